@@ -1,0 +1,233 @@
+"""`iec_relation_extractor`: the trainable relation component.
+
+It scores every candidate pair of entities (see `relation_model`) and keeps
+the pairs above `threshold`, under the schema's own constraints: a MONEY has
+at most one VALUE_OF and one IN_PERIOD, a ROLE mention belongs to at most one
+PERSON and one organization. METRIC and PERIOD exist only as the target of a
+MONEY relation (SCHEMA.md 2), so with `prune_unlinked` the ones left without
+any are removed from `doc.ents`.
+
+Relations live in `doc._.iec_relations` as lists
+`[head_start, head_end, child_start, child_end, label, score]` of character
+offsets, so they survive serialization (DocBin) and re-tokenization.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import numpy
+from spacy.language import Language
+from spacy.pipeline import TrainablePipe
+from spacy.tokens import Doc
+from spacy.training import Example, validate_get_examples
+from spacy.vocab import Vocab
+from thinc.api import Model, Optimizer
+from thinc.types import Floats2d
+
+from ..schema import RELATION_LABELS, REQUIRES_INCOMING
+from .relation_model import Candidate
+
+RELATIONS_ATTR = "iec_relations"
+if not Doc.has_extension(RELATIONS_ATTR):
+    Doc.set_extension(RELATIONS_ATTR, default=None)
+
+# Which end of a relation may take part in one relation of that label only.
+_ONE_PER = {
+    "VALUE_OF": "head",  # a MONEY is the value of one METRIC
+    "IN_PERIOD": "head",  # and falls in one PERIOD
+    "HAS_ROLE": "child",  # a ROLE mention is held by one PERSON
+    "ROLE_AT": "head",  # and is at one organization
+}
+
+
+def get_relations(doc: Doc) -> list[list[Any]]:
+    return getattr(doc._, RELATIONS_ATTR) or []
+
+
+@Language.factory(
+    "iec_relation_extractor",
+    assigns=["doc._.iec_relations", "doc.ents"],
+    requires=["doc.ents"],
+    default_config={"threshold": 0.5, "prune_unlinked": True},
+    default_score_weights={"rel_micro_f": 1.0, "rel_micro_p": None, "rel_micro_r": None},
+)
+def make_relation_extractor(
+    nlp: Language,
+    name: str,
+    model: Model[list[Doc], Floats2d],
+    *,
+    threshold: float,
+    prune_unlinked: bool,
+) -> RelationExtractor:
+    return RelationExtractor(
+        nlp.vocab, model, name, threshold=threshold, prune_unlinked=prune_unlinked
+    )
+
+
+class RelationExtractor(TrainablePipe):
+    def __init__(
+        self,
+        vocab: Vocab,
+        model: Model[list[Doc], Floats2d],
+        name: str = "iec_relation_extractor",
+        *,
+        threshold: float = 0.5,
+        prune_unlinked: bool = True,
+    ) -> None:
+        self.vocab = vocab
+        self.model = model
+        self.name = name
+        self.cfg = {
+            "labels": list(RELATION_LABELS),
+            "threshold": threshold,
+            "prune_unlinked": prune_unlinked,
+        }
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return tuple(self.cfg["labels"])
+
+    @property
+    def threshold(self) -> float:
+        return float(self.cfg["threshold"])
+
+    @threshold.setter
+    def threshold(self, value: float) -> None:
+        self.cfg["threshold"] = float(value)
+
+    def _candidates(self, doc: Doc) -> list[Candidate]:
+        return self.model.attrs["get_candidates"](doc)
+
+    def predict(self, docs: Iterable[Doc]) -> numpy.ndarray:
+        docs = list(docs)
+        if not any(len(doc.ents) > 1 for doc in docs):
+            return numpy.zeros((0,), dtype="f")
+        logits = self.model.predict(docs)
+        return _sigmoid(self.model.ops.to_numpy(logits).ravel())
+
+    def set_annotations(self, docs: Iterable[Doc], scores: numpy.ndarray) -> None:
+        offset = 0
+        for doc in docs:
+            candidates = self._candidates(doc) if len(doc.ents) > 1 else []
+            doc_scores = scores[offset : offset + len(candidates)]
+            offset += len(candidates)
+            kept = _decode(candidates, doc_scores, self.threshold)
+            setattr(
+                doc._,
+                RELATIONS_ATTR,
+                [[*c.key, c.label, round(float(s), 4)] for c, s in kept],
+            )
+            if self.cfg["prune_unlinked"]:
+                _prune_unlinked(doc)
+
+    def update(
+        self,
+        examples: Iterable[Example],
+        *,
+        drop: float = 0.0,
+        sgd: Optimizer | None = None,
+        losses: dict[str, float] | None = None,
+    ) -> dict[str, float]:
+        losses = {} if losses is None else losses
+        losses.setdefault(self.name, 0.0)
+        examples = list(examples)
+        validate_get_examples(lambda: examples, "RelationExtractor.update")
+        docs = [_with_gold_entities(eg) for eg in examples]
+        truths = numpy.concatenate(
+            [_gold_vector(self._candidates(doc), eg.reference) for doc, eg in zip(docs, examples)]
+            or [numpy.zeros((0,), dtype="f")]
+        )
+        if truths.size == 0:
+            return losses
+        logits, backprop = self.model.begin_update(docs)
+        probs = _sigmoid(self.model.ops.to_numpy(logits).ravel())
+        # Gradient of binary cross-entropy with respect to the logits.
+        d_logits = (probs - truths).reshape(-1, 1).astype("f")
+        backprop(self.model.ops.asarray2f(d_logits))
+        if sgd is not None:
+            self.finish_update(sgd)
+        eps = 1e-7
+        loss = -numpy.sum(truths * numpy.log(probs + eps) + (1 - truths) * numpy.log(1 - probs + eps))
+        losses[self.name] += float(loss)
+        return losses
+
+    def get_loss(self, examples: Iterable[Example], scores: Any) -> tuple[float, Any]:
+        raise NotImplementedError("the loss is computed inside update()")
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Example]],
+        *,
+        nlp: Language | None = None,
+        labels: list[str] | None = None,
+    ) -> None:
+        validate_get_examples(get_examples, "RelationExtractor.initialize")
+        self.model.initialize()
+
+    def score(self, examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
+        from ..evaluation import relation_prf
+
+        return relation_prf(examples)
+
+
+def _sigmoid(x: numpy.ndarray) -> numpy.ndarray:
+    return 1.0 / (1.0 + numpy.exp(-numpy.clip(x, -30, 30)))
+
+
+def _with_gold_entities(example: Example) -> Doc:
+    """The predicted doc, carrying the reference entities.
+
+    The relation component learns on gold entities (the entity recognizer
+    learns beside it); it is evaluated end to end on predicted ones.
+    """
+    doc = example.predicted
+    ents = []
+    for ent in example.reference.ents:
+        span = doc.char_span(ent.start_char, ent.end_char, label=ent.label_)
+        if span is not None:
+            ents.append(span)
+    doc.set_ents(ents, default="outside")
+    return doc
+
+
+def _gold_vector(candidates: list[Candidate], reference: Doc) -> numpy.ndarray:
+    gold = {tuple(r[:5]) for r in get_relations(reference)}
+    return numpy.asarray(
+        [float((*c.key, c.label) in gold) for c in candidates], dtype="f"
+    )
+
+
+def _decode(
+    candidates: list[Candidate], scores: numpy.ndarray, threshold: float
+) -> list[tuple[Candidate, float]]:
+    """Keep pairs above threshold, best first, within the one-per constraints."""
+    order = numpy.argsort(-scores, kind="stable")
+    taken: set[tuple[str, str, int, int]] = set()
+    kept = []
+    for index in order:
+        score = float(scores[index])
+        if score < threshold:
+            break
+        cand = candidates[index]
+        end = cand.head if _ONE_PER[cand.label] == "head" else cand.child
+        slot = (cand.label, _ONE_PER[cand.label], end.start_char, end.end_char)
+        if slot in taken:
+            continue
+        taken.add(slot)
+        kept.append((cand, score))
+    kept.sort(key=lambda item: item[0].key)
+    return kept
+
+
+def _prune_unlinked(doc: Doc) -> None:
+    linked = {(r[2], r[3], r[4]) for r in get_relations(doc)}
+    kept = [
+        ent
+        for ent in doc.ents
+        if ent.label_ not in REQUIRES_INCOMING
+        or (ent.start_char, ent.end_char, REQUIRES_INCOMING[ent.label_]) in linked
+    ]
+    if len(kept) != len(doc.ents):
+        doc.set_ents(kept, default="outside")

@@ -1,0 +1,222 @@
+"""The relation model: candidate pairs -> pair features -> one score per pair.
+
+Registered as `iec.RelationModel.v1`. It is built from small pieces:
+
+- `candidate_pairs` lists the entity pairs that may hold a relation: only the
+  type pairs SCHEMA.md allows (so a pair's type decides its label) and only
+  within `max_tokens` of each other;
+- `iec.PairFeatures.v1` turns each pair into the mean token vector of the
+  head, of the child and of the tokens between them, plus a few structural
+  features (type pair, distance, order, entities in between, line breaks);
+- a small feed-forward scorer maps that to one logit per pair.
+
+Pairs are keyed by their spans' character offsets, never by token indices,
+so a relation survives re-tokenization and maps back to the caller's text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy
+from scipy import sparse
+from spacy.tokens import Doc, Span
+from spacy.util import registry
+from thinc.api import Linear, Model, Relu, chain
+from thinc.types import Floats2d
+
+from ..schema import RELATION_FOR_TYPES
+
+TYPE_PAIRS: tuple[tuple[str, str], ...] = tuple(sorted(RELATION_FOR_TYPES))
+_DISTANCE_BUCKETS = (0, 1, 2, 3, 5, 8, 13, 21, 34)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An ordered (head, child) pair of entities that may be related."""
+
+    head: Span
+    child: Span
+
+    @property
+    def label(self) -> str:
+        return RELATION_FOR_TYPES[(self.head.label_, self.child.label_)]
+
+    @property
+    def key(self) -> tuple[int, int, int, int]:
+        return (
+            self.head.start_char,
+            self.head.end_char,
+            self.child.start_char,
+            self.child.end_char,
+        )
+
+
+def candidate_pairs(doc: Doc, max_tokens: int) -> list[Candidate]:
+    """Every allowed (head, child) pair of `doc.ents` within `max_tokens`."""
+    ents = list(doc.ents)
+    heads_of = {child for _, child in RELATION_FOR_TYPES}
+    candidates = []
+    for i, first in enumerate(ents):
+        for second in ents[i + 1 :]:
+            if second.start - first.end > max_tokens:
+                break
+            for head, child in ((first, second), (second, first)):
+                if (head.label_, child.label_) in RELATION_FOR_TYPES:
+                    candidates.append(Candidate(head, child))
+    del heads_of
+    return candidates
+
+
+N_STRUCTURAL_FEATURES = len(TYPE_PAIRS) + 1 + len(_DISTANCE_BUCKETS) + 3 + 4 + 3 + 3 + 2
+
+
+def structural_features(doc: Doc, candidates: Sequence[Candidate]) -> numpy.ndarray:
+    """Features of each pair that token vectors cannot see: how far apart the
+    two entities are, in which order, and what stands between them."""
+    feats = numpy.zeros((len(candidates), N_STRUCTURAL_FEATURES), dtype="f")
+    if not candidates:
+        return feats
+    ents = list(doc.ents)
+    ent_starts = [e.start for e in ents]
+    line_breaks = numpy.cumsum([("\n" in t.text or "\n" in t.whitespace_) for t in doc])
+    label_positions: dict[str, list[int]] = {}
+    for e in ents:
+        label_positions.setdefault(e.label_, []).append(e.start)
+    for row, cand in enumerate(candidates):
+        head, child = cand.head, cand.child
+        left, right = (head, child) if head.start < child.start else (child, head)
+        col = TYPE_PAIRS.index((head.label_, child.label_))
+        feats[row, col] = 1.0
+        col = len(TYPE_PAIRS)
+        feats[row, col] = float(head.start < child.start)
+        col += 1
+        gap = max(0, right.start - left.end)
+        bucket = sum(gap >= b for b in _DISTANCE_BUCKETS) - 1
+        feats[row, col + bucket] = 1.0
+        col += len(_DISTANCE_BUCKETS)
+        breaks = int(line_breaks[right.start - 1] - (line_breaks[left.end - 1] if left.end > 0 else 0))
+        feats[row, col + min(breaks, 2)] = 1.0
+        col += 3
+        between = _count_between(ent_starts, left.end, right.start)
+        feats[row, col + min(between, 3)] = 1.0
+        col += 4
+        same_child = _count_between(label_positions[child.label_], left.end, right.start)
+        feats[row, col + min(same_child, 2)] = 1.0
+        col += 3
+        same_head = _count_between(label_positions[head.label_], left.end, right.start)
+        feats[row, col + min(same_head, 2)] = 1.0
+        col += 3
+        feats[row, col] = float(head.sent == child.sent) if doc.has_annotation("SENT_START") else 1.0
+        feats[row, col + 1] = float(gap == 0)
+    return feats
+
+
+def _count_between(sorted_starts: list[int], lo: int, hi: int) -> int:
+    left = numpy.searchsorted(sorted_starts, lo, side="left")
+    right = numpy.searchsorted(sorted_starts, hi, side="left")
+    return int(max(0, right - left))
+
+
+@registry.misc("iec.candidate_pairs.v1")
+def make_candidate_generator(max_tokens: int = 60) -> Callable[[Doc], list[Candidate]]:
+    def generate(doc: Doc) -> list[Candidate]:
+        return candidate_pairs(doc, max_tokens)
+
+    return generate
+
+
+@registry.architectures("iec.PairFeatures.v1")
+def make_pair_features(
+    tok2vec: Model[list[Doc], list[Floats2d]],
+    get_candidates: Callable[[Doc], list[Candidate]],
+) -> Model[list[Doc], Floats2d]:
+    return Model(
+        "iec_pair_features",
+        _pair_features_forward,
+        refs={"tok2vec": tok2vec},
+        layers=[tok2vec],
+        attrs={"get_candidates": get_candidates},
+    )
+
+
+def _pooling_matrix(
+    spans: list[tuple[int, int]], n_rows_offset: int, n_tokens: int
+) -> sparse.csr_matrix:
+    """A sparse matrix whose row k averages the token rows of spans[k]."""
+    rows, cols, vals = [], [], []
+    for k, (start, end) in enumerate(spans):
+        if end > start:
+            width = end - start
+            rows.extend([k] * width)
+            cols.extend(range(n_rows_offset + start, n_rows_offset + end))
+            vals.extend([1.0 / width] * width)
+    return sparse.csr_matrix(
+        (numpy.asarray(vals, dtype="f"), (rows, cols)), shape=(len(spans), n_tokens)
+    )
+
+
+def _pair_features_forward(model: Model, docs: list[Doc], is_train: bool):
+    tok2vec = model.get_ref("tok2vec")
+    get_candidates = model.attrs["get_candidates"]
+    tokvecs, backprop_tok2vec = tok2vec(docs, is_train)
+    ops = model.ops
+    all_vecs = ops.flatten(tokvecs) if tokvecs else ops.alloc2f(0, 0)
+    all_vecs = ops.to_numpy(all_vecs)
+    n_tokens = all_vecs.shape[0]
+    heads, children, betweens, structural = [], [], [], []
+    offset = 0
+    for doc, vecs in zip(docs, tokvecs):
+        candidates = get_candidates(doc)
+        for cand in candidates:
+            left, right = sorted((cand.head, cand.child), key=lambda s: s.start)
+            heads.append((offset + cand.head.start, offset + cand.head.end))
+            children.append((offset + cand.child.start, offset + cand.child.end))
+            betweens.append((offset + left.end, offset + max(left.end, right.start)))
+        structural.append(structural_features(doc, candidates))
+        offset += len(doc)
+    pools = [_pooling_matrix(spans, 0, n_tokens) for spans in (heads, children, betweens)]
+    width = all_vecs.shape[1] if all_vecs.ndim == 2 else 0
+    struct = (
+        numpy.concatenate(structural)
+        if structural
+        else numpy.zeros((0, N_STRUCTURAL_FEATURES), dtype="f")
+    )
+    if len(heads):
+        pooled = [pool @ all_vecs for pool in pools]
+    else:
+        pooled = [numpy.zeros((0, width), dtype="f") for _ in pools]
+    output = numpy.hstack(pooled + [struct]).astype("f")
+
+    def backprop(d_output: Floats2d) -> list[Floats2d]:
+        d_output = ops.to_numpy(d_output)
+        d_all = numpy.zeros((n_tokens, width), dtype="f")
+        for k, pool in enumerate(pools):
+            if pool.shape[0]:
+                d_all += pool.T @ d_output[:, k * width : (k + 1) * width]
+        lengths = ops.asarray1i([len(doc) for doc in docs])
+        d_tokvecs = ops.unflatten(ops.asarray2f(d_all), lengths)
+        return backprop_tok2vec(d_tokvecs)
+
+    return ops.asarray2f(output), backprop
+
+
+@registry.architectures("iec.RelationModel.v1")
+def make_relation_model(
+    tok2vec: Model[list[Doc], list[Floats2d]],
+    get_candidates: Callable[[Doc], list[Candidate]],
+    width: int,
+    hidden_width: int = 64,
+    dropout: float = 0.2,
+) -> Model[list[Doc], Floats2d]:
+    """Docs -> one logit per candidate pair, in `get_candidates` order."""
+    n_inputs = 3 * width + N_STRUCTURAL_FEATURES
+    pair_features = make_pair_features(tok2vec, get_candidates)
+    scorer = chain(
+        Relu(nO=hidden_width, nI=n_inputs, dropout=dropout),
+        Linear(nO=1, nI=hidden_width),
+    )
+    model = chain(pair_features, scorer)
+    model.attrs["get_candidates"] = get_candidates
+    return model

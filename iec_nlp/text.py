@@ -1,0 +1,199 @@
+"""Text as filed -> text the model reads, with an exact way back.
+
+Releases arrive with hard line wraps, runs of spaces, page markers, CR line
+ends, control characters, HTML or an EDGAR SGML envelope. The model reads a
+cleaned copy; every character of the copy remembers the offset of the
+original character it came from, so any span found in the copy maps back to
+the caller's own string exactly.
+
+The cleaning is deliberately conservative: it only removes or replaces
+characters that carry no content (markup, layout, invisible characters). It
+never rewrites words, so a span's text in the original is what the annotator
+would have marked.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from array import array
+from dataclasses import dataclass
+
+# Markup appears as HTML (<p>, <br>, <td>, entities) or as the EDGAR SGML
+# envelope (<DOCUMENT>, <TYPE>, <TEXT>, <PAGE>). Plain-text releases contain
+# neither, and "<" alone (as in "< $1 million") must stay text.
+_MARKUP_HINT = re.compile(
+    r"<\s*/?\s*(html|body|p|br|div|table|tr|td|font|span|document|text|type|page|sequence|filename|description|b|i|center|hr)\b",
+    re.IGNORECASE,
+)
+_TAG = re.compile(r"<!--.*?-->|<[A-Za-z/!][^<>]{0,2000}>", re.DOTALL)
+_BLOCK_TAG = re.compile(
+    r"<\s*/?\s*(p|br|div|tr|table|li|h\d|document|text|page|hr|center)\b", re.IGNORECASE
+)
+_SGML_HEADER_LINE = re.compile(
+    r"^<(TYPE|SEQUENCE|FILENAME|DESCRIPTION)>[^\n]*$", re.IGNORECASE | re.MULTILINE
+)
+_ENTITY = re.compile(r"&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,10});")
+
+# Layout lines that are no part of the release's prose.
+_PAGE_MARKER = re.compile(
+    r"^[ \t]*(page \d+ of \d+|-?\s*\d{1,3}\s*-|\[?graphic[^\n]{0,40}omitted\]?)[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+# Invisible or control characters: zero-width ones are dropped, the others
+# become a space so that words on either side stay apart.
+_ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u200e", "\u200f"}
+_SPACE_LIKE = {"\u00a0", "\u2007", "\u202f", "\t", "\x0b", "\x0c"}
+
+
+@dataclass(frozen=True)
+class NormalizedText:
+    """A cleaned copy of `original` and the way back to it.
+
+    `to_original[i]` is the offset in `original` of the character `text[i]`;
+    the extra last entry is `len(original)`.
+    """
+
+    original: str
+    text: str
+    to_original: array
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map the span `text[start:end]` (non-empty) to original offsets."""
+        return self.to_original[start], self.to_original[end - 1] + 1
+
+
+def normalize(original: str) -> NormalizedText:
+    """Clean `original` for the model, keeping a map to its offsets."""
+    # Each step yields (kept character, original offset) pairs. Steps are
+    # composed on these pairs so the map stays exact whatever each one drops.
+    chars: list[str] = []
+    offsets = array("q")
+    removed = _removed_ranges(original)
+    replacements = _entity_replacements(original) if removed else {}
+    i = 0
+    n = len(original)
+    next_removed = 0
+    while i < n:
+        while next_removed < len(removed) and removed[next_removed][1] <= i:
+            next_removed += 1
+        if next_removed < len(removed) and removed[next_removed][0] <= i:
+            start, end, keep_break = removed[next_removed]
+            if keep_break:
+                chars.append("\n")
+                offsets.append(start)
+            i = end
+            continue
+        if i in replacements:
+            decoded, length = replacements[i]
+            for ch in decoded:
+                chars.append(ch)
+                offsets.append(i)
+            i += length
+            continue
+        ch = original[i]
+        if ch in _ZERO_WIDTH:
+            i += 1
+            continue
+        if ch == "\r":
+            # CRLF and bare CR are line ends; the LF of a CRLF follows.
+            if i + 1 < n and original[i + 1] == "\n":
+                i += 1
+                continue
+            ch = "\n"
+        elif ch in _SPACE_LIKE or (ord(ch) < 32 and ch != "\n") or 0x7F <= ord(ch) < 0xA0:
+            ch = " "
+        elif 0xD800 <= ord(ch) <= 0xDFFF:
+            ch = " "  # a lone surrogate cannot be encoded; it is no text
+        chars.append(ch)
+        offsets.append(i)
+        i += 1
+    text, offsets = _unwrap_lines("".join(chars), offsets)
+    offsets.append(n)
+    return NormalizedText(original, text, offsets)
+
+
+def _removed_ranges(original: str) -> list[tuple[int, int, bool]]:
+    """Ranges of `original` to drop: markup tags and page-marker lines.
+
+    Each range is (start, end, keep_line_break); a block-level tag leaves a
+    line break behind so that paragraphs stay apart.
+    """
+    ranges: list[tuple[int, int, bool]] = []
+    if _MARKUP_HINT.search(original):
+        for m in _SGML_HEADER_LINE.finditer(original):
+            ranges.append((m.start(), m.end(), True))
+        for m in _TAG.finditer(original):
+            ranges.append((m.start(), m.end(), bool(_BLOCK_TAG.match(m.group()))))
+    for m in _PAGE_MARKER.finditer(original):
+        ranges.append((m.start(), m.end(), True))
+    ranges.sort()
+    merged: list[tuple[int, int, bool]] = []
+    for start, end, brk in ranges:
+        if merged and start < merged[-1][1]:
+            prev = merged[-1]
+            merged[-1] = (prev[0], max(prev[1], end), prev[2] or brk)
+        else:
+            merged.append((start, end, brk))
+    return merged
+
+
+def _entity_replacements(original: str) -> dict[int, tuple[str, int]]:
+    out = {}
+    for m in _ENTITY.finditer(original):
+        decoded = html.unescape(m.group())
+        if decoded != m.group():
+            out[m.start()] = (decoded.replace("\u00a0", " "), m.end() - m.start())
+    return out
+
+
+def _unwrap_lines(text: str, offsets: array) -> tuple[str, array]:
+    """Join hard-wrapped lines and fold runs of spaces.
+
+    A line break after a long line is a hard wrap of prose and becomes a
+    space: the model then sees "$14.0 million" where the filing has
+    "$14.0\nmillion". A line break after a short line (a letterhead, a
+    headline, a name stacked over a title in a contact block) carries
+    structure and stays; a blank line stays one paragraph break. Runs of
+    spaces become one space, and spaces at line edges go.
+    """
+    wrap_breaks = _hard_wrap_positions(text)
+    out_chars: list[str] = []
+    out_offsets = array("q")
+    pending_space = -1  # original offset of the first blank not yet written
+    pending_breaks = 0  # line breaks that are structure, not wrapping
+    for pos, (ch, off) in enumerate(zip(text, offsets)):
+        if ch == "\n" or ch == " ":
+            if ch == "\n" and pos not in wrap_breaks:
+                pending_breaks += 1
+            if pending_space < 0:
+                pending_space = off
+            continue
+        if out_chars and pending_space >= 0:
+            out_chars.append("\n" if pending_breaks else " ")
+            out_offsets.append(pending_space)
+            if pending_breaks >= 2:
+                out_chars.append("\n")
+                out_offsets.append(pending_space)
+        pending_space = -1
+        pending_breaks = 0
+        out_chars.append(ch)
+        out_offsets.append(off)
+    return "".join(out_chars), out_offsets
+
+
+def _hard_wrap_positions(text: str) -> set[int]:
+    """Positions of line breaks that wrap a long line of running prose."""
+    lines = text.split("\n")
+    longest = max((len(line.strip()) for line in lines), default=0)
+    threshold = max(30, min(60, int(longest * 0.6)))
+    positions = set()
+    pos = 0
+    for index, line in enumerate(lines[:-1]):
+        pos += len(line)
+        following = lines[index + 1].strip()
+        if len(line.strip()) >= threshold and following:
+            positions.add(pos)
+        pos += 1
+    return positions
