@@ -1,0 +1,356 @@
+"""Scoring: strict entity and relation P/R/F1, end to end.
+
+A relation is correct only when its label and both argument spans match the
+gold exactly (character offsets), so a relation between mis-bounded entities
+counts as an error, as it would for a user reading the output.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from spacy.training import Example
+
+from .components.relation_extractor import get_relations
+from .components.customer_consistency import organization_key
+from .schema import RELATION_LABELS
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def relation_keys(doc_relations: Iterable[list[Any]]) -> set[tuple[int, int, int, int, str]]:
+    return {(r[0], r[1], r[2], r[3], r[4]) for r in doc_relations}
+
+
+def relation_prf(examples: Iterable[Example]) -> dict[str, Any]:
+    """Micro and per-label relation scores of predicted vs. reference docs.
+
+    This is the score spaCy's training loop reports for the relation
+    extractor; the full report (`evaluate`) adds more views.
+    """
+    counts: dict[str, Counter] = {label: Counter() for label in RELATION_LABELS}
+    for eg in examples:
+        pred = relation_keys(get_relations(eg.predicted))
+        gold = relation_keys(get_relations(eg.reference))
+        for key in pred & gold:
+            counts[key[4]]["tp"] += 1
+        for key in pred - gold:
+            counts[key[4]]["fp"] += 1
+        for key in gold - pred:
+            counts[key[4]]["fn"] += 1
+    total = sum(counts.values(), Counter())
+    p, r, f = prf(total["tp"], total["fp"], total["fn"])
+    per_type = {}
+    for label, c in counts.items():
+        lp, lr, lf = prf(c["tp"], c["fp"], c["fn"])
+        per_type[label] = {"p": lp, "r": lr, "f": lf}
+    return {"rel_micro_p": p, "rel_micro_r": r, "rel_micro_f": f, "rel_per_type": per_type}
+
+
+# ---------------------------------------------------------------------------
+# The full report: `evaluate(model, corpus_or_split)`.
+# ---------------------------------------------------------------------------
+
+from dataclasses import dataclass, field  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from .schema import ENTITY_LABELS  # noqa: E402
+
+_NONE = "O"
+
+
+@dataclass
+class LabelScore:
+    p: float
+    r: float
+    f: float
+    support: int
+
+    def to_dict(self) -> dict[str, float | int]:
+        return {"p": round(self.p, 4), "r": round(self.r, 4), "f": round(self.f, 4), "support": self.support}
+
+
+def score_keyed(
+    gold: dict[Any, str], pred: dict[Any, str], labels: Iterable[str]
+) -> tuple[dict[str, LabelScore], LabelScore, LabelScore]:
+    """Strict scores of keyed predictions: a key (e.g. a span) with the right
+    label is a hit; a wrong or missing label is an error on both sides.
+
+    Returns per-label scores, micro and macro averages (scikit-learn).
+    """
+    from sklearn.metrics import precision_recall_fscore_support
+
+    labels = list(labels)
+    keys = sorted(set(gold) | set(pred), key=repr)
+    y_true = [gold.get(k, _NONE) for k in keys]
+    y_pred = [pred.get(k, _NONE) for k in keys]
+    per_label: dict[str, LabelScore] = {}
+    if not keys:
+        zero = LabelScore(0.0, 0.0, 0.0, 0)
+        return {label: zero for label in labels}, zero, zero
+    p, r, f, s = precision_recall_fscore_support(
+        y_true, y_pred, labels=labels, zero_division=0
+    )
+    for i, label in enumerate(labels):
+        per_label[label] = LabelScore(float(p[i]), float(r[i]), float(f[i]), int(s[i]))
+    support = sum(int(x) for x in s)
+    averages = []
+    for average in ("micro", "macro"):
+        ap, ar, af, _ = precision_recall_fscore_support(
+            y_true, y_pred, labels=labels, average=average, zero_division=0
+        )
+        averages.append(LabelScore(float(ap), float(ar), float(af), support))
+    return per_label, averages[0], averages[1]
+
+
+@dataclass
+class ScoreTable:
+    per_label: dict[str, LabelScore]
+    micro: LabelScore
+    macro: LabelScore
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "micro": self.micro.to_dict(),
+            "macro": self.macro.to_dict(),
+            "per_label": {k: v.to_dict() for k, v in self.per_label.items()},
+        }
+
+    def format(self, title: str) -> str:
+        lines = [title, f"{'label':<12} {'P':>6} {'R':>6} {'F1':>6} {'support':>8}"]
+        rows = list(self.per_label.items()) + [("micro", self.micro), ("macro", self.macro)]
+        for name, s in rows:
+            lines.append(f"{name:<12} {s.p:>6.3f} {s.r:>6.3f} {s.f:>6.3f} {s.support:>8}")
+        return "\n".join(lines)
+
+
+@dataclass
+class Report:
+    """Every score of one model on one set of releases."""
+
+    n_documents: int
+    entities: ScoreTable
+    entities_partial: ScoreTable
+    relations: ScoreTable
+    relations_gold_entities: ScoreTable | None
+    facts: dict[str, LabelScore]
+    confusion: dict[str, dict[str, int]] = field(default_factory=dict)
+    errors: list[dict[str, Any]] = field(default_factory=list, repr=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "n_documents": self.n_documents,
+            "entities": self.entities.to_dict(),
+            "entities_partial": self.entities_partial.to_dict(),
+            "relations": self.relations.to_dict(),
+            "relations_gold_entities": (
+                self.relations_gold_entities.to_dict() if self.relations_gold_entities else None
+            ),
+            "facts": {k: v.to_dict() for k, v in self.facts.items()},
+            "confusion": self.confusion,
+        }
+
+    def __str__(self) -> str:
+        parts = [
+            f"{self.n_documents} releases",
+            self.entities.format("Entities (strict, end to end)"),
+            self.entities_partial.format("Entities (overlap with the same label)"),
+            self.relations.format("Relations (end to end, on predicted entities)"),
+        ]
+        if self.relations_gold_entities:
+            parts.append(self.relations_gold_entities.format("Relations (on gold entities)"))
+        facts = ["Document-level facts", f"{'fact':<12} {'P':>6} {'R':>6} {'F1':>6} {'support':>8}"]
+        for name, s in self.facts.items():
+            facts.append(f"{name:<12} {s.p:>6.3f} {s.r:>6.3f} {s.f:>6.3f} {s.support:>8}")
+        parts.append("\n".join(facts))
+        return "\n\n".join(parts)
+
+
+def _documents(corpus_or_split: Any) -> list[Any]:
+    """Accept AnnotatedDocuments, a datasets split, or a corpus path."""
+    from .corpus.records import AnnotatedDocument
+    from .corpus.splits import documents_from_dataset, read_corpus_dir
+
+    if isinstance(corpus_or_split, (str, Path)):
+        return read_corpus_dir(corpus_or_split)[0]
+    items = list(corpus_or_split)
+    if items and not isinstance(items[0], AnnotatedDocument):
+        return documents_from_dataset(items)
+    return items
+
+
+def _gold_extraction(doc: Any) -> Any:
+    from .extraction import Entity, Extraction
+    from .extraction import Relation as Rel
+
+    order = sorted(doc.spans, key=lambda s: s.start)
+    index = {s.id: i for i, s in enumerate(order)}
+    entities = tuple(Entity(s.start, s.end, s.label, s.text) for s in order)
+    relations = tuple(
+        Rel(index[r.head], index[r.child], r.label) for r in doc.relations
+    )
+    return Extraction(doc.text, entities, relations)
+
+
+def _entity_map(extraction: Any, doc_id: str) -> dict[Any, str]:
+    return {(doc_id, e.start, e.end): e.label for e in extraction.entities}
+
+
+def _relation_map(extraction: Any, doc_id: str) -> dict[Any, str]:
+    ents = extraction.entities
+    return {
+        (doc_id, ents[r.head].start, ents[r.head].end, ents[r.child].start, ents[r.child].end): r.label
+        for r in extraction.relations
+    }
+
+
+def _partial_matches(gold: Any, pred: Any) -> tuple[dict[Any, str], dict[Any, str]]:
+    """Re-key predictions that overlap a gold span of the same label onto it."""
+    gold_map, pred_map = {}, {}
+    for g in gold.entities:
+        gold_map[(g.start, g.end)] = g.label
+    used = set()
+    for p in pred.entities:
+        match = next(
+            (
+                (g.start, g.end)
+                for g in gold.entities
+                if g.label == p.label and g.start < p.end and p.start < g.end and (g.start, g.end) not in used
+            ),
+            None,
+        )
+        if match:
+            used.add(match)
+            pred_map[match] = p.label
+        else:
+            pred_map[(p.start, p.end)] = p.label
+    return gold_map, pred_map
+
+
+def _facts(extraction: Any) -> dict[str, set[Any]]:
+    people_roles = {
+        (person.name.split()[-1].lower(), role.canonical.lower())
+        for person in extraction.people
+        for role in person.roles
+    }
+    customers = {organization_key(c.name) for c in extraction.customers}
+    figures = {
+        (" ".join((f.metric or "").lower().split()), f.value, (f.period_resolved or f.period or "").lower())
+        for f in extraction.figures
+        if f.metric
+    }
+    return {"person_role": people_roles, "customer": customers, "figure": figures}
+
+
+def evaluate(model: Any, corpus_or_split: Any, *, gold_entities: bool = True) -> Report:
+    """Score `model` (a pipeline, a path or a model name) on gold releases.
+
+    Everything is end to end: the model reads each release as filed, and its
+    output is compared with the gold in the release's own offsets.
+    """
+    from sklearn.metrics import confusion_matrix
+
+    from .components.customer_consistency import organization_key as _key  # noqa: F401
+    from .pipeline import extract_many, get_pipeline
+
+    nlp = get_pipeline(model)
+    documents = _documents(corpus_or_split)
+    golds = [_gold_extraction(d) for d in documents]
+    preds = list(extract_many([d.text for d in documents], model=nlp))
+    ent_gold: dict[Any, str] = {}
+    ent_pred: dict[Any, str] = {}
+    part_gold: dict[Any, str] = {}
+    part_pred: dict[Any, str] = {}
+    rel_gold: dict[Any, str] = {}
+    rel_pred: dict[Any, str] = {}
+    fact_counts = {name: Counter() for name in ("person_role", "customer", "figure")}
+    errors: list[dict[str, Any]] = []
+    for doc, gold, pred in zip(documents, golds, preds):
+        g, p = _entity_map(gold, doc.id), _entity_map(pred, doc.id)
+        ent_gold.update(g)
+        ent_pred.update(p)
+        for key in set(g) | set(p):
+            if g.get(key) != p.get(key):
+                errors.append(
+                    {"doc": doc.id, "start": key[1], "end": key[2], "text": doc.text[key[1] : key[2]],
+                     "gold": g.get(key, _NONE), "pred": p.get(key, _NONE)}
+                )
+        pg, pp = _partial_matches(gold, pred)
+        part_gold.update({(doc.id, *k): v for k, v in pg.items()})
+        part_pred.update({(doc.id, *k): v for k, v in pp.items()})
+        rel_gold.update(_relation_map(gold, doc.id))
+        rel_pred.update(_relation_map(pred, doc.id))
+        gold_facts, pred_facts = _facts(gold), _facts(pred)
+        for name in fact_counts:
+            fact_counts[name]["tp"] += len(gold_facts[name] & pred_facts[name])
+            fact_counts[name]["fp"] += len(pred_facts[name] - gold_facts[name])
+            fact_counts[name]["fn"] += len(gold_facts[name] - pred_facts[name])
+    entities = ScoreTable(*score_keyed(ent_gold, ent_pred, ENTITY_LABELS))
+    partial = ScoreTable(*score_keyed(part_gold, part_pred, ENTITY_LABELS))
+    relations = ScoreTable(*score_keyed(rel_gold, rel_pred, RELATION_LABELS))
+    facts = {}
+    for name, c in fact_counts.items():
+        p, r, f = prf(c["tp"], c["fp"], c["fn"])
+        facts[name] = LabelScore(p, r, f, c["tp"] + c["fn"])
+    keys = sorted(set(ent_gold) | set(ent_pred), key=repr)
+    all_labels = list(ENTITY_LABELS) + [_NONE]
+    matrix = confusion_matrix(
+        [ent_gold.get(k, _NONE) for k in keys], [ent_pred.get(k, _NONE) for k in keys], labels=all_labels
+    )
+    confusion = {
+        gold_label: {pred_label: int(matrix[i][j]) for j, pred_label in enumerate(all_labels)}
+        for i, gold_label in enumerate(all_labels)
+    }
+    gold_ent_table = None
+    if gold_entities and "iec_relation_extractor" in nlp.pipe_names:
+        gold_ent_table = _relations_on_gold_entities(nlp, documents, rel_gold)
+    return Report(len(documents), entities, partial, relations, gold_ent_table, facts, confusion, errors)
+
+
+def _relations_on_gold_entities(nlp: Any, documents: list[Any], rel_gold: dict[Any, str]) -> ScoreTable:
+    """Relation scores when the relation extractor is given the gold entities,
+    which separates its own errors from those of the entity recognizer."""
+    from .corpus.docbin import annotated_to_doc
+    from .pipeline import _build
+    from .text import normalize
+
+    rel_pred: dict[Any, str] = {}
+    relation_pipe = nlp.get_pipe("iec_relation_extractor")
+    for document in documents:
+        doc, _ = annotated_to_doc(nlp, document)
+        for name, proc in nlp.pipeline:
+            if name in ("sentencizer", "tok2vec", "transformer"):
+                doc = proc(doc)
+        doc = relation_pipe(doc)
+        rel_pred.update(_relation_map(_build(normalize(document.text), [(0, doc)]), document.id))
+    return ScoreTable(*score_keyed(rel_gold, rel_pred, RELATION_LABELS))
+
+
+def threshold_sweep(
+    model: Any, corpus_or_split: Any, thresholds: Iterable[float] | None = None
+) -> list[dict[str, float]]:
+    """End-to-end relation P/R/F1 at each decision threshold (choose on dev)."""
+    from .pipeline import get_pipeline
+
+    nlp = get_pipeline(model)
+    documents = _documents(corpus_or_split)
+    relation_pipe = nlp.get_pipe("iec_relation_extractor")
+    original = relation_pipe.threshold
+    rows = []
+    try:
+        for threshold in thresholds or [round(0.1 * i, 2) for i in range(1, 10)]:
+            relation_pipe.threshold = threshold
+            table = evaluate(nlp, documents, gold_entities=False).relations
+            rows.append(
+                {"threshold": threshold, "p": round(table.micro.p, 4), "r": round(table.micro.r, 4), "f": round(table.micro.f, 4)}
+            )
+    finally:
+        relation_pipe.threshold = original
+    return rows

@@ -1,0 +1,163 @@
+"""Monetary amounts and reporting periods as data.
+
+`parse_money("($3.8) million")` gives -3,800,000 USD; `resolve_period("same
+quarter a year ago", context)` gives `Q2 FY2003` when the release is about
+the second quarter of fiscal 2004. The release's own period comes from its
+headline and first paragraphs (`ReleaseContext.from_text`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SCALES = {"thousand": 1e3, "million": 1e6, "mm": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+_CURRENCIES = (("US$", "USD"), ("U.S.", "USD"), ("C$", "CAD"), ("A$", "AUD"), ("€", "EUR"), ("£", "GBP"), ("$", "USD"))
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
+_SCALE = re.compile(r"\b(thousand|million|mm|billion|bn|trillion)\b", re.IGNORECASE)
+_PER_SHARE = re.compile(
+    r"^\W{0,3}\s*(?:per|a)\s+(?:basic\s+|diluted\s+|fully\s+diluted\s+|common\s+|basic\s+and\s+diluted\s+)?share",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class MoneyValue:
+    value: float | None
+    currency: str | None
+
+
+def parse_money(text: str) -> MoneyValue:
+    """The value of a MONEY span: scale words applied, parentheses negative."""
+    currency = next((code for sign, code in _CURRENCIES if sign in text), None)
+    if currency is None and re.search(r"\bdollars?\b", text, re.IGNORECASE):
+        currency = "USD"
+    match = _NUMBER.search(text)
+    if not match:
+        return MoneyValue(None, currency)
+    value = float(match.group().replace(",", ""))
+    scale = _SCALE.search(text)
+    if scale:
+        value *= _SCALES[scale.group(1).lower()]
+    if "(" in text and ")" in text or text.strip().startswith("-"):
+        value = -value
+    return MoneyValue(value, currency)
+
+
+def is_per_share(text_after: str, metric: str | None) -> bool:
+    """Whether an amount is per share: "$0.29 per diluted share", or an EPS metric."""
+    if _PER_SHARE.match(text_after):
+        return True
+    if metric:
+        m = metric.lower()
+        return "per share" in m or "eps" in m.split() or "earnings per" in m
+    return False
+
+
+_ORDINALS = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+}
+_QUARTER = re.compile(
+    r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\b(?:\s+(?:of\s+)?(fiscal\s+(?:year\s+)?)?['\u2019]?(\d{4}|\d{2})\b)?"
+    r"|\bQ([1-4])\s*(?:of\s+)?(fiscal\s+|FY\s?)?['\u2019]?(\d{4}|\d{2})?\b",
+    re.IGNORECASE,
+)
+_FISCAL_YEAR = re.compile(r"\b(fiscal(?:\s+year)?|FY)\s*['\u2019]?(\d{4}|\d{2})\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(19\d{2}|20\d{2})\b")
+_MONTHS = (
+    "january february march april may june july august september october november december".split()
+)
+_DATE = re.compile(
+    r"\b(" + "|".join(_MONTHS) + r")\s+(\d{1,2}),?\s+(\d{4})\b", re.IGNORECASE
+)
+_PRIOR = re.compile(
+    r"\b(a\s+year\s+ago|prior[\s-]+year|last\s+year|previous\s+year|year[\s-]+earlier|preceding\s+year|same\s+(?:quarter|period)\s+(?:of\s+|in\s+)?(?:the\s+)?(?:prior|last|previous)|comparable)\b",
+    re.IGNORECASE,
+)
+_MONTHS_SPAN = re.compile(r"\b(six|nine|twelve|three|6|9|12|3)\s+months\b", re.IGNORECASE)
+_MONTH_COUNT = {"three": 3, "3": 3, "six": 6, "6": 6, "nine": 9, "9": 9, "twelve": 12, "12": 12}
+
+
+def _full_year(two_or_four: str) -> int:
+    year = int(two_or_four)
+    return year + 2000 if year < 100 else year
+
+
+@dataclass(frozen=True)
+class ReleaseContext:
+    """The period a release reports on, read from its own text."""
+
+    quarter: int | None = None
+    year: int | None = None
+    fiscal: bool = False
+
+    @classmethod
+    def from_text(cls, text: str, head_chars: int = 1500) -> ReleaseContext:
+        head = text[:head_chars]
+        match = _QUARTER.search(head)
+        if match:
+            quarter = _ORDINALS.get((match.group(1) or "").lower()) or int(match.group(4) or 0)
+            year_text = match.group(3) or match.group(6)
+            fiscal = bool(match.group(2) or match.group(5))
+            if not year_text:
+                fy = _FISCAL_YEAR.search(head[match.end() : match.end() + 80])
+                if fy:
+                    year_text, fiscal = fy.group(2), True
+            if not year_text:
+                year = _YEAR.search(head)
+                year_text = year.group(1) if year else None
+            return cls(quarter or None, _full_year(year_text) if year_text else None, fiscal)
+        fy = _FISCAL_YEAR.search(head)
+        if fy:
+            return cls(None, _full_year(fy.group(2)), True)
+        return cls()
+
+
+def _label(quarter: int | None, year: int | None, fiscal: bool) -> str | None:
+    if year is None:
+        return None
+    prefix = "FY" if fiscal else ""
+    return f"Q{quarter} {prefix}{year}" if quarter else f"{prefix or 'FY'}{year}"
+
+
+def resolve_period(text: str, context: ReleaseContext) -> str | None:
+    """A canonical period label (`Q2 FY2004`, `FY2003`, `2004-09-30`), or None
+    when neither the phrase nor the release says enough."""
+    phrase = " ".join(text.split())
+    date = _DATE.search(phrase)
+    if date and not re.search(r"\b(ended|ending)\b", phrase, re.IGNORECASE):
+        month = _MONTHS.index(date.group(1).lower()) + 1
+        return f"{int(date.group(3)):04d}-{month:02d}-{int(date.group(2)):02d}"
+    prior = bool(_PRIOR.search(phrase))
+    quarter_match = _QUARTER.search(phrase)
+    fiscal_match = _FISCAL_YEAR.search(phrase)
+    months = _MONTHS_SPAN.search(phrase)
+    fiscal = context.fiscal or bool(fiscal_match) or bool(quarter_match and (quarter_match.group(2) or quarter_match.group(5)))
+    year = context.year
+    explicit_year = None
+    if quarter_match and (quarter_match.group(3) or quarter_match.group(6)):
+        explicit_year = _full_year(quarter_match.group(3) or quarter_match.group(6))
+    elif fiscal_match:
+        explicit_year = _full_year(fiscal_match.group(2))
+    elif _YEAR.search(phrase):
+        explicit_year = int(_YEAR.search(phrase).group(1))
+    if explicit_year is not None:
+        year = explicit_year
+    elif prior and year is not None:
+        year -= 1
+    if months:
+        count = _MONTH_COUNT[months.group(1).lower()]
+        if count == 3 and context.quarter and explicit_year is None:
+            return _label(context.quarter, year, fiscal)
+        label = _label(None, year, fiscal)
+        return f"{count}M {label}" if label else None
+    if quarter_match:
+        quarter = _ORDINALS.get((quarter_match.group(1) or "").lower()) or int(quarter_match.group(4) or 0)
+        return _label(quarter, year, fiscal)
+    if re.search(r"\bquarter(ly)?\b", phrase, re.IGNORECASE):
+        return _label(context.quarter, year, fiscal) if context.quarter else None
+    if re.search(r"\b(year|fiscal)\b", phrase, re.IGNORECASE) or explicit_year:
+        return _label(None, year, fiscal or context.fiscal)
+    if re.search(r"\bperiod\b", phrase, re.IGNORECASE):
+        return _label(context.quarter, year, fiscal)
+    return None

@@ -1,0 +1,185 @@
+"""Loading pipelines and running them over the caller's text.
+
+`extract(text)` normalizes the text, runs the spaCy pipeline on the clean
+copy and maps every entity back to offsets in the caller's own string. A
+text longer than one chunk is cut at paragraph or sentence ends into chunks
+the pipeline can take, so a 2,000,000-character filing is processed in
+bounded memory and no entity is cut by a chunk boundary.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .components.relation_extractor import get_relations
+from .extraction import Entity, Extraction, Relation
+from .text import NormalizedText, normalize
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_MODEL = "iec_cnn"
+MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+# Chunks stay far below spaCy's max_length and keep the relation window
+# (60 tokens) intact except across a paragraph break.
+CHUNK_CHARS = 20_000
+_REQUIRED_FILES = ("config.cfg", "meta.json")
+
+
+class ModelNotFoundError(FileNotFoundError):
+    """A model name or path that does not lead to a usable pipeline."""
+
+
+def resolve_model_path(name_or_path: str | os.PathLike[str] | None) -> Path | str:
+    """Where a model lives: a path, a name under `models/`, or a package name."""
+    if name_or_path is None:
+        name_or_path = os.environ.get("IEC_NLP_MODEL", DEFAULT_MODEL)
+    path = Path(name_or_path)
+    if path.exists():
+        return path
+    if (MODELS_DIR / str(name_or_path)).exists():
+        return MODELS_DIR / str(name_or_path)
+    return str(name_or_path)
+
+
+def load_pipeline(name_or_path: str | os.PathLike[str] | None = None) -> Language:
+    """Load a spaCy pipeline, with an error that names what is missing.
+
+    Loading reads spaCy's own formats (config, msgpack weights); nothing is
+    unpickled.
+    """
+    import iec_nlp.components.customer_consistency  # noqa: F401  registers factories
+    import iec_nlp.components.money_ruler  # noqa: F401
+    import iec_nlp.components.relation_extractor  # noqa: F401
+    import iec_nlp.components.relation_model  # noqa: F401
+    import iec_nlp.tokenizer  # noqa: F401
+
+    location = resolve_model_path(name_or_path)
+    if isinstance(location, Path):
+        missing = [f for f in _REQUIRED_FILES if not (location / f).is_file()]
+        if not location.is_dir() or missing:
+            raise ModelNotFoundError(
+                f"{location} is not an iec_nlp model: missing {', '.join(missing) or 'directory'}"
+            )
+        try:
+            return spacy.load(location)
+        except Exception as err:  # spaCy raises many types for a broken model
+            raise ModelNotFoundError(f"{location}: the model could not be loaded: {err}") from err
+    try:
+        return spacy.load(location)
+    except OSError as err:
+        raise ModelNotFoundError(
+            f"no model {location!r}: not a path, not in {MODELS_DIR}, not an installed package"
+        ) from err
+
+
+@lru_cache(maxsize=4)
+def _cached_pipeline(key: str | None) -> Language:
+    return load_pipeline(key)
+
+
+def get_pipeline(model: str | os.PathLike[str] | Language | None = None) -> Language:
+    """A loaded pipeline; the default one is loaded once, on first use."""
+    if isinstance(model, Language):
+        return model
+    return _cached_pipeline(None if model is None else str(model))
+
+
+_BREAK = re.compile(r"\n\n|\n|(?<=[.!?])\s+(?=[A-Z\"\u201c(])")
+
+
+def chunk_bounds(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """Cut `text` into pieces of at most `limit` characters, at the latest
+    paragraph break, else line break, else sentence end, else space."""
+    bounds = []
+    start = 0
+    n = len(text)
+    while n - start > limit:
+        window = text[start : start + limit]
+        cut = -1
+        for pattern in ("\n\n", "\n"):
+            pos = window.rfind(pattern, limit // 2)
+            if pos > 0:
+                cut = pos + len(pattern)
+                break
+        if cut < 0:
+            sentence_ends = [m.end() for m in _BREAK.finditer(window, limit // 2)]
+            cut = sentence_ends[-1] if sentence_ends else window.rfind(" ", limit // 2) + 1
+        if cut <= 0:
+            cut = limit  # no break at all: a 100k-character token run
+        bounds.append((start, start + cut))
+        start += cut
+    bounds.append((start, n))
+    return bounds
+
+
+def _check_text(text: object) -> str:
+    if not isinstance(text, str):
+        raise TypeError(
+            f"extract() takes str, got {type(text).__name__}"
+            + ("; decode bytes first, e.g. data.decode('utf-8')" if isinstance(text, (bytes, bytearray)) else "")
+        )
+    return text
+
+
+def _build(norm: NormalizedText, docs: list[tuple[int, Doc]]) -> Extraction:
+    entities: list[Entity] = []
+    index_of: dict[tuple[int, int], int] = {}
+    relations: list[Relation] = []
+    for offset, doc in docs:
+        for ent in doc.ents:
+            start, end = norm.original_span(offset + ent.start_char, offset + ent.end_char)
+            index_of[(offset + ent.start_char, offset + ent.end_char)] = len(entities)
+            entities.append(Entity(start, end, ent.label_, norm.original[start:end]))
+        for hs, he, cs, ce, label, score in get_relations(doc):
+            head = index_of.get((offset + hs, offset + he))
+            child = index_of.get((offset + cs, offset + ce))
+            if head is not None and child is not None:
+                relations.append(Relation(head, child, label, float(score)))
+    return Extraction(norm.original, tuple(entities), tuple(relations))
+
+
+def extract(text: str, *, model: str | os.PathLike[str] | Language | None = None) -> Extraction:
+    """Extract entities, relations and views from one release."""
+    return next(iter(extract_many([_check_text(text)], model=model)))
+
+
+def extract_many(
+    texts: Iterable[str],
+    *,
+    model: str | os.PathLike[str] | Language | None = None,
+    batch_size: int = 32,
+    n_process: int = 1,
+) -> Iterator[Extraction]:
+    """Stream extractions over many releases (spaCy's `nlp.pipe` underneath).
+
+    Results come in input order. `n_process > 1` runs several worker
+    processes, each with its own copy of the model.
+    """
+    nlp = get_pipeline(model)
+
+    def pieces() -> Iterator[tuple[str, tuple[int, int, int, int]]]:
+        for doc_index, text in enumerate(texts):
+            norm = normalize(_check_text(text))
+            normalized[doc_index] = norm
+            bounds = chunk_bounds(norm.text)
+            for chunk_index, (start, end) in enumerate(bounds):
+                yield norm.text[start:end], (doc_index, chunk_index, len(bounds), start)
+
+    normalized: dict[int, NormalizedText] = {}
+    collected: list[tuple[int, Doc]] = []
+    for doc, (doc_index, chunk_index, n_chunks, offset) in nlp.pipe(
+        pieces(), as_tuples=True, batch_size=batch_size, n_process=n_process
+    ):
+        collected.append((offset, doc))
+        if chunk_index == n_chunks - 1:
+            yield _build(normalized.pop(doc_index), collected)
+            collected = []

@@ -1,0 +1,41 @@
+"""`iec.Tokenizer.v1`: spaCy's English tokenizer, also splitting the glue of
+datelines and footnote markers.
+
+Wire datelines write "N.Y.--(BUSINESS WIRE)--March 19" and "(2003)—MSL";
+tables write "Cash EPS(1)". spaCy's defaults keep such runs as one token, so
+the organization inside can't be an entity. Splitting on dash runs, em/en
+dashes, slashes and inner parentheses fixes that without touching words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.util import compile_infix_regex, compile_prefix_regex, registry
+
+EXTRA_INFIXES = [r"-{2,}", r"[\u2014\u2013]", r"[()\[\]]", r"/"]
+EXTRA_PREFIXES = [r"-{2,}", r"[\u2014\u2013]"]
+
+
+@registry.tokenizers("iec.Tokenizer.v1")
+def make_tokenizer() -> Callable[[Language], Tokenizer]:
+    create_default = registry.tokenizers.get("spacy.Tokenizer.v1")()
+
+    def create(nlp: Language) -> Tokenizer:
+        tokenizer = create_default(nlp)
+        infixes = EXTRA_INFIXES + list(nlp.Defaults.infixes or [])
+        tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+        prefixes = EXTRA_PREFIXES + list(nlp.Defaults.prefixes or [])
+        tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+        return tokenizer
+
+    return create
+
+
+def blank_pipeline() -> Language:
+    """A blank English pipeline with the iec tokenizer (for conversion and tests)."""
+    import spacy
+
+    return spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "iec.Tokenizer.v1"}}})

@@ -1,0 +1,130 @@
+"""Rebuild a pipeline from an annotated corpus: convert, train, record.
+
+`train_model()` is what `iec-nlp train` runs: it reads the corpus (native
+JSONL or any supported interchange format), takes the committed split,
+writes DocBins, runs spaCy's training loop on a config from `training/`,
+tunes the relation threshold on dev, scores dev and test end to end, and
+writes the model with a `meta.json` that records the library version, the
+corpus hash and every score.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import shutil
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .corpus.docbin import AlignmentReport, annotated_to_docs, write_docbin
+from .corpus.records import AnnotatedDocument
+from .corpus.splits import split_documents
+from .tokenizer import blank_pipeline
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_CONFIGS = {"cnn": Path("training/iec_cnn.cfg"), "trf": Path("training/iec_trf.cfg")}
+
+
+def corpus_hash(documents: list[AnnotatedDocument]) -> str:
+    """A digest of the exact training data, recorded in the model's meta."""
+    digest = hashlib.sha256()
+    for doc in sorted(documents, key=lambda d: d.id):
+        digest.update(json.dumps(doc.to_dict(), sort_keys=True).encode("utf-8"))
+    return digest.hexdigest()[:16]
+
+
+def prepare_corpus(
+    corpus: str | Path, work_dir: str | Path, *, train_fraction: float = 1.0, seed: int = 0
+) -> tuple[dict[str, list[AnnotatedDocument]], AlignmentReport]:
+    """Write train.spacy / dev.spacy / test.spacy for the committed split."""
+    import random
+
+    work_dir = Path(work_dir)
+    work_dir.mkdir(parents=True, exist_ok=True)
+    grouped, problems = split_documents(corpus)
+    for problem in problems:
+        logger.warning("skipped bad record: %s", problem)
+    if train_fraction < 1.0:
+        rng = random.Random(seed)
+        train = sorted(grouped["train"], key=lambda d: d.id)
+        rng.shuffle(train)
+        grouped["train"] = train[: max(1, round(len(train) * train_fraction))]
+    nlp = blank_pipeline()
+    report = AlignmentReport()
+    for name, documents in grouped.items():
+        docs, split_report = annotated_to_docs(nlp, documents)
+        report.merge(split_report)
+        write_docbin(docs, work_dir / f"{name}.spacy")
+    return grouped, report
+
+
+def train_model(
+    corpus: str | Path,
+    output: str | Path,
+    *,
+    config: str | Path = DEFAULT_CONFIGS["cnn"],
+    work_dir: str | Path | None = None,
+    seed: int = 0,
+    train_fraction: float = 1.0,
+    overrides: dict[str, Any] | None = None,
+    tune_threshold: bool = True,
+) -> dict[str, Any]:
+    """Train a pipeline on `corpus` and save it to `output`. Returns its meta."""
+    from spacy.cli.train import train as spacy_train
+
+    from .evaluation import evaluate, threshold_sweep
+    from .pipeline import load_pipeline
+
+    output = Path(output)
+    work_dir = Path(work_dir) if work_dir else output.parent / f".{output.name}-work"
+    grouped, report = prepare_corpus(corpus, work_dir, train_fraction=train_fraction, seed=seed)
+    logger.info("corpus alignment: %s", report.summary())
+    settings = {
+        "paths.train": str(work_dir / "train.spacy"),
+        "paths.dev": str(work_dir / "dev.spacy"),
+        "system.seed": seed,
+        **(overrides or {}),
+    }
+    spacy_train(Path(config), work_dir / "out", overrides=settings, use_gpu=-1)
+    best = work_dir / "out" / "model-best"
+
+    nlp = load_pipeline(best)
+    meta: dict[str, Any] = {}
+    if tune_threshold and "iec_relation_extractor" in nlp.pipe_names:
+        sweep = threshold_sweep(nlp, grouped["dev"])
+        best_threshold = max(sweep, key=lambda row: (row["f"], -row["threshold"]))["threshold"]
+        nlp.get_pipe("iec_relation_extractor").threshold = best_threshold
+        meta["relation_threshold"] = {"chosen_on": "dev", "value": best_threshold, "sweep": sweep}
+    scores = {name: evaluate(nlp, grouped[name]).to_dict() for name in ("dev", "test")}
+
+    if output.exists():
+        shutil.rmtree(output)
+    nlp.meta.update(
+        {
+            "name": output.name.replace("-", "_"),
+            "version": __version__,
+            "description": "iec_nlp pipeline for press-release information extraction",
+            "requirements": [f"iec-nlp>={__version__}"],
+            "iec_nlp": {
+                "library_version": __version__,
+                "config": str(config),
+                "seed": seed,
+                "corpus": str(corpus),
+                "corpus_hash": corpus_hash([d for docs in grouped.values() for d in docs]),
+                "split_sizes": {k: len(v) for k, v in grouped.items()},
+                "train_fraction": train_fraction,
+                "alignment": {
+                    "spans": report.spans,
+                    "misaligned": len(report.misaligned),
+                    "dropped": len(report.dropped),
+                },
+                "scores": scores,
+                **meta,
+            },
+        }
+    )
+    nlp.to_disk(output)
+    return nlp.meta
