@@ -20,6 +20,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from . import augment, components, tokenizer  # noqa: F401  (registers with spaCy)
 from .components.relation_extractor import get_relations
 from .extraction import Entity, Extraction, Relation
 from .text import NormalizedText, normalize
@@ -56,12 +57,6 @@ def load_pipeline(name_or_path: str | os.PathLike[str] | None = None) -> Languag
     Loading reads spaCy's own formats (config, msgpack weights); nothing is
     unpickled.
     """
-    import iec_nlp.components.customer_consistency  # noqa: F401  registers factories
-    import iec_nlp.components.money_ruler  # noqa: F401
-    import iec_nlp.components.relation_extractor  # noqa: F401
-    import iec_nlp.components.relation_model  # noqa: F401
-    import iec_nlp.tokenizer  # noqa: F401
-
     location = resolve_model_path(name_or_path)
     if isinstance(location, Path):
         missing = [f for f in _REQUIRED_FILES if not (location / f).is_file()]

@@ -17,7 +17,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from . import __version__, augment, components  # noqa: F401  (registers with spaCy)
 from .corpus.docbin import AlignmentReport, annotated_to_docs, write_docbin
 from .corpus.records import AnnotatedDocument
 from .corpus.splits import split_documents

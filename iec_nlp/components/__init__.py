@@ -1,0 +1,7 @@
+"""iec_nlp's spaCy components. Importing this package registers them (and
+the architectures they use) with spaCy; installed, the entry points in
+pyproject.toml do the same for `spacy.load()`."""
+
+from . import customer_consistency, entity_rules, money_ruler, relation_extractor, relation_model
+
+__all__ = ["customer_consistency", "entity_rules", "money_ruler", "relation_extractor", "relation_model"]

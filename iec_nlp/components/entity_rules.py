@@ -1,0 +1,221 @@
+"""`iec_entity_rules`: what any reader knows about names, added to the
+recognizer's predictions.
+
+Trained on a few dozen releases, the recognizer misses names it has not
+seen. Some knowledge holds for every company's release and is written down
+here instead of being learned:
+
+- an organization name ends in a legal form (`Nortech Systems Incorporated`,
+  `Plexus Corp.`), and wire services, exchanges and regulators are a short
+  known list (`resources/organizations.txt`);
+- a person's name follows an honorific (`Mr. Schlarbaum`) or has the shape
+  `First M. Last`;
+- a job title is built from a closed set of heads (`President`, `Chief ...
+  Officer`, `Vice President of ...`);
+- a release names the same entity many times: once a name is recognized,
+  its other mentions are the same entity (`Nortech Systems Incorporated` ->
+  `Nortech Systems`, `Nortech`, `NORTECH`; `W. Barry Gilbert` -> `Gilbert`).
+
+Rules only add entities where the recognizer found none, except that a
+legal-form ORG may widen an ORG/CUSTOMER the recognizer cut short, and a
+`First M. Last` name the recognizer called ORG becomes PERSON.
+"""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+_LEGAL_FORM = (
+    r"(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.|Company|Ltd\.?|Limited|LLC|L\.L\.C\.|"
+    r"plc|PLC|N\.V\.|AG|GmbH|S\.A\.|L\.P\.|LP|"
+    r"INC\.?|INCORPORATED|CORP\.?|CORPORATION|COMPANY|LTD\.?|LIMITED)"
+)
+# Words that start a sentence or a heading rather than a name.
+_NOT_NAME_START = r"(?!(?:The|About|For|In|At|With|From|Contact|Our|Today|As|And|Of|THE|ABOUT)\b)"
+_NAME_WORD = r"(?:[A-Z][\w&'\u2019-]*|[A-Z]\.|&|of|and|de)"
+# Names stay on one line and inside one sentence: only spaces between words.
+ORG_WITH_LEGAL_FORM = re.compile(
+    rf"\b{_NOT_NAME_START}[A-Z][\w&'\u2019-]*(?:[ ]{{1,2}}{_NAME_WORD}){{0,5}}?,?[ ]{{1,2}}{_LEGAL_FORM}(?![\w])"
+)
+_HONORIFIC = re.compile(
+    r"\b(?:Mr|Ms|Mrs|Dr|Messrs)\.?\s+((?:[A-Z][a-z'\u2019-]+\s+){0,2}[A-Z][a-zA-Z'\u2019-]+)"
+)
+_INITIAL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.){1,2}\s+[A-Z][a-zA-Z'\u2019-]+(?:,?\s+(?:Jr\.|Sr\.|III|II))?")
+_TITLE_HEAD = (
+    r"(?:Chief\s+[A-Z]\w+(?:\s+[A-Z]\w+)?\s+Officer|C[EFOTIA]O|President|Vice\s+President|"
+    r"Chairman|Chairwoman|Treasurer|Corporate\s+Secretary|Secretary|Controller|"
+    r"General\s+Manager|Managing\s+Director|General\s+Counsel)"
+)
+_TITLE_MODIFIER = r"(?:(?:Senior|Executive|Group|Corporate|Interim|Acting|Deputy|Assistant|Co-)\s*)*"
+_NOT_A_TITLE_START = r"(?!Chief|President|Vice|C[EFOTIA]O\b|Chairman|Treasurer|Secretary|Controller|General|Managing|Senior|Executive|Officer)"
+_TITLE_SCOPE = (
+    rf"(?:\s+of\s+(?:the\s+Board(?:\s+of\s+Directors)?|{_NOT_A_TITLE_START}[A-Z][\w&-]*"
+    rf"(?:\s+(?:and|&)\s+{_NOT_A_TITLE_START}[A-Z][\w&-]*|\s+{_NOT_A_TITLE_START}[A-Z][\w&-]*){{0,3}}))?"
+)
+JOB_TITLE = re.compile(rf"\b{_TITLE_MODIFIER}{_TITLE_HEAD}{_TITLE_SCOPE}\b")
+
+
+def known_organizations() -> list[str]:
+    text = resources.files("iec_nlp").joinpath("resources/organizations.txt").read_text("utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@Language.factory("iec_entity_rules", assigns=["doc.ents"], requires=["doc.ents"])
+def make_entity_rules(nlp: Language, name: str) -> EntityRules:
+    return EntityRules(name)
+
+
+class EntityRules:
+    def __init__(self, name: str = "iec_entity_rules") -> None:
+        self.name = name
+        self.known_orgs = re.compile(
+            r"(?<![\w:])(?:"
+            + "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in sorted(known_organizations(), key=len, reverse=True))
+            + r")(?![\w])"
+        )
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = list(doc.ents)
+        text = doc.text
+        for match in ORG_WITH_LEGAL_FORM.finditer(text):
+            ents = _add_or_widen(doc, ents, match.start(), match.end(), "ORG")
+        for match in self.known_orgs.finditer(text):
+            if not _in_ticker(text, match.start()):
+                ents = _add(doc, ents, match.start(), match.end(), "ORG")
+        for match in _HONORIFIC.finditer(text):
+            ents = _add(doc, ents, match.start(1), match.end(1), "PERSON")
+        for match in _INITIAL_NAME.finditer(text):
+            ents = _relabel_or_add(doc, ents, match.start(), match.end(), "PERSON", from_label="ORG")
+        for match in JOB_TITLE.finditer(text):
+            ents = _add(doc, ents, match.start(), match.end(), "ROLE")
+        ents = _propagate(doc, ents)
+        doc.set_ents(sorted(ents, key=lambda s: s.start), default="outside")
+        return doc
+
+    def to_disk(self, path, *, exclude=tuple()):  # noqa: ANN001
+        return None
+
+    def from_disk(self, path, *, exclude=tuple()):  # noqa: ANN001
+        return self
+
+
+def _in_ticker(text: str, start: int) -> bool:
+    """`(Nasdaq: SMTI)`: an exchange inside ticker notation is no ORG."""
+    return text[start : start + 40].split(")")[0].count(":") > 0 and "(" in text[max(0, start - 2) : start]
+
+
+def _overlapping(ents: list[Span], start: int, end: int) -> list[Span]:
+    return [e for e in ents if e.start < end and start < e.end]
+
+
+def _span(doc: Doc, start: int, end: int, label: str) -> Span | None:
+    return doc.char_span(start, end, label=label, alignment_mode="contract")
+
+
+def _add(doc: Doc, ents: list[Span], start: int, end: int, label: str) -> list[Span]:
+    span = _span(doc, start, end, label)
+    if span is None or len(span) == 0 or _overlapping(ents, span.start, span.end):
+        return ents
+    return ents + [span]
+
+
+def _add_or_widen(doc: Doc, ents: list[Span], start: int, end: int, label: str) -> list[Span]:
+    span = _span(doc, start, end, label)
+    if span is None or len(span) == 0:
+        return ents
+    overlapping = _overlapping(ents, span.start, span.end)
+    if not overlapping:
+        return ents + [span]
+    # Widen an organization the recognizer cut short ("Plexus" of "Plexus Corp.").
+    if all(e.label_ in ("ORG", "CUSTOMER") and span.start <= e.start and e.end <= span.end for e in overlapping):
+        widened = Span(doc, span.start, span.end, label=overlapping[0].label_)
+        return [e for e in ents if e not in overlapping] + [widened]
+    return ents
+
+
+def _relabel_or_add(
+    doc: Doc, ents: list[Span], start: int, end: int, label: str, *, from_label: str
+) -> list[Span]:
+    span = _span(doc, start, end, label)
+    if span is None or len(span) == 0:
+        return ents
+    overlapping = _overlapping(ents, span.start, span.end)
+    if not overlapping:
+        return ents + [span]
+    if len(overlapping) == 1 and overlapping[0].label_ == from_label:
+        old = overlapping[0]
+        if (old.start, old.end) == (span.start, span.end):
+            return [e for e in ents if e is not old] + [span]
+    return ents
+
+
+_PROPAGATED = ("PERSON", "ORG", "CUSTOMER")
+_NAME_SUFFIX = re.compile(rf",?\s+{_LEGAL_FORM}$")
+_STOP = {"the", "company", "inc", "corp", "group", "and", "of", "mr", "ms", "dr", "jr", "sr"}
+
+
+def _surface_forms(span: Span) -> list[tuple[str, ...]]:
+    """Token sequences (lower-cased) that name the same entity as `span`."""
+    words = [t.text for t in span if not t.is_space]
+    forms = [tuple(w.lower() for w in words)]
+    if span.label_ == "PERSON" and len(words) >= 2:
+        last = words[-1] if words[-1].rstrip(".").lower() not in {"jr", "sr", "ii", "iii"} else words[-2]
+        forms.append((last.lower(),))
+        first = words[0]
+        if len(first) > 2 and not first.endswith("."):
+            forms.append((first.lower(),))
+            forms.append((first.lower(), last.lower()))
+    if span.label_ in ("ORG", "CUSTOMER"):
+        stripped = _NAME_SUFFIX.sub("", span.text).split()
+        if stripped and len(stripped) < len(words):
+            forms.append(tuple(w.lower() for w in stripped))
+        has_legal_form = len(stripped) < len(words)
+        if has_legal_form and stripped and stripped[0][0].isupper() and stripped[0].lower() not in _STOP:
+            # The short name of a company: "IEC" of "IEC Electronics Corp.",
+            # "Nortech" of "Nortech Systems Incorporated".
+            forms.append((stripped[0].lower(),))
+    return [f for f in forms if f and not (len(f) == 1 and (f[0] in _STOP or len(f[0]) < 2))]
+
+
+def _propagate(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Label the other mentions of every recognized person and organization."""
+    forms: dict[tuple[str, ...], str] = {}
+    for ent in sorted(ents, key=lambda e: -len(e)):
+        if ent.label_ in _PROPAGATED:
+            for form in _surface_forms(ent):
+                forms.setdefault(form, ent.label_)
+    if not forms:
+        return ents
+    longest = max(len(f) for f in forms)
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    words = [t for t in doc if not t.is_space]
+    added = []
+    i = 0
+    while i < len(words):
+        matched = False
+        for n in range(min(longest, len(words) - i), 0, -1):
+            window = words[i : i + n]
+            key = tuple(t.text.lower() for t in window)
+            label = forms.get(key)
+            if label is None:
+                continue
+            if not (window[0].is_title or window[0].is_upper or window[0].text[0].isupper()):
+                continue
+            start, end = window[0].i, window[-1].i + 1
+            if any(j in taken for j in range(start, end)):
+                continue
+            previous = doc[start - 1].text if start > 0 else ""
+            if previous == ":":
+                continue  # a ticker: "(NYSE Amex: IEC)"
+            added.append(Span(doc, start, end, label=label))
+            taken.update(range(start, end))
+            i += n
+            matched = True
+            break
+        if not matched:
+            i += 1
+    return ents + added
