@@ -354,3 +354,10 @@ def threshold_sweep(
     finally:
         relation_pipe.threshold = original
     return rows
+
+
+def patterns_baseline() -> Any:
+    """The no-learning baseline pipeline (see `iec_nlp.baseline`)."""
+    from .baseline import patterns_baseline as build
+
+    return build()

@@ -32,6 +32,12 @@ MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 # Chunks stay far below spaCy's max_length and keep the relation window
 # (60 tokens) intact except across a paragraph break.
 CHUNK_CHARS = 20_000
+# spaCy's tokenizer strips prefixes and suffixes off a whitespace-free run one
+# at a time, searching the rest of the run again each time: a run of n
+# punctuation characters ("$$$$((((....))))" repeated) costs O(n^2), about a
+# minute for 16,000 characters. Longer runs are tokenized in pieces of this
+# size (the longest run in the corpus releases is an 80-dash rule).
+MAX_RUN_CHARS = 100
 _REQUIRED_FILES = ("config.cfg", "meta.json")
 
 
@@ -116,6 +122,24 @@ def chunk_bounds(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
     return bounds
 
 
+def _make_doc(nlp: Language, text: str) -> str | Doc:
+    """`text` itself, or a Doc of it if a long run had to be tokenized in pieces.
+
+    The Doc's text is exactly `text`, so character offsets are unchanged.
+    """
+    long_run = re.compile(r"\S{%d,}" % (MAX_RUN_CHARS + 1))
+    cuts = [
+        cut
+        for run in long_run.finditer(text)
+        for cut in range(run.start() + MAX_RUN_CHARS, run.end(), MAX_RUN_CHARS)
+    ]
+    if not cuts:
+        return text
+    edges = [0, *cuts, len(text)]
+    pieces = [nlp.make_doc(text[a:b]) for a, b in zip(edges, edges[1:])]
+    return Doc.from_docs(pieces, ensure_whitespace=False)
+
+
 def _check_text(text: object) -> str:
     if not isinstance(text, str):
         raise TypeError(
@@ -161,13 +185,16 @@ def extract_many(
     """
     nlp = get_pipeline(model)
 
-    def pieces() -> Iterator[tuple[str, tuple[int, int, int, int]]]:
+    def pieces() -> Iterator[tuple[str | Doc, tuple[int, int, int, int]]]:
         for doc_index, text in enumerate(texts):
             norm = normalize(_check_text(text))
             normalized[doc_index] = norm
-            bounds = chunk_bounds(norm.text)
+            # CHUNK_CHARS is read here, not bound as chunk_bounds' default when
+            # the module loads, so that it can be changed (tests make it small).
+            bounds = chunk_bounds(norm.text, CHUNK_CHARS)
             for chunk_index, (start, end) in enumerate(bounds):
-                yield norm.text[start:end], (doc_index, chunk_index, len(bounds), start)
+                piece = _make_doc(nlp, norm.text[start:end])
+                yield piece, (doc_index, chunk_index, len(bounds), start)
 
     normalized: dict[int, NormalizedText] = {}
     collected: list[tuple[int, Doc]] = []

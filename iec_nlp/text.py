@@ -35,9 +35,12 @@ _SGML_HEADER_LINE = re.compile(
 )
 _ENTITY = re.compile(r"&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,10});")
 
-# Layout lines that are no part of the release's prose.
+# Layout lines that are no part of the release's prose. Lines may end in LF,
+# CRLF or a bare CR (the CRs are only turned into line ends later), and a
+# marker never runs over more than one line.
 _PAGE_MARKER = re.compile(
-    r"^[ \t]*(page \d+ of \d+|-?\s*\d{1,3}\s*-|\[?graphic[^\n]{0,40}omitted\]?)[ \t]*$",
+    r"(?:^|(?<=\r))[ \t]*(page \d+ of \d+|-?[ \t]*\d{1,3}[ \t]*-|\[?graphic[^\r\n]{0,40}omitted\]?)"
+    r"[ \t]*(?=\r|$)",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -61,7 +64,16 @@ class NormalizedText:
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map the span `text[start:end]` (non-empty) to original offsets."""
-        return self.to_original[start], self.to_original[end - 1] + 1
+        last = self.to_original[end - 1]
+        stop = last + 1
+        # A character decoded from an HTML entity maps to the entity's "&";
+        # a span ending on it ends after the whole entity ("Jos&eacute;"),
+        # not after the "&". It is one if the next character lies beyond.
+        if self.original[last] == "&" and self.to_original[end] > stop:
+            entity = _ENTITY.match(self.original, last)
+            if entity:
+                stop = entity.end()
+        return self.to_original[start], stop
 
 
 def normalize(original: str) -> NormalizedText:
@@ -102,16 +114,26 @@ def normalize(original: str) -> NormalizedText:
                 i += 1
                 continue
             ch = "\n"
-        elif ch in _SPACE_LIKE or (ord(ch) < 32 and ch != "\n") or 0x7F <= ord(ch) < 0xA0:
+        elif _is_blank_like(ch):
             ch = " "
-        elif 0xD800 <= ord(ch) <= 0xDFFF:
-            ch = " "  # a lone surrogate cannot be encoded; it is no text
         chars.append(ch)
         offsets.append(i)
         i += 1
     text, offsets = _unwrap_lines("".join(chars), offsets)
     offsets.append(n)
     return NormalizedText(original, text, offsets)
+
+
+def _is_blank_like(ch: str) -> bool:
+    """Layout spaces, control characters and lone surrogates (which cannot be
+    encoded and are no text): each stands for a space."""
+    code = ord(ch)
+    return (
+        ch in _SPACE_LIKE
+        or (code < 32 and ch != "\n")
+        or 0x7F <= code < 0xA0
+        or 0xD800 <= code <= 0xDFFF
+    )
 
 
 def _removed_ranges(original: str) -> list[tuple[int, int, bool]]:
@@ -144,7 +166,12 @@ def _entity_replacements(original: str) -> dict[int, tuple[str, int]]:
     for m in _ENTITY.finditer(original):
         decoded = html.unescape(m.group())
         if decoded != m.group():
-            out[m.start()] = (decoded.replace("\u00a0", " "), m.end() - m.start())
+            # What an entity decodes to is cleaned like a literal character:
+            # "&#13;" or "&#9;" is a space, "&#x200b;" nothing.
+            cleaned = "".join(
+                " " if _is_blank_like(ch) else ch for ch in decoded if ch not in _ZERO_WIDTH
+            )
+            out[m.start()] = (cleaned, m.end() - m.start())
     return out
 
 

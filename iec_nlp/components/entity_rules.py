@@ -41,10 +41,11 @@ _NAME_WORD = r"(?:[A-Z][\w&'\u2019-]*|[A-Z]\.|&|of|and|de)"
 ORG_WITH_LEGAL_FORM = re.compile(
     rf"\b{_NOT_NAME_START}[A-Z][\w&'\u2019-]*(?:[ ]{{1,2}}{_NAME_WORD}){{0,5}}?,?[ ]{{1,2}}{_LEGAL_FORM}(?![\w])"
 )
-_HONORIFIC = re.compile(
-    r"\b(?:Mr|Ms|Mrs|Dr|Messrs)\.?\s+((?:[A-Z][a-z'\u2019-]+\s+){0,2}[A-Z][a-zA-Z'\u2019-]+)"
-)
-_INITIAL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.){1,2}\s+[A-Z][a-zA-Z'\u2019-]+(?:,?\s+(?:Jr\.|Sr\.|III|II))?")
+# A surname: "Gilbert", "O'Brien", "Smith-Jones", but not the possessive "Nair's".
+_SURNAME = r"[A-Z][a-zA-Z-]*(?:['\u2019](?!s\b)[A-Za-z]+)?"
+_GENERATION = r"(?:,?\s+(?:Jr\.|Sr\.|III|II))?"
+_HONORIFIC = re.compile(rf"\b(?:Mr|Ms|Mrs|Dr|Messrs)\.?\s+((?:[A-Z][a-z-]+\s+){{0,2}}{_SURNAME})")
+_INITIAL_NAME = re.compile(rf"\b(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.){{1,2}}\s+{_SURNAME}{_GENERATION}")
 _TITLE_HEAD = (
     r"(?:Chief\s+[A-Z]\w+(?:\s+[A-Z]\w+)?\s+Officer|C[EFOTIA]O|President|Vice\s+President|"
     r"Chairman|Chairwoman|Treasurer|Corporate\s+Secretary|Secretary|Controller|"
@@ -59,19 +60,51 @@ _TITLE_SCOPE = (
 JOB_TITLE = re.compile(rf"\b{_TITLE_MODIFIER}{_TITLE_HEAD}{_TITLE_SCOPE}\b")
 
 
-def known_organizations() -> list[str]:
-    text = resources.files("iec_nlp").joinpath("resources/organizations.txt").read_text("utf-8")
+def _resource_lines(name: str) -> list[str]:
+    text = resources.files("iec_nlp").joinpath(f"resources/{name}").read_text("utf-8")
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
-@Language.factory("iec_entity_rules", assigns=["doc.ents"], requires=["doc.ents"])
-def make_entity_rules(nlp: Language, name: str) -> EntityRules:
-    return EntityRules(name)
+def known_organizations() -> list[str]:
+    return _resource_lines("organizations.txt")
+
+
+def first_names() -> list[str]:
+    return [name for line in _resource_lines("first_names.txt") for name in line.split()]
+
+
+@Language.factory(
+    "iec_entity_rules",
+    assigns=["doc.ents"],
+    requires=["doc.ents"],
+    default_config={"patterns": True, "propagate": True},
+)
+def make_entity_rules(nlp: Language, name: str, *, patterns: bool, propagate: bool) -> EntityRules:
+    return EntityRules(name, patterns=patterns, propagate=propagate)
 
 
 class EntityRules:
-    def __init__(self, name: str = "iec_entity_rules") -> None:
+    """Patterns (`patterns=True`) and mention propagation (`propagate=True`).
+
+    Placed before the recognizer, the patterns fix the names they are sure
+    of and the recognizer labels around them; propagation belongs after the
+    recognizer, so that it spreads what either of them found.
+    """
+
+    def __init__(
+        self, name: str = "iec_entity_rules", *, patterns: bool = True, propagate: bool = True
+    ) -> None:
         self.name = name
+        self.patterns = patterns
+        self.propagate = propagate
+        # "Carl Sassano", "Claire Babrowski": a known given name, optional
+        # initials, and a capitalized surname that is not a title word.
+        self.given_name = re.compile(
+            r"\b(?:[A-Z]\.\s+)?(?:" + "|".join(first_names()) + r")(?:\s+[A-Z]\.){0,2}\s+"
+            + _NOT_A_TITLE_START
+            + _SURNAME
+            + _GENERATION
+        )
         self.known_orgs = re.compile(
             r"(?<![\w:])(?:"
             + "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in sorted(known_organizations(), key=len, reverse=True))
@@ -80,6 +113,14 @@ class EntityRules:
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
+        if self.patterns:
+            ents = self._apply_patterns(doc, ents)
+        if self.propagate:
+            ents = _propagate(doc, ents)
+        doc.set_ents(sorted(ents, key=lambda s: s.start), default="outside")
+        return doc
+
+    def _apply_patterns(self, doc: Doc, ents: list[Span]) -> list[Span]:
         text = doc.text
         for match in ORG_WITH_LEGAL_FORM.finditer(text):
             ents = _add_or_widen(doc, ents, match.start(), match.end(), "ORG")
@@ -88,13 +129,13 @@ class EntityRules:
                 ents = _add(doc, ents, match.start(), match.end(), "ORG")
         for match in _HONORIFIC.finditer(text):
             ents = _add(doc, ents, match.start(1), match.end(1), "PERSON")
+        for match in self.given_name.finditer(text):
+            ents = _relabel_or_add(doc, ents, match.start(), match.end(), "PERSON", from_label="ORG")
         for match in _INITIAL_NAME.finditer(text):
             ents = _relabel_or_add(doc, ents, match.start(), match.end(), "PERSON", from_label="ORG")
         for match in JOB_TITLE.finditer(text):
             ents = _add(doc, ents, match.start(), match.end(), "ROLE")
-        ents = _propagate(doc, ents)
-        doc.set_ents(sorted(ents, key=lambda s: s.start), default="outside")
-        return doc
+        return ents
 
     def to_disk(self, path, *, exclude=tuple()):  # noqa: ANN001
         return None

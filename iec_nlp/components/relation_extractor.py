@@ -15,6 +15,7 @@ offsets, so they survive serialization (DocBin) and re-tokenization.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from itertools import islice
 from typing import Any
 
 import numpy
@@ -164,7 +165,8 @@ class RelationExtractor(TrainablePipe):
         labels: list[str] | None = None,
     ) -> None:
         validate_get_examples(get_examples, "RelationExtractor.initialize")
-        self.model.initialize()
+        sample = [eg.predicted for eg in islice(get_examples(), 10)]
+        self.model.initialize(X=sample)
 
     def score(self, examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
         from ..evaluation import relation_prf

@@ -56,7 +56,6 @@ class Candidate:
 def candidate_pairs(doc: Doc, max_tokens: int) -> list[Candidate]:
     """Every allowed (head, child) pair of `doc.ents` within `max_tokens`."""
     ents = list(doc.ents)
-    heads_of = {child for _, child in RELATION_FOR_TYPES}
     candidates = []
     for i, first in enumerate(ents):
         for second in ents[i + 1 :]:
@@ -65,7 +64,6 @@ def candidate_pairs(doc: Doc, max_tokens: int) -> list[Candidate]:
             for head, child in ((first, second), (second, first)):
                 if (head.label_, child.label_) in RELATION_FOR_TYPES:
                     candidates.append(Candidate(head, child))
-    del heads_of
     return candidates
 
 
@@ -135,10 +133,18 @@ def make_pair_features(
     return Model(
         "iec_pair_features",
         _pair_features_forward,
+        init=_pair_features_init,
         refs={"tok2vec": tok2vec},
         layers=[tok2vec],
         attrs={"get_candidates": get_candidates},
     )
+
+
+def _pair_features_init(model: Model, X: list[Doc] | None = None, Y: object = None) -> Model:
+    # A custom layer must initialize its children itself; a listener ignores
+    # this, an own token encoder needs sample docs to size its tables.
+    model.get_ref("tok2vec").initialize(X=X)
+    return model
 
 
 def _pooling_matrix(

@@ -1,0 +1,40 @@
+"""The scorer on a hand-built case with known P/R/F1."""
+
+from __future__ import annotations
+
+import pytest
+
+from iec_nlp.evaluation import prf, score_keyed
+
+
+def test_strict_entity_scores_match_hand_counts():
+    gold = {("d", 0, 5): "PERSON", ("d", 10, 15): "ROLE", ("d", 20, 28): "MONEY", ("d", 30, 35): "ORG"}
+    pred = {
+        ("d", 0, 5): "PERSON",  # hit
+        ("d", 10, 14): "ROLE",  # mis-bounded: one FP and one FN
+        ("d", 20, 28): "METRIC",  # wrong label: FP METRIC, FN MONEY
+        ("d", 40, 44): "ORG",  # spurious
+    }
+    per_label, micro, macro = score_keyed(gold, pred, ["PERSON", "ROLE", "MONEY", "METRIC", "ORG"])
+    # tp=1, fp=3 (ROLE, METRIC, ORG), fn=3 (ROLE, MONEY, ORG)
+    assert micro.p == pytest.approx(1 / 4)
+    assert micro.r == pytest.approx(1 / 4)
+    assert micro.f == pytest.approx(1 / 4)
+    assert per_label["PERSON"].f == 1.0
+    assert per_label["ROLE"].p == 0.0 and per_label["ROLE"].support == 1
+    assert per_label["MONEY"].r == 0.0
+    assert macro.f == pytest.approx((1.0 + 0 + 0 + 0 + 0) / 5)
+
+
+def test_relation_with_misbounded_argument_counts_as_error():
+    gold = {("d", 0, 18, 29, 51): "HAS_ROLE", ("d", 60, 68, 70, 80): "VALUE_OF"}
+    pred = {("d", 0, 18, 29, 45): "HAS_ROLE", ("d", 60, 68, 70, 80): "VALUE_OF"}  # ROLE cut short
+    per_label, micro, _ = score_keyed(gold, pred, ["HAS_ROLE", "VALUE_OF"])
+    assert per_label["HAS_ROLE"].p == 0.0 and per_label["HAS_ROLE"].r == 0.0
+    assert per_label["VALUE_OF"].f == 1.0
+    assert micro.p == pytest.approx(0.5) and micro.r == pytest.approx(0.5)
+
+
+def test_prf_handles_empty_counts():
+    assert prf(0, 0, 0) == (0.0, 0.0, 0.0)
+    assert prf(3, 1, 2) == pytest.approx((0.75, 0.6, 2 * 0.75 * 0.6 / 1.35))

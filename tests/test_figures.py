@@ -1,0 +1,55 @@
+"""Money values, per-share flags, periods, people and roles."""
+
+from __future__ import annotations
+
+import pytest
+
+from iec_nlp.components.money_ruler import find_money
+from iec_nlp.figures import ReleaseContext, is_per_share, parse_money, resolve_period
+from iec_nlp.people import canonical_role, group_person_mentions
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [("$124,000", 124000.0), ("$7.3 million", 7.3e6), ("($3.8) million", -3.8e6), ("$(0.02)", -0.02),
+     ("$.26", 0.26), ("$ 256,000", 256000.0), ("$2.7 million dollars", 2.7e6), ("$14.0\nmillion", 14.0e6),
+     ("$1.2 billion", 1.2e9)],
+)
+def test_parse_money(text, value):
+    money = parse_money(text)
+    assert money.value == pytest.approx(value)
+    assert money.currency == "USD"
+
+
+def test_money_shapes_are_found_whole():
+    text = "a loss of ($3.8) million, or $(0.02) per share, $.26 and $ 256,000; $2.7 million dollars."
+    found = [text[s:e] for s, e in find_money(text)]
+    assert found == ["($3.8) million", "$(0.02)", "$.26", "$ 256,000", "$2.7 million dollars"]
+
+
+def test_per_share():
+    assert is_per_share(" per diluted share", "net income")
+    assert is_per_share(", up", "Diluted earnings per share")
+    assert not is_per_share(" for the quarter", "revenue")
+
+
+def test_periods_resolve_against_the_release():
+    context = ReleaseContext.from_text("IEC ANNOUNCES SECOND QUARTER FISCAL 2004 RESULTS\n...")
+    assert context == ReleaseContext(quarter=2, year=2004, fiscal=True)
+    assert resolve_period("quarter", context) == "Q2 FY2004"
+    assert resolve_period("same quarter a year ago", context) == "Q2 FY2003"
+    assert resolve_period("second quarter of fiscal 2004", context) == "Q2 FY2004"
+    assert resolve_period("fiscal 2003", context) == "FY2003"
+    assert resolve_period("first six months of fiscal 2004", context) == "6M FY2004"
+    assert resolve_period("September 30, 2004", context) == "2004-09-30"
+
+
+def test_person_mentions_merge_and_roles_canonicalize():
+    names = ["W. Barry Gilbert", "Barry Gilbert", "Gilbert", "Jeffrey Schlarbaum", "Jeff", "Schlarbaum"]
+    groups = group_person_mentions(names)
+    assert groups[0] == groups[1] == groups[2]
+    assert groups[3] == groups[4] == groups[5]
+    assert groups[0] != groups[3]
+    assert canonical_role("CEO") == "Chief Executive Officer"
+    assert canonical_role("Chief Operating officer") == "Chief Operating Officer"
+    assert canonical_role("VICE PRESIDENT OF SALES AND MARKETING") == "Vice President of Sales and Marketing"
