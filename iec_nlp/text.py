@@ -36,11 +36,15 @@ _SGML_HEADER_LINE = re.compile(
 _ENTITY = re.compile(r"&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,10});")
 
 # Layout lines that are no part of the release's prose. Lines may end in LF,
-# CRLF or a bare CR (the CRs are only turned into line ends later), and a
-# marker never runs over more than one line.
+# CRLF or a bare CR (the CRs are only turned into line ends later), a marker
+# never runs over more than one line, and what surrounds it on its line may
+# be any space (a form feed follows the page number in EDGAR text filings) or
+# markup tags (`<p align="center">- 3 -</p>` in an HTML filing).
+_LINE_EDGE = r"(?:[^\S\r\n]|<[A-Za-z/!][^<>\r\n]{0,200}>)*"
 _PAGE_MARKER = re.compile(
-    r"(?:^|(?<=\r))[ \t]*(page \d+ of \d+|-?[ \t]*\d{1,3}[ \t]*-|\[?graphic[^\r\n]{0,40}omitted\]?)"
-    r"[ \t]*(?=\r|$)",
+    rf"(?:^|(?<=\r)){_LINE_EDGE}"
+    r"(page[^\S\r\n]+\d+[^\S\r\n]+of[^\S\r\n]+\d+|-?[ \t]*\d{1,3}[ \t]*-|\[?graphic[^\r\n]{0,40}omitted\]?)"
+    rf"{_LINE_EDGE}(?=\r|$)",
     re.IGNORECASE | re.MULTILINE,
 )
 

@@ -125,10 +125,25 @@ def test_layout_lines_are_removed(eol: str, marker: str) -> None:
     assert norm.original_span(start, start + 3) == (original.index("Net"), original.index("Net") + 3)
 
 
+@pytest.mark.parametrize("eol", ["\n", "\r\n", "\r"])
+def test_page_marker_with_form_feed(eol: str) -> None:
+    # EDGAR text filings put a form feed after the page number.
+    original = eol.join(["Net sales rose.", "", "  Page\t2\u00a0of 6\x0c", "\x0c- 3 -", "Net income fell."])
+    assert normalize(original).text == "Net sales rose.\n\nNet income fell."
+
+
+def test_page_footer_in_html() -> None:
+    original = '<p>Net sales rose.</p>\n<p align="center"> - 3 - </p>\n<P>Page 3 of 6<BR>\n<p>Net income fell.</p>'
+    norm = normalize(original)
+    assert norm.text == "Net sales rose.\n\nNet income fell."
+    _assert_words_map_back(norm)
+
+
 def test_page_number_inside_prose_is_kept() -> None:
     original = "Sales were $3 million for page 3 of 6 segments.\n- 3 - is a dash."
     assert normalize(original).text.startswith("Sales were $3 million for page 3 of 6 segments.")
     assert "- 3 - is a dash." in normalize(original).text
+    assert normalize("<p>See <b>Page 3 of 6</b> of the report.</p>").text == "See Page 3 of 6 of the report."
 
 
 RELEASE = (

@@ -35,7 +35,10 @@ _LEGAL_FORM = (
     r"INC\.?|INCORPORATED|CORP\.?|CORPORATION|COMPANY|LTD\.?|LIMITED)"
 )
 # Words that start a sentence or a heading rather than a name.
-_NOT_NAME_START = r"(?!(?:The|About|For|In|At|With|From|Contact|Our|Today|As|And|Of|THE|ABOUT)\b)"
+_NOT_NAME_START = (
+    r"(?!(?:The|About|For|In|At|With|From|Contact|Our|Today|As|And|Of|THE|ABOUT|Board|Department|"
+    r"Division|Chairman|President|Director|Officer|Shares|Reports|Announces)\b)"
+)
 _NAME_WORD = r"(?:[A-Z][\w&'\u2019-]*|[A-Z]\.|&|of|and|de)"
 # Names stay on one line and inside one sentence: only spaces between words.
 ORG_WITH_LEGAL_FORM = re.compile(
@@ -53,9 +56,19 @@ _TITLE_HEAD = (
 )
 _TITLE_MODIFIER = r"(?:(?:Senior|Executive|Group|Corporate|Interim|Acting|Deputy|Assistant|Co-)\s*)*"
 _NOT_A_TITLE_START = r"(?!Chief|President|Vice|C[EFOTIA]O\b|Chairman|Treasurer|Secretary|Controller|General|Managing|Senior|Executive|Officer)"
+# The scope of a title names a business function ("Vice President of Sales
+# and Marketing"); "CEO of Nortech Systems" names an organization instead,
+# which is a separate entity. So a scope is taken only from this list.
+_FUNCTION = (
+    r"(?:Sales|Marketing|Finance|Financial\s+Planning|Operations|Engineering|Manufacturing|"
+    r"Human\s+Resources|Business\s+Development|Technology|Information\s+Technology|"
+    r"Administration|Supply\s+Chain|Quality|Investor\s+Relations|Corporate\s+Development|"
+    r"Strategy|Research\s+and\s+Development|Product\s+Development|Programs?|Accounting|"
+    r"Purchasing|Procurement|Materials|Customer\s+Service|Communications|Legal|Treasury|Tax)"
+)
 _TITLE_SCOPE = (
-    rf"(?:\s+of\s+(?:the\s+Board(?:\s+of\s+Directors)?|{_NOT_A_TITLE_START}[A-Z][\w&-]*"
-    rf"(?:\s+(?:and|&)\s+{_NOT_A_TITLE_START}[A-Z][\w&-]*|\s+{_NOT_A_TITLE_START}[A-Z][\w&-]*){{0,3}}))?"
+    rf"(?:\s+of\s+(?:the\s+Board(?:\s+of\s+Directors)?|{_FUNCTION}(?:\s+(?:and|&)\s+{_FUNCTION})*"
+    r"(?:\s+-\s+[A-Z]\w+\s+Region)?))?"
 )
 JOB_TITLE = re.compile(rf"\b{_TITLE_MODIFIER}{_TITLE_HEAD}{_TITLE_SCOPE}\b")
 
@@ -116,7 +129,8 @@ class EntityRules:
         if self.patterns:
             ents = self._apply_patterns(doc, ents)
         if self.propagate:
-            ents = _propagate(doc, ents)
+            ents = _propagate(doc, [_trim_period(e) for e in ents])
+            ents = [e for e in ents if e is not None]
         doc.set_ents(sorted(ents, key=lambda s: s.start), default="outside")
         return doc
 
@@ -192,6 +206,29 @@ def _relabel_or_add(
         if (old.start, old.end) == (span.start, span.end):
             return [e for e in ents if e is not old] + [span]
     return ents
+
+
+# A reporting period ends in a period word or a date ("third quarter",
+# "nine months ended September 30", "fiscal 2004"); the recognizer sometimes
+# runs on into the next words ("... September 30, compared").
+_PERIOD_END = re.compile(
+    r"^(?:\d.*|.*\d|quarters?|quarterly|years?|period|periods|months?|weeks?|ago|end|half|"
+    r"year-end|year-to-date|ytd|fy\d*|q[1-4]|" + "|".join(
+        "january february march april may june july august september october november december".split()
+    ) + r")$",
+    re.IGNORECASE,
+)
+
+
+def _trim_period(span: Span) -> Span | None:
+    if span.label_ != "PERIOD":
+        return span
+    end = span.end
+    while end > span.start and not _PERIOD_END.match(span.doc[end - 1].text):
+        end -= 1
+    if end == span.end:
+        return span
+    return Span(span.doc, span.start, end, label="PERIOD") if end > span.start else None
 
 
 _PROPAGATED = ("PERSON", "ORG", "CUSTOMER")
