@@ -24,7 +24,7 @@ def evaluate(model, corpus_or_split, **kwargs):  # noqa: ANN001, ANN003, ANN201
 
 def render(text_or_extraction, **kwargs):  # noqa: ANN001, ANN003, ANN201
     """displaCy HTML of one release's entities and relations."""
-    from .render import render as _render
+    from .rendering import render as _render
 
     return _render(text_or_extraction, **kwargs)
 

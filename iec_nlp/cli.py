@@ -50,7 +50,7 @@ def extract(
 ) -> None:
     """Extract people, roles, customers and figures from releases."""
     from .pipeline import extract_many
-    from .render import render
+    from .rendering import render
 
     texts = [_read_input(name) for name in files]
     results = []

@@ -9,6 +9,7 @@ bounded memory and no entity is cut by a chunk boundary.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import os
 import re
@@ -127,7 +128,7 @@ def _make_doc(nlp: Language, text: str) -> str | Doc:
 
     The Doc's text is exactly `text`, so character offsets are unchanged.
     """
-    long_run = re.compile(r"\S{%d,}" % (MAX_RUN_CHARS + 1))
+    long_run = re.compile(rf"\S{{{MAX_RUN_CHARS + 1},}}")
     cuts = [
         cut
         for run in long_run.finditer(text)
@@ -136,7 +137,7 @@ def _make_doc(nlp: Language, text: str) -> str | Doc:
     if not cuts:
         return text
     edges = [0, *cuts, len(text)]
-    pieces = [nlp.make_doc(text[a:b]) for a, b in zip(edges, edges[1:])]
+    pieces = [nlp.make_doc(text[a:b]) for a, b in itertools.pairwise(edges)]
     return Doc.from_docs(pieces, ensure_whitespace=False)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import itertools
 import re
 
 import pytest
@@ -14,12 +15,56 @@ from iec_nlp.text import normalize
 # Pieces a filing may be made of: prose, every kind of line end, invisible and
 # control characters, markup, entities and layout lines.
 _JUNK_FRAGMENTS = [
-    " ", "  ", "\n", "\n\n", "\r\n", "\r", "\t", "\x00", "\x01", "\x07", "\x0b", "\x0c",
-    "\x1b", "\x7f", "\x85", "\x9f", "\u00a0", "\u200b", "\u200d", "\ufeff", "\u200f", "\u202e",
-    "\U0001f600", "\U0001f4b0", "\ud800", "\udfff", "$", "(", ")", "$14.0", "million",
-    "<p>", "</p>", "<br>", "<PAGE>", "<TEXT>", "</DOCUMENT>", "&amp;", "&eacute;", "&#13;",
-    "&#9;", "&#0;", "&#x200b;", "&nbsp;", "&bogus;", "\nPage 3 of 6\n", "\n- 3 -\n",
-    "\n[GRAPHIC LOGO OMITTED]\n", "IEC Electronics Corp.", "W. Barry Gilbert, CEO",
+    " ",
+    "  ",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\r",
+    "\t",
+    "\x00",
+    "\x01",
+    "\x07",
+    "\x0b",
+    "\x0c",
+    "\x1b",
+    "\x7f",
+    "\x85",
+    "\x9f",
+    "\u00a0",
+    "\u200b",
+    "\u200d",
+    "\ufeff",
+    "\u200f",
+    "\u202e",
+    "\U0001f600",
+    "\U0001f4b0",
+    "\ud800",
+    "\udfff",
+    "$",
+    "(",
+    ")",
+    "$14.0",
+    "million",
+    "<p>",
+    "</p>",
+    "<br>",
+    "<PAGE>",
+    "<TEXT>",
+    "</DOCUMENT>",
+    "&amp;",
+    "&eacute;",
+    "&#13;",
+    "&#9;",
+    "&#0;",
+    "&#x200b;",
+    "&nbsp;",
+    "&bogus;",
+    "\nPage 3 of 6\n",
+    "\n- 3 -\n",
+    "\n[GRAPHIC LOGO OMITTED]\n",
+    "IEC Electronics Corp.",
+    "W. Barry Gilbert, CEO",
 ]
 _WORD_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,;:'-"
 
@@ -47,15 +92,17 @@ def test_map_back_is_exact(original: str) -> None:
     assert norm.original is original
     assert len(offsets) == len(text) + 1
     assert offsets[-1] == len(original)
-    assert all(a <= b for a, b in zip(offsets, offsets[1:])), "offsets go backwards"
+    assert all(a <= b for a, b in itertools.pairwise(offsets)), "offsets go backwards"
     assert all(0 <= off < len(original) for off in offsets[:-1])
     for ch, off in zip(text, offsets):
         if ch in _BLANKS or _is_decoded_entity(original, off):
             continue
         assert ch == original[off], (ch, off, original[max(0, off - 10) : off + 10])
     # Text characters (not decoded entities) keep their order one to one.
-    plain = [off for ch, off in zip(text, offsets[:-1]) if ch not in _BLANKS and original[off] != "&"]
-    assert all(a < b for a, b in zip(plain, plain[1:]))
+    plain = [
+        off for ch, off in zip(text, offsets[:-1]) if ch not in _BLANKS and original[off] != "&"
+    ]
+    assert all(a < b for a, b in itertools.pairwise(plain))
 
 
 @settings(max_examples=200, deadline=None, derandomize=True)
@@ -122,13 +169,18 @@ def test_layout_lines_are_removed(eol: str, marker: str) -> None:
     assert norm.text == "IEC Electronics Corp. reported sales.\n\nNet income rose."
     _assert_words_map_back(norm)
     start = norm.text.index("Net")
-    assert norm.original_span(start, start + 3) == (original.index("Net"), original.index("Net") + 3)
+    assert norm.original_span(start, start + 3) == (
+        original.index("Net"),
+        original.index("Net") + 3,
+    )
 
 
 @pytest.mark.parametrize("eol", ["\n", "\r\n", "\r"])
 def test_page_marker_with_form_feed(eol: str) -> None:
     # EDGAR text filings put a form feed after the page number.
-    original = eol.join(["Net sales rose.", "", "  Page\t2\u00a0of 6\x0c", "\x0c- 3 -", "Net income fell."])
+    original = eol.join(
+        ["Net sales rose.", "", "  Page\t2\u00a0of 6\x0c", "\x0c- 3 -", "Net income fell."]
+    )
     assert normalize(original).text == "Net sales rose.\n\nNet income fell."
 
 
@@ -143,7 +195,10 @@ def test_page_number_inside_prose_is_kept() -> None:
     original = "Sales were $3 million for page 3 of 6 segments.\n- 3 - is a dash."
     assert normalize(original).text.startswith("Sales were $3 million for page 3 of 6 segments.")
     assert "- 3 - is a dash." in normalize(original).text
-    assert normalize("<p>See <b>Page 3 of 6</b> of the report.</p>").text == "See Page 3 of 6 of the report."
+    assert (
+        normalize("<p>See <b>Page 3 of 6</b> of the report.</p>").text
+        == "See Page 3 of 6 of the report."
+    )
 
 
 RELEASE = (
@@ -154,7 +209,7 @@ RELEASE = (
 
 
 def test_html_is_stripped_and_maps_back() -> None:
-    body = "".join(f"<p class=\"x\">{html.escape(p)}</p>\n" for p in RELEASE.split("\n\n"))
+    body = "".join(f'<p class="x">{html.escape(p)}</p>\n' for p in RELEASE.split("\n\n"))
     original = f"<html><head><title>PR</title></head><body>\n{body}<br/></body></html>"
     norm = normalize(original)
     assert "<" not in norm.text and ">" not in norm.text
@@ -246,7 +301,9 @@ def test_hard_wrap_is_joined_and_short_lines_stay() -> None:
 
 
 def test_invisible_and_control_characters() -> None:
-    original = "\ufeffW. Barry Gil\u200bbert\x00said\u200f \ud800 sales\x07rose\t\t$4.7\u00a0million."
+    original = (
+        "\ufeffW. Barry Gil\u200bbert\x00said\u200f \ud800 sales\x07rose\t\t$4.7\u00a0million."
+    )
     norm = normalize(original)
     assert norm.text == "W. Barry Gilbert said sales rose $4.7 million."
     i = norm.text.index("Gilbert")
@@ -256,7 +313,9 @@ def test_invisible_and_control_characters() -> None:
         assert original[s:e].replace("\u200b", "").replace("\u00a0", " ") == word
 
 
-@pytest.mark.parametrize("original", ["", " ", "\n\r\n\t", "\u200b\ufeff", "<p></p>", "Page 1 of 2"])
+@pytest.mark.parametrize(
+    "original", ["", " ", "\n\r\n\t", "\u200b\ufeff", "<p></p>", "Page 1 of 2"]
+)
 def test_empty_results(original: str) -> None:
     norm = normalize(original)
     assert norm.text == ""

@@ -129,8 +129,8 @@ class EntityRules:
         if self.patterns:
             ents = self._apply_patterns(doc, ents)
         if self.propagate:
-            ents = _propagate(doc, [_trim_period(e) for e in ents])
-            ents = [e for e in ents if e is not None]
+            trimmed = (_trim_period(e) for e in ents)
+            ents = _propagate(doc, [e for e in trimmed if e is not None])
         doc.set_ents(sorted(ents, key=lambda s: s.start), default="outside")
         return doc
 

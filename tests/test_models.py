@@ -1,0 +1,34 @@
+"""Every model shipped in models/ loads and carries its provenance and scores."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import spacy
+
+import iec_nlp
+
+MODELS = sorted(p for p in (Path(__file__).resolve().parent.parent / "models").iterdir() if (p / "meta.json").exists())
+
+
+@pytest.mark.parametrize("path", MODELS, ids=[p.name for p in MODELS])
+def test_shipped_model_loads_predicts_and_records_its_scores(path):
+    meta = json.loads((path / "meta.json").read_text())
+    info = meta["iec_nlp"]
+    assert info["library_version"] == iec_nlp.__version__
+    assert len(info["corpus_hash"]) == 16
+    for split in ("dev", "test"):
+        for table in ("entities", "relations"):
+            assert set(info["scores"][split][table]["per_label"])
+    size = sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+    assert size < 25 * 1024 * 1024
+    # spacy.load works through the entry points, with no iec_nlp import needed
+    nlp = spacy.load(path)
+    doc = nlp("Jeffrey Schlarbaum was named Vice President of Sales at Plexus Corporation.")
+    assert any(e.label_ == "PERSON" for e in doc.ents)
+
+
+def test_default_model_is_shipped():
+    assert any(p.name == "iec_cnn" for p in MODELS)

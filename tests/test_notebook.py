@@ -1,0 +1,28 @@
+"""The evaluation notebook runs top to bottom (so it can never rot)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "evaluate.ipynb"
+
+
+@pytest.mark.slow
+def test_evaluation_notebook_executes_with_its_figures():
+    notebook = nbformat.read(NOTEBOOK, as_version=4)
+    env_model = os.environ.get("IEC_NLP_TEST_MODEL")
+    if env_model:
+        os.environ["IEC_NLP_MODEL"] = env_model
+    NotebookClient(notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOK.parent)}}).execute()
+    outputs = [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.get("outputs", [])]
+    assert not [o for o in outputs if o.get("output_type") == "error"]
+    text = "".join(o.get("text", "") for o in outputs if o.get("output_type") == "stream")
+    assert "Entities (strict, end to end)" in text
+    assert "patterns only" in text and "trained pipeline" in text
+    figures = [o for o in outputs if "image/png" in o.get("data", {})]
+    assert len(figures) >= 3
