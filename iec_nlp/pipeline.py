@@ -157,6 +157,13 @@ def _build(norm: NormalizedText, docs: list[tuple[int, Doc]]) -> Extraction:
     for offset, doc in docs:
         for ent in doc.ents:
             start, end = norm.original_span(offset + ent.start_char, offset + ent.end_char)
+            # The recognizer may take a line-break token into a span on odd
+            # text; an entity never starts or ends with whitespace.
+            surface = norm.original[start:end]
+            start += len(surface) - len(surface.lstrip())
+            end -= len(surface) - len(surface.rstrip())
+            if end <= start:
+                continue
             index_of[(offset + ent.start_char, offset + ent.end_char)] = len(entities)
             entities.append(Entity(start, end, ent.label_, norm.original[start:end]))
         for hs, he, cs, ce, label, score in get_relations(doc):
