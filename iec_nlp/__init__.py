@@ -10,6 +10,7 @@ first call that needs it, and kept.
 
 __version__ = "0.1.0"
 
+from . import corpus
 from .extraction import Customer, Entity, Extraction, MoneyAmount, Person, Relation, RoleHeld
 from .pipeline import ModelNotFoundError, extract, extract_many
 from .pipeline import load_pipeline as load
@@ -39,6 +40,7 @@ __all__ = [
     "Relation",
     "RoleHeld",
     "__version__",
+    "corpus",
     "evaluate",
     "extract",
     "extract_many",

@@ -35,6 +35,7 @@ def render(text_or_extraction: str | Extraction, *, model: Any = None, page: boo
         style="ent",
         manual=True,
         page=False,
+        jupyter=False,  # always return the HTML, also inside a notebook
         options={"colors": _COLORS},
     )
     rows = "".join(

@@ -11,6 +11,7 @@ from .records import (
     validate_document,
     write_jsonl,
 )
+from .splits import load
 
 __all__ = [
     "AnnotatedDocument",
@@ -19,6 +20,7 @@ __all__ = [
     "ReadResult",
     "RelationAnnotation",
     "SpanAnnotation",
+    "load",
     "read_jsonl",
     "validate_document",
     "write_jsonl",
