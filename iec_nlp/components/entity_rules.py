@@ -54,7 +54,9 @@ _TITLE_HEAD = (
     r"Chairman|Chairwoman|Treasurer|Corporate\s+Secretary|Secretary|Controller|"
     r"General\s+Manager|Managing\s+Director|General\s+Counsel)"
 )
-_TITLE_MODIFIER = r"(?:(?:Senior|Executive|Group|Corporate|Interim|Acting|Deputy|Assistant|Co-)\s*)*"
+_TITLE_MODIFIER = (
+    r"(?:(?:Senior|Executive|Group|Corporate|Interim|interim|Acting|acting|Deputy|Assistant|Co-)\s*)*"
+)
 _NOT_A_TITLE_START = r"(?!Chief|President|Vice|C[EFOTIA]O\b|Chairman|Treasurer|Secretary|Controller|General|Managing|Senior|Executive|Officer)"
 # The scope of a title names a business function ("Vice President of Sales
 # and Marketing"); "CEO of Nortech Systems" names an organization instead,
@@ -71,6 +73,25 @@ _TITLE_SCOPE = (
     r"(?:\s+-\s+[A-Z]\w+\s+Region)?))?"
 )
 JOB_TITLE = re.compile(rf"\b{_TITLE_MODIFIER}{_TITLE_HEAD}{_TITLE_SCOPE}\b")
+
+
+# Financial line items: the measures an amount in a release is the value of.
+# A METRIC is kept only if the relation extractor links an amount to it.
+_METRIC_CORE = (
+    r"(?:net\s+(?:income|loss|\(loss\)|earnings|sales|revenues?|profit)|revenues?|sales|"
+    r"gross\s+(?:profit|margin)|operating\s+(?:income|loss|expenses|profit)|"
+    r"(?:income|loss)\s+from\s+(?:continuing\s+)?operations|EBITDA|"
+    r"(?:diluted\s+|basic\s+)?(?:earnings|loss)\s+per\s+(?:diluted\s+|basic\s+|common\s+)?share|EPS|"
+    r"backlog|bookings|cash\s+and\s+cash\s+equivalents|cash\s+balance|working\s+capital|"
+    r"(?:long-term|total)\s+debt|free\s+cash\s+flow|capital\s+expenditures|"
+    r"selling,\s+general\s+and\s+administrative\s+expenses?|SG&A(?:\s+expenses?)?|"
+    r"restructuring\s+(?:charges?|costs?)|impairment\s+charges?|purchase\s+price)"
+)
+METRIC_TERM = re.compile(
+    rf"\b(?:(?:pro\s+forma|GAAP|non-GAAP|adjusted|total|consolidated)\s+)?{_METRIC_CORE}"
+    r"(?:\s+per\s+(?:diluted\s+|basic\s+)?share|\s+from\s+continuing\s+operations|\s+before\s+(?:income\s+)?taxes)?\b",
+    re.IGNORECASE,
+)
 
 
 def _resource_lines(name: str) -> list[str]:
@@ -90,10 +111,12 @@ def first_names() -> list[str]:
     "iec_entity_rules",
     assigns=["doc.ents"],
     requires=["doc.ents"],
-    default_config={"patterns": True, "propagate": True},
+    default_config={"patterns": True, "propagate": True, "metrics": False},
 )
-def make_entity_rules(nlp: Language, name: str, *, patterns: bool, propagate: bool) -> EntityRules:
-    return EntityRules(name, patterns=patterns, propagate=propagate)
+def make_entity_rules(
+    nlp: Language, name: str, *, patterns: bool, propagate: bool, metrics: bool
+) -> EntityRules:
+    return EntityRules(name, patterns=patterns, propagate=propagate, metrics=metrics)
 
 
 class EntityRules:
@@ -105,9 +128,15 @@ class EntityRules:
     """
 
     def __init__(
-        self, name: str = "iec_entity_rules", *, patterns: bool = True, propagate: bool = True
+        self,
+        name: str = "iec_entity_rules",
+        *,
+        patterns: bool = True,
+        propagate: bool = True,
+        metrics: bool = False,
     ) -> None:
         self.name = name
+        self.metrics = metrics
         self.patterns = patterns
         self.propagate = propagate
         # "Carl Sassano", "Claire Babrowski": a known given name, optional
@@ -149,6 +178,9 @@ class EntityRules:
             ents = _relabel_or_add(doc, ents, match.start(), match.end(), "PERSON", from_label="ORG")
         for match in JOB_TITLE.finditer(text):
             ents = _add(doc, ents, match.start(), match.end(), "ROLE")
+        if self.metrics:
+            for match in METRIC_TERM.finditer(text):
+                ents = _add(doc, ents, match.start(), match.end(), "METRIC")
         return ents
 
     def to_disk(self, path, *, exclude=tuple()):  # noqa: ANN001
