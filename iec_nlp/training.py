@@ -61,6 +61,36 @@ def prepare_corpus(
     return grouped, report
 
 
+def _with_frozen_components_sourced(config_path: Path, work_dir: Path) -> Path:
+    """spaCy does not initialize frozen components: it expects to source them
+    from a saved pipeline. For a frozen pretrained encoder (the trf variant)
+    that pipeline is built here once, from the config's own block, and the
+    config is rewritten to source it. Other configs pass through unchanged."""
+    import spacy
+
+    config = spacy.util.load_config(config_path)
+    frozen = [
+        name
+        for name in config["training"].get("frozen_components", [])
+        if "factory" in config["components"].get(name, {})
+    ]
+    if not frozen:
+        return config_path
+    base = spacy.blank(config["nlp"]["lang"])
+    for name in frozen:
+        base.add_pipe(config["components"][name]["factory"], name=name, config={
+            k: v for k, v in config["components"][name].items() if k != "factory"
+        })
+    base.initialize()
+    base_dir = work_dir / "frozen_base"
+    base.to_disk(base_dir)
+    for name in frozen:
+        config["components"][name] = {"source": str(base_dir.resolve())}
+    sourced = work_dir / "config_sourced.cfg"
+    config.to_disk(sourced)
+    return sourced
+
+
 def train_model(
     corpus: str | Path,
     output: str | Path,
@@ -88,7 +118,8 @@ def train_model(
         "system.seed": seed,
         **(overrides or {}),
     }
-    spacy_train(Path(config), work_dir / "out", overrides=settings, use_gpu=-1)
+    config = _with_frozen_components_sourced(Path(config), work_dir)
+    spacy_train(config, work_dir / "out", overrides=settings, use_gpu=-1)
     best = work_dir / "out" / "model-best"
 
     nlp = load_pipeline(best)

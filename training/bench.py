@@ -261,8 +261,8 @@ def machine_busy_seconds() -> float:
     """CPU seconds spent busy by the whole machine since boot (/proc/stat)."""
     with open("/proc/stat") as f:
         fields = [int(x) for x in f.readline().split()[1:]]
-    idle = fields[3] + fields[4]  # idle + iowait
-    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+    user, nice, system, _idle, _iowait, irq, softirq = fields[:7]  # steal is not this machine's work
+    return (user + nice + system + irq + softirq) / os.sysconf("SC_CLK_TCK")
 
 
 def run_worker(spec: dict, timeout: float = WORKER_TIMEOUT_S) -> dict:
@@ -412,16 +412,30 @@ def measure_scaling(model: str, sizes: Iterable[int]) -> list[dict]:
     return rows
 
 
+def growth_exponent(rows: list[dict], key: str) -> float:
+    """k in time ~ chars**k between the two largest sizes: 1 is linear, 2 quadratic."""
+    import math
+
+    small, large = rows[-2], rows[-1]
+    if small[key] <= 0 or large[key] <= 0:
+        return float("nan")
+    return math.log(large[key] / small[key]) / math.log(large["chars"] / small["chars"])
+
+
 def linearity(rows: list[dict]) -> dict:
     """Cost is linear if time per character stays within 2x across sizes."""
-    done = [r for r in rows if "error" not in r]
+    done = sorted((r for r in rows if "error" not in r), key=lambda r: r["chars"])
     per_char = [r["us_per_char"] for r in done]
     ratio = max(per_char) / min(per_char) if per_char else float("nan")
     # Fixed per-call costs dominate the smallest size; show the ratio without it too.
     tail = [r["us_per_char"] for r in done if r["chars"] >= 10_000]
-    tail_ratio = max(tail) / min(tail) if tail else float("nan")
-    return {"ratio_all": ratio, "ratio_from_10k": tail_ratio,
-            "linear": ratio <= 2 and len(done) == len(rows)}
+    out = {"ratio_all": ratio, "ratio_from_10k": max(tail) / min(tail) if tail else float("nan"),
+           "linear": ratio <= 2 and len(done) == len(rows)}
+    if len(done) >= 2:
+        # Total, pipeline and views separately: a quadratic part can hide
+        # behind a large linear one at the sizes measured.
+        out["exponent"] = {key: growth_exponent(done, key) for key in ("seconds", "extract_s", "views_s")}
+    return out
 
 
 def report_benchmark(res: dict) -> None:
@@ -468,6 +482,13 @@ def report_benchmark(res: dict) -> None:
     verdict = "linear" if lin["linear"] else "NOT linear"
     print(f"  time per char max/min = {lin['ratio_all']:.2f} (from 10k up: {lin['ratio_from_10k']:.2f})"
           f" -> {verdict} (criterion: within 2x)")
+    if "exponent" in lin:
+        exp = lin["exponent"]
+        print(f"  growth between the two largest sizes, time ~ chars^k: total k={exp['seconds']:.2f}, "
+              f"extract k={exp['extract_s']:.2f}, views k={exp['views_s']:.2f}")
+        for key, name in (("extract_s", "extract"), ("views_s", "views")):
+            if exp[key] > 1.5:
+                print(f"  WARNING: {name} grows superlinearly (k={exp[key]:.2f}); it will dominate larger releases")
 
 
 def benchmark(args: argparse.Namespace) -> dict:
