@@ -116,8 +116,16 @@ class Extraction:
             "figures": [f.to_dict() for f in self.figures],
         }
 
+    @cached_property
+    def _children(self) -> dict[tuple[int, str], list[int]]:
+        # Built once, so the views cost linear time in the number of relations.
+        children: dict[tuple[int, str], list[int]] = {}
+        for r in self.relations:
+            children.setdefault((r.head, r.label), []).append(r.child)
+        return children
+
     def _targets(self, head: int, label: str) -> list[int]:
-        return [r.child for r in self.relations if r.head == head and r.label == label]
+        return self._children.get((head, label), [])
 
     @cached_property
     def people(self) -> tuple[Person, ...]:

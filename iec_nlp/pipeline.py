@@ -32,7 +32,7 @@ DEFAULT_MODEL = "iec_cnn"
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 # Chunks stay far below spaCy's max_length and keep the relation window
 # (60 tokens) intact except across a paragraph break.
-CHUNK_CHARS = 20_000
+CHUNK_CHARS = 10_000
 # spaCy's tokenizer strips prefixes and suffixes off a whitespace-free run one
 # at a time, searching the rest of the run again each time: a run of n
 # punctuation characters ("$$$$((((....))))" repeated) costs O(n^2), about a
@@ -150,11 +150,21 @@ def _check_text(text: object) -> str:
     return text
 
 
-def _build(norm: NormalizedText, docs: list[tuple[int, Doc]]) -> Extraction:
-    entities: list[Entity] = []
-    index_of: dict[tuple[int, int], int] = {}
-    relations: list[Relation] = []
-    for offset, doc in docs:
+class _ExtractionBuilder:
+    """Collects one release's entities and relations chunk by chunk.
+
+    Each processed chunk is turned into offsets at once and its Doc let go,
+    so memory stays bounded by a batch of chunks, not by the release.
+    """
+
+    def __init__(self, norm: NormalizedText) -> None:
+        self.norm = norm
+        self.entities: list[Entity] = []
+        self.relations: list[Relation] = []
+
+    def add(self, offset: int, doc: Doc) -> None:
+        norm = self.norm
+        index_of: dict[tuple[int, int], int] = {}
         for ent in doc.ents:
             start, end = norm.original_span(offset + ent.start_char, offset + ent.end_char)
             # The recognizer may take a line-break token into a span on odd
@@ -164,14 +174,24 @@ def _build(norm: NormalizedText, docs: list[tuple[int, Doc]]) -> Extraction:
             end -= len(surface) - len(surface.rstrip())
             if end <= start:
                 continue
-            index_of[(offset + ent.start_char, offset + ent.end_char)] = len(entities)
-            entities.append(Entity(start, end, ent.label_, norm.original[start:end]))
+            index_of[(ent.start_char, ent.end_char)] = len(self.entities)
+            self.entities.append(Entity(start, end, ent.label_, norm.original[start:end]))
         for hs, he, cs, ce, label, score in get_relations(doc):
-            head = index_of.get((offset + hs, offset + he))
-            child = index_of.get((offset + cs, offset + ce))
+            head = index_of.get((hs, he))
+            child = index_of.get((cs, ce))
             if head is not None and child is not None:
-                relations.append(Relation(head, child, label, float(score)))
-    return Extraction(norm.original, tuple(entities), tuple(relations))
+                self.relations.append(Relation(head, child, label, float(score)))
+
+    def build(self) -> Extraction:
+        return Extraction(self.norm.original, tuple(self.entities), tuple(self.relations))
+
+
+def _build(norm: NormalizedText, docs: list[tuple[int, Doc]]) -> Extraction:
+    """The Extraction of a release from its processed chunks (offset, doc)."""
+    builder = _ExtractionBuilder(norm)
+    for offset, doc in docs:
+        builder.add(offset, doc)
+    return builder.build()
 
 
 def extract(text: str, *, model: str | os.PathLike[str] | Language | None = None) -> Extraction:
@@ -205,11 +225,13 @@ def extract_many(
                 yield piece, (doc_index, chunk_index, len(bounds), start)
 
     normalized: dict[int, NormalizedText] = {}
-    collected: list[tuple[int, Doc]] = []
+    builder: _ExtractionBuilder | None = None
     for doc, (doc_index, chunk_index, n_chunks, offset) in nlp.pipe(
         pieces(), as_tuples=True, batch_size=batch_size, n_process=n_process
     ):
-        collected.append((offset, doc))
+        if chunk_index == 0:
+            builder = _ExtractionBuilder(normalized.pop(doc_index))
+        assert builder is not None
+        builder.add(offset, doc)
         if chunk_index == n_chunks - 1:
-            yield _build(normalized.pop(doc_index), collected)
-            collected = []
+            yield builder.build()

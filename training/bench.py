@@ -1,4 +1,3 @@
-#!/usr/bin/env python
 """Speed benchmark: iec_nlp's full pipeline against a plain spaCy CNN NER.
 
 Workload
@@ -56,7 +55,11 @@ RELEASES_DIR = REPO / "corpora" / "releases"
 DEFAULT_MODEL = REPO / "models" / "iec_cnn"
 LABELS = ("PERSON", "ROLE", "ORG", "CUSTOMER", "MONEY", "METRIC", "PERIOD")
 SCALING_SIZES = (1_000, 10_000, 100_000, 1_000_000, 2_000_000)
-MODES = (("one", "one by one", 1), ("pipe1", "pipe n_process=1", 1), ("pipe2", "pipe n_process=2", 2))
+MODES = (
+    ("one", "one by one", 1),
+    ("pipe1", "pipe n_process=1", 1),
+    ("pipe2", "pipe n_process=2", 2),
+)
 RESULT_PREFIX = "BENCH_RESULT "
 WORKER_TIMEOUT_S = 1800
 
@@ -119,16 +122,30 @@ def build_reference(path: Path) -> None:
     nlp = load_model_from_config(config, auto_fill=True)
     sentences = [
         (
-            "John Smith, chief executive officer of IEC Electronics, said revenue from "
-            "Lockheed Martin was $12.3 million in the fourth quarter.",
-            [("John Smith", "PERSON"), ("chief executive officer", "ROLE"),
-             ("IEC Electronics", "ORG"), ("revenue", "METRIC"), ("Lockheed Martin", "CUSTOMER"),
-             ("$12.3 million", "MONEY"), ("the fourth quarter", "PERIOD")],
+            (
+                "John Smith, chief executive officer of IEC Electronics, said revenue from "
+                "Lockheed Martin was $12.3 million in the fourth quarter."
+            ),
+            [
+                ("John Smith", "PERSON"),
+                ("chief executive officer", "ROLE"),
+                ("IEC Electronics", "ORG"),
+                ("revenue", "METRIC"),
+                ("Lockheed Martin", "CUSTOMER"),
+                ("$12.3 million", "MONEY"),
+                ("the fourth quarter", "PERIOD"),
+            ],
         ),
         (
             "Net sales for fiscal 2008 were $51.0 million, said Jane Doe, vice president of Acme Corp.",
-            [("Net sales", "METRIC"), ("fiscal 2008", "PERIOD"), ("$51.0 million", "MONEY"),
-             ("Jane Doe", "PERSON"), ("vice president", "ROLE"), ("Acme Corp.", "ORG")],
+            [
+                ("Net sales", "METRIC"),
+                ("fiscal 2008", "PERIOD"),
+                ("$51.0 million", "MONEY"),
+                ("Jane Doe", "PERSON"),
+                ("vice president", "ROLE"),
+                ("Acme Corp.", "ORG"),
+            ],
         ),
     ]
     examples = []
@@ -190,7 +207,9 @@ def run_target(nlp: Any, target: str, mode: str, texts: list[str], batch_size: i
             for text in texts:
                 total += touch(iec_nlp.extract(text, model=nlp))
         else:
-            for result in iec_nlp.extract_many(texts, model=nlp, batch_size=batch_size, n_process=n_process):
+            for result in iec_nlp.extract_many(
+                texts, model=nlp, batch_size=batch_size, n_process=n_process
+            ):
                 total += touch(result)
     elif mode == "one":
         for text in texts:
@@ -261,7 +280,9 @@ def machine_busy_seconds() -> float:
     """CPU seconds spent busy by the whole machine since boot (/proc/stat)."""
     with open("/proc/stat") as f:
         fields = [int(x) for x in f.readline().split()[1:]]
-    user, nice, system, _idle, _iowait, irq, softirq = fields[:7]  # steal is not this machine's work
+    user, nice, system, _idle, _iowait, irq, softirq = fields[
+        :7
+    ]  # steal is not this machine's work
     return (user + nice + system + irq + softirq) / os.sysconf("SC_CLK_TCK")
 
 
@@ -275,7 +296,11 @@ def run_worker(spec: dict, timeout: float = WORKER_TIMEOUT_S) -> dict:
     try:
         proc = subprocess.run(
             [sys.executable, str(Path(__file__).resolve()), "--worker", json.dumps(spec)],
-            capture_output=True, text=True, timeout=timeout, cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            cwd=REPO,
+            check=False,
         )
     except subprocess.TimeoutExpired:
         return {"error": f"timeout after {timeout:.0f} s"}
@@ -283,7 +308,7 @@ def run_worker(spec: dict, timeout: float = WORKER_TIMEOUT_S) -> dict:
     others = max(0.0, (machine_busy_seconds() - busy0) - (cpu_seconds() - kids0)) / wall
     for line in reversed(proc.stdout.splitlines()):
         if line.startswith(RESULT_PREFIX):
-            return {**json.loads(line[len(RESULT_PREFIX):]), "others_cores": others}
+            return {**json.loads(line[len(RESULT_PREFIX) :]), "others_cores": others}
     sys.stderr.write(proc.stderr[-3000:])
     return {"error": f"worker exited with {proc.returncode}"}
 
@@ -294,10 +319,20 @@ def run_worker(spec: dict, timeout: float = WORKER_TIMEOUT_S) -> dict:
 def print_table(title: str, headers: list[str], rows: list[list[Any]]) -> None:
     cells = [[h for h in headers]] + [[_fmt(c) for c in row] for row in rows]
     widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
-    left = [all(isinstance(row[i], str) for row in rows) for i in range(len(headers))]  # label columns
+    left = [
+        all(isinstance(row[i], str) for row in rows) for i in range(len(headers))
+    ]  # label columns
     print(f"\n{title}")
     for n, row in enumerate(cells):
-        print(("  " + "  ".join(c.ljust(w) if left[i] else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths)))).rstrip())
+        print(
+            (
+                "  "
+                + "  ".join(
+                    c.ljust(w) if left[i] else c.rjust(w)
+                    for i, (c, w) in enumerate(zip(row, widths))
+                )
+            ).rstrip()
+        )
         if n == 0:
             print("  " + "  ".join("-" * w for w in widths))
 
@@ -347,8 +382,11 @@ def print_machine(info: dict) -> None:
         f"Machine: {info['cpu']}, {info['cores']} cores ({info['usable_cores']} usable), "
         f"{info['ram_gb']} GB RAM; Python {info['python']}, spaCy {info['spacy']}, thinc {info['thinc']}"
     )
-    print(f"Other load at start: {info['busy_cores_start']:.2f} cores busy "
-          f"(1-min load average {info['loadavg_start']:.2f})", end="")
+    print(
+        f"Other load at start: {info['busy_cores_start']:.2f} cores busy "
+        f"(1-min load average {info['loadavg_start']:.2f})",
+        end="",
+    )
     if info["busy_cores_start"] > 0.2:
         print("  -- WARNING: the machine is not idle; numbers will be noisy, re-run when it is")
     else:
@@ -363,7 +401,9 @@ def measure_loads(models: dict[str, str], repeat: int) -> dict:
     The files are in the page cache by then (a disk-cold load is slower)."""
     out = {}
     for target, model in models.items():
-        runs = [run_worker({"kind": "load", "target": target, "model": model}) for _ in range(repeat)]
+        runs = [
+            run_worker({"kind": "load", "target": target, "model": model}) for _ in range(repeat)
+        ]
         out[target] = {
             "import_s": statistics.median(r["import_s"] for r in runs),
             "load_s": statistics.median(r["load_s"] for r in runs),
@@ -378,8 +418,14 @@ def measure_throughput(models: dict[str, str], words: int, batch_size: int, repe
     out: dict[str, dict] = {}
     for target, model in models.items():
         for mode, _, _ in MODES:
-            spec = {"kind": "throughput", "target": target, "model": model, "mode": mode,
-                    "words": words, "batch_size": batch_size}
+            spec = {
+                "kind": "throughput",
+                "target": target,
+                "model": model,
+                "mode": mode,
+                "words": words,
+                "batch_size": batch_size,
+            }
             runs = []
             for _ in range(repeat):
                 run = run_worker(spec)
@@ -393,9 +439,12 @@ def measure_throughput(models: dict[str, str], words: int, batch_size: int, repe
             best["spread"] = (max(best["all_seconds"]) - best["seconds"]) / best["seconds"]
             best["others_cores"] = max(r["others_cores"] for r in runs)
             out[f"{target}/{mode}"] = best
-            print(f"  {target:4s} {mode:6s} {best['words_per_s']:9,.0f} words/s  "
-                  f"runs: {', '.join(f'{s:.1f}' for s in best['all_seconds'])} s, "
-                  f"other load {best['others_cores']:.2f} cores", flush=True)
+            print(
+                f"  {target:4s} {mode:6s} {best['words_per_s']:9,.0f} words/s  "
+                f"runs: {', '.join(f'{s:.1f}' for s in best['all_seconds'])} s, "
+                f"other load {best['others_cores']:.2f} cores",
+                flush=True,
+            )
     return out
 
 
@@ -408,7 +457,10 @@ def measure_scaling(model: str, sizes: Iterable[int]) -> list[dict]:
             run["chars_per_s"] = run["chars"] / run["seconds"]
             run["us_per_char"] = run["seconds"] / run["chars"] * 1e6
         rows.append(run)
-        print(f"  {size:>9,} chars: {run.get('seconds', float('nan')):.2f} s {run.get('error', '')}", flush=True)
+        print(
+            f"  {size:>9,} chars: {run.get('seconds', float('nan')):.2f} s {run.get('error', '')}",
+            flush=True,
+        )
     return rows
 
 
@@ -429,27 +481,37 @@ def linearity(rows: list[dict]) -> dict:
     ratio = max(per_char) / min(per_char) if per_char else float("nan")
     # Fixed per-call costs dominate the smallest size; show the ratio without it too.
     tail = [r["us_per_char"] for r in done if r["chars"] >= 10_000]
-    out = {"ratio_all": ratio, "ratio_from_10k": max(tail) / min(tail) if tail else float("nan"),
-           "linear": ratio <= 2 and len(done) == len(rows)}
+    out = {
+        "ratio_all": ratio,
+        "ratio_from_10k": max(tail) / min(tail) if tail else float("nan"),
+        "linear": ratio <= 2 and len(done) == len(rows),
+    }
     if len(done) >= 2:
         # Total, pipeline and views separately: a quadratic part can hide
         # behind a large linear one at the sizes measured.
-        out["exponent"] = {key: growth_exponent(done, key) for key in ("seconds", "extract_s", "views_s")}
+        out["exponent"] = {
+            key: growth_exponent(done, key) for key in ("seconds", "extract_s", "views_s")
+        }
     return out
 
 
 def report_benchmark(res: dict) -> None:
     work = res["workload"]
-    print(f"\nWorkload: {work['releases']:,} releases ({work['distinct_releases']} distinct files, "
-          f"repeated in name order), {work['words']:,} words, {work['chars']:,} characters; "
-          f"batch_size={res['batch_size']}; best of {res['repeat']} runs")
+    print(
+        f"\nWorkload: {work['releases']:,} releases ({work['distinct_releases']} distinct files, "
+        f"repeated in name order), {work['words']:,} words, {work['chars']:,} characters; "
+        f"batch_size={res['batch_size']}; best of {res['repeat']} runs"
+    )
 
     rows = []
     for target, name in (("iec", "iec_nlp"), ("ref", "reference")):
         load = res["load"][target]
         rows.append([name, load["import_s"], load["load_s"], load["total_s"], load["rss_mb"]])
-    print_table("Cold load (fresh interpreter, warm page cache, median; reference = spacy.load of its saved dir)",
-                ["configuration", "import s", "load s", "import+load s", "RSS MB"], rows)
+    print_table(
+        "Cold load (fresh interpreter, warm page cache, median; reference = spacy.load of its saved dir)",
+        ["configuration", "import s", "load s", "import+load s", "RSS MB"],
+        rows,
+    )
 
     rows = []
     for target, name in (("iec", "iec_nlp"), ("ref", "reference")):
@@ -458,11 +520,31 @@ def report_benchmark(res: dict) -> None:
             rss = f"{r['rss_mb']:.0f}"
             if n_process > 1:
                 rss += f" + {n_process}x{r['rss_children_mb']:.0f}"
-            rows.append([f"{name} {label}", r["words_per_s"], r["releases_per_s"], rss,
-                         r["cpu_s"] / r["seconds"], f"{r['spread']:.0%}", f"{r['others_cores']:.2f}"])
-    print_table("Throughput (peak RSS: measuring process [+ n x largest pipe worker]; CPU/wall counts "
-                "pipe workers; spread: slowest vs best run; other load: cores used by other processes)",
-                ["configuration", "words/s", "releases/s", "peak RSS MB", "CPU/wall", "spread", "other load"], rows)
+            rows.append(
+                [
+                    f"{name} {label}",
+                    r["words_per_s"],
+                    r["releases_per_s"],
+                    rss,
+                    r["cpu_s"] / r["seconds"],
+                    f"{r['spread']:.0%}",
+                    f"{r['others_cores']:.2f}",
+                ]
+            )
+    print_table(
+        "Throughput (peak RSS: measuring process [+ n x largest pipe worker]; CPU/wall counts "
+        "pipe workers; spread: slowest vs best run; other load: cores used by other processes)",
+        [
+            "configuration",
+            "words/s",
+            "releases/s",
+            "peak RSS MB",
+            "CPU/wall",
+            "spread",
+            "other load",
+        ],
+        rows,
+    )
 
     for target in ("iec", "ref"):  # the same work in every mode, whatever the batching
         sums = {res["throughput"][f"{target}/{mode}"]["checksum"] for mode, _, _ in MODES}
@@ -473,22 +555,40 @@ def report_benchmark(res: dict) -> None:
     for mode, label, _ in MODES:
         print(f"  {label:18s} {res['ratios'][mode]:.2f}")
 
-    rows = [[r["chars"], r.get("seconds", r.get("error")), r.get("extract_s", ""), r.get("views_s", ""),
-             r.get("chars_per_s", ""), r.get("rss_loaded_mb", ""), r.get("rss_mb", "")]
-            for r in res["scaling"]]
-    print_table("Scaling: one release of N characters, extract + views, fresh process",
-                ["chars", "time s", "extract s", "views s", "chars/s", "RSS loaded MB", "peak RSS MB"], rows)
+    rows = [
+        [
+            r["chars"],
+            r.get("seconds", r.get("error")),
+            r.get("extract_s", ""),
+            r.get("views_s", ""),
+            r.get("chars_per_s", ""),
+            r.get("rss_loaded_mb", ""),
+            r.get("rss_mb", ""),
+        ]
+        for r in res["scaling"]
+    ]
+    print_table(
+        "Scaling: one release of N characters, extract + views, fresh process",
+        ["chars", "time s", "extract s", "views s", "chars/s", "RSS loaded MB", "peak RSS MB"],
+        rows,
+    )
     lin = res["linearity"]
     verdict = "linear" if lin["linear"] else "NOT linear"
-    print(f"  time per char max/min = {lin['ratio_all']:.2f} (from 10k up: {lin['ratio_from_10k']:.2f})"
-          f" -> {verdict} (criterion: within 2x)")
+    print(
+        f"  time per char max/min = {lin['ratio_all']:.2f} (from 10k up: {lin['ratio_from_10k']:.2f})"
+        f" -> {verdict} (criterion: within 2x)"
+    )
     if "exponent" in lin:
         exp = lin["exponent"]
-        print(f"  growth between the two largest sizes, time ~ chars^k: total k={exp['seconds']:.2f}, "
-              f"extract k={exp['extract_s']:.2f}, views k={exp['views_s']:.2f}")
+        print(
+            f"  growth between the two largest sizes, time ~ chars^k: total k={exp['seconds']:.2f}, "
+            f"extract k={exp['extract_s']:.2f}, views k={exp['views_s']:.2f}"
+        )
         for key, name in (("extract_s", "extract"), ("views_s", "views")):
             if exp[key] > 1.5:
-                print(f"  WARNING: {name} grows superlinearly (k={exp[key]:.2f}); it will dominate larger releases")
+                print(
+                    f"  WARNING: {name} grows superlinearly (k={exp[key]:.2f}); it will dominate larger releases"
+                )
 
 
 def benchmark(args: argparse.Namespace) -> dict:
@@ -500,8 +600,12 @@ def benchmark(args: argparse.Namespace) -> dict:
         "model": str(args.model),
         "batch_size": args.batch_size,
         "repeat": args.repeat,
-        "workload": {"releases": len(texts), "distinct_releases": len(release_texts()),
-                     "words": count_words(texts), "chars": sum(map(len, texts))},
+        "workload": {
+            "releases": len(texts),
+            "distinct_releases": len(release_texts()),
+            "words": count_words(texts),
+            "chars": sum(map(len, texts)),
+        },
     }
     with tempfile.TemporaryDirectory(prefix="bench_ref_") as tmp:
         build_reference(Path(tmp) / "ref")
@@ -511,7 +615,8 @@ def benchmark(args: argparse.Namespace) -> dict:
         print("Measuring throughput ...", flush=True)
         res["throughput"] = measure_throughput(models, args.words, args.batch_size, args.repeat)
     res["ratios"] = {
-        mode: res["throughput"][f"iec/{mode}"]["words_per_s"] / res["throughput"][f"ref/{mode}"]["words_per_s"]
+        mode: res["throughput"][f"iec/{mode}"]["words_per_s"]
+        / res["throughput"][f"ref/{mode}"]["words_per_s"]
         for mode, _, _ in MODES
     }
     print("Measuring scaling ...", flush=True)
@@ -519,8 +624,10 @@ def benchmark(args: argparse.Namespace) -> dict:
     res["linearity"] = linearity(res["scaling"])
     report_benchmark(res)
     others = max(r.get("others_cores", 0.0) for r in [*res["throughput"].values(), *res["scaling"]])
-    print(f"\nMost CPU used by other processes during any measurement: {others:.2f} cores"
-          + ("  -- noisy, re-run on an idle machine" if others > 0.2 else ""))
+    print(
+        f"\nMost CPU used by other processes during any measurement: {others:.2f} cores"
+        + ("  -- noisy, re-run on an idle machine" if others > 0.2 else "")
+    )
     return res
 
 
@@ -543,7 +650,11 @@ ANCHORS = (
     ("iec_nlp/components/money_ruler.py", {"__call__"}, "iec_money_ruler"),
     ("iec_nlp/components/entity_rules.py", {"__call__"}, "iec_entity_rules"),
     ("iec_nlp/components/customer_consistency.py", {"__call__"}, "iec_customer_consistency"),
-    ("iec_nlp/components/relation_extractor.py", {"predict", "set_annotations"}, "iec_relation_extractor"),
+    (
+        "iec_nlp/components/relation_extractor.py",
+        {"predict", "set_annotations"},
+        "iec_relation_extractor",
+    ),
     # Model code specific to one component, anchored so that the thinc
     # layers under it are not split by the shared Model.__call__ node.
     ("iec_nlp/components/relation_model.py", None, "iec_relation_extractor"),
@@ -664,10 +775,20 @@ def print_top(stats: Any, shares: Callable[[tuple], dict[str, float]], n: int) -
             split = shares(func)
             stage = max(split, key=split.get) + (" (mostly)" if max(split.values()) < 0.95 else "")
         rows.append([short_location(func)[-64:], ncalls, tottime, cumtime, stage[:100]])
-        out.append({"function": short_location(func), "ncalls": ncalls, "tottime": tottime,
-                    "cumtime": cumtime, "stage": stage})
-    print_table(f"cProfile: top {n} functions by cumulative time",
-                ["function", "calls", "self s", "cum s", "stage"], rows)
+        out.append(
+            {
+                "function": short_location(func),
+                "ncalls": ncalls,
+                "tottime": tottime,
+                "cumtime": cumtime,
+                "stage": stage,
+            }
+        )
+    print_table(
+        f"cProfile: top {n} functions by cumulative time",
+        ["function", "calls", "self s", "cum s", "stage"],
+        rows,
+    )
     return out
 
 
@@ -690,8 +811,11 @@ def run_cprofile(nlp: Any, texts: list[str], batch_size: int) -> dict:
     areas = profile_areas(stats, shares)
     total = sum(areas.values())
     rows = [[area, s, f"{s / total:.1%}"] for area, s in sorted(areas.items(), key=lambda a: -a[1])]
-    print_table(f"cProfile by stage ({total:.1f} s profiled, {wall:.1f} s wall with profiler overhead)",
-                ["stage", "seconds", "share"], rows)
+    print_table(
+        f"cProfile by stage ({total:.1f} s profiled, {wall:.1f} s wall with profiler overhead)",
+        ["stage", "seconds", "share"],
+        rows,
+    )
     return {"top": top, "areas": areas, "wall_s": wall}
 
 
@@ -713,7 +837,11 @@ def stage_timings(nlp: Any, texts: list[str], batch_size: int) -> dict[str, floa
         t = time.perf_counter()
         norms = [normalize(text) for text in group]
         t2 = time.perf_counter()
-        pieces = [(i, s, norm.text[s:e]) for i, norm in enumerate(norms) for s, e in chunk_bounds(norm.text)]
+        pieces = [
+            (i, s, norm.text[s:e])
+            for i, norm in enumerate(norms)
+            for s, e in chunk_bounds(norm.text)
+        ]
         t3 = time.perf_counter()
         docs = [nlp.make_doc(piece) for _, _, piece in pieces]
         t4 = time.perf_counter()
@@ -751,9 +879,14 @@ def profile(args: argparse.Namespace) -> dict:
     touch(iec_nlp.extract(release_texts()[0], model=nlp))  # warm-up
 
     sliced = workload(args.profile_words)
-    print(f"\ncProfile over extract_many(n_process=1): {len(sliced):,} releases, {count_words(sliced):,} words")
-    res: dict[str, Any] = {"machine": info, "model": str(args.model),
-                           "cprofile": run_cprofile(nlp, sliced, args.batch_size)}
+    print(
+        f"\ncProfile over extract_many(n_process=1): {len(sliced):,} releases, {count_words(sliced):,} words"
+    )
+    res: dict[str, Any] = {
+        "machine": info,
+        "model": str(args.model),
+        "cprofile": run_cprofile(nlp, sliced, args.batch_size),
+    }
 
     texts = workload(args.words)
     words = count_words(texts)
@@ -767,21 +900,47 @@ def profile(args: argparse.Namespace) -> dict:
     # The reference pipeline has a tokenizer, tok2vec and ner too; everything
     # else is what iec_nlp adds on top of a plain NER pipeline.
     shared = sum(s for stage, s in stages.items() if stage.startswith(REFERENCE_STAGES))
-    rows.append(["  subtotal: tokenizer + tok2vec + ner (as in reference)", shared, f"{shared / total:.1%}", words / shared])
-    rows.append(["  subtotal: iec_nlp additions (all other stages)", total - shared,
-                 f"{(total - shared) / total:.1%}", words / (total - shared)])
+    rows.append(
+        [
+            "  subtotal: tokenizer + tok2vec + ner (as in reference)",
+            shared,
+            f"{shared / total:.1%}",
+            words / shared,
+        ]
+    )
+    rows.append(
+        [
+            "  subtotal: iec_nlp additions (all other stages)",
+            total - shared,
+            f"{(total - shared) / total:.1%}",
+            words / (total - shared),
+        ]
+    )
     rows.append(["sum of stages", total, "100%", words / total])
     rows.append(["extract_many end to end (same workload)", whole, "", words / whole])
-    print_table(f"Per-stage timing, no profiler: {len(texts):,} releases, {words:,} words",
-                ["stage", "seconds", "share", "words/s if alone"], rows)
-    print("  cProfile's hooks slow Python-level code more than compiled numeric code, so its\n"
-          "  shares overweight the tokenizer, normalization and relation features; quote this table.")
-    res["stages"] = {"seconds": stages, "sum_s": total, "extract_many_s": whole, "words": words,
-                     "reference_stages_s": shared}
+    print_table(
+        f"Per-stage timing, no profiler: {len(texts):,} releases, {words:,} words",
+        ["stage", "seconds", "share", "words/s if alone"],
+        rows,
+    )
+    print(
+        "  cProfile's hooks slow Python-level code more than compiled numeric code, so its\n"
+        "  shares overweight the tokenizer, normalization and relation features; quote this table."
+    )
+    res["stages"] = {
+        "seconds": stages,
+        "sum_s": total,
+        "extract_many_s": whole,
+        "words": words,
+        "reference_stages_s": shared,
+    }
     res["others_cores"] = max(0.0, (machine_busy_seconds() - busy0) - (cpu_seconds() - cpu0)) / (
-        time.perf_counter() - t0)
-    print(f"\nCPU used by other processes meanwhile: {res['others_cores']:.2f} cores"
-          + ("  -- noisy, re-run on an idle machine" if res["others_cores"] > 0.2 else ""))
+        time.perf_counter() - t0
+    )
+    print(
+        f"\nCPU used by other processes meanwhile: {res['others_cores']:.2f} cores"
+        + ("  -- noisy, re-run on an idle machine" if res["others_cores"] > 0.2 else "")
+    )
     return res
 
 
@@ -790,16 +949,34 @@ def profile(args: argparse.Namespace) -> dict:
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--model", type=Path, default=None,
-                        help=f"iec_nlp model directory (default: {DEFAULT_MODEL.relative_to(REPO)})")
-    parser.add_argument("--words", type=int, default=200_000, help="workload size in words (default 200000)")
+    parser.add_argument(
+        "--model",
+        type=Path,
+        default=None,
+        help=f"iec_nlp model directory (default: {DEFAULT_MODEL.relative_to(REPO)})",
+    )
+    parser.add_argument(
+        "--words", type=int, default=200_000, help="workload size in words (default 200000)"
+    )
     parser.add_argument("--json", type=Path, default=None, help="write all numbers to this file")
-    parser.add_argument("--batch-size", type=int, default=32, help="pipe batch size for both pipelines")
-    parser.add_argument("--repeat", type=int, default=2, help="runs per throughput configuration; best is kept")
-    parser.add_argument("--sizes", type=lambda s: [int(x) for x in s.split(",")], default=list(SCALING_SIZES),
-                        help="scaling sizes in characters, comma-separated")
-    parser.add_argument("--profile", action="store_true", help="profile extract_many instead of benchmarking")
-    parser.add_argument("--profile-words", type=int, default=50_000, help="workload slice for cProfile")
+    parser.add_argument(
+        "--batch-size", type=int, default=32, help="pipe batch size for both pipelines"
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=2, help="runs per throughput configuration; best is kept"
+    )
+    parser.add_argument(
+        "--sizes",
+        type=lambda s: [int(x) for x in s.split(",")],
+        default=list(SCALING_SIZES),
+        help="scaling sizes in characters, comma-separated",
+    )
+    parser.add_argument(
+        "--profile", action="store_true", help="profile extract_many instead of benchmarking"
+    )
+    parser.add_argument(
+        "--profile-words", type=int, default=50_000, help="workload slice for cProfile"
+    )
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker is None:
