@@ -51,6 +51,15 @@ _PAGE_MARKER = re.compile(
 # Invisible or control characters: zero-width ones are dropped, the others
 # become a space so that words on either side stay apart.
 _ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u200e", "\u200f"}
+_BLANK_RUN = re.compile(r"[ \n]+")
+# Characters `_clean_char` handles: CR, invisible and layout characters,
+# controls, lone surrogates; with markup, also the start of an entity.
+_SPECIAL_CLASS = (
+    r"[\r\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u00a0\u2007\u202f"
+    r"\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff]"
+)
+_SPECIAL = re.compile(_SPECIAL_CLASS)
+_SPECIAL_WITH_ENTITIES = re.compile(_SPECIAL_CLASS + "|&")
 _SPACE_LIKE = {"\u00a0", "\u2007", "\u202f", "\t", "\x0b", "\x0c"}
 
 
@@ -82,50 +91,72 @@ class NormalizedText:
 
 def normalize(original: str) -> NormalizedText:
     """Clean `original` for the model, keeping a map to its offsets."""
-    # Each step yields (kept character, original offset) pairs. Steps are
-    # composed on these pairs so the map stays exact whatever each one drops.
-    chars: list[str] = []
+    # Text is copied in runs between the few characters that need handling,
+    # so the cost is a handful of regex scans, not a Python step per
+    # character (this runs on every release, up to millions of characters).
+    pieces: list[str] = []
     offsets = array("q")
     removed = _removed_ranges(original)
     replacements = _entity_replacements(original) if removed else {}
-    i = 0
+    special = _SPECIAL_WITH_ENTITIES if replacements else _SPECIAL
     n = len(original)
-    next_removed = 0
-    while i < n:
-        while next_removed < len(removed) and removed[next_removed][1] <= i:
-            next_removed += 1
-        if next_removed < len(removed) and removed[next_removed][0] <= i:
-            start, end, keep_break = removed[next_removed]
-            if keep_break:
-                chars.append("\n")
-                offsets.append(start)
-            i = end
-            continue
+    position = 0
+    for start, end, keep_break in [*removed, (n, n, False)]:
+        _clean_segment(original, position, start, special, replacements, pieces, offsets)
+        if keep_break:
+            pieces.append("\n")
+            offsets.append(start)
+        position = max(position, end)
+    text, offsets = _unwrap_lines("".join(pieces), offsets)
+    offsets.append(n)
+    return NormalizedText(original, text, offsets)
+
+
+def _clean_segment(
+    original: str,
+    start: int,
+    end: int,
+    special: re.Pattern[str],
+    replacements: dict[int, tuple[str, int]],
+    pieces: list[str],
+    offsets: array,
+) -> None:
+    """Copy original[start:end], cleaning the characters `special` finds."""
+    position = start
+    for match in special.finditer(original, start, end):
+        i = match.start()
+        if i < position:
+            continue  # inside a replaced entity
+        pieces.append(original[position:i])
+        offsets.extend(range(position, i))
         if i in replacements:
             decoded, length = replacements[i]
             for ch in decoded:
-                chars.append(ch)
-                offsets.append(i)
-            i += length
+                cleaned = _clean_char(original, i, ch)
+                if cleaned:
+                    pieces.append(cleaned)
+                    offsets.append(i)
+            position = i + length
             continue
-        ch = original[i]
-        if ch in _ZERO_WIDTH:
-            i += 1
-            continue
-        if ch == "\r":
-            # CRLF and bare CR are line ends; the LF of a CRLF follows.
-            if i + 1 < n and original[i + 1] == "\n":
-                i += 1
-                continue
-            ch = "\n"
-        elif _is_blank_like(ch):
-            ch = " "
-        chars.append(ch)
-        offsets.append(i)
-        i += 1
-    text, offsets = _unwrap_lines("".join(chars), offsets)
-    offsets.append(n)
-    return NormalizedText(original, text, offsets)
+        cleaned = _clean_char(original, i, original[i])
+        if cleaned:
+            pieces.append(cleaned)
+            offsets.append(i)
+        position = i + 1
+    pieces.append(original[position:end])
+    offsets.extend(range(position, end))
+
+
+def _clean_char(original: str, i: int, ch: str) -> str:
+    """What one special character becomes: nothing, a line break or a space."""
+    if ch in _ZERO_WIDTH:
+        return ""
+    if ch == "\r":
+        # CRLF and bare CR are line ends; the LF of a CRLF follows.
+        return "" if original[i + 1 : i + 2] == "\n" else "\n"
+    if _is_blank_like(ch):
+        return " "
+    return ch
 
 
 def _is_blank_like(ch: str) -> bool:
@@ -190,28 +221,27 @@ def _unwrap_lines(text: str, offsets: array) -> tuple[str, array]:
     spaces become one space, and spaces at line edges go.
     """
     wrap_breaks = _hard_wrap_positions(text)
-    out_chars: list[str] = []
+    pieces: list[str] = []
     out_offsets = array("q")
-    pending_space = -1  # original offset of the first blank not yet written
-    pending_breaks = 0  # line breaks that are structure, not wrapping
-    for pos, (ch, off) in enumerate(zip(text, offsets)):
-        if ch == "\n" or ch == " ":
-            if ch == "\n" and pos not in wrap_breaks:
-                pending_breaks += 1
-            if pending_space < 0:
-                pending_space = off
-            continue
-        if out_chars and pending_space >= 0:
-            out_chars.append("\n" if pending_breaks else " ")
-            out_offsets.append(pending_space)
-            if pending_breaks >= 2:
-                out_chars.append("\n")
-                out_offsets.append(pending_space)
-        pending_space = -1
-        pending_breaks = 0
-        out_chars.append(ch)
-        out_offsets.append(off)
-    return "".join(out_chars), out_offsets
+    position = 0
+    for run in _BLANK_RUN.finditer(text):
+        start, end = run.span()
+        pieces.append(text[position:start])
+        out_offsets.extend(offsets[position:start])
+        position = end
+        if start == 0 or end == len(text):
+            continue  # blanks at the edges of the text go
+        breaks = sum(
+            1 for i in range(start, end) if text[i] == "\n" and i not in wrap_breaks
+        )
+        pieces.append("\n" if breaks else " ")
+        out_offsets.append(offsets[start])
+        if breaks >= 2:
+            pieces.append("\n")
+            out_offsets.append(offsets[start])
+    pieces.append(text[position:])
+    out_offsets.extend(offsets[position:])
+    return "".join(pieces), out_offsets
 
 
 def _hard_wrap_positions(text: str) -> set[int]:

@@ -26,8 +26,8 @@ What is measured
     (normalization, tokenizer, each component, offset mapping, views).
 
 Run from the repository root, on an otherwise idle machine (wall-clock times):
-    .venv/bin/python training/bench.py --model /tmp/model_e40 --json /tmp/bench.json
-    .venv/bin/python training/bench.py --model /tmp/model_e40 --profile
+    .venv/bin/python training/bench.py --json training/bench_results.json
+    .venv/bin/python training/bench.py --profile
 
 Only the standard library is imported at module level: a worker subprocess
 must be able to time `import iec_nlp` / `import spacy` itself.

@@ -47,6 +47,8 @@ ORG_WITH_LEGAL_FORM = re.compile(
 # A surname: "Gilbert", "O'Brien", "Smith-Jones", but not the possessive "Nair's".
 _SURNAME = r"[A-Z][a-zA-Z-]*(?:['\u2019](?!s\b)[A-Za-z]+)?"
 _GENERATION = r"(?:,?\s+(?:Jr\.|Sr\.|III|II))?"
+_CAPITALIZED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+_LEADING_INITIAL = re.compile(r"\b[A-Z]\.\s+$")
 _HONORIFIC = re.compile(rf"\b(?:Mr|Ms|Mrs|Dr|Messrs)\.?\s+((?:[A-Z][a-z-]+\s+){{0,2}}{_SURNAME})")
 _INITIAL_NAME = re.compile(rf"\b(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.){{1,2}}\s+{_SURNAME}{_GENERATION}")
 _TITLE_HEAD = (
@@ -140,12 +142,12 @@ class EntityRules:
         self.patterns = patterns
         self.propagate = propagate
         # "Carl Sassano", "Claire Babrowski": a known given name, optional
-        # initials, and a capitalized surname that is not a title word.
-        self.given_name = re.compile(
-            r"\b(?:[A-Z]\.\s+)?(?:" + "|".join(first_names()) + r")(?:\s+[A-Z]\.){0,2}\s+"
-            + _NOT_A_TITLE_START
-            + _SURNAME
-            + _GENERATION
+        # initials, and a capitalized surname that is not a title word. The
+        # regex finds the shape; the set decides whether the first word is a
+        # given name (one alternation of 400 names would be slow).
+        self.first_names = frozenset(first_names())
+        self.given_name_rest = re.compile(
+            r"(?:\s+[A-Z]\.){0,2}\s+" + _NOT_A_TITLE_START + _SURNAME + _GENERATION
         )
         self.known_orgs = re.compile(
             r"(?<![\w:])(?:"
@@ -163,6 +165,18 @@ class EntityRules:
         doc.set_ents(sorted(ents, key=lambda s: s.start), default="outside")
         return doc
 
+    def _given_names(self, text: str) -> list[tuple[int, int]]:
+        found = []
+        for word in _CAPITALIZED_WORD.finditer(text):
+            if word.group() not in self.first_names:
+                continue
+            rest = self.given_name_rest.match(text, word.end())
+            if rest is None:
+                continue
+            initial = _LEADING_INITIAL.search(text, max(0, word.start() - 6), word.start())
+            found.append((initial.start() if initial else word.start(), rest.end()))
+        return found
+
     def _apply_patterns(self, doc: Doc, ents: list[Span]) -> list[Span]:
         text = doc.text
         for match in ORG_WITH_LEGAL_FORM.finditer(text):
@@ -172,8 +186,8 @@ class EntityRules:
                 ents = _add(doc, ents, match.start(), match.end(), "ORG")
         for match in _HONORIFIC.finditer(text):
             ents = _add(doc, ents, match.start(1), match.end(1), "PERSON")
-        for match in self.given_name.finditer(text):
-            ents = _relabel_or_add(doc, ents, match.start(), match.end(), "PERSON", from_label="ORG")
+        for start, end in self._given_names(text):
+            ents = _relabel_or_add(doc, ents, start, end, "PERSON", from_label="ORG")
         for match in _INITIAL_NAME.finditer(text):
             ents = _relabel_or_add(doc, ents, match.start(), match.end(), "PERSON", from_label="ORG")
         for match in JOB_TITLE.finditer(text):
@@ -300,32 +314,31 @@ def _propagate(doc: Doc, ents: list[Span]) -> list[Span]:
                 forms.setdefault(form, ent.label_)
     if not forms:
         return ents
-    longest = max(len(f) for f in forms)
+    # Forms by their first word, longest first: only tokens that can start a
+    # form are looked at, which keeps this linear and cheap on long texts.
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for form in sorted(forms, key=len, reverse=True):
+        by_first.setdefault(form[0], []).append(form)
     taken = {i for e in ents for i in range(e.start, e.end)}
     words = [t for t in doc if not t.is_space]
+    lowered = [t.lower_ for t in words]
     added = []
     i = 0
     while i < len(words):
-        matched = False
-        for n in range(min(longest, len(words) - i), 0, -1):
-            window = words[i : i + n]
-            key = tuple(t.text.lower() for t in window)
-            label = forms.get(key)
-            if label is None:
+        candidates = by_first.get(lowered[i]) if words[i].text[:1].isupper() else None
+        step = 1
+        for form in candidates or ():
+            n = len(form)
+            if tuple(lowered[i : i + n]) != form:
                 continue
-            if not (window[0].is_title or window[0].is_upper or window[0].text[0].isupper()):
-                continue
-            start, end = window[0].i, window[-1].i + 1
+            start, end = words[i].i, words[i + n - 1].i + 1
             if any(j in taken for j in range(start, end)):
                 continue
-            previous = doc[start - 1].text if start > 0 else ""
-            if previous == ":":
+            if start > 0 and doc[start - 1].text == ":":
                 continue  # a ticker: "(NYSE Amex: IEC)"
-            added.append(Span(doc, start, end, label=label))
+            added.append(Span(doc, start, end, label=forms[form]))
             taken.update(range(start, end))
-            i += n
-            matched = True
+            step = n
             break
-        if not matched:
-            i += 1
+        i += step
     return ents + added
