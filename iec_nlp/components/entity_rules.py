@@ -193,8 +193,9 @@ class EntityRules:
         for match in JOB_TITLE.finditer(text):
             ents = _add(doc, ents, match.start(), match.end(), "ROLE")
         if self.metrics:
-            for match in METRIC_TERM.finditer(text):
-                ents = _add(doc, ents, match.start(), match.end(), "METRIC")
+            for start, end in _money_windows(doc, ents):
+                for match in METRIC_TERM.finditer(text, start, end):
+                    ents = _add(doc, ents, match.start(), match.end(), "METRIC")
         return ents
 
     def to_disk(self, path, *, exclude=tuple()):  # noqa: ANN001
@@ -202,6 +203,29 @@ class EntityRules:
 
     def from_disk(self, path, *, exclude=tuple()):  # noqa: ANN001
         return self
+
+
+# A METRIC only counts when an amount is linked to it, and the relation
+# extractor pairs entities at most 60 tokens apart: metric terms are looked
+# for near amounts only, not in the boilerplate of a release.
+_METRIC_WINDOW_CHARS = 400
+
+
+def _money_windows(doc: Doc, ents: list[Span]) -> list[tuple[int, int]]:
+    windows: list[tuple[int, int]] = []
+    for ent in sorted((e for e in ents if e.label_ == "MONEY"), key=lambda e: e.start_char):
+        start = max(0, ent.start_char - _METRIC_WINDOW_CHARS)
+        end = min(len(doc.text), ent.end_char + _METRIC_WINDOW_CHARS)
+        # Start on a word boundary so a term is never cut at the window edge.
+        while start > 0 and not doc.text[start - 1].isspace():
+            start -= 1
+        while end < len(doc.text) and not doc.text[end].isspace():
+            end += 1
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+        else:
+            windows.append((start, end))
+    return windows
 
 
 def _in_ticker(text: str, start: int) -> bool:
