@@ -101,10 +101,14 @@ def score_keyed(
     for i, label in enumerate(labels):
         per_label[label] = LabelScore(float(p[i]), float(r[i]), float(f[i]), int(s[i]))
     support = sum(int(x) for x in s)
+    # A label absent from both gold and predictions (CUSTOMER in a split
+    # without customers) has no score to average: macro skips it.
+    present = [label for label in labels if label in set(y_true) | set(y_pred)] or labels
     averages = []
     for average in ("micro", "macro"):
         ap, ar, af, _ = precision_recall_fscore_support(
-            y_true, y_pred, labels=labels, average=average, zero_division=0
+            y_true, y_pred, labels=labels if average == "micro" else present,
+            average=average, zero_division=0,
         )
         averages.append(LabelScore(float(ap), float(ar), float(af), support))
     return per_label, averages[0], averages[1]

@@ -193,7 +193,7 @@ class EntityRules:
         for match in JOB_TITLE.finditer(text):
             ents = _add(doc, ents, match.start(), match.end(), "ROLE")
         if self.metrics:
-            for start, end in _money_windows(doc, ents):
+            for start, end in _money_windows(text, ents):
                 for match in METRIC_TERM.finditer(text, start, end):
                     ents = _add(doc, ents, match.start(), match.end(), "METRIC")
         return ents
@@ -211,15 +211,15 @@ class EntityRules:
 _METRIC_WINDOW_CHARS = 400
 
 
-def _money_windows(doc: Doc, ents: list[Span]) -> list[tuple[int, int]]:
+def _money_windows(text: str, ents: list[Span]) -> list[tuple[int, int]]:
     windows: list[tuple[int, int]] = []
     for ent in sorted((e for e in ents if e.label_ == "MONEY"), key=lambda e: e.start_char):
         start = max(0, ent.start_char - _METRIC_WINDOW_CHARS)
-        end = min(len(doc.text), ent.end_char + _METRIC_WINDOW_CHARS)
+        end = min(len(text), ent.end_char + _METRIC_WINDOW_CHARS)
         # Start on a word boundary so a term is never cut at the window edge.
-        while start > 0 and not doc.text[start - 1].isspace():
+        while start > 0 and not text[start - 1].isspace():
             start -= 1
-        while end < len(doc.text) and not doc.text[end].isspace():
+        while end < len(text) and not text[end].isspace():
             end += 1
         if windows and start <= windows[-1][1]:
             windows[-1] = (windows[-1][0], max(windows[-1][1], end))
