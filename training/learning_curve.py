@@ -4,7 +4,11 @@ Answers "would more annotated releases pay?". Each point is a full training
 run (same config and seed, a seeded subset of the train split); results go to
 training/learning_curve.json, which the evaluation notebook plots.
 
-    python training/learning_curve.py [--fractions 0.25 0.5 0.75 1.0]
+    python training/learning_curve.py --fractions 0.25 0.5 0.75 --full-model models/iec_cnn
+
+With --full-model, the 100% point is read from that model's meta (it was
+trained on the whole train split with the same config and seed) instead of
+training it again.
 """
 
 from __future__ import annotations
@@ -22,23 +26,28 @@ def main() -> None:
     parser.add_argument("--fractions", type=float, nargs="+", default=[0.25, 0.5, 0.75, 1.0])
     parser.add_argument("--corpus", default="corpora")
     parser.add_argument("--out", default="training/learning_curve.json")
+    parser.add_argument("--full-model", help="read the 100%% point from this trained model's meta")
     args = parser.parse_args()
     points = []
     for fraction in args.fractions:
         with tempfile.TemporaryDirectory() as tmp:
             meta = train_model(args.corpus, Path(tmp) / "model", config=DEFAULT_CONFIGS["cnn"], train_fraction=fraction)
-        info = meta["iec_nlp"]
-        test = info["scores"]["test"]
-        points.append(
-            {
-                "train_fraction": fraction,
-                "train_releases": info["split_sizes"]["train"],
-                "test_entities_f": test["entities"]["micro"]["f"],
-                "test_relations_f": test["relations"]["micro"]["f"],
-            }
-        )
+        points.append(curve_point(meta["iec_nlp"]))
         print(json.dumps(points[-1]))
+    if args.full_model:
+        meta = json.loads((Path(args.full_model) / "meta.json").read_text())
+        points.append(curve_point(meta["iec_nlp"]))
     Path(args.out).write_text(json.dumps({"config": str(DEFAULT_CONFIGS["cnn"]), "points": points}, indent=2))
+
+
+def curve_point(info: dict) -> dict:
+    test = info["scores"]["test"]
+    return {
+        "train_fraction": info["train_fraction"],
+        "train_releases": info["split_sizes"]["train"],
+        "test_entities_f": test["entities"]["micro"]["f"],
+        "test_relations_f": test["relations"]["micro"]["f"],
+    }
 
 
 if __name__ == "__main__":
