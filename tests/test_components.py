@@ -139,3 +139,21 @@ def test_unlinked_metric_and_period_are_pruned():
     doc.ents = [doc.char_span(s, e, label=l) for s, e, l in TRAIN[1][1]]
     doc = relation_pipe(doc)
     assert {e.label_ for e in doc.ents} == {"MONEY"}
+
+
+def test_training_is_reproducible_with_a_fixed_seed():
+    from thinc.api import fix_random_seed
+
+    def train_once():
+        fix_random_seed(0)
+        nlp = _pipeline()
+        examples = _examples(nlp)
+        optimizer = nlp.initialize(lambda: examples)
+        for _ in range(20):
+            nlp.update(examples, sgd=optimizer)
+        return nlp
+
+    first, second = train_once(), train_once()
+    for name in ("ner", "iec_relation_extractor"):
+        assert first.get_pipe(name).model.to_bytes() == second.get_pipe(name).model.to_bytes()
+    assert _predictions(first) == _predictions(second)
