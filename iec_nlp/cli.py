@@ -9,7 +9,6 @@ import logging
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -45,8 +44,8 @@ def _read_input(name: str) -> str:
 def extract(
     files: list[str] = typer.Argument(..., help="Release text files; '-' reads standard input."),
     output_format: OutputFormat = typer.Option(OutputFormat.json, "--format", "-f", help="json (one document), jsonl (one line per file) or csv (one row per entity)."),
-    model: Optional[str] = typer.Option(None, help="Model name under models/ or a path; default: the bundled model."),
-    html: Optional[Path] = typer.Option(None, help="Also write a displaCy rendering of the (first) release to this HTML file."),
+    model: str | None = typer.Option(None, help="Model name under models/ or a path; default: the bundled model."),
+    html: Path | None = typer.Option(None, help="Also write a displaCy rendering of the (first) release to this HTML file."),
 ) -> None:
     """Extract people, roles, customers and figures from releases."""
     from .pipeline import extract_many
@@ -126,9 +125,9 @@ def corpus_convert(
 @app.command()
 def train(
     corpus: Path = typer.Option(Path("corpora"), help="Annotated corpus (folder with annotations/ and splits.json)."),
-    output: Optional[Path] = typer.Option(None, help="Where the model goes; default models/iec_<variant>."),
+    output: Path | None = typer.Option(None, help="Where the model goes; default models/iec_<variant>."),
     variant: Variant = typer.Option(Variant.cnn, help="cnn (default, fast) or trf (transformer extra)."),
-    config: Optional[Path] = typer.Option(None, help="A spaCy training config; default training/iec_<variant>.cfg."),
+    config: Path | None = typer.Option(None, help="A spaCy training config; default training/iec_<variant>.cfg."),
     seed: int = typer.Option(0, help="Random seed; the same corpus and seed give the same model."),
 ) -> None:
     """Train a pipeline on an annotated corpus and save it with its scores."""
@@ -159,10 +158,10 @@ def train(
 
 @app.command()
 def evaluate(
-    model: Optional[str] = typer.Option(None, help="Model name or path; default: the bundled model."),
+    model: str | None = typer.Option(None, help="Model name or path; default: the bundled model."),
     corpus: Path = typer.Option(Path("corpora"), help="Annotated corpus."),
     split: str = typer.Option("test", help="train, dev, test or all."),
-    json_out: Optional[Path] = typer.Option(None, "--json", help="Also write the full report as JSON."),
+    json_out: Path | None = typer.Option(None, "--json", help="Also write the full report as JSON."),
 ) -> None:
     """Print P/R/F1 tables of a model on a split of the corpus."""
     from .corpus.splits import split_documents

@@ -13,8 +13,8 @@ from typing import Any
 
 from spacy.training import Example
 
-from .components.relation_extractor import get_relations
 from .components.customer_consistency import organization_key
+from .components.relation_extractor import get_relations
 from .schema import RELATION_LABELS
 
 

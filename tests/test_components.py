@@ -74,7 +74,7 @@ def _examples(nlp):
     examples = []
     for text, ents, rels in TRAIN:
         reference = nlp.make_doc(text)
-        reference.ents = [reference.char_span(s, e, label=l) for s, e, l in ents]
+        reference.ents = [reference.char_span(s, e, label=label) for s, e, label in ents]
         setattr(reference._, RELATIONS_ATTR, [[*h, *c, label, 1.0] for h, c, label in rels])
         examples.append(Example(nlp.make_doc(text), reference))
     return examples
@@ -121,7 +121,7 @@ def test_relation_extractor_respects_one_value_per_money():
     relation_pipe = nlp.get_pipe("iec_relation_extractor")
     relation_pipe.threshold = 0.0  # every candidate passes: only the constraints decide
     doc = nlp.make_doc(TRAIN[1][0])
-    doc.ents = [doc.char_span(s, e, label=l) for s, e, l in TRAIN[1][1]]
+    doc.ents = [doc.char_span(s, e, label=label) for s, e, label in TRAIN[1][1]]
     doc = relation_pipe(doc)
     heads = [(r[0], r[1], r[4]) for r in get_relations(doc)]
     assert len(heads) == len(set(heads)), "a MONEY got two relations of one label"
@@ -136,7 +136,7 @@ def test_unlinked_metric_and_period_are_pruned():
     relation_pipe.cfg["prune_unlinked"] = True
     relation_pipe.threshold = 1.1  # nothing is linked
     doc = nlp.make_doc(TRAIN[1][0])
-    doc.ents = [doc.char_span(s, e, label=l) for s, e, l in TRAIN[1][1]]
+    doc.ents = [doc.char_span(s, e, label=label) for s, e, label in TRAIN[1][1]]
     doc = relation_pipe(doc)
     assert {e.label_ for e in doc.ents} == {"MONEY"}
 

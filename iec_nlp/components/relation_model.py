@@ -197,7 +197,7 @@ def _pair_features_forward(model: Model, docs: list[Doc], is_train: bool):
     n_tokens = all_vecs.shape[0]
     heads, children, betweens, structural = [], [], [], []
     offset = 0
-    for doc, vecs in zip(docs, tokvecs):
+    for doc in docs:
         candidates = get_candidates(doc)
         for cand in candidates:
             left, right = sorted((cand.head, cand.child), key=lambda s: s.start)

@@ -267,8 +267,7 @@ class ReadResult:
 
 def iter_lines(path: Path) -> Iterator[tuple[int, bytes]]:
     with path.open("rb") as handle:
-        for number, raw in enumerate(handle, start=1):
-            yield number, raw
+        yield from enumerate(handle, start=1)
 
 
 def read_jsonl(path: str | Path, *, validate: bool = True) -> ReadResult:
