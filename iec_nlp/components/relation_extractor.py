@@ -15,6 +15,7 @@ offsets, so they survive serialization (DocBin) and re-tokenization.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
@@ -41,6 +42,15 @@ _ONE_PER = {
     "HAS_ROLE": "child",  # a ROLE mention is held by one PERSON
     "ROLE_AT": "head",  # and is at one organization
 }
+
+
+@dataclass
+class PairScores:
+    """What `predict` hands to `set_annotations`: each doc's candidate pairs
+    and one probability per pair, in that order."""
+
+    candidates: list[list[Candidate]]
+    scores: numpy.ndarray
 
 
 def get_relations(doc: Doc) -> list[list[Any]]:
@@ -101,18 +111,24 @@ class RelationExtractor(TrainablePipe):
     def _candidates(self, doc: Doc) -> list[Candidate]:
         return self.model.attrs["get_candidates"](doc)
 
-    def predict(self, docs: Iterable[Doc]) -> numpy.ndarray:
+    def predict(self, docs: Iterable[Doc]) -> PairScores:
         docs = list(docs)
-        if not any(len(doc.ents) > 1 for doc in docs):
-            return numpy.zeros((0,), dtype="f")
-        logits = self.model.predict(docs)
-        return _sigmoid(self.model.ops.to_numpy(logits).ravel())
+        candidates = [self._candidates(doc) if len(doc.ents) > 1 else [] for doc in docs]
+        if not any(candidates):
+            return PairScores(candidates, numpy.zeros((0,), dtype="f"))
+        # The pair-feature layer reuses these instead of generating them again.
+        features = self.model.layers[0]
+        features.attrs["precomputed"] = {id(doc): c for doc, c in zip(docs, candidates)}
+        try:
+            logits = self.model.predict(docs)
+        finally:
+            features.attrs.pop("precomputed", None)
+        return PairScores(candidates, _sigmoid(self.model.ops.to_numpy(logits).ravel()))
 
-    def set_annotations(self, docs: Iterable[Doc], scores: numpy.ndarray) -> None:
+    def set_annotations(self, docs: Iterable[Doc], scores: PairScores) -> None:
         offset = 0
-        for doc in docs:
-            candidates = self._candidates(doc) if len(doc.ents) > 1 else []
-            doc_scores = scores[offset : offset + len(candidates)]
+        for doc, candidates in zip(docs, scores.candidates):
+            doc_scores = scores.scores[offset : offset + len(candidates)]
             offset += len(candidates)
             kept = _decode(candidates, doc_scores, self.threshold)
             setattr(

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 import numpy
 from scipy import sparse
+from spacy.attrs import IS_SPACE
 from spacy.tokens import Doc, Span
 from spacy.util import registry
 from thinc.api import Linear, Model, Relu, chain
@@ -105,9 +106,11 @@ def structural_features(doc: Doc, candidates: Sequence[Candidate]) -> numpy.ndar
     col += len(_DISTANCE_BUCKETS)
     # Line-break tokens between the two: structure (a contact block, a table
     # row) separates what running text joins.
-    is_break = numpy.fromiter(
-        (("\n" in t.text or "\n" in t.whitespace_) for t in doc), dtype="i8", count=len(doc)
-    )
+    # spaCy keeps line breaks in whitespace tokens (a token's trailing
+    # whitespace is at most one space), so only those tokens are looked at.
+    is_break = numpy.zeros(len(doc), dtype="i8")
+    for i in numpy.flatnonzero(doc.to_array(IS_SPACE)):
+        is_break[i] = "\n" in doc[int(i)].text
     breaks_before = numpy.concatenate([[0], numpy.cumsum(is_break)])
     breaks = breaks_before[right_start] - breaks_before[left_end]
     feats[rows, col + numpy.minimum(breaks, 2)] = 1.0
@@ -190,6 +193,7 @@ def _pooling_matrix(spans: list[tuple[int, int]], n_tokens: int) -> sparse.csr_m
 def _pair_features_forward(model: Model, docs: list[Doc], is_train: bool):
     tok2vec = model.get_ref("tok2vec")
     get_candidates = model.attrs["get_candidates"]
+    precomputed = model.attrs.get("precomputed", {})
     tokvecs, backprop_tok2vec = tok2vec(docs, is_train)
     ops = model.ops
     all_vecs = ops.flatten(tokvecs) if tokvecs else ops.alloc2f(0, 0)
@@ -198,7 +202,7 @@ def _pair_features_forward(model: Model, docs: list[Doc], is_train: bool):
     heads, children, betweens, structural = [], [], [], []
     offset = 0
     for doc in docs:
-        candidates = get_candidates(doc)
+        candidates = precomputed[id(doc)] if id(doc) in precomputed else get_candidates(doc)
         for cand in candidates:
             left, right = sorted((cand.head, cand.child), key=lambda s: s.start)
             heads.append((offset + cand.head.start, offset + cand.head.end))
