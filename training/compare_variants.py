@@ -14,22 +14,12 @@ import json
 import time
 from pathlib import Path
 
+from bench import workload  # the benchmark's fixed workload (same folder)
+
 import iec_nlp
 from iec_nlp.corpus.splits import split_documents
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-def workload(words: int) -> list[str]:
-    texts = [p.read_text(encoding="utf-8") for p in sorted((REPO / "corpora" / "releases").glob("*.txt"))]
-    out, total = [], 0
-    while total < words:
-        for text in texts:
-            out.append(text)
-            total += len(text.split())
-            if total >= words:
-                break
-    return out
 
 
 def words_per_second(nlp, texts: list[str]) -> float:
