@@ -152,26 +152,35 @@ class RelationExtractor(TrainablePipe):
         examples = list(examples)
         validate_get_examples(lambda: examples, "RelationExtractor.update")
         docs = [_with_gold_entities(eg) for eg in examples]
-        truths = numpy.concatenate(
-            [_gold_vector(self._candidates(doc), eg.reference) for doc, eg in zip(docs, examples)]
-            or [numpy.zeros((0,), dtype="f")]
-        )
-        if truths.size == 0:
+        candidates = [self._candidates(doc) for doc in docs]
+        if not any(candidates):
             return losses
-        logits, backprop = self.model.begin_update(docs)
+        # The candidates are computed once and reused by the model's layer.
+        features = self.model.layers[0]
+        features.attrs["precomputed"] = {id(doc): c for doc, c in zip(docs, candidates)}
+        try:
+            logits, backprop = self.model.begin_update(docs)
+        finally:
+            features.attrs.pop("precomputed", None)
         probs = _sigmoid(self.model.ops.to_numpy(logits).ravel())
-        # Gradient of binary cross-entropy with respect to the logits.
-        d_logits = (probs - truths).reshape(-1, 1).astype("f")
-        backprop(self.model.ops.asarray2f(d_logits))
+        loss, d_logits = self.get_loss(examples, PairScores(candidates, probs))
+        backprop(self.model.ops.asarray2f(d_logits.reshape(-1, 1)))
         if sgd is not None:
             self.finish_update(sgd)
-        eps = 1e-7
-        loss = -numpy.sum(truths * numpy.log(probs + eps) + (1 - truths) * numpy.log(1 - probs + eps))
-        losses[self.name] += float(loss)
+        losses[self.name] += loss
         return losses
 
-    def get_loss(self, examples: Iterable[Example], scores: Any) -> tuple[float, Any]:
-        raise NotImplementedError("the loss is computed inside update()")
+    def get_loss(self, examples: Iterable[Example], scores: PairScores) -> tuple[float, numpy.ndarray]:
+        """Binary cross-entropy of the pair probabilities against the gold
+        relations, and its gradient with respect to the logits."""
+        truths = numpy.concatenate(
+            [_gold_vector(c, eg.reference) for c, eg in zip(scores.candidates, examples)]
+            or [numpy.zeros((0,), dtype="f")]
+        )
+        probs = scores.scores
+        eps = 1e-7
+        loss = -numpy.sum(truths * numpy.log(probs + eps) + (1 - truths) * numpy.log(1 - probs + eps))
+        return float(loss), (probs - truths).astype("f")
 
     def initialize(
         self,
