@@ -261,7 +261,6 @@ def evaluate(model: Any, corpus_or_split: Any, *, gold_entities: bool = True) ->
     """
     from sklearn.metrics import confusion_matrix
 
-    from .components.customer_consistency import organization_key as _key  # noqa: F401
     from .pipeline import extract_many, get_pipeline
 
     nlp = get_pipeline(model)

@@ -61,9 +61,3 @@ class CustomerConsistency:
             ]
             doc.set_ents(ents, default="outside")
         return doc
-
-    def to_disk(self, path, *, exclude=tuple()):  # noqa: ANN001
-        return None
-
-    def from_disk(self, path, *, exclude=tuple()):  # noqa: ANN001
-        return self

@@ -198,12 +198,6 @@ class EntityRules:
                     ents = _add(doc, ents, match.start(), match.end(), "METRIC")
         return ents
 
-    def to_disk(self, path, *, exclude=tuple()):  # noqa: ANN001
-        return None
-
-    def from_disk(self, path, *, exclude=tuple()):  # noqa: ANN001
-        return self
-
 
 # A METRIC only counts when an amount is linked to it, and the relation
 # extractor pairs entities at most 60 tokens apart: metric terms are looked

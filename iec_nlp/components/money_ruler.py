@@ -61,13 +61,6 @@ class MoneyRuler:
             doc.set_ents(filter_spans(kept + found), default="outside")
         return doc
 
-    # Rule components hold no weights; these keep `nlp.to_disk` uniform.
-    def to_disk(self, path, *, exclude=tuple()):  # noqa: ANN001
-        return None
-
-    def from_disk(self, path, *, exclude=tuple()):  # noqa: ANN001
-        return self
-
 
 def _overlaps(a, b) -> bool:  # noqa: ANN001
     return a.start < b.end and b.start < a.end

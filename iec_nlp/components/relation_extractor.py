@@ -116,14 +116,22 @@ class RelationExtractor(TrainablePipe):
         candidates = [self._candidates(doc) if len(doc.ents) > 1 else [] for doc in docs]
         if not any(candidates):
             return PairScores(candidates, numpy.zeros((0,), dtype="f"))
-        # The pair-feature layer reuses these instead of generating them again.
+        logits, _ = self._run_model(docs, candidates, is_train=False)
+        return PairScores(candidates, _sigmoid(self.model.ops.to_numpy(logits).ravel()))
+
+    def _run_model(
+        self, docs: list[Doc], candidates: list[list[Candidate]], *, is_train: bool
+    ) -> tuple[Floats2d, Callable]:
+        """The model's logits for `docs`; its pair-feature layer reuses the
+        candidates already generated instead of generating them again."""
         features = self.model.layers[0]
         features.attrs["precomputed"] = {id(doc): c for doc, c in zip(docs, candidates)}
         try:
-            logits = self.model.predict(docs)
+            if is_train:
+                return self.model.begin_update(docs)
+            return self.model.predict(docs), lambda d_logits: d_logits
         finally:
             features.attrs.pop("precomputed", None)
-        return PairScores(candidates, _sigmoid(self.model.ops.to_numpy(logits).ravel()))
 
     def set_annotations(self, docs: Iterable[Doc], scores: PairScores) -> None:
         offset = 0
@@ -155,13 +163,7 @@ class RelationExtractor(TrainablePipe):
         candidates = [self._candidates(doc) for doc in docs]
         if not any(candidates):
             return losses
-        # The candidates are computed once and reused by the model's layer.
-        features = self.model.layers[0]
-        features.attrs["precomputed"] = {id(doc): c for doc, c in zip(docs, candidates)}
-        try:
-            logits, backprop = self.model.begin_update(docs)
-        finally:
-            features.attrs.pop("precomputed", None)
+        logits, backprop = self._run_model(docs, candidates, is_train=True)
         probs = _sigmoid(self.model.ops.to_numpy(logits).ravel())
         loss, d_logits = self.get_loss(examples, PairScores(candidates, probs))
         backprop(self.model.ops.asarray2f(d_logits.reshape(-1, 1)))

@@ -15,7 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..schema import ENTITY_LABELS, RELATION_LABELS, RELATION_TYPES, REQUIRES_INCOMING
+from ..schema import (
+    ENTITY_LABELS,
+    RELATION_LABELS,
+    RELATION_TYPES,
+    REQUIRES_INCOMING,
+    SINGLE_VALUED_FROM_MONEY,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -207,7 +213,7 @@ def validate_document(doc: AnnotatedDocument) -> list[str]:
         incoming.setdefault(rel.child, set()).add(rel.label)
         count_key = (rel.head, rel.label)
         outgoing[count_key] = outgoing.get(count_key, 0) + 1
-        if rel.label in ("VALUE_OF", "IN_PERIOD") and outgoing[count_key] == 2:
+        if rel.label in SINGLE_VALUED_FROM_MONEY and outgoing[count_key] == 2:
             errors.append(f"span {rel.head}: MONEY has more than one {rel.label}")
 
     for span in doc.spans:
