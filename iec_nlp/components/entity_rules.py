@@ -27,7 +27,7 @@ import re
 from importlib import resources
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 _LEGAL_FORM = (
     r"(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.|Company|Ltd\.?|Limited|LLC|L\.L\.C\.|"
@@ -161,7 +161,7 @@ class EntityRules:
             ents = self._apply_patterns(doc, ents)
         if self.propagate:
             trimmed = (_trim_period(e) for e in ents)
-            ents = _propagate(doc, [e for e in trimmed if e is not None])
+            ents = _propagate(doc, [e for e in trimmed if e is not None and _is_plausible(e)])
         doc.set_ents(sorted(ents, key=lambda s: s.start), default="outside")
         return doc
 
@@ -182,7 +182,7 @@ class EntityRules:
         for match in ORG_WITH_LEGAL_FORM.finditer(text):
             ents = _add_or_widen(doc, ents, match.start(), match.end(), "ORG")
         for match in self.known_orgs.finditer(text):
-            if not _in_ticker(text, match.start()):
+            if not _in_ticker_notation(text, match.start(), match.end()):
                 ents = _add(doc, ents, match.start(), match.end(), "ORG")
         for match in _HONORIFIC.finditer(text):
             ents = _add(doc, ents, match.start(1), match.end(1), "PERSON")
@@ -220,11 +220,6 @@ def _money_windows(text: str, ents: list[Span]) -> list[tuple[int, int]]:
         else:
             windows.append((start, end))
     return windows
-
-
-def _in_ticker(text: str, start: int) -> bool:
-    """`(Nasdaq: SMTI)`: an exchange inside ticker notation is no ORG."""
-    return text[start : start + 40].split(")")[0].count(":") > 0 and "(" in text[max(0, start - 2) : start]
 
 
 def _overlapping(ents: list[Span], start: int, end: int) -> list[Span]:
@@ -311,8 +306,13 @@ _STOP = {"the", "company", "inc", "corp", "group", "and", "of", "mr", "ms", "dr"
 
 
 def _surface_forms(span: Span) -> list[tuple[str, ...]]:
-    """Token sequences (lower-cased) that name the same entity as `span`."""
-    words = [t.text for t in span if not t.is_space]
+    """Token sequences (lower-cased) that name the same entity as `span`.
+
+    Forms are token sequences because propagation matches tokens:
+    "Giga-tronics" is three tokens, not one word.
+    """
+    tokens = [t for t in span if not t.is_space]
+    words = [t.text for t in tokens]
     forms = [tuple(w.lower() for w in words)]
     if span.label_ == "PERSON" and len(words) >= 2:
         last = words[-1] if words[-1].rstrip(".").lower() not in {"jr", "sr", "ii", "iii"} else words[-2]
@@ -322,15 +322,20 @@ def _surface_forms(span: Span) -> list[tuple[str, ...]]:
             forms.append((first.lower(),))
             forms.append((first.lower(), last.lower()))
     if span.label_ in ("ORG", "CUSTOMER"):
-        stripped = _NAME_SUFFIX.sub("", span.text).split()
-        if stripped and len(stripped) < len(words):
-            forms.append(tuple(w.lower() for w in stripped))
-        has_legal_form = len(stripped) < len(words)
-        if has_legal_form and stripped and stripped[0][0].isupper() and stripped[0].lower() not in _STOP:
-            # The short name of a company: "IEC" of "IEC Electronics Corp.",
-            # "Nortech" of "Nortech Systems Incorporated".
-            forms.append((stripped[0].lower(),))
+        stripped = _NAME_SUFFIX.sub("", span.text)
+        if len(stripped) < len(span.text) and stripped.split():
+            # "Nortech Systems" of "Nortech Systems Incorporated", and the
+            # company's short name, its first word: "IEC" of "IEC
+            # Electronics Corp.", "Giga-tronics" of "Giga-tronics Incorporated".
+            forms.append(_tokens_before(tokens, span.start_char + len(stripped)))
+            first_word = stripped.split()[0]
+            if first_word[0].isupper() and first_word.lower() not in _STOP:
+                forms.append(_tokens_before(tokens, span.start_char + stripped.index(first_word) + len(first_word)))
     return [f for f in forms if f and not (len(f) == 1 and (f[0] in _STOP or len(f[0]) < 2))]
+
+
+def _tokens_before(tokens: list[Token], end_char: int) -> tuple[str, ...]:
+    return tuple(t.lower_ for t in tokens if t.idx + len(t) <= end_char)
 
 
 def _propagate(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -347,9 +352,10 @@ def _propagate(doc: Doc, ents: list[Span]) -> list[Span]:
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for form in sorted(forms, key=len, reverse=True):
         by_first.setdefault(form[0], []).append(form)
-    taken = {i for e in ents for i in range(e.start, e.end)}
+    owner = {i: e for e in ents for i in range(e.start, e.end)}
     words = [t for t in doc if not t.is_space]
     lowered = [t.lower_ for t in words]
+    replaced: set[Span] = set()
     added = []
     i = 0
     while i < len(words):
@@ -360,13 +366,49 @@ def _propagate(doc: Doc, ents: list[Span]) -> list[Span]:
             if tuple(lowered[i : i + n]) != form:
                 continue
             start, end = words[i].i, words[i + n - 1].i + 1
-            if any(j in taken for j in range(start, end)):
+            inside = {owner[j] for j in range(start, end) if j in owner}
+            # A longer known name wins over a shorter guess within it
+            # ("Giga" taken for a PERSON inside "Giga-tronics"); any other
+            # overlap means this mention was already decided.
+            if any(e.start < start or e.end > end or (e.start, e.end) == (start, end) for e in inside):
                 continue
-            if start > 0 and doc[start - 1].text == ":":
-                continue  # a ticker: "(NYSE Amex: IEC)"
-            added.append(Span(doc, start, end, label=forms[form]))
-            taken.update(range(start, end))
+            if _in_ticker_notation(doc.text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1])):
+                continue
+            replaced |= inside
+            span = Span(doc, start, end, label=forms[form])
+            added.append(span)
+            owner.update((j, span) for j in range(start, end))
             step = n
             break
         i += step
-    return ents + added
+    return [e for e in ents if e not in replaced] + added
+
+
+# `(Nasdaq: SMTI)`, `NYSE: X`: tickers and the exchange named inside ticker
+# notation are not organizations (SCHEMA.md 1, ORG).
+_BEFORE_TICKER = re.compile(r"\s*:\s*[A-Z][A-Z0-9.\-]{0,9}(?![\w])")
+_TICKER_PREFIX = re.compile(r"\(\s*[A-Za-z][\w .\-]{0,30}:\s*$")
+_TICKER = re.compile(r"[A-Z][A-Z0-9.\-]{0,9}")
+
+
+def _in_ticker_notation(text: str, start: int, end: int) -> bool:
+    if _BEFORE_TICKER.match(text, end):
+        return True
+    return bool(_TICKER.fullmatch(text, start, end) and _TICKER_PREFIX.search(text, max(0, start - 34), start))
+
+
+# A person's name does not end in these words; "Department" alone is what
+# the recognizer leaves of "Nasdaq Listing Qualifications Department".
+_INSTITUTION_WORDS = frozenset(
+    "department division commission committee association university college school institute "
+    "agency bureau office exchange market group board council foundation society".split()
+)
+
+
+def _is_plausible(ent: Span) -> bool:
+    """False for what cannot be the entity its label says."""
+    if ent.label_ in ("ORG", "CUSTOMER"):
+        return not _in_ticker_notation(ent.doc.text, ent.start_char, ent.end_char)
+    if ent.label_ == "PERSON":
+        return ent[-1].lower_ not in _INSTITUTION_WORDS
+    return True

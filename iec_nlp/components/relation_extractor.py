@@ -160,7 +160,10 @@ class RelationExtractor(TrainablePipe):
         examples = list(examples)
         validate_get_examples(lambda: examples, "RelationExtractor.update")
         docs = [_with_gold_entities(eg) for eg in examples]
-        candidates = [self._candidates(doc) for doc in docs]
+        candidates = [
+            _training_candidates(self._candidates(doc), self._candidates(eg.predicted))
+            for doc, eg in zip(docs, examples)
+        ]
         if not any(candidates):
             return losses
         logits, backprop = self._run_model(docs, candidates, is_train=True)
@@ -206,12 +209,8 @@ def _sigmoid(x: numpy.ndarray) -> numpy.ndarray:
 
 
 def _with_gold_entities(example: Example) -> Doc:
-    """The predicted doc, carrying the reference entities.
-
-    The relation component learns on gold entities (the entity recognizer
-    learns beside it); it is evaluated end to end on predicted ones.
-    """
-    doc = example.predicted
+    """A copy of the predicted doc, carrying the reference entities."""
+    doc = example.predicted.copy()
     ents = []
     for ent in example.reference.ents:
         span = doc.char_span(ent.start_char, ent.end_char, label=ent.label_)
@@ -219,6 +218,22 @@ def _with_gold_entities(example: Example) -> Doc:
             ents.append(span)
     doc.set_ents(ents, default="outside")
     return doc
+
+
+def _training_candidates(on_gold: list[Candidate], on_predicted: list[Candidate]) -> list[Candidate]:
+    """The pairs the relation component learns from: all pairs of the gold
+    entities, plus the pairs of the entities the pipeline predicted that
+    involve a span gold does not have.
+
+    With the entity components listed in `[training] annotating_components`,
+    the predicted docs carry what the pipeline upstream finds, mistakes
+    included, so the component also learns not to link a wrong or mis-bounded
+    entity, which it meets at run time. Without them this is the gold pairs.
+    Both docs share one tokenization, so their spans index the same token
+    vectors.
+    """
+    seen = {(*c.key, c.label) for c in on_gold}
+    return on_gold + [c for c in on_predicted if (*c.key, c.label) not in seen]
 
 
 def _gold_vector(candidates: list[Candidate], reference: Doc) -> numpy.ndarray:

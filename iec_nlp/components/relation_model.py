@@ -141,6 +141,24 @@ def structural_features(doc: Doc, candidates: Sequence[Candidate]) -> numpy.ndar
     return feats
 
 
+def _structural_by_source(doc: Doc, candidates: list[Candidate]) -> list[numpy.ndarray]:
+    """Structural features of `candidates`, each run of pairs computed on the
+    doc its spans belong to. In training, one doc's pairs come from two
+    copies of it (gold and predicted entities, see the relation extractor),
+    and "entities in between" must count the entities of the pair's own copy.
+    """
+    if not candidates:
+        return [structural_features(doc, candidates)]
+    runs: list[numpy.ndarray] = []
+    start = 0
+    for end in range(1, len(candidates) + 1):
+        if end == len(candidates) or candidates[end].head.doc is not candidates[start].head.doc:
+            run = candidates[start:end]
+            runs.append(structural_features(run[0].head.doc, run))
+            start = end
+    return runs
+
+
 def _count_between(sorted_starts: numpy.ndarray, lo: numpy.ndarray, hi: numpy.ndarray) -> numpy.ndarray:
     """How many of `sorted_starts` fall in [lo, hi), element-wise."""
     left = numpy.searchsorted(sorted_starts, lo, side="left")
@@ -208,7 +226,7 @@ def _pair_features_forward(model: Model, docs: list[Doc], is_train: bool):
             heads.append((offset + cand.head.start, offset + cand.head.end))
             children.append((offset + cand.child.start, offset + cand.child.end))
             betweens.append((offset + left.end, offset + max(left.end, right.start)))
-        structural.append(structural_features(doc, candidates))
+        structural.extend(_structural_by_source(doc, candidates))
         offset += len(doc)
     pools = [_pooling_matrix(spans, n_tokens) for spans in (heads, children, betweens)]
     width = all_vecs.shape[1] if all_vecs.ndim == 2 else 0

@@ -1,0 +1,70 @@
+"""The knowledge rules around the recognizer: patterns and propagation."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from iec_nlp.components.entity_rules import EntityRules
+from iec_nlp.tokenizer import blank_pipeline
+
+NLP = blank_pipeline()
+
+
+def _doc(text: str, ents: list[tuple[str, str]]) -> Doc:
+    """`text` with the entities `(surface, label)`, each at its first occurrence."""
+    doc = NLP.make_doc(text)
+    spans = []
+    for surface, label in ents:
+        start = text.index(surface)
+        spans.append(doc.char_span(start, start + len(surface), label=label))
+    doc.set_ents(spans)
+    return doc
+
+
+def _ents(doc: Doc) -> list[tuple[str, str]]:
+    return [(e.text, e.label_) for e in doc.ents]
+
+
+def test_short_name_of_a_hyphenated_company_is_propagated_over_a_wrong_guess():
+    text = "Giga-tronics Incorporated said today. Giga-tronics makes test equipment."
+    doc = _doc(text, [("Giga-tronics Incorporated", "ORG")])
+    # The recognizer's guess: "Giga" of the second mention as a person.
+    second = text.index("Giga", 10)
+    doc.set_ents([*doc.ents, doc.char_span(second, second + 4, label="PERSON")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Giga-tronics Incorporated", "ORG"), ("Giga-tronics", "ORG")]
+
+
+def test_propagation_keeps_entities_that_are_not_inside_the_match():
+    text = "Plexus Corp. said today. Plexus Systems Group and Plexus agreed."
+    doc = _doc(text, [("Plexus Corp.", "ORG"), ("Plexus Systems Group", "CUSTOMER")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert ("Plexus Systems Group", "CUSTOMER") in _ents(doc)
+    assert _ents(doc)[-1] == ("Plexus", "ORG")
+
+
+def test_exchange_and_symbol_in_ticker_notation_are_not_organizations():
+    text = "Richardson Electronics, Ltd. (NASDAQ: RELL) and Giga-tronics (OTCQB: GIGA) reported."
+    doc = _doc(
+        text,
+        [("Richardson Electronics, Ltd.", "ORG"), ("NASDAQ", "ORG"), ("RELL", "ORG"), ("OTCQB", "ORG")],
+    )
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert ("NASDAQ", "ORG") not in _ents(doc)
+    assert ("RELL", "ORG") not in _ents(doc)
+    assert ("OTCQB", "ORG") not in _ents(doc)
+    assert ("Richardson Electronics, Ltd.", "ORG") in _ents(doc)
+
+
+def test_an_exchange_named_outside_ticker_notation_stays():
+    text = "The shares trade on the Nasdaq Stock Market under the symbol IECE."
+    doc = _doc(text, [("Nasdaq Stock Market", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Nasdaq Stock Market", "ORG")]
+
+
+def test_a_person_does_not_end_in_an_institution_word():
+    text = "The Department said that Mr. Nair agreed."
+    doc = _doc(text, [("Department", "PERSON"), ("Nair", "PERSON")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Nair", "PERSON")]
