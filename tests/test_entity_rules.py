@@ -68,3 +68,24 @@ def test_a_person_does_not_end_in_an_institution_word():
     doc = _doc(text, [("Department", "PERSON"), ("Nair", "PERSON")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert _ents(doc) == [("Nair", "PERSON")]
+
+
+def test_job_titles_in_any_case_but_unknown_scopes_are_left_to_the_recognizer():
+    from iec_nlp.components.entity_rules import JOB_TITLE
+
+    def title(text: str) -> str | None:
+        match = JOB_TITLE.search(text)
+        return match.group() if match else None
+
+    assert title("our president said") == "president"
+    assert title("NAMES CHIEF FINANCIAL OFFICER") == "CHIEF FINANCIAL OFFICER"
+    assert title("both were named Co-CEOs") == "Co-CEOs"
+    assert title("Vice President of Sales and Marketing") == "Vice President of Sales and Marketing"
+    assert title("the non-executive Chairman of the Board of Directors") == (
+        "non-executive Chairman of the Board of Directors"
+    )
+    # An organization after "of" is a separate entity; the title stands alone.
+    assert title("CEO of Nortech Systems") == "CEO"
+    assert title("Chief Executive Officer of the Company") == "Chief Executive Officer"
+    # A scope the rule cannot parse: no partial title.
+    assert title("senior vice president of worldwide sales and services") is None

@@ -52,12 +52,12 @@ _LEADING_INITIAL = re.compile(r"\b[A-Z]\.\s+$")
 _HONORIFIC = re.compile(rf"\b(?:Mr|Ms|Mrs|Dr|Messrs)\.?\s+((?:[A-Z][a-z-]+\s+){{0,2}}{_SURNAME})")
 _INITIAL_NAME = re.compile(rf"\b(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.){{1,2}}\s+{_SURNAME}{_GENERATION}")
 _TITLE_HEAD = (
-    r"(?:Chief\s+[A-Z]\w+(?:\s+[A-Z]\w+)?\s+Officer|C[EFOTIA]O|President|Vice\s+President|"
+    r"(?:Chief\s+[A-Z]\w+(?:\s+[A-Z]\w+)?\s+Officer|C[EFOTIA]Os?|President|Vice\s+President|"
     r"Chairman|Chairwoman|Treasurer|Corporate\s+Secretary|Secretary|Controller|"
     r"General\s+Manager|Managing\s+Director|General\s+Counsel)"
 )
 _TITLE_MODIFIER = (
-    r"(?:(?:Senior|Executive|Group|Corporate|Interim|interim|Acting|acting|Deputy|Assistant|Co-)\s*)*"
+    r"(?:(?:Senior|Executive|Non-Executive|Group|Corporate|Interim|Acting|Deputy|Assistant|Co-)\s*)*"
 )
 _NOT_A_TITLE_START = r"(?!Chief|President|Vice|C[EFOTIA]O\b|Chairman|Treasurer|Secretary|Controller|General|Managing|Senior|Executive|Officer)"
 # The scope of a title names a business function ("Vice President of Sales
@@ -74,7 +74,13 @@ _TITLE_SCOPE = (
     rf"(?:\s+of\s+(?:the\s+Board(?:\s+of\s+Directors)?|{_FUNCTION}(?:\s+(?:and|&)\s+{_FUNCTION})*"
     r"(?:\s+-\s+[A-Z]\w+\s+Region)?))?"
 )
-JOB_TITLE = re.compile(rf"\b{_TITLE_MODIFIER}{_TITLE_HEAD}{_TITLE_SCOPE}\b")
+# Any case: "president", "CHIEF FINANCIAL OFFICER" (headlines) are titles too.
+# A title followed by a scope the list does not know ("vice president of
+# worldwide sales and services") is left to the recognizer, which can take
+# the whole phrase.
+JOB_TITLE = re.compile(
+    rf"\b{_TITLE_MODIFIER}{_TITLE_HEAD}{_TITLE_SCOPE}\b(?!\s+of\s+(?-i:(?:the\s+)?(?!the\b)[a-z]))", re.IGNORECASE
+)
 
 
 # Financial line items: the measures an amount in a release is the value of.
