@@ -25,7 +25,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from iec_nlp.corpus.splits import ANNOTATION_DIR, PER_DOCUMENT_COMPANIES, SPLIT_FILE, company_key, split_documents
+from iec_nlp.corpus.splits import (
+    ANNOTATION_DIR,
+    PER_DOCUMENT_COMPANIES,
+    SPLIT_FILE,
+    company_key,
+    split_documents,
+)
 from iec_nlp.training import DEFAULT_CONFIGS, train_model
 
 
