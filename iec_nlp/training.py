@@ -101,8 +101,15 @@ def train_model(
     train_fraction: float = 1.0,
     overrides: dict[str, Any] | None = None,
     tune_threshold: bool = True,
+    checkpoint: str = "best",
 ) -> dict[str, Any]:
-    """Train a pipeline on `corpus` and save it to `output`. Returns its meta."""
+    """Train a pipeline on `corpus` and save it to `output`. Returns its meta.
+
+    `checkpoint` is "best" (the step that scored best on dev) or "last" (the
+    weights after the last epoch).
+    """
+    if checkpoint not in ("best", "last"):
+        raise ValueError(f"checkpoint must be 'best' or 'last', not {checkpoint!r}")
     from spacy.cli.train import train as spacy_train
 
     from .evaluation import evaluate, threshold_sweep
@@ -120,9 +127,7 @@ def train_model(
     }
     config = _with_frozen_components_sourced(Path(config), work_dir)
     spacy_train(config, work_dir / "out", overrides=settings, use_gpu=-1)
-    best = work_dir / "out" / "model-best"
-
-    nlp = load_pipeline(best)
+    nlp = load_pipeline(work_dir / "out" / f"model-{checkpoint}")
     meta: dict[str, Any] = {}
     if tune_threshold and "iec_relation_extractor" in nlp.pipe_names:
         sweep = threshold_sweep(nlp, grouped["dev"])
@@ -143,6 +148,7 @@ def train_model(
                 "library_version": __version__,
                 "config": str(config),
                 "seed": seed,
+                "checkpoint": checkpoint,
                 "corpus": str(corpus),
                 "corpus_hash": corpus_hash([d for docs in grouped.values() for d in docs]),
                 "split_sizes": {k: len(v) for k, v in grouped.items()},

@@ -56,6 +56,22 @@ def test_exchange_and_symbol_in_ticker_notation_are_not_organizations():
     assert ("Richardson Electronics, Ltd.", "ORG") in _ents(doc)
 
 
+def test_ticker_notation_variants():
+    from iec_nlp.components.entity_rules import _in_ticker_notation
+
+    def in_ticker(text: str, word: str) -> bool:
+        start = text.index(word)
+        return _in_ticker_notation(text, start, start + len(word))
+
+    assert in_ticker("IEC Electronics Corp. (Nasdaq-SCM:  IECE) announced", "Nasdaq")
+    assert in_ticker("Sypris Solutions, Inc. (Nasdaq/NM: SYPR) today", "Nasdaq")
+    assert in_ticker("Technology Research Corporation (TRC), (NASDAQ-TRCI), announced", "NASDAQ")
+    assert in_ticker("Giga-tronics Incorporated (OTCQB:GIGA) announced", "GIGA")
+    assert in_ticker('traded under the symbol "GIGA".', "GIGA")
+    assert not in_ticker("Hewlett-Packard Co. ordered", "Hewlett")
+    assert not in_ticker("traded on the Nasdaq SmallCap Market", "Nasdaq")
+
+
 def test_an_exchange_named_outside_ticker_notation_stays():
     text = "The shares trade on the Nasdaq Stock Market under the symbol IECE."
     doc = _doc(text, [("Nasdaq Stock Market", "ORG")])

@@ -69,6 +69,7 @@ def main() -> None:
     parser.add_argument("--corpus", default="corpora")
     parser.add_argument("--config", default=str(DEFAULT_CONFIGS["cnn"]))
     parser.add_argument("--override", action="append", default=[], help="section.key=JSON value")
+    parser.add_argument("--checkpoint", choices=["best", "last"], default="best")
     parser.add_argument("--out", default="training/cross_validation.jsonl")
     args = parser.parse_args()
     overrides = {}
@@ -89,7 +90,9 @@ def main() -> None:
             (corpus / ANNOTATION_DIR).symlink_to(annotations)
             split = {"train": [d for d in doc_ids if d not in held_out], "dev": held_out, "test": held_out}
             (corpus / SPLIT_FILE).write_text(json.dumps(split))
-            meta = train_model(corpus, Path(tmp) / "model", config=args.config, overrides=overrides)
+            meta = train_model(
+                corpus, Path(tmp) / "model", config=args.config, overrides=overrides, checkpoint=args.checkpoint
+            )
         scores = meta["iec_nlp"]["scores"]["dev"]
         fold = {"fold": i, "releases": len(held_out)}
         for part in totals:
@@ -102,6 +105,7 @@ def main() -> None:
         "name": args.name,
         "config": args.config,
         "overrides": overrides,
+        "checkpoint": args.checkpoint,
         "folds": args.folds,
         "entities_f": round(_f1(*totals["entities"]), 4),
         "relations_f": round(_f1(*totals["relations"]), 4),

@@ -390,15 +390,19 @@ def _propagate(doc: Doc, ents: list[Span]) -> list[Span]:
     return [e for e in ents if e not in replaced] + added
 
 
-# `(Nasdaq: SMTI)`, `NYSE: X`: tickers and the exchange named inside ticker
-# notation are not organizations (SCHEMA.md 1, ORG).
+# `(Nasdaq: SMTI)`, `NYSE: X`, `(Nasdaq/NM: SYPR)`, `(NASDAQ-TRCI)`, `the
+# symbol "GIGA"`: tickers and the exchange named inside ticker notation are
+# not organizations (SCHEMA.md 2, ORG).
 _BEFORE_TICKER = re.compile(r"\s*:\s*[A-Z][A-Z0-9.\-]{0,9}(?![\w])")
-_TICKER_PREFIX = re.compile(r"\(\s*[A-Za-z][\w .\-]{0,30}:\s*$")
+_BEFORE_TICKER_IN_PARENS = re.compile(r"(?:[-/][A-Za-z]{1,8})?\s*[:\-]\s*[A-Z][A-Z0-9.\-]{0,9}\s*\)")
+_TICKER_PREFIX = re.compile(r"(?:\(\s*[A-Za-z][\w .\-/]{0,30}[:\-]\s*|symbols?\s+[\"\u201c']?)$")
 _TICKER = re.compile(r"[A-Z][A-Z0-9.\-]{0,9}")
 
 
 def _in_ticker_notation(text: str, start: int, end: int) -> bool:
     if _BEFORE_TICKER.match(text, end):
+        return True
+    if text[max(0, start - 2) : start].rstrip().endswith("(") and _BEFORE_TICKER_IN_PARENS.match(text, end):
         return True
     return bool(_TICKER.fullmatch(text, start, end) and _TICKER_PREFIX.search(text, max(0, start - 34), start))
 
