@@ -79,6 +79,13 @@ def test_an_exchange_named_outside_ticker_notation_stays():
     assert _ents(doc) == [("Nasdaq Stock Market", "ORG")]
 
 
+def test_names_are_capitalized():
+    text = "Charges related to severance were paid by Acme Corp."
+    doc = _doc(text, [("severance", "ORG"), ("Acme Corp.", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Acme Corp.", "ORG")]
+
+
 def test_a_person_does_not_end_in_an_institution_word():
     text = "The Department said that Mr. Nair agreed."
     doc = _doc(text, [("Department", "PERSON"), ("Nair", "PERSON")])

@@ -417,6 +417,8 @@ _INSTITUTION_WORDS = frozenset(
 
 def _is_plausible(ent: Span) -> bool:
     """False for what cannot be the entity its label says."""
+    if ent.label_ in ("ORG", "CUSTOMER", "PERSON") and not any(c.isupper() for c in ent.text):
+        return False  # names are capitalized: "severance" is no organization
     if ent.label_ in ("ORG", "CUSTOMER"):
         return not _in_ticker_notation(ent.doc.text, ent.start_char, ent.end_char)
     if ent.label_ == "PERSON":
