@@ -1,0 +1,55 @@
+"""`train_model`, end to end on a tiny corpus: what `iec-nlp train` runs."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from iec_nlp.pipeline import load_pipeline
+from iec_nlp.training import DEFAULT_CONFIGS, train_model
+
+ROOT = Path(__file__).resolve().parent.parent
+SPLIT = {
+    "train": ["iec-electronics_2004-05-07_vp-sales-appointment", "iec-electronics_2008-04-23_military-order"],
+    "dev": ["sparton_2004-10-15_special-meeting-results"],
+    "test": ["iec-electronics_2009-06-08_nyse-amex-listing"],
+}
+# A few epochs only: this checks the plumbing, not the accuracy.
+QUICK = {"training.max_epochs": 2, "training.eval_frequency": 5}
+
+
+@pytest.fixture(scope="module")
+def tiny_corpus(tmp_path_factory):
+    corpus = tmp_path_factory.mktemp("corpus")
+    (corpus / "annotations").mkdir()
+    for ids in SPLIT.values():
+        for doc_id in ids:
+            shutil.copy(ROOT / "corpora" / "annotations" / f"{doc_id}.jsonl", corpus / "annotations")
+    (corpus / "splits.json").write_text(json.dumps(SPLIT))
+    return corpus
+
+
+def test_train_model_with_refit_saves_the_second_run_and_records_both(tiny_corpus, tmp_path):
+    output = tmp_path / "model"
+    meta = train_model(
+        tiny_corpus, output, config=ROOT / DEFAULT_CONFIGS["cnn"], overrides=QUICK, checkpoint="last", refit=True
+    )
+    info = meta["iec_nlp"]
+    assert info["refit"]["trained_on"] == ["train", "dev"]
+    assert info["split_sizes"] == {"train": 2, "dev": 1, "test": 1}
+    assert set(info["scores"]) == {"dev", "test"}
+    work = tmp_path / ".model-work"
+    assert (work / "refit" / "model-last").is_dir()
+    # The saved weights are the second run's, with the first run's threshold.
+    saved = load_pipeline(output)
+    refit = load_pipeline(work / "refit" / "model-last")
+    assert saved.get_pipe("ner").model.to_bytes() == refit.get_pipe("ner").model.to_bytes()
+    assert saved.get_pipe("iec_relation_extractor").threshold == info["relation_threshold"]["value"]
+
+
+def test_train_model_rejects_an_unknown_checkpoint(tiny_corpus, tmp_path):
+    with pytest.raises(ValueError, match="checkpoint"):
+        train_model(tiny_corpus, tmp_path / "model", checkpoint="middle")
