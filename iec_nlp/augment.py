@@ -38,3 +38,115 @@ def upper_case_augmenter(nlp: Language, example: Example, *, level: float) -> It
     augmented = Example.from_dict(nlp.make_doc(upper), example_dict)
     setattr(augmented.reference._, RELATIONS_ATTR, getattr(example.reference._, RELATIONS_ATTR))
     yield augmented
+
+
+# ---------------------------------------------------------------------------
+# `iec.release_augmenter.v1`: capitals and swapped names.
+# ---------------------------------------------------------------------------
+
+# Words of organization names that say "organization" whatever the company:
+# they stay, so the recognizer keeps learning from them.
+_GENERIC_NAME_WORDS = frozenset(
+    """inc incorporated corp corporation co company ltd limited llc plc group holdings
+    electronics electronic systems technologies technology solutions industries international
+    manufacturing services products instruments communications research securities exchange
+    commission association department division university college school institute bank capital
+    market stock global wire business newswire news of and the for de""".split()
+)
+_ONSETS = "b br c ch cr d dr f g gr h j k kl l m n p pr r s st t tr v w z".split()
+_VOWELS = "a e i o u ar er or an en on".split()
+_CODAS = ["", "", "n", "r", "s", "x", "l", "k", "ton", "son", "ex", "ix", "co"]
+
+
+def _pseudo_word(rng: random.Random) -> str:
+    """A pronounceable made-up name: "Kelvorex", "Tranis", "Bromer"."""
+    syllables = "".join(rng.choice(_ONSETS) + rng.choice(_VOWELS) for _ in range(rng.randint(1, 2)))
+    return (syllables + rng.choice(_CODAS)).capitalize()
+
+
+def _in_case_of(word: str, model: str) -> str:
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    return word
+
+
+def name_swap(nlp: Language, example: Example, rng: random.Random) -> Example | None:
+    """A copy of `example` whose people and organizations have other names.
+
+    Every name word is replaced the same way throughout the release, so
+    `Nortech Systems Incorporated`, `Nortech` and `NORTECH` stay one
+    company under a new name, and `Jeffrey Schlarbaum` / `Schlarbaum` one
+    person. Generic words (`Systems`, `Corp.`, `of`) and initials stay.
+    Offsets of entities and relations move with the text. Returns None if
+    the new text does not tokenize into the same entity boundaries.
+    """
+    from .components.entity_rules import first_names
+
+    reference = example.reference
+    given = first_names()
+    mapping: dict[str, str] = {}
+    replaced: dict[int, str] = {}
+    for ent in reference.ents:
+        if ent.label_ not in ("PERSON", "ORG", "CUSTOMER"):
+            continue
+        for position, token in enumerate(ent):
+            word = token.text
+            key = word.lower()
+            if not token.is_alpha or len(word) < 2 or key in _GENERIC_NAME_WORDS:
+                continue
+            if key not in mapping:
+                first_of_person = ent.label_ == "PERSON" and position == 0 and len(ent) > 1
+                mapping[key] = rng.choice(given) if first_of_person else _pseudo_word(rng)
+            replaced[token.i] = _in_case_of(mapping[key], word)
+    if not replaced:
+        return None
+    pieces: list[str] = []
+    new_start: dict[int, int] = {}
+    new_end: dict[int, int] = {}
+    length = 0
+    for token in reference:
+        text = replaced.get(token.i, token.text)
+        new_start[token.idx] = length
+        new_end[token.idx + len(token)] = length + len(text)
+        pieces.append(text + token.whitespace_)
+        length += len(text) + len(token.whitespace_)
+    new_text = "".join(pieces)
+    new_reference = nlp.make_doc(new_text)
+    spans = []
+    for ent in reference.ents:
+        span = new_reference.char_span(new_start[ent.start_char], new_end[ent.end_char], label=ent.label_)
+        if span is None:
+            return None
+        spans.append(span)
+    new_reference.set_ents(spans, default="outside")
+    relations = [
+        [new_start[r[0]], new_end[r[1]], new_start[r[2]], new_end[r[3]], *r[4:]]
+        for r in getattr(reference._, RELATIONS_ATTR) or []
+    ]
+    setattr(new_reference._, RELATIONS_ATTR, relations)
+    return Example(nlp.make_doc(new_text), new_reference)
+
+
+@registry.augmenters("iec.release_augmenter.v1")
+def create_release_augmenter(
+    upper_case_level: float, name_swap_level: float
+) -> Callable[[Language, Example], Iterator[Example]]:
+    """Each release as it is, plus (with these probabilities) an upper-cased
+    copy (`iec.upper_case.v1`) and a copy with swapped names.
+
+    The swapped copy is there because the releases users send come from
+    other companies: with a few dozen releases the recognizer can learn the
+    names themselves ("Plexus", "Schlarbaum") instead of the contexts that
+    make a name ("... Corporation", "named ... Vice President").
+    """
+    return partial(release_augmenter, upper_case_level=upper_case_level, name_swap_level=name_swap_level)
+
+
+def release_augmenter(
+    nlp: Language, example: Example, *, upper_case_level: float, name_swap_level: float
+) -> Iterator[Example]:
+    yield from upper_case_augmenter(nlp, example, level=upper_case_level)
+    if random.random() < name_swap_level:
+        swapped = name_swap(nlp, example, random.Random(random.random()))
+        if swapped is not None:
+            yield swapped
