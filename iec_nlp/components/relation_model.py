@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import numpy
 from scipy import sparse
-from spacy.attrs import IS_SPACE
+from spacy.attrs import IS_SPACE, ORTH
 from spacy.tokens import Doc, Span
 from spacy.util import registry
 from thinc.api import Linear, Model, Relu, chain
@@ -132,13 +132,23 @@ def structural_features(doc: Doc, candidates: Sequence[Candidate]) -> numpy.ndar
             counts[mask] = _count_between(starts_by_label[label], left_end[mask], right_start[mask])
         feats[rows, col + numpy.minimum(counts, 2)] = 1.0
         col += 3
-    if doc.has_annotation("SENT_START"):
-        sentence_of = numpy.cumsum(doc.to_array("SENT_START") == 1)
-        feats[:, col] = sentence_of[head_start] == sentence_of[child_start]
-    else:
-        feats[:, col] = 1.0
+    # Same sentence: no sentence-final punctuation between the two. Read off
+    # the tokens rather than a sentencizer's boundaries, so the feature is
+    # the same in training (where no upstream component has run) and use.
+    ends_before = numpy.concatenate([[0], numpy.cumsum(_sentence_ends(doc))])
+    feats[:, col] = (ends_before[right_start] - ends_before[left_end]) == 0
     feats[:, col + 1] = gap == 0
     return feats
+
+
+_SENTENCE_END = frozenset({".", "!", "?"})
+
+
+def _sentence_ends(doc: Doc) -> numpy.ndarray:
+    """1 for each token that ends a sentence: a full stop, ! or ? on its own
+    (the tokenizer keeps the period of "Corp." and "$7.3" inside the token)."""
+    ends = [doc.vocab.strings[mark] for mark in _SENTENCE_END]
+    return numpy.isin(doc.to_array(ORTH), ends).astype("i8")
 
 
 def _structural_by_source(doc: Doc, candidates: list[Candidate]) -> list[numpy.ndarray]:
