@@ -112,3 +112,12 @@ def test_job_titles_in_any_case_but_unknown_scopes_are_left_to_the_recognizer():
     assert title("Chief Executive Officer of the Company") == "Chief Executive Officer"
     # A scope the rule cannot parse: no partial title.
     assert title("senior vice president of worldwide sales and services") is None
+
+
+def test_metric_terms_cover_common_line_items():
+    from iec_nlp.components.entity_rules import METRIC_TERM
+
+    for term in ("net sales", "diluted earnings per share", "deferred tax credit", "cash dividend",
+                 "orders", "inventories", "stockholders' equity", "SG&A expenses", "income tax benefit"):
+        assert METRIC_TERM.fullmatch(term), term
+    assert METRIC_TERM.search("the contract manufacturing industry") is None

@@ -93,7 +93,11 @@ _METRIC_CORE = (
     r"backlog|bookings|cash\s+and\s+cash\s+equivalents|cash\s+balance|working\s+capital|"
     r"(?:long-term|total)\s+debt|free\s+cash\s+flow|capital\s+expenditures|"
     r"selling,\s+general\s+and\s+administrative\s+expenses?|SG&A(?:\s+expenses?)?|"
-    r"restructuring\s+(?:charges?|costs?)|impairment\s+charges?|purchase\s+price)"
+    r"restructuring\s+(?:charges?|costs?)|impairment\s+charges?|purchase\s+price|"
+    r"orders?|deferred\s+tax\s+(?:credit|charge|benefit|asset)s?|accounts\s+receivable|inventor(?:y|ies)|"
+    r"(?:cash\s+)?dividends?|severance\s+(?:costs?|charges?)|interest\s+expense|"
+    r"income\s+tax(?:es)?(?:\s+(?:expense|benefit|provision))?|research\s+and\s+development(?:\s+expenses?)?|"
+    r"(?:stock|share)holders['\u2019]?\s+equity)"
 )
 METRIC_TERM = re.compile(
     rf"\b(?:(?:pro\s+forma|GAAP|non-GAAP|adjusted|total|consolidated)\s+)?{_METRIC_CORE}"
