@@ -101,23 +101,30 @@ def train_model(
     train_fraction: float = 1.0,
     overrides: dict[str, Any] | None = None,
     tune_threshold: bool = True,
-    checkpoint: str = "best",
-    refit: bool = False,
+    checkpoint: str | None = None,
+    refit: bool | None = None,
 ) -> dict[str, Any]:
     """Train a pipeline on `corpus` and save it to `output`. Returns its meta.
 
     `checkpoint` is "best" (the step that scored best on dev) or "last" (the
-    weights after the last epoch).
+    weights after the last step). With `refit`, training runs twice: the
+    first run learns on train, and dev chooses its relation threshold and
+    gives the dev scores; the second run learns on train + dev with the same
+    settings, keeps its last checkpoint and the first run's threshold, and is
+    the model saved and scored on test.
 
-    With `refit`, training runs twice. The first run learns on train; dev
-    chooses its relation threshold and gives the dev scores. The second run
-    learns on train + dev with the same settings, keeps its last checkpoint
-    and the first run's threshold, and is the model saved and scored on
-    test. On a few dozen releases, eleven more is the largest gain on offer;
-    dev has done its job (choosing) by then.
+    Both default to the config's `[iec_nlp]` section (else "best", no
+    refit), so a config file is the whole recipe.
     """
+    import spacy
+
+    recipe = spacy.util.load_config(config).get("iec_nlp", {})
+    checkpoint = checkpoint or recipe.get("checkpoint", "best")
+    refit = recipe.get("refit", False) if refit is None else refit
     if checkpoint not in ("best", "last"):
         raise ValueError(f"checkpoint must be 'best' or 'last', not {checkpoint!r}")
+    if refit and checkpoint != "last":
+        raise ValueError("refit keeps the last checkpoint of the second run: use checkpoint='last' in the first too")
     from spacy.cli.train import train as spacy_train
 
     from .evaluation import evaluate, threshold_sweep

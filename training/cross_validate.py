@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import subprocess
 import tempfile
 import time
 from pathlib import Path
@@ -62,6 +63,15 @@ def _f1(tp: int, fp: int, fn: int) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
+def _commit() -> str | None:
+    """The code this was measured with (rules run at scoring time, so it matters)."""
+    try:
+        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=True)
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return out.stdout.strip()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--name", required=True, help="a label for this configuration in the results")
@@ -69,7 +79,7 @@ def main() -> None:
     parser.add_argument("--corpus", default="corpora")
     parser.add_argument("--config", default=str(DEFAULT_CONFIGS["cnn"]))
     parser.add_argument("--override", action="append", default=[], help="section.key=JSON value")
-    parser.add_argument("--checkpoint", choices=["best", "last"], default="best")
+    parser.add_argument("--checkpoint", choices=["best", "last"], help="default: the config's [iec_nlp] section")
     parser.add_argument("--out", default="training/cross_validation.jsonl")
     args = parser.parse_args()
     overrides = {}
@@ -91,7 +101,8 @@ def main() -> None:
             split = {"train": [d for d in doc_ids if d not in held_out], "dev": held_out, "test": held_out}
             (corpus / SPLIT_FILE).write_text(json.dumps(split))
             meta = train_model(
-                corpus, Path(tmp) / "model", config=args.config, overrides=overrides, checkpoint=args.checkpoint
+                corpus, Path(tmp) / "model", config=args.config, overrides=overrides, checkpoint=args.checkpoint,
+                refit=False,  # the held-out fold must stay out of training
             )
         scores = meta["iec_nlp"]["scores"]["dev"]
         fold = {"fold": i, "releases": len(held_out)}
@@ -103,6 +114,7 @@ def main() -> None:
         print(json.dumps(fold), flush=True)
     result = {
         "name": args.name,
+        "commit": _commit(),
         "config": args.config,
         "overrides": overrides,
         "checkpoint": args.checkpoint,
