@@ -171,7 +171,8 @@ class EntityRules:
             ents = self._apply_patterns(doc, ents)
         if self.propagate:
             trimmed = (_trim_period(e) for e in ents)
-            ents = _propagate(doc, [e for e in trimmed if e is not None and _is_plausible(e)])
+            text = doc.text  # built from the tokens on each access: read once
+            ents = _propagate(doc, text, [e for e in trimmed if e is not None and _is_plausible(e, text)])
         doc.set_ents(sorted(ents, key=lambda s: s.start), default="outside")
         return doc
 
@@ -348,7 +349,7 @@ def _tokens_before(tokens: list[Token], end_char: int) -> tuple[str, ...]:
     return tuple(t.lower_ for t in tokens if t.idx + len(t) <= end_char)
 
 
-def _propagate(doc: Doc, ents: list[Span]) -> list[Span]:
+def _propagate(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     """Label the other mentions of every recognized person and organization."""
     forms: dict[tuple[str, ...], str] = {}
     for ent in sorted(ents, key=lambda e: -len(e)):
@@ -382,7 +383,7 @@ def _propagate(doc: Doc, ents: list[Span]) -> list[Span]:
             # overlap means this mention was already decided.
             if any(e.start < start or e.end > end or (e.start, e.end) == (start, end) for e in inside):
                 continue
-            if _in_ticker_notation(doc.text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1])):
+            if _in_ticker_notation(text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1])):
                 continue
             replaced |= inside
             span = Span(doc, start, end, label=forms[form])
@@ -419,12 +420,12 @@ _INSTITUTION_WORDS = frozenset(
 )
 
 
-def _is_plausible(ent: Span) -> bool:
+def _is_plausible(ent: Span, text: str) -> bool:
     """False for what cannot be the entity its label says."""
     if ent.label_ in ("ORG", "CUSTOMER", "PERSON") and not any(c.isupper() for c in ent.text):
         return False  # names are capitalized: "severance" is no organization
     if ent.label_ in ("ORG", "CUSTOMER"):
-        return not _in_ticker_notation(ent.doc.text, ent.start_char, ent.end_char)
+        return not _in_ticker_notation(text, ent.start_char, ent.end_char)
     if ent.label_ == "PERSON":
         return ent[-1].lower_ not in _INSTITUTION_WORDS
     return True
