@@ -24,6 +24,7 @@ legal-form ORG may widen an ORG/CUSTOMER the recognizer cut short, and a
 from __future__ import annotations
 
 import re
+from functools import cache
 from importlib import resources
 
 from spacy.language import Language
@@ -115,8 +116,10 @@ def known_organizations() -> list[str]:
     return _resource_lines("organizations.txt")
 
 
-def first_names() -> list[str]:
-    return [name for line in _resource_lines("first_names.txt") for name in line.split()]
+@cache
+def first_names() -> tuple[str, ...]:
+    """The given-name lexicon (read once: the training augmenter asks per release)."""
+    return tuple(name for line in _resource_lines("first_names.txt") for name in line.split())
 
 
 @Language.factory(

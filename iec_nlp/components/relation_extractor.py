@@ -222,8 +222,8 @@ def _with_gold_entities(example: Example) -> Doc:
 
 def _training_candidates(on_gold: list[Candidate], on_predicted: list[Candidate]) -> list[Candidate]:
     """The pairs the relation component learns from: all pairs of the gold
-    entities, plus the pairs of the entities the pipeline predicted that
-    involve a span gold does not have.
+    entities, plus the pairs of the entities the pipeline predicted that are
+    not among them (a wrong entity, or a right one paired with a wrong one).
 
     With the entity components listed in `[training] annotating_components`,
     the predicted docs carry what the pipeline upstream finds, mistakes
