@@ -152,7 +152,7 @@ def train_model(
         meta["relation_threshold"] = {"chosen_on": "dev", "value": threshold, "sweep": sweep}
     scores = {"dev": evaluate(nlp, grouped["dev"]).to_dict()}
     if refit:
-        nlp = _refit_on_train_and_dev(config, work_dir, settings, spacy_train)
+        nlp = _refit_on_train_and_dev(config, work_dir, settings)
         if threshold is not None:
             nlp.get_pipe("iec_relation_extractor").threshold = threshold
         meta["refit"] = {
@@ -193,8 +193,9 @@ def train_model(
     return nlp.meta
 
 
-def _refit_on_train_and_dev(config: Path, work_dir: Path, settings: dict[str, Any], spacy_train: Any) -> Any:
+def _refit_on_train_and_dev(config: Path, work_dir: Path, settings: dict[str, Any]) -> Any:
     """The second run of `train_model(refit=True)`: train + dev, last checkpoint."""
+    from spacy.cli.train import train as spacy_train
     from spacy.tokens import DocBin
 
     from .pipeline import load_pipeline

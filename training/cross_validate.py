@@ -11,8 +11,10 @@ releases is reported. The test split is never read.
     python training/cross_validate.py --folds 4 --name x \
         --override 'training.annotating_components=["sentencizer"]'
 
-Each fold is a full `train_model` run (the held-out fold also picks the best
-checkpoint and the relation threshold, the job dev has in a normal run).
+Each fold is a full `train_model` run without the refit; the held-out fold
+does the job dev has in a normal run: it chooses the relation threshold,
+and the checkpoint too when the recipe keeps the best one (then the fold's
+scores are optimistic; with "last" they are not).
 Results are appended to training/cross_validation.jsonl.
 """
 
