@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import shutil
 import subprocess
 import tempfile
 import time
@@ -83,6 +84,9 @@ def main() -> None:
     parser.add_argument("--override", action="append", default=[], help="section.key=JSON value")
     parser.add_argument("--checkpoint", choices=["best", "last"], help="default: the config's [iec_nlp] section")
     parser.add_argument("--out", default="training/cross_validation.jsonl")
+    parser.add_argument(
+        "--keep", help="save each fold's model to KEEP/fold-<i> (with its held-out ids), to study its errors later"
+    )
     args = parser.parse_args()
     overrides = {}
     for item in args.override:
@@ -106,6 +110,12 @@ def main() -> None:
                 corpus, Path(tmp) / "model", config=args.config, overrides=overrides, checkpoint=args.checkpoint,
                 refit=False,  # the held-out fold must stay out of training
             )
+            if args.keep:
+                kept = Path(args.keep) / f"fold-{i}"
+                if kept.exists():
+                    shutil.rmtree(kept)
+                shutil.copytree(Path(tmp) / "model", kept)
+                (kept / "held_out.json").write_text(json.dumps(held_out))
         scores = meta["iec_nlp"]["scores"]["dev"]
         fold = {"fold": i, "releases": len(held_out)}
         for part in totals:
