@@ -149,11 +149,11 @@ def train(
         raise typer.BadParameter(f"{config}: no such config (run from the repository root or pass --config)")
     output = output or Path("models") / f"iec_{variant.value}"
     meta = train_model(corpus, output, config=config, seed=seed)
-    scores = meta["iec_nlp"]["scores"]["test"]
-    typer.echo(
-        f"saved {output}: test entities F1 {scores['entities']['micro']['f']:.3f}, "
-        f"relations F1 {scores['relations']['micro']['f']:.3f}"
-    )
+    for split, scores in meta["iec_nlp"]["scores"].items():
+        typer.echo(
+            f"saved {output}: {split} entities F1 {scores['entities']['micro']['f']:.3f}, "
+            f"relations F1 {scores['relations']['micro']['f']:.3f}"
+        )
 
 
 @app.command()

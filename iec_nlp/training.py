@@ -160,7 +160,8 @@ def train_model(
             "checkpoint": "last",
             "dev_scores_from": "the first run, trained on train only",
         }
-    scores["test"] = evaluate(nlp, grouped["test"]).to_dict()
+    if grouped["test"]:  # a corpus may keep no test split (cross-validation folds do not)
+        scores["test"] = evaluate(nlp, grouped["test"]).to_dict()
 
     if output.exists():
         shutil.rmtree(output)

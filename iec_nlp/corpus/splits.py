@@ -46,7 +46,11 @@ def assign_split(doc_id: str) -> str:
 
 def make_split(doc_ids: list[str], existing: dict[str, list[str]] | None = None) -> dict[str, list[str]]:
     """Assign ids to splits, keeping every assignment `existing` already made."""
-    placed = {i: name for name, ids in (existing or {}).items() for i in ids}
+    placed: dict[str, str] = {}
+    for name, ids in (existing or {}).items():
+        for doc_id in ids:
+            if placed.setdefault(doc_id, name) != name:
+                raise ValueError(f"split file puts {doc_id!r} in both {placed[doc_id]!r} and {name!r}")
     split: dict[str, list[str]] = {name: [] for name in SPLITS}
     for doc_id in sorted(set(doc_ids)):
         split[placed.get(doc_id) or assign_split(doc_id)].append(doc_id)
