@@ -23,7 +23,13 @@ from pathlib import Path
 from typing import Any
 
 from .corpus.records import AnnotatedDocument, write_jsonl
-from .corpus.splits import ANNOTATION_DIR, PER_DOCUMENT_COMPANIES, SPLIT_FILE, company_key, split_documents
+from .corpus.splits import (
+    ANNOTATION_DIR,
+    PER_DOCUMENT_COMPANIES,
+    SPLIT_FILE,
+    company_key,
+    split_documents,
+)
 
 
 def folds_of(doc_ids: list[str], k: int) -> list[list[str]]:
