@@ -121,3 +121,37 @@ def test_metric_terms_cover_common_line_items():
                  "orders", "inventories", "stockholders' equity", "SG&A expenses", "income tax benefit"):
         assert METRIC_TERM.fullmatch(term), term
     assert METRIC_TERM.search("the contract manufacturing industry") is None
+
+
+def test_a_period_is_widened_over_its_date_or_fiscal_year():
+    text = (
+        "Sales for the quarter ended July 1, 2011 were $5.0 million, against $4.1 million in "
+        "last year's 4th quarter and $9.9 million in the first six months of fiscal 2010."
+    )
+    doc = _doc(text, [("quarter", "PERIOD"), ("2011", "PERIOD"), ("4th quarter", "PERIOD"), ("first six months", "PERIOD")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [
+        ("quarter ended July 1, 2011", "PERIOD"),
+        ("last year's 4th quarter", "PERIOD"),
+        ("first six months of fiscal 2010", "PERIOD"),
+    ]
+
+
+def test_a_period_is_not_widened_over_another_entity():
+    text = "Revenue for the quarter ended March 31 at Acme Corp. was $2 million."
+    doc = _doc(text, [("quarter", "PERIOD"), ("March", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert ("quarter", "PERIOD") in _ents(doc)
+
+
+def test_honorific_names_keep_their_middle_initials():
+    text = "Directors Mr. David P. Molfenter and Dr. Lynda J.-S. Yang were re-elected. Mr. Smith said."
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    assert [e for e in _ents(doc) if e[1] == "PERSON"] == [
+        ("David P. Molfenter", "PERSON"), ("Lynda J.-S. Yang", "PERSON"), ("Smith", "PERSON")
+    ]
+
+
+def test_a_logo_placeholder_gives_the_organization_inside_it():
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc("[Logo of Sparton Corporation]\n\nNEWS RELEASE"))
+    assert _ents(doc) == [("Sparton Corporation", "ORG")]

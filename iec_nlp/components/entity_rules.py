@@ -29,15 +29,17 @@ from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 
 _LEGAL_FORM = (
     r"(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.|Company|Ltd\.?|Limited|LLC|L\.L\.C\.|"
     r"plc|PLC|N\.V\.|AG|GmbH|S\.A\.|L\.P\.|LP|"
     r"INC\.?|INCORPORATED|CORP\.?|CORPORATION|COMPANY|LTD\.?|LIMITED)"
 )
-# Words that start a sentence or a heading rather than a name.
+# Words that start a sentence or a heading rather than a name ("[Logo of
+# Sparton Corporation]" is a placeholder for the letterhead: the name is inside).
 _NOT_NAME_START = (
-    r"(?!(?:The|About|For|In|At|With|From|Contact|Our|Today|As|And|Of|THE|ABOUT|Board|Department|"
+    r"(?!(?:The|About|For|In|At|With|From|Contact|Our|Today|As|And|Of|THE|ABOUT|Board|Department|Directors|Logo|LOGO|"
     r"Division|Chairman|President|Director|Officer|Shares|Reports|Announces)\b)"
 )
 _NAME_WORD = r"(?:[A-Z][\w&'\u2019-]*|[A-Z]\.|&|of|and|de)"
@@ -50,7 +52,12 @@ _SURNAME = r"[A-Z][a-zA-Z-]*(?:['\u2019](?!s\b)[A-Za-z]+)?"
 _GENERATION = r"(?:,?\s+(?:Jr\.|Sr\.|III|II))?"
 _CAPITALIZED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
 _LEADING_INITIAL = re.compile(r"\b[A-Z]\.\s+$")
-_HONORIFIC = re.compile(rf"\b(?:Mr|Ms|Mrs|Dr|Messrs)\.?\s+((?:[A-Z][a-z-]+\s+){{0,2}}{_SURNAME})")
+# "Mr. Smith", "Mr. David P. Molfenter", "Dr. Lynda J.-S. Yang": given names
+# and initials, then a surname of two letters or more (not an initial).
+_HONORIFIC = re.compile(
+    rf"\b(?:Mr|Ms|Mrs|Dr|Messrs)\.?\s+((?:(?:[A-Z][a-z-]+|[A-Z]\.(?:-?[A-Z]\.)*)\s+){{0,3}}"
+    rf"(?=[A-Z][a-zA-Z-]*[a-zA-Z]){_SURNAME})"
+)
 _INITIAL_NAME = re.compile(rf"\b(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.){{1,2}}\s+{_SURNAME}{_GENERATION}")
 _TITLE_HEAD = (
     r"(?:Chief\s+[A-Z]\w+(?:\s+[A-Z]\w+)?\s+Officer|C[EFOTIA]Os?|President|Vice\s+President|"
@@ -175,7 +182,8 @@ class EntityRules:
         if self.propagate:
             trimmed = (_trim_period(e) for e in ents)
             text = doc.text  # built from the tokens on each access: read once
-            ents = _propagate(doc, text, [e for e in trimmed if e is not None and _is_plausible(e, text)])
+            ents = [e for e in trimmed if e is not None and _is_plausible(e, text)]
+            ents = _propagate(doc, text, _complete_periods(doc, text, ents))
         doc.set_ents(sorted(ents, key=lambda s: s.start), default="outside")
         return doc
 
@@ -312,6 +320,51 @@ def _trim_period(span: Span) -> Span | None:
     if end == span.end:
         return span
     return Span(span.doc, span.start, end, label="PERIOD") if end > span.start else None
+
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_YEAR = r"(?:19|20)\d\d"
+# A period phrase is one span with its date or fiscal year (GUIDELINE.md:
+# `three months ended March 31, 2004`, `second quarter of fiscal 2004`,
+# `last year's 4th quarter`); the recognizer often stops at the head word.
+_PERIOD_TAIL = re.compile(
+    rf"(?:\s+(?:ended|ending)\s+{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?"
+    rf"|\s+of\s+(?:fiscal\s+(?:year\s+)?)?{_YEAR})"
+)
+_DATE_YEAR = re.compile(rf",\s*{_YEAR}\b")
+_DAY_END = re.compile(rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?$")
+_PERIOD_HEAD = re.compile(r"(?:(?:last|previous|prior)\s+year['\u2019]s\s+)$", re.IGNORECASE)
+
+
+def _complete_periods(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    """Widen each PERIOD over the rest of its phrase, when no other entity is there."""
+    result = []
+    for ent in ents:
+        if ent.label_ != "PERIOD":
+            result.append(ent)
+            continue
+        start, end = ent.start_char, ent.end_char
+        tail = _PERIOD_TAIL.match(text, end)
+        if tail:
+            end = tail.end()
+        if _DAY_END.search(text, max(0, end - 20), end) and (year := _DATE_YEAR.match(text, end)):
+            end = year.end()
+        head = _PERIOD_HEAD.search(text, max(0, start - 30), start)
+        if head:
+            start = head.start()
+        widened = doc.char_span(start, end, label="PERIOD") if (start, end) != (ent.start_char, ent.end_char) else None
+        if widened is None or any(
+            o is not ent and o.start < widened.end and widened.start < o.end and o.label_ != "PERIOD" for o in ents
+        ):
+            result.append(ent)
+            continue
+        result.append(widened)
+    # A widened span swallows the PERIOD pieces it now covers ("2011" of
+    # "July 1, 2011"); only PERIODs can overlap here, and the longest wins.
+    return filter_spans(result)
 
 
 _PROPAGATED = ("PERSON", "ORG", "CUSTOMER")
