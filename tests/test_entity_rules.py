@@ -155,3 +155,25 @@ def test_honorific_names_keep_their_middle_initials():
 def test_a_logo_placeholder_gives_the_organization_inside_it():
     doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc("[Logo of Sparton Corporation]\n\nNEWS RELEASE"))
     assert _ents(doc) == [("Sparton Corporation", "ORG")]
+
+
+def test_period_phrases_near_amounts_are_proposed_where_the_recognizer_found_nothing():
+    text = (
+        "Revenue for the first quarter of 2003 was $5.0 million compared with $4.1 million in the "
+        "same quarter a year ago and $9.9 million for fiscal 2002. Net sales for the quarter rose."
+    )
+    doc = _doc(text, [("$5.0 million", "MONEY"), ("$4.1 million", "MONEY"), ("$9.9 million", "MONEY")])
+    doc = EntityRules(patterns=False, propagate=True, periods=True)(doc)
+    assert [e for e in _ents(doc) if e[1] == "PERIOD"] == [
+        ("first quarter of 2003", "PERIOD"),
+        ("same quarter a year ago", "PERIOD"),
+        ("fiscal 2002", "PERIOD"),
+        ("quarter", "PERIOD"),
+    ]
+
+
+def test_period_phrases_far_from_any_amount_are_not_proposed():
+    text = "The first quarter of 2003 was busy. " + "Nothing to report here. " * 30 + "Sales were $1 million."
+    doc = _doc(text, [("$1 million", "MONEY")])
+    doc = EntityRules(patterns=False, propagate=True, periods=True)(doc)
+    assert [e for e in _ents(doc) if e[1] == "PERIOD"] == []

@@ -14,7 +14,13 @@ here instead of being learned:
   Officer`, `Vice President of ...`);
 - a release names the same entity many times: once a name is recognized,
   its other mentions are the same entity (`Nortech Systems Incorporated` ->
-  `Nortech Systems`, `Nortech`, `NORTECH`; `W. Barry Gilbert` -> `Gilbert`).
+  `Nortech Systems`, `Nortech`, `NORTECH`; `W. Barry Gilbert` -> `Gilbert`);
+- a reporting period is said in a few fixed ways (`first quarter of 2003`,
+  `nine months ended September 30, 2007`, `same quarter a year ago`). Only
+  periods linked to an amount are gold, so the recognizer learns to be shy
+  of them; near amounts, the shapes are proposed and the relation extractor
+  decides (an unlinked PERIOD is dropped). A period phrase the recognizer
+  cut short is widened over its date or fiscal year.
 
 Rules only add entities where the recognizer found none, except that a
 legal-form ORG may widen an ORG/CUSTOMER the recognizer cut short, and a
@@ -133,12 +139,12 @@ def first_names() -> tuple[str, ...]:
     "iec_entity_rules",
     assigns=["doc.ents"],
     requires=["doc.ents"],
-    default_config={"patterns": True, "propagate": True, "metrics": False},
+    default_config={"patterns": True, "propagate": True, "metrics": False, "periods": True},
 )
 def make_entity_rules(
-    nlp: Language, name: str, *, patterns: bool, propagate: bool, metrics: bool
+    nlp: Language, name: str, *, patterns: bool, propagate: bool, metrics: bool, periods: bool
 ) -> EntityRules:
-    return EntityRules(name, patterns=patterns, propagate=propagate, metrics=metrics)
+    return EntityRules(name, patterns=patterns, propagate=propagate, metrics=metrics, periods=periods)
 
 
 class EntityRules:
@@ -156,9 +162,11 @@ class EntityRules:
         patterns: bool = True,
         propagate: bool = True,
         metrics: bool = False,
+        periods: bool = False,
     ) -> None:
         self.name = name
         self.metrics = metrics
+        self.periods = periods
         self.patterns = patterns
         self.propagate = propagate
         # "Carl Sassano", "Claire Babrowski": a known given name, optional
@@ -183,6 +191,8 @@ class EntityRules:
             trimmed = (_trim_period(e) for e in ents)
             text = doc.text  # built from the tokens on each access: read once
             ents = [e for e in trimmed if e is not None and _is_plausible(e, text)]
+            if self.periods:
+                ents = _add_periods(doc, text, ents)
             ents = _propagate(doc, text, _complete_periods(doc, text, ents))
         doc.set_ents(sorted(ents, key=lambda s: s.start), default="outside")
         return doc
@@ -337,6 +347,29 @@ _PERIOD_TAIL = re.compile(
 _DATE_YEAR = re.compile(rf",\s*{_YEAR}\b")
 _DAY_END = re.compile(rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?$")
 _PERIOD_HEAD = re.compile(r"(?:(?:last|previous|prior)\s+year['\u2019]s\s+)$", re.IGNORECASE)
+
+
+_ORDINAL = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
+_FISCAL_YEAR = rf"(?:fiscal\s+(?:year\s+)?)?{_YEAR}"
+# Reporting periods in the words releases use for them. Found near amounts
+# only, after the recognizer, where it found nothing; like a METRIC, a PERIOD
+# stays only if the relation extractor links an amount to it.
+PERIOD_TERM = re.compile(
+    rf"\b(?:(?:{_FISCAL_YEAR}\s+)?{_ORDINAL}\s+(?:fiscal\s+)?quarter"
+    rf"|(?:first\s+)?(?:three|six|nine|twelve)[\s-]+months?(?:\s+period)?"
+    rf"|(?:same|comparable|prior[\s-]year|year[\s-]ago|previous|prior)\s+(?:quarter|period)"
+    rf"(?:\s+(?:a\s+year\s+ago|last\s+year|of\s+(?:the\s+)?(?:prior|previous)\s+year|in\s+{_FISCAL_YEAR}))?"
+    rf"|fiscal\s+(?:year\s+)?{_YEAR}"
+    rf"|(?<=\bthe\s)quarter)\b",
+    re.IGNORECASE,
+)
+
+
+def _add_periods(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    for start, end in _money_windows(text, ents):
+        for match in PERIOD_TERM.finditer(text, start, end):
+            ents = _add(doc, ents, match.start(), match.end(), "PERIOD")
+    return ents
 
 
 def _complete_periods(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
