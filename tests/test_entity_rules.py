@@ -177,3 +177,14 @@ def test_period_phrases_far_from_any_amount_are_not_proposed():
     doc = _doc(text, [("$1 million", "MONEY")])
     doc = EntityRules(patterns=False, propagate=True, periods=True)(doc)
     assert [e for e in _ents(doc) if e[1] == "PERIOD"] == []
+
+
+def test_a_metric_is_widened_over_its_qualifiers():
+    text = "Pro forma net income was $300,000 and net income before taxes was $503,000, or $0.03 per share."
+    doc = _doc(text, [("net income", "METRIC"), ("$300,000", "MONEY")])
+    second = text.index("net income", 20)
+    doc.set_ents([*doc.ents, doc.char_span(second, second + len("net income"), label="METRIC")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert [e for e in _ents(doc) if e[1] == "METRIC"] == [
+        ("Pro forma net income", "METRIC"), ("net income before taxes", "METRIC")
+    ]

@@ -193,7 +193,7 @@ class EntityRules:
             ents = [e for e in trimmed if e is not None and _is_plausible(e, text)]
             if self.periods:
                 ents = _add_periods(doc, text, ents)
-            ents = _propagate(doc, text, _complete_periods(doc, text, ents))
+            ents = _propagate(doc, text, _complete_phrases(doc, text, ents))
         doc.set_ents(sorted(ents, key=lambda s: s.start), default="outside")
         return doc
 
@@ -337,18 +337,6 @@ _MONTH = (
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 _YEAR = r"(?:19|20)\d\d"
-# A period phrase is one span with its date or fiscal year (GUIDELINE.md:
-# `three months ended March 31, 2004`, `second quarter of fiscal 2004`,
-# `last year's 4th quarter`); the recognizer often stops at the head word.
-_PERIOD_TAIL = re.compile(
-    rf"(?:\s+(?:ended|ending)\s+{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?"
-    rf"|\s+of\s+(?:fiscal\s+(?:year\s+)?)?{_YEAR})"
-)
-_DATE_YEAR = re.compile(rf",\s*{_YEAR}\b")
-_DAY_END = re.compile(rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?$")
-_PERIOD_HEAD = re.compile(r"(?:(?:last|previous|prior)\s+year['\u2019]s\s+)$", re.IGNORECASE)
-
-
 _ORDINAL = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 _FISCAL_YEAR = rf"(?:fiscal\s+(?:year\s+)?)?{_YEAR}"
 # Reporting periods in the words releases use for them. Found near amounts
@@ -372,31 +360,58 @@ def _add_periods(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     return ents
 
 
-def _complete_periods(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
-    """Widen each PERIOD over the rest of its phrase, when no other entity is there."""
+# A period or measure phrase is one span with all its words (GUIDELINE.md:
+# `three months ended March 31, 2004`, `second quarter of fiscal 2004`,
+# `last year's 4th quarter`; `Pro forma net income`, `net income before
+# taxes`, `Diluted earnings per share`); the recognizer often stops at the
+# head words. Each label: what may come before the span, what may follow it.
+_PERIOD_HEAD = re.compile(r"(?:(?:last|previous|prior)\s+year['\u2019]s\s+)$", re.IGNORECASE)
+_PERIOD_TAIL = re.compile(
+    rf"(?:\s+(?:ended|ending)\s+{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?"
+    rf"|\s+of\s+(?:fiscal\s+(?:year\s+)?)?{_YEAR}"
+    r"|\s+of\s+(?:the\s+)?(?:prior|previous|preceding)\s+(?:fiscal\s+)?year)",
+    re.IGNORECASE,
+)
+_METRIC_HEAD = re.compile(
+    r"(?:(?:pro\s+forma|cash|adjusted|non-GAAP|total|consolidated|diluted|basic)\s+)$", re.IGNORECASE
+)
+_METRIC_TAIL = re.compile(
+    r"(?:\s+before\s+(?:income\s+)?tax(?:es)?|\s+per\s+(?:diluted\s+|basic\s+|common\s+)?share"
+    r"|\s+applicable\s+to\s+common\s+(?:stock|share)holders|\s+from\s+continuing\s+operations)",
+    re.IGNORECASE,
+)
+_COMPLETIONS = {"PERIOD": (_PERIOD_HEAD, _PERIOD_TAIL), "METRIC": (_METRIC_HEAD, _METRIC_TAIL)}
+_DATE_YEAR = re.compile(rf",\s*{_YEAR}\b")
+_DAY_END = re.compile(rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?$")
+
+
+def _complete_phrases(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    """Widen each PERIOD and METRIC over the rest of its phrase, where no
+    entity of another label is."""
     result = []
     for ent in ents:
-        if ent.label_ != "PERIOD":
+        if ent.label_ not in _COMPLETIONS:
             result.append(ent)
             continue
+        head_pattern, tail_pattern = _COMPLETIONS[ent.label_]
         start, end = ent.start_char, ent.end_char
-        tail = _PERIOD_TAIL.match(text, end)
-        if tail:
+        if tail := tail_pattern.match(text, end):
             end = tail.end()
-        if _DAY_END.search(text, max(0, end - 20), end) and (year := _DATE_YEAR.match(text, end)):
-            end = year.end()
-        head = _PERIOD_HEAD.search(text, max(0, start - 30), start)
-        if head:
+        if ent.label_ == "PERIOD" and _DAY_END.search(text, max(0, end - 20), end):
+            if year := _DATE_YEAR.match(text, end):  # "July 1" + ", 2011"
+                end = year.end()
+        if head := head_pattern.search(text, max(0, start - 30), start):
             start = head.start()
-        widened = doc.char_span(start, end, label="PERIOD") if (start, end) != (ent.start_char, ent.end_char) else None
-        if widened is None or any(
-            o is not ent and o.start < widened.end and widened.start < o.end and o.label_ != "PERIOD" for o in ents
-        ):
+        if (start, end) == (ent.start_char, ent.end_char):
             result.append(ent)
             continue
-        result.append(widened)
-    # A widened span swallows the PERIOD pieces it now covers ("2011" of
-    # "July 1, 2011"); only PERIODs can overlap here, and the longest wins.
+        widened = doc.char_span(start, end, label=ent.label_)
+        clash = widened is None or any(
+            o.start < widened.end and widened.start < o.end and o.label_ != ent.label_ for o in ents
+        )
+        result.append(ent if clash else widened)
+    # A widened span swallows the pieces of its label it now covers ("2011"
+    # of "July 1, 2011"); only same-label spans overlap here, the longest wins.
     return filter_spans(result)
 
 
