@@ -188,3 +188,16 @@ def test_a_metric_is_widened_over_its_qualifiers():
     assert [e for e in _ents(doc) if e[1] == "METRIC"] == [
         ("Pro forma net income", "METRIC"), ("net income before taxes", "METRIC")
     ]
+
+
+def test_sentence_punctuation_is_trimmed_off_a_name_but_not_a_legal_form():
+    text = "said Rich Wasielewski, CEO of Nortech Systems. Plexus Corp. agreed."
+    doc = _doc(text, [("Nortech Systems.", "ORG"), ("Plexus Corp.", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert ("Nortech Systems", "ORG") in _ents(doc) and ("Plexus Corp.", "ORG") in _ents(doc)
+
+
+def test_a_title_before_an_organization_is_not_part_of_its_name():
+    text = "Mr. Jones was President and CEO of NanoProducts Corporation."
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    assert ("NanoProducts Corporation", "ORG") in _ents(doc)

@@ -46,6 +46,7 @@ _LEGAL_FORM = (
 # Sparton Corporation]" is a placeholder for the letterhead: the name is inside).
 _NOT_NAME_START = (
     r"(?!(?:The|About|For|In|At|With|From|Contact|Our|Today|As|And|Of|THE|ABOUT|Board|Department|Directors|Logo|LOGO|"
+    r"C[EFOTI]O|Chief|Vice|Founder|"
     r"Division|Chairman|President|Director|Officer|Shares|Reports|Announces)\b)"
 )
 _NAME_WORD = r"(?:[A-Z][\w&'\u2019-]*|[A-Z]\.|&|of|and|de)"
@@ -188,7 +189,7 @@ class EntityRules:
         if self.patterns:
             ents = self._apply_patterns(doc, ents)
         if self.propagate:
-            trimmed = (_trim_period(e) for e in ents)
+            trimmed = (_trim_period(_trim_punctuation(e)) for e in ents)
             text = doc.text  # built from the tokens on each access: read once
             ents = [e for e in trimmed if e is not None and _is_plausible(e, text)]
             if self.periods:
@@ -321,7 +322,25 @@ _PERIOD_END = re.compile(
 )
 
 
-def _trim_period(span: Span) -> Span | None:
+def _trim_punctuation(span: Span) -> Span | None:
+    """A span never starts or ends with punctuation or space that is not part
+    of the name (SCHEMA.md 1): "Nortech Systems." at a sentence end. The
+    period of "Corp." is inside its token; MONEY keeps its parentheses."""
+    if span.label_ == "MONEY":
+        return span
+    start, end = span.start, span.end
+    while start < end and (span.doc[start].is_punct or span.doc[start].is_space):
+        start += 1
+    while end > start and (span.doc[end - 1].is_punct or span.doc[end - 1].is_space):
+        end -= 1
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(span.doc, start, end, label=span.label_) if end > start else None
+
+
+def _trim_period(span: Span | None) -> Span | None:
+    if span is None:
+        return None
     if span.label_ != "PERIOD":
         return span
     end = span.end
