@@ -201,3 +201,23 @@ def test_a_title_before_an_organization_is_not_part_of_its_name():
     text = "Mr. Jones was President and CEO of NanoProducts Corporation."
     doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
     assert ("NanoProducts Corporation", "ORG") in _ents(doc)
+
+
+def test_a_short_mention_takes_the_kind_of_the_full_name_given_in_the_release():
+    text = "Juergen W. Gromer will retire. Gromer joined in 1986. Sparton Corporation said Sparton grew."
+    doc = _doc(text, [("Juergen W. Gromer", "PERSON"), ("Sparton Corporation", "ORG")])
+    gromer, sparton = text.index("Gromer joined"), text.index("Sparton grew")
+    doc.set_ents(
+        [*doc.ents, doc.char_span(gromer, gromer + 6, label="ORG"), doc.char_span(sparton, sparton + 7, label="PERSON")]
+    )
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [
+        ("Juergen W. Gromer", "PERSON"), ("Gromer", "PERSON"), ("Sparton Corporation", "ORG"), ("Sparton", "ORG")
+    ]
+
+
+def test_a_name_followed_by_a_state_is_a_place():
+    text = "JACKSON, Mich., Oct. 22 -- Leon Springs, Texas and Motorola, GE and Acme Corp., Neenah, Wis."
+    doc = _doc(text, [("JACKSON", "PERSON"), ("Leon Springs", "PERSON"), ("Motorola", "CUSTOMER"), ("Acme Corp.", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Motorola", "CUSTOMER"), ("Acme Corp.", "ORG")]

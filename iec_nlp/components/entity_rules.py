@@ -475,10 +475,17 @@ def _tokens_before(tokens: list[Token], end_char: int) -> tuple[str, ...]:
 def _propagate(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     """Label the other mentions of every recognized person and organization."""
     forms: dict[tuple[str, ...], str] = {}
+    # Forms taken from a longer name ("Gromer" of "Juergen W. Gromer"): these
+    # also decide between person and organization for a mention the
+    # recognizer labeled the other way.
+    from_full_name: set[tuple[str, ...]] = set()
     for ent in sorted(ents, key=lambda e: -len(e)):
         if ent.label_ in _PROPAGATED:
             for form in _surface_forms(ent):
-                forms.setdefault(form, ent.label_)
+                if form not in forms:
+                    forms[form] = ent.label_
+                    if len(form) < len([t for t in ent if not t.is_space]):
+                        from_full_name.add(form)
     if not forms:
         return ents
     # Forms by their first word, longest first: only tokens that can start a
@@ -504,7 +511,10 @@ def _propagate(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
             # A longer known name wins over a shorter guess within it
             # ("Giga" taken for a PERSON inside "Giga-tronics"); any other
             # overlap means this mention was already decided.
-            if any(e.start < start or e.end > end or (e.start, e.end) == (start, end) for e in inside):
+            if any(e.start < start or e.end > end for e in inside):
+                continue
+            same = [e for e in inside if (e.start, e.end) == (start, end)]
+            if same and not (form in from_full_name and _is_person(same[0].label_) != _is_person(forms[form])):
                 continue
             if _in_ticker_notation(text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1])):
                 continue
@@ -516,6 +526,10 @@ def _propagate(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
             break
         i += step
     return [e for e in ents if e not in replaced] + added
+
+
+def _is_person(label: str) -> bool:
+    return label == "PERSON"
 
 
 # `(Nasdaq: SMTI)`, `NYSE: X`, `(Nasdaq/NM: SYPR)`, `(NASDAQ-TRCI)`, `the
@@ -543,10 +557,32 @@ _INSTITUTION_WORDS = frozenset(
 )
 
 
+# "JACKSON, Mich.", "Leon Springs, Texas": a name followed by a state or
+# province is a place (a dateline, an address), neither a person nor an
+# organization (SCHEMA.md 2: places are out).
+_STATES = (
+    "Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev "
+    "N.H N.J N.M N.Y N.C N.D Okla Ore Pa R.I S.C S.D Tenn Vt Va Wash W.Va Wis Wyo Ont Que B.C"
+).split()
+_STATE_NAMES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"
+    "Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|"
+    r"Mississippi|Missouri|Montana|Nebraska|Nevada|New\s+Hampshire|New\s+Jersey|New\s+Mexico|New\s+York|"
+    r"North\s+Carolina|North\s+Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode\s+Island|South\s+Carolina|"
+    r"South\s+Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West\s+Virginia|Wisconsin|Wyoming|"
+    r"Ontario|Quebec|British\s+Columbia"
+)
+_FOLLOWED_BY_STATE = re.compile(
+    r",\s*(?:(?:" + "|".join(re.escape(a) for a in _STATES) + r")\.|(?:" + _STATE_NAMES + r")\b)"
+)
+
+
 def _is_plausible(ent: Span, text: str) -> bool:
     """False for what cannot be the entity its label says."""
     if ent.label_ in ("ORG", "CUSTOMER", "PERSON") and not any(c.isupper() for c in ent.text):
         return False  # names are capitalized: "severance" is no organization
+    if ent.label_ in ("ORG", "CUSTOMER", "PERSON") and _FOLLOWED_BY_STATE.match(text, ent.end_char):
+        return False
     if ent.label_ in ("ORG", "CUSTOMER"):
         return not _in_ticker_notation(text, ent.start_char, ent.end_char)
     if ent.label_ == "PERSON":
