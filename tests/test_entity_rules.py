@@ -221,3 +221,17 @@ def test_a_name_followed_by_a_state_is_a_place():
     doc = _doc(text, [("JACKSON", "PERSON"), ("Leon Springs", "PERSON"), ("Motorola", "CUSTOMER"), ("Acme Corp.", "ORG")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert _ents(doc) == [("Motorola", "CUSTOMER"), ("Acme Corp.", "ORG")]
+
+
+def test_dateline_cities_are_places():
+    text = "Results\n\nPHOENIX, AZ.- May 11, 2004-Suntron\n\nCONCORD, MA (October 27, 2003)\nPEMBROKE, Bermuda \u2014 April"
+    doc = _doc(text, [("PHOENIX", "ORG"), ("CONCORD", "ORG"), ("PEMBROKE", "PERSON")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == []
+
+
+def test_capitalized_legal_forms_keep_their_period_and_headline_verbs_stay_out():
+    text = "SPARTON COMPLETES ACQUISITION OF ASTRO INSTRUMENTATION LLC\nSMTEK INTERNATIONAL, INC. said"
+    doc = EntityRules(patterns=True, propagate=True)(NLP.make_doc(text))
+    assert ("ASTRO INSTRUMENTATION LLC", "ORG") in _ents(doc)
+    assert ("SMTEK INTERNATIONAL, INC.", "ORG") in _ents(doc)

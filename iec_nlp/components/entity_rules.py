@@ -45,11 +45,13 @@ _LEGAL_FORM = (
 # Words that start a sentence or a heading rather than a name ("[Logo of
 # Sparton Corporation]" is a placeholder for the letterhead: the name is inside).
 _NOT_NAME_START = (
-    r"(?!(?:The|About|For|In|At|With|From|Contact|Our|Today|As|And|Of|THE|ABOUT|Board|Department|Directors|Logo|LOGO|"
+    r"(?!(?:The|About|For|In|At|With|From|Contact|Our|Today|As|And|Of|OF|THE|ABOUT|Board|Department|Directors|Logo|LOGO|"
     r"C[EFOTI]O|Chief|Vice|Founder|"
     r"Division|Chairman|President|Director|Officer|Shares|Reports|Announces)\b)"
 )
-_NAME_WORD = r"(?:[A-Z][\w&'\u2019-]*|[A-Z]\.|&|of|and|de)"
+# Headline capitals: "COMPLETES ACQUISITION OF ASTRO INSTRUMENTATION LLC" names
+# "ASTRO INSTRUMENTATION LLC"; a capitalized "OF" does not continue a name.
+_NAME_WORD = r"(?:(?!OF\b)[A-Z][\w&'\u2019-]*|[A-Z]\.|&|of|and|de)"
 # Names stay on one line and inside one sentence: only spaces between words.
 ORG_WITH_LEGAL_FORM = re.compile(
     rf"\b{_NOT_NAME_START}[A-Z][\w&'\u2019-]*(?:[ ]{{1,2}}{_NAME_WORD}){{0,5}}?,?[ ]{{1,2}}{_LEGAL_FORM}(?![\w])"
@@ -322,6 +324,9 @@ _PERIOD_END = re.compile(
 )
 
 
+_ABBREVIATED_FORM = re.compile(r"(?:Inc|Corp|Co|Ltd|Jr|Sr)", re.IGNORECASE)
+
+
 def _trim_punctuation(span: Span) -> Span | None:
     """A span never starts or ends with punctuation or space that is not part
     of the name (SCHEMA.md 1): "Nortech Systems." at a sentence end. The
@@ -332,6 +337,8 @@ def _trim_punctuation(span: Span) -> Span | None:
     while start < end and (span.doc[start].is_punct or span.doc[start].is_space):
         start += 1
     while end > start and (span.doc[end - 1].is_punct or span.doc[end - 1].is_space):
+        if span.doc[end - 1].text == "." and end - 2 >= start and _ABBREVIATED_FORM.fullmatch(span.doc[end - 2].text):
+            break  # "INC" + "." in capitals is tokenized apart: the period belongs to the name
         end -= 1
     if (start, end) == (span.start, span.end):
         return span
@@ -577,11 +584,28 @@ _FOLLOWED_BY_STATE = re.compile(
 )
 
 
+# The city of a dateline: "PHOENIX, AZ.- May 11", "CONCORD, MA (October 27",
+# "PEMBROKE, Bermuda — April 11": capitals at the start of a line, then a
+# region and a dash, parenthesis or comma.
+_DATELINE_AFTER = re.compile(r",\s*[A-Z][\w.]*\.?\s*[-\u2013\u2014(,]")
+
+
+def _is_dateline_city(ent: Span, text: str) -> bool:
+    line_start = text.rfind("\n", 0, ent.start_char) + 1
+    return (
+        not text[line_start : ent.start_char].strip()
+        and not any(c.islower() for c in ent.text)
+        and bool(_DATELINE_AFTER.match(text, ent.end_char))
+    )
+
+
 def _is_plausible(ent: Span, text: str) -> bool:
     """False for what cannot be the entity its label says."""
     if ent.label_ in ("ORG", "CUSTOMER", "PERSON") and not any(c.isupper() for c in ent.text):
         return False  # names are capitalized: "severance" is no organization
     if ent.label_ in ("ORG", "CUSTOMER", "PERSON") and _FOLLOWED_BY_STATE.match(text, ent.end_char):
+        return False
+    if ent.label_ in ("ORG", "CUSTOMER", "PERSON") and _is_dateline_city(ent, text):
         return False
     if ent.label_ in ("ORG", "CUSTOMER"):
         return not _in_ticker_notation(text, ent.start_char, ent.end_char)
