@@ -160,15 +160,19 @@ def test_a_logo_placeholder_gives_the_organization_inside_it():
 def test_period_phrases_near_amounts_are_proposed_where_the_recognizer_found_nothing():
     text = (
         "Revenue for the first quarter of 2003 was $5.0 million compared with $4.1 million in the "
-        "same quarter a year ago and $9.9 million for fiscal 2002. Net sales for the quarter rose."
+        "same quarter a year ago and $9.9 million for fiscal 2002. Net sales for the quarter rose, "
+        "and $1.2 million for the full fiscal year compared with $1.1 million last year."
     )
-    doc = _doc(text, [("$5.0 million", "MONEY"), ("$4.1 million", "MONEY"), ("$9.9 million", "MONEY")])
+    amounts = ["$5.0 million", "$4.1 million", "$9.9 million", "$1.2 million", "$1.1 million"]
+    doc = _doc(text, [(amount, "MONEY") for amount in amounts])
     doc = EntityRules(patterns=False, propagate=True, periods=True)(doc)
     assert [e for e in _ents(doc) if e[1] == "PERIOD"] == [
         ("first quarter of 2003", "PERIOD"),
         ("same quarter a year ago", "PERIOD"),
         ("fiscal 2002", "PERIOD"),
         ("quarter", "PERIOD"),
+        ("full fiscal year", "PERIOD"),
+        ("last year", "PERIOD"),
     ]
 
 

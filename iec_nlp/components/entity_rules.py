@@ -374,6 +374,8 @@ PERIOD_TERM = re.compile(
     rf"|(?:same|comparable|prior[\s-]year|year[\s-]ago|previous|prior)\s+(?:quarter|period)"
     rf"(?:\s+(?:a\s+year\s+ago|last\s+year|of\s+(?:the\s+)?(?:prior|previous)\s+year|in\s+{_FISCAL_YEAR}))?"
     rf"|fiscal\s+(?:year\s+)?{_YEAR}"
+    rf"|full\s+(?:fiscal\s+)?year|(?:current|last|prior|previous)\s+(?:fiscal\s+)?year(?!['\u2019])"
+    rf"|(?:fiscal\s+)?year[\s-]end(?:\s+{_YEAR})?"
     rf"|(?<=\bthe\s)quarter)\b",
     re.IGNORECASE,
 )
