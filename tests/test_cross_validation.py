@@ -48,3 +48,20 @@ def test_committed_split_file_lists_each_release_once():
     split = json.loads(open("corpora/splits.json").read())
     ids = [i for names in split.values() for i in names]
     assert len(ids) == len(set(ids))
+
+
+def test_rescore_pools_the_held_out_scores_of_kept_fold_models(committed, tmp_path):
+    import shutil
+
+    from iec_nlp.cross_validation import rescore
+    from iec_nlp.evaluation import evaluate
+
+    held_out = [d.id for d in committed["dev"][:2]]
+    fold = tmp_path / "kept" / "fold-0"
+    shutil.copytree("models/iec_cnn", fold)
+    (fold / "held_out.json").write_text(json.dumps(held_out))
+    pooled = rescore("corpora", tmp_path / "kept")
+    direct = evaluate(str(fold), committed["dev"][:2], gold_entities=False)
+    assert pooled["releases"] == 2
+    assert pooled["entities_f"] == pytest.approx(direct.entities.micro.f, abs=1e-3)
+    assert pooled["relations_f"] == pytest.approx(direct.relations.micro.f, abs=1e-3)

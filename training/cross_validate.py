@@ -2,7 +2,8 @@
 
     python training/cross_validate.py --folds 4 --name base
     python training/cross_validate.py --folds 4 --name x \
-        --override 'training.annotating_components=["sentencizer"]'
+        --override 'training.annotating_components=["sentencizer"]' --keep /tmp/cv/x
+    python training/cross_validate.py --name x-new-rules --rescore /tmp/cv/x
 
 The test split is never read. Results are appended to
 training/cross_validation.jsonl with the commit they were measured at (the
@@ -16,7 +17,7 @@ import json
 import subprocess
 import time
 
-from iec_nlp.cross_validation import cross_validate
+from iec_nlp.cross_validation import cross_validate, rescore
 from iec_nlp.training import DEFAULT_CONFIGS
 
 
@@ -37,6 +38,10 @@ def main() -> None:
     parser.add_argument("--override", action="append", default=[], help="section.key=JSON value")
     parser.add_argument("--checkpoint", choices=["best", "last"], help="default: the config's [iec_nlp] section")
     parser.add_argument("--keep", help="save each fold's model to KEEP/fold-<i> with its held-out ids")
+    parser.add_argument(
+        "--rescore", metavar="KEPT", help="no training: score the fold models kept in KEPT with the code as it is now"
+    )
+    parser.add_argument("--threshold", type=float, help="with --rescore: this relation threshold for every fold")
     parser.add_argument("--note", default="", help="what this configuration is, for the record")
     parser.add_argument("--out", default="training/cross_validation.jsonl")
     args = parser.parse_args()
@@ -46,16 +51,19 @@ def main() -> None:
         overrides[key] = json.loads(value)
 
     started = time.time()
-    scores = cross_validate(
-        args.corpus, folds=args.folds, config=args.config, overrides=overrides, checkpoint=args.checkpoint,
-        keep=args.keep, on_fold=lambda fold: print(json.dumps(fold), flush=True),
-    )
+    if args.rescore:
+        scores = rescore(args.corpus, args.rescore, threshold=args.threshold)
+        setting = {"rescored": args.rescore, "threshold": args.threshold}
+    else:
+        scores = cross_validate(
+            args.corpus, folds=args.folds, config=args.config, overrides=overrides, checkpoint=args.checkpoint,
+            keep=args.keep, on_fold=lambda fold: print(json.dumps(fold), flush=True),
+        )
+        setting = {"config": args.config, "overrides": overrides, "checkpoint": args.checkpoint}
     result = {
         "name": args.name,
         "commit": _commit(),
-        "config": args.config,
-        "overrides": overrides,
-        "checkpoint": args.checkpoint,
+        **setting,
         **scores,
         "minutes": round((time.time() - started) / 60, 1),
         "note": args.note,
