@@ -195,7 +195,7 @@ class EntityRules:
             text = doc.text  # built from the tokens on each access: read once
             ents = [e for e in trimmed if e is not None and _is_plausible(e, text)]
             if self.periods:
-                ents = _add_periods(doc, text, ents)
+                ents = _add_near_amounts(doc, text, ents, PERIOD_TERM, "PERIOD")
             ents = _propagate(doc, text, _complete_phrases(doc, text, ents))
         doc.set_ents(sorted(ents, key=lambda s: s.start), default="outside")
         return doc
@@ -228,9 +228,7 @@ class EntityRules:
         for match in JOB_TITLE.finditer(text):
             ents = _add(doc, ents, match.start(), match.end(), "ROLE")
         if self.metrics:
-            for start, end in _money_windows(text, ents):
-                for match in METRIC_TERM.finditer(text, start, end):
-                    ents = _add(doc, ents, match.start(), match.end(), "METRIC")
+            ents = _add_near_amounts(doc, text, ents, METRIC_TERM, "METRIC")
         return ents
 
 
@@ -255,6 +253,14 @@ def _money_windows(text: str, ents: list[Span]) -> list[tuple[int, int]]:
         else:
             windows.append((start, end))
     return windows
+
+
+def _add_near_amounts(doc: Doc, text: str, ents: list[Span], pattern: re.Pattern, label: str) -> list[Span]:
+    """`label` for each match of `pattern` near an amount, where nothing was found."""
+    for start, end in _money_windows(text, ents):
+        for match in pattern.finditer(text, start, end):
+            ents = _add(doc, ents, match.start(), match.end(), label)
+    return ents
 
 
 def _overlapping(ents: list[Span], start: int, end: int) -> list[Span]:
@@ -379,13 +385,6 @@ PERIOD_TERM = re.compile(
     rf"|(?<=\bthe\s)quarter)\b",
     re.IGNORECASE,
 )
-
-
-def _add_periods(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
-    for start, end in _money_windows(text, ents):
-        for match in PERIOD_TERM.finditer(text, start, end):
-            ents = _add(doc, ents, match.start(), match.end(), "PERIOD")
-    return ents
 
 
 # A period or measure phrase is one span with all its words (GUIDELINE.md:
@@ -522,9 +521,13 @@ def _propagate(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
             # overlap means this mention was already decided.
             if any(e.start < start or e.end > end for e in inside):
                 continue
-            same = [e for e in inside if (e.start, e.end) == (start, end)]
-            if same and not (form in from_full_name and _is_person(same[0].label_) != _is_person(forms[form])):
-                continue
+            same = next((e for e in inside if (e.start, e.end) == (start, end)), None)
+            if same is not None:
+                # Already labeled: kept, unless a full name of the release says
+                # person where the recognizer said organization, or the reverse.
+                other_kind = (same.label_ == "PERSON") != (forms[form] == "PERSON")
+                if not (form in from_full_name and other_kind):
+                    continue
             if _in_ticker_notation(text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1])):
                 continue
             replaced |= inside
@@ -535,10 +538,6 @@ def _propagate(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
             break
         i += step
     return [e for e in ents if e not in replaced] + added
-
-
-def _is_person(label: str) -> bool:
-    return label == "PERSON"
 
 
 # `(Nasdaq: SMTI)`, `NYSE: X`, `(Nasdaq/NM: SYPR)`, `(NASDAQ-TRCI)`, `the
@@ -603,12 +602,11 @@ def _is_dateline_city(ent: Span, text: str) -> bool:
 
 def _is_plausible(ent: Span, text: str) -> bool:
     """False for what cannot be the entity its label says."""
-    if ent.label_ in ("ORG", "CUSTOMER", "PERSON") and not any(c.isupper() for c in ent.text):
-        return False  # names are capitalized: "severance" is no organization
-    if ent.label_ in ("ORG", "CUSTOMER", "PERSON") and _FOLLOWED_BY_STATE.match(text, ent.end_char):
-        return False
-    if ent.label_ in ("ORG", "CUSTOMER", "PERSON") and _is_dateline_city(ent, text):
-        return False
+    if ent.label_ in ("ORG", "CUSTOMER", "PERSON"):
+        if not any(c.isupper() for c in ent.text):
+            return False  # names are capitalized: "severance" is no organization
+        if _FOLLOWED_BY_STATE.match(text, ent.end_char) or _is_dateline_city(ent, text):
+            return False  # a place
     if ent.label_ in ("ORG", "CUSTOMER"):
         return not _in_ticker_notation(text, ent.start_char, ent.end_char)
     if ent.label_ == "PERSON":
