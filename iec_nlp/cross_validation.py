@@ -30,6 +30,7 @@ from .corpus.splits import (
     company_key,
     split_documents,
 )
+from .evaluation import prf
 
 
 def folds_of(doc_ids: list[str], k: int) -> list[list[str]]:
@@ -69,8 +70,8 @@ def _counts(table: dict) -> tuple[int, int, int]:
     return tp, predicted - tp, micro["support"] - tp
 
 
-def _f1(tp: int, fp: int, fn: int) -> float:
-    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+def _f1(counts: list[int] | tuple[int, int, int]) -> float:
+    return round(prf(*counts)[2], 4)
 
 
 def cross_validate(
@@ -118,15 +119,15 @@ def cross_validate(
         for part in totals:
             counts = _counts(scores[part])
             totals[part] = [a + b for a, b in zip(totals[part], counts)]
-            fold[part] = round(_f1(*counts), 4)
+            fold[part] = _f1(counts)
         per_fold.append(fold)
         if on_fold:
             on_fold(fold)
     return {
         "folds": folds,
         "releases": len(documents),
-        "entities_f": round(_f1(*totals["entities"]), 4),
-        "relations_f": round(_f1(*totals["relations"]), 4),
+        "entities_f": _f1(totals["entities"]),
+        "relations_f": _f1(totals["relations"]),
         "per_fold": per_fold,
     }
 
@@ -161,7 +162,7 @@ def rescore(corpus: str | Path, kept: str | Path, *, threshold: float | None = N
     return {
         "folds": len(fold_dirs),
         "releases": releases,
-        "entities_f": round(_f1(*totals["entities"]), 4),
-        "relations_f": round(_f1(*totals["relations"]), 4),
+        "entities_f": _f1(totals["entities"]),
+        "relations_f": _f1(totals["relations"]),
     }
 

@@ -442,7 +442,8 @@ def _complete_phrases(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     return filter_spans(result)
 
 
-_PROPAGATED = ("PERSON", "ORG", "CUSTOMER")
+# Labels of names: propagated to their other mentions, capitalized, never places.
+_NAME_LABELS = ("PERSON", "ORG", "CUSTOMER")
 _NAME_SUFFIX = re.compile(rf",?\s+{_LEGAL_FORM}$")
 _STOP = {"the", "company", "inc", "corp", "group", "and", "of", "mr", "ms", "dr", "jr", "sr"}
 
@@ -488,7 +489,7 @@ def _propagate(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     # recognizer labeled the other way.
     from_full_name: set[tuple[str, ...]] = set()
     for ent in sorted(ents, key=lambda e: -len(e)):
-        if ent.label_ in _PROPAGATED:
+        if ent.label_ in _NAME_LABELS:
             for form in _surface_forms(ent):
                 if form not in forms:
                     forms[form] = ent.label_
@@ -602,7 +603,7 @@ def _is_dateline_city(ent: Span, text: str) -> bool:
 
 def _is_plausible(ent: Span, text: str) -> bool:
     """False for what cannot be the entity its label says."""
-    if ent.label_ in ("ORG", "CUSTOMER", "PERSON"):
+    if ent.label_ in _NAME_LABELS:
         if not any(c.isupper() for c in ent.text):
             return False  # names are capitalized: "severance" is no organization
         if _FOLLOWED_BY_STATE.match(text, ent.end_char) or _is_dateline_city(ent, text):
