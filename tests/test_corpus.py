@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from iec_nlp.cli import app
@@ -77,6 +78,17 @@ def test_whitespace_and_punctuation_edges_are_rejected(tmp_path):
     result = read_jsonl(_write(tmp_path, [edge]))
     assert not result.documents
     assert "whitespace" in result.problems[0].message
+
+
+def test_schema_copy_matches_the_shared_contract():
+    # The repository stands alone with its own copy of the contract; where the
+    # team's shared folder is beside the clone, the copy must be the same text.
+    shared = ROOT.parent / "shared" / "SCHEMA.md"
+    copy = CORPUS / "SCHEMA.md"
+    assert copy.read_text(encoding="utf-8").startswith("# iec_nlp annotation schema")
+    if not shared.exists():
+        pytest.skip("no ../shared/SCHEMA.md beside this clone")
+    assert copy.read_text(encoding="utf-8") == shared.read_text(encoding="utf-8")
 
 
 def test_the_committed_corpus_is_valid():
