@@ -89,11 +89,38 @@ def corpus_validate(files: list[Path] = typer.Argument(..., help="Native JSONL c
 
 
 @corpus_app.command("stats")
-def corpus_stats(corpus: Path = typer.Argument(Path("corpora"), help="Corpus folder or JSONL file.")) -> None:
-    """Label counts per split of the committed split."""
-    from .corpus.stats import label_counts_table
+def corpus_stats(
+    corpus: Path = typer.Argument(Path("corpora"), help="Corpus folder or JSONL file."),
+    by: str = typer.Option("split", help="split, decade or kind (results, management, compensation, customer/contract, other)."),
+) -> None:
+    """Label and relation counts per split, per decade or per kind of release."""
+    from .corpus.stats import grouped_counts_table, label_counts_table
 
-    typer.echo(label_counts_table(corpus))
+    if by not in ("split", "decade", "kind"):
+        raise typer.BadParameter(f"--by {by}: use split, decade or kind")
+    typer.echo(label_counts_table(corpus) if by == "split" else grouped_counts_table(corpus, by))
+
+
+@corpus_app.command("split")
+def corpus_split(
+    corpus: Path = typer.Argument(Path("corpora"), help="Corpus folder (annotations/ and splits.json)."),
+) -> None:
+    """Place the releases splits.json does not list yet, keeping every existing assignment.
+
+    New companies are placed together so that dev and test each get about a
+    fifth of the releases, customer mentions and 2015+ releases; a release of a
+    company already placed joins it.
+    """
+    from .corpus.splits import SPLIT_FILE, balance_new_companies, read_corpus_dir
+
+    documents, problems = read_corpus_dir(corpus)
+    for problem in problems:
+        typer.echo(str(problem), err=True)
+    path = corpus / SPLIT_FILE
+    existing = json.loads(path.read_text()) if path.exists() else None
+    split = balance_new_companies(documents, existing)
+    path.write_text(json.dumps(split, indent=1) + "\n")
+    typer.echo(", ".join(f"{name}: {len(ids)}" for name, ids in split.items()), err=True)
 
 
 @corpus_app.command("convert")

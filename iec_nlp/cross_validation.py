@@ -30,7 +30,7 @@ from .corpus.splits import (
     company_key,
     split_documents,
 )
-from .evaluation import prf
+from .scoring import prf
 
 
 def folds_of(doc_ids: list[str], k: int) -> list[list[str]]:

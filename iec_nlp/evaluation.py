@@ -7,51 +7,23 @@ counts as an error, as it would for a user reading the output.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
 from spacy.training import Example
 
-from .components.customer_consistency import organization_key
 from .components.relation_extractor import get_relations
+from .organizations import organization_key
 from .schema import RELATION_LABELS
-
-
-def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return p, r, f
-
-
-def relation_keys(doc_relations: Iterable[list[Any]]) -> set[tuple[int, int, int, int, str]]:
-    return {(r[0], r[1], r[2], r[3], r[4]) for r in doc_relations}
+from .scoring import prf, relation_keys  # noqa: F401  (re-exported: part of this module's API)
+from .scoring import relation_prf as _relation_prf
 
 
 def relation_prf(examples: Iterable[Example]) -> dict[str, Any]:
-    """Micro and per-label relation scores of predicted vs. reference docs.
-
-    This is the score spaCy's training loop reports for the relation
-    extractor; the full report (`evaluate`) adds more views.
-    """
-    counts: dict[str, Counter] = {label: Counter() for label in RELATION_LABELS}
-    for eg in examples:
-        pred = relation_keys(get_relations(eg.predicted))
-        gold = relation_keys(get_relations(eg.reference))
-        for key in pred & gold:
-            counts[key[4]]["tp"] += 1
-        for key in pred - gold:
-            counts[key[4]]["fp"] += 1
-        for key in gold - pred:
-            counts[key[4]]["fn"] += 1
-    total = sum(counts.values(), Counter())
-    p, r, f = prf(total["tp"], total["fp"], total["fn"])
-    per_type = {}
-    for label, c in counts.items():
-        lp, lr, lf = prf(c["tp"], c["fp"], c["fn"])
-        per_type[label] = {"p": lp, "r": lr, "f": lf}
-    return {"rel_micro_p": p, "rel_micro_r": r, "rel_micro_f": f, "rel_per_type": per_type}
+    """Micro and per-label relation scores of predicted vs. reference docs."""
+    return _relation_prf((get_relations(eg.predicted), get_relations(eg.reference)) for eg in examples)
 
 
 # ---------------------------------------------------------------------------
@@ -147,6 +119,14 @@ class Report:
     facts: dict[str, LabelScore]
     confusion: dict[str, dict[str, int]] = field(default_factory=dict)
     errors: list[dict[str, Any]] = field(default_factory=list, repr=False)
+    # Releases whose issuer was found, of those whose gold (meta "company") names one.
+    issuer_correct: int = 0
+    issuer_total: int = 0
+    issuer_misses: list[dict[str, Any]] = field(default_factory=list, repr=False)
+
+    @property
+    def issuer_accuracy(self) -> float:
+        return self.issuer_correct / self.issuer_total if self.issuer_total else 0.0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -158,6 +138,11 @@ class Report:
                 self.relations_gold_entities.to_dict() if self.relations_gold_entities else None
             ),
             "facts": {k: v.to_dict() for k, v in self.facts.items()},
+            "issuer": {
+                "accuracy": round(self.issuer_accuracy, 4),
+                "correct": self.issuer_correct,
+                "total": self.issuer_total,
+            },
             "confusion": self.confusion,
         }
 
@@ -174,6 +159,10 @@ class Report:
         for name, s in self.facts.items():
             facts.append(f"{name:<12} {s.p:>6.3f} {s.r:>6.3f} {s.f:>6.3f} {s.support:>8}")
         parts.append("\n".join(facts))
+        parts.append(
+            f"Issuer: {self.issuer_correct} of {self.issuer_total} releases correct"
+            f" (accuracy {self.issuer_accuracy:.3f})"
+        )
         return "\n\n".join(parts)
 
 
@@ -275,7 +264,17 @@ def evaluate(model: Any, corpus_or_split: Any, *, gold_entities: bool = True) ->
     rel_pred: dict[Any, str] = {}
     fact_counts = {name: Counter() for name in ("person_role", "customer", "figure")}
     errors: list[dict[str, Any]] = []
+    issuer_correct, issuer_total, issuer_misses = 0, 0, []
     for doc, gold, pred in zip(documents, golds, preds):
+        gold_issuer = gold_issuer_name(doc, gold)
+        issuer_total += 1
+        right = pred.issuer is None if gold_issuer is None else issuer_matches(pred, gold_issuer)
+        if right:
+            issuer_correct += 1
+        else:
+            issuer_misses.append(
+                {"doc": doc.id, "gold": gold_issuer, "pred": pred.issuer.name if pred.issuer else None}
+            )
         g, p = _entity_map(gold, doc.id), _entity_map(pred, doc.id)
         ent_gold.update(g)
         ent_pred.update(p)
@@ -314,7 +313,39 @@ def evaluate(model: Any, corpus_or_split: Any, *, gold_entities: bool = True) ->
     gold_ent_table = None
     if gold_entities and "iec_relation_extractor" in nlp.pipe_names:
         gold_ent_table = _relations_on_gold_entities(nlp, documents, rel_gold)
-    return Report(len(documents), entities, partial, relations, gold_ent_table, facts, confusion, errors)
+    return Report(
+        len(documents), entities, partial, relations, gold_ent_table, facts, confusion, errors,
+        issuer_correct, issuer_total, issuer_misses,
+    )
+
+
+def gold_issuer_name(doc: Any, gold: Any) -> str | None:
+    """The release's issuer per its meta (`company`), or None when the text
+    never names it (8-K item texts that say only "the Company")."""
+    from .organizations import same_organization
+
+    company = doc.meta.get("company")
+    if not company:
+        return None
+    forms = [company, company.split(",")[0]] + re.findall(r"\(([^)]+)\)", company)
+    named = any(
+        same_organization(e.text, form) for e in gold.entities if e.label in ("ORG", "CUSTOMER") for form in forms
+    )
+    return company if named else None
+
+
+def issuer_matches(extraction: Any, gold_company: str) -> bool:
+    """Whether the extraction's issuer is the gold company (by name, after
+    normalization: `IEC` or `IEC Electronics` for `IEC Electronics Corp.`)."""
+    from .organizations import same_organization
+
+    issuer = extraction.issuer
+    if issuer is None:
+        return False
+    names = [issuer.name] + [extraction.entities[i].text for i in issuer.mentions]
+    # meta names like "Electro Scientific Industries, Inc. (ESI)" give both forms.
+    golds = [gold_company, gold_company.split(",")[0]] + re.findall(r"\(([^)]+)\)", gold_company)
+    return any(same_organization(n, g) for n in names for g in golds)
 
 
 def _relations_on_gold_entities(nlp: Any, documents: list[Any], rel_gold: dict[Any, str]) -> ScoreTable:

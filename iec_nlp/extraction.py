@@ -11,8 +11,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from .components.customer_consistency import organization_key
 from .figures import ReleaseContext, is_per_share, parse_money, resolve_period
+from .organizations import (
+    group_organizations,
+    sentence_bounds,
+    sentence_of,
+)
 from .people import canonical_role, group_person_mentions
 
 
@@ -43,12 +47,16 @@ class RoleHeld:
     title: str
     canonical: str
     organizations: tuple[str, ...]
+    # For a role the text states with no organization: the issuer, as the
+    # organization the release implies. Never counted as a ROLE_AT.
+    implied_organization: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "title": self.title,
             "canonical": self.canonical,
             "organizations": list(self.organizations),
+            "implied_organization": self.implied_organization,
         }
 
 
@@ -67,9 +75,39 @@ class Person:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """A sentence of the release that shows a customer relationship."""
+
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True)
 class Customer:
     name: str
-    mentions: tuple[int, ...]
+    mentions: tuple[int, ...]  # entity indices
+    evidence: tuple[Evidence, ...] = ()
+    amounts: tuple[MoneyAmount, ...] = ()  # amounts stated in the evidence sentences
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "mentions": list(self.mentions),
+            "evidence": [e.to_dict() for e in self.evidence],
+            "amounts": [a.to_dict() for a in self.amounts],
+        }
+
+
+@dataclass(frozen=True)
+class Issuer:
+    """The organization that issued the release."""
+
+    name: str
+    mentions: tuple[int, ...]  # entity indices
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "mentions": list(self.mentions)}
@@ -106,11 +144,15 @@ class Extraction:
     text: str = field(repr=False)
     entities: tuple[Entity, ...]
     relations: tuple[Relation, ...]
+    # Who issued the release (None when the text does not say), decided by
+    # `iec_nlp.organizations` when the pipeline builds the result.
+    issuer: Issuer | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "entities": [e.to_dict() for e in self.entities],
             "relations": [r.to_dict() for r in self.relations],
+            "issuer": self.issuer.to_dict() if self.issuer else None,
             "people": [p.to_dict() for p in self.people],
             "customers": [c.to_dict() for c in self.customers],
             "figures": [f.to_dict() for f in self.figures],
@@ -148,20 +190,31 @@ class Extraction:
                     canonical = canonical_role(title)
                     known = roles.get(canonical)
                     merged = tuple(dict.fromkeys((known.organizations if known else ()) + orgs))
-                    roles[canonical] = RoleHeld(title, canonical, merged)
+                    implied = None if merged or self.issuer is None else self.issuer.name
+                    roles[canonical] = RoleHeld(title, canonical, merged, implied)
             people.append(Person(name, tuple(indices), tuple(roles.values())))
         return tuple(people)
 
     @cached_property
     def customers(self) -> tuple[Customer, ...]:
-        groups: dict[str, list[int]] = {}
-        for i, e in enumerate(self.entities):
-            if e.label == "CUSTOMER":
-                groups.setdefault(organization_key(e.text), []).append(i)
-        return tuple(
-            Customer(max((" ".join(self.entities[i].text.split()) for i in idx), key=len), tuple(idx))
-            for idx in groups.values()
-        )
+        """One entry per customer organization, with the sentences that show
+        it as a customer and the amounts stated in them."""
+        bounds = sentence_bounds(self.text)
+        figures_by_entity = {f.entity: f for f in self.figures}
+        customers = []
+        for members in group_organizations(self.entities, self.text):
+            if self.entities[members[0]].label != "CUSTOMER":
+                continue
+            name = max((" ".join(self.entities[i].text.split()) for i in members), key=len)
+            sentences = sorted({sentence_of(bounds, self.entities[i].start) for i in members})
+            evidence = tuple(Evidence(a, b, self.text[a:b]) for a, b in sentences)
+            amounts = tuple(
+                figures_by_entity[i]
+                for i, e in enumerate(self.entities)
+                if e.label == "MONEY" and any(a <= e.start < b for a, b in sentences)
+            )
+            customers.append(Customer(name, tuple(members), evidence, amounts))
+        return tuple(customers)
 
     @cached_property
     def figures(self) -> tuple[MoneyAmount, ...]:

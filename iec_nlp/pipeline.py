@@ -23,7 +23,8 @@ from spacy.tokens import Doc
 
 from . import augment, components, tokenizer  # noqa: F401  (registers with spaCy)
 from .components.relation_extractor import get_relations
-from .extraction import Entity, Extraction, Relation
+from .extraction import Entity, Extraction, Issuer, Relation
+from .organizations import CustomerModel, decide_labels
 from .text import NormalizedText, normalize
 
 logger = logging.getLogger(__name__)
@@ -157,8 +158,9 @@ class _ExtractionBuilder:
     so memory stays bounded by a batch of chunks, not by the release.
     """
 
-    def __init__(self, norm: NormalizedText) -> None:
+    def __init__(self, norm: NormalizedText, customer_model: CustomerModel | None = None) -> None:
         self.norm = norm
+        self.customer_model = customer_model
         self.entities: list[Entity] = []
         self.relations: list[Relation] = []
 
@@ -183,12 +185,27 @@ class _ExtractionBuilder:
                 self.relations.append(Relation(head, child, label, float(score)))
 
     def build(self) -> Extraction:
-        return Extraction(self.norm.original, tuple(self.entities), tuple(self.relations))
+        # Customer or not is decided once per organization over the whole
+        # release (all chunks), and the issuer found (iec_nlp.organizations).
+        text = self.norm.original
+        labels, issuer = decide_labels(text, self.entities, self.relations, self.customer_model)
+        entities = tuple(
+            e if e.label == label else Entity(e.start, e.end, label, e.text)
+            for e, label in zip(self.entities, labels)
+        )
+        found = Issuer(issuer.name, issuer.mentions) if issuer else None
+        return Extraction(text, entities, tuple(self.relations), found)
 
 
-def _build(norm: NormalizedText, docs: list[tuple[int, Doc]]) -> Extraction:
+def customer_model(nlp: Language) -> CustomerModel | None:
+    """The per-organization customer model a pipeline carries in its meta, if any."""
+    data = nlp.meta.get("iec_organizations")
+    return CustomerModel.from_dict(data) if data else None
+
+
+def _build(norm: NormalizedText, docs: list[tuple[int, Doc]], model: CustomerModel | None = None) -> Extraction:
     """The Extraction of a release from its processed chunks (offset, doc)."""
-    builder = _ExtractionBuilder(norm)
+    builder = _ExtractionBuilder(norm, model)
     for offset, doc in docs:
         builder.add(offset, doc)
     return builder.build()
@@ -225,12 +242,13 @@ def extract_many(
                 yield piece, (doc_index, chunk_index, len(bounds), start)
 
     normalized: dict[int, NormalizedText] = {}
+    organizations = customer_model(nlp)
     builder: _ExtractionBuilder | None = None
     for doc, (doc_index, chunk_index, n_chunks, offset) in nlp.pipe(
         pieces(), as_tuples=True, batch_size=batch_size, n_process=n_process
     ):
         if chunk_index == 0:
-            builder = _ExtractionBuilder(normalized.pop(doc_index))
+            builder = _ExtractionBuilder(normalized.pop(doc_index), organizations)
         assert builder is not None
         builder.add(offset, doc)
         if chunk_index == n_chunks - 1:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
@@ -94,7 +95,35 @@ def test_schema_copy_matches_the_shared_contract():
 def test_the_committed_corpus_is_valid():
     documents, problems = read_corpus_dir(CORPUS)
     assert not problems
-    assert len(documents) == 65
+    # Every release of SOURCES.tsv is annotated, except those left out with a reason.
+    with (CORPUS / "SOURCES.tsv").open(encoding="utf-8", newline="") as handle:
+        sources = {row["file"].removesuffix(".txt") for row in csv.DictReader(handle, delimiter="\t")}
+    left_out = set(json.loads((CORPUS / "left_out.json").read_text()))
+    assert {d.id for d in documents} == sources - left_out
+    assert len(documents) >= 190
+
+
+def test_annotated_texts_are_the_release_files_unchanged():
+    documents, _ = read_corpus_dir(CORPUS)
+    for doc in documents:
+        with open(CORPUS / "releases" / f"{doc.id}.txt", encoding="utf-8", newline="") as handle:
+            assert doc.text == handle.read(), doc.id
+
+
+def test_dev_and_test_each_hold_a_fifth_of_customers_and_recent_releases():
+    grouped, _ = split_documents(CORPUS)
+    totals = {"customer": 0, "recent": 0}
+    share = {}
+    for name, docs in grouped.items():
+        customers = sum(s.label == "CUSTOMER" for d in docs for s in d.spans)
+        recent = sum(int(d.meta["date"][:4]) >= 2015 for d in docs)
+        share[name] = {"customer": customers, "recent": recent}
+        totals["customer"] += customers
+        totals["recent"] += recent
+    for name in ("dev", "test"):
+        for key in totals:
+            assert share[name][key] >= 0.2 * totals[key], (name, key, share[name][key], totals[key])
+    assert share["test"]["customer"] >= 30
 
 
 def test_split_is_committed_by_company_and_loads_as_datasetdict():

@@ -10,26 +10,14 @@ them was recognized as CUSTOMER, and ORG otherwise.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-_SUFFIX = re.compile(
-    r"(?:[,\s]+(?:inc|corp|corporation|co|company|ltd|limited|llc|plc|l\.?p|n\.?v|ag|gmbh|s\.?a)\.?)+$",
-    re.IGNORECASE,
-)
-_POSSESSIVE = re.compile(r"['\u2019]s?$")
+from ..organizations import organization_key
+
 _ORG_LABELS = ("ORG", "CUSTOMER")
-
-
-def organization_key(name: str) -> str:
-    """A comparable form of an organization name: `Motorola, Inc.'s` -> `motorola`."""
-    key = " ".join(name.split())
-    key = _POSSESSIVE.sub("", key)
-    key = _SUFFIX.sub("", key)
-    return key.strip(" ,.").lower()
 
 
 @Language.factory("iec_customer_consistency", assigns=["doc.ents"], requires=["doc.ents"])

@@ -29,6 +29,7 @@ from thinc.api import Model, Optimizer
 from thinc.types import Floats2d
 
 from ..schema import RELATION_LABELS, REQUIRES_INCOMING
+from ..scoring import relation_prf
 from .relation_model import Candidate
 
 RELATIONS_ATTR = "iec_relations"
@@ -199,9 +200,7 @@ class RelationExtractor(TrainablePipe):
         self.model.initialize(X=sample)
 
     def score(self, examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
-        from ..evaluation import relation_prf
-
-        return relation_prf(examples)
+        return relation_prf((get_relations(eg.predicted), get_relations(eg.reference)) for eg in examples)
 
 
 def _sigmoid(x: numpy.ndarray) -> numpy.ndarray:

@@ -6,9 +6,13 @@ exception is the issuer the product started from (IEC Electronics): it is
 most of the corpus, and its own later releases are a real use case, so its
 releases are split one by one.
 
-The assignment is a hash of the company (or, for IEC, of the release id), so
-adding documents never moves an existing one; the result is committed as
-`splits.json` next to the annotations and read back from there.
+Once committed in `splits.json`, an assignment never moves. A release of a
+company already placed goes where its company is. A new company is placed by
+a hash of its name (IEC: of the release id), so adding documents never moves
+an existing one. When the corpus grows by many companies at once,
+`balance_new_companies` places them instead so that dev and test each get
+their share of what must be measured there (customer mentions, recent
+filings, releases); its result is committed and kept from then on.
 """
 
 from __future__ import annotations
@@ -44,17 +48,96 @@ def assign_split(doc_id: str) -> str:
     return next(name for bound, name in _BOUNDS if bucket < bound)
 
 
-def make_split(doc_ids: list[str], existing: dict[str, list[str]] | None = None) -> dict[str, list[str]]:
-    """Assign ids to splits, keeping every assignment `existing` already made."""
+def _placed(existing: dict[str, list[str]] | None) -> tuple[dict[str, str], dict[str, str]]:
+    """Split of every id `existing` lists, and of every company it holds."""
     placed: dict[str, str] = {}
+    companies: dict[str, str] = {}
     for name, ids in (existing or {}).items():
         for doc_id in ids:
             if placed.setdefault(doc_id, name) != name:
                 raise ValueError(f"split file puts {doc_id!r} in both {placed[doc_id]!r} and {name!r}")
+            company = company_key(doc_id)
+            if company not in PER_DOCUMENT_COMPANIES:
+                companies.setdefault(company, name)
+    return placed, companies
+
+
+def make_split(doc_ids: list[str], existing: dict[str, list[str]] | None = None) -> dict[str, list[str]]:
+    """Assign ids to splits, keeping every assignment `existing` already made.
+
+    A new release of a company `existing` already holds joins that company.
+    """
+    placed, companies = _placed(existing)
     split: dict[str, list[str]] = {name: [] for name in SPLITS}
     for doc_id in sorted(set(doc_ids)):
-        split[placed.get(doc_id) or assign_split(doc_id)].append(doc_id)
+        name = placed.get(doc_id) or companies.get(company_key(doc_id)) or assign_split(doc_id)
+        split[name].append(doc_id)
     return split
+
+
+# What dev and test must each hold a share of, and the share aimed at: enough
+# customer mentions and recent (2015+) releases to measure them, and about a
+# fifth of the releases.
+BALANCE_SHARES = {"train": 0.56, "dev": 0.22, "test": 0.22}
+
+
+def balance_quantities(doc: AnnotatedDocument) -> dict[str, float]:
+    """What a release adds to each quantity the balanced split evens out."""
+    year = str(doc.meta.get("date", ""))[:4]
+    return {
+        "releases": 1.0,
+        "customer_mentions": float(sum(s.label == "CUSTOMER" for s in doc.spans)),
+        "recent_releases": float(year.isdigit() and int(year) >= 2015),
+    }
+
+
+def balance_new_companies(
+    documents: list[AnnotatedDocument],
+    existing: dict[str, list[str]] | None = None,
+    shares: dict[str, float] | None = None,
+) -> dict[str, list[str]]:
+    """Place the companies `existing` does not hold so that each split gets
+    close to its share of releases, customer mentions and recent releases.
+
+    Existing assignments stay. Companies are taken in the order of a hash of
+    their name (so the result does not depend on file order) and each goes to
+    the split furthest below its share, summed over the quantities; a company
+    is never divided. IEC releases new to the split keep their per-release hash.
+    """
+    shares = shares or BALANCE_SHARES
+    placed, companies = _placed(existing)
+    totals: dict[str, float] = {}
+    current = {name: dict.fromkeys(("releases", "customer_mentions", "recent_releases"), 0.0) for name in SPLITS}
+    new_by_company: dict[str, list[AnnotatedDocument]] = {}
+    split: dict[str, list[str]] = {name: [] for name in SPLITS}
+    for doc in documents:
+        quantities = balance_quantities(doc)
+        for key, value in quantities.items():
+            totals[key] = totals.get(key, 0.0) + value
+        company = company_key(doc.id)
+        name = placed.get(doc.id) or companies.get(company)
+        if name is None and company in PER_DOCUMENT_COMPANIES:
+            name = assign_split(doc.id)
+        if name is None:
+            new_by_company.setdefault(company, []).append(doc)
+            continue
+        split[name].append(doc.id)
+        for key, value in quantities.items():
+            current[name][key] += value
+
+    def deficit(name: str) -> float:
+        return sum(
+            (shares[name] * total - current[name][key]) / total for key, total in totals.items() if total
+        )
+
+    order = sorted(new_by_company, key=lambda c: hashlib.sha1(c.encode("utf-8")).hexdigest())
+    for company in order:
+        name = max(SPLITS, key=deficit)
+        for doc in new_by_company[company]:
+            split[name].append(doc.id)
+            for key, value in balance_quantities(doc).items():
+                current[name][key] += value
+    return {name: sorted(ids) for name, ids in split.items()}
 
 
 def read_corpus_dir(path: str | Path) -> tuple[list[AnnotatedDocument], list[Problem]]:

@@ -1,0 +1,97 @@
+"""Learning the per-organization customer model (`iec_nlp.organizations`).
+
+Each organization of a gold release is one example: its features
+(`organization_features`, computed from the gold mentions) and whether the
+release presents it as a customer. A logistic regression (scikit-learn,
+which only training needs) learns the weights; the result is a
+`CustomerModel`, a few dozen numbers that travel in the pipeline's meta.
+
+The recognizer's own CUSTOMER vote is left out of these features: on gold
+mentions it would be the answer itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from .corpus.records import AnnotatedDocument
+from .extraction import Entity
+from .organizations import FEATURE_NAMES, CustomerModel, release_organization_features
+from .scoring import prf
+
+# The decision threshold on the customer probability; chosen by
+# cross-validation over train + dev (see training/customer_model.py).
+DEFAULT_THRESHOLD = 0.5
+DEFAULT_C = 1.0
+
+
+def _gold_entities(doc: AnnotatedDocument) -> tuple[list[Entity], list[Any]]:
+    order = sorted(doc.spans, key=lambda s: s.start)
+    index = {s.id: i for i, s in enumerate(order)}
+    entities = [Entity(s.start, s.end, s.label, s.text) for s in order]
+
+    class _Rel:
+        def __init__(self, child: int, label: str) -> None:
+            self.child, self.label = child, label
+
+    relations = [_Rel(index[r.child], r.label) for r in doc.relations]
+    return entities, relations
+
+
+def organization_examples(
+    documents: Iterable[AnnotatedDocument],
+) -> tuple[list[dict[str, float]], list[int], list[tuple[str, list[int]]]]:
+    """Features, labels (1 = customer) and (release id, mention indices) of
+    every organization in the gold releases."""
+    features, labels, where = [], [], []
+    for doc in documents:
+        entities, relations = _gold_entities(doc)
+        groups, _, feats = release_organization_features(doc.text, entities, relations)
+        for members, f in zip(groups, feats):
+            features.append(f)
+            labels.append(int(any(entities[i].label == "CUSTOMER" for i in members)))
+            where.append((doc.id, members))
+    return features, labels, where
+
+
+def _matrix(features: Sequence[dict[str, float]]) -> list[list[float]]:
+    names = [n for n in FEATURE_NAMES if n not in ("bias", "recognizer_customer")]
+    return [[f[n] for n in names] for f in features]
+
+
+def fit_customer_model(
+    documents: Iterable[AnnotatedDocument], *, c: float = DEFAULT_C, threshold: float = DEFAULT_THRESHOLD
+) -> CustomerModel:
+    """A customer model learned from gold releases."""
+    from sklearn.linear_model import LogisticRegression
+
+    features, labels, _ = organization_examples(documents)
+    if len(set(labels)) < 2:
+        raise ValueError("the releases need both customers and other organizations to learn from")
+    names = [n for n in FEATURE_NAMES if n not in ("bias", "recognizer_customer")]
+    classifier = LogisticRegression(C=c, class_weight="balanced", max_iter=2000)
+    classifier.fit(_matrix(features), labels)
+    weights = {name: float(w) for name, w in zip(names, classifier.coef_[0])}
+    weights["bias"] = float(classifier.intercept_[0])
+    return CustomerModel(weights, threshold)
+
+
+def organization_scores(model: CustomerModel, documents: Iterable[AnnotatedDocument]) -> dict[str, float]:
+    """Organization-level and mention-level customer P/R/F1 of `model` on
+    gold mentions (the recognizer's errors set aside)."""
+    features, labels, where = organization_examples(documents)
+    tp = fp = fn = mtp = mfp = mfn = 0
+    for f, gold, (_, members) in zip(features, labels, where):
+        pred = 0 if f["is_issuer"] else int(model.probability(f) >= model.threshold)
+        n = len(members)
+        tp += pred and gold
+        fp += pred and not gold
+        fn += gold and not pred
+        mtp += n * (pred and gold)
+        mfp += n * (pred and not gold)
+        mfn += n * (gold and not pred)
+    p, r, f1 = prf(tp, fp, fn)
+    mp, mr, mf = prf(mtp, mfp, mfn)
+    return {"org_p": p, "org_r": r, "org_f": f1, "mention_p": mp, "mention_r": mr, "mention_f": mf,
+            "customers": tp + fn}

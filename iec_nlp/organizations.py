@@ -1,0 +1,463 @@
+"""Organizations of a release: who issued it, and which ones are its customers.
+
+SCHEMA.md makes CUSTOMER a role an organization plays in the whole release,
+not a property of its name: "an order from Keysight Technologies, a new
+customer" makes Keysight a customer; "Motorola is a partner, not a customer"
+does not make Motorola one. So the decision is taken here, once per
+organization and with the whole release in view, after the recognizer has
+found the organization mentions (as ORG or CUSTOMER):
+
+1. mentions are grouped into organizations (`IEC Electronics Corp.`, `IEC`,
+   `IEC's`, `IEC ELECTRONICS`; `Science Applications International
+   Corporation (SAIC)` and `SAIC`);
+2. the issuer is the organization the release presents as its author
+   (letterhead, "X (Nasdaq: XYZ) today announced", "About X"); it is never
+   a customer;
+3. every other organization gets a customer probability from a logistic
+   model over what the release says around its mentions (orders or contracts
+   from it, sales to it, "our customer", partners, lenders, employers...),
+   and all its mentions take CUSTOMER or ORG together.
+
+The model's weights are a handful of numbers stored in the pipeline's
+meta.json (`iec_organizations`), learned by `iec_nlp.customer_training` from
+the gold corpus; without them the recognizer's own labels are kept.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+_SUFFIX = re.compile(
+    r"(?:[,\s]+(?:inc|corp|corporation|co|company|ltd|limited|llc|plc|l\.?p|n\.?v|ag|gmbh|s\.?a|incorporated)\.?)+$",
+    re.IGNORECASE,
+)
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+_PARENTHETICAL = re.compile(r"\s*\([^)]*\)")
+ORG_LABELS = ("ORG", "CUSTOMER")
+
+
+class EntityLike(Protocol):
+    start: int
+    end: int
+    label: str
+    text: str
+
+
+def organization_key(name: str) -> str:
+    """A comparable form of an organization name: `Motorola, Inc.'s` -> `motorola`."""
+    key = " ".join(_PARENTHETICAL.sub("", name).split())
+    key = _POSSESSIVE.sub("", key)
+    key = re.sub(r"^the\s+", "", key, flags=re.IGNORECASE)
+    key = _SUFFIX.sub("", key)
+    return key.strip(" ,.").lower()
+
+
+def _acronym(name: str) -> str:
+    """`science applications international corporation` -> `saic`; with the
+    small words too (`american science and engineering` -> `asae`) a
+    second form is tried by the caller."""
+    words = re.findall(r"[a-z0-9]+", name.lower())
+    return "".join(w[0] for w in words if w not in ("of", "and", "the", "for"))
+
+
+def same_organization(a: str, b: str) -> bool:
+    """Whether two names plausibly name one organization: equal keys, one the
+    leading words of the other (`IEC` / `IEC Electronics`), or an acronym
+    (`SAIC` / `Science Applications International`)."""
+    ka, kb = organization_key(a), organization_key(b)
+    if not ka or not kb:
+        return False
+    if ka == kb:
+        return True
+    short, long_ = sorted((ka, kb), key=len)
+    if long_.startswith(short + " ") or long_.startswith(short + "-"):
+        return True
+    compact = re.sub(r"[\s.&-]", "", short)
+    if len(compact) >= 2 and " " not in short:
+        full = " ".join(_PARENTHETICAL.sub("", b if organization_key(b) == long_ else a).lower().split())
+        if compact in (_acronym(long_), _acronym(full), _acronym(long_.replace("&", " and "))):
+            return True
+    # "CPI Aero" for "CPI Aerostructures": each word the start of the other's word.
+    short_words, long_words = short.split(), long_.split()
+    return len(short_words) >= 2 and len(short_words) <= len(long_words) and all(
+        lw.startswith(sw) for sw, lw in zip(short_words, long_words)
+    )
+
+
+@dataclass(frozen=True)
+class Organization:
+    """One organization of a release: its name and the indices of its mentions."""
+
+    name: str
+    mentions: tuple[int, ...]
+
+
+_ALIAS_GAP = re.compile(r"^\s*\(\s*(?:the\s+)?[\"\u201c\u2018']?\s*$", re.IGNORECASE)
+
+
+def group_organizations(entities: Sequence[EntityLike], text: str | None = None) -> list[list[int]]:
+    """Entity indices of ORG/CUSTOMER mentions, grouped by organization.
+
+    Longer names come first, so a short form joins the full name it
+    abbreviates (`IEC` joins `IEC Electronics Corp.`); a short form that fits
+    two different organizations joins the one mentioned first. With the
+    text, a name defined in parentheses right after another (`American
+    Science and Engineering, Inc. (AS&E)`, `Acme Corp. ("Acme Aero")`) is
+    the same organization.
+    """
+    indices = [i for i, e in enumerate(entities) if e.label in ORG_LABELS]
+    aliases: dict[str, str] = {}
+    if text is not None:
+        for a, b in zip(indices, indices[1:]):
+            gap = text[entities[a].end : entities[b].start]
+            if _ALIAS_GAP.match(gap):
+                aliases[organization_key(entities[b].text)] = organization_key(entities[a].text)
+    by_key: dict[str, list[int]] = {}
+    for i in indices:
+        key = organization_key(entities[i].text)
+        if key:
+            by_key.setdefault(key, []).append(i)
+    keys = sorted(by_key, key=lambda k: (-len(k), by_key[k][0]))
+    groups: list[tuple[str, list[int]]] = []
+    for key in keys:
+        home = next(
+            (
+                g
+                for g in sorted(groups, key=lambda g: g[1][0])
+                if same_organization(g[0], key) or aliases.get(key) == g[0]
+            ),
+            None,
+        )
+        if home is None:
+            groups.append((key, list(by_key[key])))
+        else:
+            home[1].extend(by_key[key])
+    return sorted((sorted(members) for _, members in groups), key=lambda m: m[0])
+
+
+def display_name(entities: Sequence[EntityLike], members: Sequence[int]) -> str:
+    """The fullest written form: the longest mention, mixed case preferred."""
+    names = [_POSSESSIVE.sub("", " ".join(entities[i].text.split())) for i in members]
+    return max(names, key=lambda n: (not n.isupper(), len(n)))
+
+
+# ---------------------------------------------------------------------------
+# The issuer
+# ---------------------------------------------------------------------------
+
+_TICKER = re.compile(
+    r"^(?:['\u2019]s?)?\s*,?\s*(?:\([^()]{0,40}\)\s*)?\(\s*(?:the\s+\W?company\W?\s*;?\s*)?(?:nyse|nasdaq|amex|otc|tsx|nyse american|nyse mkt|"
+    r"nyse arca|otcqb|otcqx|otcbb|asx|lse|aim|ticker|symbol|cboe|nasd)[^)]{0,40}\)",
+    re.IGNORECASE,
+)
+_ANNOUNCES = re.compile(
+    r"^\s*(?:,\s*)?(?:\([^)]{0,60}\)\s*){0,3}(?:,[^,]{0,120},\s*)?(?:today\s+|also\s+)?"
+    r"(?:announced|announces|reported|reports|today said)\b",
+    re.IGNORECASE,
+)
+_NEVER_ISSUER = re.compile(
+    r"(?:wire|newswire|\bcnw\b|stock exchange|\bnasdaq\b|\bnyse\b|securities and exchange commission|^sec$)",
+    re.IGNORECASE,
+)
+_ABOUT = re.compile(r"(?:^|\n)\s*about\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+_DATELINE = re.compile(r"(?:\d{4}|\))\s*(?:[-\u2013\u2014]+|/)\s*(?:\(?[A-Z][\w .]*(?:WIRE|Wire|wire)\)?\s*[-\u2013\u2014]*\s*)?$")
+
+
+def _issuer_score(
+    text: str,
+    entities: Sequence[EntityLike],
+    members: Sequence[int],
+    cue_rank: dict[str, dict[int, int]],
+    first_of_all: int,
+) -> float:
+    """How strongly the release presents this organization as its author.
+
+    The first organization written with its ticker ("Acme Corp. (NYSE:
+    ACME)"), or the first that "today announced", is the issuer in nearly
+    every release; a customer named later with its own ticker is not.
+    `cue_rank` orders the mentions that carry each cue (0 = first).
+    """
+    if any(_NEVER_ISSUER.search(entities[i].text) for i in members):
+        return 0.0
+    score = 0.0
+    first = min(entities[i].start for i in members)
+    for i in members:
+        e = entities[i]
+        before = text[max(0, e.start - 80) : e.start]
+        if i in cue_rank["ticker"]:
+            score += 5.0 if cue_rank["ticker"][i] == 0 else 1.0
+        if i in cue_rank["announces"]:
+            score += 2.5 if cue_rank["announces"][i] == 0 else 0.5
+        if _ABOUT.search(before):
+            score += 3.0
+        if _DATELINE.search(before):
+            score += 1.5
+    score += min(len(members), 8) * 0.4
+    # Letterhead and headline come first.
+    score += 1.0 * max(0.0, 1.0 - first / 600)
+    if first == first_of_all:
+        score += 1.5
+    return score
+
+
+def find_issuer(text: str, entities: Sequence[EntityLike], groups: list[list[int]] | None = None) -> Organization | None:
+    """The organization that issued the release, or None when the text does not say."""
+    groups = group_organizations(entities, text) if groups is None else groups
+    if not groups:
+        return None
+    cue_rank = {}
+    for cue, pattern in (("ticker", _TICKER), ("announces", _ANNOUNCES)):
+        cued = sorted(
+            i
+            for g in groups
+            for i in g
+            if pattern.match(text[entities[i].end : entities[i].end + 200])
+            and not _NEVER_ISSUER.search(entities[i].text)
+        )
+        cue_rank[cue] = {i: n for n, i in enumerate(cued)}
+    first_of_all = min(entities[g[0]].start for g in groups)
+    scored = [(_issuer_score(text, entities, g, cue_rank, first_of_all), -g[0], g) for g in groups]
+    score, _, best = max(scored)
+    if score < 2.0:
+        return None
+    return Organization(display_name(entities, best), tuple(best))
+
+
+# ---------------------------------------------------------------------------
+# Customer or not: features of one organization in its release
+# ---------------------------------------------------------------------------
+
+_W = r"[\w&.,'\u2019-]+"
+_BEFORE_CUES = {
+    "order_from": r"(?:orders?|purchase orders?|contracts?|awards?|task orders?|delivery orders?|subcontracts?|"
+    r"agreements?|business|bookings?|commitments?)\s+(?:\w+\s+){0,2}(?:from|by|with|for)\s+(?:the\s+)?$",
+    "awarded_by": r"(?:awarded|selected|chosen|ordered|purchased|issued|funded|placed|exercised)\s+(?:\w+\s+){0,3}by\s+(?:the\s+)?$",
+    "customer_word": r"(?:customers?|clients?|accounts?|buyers?)\s*(?:,|:|such as|including|like|include)?\s*(?:the\s+)?$",
+    "sale_to": r"(?:sales?|shipments?|deliveries|sold|ship|shipping|deliver|delivering|supply|supplies|supplying|"
+    r"supplier to|vendor to|provider to|provide|provides|providing|support|supporting|serve|serving|"
+    r"manufacture|manufactures|manufacturing|build|builds|for use by|on behalf of)\s+(?:\w+\s+){0,4}(?:to|for)?\s*(?:the\s+)?$",
+    "for_x": r"\bfor\s+(?:the\s+)?$",
+    "with_x": r"\bwith\s+(?:the\s+)?$",
+    "partner": r"(?:partner|partners|partnership|collaboration|alliance|joint venture|teamed|teaming)\s+(?:\w+\s+){0,2}(?:with|of)?\s*(?:the\s+)?$",
+    "acquire": r"(?:acquired|acquire|acquires|acquiring|acquisition of|merger with|merge with|sale of|sell|divest)\s+(?:\w+\s+){0,3}(?:by|of|to)?\s*(?:the\s+)?$",
+    "employer": r"(?:joined|joins|join|served at|serve at|career at|years at|years with|worked at|working at|tenure at|"
+    r"previously|formerly|prior to joining|prior to|officer of|president of|director of|chairman of|ceo of|cfo of|"
+    r"member of|graduate of|degree from|at)\s+(?:the\s+)?$",
+    "own_unit": r"(?:\bour|\bits|subsidiary|subsidiaries|division|divisions|unit|segment|affiliate|affiliates)\s+"
+    r"(?:\w+\s+){0,1}(?:of\s+)?(?:the\s+)?$",
+    "financier": r"(?:lender|lenders|bank|banks|credit|loan|financing|facility|investor|investors|investment|"
+    r"shareholder|underwriter|auditor|counsel|advisor|adviser)\s+(?:\w+\s+){0,2}(?:with|from|by|to|of)?\s*(?:the\s+)?$",
+}
+_AFTER_CUES = {
+    "x_awarded": r"^(?:['\u2019]s?)?\s*(?:\([^)]{0,40}\)\s*)?(?:has\s+|have\s+|had\s+|recently\s+|today\s+)?"
+    r"(?:awarded|selected|ordered|placed|purchased|signed|chose|issued|exercised|extended|renewed|expanded|"
+    r"booked|released|contracted|agreed to purchase|will purchase|will buy|bought)",
+    "x_is_customer": r"^,?\s*(?:\([^)]{0,40}\)\s*,?\s*)?(?:is\s+|was\s+|as\s+)?(?:a|an|our|its|the|one of our)\s+"
+    r"(?:\w+\s+){0,3}(?:customers?|clients?|accounts?|OEM customers?)",
+    "x_program": r"^(?:['\u2019]s?)?\s+(?:\w+\s+){0,3}(?:orders?|contracts?|programs?|platforms?|awards?|"
+    r"purchases?|requirements?|fleet|stores?|facilities|locations|sites)",
+    "x_own_unit": r"^(?:\s*\([^)]{0,40}\))?\s*,?\s*(?:a|an|its|our|the)?\s*(?:wholly[- ]owned\s+|indirect\s+)?"
+    r"(?:subsidiary|division|unit|segment|affiliate|business)\b",
+    "x_partner": r"^,?\s*(?:\w+\s+){0,3}(?:partner|partners|supplier|suppliers|distributor|licensor|lender|"
+    r"acquirer|investor)\b",
+}
+_SENTENCE_CUES = {
+    "s_contract": r"\b(?:contracts?|orders?|awards?|awarded|purchase|task order|delivery order|idiq|"
+    r"blanket purchase|bpa|subcontract|supply agreement|supply|deliver|production)\b",
+    "s_customer": r"\b(?:customers?|clients?)\b",
+    "s_negative": r"\b(?:partner|partnership|collaboration|acquisition|acquire|merger|credit agreement|"
+    r"credit facility|lenders?|loan|bank|lawsuit|litigation|court|investors?|suppliers?)\b",
+    "s_people": r"\b(?:joined|joins|served|serves|appointed|named|president|officer|director|chairman|"
+    r"vice president|graduate|degree|university)\b",
+}
+_NAME_CUES = {
+    "n_government": r"\b(?:navy|army|air force|marine corps|marines|department|dept|agency|administration|"
+    r"authority|command|dod|nasa|government|ministry|county|city of|state of|transit|metro|"
+    r"transportation|postal|veterans|centers? for|federal|national|defense|homeland|customs|"
+    r"public|school district|u\.s\.)\b",
+    "n_never": r"\b(?:newswire|business wire|pr newswire|prnewswire|globe ?newswire|marketwire|accesswire|"
+    r"stock exchange|nasdaq|nyse|amex|securities and exchange commission|sec|university|college|"
+    r"school of|bank|capital|partners|llp|fund|ventures|investments?|equity)\b",
+}
+_COMPILED = {
+    "before": {k: re.compile(v, re.IGNORECASE) for k, v in _BEFORE_CUES.items()},
+    "after": {k: re.compile(v, re.IGNORECASE) for k, v in _AFTER_CUES.items()},
+    "sentence": {k: re.compile(v, re.IGNORECASE) for k, v in _SENTENCE_CUES.items()},
+    "name": {k: re.compile(v, re.IGNORECASE) for k, v in _NAME_CUES.items()},
+}
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"\u201d]?\s+(?=[A-Z\"\u201c(])|\n\s*\n")
+_RELEASE_CUES = re.compile(
+    r"\b(?:order|orders|contract|contracts|awarded|award|customer|customers|supply agreement|purchase order)\b",
+    re.IGNORECASE,
+)
+
+FEATURE_NAMES: tuple[str, ...] = (
+    "bias",
+    "is_issuer",
+    *(f"before_{k}" for k in _BEFORE_CUES),
+    *(f"after_{k}" for k in _AFTER_CUES),
+    *_SENTENCE_CUES,
+    *_NAME_CUES,
+    "role_at_target",
+    "shares_issuer_word",
+    "in_headline",
+    "log_mentions",
+    "release_contract_words",
+    "recognizer_customer",
+)
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """Sentence (start, end) offsets of a release: a cheap split at sentence
+    ends and blank lines, enough to find what is said around a mention."""
+    bounds, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        bounds.append((start, m.start()))
+        start = m.end()
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def sentence_of(bounds: list[tuple[int, int]], position: int) -> tuple[int, int]:
+    lo, hi = 0, len(bounds) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if bounds[mid][0] <= position:
+            lo = mid
+        else:
+            hi = mid - 1
+    return bounds[lo]
+
+
+def organization_features(
+    text: str,
+    entities: Sequence[EntityLike],
+    members: Sequence[int],
+    *,
+    is_issuer: bool,
+    role_at_targets: set[int],
+    issuer_words: frozenset[str] = frozenset(),
+    bounds: list[tuple[int, int]] | None = None,
+    release_contract_words: float | None = None,
+) -> dict[str, float]:
+    """What the release says about one organization, as numbers in [0, 1]."""
+    bounds = bounds if bounds is not None else sentence_bounds(text)
+    feats = dict.fromkeys(FEATURE_NAMES, 0.0)
+    feats["bias"] = 1.0
+    feats["is_issuer"] = float(is_issuer)
+    n = len(members)
+    for i in members:
+        e = entities[i]
+        start, end = sentence_of(bounds, e.start)
+        before = text[max(start, e.start - 90) : e.start]
+        after = text[e.end : min(max(end, e.end), e.end + 90)]
+        sentence = text[start:end]
+        for key, pattern in _COMPILED["before"].items():
+            if pattern.search(before):
+                feats[f"before_{key}"] += 1.0 / n
+        for key, pattern in _COMPILED["after"].items():
+            if pattern.search(after):
+                feats[f"after_{key}"] += 1.0 / n
+        for key, pattern in _COMPILED["sentence"].items():
+            if pattern.search(sentence):
+                feats[key] += 1.0 / n
+        if i in role_at_targets:
+            feats["role_at_target"] += 1.0 / n
+        if e.label == "CUSTOMER":
+            feats["recognizer_customer"] += 1.0 / n
+    names = " ".join(entities[i].text for i in members)
+    words = {w for i in members for w in organization_key(entities[i].text).split()[:1]}
+    feats["shares_issuer_word"] = float(not is_issuer and bool(words & issuer_words))
+    # The headline names the customer of a contract or order release.
+    feats["in_headline"] = float(min(entities[i].start for i in members) < 300)
+    for key, pattern in _COMPILED["name"].items():
+        feats[key] = float(bool(pattern.search(names)))
+    feats["log_mentions"] = math.log1p(n) / math.log(10)
+    if release_contract_words is None:
+        release_contract_words = min(1.0, len(_RELEASE_CUES.findall(text)) / 5)
+    feats["release_contract_words"] = release_contract_words
+    return feats
+
+
+def release_organization_features(
+    text: str, entities: Sequence[EntityLike], relations: Sequence[Any]
+) -> tuple[list[list[int]], Organization | None, list[dict[str, float]]]:
+    """Groups, issuer and one feature dict per group, for one release."""
+    groups = group_organizations(entities, text)
+    issuer = find_issuer(text, entities, groups)
+    issuer_members = set(issuer.mentions) if issuer else set()
+    # The first word of the issuer's names ("Duos" of "Duos Technologies"):
+    # an organization sharing it is the issuer's own unit ("Duos Energy").
+    issuer_words = frozenset(
+        w for i in issuer_members for w in organization_key(entities[i].text).split()[:1] if len(w) > 2
+    )
+    role_at_targets = {r.child for r in relations if r.label == "ROLE_AT"}
+    bounds = sentence_bounds(text)
+    release_words = min(1.0, len(_RELEASE_CUES.findall(text)) / 5)
+    features = [
+        organization_features(
+            text, entities, g,
+            is_issuer=bool(issuer_members & set(g)),
+            role_at_targets=role_at_targets,
+            issuer_words=issuer_words,
+            bounds=bounds,
+            release_contract_words=release_words,
+        )
+        for g in groups
+    ]
+    return groups, issuer, features
+
+
+@dataclass(frozen=True)
+class CustomerModel:
+    """A logistic model over `FEATURE_NAMES` (weights by name) and its threshold."""
+
+    weights: dict[str, float]
+    threshold: float = 0.5
+    use_recognizer: bool = False
+
+    def probability(self, features: dict[str, float]) -> float:
+        z = sum(
+            self.weights.get(name, 0.0) * value
+            for name, value in features.items()
+            if self.use_recognizer or name != "recognizer_customer"
+        )
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"weights": self.weights, "threshold": self.threshold, "use_recognizer": self.use_recognizer}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> CustomerModel:
+        return cls(dict(data["weights"]), float(data.get("threshold", 0.5)), bool(data.get("use_recognizer", False)))
+
+
+def decide_labels(
+    text: str,
+    entities: Sequence[EntityLike],
+    relations: Sequence[Any],
+    model: CustomerModel | None,
+) -> tuple[list[str], Organization | None]:
+    """The label of every entity after the per-organization decision, and the issuer.
+
+    Without a model the recognizer's vote decides (any CUSTOMER mention makes
+    the organization a customer); either way the issuer is never a customer.
+    """
+    groups, issuer, features = release_organization_features(text, entities, relations)
+    labels = [e.label for e in entities]
+    for members, feats in zip(groups, features):
+        if feats["is_issuer"]:
+            is_customer = False
+        elif model is None:
+            is_customer = feats["recognizer_customer"] > 0
+        else:
+            is_customer = model.probability(feats) >= model.threshold
+        for i in members:
+            labels[i] = "CUSTOMER" if is_customer else "ORG"
+    return labels, issuer
