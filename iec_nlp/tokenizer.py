@@ -17,25 +17,37 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, registry
 
 EXTRA_INFIXES = [r"-{2,}", r"[\u2014\u2013]", r"[()\[\]]", r"/"]
 EXTRA_PREFIXES = [r"-{2,}", r"[\u2014\u2013]"]
+# v2 also splits a leading slash: "2020 /PRNewswire/ --" gave the token
+# "/PRNewswire", so the wire service could not be an entity of its own.
+EXTRA_PREFIXES_V2 = [*EXTRA_PREFIXES, r"/"]
 
 
-@registry.tokenizers("iec.Tokenizer.v1")
-def make_tokenizer() -> Callable[[Language], Tokenizer]:
+def _tokenizer_factory(extra_prefixes: list[str]) -> Callable[[Language], Tokenizer]:
     create_default = registry.tokenizers.get("spacy.Tokenizer.v1")()
 
     def create(nlp: Language) -> Tokenizer:
         tokenizer = create_default(nlp)
         infixes = EXTRA_INFIXES + list(nlp.Defaults.infixes or [])
         tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-        prefixes = EXTRA_PREFIXES + list(nlp.Defaults.prefixes or [])
+        prefixes = extra_prefixes + list(nlp.Defaults.prefixes or [])
         tokenizer.prefix_search = compile_prefix_regex(prefixes).search
         return tokenizer
 
     return create
 
 
+@registry.tokenizers("iec.Tokenizer.v1")
+def make_tokenizer() -> Callable[[Language], Tokenizer]:
+    return _tokenizer_factory(EXTRA_PREFIXES)
+
+
+@registry.tokenizers("iec.Tokenizer.v2")
+def make_tokenizer_v2() -> Callable[[Language], Tokenizer]:
+    return _tokenizer_factory(EXTRA_PREFIXES_V2)
+
+
 def blank_pipeline() -> Language:
     """A blank English pipeline with the iec tokenizer (for conversion and tests)."""
     import spacy
 
-    return spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "iec.Tokenizer.v1"}}})
+    return spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "iec.Tokenizer.v2"}}})

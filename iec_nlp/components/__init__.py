@@ -2,6 +2,13 @@
 the architectures they use) with spaCy; installed, the entry points in
 pyproject.toml do the same for `spacy.load()`."""
 
-from . import customer_consistency, entity_rules, money_ruler, relation_extractor, relation_model
+from . import (
+    customer_consistency,
+    entity_rules,
+    money_ruler,
+    relation_extractor,
+    relation_model,
+    table_reader,
+)
 
-__all__ = ["customer_consistency", "entity_rules", "money_ruler", "relation_extractor", "relation_model"]
+__all__ = ["customer_consistency", "entity_rules", "money_ruler", "relation_extractor", "relation_model", "table_reader"]

@@ -138,6 +138,27 @@ def first_names() -> tuple[str, ...]:
     return tuple(name for line in _resource_lines("first_names.txt") for name in line.split())
 
 
+# The issuer introduces itself with its ticker ("Leidos (NYSE: LDOS)", "3D
+# Systems (NYSE:DDD) today announced", "Acme Corp. ("Acme") (Nasdaq: ACME)")
+# or right after the dateline ("-- Leidos today announced"): the name before
+# either is an organization, whatever the company.
+_EXCHANGE = (
+    r"(?:NYSE|Nasdaq|NASDAQ|AMEX|Amex|OTC|TSX|TSX-V|NASD|ASX|LSE|AIM|OTCQB|OTCQX|OTCBB|Pink|PINK)"
+)
+_ORG_NAME = (
+    rf"{_NOT_NAME_START}(?!{_LEGAL_FORM}(?!\w))[A-Z0-9](?:[\w&.]|(?<=[A-Za-z])-(?=[A-Za-z]))*"
+    rf"(?:[ ]{{1,2}}{_NAME_WORD}){{0,5}}?(?:,?[ ]{{1,2}}{_LEGAL_FORM})?"
+)
+NAME_BEFORE_TICKER = re.compile(
+    rf"(?<![\w&.])({_ORG_NAME})(?:['\u2019]s)?\s*(?:\([^()]{{1,40}}\)\s*)?"
+    rf"\(\s*(?:[A-Za-z ]{{0,20}}\b)?{_EXCHANGE}[\w .-]{{0,20}}:\s*[A-Z]"
+)
+NAME_AFTER_DATELINE = re.compile(
+    rf"(?:\s[-\u2013\u2014]{{1,2}}|\)\s*[-\u2013\u2014]{{1,2}}|/)\s*({_ORG_NAME})"
+    r"(?=\s*(?:,[^,\n]{0,100},\s*)?(?:today\s+|has\s+|recently\s+)?(?:announced|reported|said|declared)\b)"
+)
+
+
 @Language.factory(
     "iec_entity_rules",
     assigns=["doc.ents"],
@@ -196,7 +217,7 @@ class EntityRules:
             ents = [e for e in trimmed if e is not None and _is_plausible(e, text)]
             if self.periods:
                 ents = _add_near_amounts(doc, text, ents, PERIOD_TERM, "PERIOD")
-            ents = _propagate(doc, text, _complete_phrases(doc, text, ents))
+            ents = _propagate(doc, text, _complete_phrases(doc, text, _extend_title_scopes(doc, text, ents)))
         doc.set_ents(sorted(ents, key=lambda s: s.start), default="outside")
         return doc
 
@@ -216,6 +237,9 @@ class EntityRules:
         text = doc.text
         for match in ORG_WITH_LEGAL_FORM.finditer(text):
             ents = _add_or_widen(doc, ents, match.start(), match.end(), "ORG")
+        for pattern in (NAME_BEFORE_TICKER, NAME_AFTER_DATELINE):
+            for match in pattern.finditer(text):
+                ents = _add(doc, ents, match.start(1), match.end(1), "ORG")
         for match in self.known_orgs.finditer(text):
             if not _in_ticker_notation(text, match.start(), match.end()):
                 ents = _add(doc, ents, match.start(), match.end(), "ORG")
@@ -412,6 +436,42 @@ _DATE_YEAR = re.compile(rf",\s*{_YEAR}\b")
 _DAY_END = re.compile(rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?$")
 
 
+# "Senior Vice President, Product", "Director, Investor Relations": a title
+# and its scope after a comma are one span (SCHEMA 3). The scope is a run of
+# capitalized words (with and, &, /) that is no other title and no entity of
+# its own; "Executive Vice President, Chief Financial Officer" is two titles.
+_SCOPED_HEAD = re.compile(
+    r"(?:president|director|manager|executive|head|leader|counsel|vp)$", re.IGNORECASE
+)
+_SCOPE = re.compile(
+    r",[ ]+(?!(?:Chief|President|Vice|Senior|Executive|Treasurer|Secretary|Controller|General|Director|"
+    r"Managing|C[EFOTIA]O|Chairman|Inc|Corp|Ltd|LLC|Jr|Sr|and|the|a|an)\b)"
+    r"([A-Z][\w'\u2019-]*(?:[ ]+(?:(?:and|&|/)[ ]+)?[A-Z][\w'\u2019-]*){0,5})(?=[ ]*(?:[,.;:)\n]|and\b|$))"
+)
+
+
+def _extend_title_scopes(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    result = list(ents)
+    for i, ent in enumerate(ents):
+        if ent.label_ != "ROLE" or not _SCOPED_HEAD.search(ent.text):
+            continue
+        scope = _SCOPE.match(text, ent.end_char)
+        if scope is None:
+            continue
+        end = scope.end(1)
+        if any(o.start_char < end and ent.end_char < o.end_char for o in ents if o is not ent):
+            continue  # the scope is an entity of its own (an organization, a person)
+        if _ORG_END.search(scope.group(1)) or JOB_TITLE.search(scope.group(1)):
+            continue
+        widened = doc.char_span(ent.start_char, end, label="ROLE")
+        if widened is not None:
+            result[i] = widened
+    return result
+
+
+_ORG_END = re.compile(rf"{_LEGAL_FORM}$")
+
+
 def _complete_phrases(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     """Widen each PERIOD and METRIC over the rest of its phrase, where no
     entity of another label is."""
@@ -601,8 +661,52 @@ def _is_dateline_city(ent: Span, text: str) -> bool:
     )
 
 
+# SCHEMA v1.1: 8-K item headings, defined terms in quotes and the names of
+# plans, agreements, filings and committees are no entities, nor is anything
+# inside them.
+_ITEM_HEADING = re.compile(r"[ \t]*(?:ITEM|Item)\s+\d{1,2}\.\d{2}\b")
+_DOCUMENT_WORDS = frozenset(
+    "plan plans agreement agreements amendment statement report committee policy letter form act "
+    "notes indenture certificate bylaws charter guidelines".split()
+)
+# A quoted defined term names a thing, not a party: the "Effective Date",
+# the "Employment Agreement", the "Company". A quoted short form of a name
+# keeps its label: Acme Corporation ("Acme") is ORG.
+_DEFINED_TERM_WORDS = _DOCUMENT_WORDS | frozenset(
+    "date period term company parent merger transaction board executive award awards shares options "
+    "grant units bonus payment severance amount price closing effective".split()
+)
+_OPEN_QUOTES = "\"\u201c\u2018'"
+_CLOSE_QUOTES = "\"\u201d\u2019'"
+_THE_BEFORE_QUOTE = re.compile(r"\b(?:the|a|an|each|collectively)\s*$", re.IGNORECASE)
+
+
+def _is_document_name(ent: Span, text: str) -> bool:
+    """Whether `ent` lies in an 8-K item heading, is a defined term in quotes,
+    or names a plan, agreement, filing or committee."""
+    line_start = text.rfind("\n", 0, ent.start_char) + 1
+    if _ITEM_HEADING.match(text, line_start):
+        return True
+    words = ent.text.lower().split()
+    if words and words[-1].strip(".,") in _DOCUMENT_WORDS:
+        return True
+    quoted = (
+        ent.start_char > 0
+        and text[ent.start_char - 1] in _OPEN_QUOTES
+        and text[ent.end_char : ent.end_char + 1] in tuple(_CLOSE_QUOTES)
+    )
+    if quoted:
+        before = text[max(0, ent.start_char - 12) : ent.start_char - 1]
+        return bool(_THE_BEFORE_QUOTE.search(before)) or (words[-1] in _DEFINED_TERM_WORDS)
+    return False
+
+
 def _is_plausible(ent: Span, text: str) -> bool:
     """False for what cannot be the entity its label says."""
+    if ent.label_ in (*_NAME_LABELS, "ROLE") and _is_document_name(ent, text):
+        return False
+    if ent.label_ == "MONEY" and not any(c.isdigit() for c in ent.text):
+        return False  # "$    -" in a table: a dash, no amount
     if ent.label_ in _NAME_LABELS:
         if not any(c.isupper() for c in ent.text):
             return False  # names are capitalized: "severance" is no organization

@@ -1,0 +1,205 @@
+"""`iec_table_reader`: the metric and period of each amount in a text table.
+
+Full releases end with their financial statements, filed as text tables:
+
+    (in millions)                        2004     2003      2004     2003
+    NET INCOME/ (LOSS)                  $  53   $  309   $  (806)  $   501
+
+A cell is the value of its row's label and belongs to its column's period
+(SCHEMA.md 3a, Tables). The relation extractor reads at most 60 tokens
+around an amount, and a column header is often hundreds of characters above
+its cells, so these links are read from the layout instead: the row label
+is the text before the first cell, the period is the header cell above the
+amount's column. Only amounts without a metric (or period) of their own get
+one here, so what the extractor found in running text stays.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .relation_extractor import RELATIONS_ATTR, get_relations
+
+# Column gaps: cells of a text table are set apart by runs of spaces or tabs.
+_COLUMN_GAP = re.compile(r"(?:[ ]{2,}|\t)")
+_LABEL_TRAILER = re.compile(r"(?:\s*(?:\(\d{1,2}\)|\*+|\d(?=\s*$)|[.:\u2026]+|-+))+\s*$")
+_PERIOD_CELL = re.compile(
+    r"(?:(?:Three|Six|Nine|Twelve|Thirteen|Twenty-six|\d{1,2})[ -](?:Months|Weeks)\s+Ended"
+    r"(?:\s+[A-Z][a-z]+\.?\s+\d{1,2},?(?:\s+\d{4})?)?"
+    r"|(?:Fiscal|FY)\s*'?\d{2,4}|Q[1-4](?:\s+(?:FY)?'?\d{2,4})?"
+    r"|(?:First|Second|Third|Fourth)\s+Quarter(?:\s+\d{4})?"
+    r"|(?:Year|Quarter)\s+Ended(?:\s+[A-Z][a-z]+\.?\s+\d{1,2},?(?:\s+\d{4})?)?"
+    r"|(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+\d{1,2},\s+\d{4}"
+    r"|(?<![\d,.$])(?:19|20)\d{2}(?![\d,.%]))",
+    re.IGNORECASE,
+)
+# How far above a row its column headers may be, in lines.
+_HEADER_SEARCH_LINES = 40
+_RELATION_SCORE = 0.9
+
+
+@Language.factory("iec_table_reader", assigns=["doc.ents", "doc._.iec_relations"], requires=["doc.ents"])
+def make_table_reader(nlp: Language, name: str) -> TableReader:
+    return TableReader(name)
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    end: int
+    text: str
+
+
+def _lines(text: str) -> list[_Line]:
+    lines, start = [], 0
+    for piece in text.split("\n"):
+        lines.append(_Line(start, start + len(piece), piece))
+        start += len(piece) + 1
+    return lines
+
+
+def _is_table_row(line: _Line, cells: list[Span]) -> bool:
+    """Amounts set apart by column gaps, after a label or another cell."""
+    if len(cells) >= 2:
+        gaps = [line.text[a.end_char - line.start : b.start_char - line.start] for a, b in zip(cells, cells[1:])]
+        return all(_COLUMN_GAP.search(g) or not g.strip() for g in gaps) and all(
+            not re.search(r"[a-z]{3}", g) for g in gaps
+        )
+    before = line.text[: cells[0].start_char - line.start]
+    return bool(before.strip()) and bool(re.search(r"(?:[ ]{3,}|\t)$", before))
+
+
+def _row_label(line: _Line, first_cell: Span) -> tuple[int, int] | None:
+    """Offsets of the row's label: the text before its first cell, without
+    leaders, colons and footnote marks."""
+    raw = line.text[: first_cell.start_char - line.start]
+    label = _LABEL_TRAILER.sub("", raw.rstrip())
+    stripped = label.lstrip(" \t")
+    if not re.search(r"[A-Za-z]{2}", stripped) or len(stripped) > 90:
+        return None
+    start = line.start + len(label) - len(stripped)
+    return start, line.start + len(label)
+
+
+def _header_cells(lines: list[_Line], row_index: int, money_lines: set[int]) -> list[tuple[int, int]] | None:
+    """The period cells of the nearest header line above a row."""
+    for i in range(row_index - 1, max(-1, row_index - _HEADER_SEARCH_LINES), -1):
+        if i in money_lines:
+            continue
+        line = lines[i]
+        cells = [(line.start + m.start(), line.start + m.end()) for m in _PERIOD_CELL.finditer(line.text)]
+        if len(cells) >= 2 or (cells and _COLUMN_GAP.search(line.text)):
+            return cells
+        if len(line.text) > 100 and re.search(r"[a-z]{4,}\s+[a-z]{4,}\s+[a-z]{4,}", line.text):
+            return None  # running text: the table (if any) started below it
+    return None
+
+
+def _column_of(cell: Span, line_start: int, headers: list[tuple[int, int]], header_starts: dict) -> int:
+    center = (cell.start_char + cell.end_char) / 2 - line_start
+    return min(
+        range(len(headers)),
+        key=lambda k: abs((headers[k][0] + headers[k][1]) / 2 - header_starts[headers[k]] - center),
+    )
+
+
+class TableReader:
+    def __init__(self, name: str = "iec_table_reader") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        money = [e for e in doc.ents if e.label_ == "MONEY"]
+        if len(money) < 2:
+            return doc
+        text = doc.text
+        lines = _lines(text)
+        line_of = []
+        index = 0
+        for cell in money:
+            while lines[index].end < cell.start_char:
+                index += 1
+            line_of.append(index)
+        rows: dict[int, list[Span]] = {}
+        for cell, i in zip(money, line_of):
+            rows.setdefault(i, []).append(cell)
+        relations = get_relations(doc)
+        has = {(r[0], r[1], r[4]) for r in relations}
+        ents = list(doc.ents)
+        new_relations: list[list] = []
+        money_lines = set(rows)
+        for i, cells in rows.items():
+            line = lines[i]
+            if not _is_table_row(line, cells):
+                continue
+            label = _row_label(line, cells[0])
+            headers = _header_cells(lines, i, money_lines)
+            header_starts = {}
+            if headers:
+                for h in headers:
+                    header_starts[h] = text.rfind("\n", 0, h[0]) + 1
+            for k, cell in enumerate(cells):
+                key = (cell.start_char, cell.end_char)
+                if label and (*key, "VALUE_OF") not in has:
+                    ents, moved = self._widen_metrics(doc, ents, label)
+                    if moved:
+                        relations = [
+                            [*r[:2], *moved.get((r[2], r[3]), (r[2], r[3])), *r[4:]] for r in relations
+                        ]
+                    target = self._entity(doc, ents, label, "METRIC")
+                    if target is not None:
+                        ents = target[1]
+                        new_relations.append([*key, target[0].start_char, target[0].end_char, "VALUE_OF", _RELATION_SCORE])
+                if headers and (*key, "IN_PERIOD") not in has:
+                    column = k if len(headers) == len(cells) else _column_of(cell, line.start, headers, header_starts)
+                    target = self._entity(doc, ents, headers[column], "PERIOD")
+                    if target is not None:
+                        ents = target[1]
+                        new_relations.append([*key, target[0].start_char, target[0].end_char, "IN_PERIOD", _RELATION_SCORE])
+        if new_relations:
+            doc.set_ents(filter_spans(ents), default="outside")
+            kept = {(e.start_char, e.end_char) for e in doc.ents}
+            setattr(
+                doc._,
+                RELATIONS_ATTR,
+                relations + [r for r in new_relations if (r[0], r[1]) in kept and (r[2], r[3]) in kept],
+            )
+        return doc
+
+    @staticmethod
+    def _widen_metrics(
+        doc: Doc, ents: list[Span], label: tuple[int, int]
+    ) -> tuple[list[Span], dict[tuple[int, int], tuple[int, int]]]:
+        """The row label is the metric: a METRIC found inside it ("sales" in
+        "Merchandise sales and services") becomes the whole label."""
+        start, end = label
+        inside = [e for e in ents if e.start_char < end and start < e.end_char]
+        if not inside or any(e.label_ != "METRIC" for e in inside) or (
+            len(inside) == 1 and (inside[0].start_char, inside[0].end_char) == label
+        ):
+            return ents, {}
+        if any(e.start_char < start or e.end_char > end for e in inside):
+            return ents, {}
+        span = doc.char_span(start, end, label="METRIC", alignment_mode="contract")
+        if span is None:
+            return ents, {}
+        moved = {(e.start_char, e.end_char): (span.start_char, span.end_char) for e in inside}
+        return [e for e in ents if e not in inside] + [span], moved
+
+    @staticmethod
+    def _entity(doc: Doc, ents: list[Span], offsets: tuple[int, int], label: str) -> tuple[Span, list[Span]] | None:
+        """The entity of `label` at `offsets`, added if the place is free."""
+        start, end = offsets
+        overlapping = [e for e in ents if e.start_char < end and start < e.end_char]
+        if overlapping:
+            same = [e for e in overlapping if e.label_ == label]
+            return (same[0], ents) if same else None
+        span = doc.char_span(start, end, label=label, alignment_mode="contract")
+        if span is None or not span.text.strip():
+            return None
+        return span, [*ents, span]
