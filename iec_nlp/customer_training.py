@@ -83,7 +83,7 @@ def organization_scores(model: CustomerModel, documents: Iterable[AnnotatedDocum
     features, labels, where = organization_examples(documents)
     tp = fp = fn = mtp = mfp = mfn = 0
     for f, gold, (_, members) in zip(features, labels, where):
-        pred = 0 if f["is_issuer"] else int(model.probability(f) >= model.threshold)
+        pred = 0 if f["is_issuer"] else int(model.is_customer(f))
         n = len(members)
         tp += pred and gold
         fp += pred and not gold

@@ -291,6 +291,7 @@ _COMPILED = {
     "sentence": {k: re.compile(v, re.IGNORECASE) for k, v in _SENTENCE_CUES.items()},
     "name": {k: re.compile(v, re.IGNORECASE) for k, v in _NAME_CUES.items()},
 }
+_POSSESSIVE_GAP = re.compile(r"['\u2019]s?\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"\u201d]?\s+(?=[A-Z\"\u201c(])|\n\s*\n")
 _RELEASE_CUES = re.compile(
     r"\b(?:order|orders|contract|contracts|awarded|award|customer|customers|supply agreement|purchase order)\b",
@@ -306,6 +307,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     *_NAME_CUES,
     "role_at_target",
     "shares_issuer_word",
+    "after_issuer_possessive",
     "in_headline",
     "log_mentions",
     "release_contract_words",
@@ -343,6 +345,7 @@ def organization_features(
     is_issuer: bool,
     role_at_targets: set[int],
     issuer_words: frozenset[str] = frozenset(),
+    issuer_ends: frozenset[int] = frozenset(),
     bounds: list[tuple[int, int]] | None = None,
     release_contract_words: float | None = None,
 ) -> dict[str, float]:
@@ -369,6 +372,10 @@ def organization_features(
                 feats[key] += 1.0 / n
         if i in role_at_targets:
             feats["role_at_target"] += 1.0 / n
+        # "Orbit International's Electronics Group", "Acme's Power Group": a
+        # unit of the issuer, named with the issuer's possessive.
+        if any(_POSSESSIVE_GAP.fullmatch(text, end, e.start) for end in issuer_ends if 0 < e.start - end <= 4):
+            feats["after_issuer_possessive"] += 1.0 / n
         if e.label == "CUSTOMER":
             feats["recognizer_customer"] += 1.0 / n
     names = " ".join(entities[i].text for i in members)
@@ -397,6 +404,7 @@ def release_organization_features(
     issuer_words = frozenset(
         w for i in issuer_members for w in organization_key(entities[i].text).split()[:1] if len(w) > 2
     )
+    issuer_ends = frozenset(entities[i].end for i in issuer_members)
     role_at_targets = {r.child for r in relations if r.label == "ROLE_AT"}
     bounds = sentence_bounds(text)
     release_words = min(1.0, len(_RELEASE_CUES.findall(text)) / 5)
@@ -406,6 +414,7 @@ def release_organization_features(
             is_issuer=bool(issuer_members & set(g)),
             role_at_targets=role_at_targets,
             issuer_words=issuer_words,
+            issuer_ends=issuer_ends,
             bounds=bounds,
             release_contract_words=release_words,
         )
@@ -416,26 +425,36 @@ def release_organization_features(
 
 @dataclass(frozen=True)
 class CustomerModel:
-    """A logistic model over `FEATURE_NAMES` (weights by name) and its threshold."""
+    """A logistic model over `FEATURE_NAMES` (weights by name) and its thresholds.
+
+    An organization is a customer when its probability reaches `threshold`;
+    with `recognizer_threshold`, one the recognizer labelled CUSTOMER at
+    least once needs only that (lower) probability: the two views combined.
+    """
 
     weights: dict[str, float]
     threshold: float = 0.5
-    use_recognizer: bool = False
+    recognizer_threshold: float | None = None
 
     def probability(self, features: dict[str, float]) -> float:
         z = sum(
-            self.weights.get(name, 0.0) * value
-            for name, value in features.items()
-            if self.use_recognizer or name != "recognizer_customer"
+            self.weights.get(name, 0.0) * value for name, value in features.items() if name != "recognizer_customer"
         )
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
+    def is_customer(self, features: dict[str, float]) -> bool:
+        p = self.probability(features)
+        if self.recognizer_threshold is not None and features.get("recognizer_customer", 0.0) > 0:
+            return p >= self.recognizer_threshold
+        return p >= self.threshold
+
     def to_dict(self) -> dict[str, Any]:
-        return {"weights": self.weights, "threshold": self.threshold, "use_recognizer": self.use_recognizer}
+        return {"weights": self.weights, "threshold": self.threshold, "recognizer_threshold": self.recognizer_threshold}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> CustomerModel:
-        return cls(dict(data["weights"]), float(data.get("threshold", 0.5)), bool(data.get("use_recognizer", False)))
+        rt = data.get("recognizer_threshold")
+        return cls(dict(data["weights"]), float(data.get("threshold", 0.5)), None if rt is None else float(rt))
 
 
 def decide_labels(
@@ -452,12 +471,13 @@ def decide_labels(
     groups, issuer, features = release_organization_features(text, entities, relations)
     labels = [e.label for e in entities]
     for members, feats in zip(groups, features):
-        if feats["is_issuer"]:
+        if feats["is_issuer"] or any(_NEVER_ISSUER.search(entities[i].text) for i in members):
+            # Neither the issuer nor a wire service, exchange or regulator is its customer.
             is_customer = False
         elif model is None:
             is_customer = feats["recognizer_customer"] > 0
         else:
-            is_customer = model.probability(feats) >= model.threshold
+            is_customer = model.is_customer(feats)
         for i in members:
             labels[i] = "CUSTOMER" if is_customer else "ORG"
     return labels, issuer
