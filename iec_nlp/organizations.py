@@ -76,6 +76,9 @@ def same_organization(a: str, b: str) -> bool:
     short, long_ = sorted((ka, kb), key=len)
     if long_.startswith(short + " ") or long_.startswith(short + "-"):
         return True
+    # "Navy" for "U.S. Navy": a national qualifier in front.
+    if re.fullmatch(rf"(?:u\.s\.|us|united states|u\.s\. government's|federal)\s+{re.escape(short)}", long_):
+        return True
     compact = re.sub(r"[\s.&-]", "", short)
     if len(compact) >= 2 and " " not in short:
         full = " ".join(_PARENTHETICAL.sub("", b if organization_key(b) == long_ else a).lower().split())
@@ -315,11 +318,24 @@ FEATURE_NAMES: tuple[str, ...] = (
 )
 
 
+_ABBREVIATIONS = frozenset(
+    "corp inc co ltd mr ms mrs dr jr sr no st vs etc jan feb mar apr jun jul aug sep sept oct nov dec "
+    "gov sen rep gen col capt lt dept assn bros mfg intl".split()
+)
+
+
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
     """Sentence (start, end) offsets of a release: a cheap split at sentence
-    ends and blank lines, enough to find what is said around a mention."""
+    ends and blank lines (not after `Corp.`, `U.S.`, `Mr.` or an initial),
+    enough to find what is said around a mention."""
     bounds, start = [], 0
     for m in _SENTENCE_END.finditer(text):
+        if m.group().strip() == "" and "\n\n" not in m.group():
+            word = re.search(r"([A-Za-z.]+)\.[\"\u201d]?$", text[max(0, m.start() - 20) : m.start()])
+            if word and (
+                word.group(1).lower() in _ABBREVIATIONS or re.fullmatch(r"(?:[A-Za-z]\.)*[A-Za-z]", word.group(1))
+            ):
+                continue
         bounds.append((start, m.start()))
         start = m.end()
     bounds.append((start, len(text)))

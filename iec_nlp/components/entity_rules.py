@@ -153,6 +153,18 @@ NAME_BEFORE_TICKER = re.compile(
     rf"(?<![\w&.])({_ORG_NAME})(?:['\u2019]s)?\s*(?:\([^()]{{1,40}}\)\s*)?"
     rf"\(\s*(?:[A-Za-z ]{{0,20}}\b)?{_EXCHANGE}[\w .-]{{0,20}}:\s*[A-Z]"
 )
+# Government buyers are named in a few fixed shapes, whatever the agency:
+# "U.S. Navy", "Department of Homeland Security", "Federal Highway
+# Administration", "Naval Sea Systems Command", "Metropolitan Transportation
+# Authority".
+_CAP = r"(?!The\b|Master\b)[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+GOVERNMENT_BODY = re.compile(
+    rf"\b(?:(?:U\.S\.|United\s+States|US)\s+)?(?:"
+    r"Army|Navy|Air\s+Force|Marine\s+Corps|Coast\s+Guard|Space\s+Force|National\s+Guard|"
+    rf"(?:Department|Dept\.|Office|Ministry)\s+of\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+|&\s+)?{_CAP}){{0,3}}|"
+    rf"(?:{_CAP}\s+(?:and\s+|&\s+)?){{1,5}}(?:Agency|Administration|Authority|Command|Bureau|Commission)"
+    r")\b(?!\s+(?:of\s+)?[A-Z][a-z])"
+)
 NAME_AFTER_DATELINE = re.compile(
     rf"(?:\s[-\u2013\u2014]{{1,2}}|\)\s*[-\u2013\u2014]{{1,2}}|/)\s*({_ORG_NAME})"
     r"(?=\s*(?:,[^,\n]{0,100},\s*)?(?:today\s+|has\s+|recently\s+)?(?:announced|reported|said|declared)\b)"
@@ -242,6 +254,9 @@ class EntityRules:
                 ents = _add(doc, ents, match.start(1), match.end(1), "ORG")
         for match in self.known_orgs.finditer(text):
             if not _in_ticker_notation(text, match.start(), match.end()):
+                ents = _add(doc, ents, match.start(), match.end(), "ORG")
+        for match in GOVERNMENT_BODY.finditer(text):
+            if not text[max(0, match.start() - 3) : match.start()].endswith("of "):  # Master of Business Administration
                 ents = _add(doc, ents, match.start(), match.end(), "ORG")
         for match in _HONORIFIC.finditer(text):
             ents = _add(doc, ents, match.start(1), match.end(1), "PERSON")
@@ -620,6 +635,10 @@ def _in_ticker_notation(text: str, start: int, end: int) -> bool:
 
 # A person's name does not end in these words; "Department" alone is what
 # the recognizer leaves of "Nasdaq Listing Qualifications Department".
+_GENERIC_ORGANIZATION_WORDS = frozenset(
+    "bank company parent corporation group partnership trust fund board committee buyer seller "
+    "purchaser issuer borrower lender agent".split()
+)
 _INSTITUTION_WORDS = frozenset(
     "department division commission committee association university college school institute "
     "agency bureau office exchange market group board council foundation society".split()
@@ -713,6 +732,8 @@ def _is_plausible(ent: Span, text: str) -> bool:
         if _FOLLOWED_BY_STATE.match(text, ent.end_char) or _is_dateline_city(ent, text):
             return False  # a place
     if ent.label_ in ("ORG", "CUSTOMER"):
+        if ent.text.lower().strip(".") in _GENERIC_ORGANIZATION_WORDS:
+            return False  # "the Bank", "Parent": a defined term for an organization, not its name
         return not _in_ticker_notation(text, ent.start_char, ent.end_char)
     if ent.label_ == "PERSON":
         return ent[-1].lower_ not in _INSTITUTION_WORDS
