@@ -11,7 +11,16 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from .figures import ReleaseContext, is_per_share, parse_money, resolve_period
+from .figures import (
+    ReleaseContext,
+    has_scale_word,
+    is_change,
+    is_per_share,
+    parse_money,
+    resolve_period,
+    stated_units,
+    unit_at,
+)
 from .organizations import (
     group_organizations,
     sentence_bounds,
@@ -123,6 +132,9 @@ class MoneyAmount:
     metric: str | None
     period: str | None
     period_resolved: str | None
+    # "reduced long-term debt by $2.5 million": an amount of change, reported
+    # with no metric (it is not the metric's level).
+    change: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -134,6 +146,7 @@ class MoneyAmount:
             "metric": self.metric,
             "period": self.period,
             "period_resolved": self.period_resolved,
+            "change": self.change,
         }
 
 
@@ -178,7 +191,11 @@ class Extraction:
             members.setdefault(group, []).append(entity_index)
         people = []
         for indices in members.values():
-            name = max((" ".join(self.entities[i].text.split()) for i in indices), key=len)
+            # The fullest name, written as in running text rather than in a
+            # headline's capitals ("Laura M. Pettigrew", not "LAURA M. PETTIGREW").
+            name = max(
+                (" ".join(self.entities[i].text.split()) for i in indices), key=lambda n: (not n.isupper(), len(n))
+            )
             roles: dict[str, RoleHeld] = {}
             for i in indices:
                 for role_index in self._targets(i, "HAS_ROLE"):
@@ -219,6 +236,7 @@ class Extraction:
     @cached_property
     def figures(self) -> tuple[MoneyAmount, ...]:
         context = ReleaseContext.from_text(self.text)
+        units = stated_units(self.text)
         out = []
         for i, e in enumerate(self.entities):
             if e.label != "MONEY":
@@ -228,16 +246,26 @@ class Extraction:
             metric = " ".join(self.entities[metric_idx[0]].text.split()) if metric_idx else None
             period = " ".join(self.entities[period_idx[0]].text.split()) if period_idx else None
             money = parse_money(e.text)
+            per_share = is_per_share(self.text[e.end : e.end + 40], metric, e.text)
+            value = money.value
+            # "(in thousands)" above a table: "$ 7,312" is $7,312,000; per-share
+            # amounts of the same table ("except per share data") are not scaled.
+            scale = unit_at(units, e.start, e.text)
+            if value is not None and scale and not per_share and not has_scale_word(e.text):
+                value *= scale
+            change = is_change(self.text[max(0, e.start - 40) : e.start])
             out.append(
                 MoneyAmount(
                     entity=i,
                     text=e.text,
-                    value=money.value,
+                    value=value,
                     currency=money.currency,
-                    per_share=is_per_share(self.text[e.end : e.end + 40], metric),
-                    metric=metric,
+                    per_share=per_share,
+                    # An amount of change is not the metric's level.
+                    metric=None if change else metric,
                     period=period,
                     period_resolved=resolve_period(period, context) if period else None,
+                    change=change,
                 )
             )
         return tuple(out)

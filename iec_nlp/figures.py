@@ -44,14 +44,97 @@ def parse_money(text: str) -> MoneyValue:
     return MoneyValue(value, currency)
 
 
-def is_per_share(text_after: str, metric: str | None) -> bool:
-    """Whether an amount is per share: "$0.29 per diluted share", or an EPS metric."""
+def has_scale_word(text: str) -> bool:
+    return bool(_SCALE.search(text))
+
+
+def is_per_share(text_after: str, metric: str | None, text: str = "") -> bool:
+    """Whether an amount is per share: "$0.29 per diluted share", or an EPS metric.
+
+    A whole-dollar amount of thousands, or one with a scale word ("$1.2
+    million"), is never per share, whatever its metric says.
+    """
+    if text:
+        money = parse_money(text)
+        if has_scale_word(text) or (money.value is not None and abs(money.value) >= 1000):
+            return False
     if _PER_SHARE.match(text_after):
         return True
     if metric:
         m = metric.lower()
         return "per share" in m or "eps" in m.split() or "earnings per" in m
     return False
+
+
+# "(in thousands, except per share data)", "($ in millions)", "(Dollars in
+# thousands)", "(Millions of dollars)": the unit of a table's sign-only cells.
+_UNIT_STATEMENT = re.compile(
+    r"\(\s*(?:\$|U\.S\.\s*\$|dollars|amounts)?\s*(?:in\s+)?(thousands|millions|billions)(?:\s+of\s+(?:U\.S\.\s+)?dollars)?\b"
+    r"|\(\s*(thousands|millions|billions)\s+of\s+(?:U\.S\.\s+)?dollars\b",
+    re.IGNORECASE,
+)
+_UNIT_VALUES = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}
+# How far a stated unit reaches: a table below its heading, not the release.
+_UNIT_REACH = 6000
+
+
+@dataclass(frozen=True)
+class StatedUnit:
+    start: int
+    multiplier: float
+    # "(in thousands, except per share data)": cents-precise amounts of the
+    # table are per-share figures, in dollars.
+    except_per_share: bool
+
+
+def stated_units(text: str) -> list[StatedUnit]:
+    """Each unit statement of the text, in order."""
+    return [
+        StatedUnit(
+            m.start(),
+            _UNIT_VALUES[(m.group(1) or m.group(2)).lower()],
+            bool(re.match(r"[^)]{0,40}per[\s-]+share", text[m.end() : m.end() + 60], re.IGNORECASE)),
+        )
+        for m in _UNIT_STATEMENT.finditer(text)
+    ]
+
+
+def unit_at(units: list[StatedUnit], offset: int, amount: str = "") -> float | None:
+    """The multiplier in force at `offset` for `amount`: the last unit stated
+    before it, within reach; none for a per-share amount its statement excepts."""
+    before = [u for u in units if u.start <= offset]
+    if not before or offset - before[-1].start > _UNIT_REACH:
+        return None
+    unit = before[-1]
+    if unit.except_per_share and re.search(r"\.\d{2}\b", amount):
+        return None
+    return unit.multiplier
+
+
+_CHANGE = re.compile(
+    r"(?:\b(?:by|of|up|down)(?:\s+(?:approximately|about|nearly|over))?"
+    r"|\b(?:increased?|decreased?|increasing|decreasing|grew|declined|fell|rose|improved|reduced|"
+    r"reduction|increase|decrease|improvement|decline)(?:\s+of)?(?:\s+approximately)?)$",
+    re.IGNORECASE,
+)
+_CHANGE_VERB = re.compile(
+    r"\b(?:increased?|decreased?|grew|declined|fell|rose|improved|reduced|reduction|increase|decrease|"
+    r"improvement|decline|up|down|lower|higher)\b",
+    re.IGNORECASE,
+)
+
+
+def is_change(text_before: str) -> bool:
+    """Whether the words before an amount make it an amount of change:
+    "reduced long-term debt by $2.5 million", "an increase of $3 million",
+    "revenue grew $4 million", not "revenue of $9 million"."""
+    tail = " ".join(text_before.split())
+    if not _CHANGE.search(tail):
+        return False
+    # "of" and "by" alone ("revenue of $9 million") need a change word before them.
+    if re.search(r"\b(?:of|by)(?:\s+(?:approximately|about|nearly|over))?$", tail, re.IGNORECASE):
+        return bool(_CHANGE_VERB.search(tail))
+    return True
 
 
 _ORDINALS = {

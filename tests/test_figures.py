@@ -53,3 +53,54 @@ def test_person_mentions_merge_and_roles_canonicalize():
     assert canonical_role("CEO") == "Chief Executive Officer"
     assert canonical_role("Chief Operating officer") == "Chief Operating Officer"
     assert canonical_role("VICE PRESIDENT OF SALES AND MARKETING") == "Vice President of Sales and Marketing"
+
+
+def test_a_stated_unit_scales_the_sign_only_cells_below_it():
+    from iec_nlp.extraction import Entity, Extraction
+
+    text = "CONSOLIDATED RESULTS (in thousands, except per share data)\nNet sales   $ 7,312\nEPS   $ 0.29\nRevenue was $2.1 million."
+    spans = ["$ 7,312", "$ 0.29", "$2.1 million"]
+    entities = tuple(Entity(text.index(s), text.index(s) + len(s), "MONEY", s) for s in spans)
+    figures = Extraction(text, entities, ()).figures
+    assert [f.value for f in figures] == [7_312_000.0, 0.29, 2_100_000.0]
+
+
+def test_far_from_its_statement_a_unit_no_longer_applies():
+    from iec_nlp.figures import stated_units, unit_at
+
+    units = stated_units("(Dollars in millions)" + " " * 10_000)
+    assert unit_at(units, 100) == 1e6 and unit_at(units, 9_000) is None
+
+
+def test_a_whole_dollar_amount_is_never_per_share():
+    from iec_nlp.figures import is_per_share
+
+    assert is_per_share(" per diluted share", None, "$0.29")
+    assert not is_per_share(" per share", "Earnings per share", "$1,250")
+    assert not is_per_share(" per share", "net income", "$1.2 million")
+
+
+def test_amounts_of_change_are_not_reported_as_a_level():
+    from iec_nlp.extraction import Entity, Extraction, Relation
+
+    text = "We reduced long-term debt by $2.5 million. Long-term debt was $9 million."
+    entities = (
+        Entity(11, 25, "METRIC", "long-term debt"),
+        Entity(29, 41, "MONEY", "$2.5 million"),
+        Entity(43, 57, "METRIC", "Long-term debt"),
+        Entity(62, 72, "MONEY", "$9 million"),
+    )
+    assert [text[e.start : e.end] for e in entities] == [e.text for e in entities]
+    relations = (Relation(1, 0, "VALUE_OF"), Relation(3, 2, "VALUE_OF"))
+    change, level = Extraction(text, entities, relations).figures
+    assert change.change and change.metric is None
+    assert not level.change and level.metric == "Long-term debt"
+
+
+def test_a_headline_in_capitals_and_the_name_in_the_text_are_one_person():
+    from iec_nlp.extraction import Entity, Extraction
+
+    text = "LAURA M. PETTIGREW NAMED CFO\nLaura M. Pettigrew joins."
+    entities = (Entity(0, 18, "PERSON", "LAURA M. PETTIGREW"), Entity(29, 47, "PERSON", "Laura M. Pettigrew"))
+    (person,) = Extraction(text, entities, ()).people
+    assert person.name == "Laura M. Pettigrew" and person.mentions == (0, 1)

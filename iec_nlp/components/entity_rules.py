@@ -635,6 +635,13 @@ def _in_ticker_notation(text: str, start: int, end: int) -> bool:
 
 # A person's name does not end in these words; "Department" alone is what
 # the recognizer leaves of "Nasdaq Listing Qualifications Department".
+_HEADINGS = frozenset(
+    " ".join(h.split())
+    for h in """conference call|investor contact|investor contacts|media contact|media contacts|contact|contacts|
+    investor relations|media relations|safe harbor|safe harbor statement|forward-looking statements|
+    webcast|financial highlights|highlights|outlook|guidance|non-gaap financial measures|about|
+    business highlights|recent developments|for immediate release""".split("|")
+)
 _GENERIC_ORGANIZATION_WORDS = frozenset(
     "bank company parent corporation group partnership trust fund board committee buyer seller "
     "purchaser issuer borrower lender agent".split()
@@ -724,6 +731,8 @@ def _is_plausible(ent: Span, text: str) -> bool:
     """False for what cannot be the entity its label says."""
     if ent.label_ in (*_NAME_LABELS, "ROLE") and _is_document_name(ent, text):
         return False
+    if ent.label_ in _NAME_LABELS and " ".join(ent.text.lower().split()) in _HEADINGS:
+        return False  # "Conference Call", "Investor Contact": section headings
     if ent.label_ == "MONEY" and not any(c.isdigit() for c in ent.text):
         return False  # "$    -" in a table: a dash, no amount
     if ent.label_ in _NAME_LABELS:
