@@ -123,6 +123,8 @@ class Report:
     issuer_correct: int = 0
     issuer_total: int = 0
     issuer_misses: list[dict[str, Any]] = field(default_factory=list, repr=False)
+    # Entity errors by kind (missed, spurious, boundary, label), per label.
+    error_kinds: dict[str, dict[str, int]] = field(default_factory=dict)
 
     @property
     def issuer_accuracy(self) -> float:
@@ -144,6 +146,7 @@ class Report:
                 "total": self.issuer_total,
             },
             "confusion": self.confusion,
+            "error_kinds": self.error_kinds,
         }
 
     def __str__(self) -> str:
@@ -159,6 +162,11 @@ class Report:
         for name, s in self.facts.items():
             facts.append(f"{name:<12} {s.p:>6.3f} {s.r:>6.3f} {s.f:>6.3f} {s.support:>8}")
         parts.append("\n".join(facts))
+        if self.error_kinds:
+            kinds = ["Entity errors by kind", f"{'label':<12} " + " ".join(f"{k:>9}" for k in ERROR_KINDS)]
+            for label, c in self.error_kinds.items():
+                kinds.append(f"{label:<12} " + " ".join(f"{c.get(k, 0):>9}" for k in ERROR_KINDS))
+            parts.append("\n".join(kinds))
         parts.append(
             f"Issuer: {self.issuer_correct} of {self.issuer_total} releases correct"
             f" (accuracy {self.issuer_accuracy:.3f})"
@@ -265,7 +273,10 @@ def evaluate(model: Any, corpus_or_split: Any, *, gold_entities: bool = True) ->
     fact_counts = {name: Counter() for name in ("person_role", "customer", "figure")}
     errors: list[dict[str, Any]] = []
     issuer_correct, issuer_total, issuer_misses = 0, 0, []
+    kinds: dict[str, Counter] = {}
     for doc, gold, pred in zip(documents, golds, preds):
+        for label, c in entity_error_kinds(gold, pred).items():
+            kinds.setdefault(label, Counter()).update(c)
         gold_issuer = gold_issuer_name(doc, gold)
         issuer_total += 1
         right = pred.issuer is None if gold_issuer is None else issuer_matches(pred, gold_issuer)
@@ -316,6 +327,7 @@ def evaluate(model: Any, corpus_or_split: Any, *, gold_entities: bool = True) ->
     return Report(
         len(documents), entities, partial, relations, gold_ent_table, facts, confusion, errors,
         issuer_correct, issuer_total, issuer_misses,
+        {label: {k: kinds.get(label, Counter())[k] for k in ERROR_KINDS} for label in ENTITY_LABELS},
     )
 
 
@@ -332,6 +344,42 @@ def gold_issuer_name(doc: Any, gold: Any) -> str | None:
         same_organization(e.text, form) for e in gold.entities if e.label in ("ORG", "CUSTOMER") for form in forms
     )
     return company if named else None
+
+
+ERROR_KINDS = ("missed", "spurious", "boundary", "label")
+
+
+def entity_error_kinds(gold: Any, pred: Any) -> dict[str, Counter]:
+    """Entity errors of one release by kind, per gold (or predicted) label.
+
+    `label`: same offsets, other label; `boundary`: overlapping, same label,
+    other offsets; `missed`: a gold entity nothing predicted overlaps;
+    `spurious`: a prediction no gold entity overlaps. An overlap with another
+    label and other offsets counts as a missed gold and a spurious prediction.
+    """
+    counts: dict[str, Counter] = {}
+    predicted = {(e.start, e.end): e.label for e in pred.entities}
+    golds = {(e.start, e.end): e.label for e in gold.entities}
+
+    def overlapping(span: tuple[int, int], others: dict) -> list[tuple[tuple[int, int], str]]:
+        return [(o, lab) for o, lab in others.items() if o[0] < span[1] and span[0] < o[1]]
+
+    for span, label in golds.items():
+        if predicted.get(span) == label:
+            continue
+        kind = "missed"
+        if span in predicted:
+            kind = "label"
+        elif any(lab == label for _, lab in overlapping(span, predicted)):
+            kind = "boundary"
+        counts.setdefault(label, Counter())[kind] += 1
+    for span, label in predicted.items():
+        if span in golds:
+            continue
+        near = overlapping(span, golds)
+        if not any(lab == label for _, lab in near):
+            counts.setdefault(label, Counter())["spurious"] += 1
+    return counts
 
 
 def issuer_matches(extraction: Any, gold_company: str) -> bool:

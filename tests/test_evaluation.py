@@ -38,3 +38,24 @@ def test_relation_with_misbounded_argument_counts_as_error():
 def test_prf_handles_empty_counts():
     assert prf(0, 0, 0) == (0.0, 0.0, 0.0)
     assert prf(3, 1, 2) == pytest.approx((0.75, 0.6, 2 * 0.75 * 0.6 / 1.35))
+
+
+def test_entity_errors_are_sorted_by_kind():
+    from iec_nlp.evaluation import entity_error_kinds
+    from iec_nlp.extraction import Entity, Extraction
+
+    text = "Acme Corp. named Jane Doe CFO for $5 in 2024."
+    gold = Extraction(text, (
+        Entity(0, 10, "ORG", "Acme Corp."), Entity(17, 25, "PERSON", "Jane Doe"),
+        Entity(26, 29, "ROLE", "CFO"), Entity(34, 36, "MONEY", "$5"),
+    ), ())
+    pred = Extraction(text, (
+        Entity(0, 4, "ORG", "Acme"), Entity(17, 25, "ORG", "Jane Doe"),
+        Entity(40, 44, "PERIOD", "2024"),
+    ), ())
+    kinds = entity_error_kinds(gold, pred)
+    assert kinds["ORG"]["boundary"] == 1
+    assert kinds["PERSON"]["label"] == 1
+    assert kinds["ROLE"]["missed"] == 1 and kinds["MONEY"]["missed"] == 1
+    assert kinds["PERIOD"]["spurious"] == 1
+    assert "spurious" not in kinds["ORG"]  # Acme overlaps the gold ORG: a boundary error, not spurious
