@@ -12,17 +12,18 @@ mentions it would be the answer itself.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
 from .corpus.records import AnnotatedDocument
 from .extraction import Entity
-from .organizations import FEATURE_NAMES, CustomerModel, release_organization_features
+from .organizations import CustomerModel, release_organization_features
 from .scoring import prf
 
-# The decision threshold on the customer probability, chosen on dev (0.5 /
-# 0.6 / 0.7 gave CUSTOMER F1 0.61 / 0.64 / 0.55 end to end; README).
-DEFAULT_THRESHOLD = 0.6
+# The decision threshold on the customer probability and the regularization,
+# chosen by cross-validation on train + dev (training/customer_cv.py) and on
+# dev end to end (README, "Customers").
+DEFAULT_THRESHOLD = 0.5
 DEFAULT_C = 1.0
 
 
@@ -55,24 +56,39 @@ def organization_examples(
     return features, labels, where
 
 
-def _matrix(features: Sequence[dict[str, float]]) -> list[list[float]]:
-    names = [n for n in FEATURE_NAMES if n not in ("bias", "recognizer_customer")]
-    return [[f[n] for n in names] for f in features]
+_LEFT_OUT = ("bias", "recognizer_customer")
 
 
 def fit_customer_model(
-    documents: Iterable[AnnotatedDocument], *, c: float = DEFAULT_C, threshold: float = DEFAULT_THRESHOLD
+    documents: Iterable[AnnotatedDocument],
+    *,
+    c: float = DEFAULT_C,
+    threshold: float = DEFAULT_THRESHOLD,
+    context_words: bool = True,
+    min_count: int = 3,
 ) -> CustomerModel:
-    """A customer model learned from gold releases."""
+    """A customer model learned from gold releases.
+
+    With `context_words`, the words around the mentions (`w:...` features)
+    seen with at least `min_count` organizations are features too.
+    """
+    from collections import Counter
+
+    from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     features, labels, _ = organization_examples(documents)
     if len(set(labels)) < 2:
         raise ValueError("the releases need both customers and other organizations to learn from")
-    names = [n for n in FEATURE_NAMES if n not in ("bias", "recognizer_customer")]
-    classifier = LogisticRegression(C=c, class_weight="balanced", max_iter=2000)
-    classifier.fit(_matrix(features), labels)
-    weights = {name: float(w) for name, w in zip(names, classifier.coef_[0])}
+    counts = Counter(k for f in features for k in f if k.startswith("w:"))
+    keep = {k for k, n in counts.items() if context_words and n >= min_count}
+    rows = [{k: v for k, v in f.items() if k not in _LEFT_OUT and (not k.startswith("w:") or k in keep)} for f in features]
+    vectorizer = DictVectorizer()
+    classifier = LogisticRegression(C=c, class_weight="balanced", max_iter=5000)
+    classifier.fit(vectorizer.fit_transform(rows), labels)
+    weights = {
+        name: round(float(w), 5) for name, w in zip(vectorizer.get_feature_names_out(), classifier.coef_[0]) if w
+    }
     weights["bias"] = float(classifier.intercept_[0])
     return CustomerModel(weights, threshold)
 

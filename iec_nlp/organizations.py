@@ -294,6 +294,12 @@ _COMPILED = {
     "sentence": {k: re.compile(v, re.IGNORECASE) for k, v in _SENTENCE_CUES.items()},
     "name": {k: re.compile(v, re.IGNORECASE) for k, v in _NAME_CUES.items()},
 }
+_WORD = re.compile(r"[a-z][a-z'-]{2,}")
+_CONTEXT_WORDS = 6
+_STOP_WORDS = frozenset(
+    "the and for with from that this its their our has have had was were are will been which who its "
+    "inc corp company ltd llc".split()
+)
 _POSSESSIVE_GAP = re.compile(r"['\u2019]s?\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"\u201d]?\s+(?=[A-Z\"\u201c(])|\n\s*\n")
 _RELEASE_CUES = re.compile(
@@ -394,6 +400,18 @@ def organization_features(
             feats["after_issuer_possessive"] += 1.0 / n
         if e.label == "CUSTOMER":
             feats["recognizer_customer"] += 1.0 / n
+    # The words around the mentions, as a bag (w:order, w:supplier ...): what
+    # the cue patterns above do not foresee, the model can still weigh.
+    context: dict[str, float] = {}
+    for i in members:
+        e = entities[i]
+        start, end = sentence_of(bounds, e.start)
+        left = _WORD.findall(text[max(start, e.start - 70) : e.start].lower())[-_CONTEXT_WORDS:]
+        right = _WORD.findall(text[e.end : min(max(end, e.end), e.end + 70)].lower())[:_CONTEXT_WORDS]
+        for word in set(left) | set(right):
+            if word not in _STOP_WORDS:
+                context[f"w:{word}"] = context.get(f"w:{word}", 0.0) + 1.0 / n
+    feats.update(context)
     names = " ".join(entities[i].text for i in members)
     words = {w for i in members for w in organization_key(entities[i].text).split()[:1]}
     feats["shares_issuer_word"] = float(not is_issuer and bool(words & issuer_words))
