@@ -11,7 +11,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-.PHONY: setup demo test train evaluate bench
+.PHONY: setup demo test train evaluate bench dist
 setup: $(STAMP)
 
 demo: $(STAMP)
@@ -20,11 +20,18 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
+# Rebuilds the default model in place: models/ is written only when named.
 train: $(STAMP)
-	$(BIN)/iec-nlp train
+	$(BIN)/iec-nlp train --output models/iec_cnn
 
 evaluate: $(STAMP)
 	$(BIN)/iec-nlp evaluate --split test
 
 bench: $(STAMP)
 	$(BIN)/python training/bench.py
+
+# The library wheel and the default model's wheel (`spacy package` of
+# models/iec_cnn as it is now), for installing outside a clone.
+dist: $(STAMP)
+	rm -rf dist
+	$(BIN)/python training/package_model.py --with-library --dist dist

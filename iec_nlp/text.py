@@ -18,6 +18,13 @@ import html
 import re
 from array import array
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
+
+import numpy
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 # Markup appears as HTML (<p>, <br>, <td>, entities) or as the EDGAR SGML
 # envelope (<DOCUMENT>, <TYPE>, <TEXT>, <PAGE>). Plain-text releases contain
@@ -51,7 +58,10 @@ _PAGE_MARKER = re.compile(
 # Invisible or control characters: zero-width ones are dropped, the others
 # become a space so that words on either side stay apart.
 _ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u200e", "\u200f"}
-_BLANK_RUN = re.compile(r"[ \n]+")
+# Blank runs `_unwrap_lines` may change: a lone space between two words is
+# kept as it is, so only longer runs, line breaks and a space at either end
+# of the text are visited (a release has a space between every two words).
+_BLANK_RUN_TO_FOLD = re.compile(r"[ \n]{2,}|\n|\A | \Z")
 # Characters `_clean_char` handles: CR, invisible and layout characters,
 # controls, lone surrogates; with markup, also the start of an entity.
 _SPECIAL_CLASS = (
@@ -128,7 +138,7 @@ def _clean_segment(
         if i < position:
             continue  # inside a replaced entity
         pieces.append(original[position:i])
-        offsets.extend(range(position, i))
+        _extend_range(offsets, position, i)
         if i in replacements:
             decoded, length = replacements[i]
             for ch in decoded:
@@ -144,7 +154,14 @@ def _clean_segment(
             offsets.append(i)
         position = i + 1
     pieces.append(original[position:end])
-    offsets.extend(range(position, end))
+    _extend_range(offsets, position, end)
+
+
+def _extend_range(offsets: array, start: int, end: int) -> None:
+    """offsets.extend(range(start, end)), copied as one block of memory
+    rather than one Python int at a time (a release is mostly such runs)."""
+    if end > start:
+        offsets.frombytes(numpy.arange(start, end, dtype=numpy.int64).tobytes())
 
 
 def _clean_char(original: str, i: int, ch: str) -> str:
@@ -224,7 +241,7 @@ def _unwrap_lines(text: str, offsets: array) -> tuple[str, array]:
     pieces: list[str] = []
     out_offsets = array("q")
     position = 0
-    for run in _BLANK_RUN.finditer(text):
+    for run in _BLANK_RUN_TO_FOLD.finditer(text):
         start, end = run.span()
         pieces.append(text[position:start])
         out_offsets.extend(offsets[position:start])
@@ -258,3 +275,23 @@ def _hard_wrap_positions(text: str) -> set[int]:
             positions.add(pos)
         pos += 1
     return positions
+
+
+# spaCy rebuilds Doc.text from its tokens on every access (a Python step per
+# token); several components read it per chunk. A Doc's text never changes
+# (re-tokenizing keeps it), so it is kept once known, for as long as the Doc lives.
+_DOC_TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, built once per Doc."""
+    text = _DOC_TEXTS.get(doc)
+    if text is None:
+        text = _DOC_TEXTS[doc] = doc.text
+    return text
+
+
+def remember_text(doc: Doc, text: str) -> Doc:
+    """Record `text` as the text of `doc`, which its tokenizer made from it."""
+    _DOC_TEXTS[doc] = text
+    return doc

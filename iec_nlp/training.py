@@ -54,6 +54,9 @@ MIN_SPLIT_RELEASES = 3
 # The components that learn; with a base model they start from its weights.
 TRAINED_COMPONENTS = ("tok2vec", "ner", "iec_relation_extractor")
 BASE_DEFAULT = "default"
+# Initialization callbacks that set the trained components' weights: with a
+# base model they are skipped.
+_REINITIALIZING_CALLBACKS = frozenset({"iec.init_from_pipeline.v1"})
 
 
 class TrainingError(ValueError):
@@ -205,6 +208,11 @@ def _prepared_config(config_path: Path, work_dir: Path, base: str | None) -> Pat
                     raise TrainingError(f"the base model {base} has no component {name!r} to start from")
                 config["components"][name] = {"source": base}
                 changed = True
+        after_init = config["initialize"].get("after_init")
+        if isinstance(after_init, dict) and after_init.get("@callbacks") in _REINITIALIZING_CALLBACKS:
+            # It would overwrite the base's weights with the ones it starts from.
+            config["initialize"]["after_init"] = None
+            logger.info("the base model's weights are kept: %s is not run", after_init["@callbacks"])
     frozen = [
         name
         for name in config["training"].get("frozen_components", [])

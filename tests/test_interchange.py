@@ -202,7 +202,7 @@ def test_prodigy_bad_record_is_reported_with_its_line(
     ("broken", "message"),
     [
         ("not json at all", "invalid JSON"),
-        (json.dumps({"id": 9, "text": "Acme", "entities": [], "relations": []}), "'doc_id'"),
+        (json.dumps({"id": 9, "doc_id": "bad", "entities": [], "relations": []}), "missing 'text'"),
         (
             json.dumps(
                 {
@@ -241,7 +241,7 @@ def test_doccano_bad_record_is_reported_with_its_line(
 @pytest.mark.parametrize(
     ("broken", "message"),
     [
-        ({"data": {"text": "Acme"}, "annotations": [{"result": []}]}, "missing 'doc_id'"),
+        ({"data": {"doc_id": "bad"}, "annotations": [{"result": []}]}, "missing 'text'"),
         (
             {
                 "data": {"text": "Acme", "doc_id": "bad"},
@@ -377,3 +377,102 @@ def test_unknown_format_names_the_allowed_ones(tmp_path: Path) -> None:
         with pytest.raises(ValueError, match="conll") as info:
             call()
         assert all(fmt in str(info.value) for fmt in FORMATS)
+
+
+# --- exports of projects made from plain texts (no doc_id) ------------------------
+
+
+def _without_ids(fmt: str, path: Path) -> None:
+    """Strip the id our exports carry, as a project made from plain texts has none."""
+    if fmt == "labelstudio":
+        tasks = json.loads(path.read_text(encoding="utf-8"))
+        for number, task in enumerate(tasks):
+            del task["data"]["doc_id"]
+            if number == 0:  # uploaded as a file: Label Studio keeps its name, prefixed
+                task["file_upload"] = "0f3a9b2c-acme_2024-01-02_results.txt"
+        path.write_text(json.dumps(tasks), encoding="utf-8")
+        return
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    for number, record in enumerate(records):
+        if fmt == "doccano":
+            del record["doc_id"]
+            if number == 0:
+                record["filename"] = "acme_2024-01-02_results.txt"
+        else:
+            del record["meta"]["id"]
+            if number == 0:
+                record["meta"]["file"] = "acme_2024-01-02_results.txt"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["labelstudio", "doccano", "prodigy"])
+def test_exports_without_doc_id_import_with_ids_from_file_or_text(
+    corpus: list[AnnotatedDocument], fmt: str, tmp_path: Path
+) -> None:
+    from iec_nlp.corpus.interchange import text_hash_id
+
+    docs = corpus[:4]
+    target = tmp_path / f"export.{fmt}.json"
+    export_documents(docs, fmt, target)
+    _without_ids(fmt, target)
+    result = import_documents(target, fmt)
+    assert result.problems == []
+    ids = [d.id for d in result.documents]
+    assert ids == ["acme_2024-01-02_results", *(text_hash_id(d.text) for d in docs[1:])]
+    # Nothing lost: text, spans, relations and meta all come through (Prodigy's
+    # meta also keeps the file name the id came from).
+    for original, back in zip(docs, result.documents):
+        back.meta.pop("file", None)
+        assert _essence(back) == _essence(original)
+    # The same export gives the same ids again.
+    assert [d.id for d in import_documents(target, fmt).documents] == ids
+
+
+def test_same_derived_id_twice_keeps_both_documents(tmp_path: Path) -> None:
+    first = _good_document()
+    second = AnnotatedDocument("other", "Acme Corp. announced.", {}, [], [])
+    path = tmp_path / "tasks.json"
+    export_documents([first, second], "labelstudio", path)
+    tasks = json.loads(path.read_text(encoding="utf-8"))
+    for task in tasks:
+        del task["data"]["doc_id"]
+        task["file_upload"] = "1234abcd-release.txt"  # one name uploaded twice
+    path.write_text(json.dumps(tasks), encoding="utf-8")
+    result = import_documents(path, "labelstudio")
+    assert result.problems == []
+    assert [d.id for d in result.documents][0] == "release"
+    assert result.documents[1].id.startswith("release-") and len(result.documents) == 2
+
+
+def test_labelstudio_plain_text_task_keeps_its_other_data_fields(tmp_path: Path) -> None:
+    task = {
+        "id": 17,
+        "data": {"text": "Acme Corp. announced.", "source_url": "https://example.com/r.htm"},
+        "annotations": [
+            {
+                "result": [
+                    {
+                        "id": "x1",
+                        "type": "labels",
+                        "from_name": "label",
+                        "to_name": "text",
+                        "value": {"start": 0, "end": 10, "text": "Acme Corp.", "labels": ["ORG"]},
+                    }
+                ]
+            }
+        ],
+    }
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps([task]), encoding="utf-8")
+    (doc,) = import_documents(path, "labelstudio").documents
+    assert doc.meta == {"source_url": "https://example.com/r.htm"}
+    assert [(s.start, s.end, s.label) for s in doc.spans] == [(0, 10, "ORG")]
+
+
+def test_doccano_sequence_labeling_export_imports_its_spans(tmp_path: Path) -> None:
+    path = tmp_path / "doccano.jsonl"
+    record = {"id": 3, "text": "Acme Corp. announced.", "label": [[0, 10, "ORG"]], "Comments": []}
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (doc,) = import_documents(path, "doccano").documents
+    assert doc.id.startswith("text-")
+    assert [(s.start, s.end, s.label, s.text) for s in doc.spans] == [(0, 10, "ORG", "Acme Corp.")]

@@ -34,14 +34,15 @@ def tiny_corpus(tmp_path_factory):
 
 def test_train_model_with_refit_saves_the_second_run_and_records_both(tiny_corpus, tmp_path):
     output = tmp_path / "model"
+    work = tmp_path / ".model-work"  # named, so kept for the comparison below
     meta = train_model(
-        tiny_corpus, output, config=ROOT / DEFAULT_CONFIGS["cnn"], overrides=QUICK, checkpoint="last", refit=True
+        tiny_corpus, output, config=ROOT / DEFAULT_CONFIGS["cnn"], overrides=QUICK, checkpoint="last", refit=True,
+        work_dir=work,
     )
     info = meta["iec_nlp"]
     assert info["refit"]["trained_on"] == ["train", "dev"]
     assert info["split_sizes"] == {"train": 2, "dev": 1, "test": 1}
     assert set(info["scores"]) == {"dev", "test"}
-    work = tmp_path / ".model-work"
     assert (work / "refit" / "model-last").is_dir()
     # The saved weights are the second run's, with the first run's threshold.
     saved = load_pipeline(output)

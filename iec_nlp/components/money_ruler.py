@@ -15,6 +15,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
+from ..text import doc_text
+
 _CURRENCY = r"(?:US\$|U\.S\.\s?\$|C\$|A\$|\$|€|£)"
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?"
 _SCALE = r"(?:\s{0,4}(?:million|billion|thousand|trillion|mm|bn)\b)"
@@ -28,15 +30,31 @@ MONEY_PATTERN = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 _HAS_DIGIT = re.compile(r"\d")
+# Every amount has a currency sign among its first 7 characters ("(U.S. $"
+# is the longest lead-in); a case-insensitive pattern would otherwise be
+# tried at every "a", "c" and "u" of the text.
+_CURRENCY_SIGN = re.compile(r"[$€£]")
+_LEAD_IN = 6
 
 
 def find_money(text: str) -> list[tuple[int, int]]:
-    """Character spans of the monetary amounts in `text`."""
-    return [
-        (m.start(), m.end())
-        for m in MONEY_PATTERN.finditer(text)
-        if _HAS_DIGIT.search(m.group())
-    ]
+    """Character spans of the monetary amounts in `text`.
+
+    The same matches as `MONEY_PATTERN.finditer(text)`, searched for only
+    from just before each currency sign: no match can start further back.
+    """
+    found = []
+    position = 0
+    for sign in _CURRENCY_SIGN.finditer(text):
+        if sign.start() < position:
+            continue  # inside the last match
+        match = MONEY_PATTERN.search(text, max(position, sign.start() - _LEAD_IN))
+        if match is None:
+            break
+        position = match.end()
+        if _HAS_DIGIT.search(match.group()):
+            found.append((match.start(), match.end()))
+    return found
 
 
 @Language.factory("iec_money_ruler", assigns=["doc.ents"], default_config={"label": "MONEY"})
@@ -51,7 +69,7 @@ class MoneyRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         found = []
-        for start, end in find_money(doc.text):
+        for start, end in find_money(doc_text(doc)):
             span = doc.char_span(start, end, label=self.label, alignment_mode="expand")
             if span is not None:
                 found.append(span)

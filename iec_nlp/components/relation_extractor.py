@@ -20,8 +20,10 @@ from itertools import islice
 from typing import Any
 
 import numpy
+from spacy.attrs import ENT_TYPE
 from spacy.language import Language
 from spacy.pipeline import TrainablePipe
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.training import Example, validate_get_examples
 from spacy.vocab import Vocab
@@ -114,7 +116,7 @@ class RelationExtractor(TrainablePipe):
 
     def predict(self, docs: Iterable[Doc]) -> PairScores:
         docs = list(docs)
-        candidates = [self._candidates(doc) if len(doc.ents) > 1 else [] for doc in docs]
+        candidates = [self._candidates(doc) for doc in docs]
         if not any(candidates):
             return PairScores(candidates, numpy.zeros((0,), dtype="f"))
         logits, _ = self._run_model(docs, candidates, is_train=False)
@@ -264,13 +266,21 @@ def _decode(
     return kept
 
 
+_REQUIRES_INCOMING_IDS = numpy.asarray([get_string_id(label) for label in REQUIRES_INCOMING], dtype="u8")
+
+
 def _prune_unlinked(doc: Doc) -> None:
+    # Most chunks have no METRIC or PERIOD: a look at the token labels
+    # spares building their entity spans.
+    if not numpy.isin(doc.to_array(ENT_TYPE), _REQUIRES_INCOMING_IDS).any():
+        return
     linked = {(r[2], r[3], r[4]) for r in get_relations(doc)}
+    ents = doc.ents
     kept = [
         ent
-        for ent in doc.ents
+        for ent in ents
         if ent.label_ not in REQUIRES_INCOMING
         or (ent.start_char, ent.end_char, REQUIRES_INCOMING[ent.label_]) in linked
     ]
-    if len(kept) != len(doc.ents):
+    if len(kept) != len(ents):
         doc.set_ents(kept, default="outside")

@@ -20,8 +20,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy
-from scipy import sparse
-from spacy.attrs import IS_SPACE, ORTH
+from spacy.attrs import ENT_IOB, ENT_TYPE, IS_SPACE, ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import registry
 from thinc.api import Linear, Model, Relu, chain
@@ -31,6 +31,12 @@ from ..schema import RELATION_FOR_TYPES
 
 TYPE_PAIRS: tuple[tuple[str, str], ...] = tuple(sorted(RELATION_FOR_TYPES))
 _DISTANCE_BUCKETS = (0, 1, 2, 3, 5, 8, 13, 21, 34)
+# The same tables keyed by label ids (`Span.label`): reading a span's label id
+# is a field access, its string a string-store lookup.
+_TYPE_INDEX = {
+    (get_string_id(head), get_string_id(child)): i for i, (head, child) in enumerate(TYPE_PAIRS)
+}
+_ALLOWED_IDS = frozenset(_TYPE_INDEX)
 
 
 @dataclass(frozen=True)
@@ -56,15 +62,23 @@ class Candidate:
 
 def candidate_pairs(doc: Doc, max_tokens: int) -> list[Candidate]:
     """Every allowed (head, child) pair of `doc.ents` within `max_tokens`."""
-    ents = list(doc.ents)
+    ents = doc.ents
+    if len(ents) < 2:
+        return []
+    starts = [e.start for e in ents]
+    ends = [e.end for e in ents]
+    labels = [e.label for e in ents]
+    allowed = _ALLOWED_IDS
     candidates = []
     for i, first in enumerate(ents):
-        for second in ents[i + 1 :]:
-            if second.start - first.end > max_tokens:
+        end, label = ends[i], labels[i]
+        for j in range(i + 1, len(ents)):
+            if starts[j] - end > max_tokens:
                 break
-            for head, child in ((first, second), (second, first)):
-                if (head.label_, child.label_) in RELATION_FOR_TYPES:
-                    candidates.append(Candidate(head, child))
+            if (label, labels[j]) in allowed:
+                candidates.append(Candidate(first, ents[j]))
+            if (labels[j], label) in allowed:
+                candidates.append(Candidate(ents[j], first))
     return candidates
 
 
@@ -79,22 +93,35 @@ def structural_features(doc: Doc, candidates: Sequence[Candidate]) -> numpy.ndar
     of every document, and a per-pair Python loop was a visible share of the
     pipeline's time.
     """
+    return _structural(doc, candidates, _token_bounds(candidates))
+
+
+def _token_bounds(candidates: Sequence[Candidate]) -> numpy.ndarray:
+    """(n, 4) token offsets of each pair: head start, head end, child start, child end."""
+    n = len(candidates)
+    flat = numpy.fromiter(
+        (x for c in candidates for x in (c.head.start, c.head.end, c.child.start, c.child.end)),
+        dtype="i8",
+        count=4 * n,
+    )
+    return flat.reshape(n, 4)
+
+
+def _structural(doc: Doc, candidates: Sequence[Candidate], bounds: numpy.ndarray) -> numpy.ndarray:
     n = len(candidates)
     feats = numpy.zeros((n, N_STRUCTURAL_FEATURES), dtype="f")
     if not n:
         return feats
     rows = numpy.arange(n)
-    head_start = numpy.fromiter((c.head.start for c in candidates), dtype="i8", count=n)
-    head_end = numpy.fromiter((c.head.end for c in candidates), dtype="i8", count=n)
-    child_start = numpy.fromiter((c.child.start for c in candidates), dtype="i8", count=n)
-    child_end = numpy.fromiter((c.child.end for c in candidates), dtype="i8", count=n)
+    head_start, head_end, child_start, child_end = bounds.T
     head_first = head_start < child_start
     left_end = numpy.where(head_first, head_end, child_end)
     right_start = numpy.where(head_first, child_start, head_start)
 
-    type_index = {pair: i for i, pair in enumerate(TYPE_PAIRS)}
+    head_labels = [c.head.label for c in candidates]
+    child_labels = [c.child.label for c in candidates]
     types = numpy.fromiter(
-        (type_index[(c.head.label_, c.child.label_)] for c in candidates), dtype="i8", count=n
+        (_TYPE_INDEX[pair] for pair in zip(head_labels, child_labels)), dtype="i8", count=n
     )
     feats[rows, types] = 1.0
     col = len(TYPE_PAIRS)
@@ -106,65 +133,81 @@ def structural_features(doc: Doc, candidates: Sequence[Candidate]) -> numpy.ndar
     col += len(_DISTANCE_BUCKETS)
     # Line-break tokens between the two: structure (a contact block, a table
     # row) separates what running text joins.
-    # spaCy keeps line breaks in whitespace tokens (a token's trailing
-    # whitespace is at most one space), so only those tokens are looked at.
-    is_break = numpy.zeros(len(doc), dtype="i8")
-    for i in numpy.flatnonzero(doc.to_array(IS_SPACE)):
-        is_break[i] = "\n" in doc[int(i)].text
-    breaks_before = numpy.concatenate([[0], numpy.cumsum(is_break)])
+    tokens = doc.to_array([ORTH, IS_SPACE, ENT_IOB, ENT_TYPE])
+    orths = tokens[:, 0]
+    breaks_before = numpy.concatenate([[0], numpy.cumsum(_line_breaks(doc, tokens))])
     breaks = breaks_before[right_start] - breaks_before[left_end]
     feats[rows, col + numpy.minimum(breaks, 2)] = 1.0
     col += 3
-    ents = list(doc.ents)
-    ent_starts = numpy.asarray([e.start for e in ents], dtype="i8")
+    # Where doc.ents start, and their labels, read off the token arrays: a
+    # token starts an entity if it is tagged B with a label (Doc.ents' rule).
+    ent_starts = numpy.flatnonzero((tokens[:, 2] == 3) & (tokens[:, 3] != 0))
+    ent_labels = tokens[ent_starts, 3]
     between = _count_between(ent_starts, left_end, right_start)
     feats[rows, col + numpy.minimum(between, 3)] = 1.0
     col += 4
-    starts_by_label: dict[str, numpy.ndarray] = {}
-    for e in ents:
-        starts_by_label.setdefault(e.label_, []).append(e.start)  # type: ignore[arg-type]
-    starts_by_label = {k: numpy.asarray(v, dtype="i8") for k, v in starts_by_label.items()}
-    for side in ("child", "head"):
+    for labels in (child_labels, head_labels):
+        side = numpy.asarray(labels, dtype="u8")
         counts = numpy.zeros(n, dtype="i8")
-        labels = [getattr(c, side).label_ for c in candidates]
         for label in set(labels):
-            mask = numpy.asarray([lab == label for lab in labels])
-            counts[mask] = _count_between(starts_by_label[label], left_end[mask], right_start[mask])
+            mask = side == label
+            same = ent_starts[ent_labels == label]
+            counts[mask] = _count_between(same, left_end[mask], right_start[mask])
         feats[rows, col + numpy.minimum(counts, 2)] = 1.0
         col += 3
     # Same sentence: no sentence-final punctuation between the two. Read off
     # the tokens rather than a sentencizer's boundaries, so the feature is
     # the same in training (where no upstream component has run) and use.
-    ends_before = numpy.concatenate([[0], numpy.cumsum(_sentence_ends(doc))])
+    ends_before = numpy.concatenate([[0], numpy.cumsum(_sentence_ends(doc, orths))])
     feats[:, col] = (ends_before[right_start] - ends_before[left_end]) == 0
     feats[:, col + 1] = gap == 0
     return feats
 
 
+def _line_breaks(doc: Doc, tokens: numpy.ndarray) -> numpy.ndarray:
+    """1 for each token holding a line break. spaCy keeps line breaks in
+    whitespace tokens (a token's trailing whitespace is at most one space),
+    so only those are looked at, each distinct string once."""
+    is_break = numpy.zeros(len(doc), dtype="i8")
+    spaces = numpy.flatnonzero(tokens[:, 1])
+    if len(spaces):
+        orths = tokens[spaces, 0]
+        strings = doc.vocab.strings
+        with_break = [o for o in numpy.unique(orths) if "\n" in strings[int(o)]]
+        is_break[spaces] = numpy.isin(orths, numpy.asarray(with_break, dtype="u8"))
+    return is_break
+
+
 _SENTENCE_END = frozenset({".", "!", "?"})
+_SENTENCE_END_IDS = numpy.asarray([get_string_id(mark) for mark in sorted(_SENTENCE_END)], dtype="u8")
 
 
-def _sentence_ends(doc: Doc) -> numpy.ndarray:
+def _sentence_ends(doc: Doc, orths: numpy.ndarray | None = None) -> numpy.ndarray:
     """1 for each token that ends a sentence: a full stop, ! or ? on its own
     (the tokenizer keeps the period of "Corp." and "$7.3" inside the token)."""
-    ends = [doc.vocab.strings[mark] for mark in _SENTENCE_END]
-    return numpy.isin(doc.to_array(ORTH), ends).astype("i8")
+    if orths is None:
+        orths = doc.to_array(ORTH)
+    return numpy.isin(orths, _SENTENCE_END_IDS).astype("i8")
 
 
-def _structural_by_source(doc: Doc, candidates: list[Candidate]) -> list[numpy.ndarray]:
+def _structural_by_source(
+    doc: Doc, candidates: list[Candidate], bounds: numpy.ndarray | None = None
+) -> list[numpy.ndarray]:
     """Structural features of `candidates`, each run of pairs computed on the
     doc its spans belong to. In training, one doc's pairs come from two
     copies of it (gold and predicted entities, see the relation extractor),
     and "entities in between" must count the entities of the pair's own copy.
     """
+    if bounds is None:
+        bounds = _token_bounds(candidates)
     if not candidates:
-        return [structural_features(doc, candidates)]
+        return [_structural(doc, candidates, bounds)]
+    sources = [c.head.doc for c in candidates]
     runs: list[numpy.ndarray] = []
     start = 0
     for end in range(1, len(candidates) + 1):
-        if end == len(candidates) or candidates[end].head.doc is not candidates[start].head.doc:
-            run = candidates[start:end]
-            runs.append(structural_features(run[0].head.doc, run))
+        if end == len(candidates) or sources[end] is not sources[start]:
+            runs.append(_structural(sources[start], candidates[start:end], bounds[start:end]))
             start = end
     return runs
 
@@ -206,9 +249,12 @@ def _pair_features_init(model: Model, X: list[Doc] | None = None, Y: object = No
     return model
 
 
-def _pooling_matrix(spans: list[tuple[int, int]], n_tokens: int) -> sparse.csr_matrix:
-    """A sparse matrix whose row k averages the token rows of spans[k]."""
-    bounds = numpy.asarray(spans, dtype="i8").reshape(-1, 2)
+def _pooling_matrix(bounds: numpy.ndarray, n_tokens: int):  # noqa: ANN202  (scipy is imported late)
+    """A sparse matrix whose row k averages the token rows bounds[k, 0]:bounds[k, 1]."""
+    # scipy costs a tenth of a second to import: not before the first pair is scored.
+    from scipy import sparse
+
+    bounds = bounds.reshape(-1, 2)
     widths = numpy.maximum(bounds[:, 1] - bounds[:, 0], 0)
     rows = numpy.repeat(numpy.arange(len(bounds)), widths)
     # Column indices: each span's start, counted up within the span.
@@ -227,25 +273,35 @@ def _pair_features_forward(model: Model, docs: list[Doc], is_train: bool):
     all_vecs = ops.flatten(tokvecs) if tokvecs else ops.alloc2f(0, 0)
     all_vecs = ops.to_numpy(all_vecs)
     n_tokens = all_vecs.shape[0]
-    heads, children, betweens, structural = [], [], [], []
+    spans, structural = [], []
     offset = 0
     for doc in docs:
         candidates = precomputed[id(doc)] if id(doc) in precomputed else get_candidates(doc)
-        for cand in candidates:
-            left, right = sorted((cand.head, cand.child), key=lambda s: s.start)
-            heads.append((offset + cand.head.start, offset + cand.head.end))
-            children.append((offset + cand.child.start, offset + cand.child.end))
-            betweens.append((offset + left.end, offset + max(left.end, right.start)))
-        structural.extend(_structural_by_source(doc, candidates))
+        bounds = _token_bounds(candidates)
+        head_start, head_end, child_start, child_end = bounds.T
+        # The tokens between the two: from the end of the one that comes
+        # first (the head when both start together) to the other's start.
+        head_left = head_start <= child_start
+        left_end = numpy.where(head_left, head_end, child_end)
+        right_start = numpy.where(head_left, child_start, head_start)
+        spans.append(
+            numpy.stack(
+                [head_start, head_end, child_start, child_end, left_end, numpy.maximum(left_end, right_start)],
+                axis=1,
+            )
+            + offset
+        )
+        structural.extend(_structural_by_source(doc, candidates, bounds))
         offset += len(doc)
-    pools = [_pooling_matrix(spans, n_tokens) for spans in (heads, children, betweens)]
+    spans_all = numpy.concatenate(spans) if spans else numpy.zeros((0, 6), dtype="i8")
+    pools = [_pooling_matrix(spans_all[:, k : k + 2], n_tokens) for k in (0, 2, 4)]
     width = all_vecs.shape[1] if all_vecs.ndim == 2 else 0
     struct = (
         numpy.concatenate(structural)
         if structural
         else numpy.zeros((0, N_STRUCTURAL_FEATURES), dtype="f")
     )
-    if len(heads):
+    if len(spans_all):
         pooled = [pool @ all_vecs for pool in pools]
     else:
         pooled = [numpy.zeros((0, width), dtype="f") for _ in pools]

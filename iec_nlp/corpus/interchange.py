@@ -14,6 +14,15 @@ place for the id or meta, they travel in extra keys the tool keeps
 (Prodigy `meta["id"]`, doccano `doc_id`/`meta`, Label Studio `data`) or, for
 brat, in a `<id>.meta.json` sidecar next to the `.txt` (brat ignores it).
 
+Exports of projects that were started from plain texts have no such id. A
+document then takes its id from the file it was uploaded as (Label Studio's
+`file_upload`, without the prefix Label Studio adds; a `filename` key of
+doccano; Prodigy `meta["file"]`), else from a hash of its text
+(`text-<12 hex digits>`), so the same release gets the same id in every
+export. Two documents that would get the same derived id are told apart by
+their text hash rather than one being dropped; other keys of a Label Studio
+task's `data` are kept in meta.
+
 Offsets are Python string offsets (code points) in every format. Prodigy,
 doccano and brat count the same way; Label Studio counts in UTF-16 units in
 the browser, which differs only for characters outside the BMP (none in our
@@ -30,13 +39,14 @@ no single line is to blame).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import count, pairwise
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from ..schema import ENTITY_LABELS, RELATION_TYPES
@@ -174,6 +184,32 @@ def _get_id(raw: Any, name: str, where: str) -> str:
     return doc_id
 
 
+# Label Studio stores an uploaded file as "<8 hex digits>-<original name>".
+_UPLOAD_PREFIX = re.compile(r"^[0-9a-f]{8}-")
+
+
+class _DerivedId(str):
+    """A document id made up on import (from a file name or the text hash),
+    which may be changed to keep ids unique."""
+
+
+def text_hash_id(text: str) -> str:
+    """The id of a document known only by its text: stable across exports."""
+    return "text-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
+def _derived_id(text: str, file_name: Any = None) -> _DerivedId:
+    """An id for a record without one: the stem of the file it came from, else the text hash."""
+    if isinstance(file_name, str) and file_name.strip():
+        stem = PurePosixPath(file_name.strip().replace("\\", "/")).name
+        stem = _UPLOAD_PREFIX.sub("", stem)
+        stem = stem.rsplit(".", 1)[0] if "." in stem[1:] else stem
+        stem = re.sub(r"[^\w.-]+", "-", stem).strip("-.")
+        if stem:
+            return _DerivedId(stem)
+    return _DerivedId(text_hash_id(text))
+
+
 def _id_hint(record: Any, keys: tuple[str, ...]) -> str:
     """The document id at `keys` inside `record` if there is one, for naming problems."""
     value = record
@@ -197,6 +233,12 @@ class _Collector:
         self.problems.append(Problem(str(path), line, doc_id, message))
 
     def accept(self, doc: AnnotatedDocument, path: Path | str, line: int) -> None:
+        if isinstance(doc.id, _DerivedId):
+            # A made-up id never costs a document: on a clash the text hash tells them apart.
+            doc_id = str(doc.id)
+            if doc_id in self._first_seen:
+                doc_id = f"{doc_id}-{text_hash_id(doc.text)[5:]}"
+            doc.id = doc_id
         if doc.id in self._first_seen:
             self.reject(path, line, doc.id, f"duplicate id (first at {self._first_seen[doc.id]})")
             return
@@ -350,9 +392,12 @@ def _document_from_prodigy(task: Any) -> AnnotatedDocument:
         # db-out also holds rejected and ignored tasks; they are not gold.
         raise CorpusFormatError(f"answer is {answer!r}; only accepted tasks are imported")
     text = _get(task, "text", str, "task")
-    meta = dict(_get(task, "meta", dict, "task"))
-    doc_id = _get_id(meta, "id", "meta")
-    del meta["id"]
+    meta = dict(_get(task, "meta", dict, "task", default={}))
+    if "id" in meta:
+        doc_id: str = _get_id(meta, "id", "meta")
+        del meta["id"]
+    else:
+        doc_id = _derived_id(text, meta.get("file") or meta.get("filename"))
     # 'spans' and 'relations' are required: a task without them is more likely
     # another recipe's output than a release with nothing in it.
     spans = [
@@ -425,9 +470,15 @@ def _import_doccano(path: Path) -> ReadResult:
 
 
 def _document_from_doccano(record: Any) -> AnnotatedDocument:
-    doc_id = _get_id(record, "doc_id", "record")
     text = _get(record, "text", str, "record")
+    if isinstance(record, dict) and "doc_id" in record:
+        doc_id: str = _get_id(record, "doc_id", "record")
+    else:
+        doc_id = _derived_id(text, record.get("filename") if isinstance(record, dict) else None)
     meta = _get(record, "meta", dict, "record", default={})
+    if "entities" not in record and "label" in record:
+        # A sequence-labeling project: "label": [[start, end, label], ...], no relations.
+        return _assemble(doc_id, text, meta, _doccano_label_spans(record["label"]), [])
     spans = []
     for i, raw in enumerate(_get(record, "entities", list, "record")):
         where = f"entities[{i}]"
@@ -450,6 +501,22 @@ def _document_from_doccano(record: Any) -> AnnotatedDocument:
             )
         )
     return _assemble(doc_id, text, meta, spans, relations)
+
+
+def _doccano_label_spans(labels: Any) -> list[_RawSpan]:
+    if not isinstance(labels, list):
+        raise CorpusFormatError(f"record: 'label' must be a list, got {labels!r}")
+    spans = []
+    for i, raw in enumerate(labels):
+        if not (
+            isinstance(raw, list)
+            and len(raw) == 3
+            and all(isinstance(v, int) and not isinstance(v, bool) for v in raw[:2])
+            and isinstance(raw[2], str)
+        ):
+            raise CorpusFormatError(f"label[{i}]: expected [start, end, label], got {raw!r}")
+        spans.append(_RawSpan(i, raw[0], raw[1], raw[2]))
+    return spans
 
 
 # ------------------------------------------------------------------ Label Studio
@@ -520,9 +587,16 @@ def _import_labelstudio(path: Path) -> ReadResult:
 
 def _document_from_labelstudio(task: Any) -> AnnotatedDocument:
     data = _get(task, "data", dict, "task")
-    doc_id = _get_id(data, "doc_id", "data")
-    text = _get(data, "text", str, "data")
-    meta = _get(data, "meta", dict, "data", default={})
+    text = _labelstudio_text(data)
+    meta = dict(_get(data, "meta", dict, "data", default={}))
+    if "doc_id" in data:
+        doc_id: str = _get_id(data, "doc_id", "data")
+    else:
+        # A project made from plain texts: the id comes from the uploaded file or the text.
+        doc_id = _derived_id(text, task.get("file_upload"))
+        for key, value in data.items():
+            if key not in ("text", "meta") and value is not text:
+                meta.setdefault(key, value)
     spans, relations = [], []
     for i, item in enumerate(_labelstudio_result(task)):
         where = f"result[{i}]"
@@ -536,6 +610,17 @@ def _document_from_labelstudio(task: Any) -> AnnotatedDocument:
             # quietly would lose annotation work.
             raise CorpusFormatError(f"{where}: unsupported result type {kind!r}")
     return _assemble(doc_id, text, meta, spans, relations)
+
+
+def _labelstudio_text(data: dict[str, Any]) -> str:
+    """The task's text: `data["text"]`, or the one string value of a project
+    whose labeling config names its text field otherwise."""
+    if "text" in data:
+        return _get(data, "text", str, "data")
+    strings = [v for k, v in data.items() if isinstance(v, str) and k != "doc_id"]
+    if len(strings) != 1:
+        raise CorpusFormatError("data: missing 'text' (and not exactly one other text field)")
+    return strings[0]
 
 
 def _labelstudio_result(task: dict[str, Any]) -> list[Any]:
