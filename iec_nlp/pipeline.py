@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from . import augment, components, tokenizer  # noqa: F401  (registers with spaCy)
 from .components.relation_extractor import get_relations
 from .extraction import Entity, Extraction, Issuer, Relation
-from .organizations import CustomerModel, decide_labels
+from .organizations import CustomerModel, decide_labels, display_name
 from .text import NormalizedText, normalize, remember_text
 
 logger = logging.getLogger(__name__)
@@ -214,6 +214,10 @@ class _ExtractionBuilder:
         self.norm = norm
         self.customer_model = customer_model
         self.entities: list[Entity] = []
+        # The same entities in the clean text the pipeline read: the release-
+        # level decisions read that text, so junk in the original (control
+        # characters, markup) cannot change them.
+        self.clean_entities: list[Entity] = []
         self.relations: list[Relation] = []
 
     def add(self, offset: int, doc: Doc) -> None:
@@ -230,6 +234,8 @@ class _ExtractionBuilder:
                 continue
             index_of[(ent.start_char, ent.end_char)] = len(self.entities)
             self.entities.append(Entity(start, end, ent.label_, norm.original[start:end]))
+            clean_start, clean_end = offset + ent.start_char, offset + ent.end_char
+            self.clean_entities.append(Entity(clean_start, clean_end, ent.label_, norm.text[clean_start:clean_end]))
         for hs, he, cs, ce, label, score in get_relations(doc):
             head = index_of.get((hs, he))
             child = index_of.get((cs, ce))
@@ -240,12 +246,12 @@ class _ExtractionBuilder:
         # Customer or not is decided once per organization over the whole
         # release (all chunks), and the issuer found (iec_nlp.organizations).
         text = self.norm.original
-        labels, issuer = decide_labels(text, self.entities, self.relations, self.customer_model)
+        labels, issuer = decide_labels(self.norm.text, self.clean_entities, self.relations, self.customer_model)
         entities = tuple(
             e if e.label == label else Entity(e.start, e.end, label, e.text)
             for e, label in zip(self.entities, labels)
         )
-        found = Issuer(issuer.name, issuer.mentions) if issuer else None
+        found = Issuer(display_name(entities, issuer.mentions), issuer.mentions) if issuer else None
         return Extraction(text, entities, tuple(self.relations), found)
 
 

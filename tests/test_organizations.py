@@ -148,3 +148,17 @@ def test_name_swap_renames_organizations_consistently_and_moves_offsets():
         if old.label in ("ORG", "CUSTOMER"):
             assert renamed.setdefault(old.text, new.text) == new.text  # one name, one new name
     assert any(old != new for old, new in renamed.items())
+
+
+def test_the_shipped_model_finds_issuer_and_customer_of_a_real_release():
+    import iec_nlp
+
+    nlp = iec_nlp.load()
+    assert nlp.meta["iec_organizations"]["weights"]  # the customer model travels in the meta
+    text = (CORPUS / "releases" / "cpi-aerostructures_2019-10-17_boeing-a10-idiq.txt").read_text(encoding="utf-8")
+    result = iec_nlp.extract(text)
+    assert result.issuer is not None and result.issuer.name == "CPI Aerostructures, Inc."
+    boeing = next(c for c in result.customers if c.name == "Boeing")
+    assert all(result.entities[i].label == "CUSTOMER" for i in boeing.mentions)
+    assert any("$48 million" in e.text for e in boeing.evidence)
+    assert "CPI Aerostructures, Inc." not in {c.name for c in result.customers}

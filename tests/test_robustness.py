@@ -334,7 +334,14 @@ def test_long_document_is_processed_in_chunks(nlp, main_release, main_clean, mon
         assert not any(e.start < cut < e.end for cut in cuts), f"{e} cut at a chunk boundary"
 
     # Every copy yields what the release alone yields, at its own offsets.
-    expected = [(e.start, e.end, e.label, e.text) for e in main_clean.entities]
+    # Customer or not is decided once per organization over the whole text
+    # (iec_nlp.organizations), and 60 copies of a release are one text in
+    # which each organization is named 60 times: that decision may differ,
+    # so ORG and CUSTOMER are compared as one kind here.
+    def kind(label: str) -> str:
+        return "ORG" if label == "CUSTOMER" else label
+
+    expected = [(e.start, e.end, kind(e.label), e.text) for e in main_clean.entities]
     expected_relations = {
         (main_clean.entities[r.head].start, main_clean.entities[r.child].start, r.label)
         for r in main_clean.relations
@@ -343,7 +350,7 @@ def test_long_document_is_processed_in_chunks(nlp, main_release, main_clean, mon
     for copy in range(copies):
         offset = copy * (len(main_release) + len(separator))
         in_copy = [e for e in result.entities if offset <= e.start < offset + len(main_release)]
-        got = [(e.start - offset, e.end - offset, e.label, e.text) for e in in_copy]
+        got = [(e.start - offset, e.end - offset, kind(e.label), e.text) for e in in_copy]
         assert got == expected, f"copy {copy} at offset {offset}"
         got_relations = {
             (
