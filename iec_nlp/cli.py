@@ -138,25 +138,27 @@ def extract(
         raise typer.Exit(2) from err
     for line in summary.lines():
         say(line)
-    if html is not None:
+    if html is not None and not summary.interrupted:
         _write_html(inputs, html, model)
     raise typer.Exit(summary.exit_code)
 
 
 def _write_html(inputs: list[str], html: Path, model: str | None) -> None:
-    """The displaCy view of the first document of the inputs."""
+    """The displaCy view of the first document of the inputs that can be read."""
     from .batch import discover
-    from .filings import read_source
+    from .filings import UnreadableInputError, read_source
+    from .pipeline import extract as extract_one
     from .rendering import render
 
     found, _ = discover(inputs)
     for item in found:
         if item.path is None:
             continue
-        documents = read_source(item.path).documents
+        try:
+            documents = read_source(item.path).documents
+        except (OSError, UnreadableInputError):
+            continue
         if documents:
-            from .pipeline import extract as extract_one
-
             html.write_text(render(extract_one(documents[0].text, model=model)), encoding="utf-8")
             return
 
@@ -344,7 +346,7 @@ def train(
         if not config.is_file():
             raise typer.BadParameter(f"{config}: no such config")
         meta = train_model(corpus, output, config=config, seed=seed, base=base, max_steps=max_steps, work_dir=work_dir)
-    except (TrainingError, ModelNotFoundError, FileNotFoundError) as err:
+    except (TrainingError, ModelNotFoundError, OSError) as err:  # OSError: a missing file or spaCy package
         raise _fail(str(err)) from None
     scores = meta["iec_nlp"]["scores"]
     for split, table in scores.items():

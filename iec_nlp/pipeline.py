@@ -14,6 +14,7 @@ import itertools
 import logging
 import os
 import re
+import weakref
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -39,10 +40,11 @@ MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 # (60 tokens) intact except across a paragraph break.
 CHUNK_CHARS = 10_000
 # A batch of chunks holds at most this many characters. The token encoder's
-# working memory grows with the tokens in a batch (about 10 kB a token with
-# the default model, a token every 5 characters): 32 full chunks peaked at
-# 850 MB, while 32 releases of ordinary length stay below this anyway.
-BATCH_CHARS = 100_000
+# working memory grows with the tokens in a batch (10-20 kB a token, by its
+# width; a token every 5 characters): 32 full chunks of a 2,000,000-character
+# text peaked at 850 MB, this bound keeps it near 370 MB. Releases of average
+# length (2,700 characters) still go 18 to a batch, which costs no speed.
+BATCH_CHARS = 50_000
 # spaCy's tokenizer strips prefixes and suffixes off a whitespace-free run one
 # at a time, searching the rest of the run again each time: a run of n
 # punctuation characters ("$$$$((((....))))" repeated) costs O(n^2), about a
@@ -109,6 +111,26 @@ def resolve_model_path(name_or_path: str | os.PathLike[str] | None) -> Path | st
     return name
 
 
+# Pipelines loaded by `load_pipeline`, by their vocab: a Doc knows only its
+# vocab, and its views (iec_nlp.spacy_doc) need the pipeline's customer model.
+_LOADED: dict[int, weakref.ref[Language]] = {}
+
+
+def remember_pipeline(nlp: Language) -> Language:
+    """Let Docs of `nlp` find it again (`pipeline_of(doc.vocab)`)."""
+    for key in [k for k, ref in _LOADED.items() if ref() is None]:
+        del _LOADED[key]
+    _LOADED[id(nlp.vocab)] = weakref.ref(nlp)
+    return nlp
+
+
+def pipeline_of(vocab: object) -> Language | None:
+    """The pipeline loaded here whose vocab this is, if any."""
+    ref = _LOADED.get(id(vocab))
+    nlp = ref() if ref is not None else None
+    return nlp if nlp is not None and nlp.vocab is vocab else None
+
+
 def load_pipeline(name_or_path: str | os.PathLike[str] | None = None) -> Language:
     """Load a spaCy pipeline, with an error that names what is missing.
 
@@ -123,11 +145,11 @@ def load_pipeline(name_or_path: str | os.PathLike[str] | None = None) -> Languag
                 f"{location} is not an iec_nlp model: missing {', '.join(missing) or 'directory'}"
             )
         try:
-            return spacy.load(location)
+            return remember_pipeline(spacy.load(location))
         except Exception as err:  # spaCy raises many types for a broken model
             raise ModelNotFoundError(f"{location}: the model could not be loaded: {err}") from err
     try:
-        return spacy.load(location)
+        return remember_pipeline(spacy.load(location))
     except OSError as err:
         raise ModelNotFoundError(
             f"no model {location!r}: not a path, not in {MODELS_DIR}, not an installed package"
@@ -334,8 +356,9 @@ def _pipe_in_batches(
             yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
             batch, chars = [], 0
         doc = _make_doc(nlp, text)
+        doc = nlp.make_doc(doc) if isinstance(doc, str) else doc
         # The components read the chunk's text (iec_nlp.text.doc_text); it is at hand here.
-        batch.append((remember_text(nlp.make_doc(doc) if isinstance(doc, str) else doc, text), context))
+        batch.append((remember_text(doc, text), context))
         chars += len(text)
     if batch:
         yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))

@@ -63,7 +63,11 @@ def render(
         for parsed in relation_diagrams(result):
             longest = max(len(word["text"]) for word in parsed["words"])
             options = {**_ARC_OPTIONS, "distance": max(100, _PX_PER_CHAR * longest + 20)}
-            svgs.append(displacy.render(parsed, style="dep", manual=True, page=False, jupyter=False, options=options))
+            svgs.append(
+                displacy.render(
+                    parsed, style="dep", manual=True, page=False, jupyter=False, options=options
+                )
+            )
         if svgs:
             diagrams = f"<div class='iec-relations' style='overflow-x:auto'>{''.join(svgs)}</div>"
     rows = "".join(
@@ -97,7 +101,12 @@ def relation_diagrams(result: Extraction) -> list[dict[str, Any]]:
                 if gap:
                     words.append({"text": _shorten(gap, _GAP_CHARS), "tag": ""})
             position[index] = len(words)
-            words.append({"text": _shorten(" ".join(entity.text.split()), 2 * _GAP_CHARS), "tag": entity.label})
+            words.append(
+                {
+                    "text": _shorten(" ".join(entity.text.split()), 2 * _GAP_CHARS),
+                    "tag": entity.label,
+                }
+            )
             previous_end = entity.end
         member_set = set(members)
         arcs = []

@@ -9,10 +9,11 @@ Two ways to a Doc, and how they differ:
 - `nlp(text)` / `nlp.pipe(texts)` on a loaded pipeline are spaCy's usual
   call, and the pipeline sees the text as given: no cleaning (markup, page
   markers and hard line wraps stay in, and cost accuracy), no chunking (a
-  text is limited by `nlp.max_length`), and customers are decided per
-  organization by the recognizer's vote, not by a customer model in the
-  pipeline's meta. On clean text the two give the same entities, relations
-  and views (a test holds them to it).
+  text is limited by `nlp.max_length`), and `doc.ents` keep the
+  recognizer's labels while the views decide customer or not per
+  organization (with the pipeline's customer model when the pipeline was
+  loaded by `iec_nlp.load()`, else by the recognizer's vote). On clean text
+  the views and relations are those of `extract()` (a test holds them to it).
 
 The extensions, set on every Doc once `iec_nlp` is imported (spaCy imports
 it when it loads an iec_nlp pipeline):
@@ -85,7 +86,12 @@ def _from_pipeline_doc(doc: Doc) -> Extraction:
         head, child = index_of.get((hs, he)), index_of.get((cs, ce))
         if head is not None and child is not None:
             relations.append(Relation(head, child, label, float(score)))
-    labels, issuer = decide_labels(doc.text, entities, relations, None)
+    from .pipeline import customer_model, pipeline_of
+
+    nlp = pipeline_of(doc.vocab)
+    labels, issuer = decide_labels(
+        doc.text, entities, relations, customer_model(nlp) if nlp else None
+    )
     decided = tuple(
         e if e.label == label else Entity(e.start, e.end, label, e.text)
         for e, label in zip(entities, labels)
@@ -153,7 +159,14 @@ def as_doc(nlp: Language, extraction: Extraction) -> Doc:
         doc._,
         RELATIONS_ATTR,
         [
-            [entities[r.head].start, entities[r.head].end, entities[r.child].start, entities[r.child].end, r.label, r.score]
+            [
+                entities[r.head].start,
+                entities[r.head].end,
+                entities[r.child].start,
+                entities[r.child].end,
+                r.label,
+                r.score,
+            ]
             for r in extraction.relations
         ],
     )
@@ -163,9 +176,9 @@ def as_doc(nlp: Language, extraction: Extraction) -> Doc:
 
 def extract_doc(text: str, *, model: str | os.PathLike[str] | Language | None = None) -> Doc:
     """`extract(text)` as a spaCy Doc of `text` (see the module docstring)."""
-    from .pipeline import extract, get_pipeline
+    from .pipeline import extract, get_pipeline, remember_pipeline
 
-    nlp = get_pipeline(model)
+    nlp = remember_pipeline(get_pipeline(model))
     return as_doc(nlp, extract(text, model=nlp))
 
 
@@ -177,8 +190,8 @@ def extract_docs(
     n_process: int = 1,
 ) -> Iterator[Doc]:
     """`extract_many(texts)` as spaCy Docs, in input order."""
-    from .pipeline import extract_many, get_pipeline
+    from .pipeline import extract_many, get_pipeline, remember_pipeline
 
-    nlp = get_pipeline(model)
+    nlp = remember_pipeline(get_pipeline(model))
     for extraction in extract_many(texts, model=nlp, batch_size=batch_size, n_process=n_process):
         yield as_doc(nlp, extraction)

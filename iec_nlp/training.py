@@ -86,8 +86,7 @@ def plan_splits(sizes: dict[str, int], *, refit: bool) -> SplitPlan:
         warnings.append(
             "the dev split is empty: the relation threshold is not tuned (it keeps the "
             "config's or the base model's value), no dev scores are recorded, and training "
-            "runs once, on train"
-            + (" (no refit on train + dev)" if refit else "")
+            "runs once, on train" + (" (no refit on train + dev)" if refit else "")
         )
     elif dev < MIN_SPLIT_RELEASES:
         warnings.append(
@@ -103,7 +102,9 @@ def plan_splits(sizes: dict[str, int], *, refit: bool) -> SplitPlan:
         warnings.append(
             f"the test split has only {test} release(s): its scores are a very small sample"
         )
-    return SplitPlan(tune_on_dev=dev > 0, refit=refit and dev > 0, score_test=test > 0, warnings=tuple(warnings))
+    return SplitPlan(
+        tune_on_dev=dev > 0, refit=refit and dev > 0, score_test=test > 0, warnings=tuple(warnings)
+    )
 
 
 def corpus_hash(documents: list[AnnotatedDocument]) -> str:
@@ -194,25 +195,31 @@ def resolve_base(base: str | Path) -> str:
 
 
 def _prepared_config(config_path: Path, work_dir: Path, base: str | None) -> Path:
-    """The config as run: trained components sourced from `base` if given, a
-    frozen pretrained encoder (the trf variant) built and sourced."""
+    """The config as run, copied into the work folder (so an edit of the file
+    during a run changes nothing): trained components sourced from `base` if
+    given, a frozen pretrained encoder (the trf variant) built and sourced."""
     import spacy
 
     config = spacy.util.load_config(config_path)
-    changed = False
     if base is not None:
         source = spacy.load(base)
         for name in TRAINED_COMPONENTS:
             if name in config["components"]:
                 if name not in source.pipe_names:
-                    raise TrainingError(f"the base model {base} has no component {name!r} to start from")
+                    raise TrainingError(
+                        f"the base model {base} has no component {name!r} to start from"
+                    )
                 config["components"][name] = {"source": base}
-                changed = True
         after_init = config["initialize"].get("after_init")
-        if isinstance(after_init, dict) and after_init.get("@callbacks") in _REINITIALIZING_CALLBACKS:
+        if (
+            isinstance(after_init, dict)
+            and after_init.get("@callbacks") in _REINITIALIZING_CALLBACKS
+        ):
             # It would overwrite the base's weights with the ones it starts from.
             config["initialize"]["after_init"] = None
-            logger.info("the base model's weights are kept: %s is not run", after_init["@callbacks"])
+            logger.info(
+                "the base model's weights are kept: %s is not run", after_init["@callbacks"]
+            )
     frozen = [
         name
         for name in config["training"].get("frozen_components", [])
@@ -223,17 +230,16 @@ def _prepared_config(config_path: Path, work_dir: Path, base: str | None) -> Pat
         # them from a saved pipeline, built here once from the config's block.
         blank = spacy.blank(config["nlp"]["lang"])
         for name in frozen:
-            blank.add_pipe(config["components"][name]["factory"], name=name, config={
-                k: v for k, v in config["components"][name].items() if k != "factory"
-            })
+            blank.add_pipe(
+                config["components"][name]["factory"],
+                name=name,
+                config={k: v for k, v in config["components"][name].items() if k != "factory"},
+            )
         blank.initialize()
         base_dir = work_dir / "frozen_base"
         blank.to_disk(base_dir)
         for name in frozen:
             config["components"][name] = {"source": str(base_dir.resolve())}
-        changed = True
-    if not changed:
-        return config_path
     prepared = work_dir / "config_prepared.cfg"
     config.to_disk(prepared)
     return prepared
@@ -255,7 +261,9 @@ def _work_folder(work_dir: str | Path | None) -> Iterator[Path]:
 
 
 def _check_output(output: Path) -> None:
-    if output.exists() and (not output.is_dir() or (any(output.iterdir()) and not (output / "meta.json").exists())):
+    if output.exists() and (
+        not output.is_dir() or (any(output.iterdir()) and not (output / "meta.json").exists())
+    ):
         raise TrainingError(f"{output} exists and is not a model folder: choose another --output")
 
 
@@ -301,15 +309,26 @@ def train_model(
     if checkpoint not in ("best", "last"):
         raise ValueError(f"checkpoint must be 'best' or 'last', not {checkpoint!r}")
     if refit and checkpoint != "last":
-        raise ValueError("refit keeps the last checkpoint of the second run: use checkpoint='last' in the first too")
+        raise ValueError(
+            "refit keeps the last checkpoint of the second run: use checkpoint='last' in the first too"
+        )
     output = Path(output)
     _check_output(output)
     base_location = resolve_base(base) if base is not None else None
     with _work_folder(work_dir) as work:
         meta = _train_in(
-            corpus, output, Path(config), work, seed=seed, train_fraction=train_fraction,
-            overrides=overrides or {}, tune_threshold=tune_threshold, checkpoint=checkpoint,
-            refit=refit, base=base_location, max_steps=max_steps,
+            corpus,
+            output,
+            Path(config),
+            work,
+            seed=seed,
+            train_fraction=train_fraction,
+            overrides=overrides or {},
+            tune_threshold=tune_threshold,
+            checkpoint=checkpoint,
+            refit=refit,
+            base=base_location,
+            max_steps=max_steps,
         )
     return meta
 
@@ -340,7 +359,9 @@ def _train_in(
     plan = plan_splits(sizes, refit=refit)
     logger.info(
         "corpus %s: %s; alignment: %s",
-        corpus, ", ".join(f"{k} {v}" for k, v in sizes.items()), report.summary(),
+        corpus,
+        ", ".join(f"{k} {v}" for k, v in sizes.items()),
+        report.summary(),
     )
     for warning in plan.warnings:
         logger.warning("%s", warning)
@@ -375,7 +396,9 @@ def _train_in(
             meta["relation_threshold"] = {"chosen_on": "dev", "value": threshold, "sweep": sweep}
         else:
             meta["relation_threshold"] = {"chosen_on": None, "value": threshold}
+    base_meta = spacy.load(base).meta if base is not None else {}
     _add_customer_model(nlp, grouped["train"], meta)
+    _keep_base_customer_model(nlp, base_meta, meta)
     scores = {}
     if plan.tune_on_dev:
         scores["dev"] = evaluate(nlp, grouped["dev"]).to_dict()
@@ -384,10 +407,13 @@ def _train_in(
             int(steps_given) if steps_given else scaled_steps(_merged_docbin(work_dir), config)
         )
         logger.info("training again on train + dev: %s steps", refit_steps)
-        nlp = _refit_on_train_and_dev(config_file, work_dir, {**settings, **_step_overrides(refit_steps, config), **overrides})
+        nlp = _refit_on_train_and_dev(
+            config_file, work_dir, {**settings, **_step_overrides(refit_steps, config), **overrides}
+        )
         if threshold is not None:
             nlp.get_pipe("iec_relation_extractor").threshold = threshold
         _add_customer_model(nlp, grouped["train"] + grouped["dev"], meta)
+        _keep_base_customer_model(nlp, base_meta, meta)
         meta["steps"]["refit"] = refit_steps
         meta["refit"] = {
             "trained_on": ["train", "dev"],
@@ -397,7 +423,6 @@ def _train_in(
     if plan.score_test:
         scores["test"] = evaluate(nlp, grouped["test"]).to_dict()
     if base is not None:
-        base_meta = spacy.load(base).meta
         meta["base"] = {
             "model": base,
             "name": base_meta.get("name"),
@@ -463,6 +488,14 @@ def _add_customer_model(nlp: Any, documents: list[AnnotatedDocument], meta: dict
         return
     nlp.meta["iec_organizations"] = model.to_dict()
     meta["customer_model"] = {"trained_on": len(documents), "threshold": model.threshold}
+
+
+def _keep_base_customer_model(nlp: Any, base_meta: dict[str, Any], meta: dict[str, Any]) -> None:
+    """A corpus too small to learn a customer model from keeps the base model's."""
+    if "iec_organizations" not in nlp.meta and base_meta.get("iec_organizations"):
+        nlp.meta["iec_organizations"] = base_meta["iec_organizations"]
+        meta["customer_model"] = {"from_base": True}
+        logger.info("the customer model is the base model's")
 
 
 def _refit_on_train_and_dev(config: Path, work_dir: Path, settings: dict[str, Any]) -> Any:

@@ -28,10 +28,16 @@ pytestmark = pytest.mark.slow
 
 
 def _run(args: list[str], cwd: Path, check: bool = True) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV", "IEC_NLP_MODEL")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("PYTHONPATH", "VIRTUAL_ENV", "IEC_NLP_MODEL")
+    }
     result = subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True)
     if check and result.returncode != 0:
-        raise AssertionError(f"{args} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+        raise AssertionError(
+            f"{args} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}"
+        )
     return result
 
 
@@ -39,7 +45,16 @@ def _run(args: list[str], cwd: Path, check: bool = True) -> subprocess.Completed
 def dist(tmp_path_factory) -> Path:
     """The wheels, built by the script `make dist` runs."""
     out = tmp_path_factory.mktemp("dist")
-    _run([sys.executable, str(ROOT / "training" / "package_model.py"), "--with-library", "--dist", str(out)], cwd=ROOT)
+    _run(
+        [
+            sys.executable,
+            str(ROOT / "training" / "package_model.py"),
+            "--with-library",
+            "--dist",
+            str(out),
+        ],
+        cwd=ROOT,
+    )
     return out
 
 
@@ -58,18 +73,25 @@ def test_model_wheel_carries_name_version_library_range_scores_and_card(dist):
         names = archive.namelist()
         (meta_name,) = [n for n in names if n.endswith("/meta.json") and n.count("/") == 2]
         meta = json.loads(archive.read(meta_name))
-        metadata = archive.read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
+        metadata = archive.read(
+            next(n for n in names if n.endswith(".dist-info/METADATA"))
+        ).decode()
         card = archive.read(next(n for n in names if n.endswith("/README.md"))).decode()
     assert meta["name"] == "iec_cnn" and meta["lang"] == "en"
     assert meta["requirements"][0].startswith("iec-nlp>=")
     assert "Requires-Dist: iec-nlp<" in metadata
     # the scores and provenance of models/iec_cnn, end to end
-    assert meta["performance"]["ents_f"] == model_meta["iec_nlp"]["scores"]["test"]["entities"]["micro"]["f"]
+    assert (
+        meta["performance"]["ents_f"]
+        == model_meta["iec_nlp"]["scores"]["test"]["entities"]["micro"]["f"]
+    )
     assert meta["iec_nlp"]["corpus_hash"] == model_meta["iec_nlp"]["corpus_hash"]
     assert "## Scores on the test split" in card and "| PERSON |" in card
     (library,) = dist.glob("iec_nlp-*.whl")
     with zipfile.ZipFile(library) as archive:
-        assert not [n for n in archive.namelist() if n.startswith("models/")], "the library wheel ships no model"
+        assert not [n for n in archive.namelist() if n.startswith("models/")], (
+            "the library wheel ships no model"
+        )
 
 
 def test_fresh_venv_outside_the_repository_extracts_with_no_model_path(dist, tmp_path):
@@ -99,14 +121,45 @@ def test_fresh_venv_outside_the_repository_extracts_with_no_model_path(dist, tmp
         "  'doc_relations': [(h.text, c.text, label) for h, c, label, _ in doc._.relations],\n"
         "  'train_only': [m for m in ('sklearn', 'datasets', 'pandas') if importlib.util.find_spec(m)]}))\n"
     )
-    out = json.loads(subprocess.run(
-        [python, "-c", script], cwd=tmp_path, input=TEXT, capture_output=True, text=True, check=True
-    ).stdout)
+    out = json.loads(
+        subprocess.run(
+            [python, "-c", script],
+            cwd=tmp_path,
+            input=TEXT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    )
     assert out["location"] == "en_iec_cnn"
     entities = {(e["label"], e["text"]) for e in out["result"]["entities"]}
     assert ("PERSON", "Jeffrey Schlarbaum") in entities
     assert any(p["name"] == "Jeffrey Schlarbaum" for p in out["result"]["people"])
-    assert ["Jeffrey Schlarbaum", "Vice President of Sales and Marketing", "HAS_ROLE"] in out["doc_relations"]
+    assert ["Jeffrey Schlarbaum", "Vice President of Sales and Marketing", "HAS_ROLE"] in out[
+        "doc_relations"
+    ]
     assert out["train_only"] == [], "a lean install brings no training-only packages"
     result = _run([cli, "extract", str(release)], cwd=tmp_path)
     assert "Jeffrey Schlarbaum" in result.stdout
+    # Annotation tasks need no more; training says in one line what it needs.
+    _run(
+        [
+            cli,
+            "corpus",
+            "tasks",
+            str(release),
+            "--to",
+            "labelstudio",
+            "--pre-annotate",
+            "-o",
+            "tasks.json",
+        ],
+        cwd=tmp_path,
+    )
+    assert json.loads((tmp_path / "tasks.json").read_text())[0]["predictions"]
+    result = _run([cli, "train", "--output", "mine"], cwd=tmp_path, check=False)
+    assert (
+        result.returncode == 1
+        and result.stderr.strip()
+        == "error: train needs the training extra: pip install 'iec-nlp[train]'"
+    )

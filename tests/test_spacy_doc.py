@@ -69,7 +69,11 @@ def test_nlp_call_and_pipe_match_extract_on_clean_text(nlp):
         assert doc._.extraction.to_dict() == expected
         assert nlp(text)._.extraction.to_dict() == expected
         assert [(h.start_char, c.start_char, label) for h, c, label, _ in doc._.relations] == [
-            (expected["entities"][r["head"]]["start"], expected["entities"][r["child"]]["start"], r["label"])
+            (
+                expected["entities"][r["head"]]["start"],
+                expected["entities"][r["child"]]["start"],
+                r["label"],
+            )
             for r in expected["relations"]
         ]
 
@@ -101,13 +105,18 @@ def test_plain_spacy_load_gives_the_extensions_without_importing_iec_nlp():
         "print(json.dumps([[h.text, c.text, label] for h, c, label, _ in doc._.relations]))\n"
     )
     out = subprocess.run(
-        [sys.executable, "-c", code, str(ROOT / "models" / "iec_cnn")], capture_output=True, text=True, check=True
+        [sys.executable, "-c", code, str(ROOT / "models" / "iec_cnn")],
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     assert ["Jeffrey Schlarbaum", "Vice President of Sales", "HAS_ROLE"] in json.loads(out)
 
 
 def test_render_draws_relation_arcs(nlp):
-    text = (ROOT / "corpora" / "releases" / "iec-electronics_2004-04-22_q2-fy2004-results.txt").read_text(encoding="utf-8")
+    text = (
+        ROOT / "corpora" / "releases" / "iec-electronics_2004-04-22_q2-fy2004-results.txt"
+    ).read_text(encoding="utf-8")
     result = iec_nlp.extract(text, model=nlp)
     html = iec_nlp.render(result)
     arcs = html[html.index("iec-relations") :]
@@ -116,7 +125,9 @@ def test_render_draws_relation_arcs(nlp):
     for label in {r.label for r in result.relations}:
         assert f">{label}<" in arcs.replace("</textPath>", "<")
     same = iec_nlp.render(iec_nlp.extract_doc(text, model=nlp))
-    assert re.sub("[0-9a-f]{32}", "ID", html) == re.sub("[0-9a-f]{32}", "ID", same)  # displaCy's ids are random
+    assert re.sub("[0-9a-f]{32}", "ID", html) == re.sub(
+        "[0-9a-f]{32}", "ID", same
+    )  # displaCy's ids are random
     assert "iec-relations" not in iec_nlp.render(result, arcs=False)
 
 
@@ -132,6 +143,8 @@ def test_relation_diagrams_put_each_relation_between_its_entities(nlp):
     assert ("Jeffrey Schlarbaum", "Vice President of Sales", "HAS_ROLE", "right") in arcs
 
 
-@pytest.mark.parametrize("name", ["relations", "people", "customers", "figures", "issuer", "extraction"])
+@pytest.mark.parametrize(
+    "name", ["relations", "people", "customers", "figures", "issuer", "extraction"]
+)
 def test_extensions_are_registered(name):
     assert Doc.has_extension(name)

@@ -56,11 +56,17 @@ def _simulated_labelstudio_export(tasks_path: Path) -> list[dict]:
         task["data"].pop("meta")
         gold = read_jsonl(ROOT / "corpora" / "annotations" / f"{doc_id}.jsonl").documents[0]
         accepted = number == 1
-        result = task["predictions"][0]["result"] if accepted else _labelstudio_task(gold)["annotations"][0]["result"]
+        result = (
+            task["predictions"][0]["result"]
+            if accepted
+            else _labelstudio_task(gold)["annotations"][0]["result"]
+        )
         exported = {
             "id": 100 + number,
             "data": task["data"],
-            "annotations": [{"id": 500 + number, "completed_by": 1, "was_cancelled": False, "result": result}],
+            "annotations": [
+                {"id": 500 + number, "completed_by": 1, "was_cancelled": False, "result": result}
+            ],
             "predictions": task["predictions"],
         }
         if number != 4:
@@ -83,23 +89,45 @@ def flow(tmp_path_factory):
     scratch.mkdir()
     saved_tempdir, tempfile.tempdir = tempfile.tempdir, str(scratch)
 
-    tasks = _invoke(["corpus", "tasks", raw, "--to", "labelstudio", "--pre-annotate", "-o", tmp / "tasks.json"])
+    tasks = _invoke(
+        ["corpus", "tasks", raw, "--to", "labelstudio", "--pre-annotate", "-o", tmp / "tasks.json"]
+    )
     export = tmp / "export.json"
-    export.write_text(json.dumps(_simulated_labelstudio_export(tmp / "tasks.json")), encoding="utf-8")
+    export.write_text(
+        json.dumps(_simulated_labelstudio_export(tmp / "tasks.json")), encoding="utf-8"
+    )
     corpus = tmp / "mine"
     (corpus / "annotations").mkdir(parents=True)
     convert = _invoke(
-        ["corpus", "convert", export, corpus / "annotations" / "mine.jsonl", "--from", "labelstudio", "--to", "native"]
+        [
+            "corpus",
+            "convert",
+            export,
+            corpus / "annotations" / "mine.jsonl",
+            "--from",
+            "labelstudio",
+            "--to",
+            "native",
+        ]
     )
     model = tmp / "model"
     try:
-        train = _invoke(["train", "--corpus", corpus, "--base", "default", "--output", model, "--max-steps", 6])
+        train = _invoke(
+            ["train", "--corpus", corpus, "--base", "default", "--output", model, "--max-steps", 6]
+        )
     finally:
         tempfile.tempdir = saved_tempdir
     evaluate = _invoke(["evaluate", "--model", model, "--corpus", corpus, "--split", "all"])
     return {
-        "tmp": tmp, "tasks": tasks, "convert": convert, "train": train, "evaluate": evaluate,
-        "corpus": corpus, "model": model, "models_before": models_before, "scratch": scratch,
+        "tmp": tmp,
+        "tasks": tasks,
+        "convert": convert,
+        "train": train,
+        "evaluate": evaluate,
+        "corpus": corpus,
+        "model": model,
+        "models_before": models_before,
+        "scratch": scratch,
     }
 
 
@@ -113,7 +141,9 @@ def test_tasks_are_written_pre_annotated_with_a_labeling_config(flow):
         (prediction,) = task["predictions"]
         regions = [r for r in prediction["result"] if r["type"] == "labels"]
         assert regions
-        assert all(text[r["value"]["start"] : r["value"]["end"]] == r["value"]["text"] for r in regions)
+        assert all(
+            text[r["value"]["start"] : r["value"]["end"]] == r["value"]["text"] for r in regions
+        )
         kinds |= {r["type"] for r in prediction["result"]}
     assert kinds == {"labels", "relation"}
     config = (flow["tmp"] / "tasks.labeling-config.xml").read_text(encoding="utf-8")
@@ -123,14 +153,21 @@ def test_tasks_are_written_pre_annotated_with_a_labeling_config(flow):
 def test_export_without_doc_id_converts_with_ids_from_file_names_and_text(flow):
     assert flow["convert"].exit_code == 0, flow["convert"].output
     documents = read_jsonl(flow["corpus"] / "annotations" / "mine.jsonl").documents
-    texts = {name: (ROOT / "corpora" / "releases" / f"{name}.txt").read_text(encoding="utf-8") for name in RELEASES}
+    texts = {
+        name: (ROOT / "corpora" / "releases" / f"{name}.txt").read_text(encoding="utf-8")
+        for name in RELEASES
+    }
     unnamed = sorted(RELEASES)[4]
     assert sorted(d.id for d in documents) == sorted(
         [*(n for n in RELEASES if n != unnamed), text_hash_id(texts[unnamed])]
     )
-    gold = read_jsonl(ROOT / "corpora" / "annotations" / f"{sorted(RELEASES)[0]}.jsonl").documents[0]
+    gold = read_jsonl(ROOT / "corpora" / "annotations" / f"{sorted(RELEASES)[0]}.jsonl").documents[
+        0
+    ]
     converted = next(d for d in documents if d.id == gold.id)
-    assert [(s.start, s.end, s.label) for s in converted.spans] == [(s.start, s.end, s.label) for s in gold.spans]
+    assert [(s.start, s.end, s.label) for s in converted.spans] == [
+        (s.start, s.end, s.label) for s in gold.spans
+    ]
     assert len(converted.relations) == len(gold.relations)
 
 
@@ -153,7 +190,12 @@ def test_train_warns_about_tiny_splits_and_writes_only_its_output(flow):
     meta = json.loads((flow["model"] / "meta.json").read_text())
     info = meta["iec_nlp"]
     assert info["split_sizes"] == sizes
-    assert info["base"]["corpus_hash"] == json.loads((ROOT / "models" / "iec_cnn" / "meta.json").read_text())["iec_nlp"]["corpus_hash"]
+    assert (
+        info["base"]["corpus_hash"]
+        == json.loads((ROOT / "models" / "iec_cnn" / "meta.json").read_text())["iec_nlp"][
+            "corpus_hash"
+        ]
+    )
     assert info["warnings"]
     # models/ untouched, no work folder left behind
     assert _models_snapshot() == flow["models_before"]
@@ -168,7 +210,9 @@ def test_evaluate_scores_the_new_model_and_an_empty_split_in_one_line(flow):
     grouped, _ = split_documents(flow["corpus"])
     empty = [name for name, docs in grouped.items() if not docs]
     assert empty, "these 5 releases leave one split empty"
-    result = _invoke(["evaluate", "--model", flow["model"], "--corpus", flow["corpus"], "--split", empty[0]])
+    result = _invoke(
+        ["evaluate", "--model", flow["model"], "--corpus", flow["corpus"], "--split", empty[0]]
+    )
     assert result.exit_code == 1
     assert result.stderr.strip() == result.stderr.strip().splitlines()[0]
     assert f"the {empty[0]} split" in result.stderr and "empty" in result.stderr
@@ -184,7 +228,9 @@ def test_train_needs_an_output_and_never_defaults_into_models(tmp_path):
 def test_train_refuses_to_replace_a_folder_that_is_not_a_model(tmp_path):
     (tmp_path / "notes").mkdir()
     (tmp_path / "notes" / "keep.txt").write_text("mine")
-    result = runner.invoke(app, ["train", "--corpus", str(ROOT / "corpora"), "--output", str(tmp_path / "notes")])
+    result = runner.invoke(
+        app, ["train", "--corpus", str(ROOT / "corpora"), "--output", str(tmp_path / "notes")]
+    )
     assert result.exit_code == 1
     assert "not a model folder" in result.stderr
     assert (tmp_path / "notes" / "keep.txt").read_text() == "mine"
@@ -217,7 +263,9 @@ def test_steps_scale_with_the_corpus_up_to_the_config(tmp_path):
 
     # One release is one batch while batches are small: 50 passes, 5 releases.
     assert scaled_steps(docbin(5), config) == REFERENCE_PASSES * 5
-    assert scaled_steps(docbin(40), config) == config["training"]["max_steps"]  # the recipe's corpus
+    assert (
+        scaled_steps(docbin(40), config) == config["training"]["max_steps"]
+    )  # the recipe's corpus
     assert scaled_steps(docbin(200), config) == config["training"]["max_steps"]  # never more
     assert scaled_steps(docbin(1), config) == MIN_STEPS
 
@@ -248,3 +296,22 @@ def test_tasks_of_each_tool_come_back_through_convert_with_their_ids(fmt, tmp_pa
     back = {d.id: d for d in read_jsonl(out).documents}
     assert set(back) == {*RELEASES[:2], "crlf"}
     assert back["crlf"].text == "Acme Corp.\r\nnamed Jane Roe CFO.\r\n"
+
+
+def test_base_sources_the_trained_components_and_skips_reinitialization(tmp_path):
+    import spacy
+
+    from iec_nlp.training import TRAINED_COMPONENTS, _prepared_config, resolve_base
+
+    base = resolve_base("default")
+    prepared = spacy.util.load_config(
+        _prepared_config(ROOT / "training" / "iec_cnn.cfg", tmp_path, base)
+    )
+    for name in TRAINED_COMPONENTS:
+        assert prepared["components"][name] == {"source": base}
+    assert prepared["initialize"].get("after_init") is None
+    # without a base the recipe runs as written (a copy, immune to edits during the run)
+    as_written = spacy.util.load_config(
+        _prepared_config(ROOT / "training" / "iec_cnn.cfg", tmp_path, None)
+    )
+    assert as_written["components"]["ner"].get("factory") == "ner"

@@ -51,20 +51,31 @@ def scores(nlp, docs) -> dict[str, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--base", required=True, help="the base model (a copy of the shipped one)")
     parser.add_argument("--kind", default="customer/contract")
-    parser.add_argument("--known", type=int, default=65, help="the first N rows of SOURCES.tsv are the base's corpus")
+    parser.add_argument(
+        "--known",
+        type=int,
+        default=65,
+        help="the first N rows of SOURCES.tsv are the base's corpus",
+    )
     parser.add_argument("--test", type=int, default=16)
     parser.add_argument("--dev", type=int, default=5)
     parser.add_argument("--train", type=int, nargs="+", default=[30])
     parser.add_argument("--seeds", type=int, nargs="+", default=[0])
     parser.add_argument("--out", type=Path, default=ROOT / "training" / "fine_tune_vs_scratch.json")
-    parser.add_argument("--config", type=Path, default=ROOT / DEFAULT_CONFIGS["cnn"], help="the training recipe")
+    parser.add_argument(
+        "--config", type=Path, default=ROOT / DEFAULT_CONFIGS["cnn"], help="the training recipe"
+    )
     args = parser.parse_args()
 
     annotations = ROOT / "corpora" / "annotations"
-    rows = list(csv.DictReader((ROOT / "corpora" / "SOURCES.tsv").open(encoding="utf-8"), delimiter="\t"))
+    rows = list(
+        csv.DictReader((ROOT / "corpora" / "SOURCES.tsv").open(encoding="utf-8"), delimiter="\t")
+    )
     known = {row["file"].removesuffix(".txt") for row in rows[: args.known]}
     docs = {p.stem: read_jsonl(p).documents[0] for p in sorted(annotations.glob("*.jsonl"))}
     pool = [i for i, d in docs.items() if i not in known and release_kind(d) == args.kind]
@@ -75,7 +86,9 @@ def main() -> None:
     dev: list[str] = []
     rest: list[str] = []
     for company in sorted(by_company, key=lambda c: hashlib.sha1(c.encode()).hexdigest()):
-        (test if len(test) < args.test else dev if len(dev) < args.dev else rest).extend(by_company[company])
+        (test if len(test) < args.test else dev if len(dev) < args.dev else rest).extend(
+            by_company[company]
+        )
     old_test = json.loads((ROOT / "corpora" / "splits.json").read_text())["test"]
     old_test = [i for i in old_test if i in known]
 
@@ -105,10 +118,17 @@ def main() -> None:
         for seed in args.seeds:
             for start in ("base", "scratch"):
                 with tempfile.TemporaryDirectory() as tmp:
-                    corpus = write_corpus(Path(tmp) / "corpus", {"train": train, "dev": dev, "test": test}, annotations)
+                    corpus = write_corpus(
+                        Path(tmp) / "corpus",
+                        {"train": train, "dev": dev, "test": test},
+                        annotations,
+                    )
                     began = time.time()
                     meta = train_model(
-                        corpus, Path(tmp) / "model", config=args.config, seed=seed,
+                        corpus,
+                        Path(tmp) / "model",
+                        config=args.config,
+                        seed=seed,
                         base=args.base if start == "base" else None,
                     )
                     nlp = load_pipeline(Path(tmp) / "model")

@@ -53,7 +53,9 @@ def performance(info: dict[str, Any]) -> dict[str, Any]:
         "ents_r": ents["micro"]["r"],
         "ents_f": ents["micro"]["f"],
         "ents_per_type": {
-            label: {k: row[k] for k in ("p", "r", "f")} for label, row in ents["per_label"].items() if row["support"]
+            label: {k: row[k] for k in ("p", "r", "f")}
+            for label, row in ents["per_label"].items()
+            if row["support"]
         },
         "rel_micro_p": rels["micro"]["p"],
         "rel_micro_r": rels["micro"]["r"],
@@ -101,7 +103,9 @@ def package_meta(meta: dict[str, Any], version: str | None = None) -> dict[str, 
 def _table(rows: dict[str, dict[str, Any]]) -> list[str]:
     lines = ["| label | P | R | F1 | support |", "|---|---:|---:|---:|---:|"]
     for label, row in rows.items():
-        lines.append(f"| {label} | {row['p']:.3f} | {row['r']:.3f} | {row['f']:.3f} | {row['support']} |")
+        lines.append(
+            f"| {label} | {row['p']:.3f} | {row['r']:.3f} | {row['f']:.3f} | {row['support']} |"
+        )
     return lines
 
 
@@ -131,7 +135,7 @@ def model_card(meta: dict[str, Any]) -> str:
         "doc = iec_nlp.extract_doc(text)       # the same as a spaCy Doc: doc.ents, doc._.relations, doc._.people",
         "```",
         "",
-        f"`spacy.load(\"{name}\")` loads the pipeline as well (`nlp(text)` sees the text as given,",
+        f'`spacy.load("{name}")` loads the pipeline as well (`nlp(text)` sees the text as given,',
         "without iec_nlp's cleaning; see the iec_nlp README).",
         "",
     ]
@@ -140,13 +144,27 @@ def model_card(meta: dict[str, Any]) -> str:
         if not scores:
             continue
         note = " (first run, trained on train only)" if split == "dev" and "refit" in info else ""
-        lines += [f"## Scores on the {split} split{note}", "", "Strict, end to end from raw text.", ""]
+        lines += [
+            f"## Scores on the {split} split{note}",
+            "",
+            "Strict, end to end from raw text.",
+            "",
+        ]
         lines += ["**Entities**", "", *_table(scores["entities"]["per_label"])]
-        lines.append(f"| **micro** | {scores['entities']['micro']['p']:.3f} | {scores['entities']['micro']['r']:.3f} | "
-                     f"{scores['entities']['micro']['f']:.3f} | {scores['entities']['micro']['support']} |")
-        lines += ["", "**Relations** (on predicted entities)", "", *_table(scores["relations"]["per_label"])]
-        lines.append(f"| **micro** | {scores['relations']['micro']['p']:.3f} | {scores['relations']['micro']['r']:.3f} | "
-                     f"{scores['relations']['micro']['f']:.3f} | {scores['relations']['micro']['support']} |")
+        lines.append(
+            f"| **micro** | {scores['entities']['micro']['p']:.3f} | {scores['entities']['micro']['r']:.3f} | "
+            f"{scores['entities']['micro']['f']:.3f} | {scores['entities']['micro']['support']} |"
+        )
+        lines += [
+            "",
+            "**Relations** (on predicted entities)",
+            "",
+            *_table(scores["relations"]["per_label"]),
+        ]
+        lines.append(
+            f"| **micro** | {scores['relations']['micro']['p']:.3f} | {scores['relations']['micro']['r']:.3f} | "
+            f"{scores['relations']['micro']['f']:.3f} | {scores['relations']['micro']['support']} |"
+        )
         lines.append("")
     lines += [
         "## Limits",
@@ -171,7 +189,17 @@ def build_model_wheel(model: Path, dist: Path, version: str | None = None) -> Pa
         out = Path(tmp) / "package"
         out.mkdir()
         subprocess.run(
-            [sys.executable, "-m", "spacy", "package", str(staged), str(out), "--build", "wheel", "--force"],
+            [
+                sys.executable,
+                "-m",
+                "spacy",
+                "package",
+                str(staged),
+                str(out),
+                "--build",
+                "wheel",
+                "--force",
+            ],
             check=True,
         )
         wheels = sorted(out.glob("*/dist/*.whl"))
@@ -186,14 +214,20 @@ def build_library_wheel(dist: Path) -> Path:
     """The iec-nlp wheel (no model inside) in `dist`."""
     dist.mkdir(parents=True, exist_ok=True)
     before = set(dist.glob("iec_nlp-*.whl"))
-    subprocess.run([sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(ROOT)], check=True)
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(ROOT)], check=True
+    )
     made = sorted(set(dist.glob("iec_nlp-*.whl")) - before) or sorted(dist.glob("iec_nlp-*.whl"))
     return made[-1]
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--model", type=Path, default=ROOT / "models" / "iec_cnn", help="the trained model folder")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--model", type=Path, default=ROOT / "models" / "iec_cnn", help="the trained model folder"
+    )
     parser.add_argument("--dist", type=Path, default=ROOT / "dist", help="where the wheels go")
     parser.add_argument("--version", help="the model package's version; default: the model's meta")
     parser.add_argument("--with-library", action="store_true", help="also build the iec-nlp wheel")

@@ -19,7 +19,9 @@ What is measured (each configuration in its own fresh interpreter)
     `setup_s` is the one-time cost (model load; starting a pool or a cluster
     and shipping the model), `run_s` the time from the first document read to
     the last record written; documents/s are over `run_s`, and `total_s` adds
-    the setup. Every configuration runs --repeat times (best kept), the
+    the setup. `cpu_run_s` is the CPU time of the run in all the processes of
+    the configuration (client, scheduler, workers), so CPU per document
+    compares the work each path does even when other jobs share the machine. Every configuration runs --repeat times (best kept), the
     configurations interleaved. `others_cores` is the CPU the rest of the
     machine used meanwhile, a gauge of noise: a measurement waits for a quiet
     machine and is taken again (--retries) when others used more than
@@ -90,6 +92,22 @@ def children_cpu_seconds() -> float:
 # --- one measurement, in a fresh interpreter ---------------------------------
 
 
+def tree_cpu_seconds() -> float:
+    """CPU seconds of this process and all its descendants, live or ended."""
+    import psutil
+
+    total = 0.0
+    me = psutil.Process()
+    for process in [me, *me.children(recursive=True)]:
+        try:
+            times = process.cpu_times()
+        except psutil.NoSuchProcess:
+            continue
+        # children_* hold the descendants this process already reaped.
+        total += times.user + times.system + times.children_user + times.children_system
+    return total
+
+
 def measure(config: str, folder: Path, batch_size: int, model: str | None) -> dict[str, Any]:
     kind, _, setting = config.partition("/")
     if kind == "extract_many":
@@ -102,7 +120,7 @@ def measure(config: str, folder: Path, batch_size: int, model: str | None) -> di
                 texts.append(f.read())
         t0 = time.perf_counter()
         nlp = iec_nlp.load(model)
-        t1 = time.perf_counter()
+        t1, cpu1 = time.perf_counter(), tree_cpu_seconds()
         documents = 0
         for result in iec_nlp.extract_many(
             texts, model=nlp, batch_size=batch_size, n_process=int(setting)
@@ -110,7 +128,12 @@ def measure(config: str, folder: Path, batch_size: int, model: str | None) -> di
             result.to_dict()
             documents += 1
         t2 = time.perf_counter()
-        return {"setup_s": t1 - t0, "run_s": t2 - t1, "documents": documents}
+        return {
+            "setup_s": t1 - t0,
+            "run_s": t2 - t1,
+            "cpu_run_s": tree_cpu_seconds() - cpu1,
+            "documents": documents,
+        }
 
     from iec_nlp.batch import InProcessExecutor, JsonlWriter, ProcessPoolExecutor, run_batch
 
@@ -126,15 +149,19 @@ def measure(config: str, folder: Path, batch_size: int, model: str | None) -> di
             executor = DaskExecutor(
                 model, workers=int(setting.split("=")[1]), batch_size=batch_size
             )
-        t1 = time.perf_counter()
+        t1, cpu1 = time.perf_counter(), tree_cpu_seconds()
         writer = JsonlWriter(Path(tmp) / "out.jsonl")
         summary = run_batch([str(folder)], writer, executor, batch_size=batch_size)
         t2 = time.perf_counter()
+        if isinstance(executor, ProcessPoolExecutor):
+            executor._pool.shutdown(wait=True)  # its workers' CPU is counted once they end
+        cpu_run = tree_cpu_seconds() - cpu1
         records = sum(1 for _ in open(Path(tmp) / "out.jsonl", encoding="utf-8"))
     return {
         "setup_s": t1 - t0,
         # Closing a pool or a cluster happens inside run_batch; it is part of the run.
         "run_s": t2 - t1,
+        "cpu_run_s": cpu_run,
         "documents": summary.documents,
         "records": records,
         "failed": summary.failed,
@@ -211,6 +238,7 @@ def benchmark(args: argparse.Namespace) -> dict[str, Any]:
         best[config] = {
             **top,
             "documents_per_s": top["documents"] / top["run_s"],
+            "cpu_ms_per_document": top["cpu_run_s"] / top["documents"] * 1000,
             "words_per_s": workload["words"] / top["run_s"],
             "total_s": top["setup_s"] + top["run_s"],
             "all_run_s": [round(r["run_s"], 2) for r in good],
@@ -235,6 +263,11 @@ def benchmark(args: argparse.Namespace) -> dict[str, Any]:
                 "dask_ms_per_document": per_doc_dask,
                 "overhead_ms_per_document": per_doc_dask - per_doc_ref,
                 "overhead_fraction": per_doc_dask / per_doc_ref - 1,
+                "extract_many_cpu_ms_per_document": reference["cpu_ms_per_document"],
+                "dask_cpu_ms_per_document": dask["cpu_ms_per_document"],
+                "cpu_overhead_fraction": dask["cpu_ms_per_document"]
+                / reference["cpu_ms_per_document"]
+                - 1,
             }
     return {
         "machine": {
@@ -243,6 +276,7 @@ def benchmark(args: argparse.Namespace) -> dict[str, Any]:
             "python": platform.python_version(),
             "spacy": spacy.__version__,
             "loadavg_start": os.getloadavg()[0],
+            "nice": os.nice(0),
         },
         "model": args.model or "iec_cnn (default)",
         "batch_size": args.batch_size,
@@ -266,8 +300,8 @@ LABELS = {
 def markdown_table(results: dict[str, Any]) -> str:
     """The README table of a results file."""
     lines = [
-        "| configuration | documents/s | words/s | run | setup | others' load (cores) |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| configuration | documents/s | words/s | run | setup | CPU per document | others' load (cores) |",
+        "|---|---:|---:|---:|---:|---:|---:|",
     ]
     for config, label in LABELS.items():
         r = results["results"].get(config)
@@ -275,7 +309,7 @@ def markdown_table(results: dict[str, Any]) -> str:
             continue
         lines.append(
             f"| {label} | {r['documents_per_s']:.1f} | {r['words_per_s']:,.0f} | {r['run_s']:.1f} s "
-            f"| {r['setup_s']:.1f} s | {r['others_cores']:.2f} |"
+            f"| {r['setup_s']:.1f} s | {r['cpu_ms_per_document']:.1f} ms | {r['others_cores']:.2f} |"
         )
     return "\n".join(lines)
 

@@ -266,13 +266,14 @@ def _decode(
     return kept
 
 
-_REQUIRES_INCOMING_IDS = numpy.asarray([get_string_id(label) for label in REQUIRES_INCOMING], dtype="u8")
+_REQUIRES_INCOMING_IDS = [get_string_id(label) for label in REQUIRES_INCOMING]
 
 
 def _prune_unlinked(doc: Doc) -> None:
     # Most chunks have no METRIC or PERIOD: a look at the token labels
     # spares building their entity spans.
-    if not numpy.isin(doc.to_array(ENT_TYPE), _REQUIRES_INCOMING_IDS).any():
+    types = doc.to_array(ENT_TYPE)
+    if not any((types == label).any() for label in _REQUIRES_INCOMING_IDS):
         return
     linked = {(r[2], r[3], r[4]) for r in get_relations(doc)}
     ents = doc.ents

@@ -98,13 +98,8 @@ def structural_features(doc: Doc, candidates: Sequence[Candidate]) -> numpy.ndar
 
 def _token_bounds(candidates: Sequence[Candidate]) -> numpy.ndarray:
     """(n, 4) token offsets of each pair: head start, head end, child start, child end."""
-    n = len(candidates)
-    flat = numpy.fromiter(
-        (x for c in candidates for x in (c.head.start, c.head.end, c.child.start, c.child.end)),
-        dtype="i8",
-        count=4 * n,
-    )
-    return flat.reshape(n, 4)
+    bounds = [(c.head.start, c.head.end, c.child.start, c.child.end) for c in candidates]
+    return numpy.asarray(bounds, dtype="i8").reshape(len(candidates), 4)
 
 
 def _structural(doc: Doc, candidates: Sequence[Candidate], bounds: numpy.ndarray) -> numpy.ndarray:
@@ -173,13 +168,14 @@ def _line_breaks(doc: Doc, tokens: numpy.ndarray) -> numpy.ndarray:
     if len(spaces):
         orths = tokens[spaces, 0]
         strings = doc.vocab.strings
-        with_break = [o for o in numpy.unique(orths) if "\n" in strings[int(o)]]
-        is_break[spaces] = numpy.isin(orths, numpy.asarray(with_break, dtype="u8"))
+        for orth in numpy.unique(orths):
+            if "\n" in strings[int(orth)]:
+                is_break[spaces[orths == orth]] = 1
     return is_break
 
 
 _SENTENCE_END = frozenset({".", "!", "?"})
-_SENTENCE_END_IDS = numpy.asarray([get_string_id(mark) for mark in sorted(_SENTENCE_END)], dtype="u8")
+_SENTENCE_END_IDS = [get_string_id(mark) for mark in sorted(_SENTENCE_END)]
 
 
 def _sentence_ends(doc: Doc, orths: numpy.ndarray | None = None) -> numpy.ndarray:
@@ -187,7 +183,10 @@ def _sentence_ends(doc: Doc, orths: numpy.ndarray | None = None) -> numpy.ndarra
     (the tokenizer keeps the period of "Corp." and "$7.3" inside the token)."""
     if orths is None:
         orths = doc.to_array(ORTH)
-    return numpy.isin(orths, _SENTENCE_END_IDS).astype("i8")
+    ends = numpy.zeros(len(orths), dtype="i8")
+    for mark in _SENTENCE_END_IDS:
+        ends[orths == mark] = 1
+    return ends
 
 
 def _structural_by_source(
@@ -286,7 +285,14 @@ def _pair_features_forward(model: Model, docs: list[Doc], is_train: bool):
         right_start = numpy.where(head_left, child_start, head_start)
         spans.append(
             numpy.stack(
-                [head_start, head_end, child_start, child_end, left_end, numpy.maximum(left_end, right_start)],
+                [
+                    head_start,
+                    head_end,
+                    child_start,
+                    child_end,
+                    left_end,
+                    numpy.maximum(left_end, right_start),
+                ],
                 axis=1,
             )
             + offset

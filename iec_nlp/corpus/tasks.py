@@ -78,7 +78,8 @@ def read_release(path: Path) -> str:
 def pre_annotated(doc_id: str, text: str, extraction: Any) -> AnnotatedDocument:
     """An annotated document holding what the model found in `text`."""
     spans = [
-        SpanAnnotation(i, e.start, e.end, e.label, e.text) for i, e in enumerate(extraction.entities)
+        SpanAnnotation(i, e.start, e.end, e.label, e.text)
+        for i, e in enumerate(extraction.entities)
     ]
     relations = [RelationAnnotation(r.head, r.child, r.label) for r in extraction.relations]
     return AnnotatedDocument(doc_id, text, {}, spans, relations)
@@ -90,7 +91,7 @@ def labelstudio_config() -> str:
     relations = "\n".join(f'    <Relation value="{label}"/>' for label in RELATION_LABELS)
     return (
         "<View>\n"
-        '  <Relations>\n'
+        "  <Relations>\n"
         f"{relations}\n"
         "  </Relations>\n"
         '  <Labels name="label" toName="text">\n'
@@ -148,7 +149,9 @@ def write_tasks(
     return report
 
 
-def _labelstudio_prediction_task(doc: AnnotatedDocument, model_version: str | None) -> dict[str, Any]:
+def _labelstudio_prediction_task(
+    doc: AnnotatedDocument, model_version: str | None
+) -> dict[str, Any]:
     """A task to import: the text and id, and the model's findings as a prediction."""
     task = _labelstudio_task(doc)
     result = task.pop("annotations")[0]["result"]
