@@ -239,3 +239,12 @@ def test_capitalized_legal_forms_keep_their_period_and_headline_verbs_stay_out()
     doc = EntityRules(patterns=True, propagate=True)(NLP.make_doc(text))
     assert ("ASTRO INSTRUMENTATION LLC", "ORG") in _ents(doc)
     assert ("SMTEK INTERNATIONAL, INC.", "ORG") in _ents(doc)
+
+
+def test_a_title_before_an_organization_with_a_legal_form_stays_a_title():
+    import iec_nlp
+
+    result = iec_nlp.extract("Jane Roe was named Chief Financial Officer of Acme Corp. on Monday.")
+    assert [(e.label, e.text) for e in result.entities] == [
+        ("PERSON", "Jane Roe"), ("ROLE", "Chief Financial Officer"), ("ORG", "Acme Corp."),
+    ]

@@ -247,8 +247,11 @@ class EntityRules:
 
     def _apply_patterns(self, doc: Doc, ents: list[Span]) -> list[Span]:
         text = doc.text
+        titles = [(m.start(), m.end()) for m in JOB_TITLE.finditer(text)]
         for match in ORG_WITH_LEGAL_FORM.finditer(text):
-            ents = _add_or_widen(doc, ents, match.start(), match.end(), "ORG")
+            start = _after_title(text, titles, match.start(), match.end())
+            if start is not None:
+                ents = _add_or_widen(doc, ents, start, match.end(), "ORG")
         for pattern in (NAME_BEFORE_TICKER, NAME_AFTER_DATELINE):
             for match in pattern.finditer(text):
                 ents = _add(doc, ents, match.start(1), match.end(1), "ORG")
@@ -269,6 +272,20 @@ class EntityRules:
         if self.metrics:
             ents = _add_near_amounts(doc, text, ents, METRIC_TERM, "METRIC")
         return ents
+
+
+_AFTER_TITLE = re.compile(r"\s+(?:of|at|for|with)\s+(?:the\s+)?")
+
+
+def _after_title(text: str, titles: list[tuple[int, int]], start: int, end: int) -> int | None:
+    """Where an organization name with a legal form really starts: "Chief
+    Financial Officer of Acme Corp." is a title and `Acme Corp.` (the pattern
+    cannot start at "Chief", so it started at "Financial"). None if no name is left."""
+    for title_start, title_end in titles:
+        if title_start < end and start < title_end:
+            after = _AFTER_TITLE.match(text, title_end)
+            return after.end() if after and after.end() < end else None
+    return start
 
 
 # A METRIC only counts when an amount is linked to it, and the relation
