@@ -178,7 +178,12 @@ def load(path: str | Path) -> Any:
     Reads local files only. Bad records are left out and logged; use
     `iec-nlp corpus validate` to see them.
     """
-    import datasets
+    try:
+        import datasets
+    except ImportError as err:
+        raise ImportError(
+            "iec_nlp.corpus.load needs the datasets package: pip install 'iec-nlp[train]'"
+        ) from err
 
     grouped, problems = split_documents(path)
     for problem in problems:
