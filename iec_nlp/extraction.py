@@ -11,22 +11,14 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from .figures import (
-    ReleaseContext,
-    has_scale_word,
-    is_change,
-    is_per_share,
-    parse_money,
-    resolve_period,
-    stated_units,
-    unit_at,
-)
 from .organizations import (
     group_organizations,
     sentence_bounds,
     sentence_of,
 )
-from .people import canonical_role, group_person_mentions
+
+# The views' own modules (`figures`, `people`) are imported when a view is
+# first asked for: `import iec_nlp` does not pay for their patterns.
 
 
 @dataclass(frozen=True)
@@ -184,6 +176,8 @@ class Extraction:
 
     @cached_property
     def people(self) -> tuple[Person, ...]:
+        from .people import canonical_role, group_person_mentions
+
         person_idx = [i for i, e in enumerate(self.entities) if e.label == "PERSON"]
         groups = group_person_mentions([self.entities[i].text for i in person_idx])
         members: dict[int, list[int]] = {}
@@ -235,6 +229,17 @@ class Extraction:
 
     @cached_property
     def figures(self) -> tuple[MoneyAmount, ...]:
+        from .figures import (
+            ReleaseContext,
+            has_scale_word,
+            is_change,
+            is_per_share,
+            parse_money,
+            resolve_period,
+            stated_units,
+            unit_at,
+        )
+
         context = ReleaseContext.from_text(self.text)
         units = stated_units(self.text)
         out = []

@@ -203,6 +203,16 @@ def wait_until_quiet(max_noise: float, max_wait: float) -> None:
             return
 
 
+def runs_from_log(path: Path) -> dict[str, list[dict[str, Any]]]:
+    """The measurements a run printed (for a run stopped before its end)."""
+    runs: dict[str, list[dict[str, Any]]] = {}
+    for line in path.read_text().splitlines():
+        if line.startswith("[") and "] " in line and ": {" in line:
+            config, _, result = line.split("] ", 1)[1].partition(": ")
+            runs.setdefault(config, []).append(json.loads(result))
+    return runs
+
+
 def benchmark(args: argparse.Namespace) -> dict[str, Any]:
     import spacy
 
@@ -214,6 +224,9 @@ def benchmark(args: argparse.Namespace) -> dict[str, Any]:
             flush=True,
         )
         runs: dict[str, list[dict[str, Any]]] = {c: [] for c in args.configs}
+        if args.from_log:
+            runs = runs_from_log(args.from_log)
+            args.repeat = 0
         for repeat in range(args.repeat):
             for config in args.configs:
                 for attempt in range(1 + args.retries):
@@ -341,6 +354,7 @@ def main() -> None:
     parser.add_argument(
         "--table", type=Path, help="print the README table of a results file and stop"
     )
+    parser.add_argument("--from-log", type=Path, help="summarize the measurements printed in this log")
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.table:
