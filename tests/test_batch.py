@@ -584,7 +584,14 @@ def test_two_local_processes_give_the_single_process_records(tmp_path, model_arg
 def test_fields_that_extractions_gain_later_reach_every_output(tmp_path):
     # Extraction.to_dict() grows; outputs carry what it gives without being told.
     base = {"source": "a.txt", "document": None, **batch.empty_extraction(), "error": None}
-    figure = {"entity": 0, "text": "$1", "value": 1.0, "currency": "USD", "per_share": False, "metric": None}
+    figure = {
+        "entity": 0,
+        "text": "$1",
+        "value": 1.0,
+        "currency": "USD",
+        "per_share": False,
+        "metric": None,
+    }
     later = {
         **base,
         "source": "b.txt",

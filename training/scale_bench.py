@@ -294,6 +294,8 @@ def benchmark(args: argparse.Namespace) -> dict[str, Any]:
         "model": args.model or "iec_cnn (default)",
         "batch_size": args.batch_size,
         "repeat": args.repeat,
+        # A summary of measurements printed by earlier runs (runs_from_log).
+        "from_log": str(args.from_log) if args.from_log else None,
         "workload": workload,
         "results": best,
         "comparisons": comparisons,
@@ -354,7 +356,9 @@ def main() -> None:
     parser.add_argument(
         "--table", type=Path, help="print the README table of a results file and stop"
     )
-    parser.add_argument("--from-log", type=Path, help="summarize the measurements printed in this log")
+    parser.add_argument(
+        "--from-log", type=Path, help="summarize the measurements printed in this log"
+    )
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.table:
