@@ -17,6 +17,7 @@ from importlib import metadata
 from pathlib import Path
 
 import pytest
+from _import_reading import import_from_target
 
 tomllib = pytest.importorskip("tomllib")
 
@@ -78,12 +79,8 @@ def imports(source: str, package: str, top_level_only: bool) -> tuple[set[str], 
             for alias in node.names:
                 (ours if alias.name.startswith("iec_nlp") else outside).add(alias.name)
         elif isinstance(node, ast.ImportFrom):
-            if node.level:
-                base = package.split(".")[: len(package.split(".")) - node.level + 1]
-                target = ".".join(base + ([node.module] if node.module else []))
-            elif node.module and node.module.startswith("iec_nlp"):
-                target = node.module
-            else:
+            target = import_from_target(node, package)
+            if target is None:
                 outside.add(node.module or "")
                 continue
             ours |= {target} | {f"{target}.{a.name}" for a in node.names}

@@ -9,6 +9,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+from _import_reading import import_from_target
+
 PACKAGE = Path(__file__).resolve().parent.parent / "iec_nlp"
 # What the spaCy components may not reach: the layers built on top of them.
 ABOVE_COMPONENTS = {"evaluation", "pipeline", "training", "cli", "cross_validation"}
@@ -28,12 +30,8 @@ def imported_modules(path: Path) -> set[str]:
         if isinstance(node, ast.Import):
             found |= {a.name for a in node.names if a.name.startswith("iec_nlp")}
         elif isinstance(node, ast.ImportFrom):
-            if node.level:
-                base = package.split(".")[: len(package.split(".")) - node.level + 1]
-                target = ".".join(base + ([node.module] if node.module else []))
-            elif node.module and node.module.startswith("iec_nlp"):
-                target = node.module
-            else:
+            target = import_from_target(node, package)
+            if target is None:
                 continue
             found.add(target)
             # `from . import components` names a module, not an attribute.
