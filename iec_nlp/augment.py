@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from functools import partial
 
 from spacy.language import Language
+from spacy.tokens import Span
 from spacy.training import Example
 from spacy.util import registry
 
@@ -129,7 +130,7 @@ def name_swap(nlp: Language, example: Example, rng: random.Random) -> Example | 
 
 @registry.augmenters("iec.release_augmenter.v1")
 def create_release_augmenter(
-    upper_case_level: float, name_swap_level: float
+    upper_case_level: float, name_swap_level: float, relabel: dict[str, str] | None = None
 ) -> Callable[[Language, Example], Iterator[Example]]:
     """Each release as it is, plus (with these probabilities) an upper-cased
     copy (`iec.upper_case.v1`) and a copy with swapped names.
@@ -138,15 +139,47 @@ def create_release_augmenter(
     other companies: with a few dozen releases the recognizer can learn the
     names themselves ("Plexus", "Schlarbaum") instead of the contexts that
     make a name ("... Corporation", "named ... Vice President").
+
+    `relabel` maps gold labels to the ones the pipeline learns, e.g.
+    {"CUSTOMER": "ORG"}: whether an organization is a customer is decided
+    per organization after the pipeline (`iec_nlp.organizations`), so the
+    recognizer need not learn it, and each label fewer makes it faster.
     """
-    return partial(release_augmenter, upper_case_level=upper_case_level, name_swap_level=name_swap_level)
+    return partial(
+        release_augmenter,
+        upper_case_level=upper_case_level,
+        name_swap_level=name_swap_level,
+        relabel=dict(relabel or {}),
+    )
 
 
 def release_augmenter(
-    nlp: Language, example: Example, *, upper_case_level: float, name_swap_level: float
+    nlp: Language,
+    example: Example,
+    *,
+    upper_case_level: float,
+    name_swap_level: float,
+    relabel: dict[str, str] | None = None,
 ) -> Iterator[Example]:
-    yield from upper_case_augmenter(nlp, example, level=upper_case_level)
+    copies = list(upper_case_augmenter(nlp, example, level=upper_case_level))
     if random.random() < name_swap_level:
         swapped = name_swap(nlp, example, random.Random(random.random()))
         if swapped is not None:
-            yield swapped
+            copies.append(swapped)
+    for copy in copies:
+        yield relabeled(copy, relabel) if relabel else copy
+
+
+def relabeled(example: Example, relabel: dict[str, str]) -> Example:
+    """`example` with its gold entities' labels mapped by `relabel` (spans,
+    relations and the text unchanged)."""
+    reference = example.reference
+    if not any(ent.label_ in relabel for ent in reference.ents):
+        return example
+    new_reference = reference.copy()
+    new_reference.set_ents(
+        [Span(new_reference, e.start, e.end, label=relabel.get(e.label_, e.label_)) for e in reference.ents],
+        default="outside",
+    )
+    setattr(new_reference._, RELATIONS_ATTR, list(getattr(reference._, RELATIONS_ATTR) or []))
+    return Example(example.predicted, new_reference)

@@ -49,7 +49,8 @@ class EntityLike(Protocol):
 
 def organization_key(name: str) -> str:
     """A comparable form of an organization name: `Motorola, Inc.'s` -> `motorola`."""
-    key = " ".join(_PARENTHETICAL.sub("", name).split())
+    # A curly apostrophe ("America’s") is the same name as a straight one.
+    key = " ".join(_PARENTHETICAL.sub("", name.replace("\u2019", "'")).split())
     key = _POSSESSIVE.sub("", key)
     key = re.sub(r"^the\s+", "", key, flags=re.IGNORECASE)
     key = _SUFFIX.sub("", key)
@@ -152,24 +153,80 @@ def display_name(entities: Sequence[EntityLike], members: Sequence[int]) -> str:
 # The issuer
 # ---------------------------------------------------------------------------
 
+# ", Monroeville, PA" or ", Boston, Mass.": the place some releases write
+# between the issuer's name and its ticker or verb ("Acme Corp., Boston,
+# Mass. (NASDAQ: ACME) announced"). The state must look like one (two
+# capitals, or a short abbreviation), so that in "orders from Boeing,
+# Lockheed Martin, Raytheon (NYSE: RTX)" Boeing does not take the ticker.
+_PLACE = (
+    r"(?:,\s*[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3},\s*"
+    r"(?!(?:Inc|Corp|Co|Ltd|Bros|Mfg)\.)(?:[A-Z]{2}\b|[A-Z][a-z]{1,5}\.|(?:[A-Z]\.){2,3}))?"
+)
+_EXCHANGES = (
+    r"(?:nyse|nasdaq|amex|otc|tsx|nyse american|nyse mkt|nyse arca|otcqb|otcqx|otcbb|asx|lse|aim|ticker|symbol|cboe|nasd)"
+)
 _TICKER = re.compile(
-    r"^(?:['\u2019]s?)?\s*,?\s*(?:\([^()]{0,40}\)\s*)?\(\s*(?:the\s+\W?company\W?\s*;?\s*)?(?:nyse|nasdaq|amex|otc|tsx|nyse american|nyse mkt|"
-    r"nyse arca|otcqb|otcqx|otcbb|asx|lse|aim|ticker|symbol|cboe|nasd)[^)]{0,40}\)",
+    r"^(?:['\u2019]s?)?" + _PLACE + r"\s*,?\s*(?:\([^()]{0,40}\)\s*)?"
+    r"(?:\(\s*(?:the\s+\W?company\W?\s*;?\s*)?" + _EXCHANGES + r"[^)]{0,40}\)"
+    # "(IECE.OB)": an over-the-counter symbol written with its market suffix.
+    r"|\(\s*[A-Z]{2,5}\.(?:OB|PK)\s*\))",
     re.IGNORECASE,
 )
 _ANNOUNCES = re.compile(
-    r"^\s*(?:,\s*)?(?:\([^)]{0,60}\)\s*){0,3}(?:,[^,]{0,120},\s*)?(?:today\s+|also\s+)?"
-    r"(?:announced|announces|reported|reports|today said)\b",
+    r"^" + _PLACE + r"\s*(?:,\s*)?(?:\([^)]{0,60}\)\s*){0,3}(?:,[^,]{0,120},\s*)?(?:today\s+|also\s+)?"
+    r"(?:announced|announces|reported|reports|today said|(?:is|are)\s+(?:pleased|proud|happy|delighted)\s+to\s+announce)\b",
     re.IGNORECASE,
 )
+# Kept as it is for the customer decision (`decide_labels`).
 _NEVER_ISSUER = re.compile(
     r"(?:wire|newswire|\bcnw\b|stock exchange|\bnasdaq\b|\bnyse\b|securities and exchange commission|^sec$)",
     re.IGNORECASE,
 )
+# Names that never issue the release they appear in: wire services,
+# exchanges, the regulator. Word-bounded, unlike `_NEVER_ISSUER`, so an
+# issuer like "Acme Wire and Cable Inc." is not ruled out by its name.
+_NOT_AN_ISSUER = re.compile(
+    r"(?:\bnews\s*wire\b|newswire|\b(?:business|market|access|pr)\s*wire\b|\bcnw\b|stock exchange|\bnasdaq\b|"
+    r"\bnyse\b|\bamex\b|securities and exchange commission|^sec$)",
+    re.IGNORECASE,
+)
 _ABOUT = re.compile(r"(?:^|\n)\s*about\s+(?:the\s+)?$", re.IGNORECASE)
-
+# `Acme Corp. ("Acme" or the "Company")`, `Acme Group plc (the "Group")`,
+# `Acme, Inc. ("we," "us")`: the release defines its author's short name.
+# A counterparty is defined by its role instead ("the Lender", "the Buyer"),
+# or with the author ("Beta Bank (together with the Company, the Parties)").
+_DEFINED_AS_AUTHOR = re.compile(
+    r"^(?:['\u2019]s?)?\s*,?\s*(?:\([^()]{0,40}\)\s*){0,2}\([^()]{0,80}?"
+    r"(?:(?<!with )\bthe\s+[\"\u201c\u2018']?(?:company|group|corporation|registrant)\b|[\"\u201c\u2018']we\b)[^()]{0,80}\)",
+    re.IGNORECASE,
+)
+# An 8-K item text ("Item 5.02 Departure of Directors ...") speaks of its
+# filer as "the Company" or "we"; the organizations it names are the other
+# parties (the lender, the merger partner, the research center).
+_ITEM_TEXT = re.compile(r"^\s*(?:exhibit[^\n]{0,40}\n\s*)?item\s+\d+\.\d+", re.IGNORECASE)
+# "TORONTO, May 1, 2024 (GLOBE NEWSWIRE) -- (TSX: ACM, OTC: ACMEF) Acme
+# Buses Inc., a subsidiary of Acme Group Inc. (ACM), today announced": a
+# ticker written before any name, right after the dateline, is the issuer's.
+_LEADING_TICKER = re.compile(
+    r"(?:\d{4}|\))\s*(?:[-\u2013\u2014]+|/)\s*\(\s*(" + _EXCHANGES + r"\s*:[^()]{1,80})\)",
+    re.IGNORECASE,
+)
+_SYMBOL = re.compile(r":\s*([A-Z][A-Z0-9]{0,5})\b")
 
 _DATELINE = re.compile(r"(?:\d{4}|\))\s*(?:[-\u2013\u2014]+|/)\s*(?:\(?[A-Z][\w .]*(?:WIRE|Wire|wire)\)?\s*[-\u2013\u2014]*\s*)?$")
+
+
+def _counts_for_issuer(entity: EntityLike) -> bool:
+    """Whether a mention can speak for the issuer: "NYSE" in "Acme Corp.
+    (NYSE: ACM)" is read as Acme's alias by the grouping, but it is the
+    exchange, and says nothing about who issued the release."""
+    return not _NOT_AN_ISSUER.search(entity.text)
+
+
+def _leading_ticker_symbols(text: str) -> list[str]:
+    """Symbols of a ticker written right after the dateline, before any name."""
+    found = _LEADING_TICKER.search(text[:1500])
+    return _SYMBOL.findall(found.group(1)) if found else []
 
 
 def _issuer_score(
@@ -178,15 +235,18 @@ def _issuer_score(
     members: Sequence[int],
     cue_rank: dict[str, dict[int, int]],
     first_of_all: int,
+    symbols: Sequence[str] = (),
 ) -> float:
     """How strongly the release presents this organization as its author.
 
     The first organization written with its ticker ("Acme Corp. (NYSE:
     ACME)"), or the first that "today announced", is the issuer in nearly
     every release; a customer named later with its own ticker is not.
-    `cue_rank` orders the mentions that carry each cue (0 = first).
+    `cue_rank` orders the mentions that carry each cue (0 = first);
+    `symbols` are those of a ticker written before any name.
     """
-    if any(_NEVER_ISSUER.search(entities[i].text) for i in members):
+    members = [i for i in members if _counts_for_issuer(entities[i])]
+    if not members:
         return 0.0
     score = 0.0
     first = min(entities[i].start for i in members)
@@ -197,10 +257,22 @@ def _issuer_score(
             score += 5.0 if cue_rank["ticker"][i] == 0 else 1.0
         if i in cue_rank["announces"]:
             score += 2.5 if cue_rank["announces"][i] == 0 else 0.5
-        if _ABOUT.search(before):
-            score += 3.0
+        if i in cue_rank["defined"]:
+            score += 3.0 if cue_rank["defined"][i] == 0 else 0.5
+        if i in cue_rank["about"]:
+            # The "About Acme" boilerplate describes the author: the first one
+            # outweighs a customer's ticker in the first lines. A second one
+            # ("About Beta") is the partner's or customer's.
+            score += 8.0 if cue_rank["about"][i] == 0 else 2.0
         if _DATELINE.search(before):
             score += 1.5
+            # "DALLAS, May 1, 2024 -- Acme Corp. (NYSE: ACM) today announced":
+            # the dateline opens the author's own sentence; a customer named
+            # with its ticker in the headline above does not take its place.
+            if i in cue_rank["ticker"] or i in cue_rank["announces"]:
+                score += 3.0
+    if any(same_organization(symbol, entities[i].text) for symbol in symbols for i in members):
+        score += 5.0
     score += min(len(members), 8) * 0.4
     # Letterhead and headline come first.
     score += 1.0 * max(0.0, 1.0 - first / 600)
@@ -209,27 +281,46 @@ def _issuer_score(
     return score
 
 
+def _has_author_cue(members: Sequence[int], cue_rank: dict[str, dict[int, int]]) -> bool:
+    """Whether the text itself presents the organization as its author
+    (ticker, "announced", "the Company", "About X"), not only by position."""
+    return any(i in ranks for ranks in cue_rank.values() for i in members)
+
+
+def _cue_ranks(text: str, entities: Sequence[EntityLike], groups: list[list[int]]) -> dict[str, dict[int, int]]:
+    """For each cue, the mentions that carry it, ranked in text order (0 =
+    first): a ticker or "today announced" after the name, a definition as
+    "the Company", an "About" heading before it."""
+    mentions = sorted(i for g in groups for i in g if _counts_for_issuer(entities[i]))
+    cue_rank = {}
+    for cue, pattern in (("ticker", _TICKER), ("announces", _ANNOUNCES), ("defined", _DEFINED_AS_AUTHOR)):
+        cued = [i for i in mentions if pattern.match(text[entities[i].end : entities[i].end + 200])]
+        cue_rank[cue] = {i: n for n, i in enumerate(cued)}
+    about = [i for i in mentions if _ABOUT.search(text[max(0, entities[i].start - 80) : entities[i].start])]
+    cue_rank["about"] = {i: n for n, i in enumerate(about)}
+    return cue_rank
+
+
 def find_issuer(text: str, entities: Sequence[EntityLike], groups: list[list[int]] | None = None) -> Organization | None:
     """The organization that issued the release, or None when the text does not say."""
     groups = group_organizations(entities, text) if groups is None else groups
     if not groups:
         return None
-    cue_rank = {}
-    for cue, pattern in (("ticker", _TICKER), ("announces", _ANNOUNCES)):
-        cued = sorted(
-            i
-            for g in groups
-            for i in g
-            if pattern.match(text[entities[i].end : entities[i].end + 200])
-            and not _NEVER_ISSUER.search(entities[i].text)
-        )
-        cue_rank[cue] = {i: n for n, i in enumerate(cued)}
+    cue_rank = _cue_ranks(text, entities, groups)
     first_of_all = min(entities[g[0]].start for g in groups)
-    scored = [(_issuer_score(text, entities, g, cue_rank, first_of_all), -g[0], g) for g in groups]
+    symbols = _leading_ticker_symbols(text)
+    scored = [(_issuer_score(text, entities, g, cue_rank, first_of_all, symbols), -g[0], g) for g in groups]
     score, _, best = max(scored)
     if score < 2.0:
         return None
-    return Organization(display_name(entities, best), tuple(best))
+    if _ITEM_TEXT.match(text) and not _has_author_cue(best, cue_rank):
+        # An 8-K item names its filer only where it says so; otherwise the
+        # best-placed organization is a party to what the item reports.
+        return None
+    # Without the exchange the grouping took for an alias ("NYSE" of "Acme
+    # Corp. (NYSE: ACM)"): only the issuer's own mentions.
+    mentions = tuple(i for i in best if _counts_for_issuer(entities[i])) or tuple(best)
+    return Organization(display_name(entities, mentions), mentions)
 
 
 # ---------------------------------------------------------------------------

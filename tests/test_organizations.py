@@ -69,6 +69,121 @@ def test_no_issuer_when_the_text_names_none():
     assert find_issuer(text, []) is None
 
 
+def _issuer_name(text: str, *names: str, labels: dict[str, str] | None = None) -> str | None:
+    entities = _orgs(text, *names)
+    if labels:
+        entities = [Entity(e.start, e.end, labels.get(e.text, e.label), e.text) for e in entities]
+    issuer = find_issuer(text, entities)
+    return issuer.name if issuer else None
+
+
+def test_an_exchange_taken_for_an_alias_does_not_disqualify_the_issuer():
+    # The grouping reads "NYSE" in "Acme Corp. (NYSE: ACM)" as Acme's alias;
+    # the exchange's name must not rule Acme out, nor count as its mention.
+    text = (
+        "Acme Wins Beta Order\n\nDALLAS, May 1, 2024 -- Acme Corp. (NYSE: ACM) today announced an order "
+        "from Beta Systems. Beta Systems will deploy the units in June."
+    )
+    entities = _orgs(text, "Acme Corp.", "Acme", "NYSE", "Beta Systems")
+    issuer = find_issuer(text, entities)
+    assert issuer is not None and issuer.name == "Acme Corp."
+    assert "NYSE" not in {entities[i].text for i in issuer.mentions}
+
+
+def test_an_issuer_with_wire_in_its_name_is_not_taken_for_a_wire_service():
+    text = (
+        "Newark, NY - April 23, 2009 - Acme Wire and Cable Corp. (NYSE: AWC) announced its results. "
+        "Acme Wire and Cable had revenue of $16 million, and sold to Beta Industries."
+    )
+    assert _issuer_name(text, "Acme Wire and Cable Corp.", "Acme Wire and Cable", "Beta Industries") == (
+        "Acme Wire and Cable Corp."
+    )
+
+
+def test_a_place_between_the_issuer_and_its_ticker():
+    # "PA" taken for an organization must not take the issuer's ticker.
+    text = (
+        "FOR IMMEDIATE RELEASE\n\nAcme Financial Corporation declares dividend\n\n"
+        "Acme Financial Corporation, Monroeville, PA (NASDAQ: ACFC) announced a quarterly dividend."
+    )
+    assert _issuer_name(text, "Acme Financial Corporation", "PA") == "Acme Financial Corporation"
+
+
+def test_an_over_the_counter_symbol_marks_the_issuer():
+    text = (
+        "Beta Systems selects Acme\n\nAcme Corp. (ACMC.OB) has shipped Beta Systems its first units. "
+        "Beta Systems will use them in its plants."
+    )
+    assert _issuer_name(text, "Beta Systems", "Acme Corp.") == "Acme Corp."
+
+
+def test_the_organization_the_release_defines_as_the_company_or_group():
+    # The short name "Acme Foods" is also the start of a unit's name, and
+    # the grouping puts it there; the definition "the Group" and "is pleased
+    # to announce" still mark the author.
+    text = (
+        "LONDON, Sept. 14, 2023 /CNW/ - Acme Food Group plc (\"Acme Foods\" or the \"Group\"), a food "
+        "business, is pleased to announce a supply agreement with Beta Canada Corp (\"Beta\"). Acme Foods "
+        "will open a plant. Acme Foods will hire 200. Acme Foods will supply Beta. Acme Foods Canada Inc "
+        "will run the plant. Acme Foods Group shares trade in London."
+    )
+    names = (
+        "CNW", "Acme Food Group plc", "Acme Foods Canada Inc", "Acme Foods Group", "Acme Foods", "Beta Canada Corp", "Beta"
+    )
+    assert _issuer_name(text, *names) == "Acme Food Group plc"
+
+
+def test_is_pleased_to_announce_marks_the_author():
+    text = (
+        "Beta Systems Orders Radars\n\nDALLAS, May 1, 2024 -- Acme Corp., a radar maker, is pleased to "
+        "announce an order from Beta Systems. Beta Systems will deploy the radars in 2025."
+    )
+    assert _issuer_name(text, "Beta Systems", "Acme Corp.") == "Acme Corp."
+
+def test_an_8k_item_names_its_filer_only_where_it_says_so():
+    # "we" signed with the research center: the center is a party, not the filer.
+    text = (
+        "Item 1.01 Entry into a Material Definitive Agreement.\n\nOn January 13, 2023, we entered into a "
+        "research agreement with Beta University Medical Center and Gamma Pharma BV. Beta University "
+        "Medical Center will run the study. We will supply Beta University Medical Center with the drug."
+    )
+    assert _issuer_name(text, "Beta University Medical Center", "Gamma Pharma BV") is None
+    defined = (
+        "Item 1.01 Entry into a Material Definitive Agreement.\n\nOn May 1, 2024, Acme Corp. (the "
+        "\"Company\") entered into a credit agreement with Beta Bank, N.A. Beta Bank, N.A. is the lender."
+    )
+    assert _issuer_name(defined, "Acme Corp.", "Beta Bank, N.A.") == "Acme Corp."
+
+
+def test_a_ticker_written_before_any_name_is_the_issuers():
+    # The subsidiary announces; the ticker after the dateline is its parent's.
+    text = (
+        "ST. CLOUD, Minn., March 11, 2024 (GLOBE NEWSWIRE) -- (TSX: ACG, OTC: ACGEF) Acme Buses Inc. "
+        "(Acme Buses), a subsidiary of Acme Group Inc. (ACG) and a bus maker, today announced an order "
+        "from the Gotham Transit Authority. Acme Buses will deliver in 2025. Acme Buses thanks the Gotham "
+        "Transit Authority. ACG is listed in Toronto."
+    )
+    names = ("GLOBE NEWSWIRE", "Acme Buses Inc.", "Acme Buses", "Acme Group Inc.", "ACG", "Gotham Transit Authority")
+    assert _issuer_name(text, *names) == "Acme Group Inc."
+
+
+def test_the_dateline_sentence_beats_a_customer_ticker_in_the_headline():
+    text = (
+        "Beta Corp. (NYSE: BETA) Selects Acme Radar\n\nDALLAS, May 1, 2024 -- Acme Inc. (NASDAQ: ACME) "
+        "today announced that Beta Corp. selected its radar. Beta Corp. will deploy it in 2025."
+    )
+    assert _issuer_name(text, "Beta Corp.", "Acme Inc.") == "Acme Inc."
+
+
+def test_the_about_section_names_the_issuer():
+    # Only the boilerplate says who wrote the release.
+    text = (
+        "Beta Corp. (NYSE: BETA) has selected the radar platform of Acme for its fleet. Beta Corp. will "
+        "deploy it in 2025.\n\nAbout Acme\nAcme Inc. makes radars."
+    )
+    assert _issuer_name(text, "Beta Corp.", "Acme Inc.", "Acme") == "Acme Inc."
+
+
 @pytest.mark.parametrize(
     "sentence, name, expected",
     [
@@ -162,3 +277,8 @@ def test_the_shipped_model_finds_issuer_and_customer_of_a_real_release():
     assert all(result.entities[i].label == "CUSTOMER" for i in boeing.mentions)
     assert any("$48 million" in e.text for e in boeing.evidence)
     assert "CPI Aerostructures, Inc." not in {c.name for c in result.customers}
+
+
+def test_curly_and_straight_apostrophes_give_one_organization_key():
+    # Meta and text may spell the same name with either apostrophe.
+    assert organization_key("America\u2019s Car-Mart, Inc.") == organization_key("America's Car-Mart, Inc.")
