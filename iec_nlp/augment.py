@@ -15,7 +15,7 @@ from functools import partial
 
 from spacy.language import Language
 from spacy.tokens import Span
-from spacy.training import Example
+from spacy.training import Example, offsets_to_biluo_tags
 from spacy.util import registry
 
 from .components.relation_extractor import RELATIONS_ATTR
@@ -130,7 +130,10 @@ def name_swap(nlp: Language, example: Example, rng: random.Random) -> Example | 
 
 @registry.augmenters("iec.release_augmenter.v1")
 def create_release_augmenter(
-    upper_case_level: float, name_swap_level: float, relabel: dict[str, str] | None = None
+    upper_case_level: float,
+    name_swap_level: float,
+    relabel: dict[str, str] | None = None,
+    entity_tags: bool = False,
 ) -> Callable[[Language, Example], Iterator[Example]]:
     """Each release as it is, plus (with these probabilities) an upper-cased
     copy (`iec.upper_case.v1`) and a copy with swapped names.
@@ -144,12 +147,17 @@ def create_release_augmenter(
     {"CUSTOMER": "ORG"}: whether an organization is a customer is decided
     per organization after the pipeline (`iec_nlp.organizations`), so the
     recognizer need not learn it, and each label fewer makes it faster.
+
+    With `entity_tags`, each gold token also gets its entity's BILUO tag as
+    its `tag_` (`B-ORG`, `O`, ...), which the entity tagger learns
+    (`iec_nlp.components.entity_tagger`).
     """
     return partial(
         release_augmenter,
         upper_case_level=upper_case_level,
         name_swap_level=name_swap_level,
         relabel=dict(relabel or {}),
+        entity_tags=entity_tags,
     )
 
 
@@ -160,6 +168,7 @@ def release_augmenter(
     upper_case_level: float,
     name_swap_level: float,
     relabel: dict[str, str] | None = None,
+    entity_tags: bool = False,
 ) -> Iterator[Example]:
     copies = list(upper_case_augmenter(nlp, example, level=upper_case_level))
     if random.random() < name_swap_level:
@@ -167,7 +176,18 @@ def release_augmenter(
         if swapped is not None:
             copies.append(swapped)
     for copy in copies:
-        yield relabeled(copy, relabel) if relabel else copy
+        if relabel:
+            copy = relabeled(copy, relabel)
+        yield with_entity_tags(copy) if entity_tags else copy
+
+
+def with_entity_tags(example: Example) -> Example:
+    """`example` whose gold tokens carry their BILUO entity tags as `tag_`."""
+    reference = example.reference.copy()
+    offsets = [(e.start_char, e.end_char, e.label_) for e in reference.ents]
+    for token, tag in zip(reference, offsets_to_biluo_tags(reference, offsets)):
+        token.tag_ = tag
+    return Example(example.predicted, reference)
 
 
 def relabeled(example: Example, relabel: dict[str, str]) -> Example:

@@ -29,6 +29,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Protocol
 
 _SUFFIX = re.compile(
@@ -47,6 +48,9 @@ class EntityLike(Protocol):
     text: str
 
 
+# Names repeat within and across releases, and grouping compares every pair:
+# both functions are pure, so their answers are kept.
+@lru_cache(maxsize=65536)
 def organization_key(name: str) -> str:
     """A comparable form of an organization name: `Motorola, Inc.'s` -> `motorola`."""
     # A curly apostrophe ("America’s") is the same name as a straight one.
@@ -65,6 +69,7 @@ def _acronym(name: str) -> str:
     return "".join(w[0] for w in words if w not in ("of", "and", "the", "for"))
 
 
+@lru_cache(maxsize=65536)
 def same_organization(a: str, b: str) -> bool:
     """Whether two names plausibly name one organization: equal keys, one the
     leading words of the other (`IEC` / `IEC Electronics`), or an acronym

@@ -91,10 +91,14 @@ def copy_recognizer_weights(nlp: Language, source: str, component: str = "ner") 
     import spacy
 
     origin = spacy.load(source).get_pipe(component).model
-    ours = nlp.get_pipe("ner").model
     copied = []
     origin_encoder, _, origin_projection = origin.get_ref("tok2vec").layers
     copied += _copy_encoder(nlp.get_pipe("tok2vec").model, origin_encoder)
+    ours = nlp.get_pipe("ner").model
+    if not ours.has_ref("lower"):
+        # Entities from a tagger (iec_nlp.components.entity_tagger): only
+        # the encoder has a counterpart in the source.
+        return copied
     if _copy(ours.get_ref("tok2vec").layers[-1], origin_projection):
         copied.append("projection")
     if _copy(ours.get_ref("lower"), origin.get_ref("lower")):

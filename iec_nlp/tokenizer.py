@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
-from spacy.util import compile_infix_regex, compile_prefix_regex, registry
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
 EXTRA_INFIXES = [r"-{2,}", r"[\u2014\u2013]", r"[()\[\]]", r"/"]
 EXTRA_PREFIXES = [r"-{2,}", r"[\u2014\u2013]"]
@@ -23,15 +23,22 @@ EXTRA_PREFIXES_V2 = [*EXTRA_PREFIXES, r"/"]
 
 
 def _tokenizer_factory(extra_prefixes: list[str]) -> Callable[[Language], Tokenizer]:
-    create_default = registry.tokenizers.get("spacy.Tokenizer.v1")()
-
     def create(nlp: Language) -> Tokenizer:
-        tokenizer = create_default(nlp)
-        infixes = EXTRA_INFIXES + list(nlp.Defaults.infixes or [])
-        tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-        prefixes = extra_prefixes + list(nlp.Defaults.prefixes or [])
-        tokenizer.prefix_search = compile_prefix_regex(prefixes).search
-        return tokenizer
+        # spaCy's own factory (spacy.Tokenizer.v1), with our affixes given
+        # at construction: setting them afterwards reloads the special cases
+        # each time, which costs cold start.
+        defaults = nlp.Defaults
+        prefixes = extra_prefixes + list(defaults.prefixes or [])
+        infixes = EXTRA_INFIXES + list(defaults.infixes or [])
+        return Tokenizer(
+            nlp.vocab,
+            rules=defaults.tokenizer_exceptions,
+            prefix_search=compile_prefix_regex(prefixes).search,
+            suffix_search=compile_suffix_regex(defaults.suffixes).search if defaults.suffixes else None,
+            infix_finditer=compile_infix_regex(infixes).finditer,
+            token_match=defaults.token_match,
+            url_match=defaults.url_match,
+        )
 
     return create
 

@@ -5,10 +5,15 @@ pyproject.toml do the same for `spacy.load()`."""
 from . import (
     customer_consistency,
     entity_rules,
+    entity_tagger,
     money_ruler,
     relation_extractor,
     relation_model,
     table_reader,
 )
 
-__all__ = ["customer_consistency", "entity_rules", "money_ruler", "relation_extractor", "relation_model", "table_reader"]
+__all__ = [
+    "customer_consistency",
+    "entity_rules",
+    "entity_tagger",
+    "money_ruler", "relation_extractor", "relation_model", "table_reader"]

@@ -33,9 +33,12 @@ import re
 from functools import cache
 from importlib import resources
 
+from spacy.attrs import IDX, IS_SPACE, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
+
+from ..text import doc_text
 
 _LEGAL_FORM = (
     r"(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.|Company|Ltd\.?|Limited|LLC|L\.L\.C\.|"
@@ -225,7 +228,7 @@ class EntityRules:
             ents = self._apply_patterns(doc, ents)
         if self.propagate:
             trimmed = (_trim_period(_trim_punctuation(e)) for e in ents)
-            text = doc.text  # built from the tokens on each access: read once
+            text = doc_text(doc)  # doc.text rebuilds the text from the tokens on each access
             ents = [e for e in trimmed if e is not None and _is_plausible(e, text)]
             if self.periods:
                 ents = _add_near_amounts(doc, text, ents, PERIOD_TERM, "PERIOD")
@@ -246,7 +249,7 @@ class EntityRules:
         return found
 
     def _apply_patterns(self, doc: Doc, ents: list[Span]) -> list[Span]:
-        text = doc.text
+        text = doc_text(doc)
         titles = [(m.start(), m.end()) for m in JOB_TITLE.finditer(text)]
         for match in ORG_WITH_LEGAL_FORM.finditer(text):
             start = _after_title(text, titles, match.start(), match.end())
@@ -595,19 +598,24 @@ def _propagate(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     for form in sorted(forms, key=len, reverse=True):
         by_first.setdefault(form[0], []).append(form)
     owner = {i: e for e in ents for i in range(e.start, e.end)}
-    words = [t for t in doc if not t.is_space]
-    lowered = [t.lower_ for t in words]
+    # Token attributes as arrays: making a Token object per word costs more
+    # than the whole search.
+    attributes = doc.to_array([IS_SPACE, LOWER, IDX])
+    positions = [int(i) for i in (attributes[:, 0] == 0).nonzero()[0]]
+    strings = doc.vocab.strings
+    lowered = [strings[int(attributes[i, 1])] for i in positions]
+    starts_upper = [text[int(attributes[i, 2])].isupper() for i in positions]
     replaced: set[Span] = set()
     added = []
     i = 0
-    while i < len(words):
-        candidates = by_first.get(lowered[i]) if words[i].text[:1].isupper() else None
+    while i < len(positions):
+        candidates = by_first.get(lowered[i]) if starts_upper[i] else None
         step = 1
         for form in candidates or ():
             n = len(form)
             if tuple(lowered[i : i + n]) != form:
                 continue
-            start, end = words[i].i, words[i + n - 1].i + 1
+            start, end = positions[i], positions[i + n - 1] + 1
             inside = {owner[j] for j in range(start, end) if j in owner}
             # A longer known name wins over a shorter guess within it
             # ("Giga" taken for a PERSON inside "Giga-tronics"); any other

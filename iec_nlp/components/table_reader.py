@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..text import doc_text
 from .relation_extractor import RELATIONS_ATTR, get_relations
 
 # Column gaps: cells of a text table are set apart by runs of spaces or tabs.
@@ -117,7 +118,7 @@ class TableReader:
         money = [e for e in doc.ents if e.label_ == "MONEY"]
         if len(money) < 2:
             return doc
-        text = doc.text
+        text = doc_text(doc)
         lines = _lines(text)
         line_of = []
         index = 0
