@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -25,6 +26,57 @@ class OutputFormat(str, Enum):
 class Variant(str, Enum):
     cnn = "cnn"
     trf = "trf"
+
+
+CORPUS_VARIABLE = "IEC_NLP_CORPUS"
+_CORPUS_HINT = "pass --corpus PATH"
+_CORPUS_HELP = (
+    f"Annotated corpus (a folder with annotations/ and, optionally, splits.json, or a .jsonl file); "
+    f"default: ${CORPUS_VARIABLE}, else corpora/ of the iec_nlp checkout, else ./corpora."
+)
+
+
+def default_corpus() -> Path:
+    """The corpus a command uses without --corpus, whatever the current folder:
+    $IEC_NLP_CORPUS if set, else the `corpora/` of the checkout this package
+    was imported from, else `corpora/` of the current folder (an installed
+    library has no checkout)."""
+    named = os.environ.get(CORPUS_VARIABLE)
+    if named:
+        return Path(named)
+    import iec_nlp
+
+    checkout = Path(iec_nlp.__file__).resolve().parents[1] / "corpora"
+    return checkout if checkout.is_dir() else Path("corpora")
+
+
+def corpus_problem(corpus: Path) -> str | None:
+    """What makes `corpus` unusable, in words, or None if it has annotations to read."""
+    shown = corpus.absolute()
+    if not corpus.exists():
+        return f"corpus not found: {shown} (expected a folder with annotations/ or a .jsonl file)"
+    if corpus.is_dir():
+        folder = corpus / "annotations" if (corpus / "annotations").is_dir() else corpus
+        if not any(folder.glob("*.jsonl")):
+            return f"no annotations in corpus {shown} (expected annotations/*.jsonl in it)"
+    return None
+
+
+def _usable_corpus(corpus: Path | None, how_to_name: str = "pass --corpus PATH") -> Path:
+    """The corpus to read (the one named, else the default); one that is not
+    there ends the command with one line on stderr and exit code 2 (a usage
+    error), saying where the path came from when the user did not name it."""
+    chosen = corpus if corpus is not None else default_corpus()
+    problem = corpus_problem(chosen)
+    if problem is None:
+        return chosen
+    if corpus is not None:
+        hint = how_to_name
+    elif os.environ.get(CORPUS_VARIABLE):
+        hint = f"the path is ${CORPUS_VARIABLE}; {how_to_name} or change it"
+    else:
+        hint = f"{how_to_name} or set {CORPUS_VARIABLE}"
+    raise _fail(f"{problem}; {hint}", code=2)
 
 
 @app.command()
@@ -177,7 +229,9 @@ def corpus_validate(files: list[Path] = typer.Argument(..., help="Native JSONL c
 
 @corpus_app.command("stats")
 def corpus_stats(
-    corpus: Path = typer.Argument(Path("corpora"), help="Corpus folder or JSONL file."),
+    corpus: Path | None = typer.Argument(
+        None, help=f"Corpus folder or JSONL file; default: ${CORPUS_VARIABLE}, else corpora/ of the checkout, else ./corpora."
+    ),
     by: str = typer.Option("split", help="split, decade or kind (results, management, compensation, customer/contract, other)."),
 ) -> None:
     """Label and relation counts per split, per decade or per kind of release."""
@@ -185,12 +239,16 @@ def corpus_stats(
 
     if by not in ("split", "decade", "kind"):
         raise typer.BadParameter(f"--by {by}: use split, decade or kind")
+    corpus = _usable_corpus(corpus, how_to_name="name it: iec-nlp corpus stats PATH")
     typer.echo(label_counts_table(corpus) if by == "split" else grouped_counts_table(corpus, by))
 
 
 @corpus_app.command("split")
 def corpus_split(
-    corpus: Path = typer.Argument(Path("corpora"), help="Corpus folder (annotations/ and splits.json)."),
+    corpus: Path | None = typer.Argument(
+        None,
+        help=f"Corpus folder (annotations/ and splits.json); default: ${CORPUS_VARIABLE}, else corpora/ of the checkout, else ./corpora.",
+    ),
 ) -> None:
     """Place the releases splits.json does not list yet, keeping every existing assignment.
 
@@ -200,6 +258,9 @@ def corpus_split(
     """
     from .corpus.splits import SPLIT_FILE, balance_new_companies, read_corpus_dir
 
+    corpus = _usable_corpus(corpus, how_to_name="name it: iec-nlp corpus split PATH")
+    if not corpus.is_dir():
+        raise _fail(f"{corpus.absolute()} is a file: split needs a corpus folder (splits.json goes in it)", code=2)
     documents, problems = read_corpus_dir(corpus)
     for problem in problems:
         typer.echo(str(problem), err=True)
@@ -245,10 +306,10 @@ class TaskFormat(str, Enum):
 _TASK_SUFFIX = {"labelstudio": "json", "doccano": "jsonl", "prodigy": "jsonl"}
 
 
-def _fail(message: str) -> typer.Exit:
+def _fail(message: str, code: int = 1) -> typer.Exit:
     """Print one line and return the exit to raise: what a user sees, no traceback."""
     typer.echo(f"error: {message}", err=True)
-    return typer.Exit(1)
+    return typer.Exit(code)
 
 
 class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
@@ -317,7 +378,7 @@ def corpus_tasks(
 @app.command()
 def train(
     output: Path = typer.Option(..., help="Where the model goes, e.g. models/mine (nothing is written to models/ unless named here)."),
-    corpus: Path = typer.Option(Path("corpora"), help="Annotated corpus (folder with annotations/ and, optionally, splits.json)."),
+    corpus: Path | None = typer.Option(None, help=_CORPUS_HELP, show_default=False),
     base: str | None = typer.Option(None, help="Start from a trained model's weights: 'default' (the shipped model) or a model path or package; default: from scratch."),
     variant: Variant = typer.Option(Variant.cnn, help="cnn (default, fast) or trf (transformer extra)."),
     config: Path | None = typer.Option(None, help="A spaCy training config; default training/iec_<variant>.cfg of the checkout, else the default model's own."),
@@ -326,10 +387,11 @@ def train(
     work_dir: Path | None = typer.Option(None, help="Keep DocBins and checkpoints here; default: a temporary folder, removed at the end."),
 ) -> None:
     """Train a pipeline on an annotated corpus and save it with its scores."""
+    _needs_train_extra("train")
+    corpus = _usable_corpus(corpus)  # before spaCy loads anything: a wrong path fails at once
     from .pipeline import ModelNotFoundError
     from .training import TrainingError, recipe_config, train_model
 
-    _needs_train_extra("train")
     _log_to_stderr()
     if variant is Variant.trf:
         try:
@@ -344,7 +406,7 @@ def train(
     try:
         config = config or recipe_config(variant.value)
         if not config.is_file():
-            raise typer.BadParameter(f"{config}: no such config")
+            raise _fail(f"config not found: {config.absolute()}; pass --config PATH", code=2)
         meta = train_model(corpus, output, config=config, seed=seed, base=base, max_steps=max_steps, work_dir=work_dir)
     except (TrainingError, ModelNotFoundError, OSError) as err:  # OSError: a missing file or spaCy package
         raise _fail(str(err)) from None
@@ -360,17 +422,21 @@ def train(
 
 @app.command()
 def evaluate(
-    model: str | None = typer.Option(None, help="Model name or path; default: the default model."),
-    corpus: Path = typer.Option(Path("corpora"), help="Annotated corpus."),
+    model: str | None = typer.Option(
+        None,
+        help="Model name (under models/ of the checkout, or an installed package) or path; "
+        "default: $IEC_NLP_MODEL, else the installed en_iec_cnn, else models/iec_cnn of the checkout.",
+    ),
+    corpus: Path | None = typer.Option(None, help=_CORPUS_HELP, show_default=False),
     split: str = typer.Option("test", help="train, dev, test or all."),
     json_out: Path | None = typer.Option(None, "--json", help="Also write the full report as JSON."),
 ) -> None:
     """Print P/R/F1 tables of a model on a split of the corpus."""
-    from .corpus.splits import split_documents
-    from .pipeline import ModelNotFoundError
-
     _needs_train_extra("evaluate")
+    corpus = _usable_corpus(corpus)
+    from .corpus.splits import split_documents
     from .evaluation import evaluate as run_evaluation
+    from .pipeline import ModelNotFoundError
 
     try:
         grouped, _ = split_documents(corpus)

@@ -466,9 +466,14 @@ def organization_features(
     issuer_ends: frozenset[int] = frozenset(),
     bounds: list[tuple[int, int]] | None = None,
     release_contract_words: float | None = None,
+    sentence_cues: dict[tuple[int, int], tuple[str, ...]] | None = None,
 ) -> dict[str, float]:
-    """What the release says about one organization, as numbers in [0, 1]."""
+    """What the release says about one organization, as numbers in [0, 1].
+
+    `sentence_cues` keeps the cue patterns found per sentence across the
+    organizations of one release (a sentence often names several)."""
     bounds = bounds if bounds is not None else sentence_bounds(text)
+    sentence_cues = {} if sentence_cues is None else sentence_cues
     feats = dict.fromkeys(FEATURE_NAMES, 0.0)
     feats["bias"] = 1.0
     feats["is_issuer"] = float(is_issuer)
@@ -478,16 +483,14 @@ def organization_features(
         start, end = sentence_of(bounds, e.start)
         before = text[max(start, e.start - 90) : e.start]
         after = text[e.end : min(max(end, e.end), e.end + 90)]
-        sentence = text[start:end]
         for key, pattern in _COMPILED["before"].items():
             if pattern.search(before):
                 feats[f"before_{key}"] += 1.0 / n
         for key, pattern in _COMPILED["after"].items():
             if pattern.search(after):
                 feats[f"after_{key}"] += 1.0 / n
-        for key, pattern in _COMPILED["sentence"].items():
-            if pattern.search(sentence):
-                feats[key] += 1.0 / n
+        for key in _sentence_cues(text, start, end, sentence_cues):
+            feats[key] += 1.0 / n
         if i in role_at_targets:
             feats["role_at_target"] += 1.0 / n
         # "Orbit International's Electronics Group", "Acme's Power Group": a
@@ -522,6 +525,19 @@ def organization_features(
     return feats
 
 
+def _sentence_cues(
+    text: str, start: int, end: int, cache: dict[tuple[int, int], tuple[str, ...]]
+) -> tuple[str, ...]:
+    """The sentence cue patterns that match text[start:end], searched once."""
+    found = cache.get((start, end))
+    if found is None:
+        sentence = text[start:end]
+        found = cache[(start, end)] = tuple(
+            key for key, pattern in _COMPILED["sentence"].items() if pattern.search(sentence)
+        )
+    return found
+
+
 def release_organization_features(
     text: str, entities: Sequence[EntityLike], relations: Sequence[Any]
 ) -> tuple[list[list[int]], Organization | None, list[dict[str, float]]]:
@@ -538,6 +554,7 @@ def release_organization_features(
     role_at_targets = {r.child for r in relations if r.label == "ROLE_AT"}
     bounds = sentence_bounds(text)
     release_words = min(1.0, len(_RELEASE_CUES.findall(text)) / 5)
+    sentence_cues: dict[tuple[int, int], tuple[str, ...]] = {}
     features = [
         organization_features(
             text, entities, g,
@@ -547,6 +564,7 @@ def release_organization_features(
             issuer_ends=issuer_ends,
             bounds=bounds,
             release_contract_words=release_words,
+            sentence_cues=sentence_cues,
         )
         for g in groups
     ]

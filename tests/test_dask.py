@@ -192,3 +192,27 @@ def test_workers_two_starts_a_local_cluster_with_the_same_records(
     assert result.exit_code == 0, result.output
     assert "local Dask cluster of 2 worker(s)" in result.stderr
     assert sorted(out.read_text(encoding="utf-8").splitlines()) == single_process_records
+
+
+def test_a_local_cluster_does_its_housekeeping_less_often():
+    # Dask's defaults (a tick every 20 ms, memory checks every 100 ms) cost a
+    # local run several percent of a core; the settings must reach the
+    # scheduler and nanny started here and the worker process they spawn.
+    from iec_nlp.dask_extraction import _local_cluster
+
+    cluster = _local_cluster(1)
+    try:
+        assert cluster.scheduler._tick_interval == 1.0
+        with Client(cluster, timeout=60) as client:
+            ticks = client.run(lambda dask_worker: dask_worker._tick_interval)
+            monitors = client.run(
+                lambda dask_worker: dask_worker.memory_manager.memory_monitor_interval
+            )
+            profiling = client.run(
+                lambda: __import__("dask").config.get("distributed.worker.profile.enabled")
+            )
+        assert list(ticks.values()) == [1.0]
+        assert list(monitors.values()) == [1.0]
+        assert list(profiling.values()) == [False]
+    finally:
+        cluster.close()
