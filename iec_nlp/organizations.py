@@ -69,6 +69,9 @@ def _acronym(name: str) -> str:
     return "".join(w[0] for w in words if w not in ("of", "and", "the", "for"))
 
 
+_NATIONAL_QUALIFIERS = ("u.s.", "us", "united states", "u.s. government's", "federal")
+
+
 @lru_cache(maxsize=65536)
 def same_organization(a: str, b: str) -> bool:
     """Whether two names plausibly name one organization: equal keys, one the
@@ -83,8 +86,10 @@ def same_organization(a: str, b: str) -> bool:
     if long_.startswith(short + " ") or long_.startswith(short + "-"):
         return True
     # "Navy" for "U.S. Navy": a national qualifier in front.
-    if re.fullmatch(rf"(?:u\.s\.|us|united states|u\.s\. government's|federal)\s+{re.escape(short)}", long_):
-        return True
+    for qualifier in _NATIONAL_QUALIFIERS:
+        rest = long_[len(qualifier) :]
+        if long_.startswith(qualifier) and rest[:1].isspace() and rest.lstrip() == short:
+            return True
     compact = re.sub(r"[\s.&-]", "", short)
     if len(compact) >= 2 and " " not in short:
         full = " ".join(_PARENTHETICAL.sub("", b if organization_key(b) == long_ else a).lower().split())

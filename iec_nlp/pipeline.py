@@ -14,7 +14,6 @@ import itertools
 import logging
 import os
 import re
-import weakref
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -26,6 +25,7 @@ from spacy.tokens import Doc
 from . import augment, components, tokenizer  # noqa: F401  (registers with spaCy)
 from .components.relation_extractor import get_relations
 from .extraction import Entity, Extraction, Issuer, Relation
+from .loaded import remember_pipeline
 from .organizations import CustomerModel, decide_labels, display_name
 from .text import NormalizedText, normalize, remember_text
 
@@ -110,26 +110,6 @@ def resolve_model_path(name_or_path: str | os.PathLike[str] | None) -> Path | st
             return DEFAULT_PACKAGE
         raise ModelNotFoundError(HOW_TO_INSTALL)
     return name
-
-
-# Pipelines loaded by `load_pipeline`, by their vocab: a Doc knows only its
-# vocab, and its views (iec_nlp.spacy_doc) need the pipeline's customer model.
-_LOADED: dict[int, weakref.ref[Language]] = {}
-
-
-def remember_pipeline(nlp: Language) -> Language:
-    """Let Docs of `nlp` find it again (`pipeline_of(doc.vocab)`)."""
-    for key in [k for k, ref in _LOADED.items() if ref() is None]:
-        del _LOADED[key]
-    _LOADED[id(nlp.vocab)] = weakref.ref(nlp)
-    return nlp
-
-
-def pipeline_of(vocab: object) -> Language | None:
-    """The pipeline loaded here whose vocab this is, if any."""
-    ref = _LOADED.get(id(vocab))
-    nlp = ref() if ref is not None else None
-    return nlp if nlp is not None and nlp.vocab is vocab else None
 
 
 def load_pipeline(name_or_path: str | os.PathLike[str] | None = None) -> Language:

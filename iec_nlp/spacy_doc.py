@@ -10,9 +10,9 @@ Two ways to a Doc, and how they differ:
   call, and the pipeline sees the text as given: no cleaning (markup, page
   markers and hard line wraps stay in, and cost accuracy), no chunking (a
   text is limited by `nlp.max_length`), and `doc.ents` keep the
-  recognizer's labels while the views decide customer or not per
-  organization (with the pipeline's customer model when the pipeline was
-  loaded by `iec_nlp.load()`, else by the recognizer's vote). On clean text
+  recognizer's labels (organizations as ORG) while the views decide
+  customer or not per organization with the pipeline's customer model (from
+  its meta; `iec_nlp.load()` and `spacy.load()` alike). On clean text
   the views and relations are those of `extract()` (a test holds them to it).
 
 The extensions, set on every Doc once `iec_nlp` is imported (spaCy imports
@@ -86,7 +86,8 @@ def _from_pipeline_doc(doc: Doc) -> Extraction:
         head, child = index_of.get((hs, he)), index_of.get((cs, ce))
         if head is not None and child is not None:
             relations.append(Relation(head, child, label, float(score)))
-    from .pipeline import customer_model, pipeline_of
+    from .loaded import pipeline_of
+    from .pipeline import customer_model
 
     nlp = pipeline_of(doc.vocab)
     labels, issuer = decide_labels(
@@ -176,7 +177,8 @@ def as_doc(nlp: Language, extraction: Extraction) -> Doc:
 
 def extract_doc(text: str, *, model: str | os.PathLike[str] | Language | None = None) -> Doc:
     """`extract(text)` as a spaCy Doc of `text` (see the module docstring)."""
-    from .pipeline import extract, get_pipeline, remember_pipeline
+    from .loaded import remember_pipeline
+    from .pipeline import extract, get_pipeline
 
     nlp = remember_pipeline(get_pipeline(model))
     return as_doc(nlp, extract(text, model=nlp))
@@ -190,7 +192,8 @@ def extract_docs(
     n_process: int = 1,
 ) -> Iterator[Doc]:
     """`extract_many(texts)` as spaCy Docs, in input order."""
-    from .pipeline import extract_many, get_pipeline, remember_pipeline
+    from .loaded import remember_pipeline
+    from .pipeline import extract_many, get_pipeline
 
     nlp = remember_pipeline(get_pipeline(model))
     for extraction in extract_many(texts, model=nlp, batch_size=batch_size, n_process=n_process):

@@ -30,6 +30,7 @@ from spacy.vocab import Vocab
 from thinc.api import Model, Optimizer
 from thinc.types import Floats2d
 
+from ..loaded import remember_pipeline
 from ..schema import RELATION_LABELS, REQUIRES_INCOMING
 from ..scoring import relation_prf
 from .relation_model import Candidate
@@ -75,6 +76,9 @@ def make_relation_extractor(
     threshold: float,
     prune_unlinked: bool,
 ) -> RelationExtractor:
+    # Docs of this pipeline find it (and its customer model) by their vocab,
+    # also when it was loaded with a plain spacy.load().
+    remember_pipeline(nlp)
     return RelationExtractor(
         nlp.vocab, model, name, threshold=threshold, prune_unlinked=prune_unlinked
     )
