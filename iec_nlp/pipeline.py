@@ -112,6 +112,20 @@ def resolve_model_path(name_or_path: str | os.PathLike[str] | None) -> Path | st
     return name
 
 
+def _rebuilt_parts(location: Path) -> list[str]:
+    """Parts of a saved pipeline that its config rebuilds exactly, so that
+    reading their saved copy is work done twice.
+
+    Our tokenizer (`iec.Tokenizer.v*`) is made whole by its factory: spaCy's
+    English rules and our affixes, which the saved copy repeats. Reading it
+    again compiles its affix patterns and loads its 2,700 special cases twice
+    more (0.15 s of a cold start). `tests/test_models.py` checks that both
+    ways tokenize the corpus the same.
+    """
+    config = (location / "config.cfg").read_text(encoding="utf-8")
+    return ["tokenizer"] if re.search(r'^@tokenizers = "iec\.Tokenizer\.v\d+"', config, re.MULTILINE) else []
+
+
 def load_pipeline(name_or_path: str | os.PathLike[str] | None = None) -> Language:
     """Load a spaCy pipeline, with an error that names what is missing.
 
@@ -126,7 +140,7 @@ def load_pipeline(name_or_path: str | os.PathLike[str] | None = None) -> Languag
                 f"{location} is not an iec_nlp model: missing {', '.join(missing) or 'directory'}"
             )
         try:
-            return remember_pipeline(spacy.load(location))
+            return remember_pipeline(spacy.load(location, exclude=_rebuilt_parts(location)))
         except Exception as err:  # spaCy raises many types for a broken model
             raise ModelNotFoundError(f"{location}: the model could not be loaded: {err}") from err
     try:

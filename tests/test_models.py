@@ -32,3 +32,15 @@ def test_shipped_model_loads_predicts_and_records_its_scores(path):
 
 def test_default_model_is_shipped():
     assert any(p.name == "iec_cnn" for p in MODELS)
+
+
+def test_loading_rebuilds_the_tokenizer_exactly_as_saved():
+    """load_pipeline skips reading the saved tokenizer (its factory makes it
+    whole); the result must be the saved one, byte for byte and in use."""
+    from iec_nlp.pipeline import load_pipeline
+
+    path = Path(__file__).resolve().parent.parent / "models" / "iec_cnn"
+    fast, full = load_pipeline(path), spacy.load(path)
+    assert fast.tokenizer.to_bytes() == full.tokenizer.to_bytes()
+    text = "N.Y.--(BUSINESS WIRE)--March 19, 2004 /PRNewswire/ -- Acme Corp.'s revenue (1) was $7.3 million."
+    assert [t.text for t in fast.tokenizer(text)] == [t.text for t in full.tokenizer(text)]

@@ -113,6 +113,45 @@ def test_plain_spacy_load_gives_the_extensions_without_importing_iec_nlp():
     assert ["Jeffrey Schlarbaum", "Vice President of Sales", "HAS_ROLE"] in json.loads(out)
 
 
+def test_plain_spacy_load_decides_customers_with_the_models_customer_model(tmp_path):
+    """The recognizer labels organizations ORG; the views decide customers
+    with the model in the pipeline's meta, also after a plain spacy.load."""
+    code = (
+        "import json, spacy, sys\n"
+        "import iec_nlp\n"
+        "nlp = spacy.load(sys.argv[1])\n"
+        "for path in sys.argv[2:]:\n"
+        "    text = open(path, encoding='utf-8').read()\n"
+        "    doc = nlp(text)\n"
+        "    print(json.dumps([doc._.extraction.to_dict(), iec_nlp.extract(text).to_dict(),\n"
+        "                      sorted({e.label_ for e in doc.ents})]))\n"
+    )
+    # Customer releases, cleaned as extract() cleans them (so nlp(text) sees
+    # what extract() sees).
+    releases = []
+    for path in sorted((ROOT / "corpora" / "releases").glob("*.txt")):
+        text = normalize(path.read_text(encoding="utf-8")).text
+        if _is_clean(text) and " order" in text and len(releases) < 6:
+            releases.append(tmp_path / path.name)
+            releases[-1].write_text(text, encoding="utf-8")
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(ROOT / "models" / "iec_cnn"), *map(str, releases)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    results = [json.loads(line) for line in out.splitlines()]
+    assert len(results) == len(releases) >= 3
+    for from_doc, from_extract, doc_labels in results:
+        assert "CUSTOMER" not in doc_labels
+        assert from_doc == from_extract
+    assert any(from_extract["customers"] for _, from_extract, _ in results)
+
+
+def _is_clean(text: str) -> bool:
+    return normalize(text).text == text and len(text) < 10_000
+
+
 def test_render_draws_relation_arcs(nlp):
     text = (
         ROOT / "corpora" / "releases" / "iec-electronics_2004-04-22_q2-fy2004-results.txt"

@@ -314,4 +314,4 @@ def test_base_sources_the_trained_components_and_skips_reinitialization(tmp_path
     as_written = spacy.util.load_config(
         _prepared_config(ROOT / "training" / "iec_cnn.cfg", tmp_path, None)
     )
-    assert as_written["components"]["ner"].get("factory") == "ner"
+    assert as_written["components"]["ner"].get("factory") == "iec_entity_tagger"
