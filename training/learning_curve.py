@@ -1,14 +1,14 @@
-"""Learning curve: test F1 when training on 25/50/75/100% of the train split.
+"""Learning curve: dev F1 when training on parts of the train split.
 
 Answers "would more annotated releases pay?". Each point is a full training
 run (same config and seed, a seeded subset of the train split, no refit on
-dev); results go to training/learning_curve.json, which the evaluation
-notebook plots against the number of training releases.
+dev), scored on dev end to end; results go to training/learning_curve.json,
+which the evaluation notebook plots against the number of training releases.
+The test split plays no part: pass a corpus without it (a folder whose
+annotations/ holds only the train and dev releases and whose splits.json
+lists no test), or `train` scores it at every point.
 
-    python training/learning_curve.py --full-model models/iec_cnn
-
-With --full-model, one more point is read from that model's meta: the
-shipped model, which the same recipe trained on train + dev.
+    python training/learning_curve.py --corpus CORPUS --fractions 0.085 0.21 0.43 0.855 1.0
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ def main() -> None:
     parser.add_argument("--fractions", type=float, nargs="+", default=[0.25, 0.5, 0.75, 1.0])
     parser.add_argument("--corpus", default="corpora")
     parser.add_argument("--out", default="training/learning_curve.json")
-    parser.add_argument("--full-model", help="add the point of this trained model (read from its meta)")
     args = parser.parse_args()
     points = []
     for fraction in args.fractions:
@@ -36,22 +35,19 @@ def main() -> None:
             )
         points.append(curve_point(meta["iec_nlp"]))
         print(json.dumps(points[-1]))
-    if args.full_model:
-        meta = json.loads((Path(args.full_model) / "meta.json").read_text())
-        points.append(curve_point(meta["iec_nlp"]))
     Path(args.out).write_text(json.dumps({"config": str(DEFAULT_CONFIGS["cnn"]), "points": points}, indent=2))
 
 
 def curve_point(info: dict) -> dict:
-    test = info["scores"]["test"]
-    sizes = info["split_sizes"]
-    refit = "refit" in info
+    dev = info["scores"]["dev"]
     return {
         "train_fraction": info["train_fraction"],
-        "train_releases": sizes["train"] + (sizes["dev"] if refit else 0),
-        "trained_on": "train + dev" if refit else "train",
-        "test_entities_f": test["entities"]["micro"]["f"],
-        "test_relations_f": test["relations"]["micro"]["f"],
+        "train_releases": info["split_sizes"]["train"],
+        "trained_on": "train",
+        "scored_on": "dev",
+        "entities_f": dev["entities"]["micro"]["f"],
+        "relations_f": dev["relations"]["micro"]["f"],
+        "customer_f": dev["entities"]["per_label"].get("CUSTOMER", {}).get("f"),
     }
 
 
