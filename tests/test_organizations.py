@@ -140,6 +140,7 @@ def test_is_pleased_to_announce_marks_the_author():
     )
     assert _issuer_name(text, "Beta Systems", "Acme Corp.") == "Acme Corp."
 
+
 def test_an_8k_item_names_its_filer_only_where_it_says_so():
     # "we" signed with the research center: the center is a party, not the filer.
     text = (

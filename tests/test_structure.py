@@ -92,3 +92,24 @@ def test_no_import_cycles_between_modules():
         if node not in state:
             visit(node)
     assert not cycles, cycles
+
+
+def test_every_component_and_architecture_has_an_entry_point():
+    """spacy.load() of an iec_nlp model finds our functions through the entry
+    points in pyproject.toml: each one registered must be listed there."""
+    import tomllib
+
+    from spacy.language import Language
+    from spacy.util import registry
+
+    import iec_nlp.augment  # noqa: F401  (registers the augmenters)
+    import iec_nlp.components  # noqa: F401
+
+    project = tomllib.loads((Path(__file__).resolve().parent.parent / "pyproject.toml").read_text())
+    entry_points = project["project"]["entry-points"]
+    factories = {name for name in Language.factories if name.startswith("iec_")}
+    assert factories <= set(entry_points["spacy_factories"]), factories - set(entry_points["spacy_factories"])
+    architectures = {name for name in registry.architectures.get_all() if name.startswith("iec.")}
+    assert architectures <= set(entry_points["spacy_architectures"])
+    augmenters = {name for name in registry.augmenters.get_all() if name.startswith("iec.")}
+    assert augmenters <= set(entry_points["spacy_augmenters"])
