@@ -24,7 +24,6 @@ import csv
 import glob
 import importlib.util
 import json
-import multiprocessing
 import os
 import signal
 import sys
@@ -38,6 +37,7 @@ from typing import IO, Any, Protocol
 
 from .extraction import Extraction
 from .filings import HTML_SUFFIXES, Document, UnreadableInputError, read_source
+from .processes import start_pool
 
 INPUT_SUFFIXES = (".txt", *HTML_SUFFIXES)
 # The output of one document: its Extraction.to_dict() or None, and the error.
@@ -880,9 +880,6 @@ def _load_model(model: str | None) -> None:
     worker_pipeline(model)
 
 
-_ONE_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
-
-
 def _ignore_interrupts() -> None:
     # Ctrl-C reaches the whole process group: the workers finish their batch
     # and the main process decides when to stop.
@@ -900,29 +897,9 @@ class ProcessPoolExecutor:
         self.model = model
         self.batch_size = batch_size
         self.processes = processes
-        self._pool = concurrent.futures.ProcessPoolExecutor(
-            max_workers=processes,
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_ignore_interrupts,
-        )
         # The workers start now, each loading the model (a model that is not
-        # there fails here, before any output), with one BLAS thread each, as
-        # Dask gives its workers: N processes on N cores, each with threads of
-        # its own, only wait for each other (12% more CPU per document here).
-        saved = {name: os.environ.get(name) for name in _ONE_THREAD}
-        os.environ.update(_ONE_THREAD)
-        try:
-            for future in [self._pool.submit(_load_model, model) for _ in range(processes)]:
-                future.result()
-        except BaseException:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            raise
-        finally:
-            for name, value in saved.items():
-                if value is None:
-                    os.environ.pop(name, None)
-                else:
-                    os.environ[name] = value
+        # there fails here, before any output).
+        self._pool = start_pool(processes, _load_model, model, initializer=_ignore_interrupts)
 
     def run(
         self, batches: Iterator[list[Document]]

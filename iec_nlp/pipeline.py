@@ -301,10 +301,16 @@ def extract_many(
     """Stream extractions over many releases (spaCy's `nlp.pipe` underneath).
 
     Results come in input order. `n_process > 1` runs several worker
-    processes, each with its own copy of the model. In one process a batch
-    holds at most `batch_size` chunks and `BATCH_CHARS` characters, so memory
-    does not grow with the length of a text.
+    processes, each loading its own copy of the model once and extracting
+    groups of `batch_size` releases (with a loaded `Language` as `model`,
+    spaCy's own multiprocessing, which sends every Doc back and scales less
+    well). In one process a batch holds at most `batch_size` chunks and
+    `BATCH_CHARS` characters, so memory does not grow with the length of a
+    text.
     """
+    if n_process > 1 and not isinstance(model, Language):
+        yield from _extract_in_processes(texts, model, batch_size, n_process)
+        return
     nlp = get_pipeline(model)
 
     def pieces() -> Iterator[tuple[str, tuple[int, int, int, int]]]:
@@ -337,6 +343,40 @@ def extract_many(
         builder.add(offset, doc)
         if chunk_index == n_chunks - 1:
             yield builder.build()
+
+
+def _extract_in_processes(
+    texts: Iterable[str], model: str | os.PathLike[str] | None, batch_size: int, n_process: int
+) -> Iterator[Extraction]:
+    """`extract_many` in `n_process` worker processes: groups of `batch_size`
+    releases go out (at most two per worker in flight, so memory stays
+    bounded), Extractions come back, in input order."""
+    from collections import deque
+
+    from .processes import start_pool
+
+    name = None if model is None else str(model)
+    pool = start_pool(n_process, _load_in_worker, name)
+    try:
+        in_flight: deque = deque()
+        remaining = iter(texts)
+        while group := list(itertools.islice(remaining, batch_size)):
+            in_flight.append(pool.submit(_extract_group, group, name, batch_size))
+            while len(in_flight) >= 2 * n_process:
+                yield from in_flight.popleft().result()
+        while in_flight:
+            yield from in_flight.popleft().result()
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _load_in_worker(model: str | None) -> None:
+    get_pipeline(model)  # kept by the worker for its tasks (returned, it would be pickled)
+
+
+def _extract_group(texts: list[str], model: str | None, batch_size: int) -> list[Extraction]:
+    """One worker task: the group's extractions, with the worker's one copy of the model."""
+    return list(extract_many(texts, model=model, batch_size=batch_size))
 
 
 def _pipe_in_batches(

@@ -12,6 +12,7 @@ import functools
 import html
 import itertools
 import json
+import os
 import re
 import time
 from pathlib import Path
@@ -593,3 +594,11 @@ def test_corpus_file_with_bad_records(tmp_path) -> None:
     assert "UTF-8" in by_line[5][0]
     assert "good-1" in by_line[6][0] and "duplicate" in by_line[6][0] and "line 1" in by_line[6][0]
     assert any("missing-span" in p and "7" in p and "does not exist" in p for p in by_line[7])
+
+
+def test_extract_many_in_worker_processes_matches_extract(nlp, short_texts, short_expected) -> None:
+    # With a model named (not a loaded Language), n_process > 1 runs a pool
+    # of worker processes that each load it once; same results, same order.
+    model = os.environ.get("IEC_NLP_TEST_MODEL") or "iec_cnn"  # the model of the `nlp` fixture
+    results = list(iec_nlp.extract_many(iter(short_texts * 3), model=model, batch_size=2, n_process=2))
+    assert [r.to_dict() for r in results] == short_expected * 3

@@ -98,7 +98,6 @@ def test_every_component_and_architecture_has_an_entry_point():
     """spacy.load() of an iec_nlp model finds our functions through the entry
     points in pyproject.toml: each one registered must be listed there."""
     import tomllib
-
     from spacy.language import Language
     from spacy.util import registry
 

@@ -122,8 +122,12 @@ def measure(config: str, folder: Path, batch_size: int, model: str | None) -> di
         nlp = iec_nlp.load(model)
         t1, cpu1 = time.perf_counter(), tree_cpu_seconds()
         documents = 0
+        processes = int(setting)
+        # With N > 1 the model goes by name, as users call it: extract_many
+        # then starts N worker processes that load it (inside run_s); a
+        # loaded Language would take spaCy's own multiprocessing instead.
         for result in iec_nlp.extract_many(
-            texts, model=nlp, batch_size=batch_size, n_process=int(setting)
+            texts, model=nlp if processes == 1 else model, batch_size=batch_size, n_process=processes
         ):
             result.to_dict()
             documents += 1
