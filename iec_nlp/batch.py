@@ -19,7 +19,6 @@ the model once.
 
 from __future__ import annotations
 
-import concurrent.futures
 import csv
 import glob
 import importlib.util
@@ -29,7 +28,7 @@ import signal
 import sys
 import threading
 import time
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,7 +36,7 @@ from typing import IO, Any, Protocol
 
 from .extraction import Extraction
 from .filings import HTML_SUFFIXES, Document, UnreadableInputError, read_source
-from .processes import start_pool
+from .processes import results_in_order, start_pool
 
 INPUT_SUFFIXES = (".txt", *HTML_SUFFIXES)
 # The output of one document: its Extraction.to_dict() or None, and the error.
@@ -904,22 +903,11 @@ class ProcessPoolExecutor:
     def run(
         self, batches: Iterator[list[Document]]
     ) -> Iterator[tuple[list[Document], list[Outcome]]]:
-        in_flight: deque[tuple[list[Document], concurrent.futures.Future[list[Outcome]]]] = deque()
-        for batch in batches:
-            in_flight.append(
-                (
-                    batch,
-                    self._pool.submit(
-                        extract_batch, [d.text for d in batch], self.model, self.batch_size
-                    ),
-                )
-            )
-            while len(in_flight) >= 2 * self.processes or (in_flight and in_flight[0][1].done()):
-                done, future = in_flight.popleft()
-                yield done, future.result()
-        while in_flight:
-            done, future = in_flight.popleft()
-            yield done, future.result()
+        calls = (
+            (batch, extract_batch, ([d.text for d in batch], self.model, self.batch_size))
+            for batch in batches
+        )
+        yield from results_in_order(self._pool, self.processes, calls)
 
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)

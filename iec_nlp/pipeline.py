@@ -351,21 +351,16 @@ def _extract_in_processes(
     """`extract_many` in `n_process` worker processes: groups of `batch_size`
     releases go out (at most two per worker in flight, so memory stays
     bounded), Extractions come back, in input order."""
-    from collections import deque
-
-    from .processes import start_pool
+    from .processes import results_in_order, start_pool
 
     name = None if model is None else str(model)
+    remaining = iter(texts)
+    groups = iter(lambda: list(itertools.islice(remaining, batch_size)), [])
     pool = start_pool(n_process, _load_in_worker, name)
     try:
-        in_flight: deque = deque()
-        remaining = iter(texts)
-        while group := list(itertools.islice(remaining, batch_size)):
-            in_flight.append(pool.submit(_extract_group, group, name, batch_size))
-            while len(in_flight) >= 2 * n_process:
-                yield from in_flight.popleft().result()
-        while in_flight:
-            yield from in_flight.popleft().result()
+        calls = ((None, _extract_group, (group, name, batch_size)) for group in groups)
+        for _, extractions in results_in_order(pool, n_process, calls):
+            yield from extractions
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
 

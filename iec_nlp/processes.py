@@ -11,8 +11,11 @@ from __future__ import annotations
 import concurrent.futures
 import multiprocessing
 import os
-from collections.abc import Callable
-from typing import Any
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
+
+Key = TypeVar("Key")
 
 # N processes on N cores, each with BLAS threads of its own, only wait for
 # each other (12% more CPU per document here): one thread each, as Dask
@@ -48,3 +51,23 @@ def start_pool(
             else:
                 os.environ[name] = value
     return pool
+
+
+def results_in_order(
+    pool: concurrent.futures.Executor,
+    processes: int,
+    calls: Iterable[tuple[Key, Callable[..., Any], tuple[Any, ...]]],
+) -> Iterator[tuple[Key, Any]]:
+    """Run each `(key, function, args)` of `calls` on the pool and yield
+    `(key, result)` in the order of `calls`, as soon as the first pending
+    one is done. At most two calls per worker are in flight, so a long input
+    is read only as fast as it is processed (memory stays bounded)."""
+    in_flight: deque[tuple[Key, concurrent.futures.Future[Any]]] = deque()
+    for key, function, args in calls:
+        in_flight.append((key, pool.submit(function, *args)))
+        while len(in_flight) >= 2 * processes or (in_flight and in_flight[0][1].done()):
+            done, future = in_flight.popleft()
+            yield done, future.result()
+    while in_flight:
+        done, future = in_flight.popleft()
+        yield done, future.result()
