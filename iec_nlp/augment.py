@@ -192,7 +192,8 @@ def with_entity_tags(example: Example) -> Example:
 
 def relabeled(example: Example, relabel: dict[str, str]) -> Example:
     """`example` with its gold entities' labels mapped by `relabel` (spans,
-    relations and the text unchanged)."""
+    relations and the text unchanged: `Doc.copy` copies the relations, which
+    live in `user_data`)."""
     reference = example.reference
     if not any(ent.label_ in relabel for ent in reference.ents):
         return example
@@ -201,5 +202,4 @@ def relabeled(example: Example, relabel: dict[str, str]) -> Example:
         [Span(new_reference, e.start, e.end, label=relabel.get(e.label_, e.label_)) for e in reference.ents],
         default="outside",
     )
-    setattr(new_reference._, RELATIONS_ATTR, list(getattr(reference._, RELATIONS_ATTR) or []))
     return Example(example.predicted, new_reference)

@@ -44,9 +44,7 @@ def default_corpus() -> Path:
     named = os.environ.get(CORPUS_VARIABLE)
     if named:
         return Path(named)
-    import iec_nlp
-
-    checkout = Path(iec_nlp.__file__).resolve().parents[1] / "corpora"
+    checkout = Path(__file__).resolve().parents[1] / "corpora"
     return checkout if checkout.is_dir() else Path("corpora")
 
 

@@ -60,40 +60,17 @@ def _copy(target: Any, origin: Any) -> bool:
     return True
 
 
-def _residual_blocks(encoder: Any) -> list[Any]:
-    """The convolution blocks of a `spacy.Tok2Vec.v2` encoder, in order."""
-    # With depth > 1 the blocks are chained, and the chain's name starts
-    # like a block's ("residual(...)>>residual(...)"): keep single blocks.
-    return [node for node in encoder.walk() if node.name.startswith("residual(") and ")>>" not in node.name]
-
-
-def _copy_encoder(ours: Any, origin: Any) -> list[str]:
-    """Copy the source encoder into ours: whole when the shapes match, else
-    its embedding and its first convolution blocks into a shallower encoder
-    of the same width (each block refines the one before, so the first ones
-    are a sound start for fewer)."""
-    if _copy(ours, origin):
-        return ["encoder"]
-    if not _copy(ours.layers[0], origin.layers[0]):
-        return []
-    ours_blocks, origin_blocks = _residual_blocks(ours), _residual_blocks(origin)
-    copied = 0
-    for block, origin_block in zip(ours_blocks, origin_blocks):
-        if not _copy(block, origin_block):
-            break
-        copied += 1
-    return ["embedding", f"{copied} of {len(origin_blocks)} encoder blocks"]
-
-
 def copy_recognizer_weights(nlp: Language, source: str, component: str = "ner") -> list[str]:
-    """Copy the source recognizer's encoder (into our shared `tok2vec`), its
-    projection and its lower layer (into our `ner`). Returns what was copied."""
+    """Copy the source recognizer's encoder (into our shared `tok2vec`) and,
+    when our `ner` is a transition-based recognizer too, its projection and
+    lower layer. Returns what was copied."""
     import spacy
 
     origin = spacy.load(source).get_pipe(component).model
     copied = []
     origin_encoder, _, origin_projection = origin.get_ref("tok2vec").layers
-    copied += _copy_encoder(nlp.get_pipe("tok2vec").model, origin_encoder)
+    if _copy(nlp.get_pipe("tok2vec").model, origin_encoder):
+        copied.append("encoder")
     ours = nlp.get_pipe("ner").model
     if not ours.has_ref("lower"):
         # Entities from a tagger (iec_nlp.components.entity_tagger): only

@@ -6,10 +6,19 @@ from __future__ import annotations
 import numpy
 import pytest
 
-from iec_nlp.components.entity_tagger import BiluoScheme, EntityTagger, decode_tags
+from iec_nlp.components.entity_tagger import BiluoScheme, EntityTagger
 
 TAGS = ["B-PERIOD", "I-PERIOD", "L-PERIOD", "O", "U-ORG", "U-PERIOD", "B-ORG", "L-ORG"]
 COLUMN = {tag: n for n, tag in enumerate(TAGS)}
+
+
+def decode_tags(tags: list[str]) -> list[tuple[int, int, str]]:
+    """The spans of a valid BILUO tag sequence, each tag given a clear lead."""
+    columns = {tag: n for n, tag in enumerate(sorted(set(tags) | {"O"}))}
+    scores = numpy.full((len(tags), len(columns)), -10.0, dtype="f")
+    for t, tag in enumerate(tags):
+        scores[t, columns[tag]] = 10.0
+    return BiluoScheme(columns).decode(scores)
 
 
 def _scores(*rows: dict[str, float]) -> numpy.ndarray:

@@ -27,6 +27,7 @@ with `entity_tags = true`).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 import numpy
 from spacy.language import Language
@@ -109,7 +110,7 @@ class EntityTagger(Tagger):
         return [self.model.ops.to_numpy(scores) for scores in self.model.predict(docs)]
 
     def set_annotations(self, docs: Iterable[Doc], batch_scores: list[numpy.ndarray]) -> None:
-        scheme = BiluoScheme(self.labels)
+        scheme = _scheme(self.labels)
         for doc, scores in zip(docs, batch_scores):
             preset = list(doc.ents)
             taken = numpy.zeros(len(doc) + 1, dtype=bool)
@@ -121,6 +122,12 @@ class EntityTagger(Tagger):
                 if not taken[start:end].any()
             ]
             doc.set_ents(sorted(preset + added, key=lambda s: s.start), default="outside")
+
+
+@lru_cache(maxsize=8)
+def _scheme(tags: tuple[str, ...]) -> BiluoScheme:
+    """The scheme of a tag set, made once (its columns are looked up by name)."""
+    return BiluoScheme(tags)
 
 
 class BiluoScheme:
@@ -207,13 +214,3 @@ class BiluoScheme:
                     state = ("out",)
         spans.reverse()
         return spans
-
-
-def decode_tags(tags: list[str]) -> list[tuple[int, int, str]]:
-    """(start, end, label) token spans of a valid BILUO tag sequence (tests)."""
-    scheme = BiluoScheme(sorted(set(tags) | {"O"}))
-    index = {tag: n for n, tag in enumerate(sorted(set(tags) | {"O"}))}
-    scores = numpy.full((len(tags), len(index)), -10.0, dtype="f")
-    for t, tag in enumerate(tags):
-        scores[t, index[tag]] = 10.0
-    return scheme.decode(scores)
