@@ -130,6 +130,12 @@ def group_organizations(entities: Sequence[EntityLike], text: str | None = None)
             gap = text[entities[a].end : entities[b].start]
             if _ALIAS_GAP.match(gap):
                 aliases[organization_key(entities[b].text)] = organization_key(entities[a].text)
+        # A company's ticker used as its short name: "American Superconductor
+        # Corporation (NASDAQ: AMSC)", then "AMSC" (not "AMSC Windtec").
+        for i in indices:
+            ticker = _TICKER_SYMBOL.match(text, entities[i].end)
+            if ticker:
+                aliases.setdefault(ticker.group(1).lower(), organization_key(entities[i].text))
     by_key: dict[str, list[int]] = {}
     for i in indices:
         key = organization_key(entities[i].text)
@@ -175,6 +181,8 @@ _PLACE = (
 _EXCHANGES = (
     r"(?:nyse|nasdaq|amex|otc|tsx|nyse american|nyse mkt|nyse arca|otcqb|otcqx|otcbb|asx|lse|aim|ticker|symbol|cboe|nasd)"
 )
+# "(NASDAQ: AMSC)", "(NYSE American: ACME.B)" right after a name: the symbol.
+_TICKER_SYMBOL = re.compile(r"\s*\(\s*" + _EXCHANGES + r"[\w ]{0,20}:\s*([A-Z][A-Z.]{1,6}?)\.?\s*\)", re.IGNORECASE)
 _TICKER = re.compile(
     r"^(?:['\u2019]s?)?" + _PLACE + r"\s*,?\s*(?:\([^()]{0,40}\)\s*)?"
     r"(?:\(\s*(?:the\s+\W?company\W?\s*;?\s*)?" + _EXCHANGES + r"[^)]{0,40}\)"
@@ -402,6 +410,21 @@ _STOP_WORDS = frozenset(
     "inc corp company ltd llc".split()
 )
 _POSSESSIVE_GAP = re.compile(r"['\u2019]s?\s+")
+# The issuer's own units, which SCHEMA.md keeps ORG like the issuer: "our
+# Power Group", "the Energy segment", "AMSC Windtec, a wholly owned
+# subsidiary of AMSC", "Acme's subsidiary Acme Aero".
+_OUR = re.compile(r"\bour\s+$", re.IGNORECASE)
+_CUSTOMER_NOUN = re.compile(r"\s+(?:customers?|clients?)\b", re.IGNORECASE)
+_SEGMENT = re.compile(r"\s+segments?\b", re.IGNORECASE)
+_UNIT_OF = re.compile(
+    r"\s*(?:\([^)]{0,40}\)\s*)?,?\s*(?:is\s+)?(?:a|an|the|its)?\s*(?:wholly[- ]owned\s+|indirect\s+|operating\s+)*"
+    r"(?:subsidiary|division|unit|business unit|segment)\s+of\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+_UNIT_AFTER_POSSESSIVE = re.compile(
+    r"['\u2019]s?\s+(?:wholly[- ]owned\s+)?(?:subsidiary|division|unit|business unit|segment)\s*,?\s*(?:the\s+)?",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"\u201d]?\s+(?=[A-Z\"\u201c(])|\n\s*\n")
 _RELEASE_CUES = re.compile(
     r"\b(?:order|orders|contract|contracts|awarded|award|customer|customers|supply agreement|purchase order)\b",
@@ -419,6 +442,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     "shares_issuer_word",
     "after_issuer_possessive",
     "in_headline",
+    "issuer_unit",
     "log_mentions",
     "release_contract_words",
     "recognizer_customer",
@@ -469,6 +493,7 @@ def organization_features(
     role_at_targets: set[int],
     issuer_words: frozenset[str] = frozenset(),
     issuer_ends: frozenset[int] = frozenset(),
+    issuer_starts: frozenset[int] = frozenset(),
     bounds: list[tuple[int, int]] | None = None,
     release_contract_words: float | None = None,
     sentence_cues: dict[tuple[int, int], tuple[str, ...]] | None = None,
@@ -502,6 +527,8 @@ def organization_features(
         # unit of the issuer, named with the issuer's possessive.
         if any(_POSSESSIVE_GAP.fullmatch(text, end, e.start) for end in issuer_ends if 0 < e.start - end <= 4):
             feats["after_issuer_possessive"] += 1.0 / n
+        if not is_issuer and _is_issuer_unit(text, e, issuer_starts, issuer_ends):
+            feats["issuer_unit"] = 1.0
         if e.label == "CUSTOMER":
             feats["recognizer_customer"] += 1.0 / n
     # The words around the mentions, as a bag (w:order, w:supplier ...): what
@@ -530,6 +557,22 @@ def organization_features(
     return feats
 
 
+def _is_issuer_unit(text: str, e: EntityLike, issuer_starts: frozenset[int], issuer_ends: frozenset[int]) -> bool:
+    """Whether this mention names a unit of the issuer: "our X", "X segment",
+    "X, a wholly owned subsidiary of <issuer>", "<issuer>'s subsidiary X"."""
+    if _SEGMENT.match(text, e.end):
+        return True
+    # "our Power Group", but not "our Navy customer".
+    if _OUR.search(text, max(0, e.start - 8), e.start) and not _CUSTOMER_NOUN.match(text, e.end):
+        return True
+    unit_of = _UNIT_OF.match(text, e.end)
+    if unit_of and unit_of.end() in issuer_starts:
+        return True
+    return any(
+        _UNIT_AFTER_POSSESSIVE.fullmatch(text, end, e.start) for end in issuer_ends if 0 < e.start - end <= 40
+    )
+
+
 def _sentence_cues(
     text: str, start: int, end: int, cache: dict[tuple[int, int], tuple[str, ...]]
 ) -> tuple[str, ...]:
@@ -556,6 +599,7 @@ def release_organization_features(
         w for i in issuer_members for w in organization_key(entities[i].text).split()[:1] if len(w) > 2
     )
     issuer_ends = frozenset(entities[i].end for i in issuer_members)
+    issuer_starts = frozenset(entities[i].start for i in issuer_members)
     role_at_targets = {r.child for r in relations if r.label == "ROLE_AT"}
     bounds = sentence_bounds(text)
     release_words = min(1.0, len(_RELEASE_CUES.findall(text)) / 5)
@@ -567,6 +611,7 @@ def release_organization_features(
             role_at_targets=role_at_targets,
             issuer_words=issuer_words,
             issuer_ends=issuer_ends,
+            issuer_starts=issuer_starts,
             bounds=bounds,
             release_contract_words=release_words,
             sentence_cues=sentence_cues,
@@ -596,6 +641,8 @@ class CustomerModel:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def is_customer(self, features: dict[str, float]) -> bool:
+        if features.get("issuer_unit"):
+            return False  # the issuer's own units are ORG, like the issuer
         p = self.probability(features)
         if self.recognizer_threshold is not None and features.get("recognizer_customer", 0.0) > 0:
             return p >= self.recognizer_threshold

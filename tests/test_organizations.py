@@ -203,6 +203,39 @@ def test_customer_is_decided_from_the_release(customer_model, sentence, name, ex
     assert [label for e, label in zip(entities, labels) if e.text == "Acme Corp."] == ["ORG"]
 
 
+def test_a_ticker_used_as_a_short_name_is_its_company():
+    # "AMSC" is the issuer's ticker, not the short form of "AMSC Windtec".
+    text = (
+        "Acme Superconductor Corporation (NASDAQ: AMSC) today announced an order. AMSC Windtec designed "
+        "the turbines. AMSC will ship them."
+    )
+    # The symbol inside the ticker notation is no mention (SCHEMA.md).
+    entities = [e for e in _orgs(text, "Acme Superconductor Corporation", "AMSC Windtec", "AMSC") if text[e.start - 2 : e.start] != ": "]
+    groups = group_organizations(entities, text)
+    assert [[entities[i].text for i in g] for g in groups] == [
+        ["Acme Superconductor Corporation", "AMSC"],
+        ["AMSC Windtec"],
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence, unit",
+    [
+        ("AMSC Windtec, a wholly owned subsidiary of Acme, will design it for Beta Systems.", "AMSC Windtec"),
+        ("Our Power Group received an order from Beta Systems for radars.", "Power Group"),
+        ("Sales of the Industrial Group segment rose on orders from Beta Systems.", "Industrial Group"),
+    ],
+)
+def test_the_issuers_own_units_are_never_its_customers(customer_model, sentence, unit):
+    # SCHEMA.md: the issuer and its subsidiaries are ORG, whatever the contract words around them.
+    text = f"Acme Corp. (Nasdaq: ACME) today announced a contract award. {sentence} Acme thanks Beta Systems."
+    entities = _orgs(text, "Acme Corp.", "Acme", unit, "Beta Systems")
+    labels, _ = decide_labels(text, entities, [], CustomerModel({"bias": 5.0}, 0.5))
+    by_name = {e.text: label for e, label in zip(entities, labels)}
+    assert by_name[unit] == "ORG"
+    assert by_name["Beta Systems"] == "CUSTOMER"  # the same model takes every other organization
+
+
 def test_without_a_model_the_recognizer_decides_but_never_for_the_issuer():
     text = "Acme Corp. (Nasdaq: ACME) today announced an order from Beta. Acme thanks Beta."
     found = _orgs(text, "Acme Corp.", "Acme", "Beta")
