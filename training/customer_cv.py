@@ -1,6 +1,6 @@
 """Cross-validation of the per-organization customer model on train + dev.
 
-    python training/customer_cv.py [--folds 5] [--c 1.0] [--threshold 0.6]
+    python training/customer_cv.py [--folds 5] [--c 1.0] [--threshold 0.5]
 
 Folds by company (a company's releases are held out together). The model is
 learned from the gold mentions of the other folds and scored on the gold
@@ -14,7 +14,7 @@ import argparse
 import hashlib
 
 from iec_nlp.corpus.splits import company_key, split_documents
-from iec_nlp.customer_training import fit_customer_model, organization_examples
+from iec_nlp.customer_training import DEFAULT_C, DEFAULT_THRESHOLD, fit_customer_model, organization_examples
 from iec_nlp.scoring import prf
 
 
@@ -22,8 +22,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", default="corpora")
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--c", type=float, default=1.0)
-    parser.add_argument("--threshold", type=float, default=0.6)
+    parser.add_argument("--c", type=float, default=DEFAULT_C)
+    parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
     parser.add_argument("--no-words", action="store_true", help="cue features only, no context words")
     args = parser.parse_args()
     grouped, _ = split_documents(args.corpus)
@@ -37,7 +37,7 @@ def main() -> None:
         model = fit_customer_model([d for d in documents if fold(d) != k], c=args.c, threshold=args.threshold, context_words=not args.no_words)
         features, labels, where = organization_examples([d for d in documents if fold(d) == k])
         for f, gold, (_, members) in zip(features, labels, where):
-            pred = int(not f["is_issuer"] and model.is_customer(f))
+            pred = int(not f["is_issuer"] and model.is_customer(f))  # is_customer: never the issuer's own units
             tp, fp, fn = tp + (pred and gold), fp + (pred and not gold), fn + (gold and not pred)
             n = len(members)
             mtp, mfp, mfn = mtp + n * (pred and gold), mfp + n * (pred and not gold), mfn + n * (gold and not pred)
