@@ -248,3 +248,258 @@ def test_a_title_before_an_organization_with_a_legal_form_stays_a_title():
     assert [(e.label, e.text) for e in result.entities] == [
         ("PERSON", "Jane Roe"), ("ROLE", "Chief Financial Officer"), ("ORG", "Acme Corp."),
     ]
+
+
+def _rules(text: str, ents: list[tuple[str, str]], **config) -> list[tuple[str, str]]:
+    """The entities after propagation, from `ents` placed at their first occurrence."""
+    return _ents(EntityRules(patterns=False, propagate=True, **config)(_doc(text, ents)))
+
+
+def test_common_words_capitalized_at_a_sentence_or_row_start_are_no_names():
+    text = "Sales rose sequentially. Sequentially, costs fell.\nSpecial charges and impairments   41   28"
+    assert _rules(text, [("Sequentially", "ORG"), ("Special charges", "ORG")]) == []
+    # A name in an address is no lower-case use of it.
+    assert _rules("Visit www.sears.com or mail ir@sears.com. Sears said.", [("Sears", "ORG")]) == [("Sears", "ORG")]
+
+
+def test_a_name_is_not_propagated_to_a_phrase_with_lower_case_words():
+    text = "Special Charges   41   0.12\n\nSpecial charges and impairments   41   28"
+    assert _rules(text, [("Special Charges", "ORG")]) == [("Special Charges", "ORG")]
+
+
+def test_a_partnership_name_with_commas_is_one_organization():
+    def orgs(text: str) -> list[str]:
+        doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+        return [e.text for e in doc.ents if e.label_ == "ORG"]
+
+    assert orgs("July 22 /PRNewswire-FirstCall/ -- Sears, Roebuck and Co. (NYSE: S) today") == [
+        "PRNewswire-FirstCall", "Sears, Roebuck and Co."
+    ]
+    assert orgs("annually.\n\nSEARS, ROEBUCK AND CO.\nCONSOLIDATED INCOME") == ["SEARS, ROEBUCK AND CO."]
+    # A list of companies before another legal form is no partnership name.
+    assert "Motorola, Teradyne and Acme Corp." not in orgs("Customers Motorola, Teradyne and Acme Corp. ordered.")
+    # "CO." in capitals is Colorado unless it follows "AND" or "&".
+    assert orgs("of NanoProducts Corporation in Longmont, CO. He holds") == ["NanoProducts Corporation"]
+
+
+def test_a_dateline_city_with_a_spaced_state_and_its_initials_are_no_names():
+    text = "Interim Chief Financial Officer\n\nROCK HILL, S. C., Sept. 21, 2023 (GLOBE NEWSWIRE) -- 3D Systems"
+    assert _rules(text, [("ROCK HILL", "ORG"), ("S. C.", "PERSON")]) == []
+
+
+def test_a_metric_is_widened_over_the_modifiers_that_are_part_of_the_measure():
+    text = (
+        "Mr. Burns' annual base salary will be $500,000. It received a $10 million purchase order. "
+        "A special dividend of $1.00 was paid. The net deferred tax asset was $5 million, "
+        "and selling and administrative expenses were $2.0 billion."
+    )
+    metrics = [("base salary", "METRIC"), ("order", "METRIC"), ("dividend", "METRIC"),
+               ("deferred tax asset", "METRIC"), ("administrative expenses", "METRIC")]
+    assert _rules(text, metrics) == [
+        ("annual base salary", "METRIC"), ("purchase order", "METRIC"), ("special dividend", "METRIC"),
+        ("net deferred tax asset", "METRIC"), ("selling and administrative expenses", "METRIC"),
+    ]
+    # "quarterly" is not part of the measure.
+    assert _rules("a quarterly dividend of $0.10", [("dividend", "METRIC")]) == [("dividend", "METRIC")]
+
+
+def test_metric_terms_of_banks_and_retailers():
+    from iec_nlp.components.entity_rules import METRIC_TERM
+
+    for term in ("earnings per weighted average common share", "Selling and administrative expenses",
+                 "noninterest expense", "non-interest income", "net interest income"):
+        assert METRIC_TERM.fullmatch(term), term
+
+
+def test_week_periods_balance_sheet_dates_and_corresponding_periods_are_proposed_near_amounts():
+    text = (
+        "Net sales for the 13-week period ended August 1, 2015 were $199.3 million. Cash was $2.5 million "
+        "as of December 31, 2023 and $4.3 million at September 30, 2024, against $55,000 for the "
+        "corresponding period in 2023. The release is dated March 3, 2024."
+    )
+    amounts = ["$199.3 million", "$2.5 million", "$4.3 million", "$55,000"]
+    periods = [e for e in _rules(text, [(a, "MONEY") for a in amounts], periods=True) if e[1] == "PERIOD"]
+    assert periods == [
+        ("13-week period ended August 1, 2015", "PERIOD"),
+        ("December 31, 2023", "PERIOD"),
+        ("September 30, 2024", "PERIOD"),
+        ("corresponding period in 2023", "PERIOD"),
+    ]
+
+
+def test_a_period_is_widened_over_its_year_quarter_or_week_count_before_it():
+    text = (
+        "revenue in the 2015 fourth quarter was $481.4 million; $1.4 million for the third quarter of "
+        "fiscal 2016 ended October 29, 2016; $199.3 million for the 13-week period ended August 1, 2015."
+    )
+    ents = [("fourth quarter", "PERIOD"), ("fiscal 2016 ended October 29, 2016", "PERIOD"), ("August 1, 2015", "PERIOD")]
+    assert _rules(text, ents) == [
+        ("2015 fourth quarter", "PERIOD"),
+        ("third quarter of fiscal 2016 ended October 29, 2016", "PERIOD"),
+        ("13-week period ended August 1, 2015", "PERIOD"),
+    ]
+
+
+def test_a_span_without_a_letter_or_digit_is_no_entity():
+    assert _rules("($ in millions, except per share data)", [("$", "ROLE")]) == []
+
+
+def test_a_title_scope_after_a_dash_or_before_a_date_is_part_of_the_title():
+    text = "He served as Senior Vice President-Business Support Services since 2022."
+    assert _rules(text, [("Senior Vice President", "ROLE")]) == [
+        ("Senior Vice President-Business Support Services", "ROLE")
+    ]
+    text = "He served as Vice President, Internal Audit/Due Diligence from 2012 to 2017."
+    assert _rules(text, [("Vice President", "ROLE")]) == [("Vice President, Internal Audit/Due Diligence", "ROLE")]
+
+
+def test_a_generic_institution_word_alone_is_no_name():
+    assert _rules("The Department noted the filing.", [("Department", "CUSTOMER")]) == []
+
+
+def test_an_abbreviation_defined_for_a_common_noun_is_no_name():
+    text = "wafers of silicon carbide (SiC) and LEDs based on SiC technology from Cree."
+    ents = [("SiC", "ORG"), ("Cree", "ORG")]
+    second = text.index("SiC technology")
+    doc = _doc(text, ents)
+    doc.set_ents([*doc.ents, doc.char_span(second, second + 3, label="ORG")])
+    assert _ents(EntityRules(patterns=False, propagate=True)(doc)) == [("Cree", "ORG")]
+
+
+def test_the_abbreviation_of_a_measure_in_parentheses_is_no_second_metric():
+    text = "reported diluted earnings per share (EPS) of $.41 compared with $.30"
+    ents = [("diluted earnings per share", "METRIC"), ("EPS", "METRIC"), ("$.41", "MONEY")]
+    assert _rules(text, ents) == [("diluted earnings per share", "METRIC"), ("$.41", "MONEY")]
+
+
+def test_an_acronym_taken_for_a_person_is_an_organization_outside_capital_headings():
+    text = "co-developed with AMSC Windtec, a subsidiary of AMSC.\n\nFOOT LOCKER ELECTS DONA D. YOUNG AS LEAD DIRECTOR"
+    ents = [("AMSC Windtec", "PERSON"), ("AMSC.", "PERSON"), ("DONA D. YOUNG", "PERSON")]
+    assert _rules(text, ents) == [("AMSC Windtec", "ORG"), ("AMSC", "ORG"), ("DONA D. YOUNG", "PERSON")]
+
+
+def test_wire_services_exchanges_and_the_sec_with_its_country():
+    text = "filed with the U.S. Securities and Exchange Commission; listed on the OTCQX Best Market."
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    assert _ents(doc) == [("U.S. Securities and Exchange Commission", "ORG"), ("OTCQX Best Market", "ORG")]
+
+
+def test_a_time_zone_is_no_name():
+    text = "at 10:30 a.m. EDT/9:30 a.m. CDT today"
+    assert _rules(text, [("CDT", "PERSON")]) == []
+
+
+def test_ticker_notation_with_a_market_tier_and_a_heading_with_a_colon():
+    from iec_nlp.components.entity_rules import _in_ticker_notation
+
+    text = "VSE Corporation (Nasdaq GS: VSEC) reported. About SPX Corporation: SPX Corporation is"
+    nasdaq, spx = text.index("Nasdaq"), text.index("SPX Corporation")
+    assert _in_ticker_notation(text, nasdaq, nasdaq + len("Nasdaq"))
+    assert not _in_ticker_notation(text, spx, spx + len("SPX Corporation"))
+
+
+def test_a_name_starting_with_a_digit_is_propagated():
+    text = "3D Systems (NYSE:DDD) announced. Mr. Johnson joined 3D Systems in July 2006."
+    assert _rules(text, [("3D Systems", "ORG")]) == [("3D Systems", "ORG"), ("3D Systems", "ORG")]
+
+
+def test_a_company_and_its_unit_named_with_a_possessive_are_two_organizations():
+    text = "Orbit International\u2019s Electronics Group received an order from America\u2019s Car-Mart."
+    ents = [("Orbit International\u2019s Electronics Group", "ORG"), ("America\u2019s Car-Mart", "CUSTOMER")]
+    assert _rules(text, ents) == [
+        ("Orbit International", "ORG"), ("Electronics Group", "ORG"), ("America\u2019s Car-Mart", "CUSTOMER")
+    ]
+
+
+def test_the_base_of_a_share_is_no_metric_of_the_amount():
+    text = "Revenue was $786.4 million, or 93 percent of revenue, in the quarter."
+    assert _rules(text, [("Revenue", "METRIC"), ("$786.4 million", "MONEY"), ("revenue,", "METRIC")]) == [
+        ("Revenue", "METRIC"), ("$786.4 million", "MONEY")
+    ]
+
+
+def test_a_name_that_begins_the_name_of_a_document_is_no_entity():
+    text = "under the \u201cGreenfield CIC Agreement\u201d. Mr. Greenfield agreed; the Greenfield CIC Agreement ends."
+    greenfield = text.index("Greenfield agreed")
+    doc = _doc(text, [("Greenfield", "PERSON")])
+    doc.set_ents([*doc.ents, doc.char_span(greenfield, greenfield + len("Greenfield"), label="PERSON")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert [(e.text, e.start_char) for e in doc.ents] == [("Greenfield", greenfield)]
+
+
+def _table_doc(text: str, ents: list[tuple[str, str]], relations: list[tuple[str, str, str]]) -> Doc:
+    """A doc with entities at the last occurrence of their surface and the extractor's relations."""
+    from iec_nlp.components.relation_extractor import RELATIONS_ATTR
+
+    doc = NLP.make_doc(text)
+    where = {}
+    for surface, _label in ents:
+        start = text.rindex(surface)
+        where[surface] = (start, start + len(surface))
+    doc.set_ents([doc.char_span(*where[s], label=label) for s, label in ents])
+    setattr(doc._, RELATIONS_ATTR, [[*where[h], *where[c], label, 0.9] for h, c, label in relations])
+    return doc
+
+
+def test_a_table_row_label_wraps_over_lines_and_is_the_metric_of_the_row():
+    from iec_nlp.components.relation_extractor import get_relations
+    from iec_nlp.components.table_reader import TableReader
+
+    text = (
+        "Basic\nEarnings per share before\ncumulative effect of change in\n"
+        "accounting principle    $ 0.25    $ 1.04\n"
+        "Goodwill 943 945 Total assets    $21,927    $50,373\n"
+    )
+    ents = [("Basic\nEarnings per share", "METRIC"), ("$ 0.25", "MONEY"), ("$ 1.04", "MONEY"),
+            ("assets", "METRIC"), ("$21,927", "MONEY"), ("$50,373", "MONEY")]
+    doc = _table_doc(text, ents, [("$ 0.25", "Basic\nEarnings per share", "VALUE_OF")])
+    doc = TableReader()(doc)
+    metrics = [e.text for e in doc.ents if e.label_ == "METRIC"]
+    label = "Earnings per share before\ncumulative effect of change in\naccounting principle"
+    assert metrics == [label, "Total assets"]
+    linked = {(doc.text[r[0]:r[1]], doc.text[r[2]:r[3]]) for r in get_relations(doc) if r[4] == "VALUE_OF"}
+    assert linked == {("$ 0.25", label), ("$ 1.04", label), ("$21,927", "Total assets"), ("$50,373", "Total assets")}
+
+
+def test_quarter_codes_calendar_years_and_the_year_are_proposed_near_amounts():
+    text = (
+        "Earnings were $1.88 a share for calendar year 1997, and $15,194 in Q3 2024. "
+        "Allied ended the year with a backlog of $92.8 million; the year's plan stays."
+    )
+    amounts = ["$1.88", "$15,194", "$92.8 million"]
+    periods = [e for e in _rules(text, [(a, "MONEY") for a in amounts], periods=True) if e[1] == "PERIOD"]
+    assert periods == [("calendar year 1997", "PERIOD"), ("Q3 2024", "PERIOD"), ("year", "PERIOD")]
+
+
+def test_a_name_is_not_propagated_to_a_word_the_release_writes_in_lower_case():
+    text = "the Safety-Sponge System, a sponge counting system. The System helps."
+    assert _rules(text, [("Safety-Sponge System", "ORG")]) == [("Safety-Sponge System", "ORG")]
+
+
+def test_a_surname_that_is_also_a_common_word_stays_a_person():
+    # "price" in lower case does not make "Mr. Price" a common word.
+    text = "John Price was named CFO. The share price rose. Price joined in 2001."
+    assert _rules(text, [("John Price", "PERSON")]) == [("John Price", "PERSON"), ("Price", "PERSON")]
+
+
+def test_a_company_written_with_its_legal_form_is_kept_where_its_name_is_a_common_word():
+    text = "Target Corporation placed an order. Our target is growth. Target will pay."
+    assert _rules(text, [("Target Corporation", "CUSTOMER")]) == [("Target Corporation", "CUSTOMER"), ("Target", "CUSTOMER")]
+
+
+def test_an_organization_goes_on_over_an_ampersand():
+    text = "-- American Axle & Manufacturing was recognized by Ford & GM."
+    assert _rules(text, [("American Axle", "ORG"), ("Ford", "CUSTOMER"), ("GM", "CUSTOMER")]) == [
+        ("American Axle & Manufacturing", "ORG"), ("Ford", "CUSTOMER"), ("GM", "CUSTOMER")
+    ]
+
+
+def test_a_capitalized_group_before_a_lower_case_title_ends_an_organization_name():
+    text = 'said Gerry Fasano, Leidos Defense Group president. The Group President of Acme said.'
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    assert [e.text for e in doc.ents if e.label_ == "ROLE"] == ["president", "Group President"]
+
+
+def test_a_name_inside_a_compound_modifier_is_no_mention():
+    text = "Sears said. It has 2,300 Sears-branded stores."
+    assert _rules(text, [("Sears", "ORG")]) == [("Sears", "ORG")]

@@ -14,7 +14,12 @@ import argparse
 import hashlib
 
 from iec_nlp.corpus.splits import company_key, split_documents
-from iec_nlp.customer_training import DEFAULT_C, DEFAULT_THRESHOLD, fit_customer_model, organization_examples
+from iec_nlp.customer_training import (
+    DEFAULT_C,
+    DEFAULT_THRESHOLD,
+    fit_customer_model,
+    organization_examples,
+)
 from iec_nlp.scoring import prf
 
 

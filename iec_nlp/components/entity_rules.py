@@ -23,8 +23,11 @@ here instead of being learned:
   cut short is widened over its date or fiscal year.
 
 Rules only add entities where the recognizer found none, except that a
-legal-form ORG may widen an ORG/CUSTOMER the recognizer cut short, and a
-`First M. Last` name the recognizer called ORG becomes PERSON.
+legal-form ORG may widen an ORG/CUSTOMER the recognizer cut short, a
+`First M. Last` name the recognizer called ORG becomes PERSON, an acronym
+it called PERSON becomes ORG, and `Acme's Electronics Group` becomes two
+organizations. After the recognizer, what cannot be the entity its label
+says is dropped (`_is_plausible`).
 """
 
 from __future__ import annotations
@@ -43,7 +46,9 @@ from ..text import doc_text
 _LEGAL_FORM = (
     r"(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.|Company|Ltd\.?|Limited|LLC|L\.L\.C\.|"
     r"plc|PLC|N\.V\.|AG|GmbH|S\.A\.|L\.P\.|LP|"
-    r"INC\.?|INCORPORATED|CORP\.?|CORPORATION|COMPANY|LTD\.?|LIMITED)"
+    r"INC\.?|INCORPORATED|CORP\.?|CORPORATION|COMPANY|LTD\.?|LIMITED|"
+    # "SEARS, ROEBUCK AND CO.", but not Colorado in "DENVER, CO."
+    r"(?<=AND\s)CO\.|(?<=&\s)CO\.)"
 )
 # Words that start a sentence or a heading rather than a name ("[Logo of
 # Sparton Corporation]" is a placeholder for the letterhead: the name is inside).
@@ -55,9 +60,18 @@ _NOT_NAME_START = (
 # Headline capitals: "COMPLETES ACQUISITION OF ASTRO INSTRUMENTATION LLC" names
 # "ASTRO INSTRUMENTATION LLC"; a capitalized "OF" does not continue a name.
 _NAME_WORD = r"(?:(?!OF\b)[A-Z][\w&'\u2019-]*|[A-Z]\.|&|of|and|de)"
+# A partnership name lists its founders with commas: "Sears, Roebuck and
+# Co.", "Goldman, Sachs & Co.". Only before "and Co." / "& Company": a list
+# of names before another legal form ("Motorola, Teradyne and Plexus Corp.")
+# is a list of companies.
+_PARTNERS = (
+    r"(?:[A-Z][\w'\u2019-]*,[ ]{1,2}){1,3}(?=[A-Z][\w'\u2019-]*[ ]{1,2}(?:and|AND|&)[ ]{1,2}"
+    r"(?:Co\.|CO\.|Company|COMPANY)(?![\w]))"
+)
 # Names stay on one line and inside one sentence: only spaces between words.
 ORG_WITH_LEGAL_FORM = re.compile(
-    rf"\b{_NOT_NAME_START}[A-Z][\w&'\u2019-]*(?:[ ]{{1,2}}{_NAME_WORD}){{0,5}}?,?[ ]{{1,2}}{_LEGAL_FORM}(?![\w])"
+    rf"\b{_NOT_NAME_START}(?:{_PARTNERS})?[A-Z][\w&'\u2019-]*(?:[ ]{{1,2}}{_NAME_WORD}){{0,5}}?,?[ ]{{1,2}}"
+    rf"{_LEGAL_FORM}(?![\w])"
 )
 # A surname: "Gilbert", "O'Brien", "Smith-Jones", but not the possessive "Nair's".
 _SURNAME = r"[A-Z][a-zA-Z-]*(?:['\u2019](?!s\b)[A-Za-z]+)?"
@@ -109,10 +123,11 @@ _METRIC_CORE = (
     r"(?:net\s+(?:income|loss|\(loss\)|earnings|sales|revenues?|profit)|revenues?|sales|"
     r"gross\s+(?:profit|margin)|operating\s+(?:income|loss|expenses|profit)|"
     r"(?:income|loss)\s+from\s+(?:continuing\s+)?operations|EBITDA|"
-    r"(?:diluted\s+|basic\s+)?(?:earnings|loss)\s+per\s+(?:diluted\s+|basic\s+|common\s+)?share|EPS|"
+    r"(?:diluted\s+|basic\s+)?(?:earnings|loss)\s+per\s+(?:weighted\s+average\s+)?(?:diluted\s+|basic\s+|common\s+)?share|EPS|"
     r"backlog|bookings|cash\s+and\s+cash\s+equivalents|cash\s+balance|working\s+capital|"
     r"(?:long-term|total)\s+debt|free\s+cash\s+flow|capital\s+expenditures|"
-    r"selling,\s+general\s+and\s+administrative\s+expenses?|SG&A(?:\s+expenses?)?|"
+    r"selling,?\s+(?:general,?\s+)?and\s+administrative\s+expenses?|SG&A(?:\s+expenses?)?|"
+    r"non-?interest\s+(?:income|expenses?)|net\s+interest\s+income|"
     r"restructuring\s+(?:charges?|costs?)|impairment\s+charges?|purchase\s+price|"
     r"orders?|deferred\s+tax\s+(?:credit|charge|benefit|asset)s?|accounts\s+receivable|inventor(?:y|ies)|"
     r"(?:cash\s+)?dividends?|severance\s+(?:costs?|charges?)|interest\s+expense|"
@@ -229,10 +244,17 @@ class EntityRules:
         if self.propagate:
             trimmed = (_trim_period(_trim_punctuation(e)) for e in ents)
             text = doc_text(doc)  # doc.text rebuilds the text from the tokens on each access
-            ents = [e for e in trimmed if e is not None and _is_plausible(e, text)]
+            terms = _abbreviated_terms(text)
+            ents = [
+                _as_organization_if_acronym(e, text)
+                for e in trimmed
+                if e is not None and _is_plausible(e, text, terms)
+            ]
             if self.periods:
                 ents = _add_near_amounts(doc, text, ents, PERIOD_TERM, "PERIOD")
-            ents = _propagate(doc, text, _complete_phrases(doc, text, _extend_title_scopes(doc, text, ents)))
+            ents = _join_ampersand_names(doc, text, _split_owned_units(doc, ents))
+            ents = _complete_phrases(doc, text, _extend_title_scopes(doc, text, ents))
+            ents = _propagate(doc, text, _without_restated_abbreviations(text, ents))
         doc.set_ents(sorted(ents, key=lambda s: s.start), default="outside")
         return doc
 
@@ -271,12 +293,16 @@ class EntityRules:
         for match in _INITIAL_NAME.finditer(text):
             ents = _relabel_or_add(doc, ents, match.start(), match.end(), "PERSON", from_label="ORG")
         for match in JOB_TITLE.finditer(text):
-            ents = _add(doc, ents, match.start(), match.end(), "ROLE")
+            # "Leidos Defense Group president": a capitalized "Group" before a
+            # title in lower case ends an organization's name.
+            group = _GROUP_BEFORE_LOWER_CASE_TITLE.match(match.group())
+            ents = _add(doc, ents, match.start() + (group.end() if group else 0), match.end(), "ROLE")
         if self.metrics:
             ents = _add_near_amounts(doc, text, ents, METRIC_TERM, "METRIC")
         return ents
 
 
+_GROUP_BEFORE_LOWER_CASE_TITLE = re.compile(r"Group\s+(?=[a-z])")
 _AFTER_TITLE = re.compile(r"\s+(?:of|at|for|with)\s+(?:the\s+)?")
 
 
@@ -430,18 +456,28 @@ _MONTH = (
 _YEAR = r"(?:19|20)\d\d"
 _ORDINAL = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 _FISCAL_YEAR = rf"(?:fiscal\s+(?:year\s+)?)?{_YEAR}"
+_DATE = rf"{_MONTH}\s+\d{{1,2}},\s+{_YEAR}"
+# Retailers report 13- and 26-week periods: "13-week period ended August 1,
+# 2015", "the 13 weeks ended June 28, 2003". Not across lines: in a table
+# header, "13 Weeks" and "Ended July 3, 2004" are cells of two rows.
+_WEEKS = r"(?:\d{1,2}|thirteen|twenty-six|thirty-nine|fifty-two|fifty-three)[ -]+weeks?(?:[ ]+period)?"
 # Reporting periods in the words releases use for them. Found near amounts
 # only, after the recognizer, where it found nothing; like a METRIC, a PERIOD
 # stays only if the relation extractor links an amount to it.
 PERIOD_TERM = re.compile(
     rf"\b(?:(?:{_FISCAL_YEAR}\s+)?{_ORDINAL}\s+(?:fiscal\s+)?quarter"
     rf"|(?:first\s+)?(?:three|six|nine|twelve)[\s-]+months?(?:\s+period)?"
-    rf"|(?:same|comparable|prior[\s-]year|year[\s-]ago|previous|prior)\s+(?:quarter|period)"
+    rf"|{_WEEKS}|Q[1-4](?:[ ]+(?:fiscal[ ]+)?{_YEAR})?"
+    # The balance-sheet date of an amount: "cash of $312 million at
+    # September 30, 2004", "as of December 31, 2023" (SCHEMA.md 2, PERIOD).
+    rf"|(?<=\bat\s){_DATE}|(?<=\bas\sof\s){_DATE}"
+    rf"|(?:same|comparable|corresponding|prior[\s-]year|year[\s-]ago|previous|prior)\s+(?:quarter|period)"
     rf"(?:\s+(?:a\s+year\s+ago|last\s+year|of\s+(?:the\s+)?(?:prior|previous)\s+year|in\s+{_FISCAL_YEAR}))?"
-    rf"|fiscal\s+(?:year\s+)?{_YEAR}"
+    rf"|(?:fiscal|calendar)\s+(?:year\s+)?{_YEAR}"
     rf"|full\s+(?:fiscal\s+)?year|(?:current|last|prior|previous)\s+(?:fiscal\s+)?year(?!['\u2019])"
     rf"|(?:fiscal\s+)?year[\s-]end(?:\s+{_YEAR})?"
-    rf"|(?<=\bthe\s)quarter)\b",
+    # "for the quarter", "ended the year with", "during the period" (not "the year's", "the year-end").
+    rf"|(?<=\bthe\s)(?:quarter|(?:year|period)(?![\w'\u2019-])))\b",
     re.IGNORECASE,
 )
 
@@ -451,15 +487,28 @@ PERIOD_TERM = re.compile(
 # `last year's 4th quarter`; `Pro forma net income`, `net income before
 # taxes`, `Diluted earnings per share`); the recognizer often stops at the
 # head words. Each label: what may come before the span, what may follow it.
-_PERIOD_HEAD = re.compile(r"(?:(?:last|previous|prior)\s+year['\u2019]s\s+)$", re.IGNORECASE)
+# Before a period: "last year's 4th quarter", "the 2015 fourth quarter", "third
+# quarter of fiscal 2016 ended October 29, 2016", "13-week period ended August 1, 2015".
+_PERIOD_HEAD = re.compile(
+    rf"(?:(?:last|previous|prior)\s+year['\u2019]s\s+|(?<=\bthe\s){_YEAR}\s+"
+    rf"|{_ORDINAL}\s+(?:fiscal\s+)?quarter\s+of\s+|{_WEEKS}[ ]+(?:ended|ending)[ ]+)$",
+    re.IGNORECASE,
+)
 _PERIOD_TAIL = re.compile(
     rf"(?:\s+(?:ended|ending)\s+{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?"
     rf"|\s+of\s+(?:fiscal\s+(?:year\s+)?)?{_YEAR}"
     r"|\s+of\s+(?:the\s+)?(?:prior|previous|preceding)\s+(?:fiscal\s+)?year)",
     re.IGNORECASE,
 )
+# Modifiers are part of the measure they qualify: `annual base salary`,
+# `purchase order`, `special dividend`, `net deferred tax asset`, `license
+# revenues`, `segment profit`, `selling and administrative expenses` (in the
+# annotated releases these words are inside the span wherever they precede
+# one; `quarterly` is not: "quarterly cash dividend" gives `cash dividend`).
 _METRIC_HEAD = re.compile(
-    r"(?:(?:pro\s+forma|cash|adjusted|non-GAAP|total|consolidated|diluted|basic)\s+)$", re.IGNORECASE
+    r"(?:(?:pro\s+forma|cash|adjusted|non-GAAP|total|consolidated|diluted|basic|annual|purchase|special|net|"
+    r"license|licence|segment|selling,?(?:\s+general,?)?\s+and)\s+)+$",
+    re.IGNORECASE,
 )
 _METRIC_TAIL = re.compile(
     r"(?:\s+before\s+(?:income\s+)?tax(?:es)?|\s+per\s+(?:diluted\s+|basic\s+|common\s+)?share"
@@ -478,10 +527,15 @@ _DAY_END = re.compile(rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?$")
 _SCOPED_HEAD = re.compile(
     r"(?:president|director|manager|executive|head|leader|counsel|vp)$", re.IGNORECASE
 )
+# The scope follows a comma or a dash ("Senior Vice President-Business Support
+# Services", "Vice President - Eastern Region"), and ends the clause or is
+# followed by a date ("Vice President, Internal Audit/Due Diligence from 2012").
+_SCOPE_WORD = r"[A-Z][\w'\u2019-]*(?:/[A-Z][\w'\u2019-]*)?"
 _SCOPE = re.compile(
-    r",[ ]+(?!(?:Chief|President|Vice|Senior|Executive|Treasurer|Secretary|Controller|General|Director|"
-    r"Managing|C[EFOTIA]O|Chairman|Inc|Corp|Ltd|LLC|Jr|Sr|and|the|a|an)\b)"
-    r"([A-Z][\w'\u2019-]*(?:[ ]+(?:(?:and|&|/)[ ]+)?[A-Z][\w'\u2019-]*){0,5})(?=[ ]*(?:[,.;:)\n]|and\b|$))"
+    r"(?:,[ ]+|[ ]?[-\u2013][ ]?)(?!(?:Chief|President|Vice|Senior|Executive|Treasurer|Secretary|Controller|General|"
+    r"Director|Managing|C[EFOTIA]O|Chairman|Inc|Corp|Ltd|LLC|Jr|Sr|and|the|a|an)\b)"
+    rf"({_SCOPE_WORD}(?:[ ]+(?:(?:and|&|/)[ ]+)?{_SCOPE_WORD}){{0,5}})"
+    r"(?=[ ]*(?:[,.;:)\n]|(?:and|from|since|until|through)\b|$))"
 )
 
 
@@ -535,6 +589,64 @@ def _complete_phrases(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     # A widened span swallows the pieces of its label it now covers ("2011"
     # of "July 1, 2011"); only same-label spans overlap here, the longest wins.
     return filter_spans(result)
+
+
+# "Orbit International’s Electronics Group", "VSE’s International Group": a
+# company and its unit are two organizations (SCHEMA.md 1: no possessive
+# inside a span). Only before a word naming a unit: "America’s Car-Mart" is one name.
+_OWNED_UNIT = re.compile(
+    r"(?P<owner>.+?)['\u2019]s\s+(?P<unit>(?:[A-Z][\w&-]*\s+){0,4}(?:Group|Division|Segment|Unit|Sector|Subsidiary))"
+)
+
+
+def _split_owned_units(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Each organization named "<company>'s <unit>" as its company and its unit."""
+    result = []
+    for ent in ents:
+        match = _OWNED_UNIT.fullmatch(ent.text) if ent.label_ in ("ORG", "CUSTOMER") else None
+        owner = match and doc.char_span(ent.start_char, ent.start_char + match.end("owner"), label=ent.label_)
+        unit = match and doc.char_span(ent.start_char + match.start("unit"), ent.end_char, label=ent.label_)
+        result.extend([owner, unit] if owner and unit else [ent])
+    return result
+
+
+# "American Axle & Manufacturing", "National Tire & Battery": a name goes on
+# over "&" (in the annotated releases no organization is followed by "& Name").
+_AMPERSAND_CONTINUATION = re.compile(r"[ ]?&[ ]?[A-Z][\w'\u2019-]*(?:[ ][A-Z][\w'\u2019-]*){0,2}")
+
+
+def _join_ampersand_names(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    """Each organization widened over an "& Name" that follows it, where no other entity is."""
+    result = []
+    for ent in ents:
+        rest = _AMPERSAND_CONTINUATION.match(text, ent.end_char) if ent.label_ in ("ORG", "CUSTOMER") else None
+        widened = rest and doc.char_span(ent.start_char, rest.end(), label=ent.label_)
+        if widened and not _overlapping(ents, ent.end, widened.end):
+            ent = widened
+        result.append(ent)
+    return result
+
+
+_ABBREVIATION_IN_PARENTHESES = re.compile(r"\s*\($")
+
+
+def _without_restated_abbreviations(text: str, ents: list[Span]) -> list[Span]:
+    """Without the abbreviation a measure is given in parentheses: in
+    "diluted earnings per share (EPS) of $.41", "Selling, general and
+    administrative expense (SG&A) ... was $5.6 million" the measure is the
+    phrase (SCHEMA.md 2, METRIC); a METRIC on the abbreviation would take
+    the amount from it."""
+    metric_ends = {e.end_char for e in ents if e.label_ == "METRIC"}
+    return [
+        e
+        for e in ents
+        if not (
+            e.label_ == "METRIC"
+            and text[e.end_char : e.end_char + 1] == ")"
+            and (opening := _ABBREVIATION_IN_PARENTHESES.search(text, max(0, e.start_char - 3), e.start_char))
+            and opening.start() in metric_ends
+        )
+    ]
 
 
 # Labels of names: propagated to their other mentions, capitalized, never places.
@@ -604,12 +716,13 @@ def _propagate(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     positions = [int(i) for i in (attributes[:, 0] == 0).nonzero()[0]]
     strings = doc.vocab.strings
     lowered = [strings[int(attributes[i, 1])] for i in positions]
-    starts_upper = [text[int(attributes[i, 2])].isupper() for i in positions]
+    # A name starts with a capital or a digit ("3D Systems").
+    may_start_name = [not text[int(attributes[i, 2])].islower() for i in positions]
     replaced: set[Span] = set()
     added = []
     i = 0
     while i < len(positions):
-        candidates = by_first.get(lowered[i]) if starts_upper[i] else None
+        candidates = by_first.get(lowered[i]) if may_start_name[i] else None
         step = 1
         for form in candidates or ():
             n = len(form)
@@ -629,8 +742,16 @@ def _propagate(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
                 other_kind = (same.label_ == "PERSON") != (forms[form] == "PERSON")
                 if not (form in from_full_name and other_kind):
                     continue
-            if _in_ticker_notation(text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1])):
+            start_char, end_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+            if _in_ticker_notation(text, start_char, end_char):
                 continue
+            if _opens_document_name(text, start_char, end_char) or _IN_COMPOUND.match(text, end_char):
+                continue  # "the Greenfield CIC Agreement", "Sears-branded stores": no mention of the name
+            mention = text[start_char:end_char]
+            if any(_is_lower_case_word(word) for word in mention.split()) or (
+                (forms[form] != "PERSON" or end - start > 1) and _written_in_lower_case(mention, text)
+            ):
+                continue  # "Special charges", "System" are no mentions of "Special Charges", "Sponge System"
             replaced |= inside
             span = Span(doc, start, end, label=forms[form])
             added.append(span)
@@ -644,8 +765,11 @@ def _propagate(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
 # `(Nasdaq: SMTI)`, `NYSE: X`, `(Nasdaq/NM: SYPR)`, `(NASDAQ-TRCI)`, `the
 # symbol "GIGA"`: tickers and the exchange named inside ticker notation are
 # not organizations (SCHEMA.md 2, ORG).
-_BEFORE_TICKER = re.compile(r"\s*:\s*[A-Z][A-Z0-9.\-]{0,9}(?![\w])")
-_BEFORE_TICKER_IN_PARENS = re.compile(r"(?:[-/][A-Za-z]{1,8})?\s*[:\-]\s*[A-Z][A-Z0-9.\-]{0,9}\s*\)")
+# "About SPX Corporation: SPX Corporation is ..." is a heading, not a ticker:
+# a ticker is not followed by a capitalized word.
+_BEFORE_TICKER = re.compile(r"\s*:\s*[A-Z][A-Z0-9.\-]{0,9}(?![\w])(?![ ]+[A-Z][a-z])")
+# A market tier may follow the exchange: `(Nasdaq/NM: SYPR)`, `(Nasdaq GS: VSEC)`.
+_BEFORE_TICKER_IN_PARENS = re.compile(r"(?:[-/ ][A-Za-z]{1,8}){0,2}\s*[:\-]\s*[A-Z][A-Z0-9.\-]{0,9}\s*\)")
 _TICKER_PREFIX = re.compile(r"(?:\(\s*[A-Za-z][\w .\-/]{0,30}[:\-]\s*|symbols?\s+[\"\u201c']?)$")
 _TICKER = re.compile(r"[A-Z][A-Z0-9.\-]{0,9}")
 
@@ -669,7 +793,8 @@ _HEADINGS = frozenset(
 )
 _GENERIC_ORGANIZATION_WORDS = frozenset(
     "bank company parent corporation group partnership trust fund board committee buyer seller "
-    "purchaser issuer borrower lender agent".split()
+    "purchaser issuer borrower lender agent department division commission agency bureau authority "
+    "administration ministry government subsidiary unit".split()
 )
 _INSTITUTION_WORDS = frozenset(
     "department division commission committee association university college school institute "
@@ -698,9 +823,9 @@ _FOLLOWED_BY_STATE = re.compile(
 
 
 # The city of a dateline: "PHOENIX, AZ.- May 11", "CONCORD, MA (October 27",
-# "PEMBROKE, Bermuda — April 11": capitals at the start of a line, then a
-# region and a dash, parenthesis or comma.
-_DATELINE_AFTER = re.compile(r",\s*[A-Z][\w.]*\.?\s*[-\u2013\u2014(,]")
+# "PEMBROKE, Bermuda — April 11", "ROCK HILL, S. C., Sept. 21": capitals at
+# the start of a line, then a region and a dash, parenthesis or comma.
+_DATELINE_AFTER = re.compile(r",\s*[A-Z][\w.]*\.?(?:[ ][A-Z]\.)?\s*[-\u2013\u2014(,]")
 
 
 def _is_dateline_city(ent: Span, text: str) -> bool:
@@ -729,7 +854,18 @@ _DEFINED_TERM_WORDS = _DOCUMENT_WORDS | frozenset(
 )
 _OPEN_QUOTES = "\"\u201c\u2018'"
 _CLOSE_QUOTES = "\"\u201d\u2019'"
+# "the Greenfield CIC Agreement": a name, maybe an acronym, and a document word.
+_DOCUMENT_AFTER_NAME = re.compile(r"(?:[ ]+[A-Z]{2,})?[ ]+(?:Agreement|Plan|Amendment|Policy|Indenture)\b")
+_THE_BEFORE_NAME = re.compile(r"\bthe[ ]+[\"\u201c]?$")
 _THE_BEFORE_QUOTE = re.compile(r"\b(?:the|a|an|each|collectively)\s*$", re.IGNORECASE)
+
+
+def _opens_document_name(text: str, start: int, end: int) -> bool:
+    """Whether the name at `start:end` begins the name of a document: "the
+    Greenfield CIC Agreement" (checked for propagated mentions too)."""
+    return bool(
+        _DOCUMENT_AFTER_NAME.match(text, end) and _THE_BEFORE_NAME.search(text, max(0, start - 8), start)
+    )
 
 
 def _is_document_name(ent: Span, text: str) -> bool:
@@ -740,6 +876,8 @@ def _is_document_name(ent: Span, text: str) -> bool:
         return True
     words = ent.text.lower().split()
     if words and words[-1].strip(".,") in _DOCUMENT_WORDS:
+        return True
+    if _opens_document_name(text, ent.start_char, ent.end_char):
         return True
     quoted = (
         ent.start_char > 0
@@ -752,23 +890,122 @@ def _is_document_name(ent: Span, text: str) -> bool:
     return False
 
 
-def _is_plausible(ent: Span, text: str) -> bool:
-    """False for what cannot be the entity its label says."""
+# The only words a name writes in lower case: "Department of Agriculture",
+# "Organization for Standardization", "GlaxoSmithKline plc", "the U.S.
+# government", "Sheriff's office". A name with any other lower-case word
+# ("Special charges", "Treasury stock") is a phrase of running text.
+_LOWER_CASE_NAME_WORDS = frozenset(
+    "of and for at the de du da das do dos del della di der den van von ter ten la le y e et zu bin al ibn "
+    "on in plc government office".split()
+)
+
+
+def _is_lower_case_word(word: str) -> bool:
+    return word.isalpha() and word.islower() and word not in _LOWER_CASE_NAME_WORDS
+
+
+# Not inside an address: `sears.com`, `ir@nephros.com`.
+_NOT_IN_ADDRESS_BEFORE = r"(?<![\w.@/:-])"
+_NOT_IN_ADDRESS_AFTER = r"(?![\w@/-])(?!\.\w)"
+
+
+def _written_in_lower_case(name: str, text: str) -> bool:
+    """Whether the release also writes `name` in lower case. A name is
+    capitalized wherever it is written; common words are capitalized only
+    where they start a sentence, a heading or a table row ("Special charges
+    and impairments", "Sequentially, SG&A decreased", "EARNINGS/ (LOSS) PER
+    SHARE"). No person or organization of the annotated releases is also
+    written in lower case as a plain word."""
+    words = name.lower().split()
+    if not words or words[0] not in text:
+        return False  # the common case, without building a pattern
+    pattern = _NOT_IN_ADDRESS_BEFORE + r"\s+".join(map(re.escape, words)) + _NOT_IN_ADDRESS_AFTER
+    if re.search(pattern, text) is None:
+        return False
+    # "Target Corporation (NYSE: TGT)" is a company even where the release
+    # also writes "our target": one written with its legal form or ticker.
+    return not re.search(re.escape(" ".join(name.split())) + _COMPANY_AFTER_NAME.pattern, text)
+
+
+_COMPANY_AFTER_NAME = re.compile(rf"(?:,?[ ]+{_LEGAL_FORM}(?![\w])|[ ]*\((?:NYSE|NASDAQ|Nasdaq|AMEX|OTC|TSX)\b)")
+_WORD_OF_TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
+# "Sears-branded stores", "Intel-based": a name inside a compound modifier is
+# not a mention (no annotated name is followed by a hyphen and a lower-case word).
+_IN_COMPOUND = re.compile(r"-[a-z]")
+_SHARE_OF = re.compile(r"(?:percent|%)\s+of\s+(?:total\s+)?$", re.IGNORECASE)
+# "10:30 a.m. EDT/9:30 a.m. CDT": time zones are neither people nor organizations.
+_TIME_ZONES = frozenset("EST EDT CST CDT MST MDT PST PDT ET CT MT PT GMT UTC BST CET CEST".split())
+# Three capitals at least: "JD Vance" is a person written with initials.
+_ACRONYM = re.compile(r"[A-Z]{3,}\d*")
+_LOWER_CASE_LETTER = re.compile(r"[a-z]")
+
+
+def _as_organization_if_acronym(ent: Span, text: str) -> Span:
+    """A PERSON that starts with an acronym ("AMSC", "AMSC Windtec") outside
+    a heading in capitals is an organization: people's names are written in
+    capitals only where the whole line is ("ELECTS DONA D. YOUNG AS LEAD
+    DIRECTOR")."""
+    words = ent.text.split()
+    if ent.label_ != "PERSON" or not _ACRONYM.fullmatch(words[0]):
+        return ent
+    if len(words) == 1:
+        around = text[max(0, ent.start_char - 30) : ent.start_char] + text[ent.end_char : ent.end_char + 30]
+        in_heading = not _LOWER_CASE_LETTER.search(around)
+    else:
+        in_heading = not _LOWER_CASE_LETTER.search(ent.text)
+    return ent if in_heading else Span(ent.doc, ent.start, ent.end, label="ORG")
+
+
+# "silicon carbide (SiC)", "net operating loss carryforward (NOL)": an
+# abbreviation the release defines for a common-noun phrase (its capitals
+# are the initials of lower-case words) is a term, not a name, wherever it
+# is used.
+_DEFINED_ABBREVIATION = re.compile(r"((?:\b[a-z][a-z-]*[ ]+){1,5})\(([A-Z][A-Za-z]{1,7})\)")
+
+
+def _abbreviated_terms(text: str) -> frozenset[str]:
+    terms = set()
+    for match in _DEFINED_ABBREVIATION.finditer(text):
+        initials = "".join(word[0] for word in match.group(1).split())
+        capitals = "".join(c for c in match.group(2) if c.isupper()).lower()
+        if len(capitals) >= 2 and capitals in initials:
+            terms.add(match.group(2))
+    return frozenset(terms)
+
+
+def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> bool:
+    """False for what cannot be the entity its label says; `terms` are the
+    abbreviations the release defines for common nouns."""
     if ent.label_ in (*_NAME_LABELS, "ROLE") and _is_document_name(ent, text):
         return False
     if ent.label_ in _NAME_LABELS and " ".join(ent.text.lower().split()) in _HEADINGS:
         return False  # "Conference Call", "Investor Contact": section headings
     if ent.label_ == "MONEY" and not any(c.isdigit() for c in ent.text):
         return False  # "$    -" in a table: a dash, no amount
+    if not any(c.isalnum() for c in ent.text):
+        return False  # "$" of "($ in millions)" taken for a title: no word, no entity
     if ent.label_ in _NAME_LABELS:
         if not any(c.isupper() for c in ent.text):
             return False  # names are capitalized: "severance" is no organization
+        if any(_is_lower_case_word(w) for w in ent.text.split()):
+            return False  # "Special charges" (a table row)
+        # A surname alone may be a common word ("Mr. Price", "the price"):
+        # for a person, only a name of two words or more is checked.
+        if (ent.label_ != "PERSON" or len(ent) > 1) and _written_in_lower_case(ent.text, text):
+            return False  # "Sequentially," (a sentence start), "Earnings" (a heading), "Sponge System"
+        if ent.text in terms or ent.text in _TIME_ZONES:
+            return False  # "SiC" of "silicon carbide (SiC)"; "CDT" of "9:30 a.m. CDT"
+        if _IN_COMPOUND.match(text, ent.end_char):
+            return False
         if _FOLLOWED_BY_STATE.match(text, ent.end_char) or _is_dateline_city(ent, text):
             return False  # a place
     if ent.label_ in ("ORG", "CUSTOMER"):
         if ent.text.lower().strip(".") in _GENERIC_ORGANIZATION_WORDS:
             return False  # "the Bank", "Parent": a defined term for an organization, not its name
         return not _in_ticker_notation(text, ent.start_char, ent.end_char)
+    if ent.label_ == "METRIC" and _SHARE_OF.search(text, max(0, ent.start_char - 20), ent.start_char):
+        return False  # "$786.4 million, or 93 percent of revenue": the base of a share, not the measure
     if ent.label_ == "PERSON":
-        return ent[-1].lower_ not in _INSTITUTION_WORDS
+        # Initials alone ("S. C." of a dateline "ROCK HILL, S. C.") name nobody.
+        return ent[-1].lower_ not in _INSTITUTION_WORDS and _WORD_OF_TWO_LETTERS.search(ent.text) is not None
     return True

@@ -11,7 +11,8 @@ around an amount, and a column header is often hundreds of characters above
 its cells, so these links are read from the layout instead: the row label
 is the text before the first cell, the period is the header cell above the
 amount's column. Only amounts without a metric (or period) of their own get
-one here, so what the extractor found in running text stays.
+one here, so what the extractor found in running text stays; a metric it
+found inside a row label is widened to the whole label.
 """
 
 from __future__ import annotations
@@ -76,15 +77,35 @@ def _is_table_row(line: _Line, cells: list[Span]) -> bool:
     return bool(before.strip()) and bool(re.search(r"(?:[ ]{3,}|\t)$", before))
 
 
-def _row_label(line: _Line, first_cell: Span) -> tuple[int, int] | None:
+# A long row label wraps: its first line holds no cell and the lines below
+# go on in lower case ("Earnings per share before / cumulative effect of
+# change in / accounting principle  $ 0.25"). At most this many lines above.
+_LABEL_CONTINUATION_LINES = 5
+# Rows whose cells have no currency sign may share the line with this row
+# ("Goodwill 943 945 943 Other assets 545 1,268 708 Total assets $21,927";
+# a dash is an empty cell):
+# the label starts after the last run of such cells.
+_SIGNLESS_CELLS = re.compile(r"(?:(?<=\s)|^)(?:(?:\(?-?\d[\d,.]*\)?%?|[-\u2013\u2014])[ \t]+){2,}")
+_LABEL_LINE = re.compile(r"[ \t]*[A-Za-z][^$\d]{0,80}")
+
+
+def _row_label(lines: list[_Line], row_index: int, first_cell: Span) -> tuple[int, int] | None:
     """Offsets of the row's label: the text before its first cell, without
-    leaders, colons and footnote marks."""
+    leaders, colons and footnote marks, with the lines it wraps from."""
+    line = lines[row_index]
     raw = line.text[: first_cell.start_char - line.start]
+    if cells_before := list(_SIGNLESS_CELLS.finditer(raw)):
+        raw = " " * cells_before[-1].end() + raw[cells_before[-1].end() :]  # blanked, offsets kept
     label = _LABEL_TRAILER.sub("", raw.rstrip())
     stripped = label.lstrip(" \t")
     if not re.search(r"[A-Za-z]{2}", stripped) or len(stripped) > 90:
         return None
     start = line.start + len(label) - len(stripped)
+    for above in lines[max(0, row_index - _LABEL_CONTINUATION_LINES) : row_index][::-1]:
+        if not stripped[:1].islower() or not _LABEL_LINE.fullmatch(above.text):
+            break
+        stripped = above.text.lstrip(" \t")
+        start = above.end - len(stripped)
     return start, line.start + len(label)
 
 
@@ -134,24 +155,27 @@ class TableReader:
         ents = list(doc.ents)
         new_relations: list[list] = []
         money_lines = set(rows)
+        widened = False
         for i, cells in rows.items():
             line = lines[i]
             if not _is_table_row(line, cells):
                 continue
-            label = _row_label(line, cells[0])
+            label = _row_label(lines, i, cells[0])
             headers = _header_cells(lines, i, money_lines)
             header_starts = {}
             if headers:
                 for h in headers:
                     header_starts[h] = text.rfind("\n", 0, h[0]) + 1
+            if label:
+                # Also where the extractor linked the cells already: it may
+                # have linked them to a piece of the label.
+                ents, moved = self._widen_metrics(doc, ents, label)
+                if moved:
+                    relations = [[*r[:2], *moved.get((r[2], r[3]), (r[2], r[3])), *r[4:]] for r in relations]
+                    widened = True
             for k, cell in enumerate(cells):
                 key = (cell.start_char, cell.end_char)
                 if label and (*key, "VALUE_OF") not in has:
-                    ents, moved = self._widen_metrics(doc, ents, label)
-                    if moved:
-                        relations = [
-                            [*r[:2], *moved.get((r[2], r[3]), (r[2], r[3])), *r[4:]] for r in relations
-                        ]
                     target = self._entity(doc, ents, label, "METRIC")
                     if target is not None:
                         ents = target[1]
@@ -162,7 +186,7 @@ class TableReader:
                     if target is not None:
                         ents = target[1]
                         new_relations.append([*key, target[0].start_char, target[0].end_char, "IN_PERIOD", _RELATION_SCORE])
-        if new_relations:
+        if new_relations or widened:
             doc.set_ents(filter_spans(ents), default="outside")
             kept = {(e.start_char, e.end_char) for e in doc.ents}
             setattr(
@@ -177,14 +201,17 @@ class TableReader:
         doc: Doc, ents: list[Span], label: tuple[int, int]
     ) -> tuple[list[Span], dict[tuple[int, int], tuple[int, int]]]:
         """The row label is the metric: a METRIC found inside it ("sales" in
-        "Merchandise sales and services") becomes the whole label."""
+        "Merchandise sales and services") becomes the whole label, also one
+        that began on a heading line above it ("Basic / Earnings per share")."""
         start, end = label
         inside = [e for e in ents if e.start_char < end and start < e.end_char]
         if not inside or any(e.label_ != "METRIC" for e in inside) or (
             len(inside) == 1 and (inside[0].start_char, inside[0].end_char) == label
         ):
             return ents, {}
-        if any(e.start_char < start or e.end_char > end for e in inside):
+        if any(e.end_char > end for e in inside):
+            return ents, {}
+        if any(e.start_char < start and "\n" not in e.text[: start - e.start_char] for e in inside):
             return ents, {}
         span = doc.char_span(start, end, label="METRIC", alignment_mode="contract")
         if span is None:
