@@ -391,7 +391,7 @@ _SENTENCE_CUES = {
 _NAME_CUES = {
     "n_government": r"\b(?:navy|army|air force|marine corps|marines|department|dept|agency|administration|"
     r"authority|command|dod|nasa|government|ministry|county|city of|state of|transit|metro|"
-    r"transportation|postal|veterans|centers? for|federal|national|defense|homeland|customs|"
+    r"postal|veterans|centers? for|federal|national|defense|homeland|customs|"
     r"public|school district|u\.s\.)\b",
     "n_never": r"\b(?:newswire|business wire|pr newswire|prnewswire|globe ?newswire|marketwire|accesswire|"
     r"stock exchange|nasdaq|nyse|amex|securities and exchange commission|sec|university|college|"
