@@ -503,3 +503,235 @@ def test_a_capitalized_group_before_a_lower_case_title_ends_an_organization_name
 def test_a_name_inside_a_compound_modifier_is_no_mention():
     text = "Sears said. It has 2,300 Sears-branded stores."
     assert _rules(text, [("Sears", "ORG")]) == [("Sears", "ORG")]
+
+
+def test_an_abbreviation_defined_for_an_agreement_program_or_product_is_no_organization():
+    text = (
+        'It signed an Asset Management Agreement ("AMA") with New APR. Under the AMA, it joined the '
+        "Green Source Advantage (GSA) program; the GSA grew. The Z\u00ae Backscatter Van\u2122 (ZBV\u2122) "
+        "ships. The ZBV drives. Acme, Inc. (ACME\u00ae) said ACME grew."
+    )
+    doc = _doc(text, [("AMA", "CUSTOMER"), ("GSA", "CUSTOMER"), ("ZBV", "CUSTOMER"), ("ACME", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    labels = _ents(doc)
+    assert ("AMA", "CUSTOMER") not in labels
+    assert ("GSA", "CUSTOMER") not in labels
+    assert ("ZBV", "CUSTOMER") not in labels
+    assert ("ACME", "ORG") in labels  # a company may mark its own abbreviation
+
+
+def test_an_abbreviation_of_hyphenated_lower_case_words_is_a_term():
+    text = 'Its margin on a fully-taxable equivalent ("FTE") basis rose; net income (FTE) was $4 million.'
+    doc = _doc(text, [("FTE", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == []
+    # A plural abbreviation covers its singular.
+    text = 'It granted restricted stock units ("RSUs"). Each RSU is worth one share.'
+    doc = NLP.make_doc(text)
+    start = text.index("RSU is")
+    doc.set_ents([doc.char_span(start, start + 3, label="CUSTOMER")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == []
+
+
+def test_the_short_form_defined_after_an_organization_is_the_same_organization():
+    text = (
+        "Accenture Federal Services (AFS) and the Department of Homeland Security\u2019s (DHS) American "
+        "Recovery grew. AFS and DHS agreed."
+    )
+    doc = _doc(text, [("Accenture Federal Services", "ORG"), ("Department of Homeland Security", "CUSTOMER")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [
+        ("Accenture Federal Services", "ORG"),
+        ("AFS", "ORG"),
+        ("Department of Homeland Security", "CUSTOMER"),
+        ("DHS", "CUSTOMER"),
+        ("AFS", "ORG"),
+        ("DHS", "CUSTOMER"),
+    ]
+
+
+def test_a_quoted_short_form_that_looks_like_a_person_is_the_organization():
+    text = 'James River Group Holdings, Ltd. ("James River" or the "Company") grew. James River said so.'
+    doc = _doc(text, [("James River Group Holdings, Ltd.", "ORG")])
+    # A given name made persons of the short form, where it is defined and where it is used.
+    persons = [text.index('James River"'), text.index("James River said")]
+    doc.set_ents([*doc.ents, *(doc.char_span(s, s + len("James River"), label="PERSON") for s in persons)])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [
+        ("James River Group Holdings, Ltd.", "ORG"),
+        ("James River", "ORG"),
+        ("James River", "ORG"),
+    ]
+
+
+def test_unit_headers_table_cells_and_the_words_of_an_act_are_no_names():
+    text = (
+        "Sales (Millions of dollars) $ % Chg   $ rose. As defined in the Securities Exchange Act of 1934, "
+        "funded by the American Recovery and Reinvestment Act."
+    )
+    doc = _doc(text, [("Millions", "CUSTOMER"), ("Chg   $", "ORG"), ("Securities Exchange", "ORG"), ("American", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == []
+
+
+def test_a_quarter_takes_its_year_and_a_fiscal_before_it():
+    text = "It reported second quarter 2016 revenues and expects fiscal first quarter revenue to rise."
+    doc = _doc(text, [("second quarter", "PERIOD"), ("first quarter", "PERIOD")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("second quarter 2016", "PERIOD"), ("fiscal first quarter", "PERIOD")]
+
+
+def test_a_hyphenated_quarter_is_a_period_near_an_amount():
+    from iec_nlp.components.entity_rules import PERIOD_TERM
+
+    assert PERIOD_TERM.search("announced first-quarter 2022 sales").group() == "first-quarter"
+
+
+def test_a_city_with_a_postal_code_is_a_place():
+    text = "Franklin Financial Network, Inc. said. FRANKLIN, Tenn. -- Dayton, OH and Boulder, CO grew."
+    doc = _doc(text, [("Franklin Financial Network, Inc.", "ORG"), ("Dayton", "ORG"), ("CO", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Franklin Financial Network, Inc.", "ORG")]
+
+
+def test_an_organization_loses_its_possessive_where_the_name_is_written_without_it():
+    text = "Duke Energy's program grew. Duke Energy said. Wendy's sales rose."
+    doc = _doc(text, [("Duke Energy's", "ORG"), ("Wendy's", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Duke Energy", "ORG"), ("Duke Energy", "ORG"), ("Wendy's", "ORG")]
+
+
+def test_core_and_cost_of_belong_to_the_measure():
+    text = "Core net income was $9.2 million. Cost of revenues rose to $4.2 million."
+    doc = _doc(text, [("net income", "METRIC"), ("revenues", "METRIC")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Core net income", "METRIC"), ("Cost of revenues", "METRIC")]
+
+
+def test_a_quoted_abbreviation_of_a_measure_gives_the_metric_to_the_phrase():
+    text = 'It had diluted earnings per common share ("EPS") of $0.71.'
+    doc = _doc(text, [("EPS", "METRIC")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("diluted earnings per common share", "METRIC")]
+
+
+def test_more_legal_forms_and_a_partner_title_before_the_name():
+    text = (
+        "It appointed BDO Seidman, LLP and bought SPIG S.p.A. Nelson Peltz, a Founding Partner of "
+        "Trian Fund Management, L.P., said. Trian agreed."
+    )
+    doc = EntityRules(patterns=True, propagate=True)(NLP.make_doc(text))
+    orgs = [t for t, label in _ents(doc) if label == "ORG"]
+    assert orgs == ["BDO Seidman, LLP", "SPIG S.p.A.", "Trian Fund Management, L.P.", "Trian"]
+
+
+def test_more_wire_services_are_organizations():
+    text = "WICHITA, Kansas, Jan. 14, 1999 (PRIMEZONE) -- Acme said. CONCORD, N.C. - (NewMediaWire) - Acme said."
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    orgs = [t for t, label in _ents(doc) if label == "ORG"]
+    assert "PRIMEZONE" in orgs
+    assert "NewMediaWire" in orgs
+
+
+def test_model_numbers_addresses_and_contact_words_are_no_people_and_models_name_products():
+    text = (
+        "Corporate Headquarters 40W267 Keslinger Road. Paul Thomas, President Tel: (888) 702-7851. The "
+        "AN/SSQ-125A ships. Parts for the US Navy E-2C/D Hawkeye aircraft and the F-18E/F Super Hornet."
+    )
+    doc = _doc(
+        text,
+        [
+            ("Headquarters", "PERSON"),
+            ("Keslinger Road", "PERSON"),
+            ("Paul Thomas", "PERSON"),
+            ("Tel", "PERSON"),
+            ("SSQ-125A", "PERSON"),
+            ("Hawkeye", "CUSTOMER"),
+            ("Super Hornet", "CUSTOMER"),
+        ],
+    )
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Paul Thomas", "PERSON")]
+
+
+def test_a_dateline_city_before_the_date_in_parentheses_is_a_place():
+    text = "Darden Raises Its Dividend\nORLANDO (June 21, 2018) - Darden Restaurants, Inc. reported."
+    doc = _doc(text, [("ORLANDO", "ORG"), ("Darden Restaurants, Inc.", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert ("ORLANDO", "ORG") not in _ents(doc)
+
+
+def test_a_segment_of_the_issuer_named_with_two_words_is_an_organization():
+    text = "Revenue grew in our Financial Products segment. Financial Products earned $5 million in our Domestic segment."
+    doc = EntityRules(patterns=False, propagate=True)(NLP.make_doc(text))
+    assert _ents(doc) == [("Financial Products", "ORG"), ("Financial Products", "ORG")]
+
+
+def test_a_people_or_its_adjective_is_no_organization():
+    text = "Sales fell on a weaker Australian dollar. Americans can now buy bulbs."
+    doc = _doc(text, [("Australian", "ORG"), ("Americans", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == []
+
+
+def test_period_heads_end_of_the_and_a_year_before_a_quarter_code():
+    text = "As of the end of the second quarter, backlog was $40 million. 2021 Q4 revenue was $24 million."
+    doc = _doc(text, [("second quarter", "PERIOD"), ("Q4", "PERIOD")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("end of the second quarter", "PERIOD"), ("2021 Q4", "PERIOD")]
+
+
+def test_full_year_and_year_to_date_are_periods():
+    from iec_nlp.components.entity_rules import PERIOD_TERM
+
+    assert PERIOD_TERM.search("Full-Year 2010 EBITDA rose").group() == "Full-Year"
+    assert PERIOD_TERM.search("Year-to-date earnings fell").group() == "Year-to-date"
+
+
+def test_a_title_does_not_end_in_a_function_word():
+    text = "Mr. Gilchrist will remain a director of the Company."
+    doc = _doc(text, [("director of the", "ROLE")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert ("director", "ROLE") in _ents(doc)
+
+
+def test_founders_are_titles():
+    from iec_nlp.components.entity_rules import JOB_TITLE
+
+    assert JOB_TITLE.search("Mr. Nussbaum is a co-founder of Plexus").group() == "co-founder"
+    assert JOB_TITLE.search("and a Founding Partner of Trian").group() == "Founding Partner"
+
+
+def test_the_national_government_and_a_department_with_its_country_are_one_organization():
+    text = (
+        "An order from the U.S. government. The United States Department of Defense signed. "
+        "A spot on the U.S Department of Agriculture contract. US government revenue grew."
+    )
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    orgs = [t for t, label in _ents(doc) if label == "ORG"]
+    assert orgs == ["U.S. government", "United States Department of Defense", "U.S Department of Agriculture"]
+
+
+def test_a_university_and_a_company_with_a_legal_form_are_two_names():
+    text = "Parts come from sub-contractors, including Rutgers University and Mikros Systems Corporation."
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    assert ("Mikros Systems Corporation", "ORG") in _ents(doc)
+    assert not any("Rutgers" in t and "Mikros" in t for t, _ in _ents(doc))
+
+
+def test_metric_terms_cover_cost_of_goods_book_value_underwriting_and_nonperforming_assets():
+    from iec_nlp.components.entity_rules import METRIC_TERM
+
+    for term in ("Cost of Goods Sold", "Tangible book value", "underwriting profit", "nonperforming assets"):
+        assert METRIC_TERM.fullmatch(term), term
+
+
+def test_a_measure_ends_before_its_verb_and_awards_are_measures():
+    from iec_nlp.components.entity_rules import METRIC_TERM
+
+    text = "The unit received an award estimated at $7.2 million."
+    doc = _doc(text, [("award estimated", "METRIC")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert ("award", "METRIC") in _ents(doc)
+    assert METRIC_TERM.search("announced a contract award valued at").group() == "contract award"

@@ -33,7 +33,7 @@ says is dropped (`_is_plausible`).
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from spacy.attrs import IDX, IS_SPACE, LOWER
@@ -45,7 +45,7 @@ from ..text import doc_text
 
 _LEGAL_FORM = (
     r"(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.|Company|Ltd\.?|Limited|LLC|L\.L\.C\.|"
-    r"plc|PLC|N\.V\.|AG|GmbH|S\.A\.|L\.P\.|LP|"
+    r"plc|PLC|N\.V\.|AG|GmbH|S\.A\.|L\.P\.|LP|LLP|L\.L\.P\.|S\.p\.A\.|B\.V\.|BV|"
     r"INC\.?|INCORPORATED|CORP\.?|CORPORATION|COMPANY|LTD\.?|LIMITED|"
     # "SEARS, ROEBUCK AND CO.", but not Colorado in "DENVER, CO."
     r"(?<=AND\s)CO\.|(?<=&\s)CO\.)"
@@ -54,7 +54,7 @@ _LEGAL_FORM = (
 # Sparton Corporation]" is a placeholder for the letterhead: the name is inside).
 _NOT_NAME_START = (
     r"(?!(?:The|About|For|In|At|With|From|Contact|Our|Today|As|And|Of|OF|THE|ABOUT|Board|Department|Directors|Logo|LOGO|"
-    r"C[EFOTI]O|Chief|Vice|Founder|"
+    r"C[EFOTI]O|Chief|Vice|Founder|Founding|Partner|"
     r"Division|Chairman|President|Director|Officer|Shares|Reports|Announces)\b)"
 )
 # Headline capitals: "COMPLETES ACQUISITION OF ASTRO INSTRUMENTATION LLC" names
@@ -88,7 +88,9 @@ _INITIAL_NAME = re.compile(rf"\b(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.){{1,2}}\
 _TITLE_HEAD = (
     r"(?:Chief\s+[A-Z]\w+(?:\s+[A-Z]\w+)?\s+Officer|C[EFOTIA]Os?|President|Vice\s+President|"
     r"Chairman|Chairwoman|Treasurer|Corporate\s+Secretary|Secretary|Controller|"
-    r"General\s+Manager|Managing\s+Director|General\s+Counsel)"
+    r"General\s+Manager|Managing\s+Director|General\s+Counsel|"
+    # SCHEMA.md 3a: founders are ROLEs ("co-founder of Plexus", "Founding Partner of Trian").
+    r"Founder|Founding\s+Partner)"
 )
 _TITLE_MODIFIER = (
     r"(?:(?:Senior|Executive|Non-Executive|Group|Corporate|Interim|Acting|Deputy|Assistant|Co-)\s*)*"
@@ -132,7 +134,9 @@ _METRIC_CORE = (
     r"orders?|deferred\s+tax\s+(?:credit|charge|benefit|asset)s?|accounts\s+receivable|inventor(?:y|ies)|"
     r"(?:cash\s+)?dividends?|severance\s+(?:costs?|charges?)|interest\s+expense|"
     r"income\s+tax(?:es)?(?:\s+(?:expense|benefit|provision))?|research\s+and\s+development(?:\s+expenses?)?|"
-    r"(?:stock|share)holders['\u2019]?\s+equity)"
+    r"(?:stock|share)holders['\u2019]?\s+equity|"
+    r"cost\s+of\s+(?:goods\s+sold|sales|revenues?)|(?:tangible\s+)?book\s+value|underwriting\s+(?:profit|income)|"
+    r"non-?performing\s+assets|(?:contract\s+)?awards?)"
 )
 METRIC_TERM = re.compile(
     rf"\b(?:(?:pro\s+forma|GAAP|non-GAAP|adjusted|total|consolidated)\s+)?{_METRIC_CORE}"
@@ -177,11 +181,13 @@ NAME_BEFORE_TICKER = re.compile(
 # Authority".
 _CAP = r"(?!The\b|Master\b)[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 GOVERNMENT_BODY = re.compile(
-    rf"\b(?:(?:U\.S\.|United\s+States|US)\s+)?(?:"
+    rf"\b(?:(?:U\.S\.?|United\s+States|US)\s+)?(?:"
     r"Army|Navy|Air\s+Force|Marine\s+Corps|Coast\s+Guard|Space\s+Force|National\s+Guard|"
     rf"(?:Department|Dept\.|Office|Ministry)\s+of\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+|&\s+)?{_CAP}){{0,3}}|"
     rf"(?:{_CAP}\s+(?:and\s+|&\s+)?){{1,5}}(?:Agency|Administration|Authority|Command|Bureau|Commission)"
     r")\b(?!\s+(?:of\s+)?[A-Z][a-z])"
+    # "the U.S. government" (its agencies are above); not "US government revenue".
+    r"|\b(?:U\.S\.|United\s+States|US)\s+[Gg]overnment\b(?!\s+(?:[A-Z][a-z]|revenues?\b|sales\b|business\b))"
 )
 NAME_AFTER_DATELINE = re.compile(
     rf"(?:\s[-\u2013\u2014]{{1,2}}|\)\s*[-\u2013\u2014]{{1,2}}|/)\s*({_ORG_NAME})"
@@ -242,8 +248,8 @@ class EntityRules:
         if self.patterns:
             ents = self._apply_patterns(doc, ents)
         if self.propagate:
-            trimmed = (_trim_period(_trim_punctuation(e)) for e in ents)
             text = doc_text(doc)  # doc.text rebuilds the text from the tokens on each access
+            trimmed = (_trim_possessive(_trim_period(_trim_punctuation(e)), text) for e in ents)
             terms = _abbreviated_terms(text)
             ents = [
                 _as_organization_if_acronym(e, text)
@@ -253,8 +259,10 @@ class EntityRules:
             if self.periods:
                 ents = _add_near_amounts(doc, text, ents, PERIOD_TERM, "PERIOD")
             ents = _join_ampersand_names(doc, text, _split_owned_units(doc, ents))
+            ents, short_names = _add_defined_short_names(doc, text, ents, terms)
+            ents = _add_named_segments(doc, text, ents, terms)
             ents = _complete_phrases(doc, text, _extend_title_scopes(doc, text, ents))
-            ents = _propagate(doc, text, _without_restated_abbreviations(text, ents))
+            ents = _propagate(doc, text, _without_restated_abbreviations(text, ents), short_names)
         doc.set_ents(sorted(ents, key=lambda s: s.start), default="outside")
         return doc
 
@@ -276,6 +284,8 @@ class EntityRules:
         for match in ORG_WITH_LEGAL_FORM.finditer(text):
             start = _after_title(text, titles, match.start(), match.end())
             if start is not None:
+                if institution := _INSTITUTION_AND.search(text, start, match.end()):
+                    start = institution.end()  # "Rutgers University and Mikros Systems Corporation": two names
                 ents = _add_or_widen(doc, ents, start, match.end(), "ORG")
         for pattern in (NAME_BEFORE_TICKER, NAME_AFTER_DATELINE):
             for match in pattern.finditer(text):
@@ -285,7 +295,8 @@ class EntityRules:
                 ents = _add(doc, ents, match.start(), match.end(), "ORG")
         for match in GOVERNMENT_BODY.finditer(text):
             if not text[max(0, match.start() - 3) : match.start()].endswith("of "):  # Master of Business Administration
-                ents = _add(doc, ents, match.start(), match.end(), "ORG")
+                # "United States Department of Defense" widens the known "Department of Defense".
+                ents = _add_or_widen(doc, ents, match.start(), match.end(), "ORG")
         for match in _HONORIFIC.finditer(text):
             ents = _add(doc, ents, match.start(1), match.end(1), "PERSON")
         for start, end in self._given_names(text):
@@ -302,6 +313,11 @@ class EntityRules:
         return ents
 
 
+# A university, hospital or institute is named without a legal form: "X
+# University and Y Corporation" lists two organizations.
+_INSTITUTION_AND = re.compile(
+    r"\b(?:University|College|Institute|Center|Centre|Hospital|School|Foundation)\b[\w ]*?[ ]+and[ ]+"
+)
 _GROUP_BEFORE_LOWER_CASE_TITLE = re.compile(r"Group\s+(?=[a-z])")
 _AFTER_TITLE = re.compile(r"\s+(?:of|at|for|with)\s+(?:the\s+)?")
 
@@ -431,9 +447,35 @@ def _trim_punctuation(span: Span) -> Span | None:
         if span.doc[end - 1].text == "." and end - 2 >= start and _ABBREVIATED_FORM.fullmatch(span.doc[end - 2].text):
             break  # "INC" + "." in capitals is tokenized apart: the period belongs to the name
         end -= 1
+    # "a director of the Company" taken as "director of the": a title does not
+    # end in a function word; what follows it is a separate entity.
+    while span.label_ == "ROLE" and end - 1 > start and span.doc[end - 1].lower_ in _TRAILING_FUNCTION_WORDS:
+        end -= 1
+    # "award estimated at $7.2 million", "Assets exceed $8 billion": a measure ends before its verb.
+    while span.label_ == "METRIC" and end - 1 > start and span.doc[end - 1].lower_ in _METRIC_VERBS:
+        end -= 1
     if (start, end) == (span.start, span.end):
         return span
     return Span(span.doc, start, end, label=span.label_) if end > start else None
+
+
+_TRAILING_FUNCTION_WORDS = frozenset("of the at for and our its".split())
+_METRIC_VERBS = frozenset("estimated totaling totalling totaled totalled exceed exceeds exceeded was were".split())
+
+
+_POSSESSIVE = frozenset(("'s", "\u2019s"))
+
+
+def _trim_possessive(span: Span | None, text: str) -> Span | None:
+    """An organization without its possessive ("Duke Energy's" -> "Duke
+    Energy", SCHEMA.md 1), where the release also writes the name without
+    it: "Wendy's" and "Dillard's" keep theirs."""
+    if span is None or span.label_ not in ("ORG", "CUSTOMER") or len(span) < 2 or span[-1].text not in _POSSESSIVE:
+        return span
+    name = text[span.start_char : span[-1].idx]
+    if re.search(re.escape(name) + r"(?!['\u2019\w])", text) is None:
+        return span
+    return Span(span.doc, span.start, span.end - 1, label=span.label_)
 
 
 def _trim_period(span: Span | None) -> Span | None:
@@ -465,7 +507,7 @@ _WEEKS = r"(?:\d{1,2}|thirteen|twenty-six|thirty-nine|fifty-two|fifty-three)[ -]
 # only, after the recognizer, where it found nothing; like a METRIC, a PERIOD
 # stays only if the relation extractor links an amount to it.
 PERIOD_TERM = re.compile(
-    rf"\b(?:(?:{_FISCAL_YEAR}\s+)?{_ORDINAL}\s+(?:fiscal\s+)?quarter"
+    rf"\b(?:(?:{_FISCAL_YEAR}\s+)?{_ORDINAL}[\s-]+(?:fiscal\s+)?quarter"
     rf"|(?:first\s+)?(?:three|six|nine|twelve)[\s-]+months?(?:\s+period)?"
     rf"|{_WEEKS}|Q[1-4](?:[ ]+(?:fiscal[ ]+)?{_YEAR})?"
     # The balance-sheet date of an amount: "cash of $312 million at
@@ -474,7 +516,7 @@ PERIOD_TERM = re.compile(
     rf"|(?:same|comparable|corresponding|prior[\s-]year|year[\s-]ago|previous|prior)\s+(?:quarter|period)"
     rf"(?:\s+(?:a\s+year\s+ago|last\s+year|of\s+(?:the\s+)?(?:prior|previous)\s+year|in\s+{_FISCAL_YEAR}))?"
     rf"|(?:fiscal|calendar)\s+(?:year\s+)?{_YEAR}"
-    rf"|full\s+(?:fiscal\s+)?year|(?:current|last|prior|previous)\s+(?:fiscal\s+)?year(?!['\u2019])"
+    rf"|full[\s-]+(?:fiscal\s+)?year|year-to-date|(?:current|last|prior|previous)\s+(?:fiscal\s+)?year(?!['\u2019])"
     rf"|(?:fiscal\s+)?year[\s-]end(?:\s+{_YEAR})?"
     # "for the quarter", "ended the year with", "during the period" (not "the year's", "the year-end").
     rf"|(?<=\bthe\s)(?:quarter|(?:year|period)(?![\w'\u2019-])))\b",
@@ -491,7 +533,9 @@ PERIOD_TERM = re.compile(
 # quarter of fiscal 2016 ended October 29, 2016", "13-week period ended August 1, 2015".
 _PERIOD_HEAD = re.compile(
     rf"(?:(?:last|previous|prior)\s+year['\u2019]s\s+|(?<=\bthe\s){_YEAR}\s+"
-    rf"|{_ORDINAL}\s+(?:fiscal\s+)?quarter\s+of\s+|{_WEEKS}[ ]+(?:ended|ending)[ ]+)$",
+    rf"|{_ORDINAL}\s+(?:fiscal\s+)?quarter\s+of\s+|{_WEEKS}[ ]+(?:ended|ending)[ ]+"
+    # "fiscal first quarter", "fiscal 2004", "end of the second quarter"
+    rf"|(?<![\w-])fiscal[ ]+|(?<![\w-])end\s+of\s+the\s+)$",
     re.IGNORECASE,
 )
 _PERIOD_TAIL = re.compile(
@@ -502,12 +546,13 @@ _PERIOD_TAIL = re.compile(
 )
 # Modifiers are part of the measure they qualify: `annual base salary`,
 # `purchase order`, `special dividend`, `net deferred tax asset`, `license
-# revenues`, `segment profit`, `selling and administrative expenses` (in the
+# revenues`, `segment profit`, `selling and administrative expenses`, `core
+# net income`, `cost of revenues` (in the
 # annotated releases these words are inside the span wherever they precede
 # one; `quarterly` is not: "quarterly cash dividend" gives `cash dividend`).
 _METRIC_HEAD = re.compile(
     r"(?:(?:pro\s+forma|cash|adjusted|non-GAAP|total|consolidated|diluted|basic|annual|purchase|special|net|"
-    r"license|licence|segment|selling,?(?:\s+general,?)?\s+and)\s+)+$",
+    r"license|licence|segment|selling,?(?:\s+general,?)?\s+and|(?:non-)?core|cost\s+of)\s+)+$",
     re.IGNORECASE,
 )
 _METRIC_TAIL = re.compile(
@@ -517,6 +562,11 @@ _METRIC_TAIL = re.compile(
 )
 _COMPLETIONS = {"PERIOD": (_PERIOD_HEAD, _PERIOD_TAIL), "METRIC": (_METRIC_HEAD, _METRIC_TAIL)}
 _DATE_YEAR = re.compile(rf",\s*{_YEAR}\b")
+# "second quarter 2016", "First Quarter 2022": a quarter and its year, on one line.
+_QUARTER_END = re.compile(r"(?:quarter|half|full[ -]year)$", re.IGNORECASE)
+# "2021 Q4": a quarter code after its year.
+_YEAR_BEFORE_QUARTER_CODE = re.compile(rf"{_YEAR}[ ]$")
+_YEAR_AFTER_QUARTER = re.compile(rf"[ ]{{1,2}}{_YEAR}\b(?![,.]?\d)")
 _DAY_END = re.compile(rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?$")
 
 
@@ -573,11 +623,17 @@ def _complete_phrases(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
         start, end = ent.start_char, ent.end_char
         if tail := tail_pattern.match(text, end):
             end = tail.end()
+        elif ent.label_ == "PERIOD" and _QUARTER_END.search(text, max(0, end - 8), end):
+            if year := _YEAR_AFTER_QUARTER.match(text, end):  # "second quarter" + " 2016"
+                end = year.end()
         if ent.label_ == "PERIOD" and _DAY_END.search(text, max(0, end - 20), end):
             if year := _DATE_YEAR.match(text, end):  # "July 1" + ", 2011"
                 end = year.end()
         if head := head_pattern.search(text, max(0, start - 30), start):
             start = head.start()
+        elif ent.label_ == "PERIOD" and text[start] == "Q":
+            if year := _YEAR_BEFORE_QUARTER_CODE.search(text, max(0, start - 5), start):
+                start = year.start()
         if (start, end) == (ent.start_char, ent.end_char):
             result.append(ent)
             continue
@@ -627,7 +683,56 @@ def _join_ampersand_names(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     return result
 
 
-_ABBREVIATION_IN_PARENTHESES = re.compile(r"\s*\($")
+# "Accenture Federal Services (AFS)", "the Department of Homeland Security's
+# (DHS)", "Astro Instrumentation, LLC ("Astro")": the short form an
+# organization is given in parentheses right after its name is the same
+# organization (in the annotated releases it always carries the name's
+# label), and so are its later mentions, which propagation then finds.
+_SHORT_NAME_AFTER_NAME = re.compile(
+    r"(?:['\u2019]s)?,?[ ]*\([ ]*[\"\u201c]?(?!(?:TM|SM)\))([A-Z][A-Za-z&\-]+(?:[ ][A-Z][A-Za-z&\-]*){0,2})"
+    # a quoted one may come with another: ("James River" or the "Company")
+    r"(?:[\"\u201d][ ]*(?:,|or\b)[^()\n]{0,40})?[\"\u201d]?[ ]*\)"
+)
+
+
+def _add_defined_short_names(
+    doc: Doc, text: str, ents: list[Span], terms: frozenset[str]
+) -> tuple[list[Span], list[Span]]:
+    """Each organization's short form defined in parentheses after it, with
+    its label; and these short forms, which decide their other mentions."""
+    short_names = []
+    for ent in [e for e in ents if e.label_ in ("ORG", "CUSTOMER")]:
+        match = _SHORT_NAME_AFTER_NAME.match(text, ent.end_char)
+        if match is None or match.group(1) in terms or match.group(1).lower() in _DEFINED_TERM_WORDS:
+            continue
+        if _in_ticker_notation(text, match.start(1), match.end(1)):
+            continue
+        # A given name may have made a person of it ("James River"): the name it shortens says otherwise.
+        ents = _relabel_or_add(doc, ents, match.start(1), match.end(1), ent.label_, from_label="PERSON")
+        short_names.extend(e for e in ents[-1:] if (e.start_char, e.end_char) == match.span(1))
+    return ents, short_names
+
+
+# "our Financial Products segment": a segment of the issuer, named by two
+# words or more, is an organization (SCHEMA.md 2: subsidiaries; `_OWNED_UNIT`
+# splits "Acme's Electronics Group" likewise); propagation finds its other
+# mentions. One word ("our Domestic segment") is a description, not a name;
+# "our X and Y segments" (plural) is left to the recognizer.
+_NAMED_SEGMENT = re.compile(
+    r"\b(?:[Oo]ur|[Ii]ts|[Tt]he[ ]+[Cc]ompany['\u2019]s)[ ]+([A-Z][\w'\u2019-]*(?:[ ](?:[A-Z][\w'\u2019-]*|&)){1,3})"
+    r"[ ]+(?:segment|Segment)\b(?!s)"
+)
+
+
+def _add_named_segments(doc: Doc, text: str, ents: list[Span], terms: frozenset[str]) -> list[Span]:
+    for match in _NAMED_SEGMENT.finditer(text):
+        if match.group(1) not in terms:
+            ents = _add(doc, ents, match.start(1), match.end(1), "ORG")
+    return ents
+
+
+_ABBREVIATION_IN_PARENTHESES = re.compile(r"\s*\([\"\u201c]?$")
+_CLOSING_PARENTHESIS = re.compile(r"[\"\u201d]?\)")
 
 
 def _without_restated_abbreviations(text: str, ents: list[Span]) -> list[Span]:
@@ -635,18 +740,26 @@ def _without_restated_abbreviations(text: str, ents: list[Span]) -> list[Span]:
     "diluted earnings per share (EPS) of $.41", "Selling, general and
     administrative expense (SG&A) ... was $5.6 million" the measure is the
     phrase (SCHEMA.md 2, METRIC); a METRIC on the abbreviation would take
-    the amount from it."""
+    the amount from it. Where the recognizer found only the abbreviation
+    ('diluted earnings per common share ("EPS") of $0.71'), the METRIC
+    moves to the phrase before it, if it is a known measure."""
     metric_ends = {e.end_char for e in ents if e.label_ == "METRIC"}
-    return [
-        e
-        for e in ents
-        if not (
+    result = []
+    for e in ents:
+        opening = (
             e.label_ == "METRIC"
-            and text[e.end_char : e.end_char + 1] == ")"
-            and (opening := _ABBREVIATION_IN_PARENTHESES.search(text, max(0, e.start_char - 3), e.start_char))
-            and opening.start() in metric_ends
+            and _CLOSING_PARENTHESIS.match(text, e.end_char)
+            and _ABBREVIATION_IN_PARENTHESES.search(text, max(0, e.start_char - 4), e.start_char)
         )
-    ]
+        if not opening:
+            result.append(e)
+        elif opening.start() not in metric_ends:
+            window = max(0, opening.start() - 80)
+            phrase = next((m for m in METRIC_TERM.finditer(text, window, opening.start()) if m.end() == opening.start()), None)
+            span = phrase and e.doc.char_span(phrase.start(), phrase.end(), label="METRIC")
+            free = span is not None and not any(o.start < span.end and span.start < o.end for o in ents)
+            result.append(span if free else e)
+    return result
 
 
 # Labels of names: propagated to their other mentions, capitalized, never places.
@@ -688,13 +801,18 @@ def _tokens_before(tokens: list[Token], end_char: int) -> tuple[str, ...]:
     return tuple(t.lower_ for t in tokens if t.idx + len(t) <= end_char)
 
 
-def _propagate(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+def _propagate(doc: Doc, text: str, ents: list[Span], short_names: list[Span] | None = None) -> list[Span]:
     """Label the other mentions of every recognized person and organization."""
     forms: dict[tuple[str, ...], str] = {}
-    # Forms taken from a longer name ("Gromer" of "Juergen W. Gromer"): these
-    # also decide between person and organization for a mention the
-    # recognizer labeled the other way.
+    # Forms taken from a longer name ("Gromer" of "Juergen W. Gromer"), or
+    # defined as its short form ("James River" of 'James River Group
+    # Holdings, Ltd. ("James River")'): these also decide between person and
+    # organization for a mention the recognizer labeled the other way.
     from_full_name: set[tuple[str, ...]] = set()
+    for short in short_names or ():
+        form = tuple(t.lower_ for t in short if not t.is_space)
+        forms.setdefault(form, short.label_)
+        from_full_name.add(form)
     for ent in sorted(ents, key=lambda e: -len(e)):
         if ent.label_ in _NAME_LABELS:
             for form in _surface_forms(ent):
@@ -747,6 +865,8 @@ def _propagate(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
                 continue
             if _opens_document_name(text, start_char, end_char) or _IN_COMPOUND.match(text, end_char):
                 continue  # "the Greenfield CIC Agreement", "Sears-branded stores": no mention of the name
+            if _FOLLOWED_BY_STATE.match(text, end_char):
+                continue  # "FRANKLIN, Tenn." is a place, not the company Franklin Financial
             mention = text[start_char:end_char]
             if any(_is_lower_case_word(word) for word in mention.split()) or (
                 (forms[form] != "PERSON" or end - start > 1) and _written_in_lower_case(mention, text)
@@ -796,6 +916,10 @@ _GENERIC_ORGANIZATION_WORDS = frozenset(
     "purchaser issuer borrower lender agent department division commission agency bureau authority "
     "administration ministry government subsidiary unit".split()
 )
+# Nor in the words of an address or a contact block.
+_ADDRESS_WORDS = frozenset(
+    "road street avenue boulevard drive lane parkway highway suite headquarters tel fax phone email".split()
+)
 _INSTITUTION_WORDS = frozenset(
     "department division commission committee association university college school institute "
     "agency bureau office exchange market group board council foundation society".split()
@@ -817,15 +941,28 @@ _STATE_NAMES = (
     r"South\s+Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West\s+Virginia|Wisconsin|Wyoming|"
     r"Ontario|Quebec|British\s+Columbia"
 )
+# "Dayton, OH 45432", "Boulder, CO from 1997": postal codes too, in capitals.
+_POSTAL_CODES = (
+    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND "
+    "OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC"
+).split()
+_POSTAL_CODE = r"(?:" + "|".join(_POSTAL_CODES) + r")(?![\w-])(?!\.\w)"
 _FOLLOWED_BY_STATE = re.compile(
-    r",\s*(?:(?:" + "|".join(re.escape(a) for a in _STATES) + r")\.|(?:" + _STATE_NAMES + r")\b)"
+    r",\s*(?:(?:" + "|".join(re.escape(a) for a in _STATES) + r")\.|(?:" + _STATE_NAMES + r")\b|"
+    + _POSTAL_CODE + r")"
 )
+# The postal code of such a place: "PA" of "Monroeville, PA".
+_AFTER_CITY = re.compile(r"[A-Z][a-z]+,[ ]$")
 
 
 # The city of a dateline: "PHOENIX, AZ.- May 11", "CONCORD, MA (October 27",
 # "PEMBROKE, Bermuda — April 11", "ROCK HILL, S. C., Sept. 21": capitals at
 # the start of a line, then a region and a dash, parenthesis or comma.
-_DATELINE_AFTER = re.compile(r",\s*[A-Z][\w.]*\.?(?:[ ][A-Z]\.)?\s*[-\u2013\u2014(,]")
+_DATELINE_AFTER = re.compile(
+    r",\s*[A-Z][\w.]*\.?(?:[ ][A-Z]\.)?\s*[-\u2013\u2014(,]"
+    # "ORLANDO (June 21, 2018) -": the date right after the city
+    r"|[ ]*\((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ ]+\d"
+)
 
 
 def _is_dateline_city(ent: Span, text: str) -> bool:
@@ -868,13 +1005,13 @@ def _opens_document_name(text: str, start: int, end: int) -> bool:
     )
 
 
-def _is_document_name(ent: Span, text: str) -> bool:
-    """Whether `ent` lies in an 8-K item heading, is a defined term in quotes,
-    or names a plan, agreement, filing or committee."""
+def _is_document_name(ent: Span, name: str, text: str) -> bool:
+    """Whether `ent` (its text: `name`) lies in an 8-K item heading, is a
+    defined term in quotes, or names a plan, agreement, filing or committee."""
     line_start = text.rfind("\n", 0, ent.start_char) + 1
     if _ITEM_HEADING.match(text, line_start):
         return True
-    words = ent.text.lower().split()
+    words = name.lower().split()
     if words and words[-1].strip(".,") in _DOCUMENT_WORDS:
         return True
     if _opens_document_name(text, ent.start_char, ent.end_char):
@@ -909,6 +1046,10 @@ _NOT_IN_ADDRESS_BEFORE = r"(?<![\w.@/:-])"
 _NOT_IN_ADDRESS_AFTER = r"(?![\w@/-])(?!\.\w)"
 
 
+# A name is checked for each of its mentions, and propagation checks it
+# again: the answer per (name, text) is kept. The text of a chunk is one
+# object, whose hash Python computes once.
+@lru_cache(maxsize=1024)
 def _written_in_lower_case(name: str, text: str) -> bool:
     """Whether the release also writes `name` in lower case. A name is
     capitalized wherever it is written; common words are capitalized only
@@ -945,8 +1086,10 @@ def _as_organization_if_acronym(ent: Span, text: str) -> Span:
     a heading in capitals is an organization: people's names are written in
     capitals only where the whole line is ("ELECTS DONA D. YOUNG AS LEAD
     DIRECTOR")."""
+    if ent.label_ != "PERSON":
+        return ent
     words = ent.text.split()
-    if ent.label_ != "PERSON" or not _ACRONYM.fullmatch(words[0]):
+    if not _ACRONYM.fullmatch(words[0]):
         return ent
     if len(words) == 1:
         around = text[max(0, ent.start_char - 30) : ent.start_char] + text[ent.end_char : ent.end_char + 30]
@@ -956,56 +1099,116 @@ def _as_organization_if_acronym(ent: Span, text: str) -> Span:
     return ent if in_heading else Span(ent.doc, ent.start, ent.end, label="ORG")
 
 
-# "silicon carbide (SiC)", "net operating loss carryforward (NOL)": an
-# abbreviation the release defines for a common-noun phrase (its capitals
-# are the initials of lower-case words) is a term, not a name, wherever it
-# is used.
-_DEFINED_ABBREVIATION = re.compile(r"((?:\b[a-z][a-z-]*[ ]+){1,5})\(([A-Z][A-Za-z]{1,7})\)")
+# "silicon carbide (SiC)", "net operating loss carryforward (NOL)", "fully-
+# taxable equivalent ("FTE")": an abbreviation the release defines for a
+# common-noun phrase (its capitals are the initials of lower-case words,
+# hyphenated ones counting each part) is a term, not a name, wherever it is used.
+# Searched from each parenthesis back (a search for the words first would
+# start at every lower-case word of the release).
+_PARENTHESIZED_ABBREVIATION = re.compile(r"\([\"\u201c]?([A-Z][A-Za-z]{1,7})[\"\u201d]?\)")
+_WORDS_BEFORE = re.compile(r"(?:\b[a-z][a-z-]*[ ]+){1,5}$")
+# "Asset Management Agreement ("AMA")", "American Recovery and Reinvestment
+# Act (ARRA)", "Green Source Advantage (GSA) program", "Z(R) Backscatter Van(TM)
+# (ZBV(TM))": an abbreviation defined for an agreement, act, program or
+# system, or followed by the kind of thing it names, or for a trademark (a
+# product; a company may mark its own abbreviation, "Acme, Inc. (ACME(R))",
+# so the mark must precede the parenthesis) names a thing, not an organization.
+_THING_ABBREVIATION = re.compile(
+    r"(?:\b(?:Agreement|Act|Program|Programme|Plan|System|Inspection|Initiative)[ ]*"
+    r"\([\"\u201c]?([A-Z][A-Za-z&]{1,9})[\"\u201d]?\)"
+    r"|\([\"\u201c]?([A-Z][A-Za-z&]{1,9})[\"\u201d]?\)[ ]+(?:program|programs|contract|contracts|equipment|"
+    r"offering|product|products|platform|system|systems|agreement|initiative|vehicle|technology|basis|"
+    r"provider|providers|industry|market)\b"
+    r"|(?:\u2122|\u00ae|\(TM\)|\(R\))[ ]*\([\"\u201c]?([A-Z][A-Za-z&]{1,9}))"
+)
 
 
 def _abbreviated_terms(text: str) -> frozenset[str]:
     terms = set()
-    for match in _DEFINED_ABBREVIATION.finditer(text):
-        initials = "".join(word[0] for word in match.group(1).split())
-        capitals = "".join(c for c in match.group(2) if c.isupper()).lower()
+    for match in _PARENTHESIZED_ABBREVIATION.finditer(text):
+        words = _WORDS_BEFORE.search(text, max(0, match.start() - 120), match.start())
+        if words is None:
+            continue
+        abbreviation = match.group(1)
+        initials = "".join(word[0] for word in words.group().replace("-", " ").split())
+        capitals = "".join(c for c in abbreviation if c.isupper()).lower()
         if len(capitals) >= 2 and capitals in initials:
-            terms.add(match.group(2))
+            terms.add(abbreviation)
+            if abbreviation.endswith("s"):
+                terms.add(abbreviation[:-1])  # "restricted stock units ("RSUs")": "Each RSU"
+    for match in _THING_ABBREVIATION.finditer(text):
+        terms.add(match.group(1) or match.group(2) or match.group(3))
     return frozenset(terms)
+
+
+# A table's unit header ("(Millions of dollars)", "(In Thousands)") names no
+# one; nor does a run of words across the columns of a table: no name of the
+# annotated releases holds three spaces in a row or a currency sign.
+_UNIT_WORDS = frozenset("millions thousands billions dollars".split())
+_TABLE_GAP = re.compile(r"[ ]{3}|\$")
+# A people or its adjective is no organization.
+_DEMONYMS = frozenset(
+    "American Americans Australian Australians Canadian Canadians European Europeans Japanese Chinese "
+    "British German Germans French Mexican Mexicans Indian Indians Brazilian Korean Asian Asians".split()
+)
+# A model designation names the product after it: "E-2C/D Hawkeye",
+# "F-18E/F Super Hornet", "C-130 Hercules".
+_MODEL_BEFORE_NAME = re.compile(r"\b[A-Z]{1,3}-\d{1,3}[A-Z]{0,2}(?:/[A-Z]{1,2})?[ ]$")
+# The words of a law's name are no organization: "American" of "American
+# Recovery and Reinvestment Act", "United States Securities" of "the United
+# States Securities Act of 1933".
+_ACT_AFTER_NAME = re.compile(r"(?:[ ]+(?:[A-Z][\w'\u2019-]*|and|of|&)){0,5}[ ]+Act\b")
 
 
 def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> bool:
     """False for what cannot be the entity its label says; `terms` are the
-    abbreviations the release defines for common nouns."""
-    if ent.label_ in (*_NAME_LABELS, "ROLE") and _is_document_name(ent, text):
+    abbreviations the release defines for common nouns and for things
+    (agreements, programs, products)."""
+    # Read once: Span.text and Span.label_ build a new string on each access.
+    label, name = ent.label_, text[ent.start_char : ent.end_char]
+    if label in (*_NAME_LABELS, "ROLE") and _is_document_name(ent, name, text):
         return False
-    if ent.label_ in _NAME_LABELS and " ".join(ent.text.lower().split()) in _HEADINGS:
-        return False  # "Conference Call", "Investor Contact": section headings
-    if ent.label_ == "MONEY" and not any(c.isdigit() for c in ent.text):
+    if label == "MONEY" and not any(c.isdigit() for c in name):
         return False  # "$    -" in a table: a dash, no amount
-    if not any(c.isalnum() for c in ent.text):
+    if not any(c.isalnum() for c in name):
         return False  # "$" of "($ in millions)" taken for a title: no word, no entity
-    if ent.label_ in _NAME_LABELS:
-        if not any(c.isupper() for c in ent.text):
+    if label in _NAME_LABELS:
+        words = name.split()
+        if " ".join(words).lower() in _HEADINGS:
+            return False  # "Conference Call", "Investor Contact": section headings
+        if not any(c.isupper() for c in name):
             return False  # names are capitalized: "severance" is no organization
-        if any(_is_lower_case_word(w) for w in ent.text.split()):
+        if any(_is_lower_case_word(w) for w in words):
             return False  # "Special charges" (a table row)
         # A surname alone may be a common word ("Mr. Price", "the price"):
         # for a person, only a name of two words or more is checked.
-        if (ent.label_ != "PERSON" or len(ent) > 1) and _written_in_lower_case(ent.text, text):
+        if (label != "PERSON" or len(ent) > 1) and _written_in_lower_case(name, text):
             return False  # "Sequentially," (a sentence start), "Earnings" (a heading), "Sponge System"
-        if ent.text in terms or ent.text in _TIME_ZONES:
+        if name in terms or name in _TIME_ZONES:
             return False  # "SiC" of "silicon carbide (SiC)"; "CDT" of "9:30 a.m. CDT"
+        if name in _DEMONYMS:
+            return False  # "Americans can now buy", "Australian dollar"
+        if name.lower() in _UNIT_WORDS or _TABLE_GAP.search(name):
+            return False  # "Millions" of "(Millions of dollars)"; "Chg   $" across table cells
+        if label != "PERSON" and _MODEL_BEFORE_NAME.search(text, max(0, ent.start_char - 12), ent.start_char):
+            return False  # "Hawkeye" of "the E-2C/D Hawkeye aircraft": a product
+        if _ACT_AFTER_NAME.match(text, ent.end_char):
+            return False  # "Securities Exchange" of "the Securities Exchange Act of 1934"
         if _IN_COMPOUND.match(text, ent.end_char):
             return False
         if _FOLLOWED_BY_STATE.match(text, ent.end_char) or _is_dateline_city(ent, text):
             return False  # a place
-    if ent.label_ in ("ORG", "CUSTOMER"):
-        if ent.text.lower().strip(".") in _GENERIC_ORGANIZATION_WORDS:
+        if name in _POSTAL_CODES and _AFTER_CITY.search(text, max(0, ent.start_char - 30), ent.start_char):
+            return False  # the state of a place
+    if label in ("ORG", "CUSTOMER"):
+        if name.lower().strip(".") in _GENERIC_ORGANIZATION_WORDS:
             return False  # "the Bank", "Parent": a defined term for an organization, not its name
         return not _in_ticker_notation(text, ent.start_char, ent.end_char)
-    if ent.label_ == "METRIC" and _SHARE_OF.search(text, max(0, ent.start_char - 20), ent.start_char):
+    if label == "METRIC" and _SHARE_OF.search(text, max(0, ent.start_char - 20), ent.start_char):
         return False  # "$786.4 million, or 93 percent of revenue": the base of a share, not the measure
-    if ent.label_ == "PERSON":
+    if label == "PERSON":
+        if any(c.isdigit() for c in name) or ent[-1].lower_ in _ADDRESS_WORDS:
+            return False  # "SSQ-125A" (a model number), "Keslinger Road", "Tel" of "Tel: (888)"
         # Initials alone ("S. C." of a dateline "ROCK HILL, S. C.") name nobody.
-        return ent[-1].lower_ not in _INSTITUTION_WORDS and _WORD_OF_TWO_LETTERS.search(ent.text) is not None
+        return ent[-1].lower_ not in _INSTITUTION_WORDS and _WORD_OF_TWO_LETTERS.search(name) is not None
     return True
