@@ -587,9 +587,13 @@ def _sentence_cues(
 
 
 def release_organization_features(
-    text: str, entities: Sequence[EntityLike], relations: Sequence[Any]
+    text: str, entities: Sequence[EntityLike], relations: Sequence[Any], *, issuer_features: bool = True
 ) -> tuple[list[list[int]], Organization | None, list[dict[str, float]]]:
-    """Groups, issuer and one feature dict per group, for one release."""
+    """Groups, issuer and one feature dict per group, for one release.
+
+    With `issuer_features` False (extraction), the issuer's group gets only
+    `is_issuer`: it is never a customer, so its features would go unused,
+    and its mentions are often half of a release's. Training needs them."""
     groups = group_organizations(entities, text)
     issuer = find_issuer(text, entities, groups)
     issuer_members = set(issuer.mentions) if issuer else set()
@@ -605,7 +609,9 @@ def release_organization_features(
     release_words = min(1.0, len(_RELEASE_CUES.findall(text)) / 5)
     sentence_cues: dict[tuple[int, int], tuple[str, ...]] = {}
     features = [
-        organization_features(
+        {"is_issuer": 1.0}
+        if not issuer_features and issuer_members & set(g)
+        else organization_features(
             text, entities, g,
             is_issuer=bool(issuer_members & set(g)),
             role_at_targets=role_at_targets,
@@ -668,7 +674,7 @@ def decide_labels(
     Without a model the recognizer's vote decides (any CUSTOMER mention makes
     the organization a customer); either way the issuer is never a customer.
     """
-    groups, issuer, features = release_organization_features(text, entities, relations)
+    groups, issuer, features = release_organization_features(text, entities, relations, issuer_features=False)
     labels = [e.label for e in entities]
     for members, feats in zip(groups, features):
         if feats["is_issuer"] or any(_NEVER_ISSUER.search(entities[i].text) for i in members):
