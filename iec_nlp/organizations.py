@@ -608,22 +608,25 @@ def release_organization_features(
     bounds = sentence_bounds(text)
     release_words = min(1.0, len(_RELEASE_CUES.findall(text)) / 5)
     sentence_cues: dict[tuple[int, int], tuple[str, ...]] = {}
-    features = [
-        {"is_issuer": 1.0}
-        if not issuer_features and issuer_members & set(g)
-        else organization_features(
-            text, entities, g,
-            is_issuer=bool(issuer_members & set(g)),
-            role_at_targets=role_at_targets,
-            issuer_words=issuer_words,
-            issuer_ends=issuer_ends,
-            issuer_starts=issuer_starts,
-            bounds=bounds,
-            release_contract_words=release_words,
-            sentence_cues=sentence_cues,
+    features = []
+    for g in groups:
+        is_issuer = bool(issuer_members & set(g))
+        if is_issuer and not issuer_features:
+            features.append({"is_issuer": 1.0})
+            continue
+        features.append(
+            organization_features(
+                text, entities, g,
+                is_issuer=is_issuer,
+                role_at_targets=role_at_targets,
+                issuer_words=issuer_words,
+                issuer_ends=issuer_ends,
+                issuer_starts=issuer_starts,
+                bounds=bounds,
+                release_contract_words=release_words,
+                sentence_cues=sentence_cues,
+            )
         )
-        for g in groups
-    ]
     return groups, issuer, features
 
 

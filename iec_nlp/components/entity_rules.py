@@ -731,7 +731,7 @@ def _add_named_segments(doc: Doc, text: str, ents: list[Span], terms: frozenset[
     return ents
 
 
-_ABBREVIATION_IN_PARENTHESES = re.compile(r"\s*\([\"\u201c]?$")
+_OPENING_PARENTHESIS = re.compile(r"\s*\([\"\u201c]?$")
 _CLOSING_PARENTHESIS = re.compile(r"[\"\u201d]?\)")
 
 
@@ -749,7 +749,7 @@ def _without_restated_abbreviations(text: str, ents: list[Span]) -> list[Span]:
         opening = (
             e.label_ == "METRIC"
             and _CLOSING_PARENTHESIS.match(text, e.end_char)
-            and _ABBREVIATION_IN_PARENTHESES.search(text, max(0, e.start_char - 4), e.start_char)
+            and _OPENING_PARENTHESIS.search(text, max(0, e.start_char - 4), e.start_char)
         )
         if not opening:
             result.append(e)
@@ -867,10 +867,7 @@ def _propagate(doc: Doc, text: str, ents: list[Span], short_names: list[Span] | 
                 continue  # "the Greenfield CIC Agreement", "Sears-branded stores": no mention of the name
             if _FOLLOWED_BY_STATE.match(text, end_char):
                 continue  # "FRANKLIN, Tenn." is a place, not the company Franklin Financial
-            mention = text[start_char:end_char]
-            if any(_is_lower_case_word(word) for word in mention.split()) or (
-                (forms[form] != "PERSON" or end - start > 1) and _written_in_lower_case(mention, text)
-            ):
+            if _reads_as_running_text(text[start_char:end_char], forms[form], end - start, text):
                 continue  # "Special charges", "System" are no mentions of "Special Charges", "Sponge System"
             replaced |= inside
             span = Span(doc, start, end, label=forms[form])
@@ -1041,6 +1038,20 @@ def _is_lower_case_word(word: str) -> bool:
     return word.isalpha() and word.islower() and word not in _LOWER_CASE_NAME_WORDS
 
 
+def _reads_as_running_text(name: str, label: str, tokens: int, text: str) -> bool:
+    """Whether a would-be name of `tokens` tokens is a phrase of running text:
+    it holds an ordinary lower-case word ("Special charges"), or the release
+    also writes it in lower case ("Sequentially", "Earnings"). A surname
+    alone may be a common word ("Mr. Price", "the price"): for a person, only
+    a name of two tokens or more is looked for in lower case."""
+    if any(_is_lower_case_word(word) for word in name.split()):
+        return True
+    return (label != "PERSON" or tokens > 1) and _written_in_lower_case(name, text)
+
+
+# What follows a company's name where it is written as one: its legal form
+# or its ticker notation ("Target Corporation", "Target (NYSE: TGT)").
+_COMPANY_AFTER_NAME = rf"(?:,?[ ]+{_LEGAL_FORM}(?![\w])|[ ]*\((?:NYSE|NASDAQ|Nasdaq|AMEX|OTC|TSX)\b)"
 # Not inside an address: `sears.com`, `ir@nephros.com`.
 _NOT_IN_ADDRESS_BEFORE = r"(?<![\w.@/:-])"
 _NOT_IN_ADDRESS_AFTER = r"(?![\w@/-])(?!\.\w)"
@@ -1065,10 +1076,9 @@ def _written_in_lower_case(name: str, text: str) -> bool:
         return False
     # "Target Corporation (NYSE: TGT)" is a company even where the release
     # also writes "our target": one written with its legal form or ticker.
-    return not re.search(re.escape(" ".join(name.split())) + _COMPANY_AFTER_NAME.pattern, text)
+    return not re.search(re.escape(" ".join(name.split())) + _COMPANY_AFTER_NAME, text)
 
 
-_COMPANY_AFTER_NAME = re.compile(rf"(?:,?[ ]+{_LEGAL_FORM}(?![\w])|[ ]*\((?:NYSE|NASDAQ|Nasdaq|AMEX|OTC|TSX)\b)")
 _WORD_OF_TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
 # "Sears-branded stores", "Intel-based": a name inside a compound modifier is
 # not a mention (no annotated name is followed by a hyphen and a lower-case word).
@@ -1173,17 +1183,12 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
     if not any(c.isalnum() for c in name):
         return False  # "$" of "($ in millions)" taken for a title: no word, no entity
     if label in _NAME_LABELS:
-        words = name.split()
-        if " ".join(words).lower() in _HEADINGS:
+        if " ".join(name.split()).lower() in _HEADINGS:
             return False  # "Conference Call", "Investor Contact": section headings
         if not any(c.isupper() for c in name):
             return False  # names are capitalized: "severance" is no organization
-        if any(_is_lower_case_word(w) for w in words):
-            return False  # "Special charges" (a table row)
-        # A surname alone may be a common word ("Mr. Price", "the price"):
-        # for a person, only a name of two words or more is checked.
-        if (label != "PERSON" or len(ent) > 1) and _written_in_lower_case(name, text):
-            return False  # "Sequentially," (a sentence start), "Earnings" (a heading), "Sponge System"
+        if _reads_as_running_text(name, label, len(ent), text):
+            return False  # "Special charges" (a table row), "Sequentially," (a sentence start)
         if name in terms or name in _TIME_ZONES:
             return False  # "SiC" of "silicon carbide (SiC)"; "CDT" of "9:30 a.m. CDT"
         if name in _DEMONYMS:
