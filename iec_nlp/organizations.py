@@ -630,18 +630,36 @@ def release_organization_features(
     return groups, issuer, features
 
 
+# The cues that tie one mention to a sale ("order from X", "X awarded",
+# "our customer X", "X programs"), as opposed to what only makes a customer
+# likely (a contract release, a headline name, many mentions, a government
+# name): a funder, a regulator, a partner or an acquired company shares those.
+DIRECT_CUES: tuple[str, ...] = (
+    "before_order_from",
+    "before_awarded_by",
+    "before_customer_word",
+    "before_sale_to",
+    "before_for_x",
+    "after_x_awarded",
+    "after_x_is_customer",
+    "after_x_program",
+)
+
+
 @dataclass(frozen=True)
 class CustomerModel:
     """A logistic model over `FEATURE_NAMES` (weights by name) and its thresholds.
 
     An organization is a customer when its probability reaches `threshold`;
-    with `recognizer_threshold`, one the recognizer labelled CUSTOMER at
-    least once needs only that (lower) probability: the two views combined.
+    with `uncued_threshold`, one with none of the `DIRECT_CUES` needs that
+    (higher) probability. With `recognizer_threshold`, one the recognizer
+    labelled CUSTOMER at least once needs only that (lower) probability.
     """
 
     weights: dict[str, float]
     threshold: float = 0.5
     recognizer_threshold: float | None = None
+    uncued_threshold: float | None = None
 
     def probability(self, features: dict[str, float]) -> float:
         z = sum(
@@ -655,15 +673,29 @@ class CustomerModel:
         p = self.probability(features)
         if self.recognizer_threshold is not None and features.get("recognizer_customer", 0.0) > 0:
             return p >= self.recognizer_threshold
+        if self.uncued_threshold is not None and not any(features.get(cue, 0.0) > 0 for cue in DIRECT_CUES):
+            return p >= max(self.threshold, self.uncued_threshold)
         return p >= self.threshold
 
     def to_dict(self) -> dict[str, Any]:
-        return {"weights": self.weights, "threshold": self.threshold, "recognizer_threshold": self.recognizer_threshold}
+        return {
+            "weights": self.weights,
+            "threshold": self.threshold,
+            "recognizer_threshold": self.recognizer_threshold,
+            "uncued_threshold": self.uncued_threshold,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> CustomerModel:
-        rt = data.get("recognizer_threshold")
-        return cls(dict(data["weights"]), float(data.get("threshold", 0.5)), None if rt is None else float(rt))
+        def optional(key: str) -> float | None:
+            return None if data.get(key) is None else float(data[key])
+
+        return cls(
+            dict(data["weights"]),
+            float(data.get("threshold", 0.5)),
+            optional("recognizer_threshold"),
+            optional("uncued_threshold"),
+        )
 
 
 def decide_labels(

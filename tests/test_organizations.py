@@ -236,6 +236,23 @@ def test_the_issuers_own_units_are_never_its_customers(customer_model, sentence,
     assert by_name["Beta Systems"] == "CUSTOMER"  # the same model takes every other organization
 
 
+def test_an_organization_without_a_direct_cue_needs_the_higher_probability():
+    # A funder and a customer share the release's contract words; only the
+    # customer has a cue tied to its own mention ("an order from X").
+    text = (
+        "Acme Corp. (Nasdaq: ACME) today announced an order from Beta Transit for buses. "
+        "The purchase was supported through a Gamma Agency grant."
+    )
+    entities = _orgs(text, "Acme Corp.", "Beta Transit", "Gamma Agency")
+    model = CustomerModel({"bias": 1.0}, 0.5, uncued_threshold=0.9)  # every probability 0.73
+    labels, _ = decide_labels(text, entities, [], model)
+    assert labels == ["ORG", "CUSTOMER", "ORG"]
+    # Without the second threshold both would be customers; the setting survives the meta.
+    labels, _ = decide_labels(text, entities, [], CustomerModel({"bias": 1.0}, 0.5))
+    assert labels == ["ORG", "CUSTOMER", "CUSTOMER"]
+    assert CustomerModel.from_dict(model.to_dict()) == model
+
+
 def test_without_a_model_the_recognizer_decides_but_never_for_the_issuer():
     text = "Acme Corp. (Nasdaq: ACME) today announced an order from Beta. Acme thanks Beta."
     found = _orgs(text, "Acme Corp.", "Acme", "Beta")
