@@ -33,7 +33,8 @@ from functools import lru_cache
 from typing import Any, Protocol
 
 _SUFFIX = re.compile(
-    r"(?:[,\s]+(?:inc|corp|corporation|co|company|ltd|limited|llc|plc|l\.?p|n\.?v|ag|gmbh|s\.?a|incorporated)\.?)+$",
+    r"(?:[,\s]+(?:(?:and|&)\s+co|inc|corp|corporation|co|company|ltd|limited|llc|plc|l\.?p|n\.?v|ag|gmbh|s\.?a|"
+    r"incorporated)\.?)+$",
     re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
@@ -141,14 +142,23 @@ def group_organizations(entities: Sequence[EntityLike], text: str | None = None)
         key = organization_key(entities[i].text)
         if key:
             by_key.setdefault(key, []).append(i)
-    keys = sorted(by_key, key=lambda k: (-len(k), by_key[k][0]))
+    # A name written with its legal form ("Caterpillar Inc.") is a company's
+    # full name: it anchors its group, so that its short form ("Caterpillar")
+    # stays with it and a longer name built on it ("Caterpillar Financial
+    # Services") joins it as one of its units, rather than the company
+    # joining the unit. Otherwise longer names first.
+    full = {k for k, members in by_key.items() if any(_has_legal_form(entities[i].text) for i in members)}
+    keys = sorted(by_key, key=lambda k: (k not in full, -len(k), by_key[k][0]))
     groups: list[tuple[str, list[int]]] = []
     for key in keys:
         home = next(
             (
                 g
                 for g in sorted(groups, key=lambda g: g[1][0])
-                if same_organization(g[0], key) or aliases.get(key) == g[0]
+                if aliases.get(key) == g[0]
+                # Two full names are two companies ("Caterpillar Inc.",
+                # "Caterpillar Financial Services Corporation").
+                or (same_organization(g[0], key) and not (key in full and g[0] in full))
             ),
             None,
         )
@@ -159,10 +169,16 @@ def group_organizations(entities: Sequence[EntityLike], text: str | None = None)
     return sorted((sorted(members) for _, members in groups), key=lambda m: m[0])
 
 
+def _has_legal_form(name: str) -> bool:
+    return bool(_SUFFIX.search(_POSSESSIVE.sub("", name.strip())))
+
+
 def display_name(entities: Sequence[EntityLike], members: Sequence[int]) -> str:
-    """The fullest written form: the longest mention, mixed case preferred."""
+    """The fullest written form: a name with its legal form, mixed case and
+    the longest preferred ("Caterpillar Inc.", not its unit "Caterpillar
+    Power Finance" of the same group)."""
     names = [_POSSESSIVE.sub("", " ".join(entities[i].text.split())) for i in members]
-    return max(names, key=lambda n: (not n.isupper(), len(n)))
+    return max(names, key=lambda n: (_has_legal_form(n), not n.isupper(), len(n)))
 
 
 # ---------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from iec_nlp.name_swap import swap_organization_names
 from iec_nlp.organizations import (
     CustomerModel,
     decide_labels,
+    display_name,
     find_issuer,
     group_organizations,
     organization_key,
@@ -234,6 +235,24 @@ def test_the_issuers_own_units_are_never_its_customers(customer_model, sentence,
     by_name = {e.text: label for e, label in zip(entities, labels)}
     assert by_name[unit] == "ORG"
     assert by_name["Beta Systems"] == "CUSTOMER"  # the same model takes every other organization
+
+
+def test_a_full_company_name_keeps_its_short_form_and_its_units_apart_from_another_company():
+    text = (
+        "Caterpillar Inc. (NYSE: CAT) reported. Caterpillar Financial Services Corporation reported too. "
+        "Caterpillar said Caterpillar Power Finance grew. Sears, Roebuck and Co. and Sears Canada reported."
+    )
+    names = ("Caterpillar Inc.", "Caterpillar Financial Services Corporation", "Caterpillar",
+             "Caterpillar Power Finance", "Sears, Roebuck and Co.", "Sears Canada")
+    entities = _orgs(text, *names)
+    groups = [[entities[i].text for i in g] for g in group_organizations(entities, text)]
+    # The unit without a legal form joins the company it is named after; two
+    # names with a legal form are two companies; "and Co." is a legal form.
+    assert ["Caterpillar Inc.", "Caterpillar", "Caterpillar Power Finance"] in groups
+    assert ["Caterpillar Financial Services Corporation"] in groups
+    assert ["Sears, Roebuck and Co."] in groups
+    caterpillar = next(g for g in group_organizations(entities, text) if 0 in g)
+    assert display_name(entities, caterpillar) == "Caterpillar Inc."
 
 
 def test_an_organization_without_a_direct_cue_needs_the_higher_probability():
