@@ -34,6 +34,7 @@ from ..loaded import remember_pipeline
 from ..schema import RELATION_LABELS, REQUIRES_INCOMING
 from ..scoring import relation_prf
 from .relation_model import Candidate
+from .relation_rules import revise_value_of
 
 RELATIONS_ATTR = "iec_relations"
 if not Doc.has_extension(RELATIONS_ATTR):
@@ -146,11 +147,13 @@ class RelationExtractor(TrainablePipe):
             doc_scores = scores.scores[offset : offset + len(candidates)]
             offset += len(candidates)
             kept = _decode(candidates, doc_scores, self.threshold)
-            setattr(
-                doc._,
-                RELATIONS_ATTR,
-                [[*c.key, c.label, round(float(s), 4)] for c, s in kept],
-            )
+            relations = [[*c.key, c.label, round(float(s), 4)] for c, s in kept]
+            # SCHEMA.md's conventions on changes and comparison amounts.
+            if any(r[4] == "VALUE_OF" for r in relations):
+                money = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "MONEY"]
+                metrics = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "METRIC"]
+                relations = revise_value_of(doc.text, money, metrics, relations)
+            setattr(doc._, RELATIONS_ATTR, relations)
             if self.cfg["prune_unlinked"]:
                 _prune_unlinked(doc)
 

@@ -1,0 +1,44 @@
+"""VALUE_OF conventions applied after the relation extractor (GUIDELINE:
+changes link to no measure; comparison amounts link to their clause's)."""
+
+from iec_nlp.components.relation_rules import revise_value_of
+
+
+def _spans(text, *surfaces):
+    out, cursor = [], 0
+    for surface in surfaces:
+        start = text.index(surface, cursor)
+        out.append((start, start + len(surface)))
+        cursor = start + len(surface)
+    return out
+
+
+def test_a_change_loses_its_measure_and_a_comparison_gains_it():
+    text = "Revenue increased by $5 million to $55 million, compared with $50 million a year ago."
+    (metric,) = _spans(text, "Revenue")
+    change, level, compared = _spans(text, "$5 million", "$55 million", "$50 million")
+    # The extractor linked the change and the level, and left the comparison.
+    relations = [[*change, *metric, "VALUE_OF", 0.6], [*level, *metric, "VALUE_OF", 0.9]]
+    revised = revise_value_of(text, [change, level, compared], [metric], relations)
+    assert revised == [[*level, *metric, "VALUE_OF", 0.9], [*compared, *metric, "VALUE_OF", 0.9]]
+
+
+def test_a_comparison_takes_no_measure_across_another_measure_or_a_sentence():
+    text = "Revenue was $55 million. Net income compared with $2 million. Sales were $9 million versus $8 million of margin."
+    revenue, net_income, sales = _spans(text, "Revenue", "Net income", "Sales")
+    level, compared, sales_level, other = _spans(text, "$55 million", "$2 million", "$9 million", "$8 million")
+    relations = [[*level, *revenue, "VALUE_OF", 0.9], [*sales_level, *sales, "VALUE_OF", 0.8]]
+    money = [level, compared, sales_level, other]
+    # "$2 million" is after a sentence end and another measure; "$8 million"
+    # is compared with the sales level in its own clause.
+    revised = revise_value_of(text, money, [revenue, net_income, sales], relations)
+    assert [*compared, *revenue, "VALUE_OF", 0.9] not in revised
+    assert [*other, *sales, "VALUE_OF", 0.8] in revised
+
+
+def test_nothing_to_revise_returns_the_relations_unchanged():
+    text = "Net income of $3 million for the quarter."
+    (metric,) = _spans(text, "Net income")
+    (money,) = _spans(text, "$3 million")
+    relations = [[*money, *metric, "VALUE_OF", 0.9]]
+    assert revise_value_of(text, [money], [metric], relations) is relations
