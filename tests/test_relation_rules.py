@@ -42,3 +42,34 @@ def test_nothing_to_revise_returns_the_relations_unchanged():
     (money,) = _spans(text, "$3 million")
     relations = [[*money, *metric, "VALUE_OF", 0.9]]
     assert revise_value_of(text, [money], [metric], relations) is relations
+
+
+def test_a_per_share_companion_shares_the_measure_and_period_of_its_amount():
+    from iec_nlp.components.relation_rules import link_companions
+
+    text = "For the year, net loss was $2.1 million, or $0.12 per share, and $1 million ($0.05 a share) last year."
+    metric, period = _spans(text, "net loss", "last year")
+    first, companion, other, other_companion = _spans(text, "$2.1 million", "$0.12", "$1 million", "$0.05")
+    relations = [[*first, *metric, "VALUE_OF", 0.9], [*first, *period, "IN_PERIOD", 0.8]]
+    linked = link_companions(text, [first, companion, other, other_companion], relations)
+    assert [*companion, *metric, "VALUE_OF", 0.9] in linked
+    assert [*companion, *period, "IN_PERIOD", 0.8] in linked
+    # An amount with no links of its own passes nothing on.
+    assert not [r for r in linked if r[:2] == list(other_companion)]
+
+
+def test_an_amount_falls_in_the_one_period_of_its_sentence():
+    from iec_nlp.components.relation_rules import link_sentence_period
+
+    text = (
+        "Revenue for the quarter was $9 million and operating income was $2 million. "
+        "Revenue was $8 million in the first quarter and $7 million in the second quarter."
+    )
+    (quarter,) = _spans(text, "quarter")
+    first_q, second_q = _spans(text, "first quarter", "second quarter")
+    a, b, c, d = _spans(text, "$9 million", "$2 million", "$8 million", "$7 million")
+    relations = [[*a, *quarter, "IN_PERIOD", 0.9], [*c, *first_q, "IN_PERIOD", 0.9]]
+    linked = link_sentence_period(text, [a, b, c, d], [quarter, first_q, second_q], relations)
+    assert [*b, *quarter, "IN_PERIOD", 0.9] in linked
+    # Two periods in the sentence: which one scopes "$7 million" is the extractor's call.
+    assert not [r for r in linked if r[:2] == list(d)]

@@ -34,7 +34,7 @@ from ..loaded import remember_pipeline
 from ..schema import RELATION_LABELS, REQUIRES_INCOMING
 from ..scoring import relation_prf
 from .relation_model import Candidate
-from .relation_rules import revise_value_of
+from .relation_rules import link_companions, link_sentence_period, revise_value_of
 
 RELATIONS_ATTR = "iec_relations"
 if not Doc.has_extension(RELATIONS_ATTR):
@@ -148,11 +148,15 @@ class RelationExtractor(TrainablePipe):
             offset += len(candidates)
             kept = _decode(candidates, doc_scores, self.threshold)
             relations = [[*c.key, c.label, round(float(s), 4)] for c, s in kept]
-            # SCHEMA.md's conventions on changes and comparison amounts.
-            if any(r[4] == "VALUE_OF" for r in relations):
+            # SCHEMA.md's conventions on changes, comparisons, per-share
+            # companions and a sentence's one period.
+            if relations:
                 money = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "MONEY"]
                 metrics = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "METRIC"]
+                periods = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERIOD"]
                 relations = revise_value_of(doc.text, money, metrics, relations)
+                relations = link_companions(doc.text, money, relations)
+                relations = link_sentence_period(doc.text, money, periods, relations)
             setattr(doc._, RELATIONS_ATTR, relations)
             if self.cfg["prune_unlinked"]:
                 _prune_unlinked(doc)

@@ -1,6 +1,8 @@
-"""Two conventions of SCHEMA.md on VALUE_OF, applied to the relation
-extractor's output: amounts of change link to no measure, and comparison
-amounts link to the measure of their clause.
+"""Conventions of SCHEMA.md on amounts, applied to the relation extractor's
+output: amounts of change link to no measure, comparison amounts link to
+the measure of their clause, a per-share amount written as the companion of
+another ("$2.1 million, or $0.12 per share") shares its measure and period,
+and an amount in a sentence whose amounts all fall in one period falls in it.
 
 "Revenue increased $5 million to $55 million, compared with $50 million a
 year ago": $55 million is the level of revenue (VALUE_OF), $5 million is an
@@ -13,6 +15,7 @@ change, or leaves the comparison, written far from the measure, unlinked.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 from ..figures import is_change
@@ -60,3 +63,61 @@ def revise_value_of(text: str, money: list[tuple[int, int]], metrics: list[tuple
         return relations
     kept = [r for r in relations if not (r[4] == "VALUE_OF" and (r[0], r[1]) in dropped)]
     return sorted(kept + added, key=lambda r: (r[0], r[1], r[2], r[3], r[4]))
+
+
+# "$2.1 million, or $0.12 per share", "$2.1 million ($0.12 per share)",
+# "$20.5 million -- $0.67 per diluted share".
+_COMPANION_GAP = re.compile(r"\s*(?:,\s*or|\(|--|\u2014|,)\s*$")
+_PER_SHARE_AFTER = re.compile(r"\s*(?:a|per)\s+(?:\w+\s+){0,2}(?:share|ADS|unit)", re.IGNORECASE)
+
+
+def link_companions(text: str, money: list[tuple[int, int]], relations: list[list[Any]]) -> list[list[Any]]:
+    """A per-share amount right after another amount takes that amount's
+    VALUE_OF and IN_PERIOD where the extractor gave it none."""
+    links = {(r[0], r[1], r[4]): r for r in relations if r[4] in ("VALUE_OF", "IN_PERIOD")}
+    added = []
+    for (start, end), (next_start, next_end) in zip(money, money[1:]):
+        if not _COMPANION_GAP.fullmatch(text, end, next_start) or not _PER_SHARE_AFTER.match(text, next_end):
+            continue
+        for label in ("VALUE_OF", "IN_PERIOD"):
+            first = links.get((start, end, label))
+            if first is not None and (next_start, next_end, label) not in links:
+                added.append([next_start, next_end, first[2], first[3], label, first[5]])
+    return _with(relations, added)
+
+
+def link_sentence_period(text: str, money: list[tuple[int, int]], periods: list[tuple[int, int]], relations: list[list[Any]]) -> list[list[Any]]:
+    """An amount with no period falls in its sentence's period when the
+    sentence names one period only and another of its amounts falls in it.
+    A sentence reaches at most `_SENTENCE_REACH` characters either side of
+    the amount: a table, which has no sentence ends, is read as its nearby
+    lines."""
+    in_period = {(r[0], r[1]): r for r in relations if r[4] == "IN_PERIOD"}
+    unlinked = [m for m in money if m not in in_period]
+    if not unlinked or not in_period:
+        return relations
+    # Sentence starts, found once; amounts, periods and links are placed by bisection.
+    starts = [0] + [m.end() for m in _SENTENCE_START.finditer(text)] + [len(text) + 1]
+    period_starts = [p[0] for p in periods]
+    links = sorted(in_period.values())
+    link_starts = [r[0] for r in links]
+    added = []
+    for start, end in unlinked:
+        k = bisect_right(starts, start)
+        low = max(starts[k - 1], start - _SENTENCE_REACH)
+        high = min(starts[k], start + _SENTENCE_REACH)
+        inside = periods[bisect_left(period_starts, low) : bisect_left(period_starts, high)]
+        linked = links[bisect_left(link_starts, low) : bisect_left(link_starts, high)]
+        if len(inside) == 1 and linked and all((r[2], r[3]) == inside[0] for r in linked):
+            added.append([start, end, *inside[0], "IN_PERIOD", linked[0][5]])
+    return _with(relations, added)
+
+
+_SENTENCE_START = re.compile(r"[.!?][\"\u201d]?\s+(?=[A-Z])|\n\s*\n")
+_SENTENCE_REACH = 400
+
+
+def _with(relations: list[list[Any]], added: list[list[Any]]) -> list[list[Any]]:
+    if not added:
+        return relations
+    return sorted(relations + added, key=lambda r: (r[0], r[1], r[2], r[3], r[4]))
