@@ -61,3 +61,14 @@ def _weights(model) -> list[bytes]:
 def test_train_model_rejects_an_unknown_checkpoint(tiny_corpus, tmp_path):
     with pytest.raises(ValueError, match="checkpoint"):
         train_model(tiny_corpus, tmp_path / "model", checkpoint="middle")
+
+
+def test_the_rule_sets_halves_split_train_by_company_and_leave_dev_and_test_out():
+    # training/rule_sets.py scores each half with a model trained on dev and
+    # the other half: the halves must partition train, company by company.
+    from iec_nlp.corpus.splits import company_key
+
+    committed = json.loads((ROOT / "corpora" / "splits.json").read_text())
+    halves = json.loads((ROOT / "training" / "rule_sets.json").read_text())
+    assert sorted(halves["F"] + halves["G"]) == sorted(committed["train"])
+    assert not {company_key(d) for d in halves["F"]} & {company_key(d) for d in halves["G"]}
