@@ -735,3 +735,24 @@ def test_a_measure_ends_before_its_verb_and_awards_are_measures():
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert ("award", "METRIC") in _ents(doc)
     assert METRIC_TERM.search("announced a contract award valued at").group() == "contract award"
+
+
+def test_a_revenue_line_item_keeps_its_capitalized_qualifier_and_its_second_name():
+    text = (
+        "Highlights:\n- LATAM revenues rose to $12.1 million.\n- Aerospace and Defense sales were $4 million. "
+        "Third quarter net sales and revenues were $9.9 million. Recorded revenue of $1 million. "
+        "Our revenues were $2 million."
+    )
+    doc = NLP.make_doc(text)
+    spans = []
+    # The recognizer found the head word alone: "revenues" of "LATAM revenues".
+    for context in ("revenues rose", "sales were", "revenues were $9.9", "revenue of", "revenues were $2"):
+        start = text.index(context)
+        spans.append(doc.char_span(start, start + len(context.split()[0]), label="METRIC"))
+    doc.set_ents(spans)
+    assert _ents(EntityRules(patterns=False, propagate=True)(doc)) == [
+        ("LATAM revenues", "METRIC"), ("Aerospace and Defense sales", "METRIC"),
+        ("net sales and revenues", "METRIC"),
+        # A verb or a determiner opening the sentence is no qualifier.
+        ("revenue", "METRIC"), ("revenues", "METRIC"),
+    ]

@@ -561,6 +561,25 @@ _METRIC_TAIL = re.compile(
     re.IGNORECASE,
 )
 _COMPLETIONS = {"PERIOD": (_PERIOD_HEAD, _PERIOD_TAIL), "METRIC": (_METRIC_HEAD, _METRIC_TAIL)}
+# Revenue is reported by region, segment or kind, and the qualifier is part
+# of the line item: "Americas revenues", "EMEA revenues", "Governmental
+# sales", "Services and Consulting revenue"; one measure may be named twice
+# over: "sales and revenues", "sales and services revenues". Capitalized
+# qualifiers only (a lower-case word before "revenue" may be any adjective:
+# "lower revenue"), and none that opens a sentence or names a period.
+_REVENUE_HEAD = re.compile(r"(?:revenues?|sales)$")
+_REVENUE_COORDINATION = re.compile(r"\b(?:sales|revenues?)\s+and\s+(?:services?\s+|products?\s+)?$", re.IGNORECASE)
+_NOT_A_QUALIFIER = (
+    r"(?!(?:The|Our|Its|Their|This|These|That|Such|In|For|At|On|Of|And|With|As|By|To|From|While|Although|"
+    r"Higher|Lower|Record|Strong|Weak|Increased|Decreased|Quarterly|Fiscal|Year|Years|Quarter|Month|Months|"
+    r"First|Second|Third|Fourth|Full|Half|Company|Total|Net|Q[1-4]|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December)\b)"
+    # nor a verb that opens a sentence: "Recorded revenue of $788,000"
+    r"(?![A-Za-z]+ed\b)"
+)
+_CAPITALIZED_QUALIFIER = re.compile(
+    rf"(?<![\w'\u2019.&-]){_NOT_A_QUALIFIER}[A-Z][A-Za-z&-]*(?:[ ](?:and|&)[ ]{_NOT_A_QUALIFIER}[A-Z][A-Za-z&-]*)?[ ]$"
+)
 _DATE_YEAR = re.compile(rf",\s*{_YEAR}\b")
 # "second quarter 2016", "First Quarter 2022": a quarter and its year, on one line.
 _QUARTER_END = re.compile(r"(?:quarter|half|full[ -]year)$", re.IGNORECASE)
@@ -631,6 +650,8 @@ def _complete_phrases(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
                 end = year.end()
         if head := head_pattern.search(text, max(0, start - 30), start):
             start = head.start()
+        if ent.label_ == "METRIC" and _REVENUE_HEAD.match(text, start, end):
+            start = _revenue_qualifier_start(text, start)
         elif ent.label_ == "PERIOD" and text[start] == "Q":
             if year := _YEAR_BEFORE_QUARTER_CODE.search(text, max(0, start - 5), start):
                 start = year.start()
@@ -645,6 +666,18 @@ def _complete_phrases(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     # A widened span swallows the pieces of its label it now covers ("2011"
     # of "July 1, 2011"); only same-label spans overlap here, the longest wins.
     return filter_spans(result)
+
+
+def _revenue_qualifier_start(text: str, start: int) -> int:
+    """Where a revenue line item starts with its qualifiers: "EMEA" of
+    "EMEA revenues", "Consolidated sales and" of "Consolidated sales and revenues"."""
+    if both := _REVENUE_COORDINATION.search(text, max(0, start - 30), start):
+        start = both.start()
+        if head := _METRIC_HEAD.search(text, max(0, start - 30), start):
+            start = head.start()
+    if text[start].islower() and (qualifier := _CAPITALIZED_QUALIFIER.search(text, max(0, start - 40), start)):
+        start = qualifier.start()
+    return start
 
 
 # "Orbit International’s Electronics Group", "VSE’s International Group": a
