@@ -756,3 +756,15 @@ def test_a_revenue_line_item_keeps_its_capitalized_qualifier_and_its_second_name
         # A verb or a determiner opening the sentence is no qualifier.
         ("revenue", "METRIC"), ("revenues", "METRIC"),
     ]
+
+
+def test_pay_items_are_metric_terms():
+    from iec_nlp.components.entity_rules import METRIC_TERM
+
+    # SCHEMA.md 3a: the pay item is the measure of its amount.
+    for term in ("base salary", "sign-on bonus", "retention bonus", "target bonus",
+                 "severance payment", "cash payment", "lump-sum payment"):
+        assert METRIC_TERM.fullmatch(term), term
+    text = "She will receive a one-time cash payment of $75,000."
+    doc = EntityRules(patterns=True, propagate=False, metrics=True)(_doc(text, [("$75,000", "MONEY")]))
+    assert ("cash payment", "METRIC") in _ents(doc)

@@ -136,7 +136,10 @@ _METRIC_CORE = (
     r"income\s+tax(?:es)?(?:\s+(?:expense|benefit|provision))?|research\s+and\s+development(?:\s+expenses?)?|"
     r"(?:stock|share)holders['\u2019]?\s+equity|"
     r"cost\s+of\s+(?:goods\s+sold|sales|revenues?)|(?:tangible\s+)?book\s+value|underwriting\s+(?:profit|income)|"
-    r"non-?performing\s+assets|(?:contract\s+)?awards?)"
+    r"non-?performing\s+assets|(?:contract\s+)?awards?|"
+    # SCHEMA.md 3a: a pay item is the measure of its amount.
+    r"base\s+salary|(?:sign-on|signing|retention|target)\s+bonus(?:es)?|"
+    r"(?:severance|cash|lump[\s-]sum)\s+payments?)"
 )
 METRIC_TERM = re.compile(
     rf"\b(?:(?:pro\s+forma|GAAP|non-GAAP|adjusted|total|consolidated)\s+)?{_METRIC_CORE}"
