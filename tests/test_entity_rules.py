@@ -768,3 +768,10 @@ def test_pay_items_are_metric_terms():
     text = "She will receive a one-time cash payment of $75,000."
     doc = EntityRules(patterns=True, propagate=False, metrics=True)(_doc(text, [("$75,000", "MONEY")]))
     assert ("cash payment", "METRIC") in _ents(doc)
+
+
+def test_a_sum_named_by_its_size_alone_is_no_measure():
+    text = "Two orders came in, for a total of $3.8 million, or $1 million in the aggregate.\nTotal   $ 4,100"
+    ents = [("total", "METRIC"), ("$3.8 million", "MONEY"), ("aggregate", "METRIC"), ("Total", "METRIC")]
+    # A table row "Total" stays: no article before it.
+    assert _rules(text, ents) == [("$3.8 million", "MONEY"), ("Total", "METRIC")]

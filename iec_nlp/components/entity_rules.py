@@ -1119,6 +1119,9 @@ _WORD_OF_TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
 # "Sears-branded stores", "Intel-based": a name inside a compound modifier is
 # not a mention (no annotated name is followed by a hyphen and a lower-case word).
 _IN_COMPOUND = re.compile(r"-[a-z]")
+# A sum named by its size alone: "for a total of", "an aggregate of".
+_QUANTITY_WORDS = frozenset("total aggregate sum amount maximum minimum".split())
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
 _SHARE_OF = re.compile(r"(?:percent|%)\s+of\s+(?:total\s+)?$", re.IGNORECASE)
 # "10:30 a.m. EDT/9:30 a.m. CDT": time zones are neither people nor organizations.
 _TIME_ZONES = frozenset("EST EDT CST CDT MST MDT PST PDT ET CT MT PT GMT UTC BST CET CEST".split())
@@ -1247,6 +1250,10 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
         return not _in_ticker_notation(text, ent.start_char, ent.end_char)
     if label == "METRIC" and _SHARE_OF.search(text, max(0, ent.start_char - 20), ent.start_char):
         return False  # "$786.4 million, or 93 percent of revenue": the base of a share, not the measure
+    if label == "METRIC" and name.lower() in _QUANTITY_WORDS and _ARTICLE_BEFORE.search(
+        text, max(0, ent.start_char - 5), ent.start_char
+    ):
+        return False  # "a total of $3.8 million", "$3,500,000 in the aggregate": how much, not of what
     if label == "PERSON":
         if any(c.isdigit() for c in name) or ent[-1].lower_ in _ADDRESS_WORDS:
             return False  # "SSQ-125A" (a model number), "Keslinger Road", "Tel" of "Tel: (888)"
