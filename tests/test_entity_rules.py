@@ -775,3 +775,14 @@ def test_a_sum_named_by_its_size_alone_is_no_measure():
     ents = [("total", "METRIC"), ("$3.8 million", "MONEY"), ("aggregate", "METRIC"), ("Total", "METRIC")]
     # A table row "Total" stays: no article before it.
     assert _rules(text, ents) == [("$3.8 million", "MONEY"), ("Total", "METRIC")]
+
+
+def test_a_column_header_wrapped_before_its_end_date_is_the_period_of_its_column():
+    from iec_nlp.components.relation_extractor import get_relations
+    from iec_nlp.components.table_reader import TableReader
+
+    text = "For the 26 Weeks For the 26 Weeks\nEnded May 2, 2009 Ended May 3, 2008\nNet sales $ 812 $ 790\n"
+    ents = [("Net sales", "METRIC"), ("$ 812", "MONEY"), ("$ 790", "MONEY")]
+    doc = TableReader()(_table_doc(text, ents, []))
+    linked = {(doc.text[r[0]:r[1]], doc.text[r[2]:r[3]]) for r in get_relations(doc) if r[4] == "IN_PERIOD"}
+    assert linked == {("$ 812", "Ended May 2, 2009"), ("$ 790", "Ended May 3, 2008")}

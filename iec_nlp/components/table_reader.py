@@ -36,6 +36,8 @@ _PERIOD_CELL = re.compile(
     r"|(?:Fiscal|FY)\s*'?\d{2,4}|Q[1-4](?:\s+(?:FY)?'?\d{2,4})?"
     r"|(?:First|Second|Third|Fourth)\s+Quarter(?:\s+\d{4})?"
     r"|(?:Year|Quarter)\s+Ended(?:\s+[A-Z][a-z]+\.?\s+\d{1,2},?(?:\s+\d{4})?)?"
+    # The second line of a header cell wrapped after its length: "For the 13 Weeks / Ended July 3, 2004".
+    r"|\bEnded\s+[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}"
     r"|(?:January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\s+\d{1,2},\s+\d{4}"
     r"|(?<![\d,.$])(?:19|20)\d{2}(?![\d,.%]))",
