@@ -786,3 +786,10 @@ def test_a_column_header_wrapped_before_its_end_date_is_the_period_of_its_column
     doc = TableReader()(_table_doc(text, ents, []))
     linked = {(doc.text[r[0]:r[1]], doc.text[r[2]:r[3]]) for r in get_relations(doc) if r[4] == "IN_PERIOD"}
     assert linked == {("$ 812", "Ended May 2, 2009"), ("$ 790", "Ended May 3, 2008")}
+
+
+def test_a_date_is_not_widened_over_a_year_on_the_next_line():
+    text = "Three Months Ended March 31,\n2022 2021\nNet sales $ 812 $ 790\nfor the quarter ended July 1, 2011 it was $5."
+    ents = [("Three Months Ended March 31", "PERIOD"), ("quarter ended July 1", "PERIOD")]
+    periods = [e for e in _rules(text, ents) if e[1] == "PERIOD"]
+    assert periods == [("Three Months Ended March 31", "PERIOD"), ("quarter ended July 1, 2011", "PERIOD")]

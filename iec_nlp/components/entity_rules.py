@@ -583,7 +583,10 @@ _NOT_A_QUALIFIER = (
 _CAPITALIZED_QUALIFIER = re.compile(
     rf"(?<![\w'\u2019.&-]){_NOT_A_QUALIFIER}[A-Z][A-Za-z&-]*(?:[ ](?:and|&)[ ]{_NOT_A_QUALIFIER}[A-Z][A-Za-z&-]*)?[ ]$"
 )
-_DATE_YEAR = re.compile(rf",\s*{_YEAR}\b")
+# "July 1" + ", 2011", on one line: the model reads prose unwrapped, so a
+# year on the next line is a cell of its own ("Three Months Ended March 31,"
+# over the columns "2022   2021", each year the period of its column).
+_DATE_YEAR = re.compile(rf",[ ]*{_YEAR}\b")
 # "second quarter 2016", "First Quarter 2022": a quarter and its year, on one line.
 _QUARTER_END = re.compile(r"(?:quarter|half|full[ -]year)$", re.IGNORECASE)
 # "2021 Q4": a quarter code after its year.
