@@ -793,3 +793,12 @@ def test_a_date_is_not_widened_over_a_year_on_the_next_line():
     ents = [("Three Months Ended March 31", "PERIOD"), ("quarter ended July 1", "PERIOD")]
     periods = [e for e in _rules(text, ents) if e[1] == "PERIOD"]
     assert periods == [("Three Months Ended March 31", "PERIOD"), ("quarter ended July 1, 2011", "PERIOD")]
+
+
+def test_a_period_is_not_widened_over_a_date_on_the_next_line():
+    text = "For the 13 Weeks\nEnded May 2, 2009 Ended May 3, 2008\nNet sales $ 812 $ 790\n"
+    periods = [e for e in _rules(text, [("13 Weeks", "PERIOD")]) if e[1] == "PERIOD"]
+    assert periods == [("13 Weeks", "PERIOD")]
+    assert _rules("in the 13 weeks ended May 2, 2009", [("13 weeks", "PERIOD")]) == [
+        ("13 weeks ended May 2, 2009", "PERIOD")
+    ]

@@ -541,10 +541,12 @@ _PERIOD_HEAD = re.compile(
     rf"|(?<![\w-])fiscal[ ]+|(?<![\w-])end\s+of\s+the\s+)$",
     re.IGNORECASE,
 )
+# On one line (the model reads prose unwrapped): in a table header, "13 Weeks"
+# and "Ended July 3, 2004" are cells of two rows.
 _PERIOD_TAIL = re.compile(
-    rf"(?:\s+(?:ended|ending)\s+{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?"
-    rf"|\s+of\s+(?:fiscal\s+(?:year\s+)?)?{_YEAR}"
-    r"|\s+of\s+(?:the\s+)?(?:prior|previous|preceding)\s+(?:fiscal\s+)?year)",
+    rf"(?:[ ]+(?:ended|ending)[ ]+{_MONTH}[ ]+\d{{1,2}}(?:st|nd|rd|th)?(?:,?[ ]+{_YEAR})?"
+    rf"|[ ]+of[ ]+(?:fiscal[ ]+(?:year[ ]+)?)?{_YEAR}"
+    r"|[ ]+of[ ]+(?:the[ ]+)?(?:prior|previous|preceding)[ ]+(?:fiscal[ ]+)?year)",
     re.IGNORECASE,
 )
 # Modifiers are part of the measure they qualify: `annual base salary`,
