@@ -802,3 +802,21 @@ def test_a_period_is_not_widened_over_a_date_on_the_next_line():
     assert _rules("in the 13 weeks ended May 2, 2009", [("13 weeks", "PERIOD")]) == [
         ("13 weeks ended May 2, 2009", "PERIOD")
     ]
+
+
+def test_a_revenue_line_item_right_after_its_amount_keeps_its_lower_case_qualifiers():
+    text = (
+        "It booked $52,000 of field service revenue and $3.1 million in support and licensing revenue. "
+        "It has $9 million of revenue in backlog, after $2 million of lower revenue."
+    )
+    doc = NLP.make_doc(text)
+    spans = []
+    for context in ("revenue and", "revenue.", "backlog,", "revenue."):
+        start = text.index(context, spans[-1].end_char if spans else 0)
+        spans.append(doc.char_span(start, start + len(context.rstrip(".,").split()[0]), label="METRIC"))
+    doc.set_ents(spans)
+    assert _ents(EntityRules(patterns=False, propagate=True)(doc)) == [
+        ("field service revenue", "METRIC"), ("support and licensing revenue", "METRIC"),
+        # A preposition ends the qualifiers; a change ("lower") is none.
+        ("backlog", "METRIC"), ("revenue", "METRIC"),
+    ]

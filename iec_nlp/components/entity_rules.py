@@ -566,13 +566,14 @@ _METRIC_TAIL = re.compile(
     re.IGNORECASE,
 )
 _COMPLETIONS = {"PERIOD": (_PERIOD_HEAD, _PERIOD_TAIL), "METRIC": (_METRIC_HEAD, _METRIC_TAIL)}
-# Revenue is reported by region, segment or kind, and the qualifier is part
-# of the line item: "Americas revenues", "EMEA revenues", "Governmental
-# sales", "Services and Consulting revenue"; one measure may be named twice
-# over: "sales and revenues", "sales and services revenues". Capitalized
-# qualifiers only (a lower-case word before "revenue" may be any adjective:
-# "lower revenue"), and none that opens a sentence or names a period.
-_REVENUE_HEAD = re.compile(r"(?:revenues?|sales)$")
+# Revenue (and backlog, bookings) is reported by region, segment or kind, and
+# the qualifier is part of the line item: "Americas revenues", "EMEA
+# revenues", "Governmental sales", "Services and Consulting revenue"; one
+# measure may be named twice over: "sales and revenues", "sales and services
+# revenues". Capitalized qualifiers only (a lower-case word before "revenue"
+# may be any adjective: "lower revenue"), and none that opens a sentence or
+# names a period; lower-case ones only right after an amount (below).
+_REVENUE_HEAD = re.compile(r"(?:revenues?|sales|backlog|bookings)$")
 _REVENUE_COORDINATION = re.compile(r"\b(?:sales|revenues?)\s+and\s+(?:services?\s+|products?\s+)?$", re.IGNORECASE)
 _NOT_A_QUALIFIER = (
     r"(?!(?:The|Our|Its|Their|This|These|That|Such|In|For|At|On|Of|And|With|As|By|To|From|While|Although|"
@@ -588,6 +589,15 @@ _CAPITALIZED_QUALIFIER = re.compile(
 # "July 1" + ", 2011", on one line: the model reads prose unwrapped, so a
 # year on the next line is a cell of its own ("Three Months Ended March 31,"
 # over the columns "2022   2021", each year the period of its column).
+# Right after an amount, the words before the head are the item's own: "$40,000
+# of technology systems revenue", "$12.3 million of contracted backlog".
+_FUNCTION_WORD = r"(?:the|a|an|our|its|their|this|that|these|those|such|of|in|for|from|to|on|at|by|with|as|and|or)\b"
+_QUALIFIERS_AFTER_AMOUNT = re.compile(
+    r"\d(?:[ ]+(?:thousand|million|billion))?[ ]+(?:of|in)[ ]+"
+    # not a change ("$2 million of lower revenue") nor a head word of its own
+    rf"((?!{_FUNCTION_WORD}|(?:total|annual|higher|lower|additional|incremental|increased|decreased|reduced)\b)[a-z][a-z-]+"
+    rf"(?:[ ]+(?:and[ ]+)?(?!{_FUNCTION_WORD})[a-z][a-z-]+){{0,4}}[ ])$"
+)
 _DATE_YEAR = re.compile(rf",[ ]*{_YEAR}\b")
 # "second quarter 2016", "First Quarter 2022": a quarter and its year, on one line.
 _QUARTER_END = re.compile(r"(?:quarter|half|full[ -]year)$", re.IGNORECASE)
@@ -678,13 +688,16 @@ def _complete_phrases(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
 
 def _revenue_qualifier_start(text: str, start: int) -> int:
     """Where a revenue line item starts with its qualifiers: "EMEA" of
-    "EMEA revenues", "Consolidated sales and" of "Consolidated sales and revenues"."""
+    "EMEA revenues", "Consolidated sales and" of "Consolidated sales and
+    revenues", "technology systems" of "$40,000 of technology systems revenue"."""
     if both := _REVENUE_COORDINATION.search(text, max(0, start - 30), start):
         start = both.start()
         if head := _METRIC_HEAD.search(text, max(0, start - 30), start):
             start = head.start()
     if text[start].islower() and (qualifier := _CAPITALIZED_QUALIFIER.search(text, max(0, start - 40), start)):
         start = qualifier.start()
+    elif qualifiers := _QUALIFIERS_AFTER_AMOUNT.search(text, max(0, start - 80), start):
+        start = qualifiers.start(1)
     return start
 
 
