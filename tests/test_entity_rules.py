@@ -820,3 +820,24 @@ def test_a_revenue_line_item_right_after_its_amount_keeps_its_lower_case_qualifi
         # A preposition ends the qualifiers; a change ("lower") is none.
         ("backlog", "METRIC"), ("revenue", "METRIC"),
     ]
+
+
+def test_periods_paired_with_amounts_by_respectively_are_proposed_and_linked_in_order():
+    from spacy.pipeline import Sentencizer
+
+    from iec_nlp.components.relation_extractor import _pair_respectively
+
+    text = (
+        "Revenue was $8.2 million. Net income was $1.1 million and $0.9 million for the years ended "
+        "March 31, 2024 and 2023, respectively."
+    )
+    amounts = ["$8.2 million", "$1.1 million", "$0.9 million"]
+    ents = _rules(text, [(a, "MONEY") for a in amounts], periods=True)
+    assert [e for e in ents if e[1] == "PERIOD"] == [("March 31, 2024", "PERIOD"), ("2023", "PERIOD")]
+    doc = Sentencizer()(_doc(text, [(a, "MONEY") for a in amounts] + [("March 31, 2024", "PERIOD"), ("2023", "PERIOD")]))
+    first, second, march, year = (text.index(s) for s in ("$1.1 million", "$0.9 million", "March 31, 2024", "2023,"))
+    # The extractor put both amounts in the first period.
+    relations = [[first, first + 12, march, march + 14, "IN_PERIOD", 0.8],
+                 [second, second + 12, march, march + 14, "IN_PERIOD", 0.7]]
+    linked = {(text[r[0]:r[1]], text[r[2]:r[3]]) for r in _pair_respectively(doc, relations)}
+    assert linked == {("$1.1 million", "March 31, 2024"), ("$0.9 million", "2023")}

@@ -516,6 +516,11 @@ PERIOD_TERM = re.compile(
     # The balance-sheet date of an amount: "cash of $312 million at
     # September 30, 2004", "as of December 31, 2023" (SCHEMA.md 2, PERIOD).
     rf"|(?<=\bat\s){_DATE}|(?<=\bas\sof\s){_DATE}"
+    # Periods paired with amounts: "$0.30 and $0.43 for the three months ended
+    # June 30, 2025 and 2024, respectively", "for fiscal years ended July 1,
+    # 2018 and July 2, 2017, respectively".
+    rf"|(?<=\bended\s){_DATE}(?=\s+and\s+(?:{_DATE}|{_YEAR}),?\s+respectively\b)"
+    rf"|(?<=\band\s)(?:{_DATE}|{_YEAR})(?=,?\s+respectively\b)"
     rf"|(?:same|comparable|corresponding|prior[\s-]year|year[\s-]ago|previous|prior)\s+(?:quarter|period)"
     rf"(?:\s+(?:a\s+year\s+ago|last\s+year|of\s+(?:the\s+)?(?:prior|previous)\s+year|in\s+{_FISCAL_YEAR}))?"
     rf"|(?:fiscal|calendar)\s+(?:year\s+)?{_YEAR}"

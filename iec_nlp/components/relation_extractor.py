@@ -5,7 +5,8 @@ the pairs above `threshold`, under the schema's own constraints: a MONEY has
 at most one VALUE_OF and one IN_PERIOD, a ROLE mention belongs to at most one
 PERSON and one organization. METRIC and PERIOD exist only as the target of a
 MONEY relation (SCHEMA.md 2), so with `prune_unlinked` the ones left without
-any are removed from `doc.ents`.
+any are removed from `doc.ents`. Where a clause pairs its amounts with its
+periods by "respectively", the text decides their IN_PERIOD, in order.
 
 Relations live in `doc._.iec_relations` as lists
 `[head_start, head_end, child_start, child_end, label, score]` of character
@@ -33,6 +34,7 @@ from thinc.types import Floats2d
 from ..loaded import remember_pipeline
 from ..schema import RELATION_LABELS, REQUIRES_INCOMING
 from ..scoring import relation_prf
+from ..text import doc_text
 from .relation_model import Candidate
 
 RELATIONS_ATTR = "iec_relations"
@@ -146,11 +148,8 @@ class RelationExtractor(TrainablePipe):
             doc_scores = scores.scores[offset : offset + len(candidates)]
             offset += len(candidates)
             kept = _decode(candidates, doc_scores, self.threshold)
-            setattr(
-                doc._,
-                RELATIONS_ATTR,
-                [[*c.key, c.label, round(float(s), 4)] for c, s in kept],
-            )
+            relations = [[*c.key, c.label, round(float(s), 4)] for c, s in kept]
+            setattr(doc._, RELATIONS_ATTR, _pair_respectively(doc, relations))
             if self.cfg["prune_unlinked"]:
                 _prune_unlinked(doc)
 
@@ -268,6 +267,39 @@ def _decode(
         kept.append((cand, score))
     kept.sort(key=lambda item: item[0].key)
     return kept
+
+
+# "$0.30 and $0.43 for the three months ended June 30, 2025 and 2024,
+# respectively": the text itself pairs the amounts with the periods, in order.
+_RESPECTIVELY = "respectively"
+_PAIRED_SCORE = 0.9
+
+
+def _pair_respectively(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
+    """Each amount of a "..., respectively" clause in the period of its rank,
+    where the clause names as many periods after its amounts as amounts."""
+    text = doc_text(doc)
+    at = text.find(_RESPECTIVELY)
+    if at < 0:
+        return relations  # the common case: one search of the text
+    ents = doc.ents
+    has_sentences = doc.has_annotation("SENT_START")
+    paired: dict[tuple[int, int], tuple[int, int]] = {}
+    while at >= 0:
+        word = doc.char_span(at, at + len(_RESPECTIVELY), alignment_mode="expand")
+        if word is not None:
+            sentence_start = word[0].sent.start_char if has_sentences else 0
+            before = [e for e in ents if sentence_start <= e.start_char and e.end_char <= at]
+            amounts = [e for e in before if e.label_ == "MONEY"]
+            periods = [e for e in before if e.label_ == "PERIOD" and amounts and e.start_char > amounts[-1].end_char]
+            if len(amounts) >= 2 and len(amounts) == len(periods):
+                for amount, period in zip(amounts, periods):
+                    paired[(amount.start_char, amount.end_char)] = (period.start_char, period.end_char)
+        at = text.find(_RESPECTIVELY, at + len(_RESPECTIVELY))
+    if not paired:
+        return relations
+    kept = [r for r in relations if not (r[4] == "IN_PERIOD" and (r[0], r[1]) in paired)]
+    return kept + [[*amount, *period, "IN_PERIOD", _PAIRED_SCORE] for amount, period in paired.items()]
 
 
 _REQUIRES_INCOMING_IDS = [get_string_id(label) for label in REQUIRES_INCOMING]
