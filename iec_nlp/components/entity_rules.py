@@ -673,11 +673,11 @@ def _complete_phrases(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
                 end = year.end()
         if head := head_pattern.search(text, max(0, start - 30), start):
             start = head.start()
-        if ent.label_ == "METRIC" and _REVENUE_HEAD.match(text, start, end):
-            start = _revenue_qualifier_start(text, start)
         elif ent.label_ == "PERIOD" and text[start] == "Q":
             if year := _YEAR_BEFORE_QUARTER_CODE.search(text, max(0, start - 5), start):
                 start = year.start()
+        if ent.label_ == "METRIC" and _REVENUE_HEAD.match(text, start, end):
+            start = _revenue_qualifier_start(text, start)
         if (start, end) == (ent.start_char, ent.end_char):
             result.append(ent)
             continue
