@@ -841,3 +841,13 @@ def test_periods_paired_with_amounts_by_respectively_are_proposed_and_linked_in_
                  [second, second + 12, march, march + 14, "IN_PERIOD", 0.7]]
     linked = {(text[r[0]:r[1]], text[r[2]:r[3]]) for r in _pair_respectively(doc, relations)}
     assert linked == {("$1.1 million", "March 31, 2024"), ("$0.9 million", "2023")}
+
+
+def test_the_year_of_a_quarter_is_not_taken_for_the_year_of_the_next_one():
+    text = "Segment Profit\nSecond Quarter 2019 Second Quarter 2018 Change\nSegment Profit $512 $480 $32\n"
+    amounts = ["$512", "$480", "$32"]
+    periods = [e for e in _rules(text, [(a, "MONEY") for a in amounts], periods=True) if e[1] == "PERIOD"]
+    assert periods == [("Second Quarter 2019", "PERIOD"), ("Second Quarter 2018", "PERIOD")]
+    text = "Revenue was $9 million in the 2015 fourth quarter."
+    periods = [e for e in _rules(text, [("$9 million", "MONEY")], periods=True) if e[1] == "PERIOD"]
+    assert periods == [("2015 fourth quarter", "PERIOD")]

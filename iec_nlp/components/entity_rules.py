@@ -510,7 +510,9 @@ _WEEKS = r"(?:\d{1,2}|thirteen|twenty-six|thirty-nine|fifty-two|fifty-three)[ -]
 # only, after the recognizer, where it found nothing; like a METRIC, a PERIOD
 # stays only if the relation extractor links an amount to it.
 PERIOD_TERM = re.compile(
-    rf"\b(?:(?:{_FISCAL_YEAR}\s+)?{_ORDINAL}[\s-]+(?:fiscal\s+)?quarter"
+    # "2015 fourth quarter", but not the year of a quarter before it: in a
+    # table header "First Quarter 2022   First Quarter 2021" are two periods.
+    rf"\b(?:(?:(?<!quarter\s)(?<!Quarter\s)(?<!QUARTER\s){_FISCAL_YEAR}\s+)?{_ORDINAL}[\s-]+(?:fiscal\s+)?quarter"
     rf"|(?:first\s+)?(?:three|six|nine|twelve)[\s-]+months?(?:\s+period)?"
     rf"|{_WEEKS}|Q[1-4](?:[ ]+(?:fiscal[ ]+)?{_YEAR})?"
     # The balance-sheet date of an amount: "cash of $312 million at
