@@ -851,3 +851,11 @@ def test_the_year_of_a_quarter_is_not_taken_for_the_year_of_the_next_one():
     text = "Revenue was $9 million in the 2015 fourth quarter."
     periods = [e for e in _rules(text, [("$9 million", "MONEY")], periods=True) if e[1] == "PERIOD"]
     assert periods == [("2015 fourth quarter", "PERIOD")]
+
+
+def test_a_capitalized_revenue_row_label_keeps_its_qualifiers():
+    text = "Services Revenues 696 703\nConsolidated Sales and Revenues $11,887 $13,589\n"
+    start = text.rindex("Revenues")
+    doc = NLP.make_doc(text)
+    doc.set_ents([doc.char_span(start, start + len("Revenues"), label="METRIC")])
+    assert _ents(EntityRules(patterns=False, propagate=True)(doc)) == [("Consolidated Sales and Revenues", "METRIC")]

@@ -580,7 +580,7 @@ _COMPLETIONS = {"PERIOD": (_PERIOD_HEAD, _PERIOD_TAIL), "METRIC": (_METRIC_HEAD,
 # revenues". Capitalized qualifiers only (a lower-case word before "revenue"
 # may be any adjective: "lower revenue"), and none that opens a sentence or
 # names a period; lower-case ones only right after an amount (below).
-_REVENUE_HEAD = re.compile(r"(?:revenues?|sales|backlog|bookings)$")
+_REVENUE_HEAD = re.compile(r"(?:revenues?|sales|backlog|bookings)$", re.IGNORECASE)
 _REVENUE_COORDINATION = re.compile(r"\b(?:sales|revenues?)\s+and\s+(?:services?\s+|products?\s+)?$", re.IGNORECASE)
 _NOT_A_QUALIFIER = (
     r"(?!(?:The|Our|Its|Their|This|These|That|Such|In|For|At|On|Of|And|With|As|By|To|From|While|Although|"
