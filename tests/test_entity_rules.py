@@ -859,3 +859,10 @@ def test_a_capitalized_revenue_row_label_keeps_its_qualifiers():
     doc = NLP.make_doc(text)
     doc.set_ents([doc.char_span(start, start + len("Revenues"), label="METRIC")])
     assert _ents(EntityRules(patterns=False, propagate=True)(doc)) == [("Consolidated Sales and Revenues", "METRIC")]
+
+
+def test_a_period_cut_after_its_month_is_widened_over_its_day_and_year():
+    text = "Nine Months Ended September 30, 2019 - Adjusted $1,868 $2.88"
+    assert _rules(text, [("Nine Months Ended September", "PERIOD")]) == [
+        ("Nine Months Ended September 30, 2019", "PERIOD")
+    ]

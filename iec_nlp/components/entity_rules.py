@@ -611,6 +611,9 @@ _QUARTER_END = re.compile(r"(?:quarter|half|full[ -]year)$", re.IGNORECASE)
 # "2021 Q4": a quarter code after its year.
 _YEAR_BEFORE_QUARTER_CODE = re.compile(rf"{_YEAR}[ ]$")
 _YEAR_AFTER_QUARTER = re.compile(rf"[ ]{{1,2}}{_YEAR}\b(?![,.]?\d)")
+# A period cut after its month: the day (and then the year) follow on its line.
+_MONTH_END = re.compile(rf"\b{_MONTH}$")
+_DAY_AFTER_MONTH = re.compile(r"[ ]+\d{1,2}(?:st|nd|rd|th)?\b(?![.,]?\d)")
 _DAY_END = re.compile(rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?$")
 
 
@@ -670,6 +673,9 @@ def _complete_phrases(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
         elif ent.label_ == "PERIOD" and _QUARTER_END.search(text, max(0, end - 8), end):
             if year := _YEAR_AFTER_QUARTER.match(text, end):  # "second quarter" + " 2016"
                 end = year.end()
+        if ent.label_ == "PERIOD" and _MONTH_END.search(text, max(0, end - 10), end):
+            if day := _DAY_AFTER_MONTH.match(text, end):  # "Three Months Ended March" + " 31"
+                end = day.end()
         if ent.label_ == "PERIOD" and _DAY_END.search(text, max(0, end - 20), end):
             if year := _DATE_YEAR.match(text, end):  # "July 1" + ", 2011"
                 end = year.end()
