@@ -866,3 +866,16 @@ def test_a_period_cut_after_its_month_is_widened_over_its_day_and_year():
     assert _rules(text, [("Nine Months Ended September", "PERIOD")]) == [
         ("Nine Months Ended September 30, 2019", "PERIOD")
     ]
+
+
+def test_a_sentence_naming_two_years_is_no_column_header():
+    from iec_nlp.components.relation_extractor import get_relations
+    from iec_nlp.components.table_reader import TableReader
+
+    text = (
+        "The chart below compares operating results between the first half of 2021 and the first half of 2022 "
+        "for each of our reporting segments.\nTotal Revenues $4,991 $1,104\n"
+    )
+    ents = [("Total Revenues", "METRIC"), ("$4,991", "MONEY"), ("$1,104", "MONEY")]
+    doc = TableReader()(_table_doc(text, ents, []))
+    assert [r for r in get_relations(doc) if r[4] == "IN_PERIOD"] == []

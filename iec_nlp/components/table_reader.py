@@ -43,6 +43,7 @@ _PERIOD_CELL = re.compile(
     r"|(?<![\d,.$])(?:19|20)\d{2}(?![\d,.%]))",
     re.IGNORECASE,
 )
+_RUNNING_TEXT = re.compile(r"[a-z]{4,}\s+[a-z]{4,}\s+[a-z]{4,}")
 # How far above a row its column headers may be, in lines.
 _HEADER_SEARCH_LINES = 40
 _RELATION_SCORE = 0.9
@@ -117,11 +118,14 @@ def _header_cells(lines: list[_Line], row_index: int, money_lines: set[int]) -> 
         if i in money_lines:
             continue
         line = lines[i]
+        # Running text, even where it names two years ("between the first
+        # quarter of 2021 (at left) and the first quarter of 2022"): the table
+        # (if any) started below it.
+        if len(line.text) > 100 and _RUNNING_TEXT.search(line.text):
+            return None
         cells = [(line.start + m.start(), line.start + m.end()) for m in _PERIOD_CELL.finditer(line.text)]
         if len(cells) >= 2 or (cells and _COLUMN_GAP.search(line.text)):
             return cells
-        if len(line.text) > 100 and re.search(r"[a-z]{4,}\s+[a-z]{4,}\s+[a-z]{4,}", line.text):
-            return None  # running text: the table (if any) started below it
     return None
 
 
