@@ -879,3 +879,17 @@ def test_a_sentence_naming_two_years_is_no_column_header():
     ents = [("Total Revenues", "METRIC"), ("$4,991", "MONEY"), ("$1,104", "MONEY")]
     doc = TableReader()(_table_doc(text, ents, []))
     assert [r for r in get_relations(doc) if r[4] == "IN_PERIOD"] == []
+
+
+def test_the_period_in_the_title_of_a_table_is_the_period_of_its_cells():
+    from iec_nlp.components.relation_extractor import get_relations
+    from iec_nlp.components.table_reader import TableReader
+
+    text = (
+        "Fiscal 2003   Fiscal 2002\nRevenue $10 $9\n\n"
+        "Segment detail for the 26 weeks ended June 28, 2003\n\nRetail Credit Total\n\nNet sales $7,771 $100 $7,871\n"
+    )
+    ents = [("Net sales", "METRIC"), ("$7,771", "MONEY"), ("$100", "MONEY"), ("$7,871", "MONEY")]
+    doc = TableReader()(_table_doc(text, ents, []))
+    periods = {doc.text[r[2]:r[3]] for r in get_relations(doc) if r[4] == "IN_PERIOD"}
+    assert periods == {"26 weeks ended June 28, 2003"}

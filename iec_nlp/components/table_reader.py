@@ -43,6 +43,10 @@ _PERIOD_CELL = re.compile(
     r"|(?<![\d,.$])(?:19|20)\d{2}(?![\d,.%]))",
     re.IGNORECASE,
 )
+# A table titled with its one period ("Segment detail for the 13 weeks ended
+# June 28, 2003", "Balance sheet data as of December 31, 2023"): its columns
+# are no periods, and every cell falls in the title's.
+_TABLE_TITLE = re.compile(r"\b(?:for|as\s+of|at)\s+(?:the\s+)?\S")
 _RUNNING_TEXT = re.compile(r"[a-z]{4,}\s+[a-z]{4,}\s+[a-z]{4,}")
 # How far above a row its column headers may be, in lines.
 _HEADER_SEARCH_LINES = 40
@@ -126,6 +130,8 @@ def _header_cells(lines: list[_Line], row_index: int, money_lines: set[int]) -> 
         cells = [(line.start + m.start(), line.start + m.end()) for m in _PERIOD_CELL.finditer(line.text)]
         if len(cells) >= 2 or (cells and _COLUMN_GAP.search(line.text)):
             return cells
+        if len(cells) == 1 and _TABLE_TITLE.search(line.text):
+            return cells  # "Domestic segment detail for the 13 weeks ended June 28, 2003" above the table
     return None
 
 
