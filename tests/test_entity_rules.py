@@ -893,3 +893,14 @@ def test_the_period_in_the_title_of_a_table_is_the_period_of_its_cells():
     doc = TableReader()(_table_doc(text, ents, []))
     periods = {doc.text[r[2]:r[3]] for r in get_relations(doc) if r[4] == "IN_PERIOD"}
     assert periods == {"26 weeks ended June 28, 2003"}
+
+
+def test_a_row_with_empty_cells_between_its_amounts_is_a_table_row():
+    from iec_nlp.components.relation_extractor import get_relations
+    from iec_nlp.components.table_reader import TableReader
+
+    text = "Retail Credit Other Total\n\nMerchandise sales and\nservices $7,771 $ - $ 100 $7,871\n"
+    ents = [("Merchandise sales", "METRIC"), ("$7,771", "MONEY"), ("$ 100", "MONEY"), ("$7,871", "MONEY")]
+    doc = TableReader()(_table_doc(text, ents, [("$7,771", "Merchandise sales", "VALUE_OF")]))
+    metrics = {doc.text[r[2]:r[3]] for r in get_relations(doc) if r[4] == "VALUE_OF"}
+    assert metrics == {"Merchandise sales and\nservices"}

@@ -73,11 +73,16 @@ def _lines(text: str) -> list[_Line]:
     return lines
 
 
+# Between two amounts of a row: nothing, or empty cells ("$7,771 $ - $ 100"),
+# whatever the spacing (the model reads runs of spaces as one).
+_EMPTY_CELLS = re.compile(r"[\s$\-\u2013\u2014]*")
+
+
 def _is_table_row(line: _Line, cells: list[Span]) -> bool:
     """Amounts set apart by column gaps, after a label or another cell."""
     if len(cells) >= 2:
         gaps = [line.text[a.end_char - line.start : b.start_char - line.start] for a, b in zip(cells, cells[1:])]
-        return all(_COLUMN_GAP.search(g) or not g.strip() for g in gaps) and all(
+        return all(_COLUMN_GAP.search(g) or _EMPTY_CELLS.fullmatch(g) for g in gaps) and all(
             not re.search(r"[a-z]{3}", g) for g in gaps
         )
     before = line.text[: cells[0].start_char - line.start]
