@@ -904,3 +904,14 @@ def test_a_row_with_empty_cells_between_its_amounts_is_a_table_row():
     doc = TableReader()(_table_doc(text, ents, [("$7,771", "Merchandise sales", "VALUE_OF")]))
     metrics = {doc.text[r[2]:r[3]] for r in get_relations(doc) if r[4] == "VALUE_OF"}
     assert metrics == {"Merchandise sales and\nservices"}
+
+
+def test_a_row_label_goes_on_below_a_line_that_ends_in_a_function_word():
+    from iec_nlp.components.relation_extractor import get_relations
+    from iec_nlp.components.table_reader import TableReader
+
+    text = "Pretax Per Share\n\nSpecial Charges\nInterest related to\nLegacy debt $19 $0.05\n"
+    ents = [("Legacy debt", "METRIC"), ("$19", "MONEY"), ("$0.05", "MONEY")]
+    doc = TableReader()(_table_doc(text, ents, [("$19", "Legacy debt", "VALUE_OF")]))
+    metrics = {doc.text[r[2]:r[3]] for r in get_relations(doc) if r[4] == "VALUE_OF"}
+    assert metrics == {"Interest related to\nLegacy debt"}

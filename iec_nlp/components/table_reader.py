@@ -98,6 +98,9 @@ _LABEL_CONTINUATION_LINES = 5
 # a dash is an empty cell):
 # the label starts after the last run of such cells.
 _SIGNLESS_CELLS = re.compile(r"(?:(?<=\s)|^)(?:(?:\(?-?\d[\d,.]*\)?%?|[-\u2013\u2014])[ \t]+){2,}")
+# A label line that ends in a word that cannot end it goes on below, in any
+# case: "Negative carry related to / Credit legacy debt  $19".
+_OPEN_LABEL_END = re.compile(r"\b(?:and|of|to|in|for|from|on|before|after|the)[ \t]*$")
 _LABEL_LINE = re.compile(r"[ \t]*[A-Za-z][^$\d]{0,80}")
 
 
@@ -114,7 +117,9 @@ def _row_label(lines: list[_Line], row_index: int, first_cell: Span) -> tuple[in
         return None
     start = line.start + len(label) - len(stripped)
     for above in lines[max(0, row_index - _LABEL_CONTINUATION_LINES) : row_index][::-1]:
-        if not stripped[:1].islower() or not _LABEL_LINE.fullmatch(above.text):
+        if not _LABEL_LINE.fullmatch(above.text):
+            break
+        if not stripped[:1].islower() and not _OPEN_LABEL_END.search(above.text):
             break
         stripped = above.text.lstrip(" \t")
         start = above.end - len(stripped)
