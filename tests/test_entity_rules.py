@@ -915,3 +915,15 @@ def test_a_row_label_goes_on_below_a_line_that_ends_in_a_function_word():
     doc = TableReader()(_table_doc(text, ents, [("$19", "Legacy debt", "VALUE_OF")]))
     metrics = {doc.text[r[2]:r[3]] for r in get_relations(doc) if r[4] == "VALUE_OF"}
     assert metrics == {"Interest related to\nLegacy debt"}
+
+
+def test_a_row_label_wrapped_after_a_row_of_cells_without_currency_signs():
+    from iec_nlp.components.relation_extractor import get_relations
+    from iec_nlp.components.table_reader import TableReader
+
+    # The model reads the table unwrapped: rows without a currency sign run on one line.
+    text = "Goodwill 943 945 Total equity 5,701 6,232 Total liabilities and\nshareholders' equity $21,927 $50,373\n"
+    ents = [("shareholders' equity", "METRIC"), ("$21,927", "MONEY"), ("$50,373", "MONEY")]
+    doc = TableReader()(_table_doc(text, ents, [("$21,927", "shareholders' equity", "VALUE_OF")]))
+    metrics = {doc.text[r[2]:r[3]] for r in get_relations(doc) if r[4] == "VALUE_OF"}
+    assert metrics == {"Total liabilities and\nshareholders' equity"}

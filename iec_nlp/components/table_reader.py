@@ -117,12 +117,20 @@ def _row_label(lines: list[_Line], row_index: int, first_cell: Span) -> tuple[in
         return None
     start = line.start + len(label) - len(stripped)
     for above in lines[max(0, row_index - _LABEL_CONTINUATION_LINES) : row_index][::-1]:
-        if not _LABEL_LINE.fullmatch(above.text):
+        piece = above.text
+        # Rows of cells without a currency sign may run on the line before the
+        # label's last piece: "... equity 5,701 6,232 Total liabilities and".
+        cells_before = None if _LABEL_LINE.fullmatch(piece) else list(_SIGNLESS_CELLS.finditer(piece))
+        if cells_before:
+            piece = piece[cells_before[-1].end() :]
+        if not _LABEL_LINE.fullmatch(piece):
             break
-        if not stripped[:1].islower() and not _OPEN_LABEL_END.search(above.text):
+        if not stripped[:1].islower() and not _OPEN_LABEL_END.search(piece):
             break
-        stripped = above.text.lstrip(" \t")
+        stripped = piece.lstrip(" \t")
         start = above.end - len(stripped)
+        if cells_before:
+            break
     return start, line.start + len(label)
 
 
