@@ -927,3 +927,10 @@ def test_a_row_label_wrapped_after_a_row_of_cells_without_currency_signs():
     doc = TableReader()(_table_doc(text, ents, [("$21,927", "shareholders' equity", "VALUE_OF")]))
     metrics = {doc.text[r[2]:r[3]] for r in get_relations(doc) if r[4] == "VALUE_OF"}
     assert metrics == {"Total liabilities and\nshareholders' equity"}
+
+
+def test_quarterly_before_a_measure_is_its_period_but_not_before_a_payment():
+    text = "The company posted quarterly revenues of $4.1 million and paid a quarterly dividend of $0.05."
+    amounts = ["$4.1 million", "$0.05"]
+    periods = [e for e in _rules(text, [(a, "MONEY") for a in amounts], periods=True) if e[1] == "PERIOD"]
+    assert periods == [("quarterly", "PERIOD")]

@@ -528,6 +528,9 @@ PERIOD_TERM = re.compile(
     rf"|(?:fiscal|calendar)\s+(?:year\s+)?{_YEAR}"
     rf"|full[\s-]+(?:fiscal\s+)?year|year-to-date|(?:current|last|prior|previous)\s+(?:fiscal\s+)?year(?!['\u2019])"
     rf"|(?:fiscal\s+)?year[\s-]end(?:\s+{_YEAR})?"
+    # GUIDELINE: "quarterly" before a measure names its period ("quarterly
+    # revenues of $828,052"), not the frequency of a payment ("quarterly dividend").
+    rf"|quarterly(?=\s+(?:net\s+)?(?:revenues?|sales|earnings|EPS|profit|net\s+income|net\s+loss)\b)"
     # "for the quarter", "ended the year with", "during the period" (not "the year's", "the year-end").
     rf"|(?<=\bthe\s)(?:quarter|(?:year|period)(?![\w'\u2019-])))\b",
     re.IGNORECASE,
