@@ -934,3 +934,11 @@ def test_quarterly_before_a_measure_is_its_period_but_not_before_a_payment():
     amounts = ["$4.1 million", "$0.05"]
     periods = [e for e in _rules(text, [(a, "MONEY") for a in amounts], periods=True) if e[1] == "PERIOD"]
     assert periods == [("quarterly", "PERIOD")]
+
+
+def test_a_measure_starts_at_the_start_of_its_word():
+    text = "It recorded a net non-recurring charge of $.09 per share. Diluted (loss) per common share $ (.29)"
+    ents = [("recurring charge", "METRIC"), ("loss) per common share", "METRIC")]
+    assert _rules(text, ents) == [
+        ("net non-recurring charge", "METRIC"), ("Diluted (loss) per common share", "METRIC")
+    ]

@@ -682,6 +682,8 @@ def _complete_phrases(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
         if ent.label_ == "PERIOD" and _DAY_END.search(text, max(0, end - 20), end):
             if year := _DATE_YEAR.match(text, end):  # "July 1" + ", 2011"
                 end = year.end()
+        if ent.label_ == "METRIC":
+            start = _word_start(text, start, end)
         if head := head_pattern.search(text, max(0, start - 30), start):
             start = head.start()
         elif ent.label_ == "PERIOD" and text[start] == "Q":
@@ -700,6 +702,19 @@ def _complete_phrases(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     # A widened span swallows the pieces of its label it now covers ("2011"
     # of "July 1, 2011"); only same-label spans overlap here, the longest wins.
     return filter_spans(result)
+
+
+_HYPHENATED_PREFIX = re.compile(r"\b[A-Za-z]+-$")
+
+
+def _word_start(text: str, start: int, end: int) -> int:
+    """A measure starts at a word's start: "non-" of "net non-operating loss",
+    the parenthesis of "Diluted (loss) per common share"."""
+    if prefix := _HYPHENATED_PREFIX.search(text, max(0, start - 12), start):
+        return prefix.start()
+    if start > 0 and text[start - 1] == "(" and ")" in text[start:end] and "(" not in text[start:end]:
+        return start - 1
+    return start
 
 
 def _revenue_qualifier_start(text: str, start: int) -> int:
