@@ -942,3 +942,15 @@ def test_a_measure_starts_at_the_start_of_its_word():
     assert _rules(text, ents) == [
         ("net non-recurring charge", "METRIC"), ("Diluted (loss) per common share", "METRIC")
     ]
+
+
+def test_the_period_a_change_is_measured_from_is_no_period_of_an_amount():
+    text = (
+        "Sales were $5.2 million, an increase of $1.1 million over the prior year quarter and "
+        "up from the previous year's $4.1 million, against $4.0 million for the same quarter a year ago."
+    )
+    amounts = ["$5.2 million", "$1.1 million", "$4.1 million", "$4.0 million"]
+    periods = [e for e in _rules(text, [(a, "MONEY") for a in amounts], periods=True) if e[1] == "PERIOD"]
+    assert periods == [("same quarter a year ago", "PERIOD")]
+    doc = _doc(text, [(a, "MONEY") for a in amounts] + [("prior year quarter", "PERIOD")])
+    assert ("prior year quarter", "PERIOD") not in _ents(EntityRules(patterns=False, propagate=True)(doc))

@@ -363,6 +363,8 @@ def _add_near_amounts(doc: Doc, text: str, ents: list[Span], pattern: re.Pattern
     """`label` for each match of `pattern` near an amount, where nothing was found."""
     for start, end in _money_windows(text, ents):
         for match in pattern.finditer(text, start, end):
+            if label == "PERIOD" and _is_base_of_change(text, match.start(), match.end()):
+                continue
             ents = _add(doc, ents, match.start(), match.end(), label)
     return ents
 
@@ -1168,6 +1170,17 @@ _WORD_OF_TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
 # "Sears-branded stores", "Intel-based": a name inside a compound modifier is
 # not a mention (no annotated name is followed by a hyphen and a lower-case word).
 _IN_COMPOUND = re.compile(r"-[a-z]")
+# The period a change is measured from ("up 17% from the previous quarter",
+# "an increase of $6.5 million over the prior year quarter") is no period of
+# an amount; "from the previous year's $45.3 million" is.
+_BASE_OF_CHANGE_BEFORE = re.compile(r"\b(?:from|over|versus|vs\.)\s+(?:the\s+)?$", re.IGNORECASE)
+_POSSESSIVE_AFTER = re.compile(r"['\u2019]s?\b")
+
+
+def _is_base_of_change(text: str, start: int, end: int) -> bool:
+    return bool(
+        _BASE_OF_CHANGE_BEFORE.search(text, max(0, start - 14), start) and not _POSSESSIVE_AFTER.match(text, end)
+    )
 # A sum named by its size alone: "for a total of", "an aggregate of".
 _QUANTITY_WORDS = frozenset("total aggregate sum amount maximum minimum".split())
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
@@ -1299,6 +1312,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
         return not _in_ticker_notation(text, ent.start_char, ent.end_char)
     if label == "METRIC" and _SHARE_OF.search(text, max(0, ent.start_char - 20), ent.start_char):
         return False  # "$786.4 million, or 93 percent of revenue": the base of a share, not the measure
+    if label == "PERIOD" and _is_base_of_change(text, ent.start_char, ent.end_char):
+        return False  # "an increase of $6.5 million over the prior year quarter"
     if label == "METRIC" and name.lower() in _QUANTITY_WORDS and _ARTICLE_BEFORE.search(
         text, max(0, ent.start_char - 5), ent.start_char
     ):
