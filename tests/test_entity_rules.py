@@ -954,3 +954,14 @@ def test_the_period_a_change_is_measured_from_is_no_period_of_an_amount():
     assert periods == [("same quarter a year ago", "PERIOD")]
     doc = _doc(text, [(a, "MONEY") for a in amounts] + [("prior year quarter", "PERIOD")])
     assert ("prior year quarter", "PERIOD") not in _ents(EntityRules(patterns=False, propagate=True)(doc))
+
+
+def test_the_item_named_right_after_its_amount_is_its_measure():
+    text = (
+        "Results include a $2.2 million pre-tax gain, a one-time $0.8 million unfavorable tax adjustment "
+        "and a $0.03 per share charge."
+    )
+    ents = [("$2.2 million", "MONEY"), ("pre-tax", "METRIC"), ("$0.8 million", "MONEY"), ("$0.03", "MONEY")]
+    metrics = [e for e in _rules(text, ents) if e[1] == "METRIC"]
+    # "per share" is no part of an item's name.
+    assert metrics == [("pre-tax gain", "METRIC"), ("unfavorable tax adjustment", "METRIC")]

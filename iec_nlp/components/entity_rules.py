@@ -259,6 +259,7 @@ class EntityRules:
                 for e in trimmed
                 if e is not None and _is_plausible(e, text, terms)
             ]
+            ents = _items_after_amounts(doc, text, ents)
             if self.periods:
                 ents = _add_near_amounts(doc, text, ents, PERIOD_TERM, "PERIOD")
             ents = _join_ampersand_names(doc, text, _split_owned_units(doc, ents))
@@ -366,6 +367,32 @@ def _add_near_amounts(doc: Doc, text: str, ents: list[Span], pattern: re.Pattern
             if label == "PERIOD" and _is_base_of_change(text, match.start(), match.end()):
                 continue
             ents = _add(doc, ents, match.start(), match.end(), label)
+    return ents
+
+
+# Words that end a phrase of modifiers.
+_FUNCTION_WORD = r"(?:the|a|an|our|its|their|this|that|these|those|such|of|in|for|from|to|on|at|by|with|as|and|or)\b"
+# A one-time item is named right after its amount: "a $1.3 million pre-tax
+# gain", "a $3.5 million loss contingency settlement", "a one-time $5.0
+# million favorable adjustment": the words up to the item's noun are the
+# measure (the recognizer often takes the head or a modifier alone).
+_ITEM_AFTER_AMOUNT = re.compile(
+    rf"[ ]((?:(?!{_FUNCTION_WORD}|(?:per|million|billion|thousand)\b)[a-z][a-z-]*[ ]){{0,4}}"
+    r"(?:gains?|charges?|benefits?|expenses?|adjustments?|settlements?))\b"
+)
+
+
+def _items_after_amounts(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    """The item named right after each amount as its METRIC, over any piece
+    of it the recognizer found."""
+    for money in [e for e in ents if e.label_ == "MONEY"]:
+        item = _ITEM_AFTER_AMOUNT.match(text, money.end_char)
+        span = item and doc.char_span(item.start(1), item.end(1), label="METRIC")
+        if not span:
+            continue
+        overlapping = _overlapping(ents, span.start, span.end)
+        if all(e.label_ == "METRIC" and span.start <= e.start and e.end <= span.end for e in overlapping):
+            ents = [e for e in ents if e not in overlapping] + [span]
     return ents
 
 
@@ -598,18 +625,17 @@ _NOT_A_QUALIFIER = (
 _CAPITALIZED_QUALIFIER = re.compile(
     rf"(?<![\w'\u2019.&-]){_NOT_A_QUALIFIER}[A-Z][A-Za-z&-]*(?:[ ](?:and|&)[ ]{_NOT_A_QUALIFIER}[A-Z][A-Za-z&-]*)?[ ]$"
 )
-# "July 1" + ", 2011", on one line: the model reads prose unwrapped, so a
-# year on the next line is a cell of its own ("Three Months Ended March 31,"
-# over the columns "2022   2021", each year the period of its column).
 # Right after an amount, the words before the head are the item's own: "$40,000
 # of technology systems revenue", "$12.3 million of contracted backlog".
-_FUNCTION_WORD = r"(?:the|a|an|our|its|their|this|that|these|those|such|of|in|for|from|to|on|at|by|with|as|and|or)\b"
 _QUALIFIERS_AFTER_AMOUNT = re.compile(
     r"\d(?:[ ]+(?:thousand|million|billion))?[ ]+(?:of|in)[ ]+"
     # not a change ("$2 million of lower revenue") nor a head word of its own
     rf"((?!{_FUNCTION_WORD}|(?:total|annual|higher|lower|additional|incremental|increased|decreased|reduced)\b)[a-z][a-z-]+"
     rf"(?:[ ]+(?:and[ ]+)?(?!{_FUNCTION_WORD})[a-z][a-z-]+){{0,4}}[ ])$"
 )
+# "July 1" + ", 2011", on one line: the model reads prose unwrapped, so a
+# year on the next line is a cell of its own ("Three Months Ended March 31,"
+# over the columns "2022   2021", each year the period of its column).
 _DATE_YEAR = re.compile(rf",[ ]*{_YEAR}\b")
 # "second quarter 2016", "First Quarter 2022": a quarter and its year, on one line.
 _QUARTER_END = re.compile(r"(?:quarter|half|full[ -]year)$", re.IGNORECASE)
