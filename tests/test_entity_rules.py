@@ -965,3 +965,9 @@ def test_the_item_named_right_after_its_amount_is_its_measure():
     metrics = [e for e in _rules(text, ents) if e[1] == "METRIC"]
     # "per share" is no part of an item's name.
     assert metrics == [("pre-tax gain", "METRIC"), ("unfavorable tax adjustment", "METRIC")]
+
+
+def test_a_date_is_no_measure():
+    text = "The letter sets his base salary as of the Start Date at $310,000 per year."
+    ents = [("base salary", "METRIC"), ("Start Date", "METRIC"), ("$310,000", "MONEY")]
+    assert _rules(text, ents) == [("base salary", "METRIC"), ("$310,000", "MONEY")]
