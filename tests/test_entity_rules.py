@@ -971,3 +971,9 @@ def test_a_date_is_no_measure():
     text = "The letter sets his base salary as of the Start Date at $310,000 per year."
     ents = [("base salary", "METRIC"), ("Start Date", "METRIC"), ("$310,000", "MONEY")]
     assert _rules(text, ents) == [("base salary", "METRIC"), ("$310,000", "MONEY")]
+
+
+def test_cost_of_goods_is_widened_over_sold():
+    text = "Cost of goods sold was $4.2 million and cost of products sold $1.1 million."
+    ents = [("Cost of goods", "METRIC"), ("cost of products", "METRIC")]
+    assert _rules(text, ents) == [("Cost of goods sold", "METRIC"), ("cost of products sold", "METRIC")]
