@@ -977,3 +977,17 @@ def test_cost_of_goods_is_widened_over_sold():
     text = "Cost of goods sold was $4.2 million and cost of products sold $1.1 million."
     ents = [("Cost of goods", "METRIC"), ("cost of products", "METRIC")]
     assert _rules(text, ents) == [("Cost of goods sold", "METRIC"), ("cost of products sold", "METRIC")]
+
+
+def test_order_and_value_keep_the_words_that_name_them():
+    text = "It won a $3 million delivery order and a task order, with a contract value of $9 million."
+    doc = NLP.make_doc(text)
+    spans, at = [], 0
+    for surface in ("order", "order", "value"):
+        at = text.index(surface, at)
+        spans.append(doc.char_span(at, at + len(surface), label="METRIC"))
+        at += len(surface)
+    doc.set_ents(spans)
+    assert _ents(EntityRules(patterns=False, propagate=True)(doc)) == [
+        ("delivery order", "METRIC"), ("task order", "METRIC"), ("contract value", "METRIC")
+    ]

@@ -596,7 +596,9 @@ _PERIOD_TAIL = re.compile(
 # one; `quarterly` is not: "quarterly cash dividend" gives `cash dividend`).
 _METRIC_HEAD = re.compile(
     r"(?:(?:pro\s+forma|cash|adjusted|non-GAAP|total|consolidated|diluted|basic|annual|purchase|special|net|"
-    r"license|licence|segment|selling,?(?:\s+general,?)?\s+and|(?:non-)?core|cost\s+of)\s+)+$",
+    r"license|licence|segment|selling,?(?:\s+general,?)?\s+and|(?:non-)?core|cost\s+of|"
+    # SCHEMA.md 3a: "delivery order", "task order", "contract value", "ceiling value"
+    r"delivery|task|contract|ceiling)\s+)+$",
     re.IGNORECASE,
 )
 _METRIC_TAIL = re.compile(
