@@ -33,7 +33,9 @@ TRAIN = [
     _release(
         "Net income was $124,000 for the quarter, on revenue of $7.3 million.",
         [("Net income", "METRIC"), ("$124,000", "MONEY"), ("quarter", "PERIOD"), ("revenue", "METRIC"), ("$7.3 million", "MONEY")],
-        [("$124,000", "Net income", "VALUE_OF"), ("$124,000", "quarter", "IN_PERIOD"), ("$7.3 million", "revenue", "VALUE_OF")],
+        # Both amounts fall in the sentence's one period (GUIDELINE on IN_PERIOD).
+        [("$124,000", "Net income", "VALUE_OF"), ("$124,000", "quarter", "IN_PERIOD"), ("$7.3 million", "revenue", "VALUE_OF"),
+         ("$7.3 million", "quarter", "IN_PERIOD")],
     ),
 ]
 

@@ -735,3 +735,259 @@ def test_a_measure_ends_before_its_verb_and_awards_are_measures():
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert ("award", "METRIC") in _ents(doc)
     assert METRIC_TERM.search("announced a contract award valued at").group() == "contract award"
+
+
+def test_a_revenue_line_item_keeps_its_capitalized_qualifier_and_its_second_name():
+    text = (
+        "Highlights:\n- LATAM revenues rose to $12.1 million.\n- Aerospace and Defense sales were $4 million. "
+        "Third quarter net sales and revenues were $9.9 million. Recorded revenue of $1 million. "
+        "Our revenues were $2 million."
+    )
+    doc = NLP.make_doc(text)
+    spans = []
+    # The recognizer found the head word alone: "revenues" of "LATAM revenues".
+    for context in ("revenues rose", "sales were", "revenues were $9.9", "revenue of", "revenues were $2"):
+        start = text.index(context)
+        spans.append(doc.char_span(start, start + len(context.split()[0]), label="METRIC"))
+    doc.set_ents(spans)
+    assert _ents(EntityRules(patterns=False, propagate=True)(doc)) == [
+        ("LATAM revenues", "METRIC"), ("Aerospace and Defense sales", "METRIC"),
+        ("net sales and revenues", "METRIC"),
+        # A verb or a determiner opening the sentence is no qualifier.
+        ("revenue", "METRIC"), ("revenues", "METRIC"),
+    ]
+
+
+def test_pay_items_are_metric_terms():
+    from iec_nlp.components.entity_rules import METRIC_TERM
+
+    # SCHEMA.md 3a: the pay item is the measure of its amount.
+    for term in ("base salary", "sign-on bonus", "retention bonus", "target bonus",
+                 "severance payment", "cash payment", "lump-sum payment"):
+        assert METRIC_TERM.fullmatch(term), term
+    text = "She will receive a one-time cash payment of $75,000."
+    doc = EntityRules(patterns=True, propagate=False, metrics=True)(_doc(text, [("$75,000", "MONEY")]))
+    assert ("cash payment", "METRIC") in _ents(doc)
+
+
+def test_a_sum_named_by_its_size_alone_is_no_measure():
+    text = "Two orders came in, for a total of $3.8 million, or $1 million in the aggregate.\nTotal   $ 4,100"
+    ents = [("total", "METRIC"), ("$3.8 million", "MONEY"), ("aggregate", "METRIC"), ("Total", "METRIC")]
+    # A table row "Total" stays: no article before it.
+    assert _rules(text, ents) == [("$3.8 million", "MONEY"), ("Total", "METRIC")]
+
+
+def test_a_column_header_wrapped_before_its_end_date_is_the_period_of_its_column():
+    from iec_nlp.components.relation_extractor import get_relations
+    from iec_nlp.components.table_reader import TableReader
+
+    text = "For the 26 Weeks For the 26 Weeks\nEnded May 2, 2009 Ended May 3, 2008\nNet sales $ 812 $ 790\n"
+    ents = [("Net sales", "METRIC"), ("$ 812", "MONEY"), ("$ 790", "MONEY")]
+    doc = TableReader()(_table_doc(text, ents, []))
+    linked = {(doc.text[r[0]:r[1]], doc.text[r[2]:r[3]]) for r in get_relations(doc) if r[4] == "IN_PERIOD"}
+    assert linked == {("$ 812", "Ended May 2, 2009"), ("$ 790", "Ended May 3, 2008")}
+
+
+def test_a_date_is_not_widened_over_a_year_on_the_next_line():
+    text = "Three Months Ended March 31,\n2022 2021\nNet sales $ 812 $ 790\nfor the quarter ended July 1, 2011 it was $5."
+    ents = [("Three Months Ended March 31", "PERIOD"), ("quarter ended July 1", "PERIOD")]
+    periods = [e for e in _rules(text, ents) if e[1] == "PERIOD"]
+    assert periods == [("Three Months Ended March 31", "PERIOD"), ("quarter ended July 1, 2011", "PERIOD")]
+
+
+def test_a_period_is_not_widened_over_a_date_on_the_next_line():
+    text = "For the 13 Weeks\nEnded May 2, 2009 Ended May 3, 2008\nNet sales $ 812 $ 790\n"
+    periods = [e for e in _rules(text, [("13 Weeks", "PERIOD")]) if e[1] == "PERIOD"]
+    assert periods == [("13 Weeks", "PERIOD")]
+    assert _rules("in the 13 weeks ended May 2, 2009", [("13 weeks", "PERIOD")]) == [
+        ("13 weeks ended May 2, 2009", "PERIOD")
+    ]
+
+
+def test_a_revenue_line_item_right_after_its_amount_keeps_its_lower_case_qualifiers():
+    text = (
+        "It booked $52,000 of field service revenue and $3.1 million in support and licensing revenue. "
+        "It has $9 million of revenue in backlog, after $2 million of lower revenue."
+    )
+    doc = NLP.make_doc(text)
+    spans = []
+    for context in ("revenue and", "revenue.", "backlog,", "revenue."):
+        start = text.index(context, spans[-1].end_char if spans else 0)
+        spans.append(doc.char_span(start, start + len(context.rstrip(".,").split()[0]), label="METRIC"))
+    doc.set_ents(spans)
+    assert _ents(EntityRules(patterns=False, propagate=True)(doc)) == [
+        ("field service revenue", "METRIC"), ("support and licensing revenue", "METRIC"),
+        # A preposition ends the qualifiers; a change ("lower") is none.
+        ("backlog", "METRIC"), ("revenue", "METRIC"),
+    ]
+
+
+def test_periods_paired_with_amounts_by_respectively_are_proposed_and_linked_in_order():
+    from spacy.pipeline import Sentencizer
+
+    from iec_nlp.components.relation_rules import pair_respectively
+
+    text = (
+        "Revenue was $8.2 million. Net income was $1.1 million and $0.9 million for the years ended "
+        "March 31, 2024 and 2023, respectively."
+    )
+    amounts = ["$8.2 million", "$1.1 million", "$0.9 million"]
+    ents = _rules(text, [(a, "MONEY") for a in amounts], periods=True)
+    assert [e for e in ents if e[1] == "PERIOD"] == [("March 31, 2024", "PERIOD"), ("2023", "PERIOD")]
+    doc = Sentencizer()(_doc(text, [(a, "MONEY") for a in amounts] + [("March 31, 2024", "PERIOD"), ("2023", "PERIOD")]))
+    first, second, march, year = (text.index(s) for s in ("$1.1 million", "$0.9 million", "March 31, 2024", "2023,"))
+    # The extractor put both amounts in the first period.
+    relations = [[first, first + 12, march, march + 14, "IN_PERIOD", 0.8],
+                 [second, second + 12, march, march + 14, "IN_PERIOD", 0.7]]
+    linked = {(text[r[0]:r[1]], text[r[2]:r[3]]) for r in pair_respectively(doc, relations)}
+    assert linked == {("$1.1 million", "March 31, 2024"), ("$0.9 million", "2023")}
+
+
+def test_the_year_of_a_quarter_is_not_taken_for_the_year_of_the_next_one():
+    text = "Segment Profit\nSecond Quarter 2019 Second Quarter 2018 Change\nSegment Profit $512 $480 $32\n"
+    amounts = ["$512", "$480", "$32"]
+    periods = [e for e in _rules(text, [(a, "MONEY") for a in amounts], periods=True) if e[1] == "PERIOD"]
+    assert periods == [("Second Quarter 2019", "PERIOD"), ("Second Quarter 2018", "PERIOD")]
+    text = "Revenue was $9 million in the 2015 fourth quarter."
+    periods = [e for e in _rules(text, [("$9 million", "MONEY")], periods=True) if e[1] == "PERIOD"]
+    assert periods == [("2015 fourth quarter", "PERIOD")]
+
+
+def test_a_capitalized_revenue_row_label_keeps_its_qualifiers():
+    text = "Services Revenues 696 703\nConsolidated Sales and Revenues $11,887 $13,589\n"
+    start = text.rindex("Revenues")
+    doc = NLP.make_doc(text)
+    doc.set_ents([doc.char_span(start, start + len("Revenues"), label="METRIC")])
+    assert _ents(EntityRules(patterns=False, propagate=True)(doc)) == [("Consolidated Sales and Revenues", "METRIC")]
+
+
+def test_a_period_cut_after_its_month_is_widened_over_its_day_and_year():
+    text = "Nine Months Ended September 30, 2019 - Adjusted $1,868 $2.88"
+    assert _rules(text, [("Nine Months Ended September", "PERIOD")]) == [
+        ("Nine Months Ended September 30, 2019", "PERIOD")
+    ]
+
+
+def test_a_sentence_naming_two_years_is_no_column_header():
+    from iec_nlp.components.relation_extractor import get_relations
+    from iec_nlp.components.table_reader import TableReader
+
+    text = (
+        "The chart below compares operating results between the first half of 2021 and the first half of 2022 "
+        "for each of our reporting segments.\nTotal Revenues $4,991 $1,104\n"
+    )
+    ents = [("Total Revenues", "METRIC"), ("$4,991", "MONEY"), ("$1,104", "MONEY")]
+    doc = TableReader()(_table_doc(text, ents, []))
+    assert [r for r in get_relations(doc) if r[4] == "IN_PERIOD"] == []
+
+
+def test_the_period_in_the_title_of_a_table_is_the_period_of_its_cells():
+    from iec_nlp.components.relation_extractor import get_relations
+    from iec_nlp.components.table_reader import TableReader
+
+    text = (
+        "Fiscal 2003   Fiscal 2002\nRevenue $10 $9\n\n"
+        "Segment detail for the 26 weeks ended June 28, 2003\n\nRetail Credit Total\n\nNet sales $7,771 $100 $7,871\n"
+    )
+    ents = [("Net sales", "METRIC"), ("$7,771", "MONEY"), ("$100", "MONEY"), ("$7,871", "MONEY")]
+    doc = TableReader()(_table_doc(text, ents, []))
+    periods = {doc.text[r[2]:r[3]] for r in get_relations(doc) if r[4] == "IN_PERIOD"}
+    assert periods == {"26 weeks ended June 28, 2003"}
+
+
+def test_a_row_with_empty_cells_between_its_amounts_is_a_table_row():
+    from iec_nlp.components.relation_extractor import get_relations
+    from iec_nlp.components.table_reader import TableReader
+
+    text = "Retail Credit Other Total\n\nMerchandise sales and\nservices $7,771 $ - $ 100 $7,871\n"
+    ents = [("Merchandise sales", "METRIC"), ("$7,771", "MONEY"), ("$ 100", "MONEY"), ("$7,871", "MONEY")]
+    doc = TableReader()(_table_doc(text, ents, [("$7,771", "Merchandise sales", "VALUE_OF")]))
+    metrics = {doc.text[r[2]:r[3]] for r in get_relations(doc) if r[4] == "VALUE_OF"}
+    assert metrics == {"Merchandise sales and\nservices"}
+
+
+def test_a_row_label_goes_on_below_a_line_that_ends_in_a_function_word():
+    from iec_nlp.components.relation_extractor import get_relations
+    from iec_nlp.components.table_reader import TableReader
+
+    text = "Pretax Per Share\n\nSpecial Charges\nInterest related to\nLegacy debt $19 $0.05\n"
+    ents = [("Legacy debt", "METRIC"), ("$19", "MONEY"), ("$0.05", "MONEY")]
+    doc = TableReader()(_table_doc(text, ents, [("$19", "Legacy debt", "VALUE_OF")]))
+    metrics = {doc.text[r[2]:r[3]] for r in get_relations(doc) if r[4] == "VALUE_OF"}
+    assert metrics == {"Interest related to\nLegacy debt"}
+
+
+def test_a_row_label_wrapped_after_a_row_of_cells_without_currency_signs():
+    from iec_nlp.components.relation_extractor import get_relations
+    from iec_nlp.components.table_reader import TableReader
+
+    # The model reads the table unwrapped: rows without a currency sign run on one line.
+    text = "Goodwill 943 945 Total equity 5,701 6,232 Total liabilities and\nshareholders' equity $21,927 $50,373\n"
+    ents = [("shareholders' equity", "METRIC"), ("$21,927", "MONEY"), ("$50,373", "MONEY")]
+    doc = TableReader()(_table_doc(text, ents, [("$21,927", "shareholders' equity", "VALUE_OF")]))
+    metrics = {doc.text[r[2]:r[3]] for r in get_relations(doc) if r[4] == "VALUE_OF"}
+    assert metrics == {"Total liabilities and\nshareholders' equity"}
+
+
+def test_quarterly_before_a_measure_is_its_period_but_not_before_a_payment():
+    text = "The company posted quarterly revenues of $4.1 million and paid a quarterly dividend of $0.05."
+    amounts = ["$4.1 million", "$0.05"]
+    periods = [e for e in _rules(text, [(a, "MONEY") for a in amounts], periods=True) if e[1] == "PERIOD"]
+    assert periods == [("quarterly", "PERIOD")]
+
+
+def test_a_measure_starts_at_the_start_of_its_word():
+    text = "It recorded a net non-recurring charge of $.09 per share. Diluted (loss) per common share $ (.29)"
+    ents = [("recurring charge", "METRIC"), ("loss) per common share", "METRIC")]
+    assert _rules(text, ents) == [
+        ("net non-recurring charge", "METRIC"), ("Diluted (loss) per common share", "METRIC")
+    ]
+
+
+def test_the_period_a_change_is_measured_from_is_no_period_of_an_amount():
+    text = (
+        "Sales were $5.2 million, an increase of $1.1 million over the prior year quarter and "
+        "up from the previous year's $4.1 million, against $4.0 million for the same quarter a year ago."
+    )
+    amounts = ["$5.2 million", "$1.1 million", "$4.1 million", "$4.0 million"]
+    periods = [e for e in _rules(text, [(a, "MONEY") for a in amounts], periods=True) if e[1] == "PERIOD"]
+    assert periods == [("same quarter a year ago", "PERIOD")]
+    doc = _doc(text, [(a, "MONEY") for a in amounts] + [("prior year quarter", "PERIOD")])
+    assert ("prior year quarter", "PERIOD") not in _ents(EntityRules(patterns=False, propagate=True)(doc))
+
+
+def test_the_item_named_right_after_its_amount_is_its_measure():
+    text = (
+        "Results include a $2.2 million pre-tax gain, a one-time $0.8 million unfavorable tax adjustment "
+        "and a $0.03 per share charge."
+    )
+    ents = [("$2.2 million", "MONEY"), ("pre-tax", "METRIC"), ("$0.8 million", "MONEY"), ("$0.03", "MONEY")]
+    metrics = [e for e in _rules(text, ents) if e[1] == "METRIC"]
+    # "per share" is no part of an item's name.
+    assert metrics == [("pre-tax gain", "METRIC"), ("unfavorable tax adjustment", "METRIC")]
+
+
+def test_a_date_is_no_measure():
+    text = "The letter sets his base salary as of the Start Date at $310,000 per year."
+    ents = [("base salary", "METRIC"), ("Start Date", "METRIC"), ("$310,000", "MONEY")]
+    assert _rules(text, ents) == [("base salary", "METRIC"), ("$310,000", "MONEY")]
+
+
+def test_cost_of_goods_is_widened_over_sold():
+    text = "Cost of goods sold was $4.2 million and cost of products sold $1.1 million."
+    ents = [("Cost of goods", "METRIC"), ("cost of products", "METRIC")]
+    assert _rules(text, ents) == [("Cost of goods sold", "METRIC"), ("cost of products sold", "METRIC")]
+
+
+def test_order_and_value_keep_the_words_that_name_them():
+    text = "It won a $3 million delivery order and a task order, with a contract value of $9 million."
+    doc = NLP.make_doc(text)
+    spans, at = [], 0
+    for surface in ("order", "order", "value"):
+        at = text.index(surface, at)
+        spans.append(doc.char_span(at, at + len(surface), label="METRIC"))
+        at += len(surface)
+    doc.set_ents(spans)
+    assert _ents(EntityRules(patterns=False, propagate=True)(doc)) == [
+        ("delivery order", "METRIC"), ("task order", "METRIC"), ("contract value", "METRIC")
+    ]

@@ -136,7 +136,10 @@ _METRIC_CORE = (
     r"income\s+tax(?:es)?(?:\s+(?:expense|benefit|provision))?|research\s+and\s+development(?:\s+expenses?)?|"
     r"(?:stock|share)holders['\u2019]?\s+equity|"
     r"cost\s+of\s+(?:goods\s+sold|sales|revenues?)|(?:tangible\s+)?book\s+value|underwriting\s+(?:profit|income)|"
-    r"non-?performing\s+assets|(?:contract\s+)?awards?)"
+    r"non-?performing\s+assets|(?:contract\s+)?awards?|"
+    # SCHEMA.md 3a: a pay item is the measure of its amount.
+    r"base\s+salary|(?:sign-on|signing|retention|target)\s+bonus(?:es)?|"
+    r"(?:severance|cash|lump[\s-]sum)\s+payments?)"
 )
 METRIC_TERM = re.compile(
     rf"\b(?:(?:pro\s+forma|GAAP|non-GAAP|adjusted|total|consolidated)\s+)?{_METRIC_CORE}"
@@ -256,6 +259,7 @@ class EntityRules:
                 for e in trimmed
                 if e is not None and _is_plausible(e, text, terms)
             ]
+            ents = _items_after_amounts(doc, text, ents)
             if self.periods:
                 ents = _add_near_amounts(doc, text, ents, PERIOD_TERM, "PERIOD")
             ents = _join_ampersand_names(doc, text, _split_owned_units(doc, ents))
@@ -360,7 +364,35 @@ def _add_near_amounts(doc: Doc, text: str, ents: list[Span], pattern: re.Pattern
     """`label` for each match of `pattern` near an amount, where nothing was found."""
     for start, end in _money_windows(text, ents):
         for match in pattern.finditer(text, start, end):
+            if label == "PERIOD" and _is_base_of_change(text, match.start(), match.end()):
+                continue
             ents = _add(doc, ents, match.start(), match.end(), label)
+    return ents
+
+
+# Words that end a phrase of modifiers.
+_FUNCTION_WORD = r"(?:the|a|an|our|its|their|this|that|these|those|such|of|in|for|from|to|on|at|by|with|as|and|or)\b"
+# A one-time item is named right after its amount: "a $1.3 million pre-tax
+# gain", "a $3.5 million loss contingency settlement", "a one-time $5.0
+# million favorable adjustment": the words up to the item's noun are the
+# measure (the recognizer often takes the head or a modifier alone).
+_ITEM_AFTER_AMOUNT = re.compile(
+    rf"[ ]((?:(?!{_FUNCTION_WORD}|(?:per|million|billion|thousand)\b)[a-z][a-z-]*[ ]){{0,4}}"
+    r"(?:gains?|charges?|benefits?|expenses?|adjustments?|settlements?))\b"
+)
+
+
+def _items_after_amounts(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    """The item named right after each amount as its METRIC, over any piece
+    of it the recognizer found."""
+    for money in [e for e in ents if e.label_ == "MONEY"]:
+        item = _ITEM_AFTER_AMOUNT.match(text, money.end_char)
+        span = item and doc.char_span(item.start(1), item.end(1), label="METRIC")
+        if not span:
+            continue
+        overlapping = _overlapping(ents, span.start, span.end)
+        if all(e.label_ == "METRIC" and span.start <= e.start and e.end <= span.end for e in overlapping):
+            ents = [e for e in ents if e not in overlapping] + [span]
     return ents
 
 
@@ -507,17 +539,27 @@ _WEEKS = r"(?:\d{1,2}|thirteen|twenty-six|thirty-nine|fifty-two|fifty-three)[ -]
 # only, after the recognizer, where it found nothing; like a METRIC, a PERIOD
 # stays only if the relation extractor links an amount to it.
 PERIOD_TERM = re.compile(
-    rf"\b(?:(?:{_FISCAL_YEAR}\s+)?{_ORDINAL}[\s-]+(?:fiscal\s+)?quarter"
+    # "2015 fourth quarter", but not the year of a quarter before it: in a
+    # table header "First Quarter 2022   First Quarter 2021" are two periods.
+    rf"\b(?:(?:(?<!quarter\s)(?<!Quarter\s)(?<!QUARTER\s){_FISCAL_YEAR}\s+)?{_ORDINAL}[\s-]+(?:fiscal\s+)?quarter"
     rf"|(?:first\s+)?(?:three|six|nine|twelve)[\s-]+months?(?:\s+period)?"
     rf"|{_WEEKS}|Q[1-4](?:[ ]+(?:fiscal[ ]+)?{_YEAR})?"
     # The balance-sheet date of an amount: "cash of $312 million at
     # September 30, 2004", "as of December 31, 2023" (SCHEMA.md 2, PERIOD).
     rf"|(?<=\bat\s){_DATE}|(?<=\bas\sof\s){_DATE}"
+    # Periods paired with amounts: "$0.30 and $0.43 for the three months ended
+    # June 30, 2025 and 2024, respectively", "for fiscal years ended July 1,
+    # 2018 and July 2, 2017, respectively".
+    rf"|(?<=\bended\s){_DATE}(?=\s+and\s+(?:{_DATE}|{_YEAR}),?\s+respectively\b)"
+    rf"|(?<=\band\s)(?:{_DATE}|{_YEAR})(?=,?\s+respectively\b)"
     rf"|(?:same|comparable|corresponding|prior[\s-]year|year[\s-]ago|previous|prior)\s+(?:quarter|period)"
     rf"(?:\s+(?:a\s+year\s+ago|last\s+year|of\s+(?:the\s+)?(?:prior|previous)\s+year|in\s+{_FISCAL_YEAR}))?"
     rf"|(?:fiscal|calendar)\s+(?:year\s+)?{_YEAR}"
     rf"|full[\s-]+(?:fiscal\s+)?year|year-to-date|(?:current|last|prior|previous)\s+(?:fiscal\s+)?year(?!['\u2019])"
     rf"|(?:fiscal\s+)?year[\s-]end(?:\s+{_YEAR})?"
+    # GUIDELINE: "quarterly" before a measure names its period ("quarterly
+    # revenues of $828,052"), not the frequency of a payment ("quarterly dividend").
+    rf"|quarterly(?=\s+(?:net\s+)?(?:revenues?|sales|earnings|EPS|profit|net\s+income|net\s+loss)\b)"
     # "for the quarter", "ended the year with", "during the period" (not "the year's", "the year-end").
     rf"|(?<=\bthe\s)(?:quarter|(?:year|period)(?![\w'\u2019-])))\b",
     re.IGNORECASE,
@@ -538,10 +580,12 @@ _PERIOD_HEAD = re.compile(
     rf"|(?<![\w-])fiscal[ ]+|(?<![\w-])end\s+of\s+the\s+)$",
     re.IGNORECASE,
 )
+# On one line (the model reads prose unwrapped): in a table header, "13 Weeks"
+# and "Ended July 3, 2004" are cells of two rows.
 _PERIOD_TAIL = re.compile(
-    rf"(?:\s+(?:ended|ending)\s+{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?"
-    rf"|\s+of\s+(?:fiscal\s+(?:year\s+)?)?{_YEAR}"
-    r"|\s+of\s+(?:the\s+)?(?:prior|previous|preceding)\s+(?:fiscal\s+)?year)",
+    rf"(?:[ ]+(?:ended|ending)[ ]+{_MONTH}[ ]+\d{{1,2}}(?:st|nd|rd|th)?(?:,?[ ]+{_YEAR})?"
+    rf"|[ ]+of[ ]+(?:fiscal[ ]+(?:year[ ]+)?)?{_YEAR}"
+    r"|[ ]+of[ ]+(?:the[ ]+)?(?:prior|previous|preceding)[ ]+(?:fiscal[ ]+)?year)",
     re.IGNORECASE,
 )
 # Modifiers are part of the measure they qualify: `annual base salary`,
@@ -552,21 +596,59 @@ _PERIOD_TAIL = re.compile(
 # one; `quarterly` is not: "quarterly cash dividend" gives `cash dividend`).
 _METRIC_HEAD = re.compile(
     r"(?:(?:pro\s+forma|cash|adjusted|non-GAAP|total|consolidated|diluted|basic|annual|purchase|special|net|"
-    r"license|licence|segment|selling,?(?:\s+general,?)?\s+and|(?:non-)?core|cost\s+of)\s+)+$",
+    r"license|licence|segment|selling,?(?:\s+general,?)?\s+and|(?:non-)?core|cost\s+of|"
+    # SCHEMA.md 3a: "delivery order", "task order", "contract value", "ceiling value"
+    r"delivery|task|contract|ceiling)\s+)+$",
     re.IGNORECASE,
 )
 _METRIC_TAIL = re.compile(
     r"(?:\s+before\s+(?:income\s+)?tax(?:es)?|\s+per\s+(?:diluted\s+|basic\s+|common\s+)?share"
-    r"|\s+applicable\s+to\s+common\s+(?:stock|share)holders|\s+from\s+continuing\s+operations)",
+    r"|\s+applicable\s+to\s+common\s+(?:stock|share)holders|\s+from\s+continuing\s+operations"
+    # "Cost of goods" + " sold", "cost of products" + " sold"
+    r"|(?<=goods)[ ]+sold\b|(?<=products)[ ]+sold\b)",
     re.IGNORECASE,
 )
 _COMPLETIONS = {"PERIOD": (_PERIOD_HEAD, _PERIOD_TAIL), "METRIC": (_METRIC_HEAD, _METRIC_TAIL)}
-_DATE_YEAR = re.compile(rf",\s*{_YEAR}\b")
+# Revenue (and backlog, bookings) is reported by region, segment or kind, and
+# the qualifier is part of the line item: "Americas revenues", "EMEA
+# revenues", "Governmental sales", "Services and Consulting revenue"; one
+# measure may be named twice over: "sales and revenues", "sales and services
+# revenues". Capitalized qualifiers only (a lower-case word before "revenue"
+# may be any adjective: "lower revenue"), and none that opens a sentence or
+# names a period; lower-case ones only right after an amount (below).
+_REVENUE_HEAD = re.compile(r"(?:revenues?|sales|backlog|bookings)$", re.IGNORECASE)
+_REVENUE_COORDINATION = re.compile(r"\b(?:sales|revenues?)\s+and\s+(?:services?\s+|products?\s+)?$", re.IGNORECASE)
+_NOT_A_QUALIFIER = (
+    r"(?!(?:The|Our|Its|Their|This|These|That|Such|In|For|At|On|Of|And|With|As|By|To|From|While|Although|"
+    r"Higher|Lower|Record|Strong|Weak|Increased|Decreased|Quarterly|Fiscal|Year|Years|Quarter|Month|Months|"
+    r"First|Second|Third|Fourth|Full|Half|Company|Total|Net|Q[1-4]|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December)\b)"
+    # nor a verb that opens a sentence: "Recorded revenue of $788,000"
+    r"(?![A-Za-z]+ed\b)"
+)
+_CAPITALIZED_QUALIFIER = re.compile(
+    rf"(?<![\w'\u2019.&-]){_NOT_A_QUALIFIER}[A-Z][A-Za-z&-]*(?:[ ](?:and|&)[ ]{_NOT_A_QUALIFIER}[A-Z][A-Za-z&-]*)?[ ]$"
+)
+# Right after an amount, the words before the head are the item's own: "$40,000
+# of technology systems revenue", "$12.3 million of contracted backlog".
+_QUALIFIERS_AFTER_AMOUNT = re.compile(
+    r"\d(?:[ ]+(?:thousand|million|billion))?[ ]+(?:of|in)[ ]+"
+    # not a change ("$2 million of lower revenue") nor a head word of its own
+    rf"((?!{_FUNCTION_WORD}|(?:total|annual|higher|lower|additional|incremental|increased|decreased|reduced)\b)[a-z][a-z-]+"
+    rf"(?:[ ]+(?:and[ ]+)?(?!{_FUNCTION_WORD})[a-z][a-z-]+){{0,4}}[ ])$"
+)
+# "July 1" + ", 2011", on one line: the model reads prose unwrapped, so a
+# year on the next line is a cell of its own ("Three Months Ended March 31,"
+# over the columns "2022   2021", each year the period of its column).
+_DATE_YEAR = re.compile(rf",[ ]*{_YEAR}\b")
 # "second quarter 2016", "First Quarter 2022": a quarter and its year, on one line.
 _QUARTER_END = re.compile(r"(?:quarter|half|full[ -]year)$", re.IGNORECASE)
 # "2021 Q4": a quarter code after its year.
 _YEAR_BEFORE_QUARTER_CODE = re.compile(rf"{_YEAR}[ ]$")
 _YEAR_AFTER_QUARTER = re.compile(rf"[ ]{{1,2}}{_YEAR}\b(?![,.]?\d)")
+# A period cut after its month: the day (and then the year) follow on its line.
+_MONTH_END = re.compile(rf"\b{_MONTH}$")
+_DAY_AFTER_MONTH = re.compile(r"[ ]+\d{1,2}(?:st|nd|rd|th)?\b(?![.,]?\d)")
 _DAY_END = re.compile(rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?$")
 
 
@@ -626,14 +708,21 @@ def _complete_phrases(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
         elif ent.label_ == "PERIOD" and _QUARTER_END.search(text, max(0, end - 8), end):
             if year := _YEAR_AFTER_QUARTER.match(text, end):  # "second quarter" + " 2016"
                 end = year.end()
+        if ent.label_ == "PERIOD" and _MONTH_END.search(text, max(0, end - 10), end):
+            if day := _DAY_AFTER_MONTH.match(text, end):  # "Three Months Ended March" + " 31"
+                end = day.end()
         if ent.label_ == "PERIOD" and _DAY_END.search(text, max(0, end - 20), end):
             if year := _DATE_YEAR.match(text, end):  # "July 1" + ", 2011"
                 end = year.end()
+        if ent.label_ == "METRIC":
+            start = _word_start(text, start, end)
         if head := head_pattern.search(text, max(0, start - 30), start):
             start = head.start()
         elif ent.label_ == "PERIOD" and text[start] == "Q":
             if year := _YEAR_BEFORE_QUARTER_CODE.search(text, max(0, start - 5), start):
                 start = year.start()
+        if ent.label_ == "METRIC" and _REVENUE_HEAD.match(text, start, end):
+            start = _revenue_qualifier_start(text, start)
         if (start, end) == (ent.start_char, ent.end_char):
             result.append(ent)
             continue
@@ -645,6 +734,34 @@ def _complete_phrases(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     # A widened span swallows the pieces of its label it now covers ("2011"
     # of "July 1, 2011"); only same-label spans overlap here, the longest wins.
     return filter_spans(result)
+
+
+_HYPHENATED_PREFIX = re.compile(r"\b[A-Za-z]+-$")
+
+
+def _word_start(text: str, start: int, end: int) -> int:
+    """A measure starts at a word's start: "non-" of "net non-operating loss",
+    the parenthesis of "Diluted (loss) per common share"."""
+    if prefix := _HYPHENATED_PREFIX.search(text, max(0, start - 12), start):
+        return prefix.start()
+    if start > 0 and text[start - 1] == "(" and ")" in text[start:end] and "(" not in text[start:end]:
+        return start - 1
+    return start
+
+
+def _revenue_qualifier_start(text: str, start: int) -> int:
+    """Where a revenue line item starts with its qualifiers: "EMEA" of
+    "EMEA revenues", "Consolidated sales and" of "Consolidated sales and
+    revenues", "technology systems" of "$40,000 of technology systems revenue"."""
+    if both := _REVENUE_COORDINATION.search(text, max(0, start - 30), start):
+        start = both.start()
+        if head := _METRIC_HEAD.search(text, max(0, start - 30), start):
+            start = head.start()
+    if text[start].islower() and (qualifier := _CAPITALIZED_QUALIFIER.search(text, max(0, start - 40), start)):
+        start = qualifier.start()
+    elif qualifiers := _QUALIFIERS_AFTER_AMOUNT.search(text, max(0, start - 80), start):
+        start = qualifiers.start(1)
+    return start
 
 
 # "Orbit International’s Electronics Group", "VSE’s International Group": a
@@ -1083,6 +1200,20 @@ _WORD_OF_TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
 # "Sears-branded stores", "Intel-based": a name inside a compound modifier is
 # not a mention (no annotated name is followed by a hyphen and a lower-case word).
 _IN_COMPOUND = re.compile(r"-[a-z]")
+# The period a change is measured from ("up 17% from the previous quarter",
+# "an increase of $6.5 million over the prior year quarter") is no period of
+# an amount; "from the previous year's $45.3 million" is.
+_BASE_OF_CHANGE_BEFORE = re.compile(r"\b(?:from|over|versus|vs\.)\s+(?:the\s+)?$", re.IGNORECASE)
+_POSSESSIVE_AFTER = re.compile(r"['\u2019]s?\b")
+
+
+def _is_base_of_change(text: str, start: int, end: int) -> bool:
+    return bool(
+        _BASE_OF_CHANGE_BEFORE.search(text, max(0, start - 14), start) and not _POSSESSIVE_AFTER.match(text, end)
+    )
+# A sum named by its size alone: "for a total of", "an aggregate of".
+_QUANTITY_WORDS = frozenset("total aggregate sum amount maximum minimum".split())
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
 _SHARE_OF = re.compile(r"(?:percent|%)\s+of\s+(?:total\s+)?$", re.IGNORECASE)
 # "10:30 a.m. EDT/9:30 a.m. CDT": time zones are neither people nor organizations.
 _TIME_ZONES = frozenset("EST EDT CST CDT MST MDT PST PDT ET CT MT PT GMT UTC BST CET CEST".split())
@@ -1211,6 +1342,14 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
         return not _in_ticker_notation(text, ent.start_char, ent.end_char)
     if label == "METRIC" and _SHARE_OF.search(text, max(0, ent.start_char - 20), ent.start_char):
         return False  # "$786.4 million, or 93 percent of revenue": the base of a share, not the measure
+    if label == "PERIOD" and _is_base_of_change(text, ent.start_char, ent.end_char):
+        return False  # "an increase of $6.5 million over the prior year quarter"
+    if label == "METRIC" and name.lower().split()[-1] in ("date", "dates"):
+        return False  # "as of the Effective Date as $260,000": a date is no measure
+    if label == "METRIC" and name.lower() in _QUANTITY_WORDS and _ARTICLE_BEFORE.search(
+        text, max(0, ent.start_char - 5), ent.start_char
+    ):
+        return False  # "a total of $3.8 million", "$3,500,000 in the aggregate": how much, not of what
     if label == "PERSON":
         if any(c.isdigit() for c in name) or ent[-1].lower_ in _ADDRESS_WORDS:
             return False  # "SSQ-125A" (a model number), "Keslinger Road", "Tel" of "Tel: (888)"

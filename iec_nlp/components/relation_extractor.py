@@ -5,7 +5,9 @@ the pairs above `threshold`, under the schema's own constraints: a MONEY has
 at most one VALUE_OF and one IN_PERIOD, a ROLE mention belongs to at most one
 PERSON and one organization. METRIC and PERIOD exist only as the target of a
 MONEY relation (SCHEMA.md 2), so with `prune_unlinked` the ones left without
-any are removed from `doc.ents`.
+any are removed from `doc.ents`. Conventions of SCHEMA.md the scores alone
+miss (changes, comparisons, per-share companions, a sentence's one period,
+"respectively") are applied after decoding (`relation_rules`).
 
 Relations live in `doc._.iec_relations` as lists
 `[head_start, head_end, child_start, child_end, label, score]` of character
@@ -33,8 +35,14 @@ from thinc.types import Floats2d
 from ..loaded import remember_pipeline
 from ..schema import RELATION_LABELS, REQUIRES_INCOMING
 from ..scoring import relation_prf
+from ..text import doc_text
 from .relation_model import Candidate
-from .relation_rules import link_companions, link_sentence_period, revise_value_of
+from .relation_rules import (
+    link_companions,
+    link_sentence_period,
+    pair_respectively,
+    revise_value_of,
+)
 
 RELATIONS_ATTR = "iec_relations"
 if not Doc.has_extension(RELATIONS_ATTR):
@@ -148,15 +156,17 @@ class RelationExtractor(TrainablePipe):
             offset += len(candidates)
             kept = _decode(candidates, doc_scores, self.threshold)
             relations = [[*c.key, c.label, round(float(s), 4)] for c, s in kept]
+            relations = pair_respectively(doc, relations)
             # SCHEMA.md's conventions on changes, comparisons, per-share
             # companions and a sentence's one period.
             if relations:
+                text = doc_text(doc)
                 money = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "MONEY"]
                 metrics = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "METRIC"]
                 periods = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERIOD"]
-                relations = revise_value_of(doc.text, money, metrics, relations)
-                relations = link_companions(doc.text, money, relations)
-                relations = link_sentence_period(doc.text, money, periods, relations)
+                relations = revise_value_of(text, money, metrics, relations)
+                relations = link_companions(text, money, relations)
+                relations = link_sentence_period(text, money, periods, relations)
             setattr(doc._, RELATIONS_ATTR, relations)
             if self.cfg["prune_unlinked"]:
                 _prune_unlinked(doc)

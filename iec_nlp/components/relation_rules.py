@@ -2,7 +2,8 @@
 output: amounts of change link to no measure, comparison amounts link to
 the measure of their clause, a per-share amount written as the companion of
 another ("$2.1 million, or $0.12 per share") shares its measure and period,
-and an amount in a sentence whose amounts all fall in one period falls in it.
+an amount in a sentence whose amounts all fall in one period falls in it,
+and a clause that pairs amounts with periods by "respectively" decides them.
 
 "Revenue increased $5 million to $55 million, compared with $50 million a
 year ago": $55 million is the level of revenue (VALUE_OF), $5 million is an
@@ -18,7 +19,10 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import Any
 
+from spacy.tokens import Doc
+
 from ..figures import is_change
+from ..text import doc_text
 
 # The words between a measure's level and the amount it is compared with.
 _COMPARED = re.compile(
@@ -121,3 +125,36 @@ def _with(relations: list[list[Any]], added: list[list[Any]]) -> list[list[Any]]
     if not added:
         return relations
     return sorted(relations + added, key=lambda r: (r[0], r[1], r[2], r[3], r[4]))
+
+
+# "$0.30 and $0.43 for the three months ended June 30, 2025 and 2024,
+# respectively": the text itself pairs the amounts with the periods, in order.
+_RESPECTIVELY = "respectively"
+_PAIRED_SCORE = 0.9
+
+
+def pair_respectively(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
+    """Each amount of a "..., respectively" clause in the period of its rank,
+    where the clause names as many periods after its amounts as amounts."""
+    text = doc_text(doc)
+    at = text.find(_RESPECTIVELY)
+    if at < 0:
+        return relations  # the common case: one search of the text
+    ents = doc.ents
+    has_sentences = doc.has_annotation("SENT_START")
+    paired: dict[tuple[int, int], tuple[int, int]] = {}
+    while at >= 0:
+        word = doc.char_span(at, at + len(_RESPECTIVELY), alignment_mode="expand")
+        if word is not None:
+            sentence_start = word[0].sent.start_char if has_sentences else 0
+            before = [e for e in ents if sentence_start <= e.start_char and e.end_char <= at]
+            amounts = [e for e in before if e.label_ == "MONEY"]
+            periods = [e for e in before if e.label_ == "PERIOD" and amounts and e.start_char > amounts[-1].end_char]
+            if len(amounts) >= 2 and len(amounts) == len(periods):
+                for amount, period in zip(amounts, periods):
+                    paired[(amount.start_char, amount.end_char)] = (period.start_char, period.end_char)
+        at = text.find(_RESPECTIVELY, at + len(_RESPECTIVELY))
+    if not paired:
+        return relations
+    kept = [r for r in relations if not (r[4] == "IN_PERIOD" and (r[0], r[1]) in paired)]
+    return kept + [[*amount, *period, "IN_PERIOD", _PAIRED_SCORE] for amount, period in paired.items()]

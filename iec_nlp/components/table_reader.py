@@ -36,11 +36,18 @@ _PERIOD_CELL = re.compile(
     r"|(?:Fiscal|FY)\s*'?\d{2,4}|Q[1-4](?:\s+(?:FY)?'?\d{2,4})?"
     r"|(?:First|Second|Third|Fourth)\s+Quarter(?:\s+\d{4})?"
     r"|(?:Year|Quarter)\s+Ended(?:\s+[A-Z][a-z]+\.?\s+\d{1,2},?(?:\s+\d{4})?)?"
+    # The second line of a header cell wrapped after its length: "For the 13 Weeks / Ended July 3, 2004".
+    r"|\bEnded\s+[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}"
     r"|(?:January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\s+\d{1,2},\s+\d{4}"
     r"|(?<![\d,.$])(?:19|20)\d{2}(?![\d,.%]))",
     re.IGNORECASE,
 )
+# A table titled with its one period ("Segment detail for the 13 weeks ended
+# June 28, 2003", "Balance sheet data as of December 31, 2023"): its columns
+# are no periods, and every cell falls in the title's.
+_TABLE_TITLE = re.compile(r"\b(?:for|as\s+of|at)\s+(?:the\s+)?\S")
+_RUNNING_TEXT = re.compile(r"[a-z]{4,}\s+[a-z]{4,}\s+[a-z]{4,}")
 # How far above a row its column headers may be, in lines.
 _HEADER_SEARCH_LINES = 40
 _RELATION_SCORE = 0.9
@@ -66,11 +73,16 @@ def _lines(text: str) -> list[_Line]:
     return lines
 
 
+# Between two amounts of a row: nothing, or empty cells ("$7,771 $ - $ 100"),
+# whatever the spacing (the model reads runs of spaces as one).
+_EMPTY_CELLS = re.compile(r"[\s$\-\u2013\u2014]*")
+
+
 def _is_table_row(line: _Line, cells: list[Span]) -> bool:
     """Amounts set apart by column gaps, after a label or another cell."""
     if len(cells) >= 2:
         gaps = [line.text[a.end_char - line.start : b.start_char - line.start] for a, b in zip(cells, cells[1:])]
-        return all(_COLUMN_GAP.search(g) or not g.strip() for g in gaps) and all(
+        return all(_COLUMN_GAP.search(g) or _EMPTY_CELLS.fullmatch(g) for g in gaps) and all(
             not re.search(r"[a-z]{3}", g) for g in gaps
         )
     before = line.text[: cells[0].start_char - line.start]
@@ -86,6 +98,9 @@ _LABEL_CONTINUATION_LINES = 5
 # a dash is an empty cell):
 # the label starts after the last run of such cells.
 _SIGNLESS_CELLS = re.compile(r"(?:(?<=\s)|^)(?:(?:\(?-?\d[\d,.]*\)?%?|[-\u2013\u2014])[ \t]+){2,}")
+# A label line that ends in a word that cannot end it goes on below, in any
+# case: "Negative carry related to / Credit legacy debt  $19".
+_OPEN_LABEL_END = re.compile(r"\b(?:and|of|to|in|for|from|on|before|after|the)[ \t]*$")
 _LABEL_LINE = re.compile(r"[ \t]*[A-Za-z][^$\d]{0,80}")
 
 
@@ -102,10 +117,20 @@ def _row_label(lines: list[_Line], row_index: int, first_cell: Span) -> tuple[in
         return None
     start = line.start + len(label) - len(stripped)
     for above in lines[max(0, row_index - _LABEL_CONTINUATION_LINES) : row_index][::-1]:
-        if not stripped[:1].islower() or not _LABEL_LINE.fullmatch(above.text):
+        piece = above.text
+        # Rows of cells without a currency sign may run on the line before the
+        # label's last piece: "... equity 5,701 6,232 Total liabilities and".
+        cells_before = None if _LABEL_LINE.fullmatch(piece) else list(_SIGNLESS_CELLS.finditer(piece))
+        if cells_before:
+            piece = piece[cells_before[-1].end() :]
+        if not _LABEL_LINE.fullmatch(piece):
             break
-        stripped = above.text.lstrip(" \t")
+        if not stripped[:1].islower() and not _OPEN_LABEL_END.search(piece):
+            break
+        stripped = piece.lstrip(" \t")
         start = above.end - len(stripped)
+        if cells_before:
+            break
     return start, line.start + len(label)
 
 
@@ -115,11 +140,16 @@ def _header_cells(lines: list[_Line], row_index: int, money_lines: set[int]) -> 
         if i in money_lines:
             continue
         line = lines[i]
+        # Running text, even where it names two years ("between the first
+        # quarter of 2021 (at left) and the first quarter of 2022"): the table
+        # (if any) started below it.
+        if len(line.text) > 100 and _RUNNING_TEXT.search(line.text):
+            return None
         cells = [(line.start + m.start(), line.start + m.end()) for m in _PERIOD_CELL.finditer(line.text)]
         if len(cells) >= 2 or (cells and _COLUMN_GAP.search(line.text)):
             return cells
-        if len(line.text) > 100 and re.search(r"[a-z]{4,}\s+[a-z]{4,}\s+[a-z]{4,}", line.text):
-            return None  # running text: the table (if any) started below it
+        if len(cells) == 1 and _TABLE_TITLE.search(line.text):
+            return cells  # "Domestic segment detail for the 13 weeks ended June 28, 2003" above the table
     return None
 
 
