@@ -735,3 +735,13 @@ def test_a_measure_ends_before_its_verb_and_awards_are_measures():
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert ("award", "METRIC") in _ents(doc)
     assert METRIC_TERM.search("announced a contract award valued at").group() == "contract award"
+
+
+def test_a_bare_board_or_a_member_of_a_group_is_no_role():
+    text = "Acme said its board of directors met. Zeta, a member of the Omega Group, and Ann Lee, a member of the Acme Board, agreed."
+    doc = _doc(text, [("board of directors", "ROLE"), ("member", "ROLE")])
+    second = text.index("member", text.index("Ann Lee"))
+    doc.set_ents([*doc.ents, doc.char_span(second, second + 6, label="ROLE")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    roles = [e for e in doc.ents if e.label_ == "ROLE"]
+    assert [(e.text, e.start_char) for e in roles] == [("member", second)]

@@ -1170,6 +1170,19 @@ _MODEL_BEFORE_NAME = re.compile(r"\b[A-Z]{1,3}-\d{1,3}[A-Z]{0,2}(?:/[A-Z]{1,2})?
 _ACT_AFTER_NAME = re.compile(r"(?:[ ]+(?:[A-Z][\w'\u2019-]*|and|of|&)){0,5}[ ]+Act\b")
 
 
+# GUIDELINE.md: a bare `Board of Directors` is no ROLE; `member` is one only
+# as a seat on a board ("a member of the Acme Board"), not of a group or team.
+_BOARD_ALONE = frozenset(("board", "board of directors", "board of director"))
+_BOARD_AFTER_MEMBER = re.compile(r"\s+of\s+[^.,;\n]{0,60}?\b[Bb]oard\b")
+
+
+def _is_no_seat(name: str, text: str, end: int) -> bool:
+    words = " ".join(name.lower().split())
+    if words in _BOARD_ALONE:
+        return True
+    return words == "member" and not _BOARD_AFTER_MEMBER.match(text, end)
+
+
 def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> bool:
     """False for what cannot be the entity its label says; `terms` are the
     abbreviations the release defines for common nouns and for things
@@ -1209,6 +1222,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
         if name.lower().strip(".") in _GENERIC_ORGANIZATION_WORDS:
             return False  # "the Bank", "Parent": a defined term for an organization, not its name
         return not _in_ticker_notation(text, ent.start_char, ent.end_char)
+    if label == "ROLE" and _is_no_seat(name, text, ent.end_char):
+        return False  # "its board of directors", "a member of the Volvo Group": no position a person holds
     if label == "METRIC" and _SHARE_OF.search(text, max(0, ent.start_char - 20), ent.start_char):
         return False  # "$786.4 million, or 93 percent of revenue": the base of a share, not the measure
     if label == "PERSON":
