@@ -745,3 +745,16 @@ def test_a_bare_board_or_a_member_of_a_group_is_no_role():
     doc = EntityRules(patterns=False, propagate=True)(doc)
     roles = [e for e in doc.ents if e.label_ == "ROLE"]
     assert [(e.text, e.start_char) for e in roles] == [("member", second)]
+
+
+def test_a_name_marked_as_a_trademark_before_more_words_is_a_product():
+    text = "Zorbix Labs, Inc. ships Quarkle\u2122 filters. Quarkle(R) units sell. See Zorbix\u00ae Holdings Ltd. today."
+    doc = _doc(text, [("Zorbix Labs, Inc.", "ORG"), ("Quarkle", "ORG")])
+    second, third = text.index("Quarkle(R)"), text.index("Zorbix\u00ae")
+    doc.set_ents(
+        [*doc.ents, doc.char_span(second, second + 7, label="ORG"), doc.char_span(third, third + 6, label="ORG")]
+    )
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert "Quarkle" not in [e.text for e in doc.ents]
+    # A mark inside a company's name leaves it a company.
+    assert ("Zorbix", "ORG") in _ents(doc)

@@ -867,6 +867,8 @@ def _propagate(doc: Doc, text: str, ents: list[Span], short_names: list[Span] | 
                 continue  # "the Greenfield CIC Agreement", "Sears-branded stores": no mention of the name
             if _FOLLOWED_BY_STATE.match(text, end_char):
                 continue  # "FRANKLIN, Tenn." is a place, not the company Franklin Financial
+            if forms[form] != "PERSON" and _MARKED_BEFORE_WORD.match(text, end_char):
+                continue  # "HORIZON(R) batteries": a product of the same name
             if _reads_as_running_text(text[start_char:end_char], forms[form], end - start, text):
                 continue  # "Special charges", "System" are no mentions of "Special Charges", "Sponge System"
             replaced |= inside
@@ -1183,6 +1185,15 @@ def _is_no_seat(name: str, text: str, end: int) -> bool:
     return words == "member" and not _BOARD_AFTER_MEMBER.match(text, end)
 
 
+# A name marked as a trademark and followed by more words ("SurgiCount™
+# Safety-Sponge System", "the Wendy's® brand") names a product or a brand.
+# A company may mark its own name ("AS&E®" in a heading, "(AS&E®)"), and a
+# mark inside a company's name ("O2Micro® International Limited") leaves it one.
+_MARKED_BEFORE_WORD = re.compile(
+    rf"(?:\u2122|\u00ae|\u2120|\(TM\)|\(R\)|\(SM\))[ ]+(?!(?:[A-Z][\w&'\u2019-]*,?[ ]+){{0,3}}{_LEGAL_FORM}(?!\w))\w"
+)
+
+
 def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> bool:
     """False for what cannot be the entity its label says; `terms` are the
     abbreviations the release defines for common nouns and for things
@@ -1221,6 +1232,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
     if label in ("ORG", "CUSTOMER"):
         if name.lower().strip(".") in _GENERIC_ORGANIZATION_WORDS:
             return False  # "the Bank", "Parent": a defined term for an organization, not its name
+        if _MARKED_BEFORE_WORD.match(text, ent.end_char):
+            return False  # "the Wendy's® brand", "HORIZON(R) batteries": a trademark names a product
         return not _in_ticker_notation(text, ent.start_char, ent.end_char)
     if label == "ROLE" and _is_no_seat(name, text, ent.end_char):
         return False  # "its board of directors", "a member of the Volvo Group": no position a person holds
