@@ -758,3 +758,11 @@ def test_a_name_marked_as_a_trademark_before_more_words_is_a_product():
     assert "Quarkle" not in [e.text for e in doc.ents]
     # A mark inside a company's name leaves it a company.
     assert ("Zorbix", "ORG") in _ents(doc)
+
+
+def test_two_initials_before_a_given_name_and_the_name_without_them():
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc("The board named T. J. Barry Quillfeather a director."))
+    assert ("T. J. Barry Quillfeather", "PERSON") in _ents(doc)
+    text = "Acme named E. Rick Vantongeren. Later Rick Vantongeren spoke."
+    doc = EntityRules(patterns=False, propagate=True)(_doc(text, [("E. Rick Vantongeren", "PERSON")]))
+    assert _ents(doc)[-1] == ("Rick Vantongeren", "PERSON")

@@ -77,7 +77,8 @@ ORG_WITH_LEGAL_FORM = re.compile(
 _SURNAME = r"[A-Z][a-zA-Z-]*(?:['\u2019](?!s\b)[A-Za-z]+)?"
 _GENERATION = r"(?:,?\s+(?:Jr\.|Sr\.|III|II))?"
 _CAPITALIZED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
-_LEADING_INITIAL = re.compile(r"\b[A-Z]\.\s+$")
+# "W. Barry Gilbert", "N. E. Rick Strandlund": one or two initials before the given name.
+_LEADING_INITIAL = re.compile(r"(?:\b[A-Z]\.\s+){1,2}$")
 # "Mr. Smith", "Mr. David P. Molfenter", "Dr. Lynda J.-S. Yang": given names
 # and initials, then a surname of two letters or more (not an initial).
 _HONORIFIC = re.compile(
@@ -274,7 +275,7 @@ class EntityRules:
             rest = self.given_name_rest.match(text, word.end())
             if rest is None:
                 continue
-            initial = _LEADING_INITIAL.search(text, max(0, word.start() - 6), word.start())
+            initial = _LEADING_INITIAL.search(text, max(0, word.start() - 12), word.start())
             found.append((initial.start() if initial else word.start(), rest.end()))
         return found
 
@@ -780,7 +781,8 @@ def _surface_forms(span: Span) -> list[tuple[str, ...]]:
     if span.label_ == "PERSON" and len(words) >= 2:
         last = words[-1] if words[-1].rstrip(".").lower() not in {"jr", "sr", "ii", "iii"} else words[-2]
         forms.append((last.lower(),))
-        first = words[0]
+        # The given name after any initials: "Rick" of "N. E. Rick Strandlund".
+        first = next((w for w in words[:-1] if not w.endswith(".")), words[0])
         if len(first) > 2 and not first.endswith("."):
             forms.append((first.lower(),))
             forms.append((first.lower(), last.lower()))
