@@ -766,3 +766,10 @@ def test_two_initials_before_a_given_name_and_the_name_without_them():
     text = "Acme named E. Rick Vantongeren. Later Rick Vantongeren spoke."
     doc = EntityRules(patterns=False, propagate=True)(_doc(text, [("E. Rick Vantongeren", "PERSON")]))
     assert _ents(doc)[-1] == ("Rick Vantongeren", "PERSON")
+
+
+def test_a_state_body_and_an_agency_of_an_area_are_whole_names():
+    text = "Acme won a contract from the Oregon Department of Energy and the Regional Water Authority of Lane County in May."
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    assert ("Oregon Department of Energy", "ORG") in _ents(doc)
+    assert ("Regional Water Authority of Lane County", "ORG") in _ents(doc)
