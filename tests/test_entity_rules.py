@@ -773,3 +773,9 @@ def test_a_state_body_and_an_agency_of_an_area_are_whole_names():
     doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
     assert ("Oregon Department of Energy", "ORG") in _ents(doc)
     assert ("Regional Water Authority of Lane County", "ORG") in _ents(doc)
+
+
+def test_a_field_of_study_is_no_government_body():
+    text = "She holds a B.S. degree in Business Administration from Ohio State."
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    assert "Business Administration" not in [e.text for e in doc.ents]

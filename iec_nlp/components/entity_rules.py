@@ -308,7 +308,8 @@ class EntityRules:
             if not _in_ticker_notation(text, match.start(), match.end()):
                 ents = _add(doc, ents, match.start(), match.end(), "ORG")
         for match in GOVERNMENT_BODY.finditer(text):
-            if not text[max(0, match.start() - 3) : match.start()].endswith("of "):  # Master of Business Administration
+            # A field of study: "Master of Business Administration", "a degree in Business Administration".
+            if not _FIELD_OF_STUDY_BEFORE.search(text, max(0, match.start() - 12), match.start()):
                 # "United States Department of Defense" widens the known "Department of Defense".
                 ents = _add_or_widen(doc, ents, match.start(), match.end(), "ORG")
         for match in _HONORIFIC.finditer(text):
@@ -332,6 +333,7 @@ class EntityRules:
 _INSTITUTION_AND = re.compile(
     r"\b(?:University|College|Institute|Center|Centre|Hospital|School|Foundation)\b[\w ]*?[ ]+and[ ]+"
 )
+_FIELD_OF_STUDY_BEFORE = re.compile(r"(?:\bof|\bdegrees?[ ]+in|\bmajored[ ]+in)[ ]$")
 _GROUP_BEFORE_LOWER_CASE_TITLE = re.compile(r"Group\s+(?=[a-z])")
 _AFTER_TITLE = re.compile(r"\s+(?:of|at|for|with)\s+(?:the\s+)?")
 
