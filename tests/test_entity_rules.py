@@ -779,3 +779,11 @@ def test_a_field_of_study_is_no_government_body():
     text = "She holds a B.S. degree in Business Administration from Ohio State."
     doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
     assert "Business Administration" not in [e.text for e in doc.ents]
+
+
+def test_a_title_scope_takes_the_business_functions_the_recognizer_took_alone():
+    text = "Jane Roe is Senior Vice President, Legal and Treasury, of Zeta."
+    doc = _doc(text, [("Jane Roe", "PERSON"), ("Senior Vice President", "ROLE"), ("Legal", "ROLE"), ("Treasury", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert ("Senior Vice President, Legal and Treasury", "ROLE") in _ents(doc)
+    assert ("Treasury", "ORG") not in _ents(doc)

@@ -607,6 +607,7 @@ _SCOPE = re.compile(
 
 def _extend_title_scopes(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     result = list(ents)
+    taken: list[Span] = []
     for i, ent in enumerate(ents):
         if ent.label_ != "ROLE" or not _SCOPED_HEAD.search(ent.text):
             continue
@@ -614,17 +615,23 @@ def _extend_title_scopes(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
         if scope is None:
             continue
         end = scope.end(1)
-        if any(o.start_char < end and ent.end_char < o.end_char for o in ents if o is not ent):
+        inside = [o for o in ents if o is not ent and o.start_char < end and ent.end_char < o.end_char]
+        # A business function the recognizer took alone ("Finance" and
+        # "Treasury" of "Senior Vice President, Finance and Treasury") is no
+        # entity of its own: the scope takes it.
+        if any(not _FUNCTION_WORDS.fullmatch(o.text) for o in inside):
             continue  # the scope is an entity of its own (an organization, a person)
         if _ORG_END.search(scope.group(1)) or JOB_TITLE.search(scope.group(1)):
             continue
         widened = doc.char_span(ent.start_char, end, label="ROLE")
         if widened is not None:
             result[i] = widened
-    return result
+            taken.extend(inside)
+    return [o for o in result if o not in taken]
 
 
 _ORG_END = re.compile(rf"{_LEGAL_FORM}$")
+_FUNCTION_WORDS = re.compile(rf"{_FUNCTION}(?:\s+(?:and|&)\s+{_FUNCTION})*")
 
 
 def _complete_phrases(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
