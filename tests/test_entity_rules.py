@@ -787,3 +787,11 @@ def test_a_title_scope_takes_the_business_functions_the_recognizer_took_alone():
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert ("Senior Vice President, Legal and Treasury", "ROLE") in _ents(doc)
     assert ("Treasury", "ORG") not in _ents(doc)
+
+
+def test_an_institution_cut_short_is_widened_over_the_rest_of_its_name():
+    text = "Acme is certified by the Global Council for Fastener Safety and won a case in the Zeta Court of Trade Claims."
+    doc = _doc(text, [("Acme", "ORG"), ("Global Council", "ORG"), ("Zeta Court of Trade", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert ("Global Council for Fastener Safety", "ORG") in _ents(doc)
+    assert ("Zeta Court of Trade Claims", "ORG") in _ents(doc)

@@ -273,6 +273,7 @@ class EntityRules:
             if self.periods:
                 ents = _add_near_amounts(doc, text, ents, PERIOD_TERM, "PERIOD")
             ents = _join_ampersand_names(doc, text, _split_owned_units(doc, ents))
+            ents = _complete_institution_names(doc, text, ents)
             ents, short_names = _add_defined_short_names(doc, text, ents, terms)
             ents = _add_named_segments(doc, text, ents, terms)
             ents = _complete_phrases(doc, text, _extend_title_scopes(doc, text, ents))
@@ -702,6 +703,33 @@ def _join_ampersand_names(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
         widened = rest and doc.char_span(ent.start_char, rest.end(), label=ent.label_)
         if widened and not _overlapping(ents, ent.end, widened.end):
             ent = widened
+        result.append(ent)
+    return result
+
+
+# An institution is named by what it serves or where it is: "International
+# Organization for Standardization", "Metropolitan Transit Authority of Harris
+# County", "U.S. Court of Federal Claims". The recognizer often stops at the
+# institution word, or before the last words of the name.
+_INSTITUTION_OF = re.compile(
+    r"(?:\b(?:University|College|Institute|School|Academy|Center|Centre|Court|Department|Ministry|Office|"
+    r"Agency|Authority|Administration|Commission|Bureau|Council|Association|Society|Organization|"
+    r"Organisation|Federation|Foundation|Bank|Hospital|Command)(?:[ ](?:of|for)(?:[ ][A-Z][\w&'\u2019-]*)+)?"
+    r"|[ ](?:of|for))$"
+)
+_NAME_REST = re.compile(r"(?:[ ](?:of|for)(?:[ ]the)?)?(?:[ ](?!The\b)[A-Z][\w&-]*)+")
+
+
+def _complete_institution_names(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    """Each organization that ends in an institution word (or in "of") widened
+    over the rest of its name: "of"/"for" and capitalized words, on its line."""
+    result = []
+    for ent in ents:
+        if ent.label_ in ("ORG", "CUSTOMER") and _INSTITUTION_OF.search(text, ent.start_char, ent.end_char):
+            rest = _NAME_REST.match(text, ent.end_char)
+            widened = rest and doc.char_span(ent.start_char, rest.end(), label=ent.label_)
+            if widened and not _overlapping(ents, ent.end, widened.end):
+                ent = widened
         result.append(ent)
     return result
 
