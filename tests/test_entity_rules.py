@@ -795,3 +795,10 @@ def test_an_institution_cut_short_is_widened_over_the_rest_of_its_name():
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert ("Global Council for Fastener Safety", "ORG") in _ents(doc)
     assert ("Zeta Court of Trade Claims", "ORG") in _ents(doc)
+
+
+def test_a_name_neither_starts_nor_ends_with_a_lower_case_function_word():
+    text = "Sales rose at Zeta Optics and Omega Labs and fell at Kappa Works."
+    doc = _doc(text, [("Zeta Optics and", "ORG"), ("at Kappa Works", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert ("Zeta Optics", "ORG") in _ents(doc) and ("Kappa Works", "ORG") in _ents(doc)

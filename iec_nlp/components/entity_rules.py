@@ -464,6 +464,13 @@ def _trim_punctuation(span: Span) -> Span | None:
         if span.doc[end - 1].text == "." and end - 2 >= start and _ABBREVIATED_FORM.fullmatch(span.doc[end - 2].text):
             break  # "INC" + "." in capitals is tokenized apart: the period belongs to the name
         end -= 1
+    # "and International Organization", "Financial Products and": a name
+    # neither starts nor ends with a function word in lower case.
+    if span.label_ in _NAME_LABELS:
+        while start < end - 1 and span.doc[start].text in _EDGE_FUNCTION_WORDS:
+            start += 1
+        while end - 1 > start and span.doc[end - 1].text in _EDGE_FUNCTION_WORDS:
+            end -= 1
     # "a director of the Company" taken as "director of the": a title does not
     # end in a function word; what follows it is a separate entity.
     while span.label_ == "ROLE" and end - 1 > start and span.doc[end - 1].lower_ in _TRAILING_FUNCTION_WORDS:
@@ -477,6 +484,7 @@ def _trim_punctuation(span: Span) -> Span | None:
 
 
 _TRAILING_FUNCTION_WORDS = frozenset("of the at for and our its".split())
+_EDGE_FUNCTION_WORDS = frozenset("and or of the for at to by with in on".split())
 _METRIC_VERBS = frozenset("estimated totaling totalling totaled totalled exceed exceeds exceeded was were".split())
 
 
