@@ -802,3 +802,10 @@ def test_a_name_neither_starts_nor_ends_with_a_lower_case_function_word():
     doc = _doc(text, [("Zeta Optics and", "ORG"), ("at Kappa Works", "ORG")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert ("Zeta Optics", "ORG") in _ents(doc) and ("Kappa Works", "ORG") in _ents(doc)
+
+
+def test_a_name_before_a_canadian_province_code_is_a_place():
+    text = "Kitchener, ON - Zeta Software Inc. today reported results."
+    doc = _doc(text, [("Kitchener", "PERSON"), ("Zeta Software Inc.", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Zeta Software Inc.", "ORG")]

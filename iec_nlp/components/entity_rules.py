@@ -995,7 +995,9 @@ _STATES = (
 # "Dayton, OH 45432", "Boulder, CO from 1997": postal codes too, in capitals.
 _POSTAL_CODES = (
     "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND "
-    "OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC"
+    "OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC "
+    # Canadian provinces: "Waterloo, ON".
+    "ON QC BC AB MB SK NS NB NL PE"
 ).split()
 _POSTAL_CODE = r"(?:" + "|".join(_POSTAL_CODES) + r")(?![\w-])(?!\.\w)"
 _FOLLOWED_BY_STATE = re.compile(
