@@ -809,3 +809,10 @@ def test_a_name_before_a_canadian_province_code_is_a_place():
     doc = _doc(text, [("Kitchener", "PERSON"), ("Zeta Software Inc.", "ORG")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert _ents(doc) == [("Zeta Software Inc.", "ORG")]
+
+
+def test_a_partnership_short_name_keeps_both_partners():
+    text = "Hobart & Quill Announces Results\n\nHobart & Quill Holdings, Inc. today reported."
+    doc = _doc(text, [("Hobart & Quill Holdings, Inc.", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc)[0] == ("Hobart & Quill", "ORG")

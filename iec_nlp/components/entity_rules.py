@@ -854,7 +854,15 @@ def _surface_forms(span: Span) -> list[tuple[str, ...]]:
             first_word = stripped.split()[0]
             if first_word[0].isupper() and first_word.lower() not in _STOP:
                 forms.append(_tokens_before(tokens, span.start_char + stripped.index(first_word) + len(first_word)))
+            # A partnership's short name keeps both partners: "Babcock & Wilcox"
+            # of "Babcock & Wilcox Enterprises, Inc." (longer forms match first).
+            partners = _PARTNERS_FIRST.match(stripped)
+            if partners:
+                forms.append(_tokens_before(tokens, span.start_char + partners.end()))
     return [f for f in forms if f and not (len(f) == 1 and (f[0] in _STOP or len(f[0]) < 2))]
+
+
+_PARTNERS_FIRST = re.compile(r"\s*[A-Z][\w'\u2019-]*[ ]&[ ][A-Z][\w'\u2019-]*(?=[ ])")
 
 
 def _tokens_before(tokens: list[Token], end_char: int) -> tuple[str, ...]:
