@@ -816,3 +816,11 @@ def test_a_partnership_short_name_keeps_both_partners():
     doc = _doc(text, [("Hobart & Quill Holdings, Inc.", "ORG")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert _ents(doc)[0] == ("Hobart & Quill", "ORG")
+
+
+def test_the_name_right_after_a_title_is_a_person():
+    text = '"We grew," said Chairman and CEO Ravindra Quellmann. The CEO Search Committee met.'
+    doc = _doc(text, [("Ravindra Quellmann", "ORG")])
+    doc = EntityRules(patterns=True, propagate=False)(doc)
+    assert ("Ravindra Quellmann", "PERSON") in _ents(doc)
+    assert not any(e.text.startswith("Search") for e in doc.ents)

@@ -324,6 +324,9 @@ class EntityRules:
             # title in lower case ends an organization's name.
             group = _GROUP_BEFORE_LOWER_CASE_TITLE.match(match.group())
             ents = _add(doc, ents, match.start() + (group.end() if group else 0), match.end(), "ROLE")
+            # "said President and CEO Rakesh Gangwal.": the name a title stands before.
+            if (name := _NAME_AFTER_TITLE.match(text, match.end())) and not _is_thing_name(name.group(1)):
+                ents = _relabel_or_add(doc, ents, name.start(1), name.end(1), "PERSON", from_label="ORG")
         if self.metrics:
             ents = _add_near_amounts(doc, text, ents, METRIC_TERM, "METRIC")
         return ents
@@ -335,6 +338,26 @@ _INSTITUTION_AND = re.compile(
     r"\b(?:University|College|Institute|Center|Centre|Hospital|School|Foundation)\b[\w ]*?[ ]+and[ ]+"
 )
 _FIELD_OF_STUDY_BEFORE = re.compile(r"(?:\bof|\bdegrees?[ ]+in|\bmajored[ ]+in)[ ]$")
+# A first name, maybe an initial, and a surname right after a title, ending
+# the clause or before the verb of a quote.
+_NAME_AFTER_TITLE = re.compile(
+    rf"[ ]({_NOT_A_TITLE_START}[A-Z][a-z]+(?:[ ][A-Z]\.)?[ ]{_NOT_A_TITLE_START}{_SURNAME})"
+    r"(?=[,.;:]|[ ](?:said|says|stated|added|commented|noted|explained)\b)"
+)
+
+
+def _is_thing_name(name: str) -> bool:
+    """Whether a capitalized pair names a committee, a plan, a function or a
+    unit rather than a person ("CEO Search Committee", "Vice President Sales Operations")."""
+    words = name.lower().split()
+    return (
+        words[-1] in _DOCUMENT_WORDS
+        or words[-1] in _INSTITUTION_WORDS
+        or words[-1] in _GENERIC_ORGANIZATION_WORDS
+        or _FUNCTION_WORDS.match(name) is not None
+    )
+
+
 _GROUP_BEFORE_LOWER_CASE_TITLE = re.compile(r"Group\s+(?=[a-z])")
 _AFTER_TITLE = re.compile(r"\s+(?:of|at|for|with)\s+(?:the\s+)?")
 
