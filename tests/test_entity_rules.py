@@ -824,3 +824,10 @@ def test_the_name_right_after_a_title_is_a_person():
     doc = EntityRules(patterns=True, propagate=False)(doc)
     assert ("Ravindra Quellmann", "PERSON") in _ents(doc)
     assert not any(e.text.startswith("Search") for e in doc.ents)
+
+
+def test_a_nickname_in_quotes_stays_inside_the_name():
+    text = "Acme named Robert \u201cBob\u201d Quellmann to lead, said President Tavish \u201cTav\u201d Ormsby."
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    assert ("Robert \u201cBob\u201d Quellmann", "PERSON") in _ents(doc)
+    assert ("Tavish \u201cTav\u201d Ormsby", "PERSON") in _ents(doc)
