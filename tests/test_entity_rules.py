@@ -831,3 +831,9 @@ def test_a_nickname_in_quotes_stays_inside_the_name():
     doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
     assert ("Robert \u201cBob\u201d Quellmann", "PERSON") in _ents(doc)
     assert ("Tavish \u201cTav\u201d Ormsby", "PERSON") in _ents(doc)
+
+
+def test_a_surname_keeps_its_particle():
+    text = "The award was accepted by Ken La Quintara, plant manager."
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    assert ("Ken La Quintara", "PERSON") in _ents(doc)

@@ -76,6 +76,8 @@ ORG_WITH_LEGAL_FORM = re.compile(
 # A surname: "Gilbert", "O'Brien", "Smith-Jones", but not the possessive "Nair's".
 _SURNAME = r"[A-Z][a-zA-Z-]*(?:['\u2019](?!s\b)[A-Za-z]+)?"
 _GENERATION = r"(?:,?\s+(?:Jr\.|Sr\.|III|II))?"
+# A surname may start with a particle: "Ken La Grand", "Anna Van der Berg".
+_PARTICLE = r"(?:(?:La|Le|De|Di|Da|Du|Del|Van|Von|Van[ ]der|Van[ ]den|van[ ]der|van|von|de|St\.)[ ](?=[A-Z]))?"
 # A nickname in quotes may stand before the surname: "Maurice “Mo” Gauthier".
 _NICKNAME = r"(?:[ ][\"\u201c][A-Z][a-z]+[\"\u201d])?"
 _CAPITALIZED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
@@ -251,7 +253,7 @@ class EntityRules:
         # given name (one alternation of 400 names would be slow).
         self.first_names = frozenset(first_names())
         self.given_name_rest = re.compile(
-            r"(?:\s+[A-Z]\.){0,2}" + _NICKNAME + r"\s+" + _NOT_A_TITLE_START + _SURNAME + _GENERATION
+            r"(?:\s+[A-Z]\.){0,2}" + _NICKNAME + r"\s+" + _NOT_A_TITLE_START + _PARTICLE + _SURNAME + _GENERATION
         )
         self.known_orgs = re.compile(
             r"(?<![\w:])(?:"
@@ -343,7 +345,7 @@ _FIELD_OF_STUDY_BEFORE = re.compile(r"(?:\bof|\bdegrees?[ ]+in|\bmajored[ ]+in)[
 # A first name, maybe an initial, and a surname right after a title, ending
 # the clause or before the verb of a quote.
 _NAME_AFTER_TITLE = re.compile(
-    rf"[ ]({_NOT_A_TITLE_START}[A-Z][a-z]+(?:[ ][A-Z]\.)?{_NICKNAME}[ ]{_NOT_A_TITLE_START}{_SURNAME})"
+    rf"[ ]({_NOT_A_TITLE_START}[A-Z][a-z]+(?:[ ][A-Z]\.)?{_NICKNAME}[ ]{_NOT_A_TITLE_START}{_PARTICLE}{_SURNAME})"
     r"(?=[,.;:]|[ ](?:said|says|stated|added|commented|noted|explained)\b)"
 )
 
