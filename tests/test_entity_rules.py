@@ -837,3 +837,11 @@ def test_a_surname_keeps_its_particle():
     text = "The award was accepted by Ken La Quintara, plant manager."
     doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
     assert ("Ken La Quintara", "PERSON") in _ents(doc)
+
+
+def test_a_headline_opens_with_the_company_and_what_it_does():
+    text = "Zorvath Rail announces record orders\n\nQUELLO APPOINTS NEW AUDITOR\n\nFitness awards for suppliers were given."
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    assert ("Zorvath Rail", "ORG") in _ents(doc)
+    assert ("QUELLO", "ORG") in _ents(doc)
+    assert "Fitness" not in [e.text for e in doc.ents]

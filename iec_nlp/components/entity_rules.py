@@ -190,6 +190,12 @@ _STATE_NAMES = (
     r"Ontario|Quebec|British\s+Columbia"
 )
 
+# A headline opens with the company and what it does: "Nova Bus announces
+# its largest order", "PPGI APPOINTS RICK STRANDLUND", "Acme Reports Record Sales".
+NAME_OPENING_HEADLINE = re.compile(
+    rf"(?:^|(?<=\n))[ ]*({_ORG_NAME})[ ](?=(?i:announces|reports|appoints|names|receives|wins|completes|signs|"
+    r"declares|launches|acquires|elects|promotes|secures)\b)"
+)
 # Government buyers are named in a few fixed shapes, whatever the agency:
 # "U.S. Navy", "Department of Homeland Security", "Federal Highway
 # Administration", "Naval Sea Systems Command", "Metropolitan Transportation
@@ -306,7 +312,7 @@ class EntityRules:
                 if institution := _INSTITUTION_AND.search(text, start, match.end()):
                     start = institution.end()  # "Rutgers University and Mikros Systems Corporation": two names
                 ents = _add_or_widen(doc, ents, start, match.end(), "ORG")
-        for pattern in (NAME_BEFORE_TICKER, NAME_AFTER_DATELINE):
+        for pattern in (NAME_BEFORE_TICKER, NAME_AFTER_DATELINE, NAME_OPENING_HEADLINE):
             for match in pattern.finditer(text):
                 ents = _add(doc, ents, match.start(1), match.end(1), "ORG")
         for match in self.known_orgs.finditer(text):
