@@ -845,3 +845,10 @@ def test_a_headline_opens_with_the_company_and_what_it_does():
     assert ("Zorvath Rail", "ORG") in _ents(doc)
     assert ("QUELLO", "ORG") in _ents(doc)
     assert "Fitness" not in [e.text for e in doc.ents]
+
+
+def test_the_institution_word_after_an_organization_is_part_of_its_name():
+    text = "Acme won an order from the Coastal Sonar Research Center Brest last week."
+    doc = _doc(text, [("Acme", "ORG"), ("Coastal Sonar Research", "CUSTOMER")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert ("Coastal Sonar Research Center Brest", "CUSTOMER") in _ents(doc)

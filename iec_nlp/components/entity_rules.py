@@ -758,15 +758,28 @@ _INSTITUTION_OF = re.compile(
     r"Organisation|Federation|Foundation|Bank|Hospital|Command)(?:[ ](?:of|for)(?:[ ][A-Z][\w&'\u2019-]*)+)?"
     r"|[ ](?:of|for))$"
 )
+_INSTITUTION_AFTER = re.compile(
+    r"[ ](?:University|College|Institute|Center|Centre|Hospital|Foundation|Association|Society|Council|"
+    r"Agency|Authority|Administration|Commission|Bureau|Command|Laboratory|Laboratories)\b"
+)
 _NAME_REST = re.compile(r"(?:[ ](?:of|for)(?:[ ]the)?)?(?:[ ](?!The\b)[A-Z][\w&-]*)+")
 
 
 def _complete_institution_names(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
-    """Each organization that ends in an institution word (or in "of") widened
-    over the rest of its name: "of"/"for" and capitalized words, on its line."""
+    """Each organization widened over the institution word right after it,
+    and, when it ends in an institution word (or in "of"), over the rest of
+    its name: "of"/"for" and capitalized words, on its line."""
     result = []
     for ent in ents:
-        if ent.label_ in ("ORG", "CUSTOMER") and _INSTITUTION_OF.search(text, ent.start_char, ent.end_char):
+        if ent.label_ not in ("ORG", "CUSTOMER"):
+            result.append(ent)
+            continue
+        # "Naval Air Warfare" + " Center": the institution word itself was left out.
+        head = _INSTITUTION_AFTER.match(text, ent.end_char)
+        widened = head and doc.char_span(ent.start_char, head.end(), label=ent.label_)
+        if widened and not _overlapping(ents, ent.end, widened.end):
+            ent = widened
+        if _INSTITUTION_OF.search(text, ent.start_char, ent.end_char):
             rest = _NAME_REST.match(text, ent.end_char)
             widened = rest and doc.char_span(ent.start_char, rest.end(), label=ent.label_)
             if widened and not _overlapping(ents, ent.end, widened.end):
