@@ -852,3 +852,13 @@ def test_the_institution_word_after_an_organization_is_part_of_its_name():
     doc = _doc(text, [("Acme", "ORG"), ("Coastal Sonar Research", "CUSTOMER")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert ("Coastal Sonar Research Center Brest", "CUSTOMER") in _ents(doc)
+
+
+def test_ticker_notation_with_a_market_tier():
+    from iec_nlp.components.entity_rules import _in_ticker_notation
+
+    text = "Quarro Marine Inc. (Nasdaq: QRMI and London Stock Exchange AIM: QRM) reported."
+    exchange = text.index("London Stock Exchange")
+    assert _in_ticker_notation(text, exchange, exchange + len("London Stock Exchange"))
+    symbol = text.index("QRM)")
+    assert _in_ticker_notation(text, symbol, symbol + 3)

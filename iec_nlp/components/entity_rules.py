@@ -1000,10 +1000,13 @@ def _propagate(doc: Doc, text: str, ents: list[Span], short_names: list[Span] | 
 # not organizations (SCHEMA.md 2, ORG).
 # "About SPX Corporation: SPX Corporation is ..." is a heading, not a ticker:
 # a ticker is not followed by a capitalized word.
-_BEFORE_TICKER = re.compile(r"\s*:\s*[A-Z][A-Z0-9.\-]{0,9}(?![\w])(?![ ]+[A-Z][a-z])")
+# A market tier may stand between: "London Stock Exchange AIM: OPT".
+_BEFORE_TICKER = re.compile(r"(?:[ ][A-Z]{2,8})?\s*:\s*[A-Z][A-Z0-9.\-]{0,9}(?![\w])(?![ ]+[A-Z][a-z])")
 # A market tier may follow the exchange: `(Nasdaq/NM: SYPR)`, `(Nasdaq GS: VSEC)`.
 _BEFORE_TICKER_IN_PARENS = re.compile(r"(?:[-/ ][A-Za-z]{1,8}){0,2}\s*[:\-]\s*[A-Z][A-Z0-9.\-]{0,9}\s*\)")
-_TICKER_PREFIX = re.compile(r"(?:\(\s*[A-Za-z][\w .\-/]{0,30}[:\-]\s*|symbols?\s+[\"\u201c']?)$")
+_TICKER_PREFIX = re.compile(
+    rf"(?:\(\s*[A-Za-z][\w .\-/]{{0,30}}[:\-]\s*|symbols?\s+[\"\u201c']?|\b{_EXCHANGE}[ ]?:[ ]?)$"
+)
 _TICKER = re.compile(r"[A-Z][A-Z0-9.\-]{0,9}")
 
 
