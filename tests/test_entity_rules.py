@@ -862,3 +862,10 @@ def test_ticker_notation_with_a_market_tier():
     assert _in_ticker_notation(text, exchange, exchange + len("London Stock Exchange"))
     symbol = text.index("QRM)")
     assert _in_ticker_notation(text, symbol, symbol + 3)
+
+
+def test_a_possessive_name_marked_as_a_trademark_is_a_brand():
+    text = "Zorbix Labs, Inc. grew the Quarkle's\u00ae brand."
+    doc = _doc(text, [("Zorbix Labs, Inc.", "ORG"), ("Quarkle", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Zorbix Labs, Inc.", "ORG")]

@@ -1301,7 +1301,7 @@ def _is_no_seat(name: str, text: str, end: int) -> bool:
 # A company may mark its own name ("AS&E®" in a heading, "(AS&E®)"), and a
 # mark inside a company's name ("O2Micro® International Limited") leaves it one.
 _MARKED_BEFORE_WORD = re.compile(
-    rf"(?:\u2122|\u00ae|\u2120|\(TM\)|\(R\)|\(SM\))[ ]+(?!(?:[A-Z][\w&'\u2019-]*,?[ ]+){{0,3}}{_LEGAL_FORM}(?!\w))\w"
+    rf"(?:['\u2019]s)?(?:\u2122|\u00ae|\u2120|\(TM\)|\(R\)|\(SM\))[ ]+(?!(?:[A-Z][\w&'\u2019-]*,?[ ]+){{0,3}}{_LEGAL_FORM}(?!\w))\w"
 )
 
 
