@@ -869,3 +869,10 @@ def test_a_possessive_name_marked_as_a_trademark_is_a_brand():
     doc = _doc(text, [("Zorbix Labs, Inc.", "ORG"), ("Quarkle", "ORG")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert _ents(doc) == [("Zorbix Labs, Inc.", "ORG")]
+
+
+def test_a_headline_verb_is_no_part_of_the_name_after_it():
+    text = "ACME TO APPOINT JANA VELKOVA AS CHIEF EXECUTIVE OFFICER"
+    doc = _doc(text, [("APPOINT JANA VELKOVA", "PERSON")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert ("JANA VELKOVA", "PERSON") in _ents(doc)

@@ -504,6 +504,9 @@ def _trim_punctuation(span: Span) -> Span | None:
             start += 1
         while end - 1 > start and span.doc[end - 1].text in _EDGE_FUNCTION_WORDS:
             end -= 1
+    # "TO APPOINT DAVID GUTRIDGE AS CEO": a headline's verb is no part of the name after it.
+    while span.label_ == "PERSON" and end - 1 > start and span.doc[start].lower_ in _HEADLINE_VERBS:
+        start += 1
     # "a director of the Company" taken as "director of the": a title does not
     # end in a function word; what follows it is a separate entity.
     while span.label_ == "ROLE" and end - 1 > start and span.doc[end - 1].lower_ in _TRAILING_FUNCTION_WORDS:
@@ -517,6 +520,10 @@ def _trim_punctuation(span: Span) -> Span | None:
 
 
 _TRAILING_FUNCTION_WORDS = frozenset("of the at for and our its".split())
+_HEADLINE_VERBS = frozenset(
+    "appoint appoints appointed name names named elect elects elected promote promotes promoted hire hires "
+    "hired welcome welcomes welcomed add adds added tap taps tapped".split()
+)
 _EDGE_FUNCTION_WORDS = frozenset("and or of the for at to by with in on".split())
 _METRIC_VERBS = frozenset("estimated totaling totalling totaled totalled exceed exceeds exceeded was were".split())
 
