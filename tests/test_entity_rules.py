@@ -876,3 +876,10 @@ def test_a_headline_verb_is_no_part_of_the_name_after_it():
     doc = _doc(text, [("APPOINT JANA VELKOVA", "PERSON")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert ("JANA VELKOVA", "PERSON") in _ents(doc)
+
+
+def test_a_role_that_a_possessive_title_follows_in_apposition_is_a_person():
+    text = "Acme signed agreements with Tovan Brekke, our Chief Operating Officer."
+    doc = _doc(text, [("Acme", "ORG"), ("Tovan Brekke", "ROLE"), ("Chief Operating Officer", "ROLE")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert ("Tovan Brekke", "PERSON") in _ents(doc)

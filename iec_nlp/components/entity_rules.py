@@ -276,7 +276,7 @@ class EntityRules:
             trimmed = (_trim_possessive(_trim_period(_trim_punctuation(e)), text) for e in ents)
             terms = _abbreviated_terms(text)
             ents = [
-                _as_organization_if_acronym(e, text)
+                _as_person_if_named_with_title(_as_organization_if_acronym(e, text), text)
                 for e in trimmed
                 if e is not None and _is_plausible(e, text, terms)
             ]
@@ -1227,6 +1227,23 @@ def _as_organization_if_acronym(ent: Span, text: str) -> Span:
     else:
         in_heading = not _LOWER_CASE_LETTER.search(ent.text)
     return ent if in_heading else Span(ent.doc, ent.start, ent.end, label="ORG")
+
+
+# "Brett Chouinard, our President and Chief Operating Officer": what a
+# possessive title follows in apposition is a person.
+_TITLE_APPOSITION = re.compile(r",[ ](?:our|its|the[ ]Company['\u2019]s)[ ]")
+_CAPITALIZED_NAME = re.compile(r"[A-Z][a-z]+(?:[ ][A-Z]\.)?(?:[ ][A-Z][a-z'\u2019-]+){1,2}")
+
+
+def _as_person_if_named_with_title(ent: Span, text: str) -> Span:
+    """A ROLE of two or three capitalized words, no title among them, that a
+    title follows in apposition ("Brett Chouinard, our President") is a PERSON."""
+    if ent.label_ != "ROLE" or not _TITLE_APPOSITION.match(text, ent.end_char):
+        return ent
+    name = text[ent.start_char : ent.end_char]
+    if not _CAPITALIZED_NAME.fullmatch(name) or JOB_TITLE.search(name):
+        return ent
+    return Span(ent.doc, ent.start, ent.end, label="PERSON")
 
 
 # "silicon carbide (SiC)", "net operating loss carryforward (NOL)", "fully-
