@@ -883,3 +883,12 @@ def test_a_role_that_a_possessive_title_follows_in_apposition_is_a_person():
     doc = _doc(text, [("Acme", "ORG"), ("Tovan Brekke", "ROLE"), ("Chief Operating Officer", "ROLE")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert ("Tovan Brekke", "PERSON") in _ents(doc)
+
+
+def test_a_name_the_release_gives_an_organization_is_no_title_elsewhere():
+    text = "Acme named a Zephyr Motors Supplier of the Year. Zephyr Motors buys parts."
+    doc = _doc(text, [("Acme", "ORG"), ("Zephyr Motors", "ROLE")])
+    second = text.index("Zephyr Motors buys")
+    doc.set_ents([*doc.ents, doc.char_span(second, second + len("Zephyr Motors"), label="CUSTOMER")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert [label for name, label in _ents(doc) if name == "Zephyr Motors"] == ["CUSTOMER", "CUSTOMER"]

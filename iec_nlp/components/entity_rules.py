@@ -977,9 +977,14 @@ def _propagate(doc: Doc, text: str, ents: list[Span], short_names: list[Span] | 
             same = next((e for e in inside if (e.start, e.end) == (start, end)), None)
             if same is not None:
                 # Already labeled: kept, unless a full name of the release says
-                # person where the recognizer said organization, or the reverse.
+                # person where the recognizer said organization, or the reverse,
+                # or a name the release gives an organization was taken for a
+                # title ("a General Motors Supplier of the Year").
                 other_kind = (same.label_ == "PERSON") != (forms[form] == "PERSON")
-                if not (form in from_full_name and other_kind):
+                title_for_name = same.label_ == "ROLE" and forms[form] != "PERSON" and not JOB_TITLE.fullmatch(
+                    text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+                )
+                if not (form in from_full_name and other_kind) and not title_for_name:
                     continue
             start_char, end_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
             if _in_ticker_notation(text, start_char, end_char):
