@@ -892,3 +892,10 @@ def test_a_name_the_release_gives_an_organization_is_no_title_elsewhere():
     doc.set_ents([*doc.ents, doc.char_span(second, second + len("Zephyr Motors"), label="CUSTOMER")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert [label for name, label in _ents(doc) if name == "Zephyr Motors"] == ["CUSTOMER", "CUSTOMER"]
+
+
+def test_an_adverb_opening_a_sentence_is_no_organization():
+    text = "Sales fell. Consecutively, margins rose at Zeta Optics."
+    doc = _doc(text, [("Consecutively", "ORG"), ("Zeta Optics", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Zeta Optics", "ORG")]

@@ -1325,6 +1325,7 @@ def _is_no_seat(name: str, text: str, end: int) -> bool:
     return words == "member" and not _BOARD_AFTER_MEMBER.match(text, end)
 
 
+_ADVERB = re.compile(r"[A-Z][a-z]+(?:ally|ively|ently|antly|ously|ingly|edly|ably|arly)")
 # A name marked as a trademark and followed by more words ("SurgiCount™
 # Safety-Sponge System", "the Wendy's® brand") names a product or a brand.
 # A company may mark its own name ("AS&E®" in a heading, "(AS&E®)"), and a
@@ -1372,6 +1373,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
     if label in ("ORG", "CUSTOMER"):
         if name.lower().strip(".") in _GENERIC_ORGANIZATION_WORDS:
             return False  # "the Bank", "Parent": a defined term for an organization, not its name
+        if _ADVERB.fullmatch(name) and text.startswith(",", ent.end_char):
+            return False  # "Sequentially, SG&A decreased": an adverb opening a sentence
         if _MARKED_BEFORE_WORD.match(text, ent.end_char):
             return False  # "the Wendy's® brand", "HORIZON(R) batteries": a trademark names a product
         return not _in_ticker_notation(text, ent.start_char, ent.end_char)
