@@ -899,3 +899,13 @@ def test_an_adverb_opening_a_sentence_is_no_organization():
     doc = _doc(text, [("Consecutively", "ORG"), ("Zeta Optics", "ORG")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert _ents(doc) == [("Zeta Optics", "ORG")]
+
+
+def test_a_body_named_after_its_state_with_a_possessive_is_one_name():
+    text = "Acme will manage tolls for Oregon's Highway Trust. Oregon’s Tollway pays."
+    doc = _doc(text, [("Acme", "ORG"), ("Oregon", "CUSTOMER"), ("Highway Trust", "CUSTOMER")])
+    second = text.index("Oregon’s")
+    doc.set_ents([*doc.ents, doc.char_span(second, second + 6, label="CUSTOMER")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert ("Oregon's Highway Trust", "CUSTOMER") in _ents(doc)
+    assert ("Oregon’s Tollway", "CUSTOMER") in _ents(doc)

@@ -283,7 +283,7 @@ class EntityRules:
             if self.periods:
                 ents = _add_near_amounts(doc, text, ents, PERIOD_TERM, "PERIOD")
             ents = _join_ampersand_names(doc, text, _split_owned_units(doc, ents))
-            ents = _complete_institution_names(doc, text, ents)
+            ents = _complete_institution_names(doc, text, _join_state_possessives(doc, text, ents))
             ents, short_names = _add_defined_short_names(doc, text, ents, terms)
             ents = _add_named_segments(doc, text, ents, terms)
             ents = _complete_phrases(doc, text, _extend_title_scopes(doc, text, ents))
@@ -753,6 +753,33 @@ def _join_ampersand_names(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
             ent = widened
         result.append(ent)
     return result
+
+
+# "Florida's Turnpike Enterprise", "Florida’s Turnpike": a body named after
+# its state with a possessive is one name (a state alone is a place, and no
+# organization of its own).
+_STATE_NAME = re.compile(_STATE_NAMES)
+_POSSESSIVE_NAME_REST = re.compile(r"['\u2019]s(?:[ ][A-Z][\w&-]*)+")
+
+
+def _join_state_possessives(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    result = []
+    joined: list[Span] = []
+    for ent in ents:
+        if ent in joined:
+            continue
+        rest = None
+        if ent.label_ in ("ORG", "CUSTOMER") and _STATE_NAME.fullmatch(text, ent.start_char, ent.end_char):
+            rest = _POSSESSIVE_NAME_REST.match(text, ent.end_char)
+        widened = rest and doc.char_span(ent.start_char, rest.end(), label=ent.label_)
+        inside = _overlapping(ents, ent.end, widened.end) if widened else []
+        if widened and all(o.label_ in ("ORG", "CUSTOMER") and o.end <= widened.end for o in inside):
+            # The label of the body, where the recognizer found it.
+            label = inside[0].label_ if inside else ent.label_
+            ent = Span(doc, widened.start, widened.end, label=label)
+            joined.extend(inside)
+        result.append(ent)
+    return [e for e in result if e not in joined]
 
 
 # An institution is named by what it serves or where it is: "International
