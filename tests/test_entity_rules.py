@@ -909,3 +909,10 @@ def test_a_body_named_after_its_state_with_a_possessive_is_one_name():
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert ("Oregon's Highway Trust", "CUSTOMER") in _ents(doc)
     assert ("Oregon’s Tollway", "CUSTOMER") in _ents(doc)
+
+
+def test_a_state_alone_is_a_place():
+    text = "Acme serves Oregon's drivers."
+    doc = _doc(text, [("Acme", "ORG"), ("Oregon", "CUSTOMER")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Acme", "ORG")]

@@ -1400,6 +1400,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
     if label in ("ORG", "CUSTOMER"):
         if name.lower().strip(".") in _GENERIC_ORGANIZATION_WORDS:
             return False  # "the Bank", "Parent": a defined term for an organization, not its name
+        if _STATE_NAME.fullmatch(name) and not _POSSESSIVE_NAME_REST.match(text, ent.end_char):
+            return False  # "for Florida's residents": a state alone is a place ("Florida's Turnpike" is a body)
         if _ADVERB.fullmatch(name) and text.startswith(",", ent.end_char):
             return False  # "Sequentially, SG&A decreased": an adverb opening a sentence
         if _MARKED_BEFORE_WORD.match(text, ent.end_char):
