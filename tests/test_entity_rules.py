@@ -916,3 +916,11 @@ def test_a_state_alone_is_a_place():
     doc = _doc(text, [("Acme", "ORG"), ("Oregon", "CUSTOMER")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert _ents(doc) == [("Acme", "ORG")]
+
+
+def test_a_board_seat_before_the_names_of_its_holders_is_a_role():
+    text = "At the meeting, current directors Mr. Tovan Brekke and Ilse Marr were re-elected. Directors Day is in May."
+    doc = _doc(text, [("Tovan Brekke", "PERSON"), ("Ilse Marr", "PERSON")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert ("directors", "ROLE") in _ents(doc)
+    assert ("Directors", "ROLE") not in _ents(doc)

@@ -284,6 +284,7 @@ class EntityRules:
                 ents = _add_near_amounts(doc, text, ents, PERIOD_TERM, "PERIOD")
             ents = _join_ampersand_names(doc, text, _split_owned_units(doc, ents))
             ents = _complete_institution_names(doc, text, _join_state_possessives(doc, text, ents))
+            ents = _add_seats_before_names(doc, text, ents)
             ents, short_names = _add_defined_short_names(doc, text, ents, terms)
             ents = _add_named_segments(doc, text, ents, terms)
             ents = _complete_phrases(doc, text, _extend_title_scopes(doc, text, ents))
@@ -753,6 +754,22 @@ def _join_ampersand_names(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
             ent = widened
         result.append(ent)
     return result
+
+
+# GUIDELINE.md board seats: "current Board of Directors members, James N.
+# DeBoer, ...", "current directors Mr. David P. Molfenter": the seat its
+# holders' names follow is a ROLE.
+_SEATS_BEFORE_NAMES = re.compile(
+    r"\b([Bb]oard[ ]of[ ]+[Dd]irectors[ ]members|[Bb]oard[ ]members|[Dd]irectors),?[ ]+(?:M[rs]s?\.[ ]+)?(?=[A-Z])"
+)
+
+
+def _add_seats_before_names(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    person_starts = {e.start_char for e in ents if e.label_ == "PERSON"}
+    for match in _SEATS_BEFORE_NAMES.finditer(text):
+        if match.end() in person_starts:
+            ents = _add(doc, ents, match.start(1), match.end(1), "ROLE")
+    return ents
 
 
 # "Florida's Turnpike Enterprise", "Florida’s Turnpike": a body named after
