@@ -924,3 +924,10 @@ def test_a_board_seat_before_the_names_of_its_holders_is_a_role():
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert ("directors", "ROLE") in _ents(doc)
     assert ("Directors", "ROLE") not in _ents(doc)
+
+
+def test_the_second_part_of_a_capitalized_compound_is_no_name():
+    text = "Acme sells the Quick-Sorter Belt to the ex-U.S. Navy fleet."
+    doc = _doc(text, [("Acme", "ORG"), ("Sorter Belt", "PERSON"), ("U.S. Navy", "CUSTOMER")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Acme", "ORG"), ("U.S. Navy", "CUSTOMER")]

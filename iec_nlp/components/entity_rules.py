@@ -1035,6 +1035,8 @@ def _propagate(doc: Doc, text: str, ents: list[Span], short_names: list[Span] | 
                 continue
             if _opens_document_name(text, start_char, end_char) or _IN_COMPOUND.match(text, end_char):
                 continue  # "the Greenfield CIC Agreement", "Sears-branded stores": no mention of the name
+            if _AFTER_COMPOUND_PART.search(text, max(0, start_char - 12), start_char):
+                continue  # "Safety-Sponge System"
             if _FOLLOWED_BY_STATE.match(text, end_char):
                 continue  # "FRANKLIN, Tenn." is a place, not the company Franklin Financial
             if forms[form] != "PERSON" and _MARKED_BEFORE_WORD.match(text, end_char):
@@ -1252,6 +1254,9 @@ _WORD_OF_TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
 # "Sears-branded stores", "Intel-based": a name inside a compound modifier is
 # not a mention (no annotated name is followed by a hyphen and a lower-case word).
 _IN_COMPOUND = re.compile(r"-[a-z]")
+# Nor is the second part of a capitalized compound ("Sponge" of "Safety-Sponge
+# System"): a name after a hyphen is the whole word's ("ex-U.S. Navy" keeps its name).
+_AFTER_COMPOUND_PART = re.compile(r"\b[A-Z][a-z]{2,}-$")
 _SHARE_OF = re.compile(r"(?:percent|%)\s+of\s+(?:total\s+)?$", re.IGNORECASE)
 # "10:30 a.m. EDT/9:30 a.m. CDT": time zones are neither people nor organizations.
 _TIME_ZONES = frozenset("EST EDT CST CDT MST MDT PST PDT ET CT MT PT GMT UTC BST CET CEST".split())
@@ -1408,7 +1413,7 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             return False  # "Hawkeye" of "the E-2C/D Hawkeye aircraft": a product
         if _ACT_AFTER_NAME.match(text, ent.end_char):
             return False  # "Securities Exchange" of "the Securities Exchange Act of 1934"
-        if _IN_COMPOUND.match(text, ent.end_char):
+        if _IN_COMPOUND.match(text, ent.end_char) or _AFTER_COMPOUND_PART.search(text, max(0, ent.start_char - 12), ent.start_char):
             return False
         if _FOLLOWED_BY_STATE.match(text, ent.end_char) or _is_dateline_city(ent, text):
             return False  # a place
