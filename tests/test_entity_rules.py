@@ -931,3 +931,11 @@ def test_the_second_part_of_a_capitalized_compound_is_no_name():
     doc = _doc(text, [("Acme", "ORG"), ("Sorter Belt", "PERSON"), ("U.S. Navy", "CUSTOMER")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert _ents(doc) == [("Acme", "ORG"), ("U.S. Navy", "CUSTOMER")]
+
+
+def test_after_an_institution_word_only_of_or_one_place_continues_the_name():
+    text = "He won the Northern Welding Association Golden Torch Prize at the Kessel University Hospital Basel in May."
+    doc = _doc(text, [("Northern Welding", "ORG"), ("Kessel University", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert ("Northern Welding Association", "ORG") in _ents(doc)
+    assert ("Kessel University Hospital Basel", "ORG") in _ents(doc)

@@ -803,17 +803,25 @@ def _join_state_possessives(doc: Doc, text: str, ents: list[Span]) -> list[Span]
 # Organization for Standardization", "Metropolitan Transit Authority of Harris
 # County", "U.S. Court of Federal Claims". The recognizer often stops at the
 # institution word, or before the last words of the name.
-_INSTITUTION_OF = re.compile(
-    r"(?:\b(?:University|College|Institute|School|Academy|Center|Centre|Court|Department|Ministry|Office|"
+_INSTITUTION_WORD = (
+    r"(?:University|College|Institute|School|Academy|Center|Centre|Court|Department|Ministry|Office|"
     r"Agency|Authority|Administration|Commission|Bureau|Council|Association|Society|Organization|"
-    r"Organisation|Federation|Foundation|Bank|Hospital|Command)(?:[ ](?:of|for)(?:[ ][A-Z][\w&'\u2019-]*)+)?"
-    r"|[ ](?:of|for))$"
+    r"Organisation|Federation|Foundation|Bank|Hospital|Command)"
 )
+# Where a name ends in its institution word, "of"/"for" must follow ("Acme
+# Association Seminal Contribution" is no longer name); where it ends in "of" or inside
+# "Court of Federal", capitalized words do.
+_ENDS_IN_INSTITUTION = re.compile(rf"\b{_INSTITUTION_WORD}$")
+_ENDS_INSIDE_INSTITUTION_OF = re.compile(rf"(?:\b{_INSTITUTION_WORD}[ ](?:of|for)(?:[ ][A-Z][\w&'\u2019-]*)+|[ ](?:of|for))$")
 _INSTITUTION_AFTER = re.compile(
     r"[ ](?:University|College|Institute|Center|Centre|Hospital|Foundation|Association|Society|Council|"
     r"Agency|Authority|Administration|Commission|Bureau|Command|Laboratory|Laboratories)\b"
 )
-_NAME_REST = re.compile(r"(?:[ ](?:of|for)(?:[ ]the)?)?(?:[ ](?!The\b)[A-Z][\w&-]*)+")
+_CAPITALIZED_REST = r"(?:[ ](?!The\b)[A-Z][\w&-]*)+"
+# "of"/"for" and the rest, or the one place the institution is in ("Erasmus
+# University Medical Center Rotterdam").
+_OF_NAME_REST = re.compile(rf"[ ](?:of|for)(?:[ ]the)?{_CAPITALIZED_REST}|[ ](?!The\b)[A-Z][a-z]+\b(?![ ][A-Z&]|-)")
+_NAME_REST = re.compile(_CAPITALIZED_REST)
 
 
 def _complete_institution_names(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
@@ -830,8 +838,12 @@ def _complete_institution_names(doc: Doc, text: str, ents: list[Span]) -> list[S
         widened = head and doc.char_span(ent.start_char, head.end(), label=ent.label_)
         if widened and not _overlapping(ents, ent.end, widened.end):
             ent = widened
-        if _INSTITUTION_OF.search(text, ent.start_char, ent.end_char):
+        rest = None
+        if _ENDS_IN_INSTITUTION.search(text, ent.start_char, ent.end_char):
+            rest = _OF_NAME_REST.match(text, ent.end_char)
+        elif _ENDS_INSIDE_INSTITUTION_OF.search(text, ent.start_char, ent.end_char):
             rest = _NAME_REST.match(text, ent.end_char)
+        if rest:
             widened = rest and doc.char_span(ent.start_char, rest.end(), label=ent.label_)
             if widened and not _overlapping(ents, ent.end, widened.end):
                 ent = widened
