@@ -939,3 +939,10 @@ def test_after_an_institution_word_only_of_or_one_place_continues_the_name():
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert ("Northern Welding Association", "ORG") in _ents(doc)
     assert ("Kessel University Hospital Basel", "ORG") in _ents(doc)
+
+
+def test_a_us_federal_service_is_a_whole_name():
+    text = "Acme received an order from U.S. Fish and Wildlife Service for boats. Our Customer Service grew."
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    assert ("U.S. Fish and Wildlife Service", "ORG") in _ents(doc)
+    assert "Customer Service" not in [e.text for e in doc.ents]

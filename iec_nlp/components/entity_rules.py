@@ -209,6 +209,8 @@ GOVERNMENT_BODY = re.compile(
     rf"(?:Department|Dept\.|Office|Ministry)\s+of\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+|&\s+)?{_CAP}){{0,3}}|"
     rf"(?:{_CAP}\s+(?:and\s+|&\s+)?){{1,5}}(?:Agency|Administration|Authority|Command|Bureau|Commission)"
     rf"(?:[ ]of[ ]{_CAP}(?:[ ]{_CAP}){{0,2}})?"
+    # A federal service: "U.S. Customs and Border Protection", "U.S. Forest Service".
+    rf"|(?<=U\.S\.[ ])(?:{_CAP}[ ](?:and[ ])?){{0,3}}(?:Service|Protection)"
     r")\b(?!\s+(?:of\s+)?[A-Z][a-z])"
     # "the U.S. government" (its agencies are above); not "US government revenue".
     r"|\b(?:U\.S\.|United\s+States|US)\s+[Gg]overnment\b(?!\s+(?:[A-Z][a-z]|revenues?\b|sales\b|business\b))"
