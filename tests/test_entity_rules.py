@@ -946,3 +946,10 @@ def test_a_us_federal_service_is_a_whole_name():
     doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
     assert ("U.S. Fish and Wildlife Service", "ORG") in _ents(doc)
     assert "Customer Service" not in [e.text for e in doc.ents]
+
+
+def test_a_city_followed_by_its_country_is_a_place():
+    text = "Founded in 1950 and based in Harbinsk, China, Zeta is a maker. Acme, China's largest maker, grew."
+    doc = _doc(text, [("Harbinsk", "CUSTOMER"), ("Zeta", "CUSTOMER"), ("Acme", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Zeta", "CUSTOMER"), ("Acme", "ORG")]

@@ -1129,9 +1129,17 @@ _POSTAL_CODES = (
     "ON QC BC AB MB SK NS NB NL PE"
 ).split()
 _POSTAL_CODE = r"(?:" + "|".join(_POSTAL_CODES) + r")(?![\w-])(?!\.\w)"
+# "based in Shenyang, China": a city followed by its country is a place too
+# (not "Acme, China's largest maker").
+_COUNTRIES = (
+    r"China|Japan|Germany|France|Canada|Israel|India|Mexico|Italy|Spain|(?:the\s+)?Netherlands|Switzerland|"
+    r"Sweden|(?:South\s+)?Korea|Taiwan|Singapore|Australia|Brazil|England|Scotland|United\s+Kingdom|U\.K\.|"
+    r"Ireland|Belgium|Denmark|Norway|Finland|Austria|Poland|Hungary|Czech\s+Republic|Malaysia|Thailand|"
+    r"Vietnam|Philippines|Indonesia|Argentina|Chile|Colombia|Peru|South\s+Africa|Bermuda|Hong\s+Kong"
+)
 _FOLLOWED_BY_STATE = re.compile(
-    r",\s*(?:(?:" + "|".join(re.escape(a) for a in _STATES) + r")\.|(?:" + _STATE_NAMES + r")\b|"
-    + _POSTAL_CODE + r")"
+    r",\s*(?:(?:" + "|".join(re.escape(a) for a in _STATES) + r")\.|(?:" + _STATE_NAMES + "|" + _COUNTRIES
+    + r")\b(?!['\u2019])|" + _POSTAL_CODE + r")"
 )
 # The postal code of such a place: "PA" of "Monroeville, PA".
 _AFTER_CITY = re.compile(r"[A-Z][a-z]+,[ ]$")
