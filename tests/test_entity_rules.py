@@ -953,3 +953,12 @@ def test_a_city_followed_by_its_country_is_a_place():
     doc = _doc(text, [("Harbinsk", "CUSTOMER"), ("Zeta", "CUSTOMER"), ("Acme", "ORG")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert _ents(doc) == [("Zeta", "CUSTOMER"), ("Acme", "ORG")]
+
+
+def test_two_companies_announcing_together_are_two_names():
+    text = "DAYTON, Ohio, May 1, 2020 -- Zorvath Health and Quell Labs today announced a pact. Zorvath Health will sell it."
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    assert ("Zorvath Health", "ORG") in _ents(doc) and ("Quell Labs", "ORG") in _ents(doc)
+    text = "DAYTON, Ohio, May 1, 2020 -- Hobart and Quill today announced a pact."
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    assert ("Hobart and Quill", "ORG") in _ents(doc)

@@ -196,6 +196,21 @@ NAME_OPENING_HEADLINE = re.compile(
     rf"(?:^|(?<=\n))[ ]*({_ORG_NAME})[ ](?=(?i:announces|reports|appoints|names|receives|wins|completes|signs|"
     r"declares|launches|acquires|elects|promotes|secures)\b)"
 )
+_AND_BETWEEN_NAMES = re.compile(r"[ ]and[ ](?=[A-Z])")
+
+
+def _joint_announcers(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """ "Cardinal Health and Patient Safety Technologies today announced": two
+    companies, where the release also names the first without the second
+    ("Procter and Gamble" stays one name)."""
+    joint = _AND_BETWEEN_NAMES.search(text, start, end)
+    if joint is None:
+        return [(start, end)]
+    first = text[start : joint.start()]
+    alone = re.search(re.escape(first) + r"(?![ ]and[ ]" + re.escape(text[joint.end() : end]) + ")", text[end:])
+    return [(start, joint.start()), (joint.end(), end)] if alone else [(start, end)]
+
+
 # Government buyers are named in a few fixed shapes, whatever the agency:
 # "U.S. Navy", "Department of Homeland Security", "Federal Highway
 # Administration", "Naval Sea Systems Command", "Metropolitan Transportation
@@ -317,7 +332,8 @@ class EntityRules:
                 ents = _add_or_widen(doc, ents, start, match.end(), "ORG")
         for pattern in (NAME_BEFORE_TICKER, NAME_AFTER_DATELINE, NAME_OPENING_HEADLINE):
             for match in pattern.finditer(text):
-                ents = _add(doc, ents, match.start(1), match.end(1), "ORG")
+                for start, end in _joint_announcers(text, match.start(1), match.end(1)):
+                    ents = _add(doc, ents, start, end, "ORG")
         for match in self.known_orgs.finditer(text):
             if not _in_ticker_notation(text, match.start(), match.end()):
                 ents = _add(doc, ents, match.start(), match.end(), "ORG")
