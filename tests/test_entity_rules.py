@@ -962,3 +962,11 @@ def test_two_companies_announcing_together_are_two_names():
     text = "DAYTON, Ohio, May 1, 2020 -- Hobart and Quill today announced a pact."
     doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
     assert ("Hobart and Quill", "ORG") in _ents(doc)
+
+
+def test_a_company_board_is_no_part_of_its_name():
+    text = "Zorvath Inc. said today. On behalf of the Zorvath Board, we thank him. The Federal Grain Board agreed."
+    doc = _doc(text, [("Zorvath Inc.", "ORG"), ("Zorvath Board", "ORG"), ("Federal Grain Board", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert ("Zorvath Board", "ORG") not in _ents(doc)
+    assert ("Federal Grain Board", "ORG") in _ents(doc)

@@ -299,7 +299,7 @@ class EntityRules:
             ]
             if self.periods:
                 ents = _add_near_amounts(doc, text, ents, PERIOD_TERM, "PERIOD")
-            ents = _join_ampersand_names(doc, text, _split_owned_units(doc, ents))
+            ents = _join_ampersand_names(doc, text, _split_owned_units(doc, _without_own_bodies(text, ents)))
             ents = _complete_institution_names(doc, text, _join_state_possessives(doc, text, ents))
             ents = _add_seats_before_names(doc, text, ents)
             ents, short_names = _add_defined_short_names(doc, text, ents, terms)
@@ -736,6 +736,27 @@ def _complete_phrases(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     # A widened span swallows the pieces of its label it now covers ("2011"
     # of "July 1, 2011"); only same-label spans overlap here, the longest wins.
     return filter_spans(result)
+
+
+# "the Plexus Board", "the Nephros Investor Relations page": a company's board
+# or investor relations are no part of its name (the company is named before them).
+_OWN_BODY_WORDS = frozenset(("Board", "Investor", "Investors"))
+
+
+def _without_own_bodies(text: str, ents: list[Span]) -> list[Span]:
+    names = [
+        text[e.start_char : e.end_char]
+        for e in ents
+        if e.label_ in ("ORG", "CUSTOMER") and e[-1].text not in _OWN_BODY_WORDS
+    ]
+    result = []
+    for ent in ents:
+        if ent.label_ in ("ORG", "CUSTOMER") and len(ent) > 1 and ent[-1].text in _OWN_BODY_WORDS:
+            owner = text[ent.start_char : ent[-2].idx + len(ent[-2])]
+            if any(n == owner or n.startswith((owner + " ", owner + ",")) for n in names):
+                ent = Span(ent.doc, ent.start, ent.end - 1, label=ent.label_)
+        result.append(ent)
+    return result
 
 
 # "Orbit International’s Electronics Group", "VSE’s International Group": a
