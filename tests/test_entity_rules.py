@@ -970,3 +970,13 @@ def test_a_company_board_is_no_part_of_its_name():
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert ("Zorvath Board", "ORG") not in _ents(doc)
     assert ("Federal Grain Board", "ORG") in _ents(doc)
+
+
+def test_a_name_before_product_or_brand_names_what_is_sold():
+    text = "Acme backs the Zeltor product. Quorvo Inc. sells Quorvo products."
+    doc = _doc(text, [("Acme", "ORG"), ("Zeltor", "ORG"), ("Quorvo Inc.", "ORG")])
+    second = text.index("Quorvo products")
+    doc.set_ents([*doc.ents, doc.char_span(second, second + 6, label="ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    # A company written with its legal form stays one before "products".
+    assert _ents(doc) == [("Acme", "ORG"), ("Quorvo Inc.", "ORG"), ("Quorvo", "ORG")]

@@ -1090,8 +1090,10 @@ def _propagate(doc: Doc, text: str, ents: list[Span], short_names: list[Span] | 
                 continue  # "Safety-Sponge System"
             if _FOLLOWED_BY_STATE.match(text, end_char):
                 continue  # "FRANKLIN, Tenn." is a place, not the company Franklin Financial
-            if forms[form] != "PERSON" and _MARKED_BEFORE_WORD.match(text, end_char):
-                continue  # "HORIZON(R) batteries": a product of the same name
+            if forms[form] != "PERSON" and (
+                _MARKED_BEFORE_WORD.match(text, end_char) or _names_a_product(text[start_char:end_char], text, end_char)
+            ):
+                continue  # "HORIZON(R) batteries", "SurgiCount products": a product of the same name
             if _reads_as_running_text(text[start_char:end_char], forms[form], end - start, text):
                 continue  # "Special charges", "System" are no mentions of "Special Charges", "Sponge System"
             replaced |= inside
@@ -1443,6 +1445,17 @@ _MARKED_BEFORE_WORD = re.compile(
 )
 
 
+# A name right before "product", "brand", "platform" names what is sold, unless
+# the release writes it as a company (with its legal form or ticker).
+_PRODUCT_NOUN_AFTER = re.compile(r"[ ](?:products?|brands?|platforms?|product[ ]line)\b")
+
+
+def _names_a_product(name: str, text: str, end: int) -> bool:
+    if not _PRODUCT_NOUN_AFTER.match(text, end):
+        return False
+    return not re.search(re.escape(" ".join(name.split())) + _COMPANY_AFTER_NAME, text)
+
+
 def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> bool:
     """False for what cannot be the entity its label says; `terms` are the
     abbreviations the release defines for common nouns and for things
@@ -1487,6 +1500,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             return False  # "Sequentially, SG&A decreased": an adverb opening a sentence
         if _MARKED_BEFORE_WORD.match(text, ent.end_char):
             return False  # "the Wendy's® brand", "HORIZON(R) batteries": a trademark names a product
+        if _names_a_product(name, text, ent.end_char):
+            return False  # "the RIP product", "the Primary brand"
         return not _in_ticker_notation(text, ent.start_char, ent.end_char)
     if label == "ROLE" and _is_no_seat(name, text, ent.end_char):
         return False  # "its board of directors", "a member of the Volvo Group": no position a person holds
