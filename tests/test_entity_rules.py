@@ -980,3 +980,10 @@ def test_a_name_before_product_or_brand_names_what_is_sold():
     doc = EntityRules(patterns=False, propagate=True)(doc)
     # A company written with its legal form stays one before "products".
     assert _ents(doc) == [("Acme", "ORG"), ("Quorvo Inc.", "ORG"), ("Quorvo", "ORG")]
+
+
+def test_a_market_leader_is_no_title():
+    text = "Zeta Software Inc., a global leader of data tools, named Ann Lee President."
+    doc = _doc(text, [("Zeta Software Inc.", "ORG"), ("global leader", "ROLE"), ("Ann Lee", "PERSON"), ("President", "ROLE")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert ("global leader", "ROLE") not in _ents(doc) and ("President", "ROLE") in _ents(doc)

@@ -1428,9 +1428,13 @@ _BOARD_ALONE = frozenset(("board", "board of directors", "board of director"))
 _BOARD_AFTER_MEMBER = re.compile(r"\s+of\s+[^.,;\n]{0,60}?\b[Bb]oard\b")
 
 
+# "a worldwide leader of Web-based ... software": a company's description, no title.
+_MARKET_LEADER = re.compile(r"(?:global|worldwide|world|industry|market|recognized|technology)[ ]leader")
+
+
 def _is_no_seat(name: str, text: str, end: int) -> bool:
     words = " ".join(name.lower().split())
-    if words in _BOARD_ALONE:
+    if words in _BOARD_ALONE or _MARKET_LEADER.fullmatch(words):
         return True
     return words == "member" and not _BOARD_AFTER_MEMBER.match(text, end)
 
@@ -1504,7 +1508,7 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             return False  # "the RIP product", "the Primary brand"
         return not _in_ticker_notation(text, ent.start_char, ent.end_char)
     if label == "ROLE" and _is_no_seat(name, text, ent.end_char):
-        return False  # "its board of directors", "a member of the Volvo Group": no position a person holds
+        return False  # "its board of directors", "a member of the Volvo Group", "a worldwide leader": no position
     if label == "METRIC" and _SHARE_OF.search(text, max(0, ent.start_char - 20), ent.start_char):
         return False  # "$786.4 million, or 93 percent of revenue": the base of a share, not the measure
     if label == "PERSON":
