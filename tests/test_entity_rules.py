@@ -987,3 +987,10 @@ def test_a_market_leader_is_no_title():
     doc = _doc(text, [("Zeta Software Inc.", "ORG"), ("global leader", "ROLE"), ("Ann Lee", "PERSON"), ("President", "ROLE")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert ("global leader", "ROLE") not in _ents(doc) and ("President", "ROLE") in _ents(doc)
+
+
+def test_a_fort_or_camp_is_a_place():
+    text = "Power goes to Fort Quillan and to Brekke Forts Inc. in May."
+    doc = _doc(text, [("Fort Quillan", "CUSTOMER"), ("Brekke Forts Inc.", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Brekke Forts Inc.", "ORG")]

@@ -1180,6 +1180,7 @@ _FOLLOWED_BY_STATE = re.compile(
     r",\s*(?:(?:" + "|".join(re.escape(a) for a in _STATES) + r")\.|(?:" + _STATE_NAMES + "|" + _COUNTRIES
     + r")\b(?!['\u2019])|" + _POSTAL_CODE + r")"
 )
+_BASE = re.compile(r"(?:Fort|Ft\.|Camp)[ ][A-Z][a-z]+$")
 # The postal code of such a place: "PA" of "Monroeville, PA".
 _AFTER_CITY = re.compile(r"[A-Z][a-z]+,[ ]$")
 
@@ -1491,8 +1492,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             return False  # "Securities Exchange" of "the Securities Exchange Act of 1934"
         if _IN_COMPOUND.match(text, ent.end_char) or _AFTER_COMPOUND_PART.search(text, max(0, ent.start_char - 12), ent.start_char):
             return False
-        if _FOLLOWED_BY_STATE.match(text, ent.end_char) or _is_dateline_city(ent, text):
-            return False  # a place
+        if _FOLLOWED_BY_STATE.match(text, ent.end_char) or _is_dateline_city(ent, text) or _BASE.match(name):
+            return False  # a place ("Fort Liberty": a base or a town)
         if name in _POSTAL_CODES and _AFTER_CITY.search(text, max(0, ent.start_char - 30), ent.start_char):
             return False  # the state of a place
     if label in ("ORG", "CUSTOMER"):
