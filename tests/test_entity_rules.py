@@ -994,3 +994,9 @@ def test_a_fort_or_camp_is_a_place():
     doc = _doc(text, [("Fort Quillan", "CUSTOMER"), ("Brekke Forts Inc.", "ORG")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert _ents(doc) == [("Brekke Forts Inc.", "ORG")]
+
+
+def test_an_academic_title_before_a_name_is_a_role():
+    text = "He and a colleague, Professor Ilse Marr, won the prize."
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    assert ("Professor", "ROLE") in _ents(doc)

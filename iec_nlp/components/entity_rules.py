@@ -95,7 +95,9 @@ _TITLE_HEAD = (
     r"Chairman|Chairwoman|Treasurer|Corporate\s+Secretary|Secretary|Controller|"
     r"General\s+Manager|Managing\s+Director|General\s+Counsel|"
     # SCHEMA.md 3a: founders are ROLEs ("co-founder of Plexus", "Founding Partner of Trian").
-    r"Founder|Founding\s+Partner)"
+    r"Founder|Founding\s+Partner|"
+    # An academic title before a name: "Professor Ross Watts".
+    r"(?-i:Professor)(?=\s+[A-Z][a-z]))"
 )
 _TITLE_MODIFIER = (
     r"(?:(?:Senior|Executive|Non-Executive|Group|Corporate|Interim|Acting|Deputy|Assistant|Co-)\s*)*"
