@@ -1000,3 +1000,9 @@ def test_an_academic_title_before_a_name_is_a_role():
     text = "He and a colleague, Professor Ilse Marr, won the prize."
     doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
     assert ("Professor", "ROLE") in _ents(doc)
+
+
+def test_a_public_office_before_a_name_is_a_role():
+    text = '"A big step," said U.S. Senator Ilse Marr. The state governor of Oregon agreed.'
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    assert ("U.S. Senator", "ROLE") in _ents(doc)

@@ -96,8 +96,9 @@ _TITLE_HEAD = (
     r"General\s+Manager|Managing\s+Director|General\s+Counsel|"
     # SCHEMA.md 3a: founders are ROLEs ("co-founder of Plexus", "Founding Partner of Trian").
     r"Founder|Founding\s+Partner|"
-    # An academic title before a name: "Professor Ross Watts".
-    r"(?-i:Professor)(?=\s+[A-Z][a-z]))"
+    # An academic title or an office before a name: "Professor Ross Watts",
+    # "U.S. Senator Kirsten Gillibrand".
+    r"(?-i:Professor|(?:U\.S\.\s+|State\s+)?(?:Senator|Governor|Congressman|Congresswoman|Mayor)(?=\s+[A-Z][a-z])))"
 )
 _TITLE_MODIFIER = (
     r"(?:(?:Senior|Executive|Non-Executive|Group|Corporate|Interim|Acting|Deputy|Assistant|Co-)\s*)*"
