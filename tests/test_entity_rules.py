@@ -1006,3 +1006,10 @@ def test_a_public_office_before_a_name_is_a_role():
     text = '"A big step," said U.S. Senator Ilse Marr. The state governor of Oregon agreed.'
     doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
     assert ("U.S. Senator", "ROLE") in _ents(doc)
+
+
+def test_a_group_of_a_function_is_one_name():
+    text = "Acme supplies the Fastener Commodity Group of Global Purchasing at Zeta."
+    doc = _doc(text, [("Acme", "ORG"), ("Fastener Commodity Group of Global", "ORG"), ("Zeta", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert ("Fastener Commodity Group of Global Purchasing", "ORG") in _ents(doc)

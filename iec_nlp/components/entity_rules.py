@@ -848,7 +848,7 @@ def _join_state_possessives(doc: Doc, text: str, ents: list[Span]) -> list[Span]
 _INSTITUTION_WORD = (
     r"(?:University|College|Institute|School|Academy|Center|Centre|Court|Department|Ministry|Office|"
     r"Agency|Authority|Administration|Commission|Bureau|Council|Association|Society|Organization|"
-    r"Organisation|Federation|Foundation|Bank|Hospital|Command)"
+    r"Organisation|Federation|Foundation|Bank|Hospital|Command|Group)"
 )
 # Where a name ends in its institution word, "of"/"for" must follow ("Acme
 # Association Seminal Contribution" is no longer name); where it ends in "of" or inside
