@@ -27,7 +27,11 @@ legal-form ORG may widen an ORG/CUSTOMER the recognizer cut short, a
 `First M. Last` name the recognizer called ORG becomes PERSON, an acronym
 it called PERSON becomes ORG, and `Acme's Electronics Group` becomes two
 organizations. After the recognizer, what cannot be the entity its label
-says is dropped (`_is_plausible`).
+says is dropped (`_is_plausible`), and boundaries are mended where the
+shape of the text decides them: an institution's name is completed
+(`International Organization for Standardization`), a state's body keeps
+its possessive (`Florida's Turnpike Enterprise`), a company's `Board` is
+cut off, a title's scope takes the business functions after it.
 """
 
 from __future__ import annotations
@@ -850,11 +854,13 @@ _INSTITUTION_WORD = (
     r"Agency|Authority|Administration|Commission|Bureau|Council|Association|Society|Organization|"
     r"Organisation|Federation|Foundation|Bank|Hospital|Command|Group)"
 )
-# Where a name ends in its institution word, "of"/"for" must follow ("Acme
-# Association Seminal Contribution" is no longer name); where it ends in "of" or inside
-# "Court of Federal", capitalized words do.
+# Where a name ends in its institution word, "of"/"for" must follow ("American
+# Accounting Association" stops before "Seminal Contribution"); where it ends
+# in "of", or inside "Court of Federal", capitalized words do.
 _ENDS_IN_INSTITUTION = re.compile(rf"\b{_INSTITUTION_WORD}$")
-_ENDS_INSIDE_INSTITUTION_OF = re.compile(rf"(?:\b{_INSTITUTION_WORD}[ ](?:of|for)(?:[ ][A-Z][\w&'\u2019-]*)+|[ ](?:of|for))$")
+_ENDS_INSIDE_INSTITUTION_OF = re.compile(
+    rf"(?:\b{_INSTITUTION_WORD}[ ](?:of|for)(?:[ ][A-Z][\w&'\u2019-]*)+|[ ](?:of|for))$"
+)
 _INSTITUTION_AFTER = re.compile(
     r"[ ](?:University|College|Institute|Center|Centre|Hospital|Foundation|Association|Society|Council|"
     r"Agency|Authority|Administration|Commission|Bureau|Command|Laboratory|Laboratories)\b"
@@ -885,10 +891,9 @@ def _complete_institution_names(doc: Doc, text: str, ents: list[Span]) -> list[S
             rest = _OF_NAME_REST.match(text, ent.end_char)
         elif _ENDS_INSIDE_INSTITUTION_OF.search(text, ent.start_char, ent.end_char):
             rest = _NAME_REST.match(text, ent.end_char)
-        if rest:
-            widened = rest and doc.char_span(ent.start_char, rest.end(), label=ent.label_)
-            if widened and not _overlapping(ents, ent.end, widened.end):
-                ent = widened
+        widened = rest and doc.char_span(ent.start_char, rest.end(), label=ent.label_)
+        if widened and not _overlapping(ents, ent.end, widened.end):
+            ent = widened
         result.append(ent)
     return result
 
