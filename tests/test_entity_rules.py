@@ -991,3 +991,281 @@ def test_order_and_value_keep_the_words_that_name_them():
     assert _ents(EntityRules(patterns=False, propagate=True)(doc)) == [
         ("delivery order", "METRIC"), ("task order", "METRIC"), ("contract value", "METRIC")
     ]
+
+
+def test_a_bare_board_or_a_member_of_a_group_is_no_role():
+    text = "Acme said its board of directors met. Zeta, a member of the Omega Group, and Ann Lee, a member of the Acme Board, agreed."
+    doc = _doc(text, [("board of directors", "ROLE"), ("member", "ROLE")])
+    second = text.index("member", text.index("Ann Lee"))
+    doc.set_ents([*doc.ents, doc.char_span(second, second + 6, label="ROLE")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    roles = [e for e in doc.ents if e.label_ == "ROLE"]
+    assert [(e.text, e.start_char) for e in roles] == [("member", second)]
+
+
+def test_a_name_marked_as_a_trademark_before_more_words_is_a_product():
+    text = "Zorbix Labs, Inc. ships Quarkle\u2122 filters. Quarkle(R) units sell. See Zorbix\u00ae Holdings Ltd. today."
+    doc = _doc(text, [("Zorbix Labs, Inc.", "ORG"), ("Quarkle", "ORG")])
+    second, third = text.index("Quarkle(R)"), text.index("Zorbix\u00ae")
+    doc.set_ents(
+        [*doc.ents, doc.char_span(second, second + 7, label="ORG"), doc.char_span(third, third + 6, label="ORG")]
+    )
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert "Quarkle" not in [e.text for e in doc.ents]
+    # A mark inside a company's name leaves it a company.
+    assert ("Zorbix", "ORG") in _ents(doc)
+
+
+def test_two_initials_before_a_given_name_and_the_name_without_them():
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc("The board named T. J. Barry Quillfeather a director."))
+    assert ("T. J. Barry Quillfeather", "PERSON") in _ents(doc)
+    text = "Acme named E. Rick Vantongeren. Later Rick Vantongeren spoke."
+    doc = EntityRules(patterns=False, propagate=True)(_doc(text, [("E. Rick Vantongeren", "PERSON")]))
+    assert _ents(doc)[-1] == ("Rick Vantongeren", "PERSON")
+
+
+def test_a_state_body_and_an_agency_of_an_area_are_whole_names():
+    text = "Acme won a contract from the Oregon Department of Energy and the Regional Water Authority of Lane County in May."
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    assert ("Oregon Department of Energy", "ORG") in _ents(doc)
+    assert ("Regional Water Authority of Lane County", "ORG") in _ents(doc)
+
+
+def test_a_field_of_study_is_no_government_body():
+    text = "She holds a B.S. degree in Business Administration from Ohio State."
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    assert "Business Administration" not in [e.text for e in doc.ents]
+
+
+def test_a_title_scope_takes_the_business_functions_the_recognizer_took_alone():
+    text = "Jane Roe is Senior Vice President, Legal and Treasury, of Zeta."
+    doc = _doc(text, [("Jane Roe", "PERSON"), ("Senior Vice President", "ROLE"), ("Legal", "ROLE"), ("Treasury", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert ("Senior Vice President, Legal and Treasury", "ROLE") in _ents(doc)
+    assert ("Treasury", "ORG") not in _ents(doc)
+
+
+def test_an_institution_cut_short_is_widened_over_the_rest_of_its_name():
+    text = "Acme is certified by the Global Council for Fastener Safety and won a case in the Zeta Court of Trade Claims."
+    doc = _doc(text, [("Acme", "ORG"), ("Global Council", "ORG"), ("Zeta Court of Trade", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert ("Global Council for Fastener Safety", "ORG") in _ents(doc)
+    assert ("Zeta Court of Trade Claims", "ORG") in _ents(doc)
+
+
+def test_a_name_neither_starts_nor_ends_with_a_lower_case_function_word():
+    text = "Sales rose at Zeta Optics and Omega Labs and fell at Kappa Works."
+    doc = _doc(text, [("Zeta Optics and", "ORG"), ("at Kappa Works", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert ("Zeta Optics", "ORG") in _ents(doc) and ("Kappa Works", "ORG") in _ents(doc)
+
+
+def test_a_name_before_a_canadian_province_code_is_a_place():
+    text = "Kitchener, ON - Zeta Software Inc. today reported results."
+    doc = _doc(text, [("Kitchener", "PERSON"), ("Zeta Software Inc.", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Zeta Software Inc.", "ORG")]
+
+
+def test_a_partnership_short_name_keeps_both_partners():
+    text = "Hobart & Quill Announces Results\n\nHobart & Quill Holdings, Inc. today reported."
+    doc = _doc(text, [("Hobart & Quill Holdings, Inc.", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc)[0] == ("Hobart & Quill", "ORG")
+
+
+def test_the_name_right_after_a_title_is_a_person():
+    text = '"We grew," said Chairman and CEO Ravindra Quellmann. The CEO Search Committee met.'
+    doc = _doc(text, [("Ravindra Quellmann", "ORG")])
+    doc = EntityRules(patterns=True, propagate=False)(doc)
+    assert ("Ravindra Quellmann", "PERSON") in _ents(doc)
+    assert not any(e.text.startswith("Search") for e in doc.ents)
+
+
+def test_a_nickname_in_quotes_stays_inside_the_name():
+    text = "Acme named Robert \u201cBob\u201d Quellmann to lead, said President Tavish \u201cTav\u201d Ormsby."
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    assert ("Robert \u201cBob\u201d Quellmann", "PERSON") in _ents(doc)
+    assert ("Tavish \u201cTav\u201d Ormsby", "PERSON") in _ents(doc)
+
+
+def test_a_surname_keeps_its_particle():
+    text = "The award was accepted by Ken La Quintara, plant manager."
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    assert ("Ken La Quintara", "PERSON") in _ents(doc)
+
+
+def test_a_headline_opens_with_the_company_and_what_it_does():
+    text = "Zorvath Rail announces record orders\n\nQUELLO APPOINTS NEW AUDITOR\n\nFitness awards for suppliers were given."
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    assert ("Zorvath Rail", "ORG") in _ents(doc)
+    assert ("QUELLO", "ORG") in _ents(doc)
+    assert "Fitness" not in [e.text for e in doc.ents]
+
+
+def test_the_institution_word_after_an_organization_is_part_of_its_name():
+    text = "Acme won an order from the Coastal Sonar Research Center Brest last week."
+    doc = _doc(text, [("Acme", "ORG"), ("Coastal Sonar Research", "CUSTOMER")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert ("Coastal Sonar Research Center Brest", "CUSTOMER") in _ents(doc)
+
+
+def test_ticker_notation_with_a_market_tier():
+    from iec_nlp.components.entity_rules import _in_ticker_notation
+
+    text = "Quarro Marine Inc. (Nasdaq: QRMI and London Stock Exchange AIM: QRM) reported."
+    exchange = text.index("London Stock Exchange")
+    assert _in_ticker_notation(text, exchange, exchange + len("London Stock Exchange"))
+    symbol = text.index("QRM)")
+    assert _in_ticker_notation(text, symbol, symbol + 3)
+
+
+def test_a_possessive_name_marked_as_a_trademark_is_a_brand():
+    text = "Zorbix Labs, Inc. grew the Quarkle's\u00ae brand."
+    doc = _doc(text, [("Zorbix Labs, Inc.", "ORG"), ("Quarkle", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Zorbix Labs, Inc.", "ORG")]
+
+
+def test_a_headline_verb_is_no_part_of_the_name_after_it():
+    text = "ACME TO APPOINT JANA VELKOVA AS CHIEF EXECUTIVE OFFICER"
+    doc = _doc(text, [("APPOINT JANA VELKOVA", "PERSON")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert ("JANA VELKOVA", "PERSON") in _ents(doc)
+
+
+def test_a_role_that_a_possessive_title_follows_in_apposition_is_a_person():
+    text = "Acme signed agreements with Tovan Brekke, our Chief Operating Officer."
+    doc = _doc(text, [("Acme", "ORG"), ("Tovan Brekke", "ROLE"), ("Chief Operating Officer", "ROLE")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert ("Tovan Brekke", "PERSON") in _ents(doc)
+
+
+def test_a_name_the_release_gives_an_organization_is_no_title_elsewhere():
+    text = "Acme named a Zephyr Motors Supplier of the Year. Zephyr Motors buys parts."
+    doc = _doc(text, [("Acme", "ORG"), ("Zephyr Motors", "ROLE")])
+    second = text.index("Zephyr Motors buys")
+    doc.set_ents([*doc.ents, doc.char_span(second, second + len("Zephyr Motors"), label="CUSTOMER")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert [label for name, label in _ents(doc) if name == "Zephyr Motors"] == ["CUSTOMER", "CUSTOMER"]
+
+
+def test_an_adverb_opening_a_sentence_is_no_organization():
+    text = "Sales fell. Consecutively, margins rose at Zeta Optics."
+    doc = _doc(text, [("Consecutively", "ORG"), ("Zeta Optics", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Zeta Optics", "ORG")]
+
+
+def test_a_body_named_after_its_state_with_a_possessive_is_one_name():
+    text = "Acme will manage tolls for Oregon's Highway Trust. Oregon’s Tollway pays."
+    doc = _doc(text, [("Acme", "ORG"), ("Oregon", "CUSTOMER"), ("Highway Trust", "CUSTOMER")])
+    second = text.index("Oregon’s")
+    doc.set_ents([*doc.ents, doc.char_span(second, second + 6, label="CUSTOMER")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert ("Oregon's Highway Trust", "CUSTOMER") in _ents(doc)
+    assert ("Oregon’s Tollway", "CUSTOMER") in _ents(doc)
+
+
+def test_a_state_alone_is_a_place():
+    text = "Acme serves Oregon's drivers."
+    doc = _doc(text, [("Acme", "ORG"), ("Oregon", "CUSTOMER")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Acme", "ORG")]
+
+
+def test_a_board_seat_before_the_names_of_its_holders_is_a_role():
+    text = "At the meeting, current directors Mr. Tovan Brekke and Ilse Marr were re-elected. Directors Day is in May."
+    doc = _doc(text, [("Tovan Brekke", "PERSON"), ("Ilse Marr", "PERSON")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert ("directors", "ROLE") in _ents(doc)
+    assert ("Directors", "ROLE") not in _ents(doc)
+
+
+def test_the_second_part_of_a_capitalized_compound_is_no_name():
+    text = "Acme sells the Quick-Sorter Belt to the ex-U.S. Navy fleet."
+    doc = _doc(text, [("Acme", "ORG"), ("Sorter Belt", "PERSON"), ("U.S. Navy", "CUSTOMER")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Acme", "ORG"), ("U.S. Navy", "CUSTOMER")]
+
+
+def test_after_an_institution_word_only_of_or_one_place_continues_the_name():
+    text = "He won the Northern Welding Association Golden Torch Prize at the Kessel University Hospital Basel in May."
+    doc = _doc(text, [("Northern Welding", "ORG"), ("Kessel University", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert ("Northern Welding Association", "ORG") in _ents(doc)
+    assert ("Kessel University Hospital Basel", "ORG") in _ents(doc)
+
+
+def test_a_us_federal_service_is_a_whole_name():
+    text = "Acme received an order from U.S. Fish and Wildlife Service for boats. Our Customer Service grew."
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    assert ("U.S. Fish and Wildlife Service", "ORG") in _ents(doc)
+    assert "Customer Service" not in [e.text for e in doc.ents]
+
+
+def test_a_city_followed_by_its_country_is_a_place():
+    text = "Founded in 1950 and based in Harbinsk, China, Zeta is a maker. Acme, China's largest maker, grew."
+    doc = _doc(text, [("Harbinsk", "CUSTOMER"), ("Zeta", "CUSTOMER"), ("Acme", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Zeta", "CUSTOMER"), ("Acme", "ORG")]
+
+
+def test_two_companies_announcing_together_are_two_names():
+    text = "DAYTON, Ohio, May 1, 2020 -- Zorvath Health and Quell Labs today announced a pact. Zorvath Health will sell it."
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    assert ("Zorvath Health", "ORG") in _ents(doc) and ("Quell Labs", "ORG") in _ents(doc)
+    text = "DAYTON, Ohio, May 1, 2020 -- Hobart and Quill today announced a pact."
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    assert ("Hobart and Quill", "ORG") in _ents(doc)
+
+
+def test_a_company_board_is_no_part_of_its_name():
+    text = "Zorvath Inc. said today. On behalf of the Zorvath Board, we thank him. The Federal Grain Board agreed."
+    doc = _doc(text, [("Zorvath Inc.", "ORG"), ("Zorvath Board", "ORG"), ("Federal Grain Board", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert ("Zorvath Board", "ORG") not in _ents(doc)
+    assert ("Federal Grain Board", "ORG") in _ents(doc)
+
+
+def test_a_name_before_product_or_brand_names_what_is_sold():
+    text = "Acme backs the Zeltor product. Quorvo Inc. sells Quorvo products."
+    doc = _doc(text, [("Acme", "ORG"), ("Zeltor", "ORG"), ("Quorvo Inc.", "ORG")])
+    second = text.index("Quorvo products")
+    doc.set_ents([*doc.ents, doc.char_span(second, second + 6, label="ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    # A company written with its legal form stays one before "products".
+    assert _ents(doc) == [("Acme", "ORG"), ("Quorvo Inc.", "ORG"), ("Quorvo", "ORG")]
+
+
+def test_a_market_leader_is_no_title():
+    text = "Zeta Software Inc., a global leader of data tools, named Ann Lee President."
+    doc = _doc(text, [("Zeta Software Inc.", "ORG"), ("global leader", "ROLE"), ("Ann Lee", "PERSON"), ("President", "ROLE")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert ("global leader", "ROLE") not in _ents(doc) and ("President", "ROLE") in _ents(doc)
+
+
+def test_a_fort_or_camp_is_a_place():
+    text = "Power goes to Fort Quillan and to Brekke Forts Inc. in May."
+    doc = _doc(text, [("Fort Quillan", "CUSTOMER"), ("Brekke Forts Inc.", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Brekke Forts Inc.", "ORG")]
+
+
+def test_an_academic_title_before_a_name_is_a_role():
+    text = "He and a colleague, Professor Ilse Marr, won the prize."
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    assert ("Professor", "ROLE") in _ents(doc)
+
+
+def test_a_public_office_before_a_name_is_a_role():
+    text = '"A big step," said U.S. Senator Ilse Marr. The state governor of Oregon agreed.'
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    assert ("U.S. Senator", "ROLE") in _ents(doc)
+
+
+def test_a_group_of_a_function_is_one_name():
+    text = "Acme supplies the Fastener Commodity Group of Global Purchasing at Zeta."
+    doc = _doc(text, [("Acme", "ORG"), ("Fastener Commodity Group of Global", "ORG"), ("Zeta", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert ("Fastener Commodity Group of Global Purchasing", "ORG") in _ents(doc)

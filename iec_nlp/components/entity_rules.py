@@ -27,7 +27,11 @@ legal-form ORG may widen an ORG/CUSTOMER the recognizer cut short, a
 `First M. Last` name the recognizer called ORG becomes PERSON, an acronym
 it called PERSON becomes ORG, and `Acme's Electronics Group` becomes two
 organizations. After the recognizer, what cannot be the entity its label
-says is dropped (`_is_plausible`).
+says is dropped (`_is_plausible`), and boundaries are mended where the
+shape of the text decides them: an institution's name is completed
+(`International Organization for Standardization`), a state's body keeps
+its possessive (`Florida's Turnpike Enterprise`), a company's `Board` is
+cut off, a title's scope takes the business functions after it.
 """
 
 from __future__ import annotations
@@ -76,8 +80,13 @@ ORG_WITH_LEGAL_FORM = re.compile(
 # A surname: "Gilbert", "O'Brien", "Smith-Jones", but not the possessive "Nair's".
 _SURNAME = r"[A-Z][a-zA-Z-]*(?:['\u2019](?!s\b)[A-Za-z]+)?"
 _GENERATION = r"(?:,?\s+(?:Jr\.|Sr\.|III|II))?"
+# A surname may start with a particle: "Ken La Grand", "Anna Van der Berg".
+_PARTICLE = r"(?:(?:La|Le|De|Di|Da|Du|Del|Van|Von|Van[ ]der|Van[ ]den|van[ ]der|van|von|de|St\.)[ ](?=[A-Z]))?"
+# A nickname in quotes may stand before the surname: "Maurice “Mo” Gauthier".
+_NICKNAME = r"(?:[ ][\"\u201c][A-Z][a-z]+[\"\u201d])?"
 _CAPITALIZED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
-_LEADING_INITIAL = re.compile(r"\b[A-Z]\.\s+$")
+# "W. Barry Gilbert", "N. E. Rick Strandlund": one or two initials before the given name.
+_LEADING_INITIAL = re.compile(r"(?:\b[A-Z]\.\s+){1,2}$")
 # "Mr. Smith", "Mr. David P. Molfenter", "Dr. Lynda J.-S. Yang": given names
 # and initials, then a surname of two letters or more (not an initial).
 _HONORIFIC = re.compile(
@@ -90,7 +99,10 @@ _TITLE_HEAD = (
     r"Chairman|Chairwoman|Treasurer|Corporate\s+Secretary|Secretary|Controller|"
     r"General\s+Manager|Managing\s+Director|General\s+Counsel|"
     # SCHEMA.md 3a: founders are ROLEs ("co-founder of Plexus", "Founding Partner of Trian").
-    r"Founder|Founding\s+Partner)"
+    r"Founder|Founding\s+Partner|"
+    # An academic title or an office before a name: "Professor Ross Watts",
+    # "U.S. Senator Kirsten Gillibrand".
+    r"(?-i:Professor|(?:U\.S\.\s+|State\s+)?(?:Senator|Governor|Congressman|Congresswoman|Mayor)(?=\s+[A-Z][a-z])))"
 )
 _TITLE_MODIFIER = (
     r"(?:(?:Senior|Executive|Non-Executive|Group|Corporate|Interim|Acting|Deputy|Assistant|Co-)\s*)*"
@@ -178,16 +190,52 @@ NAME_BEFORE_TICKER = re.compile(
     rf"(?<![\w&.])({_ORG_NAME})(?:['\u2019]s)?\s*(?:\([^()]{{1,40}}\)\s*)?"
     rf"\(\s*(?:[A-Za-z ]{{0,20}}\b)?{_EXCHANGE}[\w .-]{{0,20}}:\s*[A-Z]"
 )
+# States and provinces: places, and the names of a state's own bodies.
+_STATE_NAMES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"
+    "Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|"
+    r"Mississippi|Missouri|Montana|Nebraska|Nevada|New\s+Hampshire|New\s+Jersey|New\s+Mexico|New\s+York|"
+    r"North\s+Carolina|North\s+Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode\s+Island|South\s+Carolina|"
+    r"South\s+Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West\s+Virginia|Wisconsin|Wyoming|"
+    r"Ontario|Quebec|British\s+Columbia"
+)
+
+# A headline opens with the company and what it does: "Nova Bus announces
+# its largest order", "PPGI APPOINTS RICK STRANDLUND", "Acme Reports Record Sales".
+NAME_OPENING_HEADLINE = re.compile(
+    rf"(?:^|(?<=\n))[ ]*({_ORG_NAME})[ ](?=(?i:announces|reports|appoints|names|receives|wins|completes|signs|"
+    r"declares|launches|acquires|elects|promotes|secures)\b)"
+)
+_AND_BETWEEN_NAMES = re.compile(r"[ ]and[ ](?=[A-Z])")
+
+
+def _joint_announcers(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """ "Cardinal Health and Patient Safety Technologies today announced": two
+    companies, where the release also names the first without the second
+    ("Procter and Gamble" stays one name)."""
+    joint = _AND_BETWEEN_NAMES.search(text, start, end)
+    if joint is None:
+        return [(start, end)]
+    first = text[start : joint.start()]
+    alone = re.search(re.escape(first) + r"(?![ ]and[ ]" + re.escape(text[joint.end() : end]) + ")", text[end:])
+    return [(start, joint.start()), (joint.end(), end)] if alone else [(start, end)]
+
+
 # Government buyers are named in a few fixed shapes, whatever the agency:
 # "U.S. Navy", "Department of Homeland Security", "Federal Highway
 # Administration", "Naval Sea Systems Command", "Metropolitan Transportation
 # Authority".
 _CAP = r"(?!The\b|Master\b)[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+# A state's own bodies carry its name ("Florida Department of Transportation");
+# an agency may name its area ("Metropolitan Transit Authority of Harris County").
 GOVERNMENT_BODY = re.compile(
-    rf"\b(?:(?:U\.S\.?|United\s+States|US)\s+)?(?:"
+    rf"\b(?:(?:U\.S\.?|United\s+States|US|{_STATE_NAMES})\s+)?(?:"
     r"Army|Navy|Air\s+Force|Marine\s+Corps|Coast\s+Guard|Space\s+Force|National\s+Guard|"
     rf"(?:Department|Dept\.|Office|Ministry)\s+of\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+|&\s+)?{_CAP}){{0,3}}|"
     rf"(?:{_CAP}\s+(?:and\s+|&\s+)?){{1,5}}(?:Agency|Administration|Authority|Command|Bureau|Commission)"
+    rf"(?:[ ]of[ ]{_CAP}(?:[ ]{_CAP}){{0,2}})?"
+    # A federal service: "U.S. Customs and Border Protection", "U.S. Forest Service".
+    rf"|(?<=U\.S\.[ ])(?:{_CAP}[ ](?:and[ ])?){{0,3}}(?:Service|Protection)"
     r")\b(?!\s+(?:of\s+)?[A-Z][a-z])"
     # "the U.S. government" (its agencies are above); not "US government revenue".
     r"|\b(?:U\.S\.|United\s+States|US)\s+[Gg]overnment\b(?!\s+(?:[A-Z][a-z]|revenues?\b|sales\b|business\b))"
@@ -238,7 +286,7 @@ class EntityRules:
         # given name (one alternation of 400 names would be slow).
         self.first_names = frozenset(first_names())
         self.given_name_rest = re.compile(
-            r"(?:\s+[A-Z]\.){0,2}\s+" + _NOT_A_TITLE_START + _SURNAME + _GENERATION
+            r"(?:\s+[A-Z]\.){0,2}" + _NICKNAME + r"\s+" + _NOT_A_TITLE_START + _PARTICLE + _SURNAME + _GENERATION
         )
         self.known_orgs = re.compile(
             r"(?<![\w:])(?:"
@@ -255,14 +303,16 @@ class EntityRules:
             trimmed = (_trim_possessive(_trim_period(_trim_punctuation(e)), text) for e in ents)
             terms = _abbreviated_terms(text)
             ents = [
-                _as_organization_if_acronym(e, text)
+                _as_person_if_named_with_title(_as_organization_if_acronym(e, text), text)
                 for e in trimmed
                 if e is not None and _is_plausible(e, text, terms)
             ]
             ents = _items_after_amounts(doc, text, ents)
             if self.periods:
                 ents = _add_near_amounts(doc, text, ents, PERIOD_TERM, "PERIOD")
-            ents = _join_ampersand_names(doc, text, _split_owned_units(doc, ents))
+            ents = _join_ampersand_names(doc, text, _split_owned_units(doc, _without_own_bodies(text, ents)))
+            ents = _complete_institution_names(doc, text, _join_state_possessives(doc, text, ents))
+            ents = _add_seats_before_names(doc, text, ents)
             ents, short_names = _add_defined_short_names(doc, text, ents, terms)
             ents = _add_named_segments(doc, text, ents, terms)
             ents = _complete_phrases(doc, text, _extend_title_scopes(doc, text, ents))
@@ -278,7 +328,7 @@ class EntityRules:
             rest = self.given_name_rest.match(text, word.end())
             if rest is None:
                 continue
-            initial = _LEADING_INITIAL.search(text, max(0, word.start() - 6), word.start())
+            initial = _LEADING_INITIAL.search(text, max(0, word.start() - 12), word.start())
             found.append((initial.start() if initial else word.start(), rest.end()))
         return found
 
@@ -291,14 +341,16 @@ class EntityRules:
                 if institution := _INSTITUTION_AND.search(text, start, match.end()):
                     start = institution.end()  # "Rutgers University and Mikros Systems Corporation": two names
                 ents = _add_or_widen(doc, ents, start, match.end(), "ORG")
-        for pattern in (NAME_BEFORE_TICKER, NAME_AFTER_DATELINE):
+        for pattern in (NAME_BEFORE_TICKER, NAME_AFTER_DATELINE, NAME_OPENING_HEADLINE):
             for match in pattern.finditer(text):
-                ents = _add(doc, ents, match.start(1), match.end(1), "ORG")
+                for start, end in _joint_announcers(text, match.start(1), match.end(1)):
+                    ents = _add(doc, ents, start, end, "ORG")
         for match in self.known_orgs.finditer(text):
             if not _in_ticker_notation(text, match.start(), match.end()):
                 ents = _add(doc, ents, match.start(), match.end(), "ORG")
         for match in GOVERNMENT_BODY.finditer(text):
-            if not text[max(0, match.start() - 3) : match.start()].endswith("of "):  # Master of Business Administration
+            # A field of study: "Master of Business Administration", "a degree in Business Administration".
+            if not _FIELD_OF_STUDY_BEFORE.search(text, max(0, match.start() - 12), match.start()):
                 # "United States Department of Defense" widens the known "Department of Defense".
                 ents = _add_or_widen(doc, ents, match.start(), match.end(), "ORG")
         for match in _HONORIFIC.finditer(text):
@@ -312,6 +364,9 @@ class EntityRules:
             # title in lower case ends an organization's name.
             group = _GROUP_BEFORE_LOWER_CASE_TITLE.match(match.group())
             ents = _add(doc, ents, match.start() + (group.end() if group else 0), match.end(), "ROLE")
+            # "said President and CEO Rakesh Gangwal.": the name a title stands before.
+            if (name := _NAME_AFTER_TITLE.match(text, match.end())) and not _is_thing_name(name.group(1)):
+                ents = _relabel_or_add(doc, ents, name.start(1), name.end(1), "PERSON", from_label="ORG")
         if self.metrics:
             ents = _add_near_amounts(doc, text, ents, METRIC_TERM, "METRIC")
         return ents
@@ -322,6 +377,27 @@ class EntityRules:
 _INSTITUTION_AND = re.compile(
     r"\b(?:University|College|Institute|Center|Centre|Hospital|School|Foundation)\b[\w ]*?[ ]+and[ ]+"
 )
+_FIELD_OF_STUDY_BEFORE = re.compile(r"(?:\bof|\bdegrees?[ ]+in|\bmajored[ ]+in)[ ]$")
+# A first name, maybe an initial, and a surname right after a title, ending
+# the clause or before the verb of a quote.
+_NAME_AFTER_TITLE = re.compile(
+    rf"[ ]({_NOT_A_TITLE_START}[A-Z][a-z]+(?:[ ][A-Z]\.)?{_NICKNAME}[ ]{_NOT_A_TITLE_START}{_PARTICLE}{_SURNAME})"
+    r"(?=[,.;:]|[ ](?:said|says|stated|added|commented|noted|explained)\b)"
+)
+
+
+def _is_thing_name(name: str) -> bool:
+    """Whether a capitalized pair names a committee, a plan, a function or a
+    unit rather than a person ("CEO Search Committee", "Vice President Sales Operations")."""
+    words = name.lower().split()
+    return (
+        words[-1] in _DOCUMENT_WORDS
+        or words[-1] in _INSTITUTION_WORDS
+        or words[-1] in _GENERIC_ORGANIZATION_WORDS
+        or _FUNCTION_WORDS.match(name) is not None
+    )
+
+
 _GROUP_BEFORE_LOWER_CASE_TITLE = re.compile(r"Group\s+(?=[a-z])")
 _AFTER_TITLE = re.compile(r"\s+(?:of|at|for|with)\s+(?:the\s+)?")
 
@@ -479,6 +555,16 @@ def _trim_punctuation(span: Span) -> Span | None:
         if span.doc[end - 1].text == "." and end - 2 >= start and _ABBREVIATED_FORM.fullmatch(span.doc[end - 2].text):
             break  # "INC" + "." in capitals is tokenized apart: the period belongs to the name
         end -= 1
+    # "and International Organization", "Financial Products and": a name
+    # neither starts nor ends with a function word in lower case.
+    if span.label_ in _NAME_LABELS:
+        while start < end - 1 and span.doc[start].text in _EDGE_FUNCTION_WORDS:
+            start += 1
+        while end - 1 > start and span.doc[end - 1].text in _EDGE_FUNCTION_WORDS:
+            end -= 1
+    # "TO APPOINT DAVID GUTRIDGE AS CEO": a headline's verb is no part of the name after it.
+    while span.label_ == "PERSON" and end - 1 > start and span.doc[start].lower_ in _HEADLINE_VERBS:
+        start += 1
     # "a director of the Company" taken as "director of the": a title does not
     # end in a function word; what follows it is a separate entity.
     while span.label_ == "ROLE" and end - 1 > start and span.doc[end - 1].lower_ in _TRAILING_FUNCTION_WORDS:
@@ -492,6 +578,11 @@ def _trim_punctuation(span: Span) -> Span | None:
 
 
 _TRAILING_FUNCTION_WORDS = frozenset("of the at for and our its".split())
+_HEADLINE_VERBS = frozenset(
+    "appoint appoints appointed name names named elect elects elected promote promotes promoted hire hires "
+    "hired welcome welcomes welcomed add adds added tap taps tapped".split()
+)
+_EDGE_FUNCTION_WORDS = frozenset("and or of the for at to by with in on".split())
 _METRIC_VERBS = frozenset("estimated totaling totalling totaled totalled exceed exceeds exceeded was were".split())
 
 
@@ -673,6 +764,7 @@ _SCOPE = re.compile(
 
 def _extend_title_scopes(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     result = list(ents)
+    taken: list[Span] = []
     for i, ent in enumerate(ents):
         if ent.label_ != "ROLE" or not _SCOPED_HEAD.search(ent.text):
             continue
@@ -680,17 +772,23 @@ def _extend_title_scopes(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
         if scope is None:
             continue
         end = scope.end(1)
-        if any(o.start_char < end and ent.end_char < o.end_char for o in ents if o is not ent):
+        inside = [o for o in ents if o is not ent and o.start_char < end and ent.end_char < o.end_char]
+        # A business function the recognizer took alone ("Finance" and
+        # "Treasury" of "Senior Vice President, Finance and Treasury") is no
+        # entity of its own: the scope takes it.
+        if any(not _FUNCTION_WORDS.fullmatch(o.text) for o in inside):
             continue  # the scope is an entity of its own (an organization, a person)
         if _ORG_END.search(scope.group(1)) or JOB_TITLE.search(scope.group(1)):
             continue
         widened = doc.char_span(ent.start_char, end, label="ROLE")
         if widened is not None:
             result[i] = widened
-    return result
+            taken.extend(inside)
+    return [o for o in result if o not in taken]
 
 
 _ORG_END = re.compile(rf"{_LEGAL_FORM}$")
+_FUNCTION_WORDS = re.compile(rf"{_FUNCTION}(?:\s+(?:and|&)\s+{_FUNCTION})*")
 
 
 def _complete_phrases(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
@@ -764,6 +862,27 @@ def _revenue_qualifier_start(text: str, start: int) -> int:
     return start
 
 
+# "the Plexus Board", "the Nephros Investor Relations page": a company's board
+# or investor relations are no part of its name (the company is named before them).
+_OWN_BODY_WORDS = frozenset(("Board", "Investor", "Investors"))
+
+
+def _without_own_bodies(text: str, ents: list[Span]) -> list[Span]:
+    names = [
+        text[e.start_char : e.end_char]
+        for e in ents
+        if e.label_ in ("ORG", "CUSTOMER") and e[-1].text not in _OWN_BODY_WORDS
+    ]
+    result = []
+    for ent in ents:
+        if ent.label_ in ("ORG", "CUSTOMER") and len(ent) > 1 and ent[-1].text in _OWN_BODY_WORDS:
+            owner = text[ent.start_char : ent[-2].idx + len(ent[-2])]
+            if any(n == owner or n.startswith((owner + " ", owner + ",")) for n in names):
+                ent = Span(ent.doc, ent.start, ent.end - 1, label=ent.label_)
+        result.append(ent)
+    return result
+
+
 # "Orbit International’s Electronics Group", "VSE’s International Group": a
 # company and its unit are two organizations (SCHEMA.md 1: no possessive
 # inside a span). Only before a word naming a unit: "America’s Car-Mart" is one name.
@@ -793,6 +912,102 @@ def _join_ampersand_names(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     result = []
     for ent in ents:
         rest = _AMPERSAND_CONTINUATION.match(text, ent.end_char) if ent.label_ in ("ORG", "CUSTOMER") else None
+        widened = rest and doc.char_span(ent.start_char, rest.end(), label=ent.label_)
+        if widened and not _overlapping(ents, ent.end, widened.end):
+            ent = widened
+        result.append(ent)
+    return result
+
+
+# GUIDELINE.md board seats: "current Board of Directors members, James N.
+# DeBoer, ...", "current directors Mr. David P. Molfenter": the seat its
+# holders' names follow is a ROLE.
+_SEATS_BEFORE_NAMES = re.compile(
+    r"\b([Bb]oard[ ]of[ ]+[Dd]irectors[ ]members|[Bb]oard[ ]members|[Dd]irectors),?[ ]+(?:M[rs]s?\.[ ]+)?(?=[A-Z])"
+)
+
+
+def _add_seats_before_names(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    person_starts = {e.start_char for e in ents if e.label_ == "PERSON"}
+    for match in _SEATS_BEFORE_NAMES.finditer(text):
+        if match.end() in person_starts:
+            ents = _add(doc, ents, match.start(1), match.end(1), "ROLE")
+    return ents
+
+
+# "Florida's Turnpike Enterprise", "Florida’s Turnpike": a body named after
+# its state with a possessive is one name (a state alone is a place, and no
+# organization of its own).
+_STATE_NAME = re.compile(_STATE_NAMES)
+_POSSESSIVE_NAME_REST = re.compile(r"['\u2019]s(?:[ ][A-Z][\w&-]*)+")
+
+
+def _join_state_possessives(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    result = []
+    joined: list[Span] = []
+    for ent in ents:
+        if ent in joined:
+            continue
+        rest = None
+        if ent.label_ in ("ORG", "CUSTOMER") and _STATE_NAME.fullmatch(text, ent.start_char, ent.end_char):
+            rest = _POSSESSIVE_NAME_REST.match(text, ent.end_char)
+        widened = rest and doc.char_span(ent.start_char, rest.end(), label=ent.label_)
+        inside = _overlapping(ents, ent.end, widened.end) if widened else []
+        if widened and all(o.label_ in ("ORG", "CUSTOMER") and o.end <= widened.end for o in inside):
+            # The label of the body, where the recognizer found it.
+            label = inside[0].label_ if inside else ent.label_
+            ent = Span(doc, widened.start, widened.end, label=label)
+            joined.extend(inside)
+        result.append(ent)
+    return [e for e in result if e not in joined]
+
+
+# An institution is named by what it serves or where it is: "International
+# Organization for Standardization", "Metropolitan Transit Authority of Harris
+# County", "U.S. Court of Federal Claims". The recognizer often stops at the
+# institution word, or before the last words of the name.
+_INSTITUTION_WORD = (
+    r"(?:University|College|Institute|School|Academy|Center|Centre|Court|Department|Ministry|Office|"
+    r"Agency|Authority|Administration|Commission|Bureau|Council|Association|Society|Organization|"
+    r"Organisation|Federation|Foundation|Bank|Hospital|Command|Group)"
+)
+# Where a name ends in its institution word, "of"/"for" must follow ("American
+# Accounting Association" stops before "Seminal Contribution"); where it ends
+# in "of", or inside "Court of Federal", capitalized words do.
+_ENDS_IN_INSTITUTION = re.compile(rf"\b{_INSTITUTION_WORD}$")
+_ENDS_INSIDE_INSTITUTION_OF = re.compile(
+    rf"(?:\b{_INSTITUTION_WORD}[ ](?:of|for)(?:[ ][A-Z][\w&'\u2019-]*)+|[ ](?:of|for))$"
+)
+_INSTITUTION_AFTER = re.compile(
+    r"[ ](?:University|College|Institute|Center|Centre|Hospital|Foundation|Association|Society|Council|"
+    r"Agency|Authority|Administration|Commission|Bureau|Command|Laboratory|Laboratories)\b"
+)
+_CAPITALIZED_REST = r"(?:[ ](?!The\b)[A-Z][\w&-]*)+"
+# "of"/"for" and the rest, or the one place the institution is in ("Erasmus
+# University Medical Center Rotterdam").
+_OF_NAME_REST = re.compile(rf"[ ](?:of|for)(?:[ ]the)?{_CAPITALIZED_REST}|[ ](?!The\b)[A-Z][a-z]+\b(?![ ][A-Z&]|-)")
+_NAME_REST = re.compile(_CAPITALIZED_REST)
+
+
+def _complete_institution_names(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    """Each organization widened over the institution word right after it,
+    and, when it ends in an institution word (or in "of"), over the rest of
+    its name: "of"/"for" and capitalized words, on its line."""
+    result = []
+    for ent in ents:
+        if ent.label_ not in ("ORG", "CUSTOMER"):
+            result.append(ent)
+            continue
+        # "Naval Air Warfare" + " Center": the institution word itself was left out.
+        head = _INSTITUTION_AFTER.match(text, ent.end_char)
+        widened = head and doc.char_span(ent.start_char, head.end(), label=ent.label_)
+        if widened and not _overlapping(ents, ent.end, widened.end):
+            ent = widened
+        rest = None
+        if _ENDS_IN_INSTITUTION.search(text, ent.start_char, ent.end_char):
+            rest = _OF_NAME_REST.match(text, ent.end_char)
+        elif _ENDS_INSIDE_INSTITUTION_OF.search(text, ent.start_char, ent.end_char):
+            rest = _NAME_REST.match(text, ent.end_char)
         widened = rest and doc.char_span(ent.start_char, rest.end(), label=ent.label_)
         if widened and not _overlapping(ents, ent.end, widened.end):
             ent = widened
@@ -897,7 +1112,8 @@ def _surface_forms(span: Span) -> list[tuple[str, ...]]:
     if span.label_ == "PERSON" and len(words) >= 2:
         last = words[-1] if words[-1].rstrip(".").lower() not in {"jr", "sr", "ii", "iii"} else words[-2]
         forms.append((last.lower(),))
-        first = words[0]
+        # The given name after any initials: "Rick" of "N. E. Rick Strandlund".
+        first = next((w for w in words[:-1] if not w.endswith(".")), words[0])
         if len(first) > 2 and not first.endswith("."):
             forms.append((first.lower(),))
             forms.append((first.lower(), last.lower()))
@@ -911,7 +1127,15 @@ def _surface_forms(span: Span) -> list[tuple[str, ...]]:
             first_word = stripped.split()[0]
             if first_word[0].isupper() and first_word.lower() not in _STOP:
                 forms.append(_tokens_before(tokens, span.start_char + stripped.index(first_word) + len(first_word)))
+            # A partnership's short name keeps both partners: "Babcock & Wilcox"
+            # of "Babcock & Wilcox Enterprises, Inc." (longer forms match first).
+            partners = _PARTNERS_FIRST.match(stripped)
+            if partners:
+                forms.append(_tokens_before(tokens, span.start_char + partners.end()))
     return [f for f in forms if f and not (len(f) == 1 and (f[0] in _STOP or len(f[0]) < 2))]
+
+
+_PARTNERS_FIRST = re.compile(r"\s*[A-Z][\w'\u2019-]*[ ]&[ ][A-Z][\w'\u2019-]*(?=[ ])")
 
 
 def _tokens_before(tokens: list[Token], end_char: int) -> tuple[str, ...]:
@@ -973,17 +1197,28 @@ def _propagate(doc: Doc, text: str, ents: list[Span], short_names: list[Span] | 
             same = next((e for e in inside if (e.start, e.end) == (start, end)), None)
             if same is not None:
                 # Already labeled: kept, unless a full name of the release says
-                # person where the recognizer said organization, or the reverse.
+                # person where the recognizer said organization, or the reverse,
+                # or a name the release gives an organization was taken for a
+                # title ("a General Motors Supplier of the Year").
                 other_kind = (same.label_ == "PERSON") != (forms[form] == "PERSON")
-                if not (form in from_full_name and other_kind):
+                title_for_name = same.label_ == "ROLE" and forms[form] != "PERSON" and not JOB_TITLE.fullmatch(
+                    text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+                )
+                if not (form in from_full_name and other_kind) and not title_for_name:
                     continue
             start_char, end_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
             if _in_ticker_notation(text, start_char, end_char):
                 continue
             if _opens_document_name(text, start_char, end_char) or _IN_COMPOUND.match(text, end_char):
                 continue  # "the Greenfield CIC Agreement", "Sears-branded stores": no mention of the name
+            if _AFTER_COMPOUND_PART.search(text, max(0, start_char - 12), start_char):
+                continue  # "Safety-Sponge System"
             if _FOLLOWED_BY_STATE.match(text, end_char):
                 continue  # "FRANKLIN, Tenn." is a place, not the company Franklin Financial
+            if forms[form] != "PERSON" and (
+                _MARKED_BEFORE_WORD.match(text, end_char) or _names_a_product(text[start_char:end_char], text, end_char)
+            ):
+                continue  # "HORIZON(R) batteries", "SurgiCount products": a product of the same name
             if _reads_as_running_text(text[start_char:end_char], forms[form], end - start, text):
                 continue  # "Special charges", "System" are no mentions of "Special Charges", "Sponge System"
             replaced |= inside
@@ -1001,10 +1236,13 @@ def _propagate(doc: Doc, text: str, ents: list[Span], short_names: list[Span] | 
 # not organizations (SCHEMA.md 2, ORG).
 # "About SPX Corporation: SPX Corporation is ..." is a heading, not a ticker:
 # a ticker is not followed by a capitalized word.
-_BEFORE_TICKER = re.compile(r"\s*:\s*[A-Z][A-Z0-9.\-]{0,9}(?![\w])(?![ ]+[A-Z][a-z])")
+# A market tier may stand between: "London Stock Exchange AIM: OPT".
+_BEFORE_TICKER = re.compile(r"(?:[ ][A-Z]{2,8})?\s*:\s*[A-Z][A-Z0-9.\-]{0,9}(?![\w])(?![ ]+[A-Z][a-z])")
 # A market tier may follow the exchange: `(Nasdaq/NM: SYPR)`, `(Nasdaq GS: VSEC)`.
 _BEFORE_TICKER_IN_PARENS = re.compile(r"(?:[-/ ][A-Za-z]{1,8}){0,2}\s*[:\-]\s*[A-Z][A-Z0-9.\-]{0,9}\s*\)")
-_TICKER_PREFIX = re.compile(r"(?:\(\s*[A-Za-z][\w .\-/]{0,30}[:\-]\s*|symbols?\s+[\"\u201c']?)$")
+_TICKER_PREFIX = re.compile(
+    rf"(?:\(\s*[A-Za-z][\w .\-/]{{0,30}}[:\-]\s*|symbols?\s+[\"\u201c']?|\b{_EXCHANGE}[ ]?:[ ]?)$"
+)
 _TICKER = re.compile(r"[A-Z][A-Z0-9.\-]{0,9}")
 
 
@@ -1047,24 +1285,27 @@ _STATES = (
     "Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev "
     "N.H N.J N.M N.Y N.C N.D Okla Ore Pa R.I S.C S.D Tenn Vt Va Wash W.Va Wis Wyo Ont Que B.C"
 ).split()
-_STATE_NAMES = (
-    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"
-    "Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|"
-    r"Mississippi|Missouri|Montana|Nebraska|Nevada|New\s+Hampshire|New\s+Jersey|New\s+Mexico|New\s+York|"
-    r"North\s+Carolina|North\s+Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode\s+Island|South\s+Carolina|"
-    r"South\s+Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West\s+Virginia|Wisconsin|Wyoming|"
-    r"Ontario|Quebec|British\s+Columbia"
-)
 # "Dayton, OH 45432", "Boulder, CO from 1997": postal codes too, in capitals.
 _POSTAL_CODES = (
     "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND "
-    "OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC"
+    "OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC "
+    # Canadian provinces: "Waterloo, ON".
+    "ON QC BC AB MB SK NS NB NL PE"
 ).split()
 _POSTAL_CODE = r"(?:" + "|".join(_POSTAL_CODES) + r")(?![\w-])(?!\.\w)"
-_FOLLOWED_BY_STATE = re.compile(
-    r",\s*(?:(?:" + "|".join(re.escape(a) for a in _STATES) + r")\.|(?:" + _STATE_NAMES + r")\b|"
-    + _POSTAL_CODE + r")"
+# "based in Shenyang, China": a city followed by its country is a place too
+# (not "Acme, China's largest maker").
+_COUNTRIES = (
+    r"China|Japan|Germany|France|Canada|Israel|India|Mexico|Italy|Spain|(?:the\s+)?Netherlands|Switzerland|"
+    r"Sweden|(?:South\s+)?Korea|Taiwan|Singapore|Australia|Brazil|England|Scotland|United\s+Kingdom|U\.K\.|"
+    r"Ireland|Belgium|Denmark|Norway|Finland|Austria|Poland|Hungary|Czech\s+Republic|Malaysia|Thailand|"
+    r"Vietnam|Philippines|Indonesia|Argentina|Chile|Colombia|Peru|South\s+Africa|Bermuda|Hong\s+Kong"
 )
+_FOLLOWED_BY_STATE = re.compile(
+    r",\s*(?:(?:" + "|".join(re.escape(a) for a in _STATES) + r")\.|(?:" + _STATE_NAMES + "|" + _COUNTRIES
+    + r")\b(?!['\u2019])|" + _POSTAL_CODE + r")"
+)
+_BASE = re.compile(r"(?:Fort|Ft\.|Camp)[ ][A-Z][a-z]+$")
 # The postal code of such a place: "PA" of "Monroeville, PA".
 _AFTER_CITY = re.compile(r"[A-Z][a-z]+,[ ]$")
 
@@ -1211,9 +1452,14 @@ def _is_base_of_change(text: str, start: int, end: int) -> bool:
     return bool(
         _BASE_OF_CHANGE_BEFORE.search(text, max(0, start - 14), start) and not _POSSESSIVE_AFTER.match(text, end)
     )
+
+
 # A sum named by its size alone: "for a total of", "an aggregate of".
 _QUANTITY_WORDS = frozenset("total aggregate sum amount maximum minimum".split())
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
+# Nor is the second part of a capitalized compound ("Sponge" of "Safety-Sponge
+# System"): a name after a hyphen is the whole word's ("ex-U.S. Navy" keeps its name).
+_AFTER_COMPOUND_PART = re.compile(r"\b[A-Z][a-z]{2,}-$")
 _SHARE_OF = re.compile(r"(?:percent|%)\s+of\s+(?:total\s+)?$", re.IGNORECASE)
 # "10:30 a.m. EDT/9:30 a.m. CDT": time zones are neither people nor organizations.
 _TIME_ZONES = frozenset("EST EDT CST CDT MST MDT PST PDT ET CT MT PT GMT UTC BST CET CEST".split())
@@ -1238,6 +1484,23 @@ def _as_organization_if_acronym(ent: Span, text: str) -> Span:
     else:
         in_heading = not _LOWER_CASE_LETTER.search(ent.text)
     return ent if in_heading else Span(ent.doc, ent.start, ent.end, label="ORG")
+
+
+# "Brett Chouinard, our President and Chief Operating Officer": what a
+# possessive title follows in apposition is a person.
+_TITLE_APPOSITION = re.compile(r",[ ](?:our|its|the[ ]Company['\u2019]s)[ ]")
+_CAPITALIZED_NAME = re.compile(r"[A-Z][a-z]+(?:[ ][A-Z]\.)?(?:[ ][A-Z][a-z'\u2019-]+){1,2}")
+
+
+def _as_person_if_named_with_title(ent: Span, text: str) -> Span:
+    """A ROLE of two or three capitalized words, no title among them, that a
+    title follows in apposition ("Brett Chouinard, our President") is a PERSON."""
+    if ent.label_ != "ROLE" or not _TITLE_APPOSITION.match(text, ent.end_char):
+        return ent
+    name = text[ent.start_char : ent.end_char]
+    if not _CAPITALIZED_NAME.fullmatch(name) or JOB_TITLE.search(name):
+        return ent
+    return Span(ent.doc, ent.start, ent.end, label="PERSON")
 
 
 # "silicon carbide (SiC)", "net operating loss carryforward (NOL)", "fully-
@@ -1301,6 +1564,44 @@ _MODEL_BEFORE_NAME = re.compile(r"\b[A-Z]{1,3}-\d{1,3}[A-Z]{0,2}(?:/[A-Z]{1,2})?
 _ACT_AFTER_NAME = re.compile(r"(?:[ ]+(?:[A-Z][\w'\u2019-]*|and|of|&)){0,5}[ ]+Act\b")
 
 
+# GUIDELINE.md: a bare `Board of Directors` is no ROLE; `member` is one only
+# as a seat on a board ("a member of the Acme Board"), not of a group or team.
+_BOARD_ALONE = frozenset(("board", "board of directors", "board of director"))
+_BOARD_AFTER_MEMBER = re.compile(r"\s+of\s+[^.,;\n]{0,60}?\b[Bb]oard\b")
+
+
+# "a worldwide leader of Web-based ... software": a company's description, no title.
+_MARKET_LEADER = re.compile(r"(?:global|worldwide|world|industry|market|recognized|technology)[ ]leader")
+
+
+def _is_no_seat(name: str, text: str, end: int) -> bool:
+    words = " ".join(name.lower().split())
+    if words in _BOARD_ALONE or _MARKET_LEADER.fullmatch(words):
+        return True
+    return words == "member" and not _BOARD_AFTER_MEMBER.match(text, end)
+
+
+_ADVERB = re.compile(r"[A-Z][a-z]+(?:ally|ively|ently|antly|ously|ingly|edly|ably|arly)")
+# A name marked as a trademark and followed by more words ("SurgiCount™
+# Safety-Sponge System", "the Wendy's® brand") names a product or a brand.
+# A company may mark its own name ("AS&E®" in a heading, "(AS&E®)"), and a
+# mark inside a company's name ("O2Micro® International Limited") leaves it one.
+_MARKED_BEFORE_WORD = re.compile(
+    rf"(?:['\u2019]s)?(?:\u2122|\u00ae|\u2120|\(TM\)|\(R\)|\(SM\))[ ]+(?!(?:[A-Z][\w&'\u2019-]*,?[ ]+){{0,3}}{_LEGAL_FORM}(?!\w))\w"
+)
+
+
+# A name right before "product", "brand", "platform" names what is sold, unless
+# the release writes it as a company (with its legal form or ticker).
+_PRODUCT_NOUN_AFTER = re.compile(r"[ ](?:products?|brands?|platforms?|product[ ]line)\b")
+
+
+def _names_a_product(name: str, text: str, end: int) -> bool:
+    if not _PRODUCT_NOUN_AFTER.match(text, end):
+        return False
+    return not re.search(re.escape(" ".join(name.split())) + _COMPANY_AFTER_NAME, text)
+
+
 def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> bool:
     """False for what cannot be the entity its label says; `terms` are the
     abbreviations the release defines for common nouns and for things
@@ -1330,16 +1631,26 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             return False  # "Hawkeye" of "the E-2C/D Hawkeye aircraft": a product
         if _ACT_AFTER_NAME.match(text, ent.end_char):
             return False  # "Securities Exchange" of "the Securities Exchange Act of 1934"
-        if _IN_COMPOUND.match(text, ent.end_char):
+        if _IN_COMPOUND.match(text, ent.end_char) or _AFTER_COMPOUND_PART.search(text, max(0, ent.start_char - 12), ent.start_char):
             return False
-        if _FOLLOWED_BY_STATE.match(text, ent.end_char) or _is_dateline_city(ent, text):
-            return False  # a place
+        if _FOLLOWED_BY_STATE.match(text, ent.end_char) or _is_dateline_city(ent, text) or _BASE.match(name):
+            return False  # a place ("Fort Liberty": a base or a town)
         if name in _POSTAL_CODES and _AFTER_CITY.search(text, max(0, ent.start_char - 30), ent.start_char):
             return False  # the state of a place
     if label in ("ORG", "CUSTOMER"):
         if name.lower().strip(".") in _GENERIC_ORGANIZATION_WORDS:
             return False  # "the Bank", "Parent": a defined term for an organization, not its name
+        if _STATE_NAME.fullmatch(name) and not _POSSESSIVE_NAME_REST.match(text, ent.end_char):
+            return False  # "for Florida's residents": a state alone is a place ("Florida's Turnpike" is a body)
+        if _ADVERB.fullmatch(name) and text.startswith(",", ent.end_char):
+            return False  # "Sequentially, SG&A decreased": an adverb opening a sentence
+        if _MARKED_BEFORE_WORD.match(text, ent.end_char):
+            return False  # "the Wendy's® brand", "HORIZON(R) batteries": a trademark names a product
+        if _names_a_product(name, text, ent.end_char):
+            return False  # "the RIP product", "the Primary brand"
         return not _in_ticker_notation(text, ent.start_char, ent.end_char)
+    if label == "ROLE" and _is_no_seat(name, text, ent.end_char):
+        return False  # "its board of directors", "a member of the Volvo Group", "a worldwide leader": no position
     if label == "METRIC" and _SHARE_OF.search(text, max(0, ent.start_char - 20), ent.start_char):
         return False  # "$786.4 million, or 93 percent of revenue": the base of a share, not the measure
     if label == "PERIOD" and _is_base_of_change(text, ent.start_char, ent.end_char):
