@@ -36,6 +36,19 @@ def test_a_comparison_takes_no_measure_across_another_measure_or_a_sentence():
     assert [*other, *sales, "VALUE_OF", 0.8] in revised
 
 
+def test_a_list_of_comparison_amounts_each_takes_the_measure():
+    text = ("Gross margin was $12 million for the year, compared with $11 million for last year "
+            "and $9 million for two years ago. Orders were $3 million and $4 million.")
+    margin, orders = _spans(text, "Gross margin", "Orders")
+    level, compared, listed, order, other = _spans(text, "$12 million", "$11 million", "$9 million", "$3 million", "$4 million")
+    relations = [[*level, *margin, "VALUE_OF", 0.9], [*order, *orders, "VALUE_OF", 0.8]]
+    revised = revise_value_of(text, [level, compared, listed, order, other], [margin, orders], relations)
+    assert [*compared, *margin, "VALUE_OF", 0.9] in revised
+    assert [*listed, *margin, "VALUE_OF", 0.9] in revised
+    # "and" after an amount that is no comparison starts no list.
+    assert not [r for r in revised if r[:2] == list(other)]
+
+
 def test_nothing_to_revise_returns_the_relations_unchanged():
     text = "Net income of $3 million for the quarter."
     (metric,) = _spans(text, "Net income")

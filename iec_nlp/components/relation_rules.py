@@ -1,6 +1,6 @@
 """Conventions of SCHEMA.md on amounts, applied to the relation extractor's
-output: amounts of change link to no measure, comparison amounts link to
-the measure of their clause, a per-share amount written as the companion of
+output: amounts of change link to no measure, comparison amounts (also
+a list of them joined by "and") link to the measure of their clause, a per-share amount written as the companion of
 another ("$2.1 million, or $0.12 per share") shares its measure and period,
 an amount in a sentence whose amounts all fall in one period falls in it,
 and a clause that pairs amounts with periods by "respectively" decides them.
@@ -34,6 +34,9 @@ _COMPARED = re.compile(
 _SENTENCE_END = re.compile(r"[.!?][\"\u201d]?\s+[A-Z]|\n\s*\n")
 # How far back the compared level may be: a clause, not a paragraph.
 _REACH = 250
+# The next amount of a list of compared levels, and how far it may follow the previous one.
+_NEXT_IN_LIST = re.compile(r",?\s+and\s+(?:approximately\s+|about\s+)?$")
+_LIST_REACH = 80
 
 
 def revise_value_of(text: str, money: list[tuple[int, int]], metrics: list[tuple[int, int]], relations: list[list[Any]]) -> list[list[Any]]:
@@ -46,10 +49,30 @@ def revise_value_of(text: str, money: list[tuple[int, int]], metrics: list[tuple
         key for key in value_of if is_change(text[max(0, key[0] - 40) : key[0]])
     }
     added = []
+    # Comparison amounts and their VALUE_OF: a list of them goes on with "and".
+    compared: dict[tuple[int, int], list[Any]] = {}
     for n, (start, end) in enumerate(money):
-        if (start, end) in value_of or not _COMPARED.search(text, max(0, start - 40), start):
+        if (start, end) in value_of:
+            if _COMPARED.search(text, max(0, start - 40), start) and (start, end) not in dropped:
+                compared[(start, end)] = value_of[(start, end)]
             continue
         if is_change(text[max(0, start - 40) : start]):
+            continue
+        if not _COMPARED.search(text, max(0, start - 40), start):
+            # "compared to $40.2 million for the first quarter and $38.3
+            # million for the second quarter a year ago": the list's next item.
+            if n and _NEXT_IN_LIST.search(text, max(0, start - 40), start):
+                prev_start, prev_end = money[n - 1]
+                level = compared.get((prev_start, prev_end))
+                if (
+                    level is not None
+                    and start - prev_end <= _LIST_REACH
+                    and not _SENTENCE_END.search(text, prev_end, start)
+                    and not any(prev_end <= m_start < start for m_start, _ in metrics)
+                ):
+                    link = [start, end, level[2], level[3], "VALUE_OF", level[5]]
+                    added.append(link)
+                    compared[(start, end)] = link
             continue
         # The nearest earlier level of a measure in the same clause, with no
         # other measure named in between.
@@ -61,7 +84,9 @@ def revise_value_of(text: str, money: list[tuple[int, int]], metrics: list[tuple
                 continue
             if any(prev_end <= m_start < start for m_start, _ in metrics):
                 break
-            added.append([start, end, level[2], level[3], "VALUE_OF", level[5]])
+            link = [start, end, level[2], level[3], "VALUE_OF", level[5]]
+            added.append(link)
+            compared[(start, end)] = link
             break
     if not dropped and not added:
         return relations
