@@ -86,3 +86,27 @@ def test_an_amount_falls_in_the_one_period_of_its_sentence():
     assert [*b, *quarter, "IN_PERIOD", 0.9] in linked
     # Two periods in the sentence: which one scopes "$7 million" is the extractor's call.
     assert not [r for r in linked if r[:2] == list(d)]
+
+
+def test_both_ends_of_a_range_share_the_measure_and_period():
+    from iec_nlp.components.relation_rules import link_range_ends
+
+    text = ("For the year, the company expects sales between $40 million and $42 million, margin of "
+            "$5 million to $6 million, and cost increased by $1 million to $9 million.")
+    period, sales, margin, cost = _spans(text, "year", "sales", "margin", "cost")
+    low, high, margin_low, margin_high, change, level = _spans(
+        text, "$40 million", "$42 million", "$5 million", "$6 million", "$1 million", "$9 million"
+    )
+    relations = [
+        [*low, *sales, "VALUE_OF", 0.9], [*low, *period, "IN_PERIOD", 0.8],
+        [*high, *margin, "VALUE_OF", 0.6],  # the extractor took the next clause's measure
+        [*margin_low, *margin, "VALUE_OF", 0.9], [*margin_high, *period, "IN_PERIOD", 0.7],
+        [*level, *cost, "VALUE_OF", 0.9],
+    ]
+    linked = link_range_ends(text, [low, high, margin_low, margin_high, change, level], relations)
+    assert [*high, *sales, "VALUE_OF", 0.9] in linked and [*high, *margin, "VALUE_OF", 0.6] not in linked
+    assert [*high, *period, "IN_PERIOD", 0.8] in linked
+    assert [*margin_high, *margin, "VALUE_OF", 0.9] in linked
+    assert [*margin_low, *period, "IN_PERIOD", 0.7] in linked
+    # A change and the level it leads to are no range.
+    assert not [r for r in linked if r[:2] == list(change)]

@@ -39,6 +39,7 @@ from ..text import doc_text
 from .relation_model import Candidate
 from .relation_rules import (
     link_companions,
+    link_range_ends,
     link_sentence_period,
     pair_respectively,
     revise_value_of,
@@ -166,6 +167,7 @@ class RelationExtractor(TrainablePipe):
                 periods = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERIOD"]
                 relations = revise_value_of(text, money, metrics, relations)
                 relations = link_companions(text, money, relations)
+                relations = link_range_ends(text, money, relations)
                 relations = link_sentence_period(text, money, periods, relations)
             setattr(doc._, RELATIONS_ATTR, relations)
             if self.cfg["prune_unlinked"]:

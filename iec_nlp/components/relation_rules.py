@@ -2,6 +2,7 @@
 output: amounts of change link to no measure, comparison amounts (also
 a list of them joined by "and") link to the measure of their clause, a per-share amount written as the companion of
 another ("$2.1 million, or $0.12 per share") shares its measure and period,
+so do the two ends of a range ("between $80 million and $82 million"),
 an amount in a sentence whose amounts all fall in one period falls in it,
 and a clause that pairs amounts with periods by "respectively" decides them.
 
@@ -113,6 +114,47 @@ def link_companions(text: str, money: list[tuple[int, int]], relations: list[lis
             if first is not None and (next_start, next_end, label) not in links:
                 added.append([next_start, next_end, first[2], first[3], label, first[5]])
     return _with(relations, added)
+
+
+# The two ends of a range: "between $80 million and $82 million",
+# "$0.26 to $0.28 per share" (but not "increased by $2 million to $9
+# million", a change and a level).
+_RANGE_GAP = re.compile(r"\s*(?:to|-|\u2013)\s*")
+_BETWEEN_AND_GAP = re.compile(r"\s*and\s*")
+_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_FROM = re.compile(r"\bfrom\s+(?:approximately\s+|about\s+)?$", re.IGNORECASE)
+
+
+def link_range_ends(text: str, money: list[tuple[int, int]], relations: list[list[Any]]) -> list[list[Any]]:
+    """Both ends of a range of amounts are values of one measure in one
+    period: the second end takes the first's VALUE_OF (the measure is named
+    before the range; a measure found only for the second end, after it, is
+    as often what the range buys as what it measures) and an end with no
+    IN_PERIOD takes the other's.
+    "from $5 million to $6 million" shares the measure only: two levels."""
+    links = {(r[0], r[1], r[4]): r for r in relations if r[4] in ("VALUE_OF", "IN_PERIOD")}
+    replaced, added = set(), []
+    for first, second in zip(money, money[1:]):
+        before = text[max(0, first[0] - 40) : first[0]]
+        gap = text[first[1] : second[0]]
+        if _BETWEEN_AND_GAP.fullmatch(gap):
+            if not _BETWEEN.search(before):
+                continue
+        elif not _RANGE_GAP.fullmatch(gap) or is_change(before):
+            continue
+        labels = ("VALUE_OF",) if _FROM.search(before) else ("VALUE_OF", "IN_PERIOD")
+        for label in labels:
+            one, two = links.get((*first, label)), links.get((*second, label))
+            if one is not None and (two is None or (label == "VALUE_OF" and two[2:4] != one[2:4])):
+                if two is not None:
+                    replaced.add((*second, label))
+                added.append([*second, one[2], one[3], label, one[5]])
+            elif two is not None and one is None and label == "IN_PERIOD":
+                added.append([*first, two[2], two[3], label, two[5]])
+    if not added:
+        return relations
+    kept = [r for r in relations if (r[0], r[1], r[4]) not in replaced]
+    return _with(kept, added)
 
 
 def link_sentence_period(text: str, money: list[tuple[int, int]], periods: list[tuple[int, int]], relations: list[list[Any]]) -> list[list[Any]]:
