@@ -110,3 +110,19 @@ def test_both_ends_of_a_range_share_the_measure_and_period():
     assert [*margin_low, *period, "IN_PERIOD", 0.7] in linked
     # A change and the level it leads to are no range.
     assert not [r for r in linked if r[:2] == list(change)]
+
+
+def test_items_of_a_list_fall_in_the_period_of_the_line_that_introduces_it():
+    from iec_nlp.components.relation_rules import link_list_period
+
+    text = (
+        "Results for the year included:\n\n- Orders of $7 million.\n\n- A gain of $2 million.\n\n"
+        "Second Quarter Highlights\n\n- Cash of $9 million."
+    )
+    period, heading = _spans(text, "year", "Second Quarter")
+    orders, gain, cash = _spans(text, "$7 million", "$2 million", "$9 million")
+    linked = link_list_period(text, [orders, gain, cash], [period, heading], [])
+    assert [*orders, *period, "IN_PERIOD", 0.9] in linked
+    assert [*gain, *period, "IN_PERIOD", 0.9] in linked
+    # A heading with no colon introduces no sentence (GUIDELINE, highlights).
+    assert not [r for r in linked if r[:2] == list(cash)]

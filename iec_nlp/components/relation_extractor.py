@@ -39,6 +39,7 @@ from ..text import doc_text
 from .relation_model import Candidate
 from .relation_rules import (
     link_companions,
+    link_list_period,
     link_range_ends,
     link_sentence_period,
     pair_respectively,
@@ -169,6 +170,7 @@ class RelationExtractor(TrainablePipe):
                 relations = link_companions(text, money, relations)
                 relations = link_range_ends(text, money, relations)
                 relations = link_sentence_period(text, money, periods, relations)
+                relations = link_list_period(text, money, periods, relations)
             setattr(doc._, RELATIONS_ATTR, relations)
             if self.cfg["prune_unlinked"]:
                 _prune_unlinked(doc)

@@ -4,6 +4,7 @@ a list of them joined by "and") link to the measure of their clause, a per-share
 another ("$2.1 million, or $0.12 per share") shares its measure and period,
 so do the two ends of a range ("between $80 million and $82 million"),
 an amount in a sentence whose amounts all fall in one period falls in it,
+so does an item of a list introduced by a line that names one period,
 and a clause that pairs amounts with periods by "respectively" decides them.
 
 "Revenue increased $5 million to $55 million, compared with $50 million a
@@ -181,6 +182,45 @@ def link_sentence_period(text: str, money: list[tuple[int, int]], periods: list[
         linked = links[bisect_left(link_starts, low) : bisect_left(link_starts, high)]
         if len(inside) == 1 and linked and all((r[2], r[3]) == inside[0] for r in linked):
             added.append([start, end, *inside[0], "IN_PERIOD", linked[0][5]])
+    return _with(relations, added)
+
+
+# A list's items start with a bullet; the sentence that introduces the list
+# ends its line with a colon: "Highlights for the quarter included:" / "· Net
+# income of $5 million" (GUIDELINE, highlights: the introducing sentence is
+# the items' sentence; a heading with no colon is not).
+_LIST_ITEM = re.compile(r"[ \t]*[\u00b7\u2022\u25cf\u25aa*\u2013-][ \t]")
+_LIST_ITEMS_REACH = 2000
+
+
+def link_list_period(text: str, money: list[tuple[int, int]], periods: list[tuple[int, int]], relations: list[list[Any]]) -> list[list[Any]]:
+    """An amount with no period, in an item of a list, falls in the one
+    period named by the line that introduces the list."""
+    in_period = {(r[0], r[1]) for r in relations if r[4] == "IN_PERIOD"}
+    unlinked = [m for m in money if m not in in_period]
+    if not unlinked or not periods:
+        return relations
+    period_starts = [p[0] for p in periods]
+    added = []
+    for start, end in unlinked:
+        line_start = text.rfind("\n", 0, start) + 1
+        if not _LIST_ITEM.match(text, line_start):
+            continue
+        # Up over the list's other items and blank lines to the line before them.
+        while line_start > 0 and start - line_start < _LIST_ITEMS_REACH:
+            above = text.rfind("\n", 0, line_start - 1) + 1
+            line = text[above : line_start - 1]
+            line_start = above
+            if line.strip() and not _LIST_ITEM.match(line):
+                break
+        else:
+            continue
+        line_end = text.find("\n", line_start)
+        if not text[line_start:line_end].rstrip().endswith(":"):
+            continue
+        inside = periods[bisect_left(period_starts, line_start) : bisect_left(period_starts, line_end)]
+        if len(inside) == 1:
+            added.append([start, end, *inside[0], "IN_PERIOD", _PAIRED_SCORE])
     return _with(relations, added)
 
 
