@@ -126,3 +126,20 @@ def test_items_of_a_list_fall_in_the_period_of_the_line_that_introduces_it():
     assert [*gain, *period, "IN_PERIOD", 0.9] in linked
     # A heading with no colon introduces no sentence (GUIDELINE, highlights).
     assert not [r for r in linked if r[:2] == list(cash)]
+
+
+def test_an_amount_falls_in_the_period_right_after_it():
+    from iec_nlp.components.relation_rules import link_period_after
+
+    text = ("For the year ended June 30, 2031 Acme reported sales of $8 million for the year, "
+            "net income of $1 million and cash of $4 million at June 30, 2031.")
+    opening, year, balance_date = _spans(text, "year ended June 30, 2031", "year", "June 30, 2031")
+    sales, income, cash = _spans(text, "$8 million", "$1 million", "$4 million")
+    # The extractor swapped the two periods and found no date for the cash.
+    relations = [[*sales, *opening, "IN_PERIOD", 0.7], [*income, *year, "IN_PERIOD", 0.6]]
+    linked = link_period_after(text, [sales, income, cash], [opening, year, balance_date], relations)
+    assert [*sales, *year, "IN_PERIOD", 0.7] in linked
+    # The period that opens the sentence scopes its amounts with no period of their own.
+    assert [*income, *opening, "IN_PERIOD", 0.6] in linked
+    assert [*cash, *balance_date, "IN_PERIOD", 0.9] in linked
+    assert len([r for r in linked if r[4] == "IN_PERIOD"]) == 3

@@ -40,6 +40,7 @@ from .relation_model import Candidate
 from .relation_rules import (
     link_companions,
     link_list_period,
+    link_period_after,
     link_range_ends,
     link_sentence_period,
     pair_respectively,
@@ -167,6 +168,7 @@ class RelationExtractor(TrainablePipe):
                 metrics = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "METRIC"]
                 periods = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERIOD"]
                 relations = revise_value_of(text, money, metrics, relations)
+                relations = link_period_after(text, money, periods, relations)
                 relations = link_companions(text, money, relations)
                 relations = link_range_ends(text, money, relations)
                 relations = link_sentence_period(text, money, periods, relations)

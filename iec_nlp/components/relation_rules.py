@@ -5,6 +5,7 @@ another ("$2.1 million, or $0.12 per share") shares its measure and period,
 so do the two ends of a range ("between $80 million and $82 million"),
 an amount in a sentence whose amounts all fall in one period falls in it,
 so does an item of a list introduced by a line that names one period,
+an amount followed by "for the <period>" falls in that period,
 and a clause that pairs amounts with periods by "respectively" decides them.
 
 "Revenue increased $5 million to $55 million, compared with $50 million a
@@ -183,6 +184,53 @@ def link_sentence_period(text: str, money: list[tuple[int, int]], periods: list[
         if len(inside) == 1 and linked and all((r[2], r[3]) == inside[0] for r in linked):
             added.append([start, end, *inside[0], "IN_PERIOD", linked[0][5]])
     return _with(relations, added)
+
+
+# An amount and the period right after it: "revenue of $25.2 million for
+# the quarter", "cash of $3 million at September 30, 2024" (SCHEMA.md 3a: the
+# period phrase in the amount's own clause scopes it most closely).
+_PERIOD_AFTER = re.compile(r"(?:\s+(?:for|in|during|at|as\s+of)(?:\s+the)?\s+)")
+_RESPECTIVELY_AFTER = 200
+
+
+def link_period_after(text: str, money: list[tuple[int, int]], periods: list[tuple[int, int]], relations: list[list[Any]]) -> list[list[Any]]:
+    """Each amount followed by "for the <period>" (or "in", "during", "at",
+    "as of") falls in that period, whatever the extractor chose; not in a
+    clause that pairs amounts and periods with "respectively"."""
+    period_at = {p[0]: p for p in periods}
+    links = {(r[0], r[1]): r for r in relations if r[4] == "IN_PERIOD"}
+    moved, added = set(), []
+    # The period an amount was moved from, where it opens the sentence ("For
+    # the quarter ended March 26, 2010 the Company reported revenue of $25.2
+    # million for the quarter, net income of $1.0 million"): it still scopes
+    # the sentence's amounts that have no period of their own.
+    opening: dict[tuple[int, int], tuple[int, int]] = {}
+    own = set()
+    for start, end in money:
+        after = _PERIOD_AFTER.match(text, end)
+        period = period_at.get(after.end()) if after else None
+        if period is None:
+            continue
+        own.add((start, end))
+        link = links.get((start, end))
+        if link is not None and (link[2], link[3]) == period:
+            continue
+        if _RESPECTIVELY in text[period[1] : period[1] + _RESPECTIVELY_AFTER]:
+            continue
+        if link is not None:
+            moved.add((start, end))
+            if link[3] <= start and not _SENTENCE_END.search(text, link[3], start):
+                opening[period] = (link[2], link[3])
+        added.append([start, end, *period, "IN_PERIOD", link[5] if link is not None else _PAIRED_SCORE])
+    for (start, end), link in links.items():
+        scope = opening.get((link[2], link[3]))
+        if scope and (start, end) not in own and start > link[3] and not _SENTENCE_END.search(text, link[3], start):
+            moved.add((start, end))
+            added.append([start, end, *scope, "IN_PERIOD", link[5]])
+    if not added:
+        return relations
+    kept = [r for r in relations if not (r[4] == "IN_PERIOD" and (r[0], r[1]) in moved)]
+    return _with(kept, added)
 
 
 # A list's items start with a bullet; the sentence that introduces the list
