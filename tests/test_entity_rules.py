@@ -1269,3 +1269,20 @@ def test_a_group_of_a_function_is_one_name():
     doc = _doc(text, [("Acme", "ORG"), ("Fastener Commodity Group of Global", "ORG"), ("Zeta", "ORG")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert ("Fastener Commodity Group of Global Purchasing", "ORG") in _ents(doc)
+
+
+def test_cells_under_change_columns_are_amounts_of_change():
+    from iec_nlp.components.relation_extractor import get_relations
+    from iec_nlp.components.table_reader import TableReader
+
+    text = "Unit Results\nFiscal 2031 Fiscal 2030 $ Change % Change\nUnit revenue $1,200 $1,000 $200 20%\n"
+    ents = [("Fiscal 2031", "PERIOD"), ("Fiscal 2030", "PERIOD"), ("Unit revenue", "METRIC"),
+            ("$1,200", "MONEY"), ("$1,000", "MONEY"), ("$200", "MONEY")]
+    # The extractor put the first cell in the wrong year and linked the change.
+    doc = _table_doc(text, ents, [("$1,200", "Fiscal 2030", "IN_PERIOD"), ("$200", "Unit revenue", "VALUE_OF")])
+    doc = TableReader()(doc)
+    links = {(doc.text[r[0]:r[1]], r[4]): doc.text[r[2]:r[3]] for r in get_relations(doc)}
+    assert links == {
+        ("$1,200", "VALUE_OF"): "Unit revenue", ("$1,200", "IN_PERIOD"): "Fiscal 2031",
+        ("$1,000", "VALUE_OF"): "Unit revenue", ("$1,000", "IN_PERIOD"): "Fiscal 2030",
+    }

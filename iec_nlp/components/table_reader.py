@@ -12,7 +12,9 @@ its cells, so these links are read from the layout instead: the row label
 is the text before the first cell, the period is the header cell above the
 amount's column. Only amounts without a metric (or period) of their own get
 one here, so what the extractor found in running text stays; a metric it
-found inside a row label is widened to the whole label.
+found inside a row label is widened to the whole label. Where the header
+names change columns after its periods ("$ Change"), the row's columns are
+known: its cells take the header's periods, and its change cells no links.
 """
 
 from __future__ import annotations
@@ -153,6 +155,26 @@ def _header_cells(lines: list[_Line], row_index: int, money_lines: set[int]) -> 
     return None
 
 
+# Columns of change after the period columns: "First Quarter 2022  First
+# Quarter 2021  $ Change  % Change". A "$ Change" cell is an amount of change
+# (no VALUE_OF, no period, GUIDELINE "Changes"); "% Change" holds no amount.
+_CHANGE_COLUMN = re.compile(
+    r"(?<!%)(?<!%\s)\b(?:Increase\s*/?\s*\(?Decrease\)?|Change|Chg\.?|Variance|Increase|Decrease)\b", re.IGNORECASE
+)
+
+
+def _change_columns(text: str, headers: list[tuple[int, int]] | None, cells: list[Span]) -> set[tuple[int, int]]:
+    """The row's cells under change columns: those after one cell per period,
+    when the header names as many change columns after its periods."""
+    if not headers or len(cells) <= len(headers):
+        return set()
+    line_end = text.find("\n", headers[-1][1])
+    tail = text[headers[-1][1] : line_end if line_end >= 0 else len(text)]
+    if len(_CHANGE_COLUMN.findall(tail)) != len(cells) - len(headers):
+        return set()
+    return {(c.start_char, c.end_char) for c in cells[len(headers) :]}
+
+
 def _column_of(cell: Span, line_start: int, headers: list[tuple[int, int]], header_starts: dict) -> int:
     center = (cell.start_char + cell.end_char) / 2 - line_start
     return min(
@@ -185,7 +207,7 @@ class TableReader:
         ents = list(doc.ents)
         new_relations: list[list] = []
         money_lines = set(rows)
-        widened = False
+        widened = changed = False
         for i, cells in rows.items():
             line = lines[i]
             if not _is_table_row(line, cells):
@@ -203,6 +225,19 @@ class TableReader:
                 if moved:
                     relations = [[*r[:2], *moved.get((r[2], r[3]), (r[2], r[3])), *r[4:]] for r in relations]
                     widened = True
+            change_cells = _change_columns(text, headers, cells)
+            if change_cells:
+                # The columns are known: one per period, then the changes. The
+                # extractor's periods for this row give way to the header's.
+                cells = cells[: len(headers)]
+                row = {(c.start_char, c.end_char) for c in cells}
+                relations = [
+                    r for r in relations
+                    if not ((r[0], r[1]) in change_cells and r[4] in ("VALUE_OF", "IN_PERIOD"))
+                    and not ((r[0], r[1]) in row and r[4] == "IN_PERIOD")
+                ]
+                has -= {(*key, "IN_PERIOD") for key in row}
+                changed = True
             for k, cell in enumerate(cells):
                 key = (cell.start_char, cell.end_char)
                 if label and (*key, "VALUE_OF") not in has:
@@ -216,7 +251,7 @@ class TableReader:
                     if target is not None:
                         ents = target[1]
                         new_relations.append([*key, target[0].start_char, target[0].end_char, "IN_PERIOD", _RELATION_SCORE])
-        if new_relations or widened:
+        if new_relations or widened or changed:
             doc.set_ents(filter_spans(ents), default="outside")
             kept = {(e.start_char, e.end_char) for e in doc.ents}
             setattr(
