@@ -1286,3 +1286,9 @@ def test_cells_under_change_columns_are_amounts_of_change():
         ("$1,200", "VALUE_OF"): "Unit revenue", ("$1,200", "IN_PERIOD"): "Fiscal 2031",
         ("$1,000", "VALUE_OF"): "Unit revenue", ("$1,000", "IN_PERIOD"): "Fiscal 2030",
     }
+
+
+def test_the_sign_of_an_amount_is_no_measure():
+    text = "Operating margin rose to $3.1 million compared to negative $0.4 million a year ago."
+    ents = [("Operating margin", "METRIC"), ("$3.1 million", "MONEY"), ("negative", "METRIC"), ("$0.4 million", "MONEY")]
+    assert _rules(text, ents) == [("Operating margin", "METRIC"), ("$3.1 million", "MONEY"), ("$0.4 million", "MONEY")]

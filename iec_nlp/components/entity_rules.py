@@ -1655,6 +1655,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
         return False  # "$786.4 million, or 93 percent of revenue": the base of a share, not the measure
     if label == "PERIOD" and _is_base_of_change(text, ent.start_char, ent.end_char):
         return False  # "an increase of $6.5 million over the prior year quarter"
+    if label == "METRIC" and name.lower() in ("negative", "positive"):
+        return False  # "compared to negative $0.21 million": the sign of an amount, not its measure
     if label == "METRIC" and name.lower().split()[-1] in ("date", "dates"):
         return False  # "as of the Effective Date as $260,000": a date is no measure
     if label == "METRIC" and name.lower() in _QUANTITY_WORDS and _ARTICLE_BEFORE.search(
