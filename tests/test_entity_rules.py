@@ -1292,3 +1292,10 @@ def test_the_sign_of_an_amount_is_no_measure():
     text = "Operating margin rose to $3.1 million compared to negative $0.4 million a year ago."
     ents = [("Operating margin", "METRIC"), ("$3.1 million", "MONEY"), ("negative", "METRIC"), ("$0.4 million", "MONEY")]
     assert _rules(text, ents) == [("Operating margin", "METRIC"), ("$3.1 million", "MONEY"), ("$0.4 million", "MONEY")]
+
+
+def test_operating_earnings_and_profit_per_share_are_measures():
+    from iec_nlp.components.entity_rules import METRIC_TERM
+
+    for term in ("Operating earnings", "profit per share", "Adjusted profit per share", "diluted profit per share"):
+        assert METRIC_TERM.fullmatch(term), term

@@ -135,9 +135,9 @@ JOB_TITLE = re.compile(
 # A METRIC is kept only if the relation extractor links an amount to it.
 _METRIC_CORE = (
     r"(?:net\s+(?:income|loss|\(loss\)|earnings|sales|revenues?|profit)|revenues?|sales|"
-    r"gross\s+(?:profit|margin)|operating\s+(?:income|loss|expenses|profit)|"
+    r"gross\s+(?:profit|margin)|operating\s+(?:income|loss|expenses|profit|earnings)|"
     r"(?:income|loss)\s+from\s+(?:continuing\s+)?operations|EBITDA|"
-    r"(?:diluted\s+|basic\s+)?(?:earnings|loss)\s+per\s+(?:weighted\s+average\s+)?(?:diluted\s+|basic\s+|common\s+)?share|EPS|"
+    r"(?:diluted\s+|basic\s+)?(?:earnings|loss|profit)\s+per\s+(?:weighted\s+average\s+)?(?:diluted\s+|basic\s+|common\s+)?share|EPS|"
     r"backlog|bookings|cash\s+and\s+cash\s+equivalents|cash\s+balance|working\s+capital|"
     r"(?:long-term|total)\s+debt|free\s+cash\s+flow|capital\s+expenditures|"
     r"selling,?\s+(?:general,?\s+)?and\s+administrative\s+expenses?|SG&A(?:\s+expenses?)?|"
