@@ -143,3 +143,11 @@ def test_an_amount_falls_in_the_period_right_after_it():
     assert [*income, *opening, "IN_PERIOD", 0.6] in linked
     assert [*cash, *balance_date, "IN_PERIOD", 0.9] in linked
     assert len([r for r in linked if r[4] == "IN_PERIOD"]) == 3
+
+
+def test_an_amount_named_a_change_by_the_word_after_it_loses_its_measure():
+    text = "Gross profit was helped by a $2 million reduction in freight and $1 million higher sales."
+    profit, sales = _spans(text, "Gross profit", "sales")
+    reduction, higher = _spans(text, "$2 million", "$1 million")
+    relations = [[*reduction, *profit, "VALUE_OF", 0.7], [*higher, *sales, "VALUE_OF", 0.7]]
+    assert revise_value_of(text, [reduction, higher], [profit, sales], relations) == []

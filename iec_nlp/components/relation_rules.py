@@ -1,5 +1,5 @@
 """Conventions of SCHEMA.md on amounts, applied to the relation extractor's
-output: amounts of change link to no measure, comparison amounts (also
+output: amounts of change (also "a $1 million reduction") link to no measure, comparison amounts (also
 a list of them joined by "and") link to the measure of their clause, a per-share amount written as the companion of
 another ("$2.1 million, or $0.12 per share") shares its measure and period,
 so do the two ends of a range ("between $80 million and $82 million"),
@@ -37,6 +37,12 @@ _COMPARED = re.compile(
 _SENTENCE_END = re.compile(r"[.!?][\"\u201d]?\s+[A-Z]|\n\s*\n")
 # How far back the compared level may be: a clause, not a paragraph.
 _REACH = 250
+# An amount named as a change by the word after it: "a $1.4 million
+# reduction in depreciation", "$26.4 million lower revenue".
+_CHANGE_AFTER = re.compile(
+    r"\s+(?:net\s+)?(?:increases?|decreases?|reductions?|declines?|improvements?|lower|higher|less|more)\b",
+    re.IGNORECASE,
+)
 # The next amount of a list of compared levels, and how far it may follow the previous one.
 _NEXT_IN_LIST = re.compile(r",?\s+and\s+(?:approximately\s+|about\s+)?$")
 _LIST_REACH = 80
@@ -49,7 +55,8 @@ def revise_value_of(text: str, money: list[tuple[int, int]], metrics: list[tuple
     start, child end, label, score] in the same offsets."""
     value_of = {(r[0], r[1]): r for r in relations if r[4] == "VALUE_OF"}
     dropped = {
-        key for key in value_of if is_change(text[max(0, key[0] - 40) : key[0]])
+        key for key in value_of
+        if is_change(text[max(0, key[0] - 40) : key[0]]) or _CHANGE_AFTER.match(text, key[1])
     }
     added = []
     # Comparison amounts and their VALUE_OF: a list of them goes on with "and".
