@@ -151,3 +151,14 @@ def test_an_amount_named_a_change_by_the_word_after_it_loses_its_measure():
     reduction, higher = _spans(text, "$2 million", "$1 million")
     relations = [[*reduction, *profit, "VALUE_OF", 0.7], [*higher, *sales, "VALUE_OF", 0.7]]
     assert revise_value_of(text, [reduction, higher], [profit, sales], relations) == []
+
+
+def test_a_change_right_after_a_level_falls_in_the_level_period():
+    from iec_nlp.components.relation_rules import link_change_period
+
+    text = "Sales for the second quarter were $9 million, an increase of $2 million, versus $7 million last year."
+    (period,) = _spans(text, "second quarter")
+    level, change, prior = _spans(text, "$9 million", "$2 million", "$7 million")
+    relations = [[*level, *period, "IN_PERIOD", 0.8]]
+    linked = link_change_period(text, [level, change, prior], relations)
+    assert linked == [[*level, *period, "IN_PERIOD", 0.8], [*change, *period, "IN_PERIOD", 0.8]]

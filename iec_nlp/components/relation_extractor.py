@@ -38,6 +38,7 @@ from ..scoring import relation_prf
 from ..text import doc_text
 from .relation_model import Candidate
 from .relation_rules import (
+    link_change_period,
     link_companions,
     link_list_period,
     link_period_after,
@@ -171,6 +172,7 @@ class RelationExtractor(TrainablePipe):
                 relations = link_period_after(text, money, periods, relations)
                 relations = link_companions(text, money, relations)
                 relations = link_range_ends(text, money, relations)
+                relations = link_change_period(text, money, relations)
                 relations = link_sentence_period(text, money, periods, relations)
                 relations = link_list_period(text, money, periods, relations)
             setattr(doc._, RELATIONS_ATTR, relations)

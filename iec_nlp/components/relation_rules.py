@@ -5,7 +5,8 @@ another ("$2.1 million, or $0.12 per share") shares its measure and period,
 so do the two ends of a range ("between $80 million and $82 million"),
 an amount in a sentence whose amounts all fall in one period falls in it,
 so does an item of a list introduced by a line that names one period,
-an amount followed by "for the <period>" falls in that period,
+an amount followed by "for the <period>" falls in that period, a change
+right after a level in the level's,
 and a clause that pairs amounts with periods by "respectively" decides them.
 
 "Revenue increased $5 million to $55 million, compared with $50 million a
@@ -122,6 +123,25 @@ def link_companions(text: str, money: list[tuple[int, int]], relations: list[lis
             first = links.get((start, end, label))
             if first is not None and (next_start, next_end, label) not in links:
                 added.append([next_start, next_end, first[2], first[3], label, first[5]])
+    return _with(relations, added)
+
+
+# "$13.6 billion, an increase of $1.7 billion": the change right after a
+# level is measured over the level's period.
+_CHANGE_AFTER_LEVEL = re.compile(r",\s+(?:an?\s+)?[a-z]+(?:\s+[a-z]+)?\s+(?:of\s+|by\s+)?(?:approximately\s+)?")
+
+
+def link_change_period(text: str, money: list[tuple[int, int]], relations: list[list[Any]]) -> list[list[Any]]:
+    """An amount of change right after a level, with no period of its own,
+    falls in the level's period (GUIDELINE: every amount of a clause)."""
+    in_period = {(r[0], r[1]): r for r in relations if r[4] == "IN_PERIOD"}
+    added = []
+    for level, change in zip(money, money[1:]):
+        if change in in_period or level not in in_period:
+            continue
+        if _CHANGE_AFTER_LEVEL.fullmatch(text, level[1], change[0]) and is_change(text[level[1] : change[0]]):
+            link = in_period[level]
+            added.append([*change, link[2], link[3], "IN_PERIOD", link[5]])
     return _with(relations, added)
 
 
