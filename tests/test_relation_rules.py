@@ -162,3 +162,14 @@ def test_a_change_right_after_a_level_falls_in_the_level_period():
     relations = [[*level, *period, "IN_PERIOD", 0.8]]
     linked = link_change_period(text, [level, change, prior], relations)
     assert linked == [[*level, *period, "IN_PERIOD", 0.8], [*change, *period, "IN_PERIOD", 0.8]]
+
+
+def test_a_part_of_a_larger_amount_is_no_level_of_it():
+    text = ("Net income for the year includes a tax benefit of $3 million. "
+            "The sale contributed $2 million to operating income. Net income was $9 million.")
+    income, operating, income_again = _spans(text, "Net income", "operating income", "Net income")
+    benefit, contribution, level = _spans(text, "$3 million", "$2 million", "$9 million")
+    relations = [[*benefit, *income, "VALUE_OF", 0.6], [*contribution, *operating, "VALUE_OF", 0.6],
+                 [*level, *income_again, "VALUE_OF", 0.9]]
+    revised = revise_value_of(text, [benefit, contribution, level], [income, operating, income_again], relations)
+    assert revised == [[*level, *income_again, "VALUE_OF", 0.9]]

@@ -1,5 +1,6 @@
 """Conventions of SCHEMA.md on amounts, applied to the relation extractor's
-output: amounts of change (also "a $1 million reduction") link to no measure, comparison amounts (also
+output: amounts of change (also "a $1 million reduction") and parts of a
+larger amount ("net income includes ... $2 million") link to no measure, comparison amounts (also
 a list of them joined by "and") link to the measure of their clause, a per-share amount written as the companion of
 another ("$2.1 million, or $0.12 per share") shares its measure and period,
 so do the two ends of a range ("between $80 million and $82 million"),
@@ -49,6 +50,22 @@ _NEXT_IN_LIST = re.compile(r",?\s+and\s+(?:approximately\s+|about\s+)?$")
 _LIST_REACH = 80
 
 
+# A part of a larger amount is no level of it (GUIDELINE "Parts of a larger
+# amount"): "Net income for 2007 includes the impact of the settlement of
+# $7.5 million", "the settlement contributed $2.1 million to net income".
+_INCLUDES = re.compile(r"\binclud(?:es|ed)\b")
+_CONTRIBUTED = re.compile(r"\bcontribut(?:ed|es|ing)\s+(?:approximately\s+|about\s+)?$")
+
+
+def _is_part_of(text: str, amount: tuple[int, int], metric: tuple[int, int]) -> bool:
+    if metric[1] <= amount[0]:
+        return amount[0] - metric[1] <= _REACH and bool(_INCLUDES.search(text, metric[1], amount[0]))
+    return (
+        re.fullmatch(r"\s+to\s+", text[amount[1] : metric[0]]) is not None
+        and _CONTRIBUTED.search(text, max(0, amount[0] - 40), amount[0]) is not None
+    )
+
+
 def revise_value_of(text: str, money: list[tuple[int, int]], metrics: list[tuple[int, int]], relations: list[list[Any]]) -> list[list[Any]]:
     """The relations with VALUE_OF removed from amounts of change and added
     to comparison amounts. `money` and `metrics` are (start, end) character
@@ -56,8 +73,9 @@ def revise_value_of(text: str, money: list[tuple[int, int]], metrics: list[tuple
     start, child end, label, score] in the same offsets."""
     value_of = {(r[0], r[1]): r for r in relations if r[4] == "VALUE_OF"}
     dropped = {
-        key for key in value_of
+        key for key, r in value_of.items()
         if is_change(text[max(0, key[0] - 40) : key[0]]) or _CHANGE_AFTER.match(text, key[1])
+        or _is_part_of(text, key, (r[2], r[3]))
     }
     added = []
     # Comparison amounts and their VALUE_OF: a list of them goes on with "and".
