@@ -1269,3 +1269,9 @@ def test_a_group_of_a_function_is_one_name():
     doc = _doc(text, [("Acme", "ORG"), ("Fastener Commodity Group of Global", "ORG"), ("Zeta", "ORG")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert ("Fastener Commodity Group of Global Purchasing", "ORG") in _ents(doc)
+
+
+def test_a_registered_mark_inside_a_company_name_keeps_one_name():
+    text = "Zentrix\u00ae Holdings Limited (the Group) designs sensors."
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    assert ("Zentrix\u00ae Holdings Limited", "ORG") in _ents(doc)
