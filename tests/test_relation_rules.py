@@ -73,3 +73,21 @@ def test_an_amount_falls_in_the_one_period_of_its_sentence():
     assert [*b, *quarter, "IN_PERIOD", 0.9] in linked
     # Two periods in the sentence: which one scopes "$7 million" is the extractor's call.
     assert not [r for r in linked if r[:2] == list(d)]
+
+
+def test_the_successor_takes_the_title_of_succeed_as():
+    from iec_nlp.components.relation_rules import link_successor_roles
+    from iec_nlp.tokenizer import blank_pipeline
+
+    text = "The board named Ilse Marr, 52, our Treasurer, to succeed Mr. Otto Brandt as President and CEO. He agreed."
+    doc = blank_pipeline().make_doc(text)
+    surfaces = [("Ilse Marr", "PERSON"), ("Treasurer", "ROLE"), ("Otto Brandt", "PERSON"), ("President", "ROLE"), ("CEO", "ROLE")]
+    doc.ents = [doc.char_span(text.index(s), text.index(s) + len(s), label=label) for s, label in surfaces]
+    marr, treasurer, brandt, president, ceo = _spans(text, "Ilse Marr", "Treasurer", "Otto Brandt", "President", "CEO")
+    # The extractor linked the predecessor (kept: he held the title) and missed the successor.
+    relations = [[*brandt, *president, "HAS_ROLE", 0.7]]
+    linked = link_successor_roles(doc, relations)
+    assert [*marr, *president, "HAS_ROLE", 0.9] in linked
+    assert [*marr, *ceo, "HAS_ROLE", 0.9] in linked
+    assert [*brandt, *president, "HAS_ROLE", 0.7] in linked
+    assert [*marr, *treasurer, "HAS_ROLE", 0.9] not in linked

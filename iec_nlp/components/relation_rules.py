@@ -158,3 +158,50 @@ def pair_respectively(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
         return relations
     kept = [r for r in relations if not (r[4] == "IN_PERIOD" and (r[0], r[1]) in paired)]
     return kept + [[*amount, *period, "IN_PERIOD", _PAIRED_SCORE] for amount, period in paired.items()]
+
+
+# "Jane Roe, 52, our CFO, will succeed Mr. Doe as Chief Executive Officer":
+# the text gives the title to the successor, the subject of "succeed" or
+# "replace", whom the extractor, reading pairs by distance, tends to miss
+# (the person after the verb held the title: that link stays).
+_SUCCESSION_BEFORE = re.compile(
+    r"\b(?:succeed|succeeds|succeeding|replace|replaces|replacing)\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$"
+)
+_AS_BEFORE_TITLE = re.compile(r"\s+as\s+(?:the\s+)?$")
+_TITLE_AND = re.compile(r"\s*(?:,\s*and|,|and)\s+$")
+_SUCCESSION_REACH = 200
+_SUCCESSION_SCORE = 0.9
+
+
+def link_successor_roles(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
+    """HAS_ROLE from the successor to the titles of "X ... succeed(s)/
+    replace(s) [Mr.] Y as TITLE [and TITLE]"."""
+    text = doc_text(doc)
+    if "succeed" not in text and "replac" not in text:
+        return relations  # the common case: two searches of the text
+    ents = [e for e in doc.ents if e.label_ in ("PERSON", "ROLE")]
+    have = {tuple(r[:5]) for r in relations}
+    added = []
+    for n, old in enumerate(ents[:-1]):
+        if old.label_ != "PERSON":
+            continue
+        verb = _SUCCESSION_BEFORE.search(text, max(0, old.start_char - 30), old.start_char)
+        title = ents[n + 1]
+        if verb is None or title.label_ != "ROLE" or not _AS_BEFORE_TITLE.fullmatch(text, old.end_char, title.start_char):
+            continue
+        titles = [title]
+        for following in ents[n + 2 :]:
+            if following.label_ != "ROLE" or not _TITLE_AND.fullmatch(text, titles[-1].end_char, following.start_char):
+                break
+            titles.append(following)
+        # The successor: the nearest person before the verb, in the same sentence.
+        new = next((e for e in reversed(ents[:n]) if e.label_ == "PERSON"), None)
+        if new is None or verb.start() - new.end_char > _SUCCESSION_REACH:
+            continue
+        if _SENTENCE_END.search(text, new.end_char, verb.start()):
+            continue
+        for t in titles:
+            link = [new.start_char, new.end_char, t.start_char, t.end_char, "HAS_ROLE", _SUCCESSION_SCORE]
+            if tuple(link[:5]) not in have:
+                added.append(link)
+    return _with(relations, added)
