@@ -91,3 +91,27 @@ def test_the_successor_takes_the_title_of_succeed_as():
     assert [*marr, *ceo, "HAS_ROLE", 0.9] in linked
     assert [*brandt, *president, "HAS_ROLE", 0.7] in linked
     assert [*marr, *treasurer, "HAS_ROLE", 0.9] not in linked
+
+
+def _sentenced_doc(text, surfaces):
+    from iec_nlp.tokenizer import blank_pipeline
+
+    nlp = blank_pipeline()
+    nlp.add_pipe("sentencizer")
+    doc = nlp(text)
+    doc.ents = [doc.char_span(text.index(s), text.index(s) + len(s), label=label) for s, label in surfaces]
+    return doc
+
+
+def test_the_person_opening_a_sentence_takes_the_titles_it_is_given_as():
+    from iec_nlp.components.relation_rules import link_subject_roles
+
+    text = "Mr. Brandt joined Zeta in 1990 and has served as Zeta's President and CEO since 2001. Ilse Marr said he served as Treasurer."
+    surfaces = [("Brandt", "PERSON"), ("President", "ROLE"), ("CEO", "ROLE"), ("Ilse Marr", "PERSON"), ("Treasurer", "ROLE")]
+    doc = _sentenced_doc(text, surfaces)
+    brandt, president, ceo, marr, treasurer = _spans(text, "Brandt", "President", "CEO", "Ilse Marr", "Treasurer")
+    linked = link_subject_roles(doc, [])
+    assert [*brandt, *president, "HAS_ROLE", 0.9] in linked
+    assert [*brandt, *ceo, "HAS_ROLE", 0.9] in linked
+    # "he served as": a pronoun's clause states no relation.
+    assert not any(r[2:4] == list(treasurer) for r in linked)

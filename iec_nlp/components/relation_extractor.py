@@ -38,6 +38,7 @@ from ..scoring import relation_prf
 from ..text import doc_text
 from .relation_model import Candidate
 from .relation_rules import (
+    link_subject_roles,
     link_successor_roles,
     link_companions,
     link_sentence_period,
@@ -159,6 +160,7 @@ class RelationExtractor(TrainablePipe):
             relations = [[*c.key, c.label, round(float(s), 4)] for c, s in kept]
             relations = pair_respectively(doc, relations)
             relations = link_successor_roles(doc, relations)
+            relations = link_subject_roles(doc, relations)
             # SCHEMA.md's conventions on changes, comparisons, per-share
             # companions and a sentence's one period.
             if relations:

@@ -205,3 +205,49 @@ def link_successor_roles(doc: Doc, relations: list[list[Any]]) -> list[list[Any]
             if tuple(link[:5]) not in have:
                 added.append(link)
     return _with(relations, added)
+
+
+# "Mr. Foate joined Acme in 1984 and has served as Acme's President and CEO
+# since 2002": a sentence whose subject is a named person states the titles
+# it gives that person "as" (GUIDELINE: a possessive in the person's own
+# clause is no pronoun subject; "he served as" takes no relation).
+_AS_TITLE_BEFORE = re.compile(
+    r"\bas\s+(?:(?:our|the|its|his|her|a|an)\s+|(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*['\u2019]s?\s+)?$"
+)
+_SUBJECT_BEFORE = re.compile(r"^\W*(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$")
+_PRONOUN = re.compile(r"\b(?:he|she|they|him|them|He|She|They)\b")
+_SUBJECT_REACH = 250
+
+
+def link_subject_roles(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
+    """HAS_ROLE from the person who opens a sentence to each title it is
+    given "as" in that sentence, with no other person or pronoun between."""
+    if not doc.has_annotation("SENT_START"):
+        return relations
+    text = doc_text(doc)
+    ents = [e for e in doc.ents if e.label_ in ("PERSON", "ROLE")]
+    have = {tuple(r[:5]) for r in relations}
+    added = []
+    for n, title in enumerate(ents):
+        if title.label_ != "ROLE" or n == 0:
+            continue
+        titles = [title]
+        if not _AS_TITLE_BEFORE.search(text, max(0, title.start_char - 40), title.start_char):
+            # The second of coordinated titles: "as President and CEO".
+            first = ents[n - 1]
+            if first.label_ != "ROLE" or not _TITLE_AND.fullmatch(text, first.end_char, title.start_char):
+                continue
+            if not _AS_TITLE_BEFORE.search(text, max(0, first.start_char - 40), first.start_char):
+                continue
+        subject = next((e for e in reversed(ents[:n]) if e.label_ == "PERSON"), None)
+        if subject is None or title.start_char - subject.end_char > _SUBJECT_REACH:
+            continue
+        sentence_start = title.sent.start_char
+        if subject.start_char < sentence_start or not _SUBJECT_BEFORE.match(text[sentence_start : subject.start_char]):
+            continue
+        if _PRONOUN.search(text, subject.end_char, title.start_char):
+            continue
+        link = [subject.start_char, subject.end_char, title.start_char, title.end_char, "HAS_ROLE", _SUCCESSION_SCORE]
+        if tuple(link[:5]) not in have:
+            added.append(link)
+    return _with(relations, added)
