@@ -115,3 +115,17 @@ def test_the_person_opening_a_sentence_takes_the_titles_it_is_given_as():
     assert [*brandt, *ceo, "HAS_ROLE", 0.9] in linked
     # "he served as": a pronoun's clause states no relation.
     assert not any(r[2:4] == list(treasurer) for r in linked)
+
+
+def test_an_organization_right_after_titles_is_where_they_are_held():
+    from iec_nlp.components.relation_rules import link_title_organizations
+
+    text = "Otto Brandt, Vice President and General Manager of Zeta's Sensors Group, said so."
+    surfaces = [("Otto Brandt", "PERSON"), ("Vice President", "ROLE"), ("General Manager", "ROLE"), ("Zeta", "ORG"), ("Sensors Group", "ORG")]
+    doc = _sentenced_doc(text, surfaces)
+    vp, gm, zeta, group = _spans(text, "Vice President", "General Manager", "Zeta", "Sensors Group")
+    linked = link_title_organizations(doc, [])
+    for title in (vp, gm):
+        for organization in (zeta, group):
+            assert [*title, *organization, "ROLE_AT", 0.9] in linked
+    assert len(linked) == 4

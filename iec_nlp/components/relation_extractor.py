@@ -39,6 +39,7 @@ from ..text import doc_text
 from .relation_model import Candidate
 from .relation_rules import (
     link_subject_roles,
+    link_title_organizations,
     link_successor_roles,
     link_companions,
     link_sentence_period,
@@ -161,6 +162,7 @@ class RelationExtractor(TrainablePipe):
             relations = pair_respectively(doc, relations)
             relations = link_successor_roles(doc, relations)
             relations = link_subject_roles(doc, relations)
+            relations = link_title_organizations(doc, relations)
             # SCHEMA.md's conventions on changes, comparisons, per-share
             # companions and a sentence's one period.
             if relations:

@@ -251,3 +251,44 @@ def link_subject_roles(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
         if tuple(link[:5]) not in have:
             added.append(link)
     return _with(relations, added)
+
+
+# "Senior Advisor at Zeta", "President and CEO of Zeta Corp.", "director of
+# sales for Zeta's Sensors Division": an organization written right after a
+# title states ROLE_AT, from each coordinated title, to it and to a unit
+# named after its possessive (GUIDELINE: a unit of a larger one, to each).
+_ORG_AFTER_TITLE = re.compile(r"\s+(?:of|at|for|with)\s+(?:the\s+)?")
+_UNIT_AFTER_POSSESSIVE = re.compile(r"['\u2019]s?\s+")
+_ORGANIZATIONS = ("ORG", "CUSTOMER")
+# Only a plain "and" joins titles to the same organization: in "COO and EVP,
+# and President of Acme" the list ends before "President".
+_TITLES_AND = re.compile(r"\s+and\s+")
+
+
+def link_title_organizations(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
+    """ROLE_AT from titles to the organization written right after them."""
+    text = doc_text(doc)
+    ents = list(doc.ents)
+    have = {tuple(r[:5]) for r in relations}
+    added = []
+    for n, title in enumerate(ents[:-1]):
+        organization = ents[n + 1]
+        if title.label_ != "ROLE" or organization.label_ not in _ORGANIZATIONS:
+            continue
+        if not _ORG_AFTER_TITLE.fullmatch(text, title.end_char, organization.start_char):
+            continue
+        titles = [title]
+        for before in reversed(ents[:n]):
+            if before.label_ != "ROLE" or not _TITLES_AND.fullmatch(text, before.end_char, titles[-1].start_char):
+                break
+            titles.append(before)
+        organizations = [organization]
+        if n + 2 < len(ents) and ents[n + 2].label_ in _ORGANIZATIONS:
+            if _UNIT_AFTER_POSSESSIVE.fullmatch(text, organization.end_char, ents[n + 2].start_char):
+                organizations.append(ents[n + 2])
+        for t in titles:
+            for o in organizations:
+                link = [t.start_char, t.end_char, o.start_char, o.end_char, "ROLE_AT", _SUCCESSION_SCORE]
+                if tuple(link[:5]) not in have:
+                    added.append(link)
+    return _with(relations, added)
