@@ -1275,3 +1275,12 @@ def test_a_registered_mark_inside_a_company_name_keeps_one_name():
     text = "Zentrix\u00ae Holdings Limited (the Group) designs sensors."
     doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
     assert ("Zentrix\u00ae Holdings Limited", "ORG") in _ents(doc)
+
+
+def test_a_seat_on_the_board_is_one_title_unless_the_board_is_named():
+    text = "She will leave as a member of the Company\u2019s Board of Directors. Otto Brandt, a member of Zeta Labs\u2019 Board, agreed."
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    assert ("member of the Company\u2019s Board of Directors", "ROLE") in _ents(doc)
+    text = "Otto Brandt, a member of Zeta Labs's Board, agreed."
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    assert ("member", "ROLE") in _ents(doc)

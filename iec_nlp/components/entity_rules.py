@@ -346,6 +346,10 @@ class EntityRules:
             for match in pattern.finditer(text):
                 for start, end in _joint_announcers(text, match.start(1), match.end(1)):
                     ents = _add(doc, ents, start, end, "ORG")
+        for match in _BOARD_SEAT.finditer(text):
+            ents = _add(doc, ents, match.start(), match.end(), "ROLE")
+        for match in _MEMBER_OF_NAMED_BOARD.finditer(text):
+            ents = _add(doc, ents, match.start(1), match.end(1), "ROLE")
         for match in self.known_orgs.finditer(text):
             if not _in_ticker_notation(text, match.start(), match.end()):
                 ents = _add(doc, ents, match.start(), match.end(), "ORG")
@@ -371,6 +375,15 @@ class EntityRules:
         if self.metrics:
             ents = _add_near_amounts(doc, text, ents, METRIC_TERM, "METRIC")
         return ents
+
+
+# GUIDELINE.md board seats: "a member of the Company's Board of Directors"
+# is one title ("the Company" takes no span); in "a member of Acme's Board"
+# the organization is named, and `member` is the title.
+_BOARD_SEAT = re.compile(r"\bmember[ ]+of[ ]+the[ ]+Company['\u2019]s[ ]+[Bb]oard(?:[ ]+of[ ]+[Dd]irectors)?\b")
+_MEMBER_OF_NAMED_BOARD = re.compile(
+    r"\b(member)[ ]+of[ ]+(?:the[ ]+)?(?!Company['\u2019])(?:[A-Z][\w&.-]*[ ]+){0,4}[A-Z][\w&.-]*['\u2019]s[ ]+[Bb]oard\b"
+)
 
 
 # A university, hospital or institute is named without a legal form: "X
