@@ -1284,3 +1284,10 @@ def test_a_seat_on_the_board_is_one_title_unless_the_board_is_named():
     text = "Otto Brandt, a member of Zeta Labs's Board, agreed."
     doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
     assert ("member", "ROLE") in _ents(doc)
+
+
+def test_a_given_name_before_a_single_letter_is_no_person():
+    text = "Sales rose 3% for Frank T\u2019s and 2% for Carl J. Moss Grill."
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    assert not any(label == "PERSON" and name.startswith("Frank") for name, label in _ents(doc))
+    assert ("Carl J. Moss", "PERSON") in _ents(doc)

@@ -87,6 +87,7 @@ _PARTICLE = r"(?:(?:La|Le|De|Di|Da|Du|Del|Van|Von|Van[ ]der|Van[ ]den|van[ ]der|
 _NICKNAME = r"(?:[ ][\"\u201c][A-Z][a-z]+[\"\u201d])?"
 _CAPITALIZED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
 # "W. Barry Gilbert", "N. E. Rick Strandlund": one or two initials before the given name.
+_SINGLE_LETTER_END = re.compile(r"\s[A-Z]$")
 _LEADING_INITIAL = re.compile(r"(?:\b[A-Z]\.\s+){1,2}$")
 # "Mr. Smith", "Mr. David P. Molfenter", "Dr. Lynda J.-S. Yang": given names
 # and initials, then a surname of two letters or more (not an initial).
@@ -327,7 +328,8 @@ class EntityRules:
             if word.group() not in self.first_names:
                 continue
             rest = self.given_name_rest.match(text, word.end())
-            if rest is None:
+            # "Eddie V's" (a restaurant): a surname is more than a letter.
+            if rest is None or _SINGLE_LETTER_END.search(rest.group()):
                 continue
             initial = _LEADING_INITIAL.search(text, max(0, word.start() - 12), word.start())
             found.append((initial.start() if initial else word.start(), rest.end()))
