@@ -1291,3 +1291,11 @@ def test_a_given_name_before_a_single_letter_is_no_person():
     doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
     assert not any(label == "PERSON" and name.startswith("Frank") for name, label in _ents(doc))
     assert ("Carl J. Moss", "PERSON") in _ents(doc)
+
+
+def test_a_given_name_after_a_capitalized_word_is_left_to_the_recognizer():
+    text = "\u201cWe grew,\u201d said Dorsey Carl Moss, our president.\nAward Will Allow Work\nWe agreed. Then Carl Moss left."
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    # Only the name after a sentence's first word is found.
+    persons = [e for e in doc.ents if e.label_ == "PERSON"]
+    assert [e.start_char for e in persons] == [text.rindex("Carl Moss")]
