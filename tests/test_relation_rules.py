@@ -129,3 +129,21 @@ def test_an_organization_right_after_titles_is_where_they_are_held():
         for organization in (zeta, group):
             assert [*title, *organization, "ROLE_AT", 0.9] in linked
     assert len(linked) == 4
+
+
+def test_a_contact_block_stacks_name_titles_and_company():
+    from iec_nlp.components.relation_rules import link_contact_blocks
+
+    text = "Contacts:\n\nIlse Marr\nVice President and\nTreasurer\nPhone: 555-0100\nZeta Labs, Inc.\n\nZeta Labs, Inc. sells sensors."
+    surfaces = [("Ilse Marr", "PERSON"), ("Vice President", "ROLE"), ("Treasurer", "ROLE"), ("Zeta Labs, Inc.", "ORG")]
+    doc = _sentenced_doc(text, surfaces)
+    marr, vp, treasurer, zeta = _spans(text, "Ilse Marr", "Vice President", "Treasurer", "Zeta Labs, Inc.")
+    linked = link_contact_blocks(doc, [])
+    assert sorted(linked) == sorted(
+        [[*marr, *vp, "HAS_ROLE", 0.9], [*marr, *treasurer, "HAS_ROLE", 0.9],
+         [*vp, *zeta, "ROLE_AT", 0.9], [*treasurer, *zeta, "ROLE_AT", 0.9]]
+    )
+    # Two people side by side on the same lines are no stack.
+    text = "Ilse Marr   Otto Brandt\nTreasurer   Controller\n"
+    doc = _sentenced_doc(text, [("Ilse Marr", "PERSON"), ("Otto Brandt", "PERSON"), ("Treasurer", "ROLE"), ("Controller", "ROLE")])
+    assert link_contact_blocks(doc, []) == []

@@ -42,6 +42,7 @@ from .relation_rules import (
     link_title_organizations,
     link_successor_roles,
     link_companions,
+    link_contact_blocks,
     link_sentence_period,
     pair_respectively,
     revise_value_of,
@@ -163,6 +164,7 @@ class RelationExtractor(TrainablePipe):
             relations = link_successor_roles(doc, relations)
             relations = link_subject_roles(doc, relations)
             relations = link_title_organizations(doc, relations)
+            relations = link_contact_blocks(doc, relations)
             # SCHEMA.md's conventions on changes, comparisons, per-share
             # companions and a sentence's one period.
             if relations:

@@ -292,3 +292,74 @@ def link_title_organizations(doc: Doc, relations: list[list[Any]]) -> list[list[
                 if tuple(link[:5]) not in have:
                     added.append(link)
     return _with(relations, added)
+
+
+# A contact block stacks a name, its titles and a company on lines of their
+# own ("Jane Roe\nSenior Vice President and\nChief Financial Officer\nPhone:
+# ...\nAcme Corp."): GUIDELINE, the name states HAS_ROLE to each title and
+# the company line ROLE_AT from each title.
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_TITLE_LINE_JOINER = re.compile(r"[\s,&.:]*(?:and)?[\s,&.:]*")
+_BLOCK_LINES = 8
+
+
+def _stacked_lines(text: str, ents: list[Any]) -> list[str] | None:
+    """The label of each line of a block, or None unless every line that
+    holds an entity holds nothing else (titles with their joiners)."""
+    labels = []
+    for ent in ents:
+        line_start = text.rfind("\n", 0, ent.start_char) + 1
+        line_end = text.find("\n", ent.end_char)
+        line_end = len(text) if line_end < 0 else line_end
+        labels.append((line_start, line_end, ent))
+    by_line: dict[int, list[Any]] = {}
+    ends = {}
+    for line_start, line_end, ent in labels:
+        by_line.setdefault(line_start, []).append(ent)
+        ends[line_start] = line_end
+    kinds = []
+    for line_start, line_ents in by_line.items():
+        kinds_here = {e.label_ for e in line_ents}
+        if len(kinds_here) != 1:
+            return None
+        cursor = line_start
+        for e in line_ents:
+            if not _TITLE_LINE_JOINER.fullmatch(text, cursor, e.start_char):
+                return None
+            cursor = e.end_char
+        if not _TITLE_LINE_JOINER.fullmatch(text, cursor, ends[line_start]):
+            return None
+        kinds.append(kinds_here.pop())
+    return kinds
+
+
+def link_contact_blocks(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
+    """HAS_ROLE and ROLE_AT within a block of one name, its titles and one company."""
+    text = doc_text(doc)
+    ents = [e for e in doc.ents if e.label_ in ("PERSON", "ROLE", "ORG", "CUSTOMER")]
+    if not ents:
+        return relations
+    breaks = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
+    blocks: dict[int, list[Any]] = {}
+    for ent in ents:
+        blocks.setdefault(bisect_right(breaks, ent.start_char), []).append(ent)
+    have = {tuple(r[:5]) for r in relations}
+    added = []
+    for index, block in blocks.items():
+        persons = [e for e in block if e.label_ == "PERSON"]
+        titles = [e for e in block if e.label_ == "ROLE"]
+        organizations = [e for e in block if e.label_ in _ORGANIZATIONS]
+        if len(persons) != 1 or not titles or len(organizations) > 1:
+            continue
+        start = breaks[index - 1]
+        end = breaks[index] if index < len(breaks) else len(text)
+        if text.count("\n", start, end) > _BLOCK_LINES or persons[0].start_char > titles[0].start_char:
+            continue
+        if _stacked_lines(text, block) is None:
+            continue
+        person = persons[0]
+        links = [[person.start_char, person.end_char, t.start_char, t.end_char, "HAS_ROLE"] for t in titles]
+        for o in organizations:
+            links += [[t.start_char, t.end_char, o.start_char, o.end_char, "ROLE_AT"] for t in titles]
+        added += [[*link, _SUCCESSION_SCORE] for link in links if tuple(link) not in have]
+    return _with(relations, added)
