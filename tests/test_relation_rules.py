@@ -147,3 +147,13 @@ def test_a_contact_block_stacks_name_titles_and_company():
     text = "Ilse Marr   Otto Brandt\nTreasurer   Controller\n"
     doc = _sentenced_doc(text, [("Ilse Marr", "PERSON"), ("Otto Brandt", "PERSON"), ("Treasurer", "ROLE"), ("Controller", "ROLE")])
     assert link_contact_blocks(doc, []) == []
+
+
+def test_a_name_after_our_title_in_apposition_holds_it():
+    from iec_nlp.components.relation_rules import link_titles_before_names
+
+    text = "Zeta thanked its Treasurer, Ilse Marr, and the new Controller, Otto Brandt left."
+    surfaces = [("Treasurer", "ROLE"), ("Ilse Marr", "PERSON"), ("Controller", "ROLE"), ("Otto Brandt", "PERSON")]
+    doc = _sentenced_doc(text, surfaces)
+    treasurer, marr = _spans(text, "Treasurer", "Ilse Marr")
+    assert link_titles_before_names(doc, []) == [[*marr, *treasurer, "HAS_ROLE", 0.9]]

@@ -40,6 +40,7 @@ from .relation_model import Candidate
 from .relation_rules import (
     link_subject_roles,
     link_title_organizations,
+    link_titles_before_names,
     link_successor_roles,
     link_companions,
     link_contact_blocks,
@@ -165,6 +166,7 @@ class RelationExtractor(TrainablePipe):
             relations = link_subject_roles(doc, relations)
             relations = link_title_organizations(doc, relations)
             relations = link_contact_blocks(doc, relations)
+            relations = link_titles_before_names(doc, relations)
             # SCHEMA.md's conventions on changes, comparisons, per-share
             # companions and a sentence's one period.
             if relations:

@@ -363,3 +363,28 @@ def link_contact_blocks(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]
             links += [[t.start_char, t.end_char, o.start_char, o.end_char, "ROLE_AT"] for t in titles]
         added += [[*link, _SUCCESSION_SCORE] for link in links if tuple(link) not in have]
     return _with(relations, added)
+
+
+# "its Co-CEO, Jane Roe", "our Treasurer, Mr. Doe": a title owned by a
+# possessive and followed by a name in apposition is that person's.
+_OWNER_BEFORE_TITLE = re.compile(r"\b(?:our|its|my|their)\s+$")
+_NAME_IN_APPOSITION = re.compile(r",\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$")
+
+
+def link_titles_before_names(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
+    """HAS_ROLE from the name written in apposition after "our/its TITLE,"."""
+    text = doc_text(doc)
+    ents = [e for e in doc.ents if e.label_ in ("PERSON", "ROLE")]
+    have = {tuple(r[:5]) for r in relations}
+    added = []
+    for title, person in zip(ents, ents[1:]):
+        if title.label_ != "ROLE" or person.label_ != "PERSON":
+            continue
+        if not _NAME_IN_APPOSITION.fullmatch(text, title.end_char, person.start_char):
+            continue
+        if not _OWNER_BEFORE_TITLE.search(text, max(0, title.start_char - 8), title.start_char):
+            continue
+        link = [person.start_char, person.end_char, title.start_char, title.end_char, "HAS_ROLE"]
+        if tuple(link) not in have:
+            added.append([*link, _SUCCESSION_SCORE])
+    return _with(relations, added)
