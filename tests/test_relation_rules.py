@@ -157,3 +157,19 @@ def test_a_name_after_our_title_in_apposition_holds_it():
     doc = _sentenced_doc(text, surfaces)
     treasurer, marr = _spans(text, "Treasurer", "Ilse Marr")
     assert link_titles_before_names(doc, []) == [[*marr, *treasurer, "HAS_ROLE", 0.9]]
+
+
+def test_a_title_stated_once_for_a_list_of_names_is_each_ones():
+    from iec_nlp.components.relation_rules import link_titles_of_name_lists
+
+    text = "Current directors Mr. Al Bono, Cy Dodd, and Dr. Ed Fuchs were re-elected. Gil Hart and Ivo Janek were named Co-CEOs."
+    surfaces = [("directors", "ROLE"), ("Al Bono", "PERSON"), ("Cy Dodd", "PERSON"), ("Ed Fuchs", "PERSON"),
+                ("Gil Hart", "PERSON"), ("Ivo Janek", "PERSON"), ("Co-CEOs", "ROLE")]
+    doc = _sentenced_doc(text, surfaces)
+    directors, bono, dodd, fuchs, hart, janek, co_ceos = _spans(
+        text, "directors", "Al Bono", "Cy Dodd", "Ed Fuchs", "Gil Hart", "Ivo Janek", "Co-CEOs"
+    )
+    linked = link_titles_of_name_lists(doc, [])
+    expected = [[*p, *directors, "HAS_ROLE", 0.9] for p in (bono, dodd, fuchs)]
+    expected += [[*p, *co_ceos, "HAS_ROLE", 0.9] for p in (hart, janek)]
+    assert sorted(linked) == sorted(expected)

@@ -41,6 +41,7 @@ from .relation_rules import (
     link_subject_roles,
     link_title_organizations,
     link_titles_before_names,
+    link_titles_of_name_lists,
     link_successor_roles,
     link_companions,
     link_contact_blocks,
@@ -167,6 +168,7 @@ class RelationExtractor(TrainablePipe):
             relations = link_title_organizations(doc, relations)
             relations = link_contact_blocks(doc, relations)
             relations = link_titles_before_names(doc, relations)
+            relations = link_titles_of_name_lists(doc, relations)
             # SCHEMA.md's conventions on changes, comparisons, per-share
             # companions and a sentence's one period.
             if relations:

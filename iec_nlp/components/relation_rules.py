@@ -388,3 +388,49 @@ def link_titles_before_names(doc: Doc, relations: list[list[Any]]) -> list[list[
         if tuple(link) not in have:
             added.append([*link, _SUCCESSION_SCORE])
     return _with(relations, added)
+
+
+# "current directors Mr. Al Bo, Mr. Cy Do and Dr. Ed Fu were re-elected",
+# "Al Bo and Cy Do were named Co-CEOs": a title stated once for a list of
+# names is each one's.
+_HONORIFIC = r"(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?"
+_AGE = r"(?:,\s+\d{2})?"
+_LIST_GAP = re.compile(rf"{_AGE}\s*(?:,\s*(?:and\s+)?|\s+and\s+){_HONORIFIC}")
+_TITLE_BEFORE_LIST = re.compile(rf",?\s+{_HONORIFIC}")
+_NAMED_AFTER_LIST = re.compile(
+    rf"{_AGE},?\s+(?:(?:were|are|have[ ]been|will[ ]be)\s+)?(?:[Nn]amed|[Aa]ppointed|[Ee]lected)\s+(?:as\s+)?(?:the\s+)?"
+    rf"|{_AGE},\s+"
+)
+
+
+def link_titles_of_name_lists(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
+    """HAS_ROLE from each name of a list of two or more to the title before or after it."""
+    text = doc_text(doc)
+    ents = [e for e in doc.ents if e.label_ in ("PERSON", "ROLE")]
+    have = {tuple(r[:5]) for r in relations}
+    added = []
+    n = 0
+    while n < len(ents):
+        if ents[n].label_ != "PERSON":
+            n += 1
+            continue
+        names = [ents[n]]
+        m = n + 1
+        while m < len(ents) and ents[m].label_ == "PERSON" and _LIST_GAP.fullmatch(text, names[-1].end_char, ents[m].start_char):
+            names.append(ents[m])
+            m += 1
+        titles = []
+        if len(names) >= 2:
+            before = ents[n - 1] if n > 0 else None
+            if before is not None and before.label_ == "ROLE" and _TITLE_BEFORE_LIST.fullmatch(text, before.end_char, names[0].start_char):
+                titles.append(before)
+            after = ents[m] if m < len(ents) else None
+            if after is not None and after.label_ == "ROLE" and _NAMED_AFTER_LIST.fullmatch(text, names[-1].end_char, after.start_char):
+                titles.append(after)
+        for title in titles:
+            for name in names:
+                link = [name.start_char, name.end_char, title.start_char, title.end_char, "HAS_ROLE"]
+                if tuple(link) not in have:
+                    added.append([*link, _SUCCESSION_SCORE])
+        n = m
+    return _with(relations, added)
