@@ -173,3 +173,17 @@ def test_a_title_stated_once_for_a_list_of_names_is_each_ones():
     expected = [[*p, *directors, "HAS_ROLE", 0.9] for p in (bono, dodd, fuchs)]
     expected += [[*p, *co_ceos, "HAS_ROLE", 0.9] for p in (hart, janek)]
     assert sorted(linked) == sorted(expected)
+
+
+def test_titles_joined_by_and_after_a_name_are_both_its():
+    from iec_nlp.components.relation_rules import share_coordinated_titles
+
+    text = "with Ilse Marr, our Treasurer and Secretary, Otto Brandt, our President."
+    surfaces = [("Ilse Marr", "PERSON"), ("Treasurer", "ROLE"), ("Secretary", "ROLE"), ("Otto Brandt", "PERSON"), ("President", "ROLE")]
+    doc = _sentenced_doc(text, surfaces)
+    marr, treasurer, secretary, brandt, president = _spans(text, "Ilse Marr", "Treasurer", "Secretary", "Otto Brandt", "President")
+    relations = [[*marr, *treasurer, "HAS_ROLE", 0.8], [*brandt, *secretary, "HAS_ROLE", 0.6], [*brandt, *president, "HAS_ROLE", 0.9]]
+    shared = share_coordinated_titles(doc, relations)
+    assert [*marr, *secretary, "HAS_ROLE", 0.9] in shared
+    assert [*brandt, *secretary, "HAS_ROLE", 0.6] not in shared
+    assert [*brandt, *president, "HAS_ROLE", 0.9] in shared

@@ -48,6 +48,7 @@ from .relation_rules import (
     link_sentence_period,
     pair_respectively,
     revise_value_of,
+    share_coordinated_titles,
 )
 
 RELATIONS_ATTR = "iec_relations"
@@ -169,6 +170,7 @@ class RelationExtractor(TrainablePipe):
             relations = link_contact_blocks(doc, relations)
             relations = link_titles_before_names(doc, relations)
             relations = link_titles_of_name_lists(doc, relations)
+            relations = share_coordinated_titles(doc, relations)
             # SCHEMA.md's conventions on changes, comparisons, per-share
             # companions and a sentence's one period.
             if relations:

@@ -434,3 +434,35 @@ def link_titles_of_name_lists(doc: Doc, relations: list[list[Any]]) -> list[list
                     added.append([*link, _SUCCESSION_SCORE])
         n = m
     return _with(relations, added)
+
+
+# "Jane Roe, our Chief Executive Officer and Chairman, Otto Doe, our
+# President": titles joined by "and" after a name are both that name's; the
+# name after the second title's comma starts the next item of the list.
+_COORDINATED_TITLES = re.compile(r"\s+and\s+(?:a\s+|an\s+)?")
+
+
+def share_coordinated_titles(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
+    """HAS_ROLE from the holder written before "T1 and T2" to T2 as to T1."""
+    text = doc_text(doc)
+    titles = [e for e in doc.ents if e.label_ == "ROLE"]
+    holders: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for r in relations:
+        if r[4] == "HAS_ROLE":
+            holders.setdefault((r[2], r[3]), []).append((r[0], r[1]))
+    removed: set[tuple[int, int, int, int]] = set()
+    added = []
+    for first, second in zip(titles, titles[1:]):
+        if not _COORDINATED_TITLES.fullmatch(text, first.end_char, second.start_char):
+            continue
+        before = holders.get((first.start_char, first.end_char), [])
+        if not before or any(end > first.start_char for _, end in before):
+            continue
+        after = [h for h in holders.get((second.start_char, second.end_char), []) if h[0] >= second.end_char]
+        removed |= {(*h, second.start_char, second.end_char) for h in after}
+        known = set(holders.get((second.start_char, second.end_char), []))
+        added += [[*h, second.start_char, second.end_char, "HAS_ROLE", _SUCCESSION_SCORE] for h in before if h not in known]
+    if not added and not removed:
+        return relations
+    kept = [r for r in relations if not (r[4] == "HAS_ROLE" and tuple(r[:4]) in removed)]
+    return _with(kept, added)
