@@ -187,3 +187,13 @@ def test_titles_joined_by_and_after_a_name_are_both_its():
     assert [*marr, *secretary, "HAS_ROLE", 0.9] in shared
     assert [*brandt, *secretary, "HAS_ROLE", 0.6] not in shared
     assert [*brandt, *president, "HAS_ROLE", 0.9] in shared
+
+
+def test_titles_joined_by_and_a_share_the_organization_after_them():
+    from iec_nlp.components.relation_rules import link_title_organizations
+
+    text = "Ilse Marr, Chief Executive Officer and a Founding Partner of Zeta Capital LLC, said so."
+    surfaces = [("Ilse Marr", "PERSON"), ("Chief Executive Officer", "ROLE"), ("Founding Partner", "ROLE"), ("Zeta Capital LLC", "ORG")]
+    doc = _sentenced_doc(text, surfaces)
+    ceo, partner, zeta = _spans(text, "Chief Executive Officer", "Founding Partner", "Zeta Capital LLC")
+    assert sorted(link_title_organizations(doc, [])) == sorted([[*ceo, *zeta, "ROLE_AT", 0.9], [*partner, *zeta, "ROLE_AT", 0.9]])

@@ -260,9 +260,10 @@ def link_subject_roles(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
 _ORG_AFTER_TITLE = re.compile(r"\s+(?:of|at|for|with)\s+(?:the\s+)?")
 _UNIT_AFTER_POSSESSIVE = re.compile(r"['\u2019]s?\s+")
 _ORGANIZATIONS = ("ORG", "CUSTOMER")
-# Only a plain "and" joins titles to the same organization: in "COO and EVP,
-# and President of Acme" the list ends before "President".
-_TITLES_AND = re.compile(r"\s+and\s+")
+# Only a plain "and" joins titles to the same organization ("CEO and a
+# Founding Partner of Acme"): in "COO and EVP, and President of Acme" the
+# list ends before "President".
+_TITLES_AND = re.compile(r"\s+and\s+(?:a\s+|an\s+)?")
 
 
 def link_title_organizations(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
