@@ -1299,3 +1299,10 @@ def test_a_given_name_after_a_capitalized_word_is_left_to_the_recognizer():
     # Only the name after a sentence's first word is found.
     persons = [e for e in doc.ents if e.label_ == "PERSON"]
     assert [e.start_char for e in persons] == [text.rindex("Carl Moss")]
+
+
+def test_a_unit_named_with_its_kind_after_an_owner_is_an_organization():
+    text = "He led the company\u2019s Marine Sensors Division. Sales of our Power Group rose."
+    doc = EntityRules(patterns=False, propagate=True)(NLP.make_doc(text))
+    assert ("Marine Sensors Division", "ORG") in _ents(doc)
+    assert ("Power Group", "ORG") in _ents(doc)

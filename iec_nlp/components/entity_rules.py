@@ -1077,10 +1077,19 @@ _NAMED_SEGMENT = re.compile(
 )
 
 
+# "the company's Commercial Products Division", "our Power Group": a unit of
+# the issuer named with its kind keeps it in its name.
+_NAMED_UNIT = re.compile(
+    r"\b(?:[Oo]ur|[Ii]ts|[Tt]he[ ]+[Cc]ompany['\u2019]s)[ ]+"
+    r"([A-Z][\w'\u2019-]*(?:[ ](?:[A-Z][\w'\u2019-]*|&)){0,3}[ ](?:Division|Group))\b(?!['\u2019]s)"
+)
+
+
 def _add_named_segments(doc: Doc, text: str, ents: list[Span], terms: frozenset[str]) -> list[Span]:
-    for match in _NAMED_SEGMENT.finditer(text):
-        if match.group(1) not in terms:
-            ents = _add(doc, ents, match.start(1), match.end(1), "ORG")
+    for pattern in (_NAMED_SEGMENT, _NAMED_UNIT):
+        for match in pattern.finditer(text):
+            if match.group(1) not in terms:
+                ents = _add(doc, ents, match.start(1), match.end(1), "ORG")
     return ents
 
 
