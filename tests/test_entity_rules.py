@@ -1306,3 +1306,10 @@ def test_a_unit_named_with_its_kind_after_an_owner_is_an_organization():
     doc = EntityRules(patterns=False, propagate=True)(NLP.make_doc(text))
     assert ("Marine Sensors Division", "ORG") in _ents(doc)
     assert ("Power Group", "ORG") in _ents(doc)
+
+
+def test_a_ship_named_after_a_person_is_no_person():
+    text = "Acme is refitting the USS Ilse Marr for the Navy."
+    doc = _doc(text, [("Acme", "ORG"), ("Ilse Marr", "PERSON")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert ("Ilse Marr", "PERSON") not in _ents(doc)

@@ -1611,6 +1611,8 @@ def _is_no_seat(name: str, text: str, end: int) -> bool:
     return words == "member" and not _BOARD_AFTER_MEMBER.match(text, end)
 
 
+# A ship's prefix: "USS", "USNS", "HMS", also "ex-USNS" of a ship sold on.
+_SHIP_PREFIX = re.compile(r"\b(?:USS|USNS|HMS|HMCS|HMAS)[ ]+$")
 _ADVERB = re.compile(r"[A-Z][a-z]+(?:ally|ively|ently|antly|ously|ingly|edly|ably|arly)")
 # A name marked as a trademark and followed by more words ("SurgiCount™
 # Safety-Sponge System", "the Wendy's® brand") names a product or a brand.
@@ -1692,6 +1694,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
     ):
         return False  # "a total of $3.8 million", "$3,500,000 in the aggregate": how much, not of what
     if label == "PERSON":
+        if _SHIP_PREFIX.search(text, max(0, ent.start_char - 10), ent.start_char):
+            return False  # "USNS Andrew J. Higgins": a ship named after a person
         if any(c.isdigit() for c in name) or ent[-1].lower_ in _ADDRESS_WORDS:
             return False  # "SSQ-125A" (a model number), "Keslinger Road", "Tel" of "Tel: (888)"
         # Initials alone ("S. C." of a dateline "ROCK HILL, S. C.") name nobody.
