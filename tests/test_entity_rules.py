@@ -1313,3 +1313,10 @@ def test_a_ship_named_after_a_person_is_no_person():
     doc = _doc(text, [("Acme", "ORG"), ("Ilse Marr", "PERSON")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert ("Ilse Marr", "PERSON") not in _ents(doc)
+
+
+def test_a_capitalized_verb_before_as_in_a_headline_is_no_organization():
+    text = "Zeta Labs Treasurer Ilse Marr to Lead as Interim CFO\n\nZeta Labs, Inc. said so."
+    doc = _doc(text, [("Zeta Labs", "ORG"), ("Lead", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert ("Lead", "ORG") not in _ents(doc)

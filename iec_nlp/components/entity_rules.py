@@ -1611,6 +1611,8 @@ def _is_no_seat(name: str, text: str, end: int) -> bool:
     return words == "member" and not _BOARD_AFTER_MEMBER.match(text, end)
 
 
+_VERB_SLOT_BEFORE = re.compile(r"\bto[ ]$")
+_AS_AFTER = re.compile(r"[ ]as[ ]")
 # A ship's prefix: "USS", "USNS", "HMS", also "ex-USNS" of a ship sold on.
 _SHIP_PREFIX = re.compile(r"\b(?:USS|USNS|HMS|HMCS|HMAS)[ ]+$")
 _ADVERB = re.compile(r"[A-Z][a-z]+(?:ally|ively|ently|antly|ously|ingly|edly|ably|arly)")
@@ -1674,6 +1676,10 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             return False  # "the Bank", "Parent": a defined term for an organization, not its name
         if _STATE_NAME.fullmatch(name) and not _POSSESSIVE_NAME_REST.match(text, ent.end_char):
             return False  # "for Florida's residents": a state alone is a place ("Florida's Turnpike" is a body)
+        if _VERB_SLOT_BEFORE.search(text, max(0, ent.start_char - 4), ent.start_char) and _AS_AFTER.match(
+            text, ent.end_char
+        ) and " " not in name:
+            return False  # "Jane Roe to Serve as Interim CFO": a verb of a headline in title case
         if _ADVERB.fullmatch(name) and text.startswith(",", ent.end_char):
             return False  # "Sequentially, SG&A decreased": an adverb opening a sentence
         if _MARKED_BEFORE_WORD.match(text, ent.end_char):
