@@ -1299,3 +1299,54 @@ def test_operating_earnings_and_profit_per_share_are_measures():
 
     for term in ("Operating earnings", "profit per share", "Adjusted profit per share", "diluted profit per share"):
         assert METRIC_TERM.fullmatch(term), term
+
+
+def test_a_registered_mark_inside_a_company_name_keeps_one_name():
+    text = "Zentrix\u00ae Holdings Limited (the Group) designs sensors."
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    assert ("Zentrix\u00ae Holdings Limited", "ORG") in _ents(doc)
+
+
+def test_a_seat_on_the_board_is_one_title_unless_the_board_is_named():
+    text = "She will leave as a member of the Company\u2019s Board of Directors. Otto Brandt, a member of Zeta Labs\u2019 Board, agreed."
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    assert ("member of the Company\u2019s Board of Directors", "ROLE") in _ents(doc)
+    text = "Otto Brandt, a member of Zeta Labs's Board, agreed."
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    assert ("member", "ROLE") in _ents(doc)
+
+
+def test_a_given_name_before_a_single_letter_is_no_person():
+    text = "Sales rose 3% for Frank T\u2019s and 2% for Carl J. Moss Grill."
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    assert not any(label == "PERSON" and name.startswith("Frank") for name, label in _ents(doc))
+    assert ("Carl J. Moss", "PERSON") in _ents(doc)
+
+
+def test_a_given_name_after_a_capitalized_word_is_left_to_the_recognizer():
+    text = "\u201cWe grew,\u201d said Dorsey Carl Moss, our president.\nAward Will Allow Work\nWe agreed. Then Carl Moss left."
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    # Only the name after a sentence's first word is found.
+    persons = [e for e in doc.ents if e.label_ == "PERSON"]
+    assert [e.start_char for e in persons] == [text.rindex("Carl Moss")]
+
+
+def test_a_unit_named_with_its_kind_after_an_owner_is_an_organization():
+    text = "He led the company\u2019s Marine Sensors Division. Sales of our Power Group rose."
+    doc = EntityRules(patterns=False, propagate=True)(NLP.make_doc(text))
+    assert ("Marine Sensors Division", "ORG") in _ents(doc)
+    assert ("Power Group", "ORG") in _ents(doc)
+
+
+def test_a_ship_named_after_a_person_is_no_person():
+    text = "Acme is refitting the USS Ilse Marr for the Navy."
+    doc = _doc(text, [("Acme", "ORG"), ("Ilse Marr", "PERSON")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert ("Ilse Marr", "PERSON") not in _ents(doc)
+
+
+def test_a_capitalized_verb_before_as_in_a_headline_is_no_organization():
+    text = "Zeta Labs Treasurer Ilse Marr to Lead as Interim CFO\n\nZeta Labs, Inc. said so."
+    doc = _doc(text, [("Zeta Labs", "ORG"), ("Lead", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert ("Lead", "ORG") not in _ents(doc)

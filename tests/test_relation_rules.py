@@ -173,3 +173,127 @@ def test_a_part_of_a_larger_amount_is_no_level_of_it():
                  [*level, *income_again, "VALUE_OF", 0.9]]
     revised = revise_value_of(text, [benefit, contribution, level], [income, operating, income_again], relations)
     assert revised == [[*level, *income_again, "VALUE_OF", 0.9]]
+
+
+def test_the_successor_takes_the_title_of_succeed_as():
+    from iec_nlp.components.relation_rules import link_successor_roles
+    from iec_nlp.tokenizer import blank_pipeline
+
+    text = "The board named Ilse Marr, 52, our Treasurer, to succeed Mr. Otto Brandt as President and CEO. He agreed."
+    doc = blank_pipeline().make_doc(text)
+    surfaces = [("Ilse Marr", "PERSON"), ("Treasurer", "ROLE"), ("Otto Brandt", "PERSON"), ("President", "ROLE"), ("CEO", "ROLE")]
+    doc.ents = [doc.char_span(text.index(s), text.index(s) + len(s), label=label) for s, label in surfaces]
+    marr, treasurer, brandt, president, ceo = _spans(text, "Ilse Marr", "Treasurer", "Otto Brandt", "President", "CEO")
+    # The extractor linked the predecessor (kept: he held the title) and missed the successor.
+    relations = [[*brandt, *president, "HAS_ROLE", 0.7]]
+    linked = link_successor_roles(doc, relations)
+    assert [*marr, *president, "HAS_ROLE", 0.9] in linked
+    assert [*marr, *ceo, "HAS_ROLE", 0.9] in linked
+    assert [*brandt, *president, "HAS_ROLE", 0.7] in linked
+    assert [*marr, *treasurer, "HAS_ROLE", 0.9] not in linked
+
+
+def _sentenced_doc(text, surfaces):
+    from iec_nlp.tokenizer import blank_pipeline
+
+    nlp = blank_pipeline()
+    nlp.add_pipe("sentencizer")
+    doc = nlp(text)
+    doc.ents = [doc.char_span(text.index(s), text.index(s) + len(s), label=label) for s, label in surfaces]
+    return doc
+
+
+def test_the_person_opening_a_sentence_takes_the_titles_it_is_given_as():
+    from iec_nlp.components.relation_rules import link_subject_roles
+
+    text = "Mr. Brandt joined Zeta in 1990 and has served as Zeta's President and CEO since 2001. Ilse Marr said he served as Treasurer."
+    surfaces = [("Brandt", "PERSON"), ("President", "ROLE"), ("CEO", "ROLE"), ("Ilse Marr", "PERSON"), ("Treasurer", "ROLE")]
+    doc = _sentenced_doc(text, surfaces)
+    brandt, president, ceo, marr, treasurer = _spans(text, "Brandt", "President", "CEO", "Ilse Marr", "Treasurer")
+    linked = link_subject_roles(doc, [])
+    assert [*brandt, *president, "HAS_ROLE", 0.9] in linked
+    assert [*brandt, *ceo, "HAS_ROLE", 0.9] in linked
+    # "he served as": a pronoun's clause states no relation.
+    assert not any(r[2:4] == list(treasurer) for r in linked)
+
+
+def test_an_organization_right_after_titles_is_where_they_are_held():
+    from iec_nlp.components.relation_rules import link_title_organizations
+
+    text = "Otto Brandt, Vice President and General Manager of Zeta's Sensors Group, said so."
+    surfaces = [("Otto Brandt", "PERSON"), ("Vice President", "ROLE"), ("General Manager", "ROLE"), ("Zeta", "ORG"), ("Sensors Group", "ORG")]
+    doc = _sentenced_doc(text, surfaces)
+    vp, gm, zeta, group = _spans(text, "Vice President", "General Manager", "Zeta", "Sensors Group")
+    linked = link_title_organizations(doc, [])
+    for title in (vp, gm):
+        for organization in (zeta, group):
+            assert [*title, *organization, "ROLE_AT", 0.9] in linked
+    assert len(linked) == 4
+
+
+def test_a_contact_block_stacks_name_titles_and_company():
+    from iec_nlp.components.relation_rules import link_contact_blocks
+
+    text = "Contacts:\n\nIlse Marr\nVice President and\nTreasurer\nPhone: 555-0100\nZeta Labs, Inc.\n\nZeta Labs, Inc. sells sensors."
+    surfaces = [("Ilse Marr", "PERSON"), ("Vice President", "ROLE"), ("Treasurer", "ROLE"), ("Zeta Labs, Inc.", "ORG")]
+    doc = _sentenced_doc(text, surfaces)
+    marr, vp, treasurer, zeta = _spans(text, "Ilse Marr", "Vice President", "Treasurer", "Zeta Labs, Inc.")
+    linked = link_contact_blocks(doc, [])
+    assert sorted(linked) == sorted(
+        [[*marr, *vp, "HAS_ROLE", 0.9], [*marr, *treasurer, "HAS_ROLE", 0.9],
+         [*vp, *zeta, "ROLE_AT", 0.9], [*treasurer, *zeta, "ROLE_AT", 0.9]]
+    )
+    # Two people side by side on the same lines are no stack.
+    text = "Ilse Marr   Otto Brandt\nTreasurer   Controller\n"
+    doc = _sentenced_doc(text, [("Ilse Marr", "PERSON"), ("Otto Brandt", "PERSON"), ("Treasurer", "ROLE"), ("Controller", "ROLE")])
+    assert link_contact_blocks(doc, []) == []
+
+
+def test_a_name_after_our_title_in_apposition_holds_it():
+    from iec_nlp.components.relation_rules import link_titles_before_names
+
+    text = "Zeta thanked its Treasurer, Ilse Marr, and the new Controller, Otto Brandt left."
+    surfaces = [("Treasurer", "ROLE"), ("Ilse Marr", "PERSON"), ("Controller", "ROLE"), ("Otto Brandt", "PERSON")]
+    doc = _sentenced_doc(text, surfaces)
+    treasurer, marr = _spans(text, "Treasurer", "Ilse Marr")
+    assert link_titles_before_names(doc, []) == [[*marr, *treasurer, "HAS_ROLE", 0.9]]
+
+
+def test_a_title_stated_once_for_a_list_of_names_is_each_ones():
+    from iec_nlp.components.relation_rules import link_titles_of_name_lists
+
+    text = "Current directors Mr. Al Bono, Cy Dodd, and Dr. Ed Fuchs were re-elected. Gil Hart and Ivo Janek were named Co-CEOs."
+    surfaces = [("directors", "ROLE"), ("Al Bono", "PERSON"), ("Cy Dodd", "PERSON"), ("Ed Fuchs", "PERSON"),
+                ("Gil Hart", "PERSON"), ("Ivo Janek", "PERSON"), ("Co-CEOs", "ROLE")]
+    doc = _sentenced_doc(text, surfaces)
+    directors, bono, dodd, fuchs, hart, janek, co_ceos = _spans(
+        text, "directors", "Al Bono", "Cy Dodd", "Ed Fuchs", "Gil Hart", "Ivo Janek", "Co-CEOs"
+    )
+    linked = link_titles_of_name_lists(doc, [])
+    expected = [[*p, *directors, "HAS_ROLE", 0.9] for p in (bono, dodd, fuchs)]
+    expected += [[*p, *co_ceos, "HAS_ROLE", 0.9] for p in (hart, janek)]
+    assert sorted(linked) == sorted(expected)
+
+
+def test_titles_joined_by_and_after_a_name_are_both_its():
+    from iec_nlp.components.relation_rules import share_coordinated_titles
+
+    text = "with Ilse Marr, our Treasurer and Secretary, Otto Brandt, our President."
+    surfaces = [("Ilse Marr", "PERSON"), ("Treasurer", "ROLE"), ("Secretary", "ROLE"), ("Otto Brandt", "PERSON"), ("President", "ROLE")]
+    doc = _sentenced_doc(text, surfaces)
+    marr, treasurer, secretary, brandt, president = _spans(text, "Ilse Marr", "Treasurer", "Secretary", "Otto Brandt", "President")
+    relations = [[*marr, *treasurer, "HAS_ROLE", 0.8], [*brandt, *secretary, "HAS_ROLE", 0.6], [*brandt, *president, "HAS_ROLE", 0.9]]
+    shared = share_coordinated_titles(doc, relations)
+    assert [*marr, *secretary, "HAS_ROLE", 0.9] in shared
+    assert [*brandt, *secretary, "HAS_ROLE", 0.6] not in shared
+    assert [*brandt, *president, "HAS_ROLE", 0.9] in shared
+
+
+def test_titles_joined_by_and_a_share_the_organization_after_them():
+    from iec_nlp.components.relation_rules import link_title_organizations
+
+    text = "Ilse Marr, Chief Executive Officer and a Founding Partner of Zeta Capital LLC, said so."
+    surfaces = [("Ilse Marr", "PERSON"), ("Chief Executive Officer", "ROLE"), ("Founding Partner", "ROLE"), ("Zeta Capital LLC", "ORG")]
+    doc = _sentenced_doc(text, surfaces)
+    ceo, partner, zeta = _spans(text, "Chief Executive Officer", "Founding Partner", "Zeta Capital LLC")
+    assert sorted(link_title_organizations(doc, [])) == sorted([[*ceo, *zeta, "ROLE_AT", 0.9], [*partner, *zeta, "ROLE_AT", 0.9]])

@@ -73,8 +73,9 @@ _PARTNERS = (
     r"(?:Co\.|CO\.|Company|COMPANY)(?![\w]))"
 )
 # Names stay on one line and inside one sentence: only spaces between words.
+# A registered mark may follow the first word: "O2Micro\u00ae International Limited".
 ORG_WITH_LEGAL_FORM = re.compile(
-    rf"\b{_NOT_NAME_START}(?:{_PARTNERS})?[A-Z][\w&'\u2019-]*(?:[ ]{{1,2}}{_NAME_WORD}){{0,5}}?,?[ ]{{1,2}}"
+    rf"\b{_NOT_NAME_START}(?:{_PARTNERS})?[A-Z][\w&'\u2019-]*[\u00ae\u2122]?(?:[ ]{{1,2}}{_NAME_WORD}){{0,5}}?,?[ ]{{1,2}}"
     rf"{_LEGAL_FORM}(?![\w])"
 )
 # A surname: "Gilbert", "O'Brien", "Smith-Jones", but not the possessive "Nair's".
@@ -86,6 +87,8 @@ _PARTICLE = r"(?:(?:La|Le|De|Di|Da|Du|Del|Van|Von|Van[ ]der|Van[ ]den|van[ ]der|
 _NICKNAME = r"(?:[ ][\"\u201c][A-Z][a-z]+[\"\u201d])?"
 _CAPITALIZED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
 # "W. Barry Gilbert", "N. E. Rick Strandlund": one or two initials before the given name.
+_GIVEN_NAME_BEFORE = re.compile(r"(?<![.!?:;\n][ ])(?<!^)\b(?!The\b|For\b|By\b|From\b|With\b)[A-Z][a-z]+[ ]$")
+_SINGLE_LETTER_END = re.compile(r"\s[A-Z]$")
 _LEADING_INITIAL = re.compile(r"(?:\b[A-Z]\.\s+){1,2}$")
 # "Mr. Smith", "Mr. David P. Molfenter", "Dr. Lynda J.-S. Yang": given names
 # and initials, then a surname of two letters or more (not an initial).
@@ -326,7 +329,12 @@ class EntityRules:
             if word.group() not in self.first_names:
                 continue
             rest = self.given_name_rest.match(text, word.end())
-            if rest is None:
+            # "Eddie V's" (a restaurant): a surname is more than a letter.
+            if rest is None or _SINGLE_LETTER_END.search(rest.group()):
+                continue
+            # "Denny Marie Post": a capitalized word right before the given
+            # name may be the first of two given names; the recognizer decides.
+            if _GIVEN_NAME_BEFORE.search(text, max(0, word.start() - 20), word.start()):
                 continue
             initial = _LEADING_INITIAL.search(text, max(0, word.start() - 12), word.start())
             found.append((initial.start() if initial else word.start(), rest.end()))
@@ -345,6 +353,10 @@ class EntityRules:
             for match in pattern.finditer(text):
                 for start, end in _joint_announcers(text, match.start(1), match.end(1)):
                     ents = _add(doc, ents, start, end, "ORG")
+        for match in _BOARD_SEAT.finditer(text):
+            ents = _add(doc, ents, match.start(), match.end(), "ROLE")
+        for match in _MEMBER_OF_NAMED_BOARD.finditer(text):
+            ents = _add(doc, ents, match.start(1), match.end(1), "ROLE")
         for match in self.known_orgs.finditer(text):
             if not _in_ticker_notation(text, match.start(), match.end()):
                 ents = _add(doc, ents, match.start(), match.end(), "ORG")
@@ -370,6 +382,15 @@ class EntityRules:
         if self.metrics:
             ents = _add_near_amounts(doc, text, ents, METRIC_TERM, "METRIC")
         return ents
+
+
+# GUIDELINE.md board seats: "a member of the Company's Board of Directors"
+# is one title ("the Company" takes no span); in "a member of Acme's Board"
+# the organization is named, and `member` is the title.
+_BOARD_SEAT = re.compile(r"\bmember[ ]+of[ ]+the[ ]+Company['\u2019]s[ ]+[Bb]oard(?:[ ]+of[ ]+[Dd]irectors)?\b")
+_MEMBER_OF_NAMED_BOARD = re.compile(
+    r"\b(member)[ ]+of[ ]+(?:the[ ]+)?(?!Company['\u2019])(?:[A-Z][\w&.-]*[ ]+){0,4}[A-Z][\w&.-]*['\u2019]s[ ]+[Bb]oard\b"
+)
 
 
 # A university, hospital or institute is named without a legal form: "X
@@ -1056,10 +1077,19 @@ _NAMED_SEGMENT = re.compile(
 )
 
 
+# "the company's Commercial Products Division", "our Power Group": a unit of
+# the issuer named with its kind keeps it in its name.
+_NAMED_UNIT = re.compile(
+    r"\b(?:[Oo]ur|[Ii]ts|[Tt]he[ ]+[Cc]ompany['\u2019]s)[ ]+"
+    r"([A-Z][\w'\u2019-]*(?:[ ](?:[A-Z][\w'\u2019-]*|&)){0,3}[ ](?:Division|Group))\b(?!['\u2019]s)"
+)
+
+
 def _add_named_segments(doc: Doc, text: str, ents: list[Span], terms: frozenset[str]) -> list[Span]:
-    for match in _NAMED_SEGMENT.finditer(text):
-        if match.group(1) not in terms:
-            ents = _add(doc, ents, match.start(1), match.end(1), "ORG")
+    for pattern in (_NAMED_SEGMENT, _NAMED_UNIT):
+        for match in pattern.finditer(text):
+            if match.group(1) not in terms:
+                ents = _add(doc, ents, match.start(1), match.end(1), "ORG")
     return ents
 
 
@@ -1581,6 +1611,10 @@ def _is_no_seat(name: str, text: str, end: int) -> bool:
     return words == "member" and not _BOARD_AFTER_MEMBER.match(text, end)
 
 
+_VERB_SLOT_BEFORE = re.compile(r"\bto[ ]$")
+_AS_AFTER = re.compile(r"[ ]as[ ]")
+# A ship's prefix: "USS", "USNS", "HMS", also "ex-USNS" of a ship sold on.
+_SHIP_PREFIX = re.compile(r"\b(?:USS|USNS|HMS|HMCS|HMAS)[ ]+$")
 _ADVERB = re.compile(r"[A-Z][a-z]+(?:ally|ively|ently|antly|ously|ingly|edly|ably|arly)")
 # A name marked as a trademark and followed by more words ("SurgiCount™
 # Safety-Sponge System", "the Wendy's® brand") names a product or a brand.
@@ -1642,6 +1676,10 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             return False  # "the Bank", "Parent": a defined term for an organization, not its name
         if _STATE_NAME.fullmatch(name) and not _POSSESSIVE_NAME_REST.match(text, ent.end_char):
             return False  # "for Florida's residents": a state alone is a place ("Florida's Turnpike" is a body)
+        if _VERB_SLOT_BEFORE.search(text, max(0, ent.start_char - 4), ent.start_char) and _AS_AFTER.match(
+            text, ent.end_char
+        ) and " " not in name:
+            return False  # "Jane Roe to Serve as Interim CFO": a verb of a headline in title case
         if _ADVERB.fullmatch(name) and text.startswith(",", ent.end_char):
             return False  # "Sequentially, SG&A decreased": an adverb opening a sentence
         if _MARKED_BEFORE_WORD.match(text, ent.end_char):
@@ -1664,6 +1702,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
     ):
         return False  # "a total of $3.8 million", "$3,500,000 in the aggregate": how much, not of what
     if label == "PERSON":
+        if _SHIP_PREFIX.search(text, max(0, ent.start_char - 10), ent.start_char):
+            return False  # "USNS Andrew J. Higgins": a ship named after a person
         if any(c.isdigit() for c in name) or ent[-1].lower_ in _ADDRESS_WORDS:
             return False  # "SSQ-125A" (a model number), "Keslinger Road", "Tel" of "Tel: (888)"
         # Initials alone ("S. C." of a dateline "ROCK HILL, S. C.") name nobody.

@@ -40,12 +40,19 @@ from .relation_model import Candidate
 from .relation_rules import (
     link_change_period,
     link_companions,
+    link_contact_blocks,
     link_list_period,
     link_period_after,
     link_range_ends,
     link_sentence_period,
+    link_subject_roles,
+    link_successor_roles,
+    link_title_organizations,
+    link_titles_before_names,
+    link_titles_of_name_lists,
     pair_respectively,
     revise_value_of,
+    share_coordinated_titles,
 )
 
 RELATIONS_ATTR = "iec_relations"
@@ -161,6 +168,13 @@ class RelationExtractor(TrainablePipe):
             kept = _decode(candidates, doc_scores, self.threshold)
             relations = [[*c.key, c.label, round(float(s), 4)] for c, s in kept]
             relations = pair_respectively(doc, relations)
+            relations = link_successor_roles(doc, relations)
+            relations = link_subject_roles(doc, relations)
+            relations = link_title_organizations(doc, relations)
+            relations = link_contact_blocks(doc, relations)
+            relations = link_titles_before_names(doc, relations)
+            relations = link_titles_of_name_lists(doc, relations)
+            relations = share_coordinated_titles(doc, relations)
             # SCHEMA.md's conventions on changes, comparisons, per-share
             # companions and a sentence's one period.
             if relations:
