@@ -1323,14 +1323,6 @@ def test_a_given_name_before_a_single_letter_is_no_person():
     assert ("Carl J. Moss", "PERSON") in _ents(doc)
 
 
-def test_a_given_name_after_a_capitalized_word_is_left_to_the_recognizer():
-    text = "\u201cWe grew,\u201d said Dorsey Carl Moss, our president.\nAward Will Allow Work\nWe agreed. Then Carl Moss left."
-    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
-    # Only the name after a sentence's first word is found.
-    persons = [e for e in doc.ents if e.label_ == "PERSON"]
-    assert [e.start_char for e in persons] == [text.rindex("Carl Moss")]
-
-
 def test_a_unit_named_with_its_kind_after_an_owner_is_an_organization():
     text = "He led the company\u2019s Marine Sensors Division. Sales of our Power Group rose."
     doc = EntityRules(patterns=False, propagate=True)(NLP.make_doc(text))

@@ -87,7 +87,6 @@ _PARTICLE = r"(?:(?:La|Le|De|Di|Da|Du|Del|Van|Von|Van[ ]der|Van[ ]den|van[ ]der|
 _NICKNAME = r"(?:[ ][\"\u201c][A-Z][a-z]+[\"\u201d])?"
 _CAPITALIZED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
 # "W. Barry Gilbert", "N. E. Rick Strandlund": one or two initials before the given name.
-_GIVEN_NAME_BEFORE = re.compile(r"(?<![.!?:;\n][ ])(?<!^)\b(?!The\b|For\b|By\b|From\b|With\b)[A-Z][a-z]+[ ]$")
 _SINGLE_LETTER_END = re.compile(r"\s[A-Z]$")
 _LEADING_INITIAL = re.compile(r"(?:\b[A-Z]\.\s+){1,2}$")
 # "Mr. Smith", "Mr. David P. Molfenter", "Dr. Lynda J.-S. Yang": given names
@@ -331,10 +330,6 @@ class EntityRules:
             rest = self.given_name_rest.match(text, word.end())
             # "Eddie V's" (a restaurant): a surname is more than a letter.
             if rest is None or _SINGLE_LETTER_END.search(rest.group()):
-                continue
-            # "Denny Marie Post": a capitalized word right before the given
-            # name may be the first of two given names; the recognizer decides.
-            if _GIVEN_NAME_BEFORE.search(text, max(0, word.start() - 20), word.start()):
                 continue
             initial = _LEADING_INITIAL.search(text, max(0, word.start() - 12), word.start())
             found.append((initial.start() if initial else word.start(), rest.end()))
