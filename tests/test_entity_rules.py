@@ -825,7 +825,7 @@ def test_a_revenue_line_item_right_after_its_amount_keeps_its_lower_case_qualifi
 def test_periods_paired_with_amounts_by_respectively_are_proposed_and_linked_in_order():
     from spacy.pipeline import Sentencizer
 
-    from iec_nlp.components.relation_rules import pair_respectively
+    from iec_nlp.components.amount_rules import pair_respectively
 
     text = (
         "Revenue was $8.2 million. Net income was $1.1 million and $0.9 million for the years ended "

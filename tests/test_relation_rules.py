@@ -1,7 +1,8 @@
-"""VALUE_OF conventions applied after the relation extractor (GUIDELINE:
-changes link to no measure; comparison amounts link to their clause's)."""
+"""Rules applied after the relation extractor's decoding: SCHEMA.md's
+conventions on amounts (`amount_rules`) and titles stated by the shape of a
+sentence (`role_rules`)."""
 
-from iec_nlp.components.relation_rules import revise_value_of
+from iec_nlp.components.amount_rules import revise_value_of
 
 
 def _spans(text, *surfaces):
@@ -58,7 +59,7 @@ def test_nothing_to_revise_returns_the_relations_unchanged():
 
 
 def test_a_per_share_companion_shares_the_measure_and_period_of_its_amount():
-    from iec_nlp.components.relation_rules import link_companions
+    from iec_nlp.components.amount_rules import link_companions
 
     text = "For the year, net loss was $2.1 million, or $0.12 per share, and $1 million ($0.05 a share) last year."
     metric, period = _spans(text, "net loss", "last year")
@@ -72,7 +73,7 @@ def test_a_per_share_companion_shares_the_measure_and_period_of_its_amount():
 
 
 def test_an_amount_falls_in_the_one_period_of_its_sentence():
-    from iec_nlp.components.relation_rules import link_sentence_period
+    from iec_nlp.components.amount_rules import link_sentence_period
 
     text = (
         "Revenue for the quarter was $9 million and operating income was $2 million. "
@@ -89,7 +90,7 @@ def test_an_amount_falls_in_the_one_period_of_its_sentence():
 
 
 def test_both_ends_of_a_range_share_the_measure_and_period():
-    from iec_nlp.components.relation_rules import link_range_ends
+    from iec_nlp.components.amount_rules import link_range_ends
 
     text = ("For the year, the company expects sales between $40 million and $42 million, margin of "
             "$5 million to $6 million, and cost increased by $1 million to $9 million.")
@@ -113,7 +114,7 @@ def test_both_ends_of_a_range_share_the_measure_and_period():
 
 
 def test_items_of_a_list_fall_in_the_period_of_the_line_that_introduces_it():
-    from iec_nlp.components.relation_rules import link_list_period
+    from iec_nlp.components.amount_rules import link_list_period
 
     text = (
         "Results for the year included:\n\n- Orders of $7 million.\n\n- A gain of $2 million.\n\n"
@@ -129,7 +130,7 @@ def test_items_of_a_list_fall_in_the_period_of_the_line_that_introduces_it():
 
 
 def test_an_amount_falls_in_the_period_right_after_it():
-    from iec_nlp.components.relation_rules import link_period_after
+    from iec_nlp.components.amount_rules import link_period_after
 
     text = ("For the year ended June 30, 2031 Acme reported sales of $8 million for the year, "
             "net income of $1 million and cash of $4 million at June 30, 2031.")
@@ -154,7 +155,7 @@ def test_an_amount_named_a_change_by_the_word_after_it_loses_its_measure():
 
 
 def test_a_change_right_after_a_level_falls_in_the_level_period():
-    from iec_nlp.components.relation_rules import link_change_period
+    from iec_nlp.components.amount_rules import link_change_period
 
     text = "Sales for the second quarter were $9 million, an increase of $2 million, versus $7 million last year."
     (period,) = _spans(text, "second quarter")
@@ -176,7 +177,7 @@ def test_a_part_of_a_larger_amount_is_no_level_of_it():
 
 
 def test_the_successor_takes_the_title_of_succeed_as():
-    from iec_nlp.components.relation_rules import link_successor_roles
+    from iec_nlp.components.role_rules import link_successor_roles
     from iec_nlp.tokenizer import blank_pipeline
 
     text = "The board named Ilse Marr, 52, our Treasurer, to succeed Mr. Otto Brandt as President and CEO. He agreed."
@@ -204,7 +205,7 @@ def _sentenced_doc(text, surfaces):
 
 
 def test_the_person_opening_a_sentence_takes_the_titles_it_is_given_as():
-    from iec_nlp.components.relation_rules import link_subject_roles
+    from iec_nlp.components.role_rules import link_subject_roles
 
     text = "Mr. Brandt joined Zeta in 1990 and has served as Zeta's President and CEO since 2001. Ilse Marr said he served as Treasurer."
     surfaces = [("Brandt", "PERSON"), ("President", "ROLE"), ("CEO", "ROLE"), ("Ilse Marr", "PERSON"), ("Treasurer", "ROLE")]
@@ -218,7 +219,7 @@ def test_the_person_opening_a_sentence_takes_the_titles_it_is_given_as():
 
 
 def test_an_organization_right_after_titles_is_where_they_are_held():
-    from iec_nlp.components.relation_rules import link_title_organizations
+    from iec_nlp.components.role_rules import link_title_organizations
 
     text = "Otto Brandt, Vice President and General Manager of Zeta's Sensors Group, said so."
     surfaces = [("Otto Brandt", "PERSON"), ("Vice President", "ROLE"), ("General Manager", "ROLE"), ("Zeta", "ORG"), ("Sensors Group", "ORG")]
@@ -232,7 +233,7 @@ def test_an_organization_right_after_titles_is_where_they_are_held():
 
 
 def test_a_contact_block_stacks_name_titles_and_company():
-    from iec_nlp.components.relation_rules import link_contact_blocks
+    from iec_nlp.components.role_rules import link_contact_blocks
 
     text = "Contacts:\n\nIlse Marr\nVice President and\nTreasurer\nPhone: 555-0100\nZeta Labs, Inc.\n\nZeta Labs, Inc. sells sensors."
     surfaces = [("Ilse Marr", "PERSON"), ("Vice President", "ROLE"), ("Treasurer", "ROLE"), ("Zeta Labs, Inc.", "ORG")]
@@ -250,7 +251,7 @@ def test_a_contact_block_stacks_name_titles_and_company():
 
 
 def test_a_name_after_our_title_in_apposition_holds_it():
-    from iec_nlp.components.relation_rules import link_titles_before_names
+    from iec_nlp.components.role_rules import link_titles_before_names
 
     text = "Zeta thanked its Treasurer, Ilse Marr, and the new Controller, Otto Brandt left."
     surfaces = [("Treasurer", "ROLE"), ("Ilse Marr", "PERSON"), ("Controller", "ROLE"), ("Otto Brandt", "PERSON")]
@@ -260,7 +261,7 @@ def test_a_name_after_our_title_in_apposition_holds_it():
 
 
 def test_a_title_stated_once_for_a_list_of_names_is_each_ones():
-    from iec_nlp.components.relation_rules import link_titles_of_name_lists
+    from iec_nlp.components.role_rules import link_titles_of_name_lists
 
     text = "Current directors Mr. Al Bono, Cy Dodd, and Dr. Ed Fuchs were re-elected. Gil Hart and Ivo Janek were named Co-CEOs."
     surfaces = [("directors", "ROLE"), ("Al Bono", "PERSON"), ("Cy Dodd", "PERSON"), ("Ed Fuchs", "PERSON"),
@@ -276,7 +277,7 @@ def test_a_title_stated_once_for_a_list_of_names_is_each_ones():
 
 
 def test_titles_joined_by_and_after_a_name_are_both_its():
-    from iec_nlp.components.relation_rules import share_coordinated_titles
+    from iec_nlp.components.role_rules import share_coordinated_titles
 
     text = "with Ilse Marr, our Treasurer and Secretary, Otto Brandt, our President."
     surfaces = [("Ilse Marr", "PERSON"), ("Treasurer", "ROLE"), ("Secretary", "ROLE"), ("Otto Brandt", "PERSON"), ("President", "ROLE")]
@@ -290,7 +291,7 @@ def test_titles_joined_by_and_after_a_name_are_both_its():
 
 
 def test_titles_joined_by_and_a_share_the_organization_after_them():
-    from iec_nlp.components.relation_rules import link_title_organizations
+    from iec_nlp.components.role_rules import link_title_organizations
 
     text = "Ilse Marr, Chief Executive Officer and a Founding Partner of Zeta Capital LLC, said so."
     surfaces = [("Ilse Marr", "PERSON"), ("Chief Executive Officer", "ROLE"), ("Founding Partner", "ROLE"), ("Zeta Capital LLC", "ORG")]

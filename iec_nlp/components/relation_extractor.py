@@ -5,9 +5,11 @@ the pairs above `threshold`, under the schema's own constraints: a MONEY has
 at most one VALUE_OF and one IN_PERIOD, a ROLE mention belongs to at most one
 PERSON and one organization. METRIC and PERIOD exist only as the target of a
 MONEY relation (SCHEMA.md 2), so with `prune_unlinked` the ones left without
-any are removed from `doc.ents`. Conventions of SCHEMA.md the scores alone
-miss (changes, comparisons, per-share companions, a sentence's one period,
-"respectively") are applied after decoding (`relation_rules`).
+any are removed from `doc.ents`. What the text itself settles and the pair
+scores alone miss is applied after decoding: SCHEMA.md's conventions on
+amounts (`amount_rules`: changes, comparisons, per-share companions,
+ranges, periods) and titles stated by the shape of a sentence
+(`role_rules`: successions, contact blocks, name lists).
 
 Relations live in `doc._.iec_relations` as lists
 `[head_start, head_end, child_start, child_end, label, score]` of character
@@ -36,22 +38,24 @@ from ..loaded import remember_pipeline
 from ..schema import RELATION_LABELS, REQUIRES_INCOMING
 from ..scoring import relation_prf
 from ..text import doc_text
-from .relation_model import Candidate
-from .relation_rules import (
+from .amount_rules import (
     link_change_period,
     link_companions,
-    link_contact_blocks,
     link_list_period,
     link_period_after,
     link_range_ends,
     link_sentence_period,
+    pair_respectively,
+    revise_value_of,
+)
+from .relation_model import Candidate
+from .role_rules import (
+    link_contact_blocks,
     link_subject_roles,
     link_successor_roles,
     link_title_organizations,
     link_titles_before_names,
     link_titles_of_name_lists,
-    pair_respectively,
-    revise_value_of,
     share_coordinated_titles,
 )
 
@@ -167,28 +171,14 @@ class RelationExtractor(TrainablePipe):
             offset += len(candidates)
             kept = _decode(candidates, doc_scores, self.threshold)
             relations = [[*c.key, c.label, round(float(s), 4)] for c, s in kept]
-            relations = pair_respectively(doc, relations)
-            relations = link_successor_roles(doc, relations)
-            relations = link_subject_roles(doc, relations)
-            relations = link_title_organizations(doc, relations)
-            relations = link_contact_blocks(doc, relations)
-            relations = link_titles_before_names(doc, relations)
-            relations = link_titles_of_name_lists(doc, relations)
-            relations = share_coordinated_titles(doc, relations)
-            # SCHEMA.md's conventions on changes, comparisons, per-share
-            # companions and a sentence's one period.
-            if relations:
-                text = doc_text(doc)
-                money = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "MONEY"]
-                metrics = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "METRIC"]
-                periods = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERIOD"]
-                relations = revise_value_of(text, money, metrics, relations)
-                relations = link_period_after(text, money, periods, relations)
-                relations = link_companions(text, money, relations)
-                relations = link_range_ends(text, money, relations)
-                relations = link_change_period(text, money, relations)
-                relations = link_sentence_period(text, money, periods, relations)
-                relations = link_list_period(text, money, periods, relations)
+            # What the text settles after decoding: titles stated by the shape
+            # of a sentence, and SCHEMA.md's conventions on amounts. Each set
+            # runs only where its entities are (most chunks have no title).
+            labels = {e.label_ for e in doc.ents}
+            if "ROLE" in labels:
+                relations = _apply_role_rules(doc, relations)
+            if "MONEY" in labels:
+                relations = _apply_amount_rules(doc, relations)
             setattr(doc._, RELATIONS_ATTR, relations)
             if self.cfg["prune_unlinked"]:
                 _prune_unlinked(doc)
@@ -246,6 +236,35 @@ class RelationExtractor(TrainablePipe):
 
     def score(self, examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
         return relation_prf((get_relations(eg.predicted), get_relations(eg.reference)) for eg in examples)
+
+
+def _apply_role_rules(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
+    relations = link_successor_roles(doc, relations)
+    relations = link_subject_roles(doc, relations)
+    relations = link_title_organizations(doc, relations)
+    relations = link_contact_blocks(doc, relations)
+    relations = link_titles_before_names(doc, relations)
+    relations = link_titles_of_name_lists(doc, relations)
+    return share_coordinated_titles(doc, relations)
+
+
+def _apply_amount_rules(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
+    relations = pair_respectively(doc, relations)
+    if not relations:
+        return relations
+    text = doc_text(doc)
+    money, metrics, periods = [], [], []
+    by_label = {"MONEY": money, "METRIC": metrics, "PERIOD": periods}
+    for e in doc.ents:
+        if e.label_ in by_label:
+            by_label[e.label_].append((e.start_char, e.end_char))
+    relations = revise_value_of(text, money, metrics, relations)
+    relations = link_period_after(text, money, periods, relations)
+    relations = link_companions(text, money, relations)
+    relations = link_range_ends(text, money, relations)
+    relations = link_change_period(text, money, relations)
+    relations = link_sentence_period(text, money, periods, relations)
+    return link_list_period(text, money, periods, relations)
 
 
 def _sigmoid(x: numpy.ndarray) -> numpy.ndarray:

@@ -1,0 +1,336 @@
+"""Titles the text gives to a person or an organization, applied to the
+relation extractor's output (HAS_ROLE, ROLE_AT): the successor in "X will
+succeed Mr. Y as CEO", the subject of "X ... has served as President", the
+organization right after a title ("CEO of Acme"), a contact block of one
+name, its titles and its company, "our CFO, Jane Roe", a title stated once
+for a list of names, and titles joined by "and". The extractor scores each
+pair on its own, by its words and distance; these links are stated by the
+shape of the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Any
+
+from spacy.tokens import Doc
+
+from ..text import doc_text
+
+# A sentence ends between two mentions ("... as CEO. Mr. Roe ...").
+_SENTENCE_END = re.compile(r"[.!?][\"\u201d]?\s+[A-Z]|\n\s*\n")
+
+
+def _with(relations: list[list[Any]], added: list[list[Any]]) -> list[list[Any]]:
+    if not added:
+        return relations
+    return sorted(relations + added, key=lambda r: (r[0], r[1], r[2], r[3], r[4]))
+
+
+# "Jane Roe, 52, our CFO, will succeed Mr. Doe as Chief Executive Officer":
+# the text gives the title to the successor, the subject of "succeed" or
+# "replace", whom the extractor, reading pairs by distance, tends to miss
+# (the person after the verb held the title: that link stays).
+_SUCCESSION_BEFORE = re.compile(
+    r"\b(?:succeed|succeeds|succeeding|replace|replaces|replacing)\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$"
+)
+_AS_BEFORE_TITLE = re.compile(r"\s+as\s+(?:the\s+)?$")
+_TITLE_AND = re.compile(r"\s*(?:,\s*and|,|and)\s+$")
+_SUCCESSION_REACH = 200
+_SUCCESSION_SCORE = 0.9
+
+
+def link_successor_roles(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
+    """HAS_ROLE from the successor to the titles of "X ... succeed(s)/
+    replace(s) [Mr.] Y as TITLE [and TITLE]"."""
+    text = doc_text(doc)
+    if "succeed" not in text and "replac" not in text:
+        return relations  # the common case: two searches of the text
+    ents = [e for e in doc.ents if e.label_ in ("PERSON", "ROLE")]
+    have = {tuple(r[:5]) for r in relations}
+    added = []
+    for n, old in enumerate(ents[:-1]):
+        if old.label_ != "PERSON":
+            continue
+        verb = _SUCCESSION_BEFORE.search(text, max(0, old.start_char - 30), old.start_char)
+        title = ents[n + 1]
+        if verb is None or title.label_ != "ROLE" or not _AS_BEFORE_TITLE.fullmatch(text, old.end_char, title.start_char):
+            continue
+        titles = [title]
+        for following in ents[n + 2 :]:
+            if following.label_ != "ROLE" or not _TITLE_AND.fullmatch(text, titles[-1].end_char, following.start_char):
+                break
+            titles.append(following)
+        # The successor: the nearest person before the verb, in the same sentence.
+        new = next((e for e in reversed(ents[:n]) if e.label_ == "PERSON"), None)
+        if new is None or verb.start() - new.end_char > _SUCCESSION_REACH:
+            continue
+        if _SENTENCE_END.search(text, new.end_char, verb.start()):
+            continue
+        for t in titles:
+            link = [new.start_char, new.end_char, t.start_char, t.end_char, "HAS_ROLE", _SUCCESSION_SCORE]
+            if tuple(link[:5]) not in have:
+                added.append(link)
+    return _with(relations, added)
+
+
+# "Mr. Foate joined Acme in 1984 and has served as Acme's President and CEO
+# since 2002": a sentence whose subject is a named person states the titles
+# it gives that person "as" (GUIDELINE: a possessive in the person's own
+# clause is no pronoun subject; "he served as" takes no relation).
+_AS_TITLE_BEFORE = re.compile(
+    r"\bas\s+(?:(?:our|the|its|his|her|a|an)\s+|(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*['\u2019]s?\s+)?$"
+)
+_SUBJECT_BEFORE = re.compile(r"^\W*(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$")
+_PRONOUN = re.compile(r"\b(?:he|she|they|him|them|He|She|They)\b")
+_SUBJECT_REACH = 250
+
+
+def link_subject_roles(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
+    """HAS_ROLE from the person who opens a sentence to each title it is
+    given "as" in that sentence, with no other person or pronoun between."""
+    if not doc.has_annotation("SENT_START"):
+        return relations
+    text = doc_text(doc)
+    ents = [e for e in doc.ents if e.label_ in ("PERSON", "ROLE")]
+    have = {tuple(r[:5]) for r in relations}
+    added = []
+    for n, title in enumerate(ents):
+        if title.label_ != "ROLE" or n == 0:
+            continue
+        if not _AS_TITLE_BEFORE.search(text, max(0, title.start_char - 40), title.start_char):
+            # The second of coordinated titles: "as President and CEO".
+            first = ents[n - 1]
+            if first.label_ != "ROLE" or not _TITLE_AND.fullmatch(text, first.end_char, title.start_char):
+                continue
+            if not _AS_TITLE_BEFORE.search(text, max(0, first.start_char - 40), first.start_char):
+                continue
+        subject = next((e for e in reversed(ents[:n]) if e.label_ == "PERSON"), None)
+        if subject is None or title.start_char - subject.end_char > _SUBJECT_REACH:
+            continue
+        sentence_start = title.sent.start_char
+        if subject.start_char < sentence_start or not _SUBJECT_BEFORE.match(text[sentence_start : subject.start_char]):
+            continue
+        if _PRONOUN.search(text, subject.end_char, title.start_char):
+            continue
+        link = [subject.start_char, subject.end_char, title.start_char, title.end_char, "HAS_ROLE", _SUCCESSION_SCORE]
+        if tuple(link[:5]) not in have:
+            added.append(link)
+    return _with(relations, added)
+
+
+# "Senior Advisor at Zeta", "President and CEO of Zeta Corp.", "director of
+# sales for Zeta's Sensors Division": an organization written right after a
+# title states ROLE_AT, from each coordinated title, to it and to a unit
+# named after its possessive (GUIDELINE: a unit of a larger one, to each).
+_ORG_AFTER_TITLE = re.compile(r"\s+(?:of|at|for|with)\s+(?:the\s+)?")
+_UNIT_AFTER_POSSESSIVE = re.compile(r"['\u2019]s?\s+")
+_ORGANIZATIONS = ("ORG", "CUSTOMER")
+# Only a plain "and" joins titles to the same organization ("CEO and a
+# Founding Partner of Acme"): in "COO and EVP, and President of Acme" the
+# list ends before "President".
+_TITLES_AND = re.compile(r"\s+and\s+(?:a\s+|an\s+)?")
+
+
+def link_title_organizations(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
+    """ROLE_AT from titles to the organization written right after them."""
+    text = doc_text(doc)
+    ents = list(doc.ents)
+    have = {tuple(r[:5]) for r in relations}
+    added = []
+    for n, title in enumerate(ents[:-1]):
+        organization = ents[n + 1]
+        if title.label_ != "ROLE" or organization.label_ not in _ORGANIZATIONS:
+            continue
+        if not _ORG_AFTER_TITLE.fullmatch(text, title.end_char, organization.start_char):
+            continue
+        titles = [title]
+        for before in reversed(ents[:n]):
+            if before.label_ != "ROLE" or not _TITLES_AND.fullmatch(text, before.end_char, titles[-1].start_char):
+                break
+            titles.append(before)
+        organizations = [organization]
+        if n + 2 < len(ents) and ents[n + 2].label_ in _ORGANIZATIONS:
+            if _UNIT_AFTER_POSSESSIVE.fullmatch(text, organization.end_char, ents[n + 2].start_char):
+                organizations.append(ents[n + 2])
+        for t in titles:
+            for o in organizations:
+                link = [t.start_char, t.end_char, o.start_char, o.end_char, "ROLE_AT", _SUCCESSION_SCORE]
+                if tuple(link[:5]) not in have:
+                    added.append(link)
+    return _with(relations, added)
+
+
+# A contact block stacks a name, its titles and a company on lines of their
+# own ("Jane Roe\nSenior Vice President and\nChief Financial Officer\nPhone:
+# ...\nAcme Corp."): GUIDELINE, the name states HAS_ROLE to each title and
+# the company line ROLE_AT from each title.
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_TITLE_LINE_JOINER = re.compile(r"[\s,&.:]*(?:and)?[\s,&.:]*")
+_BLOCK_LINES = 8
+
+
+def _stacked_lines(text: str, ents: list[Any]) -> list[str] | None:
+    """The label of each line of a block, or None unless every line that
+    holds an entity holds nothing else (titles with their joiners)."""
+    labels = []
+    for ent in ents:
+        line_start = text.rfind("\n", 0, ent.start_char) + 1
+        line_end = text.find("\n", ent.end_char)
+        line_end = len(text) if line_end < 0 else line_end
+        labels.append((line_start, line_end, ent))
+    by_line: dict[int, list[Any]] = {}
+    ends = {}
+    for line_start, line_end, ent in labels:
+        by_line.setdefault(line_start, []).append(ent)
+        ends[line_start] = line_end
+    kinds = []
+    for line_start, line_ents in by_line.items():
+        kinds_here = {e.label_ for e in line_ents}
+        if len(kinds_here) != 1:
+            return None
+        cursor = line_start
+        for e in line_ents:
+            if not _TITLE_LINE_JOINER.fullmatch(text, cursor, e.start_char):
+                return None
+            cursor = e.end_char
+        if not _TITLE_LINE_JOINER.fullmatch(text, cursor, ends[line_start]):
+            return None
+        kinds.append(kinds_here.pop())
+    return kinds
+
+
+def link_contact_blocks(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
+    """HAS_ROLE and ROLE_AT within a block of one name, its titles and one company."""
+    text = doc_text(doc)
+    ents = [e for e in doc.ents if e.label_ in ("PERSON", "ROLE", "ORG", "CUSTOMER")]
+    if not ents:
+        return relations
+    breaks = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
+    blocks: dict[int, list[Any]] = {}
+    for ent in ents:
+        blocks.setdefault(bisect_right(breaks, ent.start_char), []).append(ent)
+    have = {tuple(r[:5]) for r in relations}
+    added = []
+    for index, block in blocks.items():
+        persons = [e for e in block if e.label_ == "PERSON"]
+        titles = [e for e in block if e.label_ == "ROLE"]
+        organizations = [e for e in block if e.label_ in _ORGANIZATIONS]
+        if len(persons) != 1 or not titles or len(organizations) > 1:
+            continue
+        start = breaks[index - 1]
+        end = breaks[index] if index < len(breaks) else len(text)
+        if text.count("\n", start, end) > _BLOCK_LINES or persons[0].start_char > titles[0].start_char:
+            continue
+        if _stacked_lines(text, block) is None:
+            continue
+        person = persons[0]
+        links = [[person.start_char, person.end_char, t.start_char, t.end_char, "HAS_ROLE"] for t in titles]
+        for o in organizations:
+            links += [[t.start_char, t.end_char, o.start_char, o.end_char, "ROLE_AT"] for t in titles]
+        added += [[*link, _SUCCESSION_SCORE] for link in links if tuple(link) not in have]
+    return _with(relations, added)
+
+
+# "its Co-CEO, Jane Roe", "our Treasurer, Mr. Doe": a title owned by a
+# possessive and followed by a name in apposition is that person's.
+_OWNER_BEFORE_TITLE = re.compile(r"\b(?:our|its|my|their)\s+$")
+_NAME_IN_APPOSITION = re.compile(r",\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$")
+
+
+def link_titles_before_names(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
+    """HAS_ROLE from the name written in apposition after "our/its TITLE,"."""
+    text = doc_text(doc)
+    ents = [e for e in doc.ents if e.label_ in ("PERSON", "ROLE")]
+    have = {tuple(r[:5]) for r in relations}
+    added = []
+    for title, person in zip(ents, ents[1:]):
+        if title.label_ != "ROLE" or person.label_ != "PERSON":
+            continue
+        if not _NAME_IN_APPOSITION.fullmatch(text, title.end_char, person.start_char):
+            continue
+        if not _OWNER_BEFORE_TITLE.search(text, max(0, title.start_char - 8), title.start_char):
+            continue
+        link = [person.start_char, person.end_char, title.start_char, title.end_char, "HAS_ROLE"]
+        if tuple(link) not in have:
+            added.append([*link, _SUCCESSION_SCORE])
+    return _with(relations, added)
+
+
+# "current directors Mr. Al Bo, Mr. Cy Do and Dr. Ed Fu were re-elected",
+# "Al Bo and Cy Do were named Co-CEOs": a title stated once for a list of
+# names is each one's.
+_HONORIFIC = r"(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?"
+_AGE = r"(?:,\s+\d{2})?"
+_LIST_GAP = re.compile(rf"{_AGE}\s*(?:,\s*(?:and\s+)?|\s+and\s+){_HONORIFIC}")
+_TITLE_BEFORE_LIST = re.compile(rf",?\s+{_HONORIFIC}")
+_NAMED_AFTER_LIST = re.compile(
+    rf"{_AGE},?\s+(?:(?:were|are|have[ ]been|will[ ]be)\s+)?(?:[Nn]amed|[Aa]ppointed|[Ee]lected)\s+(?:as\s+)?(?:the\s+)?"
+    rf"|{_AGE},\s+"
+)
+
+
+def link_titles_of_name_lists(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
+    """HAS_ROLE from each name of a list of two or more to the title before or after it."""
+    text = doc_text(doc)
+    ents = [e for e in doc.ents if e.label_ in ("PERSON", "ROLE")]
+    have = {tuple(r[:5]) for r in relations}
+    added = []
+    n = 0
+    while n < len(ents):
+        if ents[n].label_ != "PERSON":
+            n += 1
+            continue
+        names = [ents[n]]
+        m = n + 1
+        while m < len(ents) and ents[m].label_ == "PERSON" and _LIST_GAP.fullmatch(text, names[-1].end_char, ents[m].start_char):
+            names.append(ents[m])
+            m += 1
+        titles = []
+        if len(names) >= 2:
+            before = ents[n - 1] if n > 0 else None
+            if before is not None and before.label_ == "ROLE" and _TITLE_BEFORE_LIST.fullmatch(text, before.end_char, names[0].start_char):
+                titles.append(before)
+            after = ents[m] if m < len(ents) else None
+            if after is not None and after.label_ == "ROLE" and _NAMED_AFTER_LIST.fullmatch(text, names[-1].end_char, after.start_char):
+                titles.append(after)
+        for title in titles:
+            for name in names:
+                link = [name.start_char, name.end_char, title.start_char, title.end_char, "HAS_ROLE"]
+                if tuple(link) not in have:
+                    added.append([*link, _SUCCESSION_SCORE])
+        n = m
+    return _with(relations, added)
+
+
+# "Jane Roe, our Chief Executive Officer and Chairman, Otto Doe, our
+# President": titles joined by "and" after a name are both that name's; the
+# name after the second title's comma starts the next item of the list.
+_COORDINATED_TITLES = re.compile(r"\s+and\s+(?:a\s+|an\s+)?")
+
+
+def share_coordinated_titles(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
+    """HAS_ROLE from the holder written before "T1 and T2" to T2 as to T1."""
+    text = doc_text(doc)
+    titles = [e for e in doc.ents if e.label_ == "ROLE"]
+    holders: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for r in relations:
+        if r[4] == "HAS_ROLE":
+            holders.setdefault((r[2], r[3]), []).append((r[0], r[1]))
+    removed: set[tuple[int, int, int, int]] = set()
+    added = []
+    for first, second in zip(titles, titles[1:]):
+        if not _COORDINATED_TITLES.fullmatch(text, first.end_char, second.start_char):
+            continue
+        before = holders.get((first.start_char, first.end_char), [])
+        if not before or any(end > first.start_char for _, end in before):
+            continue
+        after = [h for h in holders.get((second.start_char, second.end_char), []) if h[0] >= second.end_char]
+        removed |= {(*h, second.start_char, second.end_char) for h in after}
+        known = set(holders.get((second.start_char, second.end_char), []))
+        added += [[*h, second.start_char, second.end_char, "HAS_ROLE", _SUCCESSION_SCORE] for h in before if h not in known]
+    if not added and not removed:
+        return relations
+    kept = [r for r in relations if not (r[4] == "HAS_ROLE" and tuple(r[:4]) in removed)]
+    return _with(kept, added)
