@@ -22,7 +22,15 @@ from ..text import doc_text
 _SENTENCE_END = re.compile(r"[.!?][\"\u201d]?\s+[A-Z]|\n\s*\n")
 
 
-def _with(relations: list[list[Any]], added: list[list[Any]]) -> list[list[Any]]:
+# The score of every link these rules state.
+_RULE_SCORE = 0.9
+
+
+def _with_links(relations: list[list[Any]], links: list[list[Any]]) -> list[list[Any]]:
+    """The relations with each link [head start, head end, child start,
+    child end, label] the extractor did not already give, at `_RULE_SCORE`."""
+    have = {tuple(r[:5]) for r in relations}
+    added = [[*link, _RULE_SCORE] for link in links if tuple(link) not in have]
     if not added:
         return relations
     return sorted(relations + added, key=lambda r: (r[0], r[1], r[2], r[3], r[4]))
@@ -38,7 +46,6 @@ _SUCCESSION_BEFORE = re.compile(
 _AS_BEFORE_TITLE = re.compile(r"\s+as\s+(?:the\s+)?$")
 _TITLE_AND = re.compile(r"\s*(?:,\s*and|,|and)\s+$")
 _SUCCESSION_REACH = 200
-_SUCCESSION_SCORE = 0.9
 
 
 def link_successor_roles(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
@@ -48,8 +55,7 @@ def link_successor_roles(doc: Doc, relations: list[list[Any]]) -> list[list[Any]
     if "succeed" not in text and "replac" not in text:
         return relations  # the common case: two searches of the text
     ents = [e for e in doc.ents if e.label_ in ("PERSON", "ROLE")]
-    have = {tuple(r[:5]) for r in relations}
-    added = []
+    links = []
     for n, old in enumerate(ents[:-1]):
         if old.label_ != "PERSON":
             continue
@@ -69,10 +75,8 @@ def link_successor_roles(doc: Doc, relations: list[list[Any]]) -> list[list[Any]
         if _SENTENCE_END.search(text, new.end_char, verb.start()):
             continue
         for t in titles:
-            link = [new.start_char, new.end_char, t.start_char, t.end_char, "HAS_ROLE", _SUCCESSION_SCORE]
-            if tuple(link[:5]) not in have:
-                added.append(link)
-    return _with(relations, added)
+            links.append([new.start_char, new.end_char, t.start_char, t.end_char, "HAS_ROLE"])
+    return _with_links(relations, links)
 
 
 # "Mr. Foate joined Acme in 1984 and has served as Acme's President and CEO
@@ -94,8 +98,7 @@ def link_subject_roles(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
         return relations
     text = doc_text(doc)
     ents = [e for e in doc.ents if e.label_ in ("PERSON", "ROLE")]
-    have = {tuple(r[:5]) for r in relations}
-    added = []
+    links = []
     for n, title in enumerate(ents):
         if title.label_ != "ROLE" or n == 0:
             continue
@@ -114,10 +117,8 @@ def link_subject_roles(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
             continue
         if _PRONOUN.search(text, subject.end_char, title.start_char):
             continue
-        link = [subject.start_char, subject.end_char, title.start_char, title.end_char, "HAS_ROLE", _SUCCESSION_SCORE]
-        if tuple(link[:5]) not in have:
-            added.append(link)
-    return _with(relations, added)
+        links.append([subject.start_char, subject.end_char, title.start_char, title.end_char, "HAS_ROLE"])
+    return _with_links(relations, links)
 
 
 # "Senior Advisor at Zeta", "President and CEO of Zeta Corp.", "director of
@@ -137,8 +138,7 @@ def link_title_organizations(doc: Doc, relations: list[list[Any]]) -> list[list[
     """ROLE_AT from titles to the organization written right after them."""
     text = doc_text(doc)
     ents = list(doc.ents)
-    have = {tuple(r[:5]) for r in relations}
-    added = []
+    links = []
     for n, title in enumerate(ents[:-1]):
         organization = ents[n + 1]
         if title.label_ != "ROLE" or organization.label_ not in _ORGANIZATIONS:
@@ -154,12 +154,8 @@ def link_title_organizations(doc: Doc, relations: list[list[Any]]) -> list[list[
         if n + 2 < len(ents) and ents[n + 2].label_ in _ORGANIZATIONS:
             if _UNIT_AFTER_POSSESSIVE.fullmatch(text, organization.end_char, ents[n + 2].start_char):
                 organizations.append(ents[n + 2])
-        for t in titles:
-            for o in organizations:
-                link = [t.start_char, t.end_char, o.start_char, o.end_char, "ROLE_AT", _SUCCESSION_SCORE]
-                if tuple(link[:5]) not in have:
-                    added.append(link)
-    return _with(relations, added)
+        links += [[t.start_char, t.end_char, o.start_char, o.end_char, "ROLE_AT"] for t in titles for o in organizations]
+    return _with_links(relations, links)
 
 
 # A contact block stacks a name, its titles and a company on lines of their
@@ -211,8 +207,7 @@ def link_contact_blocks(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]
     blocks: dict[int, list[Any]] = {}
     for ent in ents:
         blocks.setdefault(bisect_right(breaks, ent.start_char), []).append(ent)
-    have = {tuple(r[:5]) for r in relations}
-    added = []
+    links = []
     for index, block in blocks.items():
         persons = [e for e in block if e.label_ == "PERSON"]
         titles = [e for e in block if e.label_ == "ROLE"]
@@ -226,11 +221,10 @@ def link_contact_blocks(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]
         if _stacked_lines(text, block) is None:
             continue
         person = persons[0]
-        links = [[person.start_char, person.end_char, t.start_char, t.end_char, "HAS_ROLE"] for t in titles]
+        links += [[person.start_char, person.end_char, t.start_char, t.end_char, "HAS_ROLE"] for t in titles]
         for o in organizations:
             links += [[t.start_char, t.end_char, o.start_char, o.end_char, "ROLE_AT"] for t in titles]
-        added += [[*link, _SUCCESSION_SCORE] for link in links if tuple(link) not in have]
-    return _with(relations, added)
+    return _with_links(relations, links)
 
 
 # "its Co-CEO, Jane Roe", "our Treasurer, Mr. Doe": a title owned by a
@@ -243,8 +237,7 @@ def link_titles_before_names(doc: Doc, relations: list[list[Any]]) -> list[list[
     """HAS_ROLE from the name written in apposition after "our/its TITLE,"."""
     text = doc_text(doc)
     ents = [e for e in doc.ents if e.label_ in ("PERSON", "ROLE")]
-    have = {tuple(r[:5]) for r in relations}
-    added = []
+    links = []
     for title, person in zip(ents, ents[1:]):
         if title.label_ != "ROLE" or person.label_ != "PERSON":
             continue
@@ -252,10 +245,8 @@ def link_titles_before_names(doc: Doc, relations: list[list[Any]]) -> list[list[
             continue
         if not _OWNER_BEFORE_TITLE.search(text, max(0, title.start_char - 8), title.start_char):
             continue
-        link = [person.start_char, person.end_char, title.start_char, title.end_char, "HAS_ROLE"]
-        if tuple(link) not in have:
-            added.append([*link, _SUCCESSION_SCORE])
-    return _with(relations, added)
+        links.append([person.start_char, person.end_char, title.start_char, title.end_char, "HAS_ROLE"])
+    return _with_links(relations, links)
 
 
 # "current directors Mr. Al Bo, Mr. Cy Do and Dr. Ed Fu were re-elected",
@@ -275,8 +266,7 @@ def link_titles_of_name_lists(doc: Doc, relations: list[list[Any]]) -> list[list
     """HAS_ROLE from each name of a list of two or more to the title before or after it."""
     text = doc_text(doc)
     ents = [e for e in doc.ents if e.label_ in ("PERSON", "ROLE")]
-    have = {tuple(r[:5]) for r in relations}
-    added = []
+    links = []
     n = 0
     while n < len(ents):
         if ents[n].label_ != "PERSON":
@@ -295,13 +285,9 @@ def link_titles_of_name_lists(doc: Doc, relations: list[list[Any]]) -> list[list
             after = ents[m] if m < len(ents) else None
             if after is not None and after.label_ == "ROLE" and _NAMED_AFTER_LIST.fullmatch(text, names[-1].end_char, after.start_char):
                 titles.append(after)
-        for title in titles:
-            for name in names:
-                link = [name.start_char, name.end_char, title.start_char, title.end_char, "HAS_ROLE"]
-                if tuple(link) not in have:
-                    added.append([*link, _SUCCESSION_SCORE])
+        links += [[name.start_char, name.end_char, t.start_char, t.end_char, "HAS_ROLE"] for t in titles for name in names]
         n = m
-    return _with(relations, added)
+    return _with_links(relations, links)
 
 
 # "Jane Roe, our Chief Executive Officer and Chairman, Otto Doe, our
@@ -319,7 +305,7 @@ def share_coordinated_titles(doc: Doc, relations: list[list[Any]]) -> list[list[
         if r[4] == "HAS_ROLE":
             holders.setdefault((r[2], r[3]), []).append((r[0], r[1]))
     removed: set[tuple[int, int, int, int]] = set()
-    added = []
+    links = []
     for first, second in zip(titles, titles[1:]):
         if not _COORDINATED_TITLES.fullmatch(text, first.end_char, second.start_char):
             continue
@@ -329,8 +315,8 @@ def share_coordinated_titles(doc: Doc, relations: list[list[Any]]) -> list[list[
         after = [h for h in holders.get((second.start_char, second.end_char), []) if h[0] >= second.end_char]
         removed |= {(*h, second.start_char, second.end_char) for h in after}
         known = set(holders.get((second.start_char, second.end_char), []))
-        added += [[*h, second.start_char, second.end_char, "HAS_ROLE", _SUCCESSION_SCORE] for h in before if h not in known]
-    if not added and not removed:
+        links += [[*h, second.start_char, second.end_char, "HAS_ROLE"] for h in before if h not in known]
+    if not links and not removed:
         return relations
     kept = [r for r in relations if not (r[4] == "HAS_ROLE" and tuple(r[:4]) in removed)]
-    return _with(kept, added)
+    return _with_links(kept, links)
