@@ -27,7 +27,7 @@ from .components.relation_extractor import get_relations
 from .extraction import Entity, Extraction, Issuer, Relation
 from .loaded import remember_pipeline
 from .organizations import CustomerModel, decide_labels, display_name
-from .text import NormalizedText, normalize, remember_text
+from .text import LAYOUT_KEY, NormalizedText, doc_text, normalize, remember_text
 
 logger = logging.getLogger(__name__)
 
@@ -313,7 +313,7 @@ def extract_many(
         return
     nlp = get_pipeline(model)
 
-    def pieces() -> Iterator[tuple[str, tuple[int, int, int, int]]]:
+    def pieces() -> Iterator[tuple[Doc, tuple[int, int, int, int]]]:
         for doc_index, text in enumerate(texts):
             norm = normalize(_check_text(text))
             normalized[doc_index] = norm
@@ -321,16 +321,17 @@ def extract_many(
             # the module loads, so that it can be changed (tests make it small).
             bounds = chunk_bounds(norm.text, CHUNK_CHARS)
             for chunk_index, (start, end) in enumerate(bounds):
-                yield norm.text[start:end], (doc_index, chunk_index, len(bounds), start)
+                doc = _chunk_doc(nlp, norm.text[start:end], norm.layout(start, end))
+                yield doc, (doc_index, chunk_index, len(bounds), start)
 
     normalized: dict[int, NormalizedText] = {}
     organizations = customer_model(nlp)
     if n_process == 1:
         processed = _pipe_in_batches(nlp, pieces(), batch_size)
     else:
-        # Worker processes are sent text, not Docs: a Doc is pickled whole.
+        # Worker processes are sent the chunks' Docs (tokens, text, layout).
         processed = nlp.pipe(
-            ((_make_doc(nlp, text), context) for text, context in pieces()),
+            pieces(),
             as_tuples=True,
             batch_size=batch_size,
             n_process=n_process,
@@ -374,21 +375,30 @@ def _extract_group(texts: list[str], model: str | None, batch_size: int) -> list
     return list(extract_many(texts, model=model, batch_size=batch_size))
 
 
+def _chunk_doc(nlp: Language, text: str, layout: tuple[str, bytes] | None) -> Doc:
+    """The Doc the pipeline reads for one chunk, with the chunk's layout as
+    filed (`NormalizedText.layout`) for the table reader."""
+    doc = _make_doc(nlp, text)
+    doc = nlp.make_doc(doc) if isinstance(doc, str) else doc
+    if layout is not None:
+        doc.user_data[LAYOUT_KEY] = layout
+    # The components read the chunk's text (iec_nlp.text.doc_text); it is at hand here.
+    return remember_text(doc, text)
+
+
 def _pipe_in_batches(
-    nlp: Language, pieces: Iterable[tuple[str, tuple[int, int, int, int]]], batch_size: int
+    nlp: Language, pieces: Iterable[tuple[Doc, tuple[int, int, int, int]]], batch_size: int
 ) -> Iterator[tuple[Doc, tuple[int, int, int, int]]]:
-    """`nlp.pipe` over (chunk, context) pairs, one batch of at most
+    """`nlp.pipe` over (chunk Doc, context) pairs, one batch of at most
     `batch_size` chunks and `BATCH_CHARS` characters at a time."""
     batch: list[tuple[Doc, tuple[int, int, int, int]]] = []
     chars = 0
-    for text, context in pieces:
-        if batch and (len(batch) >= batch_size or chars + len(text) > BATCH_CHARS):
+    for doc, context in pieces:
+        length = len(doc_text(doc))
+        if batch and (len(batch) >= batch_size or chars + length > BATCH_CHARS):
             yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
             batch, chars = [], 0
-        doc = _make_doc(nlp, text)
-        doc = nlp.make_doc(doc) if isinstance(doc, str) else doc
-        # The components read the chunk's text (iec_nlp.text.doc_text); it is at hand here.
-        batch.append((remember_text(doc, text), context))
-        chars += len(text)
+        batch.append((doc, context))
+        chars += length
     if batch:
         yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))

@@ -18,6 +18,7 @@ import html
 import re
 from array import array
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
@@ -97,6 +98,39 @@ class NormalizedText:
             if entity:
                 stop = entity.end()
         return self.to_original[start], stop
+
+    @cached_property
+    def _is_markup(self) -> bool:
+        return bool(_HTML_LAYOUT.search(self.original))
+
+    def layout(self, start: int, end: int) -> tuple[str, bytes] | None:
+        """The original of `text[start:end]` with its lines and spacing, and
+        where each of its characters lies there; None for markup.
+
+        The model reads folded text, where a table's rows run together and its
+        columns are single spaces; the table reader reads the rows and columns
+        from this instead. Returned as (text, offsets): `offsets` holds int32s,
+        one per character of `text[start:end]` and one for its end, counted
+        from the start of the returned text (bytes, so a Doc can carry it in
+        its user_data through DocBin and worker processes). Line ends are
+        LF, as in `text`; a CR keeps its place as a space or a line end.
+        """
+        if end <= start or self._is_markup:
+            return None
+        base = self.to_original[start]
+        stop = self.to_original[end - 1] + 1
+        original = self.original[base:stop].replace("\r\n", " \n").replace("\r", "\n")
+        offsets = numpy.frombuffer(self.to_original, dtype=numpy.int64)[start:end] - base
+        offsets = numpy.append(offsets, stop - base).astype(numpy.int32)
+        return original, offsets.tobytes()
+
+
+# Where a chunk's Doc carries its `NormalizedText.layout` (user_data).
+LAYOUT_KEY = "iec_layout"
+
+# Markup whose source lines say nothing of the rendered layout (an SGML
+# envelope or a <PAGE> marker in a text filing does not count).
+_HTML_LAYOUT = re.compile(r"<\s*(?:td|tr|table|p|br|div)\b", re.IGNORECASE)
 
 
 def normalize(original: str) -> NormalizedText:

@@ -15,6 +15,17 @@ one here, so what the extractor found in running text stays; a metric it
 found inside a row label is widened to the whole label. Where the header
 names change columns after its periods ("$ Change"), the row's columns are
 known: its cells take the header's periods, and its change cells no links.
+
+The reader reads the chunk as filed (`iec_nlp.text.NormalizedText.layout`,
+carried in the Doc's user_data by `extract`): the model's text folds runs of
+spaces and joins a table's rows, and with them its columns. Where the header
+line and a row have as many cells, set apart by column gaps (tables converted
+from HTML, whose columns are not aligned), a cell belongs to the header cell
+of its own rank; a column whose header is no period ("Sales Volume",
+"$ Change", "Currency") holds no level of the row's measure, and its cells
+get no links. Otherwise a cell belongs to the period header nearest above
+it on the page (fixed-width text tables). A Doc without a layout is read
+from its own text.
 """
 
 from __future__ import annotations
@@ -22,11 +33,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..text import doc_text
+from ..text import LAYOUT_KEY, doc_text
 from .relation_extractor import RELATIONS_ATTR, get_relations
 
 # Column gaps: cells of a text table are set apart by runs of spaces or tabs.
@@ -48,10 +60,11 @@ _PERIOD_CELL = re.compile(
 # A table titled with its one period ("Segment detail for the 13 weeks ended
 # June 28, 2003", "Balance sheet data as of December 31, 2023"): its columns
 # are no periods, and every cell falls in the title's.
-_TABLE_TITLE = re.compile(r"\b(?:for|as\s+of|at)\s+(?:the\s+)?\S")
+_TABLE_TITLE = re.compile(r"\b(?:for|as\s+of|at)\s+(?:the\s+)?\S", re.IGNORECASE)
 _RUNNING_TEXT = re.compile(r"[a-z]{4,}\s+[a-z]{4,}\s+[a-z]{4,}")
-# How far above a row its column headers may be, in lines.
-_HEADER_SEARCH_LINES = 40
+# How far above a row its column headers may be, in lines as filed (blank
+# lines count: a statement of operations runs some 60 of them).
+_HEADER_SEARCH_LINES = 80
 _RELATION_SCORE = 0.9
 
 
@@ -75,12 +88,44 @@ def _lines(text: str) -> list[_Line]:
     return lines
 
 
+class _Layout:
+    """The chunk as filed and the way between its offsets and the Doc's."""
+
+    def __init__(self, doc: Doc) -> None:
+        stored = doc.user_data.get(LAYOUT_KEY)
+        if stored is None:
+            self.text, self._offsets = doc_text(doc), None
+        else:
+            self.text, self._offsets = stored[0], numpy.frombuffer(stored[1], dtype=numpy.int32)
+
+    def of_doc(self, start: int, end: int) -> tuple[int, int]:
+        """The layout offsets of the Doc's characters start:end (non-empty)."""
+        if self._offsets is None:
+            return start, end
+        return int(self._offsets[start]), int(self._offsets[end - 1]) + 1
+
+    def to_doc(self, start: int, end: int) -> tuple[int, int]:
+        """The Doc's characters of the layout's start:end (those the model kept)."""
+        if self._offsets is None:
+            return start, end
+        return int(numpy.searchsorted(self._offsets, start)), int(numpy.searchsorted(self._offsets, end))
+
+
+@dataclass(frozen=True)
+class _Cell:
+    """An amount of a table, at its layout offsets."""
+
+    start_char: int
+    end_char: int
+    span: Span
+
+
 # Between two amounts of a row: nothing, or empty cells ("$7,771 $ - $ 100"),
 # whatever the spacing (the model reads runs of spaces as one).
 _EMPTY_CELLS = re.compile(r"[\s$\-\u2013\u2014]*")
 
 
-def _is_table_row(line: _Line, cells: list[Span]) -> bool:
+def _is_table_row(line: _Line, cells: list[_Cell]) -> bool:
     """Amounts set apart by column gaps, after a label or another cell."""
     if len(cells) >= 2:
         gaps = [line.text[a.end_char - line.start : b.start_char - line.start] for a, b in zip(cells, cells[1:])]
@@ -103,16 +148,20 @@ _SIGNLESS_CELLS = re.compile(r"(?:(?<=\s)|^)(?:(?:\(?-?\d[\d,.]*\)?%?|[-\u2013\u
 # A label line that ends in a word that cannot end it goes on below, in any
 # case: "Negative carry related to / Credit legacy debt  $19".
 _OPEN_LABEL_END = re.compile(r"\b(?:and|of|to|in|for|from|on|before|after|the)[ \t]*$")
+# Empty cells between a label and its first amount: "$ -", a dash.
+_EMPTY_CELLS_AFTER_LABEL = re.compile(r"(?:[ ]{2,}|\t)(?:[$][ \t]*)?[-\u2013\u2014](?:[ \t]+(?:[$][ \t]*)?[-\u2013\u2014])*[ \t]*(?:[$][ \t]*)?$")
 _LABEL_LINE = re.compile(r"[ \t]*[A-Za-z][^$\d]{0,80}")
 
 
-def _row_label(lines: list[_Line], row_index: int, first_cell: Span) -> tuple[int, int] | None:
+def _row_label(lines: list[_Line], row_index: int, first_cell: _Cell) -> tuple[int, int] | None:
     """Offsets of the row's label: the text before its first cell, without
     leaders, colons and footnote marks, with the lines it wraps from."""
     line = lines[row_index]
     raw = line.text[: first_cell.start_char - line.start]
     if cells_before := list(_SIGNLESS_CELLS.finditer(raw)):
         raw = " " * cells_before[-1].end() + raw[cells_before[-1].end() :]  # blanked, offsets kept
+    if empty_cells := _EMPTY_CELLS_AFTER_LABEL.search(raw):
+        raw = raw[: empty_cells.start()]  # "accounting principle    $    -   $ (3.86)"
     label = _LABEL_TRAILER.sub("", raw.rstrip())
     stripped = label.lstrip(" \t")
     if not re.search(r"[A-Za-z]{2}", stripped) or len(stripped) > 90:
@@ -136,8 +185,8 @@ def _row_label(lines: list[_Line], row_index: int, first_cell: Span) -> tuple[in
     return start, line.start + len(label)
 
 
-def _header_cells(lines: list[_Line], row_index: int, money_lines: set[int]) -> list[tuple[int, int]] | None:
-    """The period cells of the nearest header line above a row."""
+def _header_line(lines: list[_Line], row_index: int, money_lines: set[int]) -> int | None:
+    """The nearest line above a row that heads its columns with periods."""
     for i in range(row_index - 1, max(-1, row_index - _HEADER_SEARCH_LINES), -1):
         if i in money_lines:
             continue
@@ -147,12 +196,62 @@ def _header_cells(lines: list[_Line], row_index: int, money_lines: set[int]) -> 
         # (if any) started below it.
         if len(line.text) > 100 and _RUNNING_TEXT.search(line.text):
             return None
-        cells = [(line.start + m.start(), line.start + m.end()) for m in _PERIOD_CELL.finditer(line.text)]
+        cells = _PERIOD_CELL.findall(line.text)
         if len(cells) >= 2 or (cells and _COLUMN_GAP.search(line.text)):
-            return cells
-        if len(cells) == 1 and _TABLE_TITLE.search(line.text):
-            return cells  # "Domestic segment detail for the 13 weeks ended June 28, 2003" above the table
+            return i
+        # A table titled with its one period: every cell falls in it.
+        if len(cells) == 1 and (_TABLE_TITLE.search(line.text) or _PERIOD_CELL.fullmatch(line.text.strip())):
+            return i
     return None
+
+
+def _period_cells(line: _Line) -> list[tuple[int, int]]:
+    return [(line.start + m.start(), line.start + m.end()) for m in _PERIOD_CELL.finditer(line.text)]
+
+
+# A cell of a line: the text between column gaps.
+_GAP_CELL = re.compile(r"\S+(?:[ ]\S+)*")
+_CURRENCY_ONLY = re.compile(r"[$\u20ac\u00a3]")
+
+
+def _columns_by_rank(
+    header: _Line, row: _Line, label_end: int, cells: list[_Cell]
+) -> list[tuple[int, int] | None] | None:
+    """Each amount's period header, or None where its column's header is no
+    period, when the header line has a cell for each of the row's cells
+    (besides one over the row labels); None when it does not."""
+    if not _COLUMN_GAP.search(header.text):
+        return None
+    columns: list[tuple[int, int, bool]] = []
+    for m in _GAP_CELL.finditer(header.text):
+        periods = list(_PERIOD_CELL.finditer(header.text, m.start(), m.end()))
+        if periods and not _PERIOD_CELL.sub("", m.group()).strip():
+            columns += [(header.start + p.start(), header.start + p.end(), True) for p in periods]
+        elif periods:
+            columns.append((header.start + periods[0].start(), header.start + periods[0].end(), True))
+        else:
+            columns.append((header.start + m.start(), header.start + m.end(), False))
+    row_cells: list[tuple[int, int]] = []
+    currency_start = None
+    for m in _GAP_CELL.finditer(row.text, label_end - row.start):
+        if _CURRENCY_ONLY.fullmatch(m.group()):
+            currency_start = m.start()  # "$     53": the sign and its amount are one cell
+            continue
+        start = m.start() if currency_start is None else currency_start
+        row_cells.append((row.start + start, row.start + m.end()))
+        currency_start = None
+    if len(columns) == len(row_cells) + 1 and not columns[0][2]:
+        columns = columns[1:]  # "(Millions of dollars)" above the row labels
+    if len(columns) != len(row_cells) or not any(is_period for _, _, is_period in columns):
+        return None
+    found = []
+    for cell in cells:
+        rank = next((k for k, (a, b) in enumerate(row_cells) if a <= cell.start_char < b), None)
+        if rank is None:
+            return None
+        start, end, is_period = columns[rank]
+        found.append((start, end) if is_period else None)
+    return found
 
 
 # Columns of change after the period columns: "First Quarter 2022  First
@@ -163,19 +262,19 @@ _CHANGE_COLUMN = re.compile(
 )
 
 
-def _change_columns(text: str, headers: list[tuple[int, int]] | None, cells: list[Span]) -> set[tuple[int, int]]:
+def _change_columns(text: str, headers: list[tuple[int, int]] | None, cells: list[_Cell]) -> list[_Cell]:
     """The row's cells under change columns: those after one cell per period,
     when the header names as many change columns after its periods."""
     if not headers or len(cells) <= len(headers):
-        return set()
+        return []
     line_end = text.find("\n", headers[-1][1])
     tail = text[headers[-1][1] : line_end if line_end >= 0 else len(text)]
     if len(_CHANGE_COLUMN.findall(tail)) != len(cells) - len(headers):
-        return set()
-    return {(c.start_char, c.end_char) for c in cells[len(headers) :]}
+        return []
+    return cells[len(headers) :]
 
 
-def _column_of(cell: Span, line_start: int, headers: list[tuple[int, int]], header_starts: dict) -> int:
+def _column_of(cell: _Cell, line_start: int, headers: list[tuple[int, int]], header_starts: dict) -> int:
     center = (cell.start_char + cell.end_char) / 2 - line_start
     return min(
         range(len(headers)),
@@ -191,17 +290,16 @@ class TableReader:
         money = [e for e in doc.ents if e.label_ == "MONEY"]
         if len(money) < 2:
             return doc
-        text = doc_text(doc)
+        layout = _Layout(doc)
+        text = layout.text
         lines = _lines(text)
-        line_of = []
+        rows: dict[int, list[_Cell]] = {}
         index = 0
-        for cell in money:
+        for span in money:
+            cell = _Cell(*layout.of_doc(span.start_char, span.end_char), span)
             while lines[index].end < cell.start_char:
                 index += 1
-            line_of.append(index)
-        rows: dict[int, list[Span]] = {}
-        for cell, i in zip(money, line_of):
-            rows.setdefault(i, []).append(cell)
+            rows.setdefault(index, []).append(cell)
         relations = get_relations(doc)
         has = {(r[0], r[1], r[4]) for r in relations}
         ents = list(doc.ents)
@@ -212,42 +310,62 @@ class TableReader:
             line = lines[i]
             if not _is_table_row(line, cells):
                 continue
-            label = _row_label(lines, i, cells[0])
-            headers = _header_cells(lines, i, money_lines)
-            header_starts = {}
-            if headers:
-                for h in headers:
-                    header_starts[h] = text.rfind("\n", 0, h[0]) + 1
+            layout_label = _row_label(lines, i, cells[0])
+            label = layout.to_doc(*layout_label) if layout_label else None
+            header_line = _header_line(lines, i, money_lines)
+            headers = _period_cells(lines[header_line]) if header_line is not None else None
             if label:
                 # Also where the extractor linked the cells already: it may
                 # have linked them to a piece of the label.
                 ents, moved = self._widen_metrics(doc, ents, label)
                 if moved:
-                    relations = [[*r[:2], *moved.get((r[2], r[3]), (r[2], r[3])), *r[4:]] for r in relations]
+                    relations = [
+                        [*r[:2], *moved.get((r[2], r[3]), (r[2], r[3])), *r[4:]]
+                        for r in relations
+                        if moved.get((r[2], r[3]), True) is not None
+                    ]
                     widened = True
-            change_cells = _change_columns(text, headers, cells)
-            if change_cells:
-                # The columns are known: one per period, then the changes. The
-                # extractor's periods for this row give way to the header's.
-                cells = cells[: len(headers)]
-                row = {(c.start_char, c.end_char) for c in cells}
+            columns = None
+            if header_line is not None and layout_label:
+                columns = _columns_by_rank(lines[header_line], line, layout_label[1], cells)
+            if columns is not None:
+                # Each cell's column is known: a period column's header gives
+                # its period (the extractor's gives way), any other column
+                # holds no level of the measure.
+                keys = {(c.span.start_char, c.span.end_char): column for c, column in zip(cells, columns)}
                 relations = [
                     r for r in relations
-                    if not ((r[0], r[1]) in change_cells and r[4] in ("VALUE_OF", "IN_PERIOD"))
-                    and not ((r[0], r[1]) in row and r[4] == "IN_PERIOD")
+                    if not ((r[0], r[1]) in keys and r[4] == "IN_PERIOD")
+                    and not (keys.get((r[0], r[1]), ()) is None and r[4] == "VALUE_OF")
                 ]
-                has -= {(*key, "IN_PERIOD") for key in row}
+                has -= {(*key, "IN_PERIOD") for key in keys}
                 changed = True
-            for k, cell in enumerate(cells):
-                key = (cell.start_char, cell.end_char)
+                cells_periods = [(c, column) for c, column in zip(cells, columns) if column is not None]
+            else:
+                change_cells = _change_columns(text, headers, cells)
+                if change_cells:
+                    # The columns are known: one per period, then the changes. The
+                    # extractor's periods for this row give way to the header's.
+                    cells = cells[: len(headers)]
+                    change_keys = {(c.span.start_char, c.span.end_char) for c in change_cells}
+                    row = {(c.span.start_char, c.span.end_char) for c in cells}
+                    relations = [
+                        r for r in relations
+                        if not ((r[0], r[1]) in change_keys and r[4] in ("VALUE_OF", "IN_PERIOD"))
+                        and not ((r[0], r[1]) in row and r[4] == "IN_PERIOD")
+                    ]
+                    has -= {(*key, "IN_PERIOD") for key in row}
+                    changed = True
+                cells_periods = [(c, self._period_of(c, k, cells, line, headers, text)) for k, c in enumerate(cells)]
+            for cell, period in cells_periods:
+                key = (cell.span.start_char, cell.span.end_char)
                 if label and (*key, "VALUE_OF") not in has:
                     target = self._entity(doc, ents, label, "METRIC")
                     if target is not None:
                         ents = target[1]
                         new_relations.append([*key, target[0].start_char, target[0].end_char, "VALUE_OF", _RELATION_SCORE])
-                if headers and (*key, "IN_PERIOD") not in has:
-                    column = k if len(headers) == len(cells) else _column_of(cell, line.start, headers, header_starts)
-                    target = self._entity(doc, ents, headers[column], "PERIOD")
+                if period and (*key, "IN_PERIOD") not in has:
+                    target = self._entity(doc, ents, layout.to_doc(*period), "PERIOD")
                     if target is not None:
                         ents = target[1]
                         new_relations.append([*key, target[0].start_char, target[0].end_char, "IN_PERIOD", _RELATION_SCORE])
@@ -262,16 +380,32 @@ class TableReader:
         return doc
 
     @staticmethod
+    def _period_of(
+        cell: _Cell, k: int, cells: list[_Cell], line: _Line, headers: list[tuple[int, int]] | None, text: str
+    ) -> tuple[int, int] | None:
+        """The period header of a cell by its place on the page."""
+        if not headers:
+            return None
+        if len(headers) == len(cells):
+            return headers[k]
+        header_starts = {h: text.rfind("\n", 0, h[0]) + 1 for h in headers}
+        return headers[_column_of(cell, line.start, headers, header_starts)]
+
+    @staticmethod
     def _widen_metrics(
         doc: Doc, ents: list[Span], label: tuple[int, int]
     ) -> tuple[list[Span], dict[tuple[int, int], tuple[int, int]]]:
         """The row label is the metric: a METRIC found inside it ("sales" in
         "Merchandise sales and services") becomes the whole label, also one
-        that began on a heading line above it ("Basic / Earnings per share")."""
+        that began on a heading line above it ("Basic / Earnings per share"),
+        or one with a period in its words ("Cash ... at end of period"), whose
+        links then go (the moved key of that period is None)."""
         start, end = label
         inside = [e for e in ents if e.start_char < end and start < e.end_char]
-        if not inside or any(e.label_ != "METRIC" for e in inside) or (
-            len(inside) == 1 and (inside[0].start_char, inside[0].end_char) == label
+        if (
+            not any(e.label_ == "METRIC" for e in inside)
+            or any(e.label_ not in ("METRIC", "PERIOD") for e in inside)
+            or (len(inside) == 1 and (inside[0].start_char, inside[0].end_char) == label)
         ):
             return ents, {}
         if any(e.end_char > end for e in inside):
@@ -281,7 +415,10 @@ class TableReader:
         span = doc.char_span(start, end, label="METRIC", alignment_mode="contract")
         if span is None:
             return ents, {}
-        moved = {(e.start_char, e.end_char): (span.start_char, span.end_char) for e in inside}
+        moved = {
+            (e.start_char, e.end_char): (span.start_char, span.end_char) if e.label_ == "METRIC" else None
+            for e in inside
+        }
         return [e for e in ents if e not in inside] + [span], moved
 
     @staticmethod

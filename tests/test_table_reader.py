@@ -1,0 +1,124 @@
+"""The table reader reads tables as filed: rows, column gaps and headers."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+import iec_nlp
+from iec_nlp.components.relation_extractor import RELATIONS_ATTR, get_relations
+from iec_nlp.components.table_reader import TableReader
+from iec_nlp.text import LAYOUT_KEY, normalize
+from iec_nlp.tokenizer import blank_pipeline
+
+NLP = blank_pipeline()
+
+# A table as converted from HTML: cells three spaces apart, columns not aligned.
+CONVERTED = (
+    "Sales by Segment\n"
+    "(Millions of dollars)   First Quarter 2021   Sales Volume   Currency   First Quarter 2022   $ Change   % Change\n"
+    "Construction Industries   $5,459   $325   $(101)   $6,115   $656   12%\n"
+    "Resource Industries   2,178   527   (34)   2,830   652   30%\n"
+)
+
+
+def _read(
+    filed: str, money: list[str], others: tuple[tuple[str, str], ...] = (), links: tuple[tuple[str, str, str], ...] = ()
+) -> tuple[Doc, list[tuple[str, str, str]]]:
+    """The table reader's output on `filed` as `extract` gives it: the model's
+    folded text, with the layout as filed; MONEY at each listed amount, the
+    `others` (surface, label) and the extractor's `links` (head, label, child)."""
+    norm = normalize(filed)
+    doc = NLP.make_doc(norm.text)
+    doc.user_data[LAYOUT_KEY] = norm.layout(0, len(norm.text))
+    spans, position = [], 0
+    for amount in money:
+        start = norm.text.index(amount, position)
+        spans.append(doc.char_span(start, start + len(amount), label="MONEY"))
+        position = start + len(amount)
+    for surface, label in others:
+        start = norm.text.index(surface)
+        spans.append(doc.char_span(start, start + len(surface), label=label))
+    doc.set_ents(sorted(spans, key=lambda span: span.start))
+    where = {span.text: (span.start_char, span.end_char) for span in spans}
+    setattr(doc._, RELATIONS_ATTR, [[*where[head], *where[child], label, 0.9] for head, label, child in links])
+    doc = TableReader()(doc)
+    text = doc.text
+    return doc, sorted((text[r[0] : r[1]], r[4], text[r[2] : r[3]]) for r in get_relations(doc))
+
+
+def test_the_model_reads_a_table_folded_and_the_reader_reads_it_as_filed():
+    norm = normalize(CONVERTED)
+    assert "   " not in norm.text  # the columns are gone from what the model reads
+    original, _ = norm.layout(0, len(norm.text))
+    assert original == CONVERTED.rstrip("\n")
+
+
+def test_a_cell_takes_the_header_cell_of_its_rank_and_other_columns_get_no_links():
+    _, relations = _read(CONVERTED, ["$5,459", "$325", "$(101)", "$6,115", "$656"])
+    assert relations == [
+        ("$5,459", "IN_PERIOD", "First Quarter 2021"),
+        ("$5,459", "VALUE_OF", "Construction Industries"),
+        ("$6,115", "IN_PERIOD", "First Quarter 2022"),
+        ("$6,115", "VALUE_OF", "Construction Industries"),
+    ]
+
+
+def test_fixed_width_columns_are_read_from_their_place_on_the_page():
+    filed = (
+        "                                   2004      2003\n"
+        "Net sales                      $  8,700  $  8,851\n"
+        "Cost of sales                     6,282     6,402\n"
+        "Basic earnings per share\n"
+        "  before accounting change    $    -    $   0.25\n"
+    )
+    # The model reads "Net sales $ 8,700 $ 8,851 Cost of sales 6,282 6,402 Basic ...".
+    _, relations = _read(filed, ["$ 8,700", "$ 8,851", "$ 0.25"])
+    assert relations == [
+        ("$ 0.25", "IN_PERIOD", "2003"),
+        ("$ 0.25", "VALUE_OF", "Basic earnings per share\nbefore accounting change"),
+        ("$ 8,700", "IN_PERIOD", "2004"),
+        ("$ 8,700", "VALUE_OF", "Net sales"),
+        ("$ 8,851", "IN_PERIOD", "2003"),
+        ("$ 8,851", "VALUE_OF", "Net sales"),
+    ]
+
+
+def test_a_period_on_a_line_of_its_own_titles_the_rows_below_it():
+    filed = (
+        "(Millions of dollars)   North America   EAME   Total\n"
+        "First Quarter 2022\n"
+        "Construction Industries   $2,720   $1,277   $6,115\n"
+    )
+    _, relations = _read(filed, ["$2,720", "$1,277", "$6,115"])
+    assert {(a, p) for a, label, p in relations if label == "IN_PERIOD"} == {
+        ("$2,720", "First Quarter 2022"), ("$1,277", "First Quarter 2022"), ("$6,115", "First Quarter 2022")
+    }
+
+
+def test_markup_has_no_layout_and_the_reader_reads_the_model_text():
+    norm = normalize("<table><tr><td>Net sales</td><td>$5</td></tr></table>")
+    assert norm.layout(0, len(norm.text)) is None
+
+
+def test_extract_passes_the_layout_to_the_table_reader():
+    extraction = iec_nlp.extract("Acme Corp. reported results.\n\n" + CONVERTED)
+    figures = {(f.text, f.metric, f.period) for f in extraction.figures}
+    assert ("$5,459", "Construction Industries", "First Quarter 2021") in figures
+    assert ("$6,115", "Construction Industries", "First Quarter 2022") in figures
+    assert not any(f.text in ("$325", "$(101)", "$656") and f.metric for f in extraction.figures)
+
+
+def test_a_period_in_the_words_of_a_row_label_is_part_of_the_measure():
+    filed = (
+        "                                                         2022       2021\n"
+        "Cash, cash equivalents and restricted cash at end of period   $6,532   $5,667\n"
+    )
+    others = (("cash equivalents and restricted cash", "METRIC"), ("end of period", "PERIOD"))
+    _, relations = _read(filed, ["$6,532", "$5,667"], others, (("$6,532", "IN_PERIOD", "end of period"),))
+    label = "Cash, cash equivalents and restricted cash at end of period"
+    assert relations == [
+        ("$5,667", "IN_PERIOD", "2021"),
+        ("$5,667", "VALUE_OF", label),
+        ("$6,532", "IN_PERIOD", "2022"),
+        ("$6,532", "VALUE_OF", label),
+    ]
