@@ -122,3 +122,13 @@ def test_a_period_in_the_words_of_a_row_label_is_part_of_the_measure():
         ("$6,532", "IN_PERIOD", "2022"),
         ("$6,532", "VALUE_OF", label),
     ]
+
+
+def test_a_name_over_a_column_gap_is_two_cells_not_a_name():
+    filed = (
+        "W. Barry  Gilbert joined the board.\n"
+        "                 Domestic        Sears Canada      Consolidated\n"
+    )
+    others = (("W. Barry Gilbert", "PERSON"), ("Domestic Sears Canada", "ORG"))
+    doc, _ = _read(filed, [], others)
+    assert [(e.text, e.label_) for e in doc.ents] == [("W. Barry Gilbert", "PERSON")]

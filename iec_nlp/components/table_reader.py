@@ -66,6 +66,9 @@ _RUNNING_TEXT = re.compile(r"[a-z]{4,}\s+[a-z]{4,}\s+[a-z]{4,}")
 # lines count: a statement of operations runs some 60 of them).
 _HEADER_SEARCH_LINES = 80
 _RELATION_SCORE = 0.9
+_NAME_LABELS = ("PERSON", "ORG", "CUSTOMER")
+# A gap no name holds: typed prose puts two spaces inside names ("W. Barry  Gilbert").
+_WIDE_GAP = re.compile(r"[ ]{3,}|\t")
 
 
 @Language.factory("iec_table_reader", assigns=["doc.ents", "doc._.iec_relations"], requires=["doc.ents"])
@@ -97,6 +100,11 @@ class _Layout:
             self.text, self._offsets = doc_text(doc), None
         else:
             self.text, self._offsets = stored[0], numpy.frombuffer(stored[1], dtype=numpy.int32)
+
+    @property
+    def is_folded_text(self) -> bool:
+        """No layout was given: the Doc's own text stands for it."""
+        return self._offsets is None
 
     def of_doc(self, start: int, end: int) -> tuple[int, int]:
         """The layout offsets of the Doc's characters start:end (non-empty)."""
@@ -287,10 +295,11 @@ class TableReader:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        layout = _Layout(doc)
+        self._drop_names_across_cells(doc, layout)
         money = [e for e in doc.ents if e.label_ == "MONEY"]
         if len(money) < 2:
             return doc
-        layout = _Layout(doc)
         text = layout.text
         lines = _lines(text)
         rows: dict[int, list[_Cell]] = {}
@@ -378,6 +387,28 @@ class TableReader:
                 relations + [r for r in new_relations if (r[0], r[1]) in kept and (r[2], r[3]) in kept],
             )
         return doc
+
+    @staticmethod
+    def _drop_names_across_cells(doc: Doc, layout: _Layout) -> None:
+        """A name that runs over a column gap is the model reading two cells
+        of a table header as one ("Consolidated   Machinery", "Domestic
+        Sears Canada" of "Domestic        Sears Canada      Consolidated"):
+        the folded text shows them as one phrase. Such names go, with their links."""
+        if layout.is_folded_text:
+            return
+        across = {
+            (e.start_char, e.end_char)
+            for e in doc.ents
+            if e.label_ in _NAME_LABELS and _WIDE_GAP.search(layout.text, *layout.of_doc(e.start_char, e.end_char))
+        }
+        if not across:
+            return
+        doc.set_ents([e for e in doc.ents if (e.start_char, e.end_char) not in across], default="outside")
+        setattr(
+            doc._,
+            RELATIONS_ATTR,
+            [r for r in get_relations(doc) if (r[0], r[1]) not in across and (r[2], r[3]) not in across],
+        )
 
     @staticmethod
     def _period_of(
