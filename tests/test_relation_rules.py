@@ -146,6 +146,25 @@ def test_an_amount_falls_in_the_period_right_after_it():
     assert len([r for r in linked if r[4] == "IN_PERIOD"]) == 3
 
 
+def test_an_amount_falls_in_the_period_after_its_per_share_companion():
+    from iec_nlp.components.amount_rules import link_companions, link_period_after
+
+    text = ("For the year, Acme earned $6 million ($0.40 per share) compared to $5 million "
+            "or $0.33 per diluted share in the prior year.")
+    opening, prior = _spans(text, "year", "prior year")
+    level, level_share, compared, compared_share = _spans(text, "$6 million", "$0.40", "$5 million", "$0.33")
+    money = [level, level_share, compared, compared_share]
+    # The extractor put the compared amount in the sentence's opening period.
+    relations = [[*level, *opening, "IN_PERIOD", 0.8], [*compared, *opening, "IN_PERIOD", 0.6]]
+    linked = link_period_after(text, money, [opening, prior], relations)
+    assert [*compared, *prior, "IN_PERIOD", 0.6] in linked
+    assert [*compared_share, *prior, "IN_PERIOD", 0.9] in linked
+    assert [*level, *opening, "IN_PERIOD", 0.8] in linked
+    # A companion that alone found the period passes it back to its amount.
+    relations = [[*compared_share, *prior, "IN_PERIOD", 0.7]]
+    assert [*compared, *prior, "IN_PERIOD", 0.7] in link_companions(text, money, relations)
+
+
 def test_an_amount_named_a_change_by_the_word_after_it_loses_its_measure():
     text = "Gross profit was helped by a $2 million reduction in freight and $1 million higher sales."
     profit, sales = _spans(text, "Gross profit", "sales")

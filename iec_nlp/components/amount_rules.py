@@ -2,11 +2,13 @@
 output: amounts of change (also "a $1 million reduction") and parts of a
 larger amount ("net income includes ... $2 million") link to no measure, comparison amounts (also
 a list of them joined by "and") link to the measure of their clause, a per-share amount written as the companion of
-another ("$2.1 million, or $0.12 per share") shares its measure and period,
+another ("$2.1 million, or $0.12 per share") shares its measure and period
+(and a period stated after the companion only is the amount's too),
 so do the two ends of a range ("between $80 million and $82 million"),
 an amount in a sentence whose amounts all fall in one period falls in it,
 so does an item of a list introduced by a line that names one period,
-an amount followed by "for the <period>" falls in that period, a change
+an amount followed by "for the <period>" (also after its per-share words:
+"$5 million or $0.33 per share in the prior year") falls in that period, a change
 right after a level in the level's,
 and a clause that pairs amounts with periods by "respectively" decides them.
 
@@ -122,9 +124,10 @@ def revise_value_of(text: str, money: list[tuple[int, int]], metrics: list[tuple
     return sorted(kept + added, key=lambda r: (r[0], r[1], r[2], r[3], r[4]))
 
 
-# "$2.1 million, or $0.12 per share", "$2.1 million ($0.12 per share)",
+# "$2.1 million, or $0.12 per share", "$2.1 million or $0.12 per share",
+# "$2.1 million ($0.12 per share)",
 # "$20.5 million -- $0.67 per diluted share".
-_COMPANION_GAP = re.compile(r"\s*(?:,\s*or|\(|--|\u2014|,)\s*$")
+_COMPANION_GAP = re.compile(r"\s*(?:,?\s*or|\(|--|\u2014|,)\s*")
 _PER_SHARE_AFTER = re.compile(r"\s*(?:a|per)\s+(?:\w+\s+){0,2}(?:share|ADS|unit)", re.IGNORECASE)
 
 
@@ -140,6 +143,11 @@ def link_companions(text: str, money: list[tuple[int, int]], relations: list[lis
             first = links.get((start, end, label))
             if first is not None and (next_start, next_end, label) not in links:
                 added.append([next_start, next_end, first[2], first[3], label, first[5]])
+        # The period may be stated after the companion only: "$4.4 million,
+        # or $0.14 per share, in the same quarter a year ago".
+        second = links.get((next_start, next_end, "IN_PERIOD"))
+        if second is not None and (start, end, "IN_PERIOD") not in links:
+            added.append([start, end, second[2], second[3], "IN_PERIOD", second[5]])
     return _with(relations, added)
 
 
@@ -233,7 +241,13 @@ def link_sentence_period(text: str, money: list[tuple[int, int]], periods: list[
 # An amount and the period right after it: "revenue of $25.2 million for
 # the quarter", "cash of $3 million at September 30, 2024" (SCHEMA.md 3a: the
 # period phrase in the amount's own clause scopes it most closely).
-_PERIOD_AFTER = re.compile(r"(?:\s+(?:for|in|during|at|as\s+of)(?:\s+the)?\s+)")
+# The period may also follow the amount's per-share words: "$0.14 per
+# diluted share in the comparable quarter", "$2.9 million ($.37 per share)
+# last year" (a period that opens with "last", "prior", "same" needs no "in").
+_PER_SHARE_TAIL = r"(?:\s*\(?\s*(?:a|per)\s+(?:[\w-]+\s+){0,2}(?:shares?|ADSs?|units?)\)?(?=[\s,]))?"
+_PERIOD_AFTER = re.compile(
+    _PER_SHARE_TAIL + r"(?:\s+(?:for|in|during|at|as\s+of)(?:\s+the)?\s+|\s+(?=(?:last|prior|previous|same)\b))"
+)
 _RESPECTIVELY_AFTER = 200
 
 
@@ -250,8 +264,15 @@ def link_period_after(text: str, money: list[tuple[int, int]], periods: list[tup
     # the sentence's amounts that have no period of their own.
     opening: dict[tuple[int, int], tuple[int, int]] = {}
     own = set()
-    for start, end in money:
-        after = _PERIOD_AFTER.match(text, end)
+    for n, (start, end) in enumerate(money):
+        # "$4.4 million or $0.14 per share in the same quarter": the period
+        # after a per-share companion is the amount's own too.
+        companion = money[n + 1] if n + 1 < len(money) else None
+        if companion is None or not _COMPANION_GAP.fullmatch(text, end, companion[0]):
+            companion = None
+        after = _PERIOD_AFTER.match(text, companion[1] if companion else end)
+        if companion and not (after and _PER_SHARE_AFTER.match(text, companion[1])):
+            after = _PERIOD_AFTER.match(text, end)
         period = period_at.get(after.end()) if after else None
         if period is None:
             continue
