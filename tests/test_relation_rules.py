@@ -165,6 +165,18 @@ def test_an_amount_falls_in_the_period_after_its_per_share_companion():
     assert [*compared, *prior, "IN_PERIOD", 0.7] in link_companions(text, money, relations)
 
 
+def test_the_period_after_a_compared_amount_is_not_the_level_period():
+    from iec_nlp.components.amount_rules import unlink_compared_period
+
+    text = ("Operating loss was $3 million, compared to $4 million in the prior year period. "
+            "Backlog was $9 million at June 30, 2031.")
+    prior, balance_date = _spans(text, "prior year period", "June 30, 2031")
+    level, compared, backlog = _spans(text, "$3 million", "$4 million", "$9 million")
+    relations = [[*level, *prior, "IN_PERIOD", 0.6], [*compared, *prior, "IN_PERIOD", 0.8],
+                 [*backlog, *balance_date, "IN_PERIOD", 0.9]]
+    assert unlink_compared_period(text, [level, compared, backlog], relations) == relations[1:]
+
+
 def test_an_amount_named_a_change_by_the_word_after_it_loses_its_measure():
     text = "Gross profit was helped by a $2 million reduction in freight and $1 million higher sales."
     profit, sales = _spans(text, "Gross profit", "sales")

@@ -10,7 +10,9 @@ so does an item of a list introduced by a line that names one period,
 an amount followed by "for the <period>" (also after its per-share words:
 "$5 million or $0.33 per share in the prior year") falls in that period, a change
 right after a level in the level's,
-and a clause that pairs amounts with periods by "respectively" decides them.
+a clause that pairs amounts with periods by "respectively" decides them,
+and the period after a comparison amount ("$5 million, compared to $6
+million in the prior year") is not the period of the level before it.
 
 "Revenue increased $5 million to $55 million, compared with $50 million a
 year ago": $55 million is the level of revenue (VALUE_OF), $5 million is an
@@ -296,6 +298,31 @@ def link_period_after(text: str, money: list[tuple[int, int]], periods: list[tup
         return relations
     kept = [r for r in relations if not (r[4] == "IN_PERIOD" and (r[0], r[1]) in moved)]
     return _with(kept, added)
+
+
+# "Net loss was $5.2 million, compared to $6.0 million in the same period
+# last year": the period after the compared amount is the compared amount's
+# (GUIDELINE "Comparison amounts": each takes its own period), not the level's.
+_COMPARISON_BETWEEN = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.|from)\b", re.IGNORECASE)
+
+
+def unlink_compared_period(text: str, money: list[tuple[int, int]], relations: list[list[Any]]) -> list[list[Any]]:
+    """No IN_PERIOD from an amount to a period that follows a comparison
+    amount after it ("$X compared to $Y in <period>")."""
+    starts = [m[0] for m in money]
+    dropped = set()
+    for r in relations:
+        if r[4] != "IN_PERIOD" or r[2] < r[1]:
+            continue
+        if _RESPECTIVELY in text[r[3] : r[3] + _RESPECTIVELY_AFTER] or _SENTENCE_END.search(text, r[1], r[2]):
+            continue
+        # The amounts between this one and its period, each after a comparison word.
+        between = money[bisect_right(starts, r[0]) : bisect_left(starts, r[2])]
+        if any(_COMPARISON_BETWEEN.search(text, r[1], c[0]) for c in between):
+            dropped.add((r[0], r[1], r[2], r[3]))
+    if not dropped:
+        return relations
+    return [r for r in relations if not (r[4] == "IN_PERIOD" and (r[0], r[1], r[2], r[3]) in dropped)]
 
 
 # A list's items start with a bullet; the sentence that introduces the list

@@ -47,6 +47,7 @@ from .amount_rules import (
     link_sentence_period,
     pair_respectively,
     revise_value_of,
+    unlink_compared_period,
 )
 from .relation_model import Candidate
 from .role_rules import (
@@ -264,7 +265,8 @@ def _apply_amount_rules(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]
     relations = link_range_ends(text, money, relations)
     relations = link_change_period(text, money, relations)
     relations = link_sentence_period(text, money, periods, relations)
-    return link_list_period(text, money, periods, relations)
+    relations = link_list_period(text, money, periods, relations)
+    return unlink_compared_period(text, money, relations)
 
 
 def _sigmoid(x: numpy.ndarray) -> numpy.ndarray:
