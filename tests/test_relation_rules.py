@@ -177,6 +177,17 @@ def test_the_period_after_a_compared_amount_is_not_the_level_period():
     assert unlink_compared_period(text, [level, compared, backlog], relations) == relations[1:]
 
 
+def test_a_measure_opening_its_clause_takes_the_amount_its_verb_states():
+    from iec_nlp.components.amount_rules import link_stated_measures
+
+    text = ("Research costs for each of the quarters ended May 31, 2031 and 2030, were $0.3 million. "
+            "Acme's freight expense totaled $2 million, and net sales were $1 million higher than planned.")
+    research, freight, sales = _spans(text, "Research costs", "freight expense", "net sales")
+    research_amount, freight_amount, change = _spans(text, "$0.3 million", "$2 million", "$1 million")
+    linked = link_stated_measures(text, [research_amount, freight_amount, change], [research, freight, sales], [])
+    assert linked == [[*research_amount, *research, "VALUE_OF", 0.9], [*freight_amount, *freight, "VALUE_OF", 0.9]]
+
+
 def test_an_amount_named_a_change_by_the_word_after_it_loses_its_measure():
     text = "Gross profit was helped by a $2 million reduction in freight and $1 million higher sales."
     profit, sales = _spans(text, "Gross profit", "sales")

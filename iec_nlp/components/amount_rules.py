@@ -11,6 +11,8 @@ an amount followed by "for the <period>" (also after its per-share words:
 "$5 million or $0.33 per share in the prior year") falls in that period, a change
 right after a level in the level's,
 a clause that pairs amounts with periods by "respectively" decides them,
+an amount with no measure that a measure opening its clause states by "was",
+"were" or "totaled" ("R&D expenses for the quarter were $2 million") is its value,
 and the period after a comparison amount ("$5 million, compared to $6
 million in the prior year") is not the period of the level before it.
 
@@ -124,6 +126,47 @@ def revise_value_of(text: str, money: list[tuple[int, int]], metrics: list[tuple
         return relations
     kept = [r for r in relations if not (r[4] == "VALUE_OF" and (r[0], r[1]) in dropped)]
     return sorted(kept + added, key=lambda r: (r[0], r[1], r[2], r[3], r[4]))
+
+
+# "Research and development expenses for the quarter were $0.2 million",
+# "income tax expense for the year totaled $1.9 million": a measure that
+# opens its clause and the amount its verb states (the extractor loses the
+# pair when a period phrase stands between them).
+_STATED_AS = re.compile(
+    r"(?:\s+(?:for|in|during|of)\s+[^.;:$\n]{0,100}?)?,?\s+(?:was|were|totaled|totalled|amounted\s+to)\s+"
+    r"(?:approximately\s+|about\s+)?"
+)
+# The measure opens its clause, maybe after its owner or an article: "Energy
+# & Transportation's profit", "The Company's income tax expense".
+_CLAUSE_OPENING = re.compile(
+    r"(?:^|[.;:!?,\n]\s*|\u2022\s*)(?:(?:[Tt]he|[Oo]ur|[Ii]ts|[A-Z][\w&.-]*(?:['\u2019]s)?|&)\s+){0,4}$"
+)
+_CLAUSE_OPENING_REACH = 60
+
+
+def link_stated_measures(
+    text: str, money: list[tuple[int, int]], metrics: list[tuple[int, int]], relations: list[list[Any]]
+) -> list[list[Any]]:
+    """An amount with no measure, stated by "was"/"were"/"totaled" after a
+    measure that opens its sentence, is the value of that measure."""
+    linked = {(r[0], r[1]) for r in relations if r[4] == "VALUE_OF"}
+    metric_starts = [m[0] for m in metrics]
+    added = []
+    for start, end in money:
+        # "were $0.01 higher than ...": an amount of change is no level.
+        if (start, end) in linked or _CHANGE_AFTER.match(text, end):
+            continue
+        k = bisect_left(metric_starts, start)
+        if not k:
+            continue
+        metric = metrics[k - 1]
+        if metric[1] > start or not _STATED_AS.fullmatch(text, metric[1], start):
+            continue
+        opening = text[max(0, metric[0] - _CLAUSE_OPENING_REACH) : metric[0]]
+        if not _CLAUSE_OPENING.search(opening):
+            continue
+        added.append([start, end, *metric, "VALUE_OF", _PAIRED_SCORE])
+    return _with(relations, added)
 
 
 # "$2.1 million, or $0.12 per share", "$2.1 million or $0.12 per share",

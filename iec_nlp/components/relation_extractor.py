@@ -45,6 +45,7 @@ from .amount_rules import (
     link_period_after,
     link_range_ends,
     link_sentence_period,
+    link_stated_measures,
     pair_respectively,
     revise_value_of,
     unlink_compared_period,
@@ -260,6 +261,7 @@ def _apply_amount_rules(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]
         if e.label_ in by_label:
             by_label[e.label_].append((e.start_char, e.end_char))
     relations = revise_value_of(text, money, metrics, relations)
+    relations = link_stated_measures(text, money, metrics, relations)
     relations = link_period_after(text, money, periods, relations)
     relations = link_companions(text, money, relations)
     relations = link_range_ends(text, money, relations)
