@@ -218,6 +218,19 @@ def test_a_part_of_a_larger_amount_is_no_level_of_it():
     assert revised == [[*level, *income_again, "VALUE_OF", 0.9]]
 
 
+def test_parts_named_in_the_whole_and_their_companions_are_no_levels_of_it():
+    text = ("The order contributed $2 million to net income, or $0.10 per share. The new plant "
+            "includes $3 million in revenue and $0.05 of diluted EPS. Gross profit includes "
+            "$1 million of severance charges.")
+    income, revenue, eps, charges = _spans(text, "net income", "revenue", "diluted EPS", "severance charges")
+    money = _spans(text, "$2 million", "$0.10", "$3 million", "$0.05", "$1 million")
+    metrics = [income, income, revenue, eps, charges]
+    relations = [[*amount, *metric, "VALUE_OF", 0.6] for amount, metric in zip(money, metrics)]
+    revised = revise_value_of(text, money, [income, revenue, eps, charges], relations)
+    # An item named after its part is that part's own measure.
+    assert revised == [[*money[-1], *charges, "VALUE_OF", 0.6]]
+
+
 def test_the_successor_takes_the_title_of_succeed_as():
     from iec_nlp.components.role_rules import link_successor_roles
     from iec_nlp.tokenizer import blank_pipeline

@@ -1,6 +1,8 @@
 """Conventions of SCHEMA.md on amounts, applied to the relation extractor's
 output: amounts of change (also "a $1 million reduction") and parts of a
-larger amount ("net income includes ... $2 million") link to no measure, comparison amounts (also
+larger amount ("net income includes ... $2 million", "contributed $2 million
+to net income", "includes $1 million in revenue"), with their per-share
+companions and the next part of their list, link to no measure, comparison amounts (also
 a list of them joined by "and") link to the measure of their clause, a per-share amount written as the companion of
 another ("$2.1 million, or $0.12 per share") shares its measure and period
 (and a period stated after the companion only is the amount's too),
@@ -59,14 +61,22 @@ _LIST_REACH = 80
 # amount"): "Net income for 2007 includes the impact of the settlement of
 # $7.5 million", "the settlement contributed $2.1 million to net income".
 _INCLUDES = re.compile(r"\binclud(?:es|ed)\b")
-_CONTRIBUTED = re.compile(r"\bcontribut(?:ed|es|ing)\s+(?:approximately\s+|about\s+)?$")
+# "This includes $0.9 million in revenue recognized ...", "the extra week
+# contributed $189 million in sales": the measure after the part is the whole.
+_CONTRIBUTED = re.compile(
+    r"\b(?:contribut(?:ed|es|ing)|includ(?:es|ed|ing))\s+(?:approximately\s+|about\s+|an\s+estimated\s+)?$"
+)
+
+
+_WHOLE_AFTER_PART = re.compile(r"\s+(?:to|in)\s+")
+_NEXT_PART = re.compile(r"\s+and\s+(?:approximately\s+|about\s+)?")
 
 
 def _is_part_of(text: str, amount: tuple[int, int], metric: tuple[int, int]) -> bool:
     if metric[1] <= amount[0]:
         return amount[0] - metric[1] <= _REACH and bool(_INCLUDES.search(text, metric[1], amount[0]))
     return (
-        re.fullmatch(r"\s+to\s+", text[amount[1] : metric[0]]) is not None
+        _WHOLE_AFTER_PART.fullmatch(text, amount[1], metric[0]) is not None
         and _CONTRIBUTED.search(text, max(0, amount[0] - 40), amount[0]) is not None
     )
 
@@ -82,6 +92,24 @@ def revise_value_of(text: str, money: list[tuple[int, int]], metrics: list[tuple
         if is_change(text[max(0, key[0] - 40) : key[0]]) or _CHANGE_AFTER.match(text, key[1])
         or _is_part_of(text, key, (r[2], r[3]))
     }
+    # The per-share companion of a change or a part is one too: "contributed
+    # $2.1 million to net income, or $0.11 per share".
+    # So is the next part of a list of them: "contributed $189 million in
+    # sales and $0.07 of earnings per share".
+    metric_at = {m[0]: m for m in metrics}
+    for first, second in zip(money, money[1:]):
+        if second not in value_of:
+            continue
+        gap_start, is_part = first[1], False
+        whole = _WHOLE_AFTER_PART.match(text, first[1])
+        if whole and whole.end() in metric_at and _is_part_of(text, first, metric_at[whole.end()]):
+            gap_start, is_part = metric_at[whole.end()][1], True  # past the whole it is part of
+        elif first not in dropped:
+            continue
+        if _PER_SHARE_AFTER.match(text, second[1]) and _COMPANION_GAP.fullmatch(text, gap_start, second[0]):
+            dropped.add(second)
+        elif is_part and _NEXT_PART.fullmatch(text, gap_start, second[0]):
+            dropped.add(second)
     added = []
     # Comparison amounts and their VALUE_OF: a list of them goes on with "and".
     compared: dict[tuple[int, int], list[Any]] = {}
