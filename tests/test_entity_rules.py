@@ -327,6 +327,17 @@ def test_week_periods_balance_sheet_dates_and_corresponding_periods_are_proposed
     ]
 
 
+def test_a_year_right_after_an_amount_is_proposed_as_its_period():
+    text = (
+        "Sales rose to $80 million from $70 million in 2029 and $3 million for fiscal 2028. "
+        "Acme expects $9 million in 2031 and 2032, and $5 million by 2030."
+    )
+    amounts = ["$80 million", "$70 million", "$3 million", "$9 million", "$5 million"]
+    periods = [e for e in _rules(text, [(a, "MONEY") for a in amounts], periods=True) if e[1] == "PERIOD"]
+    # Two years joined by "and" are no one period; "by 2030" is a target date.
+    assert periods == [("2029", "PERIOD"), ("fiscal 2028", "PERIOD")]
+
+
 def test_a_period_is_widened_over_its_year_quarter_or_week_count_before_it():
     text = (
         "revenue in the 2015 fourth quarter was $481.4 million; $1.4 million for the third quarter of "

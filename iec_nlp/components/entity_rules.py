@@ -19,7 +19,8 @@ here instead of being learned:
   `nine months ended September 30, 2007`, `same quarter a year ago`). Only
   periods linked to an amount are gold, so the recognizer learns to be shy
   of them; near amounts, the shapes are proposed and the relation extractor
-  decides (an unlinked PERIOD is dropped). A period phrase the recognizer
+  decides (an unlinked PERIOD is dropped). A year right after an amount
+  ("$585 million in 1997") is proposed too. A period phrase the recognizer
   cut short is widened over its date or fiscal year.
 
 Rules only add entities where the recognizer found none, except that a
@@ -311,7 +312,7 @@ class EntityRules:
             ]
             ents = _items_after_amounts(doc, text, ents)
             if self.periods:
-                ents = _add_near_amounts(doc, text, ents, PERIOD_TERM, "PERIOD")
+                ents = _add_near_amounts(doc, text, _years_after_amounts(doc, text, ents), PERIOD_TERM, "PERIOD")
             ents = _join_ampersand_names(doc, text, _split_owned_units(doc, _without_own_bodies(text, ents)))
             ents = _complete_institution_names(doc, text, _join_state_possessives(doc, text, ents))
             ents = _add_seats_before_names(doc, text, ents)
@@ -671,6 +672,19 @@ PERIOD_TERM = re.compile(
     rf"|(?<=\bthe\s)(?:quarter|(?:year|period)(?![\w'\u2019-])))\b",
     re.IGNORECASE,
 )
+
+
+# A year right after an amount is its period: "compared to $585 million in
+# 1997", "$7.5 million for fiscal 2007" (not "by 2026", a target date).
+_YEAR_AFTER_AMOUNT = re.compile(rf"\s+(?:in|for|during)\s+((?:fiscal\s+(?:year\s+)?)?{_YEAR})\b(?![,.]?\d|,?[ ]+(?:and|to|through)[ ]+(?:fiscal[ ]+)?\d)")
+
+
+def _years_after_amounts(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    """A PERIOD for the year stated right after an amount, where nothing was found."""
+    for money in [e for e in ents if e.label_ == "MONEY"]:
+        if year := _YEAR_AFTER_AMOUNT.match(text, money.end_char):
+            ents = _add(doc, ents, year.start(1), year.end(1), "PERIOD")
+    return ents
 
 
 # A period or measure phrase is one span with all its words (GUIDELINE.md:
