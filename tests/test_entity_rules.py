@@ -338,6 +338,18 @@ def test_a_year_right_after_an_amount_is_proposed_as_its_period():
     assert periods == [("2029", "PERIOD"), ("fiscal 2028", "PERIOD")]
 
 
+def test_a_year_right_before_or_after_a_measure_is_proposed_as_its_period():
+    text = (
+        "With 2030 revenue of $9 million, Acme grew. Net income for 2029 was $2 million. "
+        "Third quarter sales for 2028 were $1 million."
+    )
+    ents = [("revenue", "METRIC"), ("$9 million", "MONEY"), ("Net income", "METRIC"), ("$2 million", "MONEY"),
+            ("sales", "METRIC"), ("$1 million", "MONEY")]
+    periods = [e for e in _rules(text, ents, periods=True) if e[1] == "PERIOD"]
+    # "Third quarter" names the period of its sales; "for 2028" adds none.
+    assert periods == [("2030", "PERIOD"), ("2029", "PERIOD"), ("Third quarter", "PERIOD")]
+
+
 def test_a_period_is_widened_over_its_year_quarter_or_week_count_before_it():
     text = (
         "revenue in the 2015 fourth quarter was $481.4 million; $1.4 million for the third quarter of "

@@ -20,7 +20,8 @@ here instead of being learned:
   periods linked to an amount are gold, so the recognizer learns to be shy
   of them; near amounts, the shapes are proposed and the relation extractor
   decides (an unlinked PERIOD is dropped). A year right after an amount
-  ("$585 million in 1997") is proposed too. A period phrase the recognizer
+  ("$585 million in 1997") or right before or after a measure ("2021 sales",
+  "net income for 2007") is proposed too. A period phrase the recognizer
   cut short is widened over its date or fiscal year.
 
 Rules only add entities where the recognizer found none, except that a
@@ -312,7 +313,7 @@ class EntityRules:
             ]
             ents = _items_after_amounts(doc, text, ents)
             if self.periods:
-                ents = _add_near_amounts(doc, text, _years_after_amounts(doc, text, ents), PERIOD_TERM, "PERIOD")
+                ents = _years_after_amounts(doc, text, _add_near_amounts(doc, text, ents, PERIOD_TERM, "PERIOD"))
             ents = _join_ampersand_names(doc, text, _split_owned_units(doc, _without_own_bodies(text, ents)))
             ents = _complete_institution_names(doc, text, _join_state_possessives(doc, text, ents))
             ents = _add_seats_before_names(doc, text, ents)
@@ -679,10 +680,28 @@ PERIOD_TERM = re.compile(
 _YEAR_AFTER_AMOUNT = re.compile(rf"\s+(?:in|for|during)\s+((?:fiscal\s+(?:year\s+)?)?{_YEAR})\b(?![,.]?\d|,?[ ]+(?:and|to|through)[ ]+(?:fiscal[ ]+)?\d)")
 
 
+# A year right before a measure is its period too: "2021 sales and revenues
+# of $51.0 billion", "Full-Year 2010 EBITDA" (GUIDELINE: `second quarter net
+# income` -> PERIOD + METRIC).
+_YEAR_BEFORE_MEASURE = re.compile(rf"(?<![\w,$.-])((?:fiscal[ ]+(?:year[ ]+)?)?{_YEAR})[ ]$")
+
+
 def _years_after_amounts(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
-    """A PERIOD for the year stated right after an amount, where nothing was found."""
-    for money in [e for e in ents if e.label_ == "MONEY"]:
-        if year := _YEAR_AFTER_AMOUNT.match(text, money.end_char):
+    """A PERIOD for the year stated right after an amount or right before a
+    measure, where nothing was found."""
+    for ent in [e for e in ents if e.label_ in ("MONEY", "METRIC")]:
+        if ent.label_ == "MONEY":
+            year = _YEAR_AFTER_AMOUNT.match(text, ent.end_char)
+        else:
+            year = _YEAR_BEFORE_MEASURE.search(text, max(0, ent.start_char - 20), ent.start_char)
+            # "Net income for 2007 includes", but not "Fourth quarter revenues
+            # for 1998", where a period before the measure names it.
+            named = any(
+                p.label_ == "PERIOD" and p.end_char <= ent.start_char and not text[p.end_char : ent.start_char].strip()
+                for p in ents
+            )
+            year = year or (None if named else _YEAR_AFTER_AMOUNT.match(text, ent.end_char))
+        if year:
             ents = _add(doc, ents, year.start(1), year.end(1), "PERIOD")
     return ents
 
