@@ -203,6 +203,22 @@ def test_compared_amounts_share_the_period_stated_at_the_end_of_their_clause():
     assert not [r for r in linked if r[:2] == list(earned)]
 
 
+def test_an_amount_takes_the_measure_named_right_after_it():
+    from iec_nlp.components.amount_rules import link_measures_after
+
+    text = ("Acme won a $3 million contract and reported $4 million and $5 million in deferred revenue; "
+            "the plant contributed $1 million in sales, and $2 million ($0.10 per share) for a legal charge.")
+    contract, deferred, sales, charge = _spans(text, "contract", "deferred revenue", "sales", "legal charge")
+    won, first, second, part, legal, legal_share = _spans(
+        text, "$3 million", "$4 million", "$5 million", "$1 million", "$2 million", "$0.10")
+    money = [won, first, second, part, legal, legal_share]
+    linked = link_measures_after(text, money, [contract, deferred, sales, charge], [])
+    assert linked == [
+        [*won, *contract, "VALUE_OF", 0.9], [*first, *deferred, "VALUE_OF", 0.9],
+        [*second, *deferred, "VALUE_OF", 0.9], [*legal, *charge, "VALUE_OF", 0.9],
+    ]  # a part of the sales is no level of them
+
+
 def test_an_amount_named_a_change_by_the_word_after_it_loses_its_measure():
     text = "Gross profit was helped by a $2 million reduction in freight and $1 million higher sales."
     profit, sales = _spans(text, "Gross profit", "sales")

@@ -16,6 +16,8 @@ an amount followed by "for the <period>" (also after its per-share words:
 "$5 million or $0.33 per share in the prior year") falls in that period, a change
 right after a level in the level's,
 a clause that pairs amounts with periods by "respectively" decides them,
+an amount with no measure followed by one ("a $2.4 million contract", "$38
+million and $39 million in unrealized losses") is its value,
 an amount with no measure that a measure opening its clause states by "was",
 "were" or "totaled" ("R&D expenses for the quarter were $2 million") is its value,
 and the period after a comparison amount ("$5 million, compared to $6
@@ -84,6 +86,31 @@ def _is_part_of(text: str, amount: tuple[int, int], metric: tuple[int, int]) -> 
     )
 
 
+def _is_companion(text: str, gap_start: int, amount: tuple[int, int]) -> bool:
+    return bool(_COMPANION_GAP.fullmatch(text, gap_start, amount[0]) and _PER_SHARE_AFTER.match(text, amount[1]))
+
+
+def _parts_named_in_whole(text: str, money: list[tuple[int, int]], metrics: list[tuple[int, int]]) -> set:
+    """The amounts that are parts of the measure named right after them
+    ("contributed $2.1 million to net income", "includes $0.9 million in
+    revenue"), with their per-share companions ("..., or $0.11 per share")
+    and the next part of their list ("... in sales and $0.07 of earnings per
+    share")."""
+    metric_at = {m[0]: m for m in metrics}
+    parts = set()
+    for n, amount in enumerate(money):
+        whole = _WHOLE_AFTER_PART.match(text, amount[1])
+        metric = metric_at.get(whole.end()) if whole else None
+        if metric is None or not _is_part_of(text, amount, metric):
+            continue
+        parts.add(amount)
+        if n + 1 < len(money):
+            following = money[n + 1]
+            if _is_companion(text, metric[1], following) or _NEXT_PART.fullmatch(text, metric[1], following[0]):
+                parts.add(following)
+    return parts
+
+
 def revise_value_of(text: str, money: list[tuple[int, int]], metrics: list[tuple[int, int]], relations: list[list[Any]]) -> list[list[Any]]:
     """The relations with VALUE_OF removed from amounts of change and added
     to comparison amounts. `money` and `metrics` are (start, end) character
@@ -95,24 +122,12 @@ def revise_value_of(text: str, money: list[tuple[int, int]], metrics: list[tuple
         if is_change(text[max(0, key[0] - 40) : key[0]]) or _CHANGE_AFTER.match(text, key[1])
         or _is_part_of(text, key, (r[2], r[3]))
     }
-    # The per-share companion of a change or a part is one too: "contributed
-    # $2.1 million to net income, or $0.11 per share".
-    # So is the next part of a list of them: "contributed $189 million in
-    # sales and $0.07 of earnings per share".
-    metric_at = {m[0]: m for m in metrics}
+    # The per-share companion of a change is one too: "an increase of $2
+    # million, or $0.10 per share".
     for first, second in zip(money, money[1:]):
-        if second not in value_of:
-            continue
-        gap_start, is_part = first[1], False
-        whole = _WHOLE_AFTER_PART.match(text, first[1])
-        if whole and whole.end() in metric_at and _is_part_of(text, first, metric_at[whole.end()]):
-            gap_start, is_part = metric_at[whole.end()][1], True  # past the whole it is part of
-        elif first not in dropped:
-            continue
-        if _PER_SHARE_AFTER.match(text, second[1]) and _COMPANION_GAP.fullmatch(text, gap_start, second[0]):
+        if first in dropped and second in value_of and _is_companion(text, first[1], second):
             dropped.add(second)
-        elif is_part and _NEXT_PART.fullmatch(text, gap_start, second[0]):
-            dropped.add(second)
+    dropped |= _parts_named_in_whole(text, money, metrics) & set(value_of)
     added = []
     # Comparison amounts and their VALUE_OF: a list of them goes on with "and".
     compared: dict[tuple[int, int], list[Any]] = {}
@@ -197,6 +212,44 @@ def link_stated_measures(
         if not _CLAUSE_OPENING.search(opening):
             continue
         added.append([start, end, *metric, "VALUE_OF", _PAIRED_SCORE])
+    return _with(relations, added)
+
+
+# The measure named right after an amount: "a $2.4 million contract",
+# "$750,000 in aggregate repurchase price", "$2,927,000 ($.07 per share) for
+# an impairment charge", "$38 million and $39 million in unrealized losses".
+_MEASURE_AFTER = re.compile(
+    r"(?:\s*\([^()$]{0,5}\$[\d.,]+\s+(?:a|per)\s+(?:[\w-]+\s+){0,2}share\))?"
+    r"(?:\s+(?:in|of|for\s+(?:an?|the))\s+|[ ]+(?=\S))"
+)
+_AMOUNT_LIST = re.compile(r",?\s+(?:and|or)\s+(?:approximately\s+|about\s+)?")
+
+
+def link_measures_after(
+    text: str, money: list[tuple[int, int]], metrics: list[tuple[int, int]], relations: list[list[Any]]
+) -> list[list[Any]]:
+    """An amount with no measure, followed by one ("$2 million contract",
+    "$2 million in revenue"), is its value; so is each amount of a list
+    joined by "and" before it. Not an amount of change."""
+    linked = {(r[0], r[1]) for r in relations if r[4] == "VALUE_OF"}
+    linked |= _parts_named_in_whole(text, money, metrics)
+    metric_at = {m[0]: m for m in metrics}
+    added = []
+    for n, (start, end) in enumerate(money):
+        after = _MEASURE_AFTER.match(text, end)
+        metric = metric_at.get(after.end()) if after else None
+        if metric is None:
+            continue
+        # The amount and the amounts listed before it: "$38 million and $39 million in ...".
+        listed = [(start, end)]
+        for prev in reversed(money[:n]):
+            if not _AMOUNT_LIST.fullmatch(text, prev[1], listed[-1][0]):
+                break
+            listed.append(prev)
+        for amount in listed:
+            before = text[max(0, amount[0] - 40) : amount[0]]
+            if amount not in linked and not is_change(before):
+                added.append([*amount, *metric, "VALUE_OF", _PAIRED_SCORE])
     return _with(relations, added)
 
 

@@ -43,6 +43,7 @@ from .amount_rules import (
     link_comparison_period,
     link_companions,
     link_list_period,
+    link_measures_after,
     link_period_after,
     link_range_ends,
     link_sentence_period,
@@ -263,6 +264,7 @@ def _apply_amount_rules(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]
             by_label[e.label_].append((e.start_char, e.end_char))
     relations = revise_value_of(text, money, metrics, relations)
     relations = link_stated_measures(text, money, metrics, relations)
+    relations = link_measures_after(text, money, metrics, relations)
     relations = link_period_after(text, money, periods, relations)
     relations = link_companions(text, money, relations)
     relations = link_range_ends(text, money, relations)
