@@ -24,6 +24,15 @@ def test_a_change_loses_its_measure_and_a_comparison_gains_it():
     assert revised == [[*level, *metric, "VALUE_OF", 0.9], [*compared, *metric, "VALUE_OF", 0.9]]
 
 
+def test_a_comparison_after_from_the_gains_the_measure():
+    text = "Operating income of $8 million was down 20 percent from the $10 million reported a year ago."
+    (metric,) = _spans(text, "Operating income")
+    level, compared = _spans(text, "$8 million", "$10 million")
+    relations = [[*level, *metric, "VALUE_OF", 0.9]]
+    assert revise_value_of(text, [level, compared], [metric], relations) == [
+        [*level, *metric, "VALUE_OF", 0.9], [*compared, *metric, "VALUE_OF", 0.9]]
+
+
 def test_a_comparison_takes_no_measure_across_another_measure_or_a_sentence():
     text = "Revenue was $55 million. Net income compared with $2 million. Sales were $9 million versus $8 million of margin."
     revenue, net_income, sales = _spans(text, "Revenue", "Net income", "Sales")

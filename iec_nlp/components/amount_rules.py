@@ -43,7 +43,7 @@ from ..figures import is_change
 from ..text import doc_text
 
 _COMPARED = re.compile(
-    r"(?:compared\s+(?:with|to)|versus|vs\.?|from)\s+(?:a\s+|an\s+)?(?:negative\s+|net\s+loss\s+of\s+|loss\s+of\s+)?"
+    r"(?:compared\s+(?:with|to)|versus|vs\.?|from)\s+(?:a\s+|an\s+|the\s+)?(?:negative\s+|net\s+loss\s+of\s+|loss\s+of\s+)?"
     r"(?:approximately\s+|about\s+)?$",
     re.IGNORECASE,
 )
