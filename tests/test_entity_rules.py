@@ -760,6 +760,12 @@ def test_a_measure_ends_before_its_verb_and_awards_are_measures():
     assert METRIC_TERM.search("announced a contract award valued at").group() == "contract award"
 
 
+def test_a_measure_taken_across_a_verb_keeps_the_phrase_after_it():
+    text = "Included in the 2030 profit were costs of $2 million."
+    doc = EntityRules(patterns=False, propagate=True)(_doc(text, [("profit were costs", "METRIC")]))
+    assert ("costs", "METRIC") in _ents(doc)
+
+
 def test_a_revenue_line_item_keeps_its_capitalized_qualifier_and_its_second_name():
     text = (
         "Highlights:\n- LATAM revenues rose to $12.1 million.\n- Aerospace and Defense sales were $4 million. "

@@ -33,7 +33,9 @@ says is dropped (`_is_plausible`), and boundaries are mended where the
 shape of the text decides them: an institution's name is completed
 (`International Organization for Standardization`), a state's body keeps
 its possessive (`Florida's Turnpike Enterprise`), a company's `Board` is
-cut off, a title's scope takes the business functions after it.
+cut off, a title's scope takes the business functions after it, a
+measure ends before its verb and starts after a verb inside it ("earnings
+were charges" -> `charges`).
 """
 
 from __future__ import annotations
@@ -590,6 +592,13 @@ def _trim_punctuation(span: Span) -> Span | None:
     # "award estimated at $7.2 million", "Assets exceed $8 billion": a measure ends before its verb.
     while span.label_ == "METRIC" and end - 1 > start and span.doc[end - 1].lower_ in _METRIC_VERBS:
         end -= 1
+    # "Included in the 1998 earnings were charges of $6.9 million": a measure
+    # holds no verb; the phrase after it is the one its amount follows.
+    if span.label_ == "METRIC":
+        for i in range(end - 2, start, -1):
+            if span.doc[i].lower_ in _COPULAS:
+                start = i + 1
+                break
     if (start, end) == (span.start, span.end):
         return span
     return Span(span.doc, start, end, label=span.label_) if end > start else None
@@ -601,6 +610,7 @@ _HEADLINE_VERBS = frozenset(
     "hired welcome welcomes welcomed add adds added tap taps tapped".split()
 )
 _EDGE_FUNCTION_WORDS = frozenset("and or of the for at to by with in on".split())
+_COPULAS = frozenset("is are was were".split())
 _METRIC_VERBS = frozenset("estimated totaling totalling totaled totalled exceed exceeds exceeded was were".split())
 
 
