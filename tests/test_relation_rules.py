@@ -228,6 +228,19 @@ def test_an_amount_takes_the_measure_named_right_after_it():
     ]  # a part of the sales is no level of them
 
 
+def test_a_contract_takes_the_value_its_sentence_states():
+    from iec_nlp.components.amount_rules import link_contract_values
+
+    text = ("Acme received a purchase order from a utility for approximately $900,000. "
+            "The order backlog rose; revenue was $2 million. An award worth $1 million followed.")
+    order, backlog, revenue, award = _spans(text, "purchase order", "order backlog", "revenue", "award")
+    value, level, award_value = _spans(text, "$900,000", "$2 million", "$1 million")
+    relations = [[*level, *revenue, "VALUE_OF", 0.9]]
+    linked = link_contract_values(text, [value, level, award_value], [order, backlog, revenue, award], relations)
+    assert linked == [[*value, *order, "VALUE_OF", 0.9], [*level, *revenue, "VALUE_OF", 0.9],
+                      [*award_value, *award, "VALUE_OF", 0.9]]
+
+
 def test_an_amount_named_a_change_by_the_word_after_it_loses_its_measure():
     text = "Gross profit was helped by a $2 million reduction in freight and $1 million higher sales."
     profit, sales = _spans(text, "Gross profit", "sales")

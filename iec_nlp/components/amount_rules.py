@@ -16,6 +16,8 @@ an amount followed by "for the <period>" (also after its per-share words:
 "$5 million or $0.33 per share in the prior year") falls in that period, a change
 right after a level in the level's,
 a clause that pairs amounts with periods by "respectively" decides them,
+a contract or order takes the value its sentence states for it ("a purchase
+order ... for approximately $858,000", "an award estimated at $7.2 million"),
 an amount with no measure followed by one ("a $2.4 million contract", "$38
 million and $39 million in unrealized losses") is its value,
 an amount with no measure that a measure opening its clause states by "was",
@@ -250,6 +252,43 @@ def link_measures_after(
             before = text[max(0, amount[0] - 40) : amount[0]]
             if amount not in linked and not is_change(before):
                 added.append([*amount, *metric, "VALUE_OF", _PAIRED_SCORE])
+    return _with(relations, added)
+
+
+# SCHEMA.md 3a: the noun that names a contract or order is the measure of
+# the value the sentence gives it: "received a purchase order from a prime
+# contractor for approximately $858,000", "an award estimated at $7.2
+# million", "an order ... that is worth approximately $70 million".
+_CONTRACT_NOUN = re.compile(r"(?:orders?|contracts?|subcontracts?|awards?|modifications?)$", re.IGNORECASE)
+_VALUE_WORDS_BEFORE = re.compile(
+    r"\b(?:valued\s+at|worth|estimated\s+at|for|totaling|totalling|of)\s+"
+    r"(?:up\s+to\s+|approximately\s+|about\s+|an\s+estimated\s+)?$"
+)
+_CONTRACT_REACH = 150
+
+
+def link_contract_values(
+    text: str, money: list[tuple[int, int]], metrics: list[tuple[int, int]], relations: list[list[Any]]
+) -> list[list[Any]]:
+    """The first amount after a contract noun, in its sentence and stated as
+    its value, is the contract's value where the amount has no measure."""
+    linked = {(r[0], r[1]) for r in relations if r[4] == "VALUE_OF"}
+    money_starts = [m[0] for m in money]
+    metric_starts = [m[0] for m in metrics]
+    added = []
+    for metric in metrics:
+        if not _CONTRACT_NOUN.search(text, metric[0], metric[1]):
+            continue
+        k = bisect_left(money_starts, metric[1])
+        if k == len(money):
+            continue
+        amount = money[k]
+        if amount in linked or amount[0] - metric[1] > _CONTRACT_REACH or _SENTENCE_END.search(text, metric[1], amount[0]):
+            continue
+        if metric_starts[bisect_right(metric_starts, metric[0]) : bisect_left(metric_starts, amount[0])]:
+            continue  # another measure stands between them
+        if _VALUE_WORDS_BEFORE.search(text, max(0, amount[0] - 30), amount[0]):
+            added.append([*amount, *metric, "VALUE_OF", _PAIRED_SCORE])
     return _with(relations, added)
 
 

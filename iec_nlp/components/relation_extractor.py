@@ -42,6 +42,7 @@ from .amount_rules import (
     link_change_period,
     link_comparison_period,
     link_companions,
+    link_contract_values,
     link_list_period,
     link_measures_after,
     link_period_after,
@@ -265,6 +266,7 @@ def _apply_amount_rules(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]
     relations = revise_value_of(text, money, metrics, relations)
     relations = link_stated_measures(text, money, metrics, relations)
     relations = link_measures_after(text, money, metrics, relations)
+    relations = link_contract_values(text, money, metrics, relations)
     relations = link_period_after(text, money, periods, relations)
     relations = link_companions(text, money, relations)
     relations = link_range_ends(text, money, relations)
