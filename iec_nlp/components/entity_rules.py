@@ -153,9 +153,10 @@ _METRIC_CORE = (
     r"(?:cash\s+)?dividends?|severance\s+(?:costs?|charges?)|interest\s+expense|"
     r"income\s+tax(?:es)?(?:\s+(?:expense|benefit|provision))?|research\s+and\s+development(?:\s+expenses?)?|"
     r"(?:stock|share)holders['\u2019]?\s+equity|"
-    # The bare result words, in running text ("a loss of $2.2 million", "Energy's
-    # profit was $538 million"); capitalized, they head table rows and titles.
-    r"(?-i:profit|earnings|loss)|"
+    # The bare result and balance words, in running text ("a loss of $2.2
+    # million", "Energy's profit was $538 million", "assets of $1.9 billion",
+    # "total deposits"); capitalized, they head table rows and titles.
+    r"(?-i:profit|earnings|loss|assets|deposits)|"
     r"cost\s+of\s+(?:goods\s+sold|sales|revenues?)|(?:tangible\s+)?book\s+value|underwriting\s+(?:profit|income)|"
     r"non-?performing\s+assets|(?:contract\s+)?awards?|"
     # SCHEMA.md 3a: a pay item is the measure of its amount.
