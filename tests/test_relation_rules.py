@@ -241,6 +241,18 @@ def test_a_contract_takes_the_value_its_sentence_states():
                       [*award_value, *award, "VALUE_OF", 0.9]]
 
 
+def test_an_amount_falls_in_the_one_period_of_its_clause():
+    from iec_nlp.components.amount_rules import link_clause_period
+
+    text = ("Acme reported net income of $3 million, or $0.10 per share, for the third quarter, "
+            "compared with $2 million in the prior year quarter, while its backlog reached $9 million.")
+    quarter, prior = _spans(text, "third quarter", "prior year quarter")
+    income, share, compared, backlog = _spans(text, "$3 million", "$0.10", "$2 million", "$9 million")
+    linked = link_clause_period(text, [income, share, compared, backlog], [quarter, prior], [])
+    assert linked == [[*income, *quarter, "IN_PERIOD", 0.9], [*share, *quarter, "IN_PERIOD", 0.9],
+                      [*compared, *prior, "IN_PERIOD", 0.9]]  # "while" opens a clause with no period
+
+
 def test_an_amount_named_a_change_by_the_word_after_it_loses_its_measure():
     text = "Gross profit was helped by a $2 million reduction in freight and $1 million higher sales."
     profit, sales = _spans(text, "Gross profit", "sales")

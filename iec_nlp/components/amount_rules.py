@@ -8,6 +8,7 @@ another ("$2.1 million, or $0.12 per share") shares its measure and period
 (and a period stated after the companion only is the amount's too),
 so do the two ends of a range ("between $80 million and $82 million"),
 an amount in a sentence whose amounts all fall in one period falls in it,
+so does an amount in a clause (parted by "compared with") naming one period,
 so does an item of a list introduced by a line that names one period,
 the amounts of a comparison clause with no period of their own share
 the one stated at its end ("compared to $4 million, or $0.20 a share, on
@@ -527,6 +528,46 @@ def link_comparison_period(
                 if link[2] >= next_end:
                     added.append([start, end, link[2], link[3], "IN_PERIOD", link[5]])
                 break
+    return _with(relations, added)
+
+
+# "reported net income of $53 million, or $0.24 per share ..., for the second
+# quarter ended July 3, 2004, compared with net income of $309 million ... in
+# the second quarter of 2003": "compared with" parts a sentence into the
+# clause of the levels and the clause of the compared amounts, and an amount
+# falls in the one period of its clause (SCHEMA.md 3a: two period phrases
+# in one sentence).
+# A new clause also starts at "while", "whereas", a semicolon, or "and a"
+# ("... for the prior year period and a net loss of $2.1 million").
+_CLAUSE_BREAK = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.)\s", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"\b(?:while|whereas|and\s+an?)\s|;", re.IGNORECASE)
+
+
+def link_clause_period(
+    text: str, money: list[tuple[int, int]], periods: list[tuple[int, int]], relations: list[list[Any]]
+) -> list[list[Any]]:
+    """An amount with no period falls in the one period named in its clause,
+    the clauses of a sentence being parted by "compared with"."""
+    in_period = {(r[0], r[1]) for r in relations if r[4] == "IN_PERIOD"}
+    unlinked = [m for m in money if m not in in_period]
+    if not unlinked or not periods:
+        return relations
+    starts = [0] + [m.end() for m in _SENTENCE_START.finditer(text)] + [len(text) + 1]
+    period_starts = [p[0] for p in periods]
+    added = []
+    for start, end in unlinked:
+        k = bisect_right(starts, start)
+        low = max(starts[k - 1], start - _SENTENCE_REACH)
+        high = min(starts[k], start + _SENTENCE_REACH)
+        breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, low, high)]
+        if not breaks:
+            continue  # one clause: link_sentence_period's case
+        breaks += [m.start() for m in _CLAUSE_END.finditer(text, low, high)]
+        clause_low = max([b for b in breaks if b < start], default=low)
+        clause_high = min([b for b in breaks if b > start], default=high)
+        inside = periods[bisect_left(period_starts, clause_low) : bisect_left(period_starts, clause_high)]
+        if len(inside) == 1:
+            added.append([start, end, *inside[0], "IN_PERIOD", _PAIRED_SCORE])
     return _with(relations, added)
 
 

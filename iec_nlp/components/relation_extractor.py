@@ -40,6 +40,7 @@ from ..scoring import relation_prf
 from ..text import doc_text
 from .amount_rules import (
     link_change_period,
+    link_clause_period,
     link_comparison_period,
     link_companions,
     link_contract_values,
@@ -273,6 +274,7 @@ def _apply_amount_rules(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]
     relations = link_change_period(text, money, relations)
     relations = link_comparison_period(text, money, periods, relations)
     relations = link_sentence_period(text, money, periods, relations)
+    relations = link_clause_period(text, money, periods, relations)
     relations = link_list_period(text, money, periods, relations)
     return unlink_compared_period(text, money, relations)
 
