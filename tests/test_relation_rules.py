@@ -197,21 +197,6 @@ def test_a_measure_opening_its_clause_takes_the_amount_its_verb_states():
     assert linked == [[*research_amount, *research, "VALUE_OF", 0.9], [*freight_amount, *freight, "VALUE_OF", 0.9]]
 
 
-def test_compared_amounts_share_the_period_stated_at_the_end_of_their_clause():
-    from iec_nlp.components.amount_rules import link_comparison_period
-
-    text = ("Acme earned $5 million on sales of $40 million for the year, compared to earnings of "
-            "$4 million, or $0.20 a share, on sales of $35 million for the prior year.")
-    year, prior = _spans(text, "year", "prior year")
-    earned, sales, compared, share, compared_sales = _spans(
-        text, "$5 million", "$40 million", "$4 million", "$0.20", "$35 million")
-    relations = [[*sales, *year, "IN_PERIOD", 0.9], [*compared_sales, *prior, "IN_PERIOD", 0.8]]
-    linked = link_comparison_period(text, [earned, sales, compared, share, compared_sales], [year, prior], relations)
-    assert [*compared, *prior, "IN_PERIOD", 0.8] in linked and [*share, *prior, "IN_PERIOD", 0.8] in linked
-    # The level before the comparison is left to the other rules.
-    assert not [r for r in linked if r[:2] == list(earned)]
-
-
 def test_an_amount_takes_the_measure_named_right_after_it():
     from iec_nlp.components.amount_rules import link_measures_after
 
@@ -251,6 +236,20 @@ def test_an_amount_falls_in_the_one_period_of_its_clause():
     linked = link_clause_period(text, [income, share, compared, backlog], [quarter, prior], [])
     assert linked == [[*income, *quarter, "IN_PERIOD", 0.9], [*share, *quarter, "IN_PERIOD", 0.9],
                       [*compared, *prior, "IN_PERIOD", 0.9]]  # "while" opens a clause with no period
+
+
+def test_compared_amounts_share_the_period_stated_at_the_end_of_their_clause():
+    from iec_nlp.components.amount_rules import link_clause_period
+
+    text = ("Acme earned $5 million on sales of $40 million for the year, compared to earnings of "
+            "$4 million, or $0.20 a share, on sales of $35 million for the prior year.")
+    year, prior = _spans(text, "year", "prior year")
+    earned, sales, compared, share, compared_sales = _spans(
+        text, "$5 million", "$40 million", "$4 million", "$0.20", "$35 million")
+    relations = [[*sales, *year, "IN_PERIOD", 0.9], [*compared_sales, *prior, "IN_PERIOD", 0.8]]
+    linked = link_clause_period(text, [earned, sales, compared, share, compared_sales], [year, prior], relations)
+    assert [*compared, *prior, "IN_PERIOD", 0.9] in linked and [*share, *prior, "IN_PERIOD", 0.9] in linked
+    assert [*earned, *year, "IN_PERIOD", 0.9] in linked
 
 
 def test_an_amount_named_a_change_by_the_word_after_it_loses_its_measure():

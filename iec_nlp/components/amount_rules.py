@@ -8,11 +8,10 @@ another ("$2.1 million, or $0.12 per share") shares its measure and period
 (and a period stated after the companion only is the amount's too),
 so do the two ends of a range ("between $80 million and $82 million"),
 an amount in a sentence whose amounts all fall in one period falls in it,
-so does an amount in a clause (parted by "compared with") naming one period,
+so does an amount in a clause (parted by "compared with") naming one period
+("compared to $4 million, or $0.20 a share, on sales of $35 million for the
+prior year"),
 so does an item of a list introduced by a line that names one period,
-the amounts of a comparison clause with no period of their own share
-the one stated at its end ("compared to $4 million, or $0.20 a share, on
-sales of $35 million for the prior year"),
 an amount followed by "for the <period>" (also after its per-share words:
 "$5 million or $0.33 per share in the prior year") falls in that period, a change
 right after a level in the level's,
@@ -490,45 +489,6 @@ def unlink_compared_period(text: str, money: list[tuple[int, int]], relations: l
     if not dropped:
         return relations
     return [r for r in relations if not (r[4] == "IN_PERIOD" and (r[0], r[1], r[2], r[3]) in dropped)]
-
-
-# "compared to earnings of $4.8 million, or $1.08 a share, on revenues of
-# $104 million for the same period in 1996": the compared amounts of a
-# clause share the period stated at its end (GUIDELINE "Comparison amounts").
-_COMPARISON_OPENING = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.)\s")
-_CLAUSE_REACH = 150
-
-
-def link_comparison_period(
-    text: str, money: list[tuple[int, int]], periods: list[tuple[int, int]], relations: list[list[Any]]
-) -> list[list[Any]]:
-    """An amount after "compared to" with no period takes the period of the
-    next amount of its clause, stated after that amount, where no period and
-    no other comparison stand between them."""
-    in_period = {(r[0], r[1]): r for r in relations if r[4] == "IN_PERIOD"}
-    period_starts = [p[0] for p in periods]
-    added = []
-    for n, (start, end) in enumerate(money):
-        if (start, end) in in_period:
-            continue
-        opening = text.rfind("compared", max(0, start - _CLAUSE_REACH), start)
-        if opening < 0 or not _COMPARISON_OPENING.match(text, opening) or _SENTENCE_END.search(text, opening, start):
-            continue
-        if periods[bisect_left(period_starts, opening) : bisect_left(period_starts, start)]:
-            continue  # the comparison names its period before this amount
-        for next_start, next_end in money[n + 1 :]:
-            if next_start - end > _CLAUSE_REACH or _SENTENCE_END.search(text, end, next_start):
-                break
-            if _COMPARISON_BETWEEN.search(text, end, next_start):
-                break
-            if periods[bisect_left(period_starts, end) : bisect_left(period_starts, next_start)]:
-                break
-            link = in_period.get((next_start, next_end))
-            if link is not None:
-                if link[2] >= next_end:
-                    added.append([start, end, link[2], link[3], "IN_PERIOD", link[5]])
-                break
-    return _with(relations, added)
 
 
 # "reported net income of $53 million, or $0.24 per share ..., for the second

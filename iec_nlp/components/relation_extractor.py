@@ -41,7 +41,6 @@ from ..text import doc_text
 from .amount_rules import (
     link_change_period,
     link_clause_period,
-    link_comparison_period,
     link_companions,
     link_contract_values,
     link_list_period,
@@ -272,7 +271,6 @@ def _apply_amount_rules(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]
     relations = link_companions(text, money, relations)
     relations = link_range_ends(text, money, relations)
     relations = link_change_period(text, money, relations)
-    relations = link_comparison_period(text, money, periods, relations)
     relations = link_sentence_period(text, money, periods, relations)
     relations = link_clause_period(text, money, periods, relations)
     relations = link_list_period(text, money, periods, relations)
