@@ -282,6 +282,16 @@ def test_a_part_of_a_larger_amount_is_no_level_of_it():
     assert revised == [[*level, *income_again, "VALUE_OF", 0.9]]
 
 
+def test_parts_included_in_a_whole_named_first_are_no_levels_of_it():
+    text = "Included in the 2030 earnings were costs of $2 million and $1 million ($0.04 per share) for a charge."
+    earnings, charge = _spans(text, "earnings", "charge")
+    costs, more, share = _spans(text, "$2 million", "$1 million", "$0.04")
+    relations = [[*costs, *earnings, "VALUE_OF", 0.6], [*more, *charge, "VALUE_OF", 0.6],
+                 [*share, *charge, "VALUE_OF", 0.7]]
+    # An item named after its part is the part's own measure.
+    assert revise_value_of(text, [costs, more, share], [earnings, charge], relations) == relations[1:]
+
+
 def test_parts_named_in_the_whole_and_their_companions_are_no_levels_of_it():
     text = ("The order contributed $2 million to net income, or $0.10 per share. The new plant "
             "includes $3 million in revenue and $0.05 of diluted EPS. Gross profit includes "
