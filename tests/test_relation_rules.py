@@ -292,6 +292,17 @@ def test_parts_included_in_a_whole_named_first_are_no_levels_of_it():
     assert revise_value_of(text, [costs, more, share], [earnings, charge], relations) == relations[1:]
 
 
+def test_a_part_of_which_or_of_this_whole_is_no_level_of_it():
+    text = ("Acme expects a loss of $5 million. Of this loss, $2 million, or $0.04 per share, is severance. "
+            "Backlog was $90 million in revenue, of which $30 million ships this year.")
+    loss, again, revenue = _spans(text, "loss", "loss", "revenue")
+    level, part, share, backlog, later = _spans(text, "$5 million", "$2 million", "$0.04", "$90 million", "$30 million")
+    relations = [[*level, *loss, "VALUE_OF", 0.9], [*part, *again, "VALUE_OF", 0.6], [*share, *again, "VALUE_OF", 0.6],
+                 [*backlog, *revenue, "VALUE_OF", 0.8], [*later, *revenue, "VALUE_OF", 0.6]]
+    revised = revise_value_of(text, [level, part, share, backlog, later], [loss, again, revenue], relations)
+    assert revised == [relations[0], relations[3]]
+
+
 def test_parts_named_in_the_whole_and_their_companions_are_no_levels_of_it():
     text = ("The order contributed $2 million to net income, or $0.10 per share. The new plant "
             "includes $3 million in revenue and $0.05 of diluted EPS. Gross profit includes "

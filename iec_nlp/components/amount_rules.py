@@ -1,7 +1,8 @@
 """Conventions of SCHEMA.md on amounts, applied to the relation extractor's
 output: amounts of change (also "a $1 million reduction") and parts of a
 larger amount ("net income includes ... $2 million", "included in the
-earnings were charges of $2 million", "contributed $2 million
+earnings were charges of $2 million", "of this loss, $2 million", "of which
+$2 million", "contributed $2 million
 to net income", "includes $1 million in revenue"), with their per-share
 companions and the next part of their list, link to no measure, comparison amounts (also
 a list of them joined by "and") link to the measure of their clause, a per-share amount written as the companion of
@@ -80,15 +81,19 @@ _WHOLE_AFTER_PART = re.compile(r"\s+(?:to|in)\s+")
 _NEXT_PART = re.compile(r"\s+and\s+(?:approximately\s+|about\s+)?")
 
 
-# "Included in the 1998 earnings were charges of $6.9 million": the whole is
-# named after "included in".
-_INCLUDED_IN = re.compile(r"\bincluded\s+in\s+(?:the\s+)?[^.;$]{0,30}$", re.IGNORECASE)
+# "Included in the 1998 earnings were charges of $6.9 million", "Of this loss,
+# $3.6 million ... is related to", "$40 million in revenue, of which $18
+# million": the whole is named before its part.
+_INCLUDED_IN = re.compile(r"\b(?:included\s+in\s+(?:the\s+)?[^.;$]{0,30}|of\s+(?:this|that)\s+)$", re.IGNORECASE)
+_OF_WHICH = re.compile(r"\bof\s+which\s+(?:approximately\s+|about\s+)?$")
 
 
 def _is_part_of(text: str, amount: tuple[int, int], metric: tuple[int, int]) -> bool:
     if metric[1] <= amount[0]:
         return amount[0] - metric[1] <= _REACH and bool(
-            _INCLUDES.search(text, metric[1], amount[0]) or _INCLUDED_IN.search(text, max(0, metric[0] - 45), metric[0])
+            _INCLUDES.search(text, metric[1], amount[0])
+            or _INCLUDED_IN.search(text, max(0, metric[0] - 45), metric[0])
+            or _OF_WHICH.search(text, max(0, amount[0] - 30), amount[0])
         )
     return (
         _WHOLE_AFTER_PART.fullmatch(text, amount[1], metric[0]) is not None
