@@ -260,6 +260,15 @@ def test_an_amount_named_a_change_by_the_word_after_it_loses_its_measure():
     assert revise_value_of(text, [reduction, higher], [profit, sales], relations) == []
 
 
+def test_an_amount_a_verb_changes_its_measure_by_is_no_level():
+    text = ("The items reduced EPS $0.05 and will lower gross margin by about $2 million. Acme retired "
+            "$9 million of term debt. Prior year sales include $1 million from a unit.")
+    eps, margin, debt, sales = _spans(text, "EPS", "gross margin", "term debt", "sales")
+    money = _spans(text, "$0.05", "$2 million", "$9 million", "$1 million")
+    relations = [[*amount, *metric, "VALUE_OF", 0.7] for amount, metric in zip(money, (eps, margin, debt, sales))]
+    assert revise_value_of(text, money, [eps, margin, debt, sales], relations) == []
+
+
 def test_a_change_right_after_a_level_falls_in_the_level_period():
     from iec_nlp.components.amount_rules import link_change_period
 

@@ -1,5 +1,6 @@
 """Conventions of SCHEMA.md on amounts, applied to the relation extractor's
-output: amounts of change (also "a $1 million reduction") and parts of a
+output: amounts of change (also "a $1 million reduction", "reduced EPS
+$0.07", "retired $600 million of debt") and parts of a
 larger amount ("net income includes ... $2 million", "included in the
 earnings were charges of $2 million", "of this loss, $2 million", "of which
 $2 million", "contributed $2 million
@@ -69,7 +70,7 @@ _LIST_REACH = 80
 # A part of a larger amount is no level of it (GUIDELINE "Parts of a larger
 # amount"): "Net income for 2007 includes the impact of the settlement of
 # $7.5 million", "the settlement contributed $2.1 million to net income".
-_INCLUDES = re.compile(r"\binclud(?:es|ed)\b")
+_INCLUDES = re.compile(r"\binclud(?:es?|ed)\b")
 # "This includes $0.9 million in revenue recognized ...", "the extra week
 # contributed $189 million in sales": the measure after the part is the whole.
 _CONTRIBUTED = re.compile(
@@ -126,6 +127,25 @@ def _parts_named_in_whole(text: str, money: list[tuple[int, int]], metrics: list
     return parts
 
 
+# An amount by which a verb changes the measure before it is a change: "reduced
+# EPS $0.07", "will reduce stockholders' equity by approximately $3 million",
+# "retired $600 million of debt" (GUIDELINE: "reduced debt by $800,000").
+_VERB_BEFORE_MEASURE = re.compile(
+    r"\b(?:reduc|increas|decreas|lower|rais|improv|cut)\w*\s+(?:the\s+|its\s+|our\s+)?$", re.IGNORECASE
+)
+_MEASURE_CHANGED_BY = re.compile(r"\s+(?:by\s+)?(?:approximately\s+|about\s+)?")
+_PAID_DOWN = re.compile(r"\b(?:retired|repaid|paid\s+down)\s+(?:approximately\s+|about\s+|an\s+additional\s+)?$")
+
+
+def _changes_measure(text: str, amount: tuple[int, int], metric: tuple[int, int]) -> bool:
+    if metric[1] <= amount[0]:
+        return bool(
+            _MEASURE_CHANGED_BY.fullmatch(text, metric[1], amount[0])
+            and _VERB_BEFORE_MEASURE.search(text, max(0, metric[0] - 30), metric[0])
+        )
+    return bool(_PAID_DOWN.search(text, max(0, amount[0] - 40), amount[0]))
+
+
 def revise_value_of(text: str, money: list[tuple[int, int]], metrics: list[tuple[int, int]], relations: list[list[Any]]) -> list[list[Any]]:
     """The relations with VALUE_OF removed from amounts of change and added
     to comparison amounts. `money` and `metrics` are (start, end) character
@@ -135,7 +155,7 @@ def revise_value_of(text: str, money: list[tuple[int, int]], metrics: list[tuple
     dropped = {
         key for key, r in value_of.items()
         if is_change(text[max(0, key[0] - 40) : key[0]]) or _CHANGE_AFTER.match(text, key[1])
-        or _is_part_of(text, key, (r[2], r[3]))
+        or _is_part_of(text, key, (r[2], r[3])) or _changes_measure(text, key, (r[2], r[3]))
     }
     # The per-share companion of a change is one too: "an increase of $2
     # million, or $0.10 per share".
@@ -263,7 +283,7 @@ def link_measures_after(
             listed.append(prev)
         for amount in listed:
             before = text[max(0, amount[0] - 40) : amount[0]]
-            if amount not in linked and not is_change(before):
+            if amount not in linked and not is_change(before) and not _changes_measure(text, amount, metric):
                 added.append([*amount, *metric, "VALUE_OF", _PAIRED_SCORE])
     return _with(relations, added)
 
