@@ -252,6 +252,19 @@ def test_compared_amounts_share_the_period_stated_at_the_end_of_their_clause():
     assert [*earned, *year, "IN_PERIOD", 0.9] in linked
 
 
+def test_a_period_in_a_heading_is_not_the_period_of_the_text_below():
+    from iec_nlp.components.amount_rules import unlink_heading_periods
+
+    text = ("Fiscal 2031 Results\n\nRevenue rose to $9 million.\n\nHighlights for the quarter included:\n\n"
+            "- Net income of $2 million\n\nFirst Quarter 2031   First Quarter 2030\n\nSales   $5   $4\n")
+    fiscal, quarter, first_quarter = _spans(text, "Fiscal 2031", "quarter", "First Quarter 2031")
+    revenue, income, sales = _spans(text, "$9 million", "$2 million", "$5")
+    relations = [[*revenue, *fiscal, "IN_PERIOD", 0.7], [*income, *quarter, "IN_PERIOD", 0.8],
+                 [*sales, *first_quarter, "IN_PERIOD", 0.9]]
+    # The line introducing a list, and a table's header, keep theirs.
+    assert unlink_heading_periods(text, relations) == relations[1:]
+
+
 def test_an_amount_named_a_change_by_the_word_after_it_loses_its_measure():
     text = "Gross profit was helped by a $2 million reduction in freight and $1 million higher sales."
     profit, sales = _spans(text, "Gross profit", "sales")

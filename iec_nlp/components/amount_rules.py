@@ -25,8 +25,9 @@ an amount with no measure followed by one ("a $2.4 million contract", "$38
 million and $39 million in unrealized losses") is its value,
 an amount with no measure that a measure opening its clause states by "was",
 "were" or "totaled" ("R&D expenses for the quarter were $2 million") is its value,
-and the period after a comparison amount ("$5 million, compared to $6
-million in the prior year") is not the period of the level before it.
+the period after a comparison amount ("$5 million, compared to $6
+million in the prior year") is not the period of the level before it, and a
+period named only in a heading above a paragraph is not its amounts'.
 
 "Revenue increased $5 million to $55 million, compared with $50 million a
 year ago": $55 million is the level of revenue (VALUE_OF), $5 million is an
@@ -562,6 +563,32 @@ def link_clause_period(
         if len(inside) == 1:
             added.append([start, end, *inside[0], "IN_PERIOD", _PAIRED_SCORE])
     return _with(relations, added)
+
+
+# GUIDELINE "Highlights under a heading": a period named only in a heading
+# ("Six Month 2025 Financial Results", a blank line, then the text) is not
+# the period phrase of the sentences below it. Table cells (runs of spaces on
+# their line) are the table reader's.
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_TABLE_LINE_GAP = re.compile(r"\S[ ]{3,}\S|\t")
+
+
+def unlink_heading_periods(text: str, relations: list[list[Any]]) -> list[list[Any]]:
+    """No IN_PERIOD from an amount in running text to a period in a heading
+    above its paragraph."""
+    kept = []
+    for r in relations:
+        gap = _PARAGRAPH_BREAK.search(text, r[3], r[0]) if r[4] == "IN_PERIOD" and r[3] <= r[0] else None
+        # A line that ends with a colon introduces what follows ("Highlights
+        # for the quarter included:"): its period is theirs.
+        if gap and ":" not in text[r[3] : gap.start()]:
+            line_start = text.rfind("\n", 0, r[0]) + 1
+            line_end = text.find("\n", r[1])
+            line = text[line_start : line_end if line_end >= 0 else len(text)]
+            if not _TABLE_LINE_GAP.search(line):
+                continue
+        kept.append(r)
+    return kept
 
 
 # A list's items start with a bullet; the sentence that introduces the list

@@ -52,6 +52,7 @@ from .amount_rules import (
     pair_respectively,
     revise_value_of,
     unlink_compared_period,
+    unlink_heading_periods,
 )
 from .relation_model import Candidate
 from .role_rules import (
@@ -274,6 +275,7 @@ def _apply_amount_rules(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]
     relations = link_sentence_period(text, money, periods, relations)
     relations = link_clause_period(text, money, periods, relations)
     relations = link_list_period(text, money, periods, relations)
+    relations = unlink_heading_periods(text, relations)
     return unlink_compared_period(text, money, relations)
 
 
