@@ -350,6 +350,13 @@ def test_a_year_right_before_or_after_a_measure_is_proposed_as_its_period():
     assert periods == [("2030", "PERIOD"), ("2029", "PERIOD"), ("Third quarter", "PERIOD")]
 
 
+def test_the_month_of_an_event_is_no_period():
+    text = "Acme won a $2 million order in May 2031. Sales for the quarter were $9 million."
+    ents = [("$2 million", "MONEY"), ("May 2031", "PERIOD"), ("quarter", "PERIOD"), ("$9 million", "MONEY")]
+    periods = [e for e in _rules(text, ents) if e[1] == "PERIOD"]
+    assert periods == [("quarter", "PERIOD")]
+
+
 def test_a_period_is_widened_over_its_year_quarter_or_week_count_before_it():
     text = (
         "revenue in the 2015 fourth quarter was $481.4 million; $1.4 million for the third quarter of "

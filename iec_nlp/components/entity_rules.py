@@ -21,7 +21,8 @@ here instead of being learned:
   of them; near amounts, the shapes are proposed and the relation extractor
   decides (an unlinked PERIOD is dropped). A year right after an amount
   ("$585 million in 1997") or right before or after a measure ("2021 sales",
-  "net income for 2007") is proposed too. A period phrase the recognizer
+  "net income for 2007") is proposed too; a month "in May 2017" is the date
+  of an event, no period. A period phrase the recognizer
   cut short is widened over its date or fiscal year.
 
 Rules only add entities where the recognizer found none, except that a
@@ -1678,6 +1679,10 @@ def _names_a_product(name: str, text: str, end: int) -> bool:
     return not re.search(re.escape(" ".join(name.split())) + _COMPANY_AFTER_NAME, text)
 
 
+_EVENT_MONTH = re.compile(rf"{_MONTH}\s+{_YEAR}")
+_IN_BEFORE = re.compile(r"\bin\s$")
+
+
 def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> bool:
     """False for what cannot be the entity its label says; `terms` are the
     abbreviations the release defines for common nouns and for things
@@ -1733,6 +1738,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
         return False  # "its board of directors", "a member of the Volvo Group", "a worldwide leader": no position
     if label == "METRIC" and _SHARE_OF.search(text, max(0, ent.start_char - 20), ent.start_char):
         return False  # "$786.4 million, or 93 percent of revenue": the base of a share, not the measure
+    if label == "PERIOD" and _EVENT_MONTH.fullmatch(name) and _IN_BEFORE.search(text, max(0, ent.start_char - 4), ent.start_char):
+        return False  # "received a subcontract in August 2017": the month of an event, no reporting period
     if label == "PERIOD" and _is_base_of_change(text, ent.start_char, ent.end_char):
         return False  # "an increase of $6.5 million over the prior year quarter"
     if label == "METRIC" and name.lower() in ("negative", "positive"):
