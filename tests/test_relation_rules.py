@@ -197,6 +197,16 @@ def test_a_measure_opening_its_clause_takes_the_amount_its_verb_states():
     assert linked == [[*research_amount, *research, "VALUE_OF", 0.9], [*freight_amount, *freight, "VALUE_OF", 0.9]]
 
 
+def test_a_stated_measure_may_be_followed_by_an_aside():
+    from iec_nlp.components.amount_rules import link_stated_measures
+
+    text = "Gross margin (defined as revenue less freight) was $3 million. Write-offs, net of recoveries, were $1 million."
+    margin, revenue, writeoffs = _spans(text, "Gross margin", "revenue", "Write-offs")
+    first, second = _spans(text, "$3 million", "$1 million")
+    linked = link_stated_measures(text, [first, second], [margin, revenue, writeoffs], [])
+    assert linked == [[*first, *margin, "VALUE_OF", 0.9], [*second, *writeoffs, "VALUE_OF", 0.9]]
+
+
 def test_an_amount_takes_the_measure_named_right_after_it():
     from iec_nlp.components.amount_rules import link_measures_after
 

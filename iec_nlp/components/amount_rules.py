@@ -214,7 +214,10 @@ def revise_value_of(text: str, money: list[tuple[int, int]], metrics: list[tuple
 # "income tax expense for the year totaled $1.9 million": a measure that
 # opens its clause and the amount its verb states (the extractor loses the
 # pair when a period phrase stands between them).
+# An aside may stand between them: "Gross profit (defined as revenue less
+# ...) was", "Write-offs, net of recoveries, were".
 _STATED_AS = re.compile(
+    r"(?:\s*\([^()$]{0,150}\)|,\s+[^,.;:$\n]{0,40},)?"
     r"(?:\s+(?:for|in|during|of)\s+[^.;:$\n]{0,100}?)?,?\s+(?:was|were|totaled|totalled|amounted\s+to)\s+"
     r"(?:approximately\s+|about\s+)?"
 )
@@ -238,16 +241,15 @@ def link_stated_measures(
         # "were $0.01 higher than ...": an amount of change is no level.
         if (start, end) in linked or _CHANGE_AFTER.match(text, end):
             continue
-        k = bisect_left(metric_starts, start)
-        if not k:
-            continue
-        metric = metrics[k - 1]
-        if metric[1] > start or not _STATED_AS.fullmatch(text, metric[1], start):
-            continue
-        opening = text[max(0, metric[0] - _CLAUSE_OPENING_REACH) : metric[0]]
-        if not _CLAUSE_OPENING.search(opening):
-            continue
-        added.append([start, end, *metric, "VALUE_OF", _PAIRED_SCORE])
+        # The nearest measure before the amount, or one before a measure
+        # named in an aside ("Gross profit (defined as revenue less ...) was").
+        for metric in reversed(metrics[max(0, bisect_left(metric_starts, start) - 3) : bisect_left(metric_starts, start)]):
+            if metric[1] > start or not _STATED_AS.fullmatch(text, metric[1], start):
+                continue
+            opening = text[max(0, metric[0] - _CLAUSE_OPENING_REACH) : metric[0]]
+            if _CLAUSE_OPENING.search(opening):
+                added.append([start, end, *metric, "VALUE_OF", _PAIRED_SCORE])
+            break
     return _with(relations, added)
 
 
