@@ -783,6 +783,13 @@ def test_a_measure_taken_across_a_verb_keeps_the_phrase_after_it():
     assert ("costs", "METRIC") in _ents(doc)
 
 
+def test_per_share_words_after_an_amount_and_its_measure_are_the_amount_s():
+    text = "It took a one-time $.40 charge per diluted share. Profit per share was $2.10."
+    ents = [("$.40", "MONEY"), ("charge per diluted share", "METRIC"), ("Profit per share", "METRIC"), ("$2.10", "MONEY")]
+    metrics = [e for e in _rules(text, ents) if e[1] == "METRIC"]
+    assert metrics == [("charge", "METRIC"), ("Profit per share", "METRIC")]
+
+
 def test_a_revenue_line_item_keeps_its_capitalized_qualifier_and_its_second_name():
     text = (
         "Highlights:\n- LATAM revenues rose to $12.1 million.\n- Aerospace and Defense sales were $4 million. "
