@@ -1,33 +1,39 @@
 """Conventions of SCHEMA.md on amounts, applied to the relation extractor's
-output: amounts of change (also "a $1 million reduction", "reduced EPS
-$0.07", "retired $600 million of debt") and parts of a
-larger amount ("net income includes ... $2 million", "included in the
-earnings were charges of $2 million", "of this loss, $2 million", "of which
-$2 million", "contributed $2 million
-to net income", "includes $1 million in revenue"), with their per-share
-companions and the next part of their list, link to no measure, comparison amounts (also
-a list of them joined by "and") link to the measure of their clause, a per-share amount written as the companion of
-another ("$2.1 million, or $0.12 per share") shares its measure and period
-(and a period stated after the companion only is the amount's too),
-so do the two ends of a range ("between $80 million and $82 million"),
-an amount in a sentence whose amounts all fall in one period falls in it,
-so does an amount in a clause (parted by "compared with") naming one period
-("compared to $4 million, or $0.20 a share, on sales of $35 million for the
-prior year"),
-so does an item of a list introduced by a line that names one period,
-an amount followed by "for the <period>" (also after its per-share words:
-"$5 million or $0.33 per share in the prior year") falls in that period, a change
-right after a level in the level's,
-a clause that pairs amounts with periods by "respectively" decides them,
-a contract or order takes the value its sentence states for it ("a purchase
-order ... for approximately $858,000", "an award estimated at $7.2 million"),
-an amount with no measure followed by one ("a $2.4 million contract", "$38
-million and $39 million in unrealized losses") is its value,
-an amount with no measure that a measure opening its clause states by "was",
-"were" or "totaled" ("R&D expenses for the quarter were $2 million") is its value,
-the period after a comparison amount ("$5 million, compared to $6
-million in the prior year") is not the period of the level before it, and a
-period named only in a heading above a paragraph is not its amounts'.
+output.
+
+Measures (VALUE_OF):
+
+- amounts of change ("a $1 million reduction", "reduced EPS $0.07",
+  "retired $600 million of debt") and parts of a larger amount ("net income
+  includes ... $2 million", "included in the earnings were charges of $2
+  million", "of this loss, $2 million", "of which $2 million", "contributed
+  $2 million to net income", "includes $1 million in revenue"), with their
+  per-share companions and the next part of their list, link to no measure;
+- comparison amounts (also a list of them joined by "and", also after "from
+  the") link to the measure of their clause;
+- an amount with no measure takes the one its sentence states for it: a
+  measure opening its clause and stated by "was", "were" or "totaled" ("R&D
+  expenses for the quarter were $2 million"), a measure named right after
+  it ("a $2.4 million contract", "$38 million and $39 million in unrealized
+  losses"), a contract or order whose value it is ("a purchase order ... for
+  approximately $858,000", "an award estimated at $7.2 million");
+- a per-share amount written as the companion of another ("$2.1 million, or
+  $0.12 per share") shares its measure and period, and so do the two ends of
+  a range ("between $80 million and $82 million").
+
+Periods (IN_PERIOD):
+
+- an amount followed by "for the <period>" (also after its per-share words:
+  "$5 million or $0.33 per share in the prior year") falls in that period,
+  and a period stated after a companion only is its amount's too;
+- a change right after a level falls in the level's period;
+- an amount with no period falls in the one period of its sentence (where
+  the sentence's other amounts fall in it), of its clause (clauses parted by
+  "compared with"), or of the line that introduces its list;
+- a clause that pairs amounts with periods by "respectively" decides them;
+- the period after a comparison amount ("$5 million, compared to $6 million
+  in the prior year") is not the period of the level before it, and a
+  period named only in a heading above a paragraph is not its amounts'.
 
 "Revenue increased $5 million to $55 million, compared with $50 million a
 year ago": $55 million is the level of revenue (VALUE_OF), $5 million is an

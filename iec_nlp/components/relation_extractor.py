@@ -7,8 +7,8 @@ PERSON and one organization. METRIC and PERIOD exist only as the target of a
 MONEY relation (SCHEMA.md 2), so with `prune_unlinked` the ones left without
 any are removed from `doc.ents`. What the text itself settles and the pair
 scores alone miss is applied after decoding: SCHEMA.md's conventions on
-amounts (`amount_rules`: changes, comparisons, per-share companions,
-ranges, periods) and titles stated by the shape of a sentence
+amounts (`amount_rules`: changes, parts, comparisons, measures the
+sentence states, per-share companions, ranges, periods) and titles stated by the shape of a sentence
 (`role_rules`: successions, contact blocks, name lists).
 
 Relations live in `doc._.iec_relations` as lists
