@@ -33,6 +33,15 @@ def test_a_comparison_after_from_the_gains_the_measure():
         [*level, *metric, "VALUE_OF", 0.9], [*compared, *metric, "VALUE_OF", 0.9]]
 
 
+def test_a_comparison_linked_to_a_later_measure_takes_the_measure_of_its_clause():
+    text = "Net income rose to $9 million, compared to $7 million a year ago, lifting the margin on sales."
+    income, sales = _spans(text, "Net income", "sales")
+    level, compared = _spans(text, "$9 million", "$7 million")
+    relations = [[*level, *income, "VALUE_OF", 0.9], [*compared, *sales, "VALUE_OF", 0.5]]
+    assert revise_value_of(text, [level, compared], [income, sales], relations) == [
+        [*level, *income, "VALUE_OF", 0.9], [*compared, *income, "VALUE_OF", 0.9]]
+
+
 def test_a_comparison_takes_no_measure_across_another_measure_or_a_sentence():
     text = "Revenue was $55 million. Net income compared with $2 million. Sales were $9 million versus $8 million of margin."
     revenue, net_income, sales = _spans(text, "Revenue", "Net income", "Sales")

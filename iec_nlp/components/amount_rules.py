@@ -10,7 +10,7 @@ Measures (VALUE_OF):
   $2 million to net income", "includes $1 million in revenue"), with their
   per-share companions and the next part of their list, link to no measure;
 - comparison amounts (also a list of them joined by "and", also after "from
-  the") link to the measure of their clause;
+  the") link to the measure of their clause, not to one named after them;
 - an amount with no measure takes the one its sentence states for it: a
   measure opening its clause and stated by "was", "were" or "totaled" ("R&D
   expenses for the quarter were $2 million"), a measure named right after
@@ -173,11 +173,19 @@ def revise_value_of(text: str, money: list[tuple[int, int]], metrics: list[tuple
     added = []
     # Comparison amounts and their VALUE_OF: a list of them goes on with "and".
     compared: dict[tuple[int, int], list[Any]] = {}
+    relinked = set()
     for n, (start, end) in enumerate(money):
         if (start, end) in value_of:
-            if _COMPARED.search(text, max(0, start - 40), start) and (start, end) not in dropped:
-                compared[(start, end)] = value_of[(start, end)]
-            continue
+            link = value_of[(start, end)]
+            if not _COMPARED.search(text, max(0, start - 40), start) or (start, end) in dropped:
+                continue
+            if link[2] < end:
+                compared[(start, end)] = link
+                continue
+            # "compared to $21,384 in the prior year quarter, resulting in a
+            # 28% margin on sales": a measure named after the comparison is
+            # another's; the comparison is a level of its clause's measure.
+            relinked.add((start, end))
         if is_change(text[max(0, start - 40) : start]):
             continue
         if not _COMPARED.search(text, max(0, start - 40), start):
@@ -210,8 +218,11 @@ def revise_value_of(text: str, money: list[tuple[int, int]], metrics: list[tuple
             added.append(link)
             compared[(start, end)] = link
             break
+        if (start, end) not in compared:
+            relinked.discard((start, end))  # no level before it: the extractor's link stays
     if not dropped and not added:
         return relations
+    dropped |= relinked
     kept = [r for r in relations if not (r[4] == "VALUE_OF" and (r[0], r[1]) in dropped)]
     return sorted(kept + added, key=lambda r: (r[0], r[1], r[2], r[3], r[4]))
 
