@@ -42,6 +42,14 @@ def test_a_comparison_linked_to_a_later_measure_takes_the_measure_of_its_clause(
         [*level, *income, "VALUE_OF", 0.9], [*compared, *income, "VALUE_OF", 0.9]]
 
 
+def test_a_comparison_with_previous_guidance_gains_the_measure():
+    text = "Acme expects net sales of $50 million, compared to previous guidance of $55 million."
+    (metric,) = _spans(text, "net sales")
+    level, guided = _spans(text, "$50 million", "$55 million")
+    relations = [[*level, *metric, "VALUE_OF", 0.9]]
+    assert revise_value_of(text, [level, guided], [metric], relations)[-1] == [*guided, *metric, "VALUE_OF", 0.9]
+
+
 def test_a_comparison_takes_no_measure_across_another_measure_or_a_sentence():
     text = "Revenue was $55 million. Net income compared with $2 million. Sales were $9 million versus $8 million of margin."
     revenue, net_income, sales = _spans(text, "Revenue", "Net income", "Sales")

@@ -10,7 +10,8 @@ Measures (VALUE_OF):
   $2 million to net income", "includes $1 million in revenue"), with their
   per-share companions and the next part of their list, link to no measure;
 - comparison amounts (also a list of them joined by "and", also after "from
-  the") link to the measure of their clause, not to one named after them;
+  the" or "compared to previous guidance of") link to the measure of their
+  clause, not to one named after them;
 - an amount with no measure takes the one its sentence states for it: a
   measure opening its clause and stated by "was", "were" or "totaled" ("R&D
   expenses for the quarter were $2 million"), a measure named right after
@@ -54,9 +55,10 @@ from spacy.tokens import Doc
 from ..figures import is_change
 from ..text import doc_text
 
+# "compared to previous guidance of $160 million": the guided level of the measure.
 _COMPARED = re.compile(
-    r"(?:compared\s+(?:with|to)|versus|vs\.?|from)\s+(?:a\s+|an\s+|the\s+)?(?:negative\s+|net\s+loss\s+of\s+|loss\s+of\s+)?"
-    r"(?:approximately\s+|about\s+)?$",
+    r"(?:compared\s+(?:with|to)|versus|vs\.?|from)\s+(?:a\s+|an\s+|the\s+)?(?:negative\s+|net\s+loss\s+of\s+|loss\s+of\s+"
+    r"|(?:(?:previous|prior|earlier)\s+)?guidance\s+of\s+)?(?:approximately\s+|about\s+)?$",
     re.IGNORECASE,
 )
 # A sentence ends between two amounts ("... $5 million. Revenue ...").
