@@ -50,6 +50,16 @@ def test_a_comparison_with_previous_guidance_gains_the_measure():
     assert revise_value_of(text, [level, guided], [metric], relations)[-1] == [*guided, *metric, "VALUE_OF", 0.9]
 
 
+def test_a_comparison_takes_the_measure_of_the_level_of_its_kind():
+    text = "Net income was $4 million and EPS was $0.20, compared to $3 million a year ago."
+    income, eps = _spans(text, "Net income", "EPS")
+    level, per_share, compared = _spans(text, "$4 million", "$0.20", "$3 million")
+    relations = [[*level, *income, "VALUE_OF", 0.9], [*per_share, *eps, "VALUE_OF", 0.8]]
+    # An aggregate amount is compared with the aggregate level, not the per-share one.
+    assert revise_value_of(text, [level, per_share, compared], [income, eps], relations)[-1] == [
+        *compared, *income, "VALUE_OF", 0.9]
+
+
 def test_a_comparison_takes_no_measure_across_another_measure_or_a_sentence():
     text = "Revenue was $55 million. Net income compared with $2 million. Sales were $9 million versus $8 million of margin."
     revenue, net_income, sales = _spans(text, "Revenue", "Net income", "Sales")

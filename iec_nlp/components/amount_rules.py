@@ -11,7 +11,8 @@ Measures (VALUE_OF):
   per-share companions and the next part of their list, link to no measure;
 - comparison amounts (also a list of them joined by "and", also after "from
   the" or "compared to previous guidance of") link to the measure of their
-  clause, not to one named after them;
+  clause's level of the same kind (aggregate or per share), not to one
+  named after them;
 - an amount with no measure takes the one its sentence states for it: a
   measure opening its clause and stated by "was", "were" or "totaled" ("R&D
   expenses for the quarter were $2 million"), a measure named right after
@@ -111,6 +112,14 @@ def _is_part_of(text: str, amount: tuple[int, int], metric: tuple[int, int]) -> 
     )
 
 
+_PER_SHARE_VALUE = re.compile(r"[(-]?\$\s?[(-]?\d{0,2}\.\d{2}\)?")
+
+
+def _is_per_share(text: str, amount: tuple[int, int]) -> bool:
+    """A per-share amount: per-share words after it, or cents with no scale ("$0.71", "$(1.25)")."""
+    return bool(_PER_SHARE_AFTER.match(text, amount[1]) or _PER_SHARE_VALUE.fullmatch(text, amount[0], amount[1]))
+
+
 def _is_companion(text: str, gap_start: int, amount: tuple[int, int]) -> bool:
     return bool(_COMPANION_GAP.fullmatch(text, gap_start, amount[0]) and _PER_SHARE_AFTER.match(text, amount[1]))
 
@@ -207,14 +216,22 @@ def revise_value_of(text: str, money: list[tuple[int, int]], metrics: list[tuple
                     compared[(start, end)] = link
             continue
         # The nearest earlier level of a measure in the same clause, with no
-        # other measure named in between.
+        # other measure named in between; a per-share level is passed over,
+        # with its measure, by an aggregate amount and the other way round
+        # ("net income of $19.1 million and EPS of $0.71 compared to $17.0
+        # million and EPS of $0.63").
+        kind = _is_per_share(text, (start, end))
+        passed_over: set[int] = set()
         for prev_start, prev_end in reversed(money[:n]):
             if start - prev_end > _REACH or _SENTENCE_END.search(text, prev_end, start):
                 break
             level = value_of.get((prev_start, prev_end))
             if level is None or (prev_start, prev_end) in dropped:
                 continue
-            if any(prev_end <= m_start < start for m_start, _ in metrics):
+            if _is_per_share(text, (prev_start, prev_end)) != kind:
+                passed_over.add(level[2])
+                continue
+            if any(prev_end <= m_start < start and m_start not in passed_over for m_start, _ in metrics):
                 break
             link = [start, end, level[2], level[3], "VALUE_OF", level[5]]
             added.append(link)
