@@ -108,6 +108,16 @@ def test_a_per_share_companion_shares_the_measure_and_period_of_its_amount():
     assert not [r for r in linked if r[:2] == list(other_companion)]
 
 
+def test_the_total_a_per_share_amount_comes_to_shares_its_measure():
+    from iec_nlp.components.amount_rules import link_companions
+
+    text = "Acme paid a special dividend of $2.00 per share, representing $50 million."
+    (dividend,) = _spans(text, "special dividend")
+    per_share, total = _spans(text, "$2.00", "$50 million")
+    relations = [[*per_share, *dividend, "VALUE_OF", 0.8]]
+    assert link_companions(text, [per_share, total], relations) == relations + [[*total, *dividend, "VALUE_OF", 0.8]]
+
+
 def test_an_amount_falls_in_the_one_period_of_its_sentence():
     from iec_nlp.components.amount_rules import link_sentence_period
 

@@ -20,8 +20,9 @@ Measures (VALUE_OF):
   losses"), a contract or order whose value it is ("a purchase order ... for
   approximately $858,000", "an award estimated at $7.2 million");
 - a per-share amount written as the companion of another ("$2.1 million, or
-  $0.12 per share") shares its measure and period, and so do the two ends of
-  a range ("between $80 million and $82 million").
+  $0.12 per share") shares its measure and period, and so do the total it
+  comes to ("a dividend of $1.00 per share, representing $44.9 million") and
+  the two ends of a range ("between $80 million and $82 million").
 
 Periods (IN_PERIOD):
 
@@ -371,13 +372,24 @@ _COMPANION_GAP = re.compile(r"\s*(?:,?\s*or|\(|--|\u2014|,)\s*")
 _PER_SHARE_AFTER = re.compile(r"\s*(?:a|per)\s+(?:\w+\s+){0,2}(?:share|ADS|unit)", re.IGNORECASE)
 
 
+# The total a per-share amount comes to: "a special dividend of $1.00 per
+# share, representing $44.9 million".
+_RESTATED_TOTAL = re.compile(
+    r"\s*(?:a|per)\s+(?:\w+\s+){0,2}(?:share|ADS|unit),?\s+(?:representing|totaling|totalling)\s+"
+    r"(?:approximately\s+|about\s+|an\s+aggregate\s+of\s+)?",
+    re.IGNORECASE,
+)
+
+
 def link_companions(text: str, money: list[tuple[int, int]], relations: list[list[Any]]) -> list[list[Any]]:
-    """A per-share amount right after another amount takes that amount's
-    VALUE_OF and IN_PERIOD where the extractor gave it none."""
+    """A per-share amount right after another amount, or the total right
+    after a per-share amount, takes that amount's VALUE_OF and IN_PERIOD
+    where the extractor gave it none."""
     links = {(r[0], r[1], r[4]): r for r in relations if r[4] in ("VALUE_OF", "IN_PERIOD")}
     added = []
     for (start, end), (next_start, next_end) in zip(money, money[1:]):
-        if not _COMPANION_GAP.fullmatch(text, end, next_start) or not _PER_SHARE_AFTER.match(text, next_end):
+        restated = _RESTATED_TOTAL.fullmatch(text, end, next_start)
+        if not restated and (not _COMPANION_GAP.fullmatch(text, end, next_start) or not _PER_SHARE_AFTER.match(text, next_end)):
             continue
         for label in ("VALUE_OF", "IN_PERIOD"):
             first = links.get((start, end, label))
