@@ -260,6 +260,16 @@ def test_an_amount_takes_the_measure_named_right_after_it():
     ]  # a part of the sales is no level of them
 
 
+def test_a_measure_written_against_its_amount_wins_over_one_before():
+    from iec_nlp.components.amount_rules import link_measures_after
+
+    text = "Acme announced the award of a new $3 million contract from the Navy."
+    award, contract = _spans(text, "award", "contract")
+    (amount,) = _spans(text, "$3 million")
+    relations = [[*amount, *award, "VALUE_OF", 0.7]]
+    assert link_measures_after(text, [amount], [award, contract], relations) == [[*amount, *contract, "VALUE_OF", 0.9]]
+
+
 def test_a_contract_takes_the_value_its_sentence_states():
     from iec_nlp.components.amount_rules import link_contract_values
 

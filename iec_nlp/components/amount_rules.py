@@ -18,7 +18,9 @@ Measures (VALUE_OF):
   expenses for the quarter were $2 million"), a measure named right after
   it ("a $2.4 million contract", "$38 million and $39 million in unrealized
   losses"), a contract or order whose value it is ("a purchase order ... for
-  approximately $858,000", "an award estimated at $7.2 million");
+  approximately $858,000", "an award estimated at $7.2 million"); a measure
+  written right against the amount wins over one before it ("the award of a
+  new $2.4 million contract");
 - a per-share amount written as the companion of another ("$2.1 million, or
   $0.12 per share") shares its measure and period, and so do the total it
   comes to ("a dividend of $1.00 per share, representing $44.9 million") and
@@ -306,15 +308,22 @@ def link_measures_after(
     """An amount with no measure, followed by one ("$2 million contract",
     "$2 million in revenue"), is its value; so is each amount of a list
     joined by "and" before it. Not an amount of change."""
-    linked = {(r[0], r[1]) for r in relations if r[4] == "VALUE_OF"}
-    linked |= _parts_named_in_whole(text, money, metrics)
+    value_of = {(r[0], r[1]): r for r in relations if r[4] == "VALUE_OF"}
+    linked = set(value_of) | _parts_named_in_whole(text, money, metrics)
     metric_at = {m[0]: m for m in metrics}
-    added = []
+    added, replaced = [], set()
     for n, (start, end) in enumerate(money):
         after = _MEASURE_AFTER.match(text, end)
         metric = metric_at.get(after.end()) if after else None
         if metric is None:
             continue
+        # "the award of a new $2.4 million contract": the measure written
+        # right against the amount names it, over one named before it.
+        link = value_of.get((start, end))
+        # (In lower case: a table row's label after the last cell of the row above is no such measure.)
+        if link is not None and link[3] <= start and text[end : metric[0]] == " " and text[metric[0]].islower():
+            replaced.add((start, end))
+            linked.discard((start, end))
         # The amount and the amounts listed before it: "$38 million and $39 million in ...".
         listed = [(start, end)]
         for prev in reversed(money[:n]):
@@ -325,7 +334,8 @@ def link_measures_after(
             before = text[max(0, amount[0] - 40) : amount[0]]
             if amount not in linked and not is_change(before) and not _changes_measure(text, amount, metric):
                 added.append([*amount, *metric, "VALUE_OF", _PAIRED_SCORE])
-    return _with(relations, added)
+    kept = [r for r in relations if not (r[4] == "VALUE_OF" and (r[0], r[1]) in replaced)]
+    return _with(kept, added)
 
 
 # SCHEMA.md 3a: the noun that names a contract or order is the measure of
