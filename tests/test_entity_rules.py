@@ -760,7 +760,7 @@ def test_metric_terms_cover_cost_of_goods_book_value_underwriting_and_nonperform
 def test_bare_result_words_are_measures_in_running_text_only():
     from iec_nlp.components.entity_rules import METRIC_TERM
 
-    for term in ("loss", "profit", "earnings", "assets", "total deposits", "program"):
+    for term in ("loss", "profit", "earnings", "assets", "total deposits", "program", "project"):
         assert METRIC_TERM.fullmatch(term), term
     # Capitalized, they head a table's rows or a headline.
     for term in ("Loss", "PROFIT", "Earnings"):

@@ -158,10 +158,11 @@ _METRIC_CORE = (
     r"(?:stock|share)holders['\u2019]?\s+equity|"
     # The bare result and balance words, in running text ("a loss of $2.2
     # million", "Energy's profit was $538 million", "assets of $1.9 billion",
-    # "total deposits"), and the program an amount is the size of ("a new
-    # program authorizing the company to repurchase $1.5 billion", SCHEMA.md
-    # 3a); capitalized, they head table rows and titles.
-    r"(?-i:profit|earnings|loss|assets|deposits|programs?)|"
+    # "total deposits"), and the program or project an amount is the size of
+    # ("a new program authorizing the company to repurchase $1.5 billion", "a
+    # four-year $15.0 million project", SCHEMA.md 3a); capitalized, they head
+    # table rows and titles.
+    r"(?-i:profit|earnings|loss|assets|deposits|programs?|projects?)|"
     r"cost\s+of\s+(?:goods\s+sold|sales|revenues?)|(?:tangible\s+)?book\s+value|underwriting\s+(?:profit|income)|"
     r"non-?performing\s+assets|(?:contract\s+)?awards?|"
     # SCHEMA.md 3a: a pay item is the measure of its amount.
