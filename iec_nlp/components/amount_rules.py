@@ -643,10 +643,9 @@ def link_clause_period(
 
 # GUIDELINE "Highlights under a heading": a period named only in a heading
 # ("Six Month 2025 Financial Results", a blank line, then the text) is not
-# the period phrase of the sentences below it. Table cells (runs of spaces on
-# their line) are the table reader's.
+# the period phrase of the sentences below it. (A table cell left with no
+# period gets its column's from the table reader, which runs after.)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-_TABLE_LINE_GAP = re.compile(r"\S[ ]{3,}\S|\t")
 
 
 def unlink_heading_periods(text: str, relations: list[list[Any]]) -> list[list[Any]]:
@@ -658,11 +657,7 @@ def unlink_heading_periods(text: str, relations: list[list[Any]]) -> list[list[A
         # A line that ends with a colon introduces what follows ("Highlights
         # for the quarter included:"): its period is theirs.
         if gap and ":" not in text[r[3] : gap.start()]:
-            line_start = text.rfind("\n", 0, r[0]) + 1
-            line_end = text.find("\n", r[1])
-            line = text[line_start : line_end if line_end >= 0 else len(text)]
-            if not _TABLE_LINE_GAP.search(line):
-                continue
+            continue
         kept.append(r)
     return kept
 
