@@ -63,8 +63,9 @@ from ..text import doc_text
 
 # "compared to previous guidance of $160 million": the guided level of the measure.
 _COMPARED = re.compile(
-    r"(?:compared\s+(?:with|to)|versus|vs\.?|from)\s+(?:a\s+|an\s+|the\s+)?(?:negative\s+|net\s+loss\s+of\s+|loss\s+of\s+"
-    r"|(?:(?:previous|prior|earlier)\s+)?guidance\s+of\s+)?(?:approximately\s+|about\s+)?$",
+    r"(?:compared\s+(?:with|to)|versus|vs\.?|from)\s+(?:a\s+|an\s+|the\s+)?"
+    r"(?:negative\s+|net\s+loss\s+of\s+|loss\s+of\s+|(?:(?:previous|prior|earlier)\s+)?guidance\s+of\s+)?"
+    r"(?:approximately\s+|about\s+)?$",
     re.IGNORECASE,
 )
 # A sentence ends between two amounts ("... $5 million. Revenue ...").
@@ -284,7 +285,8 @@ def link_stated_measures(
             continue
         # The nearest measure before the amount, or one before a measure
         # named in an aside ("Gross profit (defined as revenue less ...) was").
-        for metric in reversed(metrics[max(0, bisect_left(metric_starts, start) - 3) : bisect_left(metric_starts, start)]):
+        k = bisect_left(metric_starts, start)
+        for metric in reversed(metrics[max(0, k - 3) : k]):
             if metric[1] > start or not _STATED_AS.fullmatch(text, metric[1], start):
                 continue
             opening = text[max(0, metric[0] - _CLAUSE_OPENING_REACH) : metric[0]]
@@ -368,7 +370,9 @@ def link_contract_values(
         if k == len(money):
             continue
         amount = money[k]
-        if amount in linked or amount[0] - metric[1] > _CONTRACT_REACH or _SENTENCE_END.search(text, metric[1], amount[0]):
+        if amount in linked or amount[0] - metric[1] > _CONTRACT_REACH:
+            continue
+        if _SENTENCE_END.search(text, metric[1], amount[0]):
             continue
         if metric_starts[bisect_right(metric_starts, metric[0]) : bisect_left(metric_starts, amount[0])]:
             continue  # another measure stands between them
@@ -400,8 +404,8 @@ def link_companions(text: str, money: list[tuple[int, int]], relations: list[lis
     links = {(r[0], r[1], r[4]): r for r in relations if r[4] in ("VALUE_OF", "IN_PERIOD")}
     added = []
     for (start, end), (next_start, next_end) in zip(money, money[1:]):
-        restated = _RESTATED_TOTAL.fullmatch(text, end, next_start)
-        if not restated and (not _COMPANION_GAP.fullmatch(text, end, next_start) or not _PER_SHARE_AFTER.match(text, next_end)):
+        per_share = _COMPANION_GAP.fullmatch(text, end, next_start) and _PER_SHARE_AFTER.match(text, next_end)
+        if not per_share and not _RESTATED_TOTAL.fullmatch(text, end, next_start):
             continue
         for label in ("VALUE_OF", "IN_PERIOD"):
             first = links.get((start, end, label))
@@ -475,7 +479,9 @@ def link_range_ends(text: str, money: list[tuple[int, int]], relations: list[lis
     return _with(kept, added)
 
 
-_PERIOD_OPENING = re.compile(r"\s*(?:(?:for|in|during)\s+(?:the\s+)?|the\s+results\s+(?:for|of)\s+the\s+)?", re.IGNORECASE)
+_PERIOD_OPENING = re.compile(
+    r"\s*(?:(?:for|in|during)\s+(?:the\s+)?|the\s+results\s+(?:for|of)\s+the\s+)?", re.IGNORECASE
+)
 
 
 def link_sentence_period(text: str, money: list[tuple[int, int]], periods: list[tuple[int, int]], relations: list[list[Any]]) -> list[list[Any]]:

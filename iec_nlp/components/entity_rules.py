@@ -697,7 +697,10 @@ PERIOD_TERM = re.compile(
 
 # A year right after an amount is its period: "compared to $585 million in
 # 1997", "$7.5 million for fiscal 2007" (not "by 2026", a target date).
-_YEAR_AFTER_AMOUNT = re.compile(rf"\s+(?:in|for|during)\s+((?:fiscal\s+(?:year\s+)?)?{_YEAR})\b(?![,.]?\d|,?[ ]+(?:and|to|through)[ ]+(?:fiscal[ ]+)?\d)")
+_YEAR_AFTER_AMOUNT = re.compile(
+    rf"\s+(?:in|for|during)\s+((?:fiscal\s+(?:year\s+)?)?{_YEAR})\b"
+    r"(?![,.]?\d|,?[ ]+(?:and|to|through)[ ]+(?:fiscal[ ]+)?\d)"
+)
 
 
 # A year right before a measure is its period too: "2021 sales and revenues
@@ -889,8 +892,9 @@ def _complete_phrases(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
             start = _word_start(text, start, end)
             # "a one-time $.51 loss per diluted share": the per-share words
             # after a measure named right after its amount are the amount's.
-            if _AMOUNT_BEFORE.search(text, max(0, start - 30), start) and (per := _PER_SHARE_WORDS.search(text, start, end)):
-                end = per.start()
+            per_share = _PER_SHARE_WORDS.search(text, start, end)
+            if per_share and _AMOUNT_BEFORE.search(text, max(0, start - 30), start):
+                end = per_share.start()
         if head := head_pattern.search(text, max(0, start - 30), start):
             start = head.start()
         elif ent.label_ == "PERIOD" and text[start] == "Q":
@@ -1751,7 +1755,9 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
         return False  # "its board of directors", "a member of the Volvo Group", "a worldwide leader": no position
     if label == "METRIC" and _SHARE_OF.search(text, max(0, ent.start_char - 20), ent.start_char):
         return False  # "$786.4 million, or 93 percent of revenue": the base of a share, not the measure
-    if label == "PERIOD" and _EVENT_MONTH.fullmatch(name) and _IN_BEFORE.search(text, max(0, ent.start_char - 4), ent.start_char):
+    if label == "PERIOD" and _EVENT_MONTH.fullmatch(name) and _IN_BEFORE.search(
+        text, max(0, ent.start_char - 4), ent.start_char
+    ):
         return False  # "received a subcontract in August 2017": the month of an event, no reporting period
     if label == "PERIOD" and _is_base_of_change(text, ent.start_char, ent.end_char):
         return False  # "an increase of $6.5 million over the prior year quarter"
