@@ -790,6 +790,12 @@ def test_per_share_words_after_an_amount_and_its_measure_are_the_amount_s():
     assert metrics == [("charge", "METRIC"), ("Profit per share", "METRIC")]
 
 
+def test_an_adjective_taken_for_an_organization_qualifies_the_revenue_after_it():
+    text = "For the year, Industrial sales fell to $5 million while Acme sales rose."
+    ents = [("Industrial", "ORG"), ("sales", "METRIC"), ("$5 million", "MONEY"), ("Acme", "ORG")]
+    assert _rules(text, ents) == [("Industrial sales", "METRIC"), ("$5 million", "MONEY"), ("Acme", "ORG")]
+
+
 def test_a_revenue_line_item_keeps_its_capitalized_qualifier_and_its_second_name():
     text = (
         "Highlights:\n- LATAM revenues rose to $12.1 million.\n- Aerospace and Defense sales were $4 million. "

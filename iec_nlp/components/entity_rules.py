@@ -34,7 +34,9 @@ says is dropped (`_is_plausible`), and boundaries are mended where the
 shape of the text decides them: an institution's name is completed
 (`International Organization for Standardization`), a state's body keeps
 its possessive (`Florida's Turnpike Enterprise`), a company's `Board` is
-cut off, a title's scope takes the business functions after it, a
+cut off, a title's scope takes the business functions after it, a revenue
+line item takes its qualifier even where the recognizer called that
+adjective an organization ("Governmental sales"), a
 measure ends before its verb and starts after a verb inside it ("earnings
 were charges" -> `charges`), and a measure named right after its amount
 leaves the per-share words to the amount ("$.51 loss per diluted share" ->
@@ -870,7 +872,7 @@ _AMOUNT_BEFORE = re.compile(r"\$\s?[\d.,]*\d(?:\s+(?:thousand|million|billion))?
 def _complete_phrases(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     """Widen each PERIOD and METRIC over the rest of its phrase, where no
     entity of another label is."""
-    result = []
+    result, swallowed = [], set()
     for ent in ents:
         if ent.label_ not in _COMPLETIONS:
             result.append(ent)
@@ -906,13 +908,26 @@ def _complete_phrases(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
             result.append(ent)
             continue
         widened = doc.char_span(start, end, label=ent.label_)
-        clash = widened is None or any(
-            o.start < widened.end and widened.start < o.end and o.label_ != ent.label_ for o in ents
-        )
+        others = [] if widened is None else [
+            o for o in ents if o.start < widened.end and widened.start < o.end and o.label_ != ent.label_
+        ]
+        # "Governmental sales": an adjective the recognizer took for an
+        # organization is the qualifier of a revenue line item.
+        if others and all(_is_adjective_name(o) and o.end <= ent.start for o in others):
+            swallowed.update(others)
+            others = []
+        clash = widened is None or bool(others)
         result.append(ent if clash else widened)
     # A widened span swallows the pieces of its label it now covers ("2011"
     # of "July 1, 2011"); only same-label spans overlap here, the longest wins.
-    return filter_spans(result)
+    return filter_spans([e for e in result if e not in swallowed])
+
+
+_ADJECTIVE_END = re.compile(r"[A-Z][a-z]+(?:al|ic|ary|ive)")
+
+
+def _is_adjective_name(ent: Span) -> bool:
+    return ent.label_ in ("ORG", "CUSTOMER") and len(ent) == 1 and _ADJECTIVE_END.fullmatch(ent.text) is not None
 
 
 _HYPHENATED_PREFIX = re.compile(r"\b[A-Za-z]+-$")
