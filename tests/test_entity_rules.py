@@ -790,6 +790,11 @@ def test_per_share_words_after_an_amount_and_its_measure_are_the_amount_s():
     assert metrics == [("charge", "METRIC"), ("Profit per share", "METRIC")]
 
 
+def test_sales_volume_is_one_measure():
+    text = "Its audited sales volume for the year was $33 million."
+    assert ("sales volume", "METRIC") in _rules(text, [("sales", "METRIC"), ("$33 million", "MONEY")])
+
+
 def test_an_adjective_taken_for_an_organization_qualifies_the_revenue_after_it():
     text = "For the year, Industrial sales fell to $5 million while Acme sales rose."
     ents = [("Industrial", "ORG"), ("sales", "METRIC"), ("$5 million", "MONEY"), ("Acme", "ORG")]

@@ -770,7 +770,9 @@ _METRIC_TAIL = re.compile(
     r"(?:\s+before\s+(?:income\s+)?tax(?:es)?|\s+per\s+(?:diluted\s+|basic\s+|common\s+)?share"
     r"|\s+applicable\s+to\s+common\s+(?:stock|share)holders|\s+from\s+continuing\s+operations"
     # "Cost of goods" + " sold", "cost of products" + " sold"
-    r"|(?<=goods)[ ]+sold\b|(?<=products)[ ]+sold\b)",
+    r"|(?<=goods)[ ]+sold\b|(?<=products)[ ]+sold\b"
+    # "sales" + " volume": "Astro's audited sales volume ... was $33 million"
+    r"|(?<=sales)[ ]+volume\b)",
     re.IGNORECASE,
 )
 _COMPLETIONS = {"PERIOD": (_PERIOD_HEAD, _PERIOD_TAIL), "METRIC": (_METRIC_HEAD, _METRIC_TAIL)}
