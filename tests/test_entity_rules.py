@@ -762,9 +762,10 @@ def test_bare_result_words_are_measures_in_running_text_only():
 
     for term in ("loss", "profit", "earnings", "assets", "total deposits", "program", "project"):
         assert METRIC_TERM.fullmatch(term), term
-    # Capitalized, they head a table's rows or a headline.
+    # Capitalized, they head a table's rows or a headline; "(loss)" is part of a row label.
     for term in ("Loss", "PROFIT", "Earnings"):
         assert not METRIC_TERM.fullmatch(term), term
+    assert METRIC_TERM.search("Less: Profit (loss) attributable to minority interests") is None
 
 
 def test_a_measure_ends_before_its_verb_and_awards_are_measures():

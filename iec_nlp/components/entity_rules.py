@@ -163,8 +163,9 @@ _METRIC_CORE = (
     # "total deposits"), and the program or project an amount is the size of
     # ("a new program authorizing the company to repurchase $1.5 billion", "a
     # four-year $15.0 million project", SCHEMA.md 3a); capitalized, they head
-    # table rows and titles.
-    r"(?-i:profit|earnings|loss|assets|deposits|programs?|projects?)|"
+    # table rows and titles; in parentheses, "loss" is part of a label
+    # ("Profit (loss) attributable to ...").
+    r"(?-i:(?<!\()(?:profit|earnings|loss)(?!\))|assets|deposits|programs?|projects?)|"
     r"cost\s+of\s+(?:goods\s+sold|sales|revenues?)|(?:tangible\s+)?book\s+value|underwriting\s+(?:profit|income)|"
     r"non-?performing\s+assets|(?:contract\s+)?awards?|"
     # SCHEMA.md 3a: a pay item is the measure of its amount.
