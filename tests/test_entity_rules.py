@@ -327,6 +327,36 @@ def test_week_periods_balance_sheet_dates_and_corresponding_periods_are_proposed
     ]
 
 
+def test_a_year_right_after_an_amount_is_proposed_as_its_period():
+    text = (
+        "Sales rose to $80 million from $70 million in 2029 and $3 million for fiscal 2028. "
+        "Acme expects $9 million in 2031 and 2032, and $5 million by 2030."
+    )
+    amounts = ["$80 million", "$70 million", "$3 million", "$9 million", "$5 million"]
+    periods = [e for e in _rules(text, [(a, "MONEY") for a in amounts], periods=True) if e[1] == "PERIOD"]
+    # Two years joined by "and" are no one period; "by 2030" is a target date.
+    assert periods == [("2029", "PERIOD"), ("fiscal 2028", "PERIOD")]
+
+
+def test_a_year_right_before_or_after_a_measure_is_proposed_as_its_period():
+    text = (
+        "With 2030 revenue of $9 million, Acme grew. Net income for 2029 was $2 million. "
+        "Third quarter sales for 2028 were $1 million."
+    )
+    ents = [("revenue", "METRIC"), ("$9 million", "MONEY"), ("Net income", "METRIC"), ("$2 million", "MONEY"),
+            ("sales", "METRIC"), ("$1 million", "MONEY")]
+    periods = [e for e in _rules(text, ents, periods=True) if e[1] == "PERIOD"]
+    # "Third quarter" names the period of its sales; "for 2028" adds none.
+    assert periods == [("2030", "PERIOD"), ("2029", "PERIOD"), ("Third quarter", "PERIOD")]
+
+
+def test_the_month_of_an_event_is_no_period():
+    text = "Acme won a $2 million order in May 2031. Sales for the quarter were $9 million."
+    ents = [("$2 million", "MONEY"), ("May 2031", "PERIOD"), ("quarter", "PERIOD"), ("$9 million", "MONEY")]
+    periods = [e for e in _rules(text, ents) if e[1] == "PERIOD"]
+    assert periods == [("quarter", "PERIOD")]
+
+
 def test_a_period_is_widened_over_its_year_quarter_or_week_count_before_it():
     text = (
         "revenue in the 2015 fourth quarter was $481.4 million; $1.4 million for the third quarter of "
@@ -727,6 +757,17 @@ def test_metric_terms_cover_cost_of_goods_book_value_underwriting_and_nonperform
         assert METRIC_TERM.fullmatch(term), term
 
 
+def test_bare_result_words_are_measures_in_running_text_only():
+    from iec_nlp.components.entity_rules import METRIC_TERM
+
+    for term in ("loss", "profit", "earnings", "assets", "total deposits", "program", "project"):
+        assert METRIC_TERM.fullmatch(term), term
+    # Capitalized, they head a table's rows or a headline; "(loss)" is part of a row label.
+    for term in ("Loss", "PROFIT", "Earnings"):
+        assert not METRIC_TERM.fullmatch(term), term
+    assert METRIC_TERM.search("Less: Profit (loss) attributable to minority interests") is None
+
+
 def test_a_measure_ends_before_its_verb_and_awards_are_measures():
     from iec_nlp.components.entity_rules import METRIC_TERM
 
@@ -735,6 +776,30 @@ def test_a_measure_ends_before_its_verb_and_awards_are_measures():
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert ("award", "METRIC") in _ents(doc)
     assert METRIC_TERM.search("announced a contract award valued at").group() == "contract award"
+
+
+def test_a_measure_taken_across_a_verb_keeps_the_phrase_after_it():
+    text = "Included in the 2030 profit were costs of $2 million."
+    doc = EntityRules(patterns=False, propagate=True)(_doc(text, [("profit were costs", "METRIC")]))
+    assert ("costs", "METRIC") in _ents(doc)
+
+
+def test_per_share_words_after_an_amount_and_its_measure_are_the_amount_s():
+    text = "It took a one-time $.40 charge per diluted share. Profit per share was $2.10."
+    ents = [("$.40", "MONEY"), ("charge per diluted share", "METRIC"), ("Profit per share", "METRIC"), ("$2.10", "MONEY")]
+    metrics = [e for e in _rules(text, ents) if e[1] == "METRIC"]
+    assert metrics == [("charge", "METRIC"), ("Profit per share", "METRIC")]
+
+
+def test_sales_volume_is_one_measure():
+    text = "Its audited sales volume for the year was $33 million."
+    assert ("sales volume", "METRIC") in _rules(text, [("sales", "METRIC"), ("$33 million", "MONEY")])
+
+
+def test_an_adjective_taken_for_an_organization_qualifies_the_revenue_after_it():
+    text = "For the year, Industrial sales fell to $5 million while Acme sales rose."
+    ents = [("Industrial", "ORG"), ("sales", "METRIC"), ("$5 million", "MONEY"), ("Acme", "ORG")]
+    assert _rules(text, ents) == [("Industrial sales", "METRIC"), ("$5 million", "MONEY"), ("Acme", "ORG")]
 
 
 def test_a_revenue_line_item_keeps_its_capitalized_qualifier_and_its_second_name():

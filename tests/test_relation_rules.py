@@ -24,6 +24,42 @@ def test_a_change_loses_its_measure_and_a_comparison_gains_it():
     assert revised == [[*level, *metric, "VALUE_OF", 0.9], [*compared, *metric, "VALUE_OF", 0.9]]
 
 
+def test_a_comparison_after_from_the_gains_the_measure():
+    text = "Operating income of $8 million was down 20 percent from the $10 million reported a year ago."
+    (metric,) = _spans(text, "Operating income")
+    level, compared = _spans(text, "$8 million", "$10 million")
+    relations = [[*level, *metric, "VALUE_OF", 0.9]]
+    assert revise_value_of(text, [level, compared], [metric], relations) == [
+        [*level, *metric, "VALUE_OF", 0.9], [*compared, *metric, "VALUE_OF", 0.9]]
+
+
+def test_a_comparison_linked_to_a_later_measure_takes_the_measure_of_its_clause():
+    text = "Net income rose to $9 million, compared to $7 million a year ago, lifting the margin on sales."
+    income, sales = _spans(text, "Net income", "sales")
+    level, compared = _spans(text, "$9 million", "$7 million")
+    relations = [[*level, *income, "VALUE_OF", 0.9], [*compared, *sales, "VALUE_OF", 0.5]]
+    assert revise_value_of(text, [level, compared], [income, sales], relations) == [
+        [*level, *income, "VALUE_OF", 0.9], [*compared, *income, "VALUE_OF", 0.9]]
+
+
+def test_a_comparison_with_previous_guidance_gains_the_measure():
+    text = "Acme expects net sales of $50 million, compared to previous guidance of $55 million."
+    (metric,) = _spans(text, "net sales")
+    level, guided = _spans(text, "$50 million", "$55 million")
+    relations = [[*level, *metric, "VALUE_OF", 0.9]]
+    assert revise_value_of(text, [level, guided], [metric], relations)[-1] == [*guided, *metric, "VALUE_OF", 0.9]
+
+
+def test_a_comparison_takes_the_measure_of_the_level_of_its_kind():
+    text = "Net income was $4 million and EPS was $0.20, compared to $3 million a year ago."
+    income, eps = _spans(text, "Net income", "EPS")
+    level, per_share, compared = _spans(text, "$4 million", "$0.20", "$3 million")
+    relations = [[*level, *income, "VALUE_OF", 0.9], [*per_share, *eps, "VALUE_OF", 0.8]]
+    # An aggregate amount is compared with the aggregate level, not the per-share one.
+    assert revise_value_of(text, [level, per_share, compared], [income, eps], relations)[-1] == [
+        *compared, *income, "VALUE_OF", 0.9]
+
+
 def test_a_comparison_takes_no_measure_across_another_measure_or_a_sentence():
     text = "Revenue was $55 million. Net income compared with $2 million. Sales were $9 million versus $8 million of margin."
     revenue, net_income, sales = _spans(text, "Revenue", "Net income", "Sales")
@@ -72,6 +108,16 @@ def test_a_per_share_companion_shares_the_measure_and_period_of_its_amount():
     assert not [r for r in linked if r[:2] == list(other_companion)]
 
 
+def test_the_total_a_per_share_amount_comes_to_shares_its_measure():
+    from iec_nlp.components.amount_rules import link_companions
+
+    text = "Acme paid a special dividend of $2.00 per share, representing $50 million."
+    (dividend,) = _spans(text, "special dividend")
+    per_share, total = _spans(text, "$2.00", "$50 million")
+    relations = [[*per_share, *dividend, "VALUE_OF", 0.8]]
+    assert link_companions(text, [per_share, total], relations) == relations + [[*total, *dividend, "VALUE_OF", 0.8]]
+
+
 def test_an_amount_falls_in_the_one_period_of_its_sentence():
     from iec_nlp.components.amount_rules import link_sentence_period
 
@@ -113,6 +159,18 @@ def test_both_ends_of_a_range_share_the_measure_and_period():
     assert not [r for r in linked if r[:2] == list(change)]
 
 
+def test_a_period_opening_its_sentence_scopes_its_amounts():
+    from iec_nlp.components.amount_rules import link_sentence_period
+
+    text = ("Third quarter 2031 results include a $2 million gain. Sales were $9 million. "
+            "The results for the year reflect a $1 million charge.\nFirst Quarter 2031 2030\nSales $5 $4")
+    quarter, year, table_quarter = _spans(text, "Third quarter 2031", "year", "First Quarter 2031")
+    gain, sales, charge, cell, other = _spans(text, "$2 million", "$9 million", "$1 million", "$5", "$4")
+    linked = link_sentence_period(text, [gain, sales, charge, cell, other], [quarter, year, table_quarter], [])
+    # A table's header over its rows is the table reader's.
+    assert linked == [[*gain, *quarter, "IN_PERIOD", 0.9], [*charge, *year, "IN_PERIOD", 0.9]]
+
+
 def test_items_of_a_list_fall_in_the_period_of_the_line_that_introduces_it():
     from iec_nlp.components.amount_rules import link_list_period
 
@@ -146,12 +204,150 @@ def test_an_amount_falls_in_the_period_right_after_it():
     assert len([r for r in linked if r[4] == "IN_PERIOD"]) == 3
 
 
+def test_an_amount_falls_in_the_period_after_its_per_share_companion():
+    from iec_nlp.components.amount_rules import link_companions, link_period_after
+
+    text = ("For the year, Acme earned $6 million ($0.40 per share) compared to $5 million "
+            "or $0.33 per diluted share in the prior year.")
+    opening, prior = _spans(text, "year", "prior year")
+    level, level_share, compared, compared_share = _spans(text, "$6 million", "$0.40", "$5 million", "$0.33")
+    money = [level, level_share, compared, compared_share]
+    # The extractor put the compared amount in the sentence's opening period.
+    relations = [[*level, *opening, "IN_PERIOD", 0.8], [*compared, *opening, "IN_PERIOD", 0.6]]
+    linked = link_period_after(text, money, [opening, prior], relations)
+    assert [*compared, *prior, "IN_PERIOD", 0.6] in linked
+    assert [*compared_share, *prior, "IN_PERIOD", 0.9] in linked
+    assert [*level, *opening, "IN_PERIOD", 0.8] in linked
+    # A companion that alone found the period passes it back to its amount.
+    relations = [[*compared_share, *prior, "IN_PERIOD", 0.7]]
+    assert [*compared, *prior, "IN_PERIOD", 0.7] in link_companions(text, money, relations)
+
+
+def test_the_period_after_a_compared_amount_is_not_the_level_period():
+    from iec_nlp.components.amount_rules import unlink_compared_period
+
+    text = ("Operating loss was $3 million, compared to $4 million in the prior year period. "
+            "Backlog was $9 million at June 30, 2031.")
+    prior, balance_date = _spans(text, "prior year period", "June 30, 2031")
+    level, compared, backlog = _spans(text, "$3 million", "$4 million", "$9 million")
+    relations = [[*level, *prior, "IN_PERIOD", 0.6], [*compared, *prior, "IN_PERIOD", 0.8],
+                 [*backlog, *balance_date, "IN_PERIOD", 0.9]]
+    assert unlink_compared_period(text, [level, compared, backlog], relations) == relations[1:]
+
+
+def test_a_measure_opening_its_clause_takes_the_amount_its_verb_states():
+    from iec_nlp.components.amount_rules import link_stated_measures
+
+    text = ("Research costs for each of the quarters ended May 31, 2031 and 2030, were $0.3 million. "
+            "Acme's freight expense totaled $2 million, and net sales were $1 million higher than planned.")
+    research, freight, sales = _spans(text, "Research costs", "freight expense", "net sales")
+    research_amount, freight_amount, change = _spans(text, "$0.3 million", "$2 million", "$1 million")
+    linked = link_stated_measures(text, [research_amount, freight_amount, change], [research, freight, sales], [])
+    assert linked == [[*research_amount, *research, "VALUE_OF", 0.9], [*freight_amount, *freight, "VALUE_OF", 0.9]]
+
+
+def test_a_stated_measure_may_be_followed_by_an_aside():
+    from iec_nlp.components.amount_rules import link_stated_measures
+
+    text = "Gross margin (defined as revenue less freight) was $3 million. Write-offs, net of recoveries, were $1 million."
+    margin, revenue, writeoffs = _spans(text, "Gross margin", "revenue", "Write-offs")
+    first, second = _spans(text, "$3 million", "$1 million")
+    linked = link_stated_measures(text, [first, second], [margin, revenue, writeoffs], [])
+    assert linked == [[*first, *margin, "VALUE_OF", 0.9], [*second, *writeoffs, "VALUE_OF", 0.9]]
+
+
+def test_an_amount_takes_the_measure_named_right_after_it():
+    from iec_nlp.components.amount_rules import link_measures_after
+
+    text = ("Acme won a $3 million contract and reported $4 million and $5 million in deferred revenue; "
+            "the plant contributed $1 million in sales, and $2 million ($0.10 per share) for a legal charge.")
+    contract, deferred, sales, charge = _spans(text, "contract", "deferred revenue", "sales", "legal charge")
+    won, first, second, part, legal, legal_share = _spans(
+        text, "$3 million", "$4 million", "$5 million", "$1 million", "$2 million", "$0.10")
+    money = [won, first, second, part, legal, legal_share]
+    linked = link_measures_after(text, money, [contract, deferred, sales, charge], [])
+    assert linked == [
+        [*won, *contract, "VALUE_OF", 0.9], [*first, *deferred, "VALUE_OF", 0.9],
+        [*second, *deferred, "VALUE_OF", 0.9], [*legal, *charge, "VALUE_OF", 0.9],
+    ]  # a part of the sales is no level of them
+
+
+def test_a_measure_written_against_its_amount_wins_over_one_before():
+    from iec_nlp.components.amount_rules import link_measures_after
+
+    text = "Acme announced the award of a new $3 million contract from the Navy."
+    award, contract = _spans(text, "award", "contract")
+    (amount,) = _spans(text, "$3 million")
+    relations = [[*amount, *award, "VALUE_OF", 0.7]]
+    assert link_measures_after(text, [amount], [award, contract], relations) == [[*amount, *contract, "VALUE_OF", 0.9]]
+
+
+def test_a_contract_takes_the_value_its_sentence_states():
+    from iec_nlp.components.amount_rules import link_contract_values
+
+    text = ("Acme received a purchase order from a utility for approximately $900,000. "
+            "The order backlog rose; revenue was $2 million. An award worth $1 million followed.")
+    order, backlog, revenue, award = _spans(text, "purchase order", "order backlog", "revenue", "award")
+    value, level, award_value = _spans(text, "$900,000", "$2 million", "$1 million")
+    relations = [[*level, *revenue, "VALUE_OF", 0.9]]
+    linked = link_contract_values(text, [value, level, award_value], [order, backlog, revenue, award], relations)
+    assert linked == [[*value, *order, "VALUE_OF", 0.9], [*level, *revenue, "VALUE_OF", 0.9],
+                      [*award_value, *award, "VALUE_OF", 0.9]]
+
+
+def test_an_amount_falls_in_the_one_period_of_its_clause():
+    from iec_nlp.components.amount_rules import link_clause_period
+
+    text = ("Acme reported net income of $3 million, or $0.10 per share, for the third quarter, "
+            "compared with $2 million in the prior year quarter, while its backlog reached $9 million.")
+    quarter, prior = _spans(text, "third quarter", "prior year quarter")
+    income, share, compared, backlog = _spans(text, "$3 million", "$0.10", "$2 million", "$9 million")
+    linked = link_clause_period(text, [income, share, compared, backlog], [quarter, prior], [])
+    assert linked == [[*income, *quarter, "IN_PERIOD", 0.9], [*share, *quarter, "IN_PERIOD", 0.9],
+                      [*compared, *prior, "IN_PERIOD", 0.9]]  # "while" opens a clause with no period
+
+
+def test_compared_amounts_share_the_period_stated_at_the_end_of_their_clause():
+    from iec_nlp.components.amount_rules import link_clause_period
+
+    text = ("Acme earned $5 million on sales of $40 million for the year, compared to earnings of "
+            "$4 million, or $0.20 a share, on sales of $35 million for the prior year.")
+    year, prior = _spans(text, "year", "prior year")
+    earned, sales, compared, share, compared_sales = _spans(
+        text, "$5 million", "$40 million", "$4 million", "$0.20", "$35 million")
+    relations = [[*sales, *year, "IN_PERIOD", 0.9], [*compared_sales, *prior, "IN_PERIOD", 0.8]]
+    linked = link_clause_period(text, [earned, sales, compared, share, compared_sales], [year, prior], relations)
+    assert [*compared, *prior, "IN_PERIOD", 0.9] in linked and [*share, *prior, "IN_PERIOD", 0.9] in linked
+    assert [*earned, *year, "IN_PERIOD", 0.9] in linked
+
+
+def test_a_period_in_a_heading_is_not_the_period_of_the_text_below():
+    from iec_nlp.components.amount_rules import unlink_heading_periods
+
+    text = ("Fiscal 2031 Results\n\nRevenue rose to $9 million.\n\nHighlights for the quarter included:\n\n"
+            "- Net income of $2 million\n")
+    fiscal, quarter = _spans(text, "Fiscal 2031", "quarter")
+    revenue, income = _spans(text, "$9 million", "$2 million")
+    relations = [[*revenue, *fiscal, "IN_PERIOD", 0.7], [*income, *quarter, "IN_PERIOD", 0.8]]
+    # The line introducing a list keeps its period.
+    assert unlink_heading_periods(text, relations) == relations[1:]
+
+
 def test_an_amount_named_a_change_by_the_word_after_it_loses_its_measure():
     text = "Gross profit was helped by a $2 million reduction in freight and $1 million higher sales."
     profit, sales = _spans(text, "Gross profit", "sales")
     reduction, higher = _spans(text, "$2 million", "$1 million")
     relations = [[*reduction, *profit, "VALUE_OF", 0.7], [*higher, *sales, "VALUE_OF", 0.7]]
     assert revise_value_of(text, [reduction, higher], [profit, sales], relations) == []
+
+
+def test_an_amount_a_verb_changes_its_measure_by_is_no_level():
+    text = ("The items reduced EPS $0.05 and will lower gross margin by about $2 million. Acme retired "
+            "$9 million of term debt. Prior year sales include $1 million from a unit.")
+    eps, margin, debt, sales = _spans(text, "EPS", "gross margin", "term debt", "sales")
+    money = _spans(text, "$0.05", "$2 million", "$9 million", "$1 million")
+    relations = [[*amount, *metric, "VALUE_OF", 0.7] for amount, metric in zip(money, (eps, margin, debt, sales))]
+    assert revise_value_of(text, money, [eps, margin, debt, sales], relations) == []
 
 
 def test_a_change_right_after_a_level_falls_in_the_level_period():
@@ -174,6 +370,40 @@ def test_a_part_of_a_larger_amount_is_no_level_of_it():
                  [*level, *income_again, "VALUE_OF", 0.9]]
     revised = revise_value_of(text, [benefit, contribution, level], [income, operating, income_again], relations)
     assert revised == [[*level, *income_again, "VALUE_OF", 0.9]]
+
+
+def test_parts_included_in_a_whole_named_first_are_no_levels_of_it():
+    text = "Included in the 2030 earnings were costs of $2 million and $1 million ($0.04 per share) for a charge."
+    earnings, charge = _spans(text, "earnings", "charge")
+    costs, more, share = _spans(text, "$2 million", "$1 million", "$0.04")
+    relations = [[*costs, *earnings, "VALUE_OF", 0.6], [*more, *charge, "VALUE_OF", 0.6],
+                 [*share, *charge, "VALUE_OF", 0.7]]
+    # An item named after its part is the part's own measure.
+    assert revise_value_of(text, [costs, more, share], [earnings, charge], relations) == relations[1:]
+
+
+def test_a_part_of_which_or_of_this_whole_is_no_level_of_it():
+    text = ("Acme expects a loss of $5 million. Of this loss, $2 million, or $0.04 per share, is severance. "
+            "Backlog was $90 million in revenue, of which $30 million ships this year.")
+    loss, again, revenue = _spans(text, "loss", "loss", "revenue")
+    level, part, share, backlog, later = _spans(text, "$5 million", "$2 million", "$0.04", "$90 million", "$30 million")
+    relations = [[*level, *loss, "VALUE_OF", 0.9], [*part, *again, "VALUE_OF", 0.6], [*share, *again, "VALUE_OF", 0.6],
+                 [*backlog, *revenue, "VALUE_OF", 0.8], [*later, *revenue, "VALUE_OF", 0.6]]
+    revised = revise_value_of(text, [level, part, share, backlog, later], [loss, again, revenue], relations)
+    assert revised == [relations[0], relations[3]]
+
+
+def test_parts_named_in_the_whole_and_their_companions_are_no_levels_of_it():
+    text = ("The order contributed $2 million to net income, or $0.10 per share. The new plant "
+            "includes $3 million in revenue and $0.05 of diluted EPS. Gross profit includes "
+            "$1 million of severance charges.")
+    income, revenue, eps, charges = _spans(text, "net income", "revenue", "diluted EPS", "severance charges")
+    money = _spans(text, "$2 million", "$0.10", "$3 million", "$0.05", "$1 million")
+    metrics = [income, income, revenue, eps, charges]
+    relations = [[*amount, *metric, "VALUE_OF", 0.6] for amount, metric in zip(money, metrics)]
+    revised = revise_value_of(text, money, [income, revenue, eps, charges], relations)
+    # An item named after its part is that part's own measure.
+    assert revised == [[*money[-1], *charges, "VALUE_OF", 0.6]]
 
 
 def test_the_successor_takes_the_title_of_succeed_as():

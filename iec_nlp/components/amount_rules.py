@@ -1,14 +1,46 @@
 """Conventions of SCHEMA.md on amounts, applied to the relation extractor's
-output: amounts of change (also "a $1 million reduction") and parts of a
-larger amount ("net income includes ... $2 million") link to no measure, comparison amounts (also
-a list of them joined by "and") link to the measure of their clause, a per-share amount written as the companion of
-another ("$2.1 million, or $0.12 per share") shares its measure and period,
-so do the two ends of a range ("between $80 million and $82 million"),
-an amount in a sentence whose amounts all fall in one period falls in it,
-so does an item of a list introduced by a line that names one period,
-an amount followed by "for the <period>" falls in that period, a change
-right after a level in the level's,
-and a clause that pairs amounts with periods by "respectively" decides them.
+output.
+
+Measures (VALUE_OF):
+
+- amounts of change ("a $1 million reduction", "reduced EPS $0.07",
+  "retired $600 million of debt") and parts of a larger amount ("net income
+  includes ... $2 million", "included in the earnings were charges of $2
+  million", "of this loss, $2 million", "of which $2 million", "contributed
+  $2 million to net income", "includes $1 million in revenue"), with their
+  per-share companions and the next part of their list, link to no measure;
+- comparison amounts (also a list of them joined by "and", also after "from
+  the" or "compared to previous guidance of") link to the measure of their
+  clause's level of the same kind (aggregate or per share), not to one
+  named after them;
+- an amount with no measure takes the one its sentence states for it: a
+  measure opening its clause and stated by "was", "were" or "totaled" ("R&D
+  expenses for the quarter were $2 million"), a measure named right after
+  it ("a $2.4 million contract", "$38 million and $39 million in unrealized
+  losses"), a contract or order whose value it is ("a purchase order ... for
+  approximately $858,000", "an award estimated at $7.2 million"); a measure
+  written right against the amount wins over one before it ("the award of a
+  new $2.4 million contract");
+- a per-share amount written as the companion of another ("$2.1 million, or
+  $0.12 per share") shares its measure and period, and so do the total it
+  comes to ("a dividend of $1.00 per share, representing $44.9 million") and
+  the two ends of a range ("between $80 million and $82 million").
+
+Periods (IN_PERIOD):
+
+- an amount followed by "for the <period>" (also after its per-share words:
+  "$5 million or $0.33 per share in the prior year") falls in that period,
+  and a period stated after a companion only is its amount's too;
+- a change right after a level falls in the level's period;
+- an amount with no period falls in the one period of its sentence (where
+  the sentence's other amounts fall in it, or the period opens the
+  sentence: "Third quarter 2018 results include a $585 thousand gain"), of
+  its clause (clauses parted by "compared with"), or of the line that
+  introduces its list;
+- a clause that pairs amounts with periods by "respectively" decides them;
+- the period after a comparison amount ("$5 million, compared to $6 million
+  in the prior year") is not the period of the level before it, and a
+  period named only in a heading above a paragraph is not its amounts'.
 
 "Revenue increased $5 million to $55 million, compared with $50 million a
 year ago": $55 million is the level of revenue (VALUE_OF), $5 million is an
@@ -29,8 +61,10 @@ from spacy.tokens import Doc
 from ..figures import is_change
 from ..text import doc_text
 
+# "compared to previous guidance of $160 million": the guided level of the measure.
 _COMPARED = re.compile(
-    r"(?:compared\s+(?:with|to)|versus|vs\.?|from)\s+(?:a\s+|an\s+)?(?:negative\s+|net\s+loss\s+of\s+|loss\s+of\s+)?"
+    r"(?:compared\s+(?:with|to)|versus|vs\.?|from)\s+(?:a\s+|an\s+|the\s+)?"
+    r"(?:negative\s+|net\s+loss\s+of\s+|loss\s+of\s+|(?:(?:previous|prior|earlier)\s+)?guidance\s+of\s+)?"
     r"(?:approximately\s+|about\s+)?$",
     re.IGNORECASE,
 )
@@ -52,17 +86,88 @@ _LIST_REACH = 80
 # A part of a larger amount is no level of it (GUIDELINE "Parts of a larger
 # amount"): "Net income for 2007 includes the impact of the settlement of
 # $7.5 million", "the settlement contributed $2.1 million to net income".
-_INCLUDES = re.compile(r"\binclud(?:es|ed)\b")
-_CONTRIBUTED = re.compile(r"\bcontribut(?:ed|es|ing)\s+(?:approximately\s+|about\s+)?$")
+_INCLUDES = re.compile(r"\binclud(?:es?|ed)\b")
+# "This includes $0.9 million in revenue recognized ...", "the extra week
+# contributed $189 million in sales": the measure after the part is the whole.
+_CONTRIBUTED = re.compile(
+    r"\b(?:contribut(?:ed|es|ing)|includ(?:es|ed|ing))\s+(?:approximately\s+|about\s+|an\s+estimated\s+)?$"
+)
+
+
+_WHOLE_AFTER_PART = re.compile(r"\s+(?:to|in)\s+")
+_NEXT_PART = re.compile(r"\s+and\s+(?:approximately\s+|about\s+)?")
+
+
+# "Included in the 1998 earnings were charges of $6.9 million", "Of this loss,
+# $3.6 million ... is related to", "$40 million in revenue, of which $18
+# million": the whole is named before its part.
+_INCLUDED_IN = re.compile(r"\b(?:included\s+in\s+(?:the\s+)?[^.;$]{0,30}|of\s+(?:this|that)\s+)$", re.IGNORECASE)
+_OF_WHICH = re.compile(r"\bof\s+which\s+(?:approximately\s+|about\s+)?$")
 
 
 def _is_part_of(text: str, amount: tuple[int, int], metric: tuple[int, int]) -> bool:
     if metric[1] <= amount[0]:
-        return amount[0] - metric[1] <= _REACH and bool(_INCLUDES.search(text, metric[1], amount[0]))
+        return amount[0] - metric[1] <= _REACH and bool(
+            _INCLUDES.search(text, metric[1], amount[0])
+            or _INCLUDED_IN.search(text, max(0, metric[0] - 45), metric[0])
+            or _OF_WHICH.search(text, max(0, amount[0] - 30), amount[0])
+        )
     return (
-        re.fullmatch(r"\s+to\s+", text[amount[1] : metric[0]]) is not None
+        _WHOLE_AFTER_PART.fullmatch(text, amount[1], metric[0]) is not None
         and _CONTRIBUTED.search(text, max(0, amount[0] - 40), amount[0]) is not None
     )
+
+
+_PER_SHARE_VALUE = re.compile(r"[(-]?\$\s?[(-]?\d{0,2}\.\d{2}\)?")
+
+
+def _is_per_share(text: str, amount: tuple[int, int]) -> bool:
+    """A per-share amount: per-share words after it, or cents with no scale ("$0.71", "$(1.25)")."""
+    return bool(_PER_SHARE_AFTER.match(text, amount[1]) or _PER_SHARE_VALUE.fullmatch(text, amount[0], amount[1]))
+
+
+def _is_companion(text: str, gap_start: int, amount: tuple[int, int]) -> bool:
+    return bool(_COMPANION_GAP.fullmatch(text, gap_start, amount[0]) and _PER_SHARE_AFTER.match(text, amount[1]))
+
+
+def _parts_named_in_whole(text: str, money: list[tuple[int, int]], metrics: list[tuple[int, int]]) -> set:
+    """The amounts that are parts of the measure named right after them
+    ("contributed $2.1 million to net income", "includes $0.9 million in
+    revenue"), with their per-share companions ("..., or $0.11 per share")
+    and the next part of their list ("... in sales and $0.07 of earnings per
+    share")."""
+    metric_at = {m[0]: m for m in metrics}
+    parts = set()
+    for n, amount in enumerate(money):
+        whole = _WHOLE_AFTER_PART.match(text, amount[1])
+        metric = metric_at.get(whole.end()) if whole else None
+        if metric is None or not _is_part_of(text, amount, metric):
+            continue
+        parts.add(amount)
+        if n + 1 < len(money):
+            following = money[n + 1]
+            if _is_companion(text, metric[1], following) or _NEXT_PART.fullmatch(text, metric[1], following[0]):
+                parts.add(following)
+    return parts
+
+
+# An amount by which a verb changes the measure before it is a change: "reduced
+# EPS $0.07", "will reduce stockholders' equity by approximately $3 million",
+# "retired $600 million of debt" (GUIDELINE: "reduced debt by $800,000").
+_VERB_BEFORE_MEASURE = re.compile(
+    r"\b(?:reduc|increas|decreas|lower|rais|improv|cut)\w*\s+(?:the\s+|its\s+|our\s+)?$", re.IGNORECASE
+)
+_MEASURE_CHANGED_BY = re.compile(r"\s+(?:by\s+)?(?:approximately\s+|about\s+)?")
+_PAID_DOWN = re.compile(r"\b(?:retired|repaid|paid\s+down)\s+(?:approximately\s+|about\s+|an\s+additional\s+)?$")
+
+
+def _changes_measure(text: str, amount: tuple[int, int], metric: tuple[int, int]) -> bool:
+    if metric[1] <= amount[0]:
+        return bool(
+            _MEASURE_CHANGED_BY.fullmatch(text, metric[1], amount[0])
+            and _VERB_BEFORE_MEASURE.search(text, max(0, metric[0] - 30), metric[0])
+        )
+    return bool(_PAID_DOWN.search(text, max(0, amount[0] - 40), amount[0]))
 
 
 def revise_value_of(text: str, money: list[tuple[int, int]], metrics: list[tuple[int, int]], relations: list[list[Any]]) -> list[list[Any]]:
@@ -74,16 +179,30 @@ def revise_value_of(text: str, money: list[tuple[int, int]], metrics: list[tuple
     dropped = {
         key for key, r in value_of.items()
         if is_change(text[max(0, key[0] - 40) : key[0]]) or _CHANGE_AFTER.match(text, key[1])
-        or _is_part_of(text, key, (r[2], r[3]))
+        or _is_part_of(text, key, (r[2], r[3])) or _changes_measure(text, key, (r[2], r[3]))
     }
+    # The per-share companion of a change is one too: "an increase of $2
+    # million, or $0.10 per share".
+    for first, second in zip(money, money[1:]):
+        if first in dropped and second in value_of and _is_companion(text, first[1], second):
+            dropped.add(second)
+    dropped |= _parts_named_in_whole(text, money, metrics) & set(value_of)
     added = []
     # Comparison amounts and their VALUE_OF: a list of them goes on with "and".
     compared: dict[tuple[int, int], list[Any]] = {}
+    relinked = set()
     for n, (start, end) in enumerate(money):
         if (start, end) in value_of:
-            if _COMPARED.search(text, max(0, start - 40), start) and (start, end) not in dropped:
-                compared[(start, end)] = value_of[(start, end)]
-            continue
+            link = value_of[(start, end)]
+            if not _COMPARED.search(text, max(0, start - 40), start) or (start, end) in dropped:
+                continue
+            if link[2] < end:
+                compared[(start, end)] = link
+                continue
+            # "compared to $21,384 in the prior year quarter, resulting in a
+            # 28% margin on sales": a measure named after the comparison is
+            # another's; the comparison is a level of its clause's measure.
+            relinked.add((start, end))
         if is_change(text[max(0, start - 40) : start]):
             continue
         if not _COMPARED.search(text, max(0, start - 40), start):
@@ -103,43 +222,200 @@ def revise_value_of(text: str, money: list[tuple[int, int]], metrics: list[tuple
                     compared[(start, end)] = link
             continue
         # The nearest earlier level of a measure in the same clause, with no
-        # other measure named in between.
+        # other measure named in between; a per-share level is passed over,
+        # with its measure, by an aggregate amount and the other way round
+        # ("net income of $19.1 million and EPS of $0.71 compared to $17.0
+        # million and EPS of $0.63").
+        kind = _is_per_share(text, (start, end))
+        passed_over: set[int] = set()
         for prev_start, prev_end in reversed(money[:n]):
             if start - prev_end > _REACH or _SENTENCE_END.search(text, prev_end, start):
                 break
             level = value_of.get((prev_start, prev_end))
             if level is None or (prev_start, prev_end) in dropped:
                 continue
-            if any(prev_end <= m_start < start for m_start, _ in metrics):
+            if _is_per_share(text, (prev_start, prev_end)) != kind:
+                passed_over.add(level[2])
+                continue
+            if any(prev_end <= m_start < start and m_start not in passed_over for m_start, _ in metrics):
                 break
             link = [start, end, level[2], level[3], "VALUE_OF", level[5]]
             added.append(link)
             compared[(start, end)] = link
             break
+        if (start, end) not in compared:
+            relinked.discard((start, end))  # no level before it: the extractor's link stays
     if not dropped and not added:
         return relations
+    dropped |= relinked
     kept = [r for r in relations if not (r[4] == "VALUE_OF" and (r[0], r[1]) in dropped)]
     return sorted(kept + added, key=lambda r: (r[0], r[1], r[2], r[3], r[4]))
 
 
-# "$2.1 million, or $0.12 per share", "$2.1 million ($0.12 per share)",
+# "Research and development expenses for the quarter were $0.2 million",
+# "income tax expense for the year totaled $1.9 million": a measure that
+# opens its clause and the amount its verb states (the extractor loses the
+# pair when a period phrase stands between them).
+# An aside may stand between them: "Gross profit (defined as revenue less
+# ...) was", "Write-offs, net of recoveries, were".
+_STATED_AS = re.compile(
+    r"(?:\s*\([^()$]{0,150}\)|,\s+[^,.;:$\n]{0,40},)?"
+    r"(?:\s+(?:for|in|during|of)\s+[^.;:$\n]{0,100}?)?,?\s+(?:was|were|totaled|totalled|amounted\s+to)\s+"
+    r"(?:approximately\s+|about\s+)?"
+)
+# The measure opens its clause, maybe after its owner or an article: "Energy
+# & Transportation's profit", "The Company's income tax expense".
+_CLAUSE_OPENING = re.compile(
+    r"(?:^|[.;:!?,\n]\s*|\u2022\s*)(?:(?:[Tt]he|[Oo]ur|[Ii]ts|[A-Z][\w&.-]*(?:['\u2019]s)?|&)\s+){0,4}$"
+)
+_CLAUSE_OPENING_REACH = 60
+
+
+def link_stated_measures(
+    text: str, money: list[tuple[int, int]], metrics: list[tuple[int, int]], relations: list[list[Any]]
+) -> list[list[Any]]:
+    """An amount with no measure, stated by "was"/"were"/"totaled" after a
+    measure that opens its sentence, is the value of that measure."""
+    linked = {(r[0], r[1]) for r in relations if r[4] == "VALUE_OF"}
+    metric_starts = [m[0] for m in metrics]
+    added = []
+    for start, end in money:
+        # "were $0.01 higher than ...": an amount of change is no level.
+        if (start, end) in linked or _CHANGE_AFTER.match(text, end):
+            continue
+        # The nearest measure before the amount, or one before a measure
+        # named in an aside ("Gross profit (defined as revenue less ...) was").
+        k = bisect_left(metric_starts, start)
+        for metric in reversed(metrics[max(0, k - 3) : k]):
+            if metric[1] > start or not _STATED_AS.fullmatch(text, metric[1], start):
+                continue
+            opening = text[max(0, metric[0] - _CLAUSE_OPENING_REACH) : metric[0]]
+            if _CLAUSE_OPENING.search(opening):
+                added.append([start, end, *metric, "VALUE_OF", _PAIRED_SCORE])
+            break
+    return _with(relations, added)
+
+
+# The measure named right after an amount: "a $2.4 million contract",
+# "$750,000 in aggregate repurchase price", "$2,927,000 ($.07 per share) for
+# an impairment charge", "$38 million and $39 million in unrealized losses".
+_MEASURE_AFTER = re.compile(
+    r"(?:\s*\([^()$]{0,5}\$[\d.,]+\s+(?:a|per)\s+(?:[\w-]+\s+){0,2}share\))?"
+    r"(?:\s+(?:in|of|for\s+(?:an?|the))\s+|[ ]+(?=\S))"
+)
+_AMOUNT_LIST = re.compile(r",?\s+(?:and|or)\s+(?:approximately\s+|about\s+)?")
+
+
+def link_measures_after(
+    text: str, money: list[tuple[int, int]], metrics: list[tuple[int, int]], relations: list[list[Any]]
+) -> list[list[Any]]:
+    """An amount with no measure, followed by one ("$2 million contract",
+    "$2 million in revenue"), is its value; so is each amount of a list
+    joined by "and" before it. Not an amount of change."""
+    value_of = {(r[0], r[1]): r for r in relations if r[4] == "VALUE_OF"}
+    linked = set(value_of) | _parts_named_in_whole(text, money, metrics)
+    metric_at = {m[0]: m for m in metrics}
+    added, replaced = [], set()
+    for n, (start, end) in enumerate(money):
+        after = _MEASURE_AFTER.match(text, end)
+        metric = metric_at.get(after.end()) if after else None
+        if metric is None:
+            continue
+        # "the award of a new $2.4 million contract": the measure written
+        # right against the amount names it, over one named before it.
+        link = value_of.get((start, end))
+        # (In lower case: a table row's label after the last cell of the row above is no such measure.)
+        if link is not None and link[3] <= start and text[end : metric[0]] == " " and text[metric[0]].islower():
+            replaced.add((start, end))
+            linked.discard((start, end))
+        # The amount and the amounts listed before it: "$38 million and $39 million in ...".
+        listed = [(start, end)]
+        for prev in reversed(money[:n]):
+            if not _AMOUNT_LIST.fullmatch(text, prev[1], listed[-1][0]):
+                break
+            listed.append(prev)
+        for amount in listed:
+            before = text[max(0, amount[0] - 40) : amount[0]]
+            if amount not in linked and not is_change(before) and not _changes_measure(text, amount, metric):
+                added.append([*amount, *metric, "VALUE_OF", _PAIRED_SCORE])
+    kept = [r for r in relations if not (r[4] == "VALUE_OF" and (r[0], r[1]) in replaced)]
+    return _with(kept, added)
+
+
+# SCHEMA.md 3a: the noun that names a contract or order is the measure of
+# the value the sentence gives it: "received a purchase order from a prime
+# contractor for approximately $858,000", "an award estimated at $7.2
+# million", "an order ... that is worth approximately $70 million".
+_CONTRACT_NOUN = re.compile(r"(?:orders?|contracts?|subcontracts?|awards?|modifications?)$", re.IGNORECASE)
+_VALUE_WORDS_BEFORE = re.compile(
+    r"\b(?:valued\s+at|worth|estimated\s+at|for|totaling|totalling|of)\s+"
+    r"(?:up\s+to\s+|approximately\s+|about\s+|an\s+estimated\s+)?$"
+)
+_CONTRACT_REACH = 150
+
+
+def link_contract_values(
+    text: str, money: list[tuple[int, int]], metrics: list[tuple[int, int]], relations: list[list[Any]]
+) -> list[list[Any]]:
+    """The first amount after a contract noun, in its sentence and stated as
+    its value, is the contract's value where the amount has no measure."""
+    linked = {(r[0], r[1]) for r in relations if r[4] == "VALUE_OF"}
+    money_starts = [m[0] for m in money]
+    metric_starts = [m[0] for m in metrics]
+    added = []
+    for metric in metrics:
+        if not _CONTRACT_NOUN.search(text, metric[0], metric[1]):
+            continue
+        k = bisect_left(money_starts, metric[1])
+        if k == len(money):
+            continue
+        amount = money[k]
+        if amount in linked or amount[0] - metric[1] > _CONTRACT_REACH:
+            continue
+        if _SENTENCE_END.search(text, metric[1], amount[0]):
+            continue
+        if metric_starts[bisect_right(metric_starts, metric[0]) : bisect_left(metric_starts, amount[0])]:
+            continue  # another measure stands between them
+        if _VALUE_WORDS_BEFORE.search(text, max(0, amount[0] - 30), amount[0]):
+            added.append([*amount, *metric, "VALUE_OF", _PAIRED_SCORE])
+    return _with(relations, added)
+
+
+# "$2.1 million, or $0.12 per share", "$2.1 million or $0.12 per share",
+# "$2.1 million ($0.12 per share)",
 # "$20.5 million -- $0.67 per diluted share".
-_COMPANION_GAP = re.compile(r"\s*(?:,\s*or|\(|--|\u2014|,)\s*$")
+_COMPANION_GAP = re.compile(r"\s*(?:,?\s*or|\(|--|\u2014|,)\s*")
 _PER_SHARE_AFTER = re.compile(r"\s*(?:a|per)\s+(?:\w+\s+){0,2}(?:share|ADS|unit)", re.IGNORECASE)
 
 
+# The total a per-share amount comes to: "a special dividend of $1.00 per
+# share, representing $44.9 million".
+_RESTATED_TOTAL = re.compile(
+    r"\s*(?:a|per)\s+(?:\w+\s+){0,2}(?:share|ADS|unit),?\s+(?:representing|totaling|totalling)\s+"
+    r"(?:approximately\s+|about\s+|an\s+aggregate\s+of\s+)?",
+    re.IGNORECASE,
+)
+
+
 def link_companions(text: str, money: list[tuple[int, int]], relations: list[list[Any]]) -> list[list[Any]]:
-    """A per-share amount right after another amount takes that amount's
-    VALUE_OF and IN_PERIOD where the extractor gave it none."""
+    """A per-share amount right after another amount, or the total right
+    after a per-share amount, takes that amount's VALUE_OF and IN_PERIOD
+    where the extractor gave it none."""
     links = {(r[0], r[1], r[4]): r for r in relations if r[4] in ("VALUE_OF", "IN_PERIOD")}
     added = []
     for (start, end), (next_start, next_end) in zip(money, money[1:]):
-        if not _COMPANION_GAP.fullmatch(text, end, next_start) or not _PER_SHARE_AFTER.match(text, next_end):
+        per_share = _COMPANION_GAP.fullmatch(text, end, next_start) and _PER_SHARE_AFTER.match(text, next_end)
+        if not per_share and not _RESTATED_TOTAL.fullmatch(text, end, next_start):
             continue
         for label in ("VALUE_OF", "IN_PERIOD"):
             first = links.get((start, end, label))
             if first is not None and (next_start, next_end, label) not in links:
                 added.append([next_start, next_end, first[2], first[3], label, first[5]])
+        # The period may be stated after the companion only: "$4.4 million,
+        # or $0.14 per share, in the same quarter a year ago".
+        second = links.get((next_start, next_end, "IN_PERIOD"))
+        if second is not None and (start, end, "IN_PERIOD") not in links:
+            added.append([start, end, second[2], second[3], "IN_PERIOD", second[5]])
     return _with(relations, added)
 
 
@@ -203,15 +479,21 @@ def link_range_ends(text: str, money: list[tuple[int, int]], relations: list[lis
     return _with(kept, added)
 
 
+_PERIOD_OPENING = re.compile(
+    r"\s*(?:(?:for|in|during)\s+(?:the\s+)?|the\s+results\s+(?:for|of)\s+the\s+)?", re.IGNORECASE
+)
+
+
 def link_sentence_period(text: str, money: list[tuple[int, int]], periods: list[tuple[int, int]], relations: list[list[Any]]) -> list[list[Any]]:
     """An amount with no period falls in its sentence's period when the
-    sentence names one period only and another of its amounts falls in it.
+    sentence names one period only and another of its amounts falls in it,
+    or the period opens the sentence.
     A sentence reaches at most `_SENTENCE_REACH` characters either side of
     the amount: a table, which has no sentence ends, is read as its nearby
     lines."""
     in_period = {(r[0], r[1]): r for r in relations if r[4] == "IN_PERIOD"}
     unlinked = [m for m in money if m not in in_period]
-    if not unlinked or not in_period:
+    if not unlinked or not periods:
         return relations
     # Sentence starts, found once; amounts, periods and links are placed by bisection.
     starts = [0] + [m.end() for m in _SENTENCE_START.finditer(text)] + [len(text) + 1]
@@ -225,15 +507,31 @@ def link_sentence_period(text: str, money: list[tuple[int, int]], periods: list[
         high = min(starts[k], start + _SENTENCE_REACH)
         inside = periods[bisect_left(period_starts, low) : bisect_left(period_starts, high)]
         linked = links[bisect_left(link_starts, low) : bisect_left(link_starts, high)]
-        if len(inside) == 1 and linked and all((r[2], r[3]) == inside[0] for r in linked):
+        if len(inside) != 1 or not all((r[2], r[3]) == inside[0] for r in linked):
+            continue
+        if linked:
             added.append([start, end, *inside[0], "IN_PERIOD", linked[0][5]])
+        elif (
+            low == starts[k - 1] and _PERIOD_OPENING.fullmatch(text, low, inside[0][0]) and inside[0][1] <= start
+            and "\n" not in text[low:end]  # not a table's header over its rows
+        ):
+            # "Third quarter 2018 results include a $585 thousand gain ...",
+            # "The results for the quarter reflect ... $2.1 million": a period
+            # that opens the sentence scopes all of it.
+            added.append([start, end, *inside[0], "IN_PERIOD", _PAIRED_SCORE])
     return _with(relations, added)
 
 
 # An amount and the period right after it: "revenue of $25.2 million for
 # the quarter", "cash of $3 million at September 30, 2024" (SCHEMA.md 3a: the
 # period phrase in the amount's own clause scopes it most closely).
-_PERIOD_AFTER = re.compile(r"(?:\s+(?:for|in|during|at|as\s+of)(?:\s+the)?\s+)")
+# The period may also follow the amount's per-share words: "$0.14 per
+# diluted share in the comparable quarter", "$2.9 million ($.37 per share)
+# last year" (a period that opens with "last", "prior", "same" needs no "in").
+_PER_SHARE_TAIL = r"(?:\s*\(?\s*(?:a|per)\s+(?:[\w-]+\s+){0,2}(?:shares?|ADSs?|units?)\)?(?=[\s,]))?"
+_PERIOD_AFTER = re.compile(
+    _PER_SHARE_TAIL + r"(?:\s+(?:for|in|during|at|as\s+of)(?:\s+the)?\s+|\s+(?=(?:last|prior|previous|same)\b))"
+)
 _RESPECTIVELY_AFTER = 200
 
 
@@ -250,8 +548,15 @@ def link_period_after(text: str, money: list[tuple[int, int]], periods: list[tup
     # the sentence's amounts that have no period of their own.
     opening: dict[tuple[int, int], tuple[int, int]] = {}
     own = set()
-    for start, end in money:
-        after = _PERIOD_AFTER.match(text, end)
+    for n, (start, end) in enumerate(money):
+        # "$4.4 million or $0.14 per share in the same quarter": the period
+        # after a per-share companion is the amount's own too.
+        companion = money[n + 1] if n + 1 < len(money) else None
+        if companion is None or not _COMPANION_GAP.fullmatch(text, end, companion[0]):
+            companion = None
+        after = _PERIOD_AFTER.match(text, companion[1] if companion else end)
+        if companion and not (after and _PER_SHARE_AFTER.match(text, companion[1])):
+            after = _PERIOD_AFTER.match(text, end)
         period = period_at.get(after.end()) if after else None
         if period is None:
             continue
@@ -275,6 +580,92 @@ def link_period_after(text: str, money: list[tuple[int, int]], periods: list[tup
         return relations
     kept = [r for r in relations if not (r[4] == "IN_PERIOD" and (r[0], r[1]) in moved)]
     return _with(kept, added)
+
+
+# "Net loss was $5.2 million, compared to $6.0 million in the same period
+# last year": the period after the compared amount is the compared amount's
+# (GUIDELINE "Comparison amounts": each takes its own period), not the level's.
+_COMPARISON_BETWEEN = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.|from)\b", re.IGNORECASE)
+
+
+def unlink_compared_period(text: str, money: list[tuple[int, int]], relations: list[list[Any]]) -> list[list[Any]]:
+    """No IN_PERIOD from an amount to a period that follows a comparison
+    amount after it ("$X compared to $Y in <period>")."""
+    starts = [m[0] for m in money]
+    dropped = set()
+    for r in relations:
+        if r[4] != "IN_PERIOD" or r[2] < r[1]:
+            continue
+        if _RESPECTIVELY in text[r[3] : r[3] + _RESPECTIVELY_AFTER] or _SENTENCE_END.search(text, r[1], r[2]):
+            continue
+        # The amounts between this one and its period, each after a comparison word.
+        between = money[bisect_right(starts, r[0]) : bisect_left(starts, r[2])]
+        if any(_COMPARISON_BETWEEN.search(text, r[1], c[0]) for c in between):
+            dropped.add((r[0], r[1], r[2], r[3]))
+    if not dropped:
+        return relations
+    return [r for r in relations if not (r[4] == "IN_PERIOD" and (r[0], r[1], r[2], r[3]) in dropped)]
+
+
+# "reported net income of $53 million, or $0.24 per share ..., for the second
+# quarter ended July 3, 2004, compared with net income of $309 million ... in
+# the second quarter of 2003": "compared with" parts a sentence into the
+# clause of the levels and the clause of the compared amounts, and an amount
+# falls in the one period of its clause (SCHEMA.md 3a: two period phrases
+# in one sentence).
+# A new clause also starts at "while", "whereas", a semicolon, or "and a"
+# ("... for the prior year period and a net loss of $2.1 million").
+_CLAUSE_BREAK = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.)\s", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"\b(?:while|whereas|and\s+an?)\s|;", re.IGNORECASE)
+
+
+def link_clause_period(
+    text: str, money: list[tuple[int, int]], periods: list[tuple[int, int]], relations: list[list[Any]]
+) -> list[list[Any]]:
+    """An amount with no period falls in the one period named in its clause,
+    the clauses of a sentence being parted by "compared with"."""
+    in_period = {(r[0], r[1]) for r in relations if r[4] == "IN_PERIOD"}
+    unlinked = [m for m in money if m not in in_period]
+    if not unlinked or not periods:
+        return relations
+    starts = [0] + [m.end() for m in _SENTENCE_START.finditer(text)] + [len(text) + 1]
+    period_starts = [p[0] for p in periods]
+    added = []
+    for start, end in unlinked:
+        k = bisect_right(starts, start)
+        low = max(starts[k - 1], start - _SENTENCE_REACH)
+        high = min(starts[k], start + _SENTENCE_REACH)
+        breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, low, high)]
+        if not breaks:
+            continue  # one clause: link_sentence_period's case
+        breaks += [m.start() for m in _CLAUSE_END.finditer(text, low, high)]
+        clause_low = max([b for b in breaks if b < start], default=low)
+        clause_high = min([b for b in breaks if b > start], default=high)
+        inside = periods[bisect_left(period_starts, clause_low) : bisect_left(period_starts, clause_high)]
+        if len(inside) == 1:
+            added.append([start, end, *inside[0], "IN_PERIOD", _PAIRED_SCORE])
+    return _with(relations, added)
+
+
+# GUIDELINE "Highlights under a heading": a period named only in a heading
+# ("Six Month 2025 Financial Results", a blank line, then the text) is not
+# the period phrase of the sentences below it. (A table cell left with no
+# period gets its column's from the table reader, which runs after.)
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def unlink_heading_periods(text: str, relations: list[list[Any]]) -> list[list[Any]]:
+    """No IN_PERIOD from an amount in running text to a period in a heading
+    above its paragraph."""
+    kept = []
+    for r in relations:
+        gap = _PARAGRAPH_BREAK.search(text, r[3], r[0]) if r[4] == "IN_PERIOD" and r[3] <= r[0] else None
+        # A line that ends with a colon introduces what follows ("Highlights
+        # for the quarter included:"): its period is theirs.
+        if gap and ":" not in text[r[3] : gap.start()]:
+            continue
+        kept.append(r)
+    return kept
 
 
 # A list's items start with a bullet; the sentence that introduces the list

@@ -19,7 +19,10 @@ here instead of being learned:
   `nine months ended September 30, 2007`, `same quarter a year ago`). Only
   periods linked to an amount are gold, so the recognizer learns to be shy
   of them; near amounts, the shapes are proposed and the relation extractor
-  decides (an unlinked PERIOD is dropped). A period phrase the recognizer
+  decides (an unlinked PERIOD is dropped). A year right after an amount
+  ("$585 million in 1997") or right before or after a measure ("2021 sales",
+  "net income for 2007") is proposed too; a month "in May 2017" is the date
+  of an event, no period. A period phrase the recognizer
   cut short is widened over its date or fiscal year.
 
 Rules only add entities where the recognizer found none, except that a
@@ -31,7 +34,13 @@ says is dropped (`_is_plausible`), and boundaries are mended where the
 shape of the text decides them: an institution's name is completed
 (`International Organization for Standardization`), a state's body keeps
 its possessive (`Florida's Turnpike Enterprise`), a company's `Board` is
-cut off, a title's scope takes the business functions after it.
+cut off, a title's scope takes the business functions after it, a revenue
+line item takes its qualifier even where the recognizer called that
+adjective an organization ("Governmental sales"), a
+measure ends before its verb and starts after a verb inside it ("earnings
+were charges" -> `charges`), and a measure named right after its amount
+leaves the per-share words to the amount ("$.51 loss per diluted share" ->
+`loss`).
 """
 
 from __future__ import annotations
@@ -149,6 +158,14 @@ _METRIC_CORE = (
     r"(?:cash\s+)?dividends?|severance\s+(?:costs?|charges?)|interest\s+expense|"
     r"income\s+tax(?:es)?(?:\s+(?:expense|benefit|provision))?|research\s+and\s+development(?:\s+expenses?)?|"
     r"(?:stock|share)holders['\u2019]?\s+equity|"
+    # The bare result and balance words, in running text ("a loss of $2.2
+    # million", "Energy's profit was $538 million", "assets of $1.9 billion",
+    # "total deposits"), and the program or project an amount is the size of
+    # ("a new program authorizing the company to repurchase $1.5 billion", "a
+    # four-year $15.0 million project", SCHEMA.md 3a); capitalized, they head
+    # table rows and titles; in parentheses, "loss" is part of a label
+    # ("Profit (loss) attributable to ...").
+    r"(?-i:(?<!\()(?:profit|earnings|loss)(?!\))|assets|deposits|programs?|projects?)|"
     r"cost\s+of\s+(?:goods\s+sold|sales|revenues?)|(?:tangible\s+)?book\s+value|underwriting\s+(?:profit|income)|"
     r"non-?performing\s+assets|(?:contract\s+)?awards?|"
     # SCHEMA.md 3a: a pay item is the measure of its amount.
@@ -311,7 +328,7 @@ class EntityRules:
             ]
             ents = _items_after_amounts(doc, text, ents)
             if self.periods:
-                ents = _add_near_amounts(doc, text, ents, PERIOD_TERM, "PERIOD")
+                ents = _years_after_amounts(doc, text, _add_near_amounts(doc, text, ents, PERIOD_TERM, "PERIOD"))
             ents = _join_ampersand_names(doc, text, _split_owned_units(doc, _without_own_bodies(text, ents)))
             ents = _complete_institution_names(doc, text, _join_state_possessives(doc, text, ents))
             ents = _add_seats_before_names(doc, text, ents)
@@ -588,6 +605,13 @@ def _trim_punctuation(span: Span) -> Span | None:
     # "award estimated at $7.2 million", "Assets exceed $8 billion": a measure ends before its verb.
     while span.label_ == "METRIC" and end - 1 > start and span.doc[end - 1].lower_ in _METRIC_VERBS:
         end -= 1
+    # "Included in the 1998 earnings were charges of $6.9 million": a measure
+    # holds no verb; the phrase after it is the one its amount follows.
+    if span.label_ == "METRIC":
+        for i in range(end - 2, start, -1):
+            if span.doc[i].lower_ in _COPULAS:
+                start = i + 1
+                break
     if (start, end) == (span.start, span.end):
         return span
     return Span(span.doc, start, end, label=span.label_) if end > start else None
@@ -599,6 +623,7 @@ _HEADLINE_VERBS = frozenset(
     "hired welcome welcomes welcomed add adds added tap taps tapped".split()
 )
 _EDGE_FUNCTION_WORDS = frozenset("and or of the for at to by with in on".split())
+_COPULAS = frozenset("is are was were".split())
 _METRIC_VERBS = frozenset("estimated totaling totalling totaled totalled exceed exceeds exceeded was were".split())
 
 
@@ -673,6 +698,40 @@ PERIOD_TERM = re.compile(
 )
 
 
+# A year right after an amount is its period: "compared to $585 million in
+# 1997", "$7.5 million for fiscal 2007" (not "by 2026", a target date).
+_YEAR_AFTER_AMOUNT = re.compile(
+    rf"\s+(?:in|for|during)\s+((?:fiscal\s+(?:year\s+)?)?{_YEAR})\b"
+    r"(?![,.]?\d|,?[ ]+(?:and|to|through)[ ]+(?:fiscal[ ]+)?\d)"
+)
+
+
+# A year right before a measure is its period too: "2021 sales and revenues
+# of $51.0 billion", "Full-Year 2010 EBITDA" (GUIDELINE: `second quarter net
+# income` -> PERIOD + METRIC).
+_YEAR_BEFORE_MEASURE = re.compile(rf"(?<![\w,$.-])((?:fiscal[ ]+(?:year[ ]+)?)?{_YEAR})[ ]$")
+
+
+def _years_after_amounts(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    """A PERIOD for the year stated right after an amount or right before a
+    measure, where nothing was found."""
+    for ent in [e for e in ents if e.label_ in ("MONEY", "METRIC")]:
+        if ent.label_ == "MONEY":
+            year = _YEAR_AFTER_AMOUNT.match(text, ent.end_char)
+        else:
+            year = _YEAR_BEFORE_MEASURE.search(text, max(0, ent.start_char - 20), ent.start_char)
+            # "Net income for 2007 includes", but not "Fourth quarter revenues
+            # for 1998", where a period before the measure names it.
+            named = any(
+                p.label_ == "PERIOD" and p.end_char <= ent.start_char and not text[p.end_char : ent.start_char].strip()
+                for p in ents
+            )
+            year = year or (None if named else _YEAR_AFTER_AMOUNT.match(text, ent.end_char))
+        if year:
+            ents = _add(doc, ents, year.start(1), year.end(1), "PERIOD")
+    return ents
+
+
 # A period or measure phrase is one span with all its words (GUIDELINE.md:
 # `three months ended March 31, 2004`, `second quarter of fiscal 2004`,
 # `last year's 4th quarter`; `Pro forma net income`, `net income before
@@ -712,7 +771,9 @@ _METRIC_TAIL = re.compile(
     r"(?:\s+before\s+(?:income\s+)?tax(?:es)?|\s+per\s+(?:diluted\s+|basic\s+|common\s+)?share"
     r"|\s+applicable\s+to\s+common\s+(?:stock|share)holders|\s+from\s+continuing\s+operations"
     # "Cost of goods" + " sold", "cost of products" + " sold"
-    r"|(?<=goods)[ ]+sold\b|(?<=products)[ ]+sold\b)",
+    r"|(?<=goods)[ ]+sold\b|(?<=products)[ ]+sold\b"
+    # "sales" + " volume": "Astro's audited sales volume ... was $33 million"
+    r"|(?<=sales)[ ]+volume\b)",
     re.IGNORECASE,
 )
 _COMPLETIONS = {"PERIOD": (_PERIOD_HEAD, _PERIOD_TAIL), "METRIC": (_METRIC_HEAD, _METRIC_TAIL)}
@@ -807,10 +868,14 @@ _ORG_END = re.compile(rf"{_LEGAL_FORM}$")
 _FUNCTION_WORDS = re.compile(rf"{_FUNCTION}(?:\s+(?:and|&)\s+{_FUNCTION})*")
 
 
+_PER_SHARE_WORDS = re.compile(r"\s+per\s+(?:[\w-]+\s+){0,2}share\b", re.IGNORECASE)
+_AMOUNT_BEFORE = re.compile(r"\$\s?[\d.,]*\d(?:\s+(?:thousand|million|billion))?[ ]+$")
+
+
 def _complete_phrases(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     """Widen each PERIOD and METRIC over the rest of its phrase, where no
     entity of another label is."""
-    result = []
+    result, swallowed = [], set()
     for ent in ents:
         if ent.label_ not in _COMPLETIONS:
             result.append(ent)
@@ -830,6 +895,11 @@ def _complete_phrases(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
                 end = year.end()
         if ent.label_ == "METRIC":
             start = _word_start(text, start, end)
+            # "a one-time $.51 loss per diluted share": the per-share words
+            # after a measure named right after its amount are the amount's.
+            per_share = _PER_SHARE_WORDS.search(text, start, end)
+            if per_share and _AMOUNT_BEFORE.search(text, max(0, start - 30), start):
+                end = per_share.start()
         if head := head_pattern.search(text, max(0, start - 30), start):
             start = head.start()
         elif ent.label_ == "PERIOD" and text[start] == "Q":
@@ -841,13 +911,26 @@ def _complete_phrases(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
             result.append(ent)
             continue
         widened = doc.char_span(start, end, label=ent.label_)
-        clash = widened is None or any(
-            o.start < widened.end and widened.start < o.end and o.label_ != ent.label_ for o in ents
-        )
+        others = [] if widened is None else [
+            o for o in ents if o.start < widened.end and widened.start < o.end and o.label_ != ent.label_
+        ]
+        # "Governmental sales": an adjective the recognizer took for an
+        # organization is the qualifier of a revenue line item.
+        if others and all(_is_adjective_name(o) and o.end <= ent.start for o in others):
+            swallowed.update(others)
+            others = []
+        clash = widened is None or bool(others)
         result.append(ent if clash else widened)
     # A widened span swallows the pieces of its label it now covers ("2011"
     # of "July 1, 2011"); only same-label spans overlap here, the longest wins.
-    return filter_spans(result)
+    return filter_spans([e for e in result if e not in swallowed])
+
+
+_ADJECTIVE_END = re.compile(r"[A-Z][a-z]+(?:al|ic|ary|ive)")
+
+
+def _is_adjective_name(ent: Span) -> bool:
+    return ent.label_ in ("ORG", "CUSTOMER") and len(ent) == 1 and _ADJECTIVE_END.fullmatch(ent.text) is not None
 
 
 _HYPHENATED_PREFIX = re.compile(r"\b[A-Za-z]+-$")
@@ -1631,6 +1714,10 @@ def _names_a_product(name: str, text: str, end: int) -> bool:
     return not re.search(re.escape(" ".join(name.split())) + _COMPANY_AFTER_NAME, text)
 
 
+_EVENT_MONTH = re.compile(rf"{_MONTH}\s+{_YEAR}")
+_IN_BEFORE = re.compile(r"\bin\s$")
+
+
 def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> bool:
     """False for what cannot be the entity its label says; `terms` are the
     abbreviations the release defines for common nouns and for things
@@ -1686,6 +1773,10 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
         return False  # "its board of directors", "a member of the Volvo Group", "a worldwide leader": no position
     if label == "METRIC" and _SHARE_OF.search(text, max(0, ent.start_char - 20), ent.start_char):
         return False  # "$786.4 million, or 93 percent of revenue": the base of a share, not the measure
+    if label == "PERIOD" and _EVENT_MONTH.fullmatch(name) and _IN_BEFORE.search(
+        text, max(0, ent.start_char - 4), ent.start_char
+    ):
+        return False  # "received a subcontract in August 2017": the month of an event, no reporting period
     if label == "PERIOD" and _is_base_of_change(text, ent.start_char, ent.end_char):
         return False  # "an increase of $6.5 million over the prior year quarter"
     if label == "METRIC" and name.lower() in ("negative", "positive"):

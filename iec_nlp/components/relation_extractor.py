@@ -7,8 +7,8 @@ PERSON and one organization. METRIC and PERIOD exist only as the target of a
 MONEY relation (SCHEMA.md 2), so with `prune_unlinked` the ones left without
 any are removed from `doc.ents`. What the text itself settles and the pair
 scores alone miss is applied after decoding: SCHEMA.md's conventions on
-amounts (`amount_rules`: changes, comparisons, per-share companions,
-ranges, periods) and titles stated by the shape of a sentence
+amounts (`amount_rules`: changes, parts, comparisons, measures the
+sentence states, per-share companions, ranges, periods) and titles stated by the shape of a sentence
 (`role_rules`: successions, contact blocks, name lists).
 
 Relations live in `doc._.iec_relations` as lists
@@ -40,13 +40,19 @@ from ..scoring import relation_prf
 from ..text import doc_text
 from .amount_rules import (
     link_change_period,
+    link_clause_period,
     link_companions,
+    link_contract_values,
     link_list_period,
+    link_measures_after,
     link_period_after,
     link_range_ends,
     link_sentence_period,
+    link_stated_measures,
     pair_respectively,
     revise_value_of,
+    unlink_compared_period,
+    unlink_heading_periods,
 )
 from .relation_model import Candidate
 from .role_rules import (
@@ -259,12 +265,18 @@ def _apply_amount_rules(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]
         if e.label_ in by_label:
             by_label[e.label_].append((e.start_char, e.end_char))
     relations = revise_value_of(text, money, metrics, relations)
+    relations = link_stated_measures(text, money, metrics, relations)
+    relations = link_measures_after(text, money, metrics, relations)
+    relations = link_contract_values(text, money, metrics, relations)
     relations = link_period_after(text, money, periods, relations)
     relations = link_companions(text, money, relations)
     relations = link_range_ends(text, money, relations)
     relations = link_change_period(text, money, relations)
     relations = link_sentence_period(text, money, periods, relations)
-    return link_list_period(text, money, periods, relations)
+    relations = link_clause_period(text, money, periods, relations)
+    relations = link_list_period(text, money, periods, relations)
+    relations = unlink_heading_periods(text, relations)
+    return unlink_compared_period(text, money, relations)
 
 
 def _sigmoid(x: numpy.ndarray) -> numpy.ndarray:
