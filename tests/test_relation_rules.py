@@ -159,18 +159,6 @@ def test_both_ends_of_a_range_share_the_measure_and_period():
     assert not [r for r in linked if r[:2] == list(change)]
 
 
-def test_a_period_opening_its_sentence_scopes_its_amounts():
-    from iec_nlp.components.amount_rules import link_sentence_period
-
-    text = ("Third quarter 2031 results include a $2 million gain. Sales were $9 million. "
-            "The results for the year reflect a $1 million charge.\nFirst Quarter 2031 2030\nSales $5 $4")
-    quarter, year, table_quarter = _spans(text, "Third quarter 2031", "year", "First Quarter 2031")
-    gain, sales, charge, cell, other = _spans(text, "$2 million", "$9 million", "$1 million", "$5", "$4")
-    linked = link_sentence_period(text, [gain, sales, charge, cell, other], [quarter, year, table_quarter], [])
-    # A table's header over its rows is the table reader's.
-    assert linked == [[*gain, *quarter, "IN_PERIOD", 0.9], [*charge, *year, "IN_PERIOD", 0.9]]
-
-
 def test_items_of_a_list_fall_in_the_period_of_the_line_that_introduces_it():
     from iec_nlp.components.amount_rules import link_list_period
 

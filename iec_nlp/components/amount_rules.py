@@ -33,10 +33,8 @@ Periods (IN_PERIOD):
   and a period stated after a companion only is its amount's too;
 - a change right after a level falls in the level's period;
 - an amount with no period falls in the one period of its sentence (where
-  the sentence's other amounts fall in it, or the period opens the
-  sentence: "Third quarter 2018 results include a $585 thousand gain"), of
-  its clause (clauses parted by "compared with"), or of the line that
-  introduces its list;
+  the sentence's other amounts fall in it), of its clause (clauses parted by
+  "compared with"), or of the line that introduces its list;
 - a clause that pairs amounts with periods by "respectively" decides them;
 - the period after a comparison amount ("$5 million, compared to $6 million
   in the prior year") is not the period of the level before it, and a
@@ -479,21 +477,15 @@ def link_range_ends(text: str, money: list[tuple[int, int]], relations: list[lis
     return _with(kept, added)
 
 
-_PERIOD_OPENING = re.compile(
-    r"\s*(?:(?:for|in|during)\s+(?:the\s+)?|the\s+results\s+(?:for|of)\s+the\s+)?", re.IGNORECASE
-)
-
-
 def link_sentence_period(text: str, money: list[tuple[int, int]], periods: list[tuple[int, int]], relations: list[list[Any]]) -> list[list[Any]]:
     """An amount with no period falls in its sentence's period when the
-    sentence names one period only and another of its amounts falls in it,
-    or the period opens the sentence.
+    sentence names one period only and another of its amounts falls in it.
     A sentence reaches at most `_SENTENCE_REACH` characters either side of
     the amount: a table, which has no sentence ends, is read as its nearby
     lines."""
     in_period = {(r[0], r[1]): r for r in relations if r[4] == "IN_PERIOD"}
     unlinked = [m for m in money if m not in in_period]
-    if not unlinked or not periods:
+    if not unlinked or not in_period:
         return relations
     # Sentence starts, found once; amounts, periods and links are placed by bisection.
     starts = [0] + [m.end() for m in _SENTENCE_START.finditer(text)] + [len(text) + 1]
@@ -507,18 +499,8 @@ def link_sentence_period(text: str, money: list[tuple[int, int]], periods: list[
         high = min(starts[k], start + _SENTENCE_REACH)
         inside = periods[bisect_left(period_starts, low) : bisect_left(period_starts, high)]
         linked = links[bisect_left(link_starts, low) : bisect_left(link_starts, high)]
-        if len(inside) != 1 or not all((r[2], r[3]) == inside[0] for r in linked):
-            continue
-        if linked:
+        if len(inside) == 1 and linked and all((r[2], r[3]) == inside[0] for r in linked):
             added.append([start, end, *inside[0], "IN_PERIOD", linked[0][5]])
-        elif (
-            low == starts[k - 1] and _PERIOD_OPENING.fullmatch(text, low, inside[0][0]) and inside[0][1] <= start
-            and "\n" not in text[low:end]  # not a table's header over its rows
-        ):
-            # "Third quarter 2018 results include a $585 thousand gain ...",
-            # "The results for the quarter reflect ... $2.1 million": a period
-            # that opens the sentence scopes all of it.
-            added.append([start, end, *inside[0], "IN_PERIOD", _PAIRED_SCORE])
     return _with(relations, added)
 
 
