@@ -38,9 +38,7 @@ cut off, a title's scope takes the business functions after it, a revenue
 line item takes its qualifier even where the recognizer called that
 adjective an organization ("Governmental sales"), a
 measure ends before its verb and starts after a verb inside it ("earnings
-were charges" -> `charges`), and a measure named right after its amount
-leaves the per-share words to the amount ("$.51 loss per diluted share" ->
-`loss`).
+were charges" -> `charges`).
 """
 
 from __future__ import annotations
@@ -868,10 +866,6 @@ _ORG_END = re.compile(rf"{_LEGAL_FORM}$")
 _FUNCTION_WORDS = re.compile(rf"{_FUNCTION}(?:\s+(?:and|&)\s+{_FUNCTION})*")
 
 
-_PER_SHARE_WORDS = re.compile(r"\s+per\s+(?:[\w-]+\s+){0,2}share\b", re.IGNORECASE)
-_AMOUNT_BEFORE = re.compile(r"\$\s?[\d.,]*\d(?:\s+(?:thousand|million|billion))?[ ]+$")
-
-
 def _complete_phrases(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     """Widen each PERIOD and METRIC over the rest of its phrase, where no
     entity of another label is."""
@@ -895,11 +889,6 @@ def _complete_phrases(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
                 end = year.end()
         if ent.label_ == "METRIC":
             start = _word_start(text, start, end)
-            # "a one-time $.51 loss per diluted share": the per-share words
-            # after a measure named right after its amount are the amount's.
-            per_share = _PER_SHARE_WORDS.search(text, start, end)
-            if per_share and _AMOUNT_BEFORE.search(text, max(0, start - 30), start):
-                end = per_share.start()
         if head := head_pattern.search(text, max(0, start - 30), start):
             start = head.start()
         elif ent.label_ == "PERIOD" and text[start] == "Q":
