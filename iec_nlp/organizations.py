@@ -388,8 +388,9 @@ _AFTER_CUES = {
     r"booked|released|contracted|agreed to purchase|will purchase|will buy|bought)",
     "x_is_customer": r"^,?\s*(?:\([^)]{0,40}\)\s*,?\s*)?(?:is\s+|was\s+|as\s+)?(?:a|an|our|its|the|one of our)\s+"
     r"(?:\w+\s+){0,3}(?:customers?|clients?|accounts?|OEM customers?)",
+    # Whole words: "X's receivables purchased by" names no purchase of X's.
     "x_program": r"^(?:['\u2019]s?)?\s+(?:\w+\s+){0,3}(?:orders?|contracts?|programs?|platforms?|awards?|"
-    r"purchases?|requirements?|fleet|stores?|facilities|locations|sites|business\b)",
+    r"purchases?|requirements?|fleet|stores?|facilities|locations|sites|business)\b",
     "x_own_unit": r"^(?:\s*\([^)]{0,40}\))?\s*,?\s*(?:a|an|its|our|the)?\s*(?:wholly[- ]owned\s+|indirect\s+)?"
     r"(?:subsidiary|division|unit|segment|affiliate|business)\b",
     "x_partner": r"^,?\s*(?:\w+\s+){0,3}(?:partner|partners|supplier|suppliers|distributor|licensor|lender|"

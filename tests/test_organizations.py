@@ -272,6 +272,22 @@ def test_an_organization_without_a_direct_cue_needs_the_higher_probability():
     assert CustomerModel.from_dict(model.to_dict()) == model
 
 
+def test_a_cue_word_must_be_a_whole_word_after_the_name():
+    # "X's orders" ties X to a sale; "X's receivables purchased by" (a
+    # segment's receivables bought by the finance arm) does not: "purchased"
+    # is not the cue word "purchase".
+    text = (
+        "Acme Corp. (Nasdaq: ACME) today announced results. Beta Group's trade receivables purchased by "
+        "Acme Finance rose. Gamma Rail's orders for buses grew."
+    )
+    entities = _orgs(text, "Acme Corp.", "Beta Group", "Acme Finance", "Gamma Rail")
+    model = CustomerModel({"bias": 1.0}, 0.5, uncued_threshold=0.9)  # every probability 0.73
+    labels, _ = decide_labels(text, entities, [], model)
+    by_name = {e.text: label for e, label in zip(entities, labels)}
+    assert by_name["Beta Group"] == "ORG"
+    assert by_name["Gamma Rail"] == "CUSTOMER"
+
+
 def test_without_a_model_the_recognizer_decides_but_never_for_the_issuer():
     text = "Acme Corp. (Nasdaq: ACME) today announced an order from Beta. Acme thanks Beta."
     found = _orgs(text, "Acme Corp.", "Acme", "Beta")
