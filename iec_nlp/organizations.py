@@ -442,6 +442,13 @@ _UNIT_AFTER_POSSESSIVE = re.compile(
     r"['\u2019]s?\s+(?:wholly[- ]owned\s+)?(?:subsidiary|division|unit|business unit|segment)\s*,?\s*(?:the\s+)?",
     re.IGNORECASE,
 )
+# A name followed by two or more figures ("Machinery, Energy & Transportation
+# 11,191   1,202   (211)   —") labels a row of a table flattened into text
+# (the pipeline reads tables folded, one space between cells): the words
+# before it are another cell or a measure ("Sales of"), not a sale to it.
+# Issuers' segments fill such rows in results releases; customers seldom do.
+_CELL = r"(?:\$\s*)?\(?(?:[\d.,]*\d[\d.,]*|[\u2014\u2013-])%?\)?%?(?!\S)"
+_TABLE_ROW = re.compile(r"(?:['\u2019]s?)?[^\S\n]+" + _CELL + r"[^\S\n]+" + _CELL)
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"\u201d]?\s+(?=[A-Z\"\u201c(])|\n\s*\n")
 _RELEASE_CUES = re.compile(
     r"\b(?:order|orders|contract|contracts|awarded|award|customer|customers|supply agreement|purchase order)\b",
@@ -460,6 +467,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     "after_issuer_possessive",
     "in_headline",
     "issuer_unit",
+    "table_row",
     "log_mentions",
     "release_contract_words",
     "recognizer_customer",
@@ -528,16 +536,20 @@ def organization_features(
     for i in members:
         e = entities[i]
         start, end = sentence_of(bounds, e.start)
-        before = text[max(start, e.start - 90) : e.start]
-        after = text[e.end : min(max(end, e.end), e.end + 90)]
-        for key, pattern in _COMPILED["before"].items():
-            if pattern.search(before):
-                feats[f"before_{key}"] += 1.0 / n
-        for key, pattern in _COMPILED["after"].items():
-            if pattern.search(after):
-                feats[f"after_{key}"] += 1.0 / n
-        for key in _sentence_cues(text, start, end, sentence_cues):
-            feats[key] += 1.0 / n
+        if _TABLE_ROW.match(text, e.end):
+            # A row label: what surrounds it says nothing of a sale.
+            feats["table_row"] += 1.0 / n
+        else:
+            before = text[max(start, e.start - 90) : e.start]
+            after = text[e.end : min(max(end, e.end), e.end + 90)]
+            for key, pattern in _COMPILED["before"].items():
+                if pattern.search(before):
+                    feats[f"before_{key}"] += 1.0 / n
+            for key, pattern in _COMPILED["after"].items():
+                if pattern.search(after):
+                    feats[f"after_{key}"] += 1.0 / n
+            for key in _sentence_cues(text, start, end, sentence_cues):
+                feats[key] += 1.0 / n
         if i in role_at_targets:
             feats["role_at_target"] += 1.0 / n
         # "Orbit International's Electronics Group", "Acme's Power Group": a

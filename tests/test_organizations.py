@@ -288,6 +288,21 @@ def test_a_cue_word_must_be_a_whole_word_after_the_name():
     assert by_name["Gamma Rail"] == "CUSTOMER"
 
 
+@pytest.mark.parametrize("gap", ["   ", " "])  # a table as filed, and folded as the pipeline reads it
+def test_a_table_row_label_takes_no_cue_from_the_cells_around_it(gap):
+    # "Sales of Power Systems  $1,200  $1,100" is a row of a results table,
+    # not a sale to "Power Systems"; "an order from Beta Transit" is one.
+    text = (
+        "Acme Corp. (Nasdaq: ACME) today announced results and an order from Beta Transit.\n"
+        f"Sales of Power Systems{gap}$1,200{gap}$1,100\nPower Systems{gap}(35){gap}12%{gap}\u2014\n"
+    )
+    entities = _orgs(text, "Acme Corp.", "Beta Transit", "Power Systems")
+    model = CustomerModel({"bias": 1.0}, 0.5, uncued_threshold=0.9)  # every probability 0.73
+    labels, _ = decide_labels(text, entities, [], model)
+    by_name = {e.text: label for e, label in zip(entities, labels)}
+    assert by_name == {"Acme Corp.": "ORG", "Beta Transit": "CUSTOMER", "Power Systems": "ORG"}
+
+
 def test_without_a_model_the_recognizer_decides_but_never_for_the_issuer():
     text = "Acme Corp. (Nasdaq: ACME) today announced an order from Beta. Acme thanks Beta."
     found = _orgs(text, "Acme Corp.", "Acme", "Beta")
