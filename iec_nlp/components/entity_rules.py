@@ -1246,6 +1246,13 @@ def _propagate(doc: Doc, text: str, ents: list[Span], short_names: list[Span] | 
                 continue  # "HORIZON(R) batteries", "SurgiCount products": a product of the same name
             if _reads_as_running_text(text[start_char:end_char], forms[form], end - start, text):
                 continue  # "Special charges", "System" are no mentions of "Special Charges", "Sponge System"
+            if forms[form] != "PERSON" and (longer := _inside_longer_name(text, start_char)):
+                # "APR" in "the AMA with New APR Energy" is a word of a longer
+                # name: the mention is that name, if no other entity holds it.
+                widened = doc.char_span(longer, end_char + _NAME_WORDS_AFTER.match(text, end_char).end() - end_char)
+                if widened is None or any(j in owner and owner[j] not in inside for j in range(widened.start, widened.end)):
+                    continue
+                start, end, start_char, end_char = widened.start, widened.end, widened.start_char, widened.end_char
             replaced |= inside
             span = Span(doc, start, end, label=forms[form])
             added.append(span)
@@ -1485,6 +1492,26 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
 # Nor is the second part of a capitalized compound ("Sponge" of "Safety-Sponge
 # System"): a name after a hyphen is the whole word's ("ex-U.S. Navy" keeps its name).
 _AFTER_COMPOUND_PART = re.compile(r"\b[A-Z][a-z]{2,}-$")
+# A capitalized word between a word in lower case and the name, in running
+# text: "with New APR", "to Old Dominion". A short form ("APR") found there
+# is part of a longer name. In a headline every word is capitalized ("Proposals
+# and Increases AS&E's Award"), so the line must read as running text before:
+# a word in lower case of four letters or more.
+_WORD_BEFORE_NAME = re.compile(r"\b[a-z]+[ ]((?!The\b)[A-Z][a-z]+)[ ]$")
+_RUNNING_TEXT = re.compile(r"\b[a-z]{4,}\b")
+# The capitalized words that go on after it: "New APR Energy".
+_NAME_WORDS_AFTER = re.compile(r"(?:[ ][A-Z][a-z]+\b(?!['\u2019]))*")
+
+
+def _inside_longer_name(text: str, start: int) -> int | None:
+    """Where the longer name that a name at `start` ends begins, if one does."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = _WORD_BEFORE_NAME.search(text, max(line_start, start - 40), start)
+    if before and _RUNNING_TEXT.search(text, line_start, before.start()):
+        return before.start(1)
+    return None
+
+
 _SHARE_OF = re.compile(r"(?:percent|%)\s+of\s+(?:total\s+)?$", re.IGNORECASE)
 # "10:30 a.m. EDT/9:30 a.m. CDT": time zones are neither people nor organizations.
 _TIME_ZONES = frozenset("EST EDT CST CDT MST MDT PST PDT ET CT MT PT GMT UTC BST CET CEST".split())
