@@ -533,6 +533,7 @@ def organization_features(
     feats["bias"] = 1.0
     feats["is_issuer"] = float(is_issuer)
     n = len(members)
+    org_ends = {e.end: j for j, e in enumerate(entities) if e.label in ORG_LABELS}
     for i in members:
         e = entities[i]
         start, end = sentence_of(bounds, e.start)
@@ -540,7 +541,8 @@ def organization_features(
             # A row label: what surrounds it says nothing of a sale.
             feats["table_row"] += 1.0 / n
         else:
-            before = text[max(start, e.start - 90) : e.start]
+            head = _owner_start(text, entities, org_ends, i, start)
+            before = text[max(start, head - 90) : head]
             after = text[e.end : min(max(end, e.end), e.end + 90)]
             for key, pattern in _COMPILED["before"].items():
                 if pattern.search(before):
@@ -584,6 +586,28 @@ def organization_features(
         release_contract_words = min(1.0, len(_RELEASE_CUES.findall(text)) / 5)
     feats["release_contract_words"] = release_contract_words
     return feats
+
+
+# What joins a unit to its owner named before it: "FHWA's Office of Safety",
+# "the Federal Highway Administration's (FHWA) Office of Policy".
+_OWNER_GAP = re.compile(r"['\u2019]s?[ ]+(?:\([^()]{1,15}\)[ ]+)?")
+
+
+def _owner_start(text: str, entities: Sequence[EntityLike], org_ends: dict[int, int], i: int, sentence_start: int) -> int:
+    """Where the name of the mention's owner begins, if one is named right
+    before it ("FHWA's Office of Safety"): the cue before the owner ("support
+    to FHWA's Office of Safety") is said of its unit too."""
+    head = entities[i].start
+    for _ in range(6):
+        previous = next(
+            (org_ends[end] for end in range(head - 1, max(sentence_start, head - 25) - 1, -1)
+             if end in org_ends and _OWNER_GAP.fullmatch(text, end, head)),
+            None,
+        )
+        if previous is None:
+            break
+        head = entities[previous].start
+    return head
 
 
 def _is_issuer_unit(text: str, e: EntityLike, issuer_starts: frozenset[int], issuer_ends: frozenset[int]) -> bool:

@@ -303,6 +303,22 @@ def test_a_table_row_label_takes_no_cue_from_the_cells_around_it(gap):
     assert by_name == {"Acme Corp.": "ORG", "Beta Transit": "CUSTOMER", "Power Systems": "ORG"}
 
 
+def test_a_unit_named_with_its_owner_takes_the_cue_before_the_owner():
+    # "support to the Gamma Agency's (GA) Office of Testing": the office is
+    # the one supported, as the agency is. "Delta Labs' Office of Research"
+    # has no cue before its owner.
+    text = (
+        "Acme Corp. (Nasdaq: ACME) today announced it will provide support to the Gamma Agency's (GA) "
+        "Office of Testing. Results were reviewed by Delta Labs' Office of Research."
+    )
+    entities = _orgs(text, "Acme Corp.", "Gamma Agency", "Office of Testing", "Delta Labs", "Office of Research")
+    model = CustomerModel({"bias": 1.0}, 0.5, uncued_threshold=0.9)  # every probability 0.73
+    labels, _ = decide_labels(text, entities, [], model)
+    by_name = {e.text: label for e, label in zip(entities, labels)}
+    assert by_name["Office of Testing"] == "CUSTOMER"
+    assert by_name["Office of Research"] == "ORG"
+
+
 def test_without_a_model_the_recognizer_decides_but_never_for_the_issuer():
     text = "Acme Corp. (Nasdaq: ACME) today announced an order from Beta. Acme thanks Beta."
     found = _orgs(text, "Acme Corp.", "Acme", "Beta")
