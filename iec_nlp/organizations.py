@@ -367,8 +367,10 @@ _BEFORE_CUES = {
     r"agreements?|business|bookings?|commitments?)\s+(?:\w+\s+){0,2}(?:from|by|with|for)\s+(?:the\s+)?$",
     "awarded_by": r"(?:awarded|selected|chosen|ordered|purchased|issued|funded|placed|exercised)\s+(?:\w+\s+){0,3}by\s+(?:the\s+)?$",
     "customer_word": r"(?:customers?|clients?|accounts?|buyers?)\s*(?:,|:|such as|including|like|include)?\s*(?:the\s+)?$",
-    "sale_to": r"(?:sales?|shipments?|deliveries|sold|ship|shipping|deliver|delivering|supply|supplies|supplying|"
-    r"supplier to|vendor to|provider to|provide|provides|providing|support|supporting|serve|serving|"
+    # Every form of the verbs: "Leidos also supports FHWA's Office of Safety".
+    "sale_to": r"(?:sales?|shipments?|deliveries|sold|sells|ship|ships|shipped|shipping|deliver|delivers|delivered|"
+    r"delivering|supply|supplies|supplying|"
+    r"supplier to|vendor to|provider to|provide|provides|providing|support|supports|supporting|serve|serves|serving|"
     r"manufacture|manufactures|manufacturing|build|builds|for use by|on behalf of)\s+(?:\w+\s+){0,4}(?:to|for)?\s*(?:the\s+)?$",
     "for_x": r"\bfor\s+(?:the\s+)?$",
     "with_x": r"\bwith\s+(?:the\s+)?$",

@@ -319,6 +319,15 @@ def test_a_unit_named_with_its_owner_takes_the_cue_before_the_owner():
     assert by_name["Office of Research"] == "ORG"
 
 
+@pytest.mark.parametrize("verb", ["supports", "serves", "sells to", "delivers to", "shipped to"])
+def test_a_sale_verb_in_any_form_is_a_cue(verb):
+    text = f"Acme Corp. (Nasdaq: ACME) today announced results. Acme also {verb} Beta Transit."
+    entities = _orgs(text, "Acme Corp.", "Acme", "Beta Transit")
+    model = CustomerModel({"bias": 1.0}, 0.5, uncued_threshold=0.9)  # every probability 0.73
+    labels, _ = decide_labels(text, entities, [], model)
+    assert labels[-1] == "CUSTOMER"
+
+
 def test_without_a_model_the_recognizer_decides_but_never_for_the_issuer():
     text = "Acme Corp. (Nasdaq: ACME) today announced an order from Beta. Acme thanks Beta."
     found = _orgs(text, "Acme Corp.", "Acme", "Beta")
