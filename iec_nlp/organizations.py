@@ -383,6 +383,10 @@ _BEFORE_CUES = {
     r"(?:\w+\s+){0,1}(?:of\s+)?(?:the\s+)?$",
     "financier": r"(?:lender|lenders|bank|banks|credit|loan|financing|facility|investor|investors|investment|"
     r"shareholder|underwriter|auditor|counsel|advisor|adviser)\s+(?:\w+\s+){0,2}(?:with|from|by|to|of)?\s*(?:the\s+)?$",
+    # "NYCT is part of the Metropolitan Transportation Authority": the parent
+    # of a customer, which is not itself buying (GUIDELINE.md, Customers).
+    "parent": r"(?:part of|subsidiary of|division of|unit of|component of|agency of|arm of|affiliate of|owned by|"
+    r"operated by|(?:its|their) parent(?: company)?,?)\s+(?:the\s+)?$",
 }
 _AFTER_CUES = {
     "x_awarded": r"^(?:['\u2019]s?)?\s*(?:\([^)]{0,40}\)\s*)?(?:has\s+|have\s+|had\s+|recently\s+|today\s+)?"
@@ -728,7 +732,11 @@ class CustomerModel:
         p = self.probability(features)
         if self.recognizer_threshold is not None and features.get("recognizer_customer", 0.0) > 0:
             return p >= self.recognizer_threshold
-        if self.uncued_threshold is not None and not any(features.get(cue, 0.0) > 0 for cue in DIRECT_CUES):
+        # The parent of a customer ("NYCT is part of the MTA") shares its
+        # customer's cues ("support MTA's goal") without buying: it needs the
+        # probability of an organization with no cue of a sale of its own.
+        uncued = features.get("before_parent", 0.0) > 0 or not any(features.get(cue, 0.0) > 0 for cue in DIRECT_CUES)
+        if self.uncued_threshold is not None and uncued:
             return p >= max(self.threshold, self.uncued_threshold)
         return p >= self.threshold
 

@@ -328,6 +328,20 @@ def test_a_sale_verb_in_any_form_is_a_cue(verb):
     assert labels[-1] == "CUSTOMER"
 
 
+def test_the_parent_of_a_customer_needs_the_probability_of_an_uncued_organization():
+    # GUIDELINE.md: the parent of a customer that is not itself buying stays
+    # ORG, though the release says the buses "support Gamma Authority's goal".
+    text = (
+        "Acme Corp. (Nasdaq: ACME) today announced an order from Beta Transit for buses. Beta Transit is part "
+        "of the Gamma Authority. The buses will support Gamma Authority's goal of a cleaner fleet."
+    )
+    entities = _orgs(text, "Acme Corp.", "Beta Transit", "Gamma Authority")
+    model = CustomerModel({"bias": 1.0}, 0.5, uncued_threshold=0.9)  # every probability 0.73
+    labels, _ = decide_labels(text, entities, [], model)
+    by_name = {e.text: label for e, label in zip(entities, labels)}
+    assert by_name == {"Acme Corp.": "ORG", "Beta Transit": "CUSTOMER", "Gamma Authority": "ORG"}
+
+
 def test_without_a_model_the_recognizer_decides_but_never_for_the_issuer():
     text = "Acme Corp. (Nasdaq: ACME) today announced an order from Beta. Acme thanks Beta."
     found = _orgs(text, "Acme Corp.", "Acme", "Beta")
