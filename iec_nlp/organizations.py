@@ -365,7 +365,11 @@ _W = r"[\w&.,'\u2019-]+"
 _BEFORE_CUES = {
     "order_from": r"(?:orders?|purchase orders?|contracts?|awards?|task orders?|delivery orders?|subcontracts?|"
     r"agreements?|business|bookings?|commitments?)\s+(?:\w+\s+){0,2}(?:from|by|with|for)\s+(?:the\s+)?$",
-    "awarded_by": r"(?:awarded|selected|chosen|ordered|purchased|issued|funded|placed|exercised)\s+(?:\w+\s+){0,3}by\s+(?:the\s+)?$",
+    "awarded_by": r"(?:awarded|selected|chosen|ordered|purchased|issued|funded|placed|exercised)\s+(?:\w+\s+){0,3}by\s+(?:the\s+)?$"
+    # "an order of electric buses in the U.S. by the Metropolitan Transit
+    # Authority", "a contract for 20 buses, ..., by the": the buyer of an
+    # order, however long its object.
+    r"|\b(?:orders?|contracts?)\s+(?:of|for)\s+(?:[^.;]|\.(?!\s+(?-i:[A-Z]))){0,80}?,?\s+by\s+(?:the\s+)?$",
     "customer_word": r"(?:customers?|clients?|accounts?|buyers?)\s*(?:,|:|such as|including|like|include)?\s*(?:the\s+)?$",
     # Every form of the verbs: "Leidos also supports FHWA's Office of Safety".
     "sale_to": r"(?:sales?|shipments?|deliveries|sold|sells|ship|ships|shipped|shipping|deliver|delivers|delivered|"

@@ -342,6 +342,19 @@ def test_the_parent_of_a_customer_needs_the_probability_of_an_uncued_organizatio
     assert by_name == {"Acme Corp.": "ORG", "Beta Transit": "CUSTOMER", "Gamma Authority": "ORG"}
 
 
+def test_the_buyer_of_an_order_named_after_a_long_object_is_cued():
+    # "an order of electric buses in the U.S. by the Beta Transit District":
+    # the buyer comes after the order's object, "U.S." ending no sentence.
+    text = (
+        "Acme Corp. (Nasdaq: ACME) announces its largest order of electric buses in the U.S. by the Beta "
+        "Transit District. The buses were shown to Gamma Media."
+    )
+    entities = _orgs(text, "Acme Corp.", "Beta Transit District", "Gamma Media")
+    model = CustomerModel({"bias": 1.0}, 0.5, uncued_threshold=0.9)  # every probability 0.73
+    labels, _ = decide_labels(text, entities, [], model)
+    assert labels == ["ORG", "CUSTOMER", "ORG"]
+
+
 def test_without_a_model_the_recognizer_decides_but_never_for_the_issuer():
     text = "Acme Corp. (Nasdaq: ACME) today announced an order from Beta. Acme thanks Beta."
     found = _orgs(text, "Acme Corp.", "Acme", "Beta")
