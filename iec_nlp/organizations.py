@@ -601,23 +601,37 @@ def organization_features(
 # What joins a unit to its owner named before it: "FHWA's Office of Safety",
 # "the Federal Highway Administration's (FHWA) Office of Policy".
 _OWNER_GAP = re.compile(r"['\u2019]s?[ ]+(?:\([^()]{1,15}\)[ ]+)?")
+# "Office of Safety and Office of Operations", "Naval Sea Systems Command or
+# Naval Air Systems Command": names of one kind listed together. Names of
+# different kinds joined by "and" are often parties in different roles ("a
+# research agreement with Erasmus University and AstraZeneca").
+_PARALLEL_GAP = re.compile(r"[ ]*(?:\([^()]{1,15}\)[ ]*)?,?[ ]+(?:and|or)[ ]+(?:the[ ]+)?")
+
+
+def _first_word(name: str) -> str:
+    return name.split()[0].lower() if name.split() else ""
 
 
 def _owner_start(text: str, entities: Sequence[EntityLike], org_ends: dict[int, int], i: int, sentence_start: int) -> int:
     """Where the name of the mention's owner begins, if one is named right
-    before it ("FHWA's Office of Safety"): the cue before the owner ("support
-    to FHWA's Office of Safety") is said of its unit too."""
-    head = entities[i].start
+    before it ("FHWA's Office of Safety"), or the first of the names of its
+    kind listed with it: the cue before the owner ("support to FHWA's Office
+    of Safety and Office of Operations") is said of its units too."""
+    current = i
     for _ in range(6):
+        head, first_word = entities[current].start, _first_word(entities[current].text)
         previous = next(
             (org_ends[end] for end in range(head - 1, max(sentence_start, head - 25) - 1, -1)
-             if end in org_ends and _OWNER_GAP.fullmatch(text, end, head)),
+             if end in org_ends and (
+                 _OWNER_GAP.fullmatch(text, end, head)
+                 or (_PARALLEL_GAP.fullmatch(text, end, head)
+                     and _first_word(entities[org_ends[end]].text) == first_word))),
             None,
         )
         if previous is None:
             break
-        head = entities[previous].start
-    return head
+        current = previous
+    return entities[current].start
 
 
 def _is_issuer_unit(text: str, e: EntityLike, issuer_starts: frozenset[int], issuer_ends: frozenset[int]) -> bool:

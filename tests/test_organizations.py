@@ -355,6 +355,23 @@ def test_the_buyer_of_an_order_named_after_a_long_object_is_cued():
     assert labels == ["ORG", "CUSTOMER", "ORG"]
 
 
+def test_names_of_one_kind_listed_together_share_the_cue_before_the_first():
+    # "supports Gamma's Office of Testing and Office of Audits": both offices
+    # are supported. "with Delta University and Epsilon Pharma" joins names
+    # of different kinds, often parties in different roles: no shared cue.
+    text = (
+        "Acme Corp. (Nasdaq: ACME) today announced results. Acme also supports Gamma's Office of Testing and "
+        "Office of Audits. Acme signed a research agreement with Delta University and Epsilon Pharma."
+    )
+    names = ("Acme Corp.", "Acme", "Gamma", "Office of Testing", "Office of Audits", "Delta University", "Epsilon Pharma")
+    entities = _orgs(text, *names)
+    model = CustomerModel({"bias": 1.0}, 0.5, uncued_threshold=0.9)  # every probability 0.73
+    labels, _ = decide_labels(text, entities, [], model)
+    by_name = {e.text: label for e, label in zip(entities, labels)}
+    assert by_name["Office of Testing"] == by_name["Office of Audits"] == "CUSTOMER"
+    assert by_name["Epsilon Pharma"] == "ORG"
+
+
 def test_without_a_model_the_recognizer_decides_but_never_for_the_issuer():
     text = "Acme Corp. (Nasdaq: ACME) today announced an order from Beta. Acme thanks Beta."
     found = _orgs(text, "Acme Corp.", "Acme", "Beta")
