@@ -201,6 +201,8 @@ _EXCHANGES = (
 _TICKER_SYMBOL = re.compile(r"\s*\(\s*" + _EXCHANGES + r"[\w ]{0,20}:\s*([A-Z][A-Z.]{1,6}?)\.?\s*\)", re.IGNORECASE)
 _TICKER = re.compile(
     r"^(?:['\u2019]s?)?" + _PLACE + r"\s*,?\s*(?:\([^()]{0,40}\)\s*)?"
+    # "Acme common stock (OTC Bulletin Board: ACME)": the stock named with it.
+    r"(?:common\s+(?:stock|shares)\s*)?"
     r"(?:\(\s*(?:the\s+\W?company\W?\s*;?\s*)?" + _EXCHANGES + r"[^)]{0,40}\)"
     # "(IECE.OB)": an over-the-counter symbol written with its market suffix.
     r"|\(\s*[A-Z]{2,5}\.(?:OB|PK)\s*\))",

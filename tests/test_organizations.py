@@ -169,6 +169,17 @@ def test_a_ticker_written_before_any_name_is_the_issuers():
     assert _issuer_name(text, *names) == "Acme Group Inc."
 
 
+def test_a_joint_release_names_its_issuer_with_its_common_stock_ticker():
+    # Both companies announce; only the issuer's stock is traded here.
+    text = (
+        "Beta Health:\nJane Roe (Media)\n\nAcme Medical:\nJohn Doe\n\nDISTRIBUTION AGREEMENT\n\n"
+        "DUBLIN, Ohio, Nov. 20, 2009 -- Beta Health and Acme Medical today announced a distribution "
+        "agreement. Beta Health has issued a purchase order. Acme Medical has issued Beta Health warrants to "
+        "purchase shares of Acme Medical common stock (OTC Bulletin Board: ACMD). Beta Health will market it."
+    )
+    assert _issuer_name(text, "Beta Health", "Acme Medical") == "Acme Medical"
+
+
 def test_the_dateline_sentence_beats_a_customer_ticker_in_the_headline():
     text = (
         "Beta Corp. (NYSE: BETA) Selects Acme Radar\n\nDALLAS, May 1, 2024 -- Acme Inc. (NASDAQ: ACME) "
