@@ -148,6 +148,12 @@ def group_organizations(entities: Sequence[EntityLike], text: str | None = None)
     # Services") joins it as one of its units, rather than the company
     # joining the unit. Otherwise longer names first.
     full = {k for k, members in by_key.items() if any(_has_legal_form(entities[i].text) for i in members)}
+    # A name written only as an acronym ("APR") that is a whole word of a
+    # longer name of the release ("New APR Energy") is its short form.
+    acronyms = {
+        k for k, members in by_key.items()
+        if all(_ACRONYM.fullmatch(_POSSESSIVE.sub("", entities[i].text.strip())) for i in members)
+    }
     keys = sorted(by_key, key=lambda k: (k not in full, -len(k), by_key[k][0]))
     groups: list[tuple[str, list[int]]] = []
     for key in keys:
@@ -159,6 +165,7 @@ def group_organizations(entities: Sequence[EntityLike], text: str | None = None)
                 # Two full names are two companies ("Caterpillar Inc.",
                 # "Caterpillar Financial Services Corporation").
                 or (same_organization(g[0], key) and not (key in full and g[0] in full))
+                or (key in acronyms and key in g[0].split())
             ),
             None,
         )
@@ -167,6 +174,9 @@ def group_organizations(entities: Sequence[EntityLike], text: str | None = None)
         else:
             home[1].extend(by_key[key])
     return sorted((sorted(members) for _, members in groups), key=lambda m: m[0])
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
 
 
 def _has_legal_form(name: str) -> bool:

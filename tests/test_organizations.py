@@ -54,6 +54,14 @@ def test_names_of_one_organization_are_grouped():
     ]
 
 
+def test_an_acronym_that_is_a_word_of_a_longer_name_is_its_short_form():
+    # "ZQT" of "New ZQT Power"; "Zqt" written in mixed case is a word, not an acronym.
+    text = "Revenue from New ZQT Power grew. The ZQT transaction closed. Zqt Labs and Orbit Zqt reported."
+    entities = _orgs(text, "New ZQT Power", "ZQT", "Zqt Labs", "Orbit Zqt")
+    groups = [[entities[i].text for i in g] for g in group_organizations(entities, text)]
+    assert groups == [["New ZQT Power", "ZQT"], ["Zqt Labs"], ["Orbit Zqt"]]
+
+
 def test_the_issuer_is_the_organization_that_announces_with_its_ticker():
     text = (
         "Beta Systems Wins Order\n\nDALLAS, May 1, 2024 -- Acme Corp. (NYSE: ACM) today announced an "
