@@ -1360,3 +1360,13 @@ def test_a_short_form_inside_a_longer_name_in_running_text_takes_the_whole_name(
     assert [e for e in _ents(doc) if "ZQT" in e[0]] == [
         ("ZQT", "CUSTOMER"), ("ZQT", "CUSTOMER"), ("New ZQT Power", "CUSTOMER"), ("New ZQT", "CUSTOMER")
     ]
+
+
+def test_a_name_with_a_trademark_after_it_is_a_product():
+    # "(TM)" marks a product; a company puts a registered mark on its own name ("Zorbex®").
+    text = "Zorbex supplies Beta Motors with Night Glare Guard(TM) (NGG(R)) Mirrors and Zorbex® Lenses."
+    doc = _doc(text, [("Glare Guard", "CUSTOMER"), ("Beta Motors", "CUSTOMER"), ("Zorbex", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    names = [name for name, _ in _ents(doc)]
+    assert "Glare Guard" not in names
+    assert "Beta Motors" in names

@@ -1658,6 +1658,11 @@ def _names_a_product(name: str, text: str, end: int) -> bool:
     return not re.search(re.escape(" ".join(name.split())) + _COMPANY_AFTER_NAME, text)
 
 
+# A trademark (not a registered mark, which companies put on their own
+# names: "AS&E®") right after the name, and no legal form after it.
+_TRADEMARK_AFTER = re.compile(rf"(?:\u2122|\u2120|\(TM\)|\(SM\))(?![ ]+(?:[A-Z][\w&'\u2019-]*,?[ ]+){{0,3}}{_LEGAL_FORM}(?!\w))")
+
+
 def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> bool:
     """False for what cannot be the entity its label says; `terms` are the
     abbreviations the release defines for common nouns and for things
@@ -1694,6 +1699,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
         if name in _POSTAL_CODES and _AFTER_CITY.search(text, max(0, ent.start_char - 30), ent.start_char):
             return False  # the state of a place
     if label in ("ORG", "CUSTOMER"):
+        if _TRADEMARK_AFTER.match(text, ent.end_char):
+            return False  # "Night Vision Safety(TM) Mirrors": a trademark names a product, not a company
         if name.lower().strip(".") in _GENERIC_ORGANIZATION_WORDS:
             return False  # "the Bank", "Parent": a defined term for an organization, not its name
         if _STATE_NAME.fullmatch(name) and not _POSSESSIVE_NAME_REST.match(text, ent.end_char):
