@@ -399,6 +399,9 @@ _BEFORE_CUES = {
     r"(?:\w+\s+){0,1}(?:of\s+)?(?:the\s+)?$",
     "financier": r"(?:lender|lenders|bank|banks|credit|loan|financing|facility|investor|investors|investment|"
     r"shareholder|underwriter|auditor|counsel|advisor|adviser)\s+(?:\w+\s+){0,2}(?:with|from|by|to|of)?\s*(?:the\s+)?$",
+    # "This contract was funded by the Department of Homeland Security": who
+    # pays for a contract is not always who places it.
+    "funder": r"(?:funded|financed|sponsored|paid for|grants?)\s+(?:\w+\s+){0,2}(?:by|through|from)\s+(?:the\s+)?$",
     # "NYCT is part of the Metropolitan Transportation Authority": the parent
     # of a customer, which is not itself buying (GUIDELINE.md, Customers).
     "parent": r"(?:part of|subsidiary of|division of|unit of|component of|agency of|arm of|affiliate of|owned by|"
@@ -735,6 +738,10 @@ DIRECT_CUES: tuple[str, ...] = (
 )
 
 
+# Cues of an organization that pays or owns without buying.
+_NOT_A_BUYER_CUES: tuple[str, ...] = ("before_parent", "before_funder")
+
+
 @dataclass(frozen=True)
 class CustomerModel:
     """A logistic model over `FEATURE_NAMES` (weights by name) and its thresholds.
@@ -762,10 +769,13 @@ class CustomerModel:
         p = self.probability(features)
         if self.recognizer_threshold is not None and features.get("recognizer_customer", 0.0) > 0:
             return p >= self.recognizer_threshold
-        # The parent of a customer ("NYCT is part of the MTA") shares its
-        # customer's cues ("support MTA's goal") without buying: it needs the
-        # probability of an organization with no cue of a sale of its own.
-        uncued = features.get("before_parent", 0.0) > 0 or not any(features.get(cue, 0.0) > 0 for cue in DIRECT_CUES)
+        # The parent of a customer ("NYCT is part of the MTA") and the funder
+        # of a contract ("funded by the DHS") share the customer's cues
+        # ("support MTA's goal", "contract ... by") without buying: they need
+        # the probability of an organization with no cue of a sale of its own.
+        uncued = any(features.get(cue, 0.0) > 0 for cue in _NOT_A_BUYER_CUES) or not any(
+            features.get(cue, 0.0) > 0 for cue in DIRECT_CUES
+        )
         if self.uncued_threshold is not None and uncued:
             return p >= max(self.threshold, self.uncued_threshold)
         return p >= self.threshold

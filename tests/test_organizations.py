@@ -391,6 +391,18 @@ def test_names_of_one_kind_listed_together_share_the_cue_before_the_first():
     assert by_name["Epsilon Pharma"] == "ORG"
 
 
+def test_the_funder_of_a_contract_needs_the_probability_of_an_uncued_organization():
+    # "This contract was funded by the Gamma Department": the order is Beta's.
+    text = (
+        "Acme Corp. (Nasdaq: ACME) today announced an order from Beta Border Agency for scanners. "
+        "This contract was funded by the Gamma Department's recovery act."
+    )
+    entities = _orgs(text, "Acme Corp.", "Beta Border Agency", "Gamma Department")
+    model = CustomerModel({"bias": 1.0}, 0.5, uncued_threshold=0.9)  # every probability 0.73
+    labels, _ = decide_labels(text, entities, [], model)
+    assert labels == ["ORG", "CUSTOMER", "ORG"]
+
+
 def test_without_a_model_the_recognizer_decides_but_never_for_the_issuer():
     text = "Acme Corp. (Nasdaq: ACME) today announced an order from Beta. Acme thanks Beta."
     found = _orgs(text, "Acme Corp.", "Acme", "Beta")
