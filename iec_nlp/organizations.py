@@ -414,7 +414,10 @@ _AFTER_CUES = {
     "x_is_customer": r"^,?\s*(?:\([^)]{0,40}\)\s*,?\s*)?(?:is\s+|was\s+|as\s+)?(?:a|an|our|its|the|one of our)\s+"
     r"(?:\w+\s+){0,3}(?:customers?|clients?|accounts?|OEM customers?)",
     # Whole words: "X's receivables purchased by" names no purchase of X's.
-    "x_program": r"^(?:['\u2019]s?)?\s+(?:\w+\s+){0,3}(?:orders?|contracts?|programs?|platforms?|awards?|"
+    # Not a program the organization names ("the DOE's CALiPER program", "the
+    # Government's Capital Purchase Program"): a program of its own, open to all.
+    "x_program": r"^(?:['\u2019]s?)?\s+(?!(?:(?-i:[A-Z][A-Za-z]*[a-z][A-Za-z]*)\s+){1,3}(?:programs?)\b)"
+    r"(?:\w+\s+){0,3}(?:orders?|contracts?|programs?|platforms?|awards?|"
     r"purchases?|requirements?|fleet|stores?|facilities|locations|sites|business)\b",
     "x_own_unit": r"^(?:\s*\([^)]{0,40}\))?\s*,?\s*(?:a|an|its|our|the)?\s*(?:wholly[- ]owned\s+|indirect\s+)?"
     r"(?:subsidiary|division|unit|segment|affiliate|business)\b",

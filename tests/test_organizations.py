@@ -403,6 +403,19 @@ def test_the_funder_of_a_contract_needs_the_probability_of_an_uncued_organizatio
     assert labels == ["ORG", "CUSTOMER", "ORG"]
 
 
+def test_a_program_the_organization_names_is_no_cue_of_a_sale_to_it():
+    # "Beta Air's 787 program" is where the issuer's parts go; "the Gamma
+    # Agency's Clean Lamp program" is the agency's own scheme, open to all.
+    text = (
+        "Acme Corp. (Nasdaq: ACME) today announced results. Parts for Beta Air's 787 program shipped. "
+        "The lamps were tested under the Gamma Agency's Clean Lamp program."
+    )
+    entities = _orgs(text, "Acme Corp.", "Beta Air", "Gamma Agency")
+    model = CustomerModel({"bias": 1.0}, 0.5, uncued_threshold=0.9)  # every probability 0.73
+    labels, _ = decide_labels(text, entities, [], model)
+    assert labels == ["ORG", "CUSTOMER", "ORG"]
+
+
 def test_without_a_model_the_recognizer_decides_but_never_for_the_issuer():
     text = "Acme Corp. (Nasdaq: ACME) today announced an order from Beta. Acme thanks Beta."
     found = _orgs(text, "Acme Corp.", "Acme", "Beta")
