@@ -148,6 +148,12 @@ def group_organizations(entities: Sequence[EntityLike], text: str | None = None)
     # Services") joins it as one of its units, rather than the company
     # joining the unit. Otherwise longer names first.
     full = {k for k, members in by_key.items() if any(_has_legal_form(entities[i].text) for i in members)}
+    # A name written only as an acronym ("APR") that is a whole word of a
+    # longer name of the release ("New APR Energy") is its short form.
+    acronyms = {
+        k for k, members in by_key.items()
+        if all(_ACRONYM.fullmatch(_POSSESSIVE.sub("", entities[i].text.strip())) for i in members)
+    }
     keys = sorted(by_key, key=lambda k: (k not in full, -len(k), by_key[k][0]))
     groups: list[tuple[str, list[int]]] = []
     for key in keys:
@@ -159,6 +165,7 @@ def group_organizations(entities: Sequence[EntityLike], text: str | None = None)
                 # Two full names are two companies ("Caterpillar Inc.",
                 # "Caterpillar Financial Services Corporation").
                 or (same_organization(g[0], key) and not (key in full and g[0] in full))
+                or (key in acronyms and key in g[0].split())
             ),
             None,
         )
@@ -167,6 +174,9 @@ def group_organizations(entities: Sequence[EntityLike], text: str | None = None)
         else:
             home[1].extend(by_key[key])
     return sorted((sorted(members) for _, members in groups), key=lambda m: m[0])
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
 
 
 def _has_legal_form(name: str) -> bool:
@@ -201,6 +211,8 @@ _EXCHANGES = (
 _TICKER_SYMBOL = re.compile(r"\s*\(\s*" + _EXCHANGES + r"[\w ]{0,20}:\s*([A-Z][A-Z.]{1,6}?)\.?\s*\)", re.IGNORECASE)
 _TICKER = re.compile(
     r"^(?:['\u2019]s?)?" + _PLACE + r"\s*,?\s*(?:\([^()]{0,40}\)\s*)?"
+    # "Acme common stock (OTC Bulletin Board: ACME)": the stock named with it.
+    r"(?:common\s+(?:stock|shares)\s*)?"
     r"(?:\(\s*(?:the\s+\W?company\W?\s*;?\s*)?" + _EXCHANGES + r"[^)]{0,40}\)"
     # "(IECE.OB)": an over-the-counter symbol written with its market suffix.
     r"|\(\s*[A-Z]{2,5}\.(?:OB|PK)\s*\))",
@@ -365,10 +377,16 @@ _W = r"[\w&.,'\u2019-]+"
 _BEFORE_CUES = {
     "order_from": r"(?:orders?|purchase orders?|contracts?|awards?|task orders?|delivery orders?|subcontracts?|"
     r"agreements?|business|bookings?|commitments?)\s+(?:\w+\s+){0,2}(?:from|by|with|for)\s+(?:the\s+)?$",
-    "awarded_by": r"(?:awarded|selected|chosen|ordered|purchased|issued|funded|placed|exercised)\s+(?:\w+\s+){0,3}by\s+(?:the\s+)?$",
+    "awarded_by": r"(?:awarded|selected|chosen|ordered|purchased|issued|funded|placed|exercised)\s+(?:\w+\s+){0,3}by\s+(?:the\s+)?$"
+    # "an order of electric buses in the U.S. by the Metropolitan Transit
+    # Authority", "a contract for 20 buses, ..., by the": the buyer of an
+    # order, however long its object.
+    r"|\b(?:orders?|contracts?)\s+(?:of|for)\s+(?:[^.;]|\.(?!\s+(?-i:[A-Z]))){0,80}?,?\s+by\s+(?:the\s+)?$",
     "customer_word": r"(?:customers?|clients?|accounts?|buyers?)\s*(?:,|:|such as|including|like|include)?\s*(?:the\s+)?$",
-    "sale_to": r"(?:sales?|shipments?|deliveries|sold|ship|shipping|deliver|delivering|supply|supplies|supplying|"
-    r"supplier to|vendor to|provider to|provide|provides|providing|support|supporting|serve|serving|"
+    # Every form of the verbs: "Leidos also supports FHWA's Office of Safety".
+    "sale_to": r"(?:sales?|shipments?|deliveries|sold|sells|ship|ships|shipped|shipping|deliver|delivers|delivered|"
+    r"delivering|supply|supplies|supplying|"
+    r"supplier to|vendor to|provider to|provide|provides|providing|support|supports|supporting|serve|serves|serving|"
     r"manufacture|manufactures|manufacturing|build|builds|for use by|on behalf of)\s+(?:\w+\s+){0,4}(?:to|for)?\s*(?:the\s+)?$",
     "for_x": r"\bfor\s+(?:the\s+)?$",
     "with_x": r"\bwith\s+(?:the\s+)?$",
@@ -381,6 +399,13 @@ _BEFORE_CUES = {
     r"(?:\w+\s+){0,1}(?:of\s+)?(?:the\s+)?$",
     "financier": r"(?:lender|lenders|bank|banks|credit|loan|financing|facility|investor|investors|investment|"
     r"shareholder|underwriter|auditor|counsel|advisor|adviser)\s+(?:\w+\s+){0,2}(?:with|from|by|to|of)?\s*(?:the\s+)?$",
+    # "This contract was funded by the Department of Homeland Security": who
+    # pays for a contract is not always who places it.
+    "funder": r"(?:funded|financed|sponsored|paid for|grants?)\s+(?:\w+\s+){0,2}(?:by|through|from)\s+(?:the\s+)?$",
+    # "NYCT is part of the Metropolitan Transportation Authority": the parent
+    # of a customer, which is not itself buying (GUIDELINE.md, Customers).
+    "parent": r"(?:part of|subsidiary of|division of|unit of|component of|agency of|arm of|affiliate of|owned by|"
+    r"operated by|(?:its|their) parent(?: company)?,?)\s+(?:the\s+)?$",
 }
 _AFTER_CUES = {
     "x_awarded": r"^(?:['\u2019]s?)?\s*(?:\([^)]{0,40}\)\s*)?(?:has\s+|have\s+|had\s+|recently\s+|today\s+)?"
@@ -388,8 +413,12 @@ _AFTER_CUES = {
     r"booked|released|contracted|agreed to purchase|will purchase|will buy|bought)",
     "x_is_customer": r"^,?\s*(?:\([^)]{0,40}\)\s*,?\s*)?(?:is\s+|was\s+|as\s+)?(?:a|an|our|its|the|one of our)\s+"
     r"(?:\w+\s+){0,3}(?:customers?|clients?|accounts?|OEM customers?)",
-    "x_program": r"^(?:['\u2019]s?)?\s+(?:\w+\s+){0,3}(?:orders?|contracts?|programs?|platforms?|awards?|"
-    r"purchases?|requirements?|fleet|stores?|facilities|locations|sites|business\b)",
+    # Whole words: "X's receivables purchased by" names no purchase of X's.
+    # Not a program the organization names ("the DOE's CALiPER program", "the
+    # Government's Capital Purchase Program"): a program of its own, open to all.
+    "x_program": r"^(?:['\u2019]s?)?\s+(?!(?:(?-i:[A-Z][A-Za-z]*[a-z][A-Za-z]*)\s+){1,3}(?:programs?)\b)"
+    r"(?:\w+\s+){0,3}(?:orders?|contracts?|programs?|platforms?|awards?|"
+    r"purchases?|requirements?|fleet|stores?|facilities|locations|sites|business)\b",
     "x_own_unit": r"^(?:\s*\([^)]{0,40}\))?\s*,?\s*(?:a|an|its|our|the)?\s*(?:wholly[- ]owned\s+|indirect\s+)?"
     r"(?:subsidiary|division|unit|segment|affiliate|business)\b",
     "x_partner": r"^,?\s*(?:\w+\s+){0,3}(?:partner|partners|supplier|suppliers|distributor|licensor|lender|"
@@ -441,6 +470,13 @@ _UNIT_AFTER_POSSESSIVE = re.compile(
     r"['\u2019]s?\s+(?:wholly[- ]owned\s+)?(?:subsidiary|division|unit|business unit|segment)\s*,?\s*(?:the\s+)?",
     re.IGNORECASE,
 )
+# A name followed by two or more figures ("Machinery, Energy & Transportation
+# 11,191   1,202   (211)   —") labels a row of a table flattened into text
+# (the pipeline reads tables folded, one space between cells): the words
+# before it are another cell or a measure ("Sales of"), not a sale to it.
+# Issuers' segments fill such rows in results releases; customers seldom do.
+_CELL = r"(?:\$\s*)?\(?(?:[\d.,]*\d[\d.,]*|[\u2014\u2013-])%?\)?%?(?!\S)"
+_TABLE_ROW = re.compile(r"(?:['\u2019]s?)?[^\S\n]+" + _CELL + r"[^\S\n]+" + _CELL)
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"\u201d]?\s+(?=[A-Z\"\u201c(])|\n\s*\n")
 _RELEASE_CUES = re.compile(
     r"\b(?:order|orders|contract|contracts|awarded|award|customer|customers|supply agreement|purchase order)\b",
@@ -459,6 +495,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     "after_issuer_possessive",
     "in_headline",
     "issuer_unit",
+    "table_row",
     "log_mentions",
     "release_contract_words",
     "recognizer_customer",
@@ -524,19 +561,25 @@ def organization_features(
     feats["bias"] = 1.0
     feats["is_issuer"] = float(is_issuer)
     n = len(members)
+    org_ends = {e.end: j for j, e in enumerate(entities) if e.label in ORG_LABELS}
     for i in members:
         e = entities[i]
         start, end = sentence_of(bounds, e.start)
-        before = text[max(start, e.start - 90) : e.start]
-        after = text[e.end : min(max(end, e.end), e.end + 90)]
-        for key, pattern in _COMPILED["before"].items():
-            if pattern.search(before):
-                feats[f"before_{key}"] += 1.0 / n
-        for key, pattern in _COMPILED["after"].items():
-            if pattern.search(after):
-                feats[f"after_{key}"] += 1.0 / n
-        for key in _sentence_cues(text, start, end, sentence_cues):
-            feats[key] += 1.0 / n
+        if _TABLE_ROW.match(text, e.end):
+            # A row label: what surrounds it says nothing of a sale.
+            feats["table_row"] += 1.0 / n
+        else:
+            head = _owner_start(text, entities, org_ends, i, start)
+            before = text[max(start, head - 90) : head]
+            after = text[e.end : min(max(end, e.end), e.end + 90)]
+            for key, pattern in _COMPILED["before"].items():
+                if pattern.search(before):
+                    feats[f"before_{key}"] += 1.0 / n
+            for key, pattern in _COMPILED["after"].items():
+                if pattern.search(after):
+                    feats[f"after_{key}"] += 1.0 / n
+            for key in _sentence_cues(text, start, end, sentence_cues):
+                feats[key] += 1.0 / n
         if i in role_at_targets:
             feats["role_at_target"] += 1.0 / n
         # "Orbit International's Electronics Group", "Acme's Power Group": a
@@ -571,6 +614,42 @@ def organization_features(
         release_contract_words = min(1.0, len(_RELEASE_CUES.findall(text)) / 5)
     feats["release_contract_words"] = release_contract_words
     return feats
+
+
+# What joins a unit to its owner named before it: "FHWA's Office of Safety",
+# "the Federal Highway Administration's (FHWA) Office of Policy".
+_OWNER_GAP = re.compile(r"['\u2019]s?[ ]+(?:\([^()]{1,15}\)[ ]+)?")
+# "Office of Safety and Office of Operations", "Naval Sea Systems Command or
+# Naval Air Systems Command": names of one kind listed together. Names of
+# different kinds joined by "and" are often parties in different roles ("a
+# research agreement with Erasmus University and AstraZeneca").
+_PARALLEL_GAP = re.compile(r"[ ]*(?:\([^()]{1,15}\)[ ]*)?,?[ ]+(?:and|or)[ ]+(?:the[ ]+)?")
+
+
+def _first_word(name: str) -> str:
+    return name.split()[0].lower() if name.split() else ""
+
+
+def _owner_start(text: str, entities: Sequence[EntityLike], org_ends: dict[int, int], i: int, sentence_start: int) -> int:
+    """Where the name of the mention's owner begins, if one is named right
+    before it ("FHWA's Office of Safety"), or the first of the names of its
+    kind listed with it: the cue before the owner ("support to FHWA's Office
+    of Safety and Office of Operations") is said of its units too."""
+    current = i
+    for _ in range(6):
+        head, first_word = entities[current].start, _first_word(entities[current].text)
+        previous = next(
+            (org_ends[end] for end in range(head - 1, max(sentence_start, head - 25) - 1, -1)
+             if end in org_ends and (
+                 _OWNER_GAP.fullmatch(text, end, head)
+                 or (_PARALLEL_GAP.fullmatch(text, end, head)
+                     and _first_word(entities[org_ends[end]].text) == first_word))),
+            None,
+        )
+        if previous is None:
+            break
+        current = previous
+    return entities[current].start
 
 
 def _is_issuer_unit(text: str, e: EntityLike, issuer_starts: frozenset[int], issuer_ends: frozenset[int]) -> bool:
@@ -662,6 +741,10 @@ DIRECT_CUES: tuple[str, ...] = (
 )
 
 
+# Cues of an organization that pays or owns without buying.
+_NOT_A_BUYER_CUES: tuple[str, ...] = ("before_parent", "before_funder")
+
+
 @dataclass(frozen=True)
 class CustomerModel:
     """A logistic model over `FEATURE_NAMES` (weights by name) and its thresholds.
@@ -689,7 +772,14 @@ class CustomerModel:
         p = self.probability(features)
         if self.recognizer_threshold is not None and features.get("recognizer_customer", 0.0) > 0:
             return p >= self.recognizer_threshold
-        if self.uncued_threshold is not None and not any(features.get(cue, 0.0) > 0 for cue in DIRECT_CUES):
+        # The parent of a customer ("NYCT is part of the MTA") and the funder
+        # of a contract ("funded by the DHS") share the customer's cues
+        # ("support MTA's goal", "contract ... by") without buying: they need
+        # the probability of an organization with no cue of a sale of its own.
+        uncued = any(features.get(cue, 0.0) > 0 for cue in _NOT_A_BUYER_CUES) or not any(
+            features.get(cue, 0.0) > 0 for cue in DIRECT_CUES
+        )
+        if self.uncued_threshold is not None and uncued:
             return p >= max(self.threshold, self.uncued_threshold)
         return p >= self.threshold
 

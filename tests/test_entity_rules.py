@@ -1400,3 +1400,31 @@ def test_a_capitalized_verb_before_as_in_a_headline_is_no_organization():
     doc = _doc(text, [("Zeta Labs", "ORG"), ("Lead", "ORG")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert ("Lead", "ORG") not in _ents(doc)
+
+
+def test_a_short_form_inside_a_longer_name_in_running_text_takes_the_whole_name():
+    # "ZQT" was found alone; in "with New ZQT Power" it is a word of the
+    # customer's longer name, which the mention takes. A title-case headline
+    # ("Acme Wins and Expands ZQT Deal") is no running text: "ZQT" alone there.
+    text = (
+        "Acme Wins and Expands ZQT Deal\n"
+        "Acme said the ZQT transaction closed. Revenue came from services provided under the agreement "
+        "with New ZQT Power, and support services to New ZQT grew."
+    )
+    doc = NLP.make_doc(text)
+    found = text.index("ZQT transaction")
+    doc.set_ents([doc.char_span(found, found + 3, label="CUSTOMER")])  # the recognizer's one mention
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert [e for e in _ents(doc) if "ZQT" in e[0]] == [
+        ("ZQT", "CUSTOMER"), ("ZQT", "CUSTOMER"), ("New ZQT Power", "CUSTOMER"), ("New ZQT", "CUSTOMER")
+    ]
+
+
+def test_a_name_with_a_trademark_after_it_is_a_product():
+    # "(TM)" marks a product; a company puts a registered mark on its own name ("Zorbex®").
+    text = "Zorbex supplies Beta Motors with Night Glare Guard(TM) (NGG(R)) Mirrors and Zorbex® Lenses."
+    doc = _doc(text, [("Glare Guard", "CUSTOMER"), ("Beta Motors", "CUSTOMER"), ("Zorbex", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    names = [name for name, _ in _ents(doc)]
+    assert "Glare Guard" not in names
+    assert "Beta Motors" in names

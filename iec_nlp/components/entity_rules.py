@@ -1318,6 +1318,13 @@ def _propagate(doc: Doc, text: str, ents: list[Span], short_names: list[Span] | 
                 continue  # "HORIZON(R) batteries", "SurgiCount products": a product of the same name
             if _reads_as_running_text(text[start_char:end_char], forms[form], end - start, text):
                 continue  # "Special charges", "System" are no mentions of "Special Charges", "Sponge System"
+            if forms[form] != "PERSON" and (longer := _inside_longer_name(text, start_char)):
+                # "APR" in "the AMA with New APR Energy" is a word of a longer
+                # name: the mention is that name, if no other entity holds it.
+                widened = doc.char_span(longer, end_char + _NAME_WORDS_AFTER.match(text, end_char).end() - end_char)
+                if widened is None or any(j in owner and owner[j] not in inside for j in range(widened.start, widened.end)):
+                    continue
+                start, end, start_char, end_char = widened.start, widened.end, widened.start_char, widened.end_char
             replaced |= inside
             span = Span(doc, start, end, label=forms[form])
             added.append(span)
@@ -1557,6 +1564,26 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
 # Nor is the second part of a capitalized compound ("Sponge" of "Safety-Sponge
 # System"): a name after a hyphen is the whole word's ("ex-U.S. Navy" keeps its name).
 _AFTER_COMPOUND_PART = re.compile(r"\b[A-Z][a-z]{2,}-$")
+# A capitalized word between a word in lower case and the name, in running
+# text: "with New APR", "to Old Dominion". A short form ("APR") found there
+# is part of a longer name. In a headline every word is capitalized ("Proposals
+# and Increases AS&E's Award"), so the line must read as running text before:
+# a word in lower case of four letters or more.
+_WORD_BEFORE_NAME = re.compile(r"\b[a-z]+[ ]((?!The\b)[A-Z][a-z]+)[ ]$")
+_RUNNING_TEXT = re.compile(r"\b[a-z]{4,}\b")
+# The capitalized words that go on after it: "New APR Energy".
+_NAME_WORDS_AFTER = re.compile(r"(?:[ ][A-Z][a-z]+\b(?!['\u2019]))*")
+
+
+def _inside_longer_name(text: str, start: int) -> int | None:
+    """Where the longer name that a name at `start` ends begins, if one does."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = _WORD_BEFORE_NAME.search(text, max(line_start, start - 40), start)
+    if before and _RUNNING_TEXT.search(text, line_start, before.start()):
+        return before.start(1)
+    return None
+
+
 _SHARE_OF = re.compile(r"(?:percent|%)\s+of\s+(?:total\s+)?$", re.IGNORECASE)
 # "10:30 a.m. EDT/9:30 a.m. CDT": time zones are neither people nor organizations.
 _TIME_ZONES = frozenset("EST EDT CST CDT MST MDT PST PDT ET CT MT PT GMT UTC BST CET CEST".split())
@@ -1706,6 +1733,10 @@ def _names_a_product(name: str, text: str, end: int) -> bool:
 _EVENT_MONTH = re.compile(rf"{_MONTH}\s+{_YEAR}")
 _IN_BEFORE = re.compile(r"\bin\s$")
 
+# A trademark (not a registered mark, which companies put on their own
+# names: "AS&E®") right after the name, and no legal form after it.
+_TRADEMARK_AFTER = re.compile(rf"(?:\u2122|\u2120|\(TM\)|\(SM\))(?![ ]+(?:[A-Z][\w&'\u2019-]*,?[ ]+){{0,3}}{_LEGAL_FORM}(?!\w))")
+
 
 def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> bool:
     """False for what cannot be the entity its label says; `terms` are the
@@ -1743,6 +1774,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
         if name in _POSTAL_CODES and _AFTER_CITY.search(text, max(0, ent.start_char - 30), ent.start_char):
             return False  # the state of a place
     if label in ("ORG", "CUSTOMER"):
+        if _TRADEMARK_AFTER.match(text, ent.end_char):
+            return False  # "Night Vision Safety(TM) Mirrors": a trademark names a product, not a company
         if name.lower().strip(".") in _GENERIC_ORGANIZATION_WORDS:
             return False  # "the Bank", "Parent": a defined term for an organization, not its name
         if _STATE_NAME.fullmatch(name) and not _POSSESSIVE_NAME_REST.match(text, ent.end_char):
