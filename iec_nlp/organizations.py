@@ -402,10 +402,6 @@ _BEFORE_CUES = {
     # "This contract was funded by the Department of Homeland Security": who
     # pays for a contract is not always who places it.
     "funder": r"(?:funded|financed|sponsored|paid for|grants?)\s+(?:\w+\s+){0,2}(?:by|through|from)\s+(?:the\s+)?$",
-    # "NYCT is part of the Metropolitan Transportation Authority": the parent
-    # of a customer, which is not itself buying (GUIDELINE.md, Customers).
-    "parent": r"(?:part of|subsidiary of|division of|unit of|component of|agency of|arm of|affiliate of|owned by|"
-    r"operated by|(?:its|their) parent(?: company)?,?)\s+(?:the\s+)?$",
 }
 _AFTER_CUES = {
     "x_awarded": r"^(?:['\u2019]s?)?\s*(?:\([^)]{0,40}\)\s*)?(?:has\s+|have\s+|had\s+|recently\s+|today\s+)?"
@@ -561,7 +557,6 @@ def organization_features(
     feats["bias"] = 1.0
     feats["is_issuer"] = float(is_issuer)
     n = len(members)
-    org_ends = {e.end: j for j, e in enumerate(entities) if e.label in ORG_LABELS}
     for i in members:
         e = entities[i]
         start, end = sentence_of(bounds, e.start)
@@ -569,8 +564,7 @@ def organization_features(
             # A row label: what surrounds it says nothing of a sale.
             feats["table_row"] += 1.0 / n
         else:
-            head = _owner_start(text, entities, org_ends, i, start)
-            before = text[max(start, head - 90) : head]
+            before = text[max(start, e.start - 90) : e.start]
             after = text[e.end : min(max(end, e.end), e.end + 90)]
             for key, pattern in _COMPILED["before"].items():
                 if pattern.search(before):
@@ -614,42 +608,6 @@ def organization_features(
         release_contract_words = min(1.0, len(_RELEASE_CUES.findall(text)) / 5)
     feats["release_contract_words"] = release_contract_words
     return feats
-
-
-# What joins a unit to its owner named before it: "FHWA's Office of Safety",
-# "the Federal Highway Administration's (FHWA) Office of Policy".
-_OWNER_GAP = re.compile(r"['\u2019]s?[ ]+(?:\([^()]{1,15}\)[ ]+)?")
-# "Office of Safety and Office of Operations", "Naval Sea Systems Command or
-# Naval Air Systems Command": names of one kind listed together. Names of
-# different kinds joined by "and" are often parties in different roles ("a
-# research agreement with Erasmus University and AstraZeneca").
-_PARALLEL_GAP = re.compile(r"[ ]*(?:\([^()]{1,15}\)[ ]*)?,?[ ]+(?:and|or)[ ]+(?:the[ ]+)?")
-
-
-def _first_word(name: str) -> str:
-    return name.split()[0].lower() if name.split() else ""
-
-
-def _owner_start(text: str, entities: Sequence[EntityLike], org_ends: dict[int, int], i: int, sentence_start: int) -> int:
-    """Where the name of the mention's owner begins, if one is named right
-    before it ("FHWA's Office of Safety"), or the first of the names of its
-    kind listed with it: the cue before the owner ("support to FHWA's Office
-    of Safety and Office of Operations") is said of its units too."""
-    current = i
-    for _ in range(6):
-        head, first_word = entities[current].start, _first_word(entities[current].text)
-        previous = next(
-            (org_ends[end] for end in range(head - 1, max(sentence_start, head - 25) - 1, -1)
-             if end in org_ends and (
-                 _OWNER_GAP.fullmatch(text, end, head)
-                 or (_PARALLEL_GAP.fullmatch(text, end, head)
-                     and _first_word(entities[org_ends[end]].text) == first_word))),
-            None,
-        )
-        if previous is None:
-            break
-        current = previous
-    return entities[current].start
 
 
 def _is_issuer_unit(text: str, e: EntityLike, issuer_starts: frozenset[int], issuer_ends: frozenset[int]) -> bool:
@@ -742,7 +700,7 @@ DIRECT_CUES: tuple[str, ...] = (
 
 
 # Cues of an organization that pays or owns without buying.
-_NOT_A_BUYER_CUES: tuple[str, ...] = ("before_parent", "before_funder")
+_NOT_A_BUYER_CUES: tuple[str, ...] = ("before_funder",)
 
 
 @dataclass(frozen=True)
@@ -772,10 +730,9 @@ class CustomerModel:
         p = self.probability(features)
         if self.recognizer_threshold is not None and features.get("recognizer_customer", 0.0) > 0:
             return p >= self.recognizer_threshold
-        # The parent of a customer ("NYCT is part of the MTA") and the funder
-        # of a contract ("funded by the DHS") share the customer's cues
-        # ("support MTA's goal", "contract ... by") without buying: they need
-        # the probability of an organization with no cue of a sale of its own.
+        # The funder of a contract ("funded by the DHS") shares the customer's
+        # cues ("contract ... by") without placing it: it needs the
+        # probability of an organization with no cue of a sale of its own.
         uncued = any(features.get(cue, 0.0) > 0 for cue in _NOT_A_BUYER_CUES) or not any(
             features.get(cue, 0.0) > 0 for cue in DIRECT_CUES
         )

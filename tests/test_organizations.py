@@ -322,22 +322,6 @@ def test_a_table_row_label_takes_no_cue_from_the_cells_around_it(gap):
     assert by_name == {"Acme Corp.": "ORG", "Beta Transit": "CUSTOMER", "Power Systems": "ORG"}
 
 
-def test_a_unit_named_with_its_owner_takes_the_cue_before_the_owner():
-    # "support to the Gamma Agency's (GA) Office of Testing": the office is
-    # the one supported, as the agency is. "Delta Labs' Office of Research"
-    # has no cue before its owner.
-    text = (
-        "Acme Corp. (Nasdaq: ACME) today announced it will provide support to the Gamma Agency's (GA) "
-        "Office of Testing. Results were reviewed by Delta Labs' Office of Research."
-    )
-    entities = _orgs(text, "Acme Corp.", "Gamma Agency", "Office of Testing", "Delta Labs", "Office of Research")
-    model = CustomerModel({"bias": 1.0}, 0.5, uncued_threshold=0.9)  # every probability 0.73
-    labels, _ = decide_labels(text, entities, [], model)
-    by_name = {e.text: label for e, label in zip(entities, labels)}
-    assert by_name["Office of Testing"] == "CUSTOMER"
-    assert by_name["Office of Research"] == "ORG"
-
-
 @pytest.mark.parametrize("verb", ["supports", "serves", "sells to", "delivers to", "shipped to"])
 def test_a_sale_verb_in_any_form_is_a_cue(verb):
     text = f"Acme Corp. (Nasdaq: ACME) today announced results. Acme also {verb} Beta Transit."
@@ -345,20 +329,6 @@ def test_a_sale_verb_in_any_form_is_a_cue(verb):
     model = CustomerModel({"bias": 1.0}, 0.5, uncued_threshold=0.9)  # every probability 0.73
     labels, _ = decide_labels(text, entities, [], model)
     assert labels[-1] == "CUSTOMER"
-
-
-def test_the_parent_of_a_customer_needs_the_probability_of_an_uncued_organization():
-    # GUIDELINE.md: the parent of a customer that is not itself buying stays
-    # ORG, though the release says the buses "support Gamma Authority's goal".
-    text = (
-        "Acme Corp. (Nasdaq: ACME) today announced an order from Beta Transit for buses. Beta Transit is part "
-        "of the Gamma Authority. The buses will support Gamma Authority's goal of a cleaner fleet."
-    )
-    entities = _orgs(text, "Acme Corp.", "Beta Transit", "Gamma Authority")
-    model = CustomerModel({"bias": 1.0}, 0.5, uncued_threshold=0.9)  # every probability 0.73
-    labels, _ = decide_labels(text, entities, [], model)
-    by_name = {e.text: label for e, label in zip(entities, labels)}
-    assert by_name == {"Acme Corp.": "ORG", "Beta Transit": "CUSTOMER", "Gamma Authority": "ORG"}
 
 
 def test_the_buyer_of_an_order_named_after_a_long_object_is_cued():
@@ -372,23 +342,6 @@ def test_the_buyer_of_an_order_named_after_a_long_object_is_cued():
     model = CustomerModel({"bias": 1.0}, 0.5, uncued_threshold=0.9)  # every probability 0.73
     labels, _ = decide_labels(text, entities, [], model)
     assert labels == ["ORG", "CUSTOMER", "ORG"]
-
-
-def test_names_of_one_kind_listed_together_share_the_cue_before_the_first():
-    # "supports Gamma's Office of Testing and Office of Audits": both offices
-    # are supported. "with Delta University and Epsilon Pharma" joins names
-    # of different kinds, often parties in different roles: no shared cue.
-    text = (
-        "Acme Corp. (Nasdaq: ACME) today announced results. Acme also supports Gamma's Office of Testing and "
-        "Office of Audits. Acme signed a research agreement with Delta University and Epsilon Pharma."
-    )
-    names = ("Acme Corp.", "Acme", "Gamma", "Office of Testing", "Office of Audits", "Delta University", "Epsilon Pharma")
-    entities = _orgs(text, *names)
-    model = CustomerModel({"bias": 1.0}, 0.5, uncued_threshold=0.9)  # every probability 0.73
-    labels, _ = decide_labels(text, entities, [], model)
-    by_name = {e.text: label for e, label in zip(entities, labels)}
-    assert by_name["Office of Testing"] == by_name["Office of Audits"] == "CUSTOMER"
-    assert by_name["Epsilon Pharma"] == "ORG"
 
 
 def test_the_funder_of_a_contract_needs_the_probability_of_an_uncued_organization():
