@@ -516,3 +516,13 @@ def test_titles_joined_by_and_a_share_the_organization_after_them():
     doc = _sentenced_doc(text, surfaces)
     ceo, partner, zeta = _spans(text, "Chief Executive Officer", "Founding Partner", "Zeta Capital LLC")
     assert sorted(link_title_organizations(doc, [])) == sorted([[*ceo, *zeta, "ROLE_AT", 0.9], [*partner, *zeta, "ROLE_AT", 0.9]])
+
+
+def test_a_title_position_at_an_organization_is_held_there():
+    from iec_nlp.components.role_rules import link_title_organizations
+
+    text = "Before joining Zeta, Ilse Marr held the corporate controller position at Omega Corp., a maker of valves."
+    surfaces = [("Zeta", "ORG"), ("Ilse Marr", "PERSON"), ("corporate controller", "ROLE"), ("Omega Corp.", "ORG")]
+    doc = _sentenced_doc(text, surfaces)
+    controller, omega = _spans(text, "corporate controller", "Omega Corp.")
+    assert link_title_organizations(doc, []) == [[*controller, *omega, "ROLE_AT", 0.9]]

@@ -1,7 +1,8 @@
 """Titles the text gives to a person or an organization, applied to the
 relation extractor's output (HAS_ROLE, ROLE_AT): the successor in "X will
 succeed Mr. Y as CEO", the subject of "X ... has served as President", the
-organization right after a title ("CEO of Acme"), a contact block of one
+organization right after a title ("CEO of Acme", "the controller position
+at Acme"), a contact block of one
 name, its titles and its company, "our CFO, Jane Roe", a title stated once
 for a list of names, and titles joined by "and". The extractor scores each
 pair on its own, by its words and distance; these links are stated by the
@@ -125,7 +126,9 @@ def link_subject_roles(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
 # sales for Zeta's Sensors Division": an organization written right after a
 # title states ROLE_AT, from each coordinated title, to it and to a unit
 # named after its possessive (GUIDELINE: a unit of a larger one, to each).
-_ORG_AFTER_TITLE = re.compile(r"\s+(?:of|at|for|with)\s+(?:the\s+)?")
+# "held the corporate controller position at Zeta": the noun "position" or
+# "role" between the title and its organization still attaches them.
+_ORG_AFTER_TITLE = re.compile(r"\s+(?:(?:position|role)\s+)?(?:of|at|for|with)\s+(?:the\s+)?")
 _UNIT_AFTER_POSSESSIVE = re.compile(r"['\u2019]s?\s+")
 _ORGANIZATIONS = ("ORG", "CUSTOMER")
 # Only a plain "and" joins titles to the same organization ("CEO and a
