@@ -526,3 +526,15 @@ def test_a_title_position_at_an_organization_is_held_there():
     doc = _sentenced_doc(text, surfaces)
     controller, omega = _spans(text, "corporate controller", "Omega Corp.")
     assert link_title_organizations(doc, []) == [[*controller, *omega, "ROLE_AT", 0.9]]
+
+
+def test_an_organizations_possessive_owns_the_titles_after_it():
+    from iec_nlp.components.role_rules import link_possessive_titles
+
+    text = "Zeta named Ilse Marr. Ms. Marr, Zeta's former Chief Operating Officer and Executive Vice President, said so."
+    first, marr, owner, coo, evp = _spans(text, "Zeta", "Marr", "Zeta", "Chief Operating Officer", "Executive Vice President")
+    doc = _sentenced_doc(text, [("Marr", "PERSON"), ("Chief Operating Officer", "ROLE"), ("Executive Vice President", "ROLE")])
+    doc.ents = [*doc.ents, doc.char_span(*first, label="ORG"), doc.char_span(*owner, label="ORG")]
+    # The extractor linked the second title to the first mention of Zeta.
+    linked = link_possessive_titles(doc, [[*evp, *first, "ROLE_AT", 0.6]])
+    assert sorted(linked) == sorted([[*coo, *owner, "ROLE_AT", 0.9], [*evp, *owner, "ROLE_AT", 0.9]])

@@ -57,6 +57,7 @@ from .amount_rules import (
 from .relation_model import Candidate
 from .role_rules import (
     link_contact_blocks,
+    link_possessive_titles,
     link_subject_roles,
     link_successor_roles,
     link_title_organizations,
@@ -248,6 +249,7 @@ def _apply_role_rules(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
     relations = link_successor_roles(doc, relations)
     relations = link_subject_roles(doc, relations)
     relations = link_title_organizations(doc, relations)
+    relations = link_possessive_titles(doc, relations)
     relations = link_contact_blocks(doc, relations)
     relations = link_titles_before_names(doc, relations)
     relations = link_titles_of_name_lists(doc, relations)

@@ -2,9 +2,10 @@
 relation extractor's output (HAS_ROLE, ROLE_AT): the successor in "X will
 succeed Mr. Y as CEO", the subject of "X ... has served as President", the
 organization right after a title ("CEO of Acme", "the controller position
-at Acme"), a contact block of one
-name, its titles and its company, "our CFO, Jane Roe", a title stated once
-for a list of names, and titles joined by "and". The extractor scores each
+at Acme"), the titles after an organization's possessive ("Acme's President
+and CEO"), a contact block of one name, its titles and its company, "our
+CFO, Jane Roe", a title stated once for a list of names, and titles joined
+by "and". The extractor scores each
 pair on its own, by its words and distance; these links are stated by the
 shape of the sentence.
 """
@@ -159,6 +160,43 @@ def link_title_organizations(doc: Doc, relations: list[list[Any]]) -> list[list[
                 organizations.append(ents[n + 2])
         links += [[t.start_char, t.end_char, o.start_char, o.end_char, "ROLE_AT"] for t in titles for o in organizations]
     return _with_links(relations, links)
+
+
+# "Swoboda, Zeta's President and CEO", "Zeta's former Chief Operating Officer
+# and Executive Vice President": an organization's possessive owns the title
+# after it and the titles joined to that one by "and" (GUIDELINE: "Acme's
+# CEO" states ROLE_AT); the extractor, reading pairs by distance, misses the
+# later titles.
+_OWNER_POSSESSIVE = re.compile(r"['\u2019]s?\s+(?:(?:former|new|current)\s+)?")
+
+
+def link_possessive_titles(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
+    """ROLE_AT from the titles after an organization's possessive to it."""
+    text = doc_text(doc)
+    ents = list(doc.ents)
+    links = []
+    for n, owner in enumerate(ents[:-1]):
+        title = ents[n + 1]
+        if owner.label_ not in _ORGANIZATIONS or title.label_ != "ROLE":
+            continue
+        if not _OWNER_POSSESSIVE.fullmatch(text, owner.end_char, title.start_char):
+            continue
+        titles = [title]
+        for following in ents[n + 2 :]:
+            if following.label_ != "ROLE" or not _TITLES_AND.fullmatch(text, titles[-1].end_char, following.start_char):
+                break
+            titles.append(following)
+        links += [[t.start_char, t.end_char, owner.start_char, owner.end_char, "ROLE_AT"] for t in titles]
+    # The title's link goes to the owner it is written with, not to another
+    # mention of the same organization elsewhere in the release.
+    owners = {(link[0], link[1]): (link[2], link[3]) for link in links}
+    names = {(e.start_char, e.end_char): e.text.lower() for e in ents if e.label_ in _ORGANIZATIONS}
+    kept = [
+        r for r in relations
+        if r[4] != "ROLE_AT" or (r[0], r[1]) not in owners or (r[2], r[3]) == owners[(r[0], r[1])]
+        or names.get((r[2], r[3])) != names.get(owners[(r[0], r[1])])
+    ]
+    return _with_links(kept, links)
 
 
 # A contact block stacks a name, its titles and a company on lines of their
