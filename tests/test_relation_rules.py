@@ -538,3 +538,16 @@ def test_an_organizations_possessive_owns_the_titles_after_it():
     # The extractor linked the second title to the first mention of Zeta.
     linked = link_possessive_titles(doc, [[*evp, *first, "ROLE_AT", 0.6]])
     assert sorted(linked) == sorted([[*coo, *owner, "ROLE_AT", 0.9], [*evp, *owner, "ROLE_AT", 0.9]])
+
+
+def test_titles_of_the_company_take_no_organization():
+    from iec_nlp.components.role_rules import unlink_titles_of_the_company
+
+    text = "Zeta Labs signed Ilse Marr, Vice President and Treasurer of the Company, and Otto Brandt, director of the Company's Sensors Group."
+    surfaces = [("Zeta Labs", "ORG"), ("Ilse Marr", "PERSON"), ("Vice President", "ROLE"), ("Treasurer", "ROLE"),
+                ("Otto Brandt", "PERSON"), ("director", "ROLE"), ("Sensors Group", "ORG")]
+    doc = _sentenced_doc(text, surfaces)
+    zeta, vp, treasurer, director, group = _spans(text, "Zeta Labs", "Vice President", "Treasurer", "director", "Sensors Group")
+    relations = [[*vp, *zeta, "ROLE_AT", 0.6], [*treasurer, *zeta, "ROLE_AT", 0.6], [*director, *group, "ROLE_AT", 0.9]]
+    # "of the Company's Sensors Group" names a unit: that link stays.
+    assert unlink_titles_of_the_company(doc, relations) == [[*director, *group, "ROLE_AT", 0.9]]

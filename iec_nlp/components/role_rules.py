@@ -5,7 +5,7 @@ organization right after a title ("CEO of Acme", "the controller position
 at Acme"), the titles after an organization's possessive ("Acme's President
 and CEO"), a contact block of one name, its titles and its company, "our
 CFO, Jane Roe", a title stated once for a list of names, and titles joined
-by "and". The extractor scores each
+by "and"; and no ROLE_AT from a title "of the Company", which takes no span. The extractor scores each
 pair on its own, by its words and distance; these links are stated by the
 shape of the sentence.
 """
@@ -361,3 +361,44 @@ def share_coordinated_titles(doc: Doc, relations: list[list[Any]]) -> list[list[
         return relations
     kept = [r for r in relations if not (r[4] == "HAS_ROLE" and tuple(r[:4]) in removed)]
     return _with_links(kept, links)
+
+
+# "Vice President and Chief Commercial Officer of the Company", "a director
+# of the company": the organization written with these titles is "the
+# Company", which takes no span, so they take no ROLE_AT (GUIDELINE); the
+# extractor, reading pairs by distance, links them to a name of the issuer
+# elsewhere. An organization named after "the Company and" keeps its link.
+_THE_COMPANY_AFTER_TITLE = re.compile(r"\s+(?:of|for|at|with)\s+the\s+[Cc]ompany\b(?!['\u2019])")
+_AND_AFTER_THE_COMPANY = re.compile(r"\s+and\s+(?:the\s+)?")
+
+
+def unlink_titles_of_the_company(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
+    """No ROLE_AT from titles written "of/for/at the Company"."""
+    text = doc_text(doc)
+    if "ompany" not in text:
+        return relations
+    ents = list(doc.ents)
+    unlinked: dict[tuple[int, int], int] = {}  # title -> where "the Company" ends
+    for n, title in enumerate(ents):
+        if title.label_ != "ROLE":
+            continue
+        company = _THE_COMPANY_AFTER_TITLE.match(text, title.end_char)
+        following = ents[n + 1].start_char if n + 1 < len(ents) else len(text)
+        if company is None or company.end() > following:
+            continue
+        titles = [title]
+        for before in reversed(ents[:n]):
+            if before.label_ != "ROLE" or not _TITLES_AND.fullmatch(text, before.end_char, titles[-1].start_char):
+                break
+            titles.append(before)
+        for t in titles:
+            unlinked[(t.start_char, t.end_char)] = company.end()
+    if not unlinked:
+        return relations
+    kept = []
+    for r in relations:
+        end = unlinked.get((r[0], r[1]))
+        if r[4] == "ROLE_AT" and end is not None and not _AND_AFTER_THE_COMPANY.fullmatch(text, end, r[2]):
+            continue
+        kept.append(r)
+    return kept
