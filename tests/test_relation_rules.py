@@ -551,3 +551,14 @@ def test_titles_of_the_company_take_no_organization():
     relations = [[*vp, *zeta, "ROLE_AT", 0.6], [*treasurer, *zeta, "ROLE_AT", 0.6], [*director, *group, "ROLE_AT", 0.9]]
     # "of the Company's Sensors Group" names a unit: that link stays.
     assert unlink_titles_of_the_company(doc, relations) == [[*director, *group, "ROLE_AT", 0.9]]
+
+
+def test_the_subject_after_a_short_opening_phrase_takes_the_title_it_is_given_as():
+    from iec_nlp.components.role_rules import link_subject_roles
+
+    text = "Ilse Marr is leaving Zeta. Until her departure, Marr will continue in her role as Treasurer."
+    doc = _sentenced_doc(text, [("Ilse Marr", "PERSON"), ("Treasurer", "ROLE")])
+    second = _spans(text, "Ilse Marr", "Marr will")[1]
+    doc.ents = [*doc.ents, doc.char_span(second[0], second[0] + 4, label="PERSON")]
+    (treasurer,) = _spans(text, "Treasurer")
+    assert link_subject_roles(doc, []) == [[second[0], second[0] + 4, *treasurer, "HAS_ROLE", 0.9]]

@@ -88,7 +88,9 @@ def link_successor_roles(doc: Doc, relations: list[list[Any]]) -> list[list[Any]
 _AS_TITLE_BEFORE = re.compile(
     r"\bas\s+(?:(?:our|the|its|his|her|a|an)\s+|(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*['\u2019]s?\s+)?$"
 )
-_SUBJECT_BEFORE = re.compile(r"^\W*(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$")
+# The subject may follow a short opening phrase ("Until his departure,
+# Dodson will continue in his role as CFO", "In 2019, Ms. Roe was named CFO").
+_SUBJECT_BEFORE = re.compile(r"^\W*(?:[A-Z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){0,6},\s+)?(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$")
 _PRONOUN = re.compile(r"\b(?:he|she|they|him|them|He|She|They)\b")
 _SUBJECT_REACH = 250
 
