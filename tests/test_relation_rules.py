@@ -562,3 +562,16 @@ def test_the_subject_after_a_short_opening_phrase_takes_the_title_it_is_given_as
     doc.ents = [*doc.ents, doc.char_span(second[0], second[0] + 4, label="PERSON")]
     (treasurer,) = _spans(text, "Treasurer")
     assert link_subject_roles(doc, []) == [[second[0], second[0] + 4, *treasurer, "HAS_ROLE", 0.9]]
+
+
+def test_a_title_loses_an_organization_written_after_another_persons_name():
+    from iec_nlp.components.role_rules import unlink_titles_across_names
+
+    text = "Ilse Marr, Chairman, and Otto Brandt, President of Zeta Corp., said so.\n\nJane Roe, Treasurer\nZeta Corp."
+    surfaces = [("Ilse Marr", "PERSON"), ("Chairman", "ROLE"), ("Otto Brandt", "PERSON"), ("President", "ROLE"),
+                ("Zeta Corp.", "ORG"), ("Jane Roe", "PERSON"), ("Treasurer", "ROLE")]
+    doc = _sentenced_doc(text, surfaces)
+    chairman, president, zeta, treasurer, block = _spans(text, "Chairman", "President", "Zeta Corp.", "Treasurer", "Zeta Corp.")
+    relations = [[*chairman, *zeta, "ROLE_AT", 0.6], [*president, *zeta, "ROLE_AT", 0.9], [*treasurer, *block, "ROLE_AT", 0.8]]
+    # The contact block's company stands on a line of its own: that link stays.
+    assert unlink_titles_across_names(doc, relations) == relations[1:]

@@ -64,6 +64,7 @@ from .role_rules import (
     link_titles_before_names,
     link_titles_of_name_lists,
     share_coordinated_titles,
+    unlink_titles_across_names,
     unlink_titles_of_the_company,
 )
 
@@ -255,7 +256,8 @@ def _apply_role_rules(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
     relations = link_titles_before_names(doc, relations)
     relations = link_titles_of_name_lists(doc, relations)
     relations = share_coordinated_titles(doc, relations)
-    return unlink_titles_of_the_company(doc, relations)
+    relations = unlink_titles_of_the_company(doc, relations)
+    return unlink_titles_across_names(doc, relations)
 
 
 def _apply_amount_rules(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:

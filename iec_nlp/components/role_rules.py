@@ -5,7 +5,9 @@ organization right after a title ("CEO of Acme", "the controller position
 at Acme"), the titles after an organization's possessive ("Acme's President
 and CEO"), a contact block of one name, its titles and its company, "our
 CFO, Jane Roe", a title stated once for a list of names, and titles joined
-by "and"; and no ROLE_AT from a title "of the Company", which takes no span. The extractor scores each
+by "and"; and no ROLE_AT from a title "of the Company", which takes no span,
+nor to an organization written after another person's name ("Al Bo,
+Chairman, and Cy Do, President of Acme"). The extractor scores each
 pair on its own, by its words and distance; these links are stated by the
 shape of the sentence.
 """
@@ -402,5 +404,24 @@ def unlink_titles_of_the_company(doc: Doc, relations: list[list[Any]]) -> list[l
         end = unlinked.get((r[0], r[1]))
         if r[4] == "ROLE_AT" and end is not None and not _AND_AFTER_THE_COMPANY.fullmatch(text, end, r[2]):
             continue
+        kept.append(r)
+    return kept
+
+
+# "Al Bo, Chairman, and Cy Do, President of Zeta": the organization after a
+# later name's title is that title's, not the earlier one's (GUIDELINE:
+# ROLE_AT needs the organization attached to the title). The extractor,
+# reading pairs by distance, links across the name; a contact block, whose
+# company stands on a line of its own below the names, keeps its links.
+def unlink_titles_across_names(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
+    """No ROLE_AT from a title to an organization after another person's
+    name on the same line."""
+    text = doc_text(doc)
+    people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    kept = []
+    for r in relations:
+        if r[4] == "ROLE_AT" and r[1] <= r[2] and "\n" not in text[r[1] : r[2]]:
+            if any(r[1] <= start and end <= r[2] for start, end in people):
+                continue
         kept.append(r)
     return kept
