@@ -575,3 +575,13 @@ def test_a_title_loses_an_organization_written_after_another_persons_name():
     relations = [[*chairman, *zeta, "ROLE_AT", 0.6], [*president, *zeta, "ROLE_AT", 0.9], [*treasurer, *block, "ROLE_AT", 0.8]]
     # The contact block's company stands on a line of its own: that link stays.
     assert unlink_titles_across_names(doc, relations) == relations[1:]
+
+
+def test_a_title_of_the_companys_units_joined_by_and_is_held_at_each():
+    from iec_nlp.components.role_rules import link_title_organizations
+
+    text = "Otto Brandt served as General Manager of the company's Sensors Division and the flagship Optics Division."
+    surfaces = [("Otto Brandt", "PERSON"), ("General Manager", "ROLE"), ("Sensors Division", "ORG"), ("Optics Division", "ORG")]
+    doc = _sentenced_doc(text, surfaces)
+    gm, sensors, optics = _spans(text, "General Manager", "Sensors Division", "Optics Division")
+    assert sorted(link_title_organizations(doc, [])) == sorted([[*gm, *sensors, "ROLE_AT", 0.9], [*gm, *optics, "ROLE_AT", 0.9]])

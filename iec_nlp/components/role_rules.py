@@ -133,13 +133,18 @@ def link_subject_roles(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
 # named after its possessive (GUIDELINE: a unit of a larger one, to each).
 # "held the corporate controller position at Zeta": the noun "position" or
 # "role" between the title and its organization still attaches them.
-_ORG_AFTER_TITLE = re.compile(r"\s+(?:(?:position|role)\s+)?(?:of|at|for|with)\s+(?:the\s+)?")
+# A unit of "the Company", which takes no span, is the title's organization
+# ("General Manager of the company's Optics Division").
+_ORG_AFTER_TITLE = re.compile(
+    r"\s+(?:(?:position|role)\s+)?(?:of|at|for|with)\s+(?:the\s+(?:[Cc]ompany['\u2019]s\s+)?)?"
+)
 _UNIT_AFTER_POSSESSIVE = re.compile(r"['\u2019]s?\s+")
 _ORGANIZATIONS = ("ORG", "CUSTOMER")
 # Only a plain "and" joins titles to the same organization ("CEO and a
 # Founding Partner of Acme"): in "COO and EVP, and President of Acme" the
 # list ends before "President".
 _TITLES_AND = re.compile(r"\s+and\s+(?:a\s+|an\s+)?")
+_ORGANIZATIONS_AND = re.compile(r"\s+and\s+(?:the\s+)?(?:[a-z]+\s+)?")
 
 
 def link_title_organizations(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
@@ -162,6 +167,12 @@ def link_title_organizations(doc: Doc, relations: list[list[Any]]) -> list[list[
         if n + 2 < len(ents) and ents[n + 2].label_ in _ORGANIZATIONS:
             if _UNIT_AFTER_POSSESSIVE.fullmatch(text, organization.end_char, ents[n + 2].start_char):
                 organizations.append(ents[n + 2])
+        # "member of the boards of Zeta and Omega Corp.", "General Manager of
+        # Zeta's Sensors Division and the flagship Optics Division": each.
+        following = n + 1 + len(organizations)
+        if following < len(ents) and ents[following].label_ in _ORGANIZATIONS:
+            if _ORGANIZATIONS_AND.fullmatch(text, organizations[-1].end_char, ents[following].start_char):
+                organizations.append(ents[following])
         links += [[t.start_char, t.end_char, o.start_char, o.end_char, "ROLE_AT"] for t in titles for o in organizations]
     return _with_links(relations, links)
 
