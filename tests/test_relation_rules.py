@@ -585,3 +585,19 @@ def test_a_title_of_the_companys_units_joined_by_and_is_held_at_each():
     doc = _sentenced_doc(text, surfaces)
     gm, sensors, optics = _spans(text, "General Manager", "Sensors Division", "Optics Division")
     assert sorted(link_title_organizations(doc, [])) == sorted([[*gm, *sensors, "ROLE_AT", 0.9], [*gm, *optics, "ROLE_AT", 0.9]])
+
+
+def test_a_title_right_before_a_name_is_that_names():
+    from iec_nlp.components.role_rules import link_titles_right_before_names
+
+    text = "Chief Executive Officer Ilse Marr and Chief Financial Officer Otto  Brandt have left Zeta."
+    surfaces = [("Chief Executive Officer", "ROLE"), ("Ilse Marr", "PERSON"), ("Chief Financial Officer", "ROLE"), ("Otto  Brandt", "PERSON")]
+    doc = _sentenced_doc(text, surfaces)
+    ceo, marr, cfo, brandt = _spans(text, "Chief Executive Officer", "Ilse Marr", "Chief Financial Officer", "Otto  Brandt")
+    # The extractor gave the second title to the first name.
+    linked = link_titles_right_before_names(doc, [[*marr, *ceo, "HAS_ROLE", 0.9], [*marr, *cfo, "HAS_ROLE", 0.6]])
+    assert sorted(linked) == sorted([[*marr, *ceo, "HAS_ROLE", 0.9], [*brandt, *cfo, "HAS_ROLE", 0.9]])
+    # A title over a name on the next line is left alone.
+    text = "NAMES CHIEF FINANCIAL OFFICER\nOtto Brandt joins Zeta"
+    doc = _sentenced_doc(text, [("CHIEF FINANCIAL OFFICER", "ROLE"), ("Otto Brandt", "PERSON")])
+    assert link_titles_right_before_names(doc, []) == []

@@ -62,6 +62,7 @@ from .role_rules import (
     link_successor_roles,
     link_title_organizations,
     link_titles_before_names,
+    link_titles_right_before_names,
     link_titles_of_name_lists,
     share_coordinated_titles,
     unlink_titles_across_names,
@@ -254,6 +255,7 @@ def _apply_role_rules(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
     relations = link_possessive_titles(doc, relations)
     relations = link_contact_blocks(doc, relations)
     relations = link_titles_before_names(doc, relations)
+    relations = link_titles_right_before_names(doc, relations)
     relations = link_titles_of_name_lists(doc, relations)
     relations = share_coordinated_titles(doc, relations)
     relations = unlink_titles_of_the_company(doc, relations)

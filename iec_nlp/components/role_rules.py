@@ -4,7 +4,7 @@ succeed Mr. Y as CEO", the subject of "X ... has served as President", the
 organization right after a title ("CEO of Acme", "the controller position
 at Acme"), the titles after an organization's possessive ("Acme's President
 and CEO"), a contact block of one name, its titles and its company, "our
-CFO, Jane Roe", a title stated once for a list of names, and titles joined
+CFO, Jane Roe", "CFO Jane Roe" (not the name before the title), a title stated once for a list of names, and titles joined
 by "and"; and no ROLE_AT from a title "of the Company", which takes no span,
 nor to an organization written after another person's name ("Al Bo,
 Chairman, and Cy Do, President of Acme"). The extractor scores each
@@ -303,6 +303,32 @@ def link_titles_before_names(doc: Doc, relations: list[list[Any]]) -> list[list[
             continue
         links.append([person.start_char, person.end_char, title.start_char, title.end_char, "HAS_ROLE"])
     return _with_links(relations, links)
+
+
+# "Chief Executive Officer Al Bo and Chief Financial Officer Cy Do have left":
+# a title written right before a name on the same line is that name's
+# (GUIDELINE: "Y X"), not the name's before it, which the extractor, reading
+# pairs by distance, may give it. A title over a name on the next line (a
+# headline, a contact block) is left to the other rules.
+_NAME_RIGHT_AFTER_TITLE = re.compile(r"[ \t]+(?:(?:Mr|Ms|Mrs|Dr)\.[ \t]+)?")
+
+
+def link_titles_right_before_names(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
+    """HAS_ROLE from the name right after a title, and none to it from a
+    name before it."""
+    text = doc_text(doc)
+    ents = [e for e in doc.ents if e.label_ in ("PERSON", "ROLE")]
+    links = []
+    titles: dict[tuple[int, int], int] = {}  # title -> where its holder starts
+    for title, person in zip(ents, ents[1:]):
+        if title.label_ != "ROLE" or person.label_ != "PERSON":
+            continue
+        if not _NAME_RIGHT_AFTER_TITLE.fullmatch(text, title.end_char, person.start_char):
+            continue
+        titles[(title.start_char, title.end_char)] = person.start_char
+        links.append([person.start_char, person.end_char, title.start_char, title.end_char, "HAS_ROLE"])
+    kept = [r for r in relations if not (r[4] == "HAS_ROLE" and (r[2], r[3]) in titles and r[1] <= r[2])]
+    return _with_links(kept, links)
 
 
 # "current directors Mr. Al Bo, Mr. Cy Do and Dr. Ed Fu were re-elected",
