@@ -601,3 +601,14 @@ def test_a_title_right_before_a_name_is_that_names():
     text = "NAMES CHIEF FINANCIAL OFFICER\nOtto Brandt joins Zeta"
     doc = _sentenced_doc(text, [("CHIEF FINANCIAL OFFICER", "ROLE"), ("Otto Brandt", "PERSON")])
     assert link_titles_right_before_names(doc, []) == []
+
+
+def test_a_title_in_a_sentence_with_a_pronoun_subject_loses_the_name_before():
+    from iec_nlp.components.role_rules import unlink_titles_of_pronoun_sentences
+
+    text = "Ilse Marr joined Zeta as Controller in 2019. She previously served as Treasurer of Omega."
+    surfaces = [("Ilse Marr", "PERSON"), ("Controller", "ROLE"), ("Treasurer", "ROLE")]
+    doc = _sentenced_doc(text, surfaces)
+    marr, controller, treasurer = _spans(text, "Ilse Marr", "Controller", "Treasurer")
+    relations = [[*marr, *controller, "HAS_ROLE", 0.9], [*marr, *treasurer, "HAS_ROLE", 0.7]]
+    assert unlink_titles_of_pronoun_sentences(doc, relations) == relations[:1]

@@ -66,6 +66,7 @@ from .role_rules import (
     link_titles_of_name_lists,
     share_coordinated_titles,
     unlink_titles_across_names,
+    unlink_titles_of_pronoun_sentences,
     unlink_titles_of_the_company,
 )
 
@@ -259,7 +260,8 @@ def _apply_role_rules(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
     relations = link_titles_of_name_lists(doc, relations)
     relations = share_coordinated_titles(doc, relations)
     relations = unlink_titles_of_the_company(doc, relations)
-    return unlink_titles_across_names(doc, relations)
+    relations = unlink_titles_across_names(doc, relations)
+    return unlink_titles_of_pronoun_sentences(doc, relations)
 
 
 def _apply_amount_rules(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:

@@ -7,7 +7,8 @@ and CEO"), a contact block of one name, its titles and its company, "our
 CFO, Jane Roe", "CFO Jane Roe" (not the name before the title), a title stated once for a list of names, and titles joined
 by "and"; and no ROLE_AT from a title "of the Company", which takes no span,
 nor to an organization written after another person's name ("Al Bo,
-Chairman, and Cy Do, President of Acme"). The extractor scores each
+Chairman, and Cy Do, President of Acme"); no HAS_ROLE from a name to a title
+of a later sentence whose subject is a pronoun ("She served as CFO"). The extractor scores each
 pair on its own, by its words and distance; these links are stated by the
 shape of the sentence.
 """
@@ -459,6 +460,31 @@ def unlink_titles_across_names(doc: Doc, relations: list[list[Any]]) -> list[lis
     for r in relations:
         if r[4] == "ROLE_AT" and r[1] <= r[2] and "\n" not in text[r[1] : r[2]]:
             if any(r[1] <= start and end <= r[2] for start, end in people):
+                continue
+        kept.append(r)
+    return kept
+
+
+# "Ms. Roe joined Zeta in 2019. She previously served as Treasurer": the
+# sentence that gives the title has a pronoun for its subject, so no named
+# person holds it there (GUIDELINE: pronouns take no span and no relation).
+# The extractor, reading pairs by distance, links the name of the sentence
+# before.
+_PRONOUN_SUBJECT = re.compile(r"\W*(?:He|She|They)\b")
+
+
+def unlink_titles_of_pronoun_sentences(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
+    """No HAS_ROLE from a name before the sentence to a title in a sentence
+    whose subject is "He/She/They"."""
+    if not doc.has_annotation("SENT_START"):
+        return relations
+    text = doc_text(doc)
+    sentence_of = {(e.start_char, e.end_char): e.sent.start_char for e in doc.ents if e.label_ == "ROLE"}
+    kept = []
+    for r in relations:
+        if r[4] == "HAS_ROLE" and (r[2], r[3]) in sentence_of:
+            start = sentence_of[(r[2], r[3])]
+            if r[1] <= start and _PRONOUN_SUBJECT.match(text, start):
                 continue
         kept.append(r)
     return kept
