@@ -612,3 +612,12 @@ def test_a_title_in_a_sentence_with_a_pronoun_subject_loses_the_name_before():
     marr, controller, treasurer = _spans(text, "Ilse Marr", "Controller", "Treasurer")
     relations = [[*marr, *controller, "HAS_ROLE", 0.9], [*marr, *treasurer, "HAS_ROLE", 0.7]]
     assert unlink_titles_of_pronoun_sentences(doc, relations) == relations[:1]
+
+
+def test_a_title_keeps_its_organization_across_its_own_holders_name():
+    from iec_nlp.components.role_rules import unlink_titles_across_names
+
+    text = "Chief Executive Officer Ilse Marr of Zeta Corp. said so."
+    doc = _sentenced_doc(text, [("Chief Executive Officer", "ROLE"), ("Ilse Marr", "PERSON"), ("Zeta Corp.", "ORG")])
+    ceo, zeta = _spans(text, "Chief Executive Officer", "Zeta Corp.")
+    assert unlink_titles_across_names(doc, [[*ceo, *zeta, "ROLE_AT", 0.8]]) == [[*ceo, *zeta, "ROLE_AT", 0.8]]

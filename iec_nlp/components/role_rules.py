@@ -459,7 +459,12 @@ def unlink_titles_across_names(doc: Doc, relations: list[list[Any]]) -> list[lis
     kept = []
     for r in relations:
         if r[4] == "ROLE_AT" and r[1] <= r[2] and "\n" not in text[r[1] : r[2]]:
-            if any(r[1] <= start and end <= r[2] for start, end in people):
+            # The title's own holder written right after it ("CEO Al Bo of
+            # Zeta") does not part the title from the organization.
+            if any(
+                r[1] <= start and end <= r[2] and not _NAME_RIGHT_AFTER_TITLE.fullmatch(text, r[1], start)
+                for start, end in people
+            ):
                 continue
         kept.append(r)
     return kept
