@@ -2,15 +2,17 @@
 relation extractor's output (HAS_ROLE, ROLE_AT): the successor in "X will
 succeed Mr. Y as CEO", the subject of "X ... has served as President", the
 organization right after a title ("CEO of Acme", "the controller position
-at Acme"), the titles after an organization's possessive ("Acme's President
-and CEO"), a contact block of one name, its titles and its company, "our
-CFO, Jane Roe", "CFO Jane Roe" (not the name before the title), a title stated once for a list of names, and titles joined
-by "and"; and no ROLE_AT from a title "of the Company", which takes no span,
-nor to an organization written after another person's name ("Al Bo,
-Chairman, and Cy Do, President of Acme"); no HAS_ROLE from a name to a title
-of a later sentence whose subject is a pronoun ("She served as CFO"). The extractor scores each
-pair on its own, by its words and distance; these links are stated by the
-shape of the sentence.
+at Acme"), the titles after an organization or its possessive ("Acme's
+President and CEO"), a contact block of one name, its titles and its
+company, "our CFO, Jane Roe", "CFO Jane Roe" (not the name before the
+title), a title stated once for a list of names, and titles joined by "and".
+Some links the extractor gives are taken back: ROLE_AT from a title "of the
+Company", which takes no span, or to an organization written after another
+person's name ("Al Bo, Chairman, and Cy Do, President of Acme"), and
+HAS_ROLE from a name to a title in a later sentence whose subject is a
+pronoun ("She served as CFO"). The extractor scores each pair on its own,
+by its words and distance; these links are stated by the shape of the
+sentence.
 """
 
 from __future__ import annotations
@@ -183,13 +185,13 @@ def link_title_organizations(doc: Doc, relations: list[list[Any]]) -> list[list[
 # after it and the titles joined to that one by "and" (GUIDELINE: "Acme's
 # CEO" states ROLE_AT); the extractor, reading pairs by distance, misses the
 # later titles.
-# The name written right before the title, on its line, owns it as well
-# ("said Al Bo, Zeta Chairman and Chief Executive Officer").
+# An organization written right before the title, on its line, owns it as
+# well ("said Al Bo, Zeta Chairman and Chief Executive Officer").
 _OWNER_POSSESSIVE = re.compile(r"(?:['\u2019]s?\s+|[ \t]+)(?:(?:former|new|current)\s+)?")
 
 
 def link_possessive_titles(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
-    """ROLE_AT from the titles after an organization's possessive to it."""
+    """ROLE_AT from the titles after an organization (or its possessive) to it."""
     text = doc_text(doc)
     ents = list(doc.ents)
     links = []
@@ -322,13 +324,13 @@ def link_titles_right_before_names(doc: Doc, relations: list[list[Any]]) -> list
     text = doc_text(doc)
     ents = [e for e in doc.ents if e.label_ in ("PERSON", "ROLE")]
     links = []
-    titles: dict[tuple[int, int], int] = {}  # title -> where its holder starts
+    titles: set[tuple[int, int]] = set()
     for title, person in zip(ents, ents[1:]):
         if title.label_ != "ROLE" or person.label_ != "PERSON":
             continue
         if not _NAME_RIGHT_AFTER_TITLE.fullmatch(text, title.end_char, person.start_char):
             continue
-        titles[(title.start_char, title.end_char)] = person.start_char
+        titles.add((title.start_char, title.end_char))
         links.append([person.start_char, person.end_char, title.start_char, title.end_char, "HAS_ROLE"])
     kept = [r for r in relations if not (r[4] == "HAS_ROLE" and (r[2], r[3]) in titles and r[1] <= r[2])]
     return _with_links(kept, links)
