@@ -383,6 +383,14 @@ def test_a_title_scope_after_a_dash_or_before_a_date_is_part_of_the_title():
     assert _rules(text, [("Vice President", "ROLE")]) == [("Vice President, Internal Audit/Due Diligence", "ROLE")]
 
 
+def test_a_title_cut_at_a_hyphen_takes_the_rest_of_its_compound():
+    text = "said Ilse Marr, director of lead-free solder programs for the Zeta Agency."
+    assert _rules(text, [("director of lead", "ROLE")]) == [("director of lead-free solder programs", "ROLE")]
+    # A title that ends at its word's end stays as it is.
+    text = "said Ilse Marr, director of solder - free of charge."
+    assert _rules(text, [("director of solder", "ROLE")]) == [("director of solder", "ROLE")]
+
+
 def test_a_generic_institution_word_alone_is_no_name():
     assert _rules("The Department noted the filing.", [("Department", "CUSTOMER")]) == []
 

@@ -516,3 +516,118 @@ def test_titles_joined_by_and_a_share_the_organization_after_them():
     doc = _sentenced_doc(text, surfaces)
     ceo, partner, zeta = _spans(text, "Chief Executive Officer", "Founding Partner", "Zeta Capital LLC")
     assert sorted(link_title_organizations(doc, [])) == sorted([[*ceo, *zeta, "ROLE_AT", 0.9], [*partner, *zeta, "ROLE_AT", 0.9]])
+
+
+def test_a_title_position_at_an_organization_is_held_there():
+    from iec_nlp.components.role_rules import link_title_organizations
+
+    text = "Before joining Zeta, Ilse Marr held the corporate controller position at Omega Corp., a maker of valves."
+    surfaces = [("Zeta", "ORG"), ("Ilse Marr", "PERSON"), ("corporate controller", "ROLE"), ("Omega Corp.", "ORG")]
+    doc = _sentenced_doc(text, surfaces)
+    controller, omega = _spans(text, "corporate controller", "Omega Corp.")
+    assert link_title_organizations(doc, []) == [[*controller, *omega, "ROLE_AT", 0.9]]
+
+
+def test_an_organizations_possessive_owns_the_titles_after_it():
+    from iec_nlp.components.role_rules import link_possessive_titles
+
+    text = "Zeta named Ilse Marr. Ms. Marr, Zeta's former Chief Operating Officer and Executive Vice President, said so."
+    first, marr, owner, coo, evp = _spans(text, "Zeta", "Marr", "Zeta", "Chief Operating Officer", "Executive Vice President")
+    doc = _sentenced_doc(text, [("Marr", "PERSON"), ("Chief Operating Officer", "ROLE"), ("Executive Vice President", "ROLE")])
+    doc.ents = [*doc.ents, doc.char_span(*first, label="ORG"), doc.char_span(*owner, label="ORG")]
+    # The extractor linked the second title to the first mention of Zeta.
+    linked = link_possessive_titles(doc, [[*evp, *first, "ROLE_AT", 0.6]])
+    assert sorted(linked) == sorted([[*coo, *owner, "ROLE_AT", 0.9], [*evp, *owner, "ROLE_AT", 0.9]])
+
+
+def test_titles_of_the_company_take_no_organization():
+    from iec_nlp.components.role_rules import unlink_titles_of_the_company
+
+    text = "Zeta Labs signed Ilse Marr, Vice President and Treasurer of the Company, and Otto Brandt, director of the Company's Sensors Group."
+    surfaces = [("Zeta Labs", "ORG"), ("Ilse Marr", "PERSON"), ("Vice President", "ROLE"), ("Treasurer", "ROLE"),
+                ("Otto Brandt", "PERSON"), ("director", "ROLE"), ("Sensors Group", "ORG")]
+    doc = _sentenced_doc(text, surfaces)
+    zeta, vp, treasurer, director, group = _spans(text, "Zeta Labs", "Vice President", "Treasurer", "director", "Sensors Group")
+    relations = [[*vp, *zeta, "ROLE_AT", 0.6], [*treasurer, *zeta, "ROLE_AT", 0.6], [*director, *group, "ROLE_AT", 0.9]]
+    # "of the Company's Sensors Group" names a unit: that link stays.
+    assert unlink_titles_of_the_company(doc, relations) == [[*director, *group, "ROLE_AT", 0.9]]
+
+
+def test_the_subject_after_a_short_opening_phrase_takes_the_title_it_is_given_as():
+    from iec_nlp.components.role_rules import link_subject_roles
+
+    text = "Ilse Marr is leaving Zeta. Until her departure, Marr will continue in her role as Treasurer."
+    doc = _sentenced_doc(text, [("Ilse Marr", "PERSON"), ("Treasurer", "ROLE")])
+    second = _spans(text, "Ilse Marr", "Marr will")[1]
+    doc.ents = [*doc.ents, doc.char_span(second[0], second[0] + 4, label="PERSON")]
+    (treasurer,) = _spans(text, "Treasurer")
+    assert link_subject_roles(doc, []) == [[second[0], second[0] + 4, *treasurer, "HAS_ROLE", 0.9]]
+
+
+def test_a_title_loses_an_organization_written_after_another_persons_name():
+    from iec_nlp.components.role_rules import unlink_titles_across_names
+
+    text = "Ilse Marr, Chairman, and Otto Brandt, President of Zeta Corp., said so.\n\nJane Roe, Treasurer\nZeta Corp."
+    surfaces = [("Ilse Marr", "PERSON"), ("Chairman", "ROLE"), ("Otto Brandt", "PERSON"), ("President", "ROLE"),
+                ("Zeta Corp.", "ORG"), ("Jane Roe", "PERSON"), ("Treasurer", "ROLE")]
+    doc = _sentenced_doc(text, surfaces)
+    chairman, president, zeta, treasurer, block = _spans(text, "Chairman", "President", "Zeta Corp.", "Treasurer", "Zeta Corp.")
+    relations = [[*chairman, *zeta, "ROLE_AT", 0.6], [*president, *zeta, "ROLE_AT", 0.9], [*treasurer, *block, "ROLE_AT", 0.8]]
+    # The contact block's company stands on a line of its own: that link stays.
+    assert unlink_titles_across_names(doc, relations) == relations[1:]
+
+
+def test_a_title_of_the_companys_units_joined_by_and_is_held_at_each():
+    from iec_nlp.components.role_rules import link_title_organizations
+
+    text = "Otto Brandt served as General Manager of the company's Sensors Division and the flagship Optics Division."
+    surfaces = [("Otto Brandt", "PERSON"), ("General Manager", "ROLE"), ("Sensors Division", "ORG"), ("Optics Division", "ORG")]
+    doc = _sentenced_doc(text, surfaces)
+    gm, sensors, optics = _spans(text, "General Manager", "Sensors Division", "Optics Division")
+    assert sorted(link_title_organizations(doc, [])) == sorted([[*gm, *sensors, "ROLE_AT", 0.9], [*gm, *optics, "ROLE_AT", 0.9]])
+
+
+def test_a_title_right_before_a_name_is_that_names():
+    from iec_nlp.components.role_rules import link_titles_right_before_names
+
+    text = "Chief Executive Officer Ilse Marr and Chief Financial Officer Otto  Brandt have left Zeta."
+    surfaces = [("Chief Executive Officer", "ROLE"), ("Ilse Marr", "PERSON"), ("Chief Financial Officer", "ROLE"), ("Otto  Brandt", "PERSON")]
+    doc = _sentenced_doc(text, surfaces)
+    ceo, marr, cfo, brandt = _spans(text, "Chief Executive Officer", "Ilse Marr", "Chief Financial Officer", "Otto  Brandt")
+    # The extractor gave the second title to the first name.
+    linked = link_titles_right_before_names(doc, [[*marr, *ceo, "HAS_ROLE", 0.9], [*marr, *cfo, "HAS_ROLE", 0.6]])
+    assert sorted(linked) == sorted([[*marr, *ceo, "HAS_ROLE", 0.9], [*brandt, *cfo, "HAS_ROLE", 0.9]])
+    # A title over a name on the next line is left alone.
+    text = "NAMES CHIEF FINANCIAL OFFICER\nOtto Brandt joins Zeta"
+    doc = _sentenced_doc(text, [("CHIEF FINANCIAL OFFICER", "ROLE"), ("Otto Brandt", "PERSON")])
+    assert link_titles_right_before_names(doc, []) == []
+
+
+def test_a_title_in_a_sentence_with_a_pronoun_subject_loses_the_name_before():
+    from iec_nlp.components.role_rules import unlink_titles_of_pronoun_sentences
+
+    text = "Ilse Marr joined Zeta as Controller in 2019. She previously served as Treasurer of Omega."
+    surfaces = [("Ilse Marr", "PERSON"), ("Controller", "ROLE"), ("Treasurer", "ROLE")]
+    doc = _sentenced_doc(text, surfaces)
+    marr, controller, treasurer = _spans(text, "Ilse Marr", "Controller", "Treasurer")
+    relations = [[*marr, *controller, "HAS_ROLE", 0.9], [*marr, *treasurer, "HAS_ROLE", 0.7]]
+    assert unlink_titles_of_pronoun_sentences(doc, relations) == relations[:1]
+
+
+def test_a_title_keeps_its_organization_across_its_own_holders_name():
+    from iec_nlp.components.role_rules import unlink_titles_across_names
+
+    text = "Chief Executive Officer Ilse Marr of Zeta Corp. said so."
+    doc = _sentenced_doc(text, [("Chief Executive Officer", "ROLE"), ("Ilse Marr", "PERSON"), ("Zeta Corp.", "ORG")])
+    ceo, zeta = _spans(text, "Chief Executive Officer", "Zeta Corp.")
+    assert unlink_titles_across_names(doc, [[*ceo, *zeta, "ROLE_AT", 0.8]]) == [[*ceo, *zeta, "ROLE_AT", 0.8]]
+
+
+def test_an_organization_written_right_before_titles_owns_them():
+    from iec_nlp.components.role_rules import link_possessive_titles
+
+    text = "said Ilse Marr, Zeta Chairman and Chief Executive Officer.\nZeta\nChief Financial Officer"
+    surfaces = [("Ilse Marr", "PERSON"), ("Zeta", "ORG"), ("Chairman", "ROLE"), ("Chief Executive Officer", "ROLE")]
+    doc = _sentenced_doc(text, surfaces)
+    zeta, chairman, ceo = _spans(text, "Zeta", "Chairman", "Chief Executive Officer")
+    assert sorted(link_possessive_titles(doc, [])) == sorted([[*chairman, *zeta, "ROLE_AT", 0.9], [*ceo, *zeta, "ROLE_AT", 0.9]])

@@ -34,7 +34,8 @@ says is dropped (`_is_plausible`), and boundaries are mended where the
 shape of the text decides them: an institution's name is completed
 (`International Organization for Standardization`), a state's body keeps
 its possessive (`Florida's Turnpike Enterprise`), a company's `Board` is
-cut off, a title's scope takes the business functions after it, a revenue
+cut off, a title's scope takes the business functions after it, a title
+cut at a hyphen takes the rest of its compound ("pollution-free"), a revenue
 line item takes its qualifier even where the recognizer called that
 adjective an organization ("Governmental sales"), a
 measure ends before its verb and starts after a verb inside it ("earnings
@@ -332,7 +333,8 @@ class EntityRules:
             ents = _add_seats_before_names(doc, text, ents)
             ents, short_names = _add_defined_short_names(doc, text, ents, terms)
             ents = _add_named_segments(doc, text, ents, terms)
-            ents = _complete_phrases(doc, text, _extend_title_scopes(doc, text, ents))
+            ents = _extend_title_scopes(doc, text, _complete_hyphenated_titles(doc, text, ents))
+            ents = _complete_phrases(doc, text, ents)
             ents = _propagate(doc, text, _without_restated_abbreviations(text, ents), short_names)
         doc.set_ents(sorted(ents, key=lambda s: s.start), default="outside")
         return doc
@@ -860,6 +862,28 @@ def _extend_title_scopes(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
             result[i] = widened
             taken.extend(inside)
     return [o for o in result if o not in taken]
+
+
+# "director of carbon pollution-free electricity": a title cut at the
+# hyphen of a compound word ("pollution" | "-free electricity") ends
+# mid-word; it takes the rest of the compound and the scope words after it
+# up to the clause's end or the preposition naming the organization.
+_HYPHENATED_REST = re.compile(
+    r"-[a-z]+(?:[ ]+(?!(?:of|at|for|with|and|in|to|from|since|until)\b)[a-z]+){0,3}(?=[ ]*(?:[,.;:)\n]|(?:of|at|for|with|and)\b|$))"
+)
+
+
+def _complete_hyphenated_titles(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    result = []
+    starts = sorted(e.start_char for e in ents)
+    for ent in ents:
+        rest = _HYPHENATED_REST.match(text, ent.end_char) if ent.label_ == "ROLE" else None
+        if rest is not None and not any(ent.end_char <= s < rest.end() for s in starts):
+            widened = doc.char_span(ent.start_char, rest.end(), label="ROLE")
+            if widened is not None:
+                ent = widened
+        result.append(ent)
+    return result
 
 
 _ORG_END = re.compile(rf"{_LEGAL_FORM}$")

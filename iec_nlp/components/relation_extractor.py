@@ -57,12 +57,17 @@ from .amount_rules import (
 from .relation_model import Candidate
 from .role_rules import (
     link_contact_blocks,
+    link_possessive_titles,
     link_subject_roles,
     link_successor_roles,
     link_title_organizations,
     link_titles_before_names,
+    link_titles_right_before_names,
     link_titles_of_name_lists,
     share_coordinated_titles,
+    unlink_titles_across_names,
+    unlink_titles_of_pronoun_sentences,
+    unlink_titles_of_the_company,
 )
 
 RELATIONS_ATTR = "iec_relations"
@@ -248,10 +253,15 @@ def _apply_role_rules(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
     relations = link_successor_roles(doc, relations)
     relations = link_subject_roles(doc, relations)
     relations = link_title_organizations(doc, relations)
+    relations = link_possessive_titles(doc, relations)
     relations = link_contact_blocks(doc, relations)
     relations = link_titles_before_names(doc, relations)
+    relations = link_titles_right_before_names(doc, relations)
     relations = link_titles_of_name_lists(doc, relations)
-    return share_coordinated_titles(doc, relations)
+    relations = share_coordinated_titles(doc, relations)
+    relations = unlink_titles_of_the_company(doc, relations)
+    relations = unlink_titles_across_names(doc, relations)
+    return unlink_titles_of_pronoun_sentences(doc, relations)
 
 
 def _apply_amount_rules(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:

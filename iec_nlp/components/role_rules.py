@@ -1,11 +1,18 @@
 """Titles the text gives to a person or an organization, applied to the
 relation extractor's output (HAS_ROLE, ROLE_AT): the successor in "X will
 succeed Mr. Y as CEO", the subject of "X ... has served as President", the
-organization right after a title ("CEO of Acme"), a contact block of one
-name, its titles and its company, "our CFO, Jane Roe", a title stated once
-for a list of names, and titles joined by "and". The extractor scores each
-pair on its own, by its words and distance; these links are stated by the
-shape of the sentence.
+organization right after a title ("CEO of Acme", "the controller position
+at Acme"), the titles after an organization or its possessive ("Acme's
+President and CEO"), a contact block of one name, its titles and its
+company, "our CFO, Jane Roe", "CFO Jane Roe" (not the name before the
+title), a title stated once for a list of names, and titles joined by "and".
+Some links the extractor gives are taken back: ROLE_AT from a title "of the
+Company", which takes no span, or to an organization written after another
+person's name ("Al Bo, Chairman, and Cy Do, President of Acme"), and
+HAS_ROLE from a name to a title in a later sentence whose subject is a
+pronoun ("She served as CFO"). The extractor scores each pair on its own,
+by its words and distance; these links are stated by the shape of the
+sentence.
 """
 
 from __future__ import annotations
@@ -86,7 +93,9 @@ def link_successor_roles(doc: Doc, relations: list[list[Any]]) -> list[list[Any]
 _AS_TITLE_BEFORE = re.compile(
     r"\bas\s+(?:(?:our|the|its|his|her|a|an)\s+|(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*['\u2019]s?\s+)?$"
 )
-_SUBJECT_BEFORE = re.compile(r"^\W*(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$")
+# The subject may follow a short opening phrase ("Until his departure,
+# Dodson will continue in his role as CFO", "In 2019, Ms. Roe was named CFO").
+_SUBJECT_BEFORE = re.compile(r"^\W*(?:[A-Z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){0,6},\s+)?(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$")
 _PRONOUN = re.compile(r"\b(?:he|she|they|him|them|He|She|They)\b")
 _SUBJECT_REACH = 250
 
@@ -125,13 +134,20 @@ def link_subject_roles(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
 # sales for Zeta's Sensors Division": an organization written right after a
 # title states ROLE_AT, from each coordinated title, to it and to a unit
 # named after its possessive (GUIDELINE: a unit of a larger one, to each).
-_ORG_AFTER_TITLE = re.compile(r"\s+(?:of|at|for|with)\s+(?:the\s+)?")
+# "held the corporate controller position at Zeta": the noun "position" or
+# "role" between the title and its organization still attaches them.
+# A unit of "the Company", which takes no span, is the title's organization
+# ("General Manager of the company's Optics Division").
+_ORG_AFTER_TITLE = re.compile(
+    r"\s+(?:(?:position|role)\s+)?(?:of|at|for|with)\s+(?:the\s+(?:[Cc]ompany['\u2019]s\s+)?)?"
+)
 _UNIT_AFTER_POSSESSIVE = re.compile(r"['\u2019]s?\s+")
 _ORGANIZATIONS = ("ORG", "CUSTOMER")
 # Only a plain "and" joins titles to the same organization ("CEO and a
 # Founding Partner of Acme"): in "COO and EVP, and President of Acme" the
 # list ends before "President".
 _TITLES_AND = re.compile(r"\s+and\s+(?:a\s+|an\s+)?")
+_ORGANIZATIONS_AND = re.compile(r"\s+and\s+(?:the\s+)?(?:[a-z]+\s+)?")
 
 
 def link_title_organizations(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
@@ -154,8 +170,53 @@ def link_title_organizations(doc: Doc, relations: list[list[Any]]) -> list[list[
         if n + 2 < len(ents) and ents[n + 2].label_ in _ORGANIZATIONS:
             if _UNIT_AFTER_POSSESSIVE.fullmatch(text, organization.end_char, ents[n + 2].start_char):
                 organizations.append(ents[n + 2])
+        # "member of the boards of Zeta and Omega Corp.", "General Manager of
+        # Zeta's Sensors Division and the flagship Optics Division": each.
+        following = n + 1 + len(organizations)
+        if following < len(ents) and ents[following].label_ in _ORGANIZATIONS:
+            if _ORGANIZATIONS_AND.fullmatch(text, organizations[-1].end_char, ents[following].start_char):
+                organizations.append(ents[following])
         links += [[t.start_char, t.end_char, o.start_char, o.end_char, "ROLE_AT"] for t in titles for o in organizations]
     return _with_links(relations, links)
+
+
+# "Swoboda, Zeta's President and CEO", "Zeta's former Chief Operating Officer
+# and Executive Vice President": an organization's possessive owns the title
+# after it and the titles joined to that one by "and" (GUIDELINE: "Acme's
+# CEO" states ROLE_AT); the extractor, reading pairs by distance, misses the
+# later titles.
+# An organization written right before the title, on its line, owns it as
+# well ("said Al Bo, Zeta Chairman and Chief Executive Officer").
+_OWNER_POSSESSIVE = re.compile(r"(?:['\u2019]s?\s+|[ \t]+)(?:(?:former|new|current)\s+)?")
+
+
+def link_possessive_titles(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
+    """ROLE_AT from the titles after an organization (or its possessive) to it."""
+    text = doc_text(doc)
+    ents = list(doc.ents)
+    links = []
+    for n, owner in enumerate(ents[:-1]):
+        title = ents[n + 1]
+        if owner.label_ not in _ORGANIZATIONS or title.label_ != "ROLE":
+            continue
+        if not _OWNER_POSSESSIVE.fullmatch(text, owner.end_char, title.start_char):
+            continue
+        titles = [title]
+        for following in ents[n + 2 :]:
+            if following.label_ != "ROLE" or not _TITLES_AND.fullmatch(text, titles[-1].end_char, following.start_char):
+                break
+            titles.append(following)
+        links += [[t.start_char, t.end_char, owner.start_char, owner.end_char, "ROLE_AT"] for t in titles]
+    # The title's link goes to the owner it is written with, not to another
+    # mention of the same organization elsewhere in the release.
+    owners = {(link[0], link[1]): (link[2], link[3]) for link in links}
+    names = {(e.start_char, e.end_char): e.text.lower() for e in ents if e.label_ in _ORGANIZATIONS}
+    kept = [
+        r for r in relations
+        if r[4] != "ROLE_AT" or (r[0], r[1]) not in owners or (r[2], r[3]) == owners[(r[0], r[1])]
+        or names.get((r[2], r[3])) != names.get(owners[(r[0], r[1])])
+    ]
+    return _with_links(kept, links)
 
 
 # A contact block stacks a name, its titles and a company on lines of their
@@ -249,6 +310,32 @@ def link_titles_before_names(doc: Doc, relations: list[list[Any]]) -> list[list[
     return _with_links(relations, links)
 
 
+# "Chief Executive Officer Al Bo and Chief Financial Officer Cy Do have left":
+# a title written right before a name on the same line is that name's
+# (GUIDELINE: "Y X"), not the name's before it, which the extractor, reading
+# pairs by distance, may give it. A title over a name on the next line (a
+# headline, a contact block) is left to the other rules.
+_NAME_RIGHT_AFTER_TITLE = re.compile(r"[ \t]+(?:(?:Mr|Ms|Mrs|Dr)\.[ \t]+)?")
+
+
+def link_titles_right_before_names(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
+    """HAS_ROLE from the name right after a title, and none to it from a
+    name before it."""
+    text = doc_text(doc)
+    ents = [e for e in doc.ents if e.label_ in ("PERSON", "ROLE")]
+    links = []
+    titles: set[tuple[int, int]] = set()
+    for title, person in zip(ents, ents[1:]):
+        if title.label_ != "ROLE" or person.label_ != "PERSON":
+            continue
+        if not _NAME_RIGHT_AFTER_TITLE.fullmatch(text, title.end_char, person.start_char):
+            continue
+        titles.add((title.start_char, title.end_char))
+        links.append([person.start_char, person.end_char, title.start_char, title.end_char, "HAS_ROLE"])
+    kept = [r for r in relations if not (r[4] == "HAS_ROLE" and (r[2], r[3]) in titles and r[1] <= r[2])]
+    return _with_links(kept, links)
+
+
 # "current directors Mr. Al Bo, Mr. Cy Do and Dr. Ed Fu were re-elected",
 # "Al Bo and Cy Do were named Co-CEOs": a title stated once for a list of
 # names is each one's.
@@ -320,3 +407,93 @@ def share_coordinated_titles(doc: Doc, relations: list[list[Any]]) -> list[list[
         return relations
     kept = [r for r in relations if not (r[4] == "HAS_ROLE" and tuple(r[:4]) in removed)]
     return _with_links(kept, links)
+
+
+# "Vice President and Chief Commercial Officer of the Company", "a director
+# of the company": the organization written with these titles is "the
+# Company", which takes no span, so they take no ROLE_AT (GUIDELINE); the
+# extractor, reading pairs by distance, links them to a name of the issuer
+# elsewhere. An organization named after "the Company and" keeps its link.
+_THE_COMPANY_AFTER_TITLE = re.compile(r"\s+(?:of|for|at|with)\s+the\s+[Cc]ompany\b(?!['\u2019])")
+_AND_AFTER_THE_COMPANY = re.compile(r"\s+and\s+(?:the\s+)?")
+
+
+def unlink_titles_of_the_company(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
+    """No ROLE_AT from titles written "of/for/at the Company"."""
+    text = doc_text(doc)
+    if "ompany" not in text:
+        return relations
+    ents = list(doc.ents)
+    unlinked: dict[tuple[int, int], int] = {}  # title -> where "the Company" ends
+    for n, title in enumerate(ents):
+        if title.label_ != "ROLE":
+            continue
+        company = _THE_COMPANY_AFTER_TITLE.match(text, title.end_char)
+        following = ents[n + 1].start_char if n + 1 < len(ents) else len(text)
+        if company is None or company.end() > following:
+            continue
+        titles = [title]
+        for before in reversed(ents[:n]):
+            if before.label_ != "ROLE" or not _TITLES_AND.fullmatch(text, before.end_char, titles[-1].start_char):
+                break
+            titles.append(before)
+        for t in titles:
+            unlinked[(t.start_char, t.end_char)] = company.end()
+    if not unlinked:
+        return relations
+    kept = []
+    for r in relations:
+        end = unlinked.get((r[0], r[1]))
+        if r[4] == "ROLE_AT" and end is not None and not _AND_AFTER_THE_COMPANY.fullmatch(text, end, r[2]):
+            continue
+        kept.append(r)
+    return kept
+
+
+# "Al Bo, Chairman, and Cy Do, President of Zeta": the organization after a
+# later name's title is that title's, not the earlier one's (GUIDELINE:
+# ROLE_AT needs the organization attached to the title). The extractor,
+# reading pairs by distance, links across the name; a contact block, whose
+# company stands on a line of its own below the names, keeps its links.
+def unlink_titles_across_names(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
+    """No ROLE_AT from a title to an organization after another person's
+    name on the same line."""
+    text = doc_text(doc)
+    people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    kept = []
+    for r in relations:
+        if r[4] == "ROLE_AT" and r[1] <= r[2] and "\n" not in text[r[1] : r[2]]:
+            # The title's own holder written right after it ("CEO Al Bo of
+            # Zeta") does not part the title from the organization.
+            if any(
+                r[1] <= start and end <= r[2] and not _NAME_RIGHT_AFTER_TITLE.fullmatch(text, r[1], start)
+                for start, end in people
+            ):
+                continue
+        kept.append(r)
+    return kept
+
+
+# "Ms. Roe joined Zeta in 2019. She previously served as Treasurer": the
+# sentence that gives the title has a pronoun for its subject, so no named
+# person holds it there (GUIDELINE: pronouns take no span and no relation).
+# The extractor, reading pairs by distance, links the name of the sentence
+# before.
+_PRONOUN_SUBJECT = re.compile(r"\W*(?:He|She|They)\b")
+
+
+def unlink_titles_of_pronoun_sentences(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
+    """No HAS_ROLE from a name before the sentence to a title in a sentence
+    whose subject is "He/She/They"."""
+    if not doc.has_annotation("SENT_START"):
+        return relations
+    text = doc_text(doc)
+    sentence_of = {(e.start_char, e.end_char): e.sent.start_char for e in doc.ents if e.label_ == "ROLE"}
+    kept = []
+    for r in relations:
+        if r[4] == "HAS_ROLE" and (r[2], r[3]) in sentence_of:
+            start = sentence_of[(r[2], r[3])]
+            if r[1] <= start and _PRONOUN_SUBJECT.match(text, start):
+                continue
+        kept.append(r)
+    return kept
