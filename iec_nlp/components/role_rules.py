@@ -185,9 +185,7 @@ def link_title_organizations(doc: Doc, relations: list[list[Any]]) -> list[list[
 # after it and the titles joined to that one by "and" (GUIDELINE: "Acme's
 # CEO" states ROLE_AT); the extractor, reading pairs by distance, misses the
 # later titles.
-# An organization written right before the title, on its line, owns it as
-# well ("said Al Bo, Zeta Chairman and Chief Executive Officer").
-_OWNER_POSSESSIVE = re.compile(r"(?:['\u2019]s?\s+|[ \t]+)(?:(?:former|new|current)\s+)?")
+_OWNER_POSSESSIVE = re.compile(r"['\u2019]s?\s+(?:(?:former|new|current)\s+)?")
 
 
 def link_possessive_titles(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
