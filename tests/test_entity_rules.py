@@ -1428,3 +1428,24 @@ def test_a_name_with_a_trademark_after_it_is_a_product():
     names = [name for name, _ in _ents(doc)]
     assert "Glare Guard" not in names
     assert "Beta Motors" in names
+
+
+def test_a_person_before_an_institution_named_after_them_is_no_mention():
+    text = "Jane Roe teaches at the Hobart Q. Lindqvist Graduate School of Business and lives in Reno."
+    doc = _doc(text, [("Jane Roe", "PERSON"), ("Hobart Q. Lindqvist", "PERSON")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Jane Roe", "PERSON")]
+
+
+def test_a_verb_given_name_in_a_headline_is_no_person():
+    # "Will" opens a verb after the headline's subject; "Will Brandt" is named again below.
+    text = (
+        "Merger Will Create Leading Supplier\n"
+        "Zorbex Names Will Brandt Treasurer\n"
+        "Zorbex said Will Brandt joins in May. Brandt was a banker."
+    )
+    doc = _doc(text, [("Will Create", "PERSON"), ("Will Brandt", "PERSON")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    names = _ents(doc)
+    assert ("Will Create", "PERSON") not in names
+    assert ("Will Brandt", "PERSON") in names

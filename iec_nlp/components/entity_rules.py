@@ -1738,6 +1738,32 @@ _IN_BEFORE = re.compile(r"\bin\s$")
 _TRADEMARK_AFTER = re.compile(rf"(?:\u2122|\u2120|\(TM\)|\(SM\))(?![ ]+(?:[A-Z][\w&'\u2019-]*,?[ ]+){{0,3}}{_LEGAL_FORM}(?!\w))")
 
 
+# A person's name right before the kind of place or institution named after
+# them is that name's first words, no mention of a person: "the William E.
+# Simon Graduate School", "Walter Reed Medical Center", "the Malcolm Baldrige
+# National Quality Award".
+_NAMED_AFTER_PERSON = re.compile(
+    r"[ ](?:Graduate|School|University|College|Institute|Foundation|Center|Centre|Hospital|Medical|Award|Awards|"
+    r"Prize|Memorial|Scholarship|Fellowship|Professorship|Airport|Stadium|Arena|Library|Museum|Air[ ]Force[ ]Base)\b"
+)
+# "Award Will Allow Continued Support", "Results Mark Record Year": in a
+# title-case headline a given name that is also a verb ("Will", "Mark") can
+# open a would-be name after its subject. A person named there is named again
+# in the release; a verb is not.
+_VERB_GIVEN_NAMES = frozenset(("Will", "Mark"))
+_CAPITALIZED_WORD_BEFORE = re.compile(r"[A-Z][\w'\u2019-]*[ ]$")
+
+
+def _is_headline_verb(name: str, text: str, start: int, end: int) -> bool:
+    words = name.split()
+    if len(words) < 2 or words[0] not in _VERB_GIVEN_NAMES:
+        return False
+    if not _CAPITALIZED_WORD_BEFORE.search(text, max(0, start - 30), start):
+        return False
+    rest = re.compile(rf"\b{re.escape(words[-1])}\b", re.IGNORECASE)
+    return not any(not start <= m.start() < end for m in rest.finditer(text))
+
+
 def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> bool:
     """False for what cannot be the entity its label says; `terms` are the
     abbreviations the release defines for common nouns and for things
@@ -1812,6 +1838,10 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
     if label == "PERSON":
         if _SHIP_PREFIX.search(text, max(0, ent.start_char - 10), ent.start_char):
             return False  # "USNS Andrew J. Higgins": a ship named after a person
+        if _NAMED_AFTER_PERSON.match(text, ent.end_char):
+            return False  # "William E. Simon" of "the William E. Simon Graduate School"
+        if _is_headline_verb(name, text, ent.start_char, ent.end_char):
+            return False  # "Award Will Allow Continued Support": a verb of a headline
         if any(c.isdigit() for c in name) or ent[-1].lower_ in _ADDRESS_WORDS:
             return False  # "SSQ-125A" (a model number), "Keslinger Road", "Tel" of "Tel: (888)"
         # Initials alone ("S. C." of a dateline "ROCK HILL, S. C.") name nobody.
