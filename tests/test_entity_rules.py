@@ -1449,3 +1449,10 @@ def test_a_verb_given_name_in_a_headline_is_no_person():
     names = _ents(doc)
     assert ("Will Create", "PERSON") not in names
     assert ("Will Brandt", "PERSON") in names
+
+
+def test_a_part_of_a_document_pointed_to_is_no_organization():
+    text = "Adjusted earnings were $0.43 (see Schedule I); the letter is filed as Exhibit 10.1 by Zorbex Inc."
+    doc = _doc(text, [("Schedule", "ORG"), ("Exhibit", "ORG"), ("Zorbex Inc.", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Zorbex Inc.", "ORG")]

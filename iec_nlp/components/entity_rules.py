@@ -1435,11 +1435,12 @@ def _is_dateline_city(ent: Span, text: str) -> bool:
 
 # SCHEMA v1.1: 8-K item headings, defined terms in quotes and the names of
 # plans, agreements, filings and committees are no entities, nor is anything
-# inside them.
+# inside them. Nor is a part of a document that a release points to ("see
+# Schedule I", "filed as Exhibit 10.1", "Appendix A").
 _ITEM_HEADING = re.compile(r"[ \t]*(?:ITEM|Item)\s+\d{1,2}\.\d{2}\b")
 _DOCUMENT_WORDS = frozenset(
     "plan plans agreement agreements amendment statement report committee policy letter form act "
-    "notes indenture certificate bylaws charter guidelines".split()
+    "notes indenture certificate bylaws charter guidelines schedule exhibit appendix annex".split()
 )
 # A quoted defined term names a thing, not a party: the "Effective Date",
 # the "Employment Agreement", the "Company". A quoted short form of a name
