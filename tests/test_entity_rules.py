@@ -1456,3 +1456,15 @@ def test_a_part_of_a_document_pointed_to_is_no_organization():
     doc = _doc(text, [("Schedule", "ORG"), ("Exhibit", "ORG"), ("Zorbex Inc.", "ORG")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert _ents(doc) == [("Zorbex Inc.", "ORG")]
+
+
+def test_the_last_word_of_a_longer_capitalized_name_is_no_name():
+    # "Kitchen" ends "Brody's Scratch Kitchen"; a rank or a title before a
+    # surname ("said Admiral Quill") and a sentence's first word stay names.
+    text = (
+        "Same-store sales for Brody's Scratch Kitchen were up, said Admiral Quill. "
+        "Revenue rose. Today Zorbex grew."
+    )
+    doc = _doc(text, [("Kitchen", "PERSON"), ("Quill", "PERSON"), ("Zorbex", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Quill", "PERSON"), ("Zorbex", "ORG")]

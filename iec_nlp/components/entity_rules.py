@@ -324,6 +324,7 @@ class EntityRules:
                 for e in trimmed
                 if e is not None and _is_plausible(e, text, terms)
             ]
+            ents = _without_name_fragments(text, ents, self.first_names)
             ents = _items_after_amounts(doc, text, ents)
             if self.periods:
                 ents = _years_after_amounts(doc, text, _add_near_amounts(doc, text, ents, PERIOD_TERM, "PERIOD"))
@@ -967,6 +968,44 @@ def _without_own_bodies(text: str, ents: list[Span]) -> list[Span]:
             owner = text[ent.start_char : ent[-2].idx + len(ent[-2])]
             if any(n == owner or n.startswith((owner + " ", owner + ",")) for n in names):
                 ent = Span(ent.doc, ent.start, ent.end - 1, label=ent.label_)
+        result.append(ent)
+    return result
+
+
+# "Cheddar's Scratch Kitchen", "SFAS No. 123R, Share-Based Payment": in
+# running text, one capitalized word right after another that no entity
+# holds is the last word of a longer name or title, which the recognizer
+# did not take whole. Not after a sentence's start, a title or rank ("said
+# Admiral Smith"), a given name (a name cut short is the recognizer's to
+# mend), a month or a weekday ("in May Zorbex signed").
+_FRAGMENT_NAME = re.compile(r"[A-Z][a-z][\w'\u2019-]*")
+_CAPITALIZED_BEFORE_NAME = re.compile(r"(?<![.!?:;\"\u201c\u2018(]\s)(?<![.!?:;\"\u201c\u2018(])\b([A-Z][a-z]+)[ ]$")
+_WORDS_BEFORE_A_NAME = frozenset(
+    "Mr Mrs Ms Dr Sir Dame Lord Lady Captain Admiral General Colonel Major Lieutenant Sergeant Commander "
+    "Judge Justice Coach Father Sister Saint Reverend Rabbi Dean Professor Senator Governor Mayor King Queen "
+    "Prince President Chairman Chairwoman Director Secretary Treasurer Representative Congressman "
+    "Congresswoman Ambassador Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February "
+    "March April May June July August September October November December".split()
+)
+_LOWER_CASE_WORD = re.compile(r"\b[a-z]{4,}\b")
+
+
+def _without_name_fragments(text: str, ents: list[Span], given_names: frozenset[str]) -> list[Span]:
+    result = []
+    for ent in ents:
+        name = text[ent.start_char : ent.end_char]
+        if ent.label_ in _NAME_LABELS and _FRAGMENT_NAME.fullmatch(name):
+            before = _CAPITALIZED_BEFORE_NAME.search(text, max(0, ent.start_char - 25), ent.start_char)
+            line_start = text.rfind("\n", 0, ent.start_char) + 1
+            if (
+                before
+                and before.group(1) not in _WORDS_BEFORE_A_NAME
+                and before.group(1) not in given_names
+                and not JOB_TITLE.fullmatch(before.group(1))
+                and not any(e.start_char <= before.start(1) < e.end_char for e in ents)
+                and _LOWER_CASE_WORD.search(text, line_start, before.start(1))
+            ):
+                continue
         result.append(ent)
     return result
 
