@@ -1468,3 +1468,13 @@ def test_the_last_word_of_a_longer_capitalized_name_is_no_name():
     doc = _doc(text, [("Kitchen", "PERSON"), ("Quill", "PERSON"), ("Zorbex", "ORG")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert _ents(doc) == [("Quill", "PERSON"), ("Zorbex", "ORG")]
+
+
+def test_an_abbreviation_defined_for_a_region_is_a_place():
+    text = "Zorbex Inc. serves users in the Northern Lakes Region (NLR). Offices in the NLR opened."
+    doc = NLP.make_doc(text)
+    found = text.index("NLR)")
+    later = text.index("NLR opened")
+    doc.set_ents([doc.char_span(found, found + 3, label="ORG"), doc.char_span(later, later + 3, label="ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert [e for e in _ents(doc) if e[0] == "NLR"] == []

@@ -1691,6 +1691,14 @@ _THING_ABBREVIATION = re.compile(
 )
 
 
+# "the National Capital Region (NCR)", "the Greater Toronto Area (GTA)": an
+# abbreviation defined for a region is a place (SCHEMA.md 2: places are out).
+_PLACE_ABBREVIATION = re.compile(
+    r"\b(?:[A-Z][a-z]+[ ]){1,4}(?:Region|Area|Valley|Basin|Corridor|Peninsula|Coast)[ ]*"
+    r"\([\"\u201c]?([A-Z]{2,6})[\"\u201d]?\)"
+)
+
+
 def _abbreviated_terms(text: str) -> frozenset[str]:
     terms = set()
     for match in _PARENTHESIZED_ABBREVIATION.finditer(text):
@@ -1706,6 +1714,7 @@ def _abbreviated_terms(text: str) -> frozenset[str]:
                 terms.add(abbreviation[:-1])  # "restricted stock units ("RSUs")": "Each RSU"
     for match in _THING_ABBREVIATION.finditer(text):
         terms.add(match.group(1) or match.group(2) or match.group(3))
+    terms.update(match.group(1) for match in _PLACE_ABBREVIATION.finditer(text))
     return frozenset(terms)
 
 
