@@ -1478,3 +1478,10 @@ def test_an_abbreviation_defined_for_a_region_is_a_place():
     doc.set_ents([doc.char_span(found, found + 3, label="ORG"), doc.char_span(later, later + 3, label="ORG")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert [e for e in _ents(doc) if e[0] == "NLR"] == []
+
+
+def test_a_name_that_opens_a_trademarked_product_name_is_no_organization():
+    text = "Zorbex Medical Inc. sells the Zorbex Clear-Wrap\u2122 System to hospitals."
+    doc = _doc(text, [("Zorbex Medical Inc.", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Zorbex Medical Inc.", "ORG")]  # no "Zorbex" of the product

@@ -1352,7 +1352,9 @@ def _propagate(doc: Doc, text: str, ents: list[Span], short_names: list[Span] | 
             if _FOLLOWED_BY_STATE.match(text, end_char):
                 continue  # "FRANKLIN, Tenn." is a place, not the company Franklin Financial
             if forms[form] != "PERSON" and (
-                _MARKED_BEFORE_WORD.match(text, end_char) or _names_a_product(text[start_char:end_char], text, end_char)
+                _MARKED_BEFORE_WORD.match(text, end_char)
+                or _OPENS_TRADEMARKED_NAME.match(text, end_char)
+                or _names_a_product(text[start_char:end_char], text, end_char)
             ):
                 continue  # "HORIZON(R) batteries", "SurgiCount products": a product of the same name
             if _reads_as_running_text(text[start_char:end_char], forms[form], end - start, text):
@@ -1813,6 +1815,11 @@ def _is_headline_verb(name: str, text: str, start: int, end: int) -> bool:
     return not any(not start <= m.start() < end for m in rest.finditer(text))
 
 
+# Nor a name that opens a product's name marked as a trademark: "the
+# SurgiCount Safety-Sponge\u2122 System" (SCHEMA.md 2: product names are out).
+_OPENS_TRADEMARKED_NAME = re.compile(r"(?:[ ][A-Z][\w&'\u2019-]*){1,3}(?:\u2122|\u2120|\(TM\)|\(SM\))")
+
+
 def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> bool:
     """False for what cannot be the entity its label says; `terms` are the
     abbreviations the release defines for common nouns and for things
@@ -1851,6 +1858,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
     if label in ("ORG", "CUSTOMER"):
         if _TRADEMARK_AFTER.match(text, ent.end_char):
             return False  # "Night Vision Safety(TM) Mirrors": a trademark names a product, not a company
+        if _OPENS_TRADEMARKED_NAME.match(text, ent.end_char):
+            return False  # "the SurgiCount Safety-Sponge™ System": a product's name
         if name.lower().strip(".") in _GENERIC_ORGANIZATION_WORDS:
             return False  # "the Bank", "Parent": a defined term for an organization, not its name
         if _STATE_NAME.fullmatch(name) and not _POSSESSIVE_NAME_REST.match(text, ent.end_char):
