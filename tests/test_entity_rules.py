@@ -1485,3 +1485,10 @@ def test_a_name_that_opens_a_trademarked_product_name_is_no_organization():
     doc = _doc(text, [("Zorbex Medical Inc.", "ORG")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert _ents(doc) == [("Zorbex Medical Inc.", "ORG")]  # no "Zorbex" of the product
+
+
+def test_a_name_after_a_service_abbreviation_is_a_base():
+    text = "Sites include USAF Harlan Voss and USMC-Camp Tarrow; USAF Col. Jane Roe spoke."
+    doc = _doc(text, [("Harlan Voss", "PERSON"), ("Jane Roe", "PERSON")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Jane Roe", "PERSON")]

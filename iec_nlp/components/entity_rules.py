@@ -1760,6 +1760,10 @@ _VERB_SLOT_BEFORE = re.compile(r"\bto[ ]$")
 _AS_AFTER = re.compile(r"[ ]as[ ]")
 # A ship's prefix: "USS", "USNS", "HMS", also "ex-USNS" of a ship sold on.
 _SHIP_PREFIX = re.compile(r"\b(?:USS|USNS|HMS|HMCS|HMAS)[ ]+$")
+# A base named after a person, after its service's abbreviation: "USAF Seymour
+# Johnson", "USMC-Camp Lejeune", "NAS Whiting" (SCHEMA.md 2: places are out;
+# a person of the service comes with a rank: "USAF Col. Jane Roe").
+_BASE_PREFIX = re.compile(r"\b(?:USAF|USMC|USN|NAS|MCAS|JB|JBSA)[ -]$")
 _ADVERB = re.compile(r"[A-Z][a-z]+(?:ally|ively|ently|antly|ously|ingly|edly|ably|arly)")
 # A name marked as a trademark and followed by more words ("SurgiCount™
 # Safety-Sponge System", "the Wendy's® brand") names a product or a brand.
@@ -1896,6 +1900,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
     if label == "PERSON":
         if _SHIP_PREFIX.search(text, max(0, ent.start_char - 10), ent.start_char):
             return False  # "USNS Andrew J. Higgins": a ship named after a person
+        if _BASE_PREFIX.search(text, max(0, ent.start_char - 8), ent.start_char):
+            return False  # "USAF Seymour Johnson": a base named after a person
         if _NAMED_AFTER_PERSON.match(text, ent.end_char):
             return False  # "William E. Simon" of "the William E. Simon Graduate School"
         if _is_headline_verb(name, text, ent.start_char, ent.end_char):
