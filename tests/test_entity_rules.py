@@ -1492,3 +1492,15 @@ def test_a_name_after_a_service_abbreviation_is_a_base():
     doc = _doc(text, [("Harlan Voss", "PERSON"), ("Jane Roe", "PERSON")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert _ents(doc) == [("Jane Roe", "PERSON")]
+
+
+def test_an_acronym_before_a_standard_number_names_the_standard():
+    # Propagated from the short form "(ISO)", the mention before "9001" is no organization either.
+    text = "Zorbex Inc. is ISO 9001:2015 certified; its lab follows the ISO (Zorbex) rules and IATF 16949."
+    doc = _doc(text, [("Zorbex Inc.", "ORG"), ("IATF", "ORG")])
+    later = text.index("ISO (")
+    doc.set_ents([*doc.ents, doc.char_span(later, later + 3, label="ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    names = _ents(doc)
+    assert ("IATF", "ORG") not in names
+    assert [e for e in names if e[0] == "ISO"] == [("ISO", "ORG")]  # only the mention with no number

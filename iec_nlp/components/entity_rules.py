@@ -1355,8 +1355,9 @@ def _propagate(doc: Doc, text: str, ents: list[Span], short_names: list[Span] | 
                 _MARKED_BEFORE_WORD.match(text, end_char)
                 or _OPENS_TRADEMARKED_NAME.match(text, end_char)
                 or _names_a_product(text[start_char:end_char], text, end_char)
+                or (_ACRONYM_NAME.fullmatch(text, start_char, end_char) and _STANDARD_NUMBER_AFTER.match(text, end_char))
             ):
-                continue  # "HORIZON(R) batteries", "SurgiCount products": a product of the same name
+                continue  # "HORIZON(R) batteries", "SurgiCount products", "ISO 9001": a product or standard of the same name
             if _reads_as_running_text(text[start_char:end_char], forms[form], end - start, text):
                 continue  # "Special charges", "System" are no mentions of "Special Charges", "Sponge System"
             if forms[form] != "PERSON" and (longer := _inside_longer_name(text, start_char)):
@@ -1824,6 +1825,13 @@ def _is_headline_verb(name: str, text: str, start: int, end: int) -> bool:
 _OPENS_TRADEMARKED_NAME = re.compile(r"(?:[ ][A-Z][\w&'\u2019-]*){1,3}(?:\u2122|\u2120|\(TM\)|\(SM\))")
 
 
+# An acronym before a standard's number names the standard: "ISO 9001:2015
+# certified", "IATF 16949", "IEC 62304 compliant" (not a street address:
+# "4032 Linden Ave", nor a year).
+_ACRONYM_NAME = re.compile(r"[A-Z]{2,6}")
+_STANDARD_NUMBER_AFTER = re.compile(r"[ ](?!(?:19|20)\d\d\b)\d{4,5}(?::(?:19|20)\d\d)?\b(?![,.]\d)(?![ ]+[A-Z])")
+
+
 def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> bool:
     """False for what cannot be the entity its label says; `terms` are the
     abbreviations the release defines for common nouns and for things
@@ -1864,6 +1872,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             return False  # "Night Vision Safety(TM) Mirrors": a trademark names a product, not a company
         if _OPENS_TRADEMARKED_NAME.match(text, ent.end_char):
             return False  # "the SurgiCount Safety-Sponge™ System": a product's name
+        if _ACRONYM_NAME.fullmatch(name) and _STANDARD_NUMBER_AFTER.match(text, ent.end_char):
+            return False  # "an ISO 9001:2015 certified supplier": a standard
         if name.lower().strip(".") in _GENERIC_ORGANIZATION_WORDS:
             return False  # "the Bank", "Parent": a defined term for an organization, not its name
         if _STATE_NAME.fullmatch(name) and not _POSSESSIVE_NAME_REST.match(text, ent.end_char):
