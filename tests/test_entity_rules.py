@@ -1504,3 +1504,10 @@ def test_an_acronym_before_a_standard_number_names_the_standard():
     names = _ents(doc)
     assert ("IATF", "ORG") not in names
     assert [e for e in names if e[0] == "ISO"] == [("ISO", "ORG")]  # only the mention with no number
+
+
+def test_a_name_before_a_building_or_way_names_a_place():
+    text = "Zorbex Inc. sold its stake in the Zorbex Tower and paid for the Quill Plaza fire."
+    doc = _doc(text, [("Zorbex Inc.", "ORG"), ("Quill", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Zorbex Inc.", "ORG")]  # no "Zorbex" propagated to the tower

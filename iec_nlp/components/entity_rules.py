@@ -1349,8 +1349,8 @@ def _propagate(doc: Doc, text: str, ents: list[Span], short_names: list[Span] | 
                 continue  # "the Greenfield CIC Agreement", "Sears-branded stores": no mention of the name
             if _AFTER_COMPOUND_PART.search(text, max(0, start_char - 12), start_char):
                 continue  # "Safety-Sponge System"
-            if _FOLLOWED_BY_STATE.match(text, end_char):
-                continue  # "FRANKLIN, Tenn." is a place, not the company Franklin Financial
+            if _FOLLOWED_BY_STATE.match(text, end_char) or _FACILITY_AFTER.match(text, end_char):
+                continue  # "FRANKLIN, Tenn.", "the Sears Tower": places, not the companies Franklin, Sears
             if forms[form] != "PERSON" and (
                 _MARKED_BEFORE_WORD.match(text, end_char)
                 or _OPENS_TRADEMARKED_NAME.match(text, end_char)
@@ -1794,6 +1794,15 @@ _IN_BEFORE = re.compile(r"\bin\s$")
 _TRADEMARK_AFTER = re.compile(rf"(?:\u2122|\u2120|\(TM\)|\(SM\))(?![ ]+(?:[A-Z][\w&'\u2019-]*,?[ ]+){{0,3}}{_LEGAL_FORM}(?!\w))")
 
 
+# A name right before the kind of building or way it names is a place
+# (SCHEMA.md 2: places are out), the company's own name too: "the Sears
+# Tower", "the Fisher Plaza fire", "Acme Drive".
+_FACILITY_AFTER = re.compile(
+    r"[ ](?:Plaza|Tower|Towers|Building|Stadium|Arena|Mall|Square|Campus|Airport|Station|Terminal|"
+    r"Street|Avenue|Road|Drive|Boulevard|Highway|Bridge)\b"
+)
+
+
 # A person's name right before the kind of place or institution named after
 # them is that name's first words, no mention of a person: "the William E.
 # Simon Graduate School", "Walter Reed Medical Center", "the Malcolm Baldrige
@@ -1861,6 +1870,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             return False  # "Hawkeye" of "the E-2C/D Hawkeye aircraft": a product
         if _ACT_AFTER_NAME.match(text, ent.end_char):
             return False  # "Securities Exchange" of "the Securities Exchange Act of 1934"
+        if _FACILITY_AFTER.match(text, ent.end_char):
+            return False  # "Sears" of "the Sears Tower": a building
         if _IN_COMPOUND.match(text, ent.end_char) or _AFTER_COMPOUND_PART.search(text, max(0, ent.start_char - 12), ent.start_char):
             return False
         if _FOLLOWED_BY_STATE.match(text, ent.end_char) or _is_dateline_city(ent, text) or _BASE.match(name):
