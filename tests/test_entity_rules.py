@@ -1437,6 +1437,16 @@ def test_a_person_before_an_institution_named_after_them_is_no_mention():
     assert _ents(doc) == [("Jane Roe", "PERSON")]
 
 
+def test_an_institution_named_after_a_person_takes_the_name():
+    text = "Jane Roe teaches at the Hobart Q. Lindqvist Graduate School of Business and lives in Reno."
+    doc = _doc(
+        text,
+        [("Jane Roe", "PERSON"), ("Hobart Q. Lindqvist", "PERSON"), ("Graduate School of Business", "ORG")],
+    )
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Jane Roe", "PERSON"), ("Hobart Q. Lindqvist Graduate School of Business", "ORG")]
+
+
 def test_a_verb_given_name_in_a_headline_is_no_person():
     # "Will" opens a verb after the headline's subject; "Will Brandt" is named again below.
     text = (

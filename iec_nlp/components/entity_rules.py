@@ -1116,15 +1116,29 @@ _OF_NAME_REST = re.compile(rf"[ ](?:of|for)(?:[ ]the)?{_CAPITALIZED_REST}|[ ](?!
 _NAME_REST = re.compile(_CAPITALIZED_REST)
 
 
+# An institution named after a person starts with the person's name: "the
+# William E. Simon Graduate School of Business" (`_NAMED_AFTER_PERSON` keeps
+# the name from being a person of its own).
+_EPONYM_BEFORE = re.compile(r"\bthe[ ]((?:[A-Z][a-z]+|[A-Z]\.)(?:[ ](?:[A-Z][a-z]+|[A-Z]\.)){1,3})[ ]$")
+_OPENS_WITH_INSTITUTION = re.compile(r"(?:Graduate|School|University|College|Institute|Foundation|Center|Centre|Hospital)\b")
+
+
 def _complete_institution_names(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     """Each organization widened over the institution word right after it,
     and, when it ends in an institution word (or in "of"), over the rest of
-    its name: "of"/"for" and capitalized words, on its line."""
+    its name: "of"/"for" and capitalized words, on its line; and back over
+    the name of the person it is named after."""
     result = []
     for ent in ents:
         if ent.label_ not in ("ORG", "CUSTOMER"):
             result.append(ent)
             continue
+        if _OPENS_WITH_INSTITUTION.match(text, ent.start_char) and (
+            eponym := _EPONYM_BEFORE.search(text, max(0, ent.start_char - 40), ent.start_char)
+        ):
+            widened = doc.char_span(eponym.start(1), ent.end_char, label=ent.label_)
+            if widened and not _overlapping(ents, widened.start, ent.start):
+                ent = widened
         # "Naval Air Warfare" + " Center": the institution word itself was left out.
         head = _INSTITUTION_AFTER.match(text, ent.end_char)
         widened = head and doc.char_span(ent.start_char, head.end(), label=ent.label_)
