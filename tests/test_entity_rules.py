@@ -1521,3 +1521,10 @@ def test_a_name_before_a_building_or_way_names_a_place():
     doc = _doc(text, [("Zorbex Inc.", "ORG"), ("Quill", "ORG")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert _ents(doc) == [("Zorbex Inc.", "ORG")]  # no "Zorbex" propagated to the tower
+
+
+def test_the_long_form_of_a_term_is_no_organization():
+    text = "Zorbex Inc., a Precision Optics Service (POS) provider, joined the Clean Grid Access (CGA) program."
+    doc = _doc(text, [("Zorbex Inc.", "ORG"), ("Precision Optics Service", "ORG"), ("Clean Grid Access", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Zorbex Inc.", "ORG")]

@@ -1855,6 +1855,11 @@ _ACRONYM_NAME = re.compile(r"[A-Z]{2,6}")
 _STANDARD_NUMBER_AFTER = re.compile(r"[ ](?!(?:19|20)\d\d\b)\d{4,5}(?::(?:19|20)\d\d)?\b(?![,.]\d)(?![ ]+[A-Z])")
 
 
+# The long form of such a term is no name either: "Electronic Contract
+# Manufacturing Service (EMS) provider", "Green Source Advantage (GSA) program".
+_ABBREVIATION_AFTER = re.compile(r"[ ]*\([\"\u201c]?([A-Z][A-Za-z&]{1,9})[\"\u201d]?\)")
+
+
 def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> bool:
     """False for what cannot be the entity its label says; `terms` are the
     abbreviations the release defines for common nouns and for things
@@ -1876,6 +1881,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             return False  # "Special charges" (a table row), "Sequentially," (a sentence start)
         if name in terms or name in _TIME_ZONES:
             return False  # "SiC" of "silicon carbide (SiC)"; "CDT" of "9:30 a.m. CDT"
+        if (abbreviation := _ABBREVIATION_AFTER.match(text, ent.end_char)) and abbreviation.group(1) in terms:
+            return False  # "Contract Manufacturing Service" of "... Service (EMS) provider": a kind of business
         if name in _DEMONYMS:
             return False  # "Americans can now buy", "Australian dollar"
         if name.lower() in _UNIT_WORDS or _TABLE_GAP.search(name):
