@@ -1528,3 +1528,10 @@ def test_the_long_form_of_a_term_is_no_organization():
     doc = _doc(text, [("Zorbex Inc.", "ORG"), ("Precision Optics Service", "ORG"), ("Clean Grid Access", "ORG")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert _ents(doc) == [("Zorbex Inc.", "ORG")]
+
+
+def test_a_short_name_is_not_propagated_into_a_laws_name():
+    text = "Federal Zorbex Inc. said funds came from the Federal Recovery and Renewal Act this year."
+    doc = _doc(text, [("Federal Zorbex Inc.", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Federal Zorbex Inc.", "ORG")]

@@ -1365,6 +1365,8 @@ def _propagate(doc: Doc, text: str, ents: list[Span], short_names: list[Span] | 
                 continue  # "Safety-Sponge System"
             if _FOLLOWED_BY_STATE.match(text, end_char) or _FACILITY_AFTER.match(text, end_char):
                 continue  # "FRANKLIN, Tenn.", "the Sears Tower": places, not the companies Franklin, Sears
+            if _ACT_AFTER_NAME.match(text, end_char):
+                continue  # "American" of "the American Recovery and Reinvestment Act": a law's name
             if forms[form] != "PERSON" and (
                 _MARKED_BEFORE_WORD.match(text, end_char)
                 or _OPENS_TRADEMARKED_NAME.match(text, end_char)
