@@ -1535,3 +1535,12 @@ def test_a_short_name_is_not_propagated_into_a_laws_name():
     doc = _doc(text, [("Federal Zorbex Inc.", "ORG")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert _ents(doc) == [("Federal Zorbex Inc.", "ORG")]
+
+
+def test_a_word_after_a_modifier_prefix_is_no_name():
+    text = "Jane Roe left Zorbex Inc. for a pre-IPO company; ex-Zorbex staff followed."
+    doc = _doc(text, [("Jane Roe", "PERSON"), ("Zorbex Inc.", "ORG"), ("IPO", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    names = _ents(doc)
+    assert ("IPO", "ORG") not in names
+    assert names.count(("Zorbex", "ORG")) == 1  # "ex-" keeps its name

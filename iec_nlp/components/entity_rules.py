@@ -1622,7 +1622,9 @@ _QUANTITY_WORDS = frozenset("total aggregate sum amount maximum minimum".split()
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
 # Nor is the second part of a capitalized compound ("Sponge" of "Safety-Sponge
 # System"): a name after a hyphen is the whole word's ("ex-U.S. Navy" keeps its name).
-_AFTER_COMPOUND_PART = re.compile(r"\b[A-Z][a-z]{2,}-$")
+# Nor is a word after a prefix that makes a modifier of it: "a pre-IPO
+# company", "non-GAAP", "post-Brexit", "the mid-Atlantic".
+_AFTER_COMPOUND_PART = re.compile(r"\b(?:[A-Z][a-z]{2,}|pre|post|non|anti|mid|pan|trans)-$")
 # A capitalized word between a word in lower case and the name, in running
 # text: "with New APR", "to Old Dominion". A short form ("APR") found there
 # is part of a longer name. In a headline every word is capitalized ("Proposals
