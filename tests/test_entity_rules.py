@@ -1544,3 +1544,13 @@ def test_a_word_after_a_modifier_prefix_is_no_name():
     names = _ents(doc)
     assert ("IPO", "ORG") not in names
     assert names.count(("Zorbex", "ORG")) == 1  # "ex-" keeps its name
+
+
+def test_an_organization_takes_the_unit_named_after_it_in_running_text():
+    text = (
+        "Zorbex Wins Award\n"
+        "Zorbex Inc. received a letter from the Quorum Listing Qualifications Department of the exchange."
+    )
+    doc = _doc(text, [("Zorbex Inc.", "ORG"), ("Quorum", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert ("Quorum Listing Qualifications Department", "ORG") in _ents(doc)

@@ -1109,6 +1109,10 @@ _INSTITUTION_AFTER = re.compile(
     r"[ ](?:University|College|Institute|Center|Centre|Hospital|Foundation|Association|Society|Council|"
     r"Agency|Authority|Administration|Commission|Bureau|Command|Laboratory|Laboratories)\b"
 )
+_UNIT_AFTER = re.compile(
+    r"(?:[ ][A-Z][a-z]+){1,2}[ ](?:Department|Division|Office|Center|Centre|Institute|Laboratory|Laboratories|"
+    r"Agency|Administration|Commission|Bureau|Command)\b"
+)
 _CAPITALIZED_REST = r"(?:[ ](?!The\b)[A-Z][\w&-]*)+"
 # "of"/"for" and the rest, or the one place the institution is in ("Erasmus
 # University Medical Center Rotterdam").
@@ -1139,8 +1143,12 @@ def _complete_institution_names(doc: Doc, text: str, ents: list[Span]) -> list[S
             widened = doc.char_span(eponym.start(1), ent.end_char, label=ent.label_)
             if widened and not _overlapping(ents, widened.start, ent.start):
                 ent = widened
-        # "Naval Air Warfare" + " Center": the institution word itself was left out.
+        # "Naval Air Warfare" + " Center": the institution word itself was left out;
+        # in running text, with the words before it ("the Nasdaq" + " Listing
+        # Qualifications Department").
         head = _INSTITUTION_AFTER.match(text, ent.end_char)
+        if head is None and _LOWER_CASE_WORD.search(text, text.rfind("\n", 0, ent.start_char) + 1, ent.start_char):
+            head = _UNIT_AFTER.match(text, ent.end_char)
         widened = head and doc.char_span(ent.start_char, head.end(), label=ent.label_)
         if widened and not _overlapping(ents, ent.end, widened.end):
             ent = widened
