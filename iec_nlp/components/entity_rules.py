@@ -1109,6 +1109,10 @@ _INSTITUTION_AFTER = re.compile(
     r"[ ](?:University|College|Institute|Center|Centre|Hospital|Foundation|Association|Society|Council|"
     r"Agency|Authority|Administration|Commission|Bureau|Command|Laboratory|Laboratories)\b"
 )
+_COMPANY_WORD_AFTER = re.compile(
+    r"[ ](?:Energy|Medical|Health|Healthcare|Capital|Holdings|Technologies|Systems|Solutions|Partners|Labs|"
+    r"Pharmaceuticals|Therapeutics|Networks|Industries|Electronics|Communications|Aerospace)\b(?![ ][A-Z&]|-)"
+)
 _UNIT_AFTER = re.compile(
     r"(?:[ ][A-Z][a-z]+){1,2}[ ](?:Department|Division|Office|Center|Centre|Institute|Laboratory|Laboratories|"
     r"Agency|Administration|Commission|Bureau|Command)\b"
@@ -1148,7 +1152,8 @@ def _complete_institution_names(doc: Doc, text: str, ents: list[Span]) -> list[S
         # Qualifications Department").
         head = _INSTITUTION_AFTER.match(text, ent.end_char)
         if head is None and _LOWER_CASE_WORD.search(text, text.rfind("\n", 0, ent.start_char) + 1, ent.start_char):
-            head = _UNIT_AFTER.match(text, ent.end_char)
+            # "Duos" + " Energy", "SurgiCount" + " Medical": a company word ends the name.
+            head = _UNIT_AFTER.match(text, ent.end_char) or _COMPANY_WORD_AFTER.match(text, ent.end_char)
         widened = head and doc.char_span(ent.start_char, head.end(), label=ent.label_)
         if widened and not _overlapping(ents, ent.end, widened.end):
             ent = widened
