@@ -32,7 +32,9 @@ it called PERSON becomes ORG, and `Acme's Electronics Group` becomes two
 organizations. After the recognizer, what cannot be the entity its label
 says is dropped (`_is_plausible`), and boundaries are mended where the
 shape of the text decides them: an institution's name is completed
-(`International Organization for Standardization`), a state's body keeps
+(`International Organization for Standardization`, `Nasdaq Listing
+Qualifications Department`, `William E. Simon Graduate School`), a company
+word ends a name in running text (`Duos Energy`), a state's body keeps
 its possessive (`Florida's Turnpike Enterprise`), a company's `Board` is
 cut off, a title's scope takes the business functions after it, a revenue
 line item takes its qualifier even where the recognizer called that
