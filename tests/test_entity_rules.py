@@ -1561,3 +1561,10 @@ def test_an_organization_takes_a_company_word_after_it_in_running_text():
     doc = _doc(text, [("Quorvex", "ORG")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert _ents(doc)[0] == ("Quorvex Energy", "ORG")
+
+
+def test_a_phrase_alone_on_its_line_joined_by_of_is_a_heading():
+    text = "Item 5.02 Departure of Officers.\n\nGrant of Stock Options\n\nOn May 1, Zorbex Inc. granted options.\n\nBank of Tarrow\n"
+    doc = _doc(text, [("Grant of Stock Options", "ORG"), ("Zorbex Inc.", "ORG"), ("Bank of Tarrow", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Zorbex Inc.", "ORG"), ("Bank of Tarrow", "ORG")]

@@ -1879,6 +1879,26 @@ _STANDARD_NUMBER_AFTER = re.compile(r"[ ](?!(?:19|20)\d\d\b)\d{4,5}(?::(?:19|20)
 _ABBREVIATION_AFTER = re.compile(r"[ ]*\([\"\u201c]?([A-Z][A-Za-z&]{1,9})[\"\u201d]?\)")
 
 
+# A line that holds only a phrase joined by "of"/"for" and no word of an
+# organization's kind is a heading: "Grant of Stock Options", "Results of
+# Operations" ("Bank of America", "University of Rochester", "City of
+# Houston" name theirs).
+_JOINED_PHRASE = re.compile(r"\S+(?:[ ]\S+)*[ ](?:of|for)[ ]\S+(?:[ ]\S+)*")
+_BODY_WORDS = _INSTITUTION_WORDS | _GENERIC_ORGANIZATION_WORDS | frozenset(
+    "port city state commonwealth province county town village district republic kingdom union center centre "
+    "hospital laboratory laboratories museum church".split()
+)
+
+
+def _is_heading_line(name: str, text: str, start: int, end: int) -> bool:
+    if not _JOINED_PHRASE.fullmatch(name) or re.search(_LEGAL_FORM, name):
+        return False
+    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+    if text[line_start:start].strip() or text[end : len(text) if line_end < 0 else line_end].strip():
+        return False
+    return not any(word.strip(".,").lower() in _BODY_WORDS for word in name.split())
+
+
 def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> bool:
     """False for what cannot be the entity its label says; `terms` are the
     abbreviations the release defines for common nouns and for things
@@ -1912,6 +1932,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             return False  # "Securities Exchange" of "the Securities Exchange Act of 1934"
         if _FACILITY_AFTER.match(text, ent.end_char):
             return False  # "Sears" of "the Sears Tower": a building
+        if _is_heading_line(name, text, ent.start_char, ent.end_char):
+            return False  # "Grant of Stock Options" alone on its line: a heading
         if _IN_COMPOUND.match(text, ent.end_char) or _AFTER_COMPOUND_PART.search(text, max(0, ent.start_char - 12), ent.start_char):
             return False
         if _FOLLOWED_BY_STATE.match(text, ent.end_char) or _is_dateline_city(ent, text) or _BASE.match(name):
