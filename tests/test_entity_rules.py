@@ -1436,3 +1436,143 @@ def test_a_name_with_a_trademark_after_it_is_a_product():
     names = [name for name, _ in _ents(doc)]
     assert "Glare Guard" not in names
     assert "Beta Motors" in names
+
+
+def test_a_person_before_an_institution_named_after_them_is_no_mention():
+    text = "Jane Roe teaches at the Hobart Q. Lindqvist Graduate School of Business and lives in Reno."
+    doc = _doc(text, [("Jane Roe", "PERSON"), ("Hobart Q. Lindqvist", "PERSON")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Jane Roe", "PERSON")]
+
+
+def test_an_institution_named_after_a_person_takes_the_name():
+    text = "Jane Roe teaches at the Hobart Q. Lindqvist Graduate School of Business and lives in Reno."
+    doc = _doc(
+        text,
+        [("Jane Roe", "PERSON"), ("Hobart Q. Lindqvist", "PERSON"), ("Graduate School of Business", "ORG")],
+    )
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Jane Roe", "PERSON"), ("Hobart Q. Lindqvist Graduate School of Business", "ORG")]
+
+
+def test_a_verb_given_name_in_a_headline_is_no_person():
+    # "Will" opens a verb after the headline's subject; "Will Brandt" is named again below.
+    text = (
+        "Merger Will Create Leading Supplier\n"
+        "Zorbex Names Will Brandt Treasurer\n"
+        "Zorbex said Will Brandt joins in May. Brandt was a banker."
+    )
+    doc = _doc(text, [("Will Create", "PERSON"), ("Will Brandt", "PERSON")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    names = _ents(doc)
+    assert ("Will Create", "PERSON") not in names
+    assert ("Will Brandt", "PERSON") in names
+
+
+def test_a_part_of_a_document_pointed_to_is_no_organization():
+    text = "Adjusted earnings were $0.43 (see Schedule I); the letter is filed as Exhibit 10.1 by Zorbex Inc."
+    doc = _doc(text, [("Schedule", "ORG"), ("Exhibit", "ORG"), ("Zorbex Inc.", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Zorbex Inc.", "ORG")]
+
+
+def test_the_last_word_of_a_longer_capitalized_name_is_no_name():
+    # "Kitchen" ends "Brody's Scratch Kitchen"; a rank or a title before a
+    # surname ("said Admiral Quill") and a sentence's first word stay names.
+    text = (
+        "Same-store sales for Brody's Scratch Kitchen were up, said Admiral Quill. "
+        "Revenue rose. Today Zorbex grew."
+    )
+    doc = _doc(text, [("Kitchen", "PERSON"), ("Quill", "PERSON"), ("Zorbex", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Quill", "PERSON"), ("Zorbex", "ORG")]
+
+
+def test_an_abbreviation_defined_for_a_region_is_a_place():
+    text = "Zorbex Inc. serves users in the Northern Lakes Region (NLR). Offices in the NLR opened."
+    doc = NLP.make_doc(text)
+    found = text.index("NLR)")
+    later = text.index("NLR opened")
+    doc.set_ents([doc.char_span(found, found + 3, label="ORG"), doc.char_span(later, later + 3, label="ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert [e for e in _ents(doc) if e[0] == "NLR"] == []
+
+
+def test_a_name_that_opens_a_trademarked_product_name_is_no_organization():
+    text = "Zorbex Medical Inc. sells the Zorbex Clear-Wrap\u2122 System to hospitals."
+    doc = _doc(text, [("Zorbex Medical Inc.", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Zorbex Medical Inc.", "ORG")]  # no "Zorbex" of the product
+
+
+def test_a_name_after_a_service_abbreviation_is_a_base():
+    text = "Sites include USAF Harlan Voss and USMC-Camp Tarrow; USAF Col. Jane Roe spoke."
+    doc = _doc(text, [("Harlan Voss", "PERSON"), ("Jane Roe", "PERSON")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Jane Roe", "PERSON")]
+
+
+def test_an_acronym_before_a_standard_number_names_the_standard():
+    # Propagated from the short form "(ISO)", the mention before "9001" is no organization either.
+    text = "Zorbex Inc. is ISO 9001:2015 certified; its lab follows the ISO (Zorbex) rules and IATF 16949."
+    doc = _doc(text, [("Zorbex Inc.", "ORG"), ("IATF", "ORG")])
+    later = text.index("ISO (")
+    doc.set_ents([*doc.ents, doc.char_span(later, later + 3, label="ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    names = _ents(doc)
+    assert ("IATF", "ORG") not in names
+    assert [e for e in names if e[0] == "ISO"] == [("ISO", "ORG")]  # only the mention with no number
+
+
+def test_a_name_before_a_building_or_way_names_a_place():
+    text = "Zorbex Inc. sold its stake in the Zorbex Tower and paid for the Quill Plaza fire."
+    doc = _doc(text, [("Zorbex Inc.", "ORG"), ("Quill", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Zorbex Inc.", "ORG")]  # no "Zorbex" propagated to the tower
+
+
+def test_the_long_form_of_a_term_is_no_organization():
+    text = "Zorbex Inc., a Precision Optics Service (POS) provider, joined the Clean Grid Access (CGA) program."
+    doc = _doc(text, [("Zorbex Inc.", "ORG"), ("Precision Optics Service", "ORG"), ("Clean Grid Access", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Zorbex Inc.", "ORG")]
+
+
+def test_a_short_name_is_not_propagated_into_a_laws_name():
+    text = "Federal Zorbex Inc. said funds came from the Federal Recovery and Renewal Act this year."
+    doc = _doc(text, [("Federal Zorbex Inc.", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Federal Zorbex Inc.", "ORG")]
+
+
+def test_a_word_after_a_modifier_prefix_is_no_name():
+    text = "Jane Roe left Zorbex Inc. for a pre-IPO company; ex-Zorbex staff followed."
+    doc = _doc(text, [("Jane Roe", "PERSON"), ("Zorbex Inc.", "ORG"), ("IPO", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    names = _ents(doc)
+    assert ("IPO", "ORG") not in names
+    assert names.count(("Zorbex", "ORG")) == 1  # "ex-" keeps its name
+
+
+def test_an_organization_takes_the_unit_named_after_it_in_running_text():
+    text = (
+        "Zorbex Wins Award\n"
+        "Zorbex Inc. received a letter from the Quorum Listing Qualifications Department of the exchange."
+    )
+    doc = _doc(text, [("Zorbex Inc.", "ORG"), ("Quorum", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert ("Quorum Listing Qualifications Department", "ORG") in _ents(doc)
+
+
+def test_an_organization_takes_a_company_word_after_it_in_running_text():
+    text = "Revenue was generated by Quorvex Energy through the agreement, and Quorvex Energy Partners grew."
+    doc = _doc(text, [("Quorvex", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc)[0] == ("Quorvex Energy", "ORG")
+
+
+def test_a_phrase_alone_on_its_line_joined_by_of_is_a_heading():
+    text = "Item 5.02 Departure of Officers.\n\nGrant of Stock Options\n\nOn May 1, Zorbex Inc. granted options.\n\nBank of Tarrow\n"
+    doc = _doc(text, [("Grant of Stock Options", "ORG"), ("Zorbex Inc.", "ORG"), ("Bank of Tarrow", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Zorbex Inc.", "ORG"), ("Bank of Tarrow", "ORG")]

@@ -32,7 +32,9 @@ it called PERSON becomes ORG, and `Acme's Electronics Group` becomes two
 organizations. After the recognizer, what cannot be the entity its label
 says is dropped (`_is_plausible`), and boundaries are mended where the
 shape of the text decides them: an institution's name is completed
-(`International Organization for Standardization`), a state's body keeps
+(`International Organization for Standardization`, `Nasdaq Listing
+Qualifications Department`, `William E. Simon Graduate School`), a company
+word ends a name in running text (`Duos Energy`), a state's body keeps
 its possessive (`Florida's Turnpike Enterprise`), a company's `Board` is
 cut off, a title's scope takes the business functions after it, a title
 cut at a hyphen takes the rest of its compound ("pollution-free"), a revenue
@@ -325,6 +327,7 @@ class EntityRules:
                 for e in trimmed
                 if e is not None and _is_plausible(e, text, terms)
             ]
+            ents = _without_name_fragments(text, ents, self.first_names)
             ents = _items_after_amounts(doc, text, ents)
             if self.periods:
                 ents = _years_after_amounts(doc, text, _add_near_amounts(doc, text, ents, PERIOD_TERM, "PERIOD"))
@@ -995,6 +998,44 @@ def _without_own_bodies(text: str, ents: list[Span]) -> list[Span]:
     return result
 
 
+# "Cheddar's Scratch Kitchen", "SFAS No. 123R, Share-Based Payment": in
+# running text, one capitalized word right after another that no entity
+# holds is the last word of a longer name or title, which the recognizer
+# did not take whole. Not after a sentence's start, a title or rank ("said
+# Admiral Smith"), a given name (a name cut short is the recognizer's to
+# mend), a month or a weekday ("in May Zorbex signed").
+_FRAGMENT_NAME = re.compile(r"[A-Z][a-z][\w'\u2019-]*")
+_CAPITALIZED_BEFORE_NAME = re.compile(r"(?<![.!?:;\"\u201c\u2018(]\s)(?<![.!?:;\"\u201c\u2018(])\b([A-Z][a-z]+)[ ]$")
+_WORDS_BEFORE_A_NAME = frozenset(
+    "Mr Mrs Ms Dr Sir Dame Lord Lady Captain Admiral General Colonel Major Lieutenant Sergeant Commander "
+    "Judge Justice Coach Father Sister Saint Reverend Rabbi Dean Professor Senator Governor Mayor King Queen "
+    "Prince President Chairman Chairwoman Director Secretary Treasurer Representative Congressman "
+    "Congresswoman Ambassador Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February "
+    "March April May June July August September October November December".split()
+)
+_LOWER_CASE_WORD = re.compile(r"\b[a-z]{4,}\b")
+
+
+def _without_name_fragments(text: str, ents: list[Span], given_names: frozenset[str]) -> list[Span]:
+    result = []
+    for ent in ents:
+        name = text[ent.start_char : ent.end_char]
+        if ent.label_ in _NAME_LABELS and _FRAGMENT_NAME.fullmatch(name):
+            before = _CAPITALIZED_BEFORE_NAME.search(text, max(0, ent.start_char - 25), ent.start_char)
+            line_start = text.rfind("\n", 0, ent.start_char) + 1
+            if (
+                before
+                and before.group(1) not in _WORDS_BEFORE_A_NAME
+                and before.group(1) not in given_names
+                and not JOB_TITLE.fullmatch(before.group(1))
+                and not any(e.start_char <= before.start(1) < e.end_char for e in ents)
+                and _LOWER_CASE_WORD.search(text, line_start, before.start(1))
+            ):
+                continue
+        result.append(ent)
+    return result
+
+
 # "Orbit International’s Electronics Group", "VSE’s International Group": a
 # company and its unit are two organizations (SCHEMA.md 1: no possessive
 # inside a span). Only before a word naming a unit: "America’s Car-Mart" is one name.
@@ -1094,6 +1135,14 @@ _INSTITUTION_AFTER = re.compile(
     r"[ ](?:University|College|Institute|Center|Centre|Hospital|Foundation|Association|Society|Council|"
     r"Agency|Authority|Administration|Commission|Bureau|Command|Laboratory|Laboratories)\b"
 )
+_COMPANY_WORD_AFTER = re.compile(
+    r"[ ](?:Energy|Medical|Health|Healthcare|Capital|Holdings|Technologies|Systems|Solutions|Partners|Labs|"
+    r"Pharmaceuticals|Therapeutics|Networks|Industries|Electronics|Communications|Aerospace)\b(?![ ][A-Z&]|-)"
+)
+_UNIT_AFTER = re.compile(
+    r"(?:[ ][A-Z][a-z]+){1,2}[ ](?:Department|Division|Office|Center|Centre|Institute|Laboratory|Laboratories|"
+    r"Agency|Administration|Commission|Bureau|Command)\b"
+)
 _CAPITALIZED_REST = r"(?:[ ](?!The\b)[A-Z][\w&-]*)+"
 # "of"/"for" and the rest, or the one place the institution is in ("Erasmus
 # University Medical Center Rotterdam").
@@ -1101,17 +1150,36 @@ _OF_NAME_REST = re.compile(rf"[ ](?:of|for)(?:[ ]the)?{_CAPITALIZED_REST}|[ ](?!
 _NAME_REST = re.compile(_CAPITALIZED_REST)
 
 
+# An institution named after a person starts with the person's name: "the
+# William E. Simon Graduate School of Business" (`_NAMED_AFTER_PERSON` keeps
+# the name from being a person of its own).
+_EPONYM_BEFORE = re.compile(r"\bthe[ ]((?:[A-Z][a-z]+|[A-Z]\.)(?:[ ](?:[A-Z][a-z]+|[A-Z]\.)){1,3})[ ]$")
+_OPENS_WITH_INSTITUTION = re.compile(r"(?:Graduate|School|University|College|Institute|Foundation|Center|Centre|Hospital)\b")
+
+
 def _complete_institution_names(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     """Each organization widened over the institution word right after it,
     and, when it ends in an institution word (or in "of"), over the rest of
-    its name: "of"/"for" and capitalized words, on its line."""
+    its name: "of"/"for" and capitalized words, on its line; and back over
+    the name of the person it is named after."""
     result = []
     for ent in ents:
         if ent.label_ not in ("ORG", "CUSTOMER"):
             result.append(ent)
             continue
-        # "Naval Air Warfare" + " Center": the institution word itself was left out.
+        if _OPENS_WITH_INSTITUTION.match(text, ent.start_char) and (
+            eponym := _EPONYM_BEFORE.search(text, max(0, ent.start_char - 40), ent.start_char)
+        ):
+            widened = doc.char_span(eponym.start(1), ent.end_char, label=ent.label_)
+            if widened and not _overlapping(ents, widened.start, ent.start):
+                ent = widened
+        # "Naval Air Warfare" + " Center": the institution word itself was left out;
+        # in running text, with the words before it ("the Nasdaq" + " Listing
+        # Qualifications Department").
         head = _INSTITUTION_AFTER.match(text, ent.end_char)
+        if head is None and _LOWER_CASE_WORD.search(text, text.rfind("\n", 0, ent.start_char) + 1, ent.start_char):
+            # "Duos" + " Energy", "SurgiCount" + " Medical": a company word ends the name.
+            head = _UNIT_AFTER.match(text, ent.end_char) or _COMPANY_WORD_AFTER.match(text, ent.end_char)
         widened = head and doc.char_span(ent.start_char, head.end(), label=ent.label_)
         if widened and not _overlapping(ents, ent.end, widened.end):
             ent = widened
@@ -1334,12 +1402,17 @@ def _propagate(doc: Doc, text: str, ents: list[Span], short_names: list[Span] | 
                 continue  # "the Greenfield CIC Agreement", "Sears-branded stores": no mention of the name
             if _AFTER_COMPOUND_PART.search(text, max(0, start_char - 12), start_char):
                 continue  # "Safety-Sponge System"
-            if _FOLLOWED_BY_STATE.match(text, end_char):
-                continue  # "FRANKLIN, Tenn." is a place, not the company Franklin Financial
+            if _FOLLOWED_BY_STATE.match(text, end_char) or _FACILITY_AFTER.match(text, end_char):
+                continue  # "FRANKLIN, Tenn.", "the Sears Tower": places, not the companies Franklin, Sears
+            if _ACT_AFTER_NAME.match(text, end_char):
+                continue  # "American" of "the American Recovery and Reinvestment Act": a law's name
             if forms[form] != "PERSON" and (
-                _MARKED_BEFORE_WORD.match(text, end_char) or _names_a_product(text[start_char:end_char], text, end_char)
+                _MARKED_BEFORE_WORD.match(text, end_char)
+                or _OPENS_TRADEMARKED_NAME.match(text, end_char)
+                or _names_a_product(text[start_char:end_char], text, end_char)
+                or (_ACRONYM_NAME.fullmatch(text, start_char, end_char) and _STANDARD_NUMBER_AFTER.match(text, end_char))
             ):
-                continue  # "HORIZON(R) batteries", "SurgiCount products": a product of the same name
+                continue  # "HORIZON(R) batteries", "SurgiCount products", "ISO 9001": a product or standard of the same name
             if _reads_as_running_text(text[start_char:end_char], forms[form], end - start, text):
                 continue  # "Special charges", "System" are no mentions of "Special Charges", "Sponge System"
             if forms[form] != "PERSON" and (longer := _inside_longer_name(text, start_char)):
@@ -1459,11 +1532,12 @@ def _is_dateline_city(ent: Span, text: str) -> bool:
 
 # SCHEMA v1.1: 8-K item headings, defined terms in quotes and the names of
 # plans, agreements, filings and committees are no entities, nor is anything
-# inside them.
+# inside them. Nor is a part of a document that a release points to ("see
+# Schedule I", "filed as Exhibit 10.1", "Appendix A").
 _ITEM_HEADING = re.compile(r"[ \t]*(?:ITEM|Item)\s+\d{1,2}\.\d{2}\b")
 _DOCUMENT_WORDS = frozenset(
     "plan plans agreement agreements amendment statement report committee policy letter form act "
-    "notes indenture certificate bylaws charter guidelines".split()
+    "notes indenture certificate bylaws charter guidelines schedule exhibit appendix annex".split()
 )
 # A quoted defined term names a thing, not a party: the "Effective Date",
 # the "Employment Agreement", the "Company". A quoted short form of a name
@@ -1587,7 +1661,9 @@ _QUANTITY_WORDS = frozenset("total aggregate sum amount maximum minimum".split()
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
 # Nor is the second part of a capitalized compound ("Sponge" of "Safety-Sponge
 # System"): a name after a hyphen is the whole word's ("ex-U.S. Navy" keeps its name).
-_AFTER_COMPOUND_PART = re.compile(r"\b[A-Z][a-z]{2,}-$")
+# Nor is a word after a prefix that makes a modifier of it: "a pre-IPO
+# company", "non-GAAP", "post-Brexit", "the mid-Atlantic".
+_AFTER_COMPOUND_PART = re.compile(r"\b(?:[A-Z][a-z]{2,}|pre|post|non|anti|mid|pan|trans)-$")
 # A capitalized word between a word in lower case and the name, in running
 # text: "with New APR", "to Old Dominion". A short form ("APR") found there
 # is part of a longer name. In a headline every word is capitalized ("Proposals
@@ -1675,6 +1751,14 @@ _THING_ABBREVIATION = re.compile(
 )
 
 
+# "the National Capital Region (NCR)", "the Greater Toronto Area (GTA)": an
+# abbreviation defined for a region is a place (SCHEMA.md 2: places are out).
+_PLACE_ABBREVIATION = re.compile(
+    r"\b(?:[A-Z][a-z]+[ ]){1,4}(?:Region|Area|Valley|Basin|Corridor|Peninsula|Coast)[ ]*"
+    r"\([\"\u201c]?([A-Z]{2,6})[\"\u201d]?\)"
+)
+
+
 def _abbreviated_terms(text: str) -> frozenset[str]:
     terms = set()
     for match in _PARENTHESIZED_ABBREVIATION.finditer(text):
@@ -1690,6 +1774,7 @@ def _abbreviated_terms(text: str) -> frozenset[str]:
                 terms.add(abbreviation[:-1])  # "restricted stock units ("RSUs")": "Each RSU"
     for match in _THING_ABBREVIATION.finditer(text):
         terms.add(match.group(1) or match.group(2) or match.group(3))
+    terms.update(match.group(1) for match in _PLACE_ABBREVIATION.finditer(text))
     return frozenset(terms)
 
 
@@ -1733,6 +1818,10 @@ _VERB_SLOT_BEFORE = re.compile(r"\bto[ ]$")
 _AS_AFTER = re.compile(r"[ ]as[ ]")
 # A ship's prefix: "USS", "USNS", "HMS", also "ex-USNS" of a ship sold on.
 _SHIP_PREFIX = re.compile(r"\b(?:USS|USNS|HMS|HMCS|HMAS)[ ]+$")
+# A base named after a person, after its service's abbreviation: "USAF Seymour
+# Johnson", "USMC-Camp Lejeune", "NAS Whiting" (SCHEMA.md 2: places are out;
+# a person of the service comes with a rank: "USAF Col. Jane Roe").
+_BASE_PREFIX = re.compile(r"\b(?:USAF|USMC|USN|NAS|MCAS|JB|JBSA)[ -]$")
 _ADVERB = re.compile(r"[A-Z][a-z]+(?:ally|ively|ently|antly|ously|ingly|edly|ably|arly)")
 # A name marked as a trademark and followed by more words ("SurgiCount™
 # Safety-Sponge System", "the Wendy's® brand") names a product or a brand.
@@ -1762,6 +1851,78 @@ _IN_BEFORE = re.compile(r"\bin\s$")
 _TRADEMARK_AFTER = re.compile(rf"(?:\u2122|\u2120|\(TM\)|\(SM\))(?![ ]+(?:[A-Z][\w&'\u2019-]*,?[ ]+){{0,3}}{_LEGAL_FORM}(?!\w))")
 
 
+# A name right before the kind of building or way it names is a place
+# (SCHEMA.md 2: places are out), the company's own name too: "the Sears
+# Tower", "the Fisher Plaza fire", "Acme Drive".
+_FACILITY_AFTER = re.compile(
+    r"[ ](?:Plaza|Tower|Towers|Building|Stadium|Arena|Mall|Square|Campus|Airport|Station|Terminal|"
+    r"Street|Avenue|Road|Drive|Boulevard|Highway|Bridge)\b"
+)
+
+
+# A person's name right before the kind of place or institution named after
+# them is that name's first words, no mention of a person: "the William E.
+# Simon Graduate School", "Walter Reed Medical Center", "the Malcolm Baldrige
+# National Quality Award".
+_NAMED_AFTER_PERSON = re.compile(
+    r"[ ](?:Graduate|School|University|College|Institute|Foundation|Center|Centre|Hospital|Medical|Award|Awards|"
+    r"Prize|Memorial|Scholarship|Fellowship|Professorship|Airport|Stadium|Arena|Library|Museum|Air[ ]Force[ ]Base)\b"
+)
+# "Award Will Allow Continued Support", "Results Mark Record Year": in a
+# title-case headline a given name that is also a verb ("Will", "Mark") can
+# open a would-be name after its subject. A person named there is named again
+# in the release; a verb is not.
+_VERB_GIVEN_NAMES = frozenset(("Will", "Mark"))
+_CAPITALIZED_WORD_BEFORE = re.compile(r"[A-Z][\w'\u2019-]*[ ]$")
+
+
+def _is_headline_verb(name: str, text: str, start: int, end: int) -> bool:
+    words = name.split()
+    if len(words) < 2 or words[0] not in _VERB_GIVEN_NAMES:
+        return False
+    if not _CAPITALIZED_WORD_BEFORE.search(text, max(0, start - 30), start):
+        return False
+    rest = re.compile(rf"\b{re.escape(words[-1])}\b", re.IGNORECASE)
+    return not any(not start <= m.start() < end for m in rest.finditer(text))
+
+
+# Nor a name that opens a product's name marked as a trademark: "the
+# SurgiCount Safety-Sponge\u2122 System" (SCHEMA.md 2: product names are out).
+_OPENS_TRADEMARKED_NAME = re.compile(r"(?:[ ][A-Z][\w&'\u2019-]*){1,3}(?:\u2122|\u2120|\(TM\)|\(SM\))")
+
+
+# An acronym before a standard's number names the standard: "ISO 9001:2015
+# certified", "IATF 16949", "IEC 62304 compliant" (not a street address:
+# "4032 Linden Ave", nor a year).
+_ACRONYM_NAME = re.compile(r"[A-Z]{2,6}")
+_STANDARD_NUMBER_AFTER = re.compile(r"[ ](?!(?:19|20)\d\d\b)\d{4,5}(?::(?:19|20)\d\d)?\b(?![,.]\d)(?![ ]+[A-Z])")
+
+
+# The long form of such a term is no name either: "Electronic Contract
+# Manufacturing Service (EMS) provider", "Green Source Advantage (GSA) program".
+_ABBREVIATION_AFTER = re.compile(r"[ ]*\([\"\u201c]?([A-Z][A-Za-z&]{1,9})[\"\u201d]?\)")
+
+
+# A line that holds only a phrase joined by "of"/"for" and no word of an
+# organization's kind is a heading: "Grant of Stock Options", "Results of
+# Operations" ("Bank of America", "University of Rochester", "City of
+# Houston" name theirs).
+_JOINED_PHRASE = re.compile(r"\S+(?:[ ]\S+)*[ ](?:of|for)[ ]\S+(?:[ ]\S+)*")
+_BODY_WORDS = _INSTITUTION_WORDS | _GENERIC_ORGANIZATION_WORDS | frozenset(
+    "port city state commonwealth province county town village district republic kingdom union center centre "
+    "hospital laboratory laboratories museum church".split()
+)
+
+
+def _is_heading_line(name: str, text: str, start: int, end: int) -> bool:
+    if not _JOINED_PHRASE.fullmatch(name) or re.search(_LEGAL_FORM, name):
+        return False
+    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+    if text[line_start:start].strip() or text[end : len(text) if line_end < 0 else line_end].strip():
+        return False
+    return not any(word.strip(".,").lower() in _BODY_WORDS for word in name.split())
+
+
 def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> bool:
     """False for what cannot be the entity its label says; `terms` are the
     abbreviations the release defines for common nouns and for things
@@ -1783,6 +1944,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             return False  # "Special charges" (a table row), "Sequentially," (a sentence start)
         if name in terms or name in _TIME_ZONES:
             return False  # "SiC" of "silicon carbide (SiC)"; "CDT" of "9:30 a.m. CDT"
+        if (abbreviation := _ABBREVIATION_AFTER.match(text, ent.end_char)) and abbreviation.group(1) in terms:
+            return False  # "Contract Manufacturing Service" of "... Service (EMS) provider": a kind of business
         if name in _DEMONYMS:
             return False  # "Americans can now buy", "Australian dollar"
         if name.lower() in _UNIT_WORDS or _TABLE_GAP.search(name):
@@ -1791,6 +1954,10 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             return False  # "Hawkeye" of "the E-2C/D Hawkeye aircraft": a product
         if _ACT_AFTER_NAME.match(text, ent.end_char):
             return False  # "Securities Exchange" of "the Securities Exchange Act of 1934"
+        if _FACILITY_AFTER.match(text, ent.end_char):
+            return False  # "Sears" of "the Sears Tower": a building
+        if _is_heading_line(name, text, ent.start_char, ent.end_char):
+            return False  # "Grant of Stock Options" alone on its line: a heading
         if _IN_COMPOUND.match(text, ent.end_char) or _AFTER_COMPOUND_PART.search(text, max(0, ent.start_char - 12), ent.start_char):
             return False
         if _FOLLOWED_BY_STATE.match(text, ent.end_char) or _is_dateline_city(ent, text) or _BASE.match(name):
@@ -1800,6 +1967,10 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
     if label in ("ORG", "CUSTOMER"):
         if _TRADEMARK_AFTER.match(text, ent.end_char):
             return False  # "Night Vision Safety(TM) Mirrors": a trademark names a product, not a company
+        if _OPENS_TRADEMARKED_NAME.match(text, ent.end_char):
+            return False  # "the SurgiCount Safety-Sponge™ System": a product's name
+        if _ACRONYM_NAME.fullmatch(name) and _STANDARD_NUMBER_AFTER.match(text, ent.end_char):
+            return False  # "an ISO 9001:2015 certified supplier": a standard
         if name.lower().strip(".") in _GENERIC_ORGANIZATION_WORDS:
             return False  # "the Bank", "Parent": a defined term for an organization, not its name
         if _STATE_NAME.fullmatch(name) and not _POSSESSIVE_NAME_REST.match(text, ent.end_char):
@@ -1836,6 +2007,12 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
     if label == "PERSON":
         if _SHIP_PREFIX.search(text, max(0, ent.start_char - 10), ent.start_char):
             return False  # "USNS Andrew J. Higgins": a ship named after a person
+        if _BASE_PREFIX.search(text, max(0, ent.start_char - 8), ent.start_char):
+            return False  # "USAF Seymour Johnson": a base named after a person
+        if _NAMED_AFTER_PERSON.match(text, ent.end_char):
+            return False  # "William E. Simon" of "the William E. Simon Graduate School"
+        if _is_headline_verb(name, text, ent.start_char, ent.end_char):
+            return False  # "Award Will Allow Continued Support": a verb of a headline
         if any(c.isdigit() for c in name) or ent[-1].lower_ in _ADDRESS_WORDS:
             return False  # "SSQ-125A" (a model number), "Keslinger Road", "Tel" of "Tel: (888)"
         # Initials alone ("S. C." of a dateline "ROCK HILL, S. C.") name nobody.
