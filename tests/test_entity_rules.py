@@ -1455,20 +1455,6 @@ def test_an_institution_named_after_a_person_takes_the_name():
     assert _ents(doc) == [("Jane Roe", "PERSON"), ("Hobart Q. Lindqvist Graduate School of Business", "ORG")]
 
 
-def test_a_verb_given_name_in_a_headline_is_no_person():
-    # "Will" opens a verb after the headline's subject; "Will Brandt" is named again below.
-    text = (
-        "Merger Will Create Leading Supplier\n"
-        "Zorbex Names Will Brandt Treasurer\n"
-        "Zorbex said Will Brandt joins in May. Brandt was a banker."
-    )
-    doc = _doc(text, [("Will Create", "PERSON"), ("Will Brandt", "PERSON")])
-    doc = EntityRules(patterns=False, propagate=True)(doc)
-    names = _ents(doc)
-    assert ("Will Create", "PERSON") not in names
-    assert ("Will Brandt", "PERSON") in names
-
-
 def test_a_part_of_a_document_pointed_to_is_no_organization():
     text = "Adjusted earnings were $0.43 (see Schedule I); the letter is filed as Exhibit 10.1 by Zorbex Inc."
     doc = _doc(text, [("Schedule", "ORG"), ("Exhibit", "ORG"), ("Zorbex Inc.", "ORG")])

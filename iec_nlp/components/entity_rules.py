@@ -1868,24 +1868,6 @@ _NAMED_AFTER_PERSON = re.compile(
     r"[ ](?:Graduate|School|University|College|Institute|Foundation|Center|Centre|Hospital|Medical|Award|Awards|"
     r"Prize|Memorial|Scholarship|Fellowship|Professorship|Airport|Stadium|Arena|Library|Museum|Air[ ]Force[ ]Base)\b"
 )
-# "Award Will Allow Continued Support", "Results Mark Record Year": in a
-# title-case headline a given name that is also a verb ("Will", "Mark") can
-# open a would-be name after its subject. A person named there is named again
-# in the release; a verb is not.
-_VERB_GIVEN_NAMES = frozenset(("Will", "Mark"))
-_CAPITALIZED_WORD_BEFORE = re.compile(r"[A-Z][\w'\u2019-]*[ ]$")
-
-
-def _is_headline_verb(name: str, text: str, start: int, end: int) -> bool:
-    words = name.split()
-    if len(words) < 2 or words[0] not in _VERB_GIVEN_NAMES:
-        return False
-    if not _CAPITALIZED_WORD_BEFORE.search(text, max(0, start - 30), start):
-        return False
-    rest = re.compile(rf"\b{re.escape(words[-1])}\b", re.IGNORECASE)
-    return not any(not start <= m.start() < end for m in rest.finditer(text))
-
-
 # Nor a name that opens a product's name marked as a trademark: "the
 # SurgiCount Safety-Sponge\u2122 System" (SCHEMA.md 2: product names are out).
 _OPENS_TRADEMARKED_NAME = re.compile(r"(?:[ ][A-Z][\w&'\u2019-]*){1,3}(?:\u2122|\u2120|\(TM\)|\(SM\))")
@@ -2011,8 +1993,6 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             return False  # "USAF Seymour Johnson": a base named after a person
         if _NAMED_AFTER_PERSON.match(text, ent.end_char):
             return False  # "William E. Simon" of "the William E. Simon Graduate School"
-        if _is_headline_verb(name, text, ent.start_char, ent.end_char):
-            return False  # "Award Will Allow Continued Support": a verb of a headline
         if any(c.isdigit() for c in name) or ent[-1].lower_ in _ADDRESS_WORDS:
             return False  # "SSQ-125A" (a model number), "Keslinger Road", "Tel" of "Tel: (888)"
         # Initials alone ("S. C." of a dateline "ROCK HILL, S. C.") name nobody.
