@@ -488,15 +488,13 @@ def link_sentence_period(text: str, money: list[tuple[int, int]], periods: list[
     if not unlinked or not in_period:
         return relations
     # Sentence starts, found once; amounts, periods and links are placed by bisection.
-    starts = [0] + [m.end() for m in _SENTENCE_START.finditer(text)] + [len(text) + 1]
+    starts = _sentence_starts(text)
     period_starts = [p[0] for p in periods]
     links = sorted(in_period.values())
     link_starts = [r[0] for r in links]
     added = []
     for start, end in unlinked:
-        k = bisect_right(starts, start)
-        low = max(starts[k - 1], start - _SENTENCE_REACH)
-        high = min(starts[k], start + _SENTENCE_REACH)
+        low, high = _sentence_around(starts, start)
         inside = periods[bisect_left(period_starts, low) : bisect_left(period_starts, high)]
         linked = links[bisect_left(link_starts, low) : bisect_left(link_starts, high)]
         if len(inside) == 1 and linked and all((r[2], r[3]) == inside[0] for r in linked):
@@ -610,13 +608,11 @@ def link_clause_period(
     unlinked = [m for m in money if m not in in_period]
     if not unlinked or not periods:
         return relations
-    starts = [0] + [m.end() for m in _SENTENCE_START.finditer(text)] + [len(text) + 1]
+    starts = _sentence_starts(text)
     period_starts = [p[0] for p in periods]
     added = []
     for start, end in unlinked:
-        k = bisect_right(starts, start)
-        low = max(starts[k - 1], start - _SENTENCE_REACH)
-        high = min(starts[k], start + _SENTENCE_REACH)
+        low, high = _sentence_around(starts, start)
         breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, low, high)]
         if not breaks:
             continue  # one clause: link_sentence_period's case
@@ -691,6 +687,19 @@ def link_list_period(text: str, money: list[tuple[int, int]], periods: list[tupl
 
 _SENTENCE_START = re.compile(r"[.!?][\"\u201d]?\s+(?=[A-Z])|\n\s*\n")
 _SENTENCE_REACH = 400
+
+
+def _sentence_starts(text: str) -> list[int]:
+    """Where each sentence of `text` starts, after 0 and before a bound past
+    its end: found once per text, then looked up by `_sentence_around`."""
+    return [0] + [m.end() for m in _SENTENCE_START.finditer(text)] + [len(text) + 1]
+
+
+def _sentence_around(starts: list[int], offset: int) -> tuple[int, int]:
+    """The sentence holding `offset`, cut at `_SENTENCE_REACH` characters
+    either side of it (a table has no sentence ends)."""
+    k = bisect_right(starts, offset)
+    return max(starts[k - 1], offset - _SENTENCE_REACH), min(starts[k], offset + _SENTENCE_REACH)
 
 
 def _with(relations: list[list[Any]], added: list[list[Any]]) -> list[list[Any]]:

@@ -21,7 +21,7 @@ import re
 from bisect import bisect_right
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..text import doc_text
 
@@ -147,6 +147,18 @@ _ORGANIZATIONS = ("ORG", "CUSTOMER")
 # Founding Partner of Acme"): in "COO and EVP, and President of Acme" the
 # list ends before "President".
 _TITLES_AND = re.compile(r"\s+and\s+(?:a\s+|an\s+)?")
+
+
+def _joined_titles(text: str, ents: list[Span], n: int, *, backward: bool) -> list[Span]:
+    """The title `ents[n]` and the titles joined to it by a plain "and",
+    those written before it (`backward`) or after it."""
+    titles = [ents[n]]
+    for other in reversed(ents[:n]) if backward else ents[n + 1 :]:
+        left, right = (other, titles[-1]) if backward else (titles[-1], other)
+        if other.label_ != "ROLE" or not _TITLES_AND.fullmatch(text, left.end_char, right.start_char):
+            break
+        titles.append(other)
+    return titles
 _ORGANIZATIONS_AND = re.compile(r"\s+and\s+(?:the\s+)?(?:[a-z]+\s+)?")
 
 
@@ -161,11 +173,7 @@ def link_title_organizations(doc: Doc, relations: list[list[Any]]) -> list[list[
             continue
         if not _ORG_AFTER_TITLE.fullmatch(text, title.end_char, organization.start_char):
             continue
-        titles = [title]
-        for before in reversed(ents[:n]):
-            if before.label_ != "ROLE" or not _TITLES_AND.fullmatch(text, before.end_char, titles[-1].start_char):
-                break
-            titles.append(before)
+        titles = _joined_titles(text, ents, n, backward=True)
         organizations = [organization]
         if n + 2 < len(ents) and ents[n + 2].label_ in _ORGANIZATIONS:
             if _UNIT_AFTER_POSSESSIVE.fullmatch(text, organization.end_char, ents[n + 2].start_char):
@@ -189,7 +197,7 @@ _OWNER_POSSESSIVE = re.compile(r"['\u2019]s?\s+(?:(?:former|new|current)\s+)?")
 
 
 def link_possessive_titles(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
-    """ROLE_AT from the titles after an organization (or its possessive) to it."""
+    """ROLE_AT from the titles after an organization's possessive to it."""
     text = doc_text(doc)
     ents = list(doc.ents)
     links = []
@@ -199,11 +207,7 @@ def link_possessive_titles(doc: Doc, relations: list[list[Any]]) -> list[list[An
             continue
         if not _OWNER_POSSESSIVE.fullmatch(text, owner.end_char, title.start_char):
             continue
-        titles = [title]
-        for following in ents[n + 2 :]:
-            if following.label_ != "ROLE" or not _TITLES_AND.fullmatch(text, titles[-1].end_char, following.start_char):
-                break
-            titles.append(following)
+        titles = _joined_titles(text, ents, n + 1, backward=False)
         links += [[t.start_char, t.end_char, owner.start_char, owner.end_char, "ROLE_AT"] for t in titles]
     # The title's link goes to the owner it is written with, not to another
     # mention of the same organization elsewhere in the release.
@@ -430,12 +434,7 @@ def unlink_titles_of_the_company(doc: Doc, relations: list[list[Any]]) -> list[l
         following = ents[n + 1].start_char if n + 1 < len(ents) else len(text)
         if company is None or company.end() > following:
             continue
-        titles = [title]
-        for before in reversed(ents[:n]):
-            if before.label_ != "ROLE" or not _TITLES_AND.fullmatch(text, before.end_char, titles[-1].start_char):
-                break
-            titles.append(before)
-        for t in titles:
+        for t in _joined_titles(text, ents, n, backward=True):
             unlinked[(t.start_char, t.end_char)] = company.end()
     if not unlinked:
         return relations

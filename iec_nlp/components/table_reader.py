@@ -193,8 +193,9 @@ def _row_label(lines: list[_Line], row_index: int, first_cell: _Cell) -> tuple[i
     return start, line.start + len(label)
 
 
-def _header_line(lines: list[_Line], row_index: int, money_lines: set[int]) -> int | None:
-    """The nearest line above a row that heads its columns with periods."""
+def _header(lines: list[_Line], row_index: int, money_lines: set[int]) -> tuple[_Line, list[tuple[int, int]]] | None:
+    """The nearest line above a row that heads its columns with periods, and
+    the offsets of those periods."""
     for i in range(row_index - 1, max(-1, row_index - _HEADER_SEARCH_LINES), -1):
         if i in money_lines:
             continue
@@ -204,17 +205,13 @@ def _header_line(lines: list[_Line], row_index: int, money_lines: set[int]) -> i
         # (if any) started below it.
         if len(line.text) > 100 and _RUNNING_TEXT.search(line.text):
             return None
-        cells = _PERIOD_CELL.findall(line.text)
+        cells = [(line.start + m.start(), line.start + m.end()) for m in _PERIOD_CELL.finditer(line.text)]
         if len(cells) >= 2 or (cells and _COLUMN_GAP.search(line.text)):
-            return i
+            return line, cells
         # A table titled with its one period: every cell falls in it.
         if len(cells) == 1 and (_TABLE_TITLE.search(line.text) or _PERIOD_CELL.fullmatch(line.text.strip())):
-            return i
+            return line, cells
     return None
-
-
-def _period_cells(line: _Line) -> list[tuple[int, int]]:
-    return [(line.start + m.start(), line.start + m.end()) for m in _PERIOD_CELL.finditer(line.text)]
 
 
 # A cell of a line: the text between column gaps.
@@ -282,12 +279,20 @@ def _change_columns(text: str, headers: list[tuple[int, int]] | None, cells: lis
     return cells[len(headers) :]
 
 
-def _column_of(cell: _Cell, line_start: int, headers: list[tuple[int, int]], header_starts: dict) -> int:
-    center = (cell.start_char + cell.end_char) / 2 - line_start
-    return min(
-        range(len(headers)),
-        key=lambda k: abs((headers[k][0] + headers[k][1]) / 2 - header_starts[headers[k]] - center),
-    )
+def _periods_by_place(
+    cells: list[_Cell], row: _Line, header: _Line | None, periods: list[tuple[int, int]] | None
+) -> list[tuple[int, int] | None]:
+    """The period header of each cell by its place on the page: one cell per
+    period in order, else the period nearest above the cell's column."""
+    if not periods or header is None:
+        return [None] * len(cells)
+    if len(periods) == len(cells):
+        return list(periods)
+    found = []
+    for cell in cells:
+        center = (cell.start_char + cell.end_char) / 2 - row.start
+        found.append(min(periods, key=lambda p: abs((p[0] + p[1]) / 2 - header.start - center)))
+    return found
 
 
 class TableReader:
@@ -321,8 +326,7 @@ class TableReader:
                 continue
             layout_label = _row_label(lines, i, cells[0])
             label = layout.to_doc(*layout_label) if layout_label else None
-            header_line = _header_line(lines, i, money_lines)
-            headers = _period_cells(lines[header_line]) if header_line is not None else None
+            header, headers = _header(lines, i, money_lines) or (None, None)
             if label:
                 # Also where the extractor linked the cells already: it may
                 # have linked them to a piece of the label.
@@ -335,8 +339,8 @@ class TableReader:
                     ]
                     widened = True
             columns = None
-            if header_line is not None and layout_label:
-                columns = _columns_by_rank(lines[header_line], line, layout_label[1], cells)
+            if header is not None and layout_label:
+                columns = _columns_by_rank(header, line, layout_label[1], cells)
             if columns is not None:
                 # Each cell's column is known: a period column's header gives
                 # its period (the extractor's gives way), any other column
@@ -365,7 +369,7 @@ class TableReader:
                     ]
                     has -= {(*key, "IN_PERIOD") for key in row}
                     changed = True
-                cells_periods = [(c, self._period_of(c, k, cells, line, headers, text)) for k, c in enumerate(cells)]
+                cells_periods = list(zip(cells, _periods_by_place(cells, line, header, headers)))
             for cell, period in cells_periods:
                 key = (cell.span.start_char, cell.span.end_char)
                 if label and (*key, "VALUE_OF") not in has:
@@ -409,18 +413,6 @@ class TableReader:
             RELATIONS_ATTR,
             [r for r in get_relations(doc) if (r[0], r[1]) not in across and (r[2], r[3]) not in across],
         )
-
-    @staticmethod
-    def _period_of(
-        cell: _Cell, k: int, cells: list[_Cell], line: _Line, headers: list[tuple[int, int]] | None, text: str
-    ) -> tuple[int, int] | None:
-        """The period header of a cell by its place on the page."""
-        if not headers:
-            return None
-        if len(headers) == len(cells):
-            return headers[k]
-        header_starts = {h: text.rfind("\n", 0, h[0]) + 1 for h in headers}
-        return headers[_column_of(cell, line.start, headers, header_starts)]
 
     @staticmethod
     def _widen_metrics(
