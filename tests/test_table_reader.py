@@ -132,3 +132,14 @@ def test_a_name_over_a_column_gap_is_two_cells_not_a_name():
     others = (("W. Barry Gilbert", "PERSON"), ("Domestic Sears Canada", "ORG"))
     doc, _ = _read(filed, [], others)
     assert [(e.text, e.label_) for e in doc.ents] == [("W. Barry Gilbert", "PERSON")]
+
+
+def test_a_metric_read_from_the_header_line_into_a_row_label_becomes_the_label():
+    # The model reads "$ Change % Change Construction Industries" as one
+    # phrase: the lines are joined in its text, not as filed.
+    others = (("Change % Change Construction Industries", "METRIC"),)
+    links = (("$5,459", "VALUE_OF", "Change % Change Construction Industries"),)
+    doc, relations = _read(CONVERTED, ["$5,459", "$325", "$(101)", "$6,115", "$656"], others, links)
+    assert [e.text for e in doc.ents if e.label_ == "METRIC"] == ["Construction Industries"]
+    assert ("$5,459", "VALUE_OF", "Construction Industries") in relations
+    assert ("$6,115", "VALUE_OF", "Construction Industries") in relations

@@ -112,6 +112,10 @@ class _Layout:
             return start, end
         return int(self._offsets[start]), int(self._offsets[end - 1]) + 1
 
+    def filed(self, start: int, end: int) -> str:
+        """The Doc's characters start:end (non-empty) as filed, lines and spacing kept."""
+        return self.text[slice(*self.of_doc(start, end))]
+
     def to_doc(self, start: int, end: int) -> tuple[int, int]:
         """The Doc's characters of the layout's start:end (those the model kept)."""
         if self._offsets is None:
@@ -330,7 +334,7 @@ class TableReader:
             if label:
                 # Also where the extractor linked the cells already: it may
                 # have linked them to a piece of the label.
-                ents, moved = self._widen_metrics(doc, ents, label)
+                ents, moved = self._widen_metrics(doc, layout, ents, label)
                 if moved:
                     relations = [
                         [*r[:2], *moved.get((r[2], r[3]), (r[2], r[3])), *r[4:]]
@@ -416,13 +420,16 @@ class TableReader:
 
     @staticmethod
     def _widen_metrics(
-        doc: Doc, ents: list[Span], label: tuple[int, int]
+        doc: Doc, layout: _Layout, ents: list[Span], label: tuple[int, int]
     ) -> tuple[list[Span], dict[tuple[int, int], tuple[int, int]]]:
         """The row label is the metric: a METRIC found inside it ("sales" in
         "Merchandise sales and services") becomes the whole label, also one
-        that began on a heading line above it ("Basic / Earnings per share"),
-        or one with a period in its words ("Cash ... at end of period"), whose
-        links then go (the moved key of that period is None)."""
+        that began on a line above it, a heading ("Basic / Earnings per share")
+        or the column header the model read into the label ("$ Change  %
+        Change / Construction Industries": the model's text joins the lines,
+        so the line break is looked for as filed), or one with a period in its
+        words ("Cash ... at end of period"), whose links then go (the moved
+        key of that period is None)."""
         start, end = label
         inside = [e for e in ents if e.start_char < end and start < e.end_char]
         if (
@@ -433,7 +440,7 @@ class TableReader:
             return ents, {}
         if any(e.end_char > end for e in inside):
             return ents, {}
-        if any(e.start_char < start and "\n" not in e.text[: start - e.start_char] for e in inside):
+        if any(e.start_char < start and "\n" not in layout.filed(e.start_char, start) for e in inside):
             return ents, {}
         span = doc.char_span(start, end, label="METRIC", alignment_mode="contract")
         if span is None:
