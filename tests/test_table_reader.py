@@ -143,3 +143,16 @@ def test_a_metric_read_from_the_header_line_into_a_row_label_becomes_the_label()
     assert [e.text for e in doc.ents if e.label_ == "METRIC"] == ["Construction Industries"]
     assert ("$5,459", "VALUE_OF", "Construction Industries") in relations
     assert ("$6,115", "VALUE_OF", "Construction Industries") in relations
+
+
+def test_dashes_that_indent_a_row_are_no_part_of_its_label():
+    filed = (
+        "                          2004      2003\n"
+        "Inventories:\n"
+        "     -LIFO              $4,945    $4,881\n"
+        "     -- FIFO            $5,526    $5,507\n"
+    )
+    doc, relations = _read(filed, ["$4,945", "$4,881", "$5,526", "$5,507"])
+    assert {(a, m) for a, label, m in relations if label == "VALUE_OF"} == {("$5,526", "FIFO"), ("$5,507", "FIFO")}
+    # "-LIFO" is one token: its row gets no metric rather than one with the dash.
+    assert [e.text for e in doc.ents if e.label_ == "METRIC"] == ["FIFO"]

@@ -162,6 +162,9 @@ _SIGNLESS_CELLS = re.compile(r"(?:(?<=\s)|^)(?:(?:\(?-?\d[\d,.]*\)?%?|[-\u2013\u
 _OPEN_LABEL_END = re.compile(r"\b(?:and|of|to|in|for|from|on|before|after|the)[ \t]*$")
 # Empty cells between a label and its first amount: "$ -", a dash.
 _EMPTY_CELLS_AFTER_LABEL = re.compile(r"(?:[ ]{2,}|\t)(?:[$][ \t]*)?[-\u2013\u2014](?:[ \t]+(?:[$][ \t]*)?[-\u2013\u2014])*[ \t]*(?:[$][ \t]*)?$")
+# Dashes or a bullet that indent a row under its heading ("-LIFO", "-- Financial
+# Products", "• Services") mark the row, they are no word of its label.
+_LABEL_LEADER = re.compile(r"[ \t]*(?:[-\u2013\u2014\u2022*]+[ \t]*(?=[A-Za-z(]))?")
 _LABEL_LINE = re.compile(r"[ \t]*[A-Za-z][^$\d]{0,80}")
 
 
@@ -175,7 +178,7 @@ def _row_label(lines: list[_Line], row_index: int, first_cell: _Cell) -> tuple[i
     if empty_cells := _EMPTY_CELLS_AFTER_LABEL.search(raw):
         raw = raw[: empty_cells.start()]  # "accounting principle    $    -   $ (3.86)"
     label = _LABEL_TRAILER.sub("", raw.rstrip())
-    stripped = label.lstrip(" \t")
+    stripped = label[_LABEL_LEADER.match(label).end() :]
     if not re.search(r"[A-Za-z]{2}", stripped) or len(stripped) > 90:
         return None
     start = line.start + len(label) - len(stripped)
