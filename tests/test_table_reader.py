@@ -156,3 +156,18 @@ def test_dashes_that_indent_a_row_are_no_part_of_its_label():
     assert {(a, m) for a, label, m in relations if label == "VALUE_OF"} == {("$5,526", "FIFO"), ("$5,507", "FIFO")}
     # "-LIFO" is one token: its row gets no metric rather than one with the dash.
     assert [e.text for e in doc.ents if e.label_ == "METRIC"] == ["FIFO"]
+
+
+def test_a_metric_on_the_next_row_is_not_the_measure_of_this_rows_cells():
+    filed = (
+        "                                    2004      2003\n"
+        "Short-term borrowings            $   770   $ 5,464\n"
+        "Current portion of long-term debt     678     5,012\n"
+    )
+    # Folded, "$ 5,464 Current portion of long-term debt" reads as a phrase.
+    others = (("long-term debt", "METRIC"),)
+    links = (("$ 5,464", "VALUE_OF", "long-term debt"),)
+    _, relations = _read(filed, ["$ 770", "$ 5,464"], others, links)
+    assert {(a, m) for a, label, m in relations if label == "VALUE_OF"} == {
+        ("$ 770", "Short-term borrowings"), ("$ 5,464", "Short-term borrowings")
+    }
