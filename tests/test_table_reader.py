@@ -171,3 +171,17 @@ def test_a_metric_on_the_next_row_is_not_the_measure_of_this_rows_cells():
     assert {(a, m) for a, label, m in relations if label == "VALUE_OF"} == {
         ("$ 770", "Short-term borrowings"), ("$ 5,464", "Short-term borrowings")
     }
+
+
+def test_a_metric_in_the_column_headers_is_not_the_measure_of_a_labelled_row():
+    filed = (
+        "North America   EAME   Total Sales and Revenues\n"
+        "First Quarter 2022\n"
+        "Construction Industries   $2,720   $1,277   $6,115\n"
+    )
+    others = (("Total Sales and Revenues", "METRIC"),)
+    links = (("$2,720", "VALUE_OF", "Total Sales and Revenues"),)
+    _, relations = _read(filed, ["$2,720", "$1,277", "$6,115"], others, links)
+    assert {(a, m) for a, label, m in relations if label == "VALUE_OF"} == {
+        ("$2,720", "Construction Industries"), ("$1,277", "Construction Industries"), ("$6,115", "Construction Industries")
+    }

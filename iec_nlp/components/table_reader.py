@@ -334,13 +334,6 @@ class TableReader:
             layout_label = _row_label(lines, i, cells[0])
             label = layout.to_doc(*layout_label) if layout_label else None
             header, headers = _header(lines, i, money_lines) or (None, None)
-            if layout_label:
-                off_row = self._metrics_off_the_row(layout, line, layout_label, cells, relations)
-                if off_row:
-                    relations = [r for r in relations if id(r) not in off_row]
-                    has -= {(c.span.start_char, c.span.end_char, "VALUE_OF") for c in cells}
-                    has |= {(r[0], r[1], r[4]) for r in relations}
-                    changed = True
             if label:
                 # Also where the extractor linked the cells already: it may
                 # have linked them to a piece of the label.
@@ -352,6 +345,13 @@ class TableReader:
                         if moved.get((r[2], r[3]), True) is not None
                     ]
                     widened = True
+            if layout_label:
+                off_row = self._metrics_off_the_row(layout, line, layout_label, cells, relations)
+                if off_row:
+                    relations = [r for r in relations if id(r) not in off_row]
+                    has -= {(c.span.start_char, c.span.end_char, "VALUE_OF") for c in cells}
+                    has |= {(r[0], r[1], r[4]) for r in relations}
+                    changed = True
             columns = None
             if header is not None and layout_label:
                 columns = _columns_by_rank(header, line, layout_label[1], cells)
@@ -410,17 +410,22 @@ class TableReader:
     def _metrics_off_the_row(
         layout: _Layout, row: _Line, label: tuple[int, int], cells: list[_Cell], relations: list[list]
     ) -> set[int]:
-        """The VALUE_OF links (by id) from the row's cells to a METRIC below the
-        row: the extractor reads the folded text, where the next row's label
-        ("... $ 1,033 Current portion of long-term debt") follows the cells as
-        closely as their own does; on the page it is another row's measure,
-        and the row's own label is its cells' (SCHEMA.md 3a, Tables)."""
+        """The VALUE_OF links (by id) from the row's cells to a METRIC off the
+        row: below it (the extractor reads the folded text, where the next
+        row's label, "... $ 1,033 Current portion of long-term debt", follows
+        the cells as closely as their own does) or above its label (a column
+        header, "Total Sales and Revenues", or a title). On the page it is
+        another row's or column's words, and the row's own label is its
+        cells' measure (SCHEMA.md 3a, Tables)."""
         keys = {(c.span.start_char, c.span.end_char) for c in cells}
-        return {
-            id(r)
-            for r in relations
-            if r[4] == "VALUE_OF" and (r[0], r[1]) in keys and layout.of_doc(r[2], r[3])[0] > row.end
-        }
+        off_row = set()
+        for r in relations:
+            if r[4] != "VALUE_OF" or (r[0], r[1]) not in keys:
+                continue
+            metric_start, metric_end = layout.of_doc(r[2], r[3])
+            if metric_start > row.end or metric_end <= label[0]:
+                off_row.add(id(r))
+        return off_row
 
     @staticmethod
     def _drop_names_across_cells(doc: Doc, layout: _Layout) -> None:
