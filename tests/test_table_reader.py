@@ -185,3 +185,16 @@ def test_a_metric_in_the_column_headers_is_not_the_measure_of_a_labelled_row():
     assert {(a, m) for a, label, m in relations if label == "VALUE_OF"} == {
         ("$2,720", "Construction Industries"), ("$1,277", "Construction Industries"), ("$6,115", "Construction Industries")
     }
+
+
+def test_a_row_label_that_opens_with_the_measure_keeps_the_segment_it_names():
+    filed = (
+        "                                                  2022      2021\n"
+        "Sales of Machinery, Energy & Transportation   $12,886   $11,191\n"
+    )
+    others = (("Sales", "METRIC"), ("Machinery, Energy & Transportation", "ORG"))
+    links = (("$12,886", "VALUE_OF", "Sales"),)
+    doc, relations = _read(filed, ["$12,886", "$11,191"], others, links)
+    label = "Sales of Machinery, Energy & Transportation"
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ in ("METRIC", "ORG")] == [(label, "METRIC")]
+    assert {(a, m) for a, kind, m in relations if kind == "VALUE_OF"} == {("$12,886", label), ("$11,191", label)}

@@ -463,9 +463,13 @@ class TableReader:
         key of that period is None)."""
         start, end = label
         inside = [e for e in ents if e.start_char < end and start < e.end_char]
+        # "Sales of Machinery, Energy & Transportation", "Revenues of Financial
+        # Products": a label that opens with the measure names whose it is;
+        # the organization or segment in its words is part of the line item.
+        measure_first = any(e.label_ == "METRIC" and e.start_char == start for e in inside)
         if (
             not any(e.label_ == "METRIC" for e in inside)
-            or any(e.label_ not in ("METRIC", "PERIOD") for e in inside)
+            or any(e.label_ not in ("METRIC", "PERIOD") and not measure_first for e in inside)
             or (len(inside) == 1 and (inside[0].start_char, inside[0].end_char) == label)
         ):
             return ents, {}
