@@ -1033,6 +1033,23 @@ def test_the_item_named_right_after_its_amount_is_its_measure():
     assert metrics == [("pre-tax gain", "METRIC"), ("unfavorable tax adjustment", "METRIC")]
 
 
+def test_the_item_named_right_before_of_and_its_amount_is_its_measure():
+    text = (
+        "The result includes an after tax expense of $0.5 million and a discrete tax benefit of $12 million. "
+        "The second charge of $39 million was recorded. Revenue exceeded the guidance range of $1.2 billion. "
+        "EPS is expected in the range of $0.26 to $0.28, and results include restructuring costs of $0.1 million, "
+        "an increase of $3 million."
+    )
+    ents = [("$0.5 million", "MONEY"), ("benefit", "METRIC"), ("$12 million", "MONEY"), ("$39 million", "MONEY"),
+            ("$1.2 billion", "MONEY"), ("$0.26", "MONEY"), ("$0.1 million", "MONEY"), ("$3 million", "MONEY")]
+    metrics = [e for e in _rules(text, ents) if e[1] == "METRIC"]
+    # No ordinal, no bare "range", no verb, no change.
+    assert metrics == [
+        ("after tax expense", "METRIC"), ("discrete tax benefit", "METRIC"), ("charge", "METRIC"),
+        ("guidance range", "METRIC"),
+    ]
+
+
 def test_a_date_is_no_measure():
     text = "The letter sets his base salary as of the Start Date at $310,000 per year."
     ents = [("base salary", "METRIC"), ("Start Date", "METRIC"), ("$310,000", "MONEY")]

@@ -328,7 +328,7 @@ class EntityRules:
                 if e is not None and _is_plausible(e, text, terms)
             ]
             ents = _without_name_fragments(text, ents, self.first_names)
-            ents = _items_after_amounts(doc, text, ents)
+            ents = _items_before_amounts(doc, text, _items_after_amounts(doc, text, ents))
             if self.periods:
                 ents = _years_after_amounts(doc, text, _add_near_amounts(doc, text, ents, PERIOD_TERM, "PERIOD"))
             ents = _join_ampersand_names(doc, text, _split_owned_units(doc, _without_own_bodies(text, ents)))
@@ -499,6 +499,42 @@ def _items_after_amounts(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     of it the recognizer found."""
     for money in [e for e in ents if e.label_ == "MONEY"]:
         item = _ITEM_AFTER_AMOUNT.match(text, money.end_char)
+        span = item and doc.char_span(item.start(1), item.end(1), label="METRIC")
+        if not span:
+            continue
+        overlapping = _overlapping(ents, span.start, span.end)
+        if all(e.label_ == "METRIC" and span.start <= e.start and e.end <= span.end for e in overlapping):
+            ents = [e for e in ents if e not in overlapping] + [span]
+    return ents
+
+
+# The item is also named right before "of" and its amount: "an after tax
+# expense of $0.5 million", "a discrete tax benefit of $12 million", "the high
+# end of the guidance range of $1.250 billion", "an annual lease amount of up to
+# $1,200,000": the words from the item's first modifier to its noun are the
+# measure. The nouns name a line item or a stated value ("an increase of", "a
+# total of" name a change or a sum); the article keeps a verb out ("results
+# include restructuring costs of"), an ordinal is no modifier of the item ("the
+# second charge of" gives `charge`), and a bare "range" is a figure of speech
+# ("in the range of $0.26 to $0.28").
+_ITEM_MODIFIER = (
+    rf"(?!{_FUNCTION_WORD}|(?:per|million|billion|thousand|first|second|third|fourth|other|another|next|last)\b)"
+    r"[a-z][a-z-]*\s+"
+)
+_ITEM_BEFORE_AMOUNT = re.compile(
+    r"\b(?i:an?|the|its|our|their|his|her)\s+(?:first\s+|second\s+|third\s+|fourth\s+|other\s+|another\s+)?"
+    rf"((?:{_ITEM_MODIFIER}){{1,3}}range|(?:{_ITEM_MODIFIER}){{0,3}}"
+    r"(?:expenses?|costs?|charges?|benefits?|gains?|items?|amount|allowances?|reserves?|credits?|fees?))"
+    r"\s+of\s+(?:approximately\s+|about\s+|up\s+to\s+|nearly\s+)?$"
+)
+_ITEM_BEFORE_REACH = 80
+
+
+def _items_before_amounts(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    """The item named right before "of" and each amount as its METRIC, over
+    any piece of it the recognizer found."""
+    for money in [e for e in ents if e.label_ == "MONEY"]:
+        item = _ITEM_BEFORE_AMOUNT.search(text, max(0, money.start_char - _ITEM_BEFORE_REACH), money.start_char)
         span = item and doc.char_span(item.start(1), item.end(1), label="METRIC")
         if not span:
             continue
