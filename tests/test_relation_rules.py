@@ -621,3 +621,21 @@ def test_a_title_keeps_its_organization_across_its_own_holders_name():
     doc = _sentenced_doc(text, [("Chief Executive Officer", "ROLE"), ("Ilse Marr", "PERSON"), ("Zeta Corp.", "ORG")])
     ceo, zeta = _spans(text, "Chief Executive Officer", "Zeta Corp.")
     assert unlink_titles_across_names(doc, [[*ceo, *zeta, "ROLE_AT", 0.8]]) == [[*ceo, *zeta, "ROLE_AT", 0.8]]
+
+
+def test_an_amount_falls_in_the_period_that_opens_its_sentence():
+    from iec_nlp.components.amount_rules import link_opening_period
+
+    text = (
+        "Third quarter 2018 results include a $585 thousand gain and a $3.5 million settlement. "
+        "For the full year, Acme reported a net loss of $2.1 million compared to $1.5 million. "
+        "Fourth Quarter Revenue Rose; Full-Year EBITDA Rose to $34.6 Million"
+    )
+    quarter, year, fourth = _spans(text, "Third quarter 2018", "full year", "Fourth Quarter")
+    gain, settlement, loss, compared, ebitda = _spans(
+        text, "$585 thousand", "$3.5 million", "$2.1 million", "$1.5 million", "$34.6 Million"
+    )
+    linked = link_opening_period(text, [gain, settlement, loss, compared, ebitda], [quarter, year, fourth], [])
+    # A comparison amount is another period's; a headline's next clause is not the period's.
+    assert linked == [[*gain, *quarter, "IN_PERIOD", 0.9], [*settlement, *quarter, "IN_PERIOD", 0.9],
+                      [*loss, *year, "IN_PERIOD", 0.9]]

@@ -625,6 +625,42 @@ def link_clause_period(
     return _with(relations, added)
 
 
+# A sentence that opens with its period scopes every amount of it: "Third
+# quarter 2018 results include a $585 thousand gain and a $3.5 million
+# settlement", "The results for the quarter reflect ..., which contributed
+# $2.1 million", "For the full year ..., the Company reported ... a net loss
+# of $2.1 million". An amount with a period phrase of its own was linked to it
+# before; a comparison amount ("compared to $1.2 million") is another period's.
+# Headlines joined by semicolons and the lines of a table ("First Quarter /
+# Sales  $13.6") are no such sentence.
+_OTHER_CLAUSE = re.compile(r"[;\n]")
+_OPENING_PERIOD_LEAD = re.compile(
+    r"[\s\u2022\u00b7*-]*(?:(?:the\s+)?(?:results\s+)?(?:for|in|during)\s+)?(?:the\s+)?", re.IGNORECASE
+)
+
+
+def link_opening_period(
+    text: str, money: list[tuple[int, int]], periods: list[tuple[int, int]], relations: list[list[Any]]
+) -> list[list[Any]]:
+    """An amount with no period falls in the period that opens its sentence."""
+    in_period = {(r[0], r[1]) for r in relations if r[4] == "IN_PERIOD"}
+    unlinked = [m for m in money if m not in in_period]
+    if not unlinked or not periods:
+        return relations
+    starts = _sentence_starts(text)
+    period_starts = [p[0] for p in periods]
+    added = []
+    for start, end in unlinked:
+        low, high = _sentence_around(starts, start)
+        inside = periods[bisect_left(period_starts, low) : bisect_left(period_starts, start)]
+        if not inside or _OPENING_PERIOD_LEAD.fullmatch(text, low, inside[0][0]) is None:
+            continue
+        if _COMPARED.search(text, max(low, start - 60), start) or _OTHER_CLAUSE.search(text, inside[0][1], start):
+            continue
+        added.append([start, end, *inside[0], "IN_PERIOD", _PAIRED_SCORE])
+    return _with(relations, added)
+
+
 # GUIDELINE "Highlights under a heading": a period named only in a heading
 # ("Six Month 2025 Financial Results", a blank line, then the text) is not
 # the period phrase of the sentences below it. (A table cell left with no

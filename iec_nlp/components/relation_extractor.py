@@ -44,6 +44,7 @@ from .amount_rules import (
     link_companions,
     link_contract_values,
     link_list_period,
+    link_opening_period,
     link_measures_after,
     link_period_after,
     link_range_ends,
@@ -285,6 +286,7 @@ def _apply_amount_rules(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]
     relations = link_sentence_period(text, money, periods, relations)
     relations = link_clause_period(text, money, periods, relations)
     relations = link_list_period(text, money, periods, relations)
+    relations = link_opening_period(text, money, periods, relations)
     relations = unlink_heading_periods(text, relations)
     return unlink_compared_period(text, money, relations)
 
