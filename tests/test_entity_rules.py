@@ -1050,6 +1050,23 @@ def test_the_item_named_right_before_of_and_its_amount_is_its_measure():
     ]
 
 
+def test_the_measure_that_opens_a_sentence_stated_as_an_amount_keeps_its_words():
+    text = (
+        "Depreciation and amortization expense for the quarter ended September 30, 2024, was approximately $34,000. "
+        "Truckload transportation revenue hauled via van equipment in the fourth quarter was $481.4 million. "
+        "The backlog was $9 million. Operating income for the third quarter was $284,000."
+    )
+    ents = [("$34,000", "MONEY"), ("revenue", "METRIC"), ("$481.4 million", "MONEY"), ("$9 million", "MONEY"),
+            ("Operating income", "METRIC"), ("$284,000", "MONEY")]
+    metrics = [e for e in _rules(text, ents) if e[1] == "METRIC"]
+    # The subject ends before its period phrase; "The" opens no subject.
+    assert metrics == [
+        ("Depreciation and amortization expense", "METRIC"),
+        ("Truckload transportation revenue hauled via van equipment", "METRIC"),
+        ("Operating income", "METRIC"),
+    ]
+
+
 def test_a_date_is_no_measure():
     text = "The letter sets his base salary as of the Start Date at $310,000 per year."
     ents = [("base salary", "METRIC"), ("Start Date", "METRIC"), ("$310,000", "MONEY")]

@@ -329,6 +329,7 @@ class EntityRules:
             ]
             ents = _without_name_fragments(text, ents, self.first_names)
             ents = _items_before_amounts(doc, text, _items_after_amounts(doc, text, ents))
+            ents = _subjects_stated_as_amounts(doc, text, ents)
             if self.periods:
                 ents = _years_after_amounts(doc, text, _add_near_amounts(doc, text, ents, PERIOD_TERM, "PERIOD"))
             ents = _join_ampersand_names(doc, text, _split_owned_units(doc, _without_own_bodies(text, ents)))
@@ -536,6 +537,45 @@ def _items_before_amounts(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     for money in [e for e in ents if e.label_ == "MONEY"]:
         item = _ITEM_BEFORE_AMOUNT.search(text, max(0, money.start_char - _ITEM_BEFORE_REACH), money.start_char)
         span = item and doc.char_span(item.start(1), item.end(1), label="METRIC")
+        if not span:
+            continue
+        overlapping = _overlapping(ents, span.start, span.end)
+        if all(e.label_ == "METRIC" and span.start <= e.start and e.end <= span.end for e in overlapping):
+            ents = [e for e in ents if e not in overlapping] + [span]
+    return ents
+
+
+# A measure that opens its sentence and is stated by "was"/"were" and its
+# amount: "Depreciation and amortization expense for the quarter ... was
+# approximately $34,000", "Truckload transportation revenue hauled via van
+# equipment in the 2015 fourth quarter was $481.4 million", "Net income before
+# tax adjustments and acquisition related costs was $6.3 million". The subject
+# is the measure (GUIDELINE, metric wording: a distinct line item keeps its
+# words), up to the period phrase that scopes it; the recognizer often takes
+# its last noun alone. An article, a pronoun or a name opens no such subject,
+# nor a period ("Third quarter sales were": the period, then the measure).
+_PERIOD_WORDS_AHEAD = (
+    r"(?:for|in|at|during)[ ](?:the[ ])?(?:first|second|third|fourth|quarters?|years?|three|six|nine|twelve|"
+    r"thirteen|fiscal|period|same|prior|current|comparable|full|\d)"
+)
+_SUBJECT_STATED_AS_AMOUNT = re.compile(
+    r"(?:^|(?<=[.!?][ ])|(?<=[.!?][ ]{2})|(?<=\n)|(?<=[\u2022\u00b7*][ ]))"
+    r"((?!(?:The|This|These|Our|Its|It|We|They|He|She|In|For|During|At|As|On|Of|"
+    r"First|Second|Third|Fourth|Fiscal|Full|Quarterly|Annual|Year|Half)\b)[A-Z][a-z][\w-]*"
+    rf"(?:[ ](?!{_PERIOD_WORDS_AHEAD}|(?:was|were|is|are)\b)(?:[a-z][\w/-]*|\([a-z]+\))){{1,8}})"
+    r"(?:,?[ ](?:for|in|during)[ ][^.;:$\n]{0,70}?)?,?[ ](?:was|were|totaled|totalled)[ ]"
+    r"(?:approximately[ ]|about[ ])?(?=[$(])"
+)
+
+
+def _subjects_stated_as_amounts(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    """The measure that opens a sentence stated as an amount, as its METRIC,
+    over any piece of it the recognizer found."""
+    amounts = {e.start_char for e in ents if e.label_ == "MONEY"}
+    for match in _SUBJECT_STATED_AS_AMOUNT.finditer(text):
+        if match.end() not in amounts:
+            continue
+        span = doc.char_span(match.start(1), match.end(1), label="METRIC")
         if not span:
             continue
         overlapping = _overlapping(ents, span.start, span.end)
