@@ -1406,6 +1406,8 @@ def _propagate(doc: Doc, text: str, ents: list[Span], short_names: list[Span] | 
                 continue  # "FRANKLIN, Tenn.", "the Sears Tower": places, not the companies Franklin, Sears
             if _ACT_AFTER_NAME.match(text, end_char):
                 continue  # "American" of "the American Recovery and Reinvestment Act": a law's name
+            if _TABLE_ROW_AFTER.match(text, end_char):
+                continue  # "Energy & Transportation 4,507 333": a table row's label
             if forms[form] != "PERSON" and (
                 _MARKED_BEFORE_WORD.match(text, end_char)
                 or _OPENS_TRADEMARKED_NAME.match(text, end_char)
@@ -1783,6 +1785,16 @@ def _abbreviated_terms(text: str) -> frozenset[str]:
 # annotated releases holds three spaces in a row or a currency sign.
 _UNIT_WORDS = frozenset("millions thousands billions dollars".split())
 _TABLE_GAP = re.compile(r"[ ]{3}|\$")
+# A name followed on its line by two figures ("Resource Industries 1,018 55%",
+# "Special Charges 41 0.12") labels a row of a table the pipeline reads folded
+# (one space between cells): a segment or line item that heads a row of
+# numbers, which annotators leave unmarked (no name of the annotated releases
+# is followed by two figures).
+_FIGURE_CELL = r"(?:\$\s*)?\(?(?:[\d.,]*\d[\d.,]*|[\u2014\u2013-])%?\)?%?(?!\S)"
+# The rest of the label may follow first: "Resource" of "Resource Industries 657 405".
+_TABLE_ROW_AFTER = re.compile(
+    r"(?:[^\S\n]+(?:[A-Z][a-z][\w'\u2019-]*|&))*(?:['\u2019]s?)?[^\S\n]+" + _FIGURE_CELL + r"[^\S\n]+" + _FIGURE_CELL
+)
 # A people or its adjective is no organization.
 _DEMONYMS = frozenset(
     "American Americans Australian Australians Canadian Canadians European Europeans Japanese Chinese "
@@ -1932,6 +1944,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             return False  # "Americans can now buy", "Australian dollar"
         if name.lower() in _UNIT_WORDS or _TABLE_GAP.search(name):
             return False  # "Millions" of "(Millions of dollars)"; "Chg   $" across table cells
+        if _TABLE_ROW_AFTER.match(text, ent.end_char):
+            return False  # "Resource Industries 1,018 55%": a table row's label
         if label != "PERSON" and _MODEL_BEFORE_NAME.search(text, max(0, ent.start_char - 12), ent.start_char):
             return False  # "Hawkeye" of "the E-2C/D Hawkeye aircraft": a product
         if _ACT_AFTER_NAME.match(text, ent.end_char):
