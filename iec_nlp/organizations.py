@@ -473,6 +473,12 @@ _UNIT_AFTER_POSSESSIVE = re.compile(
 # Issuers' segments fill such rows in results releases; customers seldom do.
 _CELL = r"(?:\$\s*)?\(?(?:[\d.,]*\d[\d.,]*|[\u2014\u2013-])%?\)?%?(?!\S)"
 _TABLE_ROW = re.compile(r"(?:['\u2019]s?)?[^\S\n]+" + _CELL + r"[^\S\n]+" + _CELL)
+# "Cardinal Health has issued a $10 million purchase order", "Beta, a new
+# customer": the organization itself placing the order, or called a customer,
+# is said once and settles it, however often the release names it otherwise
+# (a partner in the headline, a quote, the contacts). Averaged over the
+# mentions, like the other cues, it would weigh less the more it is named.
+_STATED_ONCE_CUES = frozenset(("x_awarded", "x_is_customer"))
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"\u201d]?\s+(?=[A-Z\"\u201c(])|\n\s*\n")
 _RELEASE_CUES = re.compile(
     r"\b(?:order|orders|contract|contracts|awarded|award|customer|customers|supply agreement|purchase order)\b",
@@ -571,7 +577,10 @@ def organization_features(
                     feats[f"before_{key}"] += 1.0 / n
             for key, pattern in _COMPILED["after"].items():
                 if pattern.search(after):
-                    feats[f"after_{key}"] += 1.0 / n
+                    if key in _STATED_ONCE_CUES:
+                        feats[f"after_{key}"] = 1.0
+                    else:
+                        feats[f"after_{key}"] += 1.0 / n
             for key in _sentence_cues(text, start, end, sentence_cues):
                 feats[key] += 1.0 / n
         if i in role_at_targets:
