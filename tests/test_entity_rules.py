@@ -1578,3 +1578,11 @@ def test_a_name_that_labels_a_table_row_is_no_mention():
     doc.set_ents([*doc.ents, doc.char_span(row, row + 8, label="ORG")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert [(e.text, e.start_char) for e in doc.ents if e.label_ == "ORG"] == [("Resource Industries", 18)]
+
+
+def test_words_ending_in_a_section_noun_that_open_a_line_are_a_heading():
+    text = "Acme Corp.\n\nSupplemental Data for Cash Flow\n\nWe sold to National Data in May."
+    doc = _doc(text, [("Acme Corp.", "ORG"), ("Supplemental Data", "ORG"), ("National Data", "CUSTOMER")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    # In running text such a name stays: "National Data".
+    assert _ents(doc) == [("Acme Corp.", "ORG"), ("National Data", "CUSTOMER")]

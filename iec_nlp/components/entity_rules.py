@@ -1917,6 +1917,22 @@ def _is_heading_line(name: str, text: str, start: int, end: int) -> bool:
     return not any(word.strip(".,").lower() in _BODY_WORDS for word in name.split())
 
 
+# A line that opens with words ending in the noun of a report's section is
+# that section's heading: "Supplemental Consolidating Data", "Supplemental
+# Data for Cash Flow", "Financial Highlights", "Segment Results" (no name of
+# the annotated releases ends in one of these words).
+_SECTION_NOUNS = frozenset(
+    "data information highlights results summary overview measures reconciliation reconciliations".split()
+)
+
+
+def _opens_a_section_heading(name: str, text: str, start: int) -> bool:
+    words = name.split()
+    if not words or words[-1].lower() not in _SECTION_NOUNS:
+        return False
+    return not text[text.rfind("\n", 0, start) + 1 : start].strip()
+
+
 def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> bool:
     """False for what cannot be the entity its label says; `terms` are the
     abbreviations the release defines for common nouns and for things
@@ -1954,6 +1970,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             return False  # "Sears" of "the Sears Tower": a building
         if _is_heading_line(name, text, ent.start_char, ent.end_char):
             return False  # "Grant of Stock Options" alone on its line: a heading
+        if _opens_a_section_heading(name, text, ent.start_char):
+            return False  # "Supplemental Consolidating Data" opening its line: a heading
         if _IN_COMPOUND.match(text, ent.end_char) or _AFTER_COMPOUND_PART.search(text, max(0, ent.start_char - 12), ent.start_char):
             return False
         if _FOLLOWED_BY_STATE.match(text, ent.end_char) or _is_dateline_city(ent, text) or _BASE.match(name):
