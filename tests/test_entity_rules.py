@@ -1586,3 +1586,10 @@ def test_words_ending_in_a_section_noun_that_open_a_line_are_a_heading():
     doc = EntityRules(patterns=False, propagate=True)(doc)
     # In running text such a name stays: "National Data".
     assert _ents(doc) == [("Acme Corp.", "ORG"), ("National Data", "CUSTOMER")]
+
+
+def test_a_word_after_a_slash_or_a_percent_sign_is_no_name():
+    text = "Sales fell in Asia/Pacific.\n(Millions of dollars) $ % Chg $ % Chg\nPacific Gas ordered more."
+    doc = _doc(text, [("Pacific", "ORG"), ("Chg", "ORG"), ("Pacific Gas", "CUSTOMER")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Pacific Gas", "CUSTOMER")]

@@ -1400,8 +1400,10 @@ def _propagate(doc: Doc, text: str, ents: list[Span], short_names: list[Span] | 
                 continue
             if _opens_document_name(text, start_char, end_char) or _IN_COMPOUND.match(text, end_char):
                 continue  # "the Greenfield CIC Agreement", "Sears-branded stores": no mention of the name
-            if _AFTER_COMPOUND_PART.search(text, max(0, start_char - 12), start_char):
-                continue  # "Safety-Sponge System"
+            if _AFTER_COMPOUND_PART.search(text, max(0, start_char - 12), start_char) or _AFTER_SLASH_OR_PERCENT.search(
+                text, max(0, start_char - 2), start_char
+            ):
+                continue  # "Safety-Sponge System", "Asia/Pacific"
             if _FOLLOWED_BY_STATE.match(text, end_char) or _FACILITY_AFTER.match(text, end_char):
                 continue  # "FRANKLIN, Tenn.", "the Sears Tower": places, not the companies Franklin, Sears
             if _ACT_AFTER_NAME.match(text, end_char):
@@ -1666,6 +1668,9 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
 # Nor is a word after a prefix that makes a modifier of it: "a pre-IPO
 # company", "non-GAAP", "post-Brexit", "the mid-Atlantic".
 _AFTER_COMPOUND_PART = re.compile(r"\b(?:[A-Z][a-z]{2,}|pre|post|non|anti|mid|pan|trans)-$")
+# Nor a word joined to the one before by a slash ("Asia/Pacific", a region),
+# nor one after a percent sign ("% Chg", a table's column header).
+_AFTER_SLASH_OR_PERCENT = re.compile(r"(?:[A-Za-z]/|%[ ]?)$")
 # A capitalized word between a word in lower case and the name, in running
 # text: "with New APR", "to Old Dominion". A short form ("APR") found there
 # is part of a longer name. In a headline every word is capitalized ("Proposals
@@ -1974,6 +1979,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             return False  # "Supplemental Consolidating Data" opening its line: a heading
         if _IN_COMPOUND.match(text, ent.end_char) or _AFTER_COMPOUND_PART.search(text, max(0, ent.start_char - 12), ent.start_char):
             return False
+        if _AFTER_SLASH_OR_PERCENT.search(text, max(0, ent.start_char - 2), ent.start_char):
+            return False  # "Pacific" of "Asia/Pacific", "Chg" of "% Chg"
         if _FOLLOWED_BY_STATE.match(text, ent.end_char) or _is_dateline_city(ent, text) or _BASE.match(name):
             return False  # a place ("Fort Liberty": a base or a town)
         if name in _POSTAL_CODES and _AFTER_CITY.search(text, max(0, ent.start_char - 30), ent.start_char):
