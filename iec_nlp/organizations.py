@@ -384,10 +384,12 @@ _BEFORE_CUES = {
     r"|\b(?:orders?|contracts?)\s+(?:of|for)\s+(?:[^.;]|\.(?!\s+(?-i:[A-Z]))){0,80}?,?\s+by\s+(?:the\s+)?$",
     "customer_word": r"(?:customers?|clients?|accounts?|buyers?)\s*(?:,|:|such as|including|like|include)?\s*(?:the\s+)?$",
     # Every form of the verbs: "Leidos also supports FHWA's Office of Safety".
+    # The words between may be a possessive name (the office's agency, "FHWA's"):
+    # the office is still what is supported.
     "sale_to": r"(?:sales?|shipments?|deliveries|sold|sells|ship|ships|shipped|shipping|deliver|delivers|delivered|"
     r"delivering|supply|supplies|supplying|"
     r"supplier to|vendor to|provider to|provide|provides|providing|support|supports|supporting|serve|serves|serving|"
-    r"manufacture|manufactures|manufacturing|build|builds|for use by|on behalf of)\s+(?:\w+\s+){0,4}(?:to|for)?\s*(?:the\s+)?$",
+    r"manufacture|manufactures|manufacturing|build|builds|for use by|on behalf of)\s+(?:[\w'\u2019]+\s+){0,4}(?:to|for)?\s*(?:the\s+)?$",
     "for_x": r"\bfor\s+(?:the\s+)?$",
     "with_x": r"\bwith\s+(?:the\s+)?$",
     "partner": r"(?:partner|partners|partnership|collaboration|alliance|joint venture|teamed|teaming)\s+(?:\w+\s+){0,2}(?:with|of)?\s*(?:the\s+)?$",
@@ -473,6 +475,12 @@ _UNIT_AFTER_POSSESSIVE = re.compile(
 # Issuers' segments fill such rows in results releases; customers seldom do.
 _CELL = r"(?:\$\s*)?\(?(?:[\d.,]*\d[\d.,]*|[\u2014\u2013-])%?\)?%?(?!\S)"
 _TABLE_ROW = re.compile(r"(?:['\u2019]s?)?[^\S\n]+" + _CELL + r"[^\S\n]+" + _CELL)
+# "Cardinal Health has issued a $10 million purchase order", "Beta, a new
+# customer": the organization itself placing the order, or called a customer,
+# is said once and settles it, however often the release names it otherwise
+# (a partner in the headline, a quote, the contacts). Averaged over the
+# mentions, like the other cues, it would weigh less the more it is named.
+_STATED_ONCE_CUES = frozenset(("x_awarded", "x_is_customer"))
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"\u201d]?\s+(?=[A-Z\"\u201c(])|\n\s*\n")
 _RELEASE_CUES = re.compile(
     r"\b(?:order|orders|contract|contracts|awarded|award|customer|customers|supply agreement|purchase order)\b",
@@ -571,7 +579,10 @@ def organization_features(
                     feats[f"before_{key}"] += 1.0 / n
             for key, pattern in _COMPILED["after"].items():
                 if pattern.search(after):
-                    feats[f"after_{key}"] += 1.0 / n
+                    if key in _STATED_ONCE_CUES:
+                        feats[f"after_{key}"] = 1.0
+                    else:
+                        feats[f"after_{key}"] += 1.0 / n
             for key in _sentence_cues(text, start, end, sentence_cues):
                 feats[key] += 1.0 / n
         if i in role_at_targets:

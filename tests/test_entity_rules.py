@@ -263,7 +263,8 @@ def test_common_words_capitalized_at_a_sentence_or_row_start_are_no_names():
 
 
 def test_a_name_is_not_propagated_to_a_phrase_with_lower_case_words():
-    text = "Special Charges   41   0.12\n\nSpecial charges and impairments   41   28"
+    # (A row label is no name at all: the first mention is written in running text.)
+    text = "Special Charges fell.\n\nSpecial charges and impairments   41   28"
     assert _rules(text, [("Special Charges", "ORG")]) == [("Special Charges", "ORG")]
 
 
@@ -1596,3 +1597,33 @@ def test_a_phrase_alone_on_its_line_joined_by_of_is_a_heading():
     doc = _doc(text, [("Grant of Stock Options", "ORG"), ("Zorbex Inc.", "ORG"), ("Bank of Tarrow", "ORG")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert _ents(doc) == [("Zorbex Inc.", "ORG"), ("Bank of Tarrow", "ORG")]
+
+
+def test_a_name_that_labels_a_table_row_is_no_mention():
+    text = (
+        "Sales rose in our Resource Industries segment.\n"
+        "Segment Sales\n"
+        "Resource Industries 1,018 55%\n"
+        "Energy & Transportation 538 675\n"
+    )
+    doc = _doc(text, [("Resource Industries", "ORG"), ("Energy & Transportation", "ORG")])
+    # The recognizer's guess on the row label: "Resource Industries 1,018 55%".
+    row = text.index("Resource Industries", 60)
+    doc.set_ents([*doc.ents, doc.char_span(row, row + 8, label="ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert [(e.text, e.start_char) for e in doc.ents if e.label_ == "ORG"] == [("Resource Industries", 18)]
+
+
+def test_words_ending_in_a_section_noun_that_open_a_line_are_a_heading():
+    text = "Acme Corp.\n\nSupplemental Data for Cash Flow\n\nWe sold to National Data in May."
+    doc = _doc(text, [("Acme Corp.", "ORG"), ("Supplemental Data", "ORG"), ("National Data", "CUSTOMER")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    # In running text such a name stays: "National Data".
+    assert _ents(doc) == [("Acme Corp.", "ORG"), ("National Data", "CUSTOMER")]
+
+
+def test_a_word_after_a_slash_or_a_percent_sign_is_no_name():
+    text = "Sales fell in Asia/Pacific.\n(Millions of dollars) $ % Chg $ % Chg\nPacific Gas ordered more."
+    doc = _doc(text, [("Pacific", "ORG"), ("Chg", "ORG"), ("Pacific Gas", "CUSTOMER")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Pacific Gas", "CUSTOMER")]

@@ -449,3 +449,23 @@ def test_the_shipped_model_finds_issuer_and_customer_of_a_real_release():
 def test_curly_and_straight_apostrophes_give_one_organization_key():
     # Meta and text may spell the same name with either apostrophe.
     assert organization_key("America\u2019s Car-Mart, Inc.") == organization_key("America's Car-Mart, Inc.")
+
+
+def test_an_organization_that_places_an_order_once_keeps_the_cue_however_often_it_is_named():
+    from iec_nlp.organizations import release_organization_features
+
+    mentions = " ".join(f"Beta Health met Acme in city {i}." for i in range(7))
+    text = f"Acme Corp. (Nasdaq: ACME) today announced results. {mentions} Beta Health has issued a purchase order."
+    entities = _orgs(text, "Acme Corp.", "Beta Health")
+    groups, _, features = release_organization_features(text, entities, [])
+    beta = next(f for g, f in zip(groups, features) if entities[g[0]].text == "Beta Health")
+    assert beta["after_x_awarded"] == 1.0  # not 1/8 of it
+
+
+def test_a_sale_verb_reaches_a_unit_named_after_its_parents_possessive():
+    # "Acme also supports Beta Agency's Office of Safety": the office is served.
+    text = "Acme Corp. (Nasdaq: ACME) today announced results. Acme also supports Beta Agency's Office of Safety."
+    entities = _orgs(text, "Acme Corp.", "Acme", "Beta Agency", "Office of Safety")
+    model = CustomerModel({"bias": 1.0}, 0.5, uncued_threshold=0.9)  # every probability 0.73
+    labels, _ = decide_labels(text, entities, [], model)
+    assert labels[-1] == "CUSTOMER"

@@ -1476,12 +1476,16 @@ def _propagate(doc: Doc, text: str, ents: list[Span], short_names: list[Span] | 
                 continue
             if _opens_document_name(text, start_char, end_char) or _IN_COMPOUND.match(text, end_char):
                 continue  # "the Greenfield CIC Agreement", "Sears-branded stores": no mention of the name
-            if _AFTER_COMPOUND_PART.search(text, max(0, start_char - 12), start_char):
-                continue  # "Safety-Sponge System"
+            if _AFTER_COMPOUND_PART.search(text, max(0, start_char - 12), start_char) or _AFTER_SLASH_OR_PERCENT.search(
+                text, max(0, start_char - 2), start_char
+            ):
+                continue  # "Safety-Sponge System", "Asia/Pacific"
             if _FOLLOWED_BY_STATE.match(text, end_char) or _FACILITY_AFTER.match(text, end_char):
                 continue  # "FRANKLIN, Tenn.", "the Sears Tower": places, not the companies Franklin, Sears
             if _ACT_AFTER_NAME.match(text, end_char):
                 continue  # "American" of "the American Recovery and Reinvestment Act": a law's name
+            if _TABLE_ROW_AFTER.match(text, end_char):
+                continue  # "Energy & Transportation 4,507 333": a table row's label
             if forms[form] != "PERSON" and (
                 _MARKED_BEFORE_WORD.match(text, end_char)
                 or _OPENS_TRADEMARKED_NAME.match(text, end_char)
@@ -1740,6 +1744,9 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
 # Nor is a word after a prefix that makes a modifier of it: "a pre-IPO
 # company", "non-GAAP", "post-Brexit", "the mid-Atlantic".
 _AFTER_COMPOUND_PART = re.compile(r"\b(?:[A-Z][a-z]{2,}|pre|post|non|anti|mid|pan|trans)-$")
+# Nor a word joined to the one before by a slash ("Asia/Pacific", a region),
+# nor one after a percent sign ("% Chg", a table's column header).
+_AFTER_SLASH_OR_PERCENT = re.compile(r"(?:[A-Za-z]/|%[ ]?)$")
 # A capitalized word between a word in lower case and the name, in running
 # text: "with New APR", "to Old Dominion". A short form ("APR") found there
 # is part of a longer name. In a headline every word is capitalized ("Proposals
@@ -1859,6 +1866,16 @@ def _abbreviated_terms(text: str) -> frozenset[str]:
 # annotated releases holds three spaces in a row or a currency sign.
 _UNIT_WORDS = frozenset("millions thousands billions dollars".split())
 _TABLE_GAP = re.compile(r"[ ]{3}|\$")
+# A name followed on its line by two figures ("Resource Industries 1,018 55%",
+# "Special Charges 41 0.12") labels a row of a table the pipeline reads folded
+# (one space between cells): a segment or line item that heads a row of
+# numbers, which annotators leave unmarked (no name of the annotated releases
+# is followed by two figures).
+_FIGURE_CELL = r"(?:\$\s*)?\(?(?:[\d.,]*\d[\d.,]*|[\u2014\u2013-])%?\)?%?(?!\S)"
+# The rest of the label may follow first: "Resource" of "Resource Industries 657 405".
+_TABLE_ROW_AFTER = re.compile(
+    r"(?:[^\S\n]+(?:[A-Z][a-z][\w'\u2019-]*|&))*(?:['\u2019]s?)?[^\S\n]+" + _FIGURE_CELL + r"[^\S\n]+" + _FIGURE_CELL
+)
 # A people or its adjective is no organization.
 _DEMONYMS = frozenset(
     "American Americans Australian Australians Canadian Canadians European Europeans Japanese Chinese "
@@ -1981,6 +1998,22 @@ def _is_heading_line(name: str, text: str, start: int, end: int) -> bool:
     return not any(word.strip(".,").lower() in _BODY_WORDS for word in name.split())
 
 
+# A line that opens with words ending in the noun of a report's section is
+# that section's heading: "Supplemental Consolidating Data", "Supplemental
+# Data for Cash Flow", "Financial Highlights", "Segment Results" (no name of
+# the annotated releases ends in one of these words).
+_SECTION_NOUNS = frozenset(
+    "data information highlights results summary overview measures reconciliation reconciliations".split()
+)
+
+
+def _opens_a_section_heading(name: str, text: str, start: int) -> bool:
+    words = name.split()
+    if not words or words[-1].lower() not in _SECTION_NOUNS:
+        return False
+    return not text[text.rfind("\n", 0, start) + 1 : start].strip()
+
+
 def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> bool:
     """False for what cannot be the entity its label says; `terms` are the
     abbreviations the release defines for common nouns and for things
@@ -2008,6 +2041,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             return False  # "Americans can now buy", "Australian dollar"
         if name.lower() in _UNIT_WORDS or _TABLE_GAP.search(name):
             return False  # "Millions" of "(Millions of dollars)"; "Chg   $" across table cells
+        if _TABLE_ROW_AFTER.match(text, ent.end_char):
+            return False  # "Resource Industries 1,018 55%": a table row's label
         if label != "PERSON" and _MODEL_BEFORE_NAME.search(text, max(0, ent.start_char - 12), ent.start_char):
             return False  # "Hawkeye" of "the E-2C/D Hawkeye aircraft": a product
         if _ACT_AFTER_NAME.match(text, ent.end_char):
@@ -2016,8 +2051,12 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             return False  # "Sears" of "the Sears Tower": a building
         if _is_heading_line(name, text, ent.start_char, ent.end_char):
             return False  # "Grant of Stock Options" alone on its line: a heading
+        if _opens_a_section_heading(name, text, ent.start_char):
+            return False  # "Supplemental Consolidating Data" opening its line: a heading
         if _IN_COMPOUND.match(text, ent.end_char) or _AFTER_COMPOUND_PART.search(text, max(0, ent.start_char - 12), ent.start_char):
             return False
+        if _AFTER_SLASH_OR_PERCENT.search(text, max(0, ent.start_char - 2), ent.start_char):
+            return False  # "Pacific" of "Asia/Pacific", "Chg" of "% Chg"
         if _FOLLOWED_BY_STATE.match(text, ent.end_char) or _is_dateline_city(ent, text) or _BASE.match(name):
             return False  # a place ("Fort Liberty": a base or a town)
         if name in _POSTAL_CODES and _AFTER_CITY.search(text, max(0, ent.start_char - 30), ent.start_char):
