@@ -1627,3 +1627,38 @@ def test_a_word_after_a_slash_or_a_percent_sign_is_no_name():
     doc = _doc(text, [("Pacific", "ORG"), ("Chg", "ORG"), ("Pacific Gas", "CUSTOMER")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert _ents(doc) == [("Pacific Gas", "CUSTOMER")]
+
+
+def test_a_later_chunk_gets_the_mentions_of_names_an_earlier_chunk_found():
+    from iec_nlp.components.entity_rules import name_forms, propagate_known_names
+
+    first = _doc("Acme Widget Corporation reported results.", [("Acme Widget Corporation", "ORG")])
+    known = name_forms(list(first.ents))
+    later = _doc("Sales to Acme Widget rose. Ford and Acme Widget Corporation agreed.", [("Ford", "ORG")])
+    found = [(s.text, s.label_) for s in propagate_known_names(later, known)]
+    # Its short and full forms, beside the chunk's own entities.
+    assert found == [("Acme Widget", "ORG"), ("Ford", "ORG"), ("Acme Widget Corporation", "ORG")]
+    # A longer entity of the chunk around the name is kept; a shorter guess inside it gives way.
+    inside = _doc("The Acme Widget Foundation gave. Acme Widget rose.", [("Acme Widget Foundation", "ORG")])
+    guess = inside.text.rindex("Acme")
+    inside.set_ents([*inside.ents, inside.char_span(guess, guess + 4, label="ORG")])
+    found = [(s.text, s.label_) for s in propagate_known_names(inside, known)]
+    assert found == [("Acme Widget Foundation", "ORG"), ("Acme Widget", "ORG")]
+
+
+def test_names_of_earlier_chunks_reach_the_later_chunks_of_a_long_release(monkeypatch):
+    import iec_nlp.pipeline
+    from iec_nlp.pipeline import extract
+
+    monkeypatch.setattr(iec_nlp.pipeline, "CHUNK_CHARS", 400)
+    filler = "The company said demand was steady in the period and margins held. " * 8
+    text = "Acme Widget Corporation (NYSE: AWC) today reported results.\n\n" + filler + "\n\nUnits went to Acme Widget last month."
+    late = text.rindex("Acme Widget")
+
+    def late_mention() -> list[str]:
+        return [e.text for e in extract(text).entities if e.start == late]
+
+    assert late_mention() == ["Acme Widget"]
+    # Without the earlier chunk's names the recognizer alone cuts it short.
+    monkeypatch.setattr(iec_nlp.pipeline, "propagate_known_names", lambda doc, known: list(doc.ents))
+    assert late_mention() == ["Acme"]

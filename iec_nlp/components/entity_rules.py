@@ -1407,9 +1407,40 @@ def _tokens_before(tokens: list[Token], end_char: int) -> tuple[str, ...]:
     return tuple(t.lower_ for t in tokens if t.idx + len(t) <= end_char)
 
 
-def _propagate(doc: Doc, text: str, ents: list[Span], short_names: list[Span] | None = None) -> list[Span]:
-    """Label the other mentions of every recognized person and organization."""
-    forms: dict[tuple[str, ...], str] = {}
+# Token forms (lower-cased) of a release's names, with their labels.
+NameForms = dict[tuple[str, ...], str]
+
+
+def name_forms(ents: list[Span]) -> NameForms:
+    """The forms under which the people and organizations among `ents` may be
+    mentioned again (full names and their short forms), longer names first."""
+    forms: NameForms = {}
+    for ent in sorted(ents, key=lambda e: -len(e)):
+        if ent.label_ in _NAME_LABELS:
+            for form in _surface_forms(ent):
+                forms.setdefault(form, ent.label_)
+    return forms
+
+
+def propagate_known_names(doc: Doc, known: NameForms) -> list[Span]:
+    """`doc`'s entities with the mentions of names that an earlier chunk of
+    the same release found, under the chunk's own propagation rules; a
+    shorter guess inside such a mention ("Acme" of "Acme Widget") gives way
+    to it, as within a chunk.
+
+    Propagation runs per chunk of the pipeline; a long release names a
+    company in full at the top and by its short name pages later, in a
+    chunk where nothing says it is a name (pipeline._ExtractionBuilder).
+    """
+    return sorted(_propagate(doc, doc_text(doc), list(doc.ents), known=known), key=lambda e: e.start)
+
+
+def _propagate(
+    doc: Doc, text: str, ents: list[Span], short_names: list[Span] | None = None, known: NameForms | None = None
+) -> list[Span]:
+    """Label the other mentions of every recognized person and organization
+    (and of the `known` names of earlier chunks)."""
+    forms: NameForms = {}
     # Forms taken from a longer name ("Gromer" of "Juergen W. Gromer"), or
     # defined as its short form ("James River" of 'James River Group
     # Holdings, Ltd. ("James River")'): these also decide between person and
@@ -1426,6 +1457,8 @@ def _propagate(doc: Doc, text: str, ents: list[Span], short_names: list[Span] | 
                     forms[form] = ent.label_
                     if len(form) < len([t for t in ent if not t.is_space]):
                         from_full_name.add(form)
+    for form, label in (known or {}).items():
+        forms.setdefault(form, label)
     if not forms:
         return ents
     # Forms by their first word, longest first: only tokens that can start a
