@@ -639,3 +639,33 @@ def test_an_amount_falls_in_the_period_that_opens_its_sentence():
     # A comparison amount is another period's; a headline's next clause is not the period's.
     assert linked == [[*gain, *quarter, "IN_PERIOD", 0.9], [*settlement, *quarter, "IN_PERIOD", 0.9],
                       [*loss, *year, "IN_PERIOD", 0.9]]
+
+
+def test_an_amount_ending_its_line_is_not_in_the_period_opening_the_next_line():
+    from iec_nlp.components.amount_rules import unlink_periods_of_later_lines
+    from iec_nlp.text import LAYOUT_KEY, FiledLayout, normalize
+    from iec_nlp.tokenizer import blank_pipeline
+
+    filed = (
+        "First Quarter 2022\n"
+        "Total Sales   $6,137   23%   $1,393   (4%)\n"
+        "First Quarter 2021\n"
+        "Total Sales   $4,991   $1,104\n\n"
+        "\u25cf   First-quarter 2022 sales increased 14% to $13.6 billion\n"
+        "\u25cf   First-quarter 2022 profit per share of $2.86\n"
+        "Revenue was $5.0 million for the\nsecond quarter of 2022."
+    )
+    norm = normalize(filed)
+    doc = blank_pipeline().make_doc(norm.text)
+    doc.user_data[LAYOUT_KEY] = norm.layout(0, len(norm.text))
+    text = norm.text
+    assert "\n" not in text[text.index("$1,393") : text.index("First Quarter 2021")]  # the model's text joins the rows
+    cell, next_heading, sales, next_item, revenue, wrapped = _spans(
+        text, "$1,393", "First Quarter 2021", "$13.6 billion", "First-quarter 2022", "$5.0 million", "second quarter of 2022"
+    )
+    relations = [
+        [*cell, *next_heading, "IN_PERIOD", 0.8],
+        [*sales, *next_item, "IN_PERIOD", 0.8],
+        [*revenue, *wrapped, "IN_PERIOD", 0.8],  # prose wrapped mid-phrase keeps its period
+    ]
+    assert unlink_periods_of_later_lines(FiledLayout(doc), relations) == relations[2:]

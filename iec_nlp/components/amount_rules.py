@@ -57,7 +57,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from ..figures import is_change
-from ..text import doc_text
+from ..text import FiledLayout, doc_text
 
 # "compared to previous guidance of $160 million": the guided level of the measure.
 _COMPARED = re.compile(
@@ -562,6 +562,31 @@ def link_period_after(text: str, money: list[tuple[int, int]], periods: list[tup
     return _with(kept, added)
 
 
+# A period that opens a later line is that line's, not the period of an
+# amount that ends its own: the rows of a table under a period heading
+# ("First Quarter 2022" / rows / "First Quarter 2021" / rows), or list items
+# that each open with their period ("● First-quarter 2022 sales ... to $13.6
+# billion" / "● First-quarter 2022 profit per share of $2.86"). The model
+# reads the folded text, where the next line's period follows the amount as
+# closely as "for the quarter" would; on the page it heads the line below.
+# Only cells (numbers, percentages, dashes) may follow the amount on its
+# line, only blank lines and a bullet may come before the period.
+_ROW_TO_NEXT_LINE_OPENING = re.compile(
+    r"[^A-Za-z\n]*\n(?:[ \t]*\n)*[ \t]*(?:[\u2022\u00b7\u25cf\u25aa*\u2013-][ \t]*)?"
+)
+
+
+def unlink_periods_of_later_lines(layout: FiledLayout, relations: list[list[Any]]) -> list[list[Any]]:
+    """No IN_PERIOD from an amount that ends its line to a period that opens
+    a later line (read in the text as filed: the model's text joins lines)."""
+    return [
+        r for r in relations
+        if not (
+            r[4] == "IN_PERIOD" and r[2] >= r[1] and _ROW_TO_NEXT_LINE_OPENING.fullmatch(layout.between(r[1], r[2]))
+        )
+    ]
+
+
 # "Net loss was $5.2 million, compared to $6.0 million in the same period
 # last year": the period after the compared amount is the compared amount's
 # (GUIDELINE "Comparison amounts": each takes its own period), not the level's.
@@ -635,7 +660,7 @@ def link_clause_period(
 # Sales  $13.6") are no such sentence.
 _OTHER_CLAUSE = re.compile(r"[;\n]")
 _OPENING_PERIOD_LEAD = re.compile(
-    r"[\s\u2022\u00b7*-]*(?:(?:the\s+)?(?:results\s+)?(?:for|in|during)\s+)?(?:the\s+)?", re.IGNORECASE
+    r"[\s\u2022\u00b7\u25cf\u25aa*-]*(?:(?:the\s+)?(?:results\s+)?(?:for|in|during)\s+)?(?:the\s+)?", re.IGNORECASE
 )
 
 

@@ -37,7 +37,7 @@ from thinc.types import Floats2d
 from ..loaded import remember_pipeline
 from ..schema import RELATION_LABELS, REQUIRES_INCOMING
 from ..scoring import relation_prf
-from ..text import doc_text
+from ..text import FiledLayout, doc_text
 from .amount_rules import (
     link_change_period,
     link_clause_period,
@@ -54,6 +54,7 @@ from .amount_rules import (
     revise_value_of,
     unlink_compared_period,
     unlink_heading_periods,
+    unlink_periods_of_later_lines,
 )
 from .relation_model import Candidate
 from .role_rules import (
@@ -279,6 +280,8 @@ def _apply_amount_rules(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]
     relations = link_stated_measures(text, money, metrics, relations)
     relations = link_measures_after(text, money, metrics, relations)
     relations = link_contract_values(text, money, metrics, relations)
+    layout = FiledLayout(doc)
+    relations = unlink_periods_of_later_lines(layout, relations)
     relations = link_period_after(text, money, periods, relations)
     relations = link_companions(text, money, relations)
     relations = link_range_ends(text, money, relations)
@@ -288,6 +291,9 @@ def _apply_amount_rules(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]
     relations = link_list_period(text, money, periods, relations)
     relations = link_opening_period(text, money, periods, relations)
     relations = unlink_heading_periods(text, relations)
+    # Again after the rules that link an amount to its sentence's one period:
+    # a table has no sentence ends, and the next section's heading may be it.
+    relations = unlink_periods_of_later_lines(layout, relations)
     return unlink_compared_period(text, money, relations)
 
 
