@@ -669,3 +669,22 @@ def test_an_amount_ending_its_line_is_not_in_the_period_opening_the_next_line():
         [*revenue, *wrapped, "IN_PERIOD", 0.8],  # prose wrapped mid-phrase keeps its period
     ]
     assert unlink_periods_of_later_lines(FiledLayout(doc), relations) == relations[2:]
+
+
+def test_an_amount_falls_in_the_period_that_closes_its_sentences_subject():
+    from iec_nlp.components.amount_rules import link_opening_period
+
+    text = (
+        "Total revenue for the first six months of 2025 represents approximately $105,000 of systems revenue "
+        "and approximately $10.59 million of services revenue. "
+        "Net income for the quarter increased to $0.9 million compared to $0.6 million. "
+        "Revenue was up, and the Company expects growth in the second half of 2025 after a $2 million charge."
+    )
+    half, quarter, second_half = _spans(text, "first six months of 2025", "quarter", "second half of 2025")
+    systems, services, net, compared, charge = _spans(
+        text, "$105,000", "$10.59 million", "$0.9 million", "$0.6 million", "$2 million"
+    )
+    linked = link_opening_period(text, [systems, services, net, compared, charge], [half, quarter, second_half], [])
+    # A comparison amount is another period's; a period deep in the sentence opens nothing.
+    assert linked == [[*systems, *half, "IN_PERIOD", 0.9], [*services, *half, "IN_PERIOD", 0.9],
+                      [*net, *quarter, "IN_PERIOD", 0.9]]

@@ -659,8 +659,13 @@ def link_clause_period(
 # Headlines joined by semicolons and the lines of a table ("First Quarter /
 # Sales  $13.6") are no such sentence.
 _OTHER_CLAUSE = re.compile(r"[;\n]")
+# The period may also close the sentence's subject, the measure it reports:
+# "Total revenue for the first six months of 2025 represents ... $105,000 of
+# ... and $10.59 million of ...", "Net income for the quarter increased 45% to
+# $0.9 million ..., while earnings per share increased 47% to $0.05".
 _OPENING_PERIOD_LEAD = re.compile(
-    r"[\s\u2022\u00b7\u25cf\u25aa*-]*(?:(?:the\s+)?(?:results\s+)?(?:for|in|during)\s+)?(?:the\s+)?", re.IGNORECASE
+    r"[\s\u2022\u00b7\u25cf\u25aa*-]*(?:(?:[A-Za-z][\w&'\u2019-]*\s+){0,5}(?:for|in|during)\s+)?(?:the\s+)?",
+    re.IGNORECASE,
 )
 
 
