@@ -688,3 +688,22 @@ def test_an_amount_falls_in_the_period_that_closes_its_sentences_subject():
     # A comparison amount is another period's; a period deep in the sentence opens nothing.
     assert linked == [[*systems, *half, "IN_PERIOD", 0.9], [*services, *half, "IN_PERIOD", 0.9],
                       [*net, *quarter, "IN_PERIOD", 0.9]]
+
+
+def test_a_change_stated_before_its_level_falls_in_the_level_period():
+    from iec_nlp.components.amount_rules import link_change_to_level_period
+
+    text = (
+        "Throughout the year, total deposits increased by $32.2 million to $720.7 million at December 31, 2024. "
+        "Revenue grew by $2 million in the first quarter to $9 million for the year."
+    )
+    year, date, first, full = _spans(text, "year", "December 31, 2024", "first quarter", "year")
+    change, level, own_change, own_level = _spans(text, "$32.2 million", "$720.7 million", "$2 million", "$9 million")
+    relations = [
+        [*change, *year, "IN_PERIOD", 0.7],
+        [*level, *date, "IN_PERIOD", 0.9],
+        [*own_change, *first, "IN_PERIOD", 0.8],  # not "by $X to $Y": its own period stays
+        [*own_level, *full, "IN_PERIOD", 0.9],
+    ]
+    linked = link_change_to_level_period(text, [change, level, own_change, own_level], relations)
+    assert linked == sorted([[*change, *date, "IN_PERIOD", 0.9], *relations[1:]])

@@ -436,6 +436,35 @@ def link_change_period(text: str, money: list[tuple[int, int]], relations: list[
     return _with(relations, added)
 
 
+# "Total deposits increased by $32.2 million to $720.7 million at December
+# 31, 2024": a change stated before the level it leads to is measured over
+# the level's period (GUIDELINE: every amount of a clause), not over a period
+# the sentence named before it ("Driven by ... throughout the year, deposits
+# increased by ...").
+_CHANGE_BY = re.compile(r"\bby\s+(?:approximately\s+|about\s+)?$")
+_TO_LEVEL = re.compile(r"\s+to\s+(?:approximately\s+|about\s+)?")
+
+
+def link_change_to_level_period(text: str, money: list[tuple[int, int]], relations: list[list[Any]]) -> list[list[Any]]:
+    """The change of "by $X to $Y" falls in $Y's period, unless a period
+    of its own follows it."""
+    in_period = {(r[0], r[1]): r for r in relations if r[4] == "IN_PERIOD"}
+    moved, added = set(), []
+    for change, level in zip(money, money[1:]):
+        link = in_period.get(level)
+        own = in_period.get(change)
+        if link is None or (own is not None and (own[2] >= change[1] or own[2:4] == link[2:4])):
+            continue
+        if _TO_LEVEL.fullmatch(text, change[1], level[0]) and _CHANGE_BY.search(text, max(0, change[0] - 20), change[0]):
+            if own is not None:
+                moved.add(change)
+            added.append([*change, link[2], link[3], "IN_PERIOD", link[5]])
+    if not added:
+        return relations
+    kept = [r for r in relations if not (r[4] == "IN_PERIOD" and (r[0], r[1]) in moved)]
+    return _with(kept, added)
+
+
 # The two ends of a range: "between $80 million and $82 million",
 # "$0.26 to $0.28 per share" (but not "increased by $2 million to $9
 # million", a change and a level).

@@ -40,6 +40,7 @@ from ..scoring import relation_prf
 from ..text import FiledLayout, doc_text
 from .amount_rules import (
     link_change_period,
+    link_change_to_level_period,
     link_clause_period,
     link_companions,
     link_contract_values,
@@ -286,6 +287,7 @@ def _apply_amount_rules(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]
     relations = link_companions(text, money, relations)
     relations = link_range_ends(text, money, relations)
     relations = link_change_period(text, money, relations)
+    relations = link_change_to_level_period(text, money, relations)
     relations = link_sentence_period(text, money, periods, relations)
     relations = link_clause_period(text, money, periods, relations)
     relations = link_list_period(text, money, periods, relations)
