@@ -707,3 +707,19 @@ def test_a_change_stated_before_its_level_falls_in_the_level_period():
     ]
     linked = link_change_to_level_period(text, [change, level, own_change, own_level], relations)
     assert linked == sorted([[*change, *date, "IN_PERIOD", 0.9], *relations[1:]])
+
+
+def test_an_organization_before_a_name_is_not_where_the_names_clause_gives_a_title():
+    from iec_nlp.components.role_rules import unlink_organizations_before_holders
+
+    text = "Prior to joining Zeta, Mr. Brandt held the controller position at Omega Corp. Contact: Acme Corp. Ilse Marr, President"
+    surfaces = [("Zeta", "ORG"), ("Brandt", "PERSON"), ("controller", "ROLE"), ("Omega Corp.", "ORG"),
+                ("Acme Corp.", "ORG"), ("Ilse Marr", "PERSON"), ("President", "ROLE")]
+    doc = _sentenced_doc(text, surfaces)
+    zeta, controller, omega, acme, president = _spans(text, "Zeta", "controller", "Omega Corp.", "Acme Corp.", "President")
+    relations = [
+        [*controller, *zeta, "ROLE_AT", 0.6],
+        [*controller, *omega, "ROLE_AT", 0.9],  # attached after the title: stays
+        [*president, *acme, "ROLE_AT", 0.8],  # the name set to its title by a comma: stays
+    ]
+    assert unlink_organizations_before_holders(doc, relations) == relations[1:]

@@ -68,6 +68,7 @@ from .role_rules import (
     link_titles_of_name_lists,
     link_titles_right_before_names,
     share_coordinated_titles,
+    unlink_organizations_before_holders,
     unlink_titles_across_names,
     unlink_titles_of_pronoun_sentences,
     unlink_titles_of_the_company,
@@ -264,6 +265,7 @@ def _apply_role_rules(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
     relations = share_coordinated_titles(doc, relations)
     relations = unlink_titles_of_the_company(doc, relations)
     relations = unlink_titles_across_names(doc, relations)
+    relations = unlink_organizations_before_holders(doc, relations)
     return unlink_titles_of_pronoun_sentences(doc, relations)
 
 
