@@ -723,3 +723,17 @@ def test_an_organization_before_a_name_is_not_where_the_names_clause_gives_a_tit
         [*president, *acme, "ROLE_AT", 0.8],  # the name set to its title by a comma: stays
     ]
     assert unlink_organizations_before_holders(doc, relations) == relations[1:]
+
+
+def test_an_amount_falls_in_the_period_that_ends_its_sentences_opening_phrase():
+    from iec_nlp.components.amount_rules import link_opening_period
+
+    text = (
+        "Including anticipated charges for a major new restructuring initiative in the quarter, Acme expects "
+        "a loss of ($0.28) per share. "
+        "Acme opened ten new stores and closed two older ones in the quarter and expects sales of $5 million."
+    )
+    quarter, other_quarter = _spans(text, "quarter", "quarter")
+    loss, sales = _spans(text, "($0.28)", "$5 million")
+    # Only an opening phrase, closed by its comma, reaches this far into the sentence.
+    assert link_opening_period(text, [loss, sales], [quarter, other_quarter], []) == [[*loss, *quarter, "IN_PERIOD", 0.9]]

@@ -698,6 +698,23 @@ _OPENING_PERIOD_LEAD = re.compile(
 )
 
 
+# A longer opening phrase ends with the period and a comma: "Including
+# anticipated charges for a major new restructuring initiative in the
+# quarter, PEMSTAR expects a loss of ($0.28) to ($0.30) per share".
+_OPENING_PHRASE_LEAD = re.compile(
+    r"[\s\u2022\u00b7\u25cf\u25aa*-]*(?:[A-Za-z][\w&'\u2019-]*\s+){1,10}(?:for|in|during)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _opens_sentence(text: str, sentence_start: int, period: tuple[int, int]) -> bool:
+    """Whether `period` opens the sentence, closes its subject, or ends its
+    opening phrase."""
+    if _OPENING_PERIOD_LEAD.fullmatch(text, sentence_start, period[0]):
+        return True
+    return text.startswith(",", period[1]) and bool(_OPENING_PHRASE_LEAD.fullmatch(text, sentence_start, period[0]))
+
+
 def link_opening_period(
     text: str, money: list[tuple[int, int]], periods: list[tuple[int, int]], relations: list[list[Any]]
 ) -> list[list[Any]]:
@@ -712,7 +729,7 @@ def link_opening_period(
     for start, end in unlinked:
         low, high = _sentence_around(starts, start)
         inside = periods[bisect_left(period_starts, low) : bisect_left(period_starts, start)]
-        if not inside or _OPENING_PERIOD_LEAD.fullmatch(text, low, inside[0][0]) is None:
+        if not inside or not _opens_sentence(text, low, inside[0]):
             continue
         if _COMPARED.search(text, max(low, start - 60), start) or _OTHER_CLAUSE.search(text, inside[0][1], start):
             continue
