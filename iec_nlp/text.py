@@ -317,6 +317,46 @@ def _hard_wrap_positions(text: str) -> set[int]:
 _DOC_TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
 
 
+class FiledLayout:
+    """The chunk as filed and the way between its offsets and the Doc's."""
+
+    def __init__(self, doc: Doc) -> None:
+        stored = doc.user_data.get(LAYOUT_KEY)
+        if stored is None:
+            self.text, self._offsets = doc_text(doc), None
+        else:
+            self.text, self._offsets = stored[0], numpy.frombuffer(stored[1], dtype=numpy.int32)
+
+    @property
+    def is_folded_text(self) -> bool:
+        """No layout was given: the Doc's own text stands for it."""
+        return self._offsets is None
+
+    def of_doc(self, start: int, end: int) -> tuple[int, int]:
+        """The layout offsets of the Doc's characters start:end (non-empty)."""
+        if self._offsets is None:
+            return start, end
+        return int(self._offsets[start]), int(self._offsets[end - 1]) + 1
+
+    def filed(self, start: int, end: int) -> str:
+        """The Doc's characters start:end (non-empty) as filed, lines and spacing kept."""
+        return self.text[slice(*self.of_doc(start, end))]
+
+    def between(self, end: int, start: int) -> str:
+        """The text as filed between the Doc's character end - 1 and its
+        character start (end <= start): what the model read as the gap
+        between two spans, with the line breaks and spacing it folded."""
+        if self._offsets is None:
+            return self.text[end:start]
+        return self.text[int(self._offsets[end - 1]) + 1 : int(self._offsets[start])]
+
+    def to_doc(self, start: int, end: int) -> tuple[int, int]:
+        """The Doc's characters of the layout's start:end (those the model kept)."""
+        if self._offsets is None:
+            return start, end
+        return int(numpy.searchsorted(self._offsets, start)), int(numpy.searchsorted(self._offsets, end))
+
+
 def doc_text(doc: Doc) -> str:
     """`doc.text`, built once per Doc."""
     text = _DOC_TEXTS.get(doc)

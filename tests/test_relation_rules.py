@@ -639,3 +639,101 @@ def test_an_amount_falls_in_the_period_that_opens_its_sentence():
     # A comparison amount is another period's; a headline's next clause is not the period's.
     assert linked == [[*gain, *quarter, "IN_PERIOD", 0.9], [*settlement, *quarter, "IN_PERIOD", 0.9],
                       [*loss, *year, "IN_PERIOD", 0.9]]
+
+
+def test_an_amount_ending_its_line_is_not_in_the_period_opening_the_next_line():
+    from iec_nlp.components.amount_rules import unlink_periods_of_later_lines
+    from iec_nlp.text import LAYOUT_KEY, FiledLayout, normalize
+    from iec_nlp.tokenizer import blank_pipeline
+
+    filed = (
+        "First Quarter 2022\n"
+        "Total Sales   $6,137   23%   $1,393   (4%)\n"
+        "First Quarter 2021\n"
+        "Total Sales   $4,991   $1,104\n\n"
+        "\u25cf   First-quarter 2022 sales increased 14% to $13.6 billion\n"
+        "\u25cf   First-quarter 2022 profit per share of $2.86\n"
+        "Revenue was $5.0 million for the\nsecond quarter of 2022."
+    )
+    norm = normalize(filed)
+    doc = blank_pipeline().make_doc(norm.text)
+    doc.user_data[LAYOUT_KEY] = norm.layout(0, len(norm.text))
+    text = norm.text
+    assert "\n" not in text[text.index("$1,393") : text.index("First Quarter 2021")]  # the model's text joins the rows
+    cell, next_heading, sales, next_item, revenue, wrapped = _spans(
+        text, "$1,393", "First Quarter 2021", "$13.6 billion", "First-quarter 2022", "$5.0 million", "second quarter of 2022"
+    )
+    relations = [
+        [*cell, *next_heading, "IN_PERIOD", 0.8],
+        [*sales, *next_item, "IN_PERIOD", 0.8],
+        [*revenue, *wrapped, "IN_PERIOD", 0.8],  # prose wrapped mid-phrase keeps its period
+    ]
+    assert unlink_periods_of_later_lines(FiledLayout(doc), relations) == relations[2:]
+
+
+def test_an_amount_falls_in_the_period_that_closes_its_sentences_subject():
+    from iec_nlp.components.amount_rules import link_opening_period
+
+    text = (
+        "Total revenue for the first six months of 2025 represents approximately $105,000 of systems revenue "
+        "and approximately $10.59 million of services revenue. "
+        "Net income for the quarter increased to $0.9 million compared to $0.6 million. "
+        "Revenue was up, and the Company expects growth in the second half of 2025 after a $2 million charge."
+    )
+    half, quarter, second_half = _spans(text, "first six months of 2025", "quarter", "second half of 2025")
+    systems, services, net, compared, charge = _spans(
+        text, "$105,000", "$10.59 million", "$0.9 million", "$0.6 million", "$2 million"
+    )
+    linked = link_opening_period(text, [systems, services, net, compared, charge], [half, quarter, second_half], [])
+    # A comparison amount is another period's; a period deep in the sentence opens nothing.
+    assert linked == [[*systems, *half, "IN_PERIOD", 0.9], [*services, *half, "IN_PERIOD", 0.9],
+                      [*net, *quarter, "IN_PERIOD", 0.9]]
+
+
+def test_a_change_stated_before_its_level_falls_in_the_level_period():
+    from iec_nlp.components.amount_rules import link_change_to_level_period
+
+    text = (
+        "Throughout the year, total deposits increased by $32.2 million to $720.7 million at December 31, 2024. "
+        "Revenue grew by $2 million in the first quarter to $9 million for the year."
+    )
+    year, date, first, full = _spans(text, "year", "December 31, 2024", "first quarter", "year")
+    change, level, own_change, own_level = _spans(text, "$32.2 million", "$720.7 million", "$2 million", "$9 million")
+    relations = [
+        [*change, *year, "IN_PERIOD", 0.7],
+        [*level, *date, "IN_PERIOD", 0.9],
+        [*own_change, *first, "IN_PERIOD", 0.8],  # not "by $X to $Y": its own period stays
+        [*own_level, *full, "IN_PERIOD", 0.9],
+    ]
+    linked = link_change_to_level_period(text, [change, level, own_change, own_level], relations)
+    assert linked == sorted([[*change, *date, "IN_PERIOD", 0.9], *relations[1:]])
+
+
+def test_an_organization_before_a_name_is_not_where_the_names_clause_gives_a_title():
+    from iec_nlp.components.role_rules import unlink_organizations_before_holders
+
+    text = "Prior to joining Zeta, Mr. Brandt held the controller position at Omega Corp. Contact: Acme Corp. Ilse Marr, President"
+    surfaces = [("Zeta", "ORG"), ("Brandt", "PERSON"), ("controller", "ROLE"), ("Omega Corp.", "ORG"),
+                ("Acme Corp.", "ORG"), ("Ilse Marr", "PERSON"), ("President", "ROLE")]
+    doc = _sentenced_doc(text, surfaces)
+    zeta, controller, omega, acme, president = _spans(text, "Zeta", "controller", "Omega Corp.", "Acme Corp.", "President")
+    relations = [
+        [*controller, *zeta, "ROLE_AT", 0.6],
+        [*controller, *omega, "ROLE_AT", 0.9],  # attached after the title: stays
+        [*president, *acme, "ROLE_AT", 0.8],  # the name set to its title by a comma: stays
+    ]
+    assert unlink_organizations_before_holders(doc, relations) == relations[1:]
+
+
+def test_an_amount_falls_in_the_period_that_ends_its_sentences_opening_phrase():
+    from iec_nlp.components.amount_rules import link_opening_period
+
+    text = (
+        "Including anticipated charges for a major new restructuring initiative in the quarter, Acme expects "
+        "a loss of ($0.28) per share. "
+        "Acme opened ten new stores and closed two older ones in the quarter and expects sales of $5 million."
+    )
+    quarter, other_quarter = _spans(text, "quarter", "quarter")
+    loss, sales = _spans(text, "($0.28)", "$5 million")
+    # Only an opening phrase, closed by its comma, reaches this far into the sentence.
+    assert link_opening_period(text, [loss, sales], [quarter, other_quarter], []) == [[*loss, *quarter, "IN_PERIOD", 0.9]]

@@ -57,7 +57,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from ..figures import is_change
-from ..text import doc_text
+from ..text import FiledLayout, doc_text
 
 # "compared to previous guidance of $160 million": the guided level of the measure.
 _COMPARED = re.compile(
@@ -436,6 +436,35 @@ def link_change_period(text: str, money: list[tuple[int, int]], relations: list[
     return _with(relations, added)
 
 
+# "Total deposits increased by $32.2 million to $720.7 million at December
+# 31, 2024": a change stated before the level it leads to is measured over
+# the level's period (GUIDELINE: every amount of a clause), not over a period
+# the sentence named before it ("Driven by ... throughout the year, deposits
+# increased by ...").
+_CHANGE_BY = re.compile(r"\bby\s+(?:approximately\s+|about\s+)?$")
+_TO_LEVEL = re.compile(r"\s+to\s+(?:approximately\s+|about\s+)?")
+
+
+def link_change_to_level_period(text: str, money: list[tuple[int, int]], relations: list[list[Any]]) -> list[list[Any]]:
+    """The change of "by $X to $Y" falls in $Y's period, unless a period
+    of its own follows it."""
+    in_period = {(r[0], r[1]): r for r in relations if r[4] == "IN_PERIOD"}
+    moved, added = set(), []
+    for change, level in zip(money, money[1:]):
+        link = in_period.get(level)
+        own = in_period.get(change)
+        if link is None or (own is not None and (own[2] >= change[1] or own[2:4] == link[2:4])):
+            continue
+        if _TO_LEVEL.fullmatch(text, change[1], level[0]) and _CHANGE_BY.search(text, max(0, change[0] - 20), change[0]):
+            if own is not None:
+                moved.add(change)
+            added.append([*change, link[2], link[3], "IN_PERIOD", link[5]])
+    if not added:
+        return relations
+    kept = [r for r in relations if not (r[4] == "IN_PERIOD" and (r[0], r[1]) in moved)]
+    return _with(kept, added)
+
+
 # The two ends of a range: "between $80 million and $82 million",
 # "$0.26 to $0.28 per share" (but not "increased by $2 million to $9
 # million", a change and a level).
@@ -562,6 +591,31 @@ def link_period_after(text: str, money: list[tuple[int, int]], periods: list[tup
     return _with(kept, added)
 
 
+# A period that opens a later line is that line's, not the period of an
+# amount that ends its own: the rows of a table under a period heading
+# ("First Quarter 2022" / rows / "First Quarter 2021" / rows), or list items
+# that each open with their period ("● First-quarter 2022 sales ... to $13.6
+# billion" / "● First-quarter 2022 profit per share of $2.86"). The model
+# reads the folded text, where the next line's period follows the amount as
+# closely as "for the quarter" would; on the page it heads the line below.
+# Only cells (numbers, percentages, dashes) may follow the amount on its
+# line, only blank lines and a bullet may come before the period.
+_ROW_TO_NEXT_LINE_OPENING = re.compile(
+    r"[^A-Za-z\n]*\n(?:[ \t]*\n)*[ \t]*(?:[\u2022\u00b7\u25cf\u25aa*\u2013-][ \t]*)?"
+)
+
+
+def unlink_periods_of_later_lines(layout: FiledLayout, relations: list[list[Any]]) -> list[list[Any]]:
+    """No IN_PERIOD from an amount that ends its line to a period that opens
+    a later line (read in the text as filed: the model's text joins lines)."""
+    return [
+        r for r in relations
+        if not (
+            r[4] == "IN_PERIOD" and r[2] >= r[1] and _ROW_TO_NEXT_LINE_OPENING.fullmatch(layout.between(r[1], r[2]))
+        )
+    ]
+
+
 # "Net loss was $5.2 million, compared to $6.0 million in the same period
 # last year": the period after the compared amount is the compared amount's
 # (GUIDELINE "Comparison amounts": each takes its own period), not the level's.
@@ -634,9 +688,31 @@ def link_clause_period(
 # Headlines joined by semicolons and the lines of a table ("First Quarter /
 # Sales  $13.6") are no such sentence.
 _OTHER_CLAUSE = re.compile(r"[;\n]")
+# The period may also close the sentence's subject, the measure it reports:
+# "Total revenue for the first six months of 2025 represents ... $105,000 of
+# ... and $10.59 million of ...", "Net income for the quarter increased 45% to
+# $0.9 million ..., while earnings per share increased 47% to $0.05".
 _OPENING_PERIOD_LEAD = re.compile(
-    r"[\s\u2022\u00b7*-]*(?:(?:the\s+)?(?:results\s+)?(?:for|in|during)\s+)?(?:the\s+)?", re.IGNORECASE
+    r"[\s\u2022\u00b7\u25cf\u25aa*-]*(?:(?:[A-Za-z][\w&'\u2019-]*\s+){0,5}(?:for|in|during)\s+)?(?:the\s+)?",
+    re.IGNORECASE,
 )
+
+
+# A longer opening phrase ends with the period and a comma: "Including
+# anticipated charges for a major new restructuring initiative in the
+# quarter, PEMSTAR expects a loss of ($0.28) to ($0.30) per share".
+_OPENING_PHRASE_LEAD = re.compile(
+    r"[\s\u2022\u00b7\u25cf\u25aa*-]*(?:[A-Za-z][\w&'\u2019-]*\s+){1,10}(?:for|in|during)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _opens_sentence(text: str, sentence_start: int, period: tuple[int, int]) -> bool:
+    """Whether `period` opens the sentence, closes its subject, or ends its
+    opening phrase."""
+    if _OPENING_PERIOD_LEAD.fullmatch(text, sentence_start, period[0]):
+        return True
+    return text.startswith(",", period[1]) and bool(_OPENING_PHRASE_LEAD.fullmatch(text, sentence_start, period[0]))
 
 
 def link_opening_period(
@@ -653,7 +729,7 @@ def link_opening_period(
     for start, end in unlinked:
         low, high = _sentence_around(starts, start)
         inside = periods[bisect_left(period_starts, low) : bisect_left(period_starts, start)]
-        if not inside or _OPENING_PERIOD_LEAD.fullmatch(text, low, inside[0][0]) is None:
+        if not inside or not _opens_sentence(text, low, inside[0]):
             continue
         if _COMPARED.search(text, max(low, start - 60), start) or _OTHER_CLAUSE.search(text, inside[0][1], start):
             continue

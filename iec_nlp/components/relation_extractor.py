@@ -37,9 +37,10 @@ from thinc.types import Floats2d
 from ..loaded import remember_pipeline
 from ..schema import RELATION_LABELS, REQUIRES_INCOMING
 from ..scoring import relation_prf
-from ..text import doc_text
+from ..text import FiledLayout, doc_text
 from .amount_rules import (
     link_change_period,
+    link_change_to_level_period,
     link_clause_period,
     link_companions,
     link_contract_values,
@@ -54,6 +55,7 @@ from .amount_rules import (
     revise_value_of,
     unlink_compared_period,
     unlink_heading_periods,
+    unlink_periods_of_later_lines,
 )
 from .relation_model import Candidate
 from .role_rules import (
@@ -66,6 +68,7 @@ from .role_rules import (
     link_titles_of_name_lists,
     link_titles_right_before_names,
     share_coordinated_titles,
+    unlink_organizations_before_holders,
     unlink_titles_across_names,
     unlink_titles_of_pronoun_sentences,
     unlink_titles_of_the_company,
@@ -262,6 +265,7 @@ def _apply_role_rules(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
     relations = share_coordinated_titles(doc, relations)
     relations = unlink_titles_of_the_company(doc, relations)
     relations = unlink_titles_across_names(doc, relations)
+    relations = unlink_organizations_before_holders(doc, relations)
     return unlink_titles_of_pronoun_sentences(doc, relations)
 
 
@@ -279,15 +283,21 @@ def _apply_amount_rules(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]
     relations = link_stated_measures(text, money, metrics, relations)
     relations = link_measures_after(text, money, metrics, relations)
     relations = link_contract_values(text, money, metrics, relations)
+    layout = FiledLayout(doc)
+    relations = unlink_periods_of_later_lines(layout, relations)
     relations = link_period_after(text, money, periods, relations)
     relations = link_companions(text, money, relations)
     relations = link_range_ends(text, money, relations)
     relations = link_change_period(text, money, relations)
+    relations = link_change_to_level_period(text, money, relations)
     relations = link_sentence_period(text, money, periods, relations)
     relations = link_clause_period(text, money, periods, relations)
     relations = link_list_period(text, money, periods, relations)
     relations = link_opening_period(text, money, periods, relations)
     relations = unlink_heading_periods(text, relations)
+    # Again after the rules that link an amount to its sentence's one period:
+    # a table has no sentence ends, and the next section's heading may be it.
+    relations = unlink_periods_of_later_lines(layout, relations)
     return unlink_compared_period(text, money, relations)
 
 

@@ -471,6 +471,34 @@ def unlink_titles_across_names(doc: Doc, relations: list[list[Any]]) -> list[lis
     return kept
 
 
+# "Prior to joining Meade, Mr. Elwood held the corporate controller position
+# at DDi Corp.", "3D Systems' Executive Vice President, Andrew Johnson to
+# Serve as Interim Chief Financial Officer": an organization before a
+# person's name is not where a title the person's own clause gives "held
+# the", "to serve as" is held (GUIDELINE: ROLE_AT needs the organization
+# attached to the title; the company that announces takes none). A title
+# set after the name by a comma or a line break, as in a contact block
+# ("Acme Corp. / Jane Roe, President"), keeps it.
+_LOWER_CASE_WORD = re.compile(r"\b[a-z]{2,}\b")
+
+
+def unlink_organizations_before_holders(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
+    """No ROLE_AT from a title to an organization before a person's name
+    when words in lower case join the name to the title."""
+    text = doc_text(doc)
+    people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    kept = []
+    for r in relations:
+        if r[4] == "ROLE_AT" and r[3] <= r[0] and "\n" not in text[r[3] : r[0]]:
+            if any(
+                r[3] <= start and end <= r[0] and _LOWER_CASE_WORD.search(text, end, r[0])
+                for start, end in people
+            ):
+                continue
+        kept.append(r)
+    return kept
+
+
 # "Ms. Roe joined Zeta in 2019. She previously served as Treasurer": the
 # sentence that gives the title has a pronoun for its subject, so no named
 # person holds it there (GUIDELINE: pronouns take no span and no relation).

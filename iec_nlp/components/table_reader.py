@@ -33,12 +33,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..text import LAYOUT_KEY, doc_text
+from ..text import FiledLayout as _Layout
 from .relation_extractor import RELATIONS_ATTR, get_relations
 
 # Column gaps: cells of a text table are set apart by runs of spaces or tabs.
@@ -89,38 +88,6 @@ def _lines(text: str) -> list[_Line]:
         lines.append(_Line(start, start + len(piece), piece))
         start += len(piece) + 1
     return lines
-
-
-class _Layout:
-    """The chunk as filed and the way between its offsets and the Doc's."""
-
-    def __init__(self, doc: Doc) -> None:
-        stored = doc.user_data.get(LAYOUT_KEY)
-        if stored is None:
-            self.text, self._offsets = doc_text(doc), None
-        else:
-            self.text, self._offsets = stored[0], numpy.frombuffer(stored[1], dtype=numpy.int32)
-
-    @property
-    def is_folded_text(self) -> bool:
-        """No layout was given: the Doc's own text stands for it."""
-        return self._offsets is None
-
-    def of_doc(self, start: int, end: int) -> tuple[int, int]:
-        """The layout offsets of the Doc's characters start:end (non-empty)."""
-        if self._offsets is None:
-            return start, end
-        return int(self._offsets[start]), int(self._offsets[end - 1]) + 1
-
-    def filed(self, start: int, end: int) -> str:
-        """The Doc's characters start:end (non-empty) as filed, lines and spacing kept."""
-        return self.text[slice(*self.of_doc(start, end))]
-
-    def to_doc(self, start: int, end: int) -> tuple[int, int]:
-        """The Doc's characters of the layout's start:end (those the model kept)."""
-        if self._offsets is None:
-            return start, end
-        return int(numpy.searchsorted(self._offsets, start)), int(numpy.searchsorted(self._offsets, end))
 
 
 @dataclass(frozen=True)
