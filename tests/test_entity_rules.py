@@ -382,6 +382,12 @@ def test_a_title_scope_after_a_dash_or_before_a_date_is_part_of_the_title():
     ]
     text = "He served as Vice President, Internal Audit/Due Diligence from 2012 to 2017."
     assert _rules(text, [("Vice President", "ROLE")]) == [("Vice President, Internal Audit/Due Diligence", "ROLE")]
+    # The scope ends where the organization is named ("at", SCHEMA.md keeps the scope in the title).
+    text = "She served as Vice President, Engineering at Brightline Systems Corp. until 2024."
+    assert _rules(text, [("Vice President", "ROLE"), ("Brightline Systems Corp.", "ORG")]) == [
+        ("Vice President, Engineering", "ROLE"),
+        ("Brightline Systems Corp.", "ORG"),
+    ]
 
 
 def test_a_title_cut_at_a_hyphen_takes_the_rest_of_its_compound():

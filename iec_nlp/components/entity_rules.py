@@ -914,7 +914,7 @@ _SCOPE = re.compile(
     r"(?:,[ ]+|[ ]?[-\u2013][ ]?)(?!(?:Chief|President|Vice|Senior|Executive|Treasurer|Secretary|Controller|General|"
     r"Director|Managing|C[EFOTIA]O|Chairman|Inc|Corp|Ltd|LLC|Jr|Sr|and|the|a|an)\b)"
     rf"({_SCOPE_WORD}(?:[ ]+(?:(?:and|&|/)[ ]+)?{_SCOPE_WORD}){{0,5}})"
-    r"(?=[ ]*(?:[,.;:)\n]|(?:and|from|since|until|through)\b|$))"
+    r"(?=[ ]*(?:[,.;:)\n]|(?:and|at|from|since|until|through)\b|$))"
 )
 
 
