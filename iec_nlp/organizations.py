@@ -409,7 +409,9 @@ _BEFORE_CUES = {
 }
 _AFTER_CUES = {
     "x_awarded": r"^(?:['\u2019]s?)?\s*(?:\([^)]{0,40}\)\s*)?(?:has\s+|have\s+|had\s+|recently\s+|today\s+)?"
-    r"(?:awarded|selected|ordered|placed|purchased|signed|chose|issued|exercised|extended|renewed|expanded|"
+    # "placed" only with what it places: "the MTA placed an emphasis on" places no order.
+    r"(?:awarded|selected|ordered|placed\s+(?:[\w$.,-]+\s+){0,4}(?:orders?|contracts?)\b|purchased|signed|chose|"
+    r"issued|exercised|extended|renewed|expanded|"
     r"booked|released|contracted|agreed to purchase|will purchase|will buy|bought)",
     "x_is_customer": r"^,?\s*(?:\([^)]{0,40}\)\s*,?\s*)?(?:is\s+|was\s+|as\s+)?(?:a|an|our|its|the|one of our)\s+"
     r"(?:\w+\s+){0,3}(?:customers?|clients?|accounts?|OEM customers?)",

@@ -483,3 +483,16 @@ def test_a_sale_verb_reaches_the_buyer_past_a_long_object():
     groups, _, features = release_organization_features(text, entities, [])
     military = next(f for g, f in zip(groups, features) if entities[g[0]].text == "United States Military")
     assert military["before_sale_to"] == 1.0
+
+
+def test_placed_is_an_order_cue_only_with_an_order_or_contract():
+    from iec_nlp.organizations import release_organization_features
+
+    def awarded(sentence: str) -> float:
+        text = f"Acme Corp. (Nasdaq: ACME) today announced results. {sentence}"
+        entities = _orgs(text, "Acme Corp.", "Beta Transit")
+        groups, _, features = release_organization_features(text, entities, [])
+        return next(f for g, f in zip(groups, features) if entities[g[0]].text == "Beta Transit")["after_x_awarded"]
+
+    assert awarded("In 2023, Beta Transit placed an emphasis on clean air.") == 0.0
+    assert awarded("Beta Transit placed a $5 million follow-on order with Acme.") == 1.0
