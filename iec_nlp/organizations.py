@@ -403,6 +403,10 @@ _BEFORE_CUES = {
     r"(?:\w+\s+){0,1}(?:of\s+)?(?:the\s+)?$",
     "financier": r"(?:lender|lenders|bank|banks|credit|loan|financing|facility|investor|investors|investment|"
     r"shareholder|underwriter|auditor|counsel|advisor|adviser)\s+(?:\w+\s+){0,2}(?:with|from|by|to|of)?\s*(?:the\s+)?$",
+    # "NYCT is part of the Metropolitan Transportation Authority": the parent
+    # of a buyer, which SCHEMA.md keeps ORG unless it buys itself.
+    "parent_of": r"\b(?:is|are|was|,)\s+(?:a\s+|an\s+)?(?:part|unit|division|subsidiary|agency|component|member|"
+    r"operating company|affiliate)\s+of\s+(?:the\s+)?$",
     # "This contract was funded by the Department of Homeland Security": who
     # pays for a contract is not always who places it.
     "funder": r"(?:funded|financed|sponsored|paid for|grants?)\s+(?:\w+\s+){0,2}(?:by|through|from)\s+(?:the\s+)?$",
@@ -715,7 +719,7 @@ DIRECT_CUES: tuple[str, ...] = (
 
 
 # Cues of an organization that pays or owns without buying.
-_NOT_A_BUYER_CUES: tuple[str, ...] = ("before_funder",)
+_NOT_A_BUYER_CUES: tuple[str, ...] = ("before_funder", "before_parent_of")
 
 
 @dataclass(frozen=True)

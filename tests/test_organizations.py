@@ -496,3 +496,21 @@ def test_placed_is_an_order_cue_only_with_an_order_or_contract():
 
     assert awarded("In 2023, Beta Transit placed an emphasis on clean air.") == 0.0
     assert awarded("Beta Transit placed a $5 million follow-on order with Acme.") == 1.0
+
+
+def test_the_parent_of_a_buyer_needs_the_probability_of_an_organization_with_no_cue():
+    # "Beta Transit is part of the Gamma Authority": Gamma is Beta's parent.
+    from iec_nlp.organizations import release_organization_features
+
+    text = (
+        "Acme Corp. (Nasdaq: ACME) today announced an order from Beta Transit. Beta Transit is part of the "
+        "Gamma Authority. The buses will support Gamma Authority programs."
+    )
+    entities = _orgs(text, "Acme Corp.", "Beta Transit", "Gamma Authority")
+    groups, _, features = release_organization_features(text, entities, [])
+    gamma = next(f for g, f in zip(groups, features) if entities[g[0]].text == "Gamma Authority")
+    assert gamma["before_parent_of"] == 0.5 and gamma["after_x_program"] > 0
+    model = CustomerModel({"bias": 1.0}, 0.5, uncued_threshold=0.9)  # every probability 0.73
+    assert not model.is_customer(gamma)
+    beta = next(f for g, f in zip(groups, features) if entities[g[0]].text == "Beta Transit")
+    assert model.is_customer(beta)
