@@ -514,3 +514,13 @@ def test_the_parent_of_a_buyer_needs_the_probability_of_an_organization_with_no_
     assert not model.is_customer(gamma)
     beta = next(f for g, f in zip(groups, features) if entities[g[0]].text == "Beta Transit")
     assert model.is_customer(beta)
+
+
+def test_an_organization_with_no_cue_of_a_sale_needs_a_probability_of_095_by_default():
+    # A contract release's agency or funder shares its words (p about 0.92) without buying.
+    from iec_nlp.customer_training import DEFAULT_UNCUED_THRESHOLD
+
+    model = CustomerModel({"bias": 2.45}, 0.5, uncued_threshold=DEFAULT_UNCUED_THRESHOLD)
+    assert 0.92 < model.probability({"bias": 1.0}) < 0.93
+    assert not model.is_customer({"bias": 1.0})
+    assert model.is_customer({"bias": 1.0, "before_order_from": 1.0})
