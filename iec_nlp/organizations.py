@@ -384,12 +384,14 @@ _BEFORE_CUES = {
     r"|\b(?:orders?|contracts?)\s+(?:of|for)\s+(?:[^.;]|\.(?!\s+(?-i:[A-Z]))){0,80}?,?\s+by\s+(?:the\s+)?$",
     "customer_word": r"(?:customers?|clients?|accounts?|buyers?)\s*(?:,|:|such as|including|like|include)?\s*(?:the\s+)?$",
     # Every form of the verbs: "Leidos also supports FHWA's Office of Safety".
+    # Up to six words of object between the verb and the buyer: "supplies
+    # power monitoring and control equipment to the United States Military".
     # The words between may be a possessive name (the office's agency, "FHWA's"):
     # the office is still what is supported.
     "sale_to": r"(?:sales?|shipments?|deliveries|sold|sells|ship|ships|shipped|shipping|deliver|delivers|delivered|"
     r"delivering|supply|supplies|supplying|"
     r"supplier to|vendor to|provider to|provide|provides|providing|support|supports|supporting|serve|serves|serving|"
-    r"manufacture|manufactures|manufacturing|build|builds|for use by|on behalf of)\s+(?:[\w'\u2019]+\s+){0,4}(?:to|for)?\s*(?:the\s+)?$",
+    r"manufacture|manufactures|manufacturing|build|builds|for use by|on behalf of)\s+(?:[\w'\u2019]+\s+){0,6}(?:to|for)?\s*(?:the\s+)?$",
     "for_x": r"\bfor\s+(?:the\s+)?$",
     "with_x": r"\bwith\s+(?:the\s+)?$",
     "partner": r"(?:partner|partners|partnership|collaboration|alliance|joint venture|teamed|teaming)\s+(?:\w+\s+){0,2}(?:with|of)?\s*(?:the\s+)?$",
@@ -401,13 +403,19 @@ _BEFORE_CUES = {
     r"(?:\w+\s+){0,1}(?:of\s+)?(?:the\s+)?$",
     "financier": r"(?:lender|lenders|bank|banks|credit|loan|financing|facility|investor|investors|investment|"
     r"shareholder|underwriter|auditor|counsel|advisor|adviser)\s+(?:\w+\s+){0,2}(?:with|from|by|to|of)?\s*(?:the\s+)?$",
+    # "NYCT is part of the Metropolitan Transportation Authority": the parent
+    # of a buyer, which SCHEMA.md keeps ORG unless it buys itself.
+    "parent_of": r"\b(?:is|are|was|,)\s+(?:a\s+|an\s+)?(?:part|unit|division|subsidiary|agency|component|member|"
+    r"operating company|affiliate)\s+of\s+(?:the\s+)?$",
     # "This contract was funded by the Department of Homeland Security": who
     # pays for a contract is not always who places it.
     "funder": r"(?:funded|financed|sponsored|paid for|grants?)\s+(?:\w+\s+){0,2}(?:by|through|from)\s+(?:the\s+)?$",
 }
 _AFTER_CUES = {
     "x_awarded": r"^(?:['\u2019]s?)?\s*(?:\([^)]{0,40}\)\s*)?(?:has\s+|have\s+|had\s+|recently\s+|today\s+)?"
-    r"(?:awarded|selected|ordered|placed|purchased|signed|chose|issued|exercised|extended|renewed|expanded|"
+    # "placed" only with what it places: "the MTA placed an emphasis on" places no order.
+    r"(?:awarded|selected|ordered|placed\s+(?:[\w$.,-]+\s+){0,4}(?:orders?|contracts?)\b|purchased|signed|chose|"
+    r"issued|exercised|extended|renewed|expanded|"
     r"booked|released|contracted|agreed to purchase|will purchase|will buy|bought)",
     "x_is_customer": r"^,?\s*(?:\([^)]{0,40}\)\s*,?\s*)?(?:is\s+|was\s+|as\s+)?(?:a|an|our|its|the|one of our)\s+"
     r"(?:\w+\s+){0,3}(?:customers?|clients?|accounts?|OEM customers?)",
@@ -711,7 +719,7 @@ DIRECT_CUES: tuple[str, ...] = (
 
 
 # Cues of an organization that pays or owns without buying.
-_NOT_A_BUYER_CUES: tuple[str, ...] = ("before_funder",)
+_NOT_A_BUYER_CUES: tuple[str, ...] = ("before_funder", "before_parent_of")
 
 
 @dataclass(frozen=True)

@@ -469,3 +469,58 @@ def test_a_sale_verb_reaches_a_unit_named_after_its_parents_possessive():
     model = CustomerModel({"bias": 1.0}, 0.5, uncued_threshold=0.9)  # every probability 0.73
     labels, _ = decide_labels(text, entities, [], model)
     assert labels[-1] == "CUSTOMER"
+
+
+def test_a_sale_verb_reaches_the_buyer_past_a_long_object():
+    # "supplies <five words of product> to the X": X is sold to.
+    from iec_nlp.organizations import release_organization_features
+
+    text = (
+        "Acme Corp. (Nasdaq: ACME) today announced results. Acme also supplies power monitoring and "
+        "control equipment to the United States Military."
+    )
+    entities = _orgs(text, "Acme Corp.", "Acme", "United States Military")
+    groups, _, features = release_organization_features(text, entities, [])
+    military = next(f for g, f in zip(groups, features) if entities[g[0]].text == "United States Military")
+    assert military["before_sale_to"] == 1.0
+
+
+def test_placed_is_an_order_cue_only_with_an_order_or_contract():
+    from iec_nlp.organizations import release_organization_features
+
+    def awarded(sentence: str) -> float:
+        text = f"Acme Corp. (Nasdaq: ACME) today announced results. {sentence}"
+        entities = _orgs(text, "Acme Corp.", "Beta Transit")
+        groups, _, features = release_organization_features(text, entities, [])
+        return next(f for g, f in zip(groups, features) if entities[g[0]].text == "Beta Transit")["after_x_awarded"]
+
+    assert awarded("In 2023, Beta Transit placed an emphasis on clean air.") == 0.0
+    assert awarded("Beta Transit placed a $5 million follow-on order with Acme.") == 1.0
+
+
+def test_the_parent_of_a_buyer_needs_the_probability_of_an_organization_with_no_cue():
+    # "Beta Transit is part of the Gamma Authority": Gamma is Beta's parent.
+    from iec_nlp.organizations import release_organization_features
+
+    text = (
+        "Acme Corp. (Nasdaq: ACME) today announced an order from Beta Transit. Beta Transit is part of the "
+        "Gamma Authority. The buses will support Gamma Authority programs."
+    )
+    entities = _orgs(text, "Acme Corp.", "Beta Transit", "Gamma Authority")
+    groups, _, features = release_organization_features(text, entities, [])
+    gamma = next(f for g, f in zip(groups, features) if entities[g[0]].text == "Gamma Authority")
+    assert gamma["before_parent_of"] == 0.5 and gamma["after_x_program"] > 0
+    model = CustomerModel({"bias": 1.0}, 0.5, uncued_threshold=0.9)  # every probability 0.73
+    assert not model.is_customer(gamma)
+    beta = next(f for g, f in zip(groups, features) if entities[g[0]].text == "Beta Transit")
+    assert model.is_customer(beta)
+
+
+def test_an_organization_with_no_cue_of_a_sale_needs_a_probability_of_095_by_default():
+    # A contract release's agency or funder shares its words (p about 0.92) without buying.
+    from iec_nlp.customer_training import DEFAULT_UNCUED_THRESHOLD
+
+    model = CustomerModel({"bias": 2.45}, 0.5, uncued_threshold=DEFAULT_UNCUED_THRESHOLD)
+    assert 0.92 < model.probability({"bias": 1.0}) < 0.93
+    assert not model.is_customer({"bias": 1.0})
+    assert model.is_customer({"bias": 1.0, "before_order_from": 1.0})
