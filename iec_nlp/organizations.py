@@ -384,14 +384,12 @@ _BEFORE_CUES = {
     r"|\b(?:orders?|contracts?)\s+(?:of|for)\s+(?:[^.;]|\.(?!\s+(?-i:[A-Z]))){0,80}?,?\s+by\s+(?:the\s+)?$",
     "customer_word": r"(?:customers?|clients?|accounts?|buyers?)\s*(?:,|:|such as|including|like|include)?\s*(?:the\s+)?$",
     # Every form of the verbs: "Leidos also supports FHWA's Office of Safety".
-    # Up to six words of object between the verb and the buyer: "supplies
-    # power monitoring and control equipment to the United States Military".
     # The words between may be a possessive name (the office's agency, "FHWA's"):
     # the office is still what is supported.
     "sale_to": r"(?:sales?|shipments?|deliveries|sold|sells|ship|ships|shipped|shipping|deliver|delivers|delivered|"
     r"delivering|supply|supplies|supplying|"
     r"supplier to|vendor to|provider to|provide|provides|providing|support|supports|supporting|serve|serves|serving|"
-    r"manufacture|manufactures|manufacturing|build|builds|for use by|on behalf of)\s+(?:[\w'\u2019]+\s+){0,6}(?:to|for)?\s*(?:the\s+)?$",
+    r"manufacture|manufactures|manufacturing|build|builds|for use by|on behalf of)\s+(?:[\w'\u2019]+\s+){0,4}(?:to|for)?\s*(?:the\s+)?$",
     "for_x": r"\bfor\s+(?:the\s+)?$",
     "with_x": r"\bwith\s+(?:the\s+)?$",
     "partner": r"(?:partner|partners|partnership|collaboration|alliance|joint venture|teamed|teaming)\s+(?:\w+\s+){0,2}(?:with|of)?\s*(?:the\s+)?$",

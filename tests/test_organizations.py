@@ -471,20 +471,6 @@ def test_a_sale_verb_reaches_a_unit_named_after_its_parents_possessive():
     assert labels[-1] == "CUSTOMER"
 
 
-def test_a_sale_verb_reaches_the_buyer_past_a_long_object():
-    # "supplies <five words of product> to the X": X is sold to.
-    from iec_nlp.organizations import release_organization_features
-
-    text = (
-        "Acme Corp. (Nasdaq: ACME) today announced results. Acme also supplies power monitoring and "
-        "control equipment to the United States Military."
-    )
-    entities = _orgs(text, "Acme Corp.", "Acme", "United States Military")
-    groups, _, features = release_organization_features(text, entities, [])
-    military = next(f for g, f in zip(groups, features) if entities[g[0]].text == "United States Military")
-    assert military["before_sale_to"] == 1.0
-
-
 def test_placed_is_an_order_cue_only_with_an_order_or_contract():
     from iec_nlp.organizations import release_organization_features
 
