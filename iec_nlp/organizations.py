@@ -375,8 +375,13 @@ def find_issuer(text: str, entities: Sequence[EntityLike], groups: list[list[int
 
 _W = r"[\w&.,'\u2019-]+"
 _BEFORE_CUES = {
+    # The order's value may stand between: "a purchase order valued at $12.4
+    # million from the U.S. Army", "a contract worth approximately $5 million with".
     "order_from": r"(?:orders?|purchase orders?|contracts?|awards?|task orders?|delivery orders?|subcontracts?|"
-    r"agreements?|business|bookings?|commitments?)\s+(?:\w+\s+){0,2}(?:from|by|with|for)\s+(?:the\s+)?$",
+    r"agreements?|business|bookings?|commitments?)\s+"
+    r"(?:(?:valued\s+at|worth|totaling|totalling|of)\s+(?:approximately\s+|about\s+|nearly\s+|over\s+|more\s+than\s+)?"
+    r"(?:US)?\$[\d.,]*\d(?:\s+(?:million|billion|thousand))?\s+)?"
+    r"(?:\w+\s+){0,2}(?:from|by|with|for)\s+(?:the\s+)?$",
     "awarded_by": r"(?:awarded|selected|chosen|ordered|purchased|issued|funded|placed|exercised)\s+(?:\w+\s+){0,3}by\s+(?:the\s+)?$"
     # "an order of electric buses in the U.S. by the Metropolitan Transit
     # Authority", "a contract for 20 buses, ..., by the": the buyer of an

@@ -510,3 +510,18 @@ def test_an_organization_with_no_cue_of_a_sale_needs_a_probability_of_095_by_def
     assert 0.92 < model.probability({"bias": 1.0}) < 0.93
     assert not model.is_customer({"bias": 1.0})
     assert model.is_customer({"bias": 1.0, "before_order_from": 1.0})
+
+
+def test_an_order_cue_reaches_its_buyer_past_the_order_value():
+    from iec_nlp.organizations import release_organization_features
+
+    def order_from(sentence: str) -> float:
+        text = f"Acme Corp. (Nasdaq: ACME) today announced results. {sentence}"
+        entities = _orgs(text, "Acme Corp.", "U.S. Army")
+        groups, _, features = release_organization_features(text, entities, [])
+        return next(f for g, f in zip(groups, features) if entities[g[0]].text == "U.S. Army")["before_order_from"]
+
+    assert order_from("It received a purchase order valued at $12.4 million from the U.S. Army.") == 1.0
+    assert order_from("It won a contract worth approximately $5 million with the U.S. Army.") == 1.0
+    # Words other than a value still may not stand between.
+    assert order_from("It received orders for new field radios made in Ohio from the U.S. Army.") == 0.0
