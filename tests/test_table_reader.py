@@ -198,3 +198,30 @@ def test_a_row_label_that_opens_with_the_measure_keeps_the_segment_it_names():
     label = "Sales of Machinery, Energy & Transportation"
     assert [(e.text, e.label_) for e in doc.ents if e.label_ in ("METRIC", "ORG")] == [(label, "METRIC")]
     assert {(a, m) for a, kind, m in relations if kind == "VALUE_OF"} == {("$12,886", label), ("$11,191", label)}
+
+
+# A transposed table (a non-GAAP reconciliation): columns are measures, rows open with their period.
+TRANSPOSED = (
+    "Reconciliations of adjusted results are as follows:\n"
+    "(Dollars in millions)   Operating Profit   Operating Margin   Net Income   Earnings per Share\n"
+    "Six Months Ended June 30, 2024 - GAAP   $1,855   13.7%   $1,537   $2.86\n"
+    "Restructuring costs   13   0.1%   11   $0.02\n"
+    "Six Months Ended June 30, 2023 - Adjusted   $1,878   15.8%   $1,584   $2.87\n"
+)
+
+
+def test_a_transposed_table_takes_measures_from_its_columns_and_periods_from_its_rows():
+    money = ["$1,855", "$1,537", "$2.86", "$0.02", "$1,878", "$1,584", "$2.87"]
+    # The model's guesses: the row's qualifier as the measure of its cells.
+    doc, relations = _read(TRANSPOSED, money, others=(("GAAP", "METRIC"),), links=(("$1,855", "VALUE_OF", "GAAP"),))
+    read = {(amount, label): target for amount, label, target in relations}
+    assert read[("$1,855", "VALUE_OF")] == "Operating Profit"
+    assert read[("$1,537", "VALUE_OF")] == "Net Income"
+    assert read[("$2.86", "VALUE_OF")] == "Earnings per Share"
+    assert read[("$1,855", "IN_PERIOD")] == "Six Months Ended June 30, 2024"
+    assert read[("$2.87", "IN_PERIOD")] == "Six Months Ended June 30, 2023"
+    assert read[("$1,584", "VALUE_OF")] == "Net Income"
+    # The qualifier measures nothing; a row whose label is a measure is read as usual.
+    assert ("GAAP", "METRIC") not in {(e.text, e.label_) for e in doc.ents}
+    assert ("$1,855", "VALUE_OF", "GAAP") not in relations
+    assert ("$1,537", "IN_PERIOD") in read and ("$0.02", "IN_PERIOD") not in read

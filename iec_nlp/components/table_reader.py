@@ -193,12 +193,12 @@ _GAP_CELL = re.compile(r"\S+(?:[ ]\S+)*")
 _CURRENCY_ONLY = re.compile(r"[$\u20ac\u00a3]")
 
 
-def _columns_by_rank(
+def _header_columns(
     header: _Line, row: _Line, label_end: int, cells: list[_Cell]
-) -> list[tuple[int, int] | None] | None:
-    """Each amount's period header, or None where its column's header is no
-    period, when the header line has a cell for each of the row's cells
-    (besides one over the row labels); None when it does not."""
+) -> list[tuple[int, int, bool]] | None:
+    """Each amount's header cell (offsets, and whether it is a period), when
+    the header line has a cell for each of the row's cells (besides one
+    over the row labels); None when it does not."""
     if not _COLUMN_GAP.search(header.text):
         return None
     columns: list[tuple[int, int, bool]] = []
@@ -221,16 +221,74 @@ def _columns_by_rank(
         currency_start = None
     if len(columns) == len(row_cells) + 1 and not columns[0][2]:
         columns = columns[1:]  # "(Millions of dollars)" above the row labels
-    if len(columns) != len(row_cells) or not any(is_period for _, _, is_period in columns):
+    if len(columns) != len(row_cells):
         return None
     found = []
     for cell in cells:
         rank = next((k for k, (a, b) in enumerate(row_cells) if a <= cell.start_char < b), None)
         if rank is None:
             return None
-        start, end, is_period = columns[rank]
-        found.append((start, end) if is_period else None)
+        found.append(columns[rank])
     return found
+
+
+def _columns_by_rank(
+    header: _Line, row: _Line, label_end: int, cells: list[_Cell]
+) -> list[tuple[int, int] | None] | None:
+    """Each amount's period header, or None where its column's header is no
+    period, when the header line has a column for each cell and one of them
+    is a period; None otherwise."""
+    columns = _header_columns(header, row, label_end, cells)
+    if columns is None or not any(is_period for _, _, is_period in columns):
+        return None
+    return [(start, end) if is_period else None for start, end, is_period in columns]
+
+
+# A transposed table: its columns are measures and each row's label opens with
+# its period ("Three Months Ended March 31, 2022 - U.S. GAAP   $1,855   13.7%
+# $1,999", under "Operating Profit   Operating Profit Margin   Profit Before
+# Taxes"), as non-GAAP reconciliations are often laid out.
+_MEASURE_HEADER = re.compile(r"[A-Za-z][A-Za-z()&/,.' -]*[A-Za-z)]")
+
+
+def _measure_header(lines: list[_Line], row_index: int, money_lines: set[int]) -> _Line | None:
+    """The nearest line above a row, past the table's other rows, that heads
+    its columns with words and no period."""
+    for i in range(row_index - 1, max(-1, row_index - _LABEL_CONTINUATION_LINES * 2), -1):
+        line = lines[i]
+        if i in money_lines or not line.text.strip():
+            continue
+        if _PERIOD_CELL.search(line.text) or len(_COLUMN_GAP.findall(line.text.strip())) < 2:
+            return None
+        return line
+    return None
+
+
+def _transposed_columns(
+    lines: list[_Line], row_index: int, money_lines: set[int], label: tuple[int, int], text: str, cells: list[_Cell]
+) -> tuple[tuple[int, int], list[tuple[int, int]]] | None:
+    """For a row of a transposed table: the period its label opens with, and
+    each cell's measure (its column's header cell)."""
+    # From the line's first word: the label proper may start after the period
+    # ("Three Months Ended March 31, 2022 - U.S. GAAP" reads as cells "31,", "2022").
+    line = lines[row_index]
+    first_word = line.start + len(line.text) - len(line.text.lstrip())
+    period = _PERIOD_CELL.match(text, first_word, label[1])
+    if period is None or period.end() - period.start() < 6:
+        return None
+    header = _measure_header(lines, row_index, money_lines)
+    if header is None:
+        return None
+    columns = _header_columns(header, lines[row_index], label[1], cells)
+    if columns is None or any(is_period for _, _, is_period in columns):
+        return None
+    measures = []
+    for start, end, _ in columns:
+        words = _MEASURE_HEADER.search(text, start, end)
+        if words is None:
+            return None
+        measures.append((words.start(), words.end()))
+    return (period.start(), period.end()), measures
 
 
 # Columns of change after the period columns: "First Quarter 2022  First
@@ -299,6 +357,27 @@ class TableReader:
             if not _is_table_row(line, cells):
                 continue
             layout_label = _row_label(lines, i, cells[0])
+            transposed = layout_label and _transposed_columns(lines, i, money_lines, layout_label, text, cells)
+            if transposed:
+                # The column headers are the measures and the row's period is
+                # each cell's: the extractor's links for these cells give way.
+                period, measures = transposed
+                # What the row's label says besides its period ("U.S. GAAP",
+                # "Adjusted") qualifies the row; it measures nothing.
+                label_start, label_end = layout.to_doc(lines[i].start, layout_label[1])
+                ents = [e for e in ents if not (e.label_ == "METRIC" and label_start <= e.start_char < label_end)]
+                keys = {(c.span.start_char, c.span.end_char) for c in cells}
+                relations = [r for r in relations if (r[0], r[1]) not in keys]
+                has -= {(*key, label) for key in keys for label in ("VALUE_OF", "IN_PERIOD")}
+                changed = True
+                for cell, measure in zip(cells, measures):
+                    key = (cell.span.start_char, cell.span.end_char)
+                    for offsets, kind, relation in ((measure, "METRIC", "VALUE_OF"), (period, "PERIOD", "IN_PERIOD")):
+                        target = self._entity(doc, ents, layout.to_doc(*offsets), kind)
+                        if target is not None:
+                            ents = target[1]
+                            new_relations.append([*key, target[0].start_char, target[0].end_char, relation, _RELATION_SCORE])
+                continue
             label = layout.to_doc(*layout_label) if layout_label else None
             header, headers = _header(lines, i, money_lines) or (None, None)
             if label:
