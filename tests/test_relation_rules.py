@@ -244,6 +244,18 @@ def test_a_stated_measure_may_be_followed_by_an_aside():
     assert linked == [[*first, *margin, "VALUE_OF", 0.9], [*second, *writeoffs, "VALUE_OF", 0.9]]
 
 
+def test_a_guided_or_estimated_measure_takes_the_amount_it_is_expected_to_be():
+    from iec_nlp.components.amount_rules import link_stated_measures
+
+    text = ("Earnings per diluted share for the quarter are expected to be in the range of $0.26 to $0.28. "
+            "Capital expenditures are estimated to total approximately $30 million. "
+            "Net sales are expected to be $1 million higher than planned.")
+    eps, capex, sales = _spans(text, "Earnings per diluted share", "Capital expenditures", "Net sales")
+    low, capex_amount, change = _spans(text, "$0.26", "$30 million", "$1 million")
+    linked = link_stated_measures(text, [low, capex_amount, change], [eps, capex, sales], [])
+    assert linked == [[*low, *eps, "VALUE_OF", 0.9], [*capex_amount, *capex, "VALUE_OF", 0.9]]
+
+
 def test_an_amount_takes_the_measure_named_right_after_it():
     from iec_nlp.components.amount_rules import link_measures_after
 

@@ -255,10 +255,16 @@ def revise_value_of(text: str, money: list[tuple[int, int]], metrics: list[tuple
 # opens its clause and the amount its verb states (the extractor loses the
 # pair when a period phrase stands between them).
 # An aside may stand between them: "Gross profit (defined as revenue less
-# ...) was", "Write-offs, net of recoveries, were".
+# ...) was", "Write-offs, net of recoveries, were". A guided or estimated
+# level is stated the same way ("earnings per diluted share for the 13-week
+# period ... are expected to be in the range of $0.26 to $0.28", "Annual
+# savings ... are estimated to be $4.1 million"): the outlook is the level
+# the release gives for the measure, not a change of it.
 _STATED_AS = re.compile(
     r"(?:\s*\([^()$]{0,150}\)|,\s+[^,.;:$\n]{0,40},)?"
-    r"(?:\s+(?:for|in|during|of)\s+[^.;:$\n]{0,100}?)?,?\s+(?:was|were|totaled|totalled|amounted\s+to)\s+"
+    r"(?:\s+(?:for|in|during|of)\s+[^.;:$\n]{0,100}?)?,?\s+(?:was|were|totaled|totalled|amounted\s+to|"
+    r"(?:is|are)\s+(?:now\s+)?(?:expected|estimated|projected|anticipated|forecast)\s+to\s+(?:be|total)"
+    r"(?:\s+in\s+the\s+range\s+of|\s+between)?)\s+"
     r"(?:approximately\s+|about\s+)?"
 )
 # The measure opens its clause, maybe after its owner or an article: "Energy
