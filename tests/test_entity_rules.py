@@ -358,6 +358,20 @@ def test_the_month_of_an_event_is_no_period():
     assert periods == [("quarter", "PERIOD")]
 
 
+def test_the_period_of_a_filing_named_near_an_amount_is_no_period():
+    text = ("Ms. Roe will receive a cash payment of $1,000,000, as described in the Company's Proxy Statement "
+            "for the year ended December 31, 2031, and in its Annual Report on Form 10-K for the fiscal year "
+            "ended December 31, 2031. Revenue was $9 million for the year ended December 31, 2031.")
+    recognized = [("$1,000,000", "MONEY"), ("year ended December 31, 2031", "PERIOD"), ("$9 million", "MONEY")]
+    doc = EntityRules(patterns=False, propagate=True, periods=True)(_doc(text, recognized))
+    periods = [e for e in doc.ents if e.label_ == "PERIOD"]
+    # Only the period the revenue is stated for: the recognizer's guess in the
+    # proxy statement's name is dropped, and none is proposed in the 10-K's.
+    assert [(e.text, e.start_char) for e in periods] == [
+        ("year ended December 31, 2031", text.rindex("year ended December 31, 2031"))
+    ]
+
+
 def test_a_period_is_widened_over_its_year_quarter_or_week_count_before_it():
     text = (
         "revenue in the 2015 fourth quarter was $481.4 million; $1.4 million for the third quarter of "

@@ -477,7 +477,9 @@ def _add_near_amounts(doc: Doc, text: str, ents: list[Span], pattern: re.Pattern
     """`label` for each match of `pattern` near an amount, where nothing was found."""
     for start, end in _money_windows(text, ents):
         for match in pattern.finditer(text, start, end):
-            if label == "PERIOD" and _is_base_of_change(text, match.start(), match.end()):
+            if label == "PERIOD" and (
+                _is_base_of_change(text, match.start(), match.end()) or _in_filing_name(text, match.start())
+            ):
                 continue
             ents = _add(doc, ents, match.start(), match.end(), label)
     return ents
@@ -1769,6 +1771,22 @@ def _is_base_of_change(text: str, start: int, end: int) -> bool:
     )
 
 
+# The period of a filing is part of the filing's name ("its Annual Report on
+# Form 10-K for the year ended December 31, 2023", "the Company's Proxy
+# Statement for the year ended ...", "Form 10-Q for its fiscal quarter ended
+# ..."): GUIDELINE, names of filings are no entities and nothing inside them
+# is, so it is no period of an amount written near it.
+_FILING_BEFORE_PERIOD = re.compile(
+    r"\b(?:Form[ ]+(?:10-K|10-Q|20-F|40-F)(?:/A)?|Proxy[ ]+Statement|(?:Annual|Quarterly|Transition)[ ]+Report)"
+    r"[ ]+for[ ]+(?:the|its|our)?[ ]*(?:most[ ]+recent[ ]+)?$",
+    re.IGNORECASE,
+)
+
+
+def _in_filing_name(text: str, start: int) -> bool:
+    return _FILING_BEFORE_PERIOD.search(text, max(0, start - 60), start) is not None
+
+
 # A sum named by its size alone: "for a total of", "an aggregate of".
 _QUANTITY_WORDS = frozenset("total aggregate sum amount maximum minimum".split())
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
@@ -2126,6 +2144,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
         return False  # "received a subcontract in August 2017": the month of an event, no reporting period
     if label == "PERIOD" and _is_base_of_change(text, ent.start_char, ent.end_char):
         return False  # "an increase of $6.5 million over the prior year quarter"
+    if label == "PERIOD" and _in_filing_name(text, ent.start_char):
+        return False  # "its Annual Report on Form 10-K for the year ended December 31, 2023": a filing's name
     if label == "METRIC" and name.lower() in ("negative", "positive"):
         return False  # "compared to negative $0.21 million": the sign of an amount, not its measure
     if label == "METRIC" and name.lower().split()[-1] in ("date", "dates"):
