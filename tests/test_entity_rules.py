@@ -123,6 +123,16 @@ def test_metric_terms_cover_common_line_items():
     assert METRIC_TERM.search("the contract manufacturing industry") is None
 
 
+def test_pay_items_of_an_8k_are_proposed_as_metrics_near_their_amounts():
+    text = ("(iv) relocation expenses up to $20,000; Mr. Roe is entitled to a retention opportunity equal to "
+            "$3,500,000 and options with a grant date fair value of $1.2 million, for relocation of the plant.")
+    doc = _doc(text, [(a, "MONEY") for a in ("$20,000", "$3,500,000", "$1.2 million")])
+    doc = EntityRules(patterns=True, propagate=False, metrics=True)(doc)
+    assert [e for e in _ents(doc) if e[1] == "METRIC"] == [
+        ("relocation expenses", "METRIC"), ("retention opportunity", "METRIC"), ("grant date fair value", "METRIC")
+    ]  # "relocation of the plant" names no pay item
+
+
 def test_a_period_is_widened_over_its_date_or_fiscal_year():
     text = (
         "Sales for the quarter ended July 1, 2011 were $5.0 million, against $4.1 million in "

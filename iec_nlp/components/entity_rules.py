@@ -169,8 +169,13 @@ _METRIC_CORE = (
     r"(?-i:(?<!\()(?:profit|earnings|loss)(?!\))|assets|deposits|programs?|projects?)|"
     r"cost\s+of\s+(?:goods\s+sold|sales|revenues?)|(?:tangible\s+)?book\s+value|underwriting\s+(?:profit|income)|"
     r"non-?performing\s+assets|(?:contract\s+)?awards?|"
-    # SCHEMA.md 3a: a pay item is the measure of its amount.
+    # SCHEMA.md 3a: a pay item is the measure of its amount, also the
+    # relocation and retention pay of an 8-K's list of terms ("(iv)
+    # relocation expenses up to $20,000", "a retention opportunity equal to
+    # $3,500,000") and the value an equity award is granted at.
     r"base\s+salary|(?:sign-on|signing|retention|target)\s+bonus(?:es)?|"
+    r"relocation\s+(?:expenses|costs|assistance|allowance|benefits?|payments?|reimbursement)|"
+    r"retention\s+(?:opportunity|awards?|payments?)|grant[\s-]date\s+(?:fair\s+)?value|"
     r"(?:severance|cash|lump[\s-]sum)\s+payments?)"
 )
 METRIC_TERM = re.compile(
