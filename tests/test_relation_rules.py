@@ -256,6 +256,14 @@ def test_a_guided_or_estimated_measure_takes_the_amount_it_is_expected_to_be():
     assert linked == [[*low, *eps, "VALUE_OF", 0.9], [*capex_amount, *capex, "VALUE_OF", 0.9]]
 
 
+def test_a_part_of_an_amount_named_before_it_loses_its_measure():
+    text = "Roe is entitled to a retention opportunity equal to $3,500,000, with $2,400,000 of such amount payable in 2031."
+    (opportunity,) = _spans(text, "retention opportunity")
+    whole, part = _spans(text, "$3,500,000", "$2,400,000")
+    relations = [[*whole, *opportunity, "VALUE_OF", 0.9], [*part, *opportunity, "VALUE_OF", 0.85]]
+    assert revise_value_of(text, [whole, part], [opportunity], relations) == relations[:1]
+
+
 def test_an_amount_takes_the_measure_named_right_after_it():
     from iec_nlp.components.amount_rules import link_measures_after
 

@@ -103,7 +103,14 @@ _INCLUDED_IN = re.compile(r"\b(?:included\s+in\s+(?:the\s+)?[^.;$]{0,30}|of\s+(?
 _OF_WHICH = re.compile(r"\bof\s+which\s+(?:approximately\s+|about\s+)?$")
 
 
+# "a retention opportunity equal to $3,500,000 in the aggregate, with
+# $2,400,000 of such amount payable on ...": the part points back to its whole.
+_PART_OF_NAMED_AMOUNT = re.compile(r"\s+of\s+(?:such|this|that|the)\s+(?:amount|payment|award|bonus|sum|total)\b")
+
+
 def _is_part_of(text: str, amount: tuple[int, int], metric: tuple[int, int]) -> bool:
+    if _PART_OF_NAMED_AMOUNT.match(text, amount[1]):
+        return True
     if metric[1] <= amount[0]:
         return amount[0] - metric[1] <= _REACH and bool(
             _INCLUDES.search(text, metric[1], amount[0])
