@@ -314,6 +314,13 @@ def test_a_metric_is_widened_over_the_modifiers_that_are_part_of_the_measure():
     assert _rules("a quarterly dividend of $0.10", [("dividend", "METRIC")]) == [("dividend", "METRIC")]
 
 
+def test_cash_is_no_part_of_a_bonus_but_of_a_dividend():
+    text = "Roe will receive a cash retention bonus of $550,000; a cash dividend of $0.10 was declared."
+    metrics = [("retention bonus", "METRIC"), ("dividend", "METRIC")]
+    assert _rules(text, metrics) == [("retention bonus", "METRIC"), ("cash dividend", "METRIC")]
+    assert _rules("an annual target bonus of $9", [("target bonus", "METRIC")]) == [("annual target bonus", "METRIC")]
+
+
 def test_metric_terms_of_banks_and_retailers():
     from iec_nlp.components.entity_rules import METRIC_TERM
 

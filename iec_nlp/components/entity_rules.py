@@ -846,13 +846,18 @@ _PERIOD_TAIL = re.compile(
 # net income`, `cost of revenues` (in the
 # annotated releases these words are inside the span wherever they precede
 # one; `quarterly` is not: "quarterly cash dividend" gives `cash dividend`).
-_METRIC_HEAD = re.compile(
-    r"(?:(?:pro\s+forma|cash|adjusted|non-GAAP|total|consolidated|diluted|basic|annual|purchase|special|net|"
+_METRIC_HEAD_WORDS = (
+    r"pro\s+forma|adjusted|non-GAAP|total|consolidated|diluted|basic|annual|purchase|special|net|"
     r"license|licence|segment|selling,?(?:\s+general,?)?\s+and|(?:non-)?core|cost\s+of|"
     # SCHEMA.md 3a: "delivery order", "task order", "contract value", "ceiling value"
-    r"delivery|task|contract|ceiling)\s+)+$",
-    re.IGNORECASE,
+    r"delivery|task|contract|ceiling"
 )
+_METRIC_HEAD = re.compile(rf"(?:(?:cash|{_METRIC_HEAD_WORDS})\s+)+$", re.IGNORECASE)
+# "cash" says how a bonus is paid, not which bonus it is: "a cash retention
+# bonus of $550,000" gives `retention bonus` (SCHEMA.md 3a), where "cash
+# dividend" keeps it.
+_BONUS_HEAD = re.compile(rf"(?:(?:{_METRIC_HEAD_WORDS})\s+)+$", re.IGNORECASE)
+_BONUS = re.compile(r"\bbonus(?:es)?$", re.IGNORECASE)
 _METRIC_TAIL = re.compile(
     r"(?:\s+before\s+(?:income\s+)?tax(?:es)?|\s+per\s+(?:diluted\s+|basic\s+|common\s+)?share"
     r"|\s+applicable\s+to\s+common\s+(?:stock|share)holders|\s+from\s+continuing\s+operations"
@@ -985,6 +990,8 @@ def _complete_phrases(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
             result.append(ent)
             continue
         head_pattern, tail_pattern = _COMPLETIONS[ent.label_]
+        if ent.label_ == "METRIC" and _BONUS.search(ent.text):
+            head_pattern = _BONUS_HEAD
         start, end = ent.start_char, ent.end_char
         if tail := tail_pattern.match(text, end):
             end = tail.end()
