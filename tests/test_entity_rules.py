@@ -321,6 +321,16 @@ def test_cash_is_no_part_of_a_bonus_but_of_a_dividend():
     assert _rules("an annual target bonus of $9", [("target bonus", "METRIC")]) == [("annual target bonus", "METRIC")]
 
 
+def test_the_item_before_in_the_amount_of_is_the_metric_not_the_amount():
+    text = ("Lee will receive a retention bonus in the amount of $250,000 and a one-time signing bonus in the "
+            "amount of $75,000; Acme entered into a term loan in the aggregate principal amount of $10 million.")
+    ents = [("amount", "METRIC"), ("$250,000", "MONEY"), ("signing bonus", "METRIC"), ("$75,000", "MONEY"),
+            ("$10 million", "MONEY")]
+    metrics = [e for e in _rules(text, ents) if e[1] == "METRIC"]
+    # The recognizer's "signing bonus" stays as it found it ("one-time" is no part of the pay item).
+    assert metrics == [("retention bonus", "METRIC"), ("signing bonus", "METRIC"), ("term loan", "METRIC")]
+
+
 def test_metric_terms_of_banks_and_retailers():
     from iec_nlp.components.entity_rules import METRIC_TERM
 

@@ -334,6 +334,7 @@ class EntityRules:
             ]
             ents = _without_name_fragments(text, ents, self.first_names)
             ents = _items_before_amounts(doc, text, _items_after_amounts(doc, text, ents))
+            ents = _items_in_the_amount_of(doc, text, ents)
             ents = _subjects_stated_as_amounts(doc, text, ents)
             if self.periods:
                 ents = _years_after_amounts(doc, text, _add_near_amounts(doc, text, ents, PERIOD_TERM, "PERIOD"))
@@ -536,6 +537,33 @@ _ITEM_BEFORE_AMOUNT = re.compile(
     r"\s+of\s+(?:approximately\s+|about\s+|up\s+to\s+|nearly\s+)?$"
 )
 _ITEM_BEFORE_REACH = 80
+# An 8-K names the item, then its size: "a retention bonus in the amount of
+# $250,000", "a term loan in the aggregate principal amount of $10 million":
+# the item is the measure, not "amount" (a sum named by its size alone).
+_ITEM_IN_THE_AMOUNT_OF = re.compile(
+    r"\b(?i:an?|the|its|our|their|his|her)\s+((?:{modifier}){{0,3}}(?!{function})[a-z][a-z-]+)"
+    r"\s+(in\s+(?:the|an)\s+(?:aggregate\s+|total\s+|original\s+)?(?:principal\s+)?amount)\s+(?:of|equal\s+to)\s+"
+    r"(?:approximately\s+|about\s+|up\s+to\s+)?$".format(modifier=_ITEM_MODIFIER, function=_FUNCTION_WORD)
+)
+
+
+def _items_in_the_amount_of(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    """The item named before "in the amount of" and an amount as its METRIC,
+    where the recognizer found no part of it, over a bare "amount" it took."""
+    for money in [e for e in ents if e.label_ == "MONEY"]:
+        item = _ITEM_IN_THE_AMOUNT_OF.search(text, max(0, money.start_char - _ITEM_BEFORE_REACH), money.start_char)
+        if item is None:
+            continue
+        size_words = _overlapping(ents, *_token_range(doc, item.start(2), item.end(2)))
+        if any(e.label_ != "METRIC" for e in size_words):
+            continue
+        ents = _add(doc, [e for e in ents if e not in size_words], item.start(1), item.end(1), "METRIC")
+    return ents
+
+
+def _token_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return (span.start, span.end) if span is not None else (0, 0)
 
 
 def _items_before_amounts(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
