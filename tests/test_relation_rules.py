@@ -264,6 +264,19 @@ def test_a_part_of_an_amount_named_before_it_loses_its_measure():
     assert revise_value_of(text, [whole, part], [opportunity], relations) == relations[:1]
 
 
+def test_an_item_takes_the_amount_stated_as_its_size():
+    from iec_nlp.components.amount_rules import link_sized_measures
+
+    text = ("Roe will receive a severance payment in an amount equal to $300,000, relocation expenses up to "
+            "$20,000 and a bonus of $9,000; it expects an increase in revenue of up to $5 million.")
+    severance, relocation, bonus, revenue = _spans(text, "severance payment", "relocation expenses", "bonus", "revenue")
+    pay, moving, bonus_amount, change = _spans(text, "$300,000", "$20,000", "$9,000", "$5 million")
+    relations = [[*bonus_amount, *bonus, "VALUE_OF", 0.9]]
+    linked = link_sized_measures(text, [pay, moving, bonus_amount, change], [severance, relocation, bonus, revenue], relations)
+    assert linked == [[*pay, *severance, "VALUE_OF", 0.9], [*moving, *relocation, "VALUE_OF", 0.9],
+                      [*bonus_amount, *bonus, "VALUE_OF", 0.9]]
+
+
 def test_an_amount_takes_the_measure_named_right_after_it():
     from iec_nlp.components.amount_rules import link_measures_after
 

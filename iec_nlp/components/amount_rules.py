@@ -353,6 +353,42 @@ def link_measures_after(
     return _with(kept, added)
 
 
+# The size of an item is stated right after it in an 8-K's terms: "a
+# severance payment in an amount equal to $300,000", "relocation expenses up
+# to $20,000", "a retention opportunity equal to $3,500,000", "a signing
+# bonus in the amount of $75,000".
+_SIZE_AFTER_MEASURE = re.compile(
+    r"\s+(?:in\s+(?:the|an)\s+(?:aggregate\s+|total\s+)?(?:principal\s+)?amount\s+(?:of|equal\s+to)|"
+    r"(?:of\s+)?(?:equal\s+to|up\s+to|not\s+to\s+exceed))\s+(?:approximately\s+|about\s+)?"
+)
+
+# A change named before its measure: "an increase in revenue of ...".
+_CHANGE_IN_BEFORE = re.compile(
+    r"\b(?:increases?|decreases?|reductions?|declines?|improvements?|growth|rises?|drops?)\s+in\s+"
+    r"(?:the\s+|its\s+|our\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def link_sized_measures(
+    text: str, money: list[tuple[int, int]], metrics: list[tuple[int, int]], relations: list[list[Any]]
+) -> list[list[Any]]:
+    """An amount with no measure, stated as the size of the measure right
+    before it ("in the amount of", "equal to", "up to"), is its value."""
+    linked = {(r[0], r[1]) for r in relations if r[4] == "VALUE_OF"}
+    money_at = {m[0]: m for m in money}
+    added = []
+    for metric in metrics:
+        size = _SIZE_AFTER_MEASURE.match(text, metric[1])
+        amount = money_at.get(size.end()) if size else None
+        if amount is None or amount in linked or is_change(text[max(0, amount[0] - 40) : amount[0]]):
+            continue
+        if _CHANGE_IN_BEFORE.search(text, max(0, metric[0] - 30), metric[0]) or _changes_measure(text, amount, metric):
+            continue  # "an increase in revenue of up to $5 million": a change of the measure
+        added.append([*amount, *metric, "VALUE_OF", _PAIRED_SCORE])
+    return _with(relations, added)
+
+
 # SCHEMA.md 3a: the noun that names a contract or order is the measure of
 # the value the sentence gives it: "received a purchase order from a prime
 # contractor for approximately $858,000", "an award estimated at $7.2
