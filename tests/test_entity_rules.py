@@ -133,6 +133,14 @@ def test_pay_items_of_an_8k_are_proposed_as_metrics_near_their_amounts():
     ]  # "relocation of the plant" names no pay item
 
 
+def test_contract_instruments_are_metric_terms():
+    from iec_nlp.components.entity_rules import METRIC_TERM
+
+    for term in ("letter subcontract", "subcontract", "sub-contract", "contract option modification"):
+        assert METRIC_TERM.fullmatch(term), term
+    assert METRIC_TERM.search("our subcontractors") is None
+
+
 def test_a_period_is_widened_over_its_date_or_fiscal_year():
     text = (
         "Sales for the quarter ended July 1, 2011 were $5.0 million, against $4.1 million in "

@@ -169,6 +169,10 @@ _METRIC_CORE = (
     r"(?-i:(?<!\()(?:profit|earnings|loss)(?!\))|assets|deposits|programs?|projects?)|"
     r"cost\s+of\s+(?:goods\s+sold|sales|revenues?)|(?:tangible\s+)?book\s+value|underwriting\s+(?:profit|income)|"
     r"non-?performing\s+assets|(?:contract\s+)?awards?|"
+    # SCHEMA.md 3a: the contract instrument an amount is the value of ("a
+    # letter subcontract ... for approximately $323,000", "a $249 million ...
+    # contract option modification").
+    r"(?:letter\s+)?sub-?contracts?|contract\s+(?:option\s+)?modifications?|"
     # SCHEMA.md 3a: a pay item is the measure of its amount, also the
     # relocation and retention pay of an 8-K's list of terms ("(iv)
     # relocation expenses up to $20,000", "a retention opportunity equal to
