@@ -123,6 +123,24 @@ def test_metric_terms_cover_common_line_items():
     assert METRIC_TERM.search("the contract manufacturing industry") is None
 
 
+def test_pay_items_of_an_8k_are_proposed_as_metrics_near_their_amounts():
+    text = ("(iv) relocation expenses up to $20,000; Mr. Roe is entitled to a retention opportunity equal to "
+            "$3,500,000 and options with a grant date fair value of $1.2 million, for relocation of the plant.")
+    doc = _doc(text, [(a, "MONEY") for a in ("$20,000", "$3,500,000", "$1.2 million")])
+    doc = EntityRules(patterns=True, propagate=False, metrics=True)(doc)
+    assert [e for e in _ents(doc) if e[1] == "METRIC"] == [
+        ("relocation expenses", "METRIC"), ("retention opportunity", "METRIC"), ("grant date fair value", "METRIC")
+    ]  # "relocation of the plant" names no pay item
+
+
+def test_contract_instruments_are_metric_terms():
+    from iec_nlp.components.entity_rules import METRIC_TERM
+
+    for term in ("letter subcontract", "subcontract", "sub-contract", "contract option modification"):
+        assert METRIC_TERM.fullmatch(term), term
+    assert METRIC_TERM.search("our subcontractors") is None
+
+
 def test_a_period_is_widened_over_its_date_or_fiscal_year():
     text = (
         "Sales for the quarter ended July 1, 2011 were $5.0 million, against $4.1 million in "
@@ -304,6 +322,23 @@ def test_a_metric_is_widened_over_the_modifiers_that_are_part_of_the_measure():
     assert _rules("a quarterly dividend of $0.10", [("dividend", "METRIC")]) == [("dividend", "METRIC")]
 
 
+def test_cash_is_no_part_of_a_bonus_but_of_a_dividend():
+    text = "Roe will receive a cash retention bonus of $550,000; a cash dividend of $0.10 was declared."
+    metrics = [("retention bonus", "METRIC"), ("dividend", "METRIC")]
+    assert _rules(text, metrics) == [("retention bonus", "METRIC"), ("cash dividend", "METRIC")]
+    assert _rules("an annual target bonus of $9", [("target bonus", "METRIC")]) == [("annual target bonus", "METRIC")]
+
+
+def test_the_item_before_in_the_amount_of_is_the_metric_not_the_amount():
+    text = ("Lee will receive a retention bonus in the amount of $250,000 and a one-time signing bonus in the "
+            "amount of $75,000; Acme entered into a term loan in the aggregate principal amount of $10 million.")
+    ents = [("amount", "METRIC"), ("$250,000", "MONEY"), ("signing bonus", "METRIC"), ("$75,000", "MONEY"),
+            ("$10 million", "MONEY")]
+    metrics = [e for e in _rules(text, ents) if e[1] == "METRIC"]
+    # The recognizer's "signing bonus" stays as it found it ("one-time" is no part of the pay item).
+    assert metrics == [("retention bonus", "METRIC"), ("signing bonus", "METRIC"), ("term loan", "METRIC")]
+
+
 def test_metric_terms_of_banks_and_retailers():
     from iec_nlp.components.entity_rules import METRIC_TERM
 
@@ -356,6 +391,20 @@ def test_the_month_of_an_event_is_no_period():
     ents = [("$2 million", "MONEY"), ("May 2031", "PERIOD"), ("quarter", "PERIOD"), ("$9 million", "MONEY")]
     periods = [e for e in _rules(text, ents) if e[1] == "PERIOD"]
     assert periods == [("quarter", "PERIOD")]
+
+
+def test_the_period_of_a_filing_named_near_an_amount_is_no_period():
+    text = ("Ms. Roe will receive a cash payment of $1,000,000, as described in the Company's Proxy Statement "
+            "for the year ended December 31, 2031, and in its Annual Report on Form 10-K for the fiscal year "
+            "ended December 31, 2031. Revenue was $9 million for the year ended December 31, 2031.")
+    recognized = [("$1,000,000", "MONEY"), ("year ended December 31, 2031", "PERIOD"), ("$9 million", "MONEY")]
+    doc = EntityRules(patterns=False, propagate=True, periods=True)(_doc(text, recognized))
+    periods = [e for e in doc.ents if e.label_ == "PERIOD"]
+    # Only the period the revenue is stated for: the recognizer's guess in the
+    # proxy statement's name is dropped, and none is proposed in the 10-K's.
+    assert [(e.text, e.start_char) for e in periods] == [
+        ("year ended December 31, 2031", text.rindex("year ended December 31, 2031"))
+    ]
 
 
 def test_a_period_is_widened_over_its_year_quarter_or_week_count_before_it():

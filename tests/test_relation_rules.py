@@ -244,6 +244,39 @@ def test_a_stated_measure_may_be_followed_by_an_aside():
     assert linked == [[*first, *margin, "VALUE_OF", 0.9], [*second, *writeoffs, "VALUE_OF", 0.9]]
 
 
+def test_a_guided_or_estimated_measure_takes_the_amount_it_is_expected_to_be():
+    from iec_nlp.components.amount_rules import link_stated_measures
+
+    text = ("Earnings per diluted share for the quarter are expected to be in the range of $0.26 to $0.28. "
+            "Capital expenditures are estimated to total approximately $30 million. "
+            "Net sales are expected to be $1 million higher than planned.")
+    eps, capex, sales = _spans(text, "Earnings per diluted share", "Capital expenditures", "Net sales")
+    low, capex_amount, change = _spans(text, "$0.26", "$30 million", "$1 million")
+    linked = link_stated_measures(text, [low, capex_amount, change], [eps, capex, sales], [])
+    assert linked == [[*low, *eps, "VALUE_OF", 0.9], [*capex_amount, *capex, "VALUE_OF", 0.9]]
+
+
+def test_a_part_of_an_amount_named_before_it_loses_its_measure():
+    text = "Roe is entitled to a retention opportunity equal to $3,500,000, with $2,400,000 of such amount payable in 2031."
+    (opportunity,) = _spans(text, "retention opportunity")
+    whole, part = _spans(text, "$3,500,000", "$2,400,000")
+    relations = [[*whole, *opportunity, "VALUE_OF", 0.9], [*part, *opportunity, "VALUE_OF", 0.85]]
+    assert revise_value_of(text, [whole, part], [opportunity], relations) == relations[:1]
+
+
+def test_an_item_takes_the_amount_stated_as_its_size():
+    from iec_nlp.components.amount_rules import link_sized_measures
+
+    text = ("Roe will receive a severance payment in an amount equal to $300,000, relocation expenses up to "
+            "$20,000 and a bonus of $9,000; it expects an increase in revenue of up to $5 million.")
+    severance, relocation, bonus, revenue = _spans(text, "severance payment", "relocation expenses", "bonus", "revenue")
+    pay, moving, bonus_amount, change = _spans(text, "$300,000", "$20,000", "$9,000", "$5 million")
+    relations = [[*bonus_amount, *bonus, "VALUE_OF", 0.9]]
+    linked = link_sized_measures(text, [pay, moving, bonus_amount, change], [severance, relocation, bonus, revenue], relations)
+    assert linked == [[*pay, *severance, "VALUE_OF", 0.9], [*moving, *relocation, "VALUE_OF", 0.9],
+                      [*bonus_amount, *bonus, "VALUE_OF", 0.9]]
+
+
 def test_an_amount_takes_the_measure_named_right_after_it():
     from iec_nlp.components.amount_rules import link_measures_after
 

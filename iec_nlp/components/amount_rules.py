@@ -103,7 +103,14 @@ _INCLUDED_IN = re.compile(r"\b(?:included\s+in\s+(?:the\s+)?[^.;$]{0,30}|of\s+(?
 _OF_WHICH = re.compile(r"\bof\s+which\s+(?:approximately\s+|about\s+)?$")
 
 
+# "a retention opportunity equal to $3,500,000 in the aggregate, with
+# $2,400,000 of such amount payable on ...": the part points back to its whole.
+_PART_OF_NAMED_AMOUNT = re.compile(r"\s+of\s+(?:such|this|that|the)\s+(?:amount|payment|award|bonus|sum|total)\b")
+
+
 def _is_part_of(text: str, amount: tuple[int, int], metric: tuple[int, int]) -> bool:
+    if _PART_OF_NAMED_AMOUNT.match(text, amount[1]):
+        return True
     if metric[1] <= amount[0]:
         return amount[0] - metric[1] <= _REACH and bool(
             _INCLUDES.search(text, metric[1], amount[0])
@@ -255,10 +262,16 @@ def revise_value_of(text: str, money: list[tuple[int, int]], metrics: list[tuple
 # opens its clause and the amount its verb states (the extractor loses the
 # pair when a period phrase stands between them).
 # An aside may stand between them: "Gross profit (defined as revenue less
-# ...) was", "Write-offs, net of recoveries, were".
+# ...) was", "Write-offs, net of recoveries, were". A guided or estimated
+# level is stated the same way ("earnings per diluted share for the 13-week
+# period ... are expected to be in the range of $0.26 to $0.28", "Annual
+# savings ... are estimated to be $4.1 million"): the outlook is the level
+# the release gives for the measure, not a change of it.
 _STATED_AS = re.compile(
     r"(?:\s*\([^()$]{0,150}\)|,\s+[^,.;:$\n]{0,40},)?"
-    r"(?:\s+(?:for|in|during|of)\s+[^.;:$\n]{0,100}?)?,?\s+(?:was|were|totaled|totalled|amounted\s+to)\s+"
+    r"(?:\s+(?:for|in|during|of)\s+[^.;:$\n]{0,100}?)?,?\s+(?:was|were|totaled|totalled|amounted\s+to|"
+    r"(?:is|are)\s+(?:now\s+)?(?:expected|estimated|projected|anticipated|forecast)\s+to\s+(?:be|total)"
+    r"(?:\s+in\s+the\s+range\s+of|\s+between)?)\s+"
     r"(?:approximately\s+|about\s+)?"
 )
 # The measure opens its clause, maybe after its owner or an article: "Energy
@@ -338,6 +351,42 @@ def link_measures_after(
                 added.append([*amount, *metric, "VALUE_OF", _PAIRED_SCORE])
     kept = [r for r in relations if not (r[4] == "VALUE_OF" and (r[0], r[1]) in replaced)]
     return _with(kept, added)
+
+
+# The size of an item is stated right after it in an 8-K's terms: "a
+# severance payment in an amount equal to $300,000", "relocation expenses up
+# to $20,000", "a retention opportunity equal to $3,500,000", "a signing
+# bonus in the amount of $75,000".
+_SIZE_AFTER_MEASURE = re.compile(
+    r"\s+(?:in\s+(?:the|an)\s+(?:aggregate\s+|total\s+)?(?:principal\s+)?amount\s+(?:of|equal\s+to)|"
+    r"(?:of\s+)?(?:equal\s+to|up\s+to|not\s+to\s+exceed))\s+(?:approximately\s+|about\s+)?"
+)
+
+# A change named before its measure: "an increase in revenue of ...".
+_CHANGE_IN_BEFORE = re.compile(
+    r"\b(?:increases?|decreases?|reductions?|declines?|improvements?|growth|rises?|drops?)\s+in\s+"
+    r"(?:the\s+|its\s+|our\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def link_sized_measures(
+    text: str, money: list[tuple[int, int]], metrics: list[tuple[int, int]], relations: list[list[Any]]
+) -> list[list[Any]]:
+    """An amount with no measure, stated as the size of the measure right
+    before it ("in the amount of", "equal to", "up to"), is its value."""
+    linked = {(r[0], r[1]) for r in relations if r[4] == "VALUE_OF"}
+    money_at = {m[0]: m for m in money}
+    added = []
+    for metric in metrics:
+        size = _SIZE_AFTER_MEASURE.match(text, metric[1])
+        amount = money_at.get(size.end()) if size else None
+        if amount is None or amount in linked or is_change(text[max(0, amount[0] - 40) : amount[0]]):
+            continue
+        if _CHANGE_IN_BEFORE.search(text, max(0, metric[0] - 30), metric[0]) or _changes_measure(text, amount, metric):
+            continue  # "an increase in revenue of up to $5 million": a change of the measure
+        added.append([*amount, *metric, "VALUE_OF", _PAIRED_SCORE])
+    return _with(relations, added)
 
 
 # SCHEMA.md 3a: the noun that names a contract or order is the measure of

@@ -169,8 +169,17 @@ _METRIC_CORE = (
     r"(?-i:(?<!\()(?:profit|earnings|loss)(?!\))|assets|deposits|programs?|projects?)|"
     r"cost\s+of\s+(?:goods\s+sold|sales|revenues?)|(?:tangible\s+)?book\s+value|underwriting\s+(?:profit|income)|"
     r"non-?performing\s+assets|(?:contract\s+)?awards?|"
-    # SCHEMA.md 3a: a pay item is the measure of its amount.
+    # SCHEMA.md 3a: the contract instrument an amount is the value of ("a
+    # letter subcontract ... for approximately $323,000", "a $249 million ...
+    # contract option modification").
+    r"(?:letter\s+)?sub-?contracts?|contract\s+(?:option\s+)?modifications?|"
+    # SCHEMA.md 3a: a pay item is the measure of its amount, also the
+    # relocation and retention pay of an 8-K's list of terms ("(iv)
+    # relocation expenses up to $20,000", "a retention opportunity equal to
+    # $3,500,000") and the value an equity award is granted at.
     r"base\s+salary|(?:sign-on|signing|retention|target)\s+bonus(?:es)?|"
+    r"relocation\s+(?:expenses|costs|assistance|allowance|benefits?|payments?|reimbursement)|"
+    r"retention\s+(?:opportunity|awards?|payments?)|grant[\s-]date\s+(?:fair\s+)?value|"
     r"(?:severance|cash|lump[\s-]sum)\s+payments?)"
 )
 METRIC_TERM = re.compile(
@@ -329,6 +338,7 @@ class EntityRules:
             ]
             ents = _without_name_fragments(text, ents, self.first_names)
             ents = _items_before_amounts(doc, text, _items_after_amounts(doc, text, ents))
+            ents = _items_in_the_amount_of(doc, text, ents)
             ents = _subjects_stated_as_amounts(doc, text, ents)
             if self.periods:
                 ents = _years_after_amounts(doc, text, _add_near_amounts(doc, text, ents, PERIOD_TERM, "PERIOD"))
@@ -477,7 +487,9 @@ def _add_near_amounts(doc: Doc, text: str, ents: list[Span], pattern: re.Pattern
     """`label` for each match of `pattern` near an amount, where nothing was found."""
     for start, end in _money_windows(text, ents):
         for match in pattern.finditer(text, start, end):
-            if label == "PERIOD" and _is_base_of_change(text, match.start(), match.end()):
+            if label == "PERIOD" and (
+                _is_base_of_change(text, match.start(), match.end()) or _in_filing_name(text, match.start())
+            ):
                 continue
             ents = _add(doc, ents, match.start(), match.end(), label)
     return ents
@@ -529,6 +541,33 @@ _ITEM_BEFORE_AMOUNT = re.compile(
     r"\s+of\s+(?:approximately\s+|about\s+|up\s+to\s+|nearly\s+)?$"
 )
 _ITEM_BEFORE_REACH = 80
+# An 8-K names the item, then its size: "a retention bonus in the amount of
+# $250,000", "a term loan in the aggregate principal amount of $10 million":
+# the item is the measure, not "amount" (a sum named by its size alone).
+_ITEM_IN_THE_AMOUNT_OF = re.compile(
+    r"\b(?i:an?|the|its|our|their|his|her)\s+((?:{modifier}){{0,3}}(?!{function})[a-z][a-z-]+)"
+    r"\s+(in\s+(?:the|an)\s+(?:aggregate\s+|total\s+|original\s+)?(?:principal\s+)?amount)\s+(?:of|equal\s+to)\s+"
+    r"(?:approximately\s+|about\s+|up\s+to\s+)?$".format(modifier=_ITEM_MODIFIER, function=_FUNCTION_WORD)
+)
+
+
+def _items_in_the_amount_of(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    """The item named before "in the amount of" and an amount as its METRIC,
+    where the recognizer found no part of it, over a bare "amount" it took."""
+    for money in [e for e in ents if e.label_ == "MONEY"]:
+        item = _ITEM_IN_THE_AMOUNT_OF.search(text, max(0, money.start_char - _ITEM_BEFORE_REACH), money.start_char)
+        if item is None:
+            continue
+        size_words = _overlapping(ents, *_token_range(doc, item.start(2), item.end(2)))
+        if any(e.label_ != "METRIC" for e in size_words):
+            continue
+        ents = _add(doc, [e for e in ents if e not in size_words], item.start(1), item.end(1), "METRIC")
+    return ents
+
+
+def _token_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return (span.start, span.end) if span is not None else (0, 0)
 
 
 def _items_before_amounts(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
@@ -839,13 +878,18 @@ _PERIOD_TAIL = re.compile(
 # net income`, `cost of revenues` (in the
 # annotated releases these words are inside the span wherever they precede
 # one; `quarterly` is not: "quarterly cash dividend" gives `cash dividend`).
-_METRIC_HEAD = re.compile(
-    r"(?:(?:pro\s+forma|cash|adjusted|non-GAAP|total|consolidated|diluted|basic|annual|purchase|special|net|"
+_METRIC_HEAD_WORDS = (
+    r"pro\s+forma|adjusted|non-GAAP|total|consolidated|diluted|basic|annual|purchase|special|net|"
     r"license|licence|segment|selling,?(?:\s+general,?)?\s+and|(?:non-)?core|cost\s+of|"
     # SCHEMA.md 3a: "delivery order", "task order", "contract value", "ceiling value"
-    r"delivery|task|contract|ceiling)\s+)+$",
-    re.IGNORECASE,
+    r"delivery|task|contract|ceiling"
 )
+_METRIC_HEAD = re.compile(rf"(?:(?:cash|{_METRIC_HEAD_WORDS})\s+)+$", re.IGNORECASE)
+# "cash" says how a bonus is paid, not which bonus it is: "a cash retention
+# bonus of $550,000" gives `retention bonus` (SCHEMA.md 3a), where "cash
+# dividend" keeps it.
+_BONUS_HEAD = re.compile(rf"(?:(?:{_METRIC_HEAD_WORDS})\s+)+$", re.IGNORECASE)
+_BONUS = re.compile(r"\bbonus(?:es)?$", re.IGNORECASE)
 _METRIC_TAIL = re.compile(
     r"(?:\s+before\s+(?:income\s+)?tax(?:es)?|\s+per\s+(?:diluted\s+|basic\s+|common\s+)?share"
     r"|\s+applicable\s+to\s+common\s+(?:stock|share)holders|\s+from\s+continuing\s+operations"
@@ -978,6 +1022,8 @@ def _complete_phrases(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
             result.append(ent)
             continue
         head_pattern, tail_pattern = _COMPLETIONS[ent.label_]
+        if ent.label_ == "METRIC" and _BONUS.search(ent.text):
+            head_pattern = _BONUS_HEAD
         start, end = ent.start_char, ent.end_char
         if tail := tail_pattern.match(text, end):
             end = tail.end()
@@ -1769,6 +1815,22 @@ def _is_base_of_change(text: str, start: int, end: int) -> bool:
     )
 
 
+# The period of a filing is part of the filing's name ("its Annual Report on
+# Form 10-K for the year ended December 31, 2023", "the Company's Proxy
+# Statement for the year ended ...", "Form 10-Q for its fiscal quarter ended
+# ..."): GUIDELINE, names of filings are no entities and nothing inside them
+# is, so it is no period of an amount written near it.
+_FILING_BEFORE_PERIOD = re.compile(
+    r"\b(?:Form[ ]+(?:10-K|10-Q|20-F|40-F)(?:/A)?|Proxy[ ]+Statement|(?:Annual|Quarterly|Transition)[ ]+Report)"
+    r"[ ]+for[ ]+(?:the|its|our)?[ ]*(?:most[ ]+recent[ ]+)?$",
+    re.IGNORECASE,
+)
+
+
+def _in_filing_name(text: str, start: int) -> bool:
+    return _FILING_BEFORE_PERIOD.search(text, max(0, start - 60), start) is not None
+
+
 # A sum named by its size alone: "for a total of", "an aggregate of".
 _QUANTITY_WORDS = frozenset("total aggregate sum amount maximum minimum".split())
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
@@ -2126,6 +2188,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
         return False  # "received a subcontract in August 2017": the month of an event, no reporting period
     if label == "PERIOD" and _is_base_of_change(text, ent.start_char, ent.end_char):
         return False  # "an increase of $6.5 million over the prior year quarter"
+    if label == "PERIOD" and _in_filing_name(text, ent.start_char):
+        return False  # "its Annual Report on Form 10-K for the year ended December 31, 2023": a filing's name
     if label == "METRIC" and name.lower() in ("negative", "positive"):
         return False  # "compared to negative $0.21 million": the sign of an amount, not its measure
     if label == "METRIC" and name.lower().split()[-1] in ("date", "dates"):

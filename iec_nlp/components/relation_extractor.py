@@ -44,6 +44,7 @@ from .amount_rules import (
     link_clause_period,
     link_companions,
     link_contract_values,
+    link_sized_measures,
     link_list_period,
     link_opening_period,
     link_measures_after,
@@ -283,6 +284,7 @@ def _apply_amount_rules(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]
     relations = link_stated_measures(text, money, metrics, relations)
     relations = link_measures_after(text, money, metrics, relations)
     relations = link_contract_values(text, money, metrics, relations)
+    relations = link_sized_measures(text, money, metrics, relations)
     layout = FiledLayout(doc)
     relations = unlink_periods_of_later_lines(layout, relations)
     relations = link_period_after(text, money, periods, relations)
