@@ -737,3 +737,20 @@ def test_an_amount_falls_in_the_period_that_ends_its_sentences_opening_phrase():
     loss, sales = _spans(text, "($0.28)", "$5 million")
     # Only an opening phrase, closed by its comma, reaches this far into the sentence.
     assert link_opening_period(text, [loss, sales], [quarter, other_quarter], []) == [[*loss, *quarter, "IN_PERIOD", 0.9]]
+
+
+def test_an_opening_as_phrase_gives_its_titles_to_the_name_after_its_comma():
+    from iec_nlp.components.role_rules import link_opening_titles
+
+    text = ("In her role as Executive Vice President of Zeta Corp., Ms. Roe serves on the board. "
+            "(ii) As an executive officer, Mr. Doe joins the plan. As Treasurer, he signs the checks.")
+    surfaces = [("Executive Vice President", "ROLE"), ("Zeta Corp.", "ORG"), ("Roe", "PERSON"),
+                ("executive officer", "ROLE"), ("Doe", "PERSON"), ("Treasurer", "ROLE")]
+    doc = _sentenced_doc(text, surfaces)
+    evp, roe, officer, doe, treasurer = _spans(text, "Executive Vice President", "Roe", "executive officer", "Doe", "Treasurer")
+    linked = link_opening_titles(doc, [])
+    assert [*roe, *evp, "HAS_ROLE", 0.9] in linked
+    assert [*doe, *officer, "HAS_ROLE", 0.9] in linked
+    # "As Treasurer, he ...": a pronoun after the comma takes no relation.
+    assert not any(r[2:4] == list(treasurer) for r in linked)
+    assert len(linked) == 2

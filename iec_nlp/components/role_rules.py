@@ -130,6 +130,45 @@ def link_subject_roles(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
     return _with_links(relations, links)
 
 
+# "As Chief Financial Officer, Mr. Roe will oversee ...", "In her role as
+# Executive Vice President of Zeta, Ms. Roe serves as ...": a sentence that
+# opens with the titles it gives "as" states them of the name right after
+# the opening phrase's comma (GUIDELINE: the person's own clause). The
+# extractor, reading pairs by distance, misses the title before the name.
+_OPENING_AS = re.compile(
+    r"\W*(?:\(?\w{1,4}\)\s*)?"  # an 8-K item's "(ii) As ..."
+    r"(?:In\s+(?:his|her|their)\s+(?:new\s+|current\s+)?(?:role|capacity|position)s?\s+as|As)\s+"
+    r"(?:(?:a|an|the|our|its|the\s+[Cc]ompany['\u2019]s|(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*['\u2019]s?)\s+)?"
+)
+_NAME_AFTER_OPENING = re.compile(r"[^,.;:!?\n]*,\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?")
+_OPENING_REACH = 150
+
+
+def link_opening_titles(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
+    """HAS_ROLE from the name after an opening "As TITLE [and TITLE] [of
+    ORG]," to those titles."""
+    if not doc.has_annotation("SENT_START"):
+        return relations
+    text = doc_text(doc)
+    ents = [e for e in doc.ents if e.label_ in ("PERSON", "ROLE", "ORG", "CUSTOMER")]
+    links = []
+    for n, first in enumerate(ents):
+        if first.label_ != "ROLE" or not _OPENING_AS.fullmatch(text, first.sent.start_char, first.start_char):
+            continue
+        titles = [first]
+        for following in ents[n + 1 :]:
+            if following.label_ == "PERSON":
+                last = titles[-1]
+                if following.start_char - first.start_char <= _OPENING_REACH and _NAME_AFTER_OPENING.fullmatch(
+                    text, last.end_char, following.start_char
+                ):
+                    links += [[following.start_char, following.end_char, t.start_char, t.end_char, "HAS_ROLE"]
+                              for t in titles if t.label_ == "ROLE"]
+                break
+            titles.append(following)  # a coordinated title or the title's organization
+    return _with_links(relations, links)
+
+
 # "Senior Advisor at Zeta", "President and CEO of Zeta Corp.", "director of
 # sales for Zeta's Sensors Division": an organization written right after a
 # title states ROLE_AT, from each coordinated title, to it and to a unit
