@@ -754,3 +754,15 @@ def test_an_opening_as_phrase_gives_its_titles_to_the_name_after_its_comma():
     # "As Treasurer, he ...": a pronoun after the comma takes no relation.
     assert not any(r[2:4] == list(treasurer) for r in linked)
     assert len(linked) == 2
+
+
+def test_a_title_owned_by_the_company_or_a_named_organization_goes_to_the_name_in_apposition():
+    from iec_nlp.components.role_rules import link_titles_before_names
+
+    text = "In 2016 the Company’s Executive Chairman, Mr. Otto Brandt stepped in. Zeta's CFO, Ilse Marr, resigned. The CEO, Jane Roe, spoke."
+    surfaces = [("Executive Chairman", "ROLE"), ("Otto Brandt", "PERSON"), ("CFO", "ROLE"), ("Ilse Marr", "PERSON"),
+                ("CEO", "ROLE"), ("Jane Roe", "PERSON")]
+    doc = _sentenced_doc(text, surfaces)
+    chairman, brandt, cfo, marr = _spans(text, "Executive Chairman", "Otto Brandt", "CFO", "Ilse Marr")
+    linked = link_titles_before_names(doc, [])
+    assert linked == [[*brandt, *chairman, "HAS_ROLE", 0.9], [*marr, *cfo, "HAS_ROLE", 0.9]]

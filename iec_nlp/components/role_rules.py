@@ -329,9 +329,10 @@ def link_contact_blocks(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]
     return _with_links(relations, links)
 
 
-# "its Co-CEO, Jane Roe", "our Treasurer, Mr. Doe": a title owned by a
-# possessive and followed by a name in apposition is that person's.
-_OWNER_BEFORE_TITLE = re.compile(r"\b(?:our|its|my|their)\s+$")
+# "its Co-CEO, Jane Roe", "our Treasurer, Mr. Doe", "the Company's Executive
+# Chairman, Mr. Roe", "Zeta's CFO, Jane Roe": a title owned by a possessive
+# and followed by a name in apposition is that person's.
+_OWNER_BEFORE_TITLE = re.compile(r"(?:\b(?:our|its|my|their)|\bthe\s+[Cc]ompany['\u2019]s|\b[A-Z][\w&.-]*['\u2019]s?)\s+$")
 _NAME_IN_APPOSITION = re.compile(r",\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$")
 
 
@@ -345,7 +346,7 @@ def link_titles_before_names(doc: Doc, relations: list[list[Any]]) -> list[list[
             continue
         if not _NAME_IN_APPOSITION.fullmatch(text, title.end_char, person.start_char):
             continue
-        if not _OWNER_BEFORE_TITLE.search(text, max(0, title.start_char - 8), title.start_char):
+        if not _OWNER_BEFORE_TITLE.search(text, max(0, title.start_char - 40), title.start_char):
             continue
         links.append([person.start_char, person.end_char, title.start_char, title.end_char, "HAS_ROLE"])
     return _with_links(relations, links)
