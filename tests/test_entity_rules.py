@@ -1662,3 +1662,15 @@ def test_names_of_earlier_chunks_reach_the_later_chunks_of_a_long_release(monkey
     # Without the earlier chunk's names the recognizer alone cuts it short.
     monkeypatch.setattr(iec_nlp.pipeline, "propagate_known_names", lambda doc, known: list(doc.ents))
     assert late_mention() == ["Acme"]
+
+
+def test_a_middle_title_of_a_comma_list_takes_no_scope_but_the_first_one_does():
+    first = "Mr. Roe is Senior Vice President, Finance and Treasury, and Chief Financial Officer."
+    doc = _doc(first, [("Roe", "PERSON"), ("Senior Vice President", "ROLE"), ("Chief Financial Officer", "ROLE")])
+    assert ("Senior Vice President, Finance and Treasury", "ROLE") in _ents(EntityRules(patterns=False, propagate=True)(doc))
+    middle = "Mr. Doe is Senior Vice President, General Counsel, Human Resources, Corporate Secretary and Chief Compliance Officer."
+    titles = ["Senior Vice President", "General Counsel", "Human Resources", "Corporate Secretary", "Chief Compliance Officer"]
+    doc = _doc(middle, [("Doe", "PERSON")] + [(t, "ROLE") for t in titles])
+    out = _ents(EntityRules(patterns=False, propagate=True)(doc))
+    assert ("General Counsel", "ROLE") in out and ("Human Resources", "ROLE") in out
+    assert ("General Counsel, Human Resources", "ROLE") not in out

@@ -918,6 +918,26 @@ _SCOPE = re.compile(
 )
 
 
+# "Senior Vice President, General Counsel, Human Resources, Corporate
+# Secretary and Chief Compliance Officer": in a list of titles set apart by
+# commas, the capitalized words between two of its middle titles are an item
+# of their own (a function held as a title), not the scope of the title
+# before them. The first title of a list keeps its scope ("Senior Vice
+# President, Finance and Treasury, and Chief Financial Officer").
+_TITLE_LIST_COMMA = re.compile(r"[ ]*,[ ]+")
+_PREVIOUS_TITLE_COMMA = re.compile(r",[ ]+$")
+
+
+def _in_title_list(text: str, title_start: int, scope_end: int) -> bool:
+    """Whether a title follows the scope after a comma and another title
+    precedes the title (starting at `title_start`) before a comma."""
+    comma = _TITLE_LIST_COMMA.match(text, scope_end)
+    if comma is None or JOB_TITLE.match(text, comma.end()) is None:
+        return False
+    before = _PREVIOUS_TITLE_COMMA.search(text, max(0, title_start - 4), title_start)
+    return before is not None and any(m.end() == before.start() for m in JOB_TITLE.finditer(text, max(0, before.start() - 60), before.start()))
+
+
 def _extend_title_scopes(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     result = list(ents)
     taken: list[Span] = []
@@ -935,6 +955,8 @@ def _extend_title_scopes(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
         if any(not _FUNCTION_WORDS.fullmatch(o.text) for o in inside):
             continue  # the scope is an entity of its own (an organization, a person)
         if _ORG_END.search(scope.group(1)) or JOB_TITLE.search(scope.group(1)):
+            continue
+        if _in_title_list(text, ent.start_char, scope.end(1)):
             continue
         widened = doc.char_span(ent.start_char, end, label="ROLE")
         if widened is not None:
