@@ -1674,3 +1674,14 @@ def test_a_middle_title_of_a_comma_list_takes_no_scope_but_the_first_one_does():
     out = _ents(EntityRules(patterns=False, propagate=True)(doc))
     assert ("General Counsel", "ROLE") in out and ("Human Resources", "ROLE") in out
     assert ("General Counsel, Human Resources", "ROLE") not in out
+
+
+def test_a_title_scope_before_the_organization_it_is_held_at_stays_with_the_title():
+    text = ("Mr. Roe has served as Senior Vice President, Finance of Zeta Industries Corp. since 2017. "
+            "He was Senior Vice President, Operations at Omega Biologics, Inc.")
+    doc = EntityRules(patterns=True, propagate=True)(_doc(text, [("Roe", "PERSON"), ("Omega Biologics, Inc.", "ORG")]))
+    out = _ents(doc)
+    assert ("Senior Vice President, Finance", "ROLE") in out
+    assert ("Zeta Industries Corp.", "ORG") in out
+    assert ("Senior Vice President, Operations", "ROLE") in out
+    assert ("Omega Biologics, Inc.", "ORG") in out

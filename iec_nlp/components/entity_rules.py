@@ -437,6 +437,8 @@ def _is_thing_name(name: str) -> bool:
 
 _GROUP_BEFORE_LOWER_CASE_TITLE = re.compile(r"Group\s+(?=[a-z])")
 _AFTER_TITLE = re.compile(r"\s+(?:of|at|for|with)\s+(?:the\s+)?")
+_COMMA_BEFORE_SCOPE = re.compile(r",[ ]+$")
+_SCOPE_BEFORE_NAME = re.compile(rf"{_FUNCTION}(?:\s+(?:and|&)\s+{_FUNCTION})*\s+(?:of|at|for|with)\s+(?:the\s+)?")
 
 
 def _after_title(text: str, titles: list[tuple[int, int]], start: int, end: int) -> int | None:
@@ -447,6 +449,10 @@ def _after_title(text: str, titles: list[tuple[int, int]], start: int, end: int)
         if title_start < end and start < title_end:
             after = _AFTER_TITLE.match(text, title_end)
             return after.end() if after and after.end() < end else None
+    # "Senior Vice President, Finance of Acme Corp.": the pattern started at
+    # the title's scope, a business function after the title's comma.
+    if _COMMA_BEFORE_SCOPE.search(text, max(0, start - 3), start) and (scope := _SCOPE_BEFORE_NAME.match(text, start)):
+        return scope.end() if scope.end() < end else None
     return start
 
 
@@ -908,13 +914,15 @@ _SCOPED_HEAD = re.compile(
 )
 # The scope follows a comma or a dash ("Senior Vice President-Business Support
 # Services", "Vice President - Eastern Region"), and ends the clause or is
-# followed by a date ("Vice President, Internal Audit/Due Diligence from 2012").
+# followed by a date ("Vice President, Internal Audit/Due Diligence from 2012")
+# or by the organization the title is held at ("Senior Vice President,
+# Operations at Acme Corp.": the organization is an entity of its own).
 _SCOPE_WORD = r"[A-Z][\w'\u2019-]*(?:/[A-Z][\w'\u2019-]*)?"
 _SCOPE = re.compile(
     r"(?:,[ ]+|[ ]?[-\u2013][ ]?)(?!(?:Chief|President|Vice|Senior|Executive|Treasurer|Secretary|Controller|General|"
     r"Director|Managing|C[EFOTIA]O|Chairman|Inc|Corp|Ltd|LLC|Jr|Sr|and|the|a|an)\b)"
     rf"({_SCOPE_WORD}(?:[ ]+(?:(?:and|&|/)[ ]+)?{_SCOPE_WORD}){{0,5}})"
-    r"(?=[ ]*(?:[,.;:)\n]|(?:and|from|since|until|through)\b|$))"
+    r"(?=[ ]*(?:[,.;:)\n]|(?:and|from|since|until|through)\b|(?:at|of|for|with)[ ]+(?:the[ ]+)?[A-Z]|$))"
 )
 
 
