@@ -766,3 +766,15 @@ def test_a_title_owned_by_the_company_or_a_named_organization_goes_to_the_name_i
     chairman, brandt, cfo, marr = _spans(text, "Executive Chairman", "Otto Brandt", "CFO", "Ilse Marr")
     linked = link_titles_before_names(doc, [])
     assert linked == [[*brandt, *chairman, "HAS_ROLE", 0.9], [*marr, *cfo, "HAS_ROLE", 0.9]]
+
+
+def test_the_role_of_a_title_names_it_for_the_sentence_subject_as_as_does():
+    from iec_nlp.components.role_rules import link_subject_roles
+
+    text = "Mr. Brandt stepped down from the Acting CEO role in June. Ilse Marr will assume the role of Treasurer. Otto Doe met the CFO."
+    surfaces = [("Brandt", "PERSON"), ("Acting CEO", "ROLE"), ("Ilse Marr", "PERSON"), ("Treasurer", "ROLE"),
+                ("Otto Doe", "PERSON"), ("CFO", "ROLE")]
+    doc = _sentenced_doc(text, surfaces)
+    brandt, acting, marr, treasurer = _spans(text, "Brandt", "Acting CEO", "Ilse Marr", "Treasurer")
+    # "met the CFO": a title with neither "as" nor "role" is not the subject's.
+    assert link_subject_roles(doc, []) == [[*brandt, *acting, "HAS_ROLE", 0.9], [*marr, *treasurer, "HAS_ROLE", 0.9]]

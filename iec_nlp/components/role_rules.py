@@ -98,6 +98,21 @@ _AS_TITLE_BEFORE = re.compile(
 _SUBJECT_BEFORE = re.compile(r"^\W*(?:[A-Z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){0,6},\s+)?(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$")
 _PRONOUN = re.compile(r"\b(?:he|she|they|him|them|He|She|They)\b")
 _SUBJECT_REACH = 250
+# "Mr. Roe stepped down from the Acting CEO role", "resigned from the role
+# of Co-Chief Executive Officer": "role" names the title as "as" does.
+_ROLE_OF_BEFORE = re.compile(r"\b(?:the|his|her|their)\s+(?:role|position)\s+of\s+(?:the\s+)?$")
+_THE_BEFORE = re.compile(r"\b(?:the|his|her|their)\s+$")
+_ROLE_AFTER = re.compile(r"\s+(?:role|position)\b")
+
+
+def _named_as_title(text: str, title: Span) -> bool:
+    """Whether the words around a title give it "as", "the role of" or "the ... role"."""
+    start = max(0, title.start_char - 40)
+    return bool(
+        _AS_TITLE_BEFORE.search(text, start, title.start_char)
+        or _ROLE_OF_BEFORE.search(text, start, title.start_char)
+        or (_THE_BEFORE.search(text, start, title.start_char) and _ROLE_AFTER.match(text, title.end_char))
+    )
 
 
 def link_subject_roles(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
@@ -111,12 +126,12 @@ def link_subject_roles(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
     for n, title in enumerate(ents):
         if title.label_ != "ROLE" or n == 0:
             continue
-        if not _AS_TITLE_BEFORE.search(text, max(0, title.start_char - 40), title.start_char):
+        if not _named_as_title(text, title):
             # The second of coordinated titles: "as President and CEO".
             first = ents[n - 1]
             if first.label_ != "ROLE" or not _TITLE_AND.fullmatch(text, first.end_char, title.start_char):
                 continue
-            if not _AS_TITLE_BEFORE.search(text, max(0, first.start_char - 40), first.start_char):
+            if not _named_as_title(text, first):
                 continue
         subject = next((e for e in reversed(ents[:n]) if e.label_ == "PERSON"), None)
         if subject is None or title.start_char - subject.end_char > _SUBJECT_REACH:
