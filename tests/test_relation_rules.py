@@ -778,3 +778,14 @@ def test_the_role_of_a_title_names_it_for_the_sentence_subject_as_as_does():
     brandt, acting, marr, treasurer = _spans(text, "Brandt", "Acting CEO", "Ilse Marr", "Treasurer")
     # "met the CFO": a title with neither "as" nor "role" is not the subject's.
     assert link_subject_roles(doc, []) == [[*brandt, *acting, "HAS_ROLE", 0.9], [*marr, *treasurer, "HAS_ROLE", 0.9]]
+
+
+def test_a_relative_clause_on_a_name_gives_it_the_titles_it_names():
+    from iec_nlp.components.role_rules import link_subject_roles
+
+    text = "Zeta announced the departure of its Co-CEO, Ilse Marr who resigned from the role of Co-Chief Executive Officer. Zeta thanked Otto Doe, whose deputy served as Treasurer."
+    surfaces = [("Co-CEO", "ROLE"), ("Ilse Marr", "PERSON"), ("Co-Chief Executive Officer", "ROLE"),
+                ("Otto Doe", "PERSON"), ("Treasurer", "ROLE")]
+    doc = _sentenced_doc(text, surfaces)
+    marr, co_ceo = _spans(text, "Ilse Marr", "Co-Chief Executive Officer")
+    assert link_subject_roles(doc, []) == [[*marr, *co_ceo, "HAS_ROLE", 0.9]]

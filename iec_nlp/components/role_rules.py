@@ -103,6 +103,9 @@ _SUBJECT_REACH = 250
 _ROLE_OF_BEFORE = re.compile(r"\b(?:the|his|her|their)\s+(?:role|position)\s+of\s+(?:the\s+)?$")
 _THE_BEFORE = re.compile(r"\b(?:the|his|her|their)\s+$")
 _ROLE_AFTER = re.compile(r"\s+(?:role|position)\b")
+# "..., Jane Roe, who resigned as Co-CEO": a relative clause on a name has
+# that name for its subject (GUIDELINE).
+_WHO_AFTER = re.compile(r",?\s+who\b")
 
 
 def _named_as_title(text: str, title: Span) -> bool:
@@ -116,8 +119,9 @@ def _named_as_title(text: str, title: Span) -> bool:
 
 
 def link_subject_roles(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
-    """HAS_ROLE from the person who opens a sentence to each title it is
-    given "as" in that sentence, with no other person or pronoun between."""
+    """HAS_ROLE from the person who opens a sentence, or whose name a
+    relative clause "who ..." follows, to each title it is given "as" in
+    that sentence, with no other person or pronoun between."""
     if not doc.has_annotation("SENT_START"):
         return relations
     text = doc_text(doc)
@@ -137,7 +141,10 @@ def link_subject_roles(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
         if subject is None or title.start_char - subject.end_char > _SUBJECT_REACH:
             continue
         sentence_start = title.sent.start_char
-        if subject.start_char < sentence_start or not _SUBJECT_BEFORE.match(text[sentence_start : subject.start_char]):
+        if subject.start_char < sentence_start:
+            continue
+        opens = _SUBJECT_BEFORE.match(text[sentence_start : subject.start_char])
+        if not opens and not _WHO_AFTER.match(text, subject.end_char):
             continue
         if _PRONOUN.search(text, subject.end_char, title.start_char):
             continue
