@@ -789,3 +789,18 @@ def test_a_relative_clause_on_a_name_gives_it_the_titles_it_names():
     doc = _sentenced_doc(text, surfaces)
     marr, co_ceo = _spans(text, "Ilse Marr", "Co-Chief Executive Officer")
     assert link_subject_roles(doc, []) == [[*marr, *co_ceo, "HAS_ROLE", 0.9]]
+
+
+def test_an_item_paragraph_opening_with_its_letter_and_a_date_has_the_name_after_them_for_subject():
+    from iec_nlp.components.role_rules import link_subject_roles
+
+    text = ("(b) On June 14, 2022, Ilse Marr notified the Board of her decision to resign as President and as a member of the Board. "
+            "On June 15, 2022, the Board met Otto Doe, who is not named as anything here; it named Jane Roe as Treasurer.")
+    surfaces = [("Ilse Marr", "PERSON"), ("President", "ROLE"), ("member of the Board", "ROLE"),
+                ("Otto Doe", "PERSON"), ("Jane Roe", "PERSON"), ("Treasurer", "ROLE")]
+    doc = _sentenced_doc(text, surfaces)
+    marr, president, member = _spans(text, "Ilse Marr", "President", "member of the Board")
+    linked = link_subject_roles(doc, [])
+    assert [*marr, *president, "HAS_ROLE", 0.9] in linked
+    assert [*marr, *member, "HAS_ROLE", 0.9] in linked
+    assert len(linked) == 2  # "the Board ... named Jane Roe as Treasurer": Jane Roe does not open the sentence

@@ -95,7 +95,13 @@ _AS_TITLE_BEFORE = re.compile(
 )
 # The subject may follow a short opening phrase ("Until his departure,
 # Dodson will continue in his role as CFO", "In 2019, Ms. Roe was named CFO").
-_SUBJECT_BEFORE = re.compile(r"^\W*(?:[A-Z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){0,6},\s+)?(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$")
+# An 8-K item's paragraph may open with its letter and a dated phrase: "(b)
+# On June 14, 2022, Jane Roe notified the Board of her decision to resign as
+# President".
+_SUBJECT_BEFORE = re.compile(
+    r"^\W*(?:\(?[a-z0-9]{1,4}\)\s*)?(?:[A-Z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){0,6}(?:,\s+(?:19|20)\d\d)?,\s+)?"
+    r"(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$"
+)
 _PRONOUN = re.compile(r"\b(?:he|she|they|him|them|He|She|They)\b")
 _SUBJECT_REACH = 250
 # "Mr. Roe stepped down from the Acting CEO role", "resigned from the role
