@@ -804,3 +804,14 @@ def test_an_item_paragraph_opening_with_its_letter_and_a_date_has_the_name_after
     assert [*marr, *president, "HAS_ROLE", 0.9] in linked
     assert [*marr, *member, "HAS_ROLE", 0.9] in linked
     assert len(linked) == 2  # "the Board ... named Jane Roe as Treasurer": Jane Roe does not open the sentence
+
+
+def test_who_was_in_a_relative_clause_gives_the_titles_to_its_name():
+    from iec_nlp.components.role_rules import link_subject_roles
+
+    text = "Ms. Roe, who was Executive Vice President and Chief Financial Officer of Zeta until 2019, joins the Board. Otto Doe, whose firm hired a Treasurer, spoke."
+    surfaces = [("Roe", "PERSON"), ("Executive Vice President", "ROLE"), ("Chief Financial Officer", "ROLE"),
+                ("Otto Doe", "PERSON"), ("Treasurer", "ROLE")]
+    doc = _sentenced_doc(text, surfaces)
+    roe, evp, cfo = _spans(text, "Roe", "Executive Vice President", "Chief Financial Officer")
+    assert link_subject_roles(doc, []) == [[*roe, *evp, "HAS_ROLE", 0.9], [*roe, *cfo, "HAS_ROLE", 0.9]]

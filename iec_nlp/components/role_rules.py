@@ -109,17 +109,25 @@ _SUBJECT_REACH = 250
 _ROLE_OF_BEFORE = re.compile(r"\b(?:the|his|her|their)\s+(?:role|position)\s+of\s+(?:the\s+)?$")
 _THE_BEFORE = re.compile(r"\b(?:the|his|her|their)\s+$")
 _ROLE_AFTER = re.compile(r"\s+(?:role|position)\b")
+# "Jane Roe, who was Executive Vice President and CFO of Zeta until 2019":
+# the relative clause's verb "be" gives the title as "as" does.
+_WHO_IS_BEFORE = re.compile(
+    r"\bwho\s+(?:is|was|has\s+been|had\s+been|will\s+be|remains)\s+(?:(?:also|currently|previously)\s+)?"
+    r"(?:(?:a|an|the|our|its|(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*['\u2019]s?)\s+)?$"
+)
 # "..., Jane Roe, who resigned as Co-CEO": a relative clause on a name has
 # that name for its subject (GUIDELINE).
 _WHO_AFTER = re.compile(r",?\s+who\b")
 
 
 def _named_as_title(text: str, title: Span) -> bool:
-    """Whether the words around a title give it "as", "the role of" or "the ... role"."""
+    """Whether the words around a title give it "as", "the role of", "the
+    ... role" or "who was"."""
     start = max(0, title.start_char - 40)
     return bool(
         _AS_TITLE_BEFORE.search(text, start, title.start_char)
         or _ROLE_OF_BEFORE.search(text, start, title.start_char)
+        or _WHO_IS_BEFORE.search(text, start, title.start_char)
         or (_THE_BEFORE.search(text, start, title.start_char) and _ROLE_AFTER.match(text, title.end_char))
     )
 
