@@ -1717,3 +1717,26 @@ def test_names_of_earlier_chunks_reach_the_later_chunks_of_a_long_release(monkey
     # Without the earlier chunk's names the recognizer alone cuts it short.
     monkeypatch.setattr(iec_nlp.pipeline, "propagate_known_names", lambda doc, known: list(doc.ents))
     assert late_mention() == ["Acme"]
+
+
+def test_a_middle_title_of_a_comma_list_takes_no_scope_but_the_first_one_does():
+    first = "Mr. Roe is Senior Vice President, Finance and Treasury, and Chief Financial Officer."
+    doc = _doc(first, [("Roe", "PERSON"), ("Senior Vice President", "ROLE"), ("Chief Financial Officer", "ROLE")])
+    assert ("Senior Vice President, Finance and Treasury", "ROLE") in _ents(EntityRules(patterns=False, propagate=True)(doc))
+    middle = "Mr. Doe is Senior Vice President, General Counsel, Human Resources, Corporate Secretary and Chief Compliance Officer."
+    titles = ["Senior Vice President", "General Counsel", "Human Resources", "Corporate Secretary", "Chief Compliance Officer"]
+    doc = _doc(middle, [("Doe", "PERSON")] + [(t, "ROLE") for t in titles])
+    out = _ents(EntityRules(patterns=False, propagate=True)(doc))
+    assert ("General Counsel", "ROLE") in out and ("Human Resources", "ROLE") in out
+    assert ("General Counsel, Human Resources", "ROLE") not in out
+
+
+def test_a_title_scope_before_the_organization_it_is_held_at_stays_with_the_title():
+    text = ("Mr. Roe has served as Senior Vice President, Finance of Zeta Industries Corp. since 2017. "
+            "He was Senior Vice President, Operations at Omega Biologics, Inc.")
+    doc = EntityRules(patterns=True, propagate=True)(_doc(text, [("Roe", "PERSON"), ("Omega Biologics, Inc.", "ORG")]))
+    out = _ents(doc)
+    assert ("Senior Vice President, Finance", "ROLE") in out
+    assert ("Zeta Industries Corp.", "ORG") in out
+    assert ("Senior Vice President, Operations", "ROLE") in out
+    assert ("Omega Biologics, Inc.", "ORG") in out

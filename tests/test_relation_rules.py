@@ -770,3 +770,81 @@ def test_an_amount_falls_in_the_period_that_ends_its_sentences_opening_phrase():
     loss, sales = _spans(text, "($0.28)", "$5 million")
     # Only an opening phrase, closed by its comma, reaches this far into the sentence.
     assert link_opening_period(text, [loss, sales], [quarter, other_quarter], []) == [[*loss, *quarter, "IN_PERIOD", 0.9]]
+
+
+def test_an_opening_as_phrase_gives_its_titles_to_the_name_after_its_comma():
+    from iec_nlp.components.role_rules import link_opening_titles
+
+    text = ("In her role as Executive Vice President of Zeta Corp., Ms. Roe serves on the board. "
+            "(ii) As an executive officer, Mr. Doe joins the plan. As Treasurer, he signs the checks.")
+    surfaces = [("Executive Vice President", "ROLE"), ("Zeta Corp.", "ORG"), ("Roe", "PERSON"),
+                ("executive officer", "ROLE"), ("Doe", "PERSON"), ("Treasurer", "ROLE")]
+    doc = _sentenced_doc(text, surfaces)
+    evp, roe, officer, doe, treasurer = _spans(text, "Executive Vice President", "Roe", "executive officer", "Doe", "Treasurer")
+    linked = link_opening_titles(doc, [])
+    assert [*roe, *evp, "HAS_ROLE", 0.9] in linked
+    assert [*doe, *officer, "HAS_ROLE", 0.9] in linked
+    # "As Treasurer, he ...": a pronoun after the comma takes no relation.
+    assert not any(r[2:4] == list(treasurer) for r in linked)
+    assert len(linked) == 2
+
+
+def test_a_title_owned_by_the_company_or_a_named_organization_goes_to_the_name_in_apposition():
+    from iec_nlp.components.role_rules import link_titles_before_names
+
+    text = "In 2016 the Company’s Executive Chairman, Mr. Otto Brandt stepped in. Zeta's CFO, Ilse Marr, resigned. The CEO, Jane Roe, spoke."
+    surfaces = [("Executive Chairman", "ROLE"), ("Otto Brandt", "PERSON"), ("CFO", "ROLE"), ("Ilse Marr", "PERSON"),
+                ("CEO", "ROLE"), ("Jane Roe", "PERSON")]
+    doc = _sentenced_doc(text, surfaces)
+    chairman, brandt, cfo, marr = _spans(text, "Executive Chairman", "Otto Brandt", "CFO", "Ilse Marr")
+    linked = link_titles_before_names(doc, [])
+    assert linked == [[*brandt, *chairman, "HAS_ROLE", 0.9], [*marr, *cfo, "HAS_ROLE", 0.9]]
+
+
+def test_the_role_of_a_title_names_it_for_the_sentence_subject_as_as_does():
+    from iec_nlp.components.role_rules import link_subject_roles
+
+    text = "Mr. Brandt stepped down from the Acting CEO role in June. Ilse Marr will assume the role of Treasurer. Otto Doe met the CFO."
+    surfaces = [("Brandt", "PERSON"), ("Acting CEO", "ROLE"), ("Ilse Marr", "PERSON"), ("Treasurer", "ROLE"),
+                ("Otto Doe", "PERSON"), ("CFO", "ROLE")]
+    doc = _sentenced_doc(text, surfaces)
+    brandt, acting, marr, treasurer = _spans(text, "Brandt", "Acting CEO", "Ilse Marr", "Treasurer")
+    # "met the CFO": a title with neither "as" nor "role" is not the subject's.
+    assert link_subject_roles(doc, []) == [[*brandt, *acting, "HAS_ROLE", 0.9], [*marr, *treasurer, "HAS_ROLE", 0.9]]
+
+
+def test_a_relative_clause_on_a_name_gives_it_the_titles_it_names():
+    from iec_nlp.components.role_rules import link_subject_roles
+
+    text = "Zeta announced the departure of its Co-CEO, Ilse Marr who resigned from the role of Co-Chief Executive Officer. Zeta thanked Otto Doe, whose deputy served as Treasurer."
+    surfaces = [("Co-CEO", "ROLE"), ("Ilse Marr", "PERSON"), ("Co-Chief Executive Officer", "ROLE"),
+                ("Otto Doe", "PERSON"), ("Treasurer", "ROLE")]
+    doc = _sentenced_doc(text, surfaces)
+    marr, co_ceo = _spans(text, "Ilse Marr", "Co-Chief Executive Officer")
+    assert link_subject_roles(doc, []) == [[*marr, *co_ceo, "HAS_ROLE", 0.9]]
+
+
+def test_an_item_paragraph_opening_with_its_letter_and_a_date_has_the_name_after_them_for_subject():
+    from iec_nlp.components.role_rules import link_subject_roles
+
+    text = ("(b) On June 14, 2022, Ilse Marr notified the Board of her decision to resign as President and as a member of the Board. "
+            "On June 15, 2022, the Board met Otto Doe, who is not named as anything here; it named Jane Roe as Treasurer.")
+    surfaces = [("Ilse Marr", "PERSON"), ("President", "ROLE"), ("member of the Board", "ROLE"),
+                ("Otto Doe", "PERSON"), ("Jane Roe", "PERSON"), ("Treasurer", "ROLE")]
+    doc = _sentenced_doc(text, surfaces)
+    marr, president, member = _spans(text, "Ilse Marr", "President", "member of the Board")
+    linked = link_subject_roles(doc, [])
+    assert [*marr, *president, "HAS_ROLE", 0.9] in linked
+    assert [*marr, *member, "HAS_ROLE", 0.9] in linked
+    assert len(linked) == 2  # "the Board ... named Jane Roe as Treasurer": Jane Roe does not open the sentence
+
+
+def test_who_was_in_a_relative_clause_gives_the_titles_to_its_name():
+    from iec_nlp.components.role_rules import link_subject_roles
+
+    text = "Ms. Roe, who was Executive Vice President and Chief Financial Officer of Zeta until 2019, joins the Board. Otto Doe, whose firm hired a Treasurer, spoke."
+    surfaces = [("Roe", "PERSON"), ("Executive Vice President", "ROLE"), ("Chief Financial Officer", "ROLE"),
+                ("Otto Doe", "PERSON"), ("Treasurer", "ROLE")]
+    doc = _sentenced_doc(text, surfaces)
+    roe, evp, cfo = _spans(text, "Roe", "Executive Vice President", "Chief Financial Officer")
+    assert link_subject_roles(doc, []) == [[*roe, *evp, "HAS_ROLE", 0.9], [*roe, *cfo, "HAS_ROLE", 0.9]]

@@ -447,6 +447,8 @@ def _is_thing_name(name: str) -> bool:
 
 _GROUP_BEFORE_LOWER_CASE_TITLE = re.compile(r"Group\s+(?=[a-z])")
 _AFTER_TITLE = re.compile(r"\s+(?:of|at|for|with)\s+(?:the\s+)?")
+_COMMA_BEFORE_SCOPE = re.compile(r",[ ]+$")
+_SCOPE_BEFORE_NAME = re.compile(rf"{_FUNCTION}(?:\s+(?:and|&)\s+{_FUNCTION})*\s+(?:of|at|for|with)\s+(?:the\s+)?")
 
 
 def _after_title(text: str, titles: list[tuple[int, int]], start: int, end: int) -> int | None:
@@ -457,6 +459,10 @@ def _after_title(text: str, titles: list[tuple[int, int]], start: int, end: int)
         if title_start < end and start < title_end:
             after = _AFTER_TITLE.match(text, title_end)
             return after.end() if after and after.end() < end else None
+    # "Senior Vice President, Finance of Acme Corp.": the pattern started at
+    # the title's scope, a business function after the title's comma.
+    if _COMMA_BEFORE_SCOPE.search(text, max(0, start - 3), start) and (scope := _SCOPE_BEFORE_NAME.match(text, start)):
+        return scope.end() if scope.end() < end else None
     return start
 
 
@@ -952,14 +958,36 @@ _SCOPED_HEAD = re.compile(
 )
 # The scope follows a comma or a dash ("Senior Vice President-Business Support
 # Services", "Vice President - Eastern Region"), and ends the clause or is
-# followed by a date ("Vice President, Internal Audit/Due Diligence from 2012").
+# followed by a date ("Vice President, Internal Audit/Due Diligence from 2012")
+# or by the organization the title is held at ("Senior Vice President,
+# Operations at Acme Corp.": the organization is an entity of its own).
 _SCOPE_WORD = r"[A-Z][\w'\u2019-]*(?:/[A-Z][\w'\u2019-]*)?"
 _SCOPE = re.compile(
     r"(?:,[ ]+|[ ]?[-\u2013][ ]?)(?!(?:Chief|President|Vice|Senior|Executive|Treasurer|Secretary|Controller|General|"
     r"Director|Managing|C[EFOTIA]O|Chairman|Inc|Corp|Ltd|LLC|Jr|Sr|and|the|a|an)\b)"
     rf"({_SCOPE_WORD}(?:[ ]+(?:(?:and|&|/)[ ]+)?{_SCOPE_WORD}){{0,5}})"
-    r"(?=[ ]*(?:[,.;:)\n]|(?:and|at|from|since|until|through)\b|$))"
+    r"(?=[ ]*(?:[,.;:)\n]|(?:and|from|since|until|through)\b|(?:at|of|for|with)[ ]+(?:the[ ]+)?[A-Z]|$))"
 )
+
+
+# "Senior Vice President, General Counsel, Human Resources, Corporate
+# Secretary and Chief Compliance Officer": in a list of titles set apart by
+# commas, the capitalized words between two of its middle titles are an item
+# of their own (a function held as a title), not the scope of the title
+# before them. The first title of a list keeps its scope ("Senior Vice
+# President, Finance and Treasury, and Chief Financial Officer").
+_TITLE_LIST_COMMA = re.compile(r"[ ]*,[ ]+")
+_PREVIOUS_TITLE_COMMA = re.compile(r",[ ]+$")
+
+
+def _in_title_list(text: str, title_start: int, scope_end: int) -> bool:
+    """Whether a title follows the scope after a comma and another title
+    precedes the title (starting at `title_start`) before a comma."""
+    comma = _TITLE_LIST_COMMA.match(text, scope_end)
+    if comma is None or JOB_TITLE.match(text, comma.end()) is None:
+        return False
+    before = _PREVIOUS_TITLE_COMMA.search(text, max(0, title_start - 4), title_start)
+    return before is not None and any(m.end() == before.start() for m in JOB_TITLE.finditer(text, max(0, before.start() - 60), before.start()))
 
 
 def _extend_title_scopes(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
@@ -979,6 +1007,8 @@ def _extend_title_scopes(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
         if any(not _FUNCTION_WORDS.fullmatch(o.text) for o in inside):
             continue  # the scope is an entity of its own (an organization, a person)
         if _ORG_END.search(scope.group(1)) or JOB_TITLE.search(scope.group(1)):
+            continue
+        if _in_title_list(text, ent.start_char, scope.end(1)):
             continue
         widened = doc.char_span(ent.start_char, end, label="ROLE")
         if widened is not None:

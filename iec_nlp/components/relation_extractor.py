@@ -62,6 +62,7 @@ from .relation_model import Candidate
 from .role_rules import (
     link_contact_blocks,
     link_possessive_titles,
+    link_opening_titles,
     link_subject_roles,
     link_successor_roles,
     link_title_organizations,
@@ -257,6 +258,7 @@ class RelationExtractor(TrainablePipe):
 def _apply_role_rules(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
     relations = link_successor_roles(doc, relations)
     relations = link_subject_roles(doc, relations)
+    relations = link_opening_titles(doc, relations)
     relations = link_title_organizations(doc, relations)
     relations = link_possessive_titles(doc, relations)
     relations = link_contact_blocks(doc, relations)

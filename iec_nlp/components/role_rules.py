@@ -95,14 +95,47 @@ _AS_TITLE_BEFORE = re.compile(
 )
 # The subject may follow a short opening phrase ("Until his departure,
 # Dodson will continue in his role as CFO", "In 2019, Ms. Roe was named CFO").
-_SUBJECT_BEFORE = re.compile(r"^\W*(?:[A-Z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){0,6},\s+)?(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$")
+# An 8-K item's paragraph may open with its letter and a dated phrase: "(b)
+# On June 14, 2022, Jane Roe notified the Board of her decision to resign as
+# President".
+_SUBJECT_BEFORE = re.compile(
+    r"^\W*(?:\(?[a-z0-9]{1,4}\)\s*)?(?:[A-Z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){0,6}(?:,\s+(?:19|20)\d\d)?,\s+)?"
+    r"(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$"
+)
 _PRONOUN = re.compile(r"\b(?:he|she|they|him|them|He|She|They)\b")
 _SUBJECT_REACH = 250
+# "Mr. Roe stepped down from the Acting CEO role", "resigned from the role
+# of Co-Chief Executive Officer": "role" names the title as "as" does.
+_ROLE_OF_BEFORE = re.compile(r"\b(?:the|his|her|their)\s+(?:role|position)\s+of\s+(?:the\s+)?$")
+_THE_BEFORE = re.compile(r"\b(?:the|his|her|their)\s+$")
+_ROLE_AFTER = re.compile(r"\s+(?:role|position)\b")
+# "Jane Roe, who was Executive Vice President and CFO of Zeta until 2019":
+# the relative clause's verb "be" gives the title as "as" does.
+_WHO_IS_BEFORE = re.compile(
+    r"\bwho\s+(?:is|was|has\s+been|had\s+been|will\s+be|remains)\s+(?:(?:also|currently|previously)\s+)?"
+    r"(?:(?:a|an|the|our|its|(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*['\u2019]s?)\s+)?$"
+)
+# "..., Jane Roe, who resigned as Co-CEO": a relative clause on a name has
+# that name for its subject (GUIDELINE).
+_WHO_AFTER = re.compile(r",?\s+who\b")
+
+
+def _named_as_title(text: str, title: Span) -> bool:
+    """Whether the words around a title give it "as", "the role of", "the
+    ... role" or "who was"."""
+    start = max(0, title.start_char - 40)
+    return bool(
+        _AS_TITLE_BEFORE.search(text, start, title.start_char)
+        or _ROLE_OF_BEFORE.search(text, start, title.start_char)
+        or _WHO_IS_BEFORE.search(text, start, title.start_char)
+        or (_THE_BEFORE.search(text, start, title.start_char) and _ROLE_AFTER.match(text, title.end_char))
+    )
 
 
 def link_subject_roles(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
-    """HAS_ROLE from the person who opens a sentence to each title it is
-    given "as" in that sentence, with no other person or pronoun between."""
+    """HAS_ROLE from the person who opens a sentence, or whose name a
+    relative clause "who ..." follows, to each title it is given "as" in
+    that sentence, with no other person or pronoun between."""
     if not doc.has_annotation("SENT_START"):
         return relations
     text = doc_text(doc)
@@ -111,22 +144,64 @@ def link_subject_roles(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
     for n, title in enumerate(ents):
         if title.label_ != "ROLE" or n == 0:
             continue
-        if not _AS_TITLE_BEFORE.search(text, max(0, title.start_char - 40), title.start_char):
+        if not _named_as_title(text, title):
             # The second of coordinated titles: "as President and CEO".
             first = ents[n - 1]
             if first.label_ != "ROLE" or not _TITLE_AND.fullmatch(text, first.end_char, title.start_char):
                 continue
-            if not _AS_TITLE_BEFORE.search(text, max(0, first.start_char - 40), first.start_char):
+            if not _named_as_title(text, first):
                 continue
         subject = next((e for e in reversed(ents[:n]) if e.label_ == "PERSON"), None)
         if subject is None or title.start_char - subject.end_char > _SUBJECT_REACH:
             continue
         sentence_start = title.sent.start_char
-        if subject.start_char < sentence_start or not _SUBJECT_BEFORE.match(text[sentence_start : subject.start_char]):
+        if subject.start_char < sentence_start:
+            continue
+        opens = _SUBJECT_BEFORE.match(text[sentence_start : subject.start_char])
+        if not opens and not _WHO_AFTER.match(text, subject.end_char):
             continue
         if _PRONOUN.search(text, subject.end_char, title.start_char):
             continue
         links.append([subject.start_char, subject.end_char, title.start_char, title.end_char, "HAS_ROLE"])
+    return _with_links(relations, links)
+
+
+# "As Chief Financial Officer, Mr. Roe will oversee ...", "In her role as
+# Executive Vice President of Zeta, Ms. Roe serves as ...": a sentence that
+# opens with the titles it gives "as" states them of the name right after
+# the opening phrase's comma (GUIDELINE: the person's own clause). The
+# extractor, reading pairs by distance, misses the title before the name.
+_OPENING_AS = re.compile(
+    r"\W*(?:\(?\w{1,4}\)\s*)?"  # an 8-K item's "(ii) As ..."
+    r"(?:In\s+(?:his|her|their)\s+(?:new\s+|current\s+)?(?:role|capacity|position)s?\s+as|As)\s+"
+    r"(?:(?:a|an|the|our|its|the\s+[Cc]ompany['\u2019]s|(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*['\u2019]s?)\s+)?"
+)
+_NAME_AFTER_OPENING = re.compile(r"[^,.;:!?\n]*,\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?")
+_OPENING_REACH = 150
+
+
+def link_opening_titles(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
+    """HAS_ROLE from the name after an opening "As TITLE [and TITLE] [of
+    ORG]," to those titles."""
+    if not doc.has_annotation("SENT_START"):
+        return relations
+    text = doc_text(doc)
+    ents = [e for e in doc.ents if e.label_ in ("PERSON", "ROLE", "ORG", "CUSTOMER")]
+    links = []
+    for n, first in enumerate(ents):
+        if first.label_ != "ROLE" or not _OPENING_AS.fullmatch(text, first.sent.start_char, first.start_char):
+            continue
+        titles = [first]
+        for following in ents[n + 1 :]:
+            if following.label_ == "PERSON":
+                last = titles[-1]
+                if following.start_char - first.start_char <= _OPENING_REACH and _NAME_AFTER_OPENING.fullmatch(
+                    text, last.end_char, following.start_char
+                ):
+                    links += [[following.start_char, following.end_char, t.start_char, t.end_char, "HAS_ROLE"]
+                              for t in titles if t.label_ == "ROLE"]
+                break
+            titles.append(following)  # a coordinated title or the title's organization
     return _with_links(relations, links)
 
 
@@ -290,9 +365,10 @@ def link_contact_blocks(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]
     return _with_links(relations, links)
 
 
-# "its Co-CEO, Jane Roe", "our Treasurer, Mr. Doe": a title owned by a
-# possessive and followed by a name in apposition is that person's.
-_OWNER_BEFORE_TITLE = re.compile(r"\b(?:our|its|my|their)\s+$")
+# "its Co-CEO, Jane Roe", "our Treasurer, Mr. Doe", "the Company's Executive
+# Chairman, Mr. Roe", "Zeta's CFO, Jane Roe": a title owned by a possessive
+# and followed by a name in apposition is that person's.
+_OWNER_BEFORE_TITLE = re.compile(r"(?:\b(?:our|its|my|their)|\bthe\s+[Cc]ompany['\u2019]s|\b[A-Z][\w&.-]*['\u2019]s?)\s+$")
 _NAME_IN_APPOSITION = re.compile(r",\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$")
 
 
@@ -306,7 +382,7 @@ def link_titles_before_names(doc: Doc, relations: list[list[Any]]) -> list[list[
             continue
         if not _NAME_IN_APPOSITION.fullmatch(text, title.end_char, person.start_char):
             continue
-        if not _OWNER_BEFORE_TITLE.search(text, max(0, title.start_char - 8), title.start_char):
+        if not _OWNER_BEFORE_TITLE.search(text, max(0, title.start_char - 40), title.start_char):
             continue
         links.append([person.start_char, person.end_char, title.start_char, title.end_char, "HAS_ROLE"])
     return _with_links(relations, links)
