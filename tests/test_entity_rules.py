@@ -1645,6 +1645,11 @@ def test_an_organization_takes_a_company_word_after_it_in_running_text():
     doc = _doc(text, [("Quorvex", "ORG")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert _ents(doc)[0] == ("Quorvex Energy", "ORG")
+    # Industry words of company names: "Gulf Coast Refining", "Halden Logistics".
+    for word in ("Refining", "Logistics", "Semiconductor", "Bancorp"):
+        text = f"The order came from Halden {word} last week."
+        doc = EntityRules(patterns=False, propagate=True)(_doc(text, [("Halden", "ORG")]))
+        assert _ents(doc) == [(f"Halden {word}", "ORG")]
 
 
 def test_a_phrase_alone_on_its_line_joined_by_of_is_a_heading():

@@ -1289,7 +1289,9 @@ _INSTITUTION_AFTER = re.compile(
 )
 _COMPANY_WORD_AFTER = re.compile(
     r"[ ](?:Energy|Medical|Health|Healthcare|Capital|Holdings|Technologies|Systems|Solutions|Partners|Labs|"
-    r"Pharmaceuticals|Therapeutics|Networks|Industries|Electronics|Communications|Aerospace)\b(?![ ][A-Z&]|-)"
+    r"Pharmaceuticals|Therapeutics|Networks|Industries|Electronics|Communications|Aerospace|Refining|Logistics|"
+    r"Manufacturing|Semiconductor|Software|Biosciences|Resources|Mining|Motors|Airlines|Foods|Brands|Financial|"
+    r"Bancorp|Insurance|Robotics|Materials|Chemicals|Petroleum|Instruments|Devices|Enterprises)\b(?![ ][A-Z&]|-)"
 )
 _UNIT_AFTER = re.compile(
     r"(?:[ ][A-Z][a-z]+){1,2}[ ](?:Department|Division|Office|Center|Centre|Institute|Laboratory|Laboratories|"
