@@ -517,13 +517,20 @@ def _items_after_amounts(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     """The item named right after each amount as its METRIC, over any piece
     of it the recognizer found."""
     for money in [e for e in ents if e.label_ == "MONEY"]:
-        item = _ITEM_AFTER_AMOUNT.match(text, money.end_char)
-        span = item and doc.char_span(item.start(1), item.end(1), label="METRIC")
-        if not span:
-            continue
-        overlapping = _overlapping(ents, span.start, span.end)
-        if all(e.label_ == "METRIC" and span.start <= e.start and e.end <= span.end for e in overlapping):
-            ents = [e for e in ents if e not in overlapping] + [span]
+        if item := _ITEM_AFTER_AMOUNT.match(text, money.end_char):
+            ents = _as_item(doc, ents, item.start(1), item.end(1))
+    return ents
+
+
+def _as_item(doc: Doc, ents: list[Span], start: int, end: int) -> list[Span]:
+    """`ents` with the item at `start:end` as a METRIC, over the pieces of it
+    the recognizer found as METRIC; unchanged where another entity is there."""
+    span = doc.char_span(start, end, label="METRIC")
+    if span is None:
+        return ents
+    overlapping = _overlapping(ents, span.start, span.end)
+    if all(e.label_ == "METRIC" and span.start <= e.start and e.end <= span.end for e in overlapping):
+        ents = [e for e in ents if e not in overlapping] + [span]
     return ents
 
 
@@ -580,13 +587,8 @@ def _items_before_amounts(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     """The item named right before "of" and each amount as its METRIC, over
     any piece of it the recognizer found."""
     for money in [e for e in ents if e.label_ == "MONEY"]:
-        item = _ITEM_BEFORE_AMOUNT.search(text, max(0, money.start_char - _ITEM_BEFORE_REACH), money.start_char)
-        span = item and doc.char_span(item.start(1), item.end(1), label="METRIC")
-        if not span:
-            continue
-        overlapping = _overlapping(ents, span.start, span.end)
-        if all(e.label_ == "METRIC" and span.start <= e.start and e.end <= span.end for e in overlapping):
-            ents = [e for e in ents if e not in overlapping] + [span]
+        if item := _ITEM_BEFORE_AMOUNT.search(text, max(0, money.start_char - _ITEM_BEFORE_REACH), money.start_char):
+            ents = _as_item(doc, ents, item.start(1), item.end(1))
     return ents
 
 
