@@ -256,20 +256,27 @@ class RelationExtractor(TrainablePipe):
 
 
 def _apply_role_rules(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
-    relations = link_successor_roles(doc, relations)
-    relations = link_subject_roles(doc, relations)
-    relations = link_opening_titles(doc, relations)
-    relations = link_title_organizations(doc, relations)
-    relations = link_possessive_titles(doc, relations)
-    relations = link_contact_blocks(doc, relations)
-    relations = link_titles_before_names(doc, relations)
-    relations = link_titles_right_before_names(doc, relations)
-    relations = link_titles_of_name_lists(doc, relations)
-    relations = share_coordinated_titles(doc, relations)
-    relations = unlink_titles_of_the_company(doc, relations)
-    relations = unlink_titles_across_names(doc, relations)
-    relations = unlink_organizations_before_holders(doc, relations)
-    return unlink_titles_of_pronoun_sentences(doc, relations)
+    # The rules change links, not entities: the entities are read once
+    # (doc.ents walks every token of the chunk each time it is read).
+    ents = doc.ents
+    for rule in (
+        link_successor_roles,
+        link_subject_roles,
+        link_opening_titles,
+        link_title_organizations,
+        link_possessive_titles,
+        link_contact_blocks,
+        link_titles_before_names,
+        link_titles_right_before_names,
+        link_titles_of_name_lists,
+        share_coordinated_titles,
+        unlink_titles_of_the_company,
+        unlink_titles_across_names,
+        unlink_organizations_before_holders,
+        unlink_titles_of_pronoun_sentences,
+    ):
+        relations = rule(doc, relations, ents)
+    return relations
 
 
 def _apply_amount_rules(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:

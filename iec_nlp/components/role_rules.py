@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -31,6 +32,12 @@ _SENTENCE_END = re.compile(r"[.!?][\"\u201d]?\s+[A-Z]|\n\s*\n")
 
 # The score of every link these rules state.
 _RULE_SCORE = 0.9
+
+
+def _entities(doc: Doc, entities: Sequence[Span] | None) -> Sequence[Span]:
+    """The chunk's entities: as given by the caller that runs all the rules
+    (read once), else the Doc's."""
+    return doc.ents if entities is None else entities
 
 
 def _with_links(relations: list[list[Any]], links: list[list[Any]]) -> list[list[Any]]:
@@ -55,13 +62,15 @@ _TITLE_AND = re.compile(r"\s*(?:,\s*and|,|and)\s+$")
 _SUCCESSION_REACH = 200
 
 
-def link_successor_roles(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
+def link_successor_roles(
+    doc: Doc, relations: list[list[Any]], entities: Sequence[Span] | None = None
+) -> list[list[Any]]:
     """HAS_ROLE from the successor to the titles of "X ... succeed(s)/
     replace(s) [Mr.] Y as TITLE [and TITLE]"."""
     text = doc_text(doc)
     if "succeed" not in text and "replac" not in text:
         return relations  # the common case: two searches of the text
-    ents = [e for e in doc.ents if e.label_ in ("PERSON", "ROLE")]
+    ents = [e for e in _entities(doc, entities) if e.label_ in ("PERSON", "ROLE")]
     links = []
     for n, old in enumerate(ents[:-1]):
         if old.label_ != "PERSON":
@@ -132,14 +141,16 @@ def _named_as_title(text: str, title: Span) -> bool:
     )
 
 
-def link_subject_roles(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
+def link_subject_roles(
+    doc: Doc, relations: list[list[Any]], entities: Sequence[Span] | None = None
+) -> list[list[Any]]:
     """HAS_ROLE from the person who opens a sentence, or whose name a
     relative clause "who ..." follows, to each title it is given "as" in
     that sentence, with no other person or pronoun between."""
     if not doc.has_annotation("SENT_START"):
         return relations
     text = doc_text(doc)
-    ents = [e for e in doc.ents if e.label_ in ("PERSON", "ROLE")]
+    ents = [e for e in _entities(doc, entities) if e.label_ in ("PERSON", "ROLE")]
     links = []
     for n, title in enumerate(ents):
         if title.label_ != "ROLE" or n == 0:
@@ -180,13 +191,15 @@ _NAME_AFTER_OPENING = re.compile(r"[^,.;:!?\n]*,\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?")
 _OPENING_REACH = 150
 
 
-def link_opening_titles(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
+def link_opening_titles(
+    doc: Doc, relations: list[list[Any]], entities: Sequence[Span] | None = None
+) -> list[list[Any]]:
     """HAS_ROLE from the name after an opening "As TITLE [and TITLE] [of
     ORG]," to those titles."""
     if not doc.has_annotation("SENT_START"):
         return relations
     text = doc_text(doc)
-    ents = [e for e in doc.ents if e.label_ in ("PERSON", "ROLE", "ORG", "CUSTOMER")]
+    ents = [e for e in _entities(doc, entities) if e.label_ in ("PERSON", "ROLE", "ORG", "CUSTOMER")]
     links = []
     for n, first in enumerate(ents):
         if first.label_ != "ROLE" or not _OPENING_AS.fullmatch(text, first.sent.start_char, first.start_char):
@@ -237,10 +250,12 @@ def _joined_titles(text: str, ents: list[Span], n: int, *, backward: bool) -> li
 _ORGANIZATIONS_AND = re.compile(r"\s+and\s+(?:the\s+)?(?:[a-z]+\s+)?")
 
 
-def link_title_organizations(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
+def link_title_organizations(
+    doc: Doc, relations: list[list[Any]], entities: Sequence[Span] | None = None
+) -> list[list[Any]]:
     """ROLE_AT from titles to the organization written right after them."""
     text = doc_text(doc)
-    ents = list(doc.ents)
+    ents = list(_entities(doc, entities))
     links = []
     for n, title in enumerate(ents[:-1]):
         organization = ents[n + 1]
@@ -271,10 +286,12 @@ def link_title_organizations(doc: Doc, relations: list[list[Any]]) -> list[list[
 _OWNER_POSSESSIVE = re.compile(r"['\u2019]s?\s+(?:(?:former|new|current)\s+)?")
 
 
-def link_possessive_titles(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
+def link_possessive_titles(
+    doc: Doc, relations: list[list[Any]], entities: Sequence[Span] | None = None
+) -> list[list[Any]]:
     """ROLE_AT from the titles after an organization's possessive to it."""
     text = doc_text(doc)
-    ents = list(doc.ents)
+    ents = list(_entities(doc, entities))
     links = []
     for n, owner in enumerate(ents[:-1]):
         title = ents[n + 1]
@@ -335,10 +352,12 @@ def _stacked_lines(text: str, ents: list[Any]) -> list[str] | None:
     return kinds
 
 
-def link_contact_blocks(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
+def link_contact_blocks(
+    doc: Doc, relations: list[list[Any]], entities: Sequence[Span] | None = None
+) -> list[list[Any]]:
     """HAS_ROLE and ROLE_AT within a block of one name, its titles and one company."""
     text = doc_text(doc)
-    ents = [e for e in doc.ents if e.label_ in ("PERSON", "ROLE", "ORG", "CUSTOMER")]
+    ents = [e for e in _entities(doc, entities) if e.label_ in ("PERSON", "ROLE", "ORG", "CUSTOMER")]
     if not ents:
         return relations
     breaks = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
@@ -372,10 +391,12 @@ _OWNER_BEFORE_TITLE = re.compile(r"(?:\b(?:our|its|my|their)|\bthe\s+[Cc]ompany[
 _NAME_IN_APPOSITION = re.compile(r",\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$")
 
 
-def link_titles_before_names(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
+def link_titles_before_names(
+    doc: Doc, relations: list[list[Any]], entities: Sequence[Span] | None = None
+) -> list[list[Any]]:
     """HAS_ROLE from the name written in apposition after "our/its TITLE,"."""
     text = doc_text(doc)
-    ents = [e for e in doc.ents if e.label_ in ("PERSON", "ROLE")]
+    ents = [e for e in _entities(doc, entities) if e.label_ in ("PERSON", "ROLE")]
     links = []
     for title, person in zip(ents, ents[1:]):
         if title.label_ != "ROLE" or person.label_ != "PERSON":
@@ -396,11 +417,13 @@ def link_titles_before_names(doc: Doc, relations: list[list[Any]]) -> list[list[
 _NAME_RIGHT_AFTER_TITLE = re.compile(r"[ \t]+(?:(?:Mr|Ms|Mrs|Dr)\.[ \t]+)?")
 
 
-def link_titles_right_before_names(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
+def link_titles_right_before_names(
+    doc: Doc, relations: list[list[Any]], entities: Sequence[Span] | None = None
+) -> list[list[Any]]:
     """HAS_ROLE from the name right after a title, and none to it from a
     name before it."""
     text = doc_text(doc)
-    ents = [e for e in doc.ents if e.label_ in ("PERSON", "ROLE")]
+    ents = [e for e in _entities(doc, entities) if e.label_ in ("PERSON", "ROLE")]
     links = []
     titles: set[tuple[int, int]] = set()
     for title, person in zip(ents, ents[1:]):
@@ -427,10 +450,12 @@ _NAMED_AFTER_LIST = re.compile(
 )
 
 
-def link_titles_of_name_lists(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
+def link_titles_of_name_lists(
+    doc: Doc, relations: list[list[Any]], entities: Sequence[Span] | None = None
+) -> list[list[Any]]:
     """HAS_ROLE from each name of a list of two or more to the title before or after it."""
     text = doc_text(doc)
-    ents = [e for e in doc.ents if e.label_ in ("PERSON", "ROLE")]
+    ents = [e for e in _entities(doc, entities) if e.label_ in ("PERSON", "ROLE")]
     links = []
     n = 0
     while n < len(ents):
@@ -461,10 +486,12 @@ def link_titles_of_name_lists(doc: Doc, relations: list[list[Any]]) -> list[list
 _COORDINATED_TITLES = re.compile(r"\s+and\s+(?:a\s+|an\s+)?")
 
 
-def share_coordinated_titles(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
+def share_coordinated_titles(
+    doc: Doc, relations: list[list[Any]], entities: Sequence[Span] | None = None
+) -> list[list[Any]]:
     """HAS_ROLE from the holder written before "T1 and T2" to T2 as to T1."""
     text = doc_text(doc)
-    titles = [e for e in doc.ents if e.label_ == "ROLE"]
+    titles = [e for e in _entities(doc, entities) if e.label_ == "ROLE"]
     holders: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for r in relations:
         if r[4] == "HAS_ROLE":
@@ -496,12 +523,14 @@ _THE_COMPANY_AFTER_TITLE = re.compile(r"\s+(?:of|for|at|with)\s+the\s+[Cc]ompany
 _AND_AFTER_THE_COMPANY = re.compile(r"\s+and\s+(?:the\s+)?")
 
 
-def unlink_titles_of_the_company(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
+def unlink_titles_of_the_company(
+    doc: Doc, relations: list[list[Any]], entities: Sequence[Span] | None = None
+) -> list[list[Any]]:
     """No ROLE_AT from titles written "of/for/at the Company"."""
     text = doc_text(doc)
     if "ompany" not in text:
         return relations
-    ents = list(doc.ents)
+    ents = list(_entities(doc, entities))
     unlinked: dict[tuple[int, int], int] = {}  # title -> where "the Company" ends
     for n, title in enumerate(ents):
         if title.label_ != "ROLE":
@@ -528,11 +557,13 @@ def unlink_titles_of_the_company(doc: Doc, relations: list[list[Any]]) -> list[l
 # ROLE_AT needs the organization attached to the title). The extractor,
 # reading pairs by distance, links across the name; a contact block, whose
 # company stands on a line of its own below the names, keeps its links.
-def unlink_titles_across_names(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
+def unlink_titles_across_names(
+    doc: Doc, relations: list[list[Any]], entities: Sequence[Span] | None = None
+) -> list[list[Any]]:
     """No ROLE_AT from a title to an organization after another person's
     name on the same line."""
     text = doc_text(doc)
-    people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    people = [(e.start_char, e.end_char) for e in _entities(doc, entities) if e.label_ == "PERSON"]
     kept = []
     for r in relations:
         if r[4] == "ROLE_AT" and r[1] <= r[2] and "\n" not in text[r[1] : r[2]]:
@@ -558,11 +589,13 @@ def unlink_titles_across_names(doc: Doc, relations: list[list[Any]]) -> list[lis
 _LOWER_CASE_WORD = re.compile(r"\b[a-z]{2,}\b")
 
 
-def unlink_organizations_before_holders(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
+def unlink_organizations_before_holders(
+    doc: Doc, relations: list[list[Any]], entities: Sequence[Span] | None = None
+) -> list[list[Any]]:
     """No ROLE_AT from a title to an organization before a person's name
     when words in lower case join the name to the title."""
     text = doc_text(doc)
-    people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    people = [(e.start_char, e.end_char) for e in _entities(doc, entities) if e.label_ == "PERSON"]
     kept = []
     for r in relations:
         if r[4] == "ROLE_AT" and r[3] <= r[0] and "\n" not in text[r[3] : r[0]]:
@@ -583,13 +616,15 @@ def unlink_organizations_before_holders(doc: Doc, relations: list[list[Any]]) ->
 _PRONOUN_SUBJECT = re.compile(r"\W*(?:He|She|They)\b")
 
 
-def unlink_titles_of_pronoun_sentences(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
+def unlink_titles_of_pronoun_sentences(
+    doc: Doc, relations: list[list[Any]], entities: Sequence[Span] | None = None
+) -> list[list[Any]]:
     """No HAS_ROLE from a name before the sentence to a title in a sentence
     whose subject is "He/She/They"."""
     if not doc.has_annotation("SENT_START"):
         return relations
     text = doc_text(doc)
-    sentence_of = {(e.start_char, e.end_char): e.sent.start_char for e in doc.ents if e.label_ == "ROLE"}
+    sentence_of = {(e.start_char, e.end_char): e.sent.start_char for e in _entities(doc, entities) if e.label_ == "ROLE"}
     kept = []
     for r in relations:
         if r[4] == "HAS_ROLE" and (r[2], r[3]) in sentence_of:
