@@ -249,12 +249,18 @@ def _columns_by_rank(
 # $1,999", under "Operating Profit   Operating Profit Margin   Profit Before
 # Taxes"), as non-GAAP reconciliations are often laid out.
 _MEASURE_HEADER = re.compile(r"[A-Za-z][A-Za-z()&/,.' -]*[A-Za-z)]")
+# The header is just above the table's rows: blank lines and other rows
+# between are passed over, for this many lines.
+_MEASURE_HEADER_SEARCH_LINES = 10
+# A row label opening with a bare year ("2022 Adjusted ...") is too weak a
+# sign of a period row: the period must be a phrase ("Three Months Ended ...").
+_MIN_ROW_PERIOD_CHARS = 6
 
 
 def _measure_header(lines: list[_Line], row_index: int, money_lines: set[int]) -> _Line | None:
     """The nearest line above a row, past the table's other rows, that heads
     its columns with words and no period."""
-    for i in range(row_index - 1, max(-1, row_index - _LABEL_CONTINUATION_LINES * 2), -1):
+    for i in range(row_index - 1, max(-1, row_index - _MEASURE_HEADER_SEARCH_LINES), -1):
         line = lines[i]
         if i in money_lines or not line.text.strip():
             continue
@@ -274,7 +280,7 @@ def _transposed_columns(
     line = lines[row_index]
     first_word = line.start + len(line.text) - len(line.text.lstrip())
     period = _PERIOD_CELL.match(text, first_word, label[1])
-    if period is None or period.end() - period.start() < 6:
+    if period is None or period.end() - period.start() < _MIN_ROW_PERIOD_CHARS:
         return None
     header = _measure_header(lines, row_index, money_lines)
     if header is None:
