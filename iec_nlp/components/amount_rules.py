@@ -555,6 +555,12 @@ def link_range_ends(text: str, money: list[tuple[int, int]], relations: list[lis
     return _with(kept, added)
 
 
+def _amounts_without_period(money: list[tuple[int, int]], relations: list[list[Any]]) -> list[tuple[int, int]]:
+    """The amounts no IN_PERIOD link starts from."""
+    linked = {(r[0], r[1]) for r in relations if r[4] == "IN_PERIOD"}
+    return [m for m in money if m not in linked]
+
+
 def link_sentence_period(text: str, money: list[tuple[int, int]], periods: list[tuple[int, int]], relations: list[list[Any]]) -> list[list[Any]]:
     """An amount with no period falls in its sentence's period when the
     sentence names one period only and another of its amounts falls in it.
@@ -707,8 +713,7 @@ def link_clause_period(
 ) -> list[list[Any]]:
     """An amount with no period falls in the one period named in its clause,
     the clauses of a sentence being parted by "compared with"."""
-    in_period = {(r[0], r[1]) for r in relations if r[4] == "IN_PERIOD"}
-    unlinked = [m for m in money if m not in in_period]
+    unlinked = _amounts_without_period(money, relations)
     if not unlinked or not periods:
         return relations
     starts = _sentence_starts(text)
@@ -768,8 +773,7 @@ def link_opening_period(
     text: str, money: list[tuple[int, int]], periods: list[tuple[int, int]], relations: list[list[Any]]
 ) -> list[list[Any]]:
     """An amount with no period falls in the period that opens its sentence."""
-    in_period = {(r[0], r[1]) for r in relations if r[4] == "IN_PERIOD"}
-    unlinked = [m for m in money if m not in in_period]
+    unlinked = _amounts_without_period(money, relations)
     if not unlinked or not periods:
         return relations
     starts = _sentence_starts(text)
@@ -818,8 +822,7 @@ _LIST_ITEMS_REACH = 2000
 def link_list_period(text: str, money: list[tuple[int, int]], periods: list[tuple[int, int]], relations: list[list[Any]]) -> list[list[Any]]:
     """An amount with no period, in an item of a list, falls in the one
     period named by the line that introduces the list."""
-    in_period = {(r[0], r[1]) for r in relations if r[4] == "IN_PERIOD"}
-    unlinked = [m for m in money if m not in in_period]
+    unlinked = _amounts_without_period(money, relations)
     if not unlinked or not periods:
         return relations
     period_starts = [p[0] for p in periods]
