@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -563,19 +563,15 @@ def unlink_titles_across_names(
     """No ROLE_AT from a title to an organization after another person's
     name on the same line."""
     text = doc_text(doc)
-    people = [(e.start_char, e.end_char) for e in _entities(doc, entities) if e.label_ == "PERSON"]
-    kept = []
-    for r in relations:
-        if r[4] == "ROLE_AT" and r[1] <= r[2] and "\n" not in text[r[1] : r[2]]:
-            # The title's own holder written right after it ("CEO Al Bo of
-            # Zeta") does not part the title from the organization.
-            if any(
-                r[1] <= start and end <= r[2] and not _NAME_RIGHT_AFTER_TITLE.fullmatch(text, r[1], start)
-                for start, end in people
-            ):
-                continue
-        kept.append(r)
-    return kept
+    # The title's own holder written right after it ("CEO Al Bo of Zeta")
+    # does not part the title from the organization.
+    return _without_role_at_across_people(
+        text,
+        _people(doc, entities),
+        relations,
+        organization_after=True,
+        parts=lambda title_end, start, end: not _NAME_RIGHT_AFTER_TITLE.fullmatch(text, title_end, start),
+    )
 
 
 # "Prior to joining Meade, Mr. Elwood held the corporate controller position
@@ -595,15 +591,39 @@ def unlink_organizations_before_holders(
     """No ROLE_AT from a title to an organization before a person's name
     when words in lower case join the name to the title."""
     text = doc_text(doc)
-    people = [(e.start_char, e.end_char) for e in _entities(doc, entities) if e.label_ == "PERSON"]
+    return _without_role_at_across_people(
+        text,
+        _people(doc, entities),
+        relations,
+        organization_after=False,
+        parts=lambda title_start, start, end: bool(_LOWER_CASE_WORD.search(text, end, title_start)),
+    )
+
+
+def _people(doc: Doc, entities: Sequence[Span] | None) -> list[tuple[int, int]]:
+    return [(e.start_char, e.end_char) for e in _entities(doc, entities) if e.label_ == "PERSON"]
+
+
+def _without_role_at_across_people(
+    text: str,
+    people: list[tuple[int, int]],
+    relations: list[list[Any]],
+    *,
+    organization_after: bool,
+    parts: Callable[[int, int, int], bool],
+) -> list[list[Any]]:
+    """`relations` without the ROLE_AT links that cross a person's name on
+    one line, from a title to an organization after it (or before it), where
+    `parts(title's edge facing the organization, name start, name end)` says
+    the name parts them."""
     kept = []
     for r in relations:
-        if r[4] == "ROLE_AT" and r[3] <= r[0] and "\n" not in text[r[3] : r[0]]:
-            if any(
-                r[3] <= start and end <= r[0] and _LOWER_CASE_WORD.search(text, end, r[0])
-                for start, end in people
-            ):
-                continue
+        if r[4] == "ROLE_AT":
+            low, high = (r[1], r[2]) if organization_after else (r[3], r[0])
+            if low <= high and "\n" not in text[low:high]:
+                title_edge = r[1] if organization_after else r[0]
+                if any(low <= start and end <= high and parts(title_edge, start, end) for start, end in people):
+                    continue
         kept.append(r)
     return kept
 
