@@ -242,15 +242,19 @@ class _ExtractionBuilder:
         # that does not name them in full, are labeled too.
         self.known_names: NameForms = {}
 
-    def add(self, offset: int, doc: Doc) -> None:
+    def add(self, offset: int, doc: Doc, more_chunks: bool = False) -> None:
+        """Take one processed chunk; `more_chunks` when chunks of the same
+        release follow (they get the names this one found)."""
         norm = self.norm
         index_of: dict[tuple[int, int], int] = {}
-        ents = propagate_known_names(doc, self.known_names) if self.known_names else list(doc.ents)
-        for form, label in name_forms(ents).items():
-            # Organizations only: with people's names too, set G lost PERSON
-            # F1 (0.885 -> 0.882); a surname alone, pages later, may be another person.
-            if label != "PERSON":
-                self.known_names.setdefault(form, label)
+        propagated = bool(self.known_names)
+        ents = propagate_known_names(doc, self.known_names) if propagated else list(doc.ents)
+        if more_chunks:
+            for form, label in name_forms(ents).items():
+                # Organizations only: with people's names too, set G lost PERSON
+                # F1 (0.885 -> 0.882); a surname alone, pages later, may be another person.
+                if label != "PERSON":
+                    self.known_names.setdefault(form, label)
         for ent in ents:
             start, end = norm.original_span(offset + ent.start_char, offset + ent.end_char)
             # The recognizer may take a line-break token into a span on odd
@@ -266,7 +270,7 @@ class _ExtractionBuilder:
             self.clean_entities.append(Entity(clean_start, clean_end, ent.label_, norm.text[clean_start:clean_end]))
         # A relation's entity may have given way to a longer name found by
         # an earlier chunk (propagate_known_names): it is that name's now.
-        spans = sorted(index_of)
+        spans = sorted(index_of) if propagated else []
 
         def index(start: int, end: int) -> int | None:
             if (start, end) in index_of:
@@ -304,8 +308,8 @@ def customer_model(nlp: Language) -> CustomerModel | None:
 def _build(norm: NormalizedText, docs: list[tuple[int, Doc]], model: CustomerModel | None = None) -> Extraction:
     """The Extraction of a release from its processed chunks (offset, doc)."""
     builder = _ExtractionBuilder(norm, model)
-    for offset, doc in docs:
-        builder.add(offset, doc)
+    for i, (offset, doc) in enumerate(docs):
+        builder.add(offset, doc, more_chunks=i < len(docs) - 1)
     return builder.build()
 
 
@@ -364,7 +368,7 @@ def extract_many(
         if chunk_index == 0:
             builder = _ExtractionBuilder(normalized.pop(doc_index), organizations)
         assert builder is not None
-        builder.add(offset, doc)
+        builder.add(offset, doc, more_chunks=chunk_index < n_chunks - 1)
         if chunk_index == n_chunks - 1:
             yield builder.build()
 
