@@ -1745,3 +1745,17 @@ def test_a_title_scope_before_the_organization_it_is_held_at_stays_with_the_titl
     assert ("Zeta Industries Corp.", "ORG") in out
     assert ("Senior Vice President, Operations", "ROLE") in out
     assert ("Omega Biologics, Inc.", "ORG") in out
+
+
+def test_headline_verb_after_a_name_is_no_part_of_it():
+    text = "Kowalczyk Cites Strong Pipeline\n\nAward Will Allow Continued Support of Navy Ships"
+    doc = _doc(text, [("Kowalczyk Cites", "PERSON"), ("Will Allow", "PERSON")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Kowalczyk", "PERSON")]
+
+
+def test_surname_that_is_also_a_verb_is_kept():
+    text = "Bill Gates and Jane Powers spoke."
+    doc = _doc(text, [("Bill Gates", "PERSON"), ("Jane Powers", "PERSON")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Bill Gates", "PERSON"), ("Jane Powers", "PERSON")]

@@ -724,6 +724,15 @@ def _trim_punctuation(span: Span) -> Span | None:
     # "TO APPOINT DAVID GUTRIDGE AS CEO": a headline's verb is no part of the name after it.
     while span.label_ == "PERSON" and end - 1 > start and span.doc[start].lower_ in _HEADLINE_VERBS:
         start += 1
+    # "Lindqvist Brings Two Decades of ...", "Kowalczyk Cites Strong Pipeline":
+    # a headline in title case capitalizes its verb, which the recognizer
+    # takes for the last word of the name before it.
+    while span.label_ == "PERSON" and end - 1 > start and span.doc[end - 1].lower_ in _VERBS_AFTER_NAME:
+        end -= 1
+    # "Award Will Allow Continued Support": the modal and its verb, no given name.
+    if span.label_ == "PERSON" and end - start == 2 and span.doc[start].lower_ == "will":
+        if span.doc[start + 1].lower_ in _HEADLINE_VERB_BASES:
+            return None
     # "a director of the Company" taken as "director of the": a title does not
     # end in a function word; what follows it is a separate entity.
     while span.label_ == "ROLE" and end - 1 > start and span.doc[end - 1].lower_ in _TRAILING_FUNCTION_WORDS:
@@ -747,6 +756,20 @@ _TRAILING_FUNCTION_WORDS = frozenset("of the at for and our its".split())
 _HEADLINE_VERBS = frozenset(
     "appoint appoints appointed name names named elect elects elected promote promotes promoted hire hires "
     "hired welcome welcomes welcomed add adds added tap taps tapped".split()
+)
+# Verbs a headline puts right after a person's name: the base form after
+# "Will", the third person after a name ("Lindqvist Brings"). Verbs whose
+# third person is also a common surname ("Powers", "Fields", "Marks",
+# "Mills") are left out; so is "hunt" ("Will Hunt" is a name).
+_HEADLINE_VERB_BASES = frozenset(
+    "allow bring cite join lead add expand acquire report announce receive win take return step retire discuss "
+    "highlight see expect complete launch open host present provide deliver sign secure select succeed become "
+    "remain serve continue hold reach begin celebrate achieve assume share outline unveil introduce tout "
+    "thank praise urge tell talk say comment reflect respond".split()
+)
+_VERBS_AFTER_NAME = (
+    frozenset(v + ("es" if v.endswith(("s", "sh", "ch", "x")) else "s") for v in _HEADLINE_VERB_BASES)
+    | _HEADLINE_VERBS
 )
 _EDGE_FUNCTION_WORDS = frozenset("and or of the for at to by with in on".split())
 _COPULAS = frozenset("is are was were".split())
