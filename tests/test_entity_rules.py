@@ -1759,3 +1759,11 @@ def test_surname_that_is_also_a_verb_is_kept():
     doc = _doc(text, [("Bill Gates", "PERSON"), ("Jane Powers", "PERSON")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert _ents(doc) == [("Bill Gates", "PERSON"), ("Jane Powers", "PERSON")]
+
+
+def test_first_given_name_before_a_known_given_name_is_kept():
+    text = "Results were strong, said Denny Marie Post, the Company's CEO. Chairman Marie Smith agreed."
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    people = [e.text for e in doc.ents if e.label_ == "PERSON"]
+    assert "Denny Marie Post" in people
+    assert "Marie Smith" in people and "Chairman Marie Smith" not in people

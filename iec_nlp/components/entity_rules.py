@@ -363,7 +363,8 @@ class EntityRules:
             if rest is None or _SINGLE_LETTER_END.search(rest.group()):
                 continue
             initial = _LEADING_INITIAL.search(text, max(0, word.start() - 12), word.start())
-            found.append((initial.start() if initial else word.start(), rest.end()))
+            start = initial.start() if initial else word.start()
+            found.append((_first_given_name_start(text, start), rest.end()))
         return found
 
     def _apply_patterns(self, doc: Doc, ents: list[Span]) -> list[Span]:
@@ -408,6 +409,27 @@ class EntityRules:
         if self.metrics:
             ents = _add_near_amounts(doc, text, ents, METRIC_TERM, "METRIC")
         return ents
+
+
+# "said Denny Marie Post", "that Mary Ellen Carter": in running text (a word
+# in lower case before it), a capitalized word right before a given name is
+# the person's first given name, which the name list may not hold. Not a
+# title or rank ("said Director Ann Lee"), a month or a weekday.
+_GIVEN_NAME_BEFORE = re.compile(r"\b[a-z]+[ ]([A-Z][a-z]+)[ ]$")
+_TITLE_WORDS_BEFORE_A_NAME = frozenset(
+    "Officer Director Chair Chairperson Partner Head Manager Counsel Founder Executive Vice Chief Member "
+    "Trustee Analyst Editor Spokesman Spokeswoman Spokesperson".split()
+)
+
+
+def _first_given_name_start(text: str, start: int) -> int:
+    before = _GIVEN_NAME_BEFORE.search(text, max(0, start - 40), start)
+    if before is None:
+        return start
+    word = before.group(1)
+    if word in _WORDS_BEFORE_A_NAME or word in _TITLE_WORDS_BEFORE_A_NAME or JOB_TITLE.fullmatch(word):
+        return start
+    return before.start(1)
 
 
 # GUIDELINE.md board seats: "a member of the Company's Board of Directors"
