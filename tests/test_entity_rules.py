@@ -1767,3 +1767,19 @@ def test_first_given_name_before_a_known_given_name_is_kept():
     people = [e.text for e in doc.ents if e.label_ == "PERSON"]
     assert "Denny Marie Post" in people
     assert "Marie Smith" in people and "Chairman Marie Smith" not in people
+
+
+def test_pieces_of_a_double_surname_are_one_person():
+    text = "The Company appointed Lydia Moreno-Castillo today. Contact: Georgette Abernathy-Lowe, Acme."
+    doc = _doc(text, [("Lydia", "PERSON"), ("Moreno-Castillo", "PERSON"), ("Georgette Abernathy", "PERSON")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    people = [e.text for e in doc.ents if e.label_ == "PERSON"]
+    assert people == ["Lydia Moreno-Castillo", "Georgette Abernathy-Lowe"]
+
+
+def test_full_names_side_by_side_stay_apart():
+    # Contact columns read with their runs of spaces folded to one.
+    text = "Contact: Brian Flanagan Rick Lacroix"
+    doc = _doc(text, [("Brian Flanagan", "PERSON"), ("Rick Lacroix", "PERSON")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Brian Flanagan", "PERSON"), ("Rick Lacroix", "PERSON")]

@@ -336,7 +336,7 @@ class EntityRules:
                 for e in trimmed
                 if e is not None and _is_plausible(e, text, terms)
             ]
-            ents = _without_name_fragments(text, ents, self.first_names)
+            ents = _without_name_fragments(text, _join_person_fragments(doc, text, ents), self.first_names)
             ents = _items_before_amounts(doc, text, _items_after_amounts(doc, text, ents))
             ents = _items_in_the_amount_of(doc, text, ents)
             ents = _subjects_stated_as_amounts(doc, text, ents)
@@ -350,6 +350,8 @@ class EntityRules:
             ents = _extend_title_scopes(doc, text, _complete_hyphenated_titles(doc, text, ents))
             ents = _complete_phrases(doc, text, ents)
             ents = _propagate(doc, text, _without_restated_abbreviations(text, ents), short_names)
+            # Again after propagation, which labels a surname next to a given name it left alone.
+            ents = _join_person_fragments(doc, text, ents)
         doc.set_ents(sorted(ents, key=lambda s: s.start), default="outside")
         return doc
 
@@ -1232,6 +1234,38 @@ def _without_name_fragments(text: str, ents: list[Span], given_names: frozenset[
             ):
                 continue
         result.append(ent)
+    return result
+
+
+# "Lydia" + "Moreno-Castillo", "Georgette Abernathy" + "-Lowe": the recognizer
+# cuts a name at the hyphen of a double surname. A given name alone one
+# space before another name is that person's (names side by side in a
+# contact block's columns are full names, and the text read has their runs
+# of spaces folded to one), and a name never ends before a hyphen and a
+# capitalized word: such pieces are one person.
+_PERSON_GAP = re.compile(r"[ ]")
+_HYPHENATED_SURNAME_REST = re.compile(r"-[A-Z][a-z]+(?:['\u2019][A-Z][a-z]+)?\b(?!-)")
+
+
+def _join_person_fragments(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    ents = sorted(ents, key=lambda e: e.start)
+    result: list[Span] = []
+    for ent in ents:
+        previous = result[-1] if result else None
+        if (
+            previous is not None
+            and previous.label_ == ent.label_ == "PERSON"
+            and len(previous) == 1
+            and _PERSON_GAP.fullmatch(text, previous.end_char, ent.start_char)
+        ):
+            result[-1] = Span(doc, previous.start, ent.end, label="PERSON")
+        else:
+            result.append(ent)
+    for i, ent in enumerate(result):
+        if ent.label_ == "PERSON" and (rest := _HYPHENATED_SURNAME_REST.match(text, ent.end_char)):
+            widened = doc.char_span(ent.start_char, rest.end(), label="PERSON")
+            if widened is not None and not any(e.start < widened.end and e.end > ent.end for e in result):
+                result[i] = widened
     return result
 
 
