@@ -1783,3 +1783,10 @@ def test_full_names_side_by_side_stay_apart():
     doc = _doc(text, [("Brian Flanagan", "PERSON"), ("Rick Lacroix", "PERSON")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert _ents(doc) == [("Brian Flanagan", "PERSON"), ("Rick Lacroix", "PERSON")]
+
+
+def test_quoted_speaker_with_a_title_is_a_person_not_an_organization():
+    text = '"We welcome him," said Helena Strand-Iversen, Chair of the Board. "Thanks," said Acme Corp, its lender.'
+    doc = _doc(text, [("Helena Strand", "ORG"), ("Acme Corp", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Helena Strand-Iversen", "PERSON"), ("Acme Corp", "ORG")]

@@ -332,7 +332,7 @@ class EntityRules:
             trimmed = (_trim_possessive(_trim_period(_trim_punctuation(e)), text) for e in ents)
             terms = _abbreviated_terms(text)
             ents = [
-                _as_person_if_named_with_title(_as_organization_if_acronym(e, text), text)
+                _as_person_if_said_with_title(_as_person_if_named_with_title(_as_organization_if_acronym(e, text), text), text)
                 for e in trimmed
                 if e is not None and _is_plausible(e, text, terms)
             ]
@@ -2016,6 +2016,34 @@ def _as_person_if_named_with_title(ent: Span, text: str) -> Span:
     if not _CAPITALIZED_NAME.fullmatch(name) or JOB_TITLE.search(name):
         return ent
     return Span(ent.doc, ent.start, ent.end, label="PERSON")
+
+
+# "said Helena Strand-Iversen, Chair of the Board": what "said" introduces
+# with a title in apposition after it is a person who is quoted, even when
+# the recognizer took the unfamiliar name (or its first part, before the
+# hyphen of a double surname) for an organization.
+_SAID_BEFORE = re.compile(r"\bsaid[ ]$")
+_PERSON_NAME_SHAPE = re.compile(
+    r"[A-Z][a-z]+(?:[ ][A-Z]\.)?(?:[ ][A-Z][a-z]*(?:['\u2019-][A-Z]?[a-z]+)*){1,2}"
+)
+_HYPHENATED_REST_BEFORE_TITLE = re.compile(
+    r"(-[A-Z][a-z]+)?,[ ](?:(?:currently|now|our|its|the)[ ])?"
+    r"(?:Chief|President|Vice|Chair|Chairman|Chairwoman|Director|Executive|Senior|Founder|Co-[Ff]ounder|"
+    r"General|Managing|Head|Partner|Treasurer|Secretary|Controller|C[EFOTIA]O)\b"
+)
+
+
+def _as_person_if_said_with_title(ent: Span, text: str) -> Span:
+    if ent.label_ not in ("ORG", "CUSTOMER") or not _SAID_BEFORE.search(text, max(0, ent.start_char - 5), ent.start_char):
+        return ent
+    after = _HYPHENATED_REST_BEFORE_TITLE.match(text, ent.end_char)
+    if after is None:
+        return ent
+    end = ent.end_char + len(after.group(1) or "")
+    if not _PERSON_NAME_SHAPE.fullmatch(text, ent.start_char, end) or re.search(_LEGAL_FORM, text[ent.start_char : end]):
+        return ent
+    person = ent.doc.char_span(ent.start_char, end, label="PERSON")
+    return ent if person is None else person
 
 
 # "silicon carbide (SiC)", "net operating loss carryforward (NOL)", "fully-
