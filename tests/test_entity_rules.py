@@ -1745,3 +1745,48 @@ def test_a_title_scope_before_the_organization_it_is_held_at_stays_with_the_titl
     assert ("Zeta Industries Corp.", "ORG") in out
     assert ("Senior Vice President, Operations", "ROLE") in out
     assert ("Omega Biologics, Inc.", "ORG") in out
+
+
+def test_headline_verb_after_a_name_is_no_part_of_it():
+    text = "Kowalczyk Cites Strong Pipeline\n\nAward Will Allow Continued Support of Navy Ships"
+    doc = _doc(text, [("Kowalczyk Cites", "PERSON"), ("Will Allow", "PERSON")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Kowalczyk", "PERSON")]
+
+
+def test_surname_that_is_also_a_verb_is_kept():
+    text = "Bill Gates and Jane Powers spoke."
+    doc = _doc(text, [("Bill Gates", "PERSON"), ("Jane Powers", "PERSON")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Bill Gates", "PERSON"), ("Jane Powers", "PERSON")]
+
+
+def test_first_given_name_before_a_known_given_name_is_kept():
+    text = "Results were strong, said Denny Marie Post, the Company's CEO. Chairman Marie Smith agreed."
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    people = [e.text for e in doc.ents if e.label_ == "PERSON"]
+    assert "Denny Marie Post" in people
+    assert "Marie Smith" in people and "Chairman Marie Smith" not in people
+
+
+def test_pieces_of_a_double_surname_are_one_person():
+    text = "The Company appointed Lydia Moreno-Castillo today. Contact: Georgette Abernathy-Lowe, Acme."
+    doc = _doc(text, [("Lydia", "PERSON"), ("Moreno-Castillo", "PERSON"), ("Georgette Abernathy", "PERSON")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    people = [e.text for e in doc.ents if e.label_ == "PERSON"]
+    assert people == ["Lydia Moreno-Castillo", "Georgette Abernathy-Lowe"]
+
+
+def test_full_names_side_by_side_stay_apart():
+    # Contact columns read with their runs of spaces folded to one.
+    text = "Contact: Brian Flanagan Rick Lacroix"
+    doc = _doc(text, [("Brian Flanagan", "PERSON"), ("Rick Lacroix", "PERSON")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Brian Flanagan", "PERSON"), ("Rick Lacroix", "PERSON")]
+
+
+def test_quoted_speaker_with_a_title_is_a_person_not_an_organization():
+    text = '"We welcome him," said Helena Strand-Iversen, Chair of the Board. "Thanks," said Acme Corp, its lender.'
+    doc = _doc(text, [("Helena Strand", "ORG"), ("Acme Corp", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Helena Strand-Iversen", "PERSON"), ("Acme Corp", "ORG")]

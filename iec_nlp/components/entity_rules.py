@@ -332,11 +332,11 @@ class EntityRules:
             trimmed = (_trim_possessive(_trim_period(_trim_punctuation(e)), text) for e in ents)
             terms = _abbreviated_terms(text)
             ents = [
-                _as_person_if_named_with_title(_as_organization_if_acronym(e, text), text)
+                _as_person_if_said_with_title(_as_person_if_named_with_title(_as_organization_if_acronym(e, text), text), text)
                 for e in trimmed
                 if e is not None and _is_plausible(e, text, terms)
             ]
-            ents = _without_name_fragments(text, ents, self.first_names)
+            ents = _without_name_fragments(text, _join_person_fragments(doc, text, ents), self.first_names)
             ents = _items_before_amounts(doc, text, _items_after_amounts(doc, text, ents))
             ents = _items_in_the_amount_of(doc, text, ents)
             ents = _subjects_stated_as_amounts(doc, text, ents)
@@ -350,6 +350,8 @@ class EntityRules:
             ents = _extend_title_scopes(doc, text, _complete_hyphenated_titles(doc, text, ents))
             ents = _complete_phrases(doc, text, ents)
             ents = _propagate(doc, text, _without_restated_abbreviations(text, ents), short_names)
+            # Again after propagation, which labels a surname next to a given name it left alone.
+            ents = _join_person_fragments(doc, text, ents)
         doc.set_ents(sorted(ents, key=lambda s: s.start), default="outside")
         return doc
 
@@ -363,7 +365,8 @@ class EntityRules:
             if rest is None or _SINGLE_LETTER_END.search(rest.group()):
                 continue
             initial = _LEADING_INITIAL.search(text, max(0, word.start() - 12), word.start())
-            found.append((initial.start() if initial else word.start(), rest.end()))
+            start = initial.start() if initial else word.start()
+            found.append((_first_given_name_start(text, start), rest.end()))
         return found
 
     def _apply_patterns(self, doc: Doc, ents: list[Span]) -> list[Span]:
@@ -408,6 +411,27 @@ class EntityRules:
         if self.metrics:
             ents = _add_near_amounts(doc, text, ents, METRIC_TERM, "METRIC")
         return ents
+
+
+# "said Denny Marie Post", "that Mary Ellen Carter": in running text (a word
+# in lower case before it), a capitalized word right before a given name is
+# the person's first given name, which the name list may not hold. Not a
+# title or rank ("said Director Ann Lee"), a month or a weekday.
+_GIVEN_NAME_BEFORE = re.compile(r"\b[a-z]+[ ]([A-Z][a-z]+)[ ]$")
+_TITLE_WORDS_BEFORE_A_NAME = frozenset(
+    "Officer Director Chair Chairperson Partner Head Manager Counsel Founder Executive Vice Chief Member "
+    "Trustee Analyst Editor Spokesman Spokeswoman Spokesperson".split()
+)
+
+
+def _first_given_name_start(text: str, start: int) -> int:
+    before = _GIVEN_NAME_BEFORE.search(text, max(0, start - 40), start)
+    if before is None:
+        return start
+    word = before.group(1)
+    if word in _WORDS_BEFORE_A_NAME or word in _TITLE_WORDS_BEFORE_A_NAME or JOB_TITLE.fullmatch(word):
+        return start
+    return before.start(1)
 
 
 # GUIDELINE.md board seats: "a member of the Company's Board of Directors"
@@ -724,6 +748,15 @@ def _trim_punctuation(span: Span) -> Span | None:
     # "TO APPOINT DAVID GUTRIDGE AS CEO": a headline's verb is no part of the name after it.
     while span.label_ == "PERSON" and end - 1 > start and span.doc[start].lower_ in _HEADLINE_VERBS:
         start += 1
+    # "Lindqvist Brings Two Decades of ...", "Kowalczyk Cites Strong Pipeline":
+    # a headline in title case capitalizes its verb, which the recognizer
+    # takes for the last word of the name before it.
+    while span.label_ == "PERSON" and end - 1 > start and span.doc[end - 1].lower_ in _VERBS_AFTER_NAME:
+        end -= 1
+    # "Award Will Allow Continued Support": the modal and its verb, no given name.
+    if span.label_ == "PERSON" and end - start == 2 and span.doc[start].lower_ == "will":
+        if span.doc[start + 1].lower_ in _HEADLINE_VERB_BASES:
+            return None
     # "a director of the Company" taken as "director of the": a title does not
     # end in a function word; what follows it is a separate entity.
     while span.label_ == "ROLE" and end - 1 > start and span.doc[end - 1].lower_ in _TRAILING_FUNCTION_WORDS:
@@ -747,6 +780,20 @@ _TRAILING_FUNCTION_WORDS = frozenset("of the at for and our its".split())
 _HEADLINE_VERBS = frozenset(
     "appoint appoints appointed name names named elect elects elected promote promotes promoted hire hires "
     "hired welcome welcomes welcomed add adds added tap taps tapped".split()
+)
+# Verbs a headline puts right after a person's name: the base form after
+# "Will", the third person after a name ("Lindqvist Brings"). Verbs whose
+# third person is also a common surname ("Powers", "Fields", "Marks",
+# "Mills") are left out; so is "hunt" ("Will Hunt" is a name).
+_HEADLINE_VERB_BASES = frozenset(
+    "allow bring cite join lead add expand acquire report announce receive win take return step retire discuss "
+    "highlight see expect complete launch open host present provide deliver sign secure select succeed become "
+    "remain serve continue hold reach begin celebrate achieve assume share outline unveil introduce tout "
+    "thank praise urge tell talk say comment reflect respond".split()
+)
+_VERBS_AFTER_NAME = (
+    frozenset(v + ("es" if v.endswith(("s", "sh", "ch", "x")) else "s") for v in _HEADLINE_VERB_BASES)
+    | _HEADLINE_VERBS
 )
 _EDGE_FUNCTION_WORDS = frozenset("and or of the for at to by with in on".split())
 _COPULAS = frozenset("is are was were".split())
@@ -1187,6 +1234,38 @@ def _without_name_fragments(text: str, ents: list[Span], given_names: frozenset[
             ):
                 continue
         result.append(ent)
+    return result
+
+
+# "Lydia" + "Moreno-Castillo", "Georgette Abernathy" + "-Lowe": the recognizer
+# cuts a name at the hyphen of a double surname. A given name alone one
+# space before another name is that person's (names side by side in a
+# contact block's columns are full names, and the text read has their runs
+# of spaces folded to one), and a name never ends before a hyphen and a
+# capitalized word: such pieces are one person.
+_PERSON_GAP = re.compile(r"[ ]")
+_HYPHENATED_SURNAME_REST = re.compile(r"-[A-Z][a-z]+(?:['\u2019][A-Z][a-z]+)?\b(?!-)")
+
+
+def _join_person_fragments(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    ents = sorted(ents, key=lambda e: e.start)
+    result: list[Span] = []
+    for ent in ents:
+        previous = result[-1] if result else None
+        if (
+            previous is not None
+            and previous.label_ == ent.label_ == "PERSON"
+            and len(previous) == 1
+            and _PERSON_GAP.fullmatch(text, previous.end_char, ent.start_char)
+        ):
+            result[-1] = Span(doc, previous.start, ent.end, label="PERSON")
+        else:
+            result.append(ent)
+    for i, ent in enumerate(result):
+        if ent.label_ == "PERSON" and (rest := _HYPHENATED_SURNAME_REST.match(text, ent.end_char)):
+            widened = doc.char_span(ent.start_char, rest.end(), label="PERSON")
+            if widened is not None and not any(e.start < widened.end and e.end > ent.end for e in result):
+                result[i] = widened
     return result
 
 
@@ -1937,6 +2016,34 @@ def _as_person_if_named_with_title(ent: Span, text: str) -> Span:
     if not _CAPITALIZED_NAME.fullmatch(name) or JOB_TITLE.search(name):
         return ent
     return Span(ent.doc, ent.start, ent.end, label="PERSON")
+
+
+# "said Helena Strand-Iversen, Chair of the Board": what "said" introduces
+# with a title in apposition after it is a person who is quoted, even when
+# the recognizer took the unfamiliar name (or its first part, before the
+# hyphen of a double surname) for an organization.
+_SAID_BEFORE = re.compile(r"\bsaid[ ]$")
+_PERSON_NAME_SHAPE = re.compile(
+    r"[A-Z][a-z]+(?:[ ][A-Z]\.)?(?:[ ][A-Z][a-z]*(?:['\u2019-][A-Z]?[a-z]+)*){1,2}"
+)
+_HYPHENATED_REST_BEFORE_TITLE = re.compile(
+    r"(-[A-Z][a-z]+)?,[ ](?:(?:currently|now|our|its|the)[ ])?"
+    r"(?:Chief|President|Vice|Chair|Chairman|Chairwoman|Director|Executive|Senior|Founder|Co-[Ff]ounder|"
+    r"General|Managing|Head|Partner|Treasurer|Secretary|Controller|C[EFOTIA]O)\b"
+)
+
+
+def _as_person_if_said_with_title(ent: Span, text: str) -> Span:
+    if ent.label_ not in ("ORG", "CUSTOMER") or not _SAID_BEFORE.search(text, max(0, ent.start_char - 5), ent.start_char):
+        return ent
+    after = _HYPHENATED_REST_BEFORE_TITLE.match(text, ent.end_char)
+    if after is None:
+        return ent
+    end = ent.end_char + len(after.group(1) or "")
+    if not _PERSON_NAME_SHAPE.fullmatch(text, ent.start_char, end) or re.search(_LEGAL_FORM, text[ent.start_char : end]):
+        return ent
+    person = ent.doc.char_span(ent.start_char, end, label="PERSON")
+    return ent if person is None else person
 
 
 # "silicon carbide (SiC)", "net operating loss carryforward (NOL)", "fully-
