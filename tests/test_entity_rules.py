@@ -990,6 +990,13 @@ def test_a_period_cut_after_its_month_is_widened_over_its_day_and_year():
     ]
 
 
+def test_a_date_cut_before_its_month_is_widened_over_the_month():
+    text = "Order backlog at June 30, 2022 was $265.0 million."
+    assert _rules(text, [("30, 2022", "PERIOD")]) == [("June 30, 2022", "PERIOD")]
+    # A number not after a month keeps its place.
+    assert _rules("Backlog in 2022 was $265.0 million.", [("2022", "PERIOD")]) == [("2022", "PERIOD")]
+
+
 def test_a_sentence_naming_two_years_is_no_column_header():
     from iec_nlp.components.relation_extractor import get_relations
     from iec_nlp.components.table_reader import TableReader

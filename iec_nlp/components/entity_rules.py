@@ -949,6 +949,9 @@ _YEAR_AFTER_QUARTER = re.compile(rf"[ ]{{1,2}}{_YEAR}\b(?![,.]?\d)")
 _MONTH_END = re.compile(rf"\b{_MONTH}$")
 _DAY_AFTER_MONTH = re.compile(r"[ ]+\d{1,2}(?:st|nd|rd|th)?\b(?![.,]?\d)")
 _DAY_END = re.compile(rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?$")
+# A date cut before its month: the recognizer takes "30, 2022" of "order
+# backlog at June 30, 2022"; the month on its line is the date's.
+_MONTH_BEFORE_DAY = re.compile(rf"(?<![\w-]){_MONTH}[ ]+$")
 
 
 # "Senior Vice President, Product", "Director, Investor Relations": a title
@@ -1075,6 +1078,9 @@ def _complete_phrases(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
         elif ent.label_ == "PERIOD" and text[start] == "Q":
             if year := _YEAR_BEFORE_QUARTER_CODE.search(text, max(0, start - 5), start):
                 start = year.start()
+        elif ent.label_ == "PERIOD" and text[start].isdigit():
+            if month := _MONTH_BEFORE_DAY.search(text, max(0, start - 12), start):
+                start = month.start()
         if ent.label_ == "METRIC" and _REVENUE_HEAD.match(text, start, end):
             start = _revenue_qualifier_start(text, start)
         if (start, end) == (ent.start_char, ent.end_char):
