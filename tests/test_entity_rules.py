@@ -133,6 +133,13 @@ def test_pay_items_of_an_8k_are_proposed_as_metrics_near_their_amounts():
     ]  # "relocation of the plant" names no pay item
 
 
+def test_order_and_funded_backlog_are_one_metric_term():
+    text = "New orders were $101.7 million, and order backlog was $265.0 million, funded backlog $190 million."
+    doc = _doc(text, [(a, "MONEY") for a in ("$101.7 million", "$265.0 million", "$190 million")])
+    doc = EntityRules(patterns=True, propagate=False, metrics=True)(doc)
+    assert [e[0] for e in _ents(doc) if e[1] == "METRIC"] == ["orders", "order backlog", "funded backlog"]
+
+
 def test_contract_instruments_are_metric_terms():
     from iec_nlp.components.entity_rules import METRIC_TERM
 

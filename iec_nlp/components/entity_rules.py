@@ -150,7 +150,8 @@ _METRIC_CORE = (
     r"gross\s+(?:profit|margin)|operating\s+(?:income|loss|expenses|profit|earnings)|"
     r"(?:income|loss)\s+from\s+(?:continuing\s+)?operations|EBITDA|"
     r"(?:diluted\s+|basic\s+)?(?:earnings|loss|profit)\s+per\s+(?:weighted\s+average\s+)?(?:diluted\s+|basic\s+|common\s+)?share|EPS|"
-    r"backlog|bookings|cash\s+and\s+cash\s+equivalents|cash\s+balance|working\s+capital|"
+    # "order backlog", "funded backlog": one measure, not the term "order" and then "backlog".
+    r"(?:(?:orders?|funded)\s+)?backlog|bookings|cash\s+and\s+cash\s+equivalents|cash\s+balance|working\s+capital|"
     r"(?:long-term|total)\s+debt|free\s+cash\s+flow|capital\s+expenditures|"
     r"selling,?\s+(?:general,?\s+)?and\s+administrative\s+expenses?|SG&A(?:\s+expenses?)?|"
     r"non-?interest\s+(?:income|expenses?)|net\s+interest\s+income|"
