@@ -1113,11 +1113,19 @@ def test_the_item_named_right_before_of_and_its_amount_is_its_measure():
     ents = [("$0.5 million", "MONEY"), ("benefit", "METRIC"), ("$12 million", "MONEY"), ("$39 million", "MONEY"),
             ("$1.2 billion", "MONEY"), ("$0.26", "MONEY"), ("$0.1 million", "MONEY"), ("$3 million", "MONEY")]
     metrics = [e for e in _rules(text, ents) if e[1] == "METRIC"]
-    # No ordinal, no bare "range", no verb, no change.
+    # No ordinal, no bare "range", no verb (it opens the item as an article does), no change.
     assert metrics == [
         ("after tax expense", "METRIC"), ("discrete tax benefit", "METRIC"), ("charge", "METRIC"),
-        ("guidance range", "METRIC"),
+        ("guidance range", "METRIC"), ("restructuring costs", "METRIC"),
     ]
+
+
+def test_the_item_a_verb_records_or_includes_before_of_and_its_amount_is_its_measure():
+    text = ("Included in the 1998 earnings were charges of $6,904,000 ($.17 per share). "
+            "*-Includes discrete item of $15,194 for the reversal. Acme recorded impairment charges of $2 million.")
+    ents = [("$6,904,000", "MONEY"), ("$.17", "MONEY"), ("$15,194", "MONEY"), ("$2 million", "MONEY")]
+    metrics = [e[0] for e in _rules(text, ents) if e[1] == "METRIC"]
+    assert metrics == ["charges", "discrete item", "impairment charges"]
 
 
 def test_the_measure_that_opens_a_sentence_stated_as_an_amount_keeps_its_words():

@@ -403,6 +403,14 @@ def test_parts_included_in_a_whole_named_first_are_no_levels_of_it():
     assert revise_value_of(text, [costs, more, share], [earnings, charge], relations) == relations[1:]
 
 
+def test_an_item_stated_after_the_whole_it_is_included_in_is_its_amounts_measure():
+    text = "Included in the 1998 earnings were charges of $6,904,000 ($.17 per share) for the change."
+    earnings, charges = _spans(text, "earnings", "charges")
+    level, share = _spans(text, "$6,904,000", "$.17")
+    relations = [[*level, *charges, "VALUE_OF", 0.8], [*share, *charges, "VALUE_OF", 0.8]]
+    assert revise_value_of(text, [level, share], [earnings, charges], relations) == relations
+
+
 def test_a_part_of_which_or_of_this_whole_is_no_level_of_it():
     text = ("Acme expects a loss of $5 million. Of this loss, $2 million, or $0.04 per share, is severance. "
             "Backlog was $90 million in revenue, of which $30 million ships this year.")

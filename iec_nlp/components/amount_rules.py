@@ -99,7 +99,12 @@ _NEXT_PART = re.compile(r"\s+and\s+(?:approximately\s+|about\s+)?")
 # "Included in the 1998 earnings were charges of $6.9 million", "Of this loss,
 # $3.6 million ... is related to", "$40 million in revenue, of which $18
 # million": the whole is named before its part.
-_INCLUDED_IN = re.compile(r"\b(?:included\s+in\s+(?:the\s+)?[^.;$]{0,30}|of\s+(?:this|that)\s+)$", re.IGNORECASE)
+# The whole ends before its verb: in "Included in the 1998 earnings were
+# charges of $6.9 million" the charges are the amount's own measure.
+_INCLUDED_IN = re.compile(
+    r"\b(?:included\s+in\s+(?:the\s+)?(?:(?!\b(?:were|was|are|is)\b)[^.;$]){0,30}|of\s+(?:this|that)\s+)$",
+    re.IGNORECASE,
+)
 _OF_WHICH = re.compile(r"\bof\s+which\s+(?:approximately\s+|about\s+)?$")
 
 

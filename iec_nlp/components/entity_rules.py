@@ -543,13 +543,16 @@ def _as_item(doc: Doc, ents: list[Span], start: int, end: int) -> list[Span]:
 # total of" name a change or a sum); the article keeps a verb out ("results
 # include restructuring costs of"), an ordinal is no modifier of the item ("the
 # second charge of" gives `charge`), and a bare "range" is a figure of speech
-# ("in the range of $0.26 to $0.28").
+# ("in the range of $0.26 to $0.28"). A verb that records or includes the
+# item opens it as an article does: "Included in the 1998 earnings were
+# charges of $6,904,000", "results include restructuring costs of $0.1 million".
 _ITEM_MODIFIER = (
     rf"(?!{_FUNCTION_WORD}|(?:per|million|billion|thousand|first|second|third|fourth|other|another|next|last)\b)"
     r"[a-z][a-z-]*\s+"
 )
 _ITEM_BEFORE_AMOUNT = re.compile(
-    r"\b(?i:an?|the|its|our|their|his|her)\s+(?:first\s+|second\s+|third\s+|fourth\s+|other\s+|another\s+)?"
+    r"\b(?i:an?|the|its|our|their|his|her|were|was|recorded|incurred|includ(?:es?|ed)|reflect(?:s|ed)?)\s+"
+    r"(?:first\s+|second\s+|third\s+|fourth\s+|other\s+|another\s+)?"
     rf"((?:{_ITEM_MODIFIER}){{1,3}}range|(?:{_ITEM_MODIFIER}){{0,3}}"
     r"(?:expenses?|costs?|charges?|benefits?|gains?|items?|amount|allowances?|reserves?|credits?|fees?))"
     r"\s+of\s+(?:approximately\s+|about\s+|up\s+to\s+|nearly\s+)?$"
