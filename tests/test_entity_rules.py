@@ -1128,6 +1128,13 @@ def test_the_item_a_verb_records_or_includes_before_of_and_its_amount_is_its_mea
     assert metrics == ["charges", "discrete item", "impairment charges"]
 
 
+def test_the_measure_that_opens_a_sentence_keeps_its_words_before_a_balance_sheet_date():
+    text = "Deferred revenue at quarter end totaled $402.7 million. Net deferred tax assets as of June 30 were $5 million."
+    ents = [("revenue", "METRIC"), ("$402.7 million", "MONEY"), ("$5 million", "MONEY")]
+    metrics = [e[0] for e in _rules(text, ents) if e[1] == "METRIC"]
+    assert metrics == ["Deferred revenue", "Net deferred tax assets"]
+
+
 def test_the_measure_that_opens_a_sentence_stated_as_an_amount_keeps_its_words():
     text = (
         "Depreciation and amortization expense for the quarter ended September 30, 2024, was approximately $34,000. "

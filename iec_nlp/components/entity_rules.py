@@ -603,7 +603,8 @@ def _items_before_amounts(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
 # tax adjustments and acquisition related costs was $6.3 million". The subject
 # is the measure (GUIDELINE, metric wording: a distinct line item keeps its
 # words), up to the period phrase that scopes it; the recognizer often takes
-# its last noun alone. An article, a pronoun or a name opens no such subject,
+# its last noun alone; a balance is scoped by its date ("Deferred revenue at
+# quarter end totaled"). An article, a pronoun or a name opens no such subject,
 # nor a period ("Third quarter sales were": the period, then the measure).
 _PERIOD_WORDS_AHEAD = (
     r"(?:for|in|at|during)[ ](?:the[ ])?(?:first|second|third|fourth|quarters?|years?|three|six|nine|twelve|"
@@ -614,7 +615,7 @@ _SUBJECT_STATED_AS_AMOUNT = re.compile(
     r"((?!(?:The|This|These|Our|Its|It|We|They|He|She|In|For|During|At|As|On|Of|"
     r"First|Second|Third|Fourth|Fiscal|Full|Quarterly|Annual|Year|Half)\b)[A-Z][a-z][\w-]*"
     rf"(?:[ ](?!{_PERIOD_WORDS_AHEAD}|(?:was|were|is|are)\b)(?:[a-z][\w/-]*|\([a-z]+\))){{1,8}})"
-    r"(?:,?[ ](?:for|in|during)[ ][^.;:$\n]{0,70}?)?,?[ ](?:was|were|totaled|totalled)[ ]"
+    r"(?:,?[ ](?:for|in|during|at|as[ ]of)[ ][^.;:$\n]{0,70}?)?,?[ ](?:was|were|totaled|totalled)[ ]"
     r"(?:approximately[ ]|about[ ])?(?=[$(])"
 )
 
