@@ -1135,6 +1135,22 @@ def test_the_measure_that_opens_a_sentence_keeps_its_words_before_a_balance_shee
     assert metrics == ["Deferred revenue", "Net deferred tax assets"]
 
 
+def test_the_measure_that_opens_an_item_of_a_list_stated_as_of_an_amount_is_its_metric():
+    text = (
+        "- Tangible Equity per Share of $18.40, an increase of 20%\n"
+        "\u2022 Remaining performance obligations of $1.12 billion\n"
+        "\u00b7 Also declares quarterly dividend of $0.275 per share\n"
+        "- Fourth Quarter Net Income of $20.5 million\n"
+        "- Completed a public offering of $40 million\n"
+        "Revenue growth of $5 million was strong."
+    )
+    ents = [("$18.40", "MONEY"), ("$1.12 billion", "MONEY"), ("$0.275", "MONEY"), ("$20.5 million", "MONEY"),
+            ("$40 million", "MONEY"), ("$5 million", "MONEY")]
+    metrics = [e[0] for e in _rules(text, ents) if e[1] == "METRIC"]
+    # No verb and no period opens the measure; running text is no list item.
+    assert metrics == ["Tangible Equity per Share", "Remaining performance obligations"]
+
+
 def test_the_measure_that_opens_a_sentence_stated_as_an_amount_keeps_its_words():
     text = (
         "Depreciation and amortization expense for the quarter ended September 30, 2024, was approximately $34,000. "

@@ -55,7 +55,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from ..text import doc_text
+from ..text import FiledLayout, doc_text
 
 _LEGAL_FORM = (
     r"(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.|Company|Ltd\.?|Limited|LLC|L\.L\.C\.|"
@@ -341,6 +341,7 @@ class EntityRules:
             ents = _items_before_amounts(doc, text, _items_after_amounts(doc, text, ents))
             ents = _items_in_the_amount_of(doc, text, ents)
             ents = _subjects_stated_as_amounts(doc, text, ents)
+            ents = _list_items_stated_as_amounts(doc, ents)
             if self.periods:
                 ents = _years_after_amounts(doc, text, _add_near_amounts(doc, text, ents, PERIOD_TERM, "PERIOD"))
             ents = _join_ampersand_names(doc, text, _split_owned_units(doc, _without_own_bodies(text, ents)))
@@ -633,6 +634,36 @@ def _subjects_stated_as_amounts(doc: Doc, text: str, ents: list[Span]) -> list[S
         overlapping = _overlapping(ents, span.start, span.end)
         if all(e.label_ == "METRIC" and span.start <= e.start and e.end <= span.end for e in overlapping):
             ents = [e for e in ents if e not in overlapping] + [span]
+    return ents
+
+
+# An item of a list that opens with a measure and "of" its amount: "- Tangible
+# Equity per Share of $18.40, an increase of 20%", "• Remaining performance
+# obligations of $1.12 billion". The item is a sentence of its own, and its
+# opening words name the measure (the recognizer finds nothing in words it has
+# not seen). No period ("Fourth Quarter 2019 Net Income of") and no verb
+# ("Also declares quarterly dividend of", "Completed a $40 million") opens it.
+_LIST_ITEM_MEASURE = re.compile(
+    r"[ \t]*[\u00b7\u2022\u25cf\u25aa*\u2013-][ \t]+"
+    r"((?!(?:The|This|These|Our|Its|It|We|They|Also|First|Second|Third|Fourth|Fiscal|Full|Quarterly|Annual|"
+    r"Year|Half|Q[1-4])\b)(?![A-Za-z]+ed\b)[A-Z][A-Za-z-]*"
+    r"(?:[ ](?!of\b|and\b)[A-Za-z][A-Za-z&'\u2019-]*){0,5})"
+    r"[ ]of[ ](?:approximately[ ]|about[ ])?"
+)
+
+
+def _list_items_stated_as_amounts(doc: Doc, ents: list[Span]) -> list[Span]:
+    """The measure that opens an item of a list, stated as "of" an amount, as
+    its METRIC where nothing was found in it; read as filed (the model's text
+    joins the items into one line)."""
+    layout = FiledLayout(doc)
+    filed = layout.text
+    for money in [e for e in ents if e.label_ == "MONEY"]:
+        amount_start = layout.of_doc(money.start_char, money.end_char)[0]
+        line_start = filed.rfind("\n", 0, amount_start) + 1
+        item = _LIST_ITEM_MEASURE.fullmatch(filed, line_start, amount_start)
+        if item is not None:
+            ents = _add(doc, ents, *layout.to_doc(item.start(1), item.end(1)), "METRIC")
     return ents
 
 
