@@ -133,6 +133,13 @@ def test_pay_items_of_an_8k_are_proposed_as_metrics_near_their_amounts():
     ]  # "relocation of the plant" names no pay item
 
 
+def test_order_and_funded_backlog_are_one_metric_term():
+    text = "New orders were $101.7 million, and order backlog was $265.0 million, funded backlog $190 million."
+    doc = _doc(text, [(a, "MONEY") for a in ("$101.7 million", "$265.0 million", "$190 million")])
+    doc = EntityRules(patterns=True, propagate=False, metrics=True)(doc)
+    assert [e[0] for e in _ents(doc) if e[1] == "METRIC"] == ["orders", "order backlog", "funded backlog"]
+
+
 def test_contract_instruments_are_metric_terms():
     from iec_nlp.components.entity_rules import METRIC_TERM
 
@@ -990,6 +997,13 @@ def test_a_period_cut_after_its_month_is_widened_over_its_day_and_year():
     ]
 
 
+def test_a_date_cut_before_its_month_is_widened_over_the_month():
+    text = "Order backlog at June 30, 2022 was $265.0 million."
+    assert _rules(text, [("30, 2022", "PERIOD")]) == [("June 30, 2022", "PERIOD")]
+    # A number not after a month keeps its place.
+    assert _rules("Backlog in 2022 was $265.0 million.", [("2022", "PERIOD")]) == [("2022", "PERIOD")]
+
+
 def test_a_sentence_naming_two_years_is_no_column_header():
     from iec_nlp.components.relation_extractor import get_relations
     from iec_nlp.components.table_reader import TableReader
@@ -1099,11 +1113,42 @@ def test_the_item_named_right_before_of_and_its_amount_is_its_measure():
     ents = [("$0.5 million", "MONEY"), ("benefit", "METRIC"), ("$12 million", "MONEY"), ("$39 million", "MONEY"),
             ("$1.2 billion", "MONEY"), ("$0.26", "MONEY"), ("$0.1 million", "MONEY"), ("$3 million", "MONEY")]
     metrics = [e for e in _rules(text, ents) if e[1] == "METRIC"]
-    # No ordinal, no bare "range", no verb, no change.
+    # No ordinal, no bare "range", no verb (it opens the item as an article does), no change.
     assert metrics == [
         ("after tax expense", "METRIC"), ("discrete tax benefit", "METRIC"), ("charge", "METRIC"),
-        ("guidance range", "METRIC"),
+        ("guidance range", "METRIC"), ("restructuring costs", "METRIC"),
     ]
+
+
+def test_the_item_a_verb_records_or_includes_before_of_and_its_amount_is_its_measure():
+    text = ("Included in the 1998 earnings were charges of $6,904,000 ($.17 per share). "
+            "*-Includes discrete item of $15,194 for the reversal. Acme recorded impairment charges of $2 million.")
+    ents = [("$6,904,000", "MONEY"), ("$.17", "MONEY"), ("$15,194", "MONEY"), ("$2 million", "MONEY")]
+    metrics = [e[0] for e in _rules(text, ents) if e[1] == "METRIC"]
+    assert metrics == ["charges", "discrete item", "impairment charges"]
+
+
+def test_the_measure_that_opens_a_sentence_keeps_its_words_before_a_balance_sheet_date():
+    text = "Deferred revenue at quarter end totaled $402.7 million. Net deferred tax assets as of June 30 were $5 million."
+    ents = [("revenue", "METRIC"), ("$402.7 million", "MONEY"), ("$5 million", "MONEY")]
+    metrics = [e[0] for e in _rules(text, ents) if e[1] == "METRIC"]
+    assert metrics == ["Deferred revenue", "Net deferred tax assets"]
+
+
+def test_the_measure_that_opens_an_item_of_a_list_stated_as_of_an_amount_is_its_metric():
+    text = (
+        "- Tangible Equity per Share of $18.40, an increase of 20%\n"
+        "\u2022 Remaining performance obligations of $1.12 billion\n"
+        "\u00b7 Also declares quarterly dividend of $0.275 per share\n"
+        "- Fourth Quarter Net Income of $20.5 million\n"
+        "- Completed a public offering of $40 million\n"
+        "Revenue growth of $5 million was strong."
+    )
+    ents = [("$18.40", "MONEY"), ("$1.12 billion", "MONEY"), ("$0.275", "MONEY"), ("$20.5 million", "MONEY"),
+            ("$40 million", "MONEY"), ("$5 million", "MONEY")]
+    metrics = [e[0] for e in _rules(text, ents) if e[1] == "METRIC"]
+    # No verb and no period opens the measure; running text is no list item.
+    assert metrics == ["Tangible Equity per Share", "Remaining performance obligations"]
 
 
 def test_the_measure_that_opens_a_sentence_stated_as_an_amount_keeps_its_words():

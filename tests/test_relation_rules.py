@@ -403,6 +403,14 @@ def test_parts_included_in_a_whole_named_first_are_no_levels_of_it():
     assert revise_value_of(text, [costs, more, share], [earnings, charge], relations) == relations[1:]
 
 
+def test_an_item_stated_after_the_whole_it_is_included_in_is_its_amounts_measure():
+    text = "Included in the 1998 earnings were charges of $6,904,000 ($.17 per share) for the change."
+    earnings, charges = _spans(text, "earnings", "charges")
+    level, share = _spans(text, "$6,904,000", "$.17")
+    relations = [[*level, *charges, "VALUE_OF", 0.8], [*share, *charges, "VALUE_OF", 0.8]]
+    assert revise_value_of(text, [level, share], [earnings, charges], relations) == relations
+
+
 def test_a_part_of_which_or_of_this_whole_is_no_level_of_it():
     text = ("Acme expects a loss of $5 million. Of this loss, $2 million, or $0.04 per share, is severance. "
             "Backlog was $90 million in revenue, of which $30 million ships this year.")
@@ -848,3 +856,32 @@ def test_who_was_in_a_relative_clause_gives_the_titles_to_its_name():
     doc = _sentenced_doc(text, surfaces)
     roe, evp, cfo = _spans(text, "Roe", "Executive Vice President", "Chief Financial Officer")
     assert link_subject_roles(doc, []) == [[*roe, *evp, "HAS_ROLE", 0.9], [*roe, *cfo, "HAS_ROLE", 0.9]]
+
+
+def test_an_amount_is_no_level_of_a_measure_in_another_item_of_its_list():
+    from iec_nlp.components.amount_rules import unlink_measures_of_other_list_items
+    from iec_nlp.text import LAYOUT_KEY, FiledLayout, normalize
+    from iec_nlp.tokenizer import blank_pipeline
+
+    filed = (
+        "\u25cf   Adjusted profit per share of $2.88\n"
+        "\u25cf   Returned $1.4 billion to shareholders\n"
+        "- Free cash flow of $47.9 million\n"
+        "- Remaining performance obligations of $1.12 billion\n\n"
+        "Net income was\n$5.0 million, against - $4.1 million a year ago."
+    )
+    norm = normalize(filed)
+    doc = blank_pipeline().make_doc(norm.text)
+    doc.user_data[LAYOUT_KEY] = norm.layout(0, len(norm.text))
+    text = norm.text
+    profit, returned, cash_flow, obligations, income, level, compared = _spans(
+        text, "Adjusted profit per share", "$1.4 billion", "Free cash flow", "$1.12 billion",
+        "Net income", "$5.0 million", "$4.1 million",
+    )
+    relations = [
+        [*returned, *profit, "VALUE_OF", 0.8],
+        [*obligations, *cash_flow, "VALUE_OF", 0.8],
+        [*level, *income, "VALUE_OF", 0.9],  # prose wrapped over lines keeps its measure
+        [*compared, *income, "VALUE_OF", 0.9],
+    ]
+    assert unlink_measures_of_other_list_items(FiledLayout(doc), relations) == relations[2:]

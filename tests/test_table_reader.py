@@ -173,6 +173,20 @@ def test_a_metric_on_the_next_row_is_not_the_measure_of_this_rows_cells():
     }
 
 
+def test_a_metric_whose_only_link_went_to_the_row_label_is_no_entity():
+    filed = (
+        "                                    2004      2003\n"
+        "Short-term borrowings            $   770   $ 5,464\n"
+        "Current portion of long-term debt     678     5,012\n"
+    )
+    # The next row's "long-term debt" was the measure only through the link
+    # the reader moves to this row's label (SCHEMA.md 2: no METRIC unlinked).
+    others = (("long-term debt", "METRIC"),)
+    links = (("$ 5,464", "VALUE_OF", "long-term debt"),)
+    doc, _ = _read(filed, ["$ 770", "$ 5,464"], others, links)
+    assert [e.text for e in doc.ents if e.label_ == "METRIC"] == ["Short-term borrowings"]
+
+
 def test_a_metric_in_the_column_headers_is_not_the_measure_of_a_labelled_row():
     filed = (
         "North America   EAME   Total Sales and Revenues\n"

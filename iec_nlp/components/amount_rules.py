@@ -99,7 +99,12 @@ _NEXT_PART = re.compile(r"\s+and\s+(?:approximately\s+|about\s+)?")
 # "Included in the 1998 earnings were charges of $6.9 million", "Of this loss,
 # $3.6 million ... is related to", "$40 million in revenue, of which $18
 # million": the whole is named before its part.
-_INCLUDED_IN = re.compile(r"\b(?:included\s+in\s+(?:the\s+)?[^.;$]{0,30}|of\s+(?:this|that)\s+)$", re.IGNORECASE)
+# The whole ends before its verb: in "Included in the 1998 earnings were
+# charges of $6.9 million" the charges are the amount's own measure.
+_INCLUDED_IN = re.compile(
+    r"\b(?:included\s+in\s+(?:the\s+)?(?:(?!\b(?:were|was|are|is)\b)[^.;$]){0,30}|of\s+(?:this|that)\s+)$",
+    re.IGNORECASE,
+)
 _OF_WHICH = re.compile(r"\bof\s+which\s+(?:approximately\s+|about\s+)?$")
 
 
@@ -817,6 +822,26 @@ def unlink_heading_periods(text: str, relations: list[list[Any]]) -> list[list[A
 # the items' sentence; a heading with no colon is not).
 _LIST_ITEM = re.compile(r"[ \t]*[\u00b7\u2022\u25cf\u25aa*\u2013-][ \t]")
 _LIST_ITEMS_REACH = 2000
+
+
+# A list item that starts a line between an amount and a measure: each item
+# of a list is a sentence of its own, so they are not the same item's.
+_NEXT_LIST_ITEM = re.compile(r"\n" + _LIST_ITEM.pattern)
+
+
+def unlink_measures_of_other_list_items(layout: FiledLayout, relations: list[list[Any]]) -> list[list[Any]]:
+    """No VALUE_OF between an amount and a measure in two items of a list
+    ("● Adjusted profit per share of $2.88 / ● Returned $1.4 billion to
+    shareholders": $1.4 billion is no level of profit per share), read as
+    filed: the model's text joins the items into one line."""
+    kept = []
+    for r in relations:
+        if r[4] == "VALUE_OF":
+            first_end, second_start = (r[3], r[0]) if r[3] <= r[0] else (r[1], r[2])
+            if _NEXT_LIST_ITEM.search(layout.between(first_end, second_start)):
+                continue
+        kept.append(r)
+    return kept
 
 
 def link_list_period(text: str, money: list[tuple[int, int]], periods: list[tuple[int, int]], relations: list[list[Any]]) -> list[list[Any]]:

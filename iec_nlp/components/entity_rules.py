@@ -55,7 +55,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from ..text import doc_text
+from ..text import FiledLayout, doc_text
 
 _LEGAL_FORM = (
     r"(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.|Company|Ltd\.?|Limited|LLC|L\.L\.C\.|"
@@ -150,7 +150,8 @@ _METRIC_CORE = (
     r"gross\s+(?:profit|margin)|operating\s+(?:income|loss|expenses|profit|earnings)|"
     r"(?:income|loss)\s+from\s+(?:continuing\s+)?operations|EBITDA|"
     r"(?:diluted\s+|basic\s+)?(?:earnings|loss|profit)\s+per\s+(?:weighted\s+average\s+)?(?:diluted\s+|basic\s+|common\s+)?share|EPS|"
-    r"backlog|bookings|cash\s+and\s+cash\s+equivalents|cash\s+balance|working\s+capital|"
+    # "order backlog", "funded backlog": one measure, not the term "order" and then "backlog".
+    r"(?:(?:orders?|funded)\s+)?backlog|bookings|cash\s+and\s+cash\s+equivalents|cash\s+balance|working\s+capital|"
     r"(?:long-term|total)\s+debt|free\s+cash\s+flow|capital\s+expenditures|"
     r"selling,?\s+(?:general,?\s+)?and\s+administrative\s+expenses?|SG&A(?:\s+expenses?)?|"
     r"non-?interest\s+(?:income|expenses?)|net\s+interest\s+income|"
@@ -340,6 +341,7 @@ class EntityRules:
             ents = _items_before_amounts(doc, text, _items_after_amounts(doc, text, ents))
             ents = _items_in_the_amount_of(doc, text, ents)
             ents = _subjects_stated_as_amounts(doc, text, ents)
+            ents = _list_items_stated_as_amounts(doc, ents)
             if self.periods:
                 ents = _years_after_amounts(doc, text, _add_near_amounts(doc, text, ents, PERIOD_TERM, "PERIOD"))
             ents = _join_ampersand_names(doc, text, _split_owned_units(doc, _without_own_bodies(text, ents)))
@@ -566,13 +568,16 @@ def _as_item(doc: Doc, ents: list[Span], start: int, end: int) -> list[Span]:
 # total of" name a change or a sum); the article keeps a verb out ("results
 # include restructuring costs of"), an ordinal is no modifier of the item ("the
 # second charge of" gives `charge`), and a bare "range" is a figure of speech
-# ("in the range of $0.26 to $0.28").
+# ("in the range of $0.26 to $0.28"). A verb that records or includes the
+# item opens it as an article does: "Included in the 1998 earnings were
+# charges of $6,904,000", "results include restructuring costs of $0.1 million".
 _ITEM_MODIFIER = (
     rf"(?!{_FUNCTION_WORD}|(?:per|million|billion|thousand|first|second|third|fourth|other|another|next|last)\b)"
     r"[a-z][a-z-]*\s+"
 )
 _ITEM_BEFORE_AMOUNT = re.compile(
-    r"\b(?i:an?|the|its|our|their|his|her)\s+(?:first\s+|second\s+|third\s+|fourth\s+|other\s+|another\s+)?"
+    r"\b(?i:an?|the|its|our|their|his|her|were|was|recorded|incurred|includ(?:es?|ed)|reflect(?:s|ed)?)\s+"
+    r"(?:first\s+|second\s+|third\s+|fourth\s+|other\s+|another\s+)?"
     rf"((?:{_ITEM_MODIFIER}){{1,3}}range|(?:{_ITEM_MODIFIER}){{0,3}}"
     r"(?:expenses?|costs?|charges?|benefits?|gains?|items?|amount|allowances?|reserves?|credits?|fees?))"
     r"\s+of\s+(?:approximately\s+|about\s+|up\s+to\s+|nearly\s+)?$"
@@ -623,7 +628,8 @@ def _items_before_amounts(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
 # tax adjustments and acquisition related costs was $6.3 million". The subject
 # is the measure (GUIDELINE, metric wording: a distinct line item keeps its
 # words), up to the period phrase that scopes it; the recognizer often takes
-# its last noun alone. An article, a pronoun or a name opens no such subject,
+# its last noun alone; a balance is scoped by its date ("Deferred revenue at
+# quarter end totaled"). An article, a pronoun or a name opens no such subject,
 # nor a period ("Third quarter sales were": the period, then the measure).
 _PERIOD_WORDS_AHEAD = (
     r"(?:for|in|at|during)[ ](?:the[ ])?(?:first|second|third|fourth|quarters?|years?|three|six|nine|twelve|"
@@ -634,7 +640,7 @@ _SUBJECT_STATED_AS_AMOUNT = re.compile(
     r"((?!(?:The|This|These|Our|Its|It|We|They|He|She|In|For|During|At|As|On|Of|"
     r"First|Second|Third|Fourth|Fiscal|Full|Quarterly|Annual|Year|Half)\b)[A-Z][a-z][\w-]*"
     rf"(?:[ ](?!{_PERIOD_WORDS_AHEAD}|(?:was|were|is|are)\b)(?:[a-z][\w/-]*|\([a-z]+\))){{1,8}})"
-    r"(?:,?[ ](?:for|in|during)[ ][^.;:$\n]{0,70}?)?,?[ ](?:was|were|totaled|totalled)[ ]"
+    r"(?:,?[ ](?:for|in|during|at|as[ ]of)[ ][^.;:$\n]{0,70}?)?,?[ ](?:was|were|totaled|totalled)[ ]"
     r"(?:approximately[ ]|about[ ])?(?=[$(])"
 )
 
@@ -652,6 +658,36 @@ def _subjects_stated_as_amounts(doc: Doc, text: str, ents: list[Span]) -> list[S
         overlapping = _overlapping(ents, span.start, span.end)
         if all(e.label_ == "METRIC" and span.start <= e.start and e.end <= span.end for e in overlapping):
             ents = [e for e in ents if e not in overlapping] + [span]
+    return ents
+
+
+# An item of a list that opens with a measure and "of" its amount: "- Tangible
+# Equity per Share of $18.40, an increase of 20%", "• Remaining performance
+# obligations of $1.12 billion". The item is a sentence of its own, and its
+# opening words name the measure (the recognizer finds nothing in words it has
+# not seen). No period ("Fourth Quarter 2019 Net Income of") and no verb
+# ("Also declares quarterly dividend of", "Completed a $40 million") opens it.
+_LIST_ITEM_MEASURE = re.compile(
+    r"[ \t]*[\u00b7\u2022\u25cf\u25aa*\u2013-][ \t]+"
+    r"((?!(?:The|This|These|Our|Its|It|We|They|Also|First|Second|Third|Fourth|Fiscal|Full|Quarterly|Annual|"
+    r"Year|Half|Q[1-4])\b)(?![A-Za-z]+ed\b)[A-Z][A-Za-z-]*"
+    r"(?:[ ](?!of\b|and\b)[A-Za-z][A-Za-z&'\u2019-]*){0,5})"
+    r"[ ]of[ ](?:approximately[ ]|about[ ])?"
+)
+
+
+def _list_items_stated_as_amounts(doc: Doc, ents: list[Span]) -> list[Span]:
+    """The measure that opens an item of a list, stated as "of" an amount, as
+    its METRIC where nothing was found in it; read as filed (the model's text
+    joins the items into one line)."""
+    layout = FiledLayout(doc)
+    filed = layout.text
+    for money in [e for e in ents if e.label_ == "MONEY"]:
+        amount_start = layout.of_doc(money.start_char, money.end_char)[0]
+        line_start = filed.rfind("\n", 0, amount_start) + 1
+        item = _LIST_ITEM_MEASURE.fullmatch(filed, line_start, amount_start)
+        if item is not None:
+            ents = _add(doc, ents, *layout.to_doc(item.start(1), item.end(1)), "METRIC")
     return ents
 
 
@@ -996,6 +1032,9 @@ _YEAR_AFTER_QUARTER = re.compile(rf"[ ]{{1,2}}{_YEAR}\b(?![,.]?\d)")
 _MONTH_END = re.compile(rf"\b{_MONTH}$")
 _DAY_AFTER_MONTH = re.compile(r"[ ]+\d{1,2}(?:st|nd|rd|th)?\b(?![.,]?\d)")
 _DAY_END = re.compile(rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?$")
+# A date cut before its month: the recognizer takes "30, 2022" of "order
+# backlog at June 30, 2022"; the month on its line is the date's.
+_MONTH_BEFORE_DAY = re.compile(rf"(?<![\w-]){_MONTH}[ ]+$")
 
 
 # "Senior Vice President, Product", "Director, Investor Relations": a title
@@ -1122,6 +1161,9 @@ def _complete_phrases(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
         elif ent.label_ == "PERIOD" and text[start] == "Q":
             if year := _YEAR_BEFORE_QUARTER_CODE.search(text, max(0, start - 5), start):
                 start = year.start()
+        elif ent.label_ == "PERIOD" and text[start].isdigit():
+            if month := _MONTH_BEFORE_DAY.search(text, max(0, start - 12), start):
+                start = month.start()
         if ent.label_ == "METRIC" and _REVENUE_HEAD.match(text, start, end):
             start = _revenue_qualifier_start(text, start)
         if (start, end) == (ent.start_char, ent.end_char):

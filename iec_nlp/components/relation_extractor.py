@@ -57,6 +57,7 @@ from .amount_rules import (
     unlink_compared_period,
     unlink_heading_periods,
     unlink_periods_of_later_lines,
+    unlink_measures_of_other_list_items,
 )
 from .relation_model import Candidate
 from .role_rules import (
@@ -290,11 +291,12 @@ def _apply_amount_rules(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]
         if e.label_ in by_label:
             by_label[e.label_].append((e.start_char, e.end_char))
     relations = revise_value_of(text, money, metrics, relations)
+    layout = FiledLayout(doc)
+    relations = unlink_measures_of_other_list_items(layout, relations)
     relations = link_stated_measures(text, money, metrics, relations)
     relations = link_measures_after(text, money, metrics, relations)
     relations = link_contract_values(text, money, metrics, relations)
     relations = link_sized_measures(text, money, metrics, relations)
-    layout = FiledLayout(doc)
     relations = unlink_periods_of_later_lines(layout, relations)
     relations = link_period_after(text, money, periods, relations)
     relations = link_companions(text, money, relations)

@@ -37,6 +37,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..schema import REQUIRES_INCOMING
 from ..text import FiledLayout as _Layout
 from .relation_extractor import RELATIONS_ATTR, get_relations
 
@@ -68,6 +69,16 @@ _RELATION_SCORE = 0.9
 _NAME_LABELS = ("PERSON", "ORG", "CUSTOMER")
 # A gap no name holds: typed prose puts two spaces inside names ("W. Barry  Gilbert").
 _WIDE_GAP = re.compile(r"[ ]{3,}|\t")
+
+
+def _unlinked_targets(ents: list[Span], relations: list[list]) -> set[tuple[int, int]]:
+    """The METRIC and PERIOD entities no relation of their kind points to."""
+    linked = {(r[2], r[3], r[4]) for r in relations}
+    return {
+        (e.start_char, e.end_char)
+        for e in ents
+        if e.label_ in REQUIRES_INCOMING and (e.start_char, e.end_char, REQUIRES_INCOMING[e.label_]) not in linked
+    }
 
 
 @Language.factory("iec_table_reader", assigns=["doc.ents", "doc._.iec_relations"], requires=["doc.ents"])
@@ -355,6 +366,7 @@ class TableReader:
         relations = get_relations(doc)
         has = {(r[0], r[1], r[4]) for r in relations}
         ents = list(doc.ents)
+        unlinked_before = _unlinked_targets(ents, relations)
         new_relations: list[list] = []
         money_lines = set(rows)
         widened = changed = False
@@ -449,13 +461,15 @@ class TableReader:
                         ents = target[1]
                         new_relations.append([*key, target[0].start_char, target[0].end_char, "IN_PERIOD", _RELATION_SCORE])
         if new_relations or widened or changed:
-            doc.set_ents(filter_spans(ents), default="outside")
-            kept = {(e.start_char, e.end_char) for e in doc.ents}
-            setattr(
-                doc._,
-                RELATIONS_ATTR,
-                relations + [r for r in new_relations if (r[0], r[1]) in kept and (r[2], r[3]) in kept],
-            )
+            ents = filter_spans(ents)
+            kept = {(e.start_char, e.end_char) for e in ents}
+            relations = relations + [r for r in new_relations if (r[0], r[1]) in kept and (r[2], r[3]) in kept]
+            # A METRIC or PERIOD exists only as the target of a MONEY link
+            # (SCHEMA.md 2): one whose links the layout moved elsewhere (a
+            # column header, "$ Change", the next row's label) goes too.
+            orphans = _unlinked_targets(ents, relations) - unlinked_before
+            doc.set_ents([e for e in ents if (e.start_char, e.end_char) not in orphans], default="outside")
+            setattr(doc._, RELATIONS_ATTR, relations)
         return doc
 
     @staticmethod
