@@ -292,7 +292,8 @@ def train_model(
     the model saved and scored on test.
 
     Both default to the config's `[iec_nlp]` section (else "best", no
-    refit), so a config file is the whole recipe.
+    refit), so a config file is the whole recipe. Its `relation_threshold`,
+    if set, is used instead of dev's choice (which is still recorded).
 
     `base` ("default", a model path or package name) starts the trained
     components from that model's weights. Steps: `max_steps` if given, else
@@ -305,6 +306,11 @@ def train_model(
 
     recipe = spacy.util.load_config(config).get("iec_nlp", {})
     checkpoint = checkpoint or recipe.get("checkpoint", "best")
+    fixed_threshold = recipe.get("relation_threshold")
+    if fixed_threshold is not None and not 0.0 < float(fixed_threshold) < 1.0:
+        raise ValueError(
+            f"[iec_nlp] relation_threshold must be between 0 and 1, not {fixed_threshold!r}"
+        )
     refit = recipe.get("refit", False) if refit is None else refit
     if checkpoint not in ("best", "last"):
         raise ValueError(f"checkpoint must be 'best' or 'last', not {checkpoint!r}")
@@ -325,6 +331,7 @@ def train_model(
             train_fraction=train_fraction,
             overrides=overrides or {},
             tune_threshold=tune_threshold,
+            fixed_threshold=None if fixed_threshold is None else float(fixed_threshold),
             checkpoint=checkpoint,
             refit=refit,
             base=base_location,
@@ -343,6 +350,7 @@ def _train_in(
     train_fraction: float,
     overrides: dict[str, Any],
     tune_threshold: bool,
+    fixed_threshold: float | None,
     checkpoint: str,
     refit: bool,
     base: str | None,
@@ -389,13 +397,20 @@ def _train_in(
     threshold = None
     if "iec_relation_extractor" in nlp.pipe_names:
         threshold = nlp.get_pipe("iec_relation_extractor").threshold
+        meta["relation_threshold"] = {"chosen_on": None, "value": threshold}
         if tune_threshold and plan.tune_on_dev:
             sweep = threshold_sweep(nlp, grouped["dev"])
             threshold = max(sweep, key=lambda row: (row["f"], -row["threshold"]))["threshold"]
-            nlp.get_pipe("iec_relation_extractor").threshold = threshold
             meta["relation_threshold"] = {"chosen_on": "dev", "value": threshold, "sweep": sweep}
-        else:
-            meta["relation_threshold"] = {"chosen_on": None, "value": threshold}
+        if fixed_threshold is not None:
+            # The recipe's value was chosen on more releases than dev alone
+            # (README, Retraining); dev's own choice stays in the meta beside it.
+            tuned = meta["relation_threshold"]
+            meta["relation_threshold"] = {"chosen_on": "recipe", "value": fixed_threshold}
+            if tuned["chosen_on"] == "dev":
+                meta["relation_threshold"].update(dev_choice=tuned["value"], sweep=tuned["sweep"])
+            threshold = fixed_threshold
+        nlp.get_pipe("iec_relation_extractor").threshold = threshold
     base_meta = spacy.load(base).meta if base is not None else {}
     _add_customer_model(nlp, grouped["train"], meta)
     _keep_base_customer_model(nlp, base_meta, meta)

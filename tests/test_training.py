@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import spacy
 
 from iec_nlp.pipeline import load_pipeline
 from iec_nlp.training import DEFAULT_CONFIGS, train_model
@@ -52,10 +53,23 @@ def test_train_model_with_refit_saves_the_second_run_and_records_both(tiny_corpu
     for name in ("tok2vec", "ner", "iec_relation_extractor"):
         assert _weights(saved.get_pipe(name).model) == _weights(refit.get_pipe(name).model), name
     assert saved.get_pipe("iec_relation_extractor").threshold == info["relation_threshold"]["value"]
+    # The recipe fixes the threshold; dev's own choice is recorded beside it.
+    recipe = spacy.util.load_config(ROOT / DEFAULT_CONFIGS["cnn"])["iec_nlp"]
+    assert info["relation_threshold"]["chosen_on"] == "recipe"
+    assert info["relation_threshold"]["value"] == recipe["relation_threshold"]
+    assert "dev_choice" in info["relation_threshold"] and info["relation_threshold"]["sweep"]
 
 
 def _weights(model) -> list[bytes]:
     return [node.get_param(name).tobytes() for node in model.walk() for name in node.param_names if node.has_param(name)]
+
+
+def test_train_model_rejects_a_recipe_threshold_outside_0_1(tiny_corpus, tmp_path):
+    config = spacy.util.load_config(ROOT / DEFAULT_CONFIGS["cnn"])
+    config["iec_nlp"]["relation_threshold"] = 1.5
+    config.to_disk(tmp_path / "bad.cfg")
+    with pytest.raises(ValueError, match="relation_threshold"):
+        train_model(tiny_corpus, tmp_path / "model", config=tmp_path / "bad.cfg")
 
 
 def test_train_model_rejects_an_unknown_checkpoint(tiny_corpus, tmp_path):
