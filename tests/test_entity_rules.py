@@ -1793,10 +1793,13 @@ def test_a_title_scope_before_the_organization_it_is_held_at_stays_with_the_titl
 
 
 def test_headline_verb_after_a_name_is_no_part_of_it():
-    text = "Kowalczyk Cites Strong Pipeline\n\nAward Will Allow Continued Support of Navy Ships"
-    doc = _doc(text, [("Kowalczyk Cites", "PERSON"), ("Will Allow", "PERSON")])
+    text = (
+        "Kowalczyk Cites Strong Pipeline\n\nAward Will Allow Continued Support of Navy Ships\n\n"
+        "Anna Kowalczyk said."
+    )
+    doc = _doc(text, [("Kowalczyk Cites", "PERSON"), ("Will Allow", "PERSON"), ("Anna Kowalczyk", "PERSON")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
-    assert _ents(doc) == [("Kowalczyk", "PERSON")]
+    assert _ents(doc) == [("Kowalczyk", "PERSON"), ("Anna Kowalczyk", "PERSON")]
 
 
 def test_surname_that_is_also_a_verb_is_kept():
@@ -1835,3 +1838,24 @@ def test_quoted_speaker_with_a_title_is_a_person_not_an_organization():
     doc = _doc(text, [("Helena Strand", "ORG"), ("Acme Corp", "ORG")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert _ents(doc) == [("Helena Strand-Iversen", "PERSON"), ("Acme Corp", "ORG")]
+
+
+def test_a_one_word_person_without_a_full_name_honorific_or_given_name_is_dropped():
+    text = "Charter of the Corporate Governance Committee. The Committee shall meet."
+    doc = EntityRules(patterns=False, propagate=True)(_doc(text, [("Governance", "PERSON")]))
+    assert ("Governance", "PERSON") not in _ents(doc)
+
+
+def test_a_one_word_person_named_in_full_after_an_honorific_or_as_a_given_name_is_kept():
+    text = (
+        "Rona A. Fairhead joins the board. Fairhead served as Chair. Awards to Messrs. Thomas, "
+        "Schlater and Duesenberg were approved. Mr. Schaefer agreed. Andy will assume the role."
+    )
+    doc = _doc(text, [("Rona A. Fairhead", "PERSON"), ("Schlater", "PERSON"), ("Duesenberg", "PERSON"),
+                      ("Schaefer", "PERSON"), ("Andy", "PERSON")])
+    surname = text.index("Fairhead", 20)
+    doc.set_ents([*doc.ents, doc.char_span(surname, surname + len("Fairhead"), label="PERSON")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == [
+        "Rona A. Fairhead", "Fairhead", "Schlater", "Duesenberg", "Schaefer", "Andy"
+    ]

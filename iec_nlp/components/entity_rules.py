@@ -354,6 +354,7 @@ class EntityRules:
             ents = _propagate(doc, text, _without_restated_abbreviations(text, ents), short_names)
             # Again after propagation, which labels a surname next to a given name it left alone.
             ents = _join_person_fragments(doc, text, ents)
+            ents = _without_unsupported_one_word_persons(text, ents, self.first_names)
         doc.set_ents(sorted(ents, key=lambda s: s.start), default="outside")
         return doc
 
@@ -1274,6 +1275,47 @@ def _without_name_fragments(text: str, ents: list[Span], given_names: frozenset[
                 and not any(e.start_char <= before.start(1) < e.end_char for e in ents)
                 and _LOWER_CASE_WORD.search(text, line_start, before.start(1))
             ):
+                continue
+        result.append(ent)
+    return result
+
+
+# "Charter of the Corporate Governance Committee", "Java": a release names a
+# person in full before it shortens the name ("Rona A. Fairhead" ...
+# "Fairhead") or writes the one word after an honorific ("Mr. Schaefer",
+# "Messrs. Thomas, Schlater and Duesenberg"), a rank or office ("Admiral
+# Quill", "Senator Warner") or as a known given name ("Andy will assume the
+# role"). A one-word PERSON with none of these supports is a capitalized
+# word the recognizer took for a surname. In the 158 train and dev releases
+# every gold one-word PERSON has one of them.
+_RANKS_BEFORE_A_SURNAME = (
+    "Sir Dame Lord Lady Captain Admiral General Colonel Major Lieutenant Sergeant Commander Judge Justice "
+    "Coach Father Reverend Rabbi Professor Senator Governor Mayor Representative Congressman "
+    "Congresswoman Ambassador Secretary President Chairman Chairwoman Director"
+).split()
+_HONORIFIC_LIST_BEFORE = re.compile(
+    rf"\b(?:(?:Mr|Ms|Mrs|Dr|Messrs|Mmes)\.?|{'|'.join(_RANKS_BEFORE_A_SURNAME)})"
+    r"\s+(?:[A-Z][\w'\u2019-]*(?:\s*,\s*(?:and\s+)?|\s+and\s+))*$"
+)
+
+
+def _without_unsupported_one_word_persons(
+    text: str, ents: list[Span], given_names: frozenset[str]
+) -> list[Span]:
+    longer_names = [
+        text[e.start_char : e.end_char].lower() for e in ents if e.label_ == "PERSON" and len(e) > 1
+    ]
+    result = []
+    for ent in ents:
+        if ent.label_ == "PERSON" and len(ent) == 1:
+            word = text[ent.start_char : ent.end_char]
+            supported = (
+                word in given_names
+                or word.capitalize() in given_names
+                or any(word.lower() in name for name in longer_names)
+                or _HONORIFIC_LIST_BEFORE.search(text, max(0, ent.start_char - 120), ent.start_char)
+            )
+            if not supported:
                 continue
         result.append(ent)
     return result
