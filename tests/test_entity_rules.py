@@ -1859,3 +1859,17 @@ def test_a_one_word_person_named_in_full_after_an_honorific_or_as_a_given_name_i
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == [
         "Rona A. Fairhead", "Fairhead", "Schlater", "Duesenberg", "Schaefer", "Andy"
     ]
+
+
+def test_a_title_or_a_generic_company_word_is_no_organization():
+    text = "Gregory Ekizian (Chairperson) chairs it. Results of the Parent Company and Other were flat."
+    doc = _doc(text, [("Gregory Ekizian", "PERSON"), ("Chairperson", "ORG"), ("Parent Company", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Gregory Ekizian", "PERSON")]
+
+
+def test_where_a_company_is_based_is_no_part_of_its_name():
+    text = "With 4.3 million customers, Atlanta-based Southern Company (NYSE: SO) serves the Southeast."
+    doc = _doc(text, [("Atlanta-based Southern Company", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Southern Company", "ORG")]

@@ -330,7 +330,10 @@ class EntityRules:
             ents = self._apply_patterns(doc, ents)
         if self.propagate:
             text = doc_text(doc)  # doc.text rebuilds the text from the tokens on each access
-            trimmed = (_trim_possessive(_trim_period(_trim_punctuation(e)), text) for e in ents)
+            trimmed = (
+                _trim_place_of_base(_trim_possessive(_trim_period(_trim_punctuation(e)), text), text)
+                for e in ents
+            )
             terms = _abbreviated_terms(text)
             ents = [
                 _as_person_if_said_with_title(_as_person_if_named_with_title(_as_organization_if_acronym(e, text), text), text)
@@ -850,6 +853,22 @@ def _trim_possessive(span: Span | None, text: str) -> Span | None:
     if re.search(re.escape(name) + r"(?!['\u2019\w])", text) is None:
         return span
     return Span(span.doc, span.start, span.end - 1, label=span.label_)
+
+
+# "Atlanta-based Southern Company", "Cupertino, Calif.-based Zorbex": where a
+# company is based describes it and is no part of its name.
+# (A separator between the words, so that the match cannot split a word: a
+# name in capitals would otherwise take exponential time.)
+_PLACE_OF_BASE = re.compile(r"[A-Z][\w.]*(?:(?:,?[ ]|-)[A-Z][\w.]*)*-based\s+(?=[A-Z])")
+
+
+def _trim_place_of_base(span: Span | None, text: str) -> Span | None:
+    if span is None or span.label_ not in ("ORG", "CUSTOMER"):
+        return span
+    prefix = _PLACE_OF_BASE.match(text, span.start_char, span.end_char)
+    if prefix is None:
+        return span
+    return span.doc.char_span(prefix.end(), span.end_char, label=span.label_) or span
 
 
 def _trim_period(span: Span | None) -> Span | None:
@@ -1825,6 +1844,11 @@ _GENERIC_ORGANIZATION_WORDS = frozenset(
     "purchaser issuer borrower lender agent department division commission agency bureau authority "
     "administration ministry government subsidiary unit".split()
 )
+# One-word titles the recognizer can take for an organization in a table
+# of committees or before "of" and a company.
+_TITLE_WORDS = frozenset(
+    "chair chairperson chairman chairwoman president director secretary treasurer controller officer trustee".split()
+)
 # Nor in the words of an address or a contact block.
 _ADDRESS_WORDS = frozenset(
     "road street avenue boulevard drive lane parkway highway suite headquarters tel fax phone email".split()
@@ -2388,8 +2412,10 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             return False  # "the SurgiCount Safety-Sponge™ System": a product's name
         if _ACRONYM_NAME.fullmatch(name) and _STANDARD_NUMBER_AFTER.match(text, ent.end_char):
             return False  # "an ISO 9001:2015 certified supplier": a standard
-        if name.lower().strip(".") in _GENERIC_ORGANIZATION_WORDS:
-            return False  # "the Bank", "Parent": a defined term for an organization, not its name
+        if all(word in _GENERIC_ORGANIZATION_WORDS for word in name.lower().strip(".").split()):
+            return False  # "the Bank", "Parent Company": a defined term for an organization, not its name
+        if name.lower() in _TITLE_WORDS or JOB_TITLE.fullmatch(name):
+            return False  # "Gregory Ekizian (Chairperson)", "served as Chair of the BBC": a title
         if _STATE_NAME.fullmatch(name) and not _POSSESSIVE_NAME_REST.match(text, ent.end_char):
             return False  # "for Florida's residents": a state alone is a place ("Florida's Turnpike" is a body)
         if _VERB_SLOT_BEFORE.search(text, max(0, ent.start_char - 4), ent.start_char) and _AS_AFTER.match(
