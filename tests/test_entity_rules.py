@@ -1168,6 +1168,13 @@ def test_the_measure_that_opens_a_sentence_stated_as_an_amount_keeps_its_words()
     ]
 
 
+def test_a_one_word_measure_stated_as_an_amount_after_an_aside():
+    text = "Write-offs, net of recoveries, were $8 million for the first quarter of 2022."
+    metrics = [e for e in _rules(text, [("$8 million", "MONEY")]) if e[1] == "METRIC"]
+    # The aside qualifies the measure; the subject is the measure's one word.
+    assert metrics == [("Write-offs", "METRIC")]
+
+
 def test_a_date_is_no_measure():
     text = "The letter sets his base salary as of the Start Date at $310,000 per year."
     ents = [("base salary", "METRIC"), ("Start Date", "METRIC"), ("$310,000", "MONEY")]

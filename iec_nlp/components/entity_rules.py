@@ -631,6 +631,9 @@ def _items_before_amounts(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
 # its last noun alone; a balance is scoped by its date ("Deferred revenue at
 # quarter end totaled"). An article, a pronoun or a name opens no such subject,
 # nor a period ("Third quarter sales were": the period, then the measure).
+# The subject may be one word, and an aside in lower case may part it from
+# its verb: "Write-offs, net of recoveries, were $8 million" (an aside that
+# restates or qualifies the measure, not another measure).
 _PERIOD_WORDS_AHEAD = (
     r"(?:for|in|at|during)[ ](?:the[ ])?(?:first|second|third|fourth|quarters?|years?|three|six|nine|twelve|"
     r"thirteen|fiscal|period|same|prior|current|comparable|full|\d)"
@@ -639,7 +642,8 @@ _SUBJECT_STATED_AS_AMOUNT = re.compile(
     r"(?:^|(?<=[.!?][ ])|(?<=[.!?][ ]{2})|(?<=\n)|(?<=[\u2022\u00b7*][ ]))"
     r"((?!(?:The|This|These|Our|Its|It|We|They|He|She|In|For|During|At|As|On|Of|"
     r"First|Second|Third|Fourth|Fiscal|Full|Quarterly|Annual|Year|Half)\b)[A-Z][a-z][\w-]*"
-    rf"(?:[ ](?!{_PERIOD_WORDS_AHEAD}|(?:was|were|is|are)\b)(?:[a-z][\w/-]*|\([a-z]+\))){{1,8}})"
+    rf"(?:[ ](?!{_PERIOD_WORDS_AHEAD}|(?:was|were|is|are)\b)(?:[a-z][\w/-]*|\([a-z]+\))){{0,8}})"
+    r"(?:,[ ][a-z][^,.;:$\n]{0,40},)?"
     r"(?:,?[ ](?:for|in|during|at|as[ ]of)[ ][^.;:$\n]{0,70}?)?,?[ ](?:was|were|totaled|totalled)[ ]"
     r"(?:approximately[ ]|about[ ])?(?=[$(])"
 )
