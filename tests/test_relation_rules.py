@@ -303,6 +303,19 @@ def test_a_measure_written_against_its_amount_wins_over_one_before():
     assert link_measures_after(text, [amount], [award, contract], relations) == [[*amount, *contract, "VALUE_OF", 0.9]]
 
 
+def test_an_amount_takes_the_measure_that_ends_the_noun_compound_after_it():
+    from iec_nlp.components.amount_rules import link_measures_after
+
+    text = ("Acme was awarded a $249 million cost-plus award fee contract option modification by the Navy. "
+            "Revenue was $5 million, a $2 million quarterly revenue increase.")
+    award, modification, revenue, increased = _spans(
+        text, "award", "contract option modification", "Revenue", "revenue")
+    first, level, change = _spans(text, "$249 million", "$5 million", "$2 million")
+    linked = link_measures_after(text, [first, level, change], [award, modification, revenue, increased], [])
+    # The compound's last words name the measure; a compound ending in a change names none.
+    assert linked == [[*first, *modification, "VALUE_OF", 0.9]]
+
+
 def test_a_contract_takes_the_value_its_sentence_states():
     from iec_nlp.components.amount_rules import link_contract_values
 

@@ -320,6 +320,24 @@ _MEASURE_AFTER = re.compile(
     r"(?:\s+(?:in|of|for\s+(?:an?|the))\s+|[ ]+(?=\S))"
 )
 _AMOUNT_LIST = re.compile(r",?\s+(?:and|or)\s+(?:approximately\s+|about\s+)?")
+# A noun compound written after an amount names its measure by its last
+# words: "a $249 million cost-plus award fee contract option modification",
+# "$20.2 Million Record Net Income". The compound is the run of words after
+# the amount up to a function word, a verb or punctuation.
+_COMPOUND_WORD = re.compile(
+    r"[ ]+(?!(?:the|a|an|our|its|their|this|that|of|in|for|from|to|on|at|by|with|as|and|or|per|"
+    r"was|were|is|are|will|has|have|had)\b)[A-Za-z][\w-]*"
+)
+_COMPOUND_REACH = 6
+
+
+def _measure_ending_compound(text: str, end: int, metrics: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The measure that ends the noun compound written right after `end`, if any."""
+    word_starts, position = [], end
+    while len(word_starts) < _COMPOUND_REACH and (word := _COMPOUND_WORD.match(text, position)):
+        word_starts.append(word.end() - len(word.group().lstrip(" ")))
+        position = word.end()
+    return next((m for m in metrics if m[1] == position and m[0] in word_starts), None)
 
 
 def link_measures_after(
@@ -335,6 +353,8 @@ def link_measures_after(
     for n, (start, end) in enumerate(money):
         after = _MEASURE_AFTER.match(text, end)
         metric = metric_at.get(after.end()) if after else None
+        if metric is None:
+            metric = _measure_ending_compound(text, end, metrics)
         if metric is None:
             continue
         # "the award of a new $2.4 million contract": the measure written
