@@ -153,9 +153,11 @@ def test_dashes_that_indent_a_row_are_no_part_of_its_label():
         "     -- FIFO            $5,526    $5,507\n"
     )
     doc, relations = _read(filed, ["$4,945", "$4,881", "$5,526", "$5,507"])
-    assert {(a, m) for a, label, m in relations if label == "VALUE_OF"} == {("$5,526", "FIFO"), ("$5,507", "FIFO")}
-    # "-LIFO" is one token: its row gets no metric rather than one with the dash.
-    assert [e.text for e in doc.ents if e.label_ == "METRIC"] == ["FIFO"]
+    assert {(a, m) for a, label, m in relations if label == "VALUE_OF"} == {
+        ("$4,945", "LIFO"), ("$4,881", "LIFO"), ("$5,526", "FIFO"), ("$5,507", "FIFO")
+    }
+    # "-LIFO" was one token: the dash glued to the label is split off.
+    assert [e.text for e in doc.ents if e.label_ == "METRIC"] == ["LIFO", "FIFO"]
 
 
 def test_a_metric_on_the_next_row_is_not_the_measure_of_this_rows_cells():

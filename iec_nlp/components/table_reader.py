@@ -146,6 +146,32 @@ _LABEL_LEADER = re.compile(r"[ \t]*(?:[-\u2013\u2014\u2022*]+[ \t]*(?=[A-Za-z(])
 _LABEL_LINE = re.compile(r"[ \t]*[A-Za-z][^$\d]{0,80}")
 
 
+# A dash glued to the first word of a row label ("-LIFO   $4,945"): the
+# tokenizer keeps "-LIFO" as one token, so the label could take no span.
+_GLUED_LEADER = re.compile(r"[-\u2013\u2014]+(?=[A-Za-z])")
+
+
+def _split_glued_leaders(doc: Doc, layout: _Layout) -> None:
+    """Split the leader off the first token of each line that holds an
+    amount, so the row's label can be an entity of its own."""
+    splits = []
+    for token in doc:
+        leader = _GLUED_LEADER.match(token.text)
+        if leader is None or len(token.text) == leader.end() or token.ent_type_:
+            continue
+        start, end = layout.of_doc(token.idx, token.idx + len(token.text))
+        line_start = layout.text.rfind("\n", 0, start) + 1
+        line_end = layout.text.find("\n", end)
+        line_end = len(layout.text) if line_end < 0 else line_end
+        if not layout.text[line_start:start].strip() and "$" in layout.text[end:line_end]:
+            splits.append((token, leader.end()))
+    if not splits:
+        return
+    with doc.retokenize() as retokenizer:
+        for token, cut in splits:
+            retokenizer.split(token, [token.text[:cut], token.text[cut:]], heads=[(token, 1), (token, 1)])
+
+
 def _row_label(lines: list[_Line], row_index: int, first_cell: _Cell) -> tuple[int, int] | None:
     """Offsets of the row's label: the text before its first cell, without
     leaders, colons and footnote marks, with the lines it wraps from."""
@@ -351,6 +377,7 @@ class TableReader:
     def __call__(self, doc: Doc) -> Doc:
         layout = _Layout(doc)
         self._drop_names_across_cells(doc, layout)
+        _split_glued_leaders(doc, layout)
         money = [e for e in doc.ents if e.label_ == "MONEY"]
         if len(money) < 2:
             return doc
