@@ -683,6 +683,12 @@ def test_a_quarter_takes_its_year_and_a_fiscal_before_it():
     assert _ents(doc) == [("second quarter 2016", "PERIOD"), ("fiscal first quarter", "PERIOD")]
 
 
+def test_a_full_year_takes_its_year():
+    text = "Full-Year 2010 EBITDA Increased 401% to $34.6 Million"
+    ents = [("Full-Year", "PERIOD"), ("2010", "PERIOD"), ("EBITDA", "METRIC"), ("$34.6 Million", "MONEY")]
+    assert _rules(text, ents)[0] == ("Full-Year 2010", "PERIOD")
+
+
 def test_a_hyphenated_quarter_is_a_period_near_an_amount():
     from iec_nlp.components.entity_rules import PERIOD_TERM
 

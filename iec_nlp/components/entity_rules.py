@@ -1149,7 +1149,7 @@ def _complete_phrases(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
         start, end = ent.start_char, ent.end_char
         if tail := tail_pattern.match(text, end):
             end = tail.end()
-        elif ent.label_ == "PERIOD" and _QUARTER_END.search(text, max(0, end - 8), end):
+        elif ent.label_ == "PERIOD" and _QUARTER_END.search(text, max(0, end - len("full-year")), end):
             if year := _YEAR_AFTER_QUARTER.match(text, end):  # "second quarter" + " 2016"
                 end = year.end()
         if ent.label_ == "PERIOD" and _MONTH_END.search(text, max(0, end - 10), end):
