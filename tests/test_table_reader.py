@@ -160,6 +160,23 @@ def test_dashes_that_indent_a_row_are_no_part_of_its_label():
     assert [e.text for e in doc.ents if e.label_ == "METRIC"] == ["LIFO", "FIFO"]
 
 
+def test_a_long_row_of_cells_is_no_running_text_above_the_rows_below_it():
+    filed = (
+        "For the Three Months Ended March 31, 2022\n"
+        "                                     Consolidated   Machinery   Financial Products\n"
+        "Proceeds from disposals of leased assets and property, plant and equipment   269   33   241\n"
+        "Cash and restricted cash at end of period   $6,532   $5,667   $865\n"
+    )
+    others = (("restricted cash", "METRIC"), ("end of period", "PERIOD"))
+    links = (("$6,532", "IN_PERIOD", "end of period"),)
+    _, relations = _read(filed, ["$6,532", "$5,667", "$865"], others, links)
+    # The title's period is every cell's, also the one the extractor linked to the label's words.
+    assert {(a, p) for a, label, p in relations if label == "IN_PERIOD"} == {
+        ("$6,532", "Three Months Ended March 31, 2022"), ("$5,667", "Three Months Ended March 31, 2022"),
+        ("$865", "Three Months Ended March 31, 2022"),
+    }
+
+
 def test_a_metric_on_the_next_row_is_not_the_measure_of_this_rows_cells():
     filed = (
         "                                    2004      2003\n"

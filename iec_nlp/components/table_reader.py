@@ -62,6 +62,10 @@ _PERIOD_CELL = re.compile(
 # are no periods, and every cell falls in the title's.
 _TABLE_TITLE = re.compile(r"\b(?:for|as\s+of|at)\s+(?:the\s+)?\S", re.IGNORECASE)
 _RUNNING_TEXT = re.compile(r"[a-z]{4,}\s+[a-z]{4,}\s+[a-z]{4,}")
+# A row of sign-less cells is no running text, however long its label
+# ("Proceeds from disposals of leased assets and property, plant and
+# equipment   269   33   241   (5)   2"): it ends in a cell after a column gap.
+_ROW_OF_CELLS = re.compile(r"(?:[ ]{2,}|\t)(?:\(?-?[\d,.]+\)?%?|[-\u2013\u2014])[ \t]*$")
 # How far above a row its column headers may be, in lines as filed (blank
 # lines count: a statement of operations runs some 60 of them).
 _HEADER_SEARCH_LINES = 80
@@ -214,7 +218,7 @@ def _header(lines: list[_Line], row_index: int, money_lines: set[int]) -> tuple[
         # Running text, even where it names two years ("between the first
         # quarter of 2021 (at left) and the first quarter of 2022"): the table
         # (if any) started below it.
-        if len(line.text) > 100 and _RUNNING_TEXT.search(line.text):
+        if len(line.text) > 100 and _RUNNING_TEXT.search(line.text) and not _ROW_OF_CELLS.search(line.text):
             return None
         cells = [(line.start + m.start(), line.start + m.end()) for m in _PERIOD_CELL.finditer(line.text)]
         if len(cells) >= 2 or (cells and _COLUMN_GAP.search(line.text)):
@@ -430,6 +434,10 @@ class TableReader:
                 # have linked them to a piece of the label.
                 ents, moved = self._widen_metrics(doc, layout, ents, label)
                 if moved:
+                    # A period in the label's words ("... at end of period")
+                    # goes with its links: the cells take their column's instead.
+                    gone = [r for r in relations if moved.get((r[2], r[3]), True) is None]
+                    has -= {(r[0], r[1], r[4]) for r in gone}
                     relations = [
                         [*r[:2], *moved.get((r[2], r[3]), (r[2], r[3])), *r[4:]]
                         for r in relations
