@@ -374,6 +374,21 @@ def _periods_by_place(
     return found
 
 
+def _period_of_row_above(
+    row_index: int, row_periods: dict[int, tuple[int, int]], money_lines: set[int]
+) -> tuple[int, int] | None:
+    """The period of the transposed row above a row with no period header,
+    rows of amounts only between: in a reconciliation, "Three Months Ended
+    March 31, 2022 - U.S. GAAP  $1,855 ... $2.86" over "Restructuring costs
+    13 ... $0.02", the adjustment falls in the period of the row it adjusts."""
+    i = row_index - 1
+    while i in money_lines:
+        if i in row_periods:
+            return row_periods[i]
+        i -= 1
+    return None
+
+
 class TableReader:
     def __init__(self, name: str = "iec_table_reader") -> None:
         self.name = name
@@ -401,6 +416,7 @@ class TableReader:
         new_relations: list[list] = []
         money_lines = set(rows)
         widened = changed = False
+        row_periods: dict[int, tuple[int, int]] = {}  # the transposed rows' periods, by line
         for i, cells in rows.items():
             line = lines[i]
             if not _is_table_row(line, cells):
@@ -411,6 +427,7 @@ class TableReader:
                 # The column headers are the measures and the row's period is
                 # each cell's: the extractor's links for these cells give way.
                 period, measures = transposed
+                row_periods[i] = period
                 # What the row's label says besides its period ("U.S. GAAP",
                 # "Adjusted") qualifies the row; it measures nothing.
                 label_start, label_end = layout.to_doc(lines[i].start, layout_label[1])
@@ -482,7 +499,10 @@ class TableReader:
                     ]
                     has -= {(*key, "IN_PERIOD") for key in row}
                     changed = True
-                cells_periods = list(zip(cells, _periods_by_place(cells, line, header, headers)))
+                if header is None and (above := _period_of_row_above(i, row_periods, money_lines)):
+                    cells_periods = [(cell, above) for cell in cells]
+                else:
+                    cells_periods = list(zip(cells, _periods_by_place(cells, line, header, headers)))
             for cell, period in cells_periods:
                 key = (cell.span.start_char, cell.span.end_char)
                 if label and (*key, "VALUE_OF") not in has:
