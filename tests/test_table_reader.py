@@ -177,6 +177,19 @@ def test_a_long_row_of_cells_is_no_running_text_above_the_rows_below_it():
     }
 
 
+def test_cells_beside_empty_cells_take_the_period_above_them_not_the_one_of_their_rank():
+    filed = (
+        "                           For the 13 Weeks     For the 13 Weeks\n"
+        "                          Ended July 3, 2004   Ended June 28, 2003\n"
+        "                          Pretax   Per Share   Pretax    Per Share\n"
+        "Negative carry             $19      $0.05     $   -      $    -\n"
+    )
+    _, relations = _read(filed, ["$19", "$0.05"])
+    assert {(a, p) for a, label, p in relations if label == "IN_PERIOD"} == {
+        ("$19", "Ended July 3, 2004"), ("$0.05", "Ended July 3, 2004")
+    }
+
+
 def test_a_metric_on_the_next_row_is_not_the_measure_of_this_rows_cells():
     filed = (
         "                                    2004      2003\n"

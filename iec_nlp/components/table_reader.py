@@ -358,6 +358,10 @@ def _change_columns(text: str, headers: list[tuple[int, int]] | None, cells: lis
     return cells[len(headers) :]
 
 
+# An empty cell after a row's first amount: a dash after a column gap, maybe after its sign.
+_EMPTY_CELL = re.compile(r"(?:[ ]{2,}|\t)(?:[$][ \t]*)?[-\u2013\u2014](?=[ \t]|$)")
+
+
 def _periods_by_place(
     cells: list[_Cell], row: _Line, header: _Line | None, periods: list[tuple[int, int]] | None
 ) -> list[tuple[int, int] | None]:
@@ -365,7 +369,8 @@ def _periods_by_place(
     period in order, else the period nearest above the cell's column."""
     if not periods or header is None:
         return [None] * len(cells)
-    if len(periods) == len(cells):
+    # Empty cells ("$   -") hold columns too: then the count tells nothing.
+    if len(periods) == len(cells) and not _EMPTY_CELL.search(row.text, cells[0].start_char - row.start):
         return list(periods)
     found = []
     for cell in cells:
