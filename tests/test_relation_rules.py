@@ -316,6 +316,17 @@ def test_an_amount_takes_the_measure_that_ends_the_noun_compound_after_it():
     assert linked == [[*first, *modification, "VALUE_OF", 0.9]]
 
 
+def test_a_comparison_amount_keeps_its_clauses_measure_over_one_written_against_it():
+    from iec_nlp.components.amount_rules import link_measures_after
+
+    text = ("A discrete tax benefit of $12 million was recorded in the first quarter of 2022, "
+            "compared with a $43 million benefit in the first quarter of 2021.")
+    discrete, benefit = _spans(text, "discrete tax benefit", "benefit")
+    level, compared = _spans(text, "$12 million", "$43 million")
+    relations = [[*level, *discrete, "VALUE_OF", 0.9], [*compared, *discrete, "VALUE_OF", 0.9]]
+    assert link_measures_after(text, [level, compared], [discrete, benefit], relations) == relations
+
+
 def test_a_contract_takes_the_value_its_sentence_states():
     from iec_nlp.components.amount_rules import link_contract_values
 

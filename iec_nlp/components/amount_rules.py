@@ -361,7 +361,12 @@ def link_measures_after(
         # right against the amount names it, over one named before it.
         link = value_of.get((start, end))
         # (In lower case: a table row's label after the last cell of the row above is no such measure.)
-        if link is not None and link[3] <= start and text[end : metric[0]] == " " and text[metric[0]].islower():
+        # A comparison amount keeps its clause's measure: "a discrete tax benefit of
+        # $12 million ..., compared with a $43 million benefit in the first quarter of 2021".
+        if (
+            link is not None and link[3] <= start and text[end : metric[0]] == " " and text[metric[0]].islower()
+            and not _COMPARED.search(text, max(0, start - 40), start)
+        ):
             replaced.add((start, end))
             linked.discard((start, end))
         # The amount and the amounts listed before it: "$38 million and $39 million in ...".
