@@ -1181,6 +1181,12 @@ def test_a_one_word_measure_stated_as_an_amount_after_an_aside():
     assert metrics == [("Write-offs", "METRIC")]
 
 
+def test_a_measure_cut_after_its_hyphenated_modifier_is_widened_over_its_nouns():
+    text = "The company paid about $1.3 billion of short-term incentive compensation in the quarter."
+    ents = [("$1.3 billion", "MONEY"), ("short-term", "METRIC")]
+    assert _rules(text, ents) == [("$1.3 billion", "MONEY"), ("short-term incentive compensation", "METRIC")]
+
+
 def test_a_date_is_no_measure():
     text = "The letter sets his base salary as of the Start Date at $310,000 per year."
     ents = [("base salary", "METRIC"), ("Start Date", "METRIC"), ("$310,000", "MONEY")]

@@ -991,7 +991,9 @@ _METRIC_TAIL = re.compile(
     # "Cost of goods" + " sold", "cost of products" + " sold"
     r"|(?<=goods)[ ]+sold\b|(?<=products)[ ]+sold\b"
     # "sales" + " volume": "Astro's audited sales volume ... was $33 million"
-    r"|(?<=sales)[ ]+volume\b)",
+    r"|(?<=sales)[ ]+volume\b"
+    # A measure cut after its hyphenated modifier: "short-term" + " incentive compensation".
+    r"|(?<=-term)(?:[ ](?!(?:of|in|for|from|to|on|at|by|with|as|and|or|the|a|an|was|were|is|are)\b)[a-z]+){1,3})",
     re.IGNORECASE,
 )
 _COMPLETIONS = {"PERIOD": (_PERIOD_HEAD, _PERIOD_TAIL), "METRIC": (_METRIC_HEAD, _METRIC_TAIL)}
