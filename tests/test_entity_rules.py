@@ -1187,6 +1187,13 @@ def test_a_measure_cut_after_its_hyphenated_modifier_is_widened_over_its_nouns()
     assert _rules(text, ents) == [("$1.3 billion", "MONEY"), ("short-term incentive compensation", "METRIC")]
 
 
+def test_reported_opening_a_measure_is_part_of_it_but_not_the_verb():
+    text = "Reported diluted net earnings per share increased 41.4% to $1.40. The Company Reported Net Income of $5 Million."
+    ents = [("diluted net earnings per share", "METRIC"), ("$1.40", "MONEY"), ("Net Income", "METRIC"), ("$5 Million", "MONEY")]
+    metrics = [e[0] for e in _rules(text, ents) if e[1] == "METRIC"]
+    assert metrics == ["Reported diluted net earnings per share", "Net Income"]
+
+
 def test_a_date_is_no_measure():
     text = "The letter sets his base salary as of the Start Date at $310,000 per year."
     ents = [("base salary", "METRIC"), ("Start Date", "METRIC"), ("$310,000", "MONEY")]

@@ -979,7 +979,13 @@ _METRIC_HEAD_WORDS = (
     # SCHEMA.md 3a: "delivery order", "task order", "contract value", "ceiling value"
     r"delivery|task|contract|ceiling"
 )
-_METRIC_HEAD = re.compile(rf"(?:(?:cash|{_METRIC_HEAD_WORDS})\s+)+$", re.IGNORECASE)
+# "Reported" opening a measure sets it against the adjusted one ("Reported
+# diluted net earnings per share ... increased 41.4% to $1.40"); after a word
+# it is the verb ("The Company Reported Net Income").
+_METRIC_HEAD = re.compile(
+    rf"(?:(?<![\w,;][ ])(?-i:Reported)\s+(?:(?:cash|{_METRIC_HEAD_WORDS})\s+)*|(?:(?:cash|{_METRIC_HEAD_WORDS})\s+)+)$",
+    re.IGNORECASE,
+)
 # "cash" says how a bonus is paid, not which bonus it is: "a cash retention
 # bonus of $550,000" gives `retention bonus` (SCHEMA.md 3a), where "cash
 # dividend" keeps it.
