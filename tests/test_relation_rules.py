@@ -327,6 +327,19 @@ def test_a_comparison_amount_keeps_its_clauses_measure_over_one_written_against_
     assert link_measures_after(text, [level, compared], [discrete, benefit], relations) == relations
 
 
+def test_the_comparison_of_a_level_stated_by_its_verb_takes_the_levels_measure():
+    from iec_nlp.components.amount_rules import link_comparisons_of_new_levels
+
+    text = ("Cost of goods sold for the quarter ended September 30, 2024, was $1.4 million, compared with "
+            "$1.5 million for the quarter ended September 30, 2023.")
+    (cost,) = _spans(text, "Cost of goods sold")
+    level, compared = _spans(text, "$1.4 million", "$1.5 million")
+    relations = [[*level, *cost, "VALUE_OF", 0.9]]  # linked by its verb, after the comparisons were read
+    assert link_comparisons_of_new_levels(text, [level, compared], [cost], relations) == [
+        [*level, *cost, "VALUE_OF", 0.9], [*compared, *cost, "VALUE_OF", 0.9]
+    ]
+
+
 def test_a_contract_takes_the_value_its_sentence_states():
     from iec_nlp.components.amount_rules import link_contract_values
 

@@ -262,6 +262,18 @@ def revise_value_of(text: str, money: list[tuple[int, int]], metrics: list[tuple
     return sorted(kept + added, key=lambda r: (r[0], r[1], r[2], r[3], r[4]))
 
 
+def link_comparisons_of_new_levels(
+    text: str, money: list[tuple[int, int]], metrics: list[tuple[int, int]], relations: list[list[Any]]
+) -> list[list[Any]]:
+    """The comparison amounts of the levels the rules after `revise_value_of`
+    linked take their measure where they have none: "Cost of goods sold for
+    the quarter ..., was $1.4 million, compared with $1.5 million" (the level's
+    link came from its verb, after the comparisons were read)."""
+    linked = {(r[0], r[1]) for r in relations if r[4] == "VALUE_OF"}
+    revised = revise_value_of(text, money, metrics, relations)
+    return _with(relations, [r for r in revised if r[4] == "VALUE_OF" and (r[0], r[1]) not in linked])
+
+
 # "Research and development expenses for the quarter were $0.2 million",
 # "income tax expense for the year totaled $1.9 million": a measure that
 # opens its clause and the amount its verb states (the extractor loses the
