@@ -340,6 +340,16 @@ def test_the_comparison_of_a_level_stated_by_its_verb_takes_the_levels_measure()
     ]
 
 
+def test_a_measure_stated_as_an_amount_after_a_relative_clause():
+    from iec_nlp.components.amount_rules import link_stated_measures
+
+    text = ("Our adjusted loss per share, which excludes mark-to-market adjustments, restructuring costs, "
+            "and spin-off costs, was $(0.20) for the quarter.")
+    (metric,) = _spans(text, "adjusted loss per share")
+    (amount,) = _spans(text, "$(0.20)")
+    assert link_stated_measures(text, [amount], [metric], []) == [[*amount, *metric, "VALUE_OF", 0.9]]
+
+
 def test_a_contract_takes_the_value_its_sentence_states():
     from iec_nlp.components.amount_rules import link_contract_values
 

@@ -279,13 +279,15 @@ def link_comparisons_of_new_levels(
 # opens its clause and the amount its verb states (the extractor loses the
 # pair when a period phrase stands between them).
 # An aside may stand between them: "Gross profit (defined as revenue less
-# ...) was", "Write-offs, net of recoveries, were". A guided or estimated
-# level is stated the same way ("earnings per diluted share for the 13-week
-# period ... are expected to be in the range of $0.26 to $0.28", "Annual
-# savings ... are estimated to be $4.1 million"): the outlook is the level
-# the release gives for the measure, not a change of it.
+# ...) was", "Write-offs, net of recoveries, were", "Our adjusted loss per
+# share, which excludes ... integration costs, and spin-off costs, was" (a
+# relative clause, commas and all). A guided or estimated level is stated
+# the same way ("earnings per diluted share for the 13-week period ... are
+# expected to be in the range of $0.26 to $0.28", "Annual savings ... are
+# estimated to be $4.1 million"): the outlook is the level the release
+# gives for the measure, not a change of it.
 _STATED_AS = re.compile(
-    r"(?:\s*\([^()$]{0,150}\)|,\s+[^,.;:$\n]{0,40},)?"
+    r"(?:\s*\([^()$]{0,150}\)|,\s+[^,.;:$\n]{0,40},|,\s+which\s+[^.;:$\n]{0,250},)?"
     r"(?:\s+(?:for|in|during|of)\s+[^.;:$\n]{0,100}?)?,?\s+(?:was|were|totaled|totalled|amounted\s+to|"
     r"(?:is|are)\s+(?:now\s+)?(?:expected|estimated|projected|anticipated|forecast)\s+to\s+(?:be|total)"
     r"(?:\s+in\s+the\s+range\s+of|\s+between)?)\s+"
