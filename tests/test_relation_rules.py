@@ -350,6 +350,18 @@ def test_a_measure_stated_as_an_amount_after_a_relative_clause():
     assert link_stated_measures(text, [amount], [metric], []) == [[*amount, *metric, "VALUE_OF", 0.9]]
 
 
+def test_each_item_of_a_bulleted_list_is_a_sentence_of_its_own():
+    from iec_nlp.components.amount_rules import link_sentence_period
+
+    text = ("\u25cf First-quarter 2022 sales increased 14% to $13.6 billion \u25cf First-quarter 2022 profit per share "
+            "of $2.86; adjusted profit per share of $2.88 \u25cf Returned $1.4 billion to shareholders")
+    first, second = _spans(text, "First-quarter 2022", "First-quarter 2022")
+    sales, profit, adjusted, returned = _spans(text, "$13.6 billion", "$2.86", "$2.88", "$1.4 billion")
+    relations = [[*sales, *first, "IN_PERIOD", 0.9], [*profit, *second, "IN_PERIOD", 0.9]]
+    linked = link_sentence_period(text, [sales, profit, adjusted, returned], [first, second], relations)
+    assert linked == relations + [[*adjusted, *second, "IN_PERIOD", 0.9]]
+
+
 def test_a_contract_takes_the_value_its_sentence_states():
     from iec_nlp.components.amount_rules import link_contract_values
 

@@ -913,7 +913,13 @@ def link_list_period(text: str, money: list[tuple[int, int]], periods: list[tupl
     return _with(relations, added)
 
 
-_SENTENCE_START = re.compile(r"[.!?][\"\u201d]?\s+(?=[A-Z])|\n\s*\n")
+# A sentence ends at a full stop, a blank line, or a bullet: each item of a
+# list is a sentence of its own, stop or none (the model's text joins the
+# items into one line: "... to $13.6 billion ● First-quarter 2022 profit
+# per share of $2.86; adjusted profit per share of $2.88 ● Returned ...").
+_SENTENCE_START = re.compile(
+    r"[.!?][\"\u201d]?\s+(?=[A-Z])|\n\s*\n|\s(?=[\u00b7\u2022\u25cf\u25aa][ \t])"
+)
 _SENTENCE_REACH = 400
 
 
