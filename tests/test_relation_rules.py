@@ -362,6 +362,18 @@ def test_each_item_of_a_bulleted_list_is_a_sentence_of_its_own():
     assert linked == relations + [[*adjusted, *second, "IN_PERIOD", 0.9]]
 
 
+def test_a_per_share_companion_with_its_diluted_figure_before_its_words():
+    from iec_nlp.components.amount_rules import link_companions
+
+    text = "Earnings were $66,816,000 or $1.63 ($1.60 diluted) per share in the prior year."
+    (earnings,) = _spans(text, "Earnings")
+    total, basic, diluted = _spans(text, "$66,816,000", "$1.63", "$1.60")
+    relations = [[*total, *earnings, "VALUE_OF", 0.9]]
+    assert link_companions(text, [total, basic, diluted], relations) == [
+        [*total, *earnings, "VALUE_OF", 0.9], [*basic, *earnings, "VALUE_OF", 0.9]
+    ]
+
+
 def test_a_contract_takes_the_value_its_sentence_states():
     from iec_nlp.components.amount_rules import link_contract_values
 

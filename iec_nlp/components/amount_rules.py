@@ -474,9 +474,12 @@ def link_contract_values(
 
 # "$2.1 million, or $0.12 per share", "$2.1 million or $0.12 per share",
 # "$2.1 million ($0.12 per share)",
-# "$20.5 million -- $0.67 per diluted share".
+# "$20.5 million -- $0.67 per diluted share", "$66,816,000 or $1.63 ($1.60
+# diluted) per share" (the diluted figure stated between the basic one and its words).
 _COMPANION_GAP = re.compile(r"\s*(?:,?\s*or|\(|--|\u2014|,)\s*")
-_PER_SHARE_AFTER = re.compile(r"\s*(?:a|per)\s+(?:\w+\s+){0,2}(?:share|ADS|unit)", re.IGNORECASE)
+_PER_SHARE_AFTER = re.compile(
+    r"\s*(?:\(\$?[\d.]+\s+(?:basic|diluted)\)\s*)?(?:a|per)\s+(?:\w+\s+){0,2}(?:share|ADS|unit)", re.IGNORECASE
+)
 
 
 # The total a per-share amount comes to: "a special dividend of $1.00 per
