@@ -1109,6 +1109,13 @@ def test_the_item_named_right_after_its_amount_is_its_measure():
     assert metrics == [("pre-tax gain", "METRIC"), ("unfavorable tax adjustment", "METRIC")]
 
 
+def test_the_financing_named_right_after_its_amount_is_its_measure():
+    text = "The Company completed a $40 million public offering and approved a $500 million share repurchase authorization."
+    ents = [("$40 million", "MONEY"), ("$500 million", "MONEY")]
+    metrics = [e[0] for e in _rules(text, ents) if e[1] == "METRIC"]
+    assert metrics == ["public offering", "share repurchase authorization"]
+
+
 def test_the_item_named_right_before_of_and_its_amount_is_its_measure():
     text = (
         "The result includes an after tax expense of $0.5 million and a discrete tax benefit of $12 million. "

@@ -532,10 +532,12 @@ _FUNCTION_WORD = r"(?:the|a|an|our|its|their|this|that|these|those|such|of|in|fo
 # A one-time item is named right after its amount: "a $1.3 million pre-tax
 # gain", "a $3.5 million loss contingency settlement", "a one-time $5.0
 # million favorable adjustment": the words up to the item's noun are the
-# measure (the recognizer often takes the head or a modifier alone).
+# measure (the recognizer often takes the head or a modifier alone). So is a
+# financing the amount is the size of: "a $40 million public offering", "a
+# $500 million share repurchase authorization".
 _ITEM_AFTER_AMOUNT = re.compile(
     rf"[ ]((?:(?!{_FUNCTION_WORD}|(?:per|million|billion|thousand)\b)[a-z][a-z-]*[ ]){{0,4}}"
-    r"(?:gains?|charges?|benefits?|expenses?|adjustments?|settlements?))\b"
+    r"(?:gains?|charges?|benefits?|expenses?|adjustments?|settlements?|offerings?|authorizations?|placements?))\b"
 )
 
 
