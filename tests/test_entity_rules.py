@@ -683,6 +683,12 @@ def test_a_quarter_takes_its_year_and_a_fiscal_before_it():
     assert _ents(doc) == [("second quarter 2016", "PERIOD"), ("fiscal first quarter", "PERIOD")]
 
 
+def test_a_full_year_takes_its_year():
+    text = "Full-Year 2010 EBITDA Increased 401% to $34.6 Million"
+    ents = [("Full-Year", "PERIOD"), ("2010", "PERIOD"), ("EBITDA", "METRIC"), ("$34.6 Million", "MONEY")]
+    assert _rules(text, ents)[0] == ("Full-Year 2010", "PERIOD")
+
+
 def test_a_hyphenated_quarter_is_a_period_near_an_amount():
     from iec_nlp.components.entity_rules import PERIOD_TERM
 
@@ -1103,6 +1109,13 @@ def test_the_item_named_right_after_its_amount_is_its_measure():
     assert metrics == [("pre-tax gain", "METRIC"), ("unfavorable tax adjustment", "METRIC")]
 
 
+def test_the_financing_named_right_after_its_amount_is_its_measure():
+    text = "The Company completed a $40 million public offering and approved a $500 million share repurchase authorization."
+    ents = [("$40 million", "MONEY"), ("$500 million", "MONEY")]
+    metrics = [e[0] for e in _rules(text, ents) if e[1] == "METRIC"]
+    assert metrics == ["public offering", "share repurchase authorization"]
+
+
 def test_the_item_named_right_before_of_and_its_amount_is_its_measure():
     text = (
         "The result includes an after tax expense of $0.5 million and a discrete tax benefit of $12 million. "
@@ -1166,6 +1179,26 @@ def test_the_measure_that_opens_a_sentence_stated_as_an_amount_keeps_its_words()
         ("Truckload transportation revenue hauled via van equipment", "METRIC"),
         ("Operating income", "METRIC"),
     ]
+
+
+def test_a_one_word_measure_stated_as_an_amount_after_an_aside():
+    text = "Write-offs, net of recoveries, were $8 million for the first quarter of 2022."
+    metrics = [e for e in _rules(text, [("$8 million", "MONEY")]) if e[1] == "METRIC"]
+    # The aside qualifies the measure; the subject is the measure's one word.
+    assert metrics == [("Write-offs", "METRIC")]
+
+
+def test_a_measure_cut_after_its_hyphenated_modifier_is_widened_over_its_nouns():
+    text = "The company paid about $1.3 billion of short-term incentive compensation in the quarter."
+    ents = [("$1.3 billion", "MONEY"), ("short-term", "METRIC")]
+    assert _rules(text, ents) == [("$1.3 billion", "MONEY"), ("short-term incentive compensation", "METRIC")]
+
+
+def test_reported_opening_a_measure_is_part_of_it_but_not_the_verb():
+    text = "Reported diluted net earnings per share increased 41.4% to $1.40. The Company Reported Net Income of $5 Million."
+    ents = [("diluted net earnings per share", "METRIC"), ("$1.40", "MONEY"), ("Net Income", "METRIC"), ("$5 Million", "MONEY")]
+    metrics = [e[0] for e in _rules(text, ents) if e[1] == "METRIC"]
+    assert metrics == ["Reported diluted net earnings per share", "Net Income"]
 
 
 def test_a_date_is_no_measure():

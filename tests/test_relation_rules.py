@@ -303,6 +303,77 @@ def test_a_measure_written_against_its_amount_wins_over_one_before():
     assert link_measures_after(text, [amount], [award, contract], relations) == [[*amount, *contract, "VALUE_OF", 0.9]]
 
 
+def test_an_amount_takes_the_measure_that_ends_the_noun_compound_after_it():
+    from iec_nlp.components.amount_rules import link_measures_after
+
+    text = ("Acme was awarded a $249 million cost-plus award fee contract option modification by the Navy. "
+            "Revenue was $5 million, a $2 million quarterly revenue increase.")
+    award, modification, revenue, increased = _spans(
+        text, "award", "contract option modification", "Revenue", "revenue")
+    first, level, change = _spans(text, "$249 million", "$5 million", "$2 million")
+    linked = link_measures_after(text, [first, level, change], [award, modification, revenue, increased], [])
+    # The compound's last words name the measure; a compound ending in a change names none.
+    assert linked == [[*first, *modification, "VALUE_OF", 0.9]]
+
+
+def test_a_comparison_amount_keeps_its_clauses_measure_over_one_written_against_it():
+    from iec_nlp.components.amount_rules import link_measures_after
+
+    text = ("A discrete tax benefit of $12 million was recorded in the first quarter of 2022, "
+            "compared with a $43 million benefit in the first quarter of 2021.")
+    discrete, benefit = _spans(text, "discrete tax benefit", "benefit")
+    level, compared = _spans(text, "$12 million", "$43 million")
+    relations = [[*level, *discrete, "VALUE_OF", 0.9], [*compared, *discrete, "VALUE_OF", 0.9]]
+    assert link_measures_after(text, [level, compared], [discrete, benefit], relations) == relations
+
+
+def test_the_comparison_of_a_level_stated_by_its_verb_takes_the_levels_measure():
+    from iec_nlp.components.amount_rules import link_comparisons_of_new_levels
+
+    text = ("Cost of goods sold for the quarter ended September 30, 2024, was $1.4 million, compared with "
+            "$1.5 million for the quarter ended September 30, 2023.")
+    (cost,) = _spans(text, "Cost of goods sold")
+    level, compared = _spans(text, "$1.4 million", "$1.5 million")
+    relations = [[*level, *cost, "VALUE_OF", 0.9]]  # linked by its verb, after the comparisons were read
+    assert link_comparisons_of_new_levels(text, [level, compared], [cost], relations) == [
+        [*level, *cost, "VALUE_OF", 0.9], [*compared, *cost, "VALUE_OF", 0.9]
+    ]
+
+
+def test_a_measure_stated_as_an_amount_after_a_relative_clause():
+    from iec_nlp.components.amount_rules import link_stated_measures
+
+    text = ("Our adjusted loss per share, which excludes mark-to-market adjustments, restructuring costs, "
+            "and spin-off costs, was $(0.20) for the quarter.")
+    (metric,) = _spans(text, "adjusted loss per share")
+    (amount,) = _spans(text, "$(0.20)")
+    assert link_stated_measures(text, [amount], [metric], []) == [[*amount, *metric, "VALUE_OF", 0.9]]
+
+
+def test_each_item_of_a_bulleted_list_is_a_sentence_of_its_own():
+    from iec_nlp.components.amount_rules import link_sentence_period
+
+    text = ("\u25cf First-quarter 2022 sales increased 14% to $13.6 billion \u25cf First-quarter 2022 profit per share "
+            "of $2.86; adjusted profit per share of $2.88 \u25cf Returned $1.4 billion to shareholders")
+    first, second = _spans(text, "First-quarter 2022", "First-quarter 2022")
+    sales, profit, adjusted, returned = _spans(text, "$13.6 billion", "$2.86", "$2.88", "$1.4 billion")
+    relations = [[*sales, *first, "IN_PERIOD", 0.9], [*profit, *second, "IN_PERIOD", 0.9]]
+    linked = link_sentence_period(text, [sales, profit, adjusted, returned], [first, second], relations)
+    assert linked == relations + [[*adjusted, *second, "IN_PERIOD", 0.9]]
+
+
+def test_a_per_share_companion_with_its_diluted_figure_before_its_words():
+    from iec_nlp.components.amount_rules import link_companions
+
+    text = "Earnings were $66,816,000 or $1.63 ($1.60 diluted) per share in the prior year."
+    (earnings,) = _spans(text, "Earnings")
+    total, basic, diluted = _spans(text, "$66,816,000", "$1.63", "$1.60")
+    relations = [[*total, *earnings, "VALUE_OF", 0.9]]
+    assert link_companions(text, [total, basic, diluted], relations) == [
+        [*total, *earnings, "VALUE_OF", 0.9], [*basic, *earnings, "VALUE_OF", 0.9]
+    ]
+
+
 def test_a_contract_takes_the_value_its_sentence_states():
     from iec_nlp.components.amount_rules import link_contract_values
 

@@ -153,9 +153,41 @@ def test_dashes_that_indent_a_row_are_no_part_of_its_label():
         "     -- FIFO            $5,526    $5,507\n"
     )
     doc, relations = _read(filed, ["$4,945", "$4,881", "$5,526", "$5,507"])
-    assert {(a, m) for a, label, m in relations if label == "VALUE_OF"} == {("$5,526", "FIFO"), ("$5,507", "FIFO")}
-    # "-LIFO" is one token: its row gets no metric rather than one with the dash.
-    assert [e.text for e in doc.ents if e.label_ == "METRIC"] == ["FIFO"]
+    assert {(a, m) for a, label, m in relations if label == "VALUE_OF"} == {
+        ("$4,945", "LIFO"), ("$4,881", "LIFO"), ("$5,526", "FIFO"), ("$5,507", "FIFO")
+    }
+    # "-LIFO" was one token: the dash glued to the label is split off.
+    assert [e.text for e in doc.ents if e.label_ == "METRIC"] == ["LIFO", "FIFO"]
+
+
+def test_a_long_row_of_cells_is_no_running_text_above_the_rows_below_it():
+    filed = (
+        "For the Three Months Ended March 31, 2022\n"
+        "                                     Consolidated   Machinery   Financial Products\n"
+        "Proceeds from disposals of leased assets and property, plant and equipment   269   33   241\n"
+        "Cash and restricted cash at end of period   $6,532   $5,667   $865\n"
+    )
+    others = (("restricted cash", "METRIC"), ("end of period", "PERIOD"))
+    links = (("$6,532", "IN_PERIOD", "end of period"),)
+    _, relations = _read(filed, ["$6,532", "$5,667", "$865"], others, links)
+    # The title's period is every cell's, also the one the extractor linked to the label's words.
+    assert {(a, p) for a, label, p in relations if label == "IN_PERIOD"} == {
+        ("$6,532", "Three Months Ended March 31, 2022"), ("$5,667", "Three Months Ended March 31, 2022"),
+        ("$865", "Three Months Ended March 31, 2022"),
+    }
+
+
+def test_cells_beside_empty_cells_take_the_period_above_them_not_the_one_of_their_rank():
+    filed = (
+        "                           For the 13 Weeks     For the 13 Weeks\n"
+        "                          Ended July 3, 2004   Ended June 28, 2003\n"
+        "                          Pretax   Per Share   Pretax    Per Share\n"
+        "Negative carry             $19      $0.05     $   -      $    -\n"
+    )
+    _, relations = _read(filed, ["$19", "$0.05"])
+    assert {(a, p) for a, label, p in relations if label == "IN_PERIOD"} == {
+        ("$19", "Ended July 3, 2004"), ("$0.05", "Ended July 3, 2004")
+    }
 
 
 def test_a_metric_on_the_next_row_is_not_the_measure_of_this_rows_cells():
@@ -238,4 +270,5 @@ def test_a_transposed_table_takes_measures_from_its_columns_and_periods_from_its
     # The qualifier measures nothing; a row whose label is a measure is read as usual.
     assert ("GAAP", "METRIC") not in {(e.text, e.label_) for e in doc.ents}
     assert ("$1,855", "VALUE_OF", "GAAP") not in relations
-    assert ("$1,537", "IN_PERIOD") in read and ("$0.02", "IN_PERIOD") not in read
+    # An adjustment row falls in the period of the row it adjusts, above it.
+    assert read[("$0.02", "IN_PERIOD")] == "Six Months Ended June 30, 2024"

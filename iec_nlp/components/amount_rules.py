@@ -262,18 +262,32 @@ def revise_value_of(text: str, money: list[tuple[int, int]], metrics: list[tuple
     return sorted(kept + added, key=lambda r: (r[0], r[1], r[2], r[3], r[4]))
 
 
+def link_comparisons_of_new_levels(
+    text: str, money: list[tuple[int, int]], metrics: list[tuple[int, int]], relations: list[list[Any]]
+) -> list[list[Any]]:
+    """The comparison amounts of the levels the rules after `revise_value_of`
+    linked take their measure where they have none: "Cost of goods sold for
+    the quarter ..., was $1.4 million, compared with $1.5 million" (the level's
+    link came from its verb, after the comparisons were read)."""
+    linked = {(r[0], r[1]) for r in relations if r[4] == "VALUE_OF"}
+    revised = revise_value_of(text, money, metrics, relations)
+    return _with(relations, [r for r in revised if r[4] == "VALUE_OF" and (r[0], r[1]) not in linked])
+
+
 # "Research and development expenses for the quarter were $0.2 million",
 # "income tax expense for the year totaled $1.9 million": a measure that
 # opens its clause and the amount its verb states (the extractor loses the
 # pair when a period phrase stands between them).
 # An aside may stand between them: "Gross profit (defined as revenue less
-# ...) was", "Write-offs, net of recoveries, were". A guided or estimated
-# level is stated the same way ("earnings per diluted share for the 13-week
-# period ... are expected to be in the range of $0.26 to $0.28", "Annual
-# savings ... are estimated to be $4.1 million"): the outlook is the level
-# the release gives for the measure, not a change of it.
+# ...) was", "Write-offs, net of recoveries, were", "Our adjusted loss per
+# share, which excludes ... integration costs, and spin-off costs, was" (a
+# relative clause, commas and all). A guided or estimated level is stated
+# the same way ("earnings per diluted share for the 13-week period ... are
+# expected to be in the range of $0.26 to $0.28", "Annual savings ... are
+# estimated to be $4.1 million"): the outlook is the level the release
+# gives for the measure, not a change of it.
 _STATED_AS = re.compile(
-    r"(?:\s*\([^()$]{0,150}\)|,\s+[^,.;:$\n]{0,40},)?"
+    r"(?:\s*\([^()$]{0,150}\)|,\s+[^,.;:$\n]{0,40},|,\s+which\s+[^.;:$\n]{0,250},)?"
     r"(?:\s+(?:for|in|during|of)\s+[^.;:$\n]{0,100}?)?,?\s+(?:was|were|totaled|totalled|amounted\s+to|"
     r"(?:is|are)\s+(?:now\s+)?(?:expected|estimated|projected|anticipated|forecast)\s+to\s+(?:be|total)"
     r"(?:\s+in\s+the\s+range\s+of|\s+between)?)\s+"
@@ -320,6 +334,24 @@ _MEASURE_AFTER = re.compile(
     r"(?:\s+(?:in|of|for\s+(?:an?|the))\s+|[ ]+(?=\S))"
 )
 _AMOUNT_LIST = re.compile(r",?\s+(?:and|or)\s+(?:approximately\s+|about\s+)?")
+# A noun compound written after an amount names its measure by its last
+# words: "a $249 million cost-plus award fee contract option modification",
+# "$20.2 Million Record Net Income". The compound is the run of words after
+# the amount up to a function word, a verb or punctuation.
+_COMPOUND_WORD = re.compile(
+    r"[ ]+(?!(?:the|a|an|our|its|their|this|that|of|in|for|from|to|on|at|by|with|as|and|or|per|"
+    r"was|were|is|are|will|has|have|had)\b)[A-Za-z][\w-]*"
+)
+_COMPOUND_REACH = 6
+
+
+def _measure_ending_compound(text: str, end: int, metrics: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The measure that ends the noun compound written right after `end`, if any."""
+    word_starts, position = [], end
+    while len(word_starts) < _COMPOUND_REACH and (word := _COMPOUND_WORD.match(text, position)):
+        word_starts.append(word.end() - len(word.group().lstrip(" ")))
+        position = word.end()
+    return next((m for m in metrics if m[1] == position and m[0] in word_starts), None)
 
 
 def link_measures_after(
@@ -336,12 +368,19 @@ def link_measures_after(
         after = _MEASURE_AFTER.match(text, end)
         metric = metric_at.get(after.end()) if after else None
         if metric is None:
+            metric = _measure_ending_compound(text, end, metrics)
+        if metric is None:
             continue
         # "the award of a new $2.4 million contract": the measure written
         # right against the amount names it, over one named before it.
         link = value_of.get((start, end))
         # (In lower case: a table row's label after the last cell of the row above is no such measure.)
-        if link is not None and link[3] <= start and text[end : metric[0]] == " " and text[metric[0]].islower():
+        # A comparison amount keeps its clause's measure: "a discrete tax benefit of
+        # $12 million ..., compared with a $43 million benefit in the first quarter of 2021".
+        if (
+            link is not None and link[3] <= start and text[end : metric[0]] == " " and text[metric[0]].islower()
+            and not _COMPARED.search(text, max(0, start - 40), start)
+        ):
             replaced.add((start, end))
             linked.discard((start, end))
         # The amount and the amounts listed before it: "$38 million and $39 million in ...".
@@ -435,9 +474,12 @@ def link_contract_values(
 
 # "$2.1 million, or $0.12 per share", "$2.1 million or $0.12 per share",
 # "$2.1 million ($0.12 per share)",
-# "$20.5 million -- $0.67 per diluted share".
+# "$20.5 million -- $0.67 per diluted share", "$66,816,000 or $1.63 ($1.60
+# diluted) per share" (the diluted figure stated between the basic one and its words).
 _COMPANION_GAP = re.compile(r"\s*(?:,?\s*or|\(|--|\u2014|,)\s*")
-_PER_SHARE_AFTER = re.compile(r"\s*(?:a|per)\s+(?:\w+\s+){0,2}(?:share|ADS|unit)", re.IGNORECASE)
+_PER_SHARE_AFTER = re.compile(
+    r"\s*(?:\(\$?[\d.]+\s+(?:basic|diluted)\)\s*)?(?:a|per)\s+(?:\w+\s+){0,2}(?:share|ADS|unit)", re.IGNORECASE
+)
 
 
 # The total a per-share amount comes to: "a special dividend of $1.00 per
@@ -874,7 +916,13 @@ def link_list_period(text: str, money: list[tuple[int, int]], periods: list[tupl
     return _with(relations, added)
 
 
-_SENTENCE_START = re.compile(r"[.!?][\"\u201d]?\s+(?=[A-Z])|\n\s*\n")
+# A sentence ends at a full stop, a blank line, or a bullet: each item of a
+# list is a sentence of its own, stop or none (the model's text joins the
+# items into one line: "... to $13.6 billion ● First-quarter 2022 profit
+# per share of $2.86; adjusted profit per share of $2.88 ● Returned ...").
+_SENTENCE_START = re.compile(
+    r"[.!?][\"\u201d]?\s+(?=[A-Z])|\n\s*\n|\s(?=[\u00b7\u2022\u25cf\u25aa][ \t])"
+)
 _SENTENCE_REACH = 400
 
 

@@ -536,10 +536,12 @@ _FUNCTION_WORD = r"(?:the|a|an|our|its|their|this|that|these|those|such|of|in|fo
 # A one-time item is named right after its amount: "a $1.3 million pre-tax
 # gain", "a $3.5 million loss contingency settlement", "a one-time $5.0
 # million favorable adjustment": the words up to the item's noun are the
-# measure (the recognizer often takes the head or a modifier alone).
+# measure (the recognizer often takes the head or a modifier alone). So is a
+# financing the amount is the size of: "a $40 million public offering", "a
+# $500 million share repurchase authorization".
 _ITEM_AFTER_AMOUNT = re.compile(
     rf"[ ]((?:(?!{_FUNCTION_WORD}|(?:per|million|billion|thousand)\b)[a-z][a-z-]*[ ]){{0,4}}"
-    r"(?:gains?|charges?|benefits?|expenses?|adjustments?|settlements?))\b"
+    r"(?:gains?|charges?|benefits?|expenses?|adjustments?|settlements?|offerings?|authorizations?|placements?))\b"
 )
 
 
@@ -635,6 +637,9 @@ def _items_before_amounts(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
 # its last noun alone; a balance is scoped by its date ("Deferred revenue at
 # quarter end totaled"). An article, a pronoun or a name opens no such subject,
 # nor a period ("Third quarter sales were": the period, then the measure).
+# The subject may be one word, and an aside in lower case may part it from
+# its verb: "Write-offs, net of recoveries, were $8 million" (an aside that
+# restates or qualifies the measure, not another measure).
 _PERIOD_WORDS_AHEAD = (
     r"(?:for|in|at|during)[ ](?:the[ ])?(?:first|second|third|fourth|quarters?|years?|three|six|nine|twelve|"
     r"thirteen|fiscal|period|same|prior|current|comparable|full|\d)"
@@ -643,7 +648,8 @@ _SUBJECT_STATED_AS_AMOUNT = re.compile(
     r"(?:^|(?<=[.!?][ ])|(?<=[.!?][ ]{2})|(?<=\n)|(?<=[\u2022\u00b7*][ ]))"
     r"((?!(?:The|This|These|Our|Its|It|We|They|He|She|In|For|During|At|As|On|Of|"
     r"First|Second|Third|Fourth|Fiscal|Full|Quarterly|Annual|Year|Half)\b)[A-Z][a-z][\w-]*"
-    rf"(?:[ ](?!{_PERIOD_WORDS_AHEAD}|(?:was|were|is|are)\b)(?:[a-z][\w/-]*|\([a-z]+\))){{1,8}})"
+    rf"(?:[ ](?!{_PERIOD_WORDS_AHEAD}|(?:was|were|is|are)\b)(?:[a-z][\w/-]*|\([a-z]+\))){{0,8}})"
+    r"(?:,[ ][a-z][^,.;:$\n]{0,40},)?"
     r"(?:,?[ ](?:for|in|during|at|as[ ]of)[ ][^.;:$\n]{0,70}?)?,?[ ](?:was|were|totaled|totalled)[ ]"
     r"(?:approximately[ ]|about[ ])?(?=[$(])"
 )
@@ -995,7 +1001,13 @@ _METRIC_HEAD_WORDS = (
     # SCHEMA.md 3a: "delivery order", "task order", "contract value", "ceiling value"
     r"delivery|task|contract|ceiling"
 )
-_METRIC_HEAD = re.compile(rf"(?:(?:cash|{_METRIC_HEAD_WORDS})\s+)+$", re.IGNORECASE)
+# "Reported" opening a measure sets it against the adjusted one ("Reported
+# diluted net earnings per share ... increased 41.4% to $1.40"); after a word
+# it is the verb ("The Company Reported Net Income").
+_METRIC_HEAD = re.compile(
+    rf"(?:(?<![\w,;][ ])(?-i:Reported)\s+(?:(?:cash|{_METRIC_HEAD_WORDS})\s+)*|(?:(?:cash|{_METRIC_HEAD_WORDS})\s+)+)$",
+    re.IGNORECASE,
+)
 # "cash" says how a bonus is paid, not which bonus it is: "a cash retention
 # bonus of $550,000" gives `retention bonus` (SCHEMA.md 3a), where "cash
 # dividend" keeps it.
@@ -1007,7 +1019,9 @@ _METRIC_TAIL = re.compile(
     # "Cost of goods" + " sold", "cost of products" + " sold"
     r"|(?<=goods)[ ]+sold\b|(?<=products)[ ]+sold\b"
     # "sales" + " volume": "Astro's audited sales volume ... was $33 million"
-    r"|(?<=sales)[ ]+volume\b)",
+    r"|(?<=sales)[ ]+volume\b"
+    # A measure cut after its hyphenated modifier: "short-term" + " incentive compensation".
+    r"|(?<=-term)(?:[ ](?!(?:of|in|for|from|to|on|at|by|with|as|and|or|the|a|an|was|were|is|are)\b)[a-z]+){1,3})",
     re.IGNORECASE,
 )
 _COMPLETIONS = {"PERIOD": (_PERIOD_HEAD, _PERIOD_TAIL), "METRIC": (_METRIC_HEAD, _METRIC_TAIL)}
@@ -1165,7 +1179,7 @@ def _complete_phrases(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
         start, end = ent.start_char, ent.end_char
         if tail := tail_pattern.match(text, end):
             end = tail.end()
-        elif ent.label_ == "PERIOD" and _QUARTER_END.search(text, max(0, end - 8), end):
+        elif ent.label_ == "PERIOD" and _QUARTER_END.search(text, max(0, end - len("full-year")), end):
             if year := _YEAR_AFTER_QUARTER.match(text, end):  # "second quarter" + " 2016"
                 end = year.end()
         if ent.label_ == "PERIOD" and _MONTH_END.search(text, max(0, end - 10), end):

@@ -43,6 +43,7 @@ from .amount_rules import (
     link_change_to_level_period,
     link_clause_period,
     link_companions,
+    link_comparisons_of_new_levels,
     link_contract_values,
     link_sized_measures,
     link_list_period,
@@ -297,6 +298,7 @@ def _apply_amount_rules(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]
     relations = link_measures_after(text, money, metrics, relations)
     relations = link_contract_values(text, money, metrics, relations)
     relations = link_sized_measures(text, money, metrics, relations)
+    relations = link_comparisons_of_new_levels(text, money, metrics, relations)
     relations = unlink_periods_of_later_lines(layout, relations)
     relations = link_period_after(text, money, periods, relations)
     relations = link_companions(text, money, relations)

@@ -62,6 +62,10 @@ _PERIOD_CELL = re.compile(
 # are no periods, and every cell falls in the title's.
 _TABLE_TITLE = re.compile(r"\b(?:for|as\s+of|at)\s+(?:the\s+)?\S", re.IGNORECASE)
 _RUNNING_TEXT = re.compile(r"[a-z]{4,}\s+[a-z]{4,}\s+[a-z]{4,}")
+# A row of sign-less cells is no running text, however long its label
+# ("Proceeds from disposals of leased assets and property, plant and
+# equipment   269   33   241   (5)   2"): it ends in a cell after a column gap.
+_ROW_OF_CELLS = re.compile(r"(?:[ ]{2,}|\t)(?:\(?-?[\d,.]+\)?%?|[-\u2013\u2014])[ \t]*$")
 # How far above a row its column headers may be, in lines as filed (blank
 # lines count: a statement of operations runs some 60 of them).
 _HEADER_SEARCH_LINES = 80
@@ -146,6 +150,32 @@ _LABEL_LEADER = re.compile(r"[ \t]*(?:[-\u2013\u2014\u2022*]+[ \t]*(?=[A-Za-z(])
 _LABEL_LINE = re.compile(r"[ \t]*[A-Za-z][^$\d]{0,80}")
 
 
+# A dash glued to the first word of a row label ("-LIFO   $4,945"): the
+# tokenizer keeps "-LIFO" as one token, so the label could take no span.
+_GLUED_LEADER = re.compile(r"[-\u2013\u2014]+(?=[A-Za-z])")
+
+
+def _split_glued_leaders(doc: Doc, layout: _Layout) -> None:
+    """Split the leader off the first token of each line that holds an
+    amount, so the row's label can be an entity of its own."""
+    splits = []
+    for token in doc:
+        leader = _GLUED_LEADER.match(token.text)
+        if leader is None or len(token.text) == leader.end() or token.ent_type_:
+            continue
+        start, end = layout.of_doc(token.idx, token.idx + len(token.text))
+        line_start = layout.text.rfind("\n", 0, start) + 1
+        line_end = layout.text.find("\n", end)
+        line_end = len(layout.text) if line_end < 0 else line_end
+        if not layout.text[line_start:start].strip() and "$" in layout.text[end:line_end]:
+            splits.append((token, leader.end()))
+    if not splits:
+        return
+    with doc.retokenize() as retokenizer:
+        for token, cut in splits:
+            retokenizer.split(token, [token.text[:cut], token.text[cut:]], heads=[(token, 1), (token, 1)])
+
+
 def _row_label(lines: list[_Line], row_index: int, first_cell: _Cell) -> tuple[int, int] | None:
     """Offsets of the row's label: the text before its first cell, without
     leaders, colons and footnote marks, with the lines it wraps from."""
@@ -188,7 +218,7 @@ def _header(lines: list[_Line], row_index: int, money_lines: set[int]) -> tuple[
         # Running text, even where it names two years ("between the first
         # quarter of 2021 (at left) and the first quarter of 2022"): the table
         # (if any) started below it.
-        if len(line.text) > 100 and _RUNNING_TEXT.search(line.text):
+        if len(line.text) > 100 and _RUNNING_TEXT.search(line.text) and not _ROW_OF_CELLS.search(line.text):
             return None
         cells = [(line.start + m.start(), line.start + m.end()) for m in _PERIOD_CELL.finditer(line.text)]
         if len(cells) >= 2 or (cells and _COLUMN_GAP.search(line.text)):
@@ -328,6 +358,10 @@ def _change_columns(text: str, headers: list[tuple[int, int]] | None, cells: lis
     return cells[len(headers) :]
 
 
+# An empty cell after a row's first amount: a dash after a column gap, maybe after its sign.
+_EMPTY_CELL = re.compile(r"(?:[ ]{2,}|\t)(?:[$][ \t]*)?[-\u2013\u2014](?=[ \t]|$)")
+
+
 def _periods_by_place(
     cells: list[_Cell], row: _Line, header: _Line | None, periods: list[tuple[int, int]] | None
 ) -> list[tuple[int, int] | None]:
@@ -335,13 +369,29 @@ def _periods_by_place(
     period in order, else the period nearest above the cell's column."""
     if not periods or header is None:
         return [None] * len(cells)
-    if len(periods) == len(cells):
+    # Empty cells ("$   -") hold columns too: then the count tells nothing.
+    if len(periods) == len(cells) and not _EMPTY_CELL.search(row.text, cells[0].start_char - row.start):
         return list(periods)
     found = []
     for cell in cells:
         center = (cell.start_char + cell.end_char) / 2 - row.start
         found.append(min(periods, key=lambda p: abs((p[0] + p[1]) / 2 - header.start - center)))
     return found
+
+
+def _period_of_row_above(
+    row_index: int, row_periods: dict[int, tuple[int, int]], money_lines: set[int]
+) -> tuple[int, int] | None:
+    """The period of the transposed row above a row with no period header,
+    rows of amounts only between: in a reconciliation, "Three Months Ended
+    March 31, 2022 - U.S. GAAP  $1,855 ... $2.86" over "Restructuring costs
+    13 ... $0.02", the adjustment falls in the period of the row it adjusts."""
+    i = row_index - 1
+    while i in money_lines:
+        if i in row_periods:
+            return row_periods[i]
+        i -= 1
+    return None
 
 
 class TableReader:
@@ -351,6 +401,7 @@ class TableReader:
     def __call__(self, doc: Doc) -> Doc:
         layout = _Layout(doc)
         self._drop_names_across_cells(doc, layout)
+        _split_glued_leaders(doc, layout)
         money = [e for e in doc.ents if e.label_ == "MONEY"]
         if len(money) < 2:
             return doc
@@ -370,6 +421,7 @@ class TableReader:
         new_relations: list[list] = []
         money_lines = set(rows)
         widened = changed = False
+        row_periods: dict[int, tuple[int, int]] = {}  # the transposed rows' periods, by line
         for i, cells in rows.items():
             line = lines[i]
             if not _is_table_row(line, cells):
@@ -380,6 +432,7 @@ class TableReader:
                 # The column headers are the measures and the row's period is
                 # each cell's: the extractor's links for these cells give way.
                 period, measures = transposed
+                row_periods[i] = period
                 # What the row's label says besides its period ("U.S. GAAP",
                 # "Adjusted") qualifies the row; it measures nothing.
                 label_start, label_end = layout.to_doc(lines[i].start, layout_label[1])
@@ -403,6 +456,10 @@ class TableReader:
                 # have linked them to a piece of the label.
                 ents, moved = self._widen_metrics(doc, layout, ents, label)
                 if moved:
+                    # A period in the label's words ("... at end of period")
+                    # goes with its links: the cells take their column's instead.
+                    gone = [r for r in relations if moved.get((r[2], r[3]), True) is None]
+                    has -= {(r[0], r[1], r[4]) for r in gone}
                     relations = [
                         [*r[:2], *moved.get((r[2], r[3]), (r[2], r[3])), *r[4:]]
                         for r in relations
@@ -447,7 +504,10 @@ class TableReader:
                     ]
                     has -= {(*key, "IN_PERIOD") for key in row}
                     changed = True
-                cells_periods = list(zip(cells, _periods_by_place(cells, line, header, headers)))
+                if header is None and (above := _period_of_row_above(i, row_periods, money_lines)):
+                    cells_periods = [(cell, above) for cell in cells]
+                else:
+                    cells_periods = list(zip(cells, _periods_by_place(cells, line, header, headers)))
             for cell, period in cells_periods:
                 key = (cell.span.start_char, cell.span.end_char)
                 if label and (*key, "VALUE_OF") not in has:
