@@ -1835,3 +1835,15 @@ def test_quoted_speaker_with_a_title_is_a_person_not_an_organization():
     doc = _doc(text, [("Helena Strand", "ORG"), ("Acme Corp", "ORG")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert _ents(doc) == [("Helena Strand-Iversen", "PERSON"), ("Acme Corp", "ORG")]
+
+
+def test_a_name_said_to_be_a_company_is_an_organization_in_all_its_mentions():
+    text = (
+        "The Navy excluded ERAPSCO from the bid. ERAPSCO is a joint venture between Acme Marine, LLC and "
+        "Beta Inc. The Company is a leading firm. Mr. Lee is a director of the company. ERAPSCO will appeal."
+    )
+    doc = _doc(text, [("Navy", "ORG"), ("Acme Marine, LLC", "ORG"), ("Beta Inc.", "ORG"), ("Lee", "PERSON")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert [e.text for e in doc.ents if e.label_ == "ORG"] == [
+        "Navy", "ERAPSCO", "ERAPSCO", "Acme Marine, LLC", "Beta Inc.", "ERAPSCO"
+    ]

@@ -348,7 +348,7 @@ class EntityRules:
             ents = _complete_institution_names(doc, text, _join_state_possessives(doc, text, ents))
             ents = _add_seats_before_names(doc, text, ents)
             ents, short_names = _add_defined_short_names(doc, text, ents, terms)
-            ents = _add_named_segments(doc, text, ents, terms)
+            ents = _add_described_organizations(doc, text, _add_named_segments(doc, text, ents, terms))
             ents = _extend_title_scopes(doc, text, _complete_hyphenated_titles(doc, text, ents))
             ents = _complete_phrases(doc, text, ents)
             ents = _propagate(doc, text, _without_restated_abbreviations(text, ents), short_names)
@@ -1519,6 +1519,27 @@ _NAMED_UNIT = re.compile(
     r"\b(?:[Oo]ur|[Ii]ts|[Tt]he[ ]+[Cc]ompany['\u2019]s)[ ]+"
     r"([A-Z][\w'\u2019-]*(?:[ ](?:[A-Z][\w'\u2019-]*|&)){0,3}[ ](?:Division|Group))\b(?!['\u2019]s)"
 )
+
+
+# "ERAPSCO is a joint venture between ...", "Astro is a privately owned
+# company", "Acme Aero, a wholly-owned subsidiary of Acme, ...": a name that
+# opens a sentence and is then said to be a company (SCHEMA.md 2: subsidiaries
+# and other companies are organizations); propagation finds its other mentions.
+_DESCRIBED_AS_COMPANY = re.compile(
+    r"(?:^|(?<=[.!?][ ])|(?<=[.!?][ ]{2}))(?!(?:The|This|That|It|Its|Our|Each|Such|Mr|Ms|Mrs|Dr)\b)"
+    r"([A-Z][\w&'\u2019-]*(?:[ ](?:[A-Z][\w&'\u2019-]*|&)){0,3})"
+    r"(?:[ ]is|,)[ ]an?[ ]+(?:(?!(?:of|for|to|at|in|with|by|on|from|and|or)\b)[a-z][\w-]*[ ]+){0,3}?"
+    r"(?:joint[ ]venture|(?:wholly[ -]owned[ ])?subsidiary|affiliate|(?:holding[ ])?company|corporation|firm|partnership)"
+    r"(?=[,.;]|[ ](?:of|between|that|which|based|headquartered|located|owned|in|with|focused|specializing)\b)",
+    re.MULTILINE,
+)
+
+
+def _add_described_organizations(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    for match in _DESCRIBED_AS_COMPANY.finditer(text):
+        if match.group(1).lower() not in _GENERIC_ORGANIZATION_WORDS:
+            ents = _add(doc, ents, match.start(1), match.end(1), "ORG")
+    return ents
 
 
 def _add_named_segments(doc: Doc, text: str, ents: list[Span], terms: frozenset[str]) -> list[Span]:
