@@ -1847,3 +1847,19 @@ def test_a_name_said_to_be_a_company_is_an_organization_in_all_its_mentions():
     assert [e.text for e in doc.ents if e.label_ == "ORG"] == [
         "Navy", "ERAPSCO", "ERAPSCO", "Acme Marine, LLC", "Beta Inc.", "ERAPSCO"
     ]
+
+
+def test_a_name_with_a_version_number_is_a_product_in_all_its_mentions():
+    text = "Growth came from Galaxy Racer 24 at Acme Corp. Galaxy Racer will launch again."
+    doc = _doc(text, [("Galaxy Racer", "ORG"), ("Acme Corp.", "ORG")])
+    galaxy = text.index("Galaxy Racer will")
+    doc.set_ents([*doc.ents, doc.char_span(galaxy, galaxy + 12, label="ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Acme Corp.", "ORG")]
+
+
+def test_an_amount_after_a_name_makes_no_product():
+    text = "Delta Holdings 25 percent stake was sold to Acme Corp."
+    doc = _doc(text, [("Delta Holdings", "ORG"), ("Acme Corp.", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Delta Holdings", "ORG"), ("Acme Corp.", "ORG")]

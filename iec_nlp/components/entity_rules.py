@@ -2230,9 +2230,29 @@ _PRODUCT_NOUN_AFTER = re.compile(r"[ ](?:products?|brands?|platforms?|product[ ]
 
 
 def _names_a_product(name: str, text: str, end: int) -> bool:
-    if not _PRODUCT_NOUN_AFTER.match(text, end):
+    if _PRODUCT_NOUN_AFTER.match(text, end):
+        return not _written_as_company(name, text)
+    return _has_version_number(name, text)
+
+
+def _written_as_company(name: str, text: str) -> bool:
+    return re.search(re.escape(" ".join(name.split())) + _COMPANY_AFTER_NAME, text) is not None
+
+
+# A version or model-year number after a name ("Madden NFL 24", "College
+# Football 25", "Windows 11") makes it a product's name in the whole release;
+# no organization of the annotated releases is followed by one. Not a count
+# or an amount ("Acme 25 percent"), nor the first cell of a table row, nor
+# the day of a date ("March 31").
+_VERSION_NUMBER = r"[ ]\d{1,3}\b(?![.,]\d|%|-|[ ]+(?:[\d$(\u2014\u2013-]|percent|million|billion|thousand))"
+
+
+@lru_cache(maxsize=1024)
+def _has_version_number(name: str, text: str) -> bool:
+    if re.fullmatch(_MONTH, name):
         return False
-    return not re.search(re.escape(" ".join(name.split())) + _COMPANY_AFTER_NAME, text)
+    numbered = _NOT_IN_ADDRESS_BEFORE + r"\s+".join(map(re.escape, name.split())) + _VERSION_NUMBER
+    return re.search(numbered, text) is not None and not _written_as_company(name, text)
 
 
 _EVENT_MONTH = re.compile(rf"{_MONTH}\s+{_YEAR}")
