@@ -1863,3 +1863,15 @@ def test_an_amount_after_a_name_makes_no_product():
     doc = _doc(text, [("Delta Holdings", "ORG"), ("Acme Corp.", "ORG")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert _ents(doc) == [("Delta Holdings", "ORG"), ("Acme Corp.", "ORG")]
+
+
+def test_a_university_is_called_by_its_first_word_unless_that_word_is_a_place():
+    text = (
+        "Acme signed a study agreement with Erasmus University Medical Center and Boston University. "
+        "Erasmus will run the study at its offices in Boston. Boston will supply data."
+    )
+    doc = _doc(text, [("Acme", "ORG"), ("Erasmus University Medical Center", "ORG"), ("Boston University", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert [e.text for e in doc.ents if e.label_ == "ORG"] == [
+        "Acme", "Erasmus University Medical Center", "Boston University", "Erasmus"
+    ]

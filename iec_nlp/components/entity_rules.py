@@ -1619,7 +1619,33 @@ def _surface_forms(span: Span) -> list[tuple[str, ...]]:
             partners = _PARTNERS_FIRST.match(stripped)
             if partners:
                 forms.append(_tokens_before(tokens, span.start_char + partners.end()))
+        elif (institution := _INSTITUTION_AFTER_FIRST_WORD.match(span.text)) and not _cannot_stand_for_institution(
+            institution.group(1), doc_text(span.doc)
+        ):
+            forms.append(_tokens_before(tokens, span.start_char + institution.end(1)))
     return [f for f in forms if f and not (len(f) == 1 and (f[0] in _STOP or len(f[0]) < 2))]
+
+
+# A university or hospital is called by its first word once named in full:
+# "Erasmus" of "Erasmus University Medical Center Rotterdam", "Mayo" of "Mayo
+# Clinic". Not a word that describes the institution ("State College",
+# "National University", "Children's Hospital"), nor one the release also
+# writes as a place ("Boston University" ... "offices in Boston").
+_INSTITUTION_KIND = r"(?:University|College|Hospital|Clinic|Medical[ ]Center|Institute)\b"
+_INSTITUTION_AFTER_FIRST_WORD = re.compile(rf"([A-Z][a-z]{{2,}})[ ]{_INSTITUTION_KIND}")
+_DESCRIPTIVE_FIRST_WORDS = frozenset(
+    "North South East West Central Western Eastern Northern Southern Midwest Pacific Atlantic National State "
+    "Federal Community Technical International Memorial General Regional City County Veterans Public "
+    "Catholic Christian Methodist Baptist Lutheran Royal Imperial Polytechnic Military Naval Medical".split()
+)
+
+
+def _cannot_stand_for_institution(word: str, text: str) -> bool:
+    if word in _DESCRIPTIVE_FIRST_WORDS or word in _DEMONYMS:
+        return True
+    if _STATE_NAME.fullmatch(word) or re.fullmatch(_COUNTRIES, word):
+        return True
+    return re.search(rf"\b(?:in|near|from|of)[ ]{word}\b(?![ ]+{_INSTITUTION_KIND})", text) is not None
 
 
 _PARTNERS_FIRST = re.compile(r"\s*[A-Z][\w'\u2019-]*[ ]&[ ][A-Z][\w'\u2019-]*(?=[ ])")
