@@ -1875,3 +1875,9 @@ def test_a_university_is_called_by_its_first_word_unless_that_word_is_a_place():
     assert [e.text for e in doc.ents if e.label_ == "ORG"] == [
         "Acme", "Erasmus University Medical Center", "Boston University", "Erasmus"
     ]
+
+
+def test_a_university_named_by_its_place_is_an_organization():
+    text = "Jane Roe, a professor at the School of Business,\nof the University of Rochester, joins the Board."
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    assert ("University of Rochester", "ORG") in _ents(doc)

@@ -270,6 +270,13 @@ GOVERNMENT_BODY = re.compile(
     # "the U.S. government" (its agencies are above); not "US government revenue".
     r"|\b(?:U\.S\.|United\s+States|US)\s+[Gg]overnment\b(?!\s+(?:[A-Z][a-z]|revenues?\b|sales\b|business\b))"
 )
+# "the University of Rochester", "University of California at Berkeley": a
+# university named by its place is an organization (SCHEMA.md 2: universities),
+# on one line or across one line break.
+UNIVERSITY_OF = re.compile(
+    r"\bUniversity[ ]+of(?:[ ]+|\n[ ]*)(?:the[ ]+)?[A-Z][\w'\u2019-]*(?:[ ]+[A-Z][\w'\u2019-]*){0,2}"
+    r"(?:[ ]+at[ ]+[A-Z][\w-]*(?:[ ]+[A-Z][\w-]*)?)?"
+)
 NAME_AFTER_DATELINE = re.compile(
     rf"(?:\s[-\u2013\u2014]{{1,2}}|\)\s*[-\u2013\u2014]{{1,2}}|/)\s*({_ORG_NAME})"
     r"(?=\s*(?:,[^,\n]{0,100},\s*)?(?:today\s+|has\s+|recently\s+)?(?:announced|reported|said|declared)\b)"
@@ -396,6 +403,8 @@ class EntityRules:
             if not _FIELD_OF_STUDY_BEFORE.search(text, max(0, match.start() - 12), match.start()):
                 # "United States Department of Defense" widens the known "Department of Defense".
                 ents = _add_or_widen(doc, ents, match.start(), match.end(), "ORG")
+        for match in UNIVERSITY_OF.finditer(text):
+            ents = _add_or_widen(doc, ents, match.start(), match.end(), "ORG")
         for match in _HONORIFIC.finditer(text):
             ents = _add(doc, ents, match.start(1), match.end(1), "PERSON")
         for start, end in self._given_names(text):
