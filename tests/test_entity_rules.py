@@ -1881,3 +1881,9 @@ def test_a_university_named_by_its_place_is_an_organization():
     text = "Jane Roe, a professor at the School of Business,\nof the University of Rochester, joins the Board."
     doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
     assert ("University of Rochester", "ORG") in _ents(doc)
+
+
+def test_a_capitalized_dot_com_name_is_a_company_but_a_web_address_is_not():
+    text = "Gains on investments such as Deja.com were strong. Visit www.Acme.com or write to ir@Acme.com."
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    assert [e.text for e in doc.ents if e.label_ == "ORG"] == ["Deja.com"]

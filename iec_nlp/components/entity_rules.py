@@ -277,6 +277,10 @@ UNIVERSITY_OF = re.compile(
     r"\bUniversity[ ]+of(?:[ ]+|\n[ ]*)(?:the[ ]+)?[A-Z][\w'\u2019-]*(?:[ ]+[A-Z][\w'\u2019-]*){0,2}"
     r"(?:[ ]+at[ ]+[A-Z][\w-]*(?:[ ]+[A-Z][\w-]*)?)?"
 )
+# "investments such as About.com and Deja.com", "Amazon.com": a capitalized
+# name with its domain, written outside an address (no "www.", "@" or path),
+# is the company of that name.
+_DOT_COM_NAME = re.compile(r"(?<![\w./@:-])[A-Z][\w-]*\.com\b(?![./@-]\w)")
 NAME_AFTER_DATELINE = re.compile(
     rf"(?:\s[-\u2013\u2014]{{1,2}}|\)\s*[-\u2013\u2014]{{1,2}}|/)\s*({_ORG_NAME})"
     r"(?=\s*(?:,[^,\n]{0,100},\s*)?(?:today\s+|has\s+|recently\s+)?(?:announced|reported|said|declared)\b)"
@@ -405,6 +409,8 @@ class EntityRules:
                 ents = _add_or_widen(doc, ents, match.start(), match.end(), "ORG")
         for match in UNIVERSITY_OF.finditer(text):
             ents = _add_or_widen(doc, ents, match.start(), match.end(), "ORG")
+        for match in _DOT_COM_NAME.finditer(text):
+            ents = _add(doc, ents, match.start(), match.end(), "ORG")
         for match in _HONORIFIC.finditer(text):
             ents = _add(doc, ents, match.start(1), match.end(1), "PERSON")
         for start, end in self._given_names(text):
