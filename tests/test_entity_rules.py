@@ -1887,3 +1887,14 @@ def test_a_capitalized_dot_com_name_is_a_company_but_a_web_address_is_not():
     text = "Gains on investments such as Deja.com were strong. Visit www.Acme.com or write to ir@Acme.com."
     doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
     assert [e.text for e in doc.ents if e.label_ == "ORG"] == ["Deja.com"]
+
+
+def test_a_name_joined_by_and_to_an_organization_is_one_too():
+    text = (
+        '"Both MECAR and Barnes & Reinecke made great strides," he said. Sales of our Power and Delta '
+        "Controls segments rose.\nAcme and Beta Sign Supply Agreement"
+    )
+    doc = _doc(text, [("MECAR", "ORG"), ("Power", "ORG"), ("Acme", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    # Names before a noun are its modifiers; capitals in a title-case line mark no names.
+    assert [e.text for e in doc.ents if e.label_ == "ORG"] == ["MECAR", "Barnes & Reinecke", "Power", "Acme"]
