@@ -1898,3 +1898,10 @@ def test_a_name_joined_by_and_to_an_organization_is_one_too():
     doc = EntityRules(patterns=False, propagate=True)(doc)
     # Names before a noun are its modifiers; capitals in a title-case line mark no names.
     assert [e.text for e in doc.ents if e.label_ == "ORG"] == ["MECAR", "Barnes & Reinecke", "Power", "Acme"]
+
+
+def test_a_maker_named_before_a_model_designation_is_no_organization():
+    text = "Acme Corp. won an award for components for the Pratt & Whitney PW 4000 engine."
+    doc = _doc(text, [("Acme Corp.", "ORG"), ("Pratt & Whitney", "CUSTOMER")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Acme Corp.", "ORG")]

@@ -2315,11 +2315,16 @@ def _written_as_company(name: str, text: str) -> bool:
 
 
 # A version or model-year number after a name ("Madden NFL 24", "College
-# Football 25", "Windows 11") makes it a product's name in the whole release;
-# no organization of the annotated releases is followed by one. Not a count
-# or an amount ("Acme 25 percent"), nor the first cell of a table row, nor
-# the day of a date ("March 31").
-_VERSION_NUMBER = r"[ ]\d{1,3}\b(?![.,]\d|%|-|[ ]+(?:[\d$(\u2014\u2013-]|percent|million|billion|thousand))"
+# Football 25", "Windows 11"), or a model designation after its maker ("the
+# Pratt & Whitney PW 4000 engine", "Boeing 767 freighters") makes it a
+# product's name in the whole release; no organization of the annotated
+# releases is followed by one. Not a count or an amount ("Acme 25 percent"),
+# nor the first cell of a table row, a standard ("ISO 9001:2015"), an address
+# ("8000 Towers Crescent Drive"), nor the day of a date ("March 31").
+_VERSION_NUMBER = (
+    r"[ ](?:[A-Z]{1,2}[ -]?\d{2,4}[A-Z]?|\d{1,3})\b"
+    r"(?![.,:/]\w|%|-|[ ]+(?:[A-Z\d$(\u2014\u2013-]|percent|million|billion|thousand))"
+)
 
 
 @lru_cache(maxsize=1024)
