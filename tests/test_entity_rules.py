@@ -1905,3 +1905,10 @@ def test_a_maker_named_before_a_model_designation_is_no_organization():
     doc = _doc(text, [("Acme Corp.", "ORG"), ("Pratt & Whitney", "CUSTOMER")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert _ents(doc) == [("Acme Corp.", "ORG")]
+
+
+def test_a_word_opening_a_sentence_before_a_comma_is_no_company():
+    text = "Acme Corp. grew. Separately, a subsidiary of the Company sold a plant. ERAPSCO, a joint venture, bid."
+    doc = _doc(text, [("Acme Corp.", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert [e.text for e in doc.ents if e.label_ == "ORG"] == ["Acme Corp.", "ERAPSCO"]

@@ -359,7 +359,7 @@ class EntityRules:
             ents = _complete_institution_names(doc, text, _join_state_possessives(doc, text, ents))
             ents = _add_seats_before_names(doc, text, ents)
             ents, short_names = _add_defined_short_names(doc, text, ents, terms)
-            ents = _add_described_organizations(doc, text, _add_named_segments(doc, text, ents, terms))
+            ents = _add_described_organizations(doc, text, _add_named_segments(doc, text, ents, terms), terms)
             ents = _add_coordinated_organizations(doc, text, ents, terms)
             ents = _extend_title_scopes(doc, text, _complete_hyphenated_titles(doc, text, ents))
             ents = _complete_phrases(doc, text, ents)
@@ -1544,18 +1544,31 @@ _NAMED_UNIT = re.compile(
 _DESCRIBED_AS_COMPANY = re.compile(
     r"(?:^|(?<=[.!?][ ])|(?<=[.!?][ ]{2}))(?!(?:The|This|That|It|Its|Our|Each|Such|Mr|Ms|Mrs|Dr)\b)"
     r"([A-Z][\w&'\u2019-]*(?:[ ](?:[A-Z][\w&'\u2019-]*|&)){0,3})"
-    r"(?:[ ]is|,)[ ]an?[ ]+(?:(?!(?:of|for|to|at|in|with|by|on|from|and|or)\b)[a-z][\w-]*[ ]+){0,3}?"
+    r"(?P<link>[ ]is|,)[ ]an?[ ]+(?:(?!(?:of|for|to|at|in|with|by|on|from|and|or)\b)[a-z][\w-]*[ ]+){0,3}?"
     r"(?:joint[ ]venture|(?:wholly[ -]owned[ ])?subsidiary|affiliate|(?:holding[ ])?company|corporation|firm|partnership)"
     r"(?=[,.;]|[ ](?:of|between|that|which|based|headquartered|located|owned|in|with|focused|specializing)\b)",
     re.MULTILINE,
 )
 
 
-def _add_described_organizations(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+def _add_described_organizations(doc: Doc, text: str, ents: list[Span], terms: frozenset[str]) -> list[Span]:
     for match in _DESCRIBED_AS_COMPANY.finditer(text):
-        if match.group(1).lower() not in _GENERIC_ORGANIZATION_WORDS:
-            ents = _add(doc, ents, match.start(1), match.end(1), "ORG")
+        name = match.group(1)
+        # One word before a comma opens a sentence as often as it names a
+        # company ("Separately, a subsidiary of the Company ..."): only an acronym.
+        if match.group("link") == "," and " " not in name and not name.isupper():
+            continue
+        if name.lower() not in _GENERIC_ORGANIZATION_WORDS:
+            ents = _add_if_plausible(doc, ents, match.start(1), match.end(1), text, terms)
     return ents
+
+
+def _add_if_plausible(
+    doc: Doc, ents: list[Span], start: int, end: int, text: str, terms: frozenset[str]
+) -> list[Span]:
+    """Add an organization where nothing was found, if it can be one (`_is_plausible`)."""
+    span, overlapping = _placed(doc, ents, start, end, "ORG")
+    return [*ents, span] if span is not None and not overlapping and _is_plausible(span, text, terms) else ents
 
 
 # "Both MECAR and Barnes & Reinecke made great strides": a name joined by
@@ -1585,9 +1598,7 @@ def _add_coordinated_organizations(doc: Doc, text: str, ents: list[Span], terms:
         match = _AND_NAME_AFTER.match(text, ent.end_char)
         if match is None or _in_title_case_line(text, ent.start_char) or _NOUN_AFTER_NAMES.match(text, match.end()):
             continue
-        span, overlapping = _placed(doc, ents, match.start(1), match.end(1), "ORG")
-        if span is not None and not overlapping and _is_plausible(span, text, terms):
-            ents = [*ents, span]
+        ents = _add_if_plausible(doc, ents, match.start(1), match.end(1), text, terms)
     return ents
 
 
