@@ -1912,3 +1912,12 @@ def test_a_word_opening_a_sentence_before_a_comma_is_no_company():
     doc = _doc(text, [("Acme Corp.", "ORG")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert [e.text for e in doc.ents if e.label_ == "ORG"] == ["Acme Corp.", "ERAPSCO"]
+
+
+def test_a_number_ending_a_table_row_makes_no_product():
+    text = "Segment profit\nResource Industries 657\nResource Industries grew."
+    doc = _doc(text, [("Resource Industries", "ORG")])
+    second = text.index("Resource Industries grew")
+    doc.set_ents([*doc.ents, doc.char_span(second, second + 19, label="ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert ("Resource Industries", "ORG") in _ents(doc)

@@ -2329,12 +2329,14 @@ def _written_as_company(name: str, text: str) -> bool:
 # Football 25", "Windows 11"), or a model designation after its maker ("the
 # Pratt & Whitney PW 4000 engine", "Boeing 767 freighters") makes it a
 # product's name in the whole release; no organization of the annotated
-# releases is followed by one. Not a count or an amount ("Acme 25 percent"),
-# nor the first cell of a table row, a standard ("ISO 9001:2015"), an address
-# ("8000 Towers Crescent Drive"), nor the day of a date ("March 31").
+# releases is followed by one. The number goes on into the sentence (a
+# lower-case word or punctuation follows): not a table row's cell ("Resource
+# Industries 657" at a line's end, "Special Charges 41 0.12"), a standard
+# ("ISO 9001:2015"), an address ("8000 Towers Crescent Drive"), nor an amount
+# ("Acme 25 percent"); nor the day of a date ("March 31").
 _VERSION_NUMBER = (
-    r"[ ](?:[A-Z]{1,2}[ -]?\d{2,4}[A-Z]?|\d{1,3})\b"
-    r"(?![.,:/]\w|%|-|[ ]+(?:[A-Z\d$(\u2014\u2013-]|percent|million|billion|thousand))"
+    r"[ ](?:[A-Z]{1,2}[ -]?\d{2,4}[A-Z]?|\d{1,3})"
+    r"(?=[,;.](?!\d)|[ ]+[a-z])(?![ ]+(?:percent|million|billion|thousand)\b)"
 )
 
 
