@@ -1921,3 +1921,11 @@ def test_a_number_ending_a_table_row_makes_no_product():
     doc.set_ents([*doc.ents, doc.char_span(second, second + 19, label="ORG")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert ("Resource Industries", "ORG") in _ents(doc)
+
+
+def test_the_part_after_and_of_a_business_lines_name_is_no_organization():
+    text = "Acme sold its former Credit and Financial Products business. The Retail and Beta Corp. businesses grew."
+    doc = _doc(text, [("Acme", "ORG"), ("Financial Products", "ORG"), ("Retail", "ORG"), ("Beta Corp.", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    # Where the part before "and" is an organization, the two are named on their own.
+    assert [e.text for e in doc.ents if e.label_ == "ORG"] == ["Acme", "Retail", "Beta Corp."]

@@ -364,6 +364,7 @@ class EntityRules:
             ents = _extend_title_scopes(doc, text, _complete_hyphenated_titles(doc, text, ents))
             ents = _complete_phrases(doc, text, ents)
             ents = _propagate(doc, text, _without_restated_abbreviations(text, ents), short_names)
+            ents = _without_halves_of_business_names(text, ents)
             # Again after propagation, which labels a surname next to a given name it left alone.
             ents = _join_person_fragments(doc, text, ents)
         doc.set_ents(sorted(ents, key=lambda s: s.start), default="outside")
@@ -1600,6 +1601,30 @@ def _add_coordinated_organizations(doc: Doc, text: str, ents: list[Span], terms:
             continue
         ents = _add_if_plausible(doc, ents, match.start(1), match.end(1), text, terms)
     return ents
+
+
+# "the former Credit and Financial Products business", "its Complex Machining
+# and Turbine Engine Components business segments": a business line named by
+# two capitalized parts joined by "and" before "business" or "segment"; the
+# part after "and" is half of that name, no organization (SCHEMA.md 2).
+_CAPITALIZED_PART_AND_BEFORE = re.compile(r"(?<![.!?:][ ])(?<![.!?:])\b[A-Z][a-z]+(?:[ ][A-Z][a-z]+)*[ ]and\s+$")
+_BUSINESS_NOUN_AFTER = re.compile(r"\s+(?:business|businesses|segment|segments)\b")
+
+
+def _without_halves_of_business_names(text: str, ents: list[Span]) -> list[Span]:
+    taken = {i for e in ents for i in range(e.start_char, e.end_char)}
+    result = []
+    for ent in ents:
+        before = _CAPITALIZED_PART_AND_BEFORE.search(text, max(0, ent.start_char - 40), ent.start_char)
+        if (
+            ent.label_ in ("ORG", "CUSTOMER")
+            and before is not None
+            and before.start() not in taken
+            and _BUSINESS_NOUN_AFTER.match(text, ent.end_char)
+        ):
+            continue
+        result.append(ent)
+    return result
 
 
 def _add_named_segments(doc: Doc, text: str, ents: list[Span], terms: frozenset[str]) -> list[Span]:
