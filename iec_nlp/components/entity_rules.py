@@ -1608,7 +1608,11 @@ def _add_coordinated_organizations(doc: Doc, text: str, ents: list[Span], terms:
 # two capitalized parts joined by "and" before "business" or "segment"; the
 # part after "and" is half of that name, no organization (SCHEMA.md 2).
 _CAPITALIZED_PART_AND_BEFORE = re.compile(r"(?<![.!?:][ ])(?<![.!?:])\b[A-Z][a-z]+(?:[ ][A-Z][a-z]+)*[ ]and\s+$")
-_BUSINESS_NOUN_AFTER = re.compile(r"\s+(?:business|businesses|segment|segments)\b")
+_BUSINESS_NOUN_AFTER = re.compile(
+    # Another business may follow in the list: "Credit and Financial Products and NTB businesses".
+    r"(?:\s+and\s+[A-Z][\w&'\u2019-]*(?:\s+(?:[A-Z][\w&'\u2019-]*|&)){0,3}(?:\s+\([A-Z]{2,6}\))?)?"
+    r"\s+(?:business|businesses|segment|segments)\b"
+)
 
 
 def _without_halves_of_business_names(text: str, ents: list[Span]) -> list[Span]:
