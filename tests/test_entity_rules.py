@@ -1926,10 +1926,12 @@ def test_a_number_ending_a_table_row_makes_no_product():
 def test_the_part_after_and_of_a_business_lines_name_is_no_organization():
     text = (
         "Acme sold its former Credit and Financial Products business. The Retail and Beta Corp. businesses grew. "
-        "Results exclude the Credit and Payment Systems and Tire Centers (TC) businesses."
+        "Results exclude the Credit and Payment Systems and Tire Centers (TC) businesses. "
+        "It sold the Tools and Delta Marine businesses."
     )
     doc = _doc(text, [("Acme", "ORG"), ("Financial Products", "ORG"), ("Retail", "ORG"), ("Beta Corp.", "ORG"),
-                      ("Payment Systems", "ORG"), ("Tire Centers", "ORG")])
+                      ("Payment Systems", "ORG"), ("Tire Centers", "ORG"), ("Delta Marine", "ORG")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
-    # Where the part before "and" is an organization, the two are named on their own.
-    assert [e.text for e in doc.ents if e.label_ == "ORG"] == ["Acme", "Retail", "Beta Corp.", "Tire Centers", "TC"]
+    # Where the part before "and" is an organization, the two are named on their
+    # own; "businesses" after two parts makes two businesses.
+    assert [e.text for e in doc.ents if e.label_ == "ORG"] == ["Acme", "Retail", "Beta Corp.", "Tire Centers", "TC", "Delta Marine"]

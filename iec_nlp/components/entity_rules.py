@@ -1605,13 +1605,16 @@ def _add_coordinated_organizations(doc: Doc, text: str, ents: list[Span], terms:
 
 # "the former Credit and Financial Products business", "its Complex Machining
 # and Turbine Engine Components business segments": a business line named by
-# two capitalized parts joined by "and" before "business" or "segment"; the
-# part after "and" is half of that name, no organization (SCHEMA.md 2).
+# two capitalized parts joined by "and" before "business" or "segment"
+# (singular: one business); the part after "and" is half of that name, no
+# organization (SCHEMA.md 2).
 _CAPITALIZED_PART_AND_BEFORE = re.compile(r"(?<![.!?:][ ])(?<![.!?:])\b[A-Z][a-z]+(?:[ ][A-Z][a-z]+)*[ ]and\s+$")
 _BUSINESS_NOUN_AFTER = re.compile(
-    # Another business may follow in the list: "Credit and Financial Products and NTB businesses".
-    r"(?:\s+and\s+[A-Z][\w&'\u2019-]*(?:\s+(?:[A-Z][\w&'\u2019-]*|&)){0,3}(?:\s+\([A-Z]{2,6}\))?)?"
-    r"\s+(?:business|businesses|segment|segments)\b"
+    # One business ("the Credit and Financial Products business"), or another
+    # one after it in a list ("Credit and Financial Products and NTB
+    # businesses"); "the Credit and NTB businesses" are two businesses.
+    r"(?:\s+and\s+[A-Z][\w&'\u2019-]*(?:\s+(?:[A-Z][\w&'\u2019-]*|&)){0,3}(?:\s+\([A-Z]{2,6}\))?"
+    r"\s+(?:businesses|segments)|\s+(?:business|segment))\b"
 )
 
 
