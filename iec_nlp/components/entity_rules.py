@@ -279,8 +279,9 @@ UNIVERSITY_OF = re.compile(
 )
 # "investments such as About.com and Deja.com", "Amazon.com": a capitalized
 # name with its domain, written outside an address (no "www.", "@" or path),
-# is the company of that name.
-_DOT_COM_NAME = re.compile(r"(?<![\w./@:-])[A-Z][\w-]*\.com\b(?![./@-]\w)")
+# is the company of that name; one that goes on into a longer name ("Amazon.com
+# Services, Inc.", "Amazon.com, Inc.") is left to the name's own rules.
+_DOT_COM_NAME = re.compile(r"(?<![\w./@:-])[A-Z][\w-]*\.com\b(?![./@-]\w)(?!,?[ ]+[A-Z])")
 NAME_AFTER_DATELINE = re.compile(
     rf"(?:\s[-\u2013\u2014]{{1,2}}|\)\s*[-\u2013\u2014]{{1,2}}|/)\s*({_ORG_NAME})"
     r"(?=\s*(?:,[^,\n]{0,100},\s*)?(?:today\s+|has\s+|recently\s+)?(?:announced|reported|said|declared)\b)"
