@@ -1940,3 +1940,9 @@ def test_the_part_after_and_of_a_business_lines_name_is_no_organization():
     # Where the part before "and" is an organization, the two are named on their
     # own; "businesses" after two parts makes two businesses.
     assert [e.text for e in doc.ents if e.label_ == "ORG"] == ["Acme", "Retail", "Beta Corp.", "Tire Centers", "TC", "Delta Marine"]
+
+
+def test_a_government_body_opening_a_headline_stops_before_its_verb():
+    text = "Illinois Department of Public Aid Awards MAXIMUS $6.1 Million Contract Extension"
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    assert ("Illinois Department of Public Aid", "ORG") in _ents(doc)

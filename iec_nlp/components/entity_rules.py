@@ -255,7 +255,13 @@ def _joint_announcers(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # "U.S. Navy", "Department of Homeland Security", "Federal Highway
 # Administration", "Naval Sea Systems Command", "Metropolitan Transportation
 # Authority".
-_CAP = r"(?!The\b|Master\b)[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+# A headline in title case goes on from the body's name with its verb: "Illinois
+# Department of Public Aid Awards MAXIMUS $6.1 Million Contract".
+_HEADLINE_VERB = (
+    r"(?:Awards|Announces|Selects|Names|Extends|Renews|Signs|Chooses|Exercises|Issues|Grants|Approves|"
+    r"Reports|Receives|Orders|Picks|Taps|Expands|Launches)\b"
+)
+_CAP = rf"(?!The\b|Master\b|{_HEADLINE_VERB})[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 # A state's own bodies carry its name ("Florida Department of Transportation");
 # an agency may name its area ("Metropolitan Transit Authority of Harris County").
 GOVERNMENT_BODY = re.compile(
@@ -266,7 +272,7 @@ GOVERNMENT_BODY = re.compile(
     rf"(?:[ ]of[ ]{_CAP}(?:[ ]{_CAP}){{0,2}})?"
     # A federal service: "U.S. Customs and Border Protection", "U.S. Forest Service".
     rf"|(?<=U\.S\.[ ])(?:{_CAP}[ ](?:and[ ])?){{0,3}}(?:Service|Protection)"
-    r")\b(?!\s+(?:of\s+)?[A-Z][a-z])"
+    rf")\b(?!\s+(?:of\s+)?(?!{_HEADLINE_VERB})[A-Z][a-z])"
     # "the U.S. government" (its agencies are above); not "US government revenue".
     r"|\b(?:U\.S\.|United\s+States|US)\s+[Gg]overnment\b(?!\s+(?:[A-Z][a-z]|revenues?\b|sales\b|business\b))"
 )
