@@ -1946,3 +1946,9 @@ def test_a_government_body_opening_a_headline_stops_before_its_verb():
     text = "Illinois Department of Public Aid Awards MAXIMUS $6.1 Million Contract Extension"
     doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
     assert ("Illinois Department of Public Aid", "ORG") in _ents(doc)
+
+
+def test_a_company_name_may_open_with_an_ordinal():
+    text = "BUFFALO, N.Y., November 19, 2021 -- 22nd Century Group, Inc. (Nasdaq: XXII) named a CFO."
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    assert ("22nd Century Group, Inc.", "ORG") in _ents(doc)
