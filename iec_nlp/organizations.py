@@ -634,8 +634,11 @@ def organization_features(
 
 def _is_issuer_unit(text: str, e: EntityLike, issuer_starts: frozenset[int], issuer_ends: frozenset[int]) -> bool:
     """Whether this mention names a unit of the issuer: "our X", "X segment",
-    "X, a wholly owned subsidiary of <issuer>", "<issuer>'s subsidiary X"."""
+    "X, a wholly owned subsidiary of <issuer>", "<issuer>'s subsidiary X",
+    "X is a joint venture between <issuer's subsidiary> and ..."."""
     if _SEGMENT.match(text, e.end):
+        return True
+    if _is_issuer_joint_venture(text, e, issuer_starts):
         return True
     # "our Power Group", but not "our Navy customer".
     if _OUR.search(text, max(0, e.start - 8), e.start) and not _CUSTOMER_NOUN.match(text, e.end):
@@ -646,6 +649,26 @@ def _is_issuer_unit(text: str, e: EntityLike, issuer_starts: frozenset[int], iss
     return any(
         _UNIT_AFTER_POSSESSIVE.fullmatch(text, end, e.start) for end in issuer_ends if 0 < e.start - end <= 40
     )
+
+
+# "ERAPSCO is a joint venture between Sparton DeLeon Springs, LLC, a
+# wholly-owned subsidiary of Sparton Corporation, and ...", "X, our joint
+# venture with Y": a venture the issuer owns a share of is its own, like a
+# subsidiary, whoever buys from it (SCHEMA.md 3a: partners are no customers).
+_JOINT_VENTURE = re.compile(
+    r"\s*(?:\([^)]{0,40}\)\s*)?,?\s*(?:is\s+)?(?P<owner>a|an|the|its|our)\s+(?:[\w-]+\s+){0,2}?joint\s+venture\b"
+    r"(?P<partners>[^.;]{0,120})",
+    re.IGNORECASE,
+)
+
+
+def _is_issuer_joint_venture(text: str, e: EntityLike, issuer_starts: frozenset[int]) -> bool:
+    venture = _JOINT_VENTURE.match(text, e.end)
+    if venture is None:
+        return False
+    if venture.group("owner").lower() in ("its", "our"):
+        return True
+    return any(venture.start("partners") <= start < venture.end("partners") for start in issuer_starts)
 
 
 def _sentence_cues(

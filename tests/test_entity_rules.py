@@ -1906,3 +1906,120 @@ def test_where_a_company_is_based_is_no_part_of_its_name():
     doc = _doc(text, [("Atlanta-based Southern Company", "ORG")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert _ents(doc) == [("Southern Company", "ORG")]
+
+
+def test_a_name_said_to_be_a_company_is_an_organization_in_all_its_mentions():
+    text = (
+        "The Navy excluded ERAPSCO from the bid. ERAPSCO is a joint venture between Acme Marine, LLC and "
+        "Beta Inc. The Company is a leading firm. Mr. Lee is a director of the company. ERAPSCO will appeal."
+    )
+    doc = _doc(text, [("Navy", "ORG"), ("Acme Marine, LLC", "ORG"), ("Beta Inc.", "ORG"), ("Lee", "PERSON")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert [e.text for e in doc.ents if e.label_ == "ORG"] == [
+        "Navy", "ERAPSCO", "ERAPSCO", "Acme Marine, LLC", "Beta Inc.", "ERAPSCO"
+    ]
+
+
+def test_a_name_with_a_version_number_is_a_product_in_all_its_mentions():
+    text = "Growth came from Galaxy Racer 24 at Acme Corp. Galaxy Racer will launch again."
+    doc = _doc(text, [("Galaxy Racer", "ORG"), ("Acme Corp.", "ORG")])
+    galaxy = text.index("Galaxy Racer will")
+    doc.set_ents([*doc.ents, doc.char_span(galaxy, galaxy + 12, label="ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Acme Corp.", "ORG")]
+
+
+def test_an_amount_after_a_name_makes_no_product():
+    text = "Delta Holdings 25 percent stake was sold to Acme Corp."
+    doc = _doc(text, [("Delta Holdings", "ORG"), ("Acme Corp.", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Delta Holdings", "ORG"), ("Acme Corp.", "ORG")]
+
+
+def test_a_university_is_called_by_its_first_word_unless_that_word_is_a_place():
+    text = (
+        "Acme signed a study agreement with Erasmus University Medical Center and Boston University. "
+        "Erasmus will run the study at its offices in Boston. Boston will supply data."
+    )
+    doc = _doc(text, [("Acme", "ORG"), ("Erasmus University Medical Center", "ORG"), ("Boston University", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert [e.text for e in doc.ents if e.label_ == "ORG"] == [
+        "Acme", "Erasmus University Medical Center", "Boston University", "Erasmus"
+    ]
+
+
+def test_a_university_named_by_its_place_is_an_organization():
+    text = "Jane Roe, a professor at the School of Business,\nof the University of Rochester, joins the Board."
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    assert ("University of Rochester", "ORG") in _ents(doc)
+
+
+def test_a_capitalized_dot_com_name_is_a_company_but_a_web_address_is_not():
+    text = (
+        "Gains on investments such as Deja.com were strong. Visit www.Acme.com or write to ir@Acme.com. "
+        "Beta leases aircraft to Amazon.com Services, Inc."
+    )
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    organizations = [e.text for e in doc.ents if e.label_ == "ORG"]
+    # A domain that goes on into a longer name is no name of its own.
+    assert organizations[0] == "Deja.com" and "Amazon.com" not in organizations
+
+
+def test_a_name_joined_by_and_to_an_organization_is_one_too():
+    text = (
+        '"Both MECAR and Barnes & Reinecke made great strides," he said. Sales of our Power and Delta '
+        "Controls segments rose.\nAcme and Beta Sign Supply Agreement"
+    )
+    doc = _doc(text, [("MECAR", "ORG"), ("Power", "ORG"), ("Acme", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    # Names before a noun are its modifiers; capitals in a title-case line mark no names.
+    assert [e.text for e in doc.ents if e.label_ == "ORG"] == ["MECAR", "Barnes & Reinecke", "Power", "Acme"]
+
+
+def test_a_maker_named_before_a_model_designation_is_no_organization():
+    text = "Acme Corp. won an award for components for the Pratt & Whitney PW 4000 engine."
+    doc = _doc(text, [("Acme Corp.", "ORG"), ("Pratt & Whitney", "CUSTOMER")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Acme Corp.", "ORG")]
+
+
+def test_a_word_opening_a_sentence_before_a_comma_is_no_company():
+    text = "Acme Corp. grew. Separately, a subsidiary of the Company sold a plant. ERAPSCO, a joint venture, bid."
+    doc = _doc(text, [("Acme Corp.", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert [e.text for e in doc.ents if e.label_ == "ORG"] == ["Acme Corp.", "ERAPSCO"]
+
+
+def test_a_number_ending_a_table_row_makes_no_product():
+    text = "Segment profit\nResource Industries 657\nResource Industries grew."
+    doc = _doc(text, [("Resource Industries", "ORG")])
+    second = text.index("Resource Industries grew")
+    doc.set_ents([*doc.ents, doc.char_span(second, second + 19, label="ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert ("Resource Industries", "ORG") in _ents(doc)
+
+
+def test_the_part_after_and_of_a_business_lines_name_is_no_organization():
+    text = (
+        "Acme sold its former Credit and Financial Products business. The Retail and Beta Corp. businesses grew. "
+        "Results exclude the Credit and Payment Systems and Tire Centers (TC) businesses. "
+        "It sold the Tools and Delta Marine businesses."
+    )
+    doc = _doc(text, [("Acme", "ORG"), ("Financial Products", "ORG"), ("Retail", "ORG"), ("Beta Corp.", "ORG"),
+                      ("Payment Systems", "ORG"), ("Tire Centers", "ORG"), ("Delta Marine", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    # Where the part before "and" is an organization, the two are named on their
+    # own; "businesses" after two parts makes two businesses.
+    assert [e.text for e in doc.ents if e.label_ == "ORG"] == ["Acme", "Retail", "Beta Corp.", "Tire Centers", "TC", "Delta Marine"]
+
+
+def test_a_government_body_opening_a_headline_stops_before_its_verb():
+    text = "Illinois Department of Public Aid Awards MAXIMUS $6.1 Million Contract Extension"
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    assert ("Illinois Department of Public Aid", "ORG") in _ents(doc)
+
+
+def test_a_company_name_may_open_with_an_ordinal():
+    text = "BUFFALO, N.Y., November 19, 2021 -- 22nd Century Group, Inc. (Nasdaq: XXII) named a CFO."
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    assert ("22nd Century Group, Inc.", "ORG") in _ents(doc)

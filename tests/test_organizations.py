@@ -244,6 +244,9 @@ def test_a_ticker_used_as_a_short_name_is_its_company():
         ("AMSC Windtec, a wholly owned subsidiary of Acme, will design it for Beta Systems.", "AMSC Windtec"),
         ("Our Power Group received an order from Beta Systems for radars.", "Power Group"),
         ("Sales of the Industrial Group segment rose on orders from Beta Systems.", "Industrial Group"),
+        # A joint venture of the issuer's subsidiary, whatever it sells to Beta Systems.
+        ("Sonics JV is a joint venture between Acme Marine, LLC, a subsidiary of Acme Corp., and Delta Inc. "
+         "Beta Systems awarded Sonics JV a contract.", "Sonics JV"),
     ],
 )
 def test_the_issuers_own_units_are_never_its_customers(customer_model, sentence, unit):

@@ -82,10 +82,13 @@ _PARTNERS = (
     r"(?:[A-Z][\w'\u2019-]*,[ ]{1,2}){1,3}(?=[A-Z][\w'\u2019-]*[ ]{1,2}(?:and|AND|&)[ ]{1,2}"
     r"(?:Co\.|CO\.|Company|COMPANY)(?![\w]))"
 )
+# A name may open with an ordinal: "22nd Century Group, Inc.".
+_ORDINAL = r"\d{1,3}(?:st|nd|rd|th)[ ]"
 # Names stay on one line and inside one sentence: only spaces between words.
 # A registered mark may follow the first word: "O2Micro\u00ae International Limited".
 ORG_WITH_LEGAL_FORM = re.compile(
-    rf"\b{_NOT_NAME_START}(?:{_PARTNERS})?[A-Z][\w&'\u2019-]*[\u00ae\u2122]?(?:[ ]{{1,2}}{_NAME_WORD}){{0,5}}?,?[ ]{{1,2}}"
+    rf"\b{_NOT_NAME_START}(?:{_PARTNERS}|{_ORDINAL})?[A-Z][\w&'\u2019-]*[\u00ae\u2122]?"
+    rf"(?:[ ]{{1,2}}{_NAME_WORD}){{0,5}}?,?[ ]{{1,2}}"
     rf"{_LEGAL_FORM}(?![\w])"
 )
 # A surname: "Gilbert", "O'Brien", "Smith-Jones", but not the possessive "Nair's".
@@ -255,7 +258,13 @@ def _joint_announcers(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # "U.S. Navy", "Department of Homeland Security", "Federal Highway
 # Administration", "Naval Sea Systems Command", "Metropolitan Transportation
 # Authority".
-_CAP = r"(?!The\b|Master\b)[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+# A headline in title case goes on from the body's name with its verb: "Illinois
+# Department of Public Aid Awards MAXIMUS $6.1 Million Contract".
+_HEADLINE_VERB = (
+    r"(?:Awards|Announces|Selects|Names|Extends|Renews|Signs|Chooses|Exercises|Issues|Grants|Approves|"
+    r"Reports|Receives|Orders|Picks|Taps|Expands|Launches)\b"
+)
+_CAP = rf"(?!The\b|Master\b|{_HEADLINE_VERB})[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 # A state's own bodies carry its name ("Florida Department of Transportation");
 # an agency may name its area ("Metropolitan Transit Authority of Harris County").
 GOVERNMENT_BODY = re.compile(
@@ -266,10 +275,22 @@ GOVERNMENT_BODY = re.compile(
     rf"(?:[ ]of[ ]{_CAP}(?:[ ]{_CAP}){{0,2}})?"
     # A federal service: "U.S. Customs and Border Protection", "U.S. Forest Service".
     rf"|(?<=U\.S\.[ ])(?:{_CAP}[ ](?:and[ ])?){{0,3}}(?:Service|Protection)"
-    r")\b(?!\s+(?:of\s+)?[A-Z][a-z])"
+    rf")\b(?!\s+(?:of\s+)?(?!{_HEADLINE_VERB})[A-Z][a-z])"
     # "the U.S. government" (its agencies are above); not "US government revenue".
     r"|\b(?:U\.S\.|United\s+States|US)\s+[Gg]overnment\b(?!\s+(?:[A-Z][a-z]|revenues?\b|sales\b|business\b))"
 )
+# "the University of Rochester", "University of California at Berkeley": a
+# university named by its place is an organization (SCHEMA.md 2: universities),
+# on one line or across one line break.
+UNIVERSITY_OF = re.compile(
+    r"\bUniversity[ ]+of(?:[ ]+|\n[ ]*)(?:the[ ]+)?[A-Z][\w'\u2019-]*(?:[ ]+[A-Z][\w'\u2019-]*){0,2}"
+    r"(?:[ ]+at[ ]+[A-Z][\w-]*(?:[ ]+[A-Z][\w-]*)?)?"
+)
+# "investments such as About.com and Deja.com", "Amazon.com": a capitalized
+# name with its domain, written outside an address (no "www.", "@" or path),
+# is the company of that name; one that goes on into a longer name ("Amazon.com
+# Services, Inc.", "Amazon.com, Inc.") is left to the name's own rules.
+_DOT_COM_NAME = re.compile(r"(?<![\w./@:-])[A-Z][\w-]*\.com\b(?![./@-]\w)(?!,?[ ]+[A-Z])")
 NAME_AFTER_DATELINE = re.compile(
     rf"(?:\s[-\u2013\u2014]{{1,2}}|\)\s*[-\u2013\u2014]{{1,2}}|/)\s*({_ORG_NAME})"
     r"(?=\s*(?:,[^,\n]{0,100},\s*)?(?:today\s+|has\s+|recently\s+)?(?:announced|reported|said|declared)\b)"
@@ -351,10 +372,12 @@ class EntityRules:
             ents = _complete_institution_names(doc, text, _join_state_possessives(doc, text, ents))
             ents = _add_seats_before_names(doc, text, ents)
             ents, short_names = _add_defined_short_names(doc, text, ents, terms)
-            ents = _add_named_segments(doc, text, ents, terms)
+            ents = _add_described_organizations(doc, text, _add_named_segments(doc, text, ents, terms), terms)
+            ents = _add_coordinated_organizations(doc, text, ents, terms)
             ents = _extend_title_scopes(doc, text, _complete_hyphenated_titles(doc, text, ents))
             ents = _complete_phrases(doc, text, ents)
             ents = _propagate(doc, text, _without_restated_abbreviations(text, ents), short_names)
+            ents = _without_halves_of_business_names(text, ents)
             # Again after propagation, which labels a surname next to a given name it left alone.
             ents = _join_person_fragments(doc, text, ents)
             ents = _without_unsupported_one_word_persons(text, ents, self.first_names)
@@ -400,6 +423,10 @@ class EntityRules:
             if not _FIELD_OF_STUDY_BEFORE.search(text, max(0, match.start() - 12), match.start()):
                 # "United States Department of Defense" widens the known "Department of Defense".
                 ents = _add_or_widen(doc, ents, match.start(), match.end(), "ORG")
+        for match in UNIVERSITY_OF.finditer(text):
+            ents = _add_or_widen(doc, ents, match.start(), match.end(), "ORG")
+        for match in _DOT_COM_NAME.finditer(text):
+            ents = _add(doc, ents, match.start(), match.end(), "ORG")
         for match in _HONORIFIC.finditer(text):
             ents = _add(doc, ents, match.start(1), match.end(1), "PERSON")
         for start, end in self._given_names(text):
@@ -1596,6 +1623,102 @@ _NAMED_UNIT = re.compile(
 )
 
 
+# "ERAPSCO is a joint venture between ...", "Astro is a privately owned
+# company", "Acme Aero, a wholly-owned subsidiary of Acme, ...": a name that
+# opens a sentence and is then said to be a company (SCHEMA.md 2: subsidiaries
+# and other companies are organizations); propagation finds its other mentions.
+_DESCRIBED_AS_COMPANY = re.compile(
+    r"(?:^|(?<=[.!?][ ])|(?<=[.!?][ ]{2}))(?!(?:The|This|That|It|Its|Our|Each|Such|Mr|Ms|Mrs|Dr)\b)"
+    r"([A-Z][\w&'\u2019-]*(?:[ ](?:[A-Z][\w&'\u2019-]*|&)){0,3})"
+    r"(?P<link>[ ]is|,)[ ]an?[ ]+(?:(?!(?:of|for|to|at|in|with|by|on|from|and|or)\b)[a-z][\w-]*[ ]+){0,3}?"
+    r"(?:joint[ ]venture|(?:wholly[ -]owned[ ])?subsidiary|affiliate|(?:holding[ ])?company|corporation|firm|partnership)"
+    r"(?=[,.;]|[ ](?:of|between|that|which|based|headquartered|located|owned|in|with|focused|specializing)\b)",
+    re.MULTILINE,
+)
+
+
+def _add_described_organizations(doc: Doc, text: str, ents: list[Span], terms: frozenset[str]) -> list[Span]:
+    for match in _DESCRIBED_AS_COMPANY.finditer(text):
+        name = match.group(1)
+        # One word before a comma opens a sentence as often as it names a
+        # company ("Separately, a subsidiary of the Company ..."): only an acronym.
+        if match.group("link") == "," and " " not in name and not name.isupper():
+            continue
+        if name.lower() not in _GENERIC_ORGANIZATION_WORDS:
+            ents = _add_if_plausible(doc, ents, match.start(1), match.end(1), text, terms)
+    return ents
+
+
+def _add_if_plausible(
+    doc: Doc, ents: list[Span], start: int, end: int, text: str, terms: frozenset[str]
+) -> list[Span]:
+    """Add an organization where nothing was found, if it can be one (`_is_plausible`)."""
+    span, overlapping = _placed(doc, ents, start, end, "ORG")
+    return [*ents, span] if span is not None and not overlapping and _is_plausible(span, text, terms) else ents
+
+
+# "Both MECAR and Barnes & Reinecke made great strides": a name joined by
+# "and" to an organization is one too (in the annotated releases 34 of 36
+# such names are organizations). Not in a line in title case ("Acme and Beta
+# Sign Agreement"), where capitals do not mark names.
+_CAPITALIZED_NAME_WORD = r"(?:[A-Z][\w.-]*[A-Za-z0-9]|[A-Z])"
+_AND_NAME_AFTER = re.compile(
+    rf"[ ]and[ ]({_CAPITALIZED_NAME_WORD}(?:[ ](?:{_CAPITALIZED_NAME_WORD}|&)){{0,3}})(?![\w&'\u2019-])"
+)
+_LINE_WORD = re.compile(r"\b[A-Za-z][a-z]+\b")
+# "our Global Services and Industrial Environmental segments", "the Acme and
+# EAME portfolios": names before a noun are its modifiers (a plural noun: a
+# subject of two names takes a verb without -s), segments or regions, no
+# organizations of their own.
+_NOUN_AFTER_NAMES = re.compile(r"[ ](?:[a-z]+s|business|segment|brand|program|market|region|unit|division)\b")
+
+
+def _in_title_case_line(text: str, position: int) -> bool:
+    line_start, line_end = text.rfind("\n", 0, position) + 1, text.find("\n", position)
+    words = _LINE_WORD.findall(text, line_start, len(text) if line_end < 0 else line_end)
+    return sum(word[0].isupper() for word in words) * 2 >= len(words)
+
+
+def _add_coordinated_organizations(doc: Doc, text: str, ents: list[Span], terms: frozenset[str]) -> list[Span]:
+    for ent in [e for e in ents if e.label_ in ("ORG", "CUSTOMER")]:
+        match = _AND_NAME_AFTER.match(text, ent.end_char)
+        if match is None or _in_title_case_line(text, ent.start_char) or _NOUN_AFTER_NAMES.match(text, match.end()):
+            continue
+        ents = _add_if_plausible(doc, ents, match.start(1), match.end(1), text, terms)
+    return ents
+
+
+# "the former Credit and Financial Products business", "its Complex Machining
+# and Turbine Engine Components business segments": a business line named by
+# two capitalized parts joined by "and" before "business" or "segment"
+# (singular: one business); the part after "and" is half of that name, no
+# organization (SCHEMA.md 2).
+_CAPITALIZED_PART_AND_BEFORE = re.compile(r"(?<![.!?:][ ])(?<![.!?:])\b[A-Z][a-z]+(?:[ ][A-Z][a-z]+)*[ ]and\s+$")
+_BUSINESS_NOUN_AFTER = re.compile(
+    # One business ("the Credit and Financial Products business"), or another
+    # one after it in a list ("Credit and Financial Products and NTB
+    # businesses"); "the Credit and NTB businesses" are two businesses.
+    r"(?:\s+and\s+[A-Z][\w&'\u2019-]*(?:\s+(?:[A-Z][\w&'\u2019-]*|&)){0,3}(?:\s+\([A-Z]{2,6}\))?"
+    r"\s+(?:businesses|segments)|\s+(?:business|segment))\b"
+)
+
+
+def _without_halves_of_business_names(text: str, ents: list[Span]) -> list[Span]:
+    taken = {i for e in ents for i in range(e.start_char, e.end_char)}
+    result = []
+    for ent in ents:
+        before = _CAPITALIZED_PART_AND_BEFORE.search(text, max(0, ent.start_char - 40), ent.start_char)
+        if (
+            ent.label_ in ("ORG", "CUSTOMER")
+            and before is not None
+            and before.start() not in taken
+            and _BUSINESS_NOUN_AFTER.match(text, ent.end_char)
+        ):
+            continue
+        result.append(ent)
+    return result
+
+
 def _add_named_segments(doc: Doc, text: str, ents: list[Span], terms: frozenset[str]) -> list[Span]:
     for pattern in (_NAMED_SEGMENT, _NAMED_UNIT):
         for match in pattern.finditer(text):
@@ -1673,7 +1796,33 @@ def _surface_forms(span: Span) -> list[tuple[str, ...]]:
             partners = _PARTNERS_FIRST.match(stripped)
             if partners:
                 forms.append(_tokens_before(tokens, span.start_char + partners.end()))
+        elif (institution := _INSTITUTION_AFTER_FIRST_WORD.match(span.text)) and not _cannot_stand_for_institution(
+            institution.group(1), doc_text(span.doc)
+        ):
+            forms.append(_tokens_before(tokens, span.start_char + institution.end(1)))
     return [f for f in forms if f and not (len(f) == 1 and (f[0] in _STOP or len(f[0]) < 2))]
+
+
+# A university or hospital is called by its first word once named in full:
+# "Erasmus" of "Erasmus University Medical Center Rotterdam", "Mayo" of "Mayo
+# Clinic". Not a word that describes the institution ("State College",
+# "National University", "Children's Hospital"), nor one the release also
+# writes as a place ("Boston University" ... "offices in Boston").
+_INSTITUTION_KIND = r"(?:University|College|Hospital|Clinic|Medical[ ]Center|Institute)\b"
+_INSTITUTION_AFTER_FIRST_WORD = re.compile(rf"([A-Z][a-z]{{2,}})[ ]{_INSTITUTION_KIND}")
+_DESCRIPTIVE_FIRST_WORDS = frozenset(
+    "North South East West Central Western Eastern Northern Southern Midwest Pacific Atlantic National State "
+    "Federal Community Technical International Memorial General Regional City County Veterans Public "
+    "Catholic Christian Methodist Baptist Lutheran Royal Imperial Polytechnic Military Naval Medical".split()
+)
+
+
+def _cannot_stand_for_institution(word: str, text: str) -> bool:
+    if word in _DESCRIPTIVE_FIRST_WORDS or word in _DEMONYMS:
+        return True
+    if _STATE_NAME.fullmatch(word) or re.fullmatch(_COUNTRIES, word):
+        return True
+    return re.search(rf"\b(?:in|near|from|of)[ ]{word}\b(?![ ]+{_INSTITUTION_KIND})", text) is not None
 
 
 _PARTNERS_FIRST = re.compile(r"\s*[A-Z][\w'\u2019-]*[ ]&[ ][A-Z][\w'\u2019-]*(?=[ ])")
@@ -2289,9 +2438,36 @@ _PRODUCT_NOUN_AFTER = re.compile(r"[ ](?:products?|brands?|platforms?|product[ ]
 
 
 def _names_a_product(name: str, text: str, end: int) -> bool:
-    if not _PRODUCT_NOUN_AFTER.match(text, end):
+    if _PRODUCT_NOUN_AFTER.match(text, end):
+        return not _written_as_company(name, text)
+    return _has_version_number(name, text)
+
+
+def _written_as_company(name: str, text: str) -> bool:
+    return re.search(re.escape(" ".join(name.split())) + _COMPANY_AFTER_NAME, text) is not None
+
+
+# A version or model-year number after a name ("Madden NFL 24", "College
+# Football 25", "Windows 11"), or a model designation after its maker ("the
+# Pratt & Whitney PW 4000 engine", "Boeing 767 freighters") makes it a
+# product's name in the whole release; no organization of the annotated
+# releases is followed by one. The number goes on into the sentence (a
+# lower-case word or punctuation follows): not a table row's cell ("Resource
+# Industries 657" at a line's end, "Special Charges 41 0.12"), a standard
+# ("ISO 9001:2015"), an address ("8000 Towers Crescent Drive"), nor an amount
+# ("Acme 25 percent"); nor the day of a date ("March 31").
+_VERSION_NUMBER = (
+    r"[ ](?:[A-Z]{1,2}[ -]?\d{2,4}[A-Z]?|\d{1,3})"
+    r"(?=[,;.](?!\d)|[ ]+[a-z])(?![ ]+(?:percent|million|billion|thousand)\b)"
+)
+
+
+@lru_cache(maxsize=1024)
+def _has_version_number(name: str, text: str) -> bool:
+    if re.fullmatch(_MONTH, name):
         return False
-    return not re.search(re.escape(" ".join(name.split())) + _COMPANY_AFTER_NAME, text)
+    numbered = _NOT_IN_ADDRESS_BEFORE + r"\s+".join(map(re.escape, name.split())) + _VERSION_NUMBER
+    return re.search(numbered, text) is not None and not _written_as_company(name, text)
 
 
 _EVENT_MONTH = re.compile(rf"{_MONTH}\s+{_YEAR}")
