@@ -437,7 +437,7 @@ _SENTENCE_CUES = {
     "s_contract": r"\b(?:contracts?|orders?|awards?|awarded|purchase|task order|delivery order|idiq|"
     r"blanket purchase|bpa|subcontract|supply agreement|supply|deliver|production)\b",
     "s_customer": r"\b(?:customers?|clients?)\b",
-    "s_negative": r"\b(?:partner|partnership|collaboration|acquisition|acquire|merger|credit agreement|"
+    "s_negative": r"\b(?:partner|partnership|collaboration|collaborative|acquisition|acquire|merger|credit agreement|"
     r"credit facility|lenders?|loan|bank|lawsuit|litigation|court|investors?|suppliers?)\b",
     "s_people": r"\b(?:joined|joins|served|serves|appointed|named|president|officer|director|chairman|"
     r"vice president|graduate|degree|university)\b",
@@ -576,6 +576,7 @@ def organization_features(
     feats["bias"] = 1.0
     feats["is_issuer"] = float(is_issuer)
     n = len(members)
+    organization_ends = frozenset(x.end for x in entities if x.label in ORG_LABELS)
     for i in members:
         e = entities[i]
         start, end = sentence_of(bounds, e.start)
@@ -583,7 +584,8 @@ def organization_features(
             # A row label: what surrounds it says nothing of a sale.
             feats["table_row"] += 1.0 / n
         else:
-            before = text[max(start, e.start - 90) : e.start]
+            head = _list_head(text, start, e.start, organization_ends, issuer_ends)
+            before = text[max(start, head - 90) : head]
             after = text[e.end : min(max(end, e.end), e.end + 90)]
             for key, pattern in _COMPILED["before"].items():
                 if pattern.search(before):
@@ -630,6 +632,41 @@ def organization_features(
         release_contract_words = min(1.0, len(_RELEASE_CUES.findall(text)) / 5)
     feats["release_contract_words"] = release_contract_words
     return feats
+
+
+# A name of a list ("services to the Air Force, National Military Command
+# Center (NMCC), Joint Chiefs of Staff (JCS)", "orders from Beta and Gamma"),
+# an alias in parentheses, or a unit named after its parent's possessive
+# ("support to the Federal Highway Administration's (FHWA) Office of
+# Policy"): what is said before the list or the parent is said of each of
+# its names, whether the recognizer found the names between or not.
+_LIST_NAME = r"[A-Z][\w&.'\u2019-]*(?:\s+(?:of|and|for|the|&|[A-Z][\w&.'\u2019-]*)){0,7}"
+_LIST_ITEM = re.compile(
+    r"(?:" + _LIST_NAME + r"(?P<owner>['\u2019]s?)?(?:\s*\([^()]{1,40}\))?"
+    r"(?:(?P<comma>\s*,\s*(?:and\s+|or\s+)?)|(?P<and>\s+(?:and|or|&)\s+)|(?(owner)\s+|(?!)))"
+    r"|" + _LIST_NAME + r"\s*\(\s*)$"
+)
+
+
+def _list_head(
+    text: str, sentence_start: int, position: int, organization_ends: frozenset[int], issuer_ends: frozenset[int]
+) -> int:
+    """Where the list of names that ends at `position` begins (`position`
+    itself when the name there is not a later name of a list). A name
+    joined by a bare "and" must be an organization the recognizer found
+    ("conduct the Study and Beta will supply" is no list), and so must a
+    parent named with its possessive, other than the issuer ("Acme's Power
+    Group" is the issuer's own)."""
+    window = max(sentence_start, position - 200)
+    while item := _LIST_ITEM.search(text, window, position):
+        if item.group("owner"):
+            owner_end = item.start("owner")
+            if owner_end not in organization_ends or owner_end in issuer_ends:
+                break
+        elif item.group("and") and not any(item.start() < end <= item.end() for end in organization_ends):
+            break
+        position = item.start()
+    return position
 
 
 def _is_issuer_unit(text: str, e: EntityLike, issuer_starts: frozenset[int], issuer_ends: frozenset[int]) -> bool:
