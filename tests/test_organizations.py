@@ -552,3 +552,17 @@ def test_a_collaborative_agreement_is_no_sale():
     entities = _orgs(text, "Acme Corp.", "Beta Medical Center")
     groups, _, features = release_organization_features(text, entities, [])
     assert features[-1]["s_negative"] == 1.0
+
+
+def test_a_sale_verb_reaches_its_receiver_past_a_long_object():
+    from iec_nlp.organizations import release_organization_features
+
+    def sale_to(sentence: str) -> float:
+        text = f"Acme Corp. (Nasdaq: ACME) today announced results. {sentence}"
+        entities = _orgs(text, "Acme Corp.", "United States Army")
+        groups, _, features = release_organization_features(text, entities, [])
+        return next(f for g, f in zip(groups, features) if entities[g[0]].text == "United States Army")["before_sale_to"]
+
+    assert sale_to("Acme also supplies power monitoring and control equipment to the United States Army.") == 1.0
+    # Without "to" naming the receiver, a long stretch says nothing of a sale.
+    assert sale_to("Acme supplies power monitoring and control equipment used by units of the United States Army.") == 0.0
