@@ -434,7 +434,9 @@ _AFTER_CUES = {
     r"purchases?|requirements?|fleet|stores?|facilities|locations|sites|business)\b",
     "x_own_unit": r"^(?:\s*\([^)]{0,40}\))?\s*,?\s*(?:a|an|its|our|the)?\s*(?:wholly[- ]owned\s+|indirect\s+)?"
     r"(?:subsidiary|division|unit|segment|affiliate|business)\b",
-    "x_partner": r"^,?\s*(?:\w+\s+){0,3}(?:partner|partners|supplier|suppliers|distributor|licensor|lender|"
+    # "X, a supplier of" or "X is a supplier": X supplies; "a GM supplier",
+    # "General Motors Supplier of the Year" name a supplier of X's.
+    "x_partner": r"^(?!\s+suppliers?\b),?\s*(?:\w+\s+){0,3}(?:partner|partners|supplier|suppliers|distributor|licensor|lender|"
     r"acquirer|investor)\b",
 }
 _SENTENCE_CUES = {
@@ -442,7 +444,7 @@ _SENTENCE_CUES = {
     r"blanket purchase|bpa|subcontract|supply agreement|supply|deliver|production)\b",
     "s_customer": r"\b(?:customers?|clients?)\b",
     "s_negative": r"\b(?:partner|partnership|collaboration|collaborative|acquisition|acquire|merger|credit agreement|"
-    r"credit facility|lenders?|loan|bank|lawsuit|litigation|court|investors?|suppliers?)\b",
+    r"credit facility|lenders?|loan|bank|lawsuit|litigation|court|investors?|suppliers?(?!\s+to\b))\b",
     "s_people": r"\b(?:joined|joins|served|serves|appointed|named|president|officer|director|chairman|"
     r"vice president|graduate|degree|university)\b",
 }

@@ -566,3 +566,21 @@ def test_a_sale_verb_reaches_its_receiver_past_a_long_object():
     assert sale_to("Acme also supplies power monitoring and control equipment to the United States Army.") == 1.0
     # Without "to" naming the receiver, a long stretch says nothing of a sale.
     assert sale_to("Acme supplies power monitoring and control equipment used by units of the United States Army.") == 0.0
+
+
+def test_a_supplier_to_the_organization_is_no_sign_against_a_sale():
+    # "a premier supplier to GM", "a General Motors Supplier of the Year": the issuer supplies.
+    from iec_nlp.organizations import release_organization_features
+
+    text = ("Acme Corp. (Nasdaq: ACME) was named a Beta Motors Supplier of the Year. "
+            "Acme is a premier supplier to Beta Motors.")
+    entities = _orgs(text, "Acme Corp.", "Acme", "Beta Motors")
+    groups, _, features = release_organization_features(text, entities, [])
+    beta = next(f for g, f in zip(groups, features) if entities[g[0]].text == "Beta Motors")
+    # The award's "Supplier of" still counts in its sentence; "supplier to" does not.
+    assert beta["after_x_partner"] == 0.0 and beta["s_negative"] == 0.5
+    # "Gamma, a supplier of valves": Gamma supplies.
+    text = "Acme Corp. (Nasdaq: ACME) today announced that it acquired Gamma, a supplier of valves."
+    entities = _orgs(text, "Acme Corp.", "Gamma")
+    _, _, features = release_organization_features(text, entities, [])
+    assert features[-1]["after_x_partner"] == 1.0 and features[-1]["s_negative"] == 1.0
