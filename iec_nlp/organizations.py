@@ -423,7 +423,11 @@ _AFTER_CUES = {
     # "placed" only with what it places: "the MTA placed an emphasis on" places no order.
     r"(?:awarded|selected|ordered|placed\s+(?:[\w$.,-]+\s+){0,4}(?:orders?|contracts?)\b|purchased|signed|chose|"
     r"issued|exercised|extended|renewed|expanded|"
-    r"booked|released|contracted|agreed to purchase|will purchase|will buy|bought)",
+    r"booked|released|contracted|agreed to purchase|will purchase|will buy|bought|"
+    # A retailer or distributor taking the issuer's products: "The Home
+    # Depot launches our new line", "Beta will carry the Company's products".
+    r"(?:will\s+|to\s+)?(?:launch|launches|launched|carry|carries|carried|stock|stocks|stocked|sell|sells|"
+    r"distribute|distributes)\s+(?:our|the\s+company['\u2019]s)\b)",
     "x_is_customer": r"^,?\s*(?:\([^)]{0,40}\)\s*,?\s*)?(?:is\s+|was\s+|as\s+)?(?:a|an|our|its|the|one of our)\s+"
     r"(?:\w+\s+){0,3}(?:customers?|clients?|accounts?|OEM customers?)",
     # Whole words: "X's receivables purchased by" names no purchase of X's.

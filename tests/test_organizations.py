@@ -584,3 +584,18 @@ def test_a_supplier_to_the_organization_is_no_sign_against_a_sale():
     entities = _orgs(text, "Acme Corp.", "Gamma")
     _, _, features = release_organization_features(text, entities, [])
     assert features[-1]["after_x_partner"] == 1.0 and features[-1]["s_negative"] == 1.0
+
+
+def test_a_retailer_taking_the_issuers_products_is_cued_like_a_buyer():
+    from iec_nlp.organizations import release_organization_features
+
+    def awarded(sentence: str) -> float:
+        text = f"Acme Corp. (Nasdaq: ACME) today announced results. {sentence}"
+        entities = _orgs(text, "Acme Corp.", "Beta Stores")
+        groups, _, features = release_organization_features(text, entities, [])
+        return next(f for g, f in zip(groups, features) if entities[g[0]].text == "Beta Stores")["after_x_awarded"]
+
+    assert awarded("Beta Stores launches our new line of LED bulbs.") == 1.0
+    assert awarded("Beta Stores will carry the Company's products in 300 stores.") == 1.0
+    # Its own products are no purchase from the issuer.
+    assert awarded("Beta Stores sells its own brand of bulbs.") == 0.0
