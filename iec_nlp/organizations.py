@@ -843,14 +843,56 @@ def decide_labels(
     """
     groups, issuer, features = release_organization_features(text, entities, relations, issuer_features=False)
     labels = [e.label for e in entities]
+    decided = []
     for members, feats in zip(groups, features):
         if feats["is_issuer"] or any(_NEVER_ISSUER.search(entities[i].text) for i in members):
             # Neither the issuer nor a wire service, exchange or regulator is its customer.
-            is_customer = False
+            is_customer = None
         elif model is None:
             is_customer = feats["recognizer_customer"] > 0
         else:
             is_customer = model.is_customer(feats)
+        decided.append(is_customer)
+    if model is not None:
+        _follow_listed_customers(text, entities, groups, features, decided, issuer)
+    for members, is_customer in zip(groups, decided):
         for i in members:
             labels[i] = "CUSTOMER" if is_customer else "ORG"
     return labels, issuer
+
+
+# The cues said before a name that tie it to a sale ("services to the", "an order from").
+_DIRECT_BEFORE = tuple(_COMPILED["before"][cue[len("before_") :]] for cue in DIRECT_CUES if cue.startswith("before_"))
+
+
+def _follow_listed_customers(
+    text: str,
+    entities: Sequence[EntityLike],
+    groups: list[list[int]],
+    features: list[dict[str, float]],
+    decided: list[bool | None],
+    issuer: Organization | None,
+) -> None:
+    """A name listed after a customer that a sale cue introduces ("services
+    to the Air Force, National Military Command Center (NMCC), Joint Chiefs
+    of Staff (JCS)"), or a unit named after that customer's possessive
+    ("a supplier to GM's Chemical Commodity Group"), is served as that
+    customer is: it is a customer too, however little the release says of
+    it otherwise. `decided` (None for the issuer and names never a
+    customer) is updated in place."""
+    customer_starts = {entities[i].start for g, c in zip(groups, decided) if c for i in g}
+    if not customer_starts:
+        return
+    bounds = sentence_bounds(text)
+    organization_ends = frozenset(e.end for e in entities if e.label in ORG_LABELS)
+    issuer_ends = frozenset(entities[i].end for i in issuer.mentions) if issuer else frozenset()
+    for n, (members, feats) in enumerate(zip(groups, features)):
+        if decided[n] is not False or feats.get("issuer_unit"):
+            continue
+        for i in members:
+            sentence_start = sentence_of(bounds, entities[i].start)[0]
+            head = _list_head(text, sentence_start, entities[i].start, organization_ends, issuer_ends)
+            before = text[max(sentence_start, head - 90) : head]
+            if head in customer_starts and any(cue.search(before) for cue in _DIRECT_BEFORE):
+                decided[n] = True
+                break

@@ -599,3 +599,18 @@ def test_a_retailer_taking_the_issuers_products_is_cued_like_a_buyer():
     assert awarded("Beta Stores will carry the Company's products in 300 stores.") == 1.0
     # Its own products are no purchase from the issuer.
     assert awarded("Beta Stores sells its own brand of bulbs.") == 0.0
+
+
+def test_a_name_listed_after_a_served_customer_is_a_customer_too():
+    # Only the Air Force has a government word here; JCS follows it in the list of those served.
+    model = CustomerModel({"bias": -1.0, "n_government": 3.0}, 0.5)
+    text = ("Acme Corp. (Nasdaq: ACME) today announced a contract. Acme provides IT services to the Air Force, "
+            "National Military Command Center (NMCC), Joint Chiefs of Staff (JCS) and other agencies.")
+    entities = _orgs(text, "Acme Corp.", "Acme", "Air Force", "JCS")
+    labels, _ = decide_labels(text, entities, [], model)
+    assert labels[-2:] == ["CUSTOMER", "CUSTOMER"]
+    # Listed after a name that is no customer, it stays as decided.
+    text = "Acme Corp. (Nasdaq: ACME) today announced a contract. Acme provides IT services to Beta Corp., JCS."
+    entities = _orgs(text, "Acme Corp.", "Acme", "Beta Corp.", "JCS")
+    labels, _ = decide_labels(text, entities, [], model)
+    assert labels[-2:] == ["ORG", "ORG"]
