@@ -391,7 +391,8 @@ _BEFORE_CUES = {
     # Every form of the verbs: "Leidos also supports FHWA's Office of Safety".
     # The words between may be a possessive name (the office's agency, "FHWA's"):
     # the office is still what is supported.
-    "sale_to": r"(?:sales?|shipments?|deliveries|sold|sells|ship|ships|shipped|shipping|deliver|delivers|delivered|"
+    # "sales to X" are sales to it; "same-restaurant sales for X" are its own.
+    "sale_to": r"(?:(?:sales?|shipments?|deliveries)\s+(?:[\w'\u2019]+\s+){0,4}to\s*(?:the\s+)?$)|(?:sold|sells|ship|ships|shipped|shipping|deliver|delivers|delivered|"
     r"delivering|supply|supplies|supplying|"
     r"supplier to|vendor to|provider to|provide|provides|providing|support|supports|supporting|serve|serves|serving|"
     r"manufacture|manufactures|manufacturing|build|builds|for use by|on behalf of)\s+(?:[\w'\u2019]+\s+){0,4}(?:to|for)?\s*(?:the\s+)?$"

@@ -614,3 +614,18 @@ def test_a_name_listed_after_a_served_customer_is_a_customer_too():
     entities = _orgs(text, "Acme Corp.", "Acme", "Beta Corp.", "JCS")
     labels, _ = decide_labels(text, entities, [], model)
     assert labels[-2:] == ["ORG", "ORG"]
+
+
+def test_sales_are_a_sale_to_the_organization_only_when_made_to_it():
+    from iec_nlp.organizations import release_organization_features
+
+    def sale_to(sentence: str) -> float:
+        text = f"Acme Corp. (Nasdaq: ACME) today announced results. {sentence}"
+        entities = _orgs(text, "Acme Corp.", "Beta Grill")
+        groups, _, features = release_organization_features(text, entities, [])
+        return next(f for g, f in zip(groups, features) if entities[g[0]].text == "Beta Grill")["before_sale_to"]
+
+    assert sale_to("Net sales to Beta Grill rose 12%.") == 1.0
+    # Its own sales, or shipments it makes, are no sale to it.
+    assert sale_to("Same-restaurant sales for Beta Grill rose 2%.") == 0.0
+    assert sale_to("Shipments by Beta Grill will cease in August.") == 0.0
