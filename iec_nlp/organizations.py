@@ -457,7 +457,8 @@ _NAME_CUES = {
     "n_government": r"\b(?:navy|army|air force|marine corps|marines|department|dept|agency|administration|"
     r"authority|command|dod|nasa|government|ministry|county|city of|state of|transit|metro|"
     r"postal|veterans|centers? for|federal|national|defense|homeland|customs|"
-    r"public|school district|u\.s\.)\b",
+    # "U.S." ends in a dot: a word boundary after it would need a letter next.
+    r"public|school district)\b|\bu\.s\.(?!\w)",
     "n_never": r"\b(?:newswire|business wire|pr newswire|prnewswire|globe ?newswire|marketwire|accesswire|"
     r"stock exchange|nasdaq|nyse|amex|securities and exchange commission|sec|university|college|"
     r"school of|bank|capital|partners|llp|fund|ventures|investments?|equity)\b",

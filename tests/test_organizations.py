@@ -629,3 +629,12 @@ def test_sales_are_a_sale_to_the_organization_only_when_made_to_it():
     # Its own sales, or shipments it makes, are no sale to it.
     assert sale_to("Same-restaurant sales for Beta Grill rose 2%.") == 0.0
     assert sale_to("Shipments by Beta Grill will cease in August.") == 0.0
+
+
+def test_a_us_body_has_the_government_name_cue():
+    from iec_nlp.organizations import release_organization_features
+
+    text = "Acme Corp. (Nasdaq: ACME) today announced a purchase agreement issued by the U.S. Forest Service."
+    entities = _orgs(text, "Acme Corp.", "U.S. Forest Service")
+    _, _, features = release_organization_features(text, entities, [])
+    assert features[-1]["n_government"] == 1.0
