@@ -391,10 +391,15 @@ _BEFORE_CUES = {
     # Every form of the verbs: "Leidos also supports FHWA's Office of Safety".
     # The words between may be a possessive name (the office's agency, "FHWA's"):
     # the office is still what is supported.
-    "sale_to": r"(?:sales?|shipments?|deliveries|sold|sells|ship|ships|shipped|shipping|deliver|delivers|delivered|"
+    # "sales to X" are sales to it; "same-restaurant sales for X" are its own.
+    "sale_to": r"(?:(?:sales?|shipments?|deliveries)\s+(?:[\w'\u2019]+\s+){0,4}to\s*(?:the\s+)?$)|(?:sold|sells|ship|ships|shipped|shipping|deliver|delivers|delivered|"
     r"delivering|supply|supplies|supplying|"
     r"supplier to|vendor to|provider to|provide|provides|providing|support|supports|supporting|serve|serves|serving|"
-    r"manufacture|manufactures|manufacturing|build|builds|for use by|on behalf of)\s+(?:[\w'\u2019]+\s+){0,4}(?:to|for)?\s*(?:the\s+)?$",
+    r"manufacture|manufactures|manufacturing|build|builds|for use by|on behalf of)\s+(?:[\w'\u2019]+\s+){0,4}(?:to|for)?\s*(?:the\s+)?$"
+    # What is handed over may take more words when "to" names who receives
+    # it: "supplies power monitoring and control equipment to the Army".
+    r"|\b(?:sold|sells|ship|ships|shipped|deliver|delivers|delivered|supply|supplies|supplying)\s+"
+    r"(?:[\w'\u2019-]+\s+){5,8}to\s+(?:the\s+)?$",
     "for_x": r"\bfor\s+(?:the\s+)?$",
     "with_x": r"\bwith\s+(?:the\s+)?$",
     "partner": r"(?:partner|partners|partnership|collaboration|alliance|joint venture|teamed|teaming)\s+(?:\w+\s+){0,2}(?:with|of)?\s*(?:the\s+)?$",
@@ -419,7 +424,11 @@ _AFTER_CUES = {
     # "placed" only with what it places: "the MTA placed an emphasis on" places no order.
     r"(?:awarded|selected|ordered|placed\s+(?:[\w$.,-]+\s+){0,4}(?:orders?|contracts?)\b|purchased|signed|chose|"
     r"issued|exercised|extended|renewed|expanded|"
-    r"booked|released|contracted|agreed to purchase|will purchase|will buy|bought)",
+    r"booked|released|contracted|agreed to purchase|will purchase|will buy|bought|"
+    # A retailer or distributor taking the issuer's products: "The Home
+    # Depot launches our new line", "Beta will carry the Company's products".
+    r"(?:will\s+|to\s+)?(?:launch|launches|launched|carry|carries|carried|stock|stocks|stocked|sell|sells|"
+    r"distribute|distributes)\s+(?:our|the\s+company['\u2019]s)\b)",
     "x_is_customer": r"^,?\s*(?:\([^)]{0,40}\)\s*,?\s*)?(?:is\s+|was\s+|as\s+)?(?:a|an|our|its|the|one of our)\s+"
     r"(?:\w+\s+){0,3}(?:customers?|clients?|accounts?|OEM customers?)",
     # Whole words: "X's receivables purchased by" names no purchase of X's.
@@ -430,15 +439,17 @@ _AFTER_CUES = {
     r"purchases?|requirements?|fleet|stores?|facilities|locations|sites|business)\b",
     "x_own_unit": r"^(?:\s*\([^)]{0,40}\))?\s*,?\s*(?:a|an|its|our|the)?\s*(?:wholly[- ]owned\s+|indirect\s+)?"
     r"(?:subsidiary|division|unit|segment|affiliate|business)\b",
-    "x_partner": r"^,?\s*(?:\w+\s+){0,3}(?:partner|partners|supplier|suppliers|distributor|licensor|lender|"
+    # "X, a supplier of" or "X is a supplier": X supplies; "a GM supplier",
+    # "General Motors Supplier of the Year" name a supplier of X's.
+    "x_partner": r"^(?!\s+suppliers?\b),?\s*(?:\w+\s+){0,3}(?:partner|partners|supplier|suppliers|distributor|licensor|lender|"
     r"acquirer|investor)\b",
 }
 _SENTENCE_CUES = {
     "s_contract": r"\b(?:contracts?|orders?|awards?|awarded|purchase|task order|delivery order|idiq|"
     r"blanket purchase|bpa|subcontract|supply agreement|supply|deliver|production)\b",
     "s_customer": r"\b(?:customers?|clients?)\b",
-    "s_negative": r"\b(?:partner|partnership|collaboration|acquisition|acquire|merger|credit agreement|"
-    r"credit facility|lenders?|loan|bank|lawsuit|litigation|court|investors?|suppliers?)\b",
+    "s_negative": r"\b(?:partner|partnership|collaboration|collaborative|acquisition|acquire|merger|credit agreement|"
+    r"credit facility|lenders?|loan|bank|lawsuit|litigation|court|investors?|suppliers?(?!\s+to\b))\b",
     "s_people": r"\b(?:joined|joins|served|serves|appointed|named|president|officer|director|chairman|"
     r"vice president|graduate|degree|university)\b",
 }
@@ -446,7 +457,8 @@ _NAME_CUES = {
     "n_government": r"\b(?:navy|army|air force|marine corps|marines|department|dept|agency|administration|"
     r"authority|command|dod|nasa|government|ministry|county|city of|state of|transit|metro|"
     r"postal|veterans|centers? for|federal|national|defense|homeland|customs|"
-    r"public|school district|u\.s\.)\b",
+    # "U.S." ends in a dot: a word boundary after it would need a letter next.
+    r"public|school district)\b|\bu\.s\.(?!\w)",
     "n_never": r"\b(?:newswire|business wire|pr newswire|prnewswire|globe ?newswire|marketwire|accesswire|"
     r"stock exchange|nasdaq|nyse|amex|securities and exchange commission|sec|university|college|"
     r"school of|bank|capital|partners|llp|fund|ventures|investments?|equity)\b",
@@ -576,6 +588,7 @@ def organization_features(
     feats["bias"] = 1.0
     feats["is_issuer"] = float(is_issuer)
     n = len(members)
+    organization_ends = frozenset(x.end for x in entities if x.label in ORG_LABELS)
     for i in members:
         e = entities[i]
         start, end = sentence_of(bounds, e.start)
@@ -583,7 +596,8 @@ def organization_features(
             # A row label: what surrounds it says nothing of a sale.
             feats["table_row"] += 1.0 / n
         else:
-            before = text[max(start, e.start - 90) : e.start]
+            head = _list_head(text, start, e.start, organization_ends, issuer_ends)
+            before = text[max(start, head - 90) : head]
             after = text[e.end : min(max(end, e.end), e.end + 90)]
             for key, pattern in _COMPILED["before"].items():
                 if pattern.search(before):
@@ -630,6 +644,41 @@ def organization_features(
         release_contract_words = min(1.0, len(_RELEASE_CUES.findall(text)) / 5)
     feats["release_contract_words"] = release_contract_words
     return feats
+
+
+# A name of a list ("services to the Air Force, National Military Command
+# Center (NMCC), Joint Chiefs of Staff (JCS)", "orders from Beta and Gamma"),
+# an alias in parentheses, or a unit named after its parent's possessive
+# ("support to the Federal Highway Administration's (FHWA) Office of
+# Policy"): what is said before the list or the parent is said of each of
+# its names, whether the recognizer found the names between or not.
+_LIST_NAME = r"[A-Z][\w&.'\u2019-]*(?:\s+(?:of|and|for|the|&|[A-Z][\w&.'\u2019-]*)){0,7}"
+_LIST_ITEM = re.compile(
+    r"(?:" + _LIST_NAME + r"(?P<owner>['\u2019]s?)?(?:\s*\([^()]{1,40}\))?"
+    r"(?:(?P<comma>\s*,\s*(?:and\s+|or\s+)?)|(?P<and>\s+(?:and|or|&)\s+)|(?(owner)\s+|(?!)))"
+    r"|" + _LIST_NAME + r"\s*\(\s*)$"
+)
+
+
+def _list_head(
+    text: str, sentence_start: int, position: int, organization_ends: frozenset[int], issuer_ends: frozenset[int]
+) -> int:
+    """Where the list of names that ends at `position` begins (`position`
+    itself when the name there is not a later name of a list). A name
+    joined by a bare "and" must be an organization the recognizer found
+    ("conduct the Study and Beta will supply" is no list), and so must a
+    parent named with its possessive, other than the issuer ("Acme's Power
+    Group" is the issuer's own)."""
+    window = max(sentence_start, position - 200)
+    while item := _LIST_ITEM.search(text, window, position):
+        if item.group("owner"):
+            owner_end = item.start("owner")
+            if owner_end not in organization_ends or owner_end in issuer_ends:
+                break
+        elif item.group("and") and not any(item.start() < end <= item.end() for end in organization_ends):
+            break
+        position = item.start()
+    return position
 
 
 def _is_issuer_unit(text: str, e: EntityLike, issuer_starts: frozenset[int], issuer_ends: frozenset[int]) -> bool:
@@ -819,14 +868,56 @@ def decide_labels(
     """
     groups, issuer, features = release_organization_features(text, entities, relations, issuer_features=False)
     labels = [e.label for e in entities]
+    decided = []
     for members, feats in zip(groups, features):
         if feats["is_issuer"] or any(_NEVER_ISSUER.search(entities[i].text) for i in members):
             # Neither the issuer nor a wire service, exchange or regulator is its customer.
-            is_customer = False
+            is_customer = None
         elif model is None:
             is_customer = feats["recognizer_customer"] > 0
         else:
             is_customer = model.is_customer(feats)
+        decided.append(is_customer)
+    if model is not None:
+        _follow_listed_customers(text, entities, groups, features, decided, issuer)
+    for members, is_customer in zip(groups, decided):
         for i in members:
             labels[i] = "CUSTOMER" if is_customer else "ORG"
     return labels, issuer
+
+
+# The cues said before a name that tie it to a sale ("services to the", "an order from").
+_DIRECT_BEFORE = tuple(_COMPILED["before"][cue[len("before_") :]] for cue in DIRECT_CUES if cue.startswith("before_"))
+
+
+def _follow_listed_customers(
+    text: str,
+    entities: Sequence[EntityLike],
+    groups: list[list[int]],
+    features: list[dict[str, float]],
+    decided: list[bool | None],
+    issuer: Organization | None,
+) -> None:
+    """A name listed after a customer that a sale cue introduces ("services
+    to the Air Force, National Military Command Center (NMCC), Joint Chiefs
+    of Staff (JCS)"), or a unit named after that customer's possessive
+    ("a supplier to GM's Chemical Commodity Group"), is served as that
+    customer is: it is a customer too, however little the release says of
+    it otherwise. `decided` (None for the issuer and names never a
+    customer) is updated in place."""
+    customer_starts = {entities[i].start for g, c in zip(groups, decided) if c for i in g}
+    if not customer_starts:
+        return
+    bounds = sentence_bounds(text)
+    organization_ends = frozenset(e.end for e in entities if e.label in ORG_LABELS)
+    issuer_ends = frozenset(entities[i].end for i in issuer.mentions) if issuer else frozenset()
+    for n, (members, feats) in enumerate(zip(groups, features)):
+        if decided[n] is not False or feats.get("issuer_unit"):
+            continue
+        for i in members:
+            sentence_start = sentence_of(bounds, entities[i].start)[0]
+            head = _list_head(text, sentence_start, entities[i].start, organization_ends, issuer_ends)
+            before = text[max(sentence_start, head - 90) : head]
+            if head in customer_starts and any(cue.search(before) for cue in _DIRECT_BEFORE):
+                decided[n] = True
+                break

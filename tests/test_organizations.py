@@ -528,3 +528,116 @@ def test_an_order_cue_reaches_its_buyer_past_the_order_value():
     assert order_from("It won a contract worth approximately $5 million with the U.S. Army.") == 1.0
     # Words other than a value still may not stand between.
     assert order_from("It received orders for new field radios made in Ohio from the U.S. Army.") == 0.0
+
+
+def test_what_is_said_before_a_list_of_names_is_said_of_each_name():
+    # The names between may be unrecognized, or joined by "and" when both are organizations.
+    from iec_nlp.organizations import release_organization_features
+
+    def sale_to(sentence: str, *names: str) -> float:
+        text = f"Acme Corp. (Nasdaq: ACME) today announced results. {sentence}"
+        entities = _orgs(text, "Acme Corp.", *names)
+        groups, _, features = release_organization_features(text, entities, [])
+        return next(f for g, f in zip(groups, features) if entities[g[0]].text == names[-1])["before_sale_to"]
+
+    listed = "Acme provides IT services to the Air Force, National Military Command Center (NMCC), Joint Chiefs of Staff (JCS)."
+    assert sale_to(listed, "Air Force", "JCS") == 1.0
+    assert sale_to("Acme also supports Beta Agency's Office of Safety and Office of Operations.",
+                   "Beta Agency", "Office of Safety", "Office of Operations") == 1.0
+    # "the Study" is no organization: Beta begins a clause of its own.
+    assert sale_to("We will supply a drug to conduct the Study and Beta Pharma will supply another.", "Beta Pharma") == 0.0
+
+
+def test_a_collaborative_agreement_is_no_sale():
+    from iec_nlp.organizations import release_organization_features
+
+    text = "Acme Corp. (Nasdaq: ACME) today entered into a collaborative research agreement with Beta Medical Center."
+    entities = _orgs(text, "Acme Corp.", "Beta Medical Center")
+    groups, _, features = release_organization_features(text, entities, [])
+    assert features[-1]["s_negative"] == 1.0
+
+
+def test_a_sale_verb_reaches_its_receiver_past_a_long_object():
+    from iec_nlp.organizations import release_organization_features
+
+    def sale_to(sentence: str) -> float:
+        text = f"Acme Corp. (Nasdaq: ACME) today announced results. {sentence}"
+        entities = _orgs(text, "Acme Corp.", "United States Army")
+        groups, _, features = release_organization_features(text, entities, [])
+        return next(f for g, f in zip(groups, features) if entities[g[0]].text == "United States Army")["before_sale_to"]
+
+    assert sale_to("Acme also supplies power monitoring and control equipment to the United States Army.") == 1.0
+    # Without "to" naming the receiver, a long stretch says nothing of a sale.
+    assert sale_to("Acme supplies power monitoring and control equipment used by units of the United States Army.") == 0.0
+
+
+def test_a_supplier_to_the_organization_is_no_sign_against_a_sale():
+    # "a premier supplier to GM", "a General Motors Supplier of the Year": the issuer supplies.
+    from iec_nlp.organizations import release_organization_features
+
+    text = ("Acme Corp. (Nasdaq: ACME) was named a Beta Motors Supplier of the Year. "
+            "Acme is a premier supplier to Beta Motors.")
+    entities = _orgs(text, "Acme Corp.", "Acme", "Beta Motors")
+    groups, _, features = release_organization_features(text, entities, [])
+    beta = next(f for g, f in zip(groups, features) if entities[g[0]].text == "Beta Motors")
+    # The award's "Supplier of" still counts in its sentence; "supplier to" does not.
+    assert beta["after_x_partner"] == 0.0 and beta["s_negative"] == 0.5
+    # "Gamma, a supplier of valves": Gamma supplies.
+    text = "Acme Corp. (Nasdaq: ACME) today announced that it acquired Gamma, a supplier of valves."
+    entities = _orgs(text, "Acme Corp.", "Gamma")
+    _, _, features = release_organization_features(text, entities, [])
+    assert features[-1]["after_x_partner"] == 1.0 and features[-1]["s_negative"] == 1.0
+
+
+def test_a_retailer_taking_the_issuers_products_is_cued_like_a_buyer():
+    from iec_nlp.organizations import release_organization_features
+
+    def awarded(sentence: str) -> float:
+        text = f"Acme Corp. (Nasdaq: ACME) today announced results. {sentence}"
+        entities = _orgs(text, "Acme Corp.", "Beta Stores")
+        groups, _, features = release_organization_features(text, entities, [])
+        return next(f for g, f in zip(groups, features) if entities[g[0]].text == "Beta Stores")["after_x_awarded"]
+
+    assert awarded("Beta Stores launches our new line of LED bulbs.") == 1.0
+    assert awarded("Beta Stores will carry the Company's products in 300 stores.") == 1.0
+    # Its own products are no purchase from the issuer.
+    assert awarded("Beta Stores sells its own brand of bulbs.") == 0.0
+
+
+def test_a_name_listed_after_a_served_customer_is_a_customer_too():
+    # Only the Air Force has a government word here; JCS follows it in the list of those served.
+    model = CustomerModel({"bias": -1.0, "n_government": 3.0}, 0.5)
+    text = ("Acme Corp. (Nasdaq: ACME) today announced a contract. Acme provides IT services to the Air Force, "
+            "National Military Command Center (NMCC), Joint Chiefs of Staff (JCS) and other agencies.")
+    entities = _orgs(text, "Acme Corp.", "Acme", "Air Force", "JCS")
+    labels, _ = decide_labels(text, entities, [], model)
+    assert labels[-2:] == ["CUSTOMER", "CUSTOMER"]
+    # Listed after a name that is no customer, it stays as decided.
+    text = "Acme Corp. (Nasdaq: ACME) today announced a contract. Acme provides IT services to Beta Corp., JCS."
+    entities = _orgs(text, "Acme Corp.", "Acme", "Beta Corp.", "JCS")
+    labels, _ = decide_labels(text, entities, [], model)
+    assert labels[-2:] == ["ORG", "ORG"]
+
+
+def test_sales_are_a_sale_to_the_organization_only_when_made_to_it():
+    from iec_nlp.organizations import release_organization_features
+
+    def sale_to(sentence: str) -> float:
+        text = f"Acme Corp. (Nasdaq: ACME) today announced results. {sentence}"
+        entities = _orgs(text, "Acme Corp.", "Beta Grill")
+        groups, _, features = release_organization_features(text, entities, [])
+        return next(f for g, f in zip(groups, features) if entities[g[0]].text == "Beta Grill")["before_sale_to"]
+
+    assert sale_to("Net sales to Beta Grill rose 12%.") == 1.0
+    # Its own sales, or shipments it makes, are no sale to it.
+    assert sale_to("Same-restaurant sales for Beta Grill rose 2%.") == 0.0
+    assert sale_to("Shipments by Beta Grill will cease in August.") == 0.0
+
+
+def test_a_us_body_has_the_government_name_cue():
+    from iec_nlp.organizations import release_organization_features
+
+    text = "Acme Corp. (Nasdaq: ACME) today announced a purchase agreement issued by the U.S. Forest Service."
+    entities = _orgs(text, "Acme Corp.", "U.S. Forest Service")
+    _, _, features = release_organization_features(text, entities, [])
+    assert features[-1]["n_government"] == 1.0
