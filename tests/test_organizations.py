@@ -530,24 +530,6 @@ def test_an_order_cue_reaches_its_buyer_past_the_order_value():
     assert order_from("It received orders for new field radios made in Ohio from the U.S. Army.") == 0.0
 
 
-def test_what_is_said_before_a_list_of_names_is_said_of_each_name():
-    # The names between may be unrecognized, or joined by "and" when both are organizations.
-    from iec_nlp.organizations import release_organization_features
-
-    def sale_to(sentence: str, *names: str) -> float:
-        text = f"Acme Corp. (Nasdaq: ACME) today announced results. {sentence}"
-        entities = _orgs(text, "Acme Corp.", *names)
-        groups, _, features = release_organization_features(text, entities, [])
-        return next(f for g, f in zip(groups, features) if entities[g[0]].text == names[-1])["before_sale_to"]
-
-    listed = "Acme provides IT services to the Air Force, National Military Command Center (NMCC), Joint Chiefs of Staff (JCS)."
-    assert sale_to(listed, "Air Force", "JCS") == 1.0
-    assert sale_to("Acme also supports Beta Agency's Office of Safety and Office of Operations.",
-                   "Beta Agency", "Office of Safety", "Office of Operations") == 1.0
-    # "the Study" is no organization: Beta begins a clause of its own.
-    assert sale_to("We will supply a drug to conduct the Study and Beta Pharma will supply another.", "Beta Pharma") == 0.0
-
-
 def test_a_collaborative_agreement_is_no_sale():
     from iec_nlp.organizations import release_organization_features
 
