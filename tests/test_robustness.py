@@ -282,6 +282,11 @@ def test_html_release_in_edgar_envelope_with_crlf_and_pages(nlp, main_release) -
         pytest.param("-----" * 5_000, id="dash-run"),
         pytest.param("((((" * 2_500 + "))))" * 2_500, id="paren-run"),
         pytest.param(("$(" * 3 + ") " * 2 + "...!?") * 2_000, id="spaced-punctuation"),
+        # Names in capitals, long words with and without a legal form: a name
+        # rule's pattern that could split a word in many ways once took
+        # exponential time on such a name ("ZORBEXABCDEFGHIJKLMNOPQR CORPORATION").
+        pytest.param("ZORBEXABCDEFGHIJKLMNOPQR CORPORATION REPORTS RESULTS. " * 200, id="capital-names"),
+        pytest.param("Zorbexabcdefghijklmnopqrstuvwx-based Qwertyuiopasdfghjkl Inc. said. " * 200, id="based-names"),
     ],
 )
 def test_pathological_runs(nlp, text: str) -> None:

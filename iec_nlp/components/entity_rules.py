@@ -83,11 +83,11 @@ _PARTNERS = (
     r"(?:Co\.|CO\.|Company|COMPANY)(?![\w]))"
 )
 # A name may open with an ordinal: "22nd Century Group, Inc.".
-_ORDINAL = r"\d{1,3}(?:st|nd|rd|th)[ ]"
+_ORDINAL_NAME_START = r"\d{1,3}(?:st|nd|rd|th)[ ]"
 # Names stay on one line and inside one sentence: only spaces between words.
 # A registered mark may follow the first word: "O2Micro\u00ae International Limited".
 ORG_WITH_LEGAL_FORM = re.compile(
-    rf"\b{_NOT_NAME_START}(?:{_PARTNERS}|{_ORDINAL})?[A-Z][\w&'\u2019-]*[\u00ae\u2122]?"
+    rf"\b{_NOT_NAME_START}(?:{_PARTNERS}|{_ORDINAL_NAME_START})?[A-Z][\w&'\u2019-]*[\u00ae\u2122]?"
     rf"(?:[ ]{{1,2}}{_NAME_WORD}){{0,5}}?,?[ ]{{1,2}}"
     rf"{_LEGAL_FORM}(?![\w])"
 )
