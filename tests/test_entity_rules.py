@@ -57,7 +57,7 @@ def test_exchange_and_symbol_in_ticker_notation_are_not_organizations():
 
 
 def test_ticker_notation_variants():
-    from iec_nlp.components.entity_rules import _in_ticker_notation
+    from iec_nlp.components.name_plausibility import _in_ticker_notation
 
     def in_ticker(text: str, word: str) -> bool:
         start = text.index(word)
@@ -491,7 +491,7 @@ def test_a_time_zone_is_no_name():
 
 
 def test_ticker_notation_with_a_market_tier_and_a_heading_with_a_colon():
-    from iec_nlp.components.entity_rules import _in_ticker_notation
+    from iec_nlp.components.name_plausibility import _in_ticker_notation
 
     text = "VSE Corporation (Nasdaq GS: VSEC) reported. About SPX Corporation: SPX Corporation is"
     nasdaq, spx = text.index("Nasdaq"), text.index("SPX Corporation")
@@ -1345,7 +1345,7 @@ def test_the_institution_word_after_an_organization_is_part_of_its_name():
 
 
 def test_ticker_notation_with_a_market_tier():
-    from iec_nlp.components.entity_rules import _in_ticker_notation
+    from iec_nlp.components.name_plausibility import _in_ticker_notation
 
     text = "Quarro Marine Inc. (Nasdaq: QRMI and London Stock Exchange AIM: QRM) reported."
     exchange = text.index("London Stock Exchange")

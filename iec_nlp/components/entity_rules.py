@@ -30,7 +30,7 @@ legal-form ORG may widen an ORG/CUSTOMER the recognizer cut short, a
 `First M. Last` name the recognizer called ORG becomes PERSON, an acronym
 it called PERSON becomes ORG, and `Acme's Electronics Group` becomes two
 organizations. After the recognizer, what cannot be the entity its label
-says is dropped (`_is_plausible`), and boundaries are mended where the
+says is dropped (`name_plausibility`), and boundaries are mended where the
 shape of the text decides them: an institution's name is completed
 (`International Organization for Standardization`, `Nasdaq Listing
 Qualifications Department`, `William E. Simon Graduate School`), a company
@@ -47,7 +47,7 @@ were charges" -> `charges`).
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 
 from spacy.attrs import IDX, IS_SPACE, LOWER
@@ -56,14 +56,45 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..text import FiledLayout, doc_text
-
-_LEGAL_FORM = (
-    r"(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.|Company|Ltd\.?|Limited|LLC|L\.L\.C\.|"
-    r"plc|PLC|N\.V\.|AG|GmbH|S\.A\.|L\.P\.|LP|LLP|L\.L\.P\.|S\.p\.A\.|B\.V\.|BV|"
-    r"INC\.?|INCORPORATED|CORP\.?|CORPORATION|COMPANY|LTD\.?|LIMITED|"
-    # "SEARS, ROEBUCK AND CO.", but not Colorado in "DENVER, CO."
-    r"(?<=AND\s)CO\.|(?<=&\s)CO\.)"
+from .name_plausibility import (
+    _ACRONYM_NAME,
+    _ACT_AFTER_NAME,
+    _AFTER_COMPOUND_PART,
+    _AFTER_SLASH_OR_PERCENT,
+    _COUNTRIES,
+    _DEFINED_TERM_WORDS,
+    _DEMONYMS,
+    _DOCUMENT_WORDS,
+    _FACILITY_AFTER,
+    _FOLLOWED_BY_STATE,
+    _GENERIC_ORGANIZATION_WORDS,
+    _IN_COMPOUND,
+    _INSTITUTION_WORDS,
+    _MARKED_BEFORE_WORD,
+    _OPENS_TRADEMARKED_NAME,
+    _STANDARD_NUMBER_AFTER,
+    _TABLE_ROW_AFTER,
+    _in_filing_name,
+    _in_ticker_notation,
+    _is_base_of_change,
+    _is_plausible,
+    _names_a_product,
+    _opens_document_name,
+    _reads_as_running_text,
 )
+from .name_shapes import (
+    _EXCHANGE,
+    _FUNCTION,
+    _LEGAL_FORM,
+    _MONTH,
+    _NAME_LABELS,
+    _POSSESSIVE_NAME_REST,
+    _STATE_NAME,
+    _STATE_NAMES,
+    _YEAR,
+    JOB_TITLE,
+)
+
 # Words that start a sentence or a heading rather than a name ("[Logo of
 # Sparton Corporation]" is a placeholder for the letterhead: the name is inside).
 _NOT_NAME_START = (
@@ -109,41 +140,7 @@ _HONORIFIC = re.compile(
     rf"(?=[A-Z][a-zA-Z-]*[a-zA-Z]){_SURNAME})"
 )
 _INITIAL_NAME = re.compile(rf"\b(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.){{1,2}}\s+{_SURNAME}{_GENERATION}")
-_TITLE_HEAD = (
-    r"(?:Chief\s+[A-Z]\w+(?:\s+[A-Z]\w+)?\s+Officer|C[EFOTIA]Os?|President|Vice\s+President|"
-    r"Chairman|Chairwoman|Treasurer|Corporate\s+Secretary|Secretary|Controller|"
-    r"General\s+Manager|Managing\s+Director|General\s+Counsel|"
-    # SCHEMA.md 3a: founders are ROLEs ("co-founder of Plexus", "Founding Partner of Trian").
-    r"Founder|Founding\s+Partner|"
-    # An academic title or an office before a name: "Professor Ross Watts",
-    # "U.S. Senator Kirsten Gillibrand".
-    r"(?-i:Professor|(?:U\.S\.\s+|State\s+)?(?:Senator|Governor|Congressman|Congresswoman|Mayor)(?=\s+[A-Z][a-z])))"
-)
-_TITLE_MODIFIER = (
-    r"(?:(?:Senior|Executive|Non-Executive|Group|Corporate|Interim|Acting|Deputy|Assistant|Co-)\s*)*"
-)
 _NOT_A_TITLE_START = r"(?!Chief|President|Vice|C[EFOTIA]O\b|Chairman|Treasurer|Secretary|Controller|General|Managing|Senior|Executive|Officer)"
-# The scope of a title names a business function ("Vice President of Sales
-# and Marketing"); "CEO of Nortech Systems" names an organization instead,
-# which is a separate entity. So a scope is taken only from this list.
-_FUNCTION = (
-    r"(?:Sales|Marketing|Finance|Financial\s+Planning|Operations|Engineering|Manufacturing|"
-    r"Human\s+Resources|Business\s+Development|Technology|Information\s+Technology|"
-    r"Administration|Supply\s+Chain|Quality|Investor\s+Relations|Corporate\s+Development|"
-    r"Strategy|Research\s+and\s+Development|Product\s+Development|Programs?|Accounting|"
-    r"Purchasing|Procurement|Materials|Customer\s+Service|Communications|Legal|Treasury|Tax)"
-)
-_TITLE_SCOPE = (
-    rf"(?:\s+of\s+(?:the\s+Board(?:\s+of\s+Directors)?|{_FUNCTION}(?:\s+(?:and|&)\s+{_FUNCTION})*"
-    r"(?:\s+-\s+[A-Z]\w+\s+Region)?))?"
-)
-# Any case: "president", "CHIEF FINANCIAL OFFICER" (headlines) are titles too.
-# A title followed by a scope the list does not know ("vice president of
-# worldwide sales and services") is left to the recognizer, which can take
-# the whole phrase.
-JOB_TITLE = re.compile(
-    rf"\b{_TITLE_MODIFIER}{_TITLE_HEAD}{_TITLE_SCOPE}\b(?!\s+of\s+(?-i:(?:the\s+)?(?!the\b)[a-z]))", re.IGNORECASE
-)
 
 
 # Financial line items: the measures an amount in a release is the value of.
@@ -206,15 +203,6 @@ def known_organizations() -> list[str]:
 def first_names() -> tuple[str, ...]:
     """The given-name lexicon (read once: the training augmenter asks per release)."""
     return tuple(name for line in _resource_lines("first_names.txt") for name in line.split())
-
-
-# The issuer introduces itself with its ticker ("Leidos (NYSE: LDOS)", "3D
-# Systems (NYSE:DDD) today announced", "Acme Corp. ("Acme") (Nasdaq: ACME)")
-# or right after the dateline ("-- Leidos today announced"): the name before
-# either is an organization, whatever the company.
-_EXCHANGE = (
-    r"(?:NYSE|Nasdaq|NASDAQ|AMEX|Amex|OTC|TSX|TSX-V|NASD|ASX|LSE|AIM|OTCQB|OTCQX|OTCBB|Pink|PINK)"
-)
 _ORG_NAME = (
     rf"{_NOT_NAME_START}(?!{_LEGAL_FORM}(?!\w))[A-Z0-9](?:[\w&.]|(?<=[A-Za-z])-(?=[A-Za-z]))*"
     rf"(?:[ ]{{1,2}}{_NAME_WORD}){{0,5}}?(?:,?[ ]{{1,2}}{_LEGAL_FORM})?"
@@ -222,15 +210,6 @@ _ORG_NAME = (
 NAME_BEFORE_TICKER = re.compile(
     rf"(?<![\w&.])({_ORG_NAME})(?:['\u2019]s)?\s*(?:\([^()]{{1,40}}\)\s*)?"
     rf"\(\s*(?:[A-Za-z ]{{0,20}}\b)?{_EXCHANGE}[\w .-]{{0,20}}:\s*[A-Z]"
-)
-# States and provinces: places, and the names of a state's own bodies.
-_STATE_NAMES = (
-    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"
-    "Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|"
-    r"Mississippi|Missouri|Montana|Nebraska|Nevada|New\s+Hampshire|New\s+Jersey|New\s+Mexico|New\s+York|"
-    r"North\s+Carolina|North\s+Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode\s+Island|South\s+Carolina|"
-    r"South\s+Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West\s+Virginia|Wisconsin|Wyoming|"
-    r"Ontario|Quebec|British\s+Columbia"
 )
 
 # A headline opens with the company and what it does: "Nova Bus announces
@@ -620,9 +599,9 @@ _ITEM_BEFORE_REACH = 80
 # $250,000", "a term loan in the aggregate principal amount of $10 million":
 # the item is the measure, not "amount" (a sum named by its size alone).
 _ITEM_IN_THE_AMOUNT_OF = re.compile(
-    r"\b(?i:an?|the|its|our|their|his|her)\s+((?:{modifier}){{0,3}}(?!{function})[a-z][a-z-]+)"
+    rf"\b(?i:an?|the|its|our|their|his|her)\s+((?:{_ITEM_MODIFIER}){{0,3}}(?!{_FUNCTION_WORD})[a-z][a-z-]+)"
     r"\s+(in\s+(?:the|an)\s+(?:aggregate\s+|total\s+|original\s+)?(?:principal\s+)?amount)\s+(?:of|equal\s+to)\s+"
-    r"(?:approximately\s+|about\s+|up\s+to\s+)?$".format(modifier=_ITEM_MODIFIER, function=_FUNCTION_WORD)
+    r"(?:approximately\s+|about\s+|up\s+to\s+)?$"
 )
 
 
@@ -915,13 +894,6 @@ def _trim_period(span: Span | None) -> Span | None:
     if end == span.end:
         return span
     return Span(span.doc, span.start, end, label="PERIOD") if end > span.start else None
-
-
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_YEAR = r"(?:19|20)\d\d"
 _ORDINAL = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 _FISCAL_YEAR = rf"(?:fiscal\s+(?:year\s+)?)?{_YEAR}"
 _DATE = rf"{_MONTH}\s+\d{{1,2}},\s+{_YEAR}"
@@ -1465,13 +1437,6 @@ def _add_seats_before_names(doc: Doc, text: str, ents: list[Span]) -> list[Span]
     return ents
 
 
-# "Florida's Turnpike Enterprise", "Florida’s Turnpike": a body named after
-# its state with a possessive is one name (a state alone is a place, and no
-# organization of its own).
-_STATE_NAME = re.compile(_STATE_NAMES)
-_POSSESSIVE_NAME_REST = re.compile(r"['\u2019]s(?:[ ][A-Z][\w&-]*)+")
-
-
 def _join_state_possessives(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     result = []
     joined: list[Span] = []
@@ -1756,10 +1721,6 @@ def _without_restated_abbreviations(text: str, ents: list[Span]) -> list[Span]:
             free = span is not None and not any(o.start < span.end and span.start < o.end for o in ents)
             result.append(span if free else e)
     return result
-
-
-# Labels of names: propagated to their other mentions, capitalized, never places.
-_NAME_LABELS = ("PERSON", "ORG", "CUSTOMER")
 _NAME_SUFFIX = re.compile(rf",?\s+{_LEGAL_FORM}$")
 _STOP = {"the", "company", "inc", "corp", "group", "and", "of", "mr", "ms", "dr", "jr", "sr"}
 
@@ -1968,264 +1929,6 @@ def _propagate(
             break
         i += step
     return [e for e in ents if e not in replaced] + added
-
-
-# `(Nasdaq: SMTI)`, `NYSE: X`, `(Nasdaq/NM: SYPR)`, `(NASDAQ-TRCI)`, `the
-# symbol "GIGA"`: tickers and the exchange named inside ticker notation are
-# not organizations (SCHEMA.md 2, ORG).
-# "About SPX Corporation: SPX Corporation is ..." is a heading, not a ticker:
-# a ticker is not followed by a capitalized word.
-# A market tier may stand between: "London Stock Exchange AIM: OPT".
-_BEFORE_TICKER = re.compile(r"(?:[ ][A-Z]{2,8})?\s*:\s*[A-Z][A-Z0-9.\-]{0,9}(?![\w])(?![ ]+[A-Z][a-z])")
-# A market tier may follow the exchange: `(Nasdaq/NM: SYPR)`, `(Nasdaq GS: VSEC)`.
-_BEFORE_TICKER_IN_PARENS = re.compile(r"(?:[-/ ][A-Za-z]{1,8}){0,2}\s*[:\-]\s*[A-Z][A-Z0-9.\-]{0,9}\s*\)")
-_TICKER_PREFIX = re.compile(
-    rf"(?:\(\s*[A-Za-z][\w .\-/]{{0,30}}[:\-]\s*|symbols?\s+[\"\u201c']?|\b{_EXCHANGE}[ ]?:[ ]?)$"
-)
-_TICKER = re.compile(r"[A-Z][A-Z0-9.\-]{0,9}")
-
-
-def _in_ticker_notation(text: str, start: int, end: int) -> bool:
-    if _BEFORE_TICKER.match(text, end):
-        return True
-    if text[max(0, start - 2) : start].rstrip().endswith("(") and _BEFORE_TICKER_IN_PARENS.match(text, end):
-        return True
-    return bool(_TICKER.fullmatch(text, start, end) and _TICKER_PREFIX.search(text, max(0, start - 34), start))
-
-
-# A person's name does not end in these words; "Department" alone is what
-# the recognizer leaves of "Nasdaq Listing Qualifications Department".
-_HEADINGS = frozenset(
-    " ".join(h.split())
-    for h in """conference call|investor contact|investor contacts|media contact|media contacts|contact|contacts|
-    investor relations|media relations|safe harbor|safe harbor statement|forward-looking statements|
-    webcast|financial highlights|highlights|outlook|guidance|non-gaap financial measures|about|
-    business highlights|recent developments|for immediate release""".split("|")
-)
-_GENERIC_ORGANIZATION_WORDS = frozenset(
-    "bank company parent corporation group partnership trust fund board committee buyer seller "
-    "purchaser issuer borrower lender agent department division commission agency bureau authority "
-    "administration ministry government subsidiary unit".split()
-)
-# One-word titles the recognizer can take for an organization in a table
-# of committees or before "of" and a company.
-_TITLE_WORDS = frozenset(
-    "chair chairperson chairman chairwoman president director secretary treasurer controller officer trustee".split()
-)
-# Nor in the words of an address or a contact block.
-_ADDRESS_WORDS = frozenset(
-    "road street avenue boulevard drive lane parkway highway suite headquarters tel fax phone email".split()
-)
-_INSTITUTION_WORDS = frozenset(
-    "department division commission committee association university college school institute "
-    "agency bureau office exchange market group board council foundation society".split()
-)
-
-
-# "JACKSON, Mich.", "Leon Springs, Texas": a name followed by a state or
-# province is a place (a dateline, an address), neither a person nor an
-# organization (SCHEMA.md 2: places are out).
-_STATES = (
-    "Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev "
-    "N.H N.J N.M N.Y N.C N.D Okla Ore Pa R.I S.C S.D Tenn Vt Va Wash W.Va Wis Wyo Ont Que B.C"
-).split()
-# "Dayton, OH 45432", "Boulder, CO from 1997": postal codes too, in capitals.
-_POSTAL_CODES = (
-    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND "
-    "OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC "
-    # Canadian provinces: "Waterloo, ON".
-    "ON QC BC AB MB SK NS NB NL PE"
-).split()
-_POSTAL_CODE = r"(?:" + "|".join(_POSTAL_CODES) + r")(?![\w-])(?!\.\w)"
-# "based in Shenyang, China": a city followed by its country is a place too
-# (not "Acme, China's largest maker").
-_COUNTRIES = (
-    r"China|Japan|Germany|France|Canada|Israel|India|Mexico|Italy|Spain|(?:the\s+)?Netherlands|Switzerland|"
-    r"Sweden|(?:South\s+)?Korea|Taiwan|Singapore|Australia|Brazil|England|Scotland|United\s+Kingdom|U\.K\.|"
-    r"Ireland|Belgium|Denmark|Norway|Finland|Austria|Poland|Hungary|Czech\s+Republic|Malaysia|Thailand|"
-    r"Vietnam|Philippines|Indonesia|Argentina|Chile|Colombia|Peru|South\s+Africa|Bermuda|Hong\s+Kong"
-)
-_FOLLOWED_BY_STATE = re.compile(
-    r",\s*(?:(?:" + "|".join(re.escape(a) for a in _STATES) + r")\.|(?:" + _STATE_NAMES + "|" + _COUNTRIES
-    + r")\b(?!['\u2019])|" + _POSTAL_CODE + r")"
-)
-_BASE = re.compile(r"(?:Fort|Ft\.|Camp)[ ][A-Z][a-z]+$")
-# The postal code of such a place: "PA" of "Monroeville, PA".
-_AFTER_CITY = re.compile(r"[A-Z][a-z]+,[ ]$")
-
-
-# The city of a dateline: "PHOENIX, AZ.- May 11", "CONCORD, MA (October 27",
-# "PEMBROKE, Bermuda — April 11", "ROCK HILL, S. C., Sept. 21": capitals at
-# the start of a line, then a region and a dash, parenthesis or comma.
-_DATELINE_AFTER = re.compile(
-    r",\s*[A-Z][\w.]*\.?(?:[ ][A-Z]\.)?\s*[-\u2013\u2014(,]"
-    # "ORLANDO (June 21, 2018) -": the date right after the city
-    r"|[ ]*\((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ ]+\d"
-)
-
-
-def _is_dateline_city(ent: Span, text: str) -> bool:
-    line_start = text.rfind("\n", 0, ent.start_char) + 1
-    return (
-        not text[line_start : ent.start_char].strip()
-        and not any(c.islower() for c in ent.text)
-        and bool(_DATELINE_AFTER.match(text, ent.end_char))
-    )
-
-
-# SCHEMA v1.1: 8-K item headings, defined terms in quotes and the names of
-# plans, agreements, filings and committees are no entities, nor is anything
-# inside them. Nor is a part of a document that a release points to ("see
-# Schedule I", "filed as Exhibit 10.1", "Appendix A").
-_ITEM_HEADING = re.compile(r"[ \t]*(?:ITEM|Item)\s+\d{1,2}\.\d{2}\b")
-_DOCUMENT_WORDS = frozenset(
-    "plan plans agreement agreements amendment statement report committee policy letter form act "
-    "notes indenture certificate bylaws charter guidelines schedule exhibit appendix annex".split()
-)
-# A quoted defined term names a thing, not a party: the "Effective Date",
-# the "Employment Agreement", the "Company". A quoted short form of a name
-# keeps its label: Acme Corporation ("Acme") is ORG.
-_DEFINED_TERM_WORDS = _DOCUMENT_WORDS | frozenset(
-    "date period term company parent merger transaction board executive award awards shares options "
-    "grant units bonus payment severance amount price closing effective".split()
-)
-_OPEN_QUOTES = "\"\u201c\u2018'"
-_CLOSE_QUOTES = "\"\u201d\u2019'"
-# "the Greenfield CIC Agreement": a name, maybe an acronym, and a document word.
-_DOCUMENT_AFTER_NAME = re.compile(r"(?:[ ]+[A-Z]{2,})?[ ]+(?:Agreement|Plan|Amendment|Policy|Indenture)\b")
-_THE_BEFORE_NAME = re.compile(r"\bthe[ ]+[\"\u201c]?$")
-_THE_BEFORE_QUOTE = re.compile(r"\b(?:the|a|an|each|collectively)\s*$", re.IGNORECASE)
-
-
-def _opens_document_name(text: str, start: int, end: int) -> bool:
-    """Whether the name at `start:end` begins the name of a document: "the
-    Greenfield CIC Agreement" (checked for propagated mentions too)."""
-    return bool(
-        _DOCUMENT_AFTER_NAME.match(text, end) and _THE_BEFORE_NAME.search(text, max(0, start - 8), start)
-    )
-
-
-def _is_document_name(ent: Span, name: str, text: str) -> bool:
-    """Whether `ent` (its text: `name`) lies in an 8-K item heading, is a
-    defined term in quotes, or names a plan, agreement, filing or committee."""
-    line_start = text.rfind("\n", 0, ent.start_char) + 1
-    if _ITEM_HEADING.match(text, line_start):
-        return True
-    words = name.lower().split()
-    if words and words[-1].strip(".,") in _DOCUMENT_WORDS:
-        return True
-    if _opens_document_name(text, ent.start_char, ent.end_char):
-        return True
-    quoted = (
-        ent.start_char > 0
-        and text[ent.start_char - 1] in _OPEN_QUOTES
-        and text[ent.end_char : ent.end_char + 1] in tuple(_CLOSE_QUOTES)
-    )
-    if quoted:
-        before = text[max(0, ent.start_char - 12) : ent.start_char - 1]
-        return bool(_THE_BEFORE_QUOTE.search(before)) or (words[-1] in _DEFINED_TERM_WORDS)
-    return False
-
-
-# The only words a name writes in lower case: "Department of Agriculture",
-# "Organization for Standardization", "GlaxoSmithKline plc", "the U.S.
-# government", "Sheriff's office". A name with any other lower-case word
-# ("Special charges", "Treasury stock") is a phrase of running text.
-_LOWER_CASE_NAME_WORDS = frozenset(
-    "of and for at the de du da das do dos del della di der den van von ter ten la le y e et zu bin al ibn "
-    "on in plc government office".split()
-)
-
-
-def _is_lower_case_word(word: str) -> bool:
-    return word.isalpha() and word.islower() and word not in _LOWER_CASE_NAME_WORDS
-
-
-def _reads_as_running_text(name: str, label: str, tokens: int, text: str) -> bool:
-    """Whether a would-be name of `tokens` tokens is a phrase of running text:
-    it holds an ordinary lower-case word ("Special charges"), or the release
-    also writes it in lower case ("Sequentially", "Earnings"). A surname
-    alone may be a common word ("Mr. Price", "the price"): for a person, only
-    a name of two tokens or more is looked for in lower case."""
-    if any(_is_lower_case_word(word) for word in name.split()):
-        return True
-    return (label != "PERSON" or tokens > 1) and _written_in_lower_case(name, text)
-
-
-# What follows a company's name where it is written as one: its legal form
-# or its ticker notation ("Target Corporation", "Target (NYSE: TGT)").
-_COMPANY_AFTER_NAME = rf"(?:,?[ ]+{_LEGAL_FORM}(?![\w])|[ ]*\((?:NYSE|NASDAQ|Nasdaq|AMEX|OTC|TSX)\b)"
-# Not inside an address: `sears.com`, `ir@nephros.com`.
-_NOT_IN_ADDRESS_BEFORE = r"(?<![\w.@/:-])"
-_NOT_IN_ADDRESS_AFTER = r"(?![\w@/-])(?!\.\w)"
-
-
-# A name is checked for each of its mentions, and propagation checks it
-# again: the answer per (name, text) is kept. The text of a chunk is one
-# object, whose hash Python computes once.
-@lru_cache(maxsize=1024)
-def _written_in_lower_case(name: str, text: str) -> bool:
-    """Whether the release also writes `name` in lower case. A name is
-    capitalized wherever it is written; common words are capitalized only
-    where they start a sentence, a heading or a table row ("Special charges
-    and impairments", "Sequentially, SG&A decreased", "EARNINGS/ (LOSS) PER
-    SHARE"). No person or organization of the annotated releases is also
-    written in lower case as a plain word."""
-    words = name.lower().split()
-    if not words or words[0] not in text:
-        return False  # the common case, without building a pattern
-    pattern = _NOT_IN_ADDRESS_BEFORE + r"\s+".join(map(re.escape, words)) + _NOT_IN_ADDRESS_AFTER
-    if re.search(pattern, text) is None:
-        return False
-    # "Target Corporation (NYSE: TGT)" is a company even where the release
-    # also writes "our target": one written with its legal form or ticker.
-    return not re.search(re.escape(" ".join(name.split())) + _COMPANY_AFTER_NAME, text)
-
-
-_WORD_OF_TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
-# "Sears-branded stores", "Intel-based": a name inside a compound modifier is
-# not a mention (no annotated name is followed by a hyphen and a lower-case word).
-_IN_COMPOUND = re.compile(r"-[a-z]")
-# The period a change is measured from ("up 17% from the previous quarter",
-# "an increase of $6.5 million over the prior year quarter") is no period of
-# an amount; "from the previous year's $45.3 million" is.
-_BASE_OF_CHANGE_BEFORE = re.compile(r"\b(?:from|over|versus|vs\.)\s+(?:the\s+)?$", re.IGNORECASE)
-_POSSESSIVE_AFTER = re.compile(r"['\u2019]s?\b")
-
-
-def _is_base_of_change(text: str, start: int, end: int) -> bool:
-    return bool(
-        _BASE_OF_CHANGE_BEFORE.search(text, max(0, start - 14), start) and not _POSSESSIVE_AFTER.match(text, end)
-    )
-
-
-# The period of a filing is part of the filing's name ("its Annual Report on
-# Form 10-K for the year ended December 31, 2023", "the Company's Proxy
-# Statement for the year ended ...", "Form 10-Q for its fiscal quarter ended
-# ..."): GUIDELINE, names of filings are no entities and nothing inside them
-# is, so it is no period of an amount written near it.
-_FILING_BEFORE_PERIOD = re.compile(
-    r"\b(?:Form[ ]+(?:10-K|10-Q|20-F|40-F)(?:/A)?|Proxy[ ]+Statement|(?:Annual|Quarterly|Transition)[ ]+Report)"
-    r"[ ]+for[ ]+(?:the|its|our)?[ ]*(?:most[ ]+recent[ ]+)?$",
-    re.IGNORECASE,
-)
-
-
-def _in_filing_name(text: str, start: int) -> bool:
-    return _FILING_BEFORE_PERIOD.search(text, max(0, start - 60), start) is not None
-
-
-# A sum named by its size alone: "for a total of", "an aggregate of".
-_QUANTITY_WORDS = frozenset("total aggregate sum amount maximum minimum".split())
-_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
-# Nor is the second part of a capitalized compound ("Sponge" of "Safety-Sponge
-# System"): a name after a hyphen is the whole word's ("ex-U.S. Navy" keeps its name).
-# Nor is a word after a prefix that makes a modifier of it: "a pre-IPO
-# company", "non-GAAP", "post-Brexit", "the mid-Atlantic".
-_AFTER_COMPOUND_PART = re.compile(r"\b(?:[A-Z][a-z]{2,}|pre|post|non|anti|mid|pan|trans)-$")
-# Nor a word joined to the one before by a slash ("Asia/Pacific", a region),
-# nor one after a percent sign ("% Chg", a table's column header).
-_AFTER_SLASH_OR_PERCENT = re.compile(r"(?:[A-Za-z]/|%[ ]?)$")
 # A capitalized word between a word in lower case and the name, in running
 # text: "with New APR", "to Old Dominion". A short form ("APR") found there
 # is part of a longer name. In a headline every word is capitalized ("Proposals
@@ -2244,11 +1947,6 @@ def _inside_longer_name(text: str, start: int) -> int | None:
     if before and _RUNNING_TEXT.search(text, line_start, before.start()):
         return before.start(1)
     return None
-
-
-_SHARE_OF = re.compile(r"(?:percent|%)\s+of\s+(?:total\s+)?$", re.IGNORECASE)
-# "10:30 a.m. EDT/9:30 a.m. CDT": time zones are neither people nor organizations.
-_TIME_ZONES = frozenset("EST EDT CST CDT MST MDT PST PDT ET CT MT PT GMT UTC BST CET CEST".split())
 # Three capitals at least: "JD Vance" is a person written with initials.
 _ACRONYM = re.compile(r"[A-Z]{3,}\d*")
 _LOWER_CASE_LETTER = re.compile(r"[a-z]")
@@ -2366,320 +2064,3 @@ def _abbreviated_terms(text: str) -> frozenset[str]:
         terms.add(match.group(1) or match.group(2) or match.group(3))
     terms.update(match.group(1) for match in _PLACE_ABBREVIATION.finditer(text))
     return frozenset(terms)
-
-
-# A table's unit header ("(Millions of dollars)", "(In Thousands)") names no
-# one; nor does a run of words across the columns of a table: no name of the
-# annotated releases holds three spaces in a row or a currency sign.
-_UNIT_WORDS = frozenset("millions thousands billions dollars".split())
-_TABLE_GAP = re.compile(r"[ ]{3}|\$")
-# A name followed on its line by two figures ("Resource Industries 1,018 55%",
-# "Special Charges 41 0.12") labels a row of a table the pipeline reads folded
-# (one space between cells): a segment or line item that heads a row of
-# numbers, which annotators leave unmarked (no name of the annotated releases
-# is followed by two figures).
-_FIGURE_CELL = r"(?:\$\s*)?\(?(?:[\d.,]*\d[\d.,]*|[\u2014\u2013-])%?\)?%?(?!\S)"
-# The rest of the label may follow first: "Resource" of "Resource Industries 657 405".
-_TABLE_ROW_AFTER = re.compile(
-    r"(?:[^\S\n]+(?:[A-Z][a-z][\w'\u2019-]*|&))*(?:['\u2019]s?)?[^\S\n]+" + _FIGURE_CELL + r"[^\S\n]+" + _FIGURE_CELL
-)
-# A people or its adjective is no organization.
-_DEMONYMS = frozenset(
-    "American Americans Australian Australians Canadian Canadians European Europeans Japanese Chinese "
-    "British German Germans French Mexican Mexicans Indian Indians Brazilian Korean Asian Asians".split()
-)
-# A model designation names the product after it: "E-2C/D Hawkeye",
-# "F-18E/F Super Hornet", "C-130 Hercules".
-_MODEL_BEFORE_NAME = re.compile(r"\b[A-Z]{1,3}-\d{1,3}[A-Z]{0,2}(?:/[A-Z]{1,2})?[ ]$")
-# The words of a law's name are no organization: "American" of "American
-# Recovery and Reinvestment Act", "United States Securities" of "the United
-# States Securities Act of 1933".
-_ACT_AFTER_NAME = re.compile(r"(?:[ ]+(?:[A-Z][\w'\u2019-]*|and|of|&)){0,5}[ ]+Act\b")
-
-
-# GUIDELINE.md: a bare `Board of Directors` is no ROLE; `member` is one only
-# as a seat on a board ("a member of the Acme Board"), not of a group or team.
-_BOARD_ALONE = frozenset(("board", "board of directors", "board of director"))
-_BOARD_AFTER_MEMBER = re.compile(r"\s+of\s+[^.,;\n]{0,60}?\b[Bb]oard\b")
-
-
-# "a worldwide leader of Web-based ... software": a company's description, no title.
-_MARKET_LEADER = re.compile(r"(?:global|worldwide|world|industry|market|recognized|technology)[ ]leader")
-
-
-def _is_no_seat(name: str, text: str, end: int) -> bool:
-    words = " ".join(name.lower().split())
-    if words in _BOARD_ALONE or _MARKET_LEADER.fullmatch(words):
-        return True
-    return words == "member" and not _BOARD_AFTER_MEMBER.match(text, end)
-
-
-_VERB_SLOT_BEFORE = re.compile(r"\bto[ ]$")
-_AS_AFTER = re.compile(r"[ ]as[ ]")
-# A ship's prefix: "USS", "USNS", "HMS", also "ex-USNS" of a ship sold on.
-_SHIP_PREFIX = re.compile(r"\b(?:USS|USNS|HMS|HMCS|HMAS)[ ]+$")
-# A base named after a person, after its service's abbreviation: "USAF Seymour
-# Johnson", "USMC-Camp Lejeune", "NAS Whiting" (SCHEMA.md 2: places are out;
-# a person of the service comes with a rank: "USAF Col. Jane Roe").
-_BASE_PREFIX = re.compile(r"\b(?:USAF|USMC|USN|NAS|MCAS|JB|JBSA)[ -]$")
-_ADVERB = re.compile(r"[A-Z][a-z]+(?:ally|ively|ently|antly|ously|ingly|edly|ably|arly)")
-# A name marked as a trademark and followed by more words ("SurgiCount™
-# Safety-Sponge System", "the Wendy's® brand") names a product or a brand.
-# A company may mark its own name ("AS&E®" in a heading, "(AS&E®)"), and a
-# mark inside a company's name ("O2Micro® International Limited") leaves it one.
-_MARKED_BEFORE_WORD = re.compile(
-    rf"(?:['\u2019]s)?(?:\u2122|\u00ae|\u2120|\(TM\)|\(R\)|\(SM\))[ ]+(?!(?:[A-Z][\w&'\u2019-]*,?[ ]+){{0,3}}{_LEGAL_FORM}(?!\w))\w"
-)
-
-
-# A name right before "product", "brand", "platform" names what is sold, unless
-# the release writes it as a company (with its legal form or ticker).
-_PRODUCT_NOUN_AFTER = re.compile(r"[ ](?:products?|brands?|platforms?|product[ ]line)\b")
-
-
-def _names_a_product(name: str, text: str, end: int) -> bool:
-    if _PRODUCT_NOUN_AFTER.match(text, end):
-        return not _written_as_company(name, text)
-    return _has_version_number(name, text)
-
-
-def _written_as_company(name: str, text: str) -> bool:
-    return re.search(re.escape(" ".join(name.split())) + _COMPANY_AFTER_NAME, text) is not None
-
-
-# A version or model-year number after a name ("Madden NFL 24", "College
-# Football 25", "Windows 11"), or a model designation after its maker ("the
-# Pratt & Whitney PW 4000 engine", "Boeing 767 freighters") makes it a
-# product's name in the whole release; no organization of the annotated
-# releases is followed by one. The number goes on into the sentence (a
-# lower-case word or punctuation follows): not a table row's cell ("Resource
-# Industries 657" at a line's end, "Special Charges 41 0.12"), a standard
-# ("ISO 9001:2015"), an address ("8000 Towers Crescent Drive"), nor an amount
-# ("Acme 25 percent"); nor the day of a date ("March 31").
-_VERSION_NUMBER = (
-    r"[ ](?:[A-Z]{1,2}[ -]?\d{2,4}[A-Z]?|\d{1,3})"
-    r"(?=[,;.](?!\d)|[ ]+[a-z])(?![ ]+(?:percent|million|billion|thousand)\b)"
-)
-
-
-_VERSION_NUMBER_AHEAD = re.compile(rf"(?={_VERSION_NUMBER})")
-_ADDRESS_CHARACTERS = frozenset("_.@/:-")
-
-
-@lru_cache(maxsize=16)
-def _version_number_starts(text: str) -> tuple[int, ...]:
-    """Where a version number starts in the text (at the space before it):
-    found once per text, where a pattern made for each name would be
-    compiled for each name (7% of the pipeline's time)."""
-    return tuple(m.start() for m in _VERSION_NUMBER_AHEAD.finditer(text))
-
-
-@lru_cache(maxsize=1024)
-def _has_version_number(name: str, text: str) -> bool:
-    if re.fullmatch(_MONTH, name):
-        return False
-    words = name.split()
-    return any(_name_ends_at(words, text, start) for start in _version_number_starts(text)) and not (
-        _written_as_company(name, text)
-    )
-
-
-def _name_ends_at(words: list[str], text: str, end: int) -> bool:
-    """Whether the name's words, any white space between them, end at `end`,
-    not inside an address (`_NOT_IN_ADDRESS_BEFORE`)."""
-    position = end
-    for n, word in enumerate(reversed(words)):
-        if n:
-            gap_end = position
-            while position > 0 and text[position - 1].isspace():
-                position -= 1
-            if position == gap_end:
-                return False
-        if not text.endswith(word, 0, position):
-            return False
-        position -= len(word)
-    before = text[position - 1] if position else " "
-    return not (before.isalnum() or before in _ADDRESS_CHARACTERS)
-
-
-_EVENT_MONTH = re.compile(rf"{_MONTH}\s+{_YEAR}")
-_IN_BEFORE = re.compile(r"\bin\s$")
-
-# A trademark (not a registered mark, which companies put on their own
-# names: "AS&E®") right after the name, and no legal form after it.
-_TRADEMARK_AFTER = re.compile(rf"(?:\u2122|\u2120|\(TM\)|\(SM\))(?![ ]+(?:[A-Z][\w&'\u2019-]*,?[ ]+){{0,3}}{_LEGAL_FORM}(?!\w))")
-
-
-# A name right before the kind of building or way it names is a place
-# (SCHEMA.md 2: places are out), the company's own name too: "the Sears
-# Tower", "the Fisher Plaza fire", "Acme Drive".
-_FACILITY_AFTER = re.compile(
-    r"[ ](?:Plaza|Tower|Towers|Building|Stadium|Arena|Mall|Square|Campus|Airport|Station|Terminal|"
-    r"Street|Avenue|Road|Drive|Boulevard|Highway|Bridge)\b"
-)
-
-
-# A person's name right before the kind of place or institution named after
-# them is that name's first words, no mention of a person: "the William E.
-# Simon Graduate School", "Walter Reed Medical Center", "the Malcolm Baldrige
-# National Quality Award".
-_NAMED_AFTER_PERSON = re.compile(
-    r"[ ](?:Graduate|School|University|College|Institute|Foundation|Center|Centre|Hospital|Medical|Award|Awards|"
-    r"Prize|Memorial|Scholarship|Fellowship|Professorship|Airport|Stadium|Arena|Library|Museum|Air[ ]Force[ ]Base)\b"
-)
-# Nor a name that opens a product's name marked as a trademark: "the
-# SurgiCount Safety-Sponge\u2122 System" (SCHEMA.md 2: product names are out).
-_OPENS_TRADEMARKED_NAME = re.compile(r"(?:[ ][A-Z][\w&'\u2019-]*){1,3}(?:\u2122|\u2120|\(TM\)|\(SM\))")
-
-
-# An acronym before a standard's number names the standard: "ISO 9001:2015
-# certified", "IATF 16949", "IEC 62304 compliant" (not a street address:
-# "4032 Linden Ave", nor a year).
-_ACRONYM_NAME = re.compile(r"[A-Z]{2,6}")
-_STANDARD_NUMBER_AFTER = re.compile(r"[ ](?!(?:19|20)\d\d\b)\d{4,5}(?::(?:19|20)\d\d)?\b(?![,.]\d)(?![ ]+[A-Z])")
-
-
-# The long form of such a term is no name either: "Electronic Contract
-# Manufacturing Service (EMS) provider", "Green Source Advantage (GSA) program".
-_ABBREVIATION_AFTER = re.compile(r"[ ]*\([\"\u201c]?([A-Z][A-Za-z&]{1,9})[\"\u201d]?\)")
-
-
-# A line that holds only a phrase joined by "of"/"for" and no word of an
-# organization's kind is a heading: "Grant of Stock Options", "Results of
-# Operations" ("Bank of America", "University of Rochester", "City of
-# Houston" name theirs).
-_JOINED_PHRASE = re.compile(r"\S+(?:[ ]\S+)*[ ](?:of|for)[ ]\S+(?:[ ]\S+)*")
-_BODY_WORDS = _INSTITUTION_WORDS | _GENERIC_ORGANIZATION_WORDS | frozenset(
-    "port city state commonwealth province county town village district republic kingdom union center centre "
-    "hospital laboratory laboratories museum church".split()
-)
-
-
-def _is_heading_line(name: str, text: str, start: int, end: int) -> bool:
-    if not _JOINED_PHRASE.fullmatch(name) or re.search(_LEGAL_FORM, name):
-        return False
-    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
-    if text[line_start:start].strip() or text[end : len(text) if line_end < 0 else line_end].strip():
-        return False
-    return not any(word.strip(".,").lower() in _BODY_WORDS for word in name.split())
-
-
-# A line that opens with words ending in the noun of a report's section is
-# that section's heading: "Supplemental Consolidating Data", "Supplemental
-# Data for Cash Flow", "Financial Highlights", "Segment Results" (no name of
-# the annotated releases ends in one of these words).
-_SECTION_NOUNS = frozenset(
-    "data information highlights results summary overview measures reconciliation reconciliations".split()
-)
-
-
-def _opens_a_section_heading(name: str, text: str, start: int) -> bool:
-    words = name.split()
-    if not words or words[-1].lower() not in _SECTION_NOUNS:
-        return False
-    return not text[text.rfind("\n", 0, start) + 1 : start].strip()
-
-
-def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> bool:
-    """False for what cannot be the entity its label says; `terms` are the
-    abbreviations the release defines for common nouns and for things
-    (agreements, programs, products)."""
-    # Read once: Span.text and Span.label_ build a new string on each access.
-    label, name = ent.label_, text[ent.start_char : ent.end_char]
-    if label in (*_NAME_LABELS, "ROLE") and _is_document_name(ent, name, text):
-        return False
-    if label == "MONEY" and not any(c.isdigit() for c in name):
-        return False  # "$    -" in a table: a dash, no amount
-    if not any(c.isalnum() for c in name):
-        return False  # "$" of "($ in millions)" taken for a title: no word, no entity
-    if label in _NAME_LABELS:
-        if " ".join(name.split()).lower() in _HEADINGS:
-            return False  # "Conference Call", "Investor Contact": section headings
-        if not any(c.isupper() for c in name):
-            return False  # names are capitalized: "severance" is no organization
-        if _reads_as_running_text(name, label, len(ent), text):
-            return False  # "Special charges" (a table row), "Sequentially," (a sentence start)
-        if name in terms or name in _TIME_ZONES:
-            return False  # "SiC" of "silicon carbide (SiC)"; "CDT" of "9:30 a.m. CDT"
-        if (abbreviation := _ABBREVIATION_AFTER.match(text, ent.end_char)) and abbreviation.group(1) in terms:
-            return False  # "Contract Manufacturing Service" of "... Service (EMS) provider": a kind of business
-        if name in _DEMONYMS:
-            return False  # "Americans can now buy", "Australian dollar"
-        if name.lower() in _UNIT_WORDS or _TABLE_GAP.search(name):
-            return False  # "Millions" of "(Millions of dollars)"; "Chg   $" across table cells
-        if _TABLE_ROW_AFTER.match(text, ent.end_char):
-            return False  # "Resource Industries 1,018 55%": a table row's label
-        if label != "PERSON" and _MODEL_BEFORE_NAME.search(text, max(0, ent.start_char - 12), ent.start_char):
-            return False  # "Hawkeye" of "the E-2C/D Hawkeye aircraft": a product
-        if _ACT_AFTER_NAME.match(text, ent.end_char):
-            return False  # "Securities Exchange" of "the Securities Exchange Act of 1934"
-        if _FACILITY_AFTER.match(text, ent.end_char):
-            return False  # "Sears" of "the Sears Tower": a building
-        if _is_heading_line(name, text, ent.start_char, ent.end_char):
-            return False  # "Grant of Stock Options" alone on its line: a heading
-        if _opens_a_section_heading(name, text, ent.start_char):
-            return False  # "Supplemental Consolidating Data" opening its line: a heading
-        if _IN_COMPOUND.match(text, ent.end_char) or _AFTER_COMPOUND_PART.search(text, max(0, ent.start_char - 12), ent.start_char):
-            return False
-        if _AFTER_SLASH_OR_PERCENT.search(text, max(0, ent.start_char - 2), ent.start_char):
-            return False  # "Pacific" of "Asia/Pacific", "Chg" of "% Chg"
-        if _FOLLOWED_BY_STATE.match(text, ent.end_char) or _is_dateline_city(ent, text) or _BASE.match(name):
-            return False  # a place ("Fort Liberty": a base or a town)
-        if name in _POSTAL_CODES and _AFTER_CITY.search(text, max(0, ent.start_char - 30), ent.start_char):
-            return False  # the state of a place
-    if label in ("ORG", "CUSTOMER"):
-        if _TRADEMARK_AFTER.match(text, ent.end_char):
-            return False  # "Night Vision Safety(TM) Mirrors": a trademark names a product, not a company
-        if _OPENS_TRADEMARKED_NAME.match(text, ent.end_char):
-            return False  # "the SurgiCount Safety-Sponge™ System": a product's name
-        if _ACRONYM_NAME.fullmatch(name) and _STANDARD_NUMBER_AFTER.match(text, ent.end_char):
-            return False  # "an ISO 9001:2015 certified supplier": a standard
-        if all(word in _GENERIC_ORGANIZATION_WORDS for word in name.lower().strip(".").split()):
-            return False  # "the Bank", "Parent Company": a defined term for an organization, not its name
-        if name.lower() in _TITLE_WORDS or JOB_TITLE.fullmatch(name):
-            return False  # "Gregory Ekizian (Chairperson)", "served as Chair of the BBC": a title
-        if _STATE_NAME.fullmatch(name) and not _POSSESSIVE_NAME_REST.match(text, ent.end_char):
-            return False  # "for Florida's residents": a state alone is a place ("Florida's Turnpike" is a body)
-        if _VERB_SLOT_BEFORE.search(text, max(0, ent.start_char - 4), ent.start_char) and _AS_AFTER.match(
-            text, ent.end_char
-        ) and " " not in name:
-            return False  # "Jane Roe to Serve as Interim CFO": a verb of a headline in title case
-        if _ADVERB.fullmatch(name) and text.startswith(",", ent.end_char):
-            return False  # "Sequentially, SG&A decreased": an adverb opening a sentence
-        if _MARKED_BEFORE_WORD.match(text, ent.end_char):
-            return False  # "the Wendy's® brand", "HORIZON(R) batteries": a trademark names a product
-        if _names_a_product(name, text, ent.end_char):
-            return False  # "the RIP product", "the Primary brand"
-        return not _in_ticker_notation(text, ent.start_char, ent.end_char)
-    if label == "ROLE" and _is_no_seat(name, text, ent.end_char):
-        return False  # "its board of directors", "a member of the Volvo Group", "a worldwide leader": no position
-    if label == "METRIC" and _SHARE_OF.search(text, max(0, ent.start_char - 20), ent.start_char):
-        return False  # "$786.4 million, or 93 percent of revenue": the base of a share, not the measure
-    if label == "PERIOD" and _EVENT_MONTH.fullmatch(name) and _IN_BEFORE.search(
-        text, max(0, ent.start_char - 4), ent.start_char
-    ):
-        return False  # "received a subcontract in August 2017": the month of an event, no reporting period
-    if label == "PERIOD" and _is_base_of_change(text, ent.start_char, ent.end_char):
-        return False  # "an increase of $6.5 million over the prior year quarter"
-    if label == "PERIOD" and _in_filing_name(text, ent.start_char):
-        return False  # "its Annual Report on Form 10-K for the year ended December 31, 2023": a filing's name
-    if label == "METRIC" and name.lower() in ("negative", "positive"):
-        return False  # "compared to negative $0.21 million": the sign of an amount, not its measure
-    if label == "METRIC" and name.lower().split()[-1] in ("date", "dates"):
-        return False  # "as of the Effective Date as $260,000": a date is no measure
-    if label == "METRIC" and name.lower() in _QUANTITY_WORDS and _ARTICLE_BEFORE.search(
-        text, max(0, ent.start_char - 5), ent.start_char
-    ):
-        return False  # "a total of $3.8 million", "$3,500,000 in the aggregate": how much, not of what
-    if label == "PERSON":
-        if _SHIP_PREFIX.search(text, max(0, ent.start_char - 10), ent.start_char):
-            return False  # "USNS Andrew J. Higgins": a ship named after a person
-        if _BASE_PREFIX.search(text, max(0, ent.start_char - 8), ent.start_char):
-            return False  # "USAF Seymour Johnson": a base named after a person
-        if _NAMED_AFTER_PERSON.match(text, ent.end_char):
-            return False  # "William E. Simon" of "the William E. Simon Graduate School"
-        if any(c.isdigit() for c in name) or ent[-1].lower_ in _ADDRESS_WORDS:
-            return False  # "SSQ-125A" (a model number), "Keslinger Road", "Tel" of "Tel: (888)"
-        # Initials alone ("S. C." of a dateline "ROCK HILL, S. C.") name nobody.
-        return ent[-1].lower_ not in _INSTITUTION_WORDS and _WORD_OF_TWO_LETTERS.search(name) is not None
-    return True

@@ -1,0 +1,91 @@
+"""Pattern pieces shared by the entity rules (`entity_rules`) and the
+checks of what cannot be a name (`name_plausibility`): legal forms, job
+titles, exchanges, states, months and years, the labels of names."""
+
+from __future__ import annotations
+
+import re
+
+_LEGAL_FORM = (
+    r"(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.|Company|Ltd\.?|Limited|LLC|L\.L\.C\.|"
+    r"plc|PLC|N\.V\.|AG|GmbH|S\.A\.|L\.P\.|LP|LLP|L\.L\.P\.|S\.p\.A\.|B\.V\.|BV|"
+    r"INC\.?|INCORPORATED|CORP\.?|CORPORATION|COMPANY|LTD\.?|LIMITED|"
+    # "SEARS, ROEBUCK AND CO.", but not Colorado in "DENVER, CO."
+    r"(?<=AND\s)CO\.|(?<=&\s)CO\.)"
+)
+_TITLE_HEAD = (
+    r"(?:Chief\s+[A-Z]\w+(?:\s+[A-Z]\w+)?\s+Officer|C[EFOTIA]Os?|President|Vice\s+President|"
+    r"Chairman|Chairwoman|Treasurer|Corporate\s+Secretary|Secretary|Controller|"
+    r"General\s+Manager|Managing\s+Director|General\s+Counsel|"
+    # SCHEMA.md 3a: founders are ROLEs ("co-founder of Plexus", "Founding Partner of Trian").
+    r"Founder|Founding\s+Partner|"
+    # An academic title or an office before a name: "Professor Ross Watts",
+    # "U.S. Senator Kirsten Gillibrand".
+    r"(?-i:Professor|(?:U\.S\.\s+|State\s+)?(?:Senator|Governor|Congressman|Congresswoman|Mayor)(?=\s+[A-Z][a-z])))"
+)
+_TITLE_MODIFIER = (
+    r"(?:(?:Senior|Executive|Non-Executive|Group|Corporate|Interim|Acting|Deputy|Assistant|Co-)\s*)*"
+)
+# The scope of a title names a business function ("Vice President of Sales
+# and Marketing"); "CEO of Nortech Systems" names an organization instead,
+# which is a separate entity. So a scope is taken only from this list.
+_FUNCTION = (
+    r"(?:Sales|Marketing|Finance|Financial\s+Planning|Operations|Engineering|Manufacturing|"
+    r"Human\s+Resources|Business\s+Development|Technology|Information\s+Technology|"
+    r"Administration|Supply\s+Chain|Quality|Investor\s+Relations|Corporate\s+Development|"
+    r"Strategy|Research\s+and\s+Development|Product\s+Development|Programs?|Accounting|"
+    r"Purchasing|Procurement|Materials|Customer\s+Service|Communications|Legal|Treasury|Tax)"
+)
+_TITLE_SCOPE = (
+    rf"(?:\s+of\s+(?:the\s+Board(?:\s+of\s+Directors)?|{_FUNCTION}(?:\s+(?:and|&)\s+{_FUNCTION})*"
+    r"(?:\s+-\s+[A-Z]\w+\s+Region)?))?"
+)
+# Any case: "president", "CHIEF FINANCIAL OFFICER" (headlines) are titles too.
+# A title followed by a scope the list does not know ("vice president of
+# worldwide sales and services") is left to the recognizer, which can take
+# the whole phrase.
+JOB_TITLE = re.compile(
+    rf"\b{_TITLE_MODIFIER}{_TITLE_HEAD}{_TITLE_SCOPE}\b(?!\s+of\s+(?-i:(?:the\s+)?(?!the\b)[a-z]))", re.IGNORECASE
+)
+
+
+# Stock exchanges and markets, as written in ticker notation ("(NYSE: LDOS)").
+_EXCHANGE = (
+    r"(?:NYSE|Nasdaq|NASDAQ|AMEX|Amex|OTC|TSX|TSX-V|NASD|ASX|LSE|AIM|OTCQB|OTCQX|OTCBB|Pink|PINK)"
+)
+# States and provinces: places, and the names of a state's own bodies.
+_STATE_NAMES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"
+    "Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|"
+    r"Mississippi|Missouri|Montana|Nebraska|Nevada|New\s+Hampshire|New\s+Jersey|New\s+Mexico|New\s+York|"
+    r"North\s+Carolina|North\s+Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode\s+Island|South\s+Carolina|"
+    r"South\s+Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West\s+Virginia|Wisconsin|Wyoming|"
+    r"Ontario|Quebec|British\s+Columbia"
+)
+
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_YEAR = r"(?:19|20)\d\d"
+
+
+# "Florida's Turnpike Enterprise", "Florida’s Turnpike": a body named after
+# its state with a possessive is one name (a state alone is a place, and no
+# organization of its own).
+_STATE_NAME = re.compile(_STATE_NAMES)
+_POSSESSIVE_NAME_REST = re.compile(r"['\u2019]s(?:[ ][A-Z][\w&-]*)+")
+
+
+# Labels of names: propagated to their other mentions, capitalized, never places.
+_NAME_LABELS = ("PERSON", "ORG", "CUSTOMER")
+
+
+# `(Nasdaq: SMTI)`, `NYSE: X`, `(Nasdaq/NM: SYPR)`, `(NASDAQ-TRCI)`, `the
+# symbol "GIGA"`: tickers and the exchange named inside ticker notation are
+# not organizations (SCHEMA.md 2, ORG).
+# "About SPX Corporation: SPX Corporation is ..." is a heading, not a ticker:
+# a ticker is not followed by a capitalized word.
+# A market tier may stand between: "London Stock Exchange AIM: OPT".
+_BEFORE_TICKER = re.compile(r"(?:[ ][A-Z]{2,8})?\s*:\s*[A-Z][A-Z0-9.\-]{0,9}(?![\w])(?![ ]+[A-Z][a-z])")
