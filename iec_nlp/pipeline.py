@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import augment, components, tokenizer  # noqa: F401  (registers with spaCy)
-from .components.entity_rules import NameForms, name_forms, propagate_known_names
+from .components.name_propagation import NameForms, name_forms, propagate_known_names
 from .components.relation_extractor import get_relations
 from .extraction import Entity, Extraction, Issuer, Relation
 from .loaded import remember_pipeline

@@ -94,7 +94,7 @@ def test_a_person_does_not_end_in_an_institution_word():
 
 
 def test_job_titles_in_any_case_but_unknown_scopes_are_left_to_the_recognizer():
-    from iec_nlp.components.entity_rules import JOB_TITLE
+    from iec_nlp.components.name_shapes import JOB_TITLE
 
     def title(text: str) -> str | None:
         match = JOB_TITLE.search(text)
@@ -804,7 +804,7 @@ def test_a_title_does_not_end_in_a_function_word():
 
 
 def test_founders_are_titles():
-    from iec_nlp.components.entity_rules import JOB_TITLE
+    from iec_nlp.components.name_shapes import JOB_TITLE
 
     assert JOB_TITLE.search("Mr. Nussbaum is a co-founder of Plexus").group() == "co-founder"
     assert JOB_TITLE.search("and a Founding Partner of Trian").group() == "Founding Partner"
@@ -1768,7 +1768,7 @@ def test_a_word_after_a_slash_or_a_percent_sign_is_no_name():
 
 
 def test_a_later_chunk_gets_the_mentions_of_names_an_earlier_chunk_found():
-    from iec_nlp.components.entity_rules import name_forms, propagate_known_names
+    from iec_nlp.components.name_propagation import name_forms, propagate_known_names
 
     first = _doc("Acme Widget Corporation reported results.", [("Acme Widget Corporation", "ORG")])
     known = name_forms(list(first.ents))

@@ -14,7 +14,8 @@ here instead of being learned:
   Officer`, `Vice President of ...`);
 - a release names the same entity many times: once a name is recognized,
   its other mentions are the same entity (`Nortech Systems Incorporated` ->
-  `Nortech Systems`, `Nortech`, `NORTECH`; `W. Barry Gilbert` -> `Gilbert`);
+  `Nortech Systems`, `Nortech`, `NORTECH`; `W. Barry Gilbert` -> `Gilbert`:
+  `name_propagation`);
 - a reporting period is said in a few fixed ways (`first quarter of 2003`,
   `nine months ended September 30, 2007`, `same quarter a year ago`). Only
   periods linked to an amount are gold, so the recognizer learns to be shy
@@ -50,38 +51,22 @@ import re
 from functools import cache
 from importlib import resources
 
-from spacy.attrs import IDX, IS_SPACE, LOWER
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..text import FiledLayout, doc_text
 from .name_plausibility import (
-    _ACRONYM_NAME,
-    _ACT_AFTER_NAME,
-    _AFTER_COMPOUND_PART,
-    _AFTER_SLASH_OR_PERCENT,
-    _COUNTRIES,
     _DEFINED_TERM_WORDS,
-    _DEMONYMS,
     _DOCUMENT_WORDS,
-    _FACILITY_AFTER,
-    _FOLLOWED_BY_STATE,
     _GENERIC_ORGANIZATION_WORDS,
-    _IN_COMPOUND,
     _INSTITUTION_WORDS,
-    _MARKED_BEFORE_WORD,
-    _OPENS_TRADEMARKED_NAME,
-    _STANDARD_NUMBER_AFTER,
-    _TABLE_ROW_AFTER,
     _in_filing_name,
     _in_ticker_notation,
     _is_base_of_change,
     _is_plausible,
-    _names_a_product,
-    _opens_document_name,
-    _reads_as_running_text,
 )
+from .name_propagation import _propagate
 from .name_shapes import (
     _EXCHANGE,
     _FUNCTION,
@@ -1721,232 +1706,6 @@ def _without_restated_abbreviations(text: str, ents: list[Span]) -> list[Span]:
             free = span is not None and not any(o.start < span.end and span.start < o.end for o in ents)
             result.append(span if free else e)
     return result
-_NAME_SUFFIX = re.compile(rf",?\s+{_LEGAL_FORM}$")
-_STOP = {"the", "company", "inc", "corp", "group", "and", "of", "mr", "ms", "dr", "jr", "sr"}
-
-
-def _surface_forms(span: Span) -> list[tuple[str, ...]]:
-    """Token sequences (lower-cased) that name the same entity as `span`.
-
-    Forms are token sequences because propagation matches tokens:
-    "Giga-tronics" is three tokens, not one word.
-    """
-    tokens = [t for t in span if not t.is_space]
-    words = [t.text for t in tokens]
-    forms = [tuple(w.lower() for w in words)]
-    if span.label_ == "PERSON" and len(words) >= 2:
-        last = words[-1] if words[-1].rstrip(".").lower() not in {"jr", "sr", "ii", "iii"} else words[-2]
-        forms.append((last.lower(),))
-        # The given name after any initials: "Rick" of "N. E. Rick Strandlund".
-        first = next((w for w in words[:-1] if not w.endswith(".")), words[0])
-        if len(first) > 2 and not first.endswith("."):
-            forms.append((first.lower(),))
-            forms.append((first.lower(), last.lower()))
-    if span.label_ in ("ORG", "CUSTOMER"):
-        stripped = _NAME_SUFFIX.sub("", span.text)
-        if len(stripped) < len(span.text) and stripped.split():
-            # "Nortech Systems" of "Nortech Systems Incorporated", and the
-            # company's short name, its first word: "IEC" of "IEC
-            # Electronics Corp.", "Giga-tronics" of "Giga-tronics Incorporated".
-            forms.append(_tokens_before(tokens, span.start_char + len(stripped)))
-            first_word = stripped.split()[0]
-            if first_word[0].isupper() and first_word.lower() not in _STOP:
-                forms.append(_tokens_before(tokens, span.start_char + stripped.index(first_word) + len(first_word)))
-            # A partnership's short name keeps both partners: "Babcock & Wilcox"
-            # of "Babcock & Wilcox Enterprises, Inc." (longer forms match first).
-            partners = _PARTNERS_FIRST.match(stripped)
-            if partners:
-                forms.append(_tokens_before(tokens, span.start_char + partners.end()))
-        elif (institution := _INSTITUTION_AFTER_FIRST_WORD.match(span.text)) and not _cannot_stand_for_institution(
-            institution.group(1), doc_text(span.doc)
-        ):
-            forms.append(_tokens_before(tokens, span.start_char + institution.end(1)))
-    return [f for f in forms if f and not (len(f) == 1 and (f[0] in _STOP or len(f[0]) < 2))]
-
-
-# A university or hospital is called by its first word once named in full:
-# "Erasmus" of "Erasmus University Medical Center Rotterdam", "Mayo" of "Mayo
-# Clinic". Not a word that describes the institution ("State College",
-# "National University", "Children's Hospital"), nor one the release also
-# writes as a place ("Boston University" ... "offices in Boston").
-_INSTITUTION_KIND = r"(?:University|College|Hospital|Clinic|Medical[ ]Center|Institute)\b"
-_INSTITUTION_AFTER_FIRST_WORD = re.compile(rf"([A-Z][a-z]{{2,}})[ ]{_INSTITUTION_KIND}")
-_DESCRIPTIVE_FIRST_WORDS = frozenset(
-    "North South East West Central Western Eastern Northern Southern Midwest Pacific Atlantic National State "
-    "Federal Community Technical International Memorial General Regional City County Veterans Public "
-    "Catholic Christian Methodist Baptist Lutheran Royal Imperial Polytechnic Military Naval Medical".split()
-)
-
-
-def _cannot_stand_for_institution(word: str, text: str) -> bool:
-    if word in _DESCRIPTIVE_FIRST_WORDS or word in _DEMONYMS:
-        return True
-    if _STATE_NAME.fullmatch(word) or re.fullmatch(_COUNTRIES, word):
-        return True
-    return re.search(rf"\b(?:in|near|from|of)[ ]{word}\b(?![ ]+{_INSTITUTION_KIND})", text) is not None
-
-
-_PARTNERS_FIRST = re.compile(r"\s*[A-Z][\w'\u2019-]*[ ]&[ ][A-Z][\w'\u2019-]*(?=[ ])")
-
-
-def _tokens_before(tokens: list[Token], end_char: int) -> tuple[str, ...]:
-    return tuple(t.lower_ for t in tokens if t.idx + len(t) <= end_char)
-
-
-# Token forms (lower-cased) of a release's names, with their labels.
-NameForms = dict[tuple[str, ...], str]
-
-
-def name_forms(ents: list[Span]) -> NameForms:
-    """The forms under which the people and organizations among `ents` may be
-    mentioned again (full names and their short forms), longer names first."""
-    forms: NameForms = {}
-    for ent in sorted(ents, key=lambda e: -len(e)):
-        if ent.label_ in _NAME_LABELS:
-            for form in _surface_forms(ent):
-                forms.setdefault(form, ent.label_)
-    return forms
-
-
-def propagate_known_names(doc: Doc, known: NameForms) -> list[Span]:
-    """`doc`'s entities with the mentions of names that an earlier chunk of
-    the same release found, under the chunk's own propagation rules; a
-    shorter guess inside such a mention ("Acme" of "Acme Widget") gives way
-    to it, as within a chunk.
-
-    Propagation runs per chunk of the pipeline; a long release names a
-    company in full at the top and by its short name pages later, in a
-    chunk where nothing says it is a name (pipeline._ExtractionBuilder).
-    """
-    return sorted(_propagate(doc, doc_text(doc), list(doc.ents), known=known), key=lambda e: e.start)
-
-
-def _propagate(
-    doc: Doc, text: str, ents: list[Span], short_names: list[Span] | None = None, known: NameForms | None = None
-) -> list[Span]:
-    """Label the other mentions of every recognized person and organization
-    (and of the `known` names of earlier chunks)."""
-    forms: NameForms = {}
-    # Forms taken from a longer name ("Gromer" of "Juergen W. Gromer"), or
-    # defined as its short form ("James River" of 'James River Group
-    # Holdings, Ltd. ("James River")'): these also decide between person and
-    # organization for a mention the recognizer labeled the other way.
-    from_full_name: set[tuple[str, ...]] = set()
-    for short in short_names or ():
-        form = tuple(t.lower_ for t in short if not t.is_space)
-        forms.setdefault(form, short.label_)
-        from_full_name.add(form)
-    for ent in sorted(ents, key=lambda e: -len(e)):
-        if ent.label_ in _NAME_LABELS:
-            for form in _surface_forms(ent):
-                if form not in forms:
-                    forms[form] = ent.label_
-                    if len(form) < len([t for t in ent if not t.is_space]):
-                        from_full_name.add(form)
-    for form, label in (known or {}).items():
-        forms.setdefault(form, label)
-    if not forms:
-        return ents
-    # Forms by their first word, longest first: only tokens that can start a
-    # form are looked at, which keeps this linear and cheap on long texts.
-    by_first: dict[str, list[tuple[str, ...]]] = {}
-    for form in sorted(forms, key=len, reverse=True):
-        by_first.setdefault(form[0], []).append(form)
-    owner = {i: e for e in ents for i in range(e.start, e.end)}
-    # Token attributes as arrays: making a Token object per word costs more
-    # than the whole search.
-    attributes = doc.to_array([IS_SPACE, LOWER, IDX])
-    positions = [int(i) for i in (attributes[:, 0] == 0).nonzero()[0]]
-    strings = doc.vocab.strings
-    lowered = [strings[int(attributes[i, 1])] for i in positions]
-    # A name starts with a capital or a digit ("3D Systems").
-    may_start_name = [not text[int(attributes[i, 2])].islower() for i in positions]
-    replaced: set[Span] = set()
-    added = []
-    i = 0
-    while i < len(positions):
-        candidates = by_first.get(lowered[i]) if may_start_name[i] else None
-        step = 1
-        for form in candidates or ():
-            n = len(form)
-            if tuple(lowered[i : i + n]) != form:
-                continue
-            start, end = positions[i], positions[i + n - 1] + 1
-            inside = {owner[j] for j in range(start, end) if j in owner}
-            # A longer known name wins over a shorter guess within it
-            # ("Giga" taken for a PERSON inside "Giga-tronics"); any other
-            # overlap means this mention was already decided.
-            if any(e.start < start or e.end > end for e in inside):
-                continue
-            same = next((e for e in inside if (e.start, e.end) == (start, end)), None)
-            if same is not None:
-                # Already labeled: kept, unless a full name of the release says
-                # person where the recognizer said organization, or the reverse,
-                # or a name the release gives an organization was taken for a
-                # title ("a General Motors Supplier of the Year").
-                other_kind = (same.label_ == "PERSON") != (forms[form] == "PERSON")
-                title_for_name = same.label_ == "ROLE" and forms[form] != "PERSON" and not JOB_TITLE.fullmatch(
-                    text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-                )
-                if not (form in from_full_name and other_kind) and not title_for_name:
-                    continue
-            start_char, end_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-            if _in_ticker_notation(text, start_char, end_char):
-                continue
-            if _opens_document_name(text, start_char, end_char) or _IN_COMPOUND.match(text, end_char):
-                continue  # "the Greenfield CIC Agreement", "Sears-branded stores": no mention of the name
-            if _AFTER_COMPOUND_PART.search(text, max(0, start_char - 12), start_char) or _AFTER_SLASH_OR_PERCENT.search(
-                text, max(0, start_char - 2), start_char
-            ):
-                continue  # "Safety-Sponge System", "Asia/Pacific"
-            if _FOLLOWED_BY_STATE.match(text, end_char) or _FACILITY_AFTER.match(text, end_char):
-                continue  # "FRANKLIN, Tenn.", "the Sears Tower": places, not the companies Franklin, Sears
-            if _ACT_AFTER_NAME.match(text, end_char):
-                continue  # "American" of "the American Recovery and Reinvestment Act": a law's name
-            if _TABLE_ROW_AFTER.match(text, end_char):
-                continue  # "Energy & Transportation 4,507 333": a table row's label
-            if forms[form] != "PERSON" and (
-                _MARKED_BEFORE_WORD.match(text, end_char)
-                or _OPENS_TRADEMARKED_NAME.match(text, end_char)
-                or _names_a_product(text[start_char:end_char], text, end_char)
-                or (_ACRONYM_NAME.fullmatch(text, start_char, end_char) and _STANDARD_NUMBER_AFTER.match(text, end_char))
-            ):
-                continue  # "HORIZON(R) batteries", "SurgiCount products", "ISO 9001": a product or standard of the same name
-            if _reads_as_running_text(text[start_char:end_char], forms[form], end - start, text):
-                continue  # "Special charges", "System" are no mentions of "Special Charges", "Sponge System"
-            if forms[form] != "PERSON" and (longer := _inside_longer_name(text, start_char)):
-                # "APR" in "the AMA with New APR Energy" is a word of a longer
-                # name: the mention is that name, if no other entity holds it.
-                widened = doc.char_span(longer, end_char + _NAME_WORDS_AFTER.match(text, end_char).end() - end_char)
-                if widened is None or any(j in owner and owner[j] not in inside for j in range(widened.start, widened.end)):
-                    continue
-                start, end, start_char, end_char = widened.start, widened.end, widened.start_char, widened.end_char
-            replaced |= inside
-            span = Span(doc, start, end, label=forms[form])
-            added.append(span)
-            owner.update((j, span) for j in range(start, end))
-            step = n
-            break
-        i += step
-    return [e for e in ents if e not in replaced] + added
-# A capitalized word between a word in lower case and the name, in running
-# text: "with New APR", "to Old Dominion". A short form ("APR") found there
-# is part of a longer name. In a headline every word is capitalized ("Proposals
-# and Increases AS&E's Award"), so the line must read as running text before:
-# a word in lower case of four letters or more.
-_WORD_BEFORE_NAME = re.compile(r"\b[a-z]+[ ]((?!The\b)[A-Z][a-z]+)[ ]$")
-_RUNNING_TEXT = re.compile(r"\b[a-z]{4,}\b")
-# The capitalized words that go on after it: "New APR Energy".
-_NAME_WORDS_AFTER = re.compile(r"(?:[ ][A-Z][a-z]+\b(?!['\u2019]))*")
-
-
-def _inside_longer_name(text: str, start: int) -> int | None:
-    """Where the longer name that a name at `start` ends begins, if one does."""
-    line_start = text.rfind("\n", 0, start) + 1
-    before = _WORD_BEFORE_NAME.search(text, max(line_start, start - 40), start)
-    if before and _RUNNING_TEXT.search(text, line_start, before.start()):
-        return before.start(1)
-    return None
 # Three capitals at least: "JD Vance" is a person written with initials.
 _ACRONYM = re.compile(r"[A-Z]{3,}\d*")
 _LOWER_CASE_LETTER = re.compile(r"[a-z]")
