@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import __version__, augment, components, pretrained  # noqa: F401  (registers with spaCy)
+from . import __version__, augment, components, pretrained, weight_averaging  # noqa: F401  (registers with spaCy)
 from .corpus.docbin import AlignmentReport, annotated_to_docs, write_docbin
 from .corpus.records import AnnotatedDocument
 from .corpus.splits import split_documents
@@ -293,7 +293,10 @@ def train_model(
 
     Both default to the config's `[iec_nlp]` section (else "best", no
     refit), so a config file is the whole recipe. Its `relation_threshold`,
-    if set, is used instead of dev's choice (which is still recorded).
+    if set, is used instead of dev's choice (which is still recorded); its
+    `average_runs`, if more than 1, trains that many runs from the same
+    initial weights and keeps the average of their weights
+    (`iec_nlp.weight_averaging`).
 
     `base` ("default", a model path or package name) starts the trained
     components from that model's weights. Steps: `max_steps` if given, else
@@ -306,6 +309,11 @@ def train_model(
 
     recipe = spacy.util.load_config(config).get("iec_nlp", {})
     checkpoint = checkpoint or recipe.get("checkpoint", "best")
+    average_runs = int(recipe.get("average_runs", 1))
+    if average_runs < 1 or (average_runs > 1 and checkpoint != "last"):
+        raise ValueError(
+            f"[iec_nlp] average_runs must be 1, or more with checkpoint 'last', not {average_runs!r}"
+        )
     fixed_threshold = recipe.get("relation_threshold")
     if fixed_threshold is not None and not 0.0 < float(fixed_threshold) < 1.0:
         raise ValueError(
@@ -332,6 +340,7 @@ def train_model(
             overrides=overrides or {},
             tune_threshold=tune_threshold,
             fixed_threshold=None if fixed_threshold is None else float(fixed_threshold),
+            average_runs=average_runs,
             checkpoint=checkpoint,
             refit=refit,
             base=base_location,
@@ -351,13 +360,13 @@ def _train_in(
     overrides: dict[str, Any],
     tune_threshold: bool,
     fixed_threshold: float | None,
+    average_runs: int,
     checkpoint: str,
     refit: bool,
     base: str | None,
     max_steps: int | None,
 ) -> dict[str, Any]:
     import spacy
-    from spacy.cli.train import train as spacy_train
 
     from .evaluation import evaluate, threshold_sweep
     from .pipeline import load_pipeline
@@ -391,9 +400,11 @@ def _train_in(
     logger.info(
         "training %s steps%s", steps, f", starting from {base}" if base else " from scratch"
     )
-    spacy_train(config_file, work_dir / "out", overrides=settings, use_gpu=-1)
+    _run_training(config_file, work_dir / "out", settings, runs=average_runs, seed=seed)
     nlp = load_pipeline(work_dir / "out" / f"model-{checkpoint}")
     meta: dict[str, Any] = {"steps": {"first_run": steps}}
+    if average_runs > 1:
+        meta["average_runs"] = average_runs
     threshold = None
     if "iec_relation_extractor" in nlp.pipe_names:
         threshold = nlp.get_pipe("iec_relation_extractor").threshold
@@ -423,7 +434,11 @@ def _train_in(
         )
         logger.info("training again on train + dev: %s steps", refit_steps)
         nlp = _refit_on_train_and_dev(
-            config_file, work_dir, {**settings, **_step_overrides(refit_steps, config), **overrides}
+            config_file,
+            work_dir,
+            {**settings, **_step_overrides(refit_steps, config), **overrides},
+            runs=average_runs,
+            seed=seed,
         )
         if threshold is not None:
             nlp.get_pipe("iec_relation_extractor").threshold = threshold
@@ -513,14 +528,33 @@ def _keep_base_customer_model(nlp: Any, base_meta: dict[str, Any], meta: dict[st
         logger.info("the customer model is the base model's")
 
 
-def _refit_on_train_and_dev(config: Path, work_dir: Path, settings: dict[str, Any]) -> Any:
+def _refit_on_train_and_dev(
+    config: Path, work_dir: Path, settings: dict[str, Any], *, runs: int = 1, seed: int = 0
+) -> Any:
     """The second run of `train_model(refit=True)`: train + dev, last checkpoint."""
-    from spacy.cli.train import train as spacy_train
-
     from .pipeline import load_pipeline
 
     # spaCy's loop still wants a dev set to log; dev is in training now, so
     # its scores there mean nothing and the last checkpoint is kept.
     overrides = {**settings, "paths.train": str(_merged_docbin(work_dir))}
-    spacy_train(config, work_dir / "refit", overrides=overrides, use_gpu=-1)
+    _run_training(config, work_dir / "refit", overrides, runs=runs, seed=seed)
     return load_pipeline(work_dir / "refit" / "model-last")
+
+
+def _run_training(config: Path, out: Path, overrides: dict[str, Any], *, runs: int, seed: int) -> None:
+    """spaCy's training loop into `out`; with `runs` > 1, that many runs from
+    the same initial weights (`iec_nlp.weight_averaging`), whose last
+    checkpoints are averaged into `out / "model-last"`."""
+    from spacy.cli.train import train as spacy_train
+
+    if runs == 1:
+        spacy_train(config, out, overrides=overrides, use_gpu=-1)
+        return
+    members = []
+    for k in range(runs):
+        member = out / f"run-{k}"
+        reseed = weight_averaging.reseed_override(seed + k) if k else {}
+        logger.info("training run %s of %s, averaged at the end", k + 1, runs)
+        spacy_train(config, member, overrides={**overrides, **reseed}, use_gpu=-1)
+        members.append(member / "model-last")
+    weight_averaging.average_pipelines(members, out / "model-last")

@@ -6,6 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
+import numpy
 import pytest
 import spacy
 
@@ -62,6 +63,29 @@ def test_train_model_with_refit_saves_the_second_run_and_records_both(tiny_corpu
 
 def _weights(model) -> list[bytes]:
     return [node.get_param(name).tobytes() for node in model.walk() for name in node.param_names if node.has_param(name)]
+
+
+def test_average_runs_keeps_the_mean_of_runs_from_the_same_initial_weights(tiny_corpus, tmp_path):
+    config = spacy.util.load_config(ROOT / DEFAULT_CONFIGS["cnn"])
+    config["iec_nlp"]["average_runs"] = 2
+    config["iec_nlp"]["refit"] = False
+    config.to_disk(tmp_path / "averaged.cfg")
+    work = tmp_path / ".work"
+    meta = train_model(tiny_corpus, tmp_path / "model", config=tmp_path / "averaged.cfg", overrides=QUICK, work_dir=work)
+    assert meta["iec_nlp"]["average_runs"] == 2
+    runs = [load_pipeline(work / "out" / f"run-{k}" / "model-last") for k in range(2)]
+    saved = load_pipeline(tmp_path / "model")
+    for name in ("tok2vec", "ner", "iec_relation_extractor"):
+        first, second = (_params(nlp.get_pipe(name).model) for nlp in runs)
+        # The second run drew other batches and dropout, so its weights differ ...
+        assert any(not numpy.array_equal(a, b) for a, b in zip(first, second)), name
+        # ... and the saved model holds their mean.
+        for kept, a, b in zip(_params(saved.get_pipe(name).model), first, second):
+            assert numpy.allclose(kept, (a + b) / 2, atol=1e-6), name
+
+
+def _params(model) -> list:
+    return [node.get_param(name) for node in model.walk() for name in node.param_names if node.has_param(name)]
 
 
 def test_train_model_rejects_a_recipe_threshold_outside_0_1(tiny_corpus, tmp_path):
