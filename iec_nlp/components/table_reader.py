@@ -39,6 +39,7 @@ from spacy.util import filter_spans
 
 from ..schema import REQUIRES_INCOMING
 from ..text import FiledLayout as _Layout
+from ..text import doc_text
 from .relation_extractor import RELATIONS_ATTR, get_relations
 
 # Column gaps: cells of a text table are set apart by runs of spaces or tabs.
@@ -155,11 +156,20 @@ _LABEL_LINE = re.compile(r"[ \t]*[A-Za-z][^$\d]{0,80}")
 _GLUED_LEADER = re.compile(r"[-\u2013\u2014]+(?=[A-Za-z])")
 
 
+# Where such a leader may begin (every dash of a run: a token may start at any).
+_GLUED_LEADER_START = re.compile(r"(?=[-\u2013\u2014]+[A-Za-z])")
+
+
 def _split_glued_leaders(doc: Doc, layout: _Layout) -> None:
     """Split the leader off the first token of each line that holds an
     amount, so the row's label can be an entity of its own."""
     splits = []
-    for token in doc:
+    # The text's dashes before a letter, not every token: a release has few.
+    for position in (m.start() for m in _GLUED_LEADER_START.finditer(doc_text(doc))):
+        span = doc.char_span(position, position + 1, alignment_mode="expand")
+        if span is None or span[0].idx != position:
+            continue
+        token = span[0]
         leader = _GLUED_LEADER.match(token.text)
         if leader is None or len(token.text) == leader.end() or token.ent_type_:
             continue
