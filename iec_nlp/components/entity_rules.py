@@ -1267,12 +1267,17 @@ def _without_own_bodies(text: str, ents: list[Span]) -> list[Span]:
 # mend), a month or a weekday ("in May Zorbex signed").
 _FRAGMENT_NAME = re.compile(r"[A-Z][a-z][\w'\u2019-]*")
 _CAPITALIZED_BEFORE_NAME = re.compile(r"(?<![.!?:;\"\u201c\u2018(]\s)(?<![.!?:;\"\u201c\u2018(])\b([A-Z][a-z]+)[ ]$")
+# Ranks and offices written before a surname ("Admiral Quill", "Senator
+# Warner"): they also support a one-word PERSON (below).
+_RANKS_BEFORE_A_SURNAME = (
+    "Sir Dame Lord Lady Captain Admiral General Colonel Major Lieutenant Sergeant Commander Judge Justice "
+    "Coach Father Reverend Rabbi Professor Senator Governor Mayor Representative Congressman "
+    "Congresswoman Ambassador Secretary President Chairman Chairwoman Director"
+).split()
 _WORDS_BEFORE_A_NAME = frozenset(
-    "Mr Mrs Ms Dr Sir Dame Lord Lady Captain Admiral General Colonel Major Lieutenant Sergeant Commander "
-    "Judge Justice Coach Father Sister Saint Reverend Rabbi Dean Professor Senator Governor Mayor King Queen "
-    "Prince President Chairman Chairwoman Director Secretary Treasurer Representative Congressman "
-    "Congresswoman Ambassador Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February "
-    "March April May June July August September October November December".split()
+    _RANKS_BEFORE_A_SURNAME
+    + "Mr Mrs Ms Dr Sister Saint Dean King Queen Prince Treasurer Monday Tuesday Wednesday Thursday Friday "
+    "Saturday Sunday January February March April May June July August September October November December".split()
 )
 _LOWER_CASE_WORD = re.compile(r"\b[a-z]{4,}\b")
 
@@ -1304,12 +1309,8 @@ def _without_name_fragments(text: str, ents: list[Span], given_names: frozenset[
 # Quill", "Senator Warner") or as a known given name ("Andy will assume the
 # role"). A one-word PERSON with none of these supports is a capitalized
 # word the recognizer took for a surname. In the 158 train and dev releases
-# every gold one-word PERSON has one of them.
-_RANKS_BEFORE_A_SURNAME = (
-    "Sir Dame Lord Lady Captain Admiral General Colonel Major Lieutenant Sergeant Commander Judge Justice "
-    "Coach Father Reverend Rabbi Professor Senator Governor Mayor Representative Congressman "
-    "Congresswoman Ambassador Secretary President Chairman Chairwoman Director"
-).split()
+# every gold one-word PERSON has one of them. (The ranks are those of
+# `_WORDS_BEFORE_A_NAME` above.)
 _HONORIFIC_LIST_BEFORE = re.compile(
     rf"\b(?:(?:Mr|Ms|Mrs|Dr|Messrs|Mmes)\.?|{'|'.join(_RANKS_BEFORE_A_SURNAME)})"
     r"\s+(?:[A-Z][\w'\u2019-]*(?:\s*,\s*(?:and\s+)?|\s+and\s+))*$"
