@@ -557,4 +557,4 @@ def _run_training(config: Path, out: Path, overrides: dict[str, Any], *, runs: i
         logger.info("training run %s of %s, averaged at the end", k + 1, runs)
         spacy_train(config, member, overrides={**overrides, **reseed}, use_gpu=-1)
         members.append(member / "model-last")
-    weight_averaging.average_pipelines(members, out / "model-last")
+    weight_averaging.average_pipelines(members, out / "model-last", TRAINED_COMPONENTS)

@@ -23,9 +23,6 @@ import numpy
 from spacy.util import registry
 from thinc.api import fix_random_seed
 
-# The components that learn (the others hold no weights).
-AVERAGED_COMPONENTS = ("tok2vec", "ner", "iec_relation_extractor")
-
 
 @registry.callbacks("iec.reseed_at_first_update.v1")
 def make_reseed_at_first_update(seed: int) -> Any:
@@ -47,13 +44,14 @@ def reseed_override(seed: int) -> dict[str, Any]:
     return {"training.before_update": {"@callbacks": "iec.reseed_at_first_update.v1", "seed": seed}}
 
 
-def average_pipelines(paths: Sequence[str | Path], output: str | Path) -> None:
-    """Save to `output` the first pipeline with each trained component's
-    weights replaced by their mean over all `paths` (same architecture)."""
+def average_pipelines(paths: Sequence[str | Path], output: str | Path, components: Sequence[str]) -> None:
+    """Save to `output` the first pipeline with the weights of `components`
+    (those that learn) replaced by their mean over all `paths` (same
+    architecture)."""
     from .pipeline import load_pipeline
 
     pipelines = [load_pipeline(path) for path in paths]
-    for name in AVERAGED_COMPONENTS:
+    for name in components:
         if name not in pipelines[0].pipe_names:
             continue
         models = [nlp.get_pipe(name).model for nlp in pipelines]

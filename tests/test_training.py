@@ -62,7 +62,7 @@ def test_train_model_with_refit_saves_the_second_run_and_records_both(tiny_corpu
 
 
 def _weights(model) -> list[bytes]:
-    return [node.get_param(name).tobytes() for node in model.walk() for name in node.param_names if node.has_param(name)]
+    return [param.tobytes() for param in _params(model)]
 
 
 def test_average_runs_keeps_the_mean_of_runs_from_the_same_initial_weights(tiny_corpus, tmp_path):
