@@ -374,6 +374,9 @@ def find_issuer(text: str, entities: Sequence[EntityLike], groups: list[list[int
 # ---------------------------------------------------------------------------
 
 _W = r"[\w&.,'\u2019-]+"
+# How far (in characters, within the sentence) the cues are read before and
+# after a mention, and before the head of a list it closes.
+_CUE_REACH = 90
 _BEFORE_CUES = {
     # The order's value may stand between: "a purchase order valued at $12.4
     # million from the U.S. Army", "a contract worth approximately $5 million with".
@@ -595,8 +598,8 @@ def organization_features(
             # A row label: what surrounds it says nothing of a sale.
             feats["table_row"] += 1.0 / n
         else:
-            before = text[max(start, e.start - 90) : e.start]
-            after = text[e.end : min(max(end, e.end), e.end + 90)]
+            before = text[max(start, e.start - _CUE_REACH) : e.start]
+            after = text[e.end : min(max(end, e.end), e.end + _CUE_REACH)]
             for key, pattern in _COMPILED["before"].items():
                 if pattern.search(before):
                     feats[f"before_{key}"] += 1.0 / n
@@ -919,7 +922,7 @@ def _follow_listed_customers(
         for i in members:
             sentence_start = sentence_of(bounds, entities[i].start)[0]
             head = _list_head(text, sentence_start, entities[i].start, organization_ends, issuer_ends)
-            before = text[max(sentence_start, head - 90) : head]
+            before = text[max(sentence_start, head - _CUE_REACH) : head]
             if head in customer_starts and any(cue.search(before) for cue in _DIRECT_BEFORE):
                 decided[n] = True
                 break
