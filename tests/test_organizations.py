@@ -34,6 +34,17 @@ def _orgs(text: str, *names: str, label: str = "ORG") -> list[Entity]:
     return sorted(found, key=lambda e: e.start)
 
 
+def _cue_of(name: str, sentence: str, feature: str) -> float:
+    """A feature of the organization `name` in a release of Acme Corp. whose
+    second sentence is `sentence`."""
+    from iec_nlp.organizations import release_organization_features
+
+    text = f"Acme Corp. (Nasdaq: ACME) today announced results. {sentence}"
+    entities = _orgs(text, "Acme Corp.", name)
+    groups, _, features = release_organization_features(text, entities, [])
+    return next(f for g, f in zip(groups, features) if entities[g[0]].text == name)[feature]
+
+
 @pytest.fixture(scope="module")
 def customer_model() -> CustomerModel:
     grouped, _ = split_documents(CORPUS)
@@ -475,13 +486,8 @@ def test_a_sale_verb_reaches_a_unit_named_after_its_parents_possessive():
 
 
 def test_placed_is_an_order_cue_only_with_an_order_or_contract():
-    from iec_nlp.organizations import release_organization_features
-
     def awarded(sentence: str) -> float:
-        text = f"Acme Corp. (Nasdaq: ACME) today announced results. {sentence}"
-        entities = _orgs(text, "Acme Corp.", "Beta Transit")
-        groups, _, features = release_organization_features(text, entities, [])
-        return next(f for g, f in zip(groups, features) if entities[g[0]].text == "Beta Transit")["after_x_awarded"]
+        return _cue_of("Beta Transit", sentence, "after_x_awarded")
 
     assert awarded("In 2023, Beta Transit placed an emphasis on clean air.") == 0.0
     assert awarded("Beta Transit placed a $5 million follow-on order with Acme.") == 1.0
@@ -516,13 +522,8 @@ def test_an_organization_with_no_cue_of_a_sale_needs_a_probability_of_095_by_def
 
 
 def test_an_order_cue_reaches_its_buyer_past_the_order_value():
-    from iec_nlp.organizations import release_organization_features
-
     def order_from(sentence: str) -> float:
-        text = f"Acme Corp. (Nasdaq: ACME) today announced results. {sentence}"
-        entities = _orgs(text, "Acme Corp.", "U.S. Army")
-        groups, _, features = release_organization_features(text, entities, [])
-        return next(f for g, f in zip(groups, features) if entities[g[0]].text == "U.S. Army")["before_order_from"]
+        return _cue_of("U.S. Army", sentence, "before_order_from")
 
     assert order_from("It received a purchase order valued at $12.4 million from the U.S. Army.") == 1.0
     assert order_from("It won a contract worth approximately $5 million with the U.S. Army.") == 1.0
@@ -540,13 +541,8 @@ def test_a_collaborative_agreement_is_no_sale():
 
 
 def test_a_sale_verb_reaches_its_receiver_past_a_long_object():
-    from iec_nlp.organizations import release_organization_features
-
     def sale_to(sentence: str) -> float:
-        text = f"Acme Corp. (Nasdaq: ACME) today announced results. {sentence}"
-        entities = _orgs(text, "Acme Corp.", "United States Army")
-        groups, _, features = release_organization_features(text, entities, [])
-        return next(f for g, f in zip(groups, features) if entities[g[0]].text == "United States Army")["before_sale_to"]
+        return _cue_of("United States Army", sentence, "before_sale_to")
 
     assert sale_to("Acme also supplies power monitoring and control equipment to the United States Army.") == 1.0
     # Without "to" naming the receiver, a long stretch says nothing of a sale.
@@ -572,13 +568,8 @@ def test_a_supplier_to_the_organization_is_no_sign_against_a_sale():
 
 
 def test_a_retailer_taking_the_issuers_products_is_cued_like_a_buyer():
-    from iec_nlp.organizations import release_organization_features
-
     def awarded(sentence: str) -> float:
-        text = f"Acme Corp. (Nasdaq: ACME) today announced results. {sentence}"
-        entities = _orgs(text, "Acme Corp.", "Beta Stores")
-        groups, _, features = release_organization_features(text, entities, [])
-        return next(f for g, f in zip(groups, features) if entities[g[0]].text == "Beta Stores")["after_x_awarded"]
+        return _cue_of("Beta Stores", sentence, "after_x_awarded")
 
     assert awarded("Beta Stores launches our new line of LED bulbs.") == 1.0
     assert awarded("Beta Stores will carry the Company's products in 300 stores.") == 1.0
@@ -602,13 +593,8 @@ def test_a_name_listed_after_a_served_customer_is_a_customer_too():
 
 
 def test_sales_are_a_sale_to_the_organization_only_when_made_to_it():
-    from iec_nlp.organizations import release_organization_features
-
     def sale_to(sentence: str) -> float:
-        text = f"Acme Corp. (Nasdaq: ACME) today announced results. {sentence}"
-        entities = _orgs(text, "Acme Corp.", "Beta Grill")
-        groups, _, features = release_organization_features(text, entities, [])
-        return next(f for g, f in zip(groups, features) if entities[g[0]].text == "Beta Grill")["before_sale_to"]
+        return _cue_of("Beta Grill", sentence, "before_sale_to")
 
     assert sale_to("Net sales to Beta Grill rose 12%.") == 1.0
     # Its own sales, or shipments it makes, are no sale to it.
