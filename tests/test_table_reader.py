@@ -190,32 +190,32 @@ def test_cells_beside_empty_cells_take_the_period_above_them_not_the_one_of_thei
     }
 
 
-def test_a_metric_on_the_next_row_is_not_the_measure_of_this_rows_cells():
-    filed = (
-        "                                    2004      2003\n"
-        "Short-term borrowings            $   770   $ 5,464\n"
-        "Current portion of long-term debt     678     5,012\n"
-    )
-    # Folded, "$ 5,464 Current portion of long-term debt" reads as a phrase.
+# Folded, "$ 5,464 Current portion of long-term debt" reads as a phrase, and
+# the extractor took the next row's "long-term debt" for the cell's measure.
+_NEXT_ROW_METRIC = (
+    "                                    2004      2003\n"
+    "Short-term borrowings            $   770   $ 5,464\n"
+    "Current portion of long-term debt     678     5,012\n"
+)
+
+
+def _read_next_row_metric():
     others = (("long-term debt", "METRIC"),)
     links = (("$ 5,464", "VALUE_OF", "long-term debt"),)
-    _, relations = _read(filed, ["$ 770", "$ 5,464"], others, links)
+    return _read(_NEXT_ROW_METRIC, ["$ 770", "$ 5,464"], others, links)
+
+
+def test_a_metric_on_the_next_row_is_not_the_measure_of_this_rows_cells():
+    _, relations = _read_next_row_metric()
     assert {(a, m) for a, label, m in relations if label == "VALUE_OF"} == {
         ("$ 770", "Short-term borrowings"), ("$ 5,464", "Short-term borrowings")
     }
 
 
 def test_a_metric_whose_only_link_went_to_the_row_label_is_no_entity():
-    filed = (
-        "                                    2004      2003\n"
-        "Short-term borrowings            $   770   $ 5,464\n"
-        "Current portion of long-term debt     678     5,012\n"
-    )
     # The next row's "long-term debt" was the measure only through the link
     # the reader moves to this row's label (SCHEMA.md 2: no METRIC unlinked).
-    others = (("long-term debt", "METRIC"),)
-    links = (("$ 5,464", "VALUE_OF", "long-term debt"),)
-    doc, _ = _read(filed, ["$ 770", "$ 5,464"], others, links)
+    doc, _ = _read_next_row_metric()
     assert [e.text for e in doc.ents if e.label_ == "METRIC"] == ["Short-term borrowings"]
 
 
