@@ -956,3 +956,18 @@ def test_an_amount_is_no_level_of_a_measure_in_another_item_of_its_list():
         [*compared, *income, "VALUE_OF", 0.9],
     ]
     assert unlink_measures_of_other_list_items(FiledLayout(doc), relations) == relations[2:]
+
+
+def test_the_titles_of_where_he_was_are_held_at_the_organization_before_it():
+    from iec_nlp.components.role_rules import link_where_titles
+
+    text = "Ilse Marr joins from Omega, a division of Zeta Corp., where she most recently served as Vice President and Treasurer."
+    surfaces = [("Ilse Marr", "PERSON"), ("Omega", "ORG"), ("Zeta Corp.", "ORG"), ("Vice President", "ROLE"), ("Treasurer", "ROLE")]
+    doc = _sentenced_doc(text, surfaces)
+    omega, zeta, vp, treasurer = _spans(text, "Omega", "Zeta Corp.", "Vice President", "Treasurer")
+    assert sorted(link_where_titles(doc, [])) == sorted(
+        [[*title, *organization, "ROLE_AT", 0.9] for title in (vp, treasurer) for organization in (zeta, omega)])
+    # A frame around a list of titles states no organization for each.
+    text = "He spent years at Zeta Corp., where he held positions including Treasurer."
+    doc = _sentenced_doc(text, [("Zeta Corp.", "ORG"), ("Treasurer", "ROLE")])
+    assert link_where_titles(doc, []) == []

@@ -278,6 +278,47 @@ def link_title_organizations(
     return _with_links(relations, links)
 
 
+# "joins from Zeta Corp., where she was Vice President of Sales", "spent 30
+# years at Zeta, where he most recently served as CFO": the relative clause
+# "where" attaches the titles it gives to the organization it follows
+# (GUIDELINE: ROLE_AT to McDonald's Corporation in "Babrowski spent 30 years
+# at McDonald's Corporation, where she was ..."), and to the larger one of
+# "Zeta, a division of Omega Inc., where ..." (a unit: ROLE_AT to each). A
+# frame around a list ("where he held positions including ...") gives no
+# title right after its verb and takes none.
+_WHERE_TITLE = re.compile(
+    r",\s+where\s+(?:(?:he|she|they)|(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?[A-Z][\w'\u2019-]+)\s+"
+    r"(?:(?:most\s+recently|previously|also|last|ultimately|then|later)\s+)?"
+    r"(?:was|is|were|had\s+been|has\s+been|served\s+as|serves\s+as|worked\s+as|became)\s+"
+    r"(?:(?:a|an|the|its)\s+)?"
+)
+_UNIT_OF = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:division|unit|subsidiary|affiliate|business)\s+of\s+(?:the\s+)?")
+
+
+def link_where_titles(
+    doc: Doc, relations: list[list[Any]], entities: Sequence[Span] | None = None
+) -> list[list[Any]]:
+    """ROLE_AT from the titles of "ORG, where he was TITLE [and TITLE]" to
+    ORG (and to the organization ORG is a unit of)."""
+    text = doc_text(doc)
+    if ", where " not in text:
+        return relations  # the common case: one search of the text
+    ents = list(_entities(doc, entities))
+    links = []
+    for n, organization in enumerate(ents[:-1]):
+        title = ents[n + 1]
+        if organization.label_ not in _ORGANIZATIONS or title.label_ != "ROLE":
+            continue
+        if not _WHERE_TITLE.fullmatch(text, organization.end_char, title.start_char):
+            continue
+        titles = _joined_titles(text, ents, n + 1, backward=False)
+        organizations = [organization]
+        if n >= 1 and ents[n - 1].label_ in _ORGANIZATIONS and _UNIT_OF.fullmatch(text, ents[n - 1].end_char, organization.start_char):
+            organizations.append(ents[n - 1])
+        links += [[t.start_char, t.end_char, o.start_char, o.end_char, "ROLE_AT"] for t in titles for o in organizations]
+    return _with_links(relations, links)
+
+
 # "Swoboda, Zeta's President and CEO", "Zeta's former Chief Operating Officer
 # and Executive Vice President": an organization's possessive owns the title
 # after it and the titles joined to that one by "and" (GUIDELINE: "Acme's
