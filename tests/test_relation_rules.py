@@ -971,3 +971,13 @@ def test_the_titles_of_where_he_was_are_held_at_the_organization_before_it():
     text = "He spent years at Zeta Corp., where he held positions including Treasurer."
     doc = _sentenced_doc(text, [("Zeta Corp.", "ORG"), ("Treasurer", "ROLE")])
     assert link_where_titles(doc, []) == []
+
+
+def test_an_organization_after_and_a_verb_is_not_where_the_title_was_held():
+    from iec_nlp.components.role_rules import link_title_organizations
+
+    text = "Ilse Marr was Credit Officer at Zeta Bank and joined Omega in 2001."
+    surfaces = [("Ilse Marr", "PERSON"), ("Credit Officer", "ROLE"), ("Zeta Bank", "ORG"), ("Omega", "ORG")]
+    doc = _sentenced_doc(text, surfaces)
+    officer, zeta = _spans(text, "Credit Officer", "Zeta Bank")
+    assert link_title_organizations(doc, []) == [[*officer, *zeta, "ROLE_AT", 0.9]]

@@ -247,7 +247,11 @@ def _joined_titles(text: str, ents: list[Span], n: int, *, backward: bool) -> li
             break
         titles.append(other)
     return titles
-_ORGANIZATIONS_AND = re.compile(r"\s+and\s+(?:the\s+)?(?:[a-z]+\s+)?")
+# A word in lower case may stand between "and the" and the name ("and the
+# flagship Optics Division"), not right after "and", where it is a verb
+# ("Credit Officer at Zeta Bank and joined Omega in 2001": Omega is not where
+# the title was held).
+_ORGANIZATIONS_AND = re.compile(r"\s+and\s+(?:the\s+(?:[a-z]+\s+)?)?")
 
 
 def link_title_organizations(
