@@ -981,3 +981,15 @@ def test_an_organization_after_and_a_verb_is_not_where_the_title_was_held():
     doc = _sentenced_doc(text, surfaces)
     officer, zeta = _spans(text, "Credit Officer", "Zeta Bank")
     assert link_title_organizations(doc, []) == [[*officer, *zeta, "ROLE_AT", 0.9]]
+
+
+def test_the_person_opening_a_sentence_takes_the_titles_of_naming_verbs():
+    from iec_nlp.components.role_rules import link_subject_roles
+
+    text = "Mr. Brandt, 61, is a former Treasurer of Zeta. Ilse Marr has been appointed Controller. Otto Lind will remain a director. Ada Roe said he was named Auditor."
+    surfaces = [("Brandt", "PERSON"), ("Treasurer", "ROLE"), ("Zeta", "ORG"), ("Ilse Marr", "PERSON"), ("Controller", "ROLE"),
+                ("Otto Lind", "PERSON"), ("director", "ROLE"), ("Ada Roe", "PERSON"), ("Auditor", "ROLE")]
+    doc = _sentenced_doc(text, surfaces)
+    brandt, treasurer, marr, controller, lind, director = _spans(text, "Brandt", "Treasurer", "Ilse Marr", "Controller", "Otto Lind", "director")
+    assert sorted(link_subject_roles(doc, [])) == sorted(
+        [[*brandt, *treasurer, "HAS_ROLE", 0.9], [*marr, *controller, "HAS_ROLE", 0.9], [*lind, *director, "HAS_ROLE", 0.9]])

@@ -124,6 +124,14 @@ _WHO_IS_BEFORE = re.compile(
     r"\bwho\s+(?:is|was|has\s+been|had\s+been|will\s+be|remains)\s+(?:(?:also|currently|previously)\s+)?"
     r"(?:(?:a|an|the|our|its|(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*['\u2019]s?)\s+)?$"
 )
+# "Jane Roe has been appointed Chief Financial Officer", "Mr. Roe, 61, is a
+# former Vice President of Zeta", "Jane Roe, who left to become CFO of Zeta",
+# "Mr. Roe will remain a director": verbs that give the title with no "as".
+_NAMING_VERB_BEFORE = re.compile(
+    r"\b(?:(?:(?:has|have|had)\s+been|was|were|is|will\s+be)\s+(?:appointed|named|elected|promoted\s+to)"
+    r"|(?:to|will|would)\s+(?:become|remain)|became|remains|(?:is|was)\s+(?:also\s+)?a\s+former)\s+"
+    r"(?:(?:a|an|the|our|its|(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*['\u2019]s?)\s+)?$"
+)
 # "..., Jane Roe, who resigned as Co-CEO": a relative clause on a name has
 # that name for its subject (GUIDELINE).
 _WHO_AFTER = re.compile(r",?\s+who\b")
@@ -131,12 +139,13 @@ _WHO_AFTER = re.compile(r",?\s+who\b")
 
 def _named_as_title(text: str, title: Span) -> bool:
     """Whether the words around a title give it "as", "the role of", "the
-    ... role" or "who was"."""
+    ... role", "who was" or a naming verb ("has been appointed")."""
     start = max(0, title.start_char - 40)
     return bool(
         _AS_TITLE_BEFORE.search(text, start, title.start_char)
         or _ROLE_OF_BEFORE.search(text, start, title.start_char)
         or _WHO_IS_BEFORE.search(text, start, title.start_char)
+        or _NAMING_VERB_BEFORE.search(text, start, title.start_char)
         or (_THE_BEFORE.search(text, start, title.start_char) and _ROLE_AFTER.match(text, title.end_char))
     )
 
