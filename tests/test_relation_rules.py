@@ -993,3 +993,16 @@ def test_the_person_opening_a_sentence_takes_the_titles_of_naming_verbs():
     brandt, treasurer, marr, controller, lind, director = _spans(text, "Brandt", "Treasurer", "Ilse Marr", "Controller", "Otto Lind", "director")
     assert sorted(link_subject_roles(doc, [])) == sorted(
         [[*brandt, *treasurer, "HAS_ROLE", 0.9], [*marr, *controller, "HAS_ROLE", 0.9], [*lind, *director, "HAS_ROLE", 0.9]])
+
+
+def test_the_organization_naming_a_person_to_a_title_does_not_hold_it():
+    from iec_nlp.components.role_rules import unlink_announcers
+
+    text = "ZETA NAMES ILSE MARR CHIEF FINANCIAL OFFICER\nOmega Appoints Otto Lind as Treasurer\nIlse Marr, Zeta's CFO, said so."
+    zeta, cfo, omega, lind, treasurer, zeta2, cfo2 = _spans(
+        text, "ZETA", "CHIEF FINANCIAL OFFICER", "Omega", "Otto Lind", "Treasurer", "Zeta", "CFO")
+    # "Otto Lind" taken for an organization: the object of "Appoints" holds the title.
+    relations = [[*cfo, *zeta, "ROLE_AT", 0.9], [*treasurer, *lind, "ROLE_AT", 0.9], [*treasurer, *omega, "ROLE_AT", 0.9],
+                 [*cfo2, *zeta2, "ROLE_AT", 0.9]]
+    doc = _sentenced_doc(text, [])
+    assert unlink_announcers(doc, relations) == [[*cfo2, *zeta2, "ROLE_AT", 0.9]]

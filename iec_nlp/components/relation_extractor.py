@@ -73,6 +73,7 @@ from .role_rules import (
     link_titles_right_before_names,
     link_where_titles,
     share_coordinated_titles,
+    unlink_announcers,
     unlink_organizations_before_holders,
     unlink_titles_across_names,
     unlink_titles_of_pronoun_sentences,
@@ -278,6 +279,7 @@ def _apply_role_rules(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
         unlink_titles_across_names,
         unlink_organizations_before_holders,
         unlink_titles_of_pronoun_sentences,
+        unlink_announcers,
     ):
         relations = rule(doc, relations, ents)
     return relations

@@ -707,3 +707,34 @@ def unlink_titles_of_pronoun_sentences(
                 continue
         kept.append(r)
     return kept
+
+
+# "ACME NAMES JANE ROE CHIEF FINANCIAL OFFICER", "Acme Appoints Jane Roe as
+# CFO": the organization that announces an appointment takes no ROLE_AT
+# (GUIDELINE: "IEC announced the addition of X as VP" takes none), and the
+# object of the naming verb, written between the verb and the title, is the
+# person who holds it, never the title's organization.
+_ANNOUNCING_VERB = (
+    r"(?:names|named|appoints|appointed|elects|elected|promotes|promoted|hires|hired|welcomes|taps|selects|"
+    r"announces\s+(?:the\s+)?(?:appointment|election|promotion|hiring)\s+of)"
+)
+_VERB_AFTER_ANNOUNCER = re.compile(rf"\s+{_ANNOUNCING_VERB}\s", re.IGNORECASE)
+_VERB_BEFORE_OBJECT = re.compile(rf"\b{_ANNOUNCING_VERB}\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$", re.IGNORECASE)
+_OBJECT_BEFORE_TITLE = re.compile(r"[ \t]*,?[ \t]*(?:(?:as|to)[ \t]+(?:(?:the|its)[ \t]+)?)?", re.IGNORECASE)
+
+
+def unlink_announcers(
+    doc: Doc, relations: list[list[Any]], entities: Sequence[Span] | None = None
+) -> list[list[Any]]:
+    """No ROLE_AT from a title to the organization that "names/appoints" a
+    person to it in the same line, nor to the naming verb's object."""
+    text = doc_text(doc)
+    kept = []
+    for r in relations:
+        if r[4] == "ROLE_AT" and r[3] <= r[0] and "\n" not in text[r[3] : r[0]] and "." not in text[r[3] : r[0]].rstrip("."):
+            if _VERB_AFTER_ANNOUNCER.match(text, r[3]):
+                continue
+            if _OBJECT_BEFORE_TITLE.fullmatch(text, r[3], r[0]) and _VERB_BEFORE_OBJECT.search(text, max(0, r[2] - 60), r[2]):
+                continue
+        kept.append(r)
+    return kept
