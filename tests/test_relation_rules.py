@@ -1006,3 +1006,17 @@ def test_the_organization_naming_a_person_to_a_title_does_not_hold_it():
                  [*cfo2, *zeta2, "ROLE_AT", 0.9]]
     doc = _sentenced_doc(text, [])
     assert unlink_announcers(doc, relations) == [[*cfo2, *zeta2, "ROLE_AT", 0.9]]
+
+
+def test_the_person_a_naming_verb_appoints_holds_the_title_after_its_apposition():
+    from iec_nlp.components.role_rules import link_appointed_objects
+
+    text = "The board named Ilse Marr, Zeta's Chairman since 1993, as Interim CEO and Treasurer while Otto Lind stays."
+    surfaces = [("Ilse Marr", "PERSON"), ("Zeta", "ORG"), ("Chairman", "ROLE"), ("Interim CEO", "ROLE"), ("Treasurer", "ROLE"), ("Otto Lind", "PERSON")]
+    doc = _sentenced_doc(text, surfaces)
+    marr, ceo, treasurer = _spans(text, "Ilse Marr", "Interim CEO", "Treasurer")
+    assert sorted(link_appointed_objects(doc, [])) == sorted([[*marr, *ceo, "HAS_ROLE", 0.9], [*marr, *treasurer, "HAS_ROLE", 0.9]])
+    text = "The board selected Ilse Marr, a director since 2004, to succeed him as Chairman."
+    doc = _sentenced_doc(text, [("Ilse Marr", "PERSON"), ("director", "ROLE"), ("Chairman", "ROLE")])
+    marr, chairman = _spans(text, "Ilse Marr", "Chairman")
+    assert link_appointed_objects(doc, []) == [[*marr, *chairman, "HAS_ROLE", 0.9]]

@@ -62,6 +62,7 @@ from .amount_rules import (
 )
 from .relation_model import Candidate
 from .role_rules import (
+    link_appointed_objects,
     link_contact_blocks,
     link_possessive_titles,
     link_opening_titles,
@@ -266,6 +267,7 @@ def _apply_role_rules(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
     for rule in (
         link_successor_roles,
         link_subject_roles,
+        link_appointed_objects,
         link_opening_titles,
         link_title_organizations,
         link_possessive_titles,

@@ -186,6 +186,50 @@ def link_subject_roles(
     return _with_links(relations, links)
 
 
+# "The Board named Jane Roe, Zeta's Chairman since 1993, as Interim CEO",
+# "appointed Otto Lind, our CTO, to the additional position of Chief Digital
+# Officer", "selected Ilse Marr, a director since 2004, to succeed him as
+# Chairman": the object of the naming verb holds the titles given after its
+# apposition (the extractor, reading pairs by distance, takes the nearer
+# title of the apposition only).
+_NAMING_VERB_BEFORE_OBJECT = re.compile(
+    r"\b(?:appointed|named|elected|selected|promoted|hired|designated|chosen|appoint|name|elect|promote)\s+"
+    r"(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$"
+)
+_TITLE_AFTER_APPOSITION = re.compile(
+    r"(?:,\s+[^,;.!?\n]{1,80}){1,2},\s+(?:to\s+(?:(?:succeed|replace)\s+(?:him|her)\s+as|serve\s+as"
+    r"|(?:the|a|an)\s+(?:[a-z]+\s+)?(?:position|role|office)\s+of)|as)\s+(?:(?:the|its|our|a|an)\s+)?"
+)
+
+
+def link_appointed_objects(
+    doc: Doc, relations: list[list[Any]], entities: Sequence[Span] | None = None
+) -> list[list[Any]]:
+    """HAS_ROLE from the person a naming verb appoints, after an apposition,
+    to the titles given "as" or "to the position of"."""
+    text = doc_text(doc)
+    ents = [e for e in _entities(doc, entities) if e.label_ in ("PERSON", "ROLE")]
+    links = []
+    for n, person in enumerate(ents):
+        if person.label_ != "PERSON":
+            continue
+        if not _NAMING_VERB_BEFORE_OBJECT.search(text, max(0, person.start_char - 40), person.start_char):
+            continue
+        # The first title after the apposition, with no other person before it.
+        for m, title in enumerate(ents[n + 1 :], start=n + 1):
+            if title.label_ == "PERSON" or title.start_char - person.end_char > _SUCCESSION_REACH:
+                break
+            if _TITLE_AFTER_APPOSITION.fullmatch(text, person.end_char, title.start_char):
+                titles = [title]
+                for following in ents[m + 1 :]:
+                    if following.label_ != "ROLE" or not _TITLE_AND.fullmatch(text, titles[-1].end_char, following.start_char):
+                        break
+                    titles.append(following)
+                links += [[person.start_char, person.end_char, t.start_char, t.end_char, "HAS_ROLE"] for t in titles]
+                break
+    return _with_links(relations, links)
+
+
 # "As Chief Financial Officer, Mr. Roe will oversee ...", "In her role as
 # Executive Vice President of Zeta, Ms. Roe serves as ...": a sentence that
 # opens with the titles it gives "as" states them of the name right after
