@@ -1020,3 +1020,13 @@ def test_the_person_a_naming_verb_appoints_holds_the_title_after_its_apposition(
     doc = _sentenced_doc(text, [("Ilse Marr", "PERSON"), ("director", "ROLE"), ("Chairman", "ROLE")])
     marr, chairman = _spans(text, "Ilse Marr", "Chairman")
     assert link_appointed_objects(doc, []) == [[*marr, *chairman, "HAS_ROLE", 0.9]]
+
+
+def test_the_person_opening_a_that_clause_takes_the_title_it_is_named():
+    from iec_nlp.components.role_rules import link_subject_roles
+
+    text = "Zeta Corp. today announced that Ilse Marr has been appointed Controller, effective May 1."
+    surfaces = [("Zeta Corp.", "ORG"), ("Ilse Marr", "PERSON"), ("Controller", "ROLE")]
+    doc = _sentenced_doc(text, surfaces)
+    marr, controller = _spans(text, "Ilse Marr", "Controller")
+    assert link_subject_roles(doc, []) == [[*marr, *controller, "HAS_ROLE", 0.9]]

@@ -132,6 +132,9 @@ _NAMING_VERB_BEFORE = re.compile(
     r"|(?:to|will|would)\s+(?:become|remain)|became|remains|(?:is|was)\s+(?:also\s+)?a\s+former)\s+"
     r"(?:(?:a|an|the|our|its|(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*['\u2019]s?)\s+)?$"
 )
+# "Acme today announced that Jane Roe has been appointed CFO": the clause
+# after "that" opens with its subject as a sentence does.
+_THAT_BEFORE = re.compile(r"\bthat\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$")
 # "..., Jane Roe, who resigned as Co-CEO": a relative clause on a name has
 # that name for its subject (GUIDELINE).
 _WHO_AFTER = re.compile(r",?\s+who\b")
@@ -177,7 +180,9 @@ def link_subject_roles(
         sentence_start = title.sent.start_char
         if subject.start_char < sentence_start:
             continue
-        opens = _SUBJECT_BEFORE.match(text[sentence_start : subject.start_char])
+        opens = _SUBJECT_BEFORE.match(text[sentence_start : subject.start_char]) or _THAT_BEFORE.search(
+            text, max(sentence_start, subject.start_char - 20), subject.start_char
+        )
         if not opens and not _WHO_AFTER.match(text, subject.end_char):
             continue
         if _PRONOUN.search(text, subject.end_char, title.start_char):
