@@ -1030,3 +1030,20 @@ def test_the_person_opening_a_that_clause_takes_the_title_it_is_named():
     doc = _sentenced_doc(text, surfaces)
     marr, controller = _spans(text, "Ilse Marr", "Controller")
     assert link_subject_roles(doc, []) == [[*marr, *controller, "HAS_ROLE", 0.9]]
+
+
+def test_a_title_before_a_verb_is_not_held_at_the_organization_of_the_later_title():
+    from iec_nlp.components.role_rules import unlink_titles_before_clauses
+
+    text = "Ilse Marr, the Bank's Chief Lending Officer, will become President of both Zeta Bancorp and the Bank."
+    surfaces = [("Ilse Marr", "PERSON"), ("Chief Lending Officer", "ROLE"), ("President", "ROLE"), ("Zeta Bancorp", "ORG")]
+    doc = _sentenced_doc(text, surfaces)
+    clo, president, zeta = _spans(text, "Chief Lending Officer", "President", "Zeta Bancorp")
+    relations = [[*clo, *zeta, "ROLE_AT", 0.9], [*president, *zeta, "ROLE_AT", 0.9]]
+    assert unlink_titles_before_clauses(doc, relations) == [[*president, *zeta, "ROLE_AT", 0.9]]
+    # Titles joined by commas and "and" share it.
+    text = "Ilse Marr, Chairman, President and CEO of Zeta Bancorp, said so."
+    surfaces = [("Ilse Marr", "PERSON"), ("Chairman", "ROLE"), ("President", "ROLE"), ("CEO", "ROLE"), ("Zeta Bancorp", "ORG")]
+    doc = _sentenced_doc(text, surfaces)
+    chairman, zeta = _spans(text, "Chairman", "Zeta Bancorp")
+    assert unlink_titles_before_clauses(doc, [[*chairman, *zeta, "ROLE_AT", 0.9]]) == [[*chairman, *zeta, "ROLE_AT", 0.9]]

@@ -77,6 +77,7 @@ from .role_rules import (
     unlink_announcers,
     unlink_organizations_before_holders,
     unlink_titles_across_names,
+    unlink_titles_before_clauses,
     unlink_titles_of_pronoun_sentences,
     unlink_titles_of_the_company,
 )
@@ -279,6 +280,7 @@ def _apply_role_rules(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
         share_coordinated_titles,
         unlink_titles_of_the_company,
         unlink_titles_across_names,
+        unlink_titles_before_clauses,
         unlink_organizations_before_holders,
         unlink_titles_of_pronoun_sentences,
         unlink_announcers,

@@ -787,3 +787,38 @@ def unlink_announcers(
                 continue
         kept.append(r)
     return kept
+
+
+# "Jane Roe, the Bank's Chief Lending Officer, will become President of Zeta
+# Bancorp": the organization is stated with the title of the later clause,
+# not with the title before its verb, which the extractor, reading pairs by
+# distance, also links to it.
+_VERB_BETWEEN_TITLES = re.compile(
+    r"\b(?:will|would|shall|is|was|has|had|become|becomes|became|join|joins|joined|named|appointed|elected|"
+    r"serve|serves|served|remain|remains|who|to)\b"
+)
+# The later title's organization: "President of both Zeta Bancorp and the Bank".
+_ORG_AFTER_TITLE_BOTH = re.compile(
+    r"\s+(?:(?:position|role)\s+)?(?:of|at|for|with)\s+(?:both\s+)?(?:the\s+)?"
+)
+
+
+def unlink_titles_before_clauses(
+    doc: Doc, relations: list[list[Any]], entities: Sequence[Span] | None = None
+) -> list[list[Any]]:
+    """No ROLE_AT from a title to an organization written after another
+    title when a verb parts the two titles on one line."""
+    text = doc_text(doc)
+    titles = [(e.start_char, e.end_char) for e in _entities(doc, entities) if e.label_ == "ROLE"]
+    kept = []
+    for r in relations:
+        if r[4] == "ROLE_AT" and r[1] <= r[2] and "\n" not in text[r[1] : r[2]]:
+            if any(
+                r[1] <= start and end <= r[2] and _VERB_BETWEEN_TITLES.search(text, r[1], start)
+                and _ORG_AFTER_TITLE_BOTH.fullmatch(text, end, r[2])
+                for start, end in titles
+            ):
+                continue
+        kept.append(r)
+    return kept
+
