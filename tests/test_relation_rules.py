@@ -1047,3 +1047,13 @@ def test_a_title_before_a_verb_is_not_held_at_the_organization_of_the_later_titl
     doc = _sentenced_doc(text, surfaces)
     chairman, zeta = _spans(text, "Chairman", "Zeta Bancorp")
     assert unlink_titles_before_clauses(doc, [[*chairman, *zeta, "ROLE_AT", 0.9]]) == [[*chairman, *zeta, "ROLE_AT", 0.9]]
+
+
+def test_the_subject_takes_the_title_of_a_coordinated_was():
+    from iec_nlp.components.role_rules import link_subject_roles
+
+    text = "Mr. Brandt co-founded Zeta in 1989 and was its Chief Executive Officer until 2003."
+    surfaces = [("Brandt", "PERSON"), ("Zeta", "ORG"), ("Chief Executive Officer", "ROLE")]
+    doc = _sentenced_doc(text, surfaces)
+    brandt, ceo = _spans(text, "Brandt", "Chief Executive Officer")
+    assert link_subject_roles(doc, []) == [[*brandt, *ceo, "HAS_ROLE", 0.9]]

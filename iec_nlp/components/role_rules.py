@@ -126,10 +126,12 @@ _WHO_IS_BEFORE = re.compile(
 )
 # "Jane Roe has been appointed Chief Financial Officer", "Mr. Roe, 61, is a
 # former Vice President of Zeta", "Jane Roe, who left to become CFO of Zeta",
-# "Mr. Roe will remain a director": verbs that give the title with no "as".
+# "Mr. Roe will remain a director", "Mr. Roe co-founded Zeta in 1989 and was
+# its CEO until 2003": verbs that give the title with no "as".
 _NAMING_VERB_BEFORE = re.compile(
     r"\b(?:(?:(?:has|have|had)\s+been|was|were|is|will\s+be)\s+(?:appointed|named|elected|promoted\s+to)"
-    r"|(?:to|will|would)\s+(?:become|remain)|became|remains|(?:is|was)\s+(?:also\s+)?a\s+former)\s+"
+    r"|(?:to|will|would)\s+(?:become|remain)|became|remains|(?:is|was)\s+(?:also\s+)?a\s+former"
+    r"|and\s+(?:was|is|has\s+been|had\s+been|later\s+became))\s+"
     r"(?:(?:a|an|the|our|its|(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*['\u2019]s?)\s+)?$"
 )
 # "Acme today announced that Jane Roe has been appointed CFO": the clause
