@@ -1057,3 +1057,16 @@ def test_the_subject_takes_the_title_of_a_coordinated_was():
     doc = _sentenced_doc(text, surfaces)
     brandt, ceo = _spans(text, "Brandt", "Chief Executive Officer")
     assert link_subject_roles(doc, []) == [[*brandt, *ceo, "HAS_ROLE", 0.9]]
+
+
+def test_a_name_taken_for_an_organization_does_not_hold_the_titles_it_is_given():
+    from iec_nlp.components.role_rules import unlink_holders_taken_for_organizations
+
+    text = "The Board named Ilse Marr, 51, the Company's President and Chief Operating Officer. Otto Lind has been named General Counsel of Zeta."
+    # The recognizer took both names for organizations.
+    surfaces = [("Ilse Marr", "ORG"), ("President", "ROLE"), ("Chief Operating Officer", "ROLE"), ("Otto Lind", "ORG"),
+                ("General Counsel", "ROLE"), ("Zeta", "ORG")]
+    doc = _sentenced_doc(text, surfaces)
+    marr, president, coo, lind, counsel, zeta = _spans(text, "Ilse Marr", "President", "Chief Operating Officer", "Otto Lind", "General Counsel", "Zeta")
+    relations = [[*president, *marr, "ROLE_AT", 0.9], [*coo, *marr, "ROLE_AT", 0.9], [*counsel, *lind, "ROLE_AT", 0.9], [*counsel, *zeta, "ROLE_AT", 0.9]]
+    assert unlink_holders_taken_for_organizations(doc, relations) == [[*counsel, *zeta, "ROLE_AT", 0.9]]

@@ -75,6 +75,7 @@ from .role_rules import (
     link_where_titles,
     share_coordinated_titles,
     unlink_announcers,
+    unlink_holders_taken_for_organizations,
     unlink_organizations_before_holders,
     unlink_titles_across_names,
     unlink_titles_before_clauses,
@@ -284,6 +285,7 @@ def _apply_role_rules(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
         unlink_organizations_before_holders,
         unlink_titles_of_pronoun_sentences,
         unlink_announcers,
+        unlink_holders_taken_for_organizations,
     ):
         relations = rule(doc, relations, ents)
     return relations

@@ -824,3 +824,41 @@ def unlink_titles_before_clauses(
         kept.append(r)
     return kept
 
+
+
+# "Jane Roe, 51, the Company's President", "Jane Roe has been named General
+# Counsel": a name with an age, or the subject of a naming verb, holds the
+# title (HAS_ROLE); an organization is never written so, and where the
+# recognizer takes such a name for one, the title is not held at it.
+_HOLDER_BEFORE_TITLE = re.compile(
+    r",\s+(?:age\s+)?\d{2},\s+(?:(?:the|its|our|a|an)\s+)?(?:[Cc]ompany['\u2019]s\s+)?(?:(?:former|new|current)\s+)?"
+    r"|\s+(?:has\s+been|have\s+been|was|were|is|will\s+be)\s+(?:named|appointed|elected|promoted\s+to)\s+(?:(?:the|a|an)\s+)?"
+)
+
+
+def unlink_holders_taken_for_organizations(
+    doc: Doc, relations: list[list[Any]], entities: Sequence[Span] | None = None
+) -> list[list[Any]]:
+    """No ROLE_AT from a title to an "organization" written as its holder:
+    with an age before the title, or as the subject of "has been named"."""
+    text = doc_text(doc)
+    titles = {(e.start_char, e.end_char) for e in _entities(doc, entities) if e.label_ == "ROLE"}
+    ordered = sorted(titles)
+    kept = []
+    for r in relations:
+        if r[4] == "ROLE_AT" and r[3] <= r[0]:
+            # The first title after the organization, and the titles joined to it.
+            n = bisect_right(ordered, (r[3], r[3]))
+            first = ordered[n] if n < len(ordered) else None
+            if first is not None and _HOLDER_BEFORE_TITLE.fullmatch(text, r[3], first[0]):
+                chain = [first]
+                for following in ordered[n + 1 :]:
+                    if not _TITLE_AND.fullmatch(text, chain[-1][1], following[0]) and not _TITLES_AND.fullmatch(
+                        text, chain[-1][1], following[0]
+                    ):
+                        break
+                    chain.append(following)
+                if (r[0], r[1]) in chain:
+                    continue
+        kept.append(r)
+    return kept
