@@ -5,12 +5,17 @@ organization right after a title ("CEO of Acme", "the controller position
 at Acme"), the titles after an organization or its possessive ("Acme's
 President and CEO"), a contact block of one name, its titles and its
 company, "our CFO, Jane Roe", "CFO Jane Roe" (not the name before the
-title), a title stated once for a list of names, and titles joined by "and".
+title), a title stated once for a list of names, titles joined by "and",
+"Zeta, where she was CFO", the object of "named X, <apposition>, as CFO",
+and the subject of "has been appointed CFO" or "is a former CFO".
 Some links the extractor gives are taken back: ROLE_AT from a title "of the
 Company", which takes no span, or to an organization written after another
 person's name ("Al Bo, Chairman, and Cy Do, President of Acme"), and
 HAS_ROLE from a name to a title in a later sentence whose subject is a
-pronoun ("She served as CFO"). The extractor scores each pair on its own,
+pronoun ("She served as CFO"), and ROLE_AT to the organization that
+announces an appointment ("ACME NAMES JANE ROE CFO"), to an organization
+stated with a later title past a verb, or to a name taken for an
+organization ("Jane Roe, 51, the Company's President"). The extractor scores each pair on its own,
 by its words and distance; these links are stated by the shape of the
 sentence.
 """
