@@ -956,3 +956,117 @@ def test_an_amount_is_no_level_of_a_measure_in_another_item_of_its_list():
         [*compared, *income, "VALUE_OF", 0.9],
     ]
     assert unlink_measures_of_other_list_items(FiledLayout(doc), relations) == relations[2:]
+
+
+def test_the_titles_of_where_he_was_are_held_at_the_organization_before_it():
+    from iec_nlp.components.role_rules import link_where_titles
+
+    text = "Ilse Marr joins from Omega, a division of Zeta Corp., where she most recently served as Vice President and Treasurer."
+    surfaces = [("Ilse Marr", "PERSON"), ("Omega", "ORG"), ("Zeta Corp.", "ORG"), ("Vice President", "ROLE"), ("Treasurer", "ROLE")]
+    doc = _sentenced_doc(text, surfaces)
+    omega, zeta, vp, treasurer = _spans(text, "Omega", "Zeta Corp.", "Vice President", "Treasurer")
+    assert sorted(link_where_titles(doc, [])) == sorted(
+        [[*title, *organization, "ROLE_AT", 0.9] for title in (vp, treasurer) for organization in (zeta, omega)])
+    # A frame around a list of titles states no organization for each.
+    text = "He spent years at Zeta Corp., where he held positions including Treasurer."
+    doc = _sentenced_doc(text, [("Zeta Corp.", "ORG"), ("Treasurer", "ROLE")])
+    assert link_where_titles(doc, []) == []
+
+
+def test_an_organization_after_and_a_verb_is_not_where_the_title_was_held():
+    from iec_nlp.components.role_rules import link_title_organizations
+
+    text = "Ilse Marr was Credit Officer at Zeta Bank and joined Omega in 2001."
+    surfaces = [("Ilse Marr", "PERSON"), ("Credit Officer", "ROLE"), ("Zeta Bank", "ORG"), ("Omega", "ORG")]
+    doc = _sentenced_doc(text, surfaces)
+    officer, zeta = _spans(text, "Credit Officer", "Zeta Bank")
+    assert link_title_organizations(doc, []) == [[*officer, *zeta, "ROLE_AT", 0.9]]
+
+
+def test_the_person_opening_a_sentence_takes_the_titles_of_naming_verbs():
+    from iec_nlp.components.role_rules import link_subject_roles
+
+    text = "Mr. Brandt, 61, is a former Treasurer of Zeta. Ilse Marr has been appointed Controller. Otto Lind will remain a director. Ada Roe said he was named Auditor."
+    surfaces = [("Brandt", "PERSON"), ("Treasurer", "ROLE"), ("Zeta", "ORG"), ("Ilse Marr", "PERSON"), ("Controller", "ROLE"),
+                ("Otto Lind", "PERSON"), ("director", "ROLE"), ("Ada Roe", "PERSON"), ("Auditor", "ROLE")]
+    doc = _sentenced_doc(text, surfaces)
+    brandt, treasurer, marr, controller, lind, director = _spans(text, "Brandt", "Treasurer", "Ilse Marr", "Controller", "Otto Lind", "director")
+    assert sorted(link_subject_roles(doc, [])) == sorted(
+        [[*brandt, *treasurer, "HAS_ROLE", 0.9], [*marr, *controller, "HAS_ROLE", 0.9], [*lind, *director, "HAS_ROLE", 0.9]])
+
+
+def test_the_organization_naming_a_person_to_a_title_does_not_hold_it():
+    from iec_nlp.components.role_rules import unlink_announcers
+
+    text = "ZETA NAMES ILSE MARR CHIEF FINANCIAL OFFICER\nOmega Appoints Otto Lind as Treasurer\nIlse Marr, Zeta's CFO, said so."
+    zeta, cfo, omega, lind, treasurer, zeta2, cfo2 = _spans(
+        text, "ZETA", "CHIEF FINANCIAL OFFICER", "Omega", "Otto Lind", "Treasurer", "Zeta", "CFO")
+    # "Otto Lind" taken for an organization: the object of "Appoints" holds the title.
+    relations = [[*cfo, *zeta, "ROLE_AT", 0.9], [*treasurer, *lind, "ROLE_AT", 0.9], [*treasurer, *omega, "ROLE_AT", 0.9],
+                 [*cfo2, *zeta2, "ROLE_AT", 0.9]]
+    doc = _sentenced_doc(text, [])
+    assert unlink_announcers(doc, relations) == [[*cfo2, *zeta2, "ROLE_AT", 0.9]]
+
+
+def test_the_person_a_naming_verb_appoints_holds_the_title_after_its_apposition():
+    from iec_nlp.components.role_rules import link_appointed_objects
+
+    text = "The board named Ilse Marr, Zeta's Chairman since 1993, as Interim CEO and Treasurer while Otto Lind stays."
+    surfaces = [("Ilse Marr", "PERSON"), ("Zeta", "ORG"), ("Chairman", "ROLE"), ("Interim CEO", "ROLE"), ("Treasurer", "ROLE"), ("Otto Lind", "PERSON")]
+    doc = _sentenced_doc(text, surfaces)
+    marr, ceo, treasurer = _spans(text, "Ilse Marr", "Interim CEO", "Treasurer")
+    assert sorted(link_appointed_objects(doc, [])) == sorted([[*marr, *ceo, "HAS_ROLE", 0.9], [*marr, *treasurer, "HAS_ROLE", 0.9]])
+    text = "The board selected Ilse Marr, a director since 2004, to succeed him as Chairman."
+    doc = _sentenced_doc(text, [("Ilse Marr", "PERSON"), ("director", "ROLE"), ("Chairman", "ROLE")])
+    marr, chairman = _spans(text, "Ilse Marr", "Chairman")
+    assert link_appointed_objects(doc, []) == [[*marr, *chairman, "HAS_ROLE", 0.9]]
+
+
+def test_the_person_opening_a_that_clause_takes_the_title_it_is_named():
+    from iec_nlp.components.role_rules import link_subject_roles
+
+    text = "Zeta Corp. today announced that Ilse Marr has been appointed Controller, effective May 1."
+    surfaces = [("Zeta Corp.", "ORG"), ("Ilse Marr", "PERSON"), ("Controller", "ROLE")]
+    doc = _sentenced_doc(text, surfaces)
+    marr, controller = _spans(text, "Ilse Marr", "Controller")
+    assert link_subject_roles(doc, []) == [[*marr, *controller, "HAS_ROLE", 0.9]]
+
+
+def test_a_title_before_a_verb_is_not_held_at_the_organization_of_the_later_title():
+    from iec_nlp.components.role_rules import unlink_titles_before_clauses
+
+    text = "Ilse Marr, the Bank's Chief Lending Officer, will become President of both Zeta Bancorp and the Bank."
+    surfaces = [("Ilse Marr", "PERSON"), ("Chief Lending Officer", "ROLE"), ("President", "ROLE"), ("Zeta Bancorp", "ORG")]
+    doc = _sentenced_doc(text, surfaces)
+    clo, president, zeta = _spans(text, "Chief Lending Officer", "President", "Zeta Bancorp")
+    relations = [[*clo, *zeta, "ROLE_AT", 0.9], [*president, *zeta, "ROLE_AT", 0.9]]
+    assert unlink_titles_before_clauses(doc, relations) == [[*president, *zeta, "ROLE_AT", 0.9]]
+    # Titles joined by commas and "and" share it.
+    text = "Ilse Marr, Chairman, President and CEO of Zeta Bancorp, said so."
+    surfaces = [("Ilse Marr", "PERSON"), ("Chairman", "ROLE"), ("President", "ROLE"), ("CEO", "ROLE"), ("Zeta Bancorp", "ORG")]
+    doc = _sentenced_doc(text, surfaces)
+    chairman, zeta = _spans(text, "Chairman", "Zeta Bancorp")
+    assert unlink_titles_before_clauses(doc, [[*chairman, *zeta, "ROLE_AT", 0.9]]) == [[*chairman, *zeta, "ROLE_AT", 0.9]]
+
+
+def test_the_subject_takes_the_title_of_a_coordinated_was():
+    from iec_nlp.components.role_rules import link_subject_roles
+
+    text = "Mr. Brandt co-founded Zeta in 1989 and was its Chief Executive Officer until 2003."
+    surfaces = [("Brandt", "PERSON"), ("Zeta", "ORG"), ("Chief Executive Officer", "ROLE")]
+    doc = _sentenced_doc(text, surfaces)
+    brandt, ceo = _spans(text, "Brandt", "Chief Executive Officer")
+    assert link_subject_roles(doc, []) == [[*brandt, *ceo, "HAS_ROLE", 0.9]]
+
+
+def test_a_name_taken_for_an_organization_does_not_hold_the_titles_it_is_given():
+    from iec_nlp.components.role_rules import unlink_holders_taken_for_organizations
+
+    text = "The Board named Ilse Marr, 51, the Company's President and Chief Operating Officer. Otto Lind has been named General Counsel of Zeta."
+    # The recognizer took both names for organizations.
+    surfaces = [("Ilse Marr", "ORG"), ("President", "ROLE"), ("Chief Operating Officer", "ROLE"), ("Otto Lind", "ORG"),
+                ("General Counsel", "ROLE"), ("Zeta", "ORG")]
+    doc = _sentenced_doc(text, surfaces)
+    marr, president, coo, lind, counsel, zeta = _spans(text, "Ilse Marr", "President", "Chief Operating Officer", "Otto Lind", "General Counsel", "Zeta")
+    relations = [[*president, *marr, "ROLE_AT", 0.9], [*coo, *marr, "ROLE_AT", 0.9], [*counsel, *lind, "ROLE_AT", 0.9], [*counsel, *zeta, "ROLE_AT", 0.9]]
+    assert unlink_holders_taken_for_organizations(doc, relations) == [[*counsel, *zeta, "ROLE_AT", 0.9]]

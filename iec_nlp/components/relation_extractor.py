@@ -62,6 +62,7 @@ from .amount_rules import (
 )
 from .relation_model import Candidate
 from .role_rules import (
+    link_appointed_objects,
     link_contact_blocks,
     link_opening_titles,
     link_possessive_titles,
@@ -71,9 +72,13 @@ from .role_rules import (
     link_titles_before_names,
     link_titles_of_name_lists,
     link_titles_right_before_names,
+    link_where_titles,
     share_coordinated_titles,
+    unlink_announcers,
+    unlink_holders_taken_for_organizations,
     unlink_organizations_before_holders,
     unlink_titles_across_names,
+    unlink_titles_before_clauses,
     unlink_titles_of_pronoun_sentences,
     unlink_titles_of_the_company,
 )
@@ -264,9 +269,11 @@ def _apply_role_rules(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
     for rule in (
         link_successor_roles,
         link_subject_roles,
+        link_appointed_objects,
         link_opening_titles,
         link_title_organizations,
         link_possessive_titles,
+        link_where_titles,
         link_contact_blocks,
         link_titles_before_names,
         link_titles_right_before_names,
@@ -274,8 +281,11 @@ def _apply_role_rules(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
         share_coordinated_titles,
         unlink_titles_of_the_company,
         unlink_titles_across_names,
+        unlink_titles_before_clauses,
         unlink_organizations_before_holders,
         unlink_titles_of_pronoun_sentences,
+        unlink_announcers,
+        unlink_holders_taken_for_organizations,
     ):
         relations = rule(doc, relations, ents)
     return relations

@@ -5,12 +5,17 @@ organization right after a title ("CEO of Acme", "the controller position
 at Acme"), the titles after an organization or its possessive ("Acme's
 President and CEO"), a contact block of one name, its titles and its
 company, "our CFO, Jane Roe", "CFO Jane Roe" (not the name before the
-title), a title stated once for a list of names, and titles joined by "and".
+title), a title stated once for a list of names, titles joined by "and",
+"Zeta, where she was CFO", the object of "named X, <apposition>, as CFO",
+and the subject of "has been appointed CFO" or "is a former CFO".
 Some links the extractor gives are taken back: ROLE_AT from a title "of the
 Company", which takes no span, or to an organization written after another
 person's name ("Al Bo, Chairman, and Cy Do, President of Acme"), and
 HAS_ROLE from a name to a title in a later sentence whose subject is a
-pronoun ("She served as CFO"). The extractor scores each pair on its own,
+pronoun ("She served as CFO"), and ROLE_AT to the organization that
+announces an appointment ("ACME NAMES JANE ROE CFO"), to an organization
+stated with a later title past a verb, or to a name taken for an
+organization ("Jane Roe, 51, the Company's President"). The extractor scores each pair on its own,
 by its words and distance; these links are stated by the shape of the
 sentence.
 """
@@ -124,6 +129,19 @@ _WHO_IS_BEFORE = re.compile(
     r"\bwho\s+(?:is|was|has\s+been|had\s+been|will\s+be|remains)\s+(?:(?:also|currently|previously)\s+)?"
     r"(?:(?:a|an|the|our|its|(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*['\u2019]s?)\s+)?$"
 )
+# "Jane Roe has been appointed Chief Financial Officer", "Mr. Roe, 61, is a
+# former Vice President of Zeta", "Jane Roe, who left to become CFO of Zeta",
+# "Mr. Roe will remain a director", "Mr. Roe co-founded Zeta in 1989 and was
+# its CEO until 2003": verbs that give the title with no "as".
+_NAMING_VERB_BEFORE = re.compile(
+    r"\b(?:(?:(?:has|have|had)\s+been|was|were|is|will\s+be)\s+(?:appointed|named|elected|promoted\s+to)"
+    r"|(?:to|will|would)\s+(?:become|remain)|became|remains|(?:is|was)\s+(?:also\s+)?a\s+former"
+    r"|and\s+(?:was|is|has\s+been|had\s+been|later\s+became))\s+"
+    r"(?:(?:a|an|the|our|its|(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*['\u2019]s?)\s+)?$"
+)
+# "Acme today announced that Jane Roe has been appointed CFO": the clause
+# after "that" opens with its subject as a sentence does.
+_THAT_BEFORE = re.compile(r"\bthat\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$")
 # "..., Jane Roe, who resigned as Co-CEO": a relative clause on a name has
 # that name for its subject (GUIDELINE).
 _WHO_AFTER = re.compile(r",?\s+who\b")
@@ -131,12 +149,13 @@ _WHO_AFTER = re.compile(r",?\s+who\b")
 
 def _named_as_title(text: str, title: Span) -> bool:
     """Whether the words around a title give it "as", "the role of", "the
-    ... role" or "who was"."""
+    ... role", "who was" or a naming verb ("has been appointed")."""
     start = max(0, title.start_char - 40)
     return bool(
         _AS_TITLE_BEFORE.search(text, start, title.start_char)
         or _ROLE_OF_BEFORE.search(text, start, title.start_char)
         or _WHO_IS_BEFORE.search(text, start, title.start_char)
+        or _NAMING_VERB_BEFORE.search(text, start, title.start_char)
         or (_THE_BEFORE.search(text, start, title.start_char) and _ROLE_AFTER.match(text, title.end_char))
     )
 
@@ -168,12 +187,58 @@ def link_subject_roles(
         sentence_start = title.sent.start_char
         if subject.start_char < sentence_start:
             continue
-        opens = _SUBJECT_BEFORE.match(text[sentence_start : subject.start_char])
+        opens = _SUBJECT_BEFORE.match(text[sentence_start : subject.start_char]) or _THAT_BEFORE.search(
+            text, max(sentence_start, subject.start_char - 20), subject.start_char
+        )
         if not opens and not _WHO_AFTER.match(text, subject.end_char):
             continue
         if _PRONOUN.search(text, subject.end_char, title.start_char):
             continue
         links.append([subject.start_char, subject.end_char, title.start_char, title.end_char, "HAS_ROLE"])
+    return _with_links(relations, links)
+
+
+# "The Board named Jane Roe, Zeta's Chairman since 1993, as Interim CEO",
+# "appointed Otto Lind, our CTO, to the additional position of Chief Digital
+# Officer", "selected Ilse Marr, a director since 2004, to succeed him as
+# Chairman": the object of the naming verb holds the titles given after its
+# apposition (the extractor, reading pairs by distance, takes the nearer
+# title of the apposition only).
+_NAMING_VERB_BEFORE_OBJECT = re.compile(
+    r"\b(?:appointed|named|elected|selected|promoted|hired|designated|chosen|appoint|name|elect|promote)\s+"
+    r"(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$"
+)
+_TITLE_AFTER_APPOSITION = re.compile(
+    r"(?:,\s+[^,;.!?\n]{1,80}){1,2},\s+(?:to\s+(?:(?:succeed|replace)\s+(?:him|her)\s+as|serve\s+as"
+    r"|(?:the|a|an)\s+(?:[a-z]+\s+)?(?:position|role|office)\s+of)|as)\s+(?:(?:the|its|our|a|an)\s+)?"
+)
+
+
+def link_appointed_objects(
+    doc: Doc, relations: list[list[Any]], entities: Sequence[Span] | None = None
+) -> list[list[Any]]:
+    """HAS_ROLE from the person a naming verb appoints, after an apposition,
+    to the titles given "as" or "to the position of"."""
+    text = doc_text(doc)
+    ents = [e for e in _entities(doc, entities) if e.label_ in ("PERSON", "ROLE")]
+    links = []
+    for n, person in enumerate(ents):
+        if person.label_ != "PERSON":
+            continue
+        if not _NAMING_VERB_BEFORE_OBJECT.search(text, max(0, person.start_char - 40), person.start_char):
+            continue
+        # The first title after the apposition, with no other person before it.
+        for m, title in enumerate(ents[n + 1 :], start=n + 1):
+            if title.label_ == "PERSON" or title.start_char - person.end_char > _SUCCESSION_REACH:
+                break
+            if _TITLE_AFTER_APPOSITION.fullmatch(text, person.end_char, title.start_char):
+                titles = [title]
+                for following in ents[m + 1 :]:
+                    if following.label_ != "ROLE" or not _TITLE_AND.fullmatch(text, titles[-1].end_char, following.start_char):
+                        break
+                    titles.append(following)
+                links += [[person.start_char, person.end_char, t.start_char, t.end_char, "HAS_ROLE"] for t in titles]
+                break
     return _with_links(relations, links)
 
 
@@ -247,7 +312,11 @@ def _joined_titles(text: str, ents: list[Span], n: int, *, backward: bool) -> li
             break
         titles.append(other)
     return titles
-_ORGANIZATIONS_AND = re.compile(r"\s+and\s+(?:the\s+)?(?:[a-z]+\s+)?")
+# A word in lower case may stand between "and the" and the name ("and the
+# flagship Optics Division"), not right after "and", where it is a verb
+# ("Credit Officer at Zeta Bank and joined Omega in 2001": Omega is not where
+# the title was held).
+_ORGANIZATIONS_AND = re.compile(r"\s+and\s+(?:the\s+(?:[a-z]+\s+)?)?")
 
 
 def link_title_organizations(
@@ -274,6 +343,47 @@ def link_title_organizations(
         if following < len(ents) and ents[following].label_ in _ORGANIZATIONS:
             if _ORGANIZATIONS_AND.fullmatch(text, organizations[-1].end_char, ents[following].start_char):
                 organizations.append(ents[following])
+        links += [[t.start_char, t.end_char, o.start_char, o.end_char, "ROLE_AT"] for t in titles for o in organizations]
+    return _with_links(relations, links)
+
+
+# "joins from Zeta Corp., where she was Vice President of Sales", "spent 30
+# years at Zeta, where he most recently served as CFO": the relative clause
+# "where" attaches the titles it gives to the organization it follows
+# (GUIDELINE: ROLE_AT to McDonald's Corporation in "Babrowski spent 30 years
+# at McDonald's Corporation, where she was ..."), and to the larger one of
+# "Zeta, a division of Omega Inc., where ..." (a unit: ROLE_AT to each). A
+# frame around a list ("where he held positions including ...") gives no
+# title right after its verb and takes none.
+_WHERE_TITLE = re.compile(
+    r",\s+where\s+(?:(?:he|she|they)|(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?[A-Z][\w'\u2019-]+)\s+"
+    r"(?:(?:most\s+recently|previously|also|last|ultimately|then|later)\s+)?"
+    r"(?:was|is|were|had\s+been|has\s+been|served\s+as|serves\s+as|worked\s+as|became)\s+"
+    r"(?:(?:a|an|the|its)\s+)?"
+)
+_UNIT_OF = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:division|unit|subsidiary|affiliate|business)\s+of\s+(?:the\s+)?")
+
+
+def link_where_titles(
+    doc: Doc, relations: list[list[Any]], entities: Sequence[Span] | None = None
+) -> list[list[Any]]:
+    """ROLE_AT from the titles of "ORG, where he was TITLE [and TITLE]" to
+    ORG (and to the organization ORG is a unit of)."""
+    text = doc_text(doc)
+    if ", where " not in text:
+        return relations  # the common case: one search of the text
+    ents = list(_entities(doc, entities))
+    links = []
+    for n, organization in enumerate(ents[:-1]):
+        title = ents[n + 1]
+        if organization.label_ not in _ORGANIZATIONS or title.label_ != "ROLE":
+            continue
+        if not _WHERE_TITLE.fullmatch(text, organization.end_char, title.start_char):
+            continue
+        titles = _joined_titles(text, ents, n + 1, backward=False)
+        organizations = [organization]
+        if n >= 1 and ents[n - 1].label_ in _ORGANIZATIONS and _UNIT_OF.fullmatch(text, ents[n - 1].end_char, organization.start_char):
+            organizations.append(ents[n - 1])
         links += [[t.start_char, t.end_char, o.start_char, o.end_char, "ROLE_AT"] for t in titles for o in organizations]
     return _with_links(relations, links)
 
@@ -651,5 +761,109 @@ def unlink_titles_of_pronoun_sentences(
             start = sentence_of[(r[2], r[3])]
             if r[1] <= start and _PRONOUN_SUBJECT.match(text, start):
                 continue
+        kept.append(r)
+    return kept
+
+
+# "ACME NAMES JANE ROE CHIEF FINANCIAL OFFICER", "Acme Appoints Jane Roe as
+# CFO": the organization that announces an appointment takes no ROLE_AT
+# (GUIDELINE: "IEC announced the addition of X as VP" takes none), and the
+# object of the naming verb, written between the verb and the title, is the
+# person who holds it, never the title's organization.
+_ANNOUNCING_VERB = (
+    r"(?:names|named|appoints|appointed|elects|elected|promotes|promoted|hires|hired|welcomes|taps|selects|"
+    r"announces\s+(?:the\s+)?(?:appointment|election|promotion|hiring)\s+of)"
+)
+_VERB_AFTER_ANNOUNCER = re.compile(rf"\s+{_ANNOUNCING_VERB}\s", re.IGNORECASE)
+_VERB_BEFORE_OBJECT = re.compile(rf"\b{_ANNOUNCING_VERB}\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$", re.IGNORECASE)
+_OBJECT_BEFORE_TITLE = re.compile(r"[ \t]*,?[ \t]*(?:(?:as|to)[ \t]+(?:(?:the|its)[ \t]+)?)?", re.IGNORECASE)
+
+
+def unlink_announcers(
+    doc: Doc, relations: list[list[Any]], entities: Sequence[Span] | None = None
+) -> list[list[Any]]:
+    """No ROLE_AT from a title to the organization that "names/appoints" a
+    person to it in the same line, nor to the naming verb's object."""
+    text = doc_text(doc)
+    kept = []
+    for r in relations:
+        if r[4] == "ROLE_AT" and r[3] <= r[0] and "\n" not in text[r[3] : r[0]] and "." not in text[r[3] : r[0]].rstrip("."):
+            if _VERB_AFTER_ANNOUNCER.match(text, r[3]):
+                continue
+            if _OBJECT_BEFORE_TITLE.fullmatch(text, r[3], r[0]) and _VERB_BEFORE_OBJECT.search(text, max(0, r[2] - 60), r[2]):
+                continue
+        kept.append(r)
+    return kept
+
+
+# "Jane Roe, the Bank's Chief Lending Officer, will become President of Zeta
+# Bancorp": the organization is stated with the title of the later clause,
+# not with the title before its verb, which the extractor, reading pairs by
+# distance, also links to it.
+_VERB_BETWEEN_TITLES = re.compile(
+    r"\b(?:will|would|shall|is|was|has|had|become|becomes|became|join|joins|joined|named|appointed|elected|"
+    r"serve|serves|served|remain|remains|who|to)\b"
+)
+# The later title's organization: "President of both Zeta Bancorp and the Bank".
+_ORG_AFTER_TITLE_BOTH = re.compile(
+    r"\s+(?:(?:position|role)\s+)?(?:of|at|for|with)\s+(?:both\s+)?(?:the\s+)?"
+)
+
+
+def unlink_titles_before_clauses(
+    doc: Doc, relations: list[list[Any]], entities: Sequence[Span] | None = None
+) -> list[list[Any]]:
+    """No ROLE_AT from a title to an organization written after another
+    title when a verb parts the two titles on one line."""
+    text = doc_text(doc)
+    titles = [(e.start_char, e.end_char) for e in _entities(doc, entities) if e.label_ == "ROLE"]
+    kept = []
+    for r in relations:
+        if r[4] == "ROLE_AT" and r[1] <= r[2] and "\n" not in text[r[1] : r[2]]:
+            if any(
+                r[1] <= start and end <= r[2] and _VERB_BETWEEN_TITLES.search(text, r[1], start)
+                and _ORG_AFTER_TITLE_BOTH.fullmatch(text, end, r[2])
+                for start, end in titles
+            ):
+                continue
+        kept.append(r)
+    return kept
+
+
+
+# "Jane Roe, 51, the Company's President", "Jane Roe has been named General
+# Counsel": a name with an age, or the subject of a naming verb, holds the
+# title (HAS_ROLE); an organization is never written so, and where the
+# recognizer takes such a name for one, the title is not held at it.
+_HOLDER_BEFORE_TITLE = re.compile(
+    r",\s+(?:age\s+)?\d{2},\s+(?:(?:the|its|our|a|an)\s+)?(?:[Cc]ompany['\u2019]s\s+)?(?:(?:former|new|current)\s+)?"
+    r"|\s+(?:has\s+been|have\s+been|was|were|is|will\s+be)\s+(?:named|appointed|elected|promoted\s+to)\s+(?:(?:the|a|an)\s+)?"
+)
+
+
+def unlink_holders_taken_for_organizations(
+    doc: Doc, relations: list[list[Any]], entities: Sequence[Span] | None = None
+) -> list[list[Any]]:
+    """No ROLE_AT from a title to an "organization" written as its holder:
+    with an age before the title, or as the subject of "has been named"."""
+    text = doc_text(doc)
+    titles = {(e.start_char, e.end_char) for e in _entities(doc, entities) if e.label_ == "ROLE"}
+    ordered = sorted(titles)
+    kept = []
+    for r in relations:
+        if r[4] == "ROLE_AT" and r[3] <= r[0]:
+            # The first title after the organization, and the titles joined to it.
+            n = bisect_right(ordered, (r[3], r[3]))
+            first = ordered[n] if n < len(ordered) else None
+            if first is not None and _HOLDER_BEFORE_TITLE.fullmatch(text, r[3], first[0]):
+                chain = [first]
+                for following in ordered[n + 1 :]:
+                    if not _TITLE_AND.fullmatch(text, chain[-1][1], following[0]) and not _TITLES_AND.fullmatch(
+                        text, chain[-1][1], following[0]
+                    ):
+                        break
+                    chain.append(following)
+                if (r[0], r[1]) in chain:
+                    continue
         kept.append(r)
     return kept
