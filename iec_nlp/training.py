@@ -554,7 +554,8 @@ def _run_training(config: Path, out: Path, overrides: dict[str, Any], *, runs: i
     for k in range(runs):
         member = out / f"run-{k}"
         reseed = weight_averaging.reseed_override(seed + k) if k else {}
-        logger.info("training run %s of %s, averaged at the end", k + 1, runs)
+        # `out` names the training (out, refit), so each line of the log is unique.
+        logger.info("%s: run %s of %s, averaged at the end", out.name, k + 1, runs)
         spacy_train(config, member, overrides={**overrides, **reseed}, use_gpu=-1)
         members.append(member / "model-last")
     weight_averaging.average_pipelines(members, out / "model-last", TRAINED_COMPONENTS)
