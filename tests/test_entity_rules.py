@@ -1894,6 +1894,15 @@ def test_a_one_word_person_named_in_full_after_an_honorific_or_as_a_given_name_i
     ]
 
 
+def test_a_one_word_person_is_supported_by_a_word_of_a_full_name_or_its_short_form_not_by_a_part():
+    # "Bart" shortens "Bartholomew"; "Water" is only letters inside "Ridgewater".
+    text = "Bart will lead the unit. Bartholomew Quince and Ada Ridgewater join. Water rights were sold."
+    doc = _doc(text, [("Bart", "PERSON"), ("Bartholomew Quince", "PERSON"), ("Ada Ridgewater", "PERSON"),
+                      ("Water", "PERSON")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Bart", "Bartholomew Quince", "Ada Ridgewater"]
+
+
 def test_a_title_or_a_generic_company_word_is_no_organization():
     text = "Gregory Ekizian (Chairperson) chairs it. Results of the Parent Company and Other were flat."
     doc = _doc(text, [("Gregory Ekizian", "PERSON"), ("Chairperson", "ORG"), ("Parent Company", "ORG")])

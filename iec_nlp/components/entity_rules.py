@@ -1317,6 +1317,12 @@ _HONORIFIC_LIST_BEFORE = re.compile(
 )
 
 
+def _starts_a_word_of(word: str, name: str) -> bool:
+    # A word of the full name or a short form of one ("Rich" of "Richard
+    # Fitzgerald", twice in the corpus); "Ann" inside "Joanne Smith" is neither.
+    return re.search(rf"(?<!\w){re.escape(word)}", name) is not None
+
+
 def _without_unsupported_one_word_persons(
     text: str, ents: list[Span], given_names: frozenset[str]
 ) -> list[Span]:
@@ -1330,7 +1336,7 @@ def _without_unsupported_one_word_persons(
             supported = (
                 word in given_names
                 or word.capitalize() in given_names
-                or any(word.lower() in name for name in longer_names)
+                or any(_starts_a_word_of(word.lower(), name) for name in longer_names)
                 or _HONORIFIC_LIST_BEFORE.search(text, max(0, ent.start_char - 120), ent.start_char)
             )
             if not supported:
