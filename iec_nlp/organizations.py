@@ -84,7 +84,8 @@ def same_organization(a: str, b: str) -> bool:
     if ka == kb:
         return True
     short, long_ = sorted((ka, kb), key=len)
-    if long_.startswith(short + " ") or long_.startswith(short + "-"):
+    # "Sears" of "Sears, Roebuck and Co.": a comma may end the leading words.
+    if long_.startswith((short + " ", short + "-", short + ",")):
         return True
     # "Navy" for "U.S. Navy": a national qualifier in front.
     for qualifier in _NATIONAL_QUALIFIERS:

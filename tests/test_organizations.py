@@ -51,6 +51,17 @@ def customer_model() -> CustomerModel:
     return fit_customer_model(grouped["train"], threshold=0.6)
 
 
+def test_a_short_name_joins_a_full_name_whose_leading_words_end_at_a_comma():
+    # Sears's second-quarter release of 2004 (one of the filings): "Sears"
+    # is the issuer's short name, "Sears Canada" its subsidiary.
+    text = "Sears, Roebuck and Co. (NYSE: S) today reported results. Sears Canada was flat. Sears said."
+    entities = _orgs(text, "Sears, Roebuck and Co.", "Sears Canada", "Sears")
+    assert same_organization("Sears", "Sears, Roebuck\nand Co.")
+    groups = group_organizations(entities, text)
+    assert [[entities[i].text for i in g] for g in groups] == [["Sears, Roebuck and Co.", "Sears"], ["Sears Canada"]]
+    assert find_issuer(text, entities).name == "Sears, Roebuck and Co."
+
+
 def test_names_of_one_organization_are_grouped():
     assert organization_key("Motorola, Inc.'s") == "motorola"
     assert same_organization("IEC", "IEC Electronics Corp.")
