@@ -187,6 +187,22 @@ def test_an_8k_item_names_its_filer_only_where_it_says_so():
     assert _issuer_name(defined, "Acme Corp.", "Beta Bank, N.A.") == "Acme Corp."
 
 
+def test_an_8k_item_names_its_filer_where_it_furnishes_a_release_or_signs():
+    # The 8-K documents of Southern Company's and Oracle's filings.
+    furnished = (
+        "Item 2.02 Results of Operations and Financial Condition\n\nOn January 25, 2007, Acme Power Company "
+        "(\u201cAcme Power\u201d) issued a press release regarding its earnings. Beta Fuels supplied the coal."
+    )
+    assert _issuer_name(furnished, "Acme Power Company", "Acme Power", "Beta Fuels") == "Acme Power Company"
+    signed = (
+        "Item 5.02 Departure of Directors or Certain Officers.\n\nThe Board of Beta Holdings elected Rona "
+        "Fairhead to serve as a director.\n\nSIGNATURE\n\nPursuant to the requirements of the Securities "
+        "Exchange Act of 1934, the Registrant has duly caused this report to be signed on its behalf by the "
+        "undersigned hereunto duly authorized.\n\nACME CORPORATION\n\nDated: July 10, 2019\tBy: /s/ Jo Roe"
+    )
+    assert _issuer_name(signed, "Beta Holdings", "ACME CORPORATION") == "ACME CORPORATION"
+
+
 def test_a_ticker_written_before_any_name_is_the_issuers():
     # The subsidiary announces; the ticker after the dateline is its parent's.
     text = (
