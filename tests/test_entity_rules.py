@@ -2032,3 +2032,16 @@ def test_a_company_name_may_open_with_an_ordinal():
     text = "BUFFALO, N.Y., November 19, 2021 -- 22nd Century Group, Inc. (Nasdaq: XXII) named a CFO."
     doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
     assert ("22nd Century Group, Inc.", "ORG") in _ents(doc)
+
+
+def test_a_name_in_capitals_alone_on_its_line_keeps_its_of():
+    # The signature of Rock of Ages's 8-K (one of the filings); a headline in
+    # capitals still names only the company after "OF".
+    text = (
+        "the registrant has duly caused this report to be signed.\n\nROCK OF AGES CORPORATION\n\nBy: /s/ Kurt Swenson\n"
+        "ACME COMPLETES ACQUISITION OF ASTRO INSTRUMENTATION LLC\n"
+    )
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    orgs = [e.text for e in doc.ents if e.label_ == "ORG"]
+    assert "ROCK OF AGES CORPORATION" in orgs and "ASTRO INSTRUMENTATION LLC" in orgs
+    assert not any("ACQUISITION" in name for name in orgs)

@@ -1,4 +1,5 @@
-"""SCHEMA v1.1 on real 8-K texts: item headings and quoted defined terms are no names.
+"""SCHEMA v1.1 on real 8-K texts: item headings and quoted defined terms are no names,
+and each document of a real filing is issued by its filer.
 
 Runs the default model on every corpus release that has an 8-K item heading
 ("Item 5.02 Departure of Directors or Certain Officers; ...") or a defined
@@ -47,3 +48,19 @@ def test_no_name_on_item_headings_or_quoted_defined_terms(path):
             continue
         assert not any(a <= e.start < b for a, b in headings), f"{e.label} {e.text!r} in an item heading"
         assert (e.start, e.end) not in defined, f"{e.label} {e.text!r} is a quoted defined term"
+
+
+FILINGS = Path(__file__).resolve().parent / "data" / "filings"
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in FILINGS.glob("*.txt.gz")))
+def test_the_issuer_of_each_document_of_a_real_filing_is_its_filer(name):
+    # The SEC header names the filer; the 8-K says it where it furnishes the
+    # release or signs, the exhibits in their dateline and "About" section.
+    from iec_nlp.filings import read_documents
+    from iec_nlp.organizations import same_organization
+
+    for document in read_documents(FILINGS / name):
+        issuer = iec_nlp.extract(document.text).issuer
+        filer = document.metadata["company"]
+        assert issuer is not None and same_organization(issuer.name, filer), (document.id, issuer, filer)

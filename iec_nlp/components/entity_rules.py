@@ -366,7 +366,7 @@ class EntityRules:
         text = doc_text(doc)
         titles = [(m.start(), m.end()) for m in JOB_TITLE.finditer(text)]
         for match in ORG_WITH_LEGAL_FORM.finditer(text):
-            start = _after_title(text, titles, match.start(), match.end())
+            start = _after_title(text, titles, _capitals_line_start(text, match.start(), match.end()), match.end())
             if start is not None:
                 if institution := _INSTITUTION_AND.search(text, start, match.end()):
                     start = institution.end()  # "Rutgers University and Mikros Systems Corporation": two names
@@ -408,6 +408,25 @@ class EntityRules:
         if self.metrics:
             ents = _add_near_amounts(doc, text, ents, METRIC_TERM, "METRIC")
         return ents
+
+
+# "ROCK OF AGES CORPORATION" alone on its line (a letterhead, a page header,
+# the name that signs an 8-K): the whole line is the name, its "OF" too,
+# which `_NAME_WORD` does not continue a name with because a headline in
+# capitals has a verb before it ("ACME COMPLETES ACQUISITION OF ASTRO LLC").
+_CAPITALS_BEFORE_OF = re.compile(r"[ \t]*((?:[A-Z][A-Z0-9&'\u2019.-]*[ ]{1,2})+)OF[ ]{1,2}$")
+
+
+def _capitals_line_start(text: str, start: int, end: int) -> int:
+    """Where a name in capitals that fills its line begins; else `start`."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if text[end : len(text) if line_end < 0 else line_end].strip():
+        return start
+    before = _CAPITALS_BEFORE_OF.fullmatch(text, line_start, start)
+    if before is None or any(word.lower() in _VERBS_AFTER_NAME for word in before.group(1).split()):
+        return start
+    return before.start(1)
 
 
 # "said Denny Marie Post", "that Mary Ellen Carter": in running text (a word
