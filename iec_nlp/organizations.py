@@ -432,8 +432,12 @@ _AFTER_CUES = {
     # Depot launches our new line", "Beta will carry the Company's products".
     r"(?:will\s+|to\s+)?(?:launch|launches|launched|carry|carries|carried|stock|stocks|stocked|sell|sells|"
     r"distribute|distributes)\s+(?:our|the\s+company['\u2019]s)\b)",
+    # It settles the decision (`CustomerModel.is_customer`): the words between
+    # qualify the customer ("our largest OEM customer"), they do not make
+    # it someone else's ("a provider of services to customers", "a
+    # customer-service company", "the accounts receivable").
     "x_is_customer": r"^,?\s*(?:\([^)]{0,40}\)\s*,?\s*)?(?:is\s+|was\s+|as\s+)?(?:a|an|our|its|the|one of our)\s+"
-    r"(?:\w+\s+){0,3}(?:customers?|clients?|accounts?|OEM customers?)",
+    r"(?:(?!(?:of|to|for|with|and|or)\b)\w+\s+){0,3}(?:customers?|clients?|accounts?)(?![\w'\u2019-]|\s+(?:receivable|payable))",
     # Whole words: "X's receivables purchased by" names no purchase of X's.
     # Not a program the organization names ("the DOE's CALiPER program", "the
     # Government's Capital Purchase Program"): a program of its own, open to all.
@@ -507,6 +511,16 @@ _TABLE_ROW = re.compile(r"(?:['\u2019]s?)?[^\S\n]+" + _CELL + r"[^\S\n]+" + _CEL
 # (a partner in the headline, a quote, the contacts). Averaged over the
 # mentions, like the other cues, it would weigh less the more it is named.
 _STATED_ONCE_CUES = frozenset(("x_awarded", "x_is_customer"))
+# "Our largest customer, Beta Networks, ...", "Another customer, Beta, has
+# informed us": the same statement as "Beta, our largest customer", written
+# the other way round, and as settling (`after_x_is_customer`, said once).
+# One customer named in apposition, not the head of a list ("customers such
+# as Beta", "customers, including Beta": `before_customer_word`).
+_CUSTOMER_APPOSITIVE = re.compile(
+    r"\b(?:our|its|the\s+company['\u2019]s|another|a|one\s+of\s+our)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:customers?|clients?)\s*,\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"\u201d]?\s+(?=[A-Z\"\u201c(])|\n\s*\n")
 _RELEASE_CUES = re.compile(
     r"\b(?:order|orders|contract|contracts|awarded|award|customer|customers|supply agreement|purchase order)\b",
@@ -609,6 +623,8 @@ def organization_features(
                         feats[f"after_{key}"] = 1.0
                     else:
                         feats[f"after_{key}"] += 1.0 / n
+            if _CUSTOMER_APPOSITIVE.search(before):
+                feats["after_x_is_customer"] = 1.0
             for key in _sentence_cues(text, start, end, sentence_cues):
                 feats[key] += 1.0 / n
         if i in role_at_targets:
@@ -826,6 +842,11 @@ class CustomerModel:
     def is_customer(self, features: dict[str, float]) -> bool:
         if features.get("issuer_unit"):
             return False  # the issuer's own units are ORG, like the issuer
+        if features.get("after_x_is_customer"):
+            # "Beta, our largest customer", "another customer, Beta": the
+            # release says it in so many words (SCHEMA.md: "our customer X").
+            # Too rare in the gold releases for the weights to learn it.
+            return True
         p = self.probability(features)
         if self.recognizer_threshold is not None and features.get("recognizer_customer", 0.0) > 0:
             return p >= self.recognizer_threshold

@@ -609,3 +609,23 @@ def test_a_us_body_has_the_government_name_cue():
     entities = _orgs(text, "Acme Corp.", "U.S. Forest Service")
     _, _, features = release_organization_features(text, entities, [])
     assert features[-1]["n_government"] == 1.0
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Our largest customer, Beta Networks, represented 22% of net sales.", "CUSTOMER"),
+        ("Another customer, Beta Networks, has informed us that it will move production.", "CUSTOMER"),
+        ("Shipments to Beta Networks, a new customer, began in August.", "CUSTOMER"),
+        ("Beta Networks, a provider of services to customers in Ohio, reported results.", "ORG"),
+        ("Beta Networks, a customer-service outsourcer, reported results.", "ORG"),
+    ],
+)
+def test_an_organization_the_release_calls_its_customer_is_one_whatever_the_weights(sentence, expected):
+    # Said in so many words, either way round (SCHEMA.md: "our customer X"),
+    # it settles the decision, though no weight has learned it.
+    text = f"Acme Corp. (Nasdaq: ACME) today announced results. {sentence}"
+    entities = _orgs(text, "Acme Corp.", "Beta Networks")
+    model = CustomerModel({"bias": -5.0}, 0.5)
+    labels, _ = decide_labels(text, entities, [], model)
+    assert labels[-1] == expected
