@@ -521,6 +521,23 @@ _CUSTOMER_APPOSITIVE = re.compile(
     r"(?:customers?|clients?)\s*,\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "Sales to Beta accounted for 14% of net sales": the share of the issuer's
+# sales made to one buyer, as results releases and filings disclose their
+# customer concentration. As settling as calling Beta a customer.
+_SALES_TO = re.compile(r"\b(?:sales|revenues?|shipments|deliveries|billings)\s+to\s+(?:the\s+)?$", re.IGNORECASE)
+_SHARE_OF_SALES = re.compile(
+    r"^(?:['\u2019]s?)?\s*(?:\([^)]{0,40}\)\s*)?,?\s*(?:[\w-]+\s+){0,3}?"
+    r"(?:accounted\s+for|represented|comprised|made\s+up|amounted\s+to|were|was|totaled|totalled)\s+"
+    r"(?:approximately\s+|about\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|less\s+than\s+)?\d[\d.]*\s*(?:%|percent\b)",
+    re.IGNORECASE,
+)
+
+
+def _stated_as_customer(before: str, after: str) -> bool:
+    """Whether the words around a mention call it the issuer's customer in
+    one of the forms read before the name ("our largest customer, Beta",
+    "sales to Beta accounted for 14%")."""
+    return bool(_CUSTOMER_APPOSITIVE.search(before) or (_SALES_TO.search(before) and _SHARE_OF_SALES.match(after)))
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"\u201d]?\s+(?=[A-Z\"\u201c(])|\n\s*\n")
 _RELEASE_CUES = re.compile(
     r"\b(?:order|orders|contract|contracts|awarded|award|customer|customers|supply agreement|purchase order)\b",
@@ -623,7 +640,7 @@ def organization_features(
                         feats[f"after_{key}"] = 1.0
                     else:
                         feats[f"after_{key}"] += 1.0 / n
-            if _CUSTOMER_APPOSITIVE.search(before):
+            if _stated_as_customer(before, after):
                 feats["after_x_is_customer"] = 1.0
             for key in _sentence_cues(text, start, end, sentence_cues):
                 feats[key] += 1.0 / n
