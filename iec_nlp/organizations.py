@@ -406,7 +406,8 @@ _BEFORE_CUES = {
     "for_x": r"\bfor\s+(?:the\s+)?$",
     "with_x": r"\bwith\s+(?:the\s+)?$",
     "partner": r"(?:partner|partners|partnership|collaboration|alliance|joint venture|teamed|teaming)\s+(?:\w+\s+){0,2}(?:with|of)?\s*(?:the\s+)?$",
-    "acquire": r"(?:acquired|acquire|acquires|acquiring|acquisition of|merger with|merge with|sale of|sell|divest)\s+(?:\w+\s+){0,3}(?:by|of|to)?\s*(?:the\s+)?$",
+    # Not "sell ... to": "sell our batteries to Beta" is a sale, whoever buys a business.
+    "acquire": r"(?:acquired|acquire|acquires|acquiring|acquisition of|merger with|merge with|divest)\s+(?:\w+\s+){0,3}(?:by|of|to)?\s*(?:the\s+)?$",
     "employer": r"(?:joined|joins|join|served at|serve at|career at|years at|years with|worked at|working at|tenure at|"
     r"previously|formerly|prior to joining|prior to|officer of|president of|director of|chairman of|ceo of|cfo of|"
     r"member of|graduate of|degree from|at)\s+(?:the\s+)?$",
@@ -832,7 +833,7 @@ DIRECT_CUES: tuple[str, ...] = (
 
 
 # Cues of an organization that pays or owns without buying.
-_NOT_A_BUYER_CUES: tuple[str, ...] = ("before_funder", "before_parent_of")
+_NOT_A_BUYER_CUES: tuple[str, ...] = ("before_funder", "before_parent_of", "before_acquire")
 
 
 @dataclass(frozen=True)

@@ -632,3 +632,21 @@ def test_an_organization_the_release_calls_its_customer_is_one_whatever_the_weig
     model = CustomerModel({"bias": -5.0}, 0.5)
     labels, _ = decide_labels(text, entities, [], model)
     assert labels[-1] == expected
+
+
+def test_a_company_acquired_or_acquiring_needs_the_probability_of_an_organization_with_no_cue():
+    # "agreement with Beta" reads like a sale; "the merger with Beta" says
+    # what the agreement is (SCHEMA.md 3a: acquirers are no customers).
+    text = (
+        "Acme Corp. (Nasdaq: ACME) today announced results. Acme signed a definitive agreement with "
+        "Beta Controls, and the merger with Beta Controls will close in May."
+    )
+    entities = _orgs(text, "Acme Corp.", "Acme", "Beta Controls")
+    model = CustomerModel({"bias": 2.0}, 0.5, uncued_threshold=0.95)  # every probability 0.88
+    labels, _ = decide_labels(text, entities, [], model)
+    assert labels[-1] == "ORG"
+
+
+def test_selling_products_to_an_organization_is_no_acquisition_cue():
+    assert _cue_of("Beta Motors", "Acme will sell its batteries to Beta Motors.", "before_acquire") == 0.0
+    assert _cue_of("Beta Motors", "Acme agreed to be acquired by Beta Motors.", "before_acquire") == 1.0
