@@ -430,9 +430,11 @@ _AFTER_CUES = {
     r"issued|exercised|extended|renewed|expanded|"
     r"booked|released|contracted|agreed to purchase|will purchase|will buy|bought|"
     # A retailer or distributor taking the issuer's products: "The Home
-    # Depot launches our new line", "Beta will carry the Company's products".
+    # Depot launches our new line", "Beta will carry the Company's products";
+    # a licensee taking its technology: "Beta has licensed Acme's engine".
     r"(?:will\s+|to\s+)?(?:launch|launches|launched|carry|carries|carried|stock|stocks|stocked|sell|sells|"
-    r"distribute|distributes)\s+(?:our|the\s+company['\u2019]s)\b)",
+    r"distribute|distributes|license|licenses|licensed)\s+"
+    r"(?:our|the\s+company['\u2019]s|(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*){0,3}['\u2019]s)(?!\w))",
     # It settles the decision (`CustomerModel.is_customer`): the words between
     # qualify the customer ("our largest OEM customer"), they do not make
     # it someone else's ("a provider of services to customers", "a

@@ -650,3 +650,12 @@ def test_a_company_acquired_or_acquiring_needs_the_probability_of_an_organizatio
 def test_selling_products_to_an_organization_is_no_acquisition_cue():
     assert _cue_of("Beta Motors", "Acme will sell its batteries to Beta Motors.", "before_acquire") == 0.0
     assert _cue_of("Beta Motors", "Acme agreed to be acquired by Beta Motors.", "before_acquire") == 1.0
+
+
+def test_a_licensee_of_the_issuers_technology_is_cued_like_a_buyer():
+    def awarded(sentence: str) -> float:
+        return _cue_of("Beta Motors", sentence, "after_x_awarded")
+
+    assert awarded("Beta Motors has licensed Acme's navigation engine for its 2016 sedans.") == 1.0
+    assert awarded("Beta Motors licenses our voice software.") == 1.0
+    assert awarded("Beta Motors licensed its patents in 2012.") == 0.0
