@@ -439,7 +439,10 @@ _AFTER_CUES = {
     # qualify the customer ("our largest OEM customer"), they do not make
     # it someone else's ("a provider of services to customers", "a
     # customer-service company", "the accounts receivable").
-    "x_is_customer": r"^,?\s*(?:\([^)]{0,40}\)\s*,?\s*)?(?:is\s+|was\s+|as\s+)?(?:a|an|our|its|the|one of our)\s+"
+    # "Nogales will become our customer", "Beta remains our largest client".
+    "x_is_customer": r"^,?\s*(?:\([^)]{0,40}\)\s*,?\s*)?"
+    r"(?:(?:is|was|as|has\s+become|had\s+become|will\s+become|became|becomes|remains|remained)\s+)?"
+    r"(?:a|an|our|its|the|one of our)\s+"
     r"(?:(?!(?:of|to|for|with|and|or)\b)\w+\s+){0,3}(?:customers?|clients?|accounts?)(?![\w'\u2019-]|\s+(?:receivable|payable))",
     # Whole words: "X's receivables purchased by" names no purchase of X's.
     # Not a program the organization names ("the DOE's CALiPER program", "the

@@ -618,6 +618,8 @@ def test_a_us_body_has_the_government_name_cue():
         ("Another customer, Beta Networks, has informed us that it will move production.", "CUSTOMER"),
         ("Shipments to Beta Networks, a new customer, began in August.", "CUSTOMER"),
         ("Sales to Beta Networks accounted for 14% of net sales in the quarter.", "CUSTOMER"),
+        ("In the immediate future, Beta Networks will become our customer.", "CUSTOMER"),
+        ("Beta Networks remains our largest client.", "CUSTOMER"),
         ("Revenue to Beta Networks (formerly Beta Telecom) represented approximately 9.5 percent of the total.", "CUSTOMER"),
         ("Sales to Beta Networks grew in the quarter, and gross margin was 21% of sales.", "ORG"),
         ("Beta Networks, a provider of services to customers in Ohio, reported results.", "ORG"),
