@@ -398,7 +398,10 @@ _BEFORE_CUES = {
     "sale_to": r"(?:(?:sales?|shipments?|deliveries)\s+(?:[\w'\u2019]+\s+){0,4}to\s*(?:the\s+)?$)|(?:sold|sells|ship|ships|shipped|shipping|deliver|delivers|delivered|"
     r"delivering|supply|supplies|supplying|"
     r"supplier to|vendor to|provider to|provide|provides|providing|support|supports|supporting|serve|serves|serving|"
-    r"manufacture|manufactures|manufacturing|build|builds|for use by|on behalf of)\s+(?:[\w'\u2019]+\s+){0,4}(?:to|for)?\s*(?:the\s+)?$"
+    # Not a seat or a post: "serves on the board of the Beta Foundation",
+    # "serves as Chairman of Beta".
+    r"manufacture|manufactures|manufacturing|build|builds|for use by|on behalf of)\s+(?!(?:on|as)\s)"
+    r"(?:[\w'\u2019]+\s+){0,4}(?:to|for)?\s*(?:the\s+)?$"
     # What is handed over may take more words when "to" names who receives
     # it: "supplies power monitoring and control equipment to the Army".
     r"|\b(?:sold|sells|ship|ships|shipped|deliver|delivers|delivered|supply|supplies|supplying)\s+"

@@ -661,3 +661,15 @@ def test_a_licensee_of_the_issuers_technology_is_cued_like_a_buyer():
     assert awarded("Beta Motors has licensed Acme's navigation engine for its 2016 sedans.") == 1.0
     assert awarded("Beta Motors licenses our voice software.") == 1.0
     assert awarded("Beta Motors licensed its patents in 2012.") == 0.0
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("He also serves on the board of the Beta Foundation.", 0.0),
+        ("Ms. Lee serves as Chairman of Beta Foundation.", 0.0),
+        ("Acme serves Beta Foundation with home care staff.", 1.0),
+    ],
+)
+def test_a_seat_or_a_post_someone_serves_in_is_no_sale(sentence, expected):
+    assert _cue_of("Beta Foundation", sentence, "before_sale_to") == expected
