@@ -381,7 +381,8 @@ _BEFORE_CUES = {
     # The order's value may stand between: "a purchase order valued at $12.4
     # million from the U.S. Army", "a contract worth approximately $5 million with".
     "order_from": r"(?:orders?|purchase orders?|contracts?|awards?|task orders?|delivery orders?|subcontracts?|"
-    r"agreements?|business|bookings?|commitments?)\s+"
+    # A comma may set the buyer off: "the sub-contract agreement, with Beta".
+    r"agreements?|business|bookings?|commitments?),?\s+"
     r"(?:(?:valued\s+at|worth|totaling|totalling|of)\s+(?:approximately\s+|about\s+|nearly\s+|over\s+|more\s+than\s+)?"
     r"(?:US)?\$[\d.,]*\d(?:\s+(?:million|billion|thousand))?\s+)?"
     r"(?:\w+\s+){0,2}(?:from|by|with|for)\s+(?:the\s+)?$",

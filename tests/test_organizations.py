@@ -673,3 +673,8 @@ def test_a_licensee_of_the_issuers_technology_is_cued_like_a_buyer():
 )
 def test_a_seat_or_a_post_someone_serves_in_is_no_sale(sentence, expected):
     assert _cue_of("Beta Foundation", sentence, "before_sale_to") == expected
+
+
+def test_an_order_cue_reaches_a_buyer_set_off_by_a_comma():
+    sentence = "Under the terms of the two-year sub-contract agreement, with Beta Engineering, Acme will design signals."
+    assert _cue_of("Beta Engineering", sentence, "before_order_from") == 1.0
