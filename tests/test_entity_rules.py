@@ -2023,3 +2023,18 @@ def test_a_company_name_may_open_with_an_ordinal():
     text = "BUFFALO, N.Y., November 19, 2021 -- 22nd Century Group, Inc. (Nasdaq: XXII) named a CFO."
     doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
     assert ("22nd Century Group, Inc.", "ORG") in _ents(doc)
+
+
+def test_a_name_the_release_calls_its_customer_is_an_organization_in_all_its_mentions():
+    text = (
+        "Acme renewed its storage agreement with Tri-County, its largest third-party customer, for five years. "
+        "Our largest customer, Wexford Networks, represented 22% of net sales. "
+        "Sales to Ardent Medical Systems accounted for 14% of net sales. Tri-County distributes diesel. "
+        "Today, our largest customer placed no order."
+    )
+    # The recognizer took only the last words of one name.
+    doc = _doc(text, [("Medical Systems", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert [e.text for e in doc.ents if e.label_ == "ORG"] == [
+        "Tri-County", "Wexford Networks", "Ardent Medical Systems", "Tri-County"
+    ]

@@ -1588,6 +1588,24 @@ _DESCRIBED_AS_COMPANY = re.compile(
 )
 
 
+# "renewed its agreement with Tri-County, its largest customer", "Our largest
+# customer, Wexford Networks, represented 22%", "Sales to Ardent accounted
+# for 14% of net sales": a name the release calls its customer, or whose
+# share of its sales it states, is an organization (SCHEMA.md 2: CUSTOMER),
+# however unlike the names the recognizer learned. In running text only (a
+# word in lower case before the name), not a sentence's first word
+# ("Today, our largest customer ..."). The customer decision
+# (iec_nlp.organizations) labels it; propagation finds its other mentions.
+_CUSTOMER_NAME = r"([A-Z][\w&'\u2019-]*(?:[ ](?:[A-Z][\w&'\u2019-]*|&)){0,3})"
+_CUSTOMER_NOUN = r"(?:(?!(?:of|for|to|with|and|or)\b)[\w-]+[ ]+){0,3}?(?:customer|client)"
+_DESCRIBED_AS_CUSTOMER = re.compile(
+    rf"(?<=[a-z,][ ]){_CUSTOMER_NAME},[ ](?:its|our|the[ ]+[Cc]ompany['\u2019]s)[ ]+{_CUSTOMER_NOUN}\b(?![\w-])"
+    rf"|\b(?:[Oo]ur|[Ii]ts|[Aa]nother|[Tt]he[ ]+[Cc]ompany['\u2019]s)[ ]+{_CUSTOMER_NOUN},[ ]+{_CUSTOMER_NAME}(?=,|[ ][a-z])"
+    rf"|\b(?:[Ss]ales|[Rr]evenues?|[Ss]hipments)[ ]+to[ ]+(?:the[ ]+)?{_CUSTOMER_NAME}"
+    r"(?=[ ](?:accounted|represented|comprised|made[ ]up|were|was)\b)"
+)
+
+
 def _add_described_organizations(doc: Doc, text: str, ents: list[Span], terms: frozenset[str]) -> list[Span]:
     for match in _DESCRIBED_AS_COMPANY.finditer(text):
         name = match.group(1)
@@ -1597,6 +1615,14 @@ def _add_described_organizations(doc: Doc, text: str, ents: list[Span], terms: f
             continue
         if name.lower() not in _GENERIC_ORGANIZATION_WORDS:
             ents = _add_if_plausible(doc, ents, match.start(1), match.end(1), text, terms)
+    for match in _DESCRIBED_AS_CUSTOMER.finditer(text):
+        start, end = next(match.span(g) for g in range(1, 4) if match.group(g))
+        span, _ = _placed(doc, ents, start, end, "ORG")
+        if span is None or text[start:end].lower() in _GENERIC_ORGANIZATION_WORDS:
+            continue
+        if _is_plausible(span, text, terms):
+            # The whole name, where the recognizer took its last words only ("Ardent [Medical Systems]").
+            ents = _add_or_widen(doc, ents, start, end, "ORG")
     return ents
 
 
