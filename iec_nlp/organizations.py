@@ -71,6 +71,12 @@ def _acronym(name: str) -> str:
 
 
 _NATIONAL_QUALIFIERS = ("u.s.", "us", "united states", "u.s. government's", "federal")
+# "the City of Harrow Bay" and "Harrow Bay", "the State of New Jersey" and
+# "New Jersey": a public body named by its place, with or without its form.
+# Only the whole rest: "New Jersey Transit" is another body.
+_PUBLIC_BODY_FORM = re.compile(
+    r"^(?:city|state|county|town|township|village|borough|commonwealth|province|government)\s+of\s+(?:the\s+)?"
+)
 
 
 @lru_cache(maxsize=65536)
@@ -81,7 +87,7 @@ def same_organization(a: str, b: str) -> bool:
     ka, kb = organization_key(a), organization_key(b)
     if not ka or not kb:
         return False
-    if ka == kb:
+    if ka == kb or _PUBLIC_BODY_FORM.sub("", ka) == _PUBLIC_BODY_FORM.sub("", kb):
         return True
     short, long_ = sorted((ka, kb), key=len)
     if long_.startswith(short + " ") or long_.startswith(short + "-"):

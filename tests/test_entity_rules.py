@@ -2038,3 +2038,10 @@ def test_a_name_the_release_calls_its_customer_is_an_organization_in_all_its_men
     assert [e.text for e in doc.ents if e.label_ == "ORG"] == [
         "Tri-County", "Wexford Networks", "Ardent Medical Systems", "Tri-County"
     ]
+
+
+def test_a_public_body_named_by_its_place_keeps_its_form():
+    text = "The City of Harrow Bay signed a subscription agreement. Harrow Bay chose Acme over seven vendors."
+    doc = _doc(text, [("Harrow Bay", "CUSTOMER")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc)[0] == ("City of Harrow Bay", "CUSTOMER")

@@ -678,3 +678,9 @@ def test_a_seat_or_a_post_someone_serves_in_is_no_sale(sentence, expected):
 def test_an_order_cue_reaches_a_buyer_set_off_by_a_comma():
     sentence = "Under the terms of the two-year sub-contract agreement, with Beta Engineering, Acme will design signals."
     assert _cue_of("Beta Engineering", sentence, "before_order_from") == 1.0
+
+
+def test_a_public_body_named_by_its_place_is_one_organization_with_or_without_its_form():
+    assert same_organization("City of Harrow Bay", "Harrow Bay")
+    assert same_organization("the State of New Jersey", "New Jersey")
+    assert not same_organization("State of New Jersey", "New Jersey Transit")

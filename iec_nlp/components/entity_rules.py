@@ -1487,16 +1487,31 @@ _EPONYM_BEFORE = re.compile(r"\bthe[ ]((?:[A-Z][a-z]+|[A-Z]\.)(?:[ ](?:[A-Z][a-z
 _OPENS_WITH_INSTITUTION = re.compile(r"(?:Graduate|School|University|College|Institute|Foundation|Center|Centre|Hospital)\b")
 
 
+# "the City of Harrow Bay", "the State of New Jersey": a public body named by
+# its place keeps its form, which the recognizer leaves out when it takes
+# the place's name for the body's.
+_PUBLIC_BODY_FORM_BEFORE = re.compile(
+    r"\b(?:City|State|County|Town|Township|Village|Borough|Commonwealth)[ ]of[ ](?:the[ ])?$"
+)
+
+
+def _with_public_body_form(doc: Doc, text: str, ents: list[Span], ent: Span) -> Span:
+    form = _PUBLIC_BODY_FORM_BEFORE.search(text, max(0, ent.start_char - 25), ent.start_char)
+    widened = form and doc.char_span(form.start(), ent.end_char, label=ent.label_)
+    return widened if widened and not _overlapping(ents, widened.start, ent.start) else ent
+
+
 def _complete_institution_names(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     """Each organization widened over the institution word right after it,
     and, when it ends in an institution word (or in "of"), over the rest of
     its name: "of"/"for" and capitalized words, on its line; and back over
-    the name of the person it is named after."""
+    the name of the person it is named after, or over its form ("City of")."""
     result = []
     for ent in ents:
         if ent.label_ not in ("ORG", "CUSTOMER"):
             result.append(ent)
             continue
+        ent = _with_public_body_form(doc, text, ents, ent)
         if _OPENS_WITH_INSTITUTION.match(text, ent.start_char) and (
             eponym := _EPONYM_BEFORE.search(text, max(0, ent.start_char - 40), ent.start_char)
         ):
