@@ -429,6 +429,10 @@ _BEFORE_CUES = {
     # of a buyer, which SCHEMA.md keeps ORG unless it buys itself.
     "parent_of": r"\b(?:is|are|was|,)\s+(?:a\s+|an\s+)?(?:part|unit|division|subsidiary|agency|component|member|"
     r"operating company|affiliate)\s+of\s+(?:the\s+)?$",
+    # "tubing purchased through Beta Distribution", "tiles supplied by Beta":
+    # the issuer buys from it (SCHEMA.md 3a: suppliers are no customers).
+    "supplier": r"(?:purchased|purchases|buys|bought|sourced|sources|procured|procures|licensed|licenses)(?!\s+orders?\b)\s+"
+    r"(?:[\w'\u2019-]+\s+){0,6}?(?:from|through)\s+(?:the\s+)?$|\b(?:supplied|provided)\s+by\s+(?:the\s+)?$",
     # "This contract was funded by the Department of Homeland Security": who
     # pays for a contract is not always who places it.
     "funder": r"(?:funded|financed|sponsored|paid for|grants?)\s+(?:\w+\s+){0,2}(?:by|through|from)\s+(?:the\s+)?$",
@@ -460,6 +464,14 @@ _AFTER_CUES = {
     "x_program": r"^(?:['\u2019]s?)?\s+(?!(?:(?-i:[A-Z][A-Za-z]*[a-z][A-Za-z]*)\s+){1,3}(?:programs?)\b)"
     r"(?:\w+\s+){0,3}(?:orders?|contracts?|programs?|platforms?|awards?|"
     r"purchases?|requirements?|fleet|stores?|facilities|locations|sites|business)\b",
+    # "Beta, which supplies the food used by our restaurants", "Beta, our
+    # principal supplier": the issuer buys from it. What it supplies must be
+    # the issuer's (a customer supplies others: "Beta supplies diesel to 400 stations").
+    "x_supplies_issuer": r"^,?\s*(?:(?:which|that|who)\s+)?(?:also\s+)?(?:has\s+|will\s+)?"
+    r"(?:supplies|supplied|supply|provides|provided|provide)\s+(?:[\w'\u2019-]+\s+){0,8}?"
+    r"(?:(?:to|for|used\s+by|used\s+in)\s+)?(?:us|our|the\s+company['\u2019]?s?)\b"
+    # Not "our distributor": one that resells the issuer's products buys them.
+    r"|^,\s*(?:our|its|the\s+company['\u2019]s)\s+(?:[\w-]+\s+){0,2}(?:supplier|vendor)s?\b",
     "x_own_unit": r"^(?:\s*\([^)]{0,40}\))?\s*,?\s*(?:a|an|its|our|the)?\s*(?:wholly[- ]owned\s+|indirect\s+)?"
     r"(?:subsidiary|division|unit|segment|affiliate|business)\b",
     # "X, a supplier of" or "X is a supplier": X supplies; "a GM supplier",
@@ -848,7 +860,9 @@ DIRECT_CUES: tuple[str, ...] = (
 
 
 # Cues of an organization that pays or owns without buying.
-_NOT_A_BUYER_CUES: tuple[str, ...] = ("before_funder", "before_parent_of", "before_acquire")
+_NOT_A_BUYER_CUES: tuple[str, ...] = (
+    "before_funder", "before_parent_of", "before_acquire", "before_supplier", "after_x_supplies_issuer"
+)
 
 
 @dataclass(frozen=True)

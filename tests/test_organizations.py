@@ -684,3 +684,36 @@ def test_a_public_body_named_by_its_place_is_one_organization_with_or_without_it
     assert same_organization("City of Harrow Bay", "Harrow Bay")
     assert same_organization("the State of New Jersey", "New Jersey")
     assert not same_organization("State of New Jersey", "New Jersey Transit")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Acme extended its distribution agreement with Beta Foods, which supplies the food used by our restaurants.",
+        "Acme extended its supply agreement with Beta Foods, our principal supplier.",
+        "Under its supply agreement with Beta Foods, tubing is purchased through Beta Foods.",
+    ],
+)
+def test_a_supplier_of_the_issuer_needs_the_probability_of_an_organization_with_no_cue(sentence):
+    # "agreement with Beta" reads like a sale; what Beta supplies to the issuer says otherwise.
+    text = f"Acme Corp. (Nasdaq: ACME) today announced results. {sentence}"
+    entities = _orgs(text, "Acme Corp.", "Acme", "Beta Foods")
+    model = CustomerModel({"bias": 2.0}, 0.5, uncued_threshold=0.95)  # every probability 0.88
+    labels, _ = decide_labels(text, entities, [], model)
+    assert labels[-1] == "ORG"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Acme received a $1.4 million Purchase Order from Beta Foods.",
+        "Acme signed a supply agreement with Beta Foods, which supplies diesel to 400 retail stations.",
+        "Acme signed a supply agreement with Beta Foods, our exclusive distributor in Europe.",
+    ],
+)
+def test_a_customer_is_not_taken_for_a_supplier(sentence):
+    text = f"Acme Corp. (Nasdaq: ACME) today announced results. {sentence}"
+    entities = _orgs(text, "Acme Corp.", "Acme", "Beta Foods")
+    model = CustomerModel({"bias": 2.0}, 0.5, uncued_threshold=0.95)
+    labels, _ = decide_labels(text, entities, [], model)
+    assert labels[-1] == "CUSTOMER"
