@@ -543,9 +543,10 @@ _STATED_ONCE_CUES = frozenset(("x_awarded", "x_is_customer"))
 # informed us": the same statement as "Beta, our largest customer", written
 # the other way round, and as settling (`after_x_is_customer`, said once).
 # One customer named in apposition, not the head of a list ("customers such
-# as Beta", "customers, including Beta": `before_customer_word`).
+# as Beta", "customers, including Beta": `before_customer_word`), nor whom
+# something is said to ("in a letter to customers, Beta said").
 _CUSTOMER_APPOSITIVE = re.compile(
-    r"\b(?:our|its|the\s+company['\u2019]s|another|a|one\s+of\s+our)\s+(?:[\w-]+\s+){0,3}?"
+    r"\b(?:our|its|the\s+company['\u2019]s|another|a|one\s+of\s+our)\s+(?:(?!(?:of|to|for|with|and|or)\b)[\w-]+\s+){0,3}?"
     r"(?:customers?|clients?)\s*,\s*(?:the\s+)?$",
     re.IGNORECASE,
 )

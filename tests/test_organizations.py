@@ -624,6 +624,7 @@ def test_a_us_body_has_the_government_name_cue():
         ("Sales to Beta Networks grew in the quarter, and gross margin was 21% of sales.", "ORG"),
         ("Beta Networks, a provider of services to customers in Ohio, reported results.", "ORG"),
         ("Beta Networks, a customer-service outsourcer, reported results.", "ORG"),
+        ("In a letter to customers, Beta Networks said it would raise prices.", "ORG"),
     ],
 )
 def test_an_organization_the_release_calls_its_customer_is_one_whatever_the_weights(sentence, expected):
