@@ -449,11 +449,11 @@ _AFTER_CUES = {
     r"(?:will\s+|to\s+)?(?:launch|launches|launched|carry|carries|carried|stock|stocks|stocked|sell|sells|"
     r"distribute|distributes|license|licenses|licensed)\s+"
     r"(?:our|the\s+company['\u2019]s|(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*){0,3}['\u2019]s)(?!\w))",
+    # "Beta, our largest OEM customer", "Nogales will become our customer".
     # It settles the decision (`CustomerModel.is_customer`): the words between
-    # qualify the customer ("our largest OEM customer"), they do not make
-    # it someone else's ("a provider of services to customers", "a
-    # customer-service company", "the accounts receivable").
-    # "Nogales will become our customer", "Beta remains our largest client".
+    # qualify the customer, they do not make it someone else's ("a provider
+    # of services to customers", "a customer-service company", "the accounts
+    # receivable").
     "x_is_customer": r"^,?\s*(?:\([^)]{0,40}\)\s*,?\s*)?"
     r"(?:(?:is|was|as|has\s+become|had\s+become|will\s+become|became|becomes|remains|remained)\s+)?"
     r"(?:a|an|our|its|the|one of our)\s+"
@@ -567,6 +567,8 @@ def _stated_as_customer(before: str, after: str) -> bool:
     one of the forms read before the name ("our largest customer, Beta",
     "sales to Beta accounted for 14%")."""
     return bool(_CUSTOMER_APPOSITIVE.search(before) or (_SALES_TO.search(before) and _SHARE_OF_SALES.match(after)))
+
+
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"\u201d]?\s+(?=[A-Z\"\u201c(])|\n\s*\n")
 _RELEASE_CUES = re.compile(
     r"\b(?:order|orders|contract|contracts|awarded|award|customer|customers|supply agreement|purchase order)\b",
@@ -860,7 +862,8 @@ DIRECT_CUES: tuple[str, ...] = (
 )
 
 
-# Cues of an organization that pays or owns without buying.
+# Cues of an organization that pays or owns without buying, that buys or
+# sells the company itself, or that sells to the issuer.
 _NOT_A_BUYER_CUES: tuple[str, ...] = (
     "before_funder", "before_parent_of", "before_acquire", "before_supplier", "after_x_supplies_issuer"
 )
