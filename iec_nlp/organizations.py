@@ -71,6 +71,12 @@ def _acronym(name: str) -> str:
 
 
 _NATIONAL_QUALIFIERS = ("u.s.", "us", "united states", "u.s. government's", "federal")
+# "the City of Harrow Bay" and "Harrow Bay", "the State of New Jersey" and
+# "New Jersey": a public body named by its place, with or without its form.
+# Only the whole rest: "New Jersey Transit" is another body.
+_PUBLIC_BODY_FORM = re.compile(
+    r"^(?:city|state|county|town|township|village|borough|commonwealth|province|government)\s+of\s+(?:the\s+)?"
+)
 
 
 @lru_cache(maxsize=65536)
@@ -81,7 +87,7 @@ def same_organization(a: str, b: str) -> bool:
     ka, kb = organization_key(a), organization_key(b)
     if not ka or not kb:
         return False
-    if ka == kb:
+    if ka == kb or _PUBLIC_BODY_FORM.sub("", ka) == _PUBLIC_BODY_FORM.sub("", kb):
         return True
     short, long_ = sorted((ka, kb), key=len)
     # "Sears" of "Sears, Roebuck and Co.": a comma may end the leading words.
@@ -391,7 +397,8 @@ _BEFORE_CUES = {
     # The order's value may stand between: "a purchase order valued at $12.4
     # million from the U.S. Army", "a contract worth approximately $5 million with".
     "order_from": r"(?:orders?|purchase orders?|contracts?|awards?|task orders?|delivery orders?|subcontracts?|"
-    r"agreements?|business|bookings?|commitments?)\s+"
+    # A comma may set the buyer off: "the sub-contract agreement, with Beta".
+    r"agreements?|business|bookings?|commitments?),?\s+"
     r"(?:(?:valued\s+at|worth|totaling|totalling|of)\s+(?:approximately\s+|about\s+|nearly\s+|over\s+|more\s+than\s+)?"
     r"(?:US)?\$[\d.,]*\d(?:\s+(?:million|billion|thousand))?\s+)?"
     r"(?:\w+\s+){0,2}(?:from|by|with|for)\s+(?:the\s+)?$",
@@ -408,7 +415,10 @@ _BEFORE_CUES = {
     "sale_to": r"(?:(?:sales?|shipments?|deliveries)\s+(?:[\w'\u2019]+\s+){0,4}to\s*(?:the\s+)?$)|(?:sold|sells|ship|ships|shipped|shipping|deliver|delivers|delivered|"
     r"delivering|supply|supplies|supplying|"
     r"supplier to|vendor to|provider to|provide|provides|providing|support|supports|supporting|serve|serves|serving|"
-    r"manufacture|manufactures|manufacturing|build|builds|for use by|on behalf of)\s+(?:[\w'\u2019]+\s+){0,4}(?:to|for)?\s*(?:the\s+)?$"
+    # Not a seat or a post: "serves on the board of the Beta Foundation",
+    # "serves as Chairman of Beta".
+    r"manufacture|manufactures|manufacturing|build|builds|for use by|on behalf of)\s+(?!(?:on|as)\s)"
+    r"(?:[\w'\u2019]+\s+){0,4}(?:to|for)?\s*(?:the\s+)?$"
     # What is handed over may take more words when "to" names who receives
     # it: "supplies power monitoring and control equipment to the Army".
     r"|\b(?:sold|sells|ship|ships|shipped|deliver|delivers|delivered|supply|supplies|supplying)\s+"
@@ -416,7 +426,8 @@ _BEFORE_CUES = {
     "for_x": r"\bfor\s+(?:the\s+)?$",
     "with_x": r"\bwith\s+(?:the\s+)?$",
     "partner": r"(?:partner|partners|partnership|collaboration|alliance|joint venture|teamed|teaming)\s+(?:\w+\s+){0,2}(?:with|of)?\s*(?:the\s+)?$",
-    "acquire": r"(?:acquired|acquire|acquires|acquiring|acquisition of|merger with|merge with|sale of|sell|divest)\s+(?:\w+\s+){0,3}(?:by|of|to)?\s*(?:the\s+)?$",
+    # Not "sell ... to": "sell our batteries to Beta" is a sale, whoever buys a business.
+    "acquire": r"(?:acquired|acquire|acquires|acquiring|acquisition of|merger with|merge with|divest)\s+(?:\w+\s+){0,3}(?:by|of|to)?\s*(?:the\s+)?$",
     "employer": r"(?:joined|joins|join|served at|serve at|career at|years at|years with|worked at|working at|tenure at|"
     r"previously|formerly|prior to joining|prior to|officer of|president of|director of|chairman of|ceo of|cfo of|"
     r"member of|graduate of|degree from|at)\s+(?:the\s+)?$",
@@ -428,6 +439,10 @@ _BEFORE_CUES = {
     # of a buyer, which SCHEMA.md keeps ORG unless it buys itself.
     "parent_of": r"\b(?:is|are|was|,)\s+(?:a\s+|an\s+)?(?:part|unit|division|subsidiary|agency|component|member|"
     r"operating company|affiliate)\s+of\s+(?:the\s+)?$",
+    # "tubing purchased through Beta Distribution", "tiles supplied by Beta":
+    # the issuer buys from it (SCHEMA.md 3a: suppliers are no customers).
+    "supplier": r"(?:purchased|purchases|buys|bought|sourced|sources|procured|procures|licensed|licenses)(?!\s+orders?\b)\s+"
+    r"(?:[\w'\u2019-]+\s+){0,6}?(?:from|through)\s+(?:the\s+)?$|\b(?:supplied|provided)\s+by\s+(?:the\s+)?$",
     # "This contract was funded by the Department of Homeland Security": who
     # pays for a contract is not always who places it.
     "funder": r"(?:funded|financed|sponsored|paid for|grants?)\s+(?:\w+\s+){0,2}(?:by|through|from)\s+(?:the\s+)?$",
@@ -439,17 +454,34 @@ _AFTER_CUES = {
     r"issued|exercised|extended|renewed|expanded|"
     r"booked|released|contracted|agreed to purchase|will purchase|will buy|bought|"
     # A retailer or distributor taking the issuer's products: "The Home
-    # Depot launches our new line", "Beta will carry the Company's products".
+    # Depot launches our new line", "Beta will carry the Company's products";
+    # a licensee taking its technology: "Beta has licensed Acme's engine".
     r"(?:will\s+|to\s+)?(?:launch|launches|launched|carry|carries|carried|stock|stocks|stocked|sell|sells|"
-    r"distribute|distributes)\s+(?:our|the\s+company['\u2019]s)\b)",
-    "x_is_customer": r"^,?\s*(?:\([^)]{0,40}\)\s*,?\s*)?(?:is\s+|was\s+|as\s+)?(?:a|an|our|its|the|one of our)\s+"
-    r"(?:\w+\s+){0,3}(?:customers?|clients?|accounts?|OEM customers?)",
+    r"distribute|distributes|license|licenses|licensed)\s+"
+    r"(?:our|the\s+company['\u2019]s|(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*){0,3}['\u2019]s)(?!\w))",
+    # "Beta, our largest OEM customer", "Nogales will become our customer".
+    # It settles the decision (`CustomerModel.is_customer`): the words between
+    # qualify the customer, they do not make it someone else's ("a provider
+    # of services to customers", "a customer-service company", "the accounts
+    # receivable").
+    "x_is_customer": r"^,?\s*(?:\([^)]{0,40}\)\s*,?\s*)?"
+    r"(?:(?:is|was|as|has\s+become|had\s+become|will\s+become|became|becomes|remains|remained)\s+)?"
+    r"(?:a|an|our|its|the|one of our)\s+"
+    r"(?:(?!(?:of|to|for|with|and|or)\b)\w+\s+){0,3}(?:customers?|clients?|accounts?)(?![\w'\u2019-]|\s+(?:receivable|payable))",
     # Whole words: "X's receivables purchased by" names no purchase of X's.
     # Not a program the organization names ("the DOE's CALiPER program", "the
     # Government's Capital Purchase Program"): a program of its own, open to all.
     "x_program": r"^(?:['\u2019]s?)?\s+(?!(?:(?-i:[A-Z][A-Za-z]*[a-z][A-Za-z]*)\s+){1,3}(?:programs?)\b)"
     r"(?:\w+\s+){0,3}(?:orders?|contracts?|programs?|platforms?|awards?|"
     r"purchases?|requirements?|fleet|stores?|facilities|locations|sites|business)\b",
+    # "Beta, which supplies the food used by our restaurants", "Beta, our
+    # principal supplier": the issuer buys from it. What it supplies must be
+    # the issuer's (a customer supplies others: "Beta supplies diesel to 400 stations").
+    "x_supplies_issuer": r"^,?\s*(?:(?:which|that|who)\s+)?(?:also\s+)?(?:has\s+|will\s+)?"
+    r"(?:supplies|supplied|supply|provides|provided|provide)\s+(?:[\w'\u2019-]+\s+){0,8}?"
+    r"(?:(?:to|for|used\s+by|used\s+in)\s+)?(?:us|our|the\s+company['\u2019]?s?)\b"
+    # Not "our distributor": one that resells the issuer's products buys them.
+    r"|^,\s*(?:our|its|the\s+company['\u2019]s)\s+(?:[\w-]+\s+){0,2}(?:supplier|vendor)s?\b",
     "x_own_unit": r"^(?:\s*\([^)]{0,40}\))?\s*,?\s*(?:a|an|its|our|the)?\s*(?:wholly[- ]owned\s+|indirect\s+)?"
     r"(?:subsidiary|division|unit|segment|affiliate|business)\b",
     # "X, a supplier of" or "X is a supplier": X supplies; "a GM supplier",
@@ -517,6 +549,36 @@ _TABLE_ROW = re.compile(r"(?:['\u2019]s?)?[^\S\n]+" + _CELL + r"[^\S\n]+" + _CEL
 # (a partner in the headline, a quote, the contacts). Averaged over the
 # mentions, like the other cues, it would weigh less the more it is named.
 _STATED_ONCE_CUES = frozenset(("x_awarded", "x_is_customer"))
+# "Our largest customer, Beta Networks, ...", "Another customer, Beta, has
+# informed us": the same statement as "Beta, our largest customer", written
+# the other way round, and as settling (`after_x_is_customer`, said once).
+# One customer named in apposition, not the head of a list ("customers such
+# as Beta", "customers, including Beta": `before_customer_word`), nor whom
+# something is said to ("in a letter to customers, Beta said").
+_CUSTOMER_APPOSITIVE = re.compile(
+    r"\b(?:our|its|the\s+company['\u2019]s|another|a|one\s+of\s+our)\s+(?:(?!(?:of|to|for|with|and|or)\b)[\w-]+\s+){0,3}?"
+    r"(?:customers?|clients?)\s*,\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "Sales to Beta accounted for 14% of net sales": the share of the issuer's
+# sales made to one buyer, as results releases and filings disclose their
+# customer concentration. As settling as calling Beta a customer.
+_SALES_TO = re.compile(r"\b(?:sales|revenues?|shipments|deliveries|billings)\s+to\s+(?:the\s+)?$", re.IGNORECASE)
+_SHARE_OF_SALES = re.compile(
+    r"^(?:['\u2019]s?)?\s*(?:\([^)]{0,40}\)\s*)?,?\s*(?:[\w-]+\s+){0,3}?"
+    r"(?:accounted\s+for|represented|comprised|made\s+up|amounted\s+to|were|was|totaled|totalled)\s+"
+    r"(?:approximately\s+|about\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|less\s+than\s+)?\d[\d.]*\s*(?:%|percent\b)",
+    re.IGNORECASE,
+)
+
+
+def _stated_as_customer(before: str, after: str) -> bool:
+    """Whether the words around a mention call it the issuer's customer in
+    one of the forms read before the name ("our largest customer, Beta",
+    "sales to Beta accounted for 14%")."""
+    return bool(_CUSTOMER_APPOSITIVE.search(before) or (_SALES_TO.search(before) and _SHARE_OF_SALES.match(after)))
+
+
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"\u201d]?\s+(?=[A-Z\"\u201c(])|\n\s*\n")
 _RELEASE_CUES = re.compile(
     r"\b(?:order|orders|contract|contracts|awarded|award|customer|customers|supply agreement|purchase order)\b",
@@ -619,6 +681,8 @@ def organization_features(
                         feats[f"after_{key}"] = 1.0
                     else:
                         feats[f"after_{key}"] += 1.0 / n
+            if _stated_as_customer(before, after):
+                feats["after_x_is_customer"] = 1.0
             for key in _sentence_cues(text, start, end, sentence_cues):
                 feats[key] += 1.0 / n
         if i in role_at_targets:
@@ -808,8 +872,11 @@ DIRECT_CUES: tuple[str, ...] = (
 )
 
 
-# Cues of an organization that pays or owns without buying.
-_NOT_A_BUYER_CUES: tuple[str, ...] = ("before_funder", "before_parent_of")
+# Cues of an organization that pays or owns without buying, that buys or
+# sells the company itself, or that sells to the issuer.
+_NOT_A_BUYER_CUES: tuple[str, ...] = (
+    "before_funder", "before_parent_of", "before_acquire", "before_supplier", "after_x_supplies_issuer"
+)
 
 
 @dataclass(frozen=True)
@@ -836,6 +903,11 @@ class CustomerModel:
     def is_customer(self, features: dict[str, float]) -> bool:
         if features.get("issuer_unit"):
             return False  # the issuer's own units are ORG, like the issuer
+        if features.get("after_x_is_customer"):
+            # "Beta, our largest customer", "another customer, Beta": the
+            # release says it in so many words (SCHEMA.md: "our customer X").
+            # Too rare in the gold releases for the weights to learn it.
+            return True
         p = self.probability(features)
         if self.recognizer_threshold is not None and features.get("recognizer_customer", 0.0) > 0:
             return p >= self.recognizer_threshold

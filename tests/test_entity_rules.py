@@ -2045,3 +2045,25 @@ def test_a_name_in_capitals_alone_on_its_line_keeps_its_of():
     orgs = [e.text for e in doc.ents if e.label_ == "ORG"]
     assert "ROCK OF AGES CORPORATION" in orgs and "ASTRO INSTRUMENTATION LLC" in orgs
     assert not any("ACQUISITION" in name for name in orgs)
+
+
+def test_a_name_the_release_calls_its_customer_is_an_organization_in_all_its_mentions():
+    text = (
+        "Acme renewed its storage agreement with Tri-County, its largest third-party customer, for five years. "
+        "Our largest customer, Wexford Networks, represented 22% of net sales. "
+        "Sales to Ardent Medical Systems accounted for 14% of net sales. Tri-County distributes diesel. "
+        "Today, our largest customer placed no order."
+    )
+    # The recognizer took only the last words of one name.
+    doc = _doc(text, [("Medical Systems", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert [e.text for e in doc.ents if e.label_ == "ORG"] == [
+        "Tri-County", "Wexford Networks", "Ardent Medical Systems", "Tri-County"
+    ]
+
+
+def test_a_public_body_named_by_its_place_keeps_its_form():
+    text = "The City of Harrow Bay signed a subscription agreement. Harrow Bay chose Acme over seven vendors."
+    doc = _doc(text, [("Harrow Bay", "CUSTOMER")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc)[0] == ("City of Harrow Bay", "CUSTOMER")

@@ -636,3 +636,112 @@ def test_a_us_body_has_the_government_name_cue():
     entities = _orgs(text, "Acme Corp.", "U.S. Forest Service")
     _, _, features = release_organization_features(text, entities, [])
     assert features[-1]["n_government"] == 1.0
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Our largest customer, Beta Networks, represented 22% of net sales.", "CUSTOMER"),
+        ("Another customer, Beta Networks, has informed us that it will move production.", "CUSTOMER"),
+        ("Shipments to Beta Networks, a new customer, began in August.", "CUSTOMER"),
+        ("Sales to Beta Networks accounted for 14% of net sales in the quarter.", "CUSTOMER"),
+        ("In the immediate future, Beta Networks will become our customer.", "CUSTOMER"),
+        ("Beta Networks remains our largest client.", "CUSTOMER"),
+        ("Revenue to Beta Networks (formerly Beta Telecom) represented approximately 9.5 percent of the total.", "CUSTOMER"),
+        ("Sales to Beta Networks grew in the quarter, and gross margin was 21% of sales.", "ORG"),
+        ("Beta Networks, a provider of services to customers in Ohio, reported results.", "ORG"),
+        ("Beta Networks, a customer-service outsourcer, reported results.", "ORG"),
+        ("In a letter to customers, Beta Networks said it would raise prices.", "ORG"),
+    ],
+)
+def test_an_organization_the_release_calls_its_customer_is_one_whatever_the_weights(sentence, expected):
+    # Said in so many words, either way round (SCHEMA.md: "our customer X"),
+    # it settles the decision, though no weight has learned it.
+    text = f"Acme Corp. (Nasdaq: ACME) today announced results. {sentence}"
+    entities = _orgs(text, "Acme Corp.", "Beta Networks")
+    model = CustomerModel({"bias": -5.0}, 0.5)
+    labels, _ = decide_labels(text, entities, [], model)
+    assert labels[-1] == expected
+
+
+def test_a_company_acquired_or_acquiring_needs_the_probability_of_an_organization_with_no_cue():
+    # "agreement with Beta" reads like a sale; "the merger with Beta" says
+    # what the agreement is (SCHEMA.md 3a: acquirers are no customers).
+    text = (
+        "Acme Corp. (Nasdaq: ACME) today announced results. Acme signed a definitive agreement with "
+        "Beta Controls, and the merger with Beta Controls will close in May."
+    )
+    entities = _orgs(text, "Acme Corp.", "Acme", "Beta Controls")
+    model = CustomerModel({"bias": 2.0}, 0.5, uncued_threshold=0.95)  # every probability 0.88
+    labels, _ = decide_labels(text, entities, [], model)
+    assert labels[-1] == "ORG"
+
+
+def test_selling_products_to_an_organization_is_no_acquisition_cue():
+    assert _cue_of("Beta Motors", "Acme will sell its batteries to Beta Motors.", "before_acquire") == 0.0
+    assert _cue_of("Beta Motors", "Acme agreed to be acquired by Beta Motors.", "before_acquire") == 1.0
+
+
+def test_a_licensee_of_the_issuers_technology_is_cued_like_a_buyer():
+    def awarded(sentence: str) -> float:
+        return _cue_of("Beta Motors", sentence, "after_x_awarded")
+
+    assert awarded("Beta Motors has licensed Acme's navigation engine for its 2016 sedans.") == 1.0
+    assert awarded("Beta Motors licenses our voice software.") == 1.0
+    assert awarded("Beta Motors licensed its patents in 2012.") == 0.0
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("He also serves on the board of the Beta Foundation.", 0.0),
+        ("Ms. Lee serves as Chairman of Beta Foundation.", 0.0),
+        ("Acme serves Beta Foundation with home care staff.", 1.0),
+    ],
+)
+def test_a_seat_or_a_post_someone_serves_in_is_no_sale(sentence, expected):
+    assert _cue_of("Beta Foundation", sentence, "before_sale_to") == expected
+
+
+def test_an_order_cue_reaches_a_buyer_set_off_by_a_comma():
+    sentence = "Under the terms of the two-year sub-contract agreement, with Beta Engineering, Acme will design signals."
+    assert _cue_of("Beta Engineering", sentence, "before_order_from") == 1.0
+
+
+def test_a_public_body_named_by_its_place_is_one_organization_with_or_without_its_form():
+    assert same_organization("City of Harrow Bay", "Harrow Bay")
+    assert same_organization("the State of New Jersey", "New Jersey")
+    assert not same_organization("State of New Jersey", "New Jersey Transit")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Acme extended its distribution agreement with Beta Foods, which supplies the food used by our restaurants.",
+        "Acme extended its supply agreement with Beta Foods, our principal supplier.",
+        "Under its supply agreement with Beta Foods, tubing is purchased through Beta Foods.",
+    ],
+)
+def test_a_supplier_of_the_issuer_needs_the_probability_of_an_organization_with_no_cue(sentence):
+    # "agreement with Beta" reads like a sale; what Beta supplies to the issuer says otherwise.
+    text = f"Acme Corp. (Nasdaq: ACME) today announced results. {sentence}"
+    entities = _orgs(text, "Acme Corp.", "Acme", "Beta Foods")
+    model = CustomerModel({"bias": 2.0}, 0.5, uncued_threshold=0.95)  # every probability 0.88
+    labels, _ = decide_labels(text, entities, [], model)
+    assert labels[-1] == "ORG"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Acme received a $1.4 million Purchase Order from Beta Foods.",
+        "Acme signed a supply agreement with Beta Foods, which supplies diesel to 400 retail stations.",
+        "Acme signed a supply agreement with Beta Foods, our exclusive distributor in Europe.",
+    ],
+)
+def test_a_customer_is_not_taken_for_a_supplier(sentence):
+    text = f"Acme Corp. (Nasdaq: ACME) today announced results. {sentence}"
+    entities = _orgs(text, "Acme Corp.", "Acme", "Beta Foods")
+    model = CustomerModel({"bias": 2.0}, 0.5, uncued_threshold=0.95)
+    labels, _ = decide_labels(text, entities, [], model)
+    assert labels[-1] == "CUSTOMER"

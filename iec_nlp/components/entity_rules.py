@@ -1512,16 +1512,31 @@ _EPONYM_BEFORE = re.compile(r"\bthe[ ]((?:[A-Z][a-z]+|[A-Z]\.)(?:[ ](?:[A-Z][a-z
 _OPENS_WITH_INSTITUTION = re.compile(r"(?:Graduate|School|University|College|Institute|Foundation|Center|Centre|Hospital)\b")
 
 
+# "the City of Harrow Bay", "the State of New Jersey": a public body named by
+# its place keeps its form, which the recognizer leaves out when it takes
+# the place's name for the body's.
+_PUBLIC_BODY_FORM_BEFORE = re.compile(
+    r"\b(?:City|State|County|Town|Township|Village|Borough|Commonwealth)[ ]of[ ](?:the[ ])?$"
+)
+
+
+def _with_public_body_form(doc: Doc, text: str, ents: list[Span], ent: Span) -> Span:
+    form = _PUBLIC_BODY_FORM_BEFORE.search(text, max(0, ent.start_char - 25), ent.start_char)
+    widened = form and doc.char_span(form.start(), ent.end_char, label=ent.label_)
+    return widened if widened and not _overlapping(ents, widened.start, ent.start) else ent
+
+
 def _complete_institution_names(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     """Each organization widened over the institution word right after it,
     and, when it ends in an institution word (or in "of"), over the rest of
     its name: "of"/"for" and capitalized words, on its line; and back over
-    the name of the person it is named after."""
+    the name of the person it is named after, or over its form ("City of")."""
     result = []
     for ent in ents:
         if ent.label_ not in ("ORG", "CUSTOMER"):
             result.append(ent)
             continue
+        ent = _with_public_body_form(doc, text, ents, ent)
         if _OPENS_WITH_INSTITUTION.match(text, ent.start_char) and (
             eponym := _EPONYM_BEFORE.search(text, max(0, ent.start_char - 40), ent.start_char)
         ):
@@ -1613,6 +1628,24 @@ _DESCRIBED_AS_COMPANY = re.compile(
 )
 
 
+# "renewed its agreement with Tri-County, its largest customer", "Our largest
+# customer, Wexford Networks, represented 22%", "Sales to Ardent accounted
+# for 14% of net sales": a name the release calls its customer, or whose
+# share of its sales it states, is an organization (SCHEMA.md 2: CUSTOMER),
+# however unlike the names the recognizer learned. In running text only (a
+# word in lower case before the name), not a sentence's first word
+# ("Today, our largest customer ..."). The customer decision
+# (iec_nlp.organizations) labels it; propagation finds its other mentions.
+_CUSTOMER_NAME = r"([A-Z][\w&'\u2019-]*(?:[ ](?:[A-Z][\w&'\u2019-]*|&)){0,3})"
+_CUSTOMER_NOUN = r"(?:(?!(?:of|for|to|with|and|or)\b)[\w-]+[ ]+){0,3}?(?:customer|client)"
+_DESCRIBED_AS_CUSTOMER = re.compile(
+    rf"(?<=[a-z,][ ]){_CUSTOMER_NAME},[ ](?:its|our|the[ ]+[Cc]ompany['\u2019]s)[ ]+{_CUSTOMER_NOUN}\b(?![\w-])"
+    rf"|\b(?:[Oo]ur|[Ii]ts|[Aa]nother|[Tt]he[ ]+[Cc]ompany['\u2019]s)[ ]+{_CUSTOMER_NOUN},[ ]+{_CUSTOMER_NAME}(?=,|[ ][a-z])"
+    rf"|\b(?:[Ss]ales|[Rr]evenues?|[Ss]hipments)[ ]+to[ ]+(?:the[ ]+)?{_CUSTOMER_NAME}"
+    r"(?=[ ](?:accounted|represented|comprised|made[ ]up|were|was)\b)"
+)
+
+
 def _add_described_organizations(doc: Doc, text: str, ents: list[Span], terms: frozenset[str]) -> list[Span]:
     for match in _DESCRIBED_AS_COMPANY.finditer(text):
         name = match.group(1)
@@ -1622,6 +1655,14 @@ def _add_described_organizations(doc: Doc, text: str, ents: list[Span], terms: f
             continue
         if name.lower() not in _GENERIC_ORGANIZATION_WORDS:
             ents = _add_if_plausible(doc, ents, match.start(1), match.end(1), text, terms)
+    for match in _DESCRIBED_AS_CUSTOMER.finditer(text):
+        start, end = next(match.span(g) for g in range(1, 4) if match.group(g))
+        span, _ = _placed(doc, ents, start, end, "ORG")
+        if span is None or text[start:end].lower() in _GENERIC_ORGANIZATION_WORDS:
+            continue
+        if _is_plausible(span, text, terms):
+            # The whole name, where the recognizer took its last words only ("Ardent [Medical Systems]").
+            ents = _add_or_widen(doc, ents, start, end, "ORG")
     return ents
 
 
