@@ -1,0 +1,33 @@
+"""The probe sets under tests/data: invented releases annotated per SCHEMA.md.
+
+Each was written and annotated before any model ran on it (README,
+"Probe sets"); scored with `iec-nlp evaluate --corpus tests/data/NAME
+--split test`. Here: every record passes the validator and the split lists
+exactly the set's releases.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from iec_nlp.corpus.validate import validate_files
+
+DATA = Path(__file__).resolve().parent / "data"
+PROBE_SETS = sorted(p for p in DATA.glob("*probes*") if (p / "annotations").is_dir())
+
+
+def test_there_are_probe_sets():
+    assert {"role_probes", "customer_probes"} <= {p.name for p in PROBE_SETS}
+
+
+@pytest.mark.parametrize("probe_set", PROBE_SETS, ids=lambda p: p.name)
+def test_a_probe_set_is_valid_and_its_split_lists_its_releases(probe_set):
+    files = sorted((probe_set / "annotations").glob("*.jsonl"))
+    good, problems = validate_files(files)
+    assert problems == [] and good == len(files) >= 10
+    split = json.loads((probe_set / "splits.json").read_text())
+    assert sorted(split["test"]) == [f.stem for f in files]
+    assert split["train"] == split["dev"] == []
