@@ -796,6 +796,19 @@ def test_full_year_and_year_to_date_are_periods():
     assert PERIOD_TERM.search("Year-to-date earnings fell").group() == "Year-to-date"
 
 
+def test_a_year_earlier_and_the_year_before_are_comparison_periods_like_a_year_ago():
+    text = (
+        "Net interest income rose to $8.9 million from $8.5 million a year earlier. "
+        "Net income was $3.1 million, or $0.40 per share, the year before."
+    )
+    ents = [("$8.9 million", "MONEY"), ("$8.5 million", "MONEY"), ("$3.1 million", "MONEY"), ("$0.40", "MONEY")]
+    periods = [e for e in _rules(text, ents, periods=True) if e[1] == "PERIOD"]
+    assert periods == [("year earlier", "PERIOD"), ("year before", "PERIOD")]
+    # The recognizer's "year" of "the year before" is widened over its comparison word.
+    doc = EntityRules(patterns=False, propagate=True)(_doc(text, ents + [("year", "PERIOD")]))
+    assert ("year earlier", "PERIOD") in _ents(doc)
+
+
 def test_a_title_does_not_end_in_a_function_word():
     text = "Mr. Gilchrist will remain a director of the Company."
     doc = _doc(text, [("director of the", "ROLE")])

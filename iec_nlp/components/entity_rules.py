@@ -911,6 +911,9 @@ PERIOD_TERM = re.compile(
     # GUIDELINE: "quarterly" before a measure names its period ("quarterly
     # revenues of $828,052"), not the frequency of a payment ("quarterly dividend").
     rf"|quarterly(?=\s+(?:net\s+)?(?:revenues?|sales|earnings|EPS|profit|net\s+income|net\s+loss)\b)"
+    # A comparison year counted back from the release: "from $8.47 million a
+    # year earlier", "versus $3.1 million the year before" (like "a year ago").
+    rf"|(?:(?<=\ba\s)|(?<=\bthe\s))year\s+(?:ago|earlier|before)"
     # "for the quarter", "ended the year with", "during the period" (not "the year's", "the year-end").
     rf"|(?<=\bthe\s)(?:quarter|(?:year|period)(?![\w'\u2019-])))\b",
     re.IGNORECASE,
@@ -970,7 +973,9 @@ _PERIOD_HEAD = re.compile(
 _PERIOD_TAIL = re.compile(
     rf"(?:[ ]+(?:ended|ending)[ ]+{_MONTH}[ ]+\d{{1,2}}(?:st|nd|rd|th)?(?:,?[ ]+{_YEAR})?"
     rf"|[ ]+of[ ]+(?:fiscal[ ]+(?:year[ ]+)?)?{_YEAR}"
-    r"|[ ]+of[ ]+(?:the[ ]+)?(?:prior|previous|preceding)[ ]+(?:fiscal[ ]+)?year)",
+    r"|[ ]+of[ ]+(?:the[ ]+)?(?:prior|previous|preceding)[ ]+(?:fiscal[ ]+)?year"
+    # "the year" + " before", "a year" + " earlier"
+    r"|(?<=\byear)[ ]+(?:ago|earlier|before)\b)",
     re.IGNORECASE,
 )
 # Modifiers are part of the measure they qualify: `annual base salary`,
