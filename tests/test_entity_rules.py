@@ -709,6 +709,19 @@ def test_an_organization_loses_its_possessive_where_the_name_is_written_without_
     assert _ents(doc) == [("Duke Energy", "ORG"), ("Duke Energy", "ORG"), ("Wendy's", "ORG")]
 
 
+def test_where_an_amount_was_earned_or_owed_belongs_to_the_measure():
+    assert _rules("U.S. revenue was $21.3 million.", [("revenue", "METRIC")]) == [("U.S. revenue", "METRIC")]
+    assert _rules("and international revenue of $6.6 million", [("revenue", "METRIC")]) == [
+        ("international revenue", "METRIC")
+    ]
+    assert _rules("its domestic term debt was $2.9 billion", [("term debt", "METRIC")]) == [
+        ("domestic term debt", "METRIC")
+    ]
+    # A capitalized place heads a table column or ends a company name.
+    text = "Domestic   Merchandise sales were $9"
+    assert _rules(text, [("Merchandise sales", "METRIC")]) == [("Merchandise sales", "METRIC")]
+
+
 def test_core_and_cost_of_belong_to_the_measure():
     text = "Core net income was $9.2 million. Cost of revenues rose to $4.2 million."
     doc = _doc(text, [("net income", "METRIC"), ("revenues", "METRIC")])

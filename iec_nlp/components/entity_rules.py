@@ -990,11 +990,16 @@ _METRIC_HEAD_WORDS = (
     # SCHEMA.md 3a: "delivery order", "task order", "contract value", "ceiling value"
     r"delivery|task|contract|ceiling"
 )
+# Where the amount was earned or owed is part of the line item: "U.S. revenue",
+# "international revenue", "domestic term debt". Lower case on the same line
+# only: a capitalized "Domestic" heads a table column or ends a company name.
+_PLACE_OF_MEASURE = r"(?<![\w-])(?-i:domestic|international|foreign|U\.S\.)[ ]"
 # "Reported" opening a measure sets it against the adjusted one ("Reported
 # diluted net earnings per share ... increased 41.4% to $1.40"); after a word
 # it is the verb ("The Company Reported Net Income").
 _METRIC_HEAD = re.compile(
-    rf"(?:(?<![\w,;][ ])(?-i:Reported)\s+(?:(?:cash|{_METRIC_HEAD_WORDS})\s+)*|(?:(?:cash|{_METRIC_HEAD_WORDS})\s+)+)$",
+    rf"(?:(?<![\w,;][ ])(?-i:Reported)\s+(?:(?:cash|{_METRIC_HEAD_WORDS})\s+)*"
+    rf"|(?:(?:cash|{_METRIC_HEAD_WORDS})\s+|{_PLACE_OF_MEASURE})+)$",
     re.IGNORECASE,
 )
 # "cash" says how a bonus is paid, not which bonus it is: "a cash retention
