@@ -722,6 +722,12 @@ def test_where_an_amount_was_earned_or_owed_belongs_to_the_measure():
     assert _rules(text, [("Merchandise sales", "METRIC")]) == [("Merchandise sales", "METRIC")]
 
 
+def test_target_and_provision_for_belong_to_the_measure():
+    text = "annual equity awards with a target grant value of $3,000,000. The provision for loan losses was $450,000."
+    metrics = [("grant value", "METRIC"), ("loan losses", "METRIC")]
+    assert _rules(text, metrics) == [("target grant value", "METRIC"), ("provision for loan losses", "METRIC")]
+
+
 def test_core_and_cost_of_belong_to_the_measure():
     text = "Core net income was $9.2 million. Cost of revenues rose to $4.2 million."
     doc = _doc(text, [("net income", "METRIC"), ("revenues", "METRIC")])

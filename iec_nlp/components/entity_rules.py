@@ -987,8 +987,11 @@ _PERIOD_TAIL = re.compile(
 _METRIC_HEAD_WORDS = (
     r"pro\s+forma|adjusted|non-GAAP|total|consolidated|diluted|basic|annual|purchase|special|net|"
     r"license|licence|segment|selling,?(?:\s+general,?)?\s+and|(?:non-)?core|cost\s+of|"
-    # SCHEMA.md 3a: "delivery order", "task order", "contract value", "ceiling value"
-    r"delivery|task|contract|ceiling"
+    # SCHEMA.md 3a: "delivery order", "task order", "contract value", "ceiling value",
+    # "target bonus", "target grant value"
+    r"delivery|task|contract|ceiling|target|"
+    # "provision for loan losses", "provision for income taxes"
+    r"provision\s+for"
 )
 # Where the amount was earned or owed is part of the line item: "U.S. revenue",
 # "international revenue", "domestic term debt". Lower case on the same line
