@@ -958,6 +958,35 @@ def test_an_amount_is_no_level_of_a_measure_in_another_item_of_its_list():
     assert unlink_measures_of_other_list_items(FiledLayout(doc), relations) == relations[2:]
 
 
+def test_an_amount_is_not_in_a_period_named_by_another_item_of_its_list():
+    from iec_nlp.components.amount_rules import unlink_periods_of_other_list_items
+    from iec_nlp.text import LAYOUT_KEY, FiledLayout, normalize
+    from iec_nlp.tokenizer import blank_pipeline
+
+    filed = (
+        "Highlights for the second quarter:\n"
+        "- Subscription revenue was $41.0 million, compared to $31.3 million in the second quarter of 2020.\n"
+        "- GAAP net loss was $(6.3) million.\n"
+        "\u2022 Revenue of $27.9 million, up 22% compared to the third quarter of 2024\n"
+        "\u2022 U.S. revenue of $21.3 million\n"
+    )
+    norm = normalize(filed)
+    doc = blank_pipeline().make_doc(norm.text)
+    doc.user_data[LAYOUT_KEY] = norm.layout(0, len(norm.text))
+    text = norm.text
+    quarter, compared, prior, loss, revenue, year_before, us_revenue = _spans(
+        text, "second quarter", "$31.3 million", "second quarter of 2020", "$(6.3) million",
+        "$27.9 million", "third quarter of 2024", "$21.3 million",
+    )
+    relations = [
+        [*compared, *prior, "IN_PERIOD", 0.9],
+        [*loss, *prior, "IN_PERIOD", 0.8],
+        [*loss, *quarter, "IN_PERIOD", 0.8],  # the line that introduces the list scopes its items
+        [*us_revenue, *year_before, "IN_PERIOD", 0.8],
+    ]
+    assert unlink_periods_of_other_list_items(FiledLayout(doc), relations) == [relations[0], relations[2]]
+
+
 def test_the_titles_of_where_he_was_are_held_at_the_organization_before_it():
     from iec_nlp.components.role_rules import link_where_titles
 

@@ -871,19 +871,39 @@ _LIST_ITEMS_REACH = 2000
 _NEXT_LIST_ITEM = re.compile(r"\n" + _LIST_ITEM.pattern)
 
 
+def _across_list_items(layout: FiledLayout, relation: list[Any]) -> bool:
+    """Whether a list item starts a line between the relation's two ends, as filed."""
+    first_end, second_start = (relation[3], relation[0]) if relation[3] <= relation[0] else (relation[1], relation[2])
+    return bool(_NEXT_LIST_ITEM.search(layout.between(first_end, second_start)))
+
+
+def _in_list_item(layout: FiledLayout, start: int, end: int) -> bool:
+    """Whether the Doc's characters start:end are on a line that opens with a bullet, as filed."""
+    filed_start, _ = layout.of_doc(start, end)
+    return bool(_LIST_ITEM.match(layout.text, layout.text.rfind("\n", 0, filed_start) + 1))
+
+
 def unlink_measures_of_other_list_items(layout: FiledLayout, relations: list[list[Any]]) -> list[list[Any]]:
     """No VALUE_OF between an amount and a measure in two items of a list
     ("● Adjusted profit per share of $2.88 / ● Returned $1.4 billion to
     shareholders": $1.4 billion is no level of profit per share), read as
     filed: the model's text joins the items into one line."""
-    kept = []
-    for r in relations:
-        if r[4] == "VALUE_OF":
-            first_end, second_start = (r[3], r[0]) if r[3] <= r[0] else (r[1], r[2])
-            if _NEXT_LIST_ITEM.search(layout.between(first_end, second_start)):
-                continue
-        kept.append(r)
-    return kept
+    return [r for r in relations if not (r[4] == "VALUE_OF" and _across_list_items(layout, r))]
+
+
+def unlink_periods_of_other_list_items(layout: FiledLayout, relations: list[list[Any]]) -> list[list[Any]]:
+    """No IN_PERIOD between an amount and a period in two items of a list
+    ("- Subscription revenue ... in the second quarter of 2020. / - GAAP net
+    loss was $(6.3) million": each item is a sentence of its own). The line
+    that introduces the list is no item: its period scopes them (link_list_period)."""
+    return [
+        r for r in relations
+        if not (
+            r[4] == "IN_PERIOD"
+            and _in_list_item(layout, *((r[2], r[3]) if r[2] < r[0] else (r[0], r[1])))
+            and _across_list_items(layout, r)
+        )
+    ]
 
 
 def link_list_period(text: str, money: list[tuple[int, int]], periods: list[tuple[int, int]], relations: list[list[Any]]) -> list[list[Any]]:

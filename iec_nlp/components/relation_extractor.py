@@ -58,6 +58,7 @@ from .amount_rules import (
     unlink_compared_period,
     unlink_heading_periods,
     unlink_measures_of_other_list_items,
+    unlink_periods_of_other_list_items,
     unlink_periods_of_later_lines,
 )
 from .relation_model import Candidate
@@ -320,6 +321,7 @@ def _apply_amount_rules(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]
     relations = link_list_period(text, money, periods, relations)
     relations = link_opening_period(text, money, periods, relations)
     relations = unlink_heading_periods(text, relations)
+    relations = unlink_periods_of_other_list_items(layout, relations)
     # Again after the rules that link an amount to its sentence's one period:
     # a table has no sentence ends, and the next section's heading may be it.
     relations = unlink_periods_of_later_lines(layout, relations)
