@@ -828,6 +828,13 @@ def test_a_year_earlier_and_the_year_before_are_comparison_periods_like_a_year_a
     assert ("year earlier", "PERIOD") in _ents(doc)
 
 
+def test_the_verb_of_a_highlight_is_no_part_of_the_period_after_it():
+    text = "\u2022 Raised 2025 revenue guidance to $108 million to $110 million\nThree Months Ended March 31, 2025"
+    ents = [("Raised 2025", "PERIOD"), ("$108 million", "MONEY"), ("Ended March 31, 2025", "PERIOD")]
+    periods = [e for e in _rules(text, ents) if e[1] == "PERIOD"]
+    assert periods == [("2025", "PERIOD"), ("Ended March 31, 2025", "PERIOD")]
+
+
 def test_a_title_does_not_end_in_a_function_word():
     text = "Mr. Gilchrist will remain a director of the Company."
     doc = _doc(text, [("director of the", "ROLE")])

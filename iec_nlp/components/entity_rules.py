@@ -868,17 +868,25 @@ def _trim_place_of_base(span: Span | None, text: str) -> Span | None:
     return span.doc.char_span(prefix.end(), span.end_char, label=span.label_) or span
 
 
+# "Raised 2025 revenue guidance", "Reaffirmed fiscal 2024 outlook": the verb
+# of a highlight that the recognizer read into the period after it ("Ended"
+# opens a table header's period: "Ended July 3, 2004").
+_VERB_BEFORE_PERIOD = re.compile(r"(?!Ended$)[A-Z][a-z]+ed")
+
+
 def _trim_period(span: Span | None) -> Span | None:
     if span is None:
         return None
     if span.label_ != "PERIOD":
         return span
-    end = span.end
-    while end > span.start and not _PERIOD_END.match(span.doc[end - 1].text):
+    start, end = span.start, span.end
+    while end > start and not _PERIOD_END.match(span.doc[end - 1].text):
         end -= 1
-    if end == span.end:
+    if end - start > 1 and _VERB_BEFORE_PERIOD.fullmatch(span.doc[start].text):
+        start += 1
+    if (start, end) == (span.start, span.end):
         return span
-    return Span(span.doc, span.start, end, label="PERIOD") if end > span.start else None
+    return Span(span.doc, start, end, label="PERIOD") if end > start else None
 _ORDINAL = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 _FISCAL_YEAR = rf"(?:fiscal\s+(?:year\s+)?)?{_YEAR}"
 _DATE = rf"{_MONTH}\s+\d{{1,2}},\s+{_YEAR}"
