@@ -728,6 +728,17 @@ def test_target_and_provision_for_belong_to_the_measure():
     assert _rules(text, metrics) == [("target grant value", "METRIC"), ("provision for loan losses", "METRIC")]
 
 
+def test_the_name_of_a_segment_belongs_to_its_segment_measure():
+    text = "Exploration and Production segment revenues were $98.4 million."
+    assert _rules(text, [("revenues", "METRIC")]) == [("Exploration and Production segment revenues", "METRIC")]
+    text = "The Midstream segment operating income was $9 million."
+    assert _rules(text, [("segment operating income", "METRIC")]) == [("Midstream segment operating income", "METRIC")]
+    # A possessive name stays out (SCHEMA.md 1), as do sentence openers.
+    text = "Financial Products\u2019 segment revenues were $9 million. Our segment profit was $2 million."
+    metrics = [("segment revenues", "METRIC"), ("segment profit", "METRIC")]
+    assert _rules(text, metrics) == metrics
+
+
 def test_core_and_cost_of_belong_to_the_measure():
     text = "Core net income was $9.2 million. Cost of revenues rose to $4.2 million."
     doc = _doc(text, [("net income", "METRIC"), ("revenues", "METRIC")])

@@ -1038,6 +1038,9 @@ _COMPLETIONS = {"PERIOD": (_PERIOD_HEAD, _PERIOD_TAIL), "METRIC": (_METRIC_HEAD,
 # may be any adjective: "lower revenue"), and none that opens a sentence or
 # names a period; lower-case ones only right after an amount (below).
 _REVENUE_HEAD = re.compile(r"(?:revenues?|sales|backlog|bookings)$", re.IGNORECASE)
+# So is the name of the segment a measure is reported for: "Midstream segment
+# revenues", "Exploration and Production segment operating income".
+_SEGMENT_ITEM = re.compile(r"segment\s")
 _REVENUE_COORDINATION = re.compile(r"\b(?:sales|revenues?)\s+and\s+(?:services?\s+|products?\s+)?$", re.IGNORECASE)
 _NOT_A_QUALIFIER = (
     r"(?!(?:The|Our|Its|Their|This|These|That|Such|In|For|At|On|Of|And|With|As|By|To|From|While|Although|"
@@ -1203,7 +1206,7 @@ def _complete_phrases(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
         elif ent.label_ == "PERIOD" and text[start].isdigit():
             if month := _MONTH_BEFORE_DAY.search(text, max(0, start - 12), start):
                 start = month.start()
-        if ent.label_ == "METRIC" and _REVENUE_HEAD.match(text, start, end):
+        if ent.label_ == "METRIC" and (_REVENUE_HEAD.match(text, start, end) or _SEGMENT_ITEM.match(text, start, end)):
             start = _revenue_qualifier_start(text, start)
         if (start, end) == (ent.start_char, ent.end_char):
             result.append(ent)
