@@ -387,6 +387,15 @@ def test_a_contract_takes_the_value_its_sentence_states():
                       [*award_value, *award, "VALUE_OF", 0.9]]
 
 
+def test_a_value_stated_right_after_its_contract_noun_is_the_contracts_whatever_was_linked():
+    from iec_nlp.components.amount_rules import link_contract_values
+
+    text = "A delivery order valued at $6.2 million was issued at award, with shipments over 14 months."
+    order, value, award = _spans(text, "delivery order", "$6.2 million", "award")
+    relations = [[*value, *award, "VALUE_OF", 0.8]]
+    assert link_contract_values(text, [value], [order, award], relations) == [[*value, *order, "VALUE_OF", 0.9]]
+
+
 def test_an_amount_falls_in_the_one_period_of_its_clause():
     from iec_nlp.components.amount_rules import link_clause_period
 

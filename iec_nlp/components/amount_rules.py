@@ -443,17 +443,24 @@ _VALUE_WORDS_BEFORE = re.compile(
     r"(?:up\s+to\s+|approximately\s+|about\s+|an\s+estimated\s+)?$"
 )
 _CONTRACT_REACH = 150
+# The value stated right after the noun: "a delivery order valued at $6.2
+# million", "an award worth $3 million". Nothing else is that amount's measure,
+# whatever the extractor chose ("... valued at $6.2 million was issued at award").
+_VALUE_RIGHT_AFTER = re.compile(
+    r"\s+(?:valued\s+at|worth|estimated\s+at)\s+(?:up\s+to\s+|approximately\s+|about\s+|an\s+estimated\s+)?"
+)
 
 
 def link_contract_values(
     text: str, money: list[tuple[int, int]], metrics: list[tuple[int, int]], relations: list[list[Any]]
 ) -> list[list[Any]]:
     """The first amount after a contract noun, in its sentence and stated as
-    its value, is the contract's value where the amount has no measure."""
+    its value, is the contract's value where the amount has no measure, or
+    whatever its measure where the value follows the noun right away."""
     linked = {(r[0], r[1]) for r in relations if r[4] == "VALUE_OF"}
     money_starts = [m[0] for m in money]
     metric_starts = [m[0] for m in metrics]
-    added = []
+    added, replaced = [], set()
     for metric in metrics:
         if not _CONTRACT_NOUN.search(text, metric[0], metric[1]):
             continue
@@ -461,6 +468,10 @@ def link_contract_values(
         if k == len(money):
             continue
         amount = money[k]
+        if _VALUE_RIGHT_AFTER.fullmatch(text, metric[1], amount[0]):
+            replaced.add(amount)
+            added.append([*amount, *metric, "VALUE_OF", _PAIRED_SCORE])
+            continue
         if amount in linked or amount[0] - metric[1] > _CONTRACT_REACH:
             continue
         if _SENTENCE_END.search(text, metric[1], amount[0]):
@@ -469,7 +480,8 @@ def link_contract_values(
             continue  # another measure stands between them
         if _VALUE_WORDS_BEFORE.search(text, max(0, amount[0] - 30), amount[0]):
             added.append([*amount, *metric, "VALUE_OF", _PAIRED_SCORE])
-    return _with(relations, added)
+    kept = [r for r in relations if not (r[4] == "VALUE_OF" and (r[0], r[1]) in replaced)]
+    return _with(kept, added)
 
 
 # "$2.1 million, or $0.12 per share", "$2.1 million or $0.12 per share",
