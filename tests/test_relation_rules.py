@@ -159,6 +159,20 @@ def test_both_ends_of_a_range_share_the_measure_and_period():
     assert not [r for r in linked if r[:2] == list(change)]
 
 
+def test_the_first_end_of_a_range_takes_a_measure_named_before_it_from_the_second():
+    from iec_nlp.components.amount_rules import link_range_ends
+
+    text = ("Total revenue of $196.0 million to $199.0 million, compared with its prior outlook of "
+            "$190.0 million to $194.0 million. The errors will reduce equity by approximately $3 million to $4 million.")
+    revenue, equity = _spans(text, "Total revenue", "equity")
+    low, high, change_low, change_high = _spans(text, "$190.0 million", "$194.0 million", "$3 million", "$4 million")
+    relations = [[*high, *revenue, "VALUE_OF", 0.8], [*change_high, *equity, "VALUE_OF", 0.6]]
+    linked = link_range_ends(text, [low, high, change_low, change_high], relations)
+    assert [*low, *revenue, "VALUE_OF", 0.8] in linked
+    # Not the measure of a change ("by $3 million to $4 million").
+    assert not [r for r in linked if r[:2] == list(change_low)]
+
+
 def test_items_of_a_list_fall_in_the_period_of_the_line_that_introduces_it():
     from iec_nlp.components.amount_rules import link_list_period
 

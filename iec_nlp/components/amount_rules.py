@@ -586,8 +586,8 @@ def link_range_ends(text: str, money: list[tuple[int, int]], relations: list[lis
     """Both ends of a range of amounts are values of one measure in one
     period: the second end takes the first's VALUE_OF (the measure is named
     before the range; a measure found only for the second end, after it, is
-    as often what the range buys as what it measures) and an end with no
-    IN_PERIOD takes the other's.
+    as often what the range buys as what it measures; one before the range
+    is the first end's too) and an end with no IN_PERIOD takes the other's.
     "from $5 million to $6 million" shares the measure only: two levels."""
     links = {(r[0], r[1], r[4]): r for r in relations if r[4] in ("VALUE_OF", "IN_PERIOD")}
     replaced, added = set(), []
@@ -606,7 +606,11 @@ def link_range_ends(text: str, money: list[tuple[int, int]], relations: list[lis
                 if two is not None:
                     replaced.add((*second, label))
                 added.append([*second, one[2], one[3], label, one[5]])
-            elif two is not None and one is None and label == "IN_PERIOD":
+            elif two is not None and one is None and (
+                label == "IN_PERIOD" or (two[3] <= first[0] and not _CHANGE_BY.search(before))
+            ):
+                # A measure named before the range is the first end's too
+                # (not that of a change: "reduce equity by $3 million to $4 million").
                 added.append([*first, two[2], two[3], label, two[5]])
     if not added:
         return relations
