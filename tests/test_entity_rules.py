@@ -751,6 +751,13 @@ def test_the_name_of_a_segment_belongs_to_its_segment_measure():
     assert _rules(text, metrics) == metrics
 
 
+def test_a_measure_that_opens_its_sentence_and_a_verb_of_its_level_is_the_subject():
+    text = "Lease operating expenses decreased to $9.85 per barrel. Realized oil prices averaged $94.12 per barrel."
+    ents = [("operating expenses", "METRIC"), ("$9.85", "MONEY"), ("$94.12", "MONEY")]
+    metrics = [e for e in _rules(text, ents) if e[1] == "METRIC"]
+    assert metrics == [("Lease operating expenses", "METRIC"), ("Realized oil prices", "METRIC")]
+
+
 def test_core_and_cost_of_belong_to_the_measure():
     text = "Core net income was $9.2 million. Cost of revenues rose to $4.2 million."
     doc = _doc(text, [("net income", "METRIC"), ("revenues", "METRIC")])

@@ -248,6 +248,18 @@ def test_a_measure_opening_its_clause_takes_the_amount_its_verb_states():
     assert linked == [[*research_amount, *research, "VALUE_OF", 0.9], [*freight_amount, *freight, "VALUE_OF", 0.9]]
 
 
+def test_a_measure_takes_the_amount_a_verb_of_its_level_states():
+    from iec_nlp.components.amount_rules import link_stated_measures
+
+    text = ("Realized oil prices averaged $94.12 per barrel. Lease operating expenses decreased to $9.85 per barrel. "
+            "Net income rose 21% to $10.6 million. Revenue increased by $2 million.")
+    prices, expenses, income, revenue = _spans(text, "Realized oil prices", "Lease operating expenses", "Net income", "Revenue")
+    averaged, level, risen, change = _spans(text, "$94.12", "$9.85", "$10.6 million", "$2 million")
+    linked = link_stated_measures(text, [averaged, level, risen, change], [prices, expenses, income, revenue], [])
+    assert linked == [[*averaged, *prices, "VALUE_OF", 0.9], [*level, *expenses, "VALUE_OF", 0.9],
+                      [*risen, *income, "VALUE_OF", 0.9]]
+
+
 def test_a_stated_measure_may_be_followed_by_an_aside():
     from iec_nlp.components.amount_rules import link_stated_measures
 

@@ -56,7 +56,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from ..figures import is_change
+from ..figures import LEVEL_VERBS, is_change
 from ..text import FiledLayout, doc_text
 
 # "compared to previous guidance of $160 million": the guided level of the measure.
@@ -288,7 +288,7 @@ def link_comparisons_of_new_levels(
 # gives for the measure, not a change of it.
 _STATED_AS = re.compile(
     r"(?:\s*\([^()$]{0,150}\)|,\s+[^,.;:$\n]{0,40},|,\s+which\s+[^.;:$\n]{0,250},)?"
-    r"(?:\s+(?:for|in|during|of)\s+[^.;:$\n]{0,100}?)?,?\s+(?:was|were|totaled|totalled|amounted\s+to|"
+    rf"(?:\s+(?:for|in|during|of)\s+[^.;:$\n]{{0,100}}?)?,?\s+(?:was|were|totaled|totalled|amounted\s+to|{LEVEL_VERBS}|"
     r"(?:is|are)\s+(?:now\s+)?(?:expected|estimated|projected|anticipated|forecast)\s+to\s+(?:be|total)"
     r"(?:\s+in\s+the\s+range\s+of|\s+between)?)\s+"
     r"(?:approximately\s+|about\s+)?"
@@ -304,8 +304,9 @@ _CLAUSE_OPENING_REACH = 60
 def link_stated_measures(
     text: str, money: list[tuple[int, int]], metrics: list[tuple[int, int]], relations: list[list[Any]]
 ) -> list[list[Any]]:
-    """An amount with no measure, stated by "was"/"were"/"totaled" after a
-    measure that opens its sentence, is the value of that measure."""
+    """An amount with no measure, stated by "was"/"were"/"totaled" or a verb
+    of its level ("averaged", "decreased to") after a measure that opens its
+    sentence, is the value of that measure."""
     linked = {(r[0], r[1]) for r in relations if r[4] == "VALUE_OF"}
     metric_starts = [m[0] for m in metrics]
     added = []

@@ -55,6 +55,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..figures import LEVEL_VERBS
 from ..text import FiledLayout, doc_text
 from .name_plausibility import (
     _DEFINED_TERM_WORDS,
@@ -646,7 +647,7 @@ _SUBJECT_STATED_AS_AMOUNT = re.compile(
     r"First|Second|Third|Fourth|Fiscal|Full|Quarterly|Annual|Year|Half)\b)[A-Z][a-z][\w-]*"
     rf"(?:[ ](?!{_PERIOD_WORDS_AHEAD}|(?:was|were|is|are)\b)(?:[a-z][\w/-]*|\([a-z]+\))){{0,8}})"
     r"(?:,[ ][a-z][^,.;:$\n]{0,40},)?"
-    r"(?:,?[ ](?:for|in|during|at|as[ ]of)[ ][^.;:$\n]{0,70}?)?,?[ ](?:was|were|totaled|totalled)[ ]"
+    rf"(?:,?[ ](?:for|in|during|at|as[ ]of)[ ][^.;:$\n]{{0,70}}?)?,?[ ](?:was|were|totaled|totalled|{LEVEL_VERBS})[ ]"
     r"(?:approximately[ ]|about[ ])?(?=[$(])"
 )
 
