@@ -1202,6 +1202,16 @@ def test_the_item_named_right_before_of_and_its_amount_is_its_measure():
     ]
 
 
+def test_a_stated_value_or_price_named_right_before_of_and_its_amount_is_its_measure():
+    text = (
+        "He will receive restricted stock units having a value of $1.5 million and options with an exercise "
+        "price of $0.50 per share; the contract has a total value of $9 million."
+    )
+    ents = [("$1.5 million", "MONEY"), ("$0.50", "MONEY"), ("$9 million", "MONEY")]
+    metrics = [e[0] for e in _rules(text, ents) if e[1] == "METRIC"]
+    assert metrics == ["value", "exercise price", "total value"]
+
+
 def test_the_item_a_verb_records_or_includes_before_of_and_its_amount_is_its_measure():
     text = ("Included in the 1998 earnings were charges of $6,904,000 ($.17 per share). "
             "*-Includes discrete item of $15,194 for the reversal. Acme recorded impairment charges of $2 million.")

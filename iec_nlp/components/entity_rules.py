@@ -582,7 +582,10 @@ _ITEM_BEFORE_AMOUNT = re.compile(
     r"\b(?i:an?|the|its|our|their|his|her|were|was|recorded|incurred|includ(?:es?|ed)|reflect(?:s|ed)?)\s+"
     r"(?:first\s+|second\s+|third\s+|fourth\s+|other\s+|another\s+)?"
     rf"((?:{_ITEM_MODIFIER}){{1,3}}range|(?:{_ITEM_MODIFIER}){{0,3}}"
-    r"(?:expenses?|costs?|charges?|benefits?|gains?|items?|amount|allowances?|reserves?|credits?|fees?))"
+    r"(?:expenses?|costs?|charges?|benefits?|gains?|items?|amount|allowances?|reserves?|credits?|fees?|"
+    # A stated value or price (SCHEMA.md 3a): "a total value of", "restricted
+    # stock units having a value of", "an exercise price of".
+    r"values?|prices?))"
     r"\s+of\s+(?:approximately\s+|about\s+|up\s+to\s+|nearly\s+)?$"
 )
 _ITEM_BEFORE_REACH = 80
