@@ -152,6 +152,13 @@ def test_the_facilities_of_a_credit_agreement_and_their_borrowings_are_metric_te
     ]
 
 
+def test_a_banks_credit_costs_are_metric_terms():
+    text = "The provision for loan losses declined to $1,150,000, and net charge-offs were $890,000."
+    doc = _doc(text, [(a, "MONEY") for a in ("$1,150,000", "$890,000")])
+    doc = EntityRules(patterns=True, propagate=False, metrics=True)(doc)
+    assert [e[0] for e in _ents(doc) if e[1] == "METRIC"] == ["provision for loan losses", "net charge-offs"]
+
+
 def test_contract_instruments_are_metric_terms():
     from iec_nlp.components.entity_rules import METRIC_TERM
 

@@ -156,6 +156,9 @@ _METRIC_CORE = (
     r"(?-i:(?<!\()(?:profit|earnings|loss)(?!\))|assets|deposits|programs?|projects?)|"
     r"cost\s+of\s+(?:goods\s+sold|sales|revenues?)|(?:tangible\s+)?book\s+value|underwriting\s+(?:profit|income)|"
     r"non-?performing\s+assets|(?:contract\s+)?awards?|"
+    # A bank's credit costs: "The provision for loan losses declined to
+    # $1,150,000", "net charge-offs were $890,000".
+    r"provision\s+for\s+(?:loan\s+|credit\s+)?losses|(?:net\s+)?charge-offs|"
     # SCHEMA.md 3a: the contract instrument an amount is the value of ("a
     # letter subcontract ... for approximately $323,000", "a $249 million ...
     # contract option modification").
