@@ -248,6 +248,16 @@ def test_a_measure_opening_its_clause_takes_the_amount_its_verb_states():
     assert linked == [[*research_amount, *research, "VALUE_OF", 0.9], [*freight_amount, *freight, "VALUE_OF", 0.9]]
 
 
+def test_the_level_a_rate_of_change_is_measured_over_is_a_comparison_amount():
+    text = "Net sales were $38.6 million, an increase of 14% over $33.9 million in the second quarter of 2002."
+    (sales,) = _spans(text, "Net sales")
+    level, compared = _spans(text, "$38.6 million", "$33.9 million")
+    relations = [[*level, *sales, "VALUE_OF", 0.9]]
+    assert revise_value_of(text, [level, compared], [sales], relations) == [
+        [*level, *sales, "VALUE_OF", 0.9], [*compared, *sales, "VALUE_OF", 0.9]
+    ]
+
+
 def test_a_measure_takes_the_amount_a_verb_of_its_level_states():
     from iec_nlp.components.amount_rules import link_stated_measures
 

@@ -60,8 +60,9 @@ from ..figures import LEVEL_VERBS, is_change
 from ..text import FiledLayout, doc_text
 
 # "compared to previous guidance of $160 million": the guided level of the measure.
+# "an increase of 14% over $33.9 million": a rate of change, then the level it is measured from.
 _COMPARED = re.compile(
-    r"(?:compared\s+(?:with|to)|versus|vs\.?|from)\s+(?:a\s+|an\s+|the\s+)?"
+    r"(?:compared\s+(?:with|to)|versus|vs\.?|from|%\s+over)\s+(?:a\s+|an\s+|the\s+)?"
     r"(?:negative\s+|net\s+loss\s+of\s+|loss\s+of\s+|(?:(?:previous|prior|earlier)\s+)?guidance\s+of\s+)?"
     r"(?:approximately\s+|about\s+)?$",
     re.IGNORECASE,
