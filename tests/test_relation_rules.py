@@ -579,6 +579,26 @@ def _sentenced_doc(text, surfaces):
     return doc
 
 
+def test_an_item_of_a_list_joined_to_the_one_before_it_takes_the_period_that_introduces_the_list():
+    from iec_nlp.components.relation_extractor import _apply_amount_rules
+
+    # The model's text joins two items when the first ends with no stop.
+    text = (
+        "Third Quarter 2018 Highlights:\n\n* Net income was $4.1 million, compared to $3.3 million in the third "
+        "quarter of 2017 * Adjusted EBITDA grew 9.1% to $13.2 million\n"
+    )
+    surfaces = [("Third Quarter 2018", "PERIOD"), ("Net income", "METRIC"), ("$4.1 million", "MONEY"),
+                ("$3.3 million", "MONEY"), ("third quarter of 2017", "PERIOD"), ("Adjusted EBITDA", "METRIC"),
+                ("$13.2 million", "MONEY")]
+    doc = _sentenced_doc(text, surfaces)
+    highlights, prior, ebitda = _spans(text, "Third Quarter 2018", "third quarter of 2017", "$13.2 million")
+    (compared,) = _spans(text, "$3.3 million")
+    relations = _apply_amount_rules(doc, [[*compared, *prior, "IN_PERIOD", 0.9]])
+    assert [r for r in relations if r[:2] == list(ebitda) and r[4] == "IN_PERIOD"] == [
+        [*ebitda, *highlights, "IN_PERIOD", 0.9]
+    ]
+
+
 def test_the_person_opening_a_sentence_takes_the_titles_it_is_given_as():
     from iec_nlp.components.role_rules import link_subject_roles
 
