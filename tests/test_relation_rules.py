@@ -599,6 +599,18 @@ def test_an_item_of_a_list_joined_to_the_one_before_it_takes_the_period_that_int
     ]
 
 
+def test_a_balance_sheet_date_opening_the_sentence_scopes_its_balances():
+    from iec_nlp.components.amount_rules import link_opening_period
+
+    text = ("As of September 30, 2018, the Company had cash of $18.3 million and long-term debt of $142.0 million, "
+            "down from $151.5 million at December 31, 2017.")
+    date, earlier = _spans(text, "September 30, 2018", "December 31, 2017")
+    cash, debt, compared = _spans(text, "$18.3 million", "$142.0 million", "$151.5 million")
+    relations = [[*cash, *date, "IN_PERIOD", 0.9], [*compared, *earlier, "IN_PERIOD", 0.9]]
+    linked = link_opening_period(text, [cash, debt, compared], [date, earlier], relations)
+    assert [*debt, *date, "IN_PERIOD", 0.9] in linked and len(linked) == 3
+
+
 def test_the_person_opening_a_sentence_takes_the_titles_it_is_given_as():
     from iec_nlp.components.role_rules import link_subject_roles
 

@@ -810,9 +810,11 @@ _OTHER_CLAUSE = re.compile(r"[;\n]")
 # The period may also close the sentence's subject, the measure it reports:
 # "Total revenue for the first six months of 2025 represents ... $105,000 of
 # ... and $10.59 million of ...", "Net income for the quarter increased 45% to
-# $0.9 million ..., while earnings per share increased 47% to $0.05".
+# $0.9 million ..., while earnings per share increased 47% to $0.05". A
+# balance-sheet date opens it the same way: "As of September 30, 2018, the
+# Company had cash of $18.3 million and long-term debt of $142.0 million".
 _OPENING_PERIOD_LEAD = re.compile(
-    r"[\s\u2022\u00b7\u25cf\u25aa*-]*(?:(?:[A-Za-z][\w&'\u2019-]*\s+){0,5}(?:for|in|during)\s+)?(?:the\s+)?",
+    r"[\s\u2022\u00b7\u25cf\u25aa*-]*(?:(?:[A-Za-z][\w&'\u2019-]*\s+){0,5}(?:for|in|during|as\s+of)\s+)?(?:the\s+)?",
     re.IGNORECASE,
 )
 
