@@ -58,8 +58,8 @@ from .amount_rules import (
     unlink_compared_period,
     unlink_heading_periods,
     unlink_measures_of_other_list_items,
-    unlink_periods_of_other_list_items,
     unlink_periods_of_later_lines,
+    unlink_periods_of_other_list_items,
 )
 from .relation_model import Candidate
 from .role_rules import (
