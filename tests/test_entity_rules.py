@@ -159,6 +159,13 @@ def test_a_banks_credit_costs_are_metric_terms():
     assert [e[0] for e in _ents(doc) if e[1] == "METRIC"] == ["provision for loan losses", "net charge-offs"]
 
 
+def test_term_debt_and_outstanding_debt_are_metric_terms():
+    text = "The company's domestic term debt was $2.9 billion, and it had $30.0 million of outstanding term debt."
+    doc = _doc(text, [(a, "MONEY") for a in ("$2.9 billion", "$30.0 million")])
+    doc = EntityRules(patterns=True, propagate=False, metrics=True)(doc)
+    assert [e[0] for e in _ents(doc) if e[1] == "METRIC"] == ["term debt", "outstanding term debt"]
+
+
 def test_contract_instruments_are_metric_terms():
     from iec_nlp.components.entity_rules import METRIC_TERM
 

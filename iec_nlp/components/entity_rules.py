@@ -138,7 +138,7 @@ _METRIC_CORE = (
     r"(?:diluted\s+|basic\s+)?(?:earnings|loss|profit)\s+per\s+(?:weighted\s+average\s+)?(?:diluted\s+|basic\s+|common\s+)?share|EPS|"
     # "order backlog", "funded backlog": one measure, not the term "order" and then "backlog".
     r"(?:(?:orders?|funded)\s+)?backlog|bookings|cash\s+and\s+cash\s+equivalents|cash\s+balance|working\s+capital|"
-    r"(?:long-term|total)\s+debt|free\s+cash\s+flow|capital\s+expenditures|"
+    r"(?:outstanding\s+)?(?:long-term|total|term)\s+debt|free\s+cash\s+flow|capital\s+expenditures|"
     r"selling,?\s+(?:general,?\s+)?and\s+administrative\s+expenses?|SG&A(?:\s+expenses?)?|"
     r"non-?interest\s+(?:income|expenses?)|net\s+interest\s+income|"
     r"restructuring\s+(?:charges?|costs?)|impairment\s+charges?|purchase\s+price|"
