@@ -879,13 +879,6 @@ def test_the_verb_of_a_highlight_is_no_part_of_the_period_after_it():
     assert periods == [("2025", "PERIOD"), ("Ended March 31, 2025", "PERIOD")]
 
 
-def test_the_first_and_second_half_are_periods_near_amounts():
-    text = "Net sales were $74.1 million for the first half of 2003, against $64.5 million in the second half."
-    ents = [("$74.1 million", "MONEY"), ("$64.5 million", "MONEY")]
-    periods = [e for e in _rules(text, ents, periods=True) if e[1] == "PERIOD"]
-    assert periods == [("first half of 2003", "PERIOD"), ("second half", "PERIOD")]
-
-
 def test_a_title_does_not_end_in_a_function_word():
     text = "Mr. Gilchrist will remain a director of the Company."
     doc = _doc(text, [("director of the", "ROLE")])

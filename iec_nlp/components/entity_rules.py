@@ -914,8 +914,6 @@ PERIOD_TERM = re.compile(
     # table header "First Quarter 2022   First Quarter 2021" are two periods.
     rf"\b(?:(?:(?<!quarter\s)(?<!Quarter\s)(?<!QUARTER\s){_FISCAL_YEAR}\s+)?{_ORDINAL}[\s-]+(?:fiscal\s+)?quarter"
     rf"|(?:first\s+)?(?:three|six|nine|twelve)[\s-]+months?(?:\s+period)?"
-    # "for the first half of 2003", "in the second half" (its year: _PERIOD_TAIL)
-    rf"|(?:first|second)[\s-]+half(?![\w-])"
     rf"|{_WEEKS}|Q[1-4](?:[ ]+(?:fiscal[ ]+)?{_YEAR})?"
     # The balance-sheet date of an amount: "cash of $312 million at
     # September 30, 2004", "as of December 31, 2023" (SCHEMA.md 2, PERIOD).
