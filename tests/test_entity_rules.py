@@ -140,18 +140,6 @@ def test_order_and_funded_backlog_are_one_metric_term():
     assert [e[0] for e in _ents(doc) if e[1] == "METRIC"] == ["orders", "order backlog", "funded backlog"]
 
 
-def test_the_facilities_of_a_credit_agreement_and_their_borrowings_are_metric_terms():
-    text = (
-        "The agreement provides for a revolving credit facility of up to $60 million and a term loan of $25 million. "
-        "At September 30, 2001, borrowings under the revolving line of credit were $7.5 million."
-    )
-    doc = _doc(text, [(a, "MONEY") for a in ("$60 million", "$25 million", "$7.5 million")])
-    doc = EntityRules(patterns=True, propagate=False, metrics=True)(doc)
-    assert [e[0] for e in _ents(doc) if e[1] == "METRIC"] == [
-        "revolving credit facility", "term loan", "borrowings under the revolving line of credit",
-    ]
-
-
 def test_a_banks_credit_costs_are_metric_terms():
     text = "The provision for loan losses declined to $1,150,000, and net charge-offs were $890,000."
     doc = _doc(text, [(a, "MONEY") for a in ("$1,150,000", "$890,000")])

@@ -170,12 +170,7 @@ _METRIC_CORE = (
     r"base\s+salary|(?:sign-on|signing|retention|target)\s+bonus(?:es)?|"
     r"relocation\s+(?:expenses|costs|assistance|allowance|benefits?|payments?|reimbursement)|"
     r"retention\s+(?:opportunity|awards?|payments?)|grant[\s-]date\s+(?:fair\s+)?value|"
-    r"(?:severance|cash|lump[\s-]sum)\s+payments?|"
-    # The facility a credit agreement sizes, and what is drawn on it: "a
-    # revolving credit facility of up to $60 million", "a term loan in the
-    # amount of $25 million", "borrowings under the line of credit were $7.5 million".
-    r"(?:revolving\s+)?(?:credit\s+facilit(?:y|ies)|line\s+of\s+credit)|term\s+loans?|"
-    r"(?:outstanding\s+|revolving\s+)?borrowings(?:\s+under\s+(?:the|its|our)\s+(?:revolving\s+)?(?:credit\s+facility|line\s+of\s+credit))?)"
+    r"(?:severance|cash|lump[\s-]sum)\s+payments?)"
 )
 METRIC_TERM = re.compile(
     rf"\b(?:(?:pro\s+forma|GAAP|non-GAAP|adjusted|total|consolidated)\s+)?{_METRIC_CORE}"
