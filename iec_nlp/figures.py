@@ -124,6 +124,12 @@ _CHANGE_VERB = re.compile(
 )
 
 
+# The verbs that state a measure's level, as "was" does: "Realized oil prices
+# averaged $94.12 per barrel", "Lease operating expenses decreased to $9.85",
+# "net income rose 21% to $10.6 million" (the amount after "to" is the new level).
+LEVEL_VERBS = r"averaged|(?:increased|decreased|rose|fell|grew|declined)(?:\s+[\d.]+%)?\s+to"
+
+
 def is_change(text_before: str) -> bool:
     """Whether the words before an amount make it an amount of change:
     "reduced long-term debt by $2.5 million", "an increase of $3 million",

@@ -140,6 +140,20 @@ def test_order_and_funded_backlog_are_one_metric_term():
     assert [e[0] for e in _ents(doc) if e[1] == "METRIC"] == ["orders", "order backlog", "funded backlog"]
 
 
+def test_a_banks_credit_costs_are_metric_terms():
+    text = "The provision for loan losses declined to $1,150,000, and net charge-offs were $890,000."
+    doc = _doc(text, [(a, "MONEY") for a in ("$1,150,000", "$890,000")])
+    doc = EntityRules(patterns=True, propagate=False, metrics=True)(doc)
+    assert [e[0] for e in _ents(doc) if e[1] == "METRIC"] == ["provision for loan losses", "net charge-offs"]
+
+
+def test_term_debt_and_outstanding_debt_are_metric_terms():
+    text = "The company's domestic term debt was $2.9 billion, and it had $30.0 million of outstanding term debt."
+    doc = _doc(text, [(a, "MONEY") for a in ("$2.9 billion", "$30.0 million")])
+    doc = EntityRules(patterns=True, propagate=False, metrics=True)(doc)
+    assert [e[0] for e in _ents(doc) if e[1] == "METRIC"] == ["term debt", "outstanding term debt"]
+
+
 def test_contract_instruments_are_metric_terms():
     from iec_nlp.components.entity_rules import METRIC_TERM
 
@@ -709,6 +723,43 @@ def test_an_organization_loses_its_possessive_where_the_name_is_written_without_
     assert _ents(doc) == [("Duke Energy", "ORG"), ("Duke Energy", "ORG"), ("Wendy's", "ORG")]
 
 
+def test_where_an_amount_was_earned_or_owed_belongs_to_the_measure():
+    assert _rules("U.S. revenue was $21.3 million.", [("revenue", "METRIC")]) == [("U.S. revenue", "METRIC")]
+    assert _rules("and international revenue of $6.6 million", [("revenue", "METRIC")]) == [
+        ("international revenue", "METRIC")
+    ]
+    assert _rules("its domestic term debt was $2.9 billion", [("term debt", "METRIC")]) == [
+        ("domestic term debt", "METRIC")
+    ]
+    # A capitalized place heads a table column or ends a company name.
+    text = "Domestic   Merchandise sales were $9"
+    assert _rules(text, [("Merchandise sales", "METRIC")]) == [("Merchandise sales", "METRIC")]
+
+
+def test_target_and_provision_for_belong_to_the_measure():
+    text = "annual equity awards with a target grant value of $3,000,000. The provision for loan losses was $450,000."
+    metrics = [("grant value", "METRIC"), ("loan losses", "METRIC")]
+    assert _rules(text, metrics) == [("target grant value", "METRIC"), ("provision for loan losses", "METRIC")]
+
+
+def test_the_name_of_a_segment_belongs_to_its_segment_measure():
+    text = "Exploration and Production segment revenues were $98.4 million."
+    assert _rules(text, [("revenues", "METRIC")]) == [("Exploration and Production segment revenues", "METRIC")]
+    text = "The Midstream segment operating income was $9 million."
+    assert _rules(text, [("segment operating income", "METRIC")]) == [("Midstream segment operating income", "METRIC")]
+    # A possessive name stays out (SCHEMA.md 1), as do sentence openers.
+    text = "Financial Products\u2019 segment revenues were $9 million. Our segment profit was $2 million."
+    metrics = [("segment revenues", "METRIC"), ("segment profit", "METRIC")]
+    assert _rules(text, metrics) == metrics
+
+
+def test_a_measure_that_opens_its_sentence_and_a_verb_of_its_level_is_the_subject():
+    text = "Lease operating expenses decreased to $9.85 per barrel. Realized oil prices averaged $94.12 per barrel."
+    ents = [("operating expenses", "METRIC"), ("$9.85", "MONEY"), ("$94.12", "MONEY")]
+    metrics = [e for e in _rules(text, ents) if e[1] == "METRIC"]
+    assert metrics == [("Lease operating expenses", "METRIC"), ("Realized oil prices", "METRIC")]
+
+
 def test_core_and_cost_of_belong_to_the_measure():
     text = "Core net income was $9.2 million. Cost of revenues rose to $4.2 million."
     doc = _doc(text, [("net income", "METRIC"), ("revenues", "METRIC")])
@@ -794,6 +845,26 @@ def test_full_year_and_year_to_date_are_periods():
 
     assert PERIOD_TERM.search("Full-Year 2010 EBITDA rose").group() == "Full-Year"
     assert PERIOD_TERM.search("Year-to-date earnings fell").group() == "Year-to-date"
+
+
+def test_a_year_earlier_and_the_year_before_are_comparison_periods_like_a_year_ago():
+    text = (
+        "Net interest income rose to $8.9 million from $8.5 million a year earlier. "
+        "Net income was $3.1 million, or $0.40 per share, the year before."
+    )
+    ents = [("$8.9 million", "MONEY"), ("$8.5 million", "MONEY"), ("$3.1 million", "MONEY"), ("$0.40", "MONEY")]
+    periods = [e for e in _rules(text, ents, periods=True) if e[1] == "PERIOD"]
+    assert periods == [("year earlier", "PERIOD"), ("year before", "PERIOD")]
+    # The recognizer's "year" of "the year before" is widened over its comparison word.
+    doc = EntityRules(patterns=False, propagate=True)(_doc(text, ents + [("year", "PERIOD")]))
+    assert ("year earlier", "PERIOD") in _ents(doc)
+
+
+def test_the_verb_of_a_highlight_is_no_part_of_the_period_after_it():
+    text = "\u2022 Raised 2025 revenue guidance to $108 million to $110 million\nThree Months Ended March 31, 2025"
+    ents = [("Raised 2025", "PERIOD"), ("$108 million", "MONEY"), ("Ended March 31, 2025", "PERIOD")]
+    periods = [e for e in _rules(text, ents) if e[1] == "PERIOD"]
+    assert periods == [("2025", "PERIOD"), ("Ended March 31, 2025", "PERIOD")]
 
 
 def test_a_title_does_not_end_in_a_function_word():
@@ -1131,6 +1202,16 @@ def test_the_item_named_right_before_of_and_its_amount_is_its_measure():
         ("after tax expense", "METRIC"), ("discrete tax benefit", "METRIC"), ("charge", "METRIC"),
         ("guidance range", "METRIC"), ("restructuring costs", "METRIC"),
     ]
+
+
+def test_a_stated_value_or_price_named_right_before_of_and_its_amount_is_its_measure():
+    text = (
+        "He will receive restricted stock units having a value of $1.5 million and options with an exercise "
+        "price of $0.50 per share; the contract has a total value of $9 million."
+    )
+    ents = [("$1.5 million", "MONEY"), ("$0.50", "MONEY"), ("$9 million", "MONEY")]
+    metrics = [e[0] for e in _rules(text, ents) if e[1] == "METRIC"]
+    assert metrics == ["value", "exercise price", "total value"]
 
 
 def test_the_item_a_verb_records_or_includes_before_of_and_its_amount_is_its_measure():

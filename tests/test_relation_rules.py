@@ -159,6 +159,20 @@ def test_both_ends_of_a_range_share_the_measure_and_period():
     assert not [r for r in linked if r[:2] == list(change)]
 
 
+def test_the_first_end_of_a_range_takes_a_measure_named_before_it_from_the_second():
+    from iec_nlp.components.amount_rules import link_range_ends
+
+    text = ("Total revenue of $196.0 million to $199.0 million, compared with its prior outlook of "
+            "$190.0 million to $194.0 million. The errors will reduce equity by approximately $3 million to $4 million.")
+    revenue, equity = _spans(text, "Total revenue", "equity")
+    low, high, change_low, change_high = _spans(text, "$190.0 million", "$194.0 million", "$3 million", "$4 million")
+    relations = [[*high, *revenue, "VALUE_OF", 0.8], [*change_high, *equity, "VALUE_OF", 0.6]]
+    linked = link_range_ends(text, [low, high, change_low, change_high], relations)
+    assert [*low, *revenue, "VALUE_OF", 0.8] in linked
+    # Not the measure of a change ("by $3 million to $4 million").
+    assert not [r for r in linked if r[:2] == list(change_low)]
+
+
 def test_items_of_a_list_fall_in_the_period_of_the_line_that_introduces_it():
     from iec_nlp.components.amount_rules import link_list_period
 
@@ -232,6 +246,28 @@ def test_a_measure_opening_its_clause_takes_the_amount_its_verb_states():
     research_amount, freight_amount, change = _spans(text, "$0.3 million", "$2 million", "$1 million")
     linked = link_stated_measures(text, [research_amount, freight_amount, change], [research, freight, sales], [])
     assert linked == [[*research_amount, *research, "VALUE_OF", 0.9], [*freight_amount, *freight, "VALUE_OF", 0.9]]
+
+
+def test_the_level_a_rate_of_change_is_measured_over_is_a_comparison_amount():
+    text = "Net sales were $38.6 million, an increase of 14% over $33.9 million in the second quarter of 2002."
+    (sales,) = _spans(text, "Net sales")
+    level, compared = _spans(text, "$38.6 million", "$33.9 million")
+    relations = [[*level, *sales, "VALUE_OF", 0.9]]
+    assert revise_value_of(text, [level, compared], [sales], relations) == [
+        [*level, *sales, "VALUE_OF", 0.9], [*compared, *sales, "VALUE_OF", 0.9]
+    ]
+
+
+def test_a_measure_takes_the_amount_a_verb_of_its_level_states():
+    from iec_nlp.components.amount_rules import link_stated_measures
+
+    text = ("Realized oil prices averaged $94.12 per barrel. Lease operating expenses decreased to $9.85 per barrel. "
+            "Net income rose 21% to $10.6 million. Revenue increased by $2 million.")
+    prices, expenses, income, revenue = _spans(text, "Realized oil prices", "Lease operating expenses", "Net income", "Revenue")
+    averaged, level, risen, change = _spans(text, "$94.12", "$9.85", "$10.6 million", "$2 million")
+    linked = link_stated_measures(text, [averaged, level, risen, change], [prices, expenses, income, revenue], [])
+    assert linked == [[*averaged, *prices, "VALUE_OF", 0.9], [*level, *expenses, "VALUE_OF", 0.9],
+                      [*risen, *income, "VALUE_OF", 0.9]]
 
 
 def test_a_stated_measure_may_be_followed_by_an_aside():
@@ -387,6 +423,15 @@ def test_a_contract_takes_the_value_its_sentence_states():
                       [*award_value, *award, "VALUE_OF", 0.9]]
 
 
+def test_a_value_stated_right_after_its_contract_noun_is_the_contracts_whatever_was_linked():
+    from iec_nlp.components.amount_rules import link_contract_values
+
+    text = "A delivery order valued at $6.2 million was issued at award, with shipments over 14 months."
+    order, value, award = _spans(text, "delivery order", "$6.2 million", "award")
+    relations = [[*value, *award, "VALUE_OF", 0.8]]
+    assert link_contract_values(text, [value], [order, award], relations) == [[*value, *order, "VALUE_OF", 0.9]]
+
+
 def test_an_amount_falls_in_the_one_period_of_its_clause():
     from iec_nlp.components.amount_rules import link_clause_period
 
@@ -532,6 +577,38 @@ def _sentenced_doc(text, surfaces):
     doc = nlp(text)
     doc.ents = [doc.char_span(text.index(s), text.index(s) + len(s), label=label) for s, label in surfaces]
     return doc
+
+
+def test_an_item_of_a_list_joined_to_the_one_before_it_takes_the_period_that_introduces_the_list():
+    from iec_nlp.components.relation_extractor import _apply_amount_rules
+
+    # The model's text joins two items when the first ends with no stop.
+    text = (
+        "Third Quarter 2018 Highlights:\n\n* Net income was $4.1 million, compared to $3.3 million in the third "
+        "quarter of 2017 * Adjusted EBITDA grew 9.1% to $13.2 million\n"
+    )
+    surfaces = [("Third Quarter 2018", "PERIOD"), ("Net income", "METRIC"), ("$4.1 million", "MONEY"),
+                ("$3.3 million", "MONEY"), ("third quarter of 2017", "PERIOD"), ("Adjusted EBITDA", "METRIC"),
+                ("$13.2 million", "MONEY")]
+    doc = _sentenced_doc(text, surfaces)
+    highlights, prior, ebitda = _spans(text, "Third Quarter 2018", "third quarter of 2017", "$13.2 million")
+    (compared,) = _spans(text, "$3.3 million")
+    relations = _apply_amount_rules(doc, [[*compared, *prior, "IN_PERIOD", 0.9]])
+    assert [r for r in relations if r[:2] == list(ebitda) and r[4] == "IN_PERIOD"] == [
+        [*ebitda, *highlights, "IN_PERIOD", 0.9]
+    ]
+
+
+def test_a_balance_sheet_date_opening_the_sentence_scopes_its_balances():
+    from iec_nlp.components.amount_rules import link_opening_period
+
+    text = ("As of September 30, 2018, the Company had cash of $18.3 million and long-term debt of $142.0 million, "
+            "down from $151.5 million at December 31, 2017.")
+    date, earlier = _spans(text, "September 30, 2018", "December 31, 2017")
+    cash, debt, compared = _spans(text, "$18.3 million", "$142.0 million", "$151.5 million")
+    relations = [[*cash, *date, "IN_PERIOD", 0.9], [*compared, *earlier, "IN_PERIOD", 0.9]]
+    linked = link_opening_period(text, [cash, debt, compared], [date, earlier], relations)
+    assert [*debt, *date, "IN_PERIOD", 0.9] in linked and len(linked) == 3
 
 
 def test_the_person_opening_a_sentence_takes_the_titles_it_is_given_as():
@@ -956,6 +1033,35 @@ def test_an_amount_is_no_level_of_a_measure_in_another_item_of_its_list():
         [*compared, *income, "VALUE_OF", 0.9],
     ]
     assert unlink_measures_of_other_list_items(FiledLayout(doc), relations) == relations[2:]
+
+
+def test_an_amount_is_not_in_a_period_named_by_another_item_of_its_list():
+    from iec_nlp.components.amount_rules import unlink_periods_of_other_list_items
+    from iec_nlp.text import LAYOUT_KEY, FiledLayout, normalize
+    from iec_nlp.tokenizer import blank_pipeline
+
+    filed = (
+        "Highlights for the second quarter:\n"
+        "- Subscription revenue was $41.0 million, compared to $31.3 million in the second quarter of 2020.\n"
+        "- GAAP net loss was $(6.3) million.\n"
+        "\u2022 Revenue of $27.9 million, up 22% compared to the third quarter of 2024\n"
+        "\u2022 U.S. revenue of $21.3 million\n"
+    )
+    norm = normalize(filed)
+    doc = blank_pipeline().make_doc(norm.text)
+    doc.user_data[LAYOUT_KEY] = norm.layout(0, len(norm.text))
+    text = norm.text
+    quarter, compared, prior, loss, revenue, year_before, us_revenue = _spans(
+        text, "second quarter", "$31.3 million", "second quarter of 2020", "$(6.3) million",
+        "$27.9 million", "third quarter of 2024", "$21.3 million",
+    )
+    relations = [
+        [*compared, *prior, "IN_PERIOD", 0.9],
+        [*loss, *prior, "IN_PERIOD", 0.8],
+        [*loss, *quarter, "IN_PERIOD", 0.8],  # the line that introduces the list scopes its items
+        [*us_revenue, *year_before, "IN_PERIOD", 0.8],
+    ]
+    assert unlink_periods_of_other_list_items(FiledLayout(doc), relations) == [relations[0], relations[2]]
 
 
 def test_the_titles_of_where_he_was_are_held_at_the_organization_before_it():

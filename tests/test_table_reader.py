@@ -134,6 +134,22 @@ def test_a_name_over_a_column_gap_is_two_cells_not_a_name():
     assert [(e.text, e.label_) for e in doc.ents] == [("W. Barry Gilbert", "PERSON")]
 
 
+def test_a_period_over_a_column_gap_is_header_cells_each_the_period_of_its_column():
+    filed = (
+        "                          Fourth Quarter      Fiscal Year\n"
+        "                          2005       2004       2005       2004\n"
+        "Total revenues            $64,300    $58,800    $251,700   $229,000\n"
+    )
+    amounts = ["$64,300", "$58,800", "$251,700", "$229,000"]
+    others = (("Total revenues", "METRIC"), ("2004 2005 2004", "PERIOD"))
+    doc, relations = _read(filed, amounts, others, links=(("$58,800", "IN_PERIOD", "2004 2005 2004"),))
+    assert [r for r in relations if r[1] == "IN_PERIOD"] == [
+        ("$229,000", "IN_PERIOD", "2004"), ("$251,700", "IN_PERIOD", "2005"),
+        ("$58,800", "IN_PERIOD", "2004"), ("$64,300", "IN_PERIOD", "2005"),
+    ]
+    assert "2004 2005 2004" not in [e.text for e in doc.ents]
+
+
 def test_a_metric_read_from_the_header_line_into_a_row_label_becomes_the_label():
     # The model reads "$ Change % Change Construction Industries" as one
     # phrase: the lines are joined in its text, not as filed.

@@ -56,12 +56,13 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from ..figures import is_change
+from ..figures import LEVEL_VERBS, is_change
 from ..text import FiledLayout, doc_text
 
 # "compared to previous guidance of $160 million": the guided level of the measure.
+# "an increase of 14% over $33.9 million": a rate of change, then the level it is measured from.
 _COMPARED = re.compile(
-    r"(?:compared\s+(?:with|to)|versus|vs\.?|from)\s+(?:a\s+|an\s+|the\s+)?"
+    r"(?:compared\s+(?:with|to)|versus|vs\.?|from|%\s+over)\s+(?:a\s+|an\s+|the\s+)?"
     r"(?:negative\s+|net\s+loss\s+of\s+|loss\s+of\s+|(?:(?:previous|prior|earlier)\s+)?guidance\s+of\s+)?"
     r"(?:approximately\s+|about\s+)?$",
     re.IGNORECASE,
@@ -288,7 +289,7 @@ def link_comparisons_of_new_levels(
 # gives for the measure, not a change of it.
 _STATED_AS = re.compile(
     r"(?:\s*\([^()$]{0,150}\)|,\s+[^,.;:$\n]{0,40},|,\s+which\s+[^.;:$\n]{0,250},)?"
-    r"(?:\s+(?:for|in|during|of)\s+[^.;:$\n]{0,100}?)?,?\s+(?:was|were|totaled|totalled|amounted\s+to|"
+    rf"(?:\s+(?:for|in|during|of)\s+[^.;:$\n]{{0,100}}?)?,?\s+(?:was|were|totaled|totalled|amounted\s+to|{LEVEL_VERBS}|"
     r"(?:is|are)\s+(?:now\s+)?(?:expected|estimated|projected|anticipated|forecast)\s+to\s+(?:be|total)"
     r"(?:\s+in\s+the\s+range\s+of|\s+between)?)\s+"
     r"(?:approximately\s+|about\s+)?"
@@ -304,8 +305,9 @@ _CLAUSE_OPENING_REACH = 60
 def link_stated_measures(
     text: str, money: list[tuple[int, int]], metrics: list[tuple[int, int]], relations: list[list[Any]]
 ) -> list[list[Any]]:
-    """An amount with no measure, stated by "was"/"were"/"totaled" after a
-    measure that opens its sentence, is the value of that measure."""
+    """An amount with no measure, stated by "was"/"were"/"totaled" or a verb
+    of its level ("averaged", "decreased to") after a measure that opens its
+    sentence, is the value of that measure."""
     linked = {(r[0], r[1]) for r in relations if r[4] == "VALUE_OF"}
     metric_starts = [m[0] for m in metrics]
     added = []
@@ -443,17 +445,24 @@ _VALUE_WORDS_BEFORE = re.compile(
     r"(?:up\s+to\s+|approximately\s+|about\s+|an\s+estimated\s+)?$"
 )
 _CONTRACT_REACH = 150
+# The value stated right after the noun: "a delivery order valued at $6.2
+# million", "an award worth $3 million". Nothing else is that amount's measure,
+# whatever the extractor chose ("... valued at $6.2 million was issued at award").
+_VALUE_RIGHT_AFTER = re.compile(
+    r"\s+(?:valued\s+at|worth|estimated\s+at)\s+(?:up\s+to\s+|approximately\s+|about\s+|an\s+estimated\s+)?"
+)
 
 
 def link_contract_values(
     text: str, money: list[tuple[int, int]], metrics: list[tuple[int, int]], relations: list[list[Any]]
 ) -> list[list[Any]]:
     """The first amount after a contract noun, in its sentence and stated as
-    its value, is the contract's value where the amount has no measure."""
+    its value, is the contract's value where the amount has no measure, or
+    whatever its measure where the value follows the noun right away."""
     linked = {(r[0], r[1]) for r in relations if r[4] == "VALUE_OF"}
     money_starts = [m[0] for m in money]
     metric_starts = [m[0] for m in metrics]
-    added = []
+    added, replaced = [], set()
     for metric in metrics:
         if not _CONTRACT_NOUN.search(text, metric[0], metric[1]):
             continue
@@ -461,6 +470,10 @@ def link_contract_values(
         if k == len(money):
             continue
         amount = money[k]
+        if _VALUE_RIGHT_AFTER.fullmatch(text, metric[1], amount[0]):
+            replaced.add(amount)
+            added.append([*amount, *metric, "VALUE_OF", _PAIRED_SCORE])
+            continue
         if amount in linked or amount[0] - metric[1] > _CONTRACT_REACH:
             continue
         if _SENTENCE_END.search(text, metric[1], amount[0]):
@@ -469,7 +482,8 @@ def link_contract_values(
             continue  # another measure stands between them
         if _VALUE_WORDS_BEFORE.search(text, max(0, amount[0] - 30), amount[0]):
             added.append([*amount, *metric, "VALUE_OF", _PAIRED_SCORE])
-    return _with(relations, added)
+    kept = [r for r in relations if not (r[4] == "VALUE_OF" and (r[0], r[1]) in replaced)]
+    return _with(kept, added)
 
 
 # "$2.1 million, or $0.12 per share", "$2.1 million or $0.12 per share",
@@ -574,8 +588,8 @@ def link_range_ends(text: str, money: list[tuple[int, int]], relations: list[lis
     """Both ends of a range of amounts are values of one measure in one
     period: the second end takes the first's VALUE_OF (the measure is named
     before the range; a measure found only for the second end, after it, is
-    as often what the range buys as what it measures) and an end with no
-    IN_PERIOD takes the other's.
+    as often what the range buys as what it measures; one before the range
+    is the first end's too) and an end with no IN_PERIOD takes the other's.
     "from $5 million to $6 million" shares the measure only: two levels."""
     links = {(r[0], r[1], r[4]): r for r in relations if r[4] in ("VALUE_OF", "IN_PERIOD")}
     replaced, added = set(), []
@@ -594,7 +608,11 @@ def link_range_ends(text: str, money: list[tuple[int, int]], relations: list[lis
                 if two is not None:
                     replaced.add((*second, label))
                 added.append([*second, one[2], one[3], label, one[5]])
-            elif two is not None and one is None and label == "IN_PERIOD":
+            elif two is not None and one is None and (
+                label == "IN_PERIOD" or (two[3] <= first[0] and not _CHANGE_BY.search(before))
+            ):
+                # A measure named before the range is the first end's too
+                # (not that of a change: "reduce equity by $3 million to $4 million").
                 added.append([*first, two[2], two[3], label, two[5]])
     if not added:
         return relations
@@ -792,9 +810,11 @@ _OTHER_CLAUSE = re.compile(r"[;\n]")
 # The period may also close the sentence's subject, the measure it reports:
 # "Total revenue for the first six months of 2025 represents ... $105,000 of
 # ... and $10.59 million of ...", "Net income for the quarter increased 45% to
-# $0.9 million ..., while earnings per share increased 47% to $0.05".
+# $0.9 million ..., while earnings per share increased 47% to $0.05". A
+# balance-sheet date opens it the same way: "As of September 30, 2018, the
+# Company had cash of $18.3 million and long-term debt of $142.0 million".
 _OPENING_PERIOD_LEAD = re.compile(
-    r"[\s\u2022\u00b7\u25cf\u25aa*-]*(?:(?:[A-Za-z][\w&'\u2019-]*\s+){0,5}(?:for|in|during)\s+)?(?:the\s+)?",
+    r"[\s\u2022\u00b7\u25cf\u25aa*-]*(?:(?:[A-Za-z][\w&'\u2019-]*\s+){0,5}(?:for|in|during|as\s+of)\s+)?(?:the\s+)?",
     re.IGNORECASE,
 )
 
@@ -871,19 +891,39 @@ _LIST_ITEMS_REACH = 2000
 _NEXT_LIST_ITEM = re.compile(r"\n" + _LIST_ITEM.pattern)
 
 
+def _across_list_items(layout: FiledLayout, relation: list[Any]) -> bool:
+    """Whether a list item starts a line between the relation's two ends, as filed."""
+    first_end, second_start = (relation[3], relation[0]) if relation[3] <= relation[0] else (relation[1], relation[2])
+    return bool(_NEXT_LIST_ITEM.search(layout.between(first_end, second_start)))
+
+
+def _in_list_item(layout: FiledLayout, start: int, end: int) -> bool:
+    """Whether the Doc's characters start:end are on a line that opens with a bullet, as filed."""
+    filed_start, _ = layout.of_doc(start, end)
+    return bool(_LIST_ITEM.match(layout.text, layout.text.rfind("\n", 0, filed_start) + 1))
+
+
 def unlink_measures_of_other_list_items(layout: FiledLayout, relations: list[list[Any]]) -> list[list[Any]]:
     """No VALUE_OF between an amount and a measure in two items of a list
     ("● Adjusted profit per share of $2.88 / ● Returned $1.4 billion to
     shareholders": $1.4 billion is no level of profit per share), read as
     filed: the model's text joins the items into one line."""
-    kept = []
-    for r in relations:
-        if r[4] == "VALUE_OF":
-            first_end, second_start = (r[3], r[0]) if r[3] <= r[0] else (r[1], r[2])
-            if _NEXT_LIST_ITEM.search(layout.between(first_end, second_start)):
-                continue
-        kept.append(r)
-    return kept
+    return [r for r in relations if not (r[4] == "VALUE_OF" and _across_list_items(layout, r))]
+
+
+def unlink_periods_of_other_list_items(layout: FiledLayout, relations: list[list[Any]]) -> list[list[Any]]:
+    """No IN_PERIOD between an amount and a period in two items of a list
+    ("- Subscription revenue ... in the second quarter of 2020. / - GAAP net
+    loss was $(6.3) million": each item is a sentence of its own). The line
+    that introduces the list is no item: its period scopes them (link_list_period)."""
+    return [
+        r for r in relations
+        if not (
+            r[4] == "IN_PERIOD"
+            and _in_list_item(layout, *((r[2], r[3]) if r[2] < r[0] else (r[0], r[1])))
+            and _across_list_items(layout, r)
+        )
+    ]
 
 
 def link_list_period(text: str, money: list[tuple[int, int]], periods: list[tuple[int, int]], relations: list[list[Any]]) -> list[list[Any]]:

@@ -55,6 +55,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..figures import LEVEL_VERBS
 from ..text import FiledLayout, doc_text
 from .name_plausibility import (
     _DEFINED_TERM_WORDS,
@@ -137,7 +138,7 @@ _METRIC_CORE = (
     r"(?:diluted\s+|basic\s+)?(?:earnings|loss|profit)\s+per\s+(?:weighted\s+average\s+)?(?:diluted\s+|basic\s+|common\s+)?share|EPS|"
     # "order backlog", "funded backlog": one measure, not the term "order" and then "backlog".
     r"(?:(?:orders?|funded)\s+)?backlog|bookings|cash\s+and\s+cash\s+equivalents|cash\s+balance|working\s+capital|"
-    r"(?:long-term|total)\s+debt|free\s+cash\s+flow|capital\s+expenditures|"
+    r"(?:outstanding\s+)?(?:long-term|total|term)\s+debt|free\s+cash\s+flow|capital\s+expenditures|"
     r"selling,?\s+(?:general,?\s+)?and\s+administrative\s+expenses?|SG&A(?:\s+expenses?)?|"
     r"non-?interest\s+(?:income|expenses?)|net\s+interest\s+income|"
     r"restructuring\s+(?:charges?|costs?)|impairment\s+charges?|purchase\s+price|"
@@ -155,6 +156,9 @@ _METRIC_CORE = (
     r"(?-i:(?<!\()(?:profit|earnings|loss)(?!\))|assets|deposits|programs?|projects?)|"
     r"cost\s+of\s+(?:goods\s+sold|sales|revenues?)|(?:tangible\s+)?book\s+value|underwriting\s+(?:profit|income)|"
     r"non-?performing\s+assets|(?:contract\s+)?awards?|"
+    # A bank's credit costs: "The provision for loan losses declined to
+    # $1,150,000", "net charge-offs were $890,000".
+    r"provision\s+for\s+(?:loan\s+|credit\s+)?losses|(?:net\s+)?charge-offs|"
     # SCHEMA.md 3a: the contract instrument an amount is the value of ("a
     # letter subcontract ... for approximately $323,000", "a $249 million ...
     # contract option modification").
@@ -595,7 +599,10 @@ _ITEM_BEFORE_AMOUNT = re.compile(
     r"\b(?i:an?|the|its|our|their|his|her|were|was|recorded|incurred|includ(?:es?|ed)|reflect(?:s|ed)?)\s+"
     r"(?:first\s+|second\s+|third\s+|fourth\s+|other\s+|another\s+)?"
     rf"((?:{_ITEM_MODIFIER}){{1,3}}range|(?:{_ITEM_MODIFIER}){{0,3}}"
-    r"(?:expenses?|costs?|charges?|benefits?|gains?|items?|amount|allowances?|reserves?|credits?|fees?))"
+    r"(?:expenses?|costs?|charges?|benefits?|gains?|items?|amount|allowances?|reserves?|credits?|fees?|"
+    # A stated value or price (SCHEMA.md 3a): "a total value of", "restricted
+    # stock units having a value of", "an exercise price of".
+    r"values?|prices?))"
     r"\s+of\s+(?:approximately\s+|about\s+|up\s+to\s+|nearly\s+)?$"
 )
 _ITEM_BEFORE_REACH = 80
@@ -660,7 +667,7 @@ _SUBJECT_STATED_AS_AMOUNT = re.compile(
     r"First|Second|Third|Fourth|Fiscal|Full|Quarterly|Annual|Year|Half)\b)[A-Z][a-z][\w-]*"
     rf"(?:[ ](?!{_PERIOD_WORDS_AHEAD}|(?:was|were|is|are)\b)(?:[a-z][\w/-]*|\([a-z]+\))){{0,8}})"
     r"(?:,[ ][a-z][^,.;:$\n]{0,40},)?"
-    r"(?:,?[ ](?:for|in|during|at|as[ ]of)[ ][^.;:$\n]{0,70}?)?,?[ ](?:was|were|totaled|totalled)[ ]"
+    rf"(?:,?[ ](?:for|in|during|at|as[ ]of)[ ][^.;:$\n]{{0,70}}?)?,?[ ](?:was|were|totaled|totalled|{LEVEL_VERBS})[ ]"
     r"(?:approximately[ ]|about[ ])?(?=[$(])"
 )
 
@@ -887,17 +894,25 @@ def _trim_place_of_base(span: Span | None, text: str) -> Span | None:
     return span.doc.char_span(prefix.end(), span.end_char, label=span.label_) or span
 
 
+# "Raised 2025 revenue guidance", "Reaffirmed fiscal 2024 outlook": the verb
+# of a highlight that the recognizer read into the period after it ("Ended"
+# opens a table header's period: "Ended July 3, 2004").
+_VERB_BEFORE_PERIOD = re.compile(r"(?!Ended$)[A-Z][a-z]+ed")
+
+
 def _trim_period(span: Span | None) -> Span | None:
     if span is None:
         return None
     if span.label_ != "PERIOD":
         return span
-    end = span.end
-    while end > span.start and not _PERIOD_END.match(span.doc[end - 1].text):
+    start, end = span.start, span.end
+    while end > start and not _PERIOD_END.match(span.doc[end - 1].text):
         end -= 1
-    if end == span.end:
+    if end - start > 1 and _VERB_BEFORE_PERIOD.fullmatch(span.doc[start].text):
+        start += 1
+    if (start, end) == (span.start, span.end):
         return span
-    return Span(span.doc, span.start, end, label="PERIOD") if end > span.start else None
+    return Span(span.doc, start, end, label="PERIOD") if end > start else None
 _ORDINAL = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 _FISCAL_YEAR = rf"(?:fiscal\s+(?:year\s+)?)?{_YEAR}"
 _DATE = rf"{_MONTH}\s+\d{{1,2}},\s+{_YEAR}"
@@ -930,6 +945,9 @@ PERIOD_TERM = re.compile(
     # GUIDELINE: "quarterly" before a measure names its period ("quarterly
     # revenues of $828,052"), not the frequency of a payment ("quarterly dividend").
     rf"|quarterly(?=\s+(?:net\s+)?(?:revenues?|sales|earnings|EPS|profit|net\s+income|net\s+loss)\b)"
+    # A comparison year counted back from the release: "from $8.47 million a
+    # year earlier", "versus $3.1 million the year before" (like "a year ago").
+    rf"|(?:(?<=\ba\s)|(?<=\bthe\s))year\s+(?:ago|earlier|before)"
     # "for the quarter", "ended the year with", "during the period" (not "the year's", "the year-end").
     rf"|(?<=\bthe\s)(?:quarter|(?:year|period)(?![\w'\u2019-])))\b",
     re.IGNORECASE,
@@ -989,7 +1007,9 @@ _PERIOD_HEAD = re.compile(
 _PERIOD_TAIL = re.compile(
     rf"(?:[ ]+(?:ended|ending)[ ]+{_MONTH}[ ]+\d{{1,2}}(?:st|nd|rd|th)?(?:,?[ ]+{_YEAR})?"
     rf"|[ ]+of[ ]+(?:fiscal[ ]+(?:year[ ]+)?)?{_YEAR}"
-    r"|[ ]+of[ ]+(?:the[ ]+)?(?:prior|previous|preceding)[ ]+(?:fiscal[ ]+)?year)",
+    r"|[ ]+of[ ]+(?:the[ ]+)?(?:prior|previous|preceding)[ ]+(?:fiscal[ ]+)?year"
+    # "the year" + " before", "a year" + " earlier"
+    r"|(?<=\byear)[ ]+(?:ago|earlier|before)\b)",
     re.IGNORECASE,
 )
 # Modifiers are part of the measure they qualify: `annual base salary`,
@@ -1001,14 +1021,22 @@ _PERIOD_TAIL = re.compile(
 _METRIC_HEAD_WORDS = (
     r"pro\s+forma|adjusted|non-GAAP|total|consolidated|diluted|basic|annual|purchase|special|net|"
     r"license|licence|segment|selling,?(?:\s+general,?)?\s+and|(?:non-)?core|cost\s+of|"
-    # SCHEMA.md 3a: "delivery order", "task order", "contract value", "ceiling value"
-    r"delivery|task|contract|ceiling"
+    # SCHEMA.md 3a: "delivery order", "task order", "contract value", "ceiling value",
+    # "target bonus", "target grant value"
+    r"delivery|task|contract|ceiling|target|"
+    # "provision for loan losses", "provision for income taxes"
+    r"provision\s+for"
 )
+# Where the amount was earned or owed is part of the line item: "U.S. revenue",
+# "international revenue", "domestic term debt". Lower case on the same line
+# only: a capitalized "Domestic" heads a table column or ends a company name.
+_PLACE_OF_MEASURE = r"(?<![\w-])(?-i:domestic|international|foreign|U\.S\.)[ ]"
 # "Reported" opening a measure sets it against the adjusted one ("Reported
 # diluted net earnings per share ... increased 41.4% to $1.40"); after a word
 # it is the verb ("The Company Reported Net Income").
 _METRIC_HEAD = re.compile(
-    rf"(?:(?<![\w,;][ ])(?-i:Reported)\s+(?:(?:cash|{_METRIC_HEAD_WORDS})\s+)*|(?:(?:cash|{_METRIC_HEAD_WORDS})\s+)+)$",
+    rf"(?:(?<![\w,;][ ])(?-i:Reported)\s+(?:(?:cash|{_METRIC_HEAD_WORDS})\s+)*"
+    rf"|(?:(?:cash|{_METRIC_HEAD_WORDS})\s+|{_PLACE_OF_MEASURE})+)$",
     re.IGNORECASE,
 )
 # "cash" says how a bonus is paid, not which bonus it is: "a cash retention
@@ -1036,6 +1064,9 @@ _COMPLETIONS = {"PERIOD": (_PERIOD_HEAD, _PERIOD_TAIL), "METRIC": (_METRIC_HEAD,
 # may be any adjective: "lower revenue"), and none that opens a sentence or
 # names a period; lower-case ones only right after an amount (below).
 _REVENUE_HEAD = re.compile(r"(?:revenues?|sales|backlog|bookings)$", re.IGNORECASE)
+# So is the name of the segment a measure is reported for: "Midstream segment
+# revenues", "Exploration and Production segment operating income".
+_SEGMENT_ITEM = re.compile(r"segment\s")
 _REVENUE_COORDINATION = re.compile(r"\b(?:sales|revenues?)\s+and\s+(?:services?\s+|products?\s+)?$", re.IGNORECASE)
 _NOT_A_QUALIFIER = (
     r"(?!(?:The|Our|Its|Their|This|These|That|Such|In|For|At|On|Of|And|With|As|By|To|From|While|Although|"
@@ -1201,7 +1232,7 @@ def _complete_phrases(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
         elif ent.label_ == "PERIOD" and text[start].isdigit():
             if month := _MONTH_BEFORE_DAY.search(text, max(0, start - 12), start):
                 start = month.start()
-        if ent.label_ == "METRIC" and _REVENUE_HEAD.match(text, start, end):
+        if ent.label_ == "METRIC" and (_REVENUE_HEAD.match(text, start, end) or _SEGMENT_ITEM.match(text, start, end)):
             start = _revenue_qualifier_start(text, start)
         if (start, end) == (ent.start_char, ent.end_char):
             result.append(ent)

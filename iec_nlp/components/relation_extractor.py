@@ -59,6 +59,7 @@ from .amount_rules import (
     unlink_heading_periods,
     unlink_measures_of_other_list_items,
     unlink_periods_of_later_lines,
+    unlink_periods_of_other_list_items,
 )
 from .relation_model import Candidate
 from .role_rules import (
@@ -309,20 +310,23 @@ def _apply_amount_rules(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]
     relations = link_contract_values(text, money, metrics, relations)
     relations = link_sized_measures(text, money, metrics, relations)
     relations = link_comparisons_of_new_levels(text, money, metrics, relations)
-    relations = unlink_periods_of_later_lines(layout, relations)
+    relations = unlink_periods_of_other_list_items(layout, unlink_periods_of_later_lines(layout, relations))
     relations = link_period_after(text, money, periods, relations)
     relations = link_companions(text, money, relations)
     relations = link_range_ends(text, money, relations)
     relations = link_change_period(text, money, relations)
     relations = link_change_to_level_period(text, money, relations)
+    # A list's items first: the model's text may join two items into one
+    # sentence, and the period of one is no period of the other.
+    relations = link_list_period(text, money, periods, relations)
     relations = link_sentence_period(text, money, periods, relations)
     relations = link_clause_period(text, money, periods, relations)
-    relations = link_list_period(text, money, periods, relations)
     relations = link_opening_period(text, money, periods, relations)
     relations = unlink_heading_periods(text, relations)
     # Again after the rules that link an amount to its sentence's one period:
-    # a table has no sentence ends, and the next section's heading may be it.
-    relations = unlink_periods_of_later_lines(layout, relations)
+    # a table has no sentence ends, the next section's heading may be it, and
+    # the items of a list with no bullet the sentence rules know are one sentence.
+    relations = unlink_periods_of_other_list_items(layout, unlink_periods_of_later_lines(layout, relations))
     return unlink_compared_period(text, money, relations)
 
 

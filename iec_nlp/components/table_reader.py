@@ -74,6 +74,10 @@ _RELATION_SCORE = 0.9
 _NAME_LABELS = ("PERSON", "ORG", "CUSTOMER")
 # A gap no name holds: typed prose puts two spaces inside names ("W. Barry  Gilbert").
 _WIDE_GAP = re.compile(r"[ ]{3,}|\t")
+# A gap between two cells of one line, which no period holds ("2004       2005"
+# of a header row); a period wrapped over lines keeps its indent ("Three Months\n   Ended").
+_CELL_GAP = re.compile(r"\S(?:[ ]{3,}|\t+)\S")
+_GAPS_NOT_CROSSED = {**{label: _WIDE_GAP for label in _NAME_LABELS}, "PERIOD": _CELL_GAP}
 
 
 def _unlinked_targets(ents: list[Span], relations: list[list]) -> set[tuple[int, int]]:
@@ -410,7 +414,7 @@ class TableReader:
 
     def __call__(self, doc: Doc) -> Doc:
         layout = _Layout(doc)
-        self._drop_names_across_cells(doc, layout)
+        self._drop_spans_across_cells(doc, layout)
         _split_glued_leaders(doc, layout)
         money = [e for e in doc.ents if e.label_ == "MONEY"]
         if len(money) < 2:
@@ -564,17 +568,20 @@ class TableReader:
         return off_row
 
     @staticmethod
-    def _drop_names_across_cells(doc: Doc, layout: _Layout) -> None:
-        """A name that runs over a column gap is the model reading two cells
-        of a table header as one ("Consolidated   Machinery", "Domestic
-        Sears Canada" of "Domestic        Sears Canada      Consolidated"):
-        the folded text shows them as one phrase. Such names go, with their links."""
+    def _drop_spans_across_cells(doc: Doc, layout: _Layout) -> None:
+        """A name or period that runs over a column gap is the model reading
+        cells of a table header as one ("Consolidated   Machinery", "Domestic
+        Sears Canada" of "Domestic        Sears Canada      Consolidated",
+        "2004       2005       2004"): the folded text shows them as one
+        phrase. Such spans go, with their links; the rows take their column's
+        period cell instead."""
         if layout.is_folded_text:
             return
         across = {
             (e.start_char, e.end_char)
             for e in doc.ents
-            if e.label_ in _NAME_LABELS and _WIDE_GAP.search(layout.text, *layout.of_doc(e.start_char, e.end_char))
+            if e.label_ in _GAPS_NOT_CROSSED
+            and _GAPS_NOT_CROSSED[e.label_].search(layout.text, *layout.of_doc(e.start_char, e.end_char))
         }
         if not across:
             return
