@@ -27,7 +27,7 @@ def test_there_are_probe_sets():
 def test_a_probe_set_is_valid_and_its_split_lists_its_releases(probe_set):
     files = sorted((probe_set / "annotations").glob("*.jsonl"))
     good, problems = validate_files(files)
-    assert problems == [] and good == len(files) >= 10
+    assert problems == [] and good == len(files) > 0
     split = json.loads((probe_set / "splits.json").read_text())
     assert sorted(split["test"]) == [f.stem for f in files]
     assert split["train"] == split["dev"] == []
