@@ -1873,6 +1873,18 @@ def test_quoted_speaker_with_a_title_is_a_person_not_an_organization():
     assert _ents(doc) == [("Helena Strand-Iversen", "PERSON"), ("Acme Corp", "ORG")]
 
 
+def test_an_unfamiliar_name_written_with_an_honorific_or_an_age_is_a_person_not_an_organization():
+    text = (
+        "The Board appointed Corinne Abernathy-Loy as President. Ms. Abernathy-Loy joined in 2018. "
+        "The Board elected Garo Armen, 62, as a director. Both came from Sturgis Freight Lines."
+    )
+    doc = _doc(text, [("Corinne Abernathy-Loy", "ORG"), ("Garo Armen", "ORG"), ("Sturgis Freight Lines", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert [(t, label) for t, label in _ents(doc) if label != "PERSON" or " " in t] == [
+        ("Corinne Abernathy-Loy", "PERSON"), ("Garo Armen", "PERSON"), ("Sturgis Freight Lines", "ORG")
+    ]
+
+
 def test_a_one_word_person_without_a_full_name_honorific_or_given_name_is_dropped():
     text = "Charter of the Corporate Governance Committee. The Committee shall meet."
     doc = EntityRules(patterns=False, propagate=True)(_doc(text, [("Governance", "PERSON")]))

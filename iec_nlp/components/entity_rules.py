@@ -57,6 +57,7 @@ from spacy.util import filter_spans
 
 from ..text import FiledLayout, doc_text
 from .name_plausibility import (
+    _BODY_WORDS,
     _DEFINED_TERM_WORDS,
     _DOCUMENT_WORDS,
     _GENERIC_ORGANIZATION_WORDS,
@@ -321,7 +322,10 @@ class EntityRules:
             )
             terms = _abbreviated_terms(text)
             ents = [
-                _as_person_if_said_with_title(_as_person_if_named_with_title(_as_organization_if_acronym(e, text), text), text)
+                _as_person_if_honored_or_aged(
+                    _as_person_if_said_with_title(_as_person_if_named_with_title(_as_organization_if_acronym(e, text), text), text),
+                    text,
+                )
                 for e in trimmed
                 if e is not None and _is_plausible(e, text, terms)
             ]
@@ -1760,6 +1764,28 @@ _HYPHENATED_REST_BEFORE_TITLE = re.compile(
     r"(?:Chief|President|Vice|Chair|Chairman|Chairwoman|Director|Executive|Senior|Founder|Co-[Ff]ounder|"
     r"General|Managing|Head|Partner|Treasurer|Secretary|Controller|C[EFOTIA]O)\b"
 )
+
+
+# "the Board appointed Corinne Abernathy-Loy, 51, ..." then "Ms. Abernathy-Loy
+# joined": a release writes a person's surname after an honorific, and gives
+# a director's or officer's age in apposition; nobody writes "Mr." before an
+# organization's word or its age after its name. A name of a person's shape
+# that the recognizer, never having seen it, took for an organization is a
+# person where the release says so in one of these ways.
+_AGE_AFTER_NAME = re.compile(r",[ ](?:age[ ])?[2-9]\d(?:,|[ ]years[ ]old\b)")
+
+
+def _as_person_if_honored_or_aged(ent: Span, text: str) -> Span:
+    if ent.label_ not in ("ORG", "CUSTOMER") or not _PERSON_NAME_SHAPE.fullmatch(text, ent.start_char, ent.end_char):
+        return ent
+    name = text[ent.start_char : ent.end_char]
+    if re.search(_LEGAL_FORM, name) or any(w.lower() in _BODY_WORDS for w in name.split()):
+        return ent
+    surname = name.split()[-1]
+    honored = re.search(rf"\b(?:Mr|Ms|Mrs|Dr)\.?[ ]+{re.escape(surname)}\b(?!-)", text)
+    if honored is None and not _AGE_AFTER_NAME.match(text, ent.end_char):
+        return ent
+    return Span(ent.doc, ent.start, ent.end, label="PERSON")
 
 
 def _as_person_if_said_with_title(ent: Span, text: str) -> Span:
