@@ -1885,6 +1885,15 @@ def test_an_unfamiliar_name_written_with_an_honorific_or_an_age_is_a_person_not_
     ]
 
 
+def test_a_name_with_a_title_in_parentheses_is_a_person_and_the_title_no_short_name():
+    text = "Audit Committee\nKhalil Barrage (Chairperson)\tJoshua Silverman\nNominating Committee\nKhalil Barrage\n"
+    doc = _doc(text, [("Khalil Barrage", "ORG"), ("Joshua Silverman", "PERSON")])
+    second = text.rindex("Khalil Barrage")
+    doc.set_ents([*doc.ents, doc.char_span(second, second + len("Khalil Barrage"), label="ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Khalil Barrage", "PERSON"), ("Joshua Silverman", "PERSON"), ("Khalil Barrage", "PERSON")]
+
+
 def test_a_one_word_person_without_a_full_name_honorific_or_given_name_is_dropped():
     text = "Charter of the Corporate Governance Committee. The Committee shall meet."
     doc = EntityRules(patterns=False, propagate=True)(_doc(text, [("Governance", "PERSON")]))

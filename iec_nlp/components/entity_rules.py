@@ -66,6 +66,7 @@ from .name_plausibility import (
     _in_ticker_notation,
     _is_base_of_change,
     _is_plausible,
+    _is_title,
 )
 from .name_propagation import _propagate
 from .name_shapes import (
@@ -322,7 +323,7 @@ class EntityRules:
             )
             terms = _abbreviated_terms(text)
             ents = [
-                _as_person_if_honored_or_aged(
+                _as_person_if_honored_aged_or_titled(
                     _as_person_if_said_with_title(_as_person_if_named_with_title(_as_organization_if_acronym(e, text), text), text),
                     text,
                 )
@@ -1551,6 +1552,8 @@ def _add_defined_short_names(
         match = _SHORT_NAME_AFTER_NAME.match(text, ent.end_char)
         if match is None or match.group(1) in terms or match.group(1).lower() in _DEFINED_TERM_WORDS:
             continue
+        if _is_title(match.group(1)):
+            continue  # "Khalil Barrage (Chairperson)": a person's title, no short name
         if _in_ticker_notation(text, match.start(1), match.end(1)):
             continue
         # A given name may have made a person of it ("James River"): the name it shortens says otherwise.
@@ -1768,14 +1771,28 @@ _HYPHENATED_REST_BEFORE_TITLE = re.compile(
 
 # "the Board appointed Corinne Abernathy-Loy, 51, ..." then "Ms. Abernathy-Loy
 # joined": a release writes a person's surname after an honorific, and gives
-# a director's or officer's age in apposition; nobody writes "Mr." before an
-# organization's word or its age after its name. A name of a person's shape
-# that the recognizer, never having seen it, took for an organization is a
-# person where the release says so in one of these ways.
+# a director's or officer's age in apposition or their title in parentheses
+# ("Khalil Barrage (Chairperson)" in a table of committees); nobody writes
+# "Mr." before an organization's word, or its age or a title after its name.
+# A name of a person's shape that the recognizer, never having seen it, took
+# for an organization is a person where the release says so in one of these
+# ways, at any of the name's mentions.
 _AGE_AFTER_NAME = re.compile(r",[ ](?:age[ ])?[2-9]\d(?:,|[ ]years[ ]old\b)")
+_PARENTHESIZED_AFTER_NAME = re.compile(r"[ ]*\(([^()\n]{1,40})\)")
 
 
-def _as_person_if_honored_or_aged(ent: Span, text: str) -> Span:
+def _said_to_be_a_person(name: str, text: str) -> bool:
+    """Whether a mention of `name` is followed by a person's age or title."""
+    for mention in re.finditer(rf"(?<![\w-]){re.escape(name)}\b", text):
+        if _AGE_AFTER_NAME.match(text, mention.end()):
+            return True
+        parenthesized = _PARENTHESIZED_AFTER_NAME.match(text, mention.end())
+        if parenthesized is not None and _is_title(parenthesized.group(1)):
+            return True
+    return False
+
+
+def _as_person_if_honored_aged_or_titled(ent: Span, text: str) -> Span:
     if ent.label_ not in ("ORG", "CUSTOMER") or not _PERSON_NAME_SHAPE.fullmatch(text, ent.start_char, ent.end_char):
         return ent
     name = text[ent.start_char : ent.end_char]
@@ -1783,7 +1800,7 @@ def _as_person_if_honored_or_aged(ent: Span, text: str) -> Span:
         return ent
     surname = name.split()[-1]
     honored = re.search(rf"\b(?:Mr|Ms|Mrs|Dr)\.?[ ]+{re.escape(surname)}\b(?!-)", text)
-    if honored is None and not _AGE_AFTER_NAME.match(text, ent.end_char):
+    if honored is None and not _said_to_be_a_person(name, text):
         return ent
     return Span(ent.doc, ent.start, ent.end, label="PERSON")
 

@@ -66,6 +66,12 @@ _TITLE_WORDS = frozenset(
 _ADDRESS_WORDS = frozenset(
     "road street avenue boulevard drive lane parkway highway suite headquarters tel fax phone email".split()
 )
+
+
+def _is_title(name: str) -> bool:
+    return name.lower() in _TITLE_WORDS or JOB_TITLE.fullmatch(name) is not None
+
+
 _INSTITUTION_WORDS = frozenset(
     "department division commission committee association university college school institute "
     "agency bureau office exchange market group board council foundation society".split()
@@ -551,7 +557,7 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             return False  # "an ISO 9001:2015 certified supplier": a standard
         if all(word in _GENERIC_ORGANIZATION_WORDS for word in name.lower().strip(".").split()):
             return False  # "the Bank", "Parent Company": a defined term for an organization, not its name
-        if name.lower() in _TITLE_WORDS or JOB_TITLE.fullmatch(name):
+        if _is_title(name):
             return False  # "Gregory Ekizian (Chairperson)", "served as Chair of the BBC": a title
         if _STATE_NAME.fullmatch(name) and not _POSSESSIVE_NAME_REST.match(text, ent.end_char):
             return False  # "for Florida's residents": a state alone is a place ("Florida's Turnpike" is a body)
