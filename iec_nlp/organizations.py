@@ -258,6 +258,10 @@ _LEADING_TICKER = re.compile(
     re.IGNORECASE,
 )
 _SYMBOL = re.compile(r":\s*([A-Z][A-Z0-9]{0,5})\b")
+# The signature block of a filing: the registrant's name on its own line,
+# then (after a date line, or co-registrants' names) its officer's
+# signature, "By: /s/ Jane Doe". Only the filer signs its report.
+_SIGNS = re.compile(r"^[ \t]*\n(?:[^\n]*\n){0,4}?[^\n]*?\bBy:?\s*/s/", re.IGNORECASE)
 
 _DATELINE = re.compile(r"(?:\d{4}|\))\s*(?:[-\u2013\u2014]+|/)\s*(?:\(?[A-Z][\w .]*(?:WIRE|Wire|wire)\)?\s*[-\u2013\u2014]*\s*)?$")
 
@@ -305,6 +309,8 @@ def _issuer_score(
             score += 2.5 if cue_rank["announces"][i] == 0 else 0.5
         if i in cue_rank["defined"]:
             score += 3.0 if cue_rank["defined"][i] == 0 else 0.5
+        if i in cue_rank["signs"]:
+            score += 5.0 if cue_rank["signs"][i] == 0 else 0.5
         if i in cue_rank["about"]:
             # The "About Acme" boilerplate describes the author: the first one
             # outweighs a customer's ticker in the first lines. A second one
@@ -336,10 +342,11 @@ def _has_author_cue(members: Sequence[int], cue_rank: dict[str, dict[int, int]])
 def _cue_ranks(text: str, entities: Sequence[EntityLike], groups: list[list[int]]) -> dict[str, dict[int, int]]:
     """For each cue, the mentions that carry it, ranked in text order (0 =
     first): a ticker or "today announced" after the name, a definition as
-    "the Company", an "About" heading before it."""
+    "the Company", a signature under it, an "About" heading before it."""
     mentions = sorted(i for g in groups for i in g if _counts_for_issuer(entities[i]))
     cue_rank = {}
-    for cue, pattern in (("ticker", _TICKER), ("announces", _ANNOUNCES), ("defined", _DEFINED_AS_AUTHOR)):
+    cues = (("ticker", _TICKER), ("announces", _ANNOUNCES), ("defined", _DEFINED_AS_AUTHOR), ("signs", _SIGNS))
+    for cue, pattern in cues:
         cued = [i for i in mentions if pattern.match(text[entities[i].end : entities[i].end + 200])]
         cue_rank[cue] = {i: n for n, i in enumerate(cued)}
     about = [i for i in mentions if _ABOUT.search(text[max(0, entities[i].start - 80) : entities[i].start])]
