@@ -1767,6 +1767,16 @@ def test_a_word_after_a_slash_or_a_percent_sign_is_no_name():
     assert _ents(doc) == [("Pacific Gas", "CUSTOMER")]
 
 
+def test_a_name_signed_right_after_the_signature_mark_is_kept_whole():
+    text = "SOUTHERN POWER COMPANY\n\nBy /s/Wayne Boston\n\nWayne Boston\n\nAssistant Secretary\n"
+    doc = _doc(text, [("Wayne Boston", "PERSON")])
+    second = text.rindex("Wayne Boston")
+    doc.set_ents([*doc.ents, doc.char_span(second, second + len("Wayne Boston"), label="PERSON")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert [e.start_char for e in doc.ents] == [text.index("Wayne"), second]
+    assert _ents(doc) == [("Wayne Boston", "PERSON"), ("Wayne Boston", "PERSON")]
+
+
 def test_a_later_chunk_gets_the_mentions_of_names_an_earlier_chunk_found():
     from iec_nlp.components.name_propagation import name_forms, propagate_known_names
 

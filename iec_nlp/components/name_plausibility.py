@@ -280,8 +280,9 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
 # company", "non-GAAP", "post-Brexit", "the mid-Atlantic".
 _AFTER_COMPOUND_PART = re.compile(r"\b(?:[A-Z][a-z]{2,}|pre|post|non|anti|mid|pan|trans)-$")
 # Nor a word joined to the one before by a slash ("Asia/Pacific", a region),
-# nor one after a percent sign ("% Chg", a table's column header).
-_AFTER_SLASH_OR_PERCENT = re.compile(r"(?:[A-Za-z]/|%[ ]?)$")
+# nor one after a percent sign ("% Chg", a table's column header). A filing's
+# signature mark is no word: "By /s/Wayne Boston" is signed by a person.
+_AFTER_SLASH_OR_PERCENT = re.compile(r"(?:(?<!/)[A-Za-z]/|%[ ]?)$")
 
 
 _SHARE_OF = re.compile(r"(?:percent|%)\s+of\s+(?:total\s+)?$", re.IGNORECASE)
