@@ -485,6 +485,12 @@ def test_wire_services_exchanges_and_the_sec_with_its_country():
     assert _ents(doc) == [("U.S. Securities and Exchange Commission", "ORG"), ("OTCQX Best Market", "ORG")]
 
 
+def test_a_known_regulator_wins_over_a_legal_form_inside_its_name():
+    text = "the standards established by the Public Company Accounting Oversight Board."
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    assert _ents(doc) == [("Public Company Accounting Oversight Board", "ORG")]
+
+
 def test_a_time_zone_is_no_name():
     text = "at 10:30 a.m. EDT/9:30 a.m. CDT today"
     assert _rules(text, [("CDT", "PERSON")]) == []

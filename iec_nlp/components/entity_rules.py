@@ -386,7 +386,9 @@ class EntityRules:
             ents = _add(doc, ents, match.start(1), match.end(1), "ROLE")
         for match in self.known_orgs.finditer(text):
             if not _in_ticker_notation(text, match.start(), match.end()):
-                ents = _add(doc, ents, match.start(), match.end(), "ORG")
+                # The known name wins over a legal form found inside it: "Public
+                # Company" of "the Public Company Accounting Oversight Board".
+                ents = _add_or_widen(doc, ents, match.start(), match.end(), "ORG")
         for match in GOVERNMENT_BODY.finditer(text):
             # A field of study: "Master of Business Administration", "a degree in Business Administration".
             if not _FIELD_OF_STUDY_BEFORE.search(text, max(0, match.start() - 12), match.start()):
