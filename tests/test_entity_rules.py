@@ -252,6 +252,12 @@ def test_a_name_followed_by_a_state_is_a_place():
     assert _ents(doc) == [("Motorola", "CUSTOMER"), ("Acme Corp.", "ORG")]
 
 
+def test_a_company_with_its_legal_form_before_a_name_that_opens_with_a_state_is_no_place():
+    text = "information for Alabama Power Company, Georgia Power Company and Gulf Power Company, Mississippi."
+    ents = [("Alabama Power Company", "ORG"), ("Georgia Power Company", "ORG"), ("Gulf Power Company", "ORG")]
+    assert _rules(text, ents) == ents
+
+
 def test_dateline_cities_are_places():
     text = "Results\n\nPHOENIX, AZ.- May 11, 2004-Suntron\n\nCONCORD, MA (October 27, 2003)\nPEMBROKE, Bermuda \u2014 April"
     doc = _doc(text, [("PHOENIX", "ORG"), ("CONCORD", "ORG"), ("PEMBROKE", "PERSON")])

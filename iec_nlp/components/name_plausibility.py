@@ -502,6 +502,17 @@ def _opens_a_section_heading(name: str, text: str, start: int) -> bool:
     return not text[text.rfind("\n", 0, start) + 1 : start].strip()
 
 
+# A name ending in its legal form is a company, also where a state opens the
+# next name of a list: "Alabama Power Company, Georgia Power Company".
+_ENDS_IN_LEGAL_FORM = re.compile(rf"(?<![\w])(?:{_LEGAL_FORM})$")
+
+
+def _is_place(ent: Span, name: str, text: str) -> bool:
+    if _BASE.match(name) or _is_dateline_city(ent, text):
+        return True
+    return bool(_FOLLOWED_BY_STATE.match(text, ent.end_char)) and not _ENDS_IN_LEGAL_FORM.search(name)
+
+
 def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> bool:
     """False for what cannot be the entity its label says; `terms` are the
     abbreviations the release defines for common nouns and for things
@@ -545,7 +556,7 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             return False
         if _AFTER_SLASH_OR_PERCENT.search(text, max(0, ent.start_char - 2), ent.start_char):
             return False  # "Pacific" of "Asia/Pacific", "Chg" of "% Chg"
-        if _FOLLOWED_BY_STATE.match(text, ent.end_char) or _is_dateline_city(ent, text) or _BASE.match(name):
+        if _is_place(ent, name, text):
             return False  # a place ("Fort Liberty": a base or a town)
         if name in _POSTAL_CODES and _AFTER_CITY.search(text, max(0, ent.start_char - 30), ent.start_char):
             return False  # the state of a place
