@@ -1907,6 +1907,16 @@ def test_an_unfamiliar_name_written_with_an_honorific_or_an_age_is_a_person_not_
     ]
 
 
+def test_a_name_named_to_a_title_or_joining_as_one_is_a_person_also_in_the_headline():
+    text = (
+        "ACME APPOINTS RENATA BOCKHOLT SENIOR VICE PRESIDENT\n\nAcme Corp. said that Renata Bockholt has "
+        "joined the company as Senior Vice President, Sales. Imogen Russo-Blake has been named General Counsel."
+    )
+    ents = [("RENATA BOCKHOLT", "ORG"), ("Acme Corp.", "ORG"), ("Renata Bockholt", "ORG"), ("Imogen Russo", "ORG")]
+    people = [t for t, label in _rules(text, ents) if label == "PERSON"]
+    assert people == ["RENATA BOCKHOLT", "Renata Bockholt", "Imogen Russo-Blake"]
+
+
 def test_a_name_with_a_title_in_parentheses_is_a_person_and_the_title_no_short_name():
     text = "Audit Committee\nKhalil Barrage (Chairperson)\tJoshua Silverman\nNominating Committee\nKhalil Barrage\n"
     doc = _doc(text, [("Khalil Barrage", "ORG"), ("Joshua Silverman", "PERSON")])

@@ -1772,36 +1772,48 @@ _HYPHENATED_REST_BEFORE_TITLE = re.compile(
 
 
 # "the Board appointed Corinne Abernathy-Loy, 51, ..." then "Ms. Abernathy-Loy
-# joined": a release writes a person's surname after an honorific, and gives
-# a director's or officer's age in apposition or their title in parentheses
-# ("Khalil Barrage (Chairperson)" in a table of committees); nobody writes
-# "Mr." before an organization's word, or its age or a title after its name.
-# A name of a person's shape that the recognizer, never having seen it, took
-# for an organization is a person where the release says so in one of these
-# ways, at any of the name's mentions.
+# joined": a release writes a person's surname after an honorific, gives a
+# director's or officer's age in apposition or their title in parentheses
+# ("Khalil Barrage (Chairperson)" in a table of committees), and says they
+# were named to a title or joined as one ("Imogen Russo-Blake has been named
+# General Counsel", "Renata Bockholt has joined the company as Senior Vice
+# President"); no organization is written so. A name of a person's shape that
+# the recognizer, never having seen it, took for an organization is a person
+# where the release says so in one of these ways, at any of the name's
+# mentions (also one in a headline's capitals).
 _AGE_AFTER_NAME = re.compile(r",[ ](?:age[ ])?[2-9]\d(?:,|[ ]years[ ]old\b)")
 _PARENTHESIZED_AFTER_NAME = re.compile(r"[ ]*\(([^()\n]{1,40})\)")
+_GIVEN_A_TITLE_AFTER_NAME = re.compile(
+    r"[ ]+(?:(?:has[ ]been|was|is|will[ ]be)[ ]+(?:named|appointed|promoted|elected)(?:[ ]+(?:as|to))?"
+    r"|(?:has[ ]+)?join(?:s|ed)[ ][^.\n]{0,40}?[ ]as)[ ]+(?:(?:the|its|our)[ ]+)?(?=[A-Z])"
+)
 
 
 def _said_to_be_a_person(name: str, text: str) -> bool:
-    """Whether a mention of `name` is followed by a person's age or title."""
-    for mention in re.finditer(rf"(?<![\w-]){re.escape(name)}\b", text):
+    """Whether a mention of `name` (its double surname completed) is
+    followed by a person's age, title in parentheses, or appointment to a title."""
+    for mention in re.finditer(rf"(?<![\w-]){re.escape(name)}(?:-[A-Z][a-z]+)?\b", text, re.IGNORECASE):
         if _AGE_AFTER_NAME.match(text, mention.end()):
             return True
         parenthesized = _PARENTHESIZED_AFTER_NAME.match(text, mention.end())
         if parenthesized is not None and _is_title(parenthesized.group(1)):
             return True
+        given = _GIVEN_A_TITLE_AFTER_NAME.match(text, mention.end())
+        if given is not None and JOB_TITLE.match(text, given.end()):
+            return True
     return False
 
 
 def _as_person_if_honored_aged_or_titled(ent: Span, text: str) -> Span:
-    if ent.label_ not in ("ORG", "CUSTOMER") or not _PERSON_NAME_SHAPE.fullmatch(text, ent.start_char, ent.end_char):
+    if ent.label_ not in ("ORG", "CUSTOMER"):
         return ent
     name = text[ent.start_char : ent.end_char]
+    if not _PERSON_NAME_SHAPE.fullmatch(name.title() if name.isupper() else name):
+        return ent
     if re.search(_LEGAL_FORM, name) or any(w.lower() in _BODY_WORDS for w in name.split()):
         return ent
     surname = name.split()[-1]
-    honored = re.search(rf"\b(?:Mr|Ms|Mrs|Dr)\.?[ ]+{re.escape(surname)}\b(?!-)", text)
+    honored = re.search(rf"\b(?:Mr|Ms|Mrs|Dr)\.?[ ]+{re.escape(surname)}\b(?!-)", text, re.IGNORECASE)
     if honored is None and not _said_to_be_a_person(name, text):
         return ent
     return Span(ent.doc, ent.start, ent.end, label="PERSON")
