@@ -1880,6 +1880,18 @@ def test_pieces_of_a_double_surname_are_one_person():
     assert people == ["Lydia Moreno-Castillo", "Georgette Abernathy-Lowe"]
 
 
+def test_a_given_name_taken_for_an_organization_before_its_surname_is_the_persons():
+    text = "ACME APPOINTS DR. ANIKA VOSS-MERRILL\n\nAcme named Anika Voss-Merrill, M.D., as Chief Medical Officer of IBM Smith."
+    ents = [("ANIKA", "ORG"), ("VOSS-MERRILL", "PERSON"), ("Anika", "ORG"), ("Voss-Merrill", "PERSON"), ("IBM", "ORG")]
+    doc = _doc(text, ents)
+    smith = text.index("Smith")
+    doc.set_ents([*doc.ents, doc.char_span(smith, smith + len("Smith"), label="PERSON")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ in ("PERSON", "ORG")][:3] == [
+        ("ANIKA VOSS-MERRILL", "PERSON"), ("Anika Voss-Merrill", "PERSON"), ("IBM", "ORG")
+    ]
+
+
 def test_full_names_side_by_side_stay_apart():
     # Contact columns read with their runs of spaces folded to one.
     text = "Contact: Brian Flanagan Rick Lacroix"

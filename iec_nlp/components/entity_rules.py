@@ -1353,7 +1353,24 @@ def _without_unsupported_one_word_persons(
 # of spaces folded to one), and a name never ends before a hyphen and a
 # capitalized word: such pieces are one person.
 _PERSON_GAP = re.compile(r"[ ]")
+_GIVEN_NAME_WORD = re.compile(r"[A-Z][a-z]+")
 _HYPHENATED_SURNAME_REST = re.compile(r"-[A-Z][a-z]+(?:['\u2019][A-Z][a-z]+)?\b(?!-)")
+
+
+def _is_given_name_piece(previous: Span | None, ent: Span, text: str) -> bool:
+    """Whether `previous` is one word right before the person `ent`: a given
+    name, also one the recognizer took for an organization before a surname
+    it did find ("Anika" | "Voss-Merrill")."""
+    if previous is None or ent.label_ != "PERSON" or len(previous) != 1:
+        return False
+    if not _PERSON_GAP.fullmatch(text, previous.end_char, ent.start_char):
+        return False
+    if previous.label_ == "PERSON":
+        return True
+    surname = text[ent.start_char : ent.end_char]
+    # Capitals only in a headline in capitals: "DR. ANIKA VOSS-MERRILL", not "IBM Smith".
+    given_name_shape = _GIVEN_NAME_WORD.fullmatch(previous.text) or (previous.text.isupper() and surname.isupper())
+    return previous.label_ in ("ORG", "CUSTOMER") and " " not in surname and bool(given_name_shape)
 
 
 def _join_person_fragments(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
@@ -1361,12 +1378,7 @@ def _join_person_fragments(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     result: list[Span] = []
     for ent in ents:
         previous = result[-1] if result else None
-        if (
-            previous is not None
-            and previous.label_ == ent.label_ == "PERSON"
-            and len(previous) == 1
-            and _PERSON_GAP.fullmatch(text, previous.end_char, ent.start_char)
-        ):
+        if _is_given_name_piece(previous, ent, text):
             result[-1] = Span(doc, previous.start, ent.end, label="PERSON")
         else:
             result.append(ent)
