@@ -1306,6 +1306,13 @@ def test_a_name_neither_starts_nor_ends_with_a_lower_case_function_word():
     assert ("Zeta Optics", "ORG") in _ents(doc) and ("Kappa Works", "ORG") in _ents(doc)
 
 
+def test_a_name_does_not_start_with_the_preposition_that_opens_its_sentence():
+    text = "She was Senior Vice President at Pellham Biosciences. Before Pellham, she spent eight years at Beyond Meat."
+    doc = _doc(text, [("Pellham Biosciences", "ORG"), ("Before Pellham", "ORG"), ("Beyond Meat", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Pellham Biosciences", "ORG"), ("Pellham", "ORG"), ("Beyond Meat", "ORG")]
+
+
 def test_a_name_before_a_canadian_province_code_is_a_place():
     text = "Kitchener, ON - Zeta Software Inc. today reported results."
     doc = _doc(text, [("Kitchener", "PERSON"), ("Zeta Software Inc.", "ORG")])
