@@ -473,6 +473,18 @@ def test_an_abbreviation_defined_for_a_common_noun_is_no_name():
     assert _ents(EntityRules(patterns=False, propagate=True)(doc)) == [("Cree", "ORG")]
 
 
+def test_a_phrase_defined_in_quotes_for_a_common_noun_phrase_holds_no_name():
+    text = (
+        'the stockholder advisory vote on executive compensation ("Say on Pay Vote") of Acme Corp. '
+        "The Committee will conduct Say on Pay Votes. Beta, a Delaware corporation (\"Beta Holdings\"), agreed."
+    )
+    ents = [("Say", "ORG"), ("Acme Corp.", "ORG"), ("Pay Votes", "ORG"), ("Beta Holdings", "ORG")]
+    doc = _doc(text, ents)
+    second = text.index("Say on Pay Votes")
+    doc.set_ents([*doc.ents, doc.char_span(second, second + 3, label="ORG")])
+    assert _ents(EntityRules(patterns=False, propagate=True)(doc)) == [("Acme Corp.", "ORG"), ("Beta Holdings", "ORG")]
+
+
 def test_the_abbreviation_of_a_measure_in_parentheses_is_no_second_metric():
     text = "reported diluted earnings per share (EPS) of $.41 compared with $.30"
     ents = [("diluted earnings per share", "METRIC"), ("EPS", "METRIC"), ("$.41", "MONEY")]

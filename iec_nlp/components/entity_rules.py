@@ -47,6 +47,7 @@ were charges" -> `charges`).
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 from importlib import resources
@@ -1880,8 +1881,31 @@ _PLACE_ABBREVIATION = re.compile(
 )
 
 
-def _abbreviated_terms(text: str) -> frozenset[str]:
+# 'advisory vote on executive compensation ("Say on Pay Vote")': a phrase in
+# capitals defined in quotes for a common-noun phrase is a defined term
+# (SCHEMA.md 3a), nor is any run of its words a name where the release uses
+# it again ("the most recent Say on Pay Votes"). Not one defined for a party
+# ('a Delaware limited liability company ("Beta Holdings")').
+_PARTY_NOUNS = frozenset("firm affiliate entity customer supplier investor partner association".split())
+_DEFINED_PHRASE = re.compile(
+    r"\b([a-z][a-z-]+)[ ]+\([ ]*[\"\u201c]([A-Z][\w-]*(?:[ ][\w-]+){1,4})[\"\u201d][ ]*\)"
+)
+
+
+def _defined_phrase_terms(text: str) -> set[str]:
     terms = set()
+    for match in _DEFINED_PHRASE.finditer(text):
+        if match.group(1) in _GENERIC_ORGANIZATION_WORDS or match.group(1) in _PARTY_NOUNS:
+            continue
+        words = match.group(2).split()
+        for i, j in itertools.combinations(range(len(words) + 1), 2):
+            if words[i][0].isupper():
+                terms.update((" ".join(words[i:j]), " ".join(words[i:j]) + "s"))
+    return terms
+
+
+def _abbreviated_terms(text: str) -> frozenset[str]:
+    terms = _defined_phrase_terms(text)
     for match in _PARENTHESIZED_ABBREVIATION.finditer(text):
         words = _WORDS_BEFORE.search(text, max(0, match.start() - 120), match.start())
         if words is None:
