@@ -757,6 +757,13 @@ def test_more_legal_forms_and_a_partner_title_before_the_name():
     assert orgs == ["BDO Seidman, LLP", "SPIG S.p.A.", "Trian Fund Management, L.P.", "Trian"]
 
 
+def test_a_director_or_chair_title_before_an_organization_with_a_legal_form_is_no_part_of_it():
+    text = "He served as Lead Independent Director of Silvanet Medical, Inc. and as Chair of the Zeta Optics Corporation."
+    doc = EntityRules(patterns=True, propagate=True)(NLP.make_doc(text))
+    orgs = [t for t, label in _ents(doc) if label == "ORG"]
+    assert orgs == ["Silvanet Medical, Inc.", "Zeta Optics Corporation"]
+
+
 def test_more_wire_services_are_organizations():
     text = "WICHITA, Kansas, Jan. 14, 1999 (PRIMEZONE) -- Acme said. CONCORD, N.C. - (NewMediaWire) - Acme said."
     doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))

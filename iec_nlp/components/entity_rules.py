@@ -477,6 +477,9 @@ def _is_thing_name(name: str) -> bool:
 _GROUP_BEFORE_LOWER_CASE_TITLE = re.compile(r"Group\s+(?=[a-z])")
 _AFTER_TITLE = re.compile(r"\s+(?:of|at|for|with)\s+(?:the\s+)?")
 _COMMA_BEFORE_SCOPE = re.compile(r",[ ]+$")
+_TITLE_WORD_BEFORE_NAME = re.compile(
+    r"\b(?:Director|Chair|Chairperson|Manager|Head|Partner|Member|Trustee|Officer)[ ]+(?:of|at|for|with)[ ]+(?:the[ ]+)?"
+)
 _SCOPE_BEFORE_NAME = re.compile(rf"{_FUNCTION}(?:\s+(?:and|&)\s+{_FUNCTION})*\s+(?:of|at|for|with)\s+(?:the\s+)?")
 
 
@@ -492,6 +495,10 @@ def _after_title(text: str, titles: list[tuple[int, int]], start: int, end: int)
     # the title's scope, a business function after the title's comma.
     if _COMMA_BEFORE_SCOPE.search(text, max(0, start - 3), start) and (scope := _SCOPE_BEFORE_NAME.match(text, start)):
         return scope.end() if scope.end() < end else None
+    # "Lead Independent Director of Silvanet Medical, Inc.": a title word the
+    # list of titles leaves out (a director is a ROLE only as a board seat).
+    if seat := _TITLE_WORD_BEFORE_NAME.search(text, start, end):
+        return seat.end() if seat.end() < end else None
     return start
 
 
