@@ -764,6 +764,16 @@ def test_a_director_or_chair_title_before_an_organization_with_a_legal_form_is_n
     assert orgs == ["Silvanet Medical, Inc.", "Zeta Optics Corporation"]
 
 
+def test_the_capitalized_words_a_title_is_held_of_or_at_name_an_organization():
+    text = (
+        "Mr. Yelich served as Chief Financial Officer of Halbrook Dairy Cooperative from 2009. She is Chief "
+        "Executive Officer of Lumen Ridge Advisors, a firm. He was Vice President of Barre Manufacturing "
+        "Operations and Vice President of Regulatory Affairs and Quality Assurance, and president of Acme's Clinical unit."
+    )
+    orgs = [t for t, label in _rules(text, [("Acme", "ORG")]) if label == "ORG"]
+    assert orgs == ["Halbrook Dairy Cooperative", "Lumen Ridge Advisors", "Acme"]
+
+
 def test_more_wire_services_are_organizations():
     text = "WICHITA, Kansas, Jan. 14, 1999 (PRIMEZONE) -- Acme said. CONCORD, N.C. - (NewMediaWire) - Acme said."
     doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))

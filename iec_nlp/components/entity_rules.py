@@ -343,7 +343,7 @@ class EntityRules:
             ents = _add_seats_before_names(doc, text, ents)
             ents, short_names = _add_defined_short_names(doc, text, ents, terms)
             ents = _add_described_organizations(doc, text, _add_named_segments(doc, text, ents, terms), terms)
-            ents = _add_coordinated_organizations(doc, text, ents, terms)
+            ents = _add_coordinated_organizations(doc, text, _add_employers_after_titles(doc, text, ents, terms), terms)
             ents = _extend_title_scopes(doc, text, _complete_hyphenated_titles(doc, text, ents))
             ents = _complete_phrases(doc, text, ents)
             ents = _propagate(doc, text, _without_restated_abbreviations(text, ents), short_names)
@@ -1630,6 +1630,33 @@ def _add_described_organizations(doc: Doc, text: str, ents: list[Span], terms: f
             continue
         if name.lower() not in _GENERIC_ORGANIZATION_WORDS:
             ents = _add_if_plausible(doc, ents, match.start(1), match.end(1), text, terms)
+    return ents
+
+
+# "Chief Financial Officer of Halbrook Dairy Cooperative from 2009", "Chief
+# Executive Officer of Lumen Ridge Advisors, a consulting firm": the
+# capitalized words a title is held "of" or "at" name an organization
+# (SCHEMA.md 3: ROLE_AT), also one the recognizer never saw. The title's
+# own scope ("Vice President of Sales") is part of JOB_TITLE; a place or
+# anything else `_is_plausible` rules out is left.
+_EMPLOYER_WORD = r"[A-Z][\w-]*(?:['\u2019](?!s\b)\w+)?"
+_EMPLOYER_AFTER_TITLE = re.compile(
+    rf"[ ]+(?:of|at)[ ]+(?:the[ ]+)?((?!The\b){_EMPLOYER_WORD}(?:[ ](?:{_EMPLOYER_WORD}|&)){{0,3}})"
+    r"(?=[ ]*[,.;:)\n]|['\u2019]s\b|[ ]+(?:from|since|until|in|and|where|which|who)\b)"
+)
+# "Vice President of Barre Manufacturing Operations", "Vice President of
+# Regulatory Affairs and Quality Assurance": a unit named by its business
+# function is the title's scope, no employer.
+_ENDS_IN_FUNCTION = re.compile(
+    rf"(?:^|[ ])(?:{_FUNCTION}|Affairs|Assurance|Relations|Compliance|Audit|Development|Planning)$"
+)
+
+
+def _add_employers_after_titles(doc: Doc, text: str, ents: list[Span], terms: frozenset[str]) -> list[Span]:
+    for title in JOB_TITLE.finditer(text):
+        employer = _EMPLOYER_AFTER_TITLE.match(text, title.end())
+        if employer and not _ENDS_IN_FUNCTION.search(employer.group(1)):
+            ents = _add_if_plausible(doc, ents, employer.start(1), employer.end(1), text, terms)
     return ents
 
 
