@@ -1772,7 +1772,7 @@ def test_an_organization_takes_a_company_word_after_it_in_running_text():
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert _ents(doc)[0] == ("Quorvex Energy", "ORG")
     # Industry words of company names: "Gulf Coast Refining", "Halden Logistics".
-    for word in ("Refining", "Logistics", "Semiconductor", "Bancorp"):
+    for word in ("Refining", "Logistics", "Semiconductor", "Bancorp", "Lines", "Advisors", "Cooperative"):
         text = f"The order came from Halden {word} last week."
         doc = EntityRules(patterns=False, propagate=True)(_doc(text, [("Halden", "ORG")]))
         assert _ents(doc) == [(f"Halden {word}", "ORG")]

@@ -1498,7 +1498,8 @@ _COMPANY_WORD_AFTER = re.compile(
     r"[ ](?:Energy|Medical|Health|Healthcare|Capital|Holdings|Technologies|Systems|Solutions|Partners|Labs|"
     r"Pharmaceuticals|Therapeutics|Networks|Industries|Electronics|Communications|Aerospace|Refining|Logistics|"
     r"Manufacturing|Semiconductor|Software|Biosciences|Resources|Mining|Motors|Airlines|Foods|Brands|Financial|"
-    r"Bancorp|Insurance|Robotics|Materials|Chemicals|Petroleum|Instruments|Devices|Enterprises)\b(?![ ][A-Z&]|-)"
+    r"Bancorp|Insurance|Robotics|Materials|Chemicals|Petroleum|Instruments|Devices|Enterprises|Lines|Advisors|"
+    r"Cooperative)\b(?![ ][A-Z&]|-)"
 )
 _UNIT_AFTER = re.compile(
     r"(?:[ ][A-Z][a-z]+){1,2}[ ](?:Department|Division|Office|Center|Centre|Institute|Laboratory|Laboratories|"
