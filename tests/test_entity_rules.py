@@ -1860,6 +1860,15 @@ def test_names_of_earlier_chunks_reach_the_later_chunks_of_a_long_release(monkey
     assert late_mention() == ["Acme"]
 
 
+def test_a_title_takes_a_department_named_by_its_function_after_its_comma():
+    text = "She was Vice President, Medical Affairs.\n\nMedia contact:\nOlivia Marchetti\nDirector, Corporate Communications\n"
+    ents = [("Vice President", "ROLE"), ("Medical Affairs", "ORG"), ("Olivia Marchetti", "PERSON"), ("Director", "ROLE"),
+            ("Corporate Communications", "ROLE")]
+    assert _rules(text, ents) == [
+        ("Vice President, Medical Affairs", "ROLE"), ("Olivia Marchetti", "PERSON"), ("Director, Corporate Communications", "ROLE")
+    ]
+
+
 def test_a_middle_title_of_a_comma_list_takes_no_scope_but_the_first_one_does():
     first = "Mr. Roe is Senior Vice President, Finance and Treasury, and Chief Financial Officer."
     doc = _doc(first, [("Roe", "PERSON"), ("Senior Vice President", "ROLE"), ("Chief Financial Officer", "ROLE")])

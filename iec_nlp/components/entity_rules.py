@@ -1127,9 +1127,11 @@ def _extend_title_scopes(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
         end = scope.end(1)
         inside = [o for o in ents if o is not ent and o.start_char < end and ent.end_char < o.end_char]
         # A business function the recognizer took alone ("Finance" and
-        # "Treasury" of "Senior Vice President, Finance and Treasury") is no
-        # entity of its own: the scope takes it.
-        if any(not _FUNCTION_WORDS.fullmatch(o.text) for o in inside):
+        # "Treasury" of "Senior Vice President, Finance and Treasury"), or a
+        # department named by its function ("Vice President, Medical
+        # Affairs", "Director, Corporate Communications") is no entity of
+        # its own: the scope takes it.
+        if any(not (_FUNCTION_WORDS.fullmatch(o.text) or _ENDS_IN_FUNCTION.search(o.text)) for o in inside):
             continue  # the scope is an entity of its own (an organization, a person)
         if _ORG_END.search(scope.group(1)) or JOB_TITLE.search(scope.group(1)):
             continue
