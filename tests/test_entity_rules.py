@@ -1937,6 +1937,20 @@ def test_a_given_name_taken_for_an_organization_before_its_surname_is_the_person
     ]
 
 
+def test_given_names_of_people_named_in_full_are_each_a_person_also_listed():
+    text = (
+        "Acme named Carla Montverde, Devin Achterberg and Imogen Russo. \"Carla, Devin and Imogen bring depth,\" "
+        "said Raymond Okafor. \"Anika and Victor agree.\" Helena Strand's Imogen brand sold."
+    )
+    ents = [("Acme", "ORG"), ("Carla Montverde", "PERSON"), ("Devin Achterberg", "PERSON"), ("Imogen Russo", "PERSON"),
+            ("Carla, Devin", "PERSON"), ("Raymond Okafor", "PERSON"), ("Anika and Victor", "ORG")]
+    doc = _doc(text, ents)
+    imogen = text.index("Imogen bring")
+    doc.set_ents([*doc.ents, doc.char_span(imogen, imogen + len("Imogen"), label="ORG")])
+    people = [t for t, label in _ents(EntityRules(patterns=False, propagate=True)(doc)) if label == "PERSON"]
+    assert people[3:6] == ["Carla", "Devin", "Imogen"] and "Anika and Victor" not in people
+
+
 def test_full_names_side_by_side_stay_apart():
     # Contact columns read with their runs of spaces folded to one.
     text = "Contact: Brian Flanagan Rick Lacroix"

@@ -349,7 +349,7 @@ class EntityRules:
             ents = _propagate(doc, text, _without_restated_abbreviations(text, ents), short_names)
             ents = _without_halves_of_business_names(text, ents)
             # Again after propagation, which labels a surname next to a given name it left alone.
-            ents = _join_person_fragments(doc, text, ents)
+            ents = _as_given_names_of_people(doc, text, _join_person_fragments(doc, text, ents))
             ents = _without_unsupported_one_word_persons(text, ents, self.first_names)
         doc.set_ents(sorted(ents, key=lambda s: s.start), default="outside")
         return doc
@@ -1401,6 +1401,31 @@ def _join_person_fragments(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
             widened = doc.char_span(ent.start_char, rest.end(), label="PERSON")
             if widened is not None and not any(e.start < widened.end and e.end > ent.end for e in result):
                 result[i] = widened
+    return result
+
+
+# '"Helena and Victor bring deep experience," said the Chair': a quote calls
+# the people the release named in full by their given names, alone or listed
+# ("Carla, Devin and Imogen"). Such a name, or list of names, that the
+# recognizer took for an organization or for one person is each of them.
+_GIVEN_NAME_LIST = re.compile(r"[A-Z][a-z]+(?:(?:,[ ]|,?[ ]and[ ])[A-Z][a-z]+)*")
+_LIST_SEPARATOR = re.compile(r",[ ]and[ ]|,[ ]|[ ]and[ ]")
+
+
+def _as_given_names_of_people(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    given = {e[0].text for e in ents if e.label_ == "PERSON" and len(e) > 1 and not e[0].text.endswith(".")}
+    result = []
+    for ent in ents:
+        name = text[ent.start_char : ent.end_char]
+        names = _LIST_SEPARATOR.split(name)
+        listed = len(names) > 1 or ent.label_ != "PERSON"
+        if ent.label_ in _NAME_LABELS and listed and _GIVEN_NAME_LIST.fullmatch(name) and set(names) <= given:
+            starts = [ent.start_char + m.end() for m in _LIST_SEPARATOR.finditer(name)]
+            people = [doc.char_span(s, s + len(n), label="PERSON") for s, n in zip([ent.start_char, *starts], names)]
+            if all(people):
+                result.extend(people)
+                continue
+        result.append(ent)
     return result
 
 
