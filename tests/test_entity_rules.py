@@ -1951,6 +1951,15 @@ def test_given_names_of_people_named_in_full_are_each_a_person_also_listed():
     assert people[3:6] == ["Carla", "Devin", "Imogen"] and "Anika and Victor" not in people
 
 
+def test_a_name_in_a_slot_only_a_person_fills_is_a_person():
+    text = (
+        '"We look forward to it," said Ann-Marie Colwell, Chair of the Board. Dr. Lee succeeds Marcus Feld, '
+        "who is leaving. Acme succeeded Zeta Optics Corporation as supplier."
+    )
+    people = [t for t, label in _rules(text, []) if label == "PERSON"]
+    assert people == ["Ann-Marie Colwell", "Marcus Feld"]
+
+
 def test_full_names_side_by_side_stay_apart():
     # Contact columns read with their runs of spaces folded to one.
     text = "Contact: Brian Flanagan Rick Lacroix"

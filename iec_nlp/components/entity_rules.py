@@ -344,6 +344,7 @@ class EntityRules:
             ents, short_names = _add_defined_short_names(doc, text, ents, terms)
             ents = _add_described_organizations(doc, text, _add_named_segments(doc, text, ents, terms), terms)
             ents = _add_coordinated_organizations(doc, text, _add_employers_after_titles(doc, text, ents, terms), terms)
+            ents = _add_people_in_person_slots(doc, text, ents, terms)
             ents = _extend_title_scopes(doc, text, _complete_hyphenated_titles(doc, text, ents))
             ents = _complete_phrases(doc, text, ents)
             ents = _propagate(doc, text, _without_restated_abbreviations(text, ents), short_names)
@@ -1689,10 +1690,10 @@ def _add_employers_after_titles(doc: Doc, text: str, ents: list[Span], terms: fr
 
 
 def _add_if_plausible(
-    doc: Doc, ents: list[Span], start: int, end: int, text: str, terms: frozenset[str]
+    doc: Doc, ents: list[Span], start: int, end: int, text: str, terms: frozenset[str], label: str = "ORG"
 ) -> list[Span]:
-    """Add an organization where nothing was found, if it can be one (`_is_plausible`)."""
-    span, overlapping = _placed(doc, ents, start, end, "ORG")
+    """Add an organization (or `label`) where nothing was found, if it can be one (`_is_plausible`)."""
+    span, overlapping = _placed(doc, ents, start, end, label)
     return [*ents, span] if span is not None and not overlapping and _is_plausible(span, text, terms) else ents
 
 
@@ -1896,6 +1897,26 @@ def _as_person_if_honored_aged_or_titled(ent: Span, text: str) -> Span:
     if honored is None and not _said_to_be_a_person(name, text):
         return ent
     return Span(ent.doc, ent.start, ent.end, label="PERSON")
+
+
+# Slots only a person fills: the speaker of a quote with a title in
+# apposition ("said Ann-Marie Colwell, Chair of the Board") and the one a
+# new officer succeeds ("succeeds Marcus Feld, who is leaving"). A name of a
+# person's shape there (a hyphenated given name too) that the recognizer
+# missed is a PERSON.
+_FULL_NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:[ ][A-Z]\.)?(?:[ ][A-Z][a-z]*(?:['\u2019-][A-Z]?[a-z]+)*){1,2}"
+_PERSON_SLOTS = (
+    re.compile(rf"\bsaid[ ]({_FULL_NAME})(?={_HYPHENATED_REST_BEFORE_TITLE.pattern})"),
+    re.compile(rf"\b(?:succeeds|succeeding|succeeded)[ ]({_FULL_NAME})(?=[,.;]|[ ](?:who|as)\b)"),
+)
+
+
+def _add_people_in_person_slots(doc: Doc, text: str, ents: list[Span], terms: frozenset[str]) -> list[Span]:
+    for slot in _PERSON_SLOTS:
+        for match in slot.finditer(text):
+            if not re.search(_LEGAL_FORM, match.group(1)):
+                ents = _add_if_plausible(doc, ents, match.start(1), match.end(1), text, terms, label="PERSON")
+    return ents
 
 
 def _as_person_if_said_with_title(ent: Span, text: str) -> Span:
