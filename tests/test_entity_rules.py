@@ -1356,6 +1356,15 @@ def test_a_partnership_short_name_keeps_both_partners():
     assert _ents(doc)[0] == ("Hobart & Quill", "ORG")
 
 
+def test_a_company_is_called_by_its_name_without_the_word_of_its_kind():
+    text = "Marlowe Ridge Bancorp today named a president. He joined Marlowe Ridge in 2001. Texas Instruments agreed."
+    doc = _doc(text, [("Marlowe Ridge Bancorp", "ORG"), ("Texas Instruments", "ORG")])
+    second = text.index("Marlowe Ridge in")
+    doc.set_ents([*doc.ents, doc.char_span(second, second + len("Marlowe"), label="ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Marlowe Ridge Bancorp", "ORG"), ("Marlowe Ridge", "ORG"), ("Texas Instruments", "ORG")]
+
+
 def test_the_name_right_after_a_title_is_a_person():
     text = '"We grew," said Chairman and CEO Ravindra Quellmann. The CEO Search Committee met.'
     doc = _doc(text, [("Ravindra Quellmann", "ORG")])
