@@ -93,6 +93,17 @@ def test_a_person_does_not_end_in_an_institution_word():
     assert _ents(doc) == [("Nair", "PERSON")]
 
 
+def test_a_capitalized_chair_is_a_title_and_the_committee_it_chairs_no_employer():
+    from iec_nlp.components.name_shapes import JOB_TITLE
+
+    assert [m.group() for m in JOB_TITLE.finditer("Ann Lee, Chair of the Board; Joe Roe (Chairperson)")] == [
+        "Chair of the Board", "Chairperson"
+    ]
+    assert JOB_TITLE.search("she will chair the meeting") is None
+    text = "Bruce Chizen, Chair of the Nomination and Governance Committee, added that it was good."
+    assert [t for t, label in _rules(text, [("Bruce Chizen", "PERSON")]) if label == "ORG"] == []
+
+
 def test_job_titles_in_any_case_but_unknown_scopes_are_left_to_the_recognizer():
     from iec_nlp.components.name_shapes import JOB_TITLE
 

@@ -1671,7 +1671,8 @@ def _add_described_organizations(doc: Doc, text: str, ents: list[Span], terms: f
 _EMPLOYER_WORD = r"[A-Z][\w-]*(?:['\u2019](?!s\b)\w+)?"
 _EMPLOYER_AFTER_TITLE = re.compile(
     rf"[ ]+(?:of|at)[ ]+(?:the[ ]+)?((?!The\b){_EMPLOYER_WORD}(?:[ ](?:{_EMPLOYER_WORD}|&)){{0,3}})"
-    r"(?=[ ]*[,.;:)\n]|['\u2019]s\b|[ ]+(?:from|since|until|in|and|where|which|who)\b)"
+    # Not before "and" and a capital: "Chair of the Nomination and Governance Committee" is one name.
+    r"(?=[ ]*[,.;:)\n]|['\u2019]s\b|[ ]+(?:from|since|until|in|where|which|who)\b|[ ]+and\b(?![ ]+[A-Z]))"
 )
 # "Vice President of Barre Manufacturing Operations", "Vice President of
 # Regulatory Affairs and Quality Assurance": a unit named by its business
