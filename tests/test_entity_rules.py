@@ -310,6 +310,15 @@ def test_a_name_is_not_propagated_to_a_phrase_with_lower_case_words():
     assert _rules(text, [("Special Charges", "ORG")]) == [("Special Charges", "ORG")]
 
 
+def test_a_contact_in_a_letterhead_in_capitals_is_a_person():
+    def people(text: str) -> list[str]:
+        doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+        return [e.text for e in doc.ents if e.label_ == "PERSON"]
+
+    assert people("VIENNA, VIRGINIA 22182 CONTACT: SUSAN URBANIAK (800)847-5322 HOME PAGE") == ["SUSAN URBANIAK"]
+    assert people("INVESTOR CONTACT: MEDIA RELATIONS (800) 555-1212") == []
+
+
 def test_a_partnership_name_with_commas_is_one_organization():
     def orgs(text: str) -> list[str]:
         doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))

@@ -404,6 +404,9 @@ class EntityRules:
             ents = _add(doc, ents, match.start(1), match.end(1), "PERSON")
         for start, end in self._given_names(text):
             ents = _relabel_or_add(doc, ents, start, end, "PERSON", from_label="ORG")
+        for match in _CONTACT_IN_CAPITALS.finditer(text):
+            if match.group("given").title() in self.first_names:
+                ents = _add(doc, ents, match.start("name"), match.end("name"), "PERSON")
         for match in _INITIAL_NAME.finditer(text):
             ents = _relabel_or_add(doc, ents, match.start(), match.end(), "PERSON", from_label="ORG")
         for match in JOB_TITLE.finditer(text):
@@ -427,6 +430,16 @@ _GIVEN_NAME_BEFORE = re.compile(r"\b[a-z]+[ ]([A-Z][a-z]+)[ ]$")
 _TITLE_WORDS_BEFORE_A_NAME = frozenset(
     "Officer Director Chair Chairperson Partner Head Manager Counsel Founder Executive Vice Chief Member "
     "Trustee Analyst Editor Spokesman Spokeswoman Spokesperson".split()
+)
+
+
+# "CONTACT: SUSAN URBANIAK (800)847-5322": a letterhead in capitals names its
+# contact person after the label; a known given name in capitals there starts
+# the person's name (a given name in a headline in capitals may be a verb:
+# "SEARS WILL CLOSE").
+_CONTACT_IN_CAPITALS = re.compile(
+    r"\b(?i:contacts?|media[ ]contact|investor[ ]contact)[ ]*:[ ]*"
+    r"(?P<name>(?P<given>[A-Z]{2,})(?:[ ][A-Z]\.)?[ ][A-Z]{2,}(?:-[A-Z]{2,})?)\b(?![ ]?[A-Z]{2,})"
 )
 
 
