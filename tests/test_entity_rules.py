@@ -310,6 +310,15 @@ def test_a_name_is_not_propagated_to_a_phrase_with_lower_case_words():
     assert _rules(text, [("Special Charges", "ORG")]) == [("Special Charges", "ORG")]
 
 
+def test_the_name_line_above_a_filings_signature_is_the_registrants_whole_name():
+    text = (
+        "ROCK OF AGES CORPORATION\n\nFORM 8-K\n\nSIGNATURES\n\nDated: September 27, 2000\n\n"
+        "ROCK OF AGES CORPORATION\n\nBy: /s/ Kurt M. Swenson\n\nKurt M. Swenson, Chairman\n"
+    )
+    doc = EntityRules(patterns=True, propagate=True)(NLP.make_doc(text))
+    assert [t for t, label in _ents(doc) if label == "ORG"] == ["ROCK OF AGES CORPORATION"] * 2
+
+
 def test_a_contact_in_a_letterhead_in_capitals_is_a_person():
     def people(text: str) -> list[str]:
         doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))

@@ -56,6 +56,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..organizations import _SIGNS
 from ..text import FiledLayout, doc_text
 from .name_plausibility import (
     _BODY_WORDS,
@@ -90,6 +91,10 @@ _NOT_NAME_START = (
     r"C[EFOTI]O|Chief|Vice|Founder|Founding|Partner|"
     r"Division|Chairman|President|Director|Officer|Shares|Reports|Announces)\b)"
 )
+# A line that holds only a name with its legal form (after "The"): above a
+# filing's signature (`organizations._SIGNS`) it is the registrant's whole
+# name, whatever words it holds.
+_NAME_LINE = re.compile(rf"(?m)^[ \t]*(?:THE[ ]+|The[ ]+)?([A-Z][A-Za-z&.,'\u2019 -]{{0,60}}?[ ]{_LEGAL_FORM})[ \t]*$")
 # Headline capitals: "COMPLETES ACQUISITION OF ASTRO INSTRUMENTATION LLC" names
 # "ASTRO INSTRUMENTATION LLC"; a capitalized "OF" does not continue a name.
 _NAME_WORD = r"(?:(?!OF\b)[A-Z][\w&'\u2019-]*|[A-Z]\.|&|of|and|de)"
@@ -378,6 +383,10 @@ class EntityRules:
                 if institution := _INSTITUTION_AND.search(text, start, match.end()):
                     start = institution.end()  # "Rutgers University and Mikros Systems Corporation": two names
                 ents = _add_or_widen(doc, ents, start, match.end(), "ORG")
+        for match in _NAME_LINE.finditer(text):
+            if _SIGNS.match(text[match.end() : match.end() + 200]):
+                # The registrant above its signature: the line is its whole name ("ROCK OF AGES CORPORATION").
+                ents = _add_or_widen(doc, ents, match.start(1), match.end(1), "ORG")
         for pattern in (NAME_BEFORE_TICKER, NAME_AFTER_DATELINE, NAME_OPENING_HEADLINE):
             for match in pattern.finditer(text):
                 for start, end in _joint_announcers(text, match.start(1), match.end(1)):
