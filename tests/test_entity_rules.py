@@ -803,6 +803,12 @@ def test_the_capitalized_words_a_title_is_held_of_or_at_name_an_organization():
     assert orgs == ["Halbrook Dairy Cooperative", "Lumen Ridge Advisors", "Acme"]
 
 
+def test_a_division_of_a_company_with_a_legal_form_is_two_organizations():
+    text = "She was Director of Operations for the Industrial Controls Division of Brightholm Industries Ltd. in 2010."
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    assert [t for t, label in _ents(doc) if label == "ORG"] == ["Industrial Controls Division", "Brightholm Industries Ltd."]
+
+
 def test_more_wire_services_are_organizations():
     text = "WICHITA, Kansas, Jan. 14, 1999 (PRIMEZONE) -- Acme said. CONCORD, N.C. - (NewMediaWire) - Acme said."
     doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))

@@ -382,6 +382,9 @@ class EntityRules:
             if start is not None:
                 if institution := _INSTITUTION_AND.search(text, start, match.end()):
                     start = institution.end()  # "Rutgers University and Mikros Systems Corporation": two names
+                if unit := _UNIT_OF_COMPANY.search(text, start, match.end()):
+                    ents = _add(doc, ents, start, unit.end(1), "ORG")  # the unit, then its company
+                    start = unit.end()
                 ents = _add_or_widen(doc, ents, start, match.end(), "ORG")
         for match in _NAME_LINE.finditer(text):
             if _SIGNS.match(text[match.end() : match.end() + 200]):
@@ -476,6 +479,9 @@ _MEMBER_OF_NAMED_BOARD = re.compile(
 _INSTITUTION_AND = re.compile(
     r"\b(?:University|College|Institute|Center|Centre|Hospital|School|Foundation)\b[\w ]*?[ ]+and[ ]+"
 )
+# "the Microswitch Division of Honeywell Inc.": a unit and its company are two
+# organizations (SCHEMA.md 3: ROLE_AT links to each).
+_UNIT_OF_COMPANY = re.compile(r"[ ](Division|Unit|Segment|Subsidiary)[ ]+of[ ]+(?:the[ ]+)?(?=[A-Z])")
 _FIELD_OF_STUDY_BEFORE = re.compile(r"(?:\bof|\bdegrees?[ ]+in|\bmajored[ ]+in)[ ]$")
 # A first name, maybe an initial, and a surname right after a title, ending
 # the clause or before the verb of a quote.
