@@ -824,7 +824,7 @@ def _trim_punctuation(span: Span) -> Span | None:
     # Nor with a preposition or adverb that opens the sentence: "Before
     # Pellham, she spent eight years at ...".
     if span.label_ in _NAME_LABELS:
-        while start < end - 1 and span.doc[start].text in _EDGE_FUNCTION_WORDS | _OPENING_WORDS:
+        while start < end - 1 and span.doc[start].text in _NOT_NAME_STARTS:
             start += 1
         while end - 1 > start and span.doc[end - 1].text in _EDGE_FUNCTION_WORDS:
             end -= 1
@@ -881,6 +881,7 @@ _VERBS_AFTER_NAME = (
 _EDGE_FUNCTION_WORDS = frozenset("and or of the for at to by with in on".split())
 # Not "Beyond", "Under", "Like": "Beyond Meat", "Under Armour" are names.
 _OPENING_WORDS = frozenset("Before After During Following Since Until Despite Including Previously Earlier Currently".split())
+_NOT_NAME_STARTS = _EDGE_FUNCTION_WORDS | _OPENING_WORDS
 _COPULAS = frozenset("is are was were".split())
 _METRIC_VERBS = frozenset("estimated totaling totalling totaled totalled exceed exceeds exceeded was were".split())
 
