@@ -809,6 +809,12 @@ def test_a_division_of_a_company_with_a_legal_form_is_two_organizations():
     assert [t for t, label in _ents(doc) if label == "ORG"] == ["Industrial Controls Division", "Brightholm Industries Ltd."]
 
 
+def test_the_organization_a_recognized_title_is_held_at_is_one_too():
+    text = "Gullion was most recently Director of Regulatory Affairs at Bellwood Surgical, and before that at Acme."
+    ents = [("Gullion", "PERSON"), ("Director of Regulatory Affairs", "ROLE"), ("Acme", "ORG")]
+    assert ("Bellwood Surgical", "ORG") in _rules(text, ents)
+
+
 def test_more_wire_services_are_organizations():
     text = "WICHITA, Kansas, Jan. 14, 1999 (PRIMEZONE) -- Acme said. CONCORD, N.C. - (NewMediaWire) - Acme said."
     doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))

@@ -1712,8 +1712,10 @@ _ENDS_IN_FUNCTION = re.compile(
 
 
 def _add_employers_after_titles(doc: Doc, text: str, ents: list[Span], terms: frozenset[str]) -> list[Span]:
-    for title in JOB_TITLE.finditer(text):
-        employer = _EMPLOYER_AFTER_TITLE.match(text, title.end())
+    # The listed titles, and the titles the recognizer found ("Director of Regulatory Affairs at ...").
+    title_ends = {m.end() for m in JOB_TITLE.finditer(text)} | {e.end_char for e in ents if e.label_ == "ROLE"}
+    for title_end in sorted(title_ends):
+        employer = _EMPLOYER_AFTER_TITLE.match(text, title_end)
         if employer and not _ENDS_IN_FUNCTION.search(employer.group(1)):
             ents = _add_if_plausible(doc, ents, employer.start(1), employer.end(1), text, terms)
     return ents
