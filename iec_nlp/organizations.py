@@ -246,10 +246,13 @@ _NOT_AN_ISSUER = re.compile(
     re.IGNORECASE,
 )
 _ABOUT = re.compile(r"(?:^|\n)\s*about\s+(?:the\s+)?$", re.IGNORECASE)
-# Every 8-K ends "... the registrant has duly caused this report to be signed
-# on its behalf by the undersigned hereunto duly authorized. ACME CORP": the
-# filer's name signs it.
+# Every 8-K ends with its signature block: "... the registrant has duly
+# caused this report to be signed on its behalf by the undersigned hereunto
+# duly authorized.", the registrant's name on its own line, then (after a
+# date line, or co-registrants' names) its officer's signature, "By: /s/
+# Jane Doe". Only the filer signs its report.
 _SIGNED_FOR = re.compile(r"duly\s+authori[sz]ed\.?\s*$", re.IGNORECASE)
+_SIGNS = re.compile(r"^[ \t]*\n(?:[^\n]*\n){0,4}?[^\n]*?\bBy:?\s*/s/", re.IGNORECASE)
 # `Acme Corp. ("Acme" or the "Company")`, `Acme Group plc (the "Group")`,
 # `Acme, Inc. ("we," "us")`: the release defines its author's short name.
 # A counterparty is defined by its role instead ("the Lender", "the Buyer"),
@@ -318,13 +321,13 @@ def _issuer_score(
             score += 2.5 if cue_rank["announces"][i] == 0 else 0.5
         if i in cue_rank["defined"]:
             score += 3.0 if cue_rank["defined"][i] == 0 else 0.5
+        if i in cue_rank["signature"]:
+            score += 5.0 if cue_rank["signature"][i] == 0 else 0.5
         if i in cue_rank["about"]:
             # The "About Acme" boilerplate describes the author: the first one
             # outweighs a customer's ticker in the first lines. A second one
             # ("About Beta") is the partner's or customer's.
             score += 8.0 if cue_rank["about"][i] == 0 else 2.0
-        if i in cue_rank["signature"]:
-            score += 8.0
         if _DATELINE.search(before):
             score += 1.5
             # "DALLAS, May 1, 2024 -- Acme Corp. (NYSE: ACM) today announced":
@@ -351,15 +354,20 @@ def _has_author_cue(members: Sequence[int], cue_rank: dict[str, dict[int, int]])
 def _cue_ranks(text: str, entities: Sequence[EntityLike], groups: list[list[int]]) -> dict[str, dict[int, int]]:
     """For each cue, the mentions that carry it, ranked in text order (0 =
     first): a ticker or "today announced" after the name, a definition as
-    "the Company", an "About" heading or an 8-K's signature line before it."""
+    "the Company", an "About" heading before it, an 8-K's signature around it."""
     mentions = sorted(i for g in groups for i in g if _counts_for_issuer(entities[i]))
     cue_rank = {}
     for cue, pattern in (("ticker", _TICKER), ("announces", _ANNOUNCES), ("defined", _DEFINED_AS_AUTHOR)):
         cued = [i for i in mentions if pattern.match(text[entities[i].end : entities[i].end + 200])]
         cue_rank[cue] = {i: n for n, i in enumerate(cued)}
-    for cue, pattern in (("about", _ABOUT), ("signature", _SIGNED_FOR)):
-        cued = [i for i in mentions if pattern.search(text[max(0, entities[i].start - 80) : entities[i].start])]
-        cue_rank[cue] = {i: n for n, i in enumerate(cued)}
+    about = [i for i in mentions if _ABOUT.search(text[max(0, entities[i].start - 80) : entities[i].start])]
+    cue_rank["about"] = {i: n for n, i in enumerate(about)}
+    signed = [
+        i for i in mentions
+        if _SIGNED_FOR.search(text[max(0, entities[i].start - 80) : entities[i].start])
+        or _SIGNS.match(text[entities[i].end : entities[i].end + 200])
+    ]
+    cue_rank["signature"] = {i: n for n, i in enumerate(signed)}
     return cue_rank
 
 

@@ -93,6 +93,17 @@ def test_a_person_does_not_end_in_an_institution_word():
     assert _ents(doc) == [("Nair", "PERSON")]
 
 
+def test_a_capitalized_chair_is_a_title_and_the_committee_it_chairs_no_employer():
+    from iec_nlp.components.name_shapes import JOB_TITLE
+
+    assert [m.group() for m in JOB_TITLE.finditer("Ann Lee, Chair of the Board; Joe Roe (Chairperson)")] == [
+        "Chair of the Board", "Chairperson"
+    ]
+    assert JOB_TITLE.search("she will chair the meeting") is None
+    text = "Bruce Chizen, Chair of the Nomination and Governance Committee, added that it was good."
+    assert [t for t, label in _rules(text, [("Bruce Chizen", "PERSON")]) if label == "ORG"] == []
+
+
 def test_job_titles_in_any_case_but_unknown_scopes_are_left_to_the_recognizer():
     from iec_nlp.components.name_shapes import JOB_TITLE
 
@@ -266,6 +277,12 @@ def test_a_name_followed_by_a_state_is_a_place():
     assert _ents(doc) == [("Motorola", "CUSTOMER"), ("Acme Corp.", "ORG")]
 
 
+def test_a_company_with_its_legal_form_before_a_name_that_opens_with_a_state_is_no_place():
+    text = "information for Alabama Power Company, Georgia Power Company and Gulf Power Company, Mississippi."
+    ents = [("Alabama Power Company", "ORG"), ("Georgia Power Company", "ORG"), ("Gulf Power Company", "ORG")]
+    assert _rules(text, ents) == ents
+
+
 def test_dateline_cities_are_places():
     text = "Results\n\nPHOENIX, AZ.- May 11, 2004-Suntron\n\nCONCORD, MA (October 27, 2003)\nPEMBROKE, Bermuda \u2014 April"
     doc = _doc(text, [("PHOENIX", "ORG"), ("CONCORD", "ORG"), ("PEMBROKE", "PERSON")])
@@ -305,6 +322,24 @@ def test_a_name_is_not_propagated_to_a_phrase_with_lower_case_words():
     # (A row label is no name at all: the first mention is written in running text.)
     text = "Special Charges fell.\n\nSpecial charges and impairments   41   28"
     assert _rules(text, [("Special Charges", "ORG")]) == [("Special Charges", "ORG")]
+
+
+def test_the_name_line_above_a_filings_signature_is_the_registrants_whole_name():
+    text = (
+        "ROCK OF AGES CORPORATION\n\nFORM 8-K\n\nSIGNATURES\n\nDated: September 27, 2000\n\n"
+        "ROCK OF AGES CORPORATION\n\nBy: /s/ Kurt M. Swenson\n\nKurt M. Swenson, Chairman\n"
+    )
+    doc = EntityRules(patterns=True, propagate=True)(NLP.make_doc(text))
+    assert [t for t, label in _ents(doc) if label == "ORG"] == ["ROCK OF AGES CORPORATION"] * 2
+
+
+def test_a_contact_in_a_letterhead_in_capitals_is_a_person():
+    def people(text: str) -> list[str]:
+        doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+        return [e.text for e in doc.ents if e.label_ == "PERSON"]
+
+    assert people("VIENNA, VIRGINIA 22182 CONTACT: SUSAN URBANIAK (800)847-5322 HOME PAGE") == ["SUSAN URBANIAK"]
+    assert people("INVESTOR CONTACT: MEDIA RELATIONS (800) 555-1212") == []
 
 
 def test_a_partnership_name_with_commas_is_one_organization():
@@ -481,6 +516,18 @@ def test_an_abbreviation_defined_for_a_common_noun_is_no_name():
     assert _ents(EntityRules(patterns=False, propagate=True)(doc)) == [("Cree", "ORG")]
 
 
+def test_a_phrase_defined_in_quotes_for_a_common_noun_phrase_holds_no_name():
+    text = (
+        'the stockholder advisory vote on executive compensation ("Say on Pay Vote") of Acme Corp. '
+        "The Committee will conduct Say on Pay Votes. Beta, a Delaware corporation (\"Beta Holdings\"), agreed."
+    )
+    ents = [("Say", "ORG"), ("Acme Corp.", "ORG"), ("Pay Votes", "ORG"), ("Beta Holdings", "ORG")]
+    doc = _doc(text, ents)
+    second = text.index("Say on Pay Votes")
+    doc.set_ents([*doc.ents, doc.char_span(second, second + 3, label="ORG")])
+    assert _ents(EntityRules(patterns=False, propagate=True)(doc)) == [("Acme Corp.", "ORG"), ("Beta Holdings", "ORG")]
+
+
 def test_the_abbreviation_of_a_measure_in_parentheses_is_no_second_metric():
     text = "reported diluted earnings per share (EPS) of $.41 compared with $.30"
     ents = [("diluted earnings per share", "METRIC"), ("EPS", "METRIC"), ("$.41", "MONEY")]
@@ -497,6 +544,12 @@ def test_wire_services_exchanges_and_the_sec_with_its_country():
     text = "filed with the U.S. Securities and Exchange Commission; listed on the OTCQX Best Market."
     doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
     assert _ents(doc) == [("U.S. Securities and Exchange Commission", "ORG"), ("OTCQX Best Market", "ORG")]
+
+
+def test_a_known_regulator_wins_over_a_legal_form_inside_its_name():
+    text = "the standards established by the Public Company Accounting Oversight Board."
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    assert _ents(doc) == [("Public Company Accounting Oversight Board", "ORG")]
 
 
 def test_a_time_zone_is_no_name():
@@ -782,6 +835,35 @@ def test_more_legal_forms_and_a_partner_title_before_the_name():
     doc = EntityRules(patterns=True, propagate=True)(NLP.make_doc(text))
     orgs = [t for t, label in _ents(doc) if label == "ORG"]
     assert orgs == ["BDO Seidman, LLP", "SPIG S.p.A.", "Trian Fund Management, L.P.", "Trian"]
+
+
+def test_a_director_or_chair_title_before_an_organization_with_a_legal_form_is_no_part_of_it():
+    text = "He served as Lead Independent Director of Silvanet Medical, Inc. and as Chair of the Zeta Optics Corporation."
+    doc = EntityRules(patterns=True, propagate=True)(NLP.make_doc(text))
+    orgs = [t for t, label in _ents(doc) if label == "ORG"]
+    assert orgs == ["Silvanet Medical, Inc.", "Zeta Optics Corporation"]
+
+
+def test_the_capitalized_words_a_title_is_held_of_or_at_name_an_organization():
+    text = (
+        "Mr. Yelich served as Chief Financial Officer of Halbrook Dairy Cooperative from 2009. She is Chief "
+        "Executive Officer of Lumen Ridge Advisors, a firm. He was Vice President of Barre Manufacturing "
+        "Operations and Vice President of Regulatory Affairs and Quality Assurance, and president of Acme's Clinical unit."
+    )
+    orgs = [t for t, label in _rules(text, [("Acme", "ORG")]) if label == "ORG"]
+    assert orgs == ["Halbrook Dairy Cooperative", "Lumen Ridge Advisors", "Acme"]
+
+
+def test_a_division_of_a_company_with_a_legal_form_is_two_organizations():
+    text = "She was Director of Operations for the Industrial Controls Division of Brightholm Industries Ltd. in 2010."
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    assert [t for t, label in _ents(doc) if label == "ORG"] == ["Industrial Controls Division", "Brightholm Industries Ltd."]
+
+
+def test_the_organization_a_recognized_title_is_held_at_is_one_too():
+    text = "Gullion was most recently Director of Regulatory Affairs at Bellwood Surgical, and before that at Acme."
+    ents = [("Gullion", "PERSON"), ("Director of Regulatory Affairs", "ROLE"), ("Acme", "ORG")]
+    assert ("Bellwood Surgical", "ORG") in _rules(text, ents)
 
 
 def test_more_wire_services_are_organizations():
@@ -1375,6 +1457,13 @@ def test_a_name_neither_starts_nor_ends_with_a_lower_case_function_word():
     assert ("Zeta Optics", "ORG") in _ents(doc) and ("Kappa Works", "ORG") in _ents(doc)
 
 
+def test_a_name_does_not_start_with_the_preposition_that_opens_its_sentence():
+    text = "She was Senior Vice President at Pellham Biosciences. Before Pellham, she spent eight years at Beyond Meat."
+    doc = _doc(text, [("Pellham Biosciences", "ORG"), ("Before Pellham", "ORG"), ("Beyond Meat", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Pellham Biosciences", "ORG"), ("Pellham", "ORG"), ("Beyond Meat", "ORG")]
+
+
 def test_a_name_before_a_canadian_province_code_is_a_place():
     text = "Kitchener, ON - Zeta Software Inc. today reported results."
     doc = _doc(text, [("Kitchener", "PERSON"), ("Zeta Software Inc.", "ORG")])
@@ -1387,6 +1476,15 @@ def test_a_partnership_short_name_keeps_both_partners():
     doc = _doc(text, [("Hobart & Quill Holdings, Inc.", "ORG")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert _ents(doc)[0] == ("Hobart & Quill", "ORG")
+
+
+def test_a_company_is_called_by_its_name_without_the_word_of_its_kind():
+    text = "Marlowe Ridge Bancorp today named a president. He joined Marlowe Ridge in 2001. Texas Instruments agreed."
+    doc = _doc(text, [("Marlowe Ridge Bancorp", "ORG"), ("Texas Instruments", "ORG")])
+    second = text.index("Marlowe Ridge in")
+    doc.set_ents([*doc.ents, doc.char_span(second, second + len("Marlowe"), label="ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Marlowe Ridge Bancorp", "ORG"), ("Marlowe Ridge", "ORG"), ("Texas Instruments", "ORG")]
 
 
 def test_the_name_right_after_a_title_is_a_person():
@@ -1805,7 +1903,7 @@ def test_an_organization_takes_a_company_word_after_it_in_running_text():
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert _ents(doc)[0] == ("Quorvex Energy", "ORG")
     # Industry words of company names: "Gulf Coast Refining", "Halden Logistics".
-    for word in ("Refining", "Logistics", "Semiconductor", "Bancorp"):
+    for word in ("Refining", "Logistics", "Semiconductor", "Bancorp", "Lines", "Advisors", "Cooperative"):
         text = f"The order came from Halden {word} last week."
         doc = EntityRules(patterns=False, propagate=True)(_doc(text, [("Halden", "ORG")]))
         assert _ents(doc) == [(f"Halden {word}", "ORG")]
@@ -1848,6 +1946,16 @@ def test_a_word_after_a_slash_or_a_percent_sign_is_no_name():
     assert _ents(doc) == [("Pacific Gas", "CUSTOMER")]
 
 
+def test_a_name_signed_right_after_the_signature_mark_is_kept_whole():
+    text = "SOUTHERN POWER COMPANY\n\nBy /s/Wayne Boston\n\nWayne Boston\n\nAssistant Secretary\n"
+    doc = _doc(text, [("Wayne Boston", "PERSON")])
+    second = text.rindex("Wayne Boston")
+    doc.set_ents([*doc.ents, doc.char_span(second, second + len("Wayne Boston"), label="PERSON")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert [e.start_char for e in doc.ents] == [text.index("Wayne"), second]
+    assert _ents(doc) == [("Wayne Boston", "PERSON"), ("Wayne Boston", "PERSON")]
+
+
 def test_a_later_chunk_gets_the_mentions_of_names_an_earlier_chunk_found():
     from iec_nlp.components.name_propagation import name_forms, propagate_known_names
 
@@ -1881,6 +1989,15 @@ def test_names_of_earlier_chunks_reach_the_later_chunks_of_a_long_release(monkey
     # Without the earlier chunk's names the recognizer alone cuts it short.
     monkeypatch.setattr(iec_nlp.pipeline, "propagate_known_names", lambda doc, known: list(doc.ents))
     assert late_mention() == ["Acme"]
+
+
+def test_a_title_takes_a_department_named_by_its_function_after_its_comma():
+    text = "She was Vice President, Medical Affairs.\n\nMedia contact:\nOlivia Marchetti\nDirector, Corporate Communications\n"
+    ents = [("Vice President", "ROLE"), ("Medical Affairs", "ORG"), ("Olivia Marchetti", "PERSON"), ("Director", "ROLE"),
+            ("Corporate Communications", "ROLE")]
+    assert _rules(text, ents) == [
+        ("Vice President, Medical Affairs", "ROLE"), ("Olivia Marchetti", "PERSON"), ("Director, Corporate Communications", "ROLE")
+    ]
 
 
 def test_a_middle_title_of_a_comma_list_takes_no_scope_but_the_first_one_does():
@@ -1939,6 +2056,41 @@ def test_pieces_of_a_double_surname_are_one_person():
     assert people == ["Lydia Moreno-Castillo", "Georgette Abernathy-Lowe"]
 
 
+def test_a_given_name_taken_for_an_organization_before_its_surname_is_the_persons():
+    text = "ACME APPOINTS DR. ANIKA VOSS-MERRILL\n\nAcme named Anika Voss-Merrill, M.D., as Chief Medical Officer of IBM Smith."
+    ents = [("ANIKA", "ORG"), ("VOSS-MERRILL", "PERSON"), ("Anika", "ORG"), ("Voss-Merrill", "PERSON"), ("IBM", "ORG")]
+    doc = _doc(text, ents)
+    smith = text.index("Smith")
+    doc.set_ents([*doc.ents, doc.char_span(smith, smith + len("Smith"), label="PERSON")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ in ("PERSON", "ORG")][:3] == [
+        ("ANIKA VOSS-MERRILL", "PERSON"), ("Anika Voss-Merrill", "PERSON"), ("IBM", "ORG")
+    ]
+
+
+def test_given_names_of_people_named_in_full_are_each_a_person_also_listed():
+    text = (
+        "Acme named Carla Montverde, Devin Achterberg and Imogen Russo. \"Carla, Devin and Imogen bring depth,\" "
+        "said Raymond Okafor. \"Anika and Victor agree.\" Helena Strand's Imogen brand sold."
+    )
+    ents = [("Acme", "ORG"), ("Carla Montverde", "PERSON"), ("Devin Achterberg", "PERSON"), ("Imogen Russo", "PERSON"),
+            ("Carla, Devin", "PERSON"), ("Raymond Okafor", "PERSON"), ("Anika and Victor", "ORG")]
+    doc = _doc(text, ents)
+    imogen = text.index("Imogen bring")
+    doc.set_ents([*doc.ents, doc.char_span(imogen, imogen + len("Imogen"), label="ORG")])
+    people = [t for t, label in _ents(EntityRules(patterns=False, propagate=True)(doc)) if label == "PERSON"]
+    assert people[3:6] == ["Carla", "Devin", "Imogen"] and "Anika and Victor" not in people
+
+
+def test_a_name_in_a_slot_only_a_person_fills_is_a_person():
+    text = (
+        '"We look forward to it," said Ann-Marie Colwell, Chair of the Board. Dr. Lee succeeds Marcus Feld, '
+        "who is leaving. Acme succeeded Zeta Optics Corporation as supplier."
+    )
+    people = [t for t, label in _rules(text, []) if label == "PERSON"]
+    assert people == ["Ann-Marie Colwell", "Marcus Feld"]
+
+
 def test_full_names_side_by_side_stay_apart():
     # Contact columns read with their runs of spaces folded to one.
     text = "Contact: Brian Flanagan Rick Lacroix"
@@ -1952,6 +2104,37 @@ def test_quoted_speaker_with_a_title_is_a_person_not_an_organization():
     doc = _doc(text, [("Helena Strand", "ORG"), ("Acme Corp", "ORG")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert _ents(doc) == [("Helena Strand-Iversen", "PERSON"), ("Acme Corp", "ORG")]
+
+
+def test_an_unfamiliar_name_written_with_an_honorific_or_an_age_is_a_person_not_an_organization():
+    text = (
+        "The Board appointed Corinne Abernathy-Loy as President. Ms. Abernathy-Loy joined in 2018. "
+        "The Board elected Garo Armen, 62, as a director. Both came from Sturgis Freight Lines."
+    )
+    doc = _doc(text, [("Corinne Abernathy-Loy", "ORG"), ("Garo Armen", "ORG"), ("Sturgis Freight Lines", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert [(t, label) for t, label in _ents(doc) if label != "PERSON" or " " in t] == [
+        ("Corinne Abernathy-Loy", "PERSON"), ("Garo Armen", "PERSON"), ("Sturgis Freight Lines", "ORG")
+    ]
+
+
+def test_a_name_named_to_a_title_or_joining_as_one_is_a_person_also_in_the_headline():
+    text = (
+        "ACME APPOINTS RENATA BOCKHOLT SENIOR VICE PRESIDENT\n\nAcme Corp. said that Renata Bockholt has "
+        "joined the company as Senior Vice President, Sales. Imogen Russo-Blake has been named General Counsel."
+    )
+    ents = [("RENATA BOCKHOLT", "ORG"), ("Acme Corp.", "ORG"), ("Renata Bockholt", "ORG"), ("Imogen Russo", "ORG")]
+    people = [t for t, label in _rules(text, ents) if label == "PERSON"]
+    assert people == ["RENATA BOCKHOLT", "Renata Bockholt", "Imogen Russo-Blake"]
+
+
+def test_a_name_with_a_title_in_parentheses_is_a_person_and_the_title_no_short_name():
+    text = "Audit Committee\nKhalil Barrage (Chairperson)\tJoshua Silverman\nNominating Committee\nKhalil Barrage\n"
+    doc = _doc(text, [("Khalil Barrage", "ORG"), ("Joshua Silverman", "PERSON")])
+    second = text.rindex("Khalil Barrage")
+    doc.set_ents([*doc.ents, doc.char_span(second, second + len("Khalil Barrage"), label="ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Khalil Barrage", "PERSON"), ("Joshua Silverman", "PERSON"), ("Khalil Barrage", "PERSON")]
 
 
 def test_a_one_word_person_without_a_full_name_honorific_or_given_name_is_dropped():

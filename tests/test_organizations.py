@@ -203,6 +203,17 @@ def test_an_8k_item_names_its_filer_where_it_furnishes_a_release_or_signs():
     assert _issuer_name(signed, "Beta Holdings", "ACME CORPORATION") == "ACME CORPORATION"
 
 
+def test_an_8k_names_its_filer_in_its_signature_block():
+    text = (
+        "Item 2.02. Results of Operations and Financial Condition.\n\nOn April 28, 2022, Acme Inc. issued a "
+        "press release reporting its results. Acme Inc. also sells to Beta Corp.\n\nSIGNATURES\n\nPursuant to "
+        "the requirements of the Securities Exchange Act of 1934, the registrant has duly caused this report "
+        "to be signed on its behalf by the undersigned hereunto duly authorized.\n\nACME INC.\n\n"
+        "April 28, 2022\tBy:\t/s/ Jane M. Doe\n\nJane M. Doe\nChief Legal Officer\n"
+    )
+    assert _issuer_name(text, "Acme Inc.", "Acme Inc.", "Beta Corp.", "ACME INC.") == "Acme Inc."
+
+
 def test_a_ticker_written_before_any_name_is_the_issuers():
     # The subsidiary announces; the ticker after the dateline is its parent's.
     text = (

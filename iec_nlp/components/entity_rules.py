@@ -47,6 +47,7 @@ were charges" -> `charges`).
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 from importlib import resources
@@ -58,6 +59,7 @@ from spacy.util import filter_spans
 from ..figures import LEVEL_VERBS
 from ..text import FiledLayout, doc_text
 from .name_plausibility import (
+    _BODY_WORDS,
     _DEFINED_TERM_WORDS,
     _DOCUMENT_WORDS,
     _GENERIC_ORGANIZATION_WORDS,
@@ -66,6 +68,7 @@ from .name_plausibility import (
     _in_ticker_notation,
     _is_base_of_change,
     _is_plausible,
+    _is_title,
 )
 from .name_propagation import _propagate
 from .name_shapes import (
@@ -325,7 +328,10 @@ class EntityRules:
             )
             terms = _abbreviated_terms(text)
             ents = [
-                _as_person_if_said_with_title(_as_person_if_named_with_title(_as_organization_if_acronym(e, text), text), text)
+                _as_person_if_honored_aged_or_titled(
+                    _as_person_if_said_with_title(_as_person_if_named_with_title(_as_organization_if_acronym(e, text), text), text),
+                    text,
+                )
                 for e in trimmed
                 if e is not None and _is_plausible(e, text, terms)
             ]
@@ -341,13 +347,14 @@ class EntityRules:
             ents = _add_seats_before_names(doc, text, ents)
             ents, short_names = _add_defined_short_names(doc, text, ents, terms)
             ents = _add_described_organizations(doc, text, _add_named_segments(doc, text, ents, terms), terms)
-            ents = _add_coordinated_organizations(doc, text, ents, terms)
+            ents = _add_coordinated_organizations(doc, text, _add_employers_after_titles(doc, text, ents, terms), terms)
+            ents = _add_people_in_person_slots(doc, text, ents, terms)
             ents = _extend_title_scopes(doc, text, _complete_hyphenated_titles(doc, text, ents))
             ents = _complete_phrases(doc, text, ents)
             ents = _propagate(doc, text, _without_restated_abbreviations(text, ents), short_names)
             ents = _without_halves_of_business_names(text, ents)
             # Again after propagation, which labels a surname next to a given name it left alone.
-            ents = _join_person_fragments(doc, text, ents)
+            ents = _as_given_names_of_people(doc, text, _join_person_fragments(doc, text, ents))
             ents = _without_unsupported_one_word_persons(text, ents, self.first_names)
         doc.set_ents(sorted(ents, key=lambda s: s.start), default="outside")
         return doc
@@ -374,6 +381,9 @@ class EntityRules:
             if start is not None:
                 if institution := _INSTITUTION_AND.search(text, start, match.end()):
                     start = institution.end()  # "Rutgers University and Mikros Systems Corporation": two names
+                if unit := _UNIT_OF_COMPANY.search(text, start, match.end()):
+                    ents = _add(doc, ents, start, unit.end(1), "ORG")  # the unit, then its company
+                    start = unit.end()
                 ents = _add_or_widen(doc, ents, start, match.end(), "ORG")
         for pattern in (NAME_BEFORE_TICKER, NAME_AFTER_DATELINE, NAME_OPENING_HEADLINE):
             for match in pattern.finditer(text):
@@ -385,7 +395,9 @@ class EntityRules:
             ents = _add(doc, ents, match.start(1), match.end(1), "ROLE")
         for match in self.known_orgs.finditer(text):
             if not _in_ticker_notation(text, match.start(), match.end()):
-                ents = _add(doc, ents, match.start(), match.end(), "ORG")
+                # The known name wins over a legal form found inside it: "Public
+                # Company" of "the Public Company Accounting Oversight Board".
+                ents = _add_or_widen(doc, ents, match.start(), match.end(), "ORG")
         for match in GOVERNMENT_BODY.finditer(text):
             # A field of study: "Master of Business Administration", "a degree in Business Administration".
             if not _FIELD_OF_STUDY_BEFORE.search(text, max(0, match.start() - 12), match.start()):
@@ -399,6 +411,9 @@ class EntityRules:
             ents = _add(doc, ents, match.start(1), match.end(1), "PERSON")
         for start, end in self._given_names(text):
             ents = _relabel_or_add(doc, ents, start, end, "PERSON", from_label="ORG")
+        for match in _CONTACT_IN_CAPITALS.finditer(text):
+            if match.group("given").title() in self.first_names:
+                ents = _add(doc, ents, match.start("name"), match.end("name"), "PERSON")
         for match in _INITIAL_NAME.finditer(text):
             ents = _relabel_or_add(doc, ents, match.start(), match.end(), "PERSON", from_label="ORG")
         for match in JOB_TITLE.finditer(text):
@@ -444,6 +459,16 @@ _TITLE_WORDS_BEFORE_A_NAME = frozenset(
 )
 
 
+# "CONTACT: SUSAN URBANIAK (800)847-5322": a letterhead in capitals names its
+# contact person after the label; a known given name in capitals there starts
+# the person's name (a given name in a headline in capitals may be a verb:
+# "SEARS WILL CLOSE").
+_CONTACT_IN_CAPITALS = re.compile(
+    r"\b(?i:contacts?|media[ ]contact|investor[ ]contact)[ ]*:[ ]*"
+    r"(?P<name>(?P<given>[A-Z]{2,})(?:[ ][A-Z]\.)?[ ][A-Z]{2,}(?:-[A-Z]{2,})?)\b(?![ ]?[A-Z]{2,})"
+)
+
+
 def _first_given_name_start(text: str, start: int) -> int:
     before = _GIVEN_NAME_BEFORE.search(text, max(0, start - 40), start)
     if before is None:
@@ -468,6 +493,9 @@ _MEMBER_OF_NAMED_BOARD = re.compile(
 _INSTITUTION_AND = re.compile(
     r"\b(?:University|College|Institute|Center|Centre|Hospital|School|Foundation)\b[\w ]*?[ ]+and[ ]+"
 )
+# "the Microswitch Division of Honeywell Inc.": a unit and its company are two
+# organizations (SCHEMA.md 3: ROLE_AT links to each).
+_UNIT_OF_COMPANY = re.compile(r"[ ](Division|Unit|Segment|Subsidiary)[ ]+of[ ]+(?:the[ ]+)?(?=[A-Z])")
 _FIELD_OF_STUDY_BEFORE = re.compile(r"(?:\bof|\bdegrees?[ ]+in|\bmajored[ ]+in)[ ]$")
 # A first name, maybe an initial, and a surname right after a title, ending
 # the clause or before the verb of a quote.
@@ -492,6 +520,9 @@ def _is_thing_name(name: str) -> bool:
 _GROUP_BEFORE_LOWER_CASE_TITLE = re.compile(r"Group\s+(?=[a-z])")
 _AFTER_TITLE = re.compile(r"\s+(?:of|at|for|with)\s+(?:the\s+)?")
 _COMMA_BEFORE_SCOPE = re.compile(r",[ ]+$")
+_TITLE_WORD_BEFORE_NAME = re.compile(
+    r"\b(?:Director|Chair|Chairperson|Manager|Head|Partner|Member|Trustee|Officer)[ ]+(?:of|at|for|with)[ ]+(?:the[ ]+)?"
+)
 _SCOPE_BEFORE_NAME = re.compile(rf"{_FUNCTION}(?:\s+(?:and|&)\s+{_FUNCTION})*\s+(?:of|at|for|with)\s+(?:the\s+)?")
 
 
@@ -507,6 +538,10 @@ def _after_title(text: str, titles: list[tuple[int, int]], start: int, end: int)
     # the title's scope, a business function after the title's comma.
     if _COMMA_BEFORE_SCOPE.search(text, max(0, start - 3), start) and (scope := _SCOPE_BEFORE_NAME.match(text, start)):
         return scope.end() if scope.end() < end else None
+    # "Lead Independent Director of Silvanet Medical, Inc.": a title word the
+    # list of titles leaves out (a director is a ROLE only as a board seat).
+    if seat := _TITLE_WORD_BEFORE_NAME.search(text, start, end):
+        return seat.end() if seat.end() < end else None
     return start
 
 
@@ -803,8 +838,10 @@ def _trim_punctuation(span: Span) -> Span | None:
         end -= 1
     # "and International Organization", "Financial Products and": a name
     # neither starts nor ends with a function word in lower case.
+    # Nor with a preposition or adverb that opens the sentence: "Before
+    # Pellham, she spent eight years at ...".
     if span.label_ in _NAME_LABELS:
-        while start < end - 1 and span.doc[start].text in _EDGE_FUNCTION_WORDS:
+        while start < end - 1 and span.doc[start].text in _NOT_NAME_STARTS:
             start += 1
         while end - 1 > start and span.doc[end - 1].text in _EDGE_FUNCTION_WORDS:
             end -= 1
@@ -859,6 +896,9 @@ _VERBS_AFTER_NAME = (
     | _HEADLINE_VERBS
 )
 _EDGE_FUNCTION_WORDS = frozenset("and or of the for at to by with in on".split())
+# Not "Beyond", "Under", "Like": "Beyond Meat", "Under Armour" are names.
+_OPENING_WORDS = frozenset("Before After During Following Since Until Despite Including Previously Earlier Currently".split())
+_NOT_NAME_STARTS = _EDGE_FUNCTION_WORDS | _OPENING_WORDS
 _COPULAS = frozenset("is are was were".split())
 _METRIC_VERBS = frozenset("estimated totaling totalling totaled totalled exceed exceeds exceeded was were".split())
 
@@ -1158,9 +1198,11 @@ def _extend_title_scopes(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
         end = scope.end(1)
         inside = [o for o in ents if o is not ent and o.start_char < end and ent.end_char < o.end_char]
         # A business function the recognizer took alone ("Finance" and
-        # "Treasury" of "Senior Vice President, Finance and Treasury") is no
-        # entity of its own: the scope takes it.
-        if any(not _FUNCTION_WORDS.fullmatch(o.text) for o in inside):
+        # "Treasury" of "Senior Vice President, Finance and Treasury"), or a
+        # department named by its function ("Vice President, Medical
+        # Affairs", "Director, Corporate Communications") is no entity of
+        # its own: the scope takes it.
+        if any(not (_FUNCTION_WORDS.fullmatch(o.text) or _ENDS_IN_FUNCTION.search(o.text)) for o in inside):
             continue  # the scope is an entity of its own (an organization, a person)
         if _ORG_END.search(scope.group(1)) or JOB_TITLE.search(scope.group(1)):
             continue
@@ -1402,7 +1444,24 @@ def _without_unsupported_one_word_persons(
 # of spaces folded to one), and a name never ends before a hyphen and a
 # capitalized word: such pieces are one person.
 _PERSON_GAP = re.compile(r"[ ]")
+_GIVEN_NAME_WORD = re.compile(r"[A-Z][a-z]+")
 _HYPHENATED_SURNAME_REST = re.compile(r"-[A-Z][a-z]+(?:['\u2019][A-Z][a-z]+)?\b(?!-)")
+
+
+def _is_given_name_piece(previous: Span | None, ent: Span, text: str) -> bool:
+    """Whether `previous` is one word right before the person `ent`: a given
+    name, also one the recognizer took for an organization before a surname
+    it did find ("Anika" | "Voss-Merrill")."""
+    if previous is None or ent.label_ != "PERSON" or len(previous) != 1:
+        return False
+    if not _PERSON_GAP.fullmatch(text, previous.end_char, ent.start_char):
+        return False
+    if previous.label_ == "PERSON":
+        return True
+    surname = text[ent.start_char : ent.end_char]
+    # Capitals only in a headline in capitals: "DR. ANIKA VOSS-MERRILL", not "IBM Smith".
+    given_name_shape = _GIVEN_NAME_WORD.fullmatch(previous.text) or (previous.text.isupper() and surname.isupper())
+    return previous.label_ in ("ORG", "CUSTOMER") and " " not in surname and bool(given_name_shape)
 
 
 def _join_person_fragments(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
@@ -1410,12 +1469,7 @@ def _join_person_fragments(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     result: list[Span] = []
     for ent in ents:
         previous = result[-1] if result else None
-        if (
-            previous is not None
-            and previous.label_ == ent.label_ == "PERSON"
-            and len(previous) == 1
-            and _PERSON_GAP.fullmatch(text, previous.end_char, ent.start_char)
-        ):
+        if _is_given_name_piece(previous, ent, text):
             result[-1] = Span(doc, previous.start, ent.end, label="PERSON")
         else:
             result.append(ent)
@@ -1424,6 +1478,31 @@ def _join_person_fragments(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
             widened = doc.char_span(ent.start_char, rest.end(), label="PERSON")
             if widened is not None and not any(e.start < widened.end and e.end > ent.end for e in result):
                 result[i] = widened
+    return result
+
+
+# '"Helena and Victor bring deep experience," said the Chair': a quote calls
+# the people the release named in full by their given names, alone or listed
+# ("Carla, Devin and Imogen"). Such a name, or list of names, that the
+# recognizer took for an organization or for one person is each of them.
+_GIVEN_NAME_LIST = re.compile(r"[A-Z][a-z]+(?:(?:,[ ]|,?[ ]and[ ])[A-Z][a-z]+)*")
+_LIST_SEPARATOR = re.compile(r",[ ]and[ ]|,[ ]|[ ]and[ ]")
+
+
+def _as_given_names_of_people(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    given = {e[0].text for e in ents if e.label_ == "PERSON" and len(e) > 1 and not e[0].text.endswith(".")}
+    result = []
+    for ent in ents:
+        name = text[ent.start_char : ent.end_char]
+        names = _LIST_SEPARATOR.split(name)
+        listed = len(names) > 1 or ent.label_ != "PERSON"
+        if ent.label_ in _NAME_LABELS and listed and _GIVEN_NAME_LIST.fullmatch(name) and set(names) <= given:
+            starts = [ent.start_char + m.end() for m in _LIST_SEPARATOR.finditer(name)]
+            people = [doc.char_span(s, s + len(n), label="PERSON") for s, n in zip([ent.start_char, *starts], names)]
+            if all(people):
+                result.extend(people)
+                continue
+        result.append(ent)
     return result
 
 
@@ -1523,7 +1602,8 @@ _COMPANY_WORD_AFTER = re.compile(
     r"[ ](?:Energy|Medical|Health|Healthcare|Capital|Holdings|Technologies|Systems|Solutions|Partners|Labs|"
     r"Pharmaceuticals|Therapeutics|Networks|Industries|Electronics|Communications|Aerospace|Refining|Logistics|"
     r"Manufacturing|Semiconductor|Software|Biosciences|Resources|Mining|Motors|Airlines|Foods|Brands|Financial|"
-    r"Bancorp|Insurance|Robotics|Materials|Chemicals|Petroleum|Instruments|Devices|Enterprises)\b(?![ ][A-Z&]|-)"
+    r"Bancorp|Insurance|Robotics|Materials|Chemicals|Petroleum|Instruments|Devices|Enterprises|Lines|Advisors|"
+    r"Cooperative)\b(?![ ][A-Z&]|-)"
 )
 _UNIT_AFTER = re.compile(
     r"(?:[ ][A-Z][a-z]+){1,2}[ ](?:Department|Division|Office|Center|Centre|Institute|Laboratory|Laboratories|"
@@ -1618,6 +1698,8 @@ def _add_defined_short_names(
         match = _SHORT_NAME_AFTER_NAME.match(text, ent.end_char)
         if match is None or match.group(1) in terms or match.group(1).lower() in _DEFINED_TERM_WORDS:
             continue
+        if _is_title(match.group(1)):
+            continue  # "Khalil Barrage (Chairperson)": a person's title, no short name
         if _in_ticker_notation(text, match.start(1), match.end(1)):
             continue
         # A given name may have made a person of it ("James River"): the name it shortens says otherwise.
@@ -1697,11 +1779,41 @@ def _add_described_organizations(doc: Doc, text: str, ents: list[Span], terms: f
     return ents
 
 
+# "Chief Financial Officer of Halbrook Dairy Cooperative from 2009", "Chief
+# Executive Officer of Lumen Ridge Advisors, a consulting firm": the
+# capitalized words a title is held "of" or "at" name an organization
+# (SCHEMA.md 3: ROLE_AT), also one the recognizer never saw. The title's
+# own scope ("Vice President of Sales") is part of JOB_TITLE; a place or
+# anything else `_is_plausible` rules out is left.
+_EMPLOYER_WORD = r"[A-Z][\w-]*(?:['\u2019](?!s\b)\w+)?"
+_EMPLOYER_AFTER_TITLE = re.compile(
+    rf"[ ]+(?:of|at)[ ]+(?:the[ ]+)?((?!The\b){_EMPLOYER_WORD}(?:[ ](?:{_EMPLOYER_WORD}|&)){{0,3}})"
+    # Not before "and" and a capital: "Chair of the Nomination and Governance Committee" is one name.
+    r"(?=[ ]*[,.;:)\n]|['\u2019]s\b|[ ]+(?:from|since|until|in|where|which|who)\b|[ ]+and\b(?![ ]+[A-Z]))"
+)
+# "Vice President of Barre Manufacturing Operations", "Vice President of
+# Regulatory Affairs and Quality Assurance": a unit named by its business
+# function is the title's scope, no employer.
+_ENDS_IN_FUNCTION = re.compile(
+    rf"(?:^|[ ])(?:{_FUNCTION}|Affairs|Assurance|Relations|Compliance|Audit|Development|Planning)$"
+)
+
+
+def _add_employers_after_titles(doc: Doc, text: str, ents: list[Span], terms: frozenset[str]) -> list[Span]:
+    # The listed titles, and the titles the recognizer found ("Director of Regulatory Affairs at ...").
+    title_ends = {m.end() for m in JOB_TITLE.finditer(text)} | {e.end_char for e in ents if e.label_ == "ROLE"}
+    for title_end in sorted(title_ends):
+        employer = _EMPLOYER_AFTER_TITLE.match(text, title_end)
+        if employer and not _ENDS_IN_FUNCTION.search(employer.group(1)):
+            ents = _add_if_plausible(doc, ents, employer.start(1), employer.end(1), text, terms)
+    return ents
+
+
 def _add_if_plausible(
-    doc: Doc, ents: list[Span], start: int, end: int, text: str, terms: frozenset[str]
+    doc: Doc, ents: list[Span], start: int, end: int, text: str, terms: frozenset[str], label: str = "ORG"
 ) -> list[Span]:
-    """Add an organization where nothing was found, if it can be one (`_is_plausible`)."""
-    span, overlapping = _placed(doc, ents, start, end, "ORG")
+    """Add an organization (or `label`) where nothing was found, if it can be one (`_is_plausible`)."""
+    span, overlapping = _placed(doc, ents, start, end, label)
     return [*ents, span] if span is not None and not overlapping and _is_plausible(span, text, terms) else ents
 
 
@@ -1859,6 +1971,74 @@ _HYPHENATED_REST_BEFORE_TITLE = re.compile(
 )
 
 
+# "the Board appointed Corinne Abernathy-Loy, 51, ..." then "Ms. Abernathy-Loy
+# joined": a release writes a person's surname after an honorific, gives a
+# director's or officer's age in apposition or their title in parentheses
+# ("Khalil Barrage (Chairperson)" in a table of committees), and says they
+# were named to a title or joined as one ("Imogen Russo-Blake has been named
+# General Counsel", "Renata Bockholt has joined the company as Senior Vice
+# President"); no organization is written so. A name of a person's shape that
+# the recognizer, never having seen it, took for an organization is a person
+# where the release says so in one of these ways, at any of the name's
+# mentions (also one in a headline's capitals).
+_AGE_AFTER_NAME = re.compile(r",[ ](?:age[ ])?[2-9]\d(?:,|[ ]years[ ]old\b)")
+_PARENTHESIZED_AFTER_NAME = re.compile(r"[ ]*\(([^()\n]{1,40})\)")
+_GIVEN_A_TITLE_AFTER_NAME = re.compile(
+    r"[ ]+(?:(?:has[ ]been|was|is|will[ ]be)[ ]+(?:named|appointed|promoted|elected)(?:[ ]+(?:as|to))?"
+    r"|(?:has[ ]+)?join(?:s|ed)[ ][^.\n]{0,40}?[ ]as)[ ]+(?:(?:the|its|our)[ ]+)?(?=[A-Z])"
+)
+
+
+def _said_to_be_a_person(name: str, text: str) -> bool:
+    """Whether a mention of `name` (its double surname completed) is
+    followed by a person's age, title in parentheses, or appointment to a title."""
+    for mention in re.finditer(rf"(?<![\w-]){re.escape(name)}(?:-[A-Z][a-z]+)?\b", text, re.IGNORECASE):
+        if _AGE_AFTER_NAME.match(text, mention.end()):
+            return True
+        parenthesized = _PARENTHESIZED_AFTER_NAME.match(text, mention.end())
+        if parenthesized is not None and _is_title(parenthesized.group(1)):
+            return True
+        given = _GIVEN_A_TITLE_AFTER_NAME.match(text, mention.end())
+        if given is not None and JOB_TITLE.match(text, given.end()):
+            return True
+    return False
+
+
+def _as_person_if_honored_aged_or_titled(ent: Span, text: str) -> Span:
+    if ent.label_ not in ("ORG", "CUSTOMER"):
+        return ent
+    name = text[ent.start_char : ent.end_char]
+    if not _PERSON_NAME_SHAPE.fullmatch(name.title() if name.isupper() else name):
+        return ent
+    if re.search(_LEGAL_FORM, name) or any(w.lower() in _BODY_WORDS for w in name.split()):
+        return ent
+    surname = name.split()[-1]
+    honored = re.search(rf"\b(?:Mr|Ms|Mrs|Dr)\.?[ ]+{re.escape(surname)}\b(?!-)", text, re.IGNORECASE)
+    if honored is None and not _said_to_be_a_person(name, text):
+        return ent
+    return Span(ent.doc, ent.start, ent.end, label="PERSON")
+
+
+# Slots only a person fills: the speaker of a quote with a title in
+# apposition ("said Ann-Marie Colwell, Chair of the Board") and the one a
+# new officer succeeds ("succeeds Marcus Feld, who is leaving"). A name of a
+# person's shape there (a hyphenated given name too) that the recognizer
+# missed is a PERSON.
+_FULL_NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:[ ][A-Z]\.)?(?:[ ][A-Z][a-z]*(?:['\u2019-][A-Z]?[a-z]+)*){1,2}"
+_PERSON_SLOTS = (
+    re.compile(rf"\bsaid[ ]({_FULL_NAME})(?={_HYPHENATED_REST_BEFORE_TITLE.pattern})"),
+    re.compile(rf"\b(?:succeeds|succeeding|succeeded)[ ]({_FULL_NAME})(?=[,.;]|[ ](?:who|as)\b)"),
+)
+
+
+def _add_people_in_person_slots(doc: Doc, text: str, ents: list[Span], terms: frozenset[str]) -> list[Span]:
+    for slot in _PERSON_SLOTS:
+        for match in slot.finditer(text):
+            if not re.search(_LEGAL_FORM, match.group(1)):
+                ents = _add_if_plausible(doc, ents, match.start(1), match.end(1), text, terms, label="PERSON")
+    return ents
+
+
 def _as_person_if_said_with_title(ent: Span, text: str) -> Span:
     if ent.label_ not in ("ORG", "CUSTOMER") or not _SAID_BEFORE.search(text, max(0, ent.start_char - 5), ent.start_char):
         return ent
@@ -1904,8 +2084,31 @@ _PLACE_ABBREVIATION = re.compile(
 )
 
 
-def _abbreviated_terms(text: str) -> frozenset[str]:
+# 'advisory vote on executive compensation ("Say on Pay Vote")': a phrase in
+# capitals defined in quotes for a common-noun phrase is a defined term
+# (SCHEMA.md 3a), nor is any run of its words a name where the release uses
+# it again ("the most recent Say on Pay Votes"). Not one defined for a party
+# ('a Delaware limited liability company ("Beta Holdings")').
+_PARTY_NOUNS = frozenset("firm affiliate entity customer supplier investor partner association".split())
+_DEFINED_PHRASE = re.compile(
+    r"\b([a-z][a-z-]+)[ ]+\([ ]*[\"\u201c]([A-Z][\w-]*(?:[ ][\w-]+){1,4})[\"\u201d][ ]*\)"
+)
+
+
+def _defined_phrase_terms(text: str) -> set[str]:
     terms = set()
+    for match in _DEFINED_PHRASE.finditer(text):
+        if match.group(1) in _GENERIC_ORGANIZATION_WORDS or match.group(1) in _PARTY_NOUNS:
+            continue
+        words = match.group(2).split()
+        for i, j in itertools.combinations(range(len(words) + 1), 2):
+            if words[i][0].isupper():
+                terms.update((" ".join(words[i:j]), " ".join(words[i:j]) + "s"))
+    return terms
+
+
+def _abbreviated_terms(text: str) -> frozenset[str]:
+    terms = _defined_phrase_terms(text)
     for match in _PARENTHESIZED_ABBREVIATION.finditer(text):
         words = _WORDS_BEFORE.search(text, max(0, match.start() - 120), match.start())
         if words is None:

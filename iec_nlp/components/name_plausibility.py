@@ -66,6 +66,12 @@ _TITLE_WORDS = frozenset(
 _ADDRESS_WORDS = frozenset(
     "road street avenue boulevard drive lane parkway highway suite headquarters tel fax phone email".split()
 )
+
+
+def _is_title(name: str) -> bool:
+    return name.lower() in _TITLE_WORDS or JOB_TITLE.fullmatch(name) is not None
+
+
 _INSTITUTION_WORDS = frozenset(
     "department division commission committee association university college school institute "
     "agency bureau office exchange market group board council foundation society".split()
@@ -274,8 +280,9 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
 # company", "non-GAAP", "post-Brexit", "the mid-Atlantic".
 _AFTER_COMPOUND_PART = re.compile(r"\b(?:[A-Z][a-z]{2,}|pre|post|non|anti|mid|pan|trans)-$")
 # Nor a word joined to the one before by a slash ("Asia/Pacific", a region),
-# nor one after a percent sign ("% Chg", a table's column header).
-_AFTER_SLASH_OR_PERCENT = re.compile(r"(?:[A-Za-z]/|%[ ]?)$")
+# nor one after a percent sign ("% Chg", a table's column header). A filing's
+# signature mark is no word: "By /s/Wayne Boston" is signed by a person.
+_AFTER_SLASH_OR_PERCENT = re.compile(r"(?:(?<!/)[A-Za-z]/|%[ ]?)$")
 
 
 _SHARE_OF = re.compile(r"(?:percent|%)\s+of\s+(?:total\s+)?$", re.IGNORECASE)
@@ -495,6 +502,17 @@ def _opens_a_section_heading(name: str, text: str, start: int) -> bool:
     return not text[text.rfind("\n", 0, start) + 1 : start].strip()
 
 
+# A name ending in its legal form is a company, also where a state opens the
+# next name of a list: "Alabama Power Company, Georgia Power Company".
+_ENDS_IN_LEGAL_FORM = re.compile(rf"(?<![\w])(?:{_LEGAL_FORM})$")
+
+
+def _is_place(ent: Span, name: str, text: str) -> bool:
+    if _BASE.match(name) or _is_dateline_city(ent, text):
+        return True
+    return bool(_FOLLOWED_BY_STATE.match(text, ent.end_char)) and not _ENDS_IN_LEGAL_FORM.search(name)
+
+
 def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> bool:
     """False for what cannot be the entity its label says; `terms` are the
     abbreviations the release defines for common nouns and for things
@@ -538,7 +556,7 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             return False
         if _AFTER_SLASH_OR_PERCENT.search(text, max(0, ent.start_char - 2), ent.start_char):
             return False  # "Pacific" of "Asia/Pacific", "Chg" of "% Chg"
-        if _FOLLOWED_BY_STATE.match(text, ent.end_char) or _is_dateline_city(ent, text) or _BASE.match(name):
+        if _is_place(ent, name, text):
             return False  # a place ("Fort Liberty": a base or a town)
         if name in _POSTAL_CODES and _AFTER_CITY.search(text, max(0, ent.start_char - 30), ent.start_char):
             return False  # the state of a place
@@ -551,7 +569,7 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             return False  # "an ISO 9001:2015 certified supplier": a standard
         if all(word in _GENERIC_ORGANIZATION_WORDS for word in name.lower().strip(".").split()):
             return False  # "the Bank", "Parent Company": a defined term for an organization, not its name
-        if name.lower() in _TITLE_WORDS or JOB_TITLE.fullmatch(name):
+        if _is_title(name):
             return False  # "Gregory Ekizian (Chairperson)", "served as Chair of the BBC": a title
         if _STATE_NAME.fullmatch(name) and not _POSSESSIVE_NAME_REST.match(text, ent.end_char):
             return False  # "for Florida's residents": a state alone is a place ("Florida's Turnpike" is a body)

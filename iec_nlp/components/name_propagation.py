@@ -40,6 +40,9 @@ from .name_shapes import (
 )
 
 _NAME_SUFFIX = re.compile(rf",?\s+{_LEGAL_FORM}$")
+_COMPANY_KIND_AT_END = re.compile(
+    r"[ ](?:Bancorp|Bancshares|Holdings|Partners|Group|Technologies|Systems|Industries|Enterprises|Brands|Financial)$"
+)
 _STOP = {"the", "company", "inc", "corp", "group", "and", "of", "mr", "ms", "dr", "jr", "sr"}
 
 
@@ -79,6 +82,11 @@ def _surface_forms(span: Span) -> list[tuple[str, ...]]:
             institution.group(1), doc_text(span.doc)
         ):
             forms.append(_tokens_before(tokens, span.start_char + institution.end(1)))
+        # "Marlowe Ridge" of "Marlowe Ridge Bancorp, Inc.", "Quorvex Energy" of
+        # "Quorvex Energy Partners": a company is called by its name without
+        # the word of its kind (two words at least are left).
+        if (kind := _COMPANY_KIND_AT_END.search(stripped)) and len(stripped[: kind.start()].split()) >= 2:
+            forms.append(_tokens_before(tokens, span.start_char + kind.start()))
     return [f for f in forms if f and not (len(f) == 1 and (f[0] in _STOP or len(f[0]) < 2))]
 
 

@@ -15,7 +15,7 @@ _LEGAL_FORM = (
 )
 _TITLE_HEAD = (
     r"(?:Chief\s+[A-Z]\w+(?:\s+[A-Z]\w+)?\s+Officer|C[EFOTIA]Os?|President|Vice\s+President|"
-    r"Chairman|Chairwoman|Treasurer|Corporate\s+Secretary|Secretary|Controller|"
+    r"Chairman|Chairwoman|(?-i:Chair(?:person)?)|Treasurer|Corporate\s+Secretary|Secretary|Controller|"
     r"General\s+Manager|Managing\s+Director|General\s+Counsel|"
     # SCHEMA.md 3a: founders are ROLEs ("co-founder of Plexus", "Founding Partner of Trian").
     r"Founder|Founding\s+Partner|"
