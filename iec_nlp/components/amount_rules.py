@@ -52,6 +52,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from typing import Any
 
 from spacy.tokens import Doc
@@ -778,24 +779,22 @@ def link_clause_period(
 ) -> list[list[Any]]:
     """An amount with no period falls in the one period named in its clause,
     the clauses of a sentence being parted by "compared with"."""
-    unlinked = _amounts_without_period(money, relations)
-    if not unlinked or not periods:
-        return relations
-    starts = _sentence_starts(text)
-    period_starts = [p[0] for p in periods]
-    added = []
-    for start, end in unlinked:
-        low, high = _sentence_around(starts, start)
-        breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, low, high)]
-        if not breaks:
-            continue  # one clause: link_sentence_period's case
-        breaks += [m.start() for m in _CLAUSE_END.finditer(text, low, high)]
-        clause_low = max([b for b in breaks if b < start], default=low)
-        clause_high = min([b for b in breaks if b > start], default=high)
-        inside = periods[bisect_left(period_starts, clause_low) : bisect_left(period_starts, clause_high)]
-        if len(inside) == 1:
-            added.append([start, end, *inside[0], "IN_PERIOD", _PAIRED_SCORE])
-    return _with(relations, added)
+    return _link_period_in_sentence(text, money, periods, relations, _period_of_clause)
+
+
+def _period_of_clause(
+    text: str, amount_start: int, sentence: tuple[int, int], periods_between: _PeriodsBetween
+) -> tuple[int, int] | None:
+    """The one period of the amount's clause, in a sentence of more than one."""
+    low, high = sentence
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, low, high)]
+    if not breaks:
+        return None  # one clause: link_sentence_period's case
+    breaks += [m.start() for m in _CLAUSE_END.finditer(text, low, high)]
+    clause_low = max([b for b in breaks if b < amount_start], default=low)
+    clause_high = min([b for b in breaks if b > amount_start], default=high)
+    inside = periods_between(clause_low, clause_high)
+    return inside[0] if len(inside) == 1 else None
 
 
 # A sentence that opens with its period scopes every amount of it: "Third
@@ -840,21 +839,23 @@ def link_opening_period(
     text: str, money: list[tuple[int, int]], periods: list[tuple[int, int]], relations: list[list[Any]]
 ) -> list[list[Any]]:
     """An amount with no period falls in the period that opens its sentence."""
-    unlinked = _amounts_without_period(money, relations)
-    if not unlinked or not periods:
-        return relations
-    starts = _sentence_starts(text)
-    period_starts = [p[0] for p in periods]
-    added = []
-    for start, end in unlinked:
-        low, high = _sentence_around(starts, start)
-        inside = periods[bisect_left(period_starts, low) : bisect_left(period_starts, start)]
-        if not inside or not _opens_sentence(text, low, inside[0]):
-            continue
-        if _COMPARED.search(text, max(low, start - 60), start) or _OTHER_CLAUSE.search(text, inside[0][1], start):
-            continue
-        added.append([start, end, *inside[0], "IN_PERIOD", _PAIRED_SCORE])
-    return _with(relations, added)
+    return _link_period_in_sentence(text, money, periods, relations, _opening_period)
+
+
+def _opening_period(
+    text: str, amount_start: int, sentence: tuple[int, int], periods_between: _PeriodsBetween
+) -> tuple[int, int] | None:
+    """The period that opens the amount's sentence, unless a comparison or
+    another clause comes between it and the amount."""
+    low = sentence[0]
+    inside = periods_between(low, amount_start)
+    if not inside or not _opens_sentence(text, low, inside[0]):
+        return None
+    if _COMPARED.search(text, max(low, amount_start - 60), amount_start) or _OTHER_CLAUSE.search(
+        text, inside[0][1], amount_start
+    ):
+        return None
+    return inside[0]
 
 
 # GUIDELINE "Highlights under a heading": a period named only in a heading
@@ -983,6 +984,38 @@ def _with(relations: list[list[Any]], added: list[list[Any]]) -> list[list[Any]]
     if not added:
         return relations
     return sorted(relations + added, key=lambda r: (r[0], r[1], r[2], r[3], r[4]))
+
+
+# The periods that start between two offsets, in order.
+_PeriodsBetween = Callable[[int, int], list[tuple[int, int]]]
+
+
+def _link_period_in_sentence(
+    text: str,
+    money: list[tuple[int, int]],
+    periods: list[tuple[int, int]],
+    relations: list[list[Any]],
+    period_of: Callable[[str, int, tuple[int, int], _PeriodsBetween], tuple[int, int] | None],
+) -> list[list[Any]]:
+    """Link each amount with no period to the period `period_of` finds for it
+    in its sentence: the rules that read an amount's sentence for its period
+    differ only in which period they take."""
+    unlinked = _amounts_without_period(money, relations)
+    if not unlinked or not periods:
+        return relations
+    # Sentence starts and period starts, found once; each amount's are placed by bisection.
+    starts = _sentence_starts(text)
+    period_starts = [p[0] for p in periods]
+
+    def periods_between(low: int, high: int) -> list[tuple[int, int]]:
+        return periods[bisect_left(period_starts, low) : bisect_left(period_starts, high)]
+
+    added = []
+    for start, end in unlinked:
+        period = period_of(text, start, _sentence_around(starts, start), periods_between)
+        if period is not None:
+            added.append([start, end, *period, "IN_PERIOD", _PAIRED_SCORE])
+    return _with(relations, added)
 
 
 # "$0.30 and $0.43 for the three months ended June 30, 2025 and 2024,

@@ -31,7 +31,7 @@ from its own text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -408,143 +408,258 @@ def _period_of_row_above(
     return None
 
 
+@dataclass
+class _TableLinks:
+    """The Doc's entities and links, as the reader revises them row by row."""
+
+    doc: Doc
+    layout: _Layout
+    lines: list[_Line]
+    money_lines: set[int]
+    ents: list[Span]
+    relations: list[list]
+    # (amount start, amount end, relation) of the links the amounts have: a
+    # cell the extractor linked already gets no link of that kind here.
+    has: set[tuple[int, int, str]]
+    # The METRIC and PERIOD entities that had no link before the reader ran:
+    # only those it leaves without one go.
+    unlinked_before: set[tuple[int, int]]
+    new_relations: list[list] = field(default_factory=list)
+    changed: bool = False
+    row_periods: dict[int, tuple[int, int]] = field(default_factory=dict)  # the transposed rows' periods, by line
+
+    @classmethod
+    def of(cls, doc: Doc, layout: _Layout, lines: list[_Line], money_lines: set[int]) -> _TableLinks:
+        """The Doc's entities and links as the extractor left them."""
+        relations = get_relations(doc)
+        ents = list(doc.ents)
+        return cls(
+            doc=doc,
+            layout=layout,
+            lines=lines,
+            money_lines=money_lines,
+            ents=ents,
+            relations=relations,
+            has={(r[0], r[1], r[4]) for r in relations},
+            unlinked_before=_unlinked_targets(ents, relations),
+        )
+
+
+def _cells_by_line(layout: _Layout, lines: list[_Line], money: list[Span]) -> dict[int, list[_Cell]]:
+    """The amounts at their layout offsets, by the index of their line as filed."""
+    rows: dict[int, list[_Cell]] = {}
+    index = 0
+    for span in money:
+        cell = _Cell(*layout.of_doc(span.start_char, span.end_char), span)
+        while lines[index].end < cell.start_char:
+            index += 1
+        rows.setdefault(index, []).append(cell)
+    return rows
+
+
+def _key(cell: _Cell) -> tuple[int, int]:
+    """The cell's amount as relations name it: its offsets in the Doc."""
+    return cell.span.start_char, cell.span.end_char
+
+
 class TableReader:
     def __init__(self, name: str = "iec_table_reader") -> None:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        """Link the amounts of the Doc's text tables to their row's label and column's period."""
         layout = _Layout(doc)
         self._drop_spans_across_cells(doc, layout)
         _split_glued_leaders(doc, layout)
         money = [e for e in doc.ents if e.label_ == "MONEY"]
         if len(money) < 2:
             return doc
-        text = layout.text
-        lines = _lines(text)
-        rows: dict[int, list[_Cell]] = {}
-        index = 0
-        for span in money:
-            cell = _Cell(*layout.of_doc(span.start_char, span.end_char), span)
-            while lines[index].end < cell.start_char:
-                index += 1
-            rows.setdefault(index, []).append(cell)
-        relations = get_relations(doc)
-        has = {(r[0], r[1], r[4]) for r in relations}
-        ents = list(doc.ents)
-        unlinked_before = _unlinked_targets(ents, relations)
-        new_relations: list[list] = []
-        money_lines = set(rows)
-        widened = changed = False
-        row_periods: dict[int, tuple[int, int]] = {}  # the transposed rows' periods, by line
+        lines = _lines(layout.text)
+        rows = _cells_by_line(layout, lines, money)
+        links = _TableLinks.of(doc, layout, lines, set(rows))
         for i, cells in rows.items():
-            line = lines[i]
-            if not _is_table_row(line, cells):
-                continue
-            layout_label = _row_label(lines, i, cells[0])
-            transposed = layout_label and _transposed_columns(lines, i, money_lines, layout_label, text, cells)
-            if transposed:
-                # The column headers are the measures and the row's period is
-                # each cell's: the extractor's links for these cells give way.
-                period, measures = transposed
-                row_periods[i] = period
-                # What the row's label says besides its period ("U.S. GAAP",
-                # "Adjusted") qualifies the row; it measures nothing.
-                label_start, label_end = layout.to_doc(lines[i].start, layout_label[1])
-                ents = [e for e in ents if not (e.label_ == "METRIC" and label_start <= e.start_char < label_end)]
-                keys = {(c.span.start_char, c.span.end_char) for c in cells}
-                relations = [r for r in relations if (r[0], r[1]) not in keys]
-                has -= {(*key, label) for key in keys for label in ("VALUE_OF", "IN_PERIOD")}
-                changed = True
-                for cell, measure in zip(cells, measures):
-                    key = (cell.span.start_char, cell.span.end_char)
-                    for offsets, kind, relation in ((measure, "METRIC", "VALUE_OF"), (period, "PERIOD", "IN_PERIOD")):
-                        target = self._entity(doc, ents, layout.to_doc(*offsets), kind)
-                        if target is not None:
-                            ents = target[1]
-                            new_relations.append([*key, target[0].start_char, target[0].end_char, relation, _RELATION_SCORE])
-                continue
-            label = layout.to_doc(*layout_label) if layout_label else None
-            header, headers = _header(lines, i, money_lines) or (None, None)
-            if label:
-                # Also where the extractor linked the cells already: it may
-                # have linked them to a piece of the label.
-                ents, moved = self._widen_metrics(doc, layout, ents, label)
-                if moved:
-                    # A period in the label's words ("... at end of period")
-                    # goes with its links: the cells take their column's instead.
-                    gone = [r for r in relations if moved.get((r[2], r[3]), True) is None]
-                    has -= {(r[0], r[1], r[4]) for r in gone}
-                    relations = [
-                        [*r[:2], *moved.get((r[2], r[3]), (r[2], r[3])), *r[4:]]
-                        for r in relations
-                        if moved.get((r[2], r[3]), True) is not None
-                    ]
-                    widened = True
-            if layout_label:
-                off_row = self._metrics_off_the_row(layout, line, layout_label, cells, relations)
-                if off_row:
-                    relations = [r for r in relations if id(r) not in off_row]
-                    has -= {(c.span.start_char, c.span.end_char, "VALUE_OF") for c in cells}
-                    has |= {(r[0], r[1], r[4]) for r in relations}
-                    changed = True
-            columns = None
-            if header is not None and layout_label:
-                columns = _columns_by_rank(header, line, layout_label[1], cells)
-            if columns is not None:
-                # Each cell's column is known: a period column's header gives
-                # its period (the extractor's gives way), any other column
-                # holds no level of the measure.
-                keys = {(c.span.start_char, c.span.end_char): column for c, column in zip(cells, columns)}
-                relations = [
-                    r for r in relations
-                    if not ((r[0], r[1]) in keys and r[4] == "IN_PERIOD")
-                    and not (keys.get((r[0], r[1]), ()) is None and r[4] == "VALUE_OF")
-                ]
-                has -= {(*key, "IN_PERIOD") for key in keys}
-                changed = True
-                cells_periods = [(c, column) for c, column in zip(cells, columns) if column is not None]
-            else:
-                change_cells = _change_columns(text, headers, cells)
-                if change_cells:
-                    # The columns are known: one per period, then the changes. The
-                    # extractor's periods for this row give way to the header's.
-                    cells = cells[: len(headers)]
-                    change_keys = {(c.span.start_char, c.span.end_char) for c in change_cells}
-                    row = {(c.span.start_char, c.span.end_char) for c in cells}
-                    relations = [
-                        r for r in relations
-                        if not ((r[0], r[1]) in change_keys and r[4] in ("VALUE_OF", "IN_PERIOD"))
-                        and not ((r[0], r[1]) in row and r[4] == "IN_PERIOD")
-                    ]
-                    has -= {(*key, "IN_PERIOD") for key in row}
-                    changed = True
-                if header is None and (above := _period_of_row_above(i, row_periods, money_lines)):
-                    cells_periods = [(cell, above) for cell in cells]
-                else:
-                    cells_periods = list(zip(cells, _periods_by_place(cells, line, header, headers)))
-            for cell, period in cells_periods:
-                key = (cell.span.start_char, cell.span.end_char)
-                if label and (*key, "VALUE_OF") not in has:
-                    target = self._entity(doc, ents, label, "METRIC")
-                    if target is not None:
-                        ents = target[1]
-                        new_relations.append([*key, target[0].start_char, target[0].end_char, "VALUE_OF", _RELATION_SCORE])
-                if period and (*key, "IN_PERIOD") not in has:
-                    target = self._entity(doc, ents, layout.to_doc(*period), "PERIOD")
-                    if target is not None:
-                        ents = target[1]
-                        new_relations.append([*key, target[0].start_char, target[0].end_char, "IN_PERIOD", _RELATION_SCORE])
-        if new_relations or widened or changed:
-            ents = filter_spans(ents)
-            kept = {(e.start_char, e.end_char) for e in ents}
-            relations = relations + [r for r in new_relations if (r[0], r[1]) in kept and (r[2], r[3]) in kept]
-            # A METRIC or PERIOD exists only as the target of a MONEY link
-            # (SCHEMA.md 2): one whose links the layout moved elsewhere (a
-            # column header, "$ Change", the next row's label) goes too.
-            orphans = _unlinked_targets(ents, relations) - unlinked_before
-            doc.set_ents([e for e in ents if (e.start_char, e.end_char) not in orphans], default="outside")
-            setattr(doc._, RELATIONS_ATTR, relations)
+            if _is_table_row(lines[i], cells):
+                self._read_row(links, i, cells)
+        self._write_links(doc, links)
         return doc
+
+    def _read_row(self, links: _TableLinks, i: int, cells: list[_Cell]) -> None:
+        """Link the cells of the table row on line `i` to its label and its periods."""
+        layout_label = _row_label(links.lines, i, cells[0])
+        transposed = layout_label and _transposed_columns(
+            links.lines, i, links.money_lines, layout_label, links.layout.text, cells
+        )
+        if transposed:
+            self._read_transposed_row(links, i, cells, layout_label, *transposed)
+            return
+        label = links.layout.to_doc(*layout_label) if layout_label else None
+        header, headers = _header(links.lines, i, links.money_lines) or (None, None)
+        if label:
+            self._widen_label_metric(links, label)
+        if layout_label:
+            self._unlink_metrics_off_the_row(links, links.lines[i], layout_label, cells)
+        # A header with a cell per column names each cell's column; else the
+        # cells' places under the header's periods decide.
+        columns = None
+        if header is not None and layout_label:
+            columns = _columns_by_rank(header, links.lines[i], layout_label[1], cells)
+        if columns is not None:
+            self._unlink_by_columns(links, cells, columns)
+            cells_periods = [(c, column) for c, column in zip(cells, columns) if column is not None]
+        else:
+            cells = self._unlink_change_cells(links, cells, headers)
+            cells_periods = self._cell_periods_by_place(links, i, cells, header, headers)
+        self._link_cells(links, cells_periods, label)
+
+    def _read_transposed_row(
+        self,
+        links: _TableLinks,
+        i: int,
+        cells: list[_Cell],
+        layout_label: tuple[int, int],
+        period: tuple[int, int],
+        measures: list[tuple[int, int]],
+    ) -> None:
+        """Link a transposed row's cells to their column's measure and the row's period."""
+        # The column headers are the measures and the row's period is each
+        # cell's: the extractor's links for these cells give way.
+        links.row_periods[i] = period
+        # What the row's label says besides its period ("U.S. GAAP",
+        # "Adjusted") qualifies the row; it measures nothing.
+        label_start, label_end = links.layout.to_doc(links.lines[i].start, layout_label[1])
+        links.ents = [
+            e for e in links.ents if not (e.label_ == "METRIC" and label_start <= e.start_char < label_end)
+        ]
+        keys = {_key(c) for c in cells}
+        links.relations = [r for r in links.relations if (r[0], r[1]) not in keys]
+        links.has -= {(*key, label) for key in keys for label in ("VALUE_OF", "IN_PERIOD")}
+        links.changed = True
+        for cell, measure in zip(cells, measures):
+            for offsets, kind, relation in ((measure, "METRIC", "VALUE_OF"), (period, "PERIOD", "IN_PERIOD")):
+                self._link(links, _key(cell), links.layout.to_doc(*offsets), kind, relation)
+
+    def _widen_label_metric(self, links: _TableLinks, label: tuple[int, int]) -> None:
+        """Make the whole row label the METRIC, moving the links to a piece of it."""
+        # Also where the extractor linked the cells already: it may have
+        # linked them to a piece of the label.
+        links.ents, moved = self._widen_metrics(links.doc, links.layout, links.ents, label)
+        if not moved:
+            return
+        # A period in the label's words ("... at end of period") goes with its
+        # links: the cells take their column's instead.
+        gone = [r for r in links.relations if moved.get((r[2], r[3]), True) is None]
+        links.has -= {(r[0], r[1], r[4]) for r in gone}
+        links.relations = [
+            [*r[:2], *moved.get((r[2], r[3]), (r[2], r[3])), *r[4:]]
+            for r in links.relations
+            if moved.get((r[2], r[3]), True) is not None
+        ]
+        links.changed = True
+
+    def _unlink_metrics_off_the_row(
+        self, links: _TableLinks, row: _Line, layout_label: tuple[int, int], cells: list[_Cell]
+    ) -> None:
+        """Drop the cells' VALUE_OF links to a METRIC off the row: the row's label is their measure."""
+        off_row = self._metrics_off_the_row(links.layout, row, layout_label, cells, links.relations)
+        if not off_row:
+            return
+        links.relations = [r for r in links.relations if id(r) not in off_row]
+        links.has -= {(*_key(c), "VALUE_OF") for c in cells}
+        links.has |= {(r[0], r[1], r[4]) for r in links.relations}
+        links.changed = True
+
+    @staticmethod
+    def _unlink_by_columns(links: _TableLinks, cells: list[_Cell], columns: list[tuple[int, int] | None]) -> None:
+        """Drop the cells' IN_PERIOD links, and the VALUE_OF of those under no period column."""
+        # Each cell's column is known: a period column's header gives its
+        # period (the extractor's gives way), any other column holds no
+        # level of the measure.
+        keys = {_key(c): column for c, column in zip(cells, columns)}
+        links.relations = [
+            r for r in links.relations
+            if not ((r[0], r[1]) in keys and r[4] == "IN_PERIOD")
+            and not (keys.get((r[0], r[1]), ()) is None and r[4] == "VALUE_OF")
+        ]
+        links.has -= {(*key, "IN_PERIOD") for key in keys}
+        links.changed = True
+
+    @staticmethod
+    def _unlink_change_cells(
+        links: _TableLinks, cells: list[_Cell], headers: list[tuple[int, int]] | None
+    ) -> list[_Cell]:
+        """The row's cells under period columns, once the links of its change cells are dropped."""
+        change_cells = _change_columns(links.layout.text, headers, cells)
+        if not change_cells:
+            return cells
+        # The columns are known: one per period, then the changes. The
+        # extractor's periods for this row give way to the header's.
+        cells = cells[: len(headers)]
+        change_keys = {_key(c) for c in change_cells}
+        row = {_key(c) for c in cells}
+        links.relations = [
+            r for r in links.relations
+            if not ((r[0], r[1]) in change_keys and r[4] in ("VALUE_OF", "IN_PERIOD"))
+            and not ((r[0], r[1]) in row and r[4] == "IN_PERIOD")
+        ]
+        links.has -= {(*key, "IN_PERIOD") for key in row}
+        links.changed = True
+        return cells
+
+    @staticmethod
+    def _cell_periods_by_place(
+        links: _TableLinks,
+        i: int,
+        cells: list[_Cell],
+        header: _Line | None,
+        headers: list[tuple[int, int]] | None,
+    ) -> list[tuple[_Cell, tuple[int, int] | None]]:
+        """The period of each cell: the transposed row's above, else the header's by place."""
+        if header is None and (above := _period_of_row_above(i, links.row_periods, links.money_lines)):
+            return [(cell, above) for cell in cells]
+        return list(zip(cells, _periods_by_place(cells, links.lines[i], header, headers)))
+
+    def _link_cells(
+        self,
+        links: _TableLinks,
+        cells_periods: list[tuple[_Cell, tuple[int, int] | None]],
+        label: tuple[int, int] | None,
+    ) -> None:
+        """Link each cell to the row label and its period, where it has no such link yet."""
+        for cell, period in cells_periods:
+            key = _key(cell)
+            if label and (*key, "VALUE_OF") not in links.has:
+                self._link(links, key, label, "METRIC", "VALUE_OF")
+            if period and (*key, "IN_PERIOD") not in links.has:
+                self._link(links, key, links.layout.to_doc(*period), "PERIOD", "IN_PERIOD")
+
+    def _link(
+        self, links: _TableLinks, key: tuple[int, int], offsets: tuple[int, int], kind: str, relation: str
+    ) -> None:
+        """Link the amount at `key` to the `kind` entity at `offsets`, added if the place is free."""
+        target = self._entity(links.doc, links.ents, offsets, kind)
+        if target is not None:
+            links.ents = target[1]
+            links.new_relations.append(
+                [*key, target[0].start_char, target[0].end_char, relation, _RELATION_SCORE]
+            )
+
+    @staticmethod
+    def _write_links(doc: Doc, links: _TableLinks) -> None:
+        """Set the revised entities and links on the Doc, if the reader changed any."""
+        if not (links.new_relations or links.changed):
+            return
+        ents = filter_spans(links.ents)
+        kept = {(e.start_char, e.end_char) for e in ents}
+        relations = links.relations + [
+            r for r in links.new_relations if (r[0], r[1]) in kept and (r[2], r[3]) in kept
+        ]
+        # A METRIC or PERIOD exists only as the target of a MONEY link
+        # (SCHEMA.md 2): one whose links the layout moved elsewhere (a
+        # column header, "$ Change", the next row's label) goes too.
+        orphans = _unlinked_targets(ents, relations) - links.unlinked_before
+        doc.set_ents([e for e in ents if (e.start_char, e.end_char) not in orphans], default="outside")
+        setattr(doc._, RELATIONS_ATTR, relations)
+
 
     @staticmethod
     def _metrics_off_the_row(
