@@ -2331,3 +2331,11 @@ def test_a_public_body_named_by_its_place_keeps_its_form():
     doc = _doc(text, [("Harrow Bay", "CUSTOMER")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert _ents(doc)[0] == ("City of Harrow Bay", "CUSTOMER")
+
+
+def test_a_company_name_opening_an_equity_plan_name_is_no_entity():
+    # SCHEMA v1.1: a plan's name is no entity, nor the issuer's name inside it.
+    text = "units granted under the Brindle Tool Corporation Amended and Restated 2019 Stock Incentive Plan."
+    assert _rules(text, [("Brindle Tool Corporation", "ORG")]) == []
+    text = "Proposal 3 - Approval of the Harlow Bancorp, Inc. 2022 Equity Incentive Plan."
+    assert _rules(text, [("Harlow Bancorp, Inc.", "ORG")]) == []

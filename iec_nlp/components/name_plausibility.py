@@ -148,7 +148,11 @@ _DEFINED_TERM_WORDS = _DOCUMENT_WORDS | frozenset(
 _OPEN_QUOTES = "\"\u201c\u2018'"
 _CLOSE_QUOTES = "\"\u201d\u2019'"
 # "the Greenfield CIC Agreement": a name, maybe an acronym, and a document word.
-_DOCUMENT_AFTER_NAME = re.compile(r"(?:[ ]+[A-Z]{2,})?[ ]+(?:Agreement|Plan|Amendment|Policy|Indenture)\b")
+# An equity plan carries the issuer's name with its year and kind before the
+# word: "the Acme Corporation Amended and Restated 2019 Stock Incentive Plan".
+_DOCUMENT_AFTER_NAME = re.compile(
+    r"(?:,?[ ]+(?:[A-Z][\w-]*\.?|(?:19|20)\d\d|and)){0,6}?[ ]+(?:Agreement|Plan|Amendment|Policy|Indenture)\b"
+)
 _THE_BEFORE_NAME = re.compile(r"\bthe[ ]+[\"\u201c]?$")
 _THE_BEFORE_QUOTE = re.compile(r"\b(?:the|a|an|each|collectively)\s*$", re.IGNORECASE)
 
