@@ -2339,3 +2339,10 @@ def test_a_company_name_opening_an_equity_plan_name_is_no_entity():
     assert _rules(text, [("Brindle Tool Corporation", "ORG")]) == []
     text = "Proposal 3 - Approval of the Harlow Bancorp, Inc. 2022 Equity Incentive Plan."
     assert _rules(text, [("Harlow Bancorp, Inc.", "ORG")]) == []
+
+
+def test_the_date_a_document_bears_is_no_period():
+    text = "The credit agreement dated as of November 2, 2016 provides a revolving facility of $75.0 million."
+    ents = [("November 2, 2016", "PERIOD"), ("$75.0 million", "MONEY")]
+    assert _rules(text, ents, periods=True) == [("$75.0 million", "MONEY")]
+    assert _rules(text, [("$75.0 million", "MONEY")], periods=True) == [("$75.0 million", "MONEY")]

@@ -64,9 +64,8 @@ from .name_plausibility import (
     _DOCUMENT_WORDS,
     _GENERIC_ORGANIZATION_WORDS,
     _INSTITUTION_WORDS,
-    _in_filing_name,
     _in_ticker_notation,
-    _is_base_of_change,
+    _is_no_period_of_an_amount,
     _is_plausible,
     _is_title,
 )
@@ -572,9 +571,7 @@ def _add_near_amounts(doc: Doc, text: str, ents: list[Span], pattern: re.Pattern
     """`label` for each match of `pattern` near an amount, where nothing was found."""
     for start, end in _money_windows(text, ents):
         for match in pattern.finditer(text, start, end):
-            if label == "PERIOD" and (
-                _is_base_of_change(text, match.start(), match.end()) or _in_filing_name(text, match.start())
-            ):
+            if label == "PERIOD" and _is_no_period_of_an_amount(text, match.start(), match.end()):
                 continue
             ents = _add(doc, ents, match.start(), match.end(), label)
     return ents

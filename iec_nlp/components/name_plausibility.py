@@ -275,6 +275,22 @@ def _in_filing_name(text: str, start: int) -> bool:
     return _FILING_BEFORE_PERIOD.search(text, max(0, start - 60), start) is not None
 
 
+# The date a document bears: "its Credit Agreement, dated as of November 2,
+# 2016", "an offer letter dated June 7, 2017". It dates the document, not a
+# period an amount is reported for.
+_DATED_BEFORE_PERIOD = re.compile(r"\bdated[ ]+(?:as[ ]+of[ ]+)?$", re.IGNORECASE)
+
+
+def _dates_a_document(text: str, start: int) -> bool:
+    return _DATED_BEFORE_PERIOD.search(text, max(0, start - 16), start) is not None
+
+
+def _is_no_period_of_an_amount(text: str, start: int, end: int) -> bool:
+    """Whether the time phrase at `start:end` is the base of a change, part
+    of a filing's name or the date of a document: no amount is reported for it."""
+    return _is_base_of_change(text, start, end) or _in_filing_name(text, start) or _dates_a_document(text, start)
+
+
 # A sum named by its size alone: "for a total of", "an aggregate of".
 _QUANTITY_WORDS = frozenset("total aggregate sum amount maximum minimum".split())
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
@@ -596,10 +612,10 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
         text, max(0, ent.start_char - 4), ent.start_char
     ):
         return False  # "received a subcontract in August 2017": the month of an event, no reporting period
-    if label == "PERIOD" and _is_base_of_change(text, ent.start_char, ent.end_char):
-        return False  # "an increase of $6.5 million over the prior year quarter"
-    if label == "PERIOD" and _in_filing_name(text, ent.start_char):
-        return False  # "its Annual Report on Form 10-K for the year ended December 31, 2023": a filing's name
+    if label == "PERIOD" and _is_no_period_of_an_amount(text, ent.start_char, ent.end_char):
+        # "an increase of $6.5 million over the prior year quarter", "its Annual Report on
+        # Form 10-K for the year ended December 31, 2023", "an agreement dated as of May 2, 2016"
+        return False
     if label == "METRIC" and name.lower() in ("negative", "positive"):
         return False  # "compared to negative $0.21 million": the sign of an amount, not its measure
     if label == "METRIC" and name.lower().split()[-1] in ("date", "dates"):
