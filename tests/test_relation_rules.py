@@ -657,6 +657,19 @@ def test_a_contact_block_stacks_name_titles_and_company():
     assert link_contact_blocks(doc, []) == []
 
 
+def test_the_signer_of_an_8k_holds_the_titles_of_the_title_line():
+    from iec_nlp.components.role_rules import link_signature_titles
+
+    text = "ZETA LABS, INC.\n\nBy: /s/ Ilse Marr\nName: Ilse Marr\nTitle: Senior Vice President, General Counsel and Secretary\n"
+    _, marr, svp, counsel, secretary = spans = _spans(
+        text, "Ilse Marr", "Ilse Marr", "Senior Vice President", "General Counsel", "Secretary")
+    doc = _sentenced_doc(text, [])
+    labels = ["PERSON", "PERSON", "ROLE", "ROLE", "ROLE"]
+    doc.ents = [doc.char_span(start, end, label=label) for (start, end), label in zip(spans, labels)]
+    assert link_signature_titles(doc, []) == [
+        [*marr, *svp, "HAS_ROLE", 0.9], [*marr, *counsel, "HAS_ROLE", 0.9], [*marr, *secretary, "HAS_ROLE", 0.9]]
+
+
 def test_a_name_after_our_title_in_apposition_holds_it():
     from iec_nlp.components.role_rules import link_titles_before_names
 

@@ -494,6 +494,29 @@ def link_contact_blocks(
     return _with_links(relations, links)
 
 
+# The signature of an 8-K names the signer and the signer's titles on two
+# labeled lines ("Name: Jane Roe" / "Title: Senior Vice President, General
+# Counsel and Secretary"): the name states HAS_ROLE to each title of the
+# next line (its own contact block, but with labels the block rule reads as words).
+_SIGNATURE_LINES = re.compile(r"Name:[ \t]*([^\n]+)\n[ \t]*Title:[ \t]*([^\n]+)")
+
+
+def link_signature_titles(
+    doc: Doc, relations: list[list[Any]], entities: Sequence[Span] | None = None
+) -> list[list[Any]]:
+    """HAS_ROLE from the name on a signature's "Name:" line to the titles on its "Title:" line."""
+    text = doc_text(doc)
+    ents = _entities(doc, entities)
+    links = []
+    for lines in _SIGNATURE_LINES.finditer(text):
+        persons = [e for e in ents if e.label_ == "PERSON" and lines.start(1) <= e.start_char < lines.end(1)]
+        titles = [e for e in ents if e.label_ == "ROLE" and lines.start(2) <= e.start_char < lines.end(2)]
+        if len(persons) == 1:
+            person = persons[0]
+            links += [[person.start_char, person.end_char, t.start_char, t.end_char, "HAS_ROLE"] for t in titles]
+    return _with_links(relations, links)
+
+
 # "its Co-CEO, Jane Roe", "our Treasurer, Mr. Doe", "the Company's Executive
 # Chairman, Mr. Roe", "Zeta's CFO, Jane Roe": a title owned by a possessive
 # and followed by a name in apposition is that person's.
