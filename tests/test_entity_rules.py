@@ -652,6 +652,21 @@ def test_the_short_form_defined_after_an_organization_is_the_same_organization()
     ]
 
 
+def test_a_short_form_defined_after_the_ticker_is_the_organization():
+    text = (
+        'Sable Creek Energy Partners, L.P. (NYSE: SCEP) ("Sable Creek" or "the Partnership") reported results. '
+        "Sable Creek owns terminals."
+    )
+    doc = _doc(text, [("Sable Creek Energy Partners, L.P.", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    # Not "Sable", the first word of the full name, in either mention.
+    assert _ents(doc) == [
+        ("Sable Creek Energy Partners, L.P.", "ORG"),
+        ("Sable Creek", "ORG"),
+        ("Sable Creek", "ORG"),
+    ]
+
+
 def test_a_quoted_short_form_that_looks_like_a_person_is_the_organization():
     text = 'James River Group Holdings, Ltd. ("James River" or the "Company") grew. James River said so.'
     doc = _doc(text, [("James River Group Holdings, Ltd.", "ORG")])

@@ -1570,8 +1570,11 @@ def _complete_institution_names(doc: Doc, text: str, ents: list[Span]) -> list[S
 # organization is given in parentheses right after its name is the same
 # organization (in the annotated releases it always carries the name's
 # label), and so are its later mentions, which propagation then finds.
+# The ticker may come between: 'Sable Creek Energy Partners, L.P. (NYSE:
+# SCEP) ("Sable Creek" or "the Partnership")'.
+_TICKER_IN_PARENS = rf"(?:[ ]*\([^()\n]{{0,20}}\b{_EXCHANGE}\b[^()\n]{{0,50}}\))?"
 _SHORT_NAME_AFTER_NAME = re.compile(
-    r"(?:['\u2019]s)?,?[ ]*\([ ]*[\"\u201c]?(?!(?:TM|SM)\))([A-Z][A-Za-z&\-]+(?:[ ][A-Z][A-Za-z&\-]*){0,2})"
+    r"(?:['\u2019]s)?,?" + _TICKER_IN_PARENS + r"[ ]*\([ ]*[\"\u201c]?(?!(?:TM|SM)\))([A-Z][A-Za-z&\-]+(?:[ ][A-Z][A-Za-z&\-]*){0,2})"
     # a quoted one may come with another: ("James River" or the "Company")
     r"(?:[\"\u201d][ ]*(?:,|or\b)[^()\n]{0,40})?[\"\u201d]?[ ]*\)"
 )
