@@ -667,6 +667,17 @@ def test_a_short_form_defined_after_the_ticker_is_the_organization():
     ]
 
 
+def test_a_company_is_mentioned_by_its_first_words_not_cut_to_its_first_word():
+    text = "Marlowe Ridge Bancorp, Inc. named a president. He joined Marlowe Ridge in 2001 and Marlowe in 1990."
+    doc = _doc(text, [("Marlowe Ridge Bancorp, Inc.", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [
+        ("Marlowe Ridge Bancorp, Inc.", "ORG"),
+        ("Marlowe Ridge", "ORG"),
+        ("Marlowe", "ORG"),
+    ]
+
+
 def test_a_quoted_short_form_that_looks_like_a_person_is_the_organization():
     text = 'James River Group Holdings, Ltd. ("James River" or the "Company") grew. James River said so.'
     doc = _doc(text, [("James River Group Holdings, Ltd.", "ORG")])

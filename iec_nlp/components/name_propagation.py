@@ -69,6 +69,7 @@ def _surface_forms(span: Span) -> list[tuple[str, ...]]:
             forms.append(_tokens_before(tokens, span.start_char + len(stripped)))
             first_word = stripped.split()[0]
             if first_word[0].isupper() and first_word.lower() not in _STOP:
+                forms.extend(_leading_words(tokens, span.start_char, stripped))
                 forms.append(_tokens_before(tokens, span.start_char + stripped.index(first_word) + len(first_word)))
             # A partnership's short name keeps both partners: "Babcock & Wilcox"
             # of "Babcock & Wilcox Enterprises, Inc." (longer forms match first).
@@ -105,6 +106,20 @@ def _cannot_stand_for_institution(word: str, text: str) -> bool:
 
 
 _PARTNERS_FIRST = re.compile(r"\s*[A-Z][\w'\u2019-]*[ ]&[ ][A-Z][\w'\u2019-]*(?=[ ])")
+
+
+# "Marlowe Ridge" of "Marlowe Ridge Bancorp, Inc.": a company goes by its
+# first words as well as its first word, each a form of its own so that
+# "joined Marlowe Ridge" is not cut to "Marlowe" (longer forms match first).
+# Not a form that ends in a joining word ("Bank of").
+_LEADING_WORDS = re.compile(r"(?<=\S)[ ](?=[A-Z])")
+_JOINING_WORD_END = re.compile(r"(?:\b(?:of|and|for|the)|[ ]&)$", re.IGNORECASE)
+
+
+def _leading_words(tokens: list[Token], start_char: int, stripped: str) -> list[tuple[str, ...]]:
+    """The forms of two words or more that open `stripped` and end before a capital."""
+    ends = [m.start() for m in _LEADING_WORDS.finditer(stripped.strip(), stripped.strip().find(" ") + 1)]
+    return [_tokens_before(tokens, start_char + end) for end in ends if not _JOINING_WORD_END.search(stripped, 0, end)]
 
 
 def _tokens_before(tokens: list[Token], end_char: int) -> tuple[str, ...]:
