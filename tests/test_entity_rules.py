@@ -678,6 +678,19 @@ def test_a_company_is_mentioned_by_its_first_words_not_cut_to_its_first_word():
     ]
 
 
+def test_an_organization_cut_before_the_word_its_name_ends_in_is_completed():
+    text = (
+        "Volumes delivered to Tri-County Fuel Distributors increased, and the contract was awarded by the "
+        "U.S. Army TACOM Life Cycle Management Command. We renewed our agreement with Tri-County."
+    )
+    # The recognizer cut the first name to its short form, and split the Army from its command.
+    doc = _doc(text, [("Tri-County", "CUSTOMER"), ("U.S. Army", "ORG"), ("Life Cycle Management Command", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert ("Tri-County Fuel Distributors", "CUSTOMER") in _ents(doc)
+    assert ("U.S. Army TACOM Life Cycle Management Command", "ORG") in _ents(doc)
+    assert ("Life Cycle Management Command", "ORG") not in _ents(doc)
+
+
 def test_a_quoted_short_form_that_looks_like_a_person_is_the_organization():
     text = 'James River Group Holdings, Ltd. ("James River" or the "Company") grew. James River said so.'
     doc = _doc(text, [("James River Group Holdings, Ltd.", "ORG")])

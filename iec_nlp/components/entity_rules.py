@@ -341,6 +341,7 @@ class EntityRules:
             ents = _extend_title_scopes(doc, text, _complete_hyphenated_titles(doc, text, ents))
             ents = _complete_phrases(doc, text, ents)
             ents = _propagate(doc, text, _without_restated_abbreviations(text, ents), short_names)
+            ents = _complete_organization_names(doc, text, ents)
             ents = _without_halves_of_business_names(text, ents)
             # Again after propagation, which labels a surname next to a given name it left alone.
             ents = _join_person_fragments(doc, text, ents)
@@ -1563,6 +1564,30 @@ def _complete_institution_names(doc: Doc, text: str, ents: list[Span]) -> list[S
             ent = widened
         result.append(ent)
     return result
+
+
+# "delivered to Tri-County Fuel Distributors", "NASA's Goddard Space Flight
+# Center", "the U.S. Army TACOM Life Cycle Management Command": capitalized
+# words that end in a word only an organization's name ends in go on the
+# name before them, which the recognizer or propagation (a short form found
+# later, "Tri-County", "Goddard") cut; a body found inside the rest
+# ("Life Cycle Management Command") is part of it. In running text only: a
+# headline capitalizes every word.
+_ORGANIZATION_NAME_REST = re.compile(
+    r"(?:[ ](?!The\b)[A-Z][\w&-]*){0,4}[ ](?:Center|Centre|Institute|Laborator(?:y|ies)|Agency|Administration|"
+    r"Authority|Command|Distributors|Distribution|Lines|Systems|Technologies|Industries|Holdings|Partners|"
+    rf"{_LEGAL_FORM})(?![\w-]|[ ][A-Z&])"
+)
+
+
+def _complete_organization_names(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    for ent in [e for e in ents if e.label_ in ("ORG", "CUSTOMER")]:
+        line_start = text.rfind("\n", 0, ent.start_char) + 1
+        if not _LOWER_CASE_WORD.search(text, line_start, ent.start_char):
+            continue
+        if rest := _ORGANIZATION_NAME_REST.match(text, ent.end_char):
+            ents = _add_or_widen(doc, ents, ent.start_char, rest.end(), ent.label_)
+    return ents
 
 
 # "Accenture Federal Services (AFS)", "the Department of Homeland Security's
