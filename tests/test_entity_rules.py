@@ -691,6 +691,21 @@ def test_an_organization_cut_before_the_word_its_name_ends_in_is_completed():
     assert ("Life Cycle Management Command", "ORG") not in _ents(doc)
 
 
+def test_a_company_named_without_legal_form_is_also_called_by_its_first_word():
+    text = (
+        "Sales to Ardent Medical Systems grew as Ardent moved production to our plant. "
+        "Pacific Medical Systems also ordered boards for its Pacific plants."
+    )
+    doc = _doc(text, [("Ardent Medical Systems", "CUSTOMER"), ("Pacific Medical Systems", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    # Not "Pacific", a word that describes where a company is.
+    assert _ents(doc) == [
+        ("Ardent Medical Systems", "CUSTOMER"),
+        ("Ardent", "CUSTOMER"),
+        ("Pacific Medical Systems", "ORG"),
+    ]
+
+
 def test_a_quoted_short_form_that_looks_like_a_person_is_the_organization():
     text = 'James River Group Holdings, Ltd. ("James River" or the "Company") grew. James River said so.'
     doc = _doc(text, [("James River Group Holdings, Ltd.", "ORG")])

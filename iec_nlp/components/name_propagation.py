@@ -80,6 +80,10 @@ def _surface_forms(span: Span) -> list[tuple[str, ...]]:
             institution.group(1), doc_text(span.doc)
         ):
             forms.append(_tokens_before(tokens, span.start_char + institution.end(1)))
+        elif (company := _COMPANY_AFTER_FIRST_WORD.fullmatch(span.text)) and not _cannot_stand_for_institution(
+            company.group(1), doc_text(span.doc)
+        ):
+            forms.append(_tokens_before(tokens, span.start_char + company.end(1)))
     return [f for f in forms if f and not (len(f) == 1 and (f[0] in _STOP or len(f[0]) < 2))]
 
 
@@ -94,6 +98,17 @@ _DESCRIPTIVE_FIRST_WORDS = frozenset(
     "North South East West Central Western Eastern Northern Southern Midwest Pacific Atlantic National State "
     "Federal Community Technical International Memorial General Regional City County Veterans Public "
     "Catholic Christian Methodist Baptist Lutheran Royal Imperial Polytechnic Military Naval Medical".split()
+)
+
+
+# A company named without its legal form is also called by its first word:
+# "Ardent" of "Ardent Medical Systems", "Kell" of "Kell Instruments"; under
+# the same conditions as an institution ("Pacific Medical Systems" is not
+# "Pacific"): a name of one or two words and the word that says what the
+# company does.
+_COMPANY_AFTER_FIRST_WORD = re.compile(
+    r"([A-Z][a-z]{2,})(?:[ ][A-Z][a-z]+)?[ ](?:Systems|Technologies|Industries|Electronics|Networks|Instruments|"
+    r"Components|Semiconductor|Pharmaceuticals|Therapeutics|Communications|Solutions|Devices|Labs|Holdings)"
 )
 
 
