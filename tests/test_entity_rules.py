@@ -706,6 +706,20 @@ def test_a_company_named_without_legal_form_is_also_called_by_its_first_word():
     ]
 
 
+def test_a_headline_phrase_the_release_writes_in_lower_case_is_no_organization():
+    text = (
+        "Halloran Marine Systems Wins NAVSEA Contract for Destroyer Sonar Processing Cabinets\n\n"
+        "Halloran Marine Systems Corp. will build sonar signal processing cabinets for Tri-County Fuel Distributors."
+    )
+    doc = _doc(
+        text,
+        [("Halloran Marine Systems", "ORG"), ("Destroyer Sonar Processing Cabinets", "ORG")],
+    )
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert ("Destroyer Sonar Processing Cabinets", "ORG") not in _ents(doc)
+    assert ("Halloran Marine Systems", "ORG") in _ents(doc)
+
+
 def test_a_quoted_short_form_that_looks_like_a_person_is_the_organization():
     text = 'James River Group Holdings, Ltd. ("James River" or the "Company") grew. James River said so.'
     doc = _doc(text, [("James River Group Holdings, Ltd.", "ORG")])
