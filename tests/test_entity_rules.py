@@ -720,6 +720,18 @@ def test_a_headline_phrase_the_release_writes_in_lower_case_is_no_organization()
     assert ("Halloran Marine Systems", "ORG") in _ents(doc)
 
 
+def test_an_organization_is_also_called_by_its_initials():
+    text = (
+        "Two trackers were delivered to the European Space Agency in 2023. The ESA mission gave us heritage. "
+        "The Defense Logistics Agency said DLA Energy will buy the power."
+    )
+    doc = _doc(text, [("European Space Agency", "CUSTOMER"), ("Defense Logistics Agency", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert ("ESA", "CUSTOMER") in _ents(doc)
+    # The initials that open a longer name are that name's, not the agency's.
+    assert ("DLA", "ORG") not in _ents(doc)
+
+
 def test_a_quoted_short_form_that_looks_like_a_person_is_the_organization():
     text = 'James River Group Holdings, Ltd. ("James River" or the "Company") grew. James River said so.'
     doc = _doc(text, [("James River Group Holdings, Ltd.", "ORG")])

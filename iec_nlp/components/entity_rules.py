@@ -335,7 +335,7 @@ class EntityRules:
             ents = _join_ampersand_names(doc, text, _split_owned_units(doc, _without_own_bodies(text, ents)))
             ents = _complete_institution_names(doc, text, _join_state_possessives(doc, text, ents))
             ents = _add_seats_before_names(doc, text, ents)
-            ents, short_names = _add_defined_short_names(doc, text, ents, terms)
+            ents, short_names = _add_defined_short_names(doc, text, _add_initials_of_names(doc, text, ents), terms)
             ents = _add_described_organizations(doc, text, _add_named_segments(doc, text, ents, terms), terms)
             ents = _add_coordinated_organizations(doc, text, ents, terms)
             ents = _extend_title_scopes(doc, text, _complete_hyphenated_titles(doc, text, ents))
@@ -1621,6 +1621,27 @@ def _add_defined_short_names(
         ents = _relabel_or_add(doc, ents, match.start(1), match.end(1), ent.label_, from_label="PERSON")
         short_names.extend(e for e in ents[-1:] if (e.start_char, e.end_char) == match.span(1))
     return ents, short_names
+
+
+# "the European Space Agency" ... "the ESA mission": an organization named in
+# full is also called by the initials of its words, which the release need
+# not define. Only for a name of three words or more, all plain capitalized
+# words ("U.S. Army" is not "USA"), and initials written in capitals on
+# their own.
+_NAME_OF_PLAIN_WORDS = re.compile(r"[A-Z][a-z]+(?:[ ](?:(?:of|and|for|the)[ ])?[A-Z][a-z]+){2,}")
+_JOINING_WORDS = frozenset({"of", "and", "for", "the"})
+
+
+def _add_initials_of_names(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    for ent in [e for e in ents if e.label_ in ("ORG", "CUSTOMER")]:
+        if not _NAME_OF_PLAIN_WORDS.fullmatch(text, ent.start_char, ent.end_char):
+            continue
+        initials = "".join(word[0] for word in ent.text.split() if word not in _JOINING_WORDS)
+        # Not a word of a longer name ("DLA Energy", "USAF Seymour Johnson"), nor a symbol ("TSE:OTC").
+        for match in re.finditer(rf"(?<![\w&.:-])(?<!:[ ]){initials}(?![\w&-]|[ ][A-Z])", text):
+            if not _in_ticker_notation(text, match.start(), match.end()):
+                ents = _add(doc, ents, match.start(), match.end(), ent.label_)
+    return ents
 
 
 # "our Financial Products segment": a segment of the issuer, named by two
