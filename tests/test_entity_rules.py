@@ -732,6 +732,13 @@ def test_an_organization_is_also_called_by_its_initials():
     assert ("DLA", "ORG") not in _ents(doc)
 
 
+def test_a_national_bank_keeps_its_legal_form():
+    text = "The plant was financed with a $15 million term loan from First Allegheny Bank, N.A., which also lends to us."
+    doc = _doc(text, [("First Allegheny Bank", "ORG")])
+    doc = EntityRules(patterns=True, propagate=True)(doc)
+    assert ("First Allegheny Bank, N.A.", "ORG") in _ents(doc)
+
+
 def test_a_quoted_short_form_that_looks_like_a_person_is_the_organization():
     text = 'James River Group Holdings, Ltd. ("James River" or the "Company") grew. James River said so.'
     doc = _doc(text, [("James River Group Holdings, Ltd.", "ORG")])
