@@ -739,6 +739,13 @@ def test_a_national_bank_keeps_its_legal_form():
     assert ("First Allegheny Bank, N.A.", "ORG") in _ents(doc)
 
 
+def test_a_company_word_after_a_name_opening_a_quote_completes_it():
+    text = "\u201cCardinal Health and SurgiCount Medical have created a strong relationship,\u201d he said."
+    doc = _doc(text, [("Cardinal Health", "CUSTOMER"), ("SurgiCount", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert ("SurgiCount Medical", "ORG") in _ents(doc)
+
+
 def test_a_quoted_short_form_that_looks_like_a_person_is_the_organization():
     text = 'James River Group Holdings, Ltd. ("James River" or the "Company") grew. James River said so.'
     doc = _doc(text, [("James River Group Holdings, Ltd.", "ORG")])

@@ -1571,8 +1571,10 @@ def _complete_institution_names(doc: Doc, text: str, ents: list[Span]) -> list[S
 # words that end in a word only an organization's name ends in go on the
 # name before them, which the recognizer or propagation (a short form found
 # later, "Tri-County", "Goddard") cut; a body found inside the rest
-# ("Life Cycle Management Command") is part of it. In running text only: a
-# headline capitalizes every word.
+# ("Life Cycle Management Command") is part of it. So does the one company
+# word after a name ("Cardinal Health and SurgiCount" + " Medical have"),
+# as before propagation (`_complete_institution_names`). In running text
+# only, on either side of the name: a headline capitalizes every word.
 _ORGANIZATION_NAME_REST = re.compile(
     r"(?:[ ](?!The\b)[A-Z][\w&-]*){0,4}[ ](?:Center|Centre|Institute|Laborator(?:y|ies)|Agency|Administration|"
     r"Authority|Command|Distributors|Distribution|Lines|Systems|Technologies|Industries|Holdings|Partners|"
@@ -1583,9 +1585,9 @@ _ORGANIZATION_NAME_REST = re.compile(
 def _complete_organization_names(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     for ent in [e for e in ents if e.label_ in ("ORG", "CUSTOMER")]:
         line_start = text.rfind("\n", 0, ent.start_char) + 1
-        if not _LOWER_CASE_WORD.search(text, line_start, ent.start_char):
+        if _in_title_case_line(text, ent.start_char) and not _LOWER_CASE_WORD.search(text, line_start, ent.start_char):
             continue
-        if rest := _ORGANIZATION_NAME_REST.match(text, ent.end_char):
+        if rest := _ORGANIZATION_NAME_REST.match(text, ent.end_char) or _COMPANY_WORD_AFTER.match(text, ent.end_char):
             ents = _add_or_widen(doc, ents, ent.start_char, rest.end(), ent.label_)
     return ents
 
