@@ -746,6 +746,20 @@ def test_a_company_word_after_a_name_opening_a_quote_completes_it():
     assert ("SurgiCount Medical", "ORG") in _ents(doc)
 
 
+def test_capitalized_words_ending_in_a_kind_of_company_are_a_company():
+    text = (
+        "Parkvane raised $40 million in a financing led by Fenwick Growth Partners, with participation "
+        "from existing investors. Mr. Yelich served as Chief Financial Officer of Halbrook Dairy Cooperative. "
+        "Revenue from Consumer Logistics grew, as our consumer logistics business won new accounts."
+    )
+    doc = _doc(text, [("Parkvane", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert ("Fenwick Growth Partners", "ORG") in _ents(doc)
+    assert ("Halbrook Dairy Cooperative", "ORG") in _ents(doc)
+    # Written in lower case too: a kind of business.
+    assert ("Consumer Logistics", "ORG") not in _ents(doc)
+
+
 def test_a_quoted_short_form_that_looks_like_a_person_is_the_organization():
     text = 'James River Group Holdings, Ltd. ("James River" or the "Company") grew. James River said so.'
     doc = _doc(text, [("James River Group Holdings, Ltd.", "ORG")])

@@ -65,6 +65,7 @@ from .name_plausibility import (
     _in_ticker_notation,
     _is_base_of_change,
     _is_plausible,
+    _written_in_lower_case,
 )
 from .name_propagation import _propagate
 from .name_shapes import (
@@ -335,7 +336,8 @@ class EntityRules:
             ents = _join_ampersand_names(doc, text, _split_owned_units(doc, _without_own_bodies(text, ents)))
             ents = _complete_institution_names(doc, text, _join_state_possessives(doc, text, ents))
             ents = _add_seats_before_names(doc, text, ents)
-            ents, short_names = _add_defined_short_names(doc, text, _add_initials_of_names(doc, text, ents), terms)
+            ents = _add_company_shaped_names(doc, text, _add_initials_of_names(doc, text, ents))
+            ents, short_names = _add_defined_short_names(doc, text, ents, terms)
             ents = _add_described_organizations(doc, text, _add_named_segments(doc, text, ents, terms), terms)
             ents = _add_coordinated_organizations(doc, text, ents, terms)
             ents = _extend_title_scopes(doc, text, _complete_hyphenated_titles(doc, text, ents))
@@ -1643,6 +1645,29 @@ def _add_initials_of_names(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
         for match in re.finditer(rf"(?<![\w&.:-])(?<!:[ ]){initials}(?![\w&-]|[ ][A-Z])", text):
             if not _in_ticker_notation(text, match.start(), match.end()):
                 ents = _add(doc, ents, match.start(), match.end(), ent.label_)
+    return ents
+
+
+# "Chief Executive Officer of Lumen Ridge Advisors", "led by Fenwick Growth
+# Partners", "a unit of Morrow-Pike Holdings": capitalized words that end in
+# the word of a kind of company, after a preposition in running text, are a
+# company's name, however unlike the names the recognizer learned; unless
+# the release writes them in lower case ("our display systems"): a kind of
+# product or business ("Display Systems").
+_COMPANY_KIND = (
+    r"(?:Partners|Capital|Holdings|Advisors|Advisers|Ventures|Cooperative|Associates|Investments|Logistics|"
+    r"Distributors|Enterprises|Pharmaceuticals|Therapeutics|Laboratories)"
+)
+_COMPANY_SHAPED_NAME = re.compile(
+    rf"\b(?:of|at|from|by|with|to|for)[ ]((?!The\b)[A-Z][\w-]+(?:[ ][A-Z][\w-]+){{0,2}}[ ]{_COMPANY_KIND})\b"
+    rf"(?![ ][A-Z&]|-|,?[ ]{_LEGAL_FORM})"
+)
+
+
+def _add_company_shaped_names(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    for match in _COMPANY_SHAPED_NAME.finditer(text):
+        if not _written_in_lower_case(match.group(1), text) and not _in_title_case_line(text, match.start()):
+            ents = _add(doc, ents, match.start(1), match.end(1), "ORG")
     return ents
 
 
