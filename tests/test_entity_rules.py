@@ -760,6 +760,17 @@ def test_capitalized_words_ending_in_a_kind_of_company_are_a_company():
     assert ("Consumer Logistics", "ORG") not in _ents(doc)
 
 
+def test_a_division_of_a_company_is_two_organizations():
+    text = (
+        "Ms. Farrowgate was Director of Manufacturing Operations for the Industrial Controls Division "
+        "of Brightholm Industries Ltd., and before that an engineer."
+    )
+    doc = _doc(text, [])
+    doc = EntityRules(patterns=True, propagate=True)(doc)
+    assert ("Industrial Controls Division", "ORG") in _ents(doc)
+    assert ("Brightholm Industries Ltd.", "ORG") in _ents(doc)
+
+
 def test_a_quoted_short_form_that_looks_like_a_person_is_the_organization():
     text = 'James River Group Holdings, Ltd. ("James River" or the "Company") grew. James River said so.'
     doc = _doc(text, [("James River Group Holdings, Ltd.", "ORG")])

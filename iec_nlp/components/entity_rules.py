@@ -1407,15 +1407,31 @@ _OWNED_UNIT = re.compile(
 )
 
 
+# "the Industrial Controls Division of Brightholm Industries Ltd.": a unit
+# and the company it belongs to are two organizations (SCHEMA.md 2: "the
+# Microswitch Division of Honeywell Inc."), as in "<company>'s <unit>".
+_UNIT_OF_COMPANY = re.compile(
+    r"(?P<unit>(?:[A-Z][\w&-]*\s+){1,4}(?:Division|Segment|Unit|Sector))\s+of\s+(?P<owner>[A-Z].*)"
+)
+
+
 def _split_owned_units(doc: Doc, ents: list[Span]) -> list[Span]:
-    """Each organization named "<company>'s <unit>" as its company and its unit."""
+    """Each organization named "<company>'s <unit>" or "<unit> of <company>"
+    as its company and its unit."""
     result = []
     for ent in ents:
-        match = _OWNED_UNIT.fullmatch(ent.text) if ent.label_ in ("ORG", "CUSTOMER") else None
-        owner = match and doc.char_span(ent.start_char, ent.start_char + match.end("owner"), label=ent.label_)
-        unit = match and doc.char_span(ent.start_char + match.start("unit"), ent.end_char, label=ent.label_)
+        match = None
+        if ent.label_ in ("ORG", "CUSTOMER"):
+            match = _OWNED_UNIT.fullmatch(ent.text) or _UNIT_OF_COMPANY.fullmatch(ent.text)
+        owner = match and _part_of(doc, ent, match, "owner")
+        unit = match and _part_of(doc, ent, match, "unit")
         result.extend([owner, unit] if owner and unit else [ent])
     return result
+
+
+def _part_of(doc: Doc, ent: Span, match: re.Match, group: str) -> Span | None:
+    """The span of a group of `match`, a match on `ent`'s text, with `ent`'s label."""
+    return doc.char_span(ent.start_char + match.start(group), ent.start_char + match.end(group), label=ent.label_)
 
 
 # "American Axle & Manufacturing", "National Tire & Battery": a name goes on
