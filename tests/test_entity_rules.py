@@ -771,6 +771,22 @@ def test_a_division_of_a_company_is_two_organizations():
     assert ("Brightholm Industries Ltd.", "ORG") in _ents(doc)
 
 
+def test_an_institution_named_with_its_initials_in_parentheses_is_an_organization():
+    text = (
+        "Leidos will provide IT support to the Air Force, National Military Command Center (NMCC), "
+        "and other tenant agencies. NMCC staff will move. Sales grew under Generally Accepted Accounting "
+        "Principles (GAAP)."
+    )
+    doc = _doc(text, [("Air Force", "CUSTOMER")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [
+        ("Air Force", "CUSTOMER"),
+        ("National Military Command Center", "ORG"),
+        ("NMCC", "ORG"),
+        ("NMCC", "ORG"),
+    ]
+
+
 def test_a_quoted_short_form_that_looks_like_a_person_is_the_organization():
     text = 'James River Group Holdings, Ltd. ("James River" or the "Company") grew. James River said so.'
     doc = _doc(text, [("James River Group Holdings, Ltd.", "ORG")])

@@ -337,6 +337,7 @@ class EntityRules:
             ents = _complete_institution_names(doc, text, _join_state_possessives(doc, text, ents))
             ents = _add_seats_before_names(doc, text, ents)
             ents = _add_company_shaped_names(doc, text, _add_initials_of_names(doc, text, ents))
+            ents = _add_institutions_before_initials(doc, text, ents)
             ents, short_names = _add_defined_short_names(doc, text, ents, terms)
             ents = _add_described_organizations(doc, text, _add_named_segments(doc, text, ents, terms), terms)
             ents = _add_coordinated_organizations(doc, text, ents, terms)
@@ -1652,11 +1653,38 @@ _NAME_OF_PLAIN_WORDS = re.compile(r"[A-Z][a-z]+(?:[ ](?:(?:of|and|for|the)[ ])?[
 _JOINING_WORDS = frozenset({"of", "and", "for", "the"})
 
 
+# "the National Military Command Center (NMCC)": an institution's name
+# followed by its initials in parentheses is a body that the release then
+# calls by them; `_add_defined_short_names` finds the initials.
+_INSTITUTION_BEFORE_INITIALS = re.compile(
+    rf"((?:[A-Z][a-z]+[ ](?:(?:of|and|for)[ ])?){{1,5}}{_INSTITUTION_WORD})[ ]\(([A-Z]{{2,6}})\)"
+)
+
+
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in name.split() if word not in _JOINING_WORDS)
+
+
+def _add_institutions_before_initials(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    for match in _INSTITUTION_BEFORE_INITIALS.finditer(text):
+        start = _start_of_initialed_words(match.group(1), match.group(2))
+        if start is not None:
+            ents = _add(doc, ents, match.start(1) + start, match.end(1), "ORG")
+    return ents
+
+
+def _start_of_initialed_words(name: str, initials: str) -> int | None:
+    """Where the last words of `name` that `initials` stand for start: "Command
+    Center" of "Joint Staff Command Center (CC)"."""
+    words = (word.start() for word in re.finditer(r"\b[A-Z]", name))
+    return next((start for start in words if _initials(name[start:]) == initials), None)
+
+
 def _add_initials_of_names(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     for ent in [e for e in ents if e.label_ in ("ORG", "CUSTOMER")]:
         if not _NAME_OF_PLAIN_WORDS.fullmatch(text, ent.start_char, ent.end_char):
             continue
-        initials = "".join(word[0] for word in ent.text.split() if word not in _JOINING_WORDS)
+        initials = _initials(ent.text)
         # Not a word of a longer name ("DLA Energy", "USAF Seymour Johnson"), nor a symbol ("TSE:OTC").
         for match in re.finditer(rf"(?<![\w&.:-])(?<!:[ ]){initials}(?![\w&-]|[ ][A-Z])", text):
             if not _in_ticker_notation(text, match.start(), match.end()):
