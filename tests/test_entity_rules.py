@@ -787,6 +787,16 @@ def test_an_institution_named_with_its_initials_in_parentheses_is_an_organizatio
     ]
 
 
+def test_a_company_shaped_name_in_a_biography_with_many_capitals_is_found():
+    text = (
+        "Ms. Quorrin was Chief Financial Officer of Westvale Financial Group and currently serves as "
+        "Chief Executive Officer of Lumen Ridge Advisors, a consulting firm she founded in 2006."
+    )
+    doc = _doc(text, [("Westvale Financial Group", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert ("Lumen Ridge Advisors", "ORG") in _ents(doc)
+
+
 def test_a_quoted_short_form_that_looks_like_a_person_is_the_organization():
     text = 'James River Group Holdings, Ltd. ("James River" or the "Company") grew. James River said so.'
     doc = _doc(text, [("James River Group Holdings, Ltd.", "ORG")])

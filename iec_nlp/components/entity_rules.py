@@ -1603,8 +1603,7 @@ _ORGANIZATION_NAME_REST = re.compile(
 
 def _complete_organization_names(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     for ent in [e for e in ents if e.label_ in ("ORG", "CUSTOMER")]:
-        line_start = text.rfind("\n", 0, ent.start_char) + 1
-        if _in_title_case_line(text, ent.start_char) and not _LOWER_CASE_WORD.search(text, line_start, ent.start_char):
+        if not _in_running_text(text, ent.start_char):
             continue
         if rest := _ORGANIZATION_NAME_REST.match(text, ent.end_char) or _COMPANY_WORD_AFTER.match(text, ent.end_char):
             ents = _add_or_widen(doc, ents, ent.start_char, rest.end(), ent.label_)
@@ -1710,7 +1709,7 @@ _COMPANY_SHAPED_NAME = re.compile(
 
 def _add_company_shaped_names(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     for match in _COMPANY_SHAPED_NAME.finditer(text):
-        if not _written_in_lower_case(match.group(1), text) and not _in_title_case_line(text, match.start()):
+        if not _written_in_lower_case(match.group(1), text) and _in_running_text(text, match.start()):
             ents = _add(doc, ents, match.start(1), match.end(1), "ORG")
     return ents
 
@@ -1808,6 +1807,13 @@ _LINE_WORD = re.compile(r"\b[A-Za-z][a-z]+\b")
 # subject of two names takes a verb without -s), segments or regions, no
 # organizations of their own.
 _NOUN_AFTER_NAMES = re.compile(r"[ ](?:[a-z]+s|business|segment|brand|program|market|region|unit|division)\b")
+
+
+def _in_running_text(text: str, position: int) -> bool:
+    """Not in a headline: a word in lower case before `position` on its line,
+    or a line not in title case (a quote may open the line with a name)."""
+    line_start = text.rfind("\n", 0, position) + 1
+    return _LOWER_CASE_WORD.search(text, line_start, position) is not None or not _in_title_case_line(text, position)
 
 
 def _in_title_case_line(text: str, position: int) -> bool:
