@@ -797,6 +797,13 @@ def test_a_company_shaped_name_in_a_biography_with_many_capitals_is_found():
     assert ("Lumen Ridge Advisors", "ORG") in _ents(doc)
 
 
+def test_a_distributor_named_by_its_kind_of_company_is_found():
+    text = "Brightwater buys the radar units from Calloway Electronic Supply, its authorized distributor."
+    doc = _doc(text, [("Brightwater", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert ("Calloway Electronic Supply", "ORG") in _ents(doc)
+
+
 def test_a_quoted_short_form_that_looks_like_a_person_is_the_organization():
     text = 'James River Group Holdings, Ltd. ("James River" or the "Company") grew. James River said so.'
     doc = _doc(text, [("James River Group Holdings, Ltd.", "ORG")])

@@ -1699,7 +1699,7 @@ def _add_initials_of_names(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
 # product or business ("Display Systems").
 _COMPANY_KIND = (
     r"(?:Partners|Capital|Holdings|Advisors|Advisers|Ventures|Cooperative|Associates|Investments|Logistics|"
-    r"Distributors|Enterprises|Pharmaceuticals|Therapeutics|Laboratories)"
+    r"Distributors|Enterprises|Pharmaceuticals|Therapeutics|Laboratories|Group|Technologies|Industries|Supply)"
 )
 _COMPANY_SHAPED_NAME = re.compile(
     rf"\b(?:of|at|from|by|with|to|for)[ ]((?!The\b)[A-Z][\w-]+(?:[ ][A-Z][\w-]+){{0,2}}[ ]{_COMPANY_KIND})\b"
