@@ -804,6 +804,14 @@ def test_a_distributor_named_by_its_kind_of_company_is_found():
     assert ("Calloway Electronic Supply", "ORG") in _ents(doc)
 
 
+def test_a_preposition_opening_the_sentence_is_no_part_of_the_name_after_it():
+    text = "She led clinical development. Before Pellham, Dr. Voss-Merrill spent eight years at Grantley."
+    doc = _doc(text, [("Before Pellham", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert ("Pellham", "ORG") in _ents(doc)
+    assert ("Before Pellham", "ORG") not in _ents(doc)
+
+
 def test_a_quoted_short_form_that_looks_like_a_person_is_the_organization():
     text = 'James River Group Holdings, Ltd. ("James River" or the "Company") grew. James River said so.'
     doc = _doc(text, [("James River Group Holdings, Ltd.", "ORG")])

@@ -805,6 +805,10 @@ def _trim_punctuation(span: Span) -> Span | None:
             start += 1
         while end - 1 > start and span.doc[end - 1].text in _EDGE_FUNCTION_WORDS:
             end -= 1
+    # "Before Pellham, Dr. Voss-Merrill spent eight years at ...": a
+    # preposition that opens a sentence is no word of the name after it.
+    while span.label_ in _NAME_LABELS and end - 1 > start and span.doc[start].text in _OPENING_PREPOSITIONS:
+        start += 1
     # "TO APPOINT DAVID GUTRIDGE AS CEO": a headline's verb is no part of the name after it.
     while span.label_ == "PERSON" and end - 1 > start and span.doc[start].lower_ in _HEADLINE_VERBS:
         start += 1
@@ -856,6 +860,7 @@ _VERBS_AFTER_NAME = (
     | _HEADLINE_VERBS
 )
 _EDGE_FUNCTION_WORDS = frozenset("and or of the for at to by with in on".split())
+_OPENING_PREPOSITIONS = frozenset("Before After Since Until During Unlike Following Besides Like".split())
 _COPULAS = frozenset("is are was were".split())
 _METRIC_VERBS = frozenset("estimated totaling totalling totaled totalled exceed exceeds exceeded was were".split())
 
