@@ -812,6 +812,18 @@ def test_a_preposition_opening_the_sentence_is_no_part_of_the_name_after_it():
     assert ("Before Pellham", "ORG") not in _ents(doc)
 
 
+def test_a_name_between_an_owner_and_its_site_is_a_place_everywhere():
+    text = (
+        "Volumes delivered at the Partnership's Muskogee terminal increased. "
+        "The agreement gives us stable cash flow at Muskogee through 2021."
+    )
+    doc = _doc(text, [("Muskogee", "ORG")])
+    second = text.index("Muskogee through")
+    doc.set_ents([*doc.ents, doc.char_span(second, second + len("Muskogee"), label="ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == []
+
+
 def test_a_quoted_short_form_that_looks_like_a_person_is_the_organization():
     text = 'James River Group Holdings, Ltd. ("James River" or the "Company") grew. James River said so.'
     doc = _doc(text, [("James River Group Holdings, Ltd.", "ORG")])

@@ -434,6 +434,20 @@ _FACILITY_AFTER = re.compile(
 )
 
 
+# "the Partnership's Muskogee terminal", "our Manchester plant": a name
+# between an owner and the kind of site it owns is where the site is, a
+# place (SCHEMA.md 2), and so is every mention of that name ("cash flow
+# at Muskogee").
+_SITE_NOUNS = r"(?:terminals?|plants?|facilit(?:y|ies)|refinery|mill|warehouse|distribution[ ]center|campus|site)"
+
+
+def _named_as_site(name: str, text: str) -> bool:
+    if name not in text:
+        return False
+    pattern = rf"(?:['\u2019]s|\b(?:[Oo]ur|[Ii]ts))[ ]{re.escape(name)}[ ]{_SITE_NOUNS}\b"
+    return re.search(pattern, text) is not None
+
+
 # A person's name right before the kind of place or institution named after
 # them is that name's first words, no mention of a person: "the William E.
 # Simon Graduate School", "Walter Reed Medical Center", "the Malcolm Baldrige
@@ -589,6 +603,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             return False  # "the Wendy's® brand", "HORIZON(R) batteries": a trademark names a product
         if _names_a_product(name, text, ent.end_char):
             return False  # "the RIP product", "the Primary brand"
+        if _named_as_site(name, text):
+            return False  # "Muskogee" of "the Partnership's Muskogee terminal": a place
         if _is_headline_product(name, text, ent.start_char):
             return False  # "Wins Contract for Destroyer Sonar Processing Cabinets": what is sold
         return not _in_ticker_notation(text, ent.start_char, ent.end_char)
