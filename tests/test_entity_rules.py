@@ -824,6 +824,14 @@ def test_a_name_between_an_owner_and_its_site_is_a_place_everywhere():
     assert _ents(doc) == []
 
 
+def test_a_unit_named_after_an_organizations_possessive_is_an_organization():
+    text = "Aldous said NASA's Marshall Space Flight Center placed an order, and FHWA's Office of Safety agreed."
+    doc = _doc(text, [("Aldous", "ORG"), ("NASA", "CUSTOMER"), ("FHWA", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert ("Marshall Space Flight Center", "ORG") in _ents(doc)
+    assert ("Office", "ORG") not in _ents(doc)
+
+
 def test_a_quoted_short_form_that_looks_like_a_person_is_the_organization():
     text = 'James River Group Holdings, Ltd. ("James River" or the "Company") grew. James River said so.'
     doc = _doc(text, [("James River Group Holdings, Ltd.", "ORG")])

@@ -337,7 +337,7 @@ class EntityRules:
             ents = _complete_institution_names(doc, text, _join_state_possessives(doc, text, ents))
             ents = _add_seats_before_names(doc, text, ents)
             ents = _add_company_shaped_names(doc, text, _add_initials_of_names(doc, text, ents))
-            ents = _add_institutions_before_initials(doc, text, ents)
+            ents = _add_units_after_possessives(doc, text, _add_institutions_before_initials(doc, text, ents))
             ents, short_names = _add_defined_short_names(doc, text, ents, terms)
             ents = _add_described_organizations(doc, text, _add_named_segments(doc, text, ents, terms), terms)
             ents = _add_coordinated_organizations(doc, text, ents, terms)
@@ -1646,6 +1646,23 @@ def _add_defined_short_names(
         ents = _relabel_or_add(doc, ents, match.start(1), match.end(1), ent.label_, from_label="PERSON")
         short_names.extend(e for e in ents[-1:] if (e.start_char, e.end_char) == match.span(1))
     return ents, short_names
+
+
+# "NASA's Marshall Space Flight Center", "the Army's Program Executive
+# Office": capitalized words ending in an institution word after an
+# organization's possessive are its unit, an organization of its own (as
+# "<company>'s <unit>", `_split_owned_units`), which the recognizer leaves out.
+_UNIT_AFTER_POSSESSIVE = re.compile(
+    r"['\u2019]s[ ]((?:[A-Z][\w-]*[ ]){1,4}(?:Center|Centre|Laboratory|Office|Command|Directorate|Agency|"
+    r"Division|Institute|Administration|Bureau|Service))\b(?![ ][A-Z]|[ ]of\b|-)"
+)
+
+
+def _add_units_after_possessives(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    for ent in [e for e in ents if e.label_ in ("ORG", "CUSTOMER")]:
+        if unit := _UNIT_AFTER_POSSESSIVE.match(text, ent.end_char):
+            ents = _add(doc, ents, unit.start(1), unit.end(1), "ORG")
+    return ents
 
 
 # "the European Space Agency" ... "the ESA mission": an organization named in
