@@ -68,6 +68,7 @@ from .name_plausibility import (
     _is_no_period_of_an_amount,
     _is_plausible,
     _is_title,
+    _written_in_lower_case,
 )
 from .name_propagation import _propagate
 from .name_shapes import (
@@ -344,6 +345,8 @@ class EntityRules:
             ents = _join_ampersand_names(doc, text, _split_owned_units(doc, _without_own_bodies(text, ents)))
             ents = _complete_institution_names(doc, text, _join_state_possessives(doc, text, ents))
             ents = _add_seats_before_names(doc, text, ents)
+            ents = _add_company_shaped_names(doc, text, _add_initials_of_names(doc, text, ents))
+            ents = _add_units_after_possessives(doc, text, _add_institutions_before_initials(doc, text, ents))
             ents, short_names = _add_defined_short_names(doc, text, ents, terms)
             ents = _add_described_organizations(doc, text, _add_named_segments(doc, text, ents, terms), terms)
             ents = _add_coordinated_organizations(doc, text, _add_employers_after_titles(doc, text, ents, terms), terms)
@@ -351,6 +354,7 @@ class EntityRules:
             ents = _extend_title_scopes(doc, text, _complete_hyphenated_titles(doc, text, ents))
             ents = _complete_phrases(doc, text, ents)
             ents = _propagate(doc, text, _without_restated_abbreviations(text, ents), short_names)
+            ents = _complete_organization_names(doc, text, ents)
             ents = _without_halves_of_business_names(text, ents)
             # Again after propagation, which labels a surname next to a given name it left alone.
             ents = _as_given_names_of_people(doc, text, _join_person_fragments(doc, text, ents))
@@ -380,9 +384,6 @@ class EntityRules:
             if start is not None:
                 if institution := _INSTITUTION_AND.search(text, start, match.end()):
                     start = institution.end()  # "Rutgers University and Mikros Systems Corporation": two names
-                if unit := _UNIT_OF_COMPANY.search(text, start, match.end()):
-                    ents = _add(doc, ents, start, unit.end(1), "ORG")  # the unit, then its company
-                    start = unit.end()
                 ents = _add_or_widen(doc, ents, start, match.end(), "ORG")
         for pattern in (NAME_BEFORE_TICKER, NAME_AFTER_DATELINE, NAME_OPENING_HEADLINE):
             for match in pattern.finditer(text):
@@ -492,9 +493,6 @@ _MEMBER_OF_NAMED_BOARD = re.compile(
 _INSTITUTION_AND = re.compile(
     r"\b(?:University|College|Institute|Center|Centre|Hospital|School|Foundation)\b[\w ]*?[ ]+and[ ]+"
 )
-# "the Microswitch Division of Honeywell Inc.": a unit and its company are two
-# organizations (SCHEMA.md 3: ROLE_AT links to each).
-_UNIT_OF_COMPANY = re.compile(r"[ ](Division|Unit|Segment|Subsidiary)[ ]+of[ ]+(?:the[ ]+)?(?=[A-Z])")
 _FIELD_OF_STUDY_BEFORE = re.compile(r"(?:\bof|\bdegrees?[ ]+in|\bmajored[ ]+in)[ ]$")
 # A first name, maybe an initial, and a surname right after a title, ending
 # the clause or before the verb of a quote.
@@ -894,7 +892,9 @@ _VERBS_AFTER_NAME = (
 )
 _EDGE_FUNCTION_WORDS = frozenset("and or of the for at to by with in on".split())
 # Not "Beyond", "Under", "Like": "Beyond Meat", "Under Armour" are names.
-_OPENING_WORDS = frozenset("Before After During Following Since Until Despite Including Previously Earlier Currently".split())
+_OPENING_WORDS = frozenset(
+    "Before After During Following Since Until Unlike Besides Despite Including Previously Earlier Currently".split()
+)
 _NOT_NAME_STARTS = _EDGE_FUNCTION_WORDS | _OPENING_WORDS
 _COPULAS = frozenset("is are was were".split())
 _METRIC_VERBS = frozenset("estimated totaling totalling totaled totalled exceed exceeds exceeded was were".split())
@@ -1511,15 +1511,31 @@ _OWNED_UNIT = re.compile(
 )
 
 
+# "the Industrial Controls Division of Brightholm Industries Ltd.": a unit
+# and the company it belongs to are two organizations (SCHEMA.md 2: "the
+# Microswitch Division of Honeywell Inc."), as in "<company>'s <unit>".
+_UNIT_OF_COMPANY = re.compile(
+    r"(?P<unit>(?:[A-Z][\w&-]*\s+){1,4}(?:Division|Segment|Unit|Sector|Subsidiary))\s+of\s+(?P<owner>[A-Z].*)"
+)
+
+
 def _split_owned_units(doc: Doc, ents: list[Span]) -> list[Span]:
-    """Each organization named "<company>'s <unit>" as its company and its unit."""
+    """Each organization named "<company>'s <unit>" or "<unit> of <company>"
+    as its company and its unit."""
     result = []
     for ent in ents:
-        match = _OWNED_UNIT.fullmatch(ent.text) if ent.label_ in ("ORG", "CUSTOMER") else None
-        owner = match and doc.char_span(ent.start_char, ent.start_char + match.end("owner"), label=ent.label_)
-        unit = match and doc.char_span(ent.start_char + match.start("unit"), ent.end_char, label=ent.label_)
+        match = None
+        if ent.label_ in ("ORG", "CUSTOMER"):
+            match = _OWNED_UNIT.fullmatch(ent.text) or _UNIT_OF_COMPANY.fullmatch(ent.text)
+        owner = match and _part_of(doc, ent, match, "owner")
+        unit = match and _part_of(doc, ent, match, "unit")
         result.extend([owner, unit] if owner and unit else [ent])
     return result
+
+
+def _part_of(doc: Doc, ent: Span, match: re.Match, group: str) -> Span | None:
+    """The span of a group of `match`, a match on `ent`'s text, with `ent`'s label."""
+    return doc.char_span(ent.start_char + match.start(group), ent.start_char + match.end(group), label=ent.label_)
 
 
 # "American Axle & Manufacturing", "National Tire & Battery": a name goes on
@@ -1673,13 +1689,41 @@ def _complete_institution_names(doc: Doc, text: str, ents: list[Span]) -> list[S
     return result
 
 
+# "delivered to Tri-County Fuel Distributors", "NASA's Goddard Space Flight
+# Center", "the U.S. Army TACOM Life Cycle Management Command": capitalized
+# words that end in a word only an organization's name ends in go on the
+# name before them, which the recognizer or propagation (a short form found
+# later, "Tri-County", "Goddard") cut; a body found inside the rest
+# ("Life Cycle Management Command") is part of it. So does the one company
+# word after a name ("Cardinal Health and SurgiCount" + " Medical have"),
+# as before propagation (`_complete_institution_names`). In running text
+# only, on either side of the name: a headline capitalizes every word.
+_ORGANIZATION_NAME_REST = re.compile(
+    r"(?:[ ](?!The\b)[A-Z][\w&-]*){0,4}[ ](?:Center|Centre|Institute|Laborator(?:y|ies)|Agency|Administration|"
+    r"Authority|Command|Distributors|Distribution|Lines|Systems|Technologies|Industries|Holdings|Partners|"
+    rf"{_LEGAL_FORM})(?![\w-]|[ ][A-Z&])"
+)
+
+
+def _complete_organization_names(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    for ent in [e for e in ents if e.label_ in ("ORG", "CUSTOMER")]:
+        if not _in_running_text(text, ent.start_char):
+            continue
+        if rest := _ORGANIZATION_NAME_REST.match(text, ent.end_char) or _COMPANY_WORD_AFTER.match(text, ent.end_char):
+            ents = _add_or_widen(doc, ents, ent.start_char, rest.end(), ent.label_)
+    return ents
+
+
 # "Accenture Federal Services (AFS)", "the Department of Homeland Security's
 # (DHS)", "Astro Instrumentation, LLC ("Astro")": the short form an
 # organization is given in parentheses right after its name is the same
 # organization (in the annotated releases it always carries the name's
 # label), and so are its later mentions, which propagation then finds.
+# The ticker may come between: 'Sable Creek Energy Partners, L.P. (NYSE:
+# SCEP) ("Sable Creek" or "the Partnership")'.
+_TICKER_IN_PARENS = rf"(?:[ ]*\([^()\n]{{0,20}}\b{_EXCHANGE}\b[^()\n]{{0,50}}\))?"
 _SHORT_NAME_AFTER_NAME = re.compile(
-    r"(?:['\u2019]s)?,?[ ]*\([ ]*[\"\u201c]?(?!(?:TM|SM)\))([A-Z][A-Za-z&\-]+(?:[ ][A-Z][A-Za-z&\-]*){0,2})"
+    r"(?:['\u2019]s)?,?" + _TICKER_IN_PARENS + r"[ ]*\([ ]*[\"\u201c]?(?!(?:TM|SM)\))([A-Z][A-Za-z&\-]+(?:[ ][A-Z][A-Za-z&\-]*){0,2})"
     # a quoted one may come with another: ("James River" or the "Company")
     r"(?:[\"\u201d][ ]*(?:,|or\b)[^()\n]{0,40})?[\"\u201d]?[ ]*\)"
 )
@@ -1703,6 +1747,94 @@ def _add_defined_short_names(
         ents = _relabel_or_add(doc, ents, match.start(1), match.end(1), ent.label_, from_label="PERSON")
         short_names.extend(e for e in ents[-1:] if (e.start_char, e.end_char) == match.span(1))
     return ents, short_names
+
+
+# "NASA's Marshall Space Flight Center", "the Army's Program Executive
+# Office": capitalized words ending in an institution word after an
+# organization's possessive are its unit, an organization of its own (as
+# "<company>'s <unit>", `_split_owned_units`), which the recognizer leaves out.
+_UNIT_AFTER_POSSESSIVE = re.compile(
+    r"['\u2019]s[ ]((?:[A-Z][\w-]*[ ]){1,4}(?:Center|Centre|Laboratory|Office|Command|Directorate|Agency|"
+    r"Division|Institute|Administration|Bureau|Service))\b(?![ ][A-Z]|[ ]of\b|-)"
+)
+
+
+def _add_units_after_possessives(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    for ent in [e for e in ents if e.label_ in ("ORG", "CUSTOMER")]:
+        if unit := _UNIT_AFTER_POSSESSIVE.match(text, ent.end_char):
+            ents = _add(doc, ents, unit.start(1), unit.end(1), "ORG")
+    return ents
+
+
+# "the European Space Agency" ... "the ESA mission": an organization named in
+# full is also called by the initials of its words, which the release need
+# not define. Only for a name of three words or more, all plain capitalized
+# words ("U.S. Army" is not "USA"), and initials written in capitals on
+# their own.
+_NAME_OF_PLAIN_WORDS = re.compile(r"[A-Z][a-z]+(?:[ ](?:(?:of|and|for|the)[ ])?[A-Z][a-z]+){2,}")
+_JOINING_WORDS = frozenset({"of", "and", "for", "the"})
+
+
+# "the National Military Command Center (NMCC)": an institution's name
+# followed by its initials in parentheses is a body that the release then
+# calls by them; `_add_defined_short_names` finds the initials.
+_INSTITUTION_BEFORE_INITIALS = re.compile(
+    rf"((?:[A-Z][a-z]+[ ](?:(?:of|and|for)[ ])?){{1,5}}{_INSTITUTION_WORD})[ ]\(([A-Z]{{2,6}})\)"
+)
+
+
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in name.split() if word not in _JOINING_WORDS)
+
+
+def _add_institutions_before_initials(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    for match in _INSTITUTION_BEFORE_INITIALS.finditer(text):
+        start = _start_of_initialed_words(match.group(1), match.group(2))
+        if start is not None:
+            ents = _add(doc, ents, match.start(1) + start, match.end(1), "ORG")
+    return ents
+
+
+def _start_of_initialed_words(name: str, initials: str) -> int | None:
+    """Where the last words of `name` that `initials` stand for start: "Command
+    Center" of "Joint Staff Command Center (CC)"."""
+    words = (word.start() for word in re.finditer(r"\b[A-Z]", name))
+    return next((start for start in words if _initials(name[start:]) == initials), None)
+
+
+def _add_initials_of_names(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    for ent in [e for e in ents if e.label_ in ("ORG", "CUSTOMER")]:
+        if not _NAME_OF_PLAIN_WORDS.fullmatch(text, ent.start_char, ent.end_char):
+            continue
+        initials = _initials(ent.text)
+        # Not a word of a longer name ("DLA Energy", "USAF Seymour Johnson"), nor a symbol ("TSE:OTC").
+        for match in re.finditer(rf"(?<![\w&.:-])(?<!:[ ]){initials}(?![\w&-]|[ ][A-Z])", text):
+            if not _in_ticker_notation(text, match.start(), match.end()):
+                ents = _add(doc, ents, match.start(), match.end(), ent.label_)
+    return ents
+
+
+# "Chief Executive Officer of Lumen Ridge Advisors", "led by Fenwick Growth
+# Partners", "a unit of Morrow-Pike Holdings": capitalized words that end in
+# the word of a kind of company, after a preposition in running text, are a
+# company's name, however unlike the names the recognizer learned; unless
+# the release writes them in lower case ("our display systems"): a kind of
+# product or business ("Display Systems").
+_COMPANY_KIND = (
+    r"(?:Partners|Capital|Holdings|Advisors|Advisers|Ventures|Cooperative|Associates|Investments|Logistics|"
+    r"Distributors|Enterprises|Pharmaceuticals|Therapeutics|Laboratories|Group|Technologies|Industries|Supply)"
+)
+_COMPANY_SHAPED_NAME = re.compile(
+    rf"\b(?:of|at|from|by|with|to|for)[ ]((?!The\b)[A-Z][\w-]+(?:[ ][A-Z][\w-]+){{0,2}}[ ]{_COMPANY_KIND})\b"
+    rf"(?![ ][A-Z&]|-|,?[ ]{_LEGAL_FORM})"
+)
+
+
+def _add_company_shaped_names(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    for match in _COMPANY_SHAPED_NAME.finditer(text):
+        if not _written_in_lower_case(match.group(1), text) and _in_running_text(text, match.start()):
+            ents = _add(doc, ents, match.start(1), match.end(1), "ORG")
+    return ents
 
 
 # "our Financial Products segment": a segment of the issuer, named by two
@@ -1828,6 +1960,13 @@ _LINE_WORD = re.compile(r"\b[A-Za-z][a-z]+\b")
 # subject of two names takes a verb without -s), segments or regions, no
 # organizations of their own.
 _NOUN_AFTER_NAMES = re.compile(r"[ ](?:[a-z]+s|business|segment|brand|program|market|region|unit|division)\b")
+
+
+def _in_running_text(text: str, position: int) -> bool:
+    """Not in a headline: a word in lower case before `position` on its line,
+    or a line not in title case (a quote may open the line with a name)."""
+    line_start = text.rfind("\n", 0, position) + 1
+    return _LOWER_CASE_WORD.search(text, line_start, position) is not None or not _in_title_case_line(text, position)
 
 
 def _in_title_case_line(text: str, position: int) -> bool:

@@ -461,6 +461,20 @@ _FACILITY_AFTER = re.compile(
 )
 
 
+# "the Partnership's Muskogee terminal", "our Manchester plant": a name
+# between an owner and the kind of site it owns is where the site is, a
+# place (SCHEMA.md 2), and so is every mention of that name ("cash flow
+# at Muskogee").
+_SITE_NOUNS = r"(?:terminals?|plants?|facilit(?:y|ies)|refinery|mill|warehouse|distribution[ ]center|campus|site)"
+
+
+def _named_as_site(name: str, text: str) -> bool:
+    if name not in text:
+        return False
+    pattern = rf"(?:['\u2019]s|\b(?:[Oo]ur|[Ii]ts))[ ]{re.escape(name)}[ ]{_SITE_NOUNS}\b"
+    return re.search(pattern, text) is not None
+
+
 # A person's name right before the kind of place or institution named after
 # them is that name's first words, no mention of a person: "the William E.
 # Simon Graduate School", "Walter Reed Medical Center", "the Malcolm Baldrige
@@ -533,6 +547,30 @@ def _is_place(ent: Span, name: str, text: str) -> bool:
     return bool(_FOLLOWED_BY_STATE.match(text, ent.end_char)) and not _ENDS_IN_LEGAL_FORM.search(name)
 
 
+# A headline capitalizes every word, also those of what the release is about:
+# "Halloran Marine Systems Wins NAVSEA Contract for Destroyer Sonar Processing
+# Cabinets". Where the release writes the phrase's last words in lower case
+# ("sonar signal processing cabinets"), the phrase is a thing; a name is
+# capitalized wherever it is written. Not a phrase that ends in a word of
+# organizations ("Fuel Distributors", "Marine Systems").
+_HEADLINE_WORD = re.compile(r"\b[A-Za-z][\w'\u2019-]*")
+_ORGANIZATION_LAST_WORDS = _GENERIC_ORGANIZATION_WORDS | _INSTITUTION_WORDS | frozenset(
+    "systems technologies industries partners holdings services solutions networks communications labs "
+    "laboratories electronics instruments distributors center centre command".split()
+)
+
+
+def _is_headline_product(name: str, text: str, start: int) -> bool:
+    words = name.split()
+    if len(words) < 3 or words[-1].lower() in _ORGANIZATION_LAST_WORDS:
+        return False
+    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", start)
+    line_words = _HEADLINE_WORD.findall(text, line_start, len(text) if line_end < 0 else line_end)
+    if sum(word[0].isupper() for word in line_words) * 4 < len(line_words) * 3:
+        return False
+    return _written_in_lower_case(" ".join(words[-2:]), text)
+
+
 def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> bool:
     """False for what cannot be the entity its label says; `terms` are the
     abbreviations the release defines for common nouns and for things
@@ -603,6 +641,10 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             return False  # "the Wendy's® brand", "HORIZON(R) batteries": a trademark names a product
         if _names_a_product(name, text, ent.end_char):
             return False  # "the RIP product", "the Primary brand"
+        if _named_as_site(name, text):
+            return False  # "Muskogee" of "the Partnership's Muskogee terminal": a place
+        if _is_headline_product(name, text, ent.start_char):
+            return False  # "Wins Contract for Destroyer Sonar Processing Cabinets": what is sold
         return not _in_ticker_notation(text, ent.start_char, ent.end_char)
     if label == "ROLE" and _is_no_seat(name, text, ent.end_char):
         return False  # "its board of directors", "a member of the Volvo Group", "a worldwide leader": no position

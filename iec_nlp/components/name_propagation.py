@@ -72,6 +72,7 @@ def _surface_forms(span: Span) -> list[tuple[str, ...]]:
             forms.append(_tokens_before(tokens, span.start_char + len(stripped)))
             first_word = stripped.split()[0]
             if first_word[0].isupper() and first_word.lower() not in _STOP:
+                forms.extend(_leading_words(tokens, span.start_char, stripped))
                 forms.append(_tokens_before(tokens, span.start_char + stripped.index(first_word) + len(first_word)))
             # A partnership's short name keeps both partners: "Babcock & Wilcox"
             # of "Babcock & Wilcox Enterprises, Inc." (longer forms match first).
@@ -82,9 +83,12 @@ def _surface_forms(span: Span) -> list[tuple[str, ...]]:
             institution.group(1), doc_text(span.doc)
         ):
             forms.append(_tokens_before(tokens, span.start_char + institution.end(1)))
-        # "Marlowe Ridge" of "Marlowe Ridge Bancorp, Inc.", "Quorvex Energy" of
-        # "Quorvex Energy Partners": a company is called by its name without
-        # the word of its kind (two words at least are left).
+        elif (company := _COMPANY_AFTER_FIRST_WORD.fullmatch(span.text)) and not _cannot_stand_for_institution(
+            company.group(1), doc_text(span.doc)
+        ):
+            forms.append(_tokens_before(tokens, span.start_char + company.end(1)))
+        # "Quorvex Energy" of "Quorvex Energy Partners": a company is called by
+        # its name without the word of its kind (two words at least are left).
         if (kind := _COMPANY_KIND_AT_END.search(stripped)) and len(stripped[: kind.start()].split()) >= 2:
             forms.append(_tokens_before(tokens, span.start_char + kind.start()))
     return [f for f in forms if f and not (len(f) == 1 and (f[0] in _STOP or len(f[0]) < 2))]
@@ -104,6 +108,17 @@ _DESCRIPTIVE_FIRST_WORDS = frozenset(
 )
 
 
+# A company named without its legal form is also called by its first word:
+# "Ardent" of "Ardent Medical Systems", "Kell" of "Kell Instruments"; under
+# the same conditions as an institution ("Pacific Medical Systems" is not
+# "Pacific"): a name of one or two words and the word that says what the
+# company does.
+_COMPANY_AFTER_FIRST_WORD = re.compile(
+    r"([A-Z][a-z]{2,})(?:[ ][A-Z][a-z]+)?[ ](?:Systems|Technologies|Industries|Electronics|Networks|Instruments|"
+    r"Components|Semiconductor|Pharmaceuticals|Therapeutics|Communications|Solutions|Devices|Labs|Holdings)"
+)
+
+
 def _cannot_stand_for_institution(word: str, text: str) -> bool:
     if word in _DESCRIPTIVE_FIRST_WORDS or word in _DEMONYMS:
         return True
@@ -113,6 +128,20 @@ def _cannot_stand_for_institution(word: str, text: str) -> bool:
 
 
 _PARTNERS_FIRST = re.compile(r"\s*[A-Z][\w'\u2019-]*[ ]&[ ][A-Z][\w'\u2019-]*(?=[ ])")
+
+
+# "Marlowe Ridge" of "Marlowe Ridge Bancorp, Inc.": a company goes by its
+# first words as well as its first word, each a form of its own so that
+# "joined Marlowe Ridge" is not cut to "Marlowe" (longer forms match first).
+# Not a form that ends in a joining word ("Bank of").
+_LEADING_WORDS = re.compile(r"(?<=\S)[ ](?=[A-Z])")
+_JOINING_WORD_END = re.compile(r"(?:\b(?:of|and|for|the)|[ ]&)$", re.IGNORECASE)
+
+
+def _leading_words(tokens: list[Token], start_char: int, stripped: str) -> list[tuple[str, ...]]:
+    """The forms of two words or more that open `stripped` and end before a capital."""
+    ends = [m.start() for m in _LEADING_WORDS.finditer(stripped.strip(), stripped.strip().find(" ") + 1)]
+    return [_tokens_before(tokens, start_char + end) for end in ends if not _JOINING_WORD_END.search(stripped, 0, end)]
 
 
 def _tokens_before(tokens: list[Token], end_char: int) -> tuple[str, ...]:

@@ -10,6 +10,8 @@ _LEGAL_FORM = (
     r"(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.|Company|Ltd\.?|Limited|LLC|L\.L\.C\.|"
     r"plc|PLC|N\.V\.|AG|GmbH|S\.A\.|L\.P\.|LP|LLP|L\.L\.P\.|S\.p\.A\.|B\.V\.|BV|"
     r"INC\.?|INCORPORATED|CORP\.?|CORPORATION|COMPANY|LTD\.?|LIMITED|"
+    # A national bank: "First Allegheny Bank, N.A." (National Association).
+    r"(?<=Bank,[ ])N\.A\.|"
     # "SEARS, ROEBUCK AND CO.", but not Colorado in "DENVER, CO."
     r"(?<=AND\s)CO\.|(?<=&\s)CO\.)"
 )
