@@ -580,6 +580,28 @@ _SHARE_OF_SALES = re.compile(
 )
 
 
+# "certified by the Institute of Transportation Engineers", "the Foundry
+# Excellence Award from the American Casting Institute": a body that tests,
+# accredits or honors the issuer judges it, it does not buy from it. A prize
+# for suppliers ("Supplier of the Year award from GM") is given by a buyer.
+_CERTIFIED_BY = re.compile(
+    r"\b(?:certified|certifies|accredited|accredits|endorsed|rated|ranked)\s+(?:\w+\s+){0,2}?by\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_PRIZE_FROM = re.compile(
+    r"(?P<prize>\b[A-Z][\w&'\u2019-]*(?:\s+(?:of|for|in|the|and|[A-Z][\w&'\u2019-]*))*)\s+"
+    r"(?:[Aa]wards?|[Pp]rizes?|[Mm]edals?)\s+(?:\w+\s+){0,2}?from\s+(?:the\s+)?$"
+)
+_SUPPLIER_PRIZE = re.compile(r"\b(?:suppliers?|vendors?|partners?)\b", re.IGNORECASE)
+
+
+def _judges_issuer(before: str) -> bool:
+    """Whether the words before a mention name it as the issuer's certifier
+    or the giver of a prize that is not for suppliers."""
+    prize = _PRIZE_FROM.search(before)
+    return bool(_CERTIFIED_BY.search(before) or (prize and not _SUPPLIER_PRIZE.search(prize.group("prize"))))
+
+
 def _stated_as_customer(before: str, after: str) -> bool:
     """Whether the words around a mention call it the issuer's customer in
     one of the forms read before the name ("our largest customer, Beta",
@@ -597,6 +619,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     "bias",
     "is_issuer",
     *(f"before_{k}" for k in _BEFORE_CUES),
+    "before_certifier",
     *(f"after_{k}" for k in _AFTER_CUES),
     *_SENTENCE_CUES,
     *_NAME_CUES,
@@ -691,6 +714,8 @@ def organization_features(
                         feats[f"after_{key}"] += 1.0 / n
             if _stated_as_customer(before, after):
                 feats["after_x_is_customer"] = 1.0
+            if _judges_issuer(before):
+                feats["before_certifier"] += 1.0 / n
             for key in _sentence_cues(text, start, end, sentence_cues):
                 feats[key] += 1.0 / n
         if i in role_at_targets:
@@ -881,9 +906,10 @@ DIRECT_CUES: tuple[str, ...] = (
 
 
 # Cues of an organization that pays or owns without buying, that buys or
-# sells the company itself, or that sells to the issuer.
+# sells the company itself, that sells to the issuer, or that judges it.
 _NOT_A_BUYER_CUES: tuple[str, ...] = (
-    "before_funder", "before_parent_of", "before_acquire", "before_supplier", "after_x_supplies_issuer"
+    "before_funder", "before_parent_of", "before_acquire", "before_supplier", "after_x_supplies_issuer",
+    "before_certifier",
 )
 
 

@@ -756,3 +756,25 @@ def test_a_customer_is_not_taken_for_a_supplier(sentence):
     model = CustomerModel({"bias": 2.0}, 0.5, uncued_threshold=0.95)
     labels, _ = decide_labels(text, entities, [], model)
     assert labels[-1] == "CUSTOMER"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Acme received the Foundry Excellence Award from the Beta Institute, an industry association.", "ORG"),
+        ("Its controllers are certified by the Beta Institute test program.", "ORG"),
+        ("Acme's laboratory is accredited by the Beta Institute.", "ORG"),
+        # A prize for suppliers is given by a buyer.
+        ("Acme received the Supplier of the Year award from the Beta Institute.", "CUSTOMER"),
+        ("Acme received a contract award from the Beta Institute.", "CUSTOMER"),
+    ],
+)
+def test_a_body_that_certifies_or_honors_the_issuer_needs_the_probability_of_an_organization_with_no_cue(
+    sentence, expected
+):
+    # "award from X" and "X ... program" read like a sale; a prize or a certificate is no purchase.
+    text = f"Acme Corp. (Nasdaq: ACME) today announced results. {sentence}"
+    entities = _orgs(text, "Acme Corp.", "Acme", "Beta Institute")
+    model = CustomerModel({"bias": 2.0}, 0.5, uncued_threshold=0.95)  # every probability 0.88
+    labels, _ = decide_labels(text, entities, [], model)
+    assert labels[-1] == expected
