@@ -480,8 +480,11 @@ _AFTER_CUES = {
     # Not a program the organization names ("the DOE's CALiPER program", "the
     # Government's Capital Purchase Program"): a program of its own, open to all.
     "x_program": r"^(?:['\u2019]s?)?\s+(?!(?:(?-i:[A-Z][A-Za-z]*[a-z][A-Za-z]*)\s+){1,3}(?:programs?)\b)"
-    r"(?:\w+\s+){0,3}(?:orders?|contracts?|programs?|platforms?|awards?|"
-    r"purchases?|requirements?|fleet|stores?|facilities|locations|sites|business)\b",
+    r"(?:(?:\w+\s+){0,3}(?:orders?|contracts?|programs?|platforms?|awards?|"
+    r"purchases?|requirements?|fleet|stores?|facilities|locations|sites|business)"
+    # What the issuer's products are installed on: "the Navy's guided-missile
+    # destroyers", "Beta Air's 737 aircraft", "Beta Transit's buses".
+    r"|(?:[\w-]+\s+){0,3}(?:ships|vessels|destroyers|submarines|aircraft|vehicles|buses|railcars))\b",
     # "Beta, which supplies the food used by our restaurants", "Beta, our
     # principal supplier": the issuer buys from it. What it supplies must be
     # the issuer's (a customer supplies others: "Beta supplies diesel to 400 stations").

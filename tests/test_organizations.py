@@ -778,3 +778,19 @@ def test_a_body_that_certifies_or_honors_the_issuer_needs_the_probability_of_an_
     model = CustomerModel({"bias": 2.0}, 0.5, uncued_threshold=0.95)  # every probability 0.88
     labels, _ = decide_labels(text, entities, [], model)
     assert labels[-1] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The cabinets are installed on the Beta Navy's guided-missile destroyers.",
+        "Our seats are fitted in three of Beta Navy's most popular vehicles.",
+    ],
+)
+def test_the_owner_of_the_craft_the_issuers_products_go_on_is_cued_like_a_program(sentence):
+    # Like "Beta Air's 787 program": the ships, aircraft or vehicles are where the products go.
+    text = f"Acme Corp. (Nasdaq: ACME) today announced results. {sentence}"
+    entities = _orgs(text, "Acme Corp.", "Beta Navy")
+    model = CustomerModel({"bias": 1.0}, 0.5, uncued_threshold=0.9)  # every probability 0.73
+    labels, _ = decide_labels(text, entities, [], model)
+    assert labels == ["ORG", "CUSTOMER"]
