@@ -605,6 +605,17 @@ def _judges_issuer(before: str) -> bool:
     return bool(_CERTIFIED_BY.search(before) or (prize and not _SUPPLIER_PRIZE.search(prize.group("prize"))))
 
 
+# A person's title, then where the post is held: "Director of Operations
+# for the", "Vice President, Sales at".
+_POST_AT = re.compile(r",?\s+(?:for|at|of|with)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _holds_a_post(text: str, role_ends: frozenset[int], position: int) -> bool:
+    """Whether the name at `position` follows a person's title (a ROLE) as
+    the organization where it is held."""
+    return any(0 < position - end <= 12 and _POST_AT.fullmatch(text, end, position) for end in role_ends)
+
+
 def _stated_as_customer(before: str, after: str) -> bool:
     """Whether the words around a mention call it the issuer's customer in
     one of the forms read before the name ("our largest customer, Beta",
@@ -697,6 +708,7 @@ def organization_features(
     feats["bias"] = 1.0
     feats["is_issuer"] = float(is_issuer)
     n = len(members)
+    role_ends = frozenset(x.end for x in entities if x.label == "ROLE")
     for i in members:
         e = entities[i]
         start, end = sentence_of(bounds, e.start)
@@ -706,9 +718,15 @@ def organization_features(
         else:
             before = text[max(start, e.start - _CUE_REACH) : e.start]
             after = text[e.end : min(max(end, e.end), e.end + _CUE_REACH)]
-            for key, pattern in _COMPILED["before"].items():
-                if pattern.search(before):
-                    feats[f"before_{key}"] += 1.0 / n
+            if _holds_a_post(text, role_ends, e.start):
+                # "Director of Manufacturing Operations for the Beta Division":
+                # the words before the name are a person's title, where the
+                # sale cues would read "manufacturing ... for the".
+                feats["before_employer"] += 1.0 / n
+            else:
+                for key, pattern in _COMPILED["before"].items():
+                    if pattern.search(before):
+                        feats[f"before_{key}"] += 1.0 / n
             for key, pattern in _COMPILED["after"].items():
                 if pattern.search(after):
                     if key in _STATED_ONCE_CUES:
