@@ -428,9 +428,11 @@ _BEFORE_CUES = {
     r"manufacture|manufactures|manufacturing|build|builds|for use by|on behalf of)\s+(?!(?:on|as)\s)"
     r"(?:[\w'\u2019]+\s+){0,4}(?:to|for)?\s*(?:the\s+)?$"
     # What is handed over may take more words when "to" names who receives
-    # it: "supplies power monitoring and control equipment to the Army".
-    r"|\b(?:sold|sells|ship|ships|shipped|deliver|delivers|delivered|supply|supplies|supplying)\s+"
-    r"(?:[\w'\u2019-]+\s+){5,8}to\s+(?:the\s+)?$",
+    # it: "supplies power monitoring and control equipment to the Army",
+    # "provide a more streamlined, cost efficient program to the Department".
+    r"|\b(?:sold|sells|ship|ships|shipped|deliver|delivers|delivered|supply|supplies|supplying|"
+    r"provide|provides|provided|providing)\s+"
+    r"(?:[\w'\u2019,-]+\s+){5,8}to\s+(?:the\s+)?$",
     "for_x": r"\bfor\s+(?:the\s+)?$",
     "with_x": r"\bwith\s+(?:the\s+)?$",
     "partner": r"(?:partner|partners|partnership|collaboration|alliance|joint venture|teamed|teaming)\s+(?:\w+\s+){0,2}(?:with|of)?\s*(?:the\s+)?$",

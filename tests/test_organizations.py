@@ -585,6 +585,8 @@ def test_a_sale_verb_reaches_its_receiver_past_a_long_object():
     assert sale_to("Acme also supplies power monitoring and control equipment to the United States Army.") == 1.0
     # Without "to" naming the receiver, a long stretch says nothing of a sale.
     assert sale_to("Acme supplies power monitoring and control equipment used by units of the United States Army.") == 0.0
+    # "provide" hands over as "supply" does, and the object may hold a comma.
+    assert sale_to("Acme expects to provide a more streamlined, cost efficient program to the United States Army.") == 1.0
 
 
 def test_a_supplier_to_the_organization_is_no_sign_against_a_sale():
