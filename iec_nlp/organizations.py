@@ -612,9 +612,19 @@ def _judges_issuer(before: str) -> bool:
 _POST_AT = re.compile(r",?\s+(?:for|at|of|with)\s+(?:the\s+)?", re.IGNORECASE)
 
 
+# A post named by a common noun: "held engineering positions at", "spent
+# eleven years in leadership roles at", "her career at", "ten years at"
+# (not "ten years with", as long as a customer has bought).
+_POST_NOUN_AT = re.compile(
+    r"\b(?:(?:positions?|roles?|posts?|career|tenure)\s+(?:at|with)|years\s+at)\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
 def _holds_a_post(text: str, role_ends: frozenset[int], position: int) -> bool:
-    """Whether the name at `position` follows a person's title (a ROLE) as
-    the organization where it is held."""
+    """Whether the name at `position` follows a person's title (a ROLE), or
+    a post, as the organization where it is held."""
+    if _POST_NOUN_AT.search(text, max(0, position - 40), position):
+        return True
     return any(0 < position - end <= 12 and _POST_AT.fullmatch(text, end, position) for end in role_ends)
 
 

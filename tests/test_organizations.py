@@ -814,3 +814,15 @@ def test_the_organization_where_a_title_is_held_takes_no_sale_cue_from_the_title
     model = CustomerModel({"bias": 1.0}, 0.5, uncued_threshold=0.9)  # every probability 0.73
     labels, _ = decide_labels(text, entities, [], model)
     assert labels[-2] == "ORG"
+
+
+def test_the_organization_where_a_post_named_by_a_noun_was_held_takes_no_sale_cue():
+    # "leadership positions at Beta" holds no "ship ... at Beta".
+    text = (
+        "Acme Corp. (Nasdaq: ACME) today named Jane Roe Chief Executive Officer. "
+        "She spent eleven years in operations leadership positions at Beta Restaurant Holdings."
+    )
+    entities = _orgs(text, "Acme Corp.", "Beta Restaurant Holdings")
+    model = CustomerModel({"bias": 1.0}, 0.5, uncued_threshold=0.9)  # every probability 0.73
+    labels, _ = decide_labels(text, entities, [], model)
+    assert labels == ["ORG", "ORG"]
