@@ -628,11 +628,26 @@ def _holds_a_post(text: str, role_ends: frozenset[int], position: int) -> bool:
     return any(0 < position - end <= 12 and _POST_AT.fullmatch(text, end, position) for end in role_ends)
 
 
+# "Our largest new agreement of the quarter came from Beta", "most of the
+# new orders came from Beta": what Beta placed, said the other way round
+# from "Beta placed an order", and as settling as calling it a customer.
+# Not an award: a prize comes from a judge as well.
+_ORDER_CAME_FROM = re.compile(
+    r"\b(?:orders?|contracts?|agreements?|bookings?|business|revenues?|sales)\s+(?:[\w'\u2019-]+\s+){0,5}?"
+    r"(?:came|comes|come|coming)\s+from\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _stated_as_customer(before: str, after: str) -> bool:
     """Whether the words around a mention call it the issuer's customer in
     one of the forms read before the name ("our largest customer, Beta",
-    "sales to Beta accounted for 14%")."""
-    return bool(_CUSTOMER_APPOSITIVE.search(before) or (_SALES_TO.search(before) and _SHARE_OF_SALES.match(after)))
+    "sales to Beta accounted for 14%", "the largest order came from Beta")."""
+    return bool(
+        _CUSTOMER_APPOSITIVE.search(before)
+        or _ORDER_CAME_FROM.search(before)
+        or (_SALES_TO.search(before) and _SHARE_OF_SALES.match(after))
+    )
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"\u201d]?\s+(?=[A-Z\"\u201c(])|\n\s*\n")

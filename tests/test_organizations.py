@@ -826,3 +826,18 @@ def test_the_organization_where_a_post_named_by_a_noun_was_held_takes_no_sale_cu
     model = CustomerModel({"bias": 1.0}, 0.5, uncued_threshold=0.9)  # every probability 0.73
     labels, _ = decide_labels(text, entities, [], model)
     assert labels == ["ORG", "ORG"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"Our largest new agreement of the quarter came from Beta Health System," said the CEO.',
+        "Most of the new orders came from Beta Health System.",
+    ],
+)
+def test_an_order_that_came_from_an_organization_settles_it_as_a_customer(sentence):
+    text = f"Acme Corp. (Nasdaq: ACME) today announced results. {sentence}"
+    entities = _orgs(text, "Acme Corp.", "Beta Health System")
+    model = CustomerModel({"bias": -3.0}, 0.5, uncued_threshold=0.95)  # every probability 0.05
+    labels, _ = decide_labels(text, entities, [], model)
+    assert labels == ["ORG", "CUSTOMER"]
