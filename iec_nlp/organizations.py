@@ -607,11 +607,6 @@ def _judges_issuer(before: str) -> bool:
     return bool(_CERTIFIED_BY.search(before) or (prize and not _SUPPLIER_PRIZE.search(prize.group("prize"))))
 
 
-# A person's title, then where the post is held: "Director of Operations
-# for the", "Vice President, Sales at".
-_POST_AT = re.compile(r",?\s+(?:for|at|of|with)\s+(?:the\s+)?", re.IGNORECASE)
-
-
 # A post named by a common noun: "held engineering positions at", "spent
 # eleven years in leadership roles at", "her career at", "ten years at"
 # (not "ten years with", as long as a customer has bought).
@@ -620,12 +615,12 @@ _POST_NOUN_AT = re.compile(
 )
 
 
-def _holds_a_post(text: str, role_ends: frozenset[int], position: int) -> bool:
-    """Whether the name at `position` follows a person's title (a ROLE), or
-    a post, as the organization where it is held."""
-    if _POST_NOUN_AT.search(text, max(0, position - 40), position):
-        return True
-    return any(0 < position - end <= 12 and _POST_AT.fullmatch(text, end, position) for end in role_ends)
+def _holds_a_post(text: str, position: int) -> bool:
+    """Whether the name at `position` follows a post named by a common noun,
+    as the organization where it was held. (Not after a person's title:
+    "said Jane Roe, Program Manager for the U.S. Army" quotes a customer's
+    officer; read so, it cost G two customers.)"""
+    return _POST_NOUN_AT.search(text, max(0, position - 40), position) is not None
 
 
 # "Our largest new agreement of the quarter came from Beta", "most of the
@@ -735,7 +730,6 @@ def organization_features(
     feats["bias"] = 1.0
     feats["is_issuer"] = float(is_issuer)
     n = len(members)
-    role_ends = frozenset(x.end for x in entities if x.label == "ROLE")
     for i in members:
         e = entities[i]
         start, end = sentence_of(bounds, e.start)
@@ -745,10 +739,10 @@ def organization_features(
         else:
             before = text[max(start, e.start - _CUE_REACH) : e.start]
             after = text[e.end : min(max(end, e.end), e.end + _CUE_REACH)]
-            if _holds_a_post(text, role_ends, e.start):
-                # "Director of Manufacturing Operations for the Beta Division":
-                # the words before the name are a person's title, where the
-                # sale cues would read "manufacturing ... for the".
+            if _holds_a_post(text, e.start):
+                # "leadership positions at Beta": the words before the name
+                # are a person's career, where the sale cues would read
+                # "ship ... at".
                 feats["before_employer"] += 1.0 / n
             else:
                 for key, pattern in _COMPILED["before"].items():
