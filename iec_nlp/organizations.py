@@ -428,9 +428,11 @@ _BEFORE_CUES = {
     r"manufacture|manufactures|manufacturing|build|builds|for use by|on behalf of)\s+(?!(?:on|as)\s)"
     r"(?:[\w'\u2019]+\s+){0,4}(?:to|for)?\s*(?:the\s+)?$"
     # What is handed over may take more words when "to" names who receives
-    # it: "supplies power monitoring and control equipment to the Army".
-    r"|\b(?:sold|sells|ship|ships|shipped|deliver|delivers|delivered|supply|supplies|supplying)\s+"
-    r"(?:[\w'\u2019-]+\s+){5,8}to\s+(?:the\s+)?$",
+    # it: "supplies power monitoring and control equipment to the Army",
+    # "provide a more streamlined, cost efficient program to the Department".
+    r"|\b(?:sold|sells|ship|ships|shipped|deliver|delivers|delivered|supply|supplies|supplying|"
+    r"provide|provides|provided|providing)\s+"
+    r"(?:[\w'\u2019,-]+\s+){5,8}to\s+(?:the\s+)?$",
     "for_x": r"\bfor\s+(?:the\s+)?$",
     "with_x": r"\bwith\s+(?:the\s+)?$",
     "partner": r"(?:partner|partners|partnership|collaboration|alliance|joint venture|teamed|teaming)\s+(?:\w+\s+){0,2}(?:with|of)?\s*(?:the\s+)?$",
@@ -480,8 +482,11 @@ _AFTER_CUES = {
     # Not a program the organization names ("the DOE's CALiPER program", "the
     # Government's Capital Purchase Program"): a program of its own, open to all.
     "x_program": r"^(?:['\u2019]s?)?\s+(?!(?:(?-i:[A-Z][A-Za-z]*[a-z][A-Za-z]*)\s+){1,3}(?:programs?)\b)"
-    r"(?:\w+\s+){0,3}(?:orders?|contracts?|programs?|platforms?|awards?|"
-    r"purchases?|requirements?|fleet|stores?|facilities|locations|sites|business)\b",
+    r"(?:(?:\w+\s+){0,3}(?:orders?|contracts?|programs?|platforms?|awards?|"
+    r"purchases?|requirements?|fleet|stores?|facilities|locations|sites|business)"
+    # What the issuer's products are installed on: "the Navy's guided-missile
+    # destroyers", "Beta Air's 737 aircraft", "Beta Transit's buses".
+    r"|(?:[\w-]+\s+){0,3}(?:ships|vessels|destroyers|submarines|aircraft|vehicles|buses|railcars))\b",
     # "Beta, which supplies the food used by our restaurants", "Beta, our
     # principal supplier": the issuer buys from it. What it supplies must be
     # the issuer's (a customer supplies others: "Beta supplies diesel to 400 stations").
@@ -580,11 +585,64 @@ _SHARE_OF_SALES = re.compile(
 )
 
 
+# "certified by the Institute of Transportation Engineers", "the Foundry
+# Excellence Award from the American Casting Institute": a body that tests,
+# accredits or honors the issuer judges it, it does not buy from it. A prize
+# for suppliers ("Supplier of the Year award from GM") is given by a buyer.
+_CERTIFIED_BY = re.compile(
+    r"\b(?:certified|certifies|accredited|accredits|endorsed|rated|ranked)\s+(?:\w+\s+){0,2}?by\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_PRIZE_FROM = re.compile(
+    r"(?P<prize>\b[A-Z][\w&'\u2019-]*(?:\s+(?:of|for|in|the|and|[A-Z][\w&'\u2019-]*))*)\s+"
+    r"(?:[Aa]wards?|[Pp]rizes?|[Mm]edals?)\s+(?:\w+\s+){0,2}?from\s+(?:the\s+)?$"
+)
+_SUPPLIER_PRIZE = re.compile(r"\b(?:suppliers?|vendors?|partners?)\b", re.IGNORECASE)
+
+
+def _judges_issuer(before: str) -> bool:
+    """Whether the words before a mention name it as the issuer's certifier
+    or the giver of a prize that is not for suppliers."""
+    prize = _PRIZE_FROM.search(before)
+    return bool(_CERTIFIED_BY.search(before) or (prize and not _SUPPLIER_PRIZE.search(prize.group("prize"))))
+
+
+# A post named by a common noun: "held engineering positions at", "spent
+# eleven years in leadership roles at", "her career at", "ten years at"
+# (not "ten years with", as long as a customer has bought).
+_POST_NOUN_AT = re.compile(
+    r"\b(?:(?:positions?|roles?|posts?|career|tenure)\s+(?:at|with)|years\s+at)\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
+def _holds_a_post(text: str, position: int) -> bool:
+    """Whether the name at `position` follows a post named by a common noun,
+    as the organization where it was held. (Not after a person's title:
+    "said Jane Roe, Program Manager for the U.S. Army" quotes a customer's
+    officer; read so, it cost G two customers.)"""
+    return _POST_NOUN_AT.search(text, max(0, position - 40), position) is not None
+
+
+# "Our largest new agreement of the quarter came from Beta", "most of the
+# new orders came from Beta": what Beta placed, said the other way round
+# from "Beta placed an order", and as settling as calling it a customer.
+# Not an award: a prize comes from a judge as well.
+_ORDER_CAME_FROM = re.compile(
+    r"\b(?:orders?|contracts?|agreements?|bookings?|business|revenues?|sales)\s+(?:[\w'\u2019-]+\s+){0,5}?"
+    r"(?:came|comes|come|coming)\s+from\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _stated_as_customer(before: str, after: str) -> bool:
     """Whether the words around a mention call it the issuer's customer in
     one of the forms read before the name ("our largest customer, Beta",
-    "sales to Beta accounted for 14%")."""
-    return bool(_CUSTOMER_APPOSITIVE.search(before) or (_SALES_TO.search(before) and _SHARE_OF_SALES.match(after)))
+    "sales to Beta accounted for 14%", "the largest order came from Beta")."""
+    return bool(
+        _CUSTOMER_APPOSITIVE.search(before)
+        or _ORDER_CAME_FROM.search(before)
+        or (_SALES_TO.search(before) and _SHARE_OF_SALES.match(after))
+    )
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"\u201d]?\s+(?=[A-Z\"\u201c(])|\n\s*\n")
@@ -597,6 +655,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     "bias",
     "is_issuer",
     *(f"before_{k}" for k in _BEFORE_CUES),
+    "before_certifier",
     *(f"after_{k}" for k in _AFTER_CUES),
     *_SENTENCE_CUES,
     *_NAME_CUES,
@@ -680,9 +739,15 @@ def organization_features(
         else:
             before = text[max(start, e.start - _CUE_REACH) : e.start]
             after = text[e.end : min(max(end, e.end), e.end + _CUE_REACH)]
-            for key, pattern in _COMPILED["before"].items():
-                if pattern.search(before):
-                    feats[f"before_{key}"] += 1.0 / n
+            if _holds_a_post(text, e.start):
+                # "leadership positions at Beta": the words before the name
+                # are a person's career, where the sale cues would read
+                # "ship ... at".
+                feats["before_employer"] += 1.0 / n
+            else:
+                for key, pattern in _COMPILED["before"].items():
+                    if pattern.search(before):
+                        feats[f"before_{key}"] += 1.0 / n
             for key, pattern in _COMPILED["after"].items():
                 if pattern.search(after):
                     if key in _STATED_ONCE_CUES:
@@ -691,6 +756,8 @@ def organization_features(
                         feats[f"after_{key}"] += 1.0 / n
             if _stated_as_customer(before, after):
                 feats["after_x_is_customer"] = 1.0
+            if _judges_issuer(before):
+                feats["before_certifier"] += 1.0 / n
             for key in _sentence_cues(text, start, end, sentence_cues):
                 feats[key] += 1.0 / n
         if i in role_at_targets:
@@ -881,9 +948,10 @@ DIRECT_CUES: tuple[str, ...] = (
 
 
 # Cues of an organization that pays or owns without buying, that buys or
-# sells the company itself, or that sells to the issuer.
+# sells the company itself, that sells to the issuer, or that judges it.
 _NOT_A_BUYER_CUES: tuple[str, ...] = (
-    "before_funder", "before_parent_of", "before_acquire", "before_supplier", "after_x_supplies_issuer"
+    "before_funder", "before_parent_of", "before_acquire", "before_supplier", "after_x_supplies_issuer",
+    "before_certifier",
 )
 
 

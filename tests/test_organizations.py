@@ -585,6 +585,8 @@ def test_a_sale_verb_reaches_its_receiver_past_a_long_object():
     assert sale_to("Acme also supplies power monitoring and control equipment to the United States Army.") == 1.0
     # Without "to" naming the receiver, a long stretch says nothing of a sale.
     assert sale_to("Acme supplies power monitoring and control equipment used by units of the United States Army.") == 0.0
+    # "provide" hands over as "supply" does, and the object may hold a comma.
+    assert sale_to("Acme expects to provide a more streamlined, cost efficient program to the United States Army.") == 1.0
 
 
 def test_a_supplier_to_the_organization_is_no_sign_against_a_sale():
@@ -756,3 +758,68 @@ def test_a_customer_is_not_taken_for_a_supplier(sentence):
     model = CustomerModel({"bias": 2.0}, 0.5, uncued_threshold=0.95)
     labels, _ = decide_labels(text, entities, [], model)
     assert labels[-1] == "CUSTOMER"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Acme received the Foundry Excellence Award from the Beta Institute, an industry association.", "ORG"),
+        ("Its controllers are certified by the Beta Institute test program.", "ORG"),
+        ("Acme's laboratory is accredited by the Beta Institute.", "ORG"),
+        # A prize for suppliers is given by a buyer.
+        ("Acme received the Supplier of the Year award from the Beta Institute.", "CUSTOMER"),
+        ("Acme received a contract award from the Beta Institute.", "CUSTOMER"),
+    ],
+)
+def test_a_body_that_certifies_or_honors_the_issuer_needs_the_probability_of_an_organization_with_no_cue(
+    sentence, expected
+):
+    # "award from X" and "X ... program" read like a sale; a prize or a certificate is no purchase.
+    text = f"Acme Corp. (Nasdaq: ACME) today announced results. {sentence}"
+    entities = _orgs(text, "Acme Corp.", "Acme", "Beta Institute")
+    model = CustomerModel({"bias": 2.0}, 0.5, uncued_threshold=0.95)  # every probability 0.88
+    labels, _ = decide_labels(text, entities, [], model)
+    assert labels[-1] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The cabinets are installed on the Beta Navy's guided-missile destroyers.",
+        "Our seats are fitted in three of Beta Navy's most popular vehicles.",
+    ],
+)
+def test_the_owner_of_the_craft_the_issuers_products_go_on_is_cued_like_a_program(sentence):
+    # Like "Beta Air's 787 program": the ships, aircraft or vehicles are where the products go.
+    text = f"Acme Corp. (Nasdaq: ACME) today announced results. {sentence}"
+    entities = _orgs(text, "Acme Corp.", "Beta Navy")
+    model = CustomerModel({"bias": 1.0}, 0.5, uncued_threshold=0.9)  # every probability 0.73
+    labels, _ = decide_labels(text, entities, [], model)
+    assert labels == ["ORG", "CUSTOMER"]
+
+
+def test_the_organization_where_a_post_named_by_a_noun_was_held_takes_no_sale_cue():
+    # "leadership positions at Beta" holds no "ship ... at Beta".
+    text = (
+        "Acme Corp. (Nasdaq: ACME) today named Jane Roe Chief Executive Officer. "
+        "She spent eleven years in operations leadership positions at Beta Restaurant Holdings."
+    )
+    entities = _orgs(text, "Acme Corp.", "Beta Restaurant Holdings")
+    model = CustomerModel({"bias": 1.0}, 0.5, uncued_threshold=0.9)  # every probability 0.73
+    labels, _ = decide_labels(text, entities, [], model)
+    assert labels == ["ORG", "ORG"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"Our largest new agreement of the quarter came from Beta Health System," said the CEO.',
+        "Most of the new orders came from Beta Health System.",
+    ],
+)
+def test_an_order_that_came_from_an_organization_settles_it_as_a_customer(sentence):
+    text = f"Acme Corp. (Nasdaq: ACME) today announced results. {sentence}"
+    entities = _orgs(text, "Acme Corp.", "Beta Health System")
+    model = CustomerModel({"bias": -3.0}, 0.5, uncued_threshold=0.95)  # every probability 0.05
+    labels, _ = decide_labels(text, entities, [], model)
+    assert labels == ["ORG", "CUSTOMER"]
