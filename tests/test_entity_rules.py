@@ -2346,3 +2346,19 @@ def test_the_date_a_document_bears_is_no_period():
     ents = [("November 2, 2016", "PERIOD"), ("$75.0 million", "MONEY")]
     assert _rules(text, ents, periods=True) == [("$75.0 million", "MONEY")]
     assert _rules(text, [("$75.0 million", "MONEY")], periods=True) == [("$75.0 million", "MONEY")]
+
+
+def test_nominees_listed_with_people_and_opening_vote_rows_are_people():
+    text = (
+        "The shareholders elected Edith R. Vance, Tobias K. Marsh and Lucan Pellow to serve as directors.\n"
+        "Nominee For Withheld\nEdith R. Vance 9,114,208 402,115\nLucan Pellow 8,966,011 550,312\n"
+    )
+    ents = [("Edith R. Vance", "PERSON"), ("Tobias K. Marsh", "PERSON"), ("Lucan Pellow", "ORG")]
+    doc = _doc(text, ents)
+    ents_with_rows = list(doc.ents) + [doc.char_span(text.index("Edith R. Vance 9"), text.index(" 9,114"), label="PERSON")]
+    doc.set_ents(ents_with_rows)
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [
+        ("Edith R. Vance", "PERSON"), ("Tobias K. Marsh", "PERSON"), ("Lucan Pellow", "PERSON"),
+        ("Edith R. Vance", "PERSON"), ("Lucan Pellow", "PERSON"),
+    ]

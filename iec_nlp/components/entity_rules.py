@@ -334,7 +334,8 @@ class EntityRules:
                 for e in trimmed
                 if e is not None and _is_plausible(e, text, terms)
             ]
-            ents = _without_name_fragments(text, _join_person_fragments(doc, text, ents), self.first_names)
+            ents = _as_people_listed_with_people(doc, text, _join_person_fragments(doc, text, ents))
+            ents = _without_name_fragments(text, ents, self.first_names)
             ents = _items_before_amounts(doc, text, _items_after_amounts(doc, text, ents))
             ents = _items_in_the_amount_of(doc, text, ents)
             ents = _subjects_stated_as_amounts(doc, text, ents)
@@ -1476,6 +1477,35 @@ def _join_person_fragments(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
             if widened is not None and not any(e.start < widened.end and e.end > ent.end for e in result):
                 result[i] = widened
     return result
+
+
+# "elected Jane O. Doe, Ronan T. Kell and Lucius Penhallow to serve as
+# directors": a list names things of one kind. A name of a person's shape
+# that the recognizer took for an organization is a person where it is listed
+# with two or more people.
+def _as_people_listed_with_people(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    ents = sorted(ents, key=lambda e: e.start)
+    result = list(ents)
+    for chain in _name_lists(text, ents):
+        if sum(ents[i].label_ == "PERSON" for i in chain) < 2:
+            continue
+        for i in chain:
+            name = text[ents[i].start_char : ents[i].end_char]
+            if ents[i].label_ in ("ORG", "CUSTOMER") and _PERSON_NAME_SHAPE.fullmatch(name) and not re.search(_LEGAL_FORM, name):
+                result[i] = Span(doc, ents[i].start, ents[i].end, label="PERSON")
+    return result
+
+
+def _name_lists(text: str, ents: list[Span]) -> list[list[int]]:
+    """Indexes of the runs of names (sorted `ents`) written as one list: "A, B and C"."""
+    chains: list[list[int]] = []
+    for i, ent in enumerate(ents):
+        joined = i > 0 and ents[i - 1].label_ in _NAME_LABELS and _LIST_SEPARATOR.fullmatch(text, ents[i - 1].end_char, ent.start_char)
+        if joined and ent.label_ in _NAME_LABELS:
+            chains[-1].append(i)
+        else:
+            chains.append([i])
+    return [chain for chain in chains if len(chain) >= 3]
 
 
 # '"Helena and Victor bring deep experience," said the Chair': a quote calls

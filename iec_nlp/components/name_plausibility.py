@@ -560,8 +560,10 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             return False  # "Americans can now buy", "Australian dollar"
         if name.lower() in _UNIT_WORDS or _TABLE_GAP.search(name):
             return False  # "Millions" of "(Millions of dollars)"; "Chg   $" across table cells
-        if _TABLE_ROW_AFTER.match(text, ent.end_char):
-            return False  # "Resource Industries 1,018 55%": a table row's label
+        if label != "PERSON" and _TABLE_ROW_AFTER.match(text, ent.end_char):
+            # "Resource Industries 1,018 55%": a table row's label. A person
+            # opens the rows of a vote table: "Jane O. Doe 9,114,208 402,115".
+            return False
         if label != "PERSON" and _MODEL_BEFORE_NAME.search(text, max(0, ent.start_char - 12), ent.start_char):
             return False  # "Hawkeye" of "the E-2C/D Hawkeye aircraft": a product
         if _ACT_AFTER_NAME.match(text, ent.end_char):
