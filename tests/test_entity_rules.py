@@ -2362,3 +2362,15 @@ def test_nominees_listed_with_people_and_opening_vote_rows_are_people():
         ("Edith R. Vance", "PERSON"), ("Tobias K. Marsh", "PERSON"), ("Lucan Pellow", "PERSON"),
         ("Edith R. Vance", "PERSON"), ("Lucan Pellow", "PERSON"),
     ]
+
+
+def test_a_qualified_business_function_after_of_is_the_title_scope():
+    text = "She was Senior Vice President of Store Operations at Zeta Foods.\nJohn Roe\nDirector of Corporate Communications\n"
+    ents = [("Senior Vice President", "ROLE"), ("Zeta Foods", "ORG"), ("John Roe", "PERSON"), ("Director", "ROLE"),
+            ("Corporate Communications", "ROLE")]
+    assert _rules(text, ents) == [
+        ("Senior Vice President of Store Operations", "ROLE"), ("Zeta Foods", "ORG"), ("John Roe", "PERSON"),
+        ("Director of Corporate Communications", "ROLE"),
+    ]
+    # An organization after "of" is no scope.
+    assert ("CEO", "ROLE") in _rules("Jane Roe, CEO of Zeta Systems, said.", [("Jane Roe", "PERSON"), ("CEO", "ROLE"), ("Zeta Systems", "ORG")])

@@ -1163,6 +1163,18 @@ _SCOPE = re.compile(
     r"(?=[ ]*(?:[,.;:)\n]|(?:and|from|since|until|through)\b|(?:at|of|for|with)[ ]+(?:the[ ]+)?[A-Z]|$))"
 )
 
+# "Senior Vice President of Restaurant Operations", "Director of Corporate
+# Communications": after "of", a business function, also one a capitalized
+# word qualifies, is the title's scope too; an organization after "of" ("CEO
+# of Acme Systems") ends in no function word.
+_OF_FUNCTION_SCOPE = re.compile(
+    rf"[ ]+of[ ]+((?:[A-Z][a-z]+[ ]+)?{_FUNCTION}(?:[ ]+(?:and|&)[ ]+{_FUNCTION})*)(?![\w-])"
+)
+
+
+def _scope_after(text: str, end: int) -> re.Match | None:
+    return _SCOPE.match(text, end) or _OF_FUNCTION_SCOPE.match(text, end)
+
 
 # "Senior Vice President, General Counsel, Human Resources, Corporate
 # Secretary and Chief Compliance Officer": in a list of titles set apart by
@@ -1190,7 +1202,7 @@ def _extend_title_scopes(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     for i, ent in enumerate(ents):
         if ent.label_ != "ROLE" or not _SCOPED_HEAD.search(ent.text):
             continue
-        scope = _SCOPE.match(text, ent.end_char)
+        scope = _scope_after(text, ent.end_char)
         if scope is None:
             continue
         end = scope.end(1)
