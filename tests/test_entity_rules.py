@@ -2374,3 +2374,12 @@ def test_a_qualified_business_function_after_of_is_the_title_scope():
     ]
     # An organization after "of" is no scope.
     assert ("CEO", "ROLE") in _rules("Jane Roe, CEO of Zeta Systems, said.", [("Jane Roe", "PERSON"), ("CEO", "ROLE"), ("Zeta Systems", "ORG")])
+
+
+def test_a_name_stacked_over_a_title_in_a_contact_block_is_a_person():
+    text = "Zeta Foods reported results.\n\nMedia Contact:\nCorinne Latimer-Huang\nDirector of Corporate Communications\n"
+    ents = [("Zeta Foods", "ORG"), ("Corinne Latimer-Huang", "ORG"), ("Director of Corporate Communications", "ROLE")]
+    assert _rules(text, ents)[1] == ("Corinne Latimer-Huang", "PERSON")
+    # A company's name above its address stays an organization.
+    text = "Investor Contact:\nOrrin Valley Trust\n12 Main Street\n"
+    assert _rules(text, [("Orrin Valley Trust", "ORG")]) == [("Orrin Valley Trust", "ORG")]

@@ -64,6 +64,7 @@ from .name_plausibility import (
     _DOCUMENT_WORDS,
     _GENERIC_ORGANIZATION_WORDS,
     _INSTITUTION_WORDS,
+    _TITLE_WORDS,
     _in_ticker_notation,
     _is_no_period_of_an_amount,
     _is_plausible,
@@ -2040,7 +2041,27 @@ def _said_to_be_a_person(name: str, text: str) -> bool:
         given = _GIVEN_A_TITLE_AFTER_NAME.match(text, mention.end())
         if given is not None and JOB_TITLE.match(text, given.end()):
             return True
+        if _stacked_over_a_title(text, mention.start(), mention.end()):
+            return True
     return False
+
+
+# A contact block stacks a person's name over their title: "Media Contact:\n
+# Jane Roe\nDirector of Corporate Communications\n414-555-0137".
+_LINE_BREAK_AFTER_NAME = re.compile(r"[^\S\n]*\n[^\S\n]*")
+_FIRST_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _stacked_over_a_title(text: str, start: int, end: int) -> bool:
+    """Whether the name at `start`-`end` fills its line and a title opens the next."""
+    line_start = text.rfind("\n", 0, start) + 1
+    below = _LINE_BREAK_AFTER_NAME.match(text, end)
+    if text[line_start:start].strip() or below is None:
+        return False
+    first_word = _FIRST_WORD.match(text, below.end())
+    return JOB_TITLE.match(text, below.end()) is not None or (
+        first_word is not None and first_word.group().lower() in _TITLE_WORDS
+    )
 
 
 def _as_person_if_honored_aged_or_titled(ent: Span, text: str) -> Span:
