@@ -2383,3 +2383,12 @@ def test_a_name_stacked_over_a_title_in_a_contact_block_is_a_person():
     # A company's name above its address stays an organization.
     text = "Investor Contact:\nOrrin Valley Trust\n12 Main Street\n"
     assert _rules(text, [("Orrin Valley Trust", "ORG")]) == [("Orrin Valley Trust", "ORG")]
+
+
+def test_a_headline_verb_read_into_a_title_is_cut_off():
+    text = "Jane Roe to Succeed Marcus Feld as CEO; Feld to Become Executive Chairman\n\nMarcus Feld will stay on."
+    ents = [("Jane Roe", "PERSON"), ("Succeed Marcus Feld", "ROLE"), ("CEO", "ROLE"), ("to Become Executive Chairman", "ROLE")]
+    assert _rules(text, ents) == [
+        ("Jane Roe", "PERSON"), ("Marcus Feld", "PERSON"), ("CEO", "ROLE"), ("Feld", "PERSON"),
+        ("Executive Chairman", "ROLE"), ("Marcus Feld", "PERSON"),
+    ]

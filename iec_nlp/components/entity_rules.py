@@ -323,7 +323,9 @@ class EntityRules:
         if self.propagate:
             text = doc_text(doc)  # doc.text rebuilds the text from the tokens on each access
             trimmed = (
-                _trim_place_of_base(_trim_possessive(_trim_period(_trim_punctuation(e)), text), text)
+                _trim_headline_verb(
+                    _trim_place_of_base(_trim_possessive(_trim_period(_trim_punctuation(e)), text), text), text
+                )
                 for e in ents
             )
             terms = _abbreviated_terms(text)
@@ -931,6 +933,28 @@ def _trim_place_of_base(span: Span | None, text: str) -> Span | None:
     if prefix is None:
         return span
     return span.doc.char_span(prefix.end(), span.end_char, label=span.label_) or span
+
+
+# "Jane Roe to Succeed John Doe as CEO", "John Doe Named Chief Financial
+# Officer": a title-case headline's verb the recognizer read into a title.
+# Without it, the rest is the title, or the name of the person succeeded.
+_HEADLINE_VERB = re.compile(
+    r"(?:to[ ]+)?(?:Succeeds?|Replaces?|Becomes?|Named|Appointed|Elected|Promoted|Joins?)[ ]+(?=[A-Z])"
+)
+
+
+def _trim_headline_verb(span: Span | None, text: str) -> Span | None:
+    if span is None or span.label_ != "ROLE":
+        return span
+    verb = _HEADLINE_VERB.match(text, span.start_char, span.end_char)
+    if verb is None:
+        return span
+    rest = text[verb.end() : span.end_char]
+    if JOB_TITLE.search(rest):
+        return span.doc.char_span(verb.end(), span.end_char, label="ROLE")
+    if _PERSON_NAME_SHAPE.fullmatch(rest):
+        return span.doc.char_span(verb.end(), span.end_char, label="PERSON")
+    return span  # "Named Executive Officer": a term of its own
 
 
 # "Raised 2025 revenue guidance", "Reaffirmed fiscal 2024 outlook": the verb
