@@ -2392,3 +2392,10 @@ def test_a_headline_verb_read_into_a_title_is_cut_off():
         ("Jane Roe", "PERSON"), ("Marcus Feld", "PERSON"), ("CEO", "ROLE"), ("Feld", "PERSON"),
         ("Executive Chairman", "ROLE"), ("Marcus Feld", "PERSON"),
     ]
+
+
+def test_a_position_a_person_serves_as_is_a_title():
+    text = "Mr. Roe has agreed to serve as a consultant to the Company. Holders elected Ann Lee to serve as directors."
+    rules = EntityRules(patterns=True, propagate=False)
+    ents = _ents(rules(_doc(text, [])))
+    assert ("consultant", "ROLE") in ents and ("directors", "ROLE") in ents

@@ -394,7 +394,7 @@ class EntityRules:
                     ents = _add(doc, ents, start, end, "ORG")
         for match in _BOARD_SEAT.finditer(text):
             ents = _add(doc, ents, match.start(), match.end(), "ROLE")
-        for match in _MEMBER_OF_NAMED_BOARD.finditer(text):
+        for match in itertools.chain(_MEMBER_OF_NAMED_BOARD.finditer(text), _SERVES_AS_POSITION.finditer(text)):
             ents = _add(doc, ents, match.start(1), match.end(1), "ROLE")
         for match in self.known_orgs.finditer(text):
             if not _in_ticker_notation(text, match.start(), match.end()):
@@ -486,6 +486,13 @@ def _first_given_name_start(text: str, start: int) -> int:
 # is one title ("the Company" takes no span); in "a member of Acme's Board"
 # the organization is named, and `member` is the title.
 _BOARD_SEAT = re.compile(r"\bmember[ ]+of[ ]+the[ ]+Company['\u2019]s[ ]+[Bb]oard(?:[ ]+of[ ]+[Dd]irectors)?\b")
+# "agreed to serve as a consultant to the Company", "elected ... to serve as
+# directors", "will serve as an advisor to the CEO": a position a person is
+# said to serve in is their title, also a common noun in lower case.
+_SERVES_AS_POSITION = re.compile(
+    r"\b(?:serve|serves|served|serving|act|acts|acted|acting)[ ]+as[ ]+(?:an?[ ]+)?"
+    r"(consultants?|advisors?|advisers?|directors?|trustees?)\b"
+)
 _MEMBER_OF_NAMED_BOARD = re.compile(
     r"\b(member)[ ]+of[ ]+(?:the[ ]+)?(?!Company['\u2019])(?:[A-Z][\w&.-]*[ ]+){0,4}[A-Z][\w&.-]*['\u2019]s[ ]+[Bb]oard\b"
 )
