@@ -2399,3 +2399,9 @@ def test_a_position_a_person_serves_as_is_a_title():
     rules = EntityRules(patterns=True, propagate=False)
     ents = _ents(rules(_doc(text, [])))
     assert ("consultant", "ROLE") in ents and ("directors", "ROLE") in ents
+
+
+def test_a_position_after_any_is_nobodys_title():
+    text = "There are no family relationships between Ms. Roe and any director or executive officer of the Company."
+    ents = [("Roe", "PERSON"), ("director", "ROLE"), ("executive officer", "ROLE")]
+    assert _rules(text, ents) == [("Roe", "PERSON")]

@@ -356,6 +356,16 @@ def _is_no_seat(name: str, text: str, end: int) -> bool:
     return words == "member" and not _BOARD_AFTER_MEMBER.match(text, end)
 
 
+# "no family relationships between Ms. Roe and any director or executive
+# officer of the Company": a position in lower case after "any" is a kind of
+# person, held by no one named.
+_ANY_BEFORE = re.compile(r"\b[Aa]ny[ ]+(?:[a-z]+[ ]+(?:or|and)[ ]+)?$")
+
+
+def _names_anyone(name: str, text: str, start: int) -> bool:
+    return name.islower() and _ANY_BEFORE.search(text, max(0, start - 30), start) is not None
+
+
 _VERB_SLOT_BEFORE = re.compile(r"\bto[ ]$")
 _AS_AFTER = re.compile(r"[ ]as[ ]")
 # A ship's prefix: "USS", "USNS", "HMS", also "ex-USNS" of a ship sold on.
@@ -608,6 +618,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
         return not _in_ticker_notation(text, ent.start_char, ent.end_char)
     if label == "ROLE" and _is_no_seat(name, text, ent.end_char):
         return False  # "its board of directors", "a member of the Volvo Group", "a worldwide leader": no position
+    if label == "ROLE" and _names_anyone(name, text, ent.start_char):
+        return False  # "any director or executive officer": nobody's title
     if label == "METRIC" and _SHARE_OF.search(text, max(0, ent.start_char - 20), ent.start_char):
         return False  # "$786.4 million, or 93 percent of revenue": the base of a share, not the measure
     if label == "PERIOD" and _EVENT_MONTH.fullmatch(name) and _IN_BEFORE.search(
