@@ -2405,3 +2405,11 @@ def test_a_position_after_any_is_nobodys_title():
     text = "There are no family relationships between Ms. Roe and any director or executive officer of the Company."
     ents = [("Roe", "PERSON"), ("director", "ROLE"), ("executive officer", "ROLE")]
     assert _rules(text, ents) == [("Roe", "PERSON")]
+
+
+def test_a_name_with_a_title_in_apposition_after_the_is_a_person():
+    text = "In connection with the Merger, Imogen Faraday-Lusk, the co-founder of Sorrento, joined the Company."
+    assert _rules(text, [("co-founder", "ROLE"), ("Sorrento", "ORG")])[0] == ("Imogen Faraday-Lusk", "PERSON")
+    # A company the lender is, is no person.
+    text = "The Company borrowed from Ardent Commerce Bank, the administrative agent."
+    assert _rules(text, []) == []

@@ -2122,11 +2122,26 @@ _PERSON_SLOTS = (
 )
 
 
+# "In connection with the Merger, Imogen Faraday-Lusk, the co-founder and
+# Chief Executive Officer of Sorrento, joined the Company": a name that "the"
+# (or "our", "its") and a title follow in apposition is a person's, a slot too.
+_NAME_BEFORE_APPOSITION = re.compile(rf"(?:^|(?<=,[ ])|(?<=\n)|(?<=[a-z][ ]))({_FULL_NAME}),[ ](?:the|our|its)[ ]")
+_FOUNDER = re.compile(r"(?:[Cc]o-)?[Ff]ounder\b")
+
+
+def _people_with_apposed_titles(text: str) -> list[tuple[int, int]]:
+    return [
+        match.span(1)
+        for match in _NAME_BEFORE_APPOSITION.finditer(text)
+        if JOB_TITLE.match(text, match.end()) or _FOUNDER.match(text, match.end())
+    ]
+
+
 def _add_people_in_person_slots(doc: Doc, text: str, ents: list[Span], terms: frozenset[str]) -> list[Span]:
-    for slot in _PERSON_SLOTS:
-        for match in slot.finditer(text):
-            if not re.search(_LEGAL_FORM, match.group(1)):
-                ents = _add_if_plausible(doc, ents, match.start(1), match.end(1), text, terms, label="PERSON")
+    slots = [match.span(1) for slot in _PERSON_SLOTS for match in slot.finditer(text)]
+    for start, end in slots + _people_with_apposed_titles(text):
+        if not re.search(_LEGAL_FORM, text[start:end]):
+            ents = _add_if_plausible(doc, ents, start, end, text, terms, label="PERSON")
     return ents
 
 
