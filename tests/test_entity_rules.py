@@ -2413,3 +2413,9 @@ def test_a_name_with_a_title_in_apposition_after_the_is_a_person():
     # A company the lender is, is no person.
     text = "The Company borrowed from Ardent Commerce Bank, the administrative agent."
     assert _rules(text, []) == []
+
+
+def test_an_academic_degree_is_no_organization():
+    text = "Ms. Roe holds a B.S. in mechanical engineering and an MBA from Calloway University."
+    ents = [("Roe", "PERSON"), ("B.S.", "ORG"), ("MBA", "ORG"), ("Calloway University", "ORG")]
+    assert _rules(text, ents) == [("Roe", "PERSON"), ("Calloway University", "ORG")]

@@ -308,6 +308,8 @@ _AFTER_SLASH_OR_PERCENT = re.compile(r"(?:(?<!/)[A-Za-z]/|%[ ]?)$")
 _SHARE_OF = re.compile(r"(?:percent|%)\s+of\s+(?:total\s+)?$", re.IGNORECASE)
 # "10:30 a.m. EDT/9:30 a.m. CDT": time zones are neither people nor organizations.
 _TIME_ZONES = frozenset("EST EDT CST CDT MST MDT PST PDT ET CT MT PT GMT UTC BST CET CEST".split())
+# "holds a B.S. in mechanical engineering", "an MBA from": academic degrees.
+_DEGREES = frozenset("B.S. B.A. B.Sc. B.B.A. B.E. M.S. M.A. M.Sc. MBA M.B.A. Ph.D. J.D. M.D. LL.M. MSc BSc".split())
 
 
 # A table's unit header ("(Millions of dollars)", "(In Thousands)") names no
@@ -562,6 +564,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             return False  # names are capitalized: "severance" is no organization
         if _reads_as_running_text(name, label, len(ent), text):
             return False  # "Special charges" (a table row), "Sequentially," (a sentence start)
+        if name in _DEGREES:
+            return False  # "a B.S. in mechanical engineering": a degree, no organization
         if name in terms or name in _TIME_ZONES:
             return False  # "SiC" of "silicon carbide (SiC)"; "CDT" of "9:30 a.m. CDT"
         if (abbreviation := _ABBREVIATION_AFTER.match(text, ent.end_char)) and abbreviation.group(1) in terms:
