@@ -2419,3 +2419,8 @@ def test_an_academic_degree_is_no_organization():
     text = "Ms. Roe holds a B.S. in mechanical engineering and an MBA from Calloway University."
     ents = [("Roe", "PERSON"), ("B.S.", "ORG"), ("MBA", "ORG"), ("Calloway University", "ORG")]
     assert _rules(text, ents) == [("Roe", "PERSON"), ("Calloway University", "ORG")]
+
+
+def test_the_city_of_the_dateline_is_a_place_at_each_mention():
+    text = "HUNTSVILLE, Ala., April 30, 2018 -- Zeta Systems Corp. will add 60 technicians in Huntsville."
+    assert _rules(text, [("Zeta Systems Corp.", "ORG"), ("Huntsville", "ORG")]) == [("Zeta Systems Corp.", "ORG")]

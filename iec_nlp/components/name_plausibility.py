@@ -539,8 +539,20 @@ def _opens_a_section_heading(name: str, text: str, start: int) -> bool:
 _ENDS_IN_LEGAL_FORM = re.compile(rf"(?<![\w])(?:{_LEGAL_FORM})$")
 
 
+# "HUNTSVILLE, Ala., April 30, 2018 -- ... technicians in Huntsville": the
+# city of a release's dateline is a place at each of its mentions.
+_DATELINE_CITY = re.compile(
+    rf"^[ \t]*([A-Z][A-Z.'-]*(?:[ ][A-Z][A-Z.'-]*){{0,2}})(?={_DATELINE_AFTER.pattern})", re.MULTILINE
+)
+
+
+@lru_cache(maxsize=4)
+def _dateline_cities(text: str) -> frozenset[str]:
+    return frozenset(match.group(1).lower() for match in _DATELINE_CITY.finditer(text))
+
+
 def _is_place(ent: Span, name: str, text: str) -> bool:
-    if _BASE.match(name) or _is_dateline_city(ent, text):
+    if _BASE.match(name) or _is_dateline_city(ent, text) or name.lower() in _dateline_cities(text):
         return True
     return bool(_FOLLOWED_BY_STATE.match(text, ent.end_char)) and not _ENDS_IN_LEGAL_FORM.search(name)
 
