@@ -2424,3 +2424,9 @@ def test_an_academic_degree_is_no_organization():
 def test_the_city_of_the_dateline_is_a_place_at_each_mention():
     text = "HUNTSVILLE, Ala., April 30, 2018 -- Zeta Systems Corp. will add 60 technicians in Huntsville."
     assert _rules(text, [("Zeta Systems Corp.", "ORG"), ("Huntsville", "ORG")]) == [("Zeta Systems Corp.", "ORG")]
+
+
+def test_a_legal_form_after_a_comma_ends_the_name_before_it():
+    text = "The holders ratified Whitcombe Ferrand & Co., LLP as auditor. The agent is Fallbrook National Bank, N.A., a lender."
+    ents = [("Whitcombe Ferrand & Co.", "ORG"), ("Fallbrook National Bank", "ORG")]
+    assert _rules(text, ents) == [("Whitcombe Ferrand & Co., LLP", "ORG"), ("Fallbrook National Bank, N.A.", "ORG")]

@@ -346,6 +346,7 @@ class EntityRules:
             if self.periods:
                 ents = _years_after_amounts(doc, text, _add_near_amounts(doc, text, ents, PERIOD_TERM, "PERIOD"))
             ents = _join_ampersand_names(doc, text, _split_owned_units(doc, _without_own_bodies(text, ents)))
+            ents = _widen_over_trailing_legal_forms(doc, text, ents)
             ents = _complete_institution_names(doc, text, _join_state_possessives(doc, text, ents))
             ents = _add_seats_before_names(doc, text, ents)
             ents, short_names = _add_defined_short_names(doc, text, ents, terms)
@@ -1593,6 +1594,23 @@ def _split_owned_units(doc: Doc, ents: list[Span]) -> list[Span]:
         owner = match and doc.char_span(ent.start_char, ent.start_char + match.end("owner"), label=ent.label_)
         unit = match and doc.char_span(ent.start_char + match.start("unit"), ent.end_char, label=ent.label_)
         result.extend([owner, unit] if owner and unit else [ent])
+    return result
+
+
+# "Whitcombe Ferrand & Co., LLP", "Fallbrook National Bank, N.A.": a legal
+# form after a comma ends the name before it, also a second one or a bank's
+# "N.A." (national association), which the legal-form pattern does not list.
+_TRAILING_LEGAL_FORM = re.compile(r",[ ]{1,2}(?:LLP|L\.L\.P\.|LLC|L\.L\.C\.|L\.P\.|N\.A\.|Inc\.|Ltd\.)(?![\w.])")
+
+
+def _widen_over_trailing_legal_forms(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    starts = {e.start_char for e in ents}
+    result = []
+    for ent in ents:
+        form = _TRAILING_LEGAL_FORM.match(text, ent.end_char) if ent.label_ in ("ORG", "CUSTOMER") else None
+        if form is not None and not any(ent.end_char < s < form.end() for s in starts):
+            ent = doc.char_span(ent.start_char, form.end(), label=ent.label_) or ent
+        result.append(ent)
     return result
 
 
