@@ -571,8 +571,8 @@ def link_titles_right_before_names(
 
 
 # "current directors Mr. Al Bo, Mr. Cy Do and Dr. Ed Fu were re-elected",
-# "Al Bo and Cy Do were named Co-CEOs": a title stated once for a list of
-# names is each one's.
+# "Al Bo and Cy Do were named Co-CEOs", "elected Al Bo, Cy Do and Ed Fu to
+# serve as directors": a title stated once for a list of names is each one's.
 _HONORIFIC = r"(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?"
 _AGE = r"(?:,\s+\d{2})?"
 _LIST_GAP = re.compile(rf"{_AGE}\s*(?:,\s*(?:and\s+)?|\s+and\s+){_HONORIFIC}")
@@ -580,6 +580,7 @@ _TITLE_BEFORE_LIST = re.compile(rf",?\s+{_HONORIFIC}")
 _NAMED_AFTER_LIST = re.compile(
     rf"{_AGE},?\s+(?:(?:were|are|have[ ]been|will[ ]be)\s+)?(?:[Nn]amed|[Aa]ppointed|[Ee]lected)\s+(?:as\s+)?(?:the\s+)?"
     rf"|{_AGE},\s+"
+    rf"|{_AGE},?\s+(?:to\s+serve\s+)?as\s+(?:the\s+)?"
 )
 
 
