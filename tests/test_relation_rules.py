@@ -1200,3 +1200,12 @@ def test_a_title_the_listed_names_are_elected_to_serve_as_is_each_ones():
     vance, marsh, pellow, directors = _spans(text, "Edith Vance", "Tobias Marsh", "Lucan Pellow", "directors")
     linked = link_titles_of_name_lists(doc, [])
     assert sorted(linked) == sorted([[*p, *directors, "HAS_ROLE", 0.9] for p in (vance, marsh, pellow)])
+
+
+def test_the_successor_of_a_title_case_headline_takes_the_title():
+    from iec_nlp.components.role_rules import link_successor_roles
+
+    text = "Ilse Marr to Succeed Otto Brandt as CEO; Brandt to Become Executive Chairman"
+    doc = _sentenced_doc(text, [("Ilse Marr", "PERSON"), ("Otto Brandt", "PERSON"), ("CEO", "ROLE")])
+    marr, ceo = _spans(text, "Ilse Marr", "CEO")
+    assert [*marr, *ceo, "HAS_ROLE", 0.9] in link_successor_roles(doc, [])

@@ -59,9 +59,11 @@ def _with_links(relations: list[list[Any]], links: list[list[Any]]) -> list[list
 # the text gives the title to the successor, the subject of "succeed" or
 # "replace", whom the extractor, reading pairs by distance, tends to miss
 # (the person after the verb held the title: that link stays).
+# Capitalized in a headline: "Jane Roe to Succeed John Doe as CEO".
 _SUCCESSION_BEFORE = re.compile(
-    r"\b(?:succeed|succeeds|succeeding|replace|replaces|replacing)\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$"
+    r"\b(?:[Ss]ucceed|[Ss]ucceeds|[Ss]ucceeding|[Rr]eplace|[Rr]eplaces|[Rr]eplacing)\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$"
 )
+_SUCCESSION_WORD = re.compile(r"[Ss]ucceed|[Rr]eplac")
 _AS_BEFORE_TITLE = re.compile(r"\s+as\s+(?:the\s+)?$")
 _TITLE_AND = re.compile(r"\s*(?:,\s*and|,|and)\s+$")
 _SUCCESSION_REACH = 200
@@ -73,8 +75,8 @@ def link_successor_roles(
     """HAS_ROLE from the successor to the titles of "X ... succeed(s)/
     replace(s) [Mr.] Y as TITLE [and TITLE]"."""
     text = doc_text(doc)
-    if "succeed" not in text and "replac" not in text:
-        return relations  # the common case: two searches of the text
+    if _SUCCESSION_WORD.search(text) is None:
+        return relations  # the common case: one search of the text
     ents = [e for e in _entities(doc, entities) if e.label_ in ("PERSON", "ROLE")]
     links = []
     for n, old in enumerate(ents[:-1]):
