@@ -1209,3 +1209,12 @@ def test_the_successor_of_a_title_case_headline_takes_the_title():
     doc = _sentenced_doc(text, [("Ilse Marr", "PERSON"), ("Otto Brandt", "PERSON"), ("CEO", "ROLE")])
     marr, ceo = _spans(text, "Ilse Marr", "CEO")
     assert [*marr, *ceo, "HAS_ROLE", 0.9] in link_successor_roles(doc, [])
+
+
+def test_who_after_the_age_gives_the_title_of_the_companys_to_the_name():
+    from iec_nlp.components.role_rules import link_subject_roles
+
+    text = "On August 1, 2025, the Board appointed Ilse Marr, age 49, who has served as the Company's Chief Operating Officer since 2022."
+    doc = _sentenced_doc(text, [("Ilse Marr", "PERSON"), ("Chief Operating Officer", "ROLE")])
+    marr, coo = _spans(text, "Ilse Marr", "Chief Operating Officer")
+    assert link_subject_roles(doc, []) == [[*marr, *coo, "HAS_ROLE", 0.9]]

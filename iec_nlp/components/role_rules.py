@@ -107,7 +107,7 @@ def link_successor_roles(
 # it gives that person "as" (GUIDELINE: a possessive in the person's own
 # clause is no pronoun subject; "he served as" takes no relation).
 _AS_TITLE_BEFORE = re.compile(
-    r"\bas\s+(?:(?:our|the|its|his|her|a|an)\s+|(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*['\u2019]s?\s+)?$"
+    r"\bas\s+(?:(?:our|the|its|his|her|a|an)\s+|(?:the\s+)?(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*['\u2019]s?\s+)?$"
 )
 # The subject may follow a short opening phrase ("Until his departure,
 # Dodson will continue in his role as CFO", "In 2019, Ms. Roe was named CFO").
@@ -145,8 +145,9 @@ _NAMING_VERB_BEFORE = re.compile(
 # after "that" opens with its subject as a sentence does.
 _THAT_BEFORE = re.compile(r"\bthat\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$")
 # "..., Jane Roe, who resigned as Co-CEO": a relative clause on a name has
-# that name for its subject (GUIDELINE).
-_WHO_AFTER = re.compile(r",?\s+who\b")
+# that name for its subject (GUIDELINE), also after the person's age ("Jane
+# Roe, age 49, who has served as the Company's COO").
+_WHO_AFTER = re.compile(r"(?:,\s+(?:age\s+)?\d{2})?,?\s+who\b")
 
 
 def _named_as_title(text: str, title: Span) -> bool:
