@@ -2430,3 +2430,13 @@ def test_a_legal_form_after_a_comma_ends_the_name_before_it():
     text = "The holders ratified Whitcombe Ferrand & Co., LLP as auditor. The agent is Fallbrook National Bank, N.A., a lender."
     ents = [("Whitcombe Ferrand & Co.", "ORG"), ("Fallbrook National Bank", "ORG")]
     assert _rules(text, ents) == [("Whitcombe Ferrand & Co., LLP", "ORG"), ("Fallbrook National Bank, N.A.", "ORG")]
+
+
+def test_a_function_scope_after_of_may_be_coordinated_but_is_no_organization():
+    text = "Ann Lee was named Vice President of Regulatory Affairs and Quality Assurance. Bo Li is Managing Director of Zeta Technology."
+    ents = [("Ann Lee", "PERSON"), ("Vice President", "ROLE"), ("Bo Li", "PERSON"), ("Managing Director", "ROLE"),
+            ("Zeta Technology", "ORG")]
+    assert _rules(text, ents) == [
+        ("Ann Lee", "PERSON"), ("Vice President of Regulatory Affairs and Quality Assurance", "ROLE"),
+        ("Bo Li", "PERSON"), ("Managing Director", "ROLE"), ("Zeta Technology", "ORG"),
+    ]
