@@ -2440,3 +2440,9 @@ def test_a_function_scope_after_of_may_be_coordinated_but_is_no_organization():
         ("Ann Lee", "PERSON"), ("Vice President of Regulatory Affairs and Quality Assurance", "ROLE"),
         ("Bo Li", "PERSON"), ("Managing Director", "ROLE"), ("Zeta Technology", "ORG"),
     ]
+
+
+def test_board_seats_given_as_directors_are_titles():
+    text = "The Board has elected Helena Strand and Victor Amadi as directors. Costs such as directors fees rose."
+    ents = _ents(EntityRules(patterns=True, propagate=False)(_doc(text, [])))
+    assert ents.count(("directors", "ROLE")) == 1

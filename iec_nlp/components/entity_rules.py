@@ -395,7 +395,8 @@ class EntityRules:
                     ents = _add(doc, ents, start, end, "ORG")
         for match in _BOARD_SEAT.finditer(text):
             ents = _add(doc, ents, match.start(), match.end(), "ROLE")
-        for match in itertools.chain(_MEMBER_OF_NAMED_BOARD.finditer(text), _SERVES_AS_POSITION.finditer(text)):
+        seats = (_MEMBER_OF_NAMED_BOARD, _SERVES_AS_POSITION, _AS_BOARD_SEATS)
+        for match in itertools.chain.from_iterable(pattern.finditer(text) for pattern in seats):
             ents = _add(doc, ents, match.start(1), match.end(1), "ROLE")
         for match in self.known_orgs.finditer(text):
             if not _in_ticker_notation(text, match.start(), match.end()):
@@ -494,6 +495,9 @@ _SERVES_AS_POSITION = re.compile(
     r"\b(?:serve|serves|served|serving|act|acts|acted|acting)[ ]+as[ ]+(?:an?[ ]+)?"
     r"(consultants?|advisors?|advisers?|directors?|trustees?)\b"
 )
+# "has elected Helena Strand and Victor Amadi as directors": seats of a board
+# given to the people listed ("such as directors" names a kind).
+_AS_BOARD_SEATS = re.compile(r"(?<!such)[ ]as[ ]+(directors|trustees)\b")
 _MEMBER_OF_NAMED_BOARD = re.compile(
     r"\b(member)[ ]+of[ ]+(?:the[ ]+)?(?!Company['\u2019])(?:[A-Z][\w&.-]*[ ]+){0,4}[A-Z][\w&.-]*['\u2019]s[ ]+[Bb]oard\b"
 )
