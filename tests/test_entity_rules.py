@@ -2446,3 +2446,10 @@ def test_board_seats_given_as_directors_are_titles():
     text = "The Board has elected Helena Strand and Victor Amadi as directors. Costs such as directors fees rose."
     ents = _ents(EntityRules(patterns=True, propagate=False)(_doc(text, [])))
     assert ents.count(("directors", "ROLE")) == 1
+
+
+def test_a_headline_verb_after_a_title_is_cut_off():
+    text = "Zeta Networks' Chief Executive Resigns; Chairman Bo Li Named Interim CEO"
+    ents = [("Zeta Networks", "ORG"), ("Chief Executive Resigns", "ROLE"), ("Chairman", "ROLE"), ("Bo Li", "PERSON"),
+            ("Interim CEO", "ROLE")]
+    assert _rules(text, ents)[1] == ("Chief Executive", "ROLE")

@@ -323,8 +323,11 @@ class EntityRules:
         if self.propagate:
             text = doc_text(doc)  # doc.text rebuilds the text from the tokens on each access
             trimmed = (
-                _trim_headline_verb(
-                    _trim_place_of_base(_trim_possessive(_trim_period(_trim_punctuation(e)), text), text), text
+                _trim_trailing_headline_verb(
+                    _trim_headline_verb(
+                        _trim_place_of_base(_trim_possessive(_trim_period(_trim_punctuation(e)), text), text), text
+                    ),
+                    text,
                 )
                 for e in ents
             )
@@ -967,6 +970,22 @@ def _trim_headline_verb(span: Span | None, text: str) -> Span | None:
     if _PERSON_NAME_SHAPE.fullmatch(rest):
         return span.doc.char_span(verb.end(), span.end_char, label="PERSON")
     return span  # "Named Executive Officer": a term of its own
+
+
+# "Acme's Chief Executive Resigns", "Chief Financial Officer to Retire": the
+# headline's verb after a title the recognizer took with it.
+_HEADLINE_VERB_AFTER_TITLE = re.compile(
+    r"[ ]+(?:to[ ]+)?(?:Resigns?|Retires?|Departs?|Steps[ ]Down|Step[ ]Down|Named|Appointed|Elected|Promoted)$"
+)
+
+
+def _trim_trailing_headline_verb(span: Span | None, text: str) -> Span | None:
+    if span is None or span.label_ != "ROLE":
+        return span
+    verb = _HEADLINE_VERB_AFTER_TITLE.search(text, span.start_char, span.end_char)
+    if verb is None:
+        return span
+    return span.doc.char_span(span.start_char, verb.start(), label="ROLE") or span
 
 
 # "Raised 2025 revenue guidance", "Reaffirmed fiscal 2024 outlook": the verb
