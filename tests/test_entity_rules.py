@@ -2453,3 +2453,10 @@ def test_a_headline_verb_after_a_title_is_cut_off():
     ents = [("Zeta Networks", "ORG"), ("Chief Executive Resigns", "ROLE"), ("Chairman", "ROLE"), ("Bo Li", "PERSON"),
             ("Interim CEO", "ROLE")]
     assert _rules(text, ents)[1] == ("Chief Executive", "ROLE")
+
+
+def test_the_name_a_contact_line_gives_is_a_person():
+    text = "Zeta reported results.\n\nCONTACT: Bjorn Ahlquist, CFO, 612-555-0133\nMedia: Zeta Communications\n"
+    assert _rules(text, [("Zeta", "ORG"), ("CFO", "ROLE")]) == [
+        ("Zeta", "ORG"), ("Bjorn Ahlquist", "PERSON"), ("CFO", "ROLE"), ("Zeta", "ORG"),
+    ]

@@ -2161,6 +2161,14 @@ def _as_person_if_honored_aged_or_titled(ent: Span, text: str) -> Span:
 _FULL_NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:[ ][A-Z]\.)?(?:[ ][A-Z][a-z]*(?:['\u2019-][A-Z]?[a-z]+)*){1,2}"
 _PERSON_SLOTS = (
     re.compile(rf"\bsaid[ ]({_FULL_NAME})(?={_HYPHENATED_REST_BEFORE_TITLE.pattern})"),
+    # A contact line: "CONTACT: Bjorn Ahlquist, CFO, 612-555-0133",
+    # "Investor Relations: Marisa Quellhorst, (918) 555-0150"; not the
+    # agency a line may give instead ("Media: Acme Communications").
+    re.compile(
+        r"(?m)^[ \t]*(?:CONTACTS?|(?:Investor|Media|Press)[ ]Contacts?|Contacts?|Investors|Media|(?:Investor|Media)[ ]Relations)"
+        r":[ \t]*(?![^,\n]*\b(?:Communications|Relations|Group|Partners|Associates|Advisors|Consulting|Agency)\b)"
+        rf"({_FULL_NAME})(?=,|[ \t]*$)"
+    ),
     re.compile(rf"\b(?:succeeds|succeeding|succeeded)[ ]({_FULL_NAME})(?=[,.;]|[ ](?:who|as)\b)"),
 )
 
