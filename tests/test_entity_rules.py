@@ -2460,3 +2460,11 @@ def test_the_name_a_contact_line_gives_is_a_person():
     assert _rules(text, [("Zeta", "ORG"), ("CFO", "ROLE")]) == [
         ("Zeta", "ORG"), ("Bjorn Ahlquist", "PERSON"), ("CFO", "ROLE"), ("Zeta", "ORG"),
     ]
+
+
+def test_a_position_in_apposition_to_a_person_is_a_title():
+    text = "Dana Whitcombe, a partner at Saltmarsh Ventures, will join the board. Zeta Corp., a partner of Acme, agreed."
+    ents = [("Dana Whitcombe", "PERSON"), ("Saltmarsh Ventures", "ORG"), ("Zeta Corp.", "ORG"), ("Acme", "ORG")]
+    assert _rules(text, ents) == [
+        ("Dana Whitcombe", "PERSON"), ("partner", "ROLE"), ("Saltmarsh Ventures", "ORG"), ("Zeta Corp.", "ORG"), ("Acme", "ORG"),
+    ]

@@ -355,7 +355,7 @@ class EntityRules:
             ents, short_names = _add_defined_short_names(doc, text, ents, terms)
             ents = _add_described_organizations(doc, text, _add_named_segments(doc, text, ents, terms), terms)
             ents = _add_coordinated_organizations(doc, text, _add_employers_after_titles(doc, text, ents, terms), terms)
-            ents = _add_people_in_person_slots(doc, text, ents, terms)
+            ents = _add_positions_in_apposition(doc, text, _add_people_in_person_slots(doc, text, ents, terms))
             ents = _extend_title_scopes(doc, text, _complete_hyphenated_titles(doc, text, ents))
             ents = _complete_phrases(doc, text, ents)
             ents = _propagate(doc, text, _without_restated_abbreviations(text, ents), short_names)
@@ -2186,6 +2186,23 @@ def _people_with_apposed_titles(text: str) -> list[tuple[int, int]]:
         for match in _NAME_BEFORE_APPOSITION.finditer(text)
         if JOB_TITLE.match(text, match.end()) or _FOUNDER.match(text, match.end())
     ]
+
+
+# "Dana Whitcombe, a partner at Saltmarsh Ventures, will join the board": a
+# position in lower case in apposition to a person, at an organization, is
+# the person's title ("Zeta, a partner of Acme" is a company's business partner).
+_POSITION_IN_APPOSITION = re.compile(
+    r",[ ]+(?:a|an)[ ]+((?:managing[ ]|general[ ]|senior[ ])?(?:partner|principal|director|co-founder|founder))"
+    r"[ ]+(?:at|of|with)[ ]+(?:the[ ]+)?(?=[A-Z])"
+)
+
+
+def _add_positions_in_apposition(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    ends = {e.end_char for e in ents if e.label_ == "PERSON"}
+    for match in _POSITION_IN_APPOSITION.finditer(text):
+        if match.start() in ends:
+            ents = _add(doc, ents, match.start(1), match.end(1), "ROLE")
+    return ents
 
 
 def _add_people_in_person_slots(doc: Doc, text: str, ents: list[Span], terms: frozenset[str]) -> list[Span]:
