@@ -1220,12 +1220,12 @@ _SCOPE = re.compile(
 )
 
 # "Senior Vice President of Restaurant Operations", "Director of Corporate
-# Communications", "Vice President of Regulatory Affairs and Quality
-# Assurance": after "of", a business function, also one a capitalized word
-# qualifies, is the title's scope too; an organization after "of" ("CEO
+# Communications": after "of", a business function, also one a capitalized
+# word qualifies, is the title's scope too; an organization after "of" ("CEO
 # of Acme Systems") ends in no function word.
-_SCOPE_FUNCTION = rf"(?:[A-Z][a-z]+[ ]+)?(?:{_FUNCTION}|Affairs|Assurance|Relations|Compliance|Audit|Development|Planning)"
-_OF_FUNCTION_SCOPE = re.compile(rf"[ ]+of[ ]+({_SCOPE_FUNCTION}(?:[ ]+(?:and|&)[ ]+{_SCOPE_FUNCTION})*)(?![\w-])")
+_OF_FUNCTION_SCOPE = re.compile(
+    rf"[ ]+of[ ]+((?:[A-Z][a-z]+[ ]+)?{_FUNCTION}(?:[ ]+(?:and|&)[ ]+{_FUNCTION})*)(?![\w-])"
+)
 
 
 def _scope_after(text: str, end: int) -> re.Match | None:
@@ -1270,8 +1270,6 @@ def _extend_title_scopes(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
         # its own: the scope takes it.
         if any(not (_FUNCTION_WORDS.fullmatch(o.text) or _ENDS_IN_FUNCTION.search(o.text)) for o in inside):
             continue  # the scope is an entity of its own (an organization, a person)
-        if scope.re is _OF_FUNCTION_SCOPE and any(o.label_ != "ROLE" for o in inside):
-            continue  # "President of Zeta Technology": "of" names the organization
         if _ORG_END.search(scope.group(1)) or JOB_TITLE.search(scope.group(1)):
             continue
         if _in_title_list(text, ent.start_char, scope.end(1)):
