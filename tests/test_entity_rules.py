@@ -2523,3 +2523,115 @@ def test_the_date_a_document_bears_is_no_period():
     ents = [("November 2, 2016", "PERIOD"), ("$75.0 million", "MONEY")]
     assert _rules(text, ents, periods=True) == [("$75.0 million", "MONEY")]
     assert _rules(text, [("$75.0 million", "MONEY")], periods=True) == [("$75.0 million", "MONEY")]
+
+
+def test_nominees_listed_with_people_and_opening_vote_rows_are_people():
+    text = (
+        "The shareholders elected Edith R. Vance, Tobias K. Marsh and Lucan Pellow to serve as directors.\n"
+        "Nominee For Withheld\nEdith R. Vance 9,114,208 402,115\nLucan Pellow 8,966,011 550,312\n"
+    )
+    ents = [("Edith R. Vance", "PERSON"), ("Tobias K. Marsh", "PERSON"), ("Lucan Pellow", "ORG")]
+    doc = _doc(text, ents)
+    ents_with_rows = list(doc.ents) + [doc.char_span(text.index("Edith R. Vance 9"), text.index(" 9,114"), label="PERSON")]
+    doc.set_ents(ents_with_rows)
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [
+        ("Edith R. Vance", "PERSON"), ("Tobias K. Marsh", "PERSON"), ("Lucan Pellow", "PERSON"),
+        ("Edith R. Vance", "PERSON"), ("Lucan Pellow", "PERSON"),
+    ]
+
+
+def test_a_qualified_business_function_after_of_is_the_title_scope():
+    text = "She was Senior Vice President of Store Operations at Zeta Foods.\nJohn Roe\nDirector of Corporate Communications\n"
+    ents = [("Senior Vice President", "ROLE"), ("Zeta Foods", "ORG"), ("John Roe", "PERSON"), ("Director", "ROLE"),
+            ("Corporate Communications", "ROLE")]
+    assert _rules(text, ents) == [
+        ("Senior Vice President of Store Operations", "ROLE"), ("Zeta Foods", "ORG"), ("John Roe", "PERSON"),
+        ("Director of Corporate Communications", "ROLE"),
+    ]
+    # An organization after "of" is no scope.
+    assert ("CEO", "ROLE") in _rules("Jane Roe, CEO of Zeta Systems, said.", [("Jane Roe", "PERSON"), ("CEO", "ROLE"), ("Zeta Systems", "ORG")])
+
+
+def test_a_name_stacked_over_a_title_in_a_contact_block_is_a_person():
+    text = "Zeta Foods reported results.\n\nMedia Contact:\nCorinne Latimer-Huang\nDirector of Corporate Communications\n"
+    ents = [("Zeta Foods", "ORG"), ("Corinne Latimer-Huang", "ORG"), ("Director of Corporate Communications", "ROLE")]
+    assert _rules(text, ents)[1] == ("Corinne Latimer-Huang", "PERSON")
+    # A company's name above its address stays an organization.
+    text = "Investor Contact:\nOrrin Valley Trust\n12 Main Street\n"
+    assert _rules(text, [("Orrin Valley Trust", "ORG")]) == [("Orrin Valley Trust", "ORG")]
+
+
+def test_a_headline_verb_read_into_a_title_is_cut_off():
+    text = "Jane Roe to Succeed Marcus Feld as CEO; Feld to Become Executive Chairman\n\nMarcus Feld will stay on."
+    ents = [("Jane Roe", "PERSON"), ("Succeed Marcus Feld", "ROLE"), ("CEO", "ROLE"), ("to Become Executive Chairman", "ROLE")]
+    assert _rules(text, ents) == [
+        ("Jane Roe", "PERSON"), ("Marcus Feld", "PERSON"), ("CEO", "ROLE"), ("Feld", "PERSON"),
+        ("Executive Chairman", "ROLE"), ("Marcus Feld", "PERSON"),
+    ]
+
+
+def test_a_position_a_person_serves_as_is_a_title():
+    text = "Mr. Roe has agreed to serve as a consultant to the Company. Holders elected Ann Lee to serve as directors."
+    rules = EntityRules(patterns=True, propagate=False)
+    ents = _ents(rules(_doc(text, [])))
+    assert ("consultant", "ROLE") in ents and ("directors", "ROLE") in ents
+
+
+def test_a_position_after_any_is_nobodys_title():
+    text = "There are no family relationships between Ms. Roe and any director or executive officer of the Company."
+    ents = [("Roe", "PERSON"), ("director", "ROLE"), ("executive officer", "ROLE")]
+    assert _rules(text, ents) == [("Roe", "PERSON")]
+
+
+def test_a_name_with_a_title_in_apposition_after_the_is_a_person():
+    text = "In connection with the Merger, Imogen Faraday-Lusk, the co-founder of Sorrento, joined the Company."
+    assert _rules(text, [("co-founder", "ROLE"), ("Sorrento", "ORG")])[0] == ("Imogen Faraday-Lusk", "PERSON")
+    # A company the lender is, is no person.
+    text = "The Company borrowed from Ardent Commerce Bank, the administrative agent."
+    assert _rules(text, []) == []
+
+
+def test_an_academic_degree_is_no_organization():
+    text = "Ms. Roe holds a B.S. in mechanical engineering and an MBA from Calloway University."
+    ents = [("Roe", "PERSON"), ("B.S.", "ORG"), ("MBA", "ORG"), ("Calloway University", "ORG")]
+    assert _rules(text, ents) == [("Roe", "PERSON"), ("Calloway University", "ORG")]
+
+
+def test_the_city_of_the_dateline_is_a_place_at_each_mention():
+    text = "HUNTSVILLE, Ala., April 30, 2018 -- Zeta Systems Corp. will add 60 technicians in Huntsville."
+    assert _rules(text, [("Zeta Systems Corp.", "ORG"), ("Huntsville", "ORG")]) == [("Zeta Systems Corp.", "ORG")]
+
+
+def test_a_legal_form_after_a_comma_ends_the_name_before_it():
+    text = "The holders ratified Whitcombe Ferrand & Co., LLP as auditor. The agent is Fallbrook National Bank, N.A., a lender."
+    ents = [("Whitcombe Ferrand & Co.", "ORG"), ("Fallbrook National Bank", "ORG")]
+    assert _rules(text, ents) == [("Whitcombe Ferrand & Co., LLP", "ORG"), ("Fallbrook National Bank, N.A.", "ORG")]
+
+
+def test_board_seats_given_as_directors_are_titles():
+    text = "The Board has elected Helena Strand and Victor Amadi as directors. Costs such as directors fees rose."
+    ents = _ents(EntityRules(patterns=True, propagate=False)(_doc(text, [])))
+    assert ents.count(("directors", "ROLE")) == 1
+
+
+def test_a_headline_verb_after_a_title_is_cut_off():
+    text = "Zeta Networks' Chief Executive Resigns; Chairman Bo Li Named Interim CEO"
+    ents = [("Zeta Networks", "ORG"), ("Chief Executive Resigns", "ROLE"), ("Chairman", "ROLE"), ("Bo Li", "PERSON"),
+            ("Interim CEO", "ROLE")]
+    assert _rules(text, ents)[1] == ("Chief Executive", "ROLE")
+
+
+def test_the_name_a_contact_line_gives_is_a_person():
+    text = "Zeta reported results.\n\nCONTACT: Bjorn Ahlquist, CFO, 612-555-0133\nMedia: Zeta Communications\n"
+    assert _rules(text, [("Zeta", "ORG"), ("CFO", "ROLE")]) == [
+        ("Zeta", "ORG"), ("Bjorn Ahlquist", "PERSON"), ("CFO", "ROLE"), ("Zeta", "ORG"),
+    ]
+
+
+def test_a_position_in_apposition_to_a_person_is_a_title():
+    text = "Dana Whitcombe, a partner at Saltmarsh Ventures, will join the board. Zeta Corp., a partner of Acme, agreed."
+    ents = [("Dana Whitcombe", "PERSON"), ("Saltmarsh Ventures", "ORG"), ("Zeta Corp.", "ORG"), ("Acme", "ORG")]
+    assert _rules(text, ents) == [
+        ("Dana Whitcombe", "PERSON"), ("partner", "ROLE"), ("Saltmarsh Ventures", "ORG"), ("Zeta Corp.", "ORG"), ("Acme", "ORG"),
+    ]

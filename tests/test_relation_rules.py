@@ -1189,3 +1189,32 @@ def test_a_name_taken_for_an_organization_does_not_hold_the_titles_it_is_given()
     marr, president, coo, lind, counsel, zeta = _spans(text, "Ilse Marr", "President", "Chief Operating Officer", "Otto Lind", "General Counsel", "Zeta")
     relations = [[*president, *marr, "ROLE_AT", 0.9], [*coo, *marr, "ROLE_AT", 0.9], [*counsel, *lind, "ROLE_AT", 0.9], [*counsel, *zeta, "ROLE_AT", 0.9]]
     assert unlink_holders_taken_for_organizations(doc, relations) == [[*counsel, *zeta, "ROLE_AT", 0.9]]
+
+
+def test_a_title_the_listed_names_are_elected_to_serve_as_is_each_ones():
+    from iec_nlp.components.role_rules import link_titles_of_name_lists
+
+    text = "The shareholders elected Edith Vance, Tobias Marsh and Lucan Pellow to serve as directors for terms expiring in 2025."
+    surfaces = [("Edith Vance", "PERSON"), ("Tobias Marsh", "PERSON"), ("Lucan Pellow", "PERSON"), ("directors", "ROLE")]
+    doc = _sentenced_doc(text, surfaces)
+    vance, marsh, pellow, directors = _spans(text, "Edith Vance", "Tobias Marsh", "Lucan Pellow", "directors")
+    linked = link_titles_of_name_lists(doc, [])
+    assert sorted(linked) == sorted([[*p, *directors, "HAS_ROLE", 0.9] for p in (vance, marsh, pellow)])
+
+
+def test_the_successor_of_a_title_case_headline_takes_the_title():
+    from iec_nlp.components.role_rules import link_successor_roles
+
+    text = "Ilse Marr to Succeed Otto Brandt as CEO; Brandt to Become Executive Chairman"
+    doc = _sentenced_doc(text, [("Ilse Marr", "PERSON"), ("Otto Brandt", "PERSON"), ("CEO", "ROLE")])
+    marr, ceo = _spans(text, "Ilse Marr", "CEO")
+    assert [*marr, *ceo, "HAS_ROLE", 0.9] in link_successor_roles(doc, [])
+
+
+def test_who_after_the_age_gives_the_title_of_the_companys_to_the_name():
+    from iec_nlp.components.role_rules import link_subject_roles
+
+    text = "On August 1, 2025, the Board appointed Ilse Marr, age 49, who has served as the Company's Chief Operating Officer since 2022."
+    doc = _sentenced_doc(text, [("Ilse Marr", "PERSON"), ("Chief Operating Officer", "ROLE")])
+    marr, coo = _spans(text, "Ilse Marr", "Chief Operating Officer")
+    assert link_subject_roles(doc, []) == [[*marr, *coo, "HAS_ROLE", 0.9]]

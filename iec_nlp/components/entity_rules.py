@@ -64,6 +64,7 @@ from .name_plausibility import (
     _DOCUMENT_WORDS,
     _GENERIC_ORGANIZATION_WORDS,
     _INSTITUTION_WORDS,
+    _TITLE_WORDS,
     _in_ticker_notation,
     _is_no_period_of_an_amount,
     _is_plausible,
@@ -323,7 +324,12 @@ class EntityRules:
         if self.propagate:
             text = doc_text(doc)  # doc.text rebuilds the text from the tokens on each access
             trimmed = (
-                _trim_place_of_base(_trim_possessive(_trim_period(_trim_punctuation(e)), text), text)
+                _trim_trailing_headline_verb(
+                    _trim_headline_verb(
+                        _trim_place_of_base(_trim_possessive(_trim_period(_trim_punctuation(e)), text), text), text
+                    ),
+                    text,
+                )
                 for e in ents
             )
             terms = _abbreviated_terms(text)
@@ -335,7 +341,8 @@ class EntityRules:
                 for e in trimmed
                 if e is not None and _is_plausible(e, text, terms)
             ]
-            ents = _without_name_fragments(text, _join_person_fragments(doc, text, ents), self.first_names)
+            ents = _as_people_listed_with_people(doc, text, _join_person_fragments(doc, text, ents))
+            ents = _without_name_fragments(text, ents, self.first_names)
             ents = _items_before_amounts(doc, text, _items_after_amounts(doc, text, ents))
             ents = _items_in_the_amount_of(doc, text, ents)
             ents = _subjects_stated_as_amounts(doc, text, ents)
@@ -343,6 +350,7 @@ class EntityRules:
             if self.periods:
                 ents = _years_after_amounts(doc, text, _add_near_amounts(doc, text, ents, PERIOD_TERM, "PERIOD"))
             ents = _join_ampersand_names(doc, text, _split_owned_units(doc, _without_own_bodies(text, ents)))
+            ents = _widen_over_trailing_legal_forms(doc, text, ents)
             ents = _complete_institution_names(doc, text, _join_state_possessives(doc, text, ents))
             ents = _add_seats_before_names(doc, text, ents)
             ents = _add_company_shaped_names(doc, text, _add_initials_of_names(doc, text, ents))
@@ -350,7 +358,7 @@ class EntityRules:
             ents, short_names = _add_defined_short_names(doc, text, ents, terms)
             ents = _add_described_organizations(doc, text, _add_named_segments(doc, text, ents, terms), terms)
             ents = _add_coordinated_organizations(doc, text, _add_employers_after_titles(doc, text, ents, terms), terms)
-            ents = _add_people_in_person_slots(doc, text, ents, terms)
+            ents = _add_positions_in_apposition(doc, text, _add_people_in_person_slots(doc, text, ents, terms))
             ents = _extend_title_scopes(doc, text, _complete_hyphenated_titles(doc, text, ents))
             ents = _complete_phrases(doc, text, ents)
             ents = _propagate(doc, text, _without_restated_abbreviations(text, ents), short_names)
@@ -391,7 +399,8 @@ class EntityRules:
                     ents = _add(doc, ents, start, end, "ORG")
         for match in _BOARD_SEAT.finditer(text):
             ents = _add(doc, ents, match.start(), match.end(), "ROLE")
-        for match in _MEMBER_OF_NAMED_BOARD.finditer(text):
+        seats = (_MEMBER_OF_NAMED_BOARD, _SERVES_AS_POSITION, _AS_BOARD_SEATS)
+        for match in itertools.chain.from_iterable(pattern.finditer(text) for pattern in seats):
             ents = _add(doc, ents, match.start(1), match.end(1), "ROLE")
         for match in self.known_orgs.finditer(text):
             if not _in_ticker_notation(text, match.start(), match.end()):
@@ -483,6 +492,16 @@ def _first_given_name_start(text: str, start: int) -> int:
 # is one title ("the Company" takes no span); in "a member of Acme's Board"
 # the organization is named, and `member` is the title.
 _BOARD_SEAT = re.compile(r"\bmember[ ]+of[ ]+the[ ]+Company['\u2019]s[ ]+[Bb]oard(?:[ ]+of[ ]+[Dd]irectors)?\b")
+# "agreed to serve as a consultant to the Company", "elected ... to serve as
+# directors", "will serve as an advisor to the CEO": a position a person is
+# said to serve in is their title, also a common noun in lower case.
+_SERVES_AS_POSITION = re.compile(
+    r"\b(?:serve|serves|served|serving|act|acts|acted|acting)[ ]+as[ ]+(?:an?[ ]+)?"
+    r"(consultants?|advisors?|advisers?|directors?|trustees?)\b"
+)
+# "has elected Helena Strand and Victor Amadi as directors": seats of a board
+# given to the people listed ("such as directors" names a kind).
+_AS_BOARD_SEATS = re.compile(r"(?<!such)[ ]as[ ]+(directors|trustees)\b")
 _MEMBER_OF_NAMED_BOARD = re.compile(
     r"\b(member)[ ]+of[ ]+(?:the[ ]+)?(?!Company['\u2019])(?:[A-Z][\w&.-]*[ ]+){0,4}[A-Z][\w&.-]*['\u2019]s[ ]+[Bb]oard\b"
 )
@@ -931,6 +950,44 @@ def _trim_place_of_base(span: Span | None, text: str) -> Span | None:
     return span.doc.char_span(prefix.end(), span.end_char, label=span.label_) or span
 
 
+# "Jane Roe to Succeed John Doe as CEO", "John Doe Named Chief Financial
+# Officer": a title-case headline's verb the recognizer read into a title.
+# Without it, the rest is the title, or the name of the person succeeded.
+_HEADLINE_VERB = re.compile(
+    r"(?:to[ ]+)?(?:Succeeds?|Replaces?|Becomes?|Named|Appointed|Elected|Promoted|Joins?)[ ]+(?=[A-Z])"
+)
+
+
+def _trim_headline_verb(span: Span | None, text: str) -> Span | None:
+    if span is None or span.label_ != "ROLE":
+        return span
+    verb = _HEADLINE_VERB.match(text, span.start_char, span.end_char)
+    if verb is None:
+        return span
+    rest = text[verb.end() : span.end_char]
+    if JOB_TITLE.search(rest):
+        return span.doc.char_span(verb.end(), span.end_char, label="ROLE")
+    if _PERSON_NAME_SHAPE.fullmatch(rest):
+        return span.doc.char_span(verb.end(), span.end_char, label="PERSON")
+    return span  # "Named Executive Officer": a term of its own
+
+
+# "Acme's Chief Executive Resigns", "Chief Financial Officer to Retire": the
+# headline's verb after a title the recognizer took with it.
+_HEADLINE_VERB_AFTER_TITLE = re.compile(
+    r"[ ]+(?:to[ ]+)?(?:Resigns?|Retires?|Departs?|Steps[ ]Down|Step[ ]Down|Named|Appointed|Elected|Promoted)$"
+)
+
+
+def _trim_trailing_headline_verb(span: Span | None, text: str) -> Span | None:
+    if span is None or span.label_ != "ROLE":
+        return span
+    verb = _HEADLINE_VERB_AFTER_TITLE.search(text, span.start_char, span.end_char)
+    if verb is None:
+        return span
+    return span.doc.char_span(span.start_char, verb.start(), label="ROLE") or span
+
+
 # "Raised 2025 revenue guidance", "Reaffirmed fiscal 2024 outlook": the verb
 # of a highlight that the recognizer read into the period after it ("Ended"
 # opens a table header's period: "Ended July 3, 2004").
@@ -1162,6 +1219,18 @@ _SCOPE = re.compile(
     r"(?=[ ]*(?:[,.;:)\n]|(?:and|from|since|until|through)\b|(?:at|of|for|with)[ ]+(?:the[ ]+)?[A-Z]|$))"
 )
 
+# "Senior Vice President of Restaurant Operations", "Director of Corporate
+# Communications": after "of", a business function, also one a capitalized
+# word qualifies, is the title's scope too; an organization after "of" ("CEO
+# of Acme Systems") ends in no function word.
+_OF_FUNCTION_SCOPE = re.compile(
+    rf"[ ]+of[ ]+((?:[A-Z][a-z]+[ ]+)?{_FUNCTION}(?:[ ]+(?:and|&)[ ]+{_FUNCTION})*)(?![\w-])"
+)
+
+
+def _scope_after(text: str, end: int) -> re.Match | None:
+    return _SCOPE.match(text, end) or _OF_FUNCTION_SCOPE.match(text, end)
+
 
 # "Senior Vice President, General Counsel, Human Resources, Corporate
 # Secretary and Chief Compliance Officer": in a list of titles set apart by
@@ -1189,7 +1258,7 @@ def _extend_title_scopes(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     for i, ent in enumerate(ents):
         if ent.label_ != "ROLE" or not _SCOPED_HEAD.search(ent.text):
             continue
-        scope = _SCOPE.match(text, ent.end_char)
+        scope = _scope_after(text, ent.end_char)
         if scope is None:
             continue
         end = scope.end(1)
@@ -1478,6 +1547,35 @@ def _join_person_fragments(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     return result
 
 
+# "elected Jane O. Doe, Ronan T. Kell and Lucius Penhallow to serve as
+# directors": a list names things of one kind. A name of a person's shape
+# that the recognizer took for an organization is a person where it is listed
+# with two or more people.
+def _as_people_listed_with_people(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    ents = sorted(ents, key=lambda e: e.start)
+    result = list(ents)
+    for chain in _name_lists(text, ents):
+        if sum(ents[i].label_ == "PERSON" for i in chain) < 2:
+            continue
+        for i in chain:
+            name = text[ents[i].start_char : ents[i].end_char]
+            if ents[i].label_ in ("ORG", "CUSTOMER") and _PERSON_NAME_SHAPE.fullmatch(name) and not re.search(_LEGAL_FORM, name):
+                result[i] = Span(doc, ents[i].start, ents[i].end, label="PERSON")
+    return result
+
+
+def _name_lists(text: str, ents: list[Span]) -> list[list[int]]:
+    """Indexes of the runs of names (sorted `ents`) written as one list: "A, B and C"."""
+    chains: list[list[int]] = []
+    for i, ent in enumerate(ents):
+        joined = i > 0 and ents[i - 1].label_ in _NAME_LABELS and _LIST_SEPARATOR.fullmatch(text, ents[i - 1].end_char, ent.start_char)
+        if joined and ent.label_ in _NAME_LABELS:
+            chains[-1].append(i)
+        else:
+            chains.append([i])
+    return [chain for chain in chains if len(chain) >= 3]
+
+
 # '"Helena and Victor bring deep experience," said the Chair': a quote calls
 # the people the release named in full by their given names, alone or listed
 # ("Carla, Devin and Imogen"). Such a name, or list of names, that the
@@ -1536,6 +1634,23 @@ def _split_owned_units(doc: Doc, ents: list[Span]) -> list[Span]:
 def _part_of(doc: Doc, ent: Span, match: re.Match, group: str) -> Span | None:
     """The span of a group of `match`, a match on `ent`'s text, with `ent`'s label."""
     return doc.char_span(ent.start_char + match.start(group), ent.start_char + match.end(group), label=ent.label_)
+
+
+# "Whitcombe Ferrand & Co., LLP", "Fallbrook National Bank, N.A.": a legal
+# form after a comma ends the name before it, also a second one or a bank's
+# "N.A." (national association), which the legal-form pattern does not list.
+_TRAILING_LEGAL_FORM = re.compile(r",[ ]{1,2}(?:LLP|L\.L\.P\.|LLC|L\.L\.C\.|L\.P\.|N\.A\.|Inc\.|Ltd\.)(?![\w.])")
+
+
+def _widen_over_trailing_legal_forms(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    starts = {e.start_char for e in ents}
+    result = []
+    for ent in ents:
+        form = _TRAILING_LEGAL_FORM.match(text, ent.end_char) if ent.label_ in ("ORG", "CUSTOMER") else None
+        if form is not None and not any(ent.end_char < s < form.end() for s in starts):
+            ent = doc.char_span(ent.start_char, form.end(), label=ent.label_) or ent
+        result.append(ent)
+    return result
 
 
 # "American Axle & Manufacturing", "National Tire & Battery": a name goes on
@@ -2137,7 +2252,27 @@ def _said_to_be_a_person(name: str, text: str) -> bool:
         given = _GIVEN_A_TITLE_AFTER_NAME.match(text, mention.end())
         if given is not None and JOB_TITLE.match(text, given.end()):
             return True
+        if _stacked_over_a_title(text, mention.start(), mention.end()):
+            return True
     return False
+
+
+# A contact block stacks a person's name over their title: "Media Contact:\n
+# Jane Roe\nDirector of Corporate Communications\n414-555-0137".
+_LINE_BREAK_AFTER_NAME = re.compile(r"[^\S\n]*\n[^\S\n]*")
+_FIRST_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _stacked_over_a_title(text: str, start: int, end: int) -> bool:
+    """Whether the name at `start`-`end` fills its line and a title opens the next."""
+    line_start = text.rfind("\n", 0, start) + 1
+    below = _LINE_BREAK_AFTER_NAME.match(text, end)
+    if text[line_start:start].strip() or below is None:
+        return False
+    first_word = _FIRST_WORD.match(text, below.end())
+    return JOB_TITLE.match(text, below.end()) is not None or (
+        first_word is not None and first_word.group().lower() in _TITLE_WORDS
+    )
 
 
 def _as_person_if_honored_aged_or_titled(ent: Span, text: str) -> Span:
@@ -2163,15 +2298,55 @@ def _as_person_if_honored_aged_or_titled(ent: Span, text: str) -> Span:
 _FULL_NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:[ ][A-Z]\.)?(?:[ ][A-Z][a-z]*(?:['\u2019-][A-Z]?[a-z]+)*){1,2}"
 _PERSON_SLOTS = (
     re.compile(rf"\bsaid[ ]({_FULL_NAME})(?={_HYPHENATED_REST_BEFORE_TITLE.pattern})"),
+    # A contact line: "CONTACT: Bjorn Ahlquist, CFO, 612-555-0133",
+    # "Investor Relations: Marisa Quellhorst, (918) 555-0150"; not the
+    # agency a line may give instead ("Media: Acme Communications").
+    re.compile(
+        r"(?m)^[ \t]*(?:CONTACTS?|(?:Investor|Media|Press)[ ]Contacts?|Contacts?|Investors|Media|(?:Investor|Media)[ ]Relations)"
+        r":[ \t]*(?![^,\n]*\b(?:Communications|Relations|Group|Partners|Associates|Advisors|Consulting|Agency)\b)"
+        rf"({_FULL_NAME})(?=,|[ \t]*$)"
+    ),
     re.compile(rf"\b(?:succeeds|succeeding|succeeded)[ ]({_FULL_NAME})(?=[,.;]|[ ](?:who|as)\b)"),
 )
 
 
+# "In connection with the Merger, Imogen Faraday-Lusk, the co-founder and
+# Chief Executive Officer of Sorrento, joined the Company": a name that "the"
+# (or "our", "its") and a title follow in apposition is a person's, a slot too.
+_NAME_BEFORE_APPOSITION = re.compile(rf"(?:^|(?<=,[ ])|(?<=\n)|(?<=[a-z][ ]))({_FULL_NAME}),[ ](?:the|our|its)[ ]")
+_FOUNDER = re.compile(r"(?:[Cc]o-)?[Ff]ounder\b")
+
+
+def _people_with_apposed_titles(text: str) -> list[tuple[int, int]]:
+    return [
+        match.span(1)
+        for match in _NAME_BEFORE_APPOSITION.finditer(text)
+        if JOB_TITLE.match(text, match.end()) or _FOUNDER.match(text, match.end())
+    ]
+
+
+# "Dana Whitcombe, a partner at Saltmarsh Ventures, will join the board": a
+# position in lower case in apposition to a person, at an organization, is
+# the person's title ("Zeta, a partner of Acme" is a company's business partner).
+_POSITION_IN_APPOSITION = re.compile(
+    r",[ ]+(?:a|an)[ ]+((?:managing[ ]|general[ ]|senior[ ])?(?:partner|principal|director|co-founder|founder))"
+    r"[ ]+(?:at|of|with)[ ]+(?:the[ ]+)?(?=[A-Z])"
+)
+
+
+def _add_positions_in_apposition(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    ends = {e.end_char for e in ents if e.label_ == "PERSON"}
+    for match in _POSITION_IN_APPOSITION.finditer(text):
+        if match.start() in ends:
+            ents = _add(doc, ents, match.start(1), match.end(1), "ROLE")
+    return ents
+
+
 def _add_people_in_person_slots(doc: Doc, text: str, ents: list[Span], terms: frozenset[str]) -> list[Span]:
-    for slot in _PERSON_SLOTS:
-        for match in slot.finditer(text):
-            if not re.search(_LEGAL_FORM, match.group(1)):
-                ents = _add_if_plausible(doc, ents, match.start(1), match.end(1), text, terms, label="PERSON")
+    slots = [match.span(1) for slot in _PERSON_SLOTS for match in slot.finditer(text)]
+    for start, end in slots + _people_with_apposed_titles(text):
+        if not re.search(_LEGAL_FORM, text[start:end]):
+            ents = _add_if_plausible(doc, ents, start, end, text, terms, label="PERSON")
     return ents
 
 

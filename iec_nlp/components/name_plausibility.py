@@ -308,6 +308,8 @@ _AFTER_SLASH_OR_PERCENT = re.compile(r"(?:(?<!/)[A-Za-z]/|%[ ]?)$")
 _SHARE_OF = re.compile(r"(?:percent|%)\s+of\s+(?:total\s+)?$", re.IGNORECASE)
 # "10:30 a.m. EDT/9:30 a.m. CDT": time zones are neither people nor organizations.
 _TIME_ZONES = frozenset("EST EDT CST CDT MST MDT PST PDT ET CT MT PT GMT UTC BST CET CEST".split())
+# "holds a B.S. in mechanical engineering", "an MBA from": academic degrees.
+_DEGREES = frozenset("B.S. B.A. B.Sc. B.B.A. B.E. M.S. M.A. M.Sc. MBA M.B.A. Ph.D. J.D. M.D. LL.M. MSc BSc".split())
 
 
 # A table's unit header ("(Millions of dollars)", "(In Thousands)") names no
@@ -354,6 +356,16 @@ def _is_no_seat(name: str, text: str, end: int) -> bool:
     if words in _BOARD_ALONE or _MARKET_LEADER.fullmatch(words):
         return True
     return words == "member" and not _BOARD_AFTER_MEMBER.match(text, end)
+
+
+# "no family relationships between Ms. Roe and any director or executive
+# officer of the Company": a position in lower case after "any" is a kind of
+# person, held by no one named.
+_ANY_BEFORE = re.compile(r"\b[Aa]ny[ ]+(?:[a-z]+[ ]+(?:or|and)[ ]+)?$")
+
+
+def _names_anyone(name: str, text: str, start: int) -> bool:
+    return name.islower() and _ANY_BEFORE.search(text, max(0, start - 30), start) is not None
 
 
 _VERB_SLOT_BEFORE = re.compile(r"\bto[ ]$")
@@ -541,8 +553,20 @@ def _opens_a_section_heading(name: str, text: str, start: int) -> bool:
 _ENDS_IN_LEGAL_FORM = re.compile(rf"(?<![\w])(?:{_LEGAL_FORM})$")
 
 
+# "HUNTSVILLE, Ala., April 30, 2018 -- ... technicians in Huntsville": the
+# city of a release's dateline is a place at each of its mentions.
+_DATELINE_CITY = re.compile(
+    rf"^[ \t]*([A-Z][A-Z.'-]*(?:[ ][A-Z][A-Z.'-]*){{0,2}})(?={_DATELINE_AFTER.pattern})", re.MULTILINE
+)
+
+
+@lru_cache(maxsize=4)
+def _dateline_cities(text: str) -> frozenset[str]:
+    return frozenset(match.group(1).lower() for match in _DATELINE_CITY.finditer(text))
+
+
 def _is_place(ent: Span, name: str, text: str) -> bool:
-    if _BASE.match(name) or _is_dateline_city(ent, text):
+    if _BASE.match(name) or _is_dateline_city(ent, text) or name.lower() in _dateline_cities(text):
         return True
     return bool(_FOLLOWED_BY_STATE.match(text, ent.end_char)) and not _ENDS_IN_LEGAL_FORM.search(name)
 
@@ -590,6 +614,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             return False  # names are capitalized: "severance" is no organization
         if _reads_as_running_text(name, label, len(ent), text):
             return False  # "Special charges" (a table row), "Sequentially," (a sentence start)
+        if name in _DEGREES:
+            return False  # "a B.S. in mechanical engineering": a degree, no organization
         if name in terms or name in _TIME_ZONES:
             return False  # "SiC" of "silicon carbide (SiC)"; "CDT" of "9:30 a.m. CDT"
         if (abbreviation := _ABBREVIATION_AFTER.match(text, ent.end_char)) and abbreviation.group(1) in terms:
@@ -598,8 +624,10 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             return False  # "Americans can now buy", "Australian dollar"
         if name.lower() in _UNIT_WORDS or _TABLE_GAP.search(name):
             return False  # "Millions" of "(Millions of dollars)"; "Chg   $" across table cells
-        if _TABLE_ROW_AFTER.match(text, ent.end_char):
-            return False  # "Resource Industries 1,018 55%": a table row's label
+        if label != "PERSON" and _TABLE_ROW_AFTER.match(text, ent.end_char):
+            # "Resource Industries 1,018 55%": a table row's label. A person
+            # opens the rows of a vote table: "Jane O. Doe 9,114,208 402,115".
+            return False
         if label != "PERSON" and _MODEL_BEFORE_NAME.search(text, max(0, ent.start_char - 12), ent.start_char):
             return False  # "Hawkeye" of "the E-2C/D Hawkeye aircraft": a product
         if _ACT_AFTER_NAME.match(text, ent.end_char):
@@ -648,6 +676,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
         return not _in_ticker_notation(text, ent.start_char, ent.end_char)
     if label == "ROLE" and _is_no_seat(name, text, ent.end_char):
         return False  # "its board of directors", "a member of the Volvo Group", "a worldwide leader": no position
+    if label == "ROLE" and _names_anyone(name, text, ent.start_char):
+        return False  # "any director or executive officer": nobody's title
     if label == "METRIC" and _SHARE_OF.search(text, max(0, ent.start_char - 20), ent.start_char):
         return False  # "$786.4 million, or 93 percent of revenue": the base of a share, not the measure
     if label == "PERIOD" and _EVENT_MONTH.fullmatch(name) and _IN_BEFORE.search(

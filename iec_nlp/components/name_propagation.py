@@ -258,8 +258,8 @@ def _propagate(
                 continue  # "FRANKLIN, Tenn.", "the Sears Tower": places, not the companies Franklin, Sears
             if _ACT_AFTER_NAME.match(text, end_char):
                 continue  # "American" of "the American Recovery and Reinvestment Act": a law's name
-            if _TABLE_ROW_AFTER.match(text, end_char):
-                continue  # "Energy & Transportation 4,507 333": a table row's label
+            if forms[form] != "PERSON" and _TABLE_ROW_AFTER.match(text, end_char):
+                continue  # "Energy & Transportation 4,507 333": a table row's label, not a nominee's
             if forms[form] != "PERSON" and (
                 _MARKED_BEFORE_WORD.match(text, end_char)
                 or _OPENS_TRADEMARKED_NAME.match(text, end_char)

@@ -59,9 +59,11 @@ def _with_links(relations: list[list[Any]], links: list[list[Any]]) -> list[list
 # the text gives the title to the successor, the subject of "succeed" or
 # "replace", whom the extractor, reading pairs by distance, tends to miss
 # (the person after the verb held the title: that link stays).
+# Capitalized in a headline: "Jane Roe to Succeed John Doe as CEO".
 _SUCCESSION_BEFORE = re.compile(
-    r"\b(?:succeed|succeeds|succeeding|replace|replaces|replacing)\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$"
+    r"\b(?:[Ss]ucceed|[Ss]ucceeds|[Ss]ucceeding|[Rr]eplace|[Rr]eplaces|[Rr]eplacing)\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$"
 )
+_SUCCESSION_WORD = re.compile(r"[Ss]ucceed|[Rr]eplac")
 _AS_BEFORE_TITLE = re.compile(r"\s+as\s+(?:the\s+)?$")
 _TITLE_AND = re.compile(r"\s*(?:,\s*and|,|and)\s+$")
 _SUCCESSION_REACH = 200
@@ -73,8 +75,8 @@ def link_successor_roles(
     """HAS_ROLE from the successor to the titles of "X ... succeed(s)/
     replace(s) [Mr.] Y as TITLE [and TITLE]"."""
     text = doc_text(doc)
-    if "succeed" not in text and "replac" not in text:
-        return relations  # the common case: two searches of the text
+    if _SUCCESSION_WORD.search(text) is None:
+        return relations  # the common case: one search of the text
     ents = [e for e in _entities(doc, entities) if e.label_ in ("PERSON", "ROLE")]
     links = []
     for n, old in enumerate(ents[:-1]):
@@ -105,7 +107,7 @@ def link_successor_roles(
 # it gives that person "as" (GUIDELINE: a possessive in the person's own
 # clause is no pronoun subject; "he served as" takes no relation).
 _AS_TITLE_BEFORE = re.compile(
-    r"\bas\s+(?:(?:our|the|its|his|her|a|an)\s+|(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*['\u2019]s?\s+)?$"
+    r"\bas\s+(?:(?:our|the|its|his|her|a|an)\s+|(?:the\s+)?(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*['\u2019]s?\s+)?$"
 )
 # The subject may follow a short opening phrase ("Until his departure,
 # Dodson will continue in his role as CFO", "In 2019, Ms. Roe was named CFO").
@@ -143,8 +145,9 @@ _NAMING_VERB_BEFORE = re.compile(
 # after "that" opens with its subject as a sentence does.
 _THAT_BEFORE = re.compile(r"\bthat\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$")
 # "..., Jane Roe, who resigned as Co-CEO": a relative clause on a name has
-# that name for its subject (GUIDELINE).
-_WHO_AFTER = re.compile(r",?\s+who\b")
+# that name for its subject (GUIDELINE), also after the person's age ("Jane
+# Roe, age 49, who has served as the Company's COO").
+_WHO_AFTER = re.compile(r"(?:,\s+(?:age\s+)?\d{2})?,?\s+who\b")
 
 
 def _named_as_title(text: str, title: Span) -> bool:
@@ -571,8 +574,8 @@ def link_titles_right_before_names(
 
 
 # "current directors Mr. Al Bo, Mr. Cy Do and Dr. Ed Fu were re-elected",
-# "Al Bo and Cy Do were named Co-CEOs": a title stated once for a list of
-# names is each one's.
+# "Al Bo and Cy Do were named Co-CEOs", "elected Al Bo, Cy Do and Ed Fu to
+# serve as directors": a title stated once for a list of names is each one's.
 _HONORIFIC = r"(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?"
 _AGE = r"(?:,\s+\d{2})?"
 _LIST_GAP = re.compile(rf"{_AGE}\s*(?:,\s*(?:and\s+)?|\s+and\s+){_HONORIFIC}")
@@ -580,6 +583,7 @@ _TITLE_BEFORE_LIST = re.compile(rf",?\s+{_HONORIFIC}")
 _NAMED_AFTER_LIST = re.compile(
     rf"{_AGE},?\s+(?:(?:were|are|have[ ]been|will[ ]be)\s+)?(?:[Nn]amed|[Aa]ppointed|[Ee]lected)\s+(?:as\s+)?(?:the\s+)?"
     rf"|{_AGE},\s+"
+    rf"|{_AGE},?\s+(?:to\s+serve\s+)?as\s+(?:the\s+)?"
 )
 
 
