@@ -2,12 +2,14 @@
 
 Each was written and annotated before any model ran on it (README,
 "Probe sets"); scored with `iec-nlp evaluate --corpus tests/data/NAME
---split test`. Here: every record passes the validator and the split lists
-exactly the set's releases.
+--split test`. Here: every record passes the validator, the split lists
+exactly the set's releases, and the annotations are what
+`tests/data/build_probes.py` builds from the set's marked-up sources.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from pathlib import Path
 
@@ -16,6 +18,15 @@ import pytest
 from iec_nlp.corpus.validate import validate_files
 
 DATA = Path(__file__).resolve().parent / "data"
+
+def _build_probes():
+    """`tests/data/build_probes.py`, a script beside the data, as a module."""
+    spec = importlib.util.spec_from_file_location("build_probes", DATA / "build_probes.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 PROBE_SETS = sorted(p for p in DATA.glob("*probes*") if (p / "annotations").is_dir())
 
 
@@ -31,3 +42,11 @@ def test_a_probe_set_is_valid_and_its_split_lists_its_releases(probe_set):
     split = json.loads((probe_set / "splits.json").read_text())
     assert sorted(split["test"]) == [f.stem for f in files]
     assert split["train"] == split["dev"] == []
+
+
+@pytest.mark.parametrize("probe_set", PROBE_SETS, ids=lambda p: p.name)
+def test_a_probe_sets_annotations_are_built_from_its_sources(probe_set, tmp_path):
+    _build_probes().build(probe_set, tmp_path)
+    for built in sorted((tmp_path / "annotations").glob("*.jsonl")):
+        assert built.read_text(encoding="utf-8") == (probe_set / "annotations" / built.name).read_text(encoding="utf-8")
+    assert len(list((tmp_path / "annotations").iterdir())) == len(list((probe_set / "annotations").iterdir()))
