@@ -55,7 +55,7 @@ _HEADINGS = frozenset(
 _GENERIC_ORGANIZATION_WORDS = frozenset(
     "bank company parent corporation group partnership trust fund board committee buyer seller "
     "purchaser issuer borrower lender agent department division commission agency bureau authority "
-    "administration ministry government subsidiary unit".split()
+    "administration ministry government subsidiary unit registrant".split()
 )
 # One-word titles the recognizer can take for an organization in a table
 # of committees or before "of" and a company.
