@@ -953,7 +953,7 @@ def _trim_place_of_base(span: Span | None, text: str) -> Span | None:
 # "Jane Roe to Succeed John Doe as CEO", "John Doe Named Chief Financial
 # Officer": a title-case headline's verb the recognizer read into a title.
 # Without it, the rest is the title, or the name of the person succeeded.
-_HEADLINE_VERB = re.compile(
+_HEADLINE_VERB_BEFORE_TITLE = re.compile(
     r"(?:to[ ]+)?(?:Succeeds?|Replaces?|Becomes?|Named|Appointed|Elected|Promoted|Joins?)[ ]+(?=[A-Z])"
 )
 
@@ -961,7 +961,7 @@ _HEADLINE_VERB = re.compile(
 def _trim_headline_verb(span: Span | None, text: str) -> Span | None:
     if span is None or span.label_ != "ROLE":
         return span
-    verb = _HEADLINE_VERB.match(text, span.start_char, span.end_char)
+    verb = _HEADLINE_VERB_BEFORE_TITLE.match(text, span.start_char, span.end_char)
     if verb is None:
         return span
     rest = text[verb.end() : span.end_char]
