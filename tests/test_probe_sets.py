@@ -9,6 +9,7 @@ exactly the set's releases, and the annotations are what
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import json
 from pathlib import Path
@@ -19,6 +20,7 @@ from iec_nlp.corpus.validate import validate_files
 
 DATA = Path(__file__).resolve().parent / "data"
 
+@functools.cache
 def _build_probes():
     """`tests/data/build_probes.py`, a script beside the data, as a module."""
     spec = importlib.util.spec_from_file_location("build_probes", DATA / "build_probes.py")
