@@ -573,14 +573,34 @@ _CUSTOMER_APPOSITIVE = re.compile(
     r"(?:customers?|clients?)\s*,\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "The Company's largest customer in fiscal 2024 was Beta", "our first
+# client will be Beta": the issuer's customer named as what it is.
+_CUSTOMER_IS = re.compile(
+    r"\b(?:our|its|the\s+company['\u2019]s|one\s+of\s+our)\s+(?:(?!(?:of|to|for|with|and|or)\b)[\w-]+\s+){0,3}?"
+    r"(?:customers?|clients?)(?:\s+(?:in|during|for|since)\s+[\w\s-]{1,25}?)?\s*,?\s+"
+    r"(?:was|were|is|are|remains|remained|has\s+been|have\s+been|will\s+be|continues\s+to\s+be)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # "Sales to Beta accounted for 14% of net sales": the share of the issuer's
 # sales made to one buyer, as results releases and filings disclose their
 # customer concentration. As settling as calling Beta a customer.
 _SALES_TO = re.compile(r"\b(?:sales|revenues?|shipments|deliveries|billings)\s+to\s+(?:the\s+)?$", re.IGNORECASE)
+_PERCENT = r"(?:approximately\s+|about\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|less\s+than\s+)?\d[\d.]*\s*(?:%|percent\b)"
 _SHARE_OF_SALES = re.compile(
     r"^(?:['\u2019]s?)?\s*(?:\([^)]{0,40}\)\s*)?,?\s*(?:[\w-]+\s+){0,3}?"
-    r"(?:accounted\s+for|represented|comprised|made\s+up|amounted\s+to|were|was|totaled|totalled)\s+"
-    r"(?:approximately\s+|about\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|less\s+than\s+)?\d[\d.]*\s*(?:%|percent\b)",
+    r"(?:accounted\s+for|represented|comprised|made\s+up|amounted\s+to|were|was|totaled|totalled)\s+" + _PERCENT,
+    re.IGNORECASE,
+)
+# "Beta Networks accounted for 29% of net sales", "Beta and Gamma Corp.
+# accounted for 14% and 11% of net sales, respectively": the same
+# disclosure with the buyer as its subject, alone or heading a list of
+# names. The share must be of the issuer's sales or revenue: "Beta
+# represented 20% of the market" is a competitor's share.
+_LISTED_NAMES = r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?-i:[A-Z])[\w&.'\u2019-]*(?:\s+(?-i:[A-Z])[\w&.'\u2019-]*){0,4}){0,4}"
+_ACCOUNTS_FOR_SHARE_OF_SALES = re.compile(
+    r"^(?:\s*\([^)]{0,40}\))?" + _LISTED_NAMES + r"\s*,?\s+(?:each\s+|together\s+|alone\s+|also\s+)?"
+    r"(?:accounted\s+for|represented|comprised|contributed)\s+" + _PERCENT + r"(?:\s*(?:,|and)\s*" + _PERCENT + r")*"
+    r"\s+of\s+(?:[\w'\u2019-]+\s+){0,3}?(?:sales|revenues?|shipments|billings)\b",
     re.IGNORECASE,
 )
 
@@ -637,11 +657,15 @@ _ORDER_CAME_FROM = re.compile(
 def _stated_as_customer(before: str, after: str) -> bool:
     """Whether the words around a mention call it the issuer's customer in
     one of the forms read before the name ("our largest customer, Beta",
-    "sales to Beta accounted for 14%", "the largest order came from Beta")."""
+    "our largest customer was Beta", "sales to Beta accounted for 14%", "the largest order came from Beta"),
+    or as the subject of its share of the issuer's sales ("Beta accounted
+    for 14% of net sales")."""
     return bool(
         _CUSTOMER_APPOSITIVE.search(before)
+        or _CUSTOMER_IS.search(before)
         or _ORDER_CAME_FROM.search(before)
         or (_SALES_TO.search(before) and _SHARE_OF_SALES.match(after))
+        or _ACCOUNTS_FOR_SHARE_OF_SALES.match(after)
     )
 
 
