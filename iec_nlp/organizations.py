@@ -730,6 +730,31 @@ def sentence_of(bounds: list[tuple[int, int]], position: int) -> tuple[int, int]
     return bounds[lo]
 
 
+# "Beta Electronics, a consumer electronics maker based in Taipei, has
+# licensed Acme's codec", "Beta Health, a six-hospital system in Fresno,
+# Calif., ordered": a name described in apposition before its verb. What
+# the organization does is read past the description, as far as the verb
+# would be read without one.
+_APPOSITIVE = re.compile(
+    r"\s*,\s*(?:a|an|one\s+of\s+the)\s+[^,;()\"\u201c\u201d]{3,100}?"
+    r"(?:,\s*(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*)?(?=\s*,))?\s*,\s*",
+    re.IGNORECASE,
+)
+# The cues where the name is the subject of what follows it.
+_SUBJECT_CUES = ("x_awarded", "x_supplies_issuer")
+
+
+def _after_cues(text: str, name_end: int, sentence_end: int, after: str) -> list[str]:
+    """The after-cues (`_AFTER_CUES`) the words after a name carry; a verb's
+    cue also past a description in apposition."""
+    found = [key for key, pattern in _COMPILED["after"].items() if pattern.search(after)]
+    appositive = _APPOSITIVE.match(text, name_end, sentence_end)
+    if appositive:
+        past = text[appositive.end() : min(sentence_end, appositive.end() + _CUE_REACH)]
+        found += [key for key in _SUBJECT_CUES if key not in found and _COMPILED["after"][key].search(past)]
+    return found
+
+
 def organization_features(
     text: str,
     entities: Sequence[EntityLike],
@@ -772,12 +797,11 @@ def organization_features(
                 for key, pattern in _COMPILED["before"].items():
                     if pattern.search(before):
                         feats[f"before_{key}"] += 1.0 / n
-            for key, pattern in _COMPILED["after"].items():
-                if pattern.search(after):
-                    if key in _STATED_ONCE_CUES:
-                        feats[f"after_{key}"] = 1.0
-                    else:
-                        feats[f"after_{key}"] += 1.0 / n
+            for key in _after_cues(text, e.end, end, after):
+                if key in _STATED_ONCE_CUES:
+                    feats[f"after_{key}"] = 1.0
+                else:
+                    feats[f"after_{key}"] += 1.0 / n
             if _stated_as_customer(before, after):
                 feats["after_x_is_customer"] = 1.0
             if _judges_issuer(before):

@@ -711,6 +711,18 @@ def test_a_licensee_of_the_issuers_technology_is_cued_like_a_buyer():
 @pytest.mark.parametrize(
     "sentence, expected",
     [
+        ("Beta Motors, an automaker based in Osaka, Japan, has licensed Acme's navigation engine.", 1.0),
+        ("Beta Motors, a six-plant truck maker in central Ohio, ordered 400 axles.", 1.0),
+        ("Beta Motors, a maker of trucks, reported record results.", 0.0),
+    ],
+)
+def test_what_an_organization_does_is_read_past_a_description_in_apposition(sentence, expected):
+    assert _cue_of("Beta Motors", sentence, "after_x_awarded") == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
         ("He also serves on the board of the Beta Foundation.", 0.0),
         ("Ms. Lee serves as Chairman of Beta Foundation.", 0.0),
         ("Acme serves Beta Foundation with home care staff.", 1.0),
