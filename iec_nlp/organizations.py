@@ -415,7 +415,13 @@ _BEFORE_CUES = {
     # Authority", "a contract for 20 buses, ..., by the": the buyer of an
     # order, however long its object.
     r"|\b(?:orders?|contracts?)\s+(?:of|for)\s+(?:[^.;]|\.(?!\s+(?-i:[A-Z]))){0,80}?,?\s+by\s+(?:the\s+)?$",
-    "customer_word": r"(?:customers?|clients?|accounts?|buyers?)\s*(?:,|:|such as|including|like|include)?\s*(?:the\s+)?$",
+    "customer_word": r"(?:customers?|clients?|accounts?|buyers?)\s*(?:,|:|such as|including|like|include)?\s*(?:the\s+)?$"
+    # A later name of the list, after kinds of customers or other names:
+    # "its customers include aircraft makers, prime contractors and the
+    # U.S. Department of Defense".
+    r"|\b(?:customers?|clients?)\s+(?:such\s+as|including|include|includes|included)\s+"
+    r"(?:[\w'\u2019.&-]+\s+){0,4}?[\w'\u2019.&-]+(?:\s*,\s*(?:[\w'\u2019.&-]+\s+){0,4}?[\w'\u2019.&-]+){0,4}"
+    r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$",
     # Every form of the verbs: "Leidos also supports FHWA's Office of Safety".
     # The words between may be a possessive name (the office's agency, "FHWA's"):
     # the office is still what is supported.

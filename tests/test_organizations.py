@@ -711,6 +711,18 @@ def test_a_licensee_of_the_issuers_technology_is_cued_like_a_buyer():
 @pytest.mark.parametrize(
     "sentence, expected",
     [
+        ("Its customers include aircraft manufacturers, defense prime contractors and the Beta Defense Agency.", 1.0),
+        ("Customers such as Gamma Aircraft, Delta Jets, and Beta Defense Agency use its harnesses.", 1.0),
+        ("Its suppliers include steel mills, foundries and the Beta Defense Agency.", 0.0),
+    ],
+)
+def test_a_customer_named_later_in_a_list_of_customers_is_cued(sentence, expected):
+    assert _cue_of("Beta Defense Agency", sentence, "before_customer_word") == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
         ("Beta Motors, an automaker based in Osaka, Japan, has licensed Acme's navigation engine.", 1.0),
         ("Beta Motors, a six-plant truck maker in central Ohio, ordered 400 axles.", 1.0),
         ("Beta Motors, a maker of trucks, reported record results.", 0.0),
