@@ -426,7 +426,10 @@ _BEFORE_CUES = {
     # The words between may be a possessive name (the office's agency, "FHWA's"):
     # the office is still what is supported.
     # "sales to X" are sales to it; "same-restaurant sales for X" are its own.
-    "sale_to": r"(?:(?:sales?|shipments?|deliveries)\s+(?:[\w'\u2019]+\s+){0,4}to\s*(?:the\s+)?$)|(?:sold|sells|ship|ships|shipped|shipping|deliver|delivers|delivered|"
+    # Not a noun of a title's scope: "Director of Manufacturing Operations
+    # for the Controls Division", "Vice President of Supply Chain for Beta"
+    # name a post, not a sale.
+    "sale_to": r"(?:(?:sales?|shipments?|deliveries)\s+(?:[\w'\u2019]+\s+){0,4}to\s*(?:the\s+)?$)|(?<!\bof )(?:sold|sells|ship|ships|shipped|shipping|deliver|delivers|delivered|"
     r"delivering|supply|supplies|supplying|"
     r"supplier to|vendor to|provider to|provide|provides|providing|support|supports|supporting|serve|serves|serving|"
     # Not a seat or a post: "serves on the board of the Beta Foundation",

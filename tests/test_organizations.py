@@ -738,6 +738,8 @@ def test_what_an_organization_does_is_read_past_a_description_in_apposition(sent
         ("He also serves on the board of the Beta Foundation.", 0.0),
         ("Ms. Lee serves as Chairman of Beta Foundation.", 0.0),
         ("Acme serves Beta Foundation with home care staff.", 1.0),
+        ("Ms. Lee was Director of Manufacturing Operations for the Beta Foundation.", 0.0),
+        ("Acme began manufacturing test kits for the Beta Foundation.", 1.0),
     ],
 )
 def test_a_seat_or_a_post_someone_serves_in_is_no_sale(sentence, expected):
