@@ -663,6 +663,18 @@ _ORDER_CAME_FROM = re.compile(
 )
 
 
+# "Beta placed a $4 million order", "Beta ordered 400 axles", "Beta Health
+# went live in March": the organization buying, or starting on the issuer's
+# system, stated with it as the subject (SCHEMA.md: "placing an order").
+# Not an order given to someone ("the court ordered the Company to pay").
+_PLACES_AN_ORDER = re.compile(
+    r"^(?:['\u2019]s?)?\s*(?:\([^)]{0,40}\)\s*)?(?:has\s+|have\s+|had\s+|recently\s+|today\s+|also\s+)?"
+    r"(?:placed\s+(?:[\w$.,-]+\s+){0,5}?(?:purchase\s+)?orders?\b|ordered\s+(?!(?:that|the\s+company|us|it|him|her)\b)"
+    r"|went\s+live|goes\s+live|has\s+gone\s+live|completed\s+(?:its|their|the)\s+go-live)",
+    re.IGNORECASE,
+)
+
+
 def _stated_as_customer(before: str, after: str) -> bool:
     """Whether the words around a mention call it the issuer's customer in
     one of the forms read before the name ("our largest customer, Beta",
@@ -675,6 +687,7 @@ def _stated_as_customer(before: str, after: str) -> bool:
         or _ORDER_CAME_FROM.search(before)
         or (_SALES_TO.search(before) and _SHARE_OF_SALES.match(after))
         or _ACCOUNTS_FOR_SHARE_OF_SALES.match(after)
+        or _PLACES_AN_ORDER.match(after)
     )
 
 
@@ -753,13 +766,18 @@ _APPOSITIVE = re.compile(
 _SUBJECT_CUES = ("x_awarded", "x_supplies_issuer")
 
 
+def _past_appositive(text: str, name_end: int, sentence_end: int) -> str:
+    """The words after a description in apposition to the name ("" without one)."""
+    appositive = _APPOSITIVE.match(text, name_end, sentence_end)
+    return text[appositive.end() : min(sentence_end, appositive.end() + _CUE_REACH)] if appositive else ""
+
+
 def _after_cues(text: str, name_end: int, sentence_end: int, after: str) -> list[str]:
     """The after-cues (`_AFTER_CUES`) the words after a name carry; a verb's
     cue also past a description in apposition."""
     found = [key for key, pattern in _COMPILED["after"].items() if pattern.search(after)]
-    appositive = _APPOSITIVE.match(text, name_end, sentence_end)
-    if appositive:
-        past = text[appositive.end() : min(sentence_end, appositive.end() + _CUE_REACH)]
+    past = _past_appositive(text, name_end, sentence_end)
+    if past:
         found += [key for key in _SUBJECT_CUES if key not in found and _COMPILED["after"][key].search(past)]
     return found
 
@@ -811,7 +829,7 @@ def organization_features(
                     feats[f"after_{key}"] = 1.0
                 else:
                     feats[f"after_{key}"] += 1.0 / n
-            if _stated_as_customer(before, after):
+            if _stated_as_customer(before, after) or _PLACES_AN_ORDER.match(_past_appositive(text, e.end, end)):
                 feats["after_x_is_customer"] = 1.0
             if _judges_issuer(before):
                 feats["before_certifier"] += 1.0 / n
