@@ -415,12 +415,21 @@ _BEFORE_CUES = {
     # Authority", "a contract for 20 buses, ..., by the": the buyer of an
     # order, however long its object.
     r"|\b(?:orders?|contracts?)\s+(?:of|for)\s+(?:[^.;]|\.(?!\s+(?-i:[A-Z]))){0,80}?,?\s+by\s+(?:the\s+)?$",
-    "customer_word": r"(?:customers?|clients?|accounts?|buyers?)\s*(?:,|:|such as|including|like|include)?\s*(?:the\s+)?$",
+    "customer_word": r"(?:customers?|clients?|accounts?|buyers?)\s*(?:,|:|such as|including|like|include)?\s*(?:the\s+)?$"
+    # A later name of the list, after kinds of customers or other names:
+    # "its customers include aircraft makers, prime contractors and the
+    # U.S. Department of Defense".
+    r"|\b(?:customers?|clients?)\s+(?:such\s+as|including|include|includes|included)\s+"
+    r"(?:[\w'\u2019.&-]+\s+){0,4}?[\w'\u2019.&-]+(?:\s*,\s*(?:[\w'\u2019.&-]+\s+){0,4}?[\w'\u2019.&-]+){0,4}"
+    r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$",
     # Every form of the verbs: "Leidos also supports FHWA's Office of Safety".
     # The words between may be a possessive name (the office's agency, "FHWA's"):
     # the office is still what is supported.
     # "sales to X" are sales to it; "same-restaurant sales for X" are its own.
-    "sale_to": r"(?:(?:sales?|shipments?|deliveries)\s+(?:[\w'\u2019]+\s+){0,4}to\s*(?:the\s+)?$)|(?:sold|sells|ship|ships|shipped|shipping|deliver|delivers|delivered|"
+    # Not a noun of a title's scope: "Director of Manufacturing Operations
+    # for the Controls Division", "Vice President of Supply Chain for Beta"
+    # name a post, not a sale.
+    "sale_to": r"(?:(?:sales?|shipments?|deliveries)\s+(?:[\w'\u2019]+\s+){0,4}to\s*(?:the\s+)?$)|(?<!\bof )(?:sold|sells|ship|ships|shipped|shipping|deliver|delivers|delivered|"
     r"delivering|supply|supplies|supplying|"
     r"supplier to|vendor to|provider to|provide|provides|providing|support|supports|supporting|serve|serves|serving|"
     # Not a seat or a post: "serves on the board of the Beta Foundation",
@@ -573,14 +582,34 @@ _CUSTOMER_APPOSITIVE = re.compile(
     r"(?:customers?|clients?)\s*,\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "The Company's largest customer in fiscal 2024 was Beta", "our first
+# client will be Beta": the issuer's customer named as what it is.
+_CUSTOMER_IS = re.compile(
+    r"\b(?:our|its|the\s+company['\u2019]s|one\s+of\s+our)\s+(?:(?!(?:of|to|for|with|and|or)\b)[\w-]+\s+){0,3}?"
+    r"(?:customers?|clients?)(?:\s+(?:in|during|for|since)\s+[\w\s-]{1,25}?)?\s*,?\s+"
+    r"(?:was|were|is|are|remains|remained|has\s+been|have\s+been|will\s+be|continues\s+to\s+be)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # "Sales to Beta accounted for 14% of net sales": the share of the issuer's
 # sales made to one buyer, as results releases and filings disclose their
 # customer concentration. As settling as calling Beta a customer.
 _SALES_TO = re.compile(r"\b(?:sales|revenues?|shipments|deliveries|billings)\s+to\s+(?:the\s+)?$", re.IGNORECASE)
+_PERCENT = r"(?:approximately\s+|about\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|less\s+than\s+)?\d[\d.]*\s*(?:%|percent\b)"
 _SHARE_OF_SALES = re.compile(
     r"^(?:['\u2019]s?)?\s*(?:\([^)]{0,40}\)\s*)?,?\s*(?:[\w-]+\s+){0,3}?"
-    r"(?:accounted\s+for|represented|comprised|made\s+up|amounted\s+to|were|was|totaled|totalled)\s+"
-    r"(?:approximately\s+|about\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|less\s+than\s+)?\d[\d.]*\s*(?:%|percent\b)",
+    r"(?:accounted\s+for|represented|comprised|made\s+up|amounted\s+to|were|was|totaled|totalled)\s+" + _PERCENT,
+    re.IGNORECASE,
+)
+# "Beta Networks accounted for 29% of net sales", "Beta and Gamma Corp.
+# accounted for 14% and 11% of net sales, respectively": the same
+# disclosure with the buyer as its subject, alone or heading a list of
+# names. The share must be of the issuer's sales or revenue: "Beta
+# represented 20% of the market" is a competitor's share.
+_LISTED_NAMES = r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?-i:[A-Z])[\w&.'\u2019-]*(?:\s+(?-i:[A-Z])[\w&.'\u2019-]*){0,4}){0,4}"
+_ACCOUNTS_FOR_SHARE_OF_SALES = re.compile(
+    r"^(?:\s*\([^)]{0,40}\))?" + _LISTED_NAMES + r"\s*,?\s+(?:each\s+|together\s+|alone\s+|also\s+)?"
+    r"(?:accounted\s+for|represented|comprised|contributed)\s+" + _PERCENT + r"(?:\s*(?:,|and)\s*" + _PERCENT + r")*"
+    r"\s+of\s+(?:[\w'\u2019-]+\s+){0,3}?(?:sales|revenues?|shipments|billings)\b",
     re.IGNORECASE,
 )
 
@@ -634,14 +663,31 @@ _ORDER_CAME_FROM = re.compile(
 )
 
 
+# "Beta placed a $4 million order", "Beta ordered 400 axles", "Beta Health
+# went live in March": the organization buying, or starting on the issuer's
+# system, stated with it as the subject (SCHEMA.md: "placing an order").
+# Not an order given to someone ("the court ordered the Company to pay").
+_PLACES_AN_ORDER = re.compile(
+    r"^(?:['\u2019]s?)?\s*(?:\([^)]{0,40}\)\s*)?(?:has\s+|have\s+|had\s+|recently\s+|today\s+|also\s+)?"
+    r"(?:placed\s+(?:[\w$.,-]+\s+){0,5}?(?:purchase\s+)?orders?\b|ordered\s+(?!(?:that|the\s+company|us|it|him|her)\b)"
+    r"|went\s+live|goes\s+live|has\s+gone\s+live|completed\s+(?:its|their|the)\s+go-live)",
+    re.IGNORECASE,
+)
+
+
 def _stated_as_customer(before: str, after: str) -> bool:
     """Whether the words around a mention call it the issuer's customer in
     one of the forms read before the name ("our largest customer, Beta",
-    "sales to Beta accounted for 14%", "the largest order came from Beta")."""
+    "our largest customer was Beta", "sales to Beta accounted for 14%", "the largest order came from Beta"),
+    or as the subject of its share of the issuer's sales ("Beta accounted
+    for 14% of net sales")."""
     return bool(
         _CUSTOMER_APPOSITIVE.search(before)
+        or _CUSTOMER_IS.search(before)
         or _ORDER_CAME_FROM.search(before)
         or (_SALES_TO.search(before) and _SHARE_OF_SALES.match(after))
+        or _ACCOUNTS_FOR_SHARE_OF_SALES.match(after)
+        or _PLACES_AN_ORDER.match(after)
     )
 
 
@@ -706,6 +752,36 @@ def sentence_of(bounds: list[tuple[int, int]], position: int) -> tuple[int, int]
     return bounds[lo]
 
 
+# "Beta Electronics, a consumer electronics maker based in Taipei, has
+# licensed Acme's codec", "Beta Health, a six-hospital system in Fresno,
+# Calif., ordered": a name described in apposition before its verb. What
+# the organization does is read past the description, as far as the verb
+# would be read without one.
+_APPOSITIVE = re.compile(
+    r"\s*,\s*(?:a|an|one\s+of\s+the)\s+[^,;()\"\u201c\u201d]{3,100}?"
+    r"(?:,\s*(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*)?(?=\s*,))?\s*,\s*",
+    re.IGNORECASE,
+)
+# The cues where the name is the subject of what follows it.
+_SUBJECT_CUES = ("x_awarded", "x_supplies_issuer")
+
+
+def _past_appositive(text: str, name_end: int, sentence_end: int) -> str:
+    """The words after a description in apposition to the name ("" without one)."""
+    appositive = _APPOSITIVE.match(text, name_end, sentence_end)
+    return text[appositive.end() : min(sentence_end, appositive.end() + _CUE_REACH)] if appositive else ""
+
+
+def _after_cues(text: str, name_end: int, sentence_end: int, after: str) -> list[str]:
+    """The after-cues (`_AFTER_CUES`) the words after a name carry; a verb's
+    cue also past a description in apposition."""
+    found = [key for key, pattern in _COMPILED["after"].items() if pattern.search(after)]
+    past = _past_appositive(text, name_end, sentence_end)
+    if past:
+        found += [key for key in _SUBJECT_CUES if key not in found and _COMPILED["after"][key].search(past)]
+    return found
+
+
 def organization_features(
     text: str,
     entities: Sequence[EntityLike],
@@ -748,13 +824,12 @@ def organization_features(
                 for key, pattern in _COMPILED["before"].items():
                     if pattern.search(before):
                         feats[f"before_{key}"] += 1.0 / n
-            for key, pattern in _COMPILED["after"].items():
-                if pattern.search(after):
-                    if key in _STATED_ONCE_CUES:
-                        feats[f"after_{key}"] = 1.0
-                    else:
-                        feats[f"after_{key}"] += 1.0 / n
-            if _stated_as_customer(before, after):
+            for key in _after_cues(text, e.end, end, after):
+                if key in _STATED_ONCE_CUES:
+                    feats[f"after_{key}"] = 1.0
+                else:
+                    feats[f"after_{key}"] += 1.0 / n
+            if _stated_as_customer(before, after) or _PLACES_AN_ORDER.match(_past_appositive(text, e.end, end)):
                 feats["after_x_is_customer"] = 1.0
             if _judges_issuer(before):
                 feats["before_certifier"] += 1.0 / n

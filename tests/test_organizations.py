@@ -661,6 +661,13 @@ def test_a_us_body_has_the_government_name_cue():
         ("In the immediate future, Beta Networks will become our customer.", "CUSTOMER"),
         ("Beta Networks remains our largest client.", "CUSTOMER"),
         ("Revenue to Beta Networks (formerly Beta Telecom) represented approximately 9.5 percent of the total.", "CUSTOMER"),
+        ("Beta Networks accounted for 29% of net sales in the quarter.", "CUSTOMER"),
+        ("Beta Networks and Gamma Medical Corp. accounted for 14% and 11% of net sales, respectively.", "CUSTOMER"),
+        ("The Company's largest customer in fiscal 2024 was Beta Networks, a regional grocery chain.", "CUSTOMER"),
+        ("Beta Networks represented 20% of the market for routers.", "ORG"),
+        ("Beta Networks has placed a $4 million order for routers.", "CUSTOMER"),
+        ("Beta Networks, a six-hospital system in Fresno, Calif., went live in March.", "CUSTOMER"),
+        ("Beta Networks ordered the Company to pay damages.", "ORG"),
         ("Sales to Beta Networks grew in the quarter, and gross margin was 21% of sales.", "ORG"),
         ("Beta Networks, a provider of services to customers in Ohio, reported results.", "ORG"),
         ("Beta Networks, a customer-service outsourcer, reported results.", "ORG"),
@@ -707,9 +714,35 @@ def test_a_licensee_of_the_issuers_technology_is_cued_like_a_buyer():
 @pytest.mark.parametrize(
     "sentence, expected",
     [
+        ("Its customers include aircraft manufacturers, defense prime contractors and the Beta Defense Agency.", 1.0),
+        ("Customers such as Gamma Aircraft, Delta Jets, and Beta Defense Agency use its harnesses.", 1.0),
+        ("Its suppliers include steel mills, foundries and the Beta Defense Agency.", 0.0),
+    ],
+)
+def test_a_customer_named_later_in_a_list_of_customers_is_cued(sentence, expected):
+    assert _cue_of("Beta Defense Agency", sentence, "before_customer_word") == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Beta Motors, an automaker based in Osaka, Japan, has licensed Acme's navigation engine.", 1.0),
+        ("Beta Motors, a six-plant truck maker in central Ohio, ordered 400 axles.", 1.0),
+        ("Beta Motors, a maker of trucks, reported record results.", 0.0),
+    ],
+)
+def test_what_an_organization_does_is_read_past_a_description_in_apposition(sentence, expected):
+    assert _cue_of("Beta Motors", sentence, "after_x_awarded") == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
         ("He also serves on the board of the Beta Foundation.", 0.0),
         ("Ms. Lee serves as Chairman of Beta Foundation.", 0.0),
         ("Acme serves Beta Foundation with home care staff.", 1.0),
+        ("Ms. Lee was Director of Manufacturing Operations for the Beta Foundation.", 0.0),
+        ("Acme began manufacturing test kits for the Beta Foundation.", 1.0),
     ],
 )
 def test_a_seat_or_a_post_someone_serves_in_is_no_sale(sentence, expected):
