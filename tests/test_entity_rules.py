@@ -158,6 +158,18 @@ def test_a_banks_credit_costs_are_metric_terms():
     assert [e[0] for e in _ents(doc) if e[1] == "METRIC"] == ["provision for loan losses", "net charge-offs"]
 
 
+def test_line_items_of_banks_insurers_reits_producers_and_software_companies_are_metric_terms():
+    text = ("Net premiums earned were $268.4 million. Loans held for investment rose to $1.62 billion. "
+            "Adjusted EBITDAX was $96.3 million and the average realized oil price was $89.74 per barrel. "
+            "ARR was $512.4 million. We received a $15.0 million milestone payment.")
+    amounts = ("$268.4 million", "$1.62 billion", "$96.3 million", "$89.74", "$512.4 million", "$15.0 million")
+    doc = EntityRules(patterns=True, propagate=False, metrics=True)(_doc(text, [(a, "MONEY") for a in amounts]))
+    assert [e[0] for e in _ents(doc) if e[1] == "METRIC"] == [
+        "Net premiums earned", "Loans held for investment", "Adjusted EBITDAX", "average realized oil price",
+        "ARR", "milestone payment",
+    ]
+
+
 def test_term_debt_and_outstanding_debt_are_metric_terms():
     text = "The company's domestic term debt was $2.9 billion, and it had $30.0 million of outstanding term debt."
     doc = _doc(text, [(a, "MONEY") for a in ("$2.9 billion", "$30.0 million")])

@@ -138,7 +138,7 @@ _NOT_A_TITLE_START = r"(?!Chief|President|Vice|C[EFOTIA]O\b|Chairman|Treasurer|S
 _METRIC_CORE = (
     r"(?:net\s+(?:income|loss|\(loss\)|earnings|sales|revenues?|profit)|revenues?|sales|"
     r"gross\s+(?:profit|margin)|operating\s+(?:income|loss|expenses|profit|earnings)|"
-    r"(?:income|loss)\s+from\s+(?:continuing\s+)?operations|EBITDA|"
+    r"(?:income|loss)\s+from\s+(?:continuing\s+)?operations|EBITDA(?-i:X|R)?|"
     r"(?:diluted\s+|basic\s+)?(?:earnings|loss|profit)\s+per\s+(?:weighted\s+average\s+)?(?:diluted\s+|basic\s+|common\s+)?share|EPS|"
     # "order backlog", "funded backlog": one measure, not the term "order" and then "backlog".
     r"(?:(?:orders?|funded)\s+)?backlog|bookings|cash\s+and\s+cash\s+equivalents|cash\s+balance|working\s+capital|"
@@ -167,6 +167,17 @@ _METRIC_CORE = (
     # letter subcontract ... for approximately $323,000", "a $249 million ...
     # contract option modification").
     r"(?:letter\s+)?sub-?contracts?|contract\s+(?:option\s+)?modifications?|"
+    # The line items of a results release outside manufacturing, named as
+    # others name revenue: an insurer's "net premiums earned" and "net
+    # investment income", a bank's "loans held for investment", a REIT's
+    # "funds from operations", an oil producer's "lease operating expense" and
+    # "average realized oil price", a software company's "annual recurring
+    # revenue" and "remaining performance obligations", a biotech's "milestone
+    # payment", the size of a "revolving credit facility".
+    r"(?:gross\s+|net\s+)?premiums\s+(?:written|earned)|net\s+investment\s+income|loans\s+held\s+for\s+investment|"
+    r"funds\s+from\s+operations|lease\s+operating\s+expenses?|(?:average\s+)?realized\s+(?:[a-z]+\s+){0,2}prices?|"
+    r"annual\s+recurring\s+revenue|remaining\s+performance\s+obligations|(?-i:A?FFO|ARR|RPO)|"
+    r"(?:milestone|upfront|up-front)\s+payments?|(?:revolving\s+)?credit\s+facility|"
     # SCHEMA.md 3a: a pay item is the measure of its amount, also the
     # relocation and retention pay of an 8-K's list of terms ("(iv)
     # relocation expenses up to $20,000", "a retention opportunity equal to
