@@ -170,6 +170,13 @@ def test_line_items_of_banks_insurers_reits_producers_and_software_companies_are
     ]
 
 
+def test_a_year_after_a_per_share_companion_is_proposed_as_the_period():
+    text = "Net income was $29.5 million, down from $34.2 million, or $4.51 per diluted share, in 2030."
+    doc = _doc(text, [(a, "MONEY") for a in ("$29.5 million", "$34.2 million", "$4.51")])
+    doc = EntityRules(patterns=False, propagate=True, periods=True)(doc)
+    assert [e[0] for e in _ents(doc) if e[1] == "PERIOD"] == ["2030"]
+
+
 def test_term_debt_and_outstanding_debt_are_metric_terms():
     text = "The company's domestic term debt was $2.9 billion, and it had $30.0 million of outstanding term debt."
     doc = _doc(text, [(a, "MONEY") for a in ("$2.9 billion", "$30.0 million")])

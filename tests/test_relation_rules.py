@@ -225,6 +225,21 @@ def test_an_amount_falls_in_the_period_after_its_per_share_companion():
     assert [*compared, *prior, "IN_PERIOD", 0.7] in link_companions(text, money, relations)
 
 
+def test_a_period_set_off_by_a_comma_after_a_per_share_companion_is_the_amounts():
+    from iec_nlp.components.amount_rules import link_period_after
+
+    text = ("Net income was $6.8 million, or $0.91 per diluted share, for the fourth quarter of 2031, "
+            "compared with $7.4 million, or $0.98 per diluted share, for the third quarter of 2031.")
+    fourth, third = _spans(text, "fourth quarter of 2031", "third quarter of 2031")
+    money = _spans(text, "$6.8 million", "$0.91", "$7.4 million", "$0.98")
+    # The extractor put the compared amount in the first period and left its companion out.
+    relations = [[*money[0], *fourth, "IN_PERIOD", 0.8], [*money[2], *fourth, "IN_PERIOD", 0.6]]
+    linked = link_period_after(text, money, [fourth, third], relations)
+    assert [*money[2], *third, "IN_PERIOD", 0.6] in linked
+    assert [*money[3], *third, "IN_PERIOD", 0.9] in linked
+    assert [*money[1], *fourth, "IN_PERIOD", 0.9] in linked
+
+
 def test_the_period_after_a_compared_amount_is_not_the_level_period():
     from iec_nlp.components.amount_rules import unlink_compared_period
 

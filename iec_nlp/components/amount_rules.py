@@ -657,8 +657,10 @@ def link_sentence_period(text: str, money: list[tuple[int, int]], periods: list[
 # period phrase in the amount's own clause scopes it most closely).
 # The period may also follow the amount's per-share words: "$0.14 per
 # diluted share in the comparable quarter", "$2.9 million ($.37 per share)
-# last year" (a period that opens with "last", "prior", "same" needs no "in").
-_PER_SHARE_TAIL = r"(?:\s*\(?\s*(?:a|per)\s+(?:[\w-]+\s+){0,2}(?:shares?|ADSs?|units?)\)?(?=[\s,]))?"
+# last year" (a period that opens with "last", "prior", "same" needs no "in"),
+# also set off by a comma: "$7.4 million, or $0.98 per diluted share, for the
+# third quarter of 2023".
+_PER_SHARE_TAIL = r"(?:\s*\(?\s*(?:a|per)\s+(?:[\w-]+\s+){0,2}(?:shares?|ADSs?|units?)\)?(?=[\s,]),?)?"
 _PERIOD_AFTER = re.compile(
     _PER_SHARE_TAIL + r"(?:\s+(?:for|in|during|at|as\s+of)(?:\s+the)?\s+|\s+(?=(?:last|prior|previous|same)\b))"
 )

@@ -1060,8 +1060,11 @@ PERIOD_TERM = re.compile(
 
 
 # A year right after an amount is its period: "compared to $585 million in
-# 1997", "$7.5 million for fiscal 2007" (not "by 2026", a target date).
+# 1997", "$7.5 million for fiscal 2007" (not "by 2026", a target date); also
+# after the per-share amount that goes with it: "$34.2 million, or $4.51 per
+# diluted share, in 2022".
 _YEAR_AFTER_AMOUNT = re.compile(
+    r"(?:[ ]+per[ ]+(?:diluted[ ]+|basic[ ]+|common[ ]+)?share,?)?"
     rf"\s+(?:in|for|during)\s+((?:fiscal\s+(?:year\s+)?)?{_YEAR})\b"
     r"(?![,.]?\d|,?[ ]+(?:and|to|through)[ ]+(?:fiscal[ ]+)?\d)"
 )
