@@ -206,6 +206,13 @@ def test_a_period_is_widened_over_its_date_or_fiscal_year():
     ]
 
 
+def test_full_before_a_period_is_part_of_it():
+    text = "For full fiscal year 2030, Acme expects revenue of $515 million."
+    doc = _doc(text, [("fiscal year 2030", "PERIOD"), ("$515 million", "MONEY")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert ("full fiscal year 2030", "PERIOD") in _ents(doc)
+
+
 def test_a_period_is_not_widened_over_another_entity():
     text = "Revenue for the quarter ended March 31 at Acme Corp. was $2 million."
     doc = _doc(text, [("quarter", "PERIOD"), ("March", "ORG")])

@@ -1106,8 +1106,8 @@ def _years_after_amounts(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
 _PERIOD_HEAD = re.compile(
     rf"(?:(?:last|previous|prior)\s+year['\u2019]s\s+|(?<=\bthe\s){_YEAR}\s+"
     rf"|{_ORDINAL}\s+(?:fiscal\s+)?quarter\s+of\s+|{_WEEKS}[ ]+(?:ended|ending)[ ]+"
-    # "fiscal first quarter", "fiscal 2004", "end of the second quarter"
-    rf"|(?<![\w-])fiscal[ ]+|(?<![\w-])end\s+of\s+the\s+)$",
+    # "fiscal first quarter", "fiscal 2004", "end of the second quarter", "full fiscal year 2026", "full second quarter"
+    rf"|(?<![\w-])fiscal[ ]+|(?<![\w-])end\s+of\s+the\s+|(?<![\w-])full[ -]+)$",
     re.IGNORECASE,
 )
 # On one line (the model reads prose unwrapped): in a table header, "13 Weeks"
