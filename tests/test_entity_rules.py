@@ -184,6 +184,13 @@ def test_term_debt_and_outstanding_debt_are_metric_terms():
     assert [e[0] for e in _ents(doc) if e[1] == "METRIC"] == ["term debt", "outstanding term debt"]
 
 
+def test_the_linked_quarter_and_the_preceding_year_are_period_terms():
+    from iec_nlp.components.entity_rules import PERIOD_TERM
+
+    for term in ("linked quarter", "preceding year", "preceding quarter", "preceding fiscal year"):
+        assert PERIOD_TERM.fullmatch(term), term
+
+
 def test_contract_instruments_are_metric_terms():
     from iec_nlp.components.entity_rules import METRIC_TERM
 

@@ -1042,10 +1042,11 @@ PERIOD_TERM = re.compile(
     # 2018 and July 2, 2017, respectively".
     rf"|(?<=\bended\s){_DATE}(?=\s+and\s+(?:{_DATE}|{_YEAR}),?\s+respectively\b)"
     rf"|(?<=\band\s)(?:{_DATE}|{_YEAR})(?=,?\s+respectively\b)"
-    rf"|(?:same|comparable|corresponding|prior[\s-]year|year[\s-]ago|previous|prior)\s+(?:quarter|period)"
+    # A bank's "linked quarter" is the quarter before the one reported.
+    rf"|(?:same|comparable|corresponding|prior[\s-]year|year[\s-]ago|previous|preceding|prior|linked)\s+(?:quarter|period)"
     rf"(?:\s+(?:a\s+year\s+ago|last\s+year|of\s+(?:the\s+)?(?:prior|previous)\s+year|in\s+{_FISCAL_YEAR}))?"
     rf"|(?:fiscal|calendar)\s+(?:year\s+)?{_YEAR}"
-    rf"|full[\s-]+(?:fiscal\s+)?year|year-to-date|(?:current|last|prior|previous)\s+(?:fiscal\s+)?year(?!['\u2019])"
+    rf"|full[\s-]+(?:fiscal\s+)?year|year-to-date|(?:current|last|prior|previous|preceding)\s+(?:fiscal\s+)?year(?!['\u2019])"
     rf"|(?:fiscal\s+)?year[\s-]end(?:\s+{_YEAR})?"
     # GUIDELINE: "quarterly" before a measure names its period ("quarterly
     # revenues of $828,052"), not the frequency of a payment ("quarterly dividend").
