@@ -1537,6 +1537,16 @@ def test_the_measure_that_opens_an_item_of_a_list_stated_as_of_an_amount_is_its_
     assert metrics == ["Tangible Equity per Share", "Remaining performance obligations"]
 
 
+def test_a_metric_run_from_the_item_above_into_a_list_item_gives_way_to_the_items_measure():
+    text = (
+        "- Combined ratio of 97.3%, including 4.1 points of catastrophe losses\n"
+        "- Pre-tax catastrophe losses of $11.0 million, mostly from the wildfires\n"
+    )
+    ents = [("catastrophe losses\n- Pre-tax catastrophe losses", "METRIC"), ("$11.0 million", "MONEY")]
+    metrics = [e[0] for e in _rules(text, ents) if e[1] == "METRIC"]
+    assert metrics == ["Pre-tax catastrophe losses"]
+
+
 def test_the_measure_that_opens_a_sentence_stated_as_an_amount_keeps_its_words():
     text = (
         "Depreciation and amortization expense for the quarter ended September 30, 2024, was approximately $34,000. "

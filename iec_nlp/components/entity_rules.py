@@ -766,7 +766,9 @@ _LIST_ITEM_MEASURE = re.compile(
 def _list_items_stated_as_amounts(doc: Doc, ents: list[Span]) -> list[Span]:
     """The measure that opens an item of a list, stated as "of" an amount, as
     its METRIC where nothing was found in it; read as filed (the model's text
-    joins the items into one line)."""
+    joins the items into one line, and the recognizer may run a measure from
+    the item above into it: "... points of catastrophe losses / - Pre-tax
+    catastrophe losses of $11.0 million"; such a METRIC gives way)."""
     layout = FiledLayout(doc)
     filed = layout.text
     for money in [e for e in ents if e.label_ == "MONEY"]:
@@ -774,7 +776,9 @@ def _list_items_stated_as_amounts(doc: Doc, ents: list[Span]) -> list[Span]:
         line_start = filed.rfind("\n", 0, amount_start) + 1
         item = _LIST_ITEM_MEASURE.fullmatch(filed, line_start, amount_start)
         if item is not None:
-            ents = _add(doc, ents, *layout.to_doc(item.start(1), item.end(1)), "METRIC")
+            start, end = layout.to_doc(item.start(1), item.end(1))
+            ents = [e for e in ents if not (e.label_ == "METRIC" and e.start_char < start < e.end_char)]
+            ents = _add(doc, ents, start, end, "METRIC")
     return ents
 
 
