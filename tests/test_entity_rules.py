@@ -1547,6 +1547,13 @@ def test_a_metric_run_from_the_item_above_into_a_list_item_gives_way_to_the_item
     assert metrics == ["Pre-tax catastrophe losses"]
 
 
+def test_the_measure_that_opens_a_dashed_list_item_stated_as_an_amount_keeps_its_words():
+    text = "Highlights: comparable sales rose 1.4%; - Restaurant-level operating profit was $21.0 million."
+    ents = [("operating profit", "METRIC"), ("$21.0 million", "MONEY")]
+    metrics = [e[0] for e in _rules(text, ents) if e[1] == "METRIC"]
+    assert metrics == ["Restaurant-level operating profit"]
+
+
 def test_the_measure_that_opens_a_sentence_stated_as_an_amount_keeps_its_words():
     text = (
         "Depreciation and amortization expense for the quarter ended September 30, 2024, was approximately $34,000. "

@@ -717,12 +717,14 @@ def _items_before_amounts(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
 # The subject may be one word, and an aside in lower case may part it from
 # its verb: "Write-offs, net of recoveries, were $8 million" (an aside that
 # restates or qualifies the measure, not another measure).
+# A list item opens after its bullet, a dash included ("- Restaurant-level
+# operating profit was $21.0 million").
 _PERIOD_WORDS_AHEAD = (
     r"(?:for|in|at|during)[ ](?:the[ ])?(?:first|second|third|fourth|quarters?|years?|three|six|nine|twelve|"
     r"thirteen|fiscal|period|same|prior|current|comparable|full|\d)"
 )
 _SUBJECT_STATED_AS_AMOUNT = re.compile(
-    r"(?:^|(?<=[.!?][ ])|(?<=[.!?][ ]{2})|(?<=\n)|(?<=[\u2022\u00b7*][ ]))"
+    r"(?:^|(?<=[.!?][ ])|(?<=[.!?][ ]{2})|(?<=\n)|(?<=[\u2022\u00b7*\u2013-][ ]))"
     r"((?!(?:The|This|These|Our|Its|It|We|They|He|She|In|For|During|At|As|On|Of|"
     r"First|Second|Third|Fourth|Fiscal|Full|Quarterly|Annual|Year|Half)\b)[A-Z][a-z][\w-]*"
     rf"(?:[ ](?!{_PERIOD_WORDS_AHEAD}|(?:was|were|is|are)\b)(?:[a-z][\w/-]*|\([a-z]+\))){{0,8}})"
