@@ -502,6 +502,14 @@ def test_an_amount_a_verb_changes_its_measure_by_is_no_level():
     assert revise_value_of(text, money, [eps, margin, debt, sales], relations) == []
 
 
+def test_an_amount_a_payment_is_raised_by_is_no_level_also_with_its_frequency_between():
+    text = "The board raised the quarterly dividend by 2 cents to $0.39 per share."
+    (dividend,) = _spans(text, "dividend")
+    change, level = _spans(text, "2 cents", "$0.39")
+    relations = [[*change, *dividend, "VALUE_OF", 0.7], [*level, *dividend, "VALUE_OF", 0.8]]
+    assert revise_value_of(text, [change, level], [dividend], relations) == [[*level, *dividend, "VALUE_OF", 0.8]]
+
+
 def test_a_change_right_after_a_level_falls_in_the_level_period():
     from iec_nlp.components.amount_rules import link_change_period
 

@@ -166,8 +166,11 @@ def _parts_named_in_whole(text: str, money: list[tuple[int, int]], metrics: list
 # An amount by which a verb changes the measure before it is a change: "reduced
 # EPS $0.07", "will reduce stockholders' equity by approximately $3 million",
 # "retired $600 million of debt" (GUIDELINE: "reduced debt by $800,000").
+# The frequency of a payment may stand between: "raised the quarterly dividend by 2 cents".
 _VERB_BEFORE_MEASURE = re.compile(
-    r"\b(?:reduc|increas|decreas|lower|rais|improv|cut)\w*\s+(?:the\s+|its\s+|our\s+)?$", re.IGNORECASE
+    r"\b(?:reduc|increas|decreas|lower|rais|improv|cut)\w*\s+(?:the\s+|its\s+|our\s+)?"
+    r"(?:(?:quarterly|monthly|annual|semi-annual)\s+)?$",
+    re.IGNORECASE,
 )
 _MEASURE_CHANGED_BY = re.compile(r"\s+(?:by\s+)?(?:approximately\s+|about\s+)?")
 _PAID_DOWN = re.compile(r"\b(?:retired|repaid|paid\s+down)\s+(?:approximately\s+|about\s+|an\s+additional\s+)?$")
