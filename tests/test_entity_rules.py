@@ -1554,6 +1554,13 @@ def test_the_measure_that_opens_a_dashed_list_item_stated_as_an_amount_keeps_its
     assert metrics == ["Restaurant-level operating profit"]
 
 
+def test_the_unit_an_amount_is_stated_per_is_no_metric():
+    text = "The Trust raised its FFO guidance to $1.50 to $1.54 per diluted share from $1.46 to $1.52."
+    ents = [("FFO", "METRIC"), ("$1.50", "MONEY"), ("$1.54", "MONEY"), ("diluted share", "METRIC")]
+    metrics = [e[0] for e in _rules(text, ents) if e[1] == "METRIC"]
+    assert metrics == ["FFO"]
+
+
 def test_the_measure_that_opens_a_sentence_stated_as_an_amount_keeps_its_words():
     text = (
         "Depreciation and amortization expense for the quarter ended September 30, 2024, was approximately $34,000. "

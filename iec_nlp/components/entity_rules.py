@@ -356,7 +356,7 @@ class EntityRules:
             ents = _without_name_fragments(text, ents, self.first_names)
             ents = _items_before_amounts(doc, text, _items_after_amounts(doc, text, ents))
             ents = _items_in_the_amount_of(doc, text, ents)
-            ents = _subjects_stated_as_amounts(doc, text, ents)
+            ents = _without_units_of_amounts(text, _subjects_stated_as_amounts(doc, text, ents))
             ents = _list_items_stated_as_amounts(doc, ents)
             if self.periods:
                 ents = _years_after_amounts(doc, text, _add_near_amounts(doc, text, ents, PERIOD_TERM, "PERIOD"))
@@ -748,6 +748,19 @@ def _subjects_stated_as_amounts(doc: Doc, text: str, ents: list[Span]) -> list[S
         if all(e.label_ == "METRIC" and span.start <= e.start and e.end <= span.end for e in overlapping):
             ents = [e for e in ents if e not in overlapping] + [span]
     return ents
+
+
+# The unit an amount is stated per is no measure: "$1.50 to $1.54 per diluted
+# share", "$8.12 per Boe" (SCHEMA.md 2: `per share` is out of MONEY, and the
+# measure is the one the amount is the value of).
+_PER_BEFORE = re.compile(r"\bper\s+$", re.IGNORECASE)
+
+
+def _without_units_of_amounts(text: str, ents: list[Span]) -> list[Span]:
+    return [
+        e for e in ents
+        if not (e.label_ == "METRIC" and _PER_BEFORE.search(text, max(0, e.start_char - 5), e.start_char))
+    ]
 
 
 # An item of a list that opens with a measure and "of" its amount: "- Tangible
