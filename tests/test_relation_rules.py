@@ -510,6 +510,17 @@ def test_an_amount_a_payment_is_raised_by_is_no_level_also_with_its_frequency_be
     assert revise_value_of(text, [change, level], [dividend], relations) == [[*level, *dividend, "VALUE_OF", 0.8]]
 
 
+def test_the_measure_that_opens_a_list_item_is_stated_by_of_its_amount():
+    from iec_nlp.components.amount_rules import link_stated_measures
+
+    text = "Results included: - Net premiums earned of $268.4 million - Combined ratio of 97.3%. Growth in sales of $2 million."
+    earned, sales = _spans(text, "Net premiums earned", "sales")
+    level, change = _spans(text, "$268.4 million", "$2 million")
+    linked = link_stated_measures(text, [level, change], [earned, sales], [])
+    # Only an item's opening measure: "Growth in sales of" opens no item.
+    assert linked == [[*level, *earned, "VALUE_OF", 0.9]]
+
+
 def test_a_change_right_after_a_level_falls_in_the_level_period():
     from iec_nlp.components.amount_rules import link_change_period
 

@@ -300,9 +300,15 @@ _STATED_AS = re.compile(
 )
 # The measure opens its clause, maybe after its owner or an article: "Energy
 # & Transportation's profit", "The Company's income tax expense".
+# A list item opens a clause after its bullet, a dash included ("- Net
+# premiums earned of $268.4 million"), and there the measure is stated by
+# "of" its amount as by "was".
 _CLAUSE_OPENING = re.compile(
-    r"(?:^|[.;:!?,\n]\s*|\u2022\s*)(?:(?:[Tt]he|[Oo]ur|[Ii]ts|[A-Z][\w&.-]*(?:['\u2019]s)?|&)\s+){0,4}$"
+    r"(?:^|[.;:!?,\n]\s*|\u2022\s*|(?<=\s)[\u00b7\u25cf\u25aa*\u2013-]\s+)"
+    r"(?:(?:[Tt]he|[Oo]ur|[Ii]ts|[A-Z][\w&.-]*(?:['\u2019]s)?|&)\s+){0,4}$"
 )
+_ITEM_OPENING = re.compile(r"(?:^|\n|\u2022|(?<=\s)[\u00b7\u25cf\u25aa*\u2013-])\s*$")
+_STATED_OF = re.compile(r"\s+of\s+(?:approximately\s+|about\s+)?")
 _CLAUSE_OPENING_REACH = 60
 
 
@@ -311,7 +317,8 @@ def link_stated_measures(
 ) -> list[list[Any]]:
     """An amount with no measure, stated by "was"/"were"/"totaled" or a verb
     of its level ("averaged", "decreased to") after a measure that opens its
-    sentence, is the value of that measure."""
+    sentence, or by "of" after a measure that opens a list item or a line,
+    is the value of that measure."""
     linked = {(r[0], r[1]) for r in relations if r[4] == "VALUE_OF"}
     metric_starts = [m[0] for m in metrics]
     added = []
@@ -323,7 +330,12 @@ def link_stated_measures(
         # named in an aside ("Gross profit (defined as revenue less ...) was").
         k = bisect_left(metric_starts, start)
         for metric in reversed(metrics[max(0, k - 3) : k]):
-            if metric[1] > start or not _STATED_AS.fullmatch(text, metric[1], start):
+            if metric[1] > start:
+                continue
+            stated_of = _STATED_OF.fullmatch(text, metric[1], start) and _ITEM_OPENING.search(
+                text, max(0, metric[0] - 4), metric[0]
+            )
+            if not (stated_of or _STATED_AS.fullmatch(text, metric[1], start)):
                 continue
             opening = text[max(0, metric[0] - _CLAUSE_OPENING_REACH) : metric[0]]
             if _CLAUSE_OPENING.search(opening):
