@@ -521,6 +521,19 @@ def test_the_measure_that_opens_a_list_item_is_stated_by_of_its_amount():
     assert linked == [[*level, *earned, "VALUE_OF", 0.9]]
 
 
+def test_a_footnote_mark_after_a_measure_does_not_part_it_from_its_stated_amount():
+    from iec_nlp.components.amount_rules import link_stated_measures
+
+    text = ("Net income was $18.7 million. Operating income*, which excludes investment gains and losses, "
+            "was $21.5 million. Adjusted EBITDA(1) was $16.4 million.")
+    income, operating, ebitda = _spans(text, "Net income", "Operating income", "Adjusted EBITDA")
+    net, level, adjusted = _spans(text, "$18.7 million", "$21.5 million", "$16.4 million")
+    relations = [[*net, *income, "VALUE_OF", 0.8]]
+    linked = link_stated_measures(text, [net, level, adjusted], [income, operating, ebitda], relations)
+    assert [*level, *operating, "VALUE_OF", 0.9] in linked
+    assert [*adjusted, *ebitda, "VALUE_OF", 0.9] in linked
+
+
 def test_a_change_right_after_a_level_falls_in_the_level_period():
     from iec_nlp.components.amount_rules import link_change_period
 

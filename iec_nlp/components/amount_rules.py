@@ -290,8 +290,10 @@ def link_comparisons_of_new_levels(
 # the same way ("earnings per diluted share for the 13-week period ... are
 # expected to be in the range of $0.26 to $0.28", "Annual savings ... are
 # estimated to be $4.1 million"): the outlook is the level the release
-# gives for the measure, not a change of it.
+# gives for the measure, not a change of it. A footnote mark may follow the
+# measure: "Operating income*, which excludes ..., was", "Adjusted EBITDA(1) was".
 _STATED_AS = re.compile(
+    r"(?:\*+|\(\d{1,2}\))?"
     r"(?:\s*\([^()$]{0,150}\)|,\s+[^,.;:$\n]{0,40},|,\s+which\s+[^.;:$\n]{0,250},)?"
     rf"(?:\s+(?:for|in|during|of)\s+[^.;:$\n]{{0,100}}?)?,?\s+(?:was|were|totaled|totalled|amounted\s+to|{LEVEL_VERBS}|"
     r"(?:is|are)\s+(?:now\s+)?(?:expected|estimated|projected|anticipated|forecast)\s+to\s+(?:be|total)"
