@@ -189,6 +189,24 @@ def test_items_of_a_list_fall_in_the_period_of_the_line_that_introduces_it():
     assert not [r for r in linked if r[:2] == list(cash)]
 
 
+def test_items_of_a_list_introduced_with_two_compared_periods_fall_in_the_one_of_their_place():
+    from iec_nlp.components.amount_rules import link_list_period
+
+    text = (
+        "Highlights for the second quarter of 2031 compared to the second quarter of 2030:\n\n"
+        "- Revenues increased 7.8% to $118.3 million from $109.7 million;\n"
+        "- Net income was $5.9 million, compared to $5.1 million, or $0.19 per diluted share; and\n"
+        "- Adjusted EBITDA increased to $16.4 million.\n"
+    )
+    current, prior = _spans(text, "second quarter of 2031", "second quarter of 2030")
+    money = _spans(text, "$118.3 million", "$109.7 million", "$5.9 million", "$5.1 million", "$0.19", "$16.4 million")
+    linked = link_list_period(text, money, [current, prior], [])
+    assert [r[:4] for r in linked] == [
+        [*money[0], *current], [*money[1], *prior], [*money[2], *current],
+        [*money[3], *prior], [*money[4], *prior], [*money[5], *current],
+    ]
+
+
 def test_an_amount_falls_in_the_period_right_after_it():
     from iec_nlp.components.amount_rules import link_period_after
 

@@ -948,32 +948,50 @@ def unlink_periods_of_other_list_items(layout: FiledLayout, relations: list[list
 
 def link_list_period(text: str, money: list[tuple[int, int]], periods: list[tuple[int, int]], relations: list[list[Any]]) -> list[list[Any]]:
     """An amount with no period, in an item of a list, falls in the one
-    period named by the line that introduces the list."""
+    period named by the line that introduces the list. Where that line sets
+    two periods against each other ("Highlights for the second quarter of
+    2016 compared to the second quarter of 2015:"), a compared amount ("to
+    $118.3 million from $109.7 million", "compared to $5.1 million") and its
+    per-share companion fall in the second, the item's other amounts in the first."""
     unlinked = _amounts_without_period(money, relations)
     if not unlinked or not periods:
         return relations
     period_starts = [p[0] for p in periods]
-    added = []
+    added, compared_before = [], None
     for start, end in unlinked:
-        line_start = text.rfind("\n", 0, start) + 1
-        if not _LIST_ITEM.match(text, line_start):
-            continue
-        # Up over the list's other items and blank lines to the line before them.
-        while line_start > 0 and start - line_start < _LIST_ITEMS_REACH:
-            above = text.rfind("\n", 0, line_start - 1) + 1
-            line = text[above : line_start - 1]
-            line_start = above
-            if line.strip() and not _LIST_ITEM.match(line):
-                break
-        else:
-            continue
-        line_end = text.find("\n", line_start)
-        if not text[line_start:line_end].rstrip().endswith(":"):
-            continue
-        inside = periods[bisect_left(period_starts, line_start) : bisect_left(period_starts, line_end)]
+        inside = _periods_introducing_list(text, start, periods, period_starts)
+        if len(inside) == 2 and _COMPARISON_BETWEEN.search(text, inside[0][1], inside[1][0]):
+            compared = _COMPARED.search(text, max(0, start - 40), start) or (
+                compared_before is not None and _is_companion(text, compared_before[1], (start, end))
+            )
+            compared_before = (start, end) if compared else None
+            inside = [inside[1] if compared else inside[0]]
         if len(inside) == 1:
             added.append([start, end, *inside[0], "IN_PERIOD", _PAIRED_SCORE])
     return _with(relations, added)
+
+
+def _periods_introducing_list(
+    text: str, start: int, periods: list[tuple[int, int]], period_starts: list[int]
+) -> list[tuple[int, int]]:
+    """The periods named by the line ending in a colon that introduces the
+    list item the amount at `start` is in; none if it is in no such list."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if not _LIST_ITEM.match(text, line_start):
+        return []
+    # Up over the list's other items and blank lines to the line before them.
+    while line_start > 0 and start - line_start < _LIST_ITEMS_REACH:
+        above = text.rfind("\n", 0, line_start - 1) + 1
+        line = text[above : line_start - 1]
+        line_start = above
+        if line.strip() and not _LIST_ITEM.match(line):
+            break
+    else:
+        return []
+    line_end = text.find("\n", line_start)
+    if not text[line_start:line_end].rstrip().endswith(":"):
+        return []
+    return periods[bisect_left(period_starts, line_start) : bisect_left(period_starts, line_end)]
 
 
 # A sentence ends at a full stop, a blank line, or a bullet: each item of a
