@@ -220,6 +220,13 @@ def test_full_before_a_period_is_part_of_it():
     assert ("full fiscal year 2030", "PERIOD") in _ents(doc)
 
 
+def test_the_length_in_weeks_before_a_quarter_is_part_of_the_period():
+    text = "For the 14-week fourth quarter, net sales increased 9.3% to $412.6 million."
+    doc = _doc(text, [("fourth quarter", "PERIOD"), ("$412.6 million", "MONEY")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert ("14-week fourth quarter", "PERIOD") in _ents(doc)
+
+
 def test_a_period_is_not_widened_over_another_entity():
     text = "Revenue for the quarter ended March 31 at Acme Corp. was $2 million."
     doc = _doc(text, [("quarter", "PERIOD"), ("March", "ORG")])

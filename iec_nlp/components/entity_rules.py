@@ -1125,7 +1125,8 @@ def _years_after_amounts(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
 # quarter of fiscal 2016 ended October 29, 2016", "13-week period ended August 1, 2015".
 _PERIOD_HEAD = re.compile(
     rf"(?:(?:last|previous|prior)\s+year['\u2019]s\s+|(?<=\bthe\s){_YEAR}\s+"
-    rf"|{_ORDINAL}\s+(?:fiscal\s+)?quarter\s+of\s+|{_WEEKS}[ ]+(?:ended|ending)[ ]+"
+    # "14-week fourth quarter": the length of a retailer's quarter in weeks
+    rf"|{_ORDINAL}\s+(?:fiscal\s+)?quarter\s+of\s+|{_WEEKS}[ ]+(?:ended|ending)[ ]+|(?<![\w-]){_WEEKS}[ ]+"
     # "fiscal first quarter", "fiscal 2004", "end of the second quarter", "full fiscal year 2026", "full second quarter"
     rf"|(?<![\w-])fiscal[ ]+|(?<![\w-])end\s+of\s+the\s+|(?<![\w-])full[ -]+)$",
     re.IGNORECASE,
