@@ -158,11 +158,37 @@ def test_a_banks_credit_costs_are_metric_terms():
     assert [e[0] for e in _ents(doc) if e[1] == "METRIC"] == ["provision for loan losses", "net charge-offs"]
 
 
+def test_line_items_of_banks_insurers_reits_producers_and_software_companies_are_metric_terms():
+    text = ("Net premiums earned were $268.4 million. Loans held for investment rose to $1.62 billion. "
+            "Adjusted EBITDAX was $96.3 million and the average realized oil price was $89.74 per barrel. "
+            "ARR was $512.4 million. We received a $15.0 million milestone payment.")
+    amounts = ("$268.4 million", "$1.62 billion", "$96.3 million", "$89.74", "$512.4 million", "$15.0 million")
+    doc = EntityRules(patterns=True, propagate=False, metrics=True)(_doc(text, [(a, "MONEY") for a in amounts]))
+    assert [e[0] for e in _ents(doc) if e[1] == "METRIC"] == [
+        "Net premiums earned", "Loans held for investment", "Adjusted EBITDAX", "average realized oil price",
+        "ARR", "milestone payment",
+    ]
+
+
+def test_a_year_after_a_per_share_companion_is_proposed_as_the_period():
+    text = "Net income was $29.5 million, down from $34.2 million, or $4.51 per diluted share, in 2030."
+    doc = _doc(text, [(a, "MONEY") for a in ("$29.5 million", "$34.2 million", "$4.51")])
+    doc = EntityRules(patterns=False, propagate=True, periods=True)(doc)
+    assert [e[0] for e in _ents(doc) if e[1] == "PERIOD"] == ["2030"]
+
+
 def test_term_debt_and_outstanding_debt_are_metric_terms():
     text = "The company's domestic term debt was $2.9 billion, and it had $30.0 million of outstanding term debt."
     doc = _doc(text, [(a, "MONEY") for a in ("$2.9 billion", "$30.0 million")])
     doc = EntityRules(patterns=True, propagate=False, metrics=True)(doc)
     assert [e[0] for e in _ents(doc) if e[1] == "METRIC"] == ["term debt", "outstanding term debt"]
+
+
+def test_the_linked_quarter_and_the_preceding_year_are_period_terms():
+    from iec_nlp.components.entity_rules import PERIOD_TERM
+
+    for term in ("linked quarter", "preceding year", "preceding quarter", "preceding fiscal year"):
+        assert PERIOD_TERM.fullmatch(term), term
 
 
 def test_contract_instruments_are_metric_terms():
@@ -185,6 +211,20 @@ def test_a_period_is_widened_over_its_date_or_fiscal_year():
         ("last year's 4th quarter", "PERIOD"),
         ("first six months of fiscal 2010", "PERIOD"),
     ]
+
+
+def test_full_before_a_period_is_part_of_it():
+    text = "For full fiscal year 2030, Acme expects revenue of $515 million."
+    doc = _doc(text, [("fiscal year 2030", "PERIOD"), ("$515 million", "MONEY")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert ("full fiscal year 2030", "PERIOD") in _ents(doc)
+
+
+def test_the_length_in_weeks_before_a_quarter_is_part_of_the_period():
+    text = "For the 14-week fourth quarter, net sales increased 9.3% to $412.6 million."
+    doc = _doc(text, [("fourth quarter", "PERIOD"), ("$412.6 million", "MONEY")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert ("14-week fourth quarter", "PERIOD") in _ents(doc)
 
 
 def test_a_period_is_not_widened_over_another_entity():
@@ -1502,6 +1542,30 @@ def test_the_measure_that_opens_an_item_of_a_list_stated_as_of_an_amount_is_its_
     metrics = [e[0] for e in _rules(text, ents) if e[1] == "METRIC"]
     # No verb and no period opens the measure; running text is no list item.
     assert metrics == ["Tangible Equity per Share", "Remaining performance obligations"]
+
+
+def test_a_metric_run_from_the_item_above_into_a_list_item_gives_way_to_the_items_measure():
+    text = (
+        "- Combined ratio of 97.3%, including 4.1 points of catastrophe losses\n"
+        "- Pre-tax catastrophe losses of $11.0 million, mostly from the wildfires\n"
+    )
+    ents = [("catastrophe losses\n- Pre-tax catastrophe losses", "METRIC"), ("$11.0 million", "MONEY")]
+    metrics = [e[0] for e in _rules(text, ents) if e[1] == "METRIC"]
+    assert metrics == ["Pre-tax catastrophe losses"]
+
+
+def test_the_measure_that_opens_a_dashed_list_item_stated_as_an_amount_keeps_its_words():
+    text = "Highlights: comparable sales rose 1.4%; - Restaurant-level operating profit was $21.0 million."
+    ents = [("operating profit", "METRIC"), ("$21.0 million", "MONEY")]
+    metrics = [e[0] for e in _rules(text, ents) if e[1] == "METRIC"]
+    assert metrics == ["Restaurant-level operating profit"]
+
+
+def test_the_unit_an_amount_is_stated_per_is_no_metric():
+    text = "The Trust raised its FFO guidance to $1.50 to $1.54 per diluted share from $1.46 to $1.52."
+    ents = [("FFO", "METRIC"), ("$1.50", "MONEY"), ("$1.54", "MONEY"), ("diluted share", "METRIC")]
+    metrics = [e[0] for e in _rules(text, ents) if e[1] == "METRIC"]
+    assert metrics == ["FFO"]
 
 
 def test_the_measure_that_opens_a_sentence_stated_as_an_amount_keeps_its_words():

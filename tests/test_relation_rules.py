@@ -189,6 +189,24 @@ def test_items_of_a_list_fall_in_the_period_of_the_line_that_introduces_it():
     assert not [r for r in linked if r[:2] == list(cash)]
 
 
+def test_items_of_a_list_introduced_with_two_compared_periods_fall_in_the_one_of_their_place():
+    from iec_nlp.components.amount_rules import link_list_period
+
+    text = (
+        "Highlights for the second quarter of 2031 compared to the second quarter of 2030:\n\n"
+        "- Revenues increased 7.8% to $118.3 million from $109.7 million;\n"
+        "- Net income was $5.9 million, compared to $5.1 million, or $0.19 per diluted share; and\n"
+        "- Adjusted EBITDA increased to $16.4 million.\n"
+    )
+    current, prior = _spans(text, "second quarter of 2031", "second quarter of 2030")
+    money = _spans(text, "$118.3 million", "$109.7 million", "$5.9 million", "$5.1 million", "$0.19", "$16.4 million")
+    linked = link_list_period(text, money, [current, prior], [])
+    assert [r[:4] for r in linked] == [
+        [*money[0], *current], [*money[1], *prior], [*money[2], *current],
+        [*money[3], *prior], [*money[4], *prior], [*money[5], *current],
+    ]
+
+
 def test_an_amount_falls_in_the_period_right_after_it():
     from iec_nlp.components.amount_rules import link_period_after
 
@@ -223,6 +241,21 @@ def test_an_amount_falls_in_the_period_after_its_per_share_companion():
     # A companion that alone found the period passes it back to its amount.
     relations = [[*compared_share, *prior, "IN_PERIOD", 0.7]]
     assert [*compared, *prior, "IN_PERIOD", 0.7] in link_companions(text, money, relations)
+
+
+def test_a_period_set_off_by_a_comma_after_a_per_share_companion_is_the_amounts():
+    from iec_nlp.components.amount_rules import link_period_after
+
+    text = ("Net income was $6.8 million, or $0.91 per diluted share, for the fourth quarter of 2031, "
+            "compared with $7.4 million, or $0.98 per diluted share, for the third quarter of 2031.")
+    fourth, third = _spans(text, "fourth quarter of 2031", "third quarter of 2031")
+    money = _spans(text, "$6.8 million", "$0.91", "$7.4 million", "$0.98")
+    # The extractor put the compared amount in the first period and left its companion out.
+    relations = [[*money[0], *fourth, "IN_PERIOD", 0.8], [*money[2], *fourth, "IN_PERIOD", 0.6]]
+    linked = link_period_after(text, money, [fourth, third], relations)
+    assert [*money[2], *third, "IN_PERIOD", 0.6] in linked
+    assert [*money[3], *third, "IN_PERIOD", 0.9] in linked
+    assert [*money[1], *fourth, "IN_PERIOD", 0.9] in linked
 
 
 def test_the_period_after_a_compared_amount_is_not_the_level_period():
@@ -485,6 +518,38 @@ def test_an_amount_a_verb_changes_its_measure_by_is_no_level():
     money = _spans(text, "$0.05", "$2 million", "$9 million", "$1 million")
     relations = [[*amount, *metric, "VALUE_OF", 0.7] for amount, metric in zip(money, (eps, margin, debt, sales))]
     assert revise_value_of(text, money, [eps, margin, debt, sales], relations) == []
+
+
+def test_an_amount_a_payment_is_raised_by_is_no_level_also_with_its_frequency_between():
+    text = "The board raised the quarterly dividend by 2 cents to $0.39 per share."
+    (dividend,) = _spans(text, "dividend")
+    change, level = _spans(text, "2 cents", "$0.39")
+    relations = [[*change, *dividend, "VALUE_OF", 0.7], [*level, *dividend, "VALUE_OF", 0.8]]
+    assert revise_value_of(text, [change, level], [dividend], relations) == [[*level, *dividend, "VALUE_OF", 0.8]]
+
+
+def test_the_measure_that_opens_a_list_item_is_stated_by_of_its_amount():
+    from iec_nlp.components.amount_rules import link_stated_measures
+
+    text = "Results included: - Net premiums earned of $268.4 million - Combined ratio of 97.3%. Growth in sales of $2 million."
+    earned, sales = _spans(text, "Net premiums earned", "sales")
+    level, change = _spans(text, "$268.4 million", "$2 million")
+    linked = link_stated_measures(text, [level, change], [earned, sales], [])
+    # Only an item's opening measure: "Growth in sales of" opens no item.
+    assert linked == [[*level, *earned, "VALUE_OF", 0.9]]
+
+
+def test_a_footnote_mark_after_a_measure_does_not_part_it_from_its_stated_amount():
+    from iec_nlp.components.amount_rules import link_stated_measures
+
+    text = ("Net income was $18.7 million. Operating income*, which excludes investment gains and losses, "
+            "was $21.5 million. Adjusted EBITDA(1) was $16.4 million.")
+    income, operating, ebitda = _spans(text, "Net income", "Operating income", "Adjusted EBITDA")
+    net, level, adjusted = _spans(text, "$18.7 million", "$21.5 million", "$16.4 million")
+    relations = [[*net, *income, "VALUE_OF", 0.8]]
+    linked = link_stated_measures(text, [net, level, adjusted], [income, operating, ebitda], relations)
+    assert [*level, *operating, "VALUE_OF", 0.9] in linked
+    assert [*adjusted, *ebitda, "VALUE_OF", 0.9] in linked
 
 
 def test_a_change_right_after_a_level_falls_in_the_level_period():

@@ -176,6 +176,19 @@ def test_dashes_that_indent_a_row_are_no_part_of_its_label():
     assert [e.text for e in doc.ents if e.label_ == "METRIC"] == ["LIFO", "FIFO"]
 
 
+def test_the_unit_a_row_is_stated_in_is_no_part_of_its_label():
+    filed = (
+        "                               2004       2003\n"
+        "Operating revenues (millions)  $ 338.6    $ 322.0\n"
+        "Net income (in thousands)      $24,812    $27,301\n"
+    )
+    doc, relations = _read(filed, ["$ 338.6", "$ 322.0", "$24,812", "$27,301"])
+    assert {(a, m) for a, label, m in relations if label == "VALUE_OF"} == {
+        ("$ 338.6", "Operating revenues"), ("$ 322.0", "Operating revenues"),
+        ("$24,812", "Net income"), ("$27,301", "Net income"),
+    }
+
+
 def test_a_long_row_of_cells_is_no_running_text_above_the_rows_below_it():
     filed = (
         "For the Three Months Ended March 31, 2022\n"

@@ -166,8 +166,11 @@ def _parts_named_in_whole(text: str, money: list[tuple[int, int]], metrics: list
 # An amount by which a verb changes the measure before it is a change: "reduced
 # EPS $0.07", "will reduce stockholders' equity by approximately $3 million",
 # "retired $600 million of debt" (GUIDELINE: "reduced debt by $800,000").
+# The frequency of a payment may stand between: "raised the quarterly dividend by 2 cents".
 _VERB_BEFORE_MEASURE = re.compile(
-    r"\b(?:reduc|increas|decreas|lower|rais|improv|cut)\w*\s+(?:the\s+|its\s+|our\s+)?$", re.IGNORECASE
+    r"\b(?:reduc|increas|decreas|lower|rais|improv|cut)\w*\s+(?:the\s+|its\s+|our\s+)?"
+    r"(?:(?:quarterly|monthly|annual|semi-annual)\s+)?$",
+    re.IGNORECASE,
 )
 _MEASURE_CHANGED_BY = re.compile(r"\s+(?:by\s+)?(?:approximately\s+|about\s+)?")
 _PAID_DOWN = re.compile(r"\b(?:retired|repaid|paid\s+down)\s+(?:approximately\s+|about\s+|an\s+additional\s+)?$")
@@ -287,8 +290,10 @@ def link_comparisons_of_new_levels(
 # the same way ("earnings per diluted share for the 13-week period ... are
 # expected to be in the range of $0.26 to $0.28", "Annual savings ... are
 # estimated to be $4.1 million"): the outlook is the level the release
-# gives for the measure, not a change of it.
+# gives for the measure, not a change of it. A footnote mark may follow the
+# measure: "Operating income*, which excludes ..., was", "Adjusted EBITDA(1) was".
 _STATED_AS = re.compile(
+    r"(?:\*+|\(\d{1,2}\))?"
     r"(?:\s*\([^()$]{0,150}\)|,\s+[^,.;:$\n]{0,40},|,\s+which\s+[^.;:$\n]{0,250},)?"
     rf"(?:\s+(?:for|in|during|of)\s+[^.;:$\n]{{0,100}}?)?,?\s+(?:was|were|totaled|totalled|amounted\s+to|{LEVEL_VERBS}|"
     r"(?:is|are)\s+(?:now\s+)?(?:expected|estimated|projected|anticipated|forecast)\s+to\s+(?:be|total)"
@@ -297,9 +302,15 @@ _STATED_AS = re.compile(
 )
 # The measure opens its clause, maybe after its owner or an article: "Energy
 # & Transportation's profit", "The Company's income tax expense".
+# A list item opens a clause after its bullet, a dash included ("- Net
+# premiums earned of $268.4 million"), and there the measure is stated by
+# "of" its amount as by "was".
 _CLAUSE_OPENING = re.compile(
-    r"(?:^|[.;:!?,\n]\s*|\u2022\s*)(?:(?:[Tt]he|[Oo]ur|[Ii]ts|[A-Z][\w&.-]*(?:['\u2019]s)?|&)\s+){0,4}$"
+    r"(?:^|[.;:!?,\n]\s*|\u2022\s*|(?<=\s)[\u00b7\u25cf\u25aa*\u2013-]\s+)"
+    r"(?:(?:[Tt]he|[Oo]ur|[Ii]ts|[A-Z][\w&.-]*(?:['\u2019]s)?|&)\s+){0,4}$"
 )
+_ITEM_OPENING = re.compile(r"(?:^|\n|\u2022|(?<=\s)[\u00b7\u25cf\u25aa*\u2013-])\s*$")
+_STATED_OF = re.compile(r"\s+of\s+(?:approximately\s+|about\s+)?")
 _CLAUSE_OPENING_REACH = 60
 
 
@@ -308,7 +319,8 @@ def link_stated_measures(
 ) -> list[list[Any]]:
     """An amount with no measure, stated by "was"/"were"/"totaled" or a verb
     of its level ("averaged", "decreased to") after a measure that opens its
-    sentence, is the value of that measure."""
+    sentence, or by "of" after a measure that opens a list item or a line,
+    is the value of that measure."""
     linked = {(r[0], r[1]) for r in relations if r[4] == "VALUE_OF"}
     metric_starts = [m[0] for m in metrics]
     added = []
@@ -320,7 +332,12 @@ def link_stated_measures(
         # named in an aside ("Gross profit (defined as revenue less ...) was").
         k = bisect_left(metric_starts, start)
         for metric in reversed(metrics[max(0, k - 3) : k]):
-            if metric[1] > start or not _STATED_AS.fullmatch(text, metric[1], start):
+            if metric[1] > start:
+                continue
+            stated_of = _STATED_OF.fullmatch(text, metric[1], start) and _ITEM_OPENING.search(
+                text, max(0, metric[0] - 4), metric[0]
+            )
+            if not (stated_of or _STATED_AS.fullmatch(text, metric[1], start)):
                 continue
             opening = text[max(0, metric[0] - _CLAUSE_OPENING_REACH) : metric[0]]
             if _CLAUSE_OPENING.search(opening):
@@ -657,8 +674,10 @@ def link_sentence_period(text: str, money: list[tuple[int, int]], periods: list[
 # period phrase in the amount's own clause scopes it most closely).
 # The period may also follow the amount's per-share words: "$0.14 per
 # diluted share in the comparable quarter", "$2.9 million ($.37 per share)
-# last year" (a period that opens with "last", "prior", "same" needs no "in").
-_PER_SHARE_TAIL = r"(?:\s*\(?\s*(?:a|per)\s+(?:[\w-]+\s+){0,2}(?:shares?|ADSs?|units?)\)?(?=[\s,]))?"
+# last year" (a period that opens with "last", "prior", "same" needs no "in"),
+# also set off by a comma: "$7.4 million, or $0.98 per diluted share, for the
+# third quarter of 2023".
+_PER_SHARE_TAIL = r"(?:\s*\(?\s*(?:a|per)\s+(?:[\w-]+\s+){0,2}(?:shares?|ADSs?|units?)\)?(?=[\s,]),?)?"
 _PERIOD_AFTER = re.compile(
     _PER_SHARE_TAIL + r"(?:\s+(?:for|in|during|at|as\s+of)(?:\s+the)?\s+|\s+(?=(?:last|prior|previous|same)\b))"
 )
@@ -929,32 +948,50 @@ def unlink_periods_of_other_list_items(layout: FiledLayout, relations: list[list
 
 def link_list_period(text: str, money: list[tuple[int, int]], periods: list[tuple[int, int]], relations: list[list[Any]]) -> list[list[Any]]:
     """An amount with no period, in an item of a list, falls in the one
-    period named by the line that introduces the list."""
+    period named by the line that introduces the list. Where that line sets
+    two periods against each other ("Highlights for the second quarter of
+    2016 compared to the second quarter of 2015:"), a compared amount ("to
+    $118.3 million from $109.7 million", "compared to $5.1 million") and its
+    per-share companion fall in the second, the item's other amounts in the first."""
     unlinked = _amounts_without_period(money, relations)
     if not unlinked or not periods:
         return relations
     period_starts = [p[0] for p in periods]
-    added = []
+    added, compared_before = [], None
     for start, end in unlinked:
-        line_start = text.rfind("\n", 0, start) + 1
-        if not _LIST_ITEM.match(text, line_start):
-            continue
-        # Up over the list's other items and blank lines to the line before them.
-        while line_start > 0 and start - line_start < _LIST_ITEMS_REACH:
-            above = text.rfind("\n", 0, line_start - 1) + 1
-            line = text[above : line_start - 1]
-            line_start = above
-            if line.strip() and not _LIST_ITEM.match(line):
-                break
-        else:
-            continue
-        line_end = text.find("\n", line_start)
-        if not text[line_start:line_end].rstrip().endswith(":"):
-            continue
-        inside = periods[bisect_left(period_starts, line_start) : bisect_left(period_starts, line_end)]
+        inside = _periods_introducing_list(text, start, periods, period_starts)
+        if len(inside) == 2 and _COMPARISON_BETWEEN.search(text, inside[0][1], inside[1][0]):
+            compared = _COMPARED.search(text, max(0, start - 40), start) or (
+                compared_before is not None and _is_companion(text, compared_before[1], (start, end))
+            )
+            compared_before = (start, end) if compared else None
+            inside = [inside[1] if compared else inside[0]]
         if len(inside) == 1:
             added.append([start, end, *inside[0], "IN_PERIOD", _PAIRED_SCORE])
     return _with(relations, added)
+
+
+def _periods_introducing_list(
+    text: str, start: int, periods: list[tuple[int, int]], period_starts: list[int]
+) -> list[tuple[int, int]]:
+    """The periods named by the line ending in a colon that introduces the
+    list item the amount at `start` is in; none if it is in no such list."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if not _LIST_ITEM.match(text, line_start):
+        return []
+    # Up over the list's other items and blank lines to the line before them.
+    while line_start > 0 and start - line_start < _LIST_ITEMS_REACH:
+        above = text.rfind("\n", 0, line_start - 1) + 1
+        line = text[above : line_start - 1]
+        line_start = above
+        if line.strip() and not _LIST_ITEM.match(line):
+            break
+    else:
+        return []
+    line_end = text.find("\n", line_start)
+    if not text[line_start:line_end].rstrip().endswith(":"):
+        return []
+    return periods[bisect_left(period_starts, line_start) : bisect_left(period_starts, line_end)]
 
 
 # A sentence ends at a full stop, a blank line, or a bullet: each item of a

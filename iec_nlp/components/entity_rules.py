@@ -138,7 +138,7 @@ _NOT_A_TITLE_START = r"(?!Chief|President|Vice|C[EFOTIA]O\b|Chairman|Treasurer|S
 _METRIC_CORE = (
     r"(?:net\s+(?:income|loss|\(loss\)|earnings|sales|revenues?|profit)|revenues?|sales|"
     r"gross\s+(?:profit|margin)|operating\s+(?:income|loss|expenses|profit|earnings)|"
-    r"(?:income|loss)\s+from\s+(?:continuing\s+)?operations|EBITDA|"
+    r"(?:income|loss)\s+from\s+(?:continuing\s+)?operations|EBITDA(?-i:X|R)?|"
     r"(?:diluted\s+|basic\s+)?(?:earnings|loss|profit)\s+per\s+(?:weighted\s+average\s+)?(?:diluted\s+|basic\s+|common\s+)?share|EPS|"
     # "order backlog", "funded backlog": one measure, not the term "order" and then "backlog".
     r"(?:(?:orders?|funded)\s+)?backlog|bookings|cash\s+and\s+cash\s+equivalents|cash\s+balance|working\s+capital|"
@@ -167,6 +167,17 @@ _METRIC_CORE = (
     # letter subcontract ... for approximately $323,000", "a $249 million ...
     # contract option modification").
     r"(?:letter\s+)?sub-?contracts?|contract\s+(?:option\s+)?modifications?|"
+    # The line items of a results release outside manufacturing, named as
+    # others name revenue: an insurer's "net premiums earned" and "net
+    # investment income", a bank's "loans held for investment", a REIT's
+    # "funds from operations", an oil producer's "lease operating expense" and
+    # "average realized oil price", a software company's "annual recurring
+    # revenue" and "remaining performance obligations", a biotech's "milestone
+    # payment", the size of a "revolving credit facility".
+    r"(?:gross\s+|net\s+)?premiums\s+(?:written|earned)|net\s+investment\s+income|loans\s+held\s+for\s+investment|"
+    r"funds\s+from\s+operations|lease\s+operating\s+expenses?|(?:average\s+)?realized\s+(?:[a-z]+\s+){0,2}prices?|"
+    r"annual\s+recurring\s+revenue|remaining\s+performance\s+obligations|(?-i:A?FFO|ARR|RPO)|"
+    r"(?:milestone|upfront|up-front)\s+payments?|(?:revolving\s+)?credit\s+facility|"
     # SCHEMA.md 3a: a pay item is the measure of its amount, also the
     # relocation and retention pay of an 8-K's list of terms ("(iv)
     # relocation expenses up to $20,000", "a retention opportunity equal to
@@ -345,7 +356,7 @@ class EntityRules:
             ents = _without_name_fragments(text, ents, self.first_names)
             ents = _items_before_amounts(doc, text, _items_after_amounts(doc, text, ents))
             ents = _items_in_the_amount_of(doc, text, ents)
-            ents = _subjects_stated_as_amounts(doc, text, ents)
+            ents = _without_units_of_amounts(text, _subjects_stated_as_amounts(doc, text, ents))
             ents = _list_items_stated_as_amounts(doc, ents)
             if self.periods:
                 ents = _years_after_amounts(doc, text, _add_near_amounts(doc, text, ents, PERIOD_TERM, "PERIOD"))
@@ -706,12 +717,14 @@ def _items_before_amounts(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
 # The subject may be one word, and an aside in lower case may part it from
 # its verb: "Write-offs, net of recoveries, were $8 million" (an aside that
 # restates or qualifies the measure, not another measure).
+# A list item opens after its bullet, a dash included ("- Restaurant-level
+# operating profit was $21.0 million").
 _PERIOD_WORDS_AHEAD = (
     r"(?:for|in|at|during)[ ](?:the[ ])?(?:first|second|third|fourth|quarters?|years?|three|six|nine|twelve|"
     r"thirteen|fiscal|period|same|prior|current|comparable|full|\d)"
 )
 _SUBJECT_STATED_AS_AMOUNT = re.compile(
-    r"(?:^|(?<=[.!?][ ])|(?<=[.!?][ ]{2})|(?<=\n)|(?<=[\u2022\u00b7*][ ]))"
+    r"(?:^|(?<=[.!?][ ])|(?<=[.!?][ ]{2})|(?<=\n)|(?<=[\u2022\u00b7*\u2013-][ ]))"
     r"((?!(?:The|This|These|Our|Its|It|We|They|He|She|In|For|During|At|As|On|Of|"
     r"First|Second|Third|Fourth|Fiscal|Full|Quarterly|Annual|Year|Half)\b)[A-Z][a-z][\w-]*"
     rf"(?:[ ](?!{_PERIOD_WORDS_AHEAD}|(?:was|were|is|are)\b)(?:[a-z][\w/-]*|\([a-z]+\))){{0,8}})"
@@ -737,6 +750,19 @@ def _subjects_stated_as_amounts(doc: Doc, text: str, ents: list[Span]) -> list[S
     return ents
 
 
+# The unit an amount is stated per is no measure: "$1.50 to $1.54 per diluted
+# share", "$8.12 per Boe" (SCHEMA.md 2: `per share` is out of MONEY, and the
+# measure is the one the amount is the value of).
+_PER_BEFORE = re.compile(r"\bper\s+$", re.IGNORECASE)
+
+
+def _without_units_of_amounts(text: str, ents: list[Span]) -> list[Span]:
+    return [
+        e for e in ents
+        if not (e.label_ == "METRIC" and _PER_BEFORE.search(text, max(0, e.start_char - 5), e.start_char))
+    ]
+
+
 # An item of a list that opens with a measure and "of" its amount: "- Tangible
 # Equity per Share of $18.40, an increase of 20%", "• Remaining performance
 # obligations of $1.12 billion". The item is a sentence of its own, and its
@@ -755,7 +781,9 @@ _LIST_ITEM_MEASURE = re.compile(
 def _list_items_stated_as_amounts(doc: Doc, ents: list[Span]) -> list[Span]:
     """The measure that opens an item of a list, stated as "of" an amount, as
     its METRIC where nothing was found in it; read as filed (the model's text
-    joins the items into one line)."""
+    joins the items into one line, and the recognizer may run a measure from
+    the item above into it: "... points of catastrophe losses / - Pre-tax
+    catastrophe losses of $11.0 million"; such a METRIC gives way)."""
     layout = FiledLayout(doc)
     filed = layout.text
     for money in [e for e in ents if e.label_ == "MONEY"]:
@@ -763,7 +791,9 @@ def _list_items_stated_as_amounts(doc: Doc, ents: list[Span]) -> list[Span]:
         line_start = filed.rfind("\n", 0, amount_start) + 1
         item = _LIST_ITEM_MEASURE.fullmatch(filed, line_start, amount_start)
         if item is not None:
-            ents = _add(doc, ents, *layout.to_doc(item.start(1), item.end(1)), "METRIC")
+            start, end = layout.to_doc(item.start(1), item.end(1))
+            ents = [e for e in ents if not (e.label_ == "METRIC" and e.start_char < start < e.end_char)]
+            ents = _add(doc, ents, start, end, "METRIC")
     return ents
 
 
@@ -1031,10 +1061,11 @@ PERIOD_TERM = re.compile(
     # 2018 and July 2, 2017, respectively".
     rf"|(?<=\bended\s){_DATE}(?=\s+and\s+(?:{_DATE}|{_YEAR}),?\s+respectively\b)"
     rf"|(?<=\band\s)(?:{_DATE}|{_YEAR})(?=,?\s+respectively\b)"
-    rf"|(?:same|comparable|corresponding|prior[\s-]year|year[\s-]ago|previous|prior)\s+(?:quarter|period)"
+    # A bank's "linked quarter" is the quarter before the one reported.
+    rf"|(?:same|comparable|corresponding|prior[\s-]year|year[\s-]ago|previous|preceding|prior|linked)\s+(?:quarter|period)"
     rf"(?:\s+(?:a\s+year\s+ago|last\s+year|of\s+(?:the\s+)?(?:prior|previous)\s+year|in\s+{_FISCAL_YEAR}))?"
     rf"|(?:fiscal|calendar)\s+(?:year\s+)?{_YEAR}"
-    rf"|full[\s-]+(?:fiscal\s+)?year|year-to-date|(?:current|last|prior|previous)\s+(?:fiscal\s+)?year(?!['\u2019])"
+    rf"|full[\s-]+(?:fiscal\s+)?year|year-to-date|(?:current|last|prior|previous|preceding)\s+(?:fiscal\s+)?year(?!['\u2019])"
     rf"|(?:fiscal\s+)?year[\s-]end(?:\s+{_YEAR})?"
     # GUIDELINE: "quarterly" before a measure names its period ("quarterly
     # revenues of $828,052"), not the frequency of a payment ("quarterly dividend").
@@ -1049,8 +1080,11 @@ PERIOD_TERM = re.compile(
 
 
 # A year right after an amount is its period: "compared to $585 million in
-# 1997", "$7.5 million for fiscal 2007" (not "by 2026", a target date).
+# 1997", "$7.5 million for fiscal 2007" (not "by 2026", a target date); also
+# after the per-share amount that goes with it: "$34.2 million, or $4.51 per
+# diluted share, in 2022".
 _YEAR_AFTER_AMOUNT = re.compile(
+    r"(?:[ ]+per[ ]+(?:diluted[ ]+|basic[ ]+|common[ ]+)?share,?)?"
     rf"\s+(?:in|for|during)\s+((?:fiscal\s+(?:year\s+)?)?{_YEAR})\b"
     r"(?![,.]?\d|,?[ ]+(?:and|to|through)[ ]+(?:fiscal[ ]+)?\d)"
 )
@@ -1091,9 +1125,10 @@ def _years_after_amounts(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
 # quarter of fiscal 2016 ended October 29, 2016", "13-week period ended August 1, 2015".
 _PERIOD_HEAD = re.compile(
     rf"(?:(?:last|previous|prior)\s+year['\u2019]s\s+|(?<=\bthe\s){_YEAR}\s+"
-    rf"|{_ORDINAL}\s+(?:fiscal\s+)?quarter\s+of\s+|{_WEEKS}[ ]+(?:ended|ending)[ ]+"
-    # "fiscal first quarter", "fiscal 2004", "end of the second quarter"
-    rf"|(?<![\w-])fiscal[ ]+|(?<![\w-])end\s+of\s+the\s+)$",
+    # "14-week fourth quarter": the length of a retailer's quarter in weeks
+    rf"|{_ORDINAL}\s+(?:fiscal\s+)?quarter\s+of\s+|{_WEEKS}[ ]+(?:ended|ending)[ ]+|(?<![\w-]){_WEEKS}[ ]+"
+    # "fiscal first quarter", "fiscal 2004", "end of the second quarter", "full fiscal year 2026", "full second quarter"
+    rf"|(?<![\w-])fiscal[ ]+|(?<![\w-])end\s+of\s+the\s+|(?<![\w-])full[ -]+)$",
     re.IGNORECASE,
 )
 # On one line (the model reads prose unwrapped): in a table header, "13 Weeks"

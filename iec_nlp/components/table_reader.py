@@ -44,7 +44,11 @@ from .relation_extractor import RELATIONS_ATTR, get_relations
 
 # Column gaps: cells of a text table are set apart by runs of spaces or tabs.
 _COLUMN_GAP = re.compile(r"(?:[ ]{2,}|\t)")
-_LABEL_TRAILER = re.compile(r"(?:\s*(?:\(\d{1,2}\)|\*+|\d(?=\s*$)|[.:\u2026]+|-+))+\s*$")
+# A row label's trailer is no word of the measure: footnote marks, leader
+# dots, a colon, and the unit its cells are stated in ("Net income (millions)",
+# "Revenues (in thousands)").
+_UNIT_OF_CELLS = r"\((?:in[ ]+)?(?:\$[ ]*)?(?:thousands|millions|billions)(?:[ ]+of[ ]+dollars)?\)"
+_LABEL_TRAILER = re.compile(rf"(?:\s*(?:\(\d{{1,2}}\)|{_UNIT_OF_CELLS}|\*+|\d(?=\s*$)|[.:\u2026]+|-+))+\s*$", re.IGNORECASE)
 _PERIOD_CELL = re.compile(
     r"(?:(?:Three|Six|Nine|Twelve|Thirteen|Twenty-six|\d{1,2})[ -](?:Months|Weeks)\s+Ended"
     r"(?:\s+[A-Z][a-z]+\.?\s+\d{1,2},?(?:\s+\d{4})?)?"
