@@ -2644,3 +2644,17 @@ def test_a_position_in_apposition_to_a_person_is_a_title():
     assert _rules(text, ents) == [
         ("Dana Whitcombe", "PERSON"), ("partner", "ROLE"), ("Saltmarsh Ventures", "ORG"), ("Zeta Corp.", "ORG"), ("Acme", "ORG"),
     ]
+
+
+def test_names_a_release_declares_as_its_trademarks_are_products():
+    text = (
+        "Ravello Systems, Inc. today released Ravello Beacon 3. Customers moved onto the Ravello Beacon platform, "
+        "and Skyloom shipped. Ravello grew.\n\n"
+        "Ravello Beacon and Skyloom are registered trademarks of Ravello Systems, Inc.\n"
+    )
+    doc = _doc(text, [("Ravello Systems, Inc.", "ORG"), ("Skyloom", "CUSTOMER")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    # The marks are products everywhere, also where they open with the company's name;
+    # the company's own name alone stays a company.
+    assert "Skyloom" not in [e.text for e in doc.ents]
+    assert [e.start_char for e in doc.ents if e.text == "Ravello"] == [text.index("Ravello grew")]

@@ -464,6 +464,40 @@ _IN_BEFORE = re.compile(r"\bin\s$")
 _TRADEMARK_AFTER = re.compile(rf"(?:\u2122|\u2120|\(TM\)|\(SM\))(?![ ]+(?:[A-Z][\w&'\u2019-]*,?[ ]+){{0,3}}{_LEGAL_FORM}(?!\w))")
 
 
+# "Quillon Atlas, Quillon Ledger Cloud and Quillon Spend are trademarks of
+# Quillon Software Inc.", "SkyWarden is a registered trademark of ...": the
+# names a release declares as its marks are products in the whole release
+# (SCHEMA.md 2: product names are out), also where a mention opens with the
+# company's own name. A company's own name declared as a mark ("Acme and the
+# Acme logo are trademarks of Acme Corp.") stays a company.
+_MARKS_DECLARED = re.compile(
+    r"(?:^|(?<=[.;:!?\n])[ \t]*)([A-Z][^.;:!?\n]{0,200}?)[ ]+(?:is|are)[ ]+(?:a[ ]+|the[ ]+)?"
+    r"(?:(?:registered|common[ ]law)[ ]+)?(?:trademarks?|service[ ]marks?|trade[ ]names?)"
+    r"(?:[ ]+or[ ]+(?:registered[ ]+)?trademarks?)?[ ]+of[ ]+(?:the[ ]+)?([A-Z][^.;\n]{0,80})",
+    re.MULTILINE,
+)
+_LIST_SEPARATOR = re.compile(r",?[ ]+and[ ]+|,[ ]+")
+_MARK_SIGNS = "\u00ae\u2122\u2120"
+
+
+@lru_cache(maxsize=4)
+def _declared_marks(text: str) -> frozenset[str]:
+    marks = set()
+    for declaration in _MARKS_DECLARED.finditer(text):
+        owner_words = declaration.group(2).split()
+        for mark in _LIST_SEPARATOR.split(declaration.group(1)):
+            mark = mark.strip().strip(_MARK_SIGNS).strip()
+            words = mark.split()
+            if words and words[0][0].isupper() and words != owner_words[: len(words)]:
+                marks.add(" ".join(words))
+    return frozenset(marks)
+
+
+def _is_declared_mark(name: str, text: str, start: int) -> bool:
+    name = " ".join(name.split())
+    return any(mark == name or (mark.startswith(name + " ") and text.startswith(mark, start)) for mark in _declared_marks(text))
+
+
 # A name right before the kind of building or way it names is a place
 # (SCHEMA.md 2: places are out), the company's own name too: "the Sears
 # Tower", "the Fisher Plaza fire", "Acme Drive".
@@ -678,6 +712,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             return False  # "the Wendy's® brand", "HORIZON(R) batteries": a trademark names a product
         if _names_a_product(name, text, ent.end_char):
             return False  # "the RIP product", "the Primary brand"
+        if _is_declared_mark(name, text, ent.start_char):
+            return False  # "SkyWarden is a registered trademark of ...": a product
         if _named_as_site(name, text):
             return False  # "Muskogee" of "the Partnership's Muskogee terminal": a place
         if _is_headline_product(name, text, ent.start_char):

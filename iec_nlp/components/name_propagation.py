@@ -28,6 +28,7 @@ from .name_plausibility import (
     _STANDARD_NUMBER_AFTER,
     _TABLE_ROW_AFTER,
     _in_ticker_notation,
+    _is_declared_mark,
     _names_a_product,
     _opens_document_name,
     _reads_as_running_text,
@@ -264,9 +265,10 @@ def _propagate(
                 _MARKED_BEFORE_WORD.match(text, end_char)
                 or _OPENS_TRADEMARKED_NAME.match(text, end_char)
                 or _names_a_product(text[start_char:end_char], text, end_char)
+                or _is_declared_mark(text[start_char:end_char], text, start_char)
                 or (_ACRONYM_NAME.fullmatch(text, start_char, end_char) and _STANDARD_NUMBER_AFTER.match(text, end_char))
             ):
-                continue  # "HORIZON(R) batteries", "SurgiCount products", "ISO 9001": a product or standard of the same name
+                continue  # "HORIZON(R) batteries", "SurgiCount products", "Quillon Atlas" (a declared mark), "ISO 9001": a product or standard
             if _reads_as_running_text(text[start_char:end_char], forms[form], end - start, text):
                 continue  # "Special charges", "System" are no mentions of "Special Charges", "Sponge System"
             if forms[form] != "PERSON" and (longer := _inside_longer_name(text, start_char)):
