@@ -2658,3 +2658,13 @@ def test_names_a_release_declares_as_its_trademarks_are_products():
     # the company's own name alone stays a company.
     assert "Skyloom" not in [e.text for e in doc.ents]
     assert [e.start_char for e in doc.ents if e.text == "Ravello"] == [text.index("Ravello grew")]
+
+
+def test_a_stock_index_or_an_event_is_no_organization_nor_is_its_publisher_or_host():
+    text = (
+        "Tovana Corp. joined the S&P MidCap 400 in May. It will present at the Westlake Growth Conference "
+        "and at the American College of Cardiology Annual Meeting in March."
+    )
+    doc = _doc(text, [("Tovana Corp.", "ORG"), ("S&P", "ORG"), ("Westlake Growth", "ORG"), ("American College", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Tovana Corp.", "ORG")]

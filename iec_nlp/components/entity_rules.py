@@ -62,6 +62,7 @@ from .name_plausibility import (
     _BODY_WORDS,
     _DEFINED_TERM_WORDS,
     _DOCUMENT_WORDS,
+    _EVENT_WORDS,
     _GENERIC_ORGANIZATION_WORDS,
     _INSTITUTION_WORDS,
     _TITLE_WORDS,
@@ -69,6 +70,7 @@ from .name_plausibility import (
     _is_no_period_of_an_amount,
     _is_plausible,
     _is_title,
+    _names_an_index_or_event,
     _written_in_lower_case,
 )
 from .name_propagation import _propagate
@@ -1737,7 +1739,9 @@ _UNIT_AFTER = re.compile(
     r"(?:[ ][A-Z][a-z]+){1,2}[ ](?:Department|Division|Office|Center|Centre|Institute|Laboratory|Laboratories|"
     r"Agency|Administration|Commission|Bureau|Command)\b"
 )
-_CAPITALIZED_REST = r"(?:[ ](?!The\b)[A-Z][\w&-]*)+"
+# The rest stops before the event the institution holds: "the American
+# College of Rheumatology Annual Meeting".
+_CAPITALIZED_REST = rf"(?:[ ](?!The\b)(?!{_EVENT_WORDS}\b)[A-Z][\w&-]*)+"
 # "of"/"for" and the rest, or the one place the institution is in ("Erasmus
 # University Medical Center Rotterdam").
 _OF_NAME_REST = re.compile(rf"[ ](?:of|for)(?:[ ]the)?{_CAPITALIZED_REST}|[ ](?!The\b)[A-Z][a-z]+\b(?![ ][A-Z&]|-)")
@@ -1800,7 +1804,8 @@ def _complete_institution_names(doc: Doc, text: str, ents: list[Span]) -> list[S
         widened = rest and doc.char_span(ent.start_char, rest.end(), label=ent.label_)
         if widened and not _overlapping(ents, ent.end, widened.end):
             ent = widened
-        result.append(ent)
+        if not _names_an_index_or_event(ent.text, text, ent.end_char):
+            result.append(ent)  # not the host of an event: "the American College of Rheumatology Annual Meeting"
     return result
 
 

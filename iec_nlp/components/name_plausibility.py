@@ -498,6 +498,25 @@ def _is_declared_mark(name: str, text: str, start: int) -> bool:
     return any(mark == name or (mark.startswith(name + " ") and text.startswith(mark, start)) for mark in _declared_marks(text))
 
 
+# A stock index and an event are named after their publisher or host, and
+# neither is an organization, nor is the name inside (SCHEMA.md 2, like the
+# names of plans and committees): "the S&P SmallCap 600", "the S&P 500
+# Index", "the AUSA Global Force Symposium", "the American College of
+# Rheumatology Annual Meeting". Not a year ("Acme 2004 results"), a day
+# ("March 31"), an address ("Allied Corporation 8000 Towers Crescent
+# Drive"), nor awards, which are contracts in releases ("Navy Contract Award").
+_INDEX_AFTER = re.compile(
+    r"[ ](?:(?:Small|Mid|Large|Micro|Total)Cap[ ])?(?!(?:19|20)\d\d\b)\d{3,4}(?:[ ]Index)?\b(?![-,.:/]\d)(?![ ]+[A-Z])"
+)
+_EVENT_WORDS = r"(?:Conference|Symposium|Summit|Expo|Exposition|Convention|Annual[ ]Meeting)"
+_EVENT_AFTER = re.compile(rf"[ ]{_EVENT_WORDS}\b")
+_ENDS_IN_EVENT = re.compile(rf"[ ]{_EVENT_WORDS}$")
+
+
+def _names_an_index_or_event(name: str, text: str, end: int) -> bool:
+    return bool(_INDEX_AFTER.match(text, end) or _EVENT_AFTER.match(text, end) or _ENDS_IN_EVENT.search(name))
+
+
 # A name right before the kind of building or way it names is a place
 # (SCHEMA.md 2: places are out), the company's own name too: "the Sears
 # Tower", "the Fisher Plaza fire", "Acme Drive".
@@ -714,6 +733,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             return False  # "the RIP product", "the Primary brand"
         if _is_declared_mark(name, text, ent.start_char):
             return False  # "SkyWarden is a registered trademark of ...": a product
+        if _names_an_index_or_event(name, text, ent.end_char):
+            return False  # "S&P" of "the S&P MidCap 400", "the AUSA Global Force Symposium"
         if _named_as_site(name, text):
             return False  # "Muskogee" of "the Partnership's Muskogee terminal": a place
         if _is_headline_product(name, text, ent.start_char):

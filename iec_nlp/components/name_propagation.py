@@ -29,6 +29,7 @@ from .name_plausibility import (
     _TABLE_ROW_AFTER,
     _in_ticker_notation,
     _is_declared_mark,
+    _names_an_index_or_event,
     _names_a_product,
     _opens_document_name,
     _reads_as_running_text,
@@ -266,6 +267,7 @@ def _propagate(
                 or _OPENS_TRADEMARKED_NAME.match(text, end_char)
                 or _names_a_product(text[start_char:end_char], text, end_char)
                 or _is_declared_mark(text[start_char:end_char], text, start_char)
+                or _names_an_index_or_event(text[start_char:end_char], text, end_char)
                 or (_ACRONYM_NAME.fullmatch(text, start_char, end_char) and _STANDARD_NUMBER_AFTER.match(text, end_char))
             ):
                 continue  # "HORIZON(R) batteries", "SurgiCount products", "Quillon Atlas" (a declared mark), "ISO 9001": a product or standard
