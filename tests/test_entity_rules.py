@@ -2668,3 +2668,12 @@ def test_a_stock_index_or_an_event_is_no_organization_nor_is_its_publisher_or_ho
     doc = _doc(text, [("Tovana Corp.", "ORG"), ("S&P", "ORG"), ("Westlake Growth", "ORG"), ("American College", "ORG")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert _ents(doc) == [("Tovana Corp.", "ORG")]
+
+
+def test_a_bank_named_by_its_place_is_an_organization():
+    text = "Marrow Bancorp, Inc., the holding company for Bank of the Pinelands, named a CFO."
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    assert ("Bank of the Pinelands", "ORG") in _ents(doc)
+    # After a capitalized word the name starts earlier: left to the recognizer.
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc("It borrowed from First National Bank of Omaha."))
+    assert "Bank of Omaha" not in [e.text for e in doc.ents]

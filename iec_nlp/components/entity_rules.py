@@ -260,6 +260,12 @@ UNIVERSITY_OF = re.compile(
     r"\bUniversity[ ]+of(?:[ ]+|\n[ ]*)(?:the[ ]+)?[A-Z][\w'\u2019-]*(?:[ ]+[A-Z][\w'\u2019-]*){0,2}"
     r"(?:[ ]+at[ ]+[A-Z][\w-]*(?:[ ]+[A-Z][\w-]*)?)?"
 )
+# "the holding company for Bank of the Tidewater", "Bank of Montreal": a bank
+# is named by its place the same way (SCHEMA.md 2: lenders). After a
+# capitalized word the name starts earlier ("First National Bank of Omaha",
+# "Credit Agreement With Bank of the West"): left to the recognizer.
+BANK_OF = re.compile(UNIVERSITY_OF.pattern.replace("University", "Bank", 1))
+_CAPITALIZED_WORD_BEFORE = re.compile(r"(?:[A-Z][\w'\u2019.-]*|&)[ ]$")
 # "investments such as About.com and Deja.com", "Amazon.com": a capitalized
 # name with its domain, written outside an address (no "www.", "@" or path),
 # is the company of that name; one that goes on into a longer name ("Amazon.com
@@ -416,6 +422,9 @@ class EntityRules:
                 ents = _add_or_widen(doc, ents, match.start(), match.end(), "ORG")
         for match in UNIVERSITY_OF.finditer(text):
             ents = _add_or_widen(doc, ents, match.start(), match.end(), "ORG")
+        for match in BANK_OF.finditer(text):
+            if not _CAPITALIZED_WORD_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+                ents = _add_or_widen(doc, ents, match.start(), match.end(), "ORG")
         for match in _DOT_COM_NAME.finditer(text):
             ents = _add(doc, ents, match.start(), match.end(), "ORG")
         for match in _HONORIFIC.finditer(text):
