@@ -2677,3 +2677,15 @@ def test_a_bank_named_by_its_place_is_an_organization():
     # After a capitalized word the name starts earlier: left to the recognizer.
     doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc("It borrowed from First National Bank of Omaha."))
     assert "Bank of Omaha" not in [e.text for e in doc.ents]
+
+
+def test_legal_forms_abroad_end_a_name_and_a_defined_term_does_not_open_one():
+    text = (
+        "On May 4, the Company and Halvard Seiyaku Co., Ltd. formed a venture with Brisa Energia S.A. de C.V. "
+        "Supply comes from Norrby Biologics Manufacturing AB. Offices are in CALGARY, AB today."
+    )
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    orgs = [e.text for e in doc.ents if e.label_ == "ORG"]
+    assert "Brisa Energia S.A. de C.V." in orgs
+    assert "Norrby Biologics Manufacturing AB" in orgs
+    assert not any(name.startswith("Company") or "CALGARY" in name for name in orgs)

@@ -92,7 +92,9 @@ from .name_shapes import (
 _NOT_NAME_START = (
     r"(?!(?:The|About|For|In|At|With|From|Contact|Our|Today|As|And|Of|OF|THE|ABOUT|Board|Department|Directors|Logo|LOGO|"
     r"C[EFOTI]O|Chief|Vice|Founder|Founding|Partner|"
-    r"Division|Chairman|President|Director|Officer|Shares|Reports|Announces)\b)"
+    r"Division|Chairman|President|Director|Officer|Shares|Reports|Announces|"
+    # A defined term before a name: "the Company and Nishida Seiyaku Co., Ltd.".
+    r"Company|Partnership|Registrant|Borrower|Seller|Purchaser)\b)"
 )
 # Headline capitals: "COMPLETES ACQUISITION OF ASTRO INSTRUMENTATION LLC" names
 # "ASTRO INSTRUMENTATION LLC"; a capitalized "OF" does not continue a name.
