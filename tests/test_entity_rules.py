@@ -2696,3 +2696,9 @@ def test_a_word_that_describes_a_body_is_no_short_form_of_its_name():
     doc = _doc(text, [("Federal Deposit Insurance Corporation", "ORG")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert _ents(doc) == [("Federal Deposit Insurance Corporation", "ORG")]
+
+
+def test_regulators_every_release_may_name_are_organizations():
+    text = "Examiners of the Federal Reserve and the Office of the Comptroller of the Currency closed the review."
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    assert _ents(doc) == [("Federal Reserve", "ORG"), ("Office of the Comptroller of the Currency", "ORG")]
