@@ -2702,3 +2702,10 @@ def test_regulators_every_release_may_name_are_organizations():
     text = "Examiners of the Federal Reserve and the Office of the Comptroller of the Currency closed the review."
     doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
     assert _ents(doc) == [("Federal Reserve", "ORG"), ("Office of the Comptroller of the Currency", "ORG")]
+
+
+def test_a_product_code_is_no_organization():
+    text = "Norvale Therapeutics, Inc. said NVT-214 met its endpoint. NVT-214 is licensed to Kessa Pharma AG."
+    doc = _doc(text, [("Norvale Therapeutics, Inc.", "ORG"), ("NVT-214", "ORG"), ("Kessa Pharma AG", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert "NVT-214" not in [e.text for e in doc.ents]

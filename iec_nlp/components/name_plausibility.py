@@ -517,6 +517,11 @@ def _names_an_index_or_event(name: str, text: str, end: int) -> bool:
     return bool(_INDEX_AFTER.match(text, end) or _EVENT_AFTER.match(text, end) or _ENDS_IN_EVENT.search(name))
 
 
+# Capitals, a hyphen and a number name a product, a drug candidate, a model
+# or a disease ("VRD-301", "F-35", "COVID-19"), never an organization.
+_PRODUCT_CODE = re.compile(r"[A-Z]{1,5}-\d{1,5}[A-Z]?")
+
+
 # A name right before the kind of building or way it names is a place
 # (SCHEMA.md 2: places are out), the company's own name too: "the Sears
 # Tower", "the Fisher Plaza fire", "Acme Drive".
@@ -733,6 +738,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             return False  # "the RIP product", "the Primary brand"
         if _is_declared_mark(name, text, ent.start_char):
             return False  # "SkyWarden is a registered trademark of ...": a product
+        if _PRODUCT_CODE.fullmatch(name):
+            return False  # "the Company's VRD-301 antibody": a product code
         if _names_an_index_or_event(name, text, ent.end_char):
             return False  # "S&P" of "the S&P MidCap 400", "the AUSA Global Force Symposium"
         if _named_as_site(name, text):

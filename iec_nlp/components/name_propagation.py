@@ -25,6 +25,7 @@ from .name_plausibility import (
     _IN_COMPOUND,
     _MARKED_BEFORE_WORD,
     _OPENS_TRADEMARKED_NAME,
+    _PRODUCT_CODE,
     _STANDARD_NUMBER_AFTER,
     _TABLE_ROW_AFTER,
     _in_ticker_notation,
@@ -272,6 +273,7 @@ def _propagate(
                 or _names_a_product(text[start_char:end_char], text, end_char)
                 or _is_declared_mark(text[start_char:end_char], text, start_char)
                 or _names_an_index_or_event(text[start_char:end_char], text, end_char)
+                or _PRODUCT_CODE.fullmatch(text, start_char, end_char)
                 or (_ACRONYM_NAME.fullmatch(text, start_char, end_char) and _STANDARD_NUMBER_AFTER.match(text, end_char))
             ):
                 continue  # "HORIZON(R) batteries", "SurgiCount products", "Quillon Atlas" (a declared mark), "ISO 9001": a product or standard
