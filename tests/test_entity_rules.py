@@ -2709,3 +2709,17 @@ def test_a_product_code_is_no_organization():
     doc = _doc(text, [("Norvale Therapeutics, Inc.", "ORG"), ("NVT-214", "ORG"), ("Kessa Pharma AG", "ORG")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert "NVT-214" not in [e.text for e in doc.ents]
+
+
+def test_a_counted_brand_is_no_organization_but_a_counted_company_or_government_stays():
+    text = (
+        "Brenfield Restaurants, Inc. opened six Copper Kettle units. "
+        "It has won 28 U.S. Government awards. On March 9 Copper Kettle said so."
+    )
+    doc = _doc(text, [("Brenfield Restaurants, Inc.", "ORG"), ("Copper Kettle", "ORG"), ("U.S. Government", "CUSTOMER")])
+    later = text.index("Copper Kettle said")
+    doc.set_ents([*doc.ents, doc.char_span(later, later + len("Copper Kettle"), label="ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    kettles = [e.start_char for e in doc.ents if e.text == "Copper Kettle"]
+    assert kettles == [text.index("Copper Kettle said")]
+    assert ("U.S. Government", "CUSTOMER") in _ents(doc)

@@ -522,6 +522,26 @@ def _names_an_index_or_event(name: str, text: str, end: int) -> bool:
 _PRODUCT_CODE = re.compile(r"[A-Z]{1,5}-\d{1,5}[A-Z]?")
 
 
+# What a release counts is a restaurant, store or product line of a brand,
+# or a unit of measure, not an organization: "opened six Fox and Hound
+# units", "franchises 318 Pico Verde Cantina and 64 Rosa's restaurants",
+# "averaged 212 MMcf/d". Not a day ("March 9 Acme said"), an amount ("$5
+# million"), nor a name the release writes as a company or a government
+# ("28 U.S. Government awards").
+_COUNT_BEFORE = re.compile(
+    r"(?<![\w$.,/:-])(?:\d{1,3}(?:,\d{3})*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"[ ]+(?:(?:new|more|additional|international|domestic)[ ]+)?$"
+)
+_DAY_BEFORE = re.compile(rf"{_MONTH}[ ]+\d{{1,2}}[ ]+$")
+
+
+def _is_counted(name: str, text: str, start: int) -> bool:
+    window = max(0, start - 30)
+    if not _COUNT_BEFORE.search(text, window, start) or _DAY_BEFORE.search(text, window, start):
+        return False
+    return not (name.startswith("U.S.") or "Government" in name or _written_as_company(name, text))
+
+
 # A name right before the kind of building or way it names is a place
 # (SCHEMA.md 2: places are out), the company's own name too: "the Sears
 # Tower", "the Fisher Plaza fire", "Acme Drive".
@@ -738,6 +758,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             return False  # "the RIP product", "the Primary brand"
         if _is_declared_mark(name, text, ent.start_char):
             return False  # "SkyWarden is a registered trademark of ...": a product
+        if _is_counted(name, text, ent.start_char):
+            return False  # "six Fox and Hound units": a brand's restaurants, counted
         if _PRODUCT_CODE.fullmatch(name):
             return False  # "the Company's VRD-301 antibody": a product code
         if _names_an_index_or_event(name, text, ent.end_char):

@@ -29,6 +29,7 @@ from .name_plausibility import (
     _STANDARD_NUMBER_AFTER,
     _TABLE_ROW_AFTER,
     _in_ticker_notation,
+    _is_counted,
     _is_declared_mark,
     _names_an_index_or_event,
     _names_a_product,
@@ -274,6 +275,7 @@ def _propagate(
                 or _is_declared_mark(text[start_char:end_char], text, start_char)
                 or _names_an_index_or_event(text[start_char:end_char], text, end_char)
                 or _PRODUCT_CODE.fullmatch(text, start_char, end_char)
+                or _is_counted(text[start_char:end_char], text, start_char)
                 or (_ACRONYM_NAME.fullmatch(text, start_char, end_char) and _STANDARD_NUMBER_AFTER.match(text, end_char))
             ):
                 continue  # "HORIZON(R) batteries", "SurgiCount products", "Quillon Atlas" (a declared mark), "ISO 9001": a product or standard
