@@ -2723,3 +2723,10 @@ def test_a_counted_brand_is_no_organization_but_a_counted_company_or_government_
     kettles = [e.start_char for e in doc.ents if e.text == "Copper Kettle"]
     assert kettles == [text.index("Copper Kettle said")]
     assert ("U.S. Government", "CUSTOMER") in _ents(doc)
+
+
+def test_a_country_alone_is_a_place():
+    text = "Ardmore Medical, Inc. bought Voss GmbH from Talbern Partners S.A., a Luxembourg company."
+    doc = _doc(text, [("Ardmore Medical, Inc.", "ORG"), ("Luxembourg", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert "Luxembourg" not in [e.text for e in doc.ents]

@@ -99,8 +99,14 @@ _COUNTRIES = (
     r"China|Japan|Germany|France|Canada|Israel|India|Mexico|Italy|Spain|(?:the\s+)?Netherlands|Switzerland|"
     r"Sweden|(?:South\s+)?Korea|Taiwan|Singapore|Australia|Brazil|England|Scotland|United\s+Kingdom|U\.K\.|"
     r"Ireland|Belgium|Denmark|Norway|Finland|Austria|Poland|Hungary|Czech\s+Republic|Malaysia|Thailand|"
-    r"Vietnam|Philippines|Indonesia|Argentina|Chile|Colombia|Peru|South\s+Africa|Bermuda|Hong\s+Kong"
+    r"Vietnam|Philippines|Indonesia|Argentina|Chile|Colombia|Peru|South\s+Africa|Bermuda|Hong\s+Kong|"
+    # Where holding companies and sellers are organized: "a Luxembourg company".
+    r"Luxembourg|Cayman\s+Islands|British\s+Virgin\s+Islands|Panama|Cyprus|Greece|Portugal|New\s+Zealand|"
+    r"Russia|Ukraine|Romania|Saudi\s+Arabia|United\s+Arab\s+Emirates|Qatar|Egypt|Nigeria|Kenya|Pakistan|"
+    r"Iceland|Estonia|Lithuania|Latvia|Slovakia|Slovenia|Croatia|Bulgaria|Costa\s+Rica|Puerto\s+Rico|"
+    r"Dominican\s+Republic|Guatemala|Ecuador|Uruguay|Morocco"
 )
+_COUNTRY = re.compile(_COUNTRIES)
 _FOLLOWED_BY_STATE = re.compile(
     r",\s*(?:(?:" + "|".join(re.escape(a) for a in _STATES) + r")\.|(?:" + _STATE_NAMES + "|" + _COUNTRIES
     + r")\b(?!['\u2019])|" + _POSTAL_CODE + r")"
@@ -655,6 +661,8 @@ def _dateline_cities(text: str) -> frozenset[str]:
 def _is_place(ent: Span, name: str, text: str) -> bool:
     if _BASE.match(name) or _is_dateline_city(ent, text) or name.lower() in _dateline_cities(text):
         return True
+    if ent.label_ != "PERSON" and _COUNTRY.fullmatch(name):
+        return True  # "a Luxembourg company": a country alone is a place
     return bool(_FOLLOWED_BY_STATE.match(text, ent.end_char)) and not _ENDS_IN_LEGAL_FORM.search(name)
 
 
