@@ -2730,3 +2730,15 @@ def test_a_country_alone_is_a_place():
     doc = _doc(text, [("Ardmore Medical, Inc.", "ORG"), ("Luxembourg", "ORG")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert "Luxembourg" not in [e.text for e in doc.ents]
+
+
+def test_the_first_of_two_brands_is_a_product():
+    text = (
+        "Corlan Foods, Inc. and Fenway Grill Franchising, LLC signed. Its restaurants trade under the "
+        "Fenway Grill and Tamarind brands."
+    )
+    doc = _doc(text, [("Corlan Foods, Inc.", "ORG"), ("Fenway Grill Franchising, LLC", "ORG")])
+    brand = text.index("Fenway Grill and")
+    doc.set_ents([*doc.ents, doc.char_span(brand, brand + len("Fenway Grill"), label="ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert [e.text for e in doc.ents if e.start_char >= brand] == []

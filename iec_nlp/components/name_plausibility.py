@@ -393,8 +393,12 @@ _MARKED_BEFORE_WORD = re.compile(
 
 
 # A name right before "product", "brand", "platform" names what is sold, unless
-# the release writes it as a company (with its legal form or ticker).
-_PRODUCT_NOUN_AFTER = re.compile(r"[ ](?:products?|brands?|platforms?|product[ ]line)\b")
+# the release writes it as a company (with its legal form or ticker); so does
+# the first of two brands ("under the Hearthside Grill and Tacoloco brands").
+_PRODUCT_NOUN_AFTER = re.compile(
+    r"(?:(?:[ ][A-Z][\w'\u2019-]*){0,2}[ ]and[ ][A-Z][\w'\u2019-]*(?:[ ][A-Z][\w'\u2019-]*){0,2}(?=[ ]brands\b))?"
+    r"[ ](?:products?|brands?|platforms?|product[ ]line)\b"
+)
 
 
 def _names_a_product(name: str, text: str, end: int) -> bool:
