@@ -2742,3 +2742,13 @@ def test_the_first_of_two_brands_is_a_product():
     doc.set_ents([*doc.ents, doc.char_span(brand, brand + len("Fenway Grill"), label="ORG")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert [e.text for e in doc.ents if e.start_char >= brand] == []
+
+
+def test_a_project_or_plant_is_a_site_not_its_owner():
+    text = (
+        "Kestara Solar, LLC closed its financing. Halden placed the Kestara Solar Project in service "
+        "and began work on the Kestara Wind Project."
+    )
+    doc = _doc(text, [("Kestara Solar, LLC", "ORG"), ("Kestara Solar Project", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert [e.text for e in doc.ents if e.label_ == "ORG"] == ["Kestara Solar, LLC"]

@@ -527,6 +527,13 @@ def _names_an_index_or_event(name: str, text: str, end: int) -> bool:
     return bool(_INDEX_AFTER.match(text, end) or _EVENT_AFTER.match(text, end) or _ENDS_IN_EVENT.search(name))
 
 
+# A project, plant, mine or refinery is a site (SCHEMA.md 2: places are out),
+# not the company that owns it: "the Blue Heron Solar Project" ("Blue Heron
+# Solar, LLC" is the project company).
+_ENDS_IN_SITE_WORD = re.compile(r"[ ](?:Project|Plant|Mine|Refinery|Facility)$")
+_SITE_WORD_AFTER = re.compile(r"(?:[ ][A-Z][\w-]*){0,2}[ ](?:Project|Plant|Mine|Refinery|Facility)\b")
+
+
 # Capitals, a hyphen and a number name a product, a drug candidate, a model
 # or a disease ("VRD-301", "F-35", "COVID-19"), never an organization.
 _PRODUCT_CODE = re.compile(r"[A-Z]{1,5}-\d{1,5}[A-Z]?")
@@ -772,6 +779,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             return False  # "SkyWarden is a registered trademark of ...": a product
         if _is_counted(name, text, ent.start_char):
             return False  # "six Fox and Hound units": a brand's restaurants, counted
+        if _ENDS_IN_SITE_WORD.search(name):
+            return False  # "the 240-megawatt Blue Heron Solar Project": a site
         if _PRODUCT_CODE.fullmatch(name):
             return False  # "the Company's VRD-301 antibody": a product code
         if _names_an_index_or_event(name, text, ent.end_char):

@@ -26,6 +26,7 @@ from .name_plausibility import (
     _MARKED_BEFORE_WORD,
     _OPENS_TRADEMARKED_NAME,
     _PRODUCT_CODE,
+    _SITE_WORD_AFTER,
     _STANDARD_NUMBER_AFTER,
     _TABLE_ROW_AFTER,
     _in_ticker_notation,
@@ -262,8 +263,10 @@ def _propagate(
                 text, max(0, start_char - 2), start_char
             ):
                 continue  # "Safety-Sponge System", "Asia/Pacific"
-            if _FOLLOWED_BY_STATE.match(text, end_char) or _FACILITY_AFTER.match(text, end_char):
-                continue  # "FRANKLIN, Tenn.", "the Sears Tower": places, not the companies Franklin, Sears
+            if _FOLLOWED_BY_STATE.match(text, end_char) or _FACILITY_AFTER.match(text, end_char) or _SITE_WORD_AFTER.match(
+                text, end_char
+            ):
+                continue  # "FRANKLIN, Tenn.", "the Sears Tower", "the Blue Heron Solar Project": places, not companies
             if _ACT_AFTER_NAME.match(text, end_char):
                 continue  # "American" of "the American Recovery and Reinvestment Act": a law's name
             if forms[form] != "PERSON" and _TABLE_ROW_AFTER.match(text, end_char):
