@@ -2752,3 +2752,9 @@ def test_a_project_or_plant_is_a_site_not_its_owner():
     doc = _doc(text, [("Kestara Solar, LLC", "ORG"), ("Kestara Solar Project", "ORG")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert [e.text for e in doc.ents if e.label_ == "ORG"] == ["Kestara Solar, LLC"]
+
+
+def test_a_name_before_subsidiary_after_the_owner_is_an_organization():
+    text = "Halbrook Systems, Inc. said its Verrin Microwave subsidiary and its Canadian subsidiary grew."
+    doc = EntityRules(patterns=False, propagate=True)(_doc(text, [("Halbrook Systems, Inc.", "ORG")]))
+    assert _ents(doc) == [("Halbrook Systems, Inc.", "ORG"), ("Verrin Microwave", "ORG")]

@@ -1987,6 +1987,14 @@ _NAMED_UNIT = re.compile(
 )
 
 
+# "its Tarrow Microwave subsidiary", "our Halden Labs affiliate": the name
+# before the kind of company the issuer owns is that company's.
+_NAMED_SUBSIDIARY = re.compile(
+    r"\b(?:[Oo]ur|[Ii]ts|[Tt]he[ ]+[Cc]ompany['\u2019]s)[ ]+([A-Z][\w'\u2019&-]*(?:[ ](?:[A-Z][\w'\u2019-]*|&)){0,3})"
+    r"[ ]+(?:subsidiary|affiliate)\b"
+)
+
+
 # "ERAPSCO is a joint venture between ...", "Astro is a privately owned
 # company", "Acme Aero, a wholly-owned subsidiary of Acme, ...": a name that
 # opens a sentence and is then said to be a company (SCHEMA.md 2: subsidiaries
@@ -2151,6 +2159,9 @@ def _add_named_segments(doc: Doc, text: str, ents: list[Span], terms: frozenset[
         for match in pattern.finditer(text):
             if match.group(1) not in terms:
                 ents = _add(doc, ents, match.start(1), match.end(1), "ORG")
+    for match in _NAMED_SUBSIDIARY.finditer(text):
+        # Not a nationality or a place: "its Canadian subsidiary".
+        ents = _add_if_plausible(doc, ents, match.start(1), match.end(1), text, terms)
     return ents
 
 
