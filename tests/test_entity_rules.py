@@ -2758,3 +2758,10 @@ def test_a_name_before_subsidiary_after_the_owner_is_an_organization():
     text = "Halbrook Systems, Inc. said its Verrin Microwave subsidiary and its Canadian subsidiary grew."
     doc = EntityRules(patterns=False, propagate=True)(_doc(text, [("Halbrook Systems, Inc.", "ORG")]))
     assert _ents(doc) == [("Halbrook Systems, Inc.", "ORG"), ("Verrin Microwave", "ORG")]
+
+
+def test_a_hyphenated_first_name_of_a_university_is_its_short_form():
+    text = "She is Professor at Garrow-Linde University School of Medicine and will remain at Garrow-Linde."
+    doc = _doc(text, [("Garrow-Linde University School of Medicine", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc)[-1] == ("Garrow-Linde", "ORG")

@@ -105,11 +105,12 @@ def _surface_forms(span: Span) -> list[tuple[str, ...]]:
 
 # A university or hospital is called by its first word once named in full:
 # "Erasmus" of "Erasmus University Medical Center Rotterdam", "Mayo" of "Mayo
-# Clinic". Not a word that describes the institution ("State College",
+# Clinic", a hyphenated name too ("Hollins-Ashby" of "Hollins-Ashby
+# University"). Not a word that describes the institution ("State College",
 # "National University", "Children's Hospital"), nor one the release also
 # writes as a place ("Boston University" ... "offices in Boston").
 _INSTITUTION_KIND = r"(?:University|College|Hospital|Clinic|Medical[ ]Center|Institute)\b"
-_INSTITUTION_AFTER_FIRST_WORD = re.compile(rf"([A-Z][a-z]{{2,}})[ ]{_INSTITUTION_KIND}")
+_INSTITUTION_AFTER_FIRST_WORD = re.compile(rf"([A-Z][a-z]{{2,}}(?:-[A-Z][a-z]{{2,}})?)[ ]{_INSTITUTION_KIND}")
 _DESCRIPTIVE_FIRST_WORDS = frozenset(
     "North South East West Central Western Eastern Northern Southern Midwest Pacific Atlantic National State "
     "Federal Community Technical International Memorial General Regional City County Veterans Public "
