@@ -2765,3 +2765,10 @@ def test_a_hyphenated_first_name_of_a_university_is_its_short_form():
     doc = _doc(text, [("Garrow-Linde University School of Medicine", "ORG")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert _ents(doc)[-1] == ("Garrow-Linde", "ORG")
+
+
+def test_an_adverb_opening_an_item_is_no_organization():
+    text = "The Committee shall:\n\n\u00b7 Periodically review the charter of Ravell Corp."
+    doc = _doc(text, [("Periodically", "ORG"), ("Ravell Corp.", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Ravell Corp.", "ORG")]

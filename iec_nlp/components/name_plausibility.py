@@ -383,6 +383,7 @@ _SHIP_PREFIX = re.compile(r"\b(?:USS|USNS|HMS|HMCS|HMAS)[ ]+$")
 # a person of the service comes with a rank: "USAF Col. Jane Roe").
 _BASE_PREFIX = re.compile(r"\b(?:USAF|USMC|USN|NAS|MCAS|JB|JBSA)[ -]$")
 _ADVERB = re.compile(r"[A-Z][a-z]+(?:ally|ively|ently|antly|ously|ingly|edly|ably|arly)")
+_AFTER_ADVERB = re.compile(r",|[ ][a-z]")
 # A name marked as a trademark and followed by more words ("SurgiCount™
 # Safety-Sponge System", "the Wendy's® brand") names a product or a brand.
 # A company may mark its own name ("AS&E®" in a heading, "(AS&E®)"), and a
@@ -769,8 +770,10 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             text, ent.end_char
         ) and " " not in name:
             return False  # "Jane Roe to Serve as Interim CFO": a verb of a headline in title case
-        if _ADVERB.fullmatch(name) and text.startswith(",", ent.end_char):
-            return False  # "Sequentially, SG&A decreased": an adverb opening a sentence
+        if _ADVERB.fullmatch(name) and _AFTER_ADVERB.match(text, ent.end_char):
+            # "Sequentially, SG&A decreased", "· Periodically review the charter": an adverb
+            # opening a sentence or an item
+            return False
         if _MARKED_BEFORE_WORD.match(text, ent.end_char):
             return False  # "the Wendy's® brand", "HORIZON(R) batteries": a trademark names a product
         if _names_a_product(name, text, ent.end_char):
