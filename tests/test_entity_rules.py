@@ -2708,3 +2708,131 @@ def test_a_position_in_apposition_to_a_person_is_a_title():
     assert _rules(text, ents) == [
         ("Dana Whitcombe", "PERSON"), ("partner", "ROLE"), ("Saltmarsh Ventures", "ORG"), ("Zeta Corp.", "ORG"), ("Acme", "ORG"),
     ]
+
+
+def test_names_a_release_declares_as_its_trademarks_are_products():
+    text = (
+        "Ravello Systems, Inc. today released Ravello Beacon 3. Customers moved onto the Ravello Beacon platform, "
+        "and Skyloom shipped. Ravello grew.\n\n"
+        "Ravello Beacon and Skyloom are registered trademarks of Ravello Systems, Inc.\n"
+    )
+    doc = _doc(text, [("Ravello Systems, Inc.", "ORG"), ("Skyloom", "CUSTOMER")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    # The marks are products everywhere, also where they open with the company's name;
+    # the company's own name alone stays a company.
+    assert "Skyloom" not in [e.text for e in doc.ents]
+    assert [e.start_char for e in doc.ents if e.text == "Ravello"] == [text.index("Ravello grew")]
+
+
+def test_a_stock_index_or_an_event_is_no_organization_nor_is_its_publisher_or_host():
+    text = (
+        "Tovana Corp. joined the S&P MidCap 400 in May. It will present at the Westlake Growth Conference "
+        "and at the American College of Cardiology Annual Meeting in March."
+    )
+    doc = _doc(text, [("Tovana Corp.", "ORG"), ("S&P", "ORG"), ("Westlake Growth", "ORG"), ("American College", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Tovana Corp.", "ORG")]
+
+
+def test_a_bank_named_by_its_place_is_an_organization():
+    text = "Marrow Bancorp, Inc., the holding company for Bank of the Pinelands, named a CFO."
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    assert ("Bank of the Pinelands", "ORG") in _ents(doc)
+    # After a capitalized word the name starts earlier: left to the recognizer.
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc("It borrowed from First National Bank of Omaha."))
+    assert "Bank of Omaha" not in [e.text for e in doc.ents]
+
+
+def test_legal_forms_abroad_end_a_name_and_a_defined_term_does_not_open_one():
+    text = (
+        "On May 4, the Company and Halvard Seiyaku Co., Ltd. formed a venture with Brisa Energia S.A. de C.V. "
+        "Supply comes from Norrby Biologics Manufacturing AB. Offices are in CALGARY, AB today."
+    )
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    orgs = [e.text for e in doc.ents if e.label_ == "ORG"]
+    assert "Brisa Energia S.A. de C.V." in orgs
+    assert "Norrby Biologics Manufacturing AB" in orgs
+    assert not any(name.startswith("Company") or "CALGARY" in name for name in orgs)
+
+
+def test_a_word_that_describes_a_body_is_no_short_form_of_its_name():
+    text = "She began as an examiner with the Federal Deposit Insurance Corporation. Federal examiners and Acme agree."
+    doc = _doc(text, [("Federal Deposit Insurance Corporation", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Federal Deposit Insurance Corporation", "ORG")]
+
+
+def test_regulators_every_release_may_name_are_organizations():
+    text = "Examiners of the Federal Reserve and the Office of the Comptroller of the Currency closed the review."
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    assert _ents(doc) == [("Federal Reserve", "ORG"), ("Office of the Comptroller of the Currency", "ORG")]
+
+
+def test_a_product_code_is_no_organization():
+    text = "Norvale Therapeutics, Inc. said NVT-214 met its endpoint. NVT-214 is licensed to Kessa Pharma AG."
+    doc = _doc(text, [("Norvale Therapeutics, Inc.", "ORG"), ("NVT-214", "ORG"), ("Kessa Pharma AG", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert "NVT-214" not in [e.text for e in doc.ents]
+
+
+def test_a_counted_brand_is_no_organization_but_a_counted_company_or_government_stays():
+    text = (
+        "Brenfield Restaurants, Inc. opened six Copper Kettle units. "
+        "It has won 28 U.S. Government awards. On March 9 Copper Kettle said so."
+    )
+    doc = _doc(text, [("Brenfield Restaurants, Inc.", "ORG"), ("Copper Kettle", "ORG"), ("U.S. Government", "CUSTOMER")])
+    later = text.index("Copper Kettle said")
+    doc.set_ents([*doc.ents, doc.char_span(later, later + len("Copper Kettle"), label="ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    kettles = [e.start_char for e in doc.ents if e.text == "Copper Kettle"]
+    assert kettles == [text.index("Copper Kettle said")]
+    assert ("U.S. Government", "CUSTOMER") in _ents(doc)
+
+
+def test_a_country_alone_is_a_place():
+    text = "Ardmore Medical, Inc. bought Voss GmbH from Talbern Partners S.A., a Luxembourg company."
+    doc = _doc(text, [("Ardmore Medical, Inc.", "ORG"), ("Luxembourg", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert "Luxembourg" not in [e.text for e in doc.ents]
+
+
+def test_the_first_of_two_brands_is_a_product():
+    text = (
+        "Corlan Foods, Inc. and Fenway Grill Franchising, LLC signed. Its restaurants trade under the "
+        "Fenway Grill and Tamarind brands."
+    )
+    doc = _doc(text, [("Corlan Foods, Inc.", "ORG"), ("Fenway Grill Franchising, LLC", "ORG")])
+    brand = text.index("Fenway Grill and")
+    doc.set_ents([*doc.ents, doc.char_span(brand, brand + len("Fenway Grill"), label="ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert [e.text for e in doc.ents if e.start_char >= brand] == []
+
+
+def test_a_project_or_plant_is_a_site_not_its_owner():
+    text = (
+        "Kestara Solar, LLC closed its financing. Halden placed the Kestara Solar Project in service "
+        "and began work on the Kestara Wind Project."
+    )
+    doc = _doc(text, [("Kestara Solar, LLC", "ORG"), ("Kestara Solar Project", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert [e.text for e in doc.ents if e.label_ == "ORG"] == ["Kestara Solar, LLC"]
+
+
+def test_a_name_before_subsidiary_after_the_owner_is_an_organization():
+    text = "Halbrook Systems, Inc. said its Verrin Microwave subsidiary and its Canadian subsidiary grew."
+    doc = EntityRules(patterns=False, propagate=True)(_doc(text, [("Halbrook Systems, Inc.", "ORG")]))
+    assert _ents(doc) == [("Halbrook Systems, Inc.", "ORG"), ("Verrin Microwave", "ORG")]
+
+
+def test_a_hyphenated_first_name_of_a_university_is_its_short_form():
+    text = "She is Professor at Garrow-Linde University School of Medicine and will remain at Garrow-Linde."
+    doc = _doc(text, [("Garrow-Linde University School of Medicine", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc)[-1] == ("Garrow-Linde", "ORG")
+
+
+def test_an_adverb_opening_an_item_is_no_organization():
+    text = "The Committee shall:\n\n\u00b7 Periodically review the charter of Ravell Corp."
+    doc = _doc(text, [("Periodically", "ORG"), ("Ravell Corp.", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("Ravell Corp.", "ORG")]

@@ -62,6 +62,7 @@ from .name_plausibility import (
     _BODY_WORDS,
     _DEFINED_TERM_WORDS,
     _DOCUMENT_WORDS,
+    _EVENT_WORDS,
     _GENERIC_ORGANIZATION_WORDS,
     _INSTITUTION_WORDS,
     _TITLE_WORDS,
@@ -69,6 +70,7 @@ from .name_plausibility import (
     _is_no_period_of_an_amount,
     _is_plausible,
     _is_title,
+    _names_an_index_or_event,
     _written_in_lower_case,
 )
 from .name_propagation import _propagate
@@ -90,7 +92,9 @@ from .name_shapes import (
 _NOT_NAME_START = (
     r"(?!(?:The|About|For|In|At|With|From|Contact|Our|Today|As|And|Of|OF|THE|ABOUT|Board|Department|Directors|Logo|LOGO|"
     r"C[EFOTI]O|Chief|Vice|Founder|Founding|Partner|"
-    r"Division|Chairman|President|Director|Officer|Shares|Reports|Announces)\b)"
+    r"Division|Chairman|President|Director|Officer|Shares|Reports|Announces|"
+    # A defined term before a name: "the Company and Nishida Seiyaku Co., Ltd.".
+    r"Company|Partnership|Registrant|Borrower|Seller|Purchaser)\b)"
 )
 # Headline capitals: "COMPLETES ACQUISITION OF ASTRO INSTRUMENTATION LLC" names
 # "ASTRO INSTRUMENTATION LLC"; a capitalized "OF" does not continue a name.
@@ -269,6 +273,12 @@ UNIVERSITY_OF = re.compile(
     r"\bUniversity[ ]+of(?:[ ]+|\n[ ]*)(?:the[ ]+)?[A-Z][\w'\u2019-]*(?:[ ]+[A-Z][\w'\u2019-]*){0,2}"
     r"(?:[ ]+at[ ]+[A-Z][\w-]*(?:[ ]+[A-Z][\w-]*)?)?"
 )
+# "the holding company for Bank of the Tidewater", "Bank of Montreal": a bank
+# is named by its place the same way (SCHEMA.md 2: lenders). After a
+# capitalized word the name starts earlier ("First National Bank of Omaha",
+# "Credit Agreement With Bank of the West"): left to the recognizer.
+BANK_OF = re.compile(UNIVERSITY_OF.pattern.replace("University", "Bank", 1))
+_CAPITALIZED_WORD_BEFORE = re.compile(r"(?:[A-Z][\w'\u2019.-]*|&)[ ]$")
 # "investments such as About.com and Deja.com", "Amazon.com": a capitalized
 # name with its domain, written outside an address (no "www.", "@" or path),
 # is the company of that name; one that goes on into a longer name ("Amazon.com
@@ -425,6 +435,9 @@ class EntityRules:
                 ents = _add_or_widen(doc, ents, match.start(), match.end(), "ORG")
         for match in UNIVERSITY_OF.finditer(text):
             ents = _add_or_widen(doc, ents, match.start(), match.end(), "ORG")
+        for match in BANK_OF.finditer(text):
+            if not _CAPITALIZED_WORD_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+                ents = _add_or_widen(doc, ents, match.start(), match.end(), "ORG")
         for match in _DOT_COM_NAME.finditer(text):
             ents = _add(doc, ents, match.start(), match.end(), "ORG")
         for match in _HONORIFIC.finditer(text):
@@ -1772,7 +1785,9 @@ _UNIT_AFTER = re.compile(
     r"(?:[ ][A-Z][a-z]+){1,2}[ ](?:Department|Division|Office|Center|Centre|Institute|Laboratory|Laboratories|"
     r"Agency|Administration|Commission|Bureau|Command)\b"
 )
-_CAPITALIZED_REST = r"(?:[ ](?!The\b)[A-Z][\w&-]*)+"
+# The rest stops before the event the institution holds: "the American
+# College of Rheumatology Annual Meeting".
+_CAPITALIZED_REST = rf"(?:[ ](?!The\b)(?!{_EVENT_WORDS}\b)[A-Z][\w&-]*)+"
 # "of"/"for" and the rest, or the one place the institution is in ("Erasmus
 # University Medical Center Rotterdam").
 _OF_NAME_REST = re.compile(rf"[ ](?:of|for)(?:[ ]the)?{_CAPITALIZED_REST}|[ ](?!The\b)[A-Z][a-z]+\b(?![ ][A-Z&]|-)")
@@ -1835,7 +1850,8 @@ def _complete_institution_names(doc: Doc, text: str, ents: list[Span]) -> list[S
         widened = rest and doc.char_span(ent.start_char, rest.end(), label=ent.label_)
         if widened and not _overlapping(ents, ent.end, widened.end):
             ent = widened
-        result.append(ent)
+        if not _names_an_index_or_event(ent.text, text, ent.end_char):
+            result.append(ent)  # not the host of an event: "the American College of Rheumatology Annual Meeting"
     return result
 
 
@@ -2006,6 +2022,14 @@ _NAMED_UNIT = re.compile(
 )
 
 
+# "its Tarrow Microwave subsidiary", "our Halden Labs affiliate": the name
+# before the kind of company the issuer owns is that company's.
+_NAMED_SUBSIDIARY = re.compile(
+    r"\b(?:[Oo]ur|[Ii]ts|[Tt]he[ ]+[Cc]ompany['\u2019]s)[ ]+([A-Z][\w'\u2019&-]*(?:[ ](?:[A-Z][\w'\u2019-]*|&)){0,3})"
+    r"[ ]+(?:subsidiary|affiliate)\b"
+)
+
+
 # "ERAPSCO is a joint venture between ...", "Astro is a privately owned
 # company", "Acme Aero, a wholly-owned subsidiary of Acme, ...": a name that
 # opens a sentence and is then said to be a company (SCHEMA.md 2: subsidiaries
@@ -2170,6 +2194,9 @@ def _add_named_segments(doc: Doc, text: str, ents: list[Span], terms: frozenset[
         for match in pattern.finditer(text):
             if match.group(1) not in terms:
                 ents = _add(doc, ents, match.start(1), match.end(1), "ORG")
+    for match in _NAMED_SUBSIDIARY.finditer(text):
+        # Not a nationality or a place: "its Canadian subsidiary".
+        ents = _add_if_plausible(doc, ents, match.start(1), match.end(1), text, terms)
     return ents
 
 

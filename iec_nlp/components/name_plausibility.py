@@ -99,8 +99,14 @@ _COUNTRIES = (
     r"China|Japan|Germany|France|Canada|Israel|India|Mexico|Italy|Spain|(?:the\s+)?Netherlands|Switzerland|"
     r"Sweden|(?:South\s+)?Korea|Taiwan|Singapore|Australia|Brazil|England|Scotland|United\s+Kingdom|U\.K\.|"
     r"Ireland|Belgium|Denmark|Norway|Finland|Austria|Poland|Hungary|Czech\s+Republic|Malaysia|Thailand|"
-    r"Vietnam|Philippines|Indonesia|Argentina|Chile|Colombia|Peru|South\s+Africa|Bermuda|Hong\s+Kong"
+    r"Vietnam|Philippines|Indonesia|Argentina|Chile|Colombia|Peru|South\s+Africa|Bermuda|Hong\s+Kong|"
+    # Where holding companies and sellers are organized: "a Luxembourg company".
+    r"Luxembourg|Cayman\s+Islands|British\s+Virgin\s+Islands|Panama|Cyprus|Greece|Portugal|New\s+Zealand|"
+    r"Russia|Ukraine|Romania|Saudi\s+Arabia|United\s+Arab\s+Emirates|Qatar|Egypt|Nigeria|Kenya|Pakistan|"
+    r"Iceland|Estonia|Lithuania|Latvia|Slovakia|Slovenia|Croatia|Bulgaria|Costa\s+Rica|Puerto\s+Rico|"
+    r"Dominican\s+Republic|Guatemala|Ecuador|Uruguay|Morocco"
 )
+_COUNTRY = re.compile(_COUNTRIES)
 _FOLLOWED_BY_STATE = re.compile(
     r",\s*(?:(?:" + "|".join(re.escape(a) for a in _STATES) + r")\.|(?:" + _STATE_NAMES + "|" + _COUNTRIES
     + r")\b(?!['\u2019])|" + _POSTAL_CODE + r")"
@@ -377,6 +383,7 @@ _SHIP_PREFIX = re.compile(r"\b(?:USS|USNS|HMS|HMCS|HMAS)[ ]+$")
 # a person of the service comes with a rank: "USAF Col. Jane Roe").
 _BASE_PREFIX = re.compile(r"\b(?:USAF|USMC|USN|NAS|MCAS|JB|JBSA)[ -]$")
 _ADVERB = re.compile(r"[A-Z][a-z]+(?:ally|ively|ently|antly|ously|ingly|edly|ably|arly)")
+_AFTER_ADVERB = re.compile(r",|[ ][a-z]")
 # A name marked as a trademark and followed by more words ("SurgiCount™
 # Safety-Sponge System", "the Wendy's® brand") names a product or a brand.
 # A company may mark its own name ("AS&E®" in a heading, "(AS&E®)"), and a
@@ -387,8 +394,12 @@ _MARKED_BEFORE_WORD = re.compile(
 
 
 # A name right before "product", "brand", "platform" names what is sold, unless
-# the release writes it as a company (with its legal form or ticker).
-_PRODUCT_NOUN_AFTER = re.compile(r"[ ](?:products?|brands?|platforms?|product[ ]line)\b")
+# the release writes it as a company (with its legal form or ticker); so does
+# the first of two brands ("under the Hearthside Grill and Tacoloco brands").
+_PRODUCT_NOUN_AFTER = re.compile(
+    r"(?:(?:[ ][A-Z][\w'\u2019-]*){0,2}[ ]and[ ][A-Z][\w'\u2019-]*(?:[ ][A-Z][\w'\u2019-]*){0,2}(?=[ ]brands\b))?"
+    r"[ ](?:products?|brands?|platforms?|product[ ]line)\b"
+)
 
 
 def _names_a_product(name: str, text: str, end: int) -> bool:
@@ -462,6 +473,91 @@ _IN_BEFORE = re.compile(r"\bin\s$")
 # A trademark (not a registered mark, which companies put on their own
 # names: "AS&E®") right after the name, and no legal form after it.
 _TRADEMARK_AFTER = re.compile(rf"(?:\u2122|\u2120|\(TM\)|\(SM\))(?![ ]+(?:[A-Z][\w&'\u2019-]*,?[ ]+){{0,3}}{_LEGAL_FORM}(?!\w))")
+
+
+# "Quillon Atlas, Quillon Ledger Cloud and Quillon Spend are trademarks of
+# Quillon Software Inc.", "SkyWarden is a registered trademark of ...": the
+# names a release declares as its marks are products in the whole release
+# (SCHEMA.md 2: product names are out), also where a mention opens with the
+# company's own name. A company's own name declared as a mark ("Acme and the
+# Acme logo are trademarks of Acme Corp.") stays a company.
+_MARKS_DECLARED = re.compile(
+    r"(?:^|(?<=[.;:!?\n])[ \t]*)([A-Z][^.;:!?\n]{0,200}?)[ ]+(?:is|are)[ ]+(?:a[ ]+|the[ ]+)?"
+    r"(?:(?:registered|common[ ]law)[ ]+)?(?:trademarks?|service[ ]marks?|trade[ ]names?)"
+    r"(?:[ ]+or[ ]+(?:registered[ ]+)?trademarks?)?[ ]+of[ ]+(?:the[ ]+)?([A-Z][^.;\n]{0,80})",
+    re.MULTILINE,
+)
+_LIST_SEPARATOR = re.compile(r",?[ ]+and[ ]+|,[ ]+")
+_MARK_SIGNS = "\u00ae\u2122\u2120"
+
+
+@lru_cache(maxsize=4)
+def _declared_marks(text: str) -> frozenset[str]:
+    marks = set()
+    for declaration in _MARKS_DECLARED.finditer(text):
+        owner_words = declaration.group(2).split()
+        for mark in _LIST_SEPARATOR.split(declaration.group(1)):
+            mark = mark.strip().strip(_MARK_SIGNS).strip()
+            words = mark.split()
+            if words and words[0][0].isupper() and words != owner_words[: len(words)]:
+                marks.add(" ".join(words))
+    return frozenset(marks)
+
+
+def _is_declared_mark(name: str, text: str, start: int) -> bool:
+    name = " ".join(name.split())
+    return any(mark == name or (mark.startswith(name + " ") and text.startswith(mark, start)) for mark in _declared_marks(text))
+
+
+# A stock index and an event are named after their publisher or host, and
+# neither is an organization, nor is the name inside (SCHEMA.md 2, like the
+# names of plans and committees): "the S&P SmallCap 600", "the S&P 500
+# Index", "the AUSA Global Force Symposium", "the American College of
+# Rheumatology Annual Meeting". Not a year ("Acme 2004 results"), a day
+# ("March 31"), an address ("Allied Corporation 8000 Towers Crescent
+# Drive"), nor awards, which are contracts in releases ("Navy Contract Award").
+_INDEX_AFTER = re.compile(
+    r"[ ](?:(?:Small|Mid|Large|Micro|Total)Cap[ ])?(?!(?:19|20)\d\d\b)\d{3,4}(?:[ ]Index)?\b(?![-,.:/]\d)(?![ ]+[A-Z])"
+)
+_EVENT_WORDS = r"(?:Conference|Symposium|Summit|Expo|Exposition|Convention|Annual[ ]Meeting)"
+_EVENT_AFTER = re.compile(rf"[ ]{_EVENT_WORDS}\b")
+_ENDS_IN_EVENT = re.compile(rf"[ ]{_EVENT_WORDS}$")
+
+
+def _names_an_index_or_event(name: str, text: str, end: int) -> bool:
+    return bool(_INDEX_AFTER.match(text, end) or _EVENT_AFTER.match(text, end) or _ENDS_IN_EVENT.search(name))
+
+
+# A project, plant, mine or refinery is a site (SCHEMA.md 2: places are out),
+# not the company that owns it: "the Blue Heron Solar Project" ("Blue Heron
+# Solar, LLC" is the project company).
+_ENDS_IN_SITE_WORD = re.compile(r"[ ](?:Project|Plant|Mine|Refinery|Facility)$")
+_SITE_WORD_AFTER = re.compile(r"(?:[ ][A-Z][\w-]*){0,2}[ ](?:Project|Plant|Mine|Refinery|Facility)\b")
+
+
+# Capitals, a hyphen and a number name a product, a drug candidate, a model
+# or a disease ("VRD-301", "F-35", "COVID-19"), never an organization.
+_PRODUCT_CODE = re.compile(r"[A-Z]{1,5}-\d{1,5}[A-Z]?")
+
+
+# What a release counts is a restaurant, store or product line of a brand,
+# or a unit of measure, not an organization: "opened six Fox and Hound
+# units", "franchises 318 Pico Verde Cantina and 64 Rosa's restaurants",
+# "averaged 212 MMcf/d". Not a day ("March 9 Acme said"), an amount ("$5
+# million"), nor a name the release writes as a company or a government
+# ("28 U.S. Government awards").
+_COUNT_BEFORE = re.compile(
+    r"(?<![\w$.,/:-])(?:\d{1,3}(?:,\d{3})*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"[ ]+(?:(?:new|more|additional|international|domestic)[ ]+)?$"
+)
+_DAY_BEFORE = re.compile(rf"{_MONTH}[ ]+\d{{1,2}}[ ]+$")
+
+
+def _is_counted(name: str, text: str, start: int) -> bool:
+    window = max(0, start - 30)
+    if not _COUNT_BEFORE.search(text, window, start) or _DAY_BEFORE.search(text, window, start):
+        return False
+    return not (name.startswith("U.S.") or "Government" in name or _written_as_company(name, text))
 
 
 # A name right before the kind of building or way it names is a place
@@ -577,6 +673,8 @@ def _dateline_cities(text: str) -> frozenset[str]:
 def _is_place(ent: Span, name: str, text: str) -> bool:
     if _BASE.match(name) or _is_dateline_city(ent, text) or name.lower() in _dateline_cities(text):
         return True
+    if ent.label_ != "PERSON" and _COUNTRY.fullmatch(name):
+        return True  # "a Luxembourg company": a country alone is a place
     return bool(_FOLLOWED_BY_STATE.match(text, ent.end_char)) and not _ENDS_IN_LEGAL_FORM.search(name)
 
 
@@ -672,12 +770,24 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             text, ent.end_char
         ) and " " not in name:
             return False  # "Jane Roe to Serve as Interim CFO": a verb of a headline in title case
-        if _ADVERB.fullmatch(name) and text.startswith(",", ent.end_char):
-            return False  # "Sequentially, SG&A decreased": an adverb opening a sentence
+        if _ADVERB.fullmatch(name) and _AFTER_ADVERB.match(text, ent.end_char):
+            # "Sequentially, SG&A decreased", "· Periodically review the charter": an adverb
+            # opening a sentence or an item
+            return False
         if _MARKED_BEFORE_WORD.match(text, ent.end_char):
             return False  # "the Wendy's® brand", "HORIZON(R) batteries": a trademark names a product
         if _names_a_product(name, text, ent.end_char):
             return False  # "the RIP product", "the Primary brand"
+        if _is_declared_mark(name, text, ent.start_char):
+            return False  # "SkyWarden is a registered trademark of ...": a product
+        if _is_counted(name, text, ent.start_char):
+            return False  # "six Fox and Hound units": a brand's restaurants, counted
+        if _ENDS_IN_SITE_WORD.search(name):
+            return False  # "the 240-megawatt Blue Heron Solar Project": a site
+        if _PRODUCT_CODE.fullmatch(name):
+            return False  # "the Company's VRD-301 antibody": a product code
+        if _names_an_index_or_event(name, text, ent.end_char):
+            return False  # "S&P" of "the S&P MidCap 400", "the AUSA Global Force Symposium"
         if _named_as_site(name, text):
             return False  # "Muskogee" of "the Partnership's Muskogee terminal": a place
         if _is_headline_product(name, text, ent.start_char):

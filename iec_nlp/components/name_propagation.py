@@ -25,9 +25,14 @@ from .name_plausibility import (
     _IN_COMPOUND,
     _MARKED_BEFORE_WORD,
     _OPENS_TRADEMARKED_NAME,
+    _PRODUCT_CODE,
+    _SITE_WORD_AFTER,
     _STANDARD_NUMBER_AFTER,
     _TABLE_ROW_AFTER,
     _in_ticker_notation,
+    _is_counted,
+    _is_declared_mark,
+    _names_an_index_or_event,
     _names_a_product,
     _opens_document_name,
     _reads_as_running_text,
@@ -73,7 +78,11 @@ def _surface_forms(span: Span) -> list[tuple[str, ...]]:
             first_word = stripped.split()[0]
             if first_word[0].isupper() and first_word.lower() not in _STOP:
                 forms.extend(_leading_words(tokens, span.start_char, stripped))
-                forms.append(_tokens_before(tokens, span.start_char + stripped.index(first_word) + len(first_word)))
+                # Not a word that describes the body ("Federal" of "Federal
+                # Deposit Insurance Corporation", "General" of "General Motors
+                # Corporation"): the company is not called by it.
+                if first_word not in _DESCRIPTIVE_FIRST_WORDS:
+                    forms.append(_tokens_before(tokens, span.start_char + stripped.index(first_word) + len(first_word)))
             # A partnership's short name keeps both partners: "Babcock & Wilcox"
             # of "Babcock & Wilcox Enterprises, Inc." (longer forms match first).
             partners = _PARTNERS_FIRST.match(stripped)
@@ -96,11 +105,12 @@ def _surface_forms(span: Span) -> list[tuple[str, ...]]:
 
 # A university or hospital is called by its first word once named in full:
 # "Erasmus" of "Erasmus University Medical Center Rotterdam", "Mayo" of "Mayo
-# Clinic". Not a word that describes the institution ("State College",
+# Clinic", a hyphenated name too ("Hollins-Ashby" of "Hollins-Ashby
+# University"). Not a word that describes the institution ("State College",
 # "National University", "Children's Hospital"), nor one the release also
 # writes as a place ("Boston University" ... "offices in Boston").
 _INSTITUTION_KIND = r"(?:University|College|Hospital|Clinic|Medical[ ]Center|Institute)\b"
-_INSTITUTION_AFTER_FIRST_WORD = re.compile(rf"([A-Z][a-z]{{2,}})[ ]{_INSTITUTION_KIND}")
+_INSTITUTION_AFTER_FIRST_WORD = re.compile(rf"([A-Z][a-z]{{2,}}(?:-[A-Z][a-z]{{2,}})?)[ ]{_INSTITUTION_KIND}")
 _DESCRIPTIVE_FIRST_WORDS = frozenset(
     "North South East West Central Western Eastern Northern Southern Midwest Pacific Atlantic National State "
     "Federal Community Technical International Memorial General Regional City County Veterans Public "
@@ -254,8 +264,10 @@ def _propagate(
                 text, max(0, start_char - 2), start_char
             ):
                 continue  # "Safety-Sponge System", "Asia/Pacific"
-            if _FOLLOWED_BY_STATE.match(text, end_char) or _FACILITY_AFTER.match(text, end_char):
-                continue  # "FRANKLIN, Tenn.", "the Sears Tower": places, not the companies Franklin, Sears
+            if _FOLLOWED_BY_STATE.match(text, end_char) or _FACILITY_AFTER.match(text, end_char) or _SITE_WORD_AFTER.match(
+                text, end_char
+            ):
+                continue  # "FRANKLIN, Tenn.", "the Sears Tower", "the Blue Heron Solar Project": places, not companies
             if _ACT_AFTER_NAME.match(text, end_char):
                 continue  # "American" of "the American Recovery and Reinvestment Act": a law's name
             if forms[form] != "PERSON" and _TABLE_ROW_AFTER.match(text, end_char):
@@ -264,9 +276,13 @@ def _propagate(
                 _MARKED_BEFORE_WORD.match(text, end_char)
                 or _OPENS_TRADEMARKED_NAME.match(text, end_char)
                 or _names_a_product(text[start_char:end_char], text, end_char)
+                or _is_declared_mark(text[start_char:end_char], text, start_char)
+                or _names_an_index_or_event(text[start_char:end_char], text, end_char)
+                or _PRODUCT_CODE.fullmatch(text, start_char, end_char)
+                or _is_counted(text[start_char:end_char], text, start_char)
                 or (_ACRONYM_NAME.fullmatch(text, start_char, end_char) and _STANDARD_NUMBER_AFTER.match(text, end_char))
             ):
-                continue  # "HORIZON(R) batteries", "SurgiCount products", "ISO 9001": a product or standard of the same name
+                continue  # "HORIZON(R) batteries", "SurgiCount products", "Quillon Atlas" (a declared mark), "ISO 9001": a product or standard
             if _reads_as_running_text(text[start_char:end_char], forms[form], end - start, text):
                 continue  # "Special charges", "System" are no mentions of "Special Charges", "Sponge System"
             if forms[form] != "PERSON" and (longer := _inside_longer_name(text, start_char)):

@@ -8,7 +8,12 @@ import re
 
 _LEGAL_FORM = (
     r"(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.|Company|Ltd\.?|Limited|LLC|L\.L\.C\.|"
-    r"plc|PLC|N\.V\.|AG|GmbH|S\.A\.|L\.P\.|LP|LLP|L\.L\.P\.|S\.p\.A\.|B\.V\.|BV|"
+    r"plc|PLC|N\.V\.|AG|GmbH|L\.P\.|LP|LLP|L\.L\.P\.|S\.p\.A\.|B\.V\.|BV|"
+    # Forms abroad: "Orinoco Energia S.A. de C.V.", "Sorano Optics K.K.",
+    # "Ledgerfold ApS"; a Swedish "AB" or Norwegian "ASA" after a word in
+    # lower case only ("Calgary, AB" is a province).
+    r"S\.A\.B\.[ ]de[ ]C\.V\.|S\.A\.[ ]de[ ]C\.V\.|S\.[ ]de[ ]R\.L\.(?:[ ]de[ ]C\.V\.)?|S\.A\.|"
+    r"K\.K\.|KGaA|ApS|A/S|Oyj|Oy|S\.r\.l\.|S\.L\.|(?<=[a-z][ ])(?:AB|ASA)|"
     r"INC\.?|INCORPORATED|CORP\.?|CORPORATION|COMPANY|LTD\.?|LIMITED|"
     # A national bank: "First Allegheny Bank, N.A." (National Association).
     r"(?<=Bank,[ ])N\.A\.|"
