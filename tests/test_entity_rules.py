@@ -2755,13 +2755,6 @@ def test_legal_forms_abroad_end_a_name_and_a_defined_term_does_not_open_one():
     assert not any(name.startswith("Company") or "CALGARY" in name for name in orgs)
 
 
-def test_a_word_that_describes_a_body_is_no_short_form_of_its_name():
-    text = "She began as an examiner with the Federal Deposit Insurance Corporation. Federal examiners and Acme agree."
-    doc = _doc(text, [("Federal Deposit Insurance Corporation", "ORG")])
-    doc = EntityRules(patterns=False, propagate=True)(doc)
-    assert _ents(doc) == [("Federal Deposit Insurance Corporation", "ORG")]
-
-
 def test_regulators_every_release_may_name_are_organizations():
     text = "Examiners of the Federal Reserve and the Office of the Comptroller of the Currency closed the review."
     doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))

@@ -78,11 +78,7 @@ def _surface_forms(span: Span) -> list[tuple[str, ...]]:
             first_word = stripped.split()[0]
             if first_word[0].isupper() and first_word.lower() not in _STOP:
                 forms.extend(_leading_words(tokens, span.start_char, stripped))
-                # Not a word that describes the body ("Federal" of "Federal
-                # Deposit Insurance Corporation", "General" of "General Motors
-                # Corporation"): the company is not called by it.
-                if first_word not in _DESCRIPTIVE_FIRST_WORDS:
-                    forms.append(_tokens_before(tokens, span.start_char + stripped.index(first_word) + len(first_word)))
+                forms.append(_tokens_before(tokens, span.start_char + stripped.index(first_word) + len(first_word)))
             # A partnership's short name keeps both partners: "Babcock & Wilcox"
             # of "Babcock & Wilcox Enterprises, Inc." (longer forms match first).
             partners = _PARTNERS_FIRST.match(stripped)
