@@ -86,6 +86,7 @@ from .name_shapes import (
     _YEAR,
     JOB_TITLE,
 )
+from .span_edits import _add, _add_or_widen, _overlapping, _placed, _relabel_or_add
 
 # Words that start a sentence or a heading rather than a name ("[Logo of
 # Sparton Corporation]" is a placeholder for the letterhead: the name is inside).
@@ -807,61 +808,6 @@ def _list_items_stated_as_amounts(doc: Doc, ents: list[Span]) -> list[Span]:
             start, end = layout.to_doc(item.start(1), item.end(1))
             ents = [e for e in ents if not (e.label_ == "METRIC" and e.start_char < start < e.end_char)]
             ents = _add(doc, ents, start, end, "METRIC")
-    return ents
-
-
-def _overlapping(ents: list[Span], start: int, end: int) -> list[Span]:
-    return [e for e in ents if e.start < end and start < e.end]
-
-
-def _span(doc: Doc, start: int, end: int, label: str) -> Span | None:
-    return doc.char_span(start, end, label=label, alignment_mode="contract")
-
-
-def _placed(
-    doc: Doc, ents: list[Span], start: int, end: int, label: str
-) -> tuple[Span | None, list[Span]]:
-    """The rule's span on token boundaries, and the entities it overlaps."""
-    span = _span(doc, start, end, label)
-    if span is None or len(span) == 0:
-        return None, []
-    return span, _overlapping(ents, span.start, span.end)
-
-
-def _add(doc: Doc, ents: list[Span], start: int, end: int, label: str) -> list[Span]:
-    """Add the span where nothing was found."""
-    span, overlapping = _placed(doc, ents, start, end, label)
-    return ents + [span] if span is not None and not overlapping else ents
-
-
-def _add_or_widen(doc: Doc, ents: list[Span], start: int, end: int, label: str) -> list[Span]:
-    """Add the span, or widen an organization the recognizer cut short
-    ("Plexus" of "Plexus Corp.")."""
-    span, overlapping = _placed(doc, ents, start, end, label)
-    if span is None:
-        return ents
-    if not overlapping:
-        return ents + [span]
-    inside = all(span.start <= e.start and e.end <= span.end for e in overlapping)
-    if inside and all(e.label_ in ("ORG", "CUSTOMER") for e in overlapping):
-        widened = Span(doc, span.start, span.end, label=overlapping[0].label_)
-        return [e for e in ents if e not in overlapping] + [widened]
-    return ents
-
-
-def _relabel_or_add(
-    doc: Doc, ents: list[Span], start: int, end: int, label: str, *, from_label: str
-) -> list[Span]:
-    """Add the span, or relabel an entity of exactly its extent from `from_label`."""
-    span, overlapping = _placed(doc, ents, start, end, label)
-    if span is None:
-        return ents
-    if not overlapping:
-        return ents + [span]
-    if len(overlapping) == 1 and overlapping[0].label_ == from_label:
-        old = overlapping[0]
-        if (old.start, old.end) == (span.start, span.end):
-            return [e for e in ents if e is not old] + [span]
     return ents
 
 
