@@ -126,7 +126,7 @@ def test_job_titles_in_any_case_but_unknown_scopes_are_left_to_the_recognizer():
 
 
 def test_metric_terms_cover_common_line_items():
-    from iec_nlp.components.entity_rules import METRIC_TERM
+    from iec_nlp.components.figure_terms import METRIC_TERM
 
     for term in ("net sales", "diluted earnings per share", "deferred tax credit", "cash dividend",
                  "orders", "inventories", "stockholders' equity", "SG&A expenses", "income tax benefit"):
@@ -185,14 +185,14 @@ def test_term_debt_and_outstanding_debt_are_metric_terms():
 
 
 def test_the_linked_quarter_and_the_preceding_year_are_period_terms():
-    from iec_nlp.components.entity_rules import PERIOD_TERM
+    from iec_nlp.components.figure_terms import PERIOD_TERM
 
     for term in ("linked quarter", "preceding year", "preceding quarter", "preceding fiscal year"):
         assert PERIOD_TERM.fullmatch(term), term
 
 
 def test_contract_instruments_are_metric_terms():
-    from iec_nlp.components.entity_rules import METRIC_TERM
+    from iec_nlp.components.figure_terms import METRIC_TERM
 
     for term in ("letter subcontract", "subcontract", "sub-contract", "contract option modification"):
         assert METRIC_TERM.fullmatch(term), term
@@ -436,7 +436,7 @@ def test_the_item_before_in_the_amount_of_is_the_metric_not_the_amount():
 
 
 def test_metric_terms_of_banks_and_retailers():
-    from iec_nlp.components.entity_rules import METRIC_TERM
+    from iec_nlp.components.figure_terms import METRIC_TERM
 
     for term in ("earnings per weighted average common share", "Selling and administrative expenses",
                  "noninterest expense", "non-interest income", "net interest income"):
@@ -980,7 +980,7 @@ def test_a_full_year_takes_its_year():
 
 
 def test_a_hyphenated_quarter_is_a_period_near_an_amount():
-    from iec_nlp.components.entity_rules import PERIOD_TERM
+    from iec_nlp.components.figure_terms import PERIOD_TERM
 
     assert PERIOD_TERM.search("announced first-quarter 2022 sales").group() == "first-quarter"
 
@@ -1140,7 +1140,7 @@ def test_period_heads_end_of_the_and_a_year_before_a_quarter_code():
 
 
 def test_full_year_and_year_to_date_are_periods():
-    from iec_nlp.components.entity_rules import PERIOD_TERM
+    from iec_nlp.components.figure_terms import PERIOD_TERM
 
     assert PERIOD_TERM.search("Full-Year 2010 EBITDA rose").group() == "Full-Year"
     assert PERIOD_TERM.search("Year-to-date earnings fell").group() == "Year-to-date"
@@ -1198,14 +1198,14 @@ def test_a_university_and_a_company_with_a_legal_form_are_two_names():
 
 
 def test_metric_terms_cover_cost_of_goods_book_value_underwriting_and_nonperforming_assets():
-    from iec_nlp.components.entity_rules import METRIC_TERM
+    from iec_nlp.components.figure_terms import METRIC_TERM
 
     for term in ("Cost of Goods Sold", "Tangible book value", "underwriting profit", "nonperforming assets"):
         assert METRIC_TERM.fullmatch(term), term
 
 
 def test_bare_result_words_are_measures_in_running_text_only():
-    from iec_nlp.components.entity_rules import METRIC_TERM
+    from iec_nlp.components.figure_terms import METRIC_TERM
 
     for term in ("loss", "profit", "earnings", "assets", "total deposits", "program", "project"):
         assert METRIC_TERM.fullmatch(term), term
@@ -1216,7 +1216,7 @@ def test_bare_result_words_are_measures_in_running_text_only():
 
 
 def test_a_measure_ends_before_its_verb_and_awards_are_measures():
-    from iec_nlp.components.entity_rules import METRIC_TERM
+    from iec_nlp.components.figure_terms import METRIC_TERM
 
     text = "The unit received an award estimated at $7.2 million."
     doc = _doc(text, [("award estimated", "METRIC")])
@@ -1264,7 +1264,7 @@ def test_a_revenue_line_item_keeps_its_capitalized_qualifier_and_its_second_name
 
 
 def test_pay_items_are_metric_terms():
-    from iec_nlp.components.entity_rules import METRIC_TERM
+    from iec_nlp.components.figure_terms import METRIC_TERM
 
     # SCHEMA.md 3a: the pay item is the measure of its amount.
     for term in ("base salary", "sign-on bonus", "retention bonus", "target bonus",
@@ -1949,7 +1949,7 @@ def test_the_sign_of_an_amount_is_no_measure():
 
 
 def test_operating_earnings_and_profit_per_share_are_measures():
-    from iec_nlp.components.entity_rules import METRIC_TERM
+    from iec_nlp.components.figure_terms import METRIC_TERM
 
     for term in ("Operating earnings", "profit per share", "Adjusted profit per share", "diluted profit per share"):
         assert METRIC_TERM.fullmatch(term), term

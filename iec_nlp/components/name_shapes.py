@@ -1,4 +1,4 @@
-"""Pattern pieces shared by the entity rules (`entity_rules`) and the
+"""Pattern pieces shared by the entity rules (`entity_rules`, `figure_terms`) and the
 checks of what cannot be a name (`name_plausibility`): legal forms, job
 titles, exchanges, states, months and years, the labels of names."""
 

@@ -1,6 +1,7 @@
-"""Span editing for the entity rules (`entity_rules`): a rule's span placed
-on token boundaries, then added where nothing was found, widened over an
-organization the recognizer cut short, or relabelled."""
+"""Span editing shared by the entity rules (`entity_rules`) and the measure
+and period rules (`figure_terms`): a rule's span placed on token boundaries,
+then added where nothing was found, widened over an organization the
+recognizer cut short, or relabelled."""
 
 from __future__ import annotations
 

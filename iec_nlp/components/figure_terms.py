@@ -1,0 +1,642 @@
+"""The measures (METRIC) and reporting periods (PERIOD) amounts are stated
+with, for `iec_entity_rules` (`entity_rules`), which calls these rules.
+
+- a measure is a financial line item in a few fixed words (`net income`,
+  `backlog`, `base salary`: `METRIC_TERM`), proposed near amounts only; so is
+  the item named right before or after an amount ("a $1.3 million pre-tax
+  gain", "an after tax expense of $0.5 million", "a retention bonus in the
+  amount of $250,000"), the measure a sentence opens with and states as an
+  amount ("Truckload transportation revenue ... was $481.4 million") and the
+  one that opens an item of a list ("- Tangible Equity per Share of $18.40");
+  the unit an amount is stated per ("per diluted share") is no measure;
+- a reporting period is said in a few fixed ways (`first quarter of 2003`,
+  `nine months ended September 30, 2007`, `same quarter a year ago`). Only
+  periods linked to an amount are gold, so the recognizer learns to be shy
+  of them; near amounts, the shapes are proposed and the relation extractor
+  decides (an unlinked PERIOD is dropped). A year right after an amount
+  ("$585 million in 1997") or right before or after a measure ("2021 sales",
+  "net income for 2007") is proposed too; a month "in May 2017" is the date
+  of an event, no period. A period phrase the recognizer
+  cut short is widened over its date or fiscal year.
+
+A period or measure the recognizer cut short or ran on is mended: a period
+ends in a period word or a date, a measure takes its modifiers and what
+completes it ("Diluted earnings per share"), and a revenue line item takes
+its qualifier even where the recognizer called that adjective an
+organization ("Governmental sales").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..figures import LEVEL_VERBS
+from ..text import FiledLayout
+from .name_plausibility import _is_no_period_of_an_amount
+from .name_shapes import _MONTH, _YEAR
+from .span_edits import _add, _overlapping
+
+# Financial line items: the measures an amount in a release is the value of.
+# A METRIC is kept only if the relation extractor links an amount to it.
+_METRIC_CORE = (
+    r"(?:net\s+(?:income|loss|\(loss\)|earnings|sales|revenues?|profit)|revenues?|sales|"
+    r"gross\s+(?:profit|margin)|operating\s+(?:income|loss|expenses|profit|earnings)|"
+    r"(?:income|loss)\s+from\s+(?:continuing\s+)?operations|EBITDA(?-i:X|R)?|"
+    r"(?:diluted\s+|basic\s+)?(?:earnings|loss|profit)\s+per\s+(?:weighted\s+average\s+)?(?:diluted\s+|basic\s+|common\s+)?share|EPS|"
+    # "order backlog", "funded backlog": one measure, not the term "order" and then "backlog".
+    r"(?:(?:orders?|funded)\s+)?backlog|bookings|cash\s+and\s+cash\s+equivalents|cash\s+balance|working\s+capital|"
+    r"(?:outstanding\s+)?(?:long-term|total|term)\s+debt|free\s+cash\s+flow|capital\s+expenditures|"
+    r"selling,?\s+(?:general,?\s+)?and\s+administrative\s+expenses?|SG&A(?:\s+expenses?)?|"
+    r"non-?interest\s+(?:income|expenses?)|net\s+interest\s+income|"
+    r"restructuring\s+(?:charges?|costs?)|impairment\s+charges?|purchase\s+price|"
+    r"orders?|deferred\s+tax\s+(?:credit|charge|benefit|asset)s?|accounts\s+receivable|inventor(?:y|ies)|"
+    r"(?:cash\s+)?dividends?|severance\s+(?:costs?|charges?)|interest\s+expense|"
+    r"income\s+tax(?:es)?(?:\s+(?:expense|benefit|provision))?|research\s+and\s+development(?:\s+expenses?)?|"
+    r"(?:stock|share)holders['\u2019]?\s+equity|"
+    # The bare result and balance words, in running text ("a loss of $2.2
+    # million", "Energy's profit was $538 million", "assets of $1.9 billion",
+    # "total deposits"), and the program or project an amount is the size of
+    # ("a new program authorizing the company to repurchase $1.5 billion", "a
+    # four-year $15.0 million project", SCHEMA.md 3a); capitalized, they head
+    # table rows and titles; in parentheses, "loss" is part of a label
+    # ("Profit (loss) attributable to ...").
+    r"(?-i:(?<!\()(?:profit|earnings|loss)(?!\))|assets|deposits|programs?|projects?)|"
+    r"cost\s+of\s+(?:goods\s+sold|sales|revenues?)|(?:tangible\s+)?book\s+value|underwriting\s+(?:profit|income)|"
+    r"non-?performing\s+assets|(?:contract\s+)?awards?|"
+    # A bank's credit costs: "The provision for loan losses declined to
+    # $1,150,000", "net charge-offs were $890,000".
+    r"provision\s+for\s+(?:loan\s+|credit\s+)?losses|(?:net\s+)?charge-offs|"
+    # SCHEMA.md 3a: the contract instrument an amount is the value of ("a
+    # letter subcontract ... for approximately $323,000", "a $249 million ...
+    # contract option modification").
+    r"(?:letter\s+)?sub-?contracts?|contract\s+(?:option\s+)?modifications?|"
+    # The line items of a results release outside manufacturing, named as
+    # others name revenue: an insurer's "net premiums earned" and "net
+    # investment income", a bank's "loans held for investment", a REIT's
+    # "funds from operations", an oil producer's "lease operating expense" and
+    # "average realized oil price", a software company's "annual recurring
+    # revenue" and "remaining performance obligations", a biotech's "milestone
+    # payment", the size of a "revolving credit facility".
+    r"(?:gross\s+|net\s+)?premiums\s+(?:written|earned)|net\s+investment\s+income|loans\s+held\s+for\s+investment|"
+    r"funds\s+from\s+operations|lease\s+operating\s+expenses?|(?:average\s+)?realized\s+(?:[a-z]+\s+){0,2}prices?|"
+    r"annual\s+recurring\s+revenue|remaining\s+performance\s+obligations|(?-i:A?FFO|ARR|RPO)|"
+    r"(?:milestone|upfront|up-front)\s+payments?|(?:revolving\s+)?credit\s+facility|"
+    # SCHEMA.md 3a: a pay item is the measure of its amount, also the
+    # relocation and retention pay of an 8-K's list of terms ("(iv)
+    # relocation expenses up to $20,000", "a retention opportunity equal to
+    # $3,500,000") and the value an equity award is granted at.
+    r"base\s+salary|(?:sign-on|signing|retention|target)\s+bonus(?:es)?|"
+    r"relocation\s+(?:expenses|costs|assistance|allowance|benefits?|payments?|reimbursement)|"
+    r"retention\s+(?:opportunity|awards?|payments?)|grant[\s-]date\s+(?:fair\s+)?value|"
+    r"(?:severance|cash|lump[\s-]sum)\s+payments?)"
+)
+METRIC_TERM = re.compile(
+    rf"\b(?:(?:pro\s+forma|GAAP|non-GAAP|adjusted|total|consolidated)\s+)?{_METRIC_CORE}"
+    r"(?:\s+per\s+(?:diluted\s+|basic\s+)?share|\s+from\s+continuing\s+operations|\s+before\s+(?:income\s+)?taxes)?\b",
+    re.IGNORECASE,
+)
+
+
+# A METRIC only counts when an amount is linked to it, and the relation
+# extractor pairs entities at most 60 tokens apart: metric terms are looked
+# for near amounts only, not in the boilerplate of a release.
+_METRIC_WINDOW_CHARS = 400
+
+
+def _money_windows(text: str, ents: list[Span]) -> list[tuple[int, int]]:
+    windows: list[tuple[int, int]] = []
+    for ent in sorted((e for e in ents if e.label_ == "MONEY"), key=lambda e: e.start_char):
+        start = max(0, ent.start_char - _METRIC_WINDOW_CHARS)
+        end = min(len(text), ent.end_char + _METRIC_WINDOW_CHARS)
+        # Start on a word boundary so a term is never cut at the window edge.
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+        else:
+            windows.append((start, end))
+    return windows
+
+
+def _add_near_amounts(doc: Doc, text: str, ents: list[Span], pattern: re.Pattern, label: str) -> list[Span]:
+    """`label` for each match of `pattern` near an amount, where nothing was found."""
+    for start, end in _money_windows(text, ents):
+        for match in pattern.finditer(text, start, end):
+            if label == "PERIOD" and _is_no_period_of_an_amount(text, match.start(), match.end()):
+                continue
+            ents = _add(doc, ents, match.start(), match.end(), label)
+    return ents
+
+
+# Words that end a phrase of modifiers.
+_FUNCTION_WORD = r"(?:the|a|an|our|its|their|this|that|these|those|such|of|in|for|from|to|on|at|by|with|as|and|or)\b"
+# A one-time item is named right after its amount: "a $1.3 million pre-tax
+# gain", "a $3.5 million loss contingency settlement", "a one-time $5.0
+# million favorable adjustment": the words up to the item's noun are the
+# measure (the recognizer often takes the head or a modifier alone). So is a
+# financing the amount is the size of: "a $40 million public offering", "a
+# $500 million share repurchase authorization".
+_ITEM_AFTER_AMOUNT = re.compile(
+    rf"[ ]((?:(?!{_FUNCTION_WORD}|(?:per|million|billion|thousand)\b)[a-z][a-z-]*[ ]){{0,4}}"
+    r"(?:gains?|charges?|benefits?|expenses?|adjustments?|settlements?|offerings?|authorizations?|placements?))\b"
+)
+
+
+def _items_after_amounts(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    """The item named right after each amount as its METRIC, over any piece
+    of it the recognizer found."""
+    for money in [e for e in ents if e.label_ == "MONEY"]:
+        if item := _ITEM_AFTER_AMOUNT.match(text, money.end_char):
+            ents = _as_item(doc, ents, item.start(1), item.end(1))
+    return ents
+
+
+def _as_item(doc: Doc, ents: list[Span], start: int, end: int) -> list[Span]:
+    """`ents` with the item at `start:end` as a METRIC, over the pieces of it
+    the recognizer found as METRIC; unchanged where another entity is there."""
+    span = doc.char_span(start, end, label="METRIC")
+    if span is None:
+        return ents
+    overlapping = _overlapping(ents, span.start, span.end)
+    if all(e.label_ == "METRIC" and span.start <= e.start and e.end <= span.end for e in overlapping):
+        ents = [e for e in ents if e not in overlapping] + [span]
+    return ents
+
+
+# The item is also named right before "of" and its amount: "an after tax
+# expense of $0.5 million", "a discrete tax benefit of $12 million", "the high
+# end of the guidance range of $1.250 billion", "an annual lease amount of up to
+# $1,200,000": the words from the item's first modifier to its noun are the
+# measure. The nouns name a line item or a stated value ("an increase of", "a
+# total of" name a change or a sum); the article keeps a verb out ("results
+# include restructuring costs of"), an ordinal is no modifier of the item ("the
+# second charge of" gives `charge`), and a bare "range" is a figure of speech
+# ("in the range of $0.26 to $0.28"). A verb that records or includes the
+# item opens it as an article does: "Included in the 1998 earnings were
+# charges of $6,904,000", "results include restructuring costs of $0.1 million".
+_ITEM_MODIFIER = (
+    rf"(?!{_FUNCTION_WORD}|(?:per|million|billion|thousand|first|second|third|fourth|other|another|next|last)\b)"
+    r"[a-z][a-z-]*\s+"
+)
+_ITEM_BEFORE_AMOUNT = re.compile(
+    r"\b(?i:an?|the|its|our|their|his|her|were|was|recorded|incurred|includ(?:es?|ed)|reflect(?:s|ed)?)\s+"
+    r"(?:first\s+|second\s+|third\s+|fourth\s+|other\s+|another\s+)?"
+    rf"((?:{_ITEM_MODIFIER}){{1,3}}range|(?:{_ITEM_MODIFIER}){{0,3}}"
+    r"(?:expenses?|costs?|charges?|benefits?|gains?|items?|amount|allowances?|reserves?|credits?|fees?|"
+    # A stated value or price (SCHEMA.md 3a): "a total value of", "restricted
+    # stock units having a value of", "an exercise price of".
+    r"values?|prices?))"
+    r"\s+of\s+(?:approximately\s+|about\s+|up\s+to\s+|nearly\s+)?$"
+)
+_ITEM_BEFORE_REACH = 80
+# An 8-K names the item, then its size: "a retention bonus in the amount of
+# $250,000", "a term loan in the aggregate principal amount of $10 million":
+# the item is the measure, not "amount" (a sum named by its size alone).
+_ITEM_IN_THE_AMOUNT_OF = re.compile(
+    rf"\b(?i:an?|the|its|our|their|his|her)\s+((?:{_ITEM_MODIFIER}){{0,3}}(?!{_FUNCTION_WORD})[a-z][a-z-]+)"
+    r"\s+(in\s+(?:the|an)\s+(?:aggregate\s+|total\s+|original\s+)?(?:principal\s+)?amount)\s+(?:of|equal\s+to)\s+"
+    r"(?:approximately\s+|about\s+|up\s+to\s+)?$"
+)
+
+
+def _items_in_the_amount_of(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    """The item named before "in the amount of" and an amount as its METRIC,
+    where the recognizer found no part of it, over a bare "amount" it took."""
+    for money in [e for e in ents if e.label_ == "MONEY"]:
+        item = _ITEM_IN_THE_AMOUNT_OF.search(text, max(0, money.start_char - _ITEM_BEFORE_REACH), money.start_char)
+        if item is None:
+            continue
+        size_words = _overlapping(ents, *_token_range(doc, item.start(2), item.end(2)))
+        if any(e.label_ != "METRIC" for e in size_words):
+            continue
+        ents = _add(doc, [e for e in ents if e not in size_words], item.start(1), item.end(1), "METRIC")
+    return ents
+
+
+def _token_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return (span.start, span.end) if span is not None else (0, 0)
+
+
+def _items_before_amounts(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    """The item named right before "of" and each amount as its METRIC, over
+    any piece of it the recognizer found."""
+    for money in [e for e in ents if e.label_ == "MONEY"]:
+        if item := _ITEM_BEFORE_AMOUNT.search(text, max(0, money.start_char - _ITEM_BEFORE_REACH), money.start_char):
+            ents = _as_item(doc, ents, item.start(1), item.end(1))
+    return ents
+
+
+# A measure that opens its sentence and is stated by "was"/"were" and its
+# amount: "Depreciation and amortization expense for the quarter ... was
+# approximately $34,000", "Truckload transportation revenue hauled via van
+# equipment in the 2015 fourth quarter was $481.4 million", "Net income before
+# tax adjustments and acquisition related costs was $6.3 million". The subject
+# is the measure (GUIDELINE, metric wording: a distinct line item keeps its
+# words), up to the period phrase that scopes it; the recognizer often takes
+# its last noun alone; a balance is scoped by its date ("Deferred revenue at
+# quarter end totaled"). An article, a pronoun or a name opens no such subject,
+# nor a period ("Third quarter sales were": the period, then the measure).
+# The subject may be one word, and an aside in lower case may part it from
+# its verb: "Write-offs, net of recoveries, were $8 million" (an aside that
+# restates or qualifies the measure, not another measure).
+# A list item opens after its bullet, a dash included ("- Restaurant-level
+# operating profit was $21.0 million").
+_PERIOD_WORDS_AHEAD = (
+    r"(?:for|in|at|during)[ ](?:the[ ])?(?:first|second|third|fourth|quarters?|years?|three|six|nine|twelve|"
+    r"thirteen|fiscal|period|same|prior|current|comparable|full|\d)"
+)
+_SUBJECT_STATED_AS_AMOUNT = re.compile(
+    r"(?:^|(?<=[.!?][ ])|(?<=[.!?][ ]{2})|(?<=\n)|(?<=[\u2022\u00b7*\u2013-][ ]))"
+    r"((?!(?:The|This|These|Our|Its|It|We|They|He|She|In|For|During|At|As|On|Of|"
+    r"First|Second|Third|Fourth|Fiscal|Full|Quarterly|Annual|Year|Half)\b)[A-Z][a-z][\w-]*"
+    rf"(?:[ ](?!{_PERIOD_WORDS_AHEAD}|(?:was|were|is|are)\b)(?:[a-z][\w/-]*|\([a-z]+\))){{0,8}})"
+    r"(?:,[ ][a-z][^,.;:$\n]{0,40},)?"
+    rf"(?:,?[ ](?:for|in|during|at|as[ ]of)[ ][^.;:$\n]{{0,70}}?)?,?[ ](?:was|were|totaled|totalled|{LEVEL_VERBS})[ ]"
+    r"(?:approximately[ ]|about[ ])?(?=[$(])"
+)
+
+
+def _subjects_stated_as_amounts(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    """The measure that opens a sentence stated as an amount, as its METRIC,
+    over any piece of it the recognizer found."""
+    amounts = {e.start_char for e in ents if e.label_ == "MONEY"}
+    for match in _SUBJECT_STATED_AS_AMOUNT.finditer(text):
+        if match.end() not in amounts:
+            continue
+        span = doc.char_span(match.start(1), match.end(1), label="METRIC")
+        if not span:
+            continue
+        overlapping = _overlapping(ents, span.start, span.end)
+        if all(e.label_ == "METRIC" and span.start <= e.start and e.end <= span.end for e in overlapping):
+            ents = [e for e in ents if e not in overlapping] + [span]
+    return ents
+
+
+# The unit an amount is stated per is no measure: "$1.50 to $1.54 per diluted
+# share", "$8.12 per Boe" (SCHEMA.md 2: `per share` is out of MONEY, and the
+# measure is the one the amount is the value of).
+_PER_BEFORE = re.compile(r"\bper\s+$", re.IGNORECASE)
+
+
+def _without_units_of_amounts(text: str, ents: list[Span]) -> list[Span]:
+    return [
+        e for e in ents
+        if not (e.label_ == "METRIC" and _PER_BEFORE.search(text, max(0, e.start_char - 5), e.start_char))
+    ]
+
+
+# An item of a list that opens with a measure and "of" its amount: "- Tangible
+# Equity per Share of $18.40, an increase of 20%", "• Remaining performance
+# obligations of $1.12 billion". The item is a sentence of its own, and its
+# opening words name the measure (the recognizer finds nothing in words it has
+# not seen). No period ("Fourth Quarter 2019 Net Income of") and no verb
+# ("Also declares quarterly dividend of", "Completed a $40 million") opens it.
+_LIST_ITEM_MEASURE = re.compile(
+    r"[ \t]*[\u00b7\u2022\u25cf\u25aa*\u2013-][ \t]+"
+    r"((?!(?:The|This|These|Our|Its|It|We|They|Also|First|Second|Third|Fourth|Fiscal|Full|Quarterly|Annual|"
+    r"Year|Half|Q[1-4])\b)(?![A-Za-z]+ed\b)[A-Z][A-Za-z-]*"
+    r"(?:[ ](?!of\b|and\b)[A-Za-z][A-Za-z&'\u2019-]*){0,5})"
+    r"[ ]of[ ](?:approximately[ ]|about[ ])?"
+)
+
+
+def _list_items_stated_as_amounts(doc: Doc, ents: list[Span]) -> list[Span]:
+    """The measure that opens an item of a list, stated as "of" an amount, as
+    its METRIC where nothing was found in it; read as filed (the model's text
+    joins the items into one line, and the recognizer may run a measure from
+    the item above into it: "... points of catastrophe losses / - Pre-tax
+    catastrophe losses of $11.0 million"; such a METRIC gives way)."""
+    layout = FiledLayout(doc)
+    filed = layout.text
+    for money in [e for e in ents if e.label_ == "MONEY"]:
+        amount_start = layout.of_doc(money.start_char, money.end_char)[0]
+        line_start = filed.rfind("\n", 0, amount_start) + 1
+        item = _LIST_ITEM_MEASURE.fullmatch(filed, line_start, amount_start)
+        if item is not None:
+            start, end = layout.to_doc(item.start(1), item.end(1))
+            ents = [e for e in ents if not (e.label_ == "METRIC" and e.start_char < start < e.end_char)]
+            ents = _add(doc, ents, start, end, "METRIC")
+    return ents
+
+
+# A reporting period ends in a period word or a date ("third quarter",
+# "nine months ended September 30", "fiscal 2004"); the recognizer sometimes
+# runs on into the next words ("... September 30, compared").
+_PERIOD_END = re.compile(
+    r"^(?:\d.*|.*\d|quarters?|quarterly|years?|period|periods|months?|weeks?|ago|end|half|"
+    r"year-end|year-to-date|ytd|fy\d*|q[1-4]|" + "|".join(
+        "january february march april may june july august september october november december".split()
+    ) + r")$",
+    re.IGNORECASE,
+)
+
+
+# "Raised 2025 revenue guidance", "Reaffirmed fiscal 2024 outlook": the verb
+# of a highlight that the recognizer read into the period after it ("Ended"
+# opens a table header's period: "Ended July 3, 2004").
+_VERB_BEFORE_PERIOD = re.compile(r"(?!Ended$)[A-Z][a-z]+ed")
+
+
+def _trim_period(span: Span | None) -> Span | None:
+    if span is None:
+        return None
+    if span.label_ != "PERIOD":
+        return span
+    start, end = span.start, span.end
+    while end > start and not _PERIOD_END.match(span.doc[end - 1].text):
+        end -= 1
+    if end - start > 1 and _VERB_BEFORE_PERIOD.fullmatch(span.doc[start].text):
+        start += 1
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(span.doc, start, end, label="PERIOD") if end > start else None
+_ORDINAL = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
+_FISCAL_YEAR = rf"(?:fiscal\s+(?:year\s+)?)?{_YEAR}"
+_DATE = rf"{_MONTH}\s+\d{{1,2}},\s+{_YEAR}"
+# Retailers report 13- and 26-week periods: "13-week period ended August 1,
+# 2015", "the 13 weeks ended June 28, 2003". Not across lines: in a table
+# header, "13 Weeks" and "Ended July 3, 2004" are cells of two rows.
+_WEEKS = r"(?:\d{1,2}|thirteen|twenty-six|thirty-nine|fifty-two|fifty-three)[ -]+weeks?(?:[ ]+period)?"
+# Reporting periods in the words releases use for them. Found near amounts
+# only, after the recognizer, where it found nothing; like a METRIC, a PERIOD
+# stays only if the relation extractor links an amount to it.
+PERIOD_TERM = re.compile(
+    # "2015 fourth quarter", but not the year of a quarter before it: in a
+    # table header "First Quarter 2022   First Quarter 2021" are two periods.
+    rf"\b(?:(?:(?<!quarter\s)(?<!Quarter\s)(?<!QUARTER\s){_FISCAL_YEAR}\s+)?{_ORDINAL}[\s-]+(?:fiscal\s+)?quarter"
+    rf"|(?:first\s+)?(?:three|six|nine|twelve)[\s-]+months?(?:\s+period)?"
+    rf"|{_WEEKS}|Q[1-4](?:[ ]+(?:fiscal[ ]+)?{_YEAR})?"
+    # The balance-sheet date of an amount: "cash of $312 million at
+    # September 30, 2004", "as of December 31, 2023" (SCHEMA.md 2, PERIOD).
+    rf"|(?<=\bat\s){_DATE}|(?<=\bas\sof\s){_DATE}"
+    # Periods paired with amounts: "$0.30 and $0.43 for the three months ended
+    # June 30, 2025 and 2024, respectively", "for fiscal years ended July 1,
+    # 2018 and July 2, 2017, respectively".
+    rf"|(?<=\bended\s){_DATE}(?=\s+and\s+(?:{_DATE}|{_YEAR}),?\s+respectively\b)"
+    rf"|(?<=\band\s)(?:{_DATE}|{_YEAR})(?=,?\s+respectively\b)"
+    # A bank's "linked quarter" is the quarter before the one reported.
+    rf"|(?:same|comparable|corresponding|prior[\s-]year|year[\s-]ago|previous|preceding|prior|linked)\s+(?:quarter|period)"
+    rf"(?:\s+(?:a\s+year\s+ago|last\s+year|of\s+(?:the\s+)?(?:prior|previous)\s+year|in\s+{_FISCAL_YEAR}))?"
+    rf"|(?:fiscal|calendar)\s+(?:year\s+)?{_YEAR}"
+    rf"|full[\s-]+(?:fiscal\s+)?year|year-to-date|(?:current|last|prior|previous|preceding)\s+(?:fiscal\s+)?year(?!['\u2019])"
+    rf"|(?:fiscal\s+)?year[\s-]end(?:\s+{_YEAR})?"
+    # GUIDELINE: "quarterly" before a measure names its period ("quarterly
+    # revenues of $828,052"), not the frequency of a payment ("quarterly dividend").
+    rf"|quarterly(?=\s+(?:net\s+)?(?:revenues?|sales|earnings|EPS|profit|net\s+income|net\s+loss)\b)"
+    # A comparison year counted back from the release: "from $8.47 million a
+    # year earlier", "versus $3.1 million the year before" (like "a year ago").
+    rf"|(?:(?<=\ba\s)|(?<=\bthe\s))year\s+(?:ago|earlier|before)"
+    # "for the quarter", "ended the year with", "during the period" (not "the year's", "the year-end").
+    rf"|(?<=\bthe\s)(?:quarter|(?:year|period)(?![\w'\u2019-])))\b",
+    re.IGNORECASE,
+)
+
+
+# A year right after an amount is its period: "compared to $585 million in
+# 1997", "$7.5 million for fiscal 2007" (not "by 2026", a target date); also
+# after the per-share amount that goes with it: "$34.2 million, or $4.51 per
+# diluted share, in 2022".
+_YEAR_AFTER_AMOUNT = re.compile(
+    r"(?:[ ]+per[ ]+(?:diluted[ ]+|basic[ ]+|common[ ]+)?share,?)?"
+    rf"\s+(?:in|for|during)\s+((?:fiscal\s+(?:year\s+)?)?{_YEAR})\b"
+    r"(?![,.]?\d|,?[ ]+(?:and|to|through)[ ]+(?:fiscal[ ]+)?\d)"
+)
+
+
+# A year right before a measure is its period too: "2021 sales and revenues
+# of $51.0 billion", "Full-Year 2010 EBITDA" (GUIDELINE: `second quarter net
+# income` -> PERIOD + METRIC).
+_YEAR_BEFORE_MEASURE = re.compile(rf"(?<![\w,$.-])((?:fiscal[ ]+(?:year[ ]+)?)?{_YEAR})[ ]$")
+
+
+def _years_after_amounts(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    """A PERIOD for the year stated right after an amount or right before a
+    measure, where nothing was found."""
+    for ent in [e for e in ents if e.label_ in ("MONEY", "METRIC")]:
+        if ent.label_ == "MONEY":
+            year = _YEAR_AFTER_AMOUNT.match(text, ent.end_char)
+        else:
+            year = _YEAR_BEFORE_MEASURE.search(text, max(0, ent.start_char - 20), ent.start_char)
+            # "Net income for 2007 includes", but not "Fourth quarter revenues
+            # for 1998", where a period before the measure names it.
+            named = any(
+                p.label_ == "PERIOD" and p.end_char <= ent.start_char and not text[p.end_char : ent.start_char].strip()
+                for p in ents
+            )
+            year = year or (None if named else _YEAR_AFTER_AMOUNT.match(text, ent.end_char))
+        if year:
+            ents = _add(doc, ents, year.start(1), year.end(1), "PERIOD")
+    return ents
+
+
+# A period or measure phrase is one span with all its words (GUIDELINE.md:
+# `three months ended March 31, 2004`, `second quarter of fiscal 2004`,
+# `last year's 4th quarter`; `Pro forma net income`, `net income before
+# taxes`, `Diluted earnings per share`); the recognizer often stops at the
+# head words. Each label: what may come before the span, what may follow it.
+# Before a period: "last year's 4th quarter", "the 2015 fourth quarter", "third
+# quarter of fiscal 2016 ended October 29, 2016", "13-week period ended August 1, 2015".
+_PERIOD_HEAD = re.compile(
+    rf"(?:(?:last|previous|prior)\s+year['\u2019]s\s+|(?<=\bthe\s){_YEAR}\s+"
+    # "14-week fourth quarter": the length of a retailer's quarter in weeks
+    rf"|{_ORDINAL}\s+(?:fiscal\s+)?quarter\s+of\s+|{_WEEKS}[ ]+(?:ended|ending)[ ]+|(?<![\w-]){_WEEKS}[ ]+"
+    # "fiscal first quarter", "fiscal 2004", "end of the second quarter", "full fiscal year 2026", "full second quarter"
+    rf"|(?<![\w-])fiscal[ ]+|(?<![\w-])end\s+of\s+the\s+|(?<![\w-])full[ -]+)$",
+    re.IGNORECASE,
+)
+# On one line (the model reads prose unwrapped): in a table header, "13 Weeks"
+# and "Ended July 3, 2004" are cells of two rows.
+_PERIOD_TAIL = re.compile(
+    rf"(?:[ ]+(?:ended|ending)[ ]+{_MONTH}[ ]+\d{{1,2}}(?:st|nd|rd|th)?(?:,?[ ]+{_YEAR})?"
+    rf"|[ ]+of[ ]+(?:fiscal[ ]+(?:year[ ]+)?)?{_YEAR}"
+    r"|[ ]+of[ ]+(?:the[ ]+)?(?:prior|previous|preceding)[ ]+(?:fiscal[ ]+)?year"
+    # "the year" + " before", "a year" + " earlier"
+    r"|(?<=\byear)[ ]+(?:ago|earlier|before)\b)",
+    re.IGNORECASE,
+)
+# Modifiers are part of the measure they qualify: `annual base salary`,
+# `purchase order`, `special dividend`, `net deferred tax asset`, `license
+# revenues`, `segment profit`, `selling and administrative expenses`, `core
+# net income`, `cost of revenues` (in the
+# annotated releases these words are inside the span wherever they precede
+# one; `quarterly` is not: "quarterly cash dividend" gives `cash dividend`).
+_METRIC_HEAD_WORDS = (
+    r"pro\s+forma|adjusted|non-GAAP|total|consolidated|diluted|basic|annual|purchase|special|net|"
+    r"license|licence|segment|selling,?(?:\s+general,?)?\s+and|(?:non-)?core|cost\s+of|"
+    # SCHEMA.md 3a: "delivery order", "task order", "contract value", "ceiling value",
+    # "target bonus", "target grant value"
+    r"delivery|task|contract|ceiling|target|"
+    # "provision for loan losses", "provision for income taxes"
+    r"provision\s+for"
+)
+# Where the amount was earned or owed is part of the line item: "U.S. revenue",
+# "international revenue", "domestic term debt". Lower case on the same line
+# only: a capitalized "Domestic" heads a table column or ends a company name.
+_PLACE_OF_MEASURE = r"(?<![\w-])(?-i:domestic|international|foreign|U\.S\.)[ ]"
+# "Reported" opening a measure sets it against the adjusted one ("Reported
+# diluted net earnings per share ... increased 41.4% to $1.40"); after a word
+# it is the verb ("The Company Reported Net Income").
+_METRIC_HEAD = re.compile(
+    rf"(?:(?<![\w,;][ ])(?-i:Reported)\s+(?:(?:cash|{_METRIC_HEAD_WORDS})\s+)*"
+    rf"|(?:(?:cash|{_METRIC_HEAD_WORDS})\s+|{_PLACE_OF_MEASURE})+)$",
+    re.IGNORECASE,
+)
+# "cash" says how a bonus is paid, not which bonus it is: "a cash retention
+# bonus of $550,000" gives `retention bonus` (SCHEMA.md 3a), where "cash
+# dividend" keeps it.
+_BONUS_HEAD = re.compile(rf"(?:(?:{_METRIC_HEAD_WORDS})\s+)+$", re.IGNORECASE)
+_BONUS = re.compile(r"\bbonus(?:es)?$", re.IGNORECASE)
+_METRIC_TAIL = re.compile(
+    r"(?:\s+before\s+(?:income\s+)?tax(?:es)?|\s+per\s+(?:diluted\s+|basic\s+|common\s+)?share"
+    r"|\s+applicable\s+to\s+common\s+(?:stock|share)holders|\s+from\s+continuing\s+operations"
+    # "Cost of goods" + " sold", "cost of products" + " sold"
+    r"|(?<=goods)[ ]+sold\b|(?<=products)[ ]+sold\b"
+    # "sales" + " volume": "Astro's audited sales volume ... was $33 million"
+    r"|(?<=sales)[ ]+volume\b"
+    # A measure cut after its hyphenated modifier: "short-term" + " incentive compensation".
+    r"|(?<=-term)(?:[ ](?!(?:of|in|for|from|to|on|at|by|with|as|and|or|the|a|an|was|were|is|are)\b)[a-z]+){1,3})",
+    re.IGNORECASE,
+)
+_COMPLETIONS = {"PERIOD": (_PERIOD_HEAD, _PERIOD_TAIL), "METRIC": (_METRIC_HEAD, _METRIC_TAIL)}
+# Revenue (and backlog, bookings) is reported by region, segment or kind, and
+# the qualifier is part of the line item: "Americas revenues", "EMEA
+# revenues", "Governmental sales", "Services and Consulting revenue"; one
+# measure may be named twice over: "sales and revenues", "sales and services
+# revenues". Capitalized qualifiers only (a lower-case word before "revenue"
+# may be any adjective: "lower revenue"), and none that opens a sentence or
+# names a period; lower-case ones only right after an amount (below).
+_REVENUE_HEAD = re.compile(r"(?:revenues?|sales|backlog|bookings)$", re.IGNORECASE)
+# So is the name of the segment a measure is reported for: "Midstream segment
+# revenues", "Exploration and Production segment operating income".
+_SEGMENT_ITEM = re.compile(r"segment\s")
+_REVENUE_COORDINATION = re.compile(r"\b(?:sales|revenues?)\s+and\s+(?:services?\s+|products?\s+)?$", re.IGNORECASE)
+_NOT_A_QUALIFIER = (
+    r"(?!(?:The|Our|Its|Their|This|These|That|Such|In|For|At|On|Of|And|With|As|By|To|From|While|Although|"
+    r"Higher|Lower|Record|Strong|Weak|Increased|Decreased|Quarterly|Fiscal|Year|Years|Quarter|Month|Months|"
+    r"First|Second|Third|Fourth|Full|Half|Company|Total|Net|Q[1-4]|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December)\b)"
+    # nor a verb that opens a sentence: "Recorded revenue of $788,000"
+    r"(?![A-Za-z]+ed\b)"
+)
+_CAPITALIZED_QUALIFIER = re.compile(
+    rf"(?<![\w'\u2019.&-]){_NOT_A_QUALIFIER}[A-Z][A-Za-z&-]*(?:[ ](?:and|&)[ ]{_NOT_A_QUALIFIER}[A-Z][A-Za-z&-]*)?[ ]$"
+)
+# Right after an amount, the words before the head are the item's own: "$40,000
+# of technology systems revenue", "$12.3 million of contracted backlog".
+_QUALIFIERS_AFTER_AMOUNT = re.compile(
+    r"\d(?:[ ]+(?:thousand|million|billion))?[ ]+(?:of|in)[ ]+"
+    # not a change ("$2 million of lower revenue") nor a head word of its own
+    rf"((?!{_FUNCTION_WORD}|(?:total|annual|higher|lower|additional|incremental|increased|decreased|reduced)\b)[a-z][a-z-]+"
+    rf"(?:[ ]+(?:and[ ]+)?(?!{_FUNCTION_WORD})[a-z][a-z-]+){{0,4}}[ ])$"
+)
+# "July 1" + ", 2011", on one line: the model reads prose unwrapped, so a
+# year on the next line is a cell of its own ("Three Months Ended March 31,"
+# over the columns "2022   2021", each year the period of its column).
+_DATE_YEAR = re.compile(rf",[ ]*{_YEAR}\b")
+# "second quarter 2016", "First Quarter 2022": a quarter and its year, on one line.
+_QUARTER_END = re.compile(r"(?:quarter|half|full[ -]year)$", re.IGNORECASE)
+# "2021 Q4": a quarter code after its year.
+_YEAR_BEFORE_QUARTER_CODE = re.compile(rf"{_YEAR}[ ]$")
+_YEAR_AFTER_QUARTER = re.compile(rf"[ ]{{1,2}}{_YEAR}\b(?![,.]?\d)")
+# A period cut after its month: the day (and then the year) follow on its line.
+_MONTH_END = re.compile(rf"\b{_MONTH}$")
+_DAY_AFTER_MONTH = re.compile(r"[ ]+\d{1,2}(?:st|nd|rd|th)?\b(?![.,]?\d)")
+_DAY_END = re.compile(rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?$")
+# A date cut before its month: the recognizer takes "30, 2022" of "order
+# backlog at June 30, 2022"; the month on its line is the date's.
+_MONTH_BEFORE_DAY = re.compile(rf"(?<![\w-]){_MONTH}[ ]+$")
+
+
+def _complete_phrases(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    """Widen each PERIOD and METRIC over the rest of its phrase, where no
+    entity of another label is."""
+    result, swallowed = [], set()
+    for ent in ents:
+        if ent.label_ not in _COMPLETIONS:
+            result.append(ent)
+            continue
+        head_pattern, tail_pattern = _COMPLETIONS[ent.label_]
+        if ent.label_ == "METRIC" and _BONUS.search(ent.text):
+            head_pattern = _BONUS_HEAD
+        start, end = ent.start_char, ent.end_char
+        if tail := tail_pattern.match(text, end):
+            end = tail.end()
+        elif ent.label_ == "PERIOD" and _QUARTER_END.search(text, max(0, end - len("full-year")), end):
+            if year := _YEAR_AFTER_QUARTER.match(text, end):  # "second quarter" + " 2016"
+                end = year.end()
+        if ent.label_ == "PERIOD" and _MONTH_END.search(text, max(0, end - 10), end):
+            if day := _DAY_AFTER_MONTH.match(text, end):  # "Three Months Ended March" + " 31"
+                end = day.end()
+        if ent.label_ == "PERIOD" and _DAY_END.search(text, max(0, end - 20), end):
+            if year := _DATE_YEAR.match(text, end):  # "July 1" + ", 2011"
+                end = year.end()
+        if ent.label_ == "METRIC":
+            start = _word_start(text, start, end)
+        if head := head_pattern.search(text, max(0, start - 30), start):
+            start = head.start()
+        elif ent.label_ == "PERIOD" and text[start] == "Q":
+            if year := _YEAR_BEFORE_QUARTER_CODE.search(text, max(0, start - 5), start):
+                start = year.start()
+        elif ent.label_ == "PERIOD" and text[start].isdigit():
+            if month := _MONTH_BEFORE_DAY.search(text, max(0, start - 12), start):
+                start = month.start()
+        if ent.label_ == "METRIC" and (_REVENUE_HEAD.match(text, start, end) or _SEGMENT_ITEM.match(text, start, end)):
+            start = _revenue_qualifier_start(text, start)
+        if (start, end) == (ent.start_char, ent.end_char):
+            result.append(ent)
+            continue
+        widened = doc.char_span(start, end, label=ent.label_)
+        others = [] if widened is None else [
+            o for o in ents if o.start < widened.end and widened.start < o.end and o.label_ != ent.label_
+        ]
+        # "Governmental sales": an adjective the recognizer took for an
+        # organization is the qualifier of a revenue line item.
+        if others and all(_is_adjective_name(o) and o.end <= ent.start for o in others):
+            swallowed.update(others)
+            others = []
+        clash = widened is None or bool(others)
+        result.append(ent if clash else widened)
+    # A widened span swallows the pieces of its label it now covers ("2011"
+    # of "July 1, 2011"); only same-label spans overlap here, the longest wins.
+    return filter_spans([e for e in result if e not in swallowed])
+
+
+_ADJECTIVE_END = re.compile(r"[A-Z][a-z]+(?:al|ic|ary|ive)")
+
+
+def _is_adjective_name(ent: Span) -> bool:
+    return ent.label_ in ("ORG", "CUSTOMER") and len(ent) == 1 and _ADJECTIVE_END.fullmatch(ent.text) is not None
+
+
+_HYPHENATED_PREFIX = re.compile(r"\b[A-Za-z]+-$")
+
+
+def _word_start(text: str, start: int, end: int) -> int:
+    """A measure starts at a word's start: "non-" of "net non-operating loss",
+    the parenthesis of "Diluted (loss) per common share"."""
+    if prefix := _HYPHENATED_PREFIX.search(text, max(0, start - 12), start):
+        return prefix.start()
+    if start > 0 and text[start - 1] == "(" and ")" in text[start:end] and "(" not in text[start:end]:
+        return start - 1
+    return start
+
+
+def _revenue_qualifier_start(text: str, start: int) -> int:
+    """Where a revenue line item starts with its qualifiers: "EMEA" of
+    "EMEA revenues", "Consolidated sales and" of "Consolidated sales and
+    revenues", "technology systems" of "$40,000 of technology systems revenue"."""
+    if both := _REVENUE_COORDINATION.search(text, max(0, start - 30), start):
+        start = both.start()
+        if head := _METRIC_HEAD.search(text, max(0, start - 30), start):
+            start = head.start()
+    if text[start].islower() and (qualifier := _CAPITALIZED_QUALIFIER.search(text, max(0, start - 40), start)):
+        start = qualifier.start()
+    elif qualifiers := _QUALIFIERS_AFTER_AMOUNT.search(text, max(0, start - 80), start):
+        start = qualifiers.start(1)
+    return start
