@@ -76,6 +76,7 @@ from .name_shapes import (
     _EXCHANGE,
     _FUNCTION,
     _LEGAL_FORM,
+    _LETTER_AHEAD,
     _MONTH,
     _NAME_LABELS,
     _POSSESSIVE_NAME_REST,
@@ -109,7 +110,8 @@ _ORDINAL_NAME_START = r"\d{1,3}(?:st|nd|rd|th)[ ]"
 # Names stay on one line and inside one sentence: only spaces between words.
 # A registered mark may follow the first word: "O2Micro\u00ae International Limited".
 ORG_WITH_LEGAL_FORM = re.compile(
-    rf"\b{_NOT_NAME_START}(?:{_PARTNERS}|{_ORDINAL_NAME_START})?[A-Z][\w&'\u2019-]*[\u00ae\u2122]?"
+    # A capital or the digit of an ordinal first: see name_shapes._LETTER_AHEAD.
+    rf"\b(?=[A-Z\d]){_NOT_NAME_START}(?:{_PARTNERS}|{_ORDINAL_NAME_START})?[A-Z][\w&'\u2019-]*[\u00ae\u2122]?"
     rf"(?:[ ]{{1,2}}{_NAME_WORD}){{0,5}}?,?[ ]{{1,2}}"
     rf"{_LEGAL_FORM}(?![\w])"
 )
@@ -178,7 +180,7 @@ _METRIC_CORE = (
     r"(?:severance|cash|lump[\s-]sum)\s+payments?)"
 )
 METRIC_TERM = re.compile(
-    rf"\b(?:(?:pro\s+forma|GAAP|non-GAAP|adjusted|total|consolidated)\s+)?{_METRIC_CORE}"
+    rf"\b{_LETTER_AHEAD}(?:(?:pro\s+forma|GAAP|non-GAAP|adjusted|total|consolidated)\s+)?{_METRIC_CORE}"
     r"(?:\s+per\s+(?:diluted\s+|basic\s+)?share|\s+from\s+continuing\s+operations|\s+before\s+(?:income\s+)?taxes)?\b",
     re.IGNORECASE,
 )
@@ -198,7 +200,8 @@ def first_names() -> tuple[str, ...]:
     """The given-name lexicon (read once: the training augmenter asks per release)."""
     return tuple(name for line in _resource_lines("first_names.txt") for name in line.split())
 _ORG_NAME = (
-    rf"{_NOT_NAME_START}(?!{_LEGAL_FORM}(?!\w))[A-Z0-9](?:[\w&.]|(?<=[A-Za-z])-(?=[A-Za-z]))*"
+    # The capital or digit first: see name_shapes._LETTER_AHEAD.
+    rf"(?=[A-Z0-9]){_NOT_NAME_START}(?!{_LEGAL_FORM}(?!\w))[A-Z0-9](?:[\w&.]|(?<=[A-Za-z])-(?=[A-Za-z]))*"
     rf"(?:[ ]{{1,2}}{_NAME_WORD}){{0,5}}?(?:,?[ ]{{1,2}}{_LEGAL_FORM})?"
 )
 NAME_BEFORE_TICKER = re.compile(
@@ -241,7 +244,8 @@ _CAP = rf"(?!The\b|Master\b|{_HEADLINE_VERB})[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 # A state's own bodies carry its name ("Florida Department of Transportation");
 # an agency may name its area ("Metropolitan Transit Authority of Harris County").
 GOVERNMENT_BODY = re.compile(
-    rf"\b(?:(?:U\.S\.?|United\s+States|US|{_STATE_NAMES})\s+)?(?:"
+    # Every name below starts with a capital: see name_shapes._LETTER_AHEAD.
+    rf"\b(?=[A-Z])(?:(?:U\.S\.?|United\s+States|US|{_STATE_NAMES})\s+)?(?:"
     r"Army|Navy|Air\s+Force|Marine\s+Corps|Coast\s+Guard|Space\s+Force|National\s+Guard|"
     rf"(?:Department|Dept\.|Office|Ministry)\s+of\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+|&\s+)?{_CAP}){{0,3}}|"
     rf"(?:{_CAP}\s+(?:and\s+|&\s+)?){{1,5}}(?:Agency|Administration|Authority|Command|Bureau|Commission)"
@@ -1021,7 +1025,8 @@ _WEEKS = r"(?:\d{1,2}|thirteen|twenty-six|thirty-nine|fifty-two|fifty-three)[ -]
 PERIOD_TERM = re.compile(
     # "2015 fourth quarter", but not the year of a quarter before it: in a
     # table header "First Quarter 2022   First Quarter 2021" are two periods.
-    rf"\b(?:(?:(?<!quarter\s)(?<!Quarter\s)(?<!QUARTER\s){_FISCAL_YEAR}\s+)?{_ORDINAL}[\s-]+(?:fiscal\s+)?quarter"
+    # Every branch starts with a letter or a digit (see name_shapes._LETTER_AHEAD).
+    rf"\b(?=\w)(?:(?:(?<!quarter\s)(?<!Quarter\s)(?<!QUARTER\s){_FISCAL_YEAR}\s+)?{_ORDINAL}[\s-]+(?:fiscal\s+)?quarter"
     rf"|(?:first\s+)?(?:three|six|nine|twelve)[\s-]+months?(?:\s+period)?"
     rf"|{_WEEKS}|Q[1-4](?:[ ]+(?:fiscal[ ]+)?{_YEAR})?"
     # The balance-sheet date of an amount: "cash of $312 million at

