@@ -716,7 +716,8 @@ _PERIOD_WORDS_AHEAD = (
     r"thirteen|fiscal|period|same|prior|current|comparable|full|\d)"
 )
 _SUBJECT_STATED_AS_AMOUNT = re.compile(
-    r"(?:^|(?<=[.!?][ ])|(?<=[.!?][ ]{2})|(?<=\n)|(?<=[\u2022\u00b7*][ ]))"
+    # The subject's capital first: see name_shapes._LETTER_AHEAD.
+    r"(?=[A-Z])(?:^|(?<=[.!?][ ])|(?<=[.!?][ ]{2})|(?<=\n)|(?<=[\u2022\u00b7*][ ]))"
     r"((?!(?:The|This|These|Our|Its|It|We|They|He|She|In|For|During|At|As|On|Of|"
     r"First|Second|Third|Fourth|Fiscal|Full|Quarterly|Annual|Year|Half)\b)[A-Z][a-z][\w-]*"
     rf"(?:[ ](?!{_PERIOD_WORDS_AHEAD}|(?:was|were|is|are)\b)(?:[a-z][\w/-]*|\([a-z]+\))){{0,8}})"
@@ -2002,10 +2003,11 @@ _DESCRIBED_AS_COMPANY = re.compile(
 _CUSTOMER_NAME = r"([A-Z][\w&'\u2019-]*(?:[ ](?:[A-Z][\w&'\u2019-]*|&)){0,3})"
 _CUSTOMER_NOUN = r"(?:(?!(?:of|for|to|with|and|or)\b)[\w-]+[ ]+){0,3}?(?:customer|client)"
 _DESCRIBED_AS_CUSTOMER = re.compile(
-    rf"(?<=[a-z,][ ]){_CUSTOMER_NAME},[ ](?:its|our|the[ ]+[Cc]ompany['\u2019]s)[ ]+{_CUSTOMER_NOUN}\b(?![\w-])"
+    # Each branch starts with a letter: see name_shapes._LETTER_AHEAD.
+    rf"(?=[A-Za-z])(?:(?<=[a-z,][ ]){_CUSTOMER_NAME},[ ](?:its|our|the[ ]+[Cc]ompany['\u2019]s)[ ]+{_CUSTOMER_NOUN}\b(?![\w-])"
     rf"|\b(?:[Oo]ur|[Ii]ts|[Aa]nother|[Tt]he[ ]+[Cc]ompany['\u2019]s)[ ]+{_CUSTOMER_NOUN},[ ]+{_CUSTOMER_NAME}(?=,|[ ][a-z])"
     rf"|\b(?:[Ss]ales|[Rr]evenues?|[Ss]hipments)[ ]+to[ ]+(?:the[ ]+)?{_CUSTOMER_NAME}"
-    r"(?=[ ](?:accounted|represented|comprised|made[ ]up|were|was)\b)"
+    r"(?=[ ](?:accounted|represented|comprised|made[ ]up|were|was)\b))"
 )
 
 
@@ -2319,7 +2321,8 @@ _PERSON_SLOTS = (
 # "In connection with the Merger, Imogen Faraday-Lusk, the co-founder and
 # Chief Executive Officer of Sorrento, joined the Company": a name that "the"
 # (or "our", "its") and a title follow in apposition is a person's, a slot too.
-_NAME_BEFORE_APPOSITION = re.compile(rf"(?:^|(?<=,[ ])|(?<=\n)|(?<=[a-z][ ]))({_FULL_NAME}),[ ](?:the|our|its)[ ]")
+# The name's capital first: see name_shapes._LETTER_AHEAD.
+_NAME_BEFORE_APPOSITION = re.compile(rf"(?=[A-Z])(?:^|(?<=,[ ])|(?<=\n)|(?<=[a-z][ ]))({_FULL_NAME}),[ ](?:the|our|its)[ ]")
 _FOUNDER = re.compile(r"(?:[Cc]o-)?[Ff]ounder\b")
 
 
