@@ -49,7 +49,9 @@ from __future__ import annotations
 
 import itertools
 import re
-from functools import cache
+import string
+from collections.abc import Iterator
+from functools import cache, lru_cache
 from importlib import resources
 
 from spacy.language import Language
@@ -2248,21 +2250,85 @@ _GIVEN_A_TITLE_AFTER_NAME = re.compile(
 )
 
 
+# A name's mentions and its honorifics are looked for in any case, as
+# re.IGNORECASE compares, but without a pattern compiled for each name (a
+# release's names turned over the re module's 512 cached patterns). The
+# text is folded once: A-Z to a-z, and the four characters outside ASCII
+# that re.IGNORECASE takes for an ASCII letter (over all of Unicode: İ and ı
+# for i, ſ for s, the Kelvin sign for k); every character keeps its place.
+# An ASCII name, in lower case, is then found in it with str.find.
+_FOLD_AS_IGNORECASE = str.maketrans(
+    {**{c: c.lower() for c in string.ascii_uppercase}, "\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
+)
+
+
+@lru_cache(maxsize=16)
+def _folded(text: str) -> str:
+    return text.translate(_FOLD_AS_IGNORECASE)
+
+
+_MENTION_START = re.compile(r"(?<![\w-])")
+_DOUBLE_SURNAME_REST = re.compile(r"(?:-[A-Z][a-z]+)?\b", re.IGNORECASE)
+
+
+def _mentions_in_any_case(name: str, text: str) -> Iterator[tuple[int, int]]:
+    """The spans of `rf"(?<![\w-]){re.escape(name)}(?:-[A-Z][a-z]+)?\b"`
+    (re.IGNORECASE) in `text`, as re.finditer finds them: a mention of
+    `name` in any case, its double surname completed."""
+    if not name.isascii():
+        pattern = rf"(?<![\w-]){re.escape(name)}(?:-[A-Z][a-z]+)?\b"
+        yield from (m.span() for m in re.finditer(pattern, text, re.IGNORECASE))
+        return
+    key, folded = name.lower(), _folded(text)
+    start = folded.find(key)
+    while start >= 0:
+        rest = _DOUBLE_SURNAME_REST.match(text, start + len(key)) if _MENTION_START.match(text, start) else None
+        if rest is None:
+            start = folded.find(key, start + 1)
+        else:
+            yield start, rest.end()
+            start = folded.find(key, rest.end())  # the next match starts after this one
+
+
 def _said_to_be_a_person(name: str, text: str) -> bool:
     """Whether a mention of `name` (its double surname completed) is
     followed by a person's age, title in parentheses, or appointment to a title."""
-    for mention in re.finditer(rf"(?<![\w-]){re.escape(name)}(?:-[A-Z][a-z]+)?\b", text, re.IGNORECASE):
-        if _AGE_AFTER_NAME.match(text, mention.end()):
+    for start, end in _mentions_in_any_case(name, text):
+        if _AGE_AFTER_NAME.match(text, end):
             return True
-        parenthesized = _PARENTHESIZED_AFTER_NAME.match(text, mention.end())
+        parenthesized = _PARENTHESIZED_AFTER_NAME.match(text, end)
         if parenthesized is not None and _is_title(parenthesized.group(1)):
             return True
-        given = _GIVEN_A_TITLE_AFTER_NAME.match(text, mention.end())
+        given = _GIVEN_A_TITLE_AFTER_NAME.match(text, end)
         if given is not None and JOB_TITLE.match(text, given.end()):
             return True
-        if _stacked_over_a_title(text, mention.start(), mention.end()):
+        if _stacked_over_a_title(text, start, end):
             return True
     return False
+
+
+# "Mr. Strand", "MS. STRAND": an honorific, in any case, and the spaces
+# after it, which end where a surname starts (found once per text).
+_HONORIFIC_BEFORE_SURNAME = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.?[ ]+", re.IGNORECASE)
+_SURNAME_END = re.compile(r"\b(?!-)")
+
+
+@lru_cache(maxsize=16)
+def _after_honorifics(text: str) -> tuple[int, ...]:
+    return tuple(m.end() for m in _HONORIFIC_BEFORE_SURNAME.finditer(text))
+
+
+def _honored(surname: str, text: str) -> bool:
+    """Whether `rf"\b(?:Mr|Ms|Mrs|Dr)\.?[ ]+{re.escape(surname)}\b(?!-)"`
+    (re.IGNORECASE) matches in `text`. A surname starts with no space."""
+    if not surname.isascii():
+        pattern = rf"\b(?:Mr|Ms|Mrs|Dr)\.?[ ]+{re.escape(surname)}\b(?!-)"
+        return re.search(pattern, text, re.IGNORECASE) is not None
+    key, folded = surname.lower(), _folded(text)
+    return any(
+        folded.startswith(key, start) and _SURNAME_END.match(text, start + len(key)) is not None
+        for start in _after_honorifics(text)
+    )
 
 
 # A contact block stacks a person's name over their title: "Media Contact:\n
@@ -2291,9 +2357,7 @@ def _as_person_if_honored_aged_or_titled(ent: Span, text: str) -> Span:
         return ent
     if re.search(_LEGAL_FORM, name) or any(w.lower() in _BODY_WORDS for w in name.split()):
         return ent
-    surname = name.split()[-1]
-    honored = re.search(rf"\b(?:Mr|Ms|Mrs|Dr)\.?[ ]+{re.escape(surname)}\b(?!-)", text, re.IGNORECASE)
-    if honored is None and not _said_to_be_a_person(name, text):
+    if not _honored(name.split()[-1], text) and not _said_to_be_a_person(name, text):
         return ent
     return Span(ent.doc, ent.start, ent.end, label="PERSON")
 
