@@ -41,7 +41,9 @@ from __future__ import annotations
 
 import itertools
 import re
-from functools import cache
+import string
+from collections.abc import Iterator
+from functools import cache, lru_cache
 from importlib import resources
 
 from spacy.language import Language
@@ -86,6 +88,7 @@ from .name_shapes import (
     _STATE_NAME,
     _STATE_NAMES,
     JOB_TITLE,
+    job_titles,
 )
 from .span_edits import _add, _add_or_widen, _overlapping, _placed, _relabel_or_add
 
@@ -114,7 +117,8 @@ _ORDINAL_NAME_START = r"\d{1,3}(?:st|nd|rd|th)[ ]"
 # Names stay on one line and inside one sentence: only spaces between words.
 # A registered mark may follow the first word: "O2Micro\u00ae International Limited".
 ORG_WITH_LEGAL_FORM = re.compile(
-    rf"\b{_NOT_NAME_START}(?:{_PARTNERS}|{_ORDINAL_NAME_START})?[A-Z][\w&'\u2019-]*[\u00ae\u2122]?"
+    # A capital or the digit of an ordinal first: see name_shapes._LETTER_AHEAD.
+    rf"\b(?=[A-Z\d]){_NOT_NAME_START}(?:{_PARTNERS}|{_ORDINAL_NAME_START})?[A-Z][\w&'\u2019-]*[\u00ae\u2122]?"
     rf"(?:[ ]{{1,2}}{_NAME_WORD}){{0,5}}?,?[ ]{{1,2}}"
     rf"{_LEGAL_FORM}(?![\w])"
 )
@@ -153,7 +157,8 @@ def first_names() -> tuple[str, ...]:
     """The given-name lexicon (read once: the training augmenter asks per release)."""
     return tuple(name for line in _resource_lines("first_names.txt") for name in line.split())
 _ORG_NAME = (
-    rf"{_NOT_NAME_START}(?!{_LEGAL_FORM}(?!\w))[A-Z0-9](?:[\w&.]|(?<=[A-Za-z])-(?=[A-Za-z]))*"
+    # The capital or digit first: see name_shapes._LETTER_AHEAD.
+    rf"(?=[A-Z0-9]){_NOT_NAME_START}(?!{_LEGAL_FORM}(?!\w))[A-Z0-9](?:[\w&.]|(?<=[A-Za-z])-(?=[A-Za-z]))*"
     rf"(?:[ ]{{1,2}}{_NAME_WORD}){{0,5}}?(?:,?[ ]{{1,2}}{_LEGAL_FORM})?"
 )
 NAME_BEFORE_TICKER = re.compile(
@@ -196,7 +201,8 @@ _CAP = rf"(?!The\b|Master\b|{_HEADLINE_VERB})[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 # A state's own bodies carry its name ("Florida Department of Transportation");
 # an agency may name its area ("Metropolitan Transit Authority of Harris County").
 GOVERNMENT_BODY = re.compile(
-    rf"\b(?:(?:U\.S\.?|United\s+States|US|{_STATE_NAMES})\s+)?(?:"
+    # Every name below starts with a capital: see name_shapes._LETTER_AHEAD.
+    rf"\b(?=[A-Z])(?:(?:U\.S\.?|United\s+States|US|{_STATE_NAMES})\s+)?(?:"
     r"Army|Navy|Air\s+Force|Marine\s+Corps|Coast\s+Guard|Space\s+Force|National\s+Guard|"
     rf"(?:Department|Dept\.|Office|Ministry)\s+of\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+|&\s+)?{_CAP}){{0,3}}|"
     rf"(?:{_CAP}\s+(?:and\s+|&\s+)?){{1,5}}(?:Agency|Administration|Authority|Command|Bureau|Commission)"
@@ -348,7 +354,7 @@ class EntityRules:
 
     def _apply_patterns(self, doc: Doc, ents: list[Span]) -> list[Span]:
         text = doc_text(doc)
-        titles = [(m.start(), m.end()) for m in JOB_TITLE.finditer(text)]
+        titles = [(m.start(), m.end()) for m in job_titles(doc)]
         for match in ORG_WITH_LEGAL_FORM.finditer(text):
             start = _after_title(text, titles, _capitals_line_start(text, match.start(), match.end()), match.end())
             if start is not None:
@@ -390,7 +396,7 @@ class EntityRules:
                 ents = _add(doc, ents, match.start("name"), match.end("name"), "PERSON")
         for match in _INITIAL_NAME.finditer(text):
             ents = _relabel_or_add(doc, ents, match.start(), match.end(), "PERSON", from_label="ORG")
-        for match in JOB_TITLE.finditer(text):
+        for match in job_titles(doc):
             # "Leidos Defense Group president": a capitalized "Group" before a
             # title in lower case ends an organization's name.
             group = _GROUP_BEFORE_LOWER_CASE_TITLE.match(match.group())
@@ -1399,10 +1405,11 @@ _DESCRIBED_AS_COMPANY = re.compile(
 _CUSTOMER_NAME = r"([A-Z][\w&'\u2019-]*(?:[ ](?:[A-Z][\w&'\u2019-]*|&)){0,3})"
 _CUSTOMER_NOUN = r"(?:(?!(?:of|for|to|with|and|or)\b)[\w-]+[ ]+){0,3}?(?:customer|client)"
 _DESCRIBED_AS_CUSTOMER = re.compile(
-    rf"(?<=[a-z,][ ]){_CUSTOMER_NAME},[ ](?:its|our|the[ ]+[Cc]ompany['\u2019]s)[ ]+{_CUSTOMER_NOUN}\b(?![\w-])"
+    # Each branch starts with a letter: see name_shapes._LETTER_AHEAD.
+    rf"(?=[A-Za-z])(?:(?<=[a-z,][ ]){_CUSTOMER_NAME},[ ](?:its|our|the[ ]+[Cc]ompany['\u2019]s)[ ]+{_CUSTOMER_NOUN}\b(?![\w-])"
     rf"|\b(?:[Oo]ur|[Ii]ts|[Aa]nother|[Tt]he[ ]+[Cc]ompany['\u2019]s)[ ]+{_CUSTOMER_NOUN},[ ]+{_CUSTOMER_NAME}(?=,|[ ][a-z])"
     rf"|\b(?:[Ss]ales|[Rr]evenues?|[Ss]hipments)[ ]+to[ ]+(?:the[ ]+)?{_CUSTOMER_NAME}"
-    r"(?=[ ](?:accounted|represented|comprised|made[ ]up|were|was)\b)"
+    r"(?=[ ](?:accounted|represented|comprised|made[ ]up|were|was)\b))"
 )
 
 
@@ -1448,7 +1455,7 @@ _ENDS_IN_FUNCTION = re.compile(
 
 def _add_employers_after_titles(doc: Doc, text: str, ents: list[Span], terms: frozenset[str]) -> list[Span]:
     # The listed titles, and the titles the recognizer found ("Director of Regulatory Affairs at ...").
-    title_ends = {m.end() for m in JOB_TITLE.finditer(text)} | {e.end_char for e in ents if e.label_ == "ROLE"}
+    title_ends = {m.end() for m in job_titles(doc)} | {e.end_char for e in ents if e.label_ == "ROLE"}
     for title_end in sorted(title_ends):
         employer = _EMPLOYER_AFTER_TITLE.match(text, title_end)
         if employer and not _ENDS_IN_FUNCTION.search(employer.group(1)):
@@ -1646,21 +1653,85 @@ _GIVEN_A_TITLE_AFTER_NAME = re.compile(
 )
 
 
+# A name's mentions and its honorifics are looked for in any case, as
+# re.IGNORECASE compares, but without a pattern compiled for each name (a
+# release's names turned over the re module's 512 cached patterns). The
+# text is folded once: A-Z to a-z, and the four characters outside ASCII
+# that re.IGNORECASE takes for an ASCII letter (over all of Unicode: İ and ı
+# for i, ſ for s, the Kelvin sign for k); every character keeps its place.
+# An ASCII name, in lower case, is then found in it with str.find.
+_FOLD_AS_IGNORECASE = str.maketrans(
+    {**{c: c.lower() for c in string.ascii_uppercase}, "\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
+)
+
+
+@lru_cache(maxsize=16)
+def _folded(text: str) -> str:
+    return text.translate(_FOLD_AS_IGNORECASE)
+
+
+_MENTION_START = re.compile(r"(?<![\w-])")
+_DOUBLE_SURNAME_REST = re.compile(r"(?:-[A-Z][a-z]+)?\b", re.IGNORECASE)
+
+
+def _mentions_in_any_case(name: str, text: str) -> Iterator[tuple[int, int]]:
+    r"""The spans of `rf"(?<![\w-]){re.escape(name)}(?:-[A-Z][a-z]+)?\b"`
+    (re.IGNORECASE) in `text`, as re.finditer finds them: a mention of
+    `name` in any case, its double surname completed."""
+    if not name.isascii():
+        pattern = rf"(?<![\w-]){re.escape(name)}(?:-[A-Z][a-z]+)?\b"
+        yield from (m.span() for m in re.finditer(pattern, text, re.IGNORECASE))
+        return
+    key, folded = name.lower(), _folded(text)
+    start = folded.find(key)
+    while start >= 0:
+        rest = _DOUBLE_SURNAME_REST.match(text, start + len(key)) if _MENTION_START.match(text, start) else None
+        if rest is None:
+            start = folded.find(key, start + 1)
+        else:
+            yield start, rest.end()
+            start = folded.find(key, rest.end())  # the next match starts after this one
+
+
 def _said_to_be_a_person(name: str, text: str) -> bool:
     """Whether a mention of `name` (its double surname completed) is
     followed by a person's age, title in parentheses, or appointment to a title."""
-    for mention in re.finditer(rf"(?<![\w-]){re.escape(name)}(?:-[A-Z][a-z]+)?\b", text, re.IGNORECASE):
-        if _AGE_AFTER_NAME.match(text, mention.end()):
+    for start, end in _mentions_in_any_case(name, text):
+        if _AGE_AFTER_NAME.match(text, end):
             return True
-        parenthesized = _PARENTHESIZED_AFTER_NAME.match(text, mention.end())
+        parenthesized = _PARENTHESIZED_AFTER_NAME.match(text, end)
         if parenthesized is not None and _is_title(parenthesized.group(1)):
             return True
-        given = _GIVEN_A_TITLE_AFTER_NAME.match(text, mention.end())
+        given = _GIVEN_A_TITLE_AFTER_NAME.match(text, end)
         if given is not None and JOB_TITLE.match(text, given.end()):
             return True
-        if _stacked_over_a_title(text, mention.start(), mention.end()):
+        if _stacked_over_a_title(text, start, end):
             return True
     return False
+
+
+# "Mr. Strand", "MS. STRAND": an honorific, in any case, and the spaces
+# after it, which end where a surname starts (found once per text).
+_HONORIFIC_BEFORE_SURNAME = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.?[ ]+", re.IGNORECASE)
+_SURNAME_END = re.compile(r"\b(?!-)")
+
+
+@lru_cache(maxsize=16)
+def _after_honorifics(text: str) -> tuple[int, ...]:
+    return tuple(m.end() for m in _HONORIFIC_BEFORE_SURNAME.finditer(text))
+
+
+def _honored(surname: str, text: str) -> bool:
+    r"""Whether `rf"\b(?:Mr|Ms|Mrs|Dr)\.?[ ]+{re.escape(surname)}\b(?!-)"`
+    (re.IGNORECASE) matches in `text`. A surname starts with no space."""
+    if not surname.isascii():
+        pattern = rf"\b(?:Mr|Ms|Mrs|Dr)\.?[ ]+{re.escape(surname)}\b(?!-)"
+        return re.search(pattern, text, re.IGNORECASE) is not None
+    key, folded = surname.lower(), _folded(text)
+    return any(
+        folded.startswith(key, start) and _SURNAME_END.match(text, start + len(key)) is not None
+        for start in _after_honorifics(text)
+    )
 
 
 # A contact block stacks a person's name over their title: "Media Contact:\n
@@ -1689,9 +1760,7 @@ def _as_person_if_honored_aged_or_titled(ent: Span, text: str) -> Span:
         return ent
     if re.search(_LEGAL_FORM, name) or any(w.lower() in _BODY_WORDS for w in name.split()):
         return ent
-    surname = name.split()[-1]
-    honored = re.search(rf"\b(?:Mr|Ms|Mrs|Dr)\.?[ ]+{re.escape(surname)}\b(?!-)", text, re.IGNORECASE)
-    if honored is None and not _said_to_be_a_person(name, text):
+    if not _honored(name.split()[-1], text) and not _said_to_be_a_person(name, text):
         return ent
     return Span(ent.doc, ent.start, ent.end, label="PERSON")
 
@@ -1719,7 +1788,8 @@ _PERSON_SLOTS = (
 # "In connection with the Merger, Imogen Faraday-Lusk, the co-founder and
 # Chief Executive Officer of Sorrento, joined the Company": a name that "the"
 # (or "our", "its") and a title follow in apposition is a person's, a slot too.
-_NAME_BEFORE_APPOSITION = re.compile(rf"(?:^|(?<=,[ ])|(?<=\n)|(?<=[a-z][ ]))({_FULL_NAME}),[ ](?:the|our|its)[ ]")
+# The name's capital first: see name_shapes._LETTER_AHEAD.
+_NAME_BEFORE_APPOSITION = re.compile(rf"(?=[A-Z])(?:^|(?<=,[ ])|(?<=\n)|(?<=[a-z][ ]))({_FULL_NAME}),[ ](?:the|our|its)[ ]")
 _FOUNDER = re.compile(r"(?:[Cc]o-)?[Ff]ounder\b")
 
 

@@ -36,7 +36,7 @@ from spacy.util import filter_spans
 from ..figures import LEVEL_VERBS
 from ..text import FiledLayout
 from .name_plausibility import _is_no_period_of_an_amount
-from .name_shapes import _MONTH, _YEAR
+from .name_shapes import _LETTER_AHEAD, _MONTH, _YEAR
 from .span_edits import _add, _overlapping
 
 # Financial line items: the measures an amount in a release is the value of.
@@ -94,7 +94,7 @@ _METRIC_CORE = (
     r"(?:severance|cash|lump[\s-]sum)\s+payments?)"
 )
 METRIC_TERM = re.compile(
-    rf"\b(?:(?:pro\s+forma|GAAP|non-GAAP|adjusted|total|consolidated)\s+)?{_METRIC_CORE}"
+    rf"\b{_LETTER_AHEAD}(?:(?:pro\s+forma|GAAP|non-GAAP|adjusted|total|consolidated)\s+)?{_METRIC_CORE}"
     r"(?:\s+per\s+(?:diluted\s+|basic\s+)?share|\s+from\s+continuing\s+operations|\s+before\s+(?:income\s+)?taxes)?\b",
     re.IGNORECASE,
 )
@@ -252,7 +252,8 @@ _PERIOD_WORDS_AHEAD = (
     r"thirteen|fiscal|period|same|prior|current|comparable|full|\d)"
 )
 _SUBJECT_STATED_AS_AMOUNT = re.compile(
-    r"(?:^|(?<=[.!?][ ])|(?<=[.!?][ ]{2})|(?<=\n)|(?<=[\u2022\u00b7*\u2013-][ ]))"
+    # The subject's capital first: see name_shapes._LETTER_AHEAD.
+    r"(?=[A-Z])(?:^|(?<=[.!?][ ])|(?<=[.!?][ ]{2})|(?<=\n)|(?<=[\u2022\u00b7*\u2013-][ ]))"
     r"((?!(?:The|This|These|Our|Its|It|We|They|He|She|In|For|During|At|As|On|Of|"
     r"First|Second|Third|Fourth|Fiscal|Full|Quarterly|Annual|Year|Half)\b)[A-Z][a-z][\w-]*"
     rf"(?:[ ](?!{_PERIOD_WORDS_AHEAD}|(?:was|were|is|are)\b)(?:[a-z][\w/-]*|\([a-z]+\))){{0,8}})"
@@ -369,7 +370,8 @@ _WEEKS = r"(?:\d{1,2}|thirteen|twenty-six|thirty-nine|fifty-two|fifty-three)[ -]
 PERIOD_TERM = re.compile(
     # "2015 fourth quarter", but not the year of a quarter before it: in a
     # table header "First Quarter 2022   First Quarter 2021" are two periods.
-    rf"\b(?:(?:(?<!quarter\s)(?<!Quarter\s)(?<!QUARTER\s){_FISCAL_YEAR}\s+)?{_ORDINAL}[\s-]+(?:fiscal\s+)?quarter"
+    # Every branch starts with a letter or a digit (see name_shapes._LETTER_AHEAD).
+    rf"\b(?=\w)(?:(?:(?<!quarter\s)(?<!Quarter\s)(?<!QUARTER\s){_FISCAL_YEAR}\s+)?{_ORDINAL}[\s-]+(?:fiscal\s+)?quarter"
     rf"|(?:first\s+)?(?:three|six|nine|twelve)[\s-]+months?(?:\s+period)?"
     rf"|{_WEEKS}|Q[1-4](?:[ ]+(?:fiscal[ ]+)?{_YEAR})?"
     # The balance-sheet date of an amount: "cash of $312 million at

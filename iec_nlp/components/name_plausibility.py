@@ -10,6 +10,7 @@ that cannot, and propagation does not spread a name to such a mention.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from spacy.tokens import Span
@@ -224,6 +225,31 @@ _COMPANY_AFTER_NAME = rf"(?:,?[ ]+{_LEGAL_FORM}(?![\w])|[ ]*\((?:NYSE|NASDAQ|Nas
 # Not inside an address: `sears.com`, `ir@nephros.com`.
 _NOT_IN_ADDRESS_BEFORE = r"(?<![\w.@/:-])"
 _NOT_IN_ADDRESS_AFTER = r"(?![\w@/-])(?!\.\w)"
+# The same, compiled once: a pattern built around each name was compiled
+# for each name (the re module keeps 512), and searched the whole text.
+# A name's mentions are found with str.find instead, and these are checked
+# where each one starts and ends.
+_NOT_IN_ADDRESS_AT_START = re.compile(_NOT_IN_ADDRESS_BEFORE)
+_NOT_IN_ADDRESS_AT_END = re.compile(_NOT_IN_ADDRESS_AFTER)
+_COMPANY_AFTER = re.compile(_COMPANY_AFTER_NAME)
+_WHITE_SPACE = re.compile(r"\s+")
+
+
+def _written_at(words: list[str], text: str) -> Iterator[tuple[int, int]]:
+    r"""The spans where `words` are written one after another, any white
+    space between them: where `r"\s+".join(map(re.escape, words))` matches
+    (overlapping matches too). A word holds no white space."""
+    start = text.find(words[0])
+    while start >= 0:
+        end = start + len(words[0])
+        for word in words[1:]:
+            gap = _WHITE_SPACE.match(text, end)
+            if gap is None or not text.startswith(word, gap.end()):
+                break
+            end = gap.end() + len(word)
+        else:
+            yield start, end
+        start = text.find(words[0], start + 1)
 
 
 # A name is checked for each of its mentions, and propagation checks it
@@ -240,12 +266,14 @@ def _written_in_lower_case(name: str, text: str) -> bool:
     words = name.lower().split()
     if not words or words[0] not in text:
         return False  # the common case, without building a pattern
-    pattern = _NOT_IN_ADDRESS_BEFORE + r"\s+".join(map(re.escape, words)) + _NOT_IN_ADDRESS_AFTER
-    if re.search(pattern, text) is None:
+    if not any(
+        _NOT_IN_ADDRESS_AT_START.match(text, start) and _NOT_IN_ADDRESS_AT_END.match(text, end)
+        for start, end in _written_at(words, text)
+    ):
         return False
     # "Target Corporation (NYSE: TGT)" is a company even where the release
     # also writes "our target": one written with its legal form or ticker.
-    return not re.search(re.escape(" ".join(name.split())) + _COMPANY_AFTER_NAME, text)
+    return not _written_as_company(name, text)
 
 
 _WORD_OF_TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
@@ -409,7 +437,9 @@ def _names_a_product(name: str, text: str, end: int) -> bool:
 
 
 def _written_as_company(name: str, text: str) -> bool:
-    return re.search(re.escape(" ".join(name.split())) + _COMPANY_AFTER_NAME, text) is not None
+    """Whether the release writes `name` (single spaces between its words)
+    with a legal form or ticker notation after it."""
+    return any(_COMPANY_AFTER.match(text, end) for _, end in _written_at([" ".join(name.split())], text))
 
 
 # A version or model-year number after a name ("Madden NFL 24", "College

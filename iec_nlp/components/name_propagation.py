@@ -32,8 +32,8 @@ from .name_plausibility import (
     _in_ticker_notation,
     _is_counted,
     _is_declared_mark,
-    _names_an_index_or_event,
     _names_a_product,
+    _names_an_index_or_event,
     _opens_document_name,
     _reads_as_running_text,
 )

@@ -5,6 +5,11 @@ titles, exchanges, states, months and years, the labels of names."""
 from __future__ import annotations
 
 import re
+from weakref import WeakKeyDictionary
+
+from spacy.tokens import Doc
+
+from ..text import doc_text
 
 _LEGAL_FORM = (
     r"(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.|Company|Ltd\.?|Limited|LLC|L\.L\.C\.|"
@@ -20,6 +25,16 @@ _LEGAL_FORM = (
     # "SEARS, ROEBUCK AND CO.", but not Colorado in "DENVER, CO."
     r"(?<=AND\s)CO\.|(?<=&\s)CO\.)"
 )
+# A scan over a whole text tries its pattern at every position. A pattern
+# that opens with a long list of words, in any case, leaves the regex engine
+# no first character to skip ahead with: it tries every word of the list at
+# every word boundary. A lookahead for the characters the pattern's first
+# word can start with (a letter, a capital) rejects the other positions at
+# once. It admits every character a match can start with (in any case, a
+# letter matches only letters), so the matches stay the same; it only makes
+# the scan faster (the entity rules' scans over the 202 corpus releases:
+# about twice as fast).
+_LETTER_AHEAD = r"(?=[^\W\d_])"
 _TITLE_HEAD = (
     r"(?:Chief\s+[A-Z]\w+(?:\s+[A-Z]\w+)?\s+Officer|C[EFOTIA]Os?|President|Vice\s+President|"
     r"Chairman|Chairwoman|(?-i:Chair(?:person)?)|Treasurer|Corporate\s+Secretary|Secretary|Controller|"
@@ -52,9 +67,22 @@ _TITLE_SCOPE = (
 # worldwide sales and services") is left to the recognizer, which can take
 # the whole phrase.
 JOB_TITLE = re.compile(
-    rf"\b{_TITLE_MODIFIER}{_TITLE_HEAD}{_TITLE_SCOPE}\b(?!\s+of\s+(?-i:(?:the\s+)?(?!the\b)[a-z]))", re.IGNORECASE
+    rf"\b{_LETTER_AHEAD}{_TITLE_MODIFIER}{_TITLE_HEAD}{_TITLE_SCOPE}\b(?!\s+of\s+(?-i:(?:the\s+)?(?!the\b)[a-z]))", re.IGNORECASE
 )
 
+
+# JOB_TITLE is tried at every word of a chunk (its words in any case leave
+# the regex engine no first letter to skip ahead to), and three rules in two
+# components read all its matches: they are found once per Doc.
+_JOB_TITLES: WeakKeyDictionary[Doc, list[re.Match[str]]] = WeakKeyDictionary()
+
+
+def job_titles(doc: Doc) -> list[re.Match[str]]:
+    """The matches of JOB_TITLE in the Doc's text, in order."""
+    titles = _JOB_TITLES.get(doc)
+    if titles is None:
+        titles = _JOB_TITLES[doc] = list(JOB_TITLE.finditer(doc_text(doc)))
+    return titles
 
 # Stock exchanges and markets, as written in ticker notation ("(NYSE: LDOS)").
 _EXCHANGE = (
