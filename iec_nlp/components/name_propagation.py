@@ -216,12 +216,14 @@ def _propagate(
     owner = {i: e for e in ents for i in range(e.start, e.end)}
     # Token attributes as arrays: making a Token object per word costs more
     # than the whole search.
-    attributes = doc.to_array([IS_SPACE, LOWER, IDX])
-    positions = [int(i) for i in (attributes[:, 0] == 0).nonzero()[0]]
+    # Read as Python lists once: indexing the array per token (numpy scalars)
+    # costs more than the lookups themselves.
+    is_space, lower, idx = doc.to_array([IS_SPACE, LOWER, IDX]).T.tolist()
+    positions = [i for i, space in enumerate(is_space) if not space]
     strings = doc.vocab.strings
-    lowered = [strings[int(attributes[i, 1])] for i in positions]
+    lowered = [strings[lower[i]] for i in positions]
     # A name starts with a capital or a digit ("3D Systems").
-    may_start_name = [not text[int(attributes[i, 2])].islower() for i in positions]
+    may_start_name = [not text[idx[i]].islower() for i in positions]
     replaced: set[Span] = set()
     added = []
     i = 0
