@@ -161,10 +161,37 @@ _ORG_NAME = (
     rf"(?=[A-Z0-9]){_NOT_NAME_START}(?!{_LEGAL_FORM}(?!\w))[A-Z0-9](?:[\w&.]|(?<=[A-Za-z])-(?=[A-Za-z]))*"
     rf"(?:[ ]{{1,2}}{_NAME_WORD}){{0,5}}?(?:,?[ ]{{1,2}}{_LEGAL_FORM})?"
 )
+_TICKER_PARENS = rf"\(\s*(?:[A-Za-z ]{{0,20}}\b)?{_EXCHANGE}[\w .-]{{0,20}}:\s*[A-Z]"
+_PARENS_BEFORE_TICKER = r"\([^()]{1,40}\)\s*"
 NAME_BEFORE_TICKER = re.compile(
-    rf"(?<![\w&.])({_ORG_NAME})(?:['\u2019]s)?\s*(?:\([^()]{{1,40}}\)\s*)?"
-    rf"\(\s*(?:[A-Za-z ]{{0,20}}\b)?{_EXCHANGE}[\w .-]{{0,20}}:\s*[A-Z]"
+    rf"(?<![\w&.])({_ORG_NAME})(?:['\u2019]s)?\s*(?:{_PARENS_BEFORE_TICKER})?{_TICKER_PARENS}"
 )
+_TICKER_AT = re.compile(_TICKER_PARENS)
+_PARENS_AND_TICKER_AT = re.compile(_PARENS_BEFORE_TICKER + _TICKER_PARENS)
+_OPEN_PARENTHESIS = re.compile(r"\(")
+
+
+def _names_before_tickers(text: str) -> Iterator[re.Match[str]]:
+    """The matches of `NAME_BEFORE_TICKER.finditer(text)`, without trying the
+    name at every capitalized word of the text (a tenth of the rules' scans).
+
+    A name holds no parenthesis, so the first "(" after a match's start
+    opens its ticker (or the parentheses right before it): only the stretch
+    between the previous "(" and such a parenthesis can hold the start, and
+    the match ends where the ticker's parentheses end."""
+    pos = 0
+    stretch_start = 0
+    for paren in _OPEN_PARENTHESIS.finditer(text):
+        at = paren.start()
+        if at >= pos:
+            tails = [m.end() for m in (_TICKER_AT.match(text, at), _PARENS_AND_TICKER_AT.match(text, at)) if m]
+            if tails:
+                match = NAME_BEFORE_TICKER.search(text, max(pos, stretch_start), max(tails))
+                if match is not None and match.start() <= at:
+                    yield match
+                    pos = match.end()
+        stretch_start = at + 1
+
 
 # A headline opens with the company and what it does: "Nova Bus announces
 # its largest order", "PPGI APPOINTS RICK STRANDLUND", "Acme Reports Record Sales".
@@ -361,10 +388,11 @@ class EntityRules:
                 if institution := _INSTITUTION_AND.search(text, start, match.end()):
                     start = institution.end()  # "Rutgers University and Mikros Systems Corporation": two names
                 ents = _add_or_widen(doc, ents, start, match.end(), "ORG")
-        for pattern in (NAME_BEFORE_TICKER, NAME_AFTER_DATELINE, NAME_OPENING_HEADLINE):
-            for match in pattern.finditer(text):
-                for start, end in _joint_announcers(text, match.start(1), match.end(1)):
-                    ents = _add(doc, ents, start, end, "ORG")
+        for match in itertools.chain(
+            _names_before_tickers(text), NAME_AFTER_DATELINE.finditer(text), NAME_OPENING_HEADLINE.finditer(text)
+        ):
+            for start, end in _joint_announcers(text, match.start(1), match.end(1)):
+                ents = _add(doc, ents, start, end, "ORG")
         for match in _BOARD_SEAT.finditer(text):
             ents = _add(doc, ents, match.start(), match.end(), "ROLE")
         seats = (_MEMBER_OF_NAMED_BOARD, _SERVES_AS_POSITION, _AS_BOARD_SEATS)
