@@ -28,7 +28,7 @@ from spacy.attrs import ENT_TYPE
 from spacy.language import Language
 from spacy.pipeline import TrainablePipe
 from spacy.strings import get_string_id
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.training import Example, validate_get_examples
 from spacy.vocab import Vocab
 from thinc.api import Model, Optimizer
@@ -200,14 +200,17 @@ class RelationExtractor(TrainablePipe):
             # What the text settles after decoding: titles stated by the shape
             # of a sentence, and SCHEMA.md's conventions on amounts. Each set
             # runs only where its entities are (most chunks have no title).
-            labels = {e.label_ for e in doc.ents}
+            # The rules change links, not entities: the entities are read
+            # once (doc.ents walks every token of the chunk each time it is read).
+            ents = doc.ents
+            labels = {e.label_ for e in ents}
             if "ROLE" in labels:
-                relations = _apply_role_rules(doc, relations)
+                relations = _apply_role_rules(doc, relations, ents)
             if "MONEY" in labels:
-                relations = _apply_amount_rules(doc, relations)
+                relations = _apply_amount_rules(doc, relations, ents)
             setattr(doc._, RELATIONS_ATTR, relations)
             if self.cfg["prune_unlinked"]:
-                _prune_unlinked(doc)
+                _prune_unlinked(doc, ents)
 
     def update(
         self,
@@ -264,10 +267,7 @@ class RelationExtractor(TrainablePipe):
         return relation_prf((get_relations(eg.predicted), get_relations(eg.reference)) for eg in examples)
 
 
-def _apply_role_rules(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
-    # The rules change links, not entities: the entities are read once
-    # (doc.ents walks every token of the chunk each time it is read).
-    ents = doc.ents
+def _apply_role_rules(doc: Doc, relations: list[list[Any]], ents: tuple[Span, ...]) -> list[list[Any]]:
     for rule in (
         link_successor_roles,
         link_subject_roles,
@@ -294,14 +294,16 @@ def _apply_role_rules(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
     return relations
 
 
-def _apply_amount_rules(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
+def _apply_amount_rules(
+    doc: Doc, relations: list[list[Any]], ents: tuple[Span, ...] | None = None
+) -> list[list[Any]]:
     relations = pair_respectively(doc, relations)
     if not relations:
         return relations
     text = doc_text(doc)
     money, metrics, periods = [], [], []
     by_label = {"MONEY": money, "METRIC": metrics, "PERIOD": periods}
-    for e in doc.ents:
+    for e in doc.ents if ents is None else ents:
         if e.label_ in by_label:
             by_label[e.label_].append((e.start_char, e.end_char))
     relations = revise_value_of(text, money, metrics, relations)
@@ -396,14 +398,13 @@ def _decode(
 _REQUIRES_INCOMING_IDS = [get_string_id(label) for label in REQUIRES_INCOMING]
 
 
-def _prune_unlinked(doc: Doc) -> None:
+def _prune_unlinked(doc: Doc, ents: tuple[Span, ...]) -> None:
     # Most chunks have no METRIC or PERIOD: a look at the token labels
     # spares building their entity spans.
     types = doc.to_array(ENT_TYPE)
     if not any((types == label).any() for label in _REQUIRES_INCOMING_IDS):
         return
     linked = {(r[2], r[3], r[4]) for r in get_relations(doc)}
-    ents = doc.ents
     kept = [
         ent
         for ent in ents
