@@ -519,10 +519,16 @@ _MARKS_DECLARED = re.compile(
 )
 _LIST_SEPARATOR = re.compile(r",?[ ]+and[ ]+|,[ ]+")
 _MARK_SIGNS = "\u00ae\u2122\u2120"
+# Each declaration holds one of these (`_MARKS_DECLARED` is case-sensitive).
+_MARK_WORDS = ("trademark", "service mark", "trade name")
 
 
 @lru_cache(maxsize=4)
 def _declared_marks(text: str) -> frozenset[str]:
+    # The declaration's words, looked for first: few releases have one, and
+    # the pattern tries each sentence start of the text (0.03 s of the 202 releases).
+    if not any(word in text for word in _MARK_WORDS):
+        return frozenset()
     marks = set()
     for declaration in _MARKS_DECLARED.finditer(text):
         owner_words = declaration.group(2).split()
