@@ -1413,7 +1413,9 @@ _NAMED_SUBSIDIARY = re.compile(
 # opens a sentence and is then said to be a company (SCHEMA.md 2: subsidiaries
 # and other companies are organizations); propagation finds its other mentions.
 _DESCRIBED_AS_COMPANY = re.compile(
-    r"(?:^|(?<=[.!?][ ])|(?<=[.!?][ ]{2}))(?!(?:The|This|That|It|Its|Our|Each|Such|Mr|Ms|Mrs|Dr)\b)"
+    # The name's capital first: the regex engine then skips to capitals
+    # instead of trying the sentence-start assertions at every position.
+    r"(?=[A-Z])(?:^|(?<=[.!?][ ])|(?<=[.!?][ ]{2}))(?!(?:The|This|That|It|Its|Our|Each|Such|Mr|Ms|Mrs|Dr)\b)"
     r"([A-Z][\w&'\u2019-]*(?:[ ](?:[A-Z][\w&'\u2019-]*|&)){0,3})"
     r"(?P<link>[ ]is|,)[ ]an?[ ]+(?:(?!(?:of|for|to|at|in|with|by|on|from|and|or)\b)[a-z][\w-]*[ ]+){0,3}?"
     r"(?:joint[ ]venture|(?:wholly[ -]owned[ ])?subsidiary|affiliate|(?:holding[ ])?company|corporation|firm|partnership)"
