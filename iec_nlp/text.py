@@ -27,6 +27,10 @@ import numpy
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+# A blank line (spaces or tabs allowed on it) ends a paragraph; the relation
+# rules read a release's paragraphs by it.
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
 # Markup appears as HTML (<p>, <br>, <td>, entities) or as the EDGAR SGML
 # envelope (<DOCUMENT>, <TYPE>, <TEXT>, <PAGE>). Plain-text releases contain
 # neither, and "<" alone (as in "< $1 million") must stay text.

@@ -58,7 +58,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from ..figures import LEVEL_VERBS, is_change
-from ..text import FiledLayout, doc_text
+from ..text import PARAGRAPH_BREAK, FiledLayout, doc_text
 
 # "compared to previous guidance of $160 million": the guided level of the measure.
 # "an increase of 14% over $33.9 million": a rate of change, then the level it is measured from.
@@ -881,7 +881,6 @@ def _opening_period(
 # ("Six Month 2025 Financial Results", a blank line, then the text) is not
 # the period phrase of the sentences below it. (A table cell left with no
 # period gets its column's from the table reader, which runs after.)
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 def unlink_heading_periods(text: str, relations: list[list[Any]]) -> list[list[Any]]:
@@ -889,7 +888,7 @@ def unlink_heading_periods(text: str, relations: list[list[Any]]) -> list[list[A
     above its paragraph."""
     kept = []
     for r in relations:
-        gap = _PARAGRAPH_BREAK.search(text, r[3], r[0]) if r[4] == "IN_PERIOD" and r[3] <= r[0] else None
+        gap = PARAGRAPH_BREAK.search(text, r[3], r[0]) if r[4] == "IN_PERIOD" and r[3] <= r[0] else None
         # A line that ends with a colon introduces what follows ("Highlights
         # for the quarter included:"): its period is theirs.
         if gap and ":" not in text[r[3] : gap.start()]:

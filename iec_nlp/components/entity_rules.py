@@ -83,6 +83,7 @@ from .name_shapes import (
     _EXCHANGE,
     _FUNCTION,
     _LEGAL_FORM,
+    _LOWER_CASE_WORD,
     _NAME_LABELS,
     _POSSESSIVE_NAME_REST,
     _STATE_NAME,
@@ -863,7 +864,6 @@ _WORDS_BEFORE_A_NAME = frozenset(
     + "Mr Mrs Ms Dr Sister Saint Dean King Queen Prince Treasurer Monday Tuesday Wednesday Thursday Friday "
     "Saturday Sunday January February March April May June July August September October November December".split()
 )
-_LOWER_CASE_WORD = re.compile(r"\b[a-z]{4,}\b")
 
 
 def _without_name_fragments(text: str, ents: list[Span], given_names: frozenset[str]) -> list[Span]:

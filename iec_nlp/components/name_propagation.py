@@ -39,6 +39,7 @@ from .name_plausibility import (
 )
 from .name_shapes import (
     _LEGAL_FORM,
+    _LOWER_CASE_WORD,
     _NAME_LABELS,
     _STATE_NAME,
     JOB_TITLE,
@@ -304,7 +305,6 @@ def _propagate(
 # and Increases AS&E's Award"), so the line must read as running text before:
 # a word in lower case of four letters or more.
 _WORD_BEFORE_NAME = re.compile(r"\b[a-z]+[ ]((?!The\b)[A-Z][a-z]+)[ ]$")
-_RUNNING_TEXT = re.compile(r"\b[a-z]{4,}\b")
 # The capitalized words that go on after it: "New APR Energy".
 _NAME_WORDS_AFTER = re.compile(r"(?:[ ][A-Z][a-z]+\b(?!['\u2019]))*")
 
@@ -313,6 +313,6 @@ def _inside_longer_name(text: str, start: int) -> int | None:
     """Where the longer name that a name at `start` ends begins, if one does."""
     line_start = text.rfind("\n", 0, start) + 1
     before = _WORD_BEFORE_NAME.search(text, max(line_start, start - 40), start)
-    if before and _RUNNING_TEXT.search(text, line_start, before.start()):
+    if before and _LOWER_CASE_WORD.search(text, line_start, before.start()):
         return before.start(1)
     return None

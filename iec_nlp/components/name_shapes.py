@@ -104,6 +104,9 @@ _MONTH = (
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 _YEAR = r"(?:19|20)\d\d"
+# A word in lower case of four letters or more: a line that has one reads as
+# running text, not as a headline or a heading in title case.
+_LOWER_CASE_WORD = re.compile(r"\b[a-z]{4,}\b")
 
 
 # "Florida's Turnpike Enterprise", "Florida’s Turnpike": a body named after

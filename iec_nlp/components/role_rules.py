@@ -29,7 +29,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from ..text import doc_text
+from ..text import PARAGRAPH_BREAK, doc_text
 
 # A sentence ends between two mentions ("... as CEO. Mr. Roe ...").
 _SENTENCE_END = re.compile(r"[.!?][\"\u201d]?\s+[A-Z]|\n\s*\n")
@@ -430,7 +430,6 @@ def link_possessive_titles(
 # own ("Jane Roe\nSenior Vice President and\nChief Financial Officer\nPhone:
 # ...\nAcme Corp."): GUIDELINE, the name states HAS_ROLE to each title and
 # the company line ROLE_AT from each title.
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _TITLE_LINE_JOINER = re.compile(r"[\s,&.:]*(?:and)?[\s,&.:]*")
 _BLOCK_LINES = 8
 
@@ -473,7 +472,7 @@ def link_contact_blocks(
     ents = [e for e in _entities(doc, entities) if e.label_ in ("PERSON", "ROLE", "ORG", "CUSTOMER")]
     if not ents:
         return relations
-    breaks = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
+    breaks = [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(text)]
     blocks: dict[int, list[Any]] = {}
     for ent in ents:
         blocks.setdefault(bisect_right(breaks, ent.start_char), []).append(ent)
