@@ -382,7 +382,7 @@ class EntityRules:
 
     def _apply_patterns(self, doc: Doc, ents: list[Span]) -> list[Span]:
         text = doc_text(doc)
-        titles = [(m.start(), m.end()) for m in job_titles(doc)]
+        titles = [(m.start(), m.end()) for m in job_titles(text)]
         for match in ORG_WITH_LEGAL_FORM.finditer(text):
             start = _after_title(text, titles, _capitals_line_start(text, match.start(), match.end()), match.end())
             if start is not None:
@@ -425,7 +425,7 @@ class EntityRules:
                 ents = _add(doc, ents, match.start("name"), match.end("name"), "PERSON")
         for match in _INITIAL_NAME.finditer(text):
             ents = _relabel_or_add(doc, ents, match.start(), match.end(), "PERSON", from_label="ORG")
-        for match in job_titles(doc):
+        for match in job_titles(text):
             # "Leidos Defense Group president": a capitalized "Group" before a
             # title in lower case ends an organization's name.
             group = _GROUP_BEFORE_LOWER_CASE_TITLE.match(match.group())
@@ -1485,7 +1485,7 @@ _ENDS_IN_FUNCTION = re.compile(
 
 def _add_employers_after_titles(doc: Doc, text: str, ents: list[Span], terms: frozenset[str]) -> list[Span]:
     # The listed titles, and the titles the recognizer found ("Director of Regulatory Affairs at ...").
-    title_ends = {m.end() for m in job_titles(doc)} | {e.end_char for e in ents if e.label_ == "ROLE"}
+    title_ends = {m.end() for m in job_titles(text)} | {e.end_char for e in ents if e.label_ == "ROLE"}
     for title_end in sorted(title_ends):
         employer = _EMPLOYER_AFTER_TITLE.match(text, title_end)
         if employer and not _ENDS_IN_FUNCTION.search(employer.group(1)):

@@ -5,11 +5,7 @@ titles, exchanges, states, months and years, the labels of names."""
 from __future__ import annotations
 
 import re
-from weakref import WeakKeyDictionary
-
-from spacy.tokens import Doc
-
-from ..text import doc_text
+from functools import lru_cache
 
 _LEGAL_FORM = (
     r"(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.|Company|Ltd\.?|Limited|LLC|L\.L\.C\.|"
@@ -73,16 +69,12 @@ JOB_TITLE = re.compile(
 
 # JOB_TITLE is tried at every word of a chunk (its words in any case leave
 # the regex engine no first letter to skip ahead to), and three rules in two
-# components read all its matches: they are found once per Doc.
-_JOB_TITLES: WeakKeyDictionary[Doc, list[re.Match[str]]] = WeakKeyDictionary()
-
-
-def job_titles(doc: Doc) -> list[re.Match[str]]:
-    """The matches of JOB_TITLE in the Doc's text, in order."""
-    titles = _JOB_TITLES.get(doc)
-    if titles is None:
-        titles = _JOB_TITLES[doc] = list(JOB_TITLE.finditer(doc_text(doc)))
-    return titles
+# components read all its matches: they are found once per chunk's text, as
+# the other per-text scans of the rules are kept.
+@lru_cache(maxsize=16)
+def job_titles(text: str) -> tuple[re.Match[str], ...]:
+    """The matches of JOB_TITLE in a chunk's text, in order."""
+    return tuple(JOB_TITLE.finditer(text))
 
 # Stock exchanges and markets, as written in ticker notation ("(NYSE: LDOS)").
 _EXCHANGE = (
