@@ -658,7 +658,7 @@ def test_an_item_of_a_list_joined_to_the_one_before_it_takes_the_period_that_int
     doc = _sentenced_doc(text, surfaces)
     highlights, prior, ebitda = _spans(text, "Third Quarter 2018", "third quarter of 2017", "$13.2 million")
     (compared,) = _spans(text, "$3.3 million")
-    relations = _apply_amount_rules(doc, [[*compared, *prior, "IN_PERIOD", 0.9]])
+    relations = _apply_amount_rules(doc, [[*compared, *prior, "IN_PERIOD", 0.9]], doc.ents)
     assert [r for r in relations if r[:2] == list(ebitda) and r[4] == "IN_PERIOD"] == [
         [*ebitda, *highlights, "IN_PERIOD", 0.9]
     ]

@@ -294,16 +294,14 @@ def _apply_role_rules(doc: Doc, relations: list[list[Any]], ents: tuple[Span, ..
     return relations
 
 
-def _apply_amount_rules(
-    doc: Doc, relations: list[list[Any]], ents: tuple[Span, ...] | None = None
-) -> list[list[Any]]:
+def _apply_amount_rules(doc: Doc, relations: list[list[Any]], ents: tuple[Span, ...]) -> list[list[Any]]:
     relations = pair_respectively(doc, relations)
     if not relations:
         return relations
     text = doc_text(doc)
     money, metrics, periods = [], [], []
     by_label = {"MONEY": money, "METRIC": metrics, "PERIOD": periods}
-    for e in doc.ents if ents is None else ents:
+    for e in ents:
         if e.label_ in by_label:
             by_label[e.label_].append((e.start_char, e.end_char))
     relations = revise_value_of(text, money, metrics, relations)
