@@ -44,7 +44,10 @@ def unlabeled_paragraphs(corpus: Path, splits: list[str], filings: Path | None) 
         for path in sorted(filings.glob("*.txt")):
             texts.extend(document.text for document in read_documents(path))
     return [
-        part.strip() for text in texts for part in text.split("\n\n") if len(part.strip()) > MIN_PARAGRAPH_CHARACTERS
+        part.strip()
+        for text in texts
+        for part in text.split("\n\n")
+        if len(part.strip()) > MIN_PARAGRAPH_CHARACTERS
     ]
 
 
@@ -53,7 +56,9 @@ def pretraining_config(base: Path, raw_text: Path, epochs: int, learn_rate: floa
     import spacy
 
     config = Config().from_disk(base, interpolate=False)
-    defaults = Config().from_disk(Path(spacy.__file__).parent / "default_config_pretraining.cfg", interpolate=False)
+    defaults = Config().from_disk(
+        Path(spacy.__file__).parent / "default_config_pretraining.cfg", interpolate=False
+    )
     config["pretraining"] = defaults["pretraining"]
     config["pretraining"]["max_epochs"] = epochs
     config["pretraining"]["optimizer"]["learn_rate"] = learn_rate
@@ -75,7 +80,9 @@ def training_config(pretraining: Config, weights: Path) -> Config:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=ROOT / "corpora")
-    parser.add_argument("--splits", nargs="+", default=["train", "dev"], help="never the split you score")
+    parser.add_argument(
+        "--splits", nargs="+", default=["train", "dev"], help="never the split you score"
+    )
     parser.add_argument("--filings", type=Path, help="a folder of EDGAR submission files (*.txt)")
     parser.add_argument("--config", type=Path, default=ROOT / DEFAULT_CONFIGS["cnn"])
     parser.add_argument("--epochs", type=int, default=40)
@@ -83,8 +90,9 @@ def main() -> None:
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args()
 
-    import iec_nlp.training  # noqa: F401  (registers the pipeline's components with spaCy)
     from spacy.training.pretrain import pretrain
+
+    import iec_nlp.training  # noqa: F401  (registers the pipeline's components with spaCy)
 
     if "test" in args.splits:
         parser.error("the test split is scored: keep its text out of pretraining")
@@ -92,7 +100,9 @@ def main() -> None:
     raw_text = args.out / "raw_text.jsonl"
     paragraphs = unlabeled_paragraphs(args.corpus, args.splits, args.filings)
     raw_text.write_text("".join(json.dumps({"text": p}) + "\n" for p in paragraphs))
-    print(f"{len(paragraphs)} paragraphs, {sum(len(p.split()) for p in paragraphs)} words -> {raw_text}")
+    print(
+        f"{len(paragraphs)} paragraphs, {sum(len(p.split()) for p in paragraphs)} words -> {raw_text}"
+    )
     config = pretraining_config(args.config, raw_text, args.epochs, args.learn_rate)
     (args.out / "weights").mkdir(exist_ok=True)
     pretrain(config.interpolate(), args.out / "weights", silent=False)
