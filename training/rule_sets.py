@@ -37,7 +37,7 @@ from iec_nlp.corpus.splits import split_documents
 from iec_nlp.customer_training import fit_customer_model
 from iec_nlp.evaluation import evaluate
 from iec_nlp.pipeline import load_pipeline
-from iec_nlp.training import DEFAULT_CONFIGS, train_model
+from iec_nlp.training import recipe_config, train_model
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpora"
@@ -56,7 +56,7 @@ def _splits() -> dict[str, dict[str, list[str]]]:
     }
 
 
-def build(out: Path, sets: list[str], config: Path = DEFAULT_CONFIGS["cnn"], seed: int = 0) -> None:
+def build(out: Path, sets: list[str], config: Path | None = None, seed: int = 0) -> None:
     """One corpus per set, holding only train and dev releases (a release a
     split file does not list would be placed by its company's hash), and a
     model trained on its train split without the refit on dev."""
@@ -72,7 +72,8 @@ def build(out: Path, sets: list[str], config: Path = DEFAULT_CONFIGS["cnn"], see
             if not target.exists():
                 target.symlink_to(CORPUS / item)
         (corpus / "splits.json").write_text(json.dumps(split, indent=1))
-        train_model(corpus, out / f"model_{name}", config=config, refit=False, tune_threshold=False, seed=seed)
+        recipe = config or recipe_config()
+        train_model(corpus, out / f"model_{name}", config=recipe, refit=False, tune_threshold=False, seed=seed)
 
 
 def default_threshold() -> float:
@@ -111,7 +112,7 @@ def main() -> None:
     parser.add_argument("--sets", nargs="+", choices=SETS, default=list(SETS))
     parser.add_argument("--json", type=Path)
     parser.add_argument("--threshold", type=float, help="relation threshold (default: the default model's)")
-    parser.add_argument("--config", type=Path, default=DEFAULT_CONFIGS["cnn"], help="build: the recipe to train")
+    parser.add_argument("--config", type=Path, help="build: the recipe to train (default: the checkout's)")
     parser.add_argument("--seed", type=int, default=0, help="build: the training seed")
     args = parser.parse_args()
     if args.command == "build":
