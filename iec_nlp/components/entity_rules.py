@@ -394,10 +394,14 @@ class EntityRules:
         ):
             for start, end in _joint_announcers(text, match.start(1), match.end(1)):
                 ents = _add(doc, ents, start, end, "ORG")
-        for match in _BOARD_SEAT.finditer(text):
+        for match in _matches_if_any(_BOARD_SEAT, text, "member"):
             ents = _add(doc, ents, match.start(), match.end(), "ROLE")
-        seats = (_MEMBER_OF_NAMED_BOARD, _SERVES_AS_POSITION, _AS_BOARD_SEATS)
-        for match in itertools.chain.from_iterable(pattern.finditer(text) for pattern in seats):
+        seats = (
+            _matches_if_any(_MEMBER_OF_NAMED_BOARD, text, "member"),
+            _SERVES_AS_POSITION.finditer(text),
+            _matches_if_any(_AS_BOARD_SEATS, text, "directors", "trustees"),
+        )
+        for match in itertools.chain.from_iterable(seats):
             ents = _add(doc, ents, match.start(1), match.end(1), "ROLE")
         for match in self.known_orgs.finditer(text):
             if not _in_ticker_notation(text, match.start(), match.end()):
@@ -409,18 +413,19 @@ class EntityRules:
             if not _FIELD_OF_STUDY_BEFORE.search(text, max(0, match.start() - 12), match.start()):
                 # "United States Department of Defense" widens the known "Department of Defense".
                 ents = _add_or_widen(doc, ents, match.start(), match.end(), "ORG")
-        for match in UNIVERSITY_OF.finditer(text):
+        for match in _matches_if_any(UNIVERSITY_OF, text, "University"):
             ents = _add_or_widen(doc, ents, match.start(), match.end(), "ORG")
-        for match in BANK_OF.finditer(text):
+        for match in _matches_if_any(BANK_OF, text, "Bank"):
             if not _CAPITALIZED_WORD_BEFORE.search(text, max(0, match.start() - 40), match.start()):
                 ents = _add_or_widen(doc, ents, match.start(), match.end(), "ORG")
-        for match in _DOT_COM_NAME.finditer(text):
+        for match in _matches_if_any(_DOT_COM_NAME, text, ".com"):
             ents = _add(doc, ents, match.start(), match.end(), "ORG")
-        for match in _HONORIFIC.finditer(text):
+        for match in _matches_if_any(_HONORIFIC, text, "Mr", "Ms", "Dr", "Messrs"):
             ents = _add(doc, ents, match.start(1), match.end(1), "PERSON")
         for start, end in self._given_names(text):
             ents = _relabel_or_add(doc, ents, start, end, "PERSON", from_label="ORG")
-        for match in _CONTACT_IN_CAPITALS.finditer(text):
+        # The pattern's "contact" is in any case: looked for as re.IGNORECASE finds it.
+        for match in _matches_if_any(_CONTACT_IN_CAPITALS, text, "contact", folded=True):
             if match.group("given").title() in self.first_names:
                 ents = _add(doc, ents, match.start("name"), match.end("name"), "PERSON")
         for match in _INITIAL_NAME.finditer(text):
@@ -436,6 +441,18 @@ class EntityRules:
         if self.metrics:
             ents = _add_near_amounts(doc, text, ents, METRIC_TERM, "METRIC")
         return ents
+
+
+# A scan of a chunk tries its pattern at every position (a pattern that
+# opens with \b leaves the regex engine no literal to skip ahead to), while
+# `word in text` is a fast substring search: a pattern whose every match
+# holds one of a few words is not run over a chunk that has none of them
+# (most chunks name no university, bank or honorific).
+def _matches_if_any(pattern: re.Pattern[str], text: str, *words: str, folded: bool = False) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, empty at once where none of `words` occurs
+    in `text` (`folded`: in `text` folded as re.IGNORECASE folds it)."""
+    where = _folded(text) if folded else text
+    return pattern.finditer(text) if any(word in where for word in words) else iter(())
 
 
 # "ROCK OF AGES CORPORATION" alone on its line (a letterhead, a page header,
