@@ -1588,11 +1588,11 @@ def _without_halves_of_business_names(text: str, ents: list[Span]) -> list[Span]
 
 
 def _add_named_segments(doc: Doc, text: str, ents: list[Span], terms: frozenset[str]) -> list[Span]:
-    for pattern in (_NAMED_SEGMENT, _NAMED_UNIT):
-        for match in pattern.finditer(text):
+    for pattern, words in ((_NAMED_SEGMENT, ("segment", "Segment")), (_NAMED_UNIT, ("Division", "Group"))):
+        for match in _matches_if_any(pattern, text, *words):
             if match.group(1) not in terms:
                 ents = _add(doc, ents, match.start(1), match.end(1), "ORG")
-    for match in _NAMED_SUBSIDIARY.finditer(text):
+    for match in _matches_if_any(_NAMED_SUBSIDIARY, text, "subsidiary", "affiliate"):
         # Not a nationality or a place: "its Canadian subsidiary".
         ents = _add_if_plausible(doc, ents, match.start(1), match.end(1), text, terms)
     return ents
@@ -1765,7 +1765,8 @@ _SURNAME_END = re.compile(r"\b(?!-)")
 
 @lru_cache(maxsize=16)
 def _after_honorifics(text: str) -> tuple[int, ...]:
-    return tuple(m.end() for m in _HONORIFIC_BEFORE_SURNAME.finditer(text))
+    honorifics = _matches_if_any(_HONORIFIC_BEFORE_SURNAME, text, "mr", "ms", "dr", folded=True)
+    return tuple(m.end() for m in honorifics)
 
 
 def _honored(surname: str, text: str) -> bool:
@@ -1912,8 +1913,9 @@ _THING_ABBREVIATION = re.compile(
 
 # "the National Capital Region (NCR)", "the Greater Toronto Area (GTA)": an
 # abbreviation defined for a region is a place (SCHEMA.md 2: places are out).
+_PLACE_WORDS = ("Region", "Area", "Valley", "Basin", "Corridor", "Peninsula", "Coast")
 _PLACE_ABBREVIATION = re.compile(
-    r"\b(?:[A-Z][a-z]+[ ]){1,4}(?:Region|Area|Valley|Basin|Corridor|Peninsula|Coast)[ ]*"
+    rf"\b(?:[A-Z][a-z]+[ ]){{1,4}}(?:{'|'.join(_PLACE_WORDS)})[ ]*"
     r"\([\"\u201c]?([A-Z]{2,6})[\"\u201d]?\)"
 )
 
@@ -1956,5 +1958,6 @@ def _abbreviated_terms(text: str) -> frozenset[str]:
                 terms.add(abbreviation[:-1])  # "restricted stock units ("RSUs")": "Each RSU"
     for match in _THING_ABBREVIATION.finditer(text):
         terms.add(match.group(1) or match.group(2) or match.group(3))
-    terms.update(match.group(1) for match in _PLACE_ABBREVIATION.finditer(text))
+    places = _matches_if_any(_PLACE_ABBREVIATION, text, *_PLACE_WORDS)
+    terms.update(match.group(1) for match in places)
     return frozenset(terms)
