@@ -394,10 +394,14 @@ class EntityRules:
         ):
             for start, end in _joint_announcers(text, match.start(1), match.end(1)):
                 ents = _add(doc, ents, start, end, "ORG")
-        for match in _BOARD_SEAT.finditer(text):
+        for match in _matches_if_any(_BOARD_SEAT, text, "member"):
             ents = _add(doc, ents, match.start(), match.end(), "ROLE")
-        seats = (_MEMBER_OF_NAMED_BOARD, _SERVES_AS_POSITION, _AS_BOARD_SEATS)
-        for match in itertools.chain.from_iterable(pattern.finditer(text) for pattern in seats):
+        seats = (
+            _matches_if_any(_MEMBER_OF_NAMED_BOARD, text, "member"),
+            _SERVES_AS_POSITION.finditer(text),
+            _matches_if_any(_AS_BOARD_SEATS, text, "directors", "trustees"),
+        )
+        for match in itertools.chain.from_iterable(seats):
             ents = _add(doc, ents, match.start(1), match.end(1), "ROLE")
         for match in self.known_orgs.finditer(text):
             if not _in_ticker_notation(text, match.start(), match.end()):
@@ -409,18 +413,19 @@ class EntityRules:
             if not _FIELD_OF_STUDY_BEFORE.search(text, max(0, match.start() - 12), match.start()):
                 # "United States Department of Defense" widens the known "Department of Defense".
                 ents = _add_or_widen(doc, ents, match.start(), match.end(), "ORG")
-        for match in UNIVERSITY_OF.finditer(text):
+        for match in _matches_if_any(UNIVERSITY_OF, text, "University"):
             ents = _add_or_widen(doc, ents, match.start(), match.end(), "ORG")
-        for match in BANK_OF.finditer(text):
+        for match in _matches_if_any(BANK_OF, text, "Bank"):
             if not _CAPITALIZED_WORD_BEFORE.search(text, max(0, match.start() - 40), match.start()):
                 ents = _add_or_widen(doc, ents, match.start(), match.end(), "ORG")
-        for match in _DOT_COM_NAME.finditer(text):
+        for match in _matches_if_any(_DOT_COM_NAME, text, ".com"):
             ents = _add(doc, ents, match.start(), match.end(), "ORG")
-        for match in _HONORIFIC.finditer(text):
+        for match in _matches_if_any(_HONORIFIC, text, "Mr", "Ms", "Dr", "Messrs"):
             ents = _add(doc, ents, match.start(1), match.end(1), "PERSON")
         for start, end in self._given_names(text):
             ents = _relabel_or_add(doc, ents, start, end, "PERSON", from_label="ORG")
-        for match in _CONTACT_IN_CAPITALS.finditer(text):
+        # The pattern's "contact" is in any case: looked for as re.IGNORECASE finds it.
+        for match in _matches_if_any(_CONTACT_IN_CAPITALS, text, "contact", folded=True):
             if match.group("given").title() in self.first_names:
                 ents = _add(doc, ents, match.start("name"), match.end("name"), "PERSON")
         for match in _INITIAL_NAME.finditer(text):
@@ -436,6 +441,18 @@ class EntityRules:
         if self.metrics:
             ents = _add_near_amounts(doc, text, ents, METRIC_TERM, "METRIC")
         return ents
+
+
+# A scan of a chunk tries its pattern at every position (a pattern that
+# opens with \b leaves the regex engine no literal to skip ahead to), while
+# `word in text` is a fast substring search: a pattern whose every match
+# holds one of a few words is not run over a chunk that has none of them
+# (most chunks name no university, bank or honorific).
+def _matches_if_any(pattern: re.Pattern[str], text: str, *words: str, folded: bool = False) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, empty at once where none of `words` occurs
+    in `text` (`folded`: in `text` folded as re.IGNORECASE folds it)."""
+    where = _folded(text) if folded else text
+    return pattern.finditer(text) if any(word in where for word in words) else iter(())
 
 
 # "ROCK OF AGES CORPORATION" alone on its line (a letterhead, a page header,
@@ -1571,11 +1588,11 @@ def _without_halves_of_business_names(text: str, ents: list[Span]) -> list[Span]
 
 
 def _add_named_segments(doc: Doc, text: str, ents: list[Span], terms: frozenset[str]) -> list[Span]:
-    for pattern in (_NAMED_SEGMENT, _NAMED_UNIT):
-        for match in pattern.finditer(text):
+    for pattern, words in ((_NAMED_SEGMENT, ("segment", "Segment")), (_NAMED_UNIT, ("Division", "Group"))):
+        for match in _matches_if_any(pattern, text, *words):
             if match.group(1) not in terms:
                 ents = _add(doc, ents, match.start(1), match.end(1), "ORG")
-    for match in _NAMED_SUBSIDIARY.finditer(text):
+    for match in _matches_if_any(_NAMED_SUBSIDIARY, text, "subsidiary", "affiliate"):
         # Not a nationality or a place: "its Canadian subsidiary".
         ents = _add_if_plausible(doc, ents, match.start(1), match.end(1), text, terms)
     return ents
@@ -1748,7 +1765,8 @@ _SURNAME_END = re.compile(r"\b(?!-)")
 
 @lru_cache(maxsize=16)
 def _after_honorifics(text: str) -> tuple[int, ...]:
-    return tuple(m.end() for m in _HONORIFIC_BEFORE_SURNAME.finditer(text))
+    honorifics = _matches_if_any(_HONORIFIC_BEFORE_SURNAME, text, "mr", "ms", "dr", folded=True)
+    return tuple(m.end() for m in honorifics)
 
 
 def _honored(surname: str, text: str) -> bool:
@@ -1895,8 +1913,9 @@ _THING_ABBREVIATION = re.compile(
 
 # "the National Capital Region (NCR)", "the Greater Toronto Area (GTA)": an
 # abbreviation defined for a region is a place (SCHEMA.md 2: places are out).
+_PLACE_WORDS = ("Region", "Area", "Valley", "Basin", "Corridor", "Peninsula", "Coast")
 _PLACE_ABBREVIATION = re.compile(
-    r"\b(?:[A-Z][a-z]+[ ]){1,4}(?:Region|Area|Valley|Basin|Corridor|Peninsula|Coast)[ ]*"
+    rf"\b(?:[A-Z][a-z]+[ ]){{1,4}}(?:{'|'.join(_PLACE_WORDS)})[ ]*"
     r"\([\"\u201c]?([A-Z]{2,6})[\"\u201d]?\)"
 )
 
@@ -1939,5 +1958,6 @@ def _abbreviated_terms(text: str) -> frozenset[str]:
                 terms.add(abbreviation[:-1])  # "restricted stock units ("RSUs")": "Each RSU"
     for match in _THING_ABBREVIATION.finditer(text):
         terms.add(match.group(1) or match.group(2) or match.group(3))
-    terms.update(match.group(1) for match in _PLACE_ABBREVIATION.finditer(text))
+    places = _matches_if_any(_PLACE_ABBREVIATION, text, *_PLACE_WORDS)
+    terms.update(match.group(1) for match in places)
     return frozenset(terms)

@@ -420,20 +420,28 @@ _YEAR_BEFORE_MEASURE = re.compile(rf"(?<![\w,$.-])((?:fiscal[ ]+(?:year[ ]+)?)?{
 def _years_after_amounts(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     """A PERIOD for the year stated right after an amount or right before a
     measure, where nothing was found."""
+    # Where the PERIODs end, kept up to date as years are added: a lookup per
+    # measure instead of a pass over all the entities (a release states
+    # hundreds of amounts and measures).
+    period_ends = {e.end_char for e in ents if e.label_ == "PERIOD"}
     for ent in [e for e in ents if e.label_ in ("MONEY", "METRIC")]:
         if ent.label_ == "MONEY":
             year = _YEAR_AFTER_AMOUNT.match(text, ent.end_char)
         else:
             year = _YEAR_BEFORE_MEASURE.search(text, max(0, ent.start_char - 20), ent.start_char)
             # "Net income for 2007 includes", but not "Fourth quarter revenues
-            # for 1998", where a period before the measure names it.
-            named = any(
-                p.label_ == "PERIOD" and p.end_char <= ent.start_char and not text[p.end_char : ent.start_char].strip()
-                for p in ents
-            )
+            # for 1998", where a period before the measure names it: it ends
+            # at the measure or before white space only.
+            gap_start = ent.start_char
+            while gap_start > 0 and text[gap_start - 1].isspace():
+                gap_start -= 1
+            named = any(end in period_ends for end in range(gap_start, ent.start_char + 1))
             year = year or (None if named else _YEAR_AFTER_AMOUNT.match(text, ent.end_char))
         if year:
-            ents = _add(doc, ents, year.start(1), year.end(1), "PERIOD")
+            with_year = _add(doc, ents, year.start(1), year.end(1), "PERIOD")
+            if len(with_year) > len(ents):
+                period_ends.add(with_year[-1].end_char)
+            ents = with_year
     return ents
 
 
