@@ -257,8 +257,10 @@ _SIGNS = re.compile(r"^[ \t]*\n(?:[^\n]*\n){0,4}?[^\n]*?\bBy:?\s*/s/", re.IGNORE
 # `Acme, Inc. ("we," "us")`: the release defines its author's short name.
 # A counterparty is defined by its role instead ("the Lender", "the Buyer"),
 # or with the author ("Beta Bank (together with the Company, the Parties)").
+# An 8-K writes its filer's state of incorporation between the name and the
+# definition: `Acme Inc., a Delaware corporation (the "Company")`.
 _DEFINED_AS_AUTHOR = re.compile(
-    r"^(?:['\u2019]s?)?\s*,?\s*(?:\([^()]{0,40}\)\s*){0,2}\([^()]{0,80}?"
+    r"^(?:['\u2019]s?)?\s*,?\s*(?:an?\s+[^(),\n]{1,60}?,?\s*)?(?:\([^()]{0,40}\)\s*){0,2}\([^()]{0,80}?"
     r"(?:(?<!with )\bthe\s+[\"\u201c\u2018']?(?:company|group|corporation|registrant)\b|[\"\u201c\u2018']we\b)[^()]{0,80}\)",
     re.IGNORECASE,
 )

@@ -187,6 +187,15 @@ def test_an_8k_item_names_its_filer_only_where_it_says_so():
     assert _issuer_name(defined, "Acme Corp.", "Beta Bank, N.A.") == "Acme Corp."
 
 
+def test_an_8k_item_defines_its_filer_after_its_state_of_incorporation():
+    text = (
+        "Item 2.01 Completion of Acquisition or Disposition of Assets.\n\nOn September 30, 2019, Acme Medical, "
+        "Inc., a Delaware corporation (the \"Company\"), completed its acquisition of Beta Vascular, Inc., a "
+        "privately held developer of catheters (\"Beta\"). Beta Vascular, Inc. is now a subsidiary."
+    )
+    assert _issuer_name(text, "Acme Medical, Inc.", "Beta Vascular, Inc.", "Beta") == "Acme Medical, Inc."
+
+
 def test_an_8k_item_names_its_filer_where_it_furnishes_a_release_or_signs():
     # The 8-K documents of Southern Company's and Oracle's filings.
     furnished = (
