@@ -463,7 +463,11 @@ _BEFORE_CUES = {
     # "tubing purchased through Beta Distribution", "tiles supplied by Beta":
     # the issuer buys from it (SCHEMA.md 3a: suppliers are no customers).
     "supplier": r"(?:purchased|purchases|buys|bought|sourced|sources|procured|procures|licensed|licenses)(?!\s+orders?\b)\s+"
-    r"(?:[\w'\u2019-]+\s+){0,6}?(?:from|through)\s+(?:the\s+)?$|\b(?:supplied|provided)\s+by\s+(?:the\s+)?$",
+    r"(?:[\w'\u2019-]+\s+){0,6}?(?:from|through|with)\s+(?:the\s+)?$|\b(?:supplied|provided)\s+by\s+(?:the\s+)?$"
+    # "Acme manufactures its switches through Beta, a contract manufacturer":
+    # the issuer's own products made by another company for it.
+    r"|\b(?:manufactures|manufactured|builds|built|produces|produced|assembles|assembled)\s+(?:its|our|their)\s+"
+    r"(?:[\w'\u2019-]+\s+){0,3}?(?:through|via)\s+(?:the\s+)?$",
     # "This contract was funded by the Department of Homeland Security": who
     # pays for a contract is not always who places it.
     "funder": r"(?:funded|financed|sponsored|paid for|grants?)\s+(?:\w+\s+){0,2}(?:by|through|from)\s+(?:the\s+)?$",
@@ -823,9 +827,14 @@ def organization_features(
                 # "ship ... at".
                 feats["before_employer"] += 1.0 / n
             else:
-                for key, pattern in _COMPILED["before"].items():
-                    if pattern.search(before):
-                        feats[f"before_{key}"] += 1.0 / n
+                cued = [key for key, pattern in _COMPILED["before"].items() if pattern.search(before)]
+                if "supplier" in cued:
+                    # "bought under the Company's supply agreement with Beta":
+                    # the words that make Beta the issuer's supplier also read
+                    # as a sale ("supply ... with", "agreement with").
+                    cued = [key for key in cued if key not in _SALE_READINGS_OF_A_PURCHASE]
+                for key in cued:
+                    feats[f"before_{key}"] += 1.0 / n
             for key in _after_cues(text, e.end, end, after):
                 if key in _STATED_ONCE_CUES:
                     feats[f"after_{key}"] = 1.0
@@ -871,6 +880,9 @@ def organization_features(
         release_contract_words = min(1.0, len(_RELEASE_CUES.findall(text)) / 5)
     feats["release_contract_words"] = release_contract_words
     return feats
+
+
+_SALE_READINGS_OF_A_PURCHASE = ("sale_to", "order_from")
 
 
 # A name of a list ("services to the Air Force, National Military Command

@@ -281,6 +281,20 @@ def test_customer_is_decided_from_the_release(customer_model, sentence, name, ex
     assert [label for e, label in zip(entities, labels) if e.text == "Acme Corp."] == ["ORG"]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Acme manufactures its switches through Beta Electronics, a contract manufacturer in San Jose.",
+        "Steel for the enclosures will be bought under the Company's supply agreement with Beta Electronics.",
+    ],
+)
+def test_a_supplier_of_the_issuer_is_not_read_as_its_buyer(sentence):
+    # The words that make Beta the supplier ("supply agreement with") are no sale to it.
+    assert _cue_of("Beta Electronics", sentence, "before_supplier") > 0
+    assert _cue_of("Beta Electronics", sentence, "before_sale_to") == 0
+    assert _cue_of("Beta Electronics", sentence, "before_order_from") == 0
+
+
 def test_a_ticker_used_as_a_short_name_is_its_company():
     # "AMSC" is the issuer's ticker, not the short form of "AMSC Windtec".
     text = (
