@@ -232,16 +232,13 @@ _ANNOUNCES = re.compile(
     r"|issued\s+(?:a|its)\s+(?:press|news)\s+release)\b",
     re.IGNORECASE,
 )
-# Kept as it is for the customer decision (`decide_labels`).
-_NEVER_ISSUER = re.compile(
-    r"(?:wire|newswire|\bcnw\b|stock exchange|\bnasdaq\b|\bnyse\b|securities and exchange commission|^sec$)",
-    re.IGNORECASE,
-)
-# Names that never issue the release they appear in: wire services,
-# exchanges, the regulator. Word-bounded, unlike `_NEVER_ISSUER`, so an
-# issuer like "Acme Wire and Cable Inc." is not ruled out by its name.
+# Names that never issue the release they appear in, nor buy from its
+# issuer: wire services ("Business Wire", "GLOBE NEWSWIRE", "Marketwired",
+# "NewMediaWire", "EIN Presswire"), exchanges, the regulator. A wire
+# service's name ends in "wire" after a word of the trade, so an issuer or
+# customer like "Acme Wire and Cable Inc." or "Beta Wireless" is not ruled out.
 _NOT_AN_ISSUER = re.compile(
-    r"(?:\bnews\s*wire\b|newswire|\b(?:business|market|access|pr)\s*wire\b|\bcnw\b|stock exchange|\bnasdaq\b|"
+    r"(?:(?:news|media|press|market|access|business|\bpr)\s*wired?s?\b|\bcnw\b|stock exchange|\bnasdaq\b|"
     r"\bnyse\b|\bamex\b|securities and exchange commission|^sec$)",
     re.IGNORECASE,
 )
@@ -1122,7 +1119,7 @@ def decide_labels(
     labels = [e.label for e in entities]
     decided = []
     for members, feats in zip(groups, features):
-        if feats["is_issuer"] or any(_NEVER_ISSUER.search(entities[i].text) for i in members):
+        if feats["is_issuer"] or any(_NOT_AN_ISSUER.search(entities[i].text) for i in members):
             # Neither the issuer nor a wire service, exchange or regulator is its customer.
             is_customer = None
         elif model is None:

@@ -270,6 +270,8 @@ def test_the_about_section_names_the_issuer():
         ("today announced an order from Keysight Technologies, a new customer, for test systems.", "Keysight Technologies", "CUSTOMER"),
         ("today announced an order from Teradyne, a new customer, for test systems.", "Teradyne", "CUSTOMER"),
         ("today announced a joint development program with Motorola. Motorola is a partner, not a customer.", "Motorola", "ORG"),
+        # "Wireless" is no wire service.
+        ("today announced an order from Beta Wireless, a new customer, for antenna modules.", "Beta Wireless", "CUSTOMER"),
     ],
 )
 def test_customer_is_decided_from_the_release(customer_model, sentence, name, expected):
