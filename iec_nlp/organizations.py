@@ -162,7 +162,7 @@ def group_organizations(entities: Sequence[EntityLike], text: str | None = None)
         if all(_ACRONYM.fullmatch(_POSSESSIVE.sub("", entities[i].text.strip())) for i in members)
     }
     keys = sorted(by_key, key=lambda k: (k not in full, -len(k), by_key[k][0]))
-    groups: list[tuple[str, list[int]]] = []
+    groups: list[tuple[str, list[int], set[str]]] = []
     for key in keys:
         home = next(
             (
@@ -173,14 +173,18 @@ def group_organizations(entities: Sequence[EntityLike], text: str | None = None)
                 # "Caterpillar Financial Services Corporation").
                 or (same_organization(g[0], key) and not (key in full and g[0] in full))
                 or (key in acronyms and key in g[0].split())
+                # "Army" after "U.S. Army" joined "U.S. Army Contracting
+                # Command": the short form of a name the group already holds.
+                or (key not in full and any(same_organization(k, key) for k in g[2]))
             ),
             None,
         )
         if home is None:
-            groups.append((key, list(by_key[key])))
+            groups.append((key, list(by_key[key]), {key}))
         else:
             home[1].extend(by_key[key])
-    return sorted((sorted(members) for _, members in groups), key=lambda m: m[0])
+            home[2].add(key)
+    return sorted((sorted(members) for _, members, _ in groups), key=lambda m: m[0])
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")

@@ -76,6 +76,23 @@ def test_names_of_one_organization_are_grouped():
     ]
 
 
+def test_a_short_form_joins_the_group_that_holds_its_longer_form():
+    # "U.S. Army" joined "U.S. Army Contracting Command"; "Army" is the U.S.
+    # Army, not the start of "Army Test and Evaluation Command".
+    text = (
+        "Acme Inc. won a U.S. Army contract from the U.S. Army Contracting Command. The Army Test and "
+        "Evaluation Command tested it. The Army will field it."
+    )
+    names = ("Acme Inc.", "U.S. Army Contracting Command", "U.S. Army", "Army Test and Evaluation Command", "Army")
+    entities = _orgs(text, *names)
+    groups = group_organizations(entities, text)
+    assert [[entities[i].text for i in g] for g in groups] == [
+        ["Acme Inc."],
+        ["U.S. Army", "U.S. Army Contracting Command", "Army"],
+        ["Army Test and Evaluation Command"],
+    ]
+
+
 def test_an_acronym_that_is_a_word_of_a_longer_name_is_its_short_form():
     # "ZQT" of "New ZQT Power"; "Zqt" written in mixed case is a word, not an acronym.
     text = "Revenue from New ZQT Power grew. The ZQT transaction closed. Zqt Labs and Orbit Zqt reported."
