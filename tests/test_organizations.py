@@ -305,6 +305,7 @@ def test_customer_is_decided_from_the_release(customer_model, sentence, name, ex
     [
         "Acme manufactures its switches through Beta Electronics, a contract manufacturer in San Jose.",
         "Steel for the enclosures will be bought under the Company's supply agreement with Beta Electronics.",
+        "The joint venture will run the trial, and its clinical supply will be manufactured by Beta Electronics.",
     ],
 )
 def test_a_supplier_of_the_issuer_is_not_read_as_its_buyer(sentence):
@@ -312,6 +313,11 @@ def test_a_supplier_of_the_issuer_is_not_read_as_its_buyer(sentence):
     assert _cue_of("Beta Electronics", sentence, "before_supplier") > 0
     assert _cue_of("Beta Electronics", sentence, "before_sale_to") == 0
     assert _cue_of("Beta Electronics", sentence, "before_order_from") == 0
+
+
+def test_the_maker_of_what_the_issuer_serves_is_no_supplier_of_its_own():
+    sentence = "Acme supplies seals for engines manufactured by Beta Electronics."
+    assert _cue_of("Beta Electronics", sentence, "before_supplier") == 0
 
 
 def test_a_ticker_used_as_a_short_name_is_its_company():
