@@ -538,7 +538,9 @@ _NAME_CUES = {
     r"public|school district)\b|\bu\.s\.(?!\w)",
     "n_never": r"\b(?:newswire|business wire|pr newswire|prnewswire|globe ?newswire|marketwire|accesswire|"
     r"stock exchange|nasdaq|nyse|amex|securities and exchange commission|sec|university|college|"
-    r"school of|bank|capital|partners|llp|fund|ventures|investments?|equity)\b",
+    # "Partners" of an investment or advisory firm, not of a health system
+    # ("Lakemont Health Partners"), which buys.
+    r"school of|bank|capital|(?<!health )(?<!healthcare )(?<!medical )partners|llp|fund|ventures|investments?|equity)\b",
 }
 _COMPILED = {
     "before": {k: re.compile(v, re.IGNORECASE) for k, v in _BEFORE_CUES.items()},

@@ -904,3 +904,9 @@ def test_an_order_that_came_from_an_organization_settles_it_as_a_customer(senten
     model = CustomerModel({"bias": -3.0}, 0.5, uncued_threshold=0.95)  # every probability 0.05
     labels, _ = decide_labels(text, entities, [], model)
     assert labels == ["ORG", "CUSTOMER"]
+
+
+def test_partners_names_an_investment_firm_not_a_health_system():
+    sentence = "Beta Health Partners renewed its agreement, and Gamma Capital Partners invested."
+    assert _cue_of("Beta Health Partners", sentence, "n_never") == 0
+    assert _cue_of("Gamma Capital Partners", sentence, "n_never") == 1
