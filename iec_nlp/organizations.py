@@ -444,7 +444,13 @@ _BEFORE_CUES = {
     # "provide a more streamlined, cost efficient program to the Department".
     r"|\b(?:sold|sells|ship|ships|shipped|deliver|delivers|delivered|supply|supplies|supplying|"
     r"provide|provides|provided|providing)\s+"
-    r"(?:[\w'\u2019,-]+\s+){5,8}to\s+(?:the\s+)?$",
+    r"(?:[\w'\u2019,-]+\s+){5,8}to\s+(?:the\s+)?$"
+    # A buyer named as one of a kind sold to: "sells to hospital systems,
+    # including Beta Health", "supplies automakers such as Beta Motors" (not
+    # "supplied by vendors such as Beta", nor competitors or partners).
+    r"|\b(?:sells?|sold|ships?|shipped|supplies|supplied|delivers?|delivered|provides?|provided|serves?|served)\b"
+    r"(?!\s+by\b)[^.;]{0,60}?\s(?:to\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?!(?:competitors|rivals|peers|suppliers|vendors|partners)\b)[\w-]+s,?\s+(?:including|such\s+as|like)\s+(?:the\s+)?$",
     "for_x": r"\bfor\s+(?:the\s+)?$",
     "with_x": r"\bwith\s+(?:the\s+)?$",
     "partner": r"(?:partner|partners|partnership|collaboration|alliance|joint venture|teamed|teaming)\s+(?:\w+\s+){0,2}(?:with|of)?\s*(?:the\s+)?$",

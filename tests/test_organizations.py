@@ -910,3 +910,10 @@ def test_partners_names_an_investment_firm_not_a_health_system():
     sentence = "Beta Health Partners renewed its agreement, and Gamma Capital Partners invested."
     assert _cue_of("Beta Health Partners", sentence, "n_never") == 0
     assert _cue_of("Gamma Capital Partners", sentence, "n_never") == 1
+
+
+def test_a_buyer_named_as_one_of_a_kind_sold_to_is_cued():
+    sold = "Acme sells through a direct sales force and to hospital systems, including Beta Health, in 40 states."
+    assert _cue_of("Beta Health", sold, "before_sale_to") > 0
+    bought = "Acme's resins are supplied by vendors such as Beta Health."
+    assert _cue_of("Beta Health", bought, "before_sale_to") == 0
