@@ -502,7 +502,9 @@ _AFTER_CUES = {
     "x_is_customer": r"^,?\s*(?:\([^)]{0,40}\)\s*,?\s*)?"
     r"(?:(?:is|was|as|has\s+become|had\s+become|will\s+become|became|becomes|remains|remained)\s+)?"
     r"(?:a|an|our|its|the|one of our)\s+"
-    r"(?:(?!(?:of|to|for|with|and|or)\b)\w+\s+){0,3}(?:customers?|clients?|accounts?)(?![\w'\u2019-]|\s+(?:receivable|payable))",
+    r"(?:(?!(?:of|to|for|with|and|or)\b)\w+\s+){0,3}(?:customers?|clients?|accounts?)(?![\w'\u2019-]|\s+(?:receivable|payable))"
+    # "where Beta and our other customers have not given us schedules".
+    r"|^\s+(?:and|or)\s+(?:our|its|the\s+company['\u2019]s)\s+other\s+(?:\w+\s+){0,2}?(?:customers|clients)\b",
     # Whole words: "X's receivables purchased by" names no purchase of X's.
     # Not a program the organization names ("the DOE's CALiPER program", "the
     # Government's Capital Purchase Program"): a program of its own, open to all.

@@ -917,3 +917,8 @@ def test_a_buyer_named_as_one_of_a_kind_sold_to_is_cued():
     assert _cue_of("Beta Health", sold, "before_sale_to") > 0
     bought = "Acme's resins are supplied by vendors such as Beta Health."
     assert _cue_of("Beta Health", bought, "before_sale_to") == 0
+
+
+def test_a_name_joined_to_our_other_customers_is_a_customer():
+    sentence = "Demand is weak in aerospace, where Beta Controls and our other customers have not given us schedules."
+    assert _cue_of("Beta Controls", sentence, "after_x_is_customer") == 1
