@@ -216,7 +216,9 @@ _PLACE = (
     r"(?!(?:Inc|Corp|Co|Ltd|Bros|Mfg)\.)(?:[A-Z]{2}\b|[A-Z][a-z]{1,5}\.|(?:[A-Z]\.){2,3}))?"
 )
 _EXCHANGES = (
-    r"(?:nyse|nasdaq|amex|otc|tsx|nyse american|nyse mkt|nyse arca|otcqb|otcqx|otcbb|asx|lse|aim|ticker|symbol|cboe|nasd)"
+    r"(?:nyse|nasdaq|amex|otc|tsx|nyse american|nyse mkt|nyse arca|otcqb|otcqx|otcbb|asx|lse|aim|ticker|symbol|cboe|nasd|"
+    # Exchanges abroad where a US filer or its parent is also listed.
+    r"euronext|cse|tase|hkex|xetra)"
 )
 # "(NASDAQ: AMSC)", "(NYSE American: ACME.B)" right after a name: the symbol.
 _TICKER_SYMBOL = re.compile(r"\s*\(\s*" + _EXCHANGES + r"[\w ]{0,20}:\s*([A-Z][A-Z.]{1,6}?)\.?\s*\)", re.IGNORECASE)

@@ -157,6 +157,14 @@ def test_a_place_between_the_issuer_and_its_ticker():
     assert _issuer_name(text, "Acme Financial Corporation", "PA") == "Acme Financial Corporation"
 
 
+def test_a_ticker_on_an_exchange_abroad_marks_the_issuer():
+    text = (
+        "Beta Pharma Licenses Antibody from Acme Biotech\n\nPARIS, June 2, 2020 -- Beta Pharma Inc. has licensed "
+        "an antibody from Acme Biotech SA (Euronext Paris: ACMB). Beta Pharma will pay royalties."
+    )
+    assert _issuer_name(text, "Beta Pharma Inc.", "Beta Pharma", "Acme Biotech SA", "Acme Biotech") == "Acme Biotech SA"
+
+
 def test_an_over_the_counter_symbol_marks_the_issuer():
     text = (
         "Beta Systems selects Acme\n\nAcme Corp. (ACMC.OB) has shipped Beta Systems its first units. "
