@@ -234,6 +234,8 @@ _TICKER = re.compile(
 _ANNOUNCES = re.compile(
     r"^" + _PLACE + r"\s*(?:,\s*)?(?:\([^)]{0,60}\)\s*){0,3}(?:,[^,]{0,120},\s*)?(?:today\s+|also\s+)?"
     r"(?:announced|announces|reported|reports|today said|(?:is|are)\s+(?:pleased|proud|happy|delighted)\s+to\s+announce"
+    # "Acme Tooling Company said today it shipped", "Acme said Tuesday".
+    r"|said\s+(?:on\s+)?(?:today|monday|tuesday|wednesday|thursday|friday)"
     # An 8-K item on the release it furnishes: "Acme Inc. issued a press release".
     r"|issued\s+(?:a|its)\s+(?:press|news)\s+release)\b",
     re.IGNORECASE,

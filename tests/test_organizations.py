@@ -189,6 +189,14 @@ def test_the_organization_the_release_defines_as_the_company_or_group():
     assert _issuer_name(text, *names) == "Acme Food Group plc"
 
 
+def test_said_today_marks_the_author():
+    text = (
+        "DETROIT, April 4, 2003 -- Acme Tooling Company said today it shipped the first molds to Beta Motors "
+        "Corp. (NYSE: BMC) for its new pickup. Beta Motors Corp. builds trucks."
+    )
+    assert _issuer_name(text, "Acme Tooling Company", "Beta Motors Corp.") == "Acme Tooling Company"
+
+
 def test_is_pleased_to_announce_marks_the_author():
     text = (
         "Beta Systems Orders Radars\n\nDALLAS, May 1, 2024 -- Acme Corp., a radar maker, is pleased to "
