@@ -231,11 +231,18 @@ _TICKER = re.compile(
     r"|\(\s*[A-Z]{2,5}\.(?:OB|PK)\s*\))",
     re.IGNORECASE,
 )
+# "Larchmont National Bank, as Trustee of the Westmarch Royalty Trust (the
+# "Trust"), today declared": a trustee or general partner announces for the
+# trust or partnership, which files the release.
+_ACTS_FOR = r"(?:trustee|general\s+partner|manager|administrator)\b"
 _ANNOUNCES = re.compile(
-    r"^" + _PLACE + r"\s*(?:,\s*)?(?:\([^)]{0,60}\)\s*){0,3}(?:,[^,]{0,120},\s*)?(?:today\s+|also\s+)?"
+    r"^" + _PLACE + r"\s*(?:,\s*)?(?:\([^)]{0,60}\)\s*){0,3}"
+    r"(?:,(?!\s*as\s+(?:the\s+)?" + _ACTS_FOR + r")[^,]{0,120},\s*|,\s*(?=today\b))?(?:today\s+|also\s+)?"
     r"(?:announced|announces|reported|reports|today said|(?:is|are)\s+(?:pleased|proud|happy|delighted)\s+to\s+announce"
     # "Acme Tooling Company said today it shipped", "Acme said Tuesday".
     r"|said\s+(?:on\s+)?(?:today|monday|tuesday|wednesday|thursday|friday)"
+    # A trust or a fund declares its distribution: "Acme Royalty Trust today declared".
+    r"|today\s+declared"
     # An 8-K item on the release it furnishes: "Acme Inc. issued a press release".
     r"|issued\s+(?:a|its)\s+(?:press|news)\s+release)\b",
     re.IGNORECASE,
@@ -262,11 +269,14 @@ _SIGNS = re.compile(r"^[ \t]*\n(?:[^\n]*\n){0,4}?[^\n]*?\bBy:?\s*/s/", re.IGNORE
 # `Acme, Inc. ("we," "us")`: the release defines its author's short name.
 # A counterparty is defined by its role instead ("the Lender", "the Buyer"),
 # or with the author ("Beta Bank (together with the Company, the Parties)").
+# A master limited partnership or a royalty trust is "the Partnership" or
+# "the Trust" (its trustee, "the Trustee", is not).
 # An 8-K writes its filer's state of incorporation between the name and the
 # definition: `Acme Inc., a Delaware corporation (the "Company")`.
 _DEFINED_AS_AUTHOR = re.compile(
     r"^(?:['\u2019]s?)?\s*,?\s*(?:an?\s+[^(),\n]{1,60}?,?\s*)?(?:\([^()]{0,40}\)\s*){0,2}\([^()]{0,80}?"
-    r"(?:(?<!with )\bthe\s+[\"\u201c\u2018']?(?:company|group|corporation|registrant)\b|[\"\u201c\u2018']we\b)[^()]{0,80}\)",
+    r"(?:(?<!with )\bthe\s+[\"\u201c\u2018']?(?:company|group|corporation|registrant|partnership|trust)\b"
+    r"|[\"\u201c\u2018']we\b)[^()]{0,80}\)",
     re.IGNORECASE,
 )
 # An 8-K item text ("Item 5.02 Departure of Directors ...") speaks of its

@@ -197,6 +197,16 @@ def test_said_today_marks_the_author():
     assert _issuer_name(text, "Acme Tooling Company", "Beta Motors Corp.") == "Acme Tooling Company"
 
 
+def test_a_trustee_announces_for_the_trust():
+    text = (
+        "FORT WORTH, Texas, March 18, 2005 -- Larchmont National Bank, as Trustee of the Westmarch Royalty "
+        "Trust (the \"Trust\"), today declared a cash distribution of $0.1862 per unit. Crandall Oil & Gas "
+        "Company operates the properties."
+    )
+    names = ("Larchmont National Bank", "Westmarch Royalty Trust", "Crandall Oil & Gas Company")
+    assert _issuer_name(text, *names) == "Westmarch Royalty Trust"
+
+
 def test_is_pleased_to_announce_marks_the_author():
     text = (
         "Beta Systems Orders Radars\n\nDALLAS, May 1, 2024 -- Acme Corp., a radar maker, is pleased to "
