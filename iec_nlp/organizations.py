@@ -522,7 +522,12 @@ _AFTER_CUES = {
     # Whole words: "X's receivables purchased by" names no purchase of X's.
     # Not a program the organization names ("the DOE's CALiPER program", "the
     # Government's Capital Purchase Program"): a program of its own, open to all.
-    "x_program": r"^(?:['\u2019]s?)?\s+(?!(?:(?-i:[A-Z][A-Za-z]*[a-z][A-Za-z]*)\s+){1,3}(?:programs?)\b)"
+    # Nor a prize it gives ("the Clean Power Association's 2025 Excellence
+    # Awards"): an award with a name is an honor, not a contract award
+    # ("Army Contract Awards" in a headline still is one), unless a buyer
+    # gives it to its suppliers ("Ford Supplier Awards").
+    "x_program": r"^(?:['\u2019]s?)?\s+(?!(?:\d{4}\s+)?(?:(?!(?:contracts?|orders?|task|delivery|suppliers?|vendors?)\b)"
+    r"(?-i:[A-Z][A-Za-z]*[a-z][A-Za-z]*)\s+){1,3}(?:programs?|awards?)\b)"
     r"(?:(?:\w+\s+){0,3}(?:orders?|contracts?|programs?|platforms?|awards?|"
     r"purchases?|requirements?|fleet|stores?|facilities|locations|sites|business)"
     # What the issuer's products are installed on: "the Navy's guided-missile

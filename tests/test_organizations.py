@@ -948,3 +948,10 @@ def test_a_buyer_named_as_one_of_a_kind_sold_to_is_cued():
 def test_a_name_joined_to_our_other_customers_is_a_customer():
     sentence = "Demand is weak in aerospace, where Beta Controls and our other customers have not given us schedules."
     assert _cue_of("Beta Controls", sentence, "after_x_is_customer") == 1
+
+
+def test_a_named_prize_is_no_contract_award_of_its_giver():
+    honored = "Acme has been recognized by the Beta Power Association's 2025 Excellence Awards."
+    assert _cue_of("Beta Power Association", honored, "after_x_program") == 0
+    awarded = "Acme Wins Beta Power Association Contract Awards for Grid Upgrades."
+    assert _cue_of("Beta Power Association", awarded, "after_x_program") > 0
