@@ -162,7 +162,7 @@ def group_organizations(entities: Sequence[EntityLike], text: str | None = None)
         if all(_ACRONYM.fullmatch(_POSSESSIVE.sub("", entities[i].text.strip())) for i in members)
     }
     keys = sorted(by_key, key=lambda k: (k not in full, -len(k), by_key[k][0]))
-    groups: list[tuple[str, list[int]]] = []
+    groups: list[tuple[str, list[int], set[str]]] = []
     for key in keys:
         home = next(
             (
@@ -173,14 +173,18 @@ def group_organizations(entities: Sequence[EntityLike], text: str | None = None)
                 # "Caterpillar Financial Services Corporation").
                 or (same_organization(g[0], key) and not (key in full and g[0] in full))
                 or (key in acronyms and key in g[0].split())
+                # "Army" after "U.S. Army" joined "U.S. Army Contracting
+                # Command": the short form of a name the group already holds.
+                or (key not in full and any(same_organization(k, key) for k in g[2]))
             ),
             None,
         )
         if home is None:
-            groups.append((key, list(by_key[key])))
+            groups.append((key, list(by_key[key]), {key}))
         else:
             home[1].extend(by_key[key])
-    return sorted((sorted(members) for _, members in groups), key=lambda m: m[0])
+            home[2].add(key)
+    return sorted((sorted(members) for _, members, _ in groups), key=lambda m: m[0])
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
@@ -212,7 +216,9 @@ _PLACE = (
     r"(?!(?:Inc|Corp|Co|Ltd|Bros|Mfg)\.)(?:[A-Z]{2}\b|[A-Z][a-z]{1,5}\.|(?:[A-Z]\.){2,3}))?"
 )
 _EXCHANGES = (
-    r"(?:nyse|nasdaq|amex|otc|tsx|nyse american|nyse mkt|nyse arca|otcqb|otcqx|otcbb|asx|lse|aim|ticker|symbol|cboe|nasd)"
+    r"(?:nyse|nasdaq|amex|otc|tsx|nyse american|nyse mkt|nyse arca|otcqb|otcqx|otcbb|asx|lse|aim|ticker|symbol|cboe|nasd|"
+    # Exchanges abroad where a US filer or its parent is also listed.
+    r"euronext|cse|tase|hkex|xetra)"
 )
 # "(NASDAQ: AMSC)", "(NYSE American: ACME.B)" right after a name: the symbol.
 _TICKER_SYMBOL = re.compile(r"\s*\(\s*" + _EXCHANGES + r"[\w ]{0,20}:\s*([A-Z][A-Z.]{1,6}?)\.?\s*\)", re.IGNORECASE)
@@ -225,23 +231,29 @@ _TICKER = re.compile(
     r"|\(\s*[A-Z]{2,5}\.(?:OB|PK)\s*\))",
     re.IGNORECASE,
 )
+# "Larchmont National Bank, as Trustee of the Westmarch Royalty Trust (the
+# "Trust"), today declared": a trustee or general partner announces for the
+# trust or partnership, which files the release.
+_ACTS_FOR = r"(?:trustee|general\s+partner|manager|administrator)\b"
 _ANNOUNCES = re.compile(
-    r"^" + _PLACE + r"\s*(?:,\s*)?(?:\([^)]{0,60}\)\s*){0,3}(?:,[^,]{0,120},\s*)?(?:today\s+|also\s+)?"
+    r"^" + _PLACE + r"\s*(?:,\s*)?(?:\([^)]{0,60}\)\s*){0,3}"
+    r"(?:,(?!\s*as\s+(?:the\s+)?" + _ACTS_FOR + r")[^,]{0,120},\s*|,\s*(?=today\b))?(?:today\s+|also\s+)?"
     r"(?:announced|announces|reported|reports|today said|(?:is|are)\s+(?:pleased|proud|happy|delighted)\s+to\s+announce"
+    # "Acme Tooling Company said today it shipped", "Acme said Tuesday".
+    r"|said\s+(?:on\s+)?(?:today|monday|tuesday|wednesday|thursday|friday)"
+    # A trust or a fund declares its distribution: "Acme Royalty Trust today declared".
+    r"|today\s+declared"
     # An 8-K item on the release it furnishes: "Acme Inc. issued a press release".
     r"|issued\s+(?:a|its)\s+(?:press|news)\s+release)\b",
     re.IGNORECASE,
 )
-# Kept as it is for the customer decision (`decide_labels`).
-_NEVER_ISSUER = re.compile(
-    r"(?:wire|newswire|\bcnw\b|stock exchange|\bnasdaq\b|\bnyse\b|securities and exchange commission|^sec$)",
-    re.IGNORECASE,
-)
-# Names that never issue the release they appear in: wire services,
-# exchanges, the regulator. Word-bounded, unlike `_NEVER_ISSUER`, so an
-# issuer like "Acme Wire and Cable Inc." is not ruled out by its name.
+# Names that never issue the release they appear in, nor buy from its
+# issuer: wire services ("Business Wire", "GLOBE NEWSWIRE", "Marketwired",
+# "NewMediaWire", "EIN Presswire"), exchanges, the regulator. A wire
+# service's name ends in "wire" after a word of the trade, so an issuer or
+# customer like "Acme Wire and Cable Inc." or "Beta Wireless" is not ruled out.
 _NOT_AN_ISSUER = re.compile(
-    r"(?:\bnews\s*wire\b|newswire|\b(?:business|market|access|pr)\s*wire\b|\bcnw\b|stock exchange|\bnasdaq\b|"
+    r"(?:(?:news|media|press|market|access|business|\bpr)\s*wired?s?\b|\bcnw\b|stock exchange|\bnasdaq\b|"
     r"\bnyse\b|\bamex\b|securities and exchange commission|^sec$)",
     re.IGNORECASE,
 )
@@ -257,9 +269,14 @@ _SIGNS = re.compile(r"^[ \t]*\n(?:[^\n]*\n){0,4}?[^\n]*?\bBy:?\s*/s/", re.IGNORE
 # `Acme, Inc. ("we," "us")`: the release defines its author's short name.
 # A counterparty is defined by its role instead ("the Lender", "the Buyer"),
 # or with the author ("Beta Bank (together with the Company, the Parties)").
+# A master limited partnership or a royalty trust is "the Partnership" or
+# "the Trust" (its trustee, "the Trustee", is not).
+# An 8-K writes its filer's state of incorporation between the name and the
+# definition: `Acme Inc., a Delaware corporation (the "Company")`.
 _DEFINED_AS_AUTHOR = re.compile(
-    r"^(?:['\u2019]s?)?\s*,?\s*(?:\([^()]{0,40}\)\s*){0,2}\([^()]{0,80}?"
-    r"(?:(?<!with )\bthe\s+[\"\u201c\u2018']?(?:company|group|corporation|registrant)\b|[\"\u201c\u2018']we\b)[^()]{0,80}\)",
+    r"^(?:['\u2019]s?)?\s*,?\s*(?:an?\s+[^(),\n]{1,60}?,?\s*)?(?:\([^()]{0,40}\)\s*){0,2}\([^()]{0,80}?"
+    r"(?:(?<!with )\bthe\s+[\"\u201c\u2018']?(?:company|group|corporation|registrant|partnership|trust)\b"
+    r"|[\"\u201c\u2018']we\b)[^()]{0,80}\)",
     re.IGNORECASE,
 )
 # An 8-K item text ("Item 5.02 Departure of Directors ...") speaks of its
@@ -441,7 +458,13 @@ _BEFORE_CUES = {
     # "provide a more streamlined, cost efficient program to the Department".
     r"|\b(?:sold|sells|ship|ships|shipped|deliver|delivers|delivered|supply|supplies|supplying|"
     r"provide|provides|provided|providing)\s+"
-    r"(?:[\w'\u2019,-]+\s+){5,8}to\s+(?:the\s+)?$",
+    r"(?:[\w'\u2019,-]+\s+){5,8}to\s+(?:the\s+)?$"
+    # A buyer named as one of a kind sold to: "sells to hospital systems,
+    # including Beta Health", "supplies automakers such as Beta Motors" (not
+    # "supplied by vendors such as Beta", nor competitors or partners).
+    r"|\b(?:sells?|sold|ships?|shipped|supplies|supplied|delivers?|delivered|provides?|provided|serves?|served)\b"
+    r"(?!\s+by\b)[^.;]{0,60}?\s(?:to\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?!(?:competitors|rivals|peers|suppliers|vendors|partners)\b)[\w-]+s,?\s+(?:including|such\s+as|like)\s+(?:the\s+)?$",
     "for_x": r"\bfor\s+(?:the\s+)?$",
     "with_x": r"\bwith\s+(?:the\s+)?$",
     "partner": r"(?:partner|partners|partnership|collaboration|alliance|joint venture|teamed|teaming)\s+(?:\w+\s+){0,2}(?:with|of)?\s*(?:the\s+)?$",
@@ -461,7 +484,14 @@ _BEFORE_CUES = {
     # "tubing purchased through Beta Distribution", "tiles supplied by Beta":
     # the issuer buys from it (SCHEMA.md 3a: suppliers are no customers).
     "supplier": r"(?:purchased|purchases|buys|bought|sourced|sources|procured|procures|licensed|licenses)(?!\s+orders?\b)\s+"
-    r"(?:[\w'\u2019-]+\s+){0,6}?(?:from|through)\s+(?:the\s+)?$|\b(?:supplied|provided)\s+by\s+(?:the\s+)?$",
+    r"(?:[\w'\u2019-]+\s+){0,6}?(?:from|through|with)\s+(?:the\s+)?$|\b(?:supplied|provided)\s+by\s+(?:the\s+)?$"
+    # "Acme manufactures its switches through Beta, a contract manufacturer":
+    # the issuer's own products made by another company for it.
+    r"|\b(?:manufactures|manufactured|builds|built|produces|produced|assembles|assembled)\s+(?:its|our|their)\s+"
+    r"(?:[\w'\u2019-]+\s+){0,3}?(?:through|via)\s+(?:the\s+)?$"
+    # "its clinical supply will be manufactured by Beta": what the issuer
+    # needs made for it (not "engines manufactured by Beta", Beta's own).
+    r"|\b(?:is|are|will\s+be|be|was|were)\s+(?:manufactured|produced|assembled|fabricated)\s+(?:\w+\s+){0,2}?by\s+(?:the\s+)?$",
     # "This contract was funded by the Department of Homeland Security": who
     # pays for a contract is not always who places it.
     "funder": r"(?:funded|financed|sponsored|paid for|grants?)\s+(?:\w+\s+){0,2}(?:by|through|from)\s+(?:the\s+)?$",
@@ -486,11 +516,18 @@ _AFTER_CUES = {
     "x_is_customer": r"^,?\s*(?:\([^)]{0,40}\)\s*,?\s*)?"
     r"(?:(?:is|was|as|has\s+become|had\s+become|will\s+become|became|becomes|remains|remained)\s+)?"
     r"(?:a|an|our|its|the|one of our)\s+"
-    r"(?:(?!(?:of|to|for|with|and|or)\b)\w+\s+){0,3}(?:customers?|clients?|accounts?)(?![\w'\u2019-]|\s+(?:receivable|payable))",
+    r"(?:(?!(?:of|to|for|with|and|or)\b)\w+\s+){0,3}(?:customers?|clients?|accounts?)(?![\w'\u2019-]|\s+(?:receivable|payable))"
+    # "where Beta and our other customers have not given us schedules".
+    r"|^\s+(?:and|or)\s+(?:our|its|the\s+company['\u2019]s)\s+other\s+(?:\w+\s+){0,2}?(?:customers|clients)\b",
     # Whole words: "X's receivables purchased by" names no purchase of X's.
     # Not a program the organization names ("the DOE's CALiPER program", "the
     # Government's Capital Purchase Program"): a program of its own, open to all.
-    "x_program": r"^(?:['\u2019]s?)?\s+(?!(?:(?-i:[A-Z][A-Za-z]*[a-z][A-Za-z]*)\s+){1,3}(?:programs?)\b)"
+    # Nor a prize it gives ("the Clean Power Association's 2025 Excellence
+    # Awards"): an award with a name is an honor, not a contract award
+    # ("Army Contract Awards" in a headline still is one), unless a buyer
+    # gives it to its suppliers ("Ford Supplier Awards").
+    "x_program": r"^(?:['\u2019]s?)?\s+(?!(?:\d{4}\s+)?(?:(?!(?:contracts?|orders?|task|delivery|suppliers?|vendors?)\b)"
+    r"(?-i:[A-Z][A-Za-z]*[a-z][A-Za-z]*)\s+){1,3}(?:programs?|awards?)\b)"
     r"(?:(?:\w+\s+){0,3}(?:orders?|contracts?|programs?|platforms?|awards?|"
     r"purchases?|requirements?|fleet|stores?|facilities|locations|sites|business)"
     # What the issuer's products are installed on: "the Navy's guided-missile
@@ -528,7 +565,9 @@ _NAME_CUES = {
     r"public|school district)\b|\bu\.s\.(?!\w)",
     "n_never": r"\b(?:newswire|business wire|pr newswire|prnewswire|globe ?newswire|marketwire|accesswire|"
     r"stock exchange|nasdaq|nyse|amex|securities and exchange commission|sec|university|college|"
-    r"school of|bank|capital|partners|llp|fund|ventures|investments?|equity)\b",
+    # "Partners" of an investment or advisory firm, not of a health system
+    # ("Lakemont Health Partners"), which buys.
+    r"school of|bank|capital|(?<!health )(?<!healthcare )(?<!medical )partners|llp|fund|ventures|investments?|equity)\b",
 }
 _COMPILED = {
     "before": {k: re.compile(v, re.IGNORECASE) for k, v in _BEFORE_CUES.items()},
@@ -821,9 +860,14 @@ def organization_features(
                 # "ship ... at".
                 feats["before_employer"] += 1.0 / n
             else:
-                for key, pattern in _COMPILED["before"].items():
-                    if pattern.search(before):
-                        feats[f"before_{key}"] += 1.0 / n
+                cued = [key for key, pattern in _COMPILED["before"].items() if pattern.search(before)]
+                if "supplier" in cued:
+                    # "bought under the Company's supply agreement with Beta":
+                    # the words that make Beta the issuer's supplier also read
+                    # as a sale ("supply ... with", "agreement with").
+                    cued = [key for key in cued if key not in _SALE_READINGS_OF_A_PURCHASE]
+                for key in cued:
+                    feats[f"before_{key}"] += 1.0 / n
             for key in _after_cues(text, e.end, end, after):
                 if key in _STATED_ONCE_CUES:
                     feats[f"after_{key}"] = 1.0
@@ -869,6 +913,9 @@ def organization_features(
         release_contract_words = min(1.0, len(_RELEASE_CUES.findall(text)) / 5)
     feats["release_contract_words"] = release_contract_words
     return feats
+
+
+_SALE_READINGS_OF_A_PURCHASE = ("sale_to", "order_from")
 
 
 # A name of a list ("services to the Air Force, National Military Command
@@ -1108,7 +1155,7 @@ def decide_labels(
     labels = [e.label for e in entities]
     decided = []
     for members, feats in zip(groups, features):
-        if feats["is_issuer"] or any(_NEVER_ISSUER.search(entities[i].text) for i in members):
+        if feats["is_issuer"] or any(_NOT_AN_ISSUER.search(entities[i].text) for i in members):
             # Neither the issuer nor a wire service, exchange or regulator is its customer.
             is_customer = None
         elif model is None:

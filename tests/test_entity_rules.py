@@ -2829,3 +2829,23 @@ def test_an_adverb_opening_an_item_is_no_organization():
     doc = _doc(text, [("Periodically", "ORG"), ("Ravell Corp.", "ORG")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert _ents(doc) == [("Ravell Corp.", "ORG")]
+
+
+
+
+def test_two_authors_of_a_joint_release_taken_for_one_name_are_split():
+    # Each side of the "and" is named on its own in the release; "Johnson and
+    # Johnson" has no "Johnson" of its own and stays one name.
+    text = (
+        "-- Beta Logistics Group and Acme Robotics, Inc. today announced a fleet agreement. Beta Logistics "
+        "Group will buy the robots. Acme Robotics builds robots. Johnson and Johnson is no party."
+    )
+    joined, beta, acme, johnson = (
+        "Beta Logistics Group and Acme Robotics, Inc.", "Beta Logistics Group", "Acme Robotics", "Johnson and Johnson"
+    )
+    starts = {joined: text.index(joined), beta: text.rindex(beta), acme: text.rindex(acme), johnson: text.index(johnson)}
+    doc = NLP.make_doc(text)
+    doc.set_ents([doc.char_span(start, start + len(name), label="ORG") for name, start in starts.items()])
+    found = [e.text for e in EntityRules(patterns=False, propagate=True)(doc).ents if e.label_ == "ORG"]
+    assert found[:2] == ["Beta Logistics Group", "Acme Robotics, Inc."]
+    assert johnson in found

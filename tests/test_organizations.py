@@ -76,6 +76,23 @@ def test_names_of_one_organization_are_grouped():
     ]
 
 
+def test_a_short_form_joins_the_group_that_holds_its_longer_form():
+    # "U.S. Army" joined "U.S. Army Contracting Command"; "Army" is the U.S.
+    # Army, not the start of "Army Test and Evaluation Command".
+    text = (
+        "Acme Inc. won a U.S. Army contract from the U.S. Army Contracting Command. The Army Test and "
+        "Evaluation Command tested it. The Army will field it."
+    )
+    names = ("Acme Inc.", "U.S. Army Contracting Command", "U.S. Army", "Army Test and Evaluation Command", "Army")
+    entities = _orgs(text, *names)
+    groups = group_organizations(entities, text)
+    assert [[entities[i].text for i in g] for g in groups] == [
+        ["Acme Inc."],
+        ["U.S. Army", "U.S. Army Contracting Command", "Army"],
+        ["Army Test and Evaluation Command"],
+    ]
+
+
 def test_an_acronym_that_is_a_word_of_a_longer_name_is_its_short_form():
     # "ZQT" of "New ZQT Power"; "Zqt" written in mixed case is a word, not an acronym.
     text = "Revenue from New ZQT Power grew. The ZQT transaction closed. Zqt Labs and Orbit Zqt reported."
@@ -140,6 +157,14 @@ def test_a_place_between_the_issuer_and_its_ticker():
     assert _issuer_name(text, "Acme Financial Corporation", "PA") == "Acme Financial Corporation"
 
 
+def test_a_ticker_on_an_exchange_abroad_marks_the_issuer():
+    text = (
+        "Beta Pharma Licenses Antibody from Acme Biotech\n\nPARIS, June 2, 2020 -- Beta Pharma Inc. has licensed "
+        "an antibody from Acme Biotech SA (Euronext Paris: ACMB). Beta Pharma will pay royalties."
+    )
+    assert _issuer_name(text, "Beta Pharma Inc.", "Beta Pharma", "Acme Biotech SA", "Acme Biotech") == "Acme Biotech SA"
+
+
 def test_an_over_the_counter_symbol_marks_the_issuer():
     text = (
         "Beta Systems selects Acme\n\nAcme Corp. (ACMC.OB) has shipped Beta Systems its first units. "
@@ -164,6 +189,24 @@ def test_the_organization_the_release_defines_as_the_company_or_group():
     assert _issuer_name(text, *names) == "Acme Food Group plc"
 
 
+def test_said_today_marks_the_author():
+    text = (
+        "DETROIT, April 4, 2003 -- Acme Tooling Company said today it shipped the first molds to Beta Motors "
+        "Corp. (NYSE: BMC) for its new pickup. Beta Motors Corp. builds trucks."
+    )
+    assert _issuer_name(text, "Acme Tooling Company", "Beta Motors Corp.") == "Acme Tooling Company"
+
+
+def test_a_trustee_announces_for_the_trust():
+    text = (
+        "FORT WORTH, Texas, March 18, 2005 -- Larchmont National Bank, as Trustee of the Westmarch Royalty "
+        "Trust (the \"Trust\"), today declared a cash distribution of $0.1862 per unit. Crandall Oil & Gas "
+        "Company operates the properties."
+    )
+    names = ("Larchmont National Bank", "Westmarch Royalty Trust", "Crandall Oil & Gas Company")
+    assert _issuer_name(text, *names) == "Westmarch Royalty Trust"
+
+
 def test_is_pleased_to_announce_marks_the_author():
     text = (
         "Beta Systems Orders Radars\n\nDALLAS, May 1, 2024 -- Acme Corp., a radar maker, is pleased to "
@@ -185,6 +228,15 @@ def test_an_8k_item_names_its_filer_only_where_it_says_so():
         "\"Company\") entered into a credit agreement with Beta Bank, N.A. Beta Bank, N.A. is the lender."
     )
     assert _issuer_name(defined, "Acme Corp.", "Beta Bank, N.A.") == "Acme Corp."
+
+
+def test_an_8k_item_defines_its_filer_after_its_state_of_incorporation():
+    text = (
+        "Item 2.01 Completion of Acquisition or Disposition of Assets.\n\nOn September 30, 2019, Acme Medical, "
+        "Inc., a Delaware corporation (the \"Company\"), completed its acquisition of Beta Vascular, Inc., a "
+        "privately held developer of catheters (\"Beta\"). Beta Vascular, Inc. is now a subsidiary."
+    )
+    assert _issuer_name(text, "Acme Medical, Inc.", "Beta Vascular, Inc.", "Beta") == "Acme Medical, Inc."
 
 
 def test_an_8k_item_names_its_filer_where_it_furnishes_a_release_or_signs():
@@ -261,6 +313,8 @@ def test_the_about_section_names_the_issuer():
         ("today announced an order from Keysight Technologies, a new customer, for test systems.", "Keysight Technologies", "CUSTOMER"),
         ("today announced an order from Teradyne, a new customer, for test systems.", "Teradyne", "CUSTOMER"),
         ("today announced a joint development program with Motorola. Motorola is a partner, not a customer.", "Motorola", "ORG"),
+        # "Wireless" is no wire service.
+        ("today announced an order from Beta Wireless, a new customer, for antenna modules.", "Beta Wireless", "CUSTOMER"),
     ],
 )
 def test_customer_is_decided_from_the_release(customer_model, sentence, name, expected):
@@ -270,6 +324,26 @@ def test_customer_is_decided_from_the_release(customer_model, sentence, name, ex
     assert issuer is not None and issuer.name == "Acme Corp."
     assert {label for e, label in zip(entities, labels) if e.text == name} == {expected}
     assert [label for e, label in zip(entities, labels) if e.text == "Acme Corp."] == ["ORG"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Acme manufactures its switches through Beta Electronics, a contract manufacturer in San Jose.",
+        "Steel for the enclosures will be bought under the Company's supply agreement with Beta Electronics.",
+        "The joint venture will run the trial, and its clinical supply will be manufactured by Beta Electronics.",
+    ],
+)
+def test_a_supplier_of_the_issuer_is_not_read_as_its_buyer(sentence):
+    # The words that make Beta the supplier ("supply agreement with") are no sale to it.
+    assert _cue_of("Beta Electronics", sentence, "before_supplier") > 0
+    assert _cue_of("Beta Electronics", sentence, "before_sale_to") == 0
+    assert _cue_of("Beta Electronics", sentence, "before_order_from") == 0
+
+
+def test_the_maker_of_what_the_issuer_serves_is_no_supplier_of_its_own():
+    sentence = "Acme supplies seals for engines manufactured by Beta Electronics."
+    assert _cue_of("Beta Electronics", sentence, "before_supplier") == 0
 
 
 def test_a_ticker_used_as_a_short_name_is_its_company():
@@ -856,3 +930,28 @@ def test_an_order_that_came_from_an_organization_settles_it_as_a_customer(senten
     model = CustomerModel({"bias": -3.0}, 0.5, uncued_threshold=0.95)  # every probability 0.05
     labels, _ = decide_labels(text, entities, [], model)
     assert labels == ["ORG", "CUSTOMER"]
+
+
+def test_partners_names_an_investment_firm_not_a_health_system():
+    sentence = "Beta Health Partners renewed its agreement, and Gamma Capital Partners invested."
+    assert _cue_of("Beta Health Partners", sentence, "n_never") == 0
+    assert _cue_of("Gamma Capital Partners", sentence, "n_never") == 1
+
+
+def test_a_buyer_named_as_one_of_a_kind_sold_to_is_cued():
+    sold = "Acme sells through a direct sales force and to hospital systems, including Beta Health, in 40 states."
+    assert _cue_of("Beta Health", sold, "before_sale_to") > 0
+    bought = "Acme's resins are supplied by vendors such as Beta Health."
+    assert _cue_of("Beta Health", bought, "before_sale_to") == 0
+
+
+def test_a_name_joined_to_our_other_customers_is_a_customer():
+    sentence = "Demand is weak in aerospace, where Beta Controls and our other customers have not given us schedules."
+    assert _cue_of("Beta Controls", sentence, "after_x_is_customer") == 1
+
+
+def test_a_named_prize_is_no_contract_award_of_its_giver():
+    honored = "Acme has been recognized by the Beta Power Association's 2025 Excellence Awards."
+    assert _cue_of("Beta Power Association", honored, "after_x_program") == 0
+    awarded = "Acme Wins Beta Power Association Contract Awards for Grid Upgrades."
+    assert _cue_of("Beta Power Association", awarded, "after_x_program") > 0

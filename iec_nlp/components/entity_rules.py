@@ -49,6 +49,7 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..organizations import same_organization
 from ..text import doc_text
 from .figure_terms import (
     METRIC_TERM,
@@ -358,7 +359,7 @@ class EntityRules:
             ents = _extend_title_scopes(doc, text, _complete_hyphenated_titles(doc, text, ents))
             ents = _complete_phrases(doc, text, ents)
             ents = _propagate(doc, text, _without_restated_abbreviations(text, ents), short_names)
-            ents = _complete_organization_names(doc, text, ents)
+            ents = _split_joined_organizations(doc, _complete_organization_names(doc, text, ents))
             ents = _without_halves_of_business_names(text, ents)
             # Again after propagation, which labels a surname next to a given name it left alone.
             ents = _as_given_names_of_people(doc, text, _join_person_fragments(doc, text, ents))
@@ -1264,6 +1265,36 @@ _ORGANIZATION_NAME_REST = re.compile(
     r"Authority|Command|Distributors|Distribution|Lines|Systems|Technologies|Industries|Holdings|Partners|"
     rf"{_LEGAL_FORM})(?![\w-]|[ ][A-Z&])"
 )
+
+
+# "Beta Logistics Group and Acme Robotics, Inc. today announced": a joint
+# release names its two authors in one breath, and the recognizer may take
+# them for one name. Where each side of the "and" is named on its own
+# elsewhere in the release, the span names two organizations ("Johnson and
+# Johnson" never has a "Johnson" of its own).
+_AND_BETWEEN_NAMES = re.compile(r"\s+and\s+")
+
+
+def _split_joined_organizations(doc: Doc, ents: list[Span]) -> list[Span]:
+    names = {e.text for e in ents if e.label_ in ("ORG", "CUSTOMER")}
+    result = []
+    for ent in ents:
+        parts = _named_apart(doc, ent, names - {ent.text}) if ent.label_ in ("ORG", "CUSTOMER") else None
+        result.extend(parts or [ent])
+    return result
+
+
+def _named_apart(doc: Doc, ent: Span, other_names: set[str]) -> list[Span] | None:
+    """The two organizations `ent` joins by "and", where each is named apart."""
+    for joint in _AND_BETWEEN_NAMES.finditer(ent.text):
+        left, right = ent.text[: joint.start()], ent.text[joint.end() :]
+        if not all(any(same_organization(part, name) for name in other_names) for part in (left, right)):
+            continue
+        first = doc.char_span(ent.start_char, ent.start_char + joint.start(), label=ent.label_)
+        second = doc.char_span(ent.start_char + joint.end(), ent.end_char, label=ent.label_)
+        if first is not None and second is not None:
+            return [first, second]
+    return None
 
 
 def _complete_organization_names(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
