@@ -71,7 +71,7 @@ def training_config(pretraining: Config, weights: Path) -> Config:
     """The recipe starting from the pretrained encoder: spaCy loads it with
     `init_tok2vec` during initialization, before `after_init` runs, so the
     copy from the small English pipeline is switched off (it would overwrite it)."""
-    config = Config(pretraining)
+    config = pretraining.copy()  # a deep copy: the pretraining config stays as it was
     config["paths"]["init_tok2vec"] = str(weights)
     config["initialize"]["after_init"] = None
     return config
