@@ -137,8 +137,10 @@ _SINGLE_LETTER_END = re.compile(r"\s[A-Z]$")
 _LEADING_INITIAL = re.compile(r"(?:\b[A-Z]\.\s+){1,2}$")
 # "Mr. Smith", "Mr. David P. Molfenter", "Dr. Lynda J.-S. Yang": given names
 # and initials, then a surname of two letters or more (not an initial).
+# Its words are also what a chunk must hold for the pattern to be run over it.
+_HONORIFIC_WORDS = ("Mr", "Ms", "Mrs", "Dr", "Messrs")
 _HONORIFIC = re.compile(
-    rf"\b(?:Mr|Ms|Mrs|Dr|Messrs)\.?\s+((?:(?:[A-Z][a-z-]+|[A-Z]\.(?:-?[A-Z]\.)*)\s+){{0,3}}"
+    rf"\b(?:{'|'.join(_HONORIFIC_WORDS)})\.?\s+((?:(?:[A-Z][a-z-]+|[A-Z]\.(?:-?[A-Z]\.)*)\s+){{0,3}}"
     rf"(?=[A-Z][a-zA-Z-]*[a-zA-Z]){_SURNAME})"
 )
 _INITIAL_NAME = re.compile(rf"\b(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.){{1,2}}\s+{_SURNAME}{_GENERATION}")
@@ -400,7 +402,7 @@ class EntityRules:
         seats = (
             _matches_if_any(_MEMBER_OF_NAMED_BOARD, text, "member"),
             _SERVES_AS_POSITION.finditer(text),
-            _matches_if_any(_AS_BOARD_SEATS, text, "directors", "trustees"),
+            _matches_if_any(_AS_BOARD_SEATS, text, *_BOARD_SEAT_WORDS),
         )
         for match in itertools.chain.from_iterable(seats):
             ents = _add(doc, ents, match.start(1), match.end(1), "ROLE")
@@ -421,7 +423,7 @@ class EntityRules:
                 ents = _add_or_widen(doc, ents, match.start(), match.end(), "ORG")
         for match in _matches_if_any(_DOT_COM_NAME, text, ".com"):
             ents = _add(doc, ents, match.start(), match.end(), "ORG")
-        for match in _matches_if_any(_HONORIFIC, text, "Mr", "Ms", "Dr", "Messrs"):
+        for match in _matches_if_any(_HONORIFIC, text, *_HONORIFIC_WORDS):
             ents = _add(doc, ents, match.start(1), match.end(1), "PERSON")
         for start, end in self._given_names(text):
             ents = _relabel_or_add(doc, ents, start, end, "PERSON", from_label="ORG")
@@ -448,7 +450,9 @@ class EntityRules:
 # opens with \b leaves the regex engine no literal to skip ahead to), while
 # `word in text` is a fast substring search: a pattern whose every match
 # holds one of a few words is not run over a chunk that has none of them
-# (most chunks name no university, bank or honorific).
+# (most chunks name no university, bank or honorific). Where the words are
+# the alternatives the pattern is written with, both are built from one tuple
+# (`_HONORIFIC_WORDS`, `_SEGMENT_WORDS`, ...), so they cannot drift apart.
 def _matches_if_any(pattern: re.Pattern[str], text: str, *words: str, folded: bool = False) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)`, empty at once where none of `words` occurs
     in `text` (`folded`: in `text` folded as re.IGNORECASE folds it)."""
@@ -519,7 +523,8 @@ _SERVES_AS_POSITION = re.compile(
 )
 # "has elected Helena Strand and Victor Amadi as directors": seats of a board
 # given to the people listed ("such as directors" names a kind).
-_AS_BOARD_SEATS = re.compile(r"(?<!such)[ ]as[ ]+(directors|trustees)\b")
+_BOARD_SEAT_WORDS = ("directors", "trustees")
+_AS_BOARD_SEATS = re.compile(rf"(?<!such)[ ]as[ ]+({'|'.join(_BOARD_SEAT_WORDS)})\b")
 _MEMBER_OF_NAMED_BOARD = re.compile(
     r"\b(member)[ ]+of[ ]+(?:the[ ]+)?(?!Company['\u2019])(?:[A-Z][\w&.-]*[ ]+){0,4}[A-Z][\w&.-]*['\u2019]s[ ]+[Bb]oard\b"
 )
@@ -1434,25 +1439,28 @@ def _add_company_shaped_names(doc: Doc, text: str, ents: list[Span]) -> list[Spa
 # splits "Acme's Electronics Group" likewise); propagation finds its other
 # mentions. One word ("our Domestic segment") is a description, not a name;
 # "our X and Y segments" (plural) is left to the recognizer.
+_SEGMENT_WORDS = ("segment", "Segment")
 _NAMED_SEGMENT = re.compile(
     r"\b(?:[Oo]ur|[Ii]ts|[Tt]he[ ]+[Cc]ompany['\u2019]s)[ ]+([A-Z][\w'\u2019-]*(?:[ ](?:[A-Z][\w'\u2019-]*|&)){1,3})"
-    r"[ ]+(?:segment|Segment)\b(?!s)"
+    rf"[ ]+(?:{'|'.join(_SEGMENT_WORDS)})\b(?!s)"
 )
 
 
 # "the company's Commercial Products Division", "our Power Group": a unit of
 # the issuer named with its kind keeps it in its name.
+_UNIT_WORDS = ("Division", "Group")
 _NAMED_UNIT = re.compile(
     r"\b(?:[Oo]ur|[Ii]ts|[Tt]he[ ]+[Cc]ompany['\u2019]s)[ ]+"
-    r"([A-Z][\w'\u2019-]*(?:[ ](?:[A-Z][\w'\u2019-]*|&)){0,3}[ ](?:Division|Group))\b(?!['\u2019]s)"
+    rf"([A-Z][\w'\u2019-]*(?:[ ](?:[A-Z][\w'\u2019-]*|&)){{0,3}}[ ](?:{'|'.join(_UNIT_WORDS)}))\b(?!['\u2019]s)"
 )
 
 
 # "its Tarrow Microwave subsidiary", "our Halden Labs affiliate": the name
 # before the kind of company the issuer owns is that company's.
+_SUBSIDIARY_WORDS = ("subsidiary", "affiliate")
 _NAMED_SUBSIDIARY = re.compile(
     r"\b(?:[Oo]ur|[Ii]ts|[Tt]he[ ]+[Cc]ompany['\u2019]s)[ ]+([A-Z][\w'\u2019&-]*(?:[ ](?:[A-Z][\w'\u2019-]*|&)){0,3})"
-    r"[ ]+(?:subsidiary|affiliate)\b"
+    rf"[ ]+(?:{'|'.join(_SUBSIDIARY_WORDS)})\b"
 )
 
 
@@ -1619,11 +1627,11 @@ def _without_halves_of_business_names(text: str, ents: list[Span]) -> list[Span]
 
 
 def _add_named_segments(doc: Doc, text: str, ents: list[Span], terms: frozenset[str]) -> list[Span]:
-    for pattern, words in ((_NAMED_SEGMENT, ("segment", "Segment")), (_NAMED_UNIT, ("Division", "Group"))):
+    for pattern, words in ((_NAMED_SEGMENT, _SEGMENT_WORDS), (_NAMED_UNIT, _UNIT_WORDS)):
         for match in _matches_if_any(pattern, text, *words):
             if match.group(1) not in terms:
                 ents = _add(doc, ents, match.start(1), match.end(1), "ORG")
-    for match in _matches_if_any(_NAMED_SUBSIDIARY, text, "subsidiary", "affiliate"):
+    for match in _matches_if_any(_NAMED_SUBSIDIARY, text, *_SUBSIDIARY_WORDS):
         # Not a nationality or a place: "its Canadian subsidiary".
         ents = _add_if_plausible(doc, ents, match.start(1), match.end(1), text, terms)
     return ents
@@ -1790,13 +1798,15 @@ def _said_to_be_a_person(name: str, text: str) -> bool:
 
 # "Mr. Strand", "MS. STRAND": an honorific, in any case, and the spaces
 # after it, which end where a surname starts (found once per text).
-_HONORIFIC_BEFORE_SURNAME = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.?[ ]+", re.IGNORECASE)
+_HONORIFICS_BEFORE_SURNAMES = ("Mr", "Ms", "Mrs", "Dr")
+_HONORIFIC_BEFORE_SURNAME = re.compile(rf"\b(?:{'|'.join(_HONORIFICS_BEFORE_SURNAMES)})\.?[ ]+", re.IGNORECASE)
 _SURNAME_END = re.compile(r"\b(?!-)")
 
 
 @lru_cache(maxsize=16)
 def _after_honorifics(text: str) -> tuple[int, ...]:
-    honorifics = _matches_if_any(_HONORIFIC_BEFORE_SURNAME, text, "mr", "ms", "dr", folded=True)
+    words = map(_folded, _HONORIFICS_BEFORE_SURNAMES)  # as the pattern, in any case
+    honorifics = _matches_if_any(_HONORIFIC_BEFORE_SURNAME, text, *words, folded=True)
     return tuple(m.end() for m in honorifics)
 
 
