@@ -29,7 +29,7 @@ from thinc.api import Config
 
 from iec_nlp.corpus.splits import split_documents
 from iec_nlp.filings import read_documents
-from iec_nlp.training import DEFAULT_CONFIGS
+from iec_nlp.training import recipe_config
 
 ROOT = Path(__file__).resolve().parent.parent
 # Shorter pieces than a release: spaCy's pretraining reader skips texts over
@@ -84,7 +84,7 @@ def main() -> None:
         "--splits", nargs="+", default=["train", "dev"], help="never the split you score"
     )
     parser.add_argument("--filings", type=Path, help="a folder of EDGAR submission files (*.txt)")
-    parser.add_argument("--config", type=Path, default=ROOT / DEFAULT_CONFIGS["cnn"])
+    parser.add_argument("--config", type=Path, default=recipe_config())
     parser.add_argument("--epochs", type=int, default=40)
     parser.add_argument("--learn-rate", type=float, default=0.0005)
     parser.add_argument("--out", type=Path, required=True)
