@@ -81,12 +81,31 @@ def fit_customer_model(
     With `context_words`, the words around the mentions (`w:...` features)
     seen with at least `min_count` organizations are features too.
     """
+    features, labels, _ = organization_examples(documents)
+    return customer_model_from_examples(
+        features, labels, c=c, threshold=threshold, uncued_threshold=uncued_threshold,
+        context_words=context_words, min_count=min_count,
+    )
+
+
+def customer_model_from_examples(
+    features: list[dict[str, float]],
+    labels: list[int],
+    *,
+    c: float = DEFAULT_C,
+    threshold: float = DEFAULT_THRESHOLD,
+    uncued_threshold: float | None = DEFAULT_UNCUED_THRESHOLD,
+    context_words: bool = True,
+    min_count: int = 3,
+) -> CustomerModel:
+    """A customer model learned from organization examples (features as
+    `organization_examples` gives them, 1 = customer), wherever they come
+    from: gold releases, or organizations a model predicted."""
     from collections import Counter
 
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    features, labels, _ = organization_examples(documents)
     if len(set(labels)) < 2:
         raise ValueError("the releases need both customers and other organizations to learn from")
     counts = Counter(k for f in features for k in f if k.startswith("w:"))

@@ -29,14 +29,10 @@ from pathlib import Path
 from typing import Any
 
 from iec_nlp.corpus.splits import split_documents
-from iec_nlp.customer_training import (
-    DEFAULT_THRESHOLD,
-    DEFAULT_UNCUED_THRESHOLD,
-    organization_examples,
-)
+from iec_nlp.customer_training import customer_model_from_examples, organization_examples
 from iec_nlp.evaluation import _gold_extraction, evaluate
 from iec_nlp.extraction import Entity, Relation
-from iec_nlp.organizations import CustomerModel, release_organization_features
+from iec_nlp.organizations import release_organization_features
 from iec_nlp.pipeline import extract_many, load_pipeline
 from iec_nlp.scoring import prf
 
@@ -49,7 +45,7 @@ def predictions(out: Path, name: str) -> list[dict[str, Any]]:
     """Gold and predicted entities and relations (as offsets) of set `name`."""
     grouped, _ = split_documents(out / f"corpus_{name}")
     nlp = load_pipeline(out / f"model_{name}")
-    nlp.meta["iec_organizations"] = _fit_customers(
+    nlp.meta["iec_organizations"] = customer_model_from_examples(
         *organization_examples(grouped["train"])[:2]
     ).to_dict()
     nlp.get_pipe("iec_relation_extractor").threshold = THRESHOLD
@@ -171,34 +167,6 @@ def verifier(out: Path, folds: int = 4, thresholds: tuple[float, ...] = (0.2, 0.
             )
 
 
-def _fit_customers(features: list[dict], labels: list[int], min_count: int = 3) -> CustomerModel:
-    """As iec_nlp.customer_training.fit_customer_model, from given examples."""
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-
-    counts = Counter(k for f in features for k in f if k.startswith("w:"))
-    rows = [
-        {
-            k: v
-            for k, v in f.items()
-            if k not in ("bias", "recognizer_customer")
-            and (not k.startswith("w:") or counts[k] >= min_count)
-        }
-        for f in features
-    ]
-    vectorizer = DictVectorizer()
-    model = LogisticRegression(C=1.0, class_weight="balanced", max_iter=5000).fit(
-        vectorizer.fit_transform(rows), labels
-    )
-    weights = {
-        n: round(float(w), 5)
-        for n, w in zip(vectorizer.get_feature_names_out(), model.coef_[0])
-        if w
-    }
-    weights["bias"] = float(model.intercept_[0])
-    return CustomerModel(weights, DEFAULT_THRESHOLD, uncued_threshold=DEFAULT_UNCUED_THRESHOLD)
-
-
 def predicted_organizations(rows: list[dict]) -> tuple[list[dict], list[int]]:
     """Customer examples from predicted organizations (customers as ORG, as
     the decision sees them), labelled by overlap with a gold CUSTOMER."""
@@ -239,7 +207,7 @@ def customers(out: Path) -> None:
         "predicted organizations": predicted,
         "both": (gold[0] + predicted[0], gold[1] + predicted[1]),
     }.items():
-        nlp.meta["iec_organizations"] = _fit_customers(features, labels).to_dict()
+        nlp.meta["iec_organizations"] = customer_model_from_examples(features, labels).to_dict()
         report = evaluate(nlp, grouped["dev"], gold_entities=False)
         print(
             f"{name}: G entities {report.entities.micro.f:.4f} relations {report.relations.micro.f:.4f}"
