@@ -55,3 +55,12 @@ def packaged_transformer(
         mixed_precision=mixed_precision,
         grad_scaler_config=grad_scaler_config,
     )
+
+
+@registry.architectures("iec.ConcatTok2Vec.v1")
+def concat_tok2vec(first: Any, second: Any) -> Any:
+    """Each token's vectors from two encoders side by side (the hybrid
+    variant: the cased CNN encoder and the frozen transformer's)."""
+    from thinc.api import concatenate
+
+    return concatenate(first, second)

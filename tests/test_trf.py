@@ -52,3 +52,23 @@ def test_shipped_trf_model_if_any_loads():
 
     result = iec_nlp.extract("Jeffrey Schlarbaum was named Vice President of Sales.", model=model)
     assert result.entities
+
+
+def test_hybrid_config_reads_both_encoders_side_by_side():
+    import spacy
+    from spacy.training import Example
+
+    from iec_nlp.augment import with_entity_tags
+
+    config = spacy.util.load_config(ROOT / "training" / "iec_hybrid.cfg", interpolate=True)
+    nlp = spacy.util.load_model_from_config(config, auto_fill=True)
+    text = "Net sales were $7.3 million for the quarter, said Jeffrey Schlarbaum."
+    reference = nlp.make_doc(text)
+    reference.ents = [reference.char_span(50, 68, label="PERSON")]
+    examples = [with_entity_tags(Example(nlp.make_doc(text), reference))]
+    nlp.initialize(lambda: examples)
+    doc = nlp(text)
+    vectors = nlp.get_pipe("ner").model.get_ref("tok2vec").predict([doc])[0]
+    # The CNN's 96 values and the transformer's 384, per token.
+    assert vectors.shape == (len(doc), 96 + 384)
+    assert doc.has_annotation("ENT_IOB")
