@@ -26,3 +26,14 @@ def test_evaluation_notebook_executes_with_its_figures():
     assert "patterns only" in text and "trained pipeline" in text
     figures = [o for o in outputs if "image/png" in o.get("data", {})]
     assert len(figures) >= 3
+
+
+def test_every_cell_has_an_id():
+    # nbformat 4.5 requires cell ids and will refuse notebooks without them;
+    # a cell added by hand without one fails here, not in a user's Jupyter.
+    import json
+
+    cells = json.loads(NOTEBOOK.read_text())["cells"]
+    ids = [cell.get("id") for cell in cells]
+    assert all(ids), [n for n, i in enumerate(ids) if not i]
+    assert len(set(ids)) == len(ids)
