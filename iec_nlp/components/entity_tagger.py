@@ -84,6 +84,77 @@ def build_entity_tagger(
     return model
 
 
+# Token distance to the nearest amount, before and after: 0 (the token is
+# part of one), then buckets up to "none within 32 tokens". A METRIC or
+# PERIOD is gold only when an amount is linked to it, and the encoder sees
+# about five tokens on each side; a measure far from any amount is not one.
+_DISTANCE_BUCKETS = (0, 1, 2, 4, 8, 16, 32)
+MONEY_DISTANCE_WIDTH = 2 * (len(_DISTANCE_BUCKETS) + 1)
+
+
+def money_distances(doc: Doc) -> numpy.ndarray:
+    """One-hot buckets of each token's distance to the nearest amount
+    before it and after it (amounts by their written shape, as the money
+    ruler finds them, so training and use see the same)."""
+    from .money_ruler import find_money
+
+    n = len(doc)
+    features = numpy.zeros((n, MONEY_DISTANCE_WIDTH), dtype="f")
+    if n == 0:
+        return features
+    inside = numpy.zeros(n, dtype=bool)
+    for start, end in find_money(doc.text):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            inside[span.start : span.end] = True
+    positions = numpy.arange(n)
+    far = 10**9  # "no amount on this side"
+    last = numpy.where(inside, positions, -far)
+    before = positions - numpy.maximum.accumulate(last)
+    nxt = numpy.where(inside, positions, far)
+    after = numpy.minimum.accumulate(nxt[::-1])[::-1] - positions
+    width = len(_DISTANCE_BUCKETS) + 1
+    for offset, distance in ((0, before), (width, after)):
+        bucket = numpy.searchsorted(numpy.array(_DISTANCE_BUCKETS), distance, side="left")
+        features[positions, offset + numpy.minimum(bucket, width - 1)] = 1.0
+    return features
+
+
+@registry.layers("iec.money_distances.v1")
+def money_distance_features() -> Model[list[Doc], list[Floats2d]]:
+    """A layer with no weights: `money_distances` of each doc."""
+
+    def forward(model: Model, docs: list[Doc], is_train: bool):  # noqa: ANN202
+        outputs = [model.ops.asarray2f(money_distances(doc)) for doc in docs]
+        return outputs, lambda d_outputs: []
+
+    return Model("money_distances", forward, dims={"nO": MONEY_DISTANCE_WIDTH})
+
+
+@registry.architectures("iec.EntityTagger.v2")
+def build_entity_tagger_v2(
+    tok2vec: Model[list[Doc], list[Floats2d]],
+    hidden_width: int = 64,
+    window_size: int = 1,
+    nO: int | None = None,
+) -> Model[list[Doc], list[Floats2d]]:
+    """`iec.EntityTagger.v1` whose tokens also carry their distance to the
+    nearest amount (`money_distances`) next to the encoder's vectors."""
+    from thinc.api import concatenate
+
+    output_layer = Softmax_v2(nO, hidden_width, normalize_outputs=False)
+    head = chain(
+        expand_window(window_size=window_size),
+        Maxout(nO=hidden_width, nP=2, normalize=True, dropout=0.0),
+        output_layer,
+    )
+    model = chain(concatenate(tok2vec, money_distance_features()), with_array(head))
+    model.set_ref("tok2vec", tok2vec)
+    model.set_ref("softmax", output_layer)
+    model.set_ref("output_layer", output_layer)
+    return model
+
+
 @Language.factory(
     "iec_entity_tagger",
     assigns=["doc.ents"],
