@@ -134,7 +134,6 @@ def create_release_augmenter(
     name_swap_level: float,
     relabel: dict[str, str] | None = None,
     entity_tags: bool = False,
-    spread_measures: bool = False,
 ) -> Callable[[Language, Example], Iterator[Example]]:
     """Each release as it is, plus (with these probabilities) an upper-cased
     copy (`iec.upper_case.v1`) and a copy with swapped names.
@@ -159,7 +158,6 @@ def create_release_augmenter(
         name_swap_level=name_swap_level,
         relabel=dict(relabel or {}),
         entity_tags=entity_tags,
-        spread_measures=spread_measures,
     )
 
 
@@ -171,7 +169,6 @@ def release_augmenter(
     name_swap_level: float,
     relabel: dict[str, str] | None = None,
     entity_tags: bool = False,
-    spread_measures: bool = False,
 ) -> Iterator[Example]:
     copies = list(upper_case_augmenter(nlp, example, level=upper_case_level))
     if random.random() < name_swap_level:
@@ -181,39 +178,16 @@ def release_augmenter(
     for copy in copies:
         if relabel:
             copy = relabeled(copy, relabel)
-        yield with_entity_tags(copy, spread_measures=spread_measures) if entity_tags else copy
+        yield with_entity_tags(copy) if entity_tags else copy
 
 
-def with_entity_tags(example: Example, spread_measures: bool = False) -> Example:
-    """`example` whose gold tokens carry their BILUO entity tags as `tag_`.
-
-    With `spread_measures`, every other mention of a gold METRIC's words in
-    the release is tagged METRIC too (tags only; the gold entities and
-    relations stay): SCHEMA.md annotates a measure only where an amount is
-    its value, which teaches the tagger the same words both ways; the
-    relation extractor drops a METRIC no amount links to."""
+def with_entity_tags(example: Example) -> Example:
+    """`example` whose gold tokens carry their BILUO entity tags as `tag_`."""
     reference = example.reference.copy()
     offsets = [(e.start_char, e.end_char, e.label_) for e in reference.ents]
-    if spread_measures:
-        extra = _other_mentions(reference.text, offsets, "METRIC")
-        # Only mentions on token boundaries: a tag is a token's.
-        offsets = sorted(offsets + [o for o in extra if reference.char_span(o[0], o[1]) is not None])
     for token, tag in zip(reference, offsets_to_biluo_tags(reference, offsets)):
         token.tag_ = tag
     return Example(example.predicted, reference)
-
-
-def _other_mentions(text: str, offsets: list[tuple[int, int, str]], label: str) -> list[tuple[int, int, str]]:
-    import re
-
-    found: list[tuple[int, int, str]] = []
-    taken = list(offsets)
-    for phrase in {text[a:b].lower() for a, b, lab in offsets if lab == label}:
-        for m in re.finditer(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", text, re.IGNORECASE):
-            if not any(a < m.end() and m.start() < b for a, b, _ in taken):
-                found.append((m.start(), m.end(), label))
-                taken.append((m.start(), m.end(), label))
-    return found
 
 
 def relabeled(example: Example, relabel: dict[str, str]) -> Example:

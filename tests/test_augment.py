@@ -117,25 +117,3 @@ def test_entity_tags_give_each_gold_token_its_biluo_tag():
     assert tags[:4] == [("Nortech", "B-ORG"), ("Systems", "I-ORG"), ("Incorporated", "L-ORG"), ("named", "O")]
     assert ("NORTECH", "U-ORG") in tags
     assert [t.tag_ for t in tagged.reference if t.text == "million"] == ["L-MONEY"]
-
-
-def test_spread_measures_tags_the_other_mentions_of_a_gold_measure_only():
-    text = "Revenue was $7.3 million. Revenue grew in the quarter, and the revenues of Acme fell."
-    reference = NLP.make_doc(text)
-    reference.set_ents(
-        [reference.char_span(0, 7, label="METRIC"), reference.char_span(12, 24, label="MONEY")]
-    )
-    example = Example(NLP.make_doc(text), reference)
-    plain, spread = (
-        next(release_augmenter(NLP, example, upper_case_level=0.0, name_swap_level=0.0,
-                               entity_tags=True, spread_measures=flag))
-        for flag in (False, True)
-    )
-    tags = {t.i: t.tag_ for t in spread.reference}
-    second = next(t.i for t in spread.reference if t.text == "Revenue" and t.i > 0)
-    assert tags[second] == "U-METRIC"
-    assert [t.tag_ for t in plain.reference][second] == "O"
-    # A word that only contains the measure ("revenues") is not a mention.
-    assert all(t.tag_ == "O" for t in spread.reference if t.text == "revenues")
-    # The gold entities the relation extractor learns from are unchanged.
-    assert [(e.text, e.label_) for e in spread.reference.ents] == [("Revenue", "METRIC"), ("$7.3 million", "MONEY")]
