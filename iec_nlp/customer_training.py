@@ -33,6 +33,8 @@ DEFAULT_C = 1.0
 # 0.781 at 1.1), two funders or agencies of a contract release no longer
 # taken for its buyer; dev and F end to end unchanged.
 DEFAULT_UNCUED_THRESHOLD = 0.95
+# A context word is a feature once this many organizations are seen with it.
+DEFAULT_MIN_COUNT = 3
 
 
 def _gold_entities(doc: AnnotatedDocument) -> tuple[list[Entity], list[Any]]:
@@ -74,7 +76,7 @@ def fit_customer_model(
     threshold: float = DEFAULT_THRESHOLD,
     uncued_threshold: float | None = DEFAULT_UNCUED_THRESHOLD,
     context_words: bool = True,
-    min_count: int = 3,
+    min_count: int = DEFAULT_MIN_COUNT,
 ) -> CustomerModel:
     """A customer model learned from gold releases.
 
@@ -96,7 +98,7 @@ def customer_model_from_examples(
     threshold: float = DEFAULT_THRESHOLD,
     uncued_threshold: float | None = DEFAULT_UNCUED_THRESHOLD,
     context_words: bool = True,
-    min_count: int = 3,
+    min_count: int = DEFAULT_MIN_COUNT,
 ) -> CustomerModel:
     """A customer model learned from organization examples (features as
     `organization_examples` gives them, 1 = customer), wherever they come

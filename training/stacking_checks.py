@@ -24,17 +24,16 @@ from __future__ import annotations
 
 import argparse
 import re
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from iec_nlp.corpus.splits import split_documents
 from iec_nlp.customer_training import customer_model_from_examples, organization_examples
-from iec_nlp.evaluation import _gold_extraction, evaluate
+from iec_nlp.evaluation import _gold_extraction, evaluate, score_keyed
 from iec_nlp.extraction import Entity, Relation
 from iec_nlp.organizations import release_organization_features
 from iec_nlp.pipeline import extract_many, load_pipeline
-from iec_nlp.scoring import prf
+from iec_nlp.schema import ENTITY_LABELS, RELATION_LABELS
 
 THRESHOLD = 0.8  # the relation threshold every held-out set is scored at
 QUOTES = ('"', "\u201c", "\u201d")
@@ -108,24 +107,21 @@ def span_features(text: str, entities: list[tuple], i: int) -> dict[str, float]:
 
 
 def _score(rows: list[dict], dropped: set) -> tuple[float, float]:
-    counts = Counter()
+    """Entity and relation micro F1, strict, as `iec_nlp.evaluate` keys
+    them, with the `dropped` spans (and their relations) taken out."""
+    ent_gold, ent_pred, rel_gold, rel_pred = {}, {}, {}, {}
     for r in rows:
-        gold, kept = (
-            set(r["gold"]["entities"]),
-            [e for e in r["pred"]["entities"] if (r["id"], e) not in dropped],
-        )
+        kept = [e for e in r["pred"]["entities"] if (r["id"], e) not in dropped]
         spans = {e[:2] for e in kept}
-        pred_rel = {x for x in r["pred"]["relations"] if x[:2] in spans and x[2:4] in spans}
-        gold_rel = set(r["gold"]["relations"])
-        counts.update(
-            etp=len(gold & set(kept)), efp=len(set(kept) - gold), efn=len(gold - set(kept))
+        ent_gold.update({(r["id"], s, e): label for s, e, label in r["gold"]["entities"]})
+        ent_pred.update({(r["id"], s, e): label for s, e, label in kept})
+        rel_gold.update({(r["id"], *x[:4]): x[4] for x in r["gold"]["relations"]})
+        rel_pred.update(
+            {(r["id"], *x[:4]): x[4] for x in r["pred"]["relations"] if x[:2] in spans and x[2:4] in spans}
         )
-        counts.update(
-            rtp=len(gold_rel & pred_rel), rfp=len(pred_rel - gold_rel), rfn=len(gold_rel - pred_rel)
-        )
-    return prf(counts["etp"], counts["efp"], counts["efn"])[2], prf(
-        counts["rtp"], counts["rfp"], counts["rfn"]
-    )[2]
+    entities = score_keyed(ent_gold, ent_pred, ENTITY_LABELS)[1]
+    relations = score_keyed(rel_gold, rel_pred, RELATION_LABELS)[1]
+    return entities.f, relations.f
 
 
 def verifier(out: Path, folds: int = 4, thresholds: tuple[float, ...] = (0.2, 0.3, 0.4)) -> None:
