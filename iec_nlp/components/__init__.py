@@ -6,6 +6,7 @@ from . import (
     customer_consistency,
     entity_rules,
     entity_tagger,
+    general_entities,
     money_ruler,
     relation_extractor,
     relation_model,
@@ -16,4 +17,5 @@ __all__ = [
     "customer_consistency",
     "entity_rules",
     "entity_tagger",
+    "general_entities",
     "money_ruler", "relation_extractor", "relation_model", "table_reader"]
