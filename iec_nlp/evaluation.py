@@ -334,12 +334,12 @@ def evaluate(model: Any, corpus_or_split: Any, *, gold_entities: bool = True) ->
 def gold_issuer_name(doc: Any, gold: Any) -> str | None:
     """The release's issuer per its meta (`company`), or None when the text
     never names it (8-K item texts that say only "the Company")."""
-    from .organizations import same_organization
+    from .organizations import company_name_forms, same_organization
 
     company = doc.meta.get("company")
     if not company:
         return None
-    forms = [company, company.split(",")[0]] + re.findall(r"\(([^)]+)\)", company)
+    forms = company_name_forms(company)
     named = any(
         same_organization(e.text, form) for e in gold.entities if e.label in ("ORG", "CUSTOMER") for form in forms
     )
@@ -385,14 +385,13 @@ def entity_error_kinds(gold: Any, pred: Any) -> dict[str, Counter]:
 def issuer_matches(extraction: Any, gold_company: str) -> bool:
     """Whether the extraction's issuer is the gold company (by name, after
     normalization: `IEC` or `IEC Electronics` for `IEC Electronics Corp.`)."""
-    from .organizations import same_organization
+    from .organizations import company_name_forms, same_organization
 
     issuer = extraction.issuer
     if issuer is None:
         return False
     names = [issuer.name] + [extraction.entities[i].text for i in issuer.mentions]
-    # meta names like "Electro Scientific Industries, Inc. (ESI)" give both forms.
-    golds = [gold_company, gold_company.split(",")[0]] + re.findall(r"\(([^)]+)\)", gold_company)
+    golds = company_name_forms(gold_company)
     return any(same_organization(n, g) for n in names for g in golds)
 
 

@@ -80,6 +80,13 @@ _PUBLIC_BODY_FORM = re.compile(
 
 
 @lru_cache(maxsize=65536)
+def company_name_forms(company: str) -> list[str]:
+    """The forms a release may name a company of the corpus meta by: the
+    whole name, the name before its first comma, and any short form in
+    parentheses ("Electro Scientific Industries, Inc. (ESI)")."""
+    return [company, company.split(",")[0]] + re.findall(r"\(([^)]+)\)", company)
+
+
 def same_organization(a: str, b: str) -> bool:
     """Whether two names plausibly name one organization: equal keys, one the
     leading words of the other (`IEC` / `IEC Electronics`), or an acronym

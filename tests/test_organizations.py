@@ -558,6 +558,24 @@ def test_name_swap_renames_organizations_consistently_and_moves_offsets():
     assert any(old != new for old, new in renamed.items())
 
 
+def test_name_swap_renames_the_gold_issuer_as_its_mentions():
+    from iec_nlp.evaluation import gold_issuer_name
+    from iec_nlp.evaluation import _gold_extraction as gold_extraction
+
+    grouped, _ = split_documents(CORPUS)
+    checked = 0
+    for doc in grouped["test"]:
+        if gold_issuer_name(doc, gold_extraction(doc)) is None:
+            continue
+        swapped = swap_organization_names(doc)
+        company = swapped.meta["company"]
+        assert company != doc.meta["company"]
+        # The renamed issuer is still named in the renamed release.
+        assert gold_issuer_name(swapped, gold_extraction(swapped)) == company, doc.id
+        checked += 1
+    assert checked >= 40
+
+
 def test_the_shipped_model_finds_issuer_and_customer_of_a_real_release():
     import iec_nlp
 
