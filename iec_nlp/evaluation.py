@@ -7,7 +7,6 @@ counts as an error, as it would for a user reading the output.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any

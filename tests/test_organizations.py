@@ -559,8 +559,8 @@ def test_name_swap_renames_organizations_consistently_and_moves_offsets():
 
 
 def test_name_swap_renames_the_gold_issuer_as_its_mentions():
-    from iec_nlp.evaluation import gold_issuer_name
     from iec_nlp.evaluation import _gold_extraction as gold_extraction
+    from iec_nlp.evaluation import gold_issuer_name
 
     grouped, _ = split_documents(CORPUS)
     checked = 0
