@@ -6,7 +6,6 @@ from . import (
     customer_consistency,
     entity_rules,
     entity_tagger,
-    general_entities,
     money_ruler,
     relation_extractor,
     relation_model,
@@ -17,5 +16,4 @@ __all__ = [
     "customer_consistency",
     "entity_rules",
     "entity_tagger",
-    "general_entities",
     "money_ruler", "relation_extractor", "relation_model", "table_reader"]

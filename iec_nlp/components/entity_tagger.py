@@ -84,32 +84,6 @@ def build_entity_tagger(
     return model
 
 
-@registry.architectures("iec.EntityTaggerWithFeatures.v1")
-def build_entity_tagger_with_features(
-    tok2vec: Model[list[Doc], list[Floats2d]],
-    features: Model[list[Doc], list[Floats2d]],
-    hidden_width: int = 64,
-    window_size: int = 1,
-    nO: int | None = None,
-) -> Model[list[Doc], list[Floats2d]]:
-    """`iec.EntityTagger.v1` whose tokens also carry `features` (a layer
-    with no weights, e.g. `iec.general_entity_features.v1`) next to the
-    encoder's vectors."""
-    from thinc.api import concatenate
-
-    output_layer = Softmax_v2(nO, hidden_width, normalize_outputs=False)
-    head = chain(
-        expand_window(window_size=window_size),
-        Maxout(nO=hidden_width, nP=2, normalize=True, dropout=0.0),
-        output_layer,
-    )
-    model = chain(concatenate(tok2vec, features), with_array(head))
-    model.set_ref("tok2vec", tok2vec)
-    model.set_ref("softmax", output_layer)
-    model.set_ref("output_layer", output_layer)
-    return model
-
-
 @Language.factory(
     "iec_entity_tagger",
     assigns=["doc.ents"],
