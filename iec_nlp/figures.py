@@ -11,10 +11,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_SCALES = {"thousand": 1e3, "million": 1e6, "mm": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+_SCALES = {
+    "thousand": 1e3, "k": 1e3,
+    "million": 1e6, "mm": 1e6, "mn": 1e6, "m": 1e6,
+    "billion": 1e9, "bn": 1e9, "b": 1e9,
+    "trillion": 1e12,
+}  # fmt: skip
 _CURRENCIES = (("US$", "USD"), ("U.S.", "USD"), ("C$", "CAD"), ("A$", "AUD"), ("€", "EUR"), ("£", "GBP"), ("$", "USD"))
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
-_SCALE = re.compile(r"\b(thousand|million|mm|billion|bn|trillion)\b", re.IGNORECASE)
+# A scale word, or its abbreviation glued to the number ("$16.4M", "$250k").
+_SCALE = re.compile(r"\b(thousand|million|mm|billion|bn|trillion)\b|(?<=\d)(mm|mn|bn|m|b|k)\b", re.IGNORECASE)
 _PER_SHARE = re.compile(
     r"^\W{0,3}\s*(?:per|a)\s+(?:basic\s+|diluted\s+|fully\s+diluted\s+|common\s+|basic\s+and\s+diluted\s+)?share",
     re.IGNORECASE,
@@ -38,7 +44,7 @@ def parse_money(text: str) -> MoneyValue:
     value = float(match.group().replace(",", ""))
     scale = _SCALE.search(text)
     if scale:
-        value *= _SCALES[scale.group(1).lower()]
+        value *= _SCALES[(scale.group(1) or scale.group(2)).lower()]
     if "(" in text and ")" in text or text.strip().startswith("-"):
         value = -value
     return MoneyValue(value, currency)

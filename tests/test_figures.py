@@ -13,7 +13,8 @@ from iec_nlp.people import canonical_role, group_person_mentions
     "text,value",
     [("$124,000", 124000.0), ("$7.3 million", 7.3e6), ("($3.8) million", -3.8e6), ("$(0.02)", -0.02),
      ("$.26", 0.26), ("$ 256,000", 256000.0), ("$2.7 million dollars", 2.7e6), ("$14.0\nmillion", 14.0e6),
-     ("$1.2 billion", 1.2e9)],
+     ("$1.2 billion", 1.2e9), ("$16.4M", 16.4e6), ("$250k", 250e3), ("$2.3B", 2.3e9), ("$1.5MM", 1.5e6),
+     ("$3bn", 3e9), ("$7.3-million", 7.3e6)],
 )
 def test_parse_money(text, value):
     money = parse_money(text)
@@ -25,6 +26,12 @@ def test_money_shapes_are_found_whole():
     text = "a loss of ($3.8) million, or $(0.02) per share, $.26 and $ 256,000; $2.7 million dollars."
     found = [text[s:e] for s, e in find_money(text)]
     assert found == ["($3.8) million", "$(0.02)", "$.26", "$ 256,000", "$2.7 million dollars"]
+
+
+def test_a_scale_glued_or_hyphenated_stays_in_the_amount():
+    text = "orders of $16.4M, a $250k bonus, $2.3B of debt, a $1.5MM line, $7.3-million deal; $5 in March, $5MBA."
+    found = [text[s:e] for s, e in find_money(text)]
+    assert found == ["$16.4M", "$250k", "$2.3B", "$1.5MM", "$7.3-million", "$5", "$5"]
 
 
 def test_per_share():

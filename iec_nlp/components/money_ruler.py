@@ -19,7 +19,14 @@ from ..text import doc_text
 
 _CURRENCY = r"(?:US\$|U\.S\.\s?\$|C\$|A\$|\$|€|£)"
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?"
-_SCALE = r"(?:\s{0,4}(?:million|billion|thousand|trillion|mm|bn)\b)"
+# A scale word after the number, or its abbreviation glued to it or joined
+# by a hyphen ("$16.4M", "$250k", "$1.5MM", "$7.3-million"): the scale is
+# part of the amount (SCHEMA.md), whichever way it is written.
+_SCALE = (
+    r"(?:\s{0,4}(?:million|billion|thousand|trillion|mm|bn)\b"
+    r"|(?-i:[MBK]{1,2}|[mbk]|mn|bn)\b"
+    r"|-(?:million|billion|thousand)\b)"
+)
 _TAIL = rf"{_SCALE}?(?:\s?\+)?(?:\s+dollars?\b)?"
 MONEY_PATTERN = re.compile(
     rf"""
