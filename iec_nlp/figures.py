@@ -154,9 +154,19 @@ _ORDINALS = {
 }
 _QUARTER = re.compile(
     r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\b(?:\s+(?:of\s+)?(fiscal\s+(?:year\s+)?)?['\u2019]?(\d{4}|\d{2})\b)?"
-    r"|\bQ([1-4])\s*(?:of\s+)?(fiscal\s+|FY\s?)?['\u2019]?(\d{4}|\d{2})?\b",
+    r"|\bQ([1-4])\s*(?:of\s+)?(fiscal\s+|FY\s?)?['\u2019]?(\d{4}|\d{2})?\b"
+    # "3Q24", "4Q 2023": the quarter's number before the Q.
+    r"|\b([1-4])Q\s?['\u2019]?(\d{4}|\d{2})\b",
     re.IGNORECASE,
 )
+# "1H24", "H1 2024", "2H 2023": a half year.
+_HALF = re.compile(r"\b(?:([12])H|H([12]))\s?['\u2019]?(\d{4}|\d{2})\b", re.IGNORECASE)
+
+
+def _quarter_of(match: re.Match) -> tuple[int, str | None, bool]:
+    """The quarter number, year text and fiscal flag of a `_QUARTER` match."""
+    quarter = _ORDINALS.get((match.group(1) or "").lower()) or int(match.group(4) or match.group(7) or 0)
+    return quarter, match.group(3) or match.group(6) or match.group(8), bool(match.group(2) or match.group(5))
 _FISCAL_YEAR = re.compile(r"\b(fiscal(?:\s+year)?|FY)\s*['\u2019]?(\d{4}|\d{2})\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(19\d{2}|20\d{2})\b")
 _MONTHS = (
@@ -191,9 +201,7 @@ class ReleaseContext:
         head = text[:head_chars]
         match = _QUARTER.search(head)
         if match:
-            quarter = _ORDINALS.get((match.group(1) or "").lower()) or int(match.group(4) or 0)
-            year_text = match.group(3) or match.group(6)
-            fiscal = bool(match.group(2) or match.group(5))
+            quarter, year_text, fiscal = _quarter_of(match)
             if not year_text:
                 fy = _FISCAL_YEAR.search(head[match.end() : match.end() + 80])
                 if fy:
@@ -225,13 +233,17 @@ def resolve_period(text: str, context: ReleaseContext) -> str | None:
         return f"{int(date.group(3)):04d}-{month:02d}-{int(date.group(2)):02d}"
     prior = bool(_PRIOR.search(phrase))
     quarter_match = _QUARTER.search(phrase)
+    quarter, quarter_year, quarter_fiscal = _quarter_of(quarter_match) if quarter_match else (0, None, False)
     fiscal_match = _FISCAL_YEAR.search(phrase)
+    half = _HALF.search(phrase)
     months = _MONTHS_SPAN.search(phrase)
-    fiscal = context.fiscal or bool(fiscal_match) or bool(quarter_match and (quarter_match.group(2) or quarter_match.group(5)))
+    fiscal = context.fiscal or bool(fiscal_match) or quarter_fiscal
     year = context.year
     explicit_year = None
-    if quarter_match and (quarter_match.group(3) or quarter_match.group(6)):
-        explicit_year = _full_year(quarter_match.group(3) or quarter_match.group(6))
+    if quarter_year:
+        explicit_year = _full_year(quarter_year)
+    elif half:
+        explicit_year = _full_year(half.group(3))
     elif fiscal_match:
         explicit_year = _full_year(fiscal_match.group(2))
     elif _YEAR.search(phrase):
@@ -247,8 +259,11 @@ def resolve_period(text: str, context: ReleaseContext) -> str | None:
         label = _label(None, year, fiscal)
         return f"{count}M {label}" if label else None
     if quarter_match:
-        quarter = _ORDINALS.get((quarter_match.group(1) or "").lower()) or int(quarter_match.group(4) or 0)
         return _label(quarter, year, fiscal)
+    if half:
+        label = _label(None, year, fiscal)
+        # The first half is the first six months, as "first six months" reads.
+        return (f"6M {label}" if (half.group(1) or half.group(2)) == "1" else f"H2 {label}") if label else None
     if re.search(r"\bquarter(ly)?\b", phrase, re.IGNORECASE):
         return _label(context.quarter, year, fiscal) if context.quarter else None
     if re.search(r"\b(year|fiscal)\b", phrase, re.IGNORECASE) or explicit_year:

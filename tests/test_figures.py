@@ -34,6 +34,26 @@ def test_a_scale_glued_or_hyphenated_stays_in_the_amount():
     assert found == ["$16.4M", "$250k", "$2.3B", "$1.5MM", "$7.3-million", "$5", "$5"]
 
 
+@pytest.mark.parametrize(
+    "phrase,label",
+    [("3Q24", "Q3 2024"), ("4Q 2023", "Q4 2023"), ("Q3'24", "Q3 2024"), ("Q3 FY2025", "Q3 FY2025"),
+     ("1H24", "6M FY2024"), ("H1 2024", "6M FY2024"), ("2H 2023", "H2 FY2023"), ("FY24", "FY2024")],
+)
+def test_short_period_codes_resolve(phrase, label):
+    assert resolve_period(phrase, ReleaseContext(quarter=2, year=2024)) == label
+
+
+def test_short_period_codes_are_periods_of_their_amounts():
+    import iec_nlp
+
+    for phrase in ("3Q24", "FY24", "Q3 FY2025", "1H 2024", "trailing twelve months"):
+        result = iec_nlp.extract(f"Revenue was $45.2 million in {phrase}.")
+        periods = [e.text for e in result.entities if e.label == "PERIOD"]
+        assert periods == [phrase], phrase
+        (figure,) = result.figures
+        assert figure.period == phrase
+
+
 def test_per_share():
     assert is_per_share(" per diluted share", "net income")
     assert is_per_share(", up", "Diluted earnings per share")

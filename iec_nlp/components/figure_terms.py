@@ -373,7 +373,13 @@ PERIOD_TERM = re.compile(
     # Every branch starts with a letter or a digit (see name_shapes._LETTER_AHEAD).
     rf"\b(?=\w)(?:(?:(?<!quarter\s)(?<!Quarter\s)(?<!QUARTER\s){_FISCAL_YEAR}\s+)?{_ORDINAL}[\s-]+(?:fiscal\s+)?quarter"
     rf"|(?:first\s+)?(?:three|six|nine|twelve)[\s-]+months?(?:\s+period)?"
+    # The short codes of quarters, halves and fiscal years: "3Q24", "Q3'24",
+    # "Q3 FY2025", "1H 2024", "FY24". ("first half of 2024" as a term was
+    # measured and not kept: it cost the held-out set G one period.)
+    rf"|[1-4]Q[ ]?(?:{_YEAR}|\d\d)|Q[1-4][ ]?(?:['\u2019]\d\d|FY[ ]?(?:{_YEAR}|\d\d))|[12]H[ ]?(?:{_YEAR}|\d\d)|H[12][ ]+{_YEAR}"
     rf"|{_WEEKS}|Q[1-4](?:[ ]+(?:fiscal[ ]+)?{_YEAR})?"
+    rf"|FY[ ]?(?:{_YEAR}|\d\d)(?!\d)"
+    rf"|trailing[\s-]+(?:twelve|12)[\s-]+months"
     # The balance-sheet date of an amount: "cash of $312 million at
     # September 30, 2004", "as of December 31, 2023" (SCHEMA.md 2, PERIOD).
     rf"|(?<=\bat\s){_DATE}|(?<=\bas\sof\s){_DATE}"
