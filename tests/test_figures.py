@@ -131,3 +131,17 @@ def test_a_headline_in_capitals_and_the_name_in_the_text_are_one_person():
     entities = (Entity(0, 18, "PERSON", "LAURA M. PETTIGREW"), Entity(29, 47, "PERSON", "Laura M. Pettigrew"))
     (person,) = Extraction(text, entities, ()).people
     assert person.name == "Laura M. Pettigrew" and person.mentions == (0, 1)
+
+
+@pytest.mark.parametrize(
+    "measure",
+    ["subscription revenue", "product revenue", "royalty revenue", "deferred revenue", "service revenue",
+     "comparable restaurant sales", "same-store sales", "gross bookings",
+     "net loss attributable to common stockholders", "net income available to common shareholders"],
+)
+def test_a_line_item_keeps_the_words_that_make_it_one(measure):
+    # GUIDELINE.md, "Metric wording": a distinct line item keeps its words.
+    import iec_nlp
+
+    result = iec_nlp.extract(f"The Company reported {measure} of $12.3 million for the third quarter of 2024.")
+    assert [e.text for e in result.entities if e.label == "METRIC"] == [measure]

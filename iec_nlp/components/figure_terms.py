@@ -489,7 +489,12 @@ _METRIC_HEAD_WORDS = (
     # "target bonus", "target grant value"
     r"delivery|task|contract|ceiling|target|"
     # "provision for loan losses", "provision for income taxes"
-    r"provision\s+for"
+    r"provision\s+for|"
+    # The kind of revenue a line item reports: "subscription revenue",
+    # "product sales", "royalty revenue", "deferred revenue", "comparable
+    # restaurant sales", "same-store sales".
+    r"subscription|products?|services?|royalty|royalties|deferred|recurring|maintenance|advertising|franchise|"
+    r"rental|gross|comparable(?:\s+(?:restaurant|store))?|same[\s-]store"
 )
 # Where the amount was earned or owed is part of the line item: "U.S. revenue",
 # "international revenue", "domestic term debt". Lower case on the same line
@@ -510,7 +515,7 @@ _BONUS_HEAD = re.compile(rf"(?:(?:{_METRIC_HEAD_WORDS})\s+)+$", re.IGNORECASE)
 _BONUS = re.compile(r"\bbonus(?:es)?$", re.IGNORECASE)
 _METRIC_TAIL = re.compile(
     r"(?:\s+before\s+(?:income\s+)?tax(?:es)?|\s+per\s+(?:diluted\s+|basic\s+|common\s+)?share"
-    r"|\s+applicable\s+to\s+common\s+(?:stock|share)holders|\s+from\s+continuing\s+operations"
+    r"|\s+(?:applicable|attributable|available)\s+to\s+common\s+(?:stock|share)holders|\s+from\s+continuing\s+operations"
     # "Cost of goods" + " sold", "cost of products" + " sold"
     r"|(?<=goods)[ ]+sold\b|(?<=products)[ ]+sold\b"
     # "sales" + " volume": "Astro's audited sales volume ... was $33 million"
