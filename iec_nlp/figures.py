@@ -133,7 +133,7 @@ _CHANGE_VERB = re.compile(
 # The verbs that state a measure's level, as "was" does: "Realized oil prices
 # averaged $94.12 per barrel", "Lease operating expenses decreased to $9.85",
 # "net income rose 21% to $10.6 million" (the amount after "to" is the new level).
-LEVEL_VERBS = r"averaged|(?:increased|decreased|rose|fell|grew|declined)(?:\s+[\d.]+%)?\s+to"
+LEVEL_VERBS = r"averaged|reached|(?:increased|decreased|rose|fell|grew|declined|climbed|jumped|dropped|improved)(?:\s+[\d.]+%)?\s+to"
 
 
 def is_change(text_before: str) -> bool:

@@ -145,3 +145,20 @@ def test_a_line_item_keeps_the_words_that_make_it_one(measure):
 
     result = iec_nlp.extract(f"The Company reported {measure} of $12.3 million for the third quarter of 2024.")
     assert [e.text for e in result.entities if e.label == "METRIC"] == [measure]
+
+
+@pytest.mark.parametrize(
+    "sentence,measure",
+    [("Total loans grew to $950.2 million at September 30, 2024.", "Total loans"),
+     ("Backlog climbed to $95.2 million at quarter end.", "Backlog"),
+     ("Total assets reached $2.1 billion at June 30, 2024.", "Total assets"),
+     ("Annualized recurring revenue reached $120 million at quarter end.", "Annualized recurring revenue")],
+)
+def test_a_measure_stated_by_a_verb_of_level_is_linked_without_the_verb(sentence, measure):
+    import iec_nlp
+
+    result = iec_nlp.extract(sentence)
+    metrics = [e for e in result.entities if e.label == "METRIC"]
+    assert [e.text for e in metrics] == [measure]
+    values = [(result.entities[r.head].label, result.entities[r.child].text) for r in result.relations if r.label == "VALUE_OF"]
+    assert values == [("MONEY", measure)]

@@ -344,9 +344,24 @@ _PERIOD_END = re.compile(
 _VERB_BEFORE_PERIOD = re.compile(r"(?!Ended$)[A-Z][a-z]+ed")
 
 
-def _trim_period(span: Span | None) -> Span | None:
+# The verb that states a measure's level, read by the recognizer into the
+# measure before it: "Total loans grew to $950.2 million".
+_VERB_AFTER_MEASURE = frozenset(
+    "grew rose fell declined increased decreased totaled totalled was were is are reached improved "
+    "climbed jumped dropped amounted".split()
+)
+
+
+def _trim_figure_term(span: Span | None) -> Span | None:
+    """A PERIOD cut back to its last period word or date (and without the
+    highlight verb before it); a METRIC without the verb after it."""
     if span is None:
         return None
+    if span.label_ == "METRIC":
+        end = span.end
+        while end - span.start > 1 and span.doc[end - 1].lower_ in _VERB_AFTER_MEASURE:
+            end -= 1
+        return span if end == span.end else Span(span.doc, span.start, end, label="METRIC")
     if span.label_ != "PERIOD":
         return span
     start, end = span.start, span.end
@@ -494,7 +509,7 @@ _METRIC_HEAD_WORDS = (
     # "product sales", "royalty revenue", "deferred revenue", "comparable
     # restaurant sales", "same-store sales".
     r"subscription|products?|services?|royalty|royalties|deferred|recurring|maintenance|advertising|franchise|"
-    r"rental|gross|comparable(?:\s+(?:restaurant|store))?|same[\s-]store"
+    r"rental|gross|annualized|comparable(?:\s+(?:restaurant|store))?|same[\s-]store"
 )
 # Where the amount was earned or owed is part of the line item: "U.S. revenue",
 # "international revenue", "domestic term debt". Lower case on the same line
