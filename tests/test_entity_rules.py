@@ -2849,3 +2849,19 @@ def test_two_authors_of_a_joint_release_taken_for_one_name_are_split():
     found = [e.text for e in EntityRules(patterns=False, propagate=True)(doc).ents if e.label_ == "ORG"]
     assert found[:2] == ["Beta Logistics Group", "Acme Robotics, Inc."]
     assert johnson in found
+
+
+def test_a_scope_after_a_comma_ends_before_the_next_title():
+    # SCHEMA 3: "Senior Vice President, Product" is one span; in "Senior
+    # Vice President, Finance and Treasurer at X" the scope is "Finance",
+    # "Treasurer" a title of its own, and both are held at X.
+    import iec_nlp
+
+    result = iec_nlp.extract(
+        "Ms. Alvarez previously served as Senior Vice President, Finance and Treasurer "
+        "at Harbor Freight Lines, LLC from 2019 to 2025."
+    )
+    roles = [e.text for e in result.entities if e.label == "ROLE"]
+    assert roles == ["Senior Vice President, Finance", "Treasurer"]
+    held_at = {result.entities[r.head].text for r in result.relations if r.label == "ROLE_AT"}
+    assert held_at == set(roles)

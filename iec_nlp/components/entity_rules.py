@@ -751,10 +751,15 @@ _SCOPED_HEAD = re.compile(
 # or by the organization the title is held at ("Senior Vice President,
 # Operations at Acme Corp.": the organization is an entity of its own).
 _SCOPE_WORD = r"[A-Z][\w'\u2019-]*(?:/[A-Z][\w'\u2019-]*)?"
+# No word of the scope opens a title: in "Senior Vice President, Finance and
+# Treasurer at Acme" the scope is "Finance", and "Treasurer" a title of its own.
+_NOT_A_TITLE_WORD = (
+    r"(?!(?:Chief|President|Vice|Senior|Executive|Treasurer|Secretary|Controller|General|"
+    r"Director|Managing|C[EFOTIA]O|Chairman|Inc|Corp|Ltd|LLC|Jr|Sr)\b)"
+)
 _SCOPE = re.compile(
-    r"(?:,[ ]+|[ ]?[-\u2013][ ]?)(?!(?:Chief|President|Vice|Senior|Executive|Treasurer|Secretary|Controller|General|"
-    r"Director|Managing|C[EFOTIA]O|Chairman|Inc|Corp|Ltd|LLC|Jr|Sr|and|the|a|an)\b)"
-    rf"({_SCOPE_WORD}(?:[ ]+(?:(?:and|&|/)[ ]+)?{_SCOPE_WORD}){{0,5}})"
+    rf"(?:,[ ]+|[ ]?[-\u2013][ ]?){_NOT_A_TITLE_WORD}(?!(?:and|the|a|an)\b)"
+    rf"({_SCOPE_WORD}(?:[ ]+(?:(?:and|&|/)[ ]+)?{_NOT_A_TITLE_WORD}{_SCOPE_WORD}){{0,5}})"
     r"(?=[ ]*(?:[,.;:)\n]|(?:and|from|since|until|through)\b|(?:at|of|for|with)[ ]+(?:the[ ]+)?[A-Z]|$))"
 )
 
