@@ -614,6 +614,11 @@ def _complete_phrases(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
                 end = year.end()
         if ent.label_ == "METRIC":
             start = _word_start(text, start, end)
+        # Read before the head words join it: "service" + "revenue" is still
+        # a revenue line item, whose qualifiers come before both.
+        revenue_item = ent.label_ == "METRIC" and bool(
+            _REVENUE_HEAD.match(text, start, end) or _SEGMENT_ITEM.match(text, start, end)
+        )
         if head := head_pattern.search(text, max(0, start - 30), start):
             start = head.start()
         elif ent.label_ == "PERIOD" and text[start] == "Q":
@@ -622,7 +627,7 @@ def _complete_phrases(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
         elif ent.label_ == "PERIOD" and text[start].isdigit():
             if month := _MONTH_BEFORE_DAY.search(text, max(0, start - 12), start):
                 start = month.start()
-        if ent.label_ == "METRIC" and (_REVENUE_HEAD.match(text, start, end) or _SEGMENT_ITEM.match(text, start, end)):
+        if revenue_item:
             start = _revenue_qualifier_start(text, start)
         if (start, end) == (ent.start_char, ent.end_char):
             result.append(ent)
