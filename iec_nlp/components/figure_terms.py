@@ -84,6 +84,10 @@ _METRIC_CORE = (
     r"funds\s+from\s+operations|lease\s+operating\s+expenses?|(?:average\s+)?realized\s+(?:[a-z]+\s+){0,2}prices?|"
     r"annual\s+recurring\s+revenue|remaining\s+performance\s+obligations|(?-i:A?FFO|ARR|RPO)|"
     r"(?:milestone|upfront|up-front)\s+payments?|(?:revolving\s+)?credit\s+facility|"
+    # The size of a loan an 8-K's agreement provides ("a term loan facility
+    # of up to $75 million", "a $50 million line of credit").
+    r"(?:(?:senior\s+)?(?:secured\s+)?(?:delayed[\s-]draw\s+)?term\s+loan(?:\s+facility)?|revolving\s+(?:loan\s+)?facility|"
+    r"loan\s+facility|(?:revolving\s+)?line\s+of\s+credit)|"
     # SCHEMA.md 3a: a pay item is the measure of its amount, also the
     # relocation and retention pay of an 8-K's list of terms ("(iv)
     # relocation expenses up to $20,000", "a retention opportunity equal to
