@@ -44,7 +44,8 @@ def parse_money(text: str) -> MoneyValue:
     value = float(match.group().replace(",", ""))
     scale = _SCALE.search(text)
     if scale:
-        value *= _SCALES[(scale.group(1) or scale.group(2)).lower()]
+        # Rounded: 8.2 x 1e6 is 8199999.999999999 in binary floating point.
+        value = round(value * _SCALES[(scale.group(1) or scale.group(2)).lower()], 6)
     if "(" in text and ")" in text or text.strip().startswith("-"):
         value = -value
     return MoneyValue(value, currency)

@@ -163,3 +163,13 @@ def test_a_measure_stated_by_a_verb_of_level_is_linked_without_the_verb(sentence
     assert [e.text for e in metrics] == [measure]
     values = [(result.entities[r.head].label, result.entities[r.child].text) for r in result.relations if r.label == "VALUE_OF"]
     assert values == [("MONEY", measure)]
+
+
+def test_amounts_paired_by_respectively_take_the_measure_of_their_rank():
+    import iec_nlp
+
+    result = iec_nlp.extract("Revenue and net income for fiscal 2024 were $120.5 million and $8.2 million, respectively.")
+    assert [(f.value, f.metric, f.period) for f in result.figures] == [
+        (120_500_000.0, "Revenue", "fiscal 2024"),
+        (8_200_000.0, "net income", "fiscal 2024"),
+    ]

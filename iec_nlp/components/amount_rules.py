@@ -1062,7 +1062,10 @@ _PAIRED_SCORE = 0.9
 
 def pair_respectively(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
     """Each amount of a "..., respectively" clause in the period of its rank,
-    where the clause names as many periods after its amounts as amounts."""
+    where the clause names as many periods after its amounts as amounts; and
+    the value of the measure of its rank, where the sentence names as many
+    measures before its amounts as amounts ("Revenue and net income were $X
+    and $Y, respectively")."""
     text = doc_text(doc)
     at = text.find(_RESPECTIVELY)
     if at < 0:
@@ -1070,6 +1073,7 @@ def pair_respectively(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
     ents = doc.ents
     has_sentences = doc.has_annotation("SENT_START")
     paired: dict[tuple[int, int], tuple[int, int]] = {}
+    valued: dict[tuple[int, int], tuple[int, int]] = {}
     while at >= 0:
         word = doc.char_span(at, at + len(_RESPECTIVELY), alignment_mode="expand")
         if word is not None:
@@ -1080,8 +1084,19 @@ def pair_respectively(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
             if len(amounts) >= 2 and len(amounts) == len(periods):
                 for amount, period in zip(amounts, periods):
                     paired[(amount.start_char, amount.end_char)] = (period.start_char, period.end_char)
+            measures = [e for e in before if e.label_ == "METRIC" and amounts and e.end_char <= amounts[0].start_char]
+            if len(amounts) >= 2 and len(amounts) == len(measures):
+                for amount, measure in zip(amounts, measures):
+                    valued[(amount.start_char, amount.end_char)] = (measure.start_char, measure.end_char)
         at = text.find(_RESPECTIVELY, at + len(_RESPECTIVELY))
-    if not paired:
+    if not paired and not valued:
         return relations
-    kept = [r for r in relations if not (r[4] == "IN_PERIOD" and (r[0], r[1]) in paired)]
-    return kept + [[*amount, *period, "IN_PERIOD", _PAIRED_SCORE] for amount, period in paired.items()]
+    kept = [
+        r for r in relations
+        if not (r[4] == "IN_PERIOD" and (r[0], r[1]) in paired) and not (r[4] == "VALUE_OF" and (r[0], r[1]) in valued)
+    ]
+    return (
+        kept
+        + [[*amount, *period, "IN_PERIOD", _PAIRED_SCORE] for amount, period in paired.items()]
+        + [[*amount, *measure, "VALUE_OF", _PAIRED_SCORE] for amount, measure in valued.items()]
+    )

@@ -267,6 +267,9 @@ _SUBJECT_STATED_AS_AMOUNT = re.compile(
 )
 
 
+_RESPECTIVELY_AHEAD = re.compile(r"(?:[^.;\n]|\.(?=\d)){0,120}?\brespectively\b")
+
+
 def _subjects_stated_as_amounts(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     """The measure that opens a sentence stated as an amount, as its METRIC,
     over any piece of it the recognizer found."""
@@ -274,6 +277,8 @@ def _subjects_stated_as_amounts(doc: Doc, text: str, ents: list[Span]) -> list[S
     for match in _SUBJECT_STATED_AS_AMOUNT.finditer(text):
         if match.end() not in amounts:
             continue
+        if " and " in match.group(1) and _RESPECTIVELY_AHEAD.match(text, match.end()):
+            continue  # "Revenue and net income ... were $X and $Y, respectively": two measures
         span = doc.char_span(match.start(1), match.end(1), label="METRIC")
         if not span:
             continue
