@@ -162,12 +162,6 @@ _QUARTER = re.compile(
 )
 # "1H24", "H1 2024", "2H 2023": a half year.
 _HALF = re.compile(r"\b(?:([12])H|H([12]))\s?['\u2019]?(\d{4}|\d{2})\b", re.IGNORECASE)
-
-
-def _quarter_of(match: re.Match) -> tuple[int, str | None, bool]:
-    """The quarter number, year text and fiscal flag of a `_QUARTER` match."""
-    quarter = _ORDINALS.get((match.group(1) or "").lower()) or int(match.group(4) or match.group(7) or 0)
-    return quarter, match.group(3) or match.group(6) or match.group(8), bool(match.group(2) or match.group(5))
 _FISCAL_YEAR = re.compile(r"\b(fiscal(?:\s+year)?|FY)\s*['\u2019]?(\d{4}|\d{2})\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(19\d{2}|20\d{2})\b")
 _MONTHS = (
@@ -182,6 +176,12 @@ _PRIOR = re.compile(
 )
 _MONTHS_SPAN = re.compile(r"\b(six|nine|twelve|three|6|9|12|3)\s+months\b", re.IGNORECASE)
 _MONTH_COUNT = {"three": 3, "3": 3, "six": 6, "6": 6, "nine": 9, "9": 9, "twelve": 12, "12": 12}
+
+
+def _quarter_of(match: re.Match) -> tuple[int, str | None, bool]:
+    """The quarter number, year text and fiscal flag of a `_QUARTER` match."""
+    quarter = _ORDINALS.get((match.group(1) or "").lower()) or int(match.group(4) or match.group(7) or 0)
+    return quarter, match.group(3) or match.group(6) or match.group(8), bool(match.group(2) or match.group(5))
 
 
 def _full_year(two_or_four: str) -> int:
