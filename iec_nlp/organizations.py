@@ -79,7 +79,6 @@ _PUBLIC_BODY_FORM = re.compile(
 )
 
 
-@lru_cache(maxsize=65536)
 def company_name_forms(company: str) -> list[str]:
     """The forms a release may name a company of the corpus meta by: the
     whole name, the name before its first comma, and any short form in
@@ -87,6 +86,7 @@ def company_name_forms(company: str) -> list[str]:
     return [company, company.split(",")[0]] + re.findall(r"\(([^)]+)\)", company)
 
 
+@lru_cache(maxsize=65536)
 def same_organization(a: str, b: str) -> bool:
     """Whether two names plausibly name one organization: equal keys, one the
     leading words of the other (`IEC` / `IEC Electronics`), or an acronym
