@@ -26,6 +26,7 @@ _KEEP = frozenset(
     u.s us united states national federal army navy air force""".split()
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9&'\u2019-]*")
+_POSSESSIVE = re.compile(r"['\u2019]s$")  # "Motorola's" is renamed as "Motorola"
 _ONSETS = "b br c cl d dr f fl g gr h j k kr l m n p pl r s st t tr v w z".split()
 _VOWELS = "a e i o u ai ea io".split()
 _ENDINGS = ["", "n", "r", "x", "l", "ton", "ex", "ia", "o", "um", "ar"]
@@ -56,7 +57,7 @@ def swap_organization_names(doc: AnnotatedDocument, seed: int = 0) -> AnnotatedD
             continue
         for word in _WORD.finditer(span.text):
             surface = word.group()
-            core = re.sub(r"['\u2019]s$", "", surface)
+            core = _POSSESSIVE.sub("", surface)
             key = core.lower()
             if key in _KEEP or len(core) < 2:
                 continue
@@ -115,7 +116,7 @@ def _renamed(name: str, mapping: dict[str, str]) -> str:
 
     def rename(word: re.Match) -> str:
         surface = word.group()
-        core = re.sub(r"['\u2019]s$", "", surface)
+        core = _POSSESSIVE.sub("", surface)
         new = mapping.get(core.lower())
         return surface if new is None else _cased_like(new, core) + surface[len(core) :]
 
