@@ -174,6 +174,13 @@ _PRIOR = re.compile(
     r"\b(a\s+year\s+ago|prior[\s-]+year|last\s+year|previous\s+year|year[\s-]+earlier|preceding\s+year|same\s+(?:quarter|period)\s+(?:of\s+|in\s+)?(?:the\s+)?(?:prior|last|previous)|comparable)\b",
     re.IGNORECASE,
 )
+# "the prior quarter", "the linked quarter" (banks): the quarter before the
+# release's own, not the same quarter a year ago. "the last quarter of 2024"
+# is that year's fourth.
+_QUARTER_BEFORE = re.compile(
+    r"\b(?:prior|previous|preceding|last|linked|sequential|trailing)\s+quarter\b(?!\s+of\b)", re.IGNORECASE
+)
+_LAST_QUARTER_OF = re.compile(r"\b(?:last|final)\s+quarter\s+of\b", re.IGNORECASE)
 _MONTHS_SPAN = re.compile(r"\b(six|nine|twelve|three|6|9|12|3)\s+months\b", re.IGNORECASE)
 _MONTH_COUNT = {"three": 3, "3": 3, "six": 6, "6": 6, "nine": 9, "9": 9, "twelve": 12, "12": 12}
 
@@ -261,6 +268,12 @@ def resolve_period(text: str, context: ReleaseContext) -> str | None:
         return f"{count}M {label}" if label else None
     if quarter_match:
         return _label(quarter, year, fiscal)
+    if _LAST_QUARTER_OF.search(phrase):
+        return _label(4, year, fiscal)
+    if _QUARTER_BEFORE.search(phrase) and explicit_year is None and context.quarter and context.year:
+        if context.quarter == 1:
+            return _label(4, context.year - 1, fiscal)
+        return _label(context.quarter - 1, context.year, fiscal)
     if half:
         label = _label(None, year, fiscal)
         # The first half is the first six months, as "first six months" reads.

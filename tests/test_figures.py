@@ -71,6 +71,19 @@ def test_periods_resolve_against_the_release():
     assert resolve_period("September 30, 2004", context) == "2004-09-30"
 
 
+@pytest.mark.parametrize(
+    "phrase,label",
+    [("prior quarter", "Q1 2024"), ("linked quarter", "Q1 2024"), ("previous quarter", "Q1 2024"),
+     ("same quarter of the prior year", "Q2 2023"), ("last quarter of 2023", "Q4 2023")],
+)
+def test_the_quarter_before_is_the_one_before_the_release(phrase, label):
+    assert resolve_period(phrase, ReleaseContext(quarter=2, year=2024)) == label
+
+
+def test_the_quarter_before_the_first_is_the_last_of_the_year_before():
+    assert resolve_period("prior quarter", ReleaseContext(quarter=1, year=2024, fiscal=True)) == "Q4 FY2023"
+
+
 def test_person_mentions_merge_and_roles_canonicalize():
     names = ["W. Barry Gilbert", "Barry Gilbert", "Gilbert", "Jeffrey Schlarbaum", "Jeff", "Schlarbaum"]
     groups = group_person_mentions(names)
