@@ -2360,6 +2360,18 @@ def test_an_unfamiliar_name_written_with_an_honorific_or_an_age_is_a_person_not_
     ]
 
 
+def test_an_unfamiliar_name_taken_for_a_title_is_a_person_where_the_release_honors_it():
+    text = (
+        "The Board appointed Priya Raman as Chief Financial Officer. Ms. Raman, age 46, served as Senior Vice "
+        "President at Halvorsen. Investor Relations Manager Tom Reed spoke; Ms. Manager is no one."
+    )
+    doc = _doc(text, [("Priya Raman", "ROLE"), ("Chief Financial Officer", "ROLE"), ("Investor Relations Manager", "ROLE")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert [(t, label) for t, label in _ents(doc) if " " in t] == [
+        ("Priya Raman", "PERSON"), ("Chief Financial Officer", "ROLE"), ("Investor Relations Manager", "ROLE")
+    ]
+
+
 def test_a_name_named_to_a_title_or_joining_as_one_is_a_person_also_in_the_headline():
     text = (
         "ACME APPOINTS RENATA BOCKHOLT SENIOR VICE PRESIDENT\n\nAcme Corp. said that Renata Bockholt has "

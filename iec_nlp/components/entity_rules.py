@@ -1847,10 +1847,17 @@ def _stacked_over_a_title(text: str, start: int, end: int) -> bool:
 
 
 def _as_person_if_honored_aged_or_titled(ent: Span, text: str) -> Span:
-    if ent.label_ not in ("ORG", "CUSTOMER"):
+    if ent.label_ not in ("ORG", "CUSTOMER", "ROLE"):
         return ent
     name = text[ent.start_char : ent.end_char]
     if not _PERSON_NAME_SHAPE.fullmatch(name.title() if name.isupper() else name):
+        return ent
+    # "the Board appointed Priya Raman as Chief Financial Officer", then "Ms.
+    # Raman": an unseen name in the slot of an appointment can be taken for
+    # the title; a title has a title's words, a name has none.
+    if ent.label_ == "ROLE" and (
+        JOB_TITLE.search(name) or any(_is_title(w) or w.title() in _TITLE_WORDS_BEFORE_A_NAME for w in name.split())
+    ):
         return ent
     if re.search(_LEGAL_FORM, name) or any(w.lower() in _BODY_WORDS for w in name.split()):
         return ent
