@@ -1669,6 +1669,13 @@ def test_a_state_body_and_an_agency_of_an_area_are_whole_names():
     assert ("Regional Water Authority of Lane County", "ORG") in _ents(doc)
 
 
+def test_a_military_abroad_is_named_with_its_nation():
+    text = "Acme sells displays to the Royal Navy, the Royal Canadian Air Force and the Hellenic Navy; Navy sales grew."
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    names = [t for t, label in _ents(doc) if label == "ORG"]
+    assert names[:3] == ["Royal Navy", "Royal Canadian Air Force", "Hellenic Navy"]
+
+
 def test_a_field_of_study_is_no_government_body():
     text = "She holds a B.S. degree in Business Administration from Ohio State."
     doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))

@@ -234,7 +234,12 @@ _CAP = rf"(?!The\b|Master\b|{_HEADLINE_VERB})[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 GOVERNMENT_BODY = re.compile(
     # Every name below starts with a capital: see name_shapes._LETTER_AHEAD.
     rf"\b(?=[A-Z])(?:(?:U\.S\.?|United\s+States|US|{_STATE_NAMES})\s+)?(?:"
-    r"Army|Navy|Air\s+Force|Marine\s+Corps|Coast\s+Guard|Space\s+Force|National\s+Guard|"
+    # A military abroad, by its nation: "Royal Navy", "Royal Australian Air
+    # Force", "Canadian Army", "Hellenic Navy".
+    rf"(?:(?:Royal(?:\s+(?:Australian|Canadian|Netherlands|Danish|Norwegian|Thai|Saudi|Malaysian|New\s+Zealand))?|"
+    r"Canadian|British|French|German|Indian|Italian|Israeli|Japanese|Polish|Dutch|Spanish|Turkish|Brazilian|"
+    r"Swedish|Norwegian|Danish|Finnish|Hellenic|Australian|Mexican|Korean|Philippine)\s+)?"
+    r"(?:Army|Navy|Air\s+Force|Marine\s+Corps|Coast\s+Guard|Space\s+Force|National\s+Guard)|"
     rf"(?:Department|Dept\.|Office|Ministry)\s+of\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+|&\s+)?{_CAP}){{0,3}}|"
     rf"(?:{_CAP}\s+(?:and\s+|&\s+)?){{1,5}}(?:Agency|Administration|Authority|Command|Bureau|Commission)"
     rf"(?:[ ]of[ ]{_CAP}(?:[ ]{_CAP}){{0,2}})?"
