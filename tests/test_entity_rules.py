@@ -2897,3 +2897,13 @@ def test_a_known_short_name_before_the_rest_of_a_name_the_recognizer_found_is_on
     names = [t for t, label in _ents(doc) if label == "ORG"]
     assert names == ["Corvane", "Lockridge Defense Solutions", "Lockridge Corporation", "Lockridge", "Corvane",
                      "Halvard Aerospace"]
+
+
+def test_what_a_person_joined_from_or_held_a_post_at_is_an_organization():
+    text = (
+        "Ms. Castellanos joined the Company in 2019 from Vantage Conveyor Systems, where she was Director of "
+        "Plant Operations. Mr. Ode spent ten years at Boston Scientific, where he led sales. He joined Acme from "
+        "Harlow Freight in 2010. He lives in Ohio, where he was born."
+    )
+    doc = EntityRules(patterns=True, propagate=True)(NLP.make_doc(text))
+    assert [t for t, label in _ents(doc) if label == "ORG"] == ["Vantage Conveyor Systems", "Boston Scientific", "Harlow Freight"]

@@ -361,7 +361,8 @@ class EntityRules:
             ents = _add_units_after_possessives(doc, text, _add_institutions_before_initials(doc, text, ents))
             ents, short_names = _add_defined_short_names(doc, text, ents, terms)
             ents = _add_described_organizations(doc, text, _add_named_segments(doc, text, ents, terms), terms)
-            ents = _add_coordinated_organizations(doc, text, _add_employers_after_titles(doc, text, ents, terms), terms)
+            ents = _add_employers_before_posts(doc, text, _add_employers_after_titles(doc, text, ents, terms), terms)
+            ents = _add_coordinated_organizations(doc, text, ents, terms)
             ents = _add_positions_in_apposition(doc, text, _add_people_in_person_slots(doc, text, ents, terms))
             ents = _extend_title_scopes(doc, text, _complete_hyphenated_titles(doc, text, ents))
             ents = _complete_phrases(doc, text, ents)
@@ -1555,6 +1556,28 @@ def _add_employers_after_titles(doc: Doc, text: str, ents: list[Span], terms: fr
     for title_end in sorted(title_ends):
         employer = _EMPLOYER_AFTER_TITLE.match(text, title_end)
         if employer and not _ENDS_IN_FUNCTION.search(employer.group(1)):
+            ents = _add_if_plausible(doc, ents, employer.start(1), employer.end(1), text, terms)
+    return ents
+
+
+# "joined the Company in 2019 from Vantage Conveyor Systems, where she was
+# Director of Plant Operations": what a person joined from, or held a post
+# at, names an organization, also one the recognizer never saw.
+_EMPLOYER_NAME = rf"((?!The\b){_EMPLOYER_WORD}(?:[ ](?:{_EMPLOYER_WORD}|&)){{0,4}})"
+_EMPLOYERS_BEFORE_POSTS = (
+    re.compile(
+        rf"\b(?:from|at|with)[ ]+(?:the[ ]+)?{_EMPLOYER_NAME},[ ]+where[ ]+(?:he|she|they)[ ]+"
+        r"(?:was|were|served|held|led|had|most[ ]recently|previously|spent|oversaw|worked)\b"
+    ),
+    re.compile(
+        rf"\bjoin(?:ed|s)\b[^.\n]{{0,40}}?[ ]from[ ]+(?:the[ ]+)?{_EMPLOYER_NAME}(?=[ ]*[,.;]|[ ]+(?:where|in|after)\b)"
+    ),
+)
+
+
+def _add_employers_before_posts(doc: Doc, text: str, ents: list[Span], terms: frozenset[str]) -> list[Span]:
+    for pattern in _EMPLOYERS_BEFORE_POSTS:
+        for employer in pattern.finditer(text):
             ents = _add_if_plausible(doc, ents, employer.start(1), employer.end(1), text, terms)
     return ents
 
