@@ -445,7 +445,11 @@ _BEFORE_CUES = {
     # U.S. Department of Defense".
     r"|\b(?:customers?|clients?)\s+(?:such\s+as|including|include|includes|included)\s+"
     r"(?:[\w'\u2019.&-]+\s+){0,4}?[\w'\u2019.&-]+(?:\s*,\s*(?:[\w'\u2019.&-]+\s+){0,4}?[\w'\u2019.&-]+){0,4}"
-    r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$",
+    r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$"
+    # When and where they came between: "added 42 new customers in the
+    # quarter, including Beta Health".
+    r"|\b(?:customers|clients)\s+(?:in|during|this|last|over)\s+(?:[\w-]+\s+){0,3}?[\w-]+,?\s+"
+    r"(?:including|such\s+as)\s+(?:the\s+)?$",
     # Every form of the verbs: "Leidos also supports FHWA's Office of Safety".
     # The words between may be a possessive name (the office's agency, "FHWA's"):
     # the office is still what is supported.

@@ -809,6 +809,8 @@ def test_a_licensee_of_the_issuers_technology_is_cued_like_a_buyer():
         ("Its customers include aircraft manufacturers, defense prime contractors and the Beta Defense Agency.", 1.0),
         ("Customers such as Gamma Aircraft, Delta Jets, and Beta Defense Agency use its harnesses.", 1.0),
         ("Its suppliers include steel mills, foundries and the Beta Defense Agency.", 0.0),
+        ("We added 42 new customers in the quarter, including the Beta Defense Agency.", 1.0),
+        ("We added 42 new suppliers in the quarter, including the Beta Defense Agency.", 0.0),
     ],
 )
 def test_a_customer_named_later_in_a_list_of_customers_is_cued(sentence, expected):
