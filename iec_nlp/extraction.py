@@ -171,6 +171,16 @@ class Extraction:
             children.setdefault((r.head, r.label), []).append(r.child)
         return children
 
+    def _sentence_scope(self, bounds: list[tuple[int, int]], amount: Entity, period: str) -> str | None:
+        """Whether the amount's sentence reports a quarter or a year, read only
+        for a period phrase that does not say ("the prior-year period")."""
+        from .figures import sentence_scope
+
+        if "period" not in period.lower():
+            return None
+        start, end = sentence_of(bounds, amount.start)
+        return sentence_scope(self.text[start:end])
+
     def _targets(self, head: int, label: str) -> list[int]:
         return self._children.get((head, label), [])
 
@@ -242,6 +252,7 @@ class Extraction:
 
         context = ReleaseContext.from_text(self.text)
         units = stated_units(self.text)
+        bounds = sentence_bounds(self.text)
         out = []
         for i, e in enumerate(self.entities):
             if e.label != "MONEY":
@@ -269,7 +280,7 @@ class Extraction:
                     # An amount of change is not the metric's level.
                     metric=None if change else metric,
                     period=period,
-                    period_resolved=resolve_period(period, context) if period else None,
+                    period_resolved=resolve_period(period, context, self._sentence_scope(bounds, e, period)) if period else None,
                     change=change,
                 )
             )

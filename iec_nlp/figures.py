@@ -231,9 +231,27 @@ def _label(quarter: int | None, year: int | None, fiscal: bool) -> str | None:
     return f"Q{quarter} {prefix}{year}" if quarter else f"{prefix or 'FY'}{year}"
 
 
-def resolve_period(text: str, context: ReleaseContext) -> str | None:
+# What a sentence reports on, for a period phrase that does not say
+# ("compared to $8.3 million in the prior-year period").
+_QUARTER_SCOPE = re.compile(r"\b(?:quarter|three[ -]months)\b", re.IGNORECASE)
+_YEAR_SCOPE = re.compile(
+    r"\b(?:(?:year|twelve[ -]months|fiscal[ ]year)[ ]ended|full[ -]year|for[ ]the[ ](?:fiscal[ ])?year|annual)\b",
+    re.IGNORECASE,
+)
+
+
+def sentence_scope(sentence: str) -> str | None:
+    """"quarter" or "year": what a sentence's amounts are reported for, when it says."""
+    if _QUARTER_SCOPE.search(sentence):
+        return "quarter"
+    return "year" if _YEAR_SCOPE.search(sentence) else None
+
+
+def resolve_period(text: str, context: ReleaseContext, scope: str | None = None) -> str | None:
     """A canonical period label (`Q2 FY2004`, `FY2003`, `2004-09-30`), or None
-    when neither the phrase nor the release says enough."""
+    when neither the phrase nor the release says enough. A phrase that names
+    neither a quarter nor a year ("the prior-year period") is the release's
+    quarter, unless its sentence's `scope` is "year"."""
     phrase = " ".join(text.split())
     date = _DATE.search(phrase)
     if date and not re.search(r"\b(ended|ending)\b", phrase, re.IGNORECASE):
@@ -280,6 +298,8 @@ def resolve_period(text: str, context: ReleaseContext) -> str | None:
         return (f"6M {label}" if (half.group(1) or half.group(2)) == "1" else f"H2 {label}") if label else None
     if re.search(r"\bquarter(ly)?\b", phrase, re.IGNORECASE):
         return _label(context.quarter, year, fiscal) if context.quarter else None
+    if re.search(r"\bperiod\b", phrase, re.IGNORECASE) and explicit_year is None and not fiscal_match:
+        return _label(context.quarter if scope != "year" else None, year, fiscal)
     if re.search(r"\b(year|fiscal)\b", phrase, re.IGNORECASE) or explicit_year:
         return _label(None, year, fiscal or context.fiscal)
     if re.search(r"\bperiod\b", phrase, re.IGNORECASE):

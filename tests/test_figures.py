@@ -80,6 +80,24 @@ def test_the_quarter_before_is_the_one_before_the_release(phrase, label):
     assert resolve_period(phrase, ReleaseContext(quarter=2, year=2024)) == label
 
 
+def test_a_period_phrase_naming_neither_quarter_nor_year_takes_its_sentences_scope():
+    context = ReleaseContext(quarter=3, year=2026, fiscal=True)
+    assert resolve_period("prior-year period", context) == "Q3 FY2025"
+    assert resolve_period("prior-year period", context, scope="year") == "FY2025"
+    assert resolve_period("prior-year period", ReleaseContext(year=2026, fiscal=True)) == "FY2025"
+
+    import iec_nlp
+
+    text = (
+        "Acme Reports Third Quarter Fiscal 2026 Results\n\nFor the third quarter, revenue was $12.6 million, "
+        "compared to $8.3 million in the prior-year period. For the year ended June 30, 2026, net income was "
+        "$4.1 million, compared to $3.0 million in the prior-year period."
+    )
+    resolved = {f.text: f.period_resolved for f in iec_nlp.extract(text).figures}
+    assert resolved["$8.3 million"] == "Q3 FY2025"
+    assert resolved["$3.0 million"] == "FY2025"
+
+
 def test_the_quarter_before_the_first_is_the_last_of_the_year_before():
     assert resolve_period("prior quarter", ReleaseContext(quarter=1, year=2024, fiscal=True)) == "Q4 FY2023"
 
