@@ -204,3 +204,12 @@ def test_amounts_paired_by_respectively_take_the_measure_of_their_rank():
         (120_500_000.0, "Revenue", "fiscal 2024"),
         (8_200_000.0, "net income", "fiscal 2024"),
     ]
+
+
+def test_a_quarter_and_its_year_one_space_apart_are_one_period():
+    import iec_nlp
+
+    result = iec_nlp.extract("Acme Third Quarter Fiscal 2026 Results\n\nRevenue was $5.1 million in the fourth quarter 2025.")
+    periods = [e.text for e in result.entities if e.label == "PERIOD"]
+    assert "fourth quarter 2025" in periods
+    assert "Fiscal 2026" not in periods

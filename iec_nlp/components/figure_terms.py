@@ -495,6 +495,9 @@ _PERIOD_HEAD = re.compile(
 _PERIOD_TAIL = re.compile(
     rf"(?:[ ]+(?:ended|ending)[ ]+{_MONTH}[ ]+\d{{1,2}}(?:st|nd|rd|th)?(?:,?[ ]+{_YEAR})?"
     rf"|[ ]+of[ ]+(?:fiscal[ ]+(?:year[ ]+)?)?{_YEAR}"
+    # "fourth quarter 2018", "Third Quarter Fiscal 2026": the year of a quarter
+    # one space after it (a table header's next column is further away).
+    rf"|(?<=quarter)[ ](?:fiscal[ ]+(?:year[ ]+)?)?{_YEAR}"
     r"|[ ]+of[ ]+(?:the[ ]+)?(?:prior|previous|preceding)[ ]+(?:fiscal[ ]+)?year"
     # "the year" + " before", "a year" + " earlier"
     r"|(?<=\byear)[ ]+(?:ago|earlier|before)\b)",
