@@ -1283,3 +1283,13 @@ def test_who_after_the_age_gives_the_title_of_the_companys_to_the_name():
     doc = _sentenced_doc(text, [("Ilse Marr", "PERSON"), ("Chief Operating Officer", "ROLE")])
     marr, coo = _spans(text, "Ilse Marr", "Chief Operating Officer")
     assert link_subject_roles(doc, []) == [[*marr, *coo, "HAS_ROLE", 0.9]]
+
+
+def test_the_person_opening_a_sentence_holds_the_title_its_verb_be_gives():
+    from iec_nlp.components.role_rules import link_subject_roles
+
+    text = "Ms. Marr, 44, was most recently Controller at Zeta. She was previously Treasurer. Otto Doe met the CFO."
+    doc = _sentenced_doc(text, [("Marr", "PERSON"), ("Controller", "ROLE"), ("Treasurer", "ROLE"), ("Otto Doe", "PERSON"), ("CFO", "ROLE")])
+    marr, controller = _spans(text, "Marr", "Controller")
+    # "She was ...": a pronoun's clause states no relation; "met the CFO" gives no title.
+    assert link_subject_roles(doc, []) == [[*marr, *controller, "HAS_ROLE", 0.9]]

@@ -125,10 +125,12 @@ _SUBJECT_REACH = 250
 _ROLE_OF_BEFORE = re.compile(r"\b(?:the|his|her|their)\s+(?:role|position)\s+of\s+(?:the\s+)?$")
 _THE_BEFORE = re.compile(r"\b(?:the|his|her|their)\s+$")
 _ROLE_AFTER = re.compile(r"\s+(?:role|position)\b")
-# "Jane Roe, who was Executive Vice President and CFO of Zeta until 2019":
-# the relative clause's verb "be" gives the title as "as" does.
+# "Jane Roe, who was Executive Vice President and CFO of Zeta until 2019",
+# "Ms. Roe, 44, was most recently Corporate Controller at Zeta": the verb
+# "be" of the person's own clause gives the title as "as" does.
 _WHO_IS_BEFORE = re.compile(
-    r"\bwho\s+(?:is|was|has\s+been|had\s+been|will\s+be|remains)\s+(?:(?:also|currently|previously)\s+)?"
+    r"\b(?:who\s+)?(?:is|was|has\s+been|had\s+been|will\s+be|remains)\s+"
+    r"(?:(?:also|currently|previously|formerly|most\s+recently)\s+)?"
     r"(?:(?:a|an|the|our|its|(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*['\u2019]s?)\s+)?$"
 )
 # "Jane Roe has been appointed Chief Financial Officer", "Mr. Roe, 61, is a
