@@ -213,3 +213,14 @@ def test_a_quarter_and_its_year_one_space_apart_are_one_period():
     periods = [e.text for e in result.entities if e.label == "PERIOD"]
     assert "fourth quarter 2025" in periods
     assert "Fiscal 2026" not in periods
+
+
+def test_a_measure_ends_before_and_so_the_next_amount_keeps_its_own():
+    import iec_nlp
+
+    result = iec_nlp.extract(
+        "It ended the quarter with $38.4 million in cash and $75.0 million outstanding under its revolving credit facility."
+    )
+    assert [(f.text, f.metric) for f in result.figures] == [
+        ("$38.4 million", "cash"), ("$75.0 million", "revolving credit facility")
+    ]

@@ -629,7 +629,9 @@ def _trim_punctuation(span: Span) -> Span | None:
             return None
     # "a director of the Company" taken as "director of the": a title does not
     # end in a function word; what follows it is a separate entity.
-    while span.label_ == "ROLE" and end - 1 > start and span.doc[end - 1].lower_ in _TRAILING_FUNCTION_WORDS:
+    # Nor does a measure or a period: "$38.4 million in cash and $75.0 million
+    # outstanding" gives `cash`.
+    while span.label_ in ("ROLE", "METRIC", "PERIOD") and end - 1 > start and span.doc[end - 1].lower_ in _TRAILING_FUNCTION_WORDS:
         end -= 1
     # "award estimated at $7.2 million", "Assets exceed $8 billion": a measure ends before its verb.
     while span.label_ == "METRIC" and end - 1 > start and span.doc[end - 1].lower_ in _METRIC_VERBS:
