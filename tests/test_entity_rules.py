@@ -1676,6 +1676,13 @@ def test_a_military_abroad_is_named_with_its_nation():
     assert names[:3] == ["Royal Navy", "Royal Canadian Air Force", "Hellenic Navy"]
 
 
+def test_a_utility_district_or_cooperative_is_a_whole_name():
+    text = "Acme signed an agreement with Cascadia Public Utility District and sold power to Kittitas County Electric Cooperative."
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    names = [t for t, label in _ents(doc) if label == "ORG"]
+    assert names == ["Cascadia Public Utility District", "Kittitas County Electric Cooperative"]
+
+
 def test_a_field_of_study_is_no_government_body():
     text = "She holds a B.S. degree in Business Administration from Ohio State."
     doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
