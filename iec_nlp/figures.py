@@ -125,7 +125,8 @@ _CHANGE = re.compile(
     re.IGNORECASE,
 )
 _CHANGE_VERB = re.compile(
-    r"\b(?:increased?|decreased?|grew|declined|fell|rose|improved|reduced|reduction|increase|decrease|"
+    r"\b(?:increased?|decreased?|increasing|decreasing|reducing|raising|raised|lowering|lowered|"
+    r"grew|declined|fell|rose|improved|reduced|reduction|increase|decrease|"
     r"improvement|decline|up|down|lower|higher)\b",
     re.IGNORECASE,
 )

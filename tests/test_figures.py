@@ -224,3 +224,11 @@ def test_a_measure_ends_before_and_so_the_next_amount_keeps_its_own():
     assert [(f.text, f.metric) for f in result.figures] == [
         ("$38.4 million", "cash"), ("$75.0 million", "revolving credit facility")
     ]
+
+
+def test_an_amount_a_verb_in_ing_changes_by_is_a_change():
+    from iec_nlp.figures import is_change
+
+    assert is_change("an option for 40 megawatts, increasing the contract value by ")
+    assert is_change("raising its guidance by ")
+    assert not is_change("a contract value of ")
