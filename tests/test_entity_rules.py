@@ -2914,3 +2914,14 @@ def test_what_a_person_joined_from_or_held_a_post_at_is_an_organization():
     )
     doc = EntityRules(patterns=True, propagate=True)(NLP.make_doc(text))
     assert [t for t, label in _ents(doc) if label == "ORG"] == ["Vantage Conveyor Systems", "Boston Scientific", "Harlow Freight"]
+
+
+def test_a_directors_class_or_status_is_no_part_of_the_seat():
+    text = (
+        "The Board elected Alisha Banerjee to serve as a Class II director. Jane Roe, an independent director, "
+        "and Otto Lind, a non-employee director, spoke. John Doe is Lead Independent Director."
+    )
+    ents = [("Alisha Banerjee", "PERSON"), ("Jane Roe", "PERSON"), ("independent director", "ROLE"), ("Otto Lind", "PERSON"),
+            ("non-employee director", "ROLE"), ("John Doe", "PERSON"), ("Lead Independent Director", "ROLE")]
+    doc = EntityRules(patterns=True, propagate=True)(_doc(text, ents))
+    assert [t for t, label in _ents(doc) if label == "ROLE"] == ["director", "director", "director", "Lead Independent Director"]

@@ -527,6 +527,9 @@ _BOARD_SEAT = re.compile(r"\bmember[ ]+of[ ]+the[ ]+Company['\u2019]s[ ]+[Bb]oar
 # said to serve in is their title, also a common noun in lower case.
 _SERVES_AS_POSITION = re.compile(
     r"\b(?:serve|serves|served|serving|act|acts|acted|acting)[ ]+as[ ]+(?:an?[ ]+)?"
+    # A board class or status is no part of the seat (GUIDELINE): "to serve as
+    # a Class II director", "as an independent director" give `director`.
+    r"(?:(?:Class[ ]+(?:I{1,3}|[ABC])|independent|non-employee)[ ]+)?"
     r"(consultants?|advisors?|advisers?|directors?|trustees?)\b"
 )
 # "has elected Helena Strand and Victor Amadi as directors": seats of a board
@@ -631,6 +634,12 @@ def _trim_punctuation(span: Span) -> Span | None:
             return None
     # "a director of the Company" taken as "director of the": a title does not
     # end in a function word; what follows it is a separate entity.
+    # GUIDELINE (SCHEMA v1.1): independent and non-employee are a director's
+    # status, as a board class is, like `former`: "a Class II director",
+    # "an independent director" give ROLE `director`.
+    if span.label_ == "ROLE" and (status := _DIRECTOR_STATUS.match(doc_text(span.doc), span.doc[start].idx)):
+        seat = next((t.i for t in span.doc[start:end] if t.idx >= status.end()), end)
+        start = seat if seat < end else start
     # Nor does a measure or a period: "$38.4 million in cash and $75.0 million
     # outstanding" gives `cash`.
     while span.label_ in ("ROLE", "METRIC", "PERIOD") and end - 1 > start and span.doc[end - 1].lower_ in _TRAILING_FUNCTION_WORDS:
@@ -651,6 +660,7 @@ def _trim_punctuation(span: Span) -> Span | None:
 
 
 _TRAILING_FUNCTION_WORDS = frozenset("of the at for and our its".split())
+_DIRECTOR_STATUS = re.compile(r"(?:independent|non-?employee|class[ ]+(?:i{1,3}|[abc]))[ ]+(?=\w)", re.IGNORECASE)
 _HEADLINE_VERBS = frozenset(
     "appoint appoints appointed name names named elect elects elected promote promotes promoted hire hires "
     "hired welcome welcomes welcomed add adds added tap taps tapped".split()
