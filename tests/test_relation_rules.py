@@ -1293,3 +1293,13 @@ def test_the_person_opening_a_sentence_holds_the_title_its_verb_be_gives():
     marr, controller = _spans(text, "Marr", "Controller")
     # "She was ...": a pronoun's clause states no relation; "met the CFO" gives no title.
     assert link_subject_roles(doc, []) == [[*marr, *controller, "HAS_ROLE", 0.9]]
+
+
+def test_the_person_appointed_holds_the_title_right_after_the_name():
+    from iec_nlp.components.role_rules import link_appointed_objects
+
+    text = "Acme named Kwame Osei-Bonsu its new Treasurer. Acme thanked Otto Lind, the Controller."
+    doc = _sentenced_doc(text, [("Kwame Osei-Bonsu", "PERSON"), ("Treasurer", "ROLE"), ("Otto Lind", "PERSON"), ("Controller", "ROLE")])
+    kwame, treasurer = _spans(text, "Kwame Osei-Bonsu", "Treasurer")
+    # "thanked" names no one to a title.
+    assert link_appointed_objects(doc, []) == [[*kwame, *treasurer, "HAS_ROLE", 0.9]]

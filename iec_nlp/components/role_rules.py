@@ -218,12 +218,17 @@ _TITLE_AFTER_APPOSITION = re.compile(
     r"|(?:the|a|an)\s+(?:[a-z]+\s+)?(?:position|role|office)\s+of)|as)\s+(?:(?:the|its|our|a|an)\s+)?"
 )
 
+# "Acme named Kwame Osei-Bonsu its new Treasurer", "elected Jane Roe
+# Chairman": the title right after the person appointed, with no "as".
+_TITLE_RIGHT_AFTER_OBJECT = re.compile(r"\s+(?:as\s+)?(?:(?:the|its|our|their|a|an)\s+)?(?:new\s+)?")
+
 
 def link_appointed_objects(
     doc: Doc, relations: list[list[Any]], entities: Sequence[Span] | None = None
 ) -> list[list[Any]]:
     """HAS_ROLE from the person a naming verb appoints, after an apposition,
-    to the titles given "as" or "to the position of"."""
+    to the titles given "as" or "to the position of", or to the title right
+    after the person."""
     text = doc_text(doc)
     ents = [e for e in _entities(doc, entities) if e.label_ in ("PERSON", "ROLE")]
     links = []
@@ -236,7 +241,9 @@ def link_appointed_objects(
         for m, title in enumerate(ents[n + 1 :], start=n + 1):
             if title.label_ == "PERSON" or title.start_char - person.end_char > _SUCCESSION_REACH:
                 break
-            if _TITLE_AFTER_APPOSITION.fullmatch(text, person.end_char, title.start_char):
+            if _TITLE_AFTER_APPOSITION.fullmatch(text, person.end_char, title.start_char) or (
+                m == n + 1 and _TITLE_RIGHT_AFTER_OBJECT.fullmatch(text, person.end_char, title.start_char)
+            ):
                 titles = [title]
                 for following in ents[m + 1 :]:
                     if following.label_ != "ROLE" or not _TITLE_AND.fullmatch(text, titles[-1].end_char, following.start_char):
