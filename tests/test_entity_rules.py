@@ -2925,3 +2925,10 @@ def test_a_directors_class_or_status_is_no_part_of_the_seat():
             ("non-employee director", "ROLE"), ("John Doe", "PERSON"), ("Lead Independent Director", "ROLE")]
     doc = EntityRules(patterns=True, propagate=True)(_doc(text, ents))
     assert [t for t, label in _ents(doc) if label == "ROLE"] == ["director", "director", "director", "Lead Independent Director"]
+
+
+def test_a_name_a_naming_verb_appoints_as_a_title_is_a_person():
+    text = "The Board elected Alisha Banerjee as an independent director. Acme appointed Beta Logistics as its distributor."
+    doc = _doc(text, [("Alisha Banerjee", "ORG"), ("director", "ROLE"), ("Beta Logistics", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert [(t, label) for t, label in _ents(doc) if " " in t] == [("Alisha Banerjee", "PERSON"), ("Beta Logistics", "ORG")]

@@ -1826,6 +1826,27 @@ def _mentions_in_any_case(name: str, text: str) -> Iterator[tuple[int, int]]:
             start = folded.find(key, rest.end())  # the next match starts after this one
 
 
+# "The Board elected Alisha Banerjee as an independent director": a name a
+# naming verb appoints "as" a title.
+_NAMING_VERB_BEFORE_NAME = re.compile(
+    r"\b(?:appointed|named|elected|promoted|hired|appoints|names|elects|promotes|hires)[ ]+(?:(?:Mr|Ms|Mrs|Dr)\.?[ ]+)?$"
+)
+_AS_BEFORE_TITLE = re.compile(
+    r"[ ]+as[ ]+(?:(?:the|a|an|its|our|their)[ ]+)?(?:(?:new|interim|acting|independent|non-employee)[ ]+)?"
+)
+
+
+def _titled_after(text: str, end: int) -> bool:
+    """Whether "as" and a title follow the name ending at `end`."""
+    as_ = _AS_BEFORE_TITLE.match(text, end)
+    if as_ is None:
+        return False
+    first_word = _FIRST_WORD.match(text, as_.end())
+    return JOB_TITLE.match(text, as_.end()) is not None or (
+        first_word is not None and first_word.group().lower() in _TITLE_WORDS
+    )
+
+
 def _said_to_be_a_person(name: str, text: str) -> bool:
     """Whether a mention of `name` (its double surname completed) is
     followed by a person's age, title in parentheses, or appointment to a title."""
@@ -1837,6 +1858,8 @@ def _said_to_be_a_person(name: str, text: str) -> bool:
             return True
         given = _GIVEN_A_TITLE_AFTER_NAME.match(text, end)
         if given is not None and JOB_TITLE.match(text, given.end()):
+            return True
+        if _NAMING_VERB_BEFORE_NAME.search(text, max(0, start - 30), start) and _titled_after(text, end):
             return True
         if _stacked_over_a_title(text, start, end):
             return True
