@@ -2893,19 +2893,6 @@ def test_a_scope_after_a_comma_ends_before_the_next_title():
     assert held_at == set(roles)
 
 
-def test_a_known_short_name_before_the_rest_of_a_name_the_recognizer_found_is_one_organization():
-    text = (
-        "Corvane received an order from Lockridge Defense Solutions, a unit of Lockridge Corporation. "
-        "Lockridge is its largest customer; Corvane and Halvard Aerospace ship."
-    )
-    doc = _doc(text, [("Corvane", "ORG"), ("Defense Solutions", "ORG"), ("Lockridge Corporation", "ORG"),
-                      ("Halvard Aerospace", "ORG")])
-    doc = EntityRules(patterns=False, propagate=True)(doc)
-    names = [t for t, label in _ents(doc) if label == "ORG"]
-    assert names == ["Corvane", "Lockridge Defense Solutions", "Lockridge Corporation", "Lockridge", "Corvane",
-                     "Halvard Aerospace"]
-
-
 def test_what_a_person_joined_from_or_held_a_post_at_is_an_organization():
     text = (
         "Ms. Castellanos joined the Company in 2019 from Vantage Conveyor Systems, where she was Director of "

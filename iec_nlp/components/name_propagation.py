@@ -291,12 +291,6 @@ def _propagate(
                 if widened is None or any(j in owner and owner[j] not in inside for j in range(widened.start, widened.end)):
                     continue
                 start, end, start_char, end_char = widened.start, widened.end, widened.start_char, widened.end_char
-            if forms[form] != "PERSON" and (rest := _name_right_after(owner, end, end_char, text)) is not None:
-                # "Lockridge" (of "Lockridge Corporation") right before the
-                # "Defense Solutions" the recognizer found: one organization,
-                # "Lockridge Defense Solutions", not two.
-                inside = inside | {rest}
-                end, end_char = rest.end, rest.end_char
             replaced |= inside
             span = Span(doc, start, end, label=forms[form])
             added.append(span)
@@ -313,15 +307,6 @@ def _propagate(
 _WORD_BEFORE_NAME = re.compile(r"\b[a-z]+[ ]((?!The\b)[A-Z][a-z]+)[ ]$")
 # The capitalized words that go on after it: "New APR Energy".
 _NAME_WORDS_AFTER = re.compile(r"(?:[ ][A-Z][a-z]+\b(?!['\u2019]))*")
-
-
-def _name_right_after(owner: dict[int, Span], end: int, end_char: int, text: str) -> Span | None:
-    """An organization's name that starts one space after a mention ending at
-    token `end`: the rest of the mention's own name."""
-    rest = owner.get(end)
-    if rest is None or rest.start != end or rest.label_ not in ("ORG", "CUSTOMER"):
-        return None
-    return rest if text[end_char : rest.start_char] == " " and rest.text[:1].isupper() else None
 
 
 def _inside_longer_name(text: str, start: int) -> int | None:
