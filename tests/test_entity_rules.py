@@ -2919,3 +2919,11 @@ def test_a_name_a_naming_verb_appoints_as_a_title_is_a_person():
     doc = _doc(text, [("Alisha Banerjee", "ORG"), ("director", "ROLE"), ("Beta Logistics", "ORG")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert [(t, label) for t, label in _ents(doc) if " " in t] == [("Alisha Banerjee", "PERSON"), ("Beta Logistics", "ORG")]
+
+
+def test_a_health_system_or_carmaker_is_also_called_by_its_first_word():
+    text = "Brightwater Health selected Acme. \"Brightwater chose Acme,\" she said. Halden Motors ships; Halden grew."
+    doc = _doc(text, [("Brightwater Health", "CUSTOMER"), ("Halden Motors", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert ("Brightwater", "CUSTOMER") in _ents(doc)
+    assert ("Halden", "ORG") in _ents(doc)

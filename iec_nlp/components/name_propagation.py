@@ -122,7 +122,8 @@ _DESCRIPTIVE_FIRST_WORDS = frozenset(
 # company does.
 _COMPANY_AFTER_FIRST_WORD = re.compile(
     r"([A-Z][a-z]{2,})(?:[ ][A-Z][a-z]+)?[ ](?:Systems|Technologies|Industries|Electronics|Networks|Instruments|"
-    r"Components|Semiconductor|Pharmaceuticals|Therapeutics|Communications|Solutions|Devices|Labs|Holdings)"
+    r"Components|Semiconductor|Pharmaceuticals|Therapeutics|Communications|Solutions|Devices|Labs|Holdings|"
+    r"Health|Healthcare|Motors|Foods|Aerospace|Robotics|Software|Biologics|Biosciences)"
 )
 
 
