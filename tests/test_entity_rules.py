@@ -2927,3 +2927,14 @@ def test_a_health_system_or_carmaker_is_also_called_by_its_first_word():
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert ("Brightwater", "CUSTOMER") in _ents(doc)
     assert ("Halden", "ORG") in _ents(doc)
+
+
+def test_a_document_of_a_company_and_a_university_of_a_place_stay_out_of_the_name_after_them():
+    text = (
+        "99.1 Press Release of Trevant Logistics Holdings, Inc., dated November 6, 2025. Acme signed agreements "
+        "with the University of Rochester and Bank of America Corporation. Barnes and Noble, Inc. agreed."
+    )
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    names = [t for t, label in _ents(doc) if label == "ORG"]
+    assert names == ["Trevant Logistics Holdings, Inc.", "University of Rochester", "Bank of America Corporation",
+                     "Barnes and Noble, Inc."]

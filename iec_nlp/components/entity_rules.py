@@ -396,9 +396,15 @@ class EntityRules:
         titles = [(m.start(), m.end()) for m in job_titles(text)]
         for match in ORG_WITH_LEGAL_FORM.finditer(text):
             start = _after_title(text, titles, _capitals_line_start(text, match.start(), match.end()), match.end())
+            if start is not None and (document := _DOCUMENT_OF.match(text, start, match.end())):
+                start = document.end()  # "Press Release of Acme Holdings, Inc.": the company, not the document
             if start is not None:
                 if institution := _INSTITUTION_AND.search(text, start, match.end()):
                     start = institution.end()  # "Rutgers University and Mikros Systems Corporation": two names
+                elif _INSTITUTION_OF_BEFORE.search(text, max(0, start - 30), start) and (
+                    joint := _AND_BETWEEN_NAMES.search(text, start, match.end())
+                ):
+                    start = joint.end()  # "the University of Rochester and Bank of America Corporation"
                 ents = _add_or_widen(doc, ents, start, match.end(), "ORG")
         for match in itertools.chain(
             _names_before_tickers(text), NAME_AFTER_DATELINE.finditer(text), NAME_OPENING_HEADLINE.finditer(text)
@@ -546,6 +552,10 @@ _MEMBER_OF_NAMED_BOARD = re.compile(
 _INSTITUTION_AND = re.compile(
     r"\b(?:University|College|Institute|Center|Centre|Hospital|School|Foundation)\b[\w ]*?[ ]+and[ ]+"
 )
+# The place an institution is "of" ends before "and": the University of
+# Rochester, and then another organization.
+_INSTITUTION_OF_BEFORE = re.compile(r"\b(?:University|College|Institute|School)[ ]+of[ ]+(?:the[ ]+)?$")
+_AND_BETWEEN_NAMES = re.compile(r"[ ]+and[ ]+(?=[A-Z])")
 _FIELD_OF_STUDY_BEFORE = re.compile(r"(?:\bof|\bdegrees?[ ]+in|\bmajored[ ]+in)[ ]$")
 # A first name, maybe an initial, and a surname right after a title, ending
 # the clause or before the verb of a quote.
@@ -593,6 +603,14 @@ def _after_title(text: str, titles: list[tuple[int, int]], start: int, end: int)
     if seat := _TITLE_WORD_BEFORE_NAME.search(text, start, end):
         return seat.end() if seat.end() < end else None
     return start
+
+
+# A document of a company, in an 8-K's exhibit list: "99.1 Press Release of
+# Acme Holdings, Inc., dated ...", "Letter of Deloitte & Touche LLP".
+_DOCUMENT_OF = re.compile(
+    r"(?:[A-Z][\w-]*[ ]+){0,3}(?:Release|Agreement|Plan|Amendment|Report|Letter|Certificate|Presentation|Statement)"
+    r"[ ]+of[ ]+(?:the[ ]+)?(?=[A-Z])"
+)
 
 
 _ABBREVIATED_FORM = re.compile(r"(?:Inc|Corp|Co|Ltd|Jr|Sr)", re.IGNORECASE)
