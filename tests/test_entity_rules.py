@@ -2938,3 +2938,12 @@ def test_a_document_of_a_company_and_a_university_of_a_place_stay_out_of_the_nam
     names = [t for t, label in _ents(doc) if label == "ORG"]
     assert names == ["Trevant Logistics Holdings, Inc.", "University of Rochester", "Bank of America Corporation",
                      "Barnes and Noble, Inc."]
+
+
+def test_a_name_goes_on_over_an_ampersand_also_where_its_rest_was_taken_apart():
+    text = "The Centers for Medicare & Medicaid Services (CMS) exercised an option. Acme & Beta Corp. and Gamma spoke."
+    ents = [("Centers for Medicare", "ORG"), ("Medicaid Services", "CUSTOMER"), ("CMS", "CUSTOMER"), ("Acme", "ORG"), ("Gamma", "ORG")]
+    doc = EntityRules(patterns=False, propagate=True)(_doc(text, ents))
+    names = [t for t, label in _ents(doc) if label in ("ORG", "CUSTOMER")]
+    assert names[0] == "Centers for Medicare & Medicaid Services"
+    assert "Medicaid Services" not in names

@@ -1150,16 +1150,31 @@ def _widen_over_trailing_legal_forms(doc: Doc, text: str, ents: list[Span]) -> l
 _AMPERSAND_CONTINUATION = re.compile(r"[ ]?&[ ]?[A-Z][\w'\u2019-]*(?:[ ][A-Z][\w'\u2019-]*){0,2}")
 
 
+_LOWER_CASE_NAME_WORD = re.compile(r"[ ](?:for|of|and)[ ]")
+
+
 def _join_ampersand_names(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
-    """Each organization widened over an "& Name" that follows it, where no other entity is."""
-    result = []
+    """Each organization widened over an "& Name" that follows it, where no
+    other entity is, or only the rest of the name, taken for an organization
+    of its own ("Centers for Medicare" & "Medicaid Services")."""
+    result, joined = [], set()
     for ent in ents:
+        if ent in joined:
+            continue
         rest = _AMPERSAND_CONTINUATION.match(text, ent.end_char) if ent.label_ in ("ORG", "CUSTOMER") else None
         widened = rest and doc.char_span(ent.start_char, rest.end(), label=ent.label_)
-        if widened and not _overlapping(ents, ent.end, widened.end):
+        inside = _overlapping(ents, ent.end, widened.end) if widened else []
+        # Only a name that reads as a phrase goes on over another name
+        # ("Centers for Medicare & Medicaid Services"); "Ford & GM" are two.
+        rest_of_name = not inside or (
+            _LOWER_CASE_NAME_WORD.search(ent.text) is not None
+            and all(e.label_ in ("ORG", "CUSTOMER") and e.end <= widened.end for e in inside)
+        )
+        if widened and rest_of_name:
             ent = widened
+            joined.update(inside)
         result.append(ent)
-    return result
+    return [e for e in result if e not in joined]
 
 
 # GUIDELINE.md board seats: "current Board of Directors members, James N.
