@@ -2947,3 +2947,10 @@ def test_a_name_goes_on_over_an_ampersand_also_where_its_rest_was_taken_apart():
     names = [t for t, label in _ents(doc) if label in ("ORG", "CUSTOMER")]
     assert names[0] == "Centers for Medicare & Medicaid Services"
     assert "Medicaid Services" not in names
+
+
+def test_a_title_of_punctuation_alone_at_the_end_of_a_text_is_dropped_without_error():
+    text = "Jane Roe was named CFO ."
+    doc = _doc(text, [("Jane Roe", "PERSON"), (".", "ROLE")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert all(label != "ROLE" or text != "." for text, label in _ents(doc))

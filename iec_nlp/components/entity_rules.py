@@ -650,15 +650,16 @@ def _trim_punctuation(span: Span) -> Span | None:
     if span.label_ == "PERSON" and end - start == 2 and span.doc[start].lower_ == "will":
         if span.doc[start + 1].lower_ in _HEADLINE_VERB_BASES:
             return None
-    # "a director of the Company" taken as "director of the": a title does not
-    # end in a function word; what follows it is a separate entity.
     # GUIDELINE (SCHEMA v1.1): independent and non-employee are a director's
     # status, as a board class is, like `former`: "a Class II director",
     # "an independent director" give ROLE `director`.
-    if span.label_ == "ROLE" and (status := _DIRECTOR_STATUS.match(doc_text(span.doc), span.doc[start].idx)):
+    status = _DIRECTOR_STATUS.match(doc_text(span.doc), span.doc[start].idx) if span.label_ == "ROLE" and start < end else None
+    if status:
         seat = next((t.i for t in span.doc[start:end] if t.idx >= status.end()), end)
         start = seat if seat < end else start
-    # Nor does a measure or a period: "$38.4 million in cash and $75.0 million
+    # "a director of the Company" taken as "director of the": a title does not
+    # end in a function word; what follows it is a separate entity. Nor does
+    # a measure or a period: "$38.4 million in cash and $75.0 million
     # outstanding" gives `cash`.
     while span.label_ in ("ROLE", "METRIC", "PERIOD") and end - 1 > start and span.doc[end - 1].lower_ in _TRAILING_FUNCTION_WORDS:
         end -= 1
