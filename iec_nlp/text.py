@@ -315,6 +315,15 @@ def _hard_wrap_positions(text: str) -> set[int]:
     return positions
 
 
+# The rules keep what they find once per chunk's text (its job titles, its
+# folded copy) in caches of this many texts. Each component of a pipeline
+# reads a whole batch of chunks before the next one starts, and
+# `iec_entity_rules` runs both before and after the recognizer: a cache
+# smaller than a batch has let go of a chunk's text by the time the second
+# run asks for it again (extract_many's batches hold up to 32 chunks,
+# spaCy's nlp.pipe 64 by default).
+TEXTS_PER_BATCH = 64
+
 # spaCy rebuilds Doc.text from its tokens on every access (a Python step per
 # token); several components read it per chunk. A Doc's text never changes
 # (re-tokenizing keeps it), so it is kept once known, for as long as the Doc lives.

@@ -50,7 +50,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..organizations import same_organization
-from ..text import doc_text
+from ..text import TEXTS_PER_BATCH, doc_text
 from .figure_terms import (
     METRIC_TERM,
     PERIOD_TERM,
@@ -1832,7 +1832,7 @@ _FOLD_AS_IGNORECASE = str.maketrans(
 )
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=TEXTS_PER_BATCH)
 def _folded(text: str) -> str:
     return text.translate(_FOLD_AS_IGNORECASE)
 

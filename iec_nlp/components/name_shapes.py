@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..text import TEXTS_PER_BATCH
+
 _LEGAL_FORM = (
     r"(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.|Company|Ltd\.?|Limited|LLC|L\.L\.C\.|"
     r"plc|PLC|N\.V\.|AG|GmbH|L\.P\.|LP|LLP|L\.L\.P\.|S\.p\.A\.|B\.V\.|BV|"
@@ -71,7 +73,7 @@ JOB_TITLE = re.compile(
 # the regex engine no first letter to skip ahead to), and three rules in two
 # components read all its matches: they are found once per chunk's text, as
 # the other per-text scans of the rules are kept.
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=TEXTS_PER_BATCH)
 def job_titles(text: str) -> tuple[re.Match[str], ...]:
     """The matches of JOB_TITLE in a chunk's text, in order."""
     return tuple(JOB_TITLE.finditer(text))
