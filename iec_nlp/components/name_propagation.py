@@ -224,15 +224,16 @@ def _propagate(
     positions = [i for i, space in enumerate(is_space) if not space]
     strings = doc.vocab.strings
     lowered = [strings[lower[i]] for i in positions]
-    # A name starts with a capital or a digit ("3D Systems").
-    may_start_name = [not text[idx[i]].islower() for i in positions]
+    # The words a form starts with, where a name can start: with a capital or
+    # a digit ("3D Systems"), not a letter in lower case.
+    form_starts = [k for k, word in enumerate(lowered) if word in by_first and not text[idx[positions[k]]].islower()]
     replaced: set[Span] = set()
     added = []
-    i = 0
-    while i < len(positions):
-        candidates = by_first.get(lowered[i]) if may_start_name[i] else None
-        step = 1
-        for form in candidates or ():
+    free = 0  # the first word after the mentions labeled so far
+    for i in form_starts:
+        if i < free:
+            continue
+        for form in by_first[lowered[i]]:
             n = len(form)
             if tuple(lowered[i : i + n]) != form:
                 continue
@@ -296,9 +297,8 @@ def _propagate(
             span = Span(doc, start, end, label=forms[form])
             added.append(span)
             owner.update((j, span) for j in range(start, end))
-            step = n
+            free = i + n
             break
-        i += step
     return [e for e in ents if e not in replaced] + added
 # A capitalized word between a word in lower case and the name, in running
 # text: "with New APR", "to Old Dominion". A short form ("APR") found there
