@@ -61,7 +61,7 @@ from .figure_terms import (
     _items_in_the_amount_of,
     _list_items_stated_as_amounts,
     _subjects_stated_as_amounts,
-    _trim_figure_term,
+    _trim_period,
     _without_units_of_amounts,
     _years_after_amounts,
 )
@@ -332,7 +332,7 @@ class EntityRules:
             trimmed = (
                 _trim_trailing_headline_verb(
                     _trim_headline_verb(
-                        _trim_place_of_base(_trim_possessive(_trim_figure_term(_trim_punctuation(e)), text), text), text
+                        _trim_place_of_base(_trim_possessive(_trim_period(_trim_punctuation(e)), text), text), text
                     ),
                     text,
                 )
@@ -663,7 +663,8 @@ def _trim_punctuation(span: Span) -> Span | None:
     # outstanding" gives `cash`.
     while span.label_ in ("ROLE", "METRIC", "PERIOD") and end - 1 > start and span.doc[end - 1].lower_ in _TRAILING_FUNCTION_WORDS:
         end -= 1
-    # "award estimated at $7.2 million", "Assets exceed $8 billion": a measure ends before its verb.
+    # "award estimated at $7.2 million", "Assets exceed $8 billion", "Total
+    # loans grew to $950.2 million": a measure ends before its verb.
     while span.label_ == "METRIC" and end - 1 > start and span.doc[end - 1].lower_ in _METRIC_VERBS:
         end -= 1
     # "Included in the 1998 earnings were charges of $6.9 million": a measure
@@ -705,7 +706,10 @@ _OPENING_WORDS = frozenset(
 )
 _NOT_NAME_STARTS = _EDGE_FUNCTION_WORDS | _OPENING_WORDS
 _COPULAS = frozenset("is are was were".split())
-_METRIC_VERBS = frozenset("estimated totaling totalling totaled totalled exceed exceeds exceeded was were".split())
+_METRIC_VERBS = frozenset(
+    "estimated totaling totalling totaled totalled exceed exceeds exceeded was were is are amounted reached "
+    "grew rose fell declined increased decreased improved climbed jumped dropped".split()
+)
 
 
 _POSSESSIVE = frozenset(("'s", "\u2019s"))

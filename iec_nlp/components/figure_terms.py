@@ -353,24 +353,11 @@ _PERIOD_END = re.compile(
 _VERB_BEFORE_PERIOD = re.compile(r"(?!Ended$)[A-Z][a-z]+ed")
 
 
-# The verb that states a measure's level, read by the recognizer into the
-# measure before it: "Total loans grew to $950.2 million".
-_VERB_AFTER_MEASURE = frozenset(
-    "grew rose fell declined increased decreased totaled totalled was were is are reached improved "
-    "climbed jumped dropped amounted".split()
-)
-
-
-def _trim_figure_term(span: Span | None) -> Span | None:
+def _trim_period(span: Span | None) -> Span | None:
     """A PERIOD cut back to its last period word or date (and without the
-    highlight verb before it); a METRIC without the verb after it."""
+    highlight verb before it)."""
     if span is None:
         return None
-    if span.label_ == "METRIC":
-        end = span.end
-        while end - span.start > 1 and span.doc[end - 1].lower_ in _VERB_AFTER_MEASURE:
-            end -= 1
-        return span if end == span.end else Span(span.doc, span.start, end, label="METRIC")
     if span.label_ != "PERIOD":
         return span
     start, end = span.start, span.end
