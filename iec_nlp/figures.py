@@ -299,10 +299,10 @@ def resolve_period(text: str, context: ReleaseContext, scope: str | None = None)
         return (f"6M {label}" if (half.group(1) or half.group(2)) == "1" else f"H2 {label}") if label else None
     if re.search(r"\bquarter(ly)?\b", phrase, re.IGNORECASE):
         return _label(context.quarter, year, fiscal) if context.quarter else None
-    if re.search(r"\bperiod\b", phrase, re.IGNORECASE) and explicit_year is None and not fiscal_match:
+    # A period with a year of its own is that year ("the period ended in
+    # fiscal 2003"), below; one without is the release's quarter.
+    if re.search(r"\bperiod\b", phrase, re.IGNORECASE) and explicit_year is None:
         return _label(context.quarter if scope != "year" else None, year, fiscal)
     if re.search(r"\b(year|fiscal)\b", phrase, re.IGNORECASE) or explicit_year:
         return _label(None, year, fiscal or context.fiscal)
-    if re.search(r"\bperiod\b", phrase, re.IGNORECASE):
-        return _label(context.quarter, year, fiscal)
     return None
