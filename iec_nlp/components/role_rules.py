@@ -128,7 +128,7 @@ _ROLE_AFTER = re.compile(r"\s+(?:role|position)\b")
 # "Jane Roe, who was Executive Vice President and CFO of Zeta until 2019",
 # "Ms. Roe, 44, was most recently Corporate Controller at Zeta": the verb
 # "be" of the person's own clause gives the title as "as" does.
-_WHO_IS_BEFORE = re.compile(
+_BE_BEFORE = re.compile(
     r"\b(?:who\s+)?(?:is|was|has\s+been|had\s+been|will\s+be|remains)\s+"
     r"(?:(?:also|currently|previously|formerly|most\s+recently)\s+)?"
     r"(?:(?:a|an|the|our|its|(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*['\u2019]s?)\s+)?$"
@@ -159,7 +159,7 @@ def _named_as_title(text: str, title: Span) -> bool:
     return bool(
         _AS_TITLE_BEFORE.search(text, start, title.start_char)
         or _ROLE_OF_BEFORE.search(text, start, title.start_char)
-        or _WHO_IS_BEFORE.search(text, start, title.start_char)
+        or _BE_BEFORE.search(text, start, title.start_char)
         or _NAMING_VERB_BEFORE.search(text, start, title.start_char)
         or (_THE_BEFORE.search(text, start, title.start_char) and _ROLE_AFTER.match(text, title.end_char))
     )
