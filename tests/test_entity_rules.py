@@ -2954,3 +2954,22 @@ def test_a_title_of_punctuation_alone_at_the_end_of_a_text_is_dropped_without_er
     doc = _doc(text, [("Jane Roe", "PERSON"), (".", "ROLE")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert all(label != "ROLE" or text != "." for text, label in _ents(doc))
+
+
+def test_a_vice_or_associate_before_a_title_is_part_of_it():
+    text = (
+        "Kim Park was named Executive Vice Chair. He reported to Vice Chairman Richard Kimball. Lee Cho, the "
+        "former vice chairman of Beta Corp., and Al Roe, Associate General Counsel, spoke."
+    )
+    ents = [("Kim Park", "PERSON"), ("Chair", "ROLE"), ("Chairman", "ROLE"), ("Richard Kimball", "PERSON"), ("Lee Cho", "PERSON"),
+            ("chairman", "ROLE"), ("Beta Corp.", "ORG"), ("Al Roe", "PERSON"), ("General Counsel", "ROLE")]
+    doc = EntityRules(patterns=False, propagate=True)(_doc(text, ents))
+    assert [t for t, label in _ents(doc) if label == "ROLE"] == [
+        "Executive Vice Chair", "Vice Chairman", "vice chairman", "Associate General Counsel"]
+
+
+def test_an_amount_without_a_currency_is_no_money():
+    text = "With 4.3 million customers, Acme earned $3.2 million and 5 cents per share."
+    doc = _doc(text, [("4.3 million", "MONEY"), ("$3.2 million", "MONEY"), ("5 cents", "MONEY")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert [t for t, label in _ents(doc) if label == "MONEY"] == ["$3.2 million", "5 cents"]

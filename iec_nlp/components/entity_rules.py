@@ -366,7 +366,7 @@ class EntityRules:
             ents = _add_employers_before_posts(doc, text, _add_employers_after_titles(doc, text, ents, terms), terms)
             ents = _add_coordinated_organizations(doc, text, ents, terms)
             ents = _add_positions_in_apposition(doc, text, _add_people_in_person_slots(doc, text, ents, terms))
-            ents = _extend_title_scopes(doc, text, _complete_hyphenated_titles(doc, text, ents))
+            ents = _extend_title_scopes(doc, text, _complete_hyphenated_titles(doc, text, _complete_ranked_titles(doc, text, ents)))
             ents = _complete_phrases(doc, text, ents)
             ents = _propagate(doc, text, _without_restated_abbreviations(text, ents), short_names)
             ents = _split_joined_organizations(doc, _complete_organization_names(doc, text, ents))
@@ -884,6 +884,28 @@ def _complete_hyphenated_titles(doc: Doc, text: str, ents: list[Span]) -> list[S
         rest = _HYPHENATED_REST.match(text, ent.end_char) if ent.label_ == "ROLE" else None
         if rest is not None and not any(ent.end_char <= s < rest.end() for s in starts):
             widened = doc.char_span(ent.start_char, rest.end(), label="ROLE")
+            if widened is not None:
+                ent = widened
+        result.append(ent)
+    return result
+
+
+# "Vice Chairman", "Executive Vice Chair", "Associate General Counsel": no
+# release of the corpus holds a vice chairman, and the recognizer cuts the
+# title after "Vice" ("reporting to Vice [Chairman] Richard Kimball"). The
+# word before a title that makes it a lesser or second post is part of it.
+_RANK_BEFORE_TITLE = re.compile(
+    r"(?<![\w-])(?:(?:Senior|Executive|SENIOR|EXECUTIVE|senior|executive)[ -])?(?:Vice|VICE|vice|Associate|ASSOCIATE|associate)[ -]$"
+)
+
+
+def _complete_ranked_titles(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    ends = {e.end_char for e in ents}
+    result = []
+    for ent in ents:
+        rank = _RANK_BEFORE_TITLE.search(text, max(0, ent.start_char - 20), ent.start_char) if ent.label_ == "ROLE" else None
+        if rank is not None and not any(rank.start() < end <= ent.start_char for end in ends):
+            widened = doc.char_span(rank.start(), ent.end_char, label="ROLE")
             if widened is not None:
                 ent = widened
         result.append(ent)

@@ -351,6 +351,13 @@ _DEGREES = frozenset("B.S. B.A. B.Sc. B.B.A. B.E. M.S. M.A. M.Sc. MBA M.B.A. Ph.
 # annotated releases holds three spaces in a row or a currency sign.
 _UNIT_WORDS = frozenset("millions thousands billions dollars".split())
 _TABLE_GAP = re.compile(r"[ ]{3}|\$")
+# A currency sign, or a currency's name or code: every MONEY of the
+# annotated releases holds one.
+_CURRENCY_MARK = re.compile(
+    r"[$\u20ac\u00a3\u00a5\u20b9]|\b(?:dollars?|cents?|euros?|pounds?|yen|yuan|renminbi|rupees?|pesos?|francs?|"
+    r"(?:US|CA|AU|HK|NZ|SG)D|EUR|GBP|JPY|CHF|CNY|RMB|INR)\b",
+    re.IGNORECASE,
+)
 # A name followed on its line by two figures ("Resource Industries 1,018 55%",
 # "Special Charges 41 0.12") labels a row of a table the pipeline reads folded
 # (one space between cells): a segment or line item that heads a row of
@@ -748,6 +755,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
         return False
     if label == "MONEY" and not any(c.isdigit() for c in name):
         return False  # "$    -" in a table: a dash, no amount
+    if label == "MONEY" and not _CURRENCY_MARK.search(name):
+        return False  # "With 4.3 million customers": SCHEMA.md's amounts carry their currency sign or word
     if not any(c.isalnum() for c in name):
         return False  # "$" of "($ in millions)" taken for a title: no word, no entity
     if label in _NAME_LABELS:
