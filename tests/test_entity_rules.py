@@ -2973,3 +2973,14 @@ def test_an_amount_without_a_currency_is_no_money():
     doc = _doc(text, [("4.3 million", "MONEY"), ("$3.2 million", "MONEY"), ("5 cents", "MONEY")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert [t for t, label in _ents(doc) if label == "MONEY"] == ["$3.2 million", "5 cents"]
+
+
+def test_what_a_company_is_and_a_department_one_is_sent_to_are_no_titles():
+    text = (
+        "A leading producer of electricity, Acme owns utilities. For more information, contact Investor Relations "
+        "at ir@acme.com or visit the Corporate Communications website. Jane Doe, Director of Investor Relations, spoke."
+    )
+    ents = [("producer of electricity", "ROLE"), ("Acme", "ORG"), ("Investor Relations", "ROLE"),
+            ("Corporate Communications", "ROLE"), ("Jane Doe", "PERSON"), ("Director of Investor Relations", "ROLE")]
+    doc = EntityRules(patterns=False, propagate=True)(_doc(text, ents))
+    assert [t for t, label in _ents(doc) if label == "ROLE"] == ["Director of Investor Relations"]

@@ -351,6 +351,31 @@ _DEGREES = frozenset("B.S. B.A. B.Sc. B.B.A. B.E. M.S. M.A. M.Sc. MBA M.B.A. Ph.
 # annotated releases holds three spaces in a row or a currency sign.
 _UNIT_WORDS = frozenset("millions thousands billions dollars".split())
 _TABLE_GAP = re.compile(r"[ ]{3}|\$")
+# What a company is said to be ("a leading producer of electricity", "a
+# provider of cloud services"): no title of the annotated releases holds
+# one of these words.
+_BUSINESS_NOUN = re.compile(
+    r"\b(?:producers?|providers?|manufacturers?|suppliers?|makers?|distributors?|retailers?|innovators?|"
+    r"pioneers?|operators?)\b",
+    re.IGNORECASE,
+)
+# A department one is sent to ("contact Investor Relations at", "by
+# contacting Acme's Investor Relations Department", "on the Investor
+# Relations website") is no title, unlike the same words in the title slot
+# of a contact block, under a name (GUIDELINE.md, contact blocks).
+_CONTACT_BEFORE = re.compile(r"\b(?:contact|contacting|call|calling|e-?mail|write\s+to)\s+(?:the\s+|our\s+)?$", re.IGNORECASE)
+_DEPARTMENT_AFTER = re.compile(r"\s+(?:web\s?site|web\s+page|page|site|section|department)\b", re.IGNORECASE)
+_DEPARTMENT_WORDS = re.compile(r"^contact\s|\b(?:department|web\s?site)\b", re.IGNORECASE)
+
+
+def _is_department(name: str, text: str, start: int, end: int) -> bool:
+    return bool(
+        _DEPARTMENT_WORDS.search(name)
+        or _CONTACT_BEFORE.search(text, max(0, start - 30), start)
+        or _DEPARTMENT_AFTER.match(text, end)
+    )
+
+
 # A currency sign, or a currency's name or code: every MONEY of the
 # annotated releases holds one.
 _CURRENCY_MARK = re.compile(
@@ -755,6 +780,10 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
         return False
     if label == "MONEY" and not any(c.isdigit() for c in name):
         return False  # "$    -" in a table: a dash, no amount
+    if label == "ROLE" and _BUSINESS_NOUN.search(name):
+        return False  # "A leading U.S. producer of electricity, Southern Company owns": what a company is, not a post
+    if label == "ROLE" and _is_department(name, text, ent.start_char, ent.end_char):
+        return False  # "contact Investor Relations at", "the Investor Relations website": a department (GUIDELINE.md)
     if label == "MONEY" and not _CURRENCY_MARK.search(name):
         return False  # "With 4.3 million customers": SCHEMA.md's amounts carry their currency sign or word
     if not any(c.isalnum() for c in name):
