@@ -2984,3 +2984,9 @@ def test_what_a_company_is_and_a_department_one_is_sent_to_are_no_titles():
             ("Corporate Communications", "ROLE"), ("Jane Doe", "PERSON"), ("Director of Investor Relations", "ROLE")]
     doc = EntityRules(patterns=False, propagate=True)(_doc(text, ents))
     assert [t for t, label in _ents(doc) if label == "ROLE"] == ["Director of Investor Relations"]
+
+
+def test_a_function_after_of_keeps_its_second_word():
+    text = "Jerry Parrott has been Vice President of Barre Manufacturing Operations since 1999."
+    doc = EntityRules(patterns=True, propagate=True)(_doc(text, [("Jerry Parrott", "PERSON"), ("Vice President", "ROLE")]))
+    assert ("Vice President of Barre Manufacturing Operations", "ROLE") in _ents(doc)

@@ -807,11 +807,11 @@ _SCOPE = re.compile(
 )
 
 # "Senior Vice President of Restaurant Operations", "Director of Corporate
-# Communications": after "of", a business function, also one a capitalized
+# Communications", "Vice President of Global Sales Operations": after "of", a business function, also one a capitalized
 # word qualifies, is the title's scope too; an organization after "of" ("CEO
 # of Acme Systems") ends in no function word.
 _OF_FUNCTION_SCOPE = re.compile(
-    rf"[ ]+of[ ]+((?:[A-Z][a-z]+[ ]+)?{_FUNCTION}(?:[ ]+(?:and|&)[ ]+{_FUNCTION})*)(?![\w-])"
+    rf"[ ]+of[ ]+((?:[A-Z][a-z]+[ ]+)?{_FUNCTION}(?:[ ]+{_FUNCTION})?(?:[ ]+(?:and|&)[ ]+{_FUNCTION})*)(?![\w-])"
 )
 
 
