@@ -430,7 +430,9 @@ _BEFORE_CUES = {
     # million from the U.S. Army", "a contract worth approximately $5 million with".
     "order_from": r"(?:orders?|purchase orders?|contracts?|awards?|task orders?|delivery orders?|subcontracts?|"
     # A comma may set the buyer off: "the sub-contract agreement, with Beta".
-    r"agreements?|business|bookings?|commitments?),?\s+"
+    # A power purchase or offtake agreement sells the power: "a 15-year
+    # virtual PPA with Beta Data Centers"; a statement of work orders work.
+    r"agreements?|business|bookings?|commitments?|PPAs?|statements?\s+of\s+work),?\s+"
     r"(?:(?:valued\s+at|worth|totaling|totalling|of)\s+(?:approximately\s+|about\s+|nearly\s+|over\s+|more\s+than\s+)?"
     r"(?:US)?\$[\d.,]*\d(?:\s+(?:million|billion|thousand))?\s+)?"
     r"(?:\w+\s+){0,2}(?:from|by|with|for)\s+(?:the\s+)?$",
@@ -439,7 +441,8 @@ _BEFORE_CUES = {
     # Authority", "a contract for 20 buses, ..., by the": the buyer of an
     # order, however long its object.
     r"|\b(?:orders?|contracts?)\s+(?:of|for)\s+(?:[^.;]|\.(?!\s+(?-i:[A-Z]))){0,80}?,?\s+by\s+(?:the\s+)?$",
-    "customer_word": r"(?:customers?|clients?|accounts?|buyers?)\s*(?:,|:|such as|including|like|include)?\s*(?:the\s+)?$"
+    # "customers, including Beta" as well as "customers including Beta".
+    "customer_word": r"(?:customers?|clients?|accounts?|buyers?)\s*(?::|,?\s*(?:such as|including|like|include))?\s*,?\s*(?:the\s+)?$"
     # A later name of the list, after kinds of customers or other names:
     # "its customers include aircraft makers, prime contractors and the
     # U.S. Department of Defense".
@@ -459,7 +462,7 @@ _BEFORE_CUES = {
     # name a post, not a sale.
     "sale_to": r"(?:(?:sales?|shipments?|deliveries)\s+(?:[\w'\u2019]+\s+){0,4}to\s*(?:the\s+)?$)|(?<!\bof )(?:sold|sells|ship|ships|shipped|shipping|deliver|delivers|delivered|"
     r"delivering|supply|supplies|supplying|"
-    r"supplier to|vendor to|provider to|provide|provides|providing|support|supports|supporting|serve|serves|serving|"
+    r"supplier to|vendor to|provider to|subcontractor to|provide|provides|providing|support|supports|supporting|serve|serves|serving|"
     # Not a seat or a post: "serves on the board of the Beta Foundation",
     # "serves as Chairman of Beta".
     r"manufacture|manufactures|manufacturing|build|builds|for use by|on behalf of)\s+(?!(?:on|as)\s)"
@@ -563,7 +566,8 @@ _SENTENCE_CUES = {
     "s_contract": r"\b(?:contracts?|orders?|awards?|awarded|purchase|task order|delivery order|idiq|"
     r"blanket purchase|bpa|subcontract|supply agreement|supply|deliver|production)\b",
     "s_customer": r"\b(?:customers?|clients?)\b",
-    "s_negative": r"\b(?:partner|partnership|collaboration|collaborative|acquisition|acquire|merger|credit agreement|"
+    # Not a government-wide acquisition contract, which buys.
+    "s_negative": r"\b(?:partner|partnership|collaboration|collaborative|acquisition(?!\s+(?:contracts?|vehicles?)\b)|acquire|merger|credit agreement|"
     r"credit facility|lenders?|loan|bank|lawsuit|litigation|court|investors?|suppliers?(?!\s+to\b))\b",
     "s_people": r"\b(?:joined|joins|served|serves|appointed|named|president|officer|director|chairman|"
     r"vice president|graduate|degree|university)\b",
@@ -638,6 +642,16 @@ _CUSTOMER_IS = re.compile(
     r"\b(?:our|its|the\s+company['\u2019]s|one\s+of\s+our)\s+(?:(?!(?:of|to|for|with|and|or)\b)[\w-]+\s+){0,3}?"
     r"(?:customers?|clients?)(?:\s+(?:in|during|for|since)\s+[\w\s-]{1,25}?)?\s*,?\s+"
     r"(?:was|were|is|are|remains|remained|has\s+been|have\s+been|will\s+be|continues\s+to\s+be)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "Its customers include Beta Motors and Gamma Aerospace", "our customers,
+# including Beta Health", "Acme's OEM customers such as Beta": the issuer's
+# customers named as such (the names after the first of a list follow it,
+# `_follow_listed_customers`). Not "customers such as Beta" alone, which
+# may be anyone's.
+_OWN_CUSTOMERS_INCLUDE = re.compile(
+    r"\b(?:our|its|the\s+company['\u2019]s|(?-i:[A-Z])[\w&.-]*['\u2019]s?)\s+(?:(?!(?:of|to|for|with|and|or)\b)[\w-]+\s+){0,3}?"
+    r"(?:customers|clients)\s*,?\s*(?:include|includes|included|such\s+as|including|like)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "Sales to Beta accounted for 14% of net sales": the share of the issuer's
@@ -734,6 +748,7 @@ def _stated_as_customer(before: str, after: str) -> bool:
     return bool(
         _CUSTOMER_APPOSITIVE.search(before)
         or _CUSTOMER_IS.search(before)
+        or _OWN_CUSTOMERS_INCLUDE.search(before)
         or _ORDER_CAME_FROM.search(before)
         or (_SALES_TO.search(before) and _SHARE_OF_SALES.match(after))
         or _ACCOUNTS_FOR_SHARE_OF_SALES.match(after)
@@ -933,7 +948,7 @@ _SALE_READINGS_OF_A_PURCHASE = ("sale_to", "order_from")
 # Center (NMCC), Joint Chiefs of Staff (JCS)", "orders from Beta and Gamma"),
 # an alias in parentheses, or a unit named after its parent's possessive
 # ("support to the Federal Highway Administration's (FHWA) Office of
-# Policy"): a name served as the customer the list opens with is a customer
+# Policy"), with or without "the" ("General Motors and The Boeing Company"): a name served as the customer the list opens with is a customer
 # too (`_follow_listed_customers`, after the model decided), whether the
 # recognizer found the names between or not. Feeding the list's cues to the
 # model itself as features of every name was measured too: customer CV 0.837
@@ -942,7 +957,7 @@ _SALE_READINGS_OF_A_PURCHASE = ("sale_to", "order_from")
 _LIST_NAME = r"[A-Z][\w&.'\u2019-]*(?:\s+(?:of|and|for|the|&|[A-Z][\w&.'\u2019-]*)){0,7}"
 _LIST_ITEM = re.compile(
     r"(?:" + _LIST_NAME + r"(?P<owner>['\u2019]s?)?(?:\s*\([^()]{1,40}\))?"
-    r"(?:(?P<comma>\s*,\s*(?:and\s+|or\s+)?)|(?P<and>\s+(?:and|or|&)\s+)|(?(owner)\s+|(?!)))"
+    r"(?:(?P<comma>\s*,\s*(?:and\s+|or\s+)?)|(?P<and>\s+(?:and|or|&)\s+)|(?(owner)\s+|(?!)))(?:[Tt]he\s+)?"
     r"|" + _LIST_NAME + r"\s*\(\s*)$"
 )
 

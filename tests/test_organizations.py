@@ -756,6 +756,9 @@ def test_a_us_body_has_the_government_name_cue():
         ("Beta Networks accounted for 29% of net sales in the quarter.", "CUSTOMER"),
         ("Beta Networks and Gamma Medical Corp. accounted for 14% and 11% of net sales, respectively.", "CUSTOMER"),
         ("The Company's largest customer in fiscal 2024 was Beta Networks, a regional grocery chain.", "CUSTOMER"),
+        ("Its customers include Beta Networks and The Gamma Company.", "CUSTOMER"),
+        ("Acme's OEM customers, including Beta Networks, renewed.", "CUSTOMER"),
+        ("Customers such as Beta Networks may be anyone's.", "ORG"),
         ("Beta Networks represented 20% of the market for routers.", "ORG"),
         ("Beta Networks has placed a $4 million order for routers.", "CUSTOMER"),
         ("Beta Networks, a six-hospital system in Fresno, Calif., went live in March.", "CUSTOMER"),
@@ -975,3 +978,29 @@ def test_a_named_prize_is_no_contract_award_of_its_giver():
     assert _cue_of("Beta Power Association", honored, "after_x_program") == 0
     awarded = "Acme Wins Beta Power Association Contract Awards for Grid Upgrades."
     assert _cue_of("Beta Power Association", awarded, "after_x_program") > 0
+
+
+def test_the_issuers_customers_named_as_a_list_are_all_customers():
+    text = "Acme Corp. (Nasdaq: ACME) today announced results. Its customers include Beta Networks and The Gamma Company."
+    entities = _orgs(text, "Acme Corp.", "Beta Networks", "Gamma Company")
+    labels, _ = decide_labels(text, entities, [], CustomerModel({"bias": -5.0}, 0.5))
+    assert labels[-2:] == ["CUSTOMER", "CUSTOMER"]
+
+
+@pytest.mark.parametrize(
+    "sentence, feature",
+    [
+        ("Acme added 40 customers, including Beta Networks.", "before_customer_word"),
+        ("Acme signed a 15-year virtual PPA with Beta Networks for 60 MW.", "before_order_from"),
+        ("Acme signed a statement of work with Beta Networks.", "before_order_from"),
+        ("Acme is a subcontractor to Beta Networks on the program.", "before_sale_to"),
+    ],
+)
+def test_more_forms_of_a_sale_are_direct_cues(sentence, feature):
+    assert _cue_of("Beta Networks", sentence, feature) > 0
+
+
+def test_an_acquisition_contract_is_no_acquisition():
+    sentence = "Beta Networks awarded Acme a government-wide acquisition contract."
+    assert _cue_of("Beta Networks", sentence, "s_negative") == 0.0
+    assert _cue_of("Beta Networks", "Acme completed the acquisition of Beta Networks.", "s_negative") > 0
