@@ -2,6 +2,8 @@
 conventions on amounts (`amount_rules`) and titles stated by the shape of a
 sentence (`role_rules`)."""
 
+import pytest
+
 from iec_nlp.components.amount_rules import revise_value_of
 
 
@@ -649,19 +651,33 @@ def test_an_item_of_a_list_joined_to_the_one_before_it_takes_the_period_that_int
 
     # The model's text joins two items when the first ends with no stop.
     text = (
-        "Third Quarter 2018 Highlights:\n\n* Net income was $4.1 million, compared to $3.3 million in the third "
-        "quarter of 2017 * Adjusted EBITDA grew 9.1% to $13.2 million\n"
+        "Results for the third quarter of 2018 included:\n\n* Net income was $4.1 million, compared to $3.3 million "
+        "in the third quarter of 2017 * Adjusted EBITDA grew 9.1% to $13.2 million\n"
     )
-    surfaces = [("Third Quarter 2018", "PERIOD"), ("Net income", "METRIC"), ("$4.1 million", "MONEY"),
+    surfaces = [("third quarter of 2018", "PERIOD"), ("Net income", "METRIC"), ("$4.1 million", "MONEY"),
                 ("$3.3 million", "MONEY"), ("third quarter of 2017", "PERIOD"), ("Adjusted EBITDA", "METRIC"),
                 ("$13.2 million", "MONEY")]
     doc = _sentenced_doc(text, surfaces)
-    highlights, prior, ebitda = _spans(text, "Third Quarter 2018", "third quarter of 2017", "$13.2 million")
+    introduced, prior, ebitda = _spans(text, "third quarter of 2018", "third quarter of 2017", "$13.2 million")
     (compared,) = _spans(text, "$3.3 million")
     relations = _apply_amount_rules(doc, [[*compared, *prior, "IN_PERIOD", 0.9]], doc.ents)
     assert [r for r in relations if r[:2] == list(ebitda) and r[4] == "IN_PERIOD"] == [
-        [*ebitda, *highlights, "IN_PERIOD", 0.9]
+        [*ebitda, *introduced, "IN_PERIOD", 0.9]
     ]
+
+
+@pytest.mark.parametrize("heading", ["Third Quarter 2018 Highlights:", "Third Quarter 2018 Financial Highlights"])
+def test_the_period_of_a_highlights_heading_is_no_period_of_the_items_under_it(heading):
+    from iec_nlp.components.relation_extractor import _apply_amount_rules
+
+    # GUIDELINE, highlights: a heading, colon or none, introduces no sentence.
+    text = f"{heading}\n* Net income was $4.1 million\n* Adjusted EBITDA grew 9.1% to $13.2 million\n"
+    surfaces = [("Third Quarter 2018", "PERIOD"), ("Net income", "METRIC"), ("$4.1 million", "MONEY"),
+                ("Adjusted EBITDA", "METRIC"), ("$13.2 million", "MONEY")]
+    doc = _sentenced_doc(text, surfaces)
+    heading_period, income = _spans(text, "Third Quarter 2018", "$4.1 million")
+    relations = _apply_amount_rules(doc, [[*income, *heading_period, "IN_PERIOD", 0.9]], doc.ents)
+    assert [r for r in relations if r[4] == "IN_PERIOD"] == []
 
 
 def test_a_balance_sheet_date_opening_the_sentence_scopes_its_balances():

@@ -897,6 +897,28 @@ def unlink_heading_periods(text: str, relations: list[list[Any]]) -> list[list[A
     return kept
 
 
+# "First Quarter Fiscal 2026 Financial Highlights:", "Fourth Quarter 2023
+# Highlights": a heading, colon or none, not a sentence that introduces the
+# list below it ("Highlights for the quarter included:" is one): its period
+# is no period of the amounts under it (GUIDELINE, highlights).
+_HIGHLIGHTS_HEADING_END = re.compile(r"\b[Hh]ighlights[ \t]*:?[ \t]*$|\bHIGHLIGHTS[ \t]*:?[ \t]*$")
+
+
+def unlink_highlights_heading_periods(layout: FiledLayout, relations: list[list[Any]]) -> list[list[Any]]:
+    """No IN_PERIOD from an amount to a period in a highlights heading on a
+    line above it, read as filed (the model's text may join the lines)."""
+    kept = []
+    for r in relations:
+        if r[4] == "IN_PERIOD" and r[3] <= r[0]:
+            _, period_end = layout.of_doc(r[2], r[3])
+            line_end = layout.text.find("\n", period_end)
+            amount_start, _ = layout.of_doc(r[0], r[1])
+            if 0 <= line_end < amount_start and _HIGHLIGHTS_HEADING_END.search(layout.text, period_end, line_end):
+                continue
+        kept.append(r)
+    return kept
+
+
 # A list's items start with a bullet; the sentence that introduces the list
 # ends its line with a colon: "Highlights for the quarter included:" / "· Net
 # income of $5 million" (GUIDELINE, highlights: the introducing sentence is
@@ -988,7 +1010,8 @@ def _periods_introducing_list(
     else:
         return []
     line_end = text.find("\n", line_start)
-    if not text[line_start:line_end].rstrip().endswith(":"):
+    line = text[line_start:line_end].rstrip()
+    if not line.endswith(":") or _HIGHLIGHTS_HEADING_END.search(line):
         return []
     return periods[bisect_left(period_starts, line_start) : bisect_left(period_starts, line_end)]
 

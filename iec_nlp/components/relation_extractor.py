@@ -57,6 +57,7 @@ from .amount_rules import (
     revise_value_of,
     unlink_compared_period,
     unlink_heading_periods,
+    unlink_highlights_heading_periods,
     unlink_measures_of_other_list_items,
     unlink_periods_of_later_lines,
     unlink_periods_of_other_list_items,
@@ -324,7 +325,7 @@ def _apply_amount_rules(doc: Doc, relations: list[list[Any]], ents: tuple[Span, 
     relations = link_sentence_period(text, money, periods, relations)
     relations = link_clause_period(text, money, periods, relations)
     relations = link_opening_period(text, money, periods, relations)
-    relations = unlink_heading_periods(text, relations)
+    relations = unlink_highlights_heading_periods(layout, unlink_heading_periods(text, relations))
     # Again after the rules that link an amount to its sentence's one period:
     # a table has no sentence ends, the next section's heading may be it, and
     # the items of a list with no bullet the sentence rules know are one sentence.
