@@ -2990,3 +2990,20 @@ def test_a_function_after_of_keeps_its_second_word():
     text = "Jerry Parrott has been Vice President of Barre Manufacturing Operations since 1999."
     doc = EntityRules(patterns=True, propagate=True)(_doc(text, [("Jerry Parrott", "PERSON"), ("Vice President", "ROLE")]))
     assert ("Vice President of Barre Manufacturing Operations", "ROLE") in _ents(doc)
+
+
+def test_a_scope_after_of_before_the_organization_named_with_at_is_the_titles():
+    text = "Ms. Reyes was Vice President of Network Planning at Meridian Logistics Group. Al Ng is President of Beta Corp."
+    ents = [("Reyes", "PERSON"), ("Vice President", "ROLE"), ("Meridian Logistics Group", "ORG"), ("Al Ng", "PERSON"),
+            ("Beta Corp.", "ORG")]
+    doc = EntityRules(patterns=False, propagate=True)(_doc(text, ents))
+    assert [t for t, label in _ents(doc) if label == "ROLE"][0] == "Vice President of Network Planning"
+    # An organization after "of" with no "at" after it stays the organization.
+    assert ("Beta Corp.", "ORG") in _ents(doc)
+
+
+def test_an_organization_read_together_with_the_scope_before_it_is_split_off():
+    text = "Mr. Hartley was Senior Vice President, North American Operations of Placer Dome Inc. from 2001 to 2005."
+    ents = [("Hartley", "PERSON"), ("Senior Vice President", "ROLE"), ("North American Operations of Placer Dome Inc.", "ORG")]
+    doc = EntityRules(patterns=False, propagate=True)(_doc(text, ents))
+    assert _ents(doc)[1:] == [("Senior Vice President, North American Operations", "ROLE"), ("Placer Dome Inc.", "ORG")]

@@ -815,8 +815,17 @@ _OF_FUNCTION_SCOPE = re.compile(
 )
 
 
+# "Vice President of Network Planning at Meridian Logistics": what follows
+# "of" is the title's scope, not its organization, when the organization
+# is named right after it with "at" or "with".
+_OF_SCOPE_BEFORE_AT = re.compile(
+    r"[ ]+of[ ]+((?!(?:the|The|THE)\b)[A-Z][a-z]+(?:[ ]+(?:and[ ]+|&[ ]+)?[A-Z][a-z]+){0,3})"
+    r"(?=[ ]+(?:at|with)[ ]+(?:the[ ]+)?[A-Z])"
+)
+
+
 def _scope_after(text: str, end: int) -> re.Match | None:
-    return _SCOPE.match(text, end) or _OF_FUNCTION_SCOPE.match(text, end)
+    return _SCOPE.match(text, end) or _OF_FUNCTION_SCOPE.match(text, end) or _OF_SCOPE_BEFORE_AT.match(text, end)
 
 
 # "Senior Vice President, General Counsel, Human Resources, Corporate
@@ -839,6 +848,9 @@ def _in_title_list(text: str, title_start: int, scope_end: int) -> bool:
     return before is not None and any(m.end() == before.start() for m in JOB_TITLE.finditer(text, max(0, before.start() - 60), before.start()))
 
 
+_OWNER_AFTER_SCOPE = re.compile(r"[ ]+(?:of|at)[ ]+(?:the[ ]+)?(?=[A-Z])")
+
+
 def _extend_title_scopes(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     result = list(ents)
     taken: list[Span] = []
@@ -850,6 +862,19 @@ def _extend_title_scopes(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
             continue
         end = scope.end(1)
         inside = [o for o in ents if o is not ent and o.start_char < end and ent.end_char < o.end_char]
+        # "Senior Vice President, North American Operations of Placer Dome
+        # Inc.": the recognizer read the scope and the organization after
+        # it as one name; the organization is what follows "of".
+        owner = _OWNER_AFTER_SCOPE.match(text, end)
+        spilled = [o for o in inside if owner and o.label_ in ("ORG", "CUSTOMER") and o.start_char == scope.start(1)
+                   and o.end_char > owner.end()]
+        if len(spilled) == 1 and len(inside) == 1:
+            organization = doc.char_span(owner.end(), spilled[0].end_char, label=spilled[0].label_)
+            widened = doc.char_span(ent.start_char, end, label="ROLE")
+            if organization is not None and widened is not None:
+                result[i] = widened
+                result[result.index(spilled[0])] = organization
+                continue
         # A business function the recognizer took alone ("Finance" and
         # "Treasury" of "Senior Vice President, Finance and Treasury"), or a
         # department named by its function ("Vice President, Medical
