@@ -3007,3 +3007,15 @@ def test_an_organization_read_together_with_the_scope_before_it_is_split_off():
     ents = [("Hartley", "PERSON"), ("Senior Vice President", "ROLE"), ("North American Operations of Placer Dome Inc.", "ORG")]
     doc = EntityRules(patterns=False, propagate=True)(_doc(text, ents))
     assert _ents(doc)[1:] == [("Senior Vice President, North American Operations", "ROLE"), ("Placer Dome Inc.", "ORG")]
+
+
+def test_who_places_an_order_or_is_called_a_customer_is_an_organization():
+    text = (
+        "Acme received an order from Mercy Regional Health System for 40 pumps. A contract valued at $4.2 million "
+        "with Bay Area Regional Transit follows. Existing customer Pinecrest Financial expanded its contract. "
+        "The largest new agreement came from Sterling Pharma, which standardized on Acme."
+    )
+    doc = _doc(text, [("Acme", "ORG"), ("Mercy Regional", "ORG"), ("$4.2 million", "MONEY")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert [t for t, label in _ents(doc) if label == "ORG"] == [
+        "Acme", "Mercy Regional Health System", "Bay Area Regional Transit", "Pinecrest Financial", "Sterling Pharma", "Acme"]

@@ -364,6 +364,7 @@ class EntityRules:
             ents, short_names = _add_defined_short_names(doc, text, ents, terms)
             ents = _add_described_organizations(doc, text, _add_named_segments(doc, text, ents, terms), terms)
             ents = _add_employers_before_posts(doc, text, _add_employers_after_titles(doc, text, ents, terms), terms)
+            ents = _add_buyers_after_sale_cues(doc, text, ents, terms)
             ents = _add_coordinated_organizations(doc, text, ents, terms)
             ents = _add_positions_in_apposition(doc, text, _add_people_in_person_slots(doc, text, ents, terms))
             ents = _extend_title_scopes(doc, text, _complete_hyphenated_titles(doc, text, _complete_ranked_titles(doc, text, ents)))
@@ -1378,6 +1379,9 @@ def _complete_institution_names(doc: Doc, text: str, ents: list[Span]) -> list[S
 _ORGANIZATION_NAME_REST = re.compile(
     r"(?:[ ](?!The\b)[A-Z][\w&-]*){0,4}[ ](?:Center|Centre|Institute|Laborator(?:y|ies)|Agency|Administration|"
     r"Authority|Command|Distributors|Distribution|Lines|Systems|Technologies|Industries|Holdings|Partners|"
+    # "Mercy Regional Health System", "Amazon Web Services", "Coreline
+    # Electric Utility": cut at their first words by the recognizer.
+    r"System|Services|Utility|Utilities|Hospital|Group|Network|Foundry|"
     rf"{_LEGAL_FORM})(?![\w-]|[ ][A-Z&])"
 )
 
@@ -1678,6 +1682,40 @@ def _add_employers_before_posts(doc: Doc, text: str, ents: list[Span], terms: fr
     for pattern in _EMPLOYERS_BEFORE_POSTS:
         for employer in pattern.finditer(text):
             ents = _add_if_plausible(doc, ents, employer.start(1), employer.end(1), text, terms)
+    return ents
+
+
+# "received an order from Bay Area Regional Transit for 30 cars", "a
+# contract valued at $4 million with Mercy Regional Health System", "Existing
+# customer Pinecrest Financial expanded": who places an order or is called
+# a customer is an organization, also one the recognizer never saw (it
+# missed or cut such names on invented customer releases). Its label is
+# the customer decision's (iec_nlp.organizations). Not an agreement or an
+# award "by" someone: with those, the held-out set G lost ORG F1 (0.848 ->
+# 0.839).
+_BUYER_END = r"(?=[ ]*[,.;:)]|[ ]+[a-z])"
+_BUYERS_AFTER_SALE_CUES = (
+    re.compile(
+        r"\b(?:orders?|contracts?|awards?)"
+        r"(?:[ ]+(?:valued[ ]+at|worth|totaling|of)[ ]+(?:approximately[ ]+|about[ ]+|up[ ]+to[ ]+)?\$[\d.,]*\d(?:[ ]+(?:million|billion))?)?"
+        rf"[ ]+(?:from|with)[ ]+(?:the[ ]+)?{_EMPLOYER_NAME}{_BUYER_END}"
+    ),
+    re.compile(rf"\b(?:[Ee]xisting|[Nn]ew|[Ll]ong-?time|[Ll]argest)[ ]+(?:customer|client)[ ]+(?:the[ ]+)?{_EMPLOYER_NAME}{_BUYER_END}"),
+    re.compile(rf"\bcame[ ]+from[ ]+(?:the[ ]+)?{_EMPLOYER_NAME}{_BUYER_END}"),
+)
+
+
+def _add_buyers_after_sale_cues(doc: Doc, text: str, ents: list[Span], terms: frozenset[str]) -> list[Span]:
+    for pattern in _BUYERS_AFTER_SALE_CUES:
+        for buyer in pattern.finditer(text):
+            span, overlapping = _placed(doc, ents, buyer.start(1), buyer.end(1), "ORG")
+            if span is None or not _is_plausible(span, text, terms):
+                continue
+            if overlapping:
+                # Widen a name the recognizer cut ("Mercy Regional" of "Mercy Regional Health System").
+                ents = _add_or_widen(doc, ents, buyer.start(1), buyer.end(1), "ORG")
+            else:
+                ents = [*ents, span]
     return ents
 
 
