@@ -3019,3 +3019,29 @@ def test_who_places_an_order_or_is_called_a_customer_is_an_organization():
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert [t for t, label in _ents(doc) if label == "ORG"] == [
         "Acme", "Mercy Regional Health System", "Bay Area Regional Transit", "Pinecrest Financial", "Sterling Pharma", "Acme"]
+
+
+def test_the_balance_a_period_ended_with_is_named_after_its_amount():
+    text = (
+        "Acme ended the quarter with $42.6 million in cash and no debt. It finished the fiscal year with $17.3 "
+        "million of cash and investments. Beta was acquired for $30 million in cash."
+    )
+    ents = [("$42.6 million", "MONEY"), ("$17.3 million", "MONEY"), ("$30 million", "MONEY")]
+    metrics = [e[0] for e in _rules(text, ents) if e[1] == "METRIC"]
+    # Paid in cash says how, not what: no measure.
+    assert metrics == ["cash", "cash and investments"]
+
+
+def test_a_measure_neither_opens_with_the_verb_that_includes_it_nor_takes_it_as_a_modifier():
+    text = "Operating income of $341 million included restructuring charges of $28 million."
+    ents = [("Operating income", "METRIC"), ("$341 million", "MONEY"), ("included restructuring charges", "METRIC"),
+            ("$28 million", "MONEY")]
+    metrics = [e[0] for e in _rules(text, ents) if e[1] == "METRIC"]
+    assert metrics == ["Operating income", "restructuring charges"]
+
+
+def test_an_insurers_written_premiums_are_a_measure_in_either_word_order():
+    text = "For fiscal 2011, gross written premiums were $560.4 million and net premiums written were $512.0 million."
+    doc = _doc(text, [("$560.4 million", "MONEY"), ("$512.0 million", "MONEY")])
+    doc = EntityRules(patterns=True, propagate=False, metrics=True)(doc)
+    assert [e[0] for e in _ents(doc) if e[1] == "METRIC"] == ["gross written premiums", "net premiums written"]

@@ -668,6 +668,10 @@ def _trim_punctuation(span: Span) -> Span | None:
     # loans grew to $950.2 million": a measure ends before its verb.
     while span.label_ == "METRIC" and end - 1 > start and span.doc[end - 1].lower_ in _METRIC_VERBS:
         end -= 1
+    # "Operating income of $341 million included restructuring charges of
+    # $28 million": nor does it open with the verb that includes it.
+    while span.label_ == "METRIC" and end - 1 > start and span.doc[start].lower_ in _INCLUDING_VERBS:
+        start += 1
     # "Included in the 1998 earnings were charges of $6.9 million": a measure
     # holds no verb; the phrase after it is the one its amount follows.
     if span.label_ == "METRIC":
@@ -707,6 +711,7 @@ _OPENING_WORDS = frozenset(
 )
 _NOT_NAME_STARTS = _EDGE_FUNCTION_WORDS | _OPENING_WORDS
 _COPULAS = frozenset("is are was were".split())
+_INCLUDING_VERBS = frozenset("include includes included including excluding excludes excluded".split())
 _METRIC_VERBS = frozenset(
     "estimated totaling totalling totaled totalled exceed exceeds exceeded was were is are amounted reached "
     "grew rose fell declined increased decreased improved climbed jumped dropped".split()

@@ -74,13 +74,14 @@ _METRIC_CORE = (
     # contract option modification").
     r"(?:letter\s+)?sub-?contracts?|contract\s+(?:option\s+)?modifications?|"
     # The line items of a results release outside manufacturing, named as
-    # others name revenue: an insurer's "net premiums earned" and "net
+    # others name revenue: an insurer's "net premiums earned" ("gross written
+    # premiums") and "net
     # investment income", a bank's "loans held for investment", a REIT's
     # "funds from operations", an oil producer's "lease operating expense" and
     # "average realized oil price", a software company's "annual recurring
     # revenue" and "remaining performance obligations", a biotech's "milestone
     # payment", the size of a "revolving credit facility".
-    r"(?:gross\s+|net\s+)?premiums\s+(?:written|earned)|net\s+investment\s+income|loans\s+held\s+for\s+investment|"
+    r"(?:gross\s+|net\s+)?premiums\s+(?:written|earned)|(?:gross\s+|net\s+)?written\s+premiums|net\s+investment\s+income|loans\s+held\s+for\s+investment|"
     r"funds\s+from\s+operations|lease\s+operating\s+expenses?|(?:average\s+)?realized\s+(?:[a-z]+\s+){0,2}prices?|"
     r"annual\s+recurring\s+revenue|remaining\s+performance\s+obligations|(?-i:A?FFO|ARR|RPO)|"
     r"(?:milestone|upfront|up-front)\s+payments?|(?:revolving\s+)?credit\s+facility|"
@@ -146,17 +147,38 @@ _FUNCTION_WORD = r"(?:the|a|an|our|its|their|this|that|these|those|such|of|in|fo
 # financing the amount is the size of: "a $40 million public offering", "a
 # $500 million share repurchase authorization".
 _ITEM_AFTER_AMOUNT = re.compile(
-    rf"[ ]((?:(?!{_FUNCTION_WORD}|(?:per|million|billion|thousand)\b)[a-z][a-z-]*[ ]){{0,4}}"
+    # A verb is no modifier: "income of $341 million included restructuring charges".
+    rf"[ ]((?:(?!{_FUNCTION_WORD}|(?:per|million|billion|thousand|includ(?:e|es|ed|ing)|exclud(?:e|es|ed|ing)|was|were|is|are)\b)"
+    r"[a-z][a-z-]*[ ]){0,4}"
     r"(?:gains?|charges?|benefits?|expenses?|adjustments?|settlements?|offerings?|authorizations?|placements?))\b"
 )
 
 
+# "The Company ended the quarter with $42.6 million in cash", "finished the
+# year with $17.3 million of cash and investments": the balance a period
+# ended with is named after its amount (the recognizer found no measure).
+_ENDED_WITH = re.compile(
+    r"\b(?:ended|finished|closed|exited)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:quarter|year|period|half|month)\s+with\s+"
+    r"(?:approximately\s+|about\s+|nearly\s+|over\s+|more\s+than\s+)?$",
+    re.IGNORECASE,
+)
+_BALANCE_AFTER_AMOUNT = re.compile(
+    r"[ ]+(?:in|of)[ ]+((?:total[ ]+|unrestricted[ ]+)?cash(?:(?:,[ ]+cash[ ]+equivalents,?)?[ ]+and[ ]+"
+    r"(?:cash[ ]+equivalents|(?:short-term[ ]+|marketable[ ]+)?(?:investments|securities))|[ ]+equivalents)?|liquidity)\b"
+)
+_ENDED_WITH_REACH = 80
+
+
 def _items_after_amounts(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     """The item named right after each amount as its METRIC, over any piece
-    of it the recognizer found."""
+    of it the recognizer found; and the balance a period ended with."""
     for money in [e for e in ents if e.label_ == "MONEY"]:
         if item := _ITEM_AFTER_AMOUNT.match(text, money.end_char):
             ents = _as_item(doc, ents, item.start(1), item.end(1))
+        elif (balance := _BALANCE_AFTER_AMOUNT.match(text, money.end_char)) and _ENDED_WITH.search(
+            text, max(0, money.start_char - _ENDED_WITH_REACH), money.start_char
+        ):
+            ents = _as_item(doc, ents, balance.start(1), balance.end(1))
     return ents
 
 
