@@ -3045,3 +3045,10 @@ def test_an_insurers_written_premiums_are_a_measure_in_either_word_order():
     doc = _doc(text, [("$560.4 million", "MONEY"), ("$512.0 million", "MONEY")])
     doc = EntityRules(patterns=True, propagate=False, metrics=True)(doc)
     assert [e[0] for e in _ents(doc) if e[1] == "METRIC"] == ["gross written premiums", "net premiums written"]
+
+
+def test_the_year_a_forecast_is_for_is_a_period():
+    text = "The Trust reaffirmed its 2016 guidance for FFO of $2.08 to $2.14 per diluted share. It was founded in 1999."
+    doc = _doc(text, [("$2.08", "MONEY"), ("$2.14", "MONEY")])
+    doc = EntityRules(patterns=True, propagate=True, periods=True)(doc)
+    assert [e[0] for e in _ents(doc) if e[1] == "PERIOD"] == ["2016"]
