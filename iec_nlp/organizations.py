@@ -437,12 +437,14 @@ _BEFORE_CUES = {
     r"(?:US)?\$[\d.,]*\d(?:\s+(?:million|billion|thousand))?\s+)?"
     r"(?:\w+\s+){0,2}(?:from|by|with|for)\s+(?:the\s+)?$",
     "awarded_by": r"(?:awarded|selected|chosen|ordered|purchased|issued|funded|placed|exercised)\s+(?:\w+\s+){0,3}by\s+(?:the\s+)?$"
+    # "follows earlier purchases by Samsung Electronics".
+    r"|\b(?:purchases|orders|purchase\s+orders)\s+by\s+(?:the\s+)?$"
     # "an order of electric buses in the U.S. by the Metropolitan Transit
     # Authority", "a contract for 20 buses, ..., by the": the buyer of an
     # order, however long its object.
     r"|\b(?:orders?|contracts?)\s+(?:of|for)\s+(?:[^.;]|\.(?!\s+(?-i:[A-Z]))){0,80}?,?\s+by\s+(?:the\s+)?$",
     # "customers, including Beta" as well as "customers including Beta".
-    "customer_word": r"(?:customers?|clients?|accounts?|buyers?)\s*(?::|,?\s*(?:such as|including|like|include))?\s*,?\s*(?:the\s+)?$"
+    "customer_word": r"(?:customers?|clients?|accounts?|buyers?)\s*(?::|,?\s*(?:(?:also|now)\s+)?(?:such as|including|like|include))?\s*,?\s*(?:the\s+)?$"
     # A later name of the list, after kinds of customers or other names:
     # "its customers include aircraft makers, prime contractors and the
     # U.S. Department of Defense".
@@ -651,7 +653,7 @@ _CUSTOMER_IS = re.compile(
 # may be anyone's.
 _OWN_CUSTOMERS_INCLUDE = re.compile(
     r"\b(?:our|its|the\s+company['\u2019]s|(?-i:[A-Z])[\w&.-]*['\u2019]s?)\s+(?:(?!(?:of|to|for|with|and|or)\b)[\w-]+\s+){0,3}?"
-    r"(?:customers|clients)\s*,?\s*(?:include|includes|included|such\s+as|including|like)\s+(?:the\s+)?$",
+    r"(?:customers|clients)\s*,?\s*(?:(?:also|now)\s+)?(?:include|includes|included|such\s+as|including|like)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "Sales to Beta accounted for 14% of net sales": the share of the issuer's

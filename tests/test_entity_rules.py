@@ -3052,3 +3052,16 @@ def test_the_year_a_forecast_is_for_is_a_period():
     doc = _doc(text, [("$2.08", "MONEY"), ("$2.14", "MONEY")])
     doc = EntityRules(patterns=True, propagate=True, periods=True)(doc)
     assert [e[0] for e in _ents(doc) if e[1] == "PERIOD"] == ["2016"]
+
+
+def test_initials_or_a_saints_st_open_an_organizations_name():
+    text = "Acme hired C.H. Robinson Worldwide, Inc. and the order came from St. Brendan Medical Center and the U.S. Navy."
+    ents = [("Acme", "ORG"), ("Robinson Worldwide, Inc.", "ORG"), ("Brendan Medical Center", "ORG"), ("Navy", "CUSTOMER")]
+    names = [t for t, label in _rules(text, ents) if label in ("ORG", "CUSTOMER")]
+    assert names == ["Acme", "C.H. Robinson Worldwide, Inc.", "St. Brendan Medical Center", "Navy"]
+
+
+def test_a_name_ends_at_its_legal_forms_stop_before_the_next_sentence():
+    text = "VitalTrack is a trademark of Keystone Foods Corp. Keystone Foods Corp. is not affiliated with Acme. Col. (Ret.) Al Ng spoke."
+    ents = [("Keystone Foods Corp. Keystone Foods Corp.", "ORG"), ("Acme", "ORG"), ("Ret", "ORG"), ("Al Ng", "PERSON")]
+    assert [t for t, label in _rules(text, ents) if label == "ORG"] == ["Keystone Foods Corp.", "Keystone Foods Corp.", "Acme"]

@@ -993,6 +993,8 @@ def test_the_issuers_customers_named_as_a_list_are_all_customers():
         ("Acme added 40 customers, including Beta Networks.", "before_customer_word"),
         ("Acme signed a 15-year virtual PPA with Beta Networks for 60 MW.", "before_order_from"),
         ("Acme signed a statement of work with Beta Networks.", "before_order_from"),
+        ("The order follows earlier purchases by Beta Networks.", "before_awarded_by"),
+        ("Its customers also include Beta Networks.", "before_customer_word"),
         ("Acme is a subcontractor to Beta Networks on the program.", "before_sale_to"),
     ],
 )

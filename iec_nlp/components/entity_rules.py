@@ -369,8 +369,10 @@ class EntityRules:
             ents = _add_positions_in_apposition(doc, text, _add_people_in_person_slots(doc, text, ents, terms))
             ents = _extend_title_scopes(doc, text, _complete_hyphenated_titles(doc, text, _complete_ranked_titles(doc, text, ents)))
             ents = _complete_phrases(doc, text, ents)
-            ents = _propagate(doc, text, _without_restated_abbreviations(text, ents), short_names)
+            ents = _without_restated_abbreviations(text, _cut_at_sentence_ends(doc, ents))
+            ents = _propagate(doc, text, ents, short_names)
             ents = _split_joined_organizations(doc, _complete_organization_names(doc, text, ents))
+            ents = _widen_over_leading_abbreviations(doc, text, ents)
             ents = _without_halves_of_business_names(text, ents)
             # Again after propagation, which labels a surname next to a given name it left alone.
             ents = _as_given_names_of_people(doc, text, _join_person_fragments(doc, text, ents))
@@ -1421,10 +1423,44 @@ def _named_apart(doc: Doc, ent: Span, other_names: set[str]) -> list[Span] | Non
     return None
 
 
+# "C.H. Robinson Worldwide, Inc.", "J.P. Morgan Securities", "St. Jude
+# Medical": initials or a saint's "St." open the name (the recognizer cut
+# them off). Not "U.S." or "U.K." before a body, which stand apart in the
+# annotated releases ("the U.S. Sears").
+_ABBREVIATION_BEFORE_NAME = re.compile(r"(?<![\w.])(?:St\.|(?!U\.S\.|U\.K\.)(?:[A-Z]\.){2,3})[ ]$")
+
+
+def _widen_over_leading_abbreviations(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    for ent in [e for e in ents if e.label_ in ("ORG", "CUSTOMER")]:
+        if lead := _ABBREVIATION_BEFORE_NAME.search(text, max(0, ent.start_char - 8), ent.start_char):
+            ents = _add_or_widen(doc, ents, lead.start(), ent.end_char, ent.label_)
+    return ents
+
+
+# "a trademark of Keystone Foods Corp. Keystone Foods Corp. is not
+# affiliated": a name ends at its legal form's stop where a sentence
+# follows; the recognizer ran on into the next sentence's name.
+_SENTENCE_AFTER_LEGAL_FORM = re.compile(r"\b(?:Corp|Inc|Co|Ltd|Corporation|Company|Incorporated|LLC)\.(?=[ ]+[A-Z])")
+
+
+_ENDS_AT_LEGAL_FORM_STOP = re.compile(r"\b(?:Corp|Inc|Co|Ltd|LLC)\.$")
+
+
+def _cut_at_sentence_ends(doc: Doc, ents: list[Span]) -> list[Span]:
+    result = []
+    for ent in ents:
+        stop = _SENTENCE_AFTER_LEGAL_FORM.search(ent.text) if ent.label_ in ("ORG", "CUSTOMER") else None
+        if stop is not None:
+            cut = doc.char_span(ent.start_char, ent.start_char + stop.end(), label=ent.label_)
+            ent = cut if cut is not None else ent
+        result.append(ent)
+    return result
+
+
 def _complete_organization_names(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     for ent in [e for e in ents if e.label_ in ("ORG", "CUSTOMER")]:
-        if not _in_running_text(text, ent.start_char):
-            continue
+        if not _in_running_text(text, ent.start_char) or _ENDS_AT_LEGAL_FORM_STOP.search(ent.text):
+            continue  # "... Technology Corp." + " Keystone Foods Technology Corp. is": the next sentence's name
         if rest := _ORGANIZATION_NAME_REST.match(text, ent.end_char) or _COMPANY_WORD_AFTER.match(text, ent.end_char):
             ents = _add_or_widen(doc, ents, ent.start_char, rest.end(), ent.label_)
     return ents

@@ -801,6 +801,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             return False  # "SiC" of "silicon carbide (SiC)"; "CDT" of "9:30 a.m. CDT"
         if (abbreviation := _ABBREVIATION_AFTER.match(text, ent.end_char)) and abbreviation.group(1) in terms:
             return False  # "Contract Manufacturing Service" of "... Service (EMS) provider": a kind of business
+        if name in ("Ret", "Ret.") and text[ent.start_char - 1 : ent.start_char] == "(":
+            return False  # "Col. (Ret.) James Whitaker": retired, no name
         if name in _DEMONYMS:
             return False  # "Americans can now buy", "Australian dollar"
         if name.lower() in _UNIT_WORDS or _TABLE_GAP.search(name):
