@@ -3065,3 +3065,21 @@ def test_a_name_ends_at_its_legal_forms_stop_before_the_next_sentence():
     text = "VitalTrack is a trademark of Keystone Foods Corp. Keystone Foods Corp. is not affiliated with Acme. Col. (Ret.) Al Ng spoke."
     ents = [("Keystone Foods Corp. Keystone Foods Corp.", "ORG"), ("Acme", "ORG"), ("Ret", "ORG"), ("Al Ng", "PERSON")]
     assert [t for t, label in _rules(text, ents) if label == "ORG"] == ["Keystone Foods Corp.", "Keystone Foods Corp.", "Acme"]
+
+
+def test_posts_of_director_bios_are_titles():
+    text = (
+        "Ms. Dunmore, 49, is a partner of the law firm Reed Smith LLP. He is also a director of Mellon Bank, N.A. "
+        "and a trustee of Carnegie Mellon University. Dr. Harold Whitmore, former Dean of the Kellogg School, spoke. "
+        "Beta Corp. is a partner of Acme."
+    )
+    ents = [("Dunmore", "PERSON"), ("Reed Smith LLP", "ORG"), ("director", "ROLE"), ("Mellon Bank, N.A.", "ORG"),
+            ("Carnegie Mellon University", "ORG"), ("Harold Whitmore", "PERSON"), ("Dean", "PERSON"), ("Beta Corp.", "ORG")]
+    roles = [t for t, label in _rules(text, ents) if label == "ROLE"]
+    # A company's business partner is no post.
+    assert roles == ["partner", "director", "trustee", "Dean"]
+
+
+def test_a_title_that_names_a_committee_is_no_title():
+    text = "The Board formed a CEO Search Committee, chaired by Tom Yates."
+    assert _rules(text, [("CEO", "ROLE"), ("Tom Yates", "PERSON")]) == [("Tom Yates", "PERSON")]

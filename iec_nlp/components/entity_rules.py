@@ -2140,11 +2140,35 @@ _POSITION_IN_APPOSITION = re.compile(
 )
 
 
+# "Ms. Dunmore, 49, is a partner of the law firm Reed Smith", "He is also a
+# trustee of Carnegie Mellon University", "Dr. Whitmore, former Dean of the
+# Kellogg School": the same posts stated of a person (or a pronoun for one)
+# in the sentence, and the academic and board posts of director bios. In
+# the annotated releases "a Trustee of Rochester Institute of Technology" and
+# "a Founding Partner of Trian Fund Management" are ROLEs.
+_POSITION_STATED = re.compile(
+    r"\b(?:is|was|serves[ ]as|served[ ]as|and|former|formerly)[ ]+(?:also[ ]+)?(?:(?:a|an|the)[ ]+)?"
+    r"((?:[Mm]anaging[ ]|[Gg]eneral[ ]|[Ss]enior[ ]|[Ff]ounding[ ])?(?:partner|trustee|[Tt]rustee|[Dd]ean|[Pp]rofessor))"
+    r"[ ]+(?:at|of|with)[ ]+(?:the[ ]+)?(?:(?:law|investment|accounting|consulting|private[ ]equity)[ ]+)?(?:firm[ ]+)?(?=[A-Z])"
+)
+_SENTENCE_BREAK = re.compile(r"[.!?][ ]+(?=[A-Z])")
+_PERSON_SUBJECT = re.compile(r"\b(?:He|She|he|she)\b|\b(?:Mr|Ms|Mrs|Dr)\.[ ]")
+_SUBJECT_REACH = 80
+
+
 def _add_positions_in_apposition(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
-    ends = {e.end_char for e in ents if e.label_ == "PERSON"}
+    people = [e for e in ents if e.label_ == "PERSON"]
+    ends = {e.end_char for e in people}
     for match in _POSITION_IN_APPOSITION.finditer(text):
         if match.start() in ends:
             ents = _add(doc, ents, match.start(1), match.end(1), "ROLE")
+    for match in _POSITION_STATED.finditer(text):
+        reach = max(0, match.start() - _SUBJECT_REACH)
+        sentence_start = max([reach] + [m.end() for m in _SENTENCE_BREAK.finditer(text, reach, match.start())])
+        if _PERSON_SUBJECT.search(text, sentence_start, match.start()) or any(
+            sentence_start <= e.start_char < match.start() for e in people if e.text != match.group(1)
+        ):
+            ents = _relabel_or_add(doc, ents, match.start(1), match.end(1), "ROLE", from_label="PERSON")
     return ents
 
 

@@ -364,6 +364,7 @@ _BUSINESS_NOUN = re.compile(
 # Relations website") is no title, unlike the same words in the title slot
 # of a contact block, under a name (GUIDELINE.md, contact blocks).
 _CONTACT_BEFORE = re.compile(r"\b(?:contact|contacting|call|calling|e-?mail|write\s+to)\s+(?:the\s+|our\s+)?$", re.IGNORECASE)
+_COMMITTEE_AFTER = re.compile(r"[ ]+(?:[A-Z][a-z]+[ ]+){0,2}Committee\b")
 _DEPARTMENT_AFTER = re.compile(r"\s+(?:web\s?site|web\s+page|page|site|section|department)\b", re.IGNORECASE)
 _DEPARTMENT_WORDS = re.compile(r"^contact\s|\b(?:department|web\s?site)\b", re.IGNORECASE)
 
@@ -782,6 +783,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
         return False  # "$    -" in a table: a dash, no amount
     if label == "ROLE" and _BUSINESS_NOUN.search(name):
         return False  # "A leading U.S. producer of electricity, Southern Company owns": what a company is, not a post
+    if label == "ROLE" and _COMMITTEE_AFTER.match(text, ent.end_char):
+        return False  # "a CEO Search Committee": a committee's name, no ROLE inside (SCHEMA.md)
     if label == "ROLE" and _is_department(name, text, ent.start_char, ent.end_char):
         return False  # "contact Investor Relations at", "the Investor Relations website": a department (GUIDELINE.md)
     if label == "MONEY" and not _CURRENCY_MARK.search(name):
