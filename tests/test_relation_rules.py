@@ -1319,3 +1319,11 @@ def test_the_person_appointed_holds_the_title_right_after_the_name():
     kwame, treasurer = _spans(text, "Kwame Osei-Bonsu", "Treasurer")
     # "thanked" names no one to a title.
     assert link_appointed_objects(doc, []) == [[*kwame, *treasurer, "HAS_ROLE", 0.9]]
+
+
+def test_a_period_after_an_amounts_share_of_a_total_is_the_amounts():
+    from iec_nlp.components.amount_rules import link_period_after
+
+    text = "Nonperforming assets were $9.6 million, or 0.33% of total assets, at June 30, 2024."
+    (amount,), (date,) = _spans(text, "$9.6 million"), _spans(text, "June 30, 2024")
+    assert link_period_after(text, [amount], [date], []) == [[*amount, *date, "IN_PERIOD", 0.9]]

@@ -678,8 +678,11 @@ def link_sentence_period(text: str, money: list[tuple[int, int]], periods: list[
 # also set off by a comma: "$7.4 million, or $0.98 per diluted share, for the
 # third quarter of 2023".
 _PER_SHARE_TAIL = r"(?:\s*\(?\s*(?:a|per)\s+(?:[\w-]+\s+){0,2}(?:shares?|ADSs?|units?)\)?(?=[\s,]),?)?"
+# So may its share of a total: "Nonperforming assets were $9.6 million, or
+# 0.33% of total assets, at June 30, 2024".
+_SHARE_ASIDE = r"(?:,\s+or\s+\d[\d.]*\s*(?:%|percent)\s+of\s+(?:[\w-]+\s+){0,3}?[\w-]+,)?"
 _PERIOD_AFTER = re.compile(
-    _PER_SHARE_TAIL + r"(?:\s+(?:for|in|during|at|as\s+of)(?:\s+the)?\s+|\s+(?=(?:last|prior|previous|same)\b))"
+    _PER_SHARE_TAIL + _SHARE_ASIDE + r"(?:\s+(?:for|in|during|at|as\s+of)(?:\s+the)?\s+|\s+(?=(?:last|prior|previous|same)\b))"
 )
 _RESPECTIVELY_AFTER = 200
 
