@@ -3083,3 +3083,11 @@ def test_posts_of_director_bios_are_titles():
 def test_a_title_that_names_a_committee_is_no_title():
     text = "The Board formed a CEO Search Committee, chaired by Tom Yates."
     assert _rules(text, [("CEO", "ROLE"), ("Tom Yates", "PERSON")]) == [("Tom Yates", "PERSON")]
+
+
+def test_a_board_seat_takes_of_directors():
+    text = "Ms. Lee was elected a member of the Board of Directors of Acme Corp. Mr. Roe, a member of the Board, spoke."
+    ents = [("Lee", "PERSON"), ("member of the Board", "ROLE"), ("Directors", "ORG"), ("Acme Corp.", "ORG"), ("Roe", "PERSON")]
+    ents_after = _rules(text, ents)
+    assert [t for t, label in ents_after if label == "ROLE"][0] == "member of the Board of Directors"
+    assert ("Directors", "ORG") not in ents_after

@@ -942,6 +942,23 @@ def _complete_ranked_titles(doc: Doc, text: str, ents: list[Span]) -> list[Span]
             if widened is not None:
                 ent = widened
         result.append(ent)
+    return _complete_board_seats(doc, text, result)
+
+
+# "a member of the Board of Directors of Acme": the seat takes the whole
+# body's name (GUIDELINE: `member of the board of directors` is a ROLE);
+# the recognizer stopped at "Board", and "Directors" is no organization.
+_OF_DIRECTORS = re.compile(r"[ ]+of[ ]+[Dd]irectors\b")
+
+
+def _complete_board_seats(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    result = list(ents)
+    for i, ent in enumerate(ents):
+        rest = _OF_DIRECTORS.match(text, ent.end_char) if ent.label_ == "ROLE" and ent.text.lower().endswith("board") else None
+        widened = doc.char_span(ent.start_char, rest.end(), label="ROLE") if rest else None
+        if widened is not None:
+            result = [o for o in result if not (ent.end_char <= o.start_char < rest.end())]
+            result[result.index(ent)] = widened
     return result
 
 
@@ -2149,7 +2166,7 @@ _POSITION_IN_APPOSITION = re.compile(
 _POSITION_STATED = re.compile(
     r"\b(?:is|was|serves[ ]as|served[ ]as|and|former|formerly)[ ]+(?:also[ ]+)?(?:(?:a|an|the)[ ]+)?"
     r"((?:[Mm]anaging[ ]|[Gg]eneral[ ]|[Ss]enior[ ]|[Ff]ounding[ ])?(?:partner|trustee|[Tt]rustee|[Dd]ean|[Pp]rofessor))"
-    r"[ ]+(?:at|of|with)[ ]+(?:the[ ]+)?(?:(?:law|investment|accounting|consulting|private[ ]equity)[ ]+)?(?:firm[ ]+)?(?=[A-Z])"
+    r"[ ]+(?:at|of|with|in)[ ]+(?:the[ ]+)?(?:(?:law|investment|accounting|consulting|private[ ]equity)[ ]+)?(?:firm[ ]+(?:of[ ]+)?)?(?=[A-Z])"
 )
 _SENTENCE_BREAK = re.compile(r"[.!?][ ]+(?=[A-Z])")
 _PERSON_SUBJECT = re.compile(r"\b(?:He|She|he|she)\b|\b(?:Mr|Ms|Mrs|Dr)\.[ ]")
