@@ -3091,3 +3091,15 @@ def test_a_board_seat_takes_of_directors():
     ents_after = _rules(text, ents)
     assert [t for t, label in ents_after if label == "ROLE"][0] == "member of the Board of Directors"
     assert ("Directors", "ORG") not in ents_after
+
+
+def test_a_professors_field_before_the_university_is_the_titles_scope():
+    text = "Dr. Alan Weiss is Professor of Chemistry at Rice University. She was a Professor of Epidemiology at Coastal University."
+    ents = [("Alan Weiss", "PERSON"), ("Professor", "ROLE"), ("Rice University", "ORG"), ("Epidemiology", "ROLE"),
+            ("Coastal University", "ORG")]
+    doc = _doc(text, ents)
+    second = text.index("Professor", text.index("She"))
+    spans = list(doc.ents) + [doc.char_span(second, second + len("Professor"), label="ROLE")]
+    doc.set_ents(sorted(spans, key=lambda e: e.start))
+    roles = [t for t, label in _ents(EntityRules(patterns=False, propagate=True)(doc)) if label == "ROLE"]
+    assert roles == ["Professor of Chemistry", "Professor of Epidemiology"]

@@ -794,7 +794,7 @@ def _trim_trailing_headline_verb(span: Span | None, text: str) -> Span | None:
 # capitalized words (with and, &, /) that is no other title and no entity of
 # its own; "Executive Vice President, Chief Financial Officer" is two titles.
 _SCOPED_HEAD = re.compile(
-    r"(?:president|director|manager|executive|head|leader|counsel|vp)$", re.IGNORECASE
+    r"(?:president|director|manager|executive|head|leader|counsel|vp|professor)$", re.IGNORECASE
 )
 # The scope follows a comma or a dash ("Senior Vice President-Business Support
 # Services", "Vice President - Eastern Region"), and ends the clause or is
@@ -888,7 +888,13 @@ def _extend_title_scopes(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
         # department named by its function ("Vice President, Medical
         # Affairs", "Director, Corporate Communications") is no entity of
         # its own: the scope takes it.
-        if any(not (_FUNCTION_WORDS.fullmatch(o.text) or _ENDS_IN_FUNCTION.search(o.text)) for o in inside):
+        # A field the recognizer took for a title of its own is the scope's
+        # too ("Professor of Epidemiology at ..." gave ROLE "Epidemiology").
+        if any(
+            not (_FUNCTION_WORDS.fullmatch(o.text) or _ENDS_IN_FUNCTION.search(o.text))
+            and not (o.label_ == "ROLE" and o.end_char <= end)
+            for o in inside
+        ):
             continue  # the scope is an entity of its own (an organization, a person)
         if _ORG_END.search(scope.group(1)) or JOB_TITLE.search(scope.group(1)):
             continue
