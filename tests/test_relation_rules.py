@@ -1327,3 +1327,14 @@ def test_a_period_after_an_amounts_share_of_a_total_is_the_amounts():
     text = "Nonperforming assets were $9.6 million, or 0.33% of total assets, at June 30, 2024."
     (amount,), (date,) = _spans(text, "$9.6 million"), _spans(text, "June 30, 2024")
     assert link_period_after(text, [amount], [date], []) == [[*amount, *date, "IN_PERIOD", 0.9]]
+
+
+def test_a_new_title_is_not_held_at_the_appointees_former_employer():
+    from iec_nlp.components.role_rules import unlink_titles_of_former_employers
+
+    text = ("Acme named Paul Nakamura, a former Intel Corporation executive, as Chief Operating Officer. "
+            "Beta named Rick Dale, President of Gamma Corp., as a director.")
+    intel, coo, president, gamma = _spans(text, "Intel Corporation", "Chief Operating Officer", "President", "Gamma Corp.")
+    doc = _sentenced_doc(text, [])
+    relations = [[*coo, *intel, "ROLE_AT", 0.9], [*president, *gamma, "ROLE_AT", 0.9]]
+    assert unlink_titles_of_former_employers(doc, relations) == relations[1:]

@@ -84,6 +84,7 @@ from .role_rules import (
     unlink_titles_before_clauses,
     unlink_titles_of_pronoun_sentences,
     unlink_titles_of_the_company,
+    unlink_titles_of_former_employers,
 )
 
 RELATIONS_ATTR = "iec_relations"
@@ -284,6 +285,7 @@ def _apply_role_rules(doc: Doc, relations: list[list[Any]], ents: tuple[Span, ..
         link_titles_of_name_lists,
         share_coordinated_titles,
         unlink_titles_of_the_company,
+        unlink_titles_of_former_employers,
         unlink_titles_across_names,
         unlink_titles_before_clauses,
         unlink_organizations_before_holders,

@@ -697,6 +697,35 @@ def unlink_titles_of_the_company(
     return kept
 
 
+# "named Paul Nakamura, a former Intel Corporation executive, as Chief
+# Operating Officer", "Rick Dale, formerly of General Electric, as COO": the
+# organization of the appointee's past, in apposition, is not where the new
+# title is held.
+_FORMER_BEFORE_ORGANIZATION = re.compile(r"\b(?:formerly\s+(?:of|with|at)|(?:a|an)\s+former)\s+(?:the\s+)?$")
+_APPOSITION_THEN_AS = re.compile(r"[^.;,]{0,30},\s+(?:as|to\s+serve\s+as|to\s+the\s+(?:role|position)\s+of)\s+(?:its\s+|the\s+|our\s+)?(?:new\s+)?")
+
+
+def unlink_titles_of_former_employers(
+    doc: Doc, relations: list[list[Any]], entities: Sequence[Span] | None = None
+) -> list[list[Any]]:
+    """No ROLE_AT from a title to the organization that an apposition
+    before it names as the appointee's former employer."""
+    text = doc_text(doc)
+    if "former" not in text:
+        return relations
+    kept = []
+    for r in relations:
+        if (
+            r[4] == "ROLE_AT"
+            and r[3] <= r[0]
+            and _FORMER_BEFORE_ORGANIZATION.search(text, max(0, r[2] - 20), r[2])
+            and _APPOSITION_THEN_AS.fullmatch(text, r[3], r[0])
+        ):
+            continue
+        kept.append(r)
+    return kept
+
+
 # "Al Bo, Chairman, and Cy Do, President of Zeta": the organization after a
 # later name's title is that title's, not the earlier one's (GUIDELINE:
 # ROLE_AT needs the organization attached to the title). The extractor,
