@@ -3103,3 +3103,12 @@ def test_a_professors_field_before_the_university_is_the_titles_scope():
     doc.set_ents(sorted(spans, key=lambda e: e.start))
     roles = [t for t, label in _ents(EntityRules(patterns=False, propagate=True)(doc)) if label == "ROLE"]
     assert roles == ["Professor of Chemistry", "Professor of Epidemiology"]
+
+
+def test_an_officers_scope_after_a_comma_is_part_of_the_title():
+    text = "Tomas Berg, Executive Vice President and Chief Operating Officer, Europe, will retire. Acme's Chief Financial Officer, John Smith, said."
+    ents = [("Tomas Berg", "PERSON"), ("Executive Vice President", "ROLE"), ("Chief Operating Officer", "ROLE"), ("Europe", "ROLE"),
+            ("Acme", "ORG"), ("Chief Financial Officer", "ROLE"), ("John Smith", "PERSON")]
+    roles = [t for t, label in _rules(text, ents) if label == "ROLE"]
+    # A person named after the comma is no scope.
+    assert roles == ["Executive Vice President", "Chief Operating Officer, Europe", "Chief Financial Officer"]

@@ -794,7 +794,7 @@ def _trim_trailing_headline_verb(span: Span | None, text: str) -> Span | None:
 # capitalized words (with and, &, /) that is no other title and no entity of
 # its own; "Executive Vice President, Chief Financial Officer" is two titles.
 _SCOPED_HEAD = re.compile(
-    r"(?:president|director|manager|executive|head|leader|counsel|vp|professor)$", re.IGNORECASE
+    r"(?:president|director|manager|executive|head|leader|counsel|vp|professor|officer)$", re.IGNORECASE
 )
 # The scope follows a comma or a dash ("Senior Vice President-Business Support
 # Services", "Vice President - Eastern Region"), and ends the clause or is
