@@ -66,7 +66,13 @@ def organization_examples(
     return features, labels, where
 
 
-_LEFT_OUT = ("bias", "recognizer_customer")
+# Not learned: the bias (the intercept), the recognizer's vote (the answer
+# itself on gold mentions), and the cue that settles the decision without
+# the weights (`CustomerModel.is_customer`). Learned too, it moved the other
+# weights: a rule that settles three more gold customers of train cost dev
+# a customer the weights had found (customers per release 0.905 -> 0.878);
+# left out, dev, F, G and cross-validation are as before.
+_LEFT_OUT = ("bias", "recognizer_customer", "after_x_is_customer")
 
 
 def fit_customer_model(

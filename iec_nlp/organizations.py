@@ -741,6 +741,26 @@ _PLACES_AN_ORDER = re.compile(
 )
 
 
+# "Bank of the Ozarks has selected Northgate's core platform", "Great
+# Plains Bank & Trust renewed its agreement with Northgate", "Beta awarded
+# Acme a contract": the organization choosing the issuer or its product, or
+# renewing with it, buys from it, whatever its name says ("Bank", "Partners"
+# weigh against a customer in the learned weights, as lenders and investors
+# are named so). The issuer must be the object, named or "the Company".
+_CHOOSES = re.compile(
+    r"(?:['\u2019]s?)?\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*[^,;.]{3,80},\s*)?(?:has\s+|have\s+|recently\s+|today\s+)?"
+    r"(?:selected|chose|awarded|renewed\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}?(?:contract|agreement|subscription|license)\s+with|"
+    r"extended\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}?(?:contract|agreement)\s+with)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+_THE_COMPANY = re.compile(r"(?:the\s+)?company\b|us\b|our\b", re.IGNORECASE)
+
+
+def _chooses_the_issuer(text: str, name_end: int, issuer_starts: frozenset[int]) -> bool:
+    choice = _CHOOSES.match(text, name_end)
+    return choice is not None and (choice.end() in issuer_starts or bool(_THE_COMPANY.match(text, choice.end())))
+
+
 def _stated_as_customer(before: str, after: str) -> bool:
     """Whether the words around a mention call it the issuer's customer in
     one of the forms read before the name ("our largest customer, Beta",
@@ -902,6 +922,8 @@ def organization_features(
                 else:
                     feats[f"after_{key}"] += 1.0 / n
             if _stated_as_customer(before, after) or _PLACES_AN_ORDER.match(_past_appositive(text, e.end, end)):
+                feats["after_x_is_customer"] = 1.0
+            elif not is_issuer and _chooses_the_issuer(text, e.end, issuer_starts):
                 feats["after_x_is_customer"] = 1.0
             if _judges_issuer(before):
                 feats["before_certifier"] += 1.0 / n

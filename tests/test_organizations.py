@@ -759,6 +759,9 @@ def test_a_us_body_has_the_government_name_cue():
         ("Its customers include Beta Networks and The Gamma Company.", "CUSTOMER"),
         ("Acme's OEM customers, including Beta Networks, renewed.", "CUSTOMER"),
         ("Customers such as Beta Networks may be anyone's.", "ORG"),
+        ("Beta Networks has selected the Company's core banking platform.", "CUSTOMER"),
+        ("Beta Networks renewed its processing agreement with the Company for seven years.", "CUSTOMER"),
+        ("Beta Networks selected Gamma Corp. as its auditor.", "ORG"),
         ("Beta Networks represented 20% of the market for routers.", "ORG"),
         ("Beta Networks has placed a $4 million order for routers.", "CUSTOMER"),
         ("Beta Networks, a six-hospital system in Fresno, Calif., went live in March.", "CUSTOMER"),
@@ -1006,3 +1009,11 @@ def test_an_acquisition_contract_is_no_acquisition():
     sentence = "Beta Networks awarded Acme a government-wide acquisition contract."
     assert _cue_of("Beta Networks", sentence, "s_negative") == 0.0
     assert _cue_of("Beta Networks", "Acme completed the acquisition of Beta Networks.", "s_negative") > 0
+
+
+def test_a_settling_cue_is_left_out_of_the_learned_weights():
+    # It decides on its own (CustomerModel.is_customer): learned as a weight
+    # as well, it would only move the weights of the other features.
+    grouped, _ = split_documents(CORPUS)
+    model = fit_customer_model(grouped["dev"])
+    assert "after_x_is_customer" not in model.weights
