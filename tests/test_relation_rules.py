@@ -1338,3 +1338,15 @@ def test_a_new_title_is_not_held_at_the_appointees_former_employer():
     doc = _sentenced_doc(text, [])
     relations = [[*coo, *intel, "ROLE_AT", 0.9], [*president, *gamma, "ROLE_AT", 0.9]]
     assert unlink_titles_of_former_employers(doc, relations) == relations[1:]
+
+
+def test_the_organization_joined_as_a_title_is_where_it_is_held():
+    from iec_nlp.components.role_rules import link_joined_organizations
+
+    text = "Mr. Hale joined Northwind Corp. in 2005 as Corporate Controller and Treasurer. He left Acme Inc. as a director."
+    northwind, controller, treasurer = _spans(text, "Northwind Corp.", "Corporate Controller", "Treasurer")
+    doc = _sentenced_doc(text, [("Northwind Corp.", "ORG"), ("Corporate Controller", "ROLE"), ("Treasurer", "ROLE"),
+                                ("Acme Inc.", "ORG"), ("director", "ROLE")])
+    # The organization left is not where the title after it is held.
+    linked = link_joined_organizations(doc, [])
+    assert sorted(linked) == sorted([[*controller, *northwind, "ROLE_AT", 0.9], [*treasurer, *northwind, "ROLE_AT", 0.9]])

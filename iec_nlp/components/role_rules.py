@@ -400,6 +400,37 @@ def link_where_titles(
     return _with_links(relations, links)
 
 
+# "Mr. Hale joined Northwind in 2005 as Corporate Controller", "joining
+# SMTC as President": the organization joined is where the title it was
+# joined as is held (in the annotated releases, 3 of 3 such titles).
+_JOIN_BEFORE = re.compile(r"\bjoin(?:ed|s|ing)?\s+(?:the\s+)?$", re.IGNORECASE)
+_JOINED_AS = re.compile(
+    r"(?:\s+in\s+(?:[A-Z][a-z]+\s+)?\d{4})?,?\s+as\s+(?:(?:its|the|a|an|our)\s+)?(?:new\s+)?"
+)
+
+
+def link_joined_organizations(
+    doc: Doc, relations: list[list[Any]], entities: Sequence[Span] | None = None
+) -> list[list[Any]]:
+    """ROLE_AT from the titles of "joined ORG [in YEAR] as TITLE [and TITLE]" to ORG."""
+    text = doc_text(doc)
+    if "join" not in text and "Join" not in text:
+        return relations
+    ents = list(_entities(doc, entities))
+    links = []
+    for n, organization in enumerate(ents[:-1]):
+        title = ents[n + 1]
+        if organization.label_ not in _ORGANIZATIONS or title.label_ != "ROLE":
+            continue
+        if not _JOIN_BEFORE.search(text, max(0, organization.start_char - 12), organization.start_char):
+            continue
+        if not _JOINED_AS.fullmatch(text, organization.end_char, title.start_char):
+            continue
+        titles = _joined_titles(text, ents, n + 1, backward=False)
+        links += [[t.start_char, t.end_char, organization.start_char, organization.end_char, "ROLE_AT"] for t in titles]
+    return _with_links(relations, links)
+
+
 # "Swoboda, Zeta's President and CEO", "Zeta's former Chief Operating Officer
 # and Executive Vice President": an organization's possessive owns the title
 # after it and the titles joined to that one by "and" (GUIDELINE: "Acme's
