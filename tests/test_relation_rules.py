@@ -789,6 +789,12 @@ def test_titles_joined_by_and_after_a_name_are_both_its():
     assert [*marr, *secretary, "HAS_ROLE", 0.9] in shared
     assert [*brandt, *secretary, "HAS_ROLE", 0.6] not in shared
     assert [*brandt, *president, "HAS_ROLE", 0.9] in shared
+    # The time the first is held since, and the status of the second, may stand between.
+    text = "Ms. Day, a director since 2010 and the former President of Delta Bank, spoke."
+    doc = _sentenced_doc(text, [("Day", "PERSON"), ("director", "ROLE"), ("President", "ROLE"), ("Delta Bank", "ORG")])
+    day, director, president = _spans(text, "Day", "director", "President")
+    shared = share_coordinated_titles(doc, [[*day, *director, "HAS_ROLE", 0.8]])
+    assert [*day, *president, "HAS_ROLE", 0.9] in shared
 
 
 def test_titles_joined_by_and_a_share_the_organization_after_them():

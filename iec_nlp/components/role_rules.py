@@ -659,7 +659,11 @@ def link_titles_of_name_lists(
 # "Jane Roe, our Chief Executive Officer and Chairman, Otto Doe, our
 # President": titles joined by "and" after a name are both that name's; the
 # name after the second title's comma starts the next item of the list.
-_COORDINATED_TITLES = re.compile(r"\s+and\s+(?:a\s+|an\s+)?")
+# "a director since 2010 and the former President of Delta Bank": the time
+# since when the first is held, and the status of the second, may stand between.
+_COORDINATED_TITLES = re.compile(
+    r"(?:\s+(?:since|from)\s+(?:[A-Z][a-z]+\s+)?\d{4})?\s+and\s+(?:a\s+|an\s+|the\s+|its\s+)?(?:former\s+)?"
+)
 
 
 def share_coordinated_titles(
