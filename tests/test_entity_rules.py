@@ -3112,3 +3112,13 @@ def test_an_officers_scope_after_a_comma_is_part_of_the_title():
     roles = [t for t, label in _rules(text, ents) if label == "ROLE"]
     # A person named after the comma is no scope.
     assert roles == ["Executive Vice President", "Chief Operating Officer, Europe", "Chief Financial Officer"]
+
+
+def test_a_name_written_only_before_a_product_is_no_organization():
+    text = "Acme makes HORIZON C2M technology and C2M production batteries. GM models use them; GM said so."
+    ents = [("Acme", "ORG"), ("C2M", "ORG"), ("GM", "CUSTOMER")]
+    doc = _doc(text, ents)
+    second = text.index("C2M", text.index("C2M") + 3)
+    doc.set_ents(sorted(list(doc.ents) + [doc.char_span(second, second + 3, label="ORG")], key=lambda e: e.start))
+    names = [t for t, label in _ents(EntityRules(patterns=False, propagate=True)(doc)) if label in ("ORG", "CUSTOMER")]
+    assert "C2M" not in names and names.count("GM") == 2

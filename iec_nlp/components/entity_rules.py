@@ -372,7 +372,7 @@ class EntityRules:
             ents = _without_restated_abbreviations(text, _cut_at_sentence_ends(doc, ents))
             ents = _propagate(doc, text, ents, short_names)
             ents = _split_joined_organizations(doc, _complete_organization_names(doc, text, ents))
-            ents = _widen_over_leading_abbreviations(doc, text, ents)
+            ents = _without_product_names(text, _widen_over_leading_abbreviations(doc, text, ents))
             ents = _without_halves_of_business_names(text, ents)
             # Again after propagation, which labels a surname next to a given name it left alone.
             ents = _as_given_names_of_people(doc, text, _join_person_fragments(doc, text, ents))
@@ -1478,6 +1478,26 @@ def _cut_at_sentence_ends(doc: Doc, ents: list[Span]) -> list[Span]:
             ent = cut if cut is not None else ent
         result.append(ent)
     return result
+
+
+# "HORIZON C2M technology", "C2M production batteries", "Windows Media
+# software": a name written only before what is made or sold under it is a
+# product or brand, no organization. A company's name is written on its own
+# somewhere ("GM models" beside "GM said"), and keeps its spans.
+_PRODUCT_AFTER = re.compile(
+    r"(?:[ ][a-z][\w-]*){0,2}[ ](?:technology|technologies|batter(?:y|ies)|units?|platforms?|software|products?|devices?|"
+    r"brands?|models?|series|modules?|chips?|engines?|systems?|solutions?|tools?|sensors?|kits?|packs?)\b"
+)
+
+
+def _without_product_names(text: str, ents: list[Span]) -> list[Span]:
+    names = {e.text for e in ents if e.label_ in ("ORG", "CUSTOMER")}
+    products = set()
+    for name in names:
+        mentions = list(re.finditer(rf"(?<![\w&.-]){re.escape(name)}(?![\w&-])", text))
+        if mentions and all(_PRODUCT_AFTER.match(text, m.end()) for m in mentions):
+            products.add(name)
+    return [e for e in ents if not (e.label_ in ("ORG", "CUSTOMER") and e.text in products)]
 
 
 def _complete_organization_names(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
