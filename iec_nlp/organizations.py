@@ -480,7 +480,11 @@ _BEFORE_CUES = {
     # "supplied by vendors such as Beta", nor competitors or partners).
     r"|\b(?:sells?|sold|ships?|shipped|supplies|supplied|delivers?|delivered|provides?|provided|serves?|served)\b"
     r"(?!\s+by\b)[^.;]{0,60}?\s(?:to\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?!(?:competitors|rivals|peers|suppliers|vendors|partners)\b)[\w-]+s,?\s+(?:including|such\s+as|like)\s+(?:the\s+)?$",
+    r"(?!(?:competitors|rivals|peers|suppliers|vendors|partners)\b)[\w-]+s,?\s+(?:including|such\s+as|like)\s+(?:the\s+)?$"
+    # A buyer listed after kinds of buyers: "provides cybersecurity services
+    # to federal civilian agencies, the Department of Defense and ...".
+    r"|\b(?:sells?|sold|supplies|supplied|delivers?|delivered|provides?|provided|providing)\s+(?:[\w'\u2019-]+\s+){0,4}?to\s+"
+    r"(?:[a-z][\w-]*\s+){0,3}(?!(?:competitors|rivals|peers|suppliers|vendors|partners)\b)[a-z][\w-]*s,\s+(?:and\s+)?(?:the\s+)?$",
     "for_x": r"\bfor\s+(?:the\s+)?$",
     "with_x": r"\bwith\s+(?:the\s+)?$",
     "partner": r"(?:partner|partners|partnership|collaboration|alliance|joint venture|teamed|teaming)\s+(?:\w+\s+){0,2}(?:with|of)?\s*(?:the\s+)?$",

@@ -999,6 +999,7 @@ def test_the_issuers_customers_named_as_a_list_are_all_customers():
         ("The order follows earlier purchases by Beta Networks.", "before_awarded_by"),
         ("Its customers also include Beta Networks.", "before_customer_word"),
         ("Acme is a subcontractor to Beta Networks on the program.", "before_sale_to"),
+        ("Acme provides cybersecurity services to federal civilian agencies, the Beta Networks and others.", "before_sale_to"),
     ],
 )
 def test_more_forms_of_a_sale_are_direct_cues(sentence, feature):
