@@ -3122,3 +3122,11 @@ def test_a_name_written_only_before_a_product_is_no_organization():
     doc.set_ents(sorted(list(doc.ents) + [doc.char_span(second, second + 3, label="ORG")], key=lambda e: e.start))
     names = [t for t, label in _ents(EntityRules(patterns=False, propagate=True)(doc)) if label in ("ORG", "CUSTOMER")]
     assert "C2M" not in names and names.count("GM") == 2
+
+
+def test_a_headline_name_written_as_a_persons_elsewhere_is_the_persons_and_a_headline_verb_is_no_name():
+    text = "ACME NAMES JOHN R. McCALLUM CHAIRMAN\n\nAcme Corp. said John R. McCallum will serve."
+    ents = [("ACME", "ORG"), ("NAMES", "ORG"), ("JOHN R. McCALLUM", "ORG"), ("CHAIRMAN", "ROLE"), ("Acme Corp.", "ORG"),
+            ("John R. McCallum", "PERSON")]
+    assert _rules(text, ents) == [("ACME", "ORG"), ("JOHN R. McCALLUM", "PERSON"), ("CHAIRMAN", "ROLE"),
+                                  ("Acme Corp.", "ORG"), ("John R. McCallum", "PERSON")]

@@ -373,6 +373,7 @@ class EntityRules:
             ents = _propagate(doc, text, ents, short_names)
             ents = _split_joined_organizations(doc, _complete_organization_names(doc, text, ents))
             ents = _without_product_names(text, _widen_over_leading_abbreviations(doc, text, ents))
+            ents = _without_headline_verbs(_as_people_named_so_elsewhere(doc, ents))
             ents = _without_halves_of_business_names(text, ents)
             # Again after propagation, which labels a surname next to a given name it left alone.
             ents = _as_given_names_of_people(doc, text, _join_person_fragments(doc, text, ents))
@@ -1488,6 +1489,32 @@ _PRODUCT_AFTER = re.compile(
     r"(?:[ ][a-z][\w-]*){0,2}[ ](?:technology|technologies|batter(?:y|ies)|units?|platforms?|software|products?|devices?|"
     r"brands?|models?|series|modules?|chips?|engines?|systems?|solutions?|tools?|sensors?|kits?|packs?)\b"
 )
+
+
+# "JOHN R. McCALLUM RETIRES AS CHAIRMAN" over "John R. McCallum retired":
+# a name the release writes as a person's elsewhere, in any case, is that
+# person's (no organization of the annotated releases shares a person's name).
+def _as_people_named_so_elsewhere(doc: Doc, ents: list[Span]) -> list[Span]:
+    people = {e.text.casefold() for e in ents if e.label_ == "PERSON"}
+    if not people:
+        return ents
+    result = []
+    for ent in ents:
+        if ent.label_ in ("ORG", "CUSTOMER") and " " in ent.text and ent.text.casefold() in people:
+            ent = Span(doc, ent.start, ent.end, label="PERSON")
+        result.append(ent)
+    return result
+
+
+# "ACME NAMES MARY O'NEILL PRESIDENT": a headline's verb in capitals, alone, is no name.
+_HEADLINE_VERB_ALONE = re.compile(_HEADLINE_VERB, re.IGNORECASE)
+
+
+def _without_headline_verbs(ents: list[Span]) -> list[Span]:
+    return [
+        e for e in ents
+        if not (e.label_ in ("ORG", "CUSTOMER") and e.text.isupper() and _HEADLINE_VERB_ALONE.fullmatch(e.text))
+    ]
 
 
 def _without_product_names(text: str, ents: list[Span]) -> list[Span]:
