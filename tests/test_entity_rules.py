@@ -3130,3 +3130,10 @@ def test_a_headline_name_written_as_a_persons_elsewhere_is_the_persons_and_a_hea
             ("John R. McCallum", "PERSON")]
     assert _rules(text, ents) == [("ACME", "ORG"), ("JOHN R. McCALLUM", "PERSON"), ("CHAIRMAN", "ROLE"),
                                   ("Acme Corp.", "ORG"), ("John R. McCallum", "PERSON")]
+
+
+def test_a_fiscal_year_ended_on_a_date_is_one_period():
+    text = "Revenues for the fiscal year ended June 30, 2006 were $45.1 million, and for the year ended May 31, 2013, $2 million."
+    doc = _doc(text, [("$45.1 million", "MONEY"), ("2006", "PERIOD"), ("$2 million", "MONEY")])
+    doc = EntityRules(patterns=True, propagate=True, periods=True)(doc)
+    assert [e[0] for e in _ents(doc) if e[1] == "PERIOD"] == ["fiscal year ended June 30, 2006", "year ended May 31, 2013"]

@@ -424,6 +424,8 @@ PERIOD_TERM = re.compile(
     # A bank's "linked quarter" is the quarter before the one reported.
     rf"|(?:same|comparable|corresponding|prior[\s-]year|year[\s-]ago|previous|preceding|prior|linked)\s+(?:quarter|period)"
     rf"(?:\s+(?:a\s+year\s+ago|last\s+year|of\s+(?:the\s+)?(?:prior|previous)\s+year|in\s+{_FISCAL_YEAR}))?"
+    # "for its fiscal year ended June 30, 2000" (the tail takes the date).
+    r"|(?:fiscal\s+)?year(?=\s+(?:ended|ending)\s+[A-Z][a-z]+\s+\d)"
     # The year a forecast is for: "its 2016 guidance for FFO of $2.08".
     rf"|{_YEAR}(?=\s+(?:annual\s+|financial\s+|full[\s-]year\s+)?(?:guidance|outlook|forecast)\b)"
     rf"|(?:fiscal|calendar)\s+(?:year\s+)?{_YEAR}"
