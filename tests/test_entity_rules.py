@@ -3137,3 +3137,10 @@ def test_a_fiscal_year_ended_on_a_date_is_one_period():
     doc = _doc(text, [("$45.1 million", "MONEY"), ("2006", "PERIOD"), ("$2 million", "MONEY")])
     doc = EntityRules(patterns=True, propagate=True, periods=True)(doc)
     assert [e[0] for e in _ents(doc) if e[1] == "PERIOD"] == ["fiscal year ended June 30, 2006", "year ended May 31, 2013"]
+
+
+def test_cash_flow_lines_are_metric_terms():
+    text = "Acme generated $402 million in net cash provided by operating activities. Free cash flow was $41.0 million."
+    doc = _doc(text, [("$402 million", "MONEY"), ("$41.0 million", "MONEY")])
+    doc = EntityRules(patterns=True, propagate=False, metrics=True)(doc)
+    assert [e[0] for e in _ents(doc) if e[1] == "METRIC"] == ["net cash provided by operating activities", "Free cash flow"]

@@ -85,6 +85,10 @@ _METRIC_CORE = (
     r"funds\s+from\s+operations|lease\s+operating\s+expenses?|(?:average\s+)?realized\s+(?:[a-z]+\s+){0,2}prices?|"
     r"annual\s+recurring\s+revenue|remaining\s+performance\s+obligations|(?-i:A?FFO|ARR|RPO)|"
     r"(?:milestone|upfront|up-front)\s+payments?|(?:revolving\s+)?credit\s+facility|"
+    # The cash-flow lines: "generated $402 million in net cash provided by
+    # operating activities", "cash flows from operating activities", "free cash flow".
+    r"(?:net\s+)?cash\s+(?:provided\s+by|used\s+in|generated\s+(?:by|from)|from)\s+(?:operating|investing|financing)\s+activities|"
+    r"cash\s+flows?\s+from\s+(?:operating|investing|financing)\s+activities|(?:free|operating)\s+cash\s+flow|cash\s+from\s+operations|"
     # The size of a loan an 8-K's agreement provides ("a term loan facility
     # of up to $75 million", "a $50 million line of credit").
     r"(?:(?:senior\s+)?(?:secured\s+)?(?:delayed[\s-]draw\s+)?term\s+loan(?:\s+facility)?|revolving\s+(?:loan\s+)?facility|"
