@@ -2218,7 +2218,7 @@ _POSITION_IN_APPOSITION = re.compile(
 # "a Founding Partner of Trian Fund Management" are ROLEs.
 _POSITION_STATED = re.compile(
     r"\b(?:is|was|serves[ ]as|served[ ]as|and|former|formerly)[ ]+(?:also[ ]+)?(?:(?:a|an|the)[ ]+)?"
-    r"((?:[Mm]anaging[ ]|[Gg]eneral[ ]|[Ss]enior[ ]|[Ff]ounding[ ])?(?:partner|trustee|[Tt]rustee|[Dd]ean|[Pp]rofessor))"
+    r"((?:[Mm]anaging[ ]|[Gg]eneral[ ]|[Ss]enior[ ]|[Ff]ounding[ ])?(?:partner|[Tt]rustee|[Dd]ean|[Pp]rofessor))"
     r"[ ]+(?:at|of|with|in)[ ]+(?:the[ ]+)?(?:(?:law|investment|accounting|consulting|private[ ]equity)[ ]+)?(?:firm[ ]+(?:of[ ]+)?)?(?=[A-Z])"
 )
 _SENTENCE_BREAK = re.compile(r"[.!?][ ]+(?=[A-Z])")

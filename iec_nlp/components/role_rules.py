@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -376,6 +376,13 @@ _WHERE_TITLE = re.compile(
 _UNIT_OF = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:division|unit|subsidiary|affiliate|business)\s+of\s+(?:the\s+)?")
 
 
+def _titles_right_after_organizations(ents: list[Span]) -> Iterator[tuple[int, Span, Span]]:
+    """(n, organization, title) for each organization `ents[n]` whose next entity is a title."""
+    for n, organization in enumerate(ents[:-1]):
+        if organization.label_ in _ORGANIZATIONS and ents[n + 1].label_ == "ROLE":
+            yield n, organization, ents[n + 1]
+
+
 def link_where_titles(
     doc: Doc, relations: list[list[Any]], entities: Sequence[Span] | None = None
 ) -> list[list[Any]]:
@@ -386,10 +393,7 @@ def link_where_titles(
         return relations  # the common case: one search of the text
     ents = list(_entities(doc, entities))
     links = []
-    for n, organization in enumerate(ents[:-1]):
-        title = ents[n + 1]
-        if organization.label_ not in _ORGANIZATIONS or title.label_ != "ROLE":
-            continue
+    for n, organization, title in _titles_right_after_organizations(ents):
         if not _WHERE_TITLE.fullmatch(text, organization.end_char, title.start_char):
             continue
         titles = _joined_titles(text, ents, n + 1, backward=False)
@@ -418,10 +422,7 @@ def link_joined_organizations(
         return relations
     ents = list(_entities(doc, entities))
     links = []
-    for n, organization in enumerate(ents[:-1]):
-        title = ents[n + 1]
-        if organization.label_ not in _ORGANIZATIONS or title.label_ != "ROLE":
-            continue
+    for n, organization, title in _titles_right_after_organizations(ents):
         if not _JOIN_BEFORE.search(text, max(0, organization.start_char - 12), organization.start_char):
             continue
         if not _JOINED_AS.fullmatch(text, organization.end_char, title.start_char):
