@@ -816,9 +816,10 @@ _SCOPE = re.compile(
 )
 
 # "Senior Vice President of Restaurant Operations", "Director of Corporate
-# Communications", "Vice President of Global Sales Operations": after "of", a business function, also one a capitalized
-# word qualifies, is the title's scope too; an organization after "of" ("CEO
-# of Acme Systems") ends in no function word.
+# Communications", "Vice President of Global Sales Operations": after "of",
+# a business function (or two), also one a capitalized word qualifies, is
+# the title's scope too; an organization after "of" ("CEO of Acme Systems")
+# ends in no function word.
 _OF_FUNCTION_SCOPE = re.compile(
     rf"[ ]+of[ ]+((?:[A-Z][a-z]+[ ]+)?{_FUNCTION}(?:[ ]+{_FUNCTION})?(?:[ ]+(?:and|&)[ ]+{_FUNCTION})*)(?![\w-])"
 )
@@ -1464,10 +1465,9 @@ def _widen_over_leading_abbreviations(doc: Doc, text: str, ents: list[Span]) -> 
 # "a trademark of Keystone Foods Corp. Keystone Foods Corp. is not
 # affiliated": a name ends at its legal form's stop where a sentence
 # follows; the recognizer ran on into the next sentence's name.
-_SENTENCE_AFTER_LEGAL_FORM = re.compile(r"\b(?:Corp|Inc|Co|Ltd|Corporation|Company|Incorporated|LLC)\.(?=[ ]+[A-Z])")
-
-
-_ENDS_AT_LEGAL_FORM_STOP = re.compile(r"\b(?:Corp|Inc|Co|Ltd|LLC)\.$")
+_LEGAL_FORM_STOP = r"\b(?:Corp|Inc|Co|Ltd|LLC|Corporation|Company|Incorporated)\."
+_SENTENCE_AFTER_LEGAL_FORM = re.compile(_LEGAL_FORM_STOP + r"(?=[ ]+[A-Z])")
+_ENDS_AT_LEGAL_FORM_STOP = re.compile(_LEGAL_FORM_STOP + "$")
 
 
 def _cut_at_sentence_ends(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -1479,16 +1479,6 @@ def _cut_at_sentence_ends(doc: Doc, ents: list[Span]) -> list[Span]:
             ent = cut if cut is not None else ent
         result.append(ent)
     return result
-
-
-# "HORIZON C2M technology", "C2M production batteries", "Windows Media
-# software": a name written only before what is made or sold under it is a
-# product or brand, no organization. A company's name is written on its own
-# somewhere ("GM models" beside "GM said"), and keeps its spans.
-_PRODUCT_AFTER = re.compile(
-    r"(?:[ ][a-z][\w-]*){0,2}[ ](?:technology|technologies|batter(?:y|ies)|units?|platforms?|software|products?|devices?|"
-    r"brands?|models?|series|modules?|chips?|engines?|systems?|solutions?|tools?|sensors?|kits?|packs?)\b"
-)
 
 
 # "JOHN R. McCALLUM RETIRES AS CHAIRMAN" over "John R. McCallum retired":
@@ -1515,6 +1505,16 @@ def _without_headline_verbs(ents: list[Span]) -> list[Span]:
         e for e in ents
         if not (e.label_ in ("ORG", "CUSTOMER") and e.text.isupper() and _HEADLINE_VERB_ALONE.fullmatch(e.text))
     ]
+
+
+# "HORIZON C2M technology", "C2M production batteries", "Windows Media
+# software": a name written only before what is made or sold under it is a
+# product or brand, no organization. A company's name is written on its own
+# somewhere ("GM models" beside "GM said"), and keeps its spans.
+_PRODUCT_AFTER = re.compile(
+    r"(?:[ ][a-z][\w-]*){0,2}[ ](?:technology|technologies|batter(?:y|ies)|units?|platforms?|software|products?|devices?|"
+    r"brands?|models?|series|modules?|chips?|engines?|systems?|solutions?|tools?|sensors?|kits?|packs?)\b"
+)
 
 
 def _without_product_names(text: str, ents: list[Span]) -> list[Span]:
@@ -2236,7 +2236,7 @@ def _add_positions_in_apposition(doc: Doc, text: str, ents: list[Span]) -> list[
         reach = max(0, match.start() - _SUBJECT_REACH)
         sentence_start = max([reach] + [m.end() for m in _SENTENCE_BREAK.finditer(text, reach, match.start())])
         if _PERSON_SUBJECT.search(text, sentence_start, match.start()) or any(
-            sentence_start <= e.start_char < match.start() for e in people if e.text != match.group(1)
+            sentence_start <= e.start_char < match.start() for e in people if e.start_char != match.start(1)
         ):
             ents = _relabel_or_add(doc, ents, match.start(1), match.end(1), "ROLE", from_label="PERSON")
     return ents
