@@ -359,12 +359,13 @@ _BUSINESS_NOUN = re.compile(
     r"pioneers?|operators?)\b",
     re.IGNORECASE,
 )
+# A title that opens a committee's name ("a CEO Search Committee") is none.
+_COMMITTEE_AFTER = re.compile(r"[ ]+(?:[A-Z][a-z]+[ ]+){0,2}Committee\b")
 # A department one is sent to ("contact Investor Relations at", "by
 # contacting Acme's Investor Relations Department", "on the Investor
 # Relations website") is no title, unlike the same words in the title slot
 # of a contact block, under a name (GUIDELINE.md, contact blocks).
 _CONTACT_BEFORE = re.compile(r"\b(?:contact|contacting|call|calling|e-?mail|write\s+to)\s+(?:the\s+|our\s+)?$", re.IGNORECASE)
-_COMMITTEE_AFTER = re.compile(r"[ ]+(?:[A-Z][a-z]+[ ]+){0,2}Committee\b")
 _DEPARTMENT_AFTER = re.compile(r"\s+(?:web\s?site|web\s+page|page|site|section|department)\b", re.IGNORECASE)
 _DEPARTMENT_WORDS = re.compile(r"^contact\s|\b(?:department|web\s?site)\b", re.IGNORECASE)
 
