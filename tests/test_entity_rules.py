@@ -3144,3 +3144,9 @@ def test_cash_flow_lines_are_metric_terms():
     doc = _doc(text, [("$402 million", "MONEY"), ("$41.0 million", "MONEY")])
     doc = EntityRules(patterns=True, propagate=False, metrics=True)(doc)
     assert [e[0] for e in _ents(doc) if e[1] == "METRIC"] == ["net cash provided by operating activities", "Free cash flow"]
+
+
+def test_a_companys_charter_or_meeting_is_no_part_of_its_name():
+    text = "The Company held its Annual Meeting of Stockholders of Brightwater Corp. The Certificate of Incorporation of Acme Holdings, Inc. was amended."
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    assert [t for t, label in _ents(doc) if label == "ORG"] == ["Brightwater Corp.", "Acme Holdings, Inc."]

@@ -610,9 +610,12 @@ def _after_title(text: str, titles: list[tuple[int, int]], start: int, end: int)
 
 
 # A document of a company, in an 8-K's exhibit list: "99.1 Press Release of
-# Acme Holdings, Inc., dated ...", "Letter of Deloitte & Touche LLP".
+# Acme Holdings, Inc., dated ...", "Letter of Deloitte & Touche LLP"; its
+# charter and its meeting: "Certificate of Incorporation of Acme Holdings,
+# Inc.", "the Annual Meeting of Stockholders of Brightwater Corp.".
 _DOCUMENT_OF = re.compile(
-    r"(?:[A-Z][\w-]*[ ]+){0,3}(?:Release|Agreement|Plan|Amendment|Report|Letter|Certificate|Presentation|Statement)"
+    r"(?:[A-Z][\w-]*[ ]+){0,3}(?:Release|Agreement|Plan|Amendment|Report|Letter|Certificate|Articles|Bylaws|"
+    r"Presentation|Statement|Meeting)(?:[ ]+of[ ]+(?:Stockholders|Shareholders|Incorporation|Designations?))?"
     r"[ ]+of[ ]+(?:the[ ]+)?(?=[A-Z])"
 )
 
