@@ -3140,10 +3140,12 @@ def test_a_fiscal_year_ended_on_a_date_is_one_period():
 
 
 def test_cash_flow_lines_are_metric_terms():
-    text = "Acme generated $402 million in net cash provided by operating activities. Free cash flow was $41.0 million."
-    doc = _doc(text, [("$402 million", "MONEY"), ("$41.0 million", "MONEY")])
+    text = ("Acme generated $402 million in net cash provided by operating activities. Free cash flow was $41.0 million. "
+            "It received net proceeds of $46.2 million.")
+    doc = _doc(text, [("$402 million", "MONEY"), ("$41.0 million", "MONEY"), ("$46.2 million", "MONEY")])
     doc = EntityRules(patterns=True, propagate=False, metrics=True)(doc)
-    assert [e[0] for e in _ents(doc) if e[1] == "METRIC"] == ["net cash provided by operating activities", "Free cash flow"]
+    assert [e[0] for e in _ents(doc) if e[1] == "METRIC"] == [
+        "net cash provided by operating activities", "Free cash flow", "net proceeds"]
 
 
 def test_a_companys_charter_or_meeting_is_no_part_of_its_name():

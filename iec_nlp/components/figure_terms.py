@@ -89,6 +89,8 @@ _METRIC_CORE = (
     # operating activities", "cash flows from operating activities", "free cash flow".
     r"(?:net\s+)?cash\s+(?:provided\s+by|used\s+in|generated\s+(?:by|from)|from)\s+(?:operating|investing|financing)\s+activities|"
     r"cash\s+flows?\s+from\s+(?:operating|investing|financing)\s+activities|(?:free|operating)\s+cash\s+flow|cash\s+from\s+operations|"
+    # What an offering raised: "net proceeds of approximately $46.2 million".
+    r"(?:net|gross)\s+proceeds|"
     # The size of a loan an 8-K's agreement provides ("a term loan facility
     # of up to $75 million", "a $50 million line of credit").
     r"(?:(?:senior\s+)?(?:secured\s+)?(?:delayed[\s-]draw\s+)?term\s+loan(?:\s+facility)?|revolving\s+(?:loan\s+)?facility|"
