@@ -367,7 +367,8 @@ class EntityRules:
             ents = _add_buyers_after_sale_cues(doc, text, ents, terms)
             ents = _add_coordinated_organizations(doc, text, ents, terms)
             ents = _add_positions_in_apposition(doc, text, _add_people_in_person_slots(doc, text, ents, terms))
-            ents = _extend_title_scopes(doc, text, _complete_hyphenated_titles(doc, text, _complete_ranked_titles(doc, text, ents)))
+            ents = _complete_board_seats(doc, text, _complete_ranked_titles(doc, text, ents))
+            ents = _extend_title_scopes(doc, text, _complete_hyphenated_titles(doc, text, ents))
             ents = _complete_phrases(doc, text, ents)
             ents = _without_restated_abbreviations(text, _cut_at_sentence_ends(doc, ents))
             ents = _propagate(doc, text, ents, short_names)
@@ -953,7 +954,7 @@ def _complete_ranked_titles(doc: Doc, text: str, ents: list[Span]) -> list[Span]
             if widened is not None:
                 ent = widened
         result.append(ent)
-    return _complete_board_seats(doc, text, result)
+    return result
 
 
 # "a member of the Board of Directors of Acme": the seat takes the whole
@@ -1829,14 +1830,11 @@ _BUYERS_AFTER_SALE_CUES = (
 def _add_buyers_after_sale_cues(doc: Doc, text: str, ents: list[Span], terms: frozenset[str]) -> list[Span]:
     for pattern in _BUYERS_AFTER_SALE_CUES:
         for buyer in pattern.finditer(text):
-            span, overlapping = _placed(doc, ents, buyer.start(1), buyer.end(1), "ORG")
-            if span is None or not _is_plausible(span, text, terms):
-                continue
-            if overlapping:
-                # Widen a name the recognizer cut ("Mercy Regional" of "Mercy Regional Health System").
+            span, _ = _placed(doc, ents, buyer.start(1), buyer.end(1), "ORG")
+            if span is not None and _is_plausible(span, text, terms):
+                # Added, or widened over a name the recognizer cut ("Mercy
+                # Regional" of "Mercy Regional Health System").
                 ents = _add_or_widen(doc, ents, buyer.start(1), buyer.end(1), "ORG")
-            else:
-                ents = [*ents, span]
     return ents
 
 
