@@ -422,6 +422,10 @@ def find_issuer(text: str, entities: Sequence[EntityLike], groups: list[list[int
 # ---------------------------------------------------------------------------
 
 _W = r"[\w&.,'\u2019-]+"
+# Kinds of organizations a company deals with that do not buy from it:
+# "sells to hospital systems, including Beta" lists buyers, "competes with
+# rivals such as Beta" does not.
+_NOT_A_KIND_OF_BUYER = r"(?!(?:competitors|rivals|peers|suppliers|vendors|partners)\b)"
 # How far (in characters, within the sentence) the cues are read before and
 # after a mention, and before the head of a list it closes.
 _CUE_REACH = 90
@@ -480,11 +484,11 @@ _BEFORE_CUES = {
     # "supplied by vendors such as Beta", nor competitors or partners).
     r"|\b(?:sells?|sold|ships?|shipped|supplies|supplied|delivers?|delivered|provides?|provided|serves?|served)\b"
     r"(?!\s+by\b)[^.;]{0,60}?\s(?:to\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?!(?:competitors|rivals|peers|suppliers|vendors|partners)\b)[\w-]+s,?\s+(?:including|such\s+as|like)\s+(?:the\s+)?$"
+    + _NOT_A_KIND_OF_BUYER + r"[\w-]+s,?\s+(?:including|such\s+as|like)\s+(?:the\s+)?$"
     # A buyer listed after kinds of buyers: "provides cybersecurity services
     # to federal civilian agencies, the Department of Defense and ...".
     r"|\b(?:sells?|sold|supplies|supplied|delivers?|delivered|provides?|provided|providing)\s+(?:[\w'\u2019-]+\s+){0,4}?to\s+"
-    r"(?:[a-z][\w-]*\s+){0,3}(?!(?:competitors|rivals|peers|suppliers|vendors|partners)\b)[a-z][\w-]*s,\s+(?:and\s+)?(?:the\s+)?$",
+    r"(?:[a-z][\w-]*\s+){0,3}" + _NOT_A_KIND_OF_BUYER + r"[a-z][\w-]*s,\s+(?:and\s+)?(?:the\s+)?$",
     "for_x": r"\bfor\s+(?:the\s+)?$",
     "with_x": r"\bwith\s+(?:the\s+)?$",
     "partner": r"(?:partner|partners|partnership|collaboration|alliance|joint venture|teamed|teaming)\s+(?:\w+\s+){0,2}(?:with|of)?\s*(?:the\s+)?$",
@@ -631,6 +635,9 @@ _TABLE_ROW = re.compile(r"(?:['\u2019]s?)?[^\S\n]+" + _CELL + r"[^\S\n]+" + _CEL
 # (a partner in the headline, a quote, the contacts). Averaged over the
 # mentions, like the other cues, it would weigh less the more it is named.
 _STATED_ONCE_CUES = frozenset(("x_awarded", "x_is_customer"))
+# The words that may qualify the issuer's customer ("our largest OEM
+# customer"): up to three, none of them a preposition or "and"/"or".
+_CUSTOMER_QUALIFIERS = r"(?:(?!(?:of|to|for|with|and|or)\b)[\w-]+\s+){0,3}?"
 # "Our largest customer, Beta Networks, ...", "Another customer, Beta, has
 # informed us": the same statement as "Beta, our largest customer", written
 # the other way round, and as settling (`after_x_is_customer`, said once).
@@ -638,14 +645,14 @@ _STATED_ONCE_CUES = frozenset(("x_awarded", "x_is_customer"))
 # as Beta", "customers, including Beta": `before_customer_word`), nor whom
 # something is said to ("in a letter to customers, Beta said").
 _CUSTOMER_APPOSITIVE = re.compile(
-    r"\b(?:our|its|the\s+company['\u2019]s|another|a|one\s+of\s+our)\s+(?:(?!(?:of|to|for|with|and|or)\b)[\w-]+\s+){0,3}?"
-    r"(?:customers?|clients?)\s*,\s*(?:the\s+)?$",
+    r"\b(?:our|its|the\s+company['\u2019]s|another|a|one\s+of\s+our)\s+" + _CUSTOMER_QUALIFIERS
+    + r"(?:customers?|clients?)\s*,\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "The Company's largest customer in fiscal 2024 was Beta", "our first
 # client will be Beta": the issuer's customer named as what it is.
 _CUSTOMER_IS = re.compile(
-    r"\b(?:our|its|the\s+company['\u2019]s|one\s+of\s+our)\s+(?:(?!(?:of|to|for|with|and|or)\b)[\w-]+\s+){0,3}?"
+    r"\b(?:our|its|the\s+company['\u2019]s|one\s+of\s+our)\s+" + _CUSTOMER_QUALIFIERS +
     r"(?:customers?|clients?)(?:\s+(?:in|during|for|since)\s+[\w\s-]{1,25}?)?\s*,?\s+"
     r"(?:was|were|is|are|remains|remained|has\s+been|have\s+been|will\s+be|continues\s+to\s+be)\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -656,7 +663,7 @@ _CUSTOMER_IS = re.compile(
 # `_follow_listed_customers`). Not "customers such as Beta" alone, which
 # may be anyone's.
 _OWN_CUSTOMERS_INCLUDE = re.compile(
-    r"\b(?:our|its|the\s+company['\u2019]s|(?-i:[A-Z])[\w&.-]*['\u2019]s?)\s+(?:(?!(?:of|to|for|with|and|or)\b)[\w-]+\s+){0,3}?"
+    r"\b(?:our|its|the\s+company['\u2019]s|(?-i:[A-Z])[\w&.-]*['\u2019]s?)\s+" + _CUSTOMER_QUALIFIERS +
     r"(?:customers|clients)\s*,?\s*(?:(?:also|now)\s+)?(?:include|includes|included|such\s+as|including|like)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
