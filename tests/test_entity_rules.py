@@ -3067,6 +3067,13 @@ def test_a_name_ends_at_its_legal_forms_stop_before_the_next_sentence():
     assert [t for t, label in _rules(text, ents) if label == "ORG"] == ["Keystone Foods Corp.", "Keystone Foods Corp.", "Acme"]
 
 
+def test_a_name_ends_before_the_number_that_opens_the_next_line():
+    text = "1\tRevenues earned from Delta Widget Co.\n2\tCosts recorded by Omega Partners.\n3\tDebt between ME&T.\n4\tOther."
+    ents = [("Delta Widget Co.\n2", "ORG"), ("Omega Partners.\n3", "ORG"), ("ME&T.\n4", "ORG")]
+    # "ME&T." is one token: its stop stays.
+    assert [t for t, _ in _rules(text, ents)] == ["Delta Widget Co.", "Omega Partners", "ME&T."]
+
+
 def test_posts_of_director_bios_are_titles():
     text = (
         "Ms. Dunmore, 49, is a partner of the law firm Reed Smith LLP. He is also a director of Mellon Bank, N.A. "

@@ -1474,12 +1474,25 @@ _SENTENCE_AFTER_LEGAL_FORM = re.compile(_LEGAL_FORM_STOP + r"(?=[ ]+[A-Z])")
 _ENDS_AT_LEGAL_FORM_STOP = re.compile(_LEGAL_FORM_STOP + "$")
 
 
+# "revenues earned from ME&T.\n2\tElimination of ...": a footnote's or a
+# list's number opens the next line, and the recognizer ran on into it. No
+# annotated name ends in a number after a stop.
+_NUMBER_AFTER_STOP = re.compile(r"\.\s+\d{1,3}$")
+
+
 def _cut_at_sentence_ends(doc: Doc, ents: list[Span]) -> list[Span]:
     result = []
     for ent in ents:
-        stop = _SENTENCE_AFTER_LEGAL_FORM.search(ent.text) if ent.label_ in ("ORG", "CUSTOMER") else None
-        if stop is not None:
-            cut = doc.char_span(ent.start_char, ent.start_char + stop.end(), label=ent.label_)
+        end = None
+        if ent.label_ in ("ORG", "CUSTOMER") and (stop := _SENTENCE_AFTER_LEGAL_FORM.search(ent.text)):
+            end = stop.end()
+        elif ent.label_ in ("ORG", "CUSTOMER", "PERSON") and (number := _NUMBER_AFTER_STOP.search(ent.text)):
+            # The stop stays with a legal form ("Acme Co.") or a token that holds it ("ME&T.").
+            with_stop = number.start() + 1
+            keep_stop = _ENDS_AT_LEGAL_FORM_STOP.search(ent.text, 0, with_stop)
+            end = with_stop if keep_stop or doc.char_span(ent.start_char, ent.start_char + number.start()) is None else number.start()
+        if end is not None:
+            cut = doc.char_span(ent.start_char, ent.start_char + end, label=ent.label_)
             ent = cut if cut is not None else ent
         result.append(ent)
     return result
