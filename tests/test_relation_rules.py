@@ -1356,3 +1356,13 @@ def test_the_organization_joined_as_a_title_is_where_it_is_held():
     # The organization left is not where the title after it is held.
     linked = link_joined_organizations(doc, [])
     assert sorted(linked) == sorted([[*controller, *northwind, "ROLE_AT", 0.9], [*treasurer, *northwind, "ROLE_AT", 0.9]])
+
+
+def test_joined_is_read_in_capitals_too():
+    from iec_nlp.components.role_rules import link_joined_organizations
+
+    # The only "join" of the text is in capitals.
+    text = "MR. HALE JOINED Northwind Corp. in 2005 as Corporate Controller."
+    northwind, controller = _spans(text, "Northwind Corp.", "Corporate Controller")
+    doc = _sentenced_doc(text, [("Northwind Corp.", "ORG"), ("Corporate Controller", "ROLE")])
+    assert link_joined_organizations(doc, []) == [[*controller, *northwind, "ROLE_AT", 0.9]]

@@ -408,6 +408,7 @@ def link_where_titles(
 # SMTC as President": the organization joined is where the title it was
 # joined as is held (in the annotated releases, 3 of 3 such titles).
 _JOIN_BEFORE = re.compile(r"\bjoin(?:ed|s|ing)?\s+(?:the\s+)?$", re.IGNORECASE)
+_JOIN_WORD = re.compile("join", re.IGNORECASE)
 _JOINED_AS = re.compile(
     r"(?:\s+in\s+(?:[A-Z][a-z]+\s+)?\d{4})?,?\s+as\s+(?:(?:its|the|a|an|our)\s+)?(?:new\s+)?"
 )
@@ -418,7 +419,7 @@ def link_joined_organizations(
 ) -> list[list[Any]]:
     """ROLE_AT from the titles of "joined ORG [in YEAR] as TITLE [and TITLE]" to ORG."""
     text = doc_text(doc)
-    if "join" not in text and "Join" not in text:
+    if not _JOIN_WORD.search(text):  # as _JOIN_BEFORE reads it, in any case ("JOINED ACME in 2005 as")
         return relations
     ents = list(_entities(doc, entities))
     links = []
