@@ -3074,6 +3074,12 @@ def test_a_name_ends_before_the_number_that_opens_the_next_line():
     assert [t for t, _ in _rules(text, ents)] == ["Delta Widget Co.", "Omega Partners", "ME&T."]
 
 
+def test_a_capitalized_term_for_a_date_period_or_payment_is_no_name():
+    text = "His salary runs to the Separation Date and through the Transition Period. Acme Corp. pays the Retention Bonus."
+    ents = [("Separation Date", "ORG"), ("Transition Period", "ORG"), ("Acme Corp.", "ORG"), ("Retention Bonus", "ORG")]
+    assert _rules(text, ents) == [("Acme Corp.", "ORG")]
+
+
 def test_posts_of_director_bios_are_titles():
     text = (
         "Ms. Dunmore, 49, is a partner of the law firm Reed Smith LLP. He is also a director of Mellon Bank, N.A. "

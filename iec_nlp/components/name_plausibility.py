@@ -152,6 +152,10 @@ _DEFINED_TERM_WORDS = _DOCUMENT_WORDS | frozenset(
     "date period term company parent merger transaction board executive award awards shares options "
     "grant units bonus payment severance amount price closing effective".split()
 )
+# Nor is a capitalized term unquoted that ends in one of these: "as of the
+# Effective Date", "during the Transition Period", "the Retention Bonus". No
+# annotated name ends in one of them.
+_THING_WORDS = frozenset("date period term amount payment bonus award".split())
 _OPEN_QUOTES = "\"\u201c\u2018'"
 _CLOSE_QUOTES = "\"\u201d\u2019'"
 # "the Greenfield CIC Agreement": a name, maybe an acronym, and a document word.
@@ -179,7 +183,7 @@ def _is_document_name(ent: Span, name: str, text: str) -> bool:
     if _ITEM_HEADING.match(text, line_start):
         return True
     words = name.lower().split()
-    if words and words[-1].strip(".,") in _DOCUMENT_WORDS:
+    if words and words[-1].strip(".,") in _DOCUMENT_WORDS | _THING_WORDS:
         return True
     if _opens_document_name(text, ent.start_char, ent.end_char):
         return True
