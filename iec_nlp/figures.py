@@ -134,8 +134,14 @@ _CHANGE_VERB = re.compile(
 
 # The verbs that state a measure's level, as "was" does: "Realized oil prices
 # averaged $94.12 per barrel", "Lease operating expenses decreased to $9.85",
-# "net income rose 21% to $10.6 million" (the amount after "to" is the new level).
-LEVEL_VERBS = r"averaged|reached|(?:increased|decreased|rose|fell|grew|declined|climbed|jumped|dropped|improved)(?:\s+[\d.]+%)?\s+to"
+# "net income rose 21% to $10.6 million" (the amount after "to" is the new
+# level), also after the change ("increased $1.9 million, or 3.1%, to $63.4
+# million", "grew 7.2% during 2011 to $612.0 million").
+LEVEL_VERBS = (
+    r"averaged|reached|(?:increased|decreased|rose|fell|grew|declined|climbed|jumped|dropped|improved)"
+    r"(?:\s+[\d.]+%(?:\s+during\s+(?:fiscal\s+)?(?:19|20)\d\d)?"
+    r"|\s+\$[\d.,]+(?:\s+(?:thousand|million|billion))?,?(?:\s+or\s+[\d.]+%,?)?)?\s+to"
+)
 
 
 def is_change(text_before: str) -> bool:

@@ -184,7 +184,11 @@ def test_a_line_item_keeps_the_words_that_make_it_one(measure):
     [("Total loans grew to $950.2 million at September 30, 2024.", "Total loans"),
      ("Backlog climbed to $95.2 million at quarter end.", "Backlog"),
      ("Total assets reached $2.1 billion at June 30, 2024.", "Total assets"),
-     ("Annualized recurring revenue reached $120 million at quarter end.", "Annualized recurring revenue")],
+     ("Annualized recurring revenue reached $120 million at quarter end.", "Annualized recurring revenue"),
+     # The change stated first, then the level.
+     ("Same-property net operating income increased $1.9 million, or 3.1%, to $63.4 million.",
+      "Same-property net operating income"),
+     ("Total loans grew 7.2% during 2011 to $612.0 million.", "Total loans")],
 )
 def test_a_measure_stated_by_a_verb_of_level_is_linked_without_the_verb(sentence, measure):
     import iec_nlp
@@ -232,3 +236,23 @@ def test_an_amount_a_verb_in_ing_changes_by_is_a_change():
     assert is_change("an option for 40 megawatts, increasing the contract value by ")
     assert is_change("raising its guidance by ")
     assert not is_change("a contract value of ")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "period"),
+    [("Same-property NOI was $318.6 million for the quarter.", "Same-property NOI", "quarter"),
+     ("The average unit volume of restaurants open all year was $4.6 million in 2019.", "average unit volume", "2019"),
+     ("The allowance for loan losses was $12.1 million at June 30, 2019.", "allowance for loan losses", "June 30, 2019"),
+     ("Revenue for the first half of fiscal 2018 was $41.2 million.", "Revenue", "first half of fiscal 2018"),
+     ("Fourth-quarter 2010 revenue was $12.5 million.", "revenue", "Fourth-quarter 2010"),
+     ("On a trailing twelve-month basis, revenue was $210 million.", "revenue", "trailing twelve-month"),
+     # The year before a measure, over the measure's modifiers.
+     ("The Company expects 2019 Core FFO per diluted share of $1.33.", "Core FFO per diluted share", "2019"),
+     ("Growth capital expenditures were $45 million in the quarter.", "Growth capital expenditures", "quarter")],
+)
+def test_measures_and_periods_of_banks_reits_and_restaurants(sentence, metric, period):
+    import iec_nlp
+
+    result = iec_nlp.extract(sentence)
+    links = {(r.label, result.entities[r.child].text) for r in result.relations}
+    assert links == {("VALUE_OF", metric), ("IN_PERIOD", period)}

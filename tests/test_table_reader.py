@@ -301,3 +301,17 @@ def test_a_transposed_table_takes_measures_from_its_columns_and_periods_from_its
     assert ("$1,855", "VALUE_OF", "GAAP") not in relations
     # An adjustment row falls in the period of the row it adjusts, above it.
     assert read[("$0.02", "IN_PERIOD")] == "Six Months Ended June 30, 2024"
+
+
+def test_a_header_date_with_an_abbreviated_month_is_one_period_even_where_the_recognizer_cut_it():
+    filed = (
+        "                          Sept. 30, 2024      Dec. 31, 2023\n"
+        "Total deposits            $1,204              $1,150\n"
+    )
+    # The recognizer found only the year of the first date.
+    others = (("Total deposits", "METRIC"), ("2024", "PERIOD"))
+    doc, relations = _read(filed, ["$1,204", "$1,150"], others)
+    assert [r for r in relations if r[1] == "IN_PERIOD"] == [
+        ("$1,150", "IN_PERIOD", "Dec. 31, 2023"), ("$1,204", "IN_PERIOD", "Sept. 30, 2024"),
+    ]
+    assert [e.text for e in doc.ents if e.label_ == "PERIOD"] == ["Sept. 30, 2024", "Dec. 31, 2023"]

@@ -901,10 +901,14 @@ def unlink_heading_periods(text: str, relations: list[list[Any]]) -> list[list[A
 
 
 # "First Quarter Fiscal 2026 Financial Highlights:", "Fourth Quarter 2023
-# Highlights": a heading, colon or none, not a sentence that introduces the
-# list below it ("Highlights for the quarter included:" is one): its period
-# is no period of the amounts under it (GUIDELINE, highlights).
-_HIGHLIGHTS_HEADING_END = re.compile(r"\b[Hh]ighlights[ \t]*:?[ \t]*$|\bHIGHLIGHTS[ \t]*:?[ \t]*$")
+# Highlights", "Second Quarter Fiscal 2018 Financial Summary": a heading,
+# colon or none, not a sentence that introduces the list below it
+# ("Highlights for the quarter included:" is one): its period is no period
+# of the amounts under it (GUIDELINE, highlights).
+_HIGHLIGHTS_HEADING_END = re.compile(
+    r"\b(?:[Hh]ighlights|HIGHLIGHTS|Summary|SUMMARY|Results|RESULTS|Key[ ]Metrics|KEY[ ]METRICS|Overview|OVERVIEW)"
+    r"[ \t]*:?[ \t]*$"
+)
 
 
 def unlink_highlights_heading_periods(layout: FiledLayout, relations: list[list[Any]]) -> list[list[Any]]:

@@ -82,7 +82,8 @@ _METRIC_CORE = (
     # revenue" and "remaining performance obligations", a biotech's "milestone
     # payment", the size of a "revolving credit facility".
     r"(?:gross\s+|net\s+)?premiums\s+(?:written|earned)|(?:gross\s+|net\s+)?written\s+premiums|net\s+investment\s+income|loans\s+held\s+for\s+investment|"
-    r"funds\s+from\s+operations|lease\s+operating\s+expenses?|(?:average\s+)?realized\s+(?:[a-z]+\s+){0,2}prices?|"
+    # A REIT's "NOI", a bank's "NII", a restaurant's "average unit volume" (AUV).
+    r"funds\s+from\s+operations|(?-i:NOI|NII|AUVs?)|average\s+unit\s+volumes?|allowance\s+for\s+(?:loan\s+|credit\s+)?losses|lease\s+operating\s+expenses?|(?:average\s+)?realized\s+(?:[a-z]+\s+){0,2}prices?|"
     r"annual\s+recurring\s+revenue|remaining\s+performance\s+obligations|(?-i:A?FFO|ARR|RPO)|"
     r"(?:milestone|upfront|up-front)\s+payments?|(?:revolving\s+)?credit\s+facility|"
     # The cash-flow lines: "generated $402 million in net cash provided by
@@ -419,6 +420,8 @@ PERIOD_TERM = re.compile(
     rf"|{_WEEKS}|Q[1-4](?:[ ]+(?:fiscal[ ]+)?{_YEAR})?"
     rf"|FY[ ]?(?:{_YEAR}|\d\d)(?!\d)"
     rf"|trailing[\s-]+(?:twelve|12)[\s-]+months"
+    # "on a trailing twelve-month basis", "on a TTM basis"
+    rf"|(?:trailing|last)[\s-]+(?:twelve|12)[\s-]+month(?=[\s-]+basis)|(?-i:TTM|LTM)(?=\s+basis)"
     # The balance-sheet date of an amount: "cash of $312 million at
     # September 30, 2004", "as of December 31, 2023" (SCHEMA.md 2, PERIOD).
     rf"|(?<=\bat\s){_DATE}|(?<=\bas\sof\s){_DATE}"
@@ -458,12 +461,6 @@ _YEAR_AFTER_AMOUNT = re.compile(
     rf"\s+(?:in|for|during)\s+((?:fiscal\s+(?:year\s+)?)?{_YEAR})\b"
     r"(?![,.]?\d|,?[ ]+(?:and|to|through)[ ]+(?:fiscal[ ]+)?\d)"
 )
-
-
-# A year right before a measure is its period too: "2021 sales and revenues
-# of $51.0 billion", "Full-Year 2010 EBITDA" (GUIDELINE: `second quarter net
-# income` -> PERIOD + METRIC).
-_YEAR_BEFORE_MEASURE = re.compile(rf"(?<![\w,$.-])((?:fiscal[ ]+(?:year[ ]+)?)?{_YEAR})[ ]$")
 
 
 def _years_after_amounts(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
@@ -506,7 +503,9 @@ _PERIOD_HEAD = re.compile(
     # "14-week fourth quarter": the length of a retailer's quarter in weeks
     rf"|{_ORDINAL}\s+(?:fiscal\s+)?quarter\s+of\s+|{_WEEKS}[ ]+(?:ended|ending)[ ]+|(?<![\w-]){_WEEKS}[ ]+"
     # "fiscal first quarter", "fiscal 2004", "end of the second quarter", "full fiscal year 2026", "full second quarter"
-    rf"|(?<![\w-])fiscal[ ]+|(?<![\w-])end\s+of\s+the\s+|(?<![\w-])full[ -]+)$",
+    rf"|(?<![\w-])fiscal[ ]+|(?<![\w-])end\s+of\s+the\s+|(?<![\w-])full[ -]+"
+    # "Fourth-quarter 2010", "first half of fiscal 2018"
+    rf"|(?<![\w-])(?:first|second|third|fourth)-|(?<![\w-])(?:first|second)\s+half\s+of\s+)$",
     re.IGNORECASE,
 )
 # On one line (the model reads prose unwrapped): in a table header, "13 Weeks"
@@ -540,7 +539,18 @@ _METRIC_HEAD_WORDS = (
     # "product sales", "royalty revenue", "deferred revenue", "comparable
     # restaurant sales", "same-store sales".
     r"subscription|products?|services?|royalty|royalties|deferred|recurring|maintenance|advertising|franchise|"
-    r"rental|gross|annualized|comparable(?:\s+(?:restaurant|store))?|same[\s-]store"
+    r"rental|gross|annualized|comparable(?:\s+(?:restaurant|store))?|same[\s-]store|"
+    # "the allowance for loan losses", "growth capital expenditures",
+    # "normalized FFO", "same-property NOI", "restaurant sales"
+    r"allowance\s+for|growth|normalized|same[\s-](?:property|center)|restaurant"
+)
+# A year right before a measure is its period too: "2021 sales and revenues
+# of $51.0 billion", "Full-Year 2010 EBITDA" (GUIDELINE: `second quarter net
+# income` -> PERIOD + METRIC), also over the measure's modifiers ("expects
+# 2019 Core FFO per diluted share of $1.33"): years are proposed before the
+# measure is widened over its modifiers.
+_YEAR_BEFORE_MEASURE = re.compile(
+    rf"(?<![\w,$.-])((?:fiscal[ ]+(?:year[ ]+)?)?{_YEAR})[ ](?i:(?:{_METRIC_HEAD_WORDS})[ ]){{0,2}}$"
 )
 # Where the amount was earned or owed is part of the line item: "U.S. revenue",
 # "international revenue", "domestic term debt". Lower case on the same line

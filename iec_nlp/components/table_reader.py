@@ -40,6 +40,7 @@ from spacy.util import filter_spans
 from ..schema import REQUIRES_INCOMING
 from ..text import FiledLayout as _Layout
 from ..text import doc_text
+from .name_shapes import _MONTH
 from .relation_extractor import RELATIONS_ATTR, get_relations
 
 # Column gaps: cells of a text table are set apart by runs of spaces or tabs.
@@ -57,8 +58,7 @@ _PERIOD_CELL = re.compile(
     r"|(?:Year|Quarter)\s+Ended(?:\s+[A-Z][a-z]+\.?\s+\d{1,2},?(?:\s+\d{4})?)?"
     # The second line of a header cell wrapped after its length: "For the 13 Weeks / Ended July 3, 2004".
     r"|\bEnded\s+[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}"
-    r"|(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"\s+\d{1,2},\s+\d{4}"
+    rf"|{_MONTH}\s+\d{{1,2}},\s+\d{{4}}"
     r"|(?<![\d,.$])(?:19|20)\d{2}(?![\d,.%]))",
     re.IGNORECASE,
 )
@@ -753,10 +753,18 @@ class TableReader:
         """The entity of `label` at `offsets`, added if the place is free."""
         start, end = offsets
         overlapping = [e for e in ents if e.start_char < end and start < e.end_char]
-        if overlapping:
+        # A header cell's period the recognizer cut short ("2024" of "Sept. 30,
+        # 2024") is the whole cell.
+        cut_period = label == "PERIOD" and all(
+            e.label_ == label and start <= e.start_char and e.end_char <= end for e in overlapping
+        )
+        if overlapping and not cut_period:
             same = [e for e in overlapping if e.label_ == label]
             return (same[0], ents) if same else None
         span = doc.char_span(start, end, label=label, alignment_mode="contract")
+        if overlapping and (span is None or (span.start_char, span.end_char) == (overlapping[0].start_char, overlapping[0].end_char)):
+            return overlapping[0], ents
+        ents = [e for e in ents if e not in overlapping]
         if span is None or not span.text.strip():
             return None
         return span, [*ents, span]
