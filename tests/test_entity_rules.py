@@ -3080,6 +3080,25 @@ def test_a_capitalized_term_for_a_date_period_or_payment_is_no_name():
     assert _rules(text, ents) == [("Acme Corp.", "ORG")]
 
 
+def test_a_name_with_the_companys_title_in_apposition_or_a_signers_name_is_a_persons():
+    text = (
+        "Beatrix Holloway, the Company's Chief Executive Officer, said it.\n\n"
+        "ACME WIDGETS, INC.\n\nBy: /s/ Lionel Varga\nName: Lionel Varga\nTitle: President"
+    )
+    ents = [("Beatrix Holloway", "ORG"), ("Chief Executive Officer", "ROLE"), ("ACME WIDGETS, INC.", "ORG"),
+            ("President", "ROLE")]
+    assert [t for t, label in _rules(text, ents) if label == "PERSON"] == ["Beatrix Holloway", "Lionel Varga", "Lionel Varga"]
+
+
+def test_a_person_named_in_an_agreements_name_is_no_mention_of_the_person():
+    text = (
+        "Matthias Oduya, the Company's President, signed an agreement (the \"Oduya Agreement\"). "
+        "The Oduya Agreement provides a salary.\n\nOduya Employment Agreement\n\nMr. Oduya will receive it."
+    )
+    people = [t for t, label in _rules(text, [("Matthias Oduya", "PERSON"), ("President", "ROLE")]) if label == "PERSON"]
+    assert people == ["Matthias Oduya", "Oduya"]
+
+
 def test_posts_of_director_bios_are_titles():
     text = (
         "Ms. Dunmore, 49, is a partner of the law firm Reed Smith LLP. He is also a director of Mellon Bank, N.A. "

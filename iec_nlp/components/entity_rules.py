@@ -2204,13 +2204,18 @@ _PERSON_SLOTS = (
     ),
     re.compile(rf"\b(?:succeeds|succeeding|succeeded)[ ]({_FULL_NAME})(?=[,.;]|[ ](?:who|as)\b)"),
 )
+# A signature block's signer: "By: /s/ Halvard Ostby" and "Name: Halvard Ostby".
+_SIGNER = re.compile(rf"(?m)^[ \t]*(?:By:[ \t]*/s/|Name:)[ \t]*({_FULL_NAME})[ \t]*$")
 
 
 # "In connection with the Merger, Imogen Faraday-Lusk, the co-founder and
 # Chief Executive Officer of Sorrento, joined the Company": a name that "the"
-# (or "our", "its") and a title follow in apposition is a person's, a slot too.
-# The name's capital first: see name_shapes._LETTER_AHEAD.
-_NAME_BEFORE_APPOSITION = re.compile(rf"(?=[A-Z])(?:^|(?<=,[ ])|(?<=\n)|(?<=[a-z][ ]))({_FULL_NAME}),[ ](?:the|our|its)[ ]")
+# (or "our", "its", "the Company's") and a title follow in apposition is a
+# person's, a slot too. The name's capital first: see name_shapes._LETTER_AHEAD.
+_NAME_BEFORE_APPOSITION = re.compile(
+    rf"(?=[A-Z])(?:^|(?<=,[ ])|(?<=\n)|(?<=[a-z][ ]))({_FULL_NAME}),[ ](?:the|our|its)[ ]"
+    r"(?:(?:Company|Bank|Corporation|Partnership)['\u2019]s[ ])?"
+)
 _FOUNDER = re.compile(r"(?:[Cc]o-)?[Ff]ounder\b")
 
 
@@ -2265,8 +2270,19 @@ def _add_positions_in_apposition(doc: Doc, text: str, ents: list[Span]) -> list[
 
 def _add_people_in_person_slots(doc: Doc, text: str, ents: list[Span], terms: frozenset[str]) -> list[Span]:
     slots = [match.span(1) for slot in _PERSON_SLOTS for match in slot.finditer(text)]
-    for start, end in slots + _people_with_apposed_titles(text):
+    for start, end in slots:
         if not re.search(_LEGAL_FORM, text[start:end]):
+            ents = _add_if_plausible(doc, ents, start, end, text, terms, label="PERSON")
+    # A name with a title in apposition, or a signer, is a person's even where
+    # the recognizer took it for a company ("Beatrix Holloway, the Company's
+    # Chief Executive Officer"; a signer whose given name it does not know).
+    signers = [match.span(1) for match in _SIGNER.finditer(text)]
+    for start, end in _people_with_apposed_titles(text) + signers:
+        if re.search(_LEGAL_FORM, text[start:end]):
+            continue
+        if any((e.start_char, e.end_char, e.label_) == (start, end, "ORG") for e in ents):
+            ents = _relabel_or_add(doc, ents, start, end, "PERSON", from_label="ORG")
+        else:
             ents = _add_if_plausible(doc, ents, start, end, text, terms, label="PERSON")
     return ents
 

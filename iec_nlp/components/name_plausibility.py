@@ -164,16 +164,24 @@ _CLOSE_QUOTES = "\"\u201d\u2019'"
 _DOCUMENT_AFTER_NAME = re.compile(
     r"(?:,?[ ]+(?:[A-Z][\w-]*\.?|(?:19|20)\d\d|and)){0,6}?[ ]+(?:Agreement|Plan|Amendment|Policy|Indenture)\b"
 )
-_THE_BEFORE_NAME = re.compile(r"\bthe[ ]+[\"\u201c]?$")
+_THE_BEFORE_NAME = re.compile(r"\b[Tt]he[ ]+[\"\u201c]?$")
+# A heading that is a document's name: "Oduya Employment Agreement" (not a
+# headline that goes on: "Acme Corp. Signs Supply Agreement With Beta").
+_LINE_START_BEFORE_NAME = re.compile(r"(?:^|\n)[ \t]*$")
+_LINE_END = re.compile(r"[ \t]*(?:\n|$)")
 _THE_BEFORE_QUOTE = re.compile(r"\b(?:the|a|an|each|collectively)\s*$", re.IGNORECASE)
 
 
 def _opens_document_name(text: str, start: int, end: int) -> bool:
     """Whether the name at `start:end` begins the name of a document: "the
-    Greenfield CIC Agreement" (checked for propagated mentions too)."""
-    return bool(
-        _DOCUMENT_AFTER_NAME.match(text, end) and _THE_BEFORE_NAME.search(text, max(0, start - 8), start)
-    )
+    Greenfield CIC Agreement", "The Oduya Agreement provides", a heading
+    "Oduya Employment Agreement" (checked for propagated mentions too)."""
+    document = _DOCUMENT_AFTER_NAME.match(text, end)
+    if document is None:
+        return False
+    if _THE_BEFORE_NAME.search(text, max(0, start - 8), start):
+        return True
+    return bool(_LINE_START_BEFORE_NAME.search(text, max(0, start - 8), start) and _LINE_END.match(text, document.end()))
 
 
 def _is_document_name(ent: Span, name: str, text: str) -> bool:
