@@ -1683,6 +1683,15 @@ def test_a_utility_district_or_cooperative_is_a_whole_name():
     assert names == ["Cascadia Public Utility District", "Kittitas County Electric Cooperative"]
 
 
+def test_a_school_system_a_credit_union_or_public_utilities_is_a_whole_name():
+    text = ("Acme sold kits to Grayson County Public Schools, Lakeshore Federal Credit Union, Lakeshore FCU "
+            "and Riverbend Public Utilities.")
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    names = [t for t, label in _ents(doc) if label == "ORG"]
+    assert names == ["Grayson County Public Schools", "Lakeshore Federal Credit Union", "Lakeshore FCU",
+                     "Riverbend Public Utilities"]
+
+
 def test_a_field_of_study_is_no_government_body():
     text = "She holds a B.S. degree in Business Administration from Ohio State."
     doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))

@@ -242,8 +242,11 @@ GOVERNMENT_BODY = re.compile(
     r"(?:Army|Navy|Air\s+Force|Marine\s+Corps|Coast\s+Guard|Space\s+Force|National\s+Guard)|"
     rf"(?:Department|Dept\.|Office|Ministry)\s+of\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+|&\s+)?{_CAP}){{0,3}}|"
     # A utility's district or cooperative buys power like an agency: "Cascadia
-    # Public Utility District", "Kittitas County Electric Cooperative".
-    rf"(?:{_CAP}\s+(?:and\s+|&\s+)?){{1,5}}(?:Agency|Administration|Authority|Command|Bureau|Commission|District|Cooperative)"
+    # Public Utility District", "Kittitas County Electric Cooperative"; so do
+    # a school system and a credit union: "Grayson County Public Schools",
+    # "Lakeshore Federal Credit Union", "Lakeshore FCU".
+    rf"(?:{_CAP}\s+(?:and\s+|&\s+)?){{1,5}}(?:Agency|Administration|Authority|Command|Bureau|Commission|District|Cooperative|"
+    r"Public\s+Schools|Public\s+Utilities|Credit\s+Union|FCU)"
     rf"(?:[ ]of[ ]{_CAP}(?:[ ]{_CAP}){{0,2}})?"
     # A federal service: "U.S. Customs and Border Protection", "U.S. Forest Service".
     rf"|(?<=U\.S\.[ ])(?:{_CAP}[ ](?:and[ ])?){{0,3}}(?:Service|Protection)"
