@@ -337,6 +337,15 @@ def test_capitalized_legal_forms_keep_their_period_and_headline_verbs_stay_out()
     assert ("SMTEK INTERNATIONAL, INC.", "ORG") in _ents(doc)
 
 
+def test_a_headlines_preposition_or_verb_does_not_open_a_name_with_a_legal_form():
+    text = ("KESTON ROBOTICS RECEIVES PURCHASE ORDER FROM DELANO FREIGHT LINES, LLC\n"
+            "Keston Robotics Wins Contract With Marrow Aerospace, Inc.\n")
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+    names = [t for t, label in _ents(doc) if label == "ORG"]
+    assert "DELANO FREIGHT LINES, LLC" in names and "Marrow Aerospace, Inc." in names
+    assert not any("FROM" in name or "With" in name for name in names)
+
+
 def test_a_title_before_an_organization_with_a_legal_form_stays_a_title():
     import iec_nlp
 

@@ -97,15 +97,23 @@ from .span_edits import _add, _add_or_widen, _overlapping, _placed, _relabel_or_
 # Words that start a sentence or a heading rather than a name ("[Logo of
 # Sparton Corporation]" is a placeholder for the letterhead: the name is inside).
 _NOT_NAME_START = (
-    r"(?!(?:The|About|For|In|At|With|From|Contact|Our|Today|As|And|Of|OF|THE|ABOUT|Board|Department|Directors|Logo|LOGO|"
+    r"(?!(?:The|About|For|In|At|With|From|Contact|Our|Today|As|And|Of|OF|THE|ABOUT|FROM|WITH|BY|By|TO|To|FOR|"
+    r"Board|Department|Directors|Logo|LOGO|"
     r"C[EFOTI]O|Chief|Vice|Founder|Founding|Partner|"
     r"Division|Chairman|President|Director|Officer|Shares|Reports|Announces|"
     # A defined term before a name: "the Company and Nishida Seiyaku Co., Ltd.".
     r"Company|Partnership|Registrant|Borrower|Seller|Purchaser)\b)"
 )
 # Headline capitals: "COMPLETES ACQUISITION OF ASTRO INSTRUMENTATION LLC" names
-# "ASTRO INSTRUMENTATION LLC"; a capitalized "OF" does not continue a name.
-_NAME_WORD = r"(?:(?!OF\b)[A-Z][\w&'\u2019-]*|[A-Z]\.|&|of|and|de)"
+# "ASTRO INSTRUMENTATION LLC"; a capitalized "OF" does not continue a name,
+# nor does a capitalized preposition or headline verb: "RECEIVES PURCHASE
+# ORDER FROM DELANO FREIGHT LINES, LLC", "Receives Order From Delano Freight
+# Lines, LLC" name "DELANO FREIGHT LINES, LLC".
+_NOT_NAME_WORD = (
+    r"(?:OF|FROM|From|WITH|With|BY|By|TO|To|FOR|For|RECEIVES|Receives|SIGNS|Signs|WINS|Wins|AWARDED|Awarded|"
+    r"GETS|Gets|ANNOUNCES|Announces|SELECTED|Selected|SELECTS|Selects)\b"
+)
+_NAME_WORD = rf"(?:(?!{_NOT_NAME_WORD})[A-Z][\w&'\u2019-]*|[A-Z]\.|&|of|and|de)"
 # A partnership name lists its founders with commas: "Sears, Roebuck and
 # Co.", "Goldman, Sachs & Co.". Only before "and Co." / "& Company": a list
 # of names before another legal form ("Motorola, Teradyne and Plexus Corp.")
