@@ -202,11 +202,12 @@ def _has_legal_form(name: str) -> bool:
 
 
 def display_name(entities: Sequence[EntityLike], members: Sequence[int]) -> str:
-    """The fullest written form: a name with its legal form, mixed case and
-    the longest preferred ("Caterpillar Inc.", not its unit "Caterpillar
-    Power Finance" of the same group)."""
+    """The fullest written form: mixed case (the body's "Ornell Aerospace",
+    not the headline's "ORNELL AEROSPACE, INC."), then a name with its legal
+    form, then the longest preferred ("Caterpillar Inc.", not its unit
+    "Caterpillar Power Finance" of the same group)."""
     names = [_POSSESSIVE.sub("", " ".join(entities[i].text.split())) for i in members]
-    return max(names, key=lambda n: (_has_legal_form(n), not n.isupper(), len(n)))
+    return max(names, key=lambda n: (not n.isupper(), _has_legal_form(n), len(n)))
 
 
 # ---------------------------------------------------------------------------

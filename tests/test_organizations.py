@@ -1018,3 +1018,10 @@ def test_a_settling_cue_is_left_out_of_the_learned_weights():
     grouped, _ = split_documents(CORPUS)
     model = fit_customer_model(grouped["dev"])
     assert "after_x_is_customer" not in model.weights
+
+
+def test_the_name_shown_is_the_bodys_mixed_case_over_the_headlines_capitals():
+    text = "ORNELL AEROSPACE, INC. PICKS ACME\n\nOrnell Aerospace placed an order. Ornell Aerospace, Inc. is in Ohio."
+    entities = _orgs(text, "ORNELL AEROSPACE, INC.", "Ornell Aerospace", "Ornell Aerospace, Inc.")
+    assert display_name(entities, [0, 1]) == "Ornell Aerospace"
+    assert display_name(entities, [0, 1, 2]) == "Ornell Aerospace, Inc."
