@@ -7,15 +7,21 @@ output contract (SCHEMA.md section 4). The views `people`, `customers` and
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
 from .organizations import (
+    display_name,
     group_organizations,
     sentence_bounds,
     sentence_of,
 )
+
+# "$900,000 order from the", "$4 million contract with": the words between an
+# amount and the customer it is the value of.
+_ORDER_FROM_AFTER_AMOUNT = re.compile(r"[^$.;]{0,60}?\b(?:from|by|with|to|for)\s+(?:the\s+)?", re.IGNORECASE)
 
 # The views' own modules (`figures`, `people`) are imported when a view is
 # first asked for: `import iec_nlp` does not pay for their patterns.
@@ -222,18 +228,30 @@ class Extraction:
         it as a customer and the amounts stated in them."""
         bounds = sentence_bounds(self.text)
         figures_by_entity = {f.entity: f for f in self.figures}
-        customers = []
-        for members in group_organizations(self.entities, self.text):
-            if self.entities[members[0]].label != "CUSTOMER":
+        groups = [g for g in group_organizations(self.entities, self.text) if self.entities[g[0]].label == "CUSTOMER"]
+        # A sentence may name several customers ("a $2.8 million order from
+        # Beta and a $900,000 order from Gamma"): each amount is stated for
+        # the customer its order comes from, else for the one named nearest.
+        customer_of = {i: n for n, g in enumerate(groups) for i in g}
+        nearest: dict[int, int] = {}
+        for i, e in enumerate(self.entities):
+            if e.label != "MONEY":
                 continue
-            name = max((" ".join(self.entities[i].text.split()) for i in members), key=len)
+            a, b = sentence_of(bounds, e.start)
+            named = [j for j in customer_of if a <= self.entities[j].start < b]
+            if not named:
+                continue
+            after = [j for j in named if self.entities[j].start > e.end]
+            source = min(after, key=lambda j: self.entities[j].start, default=None)
+            if source is None or not _ORDER_FROM_AFTER_AMOUNT.fullmatch(self.text, e.end, self.entities[source].start):
+                source = min(named, key=lambda j: abs(self.entities[j].start - e.start))
+            nearest[i] = customer_of[source]
+        customers = []
+        for n, members in enumerate(groups):
+            name = display_name(self.entities, members)
             sentences = sorted({sentence_of(bounds, self.entities[i].start) for i in members})
             evidence = tuple(Evidence(a, b, self.text[a:b]) for a, b in sentences)
-            amounts = tuple(
-                figures_by_entity[i]
-                for i, e in enumerate(self.entities)
-                if e.label == "MONEY" and any(a <= e.start < b for a, b in sentences)
-            )
+            amounts = tuple(figures_by_entity[i] for i, group in nearest.items() if group == n)
             customers.append(Customer(name, tuple(members), evidence, amounts))
         return tuple(customers)
 

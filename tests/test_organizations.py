@@ -1025,3 +1025,20 @@ def test_the_name_shown_is_the_bodys_mixed_case_over_the_headlines_capitals():
     entities = _orgs(text, "ORNELL AEROSPACE, INC.", "Ornell Aerospace", "Ornell Aerospace, Inc.")
     assert display_name(entities, [0, 1]) == "Ornell Aerospace"
     assert display_name(entities, [0, 1, 2]) == "Ornell Aerospace, Inc."
+
+
+def test_an_amount_goes_to_the_customer_its_order_comes_from():
+    text = (
+        "Acme Corp. today announced a $2.8 million order from Vantor Rail and a $900,000 order from the "
+        "Metro Transit Authority. Sales to Vantor Rail were $3 million."
+    )
+    spans = [("Acme Corp.", "ORG"), ("$2.8 million", "MONEY"), ("Vantor Rail", "CUSTOMER"), ("$900,000", "MONEY"),
+             ("Metro Transit Authority", "CUSTOMER"), ("Vantor Rail", "CUSTOMER"), ("$3 million", "MONEY")]
+    entities, cursor = [], 0
+    for surface, label in spans:
+        start = text.index(surface, cursor)
+        entities.append(Entity(start, start + len(surface), label, surface))
+        cursor = start + len(surface)
+    result = Extraction(text, tuple(entities), (), Issuer("Acme Corp.", (0,)))
+    amounts = {c.name: [a.text for a in c.amounts] for c in result.customers}
+    assert amounts == {"Vantor Rail": ["$2.8 million", "$3 million"], "Metro Transit Authority": ["$900,000"]}
