@@ -3039,6 +3039,12 @@ def test_who_places_an_order_or_is_called_a_customer_is_an_organization():
         "Acme", "Mercy Regional Health System", "Bay Area Regional Transit", "Pinecrest Financial", "Sterling Pharma", "Acme"]
 
 
+def test_a_public_body_placing_an_order_is_named_by_its_place():
+    text = "Acme received an order from the Port of Kessington and a contract from the County of Alder."
+    doc = EntityRules(patterns=False, propagate=True)(_doc(text, [("Acme", "ORG")]))
+    assert [t for t, label in _ents(doc) if label == "ORG"] == ["Acme", "Port of Kessington", "County of Alder"]
+
+
 def test_the_balance_a_period_ended_with_is_named_after_its_amount():
     text = (
         "Acme ended the quarter with $42.6 million in cash and no debt. It finished the fiscal year with $17.3 "
