@@ -3039,6 +3039,13 @@ def test_who_places_an_order_or_is_called_a_customer_is_an_organization():
         "Acme", "Mercy Regional Health System", "Bay Area Regional Transit", "Pinecrest Financial", "Sterling Pharma", "Acme"]
 
 
+def test_a_company_sold_to_or_listed_as_a_customer_is_an_organization_a_region_is_not():
+    text = ("Sales to Corrigan Outdoor rose 20%. Other customers include Ashdown Power and Keel Marine. "
+            "Sales to Latin America fell and shipments to Europe rose.")
+    doc = EntityRules(patterns=False, propagate=True)(_doc(text, [("Europe", "ORG")]))
+    assert [t for t, label in _ents(doc) if label == "ORG"] == ["Corrigan Outdoor", "Ashdown Power"]
+
+
 def test_a_public_body_placing_an_order_is_named_by_its_place():
     text = "Acme received an order from the Port of Kessington and a contract from the County of Alder."
     doc = EntityRules(patterns=False, propagate=True)(_doc(text, [("Acme", "ORG")]))

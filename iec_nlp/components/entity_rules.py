@@ -67,11 +67,13 @@ from .figure_terms import (
 )
 from .name_plausibility import (
     _BODY_WORDS,
+    _COUNTRIES,
     _DEFINED_TERM_WORDS,
     _DOCUMENT_WORDS,
     _EVENT_WORDS,
     _GENERIC_ORGANIZATION_WORDS,
     _INSTITUTION_WORDS,
+    _REGIONS,
     _TITLE_WORDS,
     _in_ticker_notation,
     _is_plausible,
@@ -1854,12 +1856,21 @@ _BUYERS_AFTER_SALE_CUES = (
     ),
     re.compile(rf"\b(?:[Ee]xisting|[Nn]ew|[Ll]ong-?time|[Ll]argest)[ ]+(?:customer|client)[ ]+(?:the[ ]+)?{_BUYER_NAME}{_BUYER_END}"),
     re.compile(rf"\bcame[ ]+from[ ]+(?:the[ ]+)?{_BUYER_NAME}{_BUYER_END}"),
+    # "Sales to Corrigan Outdoor rose 20%", "customers include Ashdown Power".
+    re.compile(rf"\b(?:[Ss]ales|[Ss]hipments|[Dd]eliveries)[ ]+to[ ]+(?:the[ ]+)?{_BUYER_NAME}{_BUYER_END}"),
+    re.compile(rf"\b(?:customers|clients)[ ]+(?:include|includes|included|including|such[ ]+as)[ ]+(?:the[ ]+)?{_BUYER_NAME}{_BUYER_END}"),
 )
+
+
+# Sales go to places as well: "Sales to Latin America fell", "shipments to Texas".
+_MARKET = re.compile(rf"{_REGIONS}|{_COUNTRIES}|{_STATE_NAMES}")
 
 
 def _add_buyers_after_sale_cues(doc: Doc, text: str, ents: list[Span], terms: frozenset[str]) -> list[Span]:
     for pattern in _BUYERS_AFTER_SALE_CUES:
         for buyer in pattern.finditer(text):
+            if _MARKET.fullmatch(buyer.group(1)):
+                continue
             span, _ = _placed(doc, ents, buyer.start(1), buyer.end(1), "ORG")
             if span is not None and _is_plausible(span, text, terms):
                 # Added, or widened over a name the recognizer cut ("Mercy

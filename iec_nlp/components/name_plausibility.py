@@ -108,6 +108,12 @@ _COUNTRIES = (
     r"Dominican\s+Republic|Guatemala|Ecuador|Uruguay|Morocco"
 )
 _COUNTRY = re.compile(_COUNTRIES)
+# The regions sales are reported by: "Sales to Latin America fell", "EMEA revenue".
+_REGIONS = (
+    r"(?:(?:North|South|Central|Latin|Eastern|Western|Northern|Southern)\s+)?(?:America|Americas|Europe|Asia|Africa)"
+    r"|Asia[\s-]Pacific|Middle\s+East|EMEA|APAC"
+)
+_REGION = re.compile(_REGIONS)
 _FOLLOWED_BY_STATE = re.compile(
     r",\s*(?:(?:" + "|".join(re.escape(a) for a in _STATES) + r")\.|(?:" + _STATE_NAMES + "|" + _COUNTRIES
     + r")\b(?!['\u2019])|" + _POSTAL_CODE + r")"
@@ -755,8 +761,8 @@ def _dateline_cities(text: str) -> frozenset[str]:
 def _is_place(ent: Span, name: str, text: str) -> bool:
     if _BASE.match(name) or _is_dateline_city(ent, text) or name.lower() in _dateline_cities(text):
         return True
-    if ent.label_ != "PERSON" and _COUNTRY.fullmatch(name):
-        return True  # "a Luxembourg company": a country alone is a place
+    if ent.label_ != "PERSON" and (_COUNTRY.fullmatch(name) or _REGION.fullmatch(name)):
+        return True  # "a Luxembourg company", "shipments to Europe": a country or region alone is a place
     return bool(_FOLLOWED_BY_STATE.match(text, ent.end_char)) and not _ENDS_IN_LEGAL_FORM.search(name)
 
 
