@@ -768,9 +768,31 @@ _CHOOSES = re.compile(
 _THE_COMPANY = re.compile(r"(?:the\s+)?company\b|us\b|our\b", re.IGNORECASE)
 
 
+# "Acme has been selected by Pemberton Regional Hospital to", "it has been
+# chosen by", "we were chosen as the payment processor for Fenwick Falls
+# Credit Union": the same choice in the passive, the issuer its subject. Not
+# a ranking or a list ("selected by Forbes as one of America's best employers").
+_CHOSEN_BY = re.compile(
+    r"(?:\bthe\s+company|\bwe|\bit)?\s+(?:has|have|had|was|were|is|are)\s+(?:been\s+)?(?:selected|chosen)\s+"
+    r"(?:as\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){1,4}?for|by)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_NOT_A_CHOICE_OF_SUPPLIER = re.compile(r"(?:['\u2019]s?)?\s*(?:\([^)]{0,40}\)\s*)?,?\s*(?:as\s+one\s+of|for\s+(?:its|the|inclusion))", re.IGNORECASE)
+
+
 def _chooses_the_issuer(text: str, name_end: int, issuer_starts: frozenset[int]) -> bool:
     choice = _CHOOSES.match(text, name_end)
     return choice is not None and (choice.end() in issuer_starts or bool(_THE_COMPANY.match(text, choice.end())))
+
+
+def _chose_the_issuer(text: str, name_start: int, name_end: int, issuer_ends: frozenset[int]) -> bool:
+    """Whether the issuer ("the Company", "we" or its name) was chosen by the
+    name at `name_start:name_end`, in the passive."""
+    chosen = _CHOSEN_BY.search(text, max(0, name_start - 80), name_start)
+    if chosen is None or _NOT_A_CHOICE_OF_SUPPLIER.match(text, name_end):
+        return False
+    subject = chosen.start()
+    return text[subject : subject + 1].strip() != "" or any(subject - 2 <= end <= subject for end in issuer_ends)
 
 
 def _stated_as_customer(before: str, after: str) -> bool:
@@ -935,7 +957,9 @@ def organization_features(
                     feats[f"after_{key}"] += 1.0 / n
             if _stated_as_customer(before, after) or _PLACES_AN_ORDER.match(_past_appositive(text, e.end, end)):
                 feats["after_x_is_customer"] = 1.0
-            elif not is_issuer and _chooses_the_issuer(text, e.end, issuer_starts):
+            elif not is_issuer and (
+                _chooses_the_issuer(text, e.end, issuer_starts) or _chose_the_issuer(text, e.start, e.end, issuer_ends)
+            ):
                 feats["after_x_is_customer"] = 1.0
             if _judges_issuer(before):
                 feats["before_certifier"] += 1.0 / n

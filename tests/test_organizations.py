@@ -958,6 +958,24 @@ def test_an_order_that_came_from_an_organization_settles_it_as_a_customer(senten
     assert labels == ["ORG", "CUSTOMER"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("Acme Corp. has been selected by Pemberton Regional Hospital to deploy its platform.", "CUSTOMER"),
+        ("It said it has been chosen by Pemberton Regional Hospital.", "CUSTOMER"),
+        ("The Company was selected as the payment processor for Pemberton Regional Hospital.", "CUSTOMER"),
+        ("Acme Corp. has been selected by Pemberton Regional Hospital as one of its best suppliers.", "ORG"),
+        ("Beta Health was selected by Pemberton Regional Hospital.", "ORG"),
+    ],
+)
+def test_the_issuer_chosen_in_the_passive_settles_who_chose_it_as_a_customer(sentence, label):
+    text = f"Acme Corp. (Nasdaq: ACME) today announced news. {sentence}"
+    entities = _orgs(text, "Acme Corp.", "Beta Health", "Pemberton Regional Hospital")
+    model = CustomerModel({"bias": -3.0}, 0.5, uncued_threshold=0.95)  # every probability 0.05
+    labels, _ = decide_labels(text, entities, [], model)
+    assert labels[-1] == label
+
+
 def test_partners_names_an_investment_firm_not_a_health_system():
     sentence = "Beta Health Partners renewed its agreement, and Gamma Capital Partners invested."
     assert _cue_of("Beta Health Partners", sentence, "n_never") == 0
