@@ -516,7 +516,10 @@ _BEFORE_CUES = {
     r"(?:[\w'\u2019-]+\s+){0,3}?(?:through|via)\s+(?:the\s+)?$"
     # "its clinical supply will be manufactured by Beta": what the issuer
     # needs made for it (not "engines manufactured by Beta", Beta's own).
-    r"|\b(?:is|are|will\s+be|be|was|were)\s+(?:manufactured|produced|assembled|fabricated)\s+(?:\w+\s+){0,2}?by\s+(?:the\s+)?$",
+    r"|\b(?:is|are|will\s+be|be|was|were)\s+(?:manufactured|produced|assembled|fabricated)\s+(?:\w+\s+){0,2}?by\s+(?:the\s+)?$"
+    # "supply constraints at Verlaine Semiconductor", "wafer supply from Kaishan
+    # Foundry": what the issuer gets from it, not a sale to it.
+    r"|\bsupply\s+(?:(?:constraints?|shortages?|issues|disruptions?|problems|delays)\s+)?(?:at|from)\s+(?:the\s+)?$",
     # "This contract was funded by the Department of Homeland Security": who
     # pays for a contract is not always who places it.
     "funder": r"(?:funded|financed|sponsored|paid for|grants?)\s+(?:\w+\s+){0,2}(?:by|through|from)\s+(?:the\s+)?$",

@@ -1060,3 +1060,13 @@ def test_an_amount_goes_to_the_customer_its_order_comes_from():
     result = Extraction(text, tuple(entities), (), Issuer("Acme Corp.", (0,)))
     amounts = {c.name: [a.text for a in c.amounts] for c in result.customers}
     assert amounts == {"Vantor Rail": ["$2.8 million", "$3 million"], "Metro Transit Authority": ["$900,000"]}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Revenue fell because of supply constraints at Verlaine Semiconductor.",
+     "Wafer supply from Verlaine Semiconductor improved."],
+)
+def test_supply_at_or_from_an_organization_is_what_the_issuer_gets_from_it(sentence):
+    assert _cue_of("Verlaine Semiconductor", sentence, "before_supplier") > 0
+    assert _cue_of("Verlaine Semiconductor", sentence, "before_sale_to") == 0
