@@ -825,6 +825,15 @@ def test_a_company_named_without_legal_form_is_also_called_by_its_first_word():
     ]
 
 
+def test_a_name_after_from_is_no_place_when_more_of_the_name_follows():
+    text = ("Acme received an order from Vantor Rail Systems. Vantor will deploy it. Brannock Telecom ordered too, "
+            "and Brannock paid. Our offices in Kessler grew as Kessler Logistics shipped.")
+    ents = [("Vantor Rail Systems", "ORG"), ("Brannock Telecom", "ORG"), ("Kessler Logistics", "ORG")]
+    names = [t for t, label in _rules(text, ents) if label == "ORG"]
+    # "Kessler" is written as a place ("offices in Kessler"): no short form.
+    assert names == ["Vantor Rail Systems", "Vantor", "Brannock Telecom", "Brannock", "Kessler Logistics"]
+
+
 def test_a_headline_phrase_the_release_writes_in_lower_case_is_no_organization():
     text = (
         "Halloran Marine Systems Wins NAVSEA Contract for Destroyer Sonar Processing Cabinets\n\n"

@@ -123,7 +123,8 @@ _DESCRIPTIVE_FIRST_WORDS = frozenset(
 _COMPANY_AFTER_FIRST_WORD = re.compile(
     r"([A-Z][a-z]{2,})(?:[ ][A-Z][a-z]+)?[ ](?:Systems|Technologies|Industries|Electronics|Networks|Instruments|"
     r"Components|Semiconductor|Pharmaceuticals|Therapeutics|Communications|Solutions|Devices|Labs|Holdings|"
-    r"Health|Healthcare|Motors|Foods|Aerospace|Robotics|Software|Biologics|Biosciences)"
+    r"Health|Healthcare|Motors|Foods|Aerospace|Robotics|Software|Biologics|Biosciences|"
+    r"Telecom|Logistics|Marine|Energy|Medical|Controls|Materials|Freight|Grocers)"
 )
 
 
@@ -132,7 +133,9 @@ def _cannot_stand_for_institution(word: str, text: str) -> bool:
         return True
     if _STATE_NAME.fullmatch(word) or re.fullmatch(_COUNTRIES, word):
         return True
-    return re.search(rf"\b(?:in|near|from|of)[ ]{word}\b(?![ ]+{_INSTITUTION_KIND})", text) is not None
+    # Written as a place ("offices in Boston"), not as the first word of a
+    # longer name ("an order from Vantor Rail Systems", "Boston University").
+    return re.search(rf"\b(?:in|near|from|of)[ ]{word}\b(?![ ]+[A-Z])", text) is not None
 
 
 _PARTNERS_FIRST = re.compile(r"\s*[A-Z][\w'\u2019-]*[ ]&[ ][A-Z][\w'\u2019-]*(?=[ ])")
