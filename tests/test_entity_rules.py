@@ -3139,6 +3139,17 @@ def test_a_person_named_in_an_agreements_name_is_no_mention_of_the_person():
     assert people == ["Matthias Oduya", "Oduya"]
 
 
+def test_a_department_heading_a_contact_block_is_no_title_under_a_name_it_is():
+    text = ("Contacts:\nInvestor Relations\nAlana Pruitt, CFO\n(212) 555-0100\n\n"
+            "Michael Newman\nInvestor Relations\nStreetConnect")
+    ents = [("Investor Relations", "ROLE"), ("Alana Pruitt", "PERSON"), ("CFO", "ROLE"), ("Michael Newman", "PERSON")]
+    doc = _doc(text, ents)
+    second = text.rindex("Investor Relations")
+    doc.set_ents([*doc.ents, doc.char_span(second, second + len("Investor Relations"), label="ROLE")])
+    kept = _ents(EntityRules(patterns=False, propagate=True)(doc))
+    assert [t for t, label in kept if label == "ROLE"] == ["CFO", "Investor Relations"]
+
+
 def test_posts_of_director_bios_are_titles():
     text = (
         "Ms. Dunmore, 49, is a partner of the law firm Reed Smith LLP. He is also a director of Mellon Bank, N.A. "

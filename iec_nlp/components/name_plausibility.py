@@ -388,11 +388,22 @@ _DEPARTMENT_AFTER = re.compile(r"\s+(?:web\s?site|web\s+page|page|site|section|d
 _DEPARTMENT_WORDS = re.compile(r"^contact\s|\b(?:department|web\s?site)\b", re.IGNORECASE)
 
 
+# Above the names instead, right under "Contacts:", the department heads
+# the block: "Contacts:\nInvestor Relations\nAlana Pruitt, CFO".
+_CONTACTS_LINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:CONTACTS?|Contacts?|Media|Investors?)[ \t]*:?[ \t]*\n[ \t]*$")
+_DEPARTMENT_NAME = re.compile(r"\b(?:Relations|Communications|Affairs)$")
+
+
 def _is_department(name: str, text: str, start: int, end: int) -> bool:
     return bool(
         _DEPARTMENT_WORDS.search(name)
         or _CONTACT_BEFORE.search(text, max(0, start - 30), start)
         or _DEPARTMENT_AFTER.match(text, end)
+        or (
+            _DEPARTMENT_NAME.search(name)
+            and _CONTACTS_LINE_BEFORE.search(text, max(0, start - 30), start)
+            and _LINE_END.match(text, end)
+        )
     )
 
 
