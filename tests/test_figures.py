@@ -256,3 +256,16 @@ def test_measures_and_periods_of_banks_reits_and_restaurants(sentence, metric, p
     result = iec_nlp.extract(sentence)
     links = {(r.label, result.entities[r.child].text) for r in result.relations}
     assert links == {("VALUE_OF", metric), ("IN_PERIOD", period)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "item"),
+    [("Ms. Ruiz will receive her annual incentive bonus of $95,000.", "annual incentive bonus"),
+     ("Ms. Park will receive a transition bonus of $120,000.", "transition bonus"),
+     ("Mr. Lutz will receive a pro-rated bonus of $64,000.", "pro-rated bonus")],
+)
+def test_a_bonus_of_any_kind_is_the_pay_item_its_amount_is_the_value_of(sentence, item):
+    import iec_nlp
+
+    result = iec_nlp.extract(sentence)
+    assert [(r.label, result.entities[r.child].text) for r in result.relations] == [("VALUE_OF", item)]

@@ -101,6 +101,8 @@ _METRIC_CORE = (
     # relocation expenses up to $20,000", "a retention opportunity equal to
     # $3,500,000") and the value an equity award is granted at.
     r"base\s+salary|(?:sign-on|signing|retention|target)\s+bonus(?:es)?|"
+    # "her annual incentive bonus of $95,000", "a transition bonus of $120,000"
+    r"(?:(?:incentive|performance|transition|transaction|special|discretionary|pro-?rated)\s+){1,2}bonus(?:es)?|"
     r"relocation\s+(?:expenses|costs|assistance|allowance|benefits?|payments?|reimbursement)|"
     r"retention\s+(?:opportunity|awards?|payments?)|grant[\s-]date\s+(?:fair\s+)?value|"
     r"(?:severance|cash|lump[\s-]sum)\s+payments?)"
