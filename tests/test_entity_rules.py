@@ -3150,6 +3150,13 @@ def test_a_department_heading_a_contact_block_is_no_title_under_a_name_it_is():
     assert [t for t, label in kept if label == "ROLE"] == ["CFO", "Investor Relations"]
 
 
+def test_a_headline_name_in_capitals_taken_for_a_measure_is_the_organization_the_text_names_so():
+    text = "HALBERD SYSTEMS AWARDED CONTRACT\n\nHalberd Systems today announced results. CONSTRUCTION INDUSTRIES\nSales"
+    ents = [("HALBERD SYSTEMS", "METRIC"), ("Halberd Systems", "ORG"), ("CONSTRUCTION INDUSTRIES", "METRIC")]
+    assert _rules(text, ents)[:2] == [("HALBERD SYSTEMS", "ORG"), ("Halberd Systems", "ORG")]
+    assert ("CONSTRUCTION INDUSTRIES", "METRIC") in _rules(text, ents)
+
+
 def test_posts_of_director_bios_are_titles():
     text = (
         "Ms. Dunmore, 49, is a partner of the law firm Reed Smith LLP. He is also a director of Mellon Bank, N.A. "

@@ -387,7 +387,7 @@ class EntityRules:
             ents = _propagate(doc, text, ents, short_names)
             ents = _split_joined_organizations(doc, _complete_organization_names(doc, text, ents))
             ents = _without_product_names(text, _widen_over_leading_abbreviations(doc, text, ents))
-            ents = _without_headline_verbs(_as_people_named_so_elsewhere(doc, ents))
+            ents = _without_headline_verbs(_as_organizations_named_so_elsewhere(doc, _as_people_named_so_elsewhere(doc, ents)))
             ents = _without_halves_of_business_names(text, ents)
             # Again after propagation, which labels a surname next to a given name it left alone.
             ents = _as_given_names_of_people(doc, text, _join_person_fragments(doc, text, ents))
@@ -1531,6 +1531,23 @@ def _as_people_named_so_elsewhere(doc: Doc, ents: list[Span]) -> list[Span]:
             ent = Span(doc, ent.start, ent.end, label="PERSON")
         result.append(ent)
     return result
+
+
+# "HALBERD SYSTEMS AWARDED $8.7 MILLION CONTRACT" over "Halberd Systems
+# (Nasdaq: HLBD) today announced": a headline's name in capitals that the
+# recognizer took for a measure is the organization the text names so.
+def _as_organizations_named_so_elsewhere(doc: Doc, ents: list[Span]) -> list[Span]:
+    organizations = {
+        e.text.casefold(): e.label_ for e in ents if e.label_ in ("ORG", "CUSTOMER") and not _in_capitals(e.text)
+    }
+    if not organizations:
+        return ents
+    return [
+        Span(doc, e.start, e.end, label=organizations[e.text.casefold()])
+        if e.label_ == "METRIC" and _in_capitals(e.text) and e.text.casefold() in organizations
+        else e
+        for e in ents
+    ]
 
 
 # "ACME NAMES MARY O'NEILL PRESIDENT": a headline's verb in capitals, alone, is no name.
