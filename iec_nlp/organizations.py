@@ -542,7 +542,9 @@ _AFTER_CUES = {
     # of services to customers", "a customer-service company", "the accounts
     # receivable").
     "x_is_customer": r"^,?\s*(?:\([^)]{0,40}\)\s*,?\s*)?"
-    r"(?:(?:is|was|as|has\s+become|had\s+become|will\s+become|became|becomes|remains|remained)\s+)?"
+    r"(?:(?:is|was|as|has\s+become|had\s+become|will\s+become|became|becomes|remains|remained|"
+    # "Morrow had been a Pembrook customer since 1996", "was previously a customer"
+    r"(?:has|have|had)\s+(?:long\s+)?been|(?:was|were)\s+(?:previously|formerly))\s+)?"
     r"(?:a|an|our|its|the|one of our)\s+"
     r"(?:(?!(?:of|to|for|with|and|or)\b)\w+\s+){0,3}(?:customers?|clients?|accounts?)(?![\w'\u2019-]|\s+(?:receivable|payable))"
     # "where Beta and our other customers have not given us schedules".
@@ -750,6 +752,7 @@ _ORDER_CAME_FROM = re.compile(
 # Not an order given to someone ("the court ordered the Company to pay").
 _PLACES_AN_ORDER = re.compile(
     r"^(?:['\u2019]s?)?\s*(?:\([^)]{0,40}\)\s*)?(?:has\s+|have\s+|had\s+|recently\s+|today\s+|also\s+)?"
+    r"(?:(?:already|also|now|again|just)\s+)?"
     r"(?:placed\s+(?:[\w$.,-]+\s+){0,5}?(?:purchase\s+)?orders?\b|ordered\s+(?!(?:that|the\s+company|us|it|him|her)\b)"
     r"|went\s+live|goes\s+live|has\s+gone\s+live|completed\s+(?:its|their|the)\s+go-live)",
     re.IGNORECASE,
@@ -764,6 +767,8 @@ _PLACES_AN_ORDER = re.compile(
 # are named so). The issuer must be the object, named or "the Company".
 _CHOOSES = re.compile(
     r"(?:['\u2019]s?)?\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*[^,;.]{3,80},\s*)?(?:has\s+|have\s+|recently\s+|today\s+)?"
+    # "Rook has already awarded Coldstream a new order"
+    r"(?:(?:already|also|now|again|just)\s+)?"
     r"(?:selected|chose|awarded|renewed\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}?(?:contract|agreement|subscription|license)\s+with|"
     r"extended\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}?(?:contract|agreement)\s+with)\s+(?:the\s+)?",
     re.IGNORECASE,
@@ -798,6 +803,13 @@ def _chose_the_issuer(text: str, name_start: int, name_end: int, issuer_ends: fr
     return text[subject : subject + 1].strip() != "" or any(subject - 2 <= end <= subject for end in issuer_ends)
 
 
+# "the loss of business from Talbot Rail Systems": a former customer (SCHEMA.md: current or former).
+_LOSS_OF_BUSINESS_FROM = re.compile(
+    r"\bloss\s+of\s+(?:(?:the|its|our)\s+)?(?:business|orders|sales|programs?)\s+(?:from|with)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _stated_as_customer(before: str, after: str) -> bool:
     """Whether the words around a mention call it the issuer's customer in
     one of the forms read before the name ("our largest customer, Beta",
@@ -809,6 +821,7 @@ def _stated_as_customer(before: str, after: str) -> bool:
         or _CUSTOMER_IS.search(before)
         or _OWN_CUSTOMERS_INCLUDE.search(before)
         or _ORDER_CAME_FROM.search(before)
+        or _LOSS_OF_BUSINESS_FROM.search(before)
         or (_SALES_TO.search(before) and _SHARE_OF_SALES.match(after))
         or _ACCOUNTS_FOR_SHARE_OF_SALES.match(after)
         or _PLACES_AN_ORDER.match(after)

@@ -976,6 +976,24 @@ def test_the_issuer_chosen_in_the_passive_settles_who_chose_it_as_a_customer(sen
     assert labels[-1] == label
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Pemberton Regional Hospital had been a valued customer since 1996.",
+        "Pemberton Regional Hospital was previously a customer.",
+        "Sales fell on the loss of business from Pemberton Regional Hospital.",
+        "Pemberton Regional Hospital has already awarded the Company a new order.",
+        "Pemberton Regional Hospital has also placed a $2 million order.",
+    ],
+)
+def test_a_former_customer_or_one_that_already_ordered_is_settled_as_a_customer(sentence):
+    text = f"Acme Corp. (Nasdaq: ACME) today announced news. {sentence}"
+    entities = _orgs(text, "Acme Corp.", "Pemberton Regional Hospital")
+    model = CustomerModel({"bias": -3.0}, 0.5, uncued_threshold=0.95)  # every probability 0.05
+    labels, _ = decide_labels(text, entities, [], model)
+    assert labels == ["ORG", "CUSTOMER"]
+
+
 def test_partners_names_an_investment_firm_not_a_health_system():
     sentence = "Beta Health Partners renewed its agreement, and Gamma Capital Partners invested."
     assert _cue_of("Beta Health Partners", sentence, "n_never") == 0
