@@ -834,6 +834,12 @@ def test_a_name_after_from_is_no_place_when_more_of_the_name_follows():
     assert names == ["Vantor Rail Systems", "Vantor", "Brannock Telecom", "Brannock", "Kessler Logistics"]
 
 
+def test_a_surname_and_the_word_of_a_companys_trade_name_a_company():
+    text = "Acme received an order from Kessick Photonics. Kessick will use the boards, as Grantham Defense does."
+    ents = [("Kessick Photonics", "PERSON"), ("Grantham", "ORG")]
+    assert _rules(text, ents) == [("Kessick Photonics", "ORG"), ("Kessick", "ORG"), ("Grantham Defense", "ORG")]
+
+
 def test_a_headline_phrase_the_release_writes_in_lower_case_is_no_organization():
     text = (
         "Halloran Marine Systems Wins NAVSEA Contract for Destroyer Sonar Processing Cabinets\n\n"

@@ -91,6 +91,7 @@ from .name_shapes import (
     _POSSESSIVE_NAME_REST,
     _STATE_NAME,
     _STATE_NAMES,
+    COMPANY_KIND_WORDS,
     JOB_TITLE,
     job_titles,
 )
@@ -384,7 +385,7 @@ class EntityRules:
             ents = _extend_title_scopes(doc, text, _complete_hyphenated_titles(doc, text, ents))
             ents = _complete_phrases(doc, text, ents)
             ents = _without_restated_abbreviations(text, _cut_at_sentence_ends(doc, ents))
-            ents = _propagate(doc, text, ents, short_names)
+            ents = _propagate(doc, text, _as_companies_by_their_kind_word(doc, ents), short_names)
             ents = _split_joined_organizations(doc, _complete_organization_names(doc, text, ents))
             ents = _without_product_names(text, _widen_over_leading_abbreviations(doc, text, ents))
             ents = _without_headline_verbs(_as_organizations_named_so_elsewhere(doc, _as_people_named_so_elsewhere(doc, ents)))
@@ -1335,13 +1336,7 @@ _INSTITUTION_AFTER = re.compile(
     r"[ ](?:University|College|Institute|Center|Centre|Hospital|Foundation|Association|Society|Council|"
     r"Agency|Authority|Administration|Commission|Bureau|Command|Laboratory|Laboratories)\b"
 )
-_COMPANY_WORD_AFTER = re.compile(
-    r"[ ](?:Energy|Medical|Health|Healthcare|Capital|Holdings|Technologies|Systems|Solutions|Partners|Labs|"
-    r"Pharmaceuticals|Therapeutics|Networks|Industries|Electronics|Communications|Aerospace|Refining|Logistics|"
-    r"Manufacturing|Semiconductor|Software|Biosciences|Resources|Mining|Motors|Airlines|Foods|Brands|Financial|"
-    r"Bancorp|Insurance|Robotics|Materials|Chemicals|Petroleum|Instruments|Devices|Enterprises|Lines|Advisors|"
-    r"Cooperative)\b(?![ ][A-Z&]|-)"
-)
+_COMPANY_WORD_AFTER = re.compile(rf"[ ]{COMPANY_KIND_WORDS}\b(?![ ][A-Z&]|-)")
 _UNIT_AFTER = re.compile(
     r"(?:[ ][A-Z][a-z]+){1,2}[ ](?:Department|Division|Office|Center|Centre|Institute|Laboratory|Laboratories|"
     r"Agency|Administration|Commission|Bureau|Command)\b"
@@ -1531,6 +1526,19 @@ def _as_people_named_so_elsewhere(doc: Doc, ents: list[Span]) -> list[Span]:
             ent = Span(doc, ent.start, ent.end, label="PERSON")
         result.append(ent)
     return result
+
+
+# "Kessick Photonics", "Pell Diagnostics": a surname and the word of a
+# company's trade are a company's name, not a person's (no person of the
+# annotated releases ends in one).
+_ENDS_IN_COMPANY_KIND = re.compile(rf"[ ]{COMPANY_KIND_WORDS}$")
+
+
+def _as_companies_by_their_kind_word(doc: Doc, ents: list[Span]) -> list[Span]:
+    return [
+        Span(doc, e.start, e.end, label="ORG") if e.label_ == "PERSON" and _ENDS_IN_COMPANY_KIND.search(e.text) else e
+        for e in ents
+    ]
 
 
 # "HALBERD SYSTEMS AWARDED $8.7 MILLION CONTRACT" over "Halberd Systems

@@ -42,6 +42,7 @@ from .name_shapes import (
     _LOWER_CASE_WORD,
     _NAME_LABELS,
     _STATE_NAME,
+    COMPANY_KIND_WORDS,
     JOB_TITLE,
 )
 
@@ -120,12 +121,7 @@ _DESCRIPTIVE_FIRST_WORDS = frozenset(
 # the same conditions as an institution ("Pacific Medical Systems" is not
 # "Pacific"): a name of one or two words and the word that says what the
 # company does.
-_COMPANY_AFTER_FIRST_WORD = re.compile(
-    r"([A-Z][a-z]{2,})(?:[ ][A-Z][a-z]+)?[ ](?:Systems|Technologies|Industries|Electronics|Networks|Instruments|"
-    r"Components|Semiconductor|Pharmaceuticals|Therapeutics|Communications|Solutions|Devices|Labs|Holdings|"
-    r"Health|Healthcare|Motors|Foods|Aerospace|Robotics|Software|Biologics|Biosciences|"
-    r"Telecom|Logistics|Marine|Energy|Medical|Controls|Materials|Freight|Grocers)"
-)
+_COMPANY_AFTER_FIRST_WORD = re.compile(rf"([A-Z][a-z]{{2,}})(?:[ ][A-Z][a-z]+)?[ ]{COMPANY_KIND_WORDS}")
 
 
 def _cannot_stand_for_institution(word: str, text: str) -> bool:

@@ -98,6 +98,16 @@ _MONTH = (
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 _YEAR = r"(?:19|20)\d\d"
+# The words that say what a company does and end its name: "Duos Energy",
+# "Ardent Medical Systems", "Kessick Photonics", "Grantham Defense".
+COMPANY_KIND_WORDS = (
+    r"(?:Energy|Medical|Health|Healthcare|Capital|Holdings|Technologies|Systems|Solutions|Partners|Labs|"
+    r"Pharmaceuticals|Therapeutics|Networks|Industries|Electronics|Communications|Aerospace|Refining|Logistics|"
+    r"Manufacturing|Semiconductor|Software|Biosciences|Biologics|Resources|Mining|Motors|Airlines|Foods|Brands|Financial|"
+    r"Bancorp|Insurance|Robotics|Materials|Chemicals|Petroleum|Instruments|Devices|Enterprises|Lines|Advisors|"
+    r"Cooperative|Components|Telecom|Marine|Controls|Freight|Grocers|Automation|Automotive|Avionics|Circuits|Defense|"
+    r"Diagnostics|Dynamics|Imaging|Optics|Orthopedics|Photonics|Scientific|Sensors|Storage|Surgical|Wireless)"
+)
 # A word in lower case of four letters or more: a line that has one reads as
 # running text, not as a headline or a heading in title case.
 _LOWER_CASE_WORD = re.compile(r"\b[a-z]{4,}\b")
