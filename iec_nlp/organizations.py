@@ -542,13 +542,16 @@ _AFTER_CUES = {
     # of services to customers", "a customer-service company", "the accounts
     # receivable").
     "x_is_customer": r"^,?\s*(?:\([^)]{0,40}\)\s*,?\s*)?"
-    r"(?:(?:is|was|as|has\s+become|had\s+become|will\s+become|became|becomes|remains|remained|"
-    # "Morrow had been a Pembrook customer since 1996", "was previously a customer"
-    r"(?:has|have|had)\s+(?:long\s+)?been|(?:was|were)\s+(?:previously|formerly))\s+)?"
+    r"(?:(?:is|was|as|has\s+become|had\s+become|will\s+become|became|becomes|remains|remained)\s+)?"
     r"(?:a|an|our|its|the|one of our)\s+"
     r"(?:(?!(?:of|to|for|with|and|or)\b)\w+\s+){0,3}(?:customers?|clients?|accounts?)(?![\w'\u2019-]|\s+(?:receivable|payable))"
     # "where Beta and our other customers have not given us schedules".
-    r"|^\s+(?:and|or)\s+(?:our|its|the\s+company['\u2019]s)\s+other\s+(?:\w+\s+){0,2}?(?:customers|clients)\b",
+    r"|^\s+(?:and|or)\s+(?:our|its|the\s+company['\u2019]s)\s+other\s+(?:\w+\s+){0,2}?(?:customers|clients)\b"
+    # "Morrow had been a Pembrook customer since 1996", "was previously a
+    # customer": the name itself the subject (no comma: after one, the
+    # subject is the name a description in apposition follows).
+    r"|^\s+(?:(?:has|have|had)\s+(?:long\s+)?been|(?:was|were)\s+(?:previously|formerly))\s+(?:a|an|our|its|the|one\s+of\s+our)\s+"
+    r"(?:(?!(?:of|to|for|with|and|or)\b)\w+\s+){0,3}(?:customers?|clients?)(?![\w'\u2019-])",
     # Whole words: "X's receivables purchased by" names no purchase of X's.
     # Not a program the organization names ("the DOE's CALiPER program", "the
     # Government's Capital Purchase Program"): a program of its own, open to all.

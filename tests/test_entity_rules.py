@@ -834,6 +834,12 @@ def test_a_name_after_from_is_no_place_when_more_of_the_name_follows():
     assert names == ["Vantor Rail Systems", "Vantor", "Brannock Telecom", "Brannock", "Kessler Logistics"]
 
 
+def test_a_firm_named_after_its_founder_is_not_called_by_the_founders_surname():
+    text = "Investor Relations: Devin Ashcombe, Ashcombe Partners, 480-555-0199. Ashcombe said so."
+    ents = [("Devin Ashcombe", "PERSON"), ("Ashcombe Partners", "ORG")]
+    assert ("Ashcombe", "ORG") not in _rules(text, ents)
+
+
 def test_a_surname_and_the_word_of_a_companys_trade_name_a_company():
     text = "Acme received an order from Kessick Photonics. Kessick will use the boards, as Grantham Defense does."
     ents = [("Kessick Photonics", "PERSON"), ("Grantham", "ORG")]

@@ -994,6 +994,15 @@ def test_a_former_customer_or_one_that_already_ordered_is_settled_as_a_customer(
     assert labels == ["ORG", "CUSTOMER"]
 
 
+def test_a_customer_stated_after_a_description_in_apposition_is_the_subject_not_the_name_before():
+    text = ("Acme Corp. (Nasdaq: ACME) today announced news. Corriden, a unit of Baxmoor Health Group, has been an "
+            "Acme customer since 2006.")
+    entities = _orgs(text, "Acme Corp.", "Corriden", "Baxmoor Health Group")
+    model = CustomerModel({"bias": -3.0}, 0.5, uncued_threshold=0.95)  # every probability 0.05
+    labels, _ = decide_labels(text, entities, [], model)
+    assert labels[-1] == "ORG"
+
+
 def test_partners_names_an_investment_firm_not_a_health_system():
     sentence = "Beta Health Partners renewed its agreement, and Gamma Capital Partners invested."
     assert _cue_of("Beta Health Partners", sentence, "n_never") == 0

@@ -172,9 +172,13 @@ _DOCUMENT_AFTER_NAME = re.compile(
 )
 _THE_BEFORE_NAME = re.compile(r"\b[Tt]he[ ]+[\"\u201c]?$")
 # A heading that is a document's name: "Oduya Employment Agreement" (not a
-# headline that goes on: "Acme Corp. Signs Supply Agreement With Beta").
+# headline: "Acme and Beta Sign Supply Agreement", "Acme Corp. Signs Supply
+# Agreement With Beta").
 _LINE_START_BEFORE_NAME = re.compile(r"(?:^|\n)[ \t]*$")
-_LINE_END = re.compile(r"[ \t]*(?:\n|$)")
+_DOCUMENT_HEADING_AFTER_NAME = re.compile(
+    r"(?:[ ]+(?!(?:Signs?|Signed|Enters?|Entered|Announces?|Amends?|Extends?|Completes?|Executes?|Renews?|Reach(?:es)?|"
+    r"Finalizes?|Adopts?|Approves?)\b)[A-Z][\w-]*){0,3}[ ]+(?:Agreement|Plan|Amendment|Policy|Indenture)[ \t]*(?:\n|$)"
+)
 _THE_BEFORE_QUOTE = re.compile(r"\b(?:the|a|an|each|collectively)\s*$", re.IGNORECASE)
 
 
@@ -182,12 +186,9 @@ def _opens_document_name(text: str, start: int, end: int) -> bool:
     """Whether the name at `start:end` begins the name of a document: "the
     Greenfield CIC Agreement", "The Oduya Agreement provides", a heading
     "Oduya Employment Agreement" (checked for propagated mentions too)."""
-    document = _DOCUMENT_AFTER_NAME.match(text, end)
-    if document is None:
-        return False
-    if _THE_BEFORE_NAME.search(text, max(0, start - 8), start):
+    if _DOCUMENT_AFTER_NAME.match(text, end) and _THE_BEFORE_NAME.search(text, max(0, start - 8), start):
         return True
-    return bool(_LINE_START_BEFORE_NAME.search(text, max(0, start - 8), start) and _LINE_END.match(text, document.end()))
+    return bool(_LINE_START_BEFORE_NAME.search(text, max(0, start - 8), start) and _DOCUMENT_HEADING_AFTER_NAME.match(text, end))
 
 
 def _is_document_name(ent: Span, name: str, text: str) -> bool:
@@ -392,6 +393,7 @@ _DEPARTMENT_WORDS = re.compile(r"^contact\s|\b(?:department|web\s?site)\b", re.I
 # the block: "Contacts:\nInvestor Relations\nAlana Pruitt, CFO".
 _CONTACTS_LINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:CONTACTS?|Contacts?|Media|Investors?)[ \t]*:?[ \t]*\n[ \t]*$")
 _DEPARTMENT_NAME = re.compile(r"\b(?:Relations|Communications|Affairs)$")
+_LINE_END = re.compile(r"[ \t]*(?:\n|$)")
 
 
 def _is_department(name: str, text: str, start: int, end: int) -> bool:

@@ -121,7 +121,10 @@ _DESCRIPTIVE_FIRST_WORDS = frozenset(
 # the same conditions as an institution ("Pacific Medical Systems" is not
 # "Pacific"): a name of one or two words and the word that says what the
 # company does.
-_COMPANY_AFTER_FIRST_WORD = re.compile(rf"([A-Z][a-z]{{2,}})(?:[ ][A-Z][a-z]+)?[ ]{COMPANY_KIND_WORDS}")
+# Not a firm named after its founder, whose first word is the founder's
+# surname as well: "Ashcombe" of "Ashcombe Partners" is Devin Ashcombe.
+_FOUNDERS_FIRM = r"(?!(?:Partners|Capital|Advisors|Financial|Insurance|Bancorp|Lines|Enterprises|Brands|Cooperative)\b)"
+_COMPANY_AFTER_FIRST_WORD = re.compile(rf"([A-Z][a-z]{{2,}})(?:[ ][A-Z][a-z]+)?[ ]{_FOUNDERS_FIRM}{COMPANY_KIND_WORDS}")
 
 
 def _cannot_stand_for_institution(word: str, text: str) -> bool:
