@@ -3226,6 +3226,12 @@ def test_a_name_written_only_before_a_product_is_no_organization():
     assert "C2M" not in names and names.count("GM") == 2
 
 
+def test_a_buyer_named_before_for_and_the_products_it_buys_is_an_organization():
+    text = "Acme received an order from Northrop Grumman for radar modules."
+    names = [t for t, label in _rules(text, [("Acme", "ORG"), ("Northrop Grumman", "ORG")]) if label == "ORG"]
+    assert names == ["Acme", "Northrop Grumman"]
+
+
 def test_a_headline_name_written_as_a_persons_elsewhere_is_the_persons_and_a_headline_verb_is_no_name():
     text = "ACME NAMES JOHN R. McCALLUM CHAIRMAN\n\nAcme Corp. said John R. McCallum will serve."
     ents = [("ACME", "ORG"), ("NAMES", "ORG"), ("JOHN R. McCALLUM", "ORG"), ("CHAIRMAN", "ROLE"), ("Acme Corp.", "ORG"),

@@ -1573,8 +1573,11 @@ def _without_headline_verbs(ents: list[Span]) -> list[Span]:
 # software": a name written only before what is made or sold under it is a
 # product or brand, no organization. A company's name is written on its own
 # somewhere ("GM models" beside "GM said"), and keeps its spans.
+# The words between are the product's own ("C2M maintenance-free
+# batteries"), not a preposition: "an order from Northrop Grumman for radar
+# modules" names the buyer of the modules.
 _PRODUCT_AFTER = re.compile(
-    r"(?:[ ][a-z][\w-]*){0,2}[ ](?:technology|technologies|batter(?:y|ies)|units?|platforms?|software|products?|devices?|"
+    r"(?:[ ](?!(?:for|to|from|with|of|by|on|at|in|and|or)\b)[a-z][\w-]*){0,2}[ ](?:technology|technologies|batter(?:y|ies)|units?|platforms?|software|products?|devices?|"
     r"brands?|models?|series|modules?|chips?|engines?|systems?|solutions?|tools?|sensors?|kits?|packs?)\b"
 )
 
