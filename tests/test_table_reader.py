@@ -315,3 +315,16 @@ def test_a_header_date_with_an_abbreviated_month_is_one_period_even_where_the_re
         ("$1,150", "IN_PERIOD", "Dec. 31, 2023"), ("$1,204", "IN_PERIOD", "Sept. 30, 2024"),
     ]
     assert [e.text for e in doc.ents if e.label_ == "PERIOD"] == ["Sept. 30, 2024", "Dec. 31, 2023"]
+
+
+def test_a_header_date_written_in_figures_is_the_period_of_its_column():
+    filed = (
+        "                          First Quarter Ended\n"
+        "                          11/30/96        11/30/95\n"
+        "Net sales                 $12,204         $11,150\n"
+    )
+    others = (("Net sales", "METRIC"),)
+    doc, relations = _read(filed, ["$12,204", "$11,150"], others)
+    assert [r for r in relations if r[1] == "IN_PERIOD"] == [
+        ("$11,150", "IN_PERIOD", "11/30/95"), ("$12,204", "IN_PERIOD", "11/30/96"),
+    ]

@@ -59,6 +59,8 @@ _PERIOD_CELL = re.compile(
     # The second line of a header cell wrapped after its length: "For the 13 Weeks / Ended July 3, 2004".
     r"|\bEnded\s+[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}"
     rf"|{_MONTH}\s+\d{{1,2}},\s+\d{{4}}"
+    # "11/30/96   11/30/95", "3/31/2004": a date written in figures.
+    r"|(?<![\d/])\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![\d/])"
     r"|(?<![\d,.$])(?:19|20)\d{2}(?![\d,.%]))",
     re.IGNORECASE,
 )
