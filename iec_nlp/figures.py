@@ -144,6 +144,12 @@ LEVEL_VERBS = (
 )
 
 
+_COMPARED_LEVEL = re.compile(
+    r"\b(?:over|from|versus|vs\.?|compared\s+(?:to|with))\s+(?:[\w'\u2019-]+\s+){1,5}of(?:\s+(?:approximately|about|nearly|over))?$",
+    re.IGNORECASE,
+)
+
+
 def is_change(text_before: str) -> bool:
     """Whether the words before an amount make it an amount of change:
     "reduced long-term debt by $2.5 million", "an increase of $3 million",
@@ -153,6 +159,10 @@ def is_change(text_before: str) -> bool:
         return False
     # "of" and "by" alone ("revenue of $9 million") need a change word before them.
     if re.search(r"\b(?:of|by)(?:\s+(?:approximately|about|nearly|over))?$", tail, re.IGNORECASE):
+        # Not when the level compared against comes between: "a 22% increase
+        # over net sales of $34.1 million", "up 8% from sales of $4.6 million".
+        if _COMPARED_LEVEL.search(tail):
+            return False
         return bool(_CHANGE_VERB.search(tail))
     return True
 

@@ -346,6 +346,11 @@ def test_a_headlines_preposition_or_verb_does_not_open_a_name_with_a_legal_form(
     assert not any("FROM" in name or "With" in name for name in names)
 
 
+def test_the_wire_services_source_line_is_no_part_of_the_name():
+    doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc("SOURCE Harmon Medical Inc.\n"))
+    assert ("Harmon Medical Inc.", "ORG") in _ents(doc)
+
+
 def test_a_title_before_an_organization_with_a_legal_form_stays_a_title():
     import iec_nlp
 

@@ -269,3 +269,21 @@ def test_a_bonus_of_any_kind_is_the_pay_item_its_amount_is_the_value_of(sentence
 
     result = iec_nlp.extract(sentence)
     assert [(r.label, result.entities[r.child].text) for r in result.relations] == [("VALUE_OF", item)]
+
+
+@pytest.mark.parametrize(
+    ("before", "change"),
+    [("a 22% increase over net sales of", False), ("up 8% from sales of", False),
+     ("an increase in revenue of", True), ("revenue grew by", True), ("revenue of", False)],
+)
+def test_the_level_compared_against_after_a_change_is_no_change(before, change):
+    from iec_nlp.figures import is_change
+
+    assert is_change(before) is change
+
+
+def test_year_to_date_is_one_period():
+    import iec_nlp
+
+    result = iec_nlp.extract("Year-to-date revenue was $9 million.")
+    assert [e.text for e in result.entities if e.label == "PERIOD"] == ["Year-to-date"]

@@ -100,7 +100,8 @@ from .span_edits import _add, _add_or_widen, _overlapping, _placed, _relabel_or_
 # Words that start a sentence or a heading rather than a name ("[Logo of
 # Sparton Corporation]" is a placeholder for the letterhead: the name is inside).
 _NOT_NAME_START = (
-    r"(?!(?:The|About|For|In|At|With|From|Contact|Our|Today|As|And|Of|OF|THE|ABOUT|FROM|WITH|BY|By|TO|To|FOR|"
+    # "SOURCE Acme Corp." closes a PR Newswire release.
+    r"(?!(?:The|About|For|In|At|With|From|Contact|Our|Today|As|And|Of|OF|THE|ABOUT|FROM|WITH|BY|By|TO|To|FOR|SOURCE|"
     r"Board|Department|Directors|Logo|LOGO|"
     r"C[EFOTI]O|Chief|Vice|Founder|Founding|Partner|"
     r"Division|Chairman|President|Director|Officer|Shares|Reports|Announces|"

@@ -519,8 +519,8 @@ _PERIOD_TAIL = re.compile(
     # one space after it (a table header's next column is further away).
     rf"|(?<=quarter)[ ](?:fiscal[ ]+(?:year[ ]+)?)?{_YEAR}"
     r"|[ ]+of[ ]+(?:the[ ]+)?(?:prior|previous|preceding)[ ]+(?:fiscal[ ]+)?year"
-    # "the year" + " before", "a year" + " earlier"
-    r"|(?<=\byear)[ ]+(?:ago|earlier|before)\b)",
+    # "the year" + " before", "a year" + " earlier", "Year" + "-to-date"
+    r"|(?<=\byear)[ ]+(?:ago|earlier|before)\b|(?<=\byear)[ -]to[ -]date\b)",
     re.IGNORECASE,
 )
 # Modifiers are part of the measure they qualify: `annual base salary`,
