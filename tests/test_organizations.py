@@ -958,6 +958,16 @@ def test_an_order_that_came_from_an_organization_settles_it_as_a_customer(senten
     assert labels == ["ORG", "CUSTOMER"]
 
 
+def _settled_labels(sentence: str, *names: str) -> list[str]:
+    """The labels of Acme Corp. and `names` after a release's opening and
+    `sentence`, where the weights make no one a customer (every probability
+    0.05): only a cue that settles the decision can."""
+    text = f"Acme Corp. (Nasdaq: ACME) today announced news. {sentence}"
+    model = CustomerModel({"bias": -3.0}, 0.5, uncued_threshold=0.95)
+    labels, _ = decide_labels(text, _orgs(text, "Acme Corp.", *names), [], model)
+    return labels
+
+
 @pytest.mark.parametrize(
     ("sentence", "label"),
     [
@@ -969,11 +979,7 @@ def test_an_order_that_came_from_an_organization_settles_it_as_a_customer(senten
     ],
 )
 def test_the_issuer_chosen_in_the_passive_settles_who_chose_it_as_a_customer(sentence, label):
-    text = f"Acme Corp. (Nasdaq: ACME) today announced news. {sentence}"
-    entities = _orgs(text, "Acme Corp.", "Beta Health", "Pemberton Regional Hospital")
-    model = CustomerModel({"bias": -3.0}, 0.5, uncued_threshold=0.95)  # every probability 0.05
-    labels, _ = decide_labels(text, entities, [], model)
-    assert labels[-1] == label
+    assert _settled_labels(sentence, "Beta Health", "Pemberton Regional Hospital")[-1] == label
 
 
 @pytest.mark.parametrize(
@@ -987,20 +993,12 @@ def test_the_issuer_chosen_in_the_passive_settles_who_chose_it_as_a_customer(sen
     ],
 )
 def test_a_former_customer_or_one_that_already_ordered_is_settled_as_a_customer(sentence):
-    text = f"Acme Corp. (Nasdaq: ACME) today announced news. {sentence}"
-    entities = _orgs(text, "Acme Corp.", "Pemberton Regional Hospital")
-    model = CustomerModel({"bias": -3.0}, 0.5, uncued_threshold=0.95)  # every probability 0.05
-    labels, _ = decide_labels(text, entities, [], model)
-    assert labels == ["ORG", "CUSTOMER"]
+    assert _settled_labels(sentence, "Pemberton Regional Hospital") == ["ORG", "CUSTOMER"]
 
 
 def test_a_customer_stated_after_a_description_in_apposition_is_the_subject_not_the_name_before():
-    text = ("Acme Corp. (Nasdaq: ACME) today announced news. Corriden, a unit of Baxmoor Health Group, has been an "
-            "Acme customer since 2006.")
-    entities = _orgs(text, "Acme Corp.", "Corriden", "Baxmoor Health Group")
-    model = CustomerModel({"bias": -3.0}, 0.5, uncued_threshold=0.95)  # every probability 0.05
-    labels, _ = decide_labels(text, entities, [], model)
-    assert labels[-1] == "ORG"
+    sentence = "Corriden, a unit of Baxmoor Health Group, has been an Acme customer since 2006."
+    assert _settled_labels(sentence, "Corriden", "Baxmoor Health Group")[-1] == "ORG"
 
 
 def test_partners_names_an_investment_firm_not_a_health_system():
