@@ -30,6 +30,10 @@ if TYPE_CHECKING:
 # A blank line (spaces or tabs allowed on it) ends a paragraph; the relation
 # rules read a release's paragraphs by it.
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+# A sentence ends between two spans: a stop, a capital after it ("... as
+# CEO. Mr. Roe ...", "... $5 million. Revenue ..."), or a blank line. The
+# relation rules search it between the spans they would pair.
+SENTENCE_END = re.compile(r"[.!?][\"\u201d]?\s+[A-Z]|\n\s*\n")
 
 # Markup appears as HTML (<p>, <br>, <td>, entities) or as the EDGAR SGML
 # envelope (<DOCUMENT>, <TYPE>, <TEXT>, <PAGE>). Plain-text releases contain

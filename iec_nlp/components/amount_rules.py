@@ -58,7 +58,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from ..figures import LEVEL_VERBS, is_change
-from ..text import PARAGRAPH_BREAK, FiledLayout, doc_text
+from ..text import PARAGRAPH_BREAK, SENTENCE_END, FiledLayout, doc_text
 
 # "compared to previous guidance of $160 million": the guided level of the measure.
 # "an increase of 14% over $33.9 million": a rate of change, then the level it is measured from.
@@ -68,8 +68,6 @@ _COMPARED = re.compile(
     r"(?:approximately\s+|about\s+)?$",
     re.IGNORECASE,
 )
-# A sentence ends between two amounts ("... $5 million. Revenue ...").
-_SENTENCE_END = re.compile(r"[.!?][\"\u201d]?\s+[A-Z]|\n\s*\n")
 # How far back the compared level may be: a clause, not a paragraph.
 _REACH = 250
 # An amount named as a change by the word after it: "a $1.4 million
@@ -229,7 +227,7 @@ def revise_value_of(text: str, money: list[tuple[int, int]], metrics: list[tuple
                 if (
                     level is not None
                     and start - prev_end <= _LIST_REACH
-                    and not _SENTENCE_END.search(text, prev_end, start)
+                    and not SENTENCE_END.search(text, prev_end, start)
                     and not any(prev_end <= m_start < start for m_start, _ in metrics)
                 ):
                     link = [start, end, level[2], level[3], "VALUE_OF", level[5]]
@@ -244,7 +242,7 @@ def revise_value_of(text: str, money: list[tuple[int, int]], metrics: list[tuple
         kind = _is_per_share(text, (start, end))
         passed_over: set[int] = set()
         for prev_start, prev_end in reversed(money[:n]):
-            if start - prev_end > _REACH or _SENTENCE_END.search(text, prev_end, start):
+            if start - prev_end > _REACH or SENTENCE_END.search(text, prev_end, start):
                 break
             level = value_of.get((prev_start, prev_end))
             if level is None or (prev_start, prev_end) in dropped:
@@ -494,7 +492,7 @@ def link_contract_values(
             continue
         if amount in linked or amount[0] - metric[1] > _CONTRACT_REACH:
             continue
-        if _SENTENCE_END.search(text, metric[1], amount[0]):
+        if SENTENCE_END.search(text, metric[1], amount[0]):
             continue
         if metric_starts[bisect_right(metric_starts, metric[0]) : bisect_left(metric_starts, amount[0])]:
             continue  # another measure stands between them
@@ -720,12 +718,12 @@ def link_period_after(text: str, money: list[tuple[int, int]], periods: list[tup
             continue
         if link is not None:
             moved.add((start, end))
-            if link[3] <= start and not _SENTENCE_END.search(text, link[3], start):
+            if link[3] <= start and not SENTENCE_END.search(text, link[3], start):
                 opening[period] = (link[2], link[3])
         added.append([start, end, *period, "IN_PERIOD", link[5] if link is not None else _PAIRED_SCORE])
     for (start, end), link in links.items():
         scope = opening.get((link[2], link[3]))
-        if scope and (start, end) not in own and start > link[3] and not _SENTENCE_END.search(text, link[3], start):
+        if scope and (start, end) not in own and start > link[3] and not SENTENCE_END.search(text, link[3], start):
             moved.add((start, end))
             added.append([start, end, *scope, "IN_PERIOD", link[5]])
     if not added:
@@ -773,7 +771,7 @@ def unlink_compared_period(text: str, money: list[tuple[int, int]], relations: l
     for r in relations:
         if r[4] != "IN_PERIOD" or r[2] < r[1]:
             continue
-        if _RESPECTIVELY in text[r[3] : r[3] + _RESPECTIVELY_AFTER] or _SENTENCE_END.search(text, r[1], r[2]):
+        if _RESPECTIVELY in text[r[3] : r[3] + _RESPECTIVELY_AFTER] or SENTENCE_END.search(text, r[1], r[2]):
             continue
         # The amounts between this one and its period, each after a comparison word.
         between = money[bisect_right(starts, r[0]) : bisect_left(starts, r[2])]

@@ -29,11 +29,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from ..text import PARAGRAPH_BREAK, doc_text
-
-# A sentence ends between two mentions ("... as CEO. Mr. Roe ...").
-_SENTENCE_END = re.compile(r"[.!?][\"\u201d]?\s+[A-Z]|\n\s*\n")
-
+from ..text import PARAGRAPH_BREAK, SENTENCE_END, doc_text
 
 # The score of every link these rules state.
 _RULE_SCORE = 0.9
@@ -95,7 +91,7 @@ def link_successor_roles(
         new = next((e for e in reversed(ents[:n]) if e.label_ == "PERSON"), None)
         if new is None or verb.start() - new.end_char > _SUCCESSION_REACH:
             continue
-        if _SENTENCE_END.search(text, new.end_char, verb.start()):
+        if SENTENCE_END.search(text, new.end_char, verb.start()):
             continue
         for t in titles:
             links.append([new.start_char, new.end_char, t.start_char, t.end_char, "HAS_ROLE"])
