@@ -233,7 +233,7 @@ class Extraction:
         # Beta and a $900,000 order from Gamma"): each amount is stated for
         # the customer its order comes from, else for the one named nearest.
         customer_of = {i: n for n, g in enumerate(groups) for i in g}
-        nearest: dict[int, int] = {}
+        stated_for: dict[int, int] = {}  # amount index -> customer group
         for i, e in enumerate(self.entities):
             if e.label != "MONEY":
                 continue
@@ -245,13 +245,13 @@ class Extraction:
             source = min(after, key=lambda j: self.entities[j].start, default=None)
             if source is None or not _ORDER_FROM_AFTER_AMOUNT.fullmatch(self.text, e.end, self.entities[source].start):
                 source = min(named, key=lambda j: abs(self.entities[j].start - e.start))
-            nearest[i] = customer_of[source]
+            stated_for[i] = customer_of[source]
         customers = []
         for n, members in enumerate(groups):
             name = display_name(self.entities, members)
             sentences = sorted({sentence_of(bounds, self.entities[i].start) for i in members})
             evidence = tuple(Evidence(a, b, self.text[a:b]) for a, b in sentences)
-            amounts = tuple(figures_by_entity[i] for i, group in nearest.items() if group == n)
+            amounts = tuple(figures_by_entity[i] for i, group in stated_for.items() if group == n)
             customers.append(Customer(name, tuple(members), evidence, amounts))
         return tuple(customers)
 

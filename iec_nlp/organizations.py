@@ -784,7 +784,7 @@ _THE_COMPANY = re.compile(r"(?:the\s+)?company\b|us\b|our\b", re.IGNORECASE)
 # Credit Union": the same choice in the passive, the issuer its subject. Not
 # a ranking or a list ("selected by Forbes as one of America's best employers").
 _CHOSEN_BY = re.compile(
-    r"(?:\bthe\s+company|\bwe|\bit)?\s+(?:has|have|had|was|were|is|are)\s+(?:been\s+)?(?:selected|chosen)\s+"
+    r"(?P<subject>\bthe\s+company|\bwe|\bit)?\s+(?:has|have|had|was|were|is|are)\s+(?:been\s+)?(?:selected|chosen)\s+"
     r"(?:as\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){1,4}?for|by)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -802,8 +802,8 @@ def _chose_the_issuer(text: str, name_start: int, name_end: int, issuer_ends: fr
     chosen = _CHOSEN_BY.search(text, max(0, name_start - 80), name_start)
     if chosen is None or _NOT_A_CHOICE_OF_SUPPLIER.match(text, name_end):
         return False
-    subject = chosen.start()
-    return text[subject : subject + 1].strip() != "" or any(subject - 2 <= end <= subject for end in issuer_ends)
+    # "the Company", "we", "it", or the issuer's name right before the verb.
+    return chosen.group("subject") is not None or any(chosen.start() - 2 <= end <= chosen.start() for end in issuer_ends)
 
 
 # "the loss of business from Talbot Rail Systems": a former customer (SCHEMA.md: current or former).

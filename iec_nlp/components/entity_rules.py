@@ -67,13 +67,11 @@ from .figure_terms import (
 )
 from .name_plausibility import (
     _BODY_WORDS,
-    _COUNTRIES,
     _DEFINED_TERM_WORDS,
     _DOCUMENT_WORDS,
     _EVENT_WORDS,
     _GENERIC_ORGANIZATION_WORDS,
     _INSTITUTION_WORDS,
-    _REGIONS,
     _TITLE_WORDS,
     _in_ticker_notation,
     _is_plausible,
@@ -1496,10 +1494,10 @@ def _cut_at_sentence_ends(doc: Doc, ents: list[Span]) -> list[Span]:
         if ent.label_ in ("ORG", "CUSTOMER") and (stop := _SENTENCE_AFTER_LEGAL_FORM.search(ent.text)):
             end = stop.end()
         elif ent.label_ in ("ORG", "CUSTOMER", "PERSON") and (number := _NUMBER_AFTER_STOP.search(ent.text)):
+            end = number.start()
             # The stop stays with a legal form ("Acme Co.") or a token that holds it ("ME&T.").
-            with_stop = number.start() + 1
-            keep_stop = _ENDS_AT_LEGAL_FORM_STOP.search(ent.text, 0, with_stop)
-            end = with_stop if keep_stop or doc.char_span(ent.start_char, ent.start_char + number.start()) is None else number.start()
+            if _ENDS_AT_LEGAL_FORM_STOP.search(ent.text, 0, end + 1) or doc.char_span(ent.start_char, ent.start_char + end) is None:
+                end += 1
         if end is not None:
             cut = doc.char_span(ent.start_char, ent.start_char + end, label=ent.label_)
             ent = cut if cut is not None else ent
@@ -1843,7 +1841,8 @@ def _add_employers_after_titles(doc: Doc, text: str, ents: list[Span], terms: fr
 # "joined the Company in 2019 from Vantage Conveyor Systems, where she was
 # Director of Plant Operations": what a person joined from, or held a post
 # at, names an organization, also one the recognizer never saw.
-_EMPLOYER_NAME = rf"((?!The\b){_EMPLOYER_WORD}(?:[ ](?:{_EMPLOYER_WORD}|&)){{0,4}})"
+_EMPLOYER_WORDS = rf"(?!The\b){_EMPLOYER_WORD}(?:[ ](?:{_EMPLOYER_WORD}|&)){{0,4}}"
+_EMPLOYER_NAME = rf"({_EMPLOYER_WORDS})"
 _EMPLOYERS_BEFORE_POSTS = (
     re.compile(
         rf"\b(?:from|at|with)[ ]+(?:the[ ]+)?{_EMPLOYER_NAME},[ ]+where[ ]+(?:he|she|they)[ ]+"
@@ -1873,10 +1872,7 @@ def _add_employers_before_posts(doc: Doc, text: str, ents: list[Span], terms: fr
 _BUYER_END = r"(?=[ ]*[,.;:)]|[ ]+[a-z])"
 # A public body is named by its place: "an order from the Port of
 # Kessington", "the County of Alder".
-_BUYER_NAME = (
-    rf"((?:(?:Port|County|City|Town|Village|Township|Borough)[ ]of[ ])?(?!The\b){_EMPLOYER_WORD}"
-    rf"(?:[ ](?:{_EMPLOYER_WORD}|&)){{0,4}})"
-)
+_BUYER_NAME = rf"((?:(?:Port|County|City|Town|Village|Township|Borough)[ ]of[ ])?{_EMPLOYER_WORDS})"
 _BUYERS_AFTER_SALE_CUES = (
     re.compile(
         r"\b(?:orders?|contracts?|awards?)"
@@ -1891,14 +1887,17 @@ _BUYERS_AFTER_SALE_CUES = (
 )
 
 
-# Sales go to places as well: "Sales to Latin America fell", "shipments to Texas".
-_MARKET = re.compile(rf"{_REGIONS}|{_COUNTRIES}|{_STATE_NAMES}")
+# Sales go to places as well: "Sales to Latin America fell", "shipments to
+# Texas". A region or country alone is never plausible as an organization
+# (`_is_plausible`); a state may be a buyer ("New Jersey" is a customer in
+# an annotated release), so it is ruled out here only, after a sale cue.
+_STATE_ALONE = re.compile(_STATE_NAMES)
 
 
 def _add_buyers_after_sale_cues(doc: Doc, text: str, ents: list[Span], terms: frozenset[str]) -> list[Span]:
     for pattern in _BUYERS_AFTER_SALE_CUES:
         for buyer in pattern.finditer(text):
-            if _MARKET.fullmatch(buyer.group(1)):
+            if _STATE_ALONE.fullmatch(buyer.group(1)):
                 continue
             span, _ = _placed(doc, ents, buyer.start(1), buyer.end(1), "ORG")
             if span is not None and _is_plausible(span, text, terms):

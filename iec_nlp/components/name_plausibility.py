@@ -109,11 +109,10 @@ _COUNTRIES = (
 )
 _COUNTRY = re.compile(_COUNTRIES)
 # The regions sales are reported by: "Sales to Latin America fell", "EMEA revenue".
-_REGIONS = (
+_REGION = re.compile(
     r"(?:(?:North|South|Central|Latin|Eastern|Western|Northern|Southern)\s+)?(?:America|Americas|Europe|Asia|Africa)"
     r"|Asia[\s-]Pacific|Middle\s+East|EMEA|APAC"
 )
-_REGION = re.compile(_REGIONS)
 _FOLLOWED_BY_STATE = re.compile(
     r",\s*(?:(?:" + "|".join(re.escape(a) for a in _STATES) + r")\.|(?:" + _STATE_NAMES + "|" + _COUNTRIES
     + r")\b(?!['\u2019])|" + _POSTAL_CODE + r")"
@@ -151,17 +150,19 @@ _DOCUMENT_WORDS = frozenset(
     "plan plans agreement agreements amendment statement report committee policy letter form act "
     "notes indenture certificate bylaws charter guidelines schedule exhibit appendix annex".split()
 )
-# A quoted defined term names a thing, not a party: the "Effective Date",
-# the "Employment Agreement", the "Company". A quoted short form of a name
-# keeps its label: Acme Corporation ("Acme") is ORG.
-_DEFINED_TERM_WORDS = _DOCUMENT_WORDS | frozenset(
-    "date period term company parent merger transaction board executive award awards shares options "
-    "grant units bonus payment severance amount price closing effective".split()
-)
 # Nor is a capitalized term unquoted that ends in one of these: "as of the
 # Effective Date", "during the Transition Period", "the Retention Bonus". No
 # annotated name ends in one of them.
 _THING_WORDS = frozenset("date period term amount payment bonus award".split())
+# The last words that end no name, quoted or not.
+_NO_NAME_LAST_WORDS = _DOCUMENT_WORDS | _THING_WORDS
+# A quoted defined term names a thing, not a party: the "Effective Date",
+# the "Employment Agreement", the "Company". A quoted short form of a name
+# keeps its label: Acme Corporation ("Acme") is ORG.
+_DEFINED_TERM_WORDS = _NO_NAME_LAST_WORDS | frozenset(
+    "company parent merger transaction board executive awards shares options "
+    "grant units severance price closing effective".split()
+)
 _OPEN_QUOTES = "\"\u201c\u2018'"
 _CLOSE_QUOTES = "\"\u201d\u2019'"
 # "the Greenfield CIC Agreement": a name, maybe an acronym, and a document word.
@@ -198,7 +199,7 @@ def _is_document_name(ent: Span, name: str, text: str) -> bool:
     if _ITEM_HEADING.match(text, line_start):
         return True
     words = name.lower().split()
-    if words and words[-1].strip(".,") in _DOCUMENT_WORDS | _THING_WORDS:
+    if words and words[-1].strip(".,") in _NO_NAME_LAST_WORDS:
         return True
     if _opens_document_name(text, ent.start_char, ent.end_char):
         return True

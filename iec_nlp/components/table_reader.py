@@ -755,18 +755,20 @@ class TableReader:
         """The entity of `label` at `offsets`, added if the place is free."""
         start, end = offsets
         overlapping = [e for e in ents if e.start_char < end and start < e.end_char]
-        # A header cell's period the recognizer cut short ("2024" of "Sept. 30,
-        # 2024") is the whole cell.
-        cut_period = label == "PERIOD" and all(
-            e.label_ == label and start <= e.start_char and e.end_char <= end for e in overlapping
-        )
-        if overlapping and not cut_period:
+        if overlapping:
             same = [e for e in overlapping if e.label_ == label]
-            return (same[0], ents) if same else None
+            # A header cell's period the recognizer cut short ("2024" of "Sept.
+            # 30, 2024") is the whole cell.
+            cut_period = label == "PERIOD" and len(same) == len(overlapping) and all(
+                start <= e.start_char and e.end_char <= end for e in overlapping
+            )
+            if not cut_period:
+                return (same[0], ents) if same else None
+            span = doc.char_span(start, end, label=label, alignment_mode="contract")
+            if span is None or (span.start_char, span.end_char) == (same[0].start_char, same[0].end_char):
+                return same[0], ents
+            return span, [*(e for e in ents if e not in overlapping), span]
         span = doc.char_span(start, end, label=label, alignment_mode="contract")
-        if overlapping and (span is None or (span.start_char, span.end_char) == (overlapping[0].start_char, overlapping[0].end_char)):
-            return overlapping[0], ents
-        ents = [e for e in ents if e not in overlapping]
         if span is None or not span.text.strip():
             return None
         return span, [*ents, span]
