@@ -676,6 +676,16 @@ _OWN_CUSTOMERS_INCLUDE = re.compile(
     r"(?:customers|clients)\s*,?\s*(?:(?:also|now)\s+)?(?:include|includes|included|such\s+as|including|like)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "The top five customers represented 62% of net sales, led by Beta Motors",
+# "a few customers, principally Beta Motors and Gamma Marine", "our third
+# OEM customer, joining Beta Motors": the customers named after what is said
+# of them, the first of a list (the names after it follow it,
+# `_follow_listed_customers`).
+_CUSTOMERS_LED_BY = re.compile(
+    r"\b(?:customers|clients)\b[^.;]{0,80}?,\s*(?:led\s+by|principally|primarily|chiefly|mainly|(?:most\s+)?notably)\s+(?:the\s+)?$"
+    r"|\b(?:customers?|clients?)\s*,\s*joining\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # "Sales to Beta accounted for 14% of net sales": the share of the issuer's
 # sales made to one buyer, as results releases and filings disclose their
 # customer concentration. As settling as calling Beta a customer.
@@ -696,6 +706,13 @@ _ACCOUNTS_FOR_SHARE_OF_SALES = re.compile(
     r"^(?:\s*\([^)]{0,40}\))?" + _LISTED_NAMES + r"\s*,?\s+(?:each\s+|together\s+|alone\s+|also\s+)?"
     r"(?:accounted\s+for|represented|comprised|contributed)\s+" + _PERCENT + r"(?:\s*(?:,|and)\s*" + _PERCENT + r")*"
     r"\s+of\s+(?:[\w'\u2019-]+\s+){0,3}?(?:sales|revenues?|shipments|billings)\b",
+    re.IGNORECASE,
+)
+# "added Beta Motors and Gamma Marine as new customers", "with Beta Motors as
+# a customer": each name of the list becomes the issuer's customer.
+_LISTED_AS_CUSTOMERS = re.compile(
+    r"^(?:\s*\([^)]{0,40}\))?" + _LISTED_NAMES + r"\s+as\s+(?:(?:a|an|new|key|major|our|its)\s+){0,2}"
+    r"(?:customers?|clients?)\b",
     re.IGNORECASE,
 )
 
@@ -823,10 +840,12 @@ def _stated_as_customer(before: str, after: str) -> bool:
         _CUSTOMER_APPOSITIVE.search(before)
         or _CUSTOMER_IS.search(before)
         or _OWN_CUSTOMERS_INCLUDE.search(before)
+        or _CUSTOMERS_LED_BY.search(before)
         or _ORDER_CAME_FROM.search(before)
         or _LOSS_OF_BUSINESS_FROM.search(before)
         or (_SALES_TO.search(before) and _SHARE_OF_SALES.match(after))
         or _ACCOUNTS_FOR_SHARE_OF_SALES.match(after)
+        or _LISTED_AS_CUSTOMERS.match(after)
         or _PLACES_AN_ORDER.match(after)
     )
 
@@ -1276,8 +1295,12 @@ def decide_labels(
     return labels, issuer
 
 
-# The cues said before a name that tie it to a sale ("services to the", "an order from").
-_DIRECT_BEFORE = tuple(_COMPILED["before"][cue[len("before_") :]] for cue in DIRECT_CUES if cue.startswith("before_"))
+# The cues said before a name that tie it to a sale ("services to the", "an
+# order from"), or that name the customers a list opens ("customers, led by").
+_DIRECT_BEFORE = (
+    *(_COMPILED["before"][cue[len("before_") :]] for cue in DIRECT_CUES if cue.startswith("before_")),
+    _CUSTOMERS_LED_BY,
+)
 
 
 def _follow_listed_customers(

@@ -3072,6 +3072,20 @@ def test_a_company_sold_to_or_listed_as_a_customer_is_an_organization_a_region_i
     assert [t for t, label in _ents(doc) if label == "ORG"] == ["Corrigan Outdoor", "Ashdown Power"]
 
 
+def test_a_capitalized_kind_of_buyer_after_a_sale_cue_is_no_organization():
+    text = "Sales to OEM customers rose. Sales to EMS providers fell. Sales to Corrigan Outdoor rose 20%."
+    doc = EntityRules(patterns=False, propagate=True)(_doc(text, []))
+    assert [t for t, label in _ents(doc) if label == "ORG"] == ["Corrigan Outdoor"]
+
+
+def test_a_maker_written_by_its_kind_is_no_organization():
+    text = "Beta Medical Inc. became our third medical OEM customer, as ODMs ordered less."
+    doc = EntityRules(patterns=False, propagate=True)(
+        _doc(text, [("Beta Medical Inc.", "ORG"), ("OEM", "ORG"), ("ODMs", "ORG")])
+    )
+    assert _ents(doc) == [("Beta Medical Inc.", "ORG")]
+
+
 def test_a_public_body_placing_an_order_is_named_by_its_place():
     text = "Acme received an order from the Port of Kessington and a contract from the County of Alder."
     doc = EntityRules(patterns=False, propagate=True)(_doc(text, [("Acme", "ORG")]))

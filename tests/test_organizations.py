@@ -996,6 +996,31 @@ def test_a_former_customer_or_one_that_already_ordered_is_settled_as_a_customer(
     assert _settled_labels(sentence, "Pemberton Regional Hospital") == ["ORG", "CUSTOMER"]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The top five customers represented 62% of net sales, led by Halden Instruments and Corvane Systems.",
+        "Sales were concentrated among a few customers, principally Halden Instruments and Corvane Systems.",
+        "Beta became our third OEM customer, joining Halden Instruments and Corvane Systems.",
+        "During the quarter we added Halden Instruments and Corvane Systems as new customers.",
+    ],
+)
+def test_customers_named_after_what_is_said_of_them_are_settled_as_customers(sentence):
+    assert _settled_labels(sentence, "Halden Instruments", "Corvane Systems") == ["ORG", "CUSTOMER", "CUSTOMER"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Revenue grew 12%, led by Halden Instruments and Corvane Systems.",
+        "The consortium, led by Halden Instruments, includes customers of Corvane Systems.",
+        "We regard Halden Instruments and Corvane Systems as competitors, not customers.",
+    ],
+)
+def test_led_by_or_as_without_the_customers_named_settles_nothing(sentence):
+    assert _settled_labels(sentence, "Halden Instruments", "Corvane Systems") == ["ORG", "ORG", "ORG"]
+
+
 def test_a_customer_stated_after_a_description_in_apposition_is_the_subject_not_the_name_before():
     sentence = "Corriden, a unit of Baxmoor Health Group, has been an Acme customer since 2006."
     assert _settled_labels(sentence, "Corriden", "Baxmoor Health Group")[-1] == "ORG"

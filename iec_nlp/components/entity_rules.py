@@ -1869,7 +1869,12 @@ def _add_employers_before_posts(doc: Doc, text: str, ents: list[Span], terms: fr
 # the customer decision's (iec_nlp.organizations). Not an agreement or an
 # award "by" someone: with those, the held-out set G lost ORG F1 (0.848 ->
 # 0.839).
-_BUYER_END = r"(?=[ ]*[,.;:)]|[ ]+[a-z])"
+# Not a name modifying the noun after it: "sales to OEM customers", "EMS
+# providers", "Navy programs" name a kind of buyer, not one.
+_BUYER_END = (
+    r"(?=[ ]*[,.;:)]|[ ]+[a-z])(?![ ]+(?:customers?|clients?|accounts?|providers?|manufacturers?|companies|"
+    r"markets?|segments?|programs?|platforms?|products?|industry|industries|sector|businesses)\b)"
+)
 # A public body is named by its place: "an order from the Port of
 # Kessington", "the County of Alder".
 _BUYER_NAME = rf"((?:(?:Port|County|City|Town|Village|Township|Borough)[ ]of[ ])?{_EMPLOYER_WORDS})"

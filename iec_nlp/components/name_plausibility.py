@@ -58,6 +58,8 @@ _GENERIC_ORGANIZATION_WORDS = frozenset(
     "purchaser issuer borrower lender agent department division commission agency bureau authority "
     "administration ministry government subsidiary unit registrant".split()
 )
+# Original equipment and design makers: a kind of company, written in capitals.
+_KINDS_OF_MAKER = frozenset("OEM OEMs ODM ODMs".split())
 # One-word titles the recognizer can take for an organization in a table
 # of committees or before "of" and a company.
 _TITLE_WORDS = frozenset(
@@ -872,6 +874,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             return False  # "the SurgiCount Safety-Sponge™ System": a product's name
         if _ACRONYM_NAME.fullmatch(name) and _STANDARD_NUMBER_AFTER.match(text, ent.end_char):
             return False  # "an ISO 9001:2015 certified supplier": a standard
+        if name in _KINDS_OF_MAKER:
+            return False  # "our third OEM customer": a kind of company, not one
         if all(word in _GENERIC_ORGANIZATION_WORDS for word in name.lower().strip(".").split()):
             return False  # "the Bank", "Parent Company": a defined term for an organization, not its name
         if _is_title(name):
