@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from spacy.tokens import Doc
 
 from iec_nlp.components.entity_rules import EntityRules
@@ -123,6 +124,35 @@ def test_job_titles_in_any_case_but_unknown_scopes_are_left_to_the_recognizer():
     assert title("Chief Executive Officer of the Company") == "Chief Executive Officer"
     # A scope the rule cannot parse: no partial title.
     assert title("senior vice president of worldwide sales and services") is None
+
+
+def test_metric_terms_cover_what_adjusted_measures_exclude_but_not_the_words_of_ebitda():
+    from iec_nlp.components.figure_terms import METRIC_TERM
+
+    for term in ("stock-based compensation", "share-based compensation expense", "amortization of acquired intangibles",
+                 "Depreciation and amortization expense", "transaction-related costs", "integration costs"):
+        assert METRIC_TERM.fullmatch(term), term
+    ebitda = "earnings before interest, taxes, depreciation and amortization (EBITDA)"
+    assert not [m.group() for m in METRIC_TERM.finditer(ebitda) if "ation" in m.group()]
+    assert METRIC_TERM.search("special charges and additional depreciation, to be") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "metric"),
+    [
+        ("Net loss on a GAAP basis was $3.3 million.", ("Net loss", "GAAP basis"), "Net loss"),
+        ("Diluted earnings per share on a non-GAAP basis were $0.41.", ("Diluted earnings per share",),
+         "Diluted earnings per share"),
+        ("The Company recorded restructuring and impairment charges of $4.1 million.", ("impairment charges",),
+         "restructuring and impairment charges"),
+        ("Restructuring and other charges were $3.0 million.", ("other charges",), "Restructuring and other charges"),
+    ],
+)
+def test_a_measure_is_cut_before_its_basis_and_keeps_both_kinds_of_a_charge(text, found, metric):
+    """`found`: the measures proposed near the amount and the recognizer's."""
+    amount = text[text.index("$") : text.rindex(".")]
+    doc = EntityRules(patterns=False, propagate=True)(_doc(text, [*((f, "METRIC") for f in found), (amount, "MONEY")]))
+    assert [t for t, label in _ents(doc) if label == "METRIC"] == [metric]
 
 
 def test_metric_terms_cover_common_line_items():

@@ -421,6 +421,29 @@ def test_a_measure_stated_as_an_amount_after_a_relative_clause():
     assert link_stated_measures(text, [amount], [metric], []) == [[*amount, *metric, "VALUE_OF", 0.9]]
 
 
+def test_an_amount_the_extractor_gave_to_a_measure_of_the_aside_is_the_subjects():
+    from iec_nlp.components.amount_rules import link_stated_measures
+
+    text = ("Adjusted operating income, which excludes restructuring costs of $1.2 million, was $14.5 million, "
+            "compared to $12.0 million a year ago.")
+    subject, aside = _spans(text, "Adjusted operating income", "restructuring costs")
+    part, level, compared = _spans(text, "$1.2 million", "$14.5 million", "$12.0 million")
+    relations = [[*part, *aside, "VALUE_OF", 0.9], [*level, *aside, "VALUE_OF", 0.8], [*compared, *aside, "VALUE_OF", 0.8]]
+    linked = link_stated_measures(text, [part, level, compared], [subject, aside], relations)
+    assert sorted(linked) == sorted([[*part, *aside, "VALUE_OF", 0.9], [*level, *subject, "VALUE_OF", 0.9]])
+
+
+def test_the_subject_of_a_relative_clause_listing_measures_is_the_one_stated():
+    from iec_nlp.components.amount_rules import link_stated_measures
+
+    text = ("Our adjusted loss per share, which excludes mark-to-market losses, acquisition and integration costs, "
+            "and spin-off transaction costs, was $(0.20) for the quarter.")
+    metrics = _spans(text, "adjusted loss per share", "acquisition and integration costs", "transaction costs")
+    (amount,) = _spans(text, "$(0.20)")
+    relations = [[*amount, *metrics[2], "VALUE_OF", 0.7]]
+    assert link_stated_measures(text, [amount], metrics, relations) == [[*amount, *metrics[0], "VALUE_OF", 0.9]]
+
+
 def test_each_item_of_a_bulleted_list_is_a_sentence_of_its_own():
     from iec_nlp.components.amount_rules import link_sentence_period
 

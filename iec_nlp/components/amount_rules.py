@@ -289,10 +289,11 @@ def link_comparisons_of_new_levels(
 # expected to be in the range of $0.26 to $0.28", "Annual savings ... are
 # estimated to be $4.1 million"): the outlook is the level the release
 # gives for the measure, not a change of it. A footnote mark may follow the
-# measure: "Operating income*, which excludes ..., was", "Adjusted EBITDA(1) was".
+# measure: "Operating income*, which excludes ..., was", "Adjusted EBITDA(1) was";
+# so may the end of its short form: 'Adjusted FFO ("AFFO"), which excludes'.
 _STATED_AS = re.compile(
-    r"(?:\*+|\(\d{1,2}\))?"
-    r"(?:\s*\([^()$]{0,150}\)|,\s+[^,.;:$\n]{0,40},|,\s+which\s+[^.;:$\n]{0,250},)?"
+    r"(?:\*+|\(\d{1,2}\)|[\"\u201d]\))?"
+    r"(?:\s*\([^()$]{0,150}\))?(?:,\s+[^,.;:$\n]{0,40},|(?P<relative>,\s+(?:which|defined\s+as|excluding|including)\s+(?:[^.;:\n]|\.(?=\d)){0,250}?,))?"
     rf"(?:\s+(?:for|in|during|of)\s+[^.;:$\n]{{0,100}}?)?,?\s+(?:was|were|totaled|totalled|amounted\s+to|{LEVEL_VERBS}|"
     r"(?:is|are)\s+(?:now\s+)?(?:expected|estimated|projected|anticipated|forecast)\s+to\s+(?:be|total)"
     r"(?:\s+in\s+the\s+range\s+of|\s+between)?)\s+"
@@ -319,17 +320,30 @@ def link_stated_measures(
     of its level ("averaged", "decreased to") after a measure that opens its
     sentence, or by "of" after a measure that opens a list item or a line,
     is the value of that measure."""
-    linked = {(r[0], r[1]) for r in relations if r[4] == "VALUE_OF"}
+    linked = {(r[0], r[1]): (r[2], r[3]) for r in relations if r[4] == "VALUE_OF"}
     metric_starts = [m[0] for m in metrics]
-    added = []
+    added, replaced = [], set()
     for start, end in money:
         # "were $0.01 higher than ...": an amount of change is no level.
-        if (start, end) in linked or _CHANGE_AFTER.match(text, end):
+        if _CHANGE_AFTER.match(text, end):
+            continue
+        # An amount linked to a measure named in an aside before it is
+        # stated for the measure the aside is about: "Adjusted EBITDA, which
+        # excludes a litigation charge of $1.5 million, was $3.2 million".
+        link = linked.get((start, end))
+        if link is not None and not any(m[1] <= link[0] and link[1] <= start for m in metrics):
             continue
         # The nearest measure before the amount, or one before a measure
-        # named in an aside ("Gross profit (defined as revenue less ...) was").
+        # named in an aside ("Gross profit (defined as revenue less ...) was"),
+        # the farthest first when a relative clause stands between (its own
+        # list of measures may look like clauses: "..., which excludes
+        # losses, acquisition costs, and transaction costs, was").
         k = bisect_left(metric_starts, start)
-        for metric in reversed(metrics[max(0, k - 3) : k]):
+        candidates = metrics[max(0, k - 3) : k]
+        relative = [
+            m for m in candidates if (stated := _STATED_AS.fullmatch(text, m[1], start)) and stated.group("relative")
+        ]
+        for metric in relative[-1:] or reversed(candidates):
             if metric[1] > start:
                 continue
             stated_of = _STATED_OF.fullmatch(text, metric[1], start) and _ITEM_OPENING.search(
@@ -338,10 +352,26 @@ def link_stated_measures(
             if not (stated_of or _STATED_AS.fullmatch(text, metric[1], start)):
                 continue
             opening = text[max(0, metric[0] - _CLAUSE_OPENING_REACH) : metric[0]]
-            if _CLAUSE_OPENING.search(opening):
+            if _CLAUSE_OPENING.search(opening) and (link is None or metric[1] <= link[0]):
                 added.append([start, end, *metric, "VALUE_OF", _PAIRED_SCORE])
+                if link is not None:
+                    replaced.add((start, end))
+                    # The amounts compared with it ("up from $0.34") had taken
+                    # the same measure; `link_comparisons_of_new_levels` gives them its new one.
+                    replaced.update(_compared_after(text, relations, end, link))
             break
-    return _with(relations, added)
+    kept = [r for r in relations if not (r[4] == "VALUE_OF" and (r[0], r[1]) in replaced)]
+    return _with(kept, added)
+
+
+def _compared_after(text: str, relations: list[list[Any]], end: int, metric: tuple[int, int]) -> set:
+    """The amounts after `end` in its sentence, each after a comparison
+    word, that are the value of `metric`."""
+    return {
+        (r[0], r[1]) for r in relations
+        if r[4] == "VALUE_OF" and (r[2], r[3]) == metric and r[0] > end
+        and not SENTENCE_END.search(text, end, r[0]) and _COMPARED.search(text, max(0, r[0] - 40), r[0])
+    }
 
 
 # The measure named right after an amount: "a $2.4 million contract",

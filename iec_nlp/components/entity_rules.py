@@ -61,6 +61,7 @@ from .figure_terms import (
     _items_in_the_amount_of,
     _list_items_stated_as_amounts,
     _subjects_stated_as_amounts,
+    _trim_basis,
     _trim_period,
     _without_units_of_amounts,
     _years_after_amounts,
@@ -345,7 +346,7 @@ class EntityRules:
             trimmed = (
                 _trim_trailing_headline_verb(
                     _trim_headline_verb(
-                        _trim_place_of_base(_trim_possessive(_trim_period(_trim_punctuation(e)), text), text), text
+                        _trim_place_of_base(_trim_possessive(_trim_basis(_trim_period(_trim_punctuation(e))), text), text), text
                     ),
                     text,
                 )

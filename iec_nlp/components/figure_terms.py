@@ -105,7 +105,17 @@ _METRIC_CORE = (
     r"(?:(?:incentive|performance|transition|transaction|special|discretionary|pro-?rated)\s+){1,2}bonus(?:es)?|"
     r"relocation\s+(?:expenses|costs|assistance|allowance|benefits?|payments?|reimbursement)|"
     r"retention\s+(?:opportunity|awards?|payments?)|grant[\s-]date\s+(?:fair\s+)?value|"
-    r"(?:severance|cash|lump[\s-]sum)\s+payments?)"
+    r"(?:severance|cash|lump[\s-]sum)\s+payments?|"
+    # What an adjusted measure excludes: "excluding stock-based compensation
+    # of $9.8 million", "amortization of acquired intangibles of $2.2 million".
+    # Not the words EBITDA stands for ("earnings before interest, taxes,
+    # depreciation and amortization (EBITDA) was"), nor depreciation in
+    # passing ("special charges and additional depreciation").
+    r"(?:stock|share|equity)[\s-]based\s+compensation(?:\s+expenses?)?|"
+    r"(?<!taxes,[ ])depreciation(?:,?\s+(?:depletion\s+)?and\s+amortization)?\s+expenses?|"
+    r"(?<!taxes,[ ])depreciation,?\s+(?:depletion\s+)?and\s+amortization(?!\s*(?:\(|as\s+adjusted))|"
+    r"(?<!depreciation[ ]and[ ])amortization(?:\s+of\s+(?:acquired\s+|purchased\s+)?intangibles?(?:\s+assets)?|\s+expenses?)?|"
+    r"(?:transaction|acquisition|integration|merger)(?:[\s-]related)?\s+(?:costs?|expenses?))"
 )
 METRIC_TERM = re.compile(
     rf"\b{_LETTER_AHEAD}(?:(?:pro\s+forma|GAAP|non-GAAP|adjusted|total|consolidated)\s+)?{_METRIC_CORE}"
@@ -310,7 +320,7 @@ def _subjects_stated_as_amounts(doc: Doc, text: str, ents: list[Span]) -> list[S
             continue
         if " and " in match.group(1) and _RESPECTIVELY_AHEAD.match(text, match.end()):
             continue  # "Revenue and net income ... were $X and $Y, respectively": two measures
-        span = doc.char_span(match.start(1), match.end(1), label="METRIC")
+        span = _trim_basis(doc.char_span(match.start(1), match.end(1), label="METRIC"))
         if not span:
             continue
         overlapping = _overlapping(ents, span.start, span.end)
@@ -399,6 +409,24 @@ def _trim_period(span: Span | None) -> Span | None:
     if (start, end) == (span.start, span.end):
         return span
     return Span(span.doc, start, end, label="PERIOD") if end > start else None
+
+
+# "Net loss on a GAAP basis", "Diluted earnings per share on a non-GAAP
+# basis": how the measure is reported is no part of it, and "GAAP basis"
+# alone names no measure (no annotated measure holds "basis").
+_ARTICLES = frozenset(("a", "an"))
+
+
+def _trim_basis(span: Span | None) -> Span | None:
+    """A METRIC cut before "on a ... basis", or none if it is only the basis."""
+    if span is None or span.label_ != "METRIC" or span[-1].lower_ != "basis":
+        return span
+    for i in range(len(span) - 2, 0, -1):
+        if span[i].lower_ == "on" and span[i + 1].lower_ in _ARTICLES:
+            return Span(span.doc, span.start, span.start + i, label="METRIC")
+    return None
+
+
 _ORDINAL = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 _FISCAL_YEAR = rf"(?:fiscal\s+(?:year\s+)?)?{_YEAR}"
 _DATE = rf"{_MONTH}\s+\d{{1,2}},\s+{_YEAR}"
@@ -672,6 +700,9 @@ def _complete_phrases(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
                 start = month.start()
         if revenue_item:
             start = _revenue_qualifier_start(text, start)
+        elif ent.label_ == "METRIC" and _COST_END.search(text, start, end):
+            if coordinated := _COORDINATED_COST.search(text, max(0, start - 30), start):
+                start = coordinated.start()
         if (start, end) == (ent.start_char, ent.end_char):
             result.append(ent)
             continue
@@ -689,6 +720,17 @@ def _complete_phrases(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     # A widened span swallows the pieces of its label it now covers ("2011"
     # of "July 1, 2011"); only same-label spans overlap here, the longest wins.
     return filter_spans([e for e in result if e not in swallowed])
+
+
+# One charge named by two kinds: "restructuring and impairment charges",
+# "severance and other costs", "Selling and administrative expenses" (the
+# annotated releases keep both in the span). The first kind is a noun of
+# an event or activity, not a measure of its own ("revenue and
+# restructuring charges" are two).
+_COST_END = re.compile(r"(?:charges?|costs?|expenses?|losses|fees)$", re.IGNORECASE)
+_COORDINATED_COST = re.compile(
+    r"(?<![\w-])(?:[A-Za-z][a-z]+(?:ing|ment|ance|ion|al)|[Cc]atastrophe|[Ss]torm|[Ee]xit)\s+and\s+(?:other\s+)?$"
+)
 
 
 _ADJECTIVE_END = re.compile(r"[A-Z][a-z]+(?:al|ic|ary|ive)")
