@@ -137,6 +137,13 @@ def test_metric_terms_cover_what_adjusted_measures_exclude_but_not_the_words_of_
     assert METRIC_TERM.search("special charges and additional depreciation, to be") is None
 
 
+def test_a_year_opening_a_forecast_is_a_period_term():
+    from iec_nlp.components.figure_terms import PERIOD_TERM
+
+    assert PERIOD_TERM.search("For 2023, management expects sales of").group() == "2023"
+    assert PERIOD_TERM.search("sales for 2023 and 2024") is None
+
+
 @pytest.mark.parametrize(
     ("text", "found", "metric"),
     [
@@ -773,6 +780,14 @@ def test_an_abbreviation_defined_for_an_agreement_program_or_product_is_no_organ
     assert ("GSA", "CUSTOMER") not in labels
     assert ("ZBV", "CUSTOMER") not in labels
     assert ("ACME", "ORG") in labels  # a company may mark its own abbreviation
+
+
+def test_a_term_defined_with_the_for_an_agreement_or_a_thing_is_no_organization():
+    text = ('Acme entered into a Transition Services Agreement (the "TSA") with Beta LLC. Under the TSA, Beta '
+            'serves Acme. Sales of licensed products (the "Licensed Products") began; the Licensed Products sold.')
+    doc = _doc(text, [("TSA", "ORG"), ("Licensed Products", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert [t for t, label in _ents(doc) if label == "ORG"] == []
 
 
 def test_an_abbreviation_of_hyphenated_lower_case_words_is_a_term():

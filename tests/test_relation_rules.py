@@ -692,7 +692,7 @@ def test_an_item_of_a_list_joined_to_the_one_before_it_takes_the_period_that_int
 @pytest.mark.parametrize(
     "heading",
     ["Third Quarter 2018 Highlights:", "Third Quarter 2018 Financial Highlights", "Third Quarter 2018 Financial Summary",
-     "Third Quarter 2018 Key Metrics:"],
+     "Third Quarter 2018 Key Metrics:", "Third Quarter 2018 summary:", "Third Quarter 2018 Compared to Third Quarter 2017"],
 )
 def test_the_period_of_a_highlights_heading_is_no_period_of_the_items_under_it(heading):
     from iec_nlp.components.relation_extractor import _apply_amount_rules
@@ -705,6 +705,18 @@ def test_the_period_of_a_highlights_heading_is_no_period_of_the_items_under_it(h
     heading_period, income = _spans(text, "Third Quarter 2018", "$4.1 million")
     relations = _apply_amount_rules(doc, [[*income, *heading_period, "IN_PERIOD", 0.9]], doc.ents)
     assert [r for r in relations if r[4] == "IN_PERIOD"] == []
+
+
+def test_the_year_of_an_outlook_heading_is_no_second_period_of_the_sentence_under_it():
+    from iec_nlp.components.amount_rules import link_sentence_period
+
+    text = ("2020 Outlook\nFor the first quarter of 2020, the Company expects revenue between $395 million and "
+            "$410 million and diluted earnings per share between $0.22 and $0.26.")
+    heading_year, quarter = _spans(text, "2020", "first quarter of 2020")
+    amounts = _spans(text, "$395 million", "$410 million", "$0.22", "$0.26")
+    relations = [[*amounts[0], *quarter, "IN_PERIOD", 0.9], [*amounts[1], *quarter, "IN_PERIOD", 0.9]]
+    linked = link_sentence_period(text, amounts, [heading_year, quarter], relations)
+    assert [r[:4] for r in linked if r[4] == "IN_PERIOD"] == [[*amount, *quarter] for amount in amounts]
 
 
 def test_a_balance_sheet_date_opening_the_sentence_scopes_its_balances():

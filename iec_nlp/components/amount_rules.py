@@ -929,26 +929,38 @@ def unlink_heading_periods(text: str, relations: list[list[Any]]) -> list[list[A
 
 
 # "First Quarter Fiscal 2026 Financial Highlights:", "Fourth Quarter 2023
-# Highlights", "Second Quarter Fiscal 2018 Financial Summary": a heading,
+# Highlights", "Second Quarter Fiscal 2018 Financial Summary", "Second
+# quarter summary:": a heading,
 # colon or none, not a sentence that introduces the list below it
 # ("Highlights for the quarter included:" is one): its period is no period
 # of the amounts under it (GUIDELINE, highlights).
 _HIGHLIGHTS_HEADING_END = re.compile(
-    r"\b(?:[Hh]ighlights|HIGHLIGHTS|Summary|SUMMARY|Results|RESULTS|Key[ ]Metrics|KEY[ ]METRICS|Overview|OVERVIEW)"
+    r"\b(?:[Hh]ighlights|HIGHLIGHTS|[Ss]ummary|SUMMARY|Results|RESULTS|[Kk]ey[ ][Mm]etrics|KEY[ ]METRICS|[Oo]verview|OVERVIEW)"
     r"[ \t]*:?[ \t]*$"
 )
 
 
+# "Third Quarter 2022 Compared to Third Quarter 2021": a heading of two
+# periods set against each other, with no verb and no full stop.
+_COMPARISON_HEADING = re.compile(
+    r"[ \t]*[A-Z][^\n.;:$]{0,60}?[ ](?:[Cc]ompared[ ](?:[Tt]o|[Ww]ith)|COMPARED[ ](?:TO|WITH)|[Vv]ersus|VERSUS|vs\.?)"
+    r"[ ][^\n.;:$]{0,60}?[ \t]*"
+)
+
+
 def unlink_highlights_heading_periods(layout: FiledLayout, relations: list[list[Any]]) -> list[list[Any]]:
-    """No IN_PERIOD from an amount to a period in a highlights heading on a
-    line above it, read as filed (the model's text may join the lines)."""
+    """No IN_PERIOD from an amount to a period in a highlights or comparison
+    heading on a line above it, read as filed (the model's text may join the lines)."""
     kept = []
     for r in relations:
         if r[4] == "IN_PERIOD" and r[3] <= r[0]:
-            _, period_end = layout.of_doc(r[2], r[3])
+            period_start, period_end = layout.of_doc(r[2], r[3])
             line_end = layout.text.find("\n", period_end)
             amount_start, _ = layout.of_doc(r[0], r[1])
-            if 0 <= line_end < amount_start and _HIGHLIGHTS_HEADING_END.search(layout.text, period_end, line_end):
+            if 0 <= line_end < amount_start and (
+                _HIGHLIGHTS_HEADING_END.search(layout.text, period_end, line_end)
+                or _COMPARISON_HEADING.fullmatch(layout.text, layout.text.rfind("\n", 0, period_start) + 1, line_end)
+            ):
                 continue
         kept.append(r)
     return kept
@@ -1055,8 +1067,11 @@ def _periods_introducing_list(
 # list is a sentence of its own, stop or none (the model's text joins the
 # items into one line: "... to $13.6 billion ● First-quarter 2022 profit
 # per share of $2.86; adjusted profit per share of $2.88 ● Returned ...").
+# So does a heading on the line above ("2020 Outlook", "Fiscal 2025
+# Guidance:"): its year is no period of the sentence under it.
 _SENTENCE_START = re.compile(
     r"[.!?][\"\u201d]?\s+(?=[A-Z])|\n\s*\n|\s(?=[\u00b7\u2022\u25cf\u25aa][ \t])"
+    r"|\b(?:Outlook|OUTLOOK|Guidance|GUIDANCE|Highlights|HIGHLIGHTS|Summary|SUMMARY|Overview|OVERVIEW)[ \t]*:?[ \t]*\n(?=[ \t]*[A-Z])"
 )
 _SENTENCE_REACH = 400
 

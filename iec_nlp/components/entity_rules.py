@@ -2370,7 +2370,8 @@ def _as_person_if_said_with_title(ent: Span, text: str) -> Span:
 # start at every lower-case word of the release).
 _PARENTHESIZED_ABBREVIATION = re.compile(r"\([\"\u201c]?([A-Z][A-Za-z]{1,7})[\"\u201d]?\)")
 _WORDS_BEFORE = re.compile(r"(?:\b[a-z][a-z-]*[ ]+){1,5}$")
-# "Asset Management Agreement ("AMA")", "American Recovery and Reinvestment
+# "Asset Management Agreement ("AMA")", 'a Transition Services Agreement (the
+# "TSA")', "American Recovery and Reinvestment
 # Act (ARRA)", "Green Source Advantage (GSA) program", "Z(R) Backscatter Van(TM)
 # (ZBV(TM))": an abbreviation defined for an agreement, act, program or
 # system, or followed by the kind of thing it names, or for a trademark (a
@@ -2378,8 +2379,8 @@ _WORDS_BEFORE = re.compile(r"(?:\b[a-z][a-z-]*[ ]+){1,5}$")
 # so the mark must precede the parenthesis) names a thing, not an organization.
 _THING_ABBREVIATION = re.compile(
     r"(?:\b(?:Agreement|Act|Program|Programme|Plan|System|Inspection|Initiative)[ ]*"
-    r"\([\"\u201c]?([A-Z][A-Za-z&]{1,9})[\"\u201d]?\)"
-    r"|\([\"\u201c]?([A-Z][A-Za-z&]{1,9})[\"\u201d]?\)[ ]+(?:program|programs|contract|contracts|equipment|"
+    r"\((?:the[ ]+)?[\"\u201c]?([A-Z][A-Za-z&]{1,9})[\"\u201d]?\)"
+    r"|\((?:the[ ]+)?[\"\u201c]?([A-Z][A-Za-z&]{1,9})[\"\u201d]?\)[ ]+(?:program|programs|contract|contracts|equipment|"
     r"offering|product|products|platform|system|systems|agreement|initiative|vehicle|technology|basis|"
     r"provider|providers|industry|market)\b"
     r"|(?:\u2122|\u00ae|\(TM\)|\(R\))[ ]*\([\"\u201c]?([A-Z][A-Za-z&]{1,9}))"
@@ -2402,7 +2403,7 @@ _PLACE_ABBREVIATION = re.compile(
 # ('a Delaware limited liability company ("Beta Holdings")').
 _PARTY_NOUNS = frozenset("firm affiliate entity customer supplier investor partner association".split())
 _DEFINED_PHRASE = re.compile(
-    r"\b([a-z][a-z-]+)[ ]+\([ ]*[\"\u201c]([A-Z][\w-]*(?:[ ][\w-]+){1,4})[\"\u201d][ ]*\)"
+    r"\b([a-z][a-z-]+)[ ]+\([ ]*(?:the[ ]+)?[\"\u201c]([A-Z][\w-]*(?:[ ][\w-]+){1,4})[\"\u201d][ ]*\)"
 )
 
 

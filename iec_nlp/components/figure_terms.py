@@ -468,6 +468,8 @@ PERIOD_TERM = re.compile(
     # The year a forecast is for: "its 2016 guidance for FFO of $2.08".
     rf"|{_YEAR}(?=\s+(?:annual\s+|financial\s+|full[\s-]year\s+)?(?:guidance|outlook|forecast)\b)"
     rf"|(?:fiscal|calendar)\s+(?:year\s+)?{_YEAR}"
+    # A year opening its sentence: "For 2023, management expects sales of".
+    rf"|(?<=\bfor\s){_YEAR}(?=,)"
     rf"|full[\s-]+(?:fiscal\s+)?year|year-to-date|(?:current|last|prior|previous|preceding)\s+(?:fiscal\s+)?year(?!['\u2019])"
     rf"|(?:fiscal\s+)?year[\s-]end(?:\s+{_YEAR})?"
     # GUIDELINE: "quarterly" before a measure names its period ("quarterly
