@@ -782,6 +782,24 @@ def test_an_abbreviation_defined_for_an_agreement_program_or_product_is_no_organ
     assert ("ACME", "ORG") in labels  # a company may mark its own abbreviation
 
 
+def test_a_companys_short_name_opening_a_brand_is_no_mention_of_it():
+    text = ("Lakemont Foods, Inc. said sales of Lakemont Classic soups rose. The Lakemont Chairman said "
+            "demand was strong, and the Lakemont Board of Directors met. Lakemont shipped more.")
+    doc = EntityRules(patterns=False, propagate=True)(_doc(text, [("Lakemont Foods, Inc.", "ORG")]))
+    assert [e.start_char for e in doc.ents if e.text == "Lakemont"] == [
+        text.index("Lakemont Chairman"), text.index("Lakemont Board"), text.index("Lakemont shipped")
+    ]
+
+
+def test_a_banner_concept_or_site_is_no_organization():
+    text = ("Harbor Dining Corp. runs the Copper Kettle Grill and Pasta Rustica restaurant concepts and the "
+            "Nest & Nook banner. It sold the Magnolia Bay Hotel and the Willow Creek Shopping Center.")
+    found = [("Copper Kettle Grill", "ORG"), ("Nest & Nook", "ORG"), ("Magnolia Bay Hotel", "ORG"),
+             ("Willow Creek Shopping Center", "ORG")]
+    doc = EntityRules(patterns=False, propagate=True)(_doc(text, found))
+    assert _ents(doc) == []
+
+
 def test_a_term_defined_with_the_for_an_agreement_or_a_thing_is_no_organization():
     text = ('Acme entered into a Transition Services Agreement (the "TSA") with Beta LLC. Under the TSA, Beta '
             'serves Acme. Sales of licensed products (the "Licensed Products") began; the Licensed Products sold.')

@@ -492,9 +492,15 @@ _MARKED_BEFORE_WORD = re.compile(
 # A name right before "product", "brand", "platform" names what is sold, unless
 # the release writes it as a company (with its legal form or ticker); so does
 # the first of two brands ("under the Hearthside Grill and Tacoloco brands").
+# A retailer's banner, a restaurant concept, a card or an app is the same
+# ("the Copper Kettle Grill and Pasta Rustica restaurant concepts"); a
+# magazine or a network is not (`Fortune` of "Fortune magazine", `Amazon Air`
+# of "the Amazon Air network" are organizations in the annotated releases).
+_PRODUCT_NOUNS = r"(?:brands|(?:restaurant[ ])?concepts|banners)"
 _PRODUCT_NOUN_AFTER = re.compile(
-    r"(?:(?:[ ][A-Z][\w'\u2019-]*){0,2}[ ]and[ ][A-Z][\w'\u2019-]*(?:[ ][A-Z][\w'\u2019-]*){0,2}(?=[ ]brands\b))?"
-    r"[ ](?:products?|brands?|platforms?|product[ ]line)\b"
+    r"(?:(?:[ ][A-Z][\w'\u2019-]*){0,2}[ ]and[ ][A-Z][\w'\u2019-]*(?:[ ][A-Z][\w'\u2019-]*){0,2}"
+    rf"(?=[ ]{_PRODUCT_NOUNS}\b))?"
+    r"[ ](?:products?|brands?|platforms?|product[ ]line|(?:restaurant[ ])?concepts?|banners?|flags?|lounges?|cards?|apps?)\b"
 )
 
 
@@ -667,6 +673,12 @@ def _is_counted(name: str, text: str, start: int) -> bool:
 # A name right before the kind of building or way it names is a place
 # (SCHEMA.md 2: places are out), the company's own name too: "the Sears
 # Tower", "the Fisher Plaza fire", "Acme Drive".
+# A site named as such: a hotel, an inn, a mall, a square, a shopping or
+# conference center, an airport (no annotated organization ends so; a
+# medical or command center may be a body, so "Center" alone is not one).
+_SITE_NAME = re.compile(
+    r"[ ](?:Hotel|Inn|Mall|Square|Plaza|Airport|(?:Shopping|Conference|Convention|Distribution)[ ]Center)$"
+)
 _FACILITY_AFTER = re.compile(
     r"[ ](?:Plaza|Tower|Towers|Building|Stadium|Arena|Mall|Square|Campus|Airport|Station|Terminal|"
     r"Street|Avenue|Road|Drive|Boulevard|Highway|Bridge)\b"
@@ -855,6 +867,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             return False  # "Securities Exchange" of "the Securities Exchange Act of 1934"
         if _FACILITY_AFTER.match(text, ent.end_char):
             return False  # "Sears" of "the Sears Tower": a building
+        if _SITE_NAME.search(name) and not _COMPANY_AFTER.match(text, ent.end_char):
+            return False  # "Willow Creek Shopping Center", "Glenmoor Inn": a site, not its owner
         if _is_heading_line(name, text, ent.start_char, ent.end_char):
             return False  # "Grant of Stock Options" alone on its line: a heading
         if _opens_a_section_heading(name, text, ent.start_char):

@@ -286,6 +286,8 @@ def _propagate(
                 or (_ACRONYM_NAME.fullmatch(text, start_char, end_char) and _STANDARD_NUMBER_AFTER.match(text, end_char))
             ):
                 continue  # "HORIZON(R) batteries", "SurgiCount products", "Quillon Atlas" (a declared mark), "ISO 9001": a product or standard
+            if form in from_full_name and forms[form] != "PERSON" and _opens_brand_name(text, end_char):
+                continue  # "Lakemont Classic soups", "Ridgeway Select hotels": the company's brand, not the company
             if _reads_as_running_text(text[start_char:end_char], forms[form], end - start, text):
                 continue  # "Special charges", "System" are no mentions of "Special Charges", "Sponge System"
             if forms[form] != "PERSON" and (longer := _inside_longer_name(text, start_char)):
@@ -302,6 +304,26 @@ def _propagate(
             free = i + n
             break
     return [e for e in ents if e not in replaced] + added
+# A company's short name opens the names of its brands and programs:
+# "Lakemont Classic soups", "the Copperline Visa card", "Cobalt Card
+# members". Read where the capitalized words go on to a noun in lower case
+# in running text; not a title ("Acme Chairman said"), nor the company's
+# own board or investors ("the Acme Board of Directors").
+_BRAND_WORDS_AFTER = re.compile(
+    r"[ ](?!(?:Board|Investors?|Shareholders|Stockholders|Annual|Common|Stock)\b)[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?[ ]"
+    r"(?!(?:of|and|or|to|in|for|on|at|with|as|by|from|is|are|was|were|has|have|had|will|would|said|says|added|"
+    r"noted|announced|the|a|an)\b)[a-z]{3,}"
+)
+
+
+def _opens_brand_name(text: str, end: int) -> bool:
+    """Whether the name ending at `end` opens a brand's name, in running text."""
+    if not _BRAND_WORDS_AFTER.match(text, end) or JOB_TITLE.match(text, end + 1):
+        return False
+    line_start = text.rfind("\n", 0, end) + 1
+    return bool(_LOWER_CASE_WORD.search(text, line_start, end))
+
+
 # A capitalized word between a word in lower case and the name, in running
 # text: "with New APR", "to Old Dominion". A short form ("APR") found there
 # is part of a longer name. In a headline every word is capitalized ("Proposals
