@@ -893,6 +893,21 @@ def test_a_company_named_without_legal_form_is_also_called_by_its_first_word():
     ]
 
 
+def test_a_cooperative_or_credit_union_is_called_by_the_words_before_its_kind():
+    text = (
+        "Western Plains Electric Cooperative ordered meters, and Western Plains will install them. "
+        "Pine Hollow Federal Credit Union chose Acme; Pine Hollow expects savings. "
+        "The New York City Transit Authority and the Metropolitan Health System ordered; New York City grew."
+    )
+    ents = [("Western Plains Electric Cooperative", "CUSTOMER"), ("Pine Hollow Federal Credit Union", "CUSTOMER"),
+            ("New York City Transit Authority", "CUSTOMER"), ("Metropolitan Health System", "CUSTOMER")]
+    doc = EntityRules(patterns=False, propagate=True)(_doc(text, ents))
+    assert [t for t, _ in _ents(doc)] == [
+        "Western Plains Electric Cooperative", "Western Plains", "Pine Hollow Federal Credit Union", "Pine Hollow",
+        "New York City Transit Authority", "Metropolitan Health System",
+    ]
+
+
 def test_a_name_after_from_is_no_place_when_more_of_the_name_follows():
     text = ("Acme received an order from Vantor Rail Systems. Vantor will deploy it. Brannock Telecom ordered too, "
             "and Brannock paid. Our offices in Kessler grew as Kessler Logistics shipped.")

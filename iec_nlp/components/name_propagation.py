@@ -94,6 +94,8 @@ def _surface_forms(span: Span) -> list[tuple[str, ...]]:
             company.group(1), doc_text(span.doc)
         ):
             forms.append(_tokens_before(tokens, span.start_char + company.end(1)))
+        elif (body := _MEMBER_BODY.fullmatch(span.text)) and not _cannot_stand_for_body(body.group(1), doc_text(span.doc)):
+            forms.append(_tokens_before(tokens, span.start_char + body.end(1)))
         # "Quorvex Energy" of "Quorvex Energy Partners": a company is called by
         # its name without the word of its kind (two words at least are left).
         if (kind := _COMPANY_KIND_AT_END.search(stripped)) and len(stripped[: kind.start()].split()) >= 2:
@@ -125,6 +127,32 @@ _DESCRIPTIVE_FIRST_WORDS = frozenset(
 # surname as well: "Ashcombe" of "Ashcombe Partners" is Devin Ashcombe.
 _FOUNDERS_FIRM = r"(?!(?:Partners|Capital|Advisors|Financial|Insurance|Bancorp|Lines|Enterprises|Brands|Cooperative)\b)"
 _COMPANY_AFTER_FIRST_WORD = re.compile(rf"([A-Z][a-z]{{2,}})(?:[ ][A-Z][a-z]+)?[ ]{_FOUNDERS_FIRM}{COMPANY_KIND_WORDS}")
+
+
+# A cooperative, credit union, health system or district is called by the
+# words before its kind once named in full: "Great Plains" of "Great Plains
+# Electric Cooperative", "Pine Hollow" of "Pine Hollow Federal Credit Union",
+# "Tri-County" of "Tri-County Electric Cooperative". Not words that name a
+# place or describe the body ("New York City Transit Authority" is not "New
+# York City"; "Metropolitan Transportation Authority" is not "Metropolitan").
+_MEMBER_BODY = re.compile(
+    r"((?:St\.[ ])?[A-Z][\w'\u2019-]+(?:[ ][A-Z][\w'\u2019-]+)?)[ ]"
+    r"(?:(?:Electric|Rural[ ]Electric|Telephone|Water|Power|Federal|Community)[ ])?"
+    r"(?:Cooperative|Co-op|Membership[ ]Corporation|Credit[ ]Union|Health[ ]System|Health[ ]Plan|"
+    r"(?:Utility|School|Water|Irrigation)[ ]District)"
+)
+_PLACE_OR_KIND_LAST_WORDS = frozenset(
+    "City County State Transportation Transit Regional Area Metropolitan Public Health Medical".split()
+)
+
+
+def _cannot_stand_for_body(words: str, text: str) -> bool:
+    """Whether the words before a body's kind cannot name it alone: a place
+    or a describing word, and one word only as `_cannot_stand_for_institution`
+    allows ("Western Plains" may, "Western" may not)."""
+    if words.split()[-1] in _PLACE_OR_KIND_LAST_WORDS or len(words) < 4:
+        return True
+    return _cannot_stand_for_institution(words, text)
 
 
 def _cannot_stand_for_institution(word: str, text: str) -> bool:
