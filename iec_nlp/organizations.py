@@ -681,6 +681,19 @@ _OWN_CUSTOMERS_INCLUDE = re.compile(
 # OEM customer, joining Beta Motors": the customers named after what is said
 # of them, the first of a list (the names after it follow it,
 # `_follow_listed_customers`).
+# "In the quarter we signed Seabright Resorts, the Alcott Hotel Group and
+# Vantera Inns", "the Company added Beta Health": the issuer winning them as
+# customers (the names after the first follow it, `_follow_listed_customers`);
+# not "signed Beta as a distributor" (`_NOT_AS_A_BUYER`).
+_WE_SIGNED = re.compile(
+    r"\b(?:we|the\s+company|it)\s+(?:(?:have|has|also|recently)\s+){0,2}(?:signed|added|won|onboarded)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_NOT_AS_A_BUYER = re.compile(
+    r"(?:['\u2019]s?)?\s*(?:\([^)]{0,40}\)\s*)?,?\s+(?:as|to)\s+(?:a|an|our|its|the)?\s*(?:[\w-]+\s+){0,2}?"
+    r"(?:partners?|distributors?|resellers?|suppliers?|agents?|representatives?|board|team|index|portfolio|network)\b",
+    re.IGNORECASE,
+)
 _CUSTOMERS_LED_BY = re.compile(
     r"\b(?:customers|clients)\b[^.;]{0,80}?,\s*(?:led\s+by|principally|primarily|chiefly|mainly|(?:most\s+)?notably)\s+(?:the\s+)?$"
     r"|\b(?:customers?|clients?)\s*,\s*joining\s+(?:the\s+)?$",
@@ -709,9 +722,14 @@ _ACCOUNTS_FOR_SHARE_OF_SALES = re.compile(
     re.IGNORECASE,
 )
 # "added Beta Motors and Gamma Marine as new customers", "with Beta Motors as
-# a customer": each name of the list becomes the issuer's customer.
+# a customer", "Beta Motors and Gamma Marine are now among our customers":
+# each name of the list becomes the issuer's customer.
 _LISTED_AS_CUSTOMERS = re.compile(
-    r"^(?:\s*\([^)]{0,40}\))?" + _LISTED_NAMES + r"\s+as\s+(?:(?:a|an|new|key|major|our|its)\s+){0,2}"
+    r"^(?:\s*\([^)]{0,40}\))?" + _LISTED_NAMES
+    + r"\s+(?:as\s+(?:(?:a|an|new|key|major|our|its)\s+){0,2}"
+    r"|(?:(?:is|are|joins?|joined)\s+)?(?:now\s+)?among\s+(?:our|its|the\s+company['\u2019]s)\s+(?:[\w-]+\s+){0,2}?"
+    # "Halvorsen joins Bayou Tanker and Gulfline among our customers"
+    r"|(?:joins?|joined)\s+(?:[^.;]|\.(?=,|\s+[a-z])){0,100}?\s+among\s+(?:our|its|the\s+company['\u2019]s)\s+(?:[\w-]+\s+){0,2}?)"
     r"(?:customers?|clients?)\b",
     re.IGNORECASE,
 )
@@ -841,6 +859,7 @@ def _stated_as_customer(before: str, after: str) -> bool:
         or _CUSTOMER_IS.search(before)
         or _OWN_CUSTOMERS_INCLUDE.search(before)
         or _CUSTOMERS_LED_BY.search(before)
+        or (_WE_SIGNED.search(before) and not _NOT_AS_A_BUYER.match(after))
         or _ORDER_CAME_FROM.search(before)
         or _LOSS_OF_BUSINESS_FROM.search(before)
         or (_SALES_TO.search(before) and _SHARE_OF_SALES.match(after))
@@ -1300,6 +1319,7 @@ def decide_labels(
 _DIRECT_BEFORE = (
     *(_COMPILED["before"][cue[len("before_") :]] for cue in DIRECT_CUES if cue.startswith("before_")),
     _CUSTOMERS_LED_BY,
+    _WE_SIGNED,
 )
 
 

@@ -1003,6 +1003,9 @@ def test_a_former_customer_or_one_that_already_ordered_is_settled_as_a_customer(
         "Sales were concentrated among a few customers, principally Halden Instruments and Corvane Systems.",
         "Beta became our third OEM customer, joining Halden Instruments and Corvane Systems.",
         "During the quarter we added Halden Instruments and Corvane Systems as new customers.",
+        "In the fourth quarter we signed Halden Instruments and Corvane Systems.",
+        "Halden Instruments and Corvane Systems are now among our customers.",
+        "Halden Instruments joins Corvane Systems among our commercial customers.",
     ],
 )
 def test_customers_named_after_what_is_said_of_them_are_settled_as_customers(sentence):
@@ -1015,6 +1018,7 @@ def test_customers_named_after_what_is_said_of_them_are_settled_as_customers(sen
         "Revenue grew 12%, led by Halden Instruments and Corvane Systems.",
         "The consortium, led by Halden Instruments, includes customers of Corvane Systems.",
         "We regard Halden Instruments and Corvane Systems as competitors, not customers.",
+        "We signed Halden Instruments as a distributor and Corvane Systems as a reseller.",
     ],
 )
 def test_led_by_or_as_without_the_customers_named_settles_nothing(sentence):
