@@ -1819,6 +1819,26 @@ def test_a_title_scope_takes_the_business_functions_the_recognizer_took_alone():
     assert ("Treasury", "ORG") not in _ents(doc)
 
 
+def test_titles_of_insurers_retailers_and_carriers_keep_their_scope_and_rank():
+    from iec_nlp.components.name_shapes import JOB_TITLE
+
+    for title in ("Vice President of Planning", "Regional President", "Vice President of Risk Management"):
+        assert JOB_TITLE.fullmatch(title), title
+    assert JOB_TITLE.search("President of Allied Research").group() == "President"
+    text = "Carla Benedetti was named Senior Vice President of Network Planning."
+    found = [("Carla Benedetti", "PERSON"), ("Senior Vice President", "ROLE"), ("Network Planning", "ORG")]
+    assert _rules(text, found)[1:] == [("Senior Vice President of Network Planning", "ROLE")]
+    text = "Ann Lee was promoted to Executive Vice President, Merchandising, effective May 1."
+    found = [("Ann Lee", "PERSON"), ("Executive Vice President", "ROLE"), ("Merchandising", "PERSON")]
+    assert ("Executive Vice President, Merchandising", "ROLE") in _rules(text, found)
+
+
+def test_a_board_chair_and_a_title_after_a_doctors_name_are_titles():
+    text = "Acme Names Dr. Karen Liu President. Said Board Chair Tom Hays: welcome."
+    labels = _ents(EntityRules(patterns=True, propagate=True)(_doc(text, [("Chair", "ROLE"), ("Tom Hays", "PERSON")])))
+    assert ("Karen Liu", "PERSON") in labels and ("Board Chair", "ROLE") in labels
+
+
 def test_an_institution_cut_short_is_widened_over_the_rest_of_its_name():
     text = "Acme is certified by the Global Council for Fastener Safety and won a case in the Zeta Court of Trade Claims."
     doc = _doc(text, [("Acme", "ORG"), ("Global Council", "ORG"), ("Zeta Court of Trade", "ORG")])

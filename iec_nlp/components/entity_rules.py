@@ -149,13 +149,14 @@ _LEADING_INITIAL = re.compile(r"(?:\b[A-Z]\.\s+){1,2}$")
 # "Mr. Smith", "Mr. David P. Molfenter", "Dr. Lynda J.-S. Yang": given names
 # and initials, then a surname of two letters or more (not an initial).
 # Its words are also what a chunk must hold for the pattern to be run over it.
+_NOT_A_TITLE_START = r"(?!Chief|President|Vice|C[EFOTIA]O\b|Chairman|Treasurer|Secretary|Controller|General|Managing|Senior|Executive|Officer)"
 _HONORIFIC_WORDS = ("Mr", "Ms", "Mrs", "Dr", "Messrs")
+# No word of the name is a title's: "Names Dr. Karen Liu President and CEO".
 _HONORIFIC = re.compile(
-    rf"\b(?:{'|'.join(_HONORIFIC_WORDS)})\.?\s+((?:(?:[A-Z][a-z-]+|[A-Z]\.(?:-?[A-Z]\.)*)\s+){{0,3}}"
-    rf"(?=[A-Z][a-zA-Z-]*[a-zA-Z]){_SURNAME})"
+    rf"\b(?:{'|'.join(_HONORIFIC_WORDS)})\.?\s+((?:{_NOT_A_TITLE_START}(?:[A-Z][a-z-]+|[A-Z]\.(?:-?[A-Z]\.)*)\s+){{0,3}}"
+    rf"(?=[A-Z][a-zA-Z-]*[a-zA-Z]){_NOT_A_TITLE_START}{_SURNAME})"
 )
 _INITIAL_NAME = re.compile(rf"\b(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.){{1,2}}\s+{_SURNAME}{_GENERATION}")
-_NOT_A_TITLE_START = r"(?!Chief|President|Vice|C[EFOTIA]O\b|Chairman|Treasurer|Secretary|Controller|General|Managing|Senior|Executive|Officer)"
 
 
 def _resource_lines(name: str) -> list[str]:
@@ -956,6 +957,9 @@ def _complete_hyphenated_titles(doc: Doc, text: str, ents: list[Span]) -> list[S
 _RANK_BEFORE_TITLE = re.compile(
     r"(?<![\w-])(?:(?:Senior|Executive|SENIOR|EXECUTIVE|senior|executive)[ -])?(?:Vice|VICE|vice|Associate|ASSOCIATE|associate)[ -]$"
 )
+# So is "Board" before a chair: "said Board Chair Thomas Abernathy".
+_BOARD_BEFORE_CHAIR = re.compile(r"(?<![\w-])(?:Board|BOARD)[ ]$")
+_CHAIR = re.compile(r"Chair|CHAIR")
 
 
 def _complete_ranked_titles(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
@@ -963,6 +967,8 @@ def _complete_ranked_titles(doc: Doc, text: str, ents: list[Span]) -> list[Span]
     result = []
     for ent in ents:
         rank = _RANK_BEFORE_TITLE.search(text, max(0, ent.start_char - 20), ent.start_char) if ent.label_ == "ROLE" else None
+        if rank is None and ent.label_ == "ROLE" and _CHAIR.match(ent.text):
+            rank = _BOARD_BEFORE_CHAIR.search(text, max(0, ent.start_char - 6), ent.start_char)
         if rank is not None and not any(rank.start() < end <= ent.start_char for end in ends):
             widened = doc.char_span(rank.start(), ent.end_char, label="ROLE")
             if widened is not None:

@@ -574,7 +574,9 @@ _METRIC_HEAD_WORDS = (
     r"rental|gross|annualized|comparable(?:\s+(?:restaurant|store))?|same[\s-]store|"
     # "the allowance for loan losses", "growth capital expenditures",
     # "normalized FFO", "same-property NOI", "restaurant sales"
-    r"allowance\s+for|growth|normalized|same[\s-](?:property|center)|restaurant"
+    r"allowance\s+for|growth|normalized|same[\s-](?:property|center)|restaurant|"
+    # "EBITDA loss", "EBITDA margin": a measure of its own
+    r"EBITDA"
 )
 # A year right before a measure is its period too: "2021 sales and revenues
 # of $51.0 billion", "Full-Year 2010 EBITDA" (GUIDELINE: `second quarter net

@@ -44,7 +44,7 @@ _TITLE_HEAD = (
     r"(?-i:Professor|(?:U\.S\.\s+|State\s+)?(?:Senator|Governor|Congressman|Congresswoman|Mayor)(?=\s+[A-Z][a-z])))"
 )
 _TITLE_MODIFIER = (
-    r"(?:(?:Senior|Executive|Non-Executive|Group|Corporate|Interim|Acting|Deputy|Assistant|Co-)\s*)*"
+    r"(?:(?:Senior|Executive|Non-Executive|Group|Corporate|Interim|Acting|Deputy|Assistant|Co-|Regional|Divisional)\s*)*"
 )
 # The scope of a title names a business function ("Vice President of Sales
 # and Marketing"); "CEO of Nortech Systems" names an organization instead,
@@ -54,7 +54,13 @@ _FUNCTION = (
     r"Human\s+Resources|Business\s+Development|Technology|Information\s+Technology|"
     r"Administration|Supply\s+Chain|Quality|Investor\s+Relations|Corporate\s+Development|"
     r"Strategy|Research\s+and\s+Development|Product\s+Development|Programs?|Accounting|"
-    r"Purchasing|Procurement|Materials|Customer\s+Service|Communications|Legal|Treasury|Tax)"
+    r"Purchasing|Procurement|Materials|Customer\s+Service|Communications|Legal|Treasury|Tax|"
+    # Functions of insurers, retailers, carriers and utilities ("Senior Vice
+    # President of Network Planning", "Executive Vice President,
+    # Merchandising", "Director of Route Optimization"); not "Research" or
+    # "Management" alone, which end companies' names ("Allied Research").
+    r"Planning|Underwriting|Reliability|Optimization|Merchandising|Claims|Credit|Customer\s+Support|Analytics|"
+    r"Compliance|Internal\s+Audit|(?:Program|Product|Project|Risk|Revenue|Category|Portfolio)\s+Management)"
 )
 _TITLE_SCOPE = (
     rf"(?:\s+of\s+(?:the\s+Board(?:\s+of\s+Directors)?|{_FUNCTION}(?:\s+(?:and|&)\s+{_FUNCTION})*"
