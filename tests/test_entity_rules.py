@@ -137,6 +137,27 @@ def test_metric_terms_cover_what_adjusted_measures_exclude_but_not_the_words_of_
     assert METRIC_TERM.search("special charges and additional depreciation, to be") is None
 
 
+@pytest.mark.parametrize(
+    ("text", "amount", "metric"),
+    [
+        ("Acme was awarded a $52 million design-build contract by the city.", "$52 million", "contract"),
+        ("ACME WINS $412 MILLION EPC CONTRACT", "$412 MILLION", "CONTRACT"),
+        ("Acme Receives $47.6 Million Army IDIQ Contract for Units", "$47.6 Million", "IDIQ Contract"),
+        ("Acme was awarded a $4,400,000 follow-on purchase order for parts.", "$4,400,000", "purchase order"),
+        ("The agreement is valued at $21 million.", "$21 million", "agreement"),
+    ],
+)
+def test_the_contract_an_amount_is_the_value_of_is_its_measure(text, amount, metric):
+    doc = EntityRules(patterns=False, propagate=True)(_doc(text, [(amount, "MONEY")]))
+    assert [t for t, label in _ents(doc) if label == "METRIC"] == [metric]
+
+
+def test_an_amount_of_change_names_no_contract():
+    text = "It reported a $1.5 million increase in contract revenue."
+    doc = EntityRules(patterns=False, propagate=True)(_doc(text, [("$1.5 million", "MONEY")]))
+    assert "contract" not in [t for t, label in _ents(doc) if label == "METRIC"]
+
+
 def test_a_year_opening_a_forecast_is_a_period_term():
     from iec_nlp.components.figure_terms import PERIOD_TERM
 

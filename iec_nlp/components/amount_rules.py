@@ -492,10 +492,11 @@ _VALUE_WORDS_BEFORE = re.compile(
 )
 _CONTRACT_REACH = 150
 # The value stated right after the noun: "a delivery order valued at $6.2
-# million", "an award worth $3 million". Nothing else is that amount's measure,
+# million", "an award worth $3 million", "The agreement is valued at $21 million". Nothing else is that amount's measure,
 # whatever the extractor chose ("... valued at $6.2 million was issued at award").
 _VALUE_RIGHT_AFTER = re.compile(
-    r"\s+(?:valued\s+at|worth|estimated\s+at)\s+(?:up\s+to\s+|approximately\s+|about\s+|an\s+estimated\s+)?"
+    r"\s+(?:(?:is|was|has\s+been|will\s+be)\s+)?(?:valued\s+at|worth|estimated\s+at)\s+"
+    r"(?:up\s+to\s+|approximately\s+|about\s+|an\s+estimated\s+)?"
 )
 
 

@@ -188,12 +188,39 @@ _BALANCE_AFTER_AMOUNT = re.compile(
 _ENDED_WITH_REACH = 80
 
 
+# SCHEMA.md 3a: the noun that names a contract is the measure of its value,
+# after the words that say what it is for: "a $52 million design-build
+# contract", "$412 MILLION EPC CONTRACT", "a $4,400,000 follow-on purchase
+# order" (`purchase order`), "a $249 million cost-plus award fee contract
+# option modification", "$47.6 Million Army IDIQ Contract" (`IDIQ Contract`).
+# The words before the noun are no verb or function word.
+_CONTRACT_AFTER_AMOUNT = re.compile(
+    rf"[ ](?:(?!{_FUNCTION_WORD}|(?:per|million|billion|thousand|dollars?|was|were|is|are|will|has)\b)[A-Za-z][\w-]*[ ]){{1,4}}?"
+    # An acronym of the contract's kind stays with it in mixed case: "IDIQ Contract".
+    r"((?:(?-i:[A-Z]{2,5})[ ](?=(?-i:[A-Za-z][a-z])))?"
+    r"(?:(?:purchase|delivery|task)[ ])?(?:contract|order|agreement|subcontract)s?(?:[ ](?:extension|option|modification)s?){0,2})\b",
+    re.IGNORECASE,
+)
+# "The agreement is valued at $21 million", "the contract was worth": the
+# noun the value is stated for (`amount_rules.link_contract_values` links them).
+_CONTRACT_STATED_AT = re.compile(
+    r"\b(?:contract|agreement|award|order|subcontract)(?=[ ]+(?:is|was|has[ ]+been|will[ ]+be)[ ]+"
+    r"(?:valued[ ]+at|worth|estimated[ ]+at)[ ]+(?:up[ ]+to[ ]+|approximately[ ]+|about[ ]+)?\$)",
+    re.IGNORECASE,
+)
+
+
 def _items_after_amounts(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     """The item named right after each amount as its METRIC, over any piece
-    of it the recognizer found; and the balance a period ended with."""
+    of it the recognizer found; the contract an amount is the value of; and
+    the balance a period ended with."""
+    for match in _CONTRACT_STATED_AT.finditer(text):
+        ents = _as_item(doc, ents, match.start(), match.end())
     for money in [e for e in ents if e.label_ == "MONEY"]:
         if item := _ITEM_AFTER_AMOUNT.match(text, money.end_char):
             ents = _as_item(doc, ents, item.start(1), item.end(1))
+        elif contract := _CONTRACT_AFTER_AMOUNT.match(text, money.end_char):
+            ents = _as_item(doc, ents, contract.start(1), contract.end(1))
         elif (balance := _BALANCE_AFTER_AMOUNT.match(text, money.end_char)) and _ENDED_WITH.search(
             text, max(0, money.start_char - _ENDED_WITH_REACH), money.start_char
         ):
