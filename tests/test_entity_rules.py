@@ -158,6 +158,21 @@ def test_an_amount_of_change_names_no_contract():
     assert "contract" not in [t for t, label in _ents(doc) if label == "METRIC"]
 
 
+def test_metric_terms_cover_an_8k_financing_and_deal_terms_but_not_a_bare_commitment():
+    from iec_nlp.components.figure_terms import METRIC_TERM
+
+    for term in ("aggregate commitments", "minimum purchase commitment", "revolving borrowings", "termination fee",
+                 "earn-out", "aggregate principal amount", "exercise price", "letters of credit"):
+        assert METRIC_TERM.fullmatch(term), term
+    assert METRIC_TERM.search("its commitment to customers") is None
+
+
+def test_a_headline_verb_opens_no_name_and_law_firms_have_legal_forms():
+    text = "Harbor Foods Completes Acquisition of Trellis Farms Inc.\nCounsel was Hayes Boone, PLLC and Ward, P.C."
+    names = [t for t, label in _ents(EntityRules(patterns=True, propagate=False)(_doc(text, []))) if label == "ORG"]
+    assert names == ["Harbor Foods", "Trellis Farms Inc.", "Hayes Boone, PLLC", "Ward, P.C."]
+
+
 def test_a_year_opening_a_forecast_is_a_period_term():
     from iec_nlp.components.figure_terms import PERIOD_TERM
 

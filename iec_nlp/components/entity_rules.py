@@ -104,6 +104,7 @@ _NOT_NAME_START = (
     r"Board|Department|Directors|Logo|LOGO|"
     r"C[EFOTI]O|Chief|Vice|Founder|Founding|Partner|"
     r"Division|Chairman|President|Director|Officer|Shares|Reports|Announces|"
+    r"Acquire|Acquires|Acquisition|Completes|ACQUIRE|ACQUIRES|ACQUISITION|COMPLETES|"
     # A defined term before a name: "the Company and Nishida Seiyaku Co., Ltd.".
     r"Company|Partnership|Registrant|Borrower|Seller|Purchaser)\b)"
 )
@@ -114,7 +115,9 @@ _NOT_NAME_START = (
 # Lines, LLC" name "DELANO FREIGHT LINES, LLC".
 _NOT_NAME_WORD = (
     r"(?:OF|FROM|From|WITH|With|BY|By|TO|To|FOR|For|RECEIVES|Receives|SIGNS|Signs|WINS|Wins|AWARDED|Awarded|"
-    r"GETS|Gets|ANNOUNCES|Announces|SELECTED|Selected|SELECTS|Selects)\b"
+    r"GETS|Gets|ANNOUNCES|Announces|SELECTED|Selected|SELECTS|Selects|"
+    # "Harbor Foods to Acquire Riverbend Publishing Co.", "Completes Acquisition of Trellis Farms Inc."
+    r"ACQUIRE|Acquire|ACQUIRES|Acquires|ACQUISITION|Acquisition|COMPLETES|Completes)\b"
 )
 _NAME_WORD = rf"(?:(?!{_NOT_NAME_WORD})[A-Z][\w&'\u2019-]*|[A-Z]\.|&|of|and|de)"
 # A partnership name lists its founders with commas: "Sears, Roebuck and
