@@ -777,6 +777,15 @@ def _holds_a_post(text: str, position: int) -> bool:
 # new orders came from Beta": what Beta placed, said the other way round
 # from "Beta placed an order", and as settling as calling it a customer.
 # Not an award: a prize comes from a judge as well.
+# "a $2.1 million order from Beta", "a $14 million, five-year contract
+# from Beta", "received $3.4 million in purchase orders from Beta": an order
+# of a stated value placed by the name (not "an order for $2 million with
+# the bank", nor a loan or credit agreement, which name no sale).
+_VALUED_ORDER_FROM = re.compile(
+    r"\$[\d.,]*\d(?:\s+(?:million|billion|thousand))?,?\s+(?:(?:in|of)\s+)?(?:[\w-]+,?\s+){0,3}?"
+    r"(?:purchase\s+|production\s+|follow-on\s+|delivery\s+|task\s+)?(?:orders?|contracts?|awards?)\s+(?:from|by)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _ORDER_CAME_FROM = re.compile(
     r"\b(?:orders?|contracts?|agreements?|bookings?|business|revenues?|sales)\s+(?:[\w'\u2019-]+\s+){0,5}?"
     r"(?:came|comes|come|coming)\s+from\s+(?:the\s+)?$",
@@ -861,6 +870,7 @@ def _stated_as_customer(before: str, after: str) -> bool:
         or _CUSTOMERS_LED_BY.search(before)
         or (_WE_SIGNED.search(before) and not _NOT_AS_A_BUYER.match(after))
         or _ORDER_CAME_FROM.search(before)
+        or _VALUED_ORDER_FROM.search(before)
         or _LOSS_OF_BUSINESS_FROM.search(before)
         or (_SALES_TO.search(before) and _SHARE_OF_SALES.match(after))
         or _ACCOUNTS_FOR_SHARE_OF_SALES.match(after)
