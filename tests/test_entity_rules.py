@@ -1869,6 +1869,16 @@ def test_titles_of_insurers_retailers_and_carriers_keep_their_scope_and_rank():
     assert ("Executive Vice President, Merchandising", "ROLE") in _rules(text, found)
 
 
+def test_given_names_beyond_the_augmenters_list_and_hyphenated_ones_make_people():
+    from iec_nlp.components.entity_rules import first_names, given_names
+
+    # The augmenter's list stays as the shipped weights were trained with.
+    assert "Megan" in given_names() and "Megan" not in first_names()
+    text = "Acme named Anne-Marie Guidry and Megan O'Rourke. Sales in San Diego and Santa Rosa grew."
+    people = [t for t, label in _ents(EntityRules(patterns=True, propagate=True)(_doc(text, []))) if label == "PERSON"]
+    assert people == ["Anne-Marie Guidry", "Megan O'Rourke"]
+
+
 def test_a_board_chair_and_a_title_after_a_doctors_name_are_titles():
     text = "Acme Names Dr. Karen Liu President. Said Board Chair Tom Hays: welcome."
     labels = _ents(EntityRules(patterns=True, propagate=True)(_doc(text, [("Chair", "ROLE"), ("Tom Hays", "PERSON")])))

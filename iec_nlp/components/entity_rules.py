@@ -146,6 +146,7 @@ _PARTICLE = r"(?:(?:La|Le|De|Di|Da|Du|Del|Van|Von|Van[ ]der|Van[ ]den|van[ ]der|
 # A nickname in quotes may stand before the surname: "Maurice “Mo” Gauthier".
 _NICKNAME = r"(?:[ ][\"\u201c][A-Z][a-z]+[\"\u201d])?"
 _CAPITALIZED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+_HYPHENATED_GIVEN_REST = re.compile(r"-[A-Z][a-z]+(?=\s)")
 # "W. Barry Gilbert", "N. E. Rick Strandlund": one or two initials before the given name.
 _SINGLE_LETTER_END = re.compile(r"\s[A-Z]$")
 _LEADING_INITIAL = re.compile(r"(?:\b[A-Z]\.\s+){1,2}$")
@@ -175,6 +176,12 @@ def known_organizations() -> list[str]:
 def first_names() -> tuple[str, ...]:
     """The given-name lexicon (read once: the training augmenter asks per release)."""
     return tuple(name for line in _resource_lines("first_names.txt") for name in line.split())
+
+
+def given_names() -> frozenset[str]:
+    """The given names the name rules know: `first_names` and more (the
+    augmenter keeps to `first_names`, so training data stays as it was)."""
+    return frozenset(first_names()) | {name for line in _resource_lines("more_given_names.txt") for name in line.split()}
 _ORG_NAME = (
     # The capital or digit first: see name_shapes._LETTER_AHEAD.
     rf"(?=[A-Z0-9]){_NOT_NAME_START}(?!{_LEGAL_FORM}(?!\w))[A-Z0-9](?:[\w&.]|(?<=[A-Za-z])-(?=[A-Za-z]))*"
@@ -331,7 +338,7 @@ class EntityRules:
         # initials, and a capitalized surname that is not a title word. The
         # regex finds the shape; the set decides whether the first word is a
         # given name (one alternation of 400 names would be slow).
-        self.first_names = frozenset(first_names())
+        self.first_names = given_names()
         self.given_name_rest = re.compile(
             r"(?:\s+[A-Z]\.){0,2}" + _NICKNAME + r"\s+" + _NOT_A_TITLE_START + _PARTICLE + _SURNAME + _GENERATION
         )
@@ -405,7 +412,9 @@ class EntityRules:
         for word in _CAPITALIZED_WORD.finditer(text):
             if word.group() not in self.first_names:
                 continue
-            rest = self.given_name_rest.match(text, word.end())
+            # "Anne-Marie Guidry", "Jean-Luc Moreau": a listed first part.
+            hyphenated = _HYPHENATED_GIVEN_REST.match(text, word.end())
+            rest = self.given_name_rest.match(text, hyphenated.end() if hyphenated else word.end())
             # "Eddie V's" (a restaurant): a surname is more than a letter.
             if rest is None or _SINGLE_LETTER_END.search(rest.group()):
                 continue
