@@ -171,6 +171,9 @@ def test_a_headline_verb_opens_no_name_and_law_firms_have_legal_forms():
     text = "Harbor Foods Completes Acquisition of Trellis Farms Inc.\nCounsel was Hayes Boone, PLLC and Ward, P.C."
     names = [t for t, label in _ents(EntityRules(patterns=True, propagate=False)(_doc(text, []))) if label == "ORG"]
     assert names == ["Harbor Foods", "Trellis Farms Inc.", "Hayes Boone, PLLC", "Ward, P.C."]
+    exhibits = "Exhibit 5.1 Opinion of Farrand Lowell LLP\nExhibit 23.1 Consent of Marsh Hale LLP"
+    names = [t for t, _ in _ents(EntityRules(patterns=True, propagate=False)(_doc(exhibits, [])))]
+    assert names == ["Farrand Lowell LLP", "Marsh Hale LLP"]
 
 
 def test_a_year_opening_a_forecast_is_a_period_term():

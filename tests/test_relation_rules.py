@@ -335,6 +335,14 @@ def test_a_part_of_an_amount_named_before_it_loses_its_measure():
     assert revise_value_of(text, [whole, part], [opportunity], relations) == relations[:1]
 
 
+def test_a_part_of_the_purchase_price_loses_its_measure():
+    text = "The purchase price is $15.75 million, of which $2.0 million of the purchase price is held in escrow."
+    price, _ = _spans(text, "purchase price", "purchase price")
+    whole, part = _spans(text, "$15.75 million", "$2.0 million")
+    relations = [[*whole, *price, "VALUE_OF", 0.9], [*part, *price, "VALUE_OF", 0.85]]
+    assert revise_value_of(text, [whole, part], [price], relations) == relations[:1]
+
+
 def test_an_item_takes_the_amount_stated_as_its_size():
     from iec_nlp.components.amount_rules import link_sized_measures
 

@@ -109,8 +109,11 @@ _OF_WHICH = re.compile(r"\bof\s+which\s+(?:approximately\s+|about\s+)?$")
 
 
 # "a retention opportunity equal to $3,500,000 in the aggregate, with
-# $2,400,000 of such amount payable on ...": the part points back to its whole.
-_PART_OF_NAMED_AMOUNT = re.compile(r"\s+of\s+(?:such|this|that|the)\s+(?:amount|payment|award|bonus|sum|total)\b")
+# $2,400,000 of such amount payable on ...", "$2.0 million of the purchase
+# price will be held in escrow": the part points back to its whole.
+_PART_OF_NAMED_AMOUNT = re.compile(
+    r"\s+of\s+(?:such|this|that|the)\s+(?:amount|payment|award|bonus|sum|total|purchase\s+price|(?:merger\s+)?consideration)\b"
+)
 
 
 def _is_part_of(text: str, amount: tuple[int, int], metric: tuple[int, int]) -> bool:

@@ -105,6 +105,8 @@ _NOT_NAME_START = (
     r"C[EFOTI]O|Chief|Vice|Founder|Founding|Partner|"
     r"Division|Chairman|President|Director|Officer|Shares|Reports|Announces|"
     r"Acquire|Acquires|Acquisition|Completes|ACQUIRE|ACQUIRES|ACQUISITION|COMPLETES|"
+    # An exhibit's title: "Opinion of Farrand Lowell LLP", "Consent of Marsh Hale LLP".
+    r"Opinion|Consent|"
     # A defined term before a name: "the Company and Nishida Seiyaku Co., Ltd.".
     r"Company|Partnership|Registrant|Borrower|Seller|Purchaser)\b)"
 )
