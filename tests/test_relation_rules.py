@@ -335,6 +335,16 @@ def test_a_part_of_an_amount_named_before_it_loses_its_measure():
     assert revise_value_of(text, [whole, part], [opportunity], relations) == relations[:1]
 
 
+def test_the_amount_after_a_rate_of_a_measure_is_that_measures_level():
+    from iec_nlp.components.amount_rules import link_levels_after_rates
+
+    text = "SG&A expense as a percentage of home sales revenue was 9.6%, or $71.3 million, in the quarter."
+    expense, revenue = _spans(text, "SG&A expense", "home sales revenue")
+    (amount,) = _spans(text, "$71.3 million")
+    relations = [[*amount, *revenue, "VALUE_OF", 0.8]]
+    assert link_levels_after_rates(text, [amount], [expense, revenue], relations) == [[*amount, *expense, "VALUE_OF", 0.9]]
+
+
 def test_a_part_of_the_purchase_price_loses_its_measure():
     text = "The purchase price is $15.75 million, of which $2.0 million of the purchase price is held in escrow."
     price, _ = _spans(text, "purchase price", "purchase price")

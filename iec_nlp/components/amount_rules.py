@@ -377,6 +377,37 @@ def _compared_after(text: str, relations: list[list[Any]], end: int, metric: tup
     }
 
 
+# "Selling, general and administrative expense as a percentage of home sales
+# revenue was 9.6%, or $71.3 million": the amount after the rate is the
+# level of the measure the rate is of, not of the measure it is a share of.
+_AS_A_SHARE_OF = re.compile(r"\s+as\s+a\s+(?:percent|percentage|%)\s+of\s")
+_RATE_OR_AMOUNT = re.compile(r"\d(?:%|\s+percent),?\s+or\s+(?:approximately\s+|about\s+)?$")
+_SHARE_REACH = 200
+
+
+def link_levels_after_rates(
+    text: str, money: list[tuple[int, int]], metrics: list[tuple[int, int]], relations: list[list[Any]]
+) -> list[list[Any]]:
+    """An amount written after the rate of a measure "as a percentage of"
+    another is the value of the first measure."""
+    added, replaced = [], set()
+    for amount in money:
+        if not _RATE_OR_AMOUNT.search(text, max(0, amount[0] - 20), amount[0]):
+            continue
+        rated = [
+            m for m in metrics
+            if 0 < amount[0] - m[1] <= _SHARE_REACH and _AS_A_SHARE_OF.match(text, m[1])
+            and not SENTENCE_END.search(text, m[1], amount[0])
+        ]
+        if rated:
+            replaced.add(amount)
+            added.append([*amount, *rated[-1], "VALUE_OF", _PAIRED_SCORE])
+    if not added:
+        return relations
+    kept = [r for r in relations if not (r[4] == "VALUE_OF" and (r[0], r[1]) in replaced)]
+    return _with(kept, added)
+
+
 # The measure named right after an amount: "a $2.4 million contract",
 # "$750,000 in aggregate repurchase price", "$2,927,000 ($.07 per share) for
 # an impairment charge", "$38 million and $39 million in unrealized losses".

@@ -46,6 +46,7 @@ from .amount_rules import (
     link_comparisons_of_new_levels,
     link_contract_values,
     link_list_period,
+    link_levels_after_rates,
     link_measures_after,
     link_opening_period,
     link_period_after,
@@ -312,7 +313,7 @@ def _apply_amount_rules(doc: Doc, relations: list[list[Any]], ents: tuple[Span, 
     relations = revise_value_of(text, money, metrics, relations)
     layout = FiledLayout(doc)
     relations = unlink_measures_of_other_list_items(layout, relations)
-    relations = link_stated_measures(text, money, metrics, relations)
+    relations = link_levels_after_rates(text, money, metrics, link_stated_measures(text, money, metrics, relations))
     relations = link_measures_after(text, money, metrics, relations)
     relations = link_contract_values(text, money, metrics, relations)
     relations = link_sized_measures(text, money, metrics, relations)
