@@ -437,7 +437,11 @@ _BEFORE_CUES = {
     # A comma may set the buyer off: "the sub-contract agreement, with Beta".
     # A power purchase or offtake agreement sells the power: "a 15-year
     # virtual PPA with Beta Data Centers"; a statement of work orders work.
-    r"agreements?|business|bookings?|commitments?|PPAs?|statements?\s+of\s+work),?\s+"
+    # Not an agreement the issuer is served under: "a distribution agreement
+    # with Beta", "a co-packing agreement with Beta" (a distributor, a maker).
+    r"(?<!distribution[ ])(?<!manufacturing[ ])(?<!co-packing[ ])(?<!licensing[ ])(?<!license[ ])"
+    r"(?<!collaboration[ ])(?<!teaming[ ])(?<!codeshare[ ])(?<!credit[ ])(?<!loan[ ])agreements?|"
+    r"business|bookings?|commitments?|PPAs?|statements?\s+of\s+work),?\s+"
     r"(?:(?:valued\s+at|worth|totaling|totalling|of)\s+(?:approximately\s+|about\s+|nearly\s+|over\s+|more\s+than\s+)?"
     r"(?:US)?\$[\d.,]*\d(?:\s+(?:million|billion|thousand))?\s+)?"
     r"(?:\w+\s+){0,2}(?:from|by|with|for)\s+(?:the\s+)?$",
@@ -525,7 +529,10 @@ _BEFORE_CUES = {
     "funder": r"(?:funded|financed|sponsored|paid for|grants?)\s+(?:\w+\s+){0,2}(?:by|through|from)\s+(?:the\s+)?$",
 }
 _AFTER_CUES = {
-    "x_awarded": r"^(?:['\u2019]s?)?\s*(?:\([^)]{0,40}\)\s*)?(?:has\s+|have\s+|had\s+|recently\s+|today\s+)?"
+    # Also in a relative clause: "the Ohio Department of Transportation, which
+    # awarded Acme a $2 million contract" (not "which was awarded").
+    "x_awarded": r"^(?:['\u2019]s?)?\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*(?:which|who)\s+(?:also\s+)?)?"
+    r"(?:has\s+|have\s+|had\s+|recently\s+|today\s+)?"
     # "placed" only with what it places: "the MTA placed an emphasis on" places no order.
     r"(?:awarded|selected|ordered|placed\s+(?:[\w$.,-]+\s+){0,4}(?:orders?|contracts?)\b|purchased|signed|chose|"
     r"issued|exercised|extended|renewed|expanded|"

@@ -1026,6 +1026,17 @@ def test_led_by_or_as_without_the_customers_named_settles_nothing(sentence):
     assert _settled_labels(sentence, "Halden Instruments", "Corvane Systems") == ["ORG", "ORG", "ORG"]
 
 
+def test_a_buyer_placing_the_order_in_a_relative_clause_is_cued_a_distributor_is_not():
+    placed = "The system is used by Grafton County Hospital, which placed an order for 12 units."
+    assert _cue_of("Grafton County Hospital", placed, "after_x_awarded") == 1
+    awarded = "Grafton County Hospital, which was awarded a grant, uses the system."
+    assert _cue_of("Grafton County Hospital", awarded, "after_x_awarded") == 0
+    distributor = "Acme entered into an exclusive distribution agreement with Grafton County Hospital."
+    assert _cue_of("Grafton County Hospital", distributor, "before_order_from") == 0
+    supplied = "Acme entered into a supply agreement with Grafton County Hospital."
+    assert _cue_of("Grafton County Hospital", supplied, "before_order_from") > 0
+
+
 def test_a_customer_stated_after_a_description_in_apposition_is_the_subject_not_the_name_before():
     sentence = "Corriden, a unit of Baxmoor Health Group, has been an Acme customer since 2006."
     assert _settled_labels(sentence, "Corriden", "Baxmoor Health Group")[-1] == "ORG"
