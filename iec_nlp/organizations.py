@@ -430,6 +430,11 @@ _NOT_A_KIND_OF_BUYER = r"(?!(?:competitors|rivals|peers|suppliers|vendors|partne
 # How far (in characters, within the sentence) the cues are read before and
 # after a mention, and before the head of a list it closes.
 _CUE_REACH = 90
+# A business sold, not a product: "its sensor division", "the Company's tissue mill".
+_BUSINESS_SOLD = (
+    r"(?:its|our|the|their|the\s+company['\u2019]s)\s+(?:[\w'\u2019-]+\s+){0,3}?"
+    r"(?:business|businesses|division|unit|subsidiary|operations|assets|plant|mill|product\s+line|stake|interest)\b"
+)
 _BEFORE_CUES = {
     # The order's value may stand between: "a purchase order valued at $12.4
     # million from the U.S. Army", "a contract worth approximately $5 million with".
@@ -471,7 +476,8 @@ _BEFORE_CUES = {
     # Not a noun of a title's scope: "Director of Manufacturing Operations
     # for the Controls Division", "Vice President of Supply Chain for Beta"
     # name a post, not a sale.
-    "sale_to": r"(?:(?:sales?|shipments?|deliveries)\s+(?:[\w'\u2019]+\s+){0,4}to\s*(?:the\s+)?$)|(?<!\bof )(?:sold|sells|ship|ships|shipped|shipping|deliver|delivers|delivered|"
+    # Not the sale of a business: "the sale of its sensor division to Beta" (`acquire`).
+    "sale_to": r"(?:(?:sales?|shipments?|deliveries)\s+(?!of\s+" + _BUSINESS_SOLD + r")(?:[\w'\u2019]+\s+){0,4}to\s*(?:the\s+)?$)|(?<!\bof )(?:sold|sells|ship|ships|shipped|shipping|deliver|delivers|delivered|"
     r"delivering|supply|supplies|supplying|"
     r"supplier to|vendor to|provider to|subcontractor to|provide|provides|providing|support|supports|supporting|serve|serves|serving|"
     # Not a seat or a post: "serves on the board of the Beta Foundation",
@@ -498,7 +504,8 @@ _BEFORE_CUES = {
     "with_x": r"\bwith\s+(?:the\s+)?$",
     "partner": r"(?:partner|partners|partnership|collaboration|alliance|joint venture|teamed|teaming)\s+(?:\w+\s+){0,2}(?:with|of)?\s*(?:the\s+)?$",
     # Not "sell ... to": "sell our batteries to Beta" is a sale, whoever buys a business.
-    "acquire": r"(?:acquired|acquire|acquires|acquiring|acquisition of|merger with|merge with|divest)\s+(?:\w+\s+){0,3}(?:by|of|to)?\s*(?:the\s+)?$",
+    "acquire": r"(?:acquired|acquire|acquires|acquiring|acquisition of|merger with|merge with|divest)\s+(?:\w+\s+){0,3}(?:by|of|to)?\s*(?:the\s+)?$"
+    r"|\bsale\s+of\s+" + _BUSINESS_SOLD + r"\s+to\s+(?:the\s+)?$",
     "employer": r"(?:joined|joins|join|served at|serve at|career at|years at|years with|worked at|working at|tenure at|"
     r"previously|formerly|prior to joining|prior to|officer of|president of|director of|chairman of|ceo of|cfo of|"
     r"member of|graduate of|degree from|at)\s+(?:the\s+)?$",

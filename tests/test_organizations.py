@@ -1037,6 +1037,13 @@ def test_a_buyer_placing_the_order_in_a_relative_clause_is_cued_a_distributor_is
     assert _cue_of("Grafton County Hospital", supplied, "before_order_from") > 0
 
 
+def test_the_buyer_of_a_business_is_an_acquirer_not_a_buyer():
+    sold = "Acme completed the sale of its coatings business to Delphine Chemical."
+    assert _cue_of("Delphine Chemical", sold, "before_sale_to") == 0
+    assert _cue_of("Delphine Chemical", sold, "before_acquire") == 1
+    assert _cue_of("Delphine Chemical", "Sales of its turbines to Delphine Chemical rose.", "before_sale_to") == 1
+
+
 def test_a_customer_stated_after_a_description_in_apposition_is_the_subject_not_the_name_before():
     sentence = "Corriden, a unit of Baxmoor Health Group, has been an Acme customer since 2006."
     assert _settled_labels(sentence, "Corriden", "Baxmoor Health Group")[-1] == "ORG"
