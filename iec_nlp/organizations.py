@@ -615,7 +615,9 @@ _NAME_CUES = {
     r"stock exchange|nasdaq|nyse|amex|securities and exchange commission|sec|university|college|"
     # "Partners" of an investment or advisory firm, not of a health system
     # ("Lakemont Health Partners"), which buys.
-    r"school of|bank|capital|(?<!health )(?<!healthcare )(?<!medical )partners|llp|fund|ventures|investments?|equity)\b",
+    # A surgical, physician or clinical group's "Partners" buys like a health system's.
+    r"school of|bank|capital|(?<!health )(?<!healthcare )(?<!medical )(?<!surgical )(?<!physician )(?<!clinical )partners|"
+    r"llp|fund|ventures|investments?|equity)\b",
 }
 _COMPILED = {
     "before": {k: re.compile(v, re.IGNORECASE) for k, v in _BEFORE_CUES.items()},
@@ -708,9 +710,16 @@ _NOT_AS_A_BUYER = re.compile(
     r"(?:partners?|distributors?|resellers?|suppliers?|agents?|representatives?|board|team|index|portfolio|network)\b",
     re.IGNORECASE,
 )
+# So are the new customers a results release lists: "New customer wins in
+# the quarter included Beta Freight", "three new utility customers: Beta
+# Power", "new logos such as Beta", "design wins at Beta Automotive" (a
+# design win "with" may name a partner).
 _CUSTOMERS_LED_BY = re.compile(
     r"\b(?:customers|clients)\b[^.;]{0,80}?,\s*(?:led\s+by|principally|primarily|chiefly|mainly|(?:most\s+)?notably)\s+(?:the\s+)?$"
-    r"|\b(?:customers?|clients?)\s*,\s*joining\s+(?:the\s+)?$",
+    r"|\b(?:customers?|clients?)\s*,\s*joining\s+(?:the\s+)?$"
+    r"|\bnew\s+(?:customer|client)\s+wins?\s+(?:[\w-]+\s+){0,4}?(?:included|include|includes|were|:)\s+(?:the\s+)?$"
+    r"|\bnew\s+(?:[\w-]+\s+){0,2}?(?:customers|clients|logos)\s*(?::|,?\s*(?:included|include|includes|such\s+as|including|like))\s+(?:the\s+)?$"
+    r"|\bdesign[\s-]wins?\s+(?:[\w-]+\s+){0,3}?at\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "Sales to Beta accounted for 14% of net sales": the share of the issuer's
@@ -742,6 +751,8 @@ _LISTED_AS_CUSTOMERS = re.compile(
     r"^(?:\s*\([^)]{0,40}\))?" + _LISTED_NAMES
     + r"\s+(?:as\s+(?:(?:a|an|new|key|major|our|its)\s+){0,2}"
     r"|(?:(?:is|are|joins?|joined)\s+)?(?:now\s+)?among\s+(?:our|its|the\s+company['\u2019]s)\s+(?:[\w-]+\s+){0,2}?"
+    # "Tolland Paper and Kessler Chemical became customers"
+    r"|(?:became|become|have\s+become|has\s+become)\s+(?:(?:new|our|its)\s+)?"
     # "Halvorsen joins Bayou Tanker and Gulfline among our customers"
     r"|(?:joins?|joined)\s+(?:[^.;]|\.(?=,|\s+[a-z])){0,100}?\s+among\s+(?:our|its|the\s+company['\u2019]s)\s+(?:[\w-]+\s+){0,2}?)"
     r"(?:customers?|clients?)\b",
