@@ -3233,6 +3233,13 @@ def test_a_maker_written_by_its_kind_is_no_organization():
     assert _ents(doc) == [("Beta Medical Inc.", "ORG")]
 
 
+def test_a_government_named_by_its_place_is_an_organization_where_it_acts():
+    text = ("The City of Marlow Springs awarded Acme a contract. Acme Renews State of Carrollton Contract. "
+            "It filed an action in the State of Maryland.")
+    doc = EntityRules(patterns=True, propagate=False)(_doc(text, []))
+    assert [t for t, label in _ents(doc) if label == "ORG"] == ["City of Marlow Springs", "State of Carrollton"]
+
+
 def test_a_public_body_placing_an_order_is_named_by_its_place():
     text = "Acme received an order from the Port of Kessington and a contract from the County of Alder."
     doc = EntityRules(patterns=False, propagate=True)(_doc(text, [("Acme", "ORG")]))

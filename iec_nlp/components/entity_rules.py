@@ -278,6 +278,15 @@ GOVERNMENT_BODY = re.compile(
     # "the U.S. government" (its agencies are above); not "US government revenue".
     r"|\b(?:U\.S\.|United\s+States|US)\s+[Gg]overnment\b(?!\s+(?:[A-Z][a-z]|revenues?\b|sales\b|business\b))"
 )
+# "The City of Marlow Springs awarded", "an order from the State of New
+# Jersey": a government named by its place, which buys like an agency;
+# not where something happens ("an action in the State of Maryland").
+_MUNICIPALITY = re.compile(
+    rf"\b(?:City|Town|County|Village|State|Commonwealth|Borough|Township)[ ]of[ ]{_CAP}"
+    # Not what a headline says of it: "Renews State of Carrollton Contract".
+    rf"(?:[ ](?!(?:Contracts?|Agreements?|Awards?|Orders?|Programs?|Projects?)\b){_CAP}){{0,2}}\b"
+)
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|within|across|throughout)[ ]+(?:the[ ]+)?$", re.IGNORECASE)
 # "the University of Rochester", "University of California at Berkeley": a
 # university named by its place is an organization (SCHEMA.md 2: universities),
 # on one line or across one line break.
@@ -463,6 +472,9 @@ class EntityRules:
             # A field of study: "Master of Business Administration", "a degree in Business Administration".
             if not _FIELD_OF_STUDY_BEFORE.search(text, max(0, match.start() - 12), match.start()):
                 # "United States Department of Defense" widens the known "Department of Defense".
+                ents = _add_or_widen(doc, ents, match.start(), match.end(), "ORG")
+        for match in _matches_if_any(_MUNICIPALITY, text, " of "):
+            if not _PLACE_BEFORE.search(text, max(0, match.start() - 12), match.start()):
                 ents = _add_or_widen(doc, ents, match.start(), match.end(), "ORG")
         for match in _matches_if_any(UNIVERSITY_OF, text, "University"):
             ents = _add_or_widen(doc, ents, match.start(), match.end(), "ORG")
