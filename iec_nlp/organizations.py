@@ -583,9 +583,12 @@ _AFTER_CUES = {
     # "Beta, which supplies the food used by our restaurants", "Beta, our
     # principal supplier": the issuer buys from it. What it supplies must be
     # the issuer's (a customer supplies others: "Beta supplies diesel to 400 stations").
+    # What it makes for the issuer, named or not: "Calderon will manufacture
+    # Quillon's sensors", "which will package Pendrel's meals".
     "x_supplies_issuer": r"^,?\s*(?:(?:which|that|who)\s+)?(?:also\s+)?(?:has\s+|will\s+)?"
-    r"(?:supplies|supplied|supply|provides|provided|provide)\s+(?:[\w'\u2019-]+\s+){0,8}?"
-    r"(?:(?:to|for|used\s+by|used\s+in)\s+)?(?:us|our|the\s+company['\u2019]?s?)\b"
+    r"(?:supplies|supplied|supply|provides|provided|provide|manufactures?|manufactured|builds?|packages?|produces?|assembles?)\s+"
+    r"(?:[\w'\u2019-]+\s+){0,8}?"
+    r"(?:(?:to|for|used\s+by|used\s+in)\s+)?(?:us|our|the\s+company['\u2019]?s?|(?-i:[A-Z])[\w&.-]*['\u2019]s)(?!\w)"
     # Not "our distributor": one that resells the issuer's products buys them.
     r"|^,\s*(?:our|its|the\s+company['\u2019]s)\s+(?:[\w-]+\s+){0,2}(?:supplier|vendor)s?\b",
     "x_own_unit": r"^(?:\s*\([^)]{0,40}\))?\s*,?\s*(?:a|an|its|our|the)?\s*(?:wholly[- ]owned\s+|indirect\s+)?"

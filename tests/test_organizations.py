@@ -1041,6 +1041,13 @@ def test_a_buyer_placing_the_order_in_a_relative_clause_is_cued_a_distributor_is
     assert _cue_of("Grafton County Hospital", supplied, "before_order_from") > 0
 
 
+def test_a_maker_for_the_issuer_named_by_its_possessive_supplies_it():
+    made = "Acme signed an agreement with Calderon Pharma. Calderon Pharma will manufacture Acme's sensors."
+    assert _cue_of("Calderon Pharma", made, "after_x_supplies_issuer") > 0
+    bought = "Calderon Pharma will buy sensors from us."
+    assert _cue_of("Calderon Pharma", bought, "after_x_supplies_issuer") == 0
+
+
 def test_the_buyer_of_a_business_is_an_acquirer_not_a_buyer():
     sold = "Acme completed the sale of its coatings business to Delphine Chemical."
     assert _cue_of("Delphine Chemical", sold, "before_sale_to") == 0
