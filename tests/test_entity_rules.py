@@ -3238,6 +3238,9 @@ def test_a_government_named_by_its_place_is_an_organization_where_it_acts():
             "It filed an action in the State of Maryland.")
     doc = EntityRules(patterns=True, propagate=False)(_doc(text, []))
     assert [t for t, label in _ents(doc) if label == "ORG"] == ["City of Marlow Springs", "State of Carrollton"]
+    listed = "Acme signed contracts with the City of Millbrook, Georgia and Pinecrest Utility District."
+    doc = EntityRules(patterns=True, propagate=True)(_doc(listed, []))
+    assert [t for t, label in _ents(doc) if label == "ORG"] == ["City of Millbrook", "Pinecrest Utility District"]
 
 
 def test_a_public_body_placing_an_order_is_named_by_its_place():

@@ -269,7 +269,8 @@ GOVERNMENT_BODY = re.compile(
     # Public Utility District", "Kittitas County Electric Cooperative"; so do
     # a school system and a credit union: "Grayson County Public Schools",
     # "Lakeshore Federal Credit Union", "Lakeshore FCU".
-    rf"(?:{_CAP}\s+(?:and\s+|&\s+)?){{1,5}}(?:Agency|Administration|Authority|Command|Bureau|Commission|District|Cooperative|"
+    # Not a state closing the place before it: "the City of Millbrook, Georgia and Pinecrest Utility District".
+    rf"(?!{_STATE_NAMES}\s+and\s)(?:{_CAP}\s+(?:and\s+|&\s+)?){{1,5}}(?:Agency|Administration|Authority|Command|Bureau|Commission|District|Cooperative|"
     r"Public\s+Schools|Public\s+Utilities|Credit\s+Union|FCU)"
     rf"(?:[ ]of[ ]{_CAP}(?:[ ]{_CAP}){{0,2}})?"
     # A federal service: "U.S. Customs and Border Protection", "U.S. Forest Service".

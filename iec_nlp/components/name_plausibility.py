@@ -791,7 +791,16 @@ def _is_place(ent: Span, name: str, text: str) -> bool:
         return True
     if ent.label_ != "PERSON" and (_COUNTRY.fullmatch(name) or _REGION.fullmatch(name)):
         return True  # "a Luxembourg company", "shipments to Europe": a country or region alone is a place
-    return bool(_FOLLOWED_BY_STATE.match(text, ent.end_char)) and not _ENDS_IN_LEGAL_FORM.search(name)
+    return (
+        bool(_FOLLOWED_BY_STATE.match(text, ent.end_char))
+        and not _ENDS_IN_LEGAL_FORM.search(name)
+        and not _GOVERNMENT_OF_PLACE.match(name)
+    )
+
+
+# A government named by its place goes on with its state: "the City of
+# Millbrook, Georgia" is the city's government, a body.
+_GOVERNMENT_OF_PLACE = re.compile(r"(?:City|Town|County|Village|Borough|Township)[ ]of[ ]")
 
 
 # A headline capitalizes every word, also those of what the release is about:
