@@ -699,7 +699,18 @@ _OWN_CUSTOMERS_INCLUDE = re.compile(
 # "a few customers, principally Beta Motors and Gamma Marine", "our third
 # OEM customer, joining Beta Motors": the customers named after what is said
 # of them, the first of a list (the names after it follow it,
-# `_follow_listed_customers`).
+# `_follow_listed_customers`). So are the new customers a results release
+# lists: "New customer wins in the quarter included Beta Freight", "three
+# new utility customers: Beta Power", "new logos such as Beta", "design wins
+# at Beta Automotive" (a design win "with" may name a partner).
+_INTRODUCES_CUSTOMERS = re.compile(
+    r"\b(?:customers|clients)\b[^.;]{0,80}?,\s*(?:led\s+by|principally|primarily|chiefly|mainly|(?:most\s+)?notably)\s+(?:the\s+)?$"
+    r"|\b(?:customers?|clients?)\s*,\s*joining\s+(?:the\s+)?$"
+    r"|\bnew\s+(?:customer|client)\s+wins?\s+(?:[\w-]+\s+){0,4}?(?:included|include|includes|were|:)\s+(?:the\s+)?$"
+    r"|\bnew\s+(?:[\w-]+\s+){0,2}?(?:customers|clients|logos)\s*(?::|,?\s*(?:included|include|includes|such\s+as|including|like))\s+(?:the\s+)?$"
+    r"|\bdesign[\s-]wins?\s+(?:[\w-]+\s+){0,3}?at\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # "In the quarter we signed Seabright Resorts, the Alcott Hotel Group and
 # Vantera Inns", "the Company added Beta Health": the issuer winning them as
 # customers (the names after the first follow it, `_follow_listed_customers`);
@@ -711,18 +722,6 @@ _WE_SIGNED = re.compile(
 _NOT_AS_A_BUYER = re.compile(
     r"(?:['\u2019]s?)?\s*(?:\([^)]{0,40}\)\s*)?,?\s+(?:as|to)\s+(?:a|an|our|its|the)?\s*(?:[\w-]+\s+){0,2}?"
     r"(?:partners?|distributors?|resellers?|suppliers?|agents?|representatives?|board|team|index|portfolio|network)\b",
-    re.IGNORECASE,
-)
-# So are the new customers a results release lists: "New customer wins in
-# the quarter included Beta Freight", "three new utility customers: Beta
-# Power", "new logos such as Beta", "design wins at Beta Automotive" (a
-# design win "with" may name a partner).
-_CUSTOMERS_LED_BY = re.compile(
-    r"\b(?:customers|clients)\b[^.;]{0,80}?,\s*(?:led\s+by|principally|primarily|chiefly|mainly|(?:most\s+)?notably)\s+(?:the\s+)?$"
-    r"|\b(?:customers?|clients?)\s*,\s*joining\s+(?:the\s+)?$"
-    r"|\bnew\s+(?:customer|client)\s+wins?\s+(?:[\w-]+\s+){0,4}?(?:included|include|includes|were|:)\s+(?:the\s+)?$"
-    r"|\bnew\s+(?:[\w-]+\s+){0,2}?(?:customers|clients|logos)\s*(?::|,?\s*(?:included|include|includes|such\s+as|including|like))\s+(?:the\s+)?$"
-    r"|\bdesign[\s-]wins?\s+(?:[\w-]+\s+){0,3}?at\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "Sales to Beta accounted for 14% of net sales": the share of the issuer's
@@ -895,7 +894,7 @@ def _stated_as_customer(before: str, after: str) -> bool:
         _CUSTOMER_APPOSITIVE.search(before)
         or _CUSTOMER_IS.search(before)
         or _OWN_CUSTOMERS_INCLUDE.search(before)
-        or _CUSTOMERS_LED_BY.search(before)
+        or _INTRODUCES_CUSTOMERS.search(before)
         or (_WE_SIGNED.search(before) and not _NOT_AS_A_BUYER.match(after))
         or _ORDER_CAME_FROM.search(before)
         or _VALUED_ORDER_FROM.search(before)
@@ -1356,7 +1355,7 @@ def decide_labels(
 # order from"), or that name the customers a list opens ("customers, led by").
 _DIRECT_BEFORE = (
     *(_COMPILED["before"][cue[len("before_") :]] for cue in DIRECT_CUES if cue.startswith("before_")),
-    _CUSTOMERS_LED_BY,
+    _INTRODUCES_CUSTOMERS,
     _WE_SIGNED,
 )
 
