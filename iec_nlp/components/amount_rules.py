@@ -526,8 +526,9 @@ _VALUE_WORDS_BEFORE = re.compile(
 )
 _CONTRACT_REACH = 150
 # The value stated right after the noun: "a delivery order valued at $6.2
-# million", "an award worth $3 million", "The agreement is valued at $21 million". Nothing else is that amount's measure,
-# whatever the extractor chose ("... valued at $6.2 million was issued at award").
+# million", "an award worth $3 million", "The agreement is valued at $21
+# million". Nothing else is that amount's measure, whatever the extractor
+# chose ("... valued at $6.2 million was issued at award").
 _VALUE_RIGHT_AFTER = re.compile(
     r"\s+(?:(?:is|was|has\s+been|will\s+be)\s+)?(?:valued\s+at|worth|estimated\s+at)\s+"
     r"(?:up\s+to\s+|approximately\s+|about\s+|an\s+estimated\s+)?"
@@ -965,10 +966,9 @@ def unlink_heading_periods(text: str, relations: list[list[Any]]) -> list[list[A
 
 # "First Quarter Fiscal 2026 Financial Highlights:", "Fourth Quarter 2023
 # Highlights", "Second Quarter Fiscal 2018 Financial Summary", "Second
-# quarter summary:": a heading,
-# colon or none, not a sentence that introduces the list below it
-# ("Highlights for the quarter included:" is one): its period is no period
-# of the amounts under it (GUIDELINE, highlights).
+# quarter summary:": a heading, colon or none, not a sentence that
+# introduces the list below it ("Highlights for the quarter included:" is
+# one): its period is no period of the amounts under it (GUIDELINE, highlights).
 _HIGHLIGHTS_HEADING_END = re.compile(
     r"\b(?:[Hh]ighlights|HIGHLIGHTS|[Ss]ummary|SUMMARY|Results|RESULTS|[Kk]ey[ ][Mm]etrics|KEY[ ]METRICS|[Oo]verview|OVERVIEW)"
     r"[ \t]*:?[ \t]*$"

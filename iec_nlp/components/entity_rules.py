@@ -92,6 +92,7 @@ from .name_shapes import (
     _STATE_NAMES,
     COMPANY_KIND_WORDS,
     JOB_TITLE,
+    LOCAL_GOVERNMENT,
     job_titles,
 )
 from .span_edits import _add, _add_or_widen, _overlapping, _placed, _relabel_or_add
@@ -283,7 +284,7 @@ GOVERNMENT_BODY = re.compile(
 # Jersey": a government named by its place, which buys like an agency;
 # not where something happens ("an action in the State of Maryland").
 _MUNICIPALITY = re.compile(
-    rf"\b(?:City|Town|County|Village|State|Commonwealth|Borough|Township)[ ]of[ ]{_CAP}"
+    rf"\b(?:{LOCAL_GOVERNMENT}|State|Commonwealth)[ ]of[ ]{_CAP}"
     # Not what a headline says of it: "Renews State of Carrollton Contract".
     rf"(?:[ ](?!(?:Contracts?|Agreements?|Awards?|Orders?|Programs?|Projects?)\b){_CAP}){{0,2}}\b"
 )

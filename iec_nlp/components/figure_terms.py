@@ -118,9 +118,9 @@ _METRIC_CORE = (
     r"(?:transaction|acquisition|integration|merger)(?:[\s-]related)?\s+(?:costs?|expenses?)|"
     # An 8-K's financing and deal terms: "aggregate commitments of $275
     # million" (not a bare "commitment", a word of many uses), "$112.4 million
-    # of borrowings", "an aggregate principal amount
-    # of $200,000,000", "a termination fee of $12 million", "an earn-out of up
-    # to $3.0 million", "an exercise price of $0.0154 per share".
+    # of borrowings", "an aggregate principal amount of $200,000,000", "a
+    # termination fee of $12 million", "an earn-out of up to $3.0 million",
+    # "an exercise price of $0.0154 per share".
     r"(?:aggregate|minimum\s+purchase|capital|total)\s+(?:revolving\s+)?commitments?|"
     r"(?:(?:short-term|revolving|outstanding)\s+)?borrowings|"
     r"(?:aggregate\s+)?principal\s+amount|(?:reverse\s+)?termination\s+fees?|earn-?outs?(?:\s+payments?)?|exercise\s+price|"

@@ -26,6 +26,7 @@ from .name_shapes import (
     _STATE_NAMES,
     _YEAR,
     JOB_TITLE,
+    LOCAL_GOVERNMENT,
 )
 
 # A market tier may follow the exchange: `(Nasdaq/NM: SYPR)`, `(Nasdaq GS: VSEC)`.
@@ -800,7 +801,7 @@ def _is_place(ent: Span, name: str, text: str) -> bool:
 
 # A government named by its place goes on with its state: "the City of
 # Millbrook, Georgia" is the city's government, a body.
-_GOVERNMENT_OF_PLACE = re.compile(r"(?:City|Town|County|Village|Borough|Township)[ ]of[ ]")
+_GOVERNMENT_OF_PLACE = re.compile(rf"{LOCAL_GOVERNMENT}[ ]of[ ]")
 
 
 # A headline capitalizes every word, also those of what the release is about:

@@ -116,6 +116,9 @@ COMPANY_KIND_WORDS = (
     r"Cooperative|Components|Telecom|Marine|Controls|Freight|Grocers|Automation|Automotive|Avionics|Circuits|Defense|"
     r"Diagnostics|Dynamics|Imaging|Optics|Orthopedics|Photonics|Scientific|Sensors|Storage|Surgical|Wireless)"
 )
+# A local government is named by its place: "the City of Millbrook", "the
+# Town of Ashby" (the name rules add a state's: "the State of New Jersey").
+LOCAL_GOVERNMENT = r"(?:City|Town|County|Village|Borough|Township)"
 # A word in lower case of four letters or more: a line that has one reads as
 # running text, not as a headline or a heading in title case.
 _LOWER_CASE_WORD = re.compile(r"\b[a-z]{4,}\b")
