@@ -1013,7 +1013,7 @@ _OF_DIRECTORS = re.compile(r"[ ]+of[ ]+[Dd]irectors\b")
 
 def _complete_board_seats(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     result = list(ents)
-    for i, ent in enumerate(ents):
+    for ent in ents:
         rest = _OF_DIRECTORS.match(text, ent.end_char) if ent.label_ == "ROLE" and ent.text.lower().endswith("board") else None
         widened = doc.char_span(ent.start_char, rest.end(), label="ROLE") if rest else None
         if widened is not None:

@@ -45,8 +45,8 @@ from .amount_rules import (
     link_companions,
     link_comparisons_of_new_levels,
     link_contract_values,
-    link_list_period,
     link_levels_after_rates,
+    link_list_period,
     link_measures_after,
     link_opening_period,
     link_period_after,
@@ -67,6 +67,7 @@ from .relation_model import Candidate
 from .role_rules import (
     link_appointed_objects,
     link_contact_blocks,
+    link_joined_organizations,
     link_opening_titles,
     link_possessive_titles,
     link_signature_titles,
@@ -77,16 +78,15 @@ from .role_rules import (
     link_titles_of_name_lists,
     link_titles_right_before_names,
     link_where_titles,
-    link_joined_organizations,
     share_coordinated_titles,
     unlink_announcers,
     unlink_holders_taken_for_organizations,
     unlink_organizations_before_holders,
     unlink_titles_across_names,
     unlink_titles_before_clauses,
+    unlink_titles_of_former_employers,
     unlink_titles_of_pronoun_sentences,
     unlink_titles_of_the_company,
-    unlink_titles_of_former_employers,
 )
 
 RELATIONS_ATTR = "iec_relations"
