@@ -804,6 +804,11 @@ def _holds_a_post(text: str, position: int) -> bool:
 # new orders came from Beta": what Beta placed, said the other way round
 # from "Beta placed an order", and as settling as calling it a customer.
 # Not an award: a prize comes from a judge as well.
+_ORDER_CAME_FROM = re.compile(
+    r"\b(?:orders?|contracts?|agreements?|bookings?|business|revenues?|sales)\s+(?:[\w'\u2019-]+\s+){0,5}?"
+    r"(?:came|comes|come|coming)\s+from\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # "a $2.1 million order from Beta", "a $14 million, five-year contract
 # from Beta", "received $3.4 million in purchase orders from Beta": an order
 # of a stated value placed by the name (not "an order for $2 million with
@@ -811,11 +816,6 @@ def _holds_a_post(text: str, position: int) -> bool:
 _VALUED_ORDER_FROM = re.compile(
     r"\$[\d.,]*\d(?:\s+(?:million|billion|thousand))?,?\s+(?:(?:in|of)\s+)?(?:[\w-]+,?\s+){0,3}?"
     r"(?:purchase\s+|production\s+|follow-on\s+|delivery\s+|task\s+)?(?:orders?|contracts?|awards?)\s+(?:from|by)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-_ORDER_CAME_FROM = re.compile(
-    r"\b(?:orders?|contracts?|agreements?|bookings?|business|revenues?|sales)\s+(?:[\w'\u2019-]+\s+){0,5}?"
-    r"(?:came|comes|come|coming)\s+from\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 

@@ -97,6 +97,9 @@ from .name_shapes import (
 )
 from .span_edits import _add, _add_or_widen, _overlapping, _placed, _relabel_or_add
 
+# A headline's deal verbs neither open nor continue a name: "Harbor Foods to
+# Acquire Riverbend Publishing Co.", "Completes Acquisition of Trellis Farms Inc.".
+_DEAL_VERBS = r"ACQUIRE|Acquire|ACQUIRES|Acquires|ACQUISITION|Acquisition|COMPLETES|Completes"
 # Words that start a sentence or a heading rather than a name ("[Logo of
 # Sparton Corporation]" is a placeholder for the letterhead: the name is inside).
 _NOT_NAME_START = (
@@ -105,7 +108,7 @@ _NOT_NAME_START = (
     r"Board|Department|Directors|Logo|LOGO|"
     r"C[EFOTI]O|Chief|Vice|Founder|Founding|Partner|"
     r"Division|Chairman|President|Director|Officer|Shares|Reports|Announces|"
-    r"Acquire|Acquires|Acquisition|Completes|ACQUIRE|ACQUIRES|ACQUISITION|COMPLETES|"
+    rf"{_DEAL_VERBS}|"
     # An exhibit's title: "Opinion of Farrand Lowell LLP", "Consent of Marsh Hale LLP".
     r"Opinion|Consent|"
     # A defined term before a name: "the Company and Nishida Seiyaku Co., Ltd.".
@@ -118,9 +121,7 @@ _NOT_NAME_START = (
 # Lines, LLC" name "DELANO FREIGHT LINES, LLC".
 _NOT_NAME_WORD = (
     r"(?:OF|FROM|From|WITH|With|BY|By|TO|To|FOR|For|RECEIVES|Receives|SIGNS|Signs|WINS|Wins|AWARDED|Awarded|"
-    r"GETS|Gets|ANNOUNCES|Announces|SELECTED|Selected|SELECTS|Selects|"
-    # "Harbor Foods to Acquire Riverbend Publishing Co.", "Completes Acquisition of Trellis Farms Inc."
-    r"ACQUIRE|Acquire|ACQUIRES|Acquires|ACQUISITION|Acquisition|COMPLETES|Completes)\b"
+    rf"GETS|Gets|ANNOUNCES|Announces|SELECTED|Selected|SELECTS|Selects|{_DEAL_VERBS})\b"
 )
 _NAME_WORD = rf"(?:(?!{_NOT_NAME_WORD})[A-Z][\w&'\u2019-]*|[A-Z]\.|&|of|and|de)"
 # A partnership name lists its founders with commas: "Sears, Roebuck and
@@ -475,7 +476,7 @@ class EntityRules:
             if not _FIELD_OF_STUDY_BEFORE.search(text, max(0, match.start() - 12), match.start()):
                 # "United States Department of Defense" widens the known "Department of Defense".
                 ents = _add_or_widen(doc, ents, match.start(), match.end(), "ORG")
-        for match in _matches_if_any(_MUNICIPALITY, text, " of "):
+        for match in _MUNICIPALITY.finditer(text):
             if not _PLACE_BEFORE.search(text, max(0, match.start() - 12), match.start()):
                 ents = _add_or_widen(doc, ents, match.start(), match.end(), "ORG")
         for match in _matches_if_any(UNIVERSITY_OF, text, "University"):
@@ -1912,7 +1913,7 @@ _BUYER_END = (
 )
 # A public body is named by its place: "an order from the Port of
 # Kessington", "the County of Alder".
-_BUYER_NAME = rf"((?:(?:Port|County|City|Town|Village|Township|Borough)[ ]of[ ])?{_EMPLOYER_WORDS})"
+_BUYER_NAME = rf"((?:(?:Port|{LOCAL_GOVERNMENT})[ ]of[ ])?{_EMPLOYER_WORDS})"
 _BUYERS_AFTER_SALE_CUES = (
     re.compile(
         r"\b(?:orders?|contracts?|awards?)"

@@ -674,15 +674,15 @@ def _is_counted(name: str, text: str, start: int) -> bool:
 # A name right before the kind of building or way it names is a place
 # (SCHEMA.md 2: places are out), the company's own name too: "the Sears
 # Tower", "the Fisher Plaza fire", "Acme Drive".
+_FACILITY_AFTER = re.compile(
+    r"[ ](?:Plaza|Tower|Towers|Building|Stadium|Arena|Mall|Square|Campus|Airport|Station|Terminal|"
+    r"Street|Avenue|Road|Drive|Boulevard|Highway|Bridge)\b"
+)
 # A site named as such: a hotel, an inn, a mall, a square, a shopping or
 # conference center, an airport (no annotated organization ends so; a
 # medical or command center may be a body, so "Center" alone is not one).
 _SITE_NAME = re.compile(
     r"[ ](?:Hotel|Inn|Mall|Square|Plaza|Airport|(?:Shopping|Conference|Convention|Distribution)[ ]Center)$"
-)
-_FACILITY_AFTER = re.compile(
-    r"[ ](?:Plaza|Tower|Towers|Building|Stadium|Arena|Mall|Square|Campus|Airport|Station|Terminal|"
-    r"Street|Avenue|Road|Drive|Boulevard|Highway|Bridge)\b"
 )
 
 

@@ -332,6 +332,8 @@ def _propagate(
             free = i + n
             break
     return [e for e in ents if e not in replaced] + added
+
+
 # A company's short name opens the names of its brands and programs:
 # "Lakemont Classic soups", "the Copperline Visa card", "Cobalt Card
 # members". Read where the capitalized words go on to a noun in lower case
