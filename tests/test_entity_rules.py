@@ -3436,3 +3436,41 @@ def test_a_companys_charter_or_meeting_is_no_part_of_its_name():
     text = "The Company held its Annual Meeting of Stockholders of Brightwater Corp. The Certificate of Incorporation of Acme Holdings, Inc. was amended."
     doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
     assert [t for t, label in _ents(doc) if label == "ORG"] == ["Brightwater Corp.", "Acme Holdings, Inc."]
+
+
+def test_weeks_counted_in_words_before_ended_are_a_period_and_a_duration_is_not():
+    text = ("Net sales were $142.6 million in the sixteen weeks ended April 21, 2013. "
+            "The plant was idle for twelve weeks, which cost $2.1 million.")
+    doc = _doc(text, [("$142.6 million", "MONEY"), ("$2.1 million", "MONEY")])
+    doc = EntityRules(patterns=True, propagate=True, periods=True)(doc)
+    assert [e[0] for e in _ents(doc) if e[1] == "PERIOD"] == ["sixteen weeks ended April 21, 2013"]
+
+
+def test_a_period_from_inception_through_a_date_is_one_period():
+    text = ("Net loss was $12.6 million for the period from March 3, 2021 (inception) through December 31, 2021. "
+            "Revenue for the successor period from April 15, 2022 through June 30, 2022 was $44.1 million.")
+    doc = _doc(text, [("$12.6 million", "MONEY"), ("$44.1 million", "MONEY")])
+    doc = EntityRules(patterns=True, propagate=True, periods=True)(doc)
+    assert [e[0] for e in _ents(doc) if e[1] == "PERIOD"] == [
+        "period from March 3, 2021 (inception) through December 31, 2021",
+        "successor period from April 15, 2022 through June 30, 2022",
+    ]
+
+
+def test_trailing_four_quarters_and_a_half_year_are_periods():
+    text = ("Free cash flow for the trailing four quarters was $188.2 million. "
+            "EBITDA for the half-year was US$31.2 million, and revenue for the half-year ended December 31, 2019 was $70.2 million.")
+    doc = _doc(text, [("$188.2 million", "MONEY"), ("US$31.2 million", "MONEY"), ("$70.2 million", "MONEY")])
+    doc = EntityRules(patterns=True, propagate=True, periods=True)(doc)
+    assert [e[0] for e in _ents(doc) if e[1] == "PERIOD"] == [
+        "trailing four quarters", "half-year", "half-year ended December 31, 2019"]
+
+
+def test_operating_revenues_in_running_text_keep_operating():
+    for text, expected in (
+        ("The carrier reported record operating revenues of $214.8 million.", "operating revenues"),
+        ("In 1998 total operating revenues rose to $214.8 million.", "total operating revenues"),
+    ):
+        doc = _doc(text, [("revenues", "METRIC"), ("$214.8 million", "MONEY")])
+        doc = EntityRules(patterns=True, propagate=True, metrics=True)(doc)
+        assert [e[0] for e in _ents(doc) if e[1] == "METRIC"] == [expected]

@@ -329,8 +329,8 @@ def _items_before_amounts(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
 # A list item opens after its bullet, a dash included ("- Restaurant-level
 # operating profit was $21.0 million").
 _PERIOD_WORDS_AHEAD = (
-    r"(?:for|in|at|during)[ ](?:the[ ])?(?:first|second|third|fourth|quarters?|years?|three|six|nine|twelve|"
-    r"thirteen|fiscal|period|same|prior|current|comparable|full|\d)"
+    r"(?:for|in|at|during|over)[ ](?:the[ ])?(?:first|second|third|fourth|quarters?|years?|three|six|nine|twelve|"
+    r"thirteen|fiscal|period|same|prior|current|comparable|full|trailing|last|\d)"
 )
 _SUBJECT_STATED_AS_AMOUNT = re.compile(
     # The subject's capital first: see name_shapes._LETTER_AHEAD.
@@ -466,10 +466,20 @@ def _trim_basis(span: Span | None) -> Span | None:
 _ORDINAL = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 _FISCAL_YEAR = rf"(?:fiscal\s+(?:year\s+)?)?{_YEAR}"
 _DATE = rf"{_MONTH}\s+\d{{1,2}},\s+{_YEAR}"
+_ONE_LINE_DATE = rf"{_MONTH}[ ]+\d{{1,2}},[ ]+{_YEAR}"
 # Retailers report 13- and 26-week periods: "13-week period ended August 1,
 # 2015", "the 13 weeks ended June 28, 2003". Not across lines: in a table
 # header, "13 Weeks" and "Ended July 3, 2004" are cells of two rows.
 _WEEKS = r"(?:\d{1,2}|thirteen|twenty-six|thirty-nine|fifty-two|fifty-three)[ -]+weeks?(?:[ ]+period)?"
+# Other counts of weeks written out ("the sixteen weeks ended April 21, 2013",
+# "twenty-four weeks ended") name a period only before "ended": "twelve
+# weeks" alone is a duration (SCHEMA.md 3a).
+_NUMBER_WORD = (
+    r"(?:(?:twenty|thirty|forty|fifty)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+    r"|one|two|three|four|five|six|seven|eight|nine)"
+)
+_WEEKS_ENDED = rf"{_NUMBER_WORD}[ -]+weeks(?=[ ]+(?:ended|ending)\b)"
 # Reporting periods in the words releases use for them. Found near amounts
 # only, after the recognizer, where it found nothing; like a METRIC, a PERIOD
 # stays only if the relation extractor links an amount to it.
@@ -483,9 +493,12 @@ PERIOD_TERM = re.compile(
     # "Q3 FY2025", "1H 2024", "FY24". ("first half of 2024" as a term was
     # measured and not kept: it cost the held-out set G one period.)
     rf"|[1-4]Q[ ]?(?:{_YEAR}|\d\d)|Q[1-4][ ]?(?:['\u2019]\d\d|FY[ ]?(?:{_YEAR}|\d\d))|[12]H[ ]?(?:{_YEAR}|\d\d)|H[12][ ]+{_YEAR}"
-    rf"|{_WEEKS}|Q[1-4](?:[ ]+(?:fiscal[ ]+)?{_YEAR})?"
+    # Halves, as Australian and European filers report them: "EBITDA for the
+    # half-year was", "first-half net profit", "first half of 2024".
+    rf"|(?:first|second)[\s-]+half[\s-]+year|half[\s-]+year"
+    rf"|{_WEEKS}|{_WEEKS_ENDED}|Q[1-4](?:[ ]+(?:fiscal[ ]+)?{_YEAR})?"
     rf"|FY[ ]?(?:{_YEAR}|\d\d)(?!\d)"
-    rf"|trailing[\s-]+(?:twelve|12)[\s-]+months"
+    rf"|trailing[\s-]+(?:twelve|12)[\s-]+months|(?:trailing|last)[\s-]+(?:four|4)[\s-]+quarters"
     # "on a trailing twelve-month basis", "on a TTM basis"
     rf"|(?:trailing|last)[\s-]+(?:twelve|12)[\s-]+month(?=[\s-]+basis)|(?-i:TTM|LTM)(?=\s+basis)"
     # The balance-sheet date of an amount: "cash of $312 million at
@@ -515,7 +528,7 @@ PERIOD_TERM = re.compile(
     # year earlier", "versus $3.1 million the year before" (like "a year ago").
     rf"|(?:(?<=\ba\s)|(?<=\bthe\s))year\s+(?:ago|earlier|before)"
     # "for the quarter", "ended the year with", "during the period" (not "the year's", "the year-end").
-    rf"|(?<=\bthe\s)(?:quarter|(?:year|period)(?![\w'\u2019-])))\b",
+    rf"|(?<=\bthe\s)(?:quarter|(?:year|period)(?![\w'\u2019-]))|(?:successor|predecessor)\s+period)\b",
     re.IGNORECASE,
 )
 
@@ -573,7 +586,7 @@ _PERIOD_HEAD = re.compile(
     # "fiscal first quarter", "fiscal 2004", "end of the second quarter", "full fiscal year 2026", "full second quarter"
     rf"|(?<![\w-])fiscal[ ]+|(?<![\w-])end\s+of\s+the\s+|(?<![\w-])full[ -]+"
     # "Fourth-quarter 2010", "first half of fiscal 2018"
-    rf"|(?<![\w-])(?:first|second|third|fourth)-|(?<![\w-])(?:first|second)\s+half\s+of\s+)$",
+    rf"|(?<![\w-])(?:first|second|third|fourth)-|(?<![\w-])(?:first|second)\s+half\s+of\s+|(?<![\w-])half[ -])$",
     re.IGNORECASE,
 )
 # On one line (the model reads prose unwrapped): in a table header, "13 Weeks"
@@ -586,7 +599,12 @@ _PERIOD_TAIL = re.compile(
     rf"|(?<=quarter)[ ](?:fiscal[ ]+(?:year[ ]+)?)?{_YEAR}"
     r"|[ ]+of[ ]+(?:the[ ]+)?(?:prior|previous|preceding)[ ]+(?:fiscal[ ]+)?year"
     # "the year" + " before", "a year" + " earlier", "Year" + "-to-date"
-    r"|(?<=\byear)[ ]+(?:ago|earlier|before)\b|(?<=\byear)[ -]to[ -]date\b)",
+    r"|(?<=\byear)[ ]+(?:ago|earlier|before)\b|(?<=\byear)[ -]to[ -]date\b"
+    # A period of a new or merged company: "the period from March 3, 2021
+    # (inception) through December 31, 2021", "successor period from April
+    # 15, 2022 through June 30, 2022".
+    rf"|(?<=period)[ ]+from[ ]+(?:inception|{_ONE_LINE_DATE})(?:[ ]+\((?:inception|{_ONE_LINE_DATE})\))?"
+    rf"[ ]+(?:through|to)[ ]+{_ONE_LINE_DATE})",
     re.IGNORECASE,
 )
 # Modifiers are part of the measure they qualify: `annual base salary`,
@@ -793,10 +811,18 @@ def _word_start(text: str, start: int, end: int) -> int:
     return start
 
 
+# A carrier's or utility's line item: "record operating revenues of $214.8
+# million", "total operating revenues increased" (as annotated). Not a
+# head word of every measure: "operating income" is the measure itself.
+_OPERATING_REVENUE = re.compile(r"(?<![\w-])(?:(?:total|consolidated)[ ]+)?operating[ ]+$", re.IGNORECASE)
+
+
 def _revenue_qualifier_start(text: str, start: int) -> int:
     """Where a revenue line item starts with its qualifiers: "EMEA" of
     "EMEA revenues", "Consolidated sales and" of "Consolidated sales and
     revenues", "technology systems" of "$40,000 of technology systems revenue"."""
+    if operating := _OPERATING_REVENUE.search(text, max(0, start - 30), start):
+        start = operating.start()
     if both := _REVENUE_COORDINATION.search(text, max(0, start - 30), start):
         start = both.start()
         if head := _METRIC_HEAD.search(text, max(0, start - 30), start):
