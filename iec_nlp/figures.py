@@ -11,16 +11,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .currencies import CURRENCY_OF_SIGN as _CURRENCIES
+
 _SCALES = {
     "thousand": 1e3, "k": 1e3,
     "million": 1e6, "mm": 1e6, "mn": 1e6, "m": 1e6,
     "billion": 1e9, "bn": 1e9, "b": 1e9,
     "trillion": 1e12,
+    "crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5,
 }  # fmt: skip
-_CURRENCIES = (("US$", "USD"), ("U.S.", "USD"), ("C$", "CAD"), ("A$", "AUD"), ("€", "EUR"), ("£", "GBP"), ("$", "USD"))
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
 # A scale word, or its abbreviation glued to the number ("$16.4M", "$250k").
-_SCALE = re.compile(r"\b(thousand|million|mm|billion|bn|trillion)\b|(?<=\d)(mm|mn|bn|m|b|k)\b", re.IGNORECASE)
+_SCALE = re.compile(r"\b(thousand|million|mm|billion|bn|trillion|crores?|lakhs?)\b|(?<=\d)(mm|mn|bn|m|b|k)\b", re.IGNORECASE)
 _PER_SHARE = re.compile(
     r"^\W{0,3}\s*(?:per|a)\s+(?:basic\s+|diluted\s+|fully\s+diluted\s+|common\s+|basic\s+and\s+diluted\s+)?share",
     re.IGNORECASE,

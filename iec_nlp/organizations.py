@@ -32,6 +32,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Protocol
 
+from .currencies import CURRENCY
+
 _SUFFIX = re.compile(
     r"(?:[,\s]+(?:(?:and|&)\s+co|inc|corp|corporation|co|company|ltd|limited|llc|plc|l\.?p|n\.?v|ag|gmbh|s\.?a|"
     r"incorporated)\.?)+$",
@@ -448,7 +450,7 @@ _BEFORE_CUES = {
     r"(?<!collaboration[ ])(?<!teaming[ ])(?<!codeshare[ ])(?<!credit[ ])(?<!loan[ ])agreements?|"
     r"business|bookings?|commitments?|PPAs?|statements?\s+of\s+work),?\s+"
     r"(?:(?:valued\s+at|worth|totaling|totalling|of)\s+(?:approximately\s+|about\s+|nearly\s+|over\s+|more\s+than\s+)?"
-    r"(?:US)?\$[\d.,]*\d(?:\s+(?:million|billion|thousand))?\s+)?"
+    rf"{CURRENCY}[\d.,]*\d(?:\s+(?:million|billion|thousand|crore))?\s+)?"
     r"(?:\w+\s+){0,2}(?:from|by|with|for)\s+(?:the\s+)?$",
     "awarded_by": r"(?:awarded|selected|chosen|ordered|purchased|issued|funded|placed|exercised)\s+(?:\w+\s+){0,3}by\s+(?:the\s+)?$"
     # "follows earlier purchases by Samsung Electronics".
@@ -814,7 +816,7 @@ _ORDER_CAME_FROM = re.compile(
 # of a stated value placed by the name (not "an order for $2 million with
 # the bank", nor a loan or credit agreement, which name no sale).
 _VALUED_ORDER_FROM = re.compile(
-    r"\$[\d.,]*\d(?:\s+(?:million|billion|thousand))?,?\s+(?:(?:in|of)\s+)?(?:[\w-]+,?\s+){0,3}?"
+    rf"{CURRENCY}[\d.,]*\d(?:\s+(?:million|billion|thousand|crore))?,?\s+(?:(?:in|of)\s+)?(?:[\w-]+,?\s+){{0,3}}?"
     r"(?:purchase\s+|production\s+|follow-on\s+|delivery\s+|task\s+)?(?:orders?|contracts?|awards?)\s+(?:from|by)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )

@@ -35,6 +35,25 @@ def test_a_scale_glued_or_hyphenated_stays_in_the_amount():
 
 
 @pytest.mark.parametrize(
+    "text,value,currency",
+    [("RMB 85.2 million", 85.2e6, "CNY"), ("RMB85.2 million", 85.2e6, "CNY"), ("INR 4,312 crore", 4312e7, "INR"),
+     ("Rs. 702 crore", 702e7, "INR"), ("₹1,530 lakh", 1530e5, "INR"), ("NIS 40 million", 40e6, "ILS"),
+     ("CHF 12.5 million", 12.5e6, "CHF"), ("EUR 38.4 million", 38.4e6, "EUR"), ("HK$3.2 billion", 3.2e9, "HKD"),
+     ("R$ 14 million", 14e6, "BRL"), ("Ps. 1,250 million", 1250e6, "MXN"), ("¥5,000 million", 5000e6, "JPY")],
+)
+def test_amounts_in_other_currencies_are_found_whole_with_their_currency(text, value, currency):
+    sentence = f"Revenue was {text} in the quarter."
+    assert [sentence[s:e] for s, e in find_money(sentence)] == [text]
+    money = parse_money(text)
+    assert (money.value, money.currency) == (pytest.approx(value), currency)
+
+
+def test_an_amount_in_parentheses_after_another_is_its_translation_not_a_negative_amount():
+    text = "earnings of RMB 0.71 (US$0.11) per ADS, and a loss of ($0.05) per share; Rs 12 (ten rupees) a unit; REIT 2024"
+    assert [text[s:e] for s, e in find_money(text)] == ["RMB 0.71", "US$0.11", "($0.05)", "Rs 12"]
+
+
+@pytest.mark.parametrize(
     "phrase,label",
     [("3Q24", "Q3 2024"), ("4Q 2023", "Q4 2023"), ("Q3'24", "Q3 2024"), ("Q3 FY2025", "Q3 FY2025"),
      ("1H24", "6M FY2024"), ("H1 2024", "6M FY2024"), ("2H 2023", "H2 FY2023"), ("FY24", "FY2024")],

@@ -1007,6 +1007,7 @@ def test_a_former_customer_or_one_that_already_ordered_is_settled_as_a_customer(
         "Halden Instruments and Corvane Systems are now among our customers.",
         "Halden Instruments joins Corvane Systems among our commercial customers.",
         "Acme booked a $2.1 million order from Halden Instruments and $3.4 million in purchase orders from Corvane Systems.",
+        "Acme booked a EUR 2.1 million order from Halden Instruments and £3.4 million in purchase orders from Corvane Systems.",
         "New customer wins in the quarter included Halden Instruments and Corvane Systems.",
         "We added two new utility customers: Halden Instruments and Corvane Systems.",
         "Acme secured design wins at Halden Instruments and Corvane Systems.",

@@ -49,6 +49,7 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..currencies import CURRENCY
 from ..organizations import same_organization
 from ..text import TEXTS_PER_BATCH, doc_text
 from .figure_terms import (
@@ -1917,7 +1918,7 @@ _BUYER_NAME = rf"((?:(?:Port|{LOCAL_GOVERNMENT})[ ]of[ ])?{_EMPLOYER_WORDS})"
 _BUYERS_AFTER_SALE_CUES = (
     re.compile(
         r"\b(?:orders?|contracts?|awards?)"
-        r"(?:[ ]+(?:valued[ ]+at|worth|totaling|of)[ ]+(?:approximately[ ]+|about[ ]+|up[ ]+to[ ]+)?\$[\d.,]*\d(?:[ ]+(?:million|billion))?)?"
+        rf"(?:[ ]+(?:valued[ ]+at|worth|totaling|of)[ ]+(?:approximately[ ]+|about[ ]+|up[ ]+to[ ]+)?{CURRENCY}[\d.,]*\d(?:[ ]+(?:million|billion|crore))?)?"
         rf"[ ]+(?:from|with)[ ]+(?:the[ ]+)?{_BUYER_NAME}{_BUYER_END}"
     ),
     re.compile(rf"\b(?:[Ee]xisting|[Nn]ew|[Ll]ong-?time|[Ll]argest)[ ]+(?:customer|client)[ ]+(?:the[ ]+)?{_BUYER_NAME}{_BUYER_END}"),

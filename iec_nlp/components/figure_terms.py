@@ -33,6 +33,7 @@ import re
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..currencies import CURRENCY
 from ..figures import LEVEL_VERBS
 from ..text import FiledLayout
 from .name_plausibility import _is_no_period_of_an_amount
@@ -214,7 +215,7 @@ _CONTRACT_AFTER_AMOUNT = re.compile(
 # noun the value is stated for (`amount_rules.link_contract_values` links them).
 _CONTRACT_STATED_AT = re.compile(
     r"\b(?:contract|agreement|award|order|subcontract)(?=[ ]+(?:is|was|has[ ]+been|will[ ]+be)[ ]+"
-    r"(?:valued[ ]+at|worth|estimated[ ]+at)[ ]+(?:up[ ]+to[ ]+|approximately[ ]+|about[ ]+)?\$)",
+    rf"(?:valued[ ]+at|worth|estimated[ ]+at)[ ]+(?:up[ ]+to[ ]+|approximately[ ]+|about[ ]+)?{CURRENCY})",
     re.IGNORECASE,
 )
 

@@ -15,15 +15,17 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
+from ..currencies import CURRENCY as _CURRENCY
+from ..currencies import CURRENCY_CODE as _CODE
 from ..text import doc_text
 
-_CURRENCY = r"(?:US\$|U\.S\.\s?\$|C\$|A\$|\$|€|£)"
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?"
 # A scale word after the number, or its abbreviation glued to it or joined
 # by a hyphen ("$16.4M", "$250k", "$1.5MM", "$7.3-million"): the scale is
 # part of the amount (SCHEMA.md), whichever way it is written.
 _SCALE = (
-    r"(?:\s{0,4}(?:million|billion|thousand|trillion|mm|bn)\b"
+    # India's crore (ten million) and lakh (a hundred thousand).
+    r"(?:\s{0,4}(?:million|billion|thousand|trillion|mm|bn|crores?|lakhs?)\b"
     r"|(?-i:[MBK]{1,2}|[mbk]|mn|bn)\b"
     r"|-(?:million|billion|thousand)\b)"
 )
@@ -40,8 +42,11 @@ _HAS_DIGIT = re.compile(r"\d")
 # Every amount has a currency sign among its first 7 characters ("(U.S. $"
 # is the longest lead-in); a case-insensitive pattern would otherwise be
 # tried at every "a", "c" and "u" of the text.
-_CURRENCY_SIGN = re.compile(r"[$€£]")
+_CURRENCY_SIGN = re.compile(rf"[$€£¥₹]|{_CODE}")
 _LEAD_IN = 6
+# "RMB 0.71 (US$0.11) per diluted ADS": an amount in parentheses right after
+# another is the same amount in a second currency, not a negative one.
+_TRANSLATION_GAP = re.compile(r"[ ]?$")
 
 
 def find_money(text: str) -> list[tuple[int, int]]:
@@ -59,8 +64,18 @@ def find_money(text: str) -> list[tuple[int, int]]:
         if match is None:
             break
         position = match.end()
-        if _HAS_DIGIT.search(match.group()):
-            found.append((match.start(), match.end()))
+        if not _HAS_DIGIT.search(match.group()):
+            continue
+        start, end = match.start(), match.end()
+        if (
+            found
+            and text[start] == "("
+            and text[end - 1] == ")"
+            and start - found[-1][1] <= 1
+            and _TRANSLATION_GAP.match(text, found[-1][1], start)
+        ):
+            start, end = start + 1, end - 1
+        found.append((start, end))
     return found
 
 

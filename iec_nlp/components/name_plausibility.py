@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span
 
+from ..currencies import CURRENCY_CODES
 from .name_shapes import (
     _BEFORE_TICKER,
     _EXCHANGE,
@@ -416,8 +417,9 @@ def _is_department(name: str, text: str, start: int, end: int) -> bool:
 # A currency sign, or a currency's name or code: every MONEY of the
 # annotated releases holds one.
 _CURRENCY_MARK = re.compile(
-    r"[$\u20ac\u00a3\u00a5\u20b9]|\b(?:dollars?|cents?|euros?|pounds?|yen|yuan|renminbi|rupees?|pesos?|francs?|"
-    r"(?:US|CA|AU|HK|NZ|SG)D|EUR|GBP|JPY|CHF|CNY|RMB|INR)\b",
+    r"[$\u20ac\u00a3\u00a5\u20b9]|\b(?:dollars?|cents?|euros?|pounds?|yen|yuan|renminbi|rupees?|pesos?|francs?)\b"
+    # A code glued to its number counts too: "RMB85.2 million" (money_ruler.CURRENCY_CODES).
+    rf"|\b(?-i:{'|'.join(CURRENCY_CODES)}|Rs|Ps)(?![A-Za-z])",
     re.IGNORECASE,
 )
 # A name followed on its line by two figures ("Resource Industries 1,018 55%",
