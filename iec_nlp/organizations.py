@@ -558,7 +558,11 @@ _AFTER_CUES = {
     # of services to customers", "a customer-service company", "the accounts
     # receivable").
     "x_is_customer": r"^,?\s*(?:\([^)]{0,40}\)\s*,?\s*)?"
-    r"(?:(?:is|was|as|has\s+become|had\s+become|will\s+become|became|becomes|remains|remained)\s+)?"
+    # "Hansa Kabel, which also became a customer", "Kirkland returned as a
+    # customer", "Greywell will remain a customer of Tervo".
+    r"(?:(?:which|who)\s+(?:also\s+)?)?"
+    r"(?:(?:is|was|as|has\s+become|had\s+become|will\s+become|became|becomes|remains|remained|will\s+remain|"
+    r"(?:returned|came\s+back|rejoined)\s+as)\s+)?"
     r"(?:a|an|our|its|the|one of our)\s+"
     r"(?:(?!(?:of|to|for|with|and|or)\b)\w+\s+){0,3}(?:customers?|clients?|accounts?)(?![\w'\u2019-]|\s+(?:receivable|payable))"
     # "where Beta and our other customers have not given us schedules".
@@ -706,7 +710,7 @@ _OWN_CUSTOMERS_INCLUDE = re.compile(
 # new utility customers: Beta Power", "new logos such as Beta", "design wins
 # at Beta Automotive" (a design win "with" may name a partner).
 _INTRODUCES_CUSTOMERS = re.compile(
-    r"\b(?:customers|clients)\b[^.;]{0,80}?,\s*(?:led\s+by|principally|primarily|chiefly|mainly|(?:most\s+)?notably)\s+(?:the\s+)?$"
+    r"\b(?:customers|clients)\b[^.;]{0,80}?,\s*(?:led\s+by|principally|primarily|chiefly|mainly|(?:most\s+)?notably|among\s+them)\s+(?:the\s+)?$"
     r"|\b(?:customers?|clients?)\s*,\s*joining\s+(?:the\s+)?$"
     r"|\bnew\s+(?:customer|client)\s+wins?\s+(?:[\w-]+\s+){0,4}?(?:included|include|includes|were|:)\s+(?:the\s+)?$"
     r"|\bnew\s+(?:[\w-]+\s+){0,2}?(?:customers|clients|logos)\s*(?::|,?\s*(?:included|include|includes|such\s+as|including|like))\s+(?:the\s+)?$"
@@ -826,10 +830,20 @@ _VALUED_ORDER_FROM = re.compile(
 # went live in March": the organization buying, or starting on the issuer's
 # system, stated with it as the subject (SCHEMA.md: "placing an order").
 # Not an order given to someone ("the court ordered the Company to pay").
+# Where the buyer is may come between: "Mercy General Hospital of Tulsa,
+# Oklahoma, has ordered", "St. Albans Medical Center in Dayton, Ohio, ordered".
+# A purchase of units, not of a stake or a business: "Beta purchased 40
+# systems" (an acquirer stays ORG).
+_BUYER_PLACE = (
+    r"(?:,?(?:\s+(?:in|of)\s+(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*){0,2},)?\s+(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*)?,)?"
+)
 _PLACES_AN_ORDER = re.compile(
-    r"^(?:['\u2019]s?)?\s*(?:\([^)]{0,40}\)\s*)?(?:has\s+|have\s+|had\s+|recently\s+|today\s+|also\s+)?"
+    r"^(?:['\u2019]s?)?\s*(?:\([^)]{0,40}\)\s*)?" + _BUYER_PLACE + r"\s*(?:has\s+|have\s+|had\s+|recently\s+|today\s+|also\s+)?"
     r"(?:(?:already|also|now|again|just)\s+)?"
     r"(?:placed\s+(?:[\w$.,-]+\s+){0,5}?(?:purchase\s+)?orders?\b|ordered\s+(?!(?:that|the\s+company|us|it|him|her)\b)"
+    r"|(?-i:purchased|bought)\s+(?!(?:[\w$.,-]+\s+){0,5}?(?:shares?|stakes?|stock|interests?|business|businesses|division|"
+    r"assets|notes|debentures|securities|companies|company|subsidiary|units\s+of|property|properties|building|land|real)\b)"
+    r"(?:an?\s+|the\s+)?(?:additional\s+|\d[\d,]*\s+|[a-z]+-?\s+)?"
     r"|went\s+live|goes\s+live|has\s+gone\s+live|completed\s+(?:its|their|the)\s+go-live)",
     re.IGNORECASE,
 )
@@ -845,7 +859,7 @@ _CHOOSES = re.compile(
     r"(?:['\u2019]s?)?\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*[^,;.]{3,80},\s*)?(?:has\s+|have\s+|recently\s+|today\s+)?"
     # "Rook has already awarded Coldstream a new order"
     r"(?:(?:already|also|now|again|just)\s+)?"
-    r"(?:selected|chose|awarded|renewed\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}?(?:contract|agreement|subscription|license)\s+with|"
+    r"(?:selected|chose|awarded|standardi[sz]ed\s+on|renewed\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}?(?:contract|agreement|subscription|license)\s+with|"
     r"extended\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}?(?:contract|agreement)\s+with)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
@@ -879,6 +893,15 @@ def _chose_the_issuer(text: str, name_start: int, name_end: int, issuer_ends: fr
     return chosen.group("subject") is not None or any(chosen.start() - 2 <= end <= chosen.start() for end in issuer_ends)
 
 
+# "the platform went live at Brisk Mutual Credit Union", "rollouts at
+# Carraway Life", "now in production at": the issuer's system started at
+# the organization, as "Beta went live" says it with Beta the subject
+# (`_PLACES_AN_ORDER`). Not a trial site ("a trial at Mercy Hospital").
+_DEPLOYED_AT = re.compile(
+    r"\b(?:(?:went|goes|gone|is|are|now)\s+live|rolled\s+out|deployed|installed|in\s+production|roll-?outs?|go-live)"
+    r"\s+at\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # "the loss of business from Talbot Rail Systems": a former customer (SCHEMA.md: current or former).
 _LOSS_OF_BUSINESS_FROM = re.compile(
     r"\bloss\s+of\s+(?:(?:the|its|our)\s+)?(?:business|orders|sales|programs?)\s+(?:from|with)\s+(?:the\s+)?$",
@@ -901,6 +924,7 @@ def _stated_as_customer(before: str, after: str) -> bool:
         or _ORDER_CAME_FROM.search(before)
         or _VALUED_ORDER_FROM.search(before)
         or _LOSS_OF_BUSINESS_FROM.search(before)
+        or _DEPLOYED_AT.search(before)
         or (_SALES_TO.search(before) and _SHARE_OF_SALES.match(after))
         or _ACCOUNTS_FOR_SHARE_OF_SALES.match(after)
         or _LISTED_AS_CUSTOMERS.match(after)
