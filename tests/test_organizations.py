@@ -1155,3 +1155,24 @@ def test_an_amount_goes_to_the_customer_its_order_comes_from():
 def test_supply_at_or_from_an_organization_is_what_the_issuer_gets_from_it(sentence):
     assert _cue_of("Verlaine Semiconductor", sentence, "before_supplier") > 0
     assert _cue_of("Verlaine Semiconductor", sentence, "before_sale_to") == 0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("Pemberton Regional Hospital has purchased 40 Acme terminals.", "CUSTOMER"),
+        ("Pemberton Regional Hospital of Tulsa, Oklahoma, has ordered three systems.", "CUSTOMER"),
+        ("Pemberton Regional Hospital standardized on the Company's platform.", "CUSTOMER"),
+        ("Pemberton Regional Hospital, which also became a customer, opened a wing.", "CUSTOMER"),
+        ("Pemberton Regional Hospital returned as a customer in 2019.", "CUSTOMER"),
+        ("Pemberton Regional Hospital will remain a customer of Acme.", "CUSTOMER"),
+        ("Acme added 64 customers, among them Pemberton Regional Hospital.", "CUSTOMER"),
+        ("The Acme platform went live at Pemberton Regional Hospital in March.", "CUSTOMER"),
+        ("Pemberton Regional Hospital purchased 1.2 million shares of the Company's common stock.", "ORG"),
+        ("Pemberton Regional Hospital purchased the Company's imaging division.", "ORG"),
+        ("Charges resulting from Pemberton Regional Hospital Purchased Services were $1 million.", "ORG"),
+        ("A trial at Pemberton Regional Hospital enrolled its first patient.", "ORG"),
+    ],
+)
+def test_a_purchase_a_deployment_or_a_return_as_a_customer_settles_the_buyer(sentence, label):
+    assert _settled_labels(sentence, "Pemberton Regional Hospital") == ["ORG", label]
