@@ -485,7 +485,10 @@ _BEFORE_CUES = {
     # Not a seat or a post: "serves on the board of the Beta Foundation",
     # "serves as Chairman of Beta".
     r"manufacture|manufactures|manufacturing|build|builds|for use by|on behalf of)\s+(?!(?:on|as)\s)"
-    r"(?:[\w'\u2019]+\s+){0,4}(?:to|for)?\s*(?:the\s+)?$"
+    # A product code among the words: "supply HLX-550 drug substance to
+    # Beta". Not who it comes from or is made by: "ships being built by Beta",
+    # "support comes from Beta".
+    r"(?:[\w'\u2019-]+\s+){0,4}(?<!\bby\s)(?<!\bfrom\s)(?<!\bof\s)(?:to|for)?\s*(?:the\s+)?$"
     # What is handed over may take more words when "to" names who receives
     # it: "supplies power monitoring and control equipment to the Army",
     # "provide a more streamlined, cost efficient program to the Department".

@@ -1176,3 +1176,15 @@ def test_supply_at_or_from_an_organization_is_what_the_issuer_gets_from_it(sente
 )
 def test_a_purchase_a_deployment_or_a_return_as_a_customer_settles_the_buyer(sentence, label):
     assert _settled_labels(sentence, "Pemberton Regional Hospital") == ["ORG", label]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sale"),
+    [
+        ("It will manufacture and supply HLX-550 drug substance to Beta Pharma.", True),
+        ("Its systems ship on vessels being built by Beta Pharma.", False),
+        ("Technical support comes from Beta Pharma.", False),
+    ],
+)
+def test_a_product_code_may_come_between_a_sale_and_its_buyer_but_a_maker_is_no_buyer(sentence, sale):
+    assert (_cue_of("Beta Pharma", sentence, "before_sale_to") > 0) is sale
