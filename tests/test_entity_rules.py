@@ -3474,3 +3474,12 @@ def test_operating_revenues_in_running_text_keep_operating():
         doc = _doc(text, [("revenues", "METRIC"), ("$214.8 million", "MONEY")])
         doc = EntityRules(patterns=True, propagate=True, metrics=True)(doc)
         assert [e[0] for e in _ents(doc) if e[1] == "METRIC"] == [expected]
+
+
+def test_per_ads_earnings_turnover_and_industry_unit_measures_are_metric_terms():
+    text = ("Net income per diluted ADS was US$0.42. Turnover rose to £33.8 million. "
+            "AISC were $1,046 per ounce. The deal implies an enterprise value of $1.15 billion.")
+    doc = _doc(text, [("US$0.42", "MONEY"), ("£33.8 million", "MONEY"), ("$1,046", "MONEY"), ("$1.15 billion", "MONEY")])
+    doc = EntityRules(patterns=True, propagate=True, metrics=True)(doc)
+    assert [e[0] for e in _ents(doc) if e[1] == "METRIC"] == [
+        "Net income per diluted ADS", "Turnover", "AISC", "enterprise value"]

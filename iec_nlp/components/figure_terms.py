@@ -46,7 +46,14 @@ _METRIC_CORE = (
     r"(?:net\s+(?:income|loss|\(loss\)|earnings|sales|revenues?|profit)|revenues?|sales|"
     r"gross\s+(?:profit|margin)|operating\s+(?:income|loss|expenses|profit|earnings)|"
     r"(?:income|loss)\s+from\s+(?:continuing\s+)?operations|EBITDA(?-i:X|R)?|"
-    r"(?:diluted\s+|basic\s+)?(?:earnings|loss|profit)\s+per\s+(?:weighted\s+average\s+)?(?:diluted\s+|basic\s+|common\s+)?share|EPS|"
+    # Per American depositary share, or per ordinary share, as foreign filers report it.
+    r"(?:diluted\s+|basic\s+)?(?:earnings|loss|profit|net\s+income)\s+per\s+(?:weighted\s+average\s+)?(?:diluted\s+|basic\s+|common\s+)?"
+    r"(?:share|(?-i:ADS|ADR)|(?:ordinary|equity)\s+share)|EPS|turnover|"
+    # The unit measures of miners, shippers, airlines and pipelines: all-in
+    # sustaining cost, time charter equivalent, cost and revenue per available
+    # seat mile, distributable cash flow, cash available for distribution,
+    # lease operating expense; a deal's enterprise and equity value.
+    r"(?-i:AISC|TCE|CASM(?:-ex)?|RASM|PRASM|TRASM|DCF|CAFD|LOE)|(?:enterprise|equity)\s+value|"
     # "order backlog", "funded backlog": one measure, not the term "order" and then "backlog".
     r"(?:(?:orders?|funded)\s+)?backlog|bookings|cash\s+and\s+cash\s+equivalents|cash\s+balance|working\s+capital|"
     r"(?:outstanding\s+)?(?:long-term|total|term)\s+debt|free\s+cash\s+flow|capital\s+expenditures|"
@@ -659,7 +666,7 @@ _METRIC_HEAD = re.compile(
 _BONUS_HEAD = re.compile(rf"(?:(?:{_METRIC_HEAD_WORDS})\s+)+$", re.IGNORECASE)
 _BONUS = re.compile(r"\bbonus(?:es)?$", re.IGNORECASE)
 _METRIC_TAIL = re.compile(
-    r"(?:\s+before\s+(?:income\s+)?tax(?:es)?|\s+per\s+(?:diluted\s+|basic\s+|common\s+)?share"
+    r"(?:\s+before\s+(?:income\s+)?tax(?:es)?|\s+per\s+(?:diluted\s+|basic\s+|common\s+)?(?:share|(?-i:ADS|ADR)\b|(?:ordinary|equity)\s+share)"
     r"|\s+(?:applicable|attributable|available)\s+to\s+common\s+(?:stock|share)holders|\s+from\s+continuing\s+operations"
     # "Cost of goods" + " sold", "cost of products" + " sold"
     r"|(?<=goods)[ ]+sold\b|(?<=products)[ ]+sold\b"
