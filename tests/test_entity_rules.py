@@ -3483,3 +3483,11 @@ def test_per_ads_earnings_turnover_and_industry_unit_measures_are_metric_terms()
     doc = EntityRules(patterns=True, propagate=True, metrics=True)(doc)
     assert [e[0] for e in _ents(doc) if e[1] == "METRIC"] == [
         "Net income per diluted ADS", "Turnover", "AISC", "enterprise value"]
+
+
+def test_a_second_legal_form_after_and_co_is_part_of_the_name():
+    text = "Sutter Vance & Co. LLP served as auditor. Harlow Reed & Co., P.C. was engaged. Kessler Mott & Co. Today it said."
+    doc = _doc(text, [("Sutter Vance & Co.", "ORG"), ("Harlow Reed & Co.", "ORG"), ("Kessler Mott & Co. Today", "ORG")])
+    doc = EntityRules(patterns=True, propagate=True)(doc)
+    assert [e[0] for e in _ents(doc) if e[1] == "ORG"] == [
+        "Sutter Vance & Co. LLP", "Harlow Reed & Co., P.C.", "Kessler Mott & Co."]

@@ -1270,7 +1270,10 @@ def _part_of(doc: Doc, ent: Span, match: re.Match, group: str) -> Span | None:
 # "Whitcombe Ferrand & Co., LLP", "Fallbrook National Bank, N.A.": a legal
 # form after a comma ends the name before it, also a second one or a bank's
 # "N.A." (national association), which the legal-form pattern does not list.
-_TRAILING_LEGAL_FORM = re.compile(r",[ ]{1,2}(?:LLP|L\.L\.P\.|LLC|L\.L\.C\.|L\.P\.|N\.A\.|Inc\.|Ltd\.)(?![\w.])")
+# After "& Co." the comma may be left out: "Sutter Vance & Co. LLP", "& Co., P.C.".
+_TRAILING_LEGAL_FORM = re.compile(
+    r"(?:,|(?<=&[ ]Co\.))[ ]{1,2}(?:LLP|L\.L\.P\.|LLC|L\.L\.C\.|L\.P\.|N\.A\.|Inc\.|Ltd\.|P\.C\.|PLLC)(?![\w.])"
+)
 
 
 def _widen_over_trailing_legal_forms(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
@@ -1514,7 +1517,10 @@ def _widen_over_leading_abbreviations(doc: Doc, text: str, ents: list[Span]) -> 
 # affiliated": a name ends at its legal form's stop where a sentence
 # follows; the recognizer ran on into the next sentence's name.
 _LEGAL_FORM_STOP = r"\b(?:Corp|Inc|Co|Ltd|LLC|Corporation|Company|Incorporated)\."
-_SENTENCE_AFTER_LEGAL_FORM = re.compile(_LEGAL_FORM_STOP + r"(?=[ ]+[A-Z])")
+# Not a second legal form: "Sutter Vance & Co. LLP".
+_SENTENCE_AFTER_LEGAL_FORM = re.compile(
+    _LEGAL_FORM_STOP + r"(?=[ ]+[A-Z])(?![ ]+(?:LLP|LLC|PLLC|L\.L\.P\.|L\.L\.C\.|L\.P\.|P\.C\.)(?![\w.]))"
+)
 _ENDS_AT_LEGAL_FORM_STOP = re.compile(_LEGAL_FORM_STOP + "$")
 
 
