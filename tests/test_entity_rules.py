@@ -3491,3 +3491,12 @@ def test_a_second_legal_form_after_and_co_is_part_of_the_name():
     doc = EntityRules(patterns=True, propagate=True)(doc)
     assert [e[0] for e in _ents(doc) if e[1] == "ORG"] == [
         "Sutter Vance & Co. LLP", "Harlow Reed & Co., P.C.", "Kessler Mott & Co."]
+
+
+def test_a_signer_after_a_bare_s_or_on_a_joined_signature_line_is_a_person():
+    text = ("VERALUX HOLDINGS, INC.\n/s/ Chidinma Okeke-Hart\nChief Financial Officer\n"
+            "Date: May 20, 2019 By: /s/ Lionel Achterberg-Vance Name: Lionel Achterberg-Vance Title: Secretary\n")
+    doc = _doc(text, [("Chidinma Okeke-Hart", "ORG"), ("Lionel Achterberg-Vance", "ORG")])
+    doc = EntityRules(patterns=True, propagate=True)(doc)
+    assert [e for e in _ents(doc) if e[0] in ("Chidinma Okeke-Hart", "Lionel Achterberg-Vance")] == [
+        ("Chidinma Okeke-Hart", "PERSON"), ("Lionel Achterberg-Vance", "PERSON"), ("Lionel Achterberg-Vance", "PERSON")]

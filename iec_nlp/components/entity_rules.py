@@ -2308,8 +2308,12 @@ _PERSON_SLOTS = (
     ),
     re.compile(rf"\b(?:succeeds|succeeding|succeeded)[ ]({_FULL_NAME})(?=[,.;]|[ ](?:who|as)\b)"),
 )
-# A signature block's signer: "By: /s/ Halvard Ostby" and "Name: Halvard Ostby".
-_SIGNER = re.compile(rf"(?m)^[ \t]*(?:By:[ \t]*/s/|Name:)[ \t]*({_FULL_NAME})[ \t]*$")
+# A signature block's signer: "By: /s/ Halvard Ostby", "/s/ Halvard Ostby" and
+# "Name: Halvard Ostby", also where the block's lines were joined into one
+# ("Date: March 3, 2025 By: /s/ Halvard Ostby Name: Halvard Ostby Title: ...").
+_SIGNER = re.compile(
+    rf"(?m)(?:^|(?<=[ \t]))(?:(?:By:[ \t]*)?/s/|Name:)[ \t]*({_FULL_NAME})(?=[ \t]*(?:$|(?:Name|Title|Date):))"
+)
 
 
 # "In connection with the Merger, Imogen Faraday-Lusk, the co-founder and
