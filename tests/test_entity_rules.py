@@ -3500,3 +3500,18 @@ def test_a_signer_after_a_bare_s_or_on_a_joined_signature_line_is_a_person():
     doc = EntityRules(patterns=True, propagate=True)(doc)
     assert [e for e in _ents(doc) if e[0] in ("Chidinma Okeke-Hart", "Lionel Achterberg-Vance")] == [
         ("Chidinma Okeke-Hart", "PERSON"), ("Lionel Achterberg-Vance", "PERSON"), ("Lionel Achterberg-Vance", "PERSON")]
+
+
+def test_a_head_of_a_function_is_a_title_and_a_trials_name_is_no_organization():
+    text = "Ulrike Baumgartner, Head of Clinical Operations at Kessler Pharma, said the HELIOS-ATTR and TRIDENT-4 studies met their goals."
+    doc = _doc(text, [("Ulrike Baumgartner", "PERSON"), ("Kessler Pharma", "ORG"), ("HELIOS", "ORG"), ("ATTR", "ORG"), ("TRIDENT-4", "ORG")])
+    doc = EntityRules(patterns=True, propagate=True)(doc)
+    assert _ents(doc) == [
+        ("Ulrike Baumgartner", "PERSON"), ("Head of Clinical Operations", "ROLE"), ("Kessler Pharma", "ORG")]
+
+
+def test_a_bureau_of_a_government_and_a_trade_named_company_are_organizations():
+    text = "The order came from the Bureau of Reclamation. Orders from Hesketh Pumps rose, and Dravin Pharma signed."
+    doc = _doc(text, [("Hesketh Pumps", "PERSON"), ("Dravin Pharma", "PERSON")])
+    doc = EntityRules(patterns=True, propagate=True)(doc)
+    assert _ents(doc) == [("Bureau of Reclamation", "ORG"), ("Hesketh Pumps", "ORG"), ("Dravin Pharma", "ORG")]

@@ -267,7 +267,7 @@ GOVERNMENT_BODY = re.compile(
     r"Canadian|British|French|German|Indian|Italian|Israeli|Japanese|Polish|Dutch|Spanish|Turkish|Brazilian|"
     r"Swedish|Norwegian|Danish|Finnish|Hellenic|Australian|Mexican|Korean|Philippine)\s+)?"
     r"(?:Army|Navy|Air\s+Force|Marine\s+Corps|Coast\s+Guard|Space\s+Force|National\s+Guard)|"
-    rf"(?:Department|Dept\.|Office|Ministry)\s+of\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+|&\s+)?{_CAP}){{0,3}}|"
+    rf"(?:Department|Dept\.|Office|Ministry|Bureau)\s+of\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+|&\s+)?{_CAP}){{0,3}}|"
     # A utility's district or cooperative buys power like an agency: "Cascadia
     # Public Utility District", "Kittitas County Electric Cooperative"; so do
     # a school system and a credit union: "Grayson County Public Schools",

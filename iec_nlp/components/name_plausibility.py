@@ -302,8 +302,10 @@ def _written_in_lower_case(name: str, text: str) -> bool:
 
 _WORD_OF_TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
 # "Sears-branded stores", "Intel-based": a name inside a compound modifier is
-# not a mention (no annotated name is followed by a hyphen and a lower-case word).
-_IN_COMPOUND = re.compile(r"-[a-z]")
+# not a mention (no annotated name is followed by a hyphen and a lower-case word),
+# nor is "HELIOS" of a trial's name "HELIOS-ATTR" (nor one followed by a hyphen
+# and capitals).
+_IN_COMPOUND = re.compile(r"-(?:[a-z]|[A-Z]{2,}\b)")
 # The period a change is measured from ("up 17% from the previous quarter",
 # "an increase of $6.5 million over the prior year quarter") is no period of
 # an amount; "from the previous year's $45.3 million" is.
@@ -356,7 +358,8 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
 # System"): a name after a hyphen is the whole word's ("ex-U.S. Navy" keeps its name).
 # Nor is a word after a prefix that makes a modifier of it: "a pre-IPO
 # company", "non-GAAP", "post-Brexit", "the mid-Atlantic".
-_AFTER_COMPOUND_PART = re.compile(r"\b(?:[A-Z][a-z]{2,}|pre|post|non|anti|mid|pan|trans)-$")
+# So is the capitals part of a trial's name: "ATTR" of "HELIOS-ATTR".
+_AFTER_COMPOUND_PART = re.compile(r"\b(?:[A-Z][a-z]{2,}|(?-i:[A-Z]{4,})|pre|post|non|anti|mid|pan|trans)-$")
 # Nor a word joined to the one before by a slash ("Asia/Pacific", a region),
 # nor one after a percent sign ("% Chg", a table's column header). A filing's
 # signature mark is no word: "By /s/Wayne Boston" is signed by a person.
@@ -648,9 +651,10 @@ _ENDS_IN_SITE_WORD = re.compile(r"[ ](?:Project|Plant|Mine|Refinery|Facility)$")
 _SITE_WORD_AFTER = re.compile(r"(?:[ ][A-Z][\w-]*){0,2}[ ](?:Project|Plant|Mine|Refinery|Facility)\b")
 
 
-# Capitals, a hyphen and a number name a product, a drug candidate, a model
-# or a disease ("VRD-301", "F-35", "COVID-19"), never an organization.
-_PRODUCT_CODE = re.compile(r"[A-Z]{1,5}-\d{1,5}[A-Z]?")
+# Capitals, a hyphen and a number name a product, a drug candidate, a model,
+# a disease or a clinical trial ("VRD-301", "F-35", "COVID-19", "TRIDENT-4"),
+# never an organization.
+_PRODUCT_CODE = re.compile(r"[A-Z]{1,10}-\d{1,5}[A-Z]?")
 
 
 # What a release counts is a restaurant, store or product line of a brand,

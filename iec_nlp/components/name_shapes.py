@@ -41,6 +41,9 @@ _TITLE_HEAD = (
     r"General\s+Manager|Managing\s+Director|General\s+Counsel|"
     # SCHEMA.md 3a: founders are ROLEs ("co-founder of Plexus", "Founding Partner of Trian").
     r"Founder|Founding\s+Partner|"
+    # "Head of Research and Development", "Global Head of Regulatory Affairs"
+    # (a head of a function; "head of the company" is no title).
+    r"(?:Global\s+)?Head(?=\s+of\s+(?-i:[A-Z]))|"
     # An academic title or an office before a name: "Professor Ross Watts",
     # "U.S. Senator Kirsten Gillibrand".
     r"(?-i:Professor|(?:U\.S\.\s+|State\s+)?(?:Senator|Governor|Congressman|Congresswoman|Mayor)(?=\s+[A-Z][a-z])))"
@@ -62,7 +65,9 @@ _FUNCTION = (
     # Merchandising", "Director of Route Optimization"); not "Research" or
     # "Management" alone, which end companies' names ("Allied Research").
     r"Planning|Underwriting|Reliability|Optimization|Merchandising|Claims|Credit|Customer\s+Support|Analytics|"
-    r"Compliance|Internal\s+Audit|(?:Program|Product|Project|Risk|Revenue|Category|Portfolio)\s+Management)"
+    r"Compliance|Internal\s+Audit|(?:Program|Product|Project|Risk|Revenue|Category|Portfolio)\s+Management|"
+    # A drug or device maker's functions ("Head of Clinical Operations").
+    r"Clinical\s+(?:Operations|Development)|Regulatory\s+Affairs|Medical\s+Affairs|Global\s+Development)"
 )
 _TITLE_SCOPE = (
     rf"(?:\s+of\s+(?:the\s+Board(?:\s+of\s+Directors)?|{_FUNCTION}(?:\s+(?:and|&)\s+{_FUNCTION})*"
@@ -114,7 +119,10 @@ COMPANY_KIND_WORDS = (
     r"Manufacturing|Semiconductor|Software|Biosciences|Biologics|Resources|Mining|Motors|Airlines|Foods|Brands|Financial|"
     r"Bancorp|Insurance|Robotics|Materials|Chemicals|Petroleum|Instruments|Devices|Enterprises|Lines|Advisors|"
     r"Cooperative|Components|Telecom|Marine|Controls|Freight|Grocers|Automation|Automotive|Avionics|Circuits|Defense|"
-    r"Diagnostics|Dynamics|Imaging|Optics|Orthopedics|Photonics|Scientific|Sensors|Storage|Surgical|Wireless)"
+    r"Diagnostics|Dynamics|Imaging|Optics|Orthopedics|Photonics|Scientific|Sensors|Storage|Surgical|Wireless|"
+    # Trades that name companies as well ("Hesketh Pumps", "Wexham Pharmacy",
+    # "Dravin Pharma"), which the recognizer took for people's surnames.
+    r"Hydraulics|Pumps|Pharmacy|Pharma|Biotech|Genomics|Utilities|Savings)"
 )
 # A local government is named by its place: "the City of Millbrook", "the
 # Town of Ashby" (the name rules add a state's: "the State of New Jersey").
