@@ -3515,3 +3515,12 @@ def test_a_bureau_of_a_government_and_a_trade_named_company_are_organizations():
     doc = _doc(text, [("Hesketh Pumps", "PERSON"), ("Dravin Pharma", "PERSON")])
     doc = EntityRules(patterns=True, propagate=True)(doc)
     assert _ents(doc) == [("Bureau of Reclamation", "ORG"), ("Hesketh Pumps", "ORG"), ("Dravin Pharma", "ORG")]
+
+
+def test_a_firm_engaged_as_an_advisor_holds_no_role_and_a_person_does():
+    text = ("Kessler Branford & Co. is acting as financial advisor to Harwell Inc., and Stiles Harrow LLP served as legal counsel. "
+            "Jane Roe will serve as a board advisor.")
+    doc = _doc(text, [("Kessler Branford & Co.", "ORG"), ("acting as financial advisor", "ROLE"), ("Harwell Inc.", "ORG"),
+                      ("Stiles Harrow LLP", "ORG"), ("legal counsel", "ROLE"), ("Jane Roe", "PERSON"), ("board advisor", "ROLE")])
+    doc = EntityRules(patterns=True, propagate=True)(doc)
+    assert [e for e in _ents(doc) if e[1] == "ROLE"] == [("board advisor", "ROLE")]

@@ -419,6 +419,7 @@ class EntityRules:
             # Again after propagation, which labels a surname next to a given name it left alone.
             ents = _as_given_names_of_people(doc, text, _join_person_fragments(doc, text, ents))
             ents = _without_unsupported_one_word_persons(text, ents, self.first_names)
+            ents = _without_firms_engaged_as_advisors(text, ents)
         doc.set_ents(sorted(ents, key=lambda s: s.start), default="outside")
         return doc
 
@@ -2308,6 +2309,29 @@ _PERSON_SLOTS = (
     ),
     re.compile(rf"\b(?:succeeds|succeeding|succeeded)[ ]({_FULL_NAME})(?=[,.;]|[ ](?:who|as)\b)"),
 )
+# "Kessler Branford & Co. is acting as financial advisor to Harwell", "Stiles
+# Harrow LLP served as legal counsel": a firm's engagement in a deal, not a
+# person's post (SCHEMA.md 3a: a ROLE is a person's title); "Jane Roe will
+# serve as an advisor to the board" keeps hers (her subject is a person).
+_ENGAGED_AS_ADVISOR = re.compile(
+    r"[ ]+(?:(?:is|are|was|were|has[ ]+been|have[ ]+been|will)[ ]+)?(?:acting|serving|acted|served|act|serve)[ ]+as[ ]+"
+    r"(?:(?:the|its|their|a|an|exclusive|lead|sole|joint|co-)[ ]+)*"
+    r"(?:(?:financial|legal|strategic|M&A|capital[ ]+markets|restructuring|tax|independent)[ ]+)*"
+    r"(?:advis[oe]rs?|counsel|arrangers?|bookrunners?|agents?)$",
+    re.IGNORECASE,
+)
+
+
+def _without_firms_engaged_as_advisors(text: str, ents: list[Span]) -> list[Span]:
+    firm_ends = [e.end_char for e in ents if e.label_ in ("ORG", "CUSTOMER")]
+    return [
+        e for e in ents
+        if e.label_ != "ROLE"
+        or not any(end <= e.start_char + 12 and e.end_char - end < 100 and _ENGAGED_AS_ADVISOR.fullmatch(text, end, e.end_char)
+                   for end in firm_ends)
+    ]
+
+
 # A signature block's signer: "By: /s/ Halvard Ostby", "/s/ Halvard Ostby" and
 # "Name: Halvard Ostby", also where the block's lines were joined into one
 # ("Date: March 3, 2025 By: /s/ Halvard Ostby Name: Halvard Ostby Title: ...").
