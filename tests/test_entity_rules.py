@@ -3524,3 +3524,11 @@ def test_a_firm_engaged_as_an_advisor_holds_no_role_and_a_person_does():
                       ("Stiles Harrow LLP", "ORG"), ("legal counsel", "ROLE"), ("Jane Roe", "PERSON"), ("board advisor", "ROLE")])
     doc = EntityRules(patterns=True, propagate=True)(doc)
     assert [e for e in _ents(doc) if e[1] == "ROLE"] == [("board advisor", "ROLE")]
+
+
+def test_a_buyer_the_subject_of_its_purchase_is_an_organization_and_a_lone_word_is_not():
+    text = ("Corvane Systems, Inc. today announced new orders. Delmont Pharmacy has standardized on the Company's platform. "
+            "The company said Wexford County Schools ordered 40 units. Customers ordered more. Revenue purchased nothing.")
+    doc = _doc(text, [("Corvane Systems, Inc.", "ORG")])
+    doc = EntityRules(patterns=True, propagate=True)(doc)
+    assert [e[0] for e in _ents(doc) if e[1] == "ORG"] == ["Corvane Systems, Inc.", "Delmont Pharmacy", "Wexford County Schools"]

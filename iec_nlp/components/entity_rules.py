@@ -1933,6 +1933,15 @@ _BUYERS_AFTER_SALE_CUES = (
     # "Sales to Corrigan Outdoor rose 20%", "customers include Ashdown Power".
     re.compile(rf"\b(?:[Ss]ales|[Ss]hipments|[Dd]eliveries)[ ]+to[ ]+(?:the[ ]+)?{_BUYER_NAME}{_BUYER_END}"),
     re.compile(rf"\b(?:customers|clients)[ ]+(?:include|includes|included|including|such[ ]+as)[ ]+(?:the[ ]+)?{_BUYER_NAME}{_BUYER_END}"),
+    # The buyer as the subject of its purchase: "Delmont Pharmacy has
+    # standardized on", "said Wexford County Schools ordered" (two words at
+    # least: a sentence's first word alone may be any noun).
+    re.compile(
+        r"(?:(?<=[.!?][ ])|(?<=[.!?][ ]{2})|(?<=\n)|(?<=\bthat[ ])|(?<=\bsaid[ ]))"
+        rf"((?!The\b|Our\b|Its\b|This\b|These\b|Customers?\b|Clients?\b){_EMPLOYER_WORD}(?:[ ](?:{_EMPLOYER_WORD}|&)){{1,4}})"
+        r"[ ]+(?:(?:has|have|also|recently|today|already|now)[ ]+)*"
+        r"(?:ordered|placed[ ]+(?:an?|its|their)[ ]|purchased|selected|chose|renewed|standardized[ ]+on|went[ ]+live)\b"
+    ),
 )
 
 
