@@ -302,7 +302,10 @@ _LEADING_TICKER = re.compile(
 )
 _SYMBOL = re.compile(r":\s*([A-Z][A-Z0-9]{0,5})\b")
 
-_DATELINE = re.compile(r"(?:\d{4}|\))\s*(?:[-\u2013\u2014]+|/)\s*(?:\(?[A-Z][\w .]*(?:WIRE|Wire|wire)\)?\s*[-\u2013\u2014]*\s*)?$")
+# "DALLAS, May 1, 2024 --", "Aug. 5, 2019 /PRNewswire/ --", "(BUSINESS WIRE) --".
+_DATELINE = re.compile(
+    r"(?:\d{4}|\))\s*(?:[-\u2013\u2014]+|/)\s*(?:\(?[A-Z][\w .]*(?:WIRE|Wire|wire)[\w-]*\)?/?\s*[-\u2013\u2014]*\s*)?$"
+)
 
 
 def _counts_for_issuer(entity: EntityLike) -> bool:
@@ -388,6 +391,16 @@ def _cue_ranks(text: str, entities: Sequence[EntityLike], groups: list[list[int]
         cued = [i for i in mentions if pattern.match(text[entities[i].end : entities[i].end + 200])]
         cue_rank[cue] = {i: n for n, i in enumerate(cued)}
     about = [i for i in mentions if _ABOUT.search(text[max(0, entities[i].start - 80) : entities[i].start])]
+    # "DALLAS -- Acme Corp. today announced that Beta Bank selected ...":
+    # when the release describes its customer first ("About Beta Bank"), the
+    # "About" of the organization whose own sentence opens after the dateline
+    # is still the author's.
+    author = next(
+        (g for g in groups for i in g
+         if cue_rank["announces"].get(i) == 0 and _DATELINE.search(text[max(0, entities[i].start - 80) : entities[i].start])),
+        (),
+    )
+    about.sort(key=lambda i: i not in author)
     cue_rank["about"] = {i: n for n, i in enumerate(about)}
     signed = [
         i for i in mentions

@@ -306,6 +306,18 @@ def test_the_about_section_names_the_issuer():
     assert _issuer_name(text, "Beta Corp.", "Acme Inc.", "Acme") == "Acme Inc."
 
 
+@pytest.mark.parametrize("wire", ["--", "/PRNewswire/ --"])
+def test_the_announcers_about_section_is_the_authors_when_the_customers_comes_first(wire):
+    # A customer-win release that describes its customer before its author.
+    text = (
+        "HALVERN VALLEY CREDIT UNION SELECTS CORVANE FOR DIGITAL BANKING\n\n"
+        f"AUSTIN, Texas, May 7, 2019 {wire} Corvane Systems today announced that Halvern Valley Credit Union "
+        "has selected its platform.\n\nAbout Halvern Valley Credit Union\nHalvern Valley Credit Union serves "
+        "82,000 members.\n\nAbout Corvane Systems\nCorvane Systems makes banking software."
+    )
+    assert _issuer_name(text, "Halvern Valley Credit Union", "Corvane Systems", "CORVANE") == "Corvane Systems"
+
+
 @pytest.mark.parametrize(
     "sentence, name, expected",
     [
