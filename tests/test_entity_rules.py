@@ -3532,3 +3532,13 @@ def test_a_buyer_the_subject_of_its_purchase_is_an_organization_and_a_lone_word_
     doc = _doc(text, [("Corvane Systems, Inc.", "ORG")])
     doc = EntityRules(patterns=True, propagate=True)(doc)
     assert [e[0] for e in _ents(doc) if e[1] == "ORG"] == ["Corvane Systems, Inc.", "Delmont Pharmacy", "Wexford County Schools"]
+
+
+def test_a_title_case_headlines_verb_is_cut_from_the_buyers_name():
+    text = ("City of Marlow Springs Goes Live on Tessaro Cloud\n\nAlder & Finch Insurance Group Taps Quillon for Claims\n\n"
+            "Halden Expands Group Inc. said.")
+    doc = _doc(text, [("City of Marlow Springs Goes", "ORG"), ("Alder & Finch Insurance Group Taps Quillon", "ORG"),
+                      ("Halden Expands Group Inc.", "ORG")])
+    doc = EntityRules(patterns=True, propagate=True)(doc)
+    assert [e[0] for e in _ents(doc) if e[1] == "ORG"] == [
+        "City of Marlow Springs", "Alder & Finch Insurance Group", "Halden Expands Group Inc."]

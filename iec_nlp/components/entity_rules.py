@@ -1607,9 +1607,32 @@ _HEADLINE_VERB_ALONE = re.compile(_HEADLINE_VERB, re.IGNORECASE)
 
 def _without_headline_verbs(ents: list[Span]) -> list[Span]:
     return [
-        e for e in ents
+        _cut_before_headline_verb(e) for e in ents
         if not (e.label_ in ("ORG", "CUSTOMER") and e.text.isupper() and _HEADLINE_VERB_ALONE.fullmatch(e.text))
     ]
+
+
+# "City of Marlow Springs Goes Live on Tessaro Cloud", "Alder & Finch
+# Insurance Group Taps Quillon", "Brantley County Sheriff's Office Selects
+# Kavora": a title-case headline's verb and what follows it are no part of
+# the buyer's name the recognizer ran on over them. Not a name that ends in
+# a legal form ("Vital Signs Inc.").
+# Not the verbs that are also words of names ("Signs", "Partners", "Awards",
+# "Orders").
+_VERB_IN_HEADLINE_NAME = re.compile(
+    r"[ ](?:Goes|Taps|Chooses|Selects|Deploys|Adopts|Moves|Picks|Renews|Extends|Expands|Launches|"
+    r"Converts|Receives|Joins|Standardizes|Implements)(?:[ ](?=[A-Z])|$)"
+)
+
+
+def _cut_before_headline_verb(ent: Span) -> Span:
+    if ent.label_ not in ("ORG", "CUSTOMER") or "\n" in ent.text:
+        return ent
+    verb = _VERB_IN_HEADLINE_NAME.search(ent.text)
+    if verb is None or re.search(_LEGAL_FORM, ent.text[verb.end():]):
+        return ent
+    cut = ent.doc.char_span(ent.start_char, ent.start_char + verb.start(), label=ent.label_)
+    return cut if cut is not None else ent
 
 
 # "HORIZON C2M technology", "C2M production batteries", "Windows Media
