@@ -875,7 +875,10 @@ _CHOOSES = re.compile(
     r"(?:['\u2019]s?)?\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*[^,;.]{3,80},\s*)?(?:has\s+|have\s+|recently\s+|today\s+)?"
     # "Rook has already awarded Coldstream a new order"
     r"(?:(?:already|also|now|again|just)\s+)?"
-    r"(?:selected|chose|awarded|standardi[sz]ed\s+on|renewed\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}?(?:contract|agreement|subscription|license)\s+with|"
+    # "has chosen", "adopted", "deployed", "implemented", "licensed",
+    # "subscribed to", "signed with" the issuer or its product.
+    r"(?:selected|chose|chosen|adopted|deployed|implemented|licensed|subscribed\s+to|signed\s+(?:on\s+)?with|"
+    r"awarded|standardi[sz]ed\s+on|renewed\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}?(?:contract|agreement|subscription|license)\s+with|"
     r"extended\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}?(?:contract|agreement)\s+with)\s+(?:the\s+)?",
     re.IGNORECASE,
 )

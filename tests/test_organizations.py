@@ -1200,3 +1200,18 @@ def test_a_purchase_a_deployment_or_a_return_as_a_customer_settles_the_buyer(sen
 )
 def test_a_product_code_may_come_between_a_sale_and_its_buyer_but_a_maker_is_no_buyer(sentence, sale):
     assert (_cue_of("Beta Pharma", sentence, "before_sale_to") > 0) is sale
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("Amberly Foods has chosen the Company's platform for its plants.", "CUSTOMER"),
+        ("Amberly Foods has deployed the Company's analytics.", "CUSTOMER"),
+        ("Amberly Foods adopted Acme Corp.'s MES last year.", "CUSTOMER"),
+        ("Amberly Foods signed with Acme Corp. for three years.", "CUSTOMER"),
+        ("Amberly Foods adopted a new policy.", "ORG"),
+    ],
+)
+def test_a_buyer_that_chose_adopted_or_deployed_the_issuer_is_settled(sentence, label):
+    # The labels of the opening "Acme Corp." and of "Amberly Foods".
+    assert _settled_labels(sentence, "Amberly Foods")[:2] == ["ORG", label]
