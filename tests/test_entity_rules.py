@@ -3542,3 +3542,19 @@ def test_a_title_case_headlines_verb_is_cut_from_the_buyers_name():
     doc = EntityRules(patterns=True, propagate=True)(doc)
     assert [e[0] for e in _ents(doc) if e[1] == "ORG"] == [
         "City of Marlow Springs", "Alder & Finch Insurance Group", "Halden Expands Group Inc."]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure"),
+    [
+        ("The hospital today reported net patient revenue of $412.6 million.", "net patient revenue"),
+        ("The builder reported home sales revenue of $724.5 million.", "home sales revenue"),
+        ("The carrier reported net operating revenues of $90.1 million.", "net operating revenues"),
+        ("The trust reported NAREIT FFO of $21.7 million.", "NAREIT FFO"),
+    ],
+)
+def test_line_items_of_hospitals_homebuilders_and_reits_keep_their_qualifiers(sentence, measure):
+    last = measure.split()[-1]
+    doc = _doc(sentence, [(last, "METRIC"), (sentence[sentence.index("$"):-1], "MONEY")])
+    doc = EntityRules(patterns=True, propagate=True, metrics=True)(doc)
+    assert [e[0] for e in _ents(doc) if e[1] == "METRIC"] == [measure]

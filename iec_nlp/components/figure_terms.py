@@ -638,7 +638,11 @@ _METRIC_HEAD_WORDS = (
     # "normalized FFO", "same-property NOI", "restaurant sales"
     r"allowance\s+for|growth|normalized|same[\s-](?:property|center)|restaurant|"
     # "EBITDA loss", "EBITDA margin": a measure of its own
-    r"EBITDA"
+    r"EBITDA|"
+    # A hospital's, a homebuilder's and a REIT's line items: "net patient
+    # service revenue", "home sales revenue", "same-facility revenue",
+    # "NAREIT FFO"
+    r"patient(?:\s+service)?|home\s+sales|same[\s-]facility|(?-i:NAREIT|Nareit)(?:-defined)?"
 )
 # A year right before a measure is its period too: "2021 sales and revenues
 # of $51.0 billion", "Full-Year 2010 EBITDA" (GUIDELINE: `second quarter net
@@ -822,7 +826,7 @@ def _word_start(text: str, start: int, end: int) -> int:
 # A carrier's or utility's line item: "record operating revenues of $214.8
 # million", "total operating revenues increased" (as annotated). Not a
 # head word of every measure: "operating income" is the measure itself.
-_OPERATING_REVENUE = re.compile(r"(?<![\w-])(?:(?:total|consolidated)[ ]+)?operating[ ]+$", re.IGNORECASE)
+_OPERATING_REVENUE = re.compile(r"(?<![\w-])(?:(?:total|consolidated|net)[ ]+)?operating[ ]+$", re.IGNORECASE)
 
 
 def _revenue_qualifier_start(text: str, start: int) -> int:
