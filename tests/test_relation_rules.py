@@ -710,7 +710,8 @@ def test_an_item_of_a_list_joined_to_the_one_before_it_takes_the_period_that_int
 @pytest.mark.parametrize(
     "heading",
     ["Third Quarter 2018 Highlights:", "Third Quarter 2018 Financial Highlights", "Third Quarter 2018 Financial Summary",
-     "Third Quarter 2018 Key Metrics:", "Third Quarter 2018 summary:", "Third Quarter 2018 Compared to Third Quarter 2017"],
+     "Third Quarter 2018 Key Metrics:", "Third Quarter 2018 summary:", "Third Quarter 2018 Compared to Third Quarter 2017",
+     "Third Quarter 2018 Outlook", "Third Quarter 2018 Guidance:"],
 )
 def test_the_period_of_a_highlights_heading_is_no_period_of_the_items_under_it(heading):
     from iec_nlp.components.relation_extractor import _apply_amount_rules

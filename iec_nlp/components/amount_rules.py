@@ -970,7 +970,9 @@ def unlink_heading_periods(text: str, relations: list[list[Any]]) -> list[list[A
 # introduces the list below it ("Highlights for the quarter included:" is
 # one): its period is no period of the amounts under it (GUIDELINE, highlights).
 _HIGHLIGHTS_HEADING_END = re.compile(
-    r"\b(?:[Hh]ighlights|HIGHLIGHTS|[Ss]ummary|SUMMARY|Results|RESULTS|[Kk]ey[ ][Mm]etrics|KEY[ ]METRICS|[Oo]verview|OVERVIEW)"
+    r"\b(?:[Hh]ighlights|HIGHLIGHTS|[Ss]ummary|SUMMARY|Results|RESULTS|[Kk]ey[ ][Mm]etrics|KEY[ ]METRICS|[Oo]verview|OVERVIEW"
+    # "Full-Year 2024 Outlook", "2023 Guidance:": the forecast's own sentence says its period.
+    r"|Outlook|OUTLOOK|Guidance|GUIDANCE)"
     r"[ \t]*:?[ \t]*$"
 )
 
