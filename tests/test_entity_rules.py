@@ -3558,3 +3558,12 @@ def test_line_items_of_hospitals_homebuilders_and_reits_keep_their_qualifiers(se
     doc = _doc(sentence, [(last, "METRIC"), (sentence[sentence.index("$"):-1], "MONEY")])
     doc = EntityRules(patterns=True, propagate=True, metrics=True)(doc)
     assert [e[0] for e in _ents(doc) if e[1] == "METRIC"] == [measure]
+
+
+def test_a_department_under_the_company_line_of_a_contact_block_is_no_title_under_a_name_it_is():
+    text = ("Contact:\nCorbett Foods Company\nInvestor Relations\nMiguel Santos\n\n"
+            "Michael Newman\nMedia Relations\n(509) 927-5295\n")
+    doc = _doc(text, [("Corbett Foods Company", "ORG"), ("Investor Relations", "ROLE"), ("Miguel Santos", "PERSON"),
+                      ("Michael Newman", "PERSON"), ("Media Relations", "ROLE")])
+    doc = EntityRules(patterns=True, propagate=True)(doc)
+    assert [e for e in _ents(doc) if e[1] == "ROLE"] == [("Media Relations", "ROLE")]
