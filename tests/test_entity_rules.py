@@ -3567,3 +3567,12 @@ def test_a_department_under_the_company_line_of_a_contact_block_is_no_title_unde
                       ("Michael Newman", "PERSON"), ("Media Relations", "ROLE")])
     doc = EntityRules(patterns=True, propagate=True)(doc)
     assert [e for e in _ents(doc) if e[1] == "ROLE"] == [("Media Relations", "ROLE")]
+
+
+def test_a_stock_index_and_an_invitational_are_no_names_and_the_index_publisher_is():
+    text = ("Halden Corp. will join the Russell 2000 Index and the Russell Microcap Index, as determined by FTSE Russell. "
+            "It will present at the LD Micro Invitational. Dana Kemp said.")
+    doc = _doc(text, [("Halden Corp.", "ORG"), ("Russell 2000", "PERSON"), ("Russell Microcap", "PERSON"),
+                      ("FTSE Russell", "ORG"), ("LD Micro Invitational", "ORG"), ("Dana Kemp", "PERSON")])
+    doc = EntityRules(patterns=True, propagate=True)(doc)
+    assert _ents(doc) == [("Halden Corp.", "ORG"), ("FTSE Russell", "ORG"), ("Dana Kemp", "PERSON")]

@@ -78,6 +78,7 @@ from .name_plausibility import (
     _in_ticker_notation,
     _is_plausible,
     _is_title,
+    _names_a_stock_index,
     _names_an_index_or_event,
     _written_in_lower_case,
 )
@@ -491,7 +492,9 @@ class EntityRules:
         for match in _matches_if_any(_HONORIFIC, text, *_HONORIFIC_WORDS):
             ents = _add(doc, ents, match.start(1), match.end(1), "PERSON")
         for start, end in self._given_names(text):
-            ents = _relabel_or_add(doc, ents, start, end, "PERSON", from_label="ORG")
+            # "Russell Microcap Index": a given name that names a stock index.
+            if not _names_a_stock_index(text[start:end], text, end):
+                ents = _relabel_or_add(doc, ents, start, end, "PERSON", from_label="ORG")
         # The pattern's "contact" is in any case: looked for as re.IGNORECASE finds it.
         for match in _matches_if_any(_CONTACT_IN_CAPITALS, text, "contact", folded=True):
             if match.group("given").title() in self.first_names:

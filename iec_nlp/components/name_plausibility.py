@@ -646,13 +646,28 @@ def _is_declared_mark(name: str, text: str, start: int) -> bool:
 _INDEX_AFTER = re.compile(
     r"[ ](?:(?:Small|Mid|Large|Micro|Total)Cap[ ])?(?!(?:19|20)\d\d\b)\d{3,4}(?:[ ]Index)?\b(?![-,.:/]\d)(?![ ]+[A-Z])"
 )
-_EVENT_WORDS = r"(?:Conference|Symposium|Summit|Expo|Exposition|Convention|Annual[ ]Meeting)"
+# A stock index of a family named by its publisher: "Russell 2000" (read as
+# a year above), "Russell Microcap Index", "Russell indexes", "MSCI World"
+# (the publisher itself, "FTSE Russell", is an organization).
+_INDEX_FAMILY = re.compile(r"(?:^|[ ])(?:Russell|MSCI|FTSE|Wilshire)(?P<kind>[ ](?:Microcap|Midcap|US|Global|World|\d{3,4}))?$")
+_INDEX_OF_FAMILY_AFTER = re.compile(r"[ ](?:\d{3,4}|Microcap|Midcap|US|Global|World|[Ii]ndex(?:es)?|[Ii]ndices)\b")
+_EVENT_WORDS = r"(?:Conference|Symposium|Summit|Expo|Exposition|Convention|Annual[ ]Meeting|Invitational)"
 _EVENT_AFTER = re.compile(rf"[ ]{_EVENT_WORDS}\b")
 _ENDS_IN_EVENT = re.compile(rf"[ ]{_EVENT_WORDS}$")
 
 
+def _names_a_stock_index(name: str, text: str, end: int) -> bool:
+    family = _INDEX_FAMILY.search(name)
+    return family is not None and bool(family.group("kind") or _INDEX_OF_FAMILY_AFTER.match(text, end))
+
+
 def _names_an_index_or_event(name: str, text: str, end: int) -> bool:
-    return bool(_INDEX_AFTER.match(text, end) or _EVENT_AFTER.match(text, end) or _ENDS_IN_EVENT.search(name))
+    return bool(
+        _INDEX_AFTER.match(text, end)
+        or _EVENT_AFTER.match(text, end)
+        or _ENDS_IN_EVENT.search(name)
+        or _names_a_stock_index(name, text, end)
+    )
 
 
 # A project, plant, mine or refinery is a site (SCHEMA.md 2: places are out),
@@ -866,6 +881,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
     if not any(c.isalnum() for c in name):
         return False  # "$" of "($ in millions)" taken for a title: no word, no entity
     if label in _NAME_LABELS:
+        if _names_a_stock_index(name, text, ent.end_char):
+            return False  # "Russell 2000", "the Russell Microcap Index": a stock index, no person
         if " ".join(name.split()).lower() in _HEADINGS:
             return False  # "Conference Call", "Investor Contact": section headings
         if not any(c.isupper() for c in name):
