@@ -617,6 +617,17 @@ def test_a_part_of_a_larger_amount_is_no_level_of_it():
     assert revised == [[*level, *income_again, "VALUE_OF", 0.9]]
 
 
+def test_parts_listed_after_their_whole_are_no_levels_of_its_measure():
+    text = ("Harwell will pay total consideration of $612 million, including $410 million in cash. "
+            "Revenue, including services, was $5 million.")
+    consideration, revenue = _spans(text, "total consideration", "Revenue")
+    whole, part, level = _spans(text, "$612 million", "$410 million", "$5 million")
+    relations = [[*whole, *consideration, "VALUE_OF", 0.9], [*part, *consideration, "VALUE_OF", 0.6],
+                 [*level, *revenue, "VALUE_OF", 0.9]]
+    revised = revise_value_of(text, [whole, part, level], [consideration, revenue], relations)
+    assert revised == [relations[0], relations[2]]
+
+
 def test_parts_included_in_a_whole_named_first_are_no_levels_of_it():
     text = "Included in the 2030 earnings were costs of $2 million and $1 million ($0.04 per share) for a charge."
     earnings, charge = _spans(text, "earnings", "charge")

@@ -57,6 +57,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from ..currencies import CURRENCY
 from ..figures import LEVEL_VERBS, is_change
 from ..text import PARAGRAPH_BREAK, SENTENCE_END, FiledLayout, doc_text
 
@@ -106,6 +107,15 @@ _INCLUDED_IN = re.compile(
     re.IGNORECASE,
 )
 _OF_WHICH = re.compile(r"\bof\s+which\s+(?:approximately\s+|about\s+)?$")
+# "total consideration of $612 million, including $410 million in cash",
+# "£41 million, consisting of £26 million in cash": the whole stated, then
+# its parts (a part named before the amount, "Revenue, including services,
+# was $5 million", keeps its level).
+_PART_AFTER_WHOLE = re.compile(
+    rf"{CURRENCY}[\d.,]*\d(?:\s+(?:million|billion|thousand))?,?\s+"
+    r"(?:including|consisting\s+of|comprised\s+of|comprising|made\s+up\s+of)\s+(?:approximately\s+|about\s+)?$",
+    re.IGNORECASE,
+)
 
 
 # "a retention opportunity equal to $3,500,000 in the aggregate, with
@@ -124,6 +134,7 @@ def _is_part_of(text: str, amount: tuple[int, int], metric: tuple[int, int]) -> 
             _INCLUDES.search(text, metric[1], amount[0])
             or _INCLUDED_IN.search(text, max(0, metric[0] - 45), metric[0])
             or _OF_WHICH.search(text, max(0, amount[0] - 30), amount[0])
+            or _PART_AFTER_WHOLE.search(text, max(metric[1], amount[0] - 60), amount[0])
         )
     return (
         _WHOLE_AFTER_PART.fullmatch(text, amount[1], metric[0]) is not None
