@@ -3576,3 +3576,12 @@ def test_a_stock_index_and_an_invitational_are_no_names_and_the_index_publisher_
                       ("FTSE Russell", "ORG"), ("LD Micro Invitational", "ORG"), ("Dana Kemp", "PERSON")])
     doc = EntityRules(patterns=True, propagate=True)(doc)
     assert _ents(doc) == [("Halden Corp.", "ORG"), ("FTSE Russell", "ORG"), ("Dana Kemp", "PERSON")]
+
+
+def test_a_period_set_off_after_another_only_describes_it():
+    text = ("For fiscal 2013, a 53-week year ending December 29, 2013, the Company expects sales of $640 million. "
+            "Sales were $9 million in the fourth quarter, a year ago.")
+    doc = _doc(text, [("fiscal 2013", "PERIOD"), ("53-week year ending December 29, 2013", "PERIOD"), ("$640 million", "MONEY"),
+                      ("$9 million", "MONEY"), ("fourth quarter", "PERIOD"), ("year ago", "PERIOD")])
+    doc = EntityRules(patterns=True, propagate=True)(doc)
+    assert [e[0] for e in _ents(doc) if e[1] == "PERIOD"] == ["fiscal 2013", "fourth quarter", "year ago"]

@@ -420,7 +420,7 @@ class EntityRules:
             # Again after propagation, which labels a surname next to a given name it left alone.
             ents = _as_given_names_of_people(doc, text, _join_person_fragments(doc, text, ents))
             ents = _without_unsupported_one_word_persons(text, ents, self.first_names)
-            ents = _without_firms_engaged_as_advisors(text, ents)
+            ents = _without_firms_engaged_as_advisors(text, _without_appositive_periods(text, ents))
         doc.set_ents(sorted(ents, key=lambda s: s.start), default="outside")
         return doc
 
@@ -2344,6 +2344,26 @@ _PERSON_SLOTS = (
     ),
     re.compile(rf"\b(?:succeeds|succeeding|succeeded)[ ]({_FULL_NAME})(?=[,.;]|[ ](?:who|as)\b)"),
 )
+# "For fiscal 2013, a 53-week year ending December 29, 2013, the Company
+# expects", "In fiscal 2006, which included 53 weeks ending December 31,
+# 2006,": a period set off after another only describes it; the amounts are
+# the first one's.
+_APPOSITION_AFTER_PERIOD = re.compile(r",[ ]+(?:a|an|which[ ]+(?:included|includes|was|is|had|has))[ ]+$")
+
+
+def _without_appositive_periods(text: str, ents: list[Span]) -> list[Span]:
+    period_ends = [e.end_char for e in ents if e.label_ == "PERIOD"]
+    return [
+        e for e in ents
+        if e.label_ != "PERIOD"
+        or not (
+            text.startswith(",", e.end_char)
+            and any(0 < e.start_char - end <= 20 and _APPOSITION_AFTER_PERIOD.fullmatch(text, end, e.start_char)
+                    for end in period_ends)
+        )
+    ]
+
+
 # "Kessler Branford & Co. is acting as financial advisor to Harwell", "Stiles
 # Harrow LLP served as legal counsel": a firm's engagement in a deal, not a
 # person's post (SCHEMA.md 3a: a ROLE is a person's title); "Jane Roe will
