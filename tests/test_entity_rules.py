@@ -3585,3 +3585,13 @@ def test_a_period_set_off_after_another_only_describes_it():
                       ("$9 million", "MONEY"), ("fourth quarter", "PERIOD"), ("year ago", "PERIOD")])
     doc = EntityRules(patterns=True, propagate=True)(doc)
     assert [e[0] for e in _ents(doc) if e[1] == "PERIOD"] == ["fiscal 2013", "fourth quarter", "year ago"]
+
+
+def test_names_opening_a_sentence_with_bare_titles_in_apposition_are_people():
+    text = ("The shares trade on the Exchange. Anneliese Varga-Morrow, President and Chief Executive Officer, and "
+            "Ottoline Brisk, Chief Operating Officer, will lead the call. Acme Widgets, Chief Executive Officer Jane Doe said.")
+    doc = _doc(text, [("Anneliese Varga", "ORG"), ("Ottoline Brisk", "ORG"), ("Acme Widgets", "ORG")])
+    doc = EntityRules(patterns=True, propagate=True)(doc)
+    names = [e for e in _ents(doc) if e[1] in ("PERSON", "ORG")]
+    assert names[:2] == [("Anneliese Varga-Morrow", "PERSON"), ("Ottoline Brisk", "PERSON")]
+    assert ("Acme Widgets", "PERSON") not in names

@@ -2406,12 +2406,25 @@ _NAME_BEFORE_APPOSITION = re.compile(
 _FOUNDER = re.compile(r"(?:[Cc]o-)?[Ff]ounder\b")
 
 
+# "Anneliese Varga-Morrow, President and Chief Executive Officer, and ...":
+# a name opening its sentence with a bare title in apposition, closed by a
+# comma, "and" or "of" (not "Acme Widgets, Chief Executive Officer Jane Doe
+# said", where the title heads the next name).
+_NAME_BEFORE_BARE_TITLE = re.compile(rf"(?:^|(?<=[.!?][ ])|(?<=[.!?][ ]{{2}})|(?<=\n)|(?<=,[ ]and[ ]))({_FULL_NAME}),[ ](?=[A-Z])")
+_AFTER_APPOSED_TITLE = re.compile(r",|[ ](?:and|of)[ ]")
+
+
 def _people_with_apposed_titles(text: str) -> list[tuple[int, int]]:
-    return [
+    found = [
         match.span(1)
         for match in _NAME_BEFORE_APPOSITION.finditer(text)
         if JOB_TITLE.match(text, match.end()) or _FOUNDER.match(text, match.end())
     ]
+    for match in _NAME_BEFORE_BARE_TITLE.finditer(text):
+        title = JOB_TITLE.match(text, match.end())
+        if title and _AFTER_APPOSED_TITLE.match(text, title.end()):
+            found.append(match.span(1))
+    return found
 
 
 # "Dana Whitcombe, a partner at Saltmarsh Ventures, will join the board": a
@@ -2467,6 +2480,9 @@ def _add_people_in_person_slots(doc: Doc, text: str, ents: list[Span], terms: fr
     for start, end in _people_with_apposed_titles(text) + signers:
         if re.search(_LEGAL_FORM, text[start:end]):
             continue
+        # A piece of the name the recognizer took for a company ("Anneliese
+        # Varga" of "Anneliese Varga-Morrow") gives way to the whole.
+        ents = [e for e in ents if not (e.label_ == "ORG" and start <= e.start_char and e.end_char < end)]
         if any((e.start_char, e.end_char, e.label_) == (start, end, "ORG") for e in ents):
             ents = _relabel_or_add(doc, ents, start, end, "PERSON", from_label="ORG")
         else:
