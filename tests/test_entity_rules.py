@@ -3595,3 +3595,12 @@ def test_names_opening_a_sentence_with_bare_titles_in_apposition_are_people():
     names = [e for e in _ents(doc) if e[1] in ("PERSON", "ORG")]
     assert names[:2] == [("Anneliese Varga-Morrow", "PERSON"), ("Ottoline Brisk", "PERSON")]
     assert ("Acme Widgets", "PERSON") not in names
+
+
+def test_every_name_of_a_list_of_customers_is_an_organization():
+    text = ("Corvane serves customers such as Brightwater Utilities, Kelso and Marden. "
+            "New customers: Pelham Foods, Arden Mills and the City of Dover. Sales to customers in Texas and Ohio rose.")
+    doc = _doc(text, [("Brightwater Utilities", "ORG")])
+    doc = EntityRules(patterns=True, propagate=True)(doc)
+    assert [e[0] for e in _ents(doc) if e[1] == "ORG"] == [
+        "Brightwater Utilities", "Kelso", "Marden", "Pelham Foods", "Arden Mills", "City of Dover"]

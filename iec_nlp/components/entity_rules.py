@@ -1978,7 +1978,32 @@ _BUYERS_AFTER_SALE_CUES = (
 _STATE_ALONE = re.compile(_STATE_NAMES)
 
 
+# "customers such as Brightwater, Kelso and Marden", "New customers: Pelham
+# Foods, Arden Mills and Corbin Dairy": every name of a list of customers is
+# an organization, the later ones too (the recognizer, and the pattern above,
+# find the first).
+_CUSTOMER_LIST = re.compile(
+    rf"\b(?:customers|clients)(?:[ ]+(?:such[ ]+as|including|include|includes|included|like)|[ ]*:)[ ]+"
+    rf"((?:the[ ]+)?{_EMPLOYER_WORDS}(?:,[ ]+(?:the[ ]+)?{_EMPLOYER_WORDS})*,?[ ]+and[ ]+(?:the[ ]+)?{_EMPLOYER_WORDS})"
+    r"(?=[ ]*[,.;:)]|[ ]+[a-z])"
+)
+_LIST_SEPARATOR = re.compile(r",[ ]+(?:and[ ]+)?(?:the[ ]+)?|[ ]+and[ ]+(?:the[ ]+)?|^the[ ]+")
+
+
+def _add_listed_customers(doc: Doc, text: str, ents: list[Span], terms: frozenset[str]) -> list[Span]:
+    for listed in _CUSTOMER_LIST.finditer(text):
+        start = listed.start(1)
+        for separator in [*_LIST_SEPARATOR.finditer(listed.group(1)), None]:
+            end = listed.end(1) if separator is None else listed.start(1) + separator.start()
+            if end > start and not _STATE_ALONE.fullmatch(text[start:end]):
+                ents = _add_if_plausible(doc, ents, start, end, text, terms)
+            if separator is not None:
+                start = listed.start(1) + separator.end()
+    return ents
+
+
 def _add_buyers_after_sale_cues(doc: Doc, text: str, ents: list[Span], terms: frozenset[str]) -> list[Span]:
+    ents = _add_listed_customers(doc, text, ents, terms)
     for pattern in _BUYERS_AFTER_SALE_CUES:
         for buyer in pattern.finditer(text):
             if _STATE_ALONE.fullmatch(buyer.group(1)):
