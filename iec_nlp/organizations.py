@@ -1390,6 +1390,7 @@ def decide_labels(
         decided.append(is_customer)
     if model is not None:
         _follow_listed_customers(text, entities, groups, features, decided, issuer)
+        _lead_listed_customers(text, entities, groups, features, decided)
     for members, is_customer in zip(groups, decided):
         for i in members:
             labels[i] = "CUSTOMER" if is_customer else "ORG"
@@ -1436,3 +1437,38 @@ def _follow_listed_customers(
             if head in customer_starts and any(cue.search(before) for cue in _DIRECT_BEFORE):
                 decided[n] = True
                 break
+
+
+# "Garnet Valley FCU, Orlin Community Bank and Sable Coast Credit Union have
+# signed agreements to deploy", "Carrick Health, Wellow Clinics and Harnham
+# Hospital renewed": the verb after the last name of a list is said of every
+# name of it.
+_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
+_AFTER_LIST_CUES = (_COMPILED["after"]["x_awarded"], _PLACES_AN_ORDER)
+
+
+def _lead_listed_customers(
+    text: str,
+    entities: Sequence[EntityLike],
+    groups: list[list[int]],
+    features: list[dict[str, float]],
+    decided: list[bool | None],
+) -> None:
+    """A name that heads a list whose last name is a customer by the verb
+    after it is a customer too. `decided` is updated in place."""
+    group_of = {i: n for n, members in enumerate(groups) for i in members}
+    mentions = sorted((i for i in group_of), key=lambda i: entities[i].start)
+    for position, i in enumerate(mentions):
+        n = group_of[i]
+        if decided[n] is not False or features[n].get("issuer_unit"):
+            continue
+        last = position
+        while last + 1 < len(mentions) and _LIST_GAP.fullmatch(
+            text, entities[mentions[last]].end, entities[mentions[last + 1]].start
+        ):
+            last += 1
+        tail = mentions[last]
+        # The cues are anchored at the start of the text after the name.
+        after = text[entities[tail].end : entities[tail].end + _CUE_REACH]
+        if last > position and decided[group_of[tail]] and any(cue.match(after) for cue in _AFTER_LIST_CUES):
+            decided[n] = True

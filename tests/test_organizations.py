@@ -1215,3 +1215,12 @@ def test_a_product_code_may_come_between_a_sale_and_its_buyer_but_a_maker_is_no_
 def test_a_buyer_that_chose_adopted_or_deployed_the_issuer_is_settled(sentence, label):
     # The labels of the opening "Acme Corp." and of "Amberly Foods".
     assert _settled_labels(sentence, "Amberly Foods")[:2] == ["ORG", label]
+
+
+def test_the_names_of_a_list_whose_last_name_places_an_order_are_customers():
+    labels = _settled_labels(
+        "Carrick Health, Wellow Clinics and Harnham Hospital have ordered 40 units. "
+        "Beta Labs, Gamma Labs and Delta Labs are suppliers.",
+        "Carrick Health", "Wellow Clinics", "Harnham Hospital", "Beta Labs", "Gamma Labs", "Delta Labs",
+    )
+    assert labels == ["ORG", "CUSTOMER", "CUSTOMER", "CUSTOMER", "ORG", "ORG", "ORG"]
