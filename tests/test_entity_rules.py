@@ -3604,3 +3604,12 @@ def test_every_name_of_a_list_of_customers_is_an_organization():
     doc = EntityRules(patterns=True, propagate=True)(doc)
     assert [e[0] for e in _ents(doc) if e[1] == "ORG"] == [
         "Brightwater Utilities", "Kelso", "Marden", "Pelham Foods", "Arden Mills", "City of Dover"]
+
+
+def test_ships_named_after_their_type_and_a_reits_properties_are_no_organizations():
+    text = ("The Suezmax tanker Thalassa Dawn was fixed for a year. The drillship Pelagic Meridian began work. "
+            "Harbor Trust acquired Pinecrest Corporate Center and Fairhaven Commons.")
+    doc = _doc(text, [("Thalassa Dawn", "PERSON"), ("Pelagic Meridian", "ORG"), ("Harbor Trust", "ORG"),
+                      ("Pinecrest Corporate Center", "ORG"), ("Fairhaven Commons", "ORG")])
+    doc = EntityRules(patterns=True, propagate=True)(doc)
+    assert _ents(doc) == [("Harbor Trust", "ORG")]

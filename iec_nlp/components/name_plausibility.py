@@ -714,7 +714,17 @@ _FACILITY_AFTER = re.compile(
 # conference center, an airport (no annotated organization ends so; a
 # medical or command center may be a body, so "Center" alone is not one).
 _SITE_NAME = re.compile(
-    r"[ ](?:Hotel|Inn|Mall|Square|Plaza|Airport|(?:Shopping|Conference|Convention|Distribution)[ ]Center)$"
+    r"[ ](?:Hotel|Inn|Mall|Square|Plaza|Airport|(?:Shopping|Conference|Convention|Distribution)[ ]Center"
+    # A REIT's properties: "Fairhaven Commons", "Westlake Corporate Center",
+    # "Birch Hill Business Park", "Alder Crossing" (none is an annotated name).
+    r"|Commons|(?:Corporate|Logistics)[ ]Center|(?:Business|Industrial|Office|Technology)[ ]Park|Crossing|Marketplace)$"
+)
+# A vessel or a rig named after its type: "the Suezmax tanker Thalassa Dawn",
+# "the drillship Pelagic Meridian", "M/V Pacific Wren": a ship, no organization
+# or person (the annotated "drillship Ocean Clipper" is unannotated).
+_VESSEL_TYPE_BEFORE = re.compile(
+    r"\b(?:tanker|VLCC|ULCC|Suezmax|Aframax|Panamax|Capesize|Supramax|Handysize|drillship|jack-?up|semisubmersible|"
+    r"rig|FPSO|vessel|carrier|bulker|containership|M/V|MV|M/T)[ ]+(?:the[ ]+)?$"
 )
 
 
@@ -899,6 +909,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             return False  # "Col. (Ret.) James Whitaker": retired, no name
         if name in _DEMONYMS:
             return False  # "Americans can now buy", "Australian dollar"
+        if _VESSEL_TYPE_BEFORE.search(text, max(0, ent.start_char - 30), ent.start_char):
+            return False  # "the Suezmax tanker Thalassa Dawn": a ship
         if name.lower() in _UNIT_WORDS or _TABLE_GAP.search(name):
             return False  # "Millions" of "(Millions of dollars)"; "Chg   $" across table cells
         if label != "PERSON" and _TABLE_ROW_AFTER.match(text, ent.end_char):
