@@ -3613,3 +3613,13 @@ def test_ships_named_after_their_type_and_a_reits_properties_are_no_organization
                       ("Pinecrest Corporate Center", "ORG"), ("Fairhaven Commons", "ORG")])
     doc = EntityRules(patterns=True, propagate=True)(doc)
     assert _ents(doc) == [("Harbor Trust", "ORG")]
+
+
+def test_day_rates_fuel_prices_and_the_kinds_of_dividends_and_revenue_are_measures():
+    text = ("The fleet earned an average daily TCE rate of $34,210. The average fuel price was $1.62 per gallon. "
+            "It declared a variable dividend of $0.48. Collaboration revenue was $18.7 million.")
+    doc = _doc(text, [("$34,210", "MONEY"), ("$1.62", "MONEY"), ("dividend", "METRIC"), ("$0.48", "MONEY"),
+                      ("revenue", "METRIC"), ("$18.7 million", "MONEY")])
+    doc = EntityRules(patterns=True, propagate=True, metrics=True)(doc)
+    assert [e[0] for e in _ents(doc) if e[1] == "METRIC"] == [
+        "average daily TCE rate", "average fuel price", "variable dividend", "Collaboration revenue"]

@@ -54,6 +54,11 @@ _METRIC_CORE = (
     # seat mile, distributable cash flow, cash available for distribution,
     # lease operating expense; a deal's enterprise and equity value.
     r"(?-i:AISC|TCE|CASM(?:-ex)?|RASM|PRASM|TRASM|DCF|CAFD|LOE)|(?:enterprise|equity)\s+value|"
+    # A shipper's and a driller's day rates, a carrier's fuel price: "an
+    # average daily TCE rate of $34,210", "the average dayrate rose to
+    # $452,600", "The average fuel price was $1.62 per gallon".
+    r"(?:(?:average|gross)\s+)?(?:daily\s+)?(?:(?-i:TCE)|time\s+charter\s+equivalent|charter|hire)\s+rates?|"
+    r"(?:average\s+)?day\s?rates?|(?:average\s+)?(?:fuel|diesel|jet\s+fuel)\s+prices?|"
     # "order backlog", "funded backlog": one measure, not the term "order" and then "backlog".
     r"(?:(?:orders?|funded)\s+)?backlog|bookings|cash\s+and\s+cash\s+equivalents|cash\s+balance|working\s+capital|"
     r"(?:outstanding\s+)?(?:long-term|total|term)\s+debt|free\s+cash\s+flow|capital\s+expenditures|"
@@ -642,7 +647,11 @@ _METRIC_HEAD_WORDS = (
     # A hospital's, a homebuilder's and a REIT's line items: "net patient
     # service revenue", "home sales revenue", "same-facility revenue",
     # "NAREIT FFO"
-    r"patient(?:\s+service)?|home\s+sales|same[\s-]facility|(?-i:NAREIT|Nareit)(?:-defined)?"
+    r"patient(?:\s+service)?|home\s+sales|same[\s-]facility|(?-i:NAREIT|Nareit)(?:-defined)?|"
+    # "base revenue" (as annotated), "fixed and variable dividends" (as
+    # annotated), "a variable dividend of $0.48", a biotech's "collaboration
+    # revenue" and "grant revenue"
+    r"base|variable|fixed\s+and\s+variable|supplemental|collaboration|grant"
 )
 # A year right before a measure is its period too: "2021 sales and revenues
 # of $51.0 billion", "Full-Year 2010 EBITDA" (GUIDELINE: `second quarter net
