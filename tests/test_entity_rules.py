@@ -3623,3 +3623,12 @@ def test_day_rates_fuel_prices_and_the_kinds_of_dividends_and_revenue_are_measur
     doc = EntityRules(patterns=True, propagate=True, metrics=True)(doc)
     assert [e[0] for e in _ents(doc) if e[1] == "METRIC"] == [
         "average daily TCE rate", "average fuel price", "variable dividend", "Collaboration revenue"]
+
+
+def test_filings_and_statutes_are_no_organizations():
+    text = ("Helixor submitted a New Drug Application to the FDA. The NDA was accepted. The merger awaits the "
+            "Hart-Scott-Rodino waiting period under the Delaware General Corporation Law.")
+    doc = _doc(text, [("Helixor", "ORG"), ("New Drug Application", "ORG"), ("FDA", "ORG"), ("NDA", "ORG"),
+                      ("Hart-Scott-Rodino", "ORG"), ("Delaware General Corporation", "ORG")])
+    doc = EntityRules(patterns=True, propagate=True)(doc)
+    assert _ents(doc) == [("Helixor", "ORG"), ("FDA", "ORG")]

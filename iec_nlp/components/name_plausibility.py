@@ -152,8 +152,15 @@ def _is_dateline_city(ent: Span, text: str) -> bool:
 _ITEM_HEADING = re.compile(r"[ \t]*(?:ITEM|Item)\s+\d{1,2}\.\d{2}\b")
 _DOCUMENT_WORDS = frozenset(
     "plan plans agreement agreements amendment statement report committee policy letter form act "
-    "notes indenture certificate bylaws charter guidelines schedule exhibit appendix annex".split()
+    "notes indenture certificate bylaws charter guidelines schedule exhibit appendix annex "
+    # Statutes and regulatory filings: "the Delaware General Corporation Law",
+    # "a New Drug Application", "the Biologics License Application".
+    "law code application applications submission".split()
 )
+# A filing known by its initials ("the NDA", "a BLA"), or an antitrust statute
+# ("the Hart-Scott-Rodino waiting period"): no organization.
+_FILING_ACRONYMS = frozenset("NDA sNDA BLA sBLA IND MAA PMA ANDA IDE HSR Hart-Scott-Rodino".split())
+_STATUTE_AFTER = re.compile(r"[ ]+(?:Law|Act|Code)\b")
 # Nor is a capitalized term unquoted that ends in one of these: "as of the
 # Effective Date", "during the Transition Period", "the Retention Bonus". No
 # annotated name ends in one of them.
@@ -909,6 +916,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             return False  # "Col. (Ret.) James Whitaker": retired, no name
         if name in _DEMONYMS:
             return False  # "Americans can now buy", "Australian dollar"
+        if name in _FILING_ACRONYMS or _STATUTE_AFTER.match(text, ent.end_char):
+            return False  # "the NDA", "Hart-Scott-Rodino", "Delaware General Corporation" of "... Law"
         if _VESSEL_TYPE_BEFORE.search(text, max(0, ent.start_char - 30), ent.start_char):
             return False  # "the Suezmax tanker Thalassa Dawn": a ship
         if name.lower() in _UNIT_WORDS or _TABLE_GAP.search(name):
