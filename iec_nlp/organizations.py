@@ -497,7 +497,8 @@ _BEFORE_CUES = {
     r"supplier to|vendor to|provider to|subcontractor to|provide|provides|providing|support|supports|supporting|serve|serves|serving|"
     # Not a seat or a post: "serves on the board of the Beta Foundation",
     # "serves as Chairman of Beta".
-    r"manufacture|manufactures|manufacturing|build|builds|for use by|on behalf of)\s+(?!(?:on|as)\s)"
+    # A shipowner's charter: "the vessel is chartered to Beta", "time-chartered to".
+    r"manufacture|manufactures|manufacturing|build|builds|for use by|on behalf of|chartered|charters)\s+(?!(?:on|as)\s)"
     # A product code among the words: "supply HLX-550 drug substance to
     # Beta". Not who it comes from or is made by: "ships being built by Beta",
     # "support comes from Beta".

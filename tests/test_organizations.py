@@ -1224,3 +1224,15 @@ def test_the_names_of_a_list_whose_last_name_places_an_order_are_customers():
         "Carrick Health", "Wellow Clinics", "Harnham Hospital", "Beta Labs", "Gamma Labs", "Delta Labs",
     )
     assert labels == ["ORG", "CUSTOMER", "CUSTOMER", "CUSTOMER", "ORG", "ORG", "ORG"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sale"),
+    [
+        ("The vessel was time-chartered to Beta Shipping for 12 months.", True),
+        ("Its output is sold under long-term contracts to Beta Shipping.", True),
+        ("Acme chartered a vessel from Beta Shipping.", False),
+    ],
+)
+def test_a_charter_to_an_organization_is_a_sale_to_it(sentence, sale):
+    assert (_cue_of("Beta Shipping", sentence, "before_sale_to") > 0) is sale
