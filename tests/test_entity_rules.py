@@ -3632,3 +3632,12 @@ def test_filings_and_statutes_are_no_organizations():
                       ("Hart-Scott-Rodino", "ORG"), ("Delaware General Corporation", "ORG")])
     doc = EntityRules(patterns=True, propagate=True)(doc)
     assert _ents(doc) == [("Helixor", "ORG"), ("FDA", "ORG")]
+
+
+def test_the_titles_of_a_public_buyers_officials_are_roles():
+    text = ('"We are pleased," said Ian Cole, Superintendent of Westbrook Schools. '
+            "Sheriff Dwayne Holloway and Police Chief Maria Lopez praised it. The Cook County Sheriff's office agreed.")
+    doc = _doc(text, [("Ian Cole", "PERSON"), ("Westbrook Schools", "ORG"), ("Dwayne Holloway", "PERSON"),
+                      ("Maria Lopez", "PERSON"), ("Cook County Sheriff's office", "ORG")])
+    doc = EntityRules(patterns=True, propagate=True)(doc)
+    assert [e[0] for e in _ents(doc) if e[1] == "ROLE"] == ["Superintendent", "Sheriff", "Police Chief"]

@@ -46,7 +46,11 @@ _TITLE_HEAD = (
     r"(?:Global\s+)?Head(?=\s+of\s+(?-i:[A-Z]))|"
     # An academic title or an office before a name: "Professor Ross Watts",
     # "U.S. Senator Kirsten Gillibrand".
-    r"(?-i:Professor|(?:U\.S\.\s+|State\s+)?(?:Senator|Governor|Congressman|Congresswoman|Mayor)(?=\s+[A-Z][a-z])))"
+    r"(?-i:Professor|(?:U\.S\.\s+|State\s+)?(?:Senator|Governor|Congressman|Congresswoman|Mayor)(?=\s+[A-Z][a-z]))|"
+    # A public buyer's officials: "Superintendent of Westbrook Schools",
+    # "Sheriff Dwayne Holloway", "Police Chief Maria Lopez", "City Manager".
+    r"(?-i:Superintendent|(?:Police|Fire)\s+Chief|Chief\s+of\s+Police|City\s+Manager|County\s+Manager|"
+    r"Sheriff(?=\s+[A-Z][a-z])))"
 )
 _TITLE_MODIFIER = (
     r"(?:(?:Senior|Executive|Non-Executive|Group|Corporate|Interim|Acting|Deputy|Assistant|Co-|Regional|Divisional)\s*)*"
