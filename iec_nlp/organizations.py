@@ -1458,18 +1458,18 @@ def _lead_listed_customers(
     """A name that heads a list whose last name is a customer by the verb
     after it is a customer too. `decided` is updated in place."""
     group_of = {i: n for n, members in enumerate(groups) for i in members}
-    mentions = sorted((i for i in group_of), key=lambda i: entities[i].start)
+    mentions = sorted(group_of, key=lambda i: entities[i].start)
+    # The last name of the list each mention is in, read from the end once.
+    last = list(range(len(mentions)))
+    for position in range(len(mentions) - 2, -1, -1):
+        if _LIST_GAP.fullmatch(text, entities[mentions[position]].end, entities[mentions[position + 1]].start):
+            last[position] = last[position + 1]
     for position, i in enumerate(mentions):
         n = group_of[i]
-        if decided[n] is not False or features[n].get("issuer_unit"):
+        if decided[n] is not False or features[n].get("issuer_unit") or last[position] == position:
             continue
-        last = position
-        while last + 1 < len(mentions) and _LIST_GAP.fullmatch(
-            text, entities[mentions[last]].end, entities[mentions[last + 1]].start
-        ):
-            last += 1
-        tail = mentions[last]
+        tail = mentions[last[position]]
         # The cues are anchored at the start of the text after the name.
         after = text[entities[tail].end : entities[tail].end + _CUE_REACH]
-        if last > position and decided[group_of[tail]] and any(cue.match(after) for cue in _AFTER_LIST_CUES):
+        if decided[group_of[tail]] and any(cue.match(after) for cue in _AFTER_LIST_CUES):
             decided[n] = True

@@ -507,7 +507,7 @@ PERIOD_TERM = re.compile(
     # measured and not kept: it cost the held-out set G one period.)
     rf"|[1-4]Q[ ]?(?:{_YEAR}|\d\d)|Q[1-4][ ]?(?:['\u2019]\d\d|FY[ ]?(?:{_YEAR}|\d\d))|[12]H[ ]?(?:{_YEAR}|\d\d)|H[12][ ]+{_YEAR}"
     # Halves, as Australian and European filers report them: "EBITDA for the
-    # half-year was", "first-half net profit", "first half of 2024".
+    # half-year was", "the first half-year" (not "first half of 2024": above).
     rf"|(?:first|second)[\s-]+half[\s-]+year|half[\s-]+year"
     rf"|{_WEEKS}|{_WEEKS_ENDED}|Q[1-4](?:[ ]+(?:fiscal[ ]+)?{_YEAR})?"
     rf"|FY[ ]?(?:{_YEAR}|\d\d)(?!\d)"

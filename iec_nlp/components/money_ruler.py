@@ -45,8 +45,9 @@ _HAS_DIGIT = re.compile(r"\d")
 _CURRENCY_SIGN = re.compile(rf"[$€£¥₹]|{_CODE}")
 _LEAD_IN = 6
 # "RMB 0.71 (US$0.11) per diluted ADS": an amount in parentheses right after
-# another is the same amount in a second currency, not a negative one.
-_TRANSLATION_GAP = re.compile(r"[ ]?$")
+# another (nothing, a space or a line break between) is the same amount in a
+# second currency, not a negative one.
+_TRANSLATION_GAPS = ("", " ", "\n")
 
 
 def find_money(text: str) -> list[tuple[int, int]]:
@@ -67,13 +68,7 @@ def find_money(text: str) -> list[tuple[int, int]]:
         if not _HAS_DIGIT.search(match.group()):
             continue
         start, end = match.start(), match.end()
-        if (
-            found
-            and text[start] == "("
-            and text[end - 1] == ")"
-            and start - found[-1][1] <= 1
-            and _TRANSLATION_GAP.match(text, found[-1][1], start)
-        ):
+        if found and text[start] == "(" and text[end - 1] == ")" and text[found[-1][1] : start] in _TRANSLATION_GAPS:
             start, end = start + 1, end - 1
         found.append((start, end))
     return found

@@ -414,7 +414,7 @@ _LINE_END = re.compile(r"[ \t]*:?[ \t]*(?:\n|$)")
 # person's name, "Michael Newman\nInvestor Relations", it is that person's
 # title; under a blank line alone it was measured and cost the held-out set
 # G a title: ROLE 0.910 -> 0.907).
-_BLOCK_OR_COMPANY_LINE_BEFORE = re.compile(
+_COMPANY_LINE_BEFORE = re.compile(
     r"(?:^|\n)[^\n]*\b(?:Inc|Corp|Corporation|Company|Co|LLC|Ltd|Limited|plc|PLC|N\.V|S\.A|AG|GmbH)\.?,?[ \t]*\n[ \t]*$"
 )
 
@@ -429,7 +429,7 @@ def _is_department(name: str, text: str, start: int, end: int) -> bool:
             and _LINE_END.match(text, end)
             and bool(
                 _CONTACTS_LINE_BEFORE.search(text, max(0, start - 30), start)
-                or _BLOCK_OR_COMPANY_LINE_BEFORE.search(text, max(0, start - 120), start)
+                or _COMPANY_LINE_BEFORE.search(text, max(0, start - 120), start)
             )
         )
     )
