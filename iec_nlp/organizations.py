@@ -509,6 +509,11 @@ _BEFORE_CUES = {
     r"|\b(?:sold|sells|ship|ships|shipped|deliver|delivers|delivered|supply|supplies|supplying|"
     r"provide|provides|provided|providing)\s+"
     r"(?:[\w'\u2019,-]+\s+){5,8}to\s+(?:the\s+)?$"
+    # Work done to a buyer's order, named by who it is for: "molds housings
+    # for Beta Tool", "assembles cable harnesses for Beta Medical" (the
+    # "for" needed: "produces Beta's parts" could be Beta's own).
+    r"|\b(?:produce|produces|producing|fabricate|fabricates|fabricating|assemble|assembles|assembling|"
+    r"mold|molds|molding|mould|moulds|moulding)\s+(?:[\w'\u2019-]+\s+){1,4}for\s+(?:the\s+)?$"
     # A buyer named as one of a kind sold to: "sells to hospital systems,
     # including Beta Health", "supplies automakers such as Beta Motors" (not
     # "supplied by vendors such as Beta", nor competitors or partners).
@@ -580,7 +585,10 @@ _AFTER_CUES = {
     r"(?:(?:which|who)\s+(?:also\s+)?)?"
     r"(?:(?:is|was|as|has\s+become|had\s+become|will\s+become|became|becomes|remains|remained|will\s+remain|"
     r"(?:returned|came\s+back|rejoined)\s+as)\s+)?"
-    r"(?:a|an|our|its|the|one of our)\s+"
+    # "Carvell Electronics, previously our third largest customer" (SCHEMA.md: current or former).
+    r"(?:(?:previously|formerly|once)\s+)?"
+    # "Calloway Controls, Dunmore's largest customer": the issuer named.
+    r"(?:a|an|our|its|the|one of our|(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*){0,3}['\u2019]s)\s+"
     r"(?:(?!(?:of|to|for|with|and|or)\b)\w+\s+){0,3}(?:customers?|clients?|accounts?)(?![\w'\u2019-]|\s+(?:receivable|payable))"
     # "where Beta and our other customers have not given us schedules".
     r"|^\s+(?:and|or)\s+(?:our|its|the\s+company['\u2019]s)\s+other\s+(?:\w+\s+){0,2}?(?:customers|clients)\b"
@@ -689,6 +697,12 @@ _STATED_ONCE_CUES = frozenset(("x_awarded", "x_is_customer"))
 # The words that may qualify the issuer's customer ("our largest OEM
 # customer"): up to three, none of them a preposition or "and"/"or".
 _CUSTOMER_QUALIFIERS = r"(?:(?!(?:of|to|for|with|and|or)\b)[\w-]+\s+){0,3}?"
+# A share of sales: "14%", "about 9 percent".
+_PERCENT = r"(?:approximately\s+|about\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|less\s+than\s+)?\d[\d.]*\s*(?:%|percent\b)"
+# The issuer named, or one of its segments, as whose customers they are:
+# "Selby's largest customer was Wexford Brewing", "the segment's top
+# customers were". (Another company's customers are seldom named in a release.)
+_NAMED_OWNER = r"(?-i:[A-Z])[\w&.-]*['\u2019]s|the\s+(?:segment|division|group)['\u2019]s"
 # "Our largest customer, Beta Networks, ...", "Another customer, Beta, has
 # informed us": the same statement as "Beta, our largest customer", written
 # the other way round, and as settling (`after_x_is_customer`, said once).
@@ -696,15 +710,15 @@ _CUSTOMER_QUALIFIERS = r"(?:(?!(?:of|to|for|with|and|or)\b)[\w-]+\s+){0,3}?"
 # as Beta", "customers, including Beta": `before_customer_word`), nor whom
 # something is said to ("in a letter to customers, Beta said").
 _CUSTOMER_APPOSITIVE = re.compile(
-    r"\b(?:our|its|the\s+company['\u2019]s|another|a|one\s+of\s+our)\s+" + _CUSTOMER_QUALIFIERS
+    r"\b(?:our|its|the\s+company['\u2019]s|another|a|one\s+of\s+our|" + _NAMED_OWNER + r")\s+" + _CUSTOMER_QUALIFIERS
     + r"(?:customers?|clients?)\s*,\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "The Company's largest customer in fiscal 2024 was Beta", "our first
 # client will be Beta": the issuer's customer named as what it is.
 _CUSTOMER_IS = re.compile(
-    r"\b(?:our|its|the\s+company['\u2019]s|one\s+of\s+our)\s+" + _CUSTOMER_QUALIFIERS +
-    r"(?:customers?|clients?)(?:\s+(?:in|during|for|since)\s+[\w\s-]{1,25}?)?\s*,?\s+"
+    r"\b(?:our|its|the\s+company['\u2019]s|one\s+of\s+our|" + _NAMED_OWNER + r")\s+" + _CUSTOMER_QUALIFIERS +
+    r"(?:customers?|clients?)(?:\s+(?:in|during|for|since)\s+[\w\s-]{1,25}?|\s+(?:this|last)\s+(?:year|quarter))?\s*,?\s+"
     r"(?:was|were|is|are|remains|remained|has\s+been|have\s+been|will\s+be|continues\s+to\s+be)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -729,6 +743,9 @@ _OWN_CUSTOMERS_INCLUDE = re.compile(
 _INTRODUCES_CUSTOMERS = re.compile(
     r"\b(?:customers|clients)\b[^.;]{0,80}?,\s*(?:led\s+by|principally|primarily|chiefly|mainly|(?:most\s+)?notably|among\s+them)\s+(?:the\s+)?$"
     r"|\b(?:customers?|clients?)\s*,\s*joining\s+(?:the\s+)?$"
+    # "Two customers accounted for 41% of revenue in the quarter: Beta Motors and ..."
+    r"|\b(?:customers|clients)\s+(?:each\s+|together\s+)?(?:accounted\s+for|represented|comprised)\s+" + _PERCENT
+    + r"[^.;:]{0,60}:\s*(?:the\s+)?$"
     r"|\bnew\s+(?:customer|client)\s+wins?\s+(?:[\w-]+\s+){0,4}?(?:included|include|includes|were|:)\s+(?:the\s+)?$"
     r"|\bnew\s+(?:[\w-]+\s+){0,2}?(?:customers|clients|logos)\s*(?::|,?\s*(?:included|include|includes|such\s+as|including|like))\s+(?:the\s+)?$"
     r"|\bdesign[\s-]wins?\s+(?:[\w-]+\s+){0,3}?at\s+(?:the\s+)?$",
@@ -739,7 +756,10 @@ _INTRODUCES_CUSTOMERS = re.compile(
 # customers (the names after the first follow it, `_follow_listed_customers`);
 # not "signed Beta as a distributor" (`_NOT_AS_A_BUYER`).
 _WE_SIGNED = re.compile(
-    r"\b(?:we|the\s+company|it)\s+(?:(?:have|has|also|recently)\s+){0,2}(?:signed|added|won|onboarded)\s+(?:the\s+)?$",
+    r"\b(?:we|the\s+company|it)\s+(?:(?:have|has|also|recently)\s+){0,2}(?:signed|added|won|onboarded)\s+(?:the\s+)?$"
+    # "we won two new programs with Beta Instruments", "won business from Beta".
+    r"|\b(?:we|the\s+company|it)\s+(?:(?:have|has|also|recently)\s+){0,2}won\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:programs?|business|orders?|contracts?)\s+(?:with|from)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _NOT_AS_A_BUYER = re.compile(
@@ -750,11 +770,25 @@ _NOT_AS_A_BUYER = re.compile(
 # "Sales to Beta accounted for 14% of net sales": the share of the issuer's
 # sales made to one buyer, as results releases and filings disclose their
 # customer concentration. As settling as calling Beta a customer.
+# "Revenue from Beta represented 31% of revenue" says the same (with a
+# share: "revenue from Beta was $3 million" may be a business acquired).
 _SALES_TO = re.compile(r"\b(?:sales|revenues?|shipments|deliveries|billings)\s+to\s+(?:the\s+)?$", re.IGNORECASE)
-_PERCENT = r"(?:approximately\s+|about\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|less\s+than\s+)?\d[\d.]*\s*(?:%|percent\b)"
+# "Sales to Morven Toys fell 30%", "shipments to the Navy are expected to
+# begin": whatever is said of them, sales or shipments to a name are made
+# to a buyer (revenue "to" may be a partner's share: with a share of sales only).
+_SOLD_TO = re.compile(r"\b(?:sales|shipments|deliveries|billings)\s+to\s+(?:the\s+)?$", re.IGNORECASE)
+_REVENUE_FROM = re.compile(r"\b(?:sales|revenues?)\s+from\s+(?:the\s+)?$", re.IGNORECASE)
 _SHARE_OF_SALES = re.compile(
     r"^(?:['\u2019]s?)?\s*(?:\([^)]{0,40}\)\s*)?,?\s*(?:[\w-]+\s+){0,3}?"
     r"(?:accounted\s+for|represented|comprised|made\s+up|amounted\s+to|were|was|totaled|totalled)\s+" + _PERCENT,
+    re.IGNORECASE,
+)
+# "Sales to Beta were $9.1 million in fiscal 2009", "shipments to Beta
+# totaled $2.2 million": the amount sold to one buyer.
+_AMOUNT_SOLD = re.compile(
+    r"^(?:['\u2019]s?)?\s*(?:\([^)]{0,40}\)\s*)?,?\s*(?:[\w-]+\s+){0,3}?"
+    r"(?:were|was|totaled|totalled|amounted\s+to|reached|rose\s+to|grew\s+to|increased\s+to|decreased\s+to|fell\s+to)\s+"
+    r"(?:approximately\s+|about\s+|nearly\s+|over\s+|more\s+than\s+)?" + CURRENCY + r"\s?\d",
     re.IGNORECASE,
 )
 # "Beta Networks accounted for 29% of net sales", "Beta and Gamma Corp.
@@ -764,11 +798,19 @@ _SHARE_OF_SALES = re.compile(
 # represented 20% of the market" is a competitor's share.
 _LISTED_NAMES = r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?-i:[A-Z])[\w&.'\u2019-]*(?:\s+(?-i:[A-Z])[\w&.'\u2019-]*){0,4}){0,4}"
 _ACCOUNTS_FOR_SHARE_OF_SALES = re.compile(
-    r"^(?:\s*\([^)]{0,40}\))?" + _LISTED_NAMES + r"\s*,?\s+(?:each\s+|together\s+|alone\s+|also\s+)?"
+    r"^(?:\s*\([^)]{0,40}\))?" + _LISTED_NAMES + r"\s*,?\s+(?:(?:which|who)\s+(?:had\s+|has\s+)?)?(?:each\s+|together\s+|alone\s+|also\s+)?"
     r"(?:accounted\s+for|represented|comprised|contributed)\s+" + _PERCENT + r"(?:\s*(?:,|and)\s*" + _PERCENT + r")*"
     r"\s+of\s+(?:[\w'\u2019-]+\s+){0,3}?(?:sales|revenues?|shipments|billings)\b",
     re.IGNORECASE,
 )
+# "Zephyr Networks accounted for 22% of revenue and Okonkwo Medical for
+# 14%": a second share of the same sales, its verb left out.
+_SHARE_BEFORE_AND = re.compile(
+    r"\b(?:accounted\s+for|represented|comprised)\s+" + _PERCENT + r"\s+of\s+(?:[\w'\u2019-]+\s+){0,3}?"
+    r"(?:sales|revenues?|shipments|billings)\b[^.;]{0,40}?,?\s+and\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_SECOND_SHARE = re.compile(r"^\s+(?:for\s+)?" + _PERCENT, re.IGNORECASE)
 # "added Beta Motors and Gamma Marine as new customers", "with Beta Motors as
 # a customer", "Beta Motors and Gamma Marine are now among our customers":
 # each name of the list becomes the issuer's customer.
@@ -945,8 +987,11 @@ def _stated_as_customer(before: str, after: str) -> bool:
         or _VALUED_ORDER_FROM.search(before)
         or _LOSS_OF_BUSINESS_FROM.search(before)
         or _DEPLOYED_AT.search(before)
-        or (_SALES_TO.search(before) and _SHARE_OF_SALES.match(after))
+        or _SOLD_TO.search(before)
+        or (_SALES_TO.search(before) and (_SHARE_OF_SALES.match(after) or _AMOUNT_SOLD.match(after)))
+        or (_REVENUE_FROM.search(before) and _SHARE_OF_SALES.match(after))
         or _ACCOUNTS_FOR_SHARE_OF_SALES.match(after)
+        or (_SHARE_BEFORE_AND.search(before) and _SECOND_SHARE.match(after))
         or _LISTED_AS_CUSTOMERS.match(after)
         or _PLACES_AN_ORDER.match(after)
     )

@@ -778,7 +778,8 @@ def test_a_us_body_has_the_government_name_cue():
         ("Beta Networks has placed a $4 million order for routers.", "CUSTOMER"),
         ("Beta Networks, a six-hospital system in Fresno, Calif., went live in March.", "CUSTOMER"),
         ("Beta Networks ordered the Company to pay damages.", "ORG"),
-        ("Sales to Beta Networks grew in the quarter, and gross margin was 21% of sales.", "ORG"),
+        ("Sales to Beta Networks grew in the quarter, and gross margin was 21% of sales.", "CUSTOMER"),
+        ("The sale of its sensor division to Beta Networks closed in May.", "ORG"),
         ("Beta Networks, a provider of services to customers in Ohio, reported results.", "ORG"),
         ("Beta Networks, a customer-service outsourcer, reported results.", "ORG"),
         ("In a letter to customers, Beta Networks said it would raise prices.", "ORG"),
@@ -1236,3 +1237,39 @@ def test_the_names_of_a_list_whose_last_name_places_an_order_are_customers():
 )
 def test_a_charter_to_an_organization_is_a_sale_to_it(sentence, sale):
     assert (_cue_of("Beta Shipping", sentence, "before_sale_to") > 0) is sale
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sale"),
+    [
+        ("Its Newark plant molds housings for Beta Tool.", True),
+        ("The Company assembles cable harnesses for Beta Tool at its Texas plant.", True),
+        ("Acme produces precision brackets for Beta Tool.", True),
+        ("Acme produces Beta Tool parts.", False),
+    ],
+)
+def test_work_done_for_an_organization_is_a_sale_to_it(sentence, sale):
+    assert (_cue_of("Beta Tool", sentence, "before_sale_to") > 0) is sale
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("Revenue from Calloway Controls, Acme's largest customer, represented 31% of revenue.", "CUSTOMER"),
+        ("Acme's largest customer was Calloway Controls.", "CUSTOMER"),
+        ("In Packaging, the segment's top customers were Calloway Controls and others.", "CUSTOMER"),
+        ("Calloway Controls, previously our third largest customer, ended its program.", "CUSTOMER"),
+        ("Sales to Calloway Controls were $9.1 million in fiscal 2009.", "CUSTOMER"),
+        ("Sales to Calloway Controls fell 30% as it cut inventory.", "CUSTOMER"),
+        ("Revenue from Calloway Controls represented 12% of net sales.", "CUSTOMER"),
+        ("Revenue from Calloway Controls, acquired in May, was $3 million.", "ORG"),
+        ("In the quarter we won two new programs with Calloway Controls.", "CUSTOMER"),
+        ("Calloway Controls, which accounted for 11% of revenue last year, moved its work in-house.", "CUSTOMER"),
+        ("Two customers accounted for 41% of revenue in the quarter: Calloway Controls and others.", "CUSTOMER"),
+        ("Two competitors accounted for 41% of the market: Calloway Controls and others.", "ORG"),
+        ("Beta Health accounted for 22% of revenue and Calloway Controls for 14%.", "CUSTOMER"),
+        ("Revenue rose 12% and Calloway Controls said 14% of its staff left.", "ORG"),
+    ],
+)
+def test_results_release_statements_of_a_customer_settle_it(sentence, label):
+    assert _settled_labels(sentence, "Beta Health", "Calloway Controls")[-1] == label
