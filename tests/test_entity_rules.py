@@ -3641,3 +3641,28 @@ def test_the_titles_of_a_public_buyers_officials_are_roles():
                       ("Maria Lopez", "PERSON"), ("Cook County Sheriff's office", "ORG")])
     doc = EntityRules(patterns=True, propagate=True)(doc)
     assert [e[0] for e in _ents(doc) if e[1] == "ROLE"] == ["Superintendent", "Sheriff", "Police Chief"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Our customers, including Amsel Diagnostics and Tremont Power Systems, place orders.",
+         ["Amsel Diagnostics", "Tremont Power Systems"]),
+        ("The Company shipped first articles to Vellum Automotive in May.", ["Vellum Automotive"]),
+        ("Its supplier, Orwell Metals, raised prices.", ["Orwell Metals"]),
+        # A product, a market, a program: a common first word or the noun after it.
+        ("We saw record levels of Engineered Systems shipments.", []),
+        ("It sells to the Security and Display Systems markets.", []),
+        ("It was made under the Rapid Capabilities and Critical Technologies program.", []),
+        ("It reviewed designs of Accessible Pedestrian Systems (APS) for the state.", []),
+    ],
+)
+def test_a_name_ending_in_a_trade_word_after_a_preposition_or_list_word_is_an_organization(text, found):
+    doc = EntityRules(patterns=False, propagate=True)(_doc(text, []))
+    assert [t for t, label in _ents(doc) if label == "ORG"] == found
+
+
+def test_a_name_ending_in_a_trade_word_widens_the_organization_cut_before_it():
+    text = "The Company shipped its first kits to Kessler Power Systems in May."
+    doc = EntityRules(patterns=False, propagate=True)(_doc(text, [("Kessler", "ORG")]))
+    assert _ents(doc) == [("Kessler Power Systems", "ORG")]

@@ -1786,10 +1786,36 @@ _COMPANY_SHAPED_NAME = re.compile(
 )
 
 
+# "customers, including Deverill Robotics and Amsden Controls", "shipped
+# first articles to Vellum Automotive", "a supplier, Orwell Metals": a name
+# that ends in the word of a company's trade, after a preposition, a list's
+# word or a comma, is a company's, or widens the one the recognizer cut
+# ("Kessler" of "Kessler Power Systems"). Not when its first word is a common
+# one ("Engineered Systems", "Intelligent Transportation Systems": products),
+# nor before the noun it modifies ("the Display Systems markets", "the
+# Rapid Capabilities and Critical Technologies program"). In the
+# annotated releases 36 such names are organizations and one is not.
+_GENERIC_FIRST_WORDS = (
+    r"(?:The|Our|Its|This|These|Their|Each|All|Both|Other|Advanced|Global|National|International|American|"
+    r"Industrial|Commercial|Digital|Engineered|Intelligent|Integrated|Specialty|Consumer|Precision|Medical|"
+    r"Clinical|Enterprise|Mobile|Human|Financial|Business|Energy|Health|Healthcare|[A-Z][a-z]+ing)\b"
+)
+_TRADE_SHAPED_NAME = re.compile(
+    r"(?:\b(?:to|for|with|from|by|at|including|include|includes|such[ ]as|like|and)[ ]|,[ ])"
+    rf"((?!{_GENERIC_FIRST_WORDS})[A-Z][a-z][\w'\u2019-]*(?:[ ][A-Z][a-z][\w'\u2019-]*){{0,2}}[ ]{COMPANY_KIND_WORDS})\b"
+    r"(?![ ][A-Z&(]|-|[ ](?:business|businesses|segments?|products?|markets?|units?|divisions?|shipments|platforms?|"
+    r"solutions|offerings?|sector|industry|industries|portfolio|group|programs?|projects?|offices?|initiatives?|"
+    r"customers?|clients?|providers?|manufacturers?|companies|teams?)\b)"
+)
+
+
 def _add_company_shaped_names(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     for match in _COMPANY_SHAPED_NAME.finditer(text):
         if not _written_in_lower_case(match.group(1), text) and _in_running_text(text, match.start()):
             ents = _add(doc, ents, match.start(1), match.end(1), "ORG")
+    for match in _TRADE_SHAPED_NAME.finditer(text):
+        if not _written_in_lower_case(match.group(1), text) and _in_running_text(text, match.start()):
+            ents = _add_or_widen(doc, ents, match.start(1), match.end(1), "ORG")
     return ents
 
 
