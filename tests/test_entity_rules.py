@@ -3666,3 +3666,35 @@ def test_a_name_ending_in_a_trade_word_widens_the_organization_cut_before_it():
     text = "The Company shipped its first kits to Kessler Power Systems in May."
     doc = EntityRules(patterns=False, propagate=True)(_doc(text, [("Kessler", "ORG")]))
     assert _ents(doc) == [("Kessler Power Systems", "ORG")]
+
+
+def test_public_bodies_keep_their_nation_city_state_prefix_and_port():
+    text = (
+        "The Port of Tacoma has awarded Acme a contract. The Ministry of Defence of the Republic of Estonia "
+        "ordered radios, as did the Board of Education of the City of Chicago, the NATO Support and "
+        "Procurement Agency and the Washington State Department of Ecology. It ships through the "
+        "terminal in the Port of Oakland."
+    )
+    doc = EntityRules(patterns=True, propagate=False)(_doc(text, []))
+    assert [t for t, label in _ents(doc) if label == "ORG"] == [
+        "Port of Tacoma", "Ministry of Defence of the Republic of Estonia", "Board of Education of the City of Chicago",
+        "NATO Support and Procurement Agency", "Washington State Department of Ecology",
+    ]
+
+
+def test_a_headline_noun_after_a_public_body_is_no_part_of_its_name():
+    text = "Acme Wins Defense Logistics Agency Contract\n\nAcme Receives Department of Veterans Affairs Order\n"
+    first, second = text.index("Defense"), text.index("Department")
+    doc = _doc(text, [])
+    doc.set_ents([doc.char_span(first, text.index("\n"), label="ORG"), doc.char_span(second, len(text) - 1, label="ORG")])
+    doc = EntityRules(patterns=True, propagate=True)(doc)
+    assert [t for t, label in _ents(doc) if label == "ORG" and t != "Acme"] == [
+        "Defense Logistics Agency", "Department of Veterans Affairs",
+    ]
+
+
+def test_a_military_base_is_a_place():
+    text = "The work will be done at Wright-Patterson Air Force Base in Ohio."
+    doc = _doc(text, [("Wright-Patterson Air Force", "ORG")])
+    doc = EntityRules(patterns=True, propagate=True)(doc)
+    assert [t for t, label in _ents(doc) if label in ("ORG", "CUSTOMER")] == []

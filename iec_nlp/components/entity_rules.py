@@ -254,21 +254,27 @@ def _joint_announcers(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # Department of Public Aid Awards MAXIMUS $6.1 Million Contract".
 _HEADLINE_VERB = (
     r"(?:Awards|Announces|Selects|Names|Extends|Renews|Signs|Chooses|Exercises|Issues|Grants|Approves|"
-    r"Reports|Receives|Orders|Picks|Taps|Expands|Launches)\b"
+    r"Reports|Receives|Orders|Picks|Taps|Expands|Launches|Wins|Secures|Lands|Books)\b"
 )
 _CAP = rf"(?!The\b|Master\b|{_HEADLINE_VERB})[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 # A state's own bodies carry its name ("Florida Department of Transportation");
 # an agency may name its area ("Metropolitan Transit Authority of Harris County").
 GOVERNMENT_BODY = re.compile(
     # Every name below starts with a capital: see name_shapes._LETTER_AHEAD.
-    rf"\b(?=[A-Z])(?:(?:U\.S\.?|United\s+States|US|{_STATE_NAMES})\s+)?(?:"
+    # "NATO Support and Procurement Agency", "Washington State Department of Ecology".
+    rf"\b(?=[A-Z])(?:(?:U\.S\.?|United\s+States|US|NATO|(?:{_STATE_NAMES})(?:\s+State)?)\s+)?(?:"
     # A military abroad, by its nation: "Royal Navy", "Royal Australian Air
     # Force", "Canadian Army", "Hellenic Navy".
     rf"(?:(?:Royal(?:\s+(?:Australian|Canadian|Netherlands|Danish|Norwegian|Thai|Saudi|Malaysian|New\s+Zealand))?|"
     r"Canadian|British|French|German|Indian|Italian|Israeli|Japanese|Polish|Dutch|Spanish|Turkish|Brazilian|"
     r"Swedish|Norwegian|Danish|Finnish|Hellenic|Australian|Mexican|Korean|Philippine)\s+)?"
     r"(?:Army|Navy|Air\s+Force|Marine\s+Corps|Coast\s+Guard|Space\s+Force|National\s+Guard)|"
-    rf"(?:Department|Dept\.|Office|Ministry|Bureau)\s+of\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+|&\s+)?{_CAP}){{0,3}}|"
+    rf"(?:Department|Dept\.|Office|Ministry|Bureau)\s+of\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+|&\s+)?{_CAP}){{0,3}}"
+    # Whose it is: "Ministry of Defence of the Republic of Estonia".
+    rf"(?:\s+of\s+(?:the\s+)?(?:Republic|Kingdom|Federation|Commonwealth|State|City|County)\s+of\s+{_CAP}(?:\s+{_CAP}){{0,2}})?|"
+    # A school board: "Board of Education of the City of Chicago".
+    rf"Board\s+of\s+(?:Education|Supervisors|Commissioners|County\s+Commissioners)"
+    rf"(?:\s+of\s+(?:the\s+)?(?:(?:City|County|Town|State)\s+of\s+)?{_CAP}(?:\s+{_CAP}){{0,2}})?|"
     # A utility's district or cooperative buys power like an agency: "Cascadia
     # Public Utility District", "Kittitas County Electric Cooperative"; so do
     # a school system and a credit union: "Grayson County Public Schools",
@@ -279,7 +285,9 @@ GOVERNMENT_BODY = re.compile(
     rf"(?:[ ]of[ ]{_CAP}(?:[ ]{_CAP}){{0,2}})?"
     # A federal service: "U.S. Customs and Border Protection", "U.S. Forest Service".
     rf"|(?<=U\.S\.[ ])(?:{_CAP}[ ](?:and[ ])?){{0,3}}(?:Service|Protection)"
-    rf")\b(?!\s+(?:of\s+)?(?!{_HEADLINE_VERB})[A-Z][a-z])"
+    # Not part of a longer name; a headline's noun after it is no part of it:
+    # "Defense Logistics Agency Contract" (not a base: "Eglin Air Force Base").
+    rf")\b(?!\s+(?:of\s+)?(?!{_HEADLINE_VERB}|(?:Contracts?|Orders?|Awards?|Agreements?)\b)[A-Z][a-z])"
     # "the U.S. government" (its agencies are above); not "US government revenue".
     r"|\b(?:U\.S\.|United\s+States|US)\s+[Gg]overnment\b(?!\s+(?:[A-Z][a-z]|revenues?\b|sales\b|business\b))"
 )
@@ -287,7 +295,8 @@ GOVERNMENT_BODY = re.compile(
 # Jersey": a government named by its place, which buys like an agency;
 # not where something happens ("an action in the State of Maryland").
 _MUNICIPALITY = re.compile(
-    rf"\b(?:{LOCAL_GOVERNMENT}|State|Commonwealth)[ ]of[ ]{_CAP}"
+    # A port authority too: "the Port of Tacoma has awarded".
+    rf"\b(?:{LOCAL_GOVERNMENT}|State|Commonwealth|Port)[ ]of[ ]{_CAP}"
     # Not what a headline says of it: "Renews State of Carrollton Contract".
     rf"(?:[ ](?!(?:Contracts?|Agreements?|Awards?|Orders?|Programs?|Projects?)\b){_CAP}){{0,2}}\b"
 )
@@ -1628,9 +1637,19 @@ _VERB_IN_HEADLINE_NAME = re.compile(
 )
 
 
+# "Wins Defense Logistics Agency Contract", "Department of Veterans Affairs
+# Order": the headline's noun after a public body is what it awarded.
+_CONTRACT_NOUN_AT_END = re.compile(r"[ ](?:Contracts?|Orders?|Awards?|Task[ ]Orders?)$")
+
+
 def _cut_before_headline_verb(ent: Span) -> Span:
     if ent.label_ not in ("ORG", "CUSTOMER") or "\n" in ent.text:
         return ent
+    noun = _CONTRACT_NOUN_AT_END.search(ent.text)
+    # (The body's pattern may run on over the noun: "Affairs Order".)
+    if noun is not None and any(body.end() in (noun.start(), len(ent.text)) for body in GOVERNMENT_BODY.finditer(ent.text)):
+        cut = ent.doc.char_span(ent.start_char, ent.start_char + noun.start(), label=ent.label_)
+        return cut if cut is not None else ent
     verb = _VERB_IN_HEADLINE_NAME.search(ent.text)
     if verb is None or re.search(_LEGAL_FORM, ent.text[verb.end():]):
         return ent

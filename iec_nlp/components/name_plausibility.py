@@ -712,10 +712,12 @@ def _is_counted(name: str, text: str, start: int) -> bool:
 
 # A name right before the kind of building or way it names is a place
 # (SCHEMA.md 2: places are out), the company's own name too: "the Sears
-# Tower", "the Fisher Plaza fire", "Acme Drive".
+# Tower", "the Fisher Plaza fire", "Acme Drive", "Eglin Air Force Base".
 _FACILITY_AFTER = re.compile(
     r"[ ](?:Plaza|Tower|Towers|Building|Stadium|Arena|Mall|Square|Campus|Airport|Station|Terminal|"
-    r"Street|Avenue|Road|Drive|Boulevard|Highway|Bridge)\b"
+    r"Street|Avenue|Road|Drive|Boulevard|Highway|Bridge|"
+    # A military installation: "Wright-Patterson Air Force Base", "Fort Carson Army Base".
+    r"Base|Depot|Arsenal)\b"
 )
 # A site named as such: a hotel, an inn, a mall, a square, a shopping or
 # conference center, an airport (no annotated organization ends so; a
