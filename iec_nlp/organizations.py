@@ -747,7 +747,13 @@ _INTRODUCES_CUSTOMERS = re.compile(
     r"|\b(?:customers|clients)\s+(?:each\s+|together\s+)?(?:accounted\s+for|represented|comprised)\s+" + _PERCENT
     + r"[^.;:]{0,60}:\s*(?:the\s+)?$"
     r"|\bnew\s+(?:customer|client)\s+wins?\s+(?:[\w-]+\s+){0,4}?(?:included|include|includes|were|:)\s+(?:the\s+)?$"
-    r"|\bnew\s+(?:[\w-]+\s+){0,2}?(?:customers|clients|logos)\s*(?::|,?\s*(?:included|include|includes|such\s+as|including|like))\s+(?:the\s+)?$"
+    r"|\bnew\s+(?:[\w-]+\s+){0,2}?(?:customers|clients|logos)\s*(?:(?:in|during)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:quarter|year|period)\s*)?"
+    r"(?::|,?\s*(?:included|include|includes|such\s+as|including|like))\s+(?:the\s+)?$"
+    # "Notable wins included Orbis Freight", "Key wins in the quarter included",
+    # "Go-lives in the quarter included".
+    r"|\b(?:notable|key|significant|major|new)\s+(?:customer\s+|client\s+)?wins\s*(?:(?:in|during)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:quarter|year|period)\s*)?"
+    r"(?::|,?\s*(?:included|include|includes|such\s+as|including))\s+(?:the\s+)?$"
+    r"|\bgo-lives\s*(?:(?:in|during)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:quarter|year|period)\s*)?(?::|,?\s*(?:included|include|includes|including))\s+(?:the\s+)?$"
     r"|\bdesign[\s-]wins?\s+(?:[\w-]+\s+){0,3}?at\s+(?:the\s+)?$",
     re.IGNORECASE,
 )

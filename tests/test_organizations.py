@@ -1273,3 +1273,17 @@ def test_work_done_for_an_organization_is_a_sale_to_it(sentence, sale):
 )
 def test_results_release_statements_of_a_customer_settle_it(sentence, label):
     assert _settled_labels(sentence, "Beta Health", "Calloway Controls")[-1] == label
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("Notable wins included Calloway Controls and others.", "CUSTOMER"),
+        ("Key wins in the quarter included Calloway Controls.", "CUSTOMER"),
+        ("New customers in the quarter included Calloway Controls.", "CUSTOMER"),
+        ("Go-lives in the quarter included Calloway Controls.", "CUSTOMER"),
+        ("Its wins included an award from Calloway Controls.", "ORG"),
+    ],
+)
+def test_a_results_release_list_of_wins_or_new_customers_settles_them(sentence, label):
+    assert _settled_labels(sentence, "Beta Health", "Calloway Controls")[-1] == label

@@ -328,3 +328,14 @@ def test_a_header_date_written_in_figures_is_the_period_of_its_column():
     assert [r for r in relations if r[1] == "IN_PERIOD"] == [
         ("$11,150", "IN_PERIOD", "11/30/95"), ("$12,204", "IN_PERIOD", "11/30/96"),
     ]
+
+
+def test_a_footnote_marker_in_letters_is_no_part_of_a_row_label():
+    filed = (
+        "                                   2024        2023\n"
+        "Adjusted EBITDA (a)             $  12,400   $  10,100\n"
+        "Free cash flow (iv)             $   4,200   $   3,900\n"
+    )
+    _, relations = _read(filed, ["$ 12,400", "$ 4,200"])
+    assert ("$ 12,400", "VALUE_OF", "Adjusted EBITDA") in relations
+    assert ("$ 4,200", "VALUE_OF", "Free cash flow") in relations

@@ -2028,7 +2028,9 @@ _STATE_ALONE = re.compile(_STATE_NAMES)
 # an organization, the later ones too (the recognizer, and the pattern above,
 # find the first).
 _CUSTOMER_LIST = re.compile(
-    rf"\b(?:customers|clients)(?:[ ]+(?:such[ ]+as|including|include|includes|included|like)|[ ]*:)[ ]+"
+    # "New customers in the quarter included ...", "Notable wins included ...".
+    rf"\b(?:customers|clients|[Ww]ins|[Gg]o-lives)(?:[ ]+(?:in|during)[ ]+the[ ]+(?:[\w-]+[ ]+){{0,2}}?(?:quarter|year|period))?"
+    r"(?:[ ]+(?:such[ ]+as|including|include|includes|included|like)|[ ]*:)[ ]+"
     rf"((?:the[ ]+)?{_EMPLOYER_WORDS}(?:,[ ]+(?:the[ ]+)?{_EMPLOYER_WORDS})*,?[ ]+and[ ]+(?:the[ ]+)?{_EMPLOYER_WORDS})"
     r"(?=[ ]*[,.;:)]|[ ]+[a-z])"
 )

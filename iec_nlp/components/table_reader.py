@@ -49,7 +49,11 @@ _COLUMN_GAP = re.compile(r"(?:[ ]{2,}|\t)")
 # dots, a colon, and the unit its cells are stated in ("Net income (millions)",
 # "Revenues (in thousands)").
 _UNIT_OF_CELLS = r"\((?:in[ ]+)?(?:\$[ ]*)?(?:thousands|millions|billions)(?:[ ]+of[ ]+dollars)?\)"
-_LABEL_TRAILER = re.compile(rf"(?:\s*(?:\(\d{{1,2}}\)|{_UNIT_OF_CELLS}|\*+|\d(?=\s*$)|[.:\u2026]+|-+))+\s*$", re.IGNORECASE)
+# A footnote's marker is no part of the label: "(1)", "(a)", "(iv)", "*".
+_LABEL_TRAILER = re.compile(
+    rf"(?:\s*(?:\(\d{{1,2}}\)|\([a-z]\)|\((?:i|ii|iii|iv|v|vi)\)|{_UNIT_OF_CELLS}|\*+|\d(?=\s*$)|[.:\u2026]+|-+))+\s*$",
+    re.IGNORECASE,
+)
 _PERIOD_CELL = re.compile(
     r"(?:(?:Three|Six|Nine|Twelve|Thirteen|Twenty-six|\d{1,2})[ -](?:Months|Weeks)\s+Ended"
     r"(?:\s+[A-Z][a-z]+\.?\s+\d{1,2},?(?:\s+\d{4})?)?"
