@@ -951,6 +951,24 @@ def _chooses_the_issuer(text: str, name_end: int, issuer_starts: frozenset[int])
     return choice is not None and (choice.end() in issuer_starts or bool(_THE_COMPANY.match(text, choice.end())))
 
 
+# "Calloway Health has named Bexley a preferred provider", "designated the
+# Company as its exclusive supplier": the organization choosing the issuer
+# to supply it, by naming it so ("named" alone names people to posts).
+_NAMES_ISSUER_ITS_SUPPLIER = re.compile(
+    r"(?:['\u2019]s?)?\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*[^,;.]{3,80},\s*)?(?:has\s+|have\s+|recently\s+|today\s+)?"
+    r"(?:named|designated|appointed)\s+(?P<who>[^,;.]{1,60}?)\s+(?:as\s+)?(?:its|their|a|an|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:provider|supplier|vendor|laboratory|lab|manufacturer|processor|contractor)s?\b",
+    re.IGNORECASE,
+)
+
+
+def _names_the_issuer_its_supplier(text: str, name_end: int, issuer_starts: frozenset[int]) -> bool:
+    named = _NAMES_ISSUER_ITS_SUPPLIER.match(text, name_end)
+    return named is not None and (
+        named.start("who") in issuer_starts or bool(_THE_COMPANY.fullmatch(named.group("who")))
+    )
+
+
 def _chose_the_issuer(text: str, name_start: int, name_end: int, issuer_ends: frozenset[int]) -> bool:
     """Whether the issuer ("the Company", "we" or its name) was chosen by the
     name at `name_start:name_end`, in the passive."""
@@ -977,6 +995,20 @@ _LOSS_OF_BUSINESS_FROM = re.compile(
 )
 
 
+# "now available in 1,200 Brightway Market locations", "secured shelf space
+# at Halvorsen Grocers", "expanded distribution with Pelham Foods": a
+# retailer or distributor stocking the issuer's products buys them
+# (SCHEMA.md: "buying from the issuer"). Not a website ("available at the
+# SEC's website").
+_STOCKED_BY = re.compile(
+    r"\b(?:(?:now\s+)?(?:available|sold|stocked|carried|on\s+shelves)\s+(?:in|at)"
+    r"|(?:secured|gained|won|added|expanded|expands|expanding)\s+(?:[\w-]+\s+){0,2}?(?:placement|shelf\s+space|distribution|listings?)\s+(?:in|at|with))"
+    r"\s+(?:more\s+than\s+|over\s+|nearly\s+|about\s+)?(?:[\d,]+\s+|all\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_WEBSITE_AFTER = re.compile(r"^(?:['\u2019]s?)?\s+(?:web\s*site|website|online|app|investor)", re.IGNORECASE)
+
+
 def _stated_as_customer(before: str, after: str) -> bool:
     """Whether the words around a mention call it the issuer's customer in
     one of the forms read before the name ("our largest customer, Beta",
@@ -993,6 +1025,7 @@ def _stated_as_customer(before: str, after: str) -> bool:
         or _VALUED_ORDER_FROM.search(before)
         or _LOSS_OF_BUSINESS_FROM.search(before)
         or _DEPLOYED_AT.search(before)
+        or (_STOCKED_BY.search(before) and not _WEBSITE_AFTER.match(after))
         or _SOLD_TO.search(before)
         or (_SALES_TO.search(before) and (_SHARE_OF_SALES.match(after) or _AMOUNT_SOLD.match(after)))
         or (_REVENUE_FROM.search(before) and _SHARE_OF_SALES.match(after))
@@ -1150,6 +1183,7 @@ def organization_features(
                 feats["after_x_is_customer"] = 1.0
             elif not is_issuer and (
                 _chooses_the_issuer(text, e.end, issuer_starts) or _chose_the_issuer(text, e.start, e.end, issuer_ends)
+                or _names_the_issuer_its_supplier(text, e.end, issuer_starts)
             ):
                 feats["after_x_is_customer"] = 1.0
             if _judges_issuer(before):

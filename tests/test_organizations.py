@@ -1287,3 +1287,19 @@ def test_results_release_statements_of_a_customer_settle_it(sentence, label):
 )
 def test_a_results_release_list_of_wins_or_new_customers_settles_them(sentence, label):
     assert _settled_labels(sentence, "Beta Health", "Calloway Controls")[-1] == label
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("Its snacks are now available in 1,200 Calloway Controls stores.", "CUSTOMER"),
+        ("The Company secured shelf space at Calloway Controls.", "CUSTOMER"),
+        ("It expanded distribution with Calloway Controls.", "CUSTOMER"),
+        ("Filings are available at Calloway Controls's website.", "ORG"),
+        ("Calloway Controls has named the Company a preferred provider of testing.", "CUSTOMER"),
+        ("Calloway Controls designated the Company as its exclusive reference laboratory.", "CUSTOMER"),
+        ("Calloway Controls named Jane Roe its chief executive officer.", "ORG"),
+    ],
+)
+def test_a_retailer_stocking_the_issuer_or_a_buyer_naming_it_its_supplier_is_settled(sentence, label):
+    assert _settled_labels(sentence, "Beta Health", "Calloway Controls")[-1] == label
