@@ -3698,3 +3698,16 @@ def test_a_military_base_is_a_place():
     doc = _doc(text, [("Wright-Patterson Air Force", "ORG")])
     doc = EntityRules(patterns=True, propagate=True)(doc)
     assert [t for t, label in _ents(doc) if label in ("ORG", "CUSTOMER")] == []
+
+
+def test_a_company_named_after_its_founder_is_a_company_where_its_trade_word_follows():
+    text = "Acme announced the acquisition of Delacroix Circuits, a maker of boards. He was President of Pell Diagnostics."
+    doc = _doc(text, [("Delacroix", "PERSON")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert [t for t, label in _ents(doc) if label in ("ORG", "PERSON")] == ["Delacroix Circuits", "Pell Diagnostics"]
+
+
+def test_a_possessive_before_a_trade_word_names_a_unit_not_a_company():
+    text = "said Jane Roe, senior vice president of Leidos' Transportation Solutions."
+    doc = EntityRules(patterns=False, propagate=True)(_doc(text, [("Leidos", "ORG")]))
+    assert ("Leidos' Transportation Solutions", "ORG") not in _ents(doc)

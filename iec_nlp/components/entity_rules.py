@@ -1813,15 +1813,16 @@ _COMPANY_SHAPED_NAME = re.compile(
 # one ("Engineered Systems", "Intelligent Transportation Systems": products),
 # nor before the noun it modifies ("the Display Systems markets", "the
 # Rapid Capabilities and Critical Technologies program"). In the
-# annotated releases 36 such names are organizations and one is not.
+# annotated releases 46 such names are organizations and one is not.
 _GENERIC_FIRST_WORDS = (
     r"(?:The|Our|Its|This|These|Their|Each|All|Both|Other|Advanced|Global|National|International|American|"
     r"Industrial|Commercial|Digital|Engineered|Intelligent|Integrated|Specialty|Consumer|Precision|Medical|"
     r"Clinical|Enterprise|Mobile|Human|Financial|Business|Energy|Health|Healthcare|[A-Z][a-z]+ing)\b"
 )
 _TRADE_SHAPED_NAME = re.compile(
-    r"(?:\b(?:to|for|with|from|by|at|including|include|includes|such[ ]as|like|and)[ ]|,[ ])"
-    rf"((?!{_GENERIC_FIRST_WORDS})[A-Z][a-z][\w'\u2019-]*(?:[ ][A-Z][a-z][\w'\u2019-]*){{0,2}}[ ]{COMPANY_KIND_WORDS})\b"
+    r"(?:\b(?:of|to|for|with|from|by|at|including|include|includes|such[ ]as|like|and)[ ]|,[ ])"
+    # The first word no possessive: "of Leidos' Transportation Solutions" names a unit of Leidos.
+    rf"((?!{_GENERIC_FIRST_WORDS})[A-Z][a-z][\w-]*(?:[ ][A-Z][a-z][\w'\u2019-]*){{0,2}}[ ]{COMPANY_KIND_WORDS})\b"
     r"(?![ ][A-Z&(]|-|[ ](?:business|businesses|segments?|products?|markets?|units?|divisions?|shipments|platforms?|"
     r"solutions|offerings?|sector|industry|industries|portfolio|group|programs?|projects?|offices?|initiatives?|"
     r"customers?|clients?|providers?|manufacturers?|companies|teams?)\b)"
@@ -1834,8 +1835,21 @@ def _add_company_shaped_names(doc: Doc, text: str, ents: list[Span]) -> list[Spa
             ents = _add(doc, ents, match.start(1), match.end(1), "ORG")
     for match in _TRADE_SHAPED_NAME.finditer(text):
         if not _written_in_lower_case(match.group(1), text) and _in_running_text(text, match.start()):
+            ents = _without_founders_surname(doc, ents, match.start(1), match.end(1))
             ents = _add_or_widen(doc, ents, match.start(1), match.end(1), "ORG")
     return ents
+
+
+def _without_founders_surname(doc: Doc, ents: list[Span], start: int, end: int) -> list[Span]:
+    """`ents` without a person the recognizer found inside a company's name
+    ("Delacroix" of "Delacroix Circuits", named after its founder Thomas
+    Delacroix): the word of its trade makes the whole a company's."""
+    span, overlapping = _placed(doc, ents, start, end, "ORG")
+    if span is None or not overlapping or not all(
+        e.label_ == "PERSON" and span.start <= e.start and e.end <= span.end for e in overlapping
+    ):
+        return ents
+    return [e for e in ents if e not in overlapping]
 
 
 # "our Financial Products segment": a segment of the issuer, named by two
