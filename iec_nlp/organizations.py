@@ -514,6 +514,10 @@ _BEFORE_CUES = {
     # "for" needed: "produces Beta's parts" could be Beta's own).
     r"|\b(?:produce|produces|producing|fabricate|fabricates|fabricating|assemble|assembles|assembling|"
     r"mold|molds|molding|mould|moulds|moulding)\s+(?:[\w'\u2019-]+\s+){1,4}for\s+(?:the\s+)?$"
+    # A lessor's or shipowner's customer: "placed three aircraft on lease
+    # with Beta Airways", "on operating lease to Beta", "on a one-year time
+    # charter to Beta Shipping" (not "leased from", the issuer's lessor).
+    r"|\bon\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:lease|leases|charter|charters)\s+(?:with|to)\s+(?:the\s+)?$"
     # A buyer named as one of a kind sold to: "sells to hospital systems,
     # including Beta Health", "supplies automakers such as Beta Motors" (not
     # "supplied by vendors such as Beta", nor competitors or partners).
@@ -543,7 +547,9 @@ _BEFORE_CUES = {
     r"operating company|affiliate)\s+of\s+(?:the\s+)?$",
     # "tubing purchased through Beta Distribution", "tiles supplied by Beta":
     # the issuer buys from it (SCHEMA.md 3a: suppliers are no customers).
-    "supplier": r"(?:purchased|purchases|buys|bought|sourced|sources|procured|procures|licensed|licenses)(?!\s+orders?\b)\s+"
+    # "leased from Arcadia Rotorcraft Finance": the issuer's lessor.
+    "supplier": r"(?:purchased|purchases|buys|bought|sourced|sources|procured|procures|licensed|licenses|"
+    r"leased|chartered|rented)(?!\s+orders?\b)\s+"
     r"(?:[\w'\u2019-]+\s+){0,6}?(?:from|through|with)\s+(?:the\s+)?$|\b(?:supplied|provided)\s+by\s+(?:the\s+)?$"
     # "Acme manufactures its switches through Beta, a contract manufacturer":
     # the issuer's own products made by another company for it.

@@ -3711,3 +3711,9 @@ def test_a_possessive_before_a_trade_word_names_a_unit_not_a_company():
     text = "said Jane Roe, senior vice president of Leidos' Transportation Solutions."
     doc = EntityRules(patterns=False, propagate=True)(_doc(text, [("Leidos", "ORG")]))
     assert ("Leidos' Transportation Solutions", "ORG") not in _ents(doc)
+
+
+def test_two_word_legal_forms_abroad_close_the_name():
+    text = "It chartered a vessel to Meridian Marine Leasing Pte. Ltd. and to Norland Energy AS in May."
+    doc = EntityRules(patterns=True, propagate=True)(_doc(text, [("Meridian Marine Leasing", "ORG"), ("Norland Energy", "ORG")]))
+    assert [t for t, label in _ents(doc) if label == "ORG"] == ["Meridian Marine Leasing Pte. Ltd.", "Norland Energy AS"]

@@ -1303,3 +1303,16 @@ def test_a_results_release_list_of_wins_or_new_customers_settles_them(sentence, 
 )
 def test_a_retailer_stocking_the_issuer_or_a_buyer_naming_it_its_supplier_is_settled(sentence, label):
     assert _settled_labels(sentence, "Beta Health", "Calloway Controls")[-1] == label
+
+
+@pytest.mark.parametrize(
+    ("sentence", "feature"),
+    [
+        ("The Company placed three aircraft on lease with Beta Tool.", "before_sale_to"),
+        ("It delivered two spare engines on operating lease to Beta Tool.", "before_sale_to"),
+        ("The vessel went on a one-year time charter to Beta Tool.", "before_sale_to"),
+        ("The helicopters it leased from Beta Tool arrived.", "before_supplier"),
+    ],
+)
+def test_a_lessors_lessee_is_sold_to_and_its_own_lessor_supplies_it(sentence, feature):
+    assert _cue_of("Beta Tool", sentence, feature) > 0

@@ -18,7 +18,10 @@ _LEGAL_FORM = (
     # "Ledgerfold ApS"; a Swedish "AB" or Norwegian "ASA" after a word in
     # lower case only ("Calgary, AB" is a province).
     r"S\.A\.B\.[ ]de[ ]C\.V\.|S\.A\.[ ]de[ ]C\.V\.|S\.[ ]de[ ]R\.L\.(?:[ ]de[ ]C\.V\.)?|S\.A\.|"
-    r"K\.K\.|KGaA|ApS|A/S|Oyj|Oy|S\.r\.l\.|S\.L\.|(?<=[a-z][ ])(?:AB|ASA)|"
+    # Singapore's, Malaysia's and Australia's two-word forms: "Kranji Offshore
+    # Pte. Ltd.", "Perdana Air Sdn. Bhd.", "Corra Mining Pty Ltd"; Norway's "AS".
+    r"K\.K\.|KGaA|ApS|A/S|Oyj|Oy|S\.r\.l\.|S\.L\.|(?<=[a-z][ ])(?:AB|ASA|AS(?![\w&]))|"
+    r"Pte\.?[ ]Ltd\.?|Sdn\.?[ ]Bhd\.?|Pty\.?[ ]Ltd\.?|"
     r"INC\.?|INCORPORATED|CORP\.?|CORPORATION|COMPANY|LTD\.?|LIMITED|"
     # A national bank: "First Allegheny Bank, N.A." (National Association).
     r"(?<=Bank,[ ])N\.A\.|"
