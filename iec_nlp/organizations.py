@@ -514,6 +514,10 @@ _BEFORE_CUES = {
     # "for" needed: "produces Beta's parts" could be Beta's own).
     r"|\b(?:produce|produces|producing|fabricate|fabricates|fabricating|assemble|assembles|assembling|"
     r"mold|molds|molding|mould|moulds|moulding)\s+(?:[\w'\u2019-]+\s+){1,4}for\s+(?:the\s+)?$"
+    # A shipowner's charter and a pipeline's dedication: "a charter
+    # extension with Beta Offshore", "acreage dedication from Beta Energy".
+    r"|\bcharter\s+(?:extensions?|renewals?|contracts?|agreements?)\s+(?:with|to)\s+(?:the\s+)?$"
+    r"|\b(?:acreage\s+dedications?|dedicated\s+acreage|dedications?)\s+(?:from|by)\s+(?:the\s+)?$"
     # A lessor's or shipowner's customer: "placed three aircraft on lease
     # with Beta Airways", "on operating lease to Beta", "on a one-year time
     # charter to Beta Shipping" (not "leased from", the issuer's lessor).
@@ -572,7 +576,8 @@ _AFTER_CUES = {
     r"(?:has\s+|have\s+|had\s+|recently\s+|today\s+)?"
     # "placed" only with what it places: "the MTA placed an emphasis on" places no order.
     r"(?:awarded|selected|ordered|placed\s+(?:[\w$.,-]+\s+){0,4}(?:orders?|contracts?)\b|purchased|signed|chose|"
-    r"issued|exercised|extended|renewed|expanded|"
+    r"issued|"
+    r"exercised|extended|renewed|expanded|"
     r"booked|released|contracted|agreed to purchase|will purchase|will buy|bought|"
     # A retailer or distributor taking the issuer's products: "The Home
     # Depot launches our new line", "Beta will carry the Company's products";
@@ -735,7 +740,11 @@ _CUSTOMER_IS = re.compile(
 # may be anyone's.
 _OWN_CUSTOMERS_INCLUDE = re.compile(
     r"\b(?:our|its|the\s+company['\u2019]s|(?-i:[A-Z])[\w&.-]*['\u2019]s?)\s+" + _CUSTOMER_QUALIFIERS +
-    r"(?:customers|clients)\s*,?\s*(?:(?:also|now)\s+)?(?:include|includes|included|such\s+as|including|like)\s+(?:the\s+)?$",
+    r"(?:customers|clients|customer\s+base)\s*,?\s*(?:(?:also|now)\s+)?(?:include|includes|included|such\s+as|including|like)\s+(?:the\s+)?$"
+    # "existing customers, including Beta Energy", "shippers including Beta
+    # Gas and ..." (a pipeline's customers): whose else, in its release.
+    r"|\b(?:existing|current|key|major|largest|principal)\s+(?:customers|clients)\s*,?\s*(?:include|includes|included|such\s+as|including)\s+(?:the\s+)?$"
+    r"|\bwith\s+(?:[\w-]+\s+){0,2}?shippers\s*,?\s*(?:include|includes|included|such\s+as|including)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "The top five customers represented 62% of net sales, led by Beta Motors",
@@ -810,7 +819,7 @@ _AMOUNT_SOLD = re.compile(
 # represented 20% of the market" is a competitor's share.
 _LISTED_NAMES = r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?-i:[A-Z])[\w&.'\u2019-]*(?:\s+(?-i:[A-Z])[\w&.'\u2019-]*){0,4}){0,4}"
 _ACCOUNTS_FOR_SHARE_OF_SALES = re.compile(
-    r"^(?:\s*\([^)]{0,40}\))?" + _LISTED_NAMES + r"\s*,?\s+(?:(?:which|who)\s+(?:had\s+|has\s+)?)?(?:each\s+|together\s+|alone\s+|also\s+)?"
+    r"^(?:\s*\([^)]{0,40}\))?" + _LISTED_NAMES + r"\s*,?\s+(?:(?:which|who)\s+)?(?:had\s+|has\s+)?(?:each\s+|together\s+|alone\s+|also\s+)?"
     r"(?:accounted\s+for|represented|comprised|contributed)\s+" + _PERCENT + r"(?:\s*(?:,|and)\s*" + _PERCENT + r")*"
     r"\s+of\s+(?:[\w'\u2019-]+\s+){0,3}?(?:sales|revenues?|shipments|billings)\b",
     re.IGNORECASE,
@@ -949,7 +958,14 @@ _CHOSEN_BY = re.compile(
     r"(?:as\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){1,4}?for|by)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-_NOT_A_CHOICE_OF_SUPPLIER = re.compile(r"(?:['\u2019]s?)?\s*(?:\([^)]{0,40}\)\s*)?,?\s*(?:as\s+one\s+of|for\s+(?:its|the|inclusion))", re.IGNORECASE)
+# A ranking, a list, an index or an honor ("selected by Forbes for its list
+# of best employers"); not what the buyer chose the issuer for ("selected by
+# Beta Telecom for its 3G rollout").
+_NOT_A_CHOICE_OF_SUPPLIER = re.compile(
+    r"(?:['\u2019]s?)?\s*(?:\([^)]{0,40}\)\s*)?,?\s*(?:as\s+one\s+of|for\s+(?:inclusion|(?:its|the)\s+(?:[\w'\u2019-]+\s+){0,3}?"
+    r"(?:lists?|rankings?|index|indices|awards?|honou?rs?|recognition)\b))",
+    re.IGNORECASE,
+)
 
 
 def _chooses_the_issuer(text: str, name_end: int, issuer_starts: frozenset[int]) -> bool:
@@ -957,6 +973,16 @@ def _chooses_the_issuer(text: str, name_end: int, issuer_starts: frozenset[int])
     return choice is not None and (choice.end() in issuer_starts or bool(_THE_COMPANY.match(text, choice.end())))
 
 
+# "Velox selected Vossberg Elektronik GmbH to manufacture the platform",
+# "chose Tamura Assembly as its contract manufacturer": a company chosen to
+# make or supply something (by the issuer, or by anyone: no buyer of the
+# issuer's). Not "was selected by Beta to supply" (`_CHOSEN_BY`), where Beta chose.
+_CHOSE_A_MAKER = re.compile(r"\b(?:selected|chose|chosen|engaged|retained|appointed|contracted\s+with)\s+(?:the\s+)?$", re.IGNORECASE)
+_TO_MAKE = re.compile(
+    r"^(?:['\u2019]s?)?\s*(?:\([^)]{0,40}\)\s*)?,?\s+(?:to\s+(?:manufacture|build|produce|assemble|fabricate|supply|source)\b"
+    r"|as\s+(?:its|our|their|the\s+company['\u2019]s|a|the)\s+(?:[\w-]+\s+){0,2}?(?:contract\s+manufacturer|manufacturer|supplier|vendor|foundry)\b)",
+    re.IGNORECASE,
+)
 # "Calloway Health has named Bexley a preferred provider", "designated the
 # Company as its exclusive supplier": the organization choosing the issuer
 # to supply it, by naming it so ("named" alone names people to posts).
@@ -991,7 +1017,14 @@ def _chose_the_issuer(text: str, name_start: int, name_end: int, issuer_ends: fr
 # (`_PLACES_AN_ORDER`). Not a trial site ("a trial at Mercy Hospital").
 _DEPLOYED_AT = re.compile(
     r"\b(?:(?:went|goes|gone|is|are|now)\s+live|rolled\s+out|deployed|installed|in\s+production|roll-?outs?|go-live)"
-    r"\s+at\s+(?:the\s+)?$",
+    r"\s+at\s+(?:the\s+)?$"
+    # A carrier deploying the issuer's equipment: "deployed by Westmark
+    # Telephone", "deployed in the network of Beta Telecom", "deployed by 41
+    # service providers, including Beta Telecom" (not "deployed by our
+    # integrator", "in partnership with").
+    r"|\bdeployed\s+(?:by|in|across)\s+(?:the\s+)?(?:networks?\s+of\s+)?(?!our\b|its\b|partnership\b)(?:the\s+)?$"
+    r"|\bdeployed\s+by\s+(?:more\s+than\s+|over\s+|nearly\s+)?\d[\d,]*\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:operators|carriers|service\s+providers|providers|utilities|customers|banks|hospitals)\s*,?\s*(?:including|such\s+as)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "the loss of business from Talbot Rail Systems": a former customer (SCHEMA.md: current or former).
@@ -1173,6 +1206,8 @@ def organization_features(
                 feats["before_employer"] += 1.0 / n
             else:
                 cued = [key for key, pattern in _COMPILED["before"].items() if pattern.search(before)]
+                if _CHOSE_A_MAKER.search(before) and _TO_MAKE.match(after) and "supplier" not in cued:
+                    cued.append("supplier")
                 if "supplier" in cued:
                     # "bought under the Company's supply agreement with Beta":
                     # the words that make Beta the issuer's supplier also read
@@ -1494,7 +1529,10 @@ def decide_labels(
 _DIRECT_BEFORE = (
     *(_COMPILED["before"][cue[len("before_") :]] for cue in DIRECT_CUES if cue.startswith("before_")),
     _INTRODUCES_CUSTOMERS,
+    _OWN_CUSTOMERS_INCLUDE,
     _WE_SIGNED,
+    _DEPLOYED_AT,
+    _STOCKED_BY,
 )
 
 

@@ -3717,3 +3717,9 @@ def test_two_word_legal_forms_abroad_close_the_name():
     text = "It chartered a vessel to Meridian Marine Leasing Pte. Ltd. and to Norland Energy AS in May."
     doc = EntityRules(patterns=True, propagate=True)(_doc(text, [("Meridian Marine Leasing", "ORG"), ("Norland Energy", "ORG")]))
     assert [t for t, label in _ents(doc) if label == "ORG"] == ["Meridian Marine Leasing Pte. Ltd.", "Norland Energy AS"]
+
+
+def test_rating_agencies_are_whole_names():
+    text = "Moody's Investors Service and Fitch Ratings rated it; S&P Global Ratings affirmed."
+    doc = EntityRules(patterns=True, propagate=True)(_doc(text, []))
+    assert [t for t, label in _ents(doc) if label == "ORG"] == ["Moody's Investors Service", "Fitch Ratings", "S&P Global Ratings"]

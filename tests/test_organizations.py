@@ -1316,3 +1316,34 @@ def test_a_retailer_stocking_the_issuer_or_a_buyer_naming_it_its_supplier_is_set
 )
 def test_a_lessors_lessee_is_sold_to_and_its_own_lessor_supplies_it(sentence, feature):
     assert _cue_of("Beta Tool", sentence, feature) > 0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("Its existing customers, including Calloway Controls, renewed.", "CUSTOMER"),
+        ("The Company's customer base includes Calloway Controls.", "CUSTOMER"),
+        ("The pipeline has firm transportation agreements with shippers including Calloway Controls.", "CUSTOMER"),
+        ("The platform is deployed by 41 service providers, including Calloway Controls.", "CUSTOMER"),
+        ("It was deployed in the network of Calloway Controls.", "CUSTOMER"),
+        ("It was deployed in partnership with Calloway Controls.", "ORG"),
+        ("Calloway Controls had accounted for 12% of revenue in 2001.", "CUSTOMER"),
+        ("The Company was selected by Calloway Controls for its 3G rollout.", "CUSTOMER"),
+        ("The Company was selected by Calloway Controls for its list of best employers.", "ORG"),
+    ],
+)
+def test_customer_wordings_of_carriers_pipelines_and_vendors_settle_them(sentence, label):
+    assert _settled_labels(sentence, "Beta Health", "Calloway Controls")[-1] == label
+
+
+@pytest.mark.parametrize(
+    ("sentence", "feature"),
+    [
+        ("The vessel began a charter extension with Beta Tool.", "before_sale_to"),
+        ("The system holds an acreage dedication from Beta Tool.", "before_sale_to"),
+        ("The Company selected Beta Tool to manufacture the platform.", "before_supplier"),
+        ("It chose Beta Tool as its contract manufacturer.", "before_supplier"),
+    ],
+)
+def test_charters_and_dedications_are_sales_and_a_maker_chosen_is_a_supplier(sentence, feature):
+    assert _cue_of("Beta Tool", sentence, feature) > 0

@@ -130,7 +130,8 @@ COMPANY_KIND_WORDS = (
     # Trades that name companies as well ("Hesketh Pumps", "Wexham Pharmacy",
     # "Dravin Pharma"), which the recognizer took for people's surnames.
     r"Hydraulics|Pumps|Pharmacy|Pharma|Biotech|Genomics|Utilities|Savings|"
-    r"Metals|Composites|Castings|Bearings|Appliances|Beverages|Plastics|Aviation|Brewing)"
+    r"Metals|Composites|Castings|Bearings|Appliances|Beverages|Plastics|Aviation|Brewing|"
+    r"Mobility|Telekom|Cellular|Broadband|Telephone)"
 )
 # A local government is named by its place: "the City of Millbrook", "the
 # Town of Ashby" (the name rules add a state's: "the State of New Jersey").
