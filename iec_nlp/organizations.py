@@ -553,7 +553,8 @@ _BEFORE_CUES = {
     # the issuer buys from it (SCHEMA.md 3a: suppliers are no customers).
     # "leased from Arcadia Rotorcraft Finance": the issuer's lessor.
     "supplier": r"(?:purchased|purchases|buys|bought|sourced|sources|procured|procures|licensed|licenses|"
-    r"leased|chartered|rented)(?!\s+orders?\b)\s+"
+    # Whole words: "pleased to continue our relationship with Beta" leases nothing.
+    r"\bleased|\bchartered|\brented)(?!\s+orders?\b)\s+"
     r"(?:[\w'\u2019-]+\s+){0,6}?(?:from|through|with)\s+(?:the\s+)?$|\b(?:supplied|provided)\s+by\s+(?:the\s+)?$"
     # "Acme manufactures its switches through Beta, a contract manufacturer":
     # the issuer's own products made by another company for it.

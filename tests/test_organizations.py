@@ -1347,3 +1347,7 @@ def test_customer_wordings_of_carriers_pipelines_and_vendors_settle_them(sentenc
 )
 def test_charters_and_dedications_are_sales_and_a_maker_chosen_is_a_supplier(sentence, feature):
     assert _cue_of("Beta Tool", sentence, feature) > 0
+
+
+def test_a_word_that_holds_a_lessors_verb_names_no_lessor():
+    assert _cue_of("Beta Tool", '"We are pleased to continue our relationship with Beta Tool," he said.', "before_supplier") == 0

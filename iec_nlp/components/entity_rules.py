@@ -254,7 +254,7 @@ def _joint_announcers(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # Department of Public Aid Awards MAXIMUS $6.1 Million Contract".
 _HEADLINE_VERB = (
     r"(?:Awards|Announces|Selects|Names|Extends|Renews|Signs|Chooses|Exercises|Issues|Grants|Approves|"
-    r"Reports|Receives|Orders|Picks|Taps|Expands|Launches|Wins|Secures|Lands|Books)\b"
+    r"Reports|Receives|Orders|Picks|Taps|Expands|Launches|Wins|Secures|Lands|Books|Awarded)\b"
 )
 _CAP = rf"(?!The\b|Master\b|{_HEADLINE_VERB})[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 # A state's own bodies carry its name ("Florida Department of Transportation");
