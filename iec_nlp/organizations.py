@@ -464,7 +464,8 @@ _BEFORE_CUES = {
     r"business|bookings?|commitments?|PPAs?|statements?\s+of\s+work),?\s+"
     r"(?:(?:valued\s+at|worth|totaling|totalling|of)\s+(?:approximately\s+|about\s+|nearly\s+|over\s+|more\s+than\s+)?"
     rf"{CURRENCY}[\d.,]*\d(?:\s+(?:million|billion|thousand|crore))?\s+)?"
-    r"(?:\w+\s+){0,2}(?:from|by|with|for)\s+(?:the\s+)?$",
+    # A defined term may come between: 'a contract (the "Contract") with Beta'.
+    r"(?:\([^()]{0,40}\)\s*)?(?:\w+\s+){0,2}(?:from|by|with|for)\s+(?:the\s+)?$",
     "awarded_by": r"(?:awarded|selected|chosen|ordered|purchased|issued|funded|placed|exercised)\s+(?:\w+\s+){0,3}by\s+(?:the\s+)?$"
     # "follows earlier purchases by Samsung Electronics".
     r"|\b(?:purchases|orders|purchase\s+orders)\s+by\s+(?:the\s+)?$"
@@ -760,8 +761,11 @@ _INTRODUCES_CUSTOMERS = re.compile(
     r"\b(?:customers|clients)\b[^.;]{0,80}?,\s*(?:led\s+by|principally|primarily|chiefly|mainly|(?:most\s+)?notably|among\s+them)\s+(?:the\s+)?$"
     r"|\b(?:customers?|clients?)\s*,\s*joining\s+(?:the\s+)?$"
     # "Two customers accounted for 41% of revenue in the quarter: Beta Motors and ..."
-    r"|\b(?:customers|clients)\s+(?:each\s+|together\s+)?(?:accounted\s+for|represented|comprised)\s+" + _PERCENT
-    + r"[^.;:]{0,60}:\s*(?:the\s+)?$"
+    # "Three carriers each represented more than 10% of revenue: Beta ..."
+    r"|\b(?:customers|clients|carriers|operators|service\s+providers|retailers|distributors)\s+(?:each\s+|together\s+)?"
+    r"(?:accounted\s+for|represented|comprised)\s+(?:more\s+than\s+|over\s+)?" + _PERCENT + r"[^.;:]{0,60}:\s*(?:the\s+)?$"
+    # "Customers representing more than 10% of revenue were Beta and Gamma".
+    r"|\b(?:customers|clients)\s+(?:representing|accounting\s+for)\s+[^.;]{0,60}?\s+(?:were|was|included|include)\s+(?:the\s+)?$"
     r"|\bnew\s+(?:customer|client)\s+wins?\s+(?:[\w-]+\s+){0,4}?(?:included|include|includes|were|:)\s+(?:the\s+)?$"
     r"|\bnew\s+(?:[\w-]+\s+){0,2}?(?:customers|clients|logos)\s*(?:(?:in|during)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:quarter|year|period)\s*)?"
     r"(?::|,?\s*(?:included|include|includes|such\s+as|including|like))\s+(?:the\s+)?$"

@@ -3723,3 +3723,18 @@ def test_rating_agencies_are_whole_names():
     text = "Moody's Investors Service and Fitch Ratings rated it; S&P Global Ratings affirmed."
     doc = EntityRules(patterns=True, propagate=True)(_doc(text, []))
     assert [t for t, label in _ents(doc) if label == "ORG"] == ["Moody's Investors Service", "Fitch Ratings", "S&P Global Ratings"]
+
+
+def test_the_names_after_a_share_of_revenue_of_several_customers_are_organizations():
+    text = ("Three carriers each represented more than 10% of revenue: Dunmore Wireless, Eppley Telecom and "
+            "Fordham Cable. Customers representing more than 10% of revenue were Carrick Communications and Danby Telephone.")
+    doc = EntityRules(patterns=False, propagate=True)(_doc(text, []))
+    assert [t for t, label in _ents(doc) if label == "ORG"] == [
+        "Dunmore Wireless", "Eppley Telecom", "Fordham Cable", "Carrick Communications", "Danby Telephone",
+    ]
+
+
+def test_order_intake_is_one_measure():
+    from iec_nlp.components.figure_terms import METRIC_TERM
+
+    assert METRIC_TERM.search("Order intake was NOK 1,240 million").group() == "Order intake"

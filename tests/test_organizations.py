@@ -1351,3 +1351,19 @@ def test_charters_and_dedications_are_sales_and_a_maker_chosen_is_a_supplier(sen
 
 def test_a_word_that_holds_a_lessors_verb_names_no_lessor():
     assert _cue_of("Beta Tool", '"We are pleased to continue our relationship with Beta Tool," he said.', "before_supplier") == 0
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Three carriers each represented more than 10% of revenue: Calloway Controls and others.",
+        "Customers representing more than 10% of revenue were Calloway Controls and Beta.",
+    ],
+)
+def test_the_customers_after_a_share_of_revenue_are_settled(sentence):
+    assert _settled_labels(sentence, "Beta Health", "Calloway Controls")[-1] == "CUSTOMER"
+
+
+def test_a_defined_term_between_a_contract_and_its_buyer_keeps_the_order_cue():
+    sentence = 'It entered into a contract (the "Contract") with Calloway Controls.'
+    assert _cue_of("Calloway Controls", sentence, "before_order_from") > 0

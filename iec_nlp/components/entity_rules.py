@@ -2043,8 +2043,12 @@ _STATE_ALONE = re.compile(_STATE_NAMES)
 # find the first).
 _CUSTOMER_LIST = re.compile(
     # "New customers in the quarter included ...", "Notable wins included ...".
-    rf"\b(?:customers|clients|[Ww]ins|[Gg]o-lives)(?:[ ]+(?:in|during)[ ]+the[ ]+(?:[\w-]+[ ]+){{0,2}}?(?:quarter|year|period))?"
+    rf"(?:\b(?:customers|clients|[Ww]ins|[Gg]o-lives)(?:[ ]+(?:in|during)[ ]+the[ ]+(?:[\w-]+[ ]+){{0,2}}?(?:quarter|year|period))?"
     r"(?:[ ]+(?:such[ ]+as|including|include|includes|included|like)|[ ]*:)[ ]+"
+    # "Three carriers each represented more than 10% of revenue: Beta, ...",
+    # "Customers representing more than 10% of revenue were Beta and Gamma".
+    r"|\b(?:[Cc]ustomers|[Cc]lients|[Cc]arriers|[Oo]perators)[ ]+(?:each[ ]+)?(?:accounted[ ]+for|represented|representing)[ ]+[^.;:\n]{0,60}?"
+    r"(?:%|percent)[^.;:\n]{0,40}?(?::|[ ]were)[ ]+)"
     rf"((?:the[ ]+)?{_EMPLOYER_WORDS}(?:,[ ]+(?:the[ ]+)?{_EMPLOYER_WORDS})*,?[ ]+and[ ]+(?:the[ ]+)?{_EMPLOYER_WORDS})"
     r"(?=[ ]*[,.;:)]|[ ]+[a-z])"
 )

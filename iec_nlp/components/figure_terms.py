@@ -65,7 +65,8 @@ _METRIC_CORE = (
     r"selling,?\s+(?:general,?\s+)?and\s+administrative\s+expenses?|SG&A(?:\s+expenses?)?|"
     r"non-?interest\s+(?:income|expenses?)|net\s+interest\s+income|"
     r"restructuring\s+(?:charges?|costs?)|impairment\s+charges?|purchase\s+price|"
-    r"orders?|deferred\s+tax\s+(?:credit|charge|benefit|asset)s?|accounts\s+receivable|inventor(?:y|ies)|"
+    # "Order intake was NOK 1,240 million": the orders booked, one measure.
+    r"orders?\s+intake|orders?|deferred\s+tax\s+(?:credit|charge|benefit|asset)s?|accounts\s+receivable|inventor(?:y|ies)|"
     r"(?:cash\s+)?dividends?|severance\s+(?:costs?|charges?)|interest\s+expense|"
     r"income\s+tax(?:es)?(?:\s+(?:expense|benefit|provision))?|research\s+and\s+development(?:\s+expenses?)?|"
     r"(?:stock|share)holders['\u2019]?\s+equity|"
