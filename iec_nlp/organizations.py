@@ -460,7 +460,9 @@ _BEFORE_CUES = {
     # Not an agreement the issuer is served under: "a distribution agreement
     # with Beta", "a co-packing agreement with Beta" (a distributor, a maker).
     r"(?<!distribution[ ])(?<!manufacturing[ ])(?<!co-packing[ ])(?<!licensing[ ])(?<!license[ ])"
-    r"(?<!collaboration[ ])(?<!teaming[ ])(?<!codeshare[ ])(?<!credit[ ])(?<!loan[ ])agreements?|"
+    # Nor a distributor's agreement with a maker whose products it carries:
+    # "a franchise agreement with Beta Semiconductor", "a line card agreement".
+    r"(?<!collaboration[ ])(?<!teaming[ ])(?<!codeshare[ ])(?<!credit[ ])(?<!loan[ ])(?<!franchise[ ])(?<!line[ ]card[ ])agreements?|"
     r"business|bookings?|commitments?|PPAs?|statements?\s+of\s+work),?\s+"
     r"(?:(?:valued\s+at|worth|totaling|totalling|of)\s+(?:approximately\s+|about\s+|nearly\s+|over\s+|more\s+than\s+)?"
     rf"{CURRENCY}[\d.,]*\d(?:\s+(?:million|billion|thousand|crore))?\s+)?"

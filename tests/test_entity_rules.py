@@ -3738,3 +3738,10 @@ def test_order_intake_is_one_measure():
     from iec_nlp.components.figure_terms import METRIC_TERM
 
     assert METRIC_TERM.search("Order intake was NOK 1,240 million").group() == "Order intake"
+
+
+def test_a_title_case_headlines_order_verbs_are_cut_from_the_buyers_name():
+    text = "Halverson Supply Places Stocking Order with Kinley Corp.\n\nDravo Distribution Wins $2 Million Award\n"
+    doc = _doc(text, [("Halverson Supply Places Stocking Order", "ORG"), ("Dravo Distribution Wins", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert [t for t, label in _ents(doc) if label == "ORG"][:2] == ["Halverson Supply", "Dravo Distribution"]

@@ -1367,3 +1367,9 @@ def test_the_customers_after_a_share_of_revenue_are_settled(sentence):
 def test_a_defined_term_between_a_contract_and_its_buyer_keeps_the_order_cue():
     sentence = 'It entered into a contract (the "Contract") with Calloway Controls.'
     assert _cue_of("Calloway Controls", sentence, "before_order_from") > 0
+
+
+def test_a_distributors_franchise_or_line_card_agreement_names_no_buyer():
+    assert _cue_of("Beta Tool", "It signed a franchise agreement with Beta Tool.", "before_order_from") == 0
+    assert _cue_of("Beta Tool", "It signed a line card agreement with Beta Tool.", "before_order_from") == 0
+    assert _cue_of("Beta Tool", "It signed a supply agreement with Beta Tool.", "before_order_from") > 0

@@ -1633,7 +1633,7 @@ def _without_headline_verbs(ents: list[Span]) -> list[Span]:
 # "Orders").
 _VERB_IN_HEADLINE_NAME = re.compile(
     r"[ ](?:Goes|Taps|Chooses|Selects|Deploys|Adopts|Moves|Picks|Renews|Extends|Expands|Launches|"
-    r"Converts|Receives|Joins|Standardizes|Implements)(?:[ ](?=[A-Z])|$)"
+    r"Converts|Receives|Joins|Standardizes|Implements|Places|Adds|Wins|Secures)(?:[ ](?=[A-Z$\d])|$)"
 )
 
 
