@@ -3745,3 +3745,18 @@ def test_a_title_case_headlines_order_verbs_are_cut_from_the_buyers_name():
     doc = _doc(text, [("Halverson Supply Places Stocking Order", "ORG"), ("Dravo Distribution Wins", "ORG")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert [t for t, label in _ents(doc) if label == "ORG"][:2] == ["Halverson Supply", "Dravo Distribution"]
+
+
+def test_a_title_scoped_by_a_college_or_vendor_function_after_for_or_of_is_one_title():
+    text = ("Tom Lee, Associate Superintendent for Curriculum and Instruction of Westfield School District, and Ann Poe, "
+            "Vice President of Customer Success at Beta, spoke.")
+    doc = EntityRules(patterns=True, propagate=True)(_doc(text, [("Tom Lee", "PERSON"), ("Ann Poe", "PERSON")]))
+    assert [t for t, label in _ents(doc) if label == "ROLE"] == [
+        "Associate Superintendent for Curriculum and Instruction", "Vice President of Customer Success",
+    ]
+
+
+def test_a_health_insurer_named_plan_is_an_organization_but_an_employee_plan_is_not():
+    text = "It signed with Pinecrest Health Plan. The Employee Health Plan was amended."
+    doc = _doc(text, [("Pinecrest Health Plan", "ORG"), ("Employee Health Plan", "ORG")])
+    assert [t for t, label in _ents(EntityRules(patterns=False, propagate=True)(doc))] == ["Pinecrest Health Plan"]

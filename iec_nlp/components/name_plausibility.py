@@ -203,6 +203,12 @@ def _opens_document_name(text: str, start: int, end: int) -> bool:
     return bool(_LINE_START_BEFORE_NAME.search(text, max(0, start - 8), start) and _DOCUMENT_HEADING_AFTER_NAME.match(text, end))
 
 
+# A health insurer is named so: "Pinecrest Health Plan", "Copper Hill
+# Dental Plans" (a buyer, SCHEMA.md); not an employee plan ("the 2019 Acme
+# Health and Welfare Plan", "Employee Health Plan").
+_HEALTH_PLAN = re.compile(r"(?<!Employee )(?<!Employees' )(?:Health|Dental|Medical)[ ]Plans?$")
+
+
 def _is_document_name(ent: Span, name: str, text: str) -> bool:
     """Whether `ent` (its text: `name`) lies in an 8-K item heading, is a
     defined term in quotes, or names a plan, agreement, filing or committee."""
@@ -210,7 +216,7 @@ def _is_document_name(ent: Span, name: str, text: str) -> bool:
     if _ITEM_HEADING.match(text, line_start):
         return True
     words = name.lower().split()
-    if words and words[-1].strip(".,") in _NO_NAME_LAST_WORDS:
+    if words and words[-1].strip(".,") in _NO_NAME_LAST_WORDS and not _HEALTH_PLAN.search(name):
         return True
     if _opens_document_name(text, ent.start_char, ent.end_char):
         return True

@@ -56,7 +56,7 @@ _TITLE_HEAD = (
     r"Sheriff(?=\s+[A-Z][a-z])))"
 )
 _TITLE_MODIFIER = (
-    r"(?:(?:Senior|Executive|Non-Executive|Group|Corporate|Interim|Acting|Deputy|Assistant|Co-|Regional|Divisional)\s*)*"
+    r"(?:(?:Senior|Executive|Non-Executive|Group|Corporate|Interim|Acting|Deputy|Assistant|Associate|Co-|Regional|Divisional)\s*)*"
 )
 # The scope of a title names a business function ("Vice President of Sales
 # and Marketing"); "CEO of Nortech Systems" names an organization instead,
@@ -74,10 +74,16 @@ _FUNCTION = (
     r"Planning|Underwriting|Reliability|Optimization|Merchandising|Claims|Credit|Customer\s+Support|Analytics|"
     r"Compliance|Internal\s+Audit|(?:Program|Product|Project|Risk|Revenue|Category|Portfolio)\s+Management|"
     # A drug or device maker's functions ("Head of Clinical Operations").
-    r"Clinical\s+(?:Operations|Development)|Regulatory\s+Affairs|Medical\s+Affairs|Global\s+Development)"
+    r"Clinical\s+(?:Operations|Development)|Regulatory\s+Affairs|Medical\s+Affairs|Global\s+Development|"
+    # A college's or a school district's ("Vice President for Academic
+    # Affairs", "Associate Superintendent for Curriculum and Instruction"),
+    # a software vendor's ("Vice President of Customer Success").
+    r"Academic\s+Affairs|Student\s+Affairs|Enrollment(?:\s+Management)?|Curriculum|Instruction|Digital\s+Learning|"
+    r"Customer\s+Success)"
 )
 _TITLE_SCOPE = (
-    rf"(?:\s+of\s+(?:the\s+Board(?:\s+of\s+Directors)?|{_FUNCTION}(?:\s+(?:and|&)\s+{_FUNCTION})*"
+    # "of" or, in colleges and public bodies, "for": "Vice President for Finance and Administration".
+    rf"(?:\s+(?:of|for)\s+(?:the\s+Board(?:\s+of\s+Directors)?|{_FUNCTION}(?:\s+(?:and|&)\s+{_FUNCTION})*"
     r"(?:\s+-\s+[A-Z]\w+\s+Region)?))?"
 )
 # Any case: "president", "CHIEF FINANCIAL OFFICER" (headlines) are titles too.
