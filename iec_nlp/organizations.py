@@ -744,7 +744,7 @@ _CUSTOMER_IS = re.compile(
 # may be anyone's.
 _OWN_CUSTOMERS_INCLUDE = re.compile(
     r"\b(?:our|its|the\s+company['\u2019]s|(?-i:[A-Z])[\w&.-]*['\u2019]s?)\s+" + _CUSTOMER_QUALIFIERS +
-    r"(?:customers|clients|customer\s+base)\s*,?\s*(?:(?:also|now)\s+)?(?:include|includes|included|such\s+as|including|like)\s+(?:the\s+)?$"
+    r"(?:customers|clients|customer\s+base)\s*,?\s*(?:(?:also|now)\s+)?(?:include|includes|included|(?:have|has)\s+included|such\s+as|including|like)\s+(?:the\s+)?$"
     # "existing customers, including Beta Energy", "shippers including Beta
     # Gas and ..." (a pipeline's customers): whose else, in its release.
     r"|\b(?:existing|current|key|major|largest|principal)\s+(?:customers|clients)\s*,?\s*(?:include|includes|included|such\s+as|including)\s+(?:the\s+)?$"
@@ -1055,6 +1055,17 @@ _STOCKED_BY = re.compile(
 _WEBSITE_AFTER = re.compile(r"^(?:['\u2019]s?)?\s+(?:web\s*site|website|online|app|investor)", re.IGNORECASE)
 
 
+# "named general contractor for Westmoor Medical Center", "construction
+# manager at risk for", "selected as design-builder for": a builder's
+# owner. (Settling, not a learned cue: as one, it moved the weights that F's
+# model learned, which lost a customer elsewhere.)
+_BUILDS_FOR = re.compile(
+    r"\b(?:general\s+contractor|construction\s+manager(?:\s+at[\s-]risk)?|design[\s-]builder|prime\s+contractor)"
+    r"\s+(?:[\w-]+\s+){0,3}?for\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _stated_as_customer(before: str, after: str) -> bool:
     """Whether the words around a mention call it the issuer's customer in
     one of the forms read before the name ("our largest customer, Beta",
@@ -1072,6 +1083,7 @@ def _stated_as_customer(before: str, after: str) -> bool:
         or _LOSS_OF_BUSINESS_FROM.search(before)
         or _DEPLOYED_AT.search(before)
         or (_STOCKED_BY.search(before) and not _WEBSITE_AFTER.match(after))
+        or _BUILDS_FOR.search(before)
         or _SOLD_TO.search(before)
         or (_SALES_TO.search(before) and (_SHARE_OF_SALES.match(after) or _AMOUNT_SOLD.match(after)))
         or (_REVENUE_FROM.search(before) and _SHARE_OF_SALES.match(after))

@@ -3760,3 +3760,9 @@ def test_a_health_insurer_named_plan_is_an_organization_but_an_employee_plan_is_
     text = "It signed with Pinecrest Health Plan. The Employee Health Plan was amended."
     doc = _doc(text, [("Pinecrest Health Plan", "ORG"), ("Employee Health Plan", "ORG")])
     assert [t for t, label in _ents(EntityRules(patterns=False, propagate=True)(doc))] == ["Pinecrest Health Plan"]
+
+
+def test_what_a_firm_is_engaged_as_is_no_title():
+    text = "Acme was named general contractor for the hospital; Beta is a subcontractor."
+    doc = _doc(text, [("general contractor", "ROLE"), ("subcontractor", "ROLE")])
+    assert _ents(EntityRules(patterns=False, propagate=True)(doc)) == []

@@ -1373,3 +1373,15 @@ def test_a_distributors_franchise_or_line_card_agreement_names_no_buyer():
     assert _cue_of("Beta Tool", "It signed a franchise agreement with Beta Tool.", "before_order_from") == 0
     assert _cue_of("Beta Tool", "It signed a line card agreement with Beta Tool.", "before_order_from") == 0
     assert _cue_of("Beta Tool", "It signed a supply agreement with Beta Tool.", "before_order_from") > 0
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Acme was named general contractor for Calloway Controls.",
+        "It was selected as design-builder for the Calloway Controls campus.",
+        "Its customers have included Calloway Controls and others.",
+    ],
+)
+def test_a_builders_owner_and_past_customers_are_settled(sentence):
+    assert _settled_labels(sentence, "Beta Health", "Calloway Controls")[-1] == "CUSTOMER"

@@ -209,6 +209,10 @@ def _opens_document_name(text: str, start: int, end: int) -> bool:
 _HEALTH_PLAN = re.compile(r"(?<!Employee )(?<!Employees' )(?:Health|Dental|Medical)[ ]Plans?$")
 
 
+# What a firm is engaged as on a project (no annotated ROLE is one).
+_FIRMS_PART = re.compile(r"(?:(?:general|prime)[ ])?(?:sub)?contractors?|design[- ]builders?", re.IGNORECASE)
+
+
 def _is_document_name(ent: Span, name: str, text: str) -> bool:
     """Whether `ent` (its text: `name`) lies in an 8-K item heading, is a
     defined term in quotes, or names a plan, agreement, filing or committee."""
@@ -897,6 +901,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
         return False  # "$    -" in a table: a dash, no amount
     if label == "ROLE" and _BUSINESS_NOUN.search(name):
         return False  # "A leading U.S. producer of electricity, Southern Company owns": what a company is, not a post
+    if label == "ROLE" and _FIRMS_PART.fullmatch(name):
+        return False  # "named general contractor for": what a firm is engaged as, no person's title
     if label == "ROLE" and _COMMITTEE_AFTER.match(text, ent.end_char):
         return False  # "a CEO Search Committee": a committee's name, no ROLE inside (SCHEMA.md)
     if label == "ROLE" and _is_department(name, text, ent.start_char, ent.end_char):
