@@ -807,6 +807,27 @@ def test_a_contact_block_stacks_name_titles_and_company():
     assert link_contact_blocks(doc, []) == []
 
 
+def test_a_company_line_over_name_and_title_lines_is_where_each_title_is_held():
+    from iec_nlp.components.role_rules import link_company_lines_over_names
+
+    text = ("Contacts:\nZeta Labs, Inc.\nIlse Marr, Chief Financial Officer\n(214) 555-0100\n"
+            "Otto Brandt, Treasurer\n\nOtto Brandt, Controller, said sales rose.")
+    surfaces = [("Zeta Labs, Inc.", "ORG"), ("Ilse Marr", "PERSON"), ("Chief Financial Officer", "ROLE"),
+                ("Otto Brandt", "PERSON"), ("Treasurer", "ROLE")]
+    doc = _sentenced_doc(text, surfaces)
+    zeta, marr, cfo, brandt, treasurer = _spans(text, "Zeta Labs, Inc.", "Ilse Marr", "Chief Financial Officer",
+                                                "Otto Brandt", "Treasurer")
+    later = text.rindex("Otto Brandt")
+    doc.ents = [*doc.ents, doc.char_span(later, later + 11, label="PERSON"),
+                doc.char_span(text.index("Controller"), text.index("Controller") + 10, label="ROLE")]
+    linked = link_company_lines_over_names(doc, [])
+    # Not the title after the paragraph break.
+    assert sorted(linked) == sorted(
+        [[*marr, *cfo, "HAS_ROLE", 0.9], [*cfo, *zeta, "ROLE_AT", 0.9],
+         [*brandt, *treasurer, "HAS_ROLE", 0.9], [*treasurer, *zeta, "ROLE_AT", 0.9]]
+    )
+
+
 def test_the_signer_of_an_8k_holds_the_titles_of_the_title_line():
     from iec_nlp.components.role_rules import link_signature_titles
 

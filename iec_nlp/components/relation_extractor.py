@@ -66,6 +66,7 @@ from .amount_rules import (
 from .relation_model import Candidate
 from .role_rules import (
     link_appointed_objects,
+    link_company_lines_over_names,
     link_contact_blocks,
     link_joined_organizations,
     link_opening_titles,
@@ -282,6 +283,7 @@ def _apply_role_rules(doc: Doc, relations: list[list[Any]], ents: tuple[Span, ..
         link_where_titles,
         link_joined_organizations,
         link_contact_blocks,
+        link_company_lines_over_names,
         link_signature_titles,
         link_titles_before_names,
         link_titles_right_before_names,

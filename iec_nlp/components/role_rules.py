@@ -534,6 +534,52 @@ def link_contact_blocks(
     return _with_links(relations, links)
 
 
+# "Meade Instruments Corp.\nJohn Elwood, CFO\n(949) 451-1450": a company line
+# over one or more lines of a name and its titles (GUIDELINE: a company line
+# stacked with them). Each title of those lines is at that company, up to
+# the block's end or the next company line; each name holds its titles.
+_NAME_THEN_TITLES = re.compile(r"\s*,\s*")
+
+
+def link_company_lines_over_names(
+    doc: Doc, relations: list[list[Any]], entities: Sequence[Span] | None = None
+) -> list[list[Any]]:
+    """ROLE_AT from the titles of "Name, Title" lines to the company line above them."""
+    text = doc_text(doc)
+    ents = [e for e in _entities(doc, entities) if e.label_ in ("PERSON", "ROLE", *_ORGANIZATIONS)]
+    links: list[list[Any]] = []
+    company = None
+    for n, ent in enumerate(ents):
+        line_start = text.rfind("\n", 0, ent.start_char) + 1
+        line_end = text.find("\n", ent.end_char)
+        line_end = len(text) if line_end < 0 else line_end
+        if ent.label_ in _ORGANIZATIONS:
+            # A company alone on its line (a comma after it allowed) opens a block.
+            alone = text[line_start:line_end].strip().rstrip(",") == ent.text
+            company = (ent, line_end) if alone else None
+            continue
+        if company is None or PARAGRAPH_BREAK.search(text, company[1], ent.start_char):
+            company = None
+            continue
+        if ent.label_ != "PERSON" or line_start != text.rfind("\n", 0, ent.start_char) + 1 or text[line_start:ent.start_char].strip():
+            continue
+        # The name opens its line; the titles follow it on that line, after a comma.
+        titles, cursor = [], ent.end_char
+        for title in ents[n + 1 :]:
+            if title.start_char >= line_end or title.label_ != "ROLE":
+                break
+            between = text[cursor : title.start_char]
+            if not (_NAME_THEN_TITLES.fullmatch(between) if not titles else _TITLE_LINE_JOINER.fullmatch(between)):
+                break
+            titles.append(title)
+            cursor = title.end_char
+        organization = company[0]
+        for title in titles:
+            links.append([ent.start_char, ent.end_char, title.start_char, title.end_char, "HAS_ROLE"])
+            links.append([title.start_char, title.end_char, organization.start_char, organization.end_char, "ROLE_AT"])
+    return _with_links(relations, links)
+
+
 # The signature of an 8-K names the signer and the signer's titles on two
 # labeled lines ("Name: Jane Roe" / "Title: Senior Vice President, General
 # Counsel and Secretary"): the name states HAS_ROLE to each title of the
