@@ -1436,6 +1436,17 @@ def test_a_new_title_is_not_held_at_the_appointees_former_employer():
     assert unlink_titles_of_former_employers(doc, relations) == relations[1:]
 
 
+def test_a_new_title_is_not_held_where_a_past_title_of_the_appointee_was():
+    from iec_nlp.components.role_rules import unlink_titles_of_former_employers
+
+    text = ("Acme named Tara Quinn, previously Senior Director of Operations at Harwick Health System, as its "
+            "Chief Financial Officer. Beta named Rick Dale, President of Gamma Corp., as a director.")
+    harwick, cfo, president, gamma = _spans(text, "Harwick Health System", "Chief Financial Officer", "President", "Gamma Corp.")
+    doc = _sentenced_doc(text, [])
+    relations = [[*cfo, *harwick, "ROLE_AT", 0.9], [*president, *gamma, "ROLE_AT", 0.9]]
+    assert unlink_titles_of_former_employers(doc, relations) == relations[1:]
+
+
 def test_the_organization_joined_as_a_title_is_where_it_is_held():
     from iec_nlp.components.role_rules import link_joined_organizations
 

@@ -780,7 +780,14 @@ def unlink_titles_of_the_company(
 # Operating Officer", "Rick Dale, formerly of General Electric, as COO": the
 # organization of the appointee's past, in apposition, is not where the new
 # title is held.
-_FORMER_BEFORE_ORGANIZATION = re.compile(r"\b(?:formerly\s+(?:of|with|at)|(?:a|an)\s+former)\s+(?:the\s+)?$")
+# So is an employer after a past title: "Mark Ellery, formerly Senior Vice
+# President of Laboratory Services at Carolina Coast Healthcare, as our COO",
+# "previously Controller at Belford Pharmacy Services".
+_FORMER_BEFORE_ORGANIZATION = re.compile(
+    r"\b(?:formerly\s+(?:of|with|at)|(?:a|an)\s+former"
+    r"|(?:formerly|previously|most\s+recently)\s+(?:[\w,&'\u2019-]+\s+){1,8}?(?:of|with|at))\s+(?:the\s+)?$"
+)
+_PAST_WORD = re.compile(r"\b(?:former|previously|most\s+recently)\b")
 _APPOSITION_THEN_AS = re.compile(r"[^.;,]{0,30},\s+(?:as|to\s+serve\s+as|to\s+the\s+(?:role|position)\s+of)\s+(?:its\s+|the\s+|our\s+)?(?:new\s+)?")
 
 
@@ -790,14 +797,14 @@ def unlink_titles_of_former_employers(
     """No ROLE_AT from a title to the organization that an apposition
     before it names as the appointee's former employer."""
     text = doc_text(doc)
-    if "former" not in text:
+    if not _PAST_WORD.search(text):
         return relations
     kept = []
     for r in relations:
         if (
             r[4] == "ROLE_AT"
             and r[3] <= r[0]
-            and _FORMER_BEFORE_ORGANIZATION.search(text, max(0, r[2] - 20), r[2])
+            and _FORMER_BEFORE_ORGANIZATION.search(text, max(0, r[2] - 90), r[2])
             and _APPOSITION_THEN_AS.fullmatch(text, r[3], r[0])
         ):
             continue
