@@ -3766,3 +3766,9 @@ def test_what_a_firm_is_engaged_as_is_no_title():
     text = "Acme was named general contractor for the hospital; Beta is a subcontractor."
     doc = _doc(text, [("general contractor", "ROLE"), ("subcontractor", "ROLE")])
     assert _ents(EntityRules(patterns=False, propagate=True)(doc)) == []
+
+
+def test_a_party_an_item_defines_by_its_part_is_no_name():
+    text = 'It received a notice from the NYSE MKT (the "Exchange"). The Exchange and the Landlord agreed.'
+    doc = _doc(text, [("NYSE MKT", "ORG"), ("Exchange", "ORG"), ("Landlord", "ORG")])
+    assert _ents(EntityRules(patterns=False, propagate=True)(doc)) == [("NYSE MKT", "ORG")]

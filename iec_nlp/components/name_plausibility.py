@@ -58,7 +58,12 @@ _HEADINGS = frozenset(
 _GENERIC_ORGANIZATION_WORDS = frozenset(
     "bank company parent corporation group partnership trust fund board committee buyer seller "
     "purchaser issuer borrower lender agent department division commission agency bureau authority "
-    "administration ministry government subsidiary unit registrant".split()
+    "administration ministry government subsidiary unit registrant "
+    # The parties an 8-K item defines by their part: 'the NYSE MKT (the
+    # "Exchange")', '(the "Landlord")', '(the "Licensor")' (none is an
+    # annotated name).
+    "exchange landlord tenant licensor licensee customer supplier distributor contractor manufacturer "
+    "operator sponsor underwriter underwriters lenders".split()
 )
 # Original equipment and design makers: a kind of company, written in capitals.
 _KINDS_OF_MAKER = frozenset("OEM OEMs ODM ODMs".split())
