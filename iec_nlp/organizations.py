@@ -811,14 +811,6 @@ _SHARE_OF_SALES = re.compile(
     r"(?:accounted\s+for|represented|comprised|made\s+up|amounted\s+to|were|was|totaled|totalled)\s+" + _PERCENT,
     re.IGNORECASE,
 )
-# "Sales to Beta were $9.1 million in fiscal 2009", "shipments to Beta
-# totaled $2.2 million": the amount sold to one buyer.
-_AMOUNT_SOLD = re.compile(
-    r"^(?:['\u2019]s?)?\s*(?:\([^)]{0,40}\)\s*)?,?\s*(?:[\w-]+\s+){0,3}?"
-    r"(?:were|was|totaled|totalled|amounted\s+to|reached|rose\s+to|grew\s+to|increased\s+to|decreased\s+to|fell\s+to)\s+"
-    r"(?:approximately\s+|about\s+|nearly\s+|over\s+|more\s+than\s+)?" + CURRENCY + r"\s?\d",
-    re.IGNORECASE,
-)
 # "Beta Networks accounted for 29% of net sales", "Beta and Gamma Corp.
 # accounted for 14% and 11% of net sales, respectively": the same
 # disclosure with the buyer as its subject, alone or heading a list of
@@ -1085,7 +1077,7 @@ def _stated_as_customer(before: str, after: str) -> bool:
         or (_STOCKED_BY.search(before) and not _WEBSITE_AFTER.match(after))
         or _BUILDS_FOR.search(before)
         or _SOLD_TO.search(before)
-        or (_SALES_TO.search(before) and (_SHARE_OF_SALES.match(after) or _AMOUNT_SOLD.match(after)))
+        or (_SALES_TO.search(before) and _SHARE_OF_SALES.match(after))
         or (_REVENUE_FROM.search(before) and _SHARE_OF_SALES.match(after))
         or _ACCOUNTS_FOR_SHARE_OF_SALES.match(after)
         or (_SHARE_BEFORE_AND.search(before) and _SECOND_SHARE.match(after))
