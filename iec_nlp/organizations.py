@@ -580,8 +580,7 @@ _AFTER_CUES = {
     r"(?:has\s+|have\s+|had\s+|recently\s+|today\s+)?"
     # "placed" only with what it places: "the MTA placed an emphasis on" places no order.
     r"(?:awarded|selected|ordered|placed\s+(?:[\w$.,-]+\s+){0,4}(?:orders?|contracts?)\b|purchased|signed|chose|"
-    r"issued|"
-    r"exercised|extended|renewed|expanded|"
+    r"issued|exercised|extended|renewed|expanded|"
     r"booked|released|contracted|agreed to purchase|will purchase|will buy|bought|"
     # A retailer or distributor taking the issuer's products: "The Home
     # Depot launches our new line", "Beta will carry the Company's products";
@@ -751,6 +750,8 @@ _OWN_CUSTOMERS_INCLUDE = re.compile(
     r"|\bwith\s+(?:[\w-]+\s+){0,2}?shippers\s*,?\s*(?:include|includes|included|such\s+as|including)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# When a list of new customers is from: "New customers in the quarter included ...".
+_IN_A_PERIOD = r"(?:(?:in|during)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:quarter|year|period)\s*)?"
 # "The top five customers represented 62% of net sales, led by Beta Motors",
 # "a few customers, principally Beta Motors and Gamma Marine", "our third
 # OEM customer, joining Beta Motors": the customers named after what is said
@@ -769,13 +770,13 @@ _INTRODUCES_CUSTOMERS = re.compile(
     # "Customers representing more than 10% of revenue were Beta and Gamma".
     r"|\b(?:customers|clients)\s+(?:representing|accounting\s+for)\s+[^.;]{0,60}?\s+(?:were|was|included|include)\s+(?:the\s+)?$"
     r"|\bnew\s+(?:customer|client)\s+wins?\s+(?:[\w-]+\s+){0,4}?(?:included|include|includes|were|:)\s+(?:the\s+)?$"
-    r"|\bnew\s+(?:[\w-]+\s+){0,2}?(?:customers|clients|logos)\s*(?:(?:in|during)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:quarter|year|period)\s*)?"
-    r"(?::|,?\s*(?:included|include|includes|such\s+as|including|like))\s+(?:the\s+)?$"
+    r"|\bnew\s+(?:[\w-]+\s+){0,2}?(?:customers|clients|logos)\s*" + _IN_A_PERIOD
+    + r"(?::|,?\s*(?:included|include|includes|such\s+as|including|like))\s+(?:the\s+)?$"
     # "Notable wins included Orbis Freight", "Key wins in the quarter included",
     # "Go-lives in the quarter included".
-    r"|\b(?:notable|key|significant|major|new)\s+(?:customer\s+|client\s+)?wins\s*(?:(?:in|during)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:quarter|year|period)\s*)?"
-    r"(?::|,?\s*(?:included|include|includes|such\s+as|including))\s+(?:the\s+)?$"
-    r"|\bgo-lives\s*(?:(?:in|during)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:quarter|year|period)\s*)?(?::|,?\s*(?:included|include|includes|including))\s+(?:the\s+)?$"
+    r"|\b(?:notable|key|significant|major|new)\s+(?:customer\s+|client\s+)?wins\s*" + _IN_A_PERIOD
+    + r"(?::|,?\s*(?:included|include|includes|such\s+as|including))\s+(?:the\s+)?$"
+    r"|\bgo-lives\s*" + _IN_A_PERIOD + r"(?::|,?\s*(?:included|include|includes|including))\s+(?:the\s+)?$"
     r"|\bdesign[\s-]wins?\s+(?:[\w-]+\s+){0,3}?at\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -795,17 +796,16 @@ _NOT_AS_A_BUYER = re.compile(
     r"(?:partners?|distributors?|resellers?|suppliers?|agents?|representatives?|board|team|index|portfolio|network)\b",
     re.IGNORECASE,
 )
-# "Sales to Beta accounted for 14% of net sales": the share of the issuer's
-# sales made to one buyer, as results releases and filings disclose their
-# customer concentration. As settling as calling Beta a customer.
-# "Revenue from Beta represented 31% of revenue" says the same (with a
-# share: "revenue from Beta was $3 million" may be a business acquired).
-_SALES_TO = re.compile(r"\b(?:sales|revenues?|shipments|deliveries|billings)\s+to\s+(?:the\s+)?$", re.IGNORECASE)
-# "Sales to Morven Toys fell 30%", "shipments to the Navy are expected to
-# begin": whatever is said of them, sales or shipments to a name are made
-# to a buyer (revenue "to" may be a partner's share: with a share of sales only).
+# "Sales to Beta accounted for 14% of net sales", "Sales to Morven Toys fell
+# 30%", "shipments to the Navy are expected to begin": whatever is said of
+# them, sales or shipments to a name are made to a buyer, as settling as
+# calling it a customer (results releases and filings disclose their
+# customer concentration so).
 _SOLD_TO = re.compile(r"\b(?:sales|shipments|deliveries|billings)\s+to\s+(?:the\s+)?$", re.IGNORECASE)
-_REVENUE_FROM = re.compile(r"\b(?:sales|revenues?)\s+from\s+(?:the\s+)?$", re.IGNORECASE)
+# Revenue "to" a name may be a partner's share, revenue "from" it a business
+# acquired ("revenue from Beta was $3 million"): with a share of the
+# issuer's sales only ("Revenue from Beta represented 31% of revenue").
+_REVENUE_TO_OR_FROM = re.compile(r"\b(?:revenues?\s+to|(?:sales|revenues?)\s+from)\s+(?:the\s+)?$", re.IGNORECASE)
 _SHARE_OF_SALES = re.compile(
     r"^(?:['\u2019]s?)?\s*(?:\([^)]{0,40}\)\s*)?,?\s*(?:[\w-]+\s+){0,3}?"
     r"(?:accounted\s+for|represented|comprised|made\s+up|amounted\s+to|were|was|totaled|totalled)\s+" + _PERCENT,
@@ -1077,8 +1077,7 @@ def _stated_as_customer(before: str, after: str) -> bool:
         or (_STOCKED_BY.search(before) and not _WEBSITE_AFTER.match(after))
         or _BUILDS_FOR.search(before)
         or _SOLD_TO.search(before)
-        or (_SALES_TO.search(before) and _SHARE_OF_SALES.match(after))
-        or (_REVENUE_FROM.search(before) and _SHARE_OF_SALES.match(after))
+        or (_REVENUE_TO_OR_FROM.search(before) and _SHARE_OF_SALES.match(after))
         or _ACCOUNTS_FOR_SHARE_OF_SALES.match(after)
         or (_SHARE_BEFORE_AND.search(before) and _SECOND_SHARE.match(after))
         or _LISTED_AS_CUSTOMERS.match(after)

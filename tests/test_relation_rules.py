@@ -1467,3 +1467,12 @@ def test_joined_is_read_in_capitals_too():
     northwind, controller = _spans(text, "Northwind Corp.", "Corporate Controller")
     doc = _sentenced_doc(text, [("Northwind Corp.", "ORG"), ("Corporate Controller", "ROLE")])
     assert link_joined_organizations(doc, []) == [[*controller, *northwind, "ROLE_AT", 0.9]]
+
+
+def test_formerly_alone_marks_the_appointees_former_employer():
+    from iec_nlp.components.role_rules import unlink_titles_of_former_employers
+
+    # No "former" as a word of its own: "formerly" is enough.
+    text = "Acme named Rick Dale, formerly of General Electric, as Chief Operating Officer."
+    ge, coo = _spans(text, "General Electric", "Chief Operating Officer")
+    assert unlink_titles_of_former_employers(_sentenced_doc(text, []), [[*coo, *ge, "ROLE_AT", 0.9]]) == []

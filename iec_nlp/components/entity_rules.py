@@ -1648,12 +1648,16 @@ def _cut_before_headline_verb(ent: Span) -> Span:
     noun = _CONTRACT_NOUN_AT_END.search(ent.text)
     # (The body's pattern may run on over the noun: "Affairs Order".)
     if noun is not None and any(body.end() in (noun.start(), len(ent.text)) for body in GOVERNMENT_BODY.finditer(ent.text)):
-        cut = ent.doc.char_span(ent.start_char, ent.start_char + noun.start(), label=ent.label_)
-        return cut if cut is not None else ent
+        return _first_chars(ent, noun.start())
     verb = _VERB_IN_HEADLINE_NAME.search(ent.text)
     if verb is None or re.search(_LEGAL_FORM, ent.text[verb.end():]):
         return ent
-    cut = ent.doc.char_span(ent.start_char, ent.start_char + verb.start(), label=ent.label_)
+    return _first_chars(ent, verb.start())
+
+
+def _first_chars(ent: Span, length: int) -> Span:
+    """`ent` cut to its first `length` characters, or as it is where that is no token boundary."""
+    cut = ent.doc.char_span(ent.start_char, ent.start_char + length, label=ent.label_)
     return cut if cut is not None else ent
 
 

@@ -214,10 +214,6 @@ def _opens_document_name(text: str, start: int, end: int) -> bool:
 _HEALTH_PLAN = re.compile(r"(?<!Employee )(?<!Employees' )(?:Health|Dental|Medical)[ ]Plans?$")
 
 
-# What a firm is engaged as on a project (no annotated ROLE is one).
-_FIRMS_PART = re.compile(r"(?:(?:general|prime)[ ])?(?:sub)?contractors?|design[- ]builders?", re.IGNORECASE)
-
-
 def _is_document_name(ent: Span, name: str, text: str) -> bool:
     """Whether `ent` (its text: `name`) lies in an 8-K item heading, is a
     defined term in quotes, or names a plan, agreement, filing or committee."""
@@ -408,6 +404,8 @@ _BUSINESS_NOUN = re.compile(
     r"pioneers?|operators?)\b",
     re.IGNORECASE,
 )
+# What a firm is engaged as on a project (no annotated ROLE is one).
+_FIRMS_PART = re.compile(r"(?:(?:general|prime)[ ])?(?:sub)?contractors?|design[- ]builders?", re.IGNORECASE)
 # A title that opens a committee's name ("a CEO Search Committee") is none.
 _COMMITTEE_AFTER = re.compile(r"[ ]+(?:[A-Z][a-z]+[ ]+){0,2}Committee\b")
 # A department one is sent to ("contact Investor Relations at", "by

@@ -561,7 +561,7 @@ def link_company_lines_over_names(
         if company is None or PARAGRAPH_BREAK.search(text, company[1], ent.start_char):
             company = None
             continue
-        if ent.label_ != "PERSON" or line_start != text.rfind("\n", 0, ent.start_char) + 1 or text[line_start:ent.start_char].strip():
+        if ent.label_ != "PERSON" or text[line_start:ent.start_char].strip():
             continue
         # The name opens its line; the titles follow it on that line, after a comma.
         titles, cursor = [], ent.end_char
@@ -787,7 +787,8 @@ _FORMER_BEFORE_ORGANIZATION = re.compile(
     r"\b(?:formerly\s+(?:of|with|at)|(?:a|an)\s+former"
     r"|(?:formerly|previously|most\s+recently)\s+(?:[\w,&'\u2019-]+\s+){1,8}?(?:of|with|at))\s+(?:the\s+)?$"
 )
-_PAST_WORD = re.compile(r"\b(?:former|previously|most\s+recently)\b")
+# Open at the end: "former" is also the start of "formerly".
+_PAST_WORD = re.compile(r"\b(?:former|previously|most\s+recently)")
 _APPOSITION_THEN_AS = re.compile(r"[^.;,]{0,30},\s+(?:as|to\s+serve\s+as|to\s+the\s+(?:role|position)\s+of)\s+(?:its\s+|the\s+|our\s+)?(?:new\s+)?")
 
 
