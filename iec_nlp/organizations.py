@@ -759,7 +759,8 @@ _IN_A_PERIOD = r"(?:(?:in|during)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:quarter|yea
 # `_follow_listed_customers`). So are the new customers a results release
 # lists: "New customer wins in the quarter included Beta Freight", "three
 # new utility customers: Beta Power", "new logos such as Beta", "design wins
-# at Beta Automotive" (a design win "with" may name a partner).
+# at Beta Automotive", "a design win with Beta Automotive" (a maker's part
+# designed into the buyer's product; no design win in the gold releases).
 _INTRODUCES_CUSTOMERS = re.compile(
     r"\b(?:customers|clients)\b[^.;]{0,80}?,\s*(?:led\s+by|principally|primarily|chiefly|mainly|(?:most\s+)?notably|among\s+them)\s+(?:the\s+)?$"
     r"|\b(?:customers?|clients?)\s*,\s*joining\s+(?:the\s+)?$"
@@ -777,7 +778,7 @@ _INTRODUCES_CUSTOMERS = re.compile(
     r"|\b(?:notable|key|significant|major|new)\s+(?:customer\s+|client\s+)?wins\s*" + _IN_A_PERIOD
     + r"(?::|,?\s*(?:included|include|includes|such\s+as|including))\s+(?:the\s+)?$"
     r"|\bgo-lives\s*" + _IN_A_PERIOD + r"(?::|,?\s*(?:included|include|includes|including))\s+(?:the\s+)?$"
-    r"|\bdesign[\s-]wins?\s+(?:[\w-]+\s+){0,3}?at\s+(?:the\s+)?$",
+    r"|\bdesign[\s-]wins?\s+(?:[\w-]+\s+){0,3}?(?:at|with)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "In the quarter we signed Seabright Resorts, the Alcott Hotel Group and
@@ -801,7 +802,13 @@ _NOT_AS_A_BUYER = re.compile(
 # them, sales or shipments to a name are made to a buyer, as settling as
 # calling it a customer (results releases and filings disclose their
 # customer concentration so).
-_SOLD_TO = re.compile(r"\b(?:sales|shipments|deliveries|billings)\s+to\s+(?:the\s+)?$", re.IGNORECASE)
+# The buyer may be called a customer on the way: "sales to automotive
+# customer Beta Motors", "shipments to our largest customer, Beta".
+_SOLD_TO = re.compile(
+    r"\b(?:sales|shipments|deliveries|billings)\s+to\s+(?:(?:our|its|an?|the)\s+)?"
+    r"(?:(?:(?!(?:of|to|for|with|and|or)\b)[\w-]+\s+){0,2}?(?:customers?|clients?)\s*,?\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # Revenue "to" a name may be a partner's share, revenue "from" it a business
 # acquired ("revenue from Beta was $3 million"): with a share of the
 # issuer's sales only ("Revenue from Beta represented 31% of revenue").
@@ -982,6 +989,31 @@ _TO_MAKE = re.compile(
     r"|as\s+(?:its|our|their|the\s+company['\u2019]s|a|the)\s+(?:[\w-]+\s+){0,2}?(?:contract\s+manufacturer|manufacturer|supplier|vendor|foundry)\b)",
     re.IGNORECASE,
 )
+# "a wafer supply agreement with Kaishan Foundry, which will add 40% capacity",
+# "a supply agreement with Oberlin Ceramics, which will provide substrates":
+# the counterparty of a supply agreement said to supply, not to buy. What
+# it will do under the agreement: "Beta Foods, which supplies diesel to 400
+# stations" says what a buyer does for its own customers.
+# "a Component Purchase Agreement with Kreuzberg Plastics GmbH, under which
+# Kreuzberg Plastics will supply housings": the same, the supplier named again.
+_SUPPLY_AGREEMENT_WITH = re.compile(
+    r"\b(?:supply|purchase)\s+(?:agreements?|contracts?)\s+with\s+(?:the\s+)?$", re.IGNORECASE
+)
+_WHICH_WILL_SUPPLY = re.compile(
+    r"^(?:\s*\([^)]{0,40}\))?\s*,\s*(?:which|who|under\s+which\s+(?P<named>(?-i:[A-Z])[\w&-]*)(?:\s+(?-i:[A-Z])[\w&.,-]*){0,4})"
+    r"\s+(?:will|would|is\s+to|shall)\s+(?:also\s+)?(?:supply|provide|add|deliver|manufacture|produce)\b",
+    re.IGNORECASE,
+)
+
+
+def _supplies_under_the_agreement(before: str, after: str, name: str) -> bool:
+    """Whether the counterparty of a supply or purchase agreement is said to
+    supply under it, by "which" or by its own name (not the issuer's:
+    "under which Hilton will supply Walmart")."""
+    if not _SUPPLY_AGREEMENT_WITH.search(before):
+        return False
+    supplies = _WHICH_WILL_SUPPLY.match(after)
+    return supplies is not None and (supplies.group("named") is None or name.startswith(supplies.group("named")))
 # "Calloway Health has named Bexley a preferred provider", "designated the
 # Company as its exclusive supplier": the organization choosing the issuer
 # to supply it, by naming it so ("named" alone names people to posts).
@@ -1216,7 +1248,10 @@ def organization_features(
                 feats["before_employer"] += 1.0 / n
             else:
                 cued = [key for key, pattern in _COMPILED["before"].items() if pattern.search(before)]
-                if _CHOSE_A_MAKER.search(before) and _TO_MAKE.match(after) and "supplier" not in cued:
+                if "supplier" not in cued and (
+                    (_CHOSE_A_MAKER.search(before) and _TO_MAKE.match(after))
+                    or _supplies_under_the_agreement(before, after, e.text)
+                ):
                     cued.append("supplier")
                 if "supplier" in cued:
                     # "bought under the Company's supply agreement with Beta":

@@ -3772,3 +3772,64 @@ def test_a_party_an_item_defines_by_its_part_is_no_name():
     text = 'It received a notice from the NYSE MKT (the "Exchange"). The Exchange and the Landlord agreed.'
     doc = _doc(text, [("NYSE MKT", "ORG"), ("Exchange", "ORG"), ("Landlord", "ORG")])
     assert _ents(EntityRules(patterns=False, propagate=True)(doc)) == [("NYSE MKT", "ORG")]
+
+
+def test_a_ministry_keeps_its_nations_adjective():
+    text = "Acme delivered thermal cores to the Belgian Ministry of Defence and to the Netherlands Ministry of Defence."
+    doc = EntityRules(patterns=True, propagate=False)(_doc(text, []))
+    assert [t for t, label in _ents(doc) if label == "ORG"] == [
+        "Belgian Ministry of Defence", "Netherlands Ministry of Defence",
+    ]
+
+
+def test_a_company_with_its_legal_form_before_a_verb_and_its_products_is_no_product_name():
+    text = "Calder Power Systems Inc. delivered modules to the Army. Harlow Optics shipped units to the Navy."
+    assert _rules(text, [("Calder Power Systems Inc.", "ORG"), ("Harlow Optics", "ORG")]) == [
+        ("Calder Power Systems Inc.", "ORG"), ("Harlow Optics", "ORG"),
+    ]
+    # A name written only before what is made under it still is a product.
+    assert _rules("Acme makes HORIZON sealed batteries.", [("HORIZON", "ORG")]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("It signed with Pell Lawson & Co. LLC and Maris Tate Securities, Inc., as representatives.",
+         ["Pell Lawson & Co. LLC", "Maris Tate Securities, Inc."]),
+        ("The lenders include Sandhill Trust Bank, FSB and Ouray Plains Farm Credit, ACA.",
+         ["Sandhill Trust Bank, FSB", "Ouray Plains Farm Credit, ACA"]),
+        ("Gorrin, Wilde & Tasker LLP acted as counsel.", ["Gorrin, Wilde & Tasker LLP"]),
+        # The first bank (no legal form) is the recognizer's to find.
+        ("It borrowed from Ransom Hill Bank and Caldera Savings Bank, N.A., as lenders.",
+         ["Caldera Savings Bank, N.A."]),
+        ("Farmers Bank and Trust Company, N.A. was the agent.", ["Farmers Bank and Trust Company, N.A."]),
+    ],
+)
+def test_legal_forms_of_firms_banks_and_farm_credit_lenders_end_their_names(text, names):
+    doc = EntityRules(patterns=True, propagate=True)(_doc(text, []))
+    assert [t for t, label in _ents(doc) if label == "ORG"] == names
+
+
+def test_no_name_runs_over_a_blank_line_and_parties_or_leases_defined_in_quotes_are_no_names():
+    assert _rules("It relied on Regulation D.\n\nItem 8.01 Other Events.", [("Regulation D.\n\nItem", "PERSON")]) == []
+    text = 'It sold shares to Talbot Ridge Fund LP and other investors (the "Purchasers"). It entered into an Office Lease (the "Lease").'
+    ents = _rules(text, [("Talbot Ridge Fund LP", "ORG"), ("Purchasers", "ORG"), ("Office Lease", "ORG")])
+    assert ents == [("Talbot Ridge Fund LP", "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("On March 3, 2021, the Board appointed Tomasz Welling-Ortiz as Chief Financial Officer.", "Tomasz Welling-Ortiz"),
+        ("Delmar Systems named Eli Marsh, currently Corvin's Chief Scientific Officer, as President.", "Eli Marsh"),
+    ],
+)
+def test_who_is_appointed_to_a_title_is_a_person(text, person):
+    doc = EntityRules(patterns=True, propagate=True)(_doc(text, [(person, "ORG")]))
+    assert (person, "PERSON") in _ents(doc)
+
+
+def test_a_vice_presidents_abbreviation_is_a_title_and_a_stating_verb_no_part_of_a_measure():
+    doc = EntityRules(patterns=True, propagate=False)(_doc("Dana Ruiz, EVP & Chief Financial Officer, said.", []))
+    assert ("EVP", "ROLE") in _ents(doc)
+    assert _rules("Total loans stood at $804.1 million.", [("Total loans stood", "METRIC")]) == [("Total loans", "METRIC")]

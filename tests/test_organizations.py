@@ -1385,3 +1385,21 @@ def test_a_distributors_franchise_or_line_card_agreement_names_no_buyer():
 )
 def test_a_builders_owner_and_past_customers_are_settled(sentence):
     assert _settled_labels(sentence, "Beta Health", "Calloway Controls")[-1] == "CUSTOMER"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Acme secured a design win with Calloway Controls for its radar module.",
+        "Sales to automotive customer Calloway Controls were lower.",
+        "Shipments to our largest customer, Calloway Controls, rose 12%.",
+    ],
+)
+def test_a_design_win_with_a_name_and_sales_to_a_named_customer_settle_it(sentence):
+    assert _settled_labels(sentence, "Beta Health", "Calloway Controls")[-1] == "CUSTOMER"
+
+
+def test_the_counterparty_of_a_supply_agreement_who_supplies_is_a_supplier():
+    sentence = "It signed a supply agreement with Calloway Controls, which will provide substrates for its sensors."
+    assert _cue_of("Calloway Controls", sentence, "before_supplier") > 0
+    assert _cue_of("Calloway Controls", "It signed a supply agreement with Calloway Controls.", "before_supplier") == 0

@@ -1476,3 +1476,18 @@ def test_formerly_alone_marks_the_appointees_former_employer():
     text = "Acme named Rick Dale, formerly of General Electric, as Chief Operating Officer."
     ge, coo = _spans(text, "General Electric", "Chief Operating Officer")
     assert unlink_titles_of_former_employers(_sentenced_doc(text, []), [[*coo, *ge, "ROLE_AT", 0.9]]) == []
+
+
+def test_every_title_of_a_chain_in_apposition_after_a_name_is_its_holders():
+    from iec_nlp.components.role_rules import link_apposed_title_chains
+
+    text = "Marcus Bell, EVP, Chief Financial Officer and Treasurer, said the quarter was strong."
+    surfaces = [("Marcus Bell", "PERSON"), ("EVP", "ROLE"), ("Chief Financial Officer", "ROLE"), ("Treasurer", "ROLE")]
+    doc = _sentenced_doc(text, surfaces)
+    bell, evp, cfo, treasurer = _spans(text, "Marcus Bell", "EVP", "Chief Financial Officer", "Treasurer")
+    assert link_apposed_title_chains(doc, []) == [
+        [*bell, *evp, "HAS_ROLE", 0.9], [*bell, *cfo, "HAS_ROLE", 0.9], [*bell, *treasurer, "HAS_ROLE", 0.9]]
+    # A title heading the next name is that name's: no chain.
+    text = "Jane Roe, CFO, and Treasurer Ann Lee signed."
+    doc = _sentenced_doc(text, [("Jane Roe", "PERSON"), ("CFO", "ROLE"), ("Treasurer", "ROLE"), ("Ann Lee", "PERSON")])
+    assert link_apposed_title_chains(doc, []) == []

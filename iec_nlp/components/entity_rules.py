@@ -63,6 +63,7 @@ from .figure_terms import (
     _list_items_stated_as_amounts,
     _subjects_stated_as_amounts,
     _trim_basis,
+    _trim_verb,
     _trim_period,
     _without_units_of_amounts,
     _years_after_amounts,
@@ -127,12 +128,13 @@ _NOT_NAME_WORD = (
 )
 _NAME_WORD = rf"(?:(?!{_NOT_NAME_WORD})[A-Z][\w&'\u2019-]*|[A-Z]\.|&|of|and|de)"
 # A partnership name lists its founders with commas: "Sears, Roebuck and
-# Co.", "Goldman, Sachs & Co.". Only before "and Co." / "& Company": a list
-# of names before another legal form ("Motorola, Teradyne and Plexus Corp.")
-# is a list of companies.
+# Co.", "Goldman, Sachs & Co.", and a law or accounting firm: "Gorrin,
+# Wilde & Tasker LLP". Only before "and Co." / "& Company" or a partner's
+# form: a list of names before another legal form ("Motorola, Teradyne and
+# Plexus Corp.") is a list of companies.
 _PARTNERS = (
     r"(?:[A-Z][\w'\u2019-]*,[ ]{1,2}){1,3}(?=[A-Z][\w'\u2019-]*[ ]{1,2}(?:and|AND|&)[ ]{1,2}"
-    r"(?:Co\.|CO\.|Company|COMPANY)(?![\w]))"
+    r"(?:Co\.|CO\.|Company|COMPANY|[A-Z][\w'\u2019-]*,?[ ](?:LLP|L\.L\.P\.|PLLC|P\.C\.))(?![\w]))"
 )
 # A name may open with an ordinal: "22nd Century Group, Inc.".
 _ORDINAL_NAME_START = r"\d{1,3}(?:st|nd|rd|th)[ ]"
@@ -142,7 +144,8 @@ ORG_WITH_LEGAL_FORM = re.compile(
     # A capital or the digit of an ordinal first: see name_shapes._LETTER_AHEAD.
     rf"\b(?=[A-Z\d]){_NOT_NAME_START}(?:{_PARTNERS}|{_ORDINAL_NAME_START})?[A-Z][\w&'\u2019-]*[\u00ae\u2122]?"
     rf"(?:[ ]{{1,2}}{_NAME_WORD}){{0,5}}?,?[ ]{{1,2}}"
-    rf"{_LEGAL_FORM}(?![\w])"
+    # A partnership's "& Co." may take a second form: "Pell Lawson & Co. LLC".
+    rf"{_LEGAL_FORM}(?:(?<=&[ ]Co\.),?[ ](?:LLC|LLP|L\.L\.C\.|L\.P\.|P\.C\.)(?![\w.]))?(?![\w])"
 )
 # A surname: "Gilbert", "O'Brien", "Smith-Jones", but not the possessive "Nair's".
 _SURNAME = r"[A-Z][a-zA-Z-]*(?:['\u2019](?!s\b)[A-Za-z]+)?"
@@ -257,6 +260,14 @@ _HEADLINE_VERB = (
     r"Reports|Receives|Orders|Picks|Taps|Expands|Launches|Wins|Secures|Lands|Books|Awarded)\b"
 )
 _CAP = rf"(?!The\b|Master\b|{_HEADLINE_VERB})[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+# A nation's adjective before its military or ministry: "Canadian Army",
+# "Netherlands Ministry of Defence", "Belgian Ministry of Defence".
+_NATION_ADJECTIVES = (
+    r"Canadian|British|French|German|Indian|Italian|Israeli|Japanese|Polish|Dutch|Spanish|Turkish|Brazilian|"
+    r"Swedish|Norwegian|Danish|Finnish|Hellenic|Australian|Mexican|Korean|Philippine|Belgian|Netherlands|"
+    r"Estonian|Latvian|Lithuanian|Czech|Austrian|Swiss|Portuguese|Greek|Romanian|Hungarian|Irish|Chilean|"
+    r"Colombian|Egyptian|Saudi|Emirati|Singaporean|Thai|Malaysian|Indonesian|Taiwanese|Ukrainian|UK"
+)
 # A state's own bodies carry its name ("Florida Department of Transportation");
 # an agency may name its area ("Metropolitan Transit Authority of Harris County").
 GOVERNMENT_BODY = re.compile(
@@ -266,10 +277,9 @@ GOVERNMENT_BODY = re.compile(
     # A military abroad, by its nation: "Royal Navy", "Royal Australian Air
     # Force", "Canadian Army", "Hellenic Navy".
     rf"(?:(?:Royal(?:\s+(?:Australian|Canadian|Netherlands|Danish|Norwegian|Thai|Saudi|Malaysian|New\s+Zealand))?|"
-    r"Canadian|British|French|German|Indian|Italian|Israeli|Japanese|Polish|Dutch|Spanish|Turkish|Brazilian|"
-    r"Swedish|Norwegian|Danish|Finnish|Hellenic|Australian|Mexican|Korean|Philippine)\s+)?"
+    rf"{_NATION_ADJECTIVES})\s+)?"
     r"(?:Army|Navy|Air\s+Force|Marine\s+Corps|Coast\s+Guard|Space\s+Force|National\s+Guard)|"
-    rf"(?:Department|Dept\.|Office|Ministry|Bureau)\s+of\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+|&\s+)?{_CAP}){{0,3}}"
+    rf"(?:(?:{_NATION_ADJECTIVES})\s+)?(?:Department|Dept\.|Office|Ministry|Bureau)\s+of\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+|&\s+)?{_CAP}){{0,3}}"
     # Whose it is: "Ministry of Defence of the Republic of Estonia".
     rf"(?:\s+of\s+(?:the\s+)?(?:Republic|Kingdom|Federation|Commonwealth|State|City|County)\s+of\s+{_CAP}(?:\s+{_CAP}){{0,2}})?|"
     # A school board: "Board of Education of the City of Chicago".
@@ -382,7 +392,7 @@ class EntityRules:
             trimmed = (
                 _trim_trailing_headline_verb(
                     _trim_headline_verb(
-                        _trim_place_of_base(_trim_possessive(_trim_basis(_trim_period(_trim_punctuation(e))), text), text), text
+                        _trim_place_of_base(_trim_possessive(_trim_basis(_trim_verb(_trim_period(_trim_punctuation(e)))), text), text), text
                     ),
                     text,
                 )
@@ -611,9 +621,11 @@ _MEMBER_OF_NAMED_BOARD = re.compile(
 
 
 # A university, hospital or institute is named without a legal form: "X
-# University and Y Corporation" lists two organizations.
+# University and Y Corporation" lists two organizations; so does "Ransom
+# Hill Bank and Caldera Savings Bank, FSB" (not "Farmers Bank and Trust").
 _INSTITUTION_AND = re.compile(
     r"\b(?:University|College|Institute|Center|Centre|Hospital|School|Foundation)\b[\w ]*?[ ]+and[ ]+"
+    r"|\bBank[ ]+and[ ]+(?!Trust\b)(?=[A-Z])"
 )
 # The place an institution is "of" ends before "and": the University of
 # Rochester, and then another organization.
@@ -1535,6 +1547,7 @@ _SENTENCE_AFTER_LEGAL_FORM = re.compile(
     _LEGAL_FORM_STOP + r"(?=[ ]+[A-Z])(?![ ]+(?:LLP|LLC|PLLC|L\.L\.P\.|L\.L\.C\.|L\.P\.|P\.C\.)(?![\w.]))"
 )
 _ENDS_AT_LEGAL_FORM_STOP = re.compile(_LEGAL_FORM_STOP + "$")
+_ENDS_AT_LEGAL_FORM = re.compile(rf",?\s{_LEGAL_FORM}$")
 
 
 # "revenues earned from ME&T.\n2\tElimination of ...": a footnote's or a
@@ -1667,9 +1680,11 @@ def _first_chars(ent: Span, length: int) -> Span:
 # somewhere ("GM models" beside "GM said"), and keeps its spans.
 # The words between are the product's own ("C2M maintenance-free
 # batteries"), not a preposition: "an order from Northrop Grumman for radar
-# modules" names the buyer of the modules.
+# modules" names the buyer of the modules; nor a verb: "Calder Power
+# Systems Inc. delivered modules" (a name with its legal form is a company's).
 _PRODUCT_AFTER = re.compile(
-    r"(?:[ ](?!(?:for|to|from|with|of|by|on|at|in|and|or)\b)[a-z][\w-]*){0,2}[ ](?:technology|technologies|batter(?:y|ies)|units?|platforms?|software|products?|devices?|"
+    r"(?:[ ](?!(?:for|to|from|with|of|by|on|at|in|and|or|delivered|shipped|sold|sells|ships|delivers|supplies|supplied|"
+    r"makes|made|builds|built|launched|launches|introduced|introduces|offers|offered)\b)[a-z][\w-]*){0,2}[ ](?:technology|technologies|batter(?:y|ies)|units?|platforms?|software|products?|devices?|"
     r"brands?|models?|series|modules?|chips?|engines?|systems?|solutions?|tools?|sensors?|kits?|packs?)\b"
 )
 
@@ -1679,7 +1694,7 @@ def _without_product_names(text: str, ents: list[Span]) -> list[Span]:
     products = set()
     for name in names:
         mentions = list(re.finditer(rf"(?<![\w&.-]){re.escape(name)}(?![\w&-])", text))
-        if mentions and all(_PRODUCT_AFTER.match(text, m.end()) for m in mentions):
+        if mentions and all(_PRODUCT_AFTER.match(text, m.end()) for m in mentions) and not _ENDS_AT_LEGAL_FORM.search(name):
             products.add(name)
     return [e for e in ents if not (e.label_ in ("ORG", "CUSTOMER") and e.text in products)]
 
@@ -2508,12 +2523,25 @@ _NAME_BEFORE_BARE_TITLE = re.compile(rf"(?:^|(?<=[.!?][ ])|(?<=[.!?][ ]{{2}})|(?
 _AFTER_APPOSED_TITLE = re.compile(r",|[ ](?:and|of)[ ]")
 
 
+# "the Board appointed Tomasz Welling-Ortiz as Chief Financial Officer",
+# "named Eli Marsh, currently Corvin's Chief Scientific Officer, as
+# President": who is appointed to a title is a person.
+_APPOINTED_NAME = re.compile(
+    rf"\b(?:appointed|appoints|appoint|named|names|elected|elects|promoted|promotes|hired|hires)[ ]({_FULL_NAME})"
+    r"(?:[ ]as[ ](?:(?:the|its|our|a|an|interim|acting|new)[ ])*"
+    r"|,[ ](?:currently|formerly|previously|most[ ]recently|who|age[ ]\d|\d{2},))"
+)
+
+
 def _people_with_apposed_titles(text: str) -> list[tuple[int, int]]:
     found = [
         match.span(1)
         for match in _NAME_BEFORE_APPOSITION.finditer(text)
         if JOB_TITLE.match(text, match.end()) or _FOUNDER.match(text, match.end())
     ]
+    for match in _APPOINTED_NAME.finditer(text):
+        if match.group().endswith(",") or not match.group().endswith(" ") or JOB_TITLE.match(text, match.end()):
+            found.append(match.span(1))
     for match in _NAME_BEFORE_BARE_TITLE.finditer(text):
         title = JOB_TITLE.match(text, match.end())
         if title and _AFTER_APPOSED_TITLE.match(text, title.end()):

@@ -477,6 +477,21 @@ def _trim_basis(span: Span | None) -> Span | None:
     return None
 
 
+# "total loans stood at $804.1 million", "deposits ended the quarter at":
+# the verb that states the level, which the recognizer can read into the
+# measure before it.
+_STATING_VERBS = frozenset(
+    "stood ended grew rose fell increased decreased declined totaled totalled reached amounted was were is are".split()
+)
+
+
+def _trim_verb(span: Span | None) -> Span | None:
+    """A METRIC cut before a verb that ends it."""
+    if span is None or span.label_ != "METRIC" or len(span) < 2 or span[-1].lower_ not in _STATING_VERBS:
+        return span
+    return Span(span.doc, span.start, span.end - 1, label="METRIC")
+
+
 _ORDINAL = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 _FISCAL_YEAR = rf"(?:fiscal\s+(?:year\s+)?)?{_YEAR}"
 _DATE = rf"{_MONTH}\s+\d{{1,2}},\s+{_YEAR}"

@@ -63,7 +63,8 @@ _GENERIC_ORGANIZATION_WORDS = frozenset(
     # "Exchange")', '(the "Landlord")', '(the "Licensor")' (none is an
     # annotated name).
     "exchange landlord tenant licensor licensee customer supplier distributor contractor manufacturer "
-    "operator sponsor underwriter underwriters lenders".split()
+    "operator sponsor underwriter underwriters lenders purchasers investors sellers buyers holders "
+    "guarantors borrowers".split()
 )
 # Original equipment and design makers: a kind of company, written in capitals.
 _KINDS_OF_MAKER = frozenset("OEM OEMs ODM ODMs".split())
@@ -154,10 +155,11 @@ def _is_dateline_city(ent: Span, text: str) -> bool:
 # plans, agreements, filings and committees are no entities, nor is anything
 # inside them. Nor is a part of a document that a release points to ("see
 # Schedule I", "filed as Exhibit 10.1", "Appendix A").
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _ITEM_HEADING = re.compile(r"[ \t]*(?:ITEM|Item)\s+\d{1,2}\.\d{2}\b")
 _DOCUMENT_WORDS = frozenset(
     "plan plans agreement agreements amendment statement report committee policy letter form act "
-    "notes indenture certificate bylaws charter guidelines schedule exhibit appendix annex "
+    "notes indenture certificate bylaws charter guidelines schedule exhibit appendix annex lease sublease "
     # Statutes and regulatory filings: "the Delaware General Corporation Law",
     # "a New Drug Application", "the Biologics License Application".
     "law code application applications submission".split()
@@ -915,6 +917,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
     if not any(c.isalnum() for c in name):
         return False  # "$" of "($ in millions)" taken for a title: no word, no entity
     if label in _NAME_LABELS:
+        if _BLANK_LINE.search(name):
+            return False  # "Regulation D.\n\nItem 8.01": a name never runs over a blank line
         if _names_a_stock_index(name, text, ent.end_char):
             return False  # "Russell 2000", "the Russell Microcap Index": a stock index, no person
         if " ".join(name.split()).lower() in _HEADINGS:

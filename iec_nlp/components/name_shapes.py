@@ -23,8 +23,10 @@ _LEGAL_FORM = (
     r"K\.K\.|KGaA|ApS|A/S|Oyj|Oy|S\.r\.l\.|S\.L\.|(?<=[a-z][ ])(?:AB|ASA|AS(?![\w&]))|"
     r"Pte\.?[ ]Ltd\.?|Sdn\.?[ ]Bhd\.?|Pty\.?[ ]Ltd\.?|"
     r"INC\.?|INCORPORATED|CORP\.?|CORPORATION|COMPANY|LTD\.?|LIMITED|"
-    # A national bank: "First Allegheny Bank, N.A." (National Association).
-    r"(?<=Bank,[ ])N\.A\.|"
+    # A national bank: "First Allegheny Bank, N.A." (National Association); a
+    # federal savings bank: "Sandhill Trust Bank, FSB"; a Farm Credit lender:
+    # "Ouray Plains Farm Credit, ACA".
+    r"(?<=Bank,[ ])(?:N\.A\.|FSB|F\.S\.B\.)|(?<=Credit,[ ])(?:ACA|FLCA)|"
     # "SEARS, ROEBUCK AND CO.", but not Colorado in "DENVER, CO."
     r"(?<=AND\s)CO\.|(?<=&\s)CO\.)"
 )
@@ -40,6 +42,8 @@ _LEGAL_FORM = (
 _LETTER_AHEAD = r"(?=[^\W\d_])"
 _TITLE_HEAD = (
     r"(?:Chief\s+[A-Z]\w+(?:\s+[A-Z]\w+)?\s+Officer|C[EFOTIA]Os?|President|Vice\s+President|"
+    # Vice presidents abbreviated: "Dana Ruiz, EVP & Chief Financial Officer".
+    r"(?-i:S?EVP|SVP|VP)|"
     r"Chairman|Chairwoman|(?-i:Chair(?:person)?)|Treasurer|Corporate\s+Secretary|Secretary|Controller|"
     r"General\s+Manager|Managing\s+Director|General\s+Counsel|"
     # SCHEMA.md 3a: founders are ROLEs ("co-founder of Plexus", "Founding Partner of Trian").

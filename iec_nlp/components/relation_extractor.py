@@ -65,6 +65,7 @@ from .amount_rules import (
 )
 from .relation_model import Candidate
 from .role_rules import (
+    link_apposed_title_chains,
     link_appointed_objects,
     link_company_lines_over_names,
     link_contact_blocks,
@@ -286,6 +287,7 @@ def _apply_role_rules(doc: Doc, relations: list[list[Any]], ents: tuple[Span, ..
         link_company_lines_over_names,
         link_signature_titles,
         link_titles_before_names,
+        link_apposed_title_chains,
         link_titles_right_before_names,
         link_titles_of_name_lists,
         share_coordinated_titles,

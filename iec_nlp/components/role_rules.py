@@ -628,6 +628,39 @@ def link_titles_before_names(
     return _with_links(relations, links)
 
 
+# "Marcus Bell, EVP, Chief Financial Officer and Treasurer, said": every
+# title of a chain in apposition right after a name is that name's, however
+# many there are (the extractor, reading pairs by distance, drops the far
+# ones). The chain ends before a title that heads the next name ("Jane Roe,
+# CFO, and Treasurer Ann Lee") and at anything but a title.
+_APPOSED_TITLE_OPENING = re.compile(r",[ \t]+")
+_TITLE_CHAIN_JOINER = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+|[ \t]*&[ \t]*)")
+_CHAIN_END = re.compile(r"[ \t]*(?:[,.;:\n)]|[ \t]+(?:said|says|stated|added|commented|noted|explained)\b)")
+
+
+def link_apposed_title_chains(
+    doc: Doc, relations: list[list[Any]], entities: Sequence[Span] | None = None
+) -> list[list[Any]]:
+    """HAS_ROLE from a name to each title of the chain in apposition after it."""
+    text = doc_text(doc)
+    ents = list(_entities(doc, entities))
+    links = []
+    for n, person in enumerate(ents):
+        if person.label_ != "PERSON" or n + 2 >= len(ents):
+            continue
+        chain: list[Span] = []
+        end = person.end_char
+        for title in ents[n + 1 :]:
+            joiner = _APPOSED_TITLE_OPENING if not chain else _TITLE_CHAIN_JOINER
+            if title.label_ != "ROLE" or not joiner.fullmatch(text, end, title.start_char):
+                break
+            chain.append(title)
+            end = title.end_char
+        if len(chain) >= 2 and _CHAIN_END.match(text, end):
+            links += [[person.start_char, person.end_char, t.start_char, t.end_char, "HAS_ROLE"] for t in chain]
+    return _with_links(relations, links)
+
+
 # "Chief Executive Officer Al Bo and Chief Financial Officer Cy Do have left":
 # a title written right before a name on the same line is that name's
 # (GUIDELINE: "Y X"), not the name's before it, which the extractor, reading
