@@ -3833,3 +3833,11 @@ def test_a_vice_presidents_abbreviation_is_a_title_and_a_stating_verb_no_part_of
     doc = EntityRules(patterns=True, propagate=False)(_doc("Dana Ruiz, EVP & Chief Financial Officer, said.", []))
     assert ("EVP", "ROLE") in _ents(doc)
     assert _rules("Total loans stood at $804.1 million.", [("Total loans stood", "METRIC")]) == [("Total loans", "METRIC")]
+
+
+def test_kpi_volumes_are_measures_and_a_duration_ahead_no_period():
+    text = "GMV was $4.1 billion and RevPAR rose to $141.20. Of backlog, $210 million is expected over the next twelve months."
+    doc = EntityRules(patterns=True, propagate=True, metrics=True)(_doc(text, [("$4.1 billion", "MONEY"), ("$141.20", "MONEY"), ("$210 million", "MONEY")]))
+    ents = _ents(doc)
+    assert ("GMV", "METRIC") in ents and ("RevPAR", "METRIC") in ents
+    assert not any(label == "PERIOD" for _, label in ents)

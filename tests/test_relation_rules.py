@@ -1491,3 +1491,26 @@ def test_every_title_of_a_chain_in_apposition_after_a_name_is_its_holders():
     text = "Jane Roe, CFO, and Treasurer Ann Lee signed."
     doc = _sentenced_doc(text, [("Jane Roe", "PERSON"), ("CFO", "ROLE"), ("Treasurer", "ROLE"), ("Ann Lee", "PERSON")])
     assert link_apposed_title_chains(doc, []) == []
+
+
+def test_a_new_title_is_not_held_at_the_appointees_current_employer_in_apposition():
+    from iec_nlp.components.role_rules import unlink_titles_of_former_employers
+
+    text = ("Acme appointed Ruth Adeyemi, Executive Vice President of Loxley Bank, as Chief Risk Officer. "
+            "Beta named Eli Marsh, currently Corvin Labs' Chief Scientific Officer, as President.")
+    loxley, cro, corvin, president = _spans(text, "Loxley Bank", "Chief Risk Officer", "Corvin Labs", "President")
+    evp, cso = _spans(text, "Executive Vice President", "Chief Scientific Officer")
+    doc = _sentenced_doc(text, [])
+    relations = [[*cro, *loxley, "ROLE_AT", 0.9], [*evp, *loxley, "ROLE_AT", 0.9],
+                 [*cso, *corvin, "ROLE_AT", 0.9], [*president, *corvin, "ROLE_AT", 0.9]]
+    assert unlink_titles_of_former_employers(doc, relations) == [relations[1], relations[2]]
+
+
+def test_a_list_of_compared_levels_goes_on_past_a_per_share_companion():
+    text = ("Net income was $5.2 million, or $0.61 per diluted share, compared to $4.8 million, or $0.57 per diluted "
+            "share, for the linked quarter and $3.9 million, or $0.46 per diluted share, for the same quarter last year.")
+    (metric,) = _spans(text, "Net income")
+    money = _spans(text, "$5.2 million", "$0.61", "$4.8 million", "$0.57", "$3.9 million", "$0.46")
+    relations = [[*money[0], *metric, "VALUE_OF", 0.9], [*money[1], *metric, "VALUE_OF", 0.9]]
+    revised = revise_value_of(text, money, [metric], relations)
+    assert [*money[4], *metric, "VALUE_OF", 0.9] in revised

@@ -234,9 +234,14 @@ def revise_value_of(text: str, money: list[tuple[int, int]], metrics: list[tuple
             continue
         if not _COMPARED.search(text, max(0, start - 40), start):
             # "compared to $40.2 million for the first quarter and $38.3
-            # million for the second quarter a year ago": the list's next item.
+            # million for the second quarter a year ago": the list's next
+            # item; a per-share companion may stand between ("$4.8 million, or
+            # $0.57 per diluted share, for the linked quarter and $3.9 million").
             if n and _NEXT_IN_LIST.search(text, max(0, start - 40), start):
-                prev_start, prev_end = money[n - 1]
+                kind = _is_per_share(text, (start, end))
+                prev_start, prev_end = next(
+                    (m for m in reversed(money[:n]) if _is_per_share(text, m) == kind), money[n - 1]
+                )
                 level = compared.get((prev_start, prev_end))
                 if (
                     level is not None

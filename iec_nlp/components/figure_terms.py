@@ -54,6 +54,11 @@ _METRIC_CORE = (
     # seat mile, distributable cash flow, cash available for distribution,
     # lease operating expense; a deal's enterprise and equity value.
     r"(?-i:AISC|TCE|CASM(?:-ex)?|RASM|PRASM|TRASM|DCF|CAFD|LOE)|(?:enterprise|equity)\s+value|"
+    # A marketplace's, a payments company's, a software vendor's, a hotel's
+    # and an asset manager's volumes: "GMV was $4.1 billion", "TPV rose to",
+    # "annual contract value (ACV) reached", "RevPAR rose 3.0% to $141.20".
+    r"(?-i:GMV|GBV|TPV|ACV|TCV|ARPU|RevPAR|AUM)|gross\s+merchandise\s+(?:value|volume)|total\s+payment\s+volume|"
+    r"annual\s+contract\s+value|gross\s+bookings|assets\s+under\s+management|revenue\s+per\s+available\s+room|"
     # A shipper's and a driller's day rates, a carrier's fuel price: "an
     # average daily TCE rate of $34,210", "the average dayrate rose to
     # $452,600", "The average fuel price was $1.62 per gallon".

@@ -155,6 +155,8 @@ def _is_dateline_city(ent: Span, text: str) -> bool:
 # plans, agreements, filings and committees are no entities, nor is anything
 # inside them. Nor is a part of a document that a release points to ("see
 # Schedule I", "filed as Exhibit 10.1", "Appendix A").
+_DURATION = re.compile(r"(?:\d{1,2}|[a-z]+(?:-[a-z]+)?)[ -](?:months|years|quarters|weeks)", re.IGNORECASE)
+_AHEAD_BEFORE = re.compile(r"\b(?:over|within|during|in|for)[ ]+the[ ]+(?:next|coming|following|remaining)[ ]+$", re.IGNORECASE)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _ITEM_HEADING = re.compile(r"[ \t]*(?:ITEM|Item)\s+\d{1,2}\.\d{2}\b")
 _DOCUMENT_WORDS = frozenset(
@@ -368,7 +370,17 @@ def _dates_a_document(text: str, start: int) -> bool:
 def _is_no_period_of_an_amount(text: str, start: int, end: int) -> bool:
     """Whether the time phrase at `start:end` is the base of a change, part
     of a filing's name or the date of a document: no amount is reported for it."""
-    return _is_base_of_change(text, start, end) or _in_filing_name(text, start) or _dates_a_document(text, start)
+    return (
+        _is_base_of_change(text, start, end) or _in_filing_name(text, start) or _dates_a_document(text, start)
+        or _is_duration_ahead(text, start, end)
+    )
+
+
+def _is_duration_ahead(text: str, start: int, end: int) -> bool:
+    """Whether the time phrase at `start:end` is a stretch of time ahead ("to
+    be recognized over the next twelve months"): a duration, which SCHEMA.md
+    gives no PERIOD."""
+    return bool(_DURATION.fullmatch(text, start, end) and _AHEAD_BEFORE.search(text, max(0, start - 30), start))
 
 
 # A sum named by its size alone: "for a total of", "an aggregate of".
@@ -916,6 +928,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
         return False  # "With 4.3 million customers": SCHEMA.md's amounts carry their currency sign or word
     if not any(c.isalnum() for c in name):
         return False  # "$" of "($ in millions)" taken for a title: no word, no entity
+    if label == "PERIOD" and _is_duration_ahead(text, ent.start_char, ent.end_char):
+        return False  # "recognized over the next twelve months": no reporting period
     if label in _NAME_LABELS:
         if _BLANK_LINE.search(name):
             return False  # "Regulation D.\n\nItem 8.01": a name never runs over a blank line

@@ -816,12 +816,20 @@ def unlink_titles_of_the_company(
 # So is an employer after a past title: "Mark Ellery, formerly Senior Vice
 # President of Laboratory Services at Carolina Coast Healthcare, as our COO",
 # "previously Controller at Belford Pharmacy Services".
+# And the employer the appointee holds a post at now, in the same place:
+# "appointed Ruth Adeyemi, Executive Vice President of Loxley Bank, as Chief
+# Risk Officer", "named Eli Marsh, currently Corvin's Chief Scientific
+# Officer, as President" (GUIDELINE: ROLE_AT needs the organization
+# attached to the title).
 _FORMER_BEFORE_ORGANIZATION = re.compile(
     r"\b(?:formerly\s+(?:of|with|at)|(?:a|an)\s+former"
     r"|(?:formerly|previously|most\s+recently)\s+(?:[\w,&'\u2019-]+\s+){1,8}?(?:of|with|at))\s+(?:the\s+)?$"
+    r"|,\s+(?:currently|now|presently)\s+(?:(?:[\w&'\u2019-]+\s+){0,8}?(?:of|with|at)\s+)?(?:the\s+)?$"
+    r"|,\s+(?:(?:Senior|Executive|Group|Chief|Vice|President|General|Managing|Director|Head|Partner|Officer|"
+    r"Operating|Financial|Technology|Counsel|Manager|Controller|Treasurer)\s+){1,6}(?:of|at|with)\s+(?:the\s+)?$"
 )
 # Open at the end: "former" is also the start of "formerly".
-_PAST_WORD = re.compile(r"\b(?:former|previously|most\s+recently)")
+_PAST_WORD = re.compile(r"\b(?:former|previously|most\s+recently)|,\s+as\s")
 _APPOSITION_THEN_AS = re.compile(r"[^.;,]{0,30},\s+(?:as|to\s+serve\s+as|to\s+the\s+(?:role|position)\s+of)\s+(?:its\s+|the\s+|our\s+)?(?:new\s+)?")
 
 
