@@ -723,16 +723,18 @@ _NAMED_OWNER = r"(?-i:[A-Z])[\w&.-]*['\u2019]s|the\s+(?:segment|division|group)[
 # One customer named in apposition, not the head of a list ("customers such
 # as Beta", "customers, including Beta": `before_customer_word`), nor whom
 # something is said to ("in a letter to customers, Beta said").
+# A producer's buyers are its offtakers: "Its largest offtakers are Beta Power".
+_BUYER_NOUN = r"(?:customers?|clients?|off-?takers?)"
 _CUSTOMER_APPOSITIVE = re.compile(
     r"\b(?:our|its|the\s+company['\u2019]s|another|a|one\s+of\s+our|" + _NAMED_OWNER + r")\s+" + _CUSTOMER_QUALIFIERS
-    + r"(?:customers?|clients?)\s*,\s*(?:the\s+)?$",
+    + _BUYER_NOUN + r"\s*,\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "The Company's largest customer in fiscal 2024 was Beta", "our first
 # client will be Beta": the issuer's customer named as what it is.
 _CUSTOMER_IS = re.compile(
-    r"\b(?:our|its|the\s+company['\u2019]s|one\s+of\s+our|" + _NAMED_OWNER + r")\s+" + _CUSTOMER_QUALIFIERS +
-    r"(?:customers?|clients?)(?:\s+(?:in|during|for|since)\s+[\w\s-]{1,25}?|\s+(?:this|last)\s+(?:year|quarter))?\s*,?\s+"
+    r"\b(?:our|its|the\s+company['\u2019]s|one\s+of\s+our|" + _NAMED_OWNER + r")\s+" + _CUSTOMER_QUALIFIERS
+    + _BUYER_NOUN + r"(?:\s+(?:in|during|for|since)\s+[\w\s-]{1,25}?|\s+(?:this|last)\s+(?:year|quarter))?\s*,?\s+"
     r"(?:was|were|is|are|remains|remained|has\s+been|have\s+been|will\s+be|continues\s+to\s+be)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -743,7 +745,7 @@ _CUSTOMER_IS = re.compile(
 # may be anyone's.
 _OWN_CUSTOMERS_INCLUDE = re.compile(
     r"\b(?:our|its|the\s+company['\u2019]s|(?-i:[A-Z])[\w&.-]*['\u2019]s?)\s+" + _CUSTOMER_QUALIFIERS +
-    r"(?:customers|clients|customer\s+base)\s*,?\s*(?:(?:also|now)\s+)?(?:include|includes|included|(?:have|has)\s+included|such\s+as|including|like)\s+(?:the\s+)?$"
+    r"(?:customers|clients|off-?takers|customer\s+base)\s*,?\s*(?:(?:also|now)\s+)?(?:include|includes|included|(?:have|has)\s+included|such\s+as|including|like)\s+(?:the\s+)?$"
     # "existing customers, including Beta Energy", "shippers including Beta
     # Gas and ..." (a pipeline's customers): whose else, in its release.
     r"|\b(?:existing|current|key|major|largest|principal)\s+(?:customers|clients)\s*,?\s*(?:include|includes|included|such\s+as|including)\s+(?:the\s+)?$"
@@ -804,6 +806,12 @@ _NOT_AS_A_BUYER = re.compile(
 # customer concentration so).
 # The buyer may be called a customer on the way: "sales to automotive
 # customer Beta Motors", "shipments to our largest customer, Beta".
+# "long-term offtake agreements with Kaiyo Refining", "a firm sales
+# agreement with Gulfmark LNG": an agreement to sell the issuer's output.
+_OFFTAKE_WITH = re.compile(
+    r"\b(?:off-?take|(?:firm\s+|gas\s+|crude\s+|long-term\s+)?sales)\s+(?:agreements?|contracts?)\s+with\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _SOLD_TO = re.compile(
     r"\b(?:sales|shipments|deliveries|billings)\s+to\s+(?:(?:our|its|an?|the)\s+)?"
     r"(?:(?:(?!(?:of|to|for|with|and|or)\b)[\w-]+\s+){0,2}?(?:customers?|clients?)\s*,?\s+)?(?:the\s+)?$",
@@ -1109,6 +1117,7 @@ def _stated_as_customer(before: str, after: str) -> bool:
         or (_STOCKED_BY.search(before) and not _WEBSITE_AFTER.match(after))
         or _BUILDS_FOR.search(before)
         or _SOLD_TO.search(before)
+        or _OFFTAKE_WITH.search(before)
         or (_REVENUE_TO_OR_FROM.search(before) and _SHARE_OF_SALES.match(after))
         or _ACCOUNTS_FOR_SHARE_OF_SALES.match(after)
         or (_SHARE_BEFORE_AND.search(before) and _SECOND_SHARE.match(after))

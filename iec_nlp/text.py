@@ -303,6 +303,13 @@ def _unwrap_lines(text: str, offsets: array) -> tuple[str, array]:
     return "".join(pieces), out_offsets
 
 
+# A contact block set with a hanging indent ("CONTACT: Westbrook Paper
+# Company, Portland" over "         Ellen R. Samuels, Vice President"):
+# its lines are stacked, not wrapped, up to the next blank line.
+_CONTACT_LABEL_LINE = re.compile(r"[ \t]*/?(?:(?:investor|media|press|company)[ \t]+)?contacts?[ \t]*:[ \t]*\S", re.IGNORECASE)
+_INDENTED = re.compile(r"[ \t]{4,}\S")
+
+
 def _hard_wrap_positions(text: str) -> set[int]:
     """Positions of line breaks that wrap a long line of running prose."""
     lines = text.split("\n")
@@ -310,10 +317,16 @@ def _hard_wrap_positions(text: str) -> set[int]:
     threshold = max(30, min(60, int(longest * 0.6)))
     positions = set()
     pos = 0
+    in_contact_block = False
     for index, line in enumerate(lines[:-1]):
         pos += len(line)
         following = lines[index + 1].strip()
-        if len(line.strip()) >= threshold and following:
+        if not line.strip():
+            in_contact_block = False
+        elif _CONTACT_LABEL_LINE.match(line):
+            in_contact_block = True
+        stacked = in_contact_block and _INDENTED.match(lines[index + 1]) is not None
+        if len(line.strip()) >= threshold and following and not stacked:
             positions.add(pos)
         pos += 1
     return positions

@@ -3841,3 +3841,46 @@ def test_kpi_volumes_are_measures_and_a_duration_ahead_no_period():
     ents = _ents(doc)
     assert ("GMV", "METRIC") in ents and ("RevPAR", "METRIC") in ents
     assert not any(label == "PERIOD" for _, label in ents)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Rohan Das has been appointed Company Secretary of Kaveri Textiles Limited.", "Company Secretary"),
+        ("Tomasz Nowak, Group Finance Director of Ellerby plc, said results were strong.", "Group Finance Director"),
+        ("Owen Pryce, Group Chief Executive of Dunmore plc, said the year was good.", "Group Chief Executive"),
+        ("Dr. Okoro is also a Non-Executive Director of Fenwick Water plc.", "Non-Executive Director"),
+        ("Hans Meyer, Chairman of the Management Board of Delfzijl Chemie N.V., said.", "Chairman of the Management Board"),
+        ("Anil Rao was appointed Whole-time Director.", "Whole-time Director"),
+    ],
+)
+def test_british_indian_and_two_tier_board_titles_are_whole(text, title):
+    doc = EntityRules(patterns=True, propagate=False)(_doc(text, []))
+    assert (title, "ROLE") in _ents(doc)
+
+
+def test_fields_of_study_places_adjectives_and_depositary_shares_are_no_names_and_exchanges_abroad_are():
+    text = "She holds a B.A. in Economics and Finance. Its Toronto-based unit's American Depositary Shares trade."
+    assert _rules(text, [("Economics", "ORG"), ("Toronto-based", "ORG"), ("American Depositary", "ORG")]) == []
+    doc = EntityRules(patterns=True, propagate=False)(_doc("It listed on Euronext Amsterdam and Nasdaq Helsinki.", []))
+    assert [t for t, label in _ents(doc) if label == "ORG"] == ["Euronext Amsterdam", "Nasdaq Helsinki"]
+
+
+def test_a_surnames_particle_joins_the_pieces_of_a_name():
+    text = "said Pieter van der Linden, Chief Executive Officer."
+    assert _rules(text, [("Pieter van", "PERSON"), ("der Linden", "PERSON")])[0] == ("Pieter van der Linden", "PERSON")
+
+
+def test_a_fiscal_year_over_two_calendar_years_is_one_period():
+    text = "Revenue for FY2022/23 was £1,200 million."
+    doc = EntityRules(patterns=False, propagate=True, periods=True)(_doc(text, [("FY2022", "PERIOD"), ("£1,200 million", "MONEY")]))
+    assert ("FY2022/23", "PERIOD") in _ents(doc)
+
+
+def test_a_producers_unit_costs_payouts_and_budget_are_measures():
+    text = ("It declared a quarterly distribution of $0.5600 per unit. All-in sustaining costs were $1,212 per ounce, "
+            "C1 cash costs were $1.88 per pound and its capital budget is $410 million.")
+    amounts = [("$0.5600", "MONEY"), ("$1,212", "MONEY"), ("$1.88", "MONEY"), ("$410 million", "MONEY")]
+    doc = EntityRules(patterns=True, propagate=True, metrics=True)(_doc(text, amounts))
+    assert [t for t, label in _ents(doc) if label == "METRIC"] == [
+        "distribution", "All-in sustaining costs", "C1 cash costs", "capital budget"]

@@ -1403,3 +1403,15 @@ def test_the_counterparty_of_a_supply_agreement_who_supplies_is_a_supplier():
     sentence = "It signed a supply agreement with Calloway Controls, which will provide substrates for its sensors."
     assert _cue_of("Calloway Controls", sentence, "before_supplier") > 0
     assert _cue_of("Calloway Controls", "It signed a supply agreement with Calloway Controls.", "before_supplier") == 0
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Concentrate was sold under long-term offtake agreements with Calloway Controls.",
+        "Gas was sold under a firm sales agreement with Calloway Controls.",
+        "Its largest offtakers are Calloway Controls and others.",
+    ],
+)
+def test_a_producers_offtakers_are_settled(sentence):
+    assert _settled_labels(sentence, "Beta Health", "Calloway Controls")[-1] == "CUSTOMER"

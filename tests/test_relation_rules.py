@@ -1514,3 +1514,18 @@ def test_a_list_of_compared_levels_goes_on_past_a_per_share_companion():
     relations = [[*money[0], *metric, "VALUE_OF", 0.9], [*money[1], *metric, "VALUE_OF", 0.9]]
     revised = revise_value_of(text, money, [metric], relations)
     assert [*money[4], *metric, "VALUE_OF", 0.9] in revised
+
+
+def test_a_company_line_after_a_contact_label_is_over_a_name_with_its_title_on_the_next_line():
+    from iec_nlp.components.role_rules import link_company_lines_over_names
+
+    text = "CONTACT: Brightwell Foods Inc.\nGary N. Holtz\nChief Financial Officer\n312/555-0150\n"
+    doc = _sentenced_doc(text, [("Brightwell Foods Inc.", "ORG"), ("Gary N. Holtz", "PERSON"), ("Chief Financial Officer", "ROLE")])
+    company, holtz, cfo = _spans(text, "Brightwell Foods Inc.", "Gary N. Holtz", "Chief Financial Officer")
+    assert sorted(link_company_lines_over_names(doc, [])) == sorted(
+        [[*holtz, *cfo, "HAS_ROLE", 0.9], [*cfo, *company, "ROLE_AT", 0.9]])
+    # A town after the company's name on its line.
+    text = "CONTACT: Westbrook Paper Company, Portland\nEllen R. Samuels, Treasurer\n"
+    doc = _sentenced_doc(text, [("Westbrook Paper Company", "ORG"), ("Ellen R. Samuels", "PERSON"), ("Treasurer", "ROLE")])
+    company, treasurer = _spans(text, "Westbrook Paper Company", "Treasurer")
+    assert [*treasurer, *company, "ROLE_AT", 0.9] in link_company_lines_over_names(doc, [])

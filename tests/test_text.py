@@ -327,3 +327,17 @@ def test_emoji_and_rtl_are_kept_as_text() -> None:
     norm = normalize(original)
     assert norm.text == original
     assert list(norm.to_original) == list(range(len(original) + 1))
+
+
+def test_a_contact_block_with_a_hanging_indent_keeps_its_lines() -> None:
+    original = (
+        "Westbrook Paper Company today reported that net sales for the quarter were $14.0\n"
+        "million, compared with $12.1 million in the same quarter of the prior year.\n"
+        "\n"
+        "CONTACT: Westbrook Paper Company, Portland\n"
+        "         Ellen R. Samuels, Vice President-Finance and Treasurer\n"
+        "         207/555-0123\n"
+    )
+    text = normalize(original).text
+    assert "$14.0 million, compared" in text
+    assert "CONTACT: Westbrook Paper Company, Portland\nEllen R. Samuels, Vice President-Finance and Treasurer\n207" in text

@@ -64,6 +64,7 @@ from .figure_terms import (
     _subjects_stated_as_amounts,
     _trim_basis,
     _trim_verb,
+    _widen_split_years,
     _trim_period,
     _without_units_of_amounts,
     _years_after_amounts,
@@ -415,6 +416,7 @@ class EntityRules:
             ents = _list_items_stated_as_amounts(doc, ents)
             if self.periods:
                 ents = _years_after_amounts(doc, text, _add_near_amounts(doc, text, ents, PERIOD_TERM, "PERIOD"))
+                ents = _widen_split_years(doc, text, ents)
             ents = _join_ampersand_names(doc, text, _split_owned_units(doc, _without_own_bodies(text, ents)))
             ents = _widen_over_trailing_legal_forms(doc, text, ents)
             ents = _complete_institution_names(doc, text, _join_state_possessives(doc, text, ents))
@@ -1186,6 +1188,11 @@ def _is_given_name_piece(previous: Span | None, ent: Span, text: str) -> bool:
     return previous.label_ in ("ORG", "CUSTOMER") and " " not in surname and bool(given_name_shape)
 
 
+_SURNAME_PARTICLES = r"(?:van|von|de|der|den|ter|te|la|le|da|di|du|del|della|dos|das|ten|zu)"
+_ENDS_WITH_PARTICLE = re.compile(rf"[ ]{_SURNAME_PARTICLES}$")
+_STARTS_WITH_PARTICLE = re.compile(rf"{_SURNAME_PARTICLES}[ ][A-Z]")
+
+
 def _join_person_fragments(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     ents = sorted(ents, key=lambda e: e.start)
     result: list[Span] = []
@@ -1195,6 +1202,19 @@ def _join_person_fragments(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
             result[-1] = Span(doc, previous.start, ent.end, label="PERSON")
         else:
             result.append(ent)
+    # "Pieter van" + "der Linden": a surname's particle joins the pieces.
+    joined: list[Span] = []
+    for ent in result:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None and previous.label_ == ent.label_ == "PERSON"
+            and text[previous.end_char : ent.start_char] == " "
+            and (_ENDS_WITH_PARTICLE.search(previous.text) or _STARTS_WITH_PARTICLE.match(ent.text))
+        ):
+            joined[-1] = Span(doc, previous.start, ent.end, label="PERSON")
+        else:
+            joined.append(ent)
+    result = joined
     for i, ent in enumerate(result):
         if ent.label_ == "PERSON" and (rest := _HYPHENATED_SURNAME_REST.match(text, ent.end_char)):
             widened = doc.char_span(ent.start_char, rest.end(), label="PERSON")

@@ -73,6 +73,11 @@ _METRIC_CORE = (
     # "Order intake was NOK 1,240 million": the orders booked, one measure.
     r"orders?\s+intake|orders?|deferred\s+tax\s+(?:credit|charge|benefit|asset)s?|accounts\s+receivable|inventor(?:y|ies)|"
     r"(?:cash\s+)?dividends?|severance\s+(?:costs?|charges?)|interest\s+expense|"
+    # A partnership's payout and a miner's unit costs, written out: "a
+    # quarterly distribution of $0.5600 per unit", "all-in sustaining costs of
+    # $1,212 per ounce", "C1 cash costs of $1.88 per pound"; a budget.
+    r"(?:cash\s+)?distributions?(?=\s+of\s+(?:US)?\$\s?[\d.]+\s+per\s+(?:common\s+)?unit)|all-in\s+(?:sustaining\s+)?costs?|"
+    r"(?-i:C1)\s+cash\s+costs?|capital\s+budget|"
     r"income\s+tax(?:es)?(?:\s+(?:expense|benefit|provision))?|research\s+and\s+development(?:\s+expenses?)?|"
     r"(?:stock|share)holders['\u2019]?\s+equity|"
     # The bare result and balance words, in running text ("a loss of $2.2
@@ -567,12 +572,29 @@ PERIOD_TERM = re.compile(
 )
 
 
+# A fiscal year that spans two calendar years, as British and Indian
+# filers write it: "FY2022/23", "H1 2023/24" (the recognizer stops at the slash).
+_SECOND_YEAR_AFTER = re.compile(r"/(?:\d{2}|\d{4})\b")
+
+
+def _widen_split_years(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    """PERIODs that end at a year before "/23" or "/2024", widened over it."""
+    result = []
+    for ent in ents:
+        if ent.label_ == "PERIOD" and ent.text[-2:].isdigit() and (second := _SECOND_YEAR_AFTER.match(text, ent.end_char)):
+            ent = doc.char_span(ent.start_char, second.end(), label="PERIOD") or ent
+        result.append(ent)
+    return result
+
+
 # A year right after an amount is its period: "compared to $585 million in
 # 1997", "$7.5 million for fiscal 2007" (not "by 2026", a target date); also
 # after the per-share amount that goes with it: "$34.2 million, or $4.51 per
 # diluted share, in 2022".
 _YEAR_AFTER_AMOUNT = re.compile(
-    r"(?:[ ]+per[ ]+(?:diluted[ ]+|basic[ ]+|common[ ]+)?share,?)?"
+    # Or the unit a producer's cost or price is of: "$690 per ounce in 2020".
+    r"(?:[ ]+per[ ]+(?:(?:diluted[ ]+|basic[ ]+|common[ ]+)?share|ounce|pound|barrel|(?-i:Boe|BOE|boe|Mcf|Mcfe|MMBtu|MWh)|ton|tonne|gallon)"
+    r"(?:[ ]+of[ ]+[a-z]+)?,?)?"
     rf"\s+(?:in|for|during)\s+((?:fiscal\s+(?:year\s+)?)?{_YEAR})\b"
     r"(?![,.]?\d|,?[ ]+(?:and|to|through)[ ]+(?:fiscal[ ]+)?\d)"
 )

@@ -157,6 +157,11 @@ def _is_dateline_city(ent: Span, text: str) -> bool:
 # Schedule I", "filed as Exhibit 10.1", "Appendix A").
 _DURATION = re.compile(r"(?:\d{1,2}|[a-z]+(?:-[a-z]+)?)[ -](?:months|years|quarters|weeks)", re.IGNORECASE)
 _AHEAD_BEFORE = re.compile(r"\b(?:over|within|during|in|for)[ ]+the[ ]+(?:next|coming|following|remaining)[ ]+$", re.IGNORECASE)
+_FIELD_OF_STUDY_BEFORE = re.compile(
+    r"(?:\b(?:degrees?|bachelor['\u2019]?s|master['\u2019]?s|majored|major|diploma|concentration)|(?<![\w.])(?:B\.A\.|B\.S\.|B\.Sc\.|M\.A\.|M\.S\.|"
+    r"M\.Sc\.|MBA|M\.B\.A\.|Ph\.D\.|BA|BS|MS|MSc|BSc|B\.Com\.|B\.E\.|B\.Tech\.|LL\.B\.))[ ]+(?:degrees?[ ]+)?in[ ]+$"
+)
+_SHARES_AFTER = re.compile(r"[ ]+(?:Shares|Receipts)\b")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _ITEM_HEADING = re.compile(r"[ \t]*(?:ITEM|Item)\s+\d{1,2}\.\d{2}\b")
 _DOCUMENT_WORDS = frozenset(
@@ -933,6 +938,10 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
     if label in _NAME_LABELS:
         if _BLANK_LINE.search(name):
             return False  # "Regulation D.\n\nItem 8.01": a name never runs over a blank line
+        if _FIELD_OF_STUDY_BEFORE.search(text, max(0, ent.start_char - 30), ent.start_char):
+            return False  # "a B.A. in Economics and Finance from": a field of study
+        if name.endswith("-based") or (name == "American Depositary" and _SHARES_AFTER.match(text, ent.end_char)):
+            return False  # "its Toronto-based subsidiary", "American Depositary Shares": no names
         if _names_a_stock_index(name, text, ent.end_char):
             return False  # "Russell 2000", "the Russell Microcap Index": a stock index, no person
         if " ".join(name.split()).lower() in _HEADINGS:

@@ -44,7 +44,11 @@ _TITLE_HEAD = (
     r"(?:Chief\s+[A-Z]\w+(?:\s+[A-Z]\w+)?\s+Officer|C[EFOTIA]Os?|President|Vice\s+President|"
     # Vice presidents abbreviated: "Dana Ruiz, EVP & Chief Financial Officer".
     r"(?-i:S?EVP|SVP|VP)|"
-    r"Chairman|Chairwoman|(?-i:Chair(?:person)?)|Treasurer|Corporate\s+Secretary|Secretary|Controller|"
+    r"Chairman|Chairwoman|(?-i:Chair(?:person)?)|Treasurer|Corporate\s+Secretary|Company\s+Secretary|Secretary|Controller|"
+    # British, Irish and Indian boards: "Group Chief Executive", "Group Finance
+    # Director", "Whole-time Director", "Non-Executive Director".
+    r"Chief\s+Executive(?!\s+Officer)(?=\s+(?:of|at)\s+(?-i:[A-Z])|\s*[,;.]|\s+(?:and|said)\b)|Finance\s+Director|Whole-time\s+Director|"
+    r"(?-i:Non-Executive\s+Director)|"
     r"General\s+Manager|Managing\s+Director|General\s+Counsel|"
     # SCHEMA.md 3a: founders are ROLEs ("co-founder of Plexus", "Founding Partner of Trian").
     r"Founder|Founding\s+Partner|"
@@ -87,7 +91,8 @@ _FUNCTION = (
 )
 _TITLE_SCOPE = (
     # "of" or, in colleges and public bodies, "for": "Vice President for Finance and Administration".
-    rf"(?:\s+(?:of|for)\s+(?:the\s+Board(?:\s+of\s+Directors)?|{_FUNCTION}(?:\s+(?:and|&)\s+{_FUNCTION})*"
+    # A two-tier board's: "Chairman of the Management Board", "of the Supervisory Board".
+    rf"(?:\s+(?:of|for)\s+(?:the\s+(?:(?-i:Management|Supervisory|Executive)\s+)?Board(?:\s+of\s+Directors)?|{_FUNCTION}(?:\s+(?:and|&)\s+{_FUNCTION})*"
     r"(?:\s+-\s+[A-Z]\w+\s+Region)?))?"
 )
 # Any case: "president", "CHIEF FINANCIAL OFFICER" (headlines) are titles too.

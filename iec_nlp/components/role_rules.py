@@ -539,6 +539,38 @@ def link_contact_blocks(
 # stacked with them). Each title of those lines is at that company, up to
 # the block's end or the next company line; each name holds its titles.
 _NAME_THEN_TITLES = re.compile(r"\s*,\s*")
+_LINE_INDENT = re.compile(r"[ \t]*")
+# The company line may carry the block's label and its town: "CONTACT:
+# Westbrook Paper Company, Portland".
+_CONTACT_LABEL = re.compile(r"(?i:(?:investor\s+|media\s+|press\s+)?contacts?)\s*:\s*")
+_TOWN_AFTER = re.compile(r",\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?:,\s*[A-Z][a-z.]+)?")
+
+
+def _alone_on_its_line(text: str, ent: Any, line_start: int, line_end: int) -> bool:
+    """Whether an organization stands alone on its line, but for a contact
+    label before it and a comma or a town after it."""
+    before = text[line_start : ent.start_char]
+    if before.strip() and not _CONTACT_LABEL.fullmatch(before.strip() + " "):
+        return False
+    after = text[ent.end_char : line_end].rstrip()
+    return not after or after == "," or bool(_TOWN_AFTER.fullmatch(after))
+
+
+def _titles_on_line(text: str, ents: list[Any], first: int, line_start: int, opening: re.Pattern) -> list[Any]:
+    """The titles from `ents[first]` on that form the rest of the line that
+    starts at `line_start` (the first after `opening`, the others after a joiner)."""
+    line_end = text.find("\n", line_start)
+    line_end = len(text) if line_end < 0 else line_end
+    titles, cursor = [], line_start
+    for title in ents[first:]:
+        if title.start_char >= line_end or title.label_ != "ROLE":
+            break
+        between = text[cursor : title.start_char]
+        if not (opening.fullmatch(between) if not titles else _TITLE_LINE_JOINER.fullmatch(between)):
+            break
+        titles.append(title)
+        cursor = title.end_char
+    return titles
 
 
 def link_company_lines_over_names(
@@ -555,24 +587,18 @@ def link_company_lines_over_names(
         line_end = len(text) if line_end < 0 else line_end
         if ent.label_ in _ORGANIZATIONS:
             # A company alone on its line (a comma after it allowed) opens a block.
-            alone = text[line_start:line_end].strip().rstrip(",") == ent.text
-            company = (ent, line_end) if alone else None
+            company = (ent, line_end) if _alone_on_its_line(text, ent, line_start, line_end) else None
             continue
         if company is None or PARAGRAPH_BREAK.search(text, company[1], ent.start_char):
             company = None
             continue
         if ent.label_ != "PERSON" or text[line_start:ent.start_char].strip():
             continue
-        # The name opens its line; the titles follow it on that line, after a comma.
-        titles, cursor = [], ent.end_char
-        for title in ents[n + 1 :]:
-            if title.start_char >= line_end or title.label_ != "ROLE":
-                break
-            between = text[cursor : title.start_char]
-            if not (_NAME_THEN_TITLES.fullmatch(between) if not titles else _TITLE_LINE_JOINER.fullmatch(between)):
-                break
-            titles.append(title)
-            cursor = title.end_char
+        # The name opens its line; the titles follow it on that line, after a
+        # comma, or fill the next line ("Gary N. Holtz\nChief Financial Officer").
+        titles = _titles_on_line(text, ents, n + 1, ent.end_char, _NAME_THEN_TITLES)
+        if not titles and not text[ent.end_char : line_end].strip() and line_end < len(text):
+            titles = _titles_on_line(text, ents, n + 1, line_end + 1, _LINE_INDENT)
         organization = company[0]
         for title in titles:
             links.append([ent.start_char, ent.end_char, title.start_char, title.end_char, "HAS_ROLE"])
