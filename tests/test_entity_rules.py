@@ -3884,3 +3884,15 @@ def test_a_producers_unit_costs_payouts_and_budget_are_measures():
     doc = EntityRules(patterns=True, propagate=True, metrics=True)(_doc(text, amounts))
     assert [t for t, label in _ents(doc) if label == "METRIC"] == [
         "distribution", "All-in sustaining costs", "C1 cash costs", "capital budget"]
+
+
+def test_health_insurers_regions_headline_words_and_organizations_of_two_kinds():
+    text = "Medivault said Suncoast Dental Plans awarded it a contract."
+    assert _rules(text, [("Suncoast", "ORG")]) == [("Suncoast Dental Plans", "ORG")]
+    # A short form is not the first word of a region.
+    text = "Western Range Copper Corp. placed an order. Talus also sells to mines in Western Australia."
+    assert _rules(text, [("Western Range Copper Corp.", "CUSTOMER")]) == [("Western Range Copper Corp.", "CUSTOMER")]
+    assert _rules("Founder Steps Down; President Moves to Chairman Role\n", [("Steps Down", "PERSON"), ("Role", "PERSON")]) == []
+    text = "Ridgewater Savings Bank and Pinecrest Credit Union have licensed it. Farmers Bank and Trust Company agreed."
+    ents = _rules(text, [("Ridgewater Savings Bank and Pinecrest Credit Union", "ORG"), ("Farmers Bank and Trust Company", "ORG")])
+    assert ents == [("Ridgewater Savings Bank", "ORG"), ("Pinecrest Credit Union", "ORG"), ("Farmers Bank and Trust Company", "ORG")]

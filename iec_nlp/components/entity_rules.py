@@ -1510,6 +1510,8 @@ _ORGANIZATION_NAME_REST = re.compile(
     # "Mercy Regional Health System", "Amazon Web Services", "Coreline
     # Electric Utility": cut at their first words by the recognizer.
     r"System|Services|Utility|Utilities|Hospital|Group|Network|Foundry|"
+    # A health insurer: "Suncoast Dental Plans", "Omnicare Health Plans".
+    r"(?:Health|Dental|Medical|Vision)[ ]Plans?|"
     rf"{_LEGAL_FORM})(?![\w-]|[ ][A-Z&])"
 )
 
@@ -1531,11 +1533,25 @@ def _split_joined_organizations(doc: Doc, ents: list[Span]) -> list[Span]:
     return result
 
 
+# "Ridgewater Savings Bank and Pinecrest Credit Union", "Brookfield Dairy
+# Cooperative and Sunmeadow Juice Company": each side ends in the word of a
+# kind of organization, so each is a name (not "Farmers Bank and Trust").
+_KIND_BEFORE_AND = re.compile(
+    r"(?:Bank|Credit[ ]Union|Cooperative|Company|Corporation|Corp\.|Inc\.|Hospital|Authority)$"
+)
+_KIND_AT_END = re.compile(
+    r"^(?!Trust\b)[A-Z].*[ ](?:Bank|Credit[ ]Union|Cooperative|Company|Corporation|Corp\.|Inc\.|Hospital|Authority|"
+    r"Center|Clinic|System|Systems|Group|Utilities|District)$"
+)
+
+
 def _named_apart(doc: Doc, ent: Span, other_names: set[str]) -> list[Span] | None:
-    """The two organizations `ent` joins by "and", where each is named apart."""
+    """The two organizations `ent` joins by "and", where each is named apart
+    or each ends in a kind of organization."""
     for joint in _AND_BETWEEN_NAMES.finditer(ent.text):
         left, right = ent.text[: joint.start()], ent.text[joint.end() :]
-        if not all(any(same_organization(part, name) for name in other_names) for part in (left, right)):
+        kinds = _KIND_BEFORE_AND.search(left) and " " in left and _KIND_AT_END.match(right)
+        if not kinds and not all(any(same_organization(part, name) for name in other_names) for part in (left, right)):
             continue
         first = doc.char_span(ent.start_char, ent.start_char + joint.start(), label=ent.label_)
         second = doc.char_span(ent.start_char + joint.end(), ent.end_char, label=ent.label_)

@@ -162,6 +162,10 @@ _FIELD_OF_STUDY_BEFORE = re.compile(
     r"M\.Sc\.|MBA|M\.B\.A\.|Ph\.D\.|BA|BS|MS|MSc|BSc|B\.Com\.|B\.E\.|B\.Tech\.|LL\.B\.))[ ]+(?:degrees?[ ]+)?in[ ]+$"
 )
 _SHARES_AFTER = re.compile(r"[ ]+(?:Shares|Receipts)\b")
+_HEADLINE_WORDS = frozenset(
+    "role roles steps step down moves move retires retire resigns resign joins join named appointed promoted "
+    "transition succession leadership change changes update position post".split()
+)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _ITEM_HEADING = re.compile(r"[ \t]*(?:ITEM|Item)\s+\d{1,2}\.\d{2}\b")
 _DOCUMENT_WORDS = frozenset(
@@ -713,7 +717,13 @@ def _names_an_index_or_event(name: str, text: str, end: int) -> bool:
 # not the company that owns it: "the Blue Heron Solar Project" ("Blue Heron
 # Solar, LLC" is the project company).
 _ENDS_IN_SITE_WORD = re.compile(r"[ ](?:Project|Plant|Mine|Refinery|Facility)$")
-_SITE_WORD_AFTER = re.compile(r"(?:[ ][A-Z][\w-]*){0,2}[ ](?:Project|Plant|Mine|Refinery|Facility)\b")
+# And a region, when a short form would be its first word: "Western" of
+# "Western Range Copper Corp." in "mines in Western Australia", "Pacific" of
+# "the Pacific Northwest".
+_SITE_WORD_AFTER = re.compile(
+    r"(?:[ ][A-Z][\w-]*){0,2}[ ](?:Project|Plant|Mine|Refinery|Facility)\b"
+    r"|[ ](?:Australia|America|Europe|Asia|Africa|Canada|Northwest|Northeast|Southwest|Southeast|Coast|Hemisphere|Rim)\b"
+)
 
 
 # Capitals, a hyphen and a number name a product, a drug candidate, a model,
@@ -938,6 +948,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
     if label in _NAME_LABELS:
         if _BLANK_LINE.search(name):
             return False  # "Regulation D.\n\nItem 8.01": a name never runs over a blank line
+        if label == "PERSON" and all(w.lower() in _HEADLINE_WORDS for w in name.split()):
+            return False  # "Founder Steps Down; President Moves to Chairman Role": a title-case headline's words
         if _FIELD_OF_STUDY_BEFORE.search(text, max(0, ent.start_char - 30), ent.start_char):
             return False  # "a B.A. in Economics and Finance from": a field of study
         if name.endswith("-based") or (name == "American Depositary" and _SHARES_AFTER.match(text, ent.end_char)):
