@@ -3896,3 +3896,16 @@ def test_health_insurers_regions_headline_words_and_organizations_of_two_kinds()
     text = "Ridgewater Savings Bank and Pinecrest Credit Union have licensed it. Farmers Bank and Trust Company agreed."
     ents = _rules(text, [("Ridgewater Savings Bank and Pinecrest Credit Union", "ORG"), ("Farmers Bank and Trust Company", "ORG")])
     assert ents == [("Ridgewater Savings Bank", "ORG"), ("Pinecrest Credit Union", "ORG"), ("Farmers Bank and Trust Company", "ORG")]
+
+
+def test_a_buyer_after_what_is_supplied_to_it_a_unit_before_at_and_biotech_terms():
+    text = "Arcadia Devices, Inc. signed an agreement to supply its infusion pumps to Riverside Health System's hospitals."
+    doc = EntityRules(patterns=True, propagate=True)(_doc(text, []))
+    assert ("Riverside Health System", "ORG") in _ents(doc)
+    text = "Dr. Lutz was Head of Chemical Biology at the Whitcombe Institute."
+    ents = _rules(text, [("Lutz", "PERSON"), ("Head", "ROLE"), ("Chemical Biology", "ORG"), ("Whitcombe Institute", "ORG")])
+    assert ("Head of Chemical Biology", "ROLE") in ents and ("Chemical Biology", "ORG") not in ents
+    text = "The FDA granted Orphan Drug Designation to KRX-19, which received CE Mark."
+    assert _rules(text, [("FDA", "ORG"), ("Orphan Drug Designation", "ORG"), ("Mark", "PERSON")]) == [("FDA", "ORG")]
+    text = "Corwell Therapeutics Earns CE Mark\n\nCorwell Therapeutics, Inc. said."
+    assert ("Corwell Therapeutics", "ORG") in _rules(text, [("Corwell Therapeutics Earns", "ORG")])

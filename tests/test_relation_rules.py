@@ -1529,3 +1529,12 @@ def test_a_company_line_after_a_contact_label_is_over_a_name_with_its_title_on_t
     doc = _sentenced_doc(text, [("Westbrook Paper Company", "ORG"), ("Ellen R. Samuels", "PERSON"), ("Treasurer", "ROLE")])
     company, treasurer = _spans(text, "Westbrook Paper Company", "Treasurer")
     assert [*treasurer, *company, "ROLE_AT", 0.9] in link_company_lines_over_names(doc, [])
+
+
+def test_a_degree_after_the_appointed_name_is_an_apposition():
+    from iec_nlp.components.role_rules import link_appointed_objects
+
+    text = "Tovan Bio appointed Helen Marsh, Ph.D., as Chief Scientific Officer."
+    doc = _sentenced_doc(text, [("Helen Marsh", "PERSON"), ("Chief Scientific Officer", "ROLE")])
+    marsh, cso = _spans(text, "Helen Marsh", "Chief Scientific Officer")
+    assert link_appointed_objects(doc, []) == [[*marsh, *cso, "HAS_ROLE", 0.9]]

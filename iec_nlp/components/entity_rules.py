@@ -935,6 +935,7 @@ def _in_title_list(text: str, title_start: int, scope_end: int) -> bool:
 
 
 _OWNER_AFTER_SCOPE = re.compile(r"[ ]+(?:of|at)[ ]+(?:the[ ]+)?(?=[A-Z])")
+_AT_ORGANIZATION = re.compile(r"[ ]+at[ ]+(?:the[ ]+)?(?=[A-Z])")
 
 
 def _extend_title_scopes(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
@@ -968,9 +969,14 @@ def _extend_title_scopes(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
         # its own: the scope takes it.
         # A field the recognizer took for a title of its own is the scope's
         # too ("Professor of Epidemiology at ..." gave ROLE "Epidemiology").
+        # Nor is a unit named exactly by the scope, with its organization
+        # after "at": "Head of Chemical Biology at the Whitcombe Institute",
+        # "Senior Vice President, Discovery Research at Lark Pharma".
+        scope_before_at = _AT_ORGANIZATION.match(text, end) is not None and not _ORG_END.search(scope.group(1))
         if any(
             not (_FUNCTION_WORDS.fullmatch(o.text) or _ENDS_IN_FUNCTION.search(o.text))
             and not (o.label_ == "ROLE" and o.end_char <= end)
+            and not (scope_before_at and o.label_ == "ORG" and (o.start_char, o.end_char) == scope.span(1))
             for o in inside
         ):
             continue  # the scope is an entity of its own (an organization, a person)
@@ -1682,7 +1688,8 @@ def _without_headline_verbs(ents: list[Span]) -> list[Span]:
 # "Orders").
 _VERB_IN_HEADLINE_NAME = re.compile(
     r"[ ](?:Goes|Taps|Chooses|Selects|Deploys|Adopts|Moves|Picks|Renews|Extends|Expands|Launches|"
-    r"Converts|Receives|Joins|Standardizes|Implements|Places|Adds|Wins|Secures)(?:[ ](?=[A-Z$\d])|$)"
+    r"Converts|Receives|Joins|Standardizes|Implements|Places|Adds|Wins|Secures|Earns|Achieves|Completes|Obtains|Gains|"
+    r"Unveils)(?:[ ](?=[A-Z$\d])|$)"
 )
 
 
@@ -2072,6 +2079,14 @@ _BUYERS_AFTER_SALE_CUES = (
     re.compile(rf"\bcame[ ]+from[ ]+(?:the[ ]+)?{_BUYER_NAME}{_BUYER_END}"),
     # "Sales to Corrigan Outdoor rose 20%", "customers include Ashdown Power".
     re.compile(rf"\b(?:[Ss]ales|[Ss]hipments|[Dd]eliveries)[ ]+to[ ]+(?:the[ ]+)?{_BUYER_NAME}{_BUYER_END}"),
+    # "to supply its infusion pumps to Riverside Health System['s eight
+    # hospitals]": what the issuer supplies, and to whom (a name of two
+    # words at least; a possessive may end it).
+    re.compile(
+        r"\b(?:supply|supplies|supplied|deliver|delivers|delivered|sell|sells|sold|ship|ships|shipped)[ ]+(?:its|our|their|the)[ ]+"
+        r"(?:[a-z][\w-]*[ ]+){0,4}to[ ]+(?:the[ ]+)?"
+        rf"((?!The\b){_EMPLOYER_WORD}(?:[ ](?:{_EMPLOYER_WORD}|&)){{1,4}})(?=['\u2019]s\b|[ ]*[,.;:)]|[ ]+[a-z])"
+    ),
     re.compile(rf"\b(?:customers|clients)[ ]+(?:include|includes|included|including|such[ ]+as)[ ]+(?:the[ ]+)?{_BUYER_NAME}{_BUYER_END}"),
     # The buyer as the subject of its purchase: "Delmont Pharmacy has
     # standardized on", "said Wexford County Schools ordered" (two words at

@@ -171,6 +171,8 @@ _ITEM_HEADING = re.compile(r"[ \t]*(?:ITEM|Item)\s+\d{1,2}\.\d{2}\b")
 _DOCUMENT_WORDS = frozenset(
     "plan plans agreement agreements amendment statement report committee policy letter form act "
     "notes indenture certificate bylaws charter guidelines schedule exhibit appendix annex lease sublease "
+    # A regulator's status for a drug: "Orphan Drug Designation", "Breakthrough Therapy Designation".
+    "designation designations "
     # Statutes and regulatory filings: "the Delaware General Corporation Law",
     # "a New Drug Application", "the Biologics License Application".
     "law code application applications submission".split()
@@ -948,6 +950,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
     if label in _NAME_LABELS:
         if _BLANK_LINE.search(name):
             return False  # "Regulation D.\n\nItem 8.01": a name never runs over a blank line
+        if label == "PERSON" and name == "Mark" and text[max(0, ent.start_char - 3) : ent.start_char] in ("CE ", "CE-"):
+            return False  # "received CE Mark for": a European conformity mark
         if label == "PERSON" and all(w.lower() in _HEADLINE_WORDS for w in name.split()):
             return False  # "Founder Steps Down; President Moves to Chairman Role": a title-case headline's words
         if _FIELD_OF_STUDY_BEFORE.search(text, max(0, ent.start_char - 30), ent.start_char):

@@ -209,8 +209,9 @@ _NAMING_VERB_BEFORE_OBJECT = re.compile(
     r"\b(?:appointed|named|elected|selected|promoted|hired|designated|chosen|appoint|name|elect|promote)\s+"
     r"(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$"
 )
+# A degree after the name is an apposition too: "appointed Helen Marsh, Ph.D., as".
 _TITLE_AFTER_APPOSITION = re.compile(
-    r"(?:,\s+[^,;.!?\n]{1,80}){1,2},\s+(?:to\s+(?:(?:succeed|replace)\s+(?:him|her)\s+as|serve\s+as"
+    r"(?:,\s+(?:[^,;.!?\n]{1,80}|(?:Ph\.D|M\.D|J\.D|M\.B\.A|Pharm\.D|D\.Phil|Sc\.D)\.)){1,2},\s+(?:to\s+(?:(?:succeed|replace)\s+(?:him|her)\s+as|serve\s+as"
     r"|(?:the|a|an)\s+(?:[a-z]+\s+)?(?:position|role|office)\s+of)|as)\s+(?:(?:the|its|our|a|an)\s+)?"
 )
 
