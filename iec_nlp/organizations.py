@@ -812,8 +812,14 @@ _OFFTAKE_WITH = re.compile(
     r"\b(?:off-?take|(?:firm\s+|gas\s+|crude\s+|long-term\s+)?sales)\s+(?:agreements?|contracts?)\s+with\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# So are sales of a product named on the way ("higher sales of inverters
+# to Brightwater Utilities", "sales of sensors by Mizuki Electric to Okada
+# Motor"), in lower case: not the sale of a business (`_BUSINESS_SOLD`).
 _SOLD_TO = re.compile(
-    r"\b(?:sales|shipments|deliveries|billings)\s+to\s+(?:(?:our|its|an?|the)\s+)?"
+    r"\b(?:sales|shipments|deliveries|billings)\s+"
+    r"(?:of\s+(?:(?!(?:its|our|the|their|his|her|common|preferred|shares?|stock|equity|notes|securities|units|assets|"
+    r"business|businesses|division|interests?|stake|properties|property|land|real)\b)[a-z][\w-]*\s+){1,3}?(?:by\s+(?-i:[A-Z])[\w&.,-]*(?:\s+(?-i:[A-Z])[\w&.,-]*){0,4}\s+)?)?"
+    r"to\s+(?:(?:our|its|an?|the)\s+)?"
     r"(?:(?:(?!(?:of|to|for|with|and|or)\b)[\w-]+\s+){0,2}?(?:customers?|clients?)\s*,?\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )

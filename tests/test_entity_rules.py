@@ -3909,3 +3909,13 @@ def test_a_buyer_after_what_is_supplied_to_it_a_unit_before_at_and_biotech_terms
     assert _rules(text, [("FDA", "ORG"), ("Orphan Drug Designation", "ORG"), ("Mark", "PERSON")]) == [("FDA", "ORG")]
     text = "Corwell Therapeutics Earns CE Mark\n\nCorwell Therapeutics, Inc. said."
     assert ("Corwell Therapeutics", "ORG") in _rules(text, [("Corwell Therapeutics Earns", "ORG")])
+
+
+def test_a_companys_part_lower_case_chair_sites_and_units():
+    text = '"We grew," said Helena Brandt, Chief Executive Officer of Kestrel GP LLC, the general partner of Kestrel Midstream LP.'
+    ents = _rules(text, [("Helena Brandt", "PERSON"), ("general partner", "ROLE")])
+    assert ("general partner", "ROLE") not in ents
+    doc = EntityRules(patterns=True, propagate=False)(_doc("said Ruth Okafor, chair and chief executive officer of Lakeshore.", []))
+    assert ("chair", "ROLE") in _ents(doc)
+    text = "It acquired the Hawk Ridge wind project for $150 million. Hawk Ridge produced 400 GWh at $1.05 per Mcfe."
+    assert _rules(text, [("Hawk Ridge", "PERSON"), ("Mcfe", "ORG")]) == []

@@ -1415,3 +1415,8 @@ def test_the_counterparty_of_a_supply_agreement_who_supplies_is_a_supplier():
 )
 def test_a_producers_offtakers_are_settled(sentence):
     assert _settled_labels(sentence, "Beta Health", "Calloway Controls")[-1] == "CUSTOMER"
+
+
+def test_sales_of_a_product_to_a_name_settle_it_but_not_sales_of_shares():
+    assert _settled_labels("We saw higher sales of inverters to Calloway Controls.", "Beta Health", "Calloway Controls")[-1] == "CUSTOMER"
+    assert _settled_labels("Sales of common stock to Calloway Controls rose.", "Beta Health", "Calloway Controls")[-1] == "ORG"

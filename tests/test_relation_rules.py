@@ -1538,3 +1538,13 @@ def test_a_degree_after_the_appointed_name_is_an_apposition():
     doc = _sentenced_doc(text, [("Helen Marsh", "PERSON"), ("Chief Scientific Officer", "ROLE")])
     marsh, cso = _spans(text, "Helen Marsh", "Chief Scientific Officer")
     assert link_appointed_objects(doc, []) == [[*marsh, *cso, "HAS_ROLE", 0.9]]
+
+
+def test_an_amount_drawn_under_a_facility_is_no_level_of_the_measure_before_it():
+    from iec_nlp.components.amount_rules import link_measures_after
+
+    text = "It had cash of $12.5 million and $150.0 million drawn under its revolving credit facility."
+    cash, facility = _spans(text, "cash", "revolving credit facility")
+    first, second = _spans(text, "$12.5 million", "$150.0 million")
+    relations = [[*first, *cash, "VALUE_OF", 0.9], [*second, *cash, "VALUE_OF", 0.9]]
+    assert link_measures_after(text, [first, second], [cash, facility], relations) == [[*first, *cash, "VALUE_OF", 0.9]]

@@ -432,6 +432,8 @@ _MEASURE_AFTER = re.compile(
     r"(?:\s+(?:in|of|for\s+(?:an?|the))\s+|[ ]+(?=\S))"
 )
 _AMOUNT_LIST = re.compile(r",?\s+(?:and|or)\s+(?:approximately\s+|about\s+)?")
+_AND_BEFORE = re.compile(r"\band\s+$")
+_UNDER_FACILITY = re.compile(r"\s+(?:drawn|outstanding|borrowed|available)\s+under\s+(?:its|the|our|their)\s+")
 # A noun compound written after an amount names its measure by its last
 # words: "a $249 million cost-plus award fee contract option modification",
 # "$20.2 Million Record Net Income". The compound is the run of words after
@@ -467,6 +469,15 @@ def link_measures_after(
         metric = metric_at.get(after.end()) if after else None
         if metric is None:
             metric = _measure_ending_compound(text, end, metrics)
+        if (
+            metric is None and _UNDER_FACILITY.match(text, end) and (start, end) in value_of
+            and _AND_BEFORE.search(text, max(0, start - 8), start)
+        ):
+            # "cash of $12.5 million and $150.0 million drawn under its
+            # revolving credit facility": a balance of another kind than the
+            # measure of the clause, which takes no VALUE_OF (as annotated).
+            replaced.add((start, end))
+            continue
         if metric is None:
             continue
         # "the award of a new $2.4 million contract": the measure written

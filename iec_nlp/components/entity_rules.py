@@ -76,6 +76,7 @@ from .name_plausibility import (
     _EVENT_WORDS,
     _GENERIC_ORGANIZATION_WORDS,
     _INSTITUTION_WORDS,
+    _RESOURCE_SITE_AFTER,
     _TITLE_WORDS,
     _in_ticker_notation,
     _is_plausible,
@@ -436,6 +437,7 @@ class EntityRules:
             ents = _propagate(doc, text, _as_companies_by_their_kind_word(doc, ents), short_names)
             ents = _split_joined_organizations(doc, _complete_organization_names(doc, text, ents))
             ents = _without_product_names(text, _widen_over_leading_abbreviations(doc, text, ents))
+            ents = _without_site_names(text, ents)
             ents = _without_headline_verbs(_as_organizations_named_so_elsewhere(doc, _as_people_named_so_elsewhere(doc, ents)))
             ents = _without_halves_of_business_names(text, ents)
             # Again after propagation, which labels a surname next to a given name it left alone.
@@ -1730,6 +1732,18 @@ _PRODUCT_AFTER = re.compile(
     r"makes|made|builds|built|launched|launches|introduced|introduces|offers|offered)\b)[a-z][\w-]*){0,2}[ ](?:technology|technologies|batter(?:y|ies)|units?|platforms?|software|products?|devices?|"
     r"brands?|models?|series|modules?|chips?|engines?|systems?|solutions?|tools?|sensors?|kits?|packs?)\b"
 )
+
+
+def _without_site_names(text: str, ents: list[Span]) -> list[Span]:
+    """Without the names the release gives a mine or an energy project ("the
+    Hawk Ridge wind project ... Hawk Ridge produced 400 GWh"): every mention
+    is the site's, none a person's or a company's."""
+    names = {e.text for e in ents if e.label_ in ("PERSON", "ORG", "CUSTOMER") and not _ENDS_AT_LEGAL_FORM.search(e.text)}
+    sites = {
+        name for name in names
+        if any(_RESOURCE_SITE_AFTER.match(text, m.end()) for m in re.finditer(rf"(?<![\w&.-]){re.escape(name)}(?![\w&-])", text))
+    }
+    return [e for e in ents if not (e.label_ in ("PERSON", "ORG", "CUSTOMER") and e.text in sites)] if sites else ents
 
 
 def _without_product_names(text: str, ents: list[Span]) -> list[Span]:

@@ -419,7 +419,8 @@ _DEGREES = frozenset("B.S. B.A. B.Sc. B.B.A. B.E. M.S. M.A. M.Sc. MBA M.B.A. Ph.
 # A table's unit header ("(Millions of dollars)", "(In Thousands)") names no
 # one; nor does a run of words across the columns of a table: no name of the
 # annotated releases holds three spaces in a row or a currency sign.
-_UNIT_WORDS = frozenset("millions thousands billions dollars".split())
+# And a producer's units: "$1.05 per Mcfe".
+_UNIT_WORDS = frozenset("millions thousands billions dollars mcf mcfe boe mmbtu mwh gwh kwh bcf bcfe mmcf mmcfe mboe mmboe".split())
 _TABLE_GAP = re.compile(r"[ ]{3}|\$")
 # What a company is said to be ("a leading producer of electricity", "a
 # provider of cloud services"): no title of the annotated releases holds
@@ -431,6 +432,7 @@ _BUSINESS_NOUN = re.compile(
 )
 # What a firm is engaged as on a project (no annotated ROLE is one).
 _FIRMS_PART = re.compile(r"(?:(?:general|prime)[ ])?(?:sub)?contractors?|design[- ]builders?", re.IGNORECASE)
+_THE_BEFORE_PART = re.compile(r"(?:,|\bis|\bas)[ ]+(?:the|its|our)[ ]+$")
 # A title that opens a committee's name ("a CEO Search Committee") is none.
 _COMMITTEE_AFTER = re.compile(r"[ ]+(?:[A-Z][a-z]+[ ]+){0,2}Committee\b")
 # A department one is sent to ("contact Investor Relations at", "by
@@ -757,6 +759,10 @@ def _is_counted(name: str, text: str, start: int) -> bool:
 # A name right before the kind of building or way it names is a place
 # (SCHEMA.md 2: places are out), the company's own name too: "the Sears
 # Tower", "the Fisher Plaza fire", "Acme Drive", "Eglin Air Force Base".
+_RESOURCE_SITE_AFTER = re.compile(
+    r"(?:[ ][A-Z][\w-]*){0,2}[ ](?:(?:wind|solar|gas|oil|copper|gold|silver|lithium|uranium|storage|hydro|geothermal|nickel|zinc)"
+    r"[ ](?:project|farm|field|mine|plant|facility|deposit|property)|mine|deposit)\b"
+)
 _FACILITY_AFTER = re.compile(
     r"[ ](?:Plaza|Tower|Towers|Building|Stadium|Arena|Mall|Square|Campus|Airport|Station|Terminal|"
     r"Street|Avenue|Road|Drive|Boulevard|Highway|Bridge|"
@@ -937,6 +943,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
         return False  # "A leading U.S. producer of electricity, Southern Company owns": what a company is, not a post
     if label == "ROLE" and _FIRMS_PART.fullmatch(name):
         return False  # "named general contractor for": what a firm is engaged as, no person's title
+    if label == "ROLE" and name == "general partner" and _THE_BEFORE_PART.search(text, max(0, ent.start_char - 12), ent.start_char):
+        return False  # "Kestrel GP LLC, the general partner of Kestrel Midstream LP": a company's part
     if label == "ROLE" and _COMMITTEE_AFTER.match(text, ent.end_char):
         return False  # "a CEO Search Committee": a committee's name, no ROLE inside (SCHEMA.md)
     if label == "ROLE" and _is_department(name, text, ent.start_char, ent.end_char):
@@ -990,8 +998,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             return False  # "Hawkeye" of "the E-2C/D Hawkeye aircraft": a product
         if _ACT_AFTER_NAME.match(text, ent.end_char):
             return False  # "Securities Exchange" of "the Securities Exchange Act of 1934"
-        if _FACILITY_AFTER.match(text, ent.end_char):
-            return False  # "Sears" of "the Sears Tower": a building
+        if _FACILITY_AFTER.match(text, ent.end_char) or _RESOURCE_SITE_AFTER.match(text, ent.end_char):
+            return False  # "Sears" of "the Sears Tower": a building; "the Hawk Ridge wind project", "the Piedra Blanca mine"
         if _SITE_NAME.search(name) and not _COMPANY_AFTER.match(text, ent.end_char):
             return False  # "Willow Creek Shopping Center", "Glenmoor Inn": a site, not its owner
         if _is_heading_line(name, text, ent.start_char, ent.end_char):

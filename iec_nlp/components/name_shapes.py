@@ -44,7 +44,9 @@ _TITLE_HEAD = (
     r"(?:Chief\s+[A-Z]\w+(?:\s+[A-Z]\w+)?\s+Officer|C[EFOTIA]Os?|President|Vice\s+President|"
     # Vice presidents abbreviated: "Dana Ruiz, EVP & Chief Financial Officer".
     r"(?-i:S?EVP|SVP|VP)|"
-    r"Chairman|Chairwoman|(?-i:Chair(?:person)?)|Treasurer|Corporate\s+Secretary|Company\s+Secretary|Secretary|Controller|"
+    r"Chairman|Chairwoman|(?-i:Chair(?:person)?)|"
+    # In lower case, with another title: "chair and chief executive officer".
+    r"(?-i:chair(?:person)?)(?=,?\s+(?:and\s+)?(?:president|chief|CEO|vice|executive)\b)|Treasurer|Corporate\s+Secretary|Company\s+Secretary|Secretary|Controller|"
     # British, Irish and Indian boards: "Group Chief Executive", "Group Finance
     # Director", "Whole-time Director", "Non-Executive Director".
     r"Chief\s+Executive(?!\s+Officer)(?=\s+(?:of|at)\s+(?-i:[A-Z])|\s*[,;.]|\s+(?:and|said)\b)|Finance\s+Director|Whole-time\s+Director|"
