@@ -471,7 +471,7 @@ def link_measures_after(
             metric = _measure_ending_compound(text, end, metrics)
         if (
             metric is None and _UNDER_FACILITY.match(text, end) and (start, end) in value_of
-            and _AND_BEFORE.search(text, max(0, start - 8), start)
+            and value_of[(start, end)][3] <= start and _AND_BEFORE.search(text, max(0, start - 8), start)
         ):
             # "cash of $12.5 million and $150.0 million drawn under its
             # revolving credit facility": a balance of another kind than the
