@@ -3919,3 +3919,10 @@ def test_a_companys_part_lower_case_chair_sites_and_units():
     assert ("chair", "ROLE") in _ents(doc)
     text = "It acquired the Hawk Ridge wind project for $150 million. Hawk Ridge produced 400 GWh at $1.05 per Mcfe."
     assert _rules(text, [("Hawk Ridge", "PERSON"), ("Mcfe", "ORG")]) == []
+
+
+def test_the_label_of_a_comparative_in_parentheses_is_a_period():
+    text = "Revenue was £52.3 million (2023: £49.1 million) and EBITDA €310 million (H1 2023: €280 million)."
+    amounts = [("£52.3 million", "MONEY"), ("£49.1 million", "MONEY"), ("€310 million", "MONEY"), ("€280 million", "MONEY")]
+    doc = EntityRules(patterns=False, propagate=True, periods=True)(_doc(text, amounts))
+    assert [t for t, label in _ents(doc) if label == "PERIOD"] == ["2023", "H1 2023"]

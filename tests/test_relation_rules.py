@@ -1548,3 +1548,15 @@ def test_an_amount_drawn_under_a_facility_is_no_level_of_the_measure_before_it()
     first, second = _spans(text, "$12.5 million", "$150.0 million")
     relations = [[*first, *cash, "VALUE_OF", 0.9], [*second, *cash, "VALUE_OF", 0.9]]
     assert link_measures_after(text, [first, second], [cash, facility], relations) == [[*first, *cash, "VALUE_OF", 0.9]]
+
+
+def test_a_comparative_in_parentheses_takes_its_labels_period_and_the_levels_measure():
+    from iec_nlp.components.amount_rules import link_bracketed_comparatives
+
+    text = "Revenue for the year was £52.3 million (2023: £49.1 million)."
+    revenue, year, label = _spans(text, "Revenue", "year", "2023")
+    level, comparative = _spans(text, "£52.3 million", "£49.1 million")
+    relations = [[*level, *revenue, "VALUE_OF", 0.9], [*level, *year, "IN_PERIOD", 0.9], [*comparative, *year, "IN_PERIOD", 0.9]]
+    assert sorted(link_bracketed_comparatives(text, [level, comparative], [year, label], relations)) == sorted([
+        [*level, *revenue, "VALUE_OF", 0.9], [*level, *year, "IN_PERIOD", 0.9],
+        [*comparative, *label, "IN_PERIOD", 0.9], [*comparative, *revenue, "VALUE_OF", 0.9]])

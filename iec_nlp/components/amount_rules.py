@@ -60,6 +60,7 @@ from spacy.tokens import Doc
 from ..currencies import CURRENCY
 from ..figures import LEVEL_VERBS, is_change
 from ..text import PARAGRAPH_BREAK, SENTENCE_END, FiledLayout, doc_text
+from .figure_terms import BRACKETED_COMPARATIVE
 
 # "compared to previous guidance of $160 million": the guided level of the measure.
 # "an increase of 14% over $33.9 million": a rate of change, then the level it is measured from.
@@ -691,6 +692,32 @@ _RANGE_GAP = re.compile(r"\s*(?:to|-|\u2013)\s*")
 _BETWEEN_AND_GAP = re.compile(r"\s*and\s*")
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+(?:approximately\s+|about\s+)?$", re.IGNORECASE)
+
+
+def link_bracketed_comparatives(
+    text: str, money: list[tuple[int, int]], periods: list[tuple[int, int]], relations: list[list[Any]]
+) -> list[list[Any]]:
+    """The comparative in parentheses after a level ("£52.3 million (2023:
+    £49.1 million)") is in the period of its label and a level of the
+    level's measure."""
+    if "(" not in text:
+        return relations
+    period_at = {p[0]: p for p in periods}
+    value_of = {(r[0], r[1]): r for r in relations if r[4] == "VALUE_OF"}
+    replaced, added = set(), []
+    for match in BRACKETED_COMPARATIVE.finditer(text):
+        period = period_at.get(match.start("period"))
+        amount = next((m for m in money if match.start("amount") <= m[0] < match.end("amount")), None)
+        if period is None or amount is None:
+            continue
+        replaced.add((*amount, "IN_PERIOD"))
+        added.append([*amount, *period, "IN_PERIOD", _PAIRED_SCORE])
+        level = next((m for m in reversed(money) if m[1] <= match.start() and not text[m[1] : match.start()].strip()), None)
+        if level is not None and level in value_of:
+            replaced.add((*amount, "VALUE_OF"))
+            added.append([*amount, value_of[level][2], value_of[level][3], "VALUE_OF", _PAIRED_SCORE])
+    kept = [r for r in relations if (r[0], r[1], r[4]) not in replaced]
+    return _with(kept, added)
 
 
 def link_range_ends(text: str, money: list[tuple[int, int]], relations: list[list[Any]]) -> list[list[Any]]:

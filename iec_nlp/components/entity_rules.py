@@ -63,6 +63,7 @@ from .figure_terms import (
     _list_items_stated_as_amounts,
     _subjects_stated_as_amounts,
     _trim_basis,
+    _add_bracketed_comparative_periods,
     _trim_verb,
     _widen_split_years,
     _trim_period,
@@ -417,7 +418,7 @@ class EntityRules:
             ents = _list_items_stated_as_amounts(doc, ents)
             if self.periods:
                 ents = _years_after_amounts(doc, text, _add_near_amounts(doc, text, ents, PERIOD_TERM, "PERIOD"))
-                ents = _widen_split_years(doc, text, ents)
+                ents = _add_bracketed_comparative_periods(doc, text, _widen_split_years(doc, text, ents))
             ents = _join_ampersand_names(doc, text, _split_owned_units(doc, _without_own_bodies(text, ents)))
             ents = _widen_over_trailing_legal_forms(doc, text, ents)
             ents = _complete_institution_names(doc, text, _join_state_possessives(doc, text, ents))

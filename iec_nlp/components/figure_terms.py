@@ -572,6 +572,27 @@ PERIOD_TERM = re.compile(
 )
 
 
+# British and European filers put the comparative in parentheses after the
+# level, labelled by its period: "£52.3 million (2023: £49.1 million)",
+# "(30 June 2023: £15.5 million)", "(H1 2023: €280 million)". The label is
+# the comparative's PERIOD.
+BRACKETED_COMPARATIVE = re.compile(
+    r"\((?P<period>(?:\d{1,2}[ ]+[A-Z][a-z]+[ ]+)?(?:(?:H[12]|Q[1-4]|FY)[ ]?)?(?:19|20)\d\d(?:/\d{2})?)[ ]*:[ ]*"
+    r"(?P<amount>[^()\n]{1,30})\)"
+)
+
+
+def _add_bracketed_comparative_periods(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    """A PERIOD for the label of each comparative in parentheses that holds an amount."""
+    if "(" not in text:
+        return ents
+    money_starts = {e.start_char for e in ents if e.label_ == "MONEY"}
+    for match in BRACKETED_COMPARATIVE.finditer(text):
+        if any(match.start("amount") <= start < match.end("amount") for start in money_starts):
+            ents = _add(doc, ents, match.start("period"), match.end("period"), "PERIOD")
+    return ents
+
+
 # A fiscal year that spans two calendar years, as British and Indian
 # filers write it: "FY2022/23", "H1 2023/24" (the recognizer stops at the slash).
 _SECOND_YEAR_AFTER = re.compile(r"/(?:\d{2}|\d{4})\b")

@@ -50,6 +50,7 @@ from .amount_rules import (
     link_measures_after,
     link_opening_period,
     link_period_after,
+    link_bracketed_comparatives,
     link_range_ends,
     link_sentence_period,
     link_sized_measures,
@@ -326,6 +327,7 @@ def _apply_amount_rules(doc: Doc, relations: list[list[Any]], ents: tuple[Span, 
     relations = link_period_after(text, money, periods, relations)
     relations = link_companions(text, money, relations)
     relations = link_range_ends(text, money, relations)
+    relations = link_bracketed_comparatives(text, money, periods, relations)
     relations = link_change_period(text, money, relations)
     relations = link_change_to_level_period(text, money, relations)
     # A list's items first: the model's text may join two items into one
