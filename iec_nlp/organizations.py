@@ -462,7 +462,9 @@ _BEFORE_CUES = {
     r"(?<!distribution[ ])(?<!manufacturing[ ])(?<!co-packing[ ])(?<!licensing[ ])(?<!license[ ])"
     # Nor a distributor's agreement with a maker whose products it carries:
     # "a franchise agreement with Beta Semiconductor", "a line card agreement".
-    r"(?<!collaboration[ ])(?<!teaming[ ])(?<!codeshare[ ])(?<!credit[ ])(?<!loan[ ])(?<!franchise[ ])(?<!line[ ]card[ ])agreements?|"
+    r"(?<!collaboration[ ])(?<!teaming[ ])(?<!codeshare[ ])(?<!credit[ ])(?<!loan[ ])(?<!franchise[ ])(?<!line[ ]card[ ])"
+    # Nor a labor contract: "a collective bargaining agreement with the Teamsters".
+    r"(?<!collective[ ])(?<!bargaining[ ])(?<!labor[ ])(?<!settlement[ ])agreements?|"
     r"business|bookings?|commitments?|PPAs?|statements?\s+of\s+work),?\s+"
     r"(?:(?:valued\s+at|worth|totaling|totalling|of)\s+(?:approximately\s+|about\s+|nearly\s+|over\s+|more\s+than\s+)?"
     rf"{CURRENCY}[\d.,]*\d(?:\s+(?:million|billion|thousand|crore))?\s+)?"
@@ -568,7 +570,11 @@ _BEFORE_CUES = {
     r"|\b(?:is|are|will\s+be|be|was|were)\s+(?:manufactured|produced|assembled|fabricated)\s+(?:\w+\s+){0,2}?by\s+(?:the\s+)?$"
     # "supply constraints at Verlaine Semiconductor", "wafer supply from Kaishan
     # Foundry": what the issuer gets from it, not a sale to it.
-    r"|\bsupply\s+(?:(?:constraints?|shortages?|issues|disruptions?|problems|delays)\s+)?(?:at|from)\s+(?:the\s+)?$",
+    r"|\bsupply\s+(?:(?:constraints?|shortages?|issues|disruptions?|problems|delays)\s+)?(?:at|from)\s+(?:the\s+)?$"
+    # An order the issuer places with a maker: "placed an order with Wabtec
+    # Locomotive Works for 20 locomotives", "its order book with Embraer".
+    r"|\b(?:placed|places|placing|place)\s+(?:an?\s+|its\s+|their\s+)?(?:[\w$.,-]+\s+){0,4}?orders?\s+with\s+(?:the\s+)?$"
+    r"|\border\s+book\s+with\s+(?:the\s+)?$",
     # "This contract was funded by the Department of Homeland Security": who
     # pays for a contract is not always who places it.
     "funder": r"(?:funded|financed|sponsored|paid for|grants?)\s+(?:\w+\s+){0,2}(?:by|through|from)\s+(?:the\s+)?$",

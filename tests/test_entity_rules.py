@@ -3926,3 +3926,14 @@ def test_the_label_of_a_comparative_in_parentheses_is_a_period():
     amounts = [("£52.3 million", "MONEY"), ("£49.1 million", "MONEY"), ("€310 million", "MONEY"), ("€280 million", "MONEY")]
     doc = EntityRules(patterns=False, propagate=True, periods=True)(_doc(text, amounts))
     assert [t for t, label in _ents(doc) if label == "PERIOD"] == ["2023", "H1 2023"]
+
+
+def test_board_seats_committees_and_proposals():
+    text = "Karen Whitlow was appointed Chair of the Audit Committee of Drennan Optics Inc."
+    assert ("Drennan Optics Inc.", "ORG") in _rules(text, [("Audit Committee of Drennan Optics Inc.", "ORG")])
+    text = "Proposal 2. Ratification of Dalton & Reese LLP as independent auditors."
+    assert _rules(text, [("Ratification of Dalton & Reese LLP", "ORG")]) == [("Dalton & Reese LLP", "ORG")]
+    text = "Ms. Adair is a member of the boards of directors of Pellham Glass Co. and Strand Marine Inc. Nora Leclerc, the Lead Independent Director, will chair executive sessions."
+    doc = EntityRules(patterns=True, propagate=False)(_doc(text, []))
+    roles = [t for t, label in _ents(doc) if label == "ROLE"]
+    assert roles == ["member of the boards of directors", "Lead Independent Director"]

@@ -1420,3 +1420,8 @@ def test_a_producers_offtakers_are_settled(sentence):
 def test_sales_of_a_product_to_a_name_settle_it_but_not_sales_of_shares():
     assert _settled_labels("We saw higher sales of inverters to Calloway Controls.", "Beta Health", "Calloway Controls")[-1] == "CUSTOMER"
     assert _settled_labels("Sales of common stock to Calloway Controls rose.", "Beta Health", "Calloway Controls")[-1] == "ORG"
+
+
+def test_an_order_the_issuer_places_and_a_labor_agreement_name_no_buyer():
+    assert _cue_of("Calloway Controls", "It placed an order with Calloway Controls for 20 locomotives.", "before_supplier") > 0
+    assert _cue_of("Calloway Controls", "It signed a collective agreement with Calloway Controls.", "before_order_from") == 0

@@ -605,7 +605,12 @@ def _first_given_name_start(text: str, start: int) -> int:
 # GUIDELINE.md board seats: "a member of the Company's Board of Directors"
 # is one title ("the Company" takes no span); in "a member of Acme's Board"
 # the organization is named, and `member` is the title.
-_BOARD_SEAT = re.compile(r"\bmember[ ]+of[ ]+the[ ]+Company['\u2019]s[ ]+[Bb]oard(?:[ ]+of[ ]+[Dd]irectors)?\b")
+# And the seats named by their companies after them (GUIDELINE: "member of
+# the boards of directors of X and Y", ROLE_AT to each).
+_BOARD_SEAT = re.compile(
+    r"\bmember[ ]+of[ ]+the[ ]+Company['\u2019]s[ ]+[Bb]oard(?:[ ]+of[ ]+[Dd]irectors)?\b"
+    r"|\bmember[ ]+of[ ]+the[ ]+boards[ ]+of[ ]+directors(?=[ ]+of[ ]+(?:the[ ]+)?[A-Z])"
+)
 # "agreed to serve as a consultant to the Company", "elected ... to serve as
 # directors", "will serve as an advisor to the CEO": a position a person is
 # said to serve in is their title, also a common noun in lower case.
@@ -819,7 +824,14 @@ def _trim_possessive(span: Span | None, text: str) -> Span | None:
 # company is based describes it and is no part of its name.
 # (A separator between the words, so that the match cannot split a word: a
 # name in capitals would otherwise take exponential time.)
-_PLACE_OF_BASE = re.compile(r"[A-Z][\w.]*(?:(?:,?[ ]|-)[A-Z][\w.]*)*-based\s+(?=[A-Z])")
+_PLACE_OF_BASE = re.compile(
+    r"[A-Z][\w.]*(?:(?:,?[ ]|-)[A-Z][\w.]*)*-based\s+(?=[A-Z])"
+    # So is the committee of the board a director chairs or sits on: "Chair
+    # of the Audit Committee of Drennan Optics Inc." (SCHEMA.md: a committee
+    # is no entity); and the vote a proposal asks for: "Ratification of
+    # Dalton & Reese LLP as independent auditors".
+    r"|(?:[A-Z][\w&-]*[ ]){1,4}Committee[ ]of[ ](?:the[ ])?(?=[A-Z])|(?:Ratification|Approval|Election)[ ]of[ ](?:the[ ])?(?=[A-Z])"
+)
 
 
 def _trim_place_of_base(span: Span | None, text: str) -> Span | None:

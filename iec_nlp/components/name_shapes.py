@@ -46,11 +46,11 @@ _TITLE_HEAD = (
     r"(?-i:S?EVP|SVP|VP)|"
     r"Chairman|Chairwoman|(?-i:Chair(?:person)?)|"
     # In lower case, with another title: "chair and chief executive officer".
-    r"(?-i:chair(?:person)?)(?=,?\s+(?:and\s+)?(?:president|chief|CEO|vice|executive)\b)|Treasurer|Corporate\s+Secretary|Company\s+Secretary|Secretary|Controller|"
+    r"(?-i:chair(?:person)?)(?=(?:,\s+|\s+and\s+)(?:president|chief|CEO|vice)\b)|Treasurer|Corporate\s+Secretary|Company\s+Secretary|Secretary|Controller|"
     # British, Irish and Indian boards: "Group Chief Executive", "Group Finance
     # Director", "Whole-time Director", "Non-Executive Director".
     r"Chief\s+Executive(?!\s+Officer)(?=\s+(?:of|at)\s+(?-i:[A-Z])|\s*[,;.]|\s+(?:and|said)\b)|Finance\s+Director|Whole-time\s+Director|"
-    r"(?-i:Non-Executive\s+Director)|"
+    r"(?-i:Non-Executive\s+Director)|(?-i:Lead\s+(?:Independent\s+)?Director)|"
     r"General\s+Manager|Managing\s+Director|General\s+Counsel|"
     # SCHEMA.md 3a: founders are ROLEs ("co-founder of Plexus", "Founding Partner of Trian").
     r"Founder|Founding\s+Partner|"
