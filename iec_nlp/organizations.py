@@ -797,7 +797,12 @@ _WE_SIGNED = re.compile(
     r"\b(?:we|the\s+company|it)\s+(?:(?:have|has|also|recently)\s+){0,2}(?:signed|added|won|onboarded)\s+(?:the\s+)?$"
     # "we won two new programs with Beta Instruments", "won business from Beta".
     r"|\b(?:we|the\s+company|it)\s+(?:(?:have|has|also|recently)\s+){0,2}won\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:programs?|business|orders?|contracts?)\s+(?:with|from)\s+(?:the\s+)?$",
+    r"(?:programs?|business|orders?|contracts?|recompetes?|re-competes?|task\s+orders?|awards?)\s+(?:with|from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_WON_FROM = re.compile(
+    r"\s+(?:(?:has|have|also|recently)\s+){0,2}won\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:programs?|business|orders?|contracts?|recompetes?|re-competes?|task\s+orders?|awards?)\s+(?:with|from)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _NOT_AS_A_BUYER = re.compile(
@@ -1103,6 +1108,12 @@ _WEBSITE_AFTER = re.compile(r"^(?:['\u2019]s?)?\s+(?:web\s*site|website|online|a
 # manager at risk for", "selected as design-builder for": a builder's
 # owner. (Settling, not a learned cue: as one, it moved the weights that F's
 # model learned, which lost a customer elsewhere.)
+# "completed work for the Georgia Governor's Office", "performs engineering
+# work for Beta": work done for a buyer.
+_WORK_FOR = re.compile(
+    r"\b(?:completed|performed|performs|perform|performing|began|begins|continues|continued)\s+(?:[\w-]+\s+){0,3}?work\s+for\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _BUILDS_FOR = re.compile(
     r"\b(?:general\s+contractor|construction\s+manager(?:\s+at[\s-]risk)?|design[\s-]builder|prime\s+contractor)"
     r"\s+(?:[\w-]+\s+){0,3}?for\s+(?:the\s+)?$",
@@ -1128,6 +1139,7 @@ def _stated_as_customer(before: str, after: str) -> bool:
         or _DEPLOYED_AT.search(before)
         or (_STOCKED_BY.search(before) and not _WEBSITE_AFTER.match(after))
         or _BUILDS_FOR.search(before)
+        or _WORK_FOR.search(before)
         or _SOLD_TO.search(before)
         or _OFFTAKE_WITH.search(before)
         or (_REVENUE_TO_OR_FROM.search(before) and _SHARE_OF_SALES.match(after))
@@ -1287,6 +1299,15 @@ def organization_features(
                 else:
                     feats[f"after_{key}"] += 1.0 / n
             if _stated_as_customer(before, after) or _PLACES_AN_ORDER.match(_past_appositive(text, e.end, end)):
+                feats["after_x_is_customer"] = 1.0
+            elif (won := _WON_FROM.search(before)) and e.start - len(before) + won.start() in issuer_ends:
+                # "Halvern also won a recompete from the Defense Logistics
+                # Agency": the issuer, by its name, winning work from a buyer.
+                feats["after_x_is_customer"] = 1.0
+            elif _REVENUE_TO_OR_FROM.search(before) and _COMPILED["name"]["n_government"].search(e.text):
+                # "Revenue from the Department of Energy was $54.2 million":
+                # a public body the issuer earns revenue from buys from it
+                # (a company's name there may be a business acquired).
                 feats["after_x_is_customer"] = 1.0
             elif not is_issuer and (
                 _chooses_the_issuer(text, e.end, issuer_starts) or _chose_the_issuer(text, e.start, e.end, issuer_ends)

@@ -3937,3 +3937,14 @@ def test_board_seats_committees_and_proposals():
     doc = EntityRules(patterns=True, propagate=False)(_doc(text, []))
     roles = [t for t, label in _ents(doc) if label == "ROLE"]
     assert roles == ["member of the boards of directors", "Lead Independent Director"]
+
+
+def test_contract_vehicles_command_sites_governors_offices_and_a_name_after_a_title_before_its_verb():
+    text = "The Army awarded it an Other Transaction Authority (OTA) agreement."
+    assert ("Other Transaction Authority", "ORG") not in _rules(text, [("Other Transaction Authority", "ORG"), ("OTA", "ORG")])
+    text = "The U.S. Army Contracting Command - Rock Island awarded it work for the Georgia Governor's Office of Planning and Budget."
+    doc = EntityRules(patterns=True, propagate=False)(_doc(text, []))
+    assert [t for t, label in _ents(doc) if label == "ORG"] == [
+        "U.S. Army Contracting Command - Rock Island", "Georgia Governor's Office of Planning and Budget"]
+    doc = EntityRules(patterns=True, propagate=False)(_doc("It said Chief Financial Officer Renata Vasquez-Thorne will step down.", []))
+    assert ("Renata Vasquez-Thorne", "PERSON") in _ents(doc)

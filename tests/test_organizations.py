@@ -1425,3 +1425,17 @@ def test_sales_of_a_product_to_a_name_settle_it_but_not_sales_of_shares():
 def test_an_order_the_issuer_places_and_a_labor_agreement_name_no_buyer():
     assert _cue_of("Calloway Controls", "It placed an order with Calloway Controls for 20 locomotives.", "before_supplier") > 0
     assert _cue_of("Calloway Controls", "It signed a collective agreement with Calloway Controls.", "before_order_from") == 0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "buyer"),
+    [
+        ("Revenue from the Department of Energy was $54.2 million.", "Department of Energy"),
+        ("Acme Corp. also won a recompete from the Calloway Controls valued at $31 million.", "Calloway Controls"),
+        ("Acme completed work for Calloway Controls in March.", "Calloway Controls"),
+    ],
+)
+def test_revenue_from_a_public_body_a_recompete_won_by_the_issuer_and_work_done_settle_a_customer(sentence, buyer):
+    assert _settled_labels(sentence, "Beta Health", buyer)[-1] == "CUSTOMER"
+    # Revenue from a company may be a business acquired.
+    assert _settled_labels("Revenue from Calloway Controls was $3 million.", "Beta Health", "Calloway Controls")[-1] == "ORG"

@@ -72,6 +72,7 @@ from .figure_terms import (
 )
 from .name_plausibility import (
     _BODY_WORDS,
+    _CONTRACT_VEHICLES,
     _DEFINED_TERM_WORDS,
     _DOCUMENT_WORDS,
     _EVENT_WORDS,
@@ -296,6 +297,10 @@ GOVERNMENT_BODY = re.compile(
     rf"(?!{_STATE_NAMES}\s+and\s)(?:{_CAP}\s+(?:and\s+|&\s+)?){{1,5}}(?:Agency|Administration|Authority|Command|Bureau|Commission|District|Cooperative|"
     r"Public\s+Schools|Public\s+Utilities|Credit\s+Union|FCU)"
     rf"(?:[ ]of[ ]{_CAP}(?:[ ]{_CAP}){{0,2}})?"
+    # A command's contracting site after a dash: "Army Contracting Command - Rock Island".
+    rf"(?:(?<=Command)[ ][-\u2013][ ]{_CAP}(?:[ ]{_CAP}){{0,2}})?"
+    # A governor's office: "Georgia Governor's Office of Planning and Budget".
+    rf"|(?:{_STATE_NAMES})[ ]Governor['\u2019]s[ ]Office[ ]of[ ](?:the[ ])?{_CAP}(?:[ ](?:and[ ]|&[ ])?{_CAP}){{0,3}}"
     # A federal service: "U.S. Customs and Border Protection", "U.S. Forest Service".
     rf"|(?<=U\.S\.[ ])(?:{_CAP}[ ](?:and[ ])?){{0,3}}(?:Service|Protection)"
     # Not part of a longer name; a headline's noun after it is no part of it:
@@ -646,7 +651,9 @@ _FIELD_OF_STUDY_BEFORE = re.compile(r"(?:\bof|\bdegrees?[ ]+in|\bmajored[ ]+in)[
 # the clause or before the verb of a quote.
 _NAME_AFTER_TITLE = re.compile(
     rf"[ ]({_NOT_A_TITLE_START}[A-Z][a-z]+(?:[ ][A-Z]\.)?{_NICKNAME}[ ]{_NOT_A_TITLE_START}{_PARTICLE}{_SURNAME})"
-    r"(?=[,.;:]|[ ](?:said|says|stated|added|commented|noted|explained)\b)"
+    # Or before the verb of what the sentence says of the person: "Chief
+    # Financial Officer Renata Vasquez-Thorne will step down".
+    r"(?=[,.;:]|[ ](?:said|says|stated|added|commented|noted|explained|will|has|had|is|was|joined|joins|resigned|retired)\b)"
 )
 
 
@@ -1854,7 +1861,7 @@ def _initials(name: str) -> str:
 def _add_institutions_before_initials(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     for match in _INSTITUTION_BEFORE_INITIALS.finditer(text):
         start = _start_of_initialed_words(match.group(1), match.group(2))
-        if start is not None:
+        if start is not None and match.group(1)[start:] not in _CONTRACT_VEHICLES:
             ents = _add(doc, ents, match.start(1) + start, match.end(1), "ORG")
     return ents
 

@@ -65,7 +65,7 @@ _METRIC_CORE = (
     r"(?:(?:average|gross)\s+)?(?:daily\s+)?(?:(?-i:TCE)|time\s+charter\s+equivalent|charter|hire)\s+rates?|"
     r"(?:average\s+)?day\s?rates?|(?:average\s+)?(?:fuel|diesel|jet\s+fuel)\s+prices?|"
     # "order backlog", "funded backlog": one measure, not the term "order" and then "backlog".
-    r"(?:(?:orders?|funded)\s+)?backlog|bookings|cash\s+and\s+cash\s+equivalents|cash\s+balance|working\s+capital|"
+    r"(?:(?:orders?|funded|unfunded|firm|total)\s+)?backlog|bookings|cash\s+and\s+cash\s+equivalents|cash\s+balance|working\s+capital|"
     r"(?:outstanding\s+)?(?:long-term|total|term)\s+debt|free\s+cash\s+flow|capital\s+expenditures|"
     r"selling,?\s+(?:general,?\s+)?and\s+administrative\s+expenses?|SG&A(?:\s+expenses?)?|"
     r"non-?interest\s+(?:income|expenses?)|net\s+interest\s+income|"

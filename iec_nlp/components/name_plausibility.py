@@ -161,6 +161,9 @@ _FIELD_OF_STUDY_BEFORE = re.compile(
     r"(?:\b(?:degrees?|bachelor['\u2019]?s|master['\u2019]?s|majored|major|diploma|concentration)|(?<![\w.])(?:B\.A\.|B\.S\.|B\.Sc\.|M\.A\.|M\.S\.|"
     r"M\.Sc\.|MBA|M\.B\.A\.|Ph\.D\.|BA|BS|MS|MSc|BSc|B\.Com\.|B\.E\.|B\.Tech\.|LL\.B\.))[ ]+(?:degrees?[ ]+)?in[ ]+$"
 )
+_CONTRACT_VEHICLES = frozenset(
+    ("Other Transaction Authority", "Other Transaction", "OTA", "OTAs", "IDIQ", "GWAC", "BPA", "BOA", "MATOC", "SATOC")
+)
 _SHARES_AFTER = re.compile(r"[ ]+(?:Shares|Receipts)\b")
 _HEADLINE_WORDS = frozenset(
     "role roles steps step down moves move retires retire resigns resign joins join named appointed promoted "
@@ -964,6 +967,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             return False  # "Founder Steps Down; President Moves to Chairman Role": a title-case headline's words
         if _FIELD_OF_STUDY_BEFORE.search(text, max(0, ent.start_char - 30), ent.start_char):
             return False  # "a B.A. in Economics and Finance from": a field of study
+        if name in _CONTRACT_VEHICLES:
+            return False  # "an Other Transaction Authority (OTA) agreement", "an IDIQ contract": a kind of contract
         if name.endswith("-based") or (name == "American Depositary" and _SHARES_AFTER.match(text, ent.end_char)):
             return False  # "its Toronto-based subsidiary", "American Depositary Shares": no names
         if _names_a_stock_index(name, text, ent.end_char):
