@@ -3948,3 +3948,14 @@ def test_contract_vehicles_command_sites_governors_offices_and_a_name_after_a_ti
         "U.S. Army Contracting Command - Rock Island", "Georgia Governor's Office of Planning and Budget"]
     doc = EntityRules(patterns=True, propagate=False)(_doc("It said Chief Financial Officer Renata Vasquez-Thorne will step down.", []))
     assert ("Renata Vasquez-Thorne", "PERSON") in _ents(doc)
+
+
+def test_a_contact_lines_name_is_a_person_and_retail_buyers_by_their_reorders():
+    text = "Contact:\nInvestor Relations: Natasha Greer, Director of Investor Relations, (212) 555-0111\n"
+    doc = EntityRules(patterns=False, propagate=True)(_doc(text, [("Natasha Greer", "ORG")]))
+    assert ("Natasha Greer", "PERSON") in _ents(doc)
+    text = "Sales rose. Milbrook Grocers placed reorders in the quarter. Tansy Market will begin carrying the line."
+    doc = EntityRules(patterns=False, propagate=True)(_doc(text, []))
+    assert [t for t, label in _ents(doc) if label == "ORG"] == ["Milbrook Grocers", "Tansy Market"]
+    text = "Its two Kamsarmax vessels earned $14,200 per day; rates were $1,850 per FEU."
+    assert _rules(text, [("Kamsarmax", "ORG"), ("FEU", "ORG")]) == []

@@ -841,10 +841,15 @@ _PLACE_OF_BASE = re.compile(
 )
 
 
+# A contact block's title line ends in a function the recognizer read on
+# into the company line below: "Investor Relations\nHavel Air Group, Inc.".
+_DEPARTMENT_LINE = re.compile(rf"{_FUNCTION}(?:[ ]+(?:and|&)[ ]+{_FUNCTION})*[ \t]*\n[ \t]*(?=[A-Z])")
+
+
 def _trim_place_of_base(span: Span | None, text: str) -> Span | None:
     if span is None or span.label_ not in ("ORG", "CUSTOMER"):
         return span
-    prefix = _PLACE_OF_BASE.match(text, span.start_char, span.end_char)
+    prefix = _PLACE_OF_BASE.match(text, span.start_char, span.end_char) or _DEPARTMENT_LINE.match(text, span.start_char, span.end_char)
     if prefix is None:
         return span
     return span.doc.char_span(prefix.end(), span.end_char, label=span.label_) or span
@@ -2129,7 +2134,8 @@ _BUYERS_AFTER_SALE_CUES = (
         r"(?:(?<=[.!?][ ])|(?<=[.!?][ ]{2})|(?<=\n)|(?<=\bthat[ ])|(?<=\bsaid[ ]))"
         rf"((?!The\b|Our\b|Its\b|This\b|These\b|Customers?\b|Clients?\b){_EMPLOYER_WORD}(?:[ ](?:{_EMPLOYER_WORD}|&)){{1,4}})"
         r"[ ]+(?:(?:has|have|also|recently|today|already|now)[ ]+)*"
-        r"(?:ordered|placed[ ]+(?:an?|its|their)[ ]|purchased|selected|chose|renewed|standardized[ ]+on|went[ ]+live)\b"
+        r"(?:ordered|reordered|placed[ ]+(?:(?:an?|its|their)[ ]|(?:re)?orders\b)|purchased|selected|chose|renewed|standardized[ ]+on|went[ ]+live"
+        r"|(?:will[ ]+)?(?:begin|began|start|started)[ ]+carrying)\b"
     ),
 )
 
@@ -2678,7 +2684,13 @@ def _add_positions_in_apposition(doc: Doc, text: str, ents: list[Span]) -> list[
 def _add_people_in_person_slots(doc: Doc, text: str, ents: list[Span], terms: frozenset[str]) -> list[Span]:
     slots = [match.span(1) for slot in _PERSON_SLOTS for match in slot.finditer(text)]
     for start, end in slots:
-        if not re.search(_LEGAL_FORM, text[start:end]):
+        if re.search(_LEGAL_FORM, text[start:end]):
+            continue
+        if any((e.start_char, e.end_char, e.label_) == (start, end, "ORG") for e in ents):
+            # "Investor Relations: Natasha Greer, Director of Investor Relations":
+            # the slot is a person's, whatever the recognizer said.
+            ents = _relabel_or_add(doc, ents, start, end, "PERSON", from_label="ORG")
+        else:
             ents = _add_if_plausible(doc, ents, start, end, text, terms, label="PERSON")
     # A name with a title in apposition, or a signer, is a person's even where
     # the recognizer took it for a company ("Beatrix Holloway, the Company's

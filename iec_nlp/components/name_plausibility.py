@@ -423,7 +423,11 @@ _DEGREES = frozenset("B.S. B.A. B.Sc. B.B.A. B.E. M.S. M.A. M.Sc. MBA M.B.A. Ph.
 # one; nor does a run of words across the columns of a table: no name of the
 # annotated releases holds three spaces in a row or a currency sign.
 # And a producer's units: "$1.05 per Mcfe".
-_UNIT_WORDS = frozenset("millions thousands billions dollars mcf mcfe boe mmbtu mwh gwh kwh bcf bcfe mmcf mmcfe mboe mmboe".split())
+# A shipper's units and vessel classes: "per FEU", "two Kamsarmax vessels".
+_UNIT_WORDS = frozenset(
+    "millions thousands billions dollars mcf mcfe boe mmbtu mwh gwh kwh bcf bcfe mmcf mmcfe mboe mmboe teu teus feu feus "
+    "capesize panamax kamsarmax supramax ultramax handysize handymax aframax suezmax vlcc vlccs newcastlemax".split()
+)
 _TABLE_GAP = re.compile(r"[ ]{3}|\$")
 # What a company is said to be ("a leading producer of electricity", "a
 # provider of cloud services"): no title of the annotated releases holds
