@@ -3959,3 +3959,9 @@ def test_a_contact_lines_name_is_a_person_and_retail_buyers_by_their_reorders():
     assert [t for t, label in _ents(doc) if label == "ORG"] == ["Milbrook Grocers", "Tansy Market"]
     text = "Its two Kamsarmax vessels earned $14,200 per day; rates were $1,850 per FEU."
     assert _rules(text, [("Kamsarmax", "ORG"), ("FEU", "ORG")]) == []
+
+
+def test_a_unit_measure_takes_its_units_and_average():
+    text = "Average revenue per tractor per week was $4,010. The average fuel cost per gallon was $3.12."
+    doc = EntityRules(patterns=True, propagate=True, metrics=True)(_doc(text, [("$4,010", "MONEY"), ("$3.12", "MONEY"), ("revenue", "METRIC")]))
+    assert [t for t, label in _ents(doc) if label == "METRIC"] == ["Average revenue per tractor per week", "average fuel cost per gallon"]

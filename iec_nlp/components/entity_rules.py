@@ -65,6 +65,7 @@ from .figure_terms import (
     _trim_basis,
     _add_bracketed_comparative_periods,
     _trim_verb,
+    _widen_over_units,
     _widen_split_years,
     _trim_period,
     _without_units_of_amounts,
@@ -424,6 +425,7 @@ class EntityRules:
             if self.periods:
                 ents = _years_after_amounts(doc, text, _add_near_amounts(doc, text, ents, PERIOD_TERM, "PERIOD"))
                 ents = _add_bracketed_comparative_periods(doc, text, _widen_split_years(doc, text, ents))
+            ents = _widen_over_units(doc, text, ents)
             ents = _join_ampersand_names(doc, text, _split_owned_units(doc, _without_own_bodies(text, ents)))
             ents = _widen_over_trailing_legal_forms(doc, text, ents)
             ents = _complete_institution_names(doc, text, _join_state_possessives(doc, text, ents))

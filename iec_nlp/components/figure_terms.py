@@ -78,6 +78,8 @@ _METRIC_CORE = (
     # $1,212 per ounce", "C1 cash costs of $1.88 per pound"; a budget.
     r"(?:cash\s+)?distributions?(?=\s+of\s+(?:US)?\$\s?[\d.]+\s+per\s+(?:common\s+)?unit)|all-in\s+(?:sustaining\s+)?costs?|"
     r"(?-i:C1)\s+cash\s+costs?|capital\s+budget|"
+    # A carrier's cost of a unit, widened over its unit (`_widen_over_units`): "fuel cost per gallon".
+    r"(?:fuel\s+)?costs?(?=\s+per\s+(?:gallon|available|enplaned|mile|ton|tonne|metric|barrel|boe|unit|load|carload))|"
     r"income\s+tax(?:es)?(?:\s+(?:expense|benefit|provision))?|research\s+and\s+development(?:\s+expenses?)?|"
     r"(?:stock|share)holders['\u2019]?\s+equity|"
     # The bare result and balance words, in running text ("a loss of $2.2
@@ -591,6 +593,29 @@ def _add_bracketed_comparative_periods(doc: Doc, text: str, ents: list[Span]) ->
         if any(match.start("amount") <= start < match.end("amount") for start in money_starts):
             ents = _add(doc, ents, match.start("period"), match.end("period"), "PERIOD")
     return ents
+
+
+# A unit measure is named with its units: "average revenue per tractor per
+# week", "revenue per hundredweight", "fuel cost per gallon" (the recognizer
+# and the measure terms stop at "revenue" or "cost").
+_UNITS_AFTER = re.compile(
+    r"(?:[ ]per[ ](?:(?:available|enplaned|revenue|loaded|metric|square|operating|average)[ ])?"
+    r"(?:tractor|truck|carload|load|hundredweight|gallon|passenger|seat[ ]mile|mile|ton|tonne|unit|container|day|week|"
+    r"shipment|room|foot|vehicle|bed|member|subscriber|user|customer|employee))+(?![\w-])"
+)
+_AVERAGE_BEFORE = re.compile(r"(?:[Aa]verage)[ ]$")
+
+
+def _widen_over_units(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    """METRICs widened over the units written after them (and "average" before)."""
+    result = []
+    for ent in ents:
+        if ent.label_ == "METRIC" and (units := _UNITS_AFTER.match(text, ent.end_char)):
+            average = _AVERAGE_BEFORE.search(text, max(0, ent.start_char - 8), ent.start_char)
+            start = average.start() if average else ent.start_char
+            ent = doc.char_span(start, units.end(), label="METRIC") or ent
+        result.append(ent)
+    return result
 
 
 # A fiscal year that spans two calendar years, as British and Indian
