@@ -1783,11 +1783,18 @@ def _without_product_names(text: str, ents: list[Span]) -> list[Span]:
     return [e for e in ents if not (e.label_ in ("ORG", "CUSTOMER") and e.text in products)]
 
 
+_INSURER_KIND_AT_END = re.compile(r"[ ](?:Health|Dental|Medical|Vision)$")
+_PLAN_AFTER = re.compile(r"[ ]Plans?(?![\w-]|[ ][A-Z&])")
+
+
 def _complete_organization_names(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     for ent in [e for e in ents if e.label_ in ("ORG", "CUSTOMER")]:
         if not _in_running_text(text, ent.start_char) or _ENDS_AT_LEGAL_FORM_STOP.search(ent.text):
             continue  # "... Technology Corp." + " Keystone Foods Technology Corp. is": the next sentence's name
-        if rest := _ORGANIZATION_NAME_REST.match(text, ent.end_char) or _COMPANY_WORD_AFTER.match(text, ent.end_char):
+        rest = _ORGANIZATION_NAME_REST.match(text, ent.end_char) or _COMPANY_WORD_AFTER.match(text, ent.end_char)
+        if rest is None and _INSURER_KIND_AT_END.search(ent.text):
+            rest = _PLAN_AFTER.match(text, ent.end_char)  # "Halloway Health" + " Plan, a regional health plan"
+        if rest:
             ents = _add_or_widen(doc, ents, ent.start_char, rest.end(), ent.label_)
     return ents
 

@@ -810,6 +810,16 @@ _QUALIFIERS_AFTER_AMOUNT = re.compile(
     rf"((?!{_FUNCTION_WORD}|(?:total|annual|higher|lower|additional|incremental|increased|decreased|reduced)\b)[a-z][a-z-]+"
     rf"(?:[ ]+(?:and[ ]+)?(?!{_FUNCTION_WORD})[a-z][a-z-]+){{0,4}}[ ])$"
 )
+# So are the words before the head of a later item of a list of line items:
+# "Data center revenue was $52.3 million, and storage revenue was $18.1
+# million", "and license revenues were" (as annotated); not a change ("while
+# other sales increased" names no level, and "higher" or "lower" no item).
+_QUALIFIERS_OF_A_LISTED_ITEM = re.compile(
+    r"(?:,[ ]+and|,|\band|\bwhile|;)[ ]+"
+    rf"((?:(?!{_FUNCTION_WORD}|(?:higher|lower|increased|decreased|record|strong|weak|additional|incremental|reduced|other|"
+    r"total|quarterly|annual|fiscal|first|second|third|fourth|full|now|has|have|had|is|are|was|were|be|also|still|only|"
+    r"just|saw|sees|expects|generates|posts|grows|reports|achieves|delivers)\b)(?![a-z]+ed\b)[a-z][a-z-]+[ ]+(?:and[ ]+(?=[a-z]))?){1,3})$"
+)
 # "July 1" + ", 2011", on one line: the model reads prose unwrapped, so a
 # year on the next line is a cell of its own ("Three Months Ended March 31,"
 # over the columns "2022   2021", each year the period of its column).
@@ -940,5 +950,7 @@ def _revenue_qualifier_start(text: str, start: int) -> int:
     if text[start].islower() and (qualifier := _CAPITALIZED_QUALIFIER.search(text, max(0, start - 40), start)):
         start = qualifier.start()
     elif qualifiers := _QUALIFIERS_AFTER_AMOUNT.search(text, max(0, start - 80), start):
+        start = qualifiers.start(1)
+    elif qualifiers := _QUALIFIERS_OF_A_LISTED_ITEM.search(text, max(0, start - 60), start):
         start = qualifiers.start(1)
     return start
