@@ -3970,6 +3970,6 @@ def test_a_unit_measure_takes_its_units_and_average():
 def test_a_later_item_of_a_list_of_line_items_keeps_its_qualifiers():
     text = "Data center revenue was $52.3 million, and storage revenue was $18.1 million. It now has annual sales of $25 billion."
     amounts = [("$52.3 million", "MONEY"), ("$18.1 million", "MONEY"), ("$25 billion", "MONEY")]
-    doc = EntityRules(patterns=True, propagate=False, metrics=True)(_doc(text, amounts))
+    doc = EntityRules(patterns=True, propagate=True, metrics=True)(_doc(text, amounts))
     metrics = [t for t, label in _ents(doc) if label == "METRIC"]
     assert "storage revenue" in metrics and not any(m.startswith("now") for m in metrics)
