@@ -3973,3 +3973,12 @@ def test_a_later_item_of_a_list_of_line_items_keeps_its_qualifiers():
     doc = EntityRules(patterns=True, propagate=True, metrics=True)(_doc(text, amounts))
     metrics = [t for t, label in _ents(doc) if label == "METRIC"]
     assert "storage revenue" in metrics and not any(m.startswith("now") for m in metrics)
+
+
+def test_a_customer_or_distributor_in_apposition_after_a_named_owner_and_an_organization_after_a_title():
+    text = "Sales rose. Tessellate's largest customer, Cloudreach Infrastructure, accounted for 27% of revenue. Our largest distributor, Wexford Component Supply, accounted for 19%."
+    doc = EntityRules(patterns=False, propagate=True)(_doc(text, []))
+    assert [t for t, label in _ents(doc) if label == "ORG"] == ["Cloudreach Infrastructure", "Wexford Component Supply"]
+    text = '"It cuts our costs," said Dana Ruiz, Chief Digital Officer, Port of Kessling Authority.'
+    ents = _rules(text, [("Dana Ruiz", "PERSON"), ("Chief Digital Officer", "ROLE"), ("Port of Kessling Authority", "ORG")])
+    assert ("Chief Digital Officer", "ROLE") in ents and ("Port of Kessling Authority", "ORG") in ents

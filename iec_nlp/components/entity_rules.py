@@ -910,9 +910,11 @@ _SCOPED_HEAD = re.compile(
 _SCOPE_WORD = r"[A-Z][\w'\u2019-]*(?:/[A-Z][\w'\u2019-]*)?"
 # No word of the scope opens a title: in "Senior Vice President, Finance and
 # Treasurer at Acme" the scope is "Finance", and "Treasurer" a title of its own.
+# Nor a word that opens an organization's name: "Chief Digital Officer,
+# Port of Kessling Authority".
 _NOT_A_TITLE_WORD = (
     r"(?!(?:Chief|President|Vice|Senior|Executive|Treasurer|Secretary|Controller|General|"
-    r"Director|Managing|C[EFOTIA]O|Chairman|Inc|Corp|Ltd|LLC|Jr|Sr)\b)"
+    r"Director|Managing|C[EFOTIA]O|Chairman|Inc|Corp|Ltd|LLC|Jr|Sr|Port|County|City|University|College|Bank|Hospital)\b)"
 )
 _SCOPE = re.compile(
     rf"(?:,[ ]+|[ ]?[-\u2013][ ]?){_NOT_A_TITLE_WORD}(?!(?:and|the|a|an)\b)"
@@ -2021,7 +2023,10 @@ _CUSTOMER_NOUN = r"(?:(?!(?:of|for|to|with|and|or)\b)[\w-]+[ ]+){0,3}?(?:custome
 _DESCRIBED_AS_CUSTOMER = re.compile(
     # Each branch starts with a letter: see name_shapes._LETTER_AHEAD.
     rf"(?=[A-Za-z])(?:(?<=[a-z,][ ]){_CUSTOMER_NAME},[ ](?:its|our|the[ ]+[Cc]ompany['\u2019]s)[ ]+{_CUSTOMER_NOUN}\b(?![\w-])"
-    rf"|\b(?:[Oo]ur|[Ii]ts|[Aa]nother|[Tt]he[ ]+[Cc]ompany['\u2019]s)[ ]+{_CUSTOMER_NOUN},[ ]+{_CUSTOMER_NAME}(?=,|[ ][a-z])"
+    # The issuer may be named: "Tessellate's largest customer, Cloudreach
+    # Infrastructure, accounted for 27%"; a distributor is named so too.
+    rf"|\b(?:[Oo]ur|[Ii]ts|[Aa]nother|[Tt]he[ ]+[Cc]ompany['\u2019]s|(?<![\w'\u2019.&-])[A-Z][\w&.-]*['\u2019]s)[ ]+"
+    rf"(?:{_CUSTOMER_NOUN}|(?:(?!(?:of|for|to|with|and|or)\b)[\w-]+[ ]+){{0,2}}?distributor),[ ]+{_CUSTOMER_NAME}(?=,|[ ][a-z])"
     rf"|\b(?:[Ss]ales|[Rr]evenues?|[Ss]hipments)[ ]+to[ ]+(?:the[ ]+)?{_CUSTOMER_NAME}"
     r"(?=[ ](?:accounted|represented|comprised|made[ ]up|were|was)\b))"
 )
