@@ -3982,3 +3982,13 @@ def test_a_customer_or_distributor_in_apposition_after_a_named_owner_and_an_orga
     text = '"It cuts our costs," said Dana Ruiz, Chief Digital Officer, Port of Kessling Authority.'
     ents = _rules(text, [("Dana Ruiz", "PERSON"), ("Chief Digital Officer", "ROLE"), ("Port of Kessling Authority", "ORG")])
     assert ("Chief Digital Officer", "ROLE") in ents and ("Port of Kessling Authority", "ORG") in ents
+
+
+def test_a_banks_capacity_a_notes_offering_and_bank_names():
+    text = ("Acme Corp. Announces Pricing of Senior Notes Offering\n\nThe notes are issued with U.S. Bank Trust Company, "
+            "National Association, as trustee. Acme banks with the Federal Reserve Bank of San Francisco.")
+    doc = EntityRules(patterns=True, propagate=True)(_doc(text, [("Senior Notes Offering", "ROLE"), ("trustee", "ROLE")]))
+    ents = _ents(doc)
+    assert not any(label == "ROLE" for _, label in ents)
+    assert ("U.S. Bank Trust Company, National Association", "ORG") in ents
+    assert ("Federal Reserve Bank of San Francisco", "ORG") in ents

@@ -1354,7 +1354,7 @@ def _part_of(doc: Doc, ent: Span, match: re.Match, group: str) -> Span | None:
 # "N.A." (national association), which the legal-form pattern does not list.
 # After "& Co." the comma may be left out: "Sutter Vance & Co. LLP", "& Co., P.C.".
 _TRAILING_LEGAL_FORM = re.compile(
-    r"(?:,|(?<=&[ ]Co\.))[ ]{1,2}(?:LLP|L\.L\.P\.|LLC|L\.L\.C\.|L\.P\.|N\.A\.|Inc\.|Ltd\.|P\.C\.|PLLC)(?![\w.])"
+    r"(?:,|(?<=&[ ]Co\.))[ ]{1,2}(?:LLP|L\.L\.P\.|LLC|L\.L\.C\.|L\.P\.|N\.A\.|Inc\.|Ltd\.|P\.C\.|PLLC|National[ ]Association)(?![\w.])"
 )
 
 

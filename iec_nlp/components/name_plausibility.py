@@ -439,6 +439,13 @@ _BUSINESS_NOUN = re.compile(
 )
 # What a firm is engaged as on a project (no annotated ROLE is one).
 _FIRMS_PART = re.compile(r"(?:(?:general|prime)[ ])?(?:sub)?contractors?|design[- ]builders?", re.IGNORECASE)
+_FIRMS_CAPACITIES = frozenset(
+    "trustee indenture trustee administrative agent collateral agent paying agent transfer agent escrow agent "
+    "sole bookrunner underwriter underwriters initial purchaser initial purchasers".split(" ")
+) | frozenset(("indenture trustee", "administrative agent", "collateral agent", "paying agent", "transfer agent",
+               "escrow agent", "sole bookrunner", "initial purchaser", "initial purchasers"))
+_AS_AFTER_COMMA = re.compile(r",[ ]+as[ ]+(?:the[ ]+)?$")
+_SECURITY_AT_END = re.compile(r"\b(?:Offering|Notes|Debentures|Bonds|Offerings)$")
 _THE_BEFORE_PART = re.compile(r"(?:,|\bis|\bas)[ ]+(?:the|its|our)[ ]+$")
 # A title that opens a committee's name ("a CEO Search Committee") is none.
 _COMMITTEE_AFTER = re.compile(r"[ ]+(?:[A-Z][a-z]+[ ]+){0,2}Committee\b")
@@ -952,6 +959,10 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
         return False  # "named general contractor for": what a firm is engaged as, no person's title
     if label == "ROLE" and name == "general partner" and _THE_BEFORE_PART.search(text, max(0, ent.start_char - 12), ent.start_char):
         return False  # "Kestrel GP LLC, the general partner of Kestrel Midstream LP": a company's part
+    if label == "ROLE" and name in _FIRMS_CAPACITIES and _AS_AFTER_COMMA.search(text, max(0, ent.start_char - 12), ent.start_char):
+        return False  # "U.S. Bank Trust Company, National Association, as trustee": a bank's capacity, no person's title
+    if label == "ROLE" and _SECURITY_AT_END.search(name):
+        return False  # "Announces Pricing of Senior Notes Offering": a financing, no title
     if label == "ROLE" and _COMMITTEE_AFTER.match(text, ent.end_char):
         return False  # "a CEO Search Committee": a committee's name, no ROLE inside (SCHEMA.md)
     if label == "ROLE" and _is_department(name, text, ent.start_char, ent.end_char):
