@@ -120,14 +120,17 @@ def unit_at(units: list[StatedUnit], offset: int, amount: str = "") -> float | N
     return unit.multiplier
 
 
+# A guidance range's tolerance is no level either: "revenue of $220 million,
+# plus or minus $8 million".
 _CHANGE = re.compile(
-    r"(?:\b(?:by|of|up|down)(?:\s+(?:approximately|about|nearly|over))?"
+    r"(?:\bplus\s+or\s+minus|\u00b1"
+    r"|\b(?:by|of|up|down)(?:\s+(?:approximately|about|nearly|over))?"
     r"|\b(?:increased?|decreased?|increasing|decreasing|grew|declined|fell|rose|improved|reduced|"
     r"reduction|increase|decrease|improvement|decline)(?:\s+of)?(?:\s+approximately)?)$",
     re.IGNORECASE,
 )
 _CHANGE_VERB = re.compile(
-    r"\b(?:increased?|decreased?|increasing|decreasing|reducing|raising|raised|lowering|lowered|"
+    r"\b(?:increased?|decreased?|increasing|decreasing|reduce|reduces|reducing|raise|raises|raising|raised|lower|lowers|lowering|lowered|"
     r"grew|declined|fell|rose|improved|reduced|reduction|increase|decrease|"
     r"improvement|decline|up|down|lower|higher)\b",
     re.IGNORECASE,

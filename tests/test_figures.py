@@ -306,3 +306,10 @@ def test_year_to_date_is_one_period():
 
     result = iec_nlp.extract("Year-to-date revenue was $9 million.")
     assert [e.text for e in result.entities if e.label == "PERIOD"] == ["Year-to-date"]
+
+
+def test_a_guidance_tolerance_is_no_level():
+    from iec_nlp.figures import is_change
+
+    assert is_change("expects revenue of $220 million, plus or minus ")
+    assert not is_change("expects revenue of ")
