@@ -1110,6 +1110,14 @@ _WEBSITE_AFTER = re.compile(r"^(?:['\u2019]s?)?\s+(?:web\s*site|website|online|a
 # manager at risk for", "selected as design-builder for": a builder's
 # owner. (Settling, not a learned cue: as one, it moved the weights that F's
 # model learned, which lost a customer elsewhere.)
+# "Tenby Cartons delivered 400 units to Marden Beverage Co.", "received
+# orders from Dunleavy Appliance Company totaling $6.8 million": goods
+# delivered to a buyer, orders received from one.
+_DELIVERED_TO = re.compile(
+    r"\b(?:delivered|shipped)\s+(?:[\w,$.-]+\s+){1,5}?to\s+(?:the\s+)?$"
+    r"|\breceived\s+(?:[\w$.,-]+\s+){0,4}?(?:purchase\s+)?orders?\s+from\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # "completed work for the Georgia Governor's Office", "performs engineering
 # work for Beta": work done for a buyer.
 _WORK_FOR = re.compile(
@@ -1142,6 +1150,7 @@ def _stated_as_customer(before: str, after: str) -> bool:
         or (_STOCKED_BY.search(before) and not _WEBSITE_AFTER.match(after))
         or _BUILDS_FOR.search(before)
         or _WORK_FOR.search(before)
+        or _DELIVERED_TO.search(before)
         or _SOLD_TO.search(before)
         or _OFFTAKE_WITH.search(before)
         or (_REVENUE_TO_OR_FROM.search(before) and _SHARE_OF_SALES.match(after))

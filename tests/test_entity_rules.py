@@ -3992,3 +3992,14 @@ def test_a_banks_capacity_a_notes_offering_and_bank_names():
     assert not any(label == "ROLE" for _, label in ents)
     assert ("U.S. Bank Trust Company, National Association", "ORG") in ents
     assert ("Federal Reserve Bank of San Francisco", "ORG") in ents
+
+
+def test_a_segments_name_is_part_of_its_measure_and_a_deals_business_an_organization():
+    text = "Water Technologies segment revenue was $84.2 million. Specialty Materials segment operating income was $12.5 million."
+    amounts = [("$84.2 million", "MONEY"), ("$12.5 million", "MONEY")]
+    doc = EntityRules(patterns=True, propagate=True, metrics=True)(_doc(text, [("Water Technologies", "ORG"), *amounts]))
+    assert [t for t, label in _ents(doc) if label == "METRIC"] == [
+        "Water Technologies segment revenue", "Specialty Materials segment operating income"]
+    text = "Norvik Holdings sold Dwyer Fasteners to an investor group. It divested Yardley Textiles to Brockton Apparel Group."
+    doc = EntityRules(patterns=False, propagate=True)(_doc(text, [("Dwyer Fasteners", "PERSON")]))
+    assert ("Dwyer Fasteners", "ORG") in _ents(doc) and ("Yardley Textiles", "ORG") in _ents(doc)

@@ -1439,3 +1439,8 @@ def test_revenue_from_a_public_body_a_recompete_won_by_the_issuer_and_work_done_
     assert _settled_labels(sentence, "Beta Health", buyer)[-1] == "CUSTOMER"
     # Revenue from a company may be a business acquired.
     assert _settled_labels("Revenue from Calloway Controls was $3 million.", "Beta Health", "Calloway Controls")[-1] == "ORG"
+
+
+def test_goods_delivered_to_and_orders_received_from_a_name_settle_it():
+    assert _settled_labels("Acme delivered 400 units to Calloway Controls.", "Beta Health", "Calloway Controls")[-1] == "CUSTOMER"
+    assert _settled_labels("Acme received orders from Calloway Controls totaling $2 million.", "Beta Health", "Calloway Controls")[-1] == "CUSTOMER"

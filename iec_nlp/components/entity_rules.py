@@ -2191,8 +2191,27 @@ def _add_listed_customers(doc: Doc, text: str, ents: list[Span], terms: frozense
     return ents
 
 
+# The business a deal is about: "Norvik Holdings sold Dwyer Fasteners to an
+# investor group", "divested Yardley Textiles to Brockton Apparel Group":
+# what is bought or sold is a company (two words at least), never a person.
+_BUSINESS_IN_A_DEAL = re.compile(
+    r"\b(?:sold|divested|acquired|acquire|acquires|acquiring)[ ]+"
+    rf"((?!The\b|Its\b|Our\b){_EMPLOYER_WORD}(?:[ ](?:{_EMPLOYER_WORD}|&)){{1,4}})(?=[ ]+(?:to|for|from|in|on|during)\b|[ ]*[,.;])"
+)
+
+
+def _add_businesses_in_deals(doc: Doc, text: str, ents: list[Span], terms: frozenset[str]) -> list[Span]:
+    for match in _matches_if_any(_BUSINESS_IN_A_DEAL, text, "sold", "divested", "acqui"):
+        start, end = match.span(1)
+        if any((e.start_char, e.end_char, e.label_) == (start, end, "PERSON") for e in ents):
+            ents = _relabel_or_add(doc, ents, start, end, "ORG", from_label="PERSON")
+        else:
+            ents = _add_if_plausible(doc, ents, start, end, text, terms)
+    return ents
+
+
 def _add_buyers_after_sale_cues(doc: Doc, text: str, ents: list[Span], terms: frozenset[str]) -> list[Span]:
-    ents = _add_listed_customers(doc, text, ents, terms)
+    ents = _add_businesses_in_deals(doc, text, _add_listed_customers(doc, text, ents, terms), terms)
     for pattern in _BUYERS_AFTER_SALE_CUES:
         for buyer in pattern.finditer(text):
             if _STATE_ALONE.fullmatch(buyer.group(1)):

@@ -790,6 +790,12 @@ _REVENUE_HEAD = re.compile(r"(?:revenues?|sales|backlog|bookings)$", re.IGNORECA
 # So is the name of the segment a measure is reported for: "Midstream segment
 # revenues", "Exploration and Production segment operating income".
 _SEGMENT_ITEM = re.compile(r"segment\s")
+# Where "segment" is, at a measure's start or after capitalized words of its name.
+_SEGMENT_WORD_AHEAD = re.compile(r"(?:[A-Z][A-Za-z&-]*[ ]){0,2}(?=segment\s)")
+# The segment's name before "segment", in up to three capitalized words.
+_SEGMENT_NAME_BEFORE = re.compile(
+    r"(?<![\w'\u2019.&-])(?:(?!(?:The|Our|Its|Their|This|Each|Every|In|For|At|Total|Consolidated)\b)[A-Z][A-Za-z&-]*[ ](?:(?:and|&)[ ])?){1,3}$"
+)
 _REVENUE_COORDINATION = re.compile(r"\b(?:sales|revenues?)\s+and\s+(?:services?\s+|products?\s+)?$", re.IGNORECASE)
 _NOT_A_QUALIFIER = (
     r"(?!(?:The|Our|Its|Their|This|These|That|Such|In|For|At|On|Of|And|With|As|By|To|From|While|Although|"
@@ -878,6 +884,10 @@ def _complete_phrases(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
                 start = month.start()
         if revenue_item:
             start = _revenue_qualifier_start(text, start)
+        elif ent.label_ == "METRIC" and (at_segment := _SEGMENT_WORD_AHEAD.match(text, start)) and (
+            segment := _SEGMENT_NAME_BEFORE.search(text, max(0, at_segment.end() - 60), at_segment.end())
+        ):
+            start = segment.start()  # "Specialty Materials segment operating income"
         elif ent.label_ == "METRIC" and _COST_END.search(text, start, end):
             if coordinated := _COORDINATED_COST.search(text, max(0, start - 30), start):
                 start = coordinated.start()
@@ -889,8 +899,11 @@ def _complete_phrases(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
             o for o in ents if o.start < widened.end and widened.start < o.end and o.label_ != ent.label_
         ]
         # "Governmental sales": an adjective the recognizer took for an
-        # organization is the qualifier of a revenue line item.
-        if others and all(_is_adjective_name(o) and o.end <= ent.start for o in others):
+        # organization is the qualifier of a revenue line item; so is a
+        # segment's name ("Water Technologies" of "Water Technologies segment revenue").
+        if others and all(
+            (_is_adjective_name(o) or _SEGMENT_ITEM.match(text, o.end_char + 1)) and o.end <= ent.start for o in others
+        ):
             swallowed.update(others)
             others = []
         clash = widened is None or bool(others)
@@ -947,7 +960,10 @@ def _revenue_qualifier_start(text: str, start: int) -> int:
         start = both.start()
         if head := _METRIC_HEAD.search(text, max(0, start - 30), start):
             start = head.start()
-    if text[start].islower() and (qualifier := _CAPITALIZED_QUALIFIER.search(text, max(0, start - 40), start)):
+    at_segment = _SEGMENT_WORD_AHEAD.match(text, start)
+    if at_segment and (segment := _SEGMENT_NAME_BEFORE.search(text, max(0, at_segment.end() - 60), at_segment.end())):
+        start = segment.start()  # "Water Technologies segment revenue", "Specialty Materials segment operating income"
+    elif text[start].islower() and (qualifier := _CAPITALIZED_QUALIFIER.search(text, max(0, start - 40), start)):
         start = qualifier.start()
     elif qualifiers := _QUALIFIERS_AFTER_AMOUNT.search(text, max(0, start - 80), start):
         start = qualifiers.start(1)
