@@ -1560,3 +1560,14 @@ def test_a_comparative_in_parentheses_takes_its_labels_period_and_the_levels_mea
     assert sorted(link_bracketed_comparatives(text, [level, comparative], [year, label], relations)) == sorted([
         [*level, *revenue, "VALUE_OF", 0.9], [*level, *year, "IN_PERIOD", 0.9],
         [*comparative, *label, "IN_PERIOD", 0.9], [*comparative, *revenue, "VALUE_OF", 0.9]])
+
+
+def test_a_period_written_for_one_pay_item_is_not_another_pay_items():
+    from iec_nlp.components.amount_rules import unlink_periods_of_other_pay_items
+
+    text = "Her annual base salary will be $350,000, and her target bonus for fiscal 2023 will be $175,000."
+    salary, bonus, year = _spans(text, "annual base salary", "target bonus", "fiscal 2023")
+    first, second = _spans(text, "$350,000", "$175,000")
+    relations = [[*first, *salary, "VALUE_OF", 0.9], [*first, *year, "IN_PERIOD", 0.9],
+                 [*second, *bonus, "VALUE_OF", 0.9], [*second, *year, "IN_PERIOD", 0.9]]
+    assert unlink_periods_of_other_pay_items(text, [salary, bonus], relations) == [relations[0], *relations[2:]]

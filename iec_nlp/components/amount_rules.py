@@ -720,6 +720,43 @@ def link_bracketed_comparatives(
     return _with(kept, added)
 
 
+# "her annual base salary will be $350,000, and her target bonus for fiscal
+# 2023 will be $175,000": a period written right after one pay item ("bonus
+# for fiscal 2023") is that item's, not the other pay items' of the sentence.
+_PAY_ITEM = re.compile(r"salar(?:y|ies)|bonus(?:es)?|fees?|stipend|retainer|severance|payments?|awards?|grants?", re.IGNORECASE)
+_FOR_THE_PERIOD = re.compile(r"\s+(?:for|in\s+respect\s+of)\s+(?:the\s+)?(?:company['\u2019]s\s+)?$", re.IGNORECASE)
+
+
+def unlink_periods_of_other_pay_items(
+    text: str, metrics: list[tuple[int, int]], relations: list[list[Any]]
+) -> list[list[Any]]:
+    """No IN_PERIOD from a pay item's amount to a period written for another pay item."""
+    if not metrics:
+        return relations
+    metric_ending = {}
+    for start, end in metrics:
+        metric_ending[end] = (start, end)
+    value_of = {(r[0], r[1]): (r[2], r[3]) for r in relations if r[4] == "VALUE_OF"}
+    owner_of_period: dict[tuple[int, int], tuple[int, int]] = {}
+    for r in relations:
+        if r[4] != "IN_PERIOD" or (r[2], r[3]) in owner_of_period:
+            continue
+        gap = _FOR_THE_PERIOD.search(text, max(0, r[2] - 40), r[2])
+        metric = metric_ending.get(gap.start()) if gap else None
+        if metric is not None and _PAY_ITEM.search(text, metric[0], metric[1]):
+            owner_of_period[(r[2], r[3])] = metric
+    if not owner_of_period:
+        return relations
+    kept = []
+    for r in relations:
+        owner = owner_of_period.get((r[2], r[3])) if r[4] == "IN_PERIOD" else None
+        measure = value_of.get((r[0], r[1]))
+        if owner is not None and measure is not None and measure != owner and _PAY_ITEM.search(text, measure[0], measure[1]):
+            continue
+        kept.append(r)
+    return kept
+
+
 def link_range_ends(text: str, money: list[tuple[int, int]], relations: list[list[Any]]) -> list[list[Any]]:
     """Both ends of a range of amounts are values of one measure in one
     period: the second end takes the first's VALUE_OF (the measure is named

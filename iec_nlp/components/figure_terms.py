@@ -127,6 +127,11 @@ _METRIC_CORE = (
     # relocation expenses up to $20,000", "a retention opportunity equal to
     # $3,500,000") and the value an equity award is granted at.
     r"base\s+salary|(?:sign-on|signing|retention|target)\s+bonus(?:es)?|"
+    # "a monthly stipend of $9,000", "a monthly base salary of $40,000", "a
+    # pro-rated annual bonus for fiscal 2021 of $84,000" (as annotated:
+    # `monthly stipend`, `annual bonus`, `monthly consulting fee`).
+    r"(?:monthly|annual|annualized)\s+(?:base\s+salary|(?:cash\s+)?stipend|(?:cash\s+)?retainer|(?:consulting\s+|advisory\s+)?fee)|"
+    r"pro-?rated\s+annual\s+(?:cash\s+)?(?:incentive\s+)?bonus(?:es)?|stipend|"
     # "her annual incentive bonus of $95,000", "a transition bonus of $120,000"
     r"(?:(?:incentive|performance|transition|transaction|special|discretionary|pro-?rated)\s+){1,2}bonus(?:es)?|"
     r"relocation\s+(?:expenses|costs|assistance|allowance|benefits?|payments?|reimbursement)|"

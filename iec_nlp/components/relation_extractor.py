@@ -39,6 +39,7 @@ from ..schema import RELATION_LABELS, REQUIRES_INCOMING
 from ..scoring import relation_prf
 from ..text import FiledLayout, doc_text
 from .amount_rules import (
+    link_bracketed_comparatives,
     link_change_period,
     link_change_to_level_period,
     link_clause_period,
@@ -50,7 +51,6 @@ from .amount_rules import (
     link_measures_after,
     link_opening_period,
     link_period_after,
-    link_bracketed_comparatives,
     link_range_ends,
     link_sentence_period,
     link_sized_measures,
@@ -63,6 +63,7 @@ from .amount_rules import (
     unlink_measures_of_other_list_items,
     unlink_periods_of_later_lines,
     unlink_periods_of_other_list_items,
+    unlink_periods_of_other_pay_items,
 )
 from .relation_model import Candidate
 from .role_rules import (
@@ -341,7 +342,7 @@ def _apply_amount_rules(doc: Doc, relations: list[list[Any]], ents: tuple[Span, 
     # a table has no sentence ends, the next section's heading may be it, and
     # the items of a list with no bullet the sentence rules know are one sentence.
     relations = unlink_periods_of_other_list_items(layout, unlink_periods_of_later_lines(layout, relations))
-    return unlink_compared_period(text, money, relations)
+    return unlink_periods_of_other_pay_items(text, metrics, unlink_compared_period(text, money, relations))
 
 
 def _sigmoid(x: numpy.ndarray) -> numpy.ndarray:
