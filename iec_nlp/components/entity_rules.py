@@ -439,7 +439,7 @@ class EntityRules:
             ents = _add_coordinated_organizations(doc, text, ents, terms)
             ents = _add_positions_in_apposition(doc, text, _add_people_in_person_slots(doc, text, ents, terms))
             ents = _complete_board_seats(doc, text, _complete_ranked_titles(doc, text, ents))
-            ents = _extend_title_scopes(doc, text, _complete_hyphenated_titles(doc, text, ents))
+            ents = _widen_over_regions(doc, text, _extend_title_scopes(doc, text, _complete_hyphenated_titles(doc, text, ents)))
             ents = _complete_phrases(doc, text, ents)
             ents = _without_restated_abbreviations(text, _cut_at_sentence_ends(doc, ents))
             ents = _propagate(doc, text, _as_companies_by_their_kind_word(doc, ents), short_names)
@@ -967,6 +967,32 @@ def _in_title_list(text: str, title_start: int, scope_end: int) -> bool:
 
 _OWNER_AFTER_SCOPE = re.compile(r"[ ]+(?:of|at)[ ]+(?:the[ ]+)?(?=[A-Z])")
 _AT_ORGANIZATION = re.compile(r"[ ]+at[ ]+(?:the[ ]+)?(?=[A-Z])")
+
+
+# A region after a title and its scope is the scope's too: "Vice President
+# of Sales, North America", "Head of Customer Operations, Nordics" (SCHEMA:
+# a title keeps its scope).
+_REGION_AFTER_TITLE = re.compile(
+    r",[ ]+((?:North|South|Latin|Central)[ ]America|Americas|Europe|EMEA|APAC|Asia(?:[ ]Pacific|-Pacific)?|"
+    r"International|Nordics|Middle[ ]East(?:[ ]and[ ]Africa)?|Japan|China|India|Canada|Greater[ ]China)"
+    r"(?=[ ]*(?:[,.;:)\n]|$)|[ ]+(?:at|of|for|with|and|since|from)\b)"
+)
+
+
+def _widen_over_regions(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    result, taken = [], set()
+    for ent in ents:
+        region = _REGION_AFTER_TITLE.match(text, ent.end_char) if ent.label_ == "ROLE" else None
+        if region is not None:
+            inside = [o for o in ents if ent.end_char < o.start_char < region.end()]
+            # The region the recognizer took for a name of its own ("Nordics") is the scope's.
+            if all((o.start_char, o.end_char) == region.span(1) for o in inside):
+                widened = doc.char_span(ent.start_char, region.end(1), label="ROLE")
+                if widened is not None:
+                    ent = widened
+                    taken.update((o.start_char, o.end_char) for o in inside)
+        result.append(ent)
+    return [e for e in result if (e.start_char, e.end_char) not in taken]
 
 
 def _extend_title_scopes(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
