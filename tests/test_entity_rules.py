@@ -4008,4 +4008,6 @@ def test_a_segments_name_is_part_of_its_measure_and_a_deals_business_an_organiza
 def test_a_region_after_a_title_and_its_scope_is_the_scopes():
     text = "Jane Roe, Vice President of Sales, North America at Quorvant Inc., said. Olaf Berg, Head of Customer Operations, Nordics, joined."
     ents = _rules(text, [("Vice President of Sales", "ROLE"), ("Head of Customer Operations", "ROLE"), ("Nordics", "ORG")])
-    assert ents == [("Vice President of Sales, North America", "ROLE"), ("Head of Customer Operations, Nordics", "ROLE")]
+    assert [e for e in ents if e[1] == "ROLE"] == [
+        ("Vice President of Sales, North America", "ROLE"), ("Head of Customer Operations, Nordics", "ROLE")]
+    assert ("Nordics", "ORG") not in ents
