@@ -1571,3 +1571,13 @@ def test_a_period_written_for_one_pay_item_is_not_another_pay_items():
     relations = [[*first, *salary, "VALUE_OF", 0.9], [*first, *year, "IN_PERIOD", 0.9],
                  [*second, *bonus, "VALUE_OF", 0.9], [*second, *year, "IN_PERIOD", 0.9]]
     assert unlink_periods_of_other_pay_items(text, [salary, bonus], relations) == [relations[0], *relations[2:]]
+
+
+def test_a_measure_grown_from_one_dated_level_to_another_has_both():
+    from iec_nlp.components.amount_rules import link_range_ends
+
+    text = "Total deposits grew from $210 million in 2004 to $640 million at December 31, 2009."
+    (deposits,) = _spans(text, "Total deposits")
+    first, second = _spans(text, "$210 million", "$640 million")
+    relations = [[*second, *deposits, "VALUE_OF", 0.9]]
+    assert [*first, *deposits, "VALUE_OF", 0.9] in link_range_ends(text, [first, second], relations)

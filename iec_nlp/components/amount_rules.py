@@ -692,6 +692,9 @@ _RANGE_GAP = re.compile(r"\s*(?:to|-|\u2013)\s*")
 _BETWEEN_AND_GAP = re.compile(r"\s*and\s*")
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+(?:approximately\s+|about\s+)?$", re.IGNORECASE)
+# A measure's level at two dates: "grew from $210 million in 2004 to $640 million".
+_DATED_RANGE_GAP = re.compile(r"\s+(?:in|at|as\s+of|for)\s+[^$;.]{1,40}?\s+to\s+(?:approximately\s+|about\s+)?")
+_GREW_FROM = re.compile(r"\b(?:grew|rose|increased|climbed|decreased|declined|fell|dropped|expanded)\s+from\s+(?:approximately\s+|about\s+)?$", re.IGNORECASE)
 
 
 def link_bracketed_comparatives(
@@ -772,6 +775,8 @@ def link_range_ends(text: str, money: list[tuple[int, int]], relations: list[lis
         if _BETWEEN_AND_GAP.fullmatch(gap):
             if not _BETWEEN.search(before):
                 continue
+        elif _DATED_RANGE_GAP.fullmatch(gap) and _FROM.search(before) and _GREW_FROM.search(before):
+            pass  # "Total deposits grew from $210 million in 2004 to $640 million at December 31, 2009": two dated levels
         elif not _RANGE_GAP.fullmatch(gap) or is_change(before):
             continue
         labels = ("VALUE_OF",) if _FROM.search(before) else ("VALUE_OF", "IN_PERIOD")
