@@ -4011,3 +4011,9 @@ def test_a_region_after_a_title_and_its_scope_is_the_scopes():
     assert [e for e in ents if e[1] == "ROLE"] == [
         ("Vice President of Sales, North America", "ROLE"), ("Head of Customer Operations, Nordics", "ROLE")]
     assert ("Nordics", "ORG") not in ents
+
+
+def test_the_business_a_headline_acquires_is_an_organization():
+    text = "Orvis Plastics to Acquire Tamberlane Resins for $14 Million\n\nOrvis Plastics Inc. said."
+    ents = _rules(text, [("Tamberlane Resins", "METRIC")])
+    assert ("Tamberlane Resins", "ORG") in ents

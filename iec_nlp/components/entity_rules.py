@@ -2221,16 +2221,18 @@ def _add_listed_customers(doc: Doc, text: str, ents: list[Span], terms: frozense
 # investor group", "divested Yardley Textiles to Brockton Apparel Group":
 # what is bought or sold is a company (two words at least), never a person.
 _BUSINESS_IN_A_DEAL = re.compile(
-    r"\b(?:sold|divested|acquired|acquire|acquires|acquiring)[ ]+"
+    # In a headline's capitals too: "Orvis Plastics to Acquire Tamberlane Resins for $14 Million".
+    r"\b(?:sold|divested|acquired|acquire|acquires|acquiring|Acquire|Acquires|Sells|Divests)[ ]+"
     rf"((?!The\b|Its\b|Our\b){_EMPLOYER_WORD}(?:[ ](?:{_EMPLOYER_WORD}|&)){{1,4}})(?=[ ]+(?:to|for|from|in|on|during)\b|[ ]*[,.;])"
 )
 
 
 def _add_businesses_in_deals(doc: Doc, text: str, ents: list[Span], terms: frozenset[str]) -> list[Span]:
-    for match in _matches_if_any(_BUSINESS_IN_A_DEAL, text, "sold", "divested", "acqui"):
+    for match in _matches_if_any(_BUSINESS_IN_A_DEAL, text, "sold", "divested", "acqui", "Acqui", "Sells", "Divests"):
         start, end = match.span(1)
-        if any((e.start_char, e.end_char, e.label_) == (start, end, "PERSON") for e in ents):
-            ents = _relabel_or_add(doc, ents, start, end, "ORG", from_label="PERSON")
+        taken = next((e.label_ for e in ents if (e.start_char, e.end_char) == (start, end)), None)
+        if taken in ("PERSON", "METRIC", "ROLE"):
+            ents = _relabel_or_add(doc, ents, start, end, "ORG", from_label=taken)
         else:
             ents = _add_if_plausible(doc, ents, start, end, text, terms)
     return ents
