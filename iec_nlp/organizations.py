@@ -987,7 +987,8 @@ _THE_COMPANY = re.compile(r"(?:the\s+)?company\b|us\b|our\b", re.IGNORECASE)
 # Credit Union": the same choice in the passive, the issuer its subject. Not
 # a ranking or a list ("selected by Forbes as one of America's best employers").
 _CHOSEN_BY = re.compile(
-    r"(?P<subject>\bthe\s+company|\bwe|\bit)?\s+(?:has|have|had|was|were|is|are)\s+(?:been\s+)?(?:selected|chosen)\s+"
+    # Or engaged: "Pryor Consulting Group was engaged by the Maryland Department of Labor".
+    r"(?P<subject>\bthe\s+company|\bwe|\bit)?\s+(?:has|have|had|was|were|is|are)\s+(?:been\s+)?(?:selected|chosen|engaged|retained|re-engaged)\s+"
     r"(?:as\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){1,4}?for|by)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )

@@ -4017,3 +4017,11 @@ def test_the_business_a_headline_acquires_is_an_organization():
     text = "Orvis Plastics to Acquire Tamberlane Resins for $14 Million\n\nOrvis Plastics Inc. said."
     ents = _rules(text, [("Tamberlane Resins", "METRIC")])
     assert ("Tamberlane Resins", "ORG") in ents
+
+
+def test_reinsurers_insurers_of_america_and_rating_agencies():
+    text = "It ceded premiums to Bexley Re. It is rated A by AM Best. Brixham Fire Insurance Company of North America renewed its program."
+    ents = _rules(text, [("Bexley Re", "PERSON"), ("Brixham Fire Insurance Company", "ORG")])
+    assert ("Bexley Re", "ORG") in ents and ("Brixham Fire Insurance Company of North America", "ORG") in ents
+    doc = EntityRules(patterns=True, propagate=False)(_doc(text, []))
+    assert ("AM Best", "ORG") in _ents(doc)

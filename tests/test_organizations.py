@@ -1444,3 +1444,8 @@ def test_revenue_from_a_public_body_a_recompete_won_by_the_issuer_and_work_done_
 def test_goods_delivered_to_and_orders_received_from_a_name_settle_it():
     assert _settled_labels("Acme delivered 400 units to Calloway Controls.", "Beta Health", "Calloway Controls")[-1] == "CUSTOMER"
     assert _settled_labels("Acme received orders from Calloway Controls totaling $2 million.", "Beta Health", "Calloway Controls")[-1] == "CUSTOMER"
+
+
+def test_an_issuer_engaged_by_a_buyer_names_it_a_customer():
+    sentence = "The Company was engaged by Calloway Controls to modernize its systems."
+    assert _settled_labels(sentence, "Beta Health", "Calloway Controls")[-1] == "CUSTOMER"

@@ -443,7 +443,7 @@ class EntityRules:
             ents = _complete_phrases(doc, text, ents)
             ents = _without_restated_abbreviations(text, _cut_at_sentence_ends(doc, ents))
             ents = _propagate(doc, text, _as_companies_by_their_kind_word(doc, ents), short_names)
-            ents = _split_joined_organizations(doc, _complete_organization_names(doc, text, ents))
+            ents = _split_joined_organizations(doc, _complete_organization_names(doc, text, _as_reinsurers(doc, ents)))
             ents = _without_product_names(text, _widen_over_leading_abbreviations(doc, text, ents))
             ents = _without_site_names(text, ents)
             ents = _without_headline_verbs(_as_organizations_named_so_elsewhere(doc, _as_people_named_so_elsewhere(doc, ents)))
@@ -1815,11 +1815,28 @@ _INSURER_KIND_AT_END = re.compile(r"[ ](?:Health|Dental|Medical|Vision)$")
 _PLAN_AFTER = re.compile(r"[ ]Plans?(?![\w-]|[ ][A-Z&])")
 
 
+# A reinsurer is named "... Re": "Bexley Re", "Dunmore Re" (the recognizer
+# reads a person or a title there).
+_REINSURER = re.compile(r"[A-Z][\w-]*(?:[ ][A-Z][\w-]*){0,2}[ ]Re")
+# An insurer's name goes on with its country: "Brixham Fire Insurance Company of North America".
+_OF_AMERICA_AFTER = re.compile(r"[ ]of[ ](?:North[ ])?America\b")
+_INSURER_END = re.compile(r"(?:Company|Corporation|Insurance|Assurance|Casualty)$")
+
+
+def _as_reinsurers(doc: Doc, ents: list[Span]) -> list[Span]:
+    return [
+        Span(doc, e.start, e.end, label="ORG") if e.label_ in ("PERSON", "ROLE") and _REINSURER.fullmatch(e.text) else e
+        for e in ents
+    ]
+
+
 def _complete_organization_names(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     for ent in [e for e in ents if e.label_ in ("ORG", "CUSTOMER")]:
         if not _in_running_text(text, ent.start_char) or _ENDS_AT_LEGAL_FORM_STOP.search(ent.text):
             continue  # "... Technology Corp." + " Keystone Foods Technology Corp. is": the next sentence's name
         rest = _ORGANIZATION_NAME_REST.match(text, ent.end_char) or _COMPANY_WORD_AFTER.match(text, ent.end_char)
+        if rest is None and _INSURER_END.search(ent.text):
+            rest = _OF_AMERICA_AFTER.match(text, ent.end_char)
         if rest is None and _INSURER_KIND_AT_END.search(ent.text):
             rest = _PLAN_AFTER.match(text, ent.end_char)  # "Halloway Health" + " Plan, a regional health plan"
         if rest:
