@@ -14,6 +14,8 @@ from __future__ import annotations
 CURRENCY_CODES = (
     "USD", "EUR", "GBP", "JPY", "CHF", "CAD", "AUD", "NZD", "HKD", "SGD", "CNY", "RMB", "INR", "NIS", "ILS",
     "SEK", "NOK", "DKK", "MXN", "BRL", "ZAR", "KRW", "TWD",
+    # Southeast Asian filers' ("THB3,204 million", "VND612.5 billion").
+    "THB", "VND", "MYR", "IDR",
 )  # fmt: skip
 CURRENCY_CODE = rf"(?-i:(?:{'|'.join(CURRENCY_CODES)})|Rs\.?|Ps\.)[ ]?(?=[\d.(])"
 # The sign or code that opens an amount. "HK$", "NT$", "NZ$", "S$", "R$": a

@@ -4025,3 +4025,16 @@ def test_reinsurers_insurers_of_america_and_rating_agencies():
     assert ("Bexley Re", "ORG") in ents and ("Brixham Fire Insurance Company of North America", "ORG") in ents
     doc = EntityRules(patterns=True, propagate=False)(_doc(text, []))
     assert ("AM Best", "ORG") in _ents(doc)
+
+
+def test_names_of_asian_filers_food_trades_and_a_name_on_its_line():
+    text = "Sales to China Telecom Corporation Limited, Sichuan Branch rose. Suzhou Ankang Medical (Wujiang) Co., Ltd. and China's Shenyang Blower Works (Group) Co., Ltd. ordered."
+    doc = EntityRules(patterns=True, propagate=True)(_doc(text, [("Sichuan Branch", "ORG")]))
+    orgs = [t for t, label in _ents(doc) if label == "ORG"]
+    assert "China Telecom Corporation Limited, Sichuan Branch" in orgs
+    assert "Suzhou Ankang Medical (Wujiang) Co., Ltd." in orgs and "Shenyang Blower Works (Group) Co., Ltd." in orgs
+    doc = EntityRules(patterns=True, propagate=False)(_doc("Contact:\nMs. Zhang Weiran\nInvestor Relations Manager\n", []))
+    assert ("Zhang Weiran", "PERSON") in _ents(doc)
+    text = "It began supply to Hollis Bakeries in May, and to Pratt Kitchens in June."
+    doc = EntityRules(patterns=True, propagate=True)(_doc(text, []))
+    assert [t for t, label in _ents(doc) if label == "ORG"] == ["Hollis Bakeries", "Pratt Kitchens"]

@@ -313,3 +313,10 @@ def test_a_guidance_tolerance_is_no_level():
 
     assert is_change("expects revenue of $220 million, plus or minus ")
     assert not is_change("expects revenue of ")
+
+
+def test_southeast_asian_currencies_are_amounts():
+    import iec_nlp
+
+    result = iec_nlp.extract("Net sales were THB1,402 million (US$39.1 million), and net income VND850 billion.")
+    assert [e.text for e in result.entities if e.label == "MONEY"] == ["THB1,402 million", "US$39.1 million", "VND850 billion"]

@@ -131,7 +131,8 @@ _NOT_NAME_WORD = (
     r"(?:OF|FROM|From|WITH|With|BY|By|TO|To|FOR|For|RECEIVES|Receives|SIGNS|Signs|WINS|Wins|AWARDED|Awarded|"
     rf"GETS|Gets|ANNOUNCES|Announces|SELECTED|Selected|SELECTS|Selects|{_DEAL_VERBS})\b"
 )
-_NAME_WORD = rf"(?:(?!{_NOT_NAME_WORD})[A-Z][\w&'\u2019-]*|[A-Z]\.|&|of|and|de)"
+# A city in parentheses is a word of the name: "Lumitek Optoelectronics (Kunshan) Co., Ltd.".
+_NAME_WORD = rf"(?:(?!{_NOT_NAME_WORD})[A-Z][\w&'\u2019-]*|[A-Z]\.|&|of|and|de|\([A-Z][a-z]+\))"
 # A partnership name lists its founders with commas: "Sears, Roebuck and
 # Co.", "Goldman, Sachs & Co.", and a law or accounting firm: "Gorrin,
 # Wilde & Tasker LLP". Only before "and Co." / "& Company" or a partner's
@@ -141,13 +142,19 @@ _PARTNERS = (
     r"(?:[A-Z][\w'\u2019-]*,[ ]{1,2}){1,3}(?=[A-Z][\w'\u2019-]*[ ]{1,2}(?:and|AND|&)[ ]{1,2}"
     r"(?:Co\.|CO\.|Company|COMPANY|[A-Z][\w'\u2019-]*,?[ ](?:LLP|L\.L\.P\.|PLLC|P\.C\.))(?![\w]))"
 )
+_COUNTRY_POSSESSIVE = (
+    r"(?:China|Japan|Korea|India|Germany|Canada|Europe|Asia|Taiwan|Vietnam|Thailand|Brazil|Mexico|Russia|Britain|"
+    r"France|Italy|Spain|Israel|Australia)['\u2019]s[ ]"
+)
 # A name may open with an ordinal: "22nd Century Group, Inc.".
 _ORDINAL_NAME_START = r"\d{1,3}(?:st|nd|rd|th)[ ]"
 # Names stay on one line and inside one sentence: only spaces between words.
 # A registered mark may follow the first word: "O2Micro\u00ae International Limited".
 ORG_WITH_LEGAL_FORM = re.compile(
     # A capital or the digit of an ordinal first: see name_shapes._LETTER_AHEAD.
-    rf"\b(?=[A-Z\d]){_NOT_NAME_START}(?:{_PARTNERS}|{_ORDINAL_NAME_START})?[A-Z][\w&'\u2019-]*[\u00ae\u2122]?"
+    # Not a country's possessive before the name: "China's Shenyang Blower
+    # Works (Group) Co., Ltd." (a company's own possessive stays: "America's Car-Mart, Inc.").
+    rf"\b(?=[A-Z\d]){_NOT_NAME_START}(?!{_COUNTRY_POSSESSIVE})(?:{_PARTNERS}|{_ORDINAL_NAME_START})?[A-Z][\w&'\u2019-]*[\u00ae\u2122]?"
     rf"(?:[ ]{{1,2}}{_NAME_WORD}){{0,5}}?,?[ ]{{1,2}}"
     # A partnership's "& Co." may take a second form: "Pell Lawson & Co. LLC".
     rf"{_LEGAL_FORM}(?:(?<=&[ ]Co\.),?[ ](?:LLC|LLP|L\.L\.C\.|L\.P\.|P\.C\.)(?![\w.]))?(?![\w])"
@@ -170,8 +177,9 @@ _LEADING_INITIAL = re.compile(r"(?:\b[A-Z]\.\s+){1,2}$")
 _NOT_A_TITLE_START = r"(?!Chief|President|Vice|C[EFOTIA]O\b|Chairman|Treasurer|Secretary|Controller|General|Managing|Senior|Executive|Officer)"
 _HONORIFIC_WORDS = ("Mr", "Ms", "Mrs", "Dr", "Messrs")
 # No word of the name is a title's: "Names Dr. Karen Liu President and CEO".
+# A name stays on its line: "Ms. Zhang Weiran" over "Investor Relations Manager".
 _HONORIFIC = re.compile(
-    rf"\b(?:{'|'.join(_HONORIFIC_WORDS)})\.?\s+((?:{_NOT_A_TITLE_START}(?:[A-Z][a-z-]+|[A-Z]\.(?:-?[A-Z]\.)*)\s+){{0,3}}"
+    rf"\b(?:{'|'.join(_HONORIFIC_WORDS)})\.?\s+((?:{_NOT_A_TITLE_START}(?:[A-Z][a-z-]+|[A-Z]\.(?:-?[A-Z]\.)*)[ \t]+){{0,3}}"
     rf"(?=[A-Z][a-zA-Z-]*[a-zA-Z]){_NOT_A_TITLE_START}{_SURNAME})"
 )
 _INITIAL_NAME = re.compile(rf"\b(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.){{1,2}}\s+{_SURNAME}{_GENERATION}")
@@ -444,6 +452,8 @@ class EntityRules:
             ents = _without_restated_abbreviations(text, _cut_at_sentence_ends(doc, ents))
             ents = _propagate(doc, text, _as_companies_by_their_kind_word(doc, ents), short_names)
             ents = _split_joined_organizations(doc, _complete_organization_names(doc, text, _as_reinsurers(doc, ents)))
+            # Again: a completed name may now end where a branch follows ("... Limited" + ", Sichuan Branch").
+            ents = _widen_over_trailing_legal_forms(doc, text, ents)
             ents = _without_product_names(text, _widen_over_leading_abbreviations(doc, text, ents))
             ents = _without_site_names(text, ents)
             ents = _without_headline_verbs(_as_organizations_named_so_elsewhere(doc, _as_people_named_so_elsewhere(doc, ents)))
@@ -1380,19 +1390,27 @@ def _part_of(doc: Doc, ent: Span, match: re.Match, group: str) -> Span | None:
 # "N.A." (national association), which the legal-form pattern does not list.
 # After "& Co." the comma may be left out: "Sutter Vance & Co. LLP", "& Co., P.C.".
 _TRAILING_LEGAL_FORM = re.compile(
-    r"(?:,|(?<=&[ ]Co\.))[ ]{1,2}(?:LLP|L\.L\.P\.|LLC|L\.L\.C\.|L\.P\.|N\.A\.|Inc\.|Ltd\.|P\.C\.|PLLC|National[ ]Association)(?![\w.])"
+    r"(?:,|(?<=&[ ]Co\.))[ ]{1,2}(?:LLP|L\.L\.P\.|LLC|L\.L\.C\.|L\.P\.|N\.A\.|Inc\.|Ltd\.|P\.C\.|PLLC|National[ ]Association"
+    # A bank's or a carrier's branch: "China Telecom Corporation Limited, Jiangsu Branch".
+    r"|(?<=Limited,[ ])[A-Z][a-z]+[ ]Branch)(?![\w.])"
 )
 
 
 def _widen_over_trailing_legal_forms(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
-    starts = {e.start_char for e in ents}
-    result = []
+    spans = {(e.start_char, e.end_char) for e in ents}
+    result, taken = [], set()
     for ent in ents:
         form = _TRAILING_LEGAL_FORM.match(text, ent.end_char) if ent.label_ in ("ORG", "CUSTOMER") else None
-        if form is not None and not any(ent.end_char < s < form.end() for s in starts):
+        if form is None:
+            result.append(ent)
+            continue
+        inside = {s for s in spans if ent.end_char < s[0] < form.end()}
+        # A branch the recognizer took for a name of its own is the name's ("Sichuan Branch").
+        if inside <= {(form.end() - len(form.group().lstrip(", ")), form.end())}:
             ent = doc.char_span(ent.start_char, form.end(), label=ent.label_) or ent
+            taken |= inside
         result.append(ent)
-    return result
+    return [e for e in result if (e.start_char, e.end_char) not in taken]
 
 
 # "American Axle & Manufacturing", "National Tire & Battery": a name goes on

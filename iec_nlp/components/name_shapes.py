@@ -148,7 +148,9 @@ COMPANY_KIND_WORDS = (
     # "Dravin Pharma"), which the recognizer took for people's surnames.
     r"Hydraulics|Pumps|Pharmacy|Pharma|Biotech|Genomics|Utilities|Savings|"
     r"Metals|Composites|Castings|Bearings|Appliances|Beverages|Plastics|Aviation|Brewing|"
-    r"Mobility|Telekom|Cellular|Broadband|Telephone)"
+    r"Mobility|Telekom|Cellular|Broadband|Telephone|"
+    # A food maker's and a grocer's: "Hollis Bakeries", "Pratt Kitchens", "Fenn Dairy".
+    r"Bakeries|Bakery|Kitchens|Dairy|Dairies|Creamery|Farms|Markets|Supermarkets|Bottling|Growers|Fasteners|Textiles)"
 )
 # A local government is named by its place: "the City of Millbrook", "the
 # Town of Ashby" (the name rules add a state's: "the State of New Jersey").
