@@ -455,7 +455,6 @@ class EntityRules:
             # Again: a completed name may now end where a branch follows ("... Limited" + ", Sichuan Branch").
             ents = _widen_over_trailing_legal_forms(doc, text, ents)
             ents = _without_product_names(text, _widen_over_leading_abbreviations(doc, text, ents))
-            ents = _without_site_names(text, ents)
             ents = _without_headline_verbs(_as_organizations_named_so_elsewhere(doc, _as_people_named_so_elsewhere(doc, ents)))
             ents = _without_halves_of_business_names(text, ents)
             # Again after propagation, which labels a surname next to a given name it left alone.
@@ -1807,26 +1806,27 @@ _PRODUCT_AFTER = re.compile(
 )
 
 
-def _without_site_names(text: str, ents: list[Span]) -> list[Span]:
-    """Without the names the release gives a mine or an energy project ("the
-    Hawk Ridge wind project ... Hawk Ridge produced 400 GWh"): every mention
-    is the site's, none a person's or a company's."""
-    names = {e.text for e in ents if e.label_ in ("PERSON", "ORG", "CUSTOMER") and not _ENDS_AT_LEGAL_FORM.search(e.text)}
-    sites = {
-        name for name in names
-        if any(_RESOURCE_SITE_AFTER.match(text, m.end()) for m in re.finditer(rf"(?<![\w&.-]){re.escape(name)}(?![\w&-])", text))
-    }
-    return [e for e in ents if not (e.label_ in ("PERSON", "ORG", "CUSTOMER") and e.text in sites)] if sites else ents
-
-
 def _without_product_names(text: str, ents: list[Span]) -> list[Span]:
-    names = {e.text for e in ents if e.label_ in ("ORG", "CUSTOMER")}
-    products = set()
+    """Without the names written only before what is made or sold under them
+    (products, brands), and the names the release gives a mine or an energy
+    project in any mention ("the Hawk Ridge wind project ... Hawk Ridge
+    produced 400 GWh": every mention is the site's, none a person's or a
+    company's). One scan of the text per name serves both."""
+    names = {e.text for e in ents if e.label_ in ("ORG", "CUSTOMER", "PERSON")}
+    products, sites = set(), set()
     for name in names:
-        mentions = list(re.finditer(rf"(?<![\w&.-]){re.escape(name)}(?![\w&-])", text))
-        if mentions and all(_PRODUCT_AFTER.match(text, m.end()) for m in mentions) and not _ENDS_AT_LEGAL_FORM.search(name):
+        ends = [m.end() for m in re.finditer(rf"(?<![\w&.-]){re.escape(name)}(?![\w&-])", text)]
+        if not ends or _ENDS_AT_LEGAL_FORM.search(name):
+            continue
+        if all(_PRODUCT_AFTER.match(text, end) for end in ends):
             products.add(name)
-    return [e for e in ents if not (e.label_ in ("ORG", "CUSTOMER") and e.text in products)]
+        if any(_RESOURCE_SITE_AFTER.match(text, end) for end in ends):
+            sites.add(name)
+    return [
+        e for e in ents
+        if not (e.label_ in ("ORG", "CUSTOMER") and e.text in products)
+        and not (e.label_ in ("PERSON", "ORG", "CUSTOMER") and e.text in sites)
+    ]
 
 
 _INSURER_KIND_AT_END = re.compile(r"[ ](?:Health|Dental|Medical|Vision)$")
