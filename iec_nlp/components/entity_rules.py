@@ -1806,13 +1806,18 @@ _PRODUCT_AFTER = re.compile(
 )
 
 
+_RESOURCE_SITE_WORD = re.compile(r"\b(?:mine|deposit|project|farm|field|plant|facility|property)\b")
+
+
 def _without_product_names(text: str, ents: list[Span]) -> list[Span]:
     """Without the names written only before what is made or sold under them
     (products, brands), and the names the release gives a mine or an energy
     project in any mention ("the Hawk Ridge wind project ... Hawk Ridge
     produced 400 GWh": every mention is the site's, none a person's or a
     company's). One scan of the text per name serves both."""
-    names = {e.text for e in ents if e.label_ in ("ORG", "CUSTOMER", "PERSON")}
+    # Most releases name no mine or project: people's names are read only where one may be.
+    site_words = _RESOURCE_SITE_WORD.search(text) is not None
+    names = {e.text for e in ents if e.label_ in ("ORG", "CUSTOMER") or (site_words and e.label_ == "PERSON")}
     products, sites = set(), set()
     for name in names:
         ends = [m.end() for m in re.finditer(rf"(?<![\w&.-]){re.escape(name)}(?![\w&-])", text)]
@@ -1820,7 +1825,7 @@ def _without_product_names(text: str, ents: list[Span]) -> list[Span]:
             continue
         if all(_PRODUCT_AFTER.match(text, end) for end in ends):
             products.add(name)
-        if any(_RESOURCE_SITE_AFTER.match(text, end) for end in ends):
+        if site_words and any(_RESOURCE_SITE_AFTER.match(text, end) for end in ends):
             sites.add(name)
     return [
         e for e in ents
@@ -2726,7 +2731,7 @@ def _people_with_apposed_titles(text: str) -> list[tuple[int, int]]:
         for match in _NAME_BEFORE_APPOSITION.finditer(text)
         if JOB_TITLE.match(text, match.end()) or _FOUNDER.match(text, match.end())
     ]
-    for match in _APPOINTED_NAME.finditer(text):
+    for match in _matches_if_any(_APPOINTED_NAME, text, "ppoint", "name", "elect", "romot", "hire"):
         if match.group().endswith(",") or not match.group().endswith(" ") or JOB_TITLE.match(text, match.end()):
             found.append(match.span(1))
     for match in _NAME_BEFORE_BARE_TITLE.finditer(text):
