@@ -4038,3 +4038,10 @@ def test_names_of_asian_filers_food_trades_and_a_name_on_its_line():
     text = "It began supply to Hollis Bakeries in May, and to Pratt Kitchens in June."
     doc = EntityRules(patterns=True, propagate=True)(_doc(text, []))
     assert [t for t, label in _ents(doc) if label == "ORG"] == ["Hollis Bakeries", "Pratt Kitchens"]
+
+
+def test_a_departing_officers_next_post_and_a_term_are_read():
+    text = "Mr. Pell will remain with the Company as a consultant and receive $10,000 per month for a term of six months."
+    doc = EntityRules(patterns=True, propagate=True, periods=True)(_doc(text, [("$10,000", "MONEY"), ("six months", "PERIOD")]))
+    ents = _ents(doc)
+    assert ("consultant", "ROLE") in ents and not any(label == "PERIOD" for _, label in ents)

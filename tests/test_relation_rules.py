@@ -1581,3 +1581,13 @@ def test_a_measure_grown_from_one_dated_level_to_another_has_both():
     first, second = _spans(text, "$210 million", "$640 million")
     relations = [[*second, *deposits, "VALUE_OF", 0.9]]
     assert [*first, *deposits, "VALUE_OF", 0.9] in link_range_ends(text, [first, second], relations)
+
+
+def test_a_title_served_or_reported_to_is_not_the_servers():
+    from iec_nlp.components.role_rules import unlink_titles_served
+
+    text = "Mr. Rooke will serve as an advisor to the Chief Executive Officer. She reports to President and CEO Sam Achebe."
+    doc = _sentenced_doc(text, [])
+    rooke, ceo, president, achebe = _spans(text, "Rooke", "Chief Executive Officer", "President", "Sam Achebe")
+    relations = [[*rooke, *ceo, "HAS_ROLE", 0.9], [*achebe, *president, "HAS_ROLE", 0.9]]
+    assert unlink_titles_served(doc, relations) == relations[1:]

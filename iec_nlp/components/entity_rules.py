@@ -505,6 +505,7 @@ class EntityRules:
         seats = (
             _matches_if_any(_MEMBER_OF_NAMED_BOARD, text, "member"),
             _SERVES_AS_POSITION.finditer(text),
+            _matches_if_any(_STAYS_AS_POSITION, text, "consultant", "advis"),
             _matches_if_any(_AS_BOARD_SEATS, text, *_BOARD_SEAT_WORDS),
         )
         for match in itertools.chain.from_iterable(seats):
@@ -636,6 +637,12 @@ _SERVES_AS_POSITION = re.compile(
     # a Class II director", "as an independent director" give `director`.
     r"(?:(?:Class[ ]+(?:I{1,3}|[ABC])|independent|non-employee)[ ]+)?"
     r"(consultants?|advisors?|advisers?|directors?|trustees?)\b"
+)
+# A departing officer's next post: "will remain with the Company as a
+# consultant", "provide transition services as a strategic advisor".
+_STAYS_AS_POSITION = re.compile(
+    r"\b(?:remain|remains|continue|continues|stay|stays|services)(?:[ ]+with[ ]+the[ ]+[Cc]ompany)?[ ]+as[ ]+(?:an?[ ]+)?"
+    r"((?:(?:senior|special|strategic)[ ]+)?(?:consultant|advisor|adviser))\b"
 )
 # "has elected Helena Strand and Victor Amadi as directors": seats of a board
 # given to the people listed ("such as directors" names a kind).

@@ -156,7 +156,11 @@ def _is_dateline_city(ent: Span, text: str) -> bool:
 # inside them. Nor is a part of a document that a release points to ("see
 # Schedule I", "filed as Exhibit 10.1", "Appendix A").
 _DURATION = re.compile(r"(?:\d{1,2}|[a-z]+(?:-[a-z]+)?)[ -](?:months|years|quarters|weeks)", re.IGNORECASE)
-_AHEAD_BEFORE = re.compile(r"\b(?:over|within|during|in|for)[ ]+the[ ]+(?:next|coming|following|remaining)[ ]+$", re.IGNORECASE)
+# Or a term: "$10,000 per month for a term of six months".
+_AHEAD_BEFORE = re.compile(
+    r"\b(?:(?:over|within|during|in|for)[ ]+the[ ]+(?:next|coming|following|remaining)|for[ ]+a[ ]+(?:term|period)[ ]+of)[ ]+$",
+    re.IGNORECASE,
+)
 _FIELD_OF_STUDY_BEFORE = re.compile(
     r"(?:\b(?:degrees?|bachelor['\u2019]?s|master['\u2019]?s|majored|major|diploma|concentration)|(?<![\w.])(?:B\.A\.|B\.S\.|B\.Sc\.|M\.A\.|M\.S\.|"
     r"M\.Sc\.|MBA|M\.B\.A\.|Ph\.D\.|BA|BS|MS|MSc|BSc|B\.Com\.|B\.E\.|B\.Tech\.|LL\.B\.))[ ]+(?:degrees?[ ]+)?in[ ]+$"

@@ -91,6 +91,7 @@ from .role_rules import (
     unlink_titles_of_former_employers,
     unlink_titles_of_pronoun_sentences,
     unlink_titles_of_the_company,
+    unlink_titles_served,
 )
 
 RELATIONS_ATTR = "iec_relations"
@@ -301,6 +302,7 @@ def _apply_role_rules(doc: Doc, relations: list[list[Any]], ents: tuple[Span, ..
         unlink_titles_of_pronoun_sentences,
         unlink_announcers,
         unlink_holders_taken_for_organizations,
+        unlink_titles_served,
     ):
         relations = rule(doc, relations, ents)
     return relations

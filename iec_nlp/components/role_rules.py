@@ -881,6 +881,30 @@ def unlink_titles_of_former_employers(
     return kept
 
 
+# "Mr. Rooke will serve as a special advisor to the Chief Executive
+# Officer", "reporting to the CFO": the title served or reported to is
+# another's, no title of the person named.
+_SERVED_TITLE_BEFORE = re.compile(
+    r"\b(?:advisor|adviser|assistant|consultant|counsel|report|reports|reporting|reported)\s+to\s+(?:the\s+|our\s+|its\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def unlink_titles_served(
+    doc: Doc, relations: list[list[Any]], entities: Sequence[Span] | None = None
+) -> list[list[Any]]:
+    """No HAS_ROLE from a name before it to a title written after "advisor
+    to" or "reporting to"."""
+    text = doc_text(doc)
+    if " to " not in text:
+        return relations
+    # The name after the title holds it ("reporting to President and CEO Samuel Achebe").
+    return [
+        r for r in relations
+        if not (r[4] == "HAS_ROLE" and r[1] <= r[2] and _SERVED_TITLE_BEFORE.search(text, max(0, r[2] - 40), r[2]))
+    ]
+
+
 # "Al Bo, Chairman, and Cy Do, President of Zeta": the organization after a
 # later name's title is that title's, not the earlier one's (GUIDELINE:
 # ROLE_AT needs the organization attached to the title). The extractor,
