@@ -851,7 +851,8 @@ _SHARE_OF_SALES = re.compile(
 _LISTED_NAMES = r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?-i:[A-Z])[\w&.'\u2019-]*(?:\s+(?-i:[A-Z])[\w&.'\u2019-]*){0,4}){0,4}"
 _ACCOUNTS_FOR_SHARE_OF_SALES = re.compile(
     r"^(?:\s*\([^)]{0,40}\))?" + _LISTED_NAMES + r"\s*,?\s+(?:(?:which|who)\s+)?(?:had\s+|has\s+)?(?:each\s+|together\s+|alone\s+|also\s+)?"
-    r"(?:accounted\s+for|represented|comprised|contributed)\s+" + _PERCENT + r"(?:\s*(?:,|and)\s*" + _PERCENT + r")*"
+    r"(?:accounted\s+for|(?:will\s+)?account\s+for|accounts\s+for|represented|comprised|contributed)\s+" + _PERCENT
+    + r"(?:\s*(?:,|and)\s*" + _PERCENT + r")*"
     r"\s+of\s+(?:[\w'\u2019-]+\s+){0,3}?(?:sales|revenues?|shipments|billings)\b",
     re.IGNORECASE,
 )
@@ -1119,6 +1120,9 @@ _DELIVERED_TO = re.compile(
     r"|\breceived\s+(?:[\w$.,-]+\s+){0,4}?(?:purchase\s+)?orders?\s+from\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "as we grow our business with Vantex Communications", "our new program
+# with Sorensen Diagnostics": the issuer's own business with a buyer.
+_OUR_BUSINESS_WITH = re.compile(r"\b(?:our|its)\s+(?:new\s+)?(?:business|programs?)\s+with\s+(?:the\s+)?$", re.IGNORECASE)
 # "completed work for the Georgia Governor's Office", "performs engineering
 # work for Beta": work done for a buyer.
 _WORK_FOR = re.compile(
@@ -1152,6 +1156,7 @@ def _stated_as_customer(before: str, after: str) -> bool:
         or _BUILDS_FOR.search(before)
         or _WORK_FOR.search(before)
         or _DELIVERED_TO.search(before)
+        or _OUR_BUSINESS_WITH.search(before)
         or _SOLD_TO.search(before)
         or _OFFTAKE_WITH.search(before)
         or (_REVENUE_TO_OR_FROM.search(before) and _SHARE_OF_SALES.match(after))

@@ -4045,3 +4045,15 @@ def test_a_departing_officers_next_post_and_a_term_are_read():
     doc = EntityRules(patterns=True, propagate=True, periods=True)(_doc(text, [("$10,000", "MONEY"), ("six months", "PERIOD")]))
     ents = _ents(doc)
     assert ("consultant", "ROLE") in ents and not any(label == "PERIOD" for _, label in ents)
+
+
+def test_managers_of_a_plant_boards_of_a_state_and_malaysian_and_farm_credit_forms():
+    text = "Mark Dunne was plant manager at Tivoli Components Inc. The Vermont Public Utility Board approved it. CoBank, ACB lent to Pemberton Circuits (M) Sdn. Bhd. and Kinta Laminates Bhd. in Ipoh."
+    doc = EntityRules(patterns=True, propagate=False)(_doc(text, []))
+    ents = _ents(doc)
+    assert ("plant manager", "ROLE") in ents and ("Vermont Public Utility Board", "ORG") in ents
+    orgs = [t for t, label in ents if label == "ORG"]
+    assert "CoBank, ACB" in orgs and any(t.startswith("Pemberton Circuits (M) Sdn. Bhd") for t in orgs)
+    assert any(t.startswith("Kinta Laminates Bhd") for t in orgs)
+    doc = EntityRules(patterns=True, propagate=True)(_doc("Dunmore Construction Corp. will serve as construction manager.", [("construction manager", "ROLE")]))
+    assert not any(label == "ROLE" for _, label in _ents(doc))

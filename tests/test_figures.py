@@ -320,3 +320,10 @@ def test_southeast_asian_currencies_are_amounts():
 
     result = iec_nlp.extract("Net sales were THB1,402 million (US$39.1 million), and net income VND850 billion.")
     assert [e.text for e in result.entities if e.label == "MONEY"] == ["THB1,402 million", "US$39.1 million", "VND850 billion"]
+
+
+def test_a_homebuilders_average_selling_price_is_a_measure():
+    import iec_nlp
+
+    result = iec_nlp.extract("The average selling price of homes closed was $481,000 for the quarter.")
+    assert [(f.text, f.metric) for f in result.figures] == [("$481,000", "average selling price")]

@@ -1449,3 +1449,14 @@ def test_goods_delivered_to_and_orders_received_from_a_name_settle_it():
 def test_an_issuer_engaged_by_a_buyer_names_it_a_customer():
     sentence = "The Company was engaged by Calloway Controls to modernize its systems."
     assert _settled_labels(sentence, "Beta Health", "Calloway Controls")[-1] == "CUSTOMER"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Acme is expanding its business with Calloway Controls.",
+        "Calloway Controls will account for 12% of sales in 2004.",
+    ],
+)
+def test_the_issuers_business_with_a_name_and_its_coming_share_of_sales_settle_it(sentence):
+    assert _settled_labels(sentence, "Beta Health", "Calloway Controls")[-1] == "CUSTOMER"

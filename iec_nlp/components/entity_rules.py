@@ -132,7 +132,7 @@ _NOT_NAME_WORD = (
     rf"GETS|Gets|ANNOUNCES|Announces|SELECTED|Selected|SELECTS|Selects|{_DEAL_VERBS})\b"
 )
 # A city in parentheses is a word of the name: "Lumitek Optoelectronics (Kunshan) Co., Ltd.".
-_NAME_WORD = rf"(?:(?!{_NOT_NAME_WORD})[A-Z][\w&'\u2019-]*|[A-Z]\.|&|of|and|de|\([A-Z][a-z]+\))"
+_NAME_WORD = rf"(?:(?!{_NOT_NAME_WORD})[A-Z][\w&'\u2019-]*|[A-Z]\.|&|of|and|de|\([A-Z][a-z]*\))"
 # A partnership name lists its founders with commas: "Sears, Roebuck and
 # Co.", "Goldman, Sachs & Co.", and a law or accounting firm: "Gorrin,
 # Wilde & Tasker LLP". Only before "and Co." / "& Company" or a partner's
@@ -308,6 +308,8 @@ GOVERNMENT_BODY = re.compile(
     rf"(?:[ ]of[ ]{_CAP}(?:[ ]{_CAP}){{0,2}})?"
     # A command's contracting site after a dash: "Army Contracting Command - Rock Island".
     rf"(?:(?<=Command)[ ][-\u2013][ ]{_CAP}(?:[ ]{_CAP}){{0,2}})?"
+    # A state's board: "Nebraska Public Service Board", "Kentucky Energy Review Board".
+    rf"|(?:{_STATE_NAMES})(?:[ ]{_CAP}){{1,3}}[ ]Board"
     # A governor's office: "Georgia Governor's Office of Planning and Budget".
     rf"|(?:{_STATE_NAMES})[ ]Governor['\u2019]s[ ]Office[ ]of[ ](?:the[ ])?{_CAP}(?:[ ](?:and[ ]|&[ ])?{_CAP}){{0,3}}"
     # A federal service: "U.S. Customs and Border Protection", "U.S. Forest Service".

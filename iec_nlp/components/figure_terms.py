@@ -130,6 +130,8 @@ _METRIC_CORE = (
     # "a monthly stipend of $9,000", "a monthly base salary of $40,000", "a
     # pro-rated annual bonus for fiscal 2021 of $84,000" (as annotated:
     # `monthly stipend`, `annual bonus`, `monthly consulting fee`).
+    # A homebuilder's "average selling price" of the homes it closed.
+    r"average\s+(?:selling|sales|sale)\s+price(?!s)|"
     r"(?:monthly|annual|annualized)\s+(?:base\s+salary|(?:cash\s+)?stipend|(?:cash\s+)?retainer|(?:consulting\s+|advisory\s+)?fee)|"
     r"pro-?rated\s+annual\s+(?:cash\s+)?(?:incentive\s+)?bonus(?:es)?|stipend|"
     # "her annual incentive bonus of $95,000", "a transition bonus of $120,000"

@@ -442,7 +442,10 @@ _BUSINESS_NOUN = re.compile(
     re.IGNORECASE,
 )
 # What a firm is engaged as on a project (no annotated ROLE is one).
-_FIRMS_PART = re.compile(r"(?:(?:general|prime)[ ])?(?:sub)?contractors?|design[- ]builders?", re.IGNORECASE)
+_FIRMS_PART = re.compile(
+    r"(?:(?:general|prime)[ ])?(?:sub)?contractors?|design[- ]builders?|construction[ ]managers?(?:[ ]at[ -]risk)?",
+    re.IGNORECASE,
+)
 _FIRMS_CAPACITIES = frozenset(
     "trustee indenture trustee administrative agent collateral agent paying agent transfer agent escrow agent "
     "sole bookrunner underwriter underwriters initial purchaser initial purchasers".split(" ")

@@ -21,12 +21,12 @@ _LEGAL_FORM = (
     # Singapore's, Malaysia's and Australia's two-word forms: "Kranji Offshore
     # Pte. Ltd.", "Perdana Air Sdn. Bhd.", "Corra Mining Pty Ltd"; Norway's "AS".
     r"K\.K\.|KGaA|ApS|A/S|Oyj|Oy|S\.r\.l\.|S\.L\.|(?<=[a-z][ ])(?:AB|ASA|AS(?![\w&]))|"
-    r"Pte\.?[ ]Ltd\.?|Sdn\.?[ ]Bhd\.?|Pty\.?[ ]Ltd\.?|"
+    r"Pte\.?[ ]Ltd\.?|Sdn\.?[ ]Bhd\.?|Pty\.?[ ]Ltd\.?|(?<=[a-z][ ])Bhd\.?|"
     r"INC\.?|INCORPORATED|CORP\.?|CORPORATION|COMPANY|LTD\.?|LIMITED|"
     # A national bank: "First Allegheny Bank, N.A." (National Association); a
     # federal savings bank: "Sandhill Trust Bank, FSB"; a Farm Credit lender:
     # "Ouray Plains Farm Credit, ACA".
-    r"(?<=Bank,[ ])(?:N\.A\.|FSB|F\.S\.B\.)|(?<=Credit,[ ])(?:ACA|FLCA)|"
+    r"(?<=Bank,[ ])(?:N\.A\.|FSB|F\.S\.B\.|ACB)|(?<=Credit,[ ])(?:ACA|FLCA)|"
     # "SEARS, ROEBUCK AND CO.", but not Colorado in "DENVER, CO."
     r"(?<=AND\s)CO\.|(?<=&\s)CO\.)"
 )
@@ -52,6 +52,8 @@ _TITLE_HEAD = (
     r"Chief\s+Executive(?!\s+Officer)(?=\s+(?:of|at)\s+(?-i:[A-Z])|\s*[,;.]|\s+(?:and|said)\b)|Finance\s+Director|Whole-time\s+Director|"
     r"(?-i:Non-Executive\s+Director)|(?-i:Lead\s+(?:Independent\s+)?Director)|"
     r"General\s+Manager|Managing\s+Director|General\s+Counsel|"
+    # A plant's or a program's manager: "he was plant manager of its Tucson facility".
+    r"(?:Plant|Operations|Program|Project|Branch|District|Regional|Sales)\s+Manager|"
     # SCHEMA.md 3a: founders are ROLEs ("co-founder of Plexus", "Founding Partner of Trian").
     r"Founder|Founding\s+Partner|"
     # "Head of Research and Development", "Global Head of Regulatory Affairs"
