@@ -770,6 +770,8 @@ _IN_A_PERIOD = r"(?:(?:in|during)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:quarter|yea
 # at Beta Automotive", "a design win with Beta Automotive" (a maker's part
 # designed into the buyer's product; no design win in the gold releases).
 _INTRODUCES_CUSTOMERS = re.compile(
+    # A media company's buyers: "Top spending advertisers included Beta Foods".
+    r"\b(?:top|largest|leading|major|key|new|national|local)\s+(?:[\w-]+\s+){0,2}?advertisers\s*(?::|,?\s*(?:included|include|includes|such\s+as|including|were))\s+(?:the\s+)?$|"
     r"\b(?:customers|clients)\b[^.;]{0,80}?,\s*(?:led\s+by|principally|primarily|chiefly|mainly|(?:most\s+)?notably|among\s+them)\s+(?:the\s+)?$"
     r"|\b(?:customers?|clients?)\s*,\s*joining\s+(?:the\s+)?$"
     # "Two customers accounted for 41% of revenue in the quarter: Beta Motors and ..."
@@ -977,7 +979,10 @@ _CHOOSES = re.compile(
     # "subscribed to", "signed with" the issuer or its product.
     r"(?:selected|chose|chosen|adopted|deployed|implemented|licensed|subscribed\s+to|signed\s+(?:on\s+)?with|"
     r"awarded|standardi[sz]ed\s+on|renewed\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}?(?:contract|agreement|subscription|license)\s+with|"
-    r"extended\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}?(?:contract|agreement)\s+with)\s+(?:the\s+)?",
+    r"extended\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}?(?:contract|agreement)\s+with"
+    # A distributor paying the issuer: "Tidewater Cable, which pays Kestrel fees",
+    # "Lumio TV will pay Halberd Media $2 million a year".
+    r"|,?\s*(?:which\s+|who\s+|each\s+of\s+which\s+)?(?:will\s+)?(?:pays?|paid)(?=\s))\s+(?:the\s+)?",
     re.IGNORECASE,
 )
 _THE_COMPANY = re.compile(r"(?:the\s+)?company\b|us\b|our\b", re.IGNORECASE)

@@ -1460,3 +1460,10 @@ def test_an_issuer_engaged_by_a_buyer_names_it_a_customer():
 )
 def test_the_issuers_business_with_a_name_and_its_coming_share_of_sales_settle_it(sentence):
     assert _settled_labels(sentence, "Beta Health", "Calloway Controls")[-1] == "CUSTOMER"
+
+
+def test_advertisers_and_a_distributor_paying_the_issuer_are_customers():
+    sentence = "Top spending advertisers included Calloway Controls and others."
+    assert _settled_labels(sentence, "Beta Health", "Calloway Controls")[-1] == "CUSTOMER"
+    sentence = "The channel is carried by Calloway Controls, which pays Acme Corp. fees."
+    assert _settled_labels(sentence, "Beta Health", "Calloway Controls")[-1] == "CUSTOMER"

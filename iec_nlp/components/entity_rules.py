@@ -2242,7 +2242,7 @@ _STATE_ALONE = re.compile(_STATE_NAMES)
 # find the first).
 _CUSTOMER_LIST = re.compile(
     # "New customers in the quarter included ...", "Notable wins included ...".
-    rf"(?:\b(?:customers|clients|[Ww]ins|[Gg]o-lives)(?:[ ]+(?:in|during)[ ]+the[ ]+(?:[\w-]+[ ]+){{0,2}}?(?:quarter|year|period))?"
+    rf"(?:\b(?:customers|clients|advertisers|[Ww]ins|[Gg]o-lives)(?:[ ]+(?:in|during)[ ]+the[ ]+(?:[\w-]+[ ]+){{0,2}}?(?:quarter|year|period))?"
     r"(?:[ ]+(?:such[ ]+as|including|include|includes|included|like)|[ ]*:)[ ]+"
     # "Three carriers each represented more than 10% of revenue: Beta, ...",
     # "Customers representing more than 10% of revenue were Beta and Gamma".
