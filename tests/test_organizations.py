@@ -1466,4 +1466,5 @@ def test_advertisers_and_a_distributor_paying_the_issuer_are_customers():
     sentence = "Top spending advertisers included Calloway Controls and others."
     assert _settled_labels(sentence, "Beta Health", "Calloway Controls")[-1] == "CUSTOMER"
     sentence = "The channel is carried by Calloway Controls, which pays Acme Corp. fees."
-    assert _settled_labels(sentence, "Beta Health", "Calloway Controls")[-1] == "CUSTOMER"
+    # The labels of Acme Corp., Calloway Controls and Acme Corp. again.
+    assert _settled_labels(sentence, "Beta Health", "Calloway Controls") == ["ORG", "CUSTOMER", "ORG"]
