@@ -327,3 +327,10 @@ def test_a_homebuilders_average_selling_price_is_a_measure():
 
     result = iec_nlp.extract("The average selling price of homes closed was $481,000 for the quarter.")
     assert [(f.text, f.metric) for f in result.figures] == [("$481,000", "average selling price")]
+
+
+def test_a_utilitys_capital_plan_is_a_measure():
+    import iec_nlp
+
+    result = iec_nlp.extract("Orchard Bay Power raised its 2018 capital plan to $410 million.")
+    assert [(f.text, f.metric) for f in result.figures] == [("$410 million", "capital plan")]

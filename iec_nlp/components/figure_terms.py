@@ -77,7 +77,7 @@ _METRIC_CORE = (
     # quarterly distribution of $0.5600 per unit", "all-in sustaining costs of
     # $1,212 per ounce", "C1 cash costs of $1.88 per pound"; a budget.
     r"(?:cash\s+)?distributions?(?=\s+of\s+(?:US)?\$\s?[\d.]+\s+per\s+(?:common\s+)?unit)|all-in\s+(?:sustaining\s+)?costs?|"
-    r"(?-i:C1)\s+cash\s+costs?|capital\s+budget|"
+    r"(?-i:C1)\s+cash\s+costs?|capital\s+budget|(?:(?:[a-z]+-year)\s+)?capital\s+(?:plan|program|investments?)|"
     # A carrier's cost of a unit, widened over its unit (`_widen_over_units`): "fuel cost per gallon".
     r"(?:fuel\s+)?costs?(?=\s+per\s+(?:gallon|available|enplaned|mile|ton|tonne|metric|barrel|boe|unit|load|carload))|"
     r"income\s+tax(?:es)?(?:\s+(?:expense|benefit|provision))?|research\s+and\s+development(?:\s+expenses?)?|"
