@@ -151,29 +151,38 @@ def _is_dateline_city(ent: Span, text: str) -> bool:
     )
 
 
-# SCHEMA v1.1: 8-K item headings, defined terms in quotes and the names of
-# plans, agreements, filings and committees are no entities, nor is anything
-# inside them. Nor is a part of a document that a release points to ("see
-# Schedule I", "filed as Exhibit 10.1", "Appendix A").
+# A stretch of time ahead is a duration, no reporting period (SCHEMA.md):
+# "over the next twelve months".
 _DURATION = re.compile(r"(?:\d{1,2}|[a-z]+(?:-[a-z]+)?)[ -](?:months|years|quarters|weeks)", re.IGNORECASE)
 # Or a term: "$10,000 per month for a term of six months".
 _AHEAD_BEFORE = re.compile(
     r"\b(?:(?:over|within|during|in|for)[ ]+the[ ]+(?:next|coming|following|remaining)|for[ ]+a[ ]+(?:term|period)[ ]+of)[ ]+$",
     re.IGNORECASE,
 )
+# What a degree is in: "a B.A. in Economics and Finance".
 _FIELD_OF_STUDY_BEFORE = re.compile(
     r"(?:\b(?:degrees?|bachelor['\u2019]?s|master['\u2019]?s|majored|major|diploma|concentration)|(?<![\w.])(?:B\.A\.|B\.S\.|B\.Sc\.|M\.A\.|M\.S\.|"
     r"M\.Sc\.|MBA|M\.B\.A\.|Ph\.D\.|BA|BS|MS|MSc|BSc|B\.Com\.|B\.E\.|B\.Tech\.|LL\.B\.))[ ]+(?:degrees?[ ]+)?in[ ]+$"
 )
+# Kinds of government contract, no names: "an Other Transaction Authority (OTA) agreement".
 _CONTRACT_VEHICLES = frozenset(
     ("Other Transaction Authority", "Other Transaction", "OTA", "OTAs", "IDIQ", "GWAC", "BPA", "BOA", "MATOC", "SATOC")
 )
+# "American Depositary Shares".
 _SHARES_AFTER = re.compile(r"[ ]+(?:Shares|Receipts)\b")
+# A title-case headline's words read as a name: "Founder Steps Down; President Moves to Chairman Role".
 _HEADLINE_WORDS = frozenset(
     "role roles steps step down moves move retires retire resigns resign joins join named appointed promoted "
     "transition succession leadership change changes update position post".split()
 )
+# No name runs over a blank line.
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+# SCHEMA v1.1: 8-K item headings, defined terms in quotes and the names of
+# plans, agreements, filings and committees are no entities, nor is anything
+# inside them. Nor is a part of a document that a release points to ("see
+# Schedule I", "filed as Exhibit 10.1", "Appendix A").
 _ITEM_HEADING = re.compile(r"[ \t]*(?:ITEM|Item)\s+\d{1,2}\.\d{2}\b")
 _DOCUMENT_WORDS = frozenset(
     "plan plans agreement agreements amendment statement report committee policy letter form act "
@@ -446,11 +455,12 @@ _FIRMS_PART = re.compile(
     r"(?:(?:general|prime)[ ])?(?:sub)?contractors?|design[- ]builders?|construction[ ]managers?(?:[ ]at[ -]risk)?",
     re.IGNORECASE,
 )
-_FIRMS_CAPACITIES = frozenset(
-    "trustee indenture trustee administrative agent collateral agent paying agent transfer agent escrow agent "
-    "sole bookrunner underwriter underwriters initial purchaser initial purchasers".split(" ")
-) | frozenset(("indenture trustee", "administrative agent", "collateral agent", "paying agent", "transfer agent",
-               "escrow agent", "sole bookrunner", "initial purchaser", "initial purchasers"))
+# What a bank or a fund is named as after ", as": "U.S. Bank Trust Company,
+# National Association, as trustee", "..., as administrative agent".
+_FIRMS_CAPACITIES = frozenset((
+    "trustee", "indenture trustee", "administrative agent", "collateral agent", "paying agent", "transfer agent",
+    "escrow agent", "sole bookrunner", "underwriter", "underwriters", "initial purchaser", "initial purchasers",
+))  # fmt: skip
 _AS_AFTER_COMMA = re.compile(r",[ ]+as[ ]+(?:the[ ]+)?$")
 _SECURITY_AT_END = re.compile(r"\b(?:Offering|Notes|Debentures|Bonds|Offerings)$")
 _THE_BEFORE_PART = re.compile(r"(?:,|\bis|\bas)[ ]+(?:the|its|our)[ ]+$")
