@@ -334,3 +334,15 @@ def test_a_utilitys_capital_plan_is_a_measure():
 
     result = iec_nlp.extract("Orchard Bay Power raised its 2018 capital plan to $410 million.")
     assert [(f.text, f.metric) for f in result.figures] == [("$410 million", "capital plan")]
+
+
+def test_a_staffing_firms_bill_rate_and_revenue_per_consultant_and_an_insurers_premium():
+    import iec_nlp
+
+    result = iec_nlp.extract(
+        "The average bill rate was $66.10 per hour, and revenue per billable consultant was $91,000. "
+        "It wrote gross written premium of $220.5 million."
+    )
+    assert [(f.text, f.metric) for f in result.figures] == [
+        ("$66.10", "average bill rate"), ("$91,000", "revenue per billable consultant"),
+        ("$220.5 million", "gross written premium")]

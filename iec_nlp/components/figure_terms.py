@@ -107,7 +107,9 @@ _METRIC_CORE = (
     # "average realized oil price", a software company's "annual recurring
     # revenue" and "remaining performance obligations", a biotech's "milestone
     # payment", the size of a "revolving credit facility".
-    r"(?:gross\s+|net\s+)?premiums\s+(?:written|earned)|(?:gross\s+|net\s+)?written\s+premiums|net\s+investment\s+income|loans\s+held\s+for\s+investment|"
+    r"(?:gross\s+|net\s+)?premiums\s+(?:written|earned)|(?:gross\s+|net\s+)?written\s+premiums?|"
+    # A staffing firm's price of an hour: "The average bill rate was $66.10 per hour".
+    r"(?:average\s+|blended\s+)?bill\s+rates?|net\s+investment\s+income|loans\s+held\s+for\s+investment|"
     # A REIT's "NOI", a bank's "NII", a restaurant's "average unit volume" (AUV).
     r"funds\s+from\s+operations|(?-i:NOI|NII|AUVs?)|average\s+unit\s+volumes?|allowance\s+for\s+(?:loan\s+|credit\s+)?losses|lease\s+operating\s+expenses?|(?:average\s+)?realized\s+(?:[a-z]+\s+){0,2}prices?|"
     r"annual\s+recurring\s+revenue|remaining\s+performance\s+obligations|(?-i:A?FFO|ARR|RPO)|"
@@ -606,9 +608,9 @@ def _add_bracketed_comparative_periods(doc: Doc, text: str, ents: list[Span]) ->
 # week", "revenue per hundredweight", "fuel cost per gallon" (the recognizer
 # and the measure terms stop at "revenue" or "cost").
 _UNITS_AFTER = re.compile(
-    r"(?:[ ]per[ ](?:(?:available|enplaned|revenue|loaded|metric|square|operating|average)[ ])?"
+    r"(?:[ ]per[ ](?:(?:available|enplaned|revenue|loaded|metric|square|operating|average|billable)[ ])?"
     r"(?:tractor|truck|carload|load|hundredweight|gallon|passenger|seat[ ]mile|mile|ton|tonne|unit|container|day|week|"
-    r"shipment|room|foot|vehicle|bed|member|subscriber|user|customer|employee))+(?![\w-])"
+    r"shipment|room|foot|vehicle|bed|member|subscriber|user|customer|employee|consultant))+(?![\w-])"
 )
 _AVERAGE_BEFORE = re.compile(r"(?:[Aa]verage)[ ]$")
 
