@@ -770,8 +770,6 @@ _IN_A_PERIOD = r"(?:(?:in|during)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:quarter|yea
 # at Beta Automotive", "a design win with Beta Automotive" (a maker's part
 # designed into the buyer's product; no design win in the gold releases).
 _INTRODUCES_CUSTOMERS = re.compile(
-    # A media company's buyers: "Top spending advertisers included Beta Foods".
-    r"\b(?:top|largest|leading|major|key|new|national|local)\s+(?:[\w-]+\s+){0,2}?advertisers\s*(?::|,?\s*(?:included|include|includes|such\s+as|including|were))\s+(?:the\s+)?$|"
     r"\b(?:customers|clients)\b[^.;]{0,80}?,\s*(?:led\s+by|principally|primarily|chiefly|mainly|(?:most\s+)?notably|among\s+them)\s+(?:the\s+)?$"
     r"|\b(?:customers?|clients?)\s*,\s*joining\s+(?:the\s+)?$"
     # "Two customers accounted for 41% of revenue in the quarter: Beta Motors and ..."
@@ -788,25 +786,27 @@ _INTRODUCES_CUSTOMERS = re.compile(
     r"|\b(?:notable|key|significant|major|new)\s+(?:customer\s+|client\s+)?wins\s*" + _IN_A_PERIOD
     + r"(?::|,?\s*(?:included|include|includes|such\s+as|including))\s+(?:the\s+)?$"
     r"|\bgo-lives\s*" + _IN_A_PERIOD + r"(?::|,?\s*(?:included|include|includes|including))\s+(?:the\s+)?$"
-    r"|\bdesign[\s-]wins?\s+(?:[\w-]+\s+){0,3}?(?:at|with)\s+(?:the\s+)?$",
+    r"|\bdesign[\s-]wins?\s+(?:[\w-]+\s+){0,3}?(?:at|with)\s+(?:the\s+)?$"
+    # A media company's buyers: "Top spending advertisers included Beta Foods".
+    r"|\b(?:top|largest|leading|major|key|new|national|local)\s+(?:[\w-]+\s+){0,2}?advertisers\s*(?::|,?\s*(?:included|include|includes|such\s+as|including|were))\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "In the quarter we signed Seabright Resorts, the Alcott Hotel Group and
 # Vantera Inns", "the Company added Beta Health": the issuer winning them as
 # customers (the names after the first follow it, `_follow_listed_customers`);
 # not "signed Beta as a distributor" (`_NOT_AS_A_BUYER`).
+# "won two new programs with Beta Instruments", "won business from Beta":
+# said of the issuer ("we", `_WE_SIGNED`) or of a name before it (`_WON_FROM`).
+_WON_BUSINESS_WITH = (
+    r"won\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:programs?|business|orders?|contracts?|recompetes?|re-competes?|task\s+orders?|awards?)\s+(?:with|from)\s+(?:the\s+)?$"
+)
 _WE_SIGNED = re.compile(
     r"\b(?:we|the\s+company|it)\s+(?:(?:have|has|also|recently)\s+){0,2}(?:signed|added|won|onboarded)\s+(?:the\s+)?$"
-    # "we won two new programs with Beta Instruments", "won business from Beta".
-    r"|\b(?:we|the\s+company|it)\s+(?:(?:have|has|also|recently)\s+){0,2}won\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:programs?|business|orders?|contracts?|recompetes?|re-competes?|task\s+orders?|awards?)\s+(?:with|from)\s+(?:the\s+)?$",
+    r"|\b(?:we|the\s+company|it)\s+(?:(?:have|has|also|recently)\s+){0,2}" + _WON_BUSINESS_WITH,
     re.IGNORECASE,
 )
-_WON_FROM = re.compile(
-    r"\s+(?:(?:has|have|also|recently)\s+){0,2}won\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:programs?|business|orders?|contracts?|recompetes?|re-competes?|task\s+orders?|awards?)\s+(?:with|from)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
+_WON_FROM = re.compile(r"\s+(?:(?:has|have|also|recently)\s+){0,2}" + _WON_BUSINESS_WITH, re.IGNORECASE)
 _NOT_AS_A_BUYER = re.compile(
     r"(?:['\u2019]s?)?\s*(?:\([^)]{0,40}\)\s*)?,?\s+(?:as|to)\s+(?:a|an|our|its|the)?\s*(?:[\w-]+\s+){0,2}?"
     r"(?:partners?|distributors?|resellers?|suppliers?|agents?|representatives?|board|team|index|portfolio|network)\b",
@@ -819,12 +819,6 @@ _NOT_AS_A_BUYER = re.compile(
 # customer concentration so).
 # The buyer may be called a customer on the way: "sales to automotive
 # customer Beta Motors", "shipments to our largest customer, Beta".
-# "long-term offtake agreements with Kaiyo Refining", "a firm sales
-# agreement with Gulfmark LNG": an agreement to sell the issuer's output.
-_OFFTAKE_WITH = re.compile(
-    r"\b(?:off-?take|(?:firm\s+|gas\s+|crude\s+|long-term\s+)?sales)\s+(?:agreements?|contracts?)\s+with\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
 # So are sales of a product named on the way ("higher sales of inverters
 # to Brightwater Utilities", "sales of sensors by Mizuki Electric to Okada
 # Motor"), in lower case: not the sale of a business (`_BUSINESS_SOLD`).
@@ -834,6 +828,12 @@ _SOLD_TO = re.compile(
     r"business|businesses|division|interests?|stake|properties|property|land|real)\b)[a-z][\w-]*\s+){1,3}?(?:by\s+(?-i:[A-Z])[\w&.,-]*(?:\s+(?-i:[A-Z])[\w&.,-]*){0,4}\s+)?)?"
     r"to\s+(?:(?:our|its|an?|the)\s+)?"
     r"(?:(?:(?!(?:of|to|for|with|and|or)\b)[\w-]+\s+){0,2}?(?:customers?|clients?)\s*,?\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "long-term offtake agreements with Kaiyo Refining", "a firm sales
+# agreement with Gulfmark LNG": an agreement to sell the issuer's output.
+_OFFTAKE_WITH = re.compile(
+    r"\b(?:off-?take|(?:firm\s+|gas\s+|crude\s+|long-term\s+)?sales)\s+(?:agreements?|contracts?)\s+with\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # Revenue "to" a name may be a partner's share, revenue "from" it a business
@@ -1048,6 +1048,8 @@ def _supplies_under_the_agreement(before: str, after: str, name: str) -> bool:
         return False
     supplies = _WHICH_WILL_SUPPLY.match(after)
     return supplies is not None and (supplies.group("named") is None or name.startswith(supplies.group("named")))
+
+
 # "Calloway Health has named Bexley a preferred provider", "designated the
 # Company as its exclusive supplier": the organization choosing the issuer
 # to supply it, by naming it so ("named" alone names people to posts).
@@ -1113,10 +1115,6 @@ _STOCKED_BY = re.compile(
 _WEBSITE_AFTER = re.compile(r"^(?:['\u2019]s?)?\s+(?:web\s*site|website|online|app|investor)", re.IGNORECASE)
 
 
-# "named general contractor for Westmoor Medical Center", "construction
-# manager at risk for", "selected as design-builder for": a builder's
-# owner. (Settling, not a learned cue: as one, it moved the weights that F's
-# model learned, which lost a customer elsewhere.)
 # "Tenby Cartons delivered 400 units to Marden Beverage Co.", "received
 # orders from Dunleavy Appliance Company totaling $6.8 million": goods
 # delivered to a buyer, orders received from one.
@@ -1134,6 +1132,10 @@ _WORK_FOR = re.compile(
     r"\b(?:completed|performed|performs|perform|performing|began|begins|continues|continued)\s+(?:[\w-]+\s+){0,3}?work\s+for\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "named general contractor for Westmoor Medical Center", "construction
+# manager at risk for", "selected as design-builder for": a builder's
+# owner. (Settling, not a learned cue: as one, it moved the weights that F's
+# model learned, which lost a customer elsewhere.)
 _BUILDS_FOR = re.compile(
     r"\b(?:general\s+contractor|construction\s+manager(?:\s+at[\s-]risk)?|design[\s-]builder|prime\s+contractor)"
     r"\s+(?:[\w-]+\s+){0,3}?for\s+(?:the\s+)?$",

@@ -736,9 +736,7 @@ def unlink_periods_of_other_pay_items(
     """No IN_PERIOD from a pay item's amount to a period written for another pay item."""
     if not metrics:
         return relations
-    metric_ending = {}
-    for start, end in metrics:
-        metric_ending[end] = (start, end)
+    metric_ending = {end: (start, end) for start, end in metrics}
     value_of = {(r[0], r[1]): (r[2], r[3]) for r in relations if r[4] == "VALUE_OF"}
     owner_of_period: dict[tuple[int, int], tuple[int, int]] = {}
     for r in relations:
@@ -775,7 +773,7 @@ def link_range_ends(text: str, money: list[tuple[int, int]], relations: list[lis
         if _BETWEEN_AND_GAP.fullmatch(gap):
             if not _BETWEEN.search(before):
                 continue
-        elif _DATED_RANGE_GAP.fullmatch(gap) and _FROM.search(before) and _GREW_FROM.search(before):
+        elif _DATED_RANGE_GAP.fullmatch(gap) and _GREW_FROM.search(before):
             pass  # "Total deposits grew from $210 million in 2004 to $640 million at December 31, 2009": two dated levels
         elif not _RANGE_GAP.fullmatch(gap) or is_change(before):
             continue

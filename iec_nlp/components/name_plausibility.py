@@ -988,8 +988,6 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
         return False  # "With 4.3 million customers": SCHEMA.md's amounts carry their currency sign or word
     if not any(c.isalnum() for c in name):
         return False  # "$" of "($ in millions)" taken for a title: no word, no entity
-    if label == "PERIOD" and _is_duration_ahead(text, ent.start_char, ent.end_char):
-        return False  # "recognized over the next twelve months": no reporting period
     if label in _NAME_LABELS:
         if _BLANK_LINE.search(name):
             return False  # "Regulation D.\n\nItem 8.01": a name never runs over a blank line
@@ -1105,7 +1103,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
         return False  # "received a subcontract in August 2017": the month of an event, no reporting period
     if label == "PERIOD" and _is_no_period_of_an_amount(text, ent.start_char, ent.end_char):
         # "an increase of $6.5 million over the prior year quarter", "its Annual Report on
-        # Form 10-K for the year ended December 31, 2023", "an agreement dated as of May 2, 2016"
+        # Form 10-K for the year ended December 31, 2023", "an agreement dated as of May 2, 2016",
+        # "recognized over the next twelve months"
         return False
     if label == "METRIC" and name.lower() in ("negative", "positive"):
         return False  # "compared to negative $0.21 million": the sign of an amount, not its measure

@@ -551,7 +551,7 @@ def _alone_on_its_line(text: str, ent: Any, line_start: int, line_end: int) -> b
     """Whether an organization stands alone on its line, but for a contact
     label before it and a comma or a town after it."""
     before = text[line_start : ent.start_char]
-    if before.strip() and not _CONTACT_LABEL.fullmatch(before.strip() + " "):
+    if before.strip() and not _CONTACT_LABEL.fullmatch(before.strip()):
         return False
     after = text[ent.end_char : line_end].rstrip()
     return not after or after == "," or bool(_TOWN_AFTER.fullmatch(after))
