@@ -130,7 +130,7 @@ _CHANGE = re.compile(
     re.IGNORECASE,
 )
 _CHANGE_VERB = re.compile(
-    r"\b(?:increased?|decreased?|increasing|decreasing|reduce|reduces|reducing|raise|raises|raising|raised|lower|lowers|lowering|lowered|"
+    r"\b(?:increased?|decreased?|increasing|decreasing|reduce|reduces|reducing|raise|raises|raising|raised|lowers|lowering|lowered|"
     r"grew|declined|fell|rose|improved|reduced|reduction|increase|decrease|"
     r"improvement|decline|up|down|lower|higher)\b",
     re.IGNORECASE,

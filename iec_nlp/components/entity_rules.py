@@ -55,6 +55,7 @@ from ..text import TEXTS_PER_BATCH, doc_text
 from .figure_terms import (
     METRIC_TERM,
     PERIOD_TERM,
+    _add_bracketed_comparative_periods,
     _add_near_amounts,
     _complete_phrases,
     _items_after_amounts,
@@ -63,11 +64,10 @@ from .figure_terms import (
     _list_items_stated_as_amounts,
     _subjects_stated_as_amounts,
     _trim_basis,
-    _add_bracketed_comparative_periods,
+    _trim_period,
     _trim_verb,
     _widen_over_units,
     _widen_split_years,
-    _trim_period,
     _without_units_of_amounts,
     _years_after_amounts,
 )
@@ -88,7 +88,7 @@ from .name_plausibility import (
     _names_an_index_or_event,
     _written_in_lower_case,
 )
-from .name_propagation import _propagate
+from .name_propagation import _NAME_SUFFIX, _propagate
 from .name_shapes import (
     _EXCHANGE,
     _FUNCTION,
@@ -1672,7 +1672,6 @@ _SENTENCE_AFTER_LEGAL_FORM = re.compile(
     _LEGAL_FORM_STOP + r"(?=[ ]+[A-Z])(?![ ]+(?:LLP|LLC|PLLC|L\.L\.P\.|L\.L\.C\.|L\.P\.|P\.C\.)(?![\w.]))"
 )
 _ENDS_AT_LEGAL_FORM_STOP = re.compile(_LEGAL_FORM_STOP + "$")
-_ENDS_AT_LEGAL_FORM = re.compile(rf",?\s{_LEGAL_FORM}$")
 
 
 # "revenues earned from ME&T.\n2\tElimination of ...": a footnote's or a
@@ -1830,7 +1829,7 @@ def _without_product_names(text: str, ents: list[Span]) -> list[Span]:
     products, sites = set(), set()
     for name in names:
         ends = [m.end() for m in re.finditer(rf"(?<![\w&.-]){re.escape(name)}(?![\w&-])", text)]
-        if not ends or _ENDS_AT_LEGAL_FORM.search(name):
+        if not ends or _NAME_SUFFIX.search(name):
             continue
         if all(_PRODUCT_AFTER.match(text, end) for end in ends):
             products.add(name)

@@ -893,10 +893,8 @@ def _complete_phrases(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
                 start = month.start()
         if revenue_item:
             start = _revenue_qualifier_start(text, start)
-        elif ent.label_ == "METRIC" and (at_segment := _SEGMENT_WORD_AHEAD.match(text, start)) and (
-            segment := _SEGMENT_NAME_BEFORE.search(text, max(0, at_segment.end() - 60), at_segment.end())
-        ):
-            start = segment.start()  # "Specialty Materials segment operating income"
+        elif ent.label_ == "METRIC" and (segment_start := _segment_name_start(text, start)) is not None:
+            start = segment_start  # "Specialty Materials segment operating income"
         elif ent.label_ == "METRIC" and _COST_END.search(text, start, end):
             if coordinated := _COORDINATED_COST.search(text, max(0, start - 30), start):
                 start = coordinated.start()
@@ -959,6 +957,17 @@ def _word_start(text: str, start: int, end: int) -> int:
 _OPERATING_REVENUE = re.compile(r"(?<![\w-])(?:(?:total|consolidated|net)[ ]+)?operating[ ]+$", re.IGNORECASE)
 
 
+def _segment_name_start(text: str, start: int) -> int | None:
+    """Where the name of the segment a measure at `start` is reported for
+    starts ("Specialty Materials" of "Specialty Materials segment operating
+    income"), or None where no segment is named."""
+    at_segment = _SEGMENT_WORD_AHEAD.match(text, start)
+    if at_segment is None:
+        return None
+    segment = _SEGMENT_NAME_BEFORE.search(text, max(0, at_segment.end() - 60), at_segment.end())
+    return segment.start() if segment else None
+
+
 def _revenue_qualifier_start(text: str, start: int) -> int:
     """Where a revenue line item starts with its qualifiers: "EMEA" of
     "EMEA revenues", "Consolidated sales and" of "Consolidated sales and
@@ -969,9 +978,8 @@ def _revenue_qualifier_start(text: str, start: int) -> int:
         start = both.start()
         if head := _METRIC_HEAD.search(text, max(0, start - 30), start):
             start = head.start()
-    at_segment = _SEGMENT_WORD_AHEAD.match(text, start)
-    if at_segment and (segment := _SEGMENT_NAME_BEFORE.search(text, max(0, at_segment.end() - 60), at_segment.end())):
-        start = segment.start()  # "Water Technologies segment revenue", "Specialty Materials segment operating income"
+    if (segment_start := _segment_name_start(text, start)) is not None:
+        start = segment_start  # "Water Technologies segment revenue"
     elif text[start].islower() and (qualifier := _CAPITALIZED_QUALIFIER.search(text, max(0, start - 40), start)):
         start = qualifier.start()
     elif qualifiers := _QUALIFIERS_AFTER_AMOUNT.search(text, max(0, start - 80), start):

@@ -67,8 +67,8 @@ from .amount_rules import (
 )
 from .relation_model import Candidate
 from .role_rules import (
-    link_apposed_title_chains,
     link_appointed_objects,
+    link_apposed_title_chains,
     link_company_lines_over_names,
     link_contact_blocks,
     link_joined_organizations,

@@ -562,12 +562,20 @@ def _titles_on_line(text: str, ents: list[Any], first: int, line_start: int, ope
     starts at `line_start` (the first after `opening`, the others after a joiner)."""
     line_end = text.find("\n", line_start)
     line_end = len(text) if line_end < 0 else line_end
-    titles, cursor = [], line_start
+    return _title_chain(text, ents, first, line_start, opening, _TITLE_LINE_JOINER, line_end)
+
+
+def _title_chain(
+    text: str, ents: list[Any], first: int, cursor: int, opening: re.Pattern, joiner: re.Pattern, limit: int
+) -> list[Any]:
+    """The titles from `ents[first]` on that follow `cursor` one after
+    another before `limit`: the first after `opening`, each other after `joiner`."""
+    titles = []
     for title in ents[first:]:
-        if title.start_char >= line_end or title.label_ != "ROLE":
+        if title.start_char >= limit or title.label_ != "ROLE":
             break
         between = text[cursor : title.start_char]
-        if not (opening.fullmatch(between) if not titles else _TITLE_LINE_JOINER.fullmatch(between)):
+        if not (opening if not titles else joiner).fullmatch(between):
             break
         titles.append(title)
         cursor = title.end_char
@@ -675,15 +683,8 @@ def link_apposed_title_chains(
     for n, person in enumerate(ents):
         if person.label_ != "PERSON" or n + 2 >= len(ents):
             continue
-        chain: list[Span] = []
-        end = person.end_char
-        for title in ents[n + 1 :]:
-            joiner = _APPOSED_TITLE_OPENING if not chain else _TITLE_CHAIN_JOINER
-            if title.label_ != "ROLE" or not joiner.fullmatch(text, end, title.start_char):
-                break
-            chain.append(title)
-            end = title.end_char
-        if len(chain) >= 2 and _CHAIN_END.match(text, end):
+        chain = _title_chain(text, ents, n + 1, person.end_char, _APPOSED_TITLE_OPENING, _TITLE_CHAIN_JOINER, len(text))
+        if len(chain) >= 2 and _CHAIN_END.match(text, chain[-1].end_char):
             links += [[person.start_char, person.end_char, t.start_char, t.end_char, "HAS_ROLE"] for t in chain]
     return _with_links(relations, links)
 
