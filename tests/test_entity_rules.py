@@ -4057,3 +4057,20 @@ def test_managers_of_a_plant_boards_of_a_state_and_malaysian_and_farm_credit_for
     assert any(t.startswith("Kinta Laminates Bhd") for t in orgs)
     doc = EntityRules(patterns=True, propagate=True)(_doc("Dunmore Construction Corp. will serve as construction manager.", [("construction manager", "ROLE")]))
     assert not any(label == "ROLE" for _, label in _ents(doc))
+
+
+def test_a_post_in_lower_case_held_at_a_named_organization_is_a_title():
+    text = ("Ms. Ibarra began her career as a process engineer at Corvane Systems and was a senior credit analyst "
+            "with Halden Bank. She served as head of treasury operations for Pellworth Group and is a trustee of "
+            "Marston College. Her firm was a strategic partner for Velto Inc., and she is a licensed engineer in the State of Ohio.")
+    doc = EntityRules(patterns=True, propagate=True)(_doc(text, [("Ibarra", "PERSON")]))
+    roles = [t for t, label in _ents(doc) if label == "ROLE"]
+    assert roles == ["process engineer", "senior credit analyst", "head of treasury operations", "trustee"]
+
+
+def test_an_organization_read_over_the_last_words_of_a_title_scope_is_cut_to_what_follows_of():
+    text = "Mr. Lund has served as Vice President, Finance and Strategic Planning of Orsella Therapeutics, Inc. since 2019."
+    doc = _doc(text, [("Lund", "PERSON"), ("Vice President", "ROLE"), ("Strategic Planning of Orsella Therapeutics, Inc.", "ORG")])
+    out = _ents(EntityRules(patterns=True, propagate=True)(doc))
+    assert ("Vice President, Finance and Strategic Planning", "ROLE") in out
+    assert ("Orsella Therapeutics, Inc.", "ORG") in out

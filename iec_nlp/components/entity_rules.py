@@ -512,6 +512,9 @@ class EntityRules:
         )
         for match in itertools.chain.from_iterable(seats):
             ents = _add(doc, ents, match.start(1), match.end(1), "ROLE")
+        for match in _POST_HELD_AT.finditer(text):
+            group = 1 if match.group(1) else 2
+            ents = _add(doc, ents, match.start(group), match.end(group), "ROLE")
         for match in self.known_orgs.finditer(text):
             if not _in_ticker_notation(text, match.start(), match.end()):
                 # The known name wins over a legal form found inside it: "Public
@@ -648,6 +651,27 @@ _STAYS_AS_POSITION = re.compile(
 )
 # "has elected Helena Strand and Victor Amadi as directors": seats of a board
 # given to the people listed ("such as directors" names a kind).
+# "began her career as a design engineer at Texas Instruments", "was a
+# program director in the Office of Electricity Delivery", "served as head
+# of integration finance for Celgene's oncology business": a post in lower
+# case held at an organization named right after it is a title (SCHEMA:
+# "auditor", "editor"). A partner is a post only with its kind ("engagement partner"):
+# "a strategic partner for Acme" is a relationship.
+_JOB_NOUN = (
+    r"(?:engineer|analyst|accountant|auditor|attorney|lawyer|consultant|economist|scientist|chemist|physician|"
+    r"nurse|pilot|trustee|controller|treasurer|specialist|associate|officer|manager|director|executive|"
+    r"representative|researcher|professor|editor|banker|trader|underwriter|actuary|geologist|architect|"
+    r"developer|programmer|designer|lecturer|superintendent|supervisor|coordinator|administrator|strategist|"
+    r"(?:engagement|audit|managing|founding|general|equity|tax)[ ]+partner)"
+)
+_POST_HELD_AT = re.compile(
+    r"\b(?:as|was|is)[ ]+(?:(?:an?|the)[ ]+)?"
+    # A credential is no post: "a registered professional engineer in Arizona".
+    r"(?!(?:registered|licensed|certified|chartered)\b)"
+    r"(?:((?:(?!(?:the|a|an|and|or|of|leading|key|major|preferred|strategic)\b)[a-z][a-z-]*\s+){0,3}"
+    rf"{_JOB_NOUN})|((?:interim[ ]+)?head[ ]+of[ ]+(?:[a-z][a-z-]*[ ]+){{0,2}}[a-z][a-z-]*))"
+    r"(?=\s+(?:(?:at|with|for|of)[ ]+(?:the[ ]+)?|in[ ]+the[ ]+)[A-Z])"
+)
 _BOARD_SEAT_WORDS = ("directors", "trustees")
 _AS_BOARD_SEATS = re.compile(rf"(?<!such)[ ]as[ ]+({'|'.join(_BOARD_SEAT_WORDS)})\b")
 _MEMBER_OF_NAMED_BOARD = re.compile(
@@ -1025,10 +1049,12 @@ def _extend_title_scopes(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
         end = scope.end(1)
         inside = [o for o in ents if o is not ent and o.start_char < end and ent.end_char < o.end_char]
         # "Senior Vice President, North American Operations of Placer Dome
-        # Inc.": the recognizer read the scope and the organization after
-        # it as one name; the organization is what follows "of".
+        # Inc.", "Vice President, Finance and Corporate Development of
+        # Bellwether Oncology, Inc.": the recognizer read the scope, or its
+        # last words, and the organization after it as one name; the
+        # organization is what follows "of".
         owner = _OWNER_AFTER_SCOPE.match(text, end)
-        spilled = [o for o in inside if owner and o.label_ in ("ORG", "CUSTOMER") and o.start_char == scope.start(1)
+        spilled = [o for o in inside if owner and o.label_ in ("ORG", "CUSTOMER") and scope.start(1) <= o.start_char < end
                    and o.end_char > owner.end()]
         if len(spilled) == 1 and len(inside) == 1:
             organization = doc.char_span(owner.end(), spilled[0].end_char, label=spilled[0].label_)
