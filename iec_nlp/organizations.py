@@ -779,6 +779,9 @@ _INTRODUCES_CUSTOMERS = re.compile(
     # "Customers representing more than 10% of revenue were Beta and Gamma".
     r"|\b(?:customers|clients)\s+(?:representing|accounting\s+for)\s+[^.;]{0,60}?\s+(?:were|was|included|include)\s+(?:the\s+)?$"
     r"|\bnew\s+(?:customer|client)\s+wins?\s+(?:[\w-]+\s+){0,4}?(?:included|include|includes|were|:)\s+(?:the\s+)?$"
+    # "began production for two new medical customers, Aurelian Surgical and
+    # Pinewood Diagnostics": counted new customers, named in apposition.
+    r"|\b(?:two|three|four|five|six|several|\d+)\s+new\s+(?:[\w-]+\s+){0,2}?(?:customers|clients)\s*,\s*(?:the\s+)?$"
     r"|\bnew\s+(?:[\w-]+\s+){0,2}?(?:customers|clients|logos)\s*" + _IN_A_PERIOD
     + r"(?::|,?\s*(?:included|include|includes|such\s+as|including|like))\s+(?:the\s+)?$"
     # "Notable wins included Orbis Freight", "Key wins in the quarter included",

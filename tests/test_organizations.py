@@ -1025,6 +1025,7 @@ def test_a_former_customer_or_one_that_already_ordered_is_settled_as_a_customer(
         "We added two new utility customers: Halden Instruments and Corvane Systems.",
         "Acme secured design wins at Halden Instruments and Corvane Systems.",
         "Halden Instruments and Corvane Systems became customers.",
+        "Acme began production for two new medical customers, Halden Instruments and Corvane Systems.",
     ],
 )
 def test_customers_named_after_what_is_said_of_them_are_settled_as_customers(sentence):
@@ -1038,6 +1039,7 @@ def test_customers_named_after_what_is_said_of_them_are_settled_as_customers(sen
         "The consortium, led by Halden Instruments, includes customers of Corvane Systems.",
         "We regard Halden Instruments and Corvane Systems as competitors, not customers.",
         "We signed Halden Instruments as a distributor and Corvane Systems as a reseller.",
+        "Acme sent letters to new customers, Halden Instruments and Corvane Systems said.",
     ],
 )
 def test_led_by_or_as_without_the_customers_named_settles_nothing(sentence):
