@@ -4074,3 +4074,14 @@ def test_an_organization_read_over_the_last_words_of_a_title_scope_is_cut_to_wha
     out = _ents(EntityRules(patterns=True, propagate=True)(doc))
     assert ("Vice President, Finance and Strategic Planning", "ROLE") in out
     assert ("Orsella Therapeutics, Inc.", "ORG") in out
+
+
+def test_partnerships_with_commas_keep_their_form_and_a_short_name_before_and_is_its_own():
+    text = ("Keefe, Bruyette & Woods, Inc. and Merrill Lynch, Pierce, Fenner & Smith Incorporated advised Crestline Valley Bancorp, Inc.; "
+            "Bass, Berry & Sims PLC advised Northern Oil and Gas, Inc., and Crestline and Luse Gorman, PC signed.")
+    doc = EntityRules(patterns=True, propagate=True)(_doc(text, []))
+    orgs = [t for t, label in _ents(doc) if label == "ORG"]
+    for name in ("Keefe, Bruyette & Woods, Inc.", "Merrill Lynch, Pierce, Fenner & Smith Incorporated", "Bass, Berry & Sims PLC",
+                 "Northern Oil and Gas, Inc.", "Luse Gorman, PC"):
+        assert name in orgs
+    assert "Crestline and Luse Gorman, PC" not in orgs

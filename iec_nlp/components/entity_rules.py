@@ -138,9 +138,13 @@ _NAME_WORD = rf"(?:(?!{_NOT_NAME_WORD})[A-Z][\w&'\u2019-]*|[A-Z]\.|&|of|and|de|\
 # Wilde & Tasker LLP". Only before "and Co." / "& Company" or a partner's
 # form: a list of names before another legal form ("Motorola, Teradyne and
 # Plexus Corp.") is a list of companies.
+# With "&", the last partner may take any form: "Keefe, Bruyette & Woods,
+# Inc.", "Bass, Berry & Sims PLC", and a partner two words: "Merrill Lynch,
+# Pierce, Fenner & Smith Incorporated".
 _PARTNERS = (
-    r"(?:[A-Z][\w'\u2019-]*,[ ]{1,2}){1,3}(?=[A-Z][\w'\u2019-]*[ ]{1,2}(?:and|AND|&)[ ]{1,2}"
-    r"(?:Co\.|CO\.|Company|COMPANY|[A-Z][\w'\u2019-]*,?[ ](?:LLP|L\.L\.P\.|PLLC|P\.C\.))(?![\w]))"
+    r"(?:[A-Z][\w'\u2019-]*(?:[ ][A-Z][\w'\u2019-]*)?,[ ]{1,2}){1,3}(?=[A-Z][\w'\u2019-]*[ ]{1,2}(?:"
+    r"(?:and|AND|&)[ ]{1,2}(?:Co\.|CO\.|Company|COMPANY|[A-Z][\w'\u2019-]*,?[ ](?:LLP|L\.L\.P\.|PLLC|P\.C\.))"
+    r"|&[ ]{1,2}[A-Z][\w'\u2019-]*,?[ ](?:Inc\.|Incorporated|PLC|plc|LLC|L\.L\.C\.|PC))(?![\w]))"
 )
 _COUNTRY_POSSESSIVE = (
     r"(?:China|Japan|Korea|India|Germany|Canada|Europe|Asia|Taiwan|Vietnam|Thailand|Brazil|Mexico|Russia|Britain|"
@@ -247,7 +251,6 @@ NAME_OPENING_HEADLINE = re.compile(
     rf"(?:^|(?<=\n))[ ]*({_ORG_NAME})[ ](?=(?i:announces|reports|appoints|names|receives|wins|completes|signs|"
     r"declares|launches|acquires|elects|promotes|secures)\b)"
 )
-_AND_BETWEEN_NAMES = re.compile(r"[ ]and[ ](?=[A-Z])")
 
 
 def _joint_announcers(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -485,7 +488,11 @@ class EntityRules:
     def _apply_patterns(self, doc: Doc, ents: list[Span]) -> list[Span]:
         text = doc_text(doc)
         titles = [(m.start(), m.end()) for m in job_titles(text)]
-        for match in ORG_WITH_LEGAL_FORM.finditer(text):
+        legal_names = list(ORG_WITH_LEGAL_FORM.finditer(text))
+        # The first words of each name with a legal form: the short names
+        # the release may use ("Crestline" of "Crestline Valley Bancorp, Inc.").
+        short_names = {(" ".join(m.group().split()[:n]), m.group()) for m in legal_names for n in (1, 2)}
+        for match in legal_names:
             start = _after_title(text, titles, _capitals_line_start(text, match.start(), match.end()), match.end())
             if start is not None and (document := _DOCUMENT_OF.match(text, start, match.end())):
                 start = document.end()  # "Press Release of Acme Holdings, Inc.": the company, not the document
@@ -496,6 +503,12 @@ class EntityRules:
                     joint := _AND_BETWEEN_NAMES.search(text, start, match.end())
                 ):
                     start = joint.end()  # "the University of Rochester and Bank of America Corporation"
+                elif (joint := _AND_BETWEEN_NAMES.search(text, start, match.end())) and any(
+                    text[start : joint.start()] == short and name != match.group() for short, name in short_names
+                ):
+                    # "financial advisor to Crestline and Luse Gorman, PC": another
+                    # company's short name first (not "Northern Oil and Gas, Inc." again).
+                    start = joint.end()
                 ents = _add_or_widen(doc, ents, start, match.end(), "ORG")
         for match in itertools.chain(
             _names_before_tickers(text), NAME_AFTER_DATELINE.finditer(text), NAME_OPENING_HEADLINE.finditer(text)
@@ -689,7 +702,6 @@ _INSTITUTION_AND = re.compile(
 # The place an institution is "of" ends before "and": the University of
 # Rochester, and then another organization.
 _INSTITUTION_OF_BEFORE = re.compile(r"\b(?:University|College|Institute|School)[ ]+of[ ]+(?:the[ ]+)?$")
-_AND_BETWEEN_NAMES = re.compile(r"[ ]+and[ ]+(?=[A-Z])")
 _FIELD_OF_STUDY_BEFORE = re.compile(r"(?:\bof|\bdegrees?[ ]+in|\bmajored[ ]+in)[ ]$")
 # A first name, maybe an initial, and a surname right after a title, ending
 # the clause or before the verb of a quote.

@@ -13,7 +13,7 @@ _LEGAL_FORM = (
     r"(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.|Company|Ltd\.?|Limited|LLC|L\.L\.C\.|"
     r"plc|PLC|N\.V\.|AG|GmbH|L\.P\.|LP|LLP|L\.L\.P\.|S\.p\.A\.|B\.V\.|BV|"
     # Law and accounting firms: "Hayes Boone, PLLC", "Kessler Ward, P.C.".
-    r"PLLC|P\.L\.L\.C\.|P\.C\.|"
+    r"PLLC|P\.L\.L\.C\.|P\.C\.|(?<=,[ ])PC(?![\w.])|"
     # Forms abroad: "Orinoco Energia S.A. de C.V.", "Sorano Optics K.K.",
     # "Ledgerfold ApS"; a Swedish "AB" or Norwegian "ASA" after a word in
     # lower case only ("Calgary, AB" is a province).
