@@ -142,7 +142,9 @@ _NAME_WORD = rf"(?:(?!{_NOT_NAME_WORD})[A-Z][\w&'\u2019-]*|[A-Z]\.|&|of|and|de|\
 # Inc.", "Bass, Berry & Sims PLC", and a partner two words: "Merrill Lynch,
 # Pierce, Fenner & Smith Incorporated".
 _PARTNERS = (
-    r"(?:[A-Z][\w'\u2019-]*(?:[ ][A-Z][\w'\u2019-]*)?,[ ]{1,2}){1,3}(?=[A-Z][\w'\u2019-]*[ ]{1,2}(?:"
+    r"(?:[A-Z][\w'\u2019-]*(?:[ ][A-Z][\w'\u2019-]*)?,[ ]{1,2}){1,3}"
+    # Not a name's own form after its comma: "Hayes Boone, PLLC and Ward, P.C." are two firms.
+    r"(?=(?!(?:PLLC|LLP|LLC|PLC|PC|Inc|Corp|Ltd|LP)\b)[A-Z][\w'\u2019-]*[ ]{1,2}(?:"
     r"(?:and|AND|&)[ ]{1,2}(?:Co\.|CO\.|Company|COMPANY|[A-Z][\w'\u2019-]*,?[ ](?:LLP|L\.L\.P\.|PLLC|P\.C\.))"
     r"|&[ ]{1,2}[A-Z][\w'\u2019-]*,?[ ](?:Inc\.|Incorporated|PLC|plc|LLC|L\.L\.C\.|PC))(?![\w]))"
 )
