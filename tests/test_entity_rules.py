@@ -4085,3 +4085,12 @@ def test_partnerships_with_commas_keep_their_form_and_a_short_name_before_and_is
                  "Northern Oil and Gas, Inc.", "Luse Gorman, PC"):
         assert name in orgs
     assert "Crestline and Luse Gorman, PC" not in orgs
+
+
+def test_the_issuers_customer_named_as_such_and_customers_listed_after_a_comma_are_organizations():
+    text = ("\"The expansion we signed with our customer Harwell Freight in April is our largest.\" "
+            "We added 38 net new customers, including Tanager Rentals and the Ostrow Municipal Utility District. "
+            "Sales to our OEM customers grew.")
+    doc = EntityRules(patterns=True, propagate=True)(_doc(text, []))
+    orgs = [t for t, label in _ents(doc) if label in ("ORG", "CUSTOMER")]
+    assert orgs == ["Harwell Freight", "Tanager Rentals", "Ostrow Municipal Utility District"]

@@ -2254,7 +2254,10 @@ _BUYERS_AFTER_SALE_CUES = (
         r"(?:[a-z][\w-]*[ ]+){0,4}to[ ]+(?:the[ ]+)?"
         rf"((?!The\b){_EMPLOYER_WORD}(?:[ ](?:{_EMPLOYER_WORD}|&)){{1,4}})(?=['\u2019]s\b|[ ]*[,.;:)]|[ ]+[a-z])"
     ),
-    re.compile(rf"\b(?:customers|clients)[ ]+(?:include|includes|included|including|such[ ]+as)[ ]+(?:the[ ]+)?{_BUYER_NAME}{_BUYER_END}"),
+    re.compile(rf"\b(?:customers|clients),?[ ]+(?:include|includes|included|including|such[ ]+as)[ ]+(?:the[ ]+)?{_BUYER_NAME}{_BUYER_END}"),
+    # "the expansion we signed with our customer Ryder System", "its largest
+    # client, Halden Foods": the issuer's customer named as such.
+    re.compile(rf"\b(?:our|its)[ ]+(?:[a-z-]+[ ]+){{0,2}}(?:customer|client)[ ]*,?[ ]+(?:the[ ]+)?{_BUYER_NAME}{_BUYER_END}"),
     # The buyer as the subject of its purchase: "Delmont Pharmacy has
     # standardized on", "said Wexford County Schools ordered" (two words at
     # least: a sentence's first word alone may be any noun).
@@ -2282,7 +2285,7 @@ _STATE_ALONE = re.compile(_STATE_NAMES)
 _CUSTOMER_LIST = re.compile(
     # "New customers in the quarter included ...", "Notable wins included ...".
     rf"(?:\b(?:customers|clients|advertisers|[Ww]ins|[Gg]o-lives)(?:[ ]+(?:in|during)[ ]+the[ ]+(?:[\w-]+[ ]+){{0,2}}?(?:quarter|year|period))?"
-    r"(?:[ ]+(?:such[ ]+as|including|include|includes|included|like)|[ ]*:)[ ]+"
+    r"(?:,?[ ]+(?:such[ ]+as|including|include|includes|included|like)|[ ]*:)[ ]+"
     # "Three carriers each represented more than 10% of revenue: Beta, ...",
     # "Customers representing more than 10% of revenue were Beta and Gamma".
     r"|\b(?:[Cc]ustomers|[Cc]lients|[Cc]arriers|[Oo]perators)[ ]+(?:each[ ]+)?(?:accounted[ ]+for|represented|representing)[ ]+[^.;:\n]{0,60}?"
