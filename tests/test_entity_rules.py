@@ -4094,3 +4094,16 @@ def test_the_issuers_customer_named_as_such_and_customers_listed_after_a_comma_a
     doc = EntityRules(patterns=True, propagate=True)(_doc(text, []))
     orgs = [t for t, label in _ents(doc) if label in ("ORG", "CUSTOMER")]
     assert orgs == ["Harwell Freight", "Tanager Rentals", "Ostrow Municipal Utility District"]
+
+
+def test_people_by_a_title_after_currently_a_second_name_joining_as_or_a_contact_label_line():
+    text = ("Wendy Park will retire. Ansel Kovacevic, currently Vice President of Finance and Treasurer, will succeed Ms. Park.\n\n"
+            "Tobias Grant and Priyanka Oduya-Lindgren, Executive Vice President and Chief Financial Officer, will host the call.\n\n"
+            "- Noor Al-Haddad joined Orvella as Chief Financial Officer on January 12, 2026.\n\n"
+            "Contact:\nLayla Morcombe\nDirector, Investor Relations\n(432) 555-0176\n\n"
+            "Media:\nHarlow Strategic Communications\nInvestor Relations\n")
+    doc = EntityRules(patterns=True, propagate=True)(_doc(text, [("Ansel Kovacevic", "ORG")]))
+    people = [t for t, label in _ents(doc) if label == "PERSON"]
+    for name in ("Ansel Kovacevic", "Priyanka Oduya-Lindgren", "Noor Al-Haddad", "Layla Morcombe"):
+        assert name in people
+    assert not any("Harlow" in p for p in people)

@@ -2762,7 +2762,13 @@ _FOUNDER = re.compile(r"(?:[Cc]o-)?[Ff]ounder\b")
 # a name opening its sentence with a bare title in apposition, closed by a
 # comma, "and" or "of" (not "Acme Widgets, Chief Executive Officer Jane Doe
 # said", where the title heads the next name).
-_NAME_BEFORE_BARE_TITLE = re.compile(rf"(?:^|(?<=[.!?][ ])|(?<=[.!?][ ]{{2}})|(?<=\n)|(?<=,[ ]and[ ]))({_FULL_NAME}),[ ](?=[A-Z])")
+# So after "currently" ("Ansel Kovacevic, currently Vice President of
+# Finance, will succeed"), and as the second of two names ("Tobias
+# Achebe-Grant and Priyanka Oduya-Lindgren, Chief Financial Officer, will").
+_NAME_BEFORE_BARE_TITLE = re.compile(
+    rf"(?:^|(?<=[.!?][ ])|(?<=[.!?][ ]{{2}})|(?<=\n)|(?<=,[ ]and[ ])|(?<=\w[ ]and[ ]))({_FULL_NAME}),[ ]"
+    r"(?:(?:currently|now|formerly)[ ])?(?=[A-Z])"
+)
 _AFTER_APPOSED_TITLE = re.compile(r",|[ ](?:and|of)[ ]")
 
 
@@ -2773,6 +2779,24 @@ _APPOINTED_NAME = re.compile(
     rf"\b(?:appointed|appoints|appoint|named|names|elected|elects|promoted|promotes|hired|hires)[ ]({_FULL_NAME})"
     r"(?:[ ]as[ ](?:(?:the|its|our|a|an|interim|acting|new)[ ])*"
     r"|,[ ](?:currently|formerly|previously|most[ ]recently|who|age[ ]\d|\d{2},))"
+)
+
+
+# "Noor Al-Haddad joined Orvella as Chief Financial Officer": who opens a
+# sentence (or a bullet) by joining as a title is a person.
+_JOINED_AS_NAME = re.compile(
+    rf"(?:^|(?<=[.!?][ ])|(?<=[.!?][ ]{{2}})|(?<=\n)|(?<=[\n.][-\u2022*][ ])|(?<=[.!?][ ][-\u2022*][ ]))({_FULL_NAME})[ ]+(?:has[ ]+)?joined[ ]"
+    r"[^.\n]{0,40}?[ ]as[ ](?:(?:the|its|our|a|an|interim|acting|new)[ ])*"
+)
+# A contact block whose label stands on its own line: "Contact:\nLayla
+# Morcombe\nDirector, Investor Relations" (the name's line, then a title's).
+_CONTACT_NAME_LINE = re.compile(
+    r"(?m)^[ \t]*(?:CONTACTS?|(?:Investor|Media|Press)[ ]Contacts?|Contacts?|Investors|Media|(?:Investor|Media)[ ]Relations)"
+    r":?[ \t]*\n[ \t]*(?![^\n]*\b(?:Communications|Relations|Group|Partners|Associates|Advisors|Consulting|Agency)\b)"
+    rf"({_FULL_NAME})[ \t]*\n[ \t]*"
+)
+_TITLE_LINE = re.compile(
+    r"[^\n]*\b(?:Director|Manager|Officer|President|Head|Chief|Relations|Treasurer|Controller|Counsel|Secretary|C[EF]O|VP)\b"
 )
 
 
@@ -2789,6 +2813,10 @@ def _people_with_apposed_titles(text: str) -> list[tuple[int, int]]:
         title = JOB_TITLE.match(text, match.end())
         if title and _AFTER_APPOSED_TITLE.match(text, title.end()):
             found.append(match.span(1))
+    for match in _matches_if_any(_JOINED_AS_NAME, text, "joined"):
+        if JOB_TITLE.match(text, match.end()):
+            found.append(match.span(1))
+    found.extend(match.span(1) for match in _CONTACT_NAME_LINE.finditer(text) if _TITLE_LINE.match(text, match.end()))
     return found
 
 
