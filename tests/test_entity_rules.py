@@ -4107,3 +4107,12 @@ def test_people_by_a_title_after_currently_a_second_name_joining_as_or_a_contact
     for name in ("Ansel Kovacevic", "Priyanka Oduya-Lindgren", "Noor Al-Haddad", "Layla Morcombe"):
         assert name in people
     assert not any("Harlow" in p for p in people)
+
+
+def test_a_founder_who_shares_the_company_name_is_a_person_after_a_title_or_an_honorific():
+    text = ("Brennagh Logistics Announces CEO Succession; Founder Conall Brennagh to Become Executive Chairman\n\n"
+            "Brennagh Logistics Holdings, Inc. named a new CEO, said Mr. Brennagh.")
+    doc = EntityRules(patterns=True, propagate=True)(_doc(text, []))
+    out = _ents(doc)
+    assert ("Conall Brennagh", "PERSON") in out and out[-1] == ("Brennagh", "PERSON")
+    assert ("Brennagh Logistics Holdings, Inc.", "ORG") in out

@@ -711,7 +711,9 @@ _NAME_AFTER_TITLE = re.compile(
     rf"[ ]({_NOT_A_TITLE_START}[A-Z][a-z]+(?:[ ][A-Z]\.)?{_NICKNAME}[ ]{_NOT_A_TITLE_START}{_PARTICLE}{_SURNAME})"
     # Or before the verb of what the sentence says of the person: "Chief
     # Financial Officer Renata Vasquez-Thorne will step down".
-    r"(?=[,.;:]|[ ](?:said|says|stated|added|commented|noted|explained|will|has|had|is|was|joined|joins|resigned|retired)\b)"
+    # A headline's: "Founder Conall Brennagh to Become Executive Chairman".
+    r"(?=[,.;:]|[ ](?:said|says|stated|added|commented|noted|explained|will|has|had|is|was|joined|joins|resigned|retired)\b"
+    r"|[ ]to[ ](?i:become|retire|step|succeed|lead|join|serve|remain)\b)"
 )
 
 

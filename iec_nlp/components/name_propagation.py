@@ -50,6 +50,7 @@ _NAME_SUFFIX = re.compile(rf",?\s+{_LEGAL_FORM}$")
 _COMPANY_KIND_AT_END = re.compile(
     r"[ ](?:Bancorp|Bancshares|Holdings|Partners|Group|Technologies|Systems|Industries|Enterprises|Brands|Financial)$"
 )
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.?[ ]$")
 _STOP = {"the", "company", "inc", "corp", "group", "and", "of", "mr", "ms", "dr", "jr", "sr"}
 
 
@@ -301,6 +302,8 @@ def _propagate(
                 continue  # "FRANKLIN, Tenn.", "the Sears Tower", "the Blue Heron Solar Project": places, not companies
             if _ACT_AFTER_NAME.match(text, end_char):
                 continue  # "American" of "the American Recovery and Reinvestment Act": a law's name
+            if forms[form] != "PERSON" and _HONORIFIC_BEFORE.search(text, max(0, start_char - 6), start_char):
+                continue  # "said Mr. Brennagh" of Brennagh Logistics: the founder, not the company
             if forms[form] != "PERSON" and _TABLE_ROW_AFTER.match(text, end_char):
                 continue  # "Energy & Transportation 4,507 333": a table row's label, not a nominee's
             if forms[form] != "PERSON" and (
