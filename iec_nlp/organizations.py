@@ -658,6 +658,10 @@ _SENTENCE_CUES = {
     r"credit facility|lenders?|loan|bank|lawsuit|litigation|court|investors?|suppliers?(?!\s+to\b))\b",
     "s_people": r"\b(?:joined|joins|served|serves|appointed|named|president|officer|director|chairman|"
     r"vice president|graduate|degree|university)\b",
+    # A party to a dispute: "the patent infringement action the Company
+    # filed", "the Settlement Agreement resolves all pending litigation".
+    "s_litigation": r"\b(?:litigation|lawsuits?|infringement|settlement\s+agreement|court|arbitration|inter\s+partes|"
+    r"complaint|proceedings)\b",
 }
 _NAME_CUES = {
     "n_government": r"\b(?:navy|army|air force|marine corps|marines|department|dept|agency|administration|"
@@ -1540,6 +1544,9 @@ DIRECT_CUES: tuple[str, ...] = (
 _NOT_A_BUYER_CUES: tuple[str, ...] = (
     "before_funder", "before_parent_of", "before_acquire", "before_supplier", "after_x_supplies_issuer",
     "before_certifier",
+    # A litigant paying a settlement or royalties pays without buying (no
+    # customer of the annotated releases is named in such a sentence).
+    "s_litigation",
 )
 
 
@@ -1567,7 +1574,11 @@ class CustomerModel:
     def is_customer(self, features: dict[str, float]) -> bool:
         if features.get("issuer_unit"):
             return False  # the issuer's own units are ORG, like the issuer
-        if features.get("after_x_is_customer"):
+        # A party to a dispute named mostly where the release tells of it
+        # ("Davenport will pay the Company a settlement payment" in a patent
+        # settlement) pays without buying: no cue settles it.
+        disputed = features.get("s_litigation", 0.0) >= 0.5
+        if features.get("after_x_is_customer") and not disputed:
             # "Beta, our largest customer", "another customer, Beta": the
             # release says it in so many words (SCHEMA.md: "our customer X").
             # Too rare in the gold releases for the weights to learn it.

@@ -1470,3 +1470,9 @@ def test_advertisers_and_a_distributor_paying_the_issuer_are_customers():
     sentence = "The channel is carried by Calloway Controls, which pays Acme Corp. fees."
     # The labels of Acme Corp., Calloway Controls and Acme Corp. again.
     assert _settled_labels(sentence, "Beta Health", "Calloway Controls") == ["ORG", "CUSTOMER", "ORG"]
+
+
+def test_a_party_to_a_dispute_paying_the_issuer_is_not_settled_as_a_customer():
+    paying = "Under the settlement agreement ending the patent infringement litigation, Davenport Imaging will pay the Company $48 million."
+    assert _settled_labels(paying, "Davenport Imaging") == ["ORG", "ORG"]
+    assert _settled_labels("Davenport Imaging will pay the Company $48 million a year for its displays.", "Davenport Imaging") == ["ORG", "CUSTOMER"]
