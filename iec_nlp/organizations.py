@@ -636,7 +636,10 @@ _AFTER_CUES = {
     # the issuer's (a customer supplies others: "Beta supplies diesel to 400 stations").
     # What it makes for the issuer, named or not: "Calderon will manufacture
     # Quillon's sensors", "which will package Pendrel's meals".
-    "x_supplies_issuer": r"^,?\s*(?:(?:which|that|who)\s+)?(?:also\s+)?(?:has\s+|will\s+)?"
+    # Also after its town: "Prairie Gold Co-Packing LLC of Hastings, Nebraska,
+    # which will produce dry food to the Company's formulas".
+    "x_supplies_issuer": r"^(?:\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?=,))?"
+    r",?\s*(?:(?:which|that|who)\s+)?(?:also\s+)?(?:has\s+|will\s+)?"
     r"(?:supplies|supplied|supply|provides|provided|provide|manufactures?|manufactured|builds?|packages?|produces?|assembles?)\s+"
     r"(?:[\w'\u2019-]+\s+){0,8}?"
     r"(?:(?:to|for|used\s+by|used\s+in)\s+)?(?:us|our|the\s+company['\u2019]?s?|(?-i:[A-Z])[\w&.-]*['\u2019]s)(?!\w)"
@@ -1583,6 +1586,13 @@ class CustomerModel:
             # release says it in so many words (SCHEMA.md: "our customer X").
             # Too rare in the gold releases for the weights to learn it.
             return True
+        if features.get("after_x_supplies_issuer"):
+            # "Prairie Gold Co-Packing LLC, which will produce dry food to the
+            # Company's formulas": said to make or supply for the issuer, it
+            # sells to it, whatever agreement with it reads like a sale
+            # ("a co-manufacturing agreement with"). No organization of the
+            # train and dev gold is said so.
+            return False
         p = self.probability(features)
         if self.recognizer_threshold is not None and features.get("recognizer_customer", 0.0) > 0:
             return p >= self.recognizer_threshold

@@ -1476,3 +1476,12 @@ def test_a_party_to_a_dispute_paying_the_issuer_is_not_settled_as_a_customer():
     paying = "Under the settlement agreement ending the patent infringement litigation, Davenport Imaging will pay the Company $48 million."
     assert _settled_labels(paying, "Davenport Imaging") == ["ORG", "ORG"]
     assert _settled_labels("Davenport Imaging will pay the Company $48 million a year for its displays.", "Davenport Imaging") == ["ORG", "CUSTOMER"]
+
+
+def test_a_maker_for_the_issuer_is_no_customer_whatever_its_agreement_reads_like():
+    sentence = ("To supply the volume, Acme has signed a co-manufacturing agreement with Prairie Gold Co-Packing LLC "
+                "of Hastings, Nebraska, which will produce dry food to the Company's formulas.")
+    assert _cue_of("Prairie Gold Co-Packing LLC", sentence, "after_x_supplies_issuer") == 1.0
+    model = CustomerModel({"bias": 5.0}, 0.5, uncued_threshold=0.95)
+    assert not model.is_customer({"bias": 1.0, "before_sale_to": 1.0, "after_x_supplies_issuer": 1.0})
+    assert model.is_customer({"bias": 1.0, "before_sale_to": 1.0})
