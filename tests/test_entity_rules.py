@@ -4116,3 +4116,14 @@ def test_a_founder_who_shares_the_company_name_is_a_person_after_a_title_or_an_h
     out = _ents(doc)
     assert ("Conall Brennagh", "PERSON") in out and out[-1] == ("Brennagh", "PERSON")
     assert ("Brennagh Logistics Holdings, Inc.", "ORG") in out
+
+
+def test_a_person_with_a_bare_title_after_a_comma_or_a_verb_naming_people():
+    text = ("In the press release, Dorian Pellegrini, President and Chief Executive Officer of Gaskell Ridge, said it. "
+            "The release also quoted Janelle Okafor-Brandt, Vice President, Global Sourcing of Amerwell Medical Products. "
+            "Salaries of officers, including Noreen Adeyemi-Tate, Executive Vice President and Chief Operating Officer, fell.")
+    doc = _doc(text, [("Dorian Pellegrini", "ORG"), ("Janelle Okafor-Brandt", "ORG"), ("Global Sourcing", "PERSON")])
+    out = _ents(EntityRules(patterns=True, propagate=True)(doc))
+    people = [t for t, label in out if label == "PERSON"]
+    assert people == ["Dorian Pellegrini", "Janelle Okafor-Brandt", "Noreen Adeyemi-Tate"]
+    assert ("Vice President, Global Sourcing", "ROLE") in out

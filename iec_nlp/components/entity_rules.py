@@ -1094,6 +1094,8 @@ def _extend_title_scopes(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
             not (_FUNCTION_WORDS.fullmatch(o.text) or _ENDS_IN_FUNCTION.search(o.text))
             and not (o.label_ == "ROLE" and o.end_char <= end)
             and not (scope_before_at and o.label_ == "ORG" and (o.start_char, o.end_char) == scope.span(1))
+            # Nor a person: "Vice President, Global Sourcing of Amerwell".
+            and not (owner and o.label_ == "PERSON" and (o.start_char, o.end_char) == scope.span(1))
             for o in inside
         ):
             continue  # the scope is an entity of its own (an organization, a person)
@@ -2765,10 +2767,14 @@ _FOUNDER = re.compile(r"(?:[Cc]o-)?[Ff]ounder\b")
 # comma, "and" or "of" (not "Acme Widgets, Chief Executive Officer Jane Doe
 # said", where the title heads the next name).
 # So after "currently" ("Ansel Kovacevic, currently Vice President of
-# Finance, will succeed"), and as the second of two names ("Tobias
-# Achebe-Grant and Priyanka Oduya-Lindgren, Chief Financial Officer, will").
+# Finance, will succeed"), as the second of two names ("Tobias
+# Achebe-Grant and Priyanka Oduya-Lindgren, Chief Financial Officer, will"),
+# after a comma or a verb naming people ("In the press release, Dorian
+# Pellegrini, President and Chief Executive Officer of Gaskell Ridge,
+# said", "quoted Janelle Okafor-Brandt, Vice President, Global Sourcing of").
 _NAME_BEFORE_BARE_TITLE = re.compile(
-    rf"(?:^|(?<=[.!?][ ])|(?<=[.!?][ ]{{2}})|(?<=\n)|(?<=,[ ]and[ ])|(?<=\w[ ]and[ ]))({_FULL_NAME}),[ ]"
+    rf"(?:^|(?<=[.!?][ ])|(?<=[.!?][ ]{{2}})|(?<=\n)|(?<=,[ ]and[ ])|(?<=\w[ ]and[ ])|(?<=,[ ])"
+    rf"|(?<=\bquoted[ ])|(?<=\bincluding[ ])|(?<=\bthanked[ ])|(?<=\bwelcomed[ ]))({_FULL_NAME}),[ ]"
     r"(?:(?:currently|now|formerly)[ ])?(?=[A-Z])"
 )
 _AFTER_APPOSED_TITLE = re.compile(r",|[ ](?:and|of)[ ]")
