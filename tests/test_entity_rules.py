@@ -4127,3 +4127,17 @@ def test_a_person_with_a_bare_title_after_a_comma_or_a_verb_naming_people():
     people = [t for t, label in out if label == "PERSON"]
     assert people == ["Dorian Pellegrini", "Janelle Okafor-Brandt", "Noreen Adeyemi-Tate"]
     assert ("Vice President, Global Sourcing", "ROLE") in out
+
+
+def test_a_title_scope_goes_on_after_and_with_more_capitalized_words_but_not_over_a_title():
+    def roles(text, recognized):
+        doc = EntityRules(patterns=True, propagate=True)(_doc(text, [(recognized, "ROLE")]))
+        return [t for t, label in _ents(doc) if label == "ROLE"]
+
+    assert roles("Allison Mertz\nVice President, Investor Relations and Corporate Development (260) 555-0134",
+                 "Vice President, Investor Relations") == ["Vice President, Investor Relations and Corporate Development"]
+    assert roles("She was Director of Financial Planning and Analysis for the services segment.",
+                 "Director of Financial Planning") == ["Director of Financial Planning and Analysis"]
+    assert roles("He is Vice President, Finance and Treasurer of Acme.", "Vice President, Finance") == ["Vice President, Finance", "Treasurer"]
+    assert roles("He is Vice President of Sales and Chief Marketing Officer.", "Vice President of Sales") == [
+        "Vice President of Sales", "Chief Marketing Officer"]

@@ -455,6 +455,7 @@ class EntityRules:
             ents = _add_positions_in_apposition(doc, text, _add_people_in_person_slots(doc, text, ents, terms))
             ents = _complete_board_seats(doc, text, _complete_ranked_titles(doc, text, ents))
             ents = _widen_over_regions(doc, text, _extend_title_scopes(doc, text, _complete_hyphenated_titles(doc, text, ents)))
+            ents = _widen_scopes_over_and(doc, text, ents)
             ents = _complete_phrases(doc, text, ents)
             ents = _without_restated_abbreviations(text, _cut_at_sentence_ends(doc, ents))
             ents = _propagate(doc, text, _as_companies_by_their_kind_word(doc, ents), short_names)
@@ -1051,6 +1052,33 @@ def _widen_over_regions(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
                     taken.update((o.start_char, o.end_char) for o in inside)
         result.append(ent)
     return [e for e in result if (e.start_char, e.end_char) not in taken]
+
+
+# "Vice President, Investor Relations and Corporate Development", "Director
+# of Financial Planning and Analysis": a title whose scope (after a comma or
+# "of") goes on after "and" with more capitalized words, no title among
+# them, up to the clause's end or the organization the title is held at.
+_SCOPE_ENDS_TITLE = re.compile(r"(?:,[ ]|[ ]of[ ])[A-Z][\w&'\u2019-]*(?:[ ][A-Z][\w&'\u2019-]*)*$")
+_AND_MORE_SCOPE = re.compile(
+    rf"[ ]+(?:and|&)[ ]+({_NOT_A_TITLE_WORD}[A-Z][\w'\u2019-]*(?:[ ]+{_NOT_A_TITLE_WORD}[A-Z][\w'\u2019-]*){{0,2}})"
+    r"(?=[ ]*(?:[,.;:()\n]|$)|[ ]+(?:at|of|for|with|from|since|until|in)\b)"
+)
+
+
+def _widen_scopes_over_and(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    starts = sorted(e.start_char for e in ents)
+    result = []
+    for ent in ents:
+        more = _AND_MORE_SCOPE.match(text, ent.end_char) if ent.label_ == "ROLE" and _SCOPE_ENDS_TITLE.search(ent.text) else None
+        if (
+            more is not None
+            and not JOB_TITLE.search(more.group(1))
+            and not _ORG_END.search(more.group(1))
+            and not any(ent.end_char < start < more.end() for start in starts)
+        ):
+            ent = doc.char_span(ent.start_char, more.end(), label="ROLE") or ent
+        result.append(ent)
+    return result
 
 
 def _extend_title_scopes(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
