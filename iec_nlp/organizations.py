@@ -608,7 +608,8 @@ _AFTER_CUES = {
     # "Carvell Electronics, previously our third largest customer" (SCHEMA.md: current or former).
     r"(?:(?:previously|formerly|once)\s+)?"
     # "Calloway Controls, Dunmore's largest customer": the issuer named.
-    r"(?:a|an|our|its|the|one of our|(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*){0,3}['\u2019]s)\s+"
+    # "The Department of Veterans Affairs (VA) was the Company's largest customer".
+    r"(?:a|an|our|its|the\s+company['\u2019]s|the|one of our|(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*){0,3}['\u2019]s)\s+"
     r"(?:(?!(?:of|to|for|with|and|or)\b)\w+\s+){0,3}(?:customers?|clients?|accounts?)(?![\w'\u2019-]|\s+(?:receivable|payable))"
     # "where Beta and our other customers have not given us schedules".
     r"|^\s+(?:and|or)\s+(?:our|its|the\s+company['\u2019]s)\s+other\s+(?:\w+\s+){0,2}?(?:customers|clients)\b"
@@ -697,7 +698,11 @@ _POSSESSIVE_GAP = re.compile(r"['\u2019]s?\s+")
 # Power Group", "the Energy segment", "AMSC Windtec, a wholly owned
 # subsidiary of AMSC", "Acme's subsidiary Acme Aero".
 _OUR = re.compile(r"\bour\s+$", re.IGNORECASE)
-_CUSTOMER_NOUN = re.compile(r"\s+(?:customers?|clients?)\b", re.IGNORECASE)
+# "our Navy customer", and the issuer's dealings with a buyer: "our VA
+# work", "our Boeing relationship", "our Army contracts".
+_CUSTOMER_NOUN = re.compile(
+    r"\s+(?:customers?|clients?|work|relationship|account|contracts?|orders?|engagements?)\b", re.IGNORECASE
+)
 _SEGMENT = re.compile(r"\s+segments?\b", re.IGNORECASE)
 _UNIT_OF = re.compile(
     r"\s*(?:\([^)]{0,40}\)\s*)?,?\s*(?:is\s+)?(?:a|an|the|its)?\s*(?:wholly[- ]owned\s+|indirect\s+|operating\s+)*"
@@ -779,6 +784,8 @@ _IN_A_PERIOD = r"(?:(?:in|during)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:quarter|yea
 _INTRODUCES_CUSTOMERS = re.compile(
     r"\b(?:customers|clients)\b[^.;]{0,80}?,\s*(?:led\s+by|principally|primarily|chiefly|mainly|(?:most\s+)?notably|among\s+them)\s+(?:the\s+)?$"
     r"|\b(?:customers?|clients?)\s*,\s*joining\s+(?:the\s+)?$"
+    # "VA was the Company's largest customer, at 31% of revenue, followed by USACE at 19%".
+    r"|\b(?:customers?|clients?)\b[^.;]{0,80}?\d\s*(?:%|percent)[^.;]{0,40}?,?\s*followed\s+by\s+(?:the\s+)?$"
     # "Two customers accounted for 41% of revenue in the quarter: Beta Motors and ..."
     # "Three carriers each represented more than 10% of revenue: Beta ..."
     r"|\b(?:customers|clients|carriers|operators|service\s+providers|retailers|distributors)\s+(?:each\s+|together\s+)?"
@@ -872,10 +879,12 @@ _ACCOUNTS_FOR_SHARE_OF_SALES = re.compile(
 # 14%": a second share of the same sales, its verb left out.
 _SHARE_BEFORE_AND = re.compile(
     r"\b(?:accounted\s+for|represented|comprised)\s+" + _PERCENT + r"\s+of\s+(?:[\w'\u2019-]+\s+){0,3}?"
-    r"(?:sales|revenues?|shipments|billings)\b[^.;]{0,40}?,?\s+and\s+(?:the\s+)?$",
+    r"(?:sales|revenues?|shipments|billings)\b[^.;]{0,40}?,?\s+and\s+(?:the\s+)?$"
+    # "..., followed by USACE at 19% and the Department of Homeland Security at 12%".
+    r"|\bfollowed\s+by\s+[^.;]{1,60}?\s+at\s+" + _PERCENT + r"\s*,?\s+and\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-_SECOND_SHARE = re.compile(r"^\s+(?:for\s+)?" + _PERCENT, re.IGNORECASE)
+_SECOND_SHARE = re.compile(r"^\s+(?:for\s+|at\s+)?" + _PERCENT, re.IGNORECASE)
 # "added Beta Motors and Gamma Marine as new customers", "with Beta Motors as
 # a customer", "Beta Motors and Gamma Marine are now among our customers":
 # each name of the list becomes the issuer's customer.
@@ -1438,7 +1447,7 @@ def _is_issuer_unit(text: str, e: EntityLike, issuer_starts: frozenset[int], iss
         return True
     if _is_issuer_joint_venture(text, e, issuer_starts):
         return True
-    # "our Power Group", but not "our Navy customer".
+    # "our Power Group", but not "our Navy customer" or "our VA work".
     if _OUR.search(text, max(0, e.start - 8), e.start) and not _CUSTOMER_NOUN.match(text, e.end):
         return True
     unit_of = _UNIT_OF.match(text, e.end)

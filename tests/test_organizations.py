@@ -1485,3 +1485,24 @@ def test_a_maker_for_the_issuer_is_no_customer_whatever_its_agreement_reads_like
     model = CustomerModel({"bias": 5.0}, 0.5, uncued_threshold=0.95)
     assert not model.is_customer({"bias": 1.0, "before_sale_to": 1.0, "after_x_supplies_issuer": 1.0})
     assert model.is_customer({"bias": 1.0, "before_sale_to": 1.0})
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Department of Veterans Affairs (VA) was the Company's largest customer, at 31% of revenue.",
+        "Fiscal 2024 was the year our Department of Veterans Affairs work came of age.",
+    ],
+)
+def test_a_customer_called_the_companys_or_whose_work_is_ours_is_a_customer(sentence):
+    labels = _settled_labels(sentence, "Department of Veterans Affairs")
+    if "largest" in sentence:
+        assert labels == ["ORG", "CUSTOMER"]
+    else:  # "our X work" is no unit of the issuer
+        assert _cue_of("Department of Veterans Affairs", sentence, "issuer_unit") == 0.0
+
+
+def test_customers_after_followed_by_with_their_shares_are_settled():
+    sentence = ("Beta Systems was our largest customer, at 31% of revenue, followed by Halden Instruments at 19% "
+                "and Corvane Systems at 12%.")
+    assert _settled_labels(sentence, "Beta Systems", "Halden Instruments", "Corvane Systems") == ["ORG", "CUSTOMER", "CUSTOMER", "CUSTOMER"]
