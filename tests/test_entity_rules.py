@@ -4141,3 +4141,9 @@ def test_a_title_scope_goes_on_after_and_with_more_capitalized_words_but_not_ove
     assert roles("He is Vice President, Finance and Treasurer of Acme.", "Vice President, Finance") == ["Vice President, Finance", "Treasurer"]
     assert roles("He is Vice President of Sales and Chief Marketing Officer.", "Vice President of Sales") == [
         "Vice President of Sales", "Chief Marketing Officer"]
+
+
+def test_a_function_in_a_list_of_titles_is_no_person_before_the_next_title():
+    text = "Mr. Meek is Senior Vice President, General Counsel, Human Resources, Corporate Secretary and Chief Compliance Officer."
+    doc = EntityRules(patterns=True, propagate=True)(_doc(text, [("Meek", "PERSON")]))
+    assert not any(t == "Human Resources" and label in ("PERSON", "ORG") for t, label in _ents(doc))

@@ -2847,7 +2847,9 @@ def _people_with_apposed_titles(text: str) -> list[tuple[int, int]]:
             found.append(match.span(1))
     for match in _NAME_BEFORE_BARE_TITLE.finditer(text):
         title = JOB_TITLE.match(text, match.end())
-        if title and _AFTER_APPOSED_TITLE.match(text, title.end()):
+        # A function in a list of titles is no name: "Senior Vice President,
+        # General Counsel, Human Resources, Corporate Secretary and ...".
+        if title and _AFTER_APPOSED_TITLE.match(text, title.end()) and not _ENDS_IN_FUNCTION.search(match.group(1)):
             found.append(match.span(1))
     for match in _matches_if_any(_JOINED_AS_NAME, text, "joined"):
         if JOB_TITLE.match(text, match.end()):
