@@ -125,7 +125,8 @@ def customer_model_from_examples(
     weights = {
         name: round(float(w), 5) for name, w in zip(vectorizer.get_feature_names_out(), classifier.coef_[0]) if w
     }
-    weights["bias"] = float(classifier.intercept_[0])
+    # Rounded like the weights: the meta keeps what a JSON round trip keeps.
+    weights["bias"] = round(float(classifier.intercept_[0]), 5)
     return CustomerModel(weights, threshold, uncued_threshold=uncued_threshold)
 
 

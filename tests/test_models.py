@@ -44,3 +44,21 @@ def test_loading_rebuilds_the_tokenizer_exactly_as_saved():
     assert fast.tokenizer.to_bytes() == full.tokenizer.to_bytes()
     text = "N.Y.--(BUSINESS WIRE)--March 19, 2004 /PRNewswire/ -- Acme Corp.'s revenue (1) was $7.3 million."
     assert [t.text for t in fast.tokenizer(text)] == [t.text for t in full.tokenizer(text)]
+
+
+def test_the_default_models_customer_model_is_what_the_code_learns_from_train_and_dev(tmp_path):
+    """The customer weights in the meta are those the current features give
+    (training/refit_customer_model.py writes them; training learns them the
+    same way): a change to the features without a refit fails here."""
+    import importlib.util
+    import shutil
+
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("refit", root / "training" / "refit_customer_model.py")
+    refit = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(refit)
+    shipped = json.loads((root / "models" / "iec_cnn" / "meta.json").read_text())
+    shutil.copy(root / "models" / "iec_cnn" / "meta.json", tmp_path / "meta.json")
+    assert refit.refit(tmp_path, root / "corpora") == shipped["iec_organizations"]
+    assert shipped["iec_nlp"]["customer_model"]["trained_on"] == len(json.loads((root / "corpora" / "splits.json").read_text())["train"]) + len(
+        json.loads((root / "corpora" / "splits.json").read_text())["dev"])
