@@ -4147,3 +4147,9 @@ def test_a_function_in_a_list_of_titles_is_no_person_before_the_next_title():
     text = "Mr. Meek is Senior Vice President, General Counsel, Human Resources, Corporate Secretary and Chief Compliance Officer."
     doc = EntityRules(patterns=True, propagate=True)(_doc(text, [("Meek", "PERSON")]))
     assert not any(t == "Human Resources" and label in ("PERSON", "ORG") for t, label in _ents(doc))
+
+
+def test_names_with_accented_letters_fill_the_person_slots():
+    text = "The Board appointed Ramón Estrada-Kirk, age 51, as Chief Operating Officer."
+    doc = EntityRules(patterns=True, propagate=True)(_doc(text, [("Ramón Estrada", "ORG")]))
+    assert ("Ramón Estrada-Kirk", "PERSON") in _ents(doc)

@@ -1591,3 +1591,17 @@ def test_a_title_served_or_reported_to_is_not_the_servers():
     rooke, ceo, president, achebe = _spans(text, "Rooke", "Chief Executive Officer", "President", "Sam Achebe")
     relations = [[*rooke, *ceo, "HAS_ROLE", 0.9], [*achebe, *president, "HAS_ROLE", 0.9]]
     assert unlink_titles_served(doc, relations) == relations[1:]
+
+
+def test_titles_after_a_degree_or_before_the_organization_and_after_the_appointment_of():
+    from iec_nlp.components.role_rules import link_appointed_objects, link_apposed_title_chains
+
+    text = 'said Rachel Imbert-Yoon, Ph.D., President and Chief Executive Officer of Ambrose Lane. "We are ready."'
+    doc = _sentenced_doc(text, [("Rachel Imbert-Yoon", "PERSON"), ("President", "ROLE"), ("Chief Executive Officer", "ROLE"),
+                                ("Ambrose Lane", "ORG")])
+    rachel, president, ceo = _spans(text, "Rachel Imbert-Yoon", "President", "Chief Executive Officer")
+    assert sorted(link_apposed_title_chains(doc, [])) == sorted([[*rachel, *president, "HAS_ROLE", 0.9], [*rachel, *ceo, "HAS_ROLE", 0.9]])
+    text = "Acme announced the appointment of Anika Voss as Chief Medical Officer."
+    doc = _sentenced_doc(text, [("Anika Voss", "PERSON"), ("Chief Medical Officer", "ROLE")])
+    anika, cmo = _spans(text, "Anika Voss", "Chief Medical Officer")
+    assert link_appointed_objects(doc, []) == [[*anika, *cmo, "HAS_ROLE", 0.9]]

@@ -2715,7 +2715,13 @@ def _as_person_if_honored_aged_or_titled(ent: Span, text: str) -> Span:
 # new officer succeeds ("succeeds Marcus Feld, who is leaving"). A name of a
 # person's shape there (a hyphenated given name too) that the recognizer
 # missed is a PERSON.
-_FULL_NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:[ ][A-Z]\.)?(?:[ ][A-Z][a-z]*(?:['\u2019-][A-Z]?[a-z]+)*){1,2}"
+# Letters of Western European names count too ("Ramón Estrada-Kirk", "José Müller").
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+_LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff"
+_FULL_NAME = (
+    rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?(?:[ ][A-Z]\.)?"
+    rf"(?:[ ][{_UPPER}][{_LOWER}]*(?:['\u2019-][{_UPPER}]?[{_LOWER}]+)*){{1,2}}"
+)
 _PERSON_SLOTS = (
     re.compile(rf"\bsaid[ ]({_FULL_NAME})(?={_HYPHENATED_REST_BEFORE_TITLE.pattern})"),
     # A contact line: "CONTACT: Bjorn Ahlquist, CFO, 612-555-0133",

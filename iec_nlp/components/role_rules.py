@@ -205,8 +205,10 @@ def link_subject_roles(
 # Chairman": the object of the naming verb holds the titles given after its
 # apposition (the extractor, reading pairs by distance, takes the nearer
 # title of the apposition only).
+# So after the naming noun: "announced the appointment of Jane Roe as CFO".
 _NAMING_VERB_BEFORE_OBJECT = re.compile(
-    r"\b(?:appointed|named|elected|selected|promoted|hired|designated|chosen|appoint|name|elect|promote)\s+"
+    r"\b(?:appointed|named|elected|selected|promoted|hired|designated|chosen|appoint|name|elect|promote"
+    r"|(?:appointment|election|promotion|hiring|selection)\s+of)\s+"
     r"(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$"
 )
 # A degree after the name is an apposition too: "appointed Helen Marsh, Ph.D., as".
@@ -668,9 +670,14 @@ def link_titles_before_names(
 # many there are (the extractor, reading pairs by distance, drops the far
 # ones). The chain ends before a title that heads the next name ("Jane Roe,
 # CFO, and Treasurer Ann Lee") and at anything but a title.
-_APPOSED_TITLE_OPENING = re.compile(r",[ \t]+")
+# A degree may stand between ("said Rachel Imbert-Yoon, Ph.D., President and
+# Chief Executive Officer of Ambrose Lane"), and the chain may end at the
+# organization its titles are held at.
+_APPOSED_TITLE_OPENING = re.compile(r",[ \t]+(?:(?:Ph\.D|M\.D|J\.D|M\.B\.A|Pharm\.D|D\.Phil|Sc\.D)\.,[ \t]+)?")
 _TITLE_CHAIN_JOINER = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+|[ \t]*&[ \t]*)")
-_CHAIN_END = re.compile(r"[ \t]*(?:[,.;:\n)]|[ \t]+(?:said|says|stated|added|commented|noted|explained)\b)")
+_CHAIN_END = re.compile(
+    r"[ \t]*(?:[,.;:\n)]|[ \t]+(?:said|says|stated|added|commented|noted|explained)\b|[ \t]+(?:of|at)[ \t]+(?:the[ \t]+)?[A-Z])"
+)
 
 
 def link_apposed_title_chains(
