@@ -16,6 +16,9 @@ CURRENCY_CODES = (
     "SEK", "NOK", "DKK", "MXN", "BRL", "ZAR", "KRW", "TWD",
     # Southeast Asian filers' ("THB3,204 million", "VND612.5 billion").
     "THB", "VND", "MYR", "IDR",
+    # Buyers and filers elsewhere ("a contract value of PLN 212 million"); not
+    # codes that are also words or acronyms before numbers (PHP, SAR, TRY).
+    "PLN", "CZK", "HUF", "RON", "RUB", "AED", "QAR", "KWD", "EGP", "NGN", "KES", "PKR", "CLP", "COP", "ARS",
 )  # fmt: skip
 CURRENCY_CODE = rf"(?-i:(?:{'|'.join(CURRENCY_CODES)})|Rs\.?|Ps\.)[ ]?(?=[\d.(])"
 # The sign or code that opens an amount. "HK$", "NT$", "NZ$", "S$", "R$": a

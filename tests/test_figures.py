@@ -39,7 +39,8 @@ def test_a_scale_glued_or_hyphenated_stays_in_the_amount():
     [("RMB 85.2 million", 85.2e6, "CNY"), ("RMB85.2 million", 85.2e6, "CNY"), ("INR 4,312 crore", 4312e7, "INR"),
      ("Rs. 702 crore", 702e7, "INR"), ("₹1,530 lakh", 1530e5, "INR"), ("NIS 40 million", 40e6, "ILS"),
      ("CHF 12.5 million", 12.5e6, "CHF"), ("EUR 38.4 million", 38.4e6, "EUR"), ("HK$3.2 billion", 3.2e9, "HKD"),
-     ("R$ 14 million", 14e6, "BRL"), ("Ps. 1,250 million", 1250e6, "MXN"), ("¥5,000 million", 5000e6, "JPY")],
+     ("R$ 14 million", 14e6, "BRL"), ("Ps. 1,250 million", 1250e6, "MXN"), ("¥5,000 million", 5000e6, "JPY"),
+     ("PLN 212 million", 212e6, "PLN"), ("AED 1.2 billion", 1.2e9, "AED")],
 )
 def test_amounts_in_other_currencies_are_found_whole_with_their_currency(text, value, currency):
     sentence = f"Revenue was {text} in the quarter."
