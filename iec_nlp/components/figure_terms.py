@@ -238,8 +238,12 @@ _ENDED_WITH_REACH = 80
 # order" (`purchase order`), "a $249 million cost-plus award fee contract
 # option modification", "$47.6 Million Army IDIQ Contract" (`IDIQ Contract`).
 # The words before the noun are no verb or function word.
+# A buyer's name may stand between, dots and "of" in it: "$48.6 MILLION
+# U.S. NAVY CONTRACT", "$3.4 Million Minnesota Department of Transportation
+# Contract".
 _CONTRACT_AFTER_AMOUNT = re.compile(
-    rf"[ ](?:(?!{_FUNCTION_WORD}|(?:per|million|billion|thousand|dollars?|was|were|is|are|will|has)\b)[A-Za-z][\w-]*[ ]){{1,4}}?"
+    rf"[ ](?:(?:(?!{_FUNCTION_WORD}|(?:per|million|billion|thousand|dollars?|was|were|is|are|will|has)\b)[A-Za-z][\w.-]*"
+    r"|(?-i:of|for|and)(?=[ ](?-i:[A-Z])))[ ]){1,6}?"
     # An acronym of the contract's kind stays with it in mixed case: "IDIQ Contract".
     r"((?:(?-i:[A-Z]{2,5})[ ](?=(?-i:[A-Za-z][a-z])))?"
     r"(?:(?:purchase|delivery|task)[ ])?(?:contract|order|agreement|subcontract)s?(?:[ ](?:extension|option|modification)s?){0,2})\b",
