@@ -4069,6 +4069,12 @@ def test_a_post_in_lower_case_held_at_a_named_organization_is_a_title():
     doc = EntityRules(patterns=True, propagate=True)(_doc(text, [("Ibarra", "PERSON")]))
     roles = [t for t, label in _ents(doc) if label == "ROLE"]
     assert roles == ["process engineer", "senior credit analyst", "head of treasury operations", "trustee"]
+    text = "She is currently a senior fellow at the Carrow Policy Center and was a national bank examiner with the Office of Thrift Supervision."
+    doc = EntityRules(patterns=True, propagate=True)(_doc(text, []))
+    assert [t for t, label in _ents(doc) if label == "ROLE"] == ["senior fellow", "national bank examiner"]
+    text = "The Board approved the promotion of Sandeep Rao from Vice President, Finance to Chief Financial Officer."
+    doc = EntityRules(patterns=True, propagate=True)(_doc(text, [("Vice President", "ROLE")]))
+    assert ("Vice President, Finance", "ROLE") in _ents(doc)
 
 
 def test_an_organization_read_over_the_last_words_of_a_title_scope_is_cut_to_what_follows_of():

@@ -678,10 +678,11 @@ _JOB_NOUN = (
     r"nurse|pilot|trustee|controller|treasurer|specialist|associate|officer|manager|director|executive|"
     r"representative|researcher|professor|editor|banker|trader|underwriter|actuary|geologist|architect|"
     r"developer|programmer|designer|lecturer|superintendent|supervisor|coordinator|administrator|strategist|"
+    r"examiner|fellow|dispatcher|inspector|investigator|"
     r"(?:engagement|audit|managing|founding|general|equity|tax)[ ]+partner)"
 )
 _POST_HELD_AT = re.compile(
-    r"\b(?:as|was|is)[ ]+(?:(?:an?|the)[ ]+)?"
+    r"\b(?:as|was|is)[ ]+(?:(?:currently|now|previously|formerly|later|also|most[ ]+recently)[ ]+)?(?:(?:an?|the)[ ]+)?"
     # A credential is no post: "a registered professional engineer in Arizona".
     r"(?!(?:registered|licensed|certified|chartered)\b)"
     r"(?:((?:(?!(?:the|a|an|and|or|of|leading|key|major|preferred|strategic)\b)[a-z][a-z-]*\s+){0,3}"
@@ -978,7 +979,9 @@ _NOT_A_TITLE_WORD = (
 _SCOPE = re.compile(
     rf"(?:,[ ]+|[ ]?[-\u2013][ ]?){_NOT_A_TITLE_WORD}(?!(?:and|the|a|an)\b)"
     rf"({_SCOPE_WORD}(?:[ ]+(?:(?:and|&|/)[ ]+)?{_NOT_A_TITLE_WORD}{_SCOPE_WORD}){{0,5}})"
-    r"(?=[ ]*(?:[,.;:)\n]|(?:and|from|since|until|through)\b|(?:at|of|for|with)[ ]+(?:the[ ]+)?[A-Z]|$))"
+    # Also before "to": "the promotion of Sandeep Rao from Vice President,
+    # Finance to Chief Financial Officer".
+    r"(?=[ ]*(?:[,.;:)\n]|(?:and|from|since|until|through|to)\b|(?:at|of|for|with)[ ]+(?:the[ ]+)?[A-Z]|$))"
 )
 
 # "Senior Vice President of Restaurant Operations", "Director of Corporate
