@@ -1646,12 +1646,13 @@ def test_the_item_named_right_before_of_and_its_amount_is_its_measure():
         "The result includes an after tax expense of $0.5 million and a discrete tax benefit of $12 million. "
         "The second charge of $39 million was recorded. Revenue exceeded the guidance range of $1.2 billion. "
         "EPS is expected in the range of $0.26 to $0.28, and results include restructuring costs of $0.1 million, "
-        "an increase of $3 million."
+        "an increase of $3 million. It now expects $1.85, up from its previous range of $1.70."
     )
     ents = [("$0.5 million", "MONEY"), ("benefit", "METRIC"), ("$12 million", "MONEY"), ("$39 million", "MONEY"),
-            ("$1.2 billion", "MONEY"), ("$0.26", "MONEY"), ("$0.1 million", "MONEY"), ("$3 million", "MONEY")]
+            ("$1.2 billion", "MONEY"), ("$0.26", "MONEY"), ("$0.1 million", "MONEY"), ("$3 million", "MONEY"),
+            ("$1.85", "MONEY"), ("$1.70", "MONEY")]
     metrics = [e for e in _rules(text, ents) if e[1] == "METRIC"]
-    # No ordinal, no bare "range", no verb (it opens the item as an article does), no change.
+    # No ordinal, no bare or former "range", no verb (it opens the item as an article does), no change.
     assert metrics == [
         ("after tax expense", "METRIC"), ("discrete tax benefit", "METRIC"), ("charge", "METRIC"),
         ("guidance range", "METRIC"), ("restructuring costs", "METRIC"),

@@ -306,7 +306,9 @@ _ITEM_MODIFIER = (
 _ITEM_BEFORE_AMOUNT = re.compile(
     r"\b(?i:an?|the|its|our|their|his|her|were|was|recorded|incurred|includ(?:es?|ed)|reflect(?:s|ed)?)\s+"
     r"(?:first\s+|second\s+|third\s+|fourth\s+|other\s+|another\s+)?"
-    rf"((?:{_ITEM_MODIFIER}){{1,3}}range|(?:{_ITEM_MODIFIER}){{0,3}}"
+    # Not a former range: "raised it to $1.90 to $1.98 from the previous range
+    # of $1.80 to $1.88" names no measure of its own (the guided one is).
+    rf"((?!(?:previous|prior|earlier|original|former)\s)(?:{_ITEM_MODIFIER}){{1,3}}range|(?:{_ITEM_MODIFIER}){{0,3}}"
     r"(?:expenses?|costs?|charges?|benefits?|gains?|items?|amount|allowances?|reserves?|credits?|fees?|"
     # A stated value or price (SCHEMA.md 3a): "a total value of", "restricted
     # stock units having a value of", "an exercise price of".
