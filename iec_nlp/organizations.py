@@ -973,7 +973,8 @@ _BUYER_PLACE = (
 _PLACES_AN_ORDER = re.compile(
     r"^(?:['\u2019]s?)?\s*(?:\([^)]{0,40}\)\s*)?" + _BUYER_PLACE + r"\s*(?:has\s+|have\s+|had\s+|recently\s+|today\s+|also\s+)?"
     r"(?:(?:already|also|now|again|just)\s+)?"
-    r"(?:placed\s+(?:[\w$.,-]+\s+){0,5}?(?:purchase\s+|re)?orders?\b|reordered\b|ordered\s+(?!(?:that|the\s+company|us|it|him|her)\b)"
+    # "will place purchase orders for each project": an order to come, placed by it.
+    r"(?:(?:placed|(?:will|to)\s+place)\s+(?:[\w$.,-]+\s+){0,5}?(?:purchase\s+|re)?orders?\b|reordered\b|ordered\s+(?!(?:that|the\s+company|us|it|him|her)\b)"
     # A retailer taking the issuer's products on: "Tansy Market will begin carrying".
     r"|(?:will\s+)?(?:begin|began|begins|start|started|starts)\s+carrying\b"
     r"|(?-i:purchased|bought)\s+(?!(?:[\w$.,-]+\s+){0,5}?(?:shares?|stakes?|stock|interests?|business|businesses|division|"

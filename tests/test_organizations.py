@@ -1003,6 +1003,7 @@ def test_the_issuer_chosen_in_the_passive_settles_who_chose_it_as_a_customer(sen
         "Sales fell on the loss of business from Pemberton Regional Hospital.",
         "Pemberton Regional Hospital has already awarded the Company a new order.",
         "Pemberton Regional Hospital has also placed a $2 million order.",
+        "Under the agreement, Pemberton Regional Hospital, a unit of Halden Health, will place purchase orders for each site.",
     ],
 )
 def test_a_former_customer_or_one_that_already_ordered_is_settled_as_a_customer(sentence):
