@@ -1605,3 +1605,16 @@ def test_titles_after_a_degree_or_before_the_organization_and_after_the_appointm
     doc = _sentenced_doc(text, [("Anika Voss", "PERSON"), ("Chief Medical Officer", "ROLE")])
     anika, cmo = _spans(text, "Anika Voss", "Chief Medical Officer")
     assert link_appointed_objects(doc, []) == [[*anika, *cmo, "HAS_ROLE", 0.9]]
+
+
+def test_a_title_in_parentheses_after_a_name_and_a_retired_title_after_is_the_name():
+    from iec_nlp.components.role_rules import link_parenthesized_titles, link_subject_roles
+
+    text = "Compensation Committee: Denise Okafor (Chair), Harold Wexler, Jonah Petrakis"
+    doc = _sentenced_doc(text, [("Denise Okafor", "PERSON"), ("Chair", "ROLE"), ("Harold Wexler", "PERSON"), ("Jonah Petrakis", "PERSON")])
+    okafor, chair = _spans(text, "Denise Okafor", "Chair")
+    assert link_parenthesized_titles(doc, []) == [[*okafor, *chair, "HAS_ROLE", 0.9]]
+    text = "Mr. Wexler, a director since 2007, is the retired President of Ozark Gas."
+    doc = _sentenced_doc(text, [("Wexler", "PERSON"), ("director", "ROLE"), ("President", "ROLE"), ("Ozark Gas", "ORG")])
+    wexler, president = _spans(text, "Wexler", "President")
+    assert [*wexler, *president, "HAS_ROLE", 0.9] in link_subject_roles(doc, [])

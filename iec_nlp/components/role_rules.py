@@ -124,10 +124,14 @@ _ROLE_AFTER = re.compile(r"\s+(?:role|position)\b")
 # "Jane Roe, who was Executive Vice President and CFO of Zeta until 2019",
 # "Ms. Roe, 44, was most recently Corporate Controller at Zeta": the verb
 # "be" of the person's own clause gives the title as "as" does.
+# A status before the title is no part of it (SCHEMA: "former"): "Mr.
+# Wexler, a director since 2007, is the retired President and Chief
+# Executive Officer of Ozark Gas".
 _BE_BEFORE = re.compile(
     r"\b(?:who\s+)?(?:is|was|has\s+been|had\s+been|will\s+be|remains)\s+"
     r"(?:(?:also|currently|previously|formerly|most\s+recently)\s+)?"
-    r"(?:(?:a|an|the|our|its|(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*['\u2019]s?)\s+)?$"
+    r"(?:(?:a|an|the|our|its|(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*['\u2019]s?)\s+)?"
+    r"(?:(?:retired|former)\s+)?$"
 )
 # "Jane Roe has been appointed Chief Financial Officer", "Mr. Roe, 61, is a
 # former Vice President of Zeta", "Jane Roe, who left to become CFO of Zeta",
@@ -693,6 +697,27 @@ def link_apposed_title_chains(
         chain = _title_chain(text, ents, n + 1, person.end_char, _APPOSED_TITLE_OPENING, _TITLE_CHAIN_JOINER, len(text))
         if len(chain) >= 2 and _CHAIN_END.match(text, chain[-1].end_char):
             links += [[person.start_char, person.end_char, t.start_char, t.end_char, "HAS_ROLE"] for t in chain]
+    return _with_links(relations, links)
+
+
+# "Compensation Committee: Denise Okafor (Chair), Harold B. Wexler": a
+# title in parentheses right after a name is that name's.
+_PARENTHESIZED_TITLE = re.compile(r"[ \t]*\([ \t]*")
+
+
+def link_parenthesized_titles(
+    doc: Doc, relations: list[list[Any]], entities: Sequence[Span] | None = None
+) -> list[list[Any]]:
+    """HAS_ROLE from a name to the title in parentheses right after it."""
+    text = doc_text(doc)
+    ents = list(_entities(doc, entities))
+    links = [
+        [person.start_char, person.end_char, title.start_char, title.end_char, "HAS_ROLE"]
+        for person, title in zip(ents, ents[1:])
+        if person.label_ == "PERSON" and title.label_ == "ROLE"
+        and _PARENTHESIZED_TITLE.fullmatch(text, person.end_char, title.start_char)
+        and re.match(r"[ \t]*\)", text[title.end_char : title.end_char + 3])
+    ]
     return _with_links(relations, links)
 
 
