@@ -4163,3 +4163,11 @@ def test_names_with_accented_letters_fill_the_person_slots():
     text = "The Board appointed Ramón Estrada-Kirk, age 51, as Chief Operating Officer."
     doc = EntityRules(patterns=True, propagate=True)(_doc(text, [("Ramón Estrada", "ORG")]))
     assert ("Ramón Estrada-Kirk", "PERSON") in _ents(doc)
+
+
+def test_a_committee_line_lists_its_members_as_people():
+    text = ("Committee assignments:\n  Audit Committee: Walter S. Henninger III (Chair), Denise Okafor, Paul Lindgren\n"
+            "  Nominating and Governance Committee: Harold B. Wexler (Chair) and Jonah Petrakis\n")
+    doc = EntityRules(patterns=True, propagate=True)(_doc(text, []))
+    people = [t for t, label in _ents(doc) if label == "PERSON"]
+    assert people == ["Walter S. Henninger III", "Denise Okafor", "Paul Lindgren", "Harold B. Wexler", "Jonah Petrakis"]

@@ -2908,8 +2908,25 @@ def _add_positions_in_apposition(doc: Doc, text: str, ents: list[Span]) -> list[
     return ents
 
 
+# "Audit Committee: Walter Henninger (Chair), Denise Okafor, Paul Lindgren":
+# a committee's line lists its members.
+_COMMITTEE_LINE = re.compile(r"(?m)^[ \t]*(?:(?:[A-Z][\w&-]*|and|of|&)[ ]){0,6}Committees?:[ \t]*([^\n]+)$")
+_MEMBER = re.compile(
+    rf"(?:^|(?<=,[ ])|(?<=[ ]and[ ]))({_FULL_NAME}(?:,?[ ](?:Jr\.|Sr\.|III|II|IV))?)"
+    r"(?=[ ]*(?:\([^()\n]{1,30}\))?[ ]*(?:,|[ ]and[ ]|$))"
+)
+
+
+def _committee_members(text: str) -> list[tuple[int, int]]:
+    return [
+        (line.start(1) + member.start(1), line.start(1) + member.end(1))
+        for line in _matches_if_any(_COMMITTEE_LINE, text, "Committee")
+        for member in _MEMBER.finditer(line.group(1))
+    ]
+
+
 def _add_people_in_person_slots(doc: Doc, text: str, ents: list[Span], terms: frozenset[str]) -> list[Span]:
-    slots = [match.span(1) for slot in _PERSON_SLOTS for match in slot.finditer(text)]
+    slots = [match.span(1) for slot in _PERSON_SLOTS for match in slot.finditer(text)] + _committee_members(text)
     for start, end in slots:
         if re.search(_LEGAL_FORM, text[start:end]):
             continue
