@@ -216,8 +216,9 @@ _NAMING_VERB_BEFORE_OBJECT = re.compile(
     r"(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$"
 )
 # A degree after the name is an apposition too: "appointed Helen Marsh, Ph.D., as".
+_DEGREE = r"(?:Ph\.D|M\.D|J\.D|M\.B\.A|Pharm\.D|D\.Phil|Sc\.D)\."
 _TITLE_AFTER_APPOSITION = re.compile(
-    r"(?:,\s+(?:[^,;.!?\n]{1,80}|(?:Ph\.D|M\.D|J\.D|M\.B\.A|Pharm\.D|D\.Phil|Sc\.D)\.)){1,2},\s+(?:to\s+(?:(?:succeed|replace)\s+(?:him|her)\s+as|serve\s+as"
+    rf"(?:,\s+(?:[^,;.!?\n]{{1,80}}|{_DEGREE})){{1,2}},\s+(?:to\s+(?:(?:succeed|replace)\s+(?:him|her)\s+as|serve\s+as"
     r"|(?:the|a|an)\s+(?:[a-z]+\s+)?(?:position|role|office)\s+of)|as)\s+(?:(?:the|its|our|a|an)\s+)?"
 )
 
@@ -677,7 +678,7 @@ def link_titles_before_names(
 # A degree may stand between ("said Rachel Imbert-Yoon, Ph.D., President and
 # Chief Executive Officer of Ambrose Lane"), and the chain may end at the
 # organization its titles are held at.
-_APPOSED_TITLE_OPENING = re.compile(r",[ \t]+(?:(?:Ph\.D|M\.D|J\.D|M\.B\.A|Pharm\.D|D\.Phil|Sc\.D)\.,[ \t]+)?")
+_APPOSED_TITLE_OPENING = re.compile(rf",[ \t]+(?:{_DEGREE},[ \t]+)?")
 _TITLE_CHAIN_JOINER = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+|[ \t]*&[ \t]*)")
 _CHAIN_END = re.compile(
     r"[ \t]*(?:[,.;:\n)]|[ \t]+(?:said|says|stated|added|commented|noted|explained)\b|[ \t]+(?:of|at)[ \t]+(?:the[ \t]+)?[A-Z])"
