@@ -2725,16 +2725,17 @@ _FULL_NAME = (
     rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?(?:[ ][A-Z]\.)?"
     rf"(?:[ ][{_UPPER}][{_LOWER}]*(?:['\u2019-][{_UPPER}]?[{_LOWER}]+)*){{1,2}}"
 )
+# A contact block's label at a line's start, and the words of an agency a
+# contact line may give instead of a person ("Media: Acme Communications").
+_CONTACT_LINE_LABEL = (
+    r"(?m)^[ \t]*(?:CONTACTS?|(?:Investor|Media|Press)[ ]Contacts?|Contacts?|Investors|Media|(?:Investor|Media)[ ]Relations)"
+)
+_AGENCY_WORD = r"\b(?:Communications|Relations|Group|Partners|Associates|Advisors|Consulting|Agency)\b"
 _PERSON_SLOTS = (
     re.compile(rf"\bsaid[ ]({_FULL_NAME})(?={_HYPHENATED_REST_BEFORE_TITLE.pattern})"),
     # A contact line: "CONTACT: Bjorn Ahlquist, CFO, 612-555-0133",
-    # "Investor Relations: Marisa Quellhorst, (918) 555-0150"; not the
-    # agency a line may give instead ("Media: Acme Communications").
-    re.compile(
-        r"(?m)^[ \t]*(?:CONTACTS?|(?:Investor|Media|Press)[ ]Contacts?|Contacts?|Investors|Media|(?:Investor|Media)[ ]Relations)"
-        r":[ \t]*(?![^,\n]*\b(?:Communications|Relations|Group|Partners|Associates|Advisors|Consulting|Agency)\b)"
-        rf"({_FULL_NAME})(?=,|[ \t]*$)"
-    ),
+    # "Investor Relations: Marisa Quellhorst, (918) 555-0150"; not an agency.
+    re.compile(rf"{_CONTACT_LINE_LABEL}:[ \t]*(?![^,\n]*{_AGENCY_WORD})({_FULL_NAME})(?=,|[ \t]*$)"),
     re.compile(rf"\b(?:succeeds|succeeding|succeeded)[ ]({_FULL_NAME})(?=[,.;]|[ ](?:who|as)\b)"),
 )
 # "For fiscal 2013, a 53-week year ending December 29, 2013, the Company
@@ -2835,11 +2836,7 @@ _JOINED_AS_NAME = re.compile(
 )
 # A contact block whose label stands on its own line: "Contact:\nLayla
 # Morcombe\nDirector, Investor Relations" (the name's line, then a title's).
-_CONTACT_NAME_LINE = re.compile(
-    r"(?m)^[ \t]*(?:CONTACTS?|(?:Investor|Media|Press)[ ]Contacts?|Contacts?|Investors|Media|(?:Investor|Media)[ ]Relations)"
-    r":?[ \t]*\n[ \t]*(?![^\n]*\b(?:Communications|Relations|Group|Partners|Associates|Advisors|Consulting|Agency)\b)"
-    rf"({_FULL_NAME})[ \t]*\n[ \t]*"
-)
+_CONTACT_NAME_LINE = re.compile(rf"{_CONTACT_LINE_LABEL}:?[ \t]*\n[ \t]*(?![^\n]*{_AGENCY_WORD})({_FULL_NAME})[ \t]*\n[ \t]*")
 _TITLE_LINE = re.compile(
     r"[^\n]*\b(?:Director|Manager|Officer|President|Head|Chief|Relations|Treasurer|Controller|Counsel|Secretary|C[EF]O|VP)\b"
 )
