@@ -4171,3 +4171,11 @@ def test_a_committee_line_lists_its_members_as_people():
     doc = EntityRules(patterns=True, propagate=True)(_doc(text, []))
     people = [t for t, label in _ents(doc) if label == "PERSON"]
     assert people == ["Walter S. Henninger III", "Denise Okafor", "Paul Lindgren", "Harold B. Wexler", "Jonah Petrakis"]
+
+
+def test_committee_lines_read_as_one_line_keep_each_committee_apart():
+    text = ("Audit Committee: Walter S. Henninger III (Chair), Paul Lindgren Nuclear Oversight Committee: Jonah Petrakis (Chair), "
+            "Rosalind Achebe-Frost Nominating and Governance Committee: Harold B. Wexler (Chair)\n")
+    doc = EntityRules(patterns=True, propagate=True)(_doc(text, []))
+    people = [t for t, label in _ents(doc) if label == "PERSON"]
+    assert people == ["Walter S. Henninger III", "Paul Lindgren", "Jonah Petrakis", "Rosalind Achebe-Frost", "Harold B. Wexler"]

@@ -1618,3 +1618,12 @@ def test_a_title_in_parentheses_after_a_name_and_a_retired_title_after_is_the_na
     doc = _sentenced_doc(text, [("Wexler", "PERSON"), ("director", "ROLE"), ("President", "ROLE"), ("Ozark Gas", "ORG")])
     wexler, president = _spans(text, "Wexler", "President")
     assert [*wexler, *president, "HAS_ROLE", 0.9] in link_subject_roles(doc, [])
+
+
+def test_a_parenthesized_title_is_the_name_befores_and_no_later_names():
+    from iec_nlp.components.role_rules import link_parenthesized_titles
+
+    text = "Nominating Committee: Harold Wexler (Chair), Paul Lindgren"
+    doc = _sentenced_doc(text, [("Harold Wexler", "PERSON"), ("Chair", "ROLE"), ("Paul Lindgren", "PERSON")])
+    wexler, chair, lindgren = _spans(text, "Harold Wexler", "Chair", "Paul Lindgren")
+    assert link_parenthesized_titles(doc, [[*lindgren, *chair, "HAS_ROLE", 0.7]]) == [[*wexler, *chair, "HAS_ROLE", 0.9]]

@@ -2909,17 +2909,27 @@ def _add_positions_in_apposition(doc: Doc, text: str, ents: list[Span]) -> list[
 # a committee's line lists its members.
 _COMMITTEE_LINE = re.compile(r"(?m)^[ \t]*(?:(?:[A-Z][\w&-]*|and|of|&)[ ]){0,6}Committees?:[ \t]*([^\n]+)$")
 _MEMBER = re.compile(
-    rf"(?:^|(?<=,[ ])|(?<=[ ]and[ ]))({_FULL_NAME}(?:,?[ ](?:Jr\.|Sr\.|III|II|IV))?)"
-    r"(?=[ ]*(?:\([^()\n]{1,30}\))?[ ]*(?:,|[ ]and[ ]|$))"
+    rf"(?:^|(?<=,[ ])|(?<=[ ]and[ ])|(?<=Committee:[ ])|(?<=Committees:[ ]))({_FULL_NAME}(?:,?[ ](?:Jr\.|Sr\.|III|II|IV))?)"
+    r"(?=[ ]*(?:\([^()\n]{1,30}\))?[ ]*(?:,|[ ]and[ ]|$)|(?:[ ](?:[A-Z][\w&-]*|and|of|&)){0,6}[ ]Committees?:)"
 )
 
 
+# The next committee's name, where the text reads the lines of a list as one
+# ("... Rosalind Achebe-Frost Nominating and Governance Committee: ..."):
+# its first word is no part of the member's name before it.
+_NEXT_COMMITTEE = re.compile(r"(?:[ ](?:[A-Z][\w&-]*|and|of|&)){0,6}[ ]Committees?:")
+
+
 def _committee_members(text: str) -> list[tuple[int, int]]:
-    return [
-        (line.start(1) + member.start(1), line.start(1) + member.end(1))
-        for line in _matches_if_any(_COMMITTEE_LINE, text, "Committee")
-        for member in _MEMBER.finditer(line.group(1))
-    ]
+    members = []
+    for line in _matches_if_any(_COMMITTEE_LINE, text, "Committee"):
+        for member in _MEMBER.finditer(line.group(1)):
+            start, end = line.start(1) + member.start(1), line.start(1) + member.end(1)
+            last_word = text.rfind(" ", start, end)
+            if last_word > start and _NEXT_COMMITTEE.match(text, last_word):
+                end = last_word
+            members.append((start, end))
+    return members
 
 
 def _add_people_in_person_slots(doc: Doc, text: str, ents: list[Span], terms: frozenset[str]) -> list[Span]:

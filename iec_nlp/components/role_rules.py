@@ -709,7 +709,8 @@ _PARENTHESIZED_TITLE = re.compile(r"[ \t]*\([ \t]*")
 def link_parenthesized_titles(
     doc: Doc, relations: list[list[Any]], entities: Sequence[Span] | None = None
 ) -> list[list[Any]]:
-    """HAS_ROLE from a name to the title in parentheses right after it."""
+    """HAS_ROLE from a name to the title in parentheses right after it, and
+    from no other name ("Harold B. Wexler (Chair), Paul Lindgren")."""
     text = doc_text(doc)
     ents = list(_entities(doc, entities))
     links = [
@@ -719,7 +720,12 @@ def link_parenthesized_titles(
         and _PARENTHESIZED_TITLE.fullmatch(text, person.end_char, title.start_char)
         and re.match(r"[ \t]*\)", text[title.end_char : title.end_char + 3])
     ]
-    return _with_links(relations, links)
+    holder = {(link[2], link[3]): (link[0], link[1]) for link in links}
+    kept = [
+        r for r in relations
+        if not (r[4] == "HAS_ROLE" and (r[2], r[3]) in holder and (r[0], r[1]) != holder[(r[2], r[3])])
+    ]
+    return _with_links(kept, links)
 
 
 # "Chief Executive Officer Al Bo and Chief Financial Officer Cy Do have left":
