@@ -4179,3 +4179,9 @@ def test_committee_lines_read_as_one_line_keep_each_committee_apart():
     doc = EntityRules(patterns=True, propagate=True)(_doc(text, []))
     people = [t for t, label in _ents(doc) if label == "PERSON"]
     assert people == ["Walter S. Henninger III", "Paul Lindgren", "Jonah Petrakis", "Rosalind Achebe-Frost", "Harold B. Wexler"]
+
+
+def test_a_second_given_name_stays_with_the_name():
+    text = "Contact: Beth Ann Kowalczyk, Director. Ruth Anne Klimek and Mary Smith joined."
+    doc = EntityRules(patterns=True, propagate=True)(_doc(text, []))
+    assert [t for t, label in _ents(doc) if label == "PERSON"] == ["Beth Ann Kowalczyk", "Ruth Anne Klimek", "Mary Smith"]

@@ -172,6 +172,8 @@ _GENERATION = r"(?:,?\s+(?:Jr\.|Sr\.|III|II))?"
 _PARTICLE = r"(?:(?:La|Le|De|Di|Da|Du|Del|Van|Von|Van[ ]der|Van[ ]den|van[ ]der|van|von|de|St\.)[ ](?=[A-Z]))?"
 # A nickname in quotes may stand before the surname: "Maurice “Mo” Gauthier".
 _NICKNAME = r"(?:[ ][\"\u201c][A-Z][a-z]+[\"\u201d])?"
+# A second given name before the surname: "Beth Ann Kowalczyk", "Ruth Anne Klimek".
+_SECOND_GIVEN_NAME = r"(?:[ ](?:Ann|Anne|Marie|Lynn|Jo|Mae|Beth|Sue|Kay|Louise|Rose|Ellen|Jane)(?=[ ][A-Z][a-z]))?"
 _CAPITALIZED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
 _HYPHENATED_GIVEN_REST = re.compile(r"-[A-Z][a-z]+(?=\s)")
 # "W. Barry Gilbert", "N. E. Rick Strandlund": one or two initials before the given name.
@@ -399,7 +401,7 @@ class EntityRules:
         # given name (one alternation of 400 names would be slow).
         self.first_names = given_names()
         self.given_name_rest = re.compile(
-            r"(?:\s+[A-Z]\.){0,2}" + _NICKNAME + r"\s+" + _NOT_A_TITLE_START + _PARTICLE + _SURNAME + _GENERATION
+            _SECOND_GIVEN_NAME + r"(?:\s+[A-Z]\.){0,2}" + _NICKNAME + r"\s+" + _NOT_A_TITLE_START + _PARTICLE + _SURNAME + _GENERATION
         )
         self.known_orgs = re.compile(
             r"(?<![\w:])(?:"
