@@ -4185,3 +4185,10 @@ def test_a_second_given_name_stays_with_the_name():
     text = "Contact: Beth Ann Kowalczyk, Director. Ruth Anne Klimek and Mary Smith joined."
     doc = EntityRules(patterns=True, propagate=True)(_doc(text, []))
     assert [t for t, label in _ents(doc) if label == "PERSON"] == ["Beth Ann Kowalczyk", "Ruth Anne Klimek", "Mary Smith"]
+
+
+def test_executive_search_firms_are_organizations_not_people():
+    text = "The Board has retained Korn Ferry to lead the search; Spencer Stuart advised Acme Corp. last year."
+    doc = EntityRules(patterns=True, propagate=True)(_doc(text, [("Korn Ferry", "PERSON")]))
+    out = _ents(doc)
+    assert ("Korn Ferry", "ORG") in out and ("Spencer Stuart", "ORG") in out
