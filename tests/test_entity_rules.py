@@ -4111,10 +4111,11 @@ def test_people_by_a_title_after_currently_a_second_name_joining_as_or_a_contact
             "Tobias Grant and Priyanka Oduya-Lindgren, Executive Vice President and Chief Financial Officer, will host the call.\n\n"
             "- Noor Al-Haddad joined Orvella as Chief Financial Officer on January 12, 2026.\n\n"
             "Contact:\nLayla Morcombe\nDirector, Investor Relations\n(432) 555-0176\n\n"
+            "Investor Relations:\nIngrid Solheim-Park, 612-555-0174\n\n"
             "Media:\nHarlow Strategic Communications\nInvestor Relations\n")
     doc = EntityRules(patterns=True, propagate=True)(_doc(text, [("Ansel Kovacevic", "ORG")]))
     people = [t for t, label in _ents(doc) if label == "PERSON"]
-    for name in ("Ansel Kovacevic", "Priyanka Oduya-Lindgren", "Noor Al-Haddad", "Layla Morcombe"):
+    for name in ("Ansel Kovacevic", "Priyanka Oduya-Lindgren", "Noor Al-Haddad", "Layla Morcombe", "Ingrid Solheim-Park"):
         assert name in people
     assert not any("Harlow" in p for p in people)
 

@@ -2839,6 +2839,10 @@ _JOINED_AS_NAME = re.compile(
 # A contact block whose label stands on its own line: "Contact:\nLayla
 # Morcombe\nDirector, Investor Relations" (the name's line, then a title's).
 _CONTACT_NAME_LINE = re.compile(rf"{_CONTACT_LINE_LABEL}:?[ \t]*\n[ \t]*(?![^\n]*{_AGENCY_WORD})({_FULL_NAME})[ \t]*\n[ \t]*")
+# Or with a telephone number after it: "Media:\nIngrid Solheim-Park, 612-555-0174".
+_CONTACT_NAME_PHONE = re.compile(
+    rf"{_CONTACT_LINE_LABEL}:?[ \t]*\n[ \t]*(?![^\n]*{_AGENCY_WORD})({_FULL_NAME}),?[ \t]+(?:\+?1[ .-])?\(?\d{{3}}\)?[ .-]?\d{{3}}[ .-]\d{{4}}\b"
+)
 _TITLE_LINE = re.compile(
     r"[^\n]*\b(?:Director|Manager|Officer|President|Head|Chief|Relations|Treasurer|Controller|Counsel|Secretary|C[EF]O|VP)\b"
 )
@@ -2863,6 +2867,7 @@ def _people_with_apposed_titles(text: str) -> list[tuple[int, int]]:
         if JOB_TITLE.match(text, match.end()):
             found.append(match.span(1))
     found.extend(match.span(1) for match in _CONTACT_NAME_LINE.finditer(text) if _TITLE_LINE.match(text, match.end()))
+    found.extend(match.span(1) for match in _CONTACT_NAME_PHONE.finditer(text))
     return found
 
 
