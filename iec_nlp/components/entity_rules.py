@@ -1071,6 +1071,7 @@ _AND_MORE_SCOPE = re.compile(
 
 
 def _widen_scopes_over_and(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    """Each title with a scope widened over the capitalized words after its "and"."""
     starts = sorted(e.start_char for e in ents)
     result = []
     for ent in ents:
@@ -2838,10 +2839,11 @@ _JOINED_AS_NAME = re.compile(
 )
 # A contact block whose label stands on its own line: "Contact:\nLayla
 # Morcombe\nDirector, Investor Relations" (the name's line, then a title's).
-_CONTACT_NAME_LINE = re.compile(rf"{_CONTACT_LINE_LABEL}:?[ \t]*\n[ \t]*(?![^\n]*{_AGENCY_WORD})({_FULL_NAME})[ \t]*\n[ \t]*")
+_NAME_UNDER_CONTACT_LABEL = rf"{_CONTACT_LINE_LABEL}:?[ \t]*\n[ \t]*(?![^\n]*{_AGENCY_WORD})({_FULL_NAME})"
+_CONTACT_NAME_LINE = re.compile(rf"{_NAME_UNDER_CONTACT_LABEL}[ \t]*\n[ \t]*")
 # Or with a telephone number after it: "Media:\nIngrid Solheim-Park, 612-555-0174".
 _CONTACT_NAME_PHONE = re.compile(
-    rf"{_CONTACT_LINE_LABEL}:?[ \t]*\n[ \t]*(?![^\n]*{_AGENCY_WORD})({_FULL_NAME}),?[ \t]+(?:\+?1[ .-])?\(?\d{{3}}\)?[ .-]?\d{{3}}[ .-]\d{{4}}\b"
+    rf"{_NAME_UNDER_CONTACT_LABEL},?[ \t]+(?:\+?1[ .-])?\(?\d{{3}}\)?[ .-]?\d{{3}}[ .-]\d{{4}}\b"
 )
 _TITLE_LINE = re.compile(
     r"[^\n]*\b(?:Director|Manager|Officer|President|Head|Chief|Relations|Treasurer|Controller|Counsel|Secretary|C[EF]O|VP)\b"
