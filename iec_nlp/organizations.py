@@ -1554,8 +1554,10 @@ DIRECT_CUES: tuple[str, ...] = (
 
 # Cues of an organization that pays or owns without buying, that buys or
 # sells the company itself, that sells to the issuer, or that judges it.
+# (One said to make or supply for the issuer is no customer at all:
+# `CustomerModel.is_customer` settles that before these are read.)
 _NOT_A_BUYER_CUES: tuple[str, ...] = (
-    "before_funder", "before_parent_of", "before_acquire", "before_supplier", "after_x_supplies_issuer",
+    "before_funder", "before_parent_of", "before_acquire", "before_supplier",
     "before_certifier",
     # A litigant paying a settlement or royalties pays without buying (no
     # customer of the annotated releases is named in such a sentence).

@@ -667,8 +667,6 @@ _STAYS_AS_POSITION = re.compile(
     r"\b(?:remain|remains|continue|continues|stay|stays|services)(?:[ ]+with[ ]+the[ ]+[Cc]ompany)?[ ]+as[ ]+(?:an?[ ]+)?"
     r"((?:(?:senior|special|strategic)[ ]+)?(?:consultant|advisor|adviser))\b"
 )
-# "has elected Helena Strand and Victor Amadi as directors": seats of a board
-# given to the people listed ("such as directors" names a kind).
 # "began her career as a design engineer at Texas Instruments", "was a
 # program director in the Office of Electricity Delivery", "served as head
 # of integration finance for Celgene's oncology business": a post in lower
@@ -691,6 +689,8 @@ _POST_HELD_AT = re.compile(
     rf"{_JOB_NOUN})|((?:interim[ ]+)?head[ ]+of[ ]+(?:[a-z][a-z-]*[ ]+){{0,2}}[a-z][a-z-]*))"
     r"(?=\s+(?:(?:at|with|for|of)[ ]+(?:the[ ]+)?|in[ ]+the[ ]+)[A-Z])"
 )
+# "has elected Helena Strand and Victor Amadi as directors": seats of a board
+# given to the people listed ("such as directors" names a kind).
 _BOARD_SEAT_WORDS = ("directors", "trustees")
 _AS_BOARD_SEATS = re.compile(rf"(?<!such)[ ]as[ ]+({'|'.join(_BOARD_SEAT_WORDS)})\b")
 _MEMBER_OF_NAMED_BOARD = re.compile(
@@ -1072,7 +1072,7 @@ _AND_MORE_SCOPE = re.compile(
 
 def _widen_scopes_over_and(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     """Each title with a scope widened over the capitalized words after its "and"."""
-    starts = sorted(e.start_char for e in ents)
+    starts = [e.start_char for e in ents]
     result = []
     for ent in ents:
         more = _AND_MORE_SCOPE.match(text, ent.end_char) if ent.label_ == "ROLE" and _SCOPE_ENDS_TITLE.search(ent.text) else None
@@ -2916,17 +2916,16 @@ def _add_positions_in_apposition(doc: Doc, text: str, ents: list[Span]) -> list[
 
 # "Audit Committee: Walter Henninger (Chair), Denise Okafor, Paul Lindgren":
 # a committee's line lists its members.
-_COMMITTEE_LINE = re.compile(r"(?m)^[ \t]*(?:(?:[A-Z][\w&-]*|and|of|&)[ ]){0,6}Committees?:[ \t]*([^\n]+)$")
-_MEMBER = re.compile(
-    rf"(?:^|(?<=,[ ])|(?<=[ ]and[ ])|(?<=Committee:[ ])|(?<=Committees:[ ]))({_FULL_NAME}(?:,?[ ](?:Jr\.|Sr\.|III|II|IV))?)"
-    r"(?=[ ]*(?:\([^()\n]{1,30}\))?[ ]*(?:,|[ ]and[ ]|$)|(?:[ ](?:[A-Z][\w&-]*|and|of|&)){0,6}[ ]Committees?:)"
-)
-
-
+_COMMITTEE_NAME_WORD = r"(?:[A-Z][\w&-]*|and|of|&)"
+_COMMITTEE_LINE = re.compile(rf"(?m)^[ \t]*(?:{_COMMITTEE_NAME_WORD}[ ]){{0,6}}Committees?:[ \t]*([^\n]+)$")
 # The next committee's name, where the text reads the lines of a list as one
 # ("... Rosalind Achebe-Frost Nominating and Governance Committee: ..."):
 # its first word is no part of the member's name before it.
-_NEXT_COMMITTEE = re.compile(r"(?:[ ](?:[A-Z][\w&-]*|and|of|&)){0,6}[ ]Committees?:")
+_NEXT_COMMITTEE = re.compile(rf"(?:[ ]{_COMMITTEE_NAME_WORD}){{0,6}}[ ]Committees?:")
+_MEMBER = re.compile(
+    rf"(?:^|(?<=,[ ])|(?<=[ ]and[ ])|(?<=Committee:[ ])|(?<=Committees:[ ]))({_FULL_NAME}(?:,?[ ](?:Jr\.|Sr\.|III|II|IV))?)"
+    rf"(?=[ ]*(?:\([^()\n]{{1,30}}\))?[ ]*(?:,|[ ]and[ ]|$)|{_NEXT_COMMITTEE.pattern})"
+)
 
 
 def _committee_members(text: str) -> list[tuple[int, int]]:

@@ -704,6 +704,7 @@ def link_apposed_title_chains(
 # "Compensation Committee: Denise Okafor (Chair), Harold B. Wexler": a
 # title in parentheses right after a name is that name's.
 _PARENTHESIZED_TITLE = re.compile(r"[ \t]*\([ \t]*")
+_CLOSING_PARENTHESIS = re.compile(r"[ \t]{0,2}\)")
 
 
 def link_parenthesized_titles(
@@ -718,7 +719,7 @@ def link_parenthesized_titles(
         for person, title in zip(ents, ents[1:])
         if person.label_ == "PERSON" and title.label_ == "ROLE"
         and _PARENTHESIZED_TITLE.fullmatch(text, person.end_char, title.start_char)
-        and re.match(r"[ \t]*\)", text[title.end_char : title.end_char + 3])
+        and _CLOSING_PARENTHESIS.match(text, title.end_char)
     ]
     holder = {(link[2], link[3]): (link[0], link[1]) for link in links}
     kept = [
