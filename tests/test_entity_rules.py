@@ -791,6 +791,11 @@ def test_a_company_written_with_its_legal_form_is_kept_where_its_name_is_a_commo
     assert _rules(text, [("Target Corporation", "CUSTOMER")]) == [("Target Corporation", "CUSTOMER"), ("Target", "CUSTOMER")]
 
 
+def test_a_military_service_is_kept_where_the_release_also_names_any_army_in_lower_case():
+    text = "the Army awarded a contract. It is our first sale to a foreign army. The Army will pay."
+    assert _rules(text, [("Army", "CUSTOMER")]) == [("Army", "CUSTOMER"), ("Army", "CUSTOMER")]
+
+
 def test_an_organization_goes_on_over_an_ampersand():
     text = "-- American Axle & Manufacturing was recognized by Ford & GM."
     assert _rules(text, [("American Axle", "ORG"), ("Ford", "CUSTOMER"), ("GM", "CUSTOMER")]) == [

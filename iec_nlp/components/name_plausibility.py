@@ -289,7 +289,14 @@ def _reads_as_running_text(name: str, label: str, tokens: int, text: str) -> boo
     a name of two tokens or more is looked for in lower case."""
     if any(_is_lower_case_word(word) for word in name.split()):
         return True
+    if _MILITARY_SERVICE.fullmatch(name):
+        return False  # "the Army" is named where the release also writes "a foreign army"
     return (label != "PERSON" or tokens > 1) and _written_in_lower_case(name, text)
+
+
+# A nation's military service, named by its common noun: capitalized, it is
+# the buyer; in lower case, any army ("our first shipment to a foreign army").
+_MILITARY_SERVICE = re.compile(r"(?i:Army|Navy|Air\s+Force|Marine\s+Corps|Coast\s+Guard|Space\s+Force)")
 
 
 # What follows a company's name where it is written as one: its legal form
