@@ -112,8 +112,15 @@ def same_organization(a: str, b: str) -> bool:
         full = " ".join(_PARENTHETICAL.sub("", b if organization_key(b) == long_ else a).lower().split())
         if compact in (_acronym(long_), _acronym(full), _acronym(long_.replace("&", " and "))):
             return True
-    # "CPI Aero" for "CPI Aerostructures": each word the start of the other's word.
     short_words, long_words = short.split(), long_.split()
+    # "Pecan Creek ISD" for "Pecan Creek Independent School District",
+    # "Lakeshore FCU" for "Lakeshore Federal Credit Union": the same first
+    # words, then the initials of the rest.
+    lead = len(short_words) - 1
+    if lead >= 1 and short_words[:lead] == long_words[:lead] and len(short_words[-1]) >= 2:
+        if short_words[-1] == _acronym(" ".join(long_words[lead:])) and len(long_words) - lead >= 2:
+            return True
+    # "CPI Aero" for "CPI Aerostructures": each word the start of the other's word.
     return len(short_words) >= 2 and len(short_words) <= len(long_words) and all(
         lw.startswith(sw) for sw, lw in zip(short_words, long_words)
     )

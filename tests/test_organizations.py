@@ -76,6 +76,13 @@ def test_names_of_one_organization_are_grouped():
     ]
 
 
+def test_a_name_that_ends_in_the_initials_of_the_longer_names_last_words_is_its_short_form():
+    assert same_organization("Pecan Creek ISD", "Pecan Creek Independent School District")
+    assert same_organization("Lakeshore FCU", "Lakeshore Federal Credit Union")
+    assert not same_organization("Pecan Creek ISD", "Marfil Independent School District")
+    assert not same_organization("Acme IT", "Acme Industrial Tools Group")  # the initials of all the rest
+
+
 def test_a_short_form_joins_the_group_that_holds_its_longer_form():
     # "U.S. Army" joined "U.S. Army Contracting Command"; "Army" is the U.S.
     # Army, not the start of "Army Test and Evaluation Command".
