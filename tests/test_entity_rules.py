@@ -4199,3 +4199,19 @@ def test_executive_search_firms_are_organizations_not_people():
     doc = EntityRules(patterns=True, propagate=True)(_doc(text, []))
     out = _ents(doc)
     assert ("Korn Ferry", "ORG") in out and ("Spencer Stuart", "ORG") in out
+
+
+def test_firms_named_together_by_and_are_two_organizations():
+    text = (
+        "Roth Capital Partners and Craig-Hallum Capital Group LLC acted as co-managers. "
+        "Rothschild and Freshfields Bruckhaus Deringer LLP advised Acme. "
+        "It filed with the U.S. Securities and Exchange Commission. Northern Oil and Gas, Inc. was not a party."
+    )
+    names = [t for t, label in _ents(EntityRules(patterns=True, propagate=False)(_doc(text, []))) if label == "ORG"]
+    assert names == [
+        "Roth Capital Partners", "Craig-Hallum Capital Group LLC", "Rothschild", "Freshfields Bruckhaus Deringer LLP",
+        "U.S. Securities and Exchange Commission", "Northern Oil and Gas, Inc.",
+    ]
+    # The recognizer's one span over both: split where a firm's word ends the first.
+    text = "Johnson Controls and Epsilon LLC own it."
+    assert _rules(text, [("Johnson Controls and Epsilon LLC", "ORG")]) == [("Johnson Controls", "ORG"), ("Epsilon LLC", "ORG")]

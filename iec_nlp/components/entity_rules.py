@@ -514,6 +514,14 @@ class EntityRules:
                     # "financial advisor to Crestline and Luse Gorman, PC": another
                     # company's short name first (not "Northern Oil and Gas, Inc." again).
                     start = joint.end()
+                elif (joint := _AND_BETWEEN_NAMES.search(text, start, match.end())) and _firms_named_together(
+                    text[start : joint.start()], text[joint.end() : match.end()]
+                ):
+                    # "Roth Capital Partners and Craig-Hallum Capital Group LLC": two
+                    # firms; the first may open before the match (its words were many).
+                    lead = _NAME_WORDS_BEFORE.search(text, max(0, start - 40), start)
+                    ents = _add_or_widen(doc, ents, lead.start() if lead else start, joint.start(), "ORG")
+                    start = joint.end()
                 ents = _add_or_widen(doc, ents, start, match.end(), "ORG")
         for match in itertools.chain(
             _names_before_tickers(text), NAME_AFTER_DATELINE.finditer(text), NAME_OPENING_HEADLINE.finditer(text)
@@ -1712,12 +1720,35 @@ _KIND_AT_END = re.compile(
 )
 
 
+# "Roth Capital Partners and Craig-Hallum Capital Group LLC", "Rothschild
+# and Freshfields Bruckhaus Deringer LLP": banks and firms named together in
+# an offering's or a deal's advisers. A firm's name ends in a word of its
+# trade, and a law firm's partners are joined by "&", not "and" (no name of
+# the annotated releases ends in a partnership's form and holds "and").
+_FIRM_BEFORE_AND = re.compile(r"[ ](?:Partners|Securities|Capital[ ]Markets|Advisors|Advisers|Associates)$")
+_PARTNERSHIP_AFTER_AND = re.compile(r"^[A-Z][^,]*[ ](?:LLP|L\.L\.P\.|PLLC|P\.C\.|LLC|L\.L\.C\.)$")
+
+
+_NAME_WORDS_BEFORE = re.compile(rf"(?<![\w&.,'\u2019-])(?:{_NOT_NAME_START}[A-Z][\w&'\u2019-]*[ ]){{1,2}}$")
+
+
+def _firms_named_together(left: str, right: str) -> bool:
+    # Not a body named after its field: "Securities and Exchange Commission".
+    return bool(
+        left[:1].isupper()
+        and right[:1].isupper()
+        and (_FIRM_BEFORE_AND.search(left) or _PARTNERSHIP_AFTER_AND.match(right))
+        and not GOVERNMENT_BODY.fullmatch(right)
+    )
+
+
 def _named_apart(doc: Doc, ent: Span, other_names: set[str]) -> list[Span] | None:
-    """The two organizations `ent` joins by "and", where each is named apart
-    or each ends in a kind of organization."""
+    """The two organizations `ent` joins by "and", where each is named apart,
+    each ends in a kind of organization, or they are firms named together."""
     for joint in _AND_BETWEEN_NAMES.finditer(ent.text):
         left, right = ent.text[: joint.start()], ent.text[joint.end() :]
         kinds = _KIND_BEFORE_AND.search(left) and " " in left and _KIND_AT_END.match(right)
+        kinds = kinds or _firms_named_together(left, right)
         if not kinds and not all(any(same_organization(part, name) for name in other_names) for part in (left, right)):
             continue
         first = doc.char_span(ent.start_char, ent.start_char + joint.start(), label=ent.label_)
