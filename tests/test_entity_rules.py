@@ -4215,3 +4215,9 @@ def test_firms_named_together_by_and_are_two_organizations():
     # The recognizer's one span over both: split where a firm's word ends the first.
     text = "Johnson Controls and Epsilon LLC own it."
     assert _rules(text, [("Johnson Controls and Epsilon LLC", "ORG")]) == [("Johnson Controls", "ORG"), ("Epsilon LLC", "ORG")]
+
+
+def test_a_surname_with_western_european_letters_completes_a_given_name():
+    text = "Stanbury named Carla Domínguez President. Mr. Müller agreed."
+    names = [t for t, label in _ents(EntityRules(patterns=True, propagate=False)(_doc(text, []))) if label == "PERSON"]
+    assert names == ["Carla Domínguez", "Müller"]

@@ -165,8 +165,11 @@ ORG_WITH_LEGAL_FORM = re.compile(
     # A partnership's "& Co." may take a second form: "Pell Lawson & Co. LLC".
     rf"{_LEGAL_FORM}(?:(?<=&[ ]Co\.),?[ ](?:LLC|LLP|L\.L\.C\.|L\.P\.|P\.C\.)(?![\w.]))?(?![\w])"
 )
-# A surname: "Gilbert", "O'Brien", "Smith-Jones", but not the possessive "Nair's".
-_SURNAME = r"[A-Z][a-zA-Z-]*(?:['\u2019](?!s\b)[A-Za-z]+)?"
+# Letters of Western European names count too ("Ramón Estrada-Kirk", "José Müller").
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+_LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff"
+# A surname: "Gilbert", "O'Brien", "Smith-Jones", "Domínguez", but not the possessive "Nair's".
+_SURNAME = rf"[{_UPPER}][{_LOWER}{_UPPER}-]*(?:['\u2019](?!s\b)[{_LOWER}{_UPPER}]+)?"
 _GENERATION = r"(?:,?\s+(?:Jr\.|Sr\.|III|II))?"
 # A surname may start with a particle: "Ken La Grand", "Anna Van der Berg".
 _PARTICLE = r"(?:(?:La|Le|De|Di|Da|Du|Del|Van|Von|Van[ ]der|Van[ ]den|van[ ]der|van|von|de|St\.)[ ](?=[A-Z]))?"
@@ -188,7 +191,7 @@ _HONORIFIC_WORDS = ("Mr", "Ms", "Mrs", "Dr", "Messrs")
 # A name stays on its line: "Ms. Zhang Weiran" over "Investor Relations Manager".
 _HONORIFIC = re.compile(
     rf"\b(?:{'|'.join(_HONORIFIC_WORDS)})\.?\s+((?:{_NOT_A_TITLE_START}(?:[A-Z][a-z-]+|[A-Z]\.(?:-?[A-Z]\.)*)[ \t]+){{0,3}}"
-    rf"(?=[A-Z][a-zA-Z-]*[a-zA-Z]){_NOT_A_TITLE_START}{_SURNAME})"
+    rf"(?=[{_UPPER}][{_LOWER}{_UPPER}-]*[{_LOWER}{_UPPER}]){_NOT_A_TITLE_START}{_SURNAME})"
 )
 _INITIAL_NAME = re.compile(rf"\b(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.){{1,2}}\s+{_SURNAME}{_GENERATION}")
 
@@ -2752,9 +2755,6 @@ def _as_person_if_honored_aged_or_titled(ent: Span, text: str) -> Span:
 # new officer succeeds ("succeeds Marcus Feld, who is leaving"). A name of a
 # person's shape there (a hyphenated given name too) that the recognizer
 # missed is a PERSON.
-# Letters of Western European names count too ("Ramón Estrada-Kirk", "José Müller").
-_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
-_LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff"
 _FULL_NAME = (
     rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?(?:[ ][A-Z]\.)?"
     rf"(?:[ ][{_UPPER}][{_LOWER}]*(?:['\u2019-][{_UPPER}]?[{_LOWER}]+)*){{1,2}}"
