@@ -4221,3 +4221,14 @@ def test_a_surname_with_western_european_letters_completes_a_given_name():
     text = "Stanbury named Carla Domínguez President. Mr. Müller agreed."
     names = [t for t, label in _ents(EntityRules(patterns=True, propagate=False)(_doc(text, []))) if label == "PERSON"]
     assert names == ["Carla Domínguez", "Müller"]
+
+
+def test_a_surname_alone_takes_the_capitalized_word_before_it_as_its_given_name():
+    text = "The Board has selected Celeste Navarro-Quist as President. Ms. Navarro-Quist, 52, joined in 2003."
+    rules = EntityRules(patterns=True, propagate=True)
+    people = [t for t, label in _ents(rules(_doc(text, [("Navarro-Quist", "PERSON")]))) if label == "PERSON"]
+    assert people == ["Celeste Navarro-Quist", "Navarro-Quist"]
+    # Not a headline's verb, a title, or a word the release writes in lower case.
+    text = "Acme Names Wexler President\n\nUnder Wexler the plan, under review, grew. Director Wexler said Mr. Wexler."
+    people = [t for t, label in _ents(rules(_doc(text, [("Wexler", "PERSON")]))) if label == "PERSON"]
+    assert people and set(people) == {"Wexler"}
