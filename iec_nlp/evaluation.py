@@ -261,6 +261,8 @@ def evaluate(model: Any, corpus_or_split: Any, *, gold_entities: bool = True) ->
 
     nlp = get_pipeline(model)
     documents = _documents(corpus_or_split)
+    if not documents:
+        raise ValueError("nothing to evaluate: the corpus or split given holds no releases")
     golds = [_gold_extraction(d) for d in documents]
     preds = list(extract_many([d.text for d in documents], model=nlp))
     ent_gold: dict[Any, str] = {}
@@ -313,8 +315,12 @@ def evaluate(model: Any, corpus_or_split: Any, *, gold_entities: bool = True) ->
         facts[name] = LabelScore(p, r, f, c["tp"] + c["fn"])
     keys = sorted(set(ent_gold) | set(ent_pred), key=repr)
     all_labels = list(ENTITY_LABELS) + [_NONE]
-    matrix = confusion_matrix(
-        [ent_gold.get(k, _NONE) for k in keys], [ent_pred.get(k, _NONE) for k in keys], labels=all_labels
+    # Releases with no entity, gold or predicted, give an empty matrix
+    # (scikit-learn refuses to count nothing).
+    matrix = (
+        confusion_matrix([ent_gold.get(k, _NONE) for k in keys], [ent_pred.get(k, _NONE) for k in keys], labels=all_labels)
+        if keys
+        else [[0] * len(all_labels) for _ in all_labels]
     )
     confusion = {
         gold_label: {pred_label: int(matrix[i][j]) for j, pred_label in enumerate(all_labels)}

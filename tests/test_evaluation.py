@@ -59,3 +59,14 @@ def test_entity_errors_are_sorted_by_kind():
     assert kinds["ROLE"]["missed"] == 1 and kinds["MONEY"]["missed"] == 1
     assert kinds["PERIOD"]["spurious"] == 1
     assert "spurious" not in kinds["ORG"]  # Acme overlaps the gold ORG: a boundary error, not spurious
+
+
+def test_evaluating_nothing_is_a_clear_error_and_a_release_without_entities_scores(nlp):
+    from iec_nlp.corpus.records import AnnotatedDocument
+    from iec_nlp.evaluation import evaluate
+
+    with pytest.raises(ValueError, match="holds no releases"):
+        evaluate(nlp, [], gold_entities=False)
+    empty = AnnotatedDocument.from_dict({"id": "blank", "text": "   \n", "spans": [], "relations": []})
+    report = evaluate(nlp, [empty], gold_entities=False)
+    assert report.n_documents == 1 and report.confusion["ORG"]["ORG"] == 0
