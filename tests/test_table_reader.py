@@ -339,3 +339,14 @@ def test_a_footnote_marker_in_letters_is_no_part_of_a_row_label():
     _, relations = _read(filed, ["$ 12,400", "$ 4,200"])
     assert ("$ 12,400", "VALUE_OF", "Adjusted EBITDA") in relations
     assert ("$ 4,200", "VALUE_OF", "Free cash flow") in relations
+
+
+def test_the_basis_of_a_rows_figures_is_no_part_of_its_label():
+    filed = (
+        "                                   2024        2023\n"
+        "Adjusted EBITDA (non-GAAP)      $  12,400   $  10,100\n"
+        "Net income (GAAP)               $   4,200   $   3,900\n"
+    )
+    _, relations = _read(filed, ["$ 12,400", "$ 4,200"])
+    assert ("$ 12,400", "VALUE_OF", "Adjusted EBITDA") in relations
+    assert ("$ 4,200", "VALUE_OF", "Net income") in relations

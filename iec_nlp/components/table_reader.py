@@ -49,9 +49,11 @@ _COLUMN_GAP = re.compile(r"(?:[ ]{2,}|\t)")
 # dots, a colon, and the unit its cells are stated in ("Net income (millions)",
 # "Revenues (in thousands)").
 _UNIT_OF_CELLS = r"\((?:in[ ]+)?(?:\$[ ]*)?(?:thousands|millions|billions)(?:[ ]+of[ ]+dollars)?\)"
-# A footnote's marker is no part of the label: "(1)", "(a)", "(iv)", "*".
+# A footnote's marker is no part of the label: "(1)", "(a)", "(iv)", "*";
+# nor is the basis of the figures: "Adjusted EBITDA (non-GAAP)".
+_BASIS_OF_CELLS = r"\((?:non-GAAP|GAAP|unaudited)\)"
 _LABEL_TRAILER = re.compile(
-    rf"(?:\s*(?:\(\d{{1,2}}\)|\([a-z]\)|\((?:i|ii|iii|iv|v|vi)\)|{_UNIT_OF_CELLS}|\*+|\d(?=\s*$)|[.:\u2026]+|-+))+\s*$",
+    rf"(?:\s*(?:\(\d{{1,2}}\)|\([a-z]\)|\((?:i|ii|iii|iv|v|vi)\)|{_UNIT_OF_CELLS}|{_BASIS_OF_CELLS}|\*+|\d(?=\s*$)|[.:\u2026]+|-+))+\s*$",
     re.IGNORECASE,
 )
 _PERIOD_CELL = re.compile(
