@@ -467,7 +467,9 @@ def test_a_table_row_label_takes_no_cue_from_the_cells_around_it(gap):
     assert by_name == {"Acme Corp.": "ORG", "Beta Transit": "CUSTOMER", "Power Systems": "ORG"}
 
 
-@pytest.mark.parametrize("verb", ["supports", "serves", "sells to", "delivers to", "shipped to"])
+@pytest.mark.parametrize(
+    "verb", ["supports", "serves", "sells to", "delivers to", "shipped to", "agreed to sell 184 homes in three Atlanta communities to"]
+)
 def test_a_sale_verb_in_any_form_is_a_cue(verb):
     text = f"Acme Corp. (Nasdaq: ACME) today announced results. Acme also {verb} Beta Transit."
     entities = _orgs(text, "Acme Corp.", "Acme", "Beta Transit")
