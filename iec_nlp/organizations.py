@@ -1170,6 +1170,18 @@ _BUILDS_FOR = re.compile(
 )
 
 
+# "signed a five-year agreement with Nucor Corporation to run the MRO
+# storerooms at 11 Nucor steel mills", "a seven-year agreement with Ellery
+# State University to operate four dining halls": the issuer is engaged to
+# run what the organization owns, a service sold to it. Not "jointly
+# operate", which a partner does with the issuer.
+_SERVICE_AGREEMENT_WITH = re.compile(r"\b(?:agreements?|contracts?)\s+with\s+(?:the\s+)?$", re.IGNORECASE)
+_TO_RUN_ITS = re.compile(
+    r"^(?:['\u2019]s?)?\s*(?:\([^)]{0,40}\)\s*)?,?\s+to\s+(?:run|operate|manage|maintain|service)\b",
+    re.IGNORECASE,
+)
+
+
 def _stated_as_customer(before: str, after: str) -> bool:
     """Whether the words around a mention call it the issuer's customer in
     one of the forms read before the name ("our largest customer, Beta",
@@ -1198,6 +1210,7 @@ def _stated_as_customer(before: str, after: str) -> bool:
         or (_SHARE_BEFORE_AND.search(before) and _SECOND_SHARE.match(after))
         or _LISTED_AS_CUSTOMERS.match(after)
         or _PLACES_AN_ORDER.match(after)
+        or (_SERVICE_AGREEMENT_WITH.search(before) and _TO_RUN_ITS.match(after))
     )
 
 

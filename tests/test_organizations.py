@@ -1516,3 +1516,15 @@ def test_customers_after_followed_by_with_their_shares_are_settled():
     sentence = ("Beta Systems was our largest customer, at 31% of revenue, followed by Halden Instruments at 19% "
                 "and Corvane Systems at 12%.")
     assert _settled_labels(sentence, "Beta Systems", "Halden Instruments", "Corvane Systems") == ["ORG", "CUSTOMER", "CUSTOMER", "CUSTOMER"]
+
+
+def test_an_agreement_to_run_what_an_organization_owns_makes_it_a_customer():
+    text = (
+        "Acme Corp. (Nasdaq: ACME) today announced results. Acme signed a five-year agreement with Beta Steel "
+        "to run the storerooms at its mills. Acme also signed an agreement with Gamma Labs to jointly develop sensors."
+    )
+    entities = _orgs(text, "Acme Corp.", "Acme", "Beta Steel", "Gamma Labs")
+    model = CustomerModel({"bias": -5.0}, 0.5)  # no probability reaches the threshold
+    labels, _ = decide_labels(text, entities, [], model)
+    by_name = {e.text: label for e, label in zip(entities, labels)}
+    assert by_name == {"Acme Corp.": "ORG", "Acme": "ORG", "Beta Steel": "CUSTOMER", "Gamma Labs": "ORG"}
