@@ -4232,3 +4232,11 @@ def test_a_surname_alone_takes_the_capitalized_word_before_it_as_its_given_name(
     text = "Acme Names Wexler President\n\nUnder Wexler the plan, under review, grew. Director Wexler said Mr. Wexler."
     people = [t for t, label in _ents(rules(_doc(text, [("Wexler", "PERSON")]))) if label == "PERSON"]
     assert people and set(people) == {"Wexler"}
+
+
+def test_a_functions_title_takes_a_scope_after_a_dash():
+    text = "Acme named Curtis Oberholtzer Vice President of Sales - Aerospace."
+    ents = _rules(text, [("Curtis Oberholtzer", "PERSON"), ("Vice President of Sales", "ROLE")])
+    assert ("Vice President of Sales - Aerospace", "ROLE") in ents
+    text = "Ann Lee, Vice President of Sales, Aerospace and Defense, said."  # after a comma, a list may go on
+    assert ("Vice President of Sales", "ROLE") in _rules(text, [("Ann Lee", "PERSON"), ("Vice President of Sales", "ROLE")])

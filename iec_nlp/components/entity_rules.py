@@ -1098,13 +1098,24 @@ def _widen_scopes_over_and(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     return result
 
 
+_OF_A_FUNCTION = re.compile(rf"[ ]of[ ](?:[A-Z][\w&-]*[ ]){{0,2}}(?:{_FUNCTION})$")
+_DASH_AT = re.compile(r"[ ]?[-\u2013][ ]?[A-Z]")
+
+
 def _extend_title_scopes(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     result = list(ents)
     taken: list[Span] = []
     for i, ent in enumerate(ents):
-        if ent.label_ != "ROLE" or not _SCOPED_HEAD.search(ent.text):
+        if ent.label_ != "ROLE":
             continue
-        scope = _scope_after(text, ent.end_char)
+        if _SCOPED_HEAD.search(ent.text):
+            scope = _scope_after(text, ent.end_char)
+        elif _OF_A_FUNCTION.search(ent.text):
+            # "Vice President of Sales - Aerospace": a function's title takes
+            # a scope after a dash too (after a comma, a list may go on).
+            scope = _SCOPE.match(text, ent.end_char) if _DASH_AT.match(text, ent.end_char) else None
+        else:
+            continue
         if scope is None:
             continue
         end = scope.end(1)
