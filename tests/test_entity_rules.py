@@ -4240,3 +4240,9 @@ def test_a_functions_title_takes_a_scope_after_a_dash():
     assert ("Vice President of Sales - Aerospace", "ROLE") in ents
     text = "Ann Lee, Vice President of Sales, Aerospace and Defense, said."  # after a comma, a list may go on
     assert ("Vice President of Sales", "ROLE") in _rules(text, [("Ann Lee", "PERSON"), ("Vice President of Sales", "ROLE")])
+
+
+def test_a_partnerships_company_takes_a_second_legal_form():
+    text = "Robert W. Baird & Co. Incorporated and Stifel, Nicolaus & Company, Incorporated acted as advisors."
+    names = [t for t, label in _ents(EntityRules(patterns=True, propagate=False)(_doc(text, []))) if label == "ORG"]
+    assert names == ["Robert W. Baird & Co. Incorporated", "Stifel, Nicolaus & Company, Incorporated"]

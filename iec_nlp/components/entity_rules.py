@@ -162,8 +162,9 @@ ORG_WITH_LEGAL_FORM = re.compile(
     # Works (Group) Co., Ltd." (a company's own possessive stays: "America's Car-Mart, Inc.").
     rf"\b(?=[A-Z\d]){_NOT_NAME_START}(?!{_COUNTRY_POSSESSIVE})(?:{_PARTNERS}|{_ORDINAL_NAME_START})?[A-Z][\w&'\u2019-]*[\u00ae\u2122]?"
     rf"(?:[ ]{{1,2}}{_NAME_WORD}){{0,5}}?,?[ ]{{1,2}}"
-    # A partnership's "& Co." may take a second form: "Pell Lawson & Co. LLC".
-    rf"{_LEGAL_FORM}(?:(?<=&[ ]Co\.),?[ ](?:LLC|LLP|L\.L\.C\.|L\.P\.|P\.C\.)(?![\w.]))?(?![\w])"
+    # A partnership's "& Co." may take a second form: "Pell Lawson & Co. LLC",
+    # "Robert W. Baird & Co. Incorporated", "Stifel, Nicolaus & Company, Incorporated".
+    rf"{_LEGAL_FORM}(?:(?:(?<=&[ ]Co\.)|(?<=&[ ]Company)),?[ ](?:LLC|LLP|L\.L\.C\.|L\.P\.|P\.C\.|Incorporated|Inc\.)(?![\w.]))?(?![\w])"
 )
 # Letters of Western European names count too ("Ramón Estrada-Kirk", "José Müller").
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
@@ -1833,7 +1834,7 @@ def _widen_over_leading_abbreviations(doc: Doc, text: str, ents: list[Span]) -> 
 _LEGAL_FORM_STOP = r"\b(?:Corp|Inc|Co|Ltd|LLC|Corporation|Company|Incorporated)\."
 # Not a second legal form: "Sutter Vance & Co. LLP".
 _SENTENCE_AFTER_LEGAL_FORM = re.compile(
-    _LEGAL_FORM_STOP + r"(?=[ ]+[A-Z])(?![ ]+(?:LLP|LLC|PLLC|L\.L\.P\.|L\.L\.C\.|L\.P\.|P\.C\.)(?![\w.]))"
+    _LEGAL_FORM_STOP + r"(?=[ ]+[A-Z])(?![ ]+(?:LLP|LLC|PLLC|L\.L\.P\.|L\.L\.C\.|L\.P\.|P\.C\.|Incorporated)(?![\w.]))"
 )
 _ENDS_AT_LEGAL_FORM_STOP = re.compile(_LEGAL_FORM_STOP + "$")
 
