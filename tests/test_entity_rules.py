@@ -4246,3 +4246,9 @@ def test_a_partnerships_company_takes_a_second_legal_form():
     text = "Robert W. Baird & Co. Incorporated and Stifel, Nicolaus & Company, Incorporated acted as advisors."
     names = [t for t, label in _ents(EntityRules(patterns=True, propagate=False)(_doc(text, []))) if label == "ORG"]
     assert names == ["Robert W. Baird & Co. Incorporated", "Stifel, Nicolaus & Company, Incorporated"]
+
+
+def test_a_national_banks_form_may_follow_without_a_comma():
+    text = "The Company's lender, BMO Harris Bank N.A., agreed. First Allegheny Bank, N.A. did too."
+    names = [t for t, label in _ents(EntityRules(patterns=True, propagate=False)(_doc(text, []))) if label == "ORG"]
+    assert names == ["BMO Harris Bank N.A.", "First Allegheny Bank, N.A."]

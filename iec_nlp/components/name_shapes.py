@@ -23,10 +23,10 @@ _LEGAL_FORM = (
     r"K\.K\.|KGaA|ApS|A/S|Oyj|Oy|S\.r\.l\.|S\.L\.|(?<=[a-z][ ])(?:AB|ASA|AS(?![\w&]))|"
     r"Pte\.?[ ]Ltd\.?|Sdn\.?[ ]Bhd\.?|Pty\.?[ ]Ltd\.?|(?<=[a-z][ ])Bhd\.?|"
     r"INC\.?|INCORPORATED|CORP\.?|CORPORATION|COMPANY|LTD\.?|LIMITED|"
-    # A national bank: "First Allegheny Bank, N.A." (National Association); a
+    # A national bank: "First Allegheny Bank, N.A.", "BMO Harris Bank N.A." (National Association); a
     # federal savings bank: "Sandhill Trust Bank, FSB"; a Farm Credit lender:
     # "Ouray Plains Farm Credit, ACA".
-    r"(?<=Bank,[ ])(?:N\.A\.|FSB|F\.S\.B\.|ACB)|(?<=Credit,[ ])(?:ACA|FLCA)|"
+    r"(?:(?<=Bank,[ ])|(?<=Bank[ ]))(?:N\.A\.|FSB|F\.S\.B\.|ACB)|(?<=Credit,[ ])(?:ACA|FLCA)|"
     # "SEARS, ROEBUCK AND CO.", but not Colorado in "DENVER, CO."
     r"(?<=AND\s)CO\.|(?<=&\s)CO\.)"
 )
