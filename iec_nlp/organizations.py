@@ -803,8 +803,9 @@ _INTRODUCES_CUSTOMERS = re.compile(
     # "began production for two new medical customers, Aurelian Surgical and
     # Pinewood Diagnostics": counted new customers, named in apposition.
     r"|\b(?:two|three|four|five|six|several|\d+)\s+new\s+(?:[\w-]+\s+){0,2}?(?:customers|clients)\s*,\s*(?:the\s+)?$"
+    # "The new customers are Lakeshore Community Credit Union, ...".
     r"|\bnew\s+(?:[\w-]+\s+){0,2}?(?:customers|clients|logos)\s*" + _IN_A_PERIOD
-    + r"(?::|,?\s*(?:included|include|includes|such\s+as|including|like))\s+(?:the\s+)?$"
+    + r"(?::|,?\s*(?:included|include|includes|such\s+as|including|like|are|were))\s+(?:the\s+)?$"
     # "Notable wins included Orbis Freight", "Key wins in the quarter included",
     # "Go-lives in the quarter included".
     r"|\b(?:notable|key|significant|major|new)\s+(?:customer\s+|client\s+)?wins\s*" + _IN_A_PERIOD

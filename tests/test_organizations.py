@@ -1293,6 +1293,7 @@ def test_results_release_statements_of_a_customer_settle_it(sentence, label):
         ("Notable wins included Calloway Controls and others.", "CUSTOMER"),
         ("Key wins in the quarter included Calloway Controls.", "CUSTOMER"),
         ("New customers in the quarter included Calloway Controls.", "CUSTOMER"),
+        ("The new customers are Calloway Controls and Ardent Bank.", "CUSTOMER"),
         ("Go-lives in the quarter included Calloway Controls.", "CUSTOMER"),
         ("Its wins included an award from Calloway Controls.", "ORG"),
     ],
