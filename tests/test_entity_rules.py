@@ -4252,3 +4252,13 @@ def test_a_national_banks_form_may_follow_without_a_comma():
     text = "The Company's lender, BMO Harris Bank N.A., agreed. First Allegheny Bank, N.A. did too."
     names = [t for t, label in _ents(EntityRules(patterns=True, propagate=False)(_doc(text, []))) if label == "ORG"]
     assert names == ["BMO Harris Bank N.A.", "First Allegheny Bank, N.A."]
+
+
+def test_a_headline_in_capitals_names_what_follows_the_deals_verb():
+    text = (
+        "SAWTOOTH VALLEY BANCORP TO ACQUIRE OWYHEE BANCSHARES AND OWYHEE FARMERS STATE BANK\n\n"
+        "Sawtooth Valley Bancorp will acquire Owyhee Bancshares, Inc., the parent of Owyhee Farmers State Bank."
+    )
+    ents = _rules(text, [("SAWTOOTH VALLEY BANCORP", "ORG"), ("ACQUIRE OWYHEE BANCSHARES AND OWYHEE FARMERS STATE BANK", "ORG"),
+                         ("Owyhee Bancshares, Inc.", "ORG"), ("Owyhee Farmers State Bank", "ORG")])
+    assert [t for t, _ in ents][:3] == ["SAWTOOTH VALLEY BANCORP", "OWYHEE BANCSHARES", "OWYHEE FARMERS STATE BANK"]

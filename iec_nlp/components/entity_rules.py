@@ -465,7 +465,8 @@ class EntityRules:
             ents = _complete_phrases(doc, text, ents)
             ents = _without_restated_abbreviations(text, _cut_at_sentence_ends(doc, ents))
             ents = _propagate(doc, text, _as_companies_by_their_kind_word(doc, ents), short_names)
-            ents = _split_joined_organizations(doc, _complete_organization_names(doc, text, _as_reinsurers(doc, ents)))
+            ents = _without_opening_deal_verbs(_complete_organization_names(doc, text, _as_reinsurers(doc, ents)))
+            ents = _split_joined_organizations(doc, ents)
             # Again: a completed name may now end where a branch follows ("... Limited" + ", Sichuan Branch").
             ents = _widen_over_trailing_legal_forms(doc, text, ents)
             ents = _without_product_names(text, _widen_over_leading_abbreviations(doc, text, ents))
@@ -1753,6 +1754,8 @@ _ORGANIZATION_NAME_REST = re.compile(
 # elsewhere in the release, the span names two organizations ("Johnson and
 # Johnson" never has a "Johnson" of its own).
 _AND_BETWEEN_NAMES = re.compile(r"\s+and\s+")
+# Also in a headline in capitals: "OWYHEE BANCSHARES AND OWYHEE FARMERS STATE BANK".
+_AND_BETWEEN_NAMES_ANY_CASE = re.compile(r"\s+(?:and|AND)\s+")
 
 
 def _split_joined_organizations(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -1801,7 +1804,7 @@ def _firms_named_together(left: str, right: str) -> bool:
 def _named_apart(doc: Doc, ent: Span, other_names: set[str]) -> list[Span] | None:
     """The two organizations `ent` joins by "and", where each is named apart,
     each ends in a kind of organization, or they are firms named together."""
-    for joint in _AND_BETWEEN_NAMES.finditer(ent.text):
+    for joint in _AND_BETWEEN_NAMES_ANY_CASE.finditer(ent.text):
         left, right = ent.text[: joint.start()], ent.text[joint.end() :]
         kinds = _KIND_BEFORE_AND.search(left) and " " in left and _KIND_AT_END.match(right)
         kinds = kinds or _firms_named_together(left, right)
@@ -1917,6 +1920,21 @@ def _as_organizations_named_so_elsewhere(doc: Doc, ents: list[Span]) -> list[Spa
 
 # "ACME NAMES MARY O'NEILL PRESIDENT": a headline's verb in capitals, alone, is no name.
 _HEADLINE_VERB_ALONE = re.compile(_HEADLINE_VERB, re.IGNORECASE)
+
+
+# "SAWTOOTH VALLEY BANCORP TO ACQUIRE OWYHEE BANCSHARES AND OWYHEE FARMERS
+# STATE BANK": in a headline in capitals the recognizer may run a name on
+# from the deal's verb; the name is what follows it.
+_OPENING_DEAL_VERB = re.compile(r"^(?:TO[ ])?(?:ACQUIRES?|ACQUIRED|BUYS?|MERGES?[ ]WITH|ACQUISITION[ ]OF)[ ]+(?=[A-Z])")
+
+
+def _without_opening_deal_verbs(ents: list[Span]) -> list[Span]:
+    result = []
+    for ent in ents:
+        verb = _OPENING_DEAL_VERB.match(ent.text) if ent.label_ in ("ORG", "CUSTOMER") and ent.text.isupper() else None
+        rest = ent.doc.char_span(ent.start_char + verb.end(), ent.end_char, label=ent.label_) if verb else None
+        result.append(rest if rest is not None else ent)
+    return result
 
 
 def _without_headline_verbs(ents: list[Span]) -> list[Span]:
