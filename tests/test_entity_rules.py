@@ -4262,3 +4262,8 @@ def test_a_headline_in_capitals_names_what_follows_the_deals_verb():
     ents = _rules(text, [("SAWTOOTH VALLEY BANCORP", "ORG"), ("ACQUIRE OWYHEE BANCSHARES AND OWYHEE FARMERS STATE BANK", "ORG"),
                          ("Owyhee Bancshares, Inc.", "ORG"), ("Owyhee Farmers State Bank", "ORG")])
     assert [t for t, _ in ents][:3] == ["SAWTOOTH VALLEY BANCORP", "OWYHEE BANCSHARES", "OWYHEE FARMERS STATE BANK"]
+
+
+def test_a_time_zone_is_no_organization():
+    text = "The Company will host a call at 9:00 a.m. Eastern Time and 8:30 a.m. CDT."
+    assert _rules(text, [("Eastern Time", "ORG"), ("CDT", "ORG")]) == []

@@ -434,7 +434,10 @@ _AFTER_SLASH_OR_PERCENT = re.compile(r"(?:(?<!/)[A-Za-z]/|%[ ]?)$")
 
 _SHARE_OF = re.compile(r"(?:percent|%)\s+of\s+(?:total\s+)?$", re.IGNORECASE)
 # "10:30 a.m. EDT/9:30 a.m. CDT": time zones are neither people nor organizations.
-_TIME_ZONES = frozenset("EST EDT CST CDT MST MDT PST PDT ET CT MT PT GMT UTC BST CET CEST".split())
+_TIME_ZONES = frozenset("EST EDT CST CDT MST MDT PST PDT ET CT MT PT GMT UTC BST CET CEST".split()) | {
+    # "a conference call at 9:00 a.m. Eastern Time"
+    f"{zone}{kind} Time" for zone in ("Eastern", "Central", "Mountain", "Pacific") for kind in ("", " Standard", " Daylight")
+}
 # "holds a B.S. in mechanical engineering", "an MBA from": academic degrees.
 _DEGREES = frozenset("B.S. B.A. B.Sc. B.B.A. B.E. M.S. M.A. M.Sc. MBA M.B.A. Ph.D. J.D. M.D. LL.M. MSc BSc".split())
 
