@@ -4267,3 +4267,8 @@ def test_a_headline_in_capitals_names_what_follows_the_deals_verb():
 def test_a_time_zone_is_no_organization():
     text = "The Company will host a call at 9:00 a.m. Eastern Time and 8:30 a.m. CDT."
     assert _rules(text, [("Eastern Time", "ORG"), ("CDT", "ORG")]) == []
+
+
+def test_a_department_in_an_address_line_is_no_organization():
+    text = "Copies may be obtained from Acme Securities LLC, Attention: Prospectus Department, 200 West Street."
+    assert _rules(text, [("Acme Securities LLC", "ORG"), ("Prospectus Department", "ORG")]) == [("Acme Securities LLC", "ORG")]

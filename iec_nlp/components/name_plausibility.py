@@ -434,6 +434,7 @@ _AFTER_SLASH_OR_PERCENT = re.compile(r"(?:(?<!/)[A-Za-z]/|%[ ]?)$")
 
 _SHARE_OF = re.compile(r"(?:percent|%)\s+of\s+(?:total\s+)?$", re.IGNORECASE)
 # "10:30 a.m. EDT/9:30 a.m. CDT": time zones are neither people nor organizations.
+_ATTENTION_BEFORE = re.compile(r"\b(?:Attention|Attn\.?)[ ]*:[ ]*$")
 _TIME_ZONES = frozenset("EST EDT CST CDT MST MDT PST PDT ET CT MT PT GMT UTC BST CET CEST".split()) | {
     # "a conference call at 9:00 a.m. Eastern Time"
     f"{zone}{kind} Time" for zone in ("Eastern", "Central", "Mountain", "Pacific") for kind in ("", " Standard", " Daylight")
@@ -1015,6 +1016,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             return False  # "Russell 2000", "the Russell Microcap Index": a stock index, no person
         if " ".join(name.split()).lower() in _HEADINGS:
             return False  # "Conference Call", "Investor Contact": section headings
+        if name.endswith("Department") and _ATTENTION_BEFORE.search(text, max(0, ent.start_char - 14), ent.start_char):
+            return False  # "from Goldman Sachs & Co. LLC, Attention: Prospectus Department, 200 West Street": an address line
         if not any(c.isupper() for c in name):
             return False  # names are capitalized: "severance" is no organization
         if _reads_as_running_text(name, label, len(ent), text):
