@@ -299,6 +299,13 @@ def test_full_before_a_period_is_part_of_it():
     assert ("full fiscal year 2030", "PERIOD") in _ents(doc)
 
 
+def test_calendar_before_a_year_is_part_of_the_period():
+    text = "Minimum purchases are $14.0 million in calendar 2019 and $9.0 million in calendar year 2020."
+    doc = _doc(text, [("2019", "PERIOD"), ("2020", "PERIOD"), ("$14.0 million", "MONEY"), ("$9.0 million", "MONEY")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert [e[0] for e in _ents(doc) if e[1] == "PERIOD"] == ["calendar 2019", "calendar year 2020"]
+
+
 def test_the_length_in_weeks_before_a_quarter_is_part_of_the_period():
     text = "For the 14-week fourth quarter, net sales increased 9.3% to $412.6 million."
     doc = _doc(text, [("fourth quarter", "PERIOD"), ("$412.6 million", "MONEY")])

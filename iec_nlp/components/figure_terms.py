@@ -702,6 +702,8 @@ _PERIOD_HEAD = re.compile(
     rf"|{_ORDINAL}\s+(?:fiscal\s+)?quarter\s+of\s+|{_WEEKS}[ ]+(?:ended|ending)[ ]+|(?<![\w-]){_WEEKS}[ ]+"
     # "fiscal first quarter", "fiscal 2004", "end of the second quarter", "full fiscal year 2026", "full second quarter"
     rf"|(?<![\w-])fiscal[ ]+|(?<![\w-])end\s+of\s+the\s+|(?<![\w-])full[ -]+"
+    # "calendar 2019", "calendar year 2009" (as "fiscal 2004").
+    rf"|(?<![\w-])calendar[ ]+(?:year[ ]+)?"
     # "Fourth-quarter 2010", "first half of fiscal 2018"
     rf"|(?<![\w-])(?:first|second|third|fourth)-|(?<![\w-])(?:first|second)\s+half\s+of\s+|(?<![\w-])half[ -])$",
     re.IGNORECASE,
