@@ -4279,3 +4279,9 @@ def test_a_time_zone_is_no_organization():
 def test_a_department_in_an_address_line_is_no_organization():
     text = "Copies may be obtained from Acme Securities LLC, Attention: Prospectus Department, 200 West Street."
     assert _rules(text, [("Acme Securities LLC", "ORG"), ("Prospectus Department", "ORG")]) == [("Acme Securities LLC", "ORG")]
+
+
+def test_a_hyphenated_surname_alone_is_a_mention_of_the_person():
+    text = "said Adrian K. Velasquez-Holt, Chief Executive Officer. The call will be hosted by Velasquez-Holt and Holt Reyes."
+    people = [t for t, label in _rules(text, [("Adrian K. Velasquez-Holt", "PERSON")]) if label == "PERSON"]
+    assert people[:2] == ["Adrian K. Velasquez-Holt", "Velasquez-Holt"]

@@ -66,6 +66,10 @@ def _surface_forms(span: Span) -> list[tuple[str, ...]]:
     if span.label_ == "PERSON" and len(words) >= 2:
         last = words[-1] if words[-1].rstrip(".").lower() not in {"jr", "sr", "ii", "iii"} else words[-2]
         forms.append((last.lower(),))
+        # A hyphenated surname is three tokens: "Velasquez-Holt" of "Adrian K.
+        # Velasquez-Holt" (not "Holt" alone, which the form above gives).
+        if len(words) >= 4 and words[-2] == "-" and last == words[-1] and not tokens[-3].whitespace_ and not tokens[-2].whitespace_:
+            forms.append(tuple(w.lower() for w in words[-3:]))
         # The given name after any initials: "Rick" of "N. E. Rick Strandlund".
         first = next((w for w in words[:-1] if not w.endswith(".")), words[0])
         if len(first) > 2 and not first.endswith("."):
