@@ -4285,3 +4285,14 @@ def test_a_hyphenated_surname_alone_is_a_mention_of_the_person():
     text = "said Adrian K. Velasquez-Holt, Chief Executive Officer. The call will be hosted by Velasquez-Holt and Holt Reyes."
     people = [t for t, label in _rules(text, [("Adrian K. Velasquez-Holt", "PERSON")]) if label == "PERSON"]
     assert people[:2] == ["Adrian K. Velasquez-Holt", "Velasquez-Holt"]
+
+
+def test_a_legal_form_inside_a_word_is_none_and_a_department_before_a_colon_is_a_label():
+    text = (
+        "Acme Insurance Group (NYSE: AIG) today reported results.\n\n"
+        "Investor Relations:\nMarcus Oyelaran-Pitt\nVice President, Investor Relations\n785-555-0110\n"
+    )
+    doc = EntityRules(patterns=True, propagate=True)(_doc(text, [("Investor Relations", "ROLE")]))
+    ents = _ents(doc)
+    assert ("Marcus Oyelaran-Pitt", "PERSON") in ents  # the "Oy" of a Finnish "Acme Oy" is no legal form here
+    assert ents.count(("Investor Relations", "ROLE")) == 0

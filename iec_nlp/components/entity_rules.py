@@ -99,6 +99,7 @@ from .name_shapes import (
     _STATE_NAME,
     _STATE_NAMES,
     COMPANY_KIND_WORDS,
+    HOLDS_LEGAL_FORM,
     JOB_TITLE,
     LOCAL_GOVERNMENT,
     job_titles,
@@ -1459,7 +1460,7 @@ def _as_people_listed_with_people(doc: Doc, text: str, ents: list[Span]) -> list
             continue
         for i in chain:
             name = text[ents[i].start_char : ents[i].end_char]
-            if ents[i].label_ in ("ORG", "CUSTOMER") and _PERSON_NAME_SHAPE.fullmatch(name) and not re.search(_LEGAL_FORM, name):
+            if ents[i].label_ in ("ORG", "CUSTOMER") and _PERSON_NAME_SHAPE.fullmatch(name) and not HOLDS_LEGAL_FORM.search(name):
                 result[i] = Span(doc, ents[i].start, ents[i].end, label="PERSON")
     return result
 
@@ -1971,7 +1972,7 @@ def _cut_before_headline_verb(ent: Span) -> Span:
     if noun is not None and any(body.end() in (noun.start(), len(ent.text)) for body in GOVERNMENT_BODY.finditer(ent.text)):
         return _first_chars(ent, noun.start())
     verb = _VERB_IN_HEADLINE_NAME.search(ent.text)
-    if verb is None or re.search(_LEGAL_FORM, ent.text[verb.end():]):
+    if verb is None or HOLDS_LEGAL_FORM.search(ent.text[verb.end():]):
         return ent
     return _first_chars(ent, verb.start())
 
@@ -2814,7 +2815,7 @@ def _as_person_if_honored_aged_or_titled(ent: Span, text: str) -> Span:
         JOB_TITLE.search(name) or any(_is_title(w) or w.title() in _TITLE_WORDS_BEFORE_A_NAME for w in name.split())
     ):
         return ent
-    if re.search(_LEGAL_FORM, name) or any(w.lower() in _BODY_WORDS for w in name.split()):
+    if HOLDS_LEGAL_FORM.search(name) or any(w.lower() in _BODY_WORDS for w in name.split()):
         return ent
     if not _honored(name.split()[-1], text) and not _said_to_be_a_person(name, text):
         return ent
@@ -3045,7 +3046,7 @@ def _committee_members(text: str) -> list[tuple[int, int]]:
 def _add_people_in_person_slots(doc: Doc, text: str, ents: list[Span], terms: frozenset[str]) -> list[Span]:
     slots = [match.span(1) for slot in _PERSON_SLOTS for match in slot.finditer(text)] + _committee_members(text)
     for start, end in slots:
-        if re.search(_LEGAL_FORM, text[start:end]):
+        if HOLDS_LEGAL_FORM.search(text[start:end]):
             continue
         if any((e.start_char, e.end_char, e.label_) == (start, end, "ORG") for e in ents):
             # "Investor Relations: Natasha Greer, Director of Investor Relations":
@@ -3058,7 +3059,7 @@ def _add_people_in_person_slots(doc: Doc, text: str, ents: list[Span], terms: fr
     # Chief Executive Officer"; a signer whose given name it does not know).
     signers = [match.span(1) for match in _SIGNER.finditer(text)]
     for start, end in _people_with_apposed_titles(text) + signers:
-        if re.search(_LEGAL_FORM, text[start:end]):
+        if HOLDS_LEGAL_FORM.search(text[start:end]):
             continue
         # A piece of the name the recognizer took for a company ("Anneliese
         # Varga" of "Anneliese Varga-Morrow") gives way to the whole.
@@ -3077,7 +3078,7 @@ def _as_person_if_said_with_title(ent: Span, text: str) -> Span:
     if after is None:
         return ent
     end = ent.end_char + len(after.group(1) or "")
-    if not _PERSON_NAME_SHAPE.fullmatch(text, ent.start_char, end) or re.search(_LEGAL_FORM, text[ent.start_char : end]):
+    if not _PERSON_NAME_SHAPE.fullmatch(text, ent.start_char, end) or HOLDS_LEGAL_FORM.search(text[ent.start_char : end]):
         return ent
     person = ent.doc.char_span(ent.start_char, end, label="PERSON")
     return ent if person is None else person

@@ -26,6 +26,7 @@ from .name_shapes import (
     _STATE_NAME,
     _STATE_NAMES,
     _YEAR,
+    HOLDS_LEGAL_FORM,
     JOB_TITLE,
     LOCAL_GOVERNMENT,
 )
@@ -501,9 +502,16 @@ _COMPANY_LINE_BEFORE = re.compile(
 )
 
 
+# A department followed by a colon labels the names after it: "Investor
+# Relations:\nMarcus Oyelaran-Pitt\nVice President, Investor Relations"
+# (a title is never followed by a colon).
+_LABEL_COLON = re.compile(r"[ \t]*:")
+
+
 def _is_department(name: str, text: str, start: int, end: int) -> bool:
     return bool(
         _DEPARTMENT_WORDS.search(name)
+        or (_DEPARTMENT_NAME.search(name) and _LABEL_COLON.match(text, end))
         or _CONTACT_BEFORE.search(text, max(0, start - 30), start)
         or _DEPARTMENT_AFTER.match(text, end)
         or (
@@ -889,7 +897,7 @@ _BODY_WORDS = _INSTITUTION_WORDS | _GENERIC_ORGANIZATION_WORDS | frozenset(
 
 
 def _is_heading_line(name: str, text: str, start: int, end: int) -> bool:
-    if not _JOINED_PHRASE.fullmatch(name) or re.search(_LEGAL_FORM, name):
+    if not _JOINED_PHRASE.fullmatch(name) or HOLDS_LEGAL_FORM.search(name):
         return False
     line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
     if text[line_start:start].strip() or text[end : len(text) if line_end < 0 else line_end].strip():

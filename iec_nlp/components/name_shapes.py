@@ -30,6 +30,10 @@ _LEGAL_FORM = (
     # "SEARS, ROEBUCK AND CO.", but not Colorado in "DENVER, CO."
     r"(?<=AND\s)CO\.|(?<=&\s)CO\.)"
 )
+# Whether a name holds a legal form as a word of its own: "Acme Oy", not the
+# "Oy" of "Marcus Oyelaran-Pitt" or the "AG" of "MAGNA" (searched for with
+# no boundary, a form was found inside other words).
+HOLDS_LEGAL_FORM = re.compile(rf"(?<!\w){_LEGAL_FORM}(?!\w)")
 # A scan over a whole text tries its pattern at every position. A pattern
 # that opens with a long list of words, in any case, leaves the regex engine
 # no first character to skip ahead with: it tries every word of the list at
