@@ -1235,7 +1235,7 @@ def _complete_board_seats(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     return result
 
 
-_ORG_END = re.compile(rf"{_LEGAL_FORM}$")
+_ORG_END = re.compile(rf"(?<!\w){_LEGAL_FORM}$")
 _FUNCTION_WORDS = re.compile(rf"{_FUNCTION}(?:\s+(?:and|&)\s+{_FUNCTION})*")
 
 
