@@ -4296,3 +4296,9 @@ def test_a_legal_form_inside_a_word_is_none_and_a_department_before_a_colon_is_a
     ents = _ents(doc)
     assert ("Marcus Oyelaran-Pitt", "PERSON") in ents  # the "Oy" of a Finnish "Acme Oy" is no legal form here
     assert ents.count(("Investor Relations", "ROLE")) == 0
+
+
+def test_a_named_storm_is_no_person_or_organization():
+    text = "Losses from Hurricanes Harvey and Irma were $9.1 million. Excluding Irma, losses fell. Ian Moore, CFO, said."
+    ents = _rules(text, [("Hurricanes Harvey", "ORG"), ("Irma", "PERSON"), ("Ian Moore", "PERSON")])
+    assert ents == [("Ian Moore", "PERSON")]

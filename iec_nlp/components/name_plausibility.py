@@ -435,6 +435,29 @@ _AFTER_SLASH_OR_PERCENT = re.compile(r"(?:(?<!/)[A-Za-z]/|%[ ]?)$")
 
 _SHARE_OF = re.compile(r"(?:percent|%)\s+of\s+(?:total\s+)?$", re.IGNORECASE)
 # "10:30 a.m. EDT/9:30 a.m. CDT": time zones are neither people nor organizations.
+# Named storms, which insurers' releases name with their losses: "Hurricane
+# Ian", "Hurricanes Harvey and Irma", "Winter Storm Uri"; a storm is then
+# named alone ("losses from Ian").
+_STORM_WORDS = frozenset(("Hurricane", "Hurricanes", "Tropical", "Storm", "Storms", "Winter", "Superstorm", "Typhoon", "and"))
+_STORM_NAMES = re.compile(
+    r"\b(?:Hurricanes?|Tropical[ ]Storms?|Winter[ ]Storms?|Superstorm|Typhoons?)[ ]+"
+    r"((?:[A-Z][a-z]+)(?:(?:,[ ]*|[ ]+and[ ]+|,[ ]+and[ ]+)[A-Z][a-z]+)*)"
+)
+
+
+@lru_cache(maxsize=256)
+def _storms_named(text: str) -> frozenset[str]:
+    if "Hurricane" not in text and "Storm" not in text and "Typhoon" not in text:
+        return frozenset()
+    return frozenset(w for m in _STORM_NAMES.finditer(text) for w in re.findall(r"[A-Z][a-z]+", m.group(1)))
+
+
+def _is_storm_name(name: str, text: str) -> bool:
+    words = name.split()
+    storms = _storms_named(text)
+    return bool(storms) and any(w in storms for w in words) and all(w in storms or w in _STORM_WORDS for w in words)
+
+
 _ATTENTION_BEFORE = re.compile(r"\b(?:Attention|Attn\.?)[ ]*:[ ]*$")
 _TIME_ZONES = frozenset("EST EDT CST CDT MST MDT PST PDT ET CT MT PT GMT UTC BST CET CEST".split()) | {
     # "a conference call at 9:00 a.m. Eastern Time"
@@ -1030,6 +1053,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             return False  # names are capitalized: "severance" is no organization
         if _reads_as_running_text(name, label, len(ent), text):
             return False  # "Special charges" (a table row), "Sequentially," (a sentence start)
+        if _is_storm_name(name, text):
+            return False  # "Hurricane Ian", "Hurricanes Harvey and Irma", and "Ian" after them: storms
         if name in _DEGREES:
             return False  # "a B.S. in mechanical engineering": a degree, no organization
         if name in terms or name in _TIME_ZONES:
