@@ -350,3 +350,12 @@ def test_the_basis_of_a_rows_figures_is_no_part_of_its_label():
     _, relations = _read(filed, ["$ 12,400", "$ 4,200"])
     assert ("$ 12,400", "VALUE_OF", "Adjusted EBITDA") in relations
     assert ("$ 4,200", "VALUE_OF", "Net income") in relations
+
+
+def test_a_quarters_code_with_its_number_first_heads_a_column():
+    filed = (
+        "                               3Q 2022     2Q 2022\n"
+        "Net premiums earned           $  112.4    $  108.9\n"
+    )
+    _, relations = _read(filed, ["$ 112.4", "$ 108.9"])
+    assert ("$ 112.4", "IN_PERIOD", "3Q 2022") in relations and ("$ 108.9", "IN_PERIOD", "2Q 2022") in relations

@@ -60,6 +60,8 @@ _PERIOD_CELL = re.compile(
     r"(?:(?:Three|Six|Nine|Twelve|Thirteen|Twenty-six|\d{1,2})[ -](?:Months|Weeks)\s+Ended"
     r"(?:\s+[A-Z][a-z]+\.?\s+\d{1,2},?(?:\s+\d{4})?)?"
     r"|(?:Fiscal|FY)\s*'?\d{2,4}|Q[1-4](?:\s+(?:FY)?'?\d{2,4})?"
+    # A quarter's code with its number first: "3Q 2022", "1Q23", "4Q'22".
+    r"|(?<![\w])[1-4]Q[ ]?'?\d{2}(?:\d{2})?(?![\w])"
     r"|(?:First|Second|Third|Fourth)\s+Quarter(?:\s+\d{4})?"
     r"|(?:Year|Quarter)\s+Ended(?:\s+[A-Z][a-z]+\.?\s+\d{1,2},?(?:\s+\d{4})?)?"
     # The second line of a header cell wrapped after its length: "For the 13 Weeks / Ended July 3, 2004".
