@@ -616,7 +616,9 @@ _AFTER_CUES = {
     r"(?:(?:previously|formerly|once)\s+)?"
     # "Calloway Controls, Dunmore's largest customer": the issuer named.
     # "The Department of Veterans Affairs (VA) was the Company's largest customer".
-    r"(?:a|an|our|its|the\s+company['\u2019]s|the|one of our|(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*){0,3}['\u2019]s)\s+"
+    # "Harrowden remains one of the Company's five largest customers".
+    r"(?:a|an|our|its|the\s+company['\u2019]s|the|one\s+of\s+(?:our|its|the\s+company['\u2019]s)|"
+    r"(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*){0,3}['\u2019]s)\s+"
     r"(?:(?!(?:of|to|for|with|and|or)\b)\w+\s+){0,3}(?:customers?|clients?|accounts?)(?![\w'\u2019-]|\s+(?:receivable|payable))"
     # "where Beta and our other customers have not given us schedules".
     r"|^\s+(?:and|or)\s+(?:our|its|the\s+company['\u2019]s)\s+other\s+(?:\w+\s+){0,2}?(?:customers|clients)\b"

@@ -1294,6 +1294,7 @@ def test_results_release_statements_of_a_customer_settle_it(sentence, label):
         ("Key wins in the quarter included Calloway Controls.", "CUSTOMER"),
         ("New customers in the quarter included Calloway Controls.", "CUSTOMER"),
         ("The new customers are Calloway Controls and Ardent Bank.", "CUSTOMER"),
+        ("Calloway Controls remains one of the Company's five largest customers.", "CUSTOMER"),
         ("Go-lives in the quarter included Calloway Controls.", "CUSTOMER"),
         ("Its wins included an award from Calloway Controls.", "ORG"),
     ],
