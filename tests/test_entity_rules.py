@@ -4302,3 +4302,12 @@ def test_a_named_storm_is_no_person_or_organization():
     text = "Losses from Hurricanes Harvey and Irma were $9.1 million. Excluding Irma, losses fell. Ian Moore, CFO, said."
     ents = _rules(text, [("Hurricanes Harvey", "ORG"), ("Irma", "PERSON"), ("Ian Moore", "PERSON")])
     assert ents == [("Ian Moore", "PERSON")]
+
+
+def test_an_acronym_defined_with_the_is_a_short_name_but_a_defined_term_is_not():
+    text = (
+        'Acme Corp. was awarded a task order by the U.S. Department of Veterans Affairs (the "VA"). The VA will pay. '
+        'Acme Bank (the "Bank") lends. The Bank said.'
+    )
+    ents = _rules(text, [("Acme Corp.", "ORG"), ("U.S. Department of Veterans Affairs", "CUSTOMER"), ("Acme Bank", "ORG")])
+    assert ("VA", "CUSTOMER") in ents and ("Bank", "ORG") not in ents

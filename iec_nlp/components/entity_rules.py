@@ -2068,7 +2068,9 @@ def _complete_organization_names(doc: Doc, text: str, ents: list[Span]) -> list[
 # SCEP) ("Sable Creek" or "the Partnership")'.
 _TICKER_IN_PARENS = rf"(?:[ ]*\([^()\n]{{0,20}}\b{_EXCHANGE}\b[^()\n]{{0,50}}\))?"
 _SHORT_NAME_AFTER_NAME = re.compile(
-    r"(?:['\u2019]s)?,?" + _TICKER_IN_PARENS + r"[ ]*\([ ]*[\"\u201c]?(?!(?:TM|SM)\))([A-Z][A-Za-z&\-]+(?:[ ][A-Z][A-Za-z&\-]*){0,2})"
+    # With "the", an acronym only: 'the U.S. Department of Veterans Affairs
+    # (the "VA")', not a defined term (the "Bank", the "Exchange").
+    r"(?:['\u2019]s)?,?" + _TICKER_IN_PARENS + r"[ ]*\([ ]*(?:the[ ]+(?=[\"\u201c][A-Z&]{2,8}[\"\u201d]))?[\"\u201c]?(?!(?:TM|SM)\))([A-Z][A-Za-z&\-]+(?:[ ][A-Z][A-Za-z&\-]*){0,2})"
     # a quoted one may come with another: ("James River" or the "Company")
     r"(?:[\"\u201d][ ]*(?:,|or\b)[^()\n]{0,40})?[\"\u201d]?[ ]*\)"
 )
