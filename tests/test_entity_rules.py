@@ -4311,3 +4311,9 @@ def test_an_acronym_defined_with_the_is_a_short_name_but_a_defined_term_is_not()
     )
     ents = _rules(text, [("Acme Corp.", "ORG"), ("U.S. Department of Veterans Affairs", "CUSTOMER"), ("Acme Bank", "ORG")])
     assert ("VA", "CUSTOMER") in ents and ("Bank", "ORG") not in ents
+
+
+def test_a_universitys_regents_are_the_organization():
+    text = "Acme licensed patents from the Regents of the University of Michigan in 2021."
+    names = [t for t, label in _ents(EntityRules(patterns=True, propagate=False)(_doc(text, []))) if label == "ORG"]
+    assert names == ["Regents of the University of Michigan"]

@@ -354,6 +354,7 @@ UNIVERSITY_OF = re.compile(
 # capitalized word the name starts earlier ("First National Bank of Omaha",
 # "Credit Agreement With Bank of the West"): left to the recognizer.
 BANK_OF = re.compile(UNIVERSITY_OF.pattern.replace("University", "Bank", 1))
+_GOVERNING_BOARD_BEFORE = re.compile(r"(?<!\w)(?:Board[ ]of[ ])?(?:Regents|Trustees)[ ]of[ ](?:the[ ])?$")
 _CAPITALIZED_WORD_BEFORE = re.compile(r"(?:[A-Z][\w'\u2019.-]*|&)[ ]$")
 # "investments such as About.com and Deja.com", "Amazon.com": a capitalized
 # name with its domain, written outside an address (no "www.", "@" or path),
@@ -561,7 +562,9 @@ class EntityRules:
             if not _PLACE_BEFORE.search(text, max(0, match.start() - 12), match.start()):
                 ents = _add_or_widen(doc, ents, match.start(), match.end(), "ORG")
         for match in _matches_if_any(UNIVERSITY_OF, text, "University"):
-            ents = _add_or_widen(doc, ents, match.start(), match.end(), "ORG")
+            # "the Regents of the University of Michigan", a licensor: the board that owns its patents.
+            board = _GOVERNING_BOARD_BEFORE.search(text, max(0, match.start() - 40), match.start())
+            ents = _add_or_widen(doc, ents, board.start() if board else match.start(), match.end(), "ORG")
         for match in _matches_if_any(BANK_OF, text, "Bank"):
             if not _CAPITALIZED_WORD_BEFORE.search(text, max(0, match.start() - 40), match.start()):
                 ents = _add_or_widen(doc, ents, match.start(), match.end(), "ORG")
