@@ -4317,3 +4317,8 @@ def test_a_universitys_regents_are_the_organization():
     text = "Acme licensed patents from the Regents of the University of Michigan in 2021."
     names = [t for t, label in _ents(EntityRules(patterns=True, propagate=False)(_doc(text, []))) if label == "ORG"]
     assert names == ["Regents of the University of Michigan"]
+
+
+def test_an_8k_cover_pages_labels_are_no_names():
+    text = "Delaware                001-38211                 82-1234567\n(State)   (Commission File Number)   (IRS Employer No.)\n"
+    assert _rules(text, [("Commission File", "ORG")]) == []

@@ -47,14 +47,16 @@ def _in_ticker_notation(text: str, start: int, end: int) -> bool:
     return bool(_TICKER.fullmatch(text, start, end) and _TICKER_PREFIX.search(text, max(0, start - 34), start))
 
 
-# A person's name does not end in these words; "Department" alone is what
-# the recognizer leaves of "Nasdaq Listing Qualifications Department".
+# Section headings and labels a release or an 8-K cover page prints in
+# capitals ("Conference Call", "Investor Contact", "Commission File Number"):
+# no names, wherever the recognizer takes them for one.
 _HEADINGS = frozenset(
     " ".join(h.split())
     for h in """conference call|investor contact|investor contacts|media contact|media contacts|contact|contacts|
     investor relations|media relations|safe harbor|safe harbor statement|forward-looking statements|
     webcast|financial highlights|highlights|outlook|guidance|non-gaap financial measures|about|
-    business highlights|recent developments|for immediate release""".split("|")
+    business highlights|recent developments|for immediate release|
+    commission file|commission file number""".split("|")
 )
 _GENERIC_ORGANIZATION_WORDS = frozenset(
     "bank company parent corporation group partnership trust fund board committee buyer seller "
