@@ -308,6 +308,14 @@ def _unwrap_lines(text: str, offsets: array) -> tuple[str, array]:
 # its lines are stacked, not wrapped, up to the next blank line.
 _CONTACT_LABEL_LINE = re.compile(r"[ \t]*/?(?:(?:investor|media|press|company)[ \t]+)?contacts?[ \t]*:[ \t]*\S", re.IGNORECASE)
 _INDENTED = re.compile(r"[ \t]{4,}\S")
+# A line that opens with a contact's label starts an entry of its own, however
+# long the line above: "Investors: Marcus Tiedemann, ..., ir@acme.com" over
+# "Media (Europe): Bettina Krauss, ...".
+_LABELLED_CONTACT_LINE = re.compile(
+    r"[ \t]*(?:investors?|media|press|(?:investor|media|press)[ \t]+(?:contacts?|relations)|contacts?)"
+    r"(?:[ \t]+\([A-Za-z][\w .&-]{0,20}\))?[ \t]*:",
+    re.IGNORECASE,
+)
 
 
 def _hard_wrap_positions(text: str) -> set[int]:
@@ -326,7 +334,8 @@ def _hard_wrap_positions(text: str) -> set[int]:
         elif _CONTACT_LABEL_LINE.match(line):
             in_contact_block = True
         stacked = in_contact_block and _INDENTED.match(lines[index + 1]) is not None
-        if len(line.strip()) >= threshold and following and not stacked:
+        labelled = _LABELLED_CONTACT_LINE.match(lines[index + 1]) is not None
+        if len(line.strip()) >= threshold and following and not stacked and not labelled:
             positions.add(pos)
         pos += 1
     return positions

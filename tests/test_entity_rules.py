@@ -4322,3 +4322,9 @@ def test_a_universitys_regents_are_the_organization():
 def test_an_8k_cover_pages_labels_are_no_names():
     text = "Delaware                001-38211                 82-1234567\n(State)   (Commission File Number)   (IRS Employer No.)\n"
     assert _rules(text, [("Commission File", "ORG")]) == []
+
+
+def test_a_contacts_name_over_an_email_or_an_agency_line_is_a_person():
+    text = "Media:\nJonah Featherstone\npress@coldharbor.com\n\nInvestor Contact:\nHannelore Pelletreau\nKeel Street Communications\n"
+    people = [t for t, label in _ents(EntityRules(patterns=True, propagate=True)(_doc(text, []))) if label == "PERSON"]
+    assert people == ["Jonah Featherstone", "Hannelore Pelletreau"]

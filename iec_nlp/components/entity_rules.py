@@ -2840,6 +2840,8 @@ _FULL_NAME = (
 # contact line may give instead of a person ("Media: Acme Communications").
 _CONTACT_LINE_LABEL = (
     r"(?m)^[ \t]*(?:CONTACTS?|(?:Investor|Media|Press)[ ]Contacts?|Contacts?|Investors|Media|(?:Investor|Media)[ ]Relations)"
+    # A region after the label: "Media (Europe): Bettina Krauss, ...".
+    r"(?:[ ]\([A-Z][\w .&-]{0,20}\))?"
 )
 _AGENCY_WORD = r"\b(?:Communications|Relations|Group|Partners|Associates|Advisors|Consulting|Agency)\b"
 _PERSON_SLOTS = (
@@ -2953,6 +2955,10 @@ _CONTACT_NAME_LINE = re.compile(rf"{_NAME_UNDER_CONTACT_LABEL}[ \t]*\n[ \t]*")
 _CONTACT_NAME_PHONE = re.compile(
     rf"{_NAME_UNDER_CONTACT_LABEL},?[ \t]+(?:\+?1[ .-])?\(?\d{{3}}\)?[ .-]?\d{{3}}[ .-]\d{{4}}\b"
 )
+# Or the line under the name gives an address to write to or the agency
+# that speaks for the company: "Media:\nJonah Featherstone\npress@acme.com",
+# "Investor Contact:\nHannelore Pelletreau\nKeel Street Communications".
+_CONTACT_DETAIL_LINE = re.compile(rf"[^\s@]+@[^\s@]+\.[a-z]{{2,}}[ \t]*(?:\n|$)|[^\n]*{_AGENCY_WORD}[ \t]*(?:\n|$)")
 _TITLE_LINE = re.compile(
     r"[^\n]*\b(?:Director|Manager|Officer|President|Head|Chief|Relations|Treasurer|Controller|Counsel|Secretary|C[EF]O|VP)\b"
 )
@@ -2976,7 +2982,11 @@ def _people_with_apposed_titles(text: str) -> list[tuple[int, int]]:
     for match in _matches_if_any(_JOINED_AS_NAME, text, "joined"):
         if JOB_TITLE.match(text, match.end()):
             found.append(match.span(1))
-    found.extend(match.span(1) for match in _CONTACT_NAME_LINE.finditer(text) if _TITLE_LINE.match(text, match.end()))
+    found.extend(
+        match.span(1)
+        for match in _CONTACT_NAME_LINE.finditer(text)
+        if _TITLE_LINE.match(text, match.end()) or _CONTACT_DETAIL_LINE.match(text, match.end())
+    )
     found.extend(match.span(1) for match in _CONTACT_NAME_PHONE.finditer(text))
     return found
 
