@@ -807,6 +807,16 @@ def test_a_contact_block_stacks_name_titles_and_company():
     assert link_contact_blocks(doc, []) == []
 
 
+def test_a_contact_blocks_name_line_may_end_in_a_telephone_number():
+    from iec_nlp.components.role_rules import link_contact_blocks
+
+    text = "Contacts\nZeta Labs, Inc.\nIlse Marr, 401-555-0187\nVice President, Corporate Communications\n"
+    surfaces = [("Zeta Labs, Inc.", "ORG"), ("Ilse Marr", "PERSON"), ("Vice President, Corporate Communications", "ROLE")]
+    doc = _sentenced_doc(text, surfaces)
+    zeta, marr, vp = _spans(text, "Zeta Labs, Inc.", "Ilse Marr", "Vice President, Corporate Communications")
+    assert sorted(link_contact_blocks(doc, [])) == sorted([[*marr, *vp, "HAS_ROLE", 0.9], [*vp, *zeta, "ROLE_AT", 0.9]])
+
+
 def test_a_company_line_over_name_and_title_lines_is_where_each_title_is_held():
     from iec_nlp.components.role_rules import link_company_lines_over_names
 

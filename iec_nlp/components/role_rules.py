@@ -478,6 +478,11 @@ def link_possessive_titles(
 # the company line ROLE_AT from each title.
 _TITLE_LINE_JOINER = re.compile(r"[\s,&.:]*(?:and)?[\s,&.:]*")
 _BLOCK_LINES = 8
+# A line may end in the contact's telephone number or e-mail address:
+# "Teresa M. Gandolfo, 704-555-0138\nVice President and CFO".
+_PHONE_OR_MAIL_AFTER = re.compile(
+    r",?[ \t]*(?:(?:\+?1[ .-])?\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}|[^\s@,]+@[^\s@,]+\.[a-z]{2,})[ \t]*"
+)
 
 
 def _stacked_lines(text: str, ents: list[Any]) -> list[str] | None:
@@ -504,7 +509,9 @@ def _stacked_lines(text: str, ents: list[Any]) -> list[str] | None:
             if not _TITLE_LINE_JOINER.fullmatch(text, cursor, e.start_char):
                 return None
             cursor = e.end_char
-        if not _TITLE_LINE_JOINER.fullmatch(text, cursor, ends[line_start]):
+        if not (_TITLE_LINE_JOINER.fullmatch(text, cursor, ends[line_start]) or _PHONE_OR_MAIL_AFTER.fullmatch(
+            text, cursor, ends[line_start]
+        )):
             return None
         kinds.append(kinds_here.pop())
     return kinds
