@@ -510,7 +510,9 @@ _BEFORE_CUES = {
     # Not a seat or a post: "serves on the board of the Beta Foundation",
     # "serves as Chairman of Beta".
     # A shipowner's charter: "the vessel is chartered to Beta", "time-chartered to".
-    r"manufacture|manufactures|manufacturing|build|builds|for use by|on behalf of|chartered|charters)\s+(?!(?:on|as)\s)"
+    # Not the sale of a business: "agreed to sell its Aerospace Sensors
+    # Division to Hallcroft Group plc" names its acquirer.
+    r"manufacture|manufactures|manufacturing|build|builds|for use by|on behalf of|chartered|charters)\s+(?!(?:on|as)\s)(?!" + _BUSINESS_SOLD + r")"
     # A product code among the words: "supply HLX-550 drug substance to
     # Beta". Not who it comes from or is made by: "ships being built by Beta",
     # "support comes from Beta".
@@ -519,7 +521,7 @@ _BEFORE_CUES = {
     # it: "supplies power monitoring and control equipment to the Army",
     # "provide a more streamlined, cost efficient program to the Department".
     r"|\b(?:sold|sells|sell|ship|ships|shipped|deliver|delivers|delivered|supply|supplies|supplying|"
-    r"provide|provides|provided|providing)\s+"
+    r"provide|provides|provided|providing)\s+(?!" + _BUSINESS_SOLD + r")"
     r"(?:[\w'\u2019,-]+\s+){5,8}to\s+(?:the\s+)?$"
     # Work done to a buyer's order, named by who it is for: "molds housings
     # for Beta Tool", "assembles cable harnesses for Beta Medical" (the

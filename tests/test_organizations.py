@@ -1520,6 +1520,18 @@ def test_customers_after_followed_by_with_their_shares_are_settled():
     assert _settled_labels(sentence, "Beta Systems", "Halden Instruments", "Corvane Systems") == ["ORG", "CUSTOMER", "CUSTOMER", "CUSTOMER"]
 
 
+def test_the_buyer_of_a_business_the_issuer_sells_is_no_customer():
+    text = (
+        "Acme Corp. (Nasdaq: ACME) said today that it has agreed to sell its Aerospace Sensors Division to "
+        "Beta Group plc for $74.5 million. Acme also sells its sensors to Gamma Aero."
+    )
+    entities = _orgs(text, "Acme Corp.", "Acme", "Beta Group plc", "Gamma Aero")
+    model = CustomerModel({"bias": 1.0}, 0.5, uncued_threshold=0.9)  # every probability 0.73
+    labels, _ = decide_labels(text, entities, [], model)
+    by_name = {e.text: label for e, label in zip(entities, labels)}
+    assert by_name["Beta Group plc"] == "ORG" and by_name["Gamma Aero"] == "CUSTOMER"
+
+
 def test_an_agreement_to_run_what_an_organization_owns_makes_it_a_customer():
     text = (
         "Acme Corp. (Nasdaq: ACME) today announced results. Acme signed a five-year agreement with Beta Steel "
