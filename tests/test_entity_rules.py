@@ -4328,3 +4328,9 @@ def test_a_contacts_name_over_an_email_or_an_agency_line_is_a_person():
     text = "Media:\nJonah Featherstone\npress@coldharbor.com\n\nInvestor Contact:\nHannelore Pelletreau\nKeel Street Communications\n"
     people = [t for t, label in _ents(EntityRules(patterns=True, propagate=True)(_doc(text, []))) if label == "PERSON"]
     assert people == ["Jonah Featherstone", "Hannelore Pelletreau"]
+
+
+def test_a_functions_title_in_capitals_takes_its_scope_and_financial_reporting_is_a_function():
+    text = "ACME NAMES CURTIS OBERHOLTZER VICE PRESIDENT OF SALES - AEROSPACE\n\nShe was Director of Financial Reporting at Beta."
+    ents = _rules(text, [("VICE PRESIDENT OF SALES", "ROLE"), ("Director", "ROLE"), ("Beta", "ORG")])
+    assert ("VICE PRESIDENT OF SALES - AEROSPACE", "ROLE") in ents and ("Director of Financial Reporting", "ROLE") in ents

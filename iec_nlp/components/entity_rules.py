@@ -1104,7 +1104,8 @@ def _widen_scopes_over_and(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     return result
 
 
-_OF_A_FUNCTION = re.compile(rf"[ ]of[ ](?:[A-Z][\w&-]*[ ]){{0,2}}(?:{_FUNCTION})$")
+# In any case: "VICE PRESIDENT OF SALES - AEROSPACE" in a headline in capitals.
+_OF_A_FUNCTION = re.compile(rf"[ ]of[ ](?:[A-Z][\w&-]*[ ]){{0,2}}(?:{_FUNCTION})$", re.IGNORECASE)
 _DASH_AT = re.compile(r"[ ]?[-\u2013][ ]?[A-Z]")
 
 

@@ -78,7 +78,7 @@ _TITLE_MODIFIER = (
 # and Marketing"); "CEO of Nortech Systems" names an organization instead,
 # which is a separate entity. So a scope is taken only from this list.
 _FUNCTION = (
-    r"(?:Sales|Marketing|Finance|Financial\s+Planning|Operations|Engineering|Manufacturing|"
+    r"(?:Sales|Marketing|Finance|Financial\s+Planning|Financial\s+Reporting|Operations|Engineering|Manufacturing|"
     r"Human\s+Resources|Business\s+Development|Technology|Information\s+Technology|"
     r"Administration|Supply\s+Chain|Quality|Investor\s+Relations|Corporate\s+Development|"
     r"Strategy|Research\s+and\s+Development|Product\s+Development|Programs?|Accounting|"
