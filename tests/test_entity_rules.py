@@ -4334,3 +4334,9 @@ def test_a_functions_title_in_capitals_takes_its_scope_and_financial_reporting_i
     text = "ACME NAMES CURTIS OBERHOLTZER VICE PRESIDENT OF SALES - AEROSPACE\n\nShe was Director of Financial Reporting at Beta."
     ents = _rules(text, [("VICE PRESIDENT OF SALES", "ROLE"), ("Director", "ROLE"), ("Beta", "ORG")])
     assert ("VICE PRESIDENT OF SALES - AEROSPACE", "ROLE") in ents and ("Director of Financial Reporting", "ROLE") in ents
+
+
+def test_a_title_in_lower_case_takes_a_function_in_lower_case_as_its_scope():
+    text = "Before that she was senior vice president, finance, at Silverlode Payments, Inc. and a director, which she left."
+    ents = _rules(text, [("senior vice president", "ROLE"), ("Silverlode Payments, Inc.", "ORG"), ("director", "ROLE")])
+    assert ("senior vice president, finance", "ROLE") in ents and ("director", "ROLE") in ents

@@ -1104,6 +1104,13 @@ def _widen_scopes_over_and(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     return result
 
 
+# A title in lower case takes its scope in lower case, a business function
+# only: "was senior vice president, finance, at Silverlode" (SCHEMA: the
+# scope after a comma, in any case).
+_LOWER_CASE_FUNCTION_SCOPE = re.compile(
+    rf",[ ]+((?=[a-z])(?i:{_FUNCTION})(?:[ ]+and[ ]+(?i:{_FUNCTION}))?)"
+    r"(?=[ ]*(?:[,.;:)\n]|(?:and|from|since|until|through|to|at|of|for|with)\b|$))"
+)
 # In any case: "VICE PRESIDENT OF SALES - AEROSPACE" in a headline in capitals.
 _OF_A_FUNCTION = re.compile(rf"[ ]of[ ](?:[A-Z][\w&-]*[ ]){{0,2}}(?:{_FUNCTION})$", re.IGNORECASE)
 _DASH_AT = re.compile(r"[ ]?[-\u2013][ ]?[A-Z]")
@@ -1117,6 +1124,8 @@ def _extend_title_scopes(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
             continue
         if _SCOPED_HEAD.search(ent.text):
             scope = _scope_after(text, ent.end_char)
+            if scope is None and ent.text.islower():
+                scope = _LOWER_CASE_FUNCTION_SCOPE.match(text, ent.end_char)
         elif _OF_A_FUNCTION.search(ent.text):
             # "Vice President of Sales - Aerospace": a function's title takes
             # a scope after a dash too (after a comma, a list may go on).
