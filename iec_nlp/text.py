@@ -303,19 +303,20 @@ def _unwrap_lines(text: str, offsets: array) -> tuple[str, array]:
     return "".join(pieces), out_offsets
 
 
+# A contact's label: "Contact:", "Investor Relations:", "Media (Europe):".
+_CONTACT_LABEL = (
+    r"[ \t]*/?(?:investors?|media|press|(?:investor|media|press|company)[ \t]+(?:contacts?|relations)|contacts?)"
+    r"(?:[ \t]+\([A-Za-z][\w .&-]{0,20}\))?[ \t]*:"
+)
 # A contact block set with a hanging indent ("CONTACT: Westbrook Paper
 # Company, Portland" over "         Ellen R. Samuels, Vice President"):
 # its lines are stacked, not wrapped, up to the next blank line.
-_CONTACT_LABEL_LINE = re.compile(r"[ \t]*/?(?:(?:investor|media|press|company)[ \t]+)?contacts?[ \t]*:[ \t]*\S", re.IGNORECASE)
+_CONTACT_LABEL_LINE = re.compile(_CONTACT_LABEL + r"[ \t]*\S", re.IGNORECASE)
 _INDENTED = re.compile(r"[ \t]{4,}\S")
 # A line that opens with a contact's label starts an entry of its own, however
 # long the line above: "Investors: Marcus Tiedemann, ..., ir@acme.com" over
 # "Media (Europe): Bettina Krauss, ...".
-_LABELLED_CONTACT_LINE = re.compile(
-    r"[ \t]*(?:investors?|media|press|(?:investor|media|press)[ \t]+(?:contacts?|relations)|contacts?)"
-    r"(?:[ \t]+\([A-Za-z][\w .&-]{0,20}\))?[ \t]*:",
-    re.IGNORECASE,
-)
+_LABELLED_CONTACT_LINE = re.compile(_CONTACT_LABEL, re.IGNORECASE)
 
 
 def _hard_wrap_positions(text: str) -> set[int]:
