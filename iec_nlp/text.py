@@ -317,6 +317,7 @@ _INDENTED = re.compile(r"[ \t]{4,}\S")
 # long the line above: "Investors: Marcus Tiedemann, ..., ir@acme.com" over
 # "Media (Europe): Bettina Krauss, ...".
 _LABELLED_CONTACT_LINE = re.compile(_CONTACT_LABEL, re.IGNORECASE)
+_LABEL_ALONE = re.compile(_CONTACT_LABEL + r"[ \t]*", re.IGNORECASE)
 
 
 def _hard_wrap_positions(text: str) -> set[int]:
@@ -327,14 +328,20 @@ def _hard_wrap_positions(text: str) -> set[int]:
     positions = set()
     pos = 0
     in_contact_block = False
+    under_label = False
     for index, line in enumerate(lines[:-1]):
         pos += len(line)
         following = lines[index + 1].strip()
         if not line.strip():
-            in_contact_block = False
+            in_contact_block = under_label = False
         elif _CONTACT_LABEL_LINE.match(line):
             in_contact_block = True
-        stacked = in_contact_block and _INDENTED.match(lines[index + 1]) is not None
+        elif _LABEL_ALONE.fullmatch(line):
+            under_label = True
+        # Under a label alone on its line ("Contact:"), the block's lines are
+        # stacked however long: "Vice President, Corporate Development and
+        # Investor Relations" over the company's line.
+        stacked = under_label or (in_contact_block and _INDENTED.match(lines[index + 1]) is not None)
         labelled = _LABELLED_CONTACT_LINE.match(lines[index + 1]) is not None
         if len(line.strip()) >= threshold and following and not stacked and not labelled:
             positions.add(pos)

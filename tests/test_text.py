@@ -349,3 +349,11 @@ def test_a_line_opening_with_a_contacts_label_is_never_joined_to_the_long_line_a
         "Media (Europe): Bettina Krauss, Stenbury Drive Systems GmbH, +49 89 555 0142\n"
     )
     assert normalize(text).text.splitlines()[1].startswith("Media (Europe): Bettina Krauss")
+
+
+def test_the_lines_under_a_contact_label_alone_are_stacked_however_long() -> None:
+    text = (
+        "Contact:\nLeona Brackett\nVice President, Corporate Development and Investor Relations\n"
+        "Brennholt Defense Technologies, Inc.\n(571) 555-0166\n"
+    )
+    assert normalize(text).text.splitlines()[3] == "Brennholt Defense Technologies, Inc."
