@@ -4340,3 +4340,9 @@ def test_a_title_in_lower_case_takes_a_function_in_lower_case_as_its_scope():
     text = "Before that she was senior vice president, finance, at Silverlode Payments, Inc. and a director, which she left."
     ents = _rules(text, [("senior vice president", "ROLE"), ("Silverlode Payments, Inc.", "ORG"), ("director", "ROLE")])
     assert ("senior vice president, finance", "ROLE") in ents and ("director", "ROLE") in ents
+
+
+def test_a_name_with_a_title_in_apposition_after_a_companys_possessive_is_a_person():
+    text = "In 2021, Renata Ostrowska-Blum, Halcyra's co-founder and Chief Executive Officer, said the plant would open."
+    people = [t for t, label in _ents(EntityRules(patterns=True, propagate=True)(_doc(text, []))) if label == "PERSON"]
+    assert people == ["Renata Ostrowska-Blum"]

@@ -2916,9 +2916,10 @@ _SIGNER = re.compile(
 # Chief Executive Officer of Sorrento, joined the Company": a name that "the"
 # (or "our", "its", "the Company's") and a title follow in apposition is a
 # person's, a slot too. The name's capital first: see name_shapes._LETTER_AHEAD.
+# Or a company's possessive: "Tomasz Okeke, Glasswing's Senior Vice President".
 _NAME_BEFORE_APPOSITION = re.compile(
-    rf"(?=[A-Z])(?:^|(?<=,[ ])|(?<=\n)|(?<=[a-z][ ]))({_FULL_NAME}),[ ](?:the|our|its)[ ]"
-    r"(?:(?:Company|Bank|Corporation|Partnership)['\u2019]s[ ])?"
+    rf"(?=[A-Z])(?:^|(?<=,[ ])|(?<=\n)|(?<=[a-z][ ]))({_FULL_NAME}),[ ](?:(?:the|our|its)[ ]"
+    r"(?:(?:Company|Bank|Corporation|Partnership)['\u2019]s[ ])?|[A-Z][\w&.-]*(?:[ ][A-Z][\w&.-]*){0,3}['\u2019]s[ ])"
 )
 _FOUNDER = re.compile(r"(?:[Cc]o-)?[Ff]ounder\b")
 
