@@ -4346,3 +4346,11 @@ def test_a_name_with_a_title_in_apposition_after_a_companys_possessive_is_a_pers
     text = "In 2021, Renata Ostrowska-Blum, Halcyra's co-founder and Chief Executive Officer, said the plant would open."
     people = [t for t, label in _ents(EntityRules(patterns=True, propagate=True)(_doc(text, []))) if label == "PERSON"]
     assert people == ["Renata Ostrowska-Blum"]
+
+
+def test_a_controllers_scope_and_a_scope_before_of_its():
+    text = "He was Senior Vice President and Controller, Specialty Insurance at The Chubb Corporation."
+    ents = _rules(text, [("Senior Vice President", "ROLE"), ("Controller", "ROLE"), ("Chubb Corporation", "ORG")])
+    assert ("Controller, Specialty Insurance", "ROLE") in ents
+    text = "She will retire as Vice President - Finance of its principal subsidiary, Pinyon Mesa Water Company."
+    assert ("Vice President - Finance", "ROLE") in _rules(text, [("Vice President", "ROLE")])

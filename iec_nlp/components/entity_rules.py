@@ -979,7 +979,7 @@ def _trim_trailing_headline_verb(span: Span | None, text: str) -> Span | None:
 # capitalized words (with and, &, /) that is no other title and no entity of
 # its own; "Executive Vice President, Chief Financial Officer" is two titles.
 _SCOPED_HEAD = re.compile(
-    r"(?:president|director|manager|executive|head|leader|counsel|vp|professor|officer)$", re.IGNORECASE
+    r"(?:president|director|manager|executive|head|leader|counsel|vp|professor|officer|controller)$", re.IGNORECASE
 )
 # The scope follows a comma or a dash ("Senior Vice President-Business Support
 # Services", "Vice President - Eastern Region"), and ends the clause or is
@@ -1000,7 +1000,9 @@ _SCOPE = re.compile(
     rf"({_SCOPE_WORD}(?:[ ]+(?:(?:and|&|/)[ ]+)?{_NOT_A_TITLE_WORD}{_SCOPE_WORD}){{0,5}})"
     # Also before "to": "the promotion of Sandeep Rao from Vice President,
     # Finance to Chief Financial Officer".
-    r"(?=[ ]*(?:[,.;:)\n]|(?:and|from|since|until|through|to)\b|(?:at|of|for|with)[ ]+(?:the[ ]+)?[A-Z]|$))"
+    # Or "of its principal subsidiary": "Vice President - Finance of its
+    # principal subsidiary, Pinyon Mesa Water Company".
+    r"(?=[ ]*(?:[,.;:)\n]|(?:and|from|since|until|through|to)\b|(?:at|of|for|with)[ ]+(?:(?:the[ ]+)?[A-Z]|(?:its|our|their)\b)|$))"
 )
 
 # "Senior Vice President of Restaurant Operations", "Director of Corporate
