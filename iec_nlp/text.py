@@ -328,16 +328,21 @@ def _hard_wrap_positions(text: str) -> set[int]:
     positions = set()
     pos = 0
     in_contact_block = False
-    under_label = False
+    under_label = label_above = False
     for index, line in enumerate(lines[:-1]):
         pos += len(line)
         following = lines[index + 1].strip()
         if not line.strip():
-            in_contact_block = under_label = False
+            # A blank line right under the label ("Contacts:\n\nCyprian Keane") opens the block.
+            in_contact_block = False
+            under_label = under_label and label_above
         elif _CONTACT_LABEL_LINE.match(line):
             in_contact_block = True
+            label_above = False
         elif _LABEL_ALONE.fullmatch(line):
-            under_label = True
+            under_label = label_above = True
+        else:
+            label_above = False
         # Under a label alone on its line ("Contact:"), the block's lines are
         # stacked however long: "Vice President, Corporate Development and
         # Investor Relations" over the company's line.

@@ -4354,3 +4354,8 @@ def test_a_controllers_scope_and_a_scope_before_of_its():
     assert ("Controller, Specialty Insurance", "ROLE") in ents
     text = "She will retire as Vice President - Finance of its principal subsidiary, Pinyon Mesa Water Company."
     assert ("Vice President - Finance", "ROLE") in _rules(text, [("Vice President", "ROLE")])
+
+
+def test_a_scope_may_end_before_a_dash_and_a_telephone_number():
+    text = "Contact: Miriam Ostrowe, Senior Vice President, Investor Relations - (615) 555-0107\n"
+    assert ("Senior Vice President, Investor Relations", "ROLE") in _rules(text, [("Senior Vice President", "ROLE")])

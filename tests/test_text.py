@@ -357,3 +357,11 @@ def test_the_lines_under_a_contact_label_alone_are_stacked_however_long() -> Non
         "Brennholt Defense Technologies, Inc.\n(571) 555-0166\n"
     )
     assert normalize(text).text.splitlines()[3] == "Brennholt Defense Technologies, Inc."
+
+
+def test_a_blank_line_under_a_contact_label_alone_still_opens_its_stacked_block() -> None:
+    text = (
+        "Contacts:\n\nCyprian Keane\nSenior Vice President, Investor Relations\n"
+        "Sablewood Industrial Realty, Inc.\nir@sablewoodreit.com\n"
+    )
+    assert normalize(text).text.splitlines()[4] == "Sablewood Industrial Realty, Inc."

@@ -1002,7 +1002,9 @@ _SCOPE = re.compile(
     # Finance to Chief Financial Officer".
     # Or "of its principal subsidiary": "Vice President - Finance of its
     # principal subsidiary, Pinyon Mesa Water Company".
-    r"(?=[ ]*(?:[,.;:)\n]|(?:and|from|since|until|through|to)\b|(?:at|of|for|with)[ ]+(?:(?:the[ ]+)?[A-Z]|(?:its|our|their)\b)|$))"
+    # Or before a dash and a telephone number: "..., Investor Relations - (615) 555-0107".
+    r"(?=[ ]*(?:[,.;:)\n]|(?:and|from|since|until|through|to)\b|(?:at|of|for|with)[ ]+(?:(?:the[ ]+)?[A-Z]|(?:its|our|their)\b)"
+    r"|[-\u2013][ ]*\(?\d|$))"
 )
 
 # "Senior Vice President of Restaurant Operations", "Director of Corporate
