@@ -4359,3 +4359,9 @@ def test_a_controllers_scope_and_a_scope_before_of_its():
 def test_a_scope_may_end_before_a_dash_and_a_telephone_number():
     text = "Contact: Miriam Ostrowe, Senior Vice President, Investor Relations - (615) 555-0107\n"
     assert ("Senior Vice President, Investor Relations", "ROLE") in _rules(text, [("Senior Vice President", "ROLE")])
+
+
+def test_a_given_name_taken_alone_gives_way_to_the_whole_name_in_a_person_slot():
+    text = 'The financing lets us grow," said Anil Deshpande-Rowe, President and CEO of Quorvane.'
+    ents = _ents(EntityRules(patterns=True, propagate=True)(_doc(text, [("Anil", "PERSON"), ("President", "ROLE")])))
+    assert ("Anil Deshpande-Rowe", "PERSON") in ents and ("Anil", "PERSON") not in ents

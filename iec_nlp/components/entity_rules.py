@@ -3078,6 +3078,9 @@ def _add_people_in_person_slots(doc: Doc, text: str, ents: list[Span], terms: fr
     for start, end in slots:
         if HOLDS_LEGAL_FORM.search(text[start:end]):
             continue
+        # A piece of the name the recognizer took alone ("Anil" of "said Anil
+        # Deshpande-Rowe, President") gives way to the whole.
+        ents = [e for e in ents if not (e.label_ == "PERSON" and start <= e.start_char and e.end_char < end)]
         if any((e.start_char, e.end_char, e.label_) == (start, end, "ORG") for e in ents):
             # "Investor Relations: Natasha Greer, Director of Investor Relations":
             # the slot is a person's, whatever the recognizer said.
