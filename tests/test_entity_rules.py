@@ -4365,3 +4365,12 @@ def test_a_given_name_taken_alone_gives_way_to_the_whole_name_in_a_person_slot()
     text = 'The financing lets us grow," said Anil Deshpande-Rowe, President and CEO of Quorvane.'
     ents = _ents(EntityRules(patterns=True, propagate=True)(_doc(text, [("Anil", "PERSON"), ("President", "ROLE")])))
     assert ("Anil Deshpande-Rowe", "PERSON") in ents and ("Anil", "PERSON") not in ents
+
+
+def test_a_national_association_written_out_is_a_banks_legal_form_and_us_is_no_short_name():
+    text = "Lenders are Capital One, National Association and Citizens Bank, N.A. Sales in U.S. hospitals rose."
+    names = [t for t, label in _ents(EntityRules(patterns=True, propagate=True)(_doc(text, []))) if label == "ORG"]
+    assert names == ["Capital One, National Association", "Citizens Bank, N.A."]
+    text = "U.S. Bank National Association is the trustee. Sales in U.S. hospitals rose."
+    names = [t for t, label in _ents(EntityRules(patterns=True, propagate=True)(_doc(text, [("U.S. Bank National Association", "ORG")])))]
+    assert names == ["U.S. Bank National Association"]

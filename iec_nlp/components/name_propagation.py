@@ -51,7 +51,9 @@ _COMPANY_KIND_AT_END = re.compile(
     r"[ ](?:Bancorp|Bancshares|Holdings|Partners|Group|Technologies|Systems|Industries|Enterprises|Brands|Financial)$"
 )
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.?[ ]$")
-_STOP = {"the", "company", "inc", "corp", "group", "and", "of", "mr", "ms", "dr", "jr", "sr"}
+# Words that never stand for the name they open: "U.S." of "U.S. Bank National
+# Association" is the country in "U.S. hospitals".
+_STOP = {"the", "company", "inc", "corp", "group", "and", "of", "mr", "ms", "dr", "jr", "sr", "u.s.", "u.s"}
 
 
 def _surface_forms(span: Span) -> list[tuple[str, ...]]:

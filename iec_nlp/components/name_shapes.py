@@ -27,6 +27,9 @@ _LEGAL_FORM = (
     # federal savings bank: "Sandhill Trust Bank, FSB"; a Farm Credit lender:
     # "Ouray Plains Farm Credit, ACA".
     r"(?:(?<=Bank,[ ])|(?<=Bank[ ]))(?:N\.A\.|FSB|F\.S\.B\.|ACB)|(?<=Credit,[ ])(?:ACA|FLCA)|"
+    # Written out: "Fifth Third Bank, National Association", "Capital One,
+    # National Association" (not the "National Association of Realtors").
+    r"(?:(?<=,[ ])|(?<=Bank[ ]))National[ ]Association(?![ ]+of\b)|"
     # "SEARS, ROEBUCK AND CO.", but not Colorado in "DENVER, CO."
     r"(?<=AND\s)CO\.|(?<=&\s)CO\.)"
 )
