@@ -1294,6 +1294,17 @@ _APPOSITIVE = re.compile(
 _SUBJECT_CUES = ("x_awarded", "x_supplies_issuer")
 
 
+# "Wal-Mart, including its Sam's Club division, accounted for 27% of net
+# sales": the buyer's own units named between it and its share of sales.
+_INCLUDING_ITS_UNITS = re.compile(r"\s*,\s*including\s+(?:its|their)\s+[^,;()]{3,60}?(?=\s*,)", re.IGNORECASE)
+
+
+def _past_own_units(text: str, name_end: int, sentence_end: int) -> str:
+    """The words after the name's own units in apposition ("" without them)."""
+    units = _INCLUDING_ITS_UNITS.match(text, name_end, sentence_end)
+    return text[units.end() : min(sentence_end, units.end() + _CUE_REACH)] if units else ""
+
+
 def _past_appositive(text: str, name_end: int, sentence_end: int) -> str:
     """The words after a description in apposition to the name ("" without one)."""
     appositive = _APPOSITIVE.match(text, name_end, sentence_end)
@@ -1367,7 +1378,11 @@ def organization_features(
                     feats[f"after_{key}"] = 1.0
                 else:
                     feats[f"after_{key}"] += 1.0 / n
-            if _stated_as_customer(before, after) or _PLACES_AN_ORDER.match(_past_appositive(text, e.end, end)):
+            if (
+                _stated_as_customer(before, after)
+                or _PLACES_AN_ORDER.match(_past_appositive(text, e.end, end))
+                or _ACCOUNTS_FOR_SHARE_OF_SALES.match(_past_own_units(text, e.end, end))
+            ):
                 feats["after_x_is_customer"] = 1.0
             elif (won := _WON_FROM.search(before)) and e.start - len(before) + won.start() in issuer_ends:
                 # "Halvern also won a recompete from the Defense Logistics

@@ -1295,6 +1295,7 @@ def test_results_release_statements_of_a_customer_settle_it(sentence, label):
         ("New customers in the quarter included Calloway Controls.", "CUSTOMER"),
         ("The new customers are Calloway Controls and Ardent Bank.", "CUSTOMER"),
         ("Calloway Controls remains one of the Company's five largest customers.", "CUSTOMER"),
+        ("Calloway Controls, including its Sam's Club division, accounted for 27% of net sales.", "CUSTOMER"),
         ("Go-lives in the quarter included Calloway Controls.", "CUSTOMER"),
         ("Its wins included an award from Calloway Controls.", "ORG"),
     ],
