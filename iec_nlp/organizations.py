@@ -1140,7 +1140,9 @@ _LOSS_OF_BUSINESS_FROM = re.compile(
 # SEC's website").
 _STOCKED_BY = re.compile(
     r"\b(?:(?:now\s+)?(?:available|sold|stocked|carried|on\s+shelves)\s+(?:in|at)"
-    r"|(?:secured|gained|won|added|expanded|expands|expanding)\s+(?:[\w-]+\s+){0,2}?(?:placement|shelf\s+space|distribution|listings?)\s+(?:in|at|with))"
+    r"|(?:secured|gained|won|added|expanded|expands|expanding)\s+(?:[\w-]+\s+){0,2}?(?:placement|shelf\s+space|distribution|listings?)\s+(?:in|at|with)"
+    # "new bakeware placements at Wal-Mart", "expanded cutlery assortments at Kohl's".
+    r"|(?:new|expanded|additional)\s+(?:[\w-]+\s+){0,2}?(?:placements|assortments)\s+(?:in|at|with))"
     r"\s+(?:more\s+than\s+|over\s+|nearly\s+|about\s+)?(?:[\d,]+\s+|all\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )

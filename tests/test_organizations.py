@@ -1308,6 +1308,7 @@ def test_a_results_release_list_of_wins_or_new_customers_settles_them(sentence, 
     ("sentence", "label"),
     [
         ("Its snacks are now available in 1,200 Calloway Controls stores.", "CUSTOMER"),
+        ("Sales grew on new bakeware placements at Calloway Controls.", "CUSTOMER"),
         ("The Company secured shelf space at Calloway Controls.", "CUSTOMER"),
         ("It expanded distribution with Calloway Controls.", "CUSTOMER"),
         ("Filings are available at Calloway Controls's website.", "ORG"),
