@@ -1183,7 +1183,7 @@ _BUILDS_FOR = re.compile(
 # run what the organization owns, a service sold to it. Not "jointly
 # operate", which a partner does with the issuer.
 _SERVICE_AGREEMENT_WITH = re.compile(r"\b(?:agreements?|contracts?)\s+with\s+(?:the\s+)?$", re.IGNORECASE)
-_TO_RUN_ITS = re.compile(
+_TO_RUN = re.compile(
     r"^(?:['\u2019]s?)?\s*(?:\([^)]{0,40}\)\s*)?,?\s+to\s+(?:run|operate|manage|maintain|service)\b",
     re.IGNORECASE,
 )
@@ -1217,7 +1217,7 @@ def _stated_as_customer(before: str, after: str) -> bool:
         or (_SHARE_BEFORE_AND.search(before) and _SECOND_SHARE.match(after))
         or _LISTED_AS_CUSTOMERS.match(after)
         or _PLACES_AN_ORDER.match(after)
-        or (_SERVICE_AGREEMENT_WITH.search(before) and _TO_RUN_ITS.match(after))
+        or (_SERVICE_AGREEMENT_WITH.search(before) and _TO_RUN.match(after))
     )
 
 
@@ -1301,16 +1301,11 @@ _SUBJECT_CUES = ("x_awarded", "x_supplies_issuer")
 _INCLUDING_ITS_UNITS = re.compile(r"\s*,\s*including\s+(?:its|their)\s+[^,;()]{3,60}?(?=\s*,)", re.IGNORECASE)
 
 
-def _past_own_units(text: str, name_end: int, sentence_end: int) -> str:
-    """The words after the name's own units in apposition ("" without them)."""
-    units = _INCLUDING_ITS_UNITS.match(text, name_end, sentence_end)
-    return text[units.end() : min(sentence_end, units.end() + _CUE_REACH)] if units else ""
-
-
-def _past_appositive(text: str, name_end: int, sentence_end: int) -> str:
-    """The words after a description in apposition to the name ("" without one)."""
-    appositive = _APPOSITIVE.match(text, name_end, sentence_end)
-    return text[appositive.end() : min(sentence_end, appositive.end() + _CUE_REACH)] if appositive else ""
+def _past_appositive(text: str, name_end: int, sentence_end: int, appositive: re.Pattern = _APPOSITIVE) -> str:
+    """The words after a description in apposition to the name ("" without
+    one), or after what `appositive` puts there (`_INCLUDING_ITS_UNITS`)."""
+    found = appositive.match(text, name_end, sentence_end)
+    return text[found.end() : min(sentence_end, found.end() + _CUE_REACH)] if found else ""
 
 
 def _after_cues(text: str, name_end: int, sentence_end: int, after: str) -> list[str]:
@@ -1383,7 +1378,7 @@ def organization_features(
             if (
                 _stated_as_customer(before, after)
                 or _PLACES_AN_ORDER.match(_past_appositive(text, e.end, end))
-                or _ACCOUNTS_FOR_SHARE_OF_SALES.match(_past_own_units(text, e.end, end))
+                or _ACCOUNTS_FOR_SHARE_OF_SALES.match(_past_appositive(text, e.end, end, _INCLUDING_ITS_UNITS))
             ):
                 feats["after_x_is_customer"] = 1.0
             elif (won := _WON_FROM.search(before)) and e.start - len(before) + won.start() in issuer_ends:

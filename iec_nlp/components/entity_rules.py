@@ -99,9 +99,11 @@ from .name_shapes import (
     _STATE_NAME,
     _STATE_NAMES,
     COMPANY_KIND_WORDS,
+    ENDS_IN_LEGAL_FORM,
     HOLDS_LEGAL_FORM,
     JOB_TITLE,
     LOCAL_GOVERNMENT,
+    PHONE_NUMBER,
     job_titles,
 )
 from .span_edits import _add, _add_or_widen, _overlapping, _placed, _relabel_or_add
@@ -509,21 +511,18 @@ class EntityRules:
             if start is not None and (document := _DOCUMENT_OF.match(text, start, match.end())):
                 start = document.end()  # "Press Release of Acme Holdings, Inc.": the company, not the document
             if start is not None:
+                joint = _AND_BETWEEN_NAMES.search(text, start, match.end())
                 if institution := _INSTITUTION_AND.search(text, start, match.end()):
                     start = institution.end()  # "Rutgers University and Mikros Systems Corporation": two names
-                elif _INSTITUTION_OF_BEFORE.search(text, max(0, start - 30), start) and (
-                    joint := _AND_BETWEEN_NAMES.search(text, start, match.end())
-                ):
+                elif joint and _INSTITUTION_OF_BEFORE.search(text, max(0, start - 30), start):
                     start = joint.end()  # "the University of Rochester and Bank of America Corporation"
-                elif (joint := _AND_BETWEEN_NAMES.search(text, start, match.end())) and any(
+                elif joint and any(
                     text[start : joint.start()] == short and name != match.group() for short, name in short_names
                 ):
                     # "financial advisor to Crestline and Luse Gorman, PC": another
                     # company's short name first (not "Northern Oil and Gas, Inc." again).
                     start = joint.end()
-                elif (joint := _AND_BETWEEN_NAMES.search(text, start, match.end())) and _firms_named_together(
-                    text[start : joint.start()], text[joint.end() : match.end()]
-                ):
+                elif joint and _firms_named_together(text[start : joint.start()], text[joint.end() : match.end()]):
                     # "Roth Capital Partners and Craig-Hallum Capital Group LLC": two
                     # firms; the first may open before the match (its words were many).
                     lead = _NAME_WORDS_BEFORE.search(text, max(0, start - 40), start)
@@ -653,10 +652,13 @@ def _first_given_name_start(text: str, start: int) -> int:
     before = _GIVEN_NAME_BEFORE.search(text, max(0, start - 40), start)
     if before is None:
         return start
-    word = before.group(1)
-    if word in _WORDS_BEFORE_A_NAME or word in _TITLE_WORDS_BEFORE_A_NAME or JOB_TITLE.fullmatch(word):
-        return start
-    return before.start(1)
+    return start if _stands_before_a_name(before.group(1)) else before.start(1)
+
+
+def _stands_before_a_name(word: str) -> bool:
+    """A capitalized word that is no given name before a surname: an
+    honorific, a rank, a month, a weekday or a title ("Director Ann Lee")."""
+    return word in _WORDS_BEFORE_A_NAME or word in _TITLE_WORDS_BEFORE_A_NAME or bool(JOB_TITLE.fullmatch(word))
 
 
 # GUIDELINE.md board seats: "a member of the Company's Board of Directors"
@@ -1100,7 +1102,7 @@ def _widen_scopes_over_and(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
         if (
             more is not None
             and not JOB_TITLE.search(more.group(1))
-            and not _ORG_END.search(more.group(1))
+            and not ENDS_IN_LEGAL_FORM.search(more.group(1))
             and not any(ent.end_char < start < more.end() for start in starts)
         ):
             ent = doc.char_span(ent.start_char, more.end(), label="ROLE") or ent
@@ -1165,7 +1167,7 @@ def _extend_title_scopes(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
         # Nor is a unit named exactly by the scope, with its organization
         # after "at": "Head of Chemical Biology at the Whitcombe Institute",
         # "Senior Vice President, Discovery Research at Lark Pharma".
-        scope_before_at = _AT_ORGANIZATION.match(text, end) is not None and not _ORG_END.search(scope.group(1))
+        scope_before_at = _AT_ORGANIZATION.match(text, end) is not None and not ENDS_IN_LEGAL_FORM.search(scope.group(1))
         if any(
             not (_FUNCTION_WORDS.fullmatch(o.text) or _ENDS_IN_FUNCTION.search(o.text))
             and not (o.label_ == "ROLE" and o.end_char <= end)
@@ -1175,7 +1177,7 @@ def _extend_title_scopes(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
             for o in inside
         ):
             continue  # the scope is an entity of its own (an organization, a person)
-        if _ORG_END.search(scope.group(1)) or JOB_TITLE.search(scope.group(1)):
+        if ENDS_IN_LEGAL_FORM.search(scope.group(1)) or JOB_TITLE.search(scope.group(1)):
             continue
         if _in_title_list(text, ent.start_char, scope.end(1)):
             continue
@@ -1252,7 +1254,6 @@ def _complete_board_seats(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     return result
 
 
-_ORG_END = re.compile(rf"(?<!\w){_LEGAL_FORM}$")
 _FUNCTION_WORDS = re.compile(rf"{_FUNCTION}(?:\s+(?:and|&)\s+{_FUNCTION})*")
 
 
@@ -1413,26 +1414,13 @@ def _widen_surnames_over_given_names(doc: Doc, text: str, ents: list[Span]) -> l
         given = word.group().rstrip()
         if (
             given in _NOT_NAME_STARTS
-            or given in _WORDS_BEFORE_A_NAME
-            or given in _TITLE_WORDS_BEFORE_A_NAME
-            or JOB_TITLE.fullmatch(given)
+            or _stands_before_a_name(given)
             or _HEADLINE_VERB_WORD.fullmatch(given)
             or _written_in_lower_case(given, text)
         ):
             continue
-        ents = _add_or_widen_person(doc, ents, word.start(), ent.end_char)
+        ents = _add_or_widen(doc, ents, word.start(), ent.end_char, "PERSON", widens=("PERSON",))
     return ents
-
-
-def _add_or_widen_person(doc: Doc, ents: list[Span], start: int, end: int) -> list[Span]:
-    """The person's span widened to `start`, where no other entity holds the words before it."""
-    span = doc.char_span(start, end, label="PERSON")
-    if span is None:
-        return ents
-    overlapping = [e for e in ents if e.start < span.end and span.start < e.end]
-    if len(overlapping) != 1 or overlapping[0].label_ != "PERSON":
-        return ents
-    return [e for e in ents if e is not overlapping[0]] + [span]
 
 
 def _join_person_fragments(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
@@ -2968,7 +2956,7 @@ _NAME_UNDER_CONTACT_LABEL = rf"{_CONTACT_LINE_LABEL}:?[ \t]*\n[ \t]*(?![^\n]*{_A
 _CONTACT_NAME_LINE = re.compile(rf"{_NAME_UNDER_CONTACT_LABEL}[ \t]*\n[ \t]*")
 # Or with a telephone number after it: "Media:\nIngrid Solheim-Park, 612-555-0174".
 _CONTACT_NAME_PHONE = re.compile(
-    rf"{_NAME_UNDER_CONTACT_LABEL},?[ \t]+(?:\+?1[ .-])?\(?\d{{3}}\)?[ .-]?\d{{3}}[ .-]\d{{4}}\b"
+    rf"{_NAME_UNDER_CONTACT_LABEL},?[ \t]+{PHONE_NUMBER}\b"
 )
 # Or the line under the name gives an address to write to or the agency
 # that speaks for the company: "Media:\nJonah Featherstone\npress@acme.com",

@@ -26,6 +26,7 @@ from .name_shapes import (
     _STATE_NAME,
     _STATE_NAMES,
     _YEAR,
+    ENDS_IN_LEGAL_FORM,
     HOLDS_LEGAL_FORM,
     JOB_TITLE,
     LOCAL_GOVERNMENT,
@@ -948,7 +949,6 @@ def _opens_a_section_heading(name: str, text: str, start: int) -> bool:
 
 # A name ending in its legal form is a company, also where a state opens the
 # next name of a list: "Alabama Power Company, Georgia Power Company".
-_ENDS_IN_LEGAL_FORM = re.compile(rf"(?<![\w])(?:{_LEGAL_FORM})$")
 
 
 # "HUNTSVILLE, Ala., April 30, 2018 -- ... technicians in Huntsville": the
@@ -970,7 +970,7 @@ def _is_place(ent: Span, name: str, text: str) -> bool:
         return True  # "a Luxembourg company", "shipments to Europe": a country or region alone is a place
     return (
         bool(_FOLLOWED_BY_STATE.match(text, ent.end_char))
-        and not _ENDS_IN_LEGAL_FORM.search(name)
+        and not ENDS_IN_LEGAL_FORM.search(name)
         and not _GOVERNMENT_OF_PLACE.match(name)
     )
 

@@ -37,6 +37,10 @@ _LEGAL_FORM = (
 # "Oy" of "Marcus Oyelaran-Pitt" or the "AG" of "MAGNA" (searched for with
 # no boundary, a form was found inside other words).
 HOLDS_LEGAL_FORM = re.compile(rf"(?<!\w){_LEGAL_FORM}(?!\w)")
+# Whether a name ends in a legal form of its own ("Acme Oy", not "Kitoy").
+ENDS_IN_LEGAL_FORM = re.compile(rf"(?<!\w)(?:{_LEGAL_FORM})$")
+# A North American telephone number: "612-555-0174", "(704) 555-0138", "+1 248-555-0171".
+PHONE_NUMBER = r"(?:\+?1[ .-])?\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}"
 # A scan over a whole text tries its pattern at every position. A pattern
 # that opens with a long list of words, in any case, leaves the regex engine
 # no first character to skip ahead with: it tries every word of the list at

@@ -30,6 +30,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from ..text import PARAGRAPH_BREAK, SENTENCE_END, doc_text
+from .name_shapes import PHONE_NUMBER
 
 # The score of every link these rules state.
 _RULE_SCORE = 0.9
@@ -481,7 +482,7 @@ _BLOCK_LINES = 8
 # A line may end in the contact's telephone number or e-mail address:
 # "Teresa M. Gandolfo, 704-555-0138\nVice President and CFO".
 _PHONE_OR_MAIL_AFTER = re.compile(
-    r",?[ \t]*(?:(?:\+?1[ .-])?\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}|[^\s@,]+@[^\s@,]+\.[a-z]{2,})[ \t]*"
+    rf",?[ \t]*(?:{PHONE_NUMBER}|[^\s@,]+@[^\s@,]+\.[a-z]{{2,}})[ \t]*"
 )
 
 

@@ -32,16 +32,19 @@ def _add(doc: Doc, ents: list[Span], start: int, end: int, label: str) -> list[S
     return ents + [span] if span is not None and not overlapping else ents
 
 
-def _add_or_widen(doc: Doc, ents: list[Span], start: int, end: int, label: str) -> list[Span]:
+def _add_or_widen(
+    doc: Doc, ents: list[Span], start: int, end: int, label: str, *, widens: tuple[str, ...] = ("ORG", "CUSTOMER")
+) -> list[Span]:
     """Add the span, or widen an organization the recognizer cut short
-    ("Plexus" of "Plexus Corp.")."""
+    ("Plexus" of "Plexus Corp."), or an entity of the `widens` labels
+    ("Navarro-Quist" of "Celeste Navarro-Quist")."""
     span, overlapping = _placed(doc, ents, start, end, label)
     if span is None:
         return ents
     if not overlapping:
         return ents + [span]
     inside = all(span.start <= e.start and e.end <= span.end for e in overlapping)
-    if inside and all(e.label_ in ("ORG", "CUSTOMER") for e in overlapping):
+    if inside and all(e.label_ in widens for e in overlapping):
         widened = Span(doc, span.start, span.end, label=overlapping[0].label_)
         return [e for e in ents if e not in overlapping] + [widened]
     return ents
