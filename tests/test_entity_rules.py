@@ -4374,3 +4374,52 @@ def test_a_national_association_written_out_is_a_banks_legal_form_and_us_is_no_s
     text = "U.S. Bank National Association is the trustee. Sales in U.S. hospitals rose."
     names = [t for t, label in _ents(EntityRules(patterns=True, propagate=True)(_doc(text, [("U.S. Bank National Association", "ORG")])))]
     assert names == ["U.S. Bank National Association"]
+
+
+def test_a_signer_after_by_with_a_title_in_apposition_is_a_person():
+    text = ("The Amendment was executed on behalf of Feldmark by Lorcan Mulrooney, Executive Vice President, "
+            "Operations, and on behalf of Aldenfield by Sunniva Rasmussen-Idowu, Chief Supply Chain Officer of Aldenfield.")
+    given = [("Feldmark", "ORG"), ("Lorcan Mulrooney", "ORG"), ("Executive Vice President, Operations", "ROLE"),
+             ("Aldenfield", "ORG"), ("Sunniva Rasmussen-Idowu", "ORG"), ("Chief Supply Chain Officer", "ROLE")]
+    ents = _ents(EntityRules(patterns=True, propagate=True)(_doc(text, given)))
+    assert ("Lorcan Mulrooney", "PERSON") in ents and ("Sunniva Rasmussen-Idowu", "PERSON") in ents
+    # "by" before a company stays a company's: no title follows it in apposition.
+    text = "The plant was acquired by Harwell Foods, a supplier of frozen meals."
+    assert ("Harwell Foods", "ORG") in _ents(EntityRules(patterns=True, propagate=True)(_doc(text, [("Harwell Foods", "ORG")])))
+
+
+def test_a_surname_the_recognizer_took_for_a_company_gives_way_to_the_quoted_person():
+    text = '"We are pleased," said Bartholomew Ince-Kovacs, Ellanby\'s Chief Executive Officer.'
+    given = [("Bartholomew", "PERSON"), ("Ince-Kovacs", "ORG"), ("Ellanby", "ORG"), ("Chief Executive Officer", "ROLE")]
+    ents = _ents(EntityRules(patterns=True, propagate=True)(_doc(text, given)))
+    assert ("Bartholomew Ince-Kovacs", "PERSON") in ents
+    assert ("Ince-Kovacs", "ORG") not in ents and ("Bartholomew", "PERSON") not in ents
+
+
+def test_a_name_with_a_capitalized_title_after_a_held_at_an_organization_is_a_person():
+    text = "Jane Roe, President, and Severin Achterhof, a Managing Director at Vantberg, said the fund would close."
+    ents = _ents(EntityRules(patterns=True, propagate=True)(_doc(text, [("Managing Director", "ROLE"), ("Vantberg", "ORG")])))
+    assert ("Severin Achterhof", "PERSON") in ents
+    # A lower-case partner of a company is its business partner, no title.
+    text = "Zeta Labs, a partner of Acme, will distribute the kits."
+    assert ("Zeta Labs", "PERSON") not in _ents(EntityRules(patterns=True, propagate=True)(_doc(text, [])))
+
+
+def test_a_balance_line_listing_cash_first_keeps_its_cash():
+    text = "As of December 31, 2016, Calyxara had cash, cash equivalents and marketable securities of $94.3 million."
+    ents = _rules(text, [("cash equivalents and marketable securities", "METRIC"), ("$94.3 million", "MONEY")])
+    assert ("cash, cash equivalents and marketable securities", "METRIC") in ents
+    text = "Cash and cash equivalents were $12.0 million."
+    assert ("Cash and cash equivalents", "METRIC") in _rules(text, [("Cash and cash equivalents", "METRIC"), ("$12.0 million", "MONEY")])
+
+
+def test_a_function_managed_and_a_model_numbered_unit_are_scopes_and_a_headline_verb_is_not():
+    text = "Brennecke-Ruiz joined Threlkeld in 2011 as Vice President of Fleet Management and has led it since."
+    assert ("Vice President of Fleet Management", "ROLE") in _rules(text, [("Vice President", "ROLE"), ("Fleet Management", "ORG")])
+    text = 'He was General Manager, Cloud Financial Management, responsible for billing.'
+    ents = _rules(text, [("General Manager", "ROLE"), ("Cloud Financial Management", "ORG")])
+    assert ents == [("General Manager, Cloud Financial Management", "ROLE")]
+    text = "Before joining the Company, she was Director of 737 Fuselage Operations at Spirit AeroSystems, Inc., where she worked."
+    assert ("Director of 737 Fuselage Operations", "ROLE") in _rules(text, [("Director", "ROLE"), ("Spirit AeroSystems, Inc.", "ORG")])
+    text = "Tilbury Cloudworks Appoints Chief Technology Officer, Announces Inducement Grants\n\nText."
+    assert ("Chief Technology Officer", "ROLE") in _rules(text, [("Chief Technology Officer", "ROLE")])

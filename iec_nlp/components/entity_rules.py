@@ -995,7 +995,9 @@ _SCOPE_WORD = r"[A-Z][\w'\u2019-]*(?:/[A-Z][\w'\u2019-]*)?"
 # Port of Kessling Authority".
 _NOT_A_TITLE_WORD = (
     r"(?!(?:Chief|President|Vice|Senior|Executive|Treasurer|Secretary|Controller|General|"
-    r"Director|Managing|C[EFOTIA]O|Chairman|Inc|Corp|Ltd|LLC|Jr|Sr|Port|County|City|University|College|Bank|Hospital)\b)"
+    r"Director|Managing|C[EFOTIA]O|Chairman|Inc|Corp|Ltd|LLC|Jr|Sr|Port|County|City|University|College|Bank|Hospital|"
+    # Nor a headline's verb: "Appoints Chief Technology Officer, Announces Inducement Grants".
+    r"Announces|Reports|Appoints|Names|Promotes|Elects|Completes|Launches|Declares|Provides|Receives|Signs|Expands|Enters)\b)"
 )
 _SCOPE = re.compile(
     rf"(?:,[ ]+|[ ]?[-\u2013][ ]?){_NOT_A_TITLE_WORD}(?!(?:and|the|a|an)\b)"
@@ -1023,7 +1025,8 @@ _OF_FUNCTION_SCOPE = re.compile(
 # "of" is the title's scope, not its organization, when the organization
 # is named right after it with "at" or "with".
 _OF_SCOPE_BEFORE_AT = re.compile(
-    r"[ ]+of[ ]+((?!(?:the|The|THE)\b)[A-Z][a-z]+(?:[ ]+(?:and[ ]+|&[ ]+)?[A-Z][a-z]+){0,3})"
+    # A model number may open it: "Director of 737 Fuselage Operations at Spirit AeroSystems".
+    r"[ ]+of[ ]+((?!(?:the|The|THE)\b)(?:\d{3}[ ]+)?[A-Z][a-z]+(?:[ ]+(?:and[ ]+|&[ ]+)?[A-Z][a-z]+){0,3})"
     r"(?=[ ]+(?:at|with)[ ]+(?:the[ ]+)?[A-Z])"
 )
 
@@ -2923,15 +2926,21 @@ _FOUNDER = re.compile(r"(?:[Cc]o-)?[Ff]ounder\b")
 # So after "currently" ("Ansel Kovacevic, currently Vice President of
 # Finance, will succeed"), as the second of two names ("Tobias
 # Achebe-Grant and Priyanka Oduya-Lindgren, Chief Financial Officer, will"),
+# after "by" (a signer: "executed on behalf of Feldmark by Lorcan Mulrooney,
+# Executive Vice President, Operations, and"),
 # after a comma or a verb naming people ("In the press release, Dorian
 # Pellegrini, President and Chief Executive Officer of Gaskell Ridge,
 # said", "quoted Janelle Okafor-Brandt, Vice President, Global Sourcing of").
 _NAME_BEFORE_BARE_TITLE = re.compile(
     rf"(?:^|(?<=[.!?][ ])|(?<=[.!?][ ]{{2}})|(?<=\n)|(?<=,[ ]and[ ])|(?<=\w[ ]and[ ])|(?<=,[ ])"
-    rf"|(?<=\bquoted[ ])|(?<=\bincluding[ ])|(?<=\bthanked[ ])|(?<=\bwelcomed[ ]))({_FULL_NAME}),[ ]"
+    rf"|(?<=\bquoted[ ])|(?<=\bincluding[ ])|(?<=\bthanked[ ])|(?<=\bwelcomed[ ])|(?<=\bby[ ]))({_FULL_NAME}),[ ]"
     r"(?:(?:currently|now|formerly)[ ])?(?=[A-Z])"
 )
 _AFTER_APPOSED_TITLE = re.compile(r",|[ ](?:and|of)[ ]")
+# "Severin Achterhof, a Managing Director at Vantberg, said": a name that a
+# capitalized title after "a" follows in apposition, held at an organization.
+_NAME_BEFORE_TITLE_AT = re.compile(rf"(?<![\w&.'\u2019-])({_FULL_NAME}),[ ](?:a|an)[ ](?=[A-Z])")
+_AT_AFTER_TITLE = re.compile(r"[ ](?:at|of|with)[ ]+(?:the[ ]+)?[A-Z]")
 
 
 # "the Board appointed Tomasz Welling-Ortiz as Chief Financial Officer",
@@ -2981,6 +2990,10 @@ def _people_with_apposed_titles(text: str) -> list[tuple[int, int]]:
         # A function in a list of titles is no name: "Senior Vice President,
         # General Counsel, Human Resources, Corporate Secretary and ...".
         if title and _AFTER_APPOSED_TITLE.match(text, title.end()) and not _ENDS_IN_FUNCTION.search(match.group(1)):
+            found.append(match.span(1))
+    for match in _NAME_BEFORE_TITLE_AT.finditer(text):
+        title = JOB_TITLE.match(text, match.end())
+        if title and _AT_AFTER_TITLE.match(text, title.end()):
             found.append(match.span(1))
     for match in _matches_if_any(_JOINED_AS_NAME, text, "joined"):
         if JOB_TITLE.match(text, match.end()):
@@ -3083,8 +3096,17 @@ def _add_people_in_person_slots(doc: Doc, text: str, ents: list[Span], terms: fr
         if HOLDS_LEGAL_FORM.search(text[start:end]):
             continue
         # A piece of the name the recognizer took for a company ("Anneliese
-        # Varga" of "Anneliese Varga-Morrow") gives way to the whole.
-        ents = [e for e in ents if not (e.label_ == "ORG" and start <= e.start_char and e.end_char < end)]
+        # Varga" of "Anneliese Varga-Morrow", "Ince-Kovacs" of "Bartholomew
+        # Ince-Kovacs", and the given name it then took alone) gives way to the whole.
+        ents = [
+            e for e in ents
+            if not (
+                e.label_ in ("ORG", "PERSON")
+                and start <= e.start_char
+                and e.end_char <= end
+                and e.end_char - e.start_char < end - start
+            )
+        ]
         if any((e.start_char, e.end_char, e.label_) == (start, end, "ORG") for e in ents):
             ents = _relabel_or_add(doc, ents, start, end, "PERSON", from_label="ORG")
         else:

@@ -906,6 +906,9 @@ def _complete_phrases(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
         elif ent.label_ == "METRIC" and _COST_END.search(text, start, end):
             if coordinated := _COORDINATED_COST.search(text, max(0, start - 30), start):
                 start = coordinated.start()
+        elif ent.label_ == "METRIC" and _CASH_EQUIVALENTS.match(text, start, end):
+            if cash := _CASH_BEFORE_COMMA.search(text, max(0, start - 8), start):
+                start = cash.start()  # "Cash, " + "cash equivalents and short-term investments"
         if (start, end) == (ent.start_char, ent.end_char):
             result.append(ent)
             continue
@@ -926,6 +929,12 @@ def _complete_phrases(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     # A widened span swallows the pieces of its label it now covers ("2011"
     # of "July 1, 2011"); only same-label spans overlap here, the longest wins.
     return filter_spans([e for e in result if e not in swallowed])
+
+
+# "Cash, cash equivalents and marketable securities": a balance line that
+# lists cash first, with a comma; the recognizer starts it after the comma.
+_CASH_EQUIVALENTS = re.compile(r"cash\s+equivalents\b", re.IGNORECASE)
+_CASH_BEFORE_COMMA = re.compile(r"(?<![\w-])[Cc](?:ash|ASH),[ ]+$")
 
 
 # One charge named by two kinds: "restructuring and impairment charges",
