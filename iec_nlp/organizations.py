@@ -724,6 +724,10 @@ _UNIT_AFTER_POSSESSIVE = re.compile(
     r"['\u2019]s?\s+(?:wholly[- ]owned\s+)?(?:subsidiary|division|unit|business unit|segment)\s*,?\s*(?:the\s+)?",
     re.IGNORECASE,
 )
+_ITS_UNIT_BEFORE = re.compile(
+    r"\bits\s+(?:wholly[- ]owned\s+|indirect\s+|operating\s+|principal\s+)*(?:subsidiary|division|business unit)\s*,?\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # A name followed by two or more figures ("Machinery, Energy & Transportation
 # 11,191   1,202   (211)   —") labels a row of a table flattened into text
 # (the pipeline reads tables folded, one space between cells): the words
@@ -1491,9 +1495,13 @@ def _is_issuer_unit(text: str, e: EntityLike, issuer_starts: frozenset[int], iss
     unit_of = _UNIT_OF.match(text, e.end)
     if unit_of and unit_of.end() in issuer_starts:
         return True
-    return any(
-        _UNIT_AFTER_POSSESSIVE.fullmatch(text, end, e.start) for end in issuer_ends if 0 < e.start - end <= 40
-    )
+    if any(_UNIT_AFTER_POSSESSIVE.fullmatch(text, end, e.start) for end in issuer_ends if 0 < e.start - end <= 40):
+        return True
+    # "Ferrisgate Aerostructures Corp. ... today announced that its wholly
+    # owned subsidiary, Ferrisgate Precision Machining, Inc. ("FPM"), has
+    # received orders": the issuer named shortly before.
+    its_unit = _ITS_UNIT_BEFORE.search(text, max(0, e.start - 60), e.start)
+    return its_unit is not None and any(0 < its_unit.start() - end <= 150 for end in issuer_ends)
 
 
 # "ERAPSCO is a joint venture between Sparton DeLeon Springs, LLC, a

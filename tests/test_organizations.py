@@ -1544,3 +1544,45 @@ def test_an_agreement_to_run_what_an_organization_owns_makes_it_a_customer():
     labels, _ = decide_labels(text, entities, [], model)
     by_name = {e.text: label for e, label in zip(entities, labels)}
     assert by_name == {"Acme Corp.": "ORG", "Acme": "ORG", "Beta Steel": "CUSTOMER", "Gamma Labs": "ORG"}
+
+
+def test_the_issuers_subsidiary_named_after_its_is_the_issuers_unit():
+    from iec_nlp.organizations import release_organization_features
+
+    text = (
+        "WICHITA, Kan., March 10, 2015 -- Ferrisgate Aerostructures Corp. (NYSE: FGA) today announced that its wholly "
+        'owned subsidiary, Ferrisgate Precision Machining, Inc. ("FPM"), has received orders from Castlereagh Aircraft Company.'
+    )
+    entities = _orgs(text, "Ferrisgate Aerostructures Corp.", "Ferrisgate Precision Machining, Inc.", "Castlereagh Aircraft Company")
+    groups, _, features = release_organization_features(text, entities, [])
+    unit = {entities[g[0]].text: f.get("issuer_unit", 0.0) for g, f in zip(groups, features)}
+    assert unit["Ferrisgate Precision Machining, Inc."] == 1.0
+    assert unit["Castlereagh Aircraft Company"] == 0.0
+
+
+def test_a_health_system_defined_by_its_initials_is_a_customer_with_every_mention():
+    import iec_nlp
+
+    text = (
+        "COLUMBUS, Ohio, Aug. 05, 2019 -- Brenmoor Surgical Supply, Inc. (Nasdaq: BRSS), a maker of procedure trays, "
+        'today announced that it has renewed its supply agreement with Saint Veronica Health System ("SVHS"), a '
+        "system of eleven hospitals.\n\nSales to SVHS were $7.9 million in fiscal 2018.\n"
+    )
+    result = iec_nlp.extract(text)
+    labels = {(e.text, e.label) for e in result.entities}
+    assert ("Saint Veronica Health System", "CUSTOMER") in labels and ("SVHS", "CUSTOMER") in labels
+
+
+def test_a_defined_short_name_taken_for_a_person_is_the_organization_and_heads_a_list():
+    import iec_nlp
+
+    text = (
+        "SAN JOSE, Calif., Feb. 9, 2016 -- Altessa Microdevices, Inc. (NASDAQ: ALTM) today reported results.\n\n"
+        'Sales to Shenzhen Luxin Mobile Communications Co., Ltd. ("Luxin") were $16.6 million in the fourth quarter. '
+        "Our two largest customers, Luxin and Kortmann Automotive Electronics GmbH, together represented 47% of revenue.\n"
+    )
+    result = iec_nlp.extract(text)
+    names = [(e.text, e.label) for e in result.entities if e.label in ("ORG", "CUSTOMER", "PERSON")]
+    assert ("Luxin", "PERSON") not in names
+    assert ("Kortmann Automotive Electronics GmbH", "CUSTOMER") in names
+    assert sum(1 for n in names if n[0] == "Luxin") == 2

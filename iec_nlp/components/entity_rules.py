@@ -522,6 +522,10 @@ class EntityRules:
                     # "financial advisor to Crestline and Luse Gorman, PC": another
                     # company's short name first (not "Northern Oil and Gas, Inc." again).
                     start = joint.end()
+                elif joint and _defined_in_quotes(text, text[start : joint.start()]):
+                    # "Our two largest customers, Luxin and Kortmann Automotive
+                    # Electronics GmbH": a short name the release defined ('("Luxin")').
+                    start = joint.end()
                 elif joint and _firms_named_together(text[start : joint.start()], text[joint.end() : match.end()]):
                     # "Roth Capital Partners and Craig-Hallum Capital Group LLC": two
                     # firms; the first may open before the match (its words were many).
@@ -1350,6 +1354,10 @@ def _without_unsupported_one_word_persons(
     longer_names = [
         text[e.start_char : e.end_char].lower() for e in ents if e.label_ == "PERSON" and len(e) > 1
     ]
+    # 'Shenzhen Luxin Mobile Communications Co., Ltd. ("Luxin")', then "Our two
+    # largest customers, Luxin and ...": an unsupported word the release
+    # defined as an organization's short name is that organization.
+    organizations = {e.text: e.label_ for e in ents if e.label_ in ("ORG", "CUSTOMER") and len(e) == 1}
     result = []
     for ent in ents:
         if ent.label_ == "PERSON" and len(ent) == 1:
@@ -1361,6 +1369,8 @@ def _without_unsupported_one_word_persons(
                 or _HONORIFIC_LIST_BEFORE.search(text, max(0, ent.start_char - 120), ent.start_char)
             )
             if not supported:
+                if word in organizations and _defined_in_quotes(text, word):
+                    result.append(Span(ent.doc, ent.start, ent.end, label=organizations[word]))
                 continue
         result.append(ent)
     return result
@@ -1798,6 +1808,13 @@ _PARTNERSHIP_AFTER_AND = re.compile(r"^[A-Z][^,]*[ ](?:LLP|L\.L\.P\.|PLLC|P\.C\.
 
 
 _NAME_WORDS_BEFORE = re.compile(rf"(?<![\w&.,'\u2019-])(?:{_NOT_NAME_START}[A-Z][\w&'\u2019-]*[ ]){{1,2}}$")
+
+
+def _defined_in_quotes(text: str, name: str) -> bool:
+    """Whether the release defines `name` as a short name: '("Luxin")', '(the "VA")'."""
+    return bool(name) and any(
+        f"({q}{name}{p})" in text or f"(the {q}{name}{p})" in text for q, p in (('"', '"'), ("\u201c", "\u201d"))
+    )
 
 
 def _firms_named_together(left: str, right: str) -> bool:
@@ -3143,7 +3160,10 @@ _WORDS_BEFORE = re.compile(r"(?:\b[a-z][a-z-]*[ ]+){1,5}$")
 # product; a company may mark its own abbreviation, "Acme, Inc. (ACME(R))",
 # so the mark must precede the parenthesis) names a thing, not an organization.
 _THING_ABBREVIATION = re.compile(
-    r"(?:\b(?:Agreement|Act|Program|Programme|Plan|System|Inspection|Initiative)[ ]*"
+    # Not a hospital or school system, which is an organization: 'Saint
+    # Veronica Health System ("SVHS")', "University System of Georgia".
+    r"(?:\b(?:Agreement|Act|Program|Programme|Plan|(?<!Health[ ])(?<!Healthcare[ ])(?<!Hospital[ ])(?<!Medical[ ])"
+    r"(?<!School[ ])(?<!University[ ])System|Inspection|Initiative)[ ]*"
     r"\((?:the[ ]+)?[\"\u201c]?([A-Z][A-Za-z&]{1,9})[\"\u201d]?\)"
     r"|\((?:the[ ]+)?[\"\u201c]?([A-Z][A-Za-z&]{1,9})[\"\u201d]?\)[ ]+(?:program|programs|contract|contracts|equipment|"
     r"offering|product|products|platform|system|systems|agreement|initiative|vehicle|technology|basis|"
