@@ -4423,3 +4423,37 @@ def test_a_function_managed_and_a_model_numbered_unit_are_scopes_and_a_headline_
     assert ("Director of 737 Fuselage Operations", "ROLE") in _rules(text, [("Director", "ROLE"), ("Spirit AeroSystems, Inc.", "ORG")])
     text = "Tilbury Cloudworks Appoints Chief Technology Officer, Announces Inducement Grants\n\nText."
     assert ("Chief Technology Officer", "ROLE") in _rules(text, [("Chief Technology Officer", "ROLE")])
+
+
+def test_the_last_item_of_a_list_of_organizations_joined_by_and_is_two():
+    text = "Our customers, including Rumsey Medical, Sedgefield Diagnostics and Hawksmoor Instruments, order steadily."
+    given = [("Rumsey Medical", "ORG"), ("Sedgefield Diagnostics and Hawksmoor Instruments", "ORG")]
+    names = [t for t, label in _ents(EntityRules(patterns=True, propagate=True)(_doc(text, given))) if label == "ORG"]
+    assert names == ["Rumsey Medical", "Sedgefield Diagnostics", "Hawksmoor Instruments"]
+    # Not a name of its own that holds "and", alone.
+    text = "The order came from Sedgefield Diagnostics and Hawksmoor Instruments last week."
+    given = [("Sedgefield Diagnostics and Hawksmoor Instruments", "ORG")]
+    assert _ents(EntityRules(patterns=True, propagate=True)(_doc(text, given))) == given
+
+
+def test_a_headlines_verb_after_to_is_no_part_of_the_buyers_name():
+    text = "Caddanby Cabin Technologies to Retrofit Tramontana Airways' A320 Fleet\n\nText."
+    given = [("Caddanby Cabin Technologies", "ORG"), ("Retrofit Tramontana Airways", "ORG")]
+    assert ("Tramontana Airways", "ORG") in _ents(EntityRules(patterns=True, propagate=True)(_doc(text, given)))
+
+
+def test_an_agency_on_the_line_under_a_contacts_name_is_an_organization():
+    text = ("Contacts:\nMeghan Scoville\nLedyard Osgood Communications\n(615) 555-0190\n\n"
+            "Kirsten Chapman\nLippert/Heilshorn & Associates (415) 433-3777\n\nJane Roe\nCorporate Communications\n")
+    given = [("Meghan Scoville", "PERSON"), ("Ledyard Osgood Communications", "ROLE"), ("Kirsten Chapman", "PERSON"),
+             ("Lippert", "ORG"), ("Jane Roe", "PERSON"), ("Corporate Communications", "ROLE")]
+    ents = _ents(EntityRules(patterns=True, propagate=True)(_doc(text, given)))
+    assert ("Ledyard Osgood Communications", "ORG") in ents and ("Lippert/Heilshorn & Associates", "ORG") in ents
+    assert ("Corporate Communications", "ROLE") in ents
+
+
+def test_a_quoted_persons_name_run_on_into_the_companys_possessive_is_cut_at_the_comma():
+    text = '"This is our first award," said Percival Harkness, Helmstead\'s chief executive officer.'
+    given = [("Percival Harkness, Helmstead", "ORG"), ("chief executive officer", "ROLE")]
+    ents = _ents(EntityRules(patterns=True, propagate=True)(_doc(text, given)))
+    assert ("Percival Harkness", "PERSON") in ents and ("Helmstead", "ORG") in ents

@@ -480,6 +480,7 @@ class EntityRules:
             ents = _as_given_names_of_people(doc, text, _join_person_fragments(doc, text, ents))
             ents = _widen_surnames_over_given_names(doc, text, _without_unsupported_one_word_persons(text, ents, self.first_names))
             ents = _without_firms_engaged_as_advisors(text, _without_appositive_periods(text, ents))
+            ents = _agencies_under_contact_names(doc, text, ents)
         doc.set_ents(sorted(ents, key=lambda s: s.start), default="outside")
         return doc
 
@@ -1779,9 +1780,16 @@ _AND_BETWEEN_NAMES_ANY_CASE = re.compile(r"\s+(?:and|AND)\s+")
 
 def _split_joined_organizations(doc: Doc, ents: list[Span]) -> list[Span]:
     names = {e.text for e in ents if e.label_ in ("ORG", "CUSTOMER")}
+    # "customers, including Rumsey Medical, Sedgefield Diagnostics and
+    # Hawksmoor Instruments": the last item of a list of organizations.
+    listed_after = {e.end_char + 2 for e in ents if e.label_ in ("ORG", "CUSTOMER")}
+    text = doc_text(doc)
     result = []
     for ent in ents:
-        parts = _named_apart(doc, ent, names - {ent.text}) if ent.label_ in ("ORG", "CUSTOMER") else None
+        parts = None
+        if ent.label_ in ("ORG", "CUSTOMER"):
+            last_of_list = ent.start_char in listed_after and text[ent.start_char - 2 : ent.start_char] == ", "
+            parts = _named_apart(doc, ent, names - {ent.text}, last_of_list=last_of_list)
         result.extend(parts or [ent])
     return result
 
@@ -1807,6 +1815,7 @@ _FIRM_BEFORE_AND = re.compile(r"[ ](?:Partners|Securities|Capital[ ]Markets|Advi
 _PARTNERSHIP_AFTER_AND = re.compile(r"^[A-Z][^,]*[ ](?:LLP|L\.L\.P\.|PLLC|P\.C\.|LLC|L\.L\.C\.)$")
 
 
+_TWO_CAPITALIZED_WORDS = re.compile(r"[A-Z][\w&.'\u2019-]*(?:[ ][A-Z][\w&.'\u2019-]*)+$")
 _NAME_WORDS_BEFORE = re.compile(rf"(?<![\w&.,'\u2019-])(?:{_NOT_NAME_START}[A-Z][\w&'\u2019-]*[ ]){{1,2}}$")
 
 
@@ -1827,13 +1836,15 @@ def _firms_named_together(left: str, right: str) -> bool:
     )
 
 
-def _named_apart(doc: Doc, ent: Span, other_names: set[str]) -> list[Span] | None:
+def _named_apart(doc: Doc, ent: Span, other_names: set[str], *, last_of_list: bool = False) -> list[Span] | None:
     """The two organizations `ent` joins by "and", where each is named apart,
-    each ends in a kind of organization, or they are firms named together."""
+    each ends in a kind of organization, they are firms named together, or
+    (the last item of a list of organizations) each is a name of two words or more."""
     for joint in _AND_BETWEEN_NAMES_ANY_CASE.finditer(ent.text):
         left, right = ent.text[: joint.start()], ent.text[joint.end() :]
         kinds = _KIND_BEFORE_AND.search(left) and " " in left and _KIND_AT_END.match(right)
         kinds = kinds or _firms_named_together(left, right)
+        kinds = kinds or (last_of_list and all(_TWO_CAPITALIZED_WORDS.match(part) for part in (left, right)))
         if not kinds and not all(any(same_organization(part, name) for name in other_names) for part in (left, right)):
             continue
         first = doc.char_span(ent.start_char, ent.start_char + joint.start(), label=ent.label_)
@@ -1954,10 +1965,21 @@ _HEADLINE_VERB_ALONE = re.compile(_HEADLINE_VERB, re.IGNORECASE)
 _OPENING_DEAL_VERB = re.compile(r"^(?:TO[ ])?(?:ACQUIRES?|ACQUIRED|BUYS?|MERGES?[ ]WITH|ACQUISITION[ ]OF)[ ]+(?=[A-Z])")
 
 
+# "Caddanby Cabin Technologies to Retrofit Tramontana Airways' A320 Fleet":
+# in a title-case headline, the verb after "to" that the recognizer ran into
+# the name of the buyer after it.
+_OPENING_INFINITIVE = re.compile(
+    r"(?:Acquire|Supply|Provide|Build|Deliver|Retrofit|Upgrade|Equip|Support|Manufacture|Install|Power|Serve|"
+    r"Modernize|Outfit|Refurbish|Overhaul|Maintain|Operate|Develop|Produce|Ship|Manage|Join)[ ]+(?=[A-Z])"
+)
+
+
 def _without_opening_deal_verbs(ents: list[Span]) -> list[Span]:
     result = []
     for ent in ents:
         verb = _OPENING_DEAL_VERB.match(ent.text) if ent.label_ in ("ORG", "CUSTOMER") and ent.text.isupper() else None
+        if ent.label_ in ("ORG", "CUSTOMER") and verb is None and doc_text(ent.doc)[max(0, ent.start_char - 3) : ent.start_char] == "to ":
+            verb = _OPENING_INFINITIVE.match(ent.text)
         rest = ent.doc.char_span(ent.start_char + verb.end(), ent.end_char, label=ent.label_) if verb else None
         result.append(rest if rest is not None else ent)
     return result
@@ -3024,6 +3046,35 @@ def _people_with_apposed_titles(text: str) -> list[tuple[int, int]]:
     return found
 
 
+# A contact block names the investor relations agency on the line under its
+# contact's name: "Warren Djerf\nBrookside Communications Group\n(612)
+# ...", "Kirsten Chapman\nLippert/Heilshorn & Associates". The line is the
+# agency's name, whatever the recognizer took of it (a title, a piece); a
+# department ("Corporate Communications", "Investor Relations") is the
+# contact's title.
+_AGENCY_LINE = re.compile(
+    r"\n[ \t]*(?:The[ ])?((?!(?:Corporate|Investor|Public|Media|Marketing|External|Internal|Global|Strategic|Financial)\b)"
+    r"[A-Z][\w'\u2019.&/-]*(?:[ ](?:[A-Z][\w'\u2019.&/-]*|&)){0,4}[ ](?:Communications|Group|Partners|Associates|Advisors|"
+    # (a telephone number the reader joined to the line may follow)
+    r"Consulting|Agency|IR)(?:,?[ ](?:Inc|LLC|Ltd)\.?)?)[ \t]*(?=\n|$|\(?\d{3}\)?[ .-]?\d{3}[.-]\d{4})"
+)
+
+
+def _agencies_under_contact_names(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    for person in [e for e in ents if e.label_ == "PERSON"]:
+        line_start = text.rfind("\n", 0, person.start_char) + 1
+        if text[line_start : person.start_char].strip():
+            continue
+        agency = _AGENCY_LINE.match(text, person.end_char)
+        if agency is None or JOB_TITLE.search(agency.group(1)):
+            continue
+        start, end = agency.span(1)
+        span = doc.char_span(start, end, label="ORG")
+        if span is not None:
+            ents = [e for e in ents if not (e.start_char < end and start < e.end_char)] + [span]
+    return ents
+
+
 # "Dana Whitcombe, a partner at Saltmarsh Ventures, will join the board": a
 # position in lower case in apposition to a person, at an organization, is
 # the person's title ("Zeta, a partner of Acme" is a company's business partner).
@@ -3124,6 +3175,12 @@ def _add_people_in_person_slots(doc: Doc, text: str, ents: list[Span], terms: fr
                 and e.end_char - e.start_char < end - start
             )
         ]
+        # "said Percival Harkness, Helmstead's chief executive officer": the
+        # recognizer ran the name on over the comma into the company's; the
+        # company is what follows the comma.
+        for e in [e for e in ents if e.label_ in ("ORG", "CUSTOMER") and e.start_char == start and e.end_char > end + 2]:
+            if text.startswith(", ", end) and (rest := doc.char_span(end + 2, e.end_char, label=e.label_)) is not None:
+                ents = [o for o in ents if o is not e] + [rest]
         if any((e.start_char, e.end_char, e.label_) == (start, end, "ORG") for e in ents):
             ents = _relabel_or_add(doc, ents, start, end, "PERSON", from_label="ORG")
         else:
