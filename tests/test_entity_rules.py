@@ -4457,3 +4457,26 @@ def test_a_quoted_persons_name_run_on_into_the_companys_possessive_is_cut_at_the
     given = [("Percival Harkness, Helmstead", "ORG"), ("chief executive officer", "ROLE")]
     ents = _ents(EntityRules(patterns=True, propagate=True)(_doc(text, given)))
     assert ("Percival Harkness", "PERSON") in ents and ("Helmstead", "ORG") in ents
+
+
+def test_a_measure_the_recognizer_saw_in_a_titles_scope_is_the_scope_and_a_name_after_that_is_a_person():
+    text = "Megan Soderholm, Vice President, Rail Infrastructure at Metrolinx, said the agency chose Norquay."
+    given = [("Megan Soderholm", "PERSON"), ("Vice President", "ROLE"), ("Rail Infrastructure", "METRIC"), ("Metrolinx", "ORG")]
+    assert ("Vice President, Rail Infrastructure", "ROLE") in _rules(text, given)
+    text = "The Board also announces that Nigel Pendarves, Group Finance Director, will take the title."
+    ents = _ents(EntityRules(patterns=True, propagate=True)(_doc(text, [("Group Finance Director", "ROLE")])))
+    assert ("Nigel Pendarves", "PERSON") in ents
+
+
+def test_a_contact_over_an_agency_line_is_a_person_and_a_named_investor_relations_firm_an_organization():
+    text = "Investor Contacts:\nIlan Friedlander\nCardo Hill Partners\n+1 646 555 0172\n\nKevin Lam\nBrightgate Investor Relations\n"
+    given = [("Ilan Friedlander", "ORG"), ("Kevin Lam", "PERSON"), ("Brightgate Investor Relations", "ROLE")]
+    ents = _ents(EntityRules(patterns=True, propagate=True)(_doc(text, given)))
+    assert ("Ilan Friedlander", "PERSON") in ents and ("Cardo Hill Partners", "ORG") in ents
+    assert ("Brightgate Investor Relations", "ORG") in ents
+
+
+def test_a_quarter_code_is_no_name_and_a_final_dividend_keeps_its_kind():
+    text = "Revenue in 3Q21 totaled R$412.6 million. The Board recommends a final dividend of Rs. 4.50 per share."
+    ents = _ents(EntityRules(patterns=True, propagate=True)(_doc(text, [("3Q21", "ORG"), ("dividend", "METRIC"), ("Rs. 4.50", "MONEY")])))
+    assert ("3Q21", "ORG") not in ents and ("final dividend", "METRIC") in ents

@@ -1179,6 +1179,9 @@ def _extend_title_scopes(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
         if any(
             not (_FUNCTION_WORDS.fullmatch(o.text) or _ENDS_IN_FUNCTION.search(o.text))
             and not (o.label_ == "ROLE" and o.end_char <= end)
+            # Nor a measure: "Vice President, Rail Infrastructure at Metrolinx"
+            # (the recognizer's "Rail Infrastructure", a METRIC no amount is of).
+            and not (o.label_ == "METRIC" and o.end_char <= end)
             and not (scope_before_at and o.label_ == "ORG" and (o.start_char, o.end_char) == scope.span(1))
             # Nor a person: "Vice President, Global Sourcing of Amerwell".
             and not (owner and o.label_ == "PERSON" and (o.start_char, o.end_char) == scope.span(1))
@@ -2966,13 +2969,14 @@ _FOUNDER = re.compile(r"(?:[Cc]o-)?[Ff]ounder\b")
 # Finance, will succeed"), as the second of two names ("Tobias
 # Achebe-Grant and Priyanka Oduya-Lindgren, Chief Financial Officer, will"),
 # after "by" (a signer: "executed on behalf of Feldmark by Lorcan Mulrooney,
-# Executive Vice President, Operations, and"),
+# Executive Vice President, Operations, and") or "that" ("announces that
+# Nigel Pendarves, Group Finance Director, will"),
 # after a comma or a verb naming people ("In the press release, Dorian
 # Pellegrini, President and Chief Executive Officer of Gaskell Ridge,
 # said", "quoted Janelle Okafor-Brandt, Vice President, Global Sourcing of").
 _NAME_BEFORE_BARE_TITLE = re.compile(
     rf"(?:^|(?<=[.!?][ ])|(?<=[.!?][ ]{{2}})|(?<=\n)|(?<=,[ ]and[ ])|(?<=\w[ ]and[ ])|(?<=,[ ])"
-    rf"|(?<=\bquoted[ ])|(?<=\bincluding[ ])|(?<=\bthanked[ ])|(?<=\bwelcomed[ ])|(?<=\bby[ ]))({_FULL_NAME}),[ ]"
+    rf"|(?<=\bquoted[ ])|(?<=\bincluding[ ])|(?<=\bthanked[ ])|(?<=\bwelcomed[ ])|(?<=\bby[ ])|(?<=\bthat[ ]))({_FULL_NAME}),[ ]"
     r"(?:(?:currently|now|formerly)[ ])?(?=[A-Z])"
 )
 _AFTER_APPOSED_TITLE = re.compile(r",|[ ](?:and|of)[ ]")
@@ -3056,18 +3060,25 @@ _AGENCY_LINE = re.compile(
     r"\n[ \t]*(?:The[ ])?((?!(?:Corporate|Investor|Public|Media|Marketing|External|Internal|Global|Strategic|Financial)\b)"
     r"[A-Z][\w'\u2019.&/-]*(?:[ ](?:[A-Z][\w'\u2019.&/-]*|&)){0,4}[ ](?:Communications|Group|Partners|Associates|Advisors|"
     # (a telephone number the reader joined to the line may follow)
-    r"Consulting|Agency|IR)(?:,?[ ](?:Inc|LLC|Ltd)\.?)?)[ \t]*(?=\n|$|\(?\d{3}\)?[ .-]?\d{3}[.-]\d{4})"
+    r"Consulting|Agency|IR|Relations)(?:,?[ ](?:Inc|LLC|Ltd)\.?)?)[ \t]*(?=\n|$|\(?\d{3}\)?[ .-]?\d{3}[.-]\d{4})"
 )
 
 
 def _agencies_under_contact_names(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
-    for person in [e for e in ents if e.label_ == "PERSON"]:
-        line_start = text.rfind("\n", 0, person.start_char) + 1
-        if text[line_start : person.start_char].strip():
+    for contact in [e for e in ents if e.label_ in ("PERSON", "ORG")]:
+        line_start = text.rfind("\n", 0, contact.start_char) + 1
+        if text[line_start : contact.start_char].strip():
             continue
-        agency = _AGENCY_LINE.match(text, person.end_char)
+        agency = _AGENCY_LINE.match(text, contact.end_char)
         if agency is None or JOB_TITLE.search(agency.group(1)):
             continue
+        name = text[contact.start_char : contact.end_char]
+        if contact.label_ == "ORG":
+            # "Ilan Friedlander\nCardo Hill Partners": a name of a person's
+            # shape over the agency is its contact, whom the recognizer took for a company.
+            if not _PERSON_NAME_SHAPE.fullmatch(name) or HOLDS_LEGAL_FORM.search(name) or re.search(_AGENCY_WORD, name):
+                continue
+            ents = [e for e in ents if e is not contact] + [Span(doc, contact.start, contact.end, label="PERSON")]
         start, end = agency.span(1)
         span = doc.char_span(start, end, label="ORG")
         if span is not None:

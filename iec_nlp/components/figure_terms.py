@@ -784,6 +784,10 @@ _METRIC_HEAD = re.compile(
 # dividend" keeps it.
 _BONUS_HEAD = re.compile(rf"(?:(?:{_METRIC_HEAD_WORDS})\s+)+$", re.IGNORECASE)
 _BONUS = re.compile(r"\bbonus(?:es)?$", re.IGNORECASE)
+# "The Board recommends a final dividend of Rs. 4.50": a final or interim
+# dividend is the line item of a company that pays two a year.
+_DIVIDEND = re.compile(r"dividends?$", re.IGNORECASE)
+_DIVIDEND_HEAD = re.compile(rf"(?<![\w-])(?:(?:final|interim|cash|{_METRIC_HEAD_WORDS})\s+)+$", re.IGNORECASE)
 _METRIC_TAIL = re.compile(
     r"(?:\s+before\s+(?:income\s+)?tax(?:es)?|\s+per\s+(?:diluted\s+|basic\s+|common\s+)?(?:share|(?-i:ADS|ADR)\b|(?:ordinary|equity)\s+share)"
     r"|\s+(?:applicable|attributable|available)\s+to\s+common\s+(?:stock|share)holders|\s+from\s+continuing\s+operations"
@@ -872,6 +876,8 @@ def _complete_phrases(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
         head_pattern, tail_pattern = _COMPLETIONS[ent.label_]
         if ent.label_ == "METRIC" and _BONUS.search(ent.text):
             head_pattern = _BONUS_HEAD
+        elif ent.label_ == "METRIC" and _DIVIDEND.match(ent.text):
+            head_pattern = _DIVIDEND_HEAD
         start, end = ent.start_char, ent.end_char
         if tail := tail_pattern.match(text, end):
             end = tail.end()

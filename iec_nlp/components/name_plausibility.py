@@ -569,6 +569,8 @@ _FIGURE_CELL = r"(?:\$\s*)?\(?(?:[\d.,]*\d[\d.,]*|[\u2014\u2013-])%?\)?%?(?!\S)"
 _TABLE_ROW_AFTER = re.compile(
     r"(?:[^\S\n]+(?:[A-Z][a-z][\w'\u2019-]*|&))*(?:['\u2019]s?)?[^\S\n]+" + _FIGURE_CELL + r"[^\S\n]+" + _FIGURE_CELL
 )
+# Periods written as codes: "3Q21", "4Q 2020", "9M21", "H1 2010", "FY2019", "LTM".
+_PERIOD_CODE = re.compile(r"(?:[1-4]Q|Q[1-4]|[369]M|H[12]|FY)[ ]?(?:\d{2}|\d{4})|LTM|TTM")
 # A people or its adjective is no organization.
 _DEMONYMS = frozenset(
     "American Americans Australian Australians Canadian Canadians European Europeans Japanese Chinese "
@@ -1059,6 +1061,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             return False  # "Hurricane Ian", "Hurricanes Harvey and Irma", and "Ian" after them: storms
         if name in _DEGREES:
             return False  # "a B.S. in mechanical engineering": a degree, no organization
+        if _PERIOD_CODE.fullmatch(name):
+            return False  # "in 3Q21", "9M21", "LTM", "H1 2010": a period's code, no name
         if name in terms or name in _TIME_ZONES:
             return False  # "SiC" of "silicon carbide (SiC)"; "CDT" of "9:30 a.m. CDT"
         if (abbreviation := _ABBREVIATION_AFTER.match(text, ent.end_char)) and abbreviation.group(1) in terms:
