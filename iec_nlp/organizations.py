@@ -614,8 +614,9 @@ _AFTER_CUES = {
     r"(?:(?:which|who)\s+(?:also\s+)?)?"
     r"(?:(?:is|was|as|has\s+become|had\s+become|will\s+become|became|becomes|remains|remained|will\s+remain|"
     r"(?:returned|came\s+back|rejoined)\s+as)\s+)?"
-    # "Carvell Electronics, previously our third largest customer" (SCHEMA.md: current or former).
-    r"(?:(?:previously|formerly|once)\s+)?"
+    # "Carvell Electronics, previously our third largest customer" (SCHEMA.md: current or former),
+    # "Anselmo Telecom Systems, historically Tessbury's largest customer".
+    r"(?:(?:previously|formerly|once|historically|traditionally|currently|now|still|also)\s+)?"
     # "Calloway Controls, Dunmore's largest customer": the issuer named.
     # "The Department of Veterans Affairs (VA) was the Company's largest customer".
     # "Harrowden remains one of the Company's five largest customers".
@@ -1721,6 +1722,9 @@ def decide_labels(
 _DIRECT_BEFORE = (
     *(_COMPILED["before"][cue[len("before_") :]] for cue in DIRECT_CUES if cue.startswith("before_")),
     _INTRODUCES_CUSTOMERS,
+    # "Its three largest customers in 2009 were Rockwell Automation, Inc.,
+    # Sedbergh Instruments and ...": each name of the list.
+    _CUSTOMER_IS,
     _OWN_CUSTOMERS_INCLUDE,
     _WE_SIGNED,
     _DEPLOYED_AT,

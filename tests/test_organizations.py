@@ -1586,3 +1586,19 @@ def test_a_defined_short_name_taken_for_a_person_is_the_organization_and_heads_a
     assert ("Luxin", "PERSON") not in names
     assert ("Kortmann Automotive Electronics GmbH", "CUSTOMER") in names
     assert sum(1 for n in names if n[0] == "Luxin") == 2
+
+
+def test_customers_named_as_the_issuers_largest_historically_and_in_a_list_after_were():
+    import iec_nlp
+
+    text = (
+        "SAN DIEGO, Aug. 14, 2002 -- Tessbury Circuit Technologies, Inc. (Nasdaq: TSBY) today reported results.\n\n"
+        "Most of the decline came from Anselmo Telecom Systems, historically Tessbury's largest customer, which "
+        "accounted for 41% of net sales in fiscal 2001.\n\nIts three largest customers in 2002 were Rockwell "
+        "Automation, Inc., Sedbergh Instruments and Garston Controls, which together accounted for 47% of revenue.\n\n"
+        "Sales to The Boeing Company accounted for 6% of net sales.\n"
+    )
+    labels = {e.text: e.label for e in iec_nlp.extract(text).entities}
+    for name in ("Anselmo Telecom Systems", "Rockwell Automation, Inc.", "Sedbergh Instruments", "Garston Controls", "Boeing Company"):
+        assert labels.get(name) == "CUSTOMER", name
+    assert "The Boeing Company" not in labels

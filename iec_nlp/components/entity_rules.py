@@ -2337,7 +2337,8 @@ _DESCRIBED_AS_CUSTOMER = re.compile(
     # Infrastructure, accounted for 27%"; a distributor is named so too.
     rf"|\b(?:[Oo]ur|[Ii]ts|[Aa]nother|[Tt]he[ ]+[Cc]ompany['\u2019]s|(?<![\w'\u2019.&-])[A-Z][\w&.-]*['\u2019]s)[ ]+"
     rf"(?:{_CUSTOMER_NOUN}|(?:(?!(?:of|for|to|with|and|or)\b)[\w-]+[ ]+){{0,2}}?distributor),[ ]+{_CUSTOMER_NAME}(?=,|[ ][a-z])"
-    rf"|\b(?:[Ss]ales|[Rr]evenues?|[Ss]hipments)[ ]+to[ ]+(?:the[ ]+)?{_CUSTOMER_NAME}"
+    # ("Sales to The Boeing Company accounted": "The" is no part of the name.)
+    rf"|\b(?:[Ss]ales|[Rr]evenues?|[Ss]hipments)[ ]+to[ ]+(?:[Tt]he[ ]+)?{_CUSTOMER_NAME}"
     r"(?=[ ](?:accounted|represented|comprised|made[ ]up|were|was)\b))"
 )
 
