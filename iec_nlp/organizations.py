@@ -516,7 +516,9 @@ _BEFORE_CUES = {
     # A product code among the words: "supply HLX-550 drug substance to
     # Beta". Not who it comes from or is made by: "ships being built by Beta",
     # "support comes from Beta".
-    r"(?:[\w'\u2019-]+\s+){0,4}(?<!\bby\s)(?<!\bfrom\s)(?<!\bof\s)(?:to|for)?\s*(?:the\s+)?$"
+    r"(?:[\w'\u2019-]+\s+){0,4}(?<!\bby\s)(?<!\bfrom\s)(?<!\bof\s)"
+    # Nor a filing made to a regulator: "to support a De Novo request to the FDA".
+    r"(?<!\brequest\s)(?<!\bapplication\s)(?<!\bsubmission\s)(?<!\bpetition\s)(?:to|for)?\s*(?:the\s+)?$"
     # What is handed over may take more words when "to" names who receives
     # it: "supplies power monitoring and control equipment to the Army",
     # "provide a more streamlined, cost efficient program to the Department".

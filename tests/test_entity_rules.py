@@ -4480,3 +4480,12 @@ def test_a_quarter_code_is_no_name_and_a_final_dividend_keeps_its_kind():
     text = "Revenue in 3Q21 totaled R$412.6 million. The Board recommends a final dividend of Rs. 4.50 per share."
     ents = _ents(EntityRules(patterns=True, propagate=True)(_doc(text, [("3Q21", "ORG"), ("dividend", "METRIC"), ("Rs. 4.50", "MONEY")])))
     assert ("3Q21", "ORG") not in ents and ("final dividend", "METRIC") in ents
+
+
+def test_and_company_takes_its_second_legal_form_and_a_group_in_italian_is_a_company():
+    text = "Cowen and Company, LLC and Needham & Company, LLC acted as joint book-running managers."
+    names = [t for t, label in _ents(EntityRules(patterns=True, propagate=True)(_doc(text, []))) if label == "ORG"]
+    assert names == ["Cowen and Company, LLC", "Needham & Company, LLC"]
+    text = "The seller, Gruppo Zanardelli, agreed. Gruppo Zanardelli S.r.l. will be acquired."
+    ents = _ents(EntityRules(patterns=True, propagate=True)(_doc(text, [("Gruppo Zanardelli", "PERSON")])))
+    assert ("Gruppo Zanardelli S.r.l.", "ORG") in ents and ("Gruppo Zanardelli", "PERSON") not in ents

@@ -1602,3 +1602,16 @@ def test_customers_named_as_the_issuers_largest_historically_and_in_a_list_after
     for name in ("Anselmo Telecom Systems", "Rockwell Automation, Inc.", "Sedbergh Instruments", "Garston Controls", "Boeing Company"):
         assert labels.get(name) == "CUSTOMER", name
     assert "The Boeing Company" not in labels
+
+
+def test_a_filing_made_to_a_regulator_is_no_sale_to_it():
+    from iec_nlp.organizations import release_organization_features
+
+    text = (
+        "CLEVELAND -- Sepralis Health, Inc. (Nasdaq: SPRL) today announced a trial intended to support a De Novo "
+        "request to the FDA. Acme will supply the kits to the Mercy Health System."
+    )
+    entities = _orgs(text, "Sepralis Health, Inc.", "FDA", "Mercy Health System")
+    groups, _, features = release_organization_features(text, entities, [])
+    sale = {entities[g[0]].text: f.get("before_sale_to", 0.0) for g, f in zip(groups, features)}
+    assert sale["FDA"] == 0.0 and sale["Mercy Health System"] > 0

@@ -167,7 +167,8 @@ ORG_WITH_LEGAL_FORM = re.compile(
     rf"(?:[ ]{{1,2}}{_NAME_WORD}){{0,5}}?,?[ ]{{1,2}}"
     # A partnership's "& Co." may take a second form: "Pell Lawson & Co. LLC",
     # "Robert W. Baird & Co. Incorporated", "Stifel, Nicolaus & Company, Incorporated".
-    rf"{_LEGAL_FORM}(?:(?:(?<=&[ ]Co\.)|(?<=&[ ]Company)),?[ ](?:LLC|LLP|L\.L\.C\.|L\.P\.|P\.C\.|Incorporated|Inc\.)(?![\w.]))?(?![\w])"
+    # So may "and Company": "Cowen and Company, LLC".
+    rf"{_LEGAL_FORM}(?:(?:(?<=&[ ]Co\.)|(?<=&[ ]Company)|(?<=and[ ]Company)),?[ ](?:LLC|LLP|L\.L\.C\.|L\.P\.|P\.C\.|Incorporated|Inc\.)(?![\w.]))?(?![\w])"
 )
 # Letters of Western European names count too ("Ramón Estrada-Kirk", "José Müller").
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
@@ -796,7 +797,7 @@ _DOCUMENT_OF = re.compile(
 )
 
 
-_ABBREVIATED_FORM = re.compile(r"(?:Inc|Corp|Co|Ltd|Jr|Sr)", re.IGNORECASE)
+_ABBREVIATED_FORM = re.compile(r"(?:Inc|Corp|Co|Ltd|Jr|Sr|S\.r\.l)", re.IGNORECASE)  # "S.r.l" + "." too
 
 
 def _trim_punctuation(span: Span) -> Span | None:
@@ -1930,8 +1931,9 @@ def _as_people_named_so_elsewhere(doc: Doc, ents: list[Span]) -> list[Span]:
 
 # "Kessick Photonics", "Pell Diagnostics": a surname and the word of a
 # company's trade are a company's name, not a person's (no person of the
-# annotated releases ends in one).
-_ENDS_IN_COMPANY_KIND = re.compile(rf"[ ]{COMPANY_KIND_WORDS}$")
+# annotated releases ends in one); so is a group's, in Italian, Spanish or
+# French ("Gruppo Zanardelli").
+_ENDS_IN_COMPANY_KIND = re.compile(rf"[ ]{COMPANY_KIND_WORDS}$|^(?i:Gruppo|Grupo|Groupe)[ ]")
 
 
 def _as_companies_by_their_kind_word(doc: Doc, ents: list[Span]) -> list[Span]:
