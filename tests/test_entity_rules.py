@@ -4489,3 +4489,10 @@ def test_and_company_takes_its_second_legal_form_and_a_group_in_italian_is_a_com
     text = "The seller, Gruppo Zanardelli, agreed. Gruppo Zanardelli S.r.l. will be acquired."
     ents = _ents(EntityRules(patterns=True, propagate=True)(_doc(text, [("Gruppo Zanardelli", "PERSON")])))
     assert ("Gruppo Zanardelli S.r.l.", "ORG") in ents and ("Gruppo Zanardelli", "PERSON") not in ents
+
+
+def test_a_measures_aggregate_minimum_maximum_estimated_or_lifetime_is_part_of_it():
+    text = "The program has lifetime revenue of about $210 million. The contracts have a maximum total sales of $1.8 billion."
+    given = [("revenue", "METRIC"), ("$210 million", "MONEY"), ("total sales", "METRIC"), ("$1.8 billion", "MONEY")]
+    ents = _rules(text, given)
+    assert ("maximum total sales", "METRIC") in ents and ("lifetime revenue", "METRIC") in ents
