@@ -977,6 +977,17 @@ _VALUED_ORDER_FROM = re.compile(
     re.IGNORECASE,
 )
 
+# "a five-year award from Pratt & Whitney for compressor vanes valued at
+# approximately $34 million": the stated value after the name.
+_ORDER_FROM_BEFORE = re.compile(
+    r"\b(?:purchase\s+|production\s+|follow-on\s+|delivery\s+|task\s+)?(?:orders?|contracts?|awards?)\s+(?:from|by)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_VALUED_AFTER = re.compile(
+    rf"[^.;]{{0,60}}?\b(?:valued|worth|totaling|totalling)\s+(?:at\s+)?(?:approximately\s+|about\s+|up\s+to\s+|more\s+than\s+)?{CURRENCY}\s?\d",
+    re.IGNORECASE,
+)
+
 
 # "Beta placed a $4 million order", "Beta ordered 400 axles", "Beta Health
 # went live in March": the organization buying, or starting on the issuer's
@@ -1210,6 +1221,7 @@ def _stated_as_customer(before: str, after: str) -> bool:
         or (_WE_SIGNED.search(before) and not _NOT_AS_A_BUYER.match(after))
         or _ORDER_CAME_FROM.search(before)
         or _VALUED_ORDER_FROM.search(before)
+        or (_ORDER_FROM_BEFORE.search(before) and _VALUED_AFTER.match(after))
         or _LOSS_OF_BUSINESS_FROM.search(before)
         or _DEPLOYED_AT.search(before)
         or (_STOCKED_BY.search(before) and not _WEBSITE_AFTER.match(after))

@@ -4496,3 +4496,10 @@ def test_a_measures_aggregate_minimum_maximum_estimated_or_lifetime_is_part_of_i
     given = [("revenue", "METRIC"), ("$210 million", "MONEY"), ("total sales", "METRIC"), ("$1.8 billion", "MONEY")]
     ents = _rules(text, given)
     assert ("maximum total sales", "METRIC") in ents and ("lifetime revenue", "METRIC") in ents
+
+
+def test_a_tax_basis_alone_is_no_measure():
+    text = "Results include a gain of $2.3 million before taxes ($1.4 million after tax) on the sale of the plant."
+    given = [("gain", "METRIC"), ("$2.3 million", "MONEY"), ("before taxes", "METRIC"), ("$1.4 million", "MONEY")]
+    ents = _ents(EntityRules(patterns=True, propagate=True)(_doc(text, given)))
+    assert ("before taxes", "METRIC") not in ents and ("gain", "METRIC") in ents

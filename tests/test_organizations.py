@@ -1615,3 +1615,14 @@ def test_a_filing_made_to_a_regulator_is_no_sale_to_it():
     groups, _, features = release_organization_features(text, entities, [])
     sale = {entities[g[0]].text: f.get("before_sale_to", 0.0) for g, f in zip(groups, features)}
     assert sale["FDA"] == 0.0 and sale["Mercy Health System"] > 0
+
+
+def test_an_award_from_a_name_valued_after_it_settles_a_customer():
+    import iec_nlp
+
+    text = (
+        "WICHITA, Kan., Feb. 22, 2007 -- Ormsgill Precision Components, Inc. (Nasdaq: OPCI) today reported results.\n\n"
+        "Backlog rose on a five-year award from Pratt & Whitney for compressor vanes valued at approximately $34 million.\n"
+    )
+    labels = {e.text: e.label for e in iec_nlp.extract(text).entities}
+    assert labels.get("Pratt & Whitney") == "CUSTOMER"

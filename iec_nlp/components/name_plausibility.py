@@ -569,6 +569,7 @@ _FIGURE_CELL = r"(?:\$\s*)?\(?(?:[\d.,]*\d[\d.,]*|[\u2014\u2013-])%?\)?%?(?!\S)"
 _TABLE_ROW_AFTER = re.compile(
     r"(?:[^\S\n]+(?:[A-Z][a-z][\w'\u2019-]*|&))*(?:['\u2019]s?)?[^\S\n]+" + _FIGURE_CELL + r"[^\S\n]+" + _FIGURE_CELL
 )
+_TAX_BASIS = re.compile(r"(?:before|after|net\s+of)\s+(?:income\s+)?tax(?:es)?|pre-?tax|after-?tax", re.IGNORECASE)
 # Periods written as codes: "3Q21", "4Q 2020", "9M21", "H1 2010", "FY2019", "LTM".
 _PERIOD_CODE = re.compile(r"(?:[1-4]Q|Q[1-4]|[369]M|H[12]|FY)[ ]?(?:\d{2}|\d{4})|LTM|TTM")
 # A people or its adjective is no organization.
@@ -1016,6 +1017,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
         return False
     if label == "MONEY" and not any(c.isdigit() for c in name):
         return False  # "$    -" in a table: a dash, no amount
+    if label == "METRIC" and _TAX_BASIS.fullmatch(name):
+        return False  # "a gain of $2.3 million before taxes ($1.4 million after tax": the basis, the gain is the measure
     if label == "ROLE" and _BUSINESS_NOUN.search(name):
         return False  # "A leading U.S. producer of electricity, Southern Company owns": what a company is, not a post
     if label == "ROLE" and _FIRMS_PART.fullmatch(name):
