@@ -1626,3 +1626,17 @@ def test_an_award_from_a_name_valued_after_it_settles_a_customer():
     )
     labels = {e.text: e.label for e in iec_nlp.extract(text).entities}
     assert labels.get("Pratt & Whitney") == "CUSTOMER"
+
+
+def test_the_issuers_customers_include_a_kind_such_as_names_and_a_class_is_no_name():
+    import iec_nlp
+
+    text = (
+        "DENVER, Sept. 24, 2018 -- Threlkeld Rail Services, Inc. (Nasdaq: TRLK) today announced a new CEO.\n\n"
+        "Its customers include Class I railroads such as Union Pacific Railroad Company and Canadian National "
+        "Railway Company, as well as shippers.\n"
+    )
+    labels = {e.text: e.label for e in iec_nlp.extract(text).entities}
+    assert labels.get("Union Pacific Railroad Company") == "CUSTOMER"
+    assert labels.get("Canadian National Railway Company") == "CUSTOMER"
+    assert "Class I" not in labels

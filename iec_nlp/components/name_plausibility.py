@@ -569,6 +569,7 @@ _FIGURE_CELL = r"(?:\$\s*)?\(?(?:[\d.,]*\d[\d.,]*|[\u2014\u2013-])%?\)?%?(?!\S)"
 _TABLE_ROW_AFTER = re.compile(
     r"(?:[^\S\n]+(?:[A-Z][a-z][\w'\u2019-]*|&))*(?:['\u2019]s?)?[^\S\n]+" + _FIGURE_CELL + r"[^\S\n]+" + _FIGURE_CELL
 )
+_CLASS_OF = re.compile(r"Class\s+(?:[IVX]{1,4}|[A-D])", re.IGNORECASE)
 _TAX_BASIS = re.compile(r"(?:before|after|net\s+of)\s+(?:income\s+)?tax(?:es)?|pre-?tax|after-?tax", re.IGNORECASE)
 # Periods written as codes: "3Q21", "4Q 2020", "9M21", "H1 2010", "FY2019", "LTM".
 _PERIOD_CODE = re.compile(r"(?:[1-4]Q|Q[1-4]|[369]M|H[12]|FY)[ ]?(?:\d{2}|\d{4})|LTM|TTM")
@@ -1064,6 +1065,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             return False  # "Hurricane Ian", "Hurricanes Harvey and Irma", and "Ian" after them: storms
         if name in _DEGREES:
             return False  # "a B.S. in mechanical engineering": a degree, no organization
+        if label in ("ORG", "CUSTOMER") and _CLASS_OF.fullmatch(name):
+            return False  # "Class I railroads", "Class A shares": a class, no name
         if _PERIOD_CODE.fullmatch(name):
             return False  # "in 3Q21", "9M21", "LTM", "H1 2010": a period's code, no name
         if name in terms or name in _TIME_ZONES:
