@@ -4503,3 +4503,10 @@ def test_a_tax_basis_alone_is_no_measure():
     given = [("gain", "METRIC"), ("$2.3 million", "MONEY"), ("before taxes", "METRIC"), ("$1.4 million", "MONEY")]
     ents = _ents(EntityRules(patterns=True, propagate=True)(_doc(text, given)))
     assert ("before taxes", "METRIC") not in ents and ("gain", "METRIC") in ents
+
+
+def test_a_companys_first_word_used_as_a_modifier_is_no_place():
+    text = ("Most of the decline came from Anselmo Telecom Systems, our largest customer. Anselmo notified us in "
+            "February. The charge covers a write-down of Anselmo-specific inventory.")
+    ents = _ents(EntityRules(patterns=True, propagate=True)(_doc(text, [("Anselmo Telecom Systems", "ORG")])))
+    assert ("Anselmo", "ORG") in ents

@@ -169,7 +169,8 @@ def _cannot_stand_for_institution(word: str, text: str) -> bool:
         return True
     # Written as a place ("offices in Boston"), not as the first word of a
     # longer name ("an order from Vantor Rail Systems", "Boston University").
-    return re.search(rf"\b(?:in|near|from|of)[ ]{word}\b(?![ ]+[A-Z])", text) is not None
+    # Not a modifier in a compound: "a write-down of Anselmo-specific inventory".
+    return re.search(rf"\b(?:in|near|from|of)[ ]{word}\b(?![ ]+[A-Z])(?!-)", text) is not None
 
 
 _PARTNERS_FIRST = re.compile(r"\s*[A-Z][\w'\u2019-]*[ ]&[ ][A-Z][\w'\u2019-]*(?=[ ])")
