@@ -4510,3 +4510,23 @@ def test_a_companys_first_word_used_as_a_modifier_is_no_place():
             "February. The charge covers a write-down of Anselmo-specific inventory.")
     ents = _ents(EntityRules(patterns=True, propagate=True)(_doc(text, [("Anselmo Telecom Systems", "ORG")])))
     assert ("Anselmo", "ORG") in ents
+
+
+def test_a_country_opens_no_short_name_and_a_month_opens_no_company():
+    text = ("YOKNEAM, Israel -- In January, Israel Electric Corporation renewed its agreement. Sales rose in Israel. "
+            "In July Foxhall Instruments awarded the Company a program.")
+    given = [("Israel Electric Corporation", "ORG"), ("July Foxhall Instruments", "ORG")]
+    ents = _ents(EntityRules(patterns=True, propagate=True)(_doc(text, given)))
+    assert ("Israel", "ORG") not in ents
+    assert ("Foxhall Instruments", "ORG") in ents and ("July Foxhall Instruments", "ORG") not in ents
+
+
+def test_a_short_name_defined_in_quotes_is_the_organizations_unless_an_honorific_makes_it_a_persons():
+    text = 'Luxin ordered more. Sales to Shenzhen Luxin Mobile Communications Co., Ltd. ("Luxin") rose.'
+    given = [("Luxin", "PERSON"), ("Shenzhen Luxin Mobile Communications Co., Ltd.", "ORG")]
+    ents = _ents(EntityRules(patterns=True, propagate=True)(_doc(text, given)))
+    assert ("Luxin", "PERSON") not in ents and ("Luxin", "ORG") in ents
+    text = 'Mr. Quarrington said so. Quarrington Hydraulics, LLC ("Quarrington") was founded by his father.'
+    given = [("Quarrington", "PERSON"), ("Quarrington Hydraulics, LLC", "ORG")]
+    ents = _ents(EntityRules(patterns=True, propagate=True)(_doc(text, given)))
+    assert ("Quarrington", "PERSON") in ents

@@ -481,7 +481,7 @@ class EntityRules:
             ents = _as_given_names_of_people(doc, text, _join_person_fragments(doc, text, ents))
             ents = _widen_surnames_over_given_names(doc, text, _without_unsupported_one_word_persons(text, ents, self.first_names))
             ents = _without_firms_engaged_as_advisors(text, _without_appositive_periods(text, ents))
-            ents = _agencies_under_contact_names(doc, text, ents)
+            ents = _without_leading_months(_agencies_under_contact_names(doc, text, ents))
         doc.set_ents(sorted(ents, key=lambda s: s.start), default="outside")
         return doc
 
@@ -1353,6 +1353,9 @@ def _starts_a_word_of(word: str, name: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(word)}", name) is not None
 
 
+_SHORT_NAME_DEFINED_AFTER = re.compile(r"[ ]*\((?:the[ ]+)?[\"\u201c]([A-Z][\w&.-]*)[\"\u201d]\)")
+
+
 def _without_unsupported_one_word_persons(
     text: str, ents: list[Span], given_names: frozenset[str]
 ) -> list[Span]:
@@ -1360,22 +1363,30 @@ def _without_unsupported_one_word_persons(
         text[e.start_char : e.end_char].lower() for e in ents if e.label_ == "PERSON" and len(e) > 1
     ]
     # 'Shenzhen Luxin Mobile Communications Co., Ltd. ("Luxin")', then "Our two
-    # largest customers, Luxin and ...": an unsupported word the release
-    # defined as an organization's short name is that organization.
-    organizations = {e.text: e.label_ for e in ents if e.label_ in ("ORG", "CUSTOMER") and len(e) == 1}
+    # largest customers, Luxin and ...": a word the release defines as an
+    # organization's short name is that organization, unless an honorific
+    # says otherwise ("Mr. Quarrington" of 'Quarrington Hydraulics, LLC
+    # ("Quarrington")'): no other support counts (a "Luxin Smartphone" of the
+    # headline taken for a person).
+    short_names = {}
+    for e in ents:
+        if e.label_ in ("ORG", "CUSTOMER") and (defined := _SHORT_NAME_DEFINED_AFTER.match(text, e.end_char)):
+            short_names[defined.group(1)] = e.label_
     result = []
     for ent in ents:
         if ent.label_ == "PERSON" and len(ent) == 1:
             word = text[ent.start_char : ent.end_char]
+            honored = _HONORIFIC_LIST_BEFORE.search(text, max(0, ent.start_char - 120), ent.start_char)
+            if word in short_names and not honored:
+                result.append(Span(ent.doc, ent.start, ent.end, label=short_names[word]))
+                continue
             supported = (
                 word in given_names
                 or word.capitalize() in given_names
                 or any(_starts_a_word_of(word.lower(), name) for name in longer_names)
-                or _HONORIFIC_LIST_BEFORE.search(text, max(0, ent.start_char - 120), ent.start_char)
+                or honored
             )
             if not supported:
-                if word in organizations and _defined_in_quotes(text, word):
-                    result.append(Span(ent.doc, ent.start, ent.end, label=organizations[word]))
                 continue
         result.append(ent)
     return result
@@ -1977,6 +1988,23 @@ _OPENING_INFINITIVE = re.compile(
     r"(?:Acquire|Supply|Provide|Build|Deliver|Retrofit|Upgrade|Equip|Support|Manufacture|Install|Power|Serve|"
     r"Modernize|Outfit|Refurbish|Overhaul|Maintain|Operate|Develop|Produce|Ship|Manage|Join)[ ]+(?=[A-Z])"
 )
+
+
+# "and in July Foxhall Instruments awarded the Company": the month of the
+# event opens no company's name (not "May", which may: "May Department
+# Stores"). Looked at last: propagation may widen a known name over it.
+_MONTHS_BEFORE_A_NAME = frozenset(
+    "January February March April June July August September October November December".split()
+)
+
+
+def _without_leading_months(ents: list[Span]) -> list[Span]:
+    return [
+        Span(e.doc, e.start + 1, e.end, label=e.label_)
+        if e.label_ in ("ORG", "CUSTOMER") and len(e) > 1 and e[0].text in _MONTHS_BEFORE_A_NAME and e[1].text[:1].isupper()
+        else e
+        for e in ents
+    ]
 
 
 def _without_opening_deal_verbs(ents: list[Span]) -> list[Span]:

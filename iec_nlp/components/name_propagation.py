@@ -85,7 +85,9 @@ def _surface_forms(span: Span) -> list[tuple[str, ...]]:
             # Electronics Corp.", "Giga-tronics" of "Giga-tronics Incorporated".
             forms.append(_tokens_before(tokens, span.start_char + len(stripped)))
             first_word = stripped.split()[0]
-            if first_word[0].isupper() and first_word.lower() not in _STOP:
+            # Not a country, state or people: "Israel" of "Israel Electric
+            # Corporation" stays the place of "YOKNEAM, Israel".
+            if first_word[0].isupper() and first_word.lower() not in _STOP and not _names_a_place(first_word):
                 forms.extend(_leading_words(tokens, span.start_char, stripped))
                 forms.append(_tokens_before(tokens, span.start_char + stripped.index(first_word) + len(first_word)))
             # A partnership's short name keeps both partners: "Babcock & Wilcox"
@@ -160,6 +162,10 @@ def _cannot_stand_for_body(words: str, text: str) -> bool:
     if words.split()[-1] in _PLACE_OR_KIND_LAST_WORDS or len(words) < 4:
         return True
     return _cannot_stand_for_institution(words, text)
+
+
+def _names_a_place(word: str) -> bool:
+    return word in _DEMONYMS or bool(_STATE_NAME.fullmatch(word) or re.fullmatch(_COUNTRIES, word))
 
 
 def _cannot_stand_for_institution(word: str, text: str) -> bool:
