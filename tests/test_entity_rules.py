@@ -4530,3 +4530,13 @@ def test_a_short_name_defined_in_quotes_is_the_organizations_unless_an_honorific
     given = [("Quarrington", "PERSON"), ("Quarrington Hydraulics, LLC", "ORG")]
     ents = _ents(EntityRules(patterns=True, propagate=True)(_doc(text, given)))
     assert ("Quarrington", "PERSON") in ents
+
+
+def test_a_contact_blocks_heading_above_a_name_is_no_title_and_an_agency_heading_is_an_organization():
+    text = ("Acme Corp. reported results.\n\nInvestor Relations\nTorin Farrelly, Vice President\n\n"
+            "Brightgate Investor Relations\nKevin Lam\nTel: +1 (212) 555-0175\n\nMichael Newman\nInvestor Relations\n")
+    given = [("Acme Corp.", "ORG"), ("Investor Relations", "ROLE"), ("Torin Farrelly", "PERSON"), ("Vice President", "ROLE"),
+             ("Brightgate Investor Relations", "ROLE"), ("Kevin Lam", "PERSON"), ("Michael Newman", "PERSON")]
+    ents = _ents(EntityRules(patterns=True, propagate=True)(_doc(text, given)))
+    assert ents.count(("Investor Relations", "ROLE")) == 0
+    assert ("Brightgate Investor Relations", "ORG") in ents

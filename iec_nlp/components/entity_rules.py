@@ -3095,7 +3095,26 @@ _AGENCY_LINE = re.compile(
 )
 
 
+# A contact block's heading above its first name, after a blank line:
+# "\n\nInvestor Relations\nTorin Farrelly, Vice President" (a department,
+# no one's title), "\n\nBrightgate Investor Relations\nKevin Lam" (the agency).
+_HEADING_LINE_ABOVE = re.compile(r"(?:^|\n[ \t]*\n)[ \t]*([^\n]+?)[ \t]*\n[ \t]*$")
+_DEPARTMENT_HEADING = re.compile(r"(?:Investor|Media|Public|Corporate)[ ](?:Relations|Communications)")
+
+
 def _agencies_under_contact_names(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    for person in [e for e in ents if e.label_ == "PERSON"]:
+        line_start = text.rfind("\n", 0, person.start_char) + 1
+        above = _HEADING_LINE_ABOVE.search(text, max(0, line_start - 80), line_start) if line_start else None
+        if above is None or text[line_start : person.start_char].strip():
+            continue
+        start, end = above.span(1)
+        if _DEPARTMENT_HEADING.fullmatch(above.group(1)):
+            ents = [e for e in ents if not (e.label_ == "ROLE" and (e.start_char, e.end_char) == (start, end))]
+        elif (agency := _AGENCY_LINE.fullmatch("\n" + above.group(1))) and not JOB_TITLE.search(agency.group(1)):
+            span = doc.char_span(start + agency.start(1) - 1, start + agency.end(1) - 1, label="ORG")
+            if span is not None:
+                ents = [e for e in ents if not (e.start_char < span.end_char and span.start_char < e.end_char)] + [span]
     for contact in [e for e in ents if e.label_ in ("PERSON", "ORG")]:
         line_start = text.rfind("\n", 0, contact.start_char) + 1
         if text[line_start : contact.start_char].strip():
