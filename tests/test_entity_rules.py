@@ -4540,3 +4540,9 @@ def test_a_contact_blocks_heading_above_a_name_is_no_title_and_an_agency_heading
     ents = _ents(EntityRules(patterns=True, propagate=True)(_doc(text, given)))
     assert ents.count(("Investor Relations", "ROLE")) == 0
     assert ("Brightgate Investor Relations", "ORG") in ents
+
+
+def test_a_knighthood_is_an_honorific_outside_the_name():
+    text = "The Board announced that Sir Roderick Claverley, Non-Executive Chairman, will retire."
+    ents = _ents(EntityRules(patterns=True, propagate=True)(_doc(text, [("Sir Roderick Claverley", "PERSON")])))
+    assert ("Roderick Claverley", "PERSON") in ents and ("Sir Roderick Claverley", "PERSON") not in ents

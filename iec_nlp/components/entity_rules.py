@@ -481,7 +481,7 @@ class EntityRules:
             ents = _as_given_names_of_people(doc, text, _join_person_fragments(doc, text, ents))
             ents = _widen_surnames_over_given_names(doc, text, _without_unsupported_one_word_persons(text, ents, self.first_names))
             ents = _without_firms_engaged_as_advisors(text, _without_appositive_periods(text, ents))
-            ents = _without_leading_months(_agencies_under_contact_names(doc, text, ents))
+            ents = _without_leading_months_and_knighthoods(_agencies_under_contact_names(doc, text, ents))
         doc.set_ents(sorted(ents, key=lambda s: s.start), default="outside")
         return doc
 
@@ -1998,10 +1998,15 @@ _MONTHS_BEFORE_A_NAME = frozenset(
 )
 
 
-def _without_leading_months(ents: list[Span]) -> list[Span]:
+# "Sir Roderick Claverley": a knighthood is an honorific, outside the name as "Mr." is.
+_KNIGHTHOODS = frozenset(("Sir", "Dame"))
+
+
+def _without_leading_months_and_knighthoods(ents: list[Span]) -> list[Span]:
     return [
         Span(e.doc, e.start + 1, e.end, label=e.label_)
-        if e.label_ in ("ORG", "CUSTOMER") and len(e) > 1 and e[0].text in _MONTHS_BEFORE_A_NAME and e[1].text[:1].isupper()
+        if (e.label_ in ("ORG", "CUSTOMER") and len(e) > 1 and e[0].text in _MONTHS_BEFORE_A_NAME and e[1].text[:1].isupper())
+        or (e.label_ == "PERSON" and len(e) > 1 and e[0].text in _KNIGHTHOODS)
         else e
         for e in ents
     ]
