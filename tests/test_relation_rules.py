@@ -1637,3 +1637,14 @@ def test_a_parenthesized_title_is_the_name_befores_and_no_later_names():
     doc = _sentenced_doc(text, [("Harold Wexler", "PERSON"), ("Chair", "ROLE"), ("Paul Lindgren", "PERSON")])
     wexler, chair, lindgren = _spans(text, "Harold Wexler", "Chair", "Paul Lindgren")
     assert link_parenthesized_titles(doc, [[*lindgren, *chair, "HAS_ROLE", 0.7]]) == [[*wexler, *chair, "HAS_ROLE", 0.9]]
+
+
+def test_a_balance_sheet_date_after_at_opening_a_sentence_and_a_first_half_scope_its_amounts():
+    import iec_nlp
+
+    text = ("Acme Corp. reported results.\n\nAt March 31, 2018, Acme had $27.4 million of cash and $190.0 million of "
+            "borrowings outstanding.\n\nFor the first half of 2007, net sales increased 15% to $139.8 million.\n")
+    result = iec_nlp.extract(text)
+    periods = {(result.entities[r.head].text, result.entities[r.child].text) for r in result.relations if r.label == "IN_PERIOD"}
+    assert ("$27.4 million", "March 31, 2018") in periods and ("$190.0 million", "March 31, 2018") in periods
+    assert ("$139.8 million", "first half of 2007") in periods

@@ -993,7 +993,8 @@ _OTHER_CLAUSE = re.compile(r"[;\n]")
 # balance-sheet date opens it the same way: "As of September 30, 2018, the
 # Company had cash of $18.3 million and long-term debt of $142.0 million".
 _OPENING_PERIOD_LEAD = re.compile(
-    r"[\s\u2022\u00b7\u25cf\u25aa*-]*(?:(?:[A-Za-z][\w&'\u2019-]*\s+){0,5}(?:for|in|during|as\s+of)\s+)?(?:the\s+)?",
+    # ("At March 31, 2018, Coyote Mesa had $27.4 million of cash")
+    r"[\s\u2022\u00b7\u25cf\u25aa*-]*(?:(?:[A-Za-z][\w&'\u2019-]*\s+){0,5}(?:for|in|during|as\s+of|at)\s+)?(?:the\s+)?",
     re.IGNORECASE,
 )
 
