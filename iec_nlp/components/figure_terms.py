@@ -554,7 +554,8 @@ PERIOD_TERM = re.compile(
     # "For the first half of 2007, net sales increased 15% to $139.8 million"
     # (measured once and left out: it cost the held-out set G one period, a
     # price assumption "$50/Bbl" in a sentence about wells of the first
-    # half; the twenty-fifth step's probe releases gain eight periods).
+    # half; kept in the twenty-fifth step, whose probe releases gain periods
+    # with it).
     rf"|(?:first|second)\s+half\s+of\s+(?:fiscal\s+)?{_YEAR}"
     rf"|{_WEEKS}|{_WEEKS_ENDED}|Q[1-4](?:[ ]+(?:fiscal[ ]+)?{_YEAR})?"
     rf"|FY[ ]?(?:{_YEAR}|\d\d)(?!\d)"
