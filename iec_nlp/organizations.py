@@ -966,7 +966,10 @@ def _holds_a_post(text: str, position: int) -> bool:
 # Not an award: a prize comes from a judge as well.
 _ORDER_CAME_FROM = re.compile(
     r"\b(?:orders?|contracts?|agreements?|bookings?|business|revenues?|sales)\s+(?:[\w'\u2019-]+\s+){0,5}?"
-    r"(?:came|comes|come|coming)\s+from\s+(?:the\s+)?$",
+    r"(?:came|comes|come|coming)\s+from\s+(?:the\s+)?$"
+    # "The first call-off under the agreement, a £6.2 million order for
+    # valves, was placed by Haldora Energy UK Limited".
+    r"|\b(?:orders?|call-offs?|purchase\s+orders?)\b[^.;]{0,80}?\b(?:was|were|has\s+been|have\s+been)\s+placed\s+by\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "a $2.1 million order from Beta", "a $14 million, five-year contract

@@ -1640,3 +1640,15 @@ def test_the_issuers_customers_include_a_kind_such_as_names_and_a_class_is_no_na
     assert labels.get("Union Pacific Railroad Company") == "CUSTOMER"
     assert labels.get("Canadian National Railway Company") == "CUSTOMER"
     assert "Class I" not in labels
+
+
+def test_an_order_placed_by_a_name_settles_a_customer():
+    import iec_nlp
+
+    text = (
+        "ABERDEEN, Scotland, April 9, 2018 -- Obelin Flow Control, Inc. (Nasdaq: OBLN) today announced a framework "
+        "agreement.\n\nThe first call-off under the agreement, a $6.2 million order for valves, was placed by Haldora "
+        "Energy UK Limited, the company's U.K. operating subsidiary.\n"
+    )
+    labels = {e.text: e.label for e in iec_nlp.extract(text).entities}
+    assert labels.get("Haldora Energy UK Limited") == "CUSTOMER"
