@@ -1189,6 +1189,15 @@ _WORK_FOR = re.compile(
     r"\b(?:completed|performed|performs|perform|performing|began|begins|continues|continued)\s+(?:[\w-]+\s+){0,3}?work\s+for\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "The Company began production in November for Verwood Medical
+# Corporation", "the previously announced end of production for Yorvik
+# Industrial Controls": what a maker produces for the name, the name buys
+# (a former customer is a customer too, SCHEMA.md).
+_PRODUCTION_FOR = re.compile(
+    r"\b(?:began|begin|begins|started|start|starts|end|ended|ends|ramped|ramp)\s+(?:of\s+)?(?:volume\s+|full\s+|initial\s+)?"
+    r"production\s+(?:[\w,-]+\s+){0,4}?for\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # "named general contractor for Westmoor Medical Center", "construction
 # manager at risk for", "selected as design-builder for": a builder's
 # owner. (Settling, not a learned cue: as one, it moved the weights that F's
@@ -1232,6 +1241,7 @@ def _stated_as_customer(before: str, after: str) -> bool:
         or (_STOCKED_BY.search(before) and not _WEBSITE_AFTER.match(after))
         or _BUILDS_FOR.search(before)
         or _WORK_FOR.search(before)
+        or _PRODUCTION_FOR.search(before)
         or _DELIVERED_TO.search(before)
         or _OUR_BUSINESS_WITH.search(before)
         or _SOLD_TO.search(before)

@@ -1652,3 +1652,16 @@ def test_an_order_placed_by_a_name_settles_a_customer():
     )
     labels = {e.text: e.label for e in iec_nlp.extract(text).entities}
     assert labels.get("Haldora Energy UK Limited") == "CUSTOMER"
+
+
+def test_production_begun_or_ended_for_a_name_settles_a_customer():
+    import iec_nlp
+
+    text = (
+        "MINNEAPOLIS, May 8, 2018 -- Feldane Manufacturing, Inc. (Nasdaq: FLDN) today reported results.\n\n"
+        "Sales fell, reflecting the previously announced end of production for Yorvik Industrial Controls, which "
+        "moved its drives to its own plant. The Company began production in April for Verwood Medical Corporation.\n"
+    )
+    labels = {e.text: e.label for e in iec_nlp.extract(text).entities}
+    assert labels.get("Yorvik Industrial Controls") == "CUSTOMER"
+    assert labels.get("Verwood Medical Corporation") == "CUSTOMER"
