@@ -1195,7 +1195,9 @@ _WORK_FOR = re.compile(
 # (a former customer is a customer too, SCHEMA.md).
 _PRODUCTION_FOR = re.compile(
     r"\b(?:began|begin|begins|started|start|starts|end|ended|ends|ramped|ramp)\s+(?:of\s+)?(?:volume\s+|full\s+|initial\s+)?"
-    r"production\s+(?:[\w,-]+\s+){0,4}?for\s+(?:the\s+)?$",
+    r"production\s+(?:[\w,-]+\s+){0,4}?for\s+(?:the\s+)?$"
+    # A distributor that buys: "the Company's systems are purchased and resold by Carvell Medical".
+    r"|\b(?:purchased|bought)\s+and\s+(?:resold|distributed)\s+by\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "named general contractor for Westmoor Medical Center", "construction

@@ -1665,3 +1665,15 @@ def test_production_begun_or_ended_for_a_name_settles_a_customer():
     labels = {e.text: e.label for e in iec_nlp.extract(text).entities}
     assert labels.get("Yorvik Industrial Controls") == "CUSTOMER"
     assert labels.get("Verwood Medical Corporation") == "CUSTOMER"
+
+
+def test_a_distributor_that_purchases_and_resells_is_a_customer():
+    import iec_nlp
+
+    text = (
+        "BEST, Netherlands, Aug. 5, 2010 -- Oostermeer Medical Imaging N.V. (Nasdaq: OSTM) today reported results.\n\n"
+        "In North America the Company's systems are purchased and resold by Carvell Medical Distribution, Inc. "
+        "under an exclusive agreement.\n"
+    )
+    labels = {e.text: e.label for e in iec_nlp.extract(text).entities}
+    assert labels.get("Carvell Medical Distribution, Inc.") == "CUSTOMER"
