@@ -4546,3 +4546,9 @@ def test_a_knighthood_is_an_honorific_outside_the_name():
     text = "The Board announced that Sir Roderick Claverley, Non-Executive Chairman, will retire."
     ents = _ents(EntityRules(patterns=True, propagate=True)(_doc(text, [("Sir Roderick Claverley", "PERSON")])))
     assert ("Roderick Claverley", "PERSON") in ents and ("Sir Roderick Claverley", "PERSON") not in ents
+
+
+def test_a_given_name_and_surname_before_an_institutions_word_name_the_institution():
+    text = "She trained at Henry Ford Hospital and George Washington University."
+    names = _ents(EntityRules(patterns=True, propagate=True)(_doc(text, [])))
+    assert ("Henry Ford", "PERSON") not in names and ("George Washington", "PERSON") not in names

@@ -486,6 +486,7 @@ class EntityRules:
         return doc
 
     def _given_names(self, text: str) -> list[tuple[int, int]]:
+        """The spans of given names with a surname (and initials) after them."""
         found = []
         for word in _CAPITALIZED_WORD.finditer(text):
             if word.group() not in self.first_names:
@@ -495,6 +496,10 @@ class EntityRules:
             rest = self.given_name_rest.match(text, hyphenated.end() if hyphenated else word.end())
             # "Eddie V's" (a restaurant): a surname is more than a letter.
             if rest is None or _SINGLE_LETTER_END.search(rest.group()):
+                continue
+            # "Dana-Farber Cancer Institute", "Emory Healthcare": a name an
+            # institution's word follows names the institution.
+            if _INSTITUTION_AFTER_NAME.match(text, rest.end()):
                 continue
             initial = _LEADING_INITIAL.search(text, max(0, word.start() - 12), word.start())
             start = initial.start() if initial else word.start()
@@ -1296,6 +1301,9 @@ def _without_own_bodies(text: str, ents: list[Span]) -> list[Span]:
 # did not take whole. Not after a sentence's start, a title or rank ("said
 # Admiral Smith"), a given name (a name cut short is the recognizer's to
 # mend), a month or a weekday ("in May Zorbex signed").
+_INSTITUTION_AFTER_NAME = re.compile(
+    r"[ ](?:Institute|Center|Centre|Hospital|Foundation|University|College|Clinic|Medical|Health|Healthcare)\b"
+)
 _FRAGMENT_NAME = re.compile(r"[A-Z][a-z][\w'\u2019-]*")
 _CAPITALIZED_BEFORE_NAME = re.compile(r"(?<![.!?:;\"\u201c\u2018(]\s)(?<![.!?:;\"\u201c\u2018(])\b([A-Z][a-z]+)[ ]$")
 # Ranks and offices written before a surname ("Admiral Quill", "Senator
