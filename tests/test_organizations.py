@@ -1677,3 +1677,15 @@ def test_a_distributor_that_purchases_and_resells_is_a_customer():
     )
     labels = {e.text: e.label for e in iec_nlp.extract(text).entities}
     assert labels.get("Carvell Medical Distribution, Inc.") == "CUSTOMER"
+
+
+def test_a_water_system_defined_by_its_initials_is_an_organization():
+    import iec_nlp
+
+    text = (
+        "SAN ANTONIO, Aug. 7, 2012 -- Hatchford Engineering Group, Inc. (Nasdaq: HEGI) said today that the San "
+        "Antonio Water System (SAWS) has selected a joint venture led by Hatchford. The contract has a maximum value "
+        "of $7.5 million, with projects released by SAWS.\n"
+    )
+    labels = {e.text: e.label for e in iec_nlp.extract(text).entities}
+    assert labels.get("San Antonio Water System") == "CUSTOMER" and labels.get("SAWS") == "CUSTOMER"

@@ -2218,8 +2218,10 @@ _JOINING_WORDS = frozenset({"of", "and", "for", "the"})
 # "the National Military Command Center (NMCC)": an institution's name
 # followed by its initials in parentheses is a body that the release then
 # calls by them; `_add_defined_short_names` finds the initials.
+# (Also a public system or district: "the San Antonio Water System (SAWS)".)
 _INSTITUTION_BEFORE_INITIALS = re.compile(
-    rf"((?:[A-Z][a-z]+[ ](?:(?:of|and|for)[ ])?){{1,5}}{_INSTITUTION_WORD})[ ]\(([A-Z]{{2,6}})\)"
+    rf"((?:[A-Z][a-z]+[ ](?:(?:of|and|for)[ ])?){{1,5}}(?:{_INSTITUTION_WORD}|(?<=Water[ ])System|(?<=Health[ ])System|District))"
+    r"[ ]\(([A-Z]{2,6})\)"
 )
 
 
@@ -3291,10 +3293,11 @@ _WORDS_BEFORE = re.compile(r"(?:\b[a-z][a-z-]*[ ]+){1,5}$")
 # product; a company may mark its own abbreviation, "Acme, Inc. (ACME(R))",
 # so the mark must precede the parenthesis) names a thing, not an organization.
 _THING_ABBREVIATION = re.compile(
-    # Not a hospital or school system, which is an organization: 'Saint
-    # Veronica Health System ("SVHS")', "University System of Georgia".
+    # Not a hospital, school, water, transit or retirement system, which is an
+    # organization: 'Saint Veronica Health System ("SVHS")', 'the San Antonio
+    # Water System (SAWS)', "University System of Georgia".
     r"(?:\b(?:Agreement|Act|Program|Programme|Plan|(?<!Health[ ])(?<!Healthcare[ ])(?<!Hospital[ ])(?<!Medical[ ])"
-    r"(?<!School[ ])(?<!University[ ])System|Inspection|Initiative)[ ]*"
+    r"(?<!School[ ])(?<!University[ ])(?<!Water[ ])(?<!Transit[ ])(?<!Retirement[ ])System|Inspection|Initiative)[ ]*"
     r"\((?:the[ ]+)?[\"\u201c]?([A-Z][A-Za-z&]{1,9})[\"\u201d]?\)"
     r"|\((?:the[ ]+)?[\"\u201c]?([A-Z][A-Za-z&]{1,9})[\"\u201d]?\)[ ]+(?:program|programs|contract|contracts|equipment|"
     r"offering|product|products|platform|system|systems|agreement|initiative|vehicle|technology|basis|"
