@@ -1689,3 +1689,16 @@ def test_a_water_system_defined_by_its_initials_is_an_organization():
     )
     labels = {e.text: e.label for e in iec_nlp.extract(text).entities}
     assert labels.get("San Antonio Water System") == "CUSTOMER" and labels.get("SAWS") == "CUSTOMER"
+
+
+def test_services_to_a_name_are_a_sale_to_it():
+    from iec_nlp.organizations import release_organization_features
+
+    text = (
+        "EATONTOWN, N.J. -- Arborvale Systems, Inc. (Nasdaq: ARBV), a provider of information technology services "
+        "to the Department of Defense, today announced a task order."
+    )
+    entities = _orgs(text, "Arborvale Systems, Inc.", "Department of Defense")
+    groups, _, features = release_organization_features(text, entities, [])
+    sale = {entities[g[0]].text: f.get("before_sale_to", 0.0) for g, f in zip(groups, features)}
+    assert sale["Department of Defense"] > 0
