@@ -787,7 +787,9 @@ _OWN_CUSTOMERS_INCLUDE = re.compile(
     r"|\b(?:existing|current|key|major|largest|principal)\s+(?:customers|clients)\s*,?\s*(?:include|includes|included|such\s+as|including)\s+(?:the\s+)?$"
     r"|\bwith\s+(?:[\w-]+\s+){0,2}?shippers\s*,?\s*(?:include|includes|included|such\s+as|including)\s+(?:the\s+)?$"
     # "Its customers include Class I railroads such as BNSF Railway".
-    r"|\b(?:our|its|the\s+company['\u2019]s)\s+customers\s+(?:include|included)\s+(?:[\w-]+\s+){1,4}?(?:such\s+as|including|like)\s+(?:the\s+)?$",
+    r"|\b(?:our|its|the\s+company['\u2019]s)\s+customers\s+(?:include|included)\s+(?:[\w-]+\s+){1,4}?(?:such\s+as|including|like)\s+(?:the\s+)?$"
+    # "38 new client agreements, including the City of Phoenix and ...".
+    r"|\b(?:new\s+)?(?:client|customer)\s+(?:agreements|contracts|wins|logos|signings)\s*,?\s*(?:include|includes|included|such\s+as|including)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # When a list of new customers is from: "New customers in the quarter included ...".

@@ -1702,3 +1702,14 @@ def test_services_to_a_name_are_a_sale_to_it():
     groups, _, features = release_organization_features(text, entities, [])
     sale = {entities[g[0]].text: f.get("before_sale_to", 0.0) for g, f in zip(groups, features)}
     assert sale["Department of Defense"] > 0
+
+
+def test_new_client_agreements_including_names_are_customers():
+    import iec_nlp
+
+    text = (
+        "ATLANTA, May 08, 2019 -- Pelltrove Payments, Inc. (NASDAQ: PLTV) today reported results.\n\n"
+        "  * 38 new client agreements, including the City of Phoenix and Dunmarrow Health System\n"
+    )
+    labels = {e.text: e.label for e in iec_nlp.extract(text).entities}
+    assert labels.get("City of Phoenix") == "CUSTOMER" and labels.get("Dunmarrow Health System") == "CUSTOMER"
