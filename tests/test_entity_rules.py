@@ -4552,3 +4552,9 @@ def test_a_given_name_and_surname_before_an_institutions_word_name_the_instituti
     text = "She trained at Henry Ford Hospital and George Washington University."
     names = _ents(EntityRules(patterns=True, propagate=True)(_doc(text, [])))
     assert ("Henry Ford", "PERSON") not in names and ("George Washington", "PERSON") not in names
+
+
+def test_fpa_is_a_function_a_title_is_held_of():
+    text = "John Doe, Vice President of FP&A, signed the agreement."
+    ents = _rules(text, [("John Doe", "PERSON"), ("Vice President", "ROLE"), ("FP&A", "ORG")])
+    assert ("Vice President of FP&A", "ROLE") in ents and ("FP&A", "ORG") not in ents

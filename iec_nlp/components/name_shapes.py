@@ -98,6 +98,8 @@ _FUNCTION = (
     r"Compliance|Internal\s+Audit|(?:Program|Product|Project|Risk|Revenue|Category|Portfolio)\s+Management|"
     # "Vice President of Fleet Management", "General Manager, Cloud Financial Management"
     r"(?:Fleet|Facilities|Financial|Inventory|Vendor|Supplier|Talent|Brand|Network|Construction|Cost|Account)\s+Management|"
+    # "Vice President of FP&A" (financial planning and analysis)
+    r"FP&A|"
     # A drug or device maker's functions ("Head of Clinical Operations").
     r"Clinical\s+(?:Operations|Development)|Regulatory\s+Affairs|Medical\s+Affairs|Global\s+Development|"
     # A college's or a school district's ("Vice President for Academic
