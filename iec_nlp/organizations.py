@@ -614,7 +614,8 @@ _AFTER_CUES = {
     # "Hansa Kabel, which also became a customer", "Kirkland returned as a
     # customer", "Greywell will remain a customer of Tervo".
     r"(?:(?:which|who)\s+(?:also\s+)?)?"
-    r"(?:(?:is|was|as|has\s+become|had\s+become|will\s+become|became|becomes|remains|remained|will\s+remain|"
+    # ("Cisco Systems, Inc. and Dalgarno Networks were the Company's largest customers")
+    r"(?:(?:is|was|are|were|as|has\s+become|had\s+become|will\s+become|became|becomes|remains|remained|will\s+remain|"
     r"(?:returned|came\s+back|rejoined)\s+as)\s+)?"
     # "Carvell Electronics, previously our third largest customer" (SCHEMA.md: current or former),
     # "Anselmo Telecom Systems, historically Tessbury's largest customer".
@@ -1803,7 +1804,7 @@ def _follow_listed_customers(
 # Hospital renewed": the verb after the last name of a list is said of every
 # name of it.
 _LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
-_AFTER_LIST_CUES = (_COMPILED["after"]["x_awarded"], _PLACES_AN_ORDER)
+_AFTER_LIST_CUES = (_COMPILED["after"]["x_awarded"], _PLACES_AN_ORDER, _COMPILED["after"]["x_is_customer"])
 
 
 def _lead_listed_customers(

@@ -1713,3 +1713,15 @@ def test_new_client_agreements_including_names_are_customers():
     )
     labels = {e.text: e.label for e in iec_nlp.extract(text).entities}
     assert labels.get("City of Phoenix") == "CUSTOMER" and labels.get("Dunmarrow Health System") == "CUSTOMER"
+
+
+def test_names_that_were_the_companys_largest_customers_are_customers_each():
+    import iec_nlp
+
+    text = (
+        "SAN JOSE, Calif., Feb. 13, 2024 -- Cardross Photonics, Inc. (Nasdaq: CRDP) today reported results.\n\n"
+        "Cisco Systems, Inc. and Dalgarno Networks were the Company's largest customers in 2023, at 27% and 14% of "
+        "revenue, respectively.\n"
+    )
+    labels = {e.text: e.label for e in iec_nlp.extract(text).entities}
+    assert labels.get("Cisco Systems, Inc.") == "CUSTOMER" and labels.get("Dalgarno Networks") == "CUSTOMER"
