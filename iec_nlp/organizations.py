@@ -985,6 +985,17 @@ _VALUED_ORDER_FROM = re.compile(
     re.IGNORECASE,
 )
 
+# "Dunholme Savings Bank, FSB has signed a seven-year agreement under which
+# Lindenbrook will process all of the bank's checks": the name is served
+# under the agreement it signed.
+_SIGNED_TO_BE_SERVED = re.compile(
+    r"\s*(?:,[^,;.]{0,80},\s*)?(?:has\s+|have\s+)?(?:signed|entered\s+into|renewed)\s+(?:a|an|its)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:agreement|contract)\s+under\s+which\s+(?:the\s+Company|(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*){0,3})\s+will\s+"
+    r"(?:process|provide|supply|deliver|manage|host|service|operate|run|support)\b",
+    re.IGNORECASE,
+)
+
+
 # "a five-year award from Pratt & Whitney for compressor vanes valued at
 # approximately $34 million": the stated value after the name.
 _ORDER_FROM_BEFORE = re.compile(
@@ -1241,6 +1252,7 @@ def _stated_as_customer(before: str, after: str) -> bool:
         or _ORDER_CAME_FROM.search(before)
         or _VALUED_ORDER_FROM.search(before)
         or (_ORDER_FROM_BEFORE.search(before) and _VALUED_AFTER.match(after))
+        or _SIGNED_TO_BE_SERVED.match(after)
         or _LOSS_OF_BUSINESS_FROM.search(before)
         or _DEPLOYED_AT.search(before)
         or (_STOCKED_BY.search(before) and not _WEBSITE_AFTER.match(after))

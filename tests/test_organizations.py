@@ -1725,3 +1725,15 @@ def test_names_that_were_the_companys_largest_customers_are_customers_each():
     )
     labels = {e.text: e.label for e in iec_nlp.extract(text).entities}
     assert labels.get("Cisco Systems, Inc.") == "CUSTOMER" and labels.get("Dalgarno Networks") == "CUSTOMER"
+
+
+def test_a_name_that_signed_an_agreement_under_which_the_issuer_will_serve_it_is_a_customer():
+    import iec_nlp
+
+    text = (
+        "ROANOKE, Va., Sept. 4, 2001 -- Lindenbrook Processing Services, Inc. (Nasdaq: LPSI) today announced that "
+        "Dunholme Savings Bank, FSB has signed a seven-year agreement under which Lindenbrook will process all of the "
+        "bank's checks.\n"
+    )
+    labels = {e.text: e.label for e in iec_nlp.extract(text).entities}
+    assert labels.get("Dunholme Savings Bank, FSB") == "CUSTOMER"
