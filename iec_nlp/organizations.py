@@ -979,9 +979,10 @@ _ORDER_CAME_FROM = re.compile(
 # from Beta", "received $3.4 million in purchase orders from Beta": an order
 # of a stated value placed by the name (not "an order for $2 million with
 # the bank", nor a loan or credit agreement, which name no sale).
+_ORDER_NOUN = r"(?:purchase\s+|production\s+|follow-on\s+|delivery\s+|task\s+)?(?:orders?|contracts?|awards?)"
 _VALUED_ORDER_FROM = re.compile(
     rf"{CURRENCY}[\d.,]*\d(?:\s+(?:million|billion|thousand|crore))?,?\s+(?:(?:in|of)\s+)?(?:[\w-]+,?\s+){{0,3}}?"
-    r"(?:purchase\s+|production\s+|follow-on\s+|delivery\s+|task\s+)?(?:orders?|contracts?|awards?)\s+(?:from|by)\s+(?:the\s+)?$",
+    rf"{_ORDER_NOUN}\s+(?:from|by)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 
@@ -998,10 +999,7 @@ _SIGNED_TO_BE_SERVED = re.compile(
 
 # "a five-year award from Pratt & Whitney for compressor vanes valued at
 # approximately $34 million": the stated value after the name.
-_ORDER_FROM_BEFORE = re.compile(
-    r"\b(?:purchase\s+|production\s+|follow-on\s+|delivery\s+|task\s+)?(?:orders?|contracts?|awards?)\s+(?:from|by)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
+_ORDER_FROM_BEFORE = re.compile(rf"\b{_ORDER_NOUN}\s+(?:from|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _VALUED_AFTER = re.compile(
     rf"[^.;]{{0,60}}?\b(?:valued|worth|totaling|totalling)\s+(?:at\s+)?(?:approximately\s+|about\s+|up\s+to\s+|more\s+than\s+)?{CURRENCY}\s?\d",
     re.IGNORECASE,

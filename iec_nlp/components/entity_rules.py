@@ -3106,7 +3106,7 @@ _AGENCY_LINE = re.compile(
     r"\n[ \t]*(?:The[ ])?((?!(?:Corporate|Investor|Public|Media|Marketing|External|Internal|Global|Strategic|Financial)\b)"
     r"[A-Z][\w'\u2019.&/-]*(?:[ ](?:[A-Z][\w'\u2019.&/-]*|&)){0,4}[ ](?:Communications|Group|Partners|Associates|Advisors|"
     # (a telephone number the reader joined to the line may follow)
-    r"Consulting|Agency|IR|Relations)(?:,?[ ](?:Inc|LLC|Ltd)\.?)?)[ \t]*(?=\n|$|\(?\d{3}\)?[ .-]?\d{3}[.-]\d{4})"
+    rf"Consulting|Agency|IR|Relations)(?:,?[ ](?:Inc|LLC|Ltd)\.?)?)[ \t]*(?=\n|$|{PHONE_NUMBER})"
 )
 
 
