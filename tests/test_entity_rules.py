@@ -4558,3 +4558,12 @@ def test_fpa_is_a_function_a_title_is_held_of():
     text = "John Doe, Vice President of FP&A, signed the agreement."
     ents = _rules(text, [("John Doe", "PERSON"), ("Vice President", "ROLE"), ("FP&A", "ORG")])
     assert ("Vice President of FP&A", "ROLE") in ents and ("FP&A", "ORG") not in ents
+
+
+def test_an_agency_heading_after_an_or_line_is_an_organization():
+    text = ("CONTACT: Cordelane Health Information Systems, Inc.\nGretchen Maitland, Chief Financial Officer\nor\n"
+            "Cobbold Investor Relations\nDominic Sarafian\n")
+    given = [("Gretchen Maitland", "PERSON"), ("Chief Financial Officer", "ROLE"), ("Cobbold Investor Relations", "ROLE"),
+             ("Dominic Sarafian", "PERSON")]
+    ents = _ents(EntityRules(patterns=True, propagate=True)(_doc(text, given)))
+    assert ("Cobbold Investor Relations", "ORG") in ents

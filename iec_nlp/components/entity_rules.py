@@ -3113,7 +3113,8 @@ _AGENCY_LINE = re.compile(
 # A contact block's heading above its first name, after a blank line:
 # "\n\nInvestor Relations\nTorin Farrelly, Vice President" (a department,
 # no one's title), "\n\nBrightgate Investor Relations\nKevin Lam" (the agency).
-_HEADING_LINE_ABOVE = re.compile(r"(?:^|\n[ \t]*\n)[ \t]*([^\n]+?)[ \t]*\n[ \t]*$")
+# (Or after an "or" line between two contacts: "...\nor\nCobbold Investor Relations\nDominic Sarafian".)
+_HEADING_LINE_ABOVE = re.compile(r"(?:^|\n[ \t]*\n|\n[ \t]*or[ \t]*\n)[ \t]*([^\n]+?)[ \t]*\n[ \t]*$")
 _DEPARTMENT_HEADING = re.compile(r"(?:Investor|Media|Public|Corporate)[ ](?:Relations|Communications)")
 
 
