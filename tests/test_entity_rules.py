@@ -4567,3 +4567,9 @@ def test_an_agency_heading_after_an_or_line_is_an_organization():
              ("Dominic Sarafian", "PERSON")]
     ents = _ents(EntityRules(patterns=True, propagate=True)(_doc(text, given)))
     assert ("Cobbold Investor Relations", "ORG") in ents
+
+
+def test_a_professional_corporation_is_a_law_firms_legal_form():
+    text = "Wilson Sonsini Goodrich & Rosati, Professional Corporation is serving as legal counsel to Acme."
+    names = [t for t, label in _ents(EntityRules(patterns=True, propagate=True)(_doc(text, []))) if label == "ORG"]
+    assert "Wilson Sonsini Goodrich & Rosati, Professional Corporation" in names

@@ -12,8 +12,9 @@ from ..text import TEXTS_PER_BATCH
 _LEGAL_FORM = (
     r"(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.|Company|Ltd\.?|Limited|LLC|L\.L\.C\.|"
     r"plc|PLC|N\.V\.|AG|GmbH|L\.P\.|LP|LLP|L\.L\.P\.|S\.p\.A\.|B\.V\.|BV|"
-    # Law and accounting firms: "Hayes Boone, PLLC", "Kessler Ward, P.C.".
-    r"PLLC|P\.L\.L\.C\.|P\.C\.|(?<=,[ ])PC(?![\w.])|"
+    # Law and accounting firms: "Hayes Boone, PLLC", "Kessler Ward, P.C.",
+    # "Wilson Sonsini Goodrich & Rosati, Professional Corporation".
+    r"PLLC|P\.L\.L\.C\.|P\.C\.|(?<=,[ ])PC(?![\w.])|(?<=,[ ])Professional[ ]Corporation|"
     # Forms abroad: "Orinoco Energia S.A. de C.V.", "Sorano Optics K.K.",
     # "Ledgerfold ApS"; a Swedish "AB" or Norwegian "ASA" after a word in
     # lower case only ("Calgary, AB" is a province).
