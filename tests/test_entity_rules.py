@@ -4573,3 +4573,9 @@ def test_a_professional_corporation_is_a_law_firms_legal_form():
     text = "Wilson Sonsini Goodrich & Rosati, Professional Corporation is serving as legal counsel to Acme."
     names = [t for t, label in _ents(EntityRules(patterns=True, propagate=True)(_doc(text, []))) if label == "ORG"]
     assert "Wilson Sonsini Goodrich & Rosati, Professional Corporation" in names
+
+
+def test_a_country_in_parentheses_before_a_legal_form_is_part_of_the_name():
+    text = "TD Securities (USA) LLC and Cantor Fitzgerald & Co. acted as placement agents."
+    names = [t for t, label in _ents(EntityRules(patterns=True, propagate=True)(_doc(text, []))) if label == "ORG"]
+    assert names == ["TD Securities (USA) LLC", "Cantor Fitzgerald & Co."]

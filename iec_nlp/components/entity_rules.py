@@ -164,7 +164,8 @@ ORG_WITH_LEGAL_FORM = re.compile(
     # Not a country's possessive before the name: "China's Shenyang Blower
     # Works (Group) Co., Ltd." (a company's own possessive stays: "America's Car-Mart, Inc.").
     rf"\b(?=[A-Z\d]){_NOT_NAME_START}(?!{_COUNTRY_POSSESSIVE})(?:{_PARTNERS}|{_ORDINAL_NAME_START})?[A-Z][\w&'\u2019-]*[\u00ae\u2122]?"
-    rf"(?:[ ]{{1,2}}{_NAME_WORD}){{0,5}}?,?[ ]{{1,2}}"
+    # A country in parentheses before the form: "TD Securities (USA) LLC".
+    rf"(?:[ ]{{1,2}}{_NAME_WORD}){{0,5}}?(?:[ ]\((?:USA|U\.S\.|US|UK|U\.K\.|Canada)\))?,?[ ]{{1,2}}"
     # A partnership's "& Co." may take a second form: "Pell Lawson & Co. LLC",
     # "Robert W. Baird & Co. Incorporated", "Stifel, Nicolaus & Company, Incorporated".
     # So may "and Company": "Cowen and Company, LLC".
