@@ -4579,3 +4579,9 @@ def test_a_country_in_parentheses_before_a_legal_form_is_part_of_the_name():
     text = "TD Securities (USA) LLC and Cantor Fitzgerald & Co. acted as placement agents."
     names = [t for t, label in _ents(EntityRules(patterns=True, propagate=True)(_doc(text, []))) if label == "ORG"]
     assert names == ["TD Securities (USA) LLC", "Cantor Fitzgerald & Co."]
+
+
+def test_a_banks_branch_after_a_comma_is_part_of_its_name():
+    text = "The letter of credit was issued by Deutsche Bank AG, London Branch, for the project."
+    given = [("Deutsche Bank AG", "ORG")]
+    assert ("Deutsche Bank AG, London Branch", "ORG") in _ents(EntityRules(patterns=True, propagate=True)(_doc(text, given)))

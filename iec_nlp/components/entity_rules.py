@@ -1586,8 +1586,9 @@ def _part_of(doc: Doc, ent: Span, match: re.Match, group: str) -> Span | None:
 # After "& Co." the comma may be left out: "Sutter Vance & Co. LLP", "& Co., P.C.".
 _TRAILING_LEGAL_FORM = re.compile(
     r"(?:,|(?<=&[ ]Co\.))[ ]{1,2}(?:LLP|L\.L\.P\.|LLC|L\.L\.C\.|L\.P\.|N\.A\.|Inc\.|Ltd\.|P\.C\.|PLLC|National[ ]Association"
-    # A bank's or a carrier's branch: "China Telecom Corporation Limited, Jiangsu Branch".
-    r"|(?<=Limited,[ ])[A-Z][a-z]+[ ]Branch)(?![\w.])"
+    # A bank's or a carrier's branch: "China Telecom Corporation Limited, Jiangsu Branch",
+    # "Natixis, New York Branch".
+    r"|[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?[ ]Branch)(?![\w.])"
 )
 
 
