@@ -4585,3 +4585,9 @@ def test_a_banks_branch_after_a_comma_is_part_of_its_name():
     text = "The letter of credit was issued by Deutsche Bank AG, London Branch, for the project."
     given = [("Deutsche Bank AG", "ORG")]
     assert ("Deutsche Bank AG, London Branch", "ORG") in _ents(EntityRules(patterns=True, propagate=True)(_doc(text, given)))
+
+
+def test_a_person_the_recognizer_saw_before_a_companys_kind_word_is_the_company():
+    text = "Lockheed Martin Aeronautical Systems was the second largest customer at 14% of net sales."
+    ents = _ents(EntityRules(patterns=True, propagate=True)(_doc(text, [("Martin Aeronautical", "PERSON")])))
+    assert ("Lockheed Martin Aeronautical Systems", "ORG") in ents and ("Martin Aeronautical", "PERSON") not in ents

@@ -1954,14 +1954,26 @@ def _as_people_named_so_elsewhere(doc: Doc, ents: list[Span]) -> list[Span]:
 # company's trade are a company's name, not a person's (no person of the
 # annotated releases ends in one); so is a group's, in Italian, Spanish or
 # French ("Gruppo Zanardelli").
+_COMPANY_KIND_AFTER = re.compile(rf"[ ]{COMPANY_KIND_WORDS}\b(?![ ]+[A-Z])")
 _ENDS_IN_COMPANY_KIND = re.compile(rf"[ ]{COMPANY_KIND_WORDS}$|^(?i:Gruppo|Grupo|Groupe)[ ]")
 
 
 def _as_companies_by_their_kind_word(doc: Doc, ents: list[Span]) -> list[Span]:
-    return [
-        Span(doc, e.start, e.end, label="ORG") if e.label_ == "PERSON" and _ENDS_IN_COMPANY_KIND.search(e.text) else e
-        for e in ents
-    ]
+    result = []
+    for e in ents:
+        if e.label_ == "PERSON" and _ENDS_IN_COMPANY_KIND.search(e.text):
+            e = Span(doc, e.start, e.end, label="ORG")
+        elif e.label_ == "PERSON" and (kind := _COMPANY_KIND_AFTER.match(doc_text(doc), e.end_char)):
+            # "Lockheed Martin Aeronautical Systems was the second largest
+            # customer": the recognizer took the words before the kind for a
+            # person; the company's name runs over the capitalized word
+            # before them and over the kind.
+            start = e.start - 1 if e.start > 0 and doc[e.start - 1].text[:1].isupper() and doc[e.start - 1].is_alpha else e.start
+            widened = doc.char_span(doc[start].idx, kind.end(), label="ORG")
+            if widened is not None and not any(o is not e and o.start < widened.end and widened.start < o.end for o in ents):
+                e = widened
+        result.append(e)
+    return result
 
 
 # "HALBERD SYSTEMS AWARDED $8.7 MILLION CONTRACT" over "Halberd Systems
