@@ -4591,3 +4591,9 @@ def test_a_person_the_recognizer_saw_before_a_companys_kind_word_is_the_company(
     text = "Lockheed Martin Aeronautical Systems was the second largest customer at 14% of net sales."
     ents = _ents(EntityRules(patterns=True, propagate=True)(_doc(text, [("Martin Aeronautical", "PERSON")])))
     assert ("Lockheed Martin Aeronautical Systems", "ORG") in ents and ("Martin Aeronautical", "PERSON") not in ents
+
+
+def test_a_person_before_a_kind_word_and_services_is_the_company():
+    text = "The annuities are distributed by Raymond James Financial Services and Wells Fargo Advisors."
+    ents = _ents(EntityRules(patterns=True, propagate=True)(_doc(text, [("Raymond James", "PERSON")])))
+    assert ("Raymond James Financial Services", "ORG") in ents

@@ -1954,7 +1954,7 @@ def _as_people_named_so_elsewhere(doc: Doc, ents: list[Span]) -> list[Span]:
 # company's trade are a company's name, not a person's (no person of the
 # annotated releases ends in one); so is a group's, in Italian, Spanish or
 # French ("Gruppo Zanardelli").
-_COMPANY_KIND_AFTER = re.compile(rf"[ ]{COMPANY_KIND_WORDS}\b(?![ ]+[A-Z])")
+_COMPANY_KIND_AFTER = re.compile(rf"[ ]{COMPANY_KIND_WORDS}(?:[ ](?:Services|Group))?\b(?![ ]+[A-Z])")
 _ENDS_IN_COMPANY_KIND = re.compile(rf"[ ]{COMPANY_KIND_WORDS}$|^(?i:Gruppo|Grupo|Groupe)[ ]")
 
 
