@@ -1207,11 +1207,11 @@ _WORK_FOR = re.compile(
 # (a former customer is a customer too, SCHEMA.md).
 _PRODUCTION_FOR = re.compile(
     r"\b(?:began|begin|begins|started|start|starts|end|ended|ends|ramped|ramp)\s+(?:of\s+)?(?:volume\s+|full\s+|initial\s+)?"
-    r"production\s+(?:[\w,-]+\s+){0,4}?for\s+(?:the\s+)?$"
-    # A distributor that buys: "the Company's systems are purchased and resold by Carvell Medical".
-    r"|\b(?:purchased|bought)\s+and\s+(?:resold|distributed)\s+by\s+(?:the\s+)?$",
+    r"production\s+(?:[\w,-]+\s+){0,4}?for\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# A distributor that buys: "the Company's systems are purchased and resold by Carvell Medical".
+_RESOLD_BY = re.compile(r"\b(?:purchased|bought)\s+and\s+(?:resold|distributed)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 # "named general contractor for Westmoor Medical Center", "construction
 # manager at risk for", "selected as design-builder for": a builder's
 # owner. (Settling, not a learned cue: as one, it moved the weights that F's
@@ -1257,6 +1257,7 @@ def _stated_as_customer(before: str, after: str) -> bool:
         or _BUILDS_FOR.search(before)
         or _WORK_FOR.search(before)
         or _PRODUCTION_FOR.search(before)
+        or _RESOLD_BY.search(before)
         or _DELIVERED_TO.search(before)
         or _OUR_BUSINESS_WITH.search(before)
         or _SOLD_TO.search(before)

@@ -106,7 +106,14 @@ from .name_shapes import (
     PHONE_NUMBER,
     job_titles,
 )
-from .span_edits import _add, _add_or_widen, _overlapping, _placed, _relabel_or_add
+from .span_edits import (
+    _add,
+    _add_or_widen,
+    _in_place_of_overlapping,
+    _overlapping,
+    _placed,
+    _relabel_or_add,
+)
 
 # A headline's deal verbs neither open nor continue a name: "Harbor Foods to
 # Acquire Riverbend Publishing Co.", "Completes Acquisition of Trellis Farms Inc.".
@@ -188,6 +195,10 @@ _HYPHENATED_GIVEN_REST = re.compile(r"-[A-Z][a-z]+(?=\s)")
 # "W. Barry Gilbert", "N. E. Rick Strandlund": one or two initials before the given name.
 _SINGLE_LETTER_END = re.compile(r"\s[A-Z]$")
 _LEADING_INITIAL = re.compile(r"(?:\b[A-Z]\.\s+){1,2}$")
+# "Dana-Farber Cancer Institute", "Henry Ford Hospital": an institution's word after the surname.
+_INSTITUTION_AFTER_NAME = re.compile(
+    r"[ ](?:Institute|Center|Centre|Hospital|Foundation|University|College|Clinic|Medical|Health|Healthcare)\b"
+)
 # "Mr. Smith", "Mr. David P. Molfenter", "Dr. Lynda J.-S. Yang": given names
 # and initials, then a surname of two letters or more (not an initial).
 # Its words are also what a chunk must hold for the pattern to be run over it.
@@ -470,8 +481,8 @@ class EntityRules:
             ents = _widen_scopes_over_and(doc, text, ents)
             ents = _complete_phrases(doc, text, ents)
             ents = _without_restated_abbreviations(text, _cut_at_sentence_ends(doc, ents))
-            ents = _propagate(doc, text, _as_companies_by_their_kind_word(doc, ents), short_names)
-            ents = _without_opening_deal_verbs(_complete_organization_names(doc, text, _as_reinsurers(doc, ents)))
+            ents = _propagate(doc, text, _as_companies_by_their_kind_word(doc, text, ents), short_names)
+            ents = _without_opening_deal_verbs(text, _complete_organization_names(doc, text, _as_reinsurers(doc, ents)))
             ents = _split_joined_organizations(doc, ents)
             # Again: a completed name may now end where a branch follows ("... Limited" + ", Sichuan Branch").
             ents = _widen_over_trailing_legal_forms(doc, text, ents)
@@ -1302,9 +1313,6 @@ def _without_own_bodies(text: str, ents: list[Span]) -> list[Span]:
 # did not take whole. Not after a sentence's start, a title or rank ("said
 # Admiral Smith"), a given name (a name cut short is the recognizer's to
 # mend), a month or a weekday ("in May Zorbex signed").
-_INSTITUTION_AFTER_NAME = re.compile(
-    r"[ ](?:Institute|Center|Centre|Hospital|Foundation|University|College|Clinic|Medical|Health|Healthcare)\b"
-)
 _FRAGMENT_NAME = re.compile(r"[A-Z][a-z][\w'\u2019-]*")
 _CAPITALIZED_BEFORE_NAME = re.compile(r"(?<![.!?:;\"\u201c\u2018(]\s)(?<![.!?:;\"\u201c\u2018(])\b([A-Z][a-z]+)[ ]$")
 # Ranks and offices written before a surname ("Admiral Quill", "Senator
@@ -1958,19 +1966,19 @@ _COMPANY_KIND_AFTER = re.compile(rf"[ ]{COMPANY_KIND_WORDS}(?:[ ](?:Services|Gro
 _ENDS_IN_COMPANY_KIND = re.compile(rf"[ ]{COMPANY_KIND_WORDS}$|^(?i:Gruppo|Grupo|Groupe)[ ]")
 
 
-def _as_companies_by_their_kind_word(doc: Doc, ents: list[Span]) -> list[Span]:
+def _as_companies_by_their_kind_word(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     result = []
     for e in ents:
         if e.label_ == "PERSON" and _ENDS_IN_COMPANY_KIND.search(e.text):
             e = Span(doc, e.start, e.end, label="ORG")
-        elif e.label_ == "PERSON" and (kind := _COMPANY_KIND_AFTER.match(doc_text(doc), e.end_char)):
+        elif e.label_ == "PERSON" and (kind := _COMPANY_KIND_AFTER.match(text, e.end_char)):
             # "Lockheed Martin Aeronautical Systems was the second largest
             # customer": the recognizer took the words before the kind for a
             # person; the company's name runs over the capitalized word
             # before them and over the kind.
             start = e.start - 1 if e.start > 0 and doc[e.start - 1].text[:1].isupper() and doc[e.start - 1].is_alpha else e.start
             widened = doc.char_span(doc[start].idx, kind.end(), label="ORG")
-            if widened is not None and not any(o is not e and o.start < widened.end and widened.start < o.end for o in ents):
+            if widened is not None and all(o is e for o in _overlapping(ents, widened.start, widened.end)):
                 e = widened
         result.append(e)
     return result
@@ -2034,11 +2042,11 @@ def _without_leading_months_and_knighthoods(ents: list[Span]) -> list[Span]:
     ]
 
 
-def _without_opening_deal_verbs(ents: list[Span]) -> list[Span]:
+def _without_opening_deal_verbs(text: str, ents: list[Span]) -> list[Span]:
     result = []
     for ent in ents:
         verb = _OPENING_DEAL_VERB.match(ent.text) if ent.label_ in ("ORG", "CUSTOMER") and ent.text.isupper() else None
-        if ent.label_ in ("ORG", "CUSTOMER") and verb is None and doc_text(ent.doc)[max(0, ent.start_char - 3) : ent.start_char] == "to ":
+        if ent.label_ in ("ORG", "CUSTOMER") and verb is None and text[max(0, ent.start_char - 3) : ent.start_char] == "to ":
             verb = _OPENING_INFINITIVE.match(ent.text)
         rest = ent.doc.char_span(ent.start_char + verb.end(), ent.end_char, label=ent.label_) if verb else None
         result.append(rest if rest is not None else ent)
@@ -3144,7 +3152,7 @@ def _agencies_under_contact_names(doc: Doc, text: str, ents: list[Span]) -> list
         elif (agency := _AGENCY_LINE.fullmatch("\n" + above.group(1))) and not JOB_TITLE.search(agency.group(1)):
             span = doc.char_span(start + agency.start(1) - 1, start + agency.end(1) - 1, label="ORG")
             if span is not None:
-                ents = [e for e in ents if not (e.start_char < span.end_char and span.start_char < e.end_char)] + [span]
+                ents = _in_place_of_overlapping(ents, span)
     for contact in [e for e in ents if e.label_ in ("PERSON", "ORG")]:
         line_start = text.rfind("\n", 0, contact.start_char) + 1
         if text[line_start : contact.start_char].strip():
@@ -3159,10 +3167,9 @@ def _agencies_under_contact_names(doc: Doc, text: str, ents: list[Span]) -> list
             if not _PERSON_NAME_SHAPE.fullmatch(name) or HOLDS_LEGAL_FORM.search(name) or re.search(_AGENCY_WORD, name):
                 continue
             ents = [e for e in ents if e is not contact] + [Span(doc, contact.start, contact.end, label="PERSON")]
-        start, end = agency.span(1)
-        span = doc.char_span(start, end, label="ORG")
+        span = doc.char_span(*agency.span(1), label="ORG")
         if span is not None:
-            ents = [e for e in ents if not (e.start_char < end and start < e.end_char)] + [span]
+            ents = _in_place_of_overlapping(ents, span)
     return ents
 
 

@@ -951,10 +951,6 @@ def _opens_a_section_heading(name: str, text: str, start: int) -> bool:
     return not text[text.rfind("\n", 0, start) + 1 : start].strip()
 
 
-# A name ending in its legal form is a company, also where a state opens the
-# next name of a list: "Alabama Power Company, Georgia Power Company".
-
-
 # "HUNTSVILLE, Ala., April 30, 2018 -- ... technicians in Huntsville": the
 # city of a release's dateline is a place at each of its mentions.
 _DATELINE_CITY = re.compile(
@@ -974,6 +970,8 @@ def _is_place(ent: Span, name: str, text: str) -> bool:
         return True  # "a Luxembourg company", "shipments to Europe": a country or region alone is a place
     return (
         bool(_FOLLOWED_BY_STATE.match(text, ent.end_char))
+        # A name ending in its legal form is a company, also where a state opens
+        # the next name of a list: "Alabama Power Company, Georgia Power Company".
         and not ENDS_IN_LEGAL_FORM.search(name)
         and not _GOVERNMENT_OF_PLACE.match(name)
     )

@@ -169,9 +169,7 @@ def _names_a_place(word: str) -> bool:
 
 
 def _cannot_stand_for_institution(word: str, text: str) -> bool:
-    if word in _DESCRIPTIVE_FIRST_WORDS or word in _DEMONYMS:
-        return True
-    if _STATE_NAME.fullmatch(word) or re.fullmatch(_COUNTRIES, word):
+    if word in _DESCRIPTIVE_FIRST_WORDS or _names_a_place(word):
         return True
     # Written as a place ("offices in Boston"), not as the first word of a
     # longer name ("an order from Vantor Rail Systems", "Boston University").

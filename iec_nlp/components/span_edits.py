@@ -12,6 +12,12 @@ def _overlapping(ents: list[Span], start: int, end: int) -> list[Span]:
     return [e for e in ents if e.start < end and start < e.end]
 
 
+def _in_place_of_overlapping(ents: list[Span], span: Span) -> list[Span]:
+    """The entities with `span` in place of those it overlaps."""
+    replaced = _overlapping(ents, span.start, span.end)
+    return [e for e in ents if e not in replaced] + [span]
+
+
 def _span(doc: Doc, start: int, end: int, label: str) -> Span | None:
     return doc.char_span(start, end, label=label, alignment_mode="contract")
 
