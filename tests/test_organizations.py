@@ -24,6 +24,13 @@ from iec_nlp.organizations import (
 CORPUS = Path(__file__).resolve().parent.parent / "corpora"
 
 
+def _extracted_labels(text: str) -> dict[str, str]:
+    """The label the default model gives each entity text of `text`."""
+    import iec_nlp
+
+    return {e.text: e.label for e in iec_nlp.extract(text).entities}
+
+
 def _orgs(text: str, *names: str, label: str = "ORG") -> list[Entity]:
     """Every mention of the names, longest names first (no overlaps)."""
     found: list[Entity] = []
@@ -1589,8 +1596,6 @@ def test_a_defined_short_name_taken_for_a_person_is_the_organization_and_heads_a
 
 
 def test_customers_named_as_the_issuers_largest_historically_and_in_a_list_after_were():
-    import iec_nlp
-
     text = (
         "SAN DIEGO, Aug. 14, 2002 -- Tessbury Circuit Technologies, Inc. (Nasdaq: TSBY) today reported results.\n\n"
         "Most of the decline came from Anselmo Telecom Systems, historically Tessbury's largest customer, which "
@@ -1598,7 +1603,7 @@ def test_customers_named_as_the_issuers_largest_historically_and_in_a_list_after
         "Automation, Inc., Sedbergh Instruments and Garston Controls, which together accounted for 47% of revenue.\n\n"
         "Sales to The Boeing Company accounted for 6% of net sales.\n"
     )
-    labels = {e.text: e.label for e in iec_nlp.extract(text).entities}
+    labels = _extracted_labels(text)
     for name in ("Anselmo Telecom Systems", "Rockwell Automation, Inc.", "Sedbergh Instruments", "Garston Controls", "Boeing Company"):
         assert labels.get(name) == "CUSTOMER", name
     assert "The Boeing Company" not in labels
@@ -1618,76 +1623,64 @@ def test_a_filing_made_to_a_regulator_is_no_sale_to_it():
 
 
 def test_an_award_from_a_name_valued_after_it_settles_a_customer():
-    import iec_nlp
-
     text = (
         "WICHITA, Kan., Feb. 22, 2007 -- Ormsgill Precision Components, Inc. (Nasdaq: OPCI) today reported results.\n\n"
         "Backlog rose on a five-year award from Pratt & Whitney for compressor vanes valued at approximately $34 million.\n"
     )
-    labels = {e.text: e.label for e in iec_nlp.extract(text).entities}
+    labels = _extracted_labels(text)
     assert labels.get("Pratt & Whitney") == "CUSTOMER"
 
 
 def test_the_issuers_customers_include_a_kind_such_as_names_and_a_class_is_no_name():
-    import iec_nlp
-
     text = (
         "DENVER, Sept. 24, 2018 -- Threlkeld Rail Services, Inc. (Nasdaq: TRLK) today announced a new CEO.\n\n"
         "Its customers include Class I railroads such as Union Pacific Railroad Company and Canadian National "
         "Railway Company, as well as shippers.\n"
     )
-    labels = {e.text: e.label for e in iec_nlp.extract(text).entities}
+    labels = _extracted_labels(text)
     assert labels.get("Union Pacific Railroad Company") == "CUSTOMER"
     assert labels.get("Canadian National Railway Company") == "CUSTOMER"
     assert "Class I" not in labels
 
 
 def test_an_order_placed_by_a_name_settles_a_customer():
-    import iec_nlp
-
     text = (
         "ABERDEEN, Scotland, April 9, 2018 -- Obelin Flow Control, Inc. (Nasdaq: OBLN) today announced a framework "
         "agreement.\n\nThe first call-off under the agreement, a $6.2 million order for valves, was placed by Haldora "
         "Energy UK Limited, the company's U.K. operating subsidiary.\n"
     )
-    labels = {e.text: e.label for e in iec_nlp.extract(text).entities}
+    labels = _extracted_labels(text)
     assert labels.get("Haldora Energy UK Limited") == "CUSTOMER"
 
 
 def test_production_begun_or_ended_for_a_name_settles_a_customer():
-    import iec_nlp
-
     text = (
         "MINNEAPOLIS, May 8, 2018 -- Feldane Manufacturing, Inc. (Nasdaq: FLDN) today reported results.\n\n"
         "Sales fell, reflecting the previously announced end of production for Yorvik Industrial Controls, which "
         "moved its drives to its own plant. The Company began production in April for Verwood Medical Corporation.\n"
     )
-    labels = {e.text: e.label for e in iec_nlp.extract(text).entities}
+    labels = _extracted_labels(text)
     assert labels.get("Yorvik Industrial Controls") == "CUSTOMER"
     assert labels.get("Verwood Medical Corporation") == "CUSTOMER"
 
 
 def test_a_distributor_that_purchases_and_resells_is_a_customer():
-    import iec_nlp
-
     text = (
         "BEST, Netherlands, Aug. 5, 2010 -- Oostermeer Medical Imaging N.V. (Nasdaq: OSTM) today reported results.\n\n"
         "In North America the Company's systems are purchased and resold by Carvell Medical Distribution, Inc. "
         "under an exclusive agreement.\n"
     )
-    labels = {e.text: e.label for e in iec_nlp.extract(text).entities}
+    labels = _extracted_labels(text)
     assert labels.get("Carvell Medical Distribution, Inc.") == "CUSTOMER"
 
 
 def test_a_water_system_defined_by_its_initials_is_an_organization():
-    import iec_nlp
-
     text = (
         "SAN ANTONIO, Aug. 7, 2012 -- Hatchford Engineering Group, Inc. (Nasdaq: HEGI) said today that the San "
         "Antonio Water System (SAWS) has selected a joint venture led by Hatchford. The contract has a maximum value "
         "of $7.5 million, with projects released by SAWS.\n"
     )
-    labels = {e.text: e.label for e in iec_nlp.extract(text).entities}
+    labels = _extracted_labels(text)
     assert labels.get("San Antonio Water System") == "CUSTOMER" and labels.get("SAWS") == "CUSTOMER"
 
 
@@ -1705,35 +1698,29 @@ def test_services_to_a_name_are_a_sale_to_it():
 
 
 def test_new_client_agreements_including_names_are_customers():
-    import iec_nlp
-
     text = (
         "ATLANTA, May 08, 2019 -- Pelltrove Payments, Inc. (NASDAQ: PLTV) today reported results.\n\n"
         "  * 38 new client agreements, including the City of Phoenix and Dunmarrow Health System\n"
     )
-    labels = {e.text: e.label for e in iec_nlp.extract(text).entities}
+    labels = _extracted_labels(text)
     assert labels.get("City of Phoenix") == "CUSTOMER" and labels.get("Dunmarrow Health System") == "CUSTOMER"
 
 
 def test_names_that_were_the_companys_largest_customers_are_customers_each():
-    import iec_nlp
-
     text = (
         "SAN JOSE, Calif., Feb. 13, 2024 -- Cardross Photonics, Inc. (Nasdaq: CRDP) today reported results.\n\n"
         "Cisco Systems, Inc. and Dalgarno Networks were the Company's largest customers in 2023, at 27% and 14% of "
         "revenue, respectively.\n"
     )
-    labels = {e.text: e.label for e in iec_nlp.extract(text).entities}
+    labels = _extracted_labels(text)
     assert labels.get("Cisco Systems, Inc.") == "CUSTOMER" and labels.get("Dalgarno Networks") == "CUSTOMER"
 
 
 def test_a_name_that_signed_an_agreement_under_which_the_issuer_will_serve_it_is_a_customer():
-    import iec_nlp
-
     text = (
         "ROANOKE, Va., Sept. 4, 2001 -- Lindenbrook Processing Services, Inc. (Nasdaq: LPSI) today announced that "
         "Dunholme Savings Bank, FSB has signed a seven-year agreement under which Lindenbrook will process all of the "
         "bank's checks.\n"
     )
-    labels = {e.text: e.label for e in iec_nlp.extract(text).entities}
+    labels = _extracted_labels(text)
     assert labels.get("Dunholme Savings Bank, FSB") == "CUSTOMER"
