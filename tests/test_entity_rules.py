@@ -4597,3 +4597,11 @@ def test_a_person_before_a_kind_word_and_services_is_the_company():
     text = "The annuities are distributed by Raymond James Financial Services and Wells Fargo Advisors."
     ents = _ents(EntityRules(patterns=True, propagate=True)(_doc(text, [("Raymond James", "PERSON")])))
     assert ("Raymond James Financial Services", "ORG") in ents
+
+
+def test_the_home_country_alone_is_no_organization():
+    # A real filing's table row: "Three Months Ended March 31, 2022 - U.S. GAAP".
+    text = "Three Months Ended March 31, 2022 - U.S. GAAP\t$ 1,855\nUnited States Steel Corporation bought parts."
+    ents = [("U.S.", "ORG"), ("United States Steel Corporation", "ORG")]
+    doc = EntityRules(patterns=False, propagate=True)(_doc(text, ents))
+    assert [t for t, label in _ents(doc) if label == "ORG"] == ["United States Steel Corporation"]

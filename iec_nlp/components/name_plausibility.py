@@ -126,6 +126,9 @@ _COUNTRY = re.compile(_COUNTRIES)
 _REGION = re.compile(
     r"(?:(?:North|South|Central|Latin|Eastern|Western|Northern|Southern)\s+)?(?:America|Americas|Europe|Asia|Africa)"
     r"|Asia[\s-]Pacific|Middle\s+East|EMEA|APAC"
+    # The home country alone: "Three Months Ended March 31, 2022 - U.S. GAAP"
+    # (a table's row label in a real filing) is no organization.
+    r"|United\s+States(?:\s+of\s+America)?|U\.S\.(?:A\.)?|USA"
 )
 _FOLLOWED_BY_STATE = re.compile(
     r",\s*(?:(?:" + "|".join(re.escape(a) for a in _STATES) + r")\.|(?:" + _STATE_NAMES + "|" + _COUNTRIES
