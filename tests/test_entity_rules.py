@@ -4605,3 +4605,12 @@ def test_the_home_country_alone_is_no_organization():
     ents = [("U.S.", "ORG"), ("United States Steel Corporation", "ORG")]
     doc = EntityRules(patterns=False, propagate=True)(_doc(text, ents))
     assert [t for t, label in _ents(doc) if label == "ORG"] == ["United States Steel Corporation"]
+
+
+def test_business_functions_listed_are_no_organization_and_no_title():
+    # A real release's "About" paragraph (oracle EX-99.1, 2019).
+    text = ("The Oracle Cloud offers integrated applications for Sales, Service, Marketing, "
+            "Human Resources, Finance, Supply Chain and Manufacturing.")
+    ents = [("Oracle", "ORG"), ("Sales, Service", "ORG"), ("Marketing, Human Resources, Finance", "ROLE")]
+    doc = EntityRules(patterns=False, propagate=True)(_doc(text, ents))
+    assert _ents(doc) == [("Oracle", "ORG")]

@@ -19,6 +19,7 @@ from ..currencies import CURRENCY_CODES
 from .name_shapes import (
     _BEFORE_TICKER,
     _EXCHANGE,
+    _FUNCTION,
     _LEGAL_FORM,
     _MONTH,
     _NAME_LABELS,
@@ -1009,6 +1010,13 @@ def _is_headline_product(name: str, text: str, start: int) -> bool:
     return _written_in_lower_case(" ".join(words[-2:]), text)
 
 
+# Business functions listed: "integrated applications for Sales, Service,
+# Marketing, Human Resources, Finance" (a real release's "About" paragraph,
+# read as an ORG and a ROLE) name what a product serves, no company or post.
+_LISTED_FUNCTION = rf"(?:{_FUNCTION}|Service)"
+_FUNCTION_LIST = re.compile(rf"{_LISTED_FUNCTION}(?:(?:,[ ]*(?:and[ ]+)?|[ ]+(?:and|&)[ ]+){_LISTED_FUNCTION})+")
+
+
 def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> bool:
     """False for what cannot be the entity its label says; `terms` are the
     abbreviations the release defines for common nouns and for things
@@ -1021,6 +1029,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
         return False  # "$    -" in a table: a dash, no amount
     if label == "METRIC" and _TAX_BASIS.fullmatch(name):
         return False  # "a gain of $2.3 million before taxes ($1.4 million after tax": the basis, the gain is the measure
+    if label in (*_NAME_LABELS, "ROLE") and _FUNCTION_LIST.fullmatch(name):
+        return False  # "Sales, Service", "Marketing, Human Resources, Finance": functions listed
     if label == "ROLE" and _BUSINESS_NOUN.search(name):
         return False  # "A leading U.S. producer of electricity, Southern Company owns": what a company is, not a post
     if label == "ROLE" and _FIRMS_PART.fullmatch(name):
