@@ -4614,3 +4614,10 @@ def test_business_functions_listed_are_no_organization_and_no_title():
     ents = [("Oracle", "ORG"), ("Sales, Service", "ORG"), ("Marketing, Human Resources, Finance", "ROLE")]
     doc = EntityRules(patterns=False, propagate=True)(_doc(text, ents))
     assert _ents(doc) == [("Oracle", "ORG")]
+
+
+def test_a_legal_form_after_a_given_name_is_no_surname():
+    text = "Bookings included a $14.2 million order from Lockheed Martin Corporation for modules. Martin Ferrer spoke."
+    found = _ents(EntityRules(patterns=True, propagate=False)(_doc(text, [])))
+    assert ("Lockheed Martin Corporation", "ORG") in found and ("Martin Ferrer", "PERSON") in found
+    assert not any(label == "PERSON" and "Corporation" in t for t, label in found)

@@ -509,6 +509,9 @@ class EntityRules:
             # "Eddie V's" (a restaurant): a surname is more than a letter.
             if rest is None or _SINGLE_LETTER_END.search(rest.group()):
                 continue
+            # "an order from Lockheed Martin Corporation": a legal form is no surname.
+            if HOLDS_LEGAL_FORM.search(rest.group()):
+                continue
             # "Dana-Farber Cancer Institute", "Emory Healthcare": a name an
             # institution's word follows names the institution.
             if _INSTITUTION_AFTER_NAME.match(text, rest.end()):
