@@ -828,6 +828,8 @@ _INTRODUCES_CUSTOMERS = re.compile(
     + r"(?::|,?\s*(?:included|include|includes|such\s+as|including))\s+(?:the\s+)?$"
     r"|\bgo-lives\s*" + _IN_A_PERIOD + r"(?::|,?\s*(?:included|include|includes|including))\s+(?:the\s+)?$"
     r"|\bdesign[\s-]wins?\s+(?:[\w-]+\s+){0,3}?(?:at|with)\s+(?:the\s+)?$"
+    # A chip maker's part designed into the buyer's product: "won sockets in small-cell radios at Beta Wireless".
+    r"|\b(?:socket\s+wins?|won\s+(?:[\w-]+\s+)?sockets?)\s+(?:[\w-]+\s+){0,3}?(?:at|with)\s+(?:the\s+)?$"
     # A media company's buyers: "Top spending advertisers included Beta Foods".
     r"|\b(?:top|largest|leading|major|key|new|national|local)\s+(?:[\w-]+\s+){0,2}?advertisers\s*(?::|,?\s*(?:included|include|includes|such\s+as|including|were))\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -982,7 +984,10 @@ _ORDER_CAME_FROM = re.compile(
 _ORDER_NOUN = r"(?:purchase\s+|production\s+|follow-on\s+|delivery\s+|task\s+)?(?:orders?|contracts?|awards?)"
 _VALUED_ORDER_FROM = re.compile(
     rf"{CURRENCY}[\d.,]*\d(?:\s+(?:million|billion|thousand|crore))?,?\s+(?:(?:in|of)\s+)?(?:[\w-]+,?\s+){{0,3}}?"
-    rf"{_ORDER_NOUN}\s+(?:from|by)\s+(?:the\s+)?$",
+    rf"{_ORDER_NOUN}\s+(?:from|by)\s+(?:the\s+)?$"
+    # The value after the noun: "an order valued at $3.1 million from the Defense Logistics Agency".
+    rf"|{_ORDER_NOUN}\s+(?:valued\s+at|worth|totaling|totalling)\s+(?:approximately\s+|about\s+|up\s+to\s+)?"
+    rf"{CURRENCY}[\d.,]*\d(?:\s+(?:million|billion|thousand|crore))?\s+(?:from|by)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 
@@ -1152,6 +1157,11 @@ def _chose_the_issuer(text: str, name_start: int, name_end: int, issuer_ends: fr
 _DEPLOYED_AT = re.compile(
     r"\b(?:(?:went|goes|gone|is|are|now)\s+live|rolled\s+out|deployed|installed|in\s+production|roll-?outs?|go-live)"
     r"\s+at\s+(?:the\s+)?$"
+    # At the organization's sites: "went live at all 14 hospitals of Beta Health".
+    r"|\b(?:went|goes|gone|is|are|now)\s+live\s+at\s+(?:all\s+)?(?:[\w-]+\s+)?(?:of\s+(?:the\s+)?)?"
+    r"(?:hospitals|plants|sites|locations|stores|facilities|branches|clinics|mills|campuses)\s+of\s+(?:the\s+)?$"
+    # A maker's first systems in the buyer's hands: "the first systems at Beta Health System".
+    r"|\b(?:first|initial)\s+(?:[\w-]+\s+){0,2}?(?:systems|installations|placements)\s+at\s+(?:the\s+)?$"
     # A carrier deploying the issuer's equipment: "deployed by Westmark
     # Telephone", "deployed in the network of Beta Telecom", "deployed by 41
     # service providers, including Beta Telecom" (not "deployed by our

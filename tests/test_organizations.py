@@ -1724,3 +1724,16 @@ def test_a_name_that_signed_an_agreement_under_which_the_issuer_will_serve_it_is
     )
     labels = _extracted_labels(text)
     assert labels.get("Dunholme Savings Bank, FSB") == "CUSTOMER"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Acme won sockets in small-cell radios at Calloway Controls.",
+        "Acme booked an order valued at $3.1 million from Calloway Controls for power supplies.",
+        "The platform went live at all 14 hospitals of Calloway Controls.",
+        "Acme placed 14 systems, including the first systems at Calloway Controls.",
+    ],
+)
+def test_socket_wins_orders_valued_before_the_buyer_and_first_systems_settle_it(sentence):
+    assert _settled_labels(sentence, "Beta Health", "Calloway Controls")[-1] == "CUSTOMER"
