@@ -4621,3 +4621,16 @@ def test_a_legal_form_after_a_given_name_is_no_surname():
     found = _ents(EntityRules(patterns=True, propagate=False)(_doc(text, [])))
     assert ("Lockheed Martin Corporation", "ORG") in found and ("Martin Ferrer", "PERSON") in found
     assert not any(label == "PERSON" and "Corporation" in t for t, label in found)
+
+
+def test_an_institution_named_after_a_person_and_a_bank_named_after_a_state_are_organizations():
+    text = ("The order came from the George C. Marshall Space Flight Center and Arnold Engineering "
+            "Development Center. The loan is from First Virginia Bank. George Marshall spoke.")
+    found = _ents(EntityRules(patterns=True, propagate=False)(_doc(text, [])))
+    assert ("First Virginia Bank", "PERSON") not in found and ("George Marshall", "PERSON") in found
+    assert not any(label == "PERSON" and t.startswith("Arnold") for t, label in found)
+    # The recognizer's person before the institution's words is the institution's eponym.
+    ents = [("George C. Marshall", "PERSON"), ("George Marshall", "PERSON")]
+    doc = EntityRules(patterns=False, propagate=True)(_doc(text, ents))
+    assert ("George C. Marshall Space Flight Center", "ORG") in _ents(doc)
+    assert ("George Marshall", "PERSON") in _ents(doc)

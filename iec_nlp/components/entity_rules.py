@@ -194,10 +194,13 @@ _CAPITALIZED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
 _HYPHENATED_GIVEN_REST = re.compile(r"-[A-Z][a-z]+(?=\s)")
 # "W. Barry Gilbert", "N. E. Rick Strandlund": one or two initials before the given name.
 _SINGLE_LETTER_END = re.compile(r"\s[A-Z]$")
+_COMPANY_KIND_SURNAME = re.compile(r"\b(?:Bank|Bancorp|Trust|Group|Partners|Holdings|Industries|Technologies)$")
 _LEADING_INITIAL = re.compile(r"(?:\b[A-Z]\.\s+){1,2}$")
 # "Dana-Farber Cancer Institute", "Henry Ford Hospital": an institution's word after the surname.
+# Up to two more words may come between: "George C. Marshall Space Flight
+# Center", "Arnold Engineering Development Center".
 _INSTITUTION_AFTER_NAME = re.compile(
-    r"[ ](?:Institute|Center|Centre|Hospital|Foundation|University|College|Clinic|Medical|Health|Healthcare)\b"
+    r"(?:[ ][A-Z][a-z]+){0,2}[ ](?:Institute|Center|Centre|Hospital|Foundation|University|College|Clinic|Medical|Health|Healthcare)\b"
 )
 # "Mr. Smith", "Mr. David P. Molfenter", "Dr. Lynda J.-S. Yang": given names
 # and initials, then a surname of two letters or more (not an initial).
@@ -509,8 +512,9 @@ class EntityRules:
             # "Eddie V's" (a restaurant): a surname is more than a letter.
             if rest is None or _SINGLE_LETTER_END.search(rest.group()):
                 continue
-            # "an order from Lockheed Martin Corporation": a legal form is no surname.
-            if HOLDS_LEGAL_FORM.search(rest.group()):
+            # "an order from Lockheed Martin Corporation", "First Virginia Bank":
+            # a legal form or a company's kind is no surname.
+            if HOLDS_LEGAL_FORM.search(rest.group()) or _COMPANY_KIND_SURNAME.search(rest.group()):
                 continue
             # "Dana-Farber Cancer Institute", "Emory Healthcare": a name an
             # institution's word follows names the institution.
@@ -606,7 +610,8 @@ class EntityRules:
             if match.group("given").title() in self.first_names:
                 ents = _add(doc, ents, match.start("name"), match.end("name"), "PERSON")
         for match in _INITIAL_NAME.finditer(text):
-            ents = _relabel_or_add(doc, ents, match.start(), match.end(), "PERSON", from_label="ORG")
+            if not _INSTITUTION_AFTER_NAME.match(text, match.end()):  # "George C. Marshall Space Flight Center"
+                ents = _relabel_or_add(doc, ents, match.start(), match.end(), "PERSON", from_label="ORG")
         for match in job_titles(text):
             # "Leidos Defense Group president": a capitalized "Group" before a
             # title in lower case ends an organization's name.
@@ -1726,6 +1731,9 @@ _NAME_REST = re.compile(_CAPITALIZED_REST)
 # William E. Simon Graduate School of Business" (`_NAMED_AFTER_PERSON` keeps
 # the name from being a person of its own).
 _EPONYM_BEFORE = re.compile(r"\bthe[ ]((?:[A-Z][a-z]+|[A-Z]\.)(?:[ ](?:[A-Z][a-z]+|[A-Z]\.)){1,3})[ ]$")
+_INSTITUTION_NAMED_AFTER_PERSON = re.compile(
+    r"(?:[ ][A-Z][a-z]+){0,2}[ ](?:Institute|Center|Centre|Hospital|Foundation|University|College|Clinic)\b"
+)
 _OPENS_WITH_INSTITUTION = re.compile(r"(?:Graduate|School|University|College|Institute|Foundation|Center|Centre|Hospital)\b")
 
 
@@ -1750,6 +1758,11 @@ def _complete_institution_names(doc: Doc, text: str, ents: list[Span]) -> list[S
     the name of the person it is named after, or over its form ("City of")."""
     result = []
     for ent in ents:
+        if ent.label_ == "PERSON" and (named_after := _INSTITUTION_NAMED_AFTER_PERSON.match(text, ent.end_char)):
+            # "the George C. Marshall Space Flight Center": the person the recognizer
+            # found is the eponym of the institution named after it.
+            widened = doc.char_span(ent.start_char, named_after.end(), label="ORG")
+            ent = widened if widened and not _overlapping(ents, ent.end, widened.end) else ent
         if ent.label_ not in ("ORG", "CUSTOMER"):
             result.append(ent)
             continue
