@@ -4634,3 +4634,10 @@ def test_an_institution_named_after_a_person_and_a_bank_named_after_a_state_are_
     doc = EntityRules(patterns=False, propagate=True)(_doc(text, ents))
     assert ("George C. Marshall Space Flight Center", "ORG") in _ents(doc)
     assert ("George Marshall", "PERSON") in _ents(doc)
+
+
+def test_a_bank_named_with_and_is_one_name_where_the_recognizer_saw_two():
+    text = "It has a credit line with Harris Trust and Savings Bank, and deposits at First Bank and Trust Company."
+    ents = [("Harris Trust", "ORG"), ("Savings Bank", "ORG"), ("First Bank", "ORG")]
+    names = [t for t, label in _rules(text, ents) if label == "ORG"]
+    assert names == ["Harris Trust and Savings Bank", "First Bank and Trust Company"]

@@ -1653,8 +1653,21 @@ def _join_ampersand_names(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
         if widened and rest_of_name:
             ent = widened
             joined.update(inside)
+        elif ent.label_ in ("ORG", "CUSTOMER") and (bank := _BANK_FORM_AFTER_AND.match(text, ent.end_char)):
+            # "Harris Trust" + " and Savings Bank of Chicago": one bank's name,
+            # which the recognizer read as two.
+            rest = [e for e in ents if ent.end_char < e.start_char < bank.end() and e.label_ in ("ORG", "CUSTOMER")]
+            widened = doc.char_span(ent.start_char, max([bank.end(), *(e.end_char for e in rest)]), label=ent.label_)
+            if widened and all(e in rest for e in _overlapping(ents, ent.end, widened.end)):
+                ent = widened
+                joined.update(rest)
         result.append(ent)
     return [e for e in result if e not in joined]
+
+
+_BANK_FORM_AFTER_AND = re.compile(
+    r"(?<=\bTrust)[ ]and[ ]Savings[ ]Bank\b|(?<=\bBank)[ ]and[ ]Trust(?:[ ]Company)?\b|(?<=\bSavings)[ ]and[ ]Loan(?:[ ]Association)?\b"
+)
 
 
 # GUIDELINE.md board seats: "current Board of Directors members, James N.
