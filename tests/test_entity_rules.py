@@ -4641,3 +4641,9 @@ def test_a_bank_named_with_and_is_one_name_where_the_recognizer_saw_two():
     ents = [("Harris Trust", "ORG"), ("Savings Bank", "ORG"), ("First Bank", "ORG")]
     names = [t for t, label in _rules(text, ents) if label == "ORG"]
     assert names == ["Harris Trust and Savings Bank", "First Bank and Trust Company"]
+
+
+def test_a_company_named_company_may_take_a_second_legal_form():
+    text = "The Borrowers are Quistley Distribution Company, LLC and QFS Fleet Services, Inc. under the agreement."
+    names = [t for t, label in _ents(EntityRules(patterns=True, propagate=False)(_doc(text, []))) if label == "ORG"]
+    assert names == ["Quistley Distribution Company, LLC", "QFS Fleet Services, Inc."]

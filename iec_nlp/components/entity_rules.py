@@ -176,7 +176,9 @@ ORG_WITH_LEGAL_FORM = re.compile(
     # A partnership's "& Co." may take a second form: "Pell Lawson & Co. LLC",
     # "Robert W. Baird & Co. Incorporated", "Stifel, Nicolaus & Company, Incorporated".
     # So may "and Company": "Cowen and Company, LLC".
-    rf"{_LEGAL_FORM}(?:(?:(?<=&[ ]Co\.)|(?<=&[ ]Company)|(?<=and[ ]Company)),?[ ](?:LLC|LLP|L\.L\.C\.|L\.P\.|P\.C\.|Incorporated|Inc\.)(?![\w.]))?(?![\w])"
+    # A company's "Company" may take one too: "Quistley Distribution Company, LLC",
+    # "Fidelity Management & Research Company LLC".
+    rf"{_LEGAL_FORM}(?:(?:(?<=&[ ]Co\.)|(?<=[ ]Company)),?[ ](?:LLC|LLP|L\.L\.C\.|L\.P\.|P\.C\.|Incorporated|Inc\.)(?![\w.]))?(?![\w])"
 )
 # Letters of Western European names count too ("Ramón Estrada-Kirk", "José Müller").
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
