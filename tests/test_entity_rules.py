@@ -4647,3 +4647,11 @@ def test_a_company_named_company_may_take_a_second_legal_form():
     text = "The Borrowers are Quistley Distribution Company, LLC and QFS Fleet Services, Inc. under the agreement."
     names = [t for t, label in _ents(EntityRules(patterns=True, propagate=False)(_doc(text, []))) if label == "ORG"]
     assert names == ["Quistley Distribution Company, LLC", "QFS Fleet Services, Inc."]
+
+
+def test_a_name_widens_over_an_ordinal_a_states_first_word_and_an_institution_for():
+    text = ("It borrowed from 1st Source Bank. A grant came from the South Carolina Coordinating Council "
+            "and the Center for Digital Health Outcomes. Sales in North America rose.")
+    ents = [("Source Bank", "ORG"), ("Carolina Coordinating Council", "ORG"), ("Digital Health Outcomes", "ORG")]
+    names = [t for t, label in _rules(text, ents) if label == "ORG"]
+    assert names == ["1st Source Bank", "South Carolina Coordinating Council", "Center for Digital Health Outcomes"]

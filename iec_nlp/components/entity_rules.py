@@ -472,6 +472,7 @@ class EntityRules:
             ents = _join_ampersand_names(doc, text, _split_owned_units(doc, _without_own_bodies(text, ents)))
             ents = _widen_over_trailing_legal_forms(doc, text, ents)
             ents = _complete_institution_names(doc, text, _join_state_possessives(doc, text, ents))
+            ents = _widen_over_opening_words(doc, text, ents)
             ents = _add_seats_before_names(doc, text, ents)
             ents = _add_company_shaped_names(doc, text, _add_initials_of_names(doc, text, ents))
             ents = _add_units_after_possessives(doc, text, _add_institutions_before_initials(doc, text, ents))
@@ -1808,6 +1809,33 @@ def _complete_institution_names(doc: Doc, text: str, ents: list[Span]) -> list[S
             ent = widened
         if not _names_an_index_or_event(ent.text, text, ent.end_char):
             result.append(ent)  # not the host of an event: "the American College of Rheumatology Annual Meeting"
+    return result
+
+
+# Words that open a name and that the recognizer left out: an ordinal ("1st
+# Source Bank"), the first word of a state ("South" of "South Carolina
+# Coordinating Council"), an institution's word with "for" or "of" ("the
+# Center for" + "Digital Health Outcomes").
+_ORDINAL_BEFORE = re.compile(r"(?<![\w.,-])\d{1,3}(?:st|nd|rd|th)[ ]$")
+_STATE_FIRST_WORD_BEFORE = re.compile(r"(?<![\w-])(?:North|South|West|New|Rhode)[ ]$")
+_INSTITUTION_FOR_BEFORE = re.compile(rf"(?<![\w-])(?:[A-Z][a-z]+[ ]){{0,2}}{_INSTITUTION_WORD}[ ](?:for|of)[ ]$")
+
+
+def _widen_over_opening_words(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    result = []
+    for ent in ents:
+        if ent.label_ in ("ORG", "CUSTOMER"):
+            window = max(0, ent.start_char - 60)
+            opening = _ORDINAL_BEFORE.search(text, window, ent.start_char) or _INSTITUTION_FOR_BEFORE.search(
+                text, window, ent.start_char
+            )
+            state = _STATE_FIRST_WORD_BEFORE.search(text, window, ent.start_char)
+            if opening is None and state and _STATE_NAME.match(text, state.start()):
+                opening = state
+            widened = opening and doc.char_span(opening.start(), ent.end_char, label=ent.label_)
+            if widened and not _overlapping(ents, widened.start, ent.start):
+                ent = widened
+        result.append(ent)
     return result
 
 
