@@ -504,7 +504,11 @@ _BEFORE_CUES = {
     # for the Controls Division", "Vice President of Supply Chain for Beta"
     # name a post, not a sale.
     # Not the sale of a business: "the sale of its sensor division to Beta" (`acquire`).
-    "sale_to": r"(?:(?:sales?|shipments?|deliveries|services)\s+(?!of\s+" + _BUSINESS_SOLD + r")(?:[\w'\u2019]+\s+){0,4}to\s*(?:the\s+)?$)|(?<!\bof )(?:sold|sells|sell|ship|ships|shipped|shipping|deliver|delivers|delivered|"
+    "sale_to": r"(?:(?:sales?|shipments?|deliveries|services)\s+(?!of\s+" + _BUSINESS_SOLD + r")(?:[\w'\u2019]+\s+){0,4}to\s*(?:the\s+)?$)"
+    # Sold to, for or through the name, not the name sold: "to sell Corlander
+    # Films, LLC, its packaging subsidiary, to an affiliate of Auberon".
+    r"|(?<!\bof )(?:sold|sells|sell)\s+(?!(?:on|as)\s)(?!" + _BUSINESS_SOLD + r")(?:[\w'\u2019-]+\s+){0,4}(?<!\bby\s)(?<!\bfrom\s)(?:to|for|through)\s+(?:the\s+)?$"
+    r"|(?<!\bof )(?:ship|ships|shipped|shipping|deliver|delivers|delivered|"
     r"delivering|supply|supplies|supplying|"
     r"supplier to|vendor to|provider to|subcontractor to|provide|provides|providing|support|supports|supporting|serve|serves|serving|"
     # Not a seat or a post: "serves on the board of the Beta Foundation",

@@ -760,6 +760,10 @@ def test_sales_are_a_sale_to_the_organization_only_when_made_to_it():
     # Its own sales, or shipments it makes, are no sale to it.
     assert sale_to("Same-restaurant sales for Beta Grill rose 2%.") == 0.0
     assert sale_to("Shipments by Beta Grill will cease in August.") == 0.0
+    # A business sold is no buyer; a buyer or a distributor it is sold through is.
+    assert sale_to("Acme agreed to sell Beta Grill, its restaurant subsidiary, to Gamma.") == 0.0
+    assert sale_to("Acme sold its fryers to Beta Grill.") == 1.0
+    assert sale_to("Acme previously sold in Europe through Beta Grill.") == 1.0
 
 
 def test_a_us_body_has_the_government_name_cue():
