@@ -4655,3 +4655,11 @@ def test_a_name_widens_over_an_ordinal_a_states_first_word_and_an_institution_fo
     ents = [("Source Bank", "ORG"), ("Carolina Coordinating Council", "ORG"), ("Digital Health Outcomes", "ORG")]
     names = [t for t, label in _rules(text, ents) if label == "ORG"]
     assert names == ["1st Source Bank", "South Carolina Coordinating Council", "Center for Digital Health Outcomes"]
+
+
+def test_more_given_names_and_the_company_and_saint_names_they_open():
+    text = ("Acme Corp. named Rosemary Finnerty President. Sales to Saint Veronica Health System, "
+            "Harlan Industrial Group and Vance Engineers rose; the San Antonio Water System ordered more.")
+    found = _ents(EntityRules(patterns=True, propagate=False)(_doc(text, [])))
+    people = [t for t, label in found if label == "PERSON"]
+    assert people == ["Rosemary Finnerty"]

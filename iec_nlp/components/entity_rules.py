@@ -197,12 +197,18 @@ _HYPHENATED_GIVEN_REST = re.compile(r"-[A-Z][a-z]+(?=\s)")
 # "W. Barry Gilbert", "N. E. Rick Strandlund": one or two initials before the given name.
 _SINGLE_LETTER_END = re.compile(r"\s[A-Z]$")
 _COMPANY_KIND_SURNAME = re.compile(r"\b(?:Bank|Bancorp|Trust|Group|Partners|Holdings|Industries|Technologies)$")
+_COMPANY_WORD_AFTER_SURNAME = re.compile(
+    r"[ ](?:Group|Company|Bank|Bancorp|Trust|Partners|Holdings|Industries|Associates|Engineers|Engineering|Systems)\b"
+)
+_COMPANY_KIND_WORD_END = re.compile(rf"[ ](?:{COMPANY_KIND_WORDS}|Engineers|Engineering|Associates|Community)$")
+_SAINT_BEFORE = re.compile(r"\b(?:Saint|St\.|San|Santa|Sao|S\u00e3o)[ ]$")
 _LEADING_INITIAL = re.compile(r"(?:\b[A-Z]\.\s+){1,2}$")
 # "Dana-Farber Cancer Institute", "Henry Ford Hospital": an institution's word after the surname.
 # Up to two more words may come between: "George C. Marshall Space Flight
 # Center", "Arnold Engineering Development Center".
 _INSTITUTION_AFTER_NAME = re.compile(
-    r"(?:[ ][A-Z][a-z]+){0,2}[ ](?:Institute|Center|Centre|Hospital|Foundation|University|College|Clinic|Medical|Health|Healthcare)\b"
+    r"(?:[ ][A-Z][a-z]+){0,2}[ ](?:Institute|Center|Centre|Hospital|Foundation|University|College|Clinic|Medical|Health|Healthcare|"
+    r"Graduate|School)\b"
 )
 # "Mr. Smith", "Mr. David P. Molfenter", "Dr. Lynda J.-S. Yang": given names
 # and initials, then a surname of two letters or more (not an initial).
@@ -518,6 +524,13 @@ class EntityRules:
             # "an order from Lockheed Martin Corporation", "First Virginia Bank":
             # a legal form or a company's kind is no surname.
             if HOLDS_LEGAL_FORM.search(rest.group()) or _COMPANY_KIND_SURNAME.search(rest.group()):
+                continue
+            # "Harlan Industrial Group", "Vance Engineers", "Cedar Lyle Community Bank":
+            # a company's kind word after the surname, or as it.
+            if _COMPANY_WORD_AFTER_SURNAME.match(text, rest.end()) or _COMPANY_KIND_WORD_END.search(rest.group()):
+                continue
+            # "Saint Veronica Health System", "San Antonio Water System": a saint's name.
+            if _SAINT_BEFORE.search(text, max(0, word.start() - 8), word.start()):
                 continue
             # "Dana-Farber Cancer Institute", "Emory Healthcare": a name an
             # institution's word follows names the institution.
