@@ -4663,3 +4663,9 @@ def test_more_given_names_and_the_company_and_saint_names_they_open():
     found = _ents(EntityRules(patterns=True, propagate=False)(_doc(text, [])))
     people = [t for t, label in found if label == "PERSON"]
     assert people == ["Rosemary Finnerty"]
+
+
+def test_a_company_in_capitals_ends_in_co_but_a_colorado_dateline_does_not():
+    text = "FOXHAVEN OUTDOOR CO. REPORTS RESULTS\n\nDENVER, CO., June 5, 2024 -- Foxhaven Outdoor Co. reported."
+    names = [t for t, label in _ents(EntityRules(patterns=True, propagate=False)(_doc(text, []))) if label == "ORG"]
+    assert names == ["FOXHAVEN OUTDOOR CO.", "Foxhaven Outdoor Co."]

@@ -31,8 +31,8 @@ _LEGAL_FORM = (
     # Written out: "Fifth Third Bank, National Association", "Capital One,
     # National Association" (not the "National Association of Realtors").
     r"(?:(?<=,[ ])|(?<=Bank[ ]))National[ ]Association(?![ ]+of\b)|"
-    # "SEARS, ROEBUCK AND CO.", but not Colorado in "DENVER, CO."
-    r"(?<=AND\s)CO\.|(?<=&\s)CO\.)"
+    # "SEARS, ROEBUCK AND CO.", "FOXHAVEN OUTDOOR CO.", but not Colorado in "DENVER, CO."
+    r"(?<=AND\s)CO\.|(?<=&\s)CO\.|(?<=[A-Z]{2}[ ])CO\.)"
 )
 # Whether a name holds a legal form as a word of its own: "Acme Oy", not the
 # "Oy" of "Marcus Oyelaran-Pitt" or the "AG" of "MAGNA" (searched for with
