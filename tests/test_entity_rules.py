@@ -4669,3 +4669,10 @@ def test_a_company_in_capitals_ends_in_co_but_a_colorado_dateline_does_not():
     text = "FOXHAVEN OUTDOOR CO. REPORTS RESULTS\n\nDENVER, CO., June 5, 2024 -- Foxhaven Outdoor Co. reported."
     names = [t for t, label in _ents(EntityRules(patterns=True, propagate=False)(_doc(text, []))) if label == "ORG"]
     assert names == ["FOXHAVEN OUTDOOR CO.", "Foxhaven Outdoor Co."]
+
+
+def test_a_headlines_quarter_in_capitals_keeps_its_ordinal():
+    text = "REDHAWK REPORTS THIRD QUARTER 2018 REVENUE OF $212.4 MILLION"
+    ents = [("QUARTER 2018", "PERIOD"), ("$212.4 MILLION", "MONEY")]
+    doc = EntityRules(patterns=False, propagate=True, periods=True)(_doc(text, ents))
+    assert ("THIRD QUARTER 2018", "PERIOD") in _ents(doc)

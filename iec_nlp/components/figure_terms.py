@@ -643,12 +643,21 @@ def _widen_over_units(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
 _SECOND_YEAR_AFTER = re.compile(r"/(?:\d{2}|\d{4})\b")
 
 
+# The recognizer reads a headline's "THIRD QUARTER 2018" as "QUARTER 2018".
+_ORDINAL_BEFORE_QUARTER = re.compile(rf"\b{_ORDINAL}[ ]$", re.IGNORECASE)
+
+
 def _widen_split_years(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
-    """PERIODs that end at a year before "/23" or "/2024", widened over it."""
+    """PERIODs that end at a year before "/23" or "/2024", widened over it, and
+    PERIODs that open with "quarter" widened over the ordinal before it."""
     result = []
     for ent in ents:
         if ent.label_ == "PERIOD" and ent.text[-2:].isdigit() and (second := _SECOND_YEAR_AFTER.match(text, ent.end_char)):
             ent = doc.char_span(ent.start_char, second.end(), label="PERIOD") or ent
+        if ent.label_ == "PERIOD" and ent.text[:7].lower() == "quarter" and (
+            ordinal := _ORDINAL_BEFORE_QUARTER.search(text, max(0, ent.start_char - 8), ent.start_char)
+        ):
+            ent = doc.char_span(ordinal.start(), ent.end_char, label="PERIOD") or ent
         result.append(ent)
     return result
 
