@@ -4676,3 +4676,12 @@ def test_a_headlines_quarter_in_capitals_keeps_its_ordinal():
     ents = [("QUARTER 2018", "PERIOD"), ("$212.4 MILLION", "MONEY")]
     doc = EntityRules(patterns=False, propagate=True, periods=True)(_doc(text, ents))
     assert ("THIRD QUARTER 2018", "PERIOD") in _ents(doc)
+
+
+def test_whoever_signs_a_filing_is_a_person_also_where_the_typed_name_joined_the_line():
+    for text, people in (
+        ("ACME INC.\n\nDate: May 1, 2021     By: /s/ Heloise Zeller\n", ["Heloise Zeller"]),
+        ("ACME INC.\n\nBy: /s/ Heloise Zeller Heloise Zeller\nChief Executive Officer\n", ["Heloise Zeller", "Heloise Zeller"]),
+    ):
+        found = _ents(EntityRules(patterns=True, propagate=False)(_doc(text, [])))
+        assert [t for t, label in found if label == "PERSON"] == people

@@ -221,6 +221,10 @@ _HONORIFIC = re.compile(
     rf"\b(?:{'|'.join(_HONORIFIC_WORDS)})\.?\s+((?:{_NOT_A_TITLE_START}(?:[A-Z][a-z-]+|[A-Z]\.(?:-?[A-Z]\.)*)[ \t]+){{0,3}}"
     rf"(?=[{_UPPER}][{_LOWER}{_UPPER}-]*[{_LOWER}{_UPPER}]){_NOT_A_TITLE_START}{_SURNAME})"
 )
+_SIGNED_NAME = re.compile(
+    rf"/s/[ \t]*((?:[{_UPPER}][{_LOWER}'\u2019-]+|[A-Z]\.)(?:[ ](?:[{_UPPER}][{_LOWER}'\u2019-]+|[A-Z]\.)){{1,7}}{_GENERATION})[ \t]*$",
+    re.MULTILINE,
+)
 _INITIAL_NAME = re.compile(rf"\b(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.){{1,2}}\s+{_SURNAME}{_GENERATION}")
 
 
@@ -625,6 +629,18 @@ class EntityRules:
         for match in _matches_if_any(_CONTACT_IN_CAPITALS, text, "contact", folded=True):
             if match.group("given").title() in self.first_names:
                 ents = _add(doc, ents, match.start("name"), match.end("name"), "PERSON")
+        for match in _matches_if_any(_SIGNED_NAME, text, "/s/"):
+            # "By: /s/ Mirela Tustin": whoever signs a filing is a person. The
+            # name typed under the signature may have been joined to its line
+            # ("/s/ Mirela Tustin Mirela Tustin"): two mentions.
+            name = match.group(1)
+            half = (len(name) - 1) // 2
+            if name[:half] == name[half + 1 :] and name[half] == " ":
+                spans = [(match.start(1), match.start(1) + half), (match.end(1) - half, match.end(1))]
+            else:
+                spans = [match.span(1)]
+            for start, end in spans:
+                ents = _relabel_or_add(doc, ents, start, end, "PERSON", from_label="ORG")
         for match in _INITIAL_NAME.finditer(text):
             if not _INSTITUTION_AFTER_NAME.match(text, match.end()):  # "George C. Marshall Space Flight Center"
                 ents = _relabel_or_add(doc, ents, match.start(), match.end(), "PERSON", from_label="ORG")
