@@ -4685,3 +4685,24 @@ def test_whoever_signs_a_filing_is_a_person_also_where_the_typed_name_joined_the
     ):
         found = _ents(EntityRules(patterns=True, propagate=False)(_doc(text, [])))
         assert [t for t, label in found if label == "PERSON"] == people
+
+
+def test_each_row_of_a_table_of_people_opens_with_a_person():
+    text = ("The Committee approved these salaries:\n\n"
+            "Name                   Position                    Base Salary\n"
+            "Evangeline Moncrieff   Chief Executive Officer     $ 815,000\n"
+            "Dorian Kavanagh        Chief Financial Officer     $ 492,000\n\n"
+            "Total Compensation     Other Items                 $ 1,000\n")
+    found = _ents(EntityRules(patterns=True, propagate=False)(_doc(text, [])))
+    assert [t for t, label in found if label == "PERSON"] == ["Evangeline Moncrieff", "Dorian Kavanagh"]
+
+
+def test_a_table_of_people_is_read_as_filed_where_the_model_reads_it_folded():
+    import iec_nlp
+
+    text = ("The Committee approved these salaries:\n\n"
+            "Name                   Position                    Base Salary\n"
+            "Evangeline Moncrieff   Chief Executive Officer     $ 815,000\n"
+            "Dorian Kavanagh        Chief Financial Officer     $ 492,000\n")
+    people = [e.text for e in iec_nlp.extract(text).entities if e.label == "PERSON"]
+    assert people == ["Evangeline Moncrieff", "Dorian Kavanagh"]

@@ -51,7 +51,7 @@ from spacy.tokens import Doc, Span
 
 from ..currencies import CURRENCY
 from ..organizations import same_organization
-from ..text import TEXTS_PER_BATCH, doc_text
+from ..text import TEXTS_PER_BATCH, FiledLayout, doc_text
 from .figure_terms import (
     METRIC_TERM,
     PERIOD_TERM,
@@ -225,6 +225,24 @@ _SIGNED_NAME = re.compile(
     rf"/s/[ \t]*((?:[{_UPPER}][{_LOWER}'\u2019-]+|[A-Z]\.)(?:[ ](?:[{_UPPER}][{_LOWER}'\u2019-]+|[A-Z]\.)){{1,7}}{_GENERATION})[ \t]*$",
     re.MULTILINE,
 )
+# A table of people: a pay table's or a vote's rows under a "Name" or
+# "Nominee" header ("Evangeline Moncrieff       Chief Executive Officer
+# $ 815,000"): each row opens with a person's name. (All 16 such rows of
+# the annotated releases and probe sets open with a gold PERSON.)
+_PEOPLE_TABLE_HEADER = re.compile(r"^[ \t]*(?:Name|Nominee|Named[ ]Executive[ ]Officer)s?\b[^\n]*\n", re.MULTILINE)
+_PERSON_ROW = re.compile(
+    rf"^[ \t]*((?:[{_UPPER}][{_LOWER}'\u2019-]+|[A-Z]\.)(?:[ ](?:[{_UPPER}][{_LOWER}'\u2019-]+|[A-Z]\.)){{1,3}})(?=[ \t]{{2,}}\S)",
+    re.MULTILINE,
+)
+
+
+def _names_in_people_tables(text: str) -> Iterator[tuple[int, int]]:
+    for header in _matches_if_any(_PEOPLE_TABLE_HEADER, text, "Name", "Nominee"):
+        block_end = text.find("\n\n", header.end())
+        for row in _PERSON_ROW.finditer(text, header.end(), len(text) if block_end < 0 else block_end):
+            yield row.span(1)
+
+
 _INITIAL_NAME = re.compile(rf"\b(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.){{1,2}}\s+{_SURNAME}{_GENERATION}")
 
 
@@ -640,6 +658,12 @@ class EntityRules:
             else:
                 spans = [match.span(1)]
             for start, end in spans:
+                ents = _relabel_or_add(doc, ents, start, end, "PERSON", from_label="ORG")
+        if "Name" in text or "Nominee" in text:
+            # Read where the table's rows and columns are: the text as filed.
+            layout = FiledLayout(doc)
+            for filed_start, filed_end in _names_in_people_tables(layout.text):
+                start, end = layout.to_doc(filed_start, filed_end)
                 ents = _relabel_or_add(doc, ents, start, end, "PERSON", from_label="ORG")
         for match in _INITIAL_NAME.finditer(text):
             if not _INSTITUTION_AFTER_NAME.match(text, match.end()):  # "George C. Marshall Space Flight Center"
