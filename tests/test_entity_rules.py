@@ -4706,3 +4706,11 @@ def test_a_table_of_people_is_read_as_filed_where_the_model_reads_it_folded():
             "Dorian Kavanagh        Chief Financial Officer     $ 492,000\n")
     people = [e.text for e in iec_nlp.extract(text).entities if e.label == "PERSON"]
     assert people == ["Evangeline Moncrieff", "Dorian Kavanagh"]
+
+
+def test_builders_carriers_staffers_and_corps_complete_names():
+    text = ("Work went to Trowbridge Constructors and Saltgrass Carriers for the U.S. Army Corps of Engineers. "
+            "Dana Whitley joined.")
+    ents = [("Trowbridge", "ORG"), ("Saltgrass", "ORG"), ("U.S. Army Corps", "ORG")]
+    names = [t for t, label in _rules(text, ents) if label == "ORG"]
+    assert names == ["Trowbridge Constructors", "Saltgrass Carriers", "U.S. Army Corps of Engineers"]

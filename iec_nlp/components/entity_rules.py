@@ -1769,7 +1769,7 @@ def _join_state_possessives(doc: Doc, text: str, ents: list[Span]) -> list[Span]
 _INSTITUTION_WORD = (
     r"(?:University|College|Institute|School|Academy|Center|Centre|Court|Department|Ministry|Office|"
     r"Agency|Authority|Administration|Commission|Bureau|Council|Association|Society|Organization|"
-    r"Organisation|Federation|Foundation|Bank|Hospital|Command|Group)"
+    r"Organisation|Federation|Foundation|Bank|Hospital|Command|Group|Corps|Comptroller)"
 )
 # Where a name ends in its institution word, "of"/"for" must follow ("American
 # Accounting Association" stops before "Seminal Contribution"); where it ends

@@ -168,7 +168,10 @@ COMPANY_KIND_WORDS = (
     r"Metals|Composites|Castings|Bearings|Appliances|Beverages|Plastics|Aviation|Brewing|"
     r"Mobility|Telekom|Cellular|Broadband|Telephone|"
     # A food maker's and a grocer's: "Hollis Bakeries", "Pratt Kitchens", "Fenn Dairy".
-    r"Bakeries|Bakery|Kitchens|Dairy|Dairies|Creamery|Farms|Markets|Supermarkets|Bottling|Growers|Fasteners|Textiles)"
+    r"Bakeries|Bakery|Kitchens|Dairy|Dairies|Creamery|Farms|Markets|Supermarkets|Bottling|Growers|Fasteners|Textiles|"
+    # Builders, carriers and staffers: "Trowbridge Constructors", "Saltgrass
+    # Carriers", "Maranzano Healthcare Staffing", "Russell Investments".
+    r"Constructors|Contractors|Carriers|Staffing|Investments)"
 )
 # A local government is named by its place: "the City of Millbrook", "the
 # Town of Ashby" (the name rules add a state's: "the State of New Jersey").
