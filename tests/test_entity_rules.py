@@ -4714,3 +4714,9 @@ def test_builders_carriers_staffers_and_corps_complete_names():
     ents = [("Trowbridge", "ORG"), ("Saltgrass", "ORG"), ("U.S. Army Corps", "ORG")]
     names = [t for t, label in _rules(text, ents) if label == "ORG"]
     assert names == ["Trowbridge Constructors", "Saltgrass Carriers", "U.S. Army Corps of Engineers"]
+
+
+def test_a_public_bodys_word_alone_is_a_defined_term_and_its_form_is_not_taken_twice():
+    text = "The County denied the protest. Acme filed with the Secretary of State of the State of Delaware."
+    ents = [("County", "ORG"), ("State of Delaware", "ORG")]
+    assert [t for t, label in _rules(text, ents) if label == "ORG"] == ["State of Delaware"]

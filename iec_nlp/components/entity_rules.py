@@ -1814,7 +1814,14 @@ _PUBLIC_BODY_FORM_BEFORE = re.compile(
 )
 
 
+# Not a name that holds its form already: "the Secretary of State of the"
+# + "State of Delaware".
+_OPENS_WITH_PUBLIC_BODY_FORM = re.compile(r"(?:City|State|County|Town|Township|Village|Borough|Commonwealth)[ ]of[ ]")
+
+
 def _with_public_body_form(doc: Doc, text: str, ents: list[Span], ent: Span) -> Span:
+    if _OPENS_WITH_PUBLIC_BODY_FORM.match(text, ent.start_char):
+        return ent
     form = _PUBLIC_BODY_FORM_BEFORE.search(text, max(0, ent.start_char - 25), ent.start_char)
     widened = form and doc.char_span(form.start(), ent.end_char, label=ent.label_)
     return widened if widened and not _overlapping(ents, widened.start, ent.start) else ent

@@ -1017,6 +1017,11 @@ _LISTED_FUNCTION = rf"(?:{_FUNCTION}|Service)"
 _FUNCTION_LIST = re.compile(rf"{_LISTED_FUNCTION}(?:(?:,[ ]*(?:and[ ]+)?|[ ]+(?:and|&)[ ]+){_LISTED_FUNCTION})+")
 
 
+_BODY_WORD_ALONE = re.compile(
+    r"(?i:County|City|State|District|Authority|Commonwealth|Board|Town|Township|Village|Agency|Department)"
+)
+
+
 def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> bool:
     """False for what cannot be the entity its label says; `terms` are the
     abbreviations the release defines for common nouns and for things
@@ -1029,6 +1034,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
         return False  # "$    -" in a table: a dash, no amount
     if label == "METRIC" and _TAX_BASIS.fullmatch(name):
         return False  # "a gain of $2.3 million before taxes ($1.4 million after tax": the basis, the gain is the measure
+    if label in ("ORG", "CUSTOMER") and _BODY_WORD_ALONE.fullmatch(name):
+        return False  # "which the County denied": a defined term, as "the Company" is
     if label in (*_NAME_LABELS, "ROLE") and _FUNCTION_LIST.fullmatch(name):
         return False  # "Sales, Service", "Marketing, Human Resources, Finance": functions listed
     if label == "ROLE" and _BUSINESS_NOUN.search(name):
