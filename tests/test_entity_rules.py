@@ -4720,3 +4720,17 @@ def test_a_public_bodys_word_alone_is_a_defined_term_and_its_form_is_not_taken_t
     text = "The County denied the protest. Acme filed with the Secretary of State of the State of Delaware."
     ents = [("County", "ORG"), ("State of Delaware", "ORG")]
     assert [t for t, label in _rules(text, ents) if label == "ORG"] == ["State of Delaware"]
+
+
+def test_a_founders_initial_and_the_firms_own_and_company_llc_open_and_end_one_name():
+    text = ("The customer is B. Braun Medical Inc. under the Form 10-K. The Company audits with "
+            "Crowe Chizek and Company LLC of Louisville. Douglas County ordered.")
+    found = _ents(EntityRules(patterns=True, propagate=False)(_doc(text, [])))
+    assert [t for t, label in found if label == "ORG"] == ["B. Braun Medical Inc.", "Crowe Chizek and Company LLC"]
+    assert not any(label == "PERSON" for _, label in found)
+
+
+def test_a_headlines_verb_of_a_management_change_is_no_part_of_the_name():
+    text = "Osterlind Medical Strengthens Management Team\n\nOsterlind Medical, Inc. named two officers."
+    ents = [("Osterlind Medical Strengthens Management", "ORG")]
+    assert _rules(text, ents)[0] == ("Osterlind Medical", "ORG")

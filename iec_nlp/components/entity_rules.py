@@ -170,7 +170,8 @@ ORG_WITH_LEGAL_FORM = re.compile(
     # A capital or the digit of an ordinal first: see name_shapes._LETTER_AHEAD.
     # Not a country's possessive before the name: "China's Shenyang Blower
     # Works (Group) Co., Ltd." (a company's own possessive stays: "America's Car-Mart, Inc.").
-    rf"\b(?=[A-Z\d]){_NOT_NAME_START}(?!{_COUNTRY_POSSESSIVE})(?:{_PARTNERS}|{_ORDINAL_NAME_START})?[A-Z][\w&'\u2019-]*[\u00ae\u2122]?"
+    # A founder's initial may open it: "B. Braun Medical Inc.".
+    rf"\b(?=[A-Z\d]){_NOT_NAME_START}(?!{_COUNTRY_POSSESSIVE})(?:{_PARTNERS}|{_ORDINAL_NAME_START}|[A-Z]\.[ ](?=(?!The\b)[A-Z][a-z]))?[A-Z][\w&'\u2019-]*[\u00ae\u2122]?"
     # A country in parentheses before the form: "TD Securities (USA) LLC".
     rf"(?:[ ]{{1,2}}{_NAME_WORD}){{0,5}}?(?:[ ]\((?:USA|U\.S\.|US|UK|U\.K\.|Canada)\))?,?[ ]{{1,2}}"
     # A partnership's "& Co." may take a second form: "Pell Lawson & Co. LLC",
@@ -196,7 +197,9 @@ _CAPITALIZED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
 _HYPHENATED_GIVEN_REST = re.compile(r"-[A-Z][a-z]+(?=\s)")
 # "W. Barry Gilbert", "N. E. Rick Strandlund": one or two initials before the given name.
 _SINGLE_LETTER_END = re.compile(r"\s[A-Z]$")
-_COMPANY_KIND_SURNAME = re.compile(r"\b(?:Bank|Bancorp|Trust|Group|Partners|Holdings|Industries|Technologies)$")
+_COMPANY_KIND_SURNAME = re.compile(
+    r"\b(?:Bank|Bancorp|Trust|Group|Partners|Holdings|Industries|Technologies|County|Parish|Township)$"
+)
 _COMPANY_WORD_AFTER_SURNAME = re.compile(
     r"[ ](?:Group|Company|Bank|Bancorp|Trust|Partners|Holdings|Industries|Associates|Engineers|Engineering|Systems)\b"
 )
@@ -1964,7 +1967,8 @@ _KIND_AT_END = re.compile(
 # trade, and a law firm's partners are joined by "&", not "and" (no name of
 # the annotated releases ends in a partnership's form and holds "and").
 _FIRM_BEFORE_AND = re.compile(r"[ ](?:Partners|Securities|Capital[ ]Markets|Advisors|Advisers|Associates)$")
-_PARTNERSHIP_AFTER_AND = re.compile(r"^[A-Z][^,]*[ ](?:LLP|L\.L\.P\.|PLLC|P\.C\.|LLC|L\.L\.C\.)$")
+# Not the firm's own "and Company LLC": "Crowe Chizek and Company LLC".
+_PARTNERSHIP_AFTER_AND = re.compile(r"^(?!(?:Company|Co\.),?[ ])[A-Z][^,]*[ ](?:LLP|L\.L\.P\.|PLLC|P\.C\.|LLC|L\.L\.C\.)$")
 
 
 _TWO_CAPITALIZED_WORDS = re.compile(r"[A-Z][\w&.'\u2019-]*(?:[ ][A-Z][\w&.'\u2019-]*)+$")
@@ -2189,7 +2193,7 @@ def _without_headline_verbs(ents: list[Span]) -> list[Span]:
 _VERB_IN_HEADLINE_NAME = re.compile(
     r"[ ](?:Goes|Taps|Chooses|Selects|Deploys|Adopts|Moves|Picks|Renews|Extends|Expands|Launches|"
     r"Converts|Receives|Joins|Standardizes|Implements|Places|Adds|Wins|Secures|Earns|Achieves|Completes|Obtains|Gains|"
-    r"Unveils)(?:[ ](?=[A-Z$\d])|$)"
+    r"Unveils|Strengthens|Bolsters|Broadens|Deepens|Enhances|Names|Appoints|Promotes|Elects|Hires|Welcomes)(?:[ ](?=[A-Z$\d])|$)"
 )
 
 
