@@ -4734,3 +4734,9 @@ def test_a_headlines_verb_of_a_management_change_is_no_part_of_the_name():
     text = "Osterlind Medical Strengthens Management Team\n\nOsterlind Medical, Inc. named two officers."
     ents = [("Osterlind Medical Strengthens Management", "ORG")]
     assert _rules(text, ents)[0] == ("Osterlind Medical", "ORG")
+
+
+def test_sales_to_a_kind_of_buyer_are_the_measure_sales():
+    text = "Sales to recreational marine dealers and boat builders were $8.1 million in the quarter."
+    ents = [("Sales to recreational marine dealers and boat builders", "METRIC"), ("$8.1 million", "MONEY")]
+    assert ("Sales", "METRIC") in _rules(text, ents)
