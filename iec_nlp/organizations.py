@@ -832,6 +832,8 @@ _INTRODUCES_CUSTOMERS = re.compile(
     + r"(?::|,?\s*(?:included|include|includes|such\s+as|including))\s+(?:the\s+)?$"
     r"|\bgo-lives\s*" + _IN_A_PERIOD + r"(?::|,?\s*(?:included|include|includes|including))\s+(?:the\s+)?$"
     r"|\bdesign[\s-]wins?\s+(?:[\w-]+\s+){0,3}?(?:at|with)\s+(?:the\s+)?$"
+    # A contract renewed with its buyers: "Three-year renewals with Beta Markets, Gamma Foods and ...".
+    r"|\b(?:contract\s+|customer\s+)?renewals?\s+with\s+(?:the\s+)?$"
     # A chip maker's part designed into the buyer's product: "won sockets in small-cell radios at Beta Wireless".
     r"|\b(?:socket\s+wins?|won\s+(?:[\w-]+\s+)?sockets?)\s+(?:[\w-]+\s+){0,3}?(?:at|with)\s+(?:the\s+)?$"
     # A media company's buyers: "Top spending advertisers included Beta Foods".
@@ -1048,7 +1050,10 @@ _PLACES_AN_ORDER = re.compile(
 # weigh against a customer in the learned weights, as lenders and investors
 # are named so). The issuer must be the object, named or "the Company".
 _CHOOSES = re.compile(
-    r"(?:['\u2019]s?)?\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*[^,;.]{3,80},\s*)?(?:has\s+|have\s+|recently\s+|today\s+)?"
+    r"(?:['\u2019]s?)?\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*[^,;.]{3,80},\s*)?"
+    # Its place after a comma: "the City of Fort Worth, Texas has selected Corvana".
+    r"(?:,\s*(?-i:[A-Z])[\w.]+(?:\s+(?-i:[A-Z])[\w.]+)?\s+(?=(?:has|have)\s))?"
+    r"(?:has\s+|have\s+|recently\s+|today\s+)?"
     # "Rook has already awarded Coldstream a new order"
     r"(?:(?:already|also|now|again|just)\s+)?"
     # "has chosen", "adopted", "deployed", "implemented", "licensed",

@@ -1741,3 +1741,11 @@ def test_a_name_that_signed_an_agreement_under_which_the_issuer_will_serve_it_is
 )
 def test_socket_wins_orders_valued_before_the_buyer_and_first_systems_settle_it(sentence):
     assert _settled_labels(sentence, "Beta Health", "Calloway Controls")[-1] == "CUSTOMER"
+
+
+def test_renewals_with_a_buyer_and_a_buyer_choosing_after_its_place_settle_it():
+    renewals = "Highlights: three-year renewals with Calloway Controls and others."
+    assert _settled_labels(renewals, "Calloway Controls")[-1] == "CUSTOMER"
+    chose = "Beta Health noted that Calloway Controls, Texas has selected Acme Corp. to process utility payments."
+    # Acme Corp., Beta Health, Calloway Controls, Acme Corp.
+    assert _settled_labels(chose, "Beta Health", "Calloway Controls")[2] == "CUSTOMER"
