@@ -4740,3 +4740,9 @@ def test_sales_to_a_kind_of_buyer_are_the_measure_sales():
     text = "Sales to recreational marine dealers and boat builders were $8.1 million in the quarter."
     ents = [("Sales to recreational marine dealers and boat builders", "METRIC"), ("$8.1 million", "MONEY")]
     assert ("Sales", "METRIC") in _rules(text, ents)
+
+
+def test_a_deputy_an_assistant_and_a_stand_in_are_part_of_the_title():
+    text = "She was Deputy Director at the agency, and he is Acting Treasurer."
+    ents = [("Director", "ROLE"), ("Treasurer", "ROLE")]
+    assert [t for t, label in _rules(text, ents) if label == "ROLE"] == ["Deputy Director", "Acting Treasurer"]

@@ -1310,8 +1310,11 @@ def _complete_hyphenated_titles(doc: Doc, text: str, ents: list[Span]) -> list[S
 # release of the corpus holds a vice chairman, and the recognizer cuts the
 # title after "Vice" ("reporting to Vice [Chairman] Richard Kimball"). The
 # word before a title that makes it a lesser or second post is part of it.
+# So is a deputy's, an assistant's or a stand-in's: "Deputy Director", "Acting
+# Chief Financial Officer" (every such word before a gold ROLE is inside it).
 _RANK_BEFORE_TITLE = re.compile(
     r"(?<![\w-])(?:(?:Senior|Executive|SENIOR|EXECUTIVE|senior|executive)[ -])?(?:Vice|VICE|vice|Associate|ASSOCIATE|associate)[ -]$"
+    r"|(?<![\w-])(?:Deputy|DEPUTY|Assistant|ASSISTANT|Acting|ACTING|Interim|INTERIM)[ ]$"
 )
 # So is "Board" before a chair: "said Board Chair Thomas Abernathy".
 _BOARD_BEFORE_CHAIR = re.compile(r"(?<![\w-])(?:Board|BOARD)[ ]$")
