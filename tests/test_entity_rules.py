@@ -4746,3 +4746,11 @@ def test_a_deputy_an_assistant_and_a_stand_in_are_part_of_the_title():
     text = "She was Deputy Director at the agency, and he is Acting Treasurer."
     ents = [("Director", "ROLE"), ("Treasurer", "ROLE")]
     assert [t for t, label in _rules(text, ents) if label == "ROLE"] == ["Deputy Director", "Acting Treasurer"]
+
+
+def test_two_names_after_including_are_two_organizations_but_one_bodys_name_stays_whole():
+    text = ("Added 14 new customers, including Tamsett Aerostructures and Pickerel Lake Brewing Co. "
+            "Orders came from agencies including U.S. Customs and Border Protection.")
+    ents = [("Tamsett Aerostructures and Pickerel Lake Brewing Co.", "ORG"), ("U.S. Customs and Border Protection", "ORG")]
+    names = [t for t, label in _rules(text, ents) if label == "ORG"]
+    assert names == ["Tamsett Aerostructures", "Pickerel Lake Brewing Co.", "U.S. Customs and Border Protection"]

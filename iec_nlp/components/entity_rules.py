@@ -1951,6 +1951,9 @@ _AND_BETWEEN_NAMES = re.compile(r"\s+and\s+")
 _AND_BETWEEN_NAMES_ANY_CASE = re.compile(r"\s+(?:and|AND)\s+")
 
 
+_LIST_OPENING_BEFORE = re.compile(r"\b(?:including|include|includes|included|such[ ]as|namely)[ ]$")
+
+
 def _split_joined_organizations(doc: Doc, ents: list[Span]) -> list[Span]:
     names = {e.text for e in ents if e.label_ in ("ORG", "CUSTOMER")}
     # "customers, including Rumsey Medical, Sedgefield Diagnostics and
@@ -1961,7 +1964,10 @@ def _split_joined_organizations(doc: Doc, ents: list[Span]) -> list[Span]:
     for ent in ents:
         parts = None
         if ent.label_ in ("ORG", "CUSTOMER"):
-            last_of_list = ent.start_char in listed_after and text[ent.start_char - 2 : ent.start_char] == ", "
+            last_of_list = (ent.start_char in listed_after and text[ent.start_char - 2 : ent.start_char] == ", ") or bool(
+                # "14 new customers, including Tamsett Aerostructures and Pickerel Lake Brewing Co.".
+                _LIST_OPENING_BEFORE.search(text, max(0, ent.start_char - 16), ent.start_char)
+            )
             parts = _named_apart(doc, ent, names - {ent.text}, last_of_list=last_of_list)
         result.extend(parts or [ent])
     return result
@@ -2018,7 +2024,12 @@ def _named_apart(doc: Doc, ent: Span, other_names: set[str], *, last_of_list: bo
         left, right = ent.text[: joint.start()], ent.text[joint.end() :]
         kinds = _KIND_BEFORE_AND.search(left) and " " in left and _KIND_AT_END.match(right)
         kinds = kinds or _firms_named_together(left, right)
-        kinds = kinds or (last_of_list and all(_TWO_CAPITALIZED_WORDS.match(part) for part in (left, right)))
+        kinds = kinds or (
+            # Not one body's name: "U.S. Customs and Border Protection".
+            last_of_list
+            and all(_TWO_CAPITALIZED_WORDS.match(part) for part in (left, right))
+            and (GOVERNMENT_BODY.fullmatch(right) or not GOVERNMENT_BODY.fullmatch(ent.text))
+        )
         if not kinds and not all(any(same_organization(part, name) for name in other_names) for part in (left, right)):
             continue
         first = doc.char_span(ent.start_char, ent.start_char + joint.start(), label=ent.label_)
