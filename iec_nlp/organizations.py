@@ -1063,7 +1063,9 @@ _CHOOSES = re.compile(
     r"extended\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}?(?:contract|agreement)\s+with"
     # A distributor paying the issuer: "Tidewater Cable, which pays Kestrel fees",
     # "Lumio TV will pay Halberd Media $2 million a year".
-    r"|,?\s*(?:which\s+|who\s+|each\s+of\s+which\s+)?(?:will\s+)?(?:pays?|paid)(?=\s))\s+(?:the\s+)?",
+    r"|,?\s*(?:which\s+|who\s+|each\s+of\s+which\s+)?(?:will\s+)?(?:pays?|paid)(?=\s)"
+    # A licensee putting the issuer's product to work: "Staples, Inc., which will deploy Virelco's Transport Manager".
+    r"|,?\s*(?:which|who)\s+will\s+(?:deploy|implement|install|roll\s+out)(?=\s))\s+(?:the\s+)?",
     re.IGNORECASE,
 )
 _THE_COMPANY = re.compile(r"(?:the\s+)?company\b|us\b|our\b", re.IGNORECASE)

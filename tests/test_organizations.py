@@ -1749,3 +1749,9 @@ def test_renewals_with_a_buyer_and_a_buyer_choosing_after_its_place_settle_it():
     chose = "Beta Health noted that Calloway Controls, Texas has selected Acme Corp. to process utility payments."
     # Acme Corp., Beta Health, Calloway Controls, Acme Corp.
     assert _settled_labels(chose, "Beta Health", "Calloway Controls")[2] == "CUSTOMER"
+
+
+def test_a_licensee_that_will_deploy_the_issuers_product_is_settled():
+    sentence = "It signed enterprise licenses with Calloway Controls, which will deploy Acme Corp. software across its sites."
+    # Acme Corp., Calloway Controls, Acme Corp.
+    assert _settled_labels(sentence, "Calloway Controls")[1] == "CUSTOMER"
