@@ -4754,3 +4754,11 @@ def test_two_names_after_including_are_two_organizations_but_one_bodys_name_stay
     ents = [("Tamsett Aerostructures and Pickerel Lake Brewing Co.", "ORG"), ("U.S. Customs and Border Protection", "ORG")]
     names = [t for t, label in _rules(text, ents) if label == "ORG"]
     assert names == ["Tamsett Aerostructures", "Pickerel Lake Brewing Co.", "U.S. Customs and Border Protection"]
+
+
+def test_a_court_for_a_district_of_a_state_and_a_french_sas_are_whole_names():
+    text = "Acme sued in the United States District Court for the District of Delaware. Airbus S.A.S. ordered."
+    found = _ents(EntityRules(patterns=True, propagate=False)(_doc(text, [])))
+    assert ("Airbus S.A.S.", "ORG") in found
+    ents = [("United States District Court", "ORG")]
+    assert ("United States District Court for the District of Delaware", "ORG") in _rules(text, ents)

@@ -1798,7 +1798,10 @@ _UNIT_AFTER = re.compile(
 _CAPITALIZED_REST = rf"(?:[ ](?!The\b)(?!{_EVENT_WORDS}\b)[A-Z][\w&-]*)+"
 # "of"/"for" and the rest, or the one place the institution is in ("Erasmus
 # University Medical Center Rotterdam").
-_OF_NAME_REST = re.compile(rf"[ ](?:of|for)(?:[ ]the)?{_CAPITALIZED_REST}|[ ](?!The\b)[A-Z][a-z]+\b(?![ ][A-Z&]|-)")
+# A second "of" may follow: "the United States District Court for the District of Delaware".
+_OF_NAME_REST = re.compile(
+    rf"[ ](?:of|for)(?:[ ]the)?{_CAPITALIZED_REST}(?:[ ]of(?:[ ]the)?{_CAPITALIZED_REST})?|[ ](?!The\b)[A-Z][a-z]+\b(?![ ][A-Z&]|-)"
+)
 _NAME_REST = re.compile(_CAPITALIZED_REST)
 
 
