@@ -4762,3 +4762,12 @@ def test_a_court_for_a_district_of_a_state_and_a_french_sas_are_whole_names():
     assert ("Airbus S.A.S.", "ORG") in found
     ents = [("United States District Court", "ORG")]
     assert ("United States District Court for the District of Delaware", "ORG") in _rules(text, ents)
+
+
+def test_an_institutions_field_of_two_parts_is_one_name_but_a_second_company_is_not():
+    text = ("The grant came from the National Institute of Allergy and Infectious Diseases. "
+            "It sold to the University of Rochester and Xerox. Xerox paid.")
+    ents = [("National Institute of Allergy", "ORG"), ("Infectious Diseases", "ORG"),
+            ("University of Rochester", "ORG"), ("Xerox", "ORG")]
+    names = [t for t, label in _rules(text, ents) if label == "ORG"]
+    assert names[:3] == ["National Institute of Allergy and Infectious Diseases", "University of Rochester", "Xerox"]

@@ -503,7 +503,7 @@ class EntityRules:
             ents = _join_ampersand_names(doc, text, _split_owned_units(doc, _without_own_bodies(text, ents)))
             ents = _widen_over_trailing_legal_forms(doc, text, ents)
             ents = _complete_institution_names(doc, text, _join_state_possessives(doc, text, ents))
-            ents = _widen_over_opening_words(doc, text, ents)
+            ents = _widen_over_opening_words(doc, text, _join_institution_names_over_and(doc, text, ents))
             ents = _add_seats_before_names(doc, text, ents)
             ents = _add_company_shaped_names(doc, text, _add_initials_of_names(doc, text, ents))
             ents = _add_units_after_possessives(doc, text, _add_institutions_before_initials(doc, text, ents))
@@ -1879,6 +1879,33 @@ def _complete_institution_names(doc: Doc, text: str, ents: list[Span]) -> list[S
         if not _names_an_index_or_event(ent.text, text, ent.end_char):
             result.append(ent)  # not the host of an event: "the American College of Rheumatology Annual Meeting"
     return result
+
+
+# "National Institute of Allergy" + " and Infectious Diseases", "Center for
+# Devices and Radiological Health", "Port Authority of New York and New
+# Jersey": an institution's field or place of two parts, which the
+# recognizer cut at "and". Not where what follows is a name of its own
+# elsewhere in the release ("the University of Rochester and Xerox").
+_INSTITUTION_OF_FIELD = re.compile(rf"\b{_INSTITUTION_WORD}[ ](?:of|for)[ ](?:the[ ])?[A-Z][\w'\u2019-]*(?:[ ][A-Z][\w'\u2019-]*)*$")
+_AND_FIELD_AFTER = re.compile(r"[ ]and[ ]((?:New[ ])?[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)(?![ ]*[A-Z&(]|[\w'\u2019-])")
+
+
+def _join_institution_names_over_and(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    result, joined = [], set()
+    for ent in ents:
+        if ent in joined:
+            continue
+        rest = None
+        if ent.label_ in ("ORG", "CUSTOMER") and _INSTITUTION_OF_FIELD.search(text, ent.start_char, ent.end_char):
+            rest = _AND_FIELD_AFTER.match(text, ent.end_char)
+        if rest is not None and not re.search(rf"(?<![\w-]){re.escape(rest.group(1))}(?![\w-])", text[: rest.start(1)] + text[rest.end(1) :]):
+            widened = doc.char_span(ent.start_char, rest.end(), label=ent.label_)
+            inside = _overlapping(ents, ent.end, widened.end) if widened else []
+            if widened and all(e.label_ in ("ORG", "CUSTOMER") for e in inside):
+                ent = widened
+                joined.update(inside)
+        result.append(ent)
+    return [e for e in result if e not in joined]
 
 
 # Words that open a name and that the recognizer left out: an ordinal ("1st
