@@ -4771,3 +4771,11 @@ def test_an_institutions_field_of_two_parts_is_one_name_but_a_second_company_is_
             ("University of Rochester", "ORG"), ("Xerox", "ORG")]
     names = [t for t, label in _rules(text, ents) if label == "ORG"]
     assert names[:3] == ["National Institute of Allergy and Infectious Diseases", "University of Rochester", "Xerox"]
+
+
+def test_the_va_is_the_department_where_the_release_names_it_but_not_virginia():
+    text = ("Acme received a contract from the U.S. Department of Veterans Affairs. Two VA medical centers "
+            "ordered. Its office is in Arlington, VA and the VA Palo Alto Health Care System ordered.")
+    found = _ents(EntityRules(patterns=True, propagate=False)(_doc(text, [])))
+    assert [t for t, label in found if t == "VA"] == ["VA"]
+    assert text.index("VA medical") in [text.find(t) for t, _ in found if t == "VA"]

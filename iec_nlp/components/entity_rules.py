@@ -224,6 +224,7 @@ _HONORIFIC = re.compile(
     rf"\b(?:{'|'.join(_HONORIFIC_WORDS)})\.?\s+((?:{_NOT_A_TITLE_START}(?:[A-Z][a-z-]+|[A-Z]\.(?:-?[A-Z]\.)*)[ \t]+){{0,3}}"
     rf"(?=[{_UPPER}][{_LOWER}{_UPPER}-]*[{_LOWER}{_UPPER}]){_NOT_A_TITLE_START}{_SURNAME})"
 )
+_VA_ALONE = re.compile(r"(?<![\w.-])(?<!,[ ])VA(?![\w-])(?![ ]+[A-Z])")
 _SIGNED_NAME = re.compile(
     rf"/s/[ \t]*((?:[{_UPPER}][{_LOWER}'\u2019-]+|[A-Z]\.)(?:[ ](?:[{_UPPER}][{_LOWER}'\u2019-]+|[A-Z]\.)){{1,7}}{_GENERATION})[ \t]*$",
     re.MULTILINE,
@@ -650,6 +651,12 @@ class EntityRules:
         for match in _matches_if_any(_CONTACT_IN_CAPITALS, text, "contact", folded=True):
             if match.group("given").title() in self.first_names:
                 ents = _add(doc, ents, match.start("name"), match.end("name"), "PERSON")
+        if "Veterans Affairs" in text:
+            # "the VA contract", "VA medical centers": the department's short
+            # name, which releases use without defining it (not Virginia's
+            # ", VA", nor a unit's first word: "the VA Palo Alto Health Care System").
+            for match in _VA_ALONE.finditer(text):
+                ents = _add(doc, ents, match.start(), match.end(), "ORG")
         for match in _matches_if_any(_SIGNED_NAME, text, "/s/"):
             # "By: /s/ Mirela Tustin": whoever signs a filing is a person. The
             # name typed under the signature may have been joined to its line
