@@ -4779,3 +4779,10 @@ def test_the_va_is_the_department_where_the_release_names_it_but_not_virginia():
     found = _ents(EntityRules(patterns=True, propagate=False)(_doc(text, [])))
     assert [t for t, label in found if t == "VA"] == ["VA"]
     assert text.index("VA medical") in [text.find(t) for t, _ in found if t == "VA"]
+
+
+def test_a_second_surname_where_the_name_plainly_ends_but_no_company_word():
+    text = ("The Board appointed Rafael Anand Sorensen as Chief Executive Officer. Its products are sold "
+            "through Harlan-Pierce Surgical Supply, a national distributor.")
+    found = _ents(EntityRules(patterns=True, propagate=False)(_doc(text, [])))
+    assert [t for t, label in found if label == "PERSON"] == ["Rafael Anand Sorensen"]

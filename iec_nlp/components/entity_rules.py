@@ -203,7 +203,7 @@ _COMPANY_KIND_SURNAME = re.compile(
 _COMPANY_WORD_AFTER_SURNAME = re.compile(
     r"[ ](?:Group|Company|Bank|Bancorp|Trust|Partners|Holdings|Industries|Associates|Engineers|Engineering|Systems)\b"
 )
-_COMPANY_KIND_WORD_END = re.compile(rf"[ ](?:{COMPANY_KIND_WORDS}|Engineers|Engineering|Associates|Community)$")
+_COMPANY_KIND_WORD_IN = re.compile(rf"[ ](?:{COMPANY_KIND_WORDS}|Engineers|Engineering|Associates|Community|Supply)(?![\w-])")
 _SAINT_BEFORE = re.compile(r"\b(?:Saint|St\.|San|Santa|Sao|S\u00e3o)[ ]$")
 _LEADING_INITIAL = re.compile(r"(?:\b[A-Z]\.\s+){1,2}$")
 # "Dana-Farber Cancer Institute", "Henry Ford Hospital": an institution's word after the surname.
@@ -217,6 +217,9 @@ _INSTITUTION_AFTER_NAME = re.compile(
 # and initials, then a surname of two letters or more (not an initial).
 # Its words are also what a chunk must hold for the pattern to be run over it.
 _NOT_A_TITLE_START = r"(?!Chief|President|Vice|C[EFOTIA]O\b|Chairman|Treasurer|Secretary|Controller|General|Managing|Senior|Executive|Officer)"
+# A middle name or a second surname, where the name plainly ends after it:
+# "appointed Rafael Anand Sorensen as the Company's Chief Executive Officer".
+_SECOND_SURNAME = rf"(?:[ ]{_NOT_A_TITLE_START}[A-Z][a-z]+(?=,|[ ](?:as|who|will|has|was|is|joined|said)\b))?"
 _HONORIFIC_WORDS = ("Mr", "Ms", "Mrs", "Dr", "Messrs")
 # No word of the name is a title's: "Names Dr. Karen Liu President and CEO".
 # A name stays on its line: "Ms. Zhang Weiran" over "Investor Relations Manager".
@@ -459,7 +462,8 @@ class EntityRules:
         # given name (one alternation of 400 names would be slow).
         self.first_names = given_names()
         self.given_name_rest = re.compile(
-            _SECOND_GIVEN_NAME + r"(?:\s+[A-Z]\.){0,2}" + _NICKNAME + r"\s+" + _NOT_A_TITLE_START + _PARTICLE + _SURNAME + _GENERATION
+            _SECOND_GIVEN_NAME + r"(?:\s+[A-Z]\.){0,2}" + _NICKNAME + r"\s+" + _NOT_A_TITLE_START + _PARTICLE + _SURNAME
+            + _SECOND_SURNAME + _GENERATION
         )
         self.known_orgs = re.compile(
             r"(?<![\w:])(?:"
@@ -553,7 +557,7 @@ class EntityRules:
                 continue
             # "Harlan Industrial Group", "Vance Engineers", "Cedar Lyle Community Bank":
             # a company's kind word after the surname, or as it.
-            if _COMPANY_WORD_AFTER_SURNAME.match(text, rest.end()) or _COMPANY_KIND_WORD_END.search(rest.group()):
+            if _COMPANY_WORD_AFTER_SURNAME.match(text, rest.end()) or _COMPANY_KIND_WORD_IN.search(rest.group()):
                 continue
             # "Saint Veronica Health System", "San Antonio Water System": a saint's name.
             if _SAINT_BEFORE.search(text, max(0, word.start() - 8), word.start()):
