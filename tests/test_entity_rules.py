@@ -4786,3 +4786,10 @@ def test_a_second_surname_where_the_name_plainly_ends_but_no_company_word():
             "through Harlan-Pierce Surgical Supply, a national distributor.")
     found = _ents(EntityRules(patterns=True, propagate=False)(_doc(text, [])))
     assert [t for t, label in found if label == "PERSON"] == ["Rafael Anand Sorensen"]
+
+
+def test_a_universitys_place_and_two_companies_joined_by_and_after_a_kind_word():
+    text = "She studied at Delft University of Technology and led Pinehollow Behavioral Health and Lumiveth Diagnostics, Inc. in turn."
+    ents = [("University of Technology", "ORG"), ("Pinehollow Behavioral Health and Lumiveth Diagnostics, Inc.", "ORG")]
+    names = [t for t, label in _rules(text, ents) if label == "ORG"]
+    assert names == ["Delft University of Technology", "Pinehollow Behavioral Health", "Lumiveth Diagnostics, Inc."]

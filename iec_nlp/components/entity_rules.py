@@ -966,7 +966,7 @@ _TRAILING_FUNCTION_WORDS = frozenset("of the at for and our its".split())
 _DIRECTOR_STATUS = re.compile(r"(?:independent|non-?employee|class[ ]+(?:i{1,3}|[abc]))[ ]+(?=\w)", re.IGNORECASE)
 _HEADLINE_VERBS = frozenset(
     "appoint appoints appointed name names named elect elects elected promote promotes promoted hire hires "
-    "hired welcome welcomes welcomed add adds added tap taps tapped".split()
+    "hired welcome welcomes welcomed add adds added tap taps tapped succeed succeeds".split()
 )
 # Verbs a headline puts right after a person's name: the base form after
 # "Will", the third person after a name ("Lindqvist Brings"). Verbs whose
@@ -1823,6 +1823,9 @@ _EPONYM_BEFORE = re.compile(r"\bthe[ ]((?:[A-Z][a-z]+|[A-Z]\.)(?:[ ](?:[A-Z][a-z
 _INSTITUTION_NAMED_AFTER_PERSON = re.compile(
     r"(?:[ ][A-Z][a-z]+){0,2}[ ](?:Institute|Center|Centre|Hospital|Foundation|University|College|Clinic)\b"
 )
+_PLACE_BEFORE_UNIVERSITY = re.compile(
+    r"(?<![\w.-])(?!(?:The|In|At|From|With|For|And|Of|To|By|On|As|Its|Our|His|Her|State)\b)[A-Z][a-z]+[ ]$"
+)
 _OPENS_WITH_INSTITUTION = re.compile(r"(?:Graduate|School|University|College|Institute|Foundation|Center|Centre|Hospital)\b")
 
 
@@ -1863,6 +1866,13 @@ def _complete_institution_names(doc: Doc, text: str, ents: list[Span]) -> list[S
             result.append(ent)
             continue
         ent = _with_public_body_form(doc, text, ents, ent)
+        if text.startswith("University of", ent.start_char) and (
+            place := _PLACE_BEFORE_UNIVERSITY.search(text, max(0, ent.start_char - 25), ent.start_char)
+        ):
+            # "Delft University of Technology": the university's place opens its name.
+            widened = doc.char_span(place.start(), ent.end_char, label=ent.label_)
+            if widened and not _overlapping(ents, widened.start, ent.start):
+                ent = widened
         if _OPENS_WITH_INSTITUTION.match(text, ent.start_char) and (
             eponym := _EPONYM_BEFORE.search(text, max(0, ent.start_char - 40), ent.start_char)
         ):
@@ -2020,6 +2030,7 @@ def _split_joined_organizations(doc: Doc, ents: list[Span]) -> list[Span]:
 _KIND_BEFORE_AND = re.compile(
     r"(?:Bank|Credit[ ]Union|Cooperative|Company|Corporation|Corp\.|Inc\.|Hospital|Authority)$"
 )
+_TWO_WORDS_AND_FORM = re.compile(rf"^[A-Z][\w&'\u2019-]*(?:[ ][A-Z][\w&'\u2019-]*)+,?[ ]{_LEGAL_FORM}$")
 _KIND_AT_END = re.compile(
     r"^(?!Trust\b)[A-Z].*[ ](?:Bank|Credit[ ]Union|Cooperative|Company|Corporation|Corp\.|Inc\.|Hospital|Authority|"
     r"Center|Clinic|System|Systems|Group|Utilities|District)$"
@@ -2064,6 +2075,9 @@ def _named_apart(doc: Doc, ent: Span, other_names: set[str], *, last_of_list: bo
     for joint in _AND_BETWEEN_NAMES_ANY_CASE.finditer(ent.text):
         left, right = ent.text[: joint.start()], ent.text[joint.end() :]
         kinds = _KIND_BEFORE_AND.search(left) and " " in left and _KIND_AT_END.match(right)
+        # "Pinehollow Behavioral Health and Lumiveth Diagnostics, Inc.": a company's
+        # kind word ends the first name, a legal form the second.
+        kinds = kinds or (_ENDS_IN_COMPANY_KIND.search(left) and " " in left and _TWO_WORDS_AND_FORM.match(right))
         kinds = kinds or _firms_named_together(left, right)
         kinds = kinds or (
             # Not one body's name: "U.S. Customs and Border Protection".
