@@ -567,7 +567,8 @@ _BEFORE_CUES = {
     r"shareholder|underwriter|auditor|counsel|advisor|adviser)\s+(?:\w+\s+){0,2}(?:with|from|by|to|of)?\s*(?:the\s+)?$",
     # "NYCT is part of the Metropolitan Transportation Authority": the parent
     # of a buyer, which SCHEMA.md keeps ORG unless it buys itself.
-    "parent_of": r"\b(?:is|are|was|,)\s+(?:a\s+|an\s+)?(?:part|unit|division|subsidiary|agency|component|member|"
+    # "Penrhos Wireless is a wholly owned subsidiary of Glasbury Telecom".
+    "parent_of": r"\b(?:is|are|was|,)\s+(?:a\s+|an\s+)?(?:(?:wholly|majority)[\s-]owned\s+|(?:in)?direct\s+)?(?:part|unit|division|subsidiary|agency|component|member|"
     r"operating company|affiliate)\s+of\s+(?:the\s+)?$",
     # "tubing purchased through Beta Distribution", "tiles supplied by Beta":
     # the issuer buys from it (SCHEMA.md 3a: suppliers are no customers).

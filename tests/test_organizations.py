@@ -1755,3 +1755,8 @@ def test_a_licensee_that_will_deploy_the_issuers_product_is_settled():
     sentence = "It signed enterprise licenses with Calloway Controls, which will deploy Acme Corp. software across its sites."
     # Acme Corp., Calloway Controls, Acme Corp.
     assert _settled_labels(sentence, "Calloway Controls")[1] == "CUSTOMER"
+
+
+def test_the_parent_of_a_wholly_owned_subsidiary_has_the_parent_cue():
+    sentence = "Beta Health is a wholly owned subsidiary of Calloway Controls."
+    assert _cue_of("Calloway Controls", sentence, "before_parent_of") > 0
