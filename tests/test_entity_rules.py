@@ -4793,3 +4793,12 @@ def test_a_universitys_place_and_two_companies_joined_by_and_after_a_kind_word()
     ents = [("University of Technology", "ORG"), ("Pinehollow Behavioral Health and Lumiveth Diagnostics, Inc.", "ORG")]
     names = [t for t, label in _rules(text, ents) if label == "ORG"]
     assert names == ["Delft University of Technology", "Pinehollow Behavioral Health", "Lumiveth Diagnostics, Inc."]
+
+
+def test_a_companys_first_word_is_no_given_name_and_more_legal_forms_abroad():
+    text = ("Nimbrook Cloud Systems, Inc. launched Nimbrook Ledger. Nimbrook said its units are "
+            "Nimbrook Software Canada ULC and Nimbrook Polska sp. z o.o. in Warsaw.")
+    found = _ents(EntityRules(patterns=True, propagate=False)(_doc(text, [])))
+    assert ("Nimbrook Software Canada ULC", "ORG") in found and ("Nimbrook Polska sp. z o.o.", "ORG") in found
+    ents = [("Nimbrook Cloud Systems, Inc.", "ORG"), ("Nimbrook Ledger", "PERSON"), ("Nimbrook", "ORG")]
+    assert ("Nimbrook", "ORG") in _rules(text, ents)

@@ -1619,6 +1619,10 @@ _LIST_SEPARATOR = re.compile(r",[ ]and[ ]|,[ ]|[ ]and[ ]")
 
 def _as_given_names_of_people(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     given = {e[0].text for e in ents if e.label_ == "PERSON" and len(e) > 1 and not e[0].text.endswith(".")}
+    # Not a word that opens a company's name with a legal form: "Nimbrook" of
+    # "Nimbrook Cloud Systems, Inc.", whose product "Nimbrook Ledger" the
+    # recognizer read as a person.
+    given -= {e[0].text for e in ents if e.label_ in ("ORG", "CUSTOMER") and len(e) > 1 and HOLDS_LEGAL_FORM.search(e.text)}
     result = []
     for ent in ents:
         name = text[ent.start_char : ent.end_char]

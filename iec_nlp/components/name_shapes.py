@@ -21,7 +21,9 @@ _LEGAL_FORM = (
     r"S\.A\.B\.[ ]de[ ]C\.V\.|S\.A\.[ ]de[ ]C\.V\.|S\.[ ]de[ ]R\.L\.(?:[ ]de[ ]C\.V\.)?|S\.A\.|"
     # Singapore's, Malaysia's and Australia's two-word forms: "Kranji Offshore
     # Pte. Ltd.", "Perdana Air Sdn. Bhd.", "Corra Mining Pty Ltd"; Norway's "AS".
-    r"K\.K\.|KGaA|ApS|A/S|Oyj|Oy|S\.r\.l\.|S\.L\.|S\.A\.S\.|SAS(?![\w&])|(?<=[a-z][ ])(?:AB|ASA|AS(?![\w&]))|"
+    # Canada's unlimited liability company and Poland's limited company:
+    # "Nimbrook Software Canada ULC", "Nimbrook Polska sp. z o.o.".
+    r"K\.K\.|KGaA|ApS|A/S|Oyj|Oy|S\.r\.l\.|S\.L\.|S\.A\.S\.|SAS(?![\w&])|ULC|sp\.[ ]z[ ]o\.o\.|(?<=[a-z][ ])(?:AB|ASA|AS(?![\w&]))|"
     r"Pte\.?[ ]Ltd\.?|Sdn\.?[ ]Bhd\.?|Pty\.?[ ]Ltd\.?|(?<=[a-z][ ])Bhd\.?|"
     r"INC\.?|INCORPORATED|CORP\.?|CORPORATION|COMPANY|LTD\.?|LIMITED|"
     # A national bank: "First Allegheny Bank, N.A.", "BMO Harris Bank N.A." (National Association); a
