@@ -228,19 +228,15 @@ _HONORIFIC = re.compile(
     rf"(?=[{_UPPER}][{_LOWER}{_UPPER}-]*[{_LOWER}{_UPPER}]){_NOT_A_TITLE_START}{_SURNAME})"
 )
 _VA_ALONE = re.compile(r"(?<![\w.-])(?<!,[ ])VA(?![\w-])(?![ ]+[A-Z])")
-_SIGNED_NAME = re.compile(
-    rf"/s/[ \t]*((?:[{_UPPER}][{_LOWER}'\u2019-]+|[A-Z]\.)(?:[ ](?:[{_UPPER}][{_LOWER}'\u2019-]+|[A-Z]\.)){{1,7}}{_GENERATION})[ \t]*$",
-    re.MULTILINE,
-)
+# A word of a person's name written out: a capitalized word or an initial.
+_NAME_TOKEN = rf"(?:[{_UPPER}][{_LOWER}'\u2019-]+|[A-Z]\.)"
+_SIGNED_NAME = re.compile(rf"/s/[ \t]*({_NAME_TOKEN}(?:[ ]{_NAME_TOKEN}){{1,7}}{_GENERATION})[ \t]*$", re.MULTILINE)
 # A table of people: a pay table's or a vote's rows under a "Name" or
 # "Nominee" header ("Evangeline Moncrieff       Chief Executive Officer
 # $ 815,000"): each row opens with a person's name. (All 16 such rows of
 # the annotated releases and probe sets open with a gold PERSON.)
 _PEOPLE_TABLE_HEADER = re.compile(r"^[ \t]*(?:Name|Nominee|Named[ ]Executive[ ]Officer)s?\b[^\n]*\n", re.MULTILINE)
-_PERSON_ROW = re.compile(
-    rf"^[ \t]*((?:[{_UPPER}][{_LOWER}'\u2019-]+|[A-Z]\.)(?:[ ](?:[{_UPPER}][{_LOWER}'\u2019-]+|[A-Z]\.)){{1,3}})(?=[ \t]{{2,}}\S)",
-    re.MULTILINE,
-)
+_PERSON_ROW = re.compile(rf"^[ \t]*({_NAME_TOKEN}(?:[ ]{_NAME_TOKEN}){{1,3}})(?=[ \t]{{2,}}\S)", re.MULTILINE)
 
 
 def _names_in_people_tables(text: str) -> Iterator[tuple[int, int]]:
