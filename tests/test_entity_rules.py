@@ -4803,3 +4803,10 @@ def test_a_companys_first_word_is_no_given_name_and_more_legal_forms_abroad():
     text = "Nimbrook said that Nimbrook Cloud Systems, Inc. launched Nimbrook Ledger."
     ents = [("Nimbrook", "ORG"), ("Nimbrook Cloud Systems, Inc.", "ORG"), ("Nimbrook Ledger", "PERSON")]
     assert _rules(text, ents)[0] == ("Nimbrook", "ORG")
+
+
+def test_the_first_weeks_of_a_fiscal_year_keep_their_ordinal():
+    text = "Net sales for the first twenty-six weeks of fiscal 2023 were $412.5 million."
+    ents = [("twenty-six weeks of fiscal 2023", "PERIOD"), ("$412.5 million", "MONEY")]
+    doc = EntityRules(patterns=False, propagate=True, periods=True)(_doc(text, ents))
+    assert ("first twenty-six weeks of fiscal 2023", "PERIOD") in _ents(doc)

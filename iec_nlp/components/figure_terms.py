@@ -643,8 +643,10 @@ def _widen_over_units(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
 _SECOND_YEAR_AFTER = re.compile(r"/(?:\d{2}|\d{4})\b")
 
 
-# The recognizer reads a headline's "THIRD QUARTER 2018" as "QUARTER 2018".
+# The recognizer reads a headline's "THIRD QUARTER 2018" as "QUARTER 2018",
+# and "the first twenty-six weeks of fiscal 2023" without its "first".
 _ORDINAL_BEFORE_QUARTER = re.compile(rf"\b{_ORDINAL}[ ]$", re.IGNORECASE)
+_OPENS_WITH_QUARTER_OR_WEEKS = re.compile(r"quarter|(?:\d{1,2}|[a-z]+(?:-[a-z]+)?)[ -]weeks\b", re.IGNORECASE)
 
 
 def _widen_split_years(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
@@ -654,7 +656,7 @@ def _widen_split_years(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     for ent in ents:
         if ent.label_ == "PERIOD" and ent.text[-2:].isdigit() and (second := _SECOND_YEAR_AFTER.match(text, ent.end_char)):
             ent = doc.char_span(ent.start_char, second.end(), label="PERIOD") or ent
-        if ent.label_ == "PERIOD" and ent.text[:7].lower() == "quarter" and (
+        if ent.label_ == "PERIOD" and _OPENS_WITH_QUARTER_OR_WEEKS.match(ent.text) and (
             ordinal := _ORDINAL_BEFORE_QUARTER.search(text, max(0, ent.start_char - 8), ent.start_char)
         ):
             ent = doc.char_span(ordinal.start(), ent.end_char, label="PERIOD") or ent
