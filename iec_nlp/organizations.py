@@ -1039,7 +1039,9 @@ _PLACES_AN_ORDER = re.compile(
     r"|(?-i:purchased|bought)\s+(?!(?:[\w$.,-]+\s+){0,5}?(?:shares?|stakes?|stock|interests?|business|businesses|division|"
     r"assets|notes|debentures|securities|companies|company|subsidiary|units\s+of|property|properties|building|land|real)\b)"
     r"(?:an?\s+|the\s+)?(?:additional\s+|\d[\d,]*\s+|[a-z]+-?\s+)?"
-    r"|went\s+live|goes\s+live|has\s+gone\s+live|completed\s+(?:its|their|the)\s+go-live)",
+    r"|went\s+live|goes\s+live|has\s+gone\s+live|completed\s+(?:its|their|the)\s+go-live"
+    # "Quest Diagnostics Incorporated, which began purchasing the Company's panel".
+    r"|,?\s*which\s+(?:began|begins|started|starts)\s+(?:purchasing|buying|ordering)\b)",
     re.IGNORECASE,
 )
 
@@ -1169,6 +1171,8 @@ def _chose_the_issuer(text: str, name_start: int, name_end: int, issuer_ends: fr
 _DEPLOYED_AT = re.compile(
     r"\b(?:(?:went|goes|gone|is|are|now)\s+live|rolled\s+out|deployed|installed|in\s+production|roll-?outs?|go-live)"
     r"\s+at\s+(?:the\s+)?$"
+    # "we went live with the Ohio Department of Administrative Services".
+    r"|\b(?:went|goes|gone)\s+live\s+with\s+(?:the\s+)?$"
     # At the organization's sites: "went live at all 14 hospitals of Beta Health".
     r"|\b(?:went|goes|gone|is|are|now)\s+live\s+at\s+(?:all\s+)?(?:[\w-]+\s+)?(?:of\s+(?:the\s+)?)?"
     r"(?:hospitals|plants|sites|locations|stores|facilities|branches|clinics|mills|campuses)\s+of\s+(?:the\s+)?$"

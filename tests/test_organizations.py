@@ -1760,3 +1760,10 @@ def test_a_licensee_that_will_deploy_the_issuers_product_is_settled():
 def test_the_parent_of_a_wholly_owned_subsidiary_has_the_parent_cue():
     sentence = "Beta Health is a wholly owned subsidiary of Calloway Controls."
     assert _cue_of("Calloway Controls", sentence, "before_parent_of") > 0
+
+
+def test_going_live_with_a_buyer_and_a_buyer_that_began_purchasing_settle_it():
+    live = "This quarter we went live with Calloway Controls across its plants."
+    assert _settled_labels(live, "Calloway Controls")[-1] == "CUSTOMER"
+    began = "Revenue grew at Calloway Controls, which began purchasing the Company's panel in March."
+    assert _settled_labels(began, "Calloway Controls")[-1] == "CUSTOMER"
