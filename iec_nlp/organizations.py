@@ -989,12 +989,12 @@ _ORDER_CAME_FROM = re.compile(
 # of a stated value placed by the name (not "an order for $2 million with
 # the bank", nor a loan or credit agreement, which name no sale).
 _ORDER_NOUN = r"(?:purchase\s+|production\s+|follow-on\s+|delivery\s+|task\s+)?(?:orders?|contracts?|awards?)"
+_ORDER_VALUE = rf"{CURRENCY}[\d.,]*\d(?:\s+(?:million|billion|thousand|crore))?"
 _VALUED_ORDER_FROM = re.compile(
-    rf"{CURRENCY}[\d.,]*\d(?:\s+(?:million|billion|thousand|crore))?,?\s+(?:(?:in|of)\s+)?(?:[\w-]+,?\s+){{0,3}}?"
-    rf"{_ORDER_NOUN}\s+(?:from|by)\s+(?:the\s+)?$"
+    rf"{_ORDER_VALUE},?\s+(?:(?:in|of)\s+)?(?:[\w-]+,?\s+){{0,3}}?{_ORDER_NOUN}\s+(?:from|by)\s+(?:the\s+)?$"
     # The value after the noun: "an order valued at $3.1 million from the Defense Logistics Agency".
     rf"|{_ORDER_NOUN}\s+(?:valued\s+at|worth|totaling|totalling)\s+(?:approximately\s+|about\s+|up\s+to\s+)?"
-    rf"{CURRENCY}[\d.,]*\d(?:\s+(?:million|billion|thousand|crore))?\s+(?:from|by)\s+(?:the\s+)?$",
+    rf"{_ORDER_VALUE}\s+(?:from|by)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 

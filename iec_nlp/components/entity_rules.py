@@ -66,8 +66,10 @@ from .figure_terms import (
     _trim_basis,
     _trim_period,
     _trim_verb,
+    _widen_over_ordinals,
     _widen_over_units,
     _widen_split_years,
+    _without_buyers_of_sales,
     _without_units_of_amounts,
     _years_after_amounts,
 )
@@ -197,21 +199,23 @@ _CAPITALIZED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
 _HYPHENATED_GIVEN_REST = re.compile(r"-[A-Z][a-z]+(?=\s)")
 # "W. Barry Gilbert", "N. E. Rick Strandlund": one or two initials before the given name.
 _SINGLE_LETTER_END = re.compile(r"\s[A-Z]$")
-_COMPANY_KIND_SURNAME = re.compile(
-    r"\b(?:Bank|Bancorp|Trust|Group|Partners|Holdings|Industries|Technologies|County|Parish|Township)$"
-)
 _COMPANY_WORD_AFTER_SURNAME = re.compile(
     r"[ ](?:Group|Company|Bank|Bancorp|Trust|Partners|Holdings|Industries|Associates|Engineers|Engineering|Systems)\b"
 )
-_COMPANY_KIND_WORD_IN = re.compile(rf"[ ](?:{COMPANY_KIND_WORDS}|Engineers|Engineering|Associates|Community|Supply)(?![\w-])")
+# A company's kind or legal-less form as the surname, or a kind word anywhere in
+# the words after the given name.
+_COMPANY_WORD_IN_NAME = re.compile(
+    r"\b(?:Bank|Bancorp|Trust|Group|Partners|Holdings|Industries|Technologies|County|Parish|Township)$"
+    rf"|[ ](?:{COMPANY_KIND_WORDS}|Engineers|Engineering|Associates|Community|Supply)(?![\w-])"
+)
 _SAINT_BEFORE = re.compile(r"\b(?:Saint|St\.|San|Santa|Sao|S\u00e3o)[ ]$")
 _LEADING_INITIAL = re.compile(r"(?:\b[A-Z]\.\s+){1,2}$")
 # "Dana-Farber Cancer Institute", "Henry Ford Hospital": an institution's word after the surname.
 # Up to two more words may come between: "George C. Marshall Space Flight
 # Center", "Arnold Engineering Development Center".
+_EPONYM_INSTITUTION_WORDS = r"Institute|Center|Centre|Hospital|Foundation|University|College|Clinic"
 _INSTITUTION_AFTER_NAME = re.compile(
-    r"(?:[ ][A-Z][a-z]+){0,2}[ ](?:Institute|Center|Centre|Hospital|Foundation|University|College|Clinic|Medical|Health|Healthcare|"
-    r"Graduate|School)\b"
+    rf"(?:[ ][A-Z][a-z]+){{0,2}}[ ](?:{_EPONYM_INSTITUTION_WORDS}|Medical|Health|Healthcare|Graduate|School)\b"
 )
 # "Mr. Smith", "Mr. David P. Molfenter", "Dr. Lynda J.-S. Yang": given names
 # and initials, then a surname of two letters or more (not an initial).
@@ -240,7 +244,7 @@ _PERSON_ROW = re.compile(rf"^[ \t]*({_NAME_TOKEN}(?:[ ]{_NAME_TOKEN}){{1,3}})(?=
 
 
 def _names_in_people_tables(text: str) -> Iterator[tuple[int, int]]:
-    for header in _matches_if_any(_PEOPLE_TABLE_HEADER, text, "Name", "Nominee"):
+    for header in _PEOPLE_TABLE_HEADER.finditer(text):
         block_end = text.find("\n\n", header.end())
         for row in _PERSON_ROW.finditer(text, header.end(), len(text) if block_end < 0 else block_end):
             yield row.span(1)
@@ -499,7 +503,7 @@ class EntityRules:
             ents = _list_items_stated_as_amounts(doc, ents)
             if self.periods:
                 ents = _years_after_amounts(doc, text, _add_near_amounts(doc, text, ents, PERIOD_TERM, "PERIOD"))
-                ents = _add_bracketed_comparative_periods(doc, text, _widen_split_years(doc, text, ents))
+                ents = _add_bracketed_comparative_periods(doc, text, _widen_over_ordinals(doc, text, _widen_split_years(doc, text, ents)))
             ents = _widen_over_units(doc, text, ents)
             ents = _join_ampersand_names(doc, text, _split_owned_units(doc, _without_own_bodies(text, ents)))
             ents = _widen_over_trailing_legal_forms(doc, text, ents)
@@ -547,13 +551,15 @@ class EntityRules:
             # "Eddie V's" (a restaurant): a surname is more than a letter.
             if rest is None or _SINGLE_LETTER_END.search(rest.group()):
                 continue
-            # "an order from Lockheed Martin Corporation", "First Virginia Bank":
-            # a legal form or a company's kind is no surname.
-            if HOLDS_LEGAL_FORM.search(rest.group()) or _COMPANY_KIND_SURNAME.search(rest.group()):
-                continue
-            # "Harlan Industrial Group", "Vance Engineers", "Cedar Lyle Community Bank":
-            # a company's kind word after the surname, or as it.
-            if _COMPANY_WORD_AFTER_SURNAME.match(text, rest.end()) or _COMPANY_KIND_WORD_IN.search(rest.group()):
+            # "an order from Lockheed Martin Corporation", "First Virginia Bank",
+            # "Harlan Industrial Group", "Vance Engineers", "Cedar Lyle Community
+            # Bank": a legal form or a company's kind word is no surname, nor
+            # does a person's name go on into one.
+            if (
+                HOLDS_LEGAL_FORM.search(rest.group())
+                or _COMPANY_WORD_IN_NAME.search(rest.group())
+                or _COMPANY_WORD_AFTER_SURNAME.match(text, rest.end())
+            ):
                 continue
             # "Saint Veronica Health System", "San Antonio Water System": a saint's name.
             if _SAINT_BEFORE.search(text, max(0, word.start() - 8), word.start()):
@@ -670,7 +676,8 @@ class EntityRules:
             for start, end in spans:
                 ents = _relabel_or_add(doc, ents, start, end, "PERSON", from_label="ORG")
         if "Name" in text or "Nominee" in text:
-            # Read where the table's rows and columns are: the text as filed.
+            # Read where the table's rows and columns are: the text as filed
+            # (looked for only where a header's word is, the layout's copy kept once).
             layout = FiledLayout(doc)
             for filed_start, filed_end in _names_in_people_tables(layout.text):
                 start, end = layout.to_doc(filed_start, filed_end)
@@ -1820,9 +1827,7 @@ _NAME_REST = re.compile(_CAPITALIZED_REST)
 # William E. Simon Graduate School of Business" (`_NAMED_AFTER_PERSON` keeps
 # the name from being a person of its own).
 _EPONYM_BEFORE = re.compile(r"\bthe[ ]((?:[A-Z][a-z]+|[A-Z]\.)(?:[ ](?:[A-Z][a-z]+|[A-Z]\.)){1,3})[ ]$")
-_INSTITUTION_NAMED_AFTER_PERSON = re.compile(
-    r"(?:[ ][A-Z][a-z]+){0,2}[ ](?:Institute|Center|Centre|Hospital|Foundation|University|College|Clinic)\b"
-)
+_INSTITUTION_NAMED_AFTER_PERSON = re.compile(rf"(?:[ ][A-Z][a-z]+){{0,2}}[ ](?:{_EPONYM_INSTITUTION_WORDS})\b")
 _PLACE_BEFORE_UNIVERSITY = re.compile(
     r"(?<![\w.-])(?!(?:The|In|At|From|With|For|And|Of|To|By|On|As|Its|Our|His|Her|State)\b)[A-Z][a-z]+[ ]$"
 )
@@ -1952,21 +1957,6 @@ def _widen_over_opening_words(doc: Doc, text: str, ents: list[Span]) -> list[Spa
             widened = opening and doc.char_span(opening.start(), ent.end_char, label=ent.label_)
             if widened and not _overlapping(ents, widened.start, ent.start):
                 ent = widened
-        result.append(ent)
-    return result
-
-
-# "Sales to recreational marine dealers and boat builders were $8.1 million":
-# the measure is the sales; whom they went to is said of it (the annotated
-# releases and probe sets keep "Sales" alone, 4 of 4).
-_SALES_TO_BUYERS = re.compile(r"(?i:(?:net[ ])?(?:sales|revenues?|shipments))(?=[ ]to[ ][a-z])")
-
-
-def _without_buyers_of_sales(doc: Doc, ents: list[Span]) -> list[Span]:
-    result = []
-    for ent in ents:
-        if ent.label_ == "METRIC" and (sales := _SALES_TO_BUYERS.match(ent.text)):
-            ent = doc.char_span(ent.start_char, ent.start_char + sales.end(), label="METRIC") or ent
         result.append(ent)
     return result
 

@@ -643,23 +643,46 @@ def _widen_over_units(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
 _SECOND_YEAR_AFTER = re.compile(r"/(?:\d{2}|\d{4})\b")
 
 
+def _widen_split_years(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    """PERIODs that end at a year before "/23" or "/2024", widened over it."""
+    result = []
+    for ent in ents:
+        if ent.label_ == "PERIOD" and ent.text[-2:].isdigit() and (second := _SECOND_YEAR_AFTER.match(text, ent.end_char)):
+            ent = doc.char_span(ent.start_char, second.end(), label="PERIOD") or ent
+        result.append(ent)
+    return result
+
+
 # The recognizer reads a headline's "THIRD QUARTER 2018" as "QUARTER 2018",
 # and "the first twenty-six weeks of fiscal 2023" without its "first".
 _ORDINAL_BEFORE_QUARTER = re.compile(rf"\b{_ORDINAL}[ ]$", re.IGNORECASE)
 _OPENS_WITH_QUARTER_OR_WEEKS = re.compile(r"quarter|(?:\d{1,2}|[a-z]+(?:-[a-z]+)?)[ -]weeks\b", re.IGNORECASE)
 
 
-def _widen_split_years(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
-    """PERIODs that end at a year before "/23" or "/2024", widened over it, and
-    PERIODs that open with "quarter" widened over the ordinal before it."""
+def _widen_over_ordinals(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    """PERIODs that open with "quarter" or a count of weeks, widened over the ordinal before them."""
     result = []
     for ent in ents:
-        if ent.label_ == "PERIOD" and ent.text[-2:].isdigit() and (second := _SECOND_YEAR_AFTER.match(text, ent.end_char)):
-            ent = doc.char_span(ent.start_char, second.end(), label="PERIOD") or ent
         if ent.label_ == "PERIOD" and _OPENS_WITH_QUARTER_OR_WEEKS.match(ent.text) and (
             ordinal := _ORDINAL_BEFORE_QUARTER.search(text, max(0, ent.start_char - 8), ent.start_char)
         ):
             ent = doc.char_span(ordinal.start(), ent.end_char, label="PERIOD") or ent
+        result.append(ent)
+    return result
+
+
+# "Sales to recreational marine dealers and boat builders were $8.1 million":
+# the measure is the sales; whom they went to is said of it (the annotated
+# releases and probe sets keep "Sales" alone, 4 of 4).
+_SALES_TO_BUYERS = re.compile(r"(?i:(?:net[ ])?(?:sales|revenues?|shipments))(?=[ ]to[ ][a-z])")
+
+
+def _without_buyers_of_sales(doc: Doc, ents: list[Span]) -> list[Span]:
+    """METRICs that run on over whom the sales went to, cut to the sales."""
+    result = []
+    for ent in ents:
+        if ent.label_ == "METRIC" and (sales := _SALES_TO_BUYERS.match(ent.text)):
+            ent = doc.char_span(ent.start_char, ent.start_char + sales.end(), label="METRIC") or ent
         result.append(ent)
     return result
 
