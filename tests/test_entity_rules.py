@@ -4810,3 +4810,12 @@ def test_the_first_weeks_of_a_fiscal_year_keep_their_ordinal():
     ents = [("twenty-six weeks of fiscal 2023", "PERIOD"), ("$412.5 million", "MONEY")]
     doc = EntityRules(patterns=False, propagate=True, periods=True)(_doc(text, ents))
     assert ("first twenty-six weeks of fiscal 2023", "PERIOD") in _ents(doc)
+
+
+def test_a_list_item_the_word_limit_cut_before_and_is_a_name_of_its_own():
+    text = ("Its largest customers were Corlett Rural Telephone Cooperative, Wolf River Fiber Alliance and "
+            "Chequamegon Bay Telephone Company. She was President, Home Health and Hospice of Kindred Healthcare, Inc.")
+    names = [t for t, label in _ents(EntityRules(patterns=True, propagate=False)(_doc(text, []))) if label == "ORG"]
+    assert "Wolf River Fiber Alliance" in names and "Chequamegon Bay Telephone Company" in names
+    # A name with a lower-case word after the "and" may be one name: no split.
+    assert "Home Health" not in names

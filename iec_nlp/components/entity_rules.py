@@ -600,6 +600,16 @@ class EntityRules:
                     # "Our two largest customers, Luxin and Kortmann Automotive
                     # Electronics GmbH": a short name the release defined ('("Luxin")').
                     start = joint.end()
+                elif (
+                    joint
+                    and _TWO_WORDS_AND_FORM.match(text[joint.end() : match.end()])
+                    and (cut := _NAME_WORDS_BEFORE.search(text, max(0, start - 40), start))
+                ):
+                    # "Corlett Rural Telephone Cooperative, Wolf River Fiber Alliance and
+                    # Chequamegon Bay Telephone Company": the pattern's word limit cut a
+                    # name before the "and", and a whole name follows it: two names.
+                    ents = _add_or_widen(doc, ents, cut.start(), joint.start(), "ORG")
+                    start = joint.end()
                 elif joint and _firms_named_together(text[start : joint.start()], text[joint.end() : match.end()]):
                     # "Roth Capital Partners and Craig-Hallum Capital Group LLC": two
                     # firms; the first may open before the match (its words were many).
