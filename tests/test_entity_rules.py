@@ -4819,3 +4819,9 @@ def test_a_list_item_the_word_limit_cut_before_and_is_a_name_of_its_own():
     assert "Wolf River Fiber Alliance" in names and "Chequamegon Bay Telephone Company" in names
     # A name with a lower-case word after the "and" may be one name: no split.
     assert "Home Health" not in names
+
+
+def test_a_stock_index_named_after_a_founder_is_no_person():
+    text = "Tuxwell has been added to the Russell Microcap Index. Russell Kemp, its Chief Executive Officer, spoke."
+    found = _ents(EntityRules(patterns=True, propagate=False)(_doc(text, [])))
+    assert [t for t, label in found if label == "PERSON"] == ["Russell Kemp"]

@@ -200,13 +200,13 @@ _HYPHENATED_GIVEN_REST = re.compile(r"-[A-Z][a-z]+(?=\s)")
 # "W. Barry Gilbert", "N. E. Rick Strandlund": one or two initials before the given name.
 _SINGLE_LETTER_END = re.compile(r"\s[A-Z]$")
 _COMPANY_WORD_AFTER_SURNAME = re.compile(
-    r"[ ](?:Group|Company|Bank|Bancorp|Trust|Partners|Holdings|Industries|Associates|Engineers|Engineering|Systems)\b"
+    r"[ ](?:Group|Company|Bank|Bancorp|Trust|Partners|Holdings|Industries|Associates|Engineers|Engineering|Systems|Index|Indexes)\b"
 )
 # A company's kind or legal-less form as the surname, or a kind word anywhere in
 # the words after the given name.
 _COMPANY_WORD_IN_NAME = re.compile(
     r"\b(?:Bank|Bancorp|Trust|Group|Partners|Holdings|Industries|Technologies|County|Parish|Township)$"
-    rf"|[ ](?:{COMPANY_KIND_WORDS}|Engineers|Engineering|Associates|Community|Supply)(?![\w-])"
+    rf"|[ ](?:{COMPANY_KIND_WORDS}|Engineers|Engineering|Associates|Community|Supply|Index)(?![\w-])"
 )
 _SAINT_BEFORE = re.compile(r"\b(?:Saint|St\.|San|Santa|Sao|S\u00e3o)[ ]$")
 _LEADING_INITIAL = re.compile(r"(?:\b[A-Z]\.\s+){1,2}$")
