@@ -4825,3 +4825,16 @@ def test_a_stock_index_named_after_a_founder_is_no_person():
     text = "Tuxwell has been added to the Russell Microcap Index. Russell Kemp, its Chief Executive Officer, spoke."
     found = _ents(EntityRules(patterns=True, propagate=False)(_doc(text, [])))
     assert [t for t, label in found if label == "PERSON"] == ["Russell Kemp"]
+
+
+def test_a_titles_scope_the_recognizer_read_as_a_name_joins_the_title():
+    text = ("She was Group President, Water Treatment, a business of Ardley. Earlier she was General Manager, "
+            "Field Sports. Its water treatment unit grew.")
+    ents = [("Group President", "ROLE"), ("Water Treatment", "PERSON"), ("General Manager", "ROLE"), ("Field Sports", "ORG")]
+    assert _rules(text, ents) == [("Group President, Water Treatment", "ROLE"), ("General Manager, Field Sports", "ROLE")]
+    # A person set off by commas after the title, or a name used again, stays a name.
+    text = "Sendaro's Chief Financial Officer, Dagny Whitford, said the quarter was strong."
+    assert ("Dagny Whitford", "PERSON") in _rules(text, [("Chief Financial Officer", "ROLE"), ("Dagny Whitford", "PERSON")])
+    text = "Contact: Dana Tillery, Chief Financial Officer, Tannehill Bancorp\nTannehill Bancorp, Inc. is a bank."
+    ents = [("Chief Financial Officer", "ROLE"), ("Tannehill Bancorp", "ORG"), ("Tannehill Bancorp, Inc.", "ORG")]
+    assert ("Tannehill Bancorp", "ORG") in _rules(text, ents)

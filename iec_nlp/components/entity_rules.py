@@ -268,6 +268,7 @@ def first_names() -> tuple[str, ...]:
     return tuple(name for line in _resource_lines("first_names.txt") for name in line.split())
 
 
+@cache
 def given_names() -> frozenset[str]:
     """The given names the name rules know: `first_names` and more (the
     augmenter keeps to `first_names`, so training data stays as it was)."""
@@ -1239,6 +1240,35 @@ _OF_A_FUNCTION = re.compile(rf"[ ]of[ ](?:[A-Z][\w&-]*[ ]){{0,2}}(?:{_FUNCTION})
 _DASH_AT = re.compile(r"[ ]?[-\u2013][ ]?[A-Z]")
 
 
+_NAME_WORD_CHARS = re.compile(r"[A-Z][\w'\u2019-]{2,}")
+_SUBJECT_AFTER_COMMA = re.compile(r",[ ]+(?:said|says|and|who|will|has|have|is|was|added|commented|noted)\b")
+
+
+def _scope_read_as_a_name(name: Span, scope: re.Match, ents: list[Span]) -> bool:
+    """Whether the recognizer read a title's scope, or words of it, as a name:
+    "Group President, Water Treatment" (no given name opens the person),
+    "General Manager, Field Sports" (an organization named nowhere else in the
+    release, with no legal form: a business unit of the employer)."""
+    if not (scope.start(1) <= name.start_char and name.end_char <= scope.end(1)) or name.label_ not in ("PERSON", "ORG"):
+        return False
+    # Not a name the release uses again ("Chief Financial Officer, Tannehill
+    # Bancorp" and "Tannehill Bancorp, Inc.").
+    words = set(_NAME_WORD_CHARS.findall(name.text))
+    if any(words & set(_NAME_WORD_CHARS.findall(other.text)) for other in ents if other.start_char != name.start_char):
+        return False
+    # A person set off by commas after a title, the subject of what follows:
+    # "Ondaris's Chief Technology Officer, Léa Margerit-Dupont, said".
+    text = name.doc.text
+    if _SUBJECT_AFTER_COMMA.match(text, scope.end(1)):
+        return False
+    if name.label_ == "PERSON":
+        # Words the release also writes in lower case ("global sourcing"), not a person's.
+        return name.text.split()[0] not in given_names() and any(
+            re.search(rf"\b{re.escape(word.lower())}\b", text) for word in words
+        )
+    return not ENDS_IN_LEGAL_FORM.search(name.text)
+
+
 def _extend_title_scopes(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     result = list(ents)
     taken: list[Span] = []
@@ -1294,6 +1324,7 @@ def _extend_title_scopes(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
             and not (scope_before_at and o.label_ == "ORG" and (o.start_char, o.end_char) == scope.span(1))
             # Nor a person: "Vice President, Global Sourcing of Amerwell".
             and not (owner and o.label_ == "PERSON" and (o.start_char, o.end_char) == scope.span(1))
+            and not _scope_read_as_a_name(o, scope, ents)
             for o in inside
         ):
             continue  # the scope is an entity of its own (an organization, a person)
