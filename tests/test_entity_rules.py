@@ -4838,3 +4838,9 @@ def test_a_titles_scope_the_recognizer_read_as_a_name_joins_the_title():
     text = "Contact: Dana Tillery, Chief Financial Officer, Tannehill Bancorp\nTannehill Bancorp, Inc. is a bank."
     ents = [("Chief Financial Officer", "ROLE"), ("Tannehill Bancorp", "ORG"), ("Tannehill Bancorp, Inc.", "ORG")]
     assert ("Tannehill Bancorp", "ORG") in _rules(text, ents)
+
+
+def test_a_company_named_before_and_and_an_organization_is_one_too():
+    text = "We added four new customers, among them Ardglass Instruments and Pinhoe Networks."
+    ents = EntityRules(patterns=True, propagate=True)(_doc(text, [("Pinhoe Networks", "ORG")]))
+    assert _ents(ents) == [("Ardglass Instruments", "ORG"), ("Pinhoe Networks", "ORG")]

@@ -2882,12 +2882,23 @@ def _in_title_case_line(text: str, position: int) -> bool:
     return sum(word[0].isupper() for word in words) * 2 >= len(words)
 
 
+# "among them Ardglass Instruments and Pinhoe Networks": before "and", a
+# name that ends in a company's kind word.
+_COMPANY_NAME_AND_BEFORE = re.compile(
+    rf"(?<![\w&'\u2019-])((?:{_CAPITALIZED_NAME_WORD}[ ]){{1,3}}{COMPANY_KIND_WORDS})[ ]and[ ]$"
+)
+
+
 def _add_coordinated_organizations(doc: Doc, text: str, ents: list[Span], terms: frozenset[str]) -> list[Span]:
     for ent in [e for e in ents if e.label_ in ("ORG", "CUSTOMER")]:
-        match = _AND_NAME_AFTER.match(text, ent.end_char)
-        if match is None or _in_title_case_line(text, ent.start_char) or _NOUN_AFTER_NAMES.match(text, match.end()):
+        if _in_title_case_line(text, ent.start_char):
             continue
-        ents = _add_if_plausible(doc, ents, match.start(1), match.end(1), text, terms)
+        match = _AND_NAME_AFTER.match(text, ent.end_char)
+        if match is not None and not _NOUN_AFTER_NAMES.match(text, match.end()):
+            ents = _add_if_plausible(doc, ents, match.start(1), match.end(1), text, terms)
+        before = _COMPANY_NAME_AND_BEFORE.search(text, max(0, ent.start_char - 60), ent.start_char)
+        if before is not None:
+            ents = _add_if_plausible(doc, ents, before.start(1), before.end(1), text, terms)
     return ents
 
 
