@@ -880,6 +880,9 @@ _SOLD_TO = re.compile(
     r"(?:(?:(?!(?:of|to|for|with|and|or)\b)[\w-]+\s+){0,2}?(?:customers?|clients?)\s*,?\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "higher purchases by Owens & Minor", "expected purchases by Hospira": the
+# issuer's goods bought (not its shares: "share purchases by").
+_PURCHASES_BY = re.compile(r"(?<!share\s)(?<!stock\s)\bpurchases\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 # "long-term offtake agreements with Kaiyo Refining", "a firm sales
 # agreement with Gulfmark LNG": an agreement to sell the issuer's output.
 _OFFTAKE_WITH = re.compile(
@@ -1287,6 +1290,7 @@ def _stated_as_customer(before: str, after: str) -> bool:
         or _DELIVERED_TO.search(before)
         or _OUR_BUSINESS_WITH.search(before)
         or _SOLD_TO.search(before)
+        or _PURCHASES_BY.search(before)
         or _OFFTAKE_WITH.search(before)
         or (_REVENUE_TO_OR_FROM.search(before) and _SHARE_OF_SALES.match(after))
         or _ACCOUNTS_FOR_SHARE_OF_SALES.match(after)

@@ -1767,3 +1767,10 @@ def test_going_live_with_a_buyer_and_a_buyer_that_began_purchasing_settle_it():
     assert _settled_labels(live, "Calloway Controls")[-1] == "CUSTOMER"
     began = "Revenue grew at Calloway Controls, which began purchasing the Company's panel in March."
     assert _settled_labels(began, "Calloway Controls")[-1] == "CUSTOMER"
+
+
+def test_purchases_by_a_name_settle_it_but_share_purchases_do_not():
+    sentence = "Revenue benefited from higher purchases by Calloway Controls, the Company's largest distributor."
+    assert _settled_labels(sentence, "Beta Health", "Calloway Controls")[-1] == "CUSTOMER"
+    sentence = "The quarter saw share purchases by Calloway Controls, a long-time holder."
+    assert _settled_labels(sentence, "Beta Health", "Calloway Controls")[-1] == "ORG"
