@@ -621,6 +621,7 @@ _AFTER_CUES = {
     r"(?:(?:which|who)\s+(?:also\s+)?)?"
     # ("Cisco Systems, Inc. and Dalgarno Networks were the Company's largest customers")
     r"(?:(?:is|was|are|were|as|has\s+become|had\s+become|will\s+become|became|becomes|remains|remained|will\s+remain|"
+
     r"(?:returned|came\s+back|rejoined)\s+as)\s+)?"
     # "Carvell Electronics, previously our third largest customer" (SCHEMA.md: current or former),
     # "Anselmo Telecom Systems, historically Tessbury's largest customer".
@@ -636,8 +637,10 @@ _AFTER_CUES = {
     # "Morrow had been a Pembrook customer since 1996", "was previously a
     # customer": the name itself the subject (no comma: after one, the
     # subject is the name a description in apposition follows).
-    r"|^\s+(?:(?:has|have|had)\s+(?:long\s+)?been|(?:was|were)\s+(?:previously|formerly))\s+(?:a|an|our|its|the|one\s+of\s+our)\s+"
-    r"(?:(?!(?:of|to|for|with|and|or)\b)\w+\s+){0,3}(?:customers?|clients?)(?![\w'\u2019-])",
+    # "Consolidated Freightways had been Cobbridge's largest logistics account".
+    r"|^\s+(?:(?:has|have|had)\s+(?:long\s+)?been|(?:was|were)\s+(?:previously|formerly))\s+"
+    r"(?:a|an|our|its|the|one\s+of\s+our|(?-i:[A-Z])[\w&.-]*['\u2019]s)\s+"
+    r"(?:(?!(?:of|to|for|with|and|or)\b)\w+\s+){0,3}(?:customers?|clients?|accounts?)(?![\w'\u2019-]|\s+(?:receivable|payable))",
     # Whole words: "X's receivables purchased by" names no purchase of X's.
     # Not a program the organization names ("the DOE's CALiPER program", "the
     # Government's Capital Purchase Program"): a program of its own, open to all.
@@ -1190,9 +1193,10 @@ _DEPLOYED_AT = re.compile(
     r"(?:operators|carriers|service\s+providers|providers|utilities|customers|banks|hospitals)\s*,?\s*(?:including|such\s+as)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-# "the loss of business from Talbot Rail Systems": a former customer (SCHEMA.md: current or former).
+# "the loss of business from Talbot Rail Systems", "the loss of the light
+# industrial business of Wraysbury Appliance": a former customer (SCHEMA.md: current or former).
 _LOSS_OF_BUSINESS_FROM = re.compile(
-    r"\bloss\s+of\s+(?:(?:the|its|our)\s+)?(?:business|orders|sales|programs?)\s+(?:from|with)\s+(?:the\s+)?$",
+    r"\bloss\s+of\s+(?:(?:the|its|our)\s+)?(?:[a-z][\w-]*\s+){0,2}?(?:business|orders|sales|programs?)\s+(?:from|with|of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 

@@ -1774,3 +1774,19 @@ def test_purchases_by_a_name_settle_it_but_share_purchases_do_not():
     assert _settled_labels(sentence, "Beta Health", "Calloway Controls")[-1] == "CUSTOMER"
     sentence = "The quarter saw share purchases by Calloway Controls, a long-time holder."
     assert _settled_labels(sentence, "Beta Health", "Calloway Controls")[-1] == "ORG"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Calloway Controls had been Cobbridge's largest logistics account until it closed.",
+        "Revenue reflects the loss of the light industrial business of Calloway Controls in October.",
+    ],
+)
+def test_a_former_account_and_business_lost_of_a_name_settle_it(sentence):
+    assert _settled_labels(sentence, "Beta Health", "Calloway Controls")[-1] == "CUSTOMER"
+
+
+def test_a_unit_of_a_group_that_has_been_a_customer_leaves_the_group_unsettled():
+    sentence = "Corriden, a unit of Calloway Controls, has been a Lindqvist customer since 2006."
+    assert _cue_of("Calloway Controls", sentence, "after_x_is_customer") == 0
