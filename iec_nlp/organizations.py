@@ -631,7 +631,8 @@ _AFTER_CUES = {
     # "Harrowden remains one of the Company's five largest customers".
     r"(?:a|an|our|its|the\s+company['\u2019]s|the|one\s+of\s+(?:our|its|the\s+company['\u2019]s)|"
     r"(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*){0,3}['\u2019]s)\s+"
-    r"(?:(?!(?:of|to|for|with|and|or)\b)\w+\s+){0,3}(?:customers?|clients?|accounts?)(?![\w'\u2019-]|\s+(?:receivable|payable))"
+    # "the Company's third-largest customer": a hyphenated rank.
+    r"(?:(?!(?:of|to|for|with|and|or)\b)[\w-]+\s+){0,3}(?:customers?|clients?|accounts?)(?![\w'\u2019-]|\s+(?:receivable|payable))"
     # "where Beta and our other customers have not given us schedules".
     r"|^\s+(?:and|or)\s+(?:our|its|the\s+company['\u2019]s)\s+other\s+(?:\w+\s+){0,2}?(?:customers|clients)\b"
     # "Morrow had been a Pembrook customer since 1996", "was previously a
@@ -886,6 +887,9 @@ _SOLD_TO = re.compile(
 # "higher purchases by Owens & Minor", "expected purchases by Hospira": the
 # issuer's goods bought (not its shares: "share purchases by").
 _PURCHASES_BY = re.compile(r"(?<!share\s)(?<!stock\s)\bpurchases\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+# "a charge to reserve receivables from Pickwick Grocers": a buyer owes for
+# the issuer's goods (not a note receivable, which a business's buyer may owe).
+_RECEIVABLES_FROM = re.compile(r"\breceivables\s+(?:due\s+)?from\s+(?:the\s+)?$", re.IGNORECASE)
 # "long-term offtake agreements with Kaiyo Refining", "a firm sales
 # agreement with Gulfmark LNG": an agreement to sell the issuer's output.
 _OFFTAKE_WITH = re.compile(
@@ -1295,6 +1299,7 @@ def _stated_as_customer(before: str, after: str) -> bool:
         or _OUR_BUSINESS_WITH.search(before)
         or _SOLD_TO.search(before)
         or _PURCHASES_BY.search(before)
+        or _RECEIVABLES_FROM.search(before)
         or _OFFTAKE_WITH.search(before)
         or (_REVENUE_TO_OR_FROM.search(before) and _SHARE_OF_SALES.match(after))
         or _ACCOUNTS_FOR_SHARE_OF_SALES.match(after)

@@ -1790,3 +1790,19 @@ def test_a_former_account_and_business_lost_of_a_name_settle_it(sentence):
 def test_a_unit_of_a_group_that_has_been_a_customer_leaves_the_group_unsettled():
     sentence = "Corriden, a unit of Calloway Controls, has been a Lindqvist customer since 2006."
     assert _cue_of("Calloway Controls", sentence, "after_x_is_customer") == 0
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Industrial sales fell as Calloway Controls, the Company's third-largest customer, cut inventories.",
+        "It recorded a charge of $1.9 million to write off receivables from Calloway Controls.",
+    ],
+)
+def test_a_hyphenated_rank_and_receivables_from_a_name_settle_it(sentence):
+    assert _settled_labels(sentence, "Beta Health", "Calloway Controls")[-1] == "CUSTOMER"
+
+
+def test_a_note_receivable_from_a_name_does_not_settle_it():
+    sentence = "It recorded a charge against a note receivable from Calloway Controls."
+    assert _settled_labels(sentence, "Beta Health", "Calloway Controls")[-1] == "ORG"
