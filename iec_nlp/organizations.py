@@ -840,7 +840,7 @@ _INTRODUCES_CUSTOMERS = re.compile(
     # A contract renewed with its buyers: "Three-year renewals with Beta Markets, Gamma Foods and ...".
     r"|\b(?:contract\s+|customer\s+)?renewals?\s+with\s+(?:the\s+)?$"
     # A chip maker's part designed into the buyer's product: "won sockets in small-cell radios at Beta Wireless".
-    r"|\b(?:socket\s+wins?|won\s+(?:[\w-]+\s+)?sockets?)\s+(?:[\w-]+\s+){0,3}?(?:at|with)\s+(?:the\s+)?$"
+    r"|\b(?:socket\s+wins?|won\s+(?:[\w-]+\s+){0,2}?sockets?)\s+(?:[\w-]+\s+){0,3}?(?:at|with)\s+(?:the\s+)?$"
     # A media company's buyers: "Top spending advertisers included Beta Foods".
     r"|\b(?:top|largest|leading|major|key|new|national|local)\s+(?:[\w-]+\s+){0,2}?advertisers\s*(?::|,?\s*(?:included|include|includes|such\s+as|including|were))\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -1040,7 +1040,9 @@ _BUYER_PLACE = (
     r"(?:,?(?:\s+(?:in|of)\s+(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*){0,2},)?\s+(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*)?,)?"
 )
 _PLACES_AN_ORDER = re.compile(
-    r"^(?:['\u2019]s?)?\s*(?:\([^)]{0,40}\)\s*)?" + _BUYER_PLACE + r"\s*(?:has\s+|have\s+|had\s+|recently\s+|today\s+|also\s+)?"
+    # Or its unit: "Fujitsu's optical transport group placed its first production order".
+    r"^(?:['\u2019]s?(?:\s+(?:[a-z][\w-]*\s+){0,3}?(?:group|division|unit|business|plant|subsidiary)(?=\s))?)?"
+    r"\s*(?:\([^)]{0,40}\)\s*)?" + _BUYER_PLACE + r"\s*(?:has\s+|have\s+|had\s+|recently\s+|today\s+|also\s+)?"
     r"(?:(?:already|also|now|again|just)\s+)?"
     # "will place purchase orders for each project": an order to come, placed by it.
     r"(?:(?:placed|(?:will|to)\s+place)\s+(?:[\w$.,-]+\s+){0,5}?(?:purchase\s+|re)?orders?\b|reordered\b|ordered\s+(?!(?:that|the\s+company|us|it|him|her)\b)"

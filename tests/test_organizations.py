@@ -1806,3 +1806,14 @@ def test_a_hyphenated_rank_and_receivables_from_a_name_settle_it(sentence):
 def test_a_note_receivable_from_a_name_does_not_settle_it():
     sentence = "It recorded a charge against a note receivable from Calloway Controls."
     assert _settled_labels(sentence, "Beta Health", "Calloway Controls")[-1] == "ORG"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "During the quarter we won 10-gigabit transceiver sockets at Calloway Controls.",
+        "Calloway Controls's optical transport group placed its first production order with us.",
+    ],
+)
+def test_sockets_won_and_an_order_placed_by_a_unit_of_a_name_settle_it(sentence):
+    assert _settled_labels(sentence, "Beta Health", "Calloway Controls")[-1] == "CUSTOMER"
