@@ -4844,3 +4844,17 @@ def test_a_company_named_before_and_and_an_organization_is_one_too():
     text = "We added four new customers, among them Ardglass Instruments and Pinhoe Networks."
     ents = EntityRules(patterns=True, propagate=True)(_doc(text, [("Pinhoe Networks", "ORG")]))
     assert _ents(ents) == [("Ardglass Instruments", "ORG"), ("Pinhoe Networks", "ORG")]
+
+
+def test_a_name_whose_verb_and_object_end_in_a_product_word_is_no_product():
+    from iec_nlp.components.entity_rules import _without_product_names
+
+    text = ("Cleveland Clinic signed a system-wide agreement, and the Texas Department of Transportation "
+            "extended our platform. HORIZON C2M batteries ship in May.")
+    ents = [("Cleveland Clinic", "ORG"), ("Texas Department of Transportation", "ORG"), ("HORIZON C2M", "ORG")]
+    kept = _ents_of(_without_product_names(text, list(_doc(text, ents).ents)))
+    assert kept == [("Cleveland Clinic", "ORG"), ("Texas Department of Transportation", "ORG")]
+
+
+def _ents_of(spans) -> list[tuple[str, str]]:
+    return [(e.text, e.label_) for e in spans]

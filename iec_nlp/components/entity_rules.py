@@ -2345,9 +2345,12 @@ def _first_chars(ent: Span, length: int) -> Span:
 # modules" names the buyer of the modules; nor a verb: "Calder Power
 # Systems Inc. delivered modules" (a name with its legal form is a company's).
 _PRODUCT_AFTER = re.compile(
-    r"(?:[ ](?!(?:for|to|from|with|of|by|on|at|in|and|or|delivered|shipped|sold|sells|ships|delivers|supplies|supplied|"
+    # Nor a determiner: "Cleveland Clinic signed a system-wide agreement", "the
+    # Texas Department of Transportation extended our platform" name the product's buyer.
+    r"(?:[ ](?!(?:for|to|from|with|of|by|on|at|in|and|or|a|an|the|our|its|their|his|her|"
+    r"delivered|shipped|sold|sells|ships|delivers|supplies|supplied|"
     r"makes|made|builds|built|launched|launches|introduced|introduces|offers|offered)\b)[a-z][\w-]*){0,2}[ ](?:technology|technologies|batter(?:y|ies)|units?|platforms?|software|products?|devices?|"
-    r"brands?|models?|series|modules?|chips?|engines?|systems?|solutions?|tools?|sensors?|kits?|packs?)\b"
+    r"brands?|models?|series|modules?|chips?|engines?|systems?|solutions?|tools?|sensors?|kits?|packs?)(?![\w-])"
 )
 
 
