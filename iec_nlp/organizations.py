@@ -1379,7 +1379,7 @@ def sentence_of(bounds: list[tuple[int, int]], position: int) -> tuple[int, int]
 # the organization does is read past the description, as far as the verb
 # would be read without one.
 _APPOSITIVE = re.compile(
-    r"\s*,\s*(?:a|an|one\s+of\s+the)\s+[^,;()\"\u201c\u201d]{3,100}?"
+    r"\s*,\s*(?:a|an|the|one\s+of\s+the)\s+[^,;()\"\u201c\u201d]{3,100}?"
     r"(?:,\s*(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*)?(?=\s*,))?\s*,\s*",
     re.IGNORECASE,
 )
@@ -1855,7 +1855,7 @@ def _follow_listed_customers(
 # signed agreements to deploy", "Carrick Health, Wellow Clinics and Harnham
 # Hospital renewed": the verb after the last name of a list is said of every
 # name of it.
-_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
+_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?(?:[Tt]he\s+)?|\s+and\s+(?:[Tt]he\s+)?")
 _AFTER_LIST_CUES = (_COMPILED["after"]["x_awarded"], _PLACES_AN_ORDER, _COMPILED["after"]["x_is_customer"])
 
 
@@ -1880,7 +1880,11 @@ def _lead_listed_customers(
         if decided[n] is not False or features[n].get("issuer_unit") or last[position] == position:
             continue
         tail = mentions[last[position]]
-        # The cues are anchored at the start of the text after the name.
-        after = text[entities[tail].end : entities[tail].end + _CUE_REACH]
-        if decided[group_of[tail]] and any(cue.match(after) for cue in _AFTER_LIST_CUES):
+        # The cues are anchored at the start of the text after the name, or
+        # after a description of the list in apposition ("Hannaford
+        # Supermarkets and The Stop & Shop Supermarket Company LLC, the New
+        # England grocery banners of Ahold USA, Inc., will begin carrying").
+        end = entities[tail].end
+        afters = (text[end : end + _CUE_REACH], _past_appositive(text, end, len(text)))
+        if decided[group_of[tail]] and any(cue.match(after) for cue in _AFTER_LIST_CUES for after in afters):
             decided[n] = True

@@ -4858,3 +4858,9 @@ def test_a_name_whose_verb_and_object_end_in_a_product_word_is_no_product():
 
 def _ents_of(spans) -> list[tuple[str, str]]:
     return [(e.text, e.label_) for e in spans]
+
+
+def test_a_company_named_before_and_the_and_an_organization_is_one_too():
+    text = "It said Hannaford Supermarkets and The Stop & Shop Supermarket Company LLC will carry its soups."
+    ents = EntityRules(patterns=True, propagate=True)(_doc(text, []))
+    assert ("Hannaford Supermarkets", "ORG") in _ents(ents)

@@ -1817,3 +1817,10 @@ def test_a_note_receivable_from_a_name_does_not_settle_it():
 )
 def test_sockets_won_and_an_order_placed_by_a_unit_of_a_name_settle_it(sentence):
     assert _settled_labels(sentence, "Beta Health", "Calloway Controls")[-1] == "CUSTOMER"
+
+
+def test_the_head_of_a_list_described_in_apposition_takes_the_verb_after_the_description():
+    sentence = ("Hannaford Supermarkets and The Stop & Shop Supermarket Company LLC, the grocery banners of "
+                "Ahold USA, Inc., will begin carrying its soups.")
+    labels = _settled_labels(sentence, "Hannaford Supermarkets", "Stop & Shop Supermarket Company LLC", "Ahold USA, Inc.")
+    assert labels[1:] == ["CUSTOMER", "CUSTOMER", "ORG"]

@@ -2885,10 +2885,11 @@ def _in_title_case_line(text: str, position: int) -> bool:
     return sum(word[0].isupper() for word in words) * 2 >= len(words)
 
 
-# "among them Ardglass Instruments and Pinhoe Networks": before "and", a
+# "among them Ardglass Instruments and Pinhoe Networks", "Hannaford
+# Supermarkets and The Stop & Shop Supermarket Company LLC": before "and", a
 # name that ends in a company's kind word.
 _COMPANY_NAME_AND_BEFORE = re.compile(
-    rf"(?<![\w&'\u2019-])((?:{_CAPITALIZED_NAME_WORD}[ ]){{1,3}}{COMPANY_KIND_WORDS})[ ]and[ ]$"
+    rf"(?<![\w&'\u2019-])((?:{_CAPITALIZED_NAME_WORD}[ ]){{1,3}}{COMPANY_KIND_WORDS})[ ]and[ ](?:[Tt]he[ ])?$"
 )
 
 
