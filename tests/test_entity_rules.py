@@ -4861,6 +4861,7 @@ def _ents_of(spans) -> list[tuple[str, str]]:
 
 
 def test_a_company_named_before_and_the_and_an_organization_is_one_too():
-    text = "It said Hannaford Supermarkets and The Stop & Shop Supermarket Company LLC will carry its soups."
+    text = ("The company said that Hannaford Supermarkets and The Stop & Shop Supermarket Company LLC will "
+            "begin carrying eight varieties of its soups in the deli case in April.")
     ents = EntityRules(patterns=True, propagate=True)(_doc(text, []))
     assert ("Hannaford Supermarkets", "ORG") in _ents(ents)
