@@ -1824,3 +1824,8 @@ def test_the_head_of_a_list_described_in_apposition_takes_the_verb_after_the_des
                 "Ahold USA, Inc., will begin carrying its soups.")
     labels = _settled_labels(sentence, "Hannaford Supermarkets", "Stop & Shop Supermarket Company LLC", "Ahold USA, Inc.")
     assert labels[1:] == ["CUSTOMER", "CUSTOMER", "ORG"]
+
+
+def test_the_governments_auditor_is_never_a_customer():
+    sentence = "A competitor filed a protest with the U.S. Government Accountability Office (GAO) over the award."
+    assert _cue_of("U.S. Government Accountability Office", sentence, "n_never") == 1
