@@ -1106,11 +1106,22 @@ _NOT_A_CHOICE_OF_SUPPLIER = re.compile(
     r"(?:lists?|rankings?|index|indices|awards?|honou?rs?|recognition)\b))",
     re.IGNORECASE,
 )
+# A funder's choice: "the Department of Energy's Office of Energy Efficiency
+# and Renewable Energy has selected the Company for a $2.4 million
+# cost-shared grant": a funder, like a lender or an investor, buys nothing.
+_FOR_FUNDING = re.compile(
+    r"[^.;]{0,40}?\bfor\s+an?\s+(?:[\w$.,'\u2019-]+\s+){0,4}?(?:grants?|funding|cooperative\s+agreement|loans?)\b",
+    re.IGNORECASE,
+)
 
 
 def _chooses_the_issuer(text: str, name_end: int, issuer_starts: frozenset[int]) -> bool:
     choice = _CHOOSES.match(text, name_end)
-    return choice is not None and (choice.end() in issuer_starts or bool(_THE_COMPANY.match(text, choice.end())))
+    return (
+        choice is not None
+        and (choice.end() in issuer_starts or bool(_THE_COMPANY.match(text, choice.end())))
+        and not _FOR_FUNDING.match(text, choice.end())
+    )
 
 
 # "Velox selected Vossberg Elektronik GmbH to manufacture the platform",
