@@ -805,7 +805,8 @@ _OWN_CUSTOMERS_INCLUDE = re.compile(
     re.IGNORECASE,
 )
 # When a list of new customers is from: "New customers in the quarter included ...".
-_IN_A_PERIOD = r"(?:(?:in|during)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:quarter|year|period)\s*)?"
+# Or a year: "New customers in 2020 include the Charlotte Area Transit System".
+_IN_A_PERIOD = r"(?:(?:in|during)\s+(?:(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:quarter|year|period)|(?:fiscal\s+)?\d{4})\s*)?"
 # "The top five customers represented 62% of net sales, led by Beta Motors",
 # "a few customers, principally Beta Motors and Gamma Marine", "our third
 # OEM customer, joining Beta Motors": the customers named after what is said

@@ -4865,3 +4865,9 @@ def test_a_company_named_before_and_the_and_an_organization_is_one_too():
             "begin carrying eight varieties of its soups in the deli case in April.")
     ents = EntityRules(patterns=True, propagate=True)(_doc(text, []))
     assert ("Hannaford Supermarkets", "ORG") in _ents(ents)
+
+
+def test_a_citys_transit_system_is_an_organization_not_a_person():
+    text = "The company said new customers in 2020 include the Charlotte Area Transit System, which began accepting cards."
+    found = _ents(EntityRules(patterns=True, propagate=False)(_doc(text, [])))
+    assert found == [("Charlotte Area Transit System", "ORG")]

@@ -1836,3 +1836,8 @@ def test_a_funder_selecting_the_issuer_for_a_grant_is_no_buyer():
     assert _settled_labels(sentence, "Beta Health", "Calloway Controls Office")[-1] == "ORG"
     sentence = "The Calloway Controls Office has selected the Company for its fleet telematics."
     assert _settled_labels(sentence, "Beta Health", "Calloway Controls Office")[-1] == "CUSTOMER"
+
+
+def test_new_customers_in_a_year_are_introduced_as_customers():
+    sentence = "New customers in 2020 include Calloway Controls, which began accepting cards in May."
+    assert _settled_labels(sentence, "Beta Health", "Calloway Controls")[-1] == "CUSTOMER"

@@ -200,7 +200,7 @@ _HYPHENATED_GIVEN_REST = re.compile(r"-[A-Z][a-z]+(?=\s)")
 # "W. Barry Gilbert", "N. E. Rick Strandlund": one or two initials before the given name.
 _SINGLE_LETTER_END = re.compile(r"\s[A-Z]$")
 _COMPANY_WORD_AFTER_SURNAME = re.compile(
-    r"[ ](?:Group|Company|Bank|Bancorp|Trust|Partners|Holdings|Industries|Associates|Engineers|Engineering|Systems|Index|Indexes)\b"
+    r"[ ](?:Group|Company|Bank|Bancorp|Trust|Partners|Holdings|Industries|Associates|Engineers|Engineering|Systems|System|Transit|Authority|Index|Indexes)\b"
 )
 # A company's kind or legal-less form as the surname, or a kind word anywhere in
 # the words after the given name.
@@ -372,7 +372,8 @@ GOVERNMENT_BODY = re.compile(
     # "Lakeshore Federal Credit Union", "Lakeshore FCU".
     # Not a state closing the place before it: "the City of Millbrook, Georgia and Pinecrest Utility District".
     rf"(?!{_STATE_NAMES}\s+and\s)(?:{_CAP}\s+(?:and\s+|&\s+)?){{1,5}}(?:Agency|Administration|Authority|Command|Bureau|Commission|District|Cooperative|"
-    r"Public\s+Schools|Public\s+Utilities|Credit\s+Union|FCU)"
+    # A city's transit system: "Charlotte Area Transit System".
+    r"Public\s+Schools|Public\s+Utilities|Credit\s+Union|FCU|Transit\s+System)"
     rf"(?:[ ]of[ ]{_CAP}(?:[ ]{_CAP}){{0,2}})?"
     # A command's contracting site after a dash: "Army Contracting Command - Rock Island".
     rf"(?:(?<=Command)[ ][-\u2013][ ]{_CAP}(?:[ ]{_CAP}){{0,2}})?"
