@@ -4871,3 +4871,10 @@ def test_a_citys_transit_system_is_an_organization_not_a_person():
     text = "The company said new customers in 2020 include the Charlotte Area Transit System, which began accepting cards."
     found = _ents(EntityRules(patterns=True, propagate=False)(_doc(text, [])))
     assert found == [("Charlotte Area Transit System", "ORG")]
+
+
+def test_a_given_name_and_a_double_barrelled_surname_are_a_person():
+    text = ("On January 14, the Board elected Oluwaseun Adeyemi-Hart as a director. Sales Volume Currency "
+            "Inter-Segment / Other rose; the segment grew. It reports its Sea Tie-Back, which came back online.")
+    found = _ents(EntityRules(patterns=True, propagate=False)(_doc(text, [])))
+    assert [t for t, label in found if label == "PERSON"] == ["Oluwaseun Adeyemi-Hart"]
