@@ -4878,3 +4878,12 @@ def test_a_given_name_and_a_double_barrelled_surname_are_a_person():
             "Inter-Segment / Other rose; the segment grew. It reports its Sea Tie-Back, which came back online.")
     found = _ents(EntityRules(patterns=True, propagate=False)(_doc(text, [])))
     assert [t for t, label in found if label == "PERSON"] == ["Oluwaseun Adeyemi-Hart"]
+
+
+def test_an_exchange_naming_a_numbered_rule_is_no_organization():
+    import iec_nlp
+
+    text = ("Kestrel Software, Inc. (Nasdaq: KSTL) today announced inducement grants to its new Chief Technology "
+            "Officer, made in accordance with Nasdaq Listing Rule 5635(c)(4).")
+    found = [e.text for e in iec_nlp.extract(text).entities if e.label in ("ORG", "CUSTOMER")]
+    assert found == ["Kestrel Software, Inc."]
