@@ -4887,3 +4887,13 @@ def test_an_exchange_naming_a_numbered_rule_is_no_organization():
             "Officer, made in accordance with Nasdaq Listing Rule 5635(c)(4).")
     found = [e.text for e in iec_nlp.extract(text).entities if e.label in ("ORG", "CUSTOMER")]
     assert found == ["Kestrel Software, Inc."]
+
+
+def test_borrowings_under_a_facility_are_the_measure_not_the_facility():
+    from iec_nlp.components.figure_terms import _borrowings_for_facilities
+
+    text = "Borrowings under its credit facility with Provident Bank were $18.5 million at year end."
+    doc = _doc(text, [("Borrowings", "METRIC"), ("credit facility", "METRIC")])
+    assert _ents_of(_borrowings_for_facilities(doc, text, list(doc.ents))) == [("Borrowings", "METRIC")]
+    doc = _doc(text, [("credit facility", "METRIC")])
+    assert _ents_of(_borrowings_for_facilities(doc, text, list(doc.ents))) == [("Borrowings", "METRIC")]
