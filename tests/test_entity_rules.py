@@ -4897,3 +4897,17 @@ def test_borrowings_under_a_facility_are_the_measure_not_the_facility():
     assert _ents_of(_borrowings_for_facilities(doc, text, list(doc.ents))) == [("Borrowings", "METRIC")]
     doc = _doc(text, [("credit facility", "METRIC")])
     assert _ents_of(_borrowings_for_facilities(doc, text, list(doc.ents))) == [("Borrowings", "METRIC")]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("She was promoted to Senior Vice President, Operations on the same date.", "Senior Vice President, Operations"),
+        ("He will become its Vice President, Connector Products when the deal closes.", "Vice President, Connector Products"),
+        ("He joined the Bank as Senior Vice President, Commercial Lending after 18 years.", "Senior Vice President, Commercial Lending"),
+        ("Ilsa Ruiz        Senior Vice President, Engineering       $300,000", "Senior Vice President, Engineering"),
+    ],
+)
+def test_a_titles_scope_ends_before_a_date_a_condition_or_a_column_gap(text, title):
+    found = _ents(EntityRules(patterns=True, propagate=True)(_doc(text, [])))
+    assert (title, "ROLE") in found

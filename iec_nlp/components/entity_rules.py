@@ -1144,8 +1144,14 @@ _SCOPE = re.compile(
     # Or "of its principal subsidiary": "Vice President - Finance of its
     # principal subsidiary, Pinyon Mesa Water Company".
     # Or before a dash and a telephone number: "..., Investor Relations - (615) 555-0107".
-    r"(?=[ ]*(?:[,.;:)\n]|(?:and|from|since|until|through|to)\b|(?:at|of|for|with)[ ]+(?:(?:the[ ]+)?[A-Z]|(?:its|our|their)\b)"
-    r"|[-\u2013][ ]*\(?\d|$))"
+    # Or before a date, a condition or a column gap: "promoted to Senior Vice
+    # President, Operations on the same date", "will become its Vice
+    # President, Connector Products when the transaction closes", "joined
+    # the Bank as Senior Vice President, Commercial Lending after 18 years",
+    # a pay table's "Senior Vice President, Engineering       $300,000".
+    r"(?=[ ]*(?:[,.;:)\n]|(?:and|from|since|until|through|to|on|effective|when|after|upon)\b"
+    r"|(?:at|of|for|with)[ ]+(?:(?:the[ ]+)?[A-Z]|(?:its|our|their)\b)"
+    r"|[-\u2013][ ]*\(?\d|$)|[ ]{2,}\S)"
 )
 
 # "Senior Vice President of Restaurant Operations", "Director of Corporate
@@ -1274,9 +1280,14 @@ def _scope_read_as_a_name(name: Span, scope: re.Match, ents: list[Span]) -> bool
     if not (scope.start(1) <= name.start_char and name.end_char <= scope.end(1)) or name.label_ not in ("PERSON", "ORG"):
         return False
     # Not a name the release uses again ("Chief Financial Officer, Tannehill
-    # Bancorp" and "Tannehill Bancorp, Inc.").
-    words = set(_NAME_WORD_CHARS.findall(name.text))
-    if any(words & set(_NAME_WORD_CHARS.findall(other.text)) for other in ents if other.start_char != name.start_char):
+    # Bancorp" and "Tannehill Bancorp, Inc."; "Dagny Whitford" and "Ms.
+    # Whitford"); another unit of the same kind may share words ("President,
+    # Industrial Products Group" beside "Marine Products Group").
+    words = _NAME_WORD_CHARS.findall(name.text)
+    if not words:
+        return False
+    same_word = words[-1] if name.label_ == "PERSON" else words[0]
+    if any(same_word in _NAME_WORD_CHARS.findall(other.text) for other in ents if other.start_char != name.start_char):
         return False
     # A person set off by commas after a title, the subject of what follows:
     # "Ondaris's Chief Technology Officer, Léa Margerit-Dupont, said".
