@@ -4911,3 +4911,12 @@ def test_borrowings_under_a_facility_are_the_measure_not_the_facility():
 def test_a_titles_scope_ends_before_a_date_a_condition_or_a_column_gap(text, title):
     found = _ents(EntityRules(patterns=True, propagate=True)(_doc(text, [])))
     assert (title, "ROLE") in found
+
+
+def test_a_name_before_a_listed_name_that_opens_like_a_state_is_still_a_mention():
+    import iec_nlp
+
+    text = ("Orlingham Rail Systems, Inc. today said SEPTA placed an order. "
+            "Its customers include SEPTA, NJ TRANSIT, Metra and Norfolk Southern. Offices: Trenton, NJ.")
+    found = [e.label for e in iec_nlp.extract(text).entities if e.text in ("SEPTA", "Metra", "Norfolk Southern")]
+    assert found == ["CUSTOMER"] * 4

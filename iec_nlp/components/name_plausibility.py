@@ -108,7 +108,8 @@ _POSTAL_CODES = (
     # Canadian provinces: "Waterloo, ON".
     "ON QC BC AB MB SK NS NB NL PE"
 ).split()
-_POSTAL_CODE = r"(?:" + "|".join(_POSTAL_CODES) + r")(?![\w-])(?!\.\w)"
+# Not a name's first word: "SEPTA, NJ TRANSIT, Metra" (a list, no place).
+_POSTAL_CODE = r"(?:" + "|".join(_POSTAL_CODES) + r")(?![\w-])(?!\.\w)(?![ ][A-Z]{2})"
 # "based in Shenyang, China": a city followed by its country is a place too
 # (not "Acme, China's largest maker").
 _COUNTRIES = (
