@@ -4920,3 +4920,10 @@ def test_a_name_before_a_listed_name_that_opens_like_a_state_is_still_a_mention(
             "Its customers include SEPTA, NJ TRANSIT, Metra and Norfolk Southern. Offices: Trenton, NJ.")
     found = [e.label for e in iec_nlp.extract(text).entities if e.text in ("SEPTA", "Metra", "Norfolk Southern")]
     assert found == ["CUSTOMER"] * 4
+
+
+def test_a_common_pair_joined_by_and_stays_one_name():
+    text = "Marlpit said Petco Health and Wellness Company, Inc. will expand the program."
+    assert _rules(text, [("Petco Health and Wellness Company, Inc.", "ORG")]) == [
+        ("Petco Health and Wellness Company, Inc.", "ORG")
+    ]

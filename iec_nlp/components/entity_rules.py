@@ -2132,12 +2132,22 @@ def _firms_named_together(left: str, right: str) -> bool:
     )
 
 
+# Pairs of words a single name joins by "and": "Petco Health and Wellness
+# Company, Inc.", "Southern Oil and Gas Company".
+_COLLOCATION_AND = re.compile(
+    r"\b(?:Health[ ]and[ ](?:Wellness|Fitness|Human)|Food[ ]and[ ]Drug|Oil[ ]and[ ]Gas|Gas[ ]and[ ]Electric|"
+    r"Power[ ]and[ ]Light|Light[ ]and[ ]Power|Bath[ ]and[ ]Body|Arts[ ]and[ ]Sciences|Home[ ]and[ ]Garden)\b"
+)
+
+
 def _named_apart(doc: Doc, ent: Span, other_names: set[str], *, last_of_list: bool = False) -> list[Span] | None:
     """The two organizations `ent` joins by "and", where each is named apart,
     each ends in a kind of organization, they are firms named together, or
     (the last item of a list of organizations) each is a name of two words or more."""
     for joint in _AND_BETWEEN_NAMES_ANY_CASE.finditer(ent.text):
         left, right = ent.text[: joint.start()], ent.text[joint.end() :]
+        if _COLLOCATION_AND.search(ent.text, max(0, joint.start() - 12), min(len(ent.text), joint.end() + 12)):
+            continue  # "Petco Health and Wellness Company, Inc.": one name over a common pair
         kinds = _KIND_BEFORE_AND.search(left) and " " in left and _KIND_AT_END.match(right)
         # "Pinehollow Behavioral Health and Lumiveth Diagnostics, Inc.": a company's
         # kind word ends the first name, a legal form the second.
