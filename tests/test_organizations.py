@@ -1841,3 +1841,10 @@ def test_a_funder_selecting_the_issuer_for_a_grant_is_no_buyer():
 def test_new_customers_in_a_year_are_introduced_as_customers():
     sentence = "New customers in 2020 include Calloway Controls, which began accepting cards in May."
     assert _settled_labels(sentence, "Beta Health", "Calloway Controls")[-1] == "CUSTOMER"
+
+
+def test_programs_for_a_name_settle_it():
+    sentence = "Aerospace sales increased 12% on new cable assembly programs for Calloway Controls."
+    assert _settled_labels(sentence, "Beta Health", "Calloway Controls")[-1] == "CUSTOMER"
+    sentence = "The agency administers the program for Calloway Controls."
+    assert _settled_labels(sentence, "Beta Health", "Calloway Controls")[-1] == "ORG"
