@@ -699,8 +699,6 @@ _NAME_CUES = {
     r"public|school district)\b|\bu\.s\.(?!\w)",
     "n_never": r"\b(?:newswire|business wire|pr newswire|prnewswire|globe ?newswire|marketwire|accesswire|"
     r"stock exchange|nasdaq|nyse|amex|securities and exchange commission|sec|university|college|"
-    # The government's auditor, which decides bid protests, buys nothing.
-    r"government accountability office|general accounting office|gao|"
     # "Partners" of an investment or advisory firm, not of a health system
     # ("Lakemont Health Partners"), which buys.
     # A surgical, physician or clinical group's "Partners" buys like a health system's.

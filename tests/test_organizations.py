@@ -1826,11 +1826,6 @@ def test_the_head_of_a_list_described_in_apposition_takes_the_verb_after_the_des
     assert labels[1:] == ["CUSTOMER", "CUSTOMER", "ORG"]
 
 
-def test_the_governments_auditor_is_never_a_customer():
-    sentence = "A competitor filed a protest with the U.S. Government Accountability Office (GAO) over the award."
-    assert _cue_of("U.S. Government Accountability Office", sentence, "n_never") == 1
-
-
 def test_a_funder_selecting_the_issuer_for_a_grant_is_no_buyer():
     sentence = "The Calloway Controls Office has selected the Company for a $2.4 million cost-shared grant."
     assert _settled_labels(sentence, "Beta Health", "Calloway Controls Office")[-1] == "ORG"
