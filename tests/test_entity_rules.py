@@ -4927,3 +4927,9 @@ def test_a_common_pair_joined_by_and_stays_one_name():
     assert _rules(text, [("Petco Health and Wellness Company, Inc.", "ORG")]) == [
         ("Petco Health and Wellness Company, Inc.", "ORG")
     ]
+
+
+def test_two_founders_initials_open_a_name_with_a_legal_form():
+    text = "Under the agreement, A. O. Smith Corporation selected Torvick to supply bearings to its plants."
+    found = _ents(EntityRules(patterns=True, propagate=False)(_doc(text, [])))
+    assert ("A. O. Smith Corporation", "ORG") in found

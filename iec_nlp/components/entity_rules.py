@@ -173,8 +173,8 @@ ORG_WITH_LEGAL_FORM = re.compile(
     # A capital or the digit of an ordinal first: see name_shapes._LETTER_AHEAD.
     # Not a country's possessive before the name: "China's Shenyang Blower
     # Works (Group) Co., Ltd." (a company's own possessive stays: "America's Car-Mart, Inc.").
-    # A founder's initial may open it: "B. Braun Medical Inc.".
-    rf"\b(?=[A-Z\d]){_NOT_NAME_START}(?!{_COUNTRY_POSSESSIVE})(?:{_PARTNERS}|{_ORDINAL_NAME_START}|[A-Z]\.[ ](?=(?!The\b)[A-Z][a-z]))?[A-Z][\w&'\u2019-]*[\u00ae\u2122]?"
+    # A founder's initials may open it: "B. Braun Medical Inc.", "A. O. Smith Corporation".
+    rf"\b(?=[A-Z\d]){_NOT_NAME_START}(?!{_COUNTRY_POSSESSIVE})(?:{_PARTNERS}|{_ORDINAL_NAME_START}|(?:[A-Z]\.[ ]){{1,2}}(?=(?!The\b)[A-Z][a-z]))?[A-Z][\w&'\u2019-]*[\u00ae\u2122]?"
     # A country in parentheses before the form: "TD Securities (USA) LLC".
     rf"(?:[ ]{{1,2}}{_NAME_WORD}){{0,5}}?(?:[ ]\((?:USA|U\.S\.|US|UK|U\.K\.|Canada)\))?,?[ ]{{1,2}}"
     # A partnership's "& Co." may take a second form: "Pell Lawson & Co. LLC",
