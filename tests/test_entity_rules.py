@@ -4897,6 +4897,10 @@ def test_borrowings_under_a_facility_are_the_measure_not_the_facility():
     assert _ents_of(_borrowings_for_facilities(doc, text, list(doc.ents))) == [("Borrowings", "METRIC")]
     doc = _doc(text, [("credit facility", "METRIC")])
     assert _ents_of(_borrowings_for_facilities(doc, text, list(doc.ents))) == [("Borrowings", "METRIC")]
+    # A relative clause that says the facility's own amount keeps it the measure.
+    text = "It was financed with borrowings under its credit facility with LaSalle Bank N.A., which was increased to $40 million."
+    doc = _doc(text, [("borrowings", "METRIC"), ("credit facility", "METRIC")])
+    assert ("credit facility", "METRIC") in _ents_of(_borrowings_for_facilities(doc, text, list(doc.ents)))
 
 
 @pytest.mark.parametrize(

@@ -700,6 +700,14 @@ _FACILITY = re.compile(
 )
 
 
+# (A clause that gives the borrowings' total stays theirs: "borrowings under
+# its revolving credit facility, which totaled $185 million".)
+_WHICH_AFTER = re.compile(
+    r"[^;$]{0,60}?,[ ]+(?:which|that)[ ]+(?:(?:was|were|has[ ]+been|will[ ]+be)[ ]+(?:increased|expanded|amended|extended|"
+    r"reduced|raised)|matures|provides|permits|allows)\b"
+)
+
+
 def _borrowings_for_facilities(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     """A facility taken for the measure of borrowings under it: the
     borrowings are the measure (added, or kept where found) and the facility is none."""
@@ -707,7 +715,10 @@ def _borrowings_for_facilities(doc: Doc, text: str, ents: list[Span]) -> list[Sp
     taken = {(e.start_char, e.end_char) for e in ents}
     result = []
     for ent in ents:
-        if ent.label_ == "METRIC" and _FACILITY.fullmatch(ent.text):
+        # Not where a relative clause says the amount of the facility itself:
+        # "borrowings under its revolving credit facility with LaSalle Bank
+        # N.A., which was increased to $40 million".
+        if ent.label_ == "METRIC" and _FACILITY.fullmatch(ent.text) and not _WHICH_AFTER.match(text, ent.end_char):
             under = _BORROWINGS_UNDER.search(text, max(0, ent.start_char - 80), ent.start_char)
             if under is not None and under.span(1) in metrics:
                 continue
