@@ -4937,3 +4937,10 @@ def test_two_founders_initials_open_a_name_with_a_legal_form():
     text = "Under the agreement, A. O. Smith Corporation selected Torvick to supply bearings to its plants."
     found = _ents(EntityRules(patterns=True, propagate=False)(_doc(text, [])))
     assert ("A. O. Smith Corporation", "ORG") in found
+
+
+def test_a_hospitals_own_word_before_its_generic_first_word_opens_its_name():
+    text = "It signed a supply agreement with Pootatuck Memorial Hospital in Danbury for its operating rooms."
+    assert _rules(text, [("Memorial Hospital", "ORG")]) == [("Pootatuck Memorial Hospital", "ORG")]
+    text = "The Memorial Hospital in Danbury signed."
+    assert _rules(text, [("Memorial Hospital", "ORG")]) == [("Memorial Hospital", "ORG")]

@@ -2017,6 +2017,15 @@ _STATE_FIRST_WORD_BEFORE = re.compile(r"(?<![\w-])(?:North|South|West|New|Rhode)
 _INSTITUTION_FOR_BEFORE = re.compile(rf"(?<![\w-])(?:[A-Z][a-z]+[ ]){{0,2}}{_INSTITUTION_WORD}[ ](?:for|of)[ ]$")
 
 
+# A hospital's place or founder before a generic first word: "a supply
+# agreement with Pootatuck" + "Memorial Hospital in Danbury".
+_GENERIC_HOSPITAL = re.compile(
+    r"(?:Memorial|Regional|General|Community|Methodist|Baptist|Presbyterian|Lutheran)[ ](?:[A-Z][a-z]+[ ])?"
+    r"(?:Hospital|Medical[ ]Center|Health[ ]System|Healthcare)$"
+)
+_PLACE_WORD_BEFORE = re.compile(r"(?<=[a-z,][ ])(?!(?:The|With|At|From|For|And)\b)[A-Z][a-z]+[ ]$")
+
+
 def _widen_over_opening_words(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     result = []
     for ent in ents:
@@ -2025,6 +2034,8 @@ def _widen_over_opening_words(doc: Doc, text: str, ents: list[Span]) -> list[Spa
             opening = _ORDINAL_BEFORE.search(text, window, ent.start_char) or _INSTITUTION_FOR_BEFORE.search(
                 text, window, ent.start_char
             )
+            if opening is None and _GENERIC_HOSPITAL.fullmatch(ent.text):
+                opening = _PLACE_WORD_BEFORE.search(text, window, ent.start_char)
             state = _STATE_FIRST_WORD_BEFORE.search(text, window, ent.start_char)
             if opening is None and state and _STATE_NAME.match(text, state.start()):
                 opening = state
