@@ -4944,3 +4944,14 @@ def test_a_hospitals_own_word_before_its_generic_first_word_opens_its_name():
     assert _rules(text, [("Memorial Hospital", "ORG")]) == [("Pootatuck Memorial Hospital", "ORG")]
     text = "The Memorial Hospital in Danbury signed."
     assert _rules(text, [("Memorial Hospital", "ORG")]) == [("Memorial Hospital", "ORG")]
+
+
+def test_oil_basins_shale_plays_and_a_citys_office_are_places():
+    from iec_nlp.components.name_plausibility import _is_plausible
+
+    text = "It drills in the Delaware Basin and the Eagle Ford from its Tucson office; Keller Basin Energy said so."
+    for name, label in [("Delaware Basin", "ORG"), ("Eagle Ford", "PERSON"), ("Tucson office", "ORG")]:
+        start = text.index(name)
+        assert not _is_plausible(NLP.make_doc(text).char_span(start, start + len(name), label=label), text)
+    start = text.index("Keller Basin Energy")
+    assert _is_plausible(NLP.make_doc(text).char_span(start, start + 19, label="ORG"), text)

@@ -82,6 +82,7 @@ from .name_plausibility import (
     _EVENT_WORDS,
     _GENERIC_ORGANIZATION_WORDS,
     _INSTITUTION_WORDS,
+    _RESOURCE_PLAY,
     _RESOURCE_SITE_AFTER,
     _TITLE_WORDS,
     _in_ticker_notation,
@@ -1621,6 +1622,7 @@ def _widen_surnames_over_given_names(doc: Doc, text: str, ents: list[Span]) -> l
             or _stands_before_a_name(given)
             or _HEADLINE_VERB_WORD.fullmatch(given)
             or _written_in_lower_case(given, text)
+            or _RESOURCE_PLAY.fullmatch(text, word.start(), ent.end_char)  # "the Eagle Ford": a shale play
         ):
             continue
         ents = _add_or_widen(doc, ents, word.start(), ent.end_char, "PERSON", widens=("PERSON",))
