@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from spacy.tokens import Doc
 
@@ -4955,3 +4957,14 @@ def test_oil_basins_shale_plays_and_a_citys_office_are_places():
         assert not _is_plausible(NLP.make_doc(text).char_span(start, start + len(name), label=label), text)
     start = text.index("Keller Basin Energy")
     assert _is_plausible(NLP.make_doc(text).char_span(start, start + 19, label="ORG"), text)
+
+
+def test_the_issuers_own_product_named_before_a_product_word_is_no_organization_anywhere():
+    from iec_nlp.components.entity_rules import _without_product_names
+
+    text = ("Regulators cleared the Company's SpineTrak navigation system. SpineTrak received clearance in 2011. "
+            "Jinhe Meditech will purchase systems; Jinhe Meditech said so.")
+    ents = [("SpineTrak", "ORG"), ("Jinhe Meditech", "ORG")]
+    doc = _doc(text, ents)
+    spans = [doc.char_span(m.start(), m.end(), label="ORG") for m in re.finditer("SpineTrak|Jinhe Meditech", text)]
+    assert _ents_of(_without_product_names(text, spans)) == [("Jinhe Meditech", "ORG"), ("Jinhe Meditech", "ORG")]

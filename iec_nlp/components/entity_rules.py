@@ -2410,6 +2410,7 @@ _PRODUCT_AFTER = re.compile(
 )
 
 
+_OWNER_BEFORE_PRODUCT = re.compile(r"\b(?:the[ ]Company['\u2019]s|[Ii]ts|[Oo]ur)[ ]$")
 _RESOURCE_SITE_WORD = re.compile(r"\b(?:mine|deposit|project|farm|field|plant|facility|property)\b")
 
 
@@ -2427,7 +2428,15 @@ def _without_product_names(text: str, ents: list[Span]) -> list[Span]:
         ends = [m.end() for m in re.finditer(rf"(?<![\w&.-]){re.escape(name)}(?![\w&-])", text)]
         if not ends or _NAME_SUFFIX.search(name):
             continue
-        if all(_PRODUCT_AFTER.match(text, end) for end in ends):
+        before_products = [end for end in ends if _PRODUCT_AFTER.match(text, end)]
+        if len(before_products) == len(ends):
+            products.add(name)
+        elif any(
+            _OWNER_BEFORE_PRODUCT.search(text, max(0, end - len(name) - 16), end - len(name)) for end in before_products
+        ):
+            # "the Company's SpineTrak navigation system": the issuer's own
+            # product, also where the release writes it alone ("SpineTrak
+            # received 510(k) clearance").
             products.add(name)
         if site_words and any(_RESOURCE_SITE_AFTER.match(text, end) for end in ends):
             sites.add(name)
