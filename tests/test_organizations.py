@@ -1843,3 +1843,10 @@ def test_programs_for_a_name_settle_it():
     assert _settled_labels(sentence, "Beta Health", "Calloway Controls")[-1] == "CUSTOMER"
     sentence = "The agency administers the program for Calloway Controls."
     assert _settled_labels(sentence, "Beta Health", "Calloway Controls")[-1] == "ORG"
+
+
+def test_the_issuers_distributor_named_in_apposition_is_a_customer():
+    sentence = "Revenue fell on an inventory reduction at Calloway Controls, the Company's distributor in Japan."
+    assert _settled_labels(sentence, "Beta Health", "Calloway Controls")[-1] == "CUSTOMER"
+    sentence = "We are working with Calloway Controls, our principal distributor, to secure parts."
+    assert _settled_labels(sentence, "Beta Health", "Calloway Controls")[-1] == "ORG"
