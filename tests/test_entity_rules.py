@@ -4968,3 +4968,9 @@ def test_the_issuers_own_product_named_before_a_product_word_is_no_organization_
     doc = _doc(text, ents)
     spans = [doc.char_span(m.start(), m.end(), label="ORG") for m in re.finditer("SpineTrak|Jinhe Meditech", text)]
     assert _ents_of(_without_product_names(text, spans)) == [("Jinhe Meditech", "ORG"), ("Jinhe Meditech", "ORG")]
+
+
+def test_given_names_of_many_countries_open_a_persons_name():
+    text = "The Board elected Siobhan Keane and Kwame Mensah-Boateng; Helga Marisol Tierney-Vasco joined as well."
+    found = [t for t, label in _ents(EntityRules(patterns=True, propagate=False)(_doc(text, []))) if label == "PERSON"]
+    assert found == ["Siobhan Keane", "Kwame Mensah-Boateng", "Helga Marisol Tierney-Vasco"]

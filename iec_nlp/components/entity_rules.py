@@ -718,7 +718,8 @@ class EntityRules:
             if not _CAPITALIZED_WORD_BEFORE.search(text, max(0, match.start() - 40), match.start()) and not any(
                 re.search(rf"\b{part.lower()}\b", text) for part in match.group("surname").split("-")
             ):
-                ents = _add(doc, ents, match.start(), match.end(), "PERSON")
+                # Over the given names found before it: "Helga Marisol" of "Helga Marisol Tierney-Vasco".
+                ents = _add_or_widen(doc, ents, match.start(), match.end(), "PERSON", widens=("PERSON",))
         for match in job_titles(text):
             # "Leidos Defense Group president": a capitalized "Group" before a
             # title in lower case ends an organization's name.
