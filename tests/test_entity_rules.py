@@ -4974,3 +4974,9 @@ def test_given_names_of_many_countries_open_a_persons_name():
     text = "The Board elected Siobhan Keane and Kwame Mensah-Boateng; Helga Marisol Tierney-Vasco joined as well."
     found = [t for t, label in _ents(EntityRules(patterns=True, propagate=False)(_doc(text, []))) if label == "PERSON"]
     assert found == ["Siobhan Keane", "Kwame Mensah-Boateng", "Helga Marisol Tierney-Vasco"]
+
+
+def test_a_chief_who_is_no_officer_is_a_title():
+    text = "Elliot Brandt, the company's co-founder, will take on the role of Chief Architect; Mara Quint is Chief Scientist."
+    found = [t for t, label in _ents(EntityRules(patterns=True, propagate=False)(_doc(text, []))) if label == "ROLE"]
+    assert "Chief Architect" in found and "Chief Scientist" in found

@@ -56,6 +56,8 @@ PHONE_NUMBER = r"(?:\+?1[ .-])?\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}"
 _LETTER_AHEAD = r"(?=[^\W\d_])"
 _TITLE_HEAD = (
     r"(?:Chief\s+[A-Z]\w+(?:\s+[A-Z]\w+)?\s+Officer|C[EFOTIA]Os?|President|Vice\s+President|"
+    # A chief who is no officer: "Chief Architect", "Chief Scientist", "Chief Economist".
+    r"(?-i:Chief\s+(?:Architect|Scientist|Economist|Strategist|Engineer|Actuary|Geologist|Investment\s+Strategist))|"
     # Vice presidents abbreviated: "Dana Ruiz, EVP & Chief Financial Officer".
     r"(?-i:S?EVP|SVP|VP)|"
     r"Chairman|Chairwoman|(?-i:Chair(?:person)?)|"
