@@ -621,7 +621,6 @@ _AFTER_CUES = {
     r"(?:(?:which|who)\s+(?:also\s+)?)?"
     # ("Cisco Systems, Inc. and Dalgarno Networks were the Company's largest customers")
     r"(?:(?:is|was|are|were|as|has\s+become|had\s+become|will\s+become|became|becomes|remains|remained|will\s+remain|"
-
     r"(?:returned|came\s+back|rejoined)\s+as)\s+)?"
     # "Carvell Electronics, previously our third largest customer" (SCHEMA.md: current or former),
     # "Anselmo Telecom Systems, historically Tessbury's largest customer".
@@ -1903,11 +1902,13 @@ def _lead_listed_customers(
         if decided[n] is not False or features[n].get("issuer_unit") or last[position] == position:
             continue
         tail = mentions[last[position]]
+        if not decided[group_of[tail]]:
+            continue
         # The cues are anchored at the start of the text after the name, or
         # after a description of the list in apposition ("Hannaford
         # Supermarkets and The Stop & Shop Supermarket Company LLC, the New
         # England grocery banners of Ahold USA, Inc., will begin carrying").
         end = entities[tail].end
         afters = (text[end : end + _CUE_REACH], _past_appositive(text, end, len(text)))
-        if decided[group_of[tail]] and any(cue.match(after) for cue in _AFTER_LIST_CUES for after in afters):
+        if any(cue.match(after) for cue in _AFTER_LIST_CUES for after in afters):
             decided[n] = True

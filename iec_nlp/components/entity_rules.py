@@ -263,7 +263,6 @@ _DOUBLE_BARRELLED_NAME = re.compile(
     r"(?!(?:Non|Co|Go|Mid|Electro|Write|First|Second|Third|Fourth|Year|Agency|Network|Communications|Command|President)-)"
     r"(?P<surname>[A-Z][a-z]{2,}-[A-Z][a-z]{2,})(?![\w-])(?![ ]+[A-Z])"
 )
-_CAPITALIZED_WORD_BEFORE = re.compile(r"[A-Z][\w'\u2019-]*[ ]$")
 _INITIAL_NAME = re.compile(rf"\b(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.){{1,2}}\s+{_SURNAME}{_GENERATION}")
 
 
@@ -716,7 +715,7 @@ class EntityRules:
             # Not inside a longer run of capitals ("Currency Inter-Segment"), nor
             # a compound of words the release writes in lower case ("Tie-Back").
             if not _CAPITALIZED_WORD_BEFORE.search(text, max(0, match.start() - 40), match.start()) and not any(
-                re.search(rf"\b{part.lower()}\b", text) for part in match.group("surname").split("-")
+                _written_as_a_lower_case_word(part, text) for part in match.group("surname").split("-")
             ):
                 # Over the given names found before it: "Helga Marisol" of "Helga Marisol Tierney-Vasco".
                 ents = _add_or_widen(doc, ents, match.start(), match.end(), "PERSON", widens=("PERSON",))
@@ -1271,10 +1270,16 @@ _DASH_AT = re.compile(r"[ ]?[-\u2013][ ]?[A-Z]")
 
 
 _NAME_WORD_CHARS = re.compile(r"[A-Z][\w'\u2019-]{2,}")
+
+
+def _written_as_a_lower_case_word(word: str, text: str) -> bool:
+    """Whether the release also writes `word` in lower case, as a whole word
+    ("global sourcing", "tie-back"): a common word, not a name's."""
+    return re.search(rf"\b{re.escape(word.lower())}\b", text) is not None
 _SUBJECT_AFTER_COMMA = re.compile(r",[ ]+(?:said|says|and|who|will|has|have|is|was|added|commented|noted)\b")
 
 
-def _scope_read_as_a_name(name: Span, scope: re.Match, ents: list[Span]) -> bool:
+def _scope_read_as_a_name(name: Span, scope: re.Match, ents: list[Span], text: str) -> bool:
     """Whether the recognizer read a title's scope, or words of it, as a name:
     "Group President, Water Treatment" (no given name opens the person),
     "General Manager, Field Sports" (an organization named nowhere else in the
@@ -1293,14 +1298,11 @@ def _scope_read_as_a_name(name: Span, scope: re.Match, ents: list[Span]) -> bool
         return False
     # A person set off by commas after a title, the subject of what follows:
     # "Ondaris's Chief Technology Officer, Léa Margerit-Dupont, said".
-    text = name.doc.text
     if _SUBJECT_AFTER_COMMA.match(text, scope.end(1)):
         return False
     if name.label_ == "PERSON":
         # Words the release also writes in lower case ("global sourcing"), not a person's.
-        return name.text.split()[0] not in given_names() and any(
-            re.search(rf"\b{re.escape(word.lower())}\b", text) for word in words
-        )
+        return name.text.split()[0] not in given_names() and any(_written_as_a_lower_case_word(w, text) for w in words)
     return not ENDS_IN_LEGAL_FORM.search(name.text)
 
 
@@ -1359,7 +1361,7 @@ def _extend_title_scopes(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
             and not (scope_before_at and o.label_ == "ORG" and (o.start_char, o.end_char) == scope.span(1))
             # Nor a person: "Vice President, Global Sourcing of Amerwell".
             and not (owner and o.label_ == "PERSON" and (o.start_char, o.end_char) == scope.span(1))
-            and not _scope_read_as_a_name(o, scope, ents)
+            and not _scope_read_as_a_name(o, scope, ents, text)
             for o in inside
         ):
             continue  # the scope is an entity of its own (an organization, a person)

@@ -699,9 +699,10 @@ _FACILITY = re.compile(
     r"(?i:(?:[\w-]+[ ]+){0,2}?(?:credit[ ]+facility|credit[ ]+line|line[ ]+of[ ]+credit|facility|revolver|credit[ ]+agreement))"
 )
 
-
-# (A clause that gives the borrowings' total stays theirs: "borrowings under
-# its revolving credit facility, which totaled $185 million".)
+# A relative clause that gives the facility's own amount keeps the facility
+# the measure: "borrowings under its revolving credit facility with LaSalle
+# Bank N.A., which was increased to $40 million". (One that gives the
+# borrowings' total stays theirs: "..., which totaled $185 million".)
 _WHICH_AFTER = re.compile(
     r"[^;$]{0,60}?,[ ]+(?:which|that)[ ]+(?:(?:was|were|has[ ]+been|will[ ]+be)[ ]+(?:increased|expanded|amended|extended|"
     r"reduced|raised)|matures|provides|permits|allows)\b"
@@ -715,14 +716,13 @@ def _borrowings_for_facilities(doc: Doc, text: str, ents: list[Span]) -> list[Sp
     taken = {(e.start_char, e.end_char) for e in ents}
     result = []
     for ent in ents:
-        # Not where a relative clause says the amount of the facility itself:
-        # "borrowings under its revolving credit facility with LaSalle Bank
-        # N.A., which was increased to $40 million".
+        under = None
         if ent.label_ == "METRIC" and _FACILITY.fullmatch(ent.text) and not _WHICH_AFTER.match(text, ent.end_char):
             under = _BORROWINGS_UNDER.search(text, max(0, ent.start_char - 80), ent.start_char)
-            if under is not None and under.span(1) in metrics:
-                continue
-            if under is not None and under.span(1) not in taken:
+        if under is not None:
+            if under.span(1) in metrics:
+                continue  # the borrowings are found already: the facility is dropped
+            if under.span(1) not in taken:
                 ent = doc.char_span(under.start(1), under.end(1), label="METRIC") or ent
         result.append(ent)
     return result
