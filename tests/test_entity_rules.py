@@ -4980,3 +4980,15 @@ def test_a_chief_who_is_no_officer_is_a_title():
     text = "Elliot Brandt, the company's co-founder, will take on the role of Chief Architect; Mara Quint is Chief Scientist."
     found = [t for t, label in _ents(EntityRules(patterns=True, propagate=False)(_doc(text, []))) if label == "ROLE"]
     assert "Chief Architect" in found and "Chief Scientist" in found
+
+
+def test_degrees_and_what_they_are_in_are_no_organizations():
+    text = ("Mr. Lee holds a Bachelor of Science in Business Administration from Ohio State University and a Master of "
+            "Business Administration from Duke University. She earned a Master's in Finance from Yale University.")
+    ents = [("Business Administration", "ORG"), ("Ohio State University", "ORG"), ("Master of Business Administration", "ORG"),
+            ("Duke University", "ORG"), ("Finance", "ORG"), ("Yale University", "ORG")]
+    assert [t for t, label in _rules(text, ents) if label == "ORG"] == ["Ohio State University", "Duke University", "Yale University"]
+    # A school named for what it teaches stays a name.
+    text = "He is a graduate of the William E. Simon Graduate School of Business Administration."
+    assert ("William E. Simon Graduate School of Business Administration", "ORG") in _rules(
+        text, [("William E. Simon Graduate School of Business Administration", "ORG")])

@@ -168,11 +168,18 @@ _AHEAD_BEFORE = re.compile(
     r"\b(?:(?:over|within|during|in|for)[ ]+the[ ]+(?:next|coming|following|remaining)|for[ ]+a[ ]+(?:term|period)[ ]+of)[ ]+$",
     re.IGNORECASE,
 )
-# What a degree is in: "a B.A. in Economics and Finance".
+# What a degree is in: "a B.A. in Economics and Finance", "a Bachelor of
+# Science in Business Administration".
 _FIELD_OF_STUDY_BEFORE = re.compile(
     r"(?:\b(?:degrees?|bachelor['\u2019]?s|master['\u2019]?s|majored|major|diploma|concentration)|(?<![\w.])(?:B\.A\.|B\.S\.|B\.Sc\.|M\.A\.|M\.S\.|"
-    r"M\.Sc\.|MBA|M\.B\.A\.|Ph\.D\.|BA|BS|MS|MSc|BSc|B\.Com\.|B\.E\.|B\.Tech\.|LL\.B\.))[ ]+(?:degrees?[ ]+)?in[ ]+$"
+    r"M\.Sc\.|MBA|M\.B\.A\.|Ph\.D\.|BA|BS|MS|MSc|BSc|B\.Com\.|B\.E\.|B\.Tech\.|LL\.B\.)"
+    r"|\b(?:Bachelor|Master|Doctor|Associate)s?['\u2019]?s?(?:[ ]+of[ ]+[A-Z][a-z]+(?:[ ]+[A-Z][a-z]+)?)?)[ ]+(?:degrees?[ ]+)?in[ ]+$"
+    # What the degree is of: "a Master of Business Administration", "a Bachelor of Arts".
+    r"|\b(?:Bachelor|Master|Doctor|Associate)s?['\u2019]?s?[ ]+of[ ]+$"
 )
+# A degree is no organization: "a Master of Business Administration from
+# Kellogg" (SCHEMA.md names organizations, not what they teach).
+_DEGREE_NAME = re.compile(r"(?:Bachelor|Master|Doctor|Associate)s?['\u2019]?s?[ ]+(?:of|in)[ ]+[A-Z]")
 # Kinds of government contract, no names: "an Other Transaction Authority (OTA) agreement".
 _CONTRACT_VEHICLES = frozenset(
     ("Other Transaction Authority", "Other Transaction", "OTA", "OTAs", "IDIQ", "GWAC", "BPA", "BOA", "MATOC", "SATOC")
@@ -1081,8 +1088,10 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             return False  # "received CE Mark for": a European conformity mark
         if label == "PERSON" and all(w.lower() in _HEADLINE_WORDS for w in name.split()):
             return False  # "Founder Steps Down; President Moves to Chairman Role": a title-case headline's words
-        if _FIELD_OF_STUDY_BEFORE.search(text, max(0, ent.start_char - 30), ent.start_char):
+        if _FIELD_OF_STUDY_BEFORE.search(text, max(0, ent.start_char - 40), ent.start_char):
             return False  # "a B.A. in Economics and Finance from": a field of study
+        if label != "PERSON" and _DEGREE_NAME.match(name):
+            return False  # "a Master of Business Administration from": a degree
         if name in _CONTRACT_VEHICLES:
             return False  # "an Other Transaction Authority (OTA) agreement", "an IDIQ contract": a kind of contract
         if name.endswith("-based") or (name == "American Depositary" and _SHARES_AFTER.match(text, ent.end_char)):
