@@ -4992,3 +4992,10 @@ def test_degrees_and_what_they_are_in_are_no_organizations():
     text = "He is a graduate of the William E. Simon Graduate School of Business Administration."
     assert ("William E. Simon Graduate School of Business Administration", "ORG") in _rules(
         text, [("William E. Simon Graduate School of Business Administration", "ORG")])
+
+
+def test_a_web_address_is_a_word_of_a_name_with_a_legal_form():
+    text = "It signed an agreement with Amazon.com Services, Inc. (ASI). Overstock.com, Inc. and www.acme.com were named."
+    found = [t for t, label in _ents(EntityRules(patterns=True, propagate=False)(_doc(text, []))) if label == "ORG"]
+    assert "Amazon.com Services, Inc." in found and "Overstock.com, Inc." in found
+    assert not any("acme" in t for t in found)

@@ -145,8 +145,10 @@ _NOT_NAME_WORD = (
     r"(?:OF|FROM|From|WITH|With|BY|By|TO|To|FOR|For|RECEIVES|Receives|SIGNS|Signs|WINS|Wins|AWARDED|Awarded|"
     rf"GETS|Gets|ANNOUNCES|Announces|SELECTED|Selected|SELECTS|Selects|{_DEAL_VERBS})\b"
 )
+# A web address may be a word of the name: "Amazon.com Services, Inc.", "Overstock.com, Inc.".
+_DOT_COM = r"(?:\.com(?![\w/]))?"
 # A city in parentheses is a word of the name: "Lumitek Optoelectronics (Kunshan) Co., Ltd.".
-_NAME_WORD = rf"(?:(?!{_NOT_NAME_WORD})[A-Z][\w&'\u2019-]*|[A-Z]\.|&|of|and|de|\([A-Z][a-z]*\))"
+_NAME_WORD = rf"(?:(?!{_NOT_NAME_WORD})[A-Z][\w&'\u2019-]*{_DOT_COM}|[A-Z]\.|&|of|and|de|\([A-Z][a-z]*\))"
 # A partnership name lists its founders with commas: "Sears, Roebuck and
 # Co.", "Goldman, Sachs & Co.", and a law or accounting firm: "Gorrin,
 # Wilde & Tasker LLP". Only before "and Co." / "& Company" or a partner's
@@ -175,7 +177,7 @@ ORG_WITH_LEGAL_FORM = re.compile(
     # Not a country's possessive before the name: "China's Shenyang Blower
     # Works (Group) Co., Ltd." (a company's own possessive stays: "America's Car-Mart, Inc.").
     # A founder's initials may open it: "B. Braun Medical Inc.", "A. O. Smith Corporation".
-    rf"\b(?=[A-Z\d]){_NOT_NAME_START}(?!{_COUNTRY_POSSESSIVE})(?:{_PARTNERS}|{_ORDINAL_NAME_START}|(?:[A-Z]\.[ ]){{1,2}}(?=(?!The\b)[A-Z][a-z]))?[A-Z][\w&'\u2019-]*[\u00ae\u2122]?"
+    rf"\b(?=[A-Z\d]){_NOT_NAME_START}(?!{_COUNTRY_POSSESSIVE})(?:{_PARTNERS}|{_ORDINAL_NAME_START}|(?:[A-Z]\.[ ]){{1,2}}(?=(?!The\b)[A-Z][a-z]))?[A-Z][\w&'\u2019-]*{_DOT_COM}[\u00ae\u2122]?"
     # A country in parentheses before the form: "TD Securities (USA) LLC".
     rf"(?:[ ]{{1,2}}{_NAME_WORD}){{0,5}}?(?:[ ]\((?:USA|U\.S\.|US|UK|U\.K\.|Canada)\))?,?[ ]{{1,2}}"
     # A partnership's "& Co." may take a second form: "Pell Lawson & Co. LLC",
