@@ -4999,3 +4999,9 @@ def test_a_web_address_is_a_word_of_a_name_with_a_legal_form():
     found = [t for t, label in _ents(EntityRules(patterns=True, propagate=False)(_doc(text, []))) if label == "ORG"]
     assert "Amazon.com Services, Inc." in found and "Overstock.com, Inc." in found
     assert not any("acme" in t for t in found)
+
+
+def test_the_irs_in_a_cover_pages_column_label_is_no_organization():
+    text = "Delaware      001-12345      (IRS Employer\nIdentification No.)"
+    assert _rules(text, [("IRS", "ORG")]) == []
+    assert _rules("The IRS issued a ruling.", [("IRS", "ORG")]) == [("IRS", "ORG")]

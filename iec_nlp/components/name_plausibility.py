@@ -177,6 +177,8 @@ _FIELD_OF_STUDY_BEFORE = re.compile(
     # What the degree is of: "a Master of Business Administration", "a Bachelor of Arts".
     r"|\b(?:Bachelor|Master|Doctor|Associate)s?['\u2019]?s?[ ]+of[ ]+$"
 )
+# The label of a cover page's column: "(I.R.S. Employer Identification No.)".
+_EMPLOYER_NUMBER_AFTER = re.compile(r"\s+Employer\b")
 # A degree is no organization: "a Master of Business Administration from
 # Kellogg" (SCHEMA.md names organizations, not what they teach).
 _DEGREE_NAME = re.compile(r"(?:Bachelor|Master|Doctor|Associate)s?['\u2019]?s?[ ]+(?:of|in)[ ]+[A-Z]")
@@ -1098,6 +1100,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             return False  # "its Toronto-based subsidiary", "American Depositary Shares": no names
         if _names_a_stock_index(name, text, ent.end_char):
             return False  # "Russell 2000", "the Russell Microcap Index": a stock index, no person
+        if name in ("IRS", "I.R.S.") and _EMPLOYER_NUMBER_AFTER.match(text, ent.end_char):
+            return False  # "(IRS Employer Identification No.)": a cover page's column label
         if " ".join(name.split()).lower() in _HEADINGS:
             return False  # "Conference Call", "Investor Contact": section headings
         if name.endswith("Department") and _ATTENTION_BEFORE.search(text, max(0, ent.start_char - 14), ent.start_char):
