@@ -1850,3 +1850,10 @@ def test_the_issuers_distributor_named_in_apposition_is_a_customer():
     assert _settled_labels(sentence, "Beta Health", "Calloway Controls")[-1] == "CUSTOMER"
     sentence = "We are working with Calloway Controls, our principal distributor, to secure parts."
     assert _settled_labels(sentence, "Beta Health", "Calloway Controls")[-1] == "ORG"
+
+
+def test_a_lease_with_a_name_and_tenants_including_a_name_are_cues_of_a_sale():
+    assert _cue_of("Calloway Controls", "The Trust signed a ten-year lease with Calloway Controls.", "before_order_from") > 0
+    assert _cue_of("Calloway Controls", "Its other tenants include Calloway Controls.", "before_customer_word") > 0
+    # "release" holds no lease.
+    assert _cue_of("Calloway Controls", "It issued a press release with Calloway Controls.", "before_order_from") == 0
