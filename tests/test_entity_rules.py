@@ -5005,3 +5005,10 @@ def test_the_irs_in_a_cover_pages_column_label_is_no_organization():
     text = "Delaware      001-12345      (IRS Employer\nIdentification No.)"
     assert _rules(text, [("IRS", "ORG")]) == []
     assert _rules("The IRS issued a ruling.", [("IRS", "ORG")]) == [("IRS", "ORG")]
+
+
+def test_a_word_of_the_datelines_city_is_no_mention_of_a_name_it_opens():
+    text = ("GRAND RAPIDS, Mich., Nov. 1, 2022 (GLOBE NEWSWIRE) -- Amberfield Data Centers, Inc. announced a lease. "
+            "Its other tenants include Grand Meridian Health.")
+    found = _ents(EntityRules(patterns=True, propagate=True)(_doc(text, [("Grand Meridian Health", "ORG")])))
+    assert ("GRAND", "ORG") not in found and ("Grand Meridian Health", "ORG") in found

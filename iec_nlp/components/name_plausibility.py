@@ -975,6 +975,12 @@ _DATELINE_CITY = re.compile(
 )
 
 
+def in_dateline_city(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` is (a word of) the city of a dateline."""
+    match = _DATELINE_CITY.match(text, text.rfind("\n", 0, start) + 1)
+    return match is not None and match.start(1) <= start and end <= match.end(1)
+
+
 @lru_cache(maxsize=4)
 def _dateline_cities(text: str) -> frozenset[str]:
     return frozenset(match.group(1).lower() for match in _DATELINE_CITY.finditer(text))

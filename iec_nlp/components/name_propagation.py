@@ -36,6 +36,7 @@ from .name_plausibility import (
     _names_an_index_or_event,
     _opens_document_name,
     _reads_as_running_text,
+    in_dateline_city,
 )
 from .name_shapes import (
     _LEGAL_FORM,
@@ -311,6 +312,8 @@ def _propagate(
                 text, end_char
             ):
                 continue  # "FRANKLIN, Tenn.", "the Sears Tower", "the Blue Heron Solar Project": places, not companies
+            if forms[form] != "PERSON" and in_dateline_city(text, start_char, end_char):
+                continue  # "GRAND" of "GRAND RAPIDS, Mich., Nov. 1" (Grand Meridian Health named later): the dateline's city
             if _ACT_AFTER_NAME.match(text, end_char):
                 continue  # "American" of "the American Recovery and Reinvestment Act": a law's name
             if forms[form] != "PERSON" and _HONORIFIC_BEFORE.search(text, max(0, start_char - 6), start_char):
