@@ -5012,3 +5012,11 @@ def test_a_word_of_the_datelines_city_is_no_mention_of_a_name_it_opens():
             "Its other tenants include Grand Meridian Health.")
     found = _ents(EntityRules(patterns=True, propagate=True)(_doc(text, [("Grand Meridian Health", "ORG")])))
     assert ("GRAND", "ORG") not in found and ("Grand Meridian Health", "ORG") in found
+
+
+def test_a_capitalized_word_before_a_name_in_running_text_opens_it():
+    text = "On April 6, 2020, Ana Ruiz notified Lyndmere Lodging Trust of her resignation."
+    assert ("Lyndmere Lodging Trust", "ORG") in _rules(text, [("Lodging Trust", "ORG")])
+    # A headline capitalizes every word; a month opens no name.
+    assert ("Sorrelfield Medical", "ORG") in _rules("Kestrel Healthcare to Acquire Sorrelfield Medical", [("Sorrelfield Medical", "ORG")])
+    assert ("Acme Corp.", "ORG") in _rules("The results were reported in May Acme Corp. said.", [("Acme Corp.", "ORG")])
