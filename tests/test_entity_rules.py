@@ -5020,3 +5020,18 @@ def test_a_capitalized_word_before_a_name_in_running_text_opens_it():
     # A headline capitalizes every word; a month opens no name.
     assert ("Sorrelfield Medical", "ORG") in _rules("Kestrel Healthcare to Acquire Sorrelfield Medical", [("Sorrelfield Medical", "ORG")])
     assert ("Acme Corp.", "ORG") in _rules("The results were reported in May Acme Corp. said.", [("Acme Corp.", "ORG")])
+
+
+def test_more_title_scopes_are_read_whole():
+    text = ("Dr. Kwame Ogbu, Vice Provost for Research Computing at Lindenvale State University, said so. He was Assistant "
+            "Secretary for Electricity at the U.S. Department of Energy and Vice President, Manufacturing of the glass "
+            "container business of Owens-Illinois, Inc.")
+    ents = [("Kwame Ogbu", "PERSON"), ("Vice Provost", "ROLE"), ("Lindenvale State University", "ORG"), ("Assistant Secretary", "ROLE"),
+            ("U.S. Department of Energy", "ORG"), ("Vice President", "ROLE"), ("Owens-Illinois, Inc.", "ORG")]
+    found = [t for t, label in _rules(text, ents) if label == "ROLE"]
+    assert found == ["Vice Provost for Research Computing", "Assistant Secretary for Electricity", "Vice President, Manufacturing"]
+    # A scope the recognizer read as a name, whose first word is a common one another name also holds.
+    text = ("Audlem Mutual Insurance Company renewed its insurance contract. Mr. Dane joined as Vice President, Insurance "
+            "Solutions.")
+    ents = [("Audlem Mutual Insurance Company", "ORG"), ("Dane", "PERSON"), ("Vice President", "ROLE"), ("Insurance Solutions", "ORG")]
+    assert ("Vice President, Insurance Solutions", "ROLE") in _rules(text, ents)

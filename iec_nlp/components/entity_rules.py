@@ -1121,7 +1121,7 @@ def _trim_trailing_headline_verb(span: Span | None, text: str) -> Span | None:
 # capitalized words (with and, &, /) that is no other title and no entity of
 # its own; "Executive Vice President, Chief Financial Officer" is two titles.
 _SCOPED_HEAD = re.compile(
-    r"(?:president|director|manager|executive|head|leader|counsel|vp|professor|officer|controller)$", re.IGNORECASE
+    r"(?:president|director|manager|executive|head|leader|counsel|vp|professor|officer|controller|provost|secretary)$", re.IGNORECASE
 )
 # The scope follows a comma or a dash ("Senior Vice President-Business Support
 # Services", "Vice President - Eastern Region"), and ends the clause or is
@@ -1153,7 +1153,8 @@ _SCOPE = re.compile(
     # the Bank as Senior Vice President, Commercial Lending after 18 years",
     # a pay table's "Senior Vice President, Engineering       $300,000".
     r"(?=[ ]*(?:[,.;:)\n]|(?:and|from|since|until|through|to|on|effective|when|after|upon)\b"
-    r"|(?:at|of|for|with)[ ]+(?:(?:the[ ]+)?[A-Z]|(?:its|our|their)\b)"
+    # "Vice President, Manufacturing of the glass container business of Owens-Illinois".
+    r"|(?:at|of|for|with)[ ]+(?:(?:the[ ]+)?[A-Z]|(?:its|our|their)\b)|of[ ]+the\b"
     r"|[-\u2013][ ]*\(?\d|$)|[ ]{2,}\S)"
 )
 
@@ -1172,7 +1173,8 @@ _OF_FUNCTION_SCOPE = re.compile(
 # is named right after it with "at" or "with".
 _OF_SCOPE_BEFORE_AT = re.compile(
     # A model number may open it: "Director of 737 Fuselage Operations at Spirit AeroSystems".
-    r"[ ]+of[ ]+((?!(?:the|The|THE)\b)(?:\d{3}[ ]+)?[A-Z][a-z]+(?:[ ]+(?:and[ ]+|&[ ]+)?[A-Z][a-z]+){0,3})"
+    # So may "for": "Vice Provost for Research Computing at Lindenvale State University".
+    r"[ ]+(?:of|for)[ ]+((?!(?:the|The|THE)\b)(?:\d{3}[ ]+)?[A-Z][a-z]+(?:[ ]+(?:and[ ]+|&[ ]+)?[A-Z][a-z]+){0,3})"
     r"(?=[ ]+(?:at|with)[ ]+(?:the[ ]+)?[A-Z])"
 )
 
@@ -1295,8 +1297,12 @@ def _scope_read_as_a_name(name: Span, scope: re.Match, ents: list[Span], text: s
     words = _NAME_WORD_CHARS.findall(name.text)
     if not words:
         return False
+    # A common word the release also writes in lower case is no sign of the
+    # same name ("Insurance Solutions" beside "Audlem Mutual Insurance Company").
     same_word = words[-1] if name.label_ == "PERSON" else words[0]
-    if any(same_word in _NAME_WORD_CHARS.findall(other.text) for other in ents if other.start_char != name.start_char):
+    if any(same_word in _NAME_WORD_CHARS.findall(other.text) for other in ents if other.start_char != name.start_char) and not (
+        name.label_ == "ORG" and _written_as_a_lower_case_word(same_word, text)
+    ):
         return False
     # A person set off by commas after a title, the subject of what follows:
     # "Ondaris's Chief Technology Officer, Léa Margerit-Dupont, said".
