@@ -5035,3 +5035,10 @@ def test_more_title_scopes_are_read_whole():
             "Solutions.")
     ents = [("Audlem Mutual Insurance Company", "ORG"), ("Dane", "PERSON"), ("Vice President", "ROLE"), ("Insurance Solutions", "ORG")]
     assert ("Vice President, Insurance Solutions", "ROLE") in _rules(text, ents)
+
+
+def test_a_lower_case_titles_scope_in_lower_case_is_read_whole():
+    text = ("Ms. Gwaltney had been senior vice president, commercial lending since 1994. The Board elected Curtis "
+            "Pennebaker a director, increasing the size of the Board.")
+    ents = [("Gwaltney", "PERSON"), ("senior vice president", "ROLE"), ("Curtis Pennebaker", "PERSON"), ("director", "ROLE")]
+    assert [t for t, label in _rules(text, ents) if label == "ROLE"] == ["senior vice president, commercial lending", "director"]

@@ -1268,6 +1268,23 @@ _LOWER_CASE_FUNCTION_SCOPE = re.compile(
     rf",[ ]+((?=[a-z])(?i:{_FUNCTION})(?:[ ]+and[ ]+(?i:{_FUNCTION}))?)"
     r"(?=[ ]*(?:[,.;:)\n]|(?:and|from|since|until|through|to|at|of|for|with)\b|$))"
 )
+# Any words in lower case after a title in lower case, up to the clause's
+# end, a date or the organization: "vice president, commercial lending since
+# 1994", "vice president, sensor programs at Lockheed Martin Space" (9 of 10
+# such scopes in the gold of train, dev and the probe sets; the tenth a
+# clause: "a director, increasing the size of the Board"). Not a clause's
+# words, nor a verb's form.
+_NOT_A_SCOPE_WORD = (
+    r"(?!(?:and|or|but|the|a|an|who|whom|which|that|will|would|has|had|have|said|says|is|was|were|are|as|also|now|"
+    r"then|each|both|respectively|not|formerly|previously|currently|most|effective|since|at|in|from|of|for|with|"
+    r"until|on|to|by|its|his|her|their|our)\b)"
+)
+_ARTICLE_BEFORE_TITLE = re.compile(r"\b(?:a|an)[ ]+(?:[\w-]+[ ]+)?$")
+_VERB_WITH_OBJECT = r"(?![a-z]+(?:ing|ed)[ ]+(?:the|a|an|its|his|her|their|our|as|to|by|of)\b)"
+_LOWER_CASE_SCOPE = re.compile(
+    rf",[ ]+({_VERB_WITH_OBJECT}{_NOT_A_SCOPE_WORD}[a-z]+(?:[ ]+{_NOT_A_SCOPE_WORD}[a-z]+){{0,2}})"
+    r"(?=[ ]+(?:since|at|in|from|of|for|with|until|on|effective|when|after|upon)\b|[ ]*(?:[,.;:)\n]|$))"
+)
 # In any case: "VICE PRESIDENT OF SALES - AEROSPACE" in a headline in capitals.
 _OF_A_FUNCTION = re.compile(rf"[ ]of[ ](?:[A-Z][\w&-]*[ ]){{0,2}}(?:{_FUNCTION})$", re.IGNORECASE)
 _DASH_AT = re.compile(r"[ ]?[-\u2013][ ]?[A-Z]")
@@ -1324,6 +1341,9 @@ def _extend_title_scopes(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
             scope = _scope_after(text, ent.end_char)
             if scope is None and ent.text.islower():
                 scope = _LOWER_CASE_FUNCTION_SCOPE.match(text, ent.end_char)
+                # Not after an article: "Otto Lind, a non-employee director, spoke" (a description in apposition).
+                if scope is None and not _ARTICLE_BEFORE_TITLE.search(text, max(0, ent.start_char - 30), ent.start_char):
+                    scope = _LOWER_CASE_SCOPE.match(text, ent.end_char)
         elif _OF_A_FUNCTION.search(ent.text):
             # "Vice President of Sales - Aerospace": a function's title takes
             # a scope after a dash too (after a comma, a list may go on).
