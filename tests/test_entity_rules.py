@@ -5042,3 +5042,10 @@ def test_a_lower_case_titles_scope_in_lower_case_is_read_whole():
             "Pennebaker a director, increasing the size of the Board.")
     ents = [("Gwaltney", "PERSON"), ("senior vice president", "ROLE"), ("Curtis Pennebaker", "PERSON"), ("director", "ROLE")]
     assert [t for t, label in _rules(text, ents) if label == "ROLE"] == ["senior vice president, commercial lending", "director"]
+
+
+def test_legal_forms_of_partnerships_and_abroad_and_a_form_before_a_sentence_end():
+    text = ("Before joining, he was a Managing Director of Goldman Sachs & Co. LLC. It bought Hessling Beteiligungen "
+            "GmbH & Co. KG and borrowed from Banco Nacional de Comercio Exterior, S.N.C. (Bancomext).")
+    found = [t for t, label in _ents(EntityRules(patterns=True, propagate=False)(_doc(text, []))) if label == "ORG"]
+    assert {"Goldman Sachs & Co. LLC", "Hessling Beteiligungen GmbH & Co. KG", "Banco Nacional de Comercio Exterior, S.N.C."} <= set(found)

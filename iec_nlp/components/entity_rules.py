@@ -185,7 +185,8 @@ ORG_WITH_LEGAL_FORM = re.compile(
     # So may "and Company": "Cowen and Company, LLC".
     # A company's "Company" may take one too: "Quistley Distribution Company, LLC",
     # "Fidelity Management & Research Company LLC".
-    rf"{_LEGAL_FORM}(?:(?:(?<=&[ ]Co\.)|(?<=[ ]Company)),?[ ](?:LLC|LLP|L\.L\.C\.|L\.P\.|P\.C\.|Incorporated|Inc\.)(?![\w.]))?(?![\w])"
+    # A sentence may end right after it: "of Goldman Sachs & Co. LLC.".
+    rf"{_LEGAL_FORM}(?:(?:(?<=&[ ]Co\.)|(?<=[ ]Company)),?[ ](?:LLC|LLP|L\.L\.C\.|L\.P\.|P\.C\.|Incorporated|Inc\.)(?!\w|\.\w))?(?![\w])"
 )
 # Letters of Western European names count too ("Ramón Estrada-Kirk", "José Müller").
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
@@ -2249,7 +2250,7 @@ def _widen_over_leading_abbreviations(doc: Doc, text: str, ents: list[Span]) -> 
 _LEGAL_FORM_STOP = r"\b(?:Corp|Inc|Co|Ltd|LLC|Corporation|Company|Incorporated)\."
 # Not a second legal form: "Sutter Vance & Co. LLP".
 _SENTENCE_AFTER_LEGAL_FORM = re.compile(
-    _LEGAL_FORM_STOP + r"(?=[ ]+[A-Z])(?![ ]+(?:LLP|LLC|PLLC|L\.L\.P\.|L\.L\.C\.|L\.P\.|P\.C\.|Incorporated)(?![\w.]))"
+    _LEGAL_FORM_STOP + r"(?=[ ]+[A-Z])(?![ ]+(?:LLP|LLC|PLLC|L\.L\.P\.|L\.L\.C\.|L\.P\.|P\.C\.|Incorporated|KG)(?![\w.]))"
 )
 _ENDS_AT_LEGAL_FORM_STOP = re.compile(_LEGAL_FORM_STOP + "$")
 

@@ -11,14 +11,16 @@ from ..text import TEXTS_PER_BATCH
 
 _LEGAL_FORM = (
     r"(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.|Company|Ltd\.?|Limited|LLC|L\.L\.C\.|"
-    r"plc|PLC|N\.V\.|AG|GmbH|L\.P\.|LP|LLP|L\.L\.P\.|S\.p\.A\.|B\.V\.|BV|"
+    # A German limited partnership with a GmbH as its partner: "Hessling Beteiligungen GmbH & Co. KG".
+    r"plc|PLC|N\.V\.|AG|GmbH[ ]&[ ]Co\.[ ]KG|GmbH|L\.P\.|LP|LLP|L\.L\.P\.|S\.p\.A\.|B\.V\.|BV|"
     # Law and accounting firms: "Hayes Boone, PLLC", "Kessler Ward, P.C.",
     # "Wilson Sonsini Goodrich & Rosati, Professional Corporation".
     r"PLLC|P\.L\.L\.C\.|P\.C\.|(?<=,[ ])PC(?![\w.])|(?<=,[ ])Professional[ ]Corporation|"
     # Forms abroad: "Orinoco Energia S.A. de C.V.", "Sorano Optics K.K.",
     # "Ledgerfold ApS"; a Swedish "AB" or Norwegian "ASA" after a word in
     # lower case only ("Calgary, AB" is a province).
-    r"S\.A\.B\.[ ]de[ ]C\.V\.|S\.A\.[ ]de[ ]C\.V\.|S\.[ ]de[ ]R\.L\.(?:[ ]de[ ]C\.V\.)?|S\.A\.|"
+    # A Mexican national credit institution: "Banco Nacional de Comercio Exterior, S.N.C.".
+    r"S\.A\.B\.[ ]de[ ]C\.V\.|S\.A\.[ ]de[ ]C\.V\.|S\.N\.C\.|S\.[ ]de[ ]R\.L\.(?:[ ]de[ ]C\.V\.)?|S\.A\.|"
     # Singapore's, Malaysia's and Australia's two-word forms: "Kranji Offshore
     # Pte. Ltd.", "Perdana Air Sdn. Bhd.", "Corra Mining Pty Ltd"; Norway's "AS".
     # Canada's unlimited liability company and Poland's limited company:
