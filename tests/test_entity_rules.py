@@ -5049,3 +5049,10 @@ def test_legal_forms_of_partnerships_and_abroad_and_a_form_before_a_sentence_end
             "GmbH & Co. KG and borrowed from Banco Nacional de Comercio Exterior, S.N.C. (Bancomext).")
     found = [t for t, label in _ents(EntityRules(patterns=True, propagate=False)(_doc(text, []))) if label == "ORG"]
     assert {"Goldman Sachs & Co. LLC", "Hessling Beteiligungen GmbH & Co. KG", "Banco Nacional de Comercio Exterior, S.N.C."} <= set(found)
+
+
+def test_a_group_of_a_company_with_its_legal_form_is_two_organizations():
+    text = "He was director of marketing for the Pump Group of Ingersoll-Rand Company. The Chemical Commodity Group of Worldwide Purchasing ordered."
+    doc = EntityRules(patterns=True, propagate=False)(_doc(text, [("Chemical Commodity Group of Worldwide Purchasing", "ORG")]))
+    found = [t for t, label in _ents(EntityRules(patterns=True, propagate=True)(doc)) if label == "ORG"]
+    assert found == ["Pump Group", "Ingersoll-Rand Company", "Chemical Commodity Group of Worldwide Purchasing"]

@@ -1765,6 +1765,12 @@ _UNIT_OF_COMPANY = re.compile(
 )
 
 
+# A "Group" of a company with its legal form too: "the Pump Group of
+# Ingersoll-Rand Company" (not "the Chemical Commodity Group of Worldwide
+# Purchasing", a buyer's office named whole).
+_GROUP_OF_COMPANY = re.compile(r"(?P<unit>(?:[A-Z][\w&-]*\s+){1,4}Group)\s+of\s+(?P<owner>[A-Z].*)")
+
+
 def _split_owned_units(doc: Doc, ents: list[Span]) -> list[Span]:
     """Each organization named "<company>'s <unit>" or "<unit> of <company>"
     as its company and its unit."""
@@ -1773,6 +1779,8 @@ def _split_owned_units(doc: Doc, ents: list[Span]) -> list[Span]:
         match = None
         if ent.label_ in ("ORG", "CUSTOMER"):
             match = _OWNED_UNIT.fullmatch(ent.text) or _UNIT_OF_COMPANY.fullmatch(ent.text)
+            if match is None and (group := _GROUP_OF_COMPANY.fullmatch(ent.text)) and HOLDS_LEGAL_FORM.search(group["owner"]):
+                match = group
         owner = match and _part_of(doc, ent, match, "owner")
         unit = match and _part_of(doc, ent, match, "unit")
         result.extend([owner, unit] if owner and unit else [ent])
