@@ -4903,6 +4903,10 @@ def test_borrowings_under_a_facility_are_the_measure_not_the_facility():
     text = "It was financed with borrowings under its credit facility with LaSalle Bank N.A., which was increased to $40 million."
     doc = _doc(text, [("borrowings", "METRIC"), ("credit facility", "METRIC")])
     assert ("credit facility", "METRIC") in _ents_of(_borrowings_for_facilities(doc, text, list(doc.ents)))
+    # The recognizer's borrowings with what they are under: the borrowings alone.
+    text = "Borrowings under the line were $2.1 million."
+    doc = _doc(text, [("Borrowings under the line", "METRIC")])
+    assert _ents_of(_borrowings_for_facilities(doc, text, list(doc.ents))) == [("Borrowings", "METRIC")]
 
 
 @pytest.mark.parametrize(
