@@ -5060,3 +5060,11 @@ def test_a_group_of_a_company_with_its_legal_form_is_two_organizations():
     doc = EntityRules(patterns=True, propagate=False)(_doc(text, [("Chemical Commodity Group of Worldwide Purchasing", "ORG")]))
     found = [t for t, label in _ents(EntityRules(patterns=True, propagate=True)(doc)) if label == "ORG"]
     assert found == ["Pump Group", "Ingersoll-Rand Company", "Chemical Commodity Group of Worldwide Purchasing"]
+
+
+def test_a_program_of_share_repurchases_keeps_its_words():
+    from iec_nlp.components.figure_terms import _with_repurchase_words
+
+    text = "The Board authorized a new share repurchase program of up to $50 million and a $10 million plan."
+    doc = _doc(text, [("program", "METRIC"), ("plan", "METRIC")])
+    assert _ents_of(_with_repurchase_words(doc, text, list(doc.ents))) == [("share repurchase program", "METRIC"), ("plan", "METRIC")]
