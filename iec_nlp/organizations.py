@@ -460,7 +460,9 @@ _BUSINESS_SOLD = (
 _BEFORE_CUES = {
     # The order's value may stand between: "a purchase order valued at $12.4
     # million from the U.S. Army", "a contract worth approximately $5 million with".
-    "order_from": r"(?:orders?|purchase orders?|contracts?|awards?|task orders?|delivery orders?|subcontracts?|"
+    # Not a regulator's order: "a consent order (the "Consent Order") with
+    # the Office of the Comptroller of the Currency", "a cease and desist order".
+    "order_from": r"(?<!consent[ ])(?<!desist[ ])(?:orders?|purchase orders?|contracts?|awards?|task orders?|delivery orders?|subcontracts?|"
     # A comma may set the buyer off: "the sub-contract agreement, with Beta".
     # A power purchase or offtake agreement sells the power: "a 15-year
     # virtual PPA with Beta Data Centers"; a statement of work orders work.

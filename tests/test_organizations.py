@@ -1857,3 +1857,9 @@ def test_a_lease_with_a_name_and_tenants_including_a_name_are_cues_of_a_sale():
     assert _cue_of("Calloway Controls", "Its other tenants include Calloway Controls.", "before_customer_word") > 0
     # "release" holds no lease.
     assert _cue_of("Calloway Controls", "It issued a press release with Calloway Controls.", "before_order_from") == 0
+
+
+def test_a_regulators_consent_order_is_no_order_cue():
+    sentence = 'The Bank entered into a consent order (the "Consent Order") with Calloway Controls, its primary regulator.'
+    assert _cue_of("Calloway Controls", sentence, "before_order_from") == 0
+    assert _cue_of("Calloway Controls", "The Bank received an order from Calloway Controls.", "before_order_from") > 0
