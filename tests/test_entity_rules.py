@@ -5068,3 +5068,11 @@ def test_a_program_of_share_repurchases_keeps_its_words():
     text = "The Board authorized a new share repurchase program of up to $50 million and a $10 million plan."
     doc = _doc(text, [("program", "METRIC"), ("plan", "METRIC")])
     assert _ents_of(_with_repurchase_words(doc, text, list(doc.ents))) == [("share repurchase program", "METRIC"), ("plan", "METRIC")]
+
+
+def test_a_federal_court_is_named_with_its_district_or_circuit():
+    text = ("The Company filed suit in the United States District Court for the Eastern District of Texas. "
+            "The U.S. Court of Appeals for the Federal Circuit affirmed.")
+    ents = [("United States District Court", "ORG"), ("Eastern District of Texas", "ORG"), ("Federal Circuit", "ORG")]
+    found = [t for t, label in _ents(EntityRules(patterns=True, propagate=False)(_doc(text, ents))) if label == "ORG"]
+    assert found == ["United States District Court for the Eastern District of Texas", "U.S. Court of Appeals for the Federal Circuit"]
