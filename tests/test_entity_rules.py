@@ -5076,3 +5076,9 @@ def test_a_federal_court_is_named_with_its_district_or_circuit():
     ents = [("United States District Court", "ORG"), ("Eastern District of Texas", "ORG"), ("Federal Circuit", "ORG")]
     found = [t for t, label in _ents(EntityRules(patterns=True, propagate=False)(_doc(text, ents))) if label == "ORG"]
     assert found == ["United States District Court for the Eastern District of Texas", "U.S. Court of Appeals for the Federal Circuit"]
+
+
+def test_a_plurals_apostrophe_inside_a_name_keeps_the_name_whole():
+    text = "The proposal of the California State Teachers' Retirement System failed. Acme Systems' Board met."
+    ents = [("California State Teachers", "ORG"), ("Acme Systems", "ORG")]
+    assert [t for t, _ in _rules(text, ents)] == ["California State Teachers' Retirement System", "Acme Systems"]

@@ -528,6 +528,7 @@ class EntityRules:
             ents = _widen_over_trailing_legal_forms(doc, text, ents)
             ents = _complete_institution_names(doc, text, _join_state_possessives(doc, text, ents))
             ents = _widen_over_opening_words(doc, text, _join_institution_names_over_and(doc, text, ents))
+            ents = _join_plural_possessives(doc, text, ents)
             ents = _add_seats_before_names(doc, text, ents)
             ents = _add_company_shaped_names(doc, text, _add_initials_of_names(doc, text, ents))
             ents = _add_units_after_possessives(doc, text, _add_institutions_before_initials(doc, text, ents))
@@ -2091,6 +2092,30 @@ _NAME_WORD_IN_RUNNING_TEXT = re.compile(
     r"(?<![\w.'\u2019-])[a-z]+[ ]"
     r"((?!(?:The|January|February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z][a-z]+)[ ]$"
 )
+
+
+# A plural's apostrophe inside a name: "California State Teachers'
+# Retirement System", "Colorado Public Employees' Retirement Association"
+# (the recognizer ended the name at the apostrophe, SCHEMA.md 1 taking it
+# for a possessive).
+_PLURAL_POSSESSIVE_REST = re.compile(
+    r"['\u2019][ ]+(?:[A-Z][a-z]+[ ]+){0,3}(?:System|Association|Fund|Bank|Union)\b"
+)
+
+
+def _join_plural_possessives(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    result = list(ents)
+    for ent in ents:
+        if ent.label_ in ("ORG", "CUSTOMER") and ent.text.endswith("s") and ent in result:
+            rest = _PLURAL_POSSESSIVE_REST.match(text, ent.end_char)
+            widened = rest and doc.char_span(ent.start_char, rest.end(), label=ent.label_)
+            if widened:
+                inside = [o for o in result if o is not ent and widened.start <= o.start and o.end <= widened.end]
+                if len(inside) == sum(o.label_ in ("ORG", "CUSTOMER") for o in inside) and not _overlapping(
+                    [o for o in result if o not in inside and o is not ent], widened.start, widened.end
+                ):
+                    result = [o for o in result if o is not ent and o not in inside] + [widened]
+    return result
 
 
 def _widen_over_opening_words(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
