@@ -5082,3 +5082,5 @@ def test_a_plurals_apostrophe_inside_a_name_keeps_the_name_whole():
     text = "The proposal of the California State Teachers' Retirement System failed. Acme Systems' Board met."
     ents = [("California State Teachers", "ORG"), ("Acme Systems", "ORG")]
     assert [t for t, _ in _rules(text, ents)] == ["California State Teachers' Retirement System", "Acme Systems"]
+    text = "The Tennessee Department of Children's Services selected Civitrex."
+    assert [t for t, _ in _rules(text, [("Tennessee Department of Children", "ORG")])] == ["Tennessee Department of Children's Services"]

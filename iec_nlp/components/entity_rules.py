@@ -2101,13 +2101,23 @@ _NAME_WORD_IN_RUNNING_TEXT = re.compile(
 _PLURAL_POSSESSIVE_REST = re.compile(
     r"['\u2019][ ]+(?:[A-Z][a-z]+[ ]+){0,3}(?:System|Association|Fund|Bank|Union)\b"
 )
+# So does an irregular plural's "'s": "the Tennessee Department of Children's
+# Services", "Nationwide Children's Hospital".
+_IRREGULAR_PLURAL = re.compile(r"(?:Children|Women|Men|People)$")
+_IRREGULAR_PLURAL_REST = re.compile(
+    r"['\u2019]s[ ]+(?:[A-Z][a-z]+[ ]+){0,3}?(?:Services|Hospitals?|Health|Center|Centre|System|Association|Fund)\b"
+)
 
 
 def _join_plural_possessives(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     result = list(ents)
     for ent in ents:
-        if ent.label_ in ("ORG", "CUSTOMER") and ent.text.endswith("s") and ent in result:
-            rest = _PLURAL_POSSESSIVE_REST.match(text, ent.end_char)
+        if ent.label_ in ("ORG", "CUSTOMER") and ent in result:
+            rest = (
+                _PLURAL_POSSESSIVE_REST.match(text, ent.end_char)
+                if ent.text.endswith("s")
+                else _IRREGULAR_PLURAL.search(ent.text) and _IRREGULAR_PLURAL_REST.match(text, ent.end_char)
+            )
             widened = rest and doc.char_span(ent.start_char, rest.end(), label=ent.label_)
             if widened:
                 inside = [o for o in result if o is not ent and widened.start <= o.start and o.end <= widened.end]
