@@ -5084,3 +5084,10 @@ def test_a_plurals_apostrophe_inside_a_name_keeps_the_name_whole():
     assert [t for t, _ in _rules(text, ents)] == ["California State Teachers' Retirement System", "Acme Systems"]
     text = "The Tennessee Department of Children's Services selected Civitrex."
     assert [t for t, _ in _rules(text, [("Tennessee Department of Children", "ORG")])] == ["Tennessee Department of Children's Services"]
+
+
+def test_a_measure_never_opens_with_the_word_that_joins_its_clause():
+    text = "Revenue was $12.0 million, including subscription revenue of $9.1 million, while e-commerce sales were $3.0 million."
+    doc = _doc(text, [("including subscription revenue", "METRIC"), ("while e-commerce sales", "METRIC")])
+    assert [t for t, label in _ents(EntityRules(patterns=True, propagate=True)(doc)) if label == "METRIC"][-2:] == [
+        "subscription revenue", "e-commerce sales"]

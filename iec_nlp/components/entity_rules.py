@@ -557,6 +557,7 @@ class EntityRules:
             ents = _widen_surnames_over_given_names(doc, text, _without_unsupported_one_word_persons(text, ents, self.first_names))
             ents = _without_firms_engaged_as_advisors(text, _without_appositive_periods(text, ents))
             ents = _without_leading_months_and_knighthoods(_agencies_under_contact_names(doc, text, ents))
+            ents = _without_clause_words_before_measures(ents)
         doc.set_ents(sorted(ents, key=lambda s: s.start), default="outside")
         return doc
 
@@ -948,6 +949,20 @@ _DOCUMENT_OF = re.compile(
 _ABBREVIATED_FORM = re.compile(r"(?:Inc|Corp|Co|Ltd|Jr|Sr|S\.r\.l)", re.IGNORECASE)  # "S.r.l" + "." too
 
 
+_CLAUSE_WORDS_BEFORE_MEASURE = frozenset(("while", "whereas", "including", "and", "which"))
+
+
+def _without_clause_words_before_measures(ents: list[Span]) -> list[Span]:
+    """METRICs the phrase rules widened over the word that joins their clause, without it."""
+    result = []
+    for ent in ents:
+        start = ent.start
+        while ent.label_ == "METRIC" and start < ent.end - 1 and ent.doc[start].text in _CLAUSE_WORDS_BEFORE_MEASURE:
+            start += 1
+        result.append(ent if start == ent.start else Span(ent.doc, start, ent.end, label="METRIC"))
+    return result
+
+
 def _trim_punctuation(span: Span) -> Span | None:
     """A span never starts or ends with punctuation or space that is not part
     of the name (SCHEMA.md 1): "Nortech Systems." at a sentence end. The
@@ -970,6 +985,12 @@ def _trim_punctuation(span: Span) -> Span | None:
             start += 1
         while end - 1 > start and span.doc[end - 1].text in _EDGE_FUNCTION_WORDS:
             end -= 1
+    # "while e-commerce sales", "including subscription revenue": a measure
+    # never opens with the word that joins its clause (no METRIC of the gold
+    # of train, dev and the probe sets does).
+    if span.label_ == "METRIC":
+        while start < end - 1 and span.doc[start].text in _CLAUSE_WORDS_BEFORE_MEASURE:
+            start += 1
     # "TO APPOINT DAVID GUTRIDGE AS CEO": a headline's verb is no part of the name after it.
     while span.label_ == "PERSON" and end - 1 > start and span.doc[start].lower_ in _HEADLINE_VERBS:
         start += 1
