@@ -5091,3 +5091,9 @@ def test_a_measure_never_opens_with_the_word_that_joins_its_clause():
     doc = _doc(text, [("including subscription revenue", "METRIC"), ("while e-commerce sales", "METRIC")])
     assert [t for t, label in _ents(EntityRules(patterns=True, propagate=True)(doc)) if label == "METRIC"][-2:] == [
         "subscription revenue", "e-commerce sales"]
+
+
+def test_a_firm_the_recognizer_missed_engaged_as_advisor_holds_no_title():
+    assert _rules("Lazard acted as financial advisor to Tessaline.", [("financial advisor", "ROLE")]) == []
+    text = "Jane Roe will serve as an advisor to the board."
+    assert _rules(text, [("Jane Roe", "PERSON"), ("advisor", "ROLE")]) == [("Jane Roe", "PERSON"), ("advisor", "ROLE")]

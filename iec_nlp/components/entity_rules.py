@@ -3442,14 +3442,28 @@ _ENGAGED_AS_ADVISOR = re.compile(
 )
 
 
+# The firm may be one the recognizer did not find: "Lazard acted as
+# financial advisor", "Evercore is serving as financial advisor" (a word in
+# capitals right before, no person's).
+_CAPITALIZED_WORD_END = re.compile(r"[A-Z][\w&.'\u2019-]*(?=[ ]+\w+)")
+
+
 def _without_firms_engaged_as_advisors(text: str, ents: list[Span]) -> list[Span]:
     firm_ends = [e.end_char for e in ents if e.label_ in ("ORG", "CUSTOMER")]
-    return [
-        e for e in ents
-        if e.label_ != "ROLE"
-        or not any(end <= e.start_char + 12 and e.end_char - end < 100 and _ENGAGED_AS_ADVISOR.fullmatch(text, end, e.end_char)
-                   for end in firm_ends)
-    ]
+    person_ends = {e.end_char for e in ents if e.label_ == "PERSON"}
+
+    def engaged(role: Span) -> bool:
+        ends = list(firm_ends)
+        line_start = text.rfind("\n", 0, role.start_char) + 1
+        for word in _CAPITALIZED_WORD_END.finditer(text, max(line_start, role.start_char - 60), role.start_char):
+            if word.end() not in person_ends:
+                ends.append(word.end())
+        return any(
+            end <= role.start_char + 12 and role.end_char - end < 100 and _ENGAGED_AS_ADVISOR.fullmatch(text, end, role.end_char)
+            for end in ends
+        )
+
+    return [e for e in ents if e.label_ != "ROLE" or not engaged(e)]
 
 
 # A signature block's signer: "By: /s/ Halvard Ostby", "/s/ Halvard Ostby" and
