@@ -5097,3 +5097,11 @@ def test_a_firm_the_recognizer_missed_engaged_as_advisor_holds_no_title():
     assert _rules("Lazard acted as financial advisor to Tessaline.", [("financial advisor", "ROLE")]) == []
     text = "Jane Roe will serve as an advisor to the board."
     assert _rules(text, [("Jane Roe", "PERSON"), ("advisor", "ROLE")]) == [("Jane Roe", "PERSON"), ("advisor", "ROLE")]
+
+
+def test_names_keep_a_malaysian_forms_period_and_titles_and_names_end_in_no_article():
+    text = "It bought Kuantan Precision Assembly Sdn. Bhd. He was president of a manufacturer."
+    ents = [("Kuantan Precision Assembly Sdn. Bhd.", "ORG"), ("president of a", "ROLE")]
+    found = _ents(EntityRules(patterns=True, propagate=True)(_doc(text, ents)))
+    assert found == [("Kuantan Precision Assembly Sdn. Bhd.", "ORG"), ("president", "ROLE")]
+    assert _rules("The Bank is a Kentucky state-chartered bank.", [("Kentucky state-chartered", "ORG")]) == []

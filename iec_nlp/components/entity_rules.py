@@ -946,7 +946,7 @@ _DOCUMENT_OF = re.compile(
 )
 
 
-_ABBREVIATED_FORM = re.compile(r"(?:Inc|Corp|Co|Ltd|Jr|Sr|S\.r\.l)", re.IGNORECASE)  # "S.r.l" + "." too
+_ABBREVIATED_FORM = re.compile(r"(?:Inc|Corp|Co|Ltd|Jr|Sr|S\.r\.l|Bhd)", re.IGNORECASE)  # "S.r.l" + "." too
 
 
 _CLAUSE_WORDS_BEFORE_MEASURE = frozenset(("while", "whereas", "including", "and", "which"))
@@ -991,6 +991,10 @@ def _trim_punctuation(span: Span) -> Span | None:
     if span.label_ == "METRIC":
         while start < end - 1 and span.doc[start].text in _CLAUSE_WORDS_BEFORE_MEASURE:
             start += 1
+    # "president of a": nor does a title end in an article or a preposition.
+    if span.label_ == "ROLE":
+        while end - 1 > start and span.doc[end - 1].text in _EDGE_FUNCTION_WORDS:
+            end -= 1
     # "TO APPOINT DAVID GUTRIDGE AS CEO": a headline's verb is no part of the name after it.
     while span.label_ == "PERSON" and end - 1 > start and span.doc[start].lower_ in _HEADLINE_VERBS:
         start += 1
@@ -1056,7 +1060,7 @@ _VERBS_AFTER_NAME = (
     frozenset(v + ("es" if v.endswith(("s", "sh", "ch", "x")) else "s") for v in _HEADLINE_VERB_BASES)
     | _HEADLINE_VERBS
 )
-_EDGE_FUNCTION_WORDS = frozenset("and or of the for at to by with in on".split())
+_EDGE_FUNCTION_WORDS = frozenset("and or of the a an for at to by with in on".split())
 # Not "Beyond", "Under", "Like": "Beyond Meat", "Under Armour" are names.
 _OPENING_WORDS = frozenset(
     "Before After During Following Since Until Unlike Besides Despite Including Excluding Previously Earlier Currently".split()
@@ -2120,7 +2124,7 @@ _NAME_WORD_IN_RUNNING_TEXT = re.compile(
 # (the recognizer ended the name at the apostrophe, SCHEMA.md 1 taking it
 # for a possessive).
 _PLURAL_POSSESSIVE_REST = re.compile(
-    r"['\u2019][ ]+(?:[A-Z][a-z]+[ ]+){0,3}(?:System|Association|Fund|Bank|Union)\b"
+    r"['\u2019][ ]+(?:[A-Z][a-z]+[ ]+){0,3}(?:System|Association|Fund|Bank|Union|Compensation)\b"
 )
 # So does an irregular plural's "'s": "the Tennessee Department of Children's
 # Services", "Nationwide Children's Hospital".

@@ -1102,8 +1102,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             return False  # "a Master of Business Administration from": a degree
         if name in _CONTRACT_VEHICLES:
             return False  # "an Other Transaction Authority (OTA) agreement", "an IDIQ contract": a kind of contract
-        if name.endswith("-based") or (name == "American Depositary" and _SHARES_AFTER.match(text, ent.end_char)):
-            return False  # "its Toronto-based subsidiary", "American Depositary Shares": no names
+        if name.endswith(("-based", "-chartered")) or (name == "American Depositary" and _SHARES_AFTER.match(text, ent.end_char)):
+            return False  # "its Toronto-based subsidiary", "a Kentucky state-chartered bank", "American Depositary Shares": no names
         if _names_a_stock_index(name, text, ent.end_char):
             return False  # "Russell 2000", "the Russell Microcap Index": a stock index, no person
         if name in ("IRS", "I.R.S.") and _EMPLOYER_NUMBER_AFTER.match(text, ent.end_char):
