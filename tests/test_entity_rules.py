@@ -5105,3 +5105,8 @@ def test_names_keep_a_malaysian_forms_period_and_titles_and_names_end_in_no_arti
     found = _ents(EntityRules(patterns=True, propagate=True)(_doc(text, ents)))
     assert found == [("Kuantan Precision Assembly Sdn. Bhd.", "ORG"), ("president", "ROLE")]
     assert _rules("The Bank is a Kentucky state-chartered bank.", [("Kentucky state-chartered", "ORG")]) == []
+
+
+def test_a_parts_dealers_name_ends_in_parts():
+    text = "The Company also renewed its agreement with Brennerton Auto Parts, one of its largest merchants."
+    assert ("Brennerton Auto Parts", "ORG") in _rules(text, [("Brennerton Auto", "ORG")])

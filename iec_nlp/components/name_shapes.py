@@ -177,7 +177,9 @@ COMPANY_KIND_WORDS = (
     r"Bakeries|Bakery|Kitchens|Dairy|Dairies|Creamery|Farms|Markets|Supermarkets|Bottling|Growers|Fasteners|Textiles|"
     # Builders, carriers and staffers: "Trowbridge Constructors", "Saltgrass
     # Carriers", "Maranzano Healthcare Staffing", "Russell Investments".
-    r"Constructors|Contractors|Carriers|Staffing|Investments)"
+    r"Constructors|Contractors|Carriers|Staffing|Investments|"
+    # A parts maker's or dealer's: "Brennerton Auto Parts".
+    r"Parts)"
 )
 # A local government is named by its place: "the City of Millbrook", "the
 # Town of Ashby" (the name rules add a state's: "the State of New Jersey").
