@@ -5110,3 +5110,9 @@ def test_names_keep_a_malaysian_forms_period_and_titles_and_names_end_in_no_arti
 def test_a_parts_dealers_name_ends_in_parts():
     text = "The Company also renewed its agreement with Brennerton Auto Parts, one of its largest merchants."
     assert ("Brennerton Auto Parts", "ORG") in _rules(text, [("Brennerton Auto", "ORG")])
+
+
+def test_a_unit_after_a_possessive_may_end_in_a_region():
+    text = "the Navy's Fleet Readiness Center Southeast (FRCSE) has placed an order."
+    found = _ents(EntityRules(patterns=True, propagate=True)(_doc(text, [("Navy", "ORG")])))
+    assert ("Fleet Readiness Center Southeast", "ORG") in found

@@ -2652,7 +2652,10 @@ def _add_defined_short_names(
 # "<company>'s <unit>", `_split_owned_units`), which the recognizer leaves out.
 _UNIT_AFTER_POSSESSIVE = re.compile(
     r"['\u2019]s[ ]((?:[A-Z][\w-]*[ ]){1,4}(?:Center|Centre|Laboratory|Office|Command|Directorate|Agency|"
-    r"Division|Institute|Administration|Bureau|Service))\b(?![ ][A-Z]|[ ]of\b|-)"
+    r"Division|Institute|Administration|Bureau|Service)"
+    # A region may end it: "the Navy's Fleet Readiness Center Southeast".
+    r"(?:[ ](?:North|South|East|West|Northeast|Northwest|Southeast|Southwest|Central|Pacific|Atlantic))?)"
+    r"\b(?![ ][A-Z]|[ ]of\b|-)"
 )
 
 
