@@ -603,7 +603,11 @@ _BEFORE_CUES = {
 _AFTER_CUES = {
     # Also in a relative clause: "the Ohio Department of Transportation, which
     # awarded Acme a $2 million contract" (not "which was awarded").
-    "x_awarded": r"^(?:['\u2019]s?)?\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*(?:which|who)\s+(?:also\s+)?)?"
+    # Its place may stand between: "the U.S. Army Communications-Electronics
+    # Command (CECOM) at Fort Monmouth, N.J., has awarded the Company".
+    "x_awarded": r"^(?:['\u2019]s?)?\s*(?:\([^)]{0,40}\)\s*)?"
+    r"(?:(?:at|in)\s+(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*)?,\s*(?-i:[A-Z])[\w.]*(?:\s*(?-i:[A-Z])[\w.]*)?,\s*)?"
+    r"(?:,\s*(?:which|who)\s+(?:also\s+)?)?"
     r"(?:has\s+|have\s+|had\s+|recently\s+|today\s+)?"
     # "placed" only with what it places: "the MTA placed an emphasis on" places no order.
     r"(?:awarded|selected|ordered|placed\s+(?:[\w$.,-]+\s+){0,4}(?:orders?|contracts?)\b|purchased|signed|chose|"

@@ -1863,3 +1863,9 @@ def test_a_regulators_consent_order_is_no_order_cue():
     sentence = 'The Bank entered into a consent order (the "Consent Order") with Calloway Controls, its primary regulator.'
     assert _cue_of("Calloway Controls", sentence, "before_order_from") == 0
     assert _cue_of("Calloway Controls", "The Bank received an order from Calloway Controls.", "before_order_from") > 0
+
+
+def test_a_buyers_place_may_stand_before_it_awarded():
+    sentence = ("Acme Corp. said the U.S. Army Communications-Electronics Command (CECOM) at Fort Monmouth, N.J., "
+                "has awarded the Company a contract.")
+    assert _cue_of("U.S. Army Communications-Electronics Command", sentence, "after_x_awarded") > 0
