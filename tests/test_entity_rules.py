@@ -5116,3 +5116,9 @@ def test_a_unit_after_a_possessive_may_end_in_a_region():
     text = "the Navy's Fleet Readiness Center Southeast (FRCSE) has placed an order."
     found = _ents(EntityRules(patterns=True, propagate=True)(_doc(text, [("Navy", "ORG")])))
     assert ("Fleet Readiness Center Southeast", "ORG") in found
+
+
+def test_the_before_an_organization_and_after_and_opens_a_second_name_without_it():
+    text = 'It assumed the supply agreement between Fennwick and The Kroger Co. ("Kroger") at closing.'
+    found = _ents(EntityRules(patterns=True, propagate=True)(_doc(text, [("Fennwick and The Kroger Co.", "ORG")])))
+    assert ("Fennwick", "ORG") in found and ("Kroger Co.", "ORG") in found

@@ -557,7 +557,7 @@ class EntityRules:
             ents = _widen_surnames_over_given_names(doc, text, _without_unsupported_one_word_persons(text, ents, self.first_names))
             ents = _without_firms_engaged_as_advisors(text, _without_appositive_periods(text, ents))
             ents = _without_leading_months_and_knighthoods(_agencies_under_contact_names(doc, text, ents))
-            ents = _without_clause_words_before_measures(ents)
+            ents = _without_leading_joining_words(ents)
         doc.set_ents(sorted(ents, key=lambda s: s.start), default="outside")
         return doc
 
@@ -952,14 +952,19 @@ _ABBREVIATED_FORM = re.compile(r"(?:Inc|Corp|Co|Ltd|Jr|Sr|S\.r\.l|Bhd)", re.IGNO
 _CLAUSE_WORDS_BEFORE_MEASURE = frozenset(("while", "whereas", "including", "and", "which"))
 
 
-def _without_clause_words_before_measures(ents: list[Span]) -> list[Span]:
-    """METRICs the phrase rules widened over the word that joins their clause, without it."""
+def _without_leading_joining_words(ents: list[Span]) -> list[Span]:
+    """METRICs the phrase rules widened over the word that joins their clause,
+    without it; and organizations a later rule opened with "The" ("Chief
+    Financial Officer, Bond & Specialty Insurance of The Travelers Companies,
+    Inc."), without it."""
     result = []
     for ent in ents:
         start = ent.start
         while ent.label_ == "METRIC" and start < ent.end - 1 and ent.doc[start].text in _CLAUSE_WORDS_BEFORE_MEASURE:
             start += 1
-        result.append(ent if start == ent.start else Span(ent.doc, start, ent.end, label="METRIC"))
+        if ent.label_ in ("ORG", "CUSTOMER") and ent.end - start > 1 and ent.doc[start].text == "The":
+            start += 1
+        result.append(ent if start == ent.start else Span(ent.doc, start, ent.end, label=ent.label_))
     return result
 
 
@@ -982,6 +987,9 @@ def _trim_punctuation(span: Span) -> Span | None:
     # Pellham, she spent eight years at ...".
     if span.label_ in _NAME_LABELS:
         while start < end - 1 and span.doc[start].text in _NOT_NAME_STARTS:
+            start += 1
+        # GUIDELINE.md: a leading "The" stays out of an organization's span ("The Kroger Co.").
+        if span.label_ != "PERSON" and end - start > 1 and span.doc[start].text == "The":
             start += 1
         while end - 1 > start and span.doc[end - 1].text in _EDGE_FUNCTION_WORDS:
             end -= 1
@@ -2211,6 +2219,20 @@ _AND_BETWEEN_NAMES_ANY_CASE = re.compile(r"\s+(?:and|AND)\s+")
 _LIST_OPENING_BEFORE = re.compile(r"\b(?:including|include|includes|included|such[ ]as|namely)[ ]$")
 
 
+# "between Fennwick and The Kroger Co.": "The" capitalized after "and"
+# opens a second name (GUIDELINE.md: a leading "The" stays out of it).
+_AND_THE = re.compile(r"[ ]and[ ]The[ ](?=[A-Z])")
+
+
+def _split_at_and_the(doc: Doc, ent: Span) -> list[Span] | None:
+    joint = _AND_THE.search(ent.text)
+    if joint is None:
+        return None
+    first = doc.char_span(ent.start_char, ent.start_char + joint.start(), label=ent.label_)
+    second = doc.char_span(ent.start_char + joint.end(), ent.end_char, label=ent.label_)
+    return [first, second] if first is not None and second is not None else None
+
+
 def _split_joined_organizations(doc: Doc, ents: list[Span]) -> list[Span]:
     names = {e.text for e in ents if e.label_ in ("ORG", "CUSTOMER")}
     # "customers, including Rumsey Medical, Sedgefield Diagnostics and
@@ -2225,7 +2247,7 @@ def _split_joined_organizations(doc: Doc, ents: list[Span]) -> list[Span]:
                 # "14 new customers, including Tamsett Aerostructures and Pickerel Lake Brewing Co.".
                 _LIST_OPENING_BEFORE.search(text, max(0, ent.start_char - 16), ent.start_char)
             )
-            parts = _named_apart(doc, ent, names - {ent.text}, last_of_list=last_of_list)
+            parts = _split_at_and_the(doc, ent) or _named_apart(doc, ent, names - {ent.text}, last_of_list=last_of_list)
         result.extend(parts or [ent])
     return result
 
