@@ -5122,3 +5122,9 @@ def test_the_before_an_organization_and_after_and_opens_a_second_name_without_it
     text = 'It assumed the supply agreement between Fennwick and The Kroger Co. ("Kroger") at closing.'
     found = _ents(EntityRules(patterns=True, propagate=True)(_doc(text, [("Fennwick and The Kroger Co.", "ORG")])))
     assert ("Fennwick", "ORG") in found and ("Kroger Co.", "ORG") in found
+
+
+def test_public_bodies_with_and_inside_their_names_are_whole():
+    text = "The U.S. Patent and Trademark Office issued it. The National Institute of Allergy and Infectious Diseases funded it."
+    found = [t for t, label in _ents(EntityRules(patterns=True, propagate=False)(_doc(text, []))) if label == "ORG"]
+    assert found == ["U.S. Patent and Trademark Office", "National Institute of Allergy and Infectious Diseases"]
