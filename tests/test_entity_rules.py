@@ -5128,3 +5128,9 @@ def test_public_bodies_with_and_inside_their_names_are_whole():
     text = "The U.S. Patent and Trademark Office issued it. The National Institute of Allergy and Infectious Diseases funded it."
     found = [t for t, label in _ents(EntityRules(patterns=True, propagate=False)(_doc(text, []))) if label == "ORG"]
     assert found == ["U.S. Patent and Trademark Office", "National Institute of Allergy and Infectious Diseases"]
+
+
+def test_a_blue_cross_and_blue_shield_plan_is_named_with_its_place():
+    text = "It added Blue Cross and Blue Shield of Kansas City as a new customer."
+    found = [t for t, label in _ents(EntityRules(patterns=True, propagate=False)(_doc(text, []))) if label == "ORG"]
+    assert found == ["Blue Cross and Blue Shield of Kansas City"]

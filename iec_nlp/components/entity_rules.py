@@ -662,7 +662,7 @@ class EntityRules:
                 # The known name wins over a legal form found inside it: "Public
                 # Company" of "the Public Company Accounting Oversight Board".
                 ents = _add_or_widen(doc, ents, match.start(), match.end(), "ORG")
-        for match in _COURT_OF_A_DISTRICT.finditer(text):
+        for match in itertools.chain(_COURT_OF_A_DISTRICT.finditer(text), _BLUE_CROSS_PLAN.finditer(text)):
             ents = _add_or_widen(doc, ents, match.start(), match.end(), "ORG")
         for match in GOVERNMENT_BODY.finditer(text):
             # A field of study: "Master of Business Administration", "a degree in Business Administration".
@@ -874,6 +874,11 @@ _INSTITUTION_AND = re.compile(
 # Rochester, and then another organization.
 _INSTITUTION_OF_BEFORE = re.compile(r"\b(?:University|College|Institute|School)[ ]+of[ ]+(?:the[ ]+)?$")
 _FIELD_OF_STUDY_BEFORE = re.compile(r"(?:\bof|\bdegrees?[ ]+in|\bmajored[ ]+in)[ ]$")
+# A Blue Cross and Blue Shield plan is named with its place: "Blue Cross and
+# Blue Shield of Kansas City" (the recognizer cut it at "and").
+_BLUE_CROSS_PLAN = re.compile(
+    r"(?:[A-Z][a-z]+[ ]+)?Blue[ ]+Cross[ ]+(?:and[ ]+|&[ ]+)?Blue[ ]+Shield(?:[ ]+of[ ]+[A-Z][a-z]+(?:[ ]+[A-Z][a-z]+){0,2})?"
+)
 # A federal court is named with its district or circuit: "the United States
 # District Court for the Eastern District of Texas", "the U.S. Court of
 # Appeals for the Federal Circuit" (6 of 6 whole in the gold of train, dev and
