@@ -633,7 +633,8 @@ _AFTER_CUES = {
     r"(?:returned|came\s+back|rejoined)\s+as)\s+)?"
     # "Carvell Electronics, previously our third largest customer" (SCHEMA.md: current or former),
     # "Anselmo Telecom Systems, historically Tessbury's largest customer".
-    r"(?:(?:previously|formerly|once|historically|traditionally|currently|now|still|also)\s+)?"
+    # "Foundry Networks was again our largest customer".
+    r"(?:(?:previously|formerly|once|historically|traditionally|currently|now|still|also|again)\s+)?"
     # "Calloway Controls, Dunmore's largest customer": the issuer named.
     # "The Department of Veterans Affairs (VA) was the Company's largest customer".
     # "Harrowden remains one of the Company's five largest customers".

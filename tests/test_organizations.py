@@ -1869,3 +1869,8 @@ def test_a_buyers_place_may_stand_before_it_awarded():
     sentence = ("Acme Corp. said the U.S. Army Communications-Electronics Command (CECOM) at Fort Monmouth, N.J., "
                 "has awarded the Company a contract.")
     assert _cue_of("U.S. Army Communications-Electronics Command", sentence, "after_x_awarded") > 0
+
+
+def test_a_name_that_was_again_the_issuers_largest_customer_is_settled():
+    sentence = "Revenue grew. Calloway Controls was again our largest customer, at 14% of sales."
+    assert _settled_labels(sentence, "Beta Health", "Calloway Controls")[-1] == "CUSTOMER"
