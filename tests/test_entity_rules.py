@@ -5134,3 +5134,10 @@ def test_a_blue_cross_and_blue_shield_plan_is_named_with_its_place():
     text = "It added Blue Cross and Blue Shield of Kansas City as a new customer."
     found = [t for t, label in _ents(EntityRules(patterns=True, propagate=False)(_doc(text, []))) if label == "ORG"]
     assert found == ["Blue Cross and Blue Shield of Kansas City"]
+
+
+def test_a_buyer_that_awarded_a_contract_by_name_is_found_but_not_a_maker_under_contract():
+    text = "In December, Glassock was awarded a three-year dedicated fleet contract by Bass Pro Shops to serve its centers."
+    assert ("Bass Pro Shops", "ORG") in _ents(EntityRules(patterns=True, propagate=True)(_doc(text, [])))
+    text = "The Company's robots are built under contract by Linhart Precision Assembly in Lowell."
+    assert ("Linhart Precision Assembly", "ORG") not in _ents(EntityRules(patterns=True, propagate=True)(_doc(text, [])))

@@ -2967,9 +2967,11 @@ _BUYER_END = (
 _BUYER_NAME = rf"((?:(?:Port|{LOCAL_GOVERNMENT})[ ]of[ ])?{_EMPLOYER_WORDS})"
 _BUYERS_AFTER_SALE_CUES = (
     re.compile(
-        r"\b(?:orders?|contracts?|awards?)"
+        # Not what a maker does for the issuer: "built under contract by Linhart".
+        r"\b(?<!under[ ])(?:orders?|contracts?|awards?)"
         rf"(?:[ ]+(?:valued[ ]+at|worth|totaling|of)[ ]+(?:approximately[ ]+|about[ ]+|up[ ]+to[ ]+)?{CURRENCY}[\d.,]*\d(?:[ ]+(?:million|billion|crore))?)?"
-        rf"[ ]+(?:from|with)[ ]+(?:the[ ]+)?{_BUYER_NAME}{_BUYER_END}"
+        # Or awarded by it: "was awarded a dedicated fleet contract by Bass Pro Shops".
+        rf"[ ]+(?:from|with|by)[ ]+(?:the[ ]+)?{_BUYER_NAME}{_BUYER_END}"
     ),
     re.compile(rf"\b(?:[Ee]xisting|[Nn]ew|[Ll]ong-?time|[Ll]argest)[ ]+(?:customer|client)[ ]+(?:the[ ]+)?{_BUYER_NAME}{_BUYER_END}"),
     re.compile(rf"\bcame[ ]+from[ ]+(?:the[ ]+)?{_BUYER_NAME}{_BUYER_END}"),
