@@ -958,10 +958,13 @@ _CLAUSE_WORDS_BEFORE_MEASURE = frozenset(("while", "whereas", "including", "and"
 
 
 def _without_leading_joining_words(ents: list[Span]) -> list[Span]:
-    """METRICs the phrase rules widened over the word that joins their clause,
-    without it; and organizations a later rule opened with "The" ("Chief
-    Financial Officer, Bond & Specialty Insurance of The Travelers Companies,
-    Inc."), without it."""
+    """Each span as the last step leaves it, without a leading word that is
+    no part of it. A METRIC never opens with the word that joins its clause
+    ("while e-commerce sales", "including subscription revenue": no METRIC
+    of the gold of train, dev and the probe sets does); an organization never
+    with "The" (GUIDELINE.md: "The Kroger Co." gives `Kroger Co.`), also where
+    a rule after the recognizer opened it so ("... of The Travelers
+    Companies, Inc."). Read once here, after every rule that widens spans."""
     result = []
     for ent in ents:
         start = ent.start
@@ -993,19 +996,8 @@ def _trim_punctuation(span: Span) -> Span | None:
     if span.label_ in _NAME_LABELS:
         while start < end - 1 and span.doc[start].text in _NOT_NAME_STARTS:
             start += 1
-        # GUIDELINE.md: a leading "The" stays out of an organization's span ("The Kroger Co.").
-        if span.label_ != "PERSON" and end - start > 1 and span.doc[start].text == "The":
-            start += 1
-        while end - 1 > start and span.doc[end - 1].text in _EDGE_FUNCTION_WORDS:
-            end -= 1
-    # "while e-commerce sales", "including subscription revenue": a measure
-    # never opens with the word that joins its clause (no METRIC of the gold
-    # of train, dev and the probe sets does).
-    if span.label_ == "METRIC":
-        while start < end - 1 and span.doc[start].text in _CLAUSE_WORDS_BEFORE_MEASURE:
-            start += 1
-    # "president of a": nor does a title end in an article or a preposition.
-    if span.label_ == "ROLE":
+    # Nor does a title end in one: "president of a".
+    if span.label_ in _NAME_LABELS or span.label_ == "ROLE":
         while end - 1 > start and span.doc[end - 1].text in _EDGE_FUNCTION_WORDS:
             end -= 1
     # "TO APPOINT DAVID GUTRIDGE AS CEO": a headline's verb is no part of the name after it.
@@ -1349,6 +1341,8 @@ def _written_as_a_lower_case_word(word: str, text: str) -> bool:
     """Whether the release also writes `word` in lower case, as a whole word
     ("global sourcing", "tie-back"): a common word, not a name's."""
     return re.search(rf"\b{re.escape(word.lower())}\b", text) is not None
+
+
 _SUBJECT_AFTER_COMMA = re.compile(r",[ ]+(?:said|says|and|who|will|has|have|is|was|added|commented|noted)\b")
 
 
@@ -2159,7 +2153,7 @@ def _join_plural_possessives(doc: Doc, text: str, ents: list[Span]) -> list[Span
             widened = rest and doc.char_span(ent.start_char, rest.end(), label=ent.label_)
             if widened:
                 inside = [o for o in result if o is not ent and widened.start <= o.start and o.end <= widened.end]
-                if len(inside) == sum(o.label_ in ("ORG", "CUSTOMER") for o in inside) and not _overlapping(
+                if all(o.label_ in ("ORG", "CUSTOMER") for o in inside) and not _overlapping(
                     [o for o in result if o not in inside and o is not ent], widened.start, widened.end
                 ):
                     result = [o for o in result if o is not ent and o not in inside] + [widened]

@@ -168,20 +168,22 @@ _AHEAD_BEFORE = re.compile(
     r"\b(?:(?:over|within|during|in|for)[ ]+the[ ]+(?:next|coming|following|remaining)|for[ ]+a[ ]+(?:term|period)[ ]+of)[ ]+$",
     re.IGNORECASE,
 )
+# A degree's name, written out: "Bachelor", "Master's", "Masters".
+_DEGREE = r"(?:Bachelor|Master|Doctor|Associate)s?['\u2019]?s?"
 # What a degree is in: "a B.A. in Economics and Finance", "a Bachelor of
 # Science in Business Administration".
 _FIELD_OF_STUDY_BEFORE = re.compile(
     r"(?:\b(?:degrees?|bachelor['\u2019]?s|master['\u2019]?s|majored|major|diploma|concentration)|(?<![\w.])(?:B\.A\.|B\.S\.|B\.Sc\.|M\.A\.|M\.S\.|"
     r"M\.Sc\.|MBA|M\.B\.A\.|Ph\.D\.|BA|BS|MS|MSc|BSc|B\.Com\.|B\.E\.|B\.Tech\.|LL\.B\.)"
-    r"|\b(?:Bachelor|Master|Doctor|Associate)s?['\u2019]?s?(?:[ ]+of[ ]+[A-Z][a-z]+(?:[ ]+[A-Z][a-z]+)?)?)[ ]+(?:degrees?[ ]+)?in[ ]+$"
+    rf"|\b{_DEGREE}(?:[ ]+of[ ]+[A-Z][a-z]+(?:[ ]+[A-Z][a-z]+)?)?)[ ]+(?:degrees?[ ]+)?in[ ]+$"
     # What the degree is of: "a Master of Business Administration", "a Bachelor of Arts".
-    r"|\b(?:Bachelor|Master|Doctor|Associate)s?['\u2019]?s?[ ]+of[ ]+$"
+    rf"|\b{_DEGREE}[ ]+of[ ]+$"
 )
 # The label of a cover page's column: "(I.R.S. Employer Identification No.)".
 _EMPLOYER_NUMBER_AFTER = re.compile(r"\s+Employer\b")
 # A degree is no organization: "a Master of Business Administration from
 # Kellogg" (SCHEMA.md names organizations, not what they teach).
-_DEGREE_NAME = re.compile(r"(?:Bachelor|Master|Doctor|Associate)s?['\u2019]?s?[ ]+(?:of|in)[ ]+[A-Z]")
+_DEGREE_NAME = re.compile(rf"{_DEGREE}[ ]+(?:of|in)[ ]+[A-Z]")
 # Kinds of government contract, no names: "an Other Transaction Authority (OTA) agreement".
 _CONTRACT_VEHICLES = frozenset(
     ("Other Transaction Authority", "Other Transaction", "OTA", "OTAs", "IDIQ", "GWAC", "BPA", "BOA", "MATOC", "SATOC")
