@@ -1833,6 +1833,30 @@ def test_a_funder_selecting_the_issuer_for_a_grant_is_no_buyer():
     assert _settled_labels(sentence, "Beta Health", "Calloway Controls Office")[-1] == "CUSTOMER"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("The Calloway Controls Office has awarded the Company a grant of $1.4 million to demonstrate a drive.", "ORG"),
+        ("The Calloway Controls Office has awarded the Company a $1.4 million research grant.", "ORG"),
+        ("The Calloway Controls Office has awarded the Company a $1.4 million contract for drives.", "CUSTOMER"),
+    ],
+)
+def test_a_funder_awarding_the_issuer_a_grant_is_no_buyer(sentence, label):
+    assert _settled_labels(sentence, "Beta Health", "Calloway Controls Office")[-1] == label
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Beta Motors has awarded Acme a grant of $1.4 million.", 0.0),
+        ("Beta Motors has agreed to buy the drive from Acme for $310,000.", 1.0),
+        ("Beta Motors has agreed to purchase the drive from Acme.", 1.0),
+    ],
+)
+def test_a_grant_is_no_award_and_agreeing_to_buy_is_one(sentence, expected):
+    assert _cue_of("Beta Motors", sentence, "after_x_awarded") == expected
+
+
 def test_new_customers_in_a_year_are_introduced_as_customers():
     sentence = "New customers in 2020 include Calloway Controls, which began accepting cards in May."
     assert _settled_labels(sentence, "Beta Health", "Calloway Controls")[-1] == "CUSTOMER"
