@@ -1098,7 +1098,10 @@ _CHOOSES = re.compile(
     r"(?:(?:already|also|now|again|just)\s+)?"
     # "has chosen", "adopted", "deployed", "implemented", "licensed",
     # "subscribed to", "signed with" the issuer or its product.
+    # A headline's present tense: "Skamokawa Community Bank Selects
+    # Northwick's Meridian Ledger", "Beta Awards Acme $4 Million Contract".
     r"(?:selected|chose|chosen|adopted|deployed|implemented|licensed|subscribed\s+to|signed\s+(?:on\s+)?with|"
+    r"selects|chooses|adopts|deploys|awards|"
     r"awarded|standardi[sz]ed\s+on|renewed\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}?(?:contract|agreement|subscription|license)\s+with|"
     r"extended\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}?(?:contract|agreement)\s+with"
     # A distributor paying the issuer: "Tidewater Cable, which pays Kestrel fees",

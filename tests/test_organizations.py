@@ -1751,6 +1751,19 @@ def test_renewals_with_a_buyer_and_a_buyer_choosing_after_its_place_settle_it():
     assert _settled_labels(chose, "Beta Health", "Calloway Controls")[2] == "CUSTOMER"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("Calloway Controls Selects the Company's Core Platform.", "CUSTOMER"),
+        ("Calloway Controls Awards the Company $4 Million Contract.", "CUSTOMER"),
+        ("Calloway Controls Selects Beta Health's Core Platform.", "ORG"),
+    ],
+)
+def test_a_headlines_present_tense_choice_of_the_issuer_settles_it(sentence, label):
+    # Acme Corp., Calloway Controls, ...
+    assert _settled_labels(sentence, "Beta Health", "Calloway Controls")[1] == label
+
+
 def test_a_licensee_that_will_deploy_the_issuers_product_is_settled():
     sentence = "It signed enterprise licenses with Calloway Controls, which will deploy Acme Corp. software across its sites."
     # Acme Corp., Calloway Controls, Acme Corp.
