@@ -1077,6 +1077,9 @@ _PLACES_AN_ORDER = re.compile(
     r"assets|notes|debentures|securities|companies|company|subsidiary|units\s+of|property|properties|building|land|real)\b)"
     r"(?:an?\s+|the\s+)?(?:additional\s+|\d[\d,]*\s+|[a-z]+-?\s+)?"
     r"|went\s+live|goes\s+live|has\s+gone\s+live|completed\s+(?:its|their|the)\s+go-live"
+    # "Rosmead Health ... has completed the deployment of more than 4,100
+    # Verra smart infusion pumps": the buyer putting the products to work.
+    r"|completed\s+(?:its|their|the)\s+(?:deployment|rollout|roll-out|implementation)\s+(?:of|to|across)\b"
     # "Quest Diagnostics Incorporated, which began purchasing the Company's panel".
     r"|,?\s*which\s+(?:began|begins|started|starts)\s+(?:purchasing|buying|ordering)\b)",
     re.IGNORECASE,
