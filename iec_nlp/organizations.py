@@ -850,7 +850,12 @@ _INTRODUCES_CUSTOMERS = re.compile(
     r"|\b(?:two|three|four|five|six|several|\d+)\s+new\s+(?:[\w-]+\s+){0,2}?(?:customers|clients)\s*,\s*(?:the\s+)?$"
     # "The new customers are Lakeshore Community Credit Union, ...".
     r"|\bnew\s+(?:[\w-]+\s+){0,2}?(?:customers|clients|logos)\s*" + _IN_A_PERIOD
-    + r"(?::|,?\s*(?:included|include|includes|such\s+as|including|like|are|were))\s+(?:the\s+)?$"
+    + r"(?::|,?\s*(?:included|include|includes|such\s+as|including|like|are|were|among\s+them))\s+(?:the\s+)?$"
+    # Customers counted as the issuer won them: "The Company added eleven
+    # customers during the year, including Polaris Industries Inc.".
+    r"|\b(?:added|adds|won|wins|gained|signed|secured)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several)\s+"
+    r"(?:new\s+)?(?:[\w-]+\s+){0,2}?(?:customers|clients)\s*" + _IN_A_PERIOD
+    + r"(?::|,?\s*(?:such\s+as|including|among\s+them))\s+(?:the\s+)?$"
     # "Notable wins included Orbis Freight", "Key wins in the quarter included",
     # "Go-lives in the quarter included".
     r"|\b(?:notable|key|significant|major|new)\s+(?:customer\s+|client\s+)?wins\s*" + _IN_A_PERIOD

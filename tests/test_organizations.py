@@ -1050,6 +1050,8 @@ def test_a_former_customer_or_one_that_already_ordered_is_settled_as_a_customer(
         "Acme secured design wins at Halden Instruments and Corvane Systems.",
         "Halden Instruments and Corvane Systems became customers.",
         "Acme began production for two new medical customers, Halden Instruments and Corvane Systems.",
+        "The Company added eleven customers during the year, including Halden Instruments and Corvane Systems.",
+        "We did win four new customers in the quarter, among them Halden Instruments and Corvane Systems.",
     ],
 )
 def test_customers_named_after_what_is_said_of_them_are_settled_as_customers(sentence):
@@ -1064,6 +1066,7 @@ def test_customers_named_after_what_is_said_of_them_are_settled_as_customers(sen
         "We regard Halden Instruments and Corvane Systems as competitors, not customers.",
         "We signed Halden Instruments as a distributor and Corvane Systems as a reseller.",
         "Acme sent letters to new customers, Halden Instruments and Corvane Systems said.",
+        "The Company added eleven suppliers during the year, including Halden Instruments and Corvane Systems.",
     ],
 )
 def test_led_by_or_as_without_the_customers_named_settles_nothing(sentence):
