@@ -3916,6 +3916,15 @@ def test_health_insurers_regions_headline_words_and_organizations_of_two_kinds()
     assert ents == [("Ridgewater Savings Bank", "ORG"), ("Pinecrest Credit Union", "ORG"), ("Farmers Bank and Trust Company", "ORG")]
 
 
+def test_a_bank_named_after_its_place_and_a_second_bank_are_two_names():
+    text = "It signed a credit agreement with Bank of Ireland and PNC Bank, National Association, as lenders."
+    ents = _rules(text, [("Bank of Ireland and PNC Bank, National Association", "ORG")])
+    assert ents == [("Bank of Ireland", "ORG"), ("PNC Bank, National Association", "ORG")]
+    # Not a bank's own "and": its trust company.
+    text = "It signed a credit agreement with Bank of Hawaii and Trust, as lender."
+    assert _rules(text, [("Bank of Hawaii and Trust", "ORG")]) == [("Bank of Hawaii and Trust", "ORG")]
+
+
 def test_a_buyer_after_what_is_supplied_to_it_a_unit_before_at_and_biotech_terms():
     text = "Arcadia Devices, Inc. signed an agreement to supply its infusion pumps to Riverside Health System's hospitals."
     doc = EntityRules(patterns=True, propagate=True)(_doc(text, []))

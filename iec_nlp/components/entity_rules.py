@@ -2274,6 +2274,7 @@ _FIRM_BEFORE_AND = re.compile(r"[ ](?:Partners|Securities|Capital[ ]Markets|Advi
 _PARTNERSHIP_AFTER_AND = re.compile(r"^(?!(?:Company|Co\.),?[ ])[A-Z][^,]*[ ](?:LLP|L\.L\.P\.|PLLC|P\.C\.|LLC|L\.L\.C\.)$")
 
 
+_BANK_OF_PLACE = re.compile(r"^(?:Bank|Banco|Banque)[ ]of[ ][A-Z][a-z]+(?:[ ][A-Z][a-z]+)?$")
 _TWO_CAPITALIZED_WORDS = re.compile(r"[A-Z][\w&.'\u2019-]*(?:[ ][A-Z][\w&.'\u2019-]*)+$")
 _NAME_WORDS_BEFORE = re.compile(rf"(?<![\w&.,'\u2019-])(?:{_NOT_NAME_START}[A-Z][\w&'\u2019-]*[ ]){{1,2}}$")
 
@@ -2316,6 +2317,9 @@ def _named_apart(doc: Doc, ent: Span, other_names: set[str], *, last_of_list: bo
         # kind word ends the first name, a legal form the second.
         kinds = kinds or (_ENDS_IN_COMPANY_KIND.search(left) and " " in left and _TWO_WORDS_AND_FORM.match(right))
         kinds = kinds or _firms_named_together(left, right)
+        # "Bank of Ireland and PNC Bank, National Association": a bank named
+        # after its place, then a second bank's name with its kind or form.
+        kinds = kinds or (_BANK_OF_PLACE.match(left) and (_KIND_AT_END.match(right) or _TWO_WORDS_AND_FORM.match(right)))
         kinds = kinds or (
             # Not one body's name: "U.S. Customs and Border Protection".
             last_of_list
