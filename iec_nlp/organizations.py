@@ -473,7 +473,9 @@ _BEFORE_CUES = {
     # "a franchise agreement with Beta Semiconductor", "a line card agreement".
     r"(?<!collaboration[ ])(?<!teaming[ ])(?<!codeshare[ ])(?<!credit[ ])(?<!loan[ ])(?<!franchise[ ])(?<!line[ ]card[ ])"
     # Nor a labor contract: "a collective bargaining agreement with the Teamsters".
-    r"(?<!collective[ ])(?<!bargaining[ ])(?<!labor[ ])(?<!settlement[ ])agreements?|"
+    # Nor research the issuer sponsors: "a sponsored research agreement with
+    # the Massachusetts Institute of Technology" (ORG in all six of the gold).
+    r"(?<!research[ ])(?<!collective[ ])(?<!bargaining[ ])(?<!labor[ ])(?<!settlement[ ])agreements?|"
     # A lessor's tenant rents from it: "a ten-year lease with Uline, Inc."
     # (4 of 5 in the gold of train, dev and the probe sets; the fifth leased
     # the issuer its plant, a landlord the weights read by its name).

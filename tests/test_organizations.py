@@ -1082,6 +1082,8 @@ def test_a_buyer_placing_the_order_in_a_relative_clause_is_cued_a_distributor_is
     assert _cue_of("Grafton County Hospital", distributor, "before_order_from") == 0
     supplied = "Acme entered into a supply agreement with Grafton County Hospital."
     assert _cue_of("Grafton County Hospital", supplied, "before_order_from") > 0
+    research = "Acme entered into a sponsored research agreement with Grafton County Hospital."
+    assert _cue_of("Grafton County Hospital", research, "before_order_from") == 0
 
 
 def test_a_maker_for_the_issuer_named_by_its_possessive_supplies_it():
