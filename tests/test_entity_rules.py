@@ -3916,6 +3916,17 @@ def test_health_insurers_regions_headline_words_and_organizations_of_two_kinds()
     assert ents == [("Ridgewater Savings Bank", "ORG"), ("Pinecrest Credit Union", "ORG"), ("Farmers Bank and Trust Company", "ORG")]
 
 
+def test_a_committee_chair_in_lower_case_is_a_title_without_the_committee():
+    text = "The Board elected Caspar Terborg as a director and as chair of its Audit Committee."
+    ents = _rules(text, [("Caspar Terborg", "PERSON"), ("director", "ROLE")])
+    assert ("chair", "ROLE") in ents and not any("Committee" in t for t, _ in ents)
+    text = "Ms. Yeaman has been named chairman of the audit committee of the board."
+    assert ("chairman", "ROLE") in _rules(text, [("Yeaman", "PERSON")])
+    # Not a chair of anything else, nor furniture.
+    text = "Ms. Yeaman bought a chair of the kind used in offices."
+    assert ("chair", "ROLE") not in _rules(text, [("Yeaman", "PERSON")])
+
+
 def test_a_bank_named_after_its_place_and_a_second_bank_are_two_names():
     text = "It signed a credit agreement with Bank of Ireland and PNC Bank, National Association, as lenders."
     ents = _rules(text, [("Bank of Ireland and PNC Bank, National Association", "ORG")])

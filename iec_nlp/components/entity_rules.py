@@ -1919,11 +1919,23 @@ _SEATS_BEFORE_NAMES = re.compile(
 )
 
 
+# "elected Caspar Terborg as a director and as chair of its Audit
+# Committee", "named chair of the audit committee of the board": a
+# committee's chair in lower case is a ROLE without the committee (SCHEMA.md:
+# a committee is no name), as in every lower-case one of the probe sets'
+# gold; the recognizer, which learned titles in capitals, misses it.
+_LOWER_CASE_COMMITTEE_CHAIR = re.compile(
+    r"(?<![\w-])(?:chair|chairman|chairwoman|chairperson)(?=[ ]of[ ](?:the|its|our)[ ](?:[\w&,-]+[ ]){0,6}?[Cc]ommittee\b)"
+)
+
+
 def _add_seats_before_names(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     person_starts = {e.start_char for e in ents if e.label_ == "PERSON"}
     for match in _SEATS_BEFORE_NAMES.finditer(text):
         if match.end() in person_starts:
             ents = _add(doc, ents, match.start(1), match.end(1), "ROLE")
+    for match in _LOWER_CASE_COMMITTEE_CHAIR.finditer(text):
+        ents = _add(doc, ents, match.start(), match.end(), "ROLE")
     return ents
 
 
