@@ -4854,6 +4854,10 @@ def test_a_titles_scope_the_recognizer_read_as_a_name_joins_the_title():
             "Field Sports. Its water treatment unit grew.")
     ents = [("Group President", "ROLE"), ("Water Treatment", "PERSON"), ("General Manager", "ROLE"), ("Field Sports", "ORG")]
     assert _rules(text, ents) == [("Group President, Water Treatment", "ROLE"), ("General Manager, Field Sports", "ROLE")]
+    # A business function read as a person's name, written nowhere in lower case.
+    text = "He was most recently General Manager, Global Sourcing for GE Industrial Systems."
+    ents = [("General Manager", "ROLE"), ("Global Sourcing", "PERSON"), ("GE Industrial Systems", "ORG")]
+    assert _rules(text, ents)[0] == ("General Manager, Global Sourcing", "ROLE")
     # A person set off by commas after the title, or a name used again, stays a name.
     text = "Sendaro's Chief Financial Officer, Dagny Whitford, said the quarter was strong."
     assert ("Dagny Whitford", "PERSON") in _rules(text, [("Chief Financial Officer", "ROLE"), ("Dagny Whitford", "PERSON")])

@@ -107,6 +107,8 @@ _FUNCTION = (
     r"(?:Fleet|Facilities|Financial|Inventory|Vendor|Supplier|Talent|Brand|Network|Construction|Cost|Account)\s+Management|"
     # "Vice President of FP&A" (financial planning and analysis)
     r"FP&A|"
+    # "General Manager, Global Sourcing", "Vice President of Strategic Sourcing".
+    r"(?:(?:Global|Strategic)\s+)?Sourcing|"
     # A drug or device maker's functions ("Head of Clinical Operations").
     r"Clinical\s+(?:Operations|Development)|Regulatory\s+Affairs|Medical\s+Affairs|Global\s+Development|"
     # A college's or a school district's ("Vice President for Academic
