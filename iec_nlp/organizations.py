@@ -475,6 +475,9 @@ _BEFORE_CUES = {
     # Nor a labor contract: "a collective bargaining agreement with the Teamsters".
     # Nor research the issuer sponsors: "a sponsored research agreement with
     # the Massachusetts Institute of Technology" (ORG in all six of the gold).
+    # Nor a partner's: "our co-sell agreement with Microsoft", "a referral
+    # agreement with Wellsbury Bank", "a reseller agreement with" (ORG in the gold).
+    r"(?<!co-sell[ ])(?<!referral[ ])(?<!partnership[ ])(?<!alliance[ ])(?<!co-marketing[ ])(?<!reseller[ ])"
     r"(?<!research[ ])(?<!collective[ ])(?<!bargaining[ ])(?<!labor[ ])(?<!settlement[ ])agreements?|"
     # A lessor's tenant rents from it: "a ten-year lease with Uline, Inc."
     # (4 of 5 in the gold of train, dev and the probe sets; the fifth leased
@@ -484,7 +487,8 @@ _BEFORE_CUES = {
     rf"{CURRENCY}[\d.,]*\d(?:\s+(?:million|billion|thousand|crore))?\s+)?"
     # A defined term may come between: 'a contract (the "Contract") with Beta'.
     r"(?:\([^()]{0,40}\)\s*)?(?:\w+\s+){0,2}(?:from|by|with|for)\s+(?:the\s+)?$",
-    "awarded_by": r"(?:awarded|selected|chosen|ordered|purchased|issued|funded|placed|exercised)\s+(?:\w+\s+){0,3}by\s+(?:the\s+)?$"
+    # "awarded a three-year supply agreement by Tenet Healthcare Corporation".
+    "awarded_by": r"(?:awarded|selected|chosen|ordered|purchased|issued|funded|placed|exercised)\s+(?:[\w-]+\s+){0,3}by\s+(?:the\s+)?$"
     # "follows earlier purchases by Samsung Electronics".
     r"|\b(?:purchases|orders|purchase\s+orders)\s+by\s+(?:the\s+)?$"
     # "an order of electric buses in the U.S. by the Metropolitan Transit
@@ -1130,8 +1134,11 @@ _THE_COMPANY = re.compile(r"(?:the\s+)?company\b|us\b|our\b", re.IGNORECASE)
 # a ranking or a list ("selected by Forbes as one of America's best employers").
 _CHOSEN_BY = re.compile(
     # Or engaged: "Pryor Consulting Group was engaged by the Maryland Department of Labor".
-    r"(?P<subject>\bthe\s+company|\bwe|\bit)?\s+(?:has|have|had|was|were|is|are)\s+(?:been\s+)?(?:selected|chosen|engaged|retained|re-engaged)\s+"
-    r"(?:as\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){1,4}?for|by)\s+(?:the\s+)?$",
+    r"(?P<subject>\bthe\s+company|\bwe|\bit)?\s+(?:has|have|had|was|were|is|are)\s+(?:been\s+)?(?:(?:selected|chosen|engaged|retained|re-engaged)\s+"
+    r"(?:as\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){1,4}?for|by)"
+    # Or awarded a contract: "the Company was awarded a three-year supply
+    # agreement by Tenet Healthcare Corporation" (not a grant or a prize).
+    r"|awarded\s+(?:[\w$.,-]+\s+){0,6}?(?:contracts?|orders?|agreements?|subcontracts?)\s+by)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # A ranking, a list, an index or an honor ("selected by Forbes for its list

@@ -1012,6 +1012,8 @@ def _settled_labels(sentence: str, *names: str) -> list[str]:
         ("The Company was selected as the payment processor for Pemberton Regional Hospital.", "CUSTOMER"),
         ("Acme Corp. has been selected by Pemberton Regional Hospital as one of its best suppliers.", "ORG"),
         ("Beta Health was selected by Pemberton Regional Hospital.", "ORG"),
+        ("The Company was awarded a three-year supply agreement by Pemberton Regional Hospital.", "CUSTOMER"),
+        ("The Company was awarded a research grant by Pemberton Regional Hospital.", "ORG"),
     ],
 )
 def test_the_issuer_chosen_in_the_passive_settles_who_chose_it_as_a_customer(sentence, label):
@@ -1084,6 +1086,8 @@ def test_a_buyer_placing_the_order_in_a_relative_clause_is_cued_a_distributor_is
     assert _cue_of("Grafton County Hospital", supplied, "before_order_from") > 0
     research = "Acme entered into a sponsored research agreement with Grafton County Hospital."
     assert _cue_of("Grafton County Hospital", research, "before_order_from") == 0
+    cosell = "Our co-sell agreement with Grafton County Hospital contributed four deals."
+    assert _cue_of("Grafton County Hospital", cosell, "before_order_from") == 0
 
 
 def test_a_maker_for_the_issuer_named_by_its_possessive_supplies_it():
