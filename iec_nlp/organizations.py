@@ -1600,6 +1600,9 @@ _SALE_READINGS_OF_A_PURCHASE = ("sale_to", "order_from")
 _LIST_NAME = r"[A-Z][\w&.'\u2019-]*(?:\s+(?:of|and|for|the|&|[A-Z][\w&.'\u2019-]*)){0,7}"
 _LIST_ITEM = re.compile(
     r"(?:" + _LIST_NAME + r"(?P<owner>['\u2019]s?)?(?:\s*\([^()]{1,40}\))?"
+    # An item described by a clause of its own: "New customers included
+    # Maytag Corporation, which licensed the suite for its divisions, and Safeway Inc.".
+    r"(?:,\s+which\s+[^,;.()]{1,120}(?=,\s*and\s))?"
     r"(?:(?P<comma>\s*,\s*(?:and\s+|or\s+)?)|(?P<and>\s+(?:and|or|&)\s+)|(?(owner)\s+|(?!)))(?:[Tt]he\s+)?"
     r"|" + _LIST_NAME + r"\s*\(\s*)$"
 )
