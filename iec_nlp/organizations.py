@@ -1601,8 +1601,9 @@ _LIST_NAME = r"[A-Z][\w&.'\u2019-]*(?:\s+(?:of|and|for|the|&|[A-Z][\w&.'\u2019-]
 _LIST_ITEM = re.compile(
     r"(?:" + _LIST_NAME + r"(?P<owner>['\u2019]s?)?(?:\s*\([^()]{1,40}\))?"
     # An item described by a clause of its own: "New customers included
-    # Maytag Corporation, which licensed the suite for its divisions, and Safeway Inc.".
-    r"(?:,\s+which\s+[^,;.()]{1,120}(?=,\s*and\s))?"
+    # Maytag Corporation, which licensed the suite for its divisions, and
+    # Safeway Inc.", "Cobourne Orthopedics, for which it assembles handpieces, and Covidien".
+    r"(?:,\s+(?:for\s+)?which\s+[^,;.()]{1,120}(?=,\s*and\s))?"
     r"(?:(?P<comma>\s*,\s*(?:and\s+|or\s+)?)|(?P<and>\s+(?:and|or|&)\s+)|(?(owner)\s+|(?!)))(?:[Tt]he\s+)?"
     r"|" + _LIST_NAME + r"\s*\(\s*)$"
 )

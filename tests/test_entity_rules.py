@@ -3936,6 +3936,16 @@ def test_a_bank_named_after_its_place_and_a_second_bank_are_two_names():
     assert _rules(text, [("Bank of Hawaii and Trust", "ORG")]) == [("Bank of Hawaii and Trust", "ORG")]
 
 
+def test_new_customers_of_a_period_named_after_a_colon_or_among_them_are_organizations():
+    for text in (
+        "The Company began production for two new customers during the quarter: Cobourne Orthopedics, for which it "
+        "assembles handpieces, and Covidien.",
+        "We did win four new customers in the quarter, among them Cobourne Orthopedics, a maker of monitors.",
+    ):
+        doc = EntityRules(patterns=True, propagate=True)(_doc(text, []))
+        assert ("Cobourne Orthopedics", "ORG") in _ents(doc)
+
+
 def test_a_buyer_after_what_is_supplied_to_it_a_unit_before_at_and_biotech_terms():
     text = "Arcadia Devices, Inc. signed an agreement to supply its infusion pumps to Riverside Health System's hospitals."
     doc = EntityRules(patterns=True, propagate=True)(_doc(text, []))

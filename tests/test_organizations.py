@@ -1139,9 +1139,14 @@ def test_the_issuers_customers_named_as_a_list_are_all_customers():
     entities = _orgs(text, "Acme Corp.", "Beta Networks", "Gamma Company")
     labels, _ = decide_labels(text, entities, [], CustomerModel({"bias": -5.0}, 0.5))
     assert labels[-2:] == ["CUSTOMER", "CUSTOMER"]
-    # A list item described by a clause of its own.
+    # A list item described by a clause of its own ("which", "for which").
     text = ("Acme Corp. (Nasdaq: ACME) today announced results. New customers in the quarter included Beta Networks, "
             "which licensed the planning suite for its appliance divisions, and The Gamma Company.")
+    entities = _orgs(text, "Acme Corp.", "Beta Networks", "Gamma Company")
+    labels, _ = decide_labels(text, entities, [], CustomerModel({"bias": -5.0}, 0.5))
+    assert labels[-2:] == ["CUSTOMER", "CUSTOMER"]
+    text = ("Acme Corp. (Nasdaq: ACME) today announced results. It began production for two new customers: Beta Networks, "
+            "for which it assembles handpieces, and The Gamma Company.")
     entities = _orgs(text, "Acme Corp.", "Beta Networks", "Gamma Company")
     labels, _ = decide_labels(text, entities, [], CustomerModel({"bias": -5.0}, 0.5))
     assert labels[-2:] == ["CUSTOMER", "CUSTOMER"]

@@ -2999,7 +2999,12 @@ _BUYERS_AFTER_SALE_CUES = (
         r"(?:[a-z][\w-]*[ ]+){0,4}to[ ]+(?:the[ ]+)?"
         rf"((?!The\b){_EMPLOYER_WORD}(?:[ ](?:{_EMPLOYER_WORD}|&)){{1,4}})(?=['\u2019]s\b|[ ]*[,.;:)]|[ ]+[a-z])"
     ),
-    re.compile(rf"\b(?:customers|clients),?[ ]+(?:include|includes|included|including|such[ ]+as)[ ]+(?:the[ ]+)?{_BUYER_NAME}{_BUYER_END}"),
+    # "two new customers during the quarter: Cobourne Orthopedics, for which
+    # it assembles ...", "four new customers in the quarter, among them Medrano Instruments".
+    re.compile(
+        r"\b(?:customers|clients)(?:[ ]+(?:in|during)[ ]+the[ ]+(?:[\w-]+[ ]+){0,2}?(?:quarter|year|period))?"
+        rf"(?:,?[ ]+(?:include|includes|included|including|such[ ]+as)|,[ ]+among[ ]+them|[ ]*:)[ ]+(?:the[ ]+)?{_BUYER_NAME}{_BUYER_END}"
+    ),
     # "the expansion we signed with our customer Ryder System", "its largest
     # client, Halden Foods": the issuer's customer named as such.
     re.compile(rf"\b(?:our|its)[ ]+(?:[a-z-]+[ ]+){{0,2}}(?:customer|client)[ ]*,?[ ]+(?:the[ ]+)?{_BUYER_NAME}{_BUYER_END}"),
