@@ -3916,6 +3916,12 @@ def test_health_insurers_regions_headline_words_and_organizations_of_two_kinds()
     assert ents == [("Ridgewater Savings Bank", "ORG"), ("Pinecrest Credit Union", "ORG"), ("Farmers Bank and Trust Company", "ORG")]
 
 
+def test_a_title_holding_no_word_of_a_post_is_no_title():
+    text = "We signed an agreement with Carrier Global. She ran Fluid Handling. The Interim Co-CEOs and a senior lecturer spoke."
+    ents = _rules(text, [("Carrier Global", "ROLE"), ("Fluid Handling", "ROLE"), ("Interim Co-CEOs", "ROLE"), ("senior lecturer", "ROLE")])
+    assert ents == [("Interim Co-CEOs", "ROLE"), ("senior lecturer", "ROLE")]
+
+
 def test_a_committee_chair_in_lower_case_is_a_title_without_the_committee():
     text = "The Board elected Caspar Terborg as a director and as chair of its Audit Committee."
     ents = _rules(text, [("Caspar Terborg", "PERSON"), ("director", "ROLE")])
