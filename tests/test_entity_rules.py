@@ -3916,6 +3916,17 @@ def test_health_insurers_regions_headline_words_and_organizations_of_two_kinds()
     assert ents == [("Ridgewater Savings Bank", "ORG"), ("Pinecrest Credit Union", "ORG"), ("Farmers Bank and Trust Company", "ORG")]
 
 
+def test_firms_engaged_as_deal_advisors_are_organizations_whatever_their_names():
+    text = ("Lazard is acting as exclusive financial advisor and Jones Day as legal counsel to Acme. "
+            "Lincoln International AG and Hengeler Mueller advised the sellers.")
+    ents = _rules(text, [("Jones Day", "PERSON"), ("Lincoln International AG", "ORG"), ("Hengeler Mueller", "PERSON")])
+    assert ents == [("Lazard", "ORG"), ("Jones Day", "ORG"), ("Lincoln International AG", "ORG"), ("Hengeler Mueller", "ORG")]
+    # A person advising the board, or serving as an advisor, stays a person.
+    text = "Jane Roe will serve as an advisor to the board. John Smith advised the Board that it was fine."
+    ents = _rules(text, [("Jane Roe", "PERSON"), ("John Smith", "PERSON")])
+    assert ents == [("Jane Roe", "PERSON"), ("John Smith", "PERSON")]
+
+
 def test_a_title_holding_no_word_of_a_post_is_no_title():
     text = "We signed an agreement with Carrier Global. She ran Fluid Handling. The Interim Co-CEOs and a senior lecturer spoke."
     ents = _rules(text, [("Carrier Global", "ROLE"), ("Fluid Handling", "ROLE"), ("Interim Co-CEOs", "ROLE"), ("senior lecturer", "ROLE")])
@@ -5134,7 +5145,8 @@ def test_a_measure_never_opens_with_the_word_that_joins_its_clause():
 
 
 def test_a_firm_the_recognizer_missed_engaged_as_advisor_holds_no_title():
-    assert _rules("Lazard acted as financial advisor to Tessaline.", [("financial advisor", "ROLE")]) == []
+    # (The firm itself is found by `_firms_engaged_as_advisors`.)
+    assert _rules("Lazard acted as financial advisor to Tessaline.", [("financial advisor", "ROLE")]) == [("Lazard", "ORG")]
     text = "Jane Roe will serve as an advisor to the board."
     assert _rules(text, [("Jane Roe", "PERSON"), ("advisor", "ROLE")]) == [("Jane Roe", "PERSON"), ("advisor", "ROLE")]
 

