@@ -786,6 +786,8 @@ def test_a_us_body_has_the_government_name_cue():
         ("Beta Networks remains our largest client.", "CUSTOMER"),
         ("Revenue to Beta Networks (formerly Beta Telecom) represented approximately 9.5 percent of the total.", "CUSTOMER"),
         ("Beta Networks accounted for 29% of net sales in the quarter.", "CUSTOMER"),
+        ("Sales to Gamma fell. Beta Networks represented more than 10%.", "CUSTOMER"),
+        ("Gamma Ltd., a subsidiary of Beta Networks, accounted for 21%.", "ORG"),
         ("Beta Networks and Gamma Medical Corp. accounted for 14% and 11% of net sales, respectively.", "CUSTOMER"),
         ("The Company's largest customer in fiscal 2024 was Beta Networks, a regional grocery chain.", "CUSTOMER"),
         ("Its customers include Beta Networks and The Gamma Company.", "CUSTOMER"),
