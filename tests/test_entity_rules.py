@@ -3953,6 +3953,15 @@ def test_a_bank_named_after_its_place_and_a_second_bank_are_two_names():
     assert _rules(text, [("Bank of Hawaii and Trust", "ORG")]) == [("Bank of Hawaii and Trust", "ORG")]
 
 
+def test_a_buyer_described_before_its_order_and_the_last_of_a_customer_list_are_organizations():
+    text = "In addition, Guiting Ridge Communities, the build-to-rent arm of Hidcote Capital Group, placed a repeat order."
+    doc = EntityRules(patterns=True, propagate=True)(_doc(text, [("Hidcote Capital Group", "ORG")]))
+    assert ("Guiting Ridge Communities", "ORG") in _ents(doc)
+    text = "Its carrier customers include Lechlade Fiber, Keady Telephone Company, Windstream and Greystead Telephone Cooperative."
+    ents = [("Lechlade Fiber", "ORG"), ("Keady Telephone Company", "ORG"), ("Windstream and Greystead Telephone Cooperative", "ORG")]
+    assert _rules(text, ents)[-2:] == [("Windstream", "ORG"), ("Greystead Telephone Cooperative", "ORG")]
+
+
 def test_new_customers_of_a_period_named_after_a_colon_or_among_them_are_organizations():
     for text in (
         "The Company began production for two new customers during the quarter: Cobourne Orthopedics, for which it "

@@ -2316,6 +2316,7 @@ _PARTNERSHIP_AFTER_AND = re.compile(r"^(?!(?:Company|Co\.),?[ ])[A-Z][^,]*[ ](?:
 
 
 _BANK_OF_PLACE = re.compile(r"^(?:Bank|Banco|Banque)[ ]of[ ][A-Z][a-z]+(?:[ ][A-Z][a-z]+)?$")
+_ONE_CAPITALIZED_WORD = re.compile(r"[A-Z][\w&.'\u2019-]+")
 _TWO_CAPITALIZED_WORDS = re.compile(r"[A-Z][\w&.'\u2019-]*(?:[ ][A-Z][\w&.'\u2019-]*)+$")
 _NAME_WORDS_BEFORE = re.compile(rf"(?<![\w&.,'\u2019-])(?:{_NOT_NAME_START}[A-Z][\w&'\u2019-]*[ ]){{1,2}}$")
 
@@ -2361,6 +2362,9 @@ def _named_apart(doc: Doc, ent: Span, other_names: set[str], *, last_of_list: bo
         # "Bank of Ireland and PNC Bank, National Association": a bank named
         # after its place, then a second bank's name with its kind or form.
         kinds = kinds or (_BANK_OF_PLACE.match(left) and (_KIND_AT_END.match(right) or _TWO_WORDS_AND_FORM.match(right)))
+        # The last of a list of customers: "Keady Telephone Company, Windstream
+        # and Greystead Telephone Cooperative" (one word, then a name of its kind).
+        kinds = kinds or (last_of_list and _ONE_CAPITALIZED_WORD.fullmatch(left) and _KIND_AT_END.match(right) and " " in right)
         kinds = kinds or (
             # Not one body's name: "U.S. Customs and Border Protection".
             last_of_list
@@ -3037,8 +3041,13 @@ _BUYERS_AFTER_SALE_CUES = (
     # standardized on", "said Wexford County Schools ordered" (two words at
     # least: a sentence's first word alone may be any noun).
     re.compile(
-        r"(?:(?<=[.!?][ ])|(?<=[.!?][ ]{2})|(?<=\n)|(?<=\bthat[ ])|(?<=\bsaid[ ]))"
+        # Or after a sentence's opening link: "In addition, Guiting Ridge Communities ...".
+        r"(?:(?<=[.!?][ ])|(?<=[.!?][ ]{2})|(?<=\n)|(?<=\bthat[ ])|(?<=\bsaid[ ])|(?<=\bIn[ ]addition,[ ])|(?<=\bSeparately,[ ])"
+        r"|(?<=\bAlso,[ ])|(?<=\bMeanwhile,[ ]))"
         rf"((?!The\b|Our\b|Its\b|This\b|These\b|Customers?\b|Clients?\b){_EMPLOYER_WORD}(?:[ ](?:{_EMPLOYER_WORD}|&)){{1,4}})"
+        # A description may stand between: "Guiting Ridge Communities, the
+        # build-to-rent arm of Hidcote Capital Group, placed a repeat order".
+        r"(?:,[ ](?:the|a|an)[ ][^,;.]{3,80},)?"
         r"[ ]+(?:(?:has|have|also|recently|today|already|now)[ ]+)*"
         r"(?:ordered|reordered|placed[ ]+(?:(?:an?|its|their)[ ]|(?:re)?orders\b)|purchased|selected|chose|renewed|standardized[ ]+on|went[ ]+live"
         r"|(?:will[ ]+)?(?:begin|began|start|started)[ ]+carrying)\b"
