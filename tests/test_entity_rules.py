@@ -5191,6 +5191,14 @@ def test_public_bodies_with_and_inside_their_names_are_whole():
     assert found == ["U.S. Patent and Trademark Office", "National Institute of Allergy and Infectious Diseases"]
 
 
+def test_cancer_centers_named_after_people_are_whole_organizations():
+    text = ("Dr. Roe is at the University of Texas M. D. Anderson Cancer Center. Patients at Dana-Farber Cancer Institute "
+            "and Memorial Sloan-Kettering Cancer Center enrolled.")
+    found = [t for t, label in _ents(EntityRules(patterns=True, propagate=False)(_doc(text, [("Roe", "PERSON")]))) if label == "ORG"]
+    assert found == ["University of Texas M. D. Anderson Cancer Center", "Dana-Farber Cancer Institute",
+                     "Memorial Sloan-Kettering Cancer Center"]
+
+
 def test_a_blue_cross_and_blue_shield_plan_is_named_with_its_place():
     text = "It added Blue Cross and Blue Shield of Kansas City as a new customer."
     found = [t for t, label in _ents(EntityRules(patterns=True, propagate=False)(_doc(text, []))) if label == "ORG"]
