@@ -5191,6 +5191,11 @@ def test_public_bodies_with_and_inside_their_names_are_whole():
     assert found == ["U.S. Patent and Trademark Office", "National Institute of Allergy and Infectious Diseases"]
 
 
+def test_a_bank_named_after_its_founder_keeps_its_kind_word():
+    text = "It is the parent company of Calvin B. Taylor Bank, which has 12 branches."
+    assert _rules(text, [("Calvin B. Taylor", "ORG")]) == [("Calvin B. Taylor Bank", "ORG")]
+
+
 def test_cancer_centers_named_after_people_are_whole_organizations():
     text = ("Dr. Roe is at the University of Texas M. D. Anderson Cancer Center. Patients at Dana-Farber Cancer Institute "
             "and Memorial Sloan-Kettering Cancer Center enrolled.")

@@ -2240,6 +2240,8 @@ _ORGANIZATION_NAME_REST = re.compile(
     # "Mercy Regional Health System", "Amazon Web Services", "Coreline
     # Electric Utility": cut at their first words by the recognizer.
     r"System|Services|Utility|Utilities|Hospital|Group|Network|Foundry|"
+    # "Calvin B. Taylor Bank": a bank named after its founder, cut at the person's name.
+    r"Bank|"
     # A health insurer: "Suncoast Dental Plans", "Omnicare Health Plans".
     r"(?:Health|Dental|Medical|Vision)[ ]Plans?|"
     rf"{_LEGAL_FORM})(?![\w-]|[ ][A-Z&])"
