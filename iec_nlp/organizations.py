@@ -487,8 +487,7 @@ _BEFORE_CUES = {
     rf"{CURRENCY}[\d.,]*\d(?:\s+(?:million|billion|thousand|crore))?\s+)?"
     # A defined term may come between: 'a contract (the "Contract") with Beta'.
     r"(?:\([^()]{0,40}\)\s*)?(?:\w+\s+){0,2}(?:from|by|with|for)\s+(?:the\s+)?$",
-    # "awarded a three-year supply agreement by Tenet Healthcare Corporation".
-    "awarded_by": r"(?:awarded|selected|chosen|ordered|purchased|issued|funded|placed|exercised)\s+(?:[\w-]+\s+){0,3}by\s+(?:the\s+)?$"
+    "awarded_by": r"(?:awarded|selected|chosen|ordered|purchased|issued|funded|placed|exercised)\s+(?:\w+\s+){0,3}by\s+(?:the\s+)?$"
     # "follows earlier purchases by Samsung Electronics".
     r"|\b(?:purchases|orders|purchase\s+orders)\s+by\s+(?:the\s+)?$"
     # "an order of electric buses in the U.S. by the Metropolitan Transit
