@@ -5154,7 +5154,7 @@ def test_a_measure_never_opens_with_the_word_that_joins_its_clause():
 
 
 def test_a_firm_the_recognizer_missed_engaged_as_advisor_holds_no_title():
-    # (The firm itself is found by `_firms_engaged_as_advisors`.)
+    # (The firm itself is found by `_add_firms_engaged_as_advisors`.)
     assert _rules("Lazard acted as financial advisor to Tessaline.", [("financial advisor", "ROLE")]) == [("Lazard", "ORG")]
     text = "Jane Roe will serve as an advisor to the board."
     assert _rules(text, [("Jane Roe", "PERSON"), ("advisor", "ROLE")]) == [("Jane Roe", "PERSON"), ("advisor", "ROLE")]

@@ -529,13 +529,13 @@ class EntityRules:
             ents = _complete_institution_names(doc, text, _join_state_possessives(doc, text, ents))
             ents = _widen_over_opening_words(doc, text, _join_institution_names_over_and(doc, text, ents))
             ents = _join_plural_possessives(doc, text, ents)
-            ents = _add_seats_before_names(doc, text, ents)
+            ents = _add_board_seats(doc, text, ents)
             ents = _add_company_shaped_names(doc, text, _add_initials_of_names(doc, text, ents))
             ents = _add_units_after_possessives(doc, text, _add_institutions_before_initials(doc, text, ents))
             ents, short_names = _add_defined_short_names(doc, text, ents, terms)
             ents = _add_described_organizations(doc, text, _add_named_segments(doc, text, ents, terms), terms)
             ents = _add_employers_before_posts(doc, text, _add_employers_after_titles(doc, text, ents, terms), terms)
-            ents = _firms_engaged_as_advisors(doc, text, _add_buyers_after_sale_cues(doc, text, ents, terms), terms)
+            ents = _add_firms_engaged_as_advisors(doc, text, _add_buyers_after_sale_cues(doc, text, ents, terms), terms)
             ents = _add_coordinated_organizations(doc, text, ents, terms)
             ents = _add_positions_in_apposition(doc, text, _add_people_in_person_slots(doc, text, ents, terms))
             ents = _complete_board_seats(doc, text, _complete_ranked_titles(doc, text, ents))
@@ -1960,7 +1960,9 @@ _LOWER_CASE_COMMITTEE_CHAIR = re.compile(
 )
 
 
-def _add_seats_before_names(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+def _add_board_seats(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    """Seats the recognizer misses: a board seat before its holders' names,
+    a committee's chair in lower case."""
     person_starts = {e.start_char for e in ents if e.label_ == "PERSON"}
     for match in _SEATS_BEFORE_NAMES.finditer(text):
         if match.end() in person_starts:
@@ -2268,13 +2270,17 @@ _LIST_OPENING_BEFORE = re.compile(r"\b(?:including|include|includes|included|suc
 _AND_THE = re.compile(r"[ ]and[ ]The[ ](?=[A-Z])")
 
 
-def _split_at_and_the(doc: Doc, ent: Span) -> list[Span] | None:
-    joint = _AND_THE.search(ent.text)
-    if joint is None:
-        return None
+def _split_at(doc: Doc, ent: Span, joint: re.Match) -> list[Span] | None:
+    """The two names `ent` holds on either side of `joint` (a match in its
+    text), or None where either side is no run of whole tokens."""
     first = doc.char_span(ent.start_char, ent.start_char + joint.start(), label=ent.label_)
     second = doc.char_span(ent.start_char + joint.end(), ent.end_char, label=ent.label_)
     return [first, second] if first is not None and second is not None else None
+
+
+def _split_at_and_the(doc: Doc, ent: Span) -> list[Span] | None:
+    joint = _AND_THE.search(ent.text)
+    return _split_at(doc, ent, joint) if joint else None
 
 
 def _split_joined_organizations(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -2377,10 +2383,8 @@ def _named_apart(doc: Doc, ent: Span, other_names: set[str], *, last_of_list: bo
         )
         if not kinds and not all(any(same_organization(part, name) for name in other_names) for part in (left, right)):
             continue
-        first = doc.char_span(ent.start_char, ent.start_char + joint.start(), label=ent.label_)
-        second = doc.char_span(ent.start_char + joint.end(), ent.end_char, label=ent.label_)
-        if first is not None and second is not None:
-            return [first, second]
+        if parts := _split_at(doc, ent, joint):
+            return parts
     return None
 
 
@@ -3582,7 +3586,9 @@ _FIRM_NAME_BEFORE_ADVISOR = re.compile(
 )
 
 
-def _firms_engaged_as_advisors(doc: Doc, text: str, ents: list[Span], terms: frozenset[str]) -> list[Span]:
+def _add_firms_engaged_as_advisors(doc: Doc, text: str, ents: list[Span], terms: frozenset[str]) -> list[Span]:
+    """The firms a deal engages as advisors, as organizations (the titles
+    the recognizer gave their engagement go in `_without_firms_engaged_as_advisors`)."""
     for ent in [e for e in ents if e.label_ == "PERSON"]:
         if _AS_DEAL_ADVISOR_AFTER.match(text, ent.end_char):
             ents = _relabel_or_add(doc, ents, ent.start_char, ent.end_char, "ORG", from_label="PERSON")
