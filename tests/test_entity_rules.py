@@ -5215,3 +5215,33 @@ def test_a_buyer_that_awarded_a_contract_by_name_is_found_but_not_a_maker_under_
     assert ("Bass Pro Shops", "ORG") in _ents(EntityRules(patterns=True, propagate=True)(_doc(text, [])))
     text = "The Company's robots are built under contract by Linhart Precision Assembly in Lowell."
     assert ("Linhart Precision Assembly", "ORG") not in _ents(EntityRules(patterns=True, propagate=True)(_doc(text, [])))
+
+
+def test_a_companys_own_investor_or_press_office_is_no_part_of_its_name():
+    text = (
+        "Oracle today reported results.\n\nContact: Ken Bond   Deborah Hellinger\n"
+        "Oracle Investor Relations   Oracle Corporate Communications\n\n"
+        "Investors: Kevin Lam, Brightgate Investor Relations, 212-555-0175\n"
+    )
+    ents = [("Oracle", "ORG"), ("Oracle Investor Relations", "ORG"), ("Oracle Corporate Communications", "ORG"),
+            ("Brightgate Investor Relations", "ORG")]
+    found = [t for t, label in _rules(text, ents) if label == "ORG"]
+    assert "Oracle Investor Relations" not in found and "Oracle Corporate Communications" not in found
+    assert found.count("Oracle") >= 3
+    # An investor relations firm names nothing before its last words: kept whole.
+    assert "Brightgate Investor Relations" in found
+
+
+def test_a_ticker_symbol_the_release_calls_the_company_by_is_its_name():
+    def orgs(text: str) -> list[str]:
+        doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+        return [e.text for e in doc.ents if e.label_ == "ORG"]
+
+    text = (
+        "ATSG to lease more freighters\n\nWILMINGTON, OH - Air Transport Services Group, Inc. (Nasdaq: ATSG) "
+        "today announced leases. Amazon holds a stake in ATSG. The stock trades under the symbol ATSG.\n"
+        "Contact: ir@atsginc.com or ATSG@example.com\n"
+    )
+    assert orgs(text).count("ATSG") == 2
+    # A brand opening with the symbol is no name of the company ("EA SPORTS Madden NFL").
+    assert "EA" not in orgs("Electronic Arts Inc. (NASDAQ: EA) reported. EA SPORTS Madden NFL launched.")
