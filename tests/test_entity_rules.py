@@ -5245,3 +5245,30 @@ def test_a_ticker_symbol_the_release_calls_the_company_by_is_its_name():
     assert orgs(text).count("ATSG") == 2
     # A brand opening with the symbol is no name of the company ("EA SPORTS Madden NFL").
     assert "EA" not in orgs("Electronic Arts Inc. (NASDAQ: EA) reported. EA SPORTS Madden NFL launched.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("Fiscal 2014\nQ1   Q2   Q3   Q4   TOTAL\nREVENUES", "TOTAL", "ORG"),
+        ("  (3%)   (2%)\nTOTAL COMPANY\nSoftware and cloud revenues   $5,833", "TOTAL COMPANY", "ORG"),
+        ("US commercial revenue grew 55% year-over-year.", "US", "ORG"),
+        ("U.S. sales rose while the company grew.", "U.S.", "CUSTOMER"),
+        ("We sell to the U.S. and Canada.", "U.S.", "ORG"),
+        ("For the usefulness of these measures, please see Appendix A.\n\n(2) We compare", "Appendix A.", "PERSON"),
+    ],
+)
+def test_table_headings_countries_as_modifiers_and_document_parts_are_no_names(text, name, label):
+    from iec_nlp.components.name_plausibility import _is_plausible
+
+    start = text.index(name)
+    assert not _is_plausible(NLP.make_doc(text).char_span(start, start + len(name), label=label), text)
+
+
+def test_a_body_named_with_its_country_stays_a_name():
+    from iec_nlp.components.name_plausibility import _is_plausible
+
+    text = "Sales to the US Army and the U.S. government rose."
+    for name in ("US Army", "U.S. government"):
+        start = text.index(name)
+        assert _is_plausible(NLP.make_doc(text).char_span(start, start + len(name), label="CUSTOMER"), text)
