@@ -5272,3 +5272,18 @@ def test_a_body_named_with_its_country_stays_a_name():
     for name in ("US Army", "U.S. government"):
         start = text.index(name)
         assert _is_plausible(NLP.make_doc(text).char_span(start, start + len(name), label="CUSTOMER"), text)
+
+
+def test_a_town_named_with_its_state_is_a_place_where_it_is_named_alone_as_one():
+    from iec_nlp.components.name_plausibility import _is_plausible
+
+    text = (
+        "Acme will buy a facility in Rochester, NY. The Rochester area campus lets us recruit; we move into "
+        "Rochester next year. Phoenix, AZ chose Acme: Phoenix will pay per meter."
+    )
+    doc = NLP.make_doc(text)
+    for at in (text.index("Rochester area"), text.index("Rochester next")):
+        assert not _is_plausible(doc.char_span(at, at + 9, label="ORG"), text)
+    # The town as a buyer, in no place's context, stays a name.
+    at = text.index("Phoenix will")
+    assert _is_plausible(doc.char_span(at, at + 7, label="CUSTOMER"), text)
