@@ -595,6 +595,10 @@ _TAX_BASIS = re.compile(r"(?:before|after|net\s+of)\s+(?:income\s+)?tax(?:es)?|p
 # "Appendix A"-like parts (430 uses) are never a name; nor is "US" or
 # "U.S." alone (a place; 154 uses, none annotated: the bodies named with it
 # are one span, "U.S. Army", "U.S. government").
+# "Medicare" or "Medicaid" alone names a program (36 of 37 uses in the gold
+# of train, dev and the probe sets; the agencies that run them are named
+# so: "Centers for Medicare & Medicaid Services", "Ohio Department of Medicaid").
+_PUBLIC_HEALTH_PROGRAM = re.compile(r"(?:CHIP[ ])?(?:Medicare|Medicaid|MEDICARE|MEDICAID)")
 _NOT_A_NAME_IN_CAPITALS = re.compile(r"TOTAL(?:[ ]COMPANY)?")
 _COUNTRY_CODES = frozenset(("US", "U.S."))
 _DOCUMENT_PART = re.compile(r"(?:Appendix|Annex|Schedule|Exhibit)[ ][A-Z0-9]{1,3}\.?")
@@ -1165,6 +1169,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             return False  # "in 3Q21", "9M21", "LTM", "H1 2010": a period's code, no name
         if label in ("ORG", "CUSTOMER") and _NOT_A_NAME_IN_CAPITALS.fullmatch(name):
             return False  # "Q3   Q4   TOTAL", "TOTAL COMPANY": a table's column or row heading
+        if label in ("ORG", "CUSTOMER") and _PUBLIC_HEALTH_PROGRAM.fullmatch(name):
+            return False  # "Medicare reimbursement", "CHIP Medicaid members": a program, no organization
         if label in ("ORG", "CUSTOMER") and name in _COUNTRY_CODES:
             return False  # "US commercial revenue", "the U.S. and Canada": a country, no organization
         if _DOCUMENT_PART.fullmatch(name):
