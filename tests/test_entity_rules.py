@@ -5289,3 +5289,23 @@ def test_a_town_named_with_its_state_is_a_place_where_it_is_named_alone_as_one()
     # The town as a buyer, in no place's context, stays a name.
     at = text.index("Phoenix will")
     assert _is_plausible(doc.char_span(at, at + 7, label="CUSTOMER"), text)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("said Dave Clarke, senior vice president of global logistics and customer care.",
+         "senior vice president of global logistics and customer care"),
+        ("Ray Tull, director of frozen and dairy merchandising at Crest Markets, said so.",
+         "director of frozen and dairy merchandising"),
+        # A title or a clause after the "and" is no part of the scope.
+        ("He resigned as senior vice president of administration and chief financial officer effective May 1.",
+         "senior vice president of administration"),
+        ("He served as senior vice president of global operations and before joining Acme was a principal.",
+         "senior vice president of global operations"),
+    ],
+)
+def test_a_lower_case_scope_goes_on_over_its_and_to_the_next_function(text, title):
+    start = text.index(title.split(" of ")[0])
+    doc = _doc(text, [(text[start : text.index(" and ", start)], "ROLE")])
+    assert (title, "ROLE") in _ents(EntityRules(patterns=False, propagate=True)(doc))

@@ -1337,13 +1337,36 @@ _AND_MORE_SCOPE = re.compile(
     r"(?=[ ]*(?:[,.;:()\n]|$)|[ ]+(?:at|of|for|with|from|since|until|in)\b)"
 )
 
+# The same in lower case: "senior vice president of worldwide operations and
+# customer service", "director of frozen and dairy merchandising at" (the
+# gold of train, dev and the probe sets: 4 such scopes go on over their
+# "and", none where a title or a clause follows it: "of administration and
+# chief financial officer", "of finance and treasurer", "and before joining").
+_LOWER_CASE_SCOPE_ENDS_TITLE = re.compile(r"[ ](?:of|for)[ ](?:the[ ])?[a-z][\w-]*(?:[ ][a-z][\w-]*){0,3}$")
+_NOT_A_SCOPE_START = (
+    r"(?!(?:the|a|an|his|her|its|their|our|before|after|then|later|also|most|more|was|is|has|had|have|will|"
+    r"served|serves|became|joined|as|in|at|of|for|to|from|with|since|until|on|by)\b)"
+)
+_AND_MORE_LOWER_CASE_SCOPE = re.compile(
+    rf"[ ]+and[ ]+({_NOT_A_SCOPE_START}[a-z][\w-]*(?:[ ]{_NOT_A_SCOPE_START}[a-z][\w-]*)?)"
+    r"(?=[ ]*(?:[,.;:()\n]|$)|[ ]+(?:at|of|for|with|from|since|until|in)\b)"
+)
+
+
+def _more_scope(text: str, ent: Span) -> re.Match | None:
+    if _SCOPE_ENDS_TITLE.search(ent.text):
+        return _AND_MORE_SCOPE.match(text, ent.end_char)
+    if _LOWER_CASE_SCOPE_ENDS_TITLE.search(ent.text):
+        return _AND_MORE_LOWER_CASE_SCOPE.match(text, ent.end_char)
+    return None
+
 
 def _widen_scopes_over_and(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
-    """Each title with a scope widened over the capitalized words after its "and"."""
+    """Each title with a scope widened over the words of the same case after its "and"."""
     starts = [e.start_char for e in ents]
     result = []
     for ent in ents:
-        more = _AND_MORE_SCOPE.match(text, ent.end_char) if ent.label_ == "ROLE" and _SCOPE_ENDS_TITLE.search(ent.text) else None
+        more = _more_scope(text, ent) if ent.label_ == "ROLE" else None
         if (
             more is not None
             and not JOB_TITLE.search(more.group(1))
