@@ -5257,6 +5257,7 @@ def test_a_ticker_symbol_the_release_calls_the_company_by_is_its_name():
         ("We sell to the U.S. and Canada.", "U.S.", "ORG"),
         ("The outlook assumes no change to Medicare reimbursement.", "Medicare", "ORG"),
         ("Members in CHIP Medicaid grew.", "CHIP Medicaid", "CUSTOMER"),
+        ("It designs a light rail system in Los Angeles County. The project grows.", "Los Angeles County", "CUSTOMER"),
         ("For the usefulness of these measures, please see Appendix A.\n\n(2) We compare", "Appendix A.", "PERSON"),
     ],
 )
@@ -5270,8 +5271,8 @@ def test_table_headings_countries_programs_and_document_parts_are_no_names(text,
 def test_a_body_named_with_its_country_stays_a_name():
     from iec_nlp.components.name_plausibility import _is_plausible
 
-    text = "Sales to the US Army, the U.S. government and the Ohio Department of Medicaid rose."
-    for name in ("US Army", "U.S. government", "Ohio Department of Medicaid"):
+    text = "Sales to the US Army, the U.S. government, the Ohio Department of Medicaid and Washoe County rose."
+    for name in ("US Army", "U.S. government", "Ohio Department of Medicaid", "Washoe County"):
         start = text.index(name)
         assert _is_plausible(NLP.make_doc(text).char_span(start, start + len(name), label="CUSTOMER"), text)
 
