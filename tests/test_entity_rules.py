@@ -71,7 +71,10 @@ def test_ticker_notation_variants():
     assert in_ticker("Technology Research Corporation (TRC), (NASDAQ-TRCI), announced", "NASDAQ")
     assert in_ticker("Giga-tronics Incorporated (OTCQB:GIGA) announced", "GIGA")
     assert in_ticker('traded under the symbol "GIGA".', "GIGA")
+    assert in_ticker("Celestica Inc. (Celestica) (NYSE, TSE: CLS) today", "NYSE")
+    assert in_ticker("NEC Corporation (NASDAQ: NIPNY) (FTSE: 6701q.l) and", "FTSE")
     assert not in_ticker("Hewlett-Packard Co. ordered", "Hewlett")
+    assert not in_ticker("(Acme Corp, a unit: the best)", "Acme")
     assert not in_ticker("traded on the Nasdaq SmallCap Market", "Nasdaq")
 
 

@@ -33,8 +33,9 @@ from .name_shapes import (
     LOCAL_GOVERNMENT,
 )
 
-# A market tier may follow the exchange: `(Nasdaq/NM: SYPR)`, `(Nasdaq GS: VSEC)`.
-_BEFORE_TICKER_IN_PARENS = re.compile(r"(?:[-/ ][A-Za-z]{1,8}){0,2}\s*[:\-]\s*[A-Z][A-Z0-9.\-]{0,9}\s*\)")
+# A market tier may follow the exchange: `(Nasdaq/NM: SYPR)`, `(Nasdaq GS: VSEC)`;
+# so may a second exchange, `(NYSE, TSE: CLS)`; a London code holds digits, `(FTSE: 6701q.l)`.
+_BEFORE_TICKER_IN_PARENS = re.compile(r"(?:(?:[-/ ]|,[ ]?)[A-Za-z]{1,8}){0,2}\s*[:\-]\s*[A-Z0-9][A-Za-z0-9.\-]{0,9}\s*\)")
 _TICKER_PREFIX = re.compile(
     rf"(?:\(\s*[A-Za-z][\w .\-/]{{0,30}}[:\-]\s*|symbols?\s+[\"\u201c']?|\b{_EXCHANGE}[ ]?:[ ]?)$"
 )
