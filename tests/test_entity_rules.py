@@ -5322,3 +5322,10 @@ def test_a_legal_name_may_end_in_of_america():
 
     assert orgs("Oil-Dri Corporation of America (NYSE: ODC) reported.") == ["Oil-Dri Corporation of America"]
     assert "Acme Corporation" in orgs("Acme Corporation of Americas Inc. said")
+
+
+def test_a_school_named_of_its_university_is_two_organizations():
+    text = "He holds an M.B.A. from the Booth Graduate School of Business of Lakeshore University in 1987."
+    doc = _doc(text, [("Booth Graduate School of Business of Lakeshore University", "ORG")])
+    ents = _ents(EntityRules(patterns=False, propagate=True)(doc))
+    assert ("Booth Graduate School of Business", "ORG") in ents and ("Lakeshore University", "ORG") in ents
