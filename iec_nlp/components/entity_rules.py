@@ -1419,7 +1419,6 @@ def _written_as_a_lower_case_word(word: str, text: str) -> bool:
     return re.search(rf"\b{re.escape(word.lower())}\b", text) is not None
 
 
-_ENDS_IN_A_FUNCTION = re.compile(rf"\b(?:{_FUNCTION})$")
 _SUBJECT_AFTER_COMMA = re.compile(r",[ ]+(?:said|says|and|who|will|has|have|is|was|added|commented|noted)\b")
 
 
@@ -1452,7 +1451,7 @@ def _scope_read_as_a_name(name: Span, scope: re.Match, ents: list[Span], text: s
         # Words the release also writes in lower case ("global sourcing"), or
         # a business function ("General Manager, Global Sourcing for GE"), not a person's.
         return name.text.split()[0] not in given_names() and (
-            any(_written_as_a_lower_case_word(w, text) for w in words) or bool(_ENDS_IN_A_FUNCTION.search(name.text))
+            any(_written_as_a_lower_case_word(w, text) for w in words) or bool(_ENDS_IN_FUNCTION.search(name.text))
         )
     return not ENDS_IN_LEGAL_FORM.search(name.text)
 
