@@ -5122,6 +5122,17 @@ def test_a_group_of_a_company_with_its_legal_form_is_two_organizations():
     assert found == ["Pump Group", "Ingersoll-Rand Company", "Chemical Commodity Group of Worldwide Purchasing"]
 
 
+def test_a_gain_or_loss_keeps_what_it_is_on():
+    from iec_nlp.components.figure_terms import _widen_gains_over_what_they_are_on
+
+    text = ("Results include a $0.3 million gain on the sale of a former warehouse, a $0.4 million loss on sale "
+            "of surplus land and gains on sales of branches of $2 million.")
+    doc = _doc(text, [("gain", "METRIC"), ("loss", "METRIC"), ("sales", "METRIC")])
+    assert _ents_of(_widen_gains_over_what_they_are_on(doc, text, list(doc.ents))) == [
+        ("gain", "METRIC"), ("loss on sale of surplus land", "METRIC"), ("gains on sales of branches", "METRIC")
+    ]
+
+
 def test_a_program_of_share_repurchases_keeps_its_words():
     from iec_nlp.components.figure_terms import _with_repurchase_words
 
