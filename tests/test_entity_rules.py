@@ -1787,6 +1787,13 @@ def test_cost_of_goods_is_widened_over_sold():
     assert _rules(text, ents) == [("Cost of goods sold", "METRIC"), ("cost of products sold", "METRIC")]
 
 
+def test_a_contract_keeps_what_is_done_to_it():
+    text = "Harwell was awarded a $6.1 million contract extension by the county and a $2.0 million contract option modification."
+    ents = [("$6.1 million", "MONEY"), ("contract", "METRIC"), ("$2.0 million", "MONEY")]
+    metrics = [e[0] for e in _rules(text, ents) if e[1] == "METRIC"]
+    assert metrics[0] == "contract extension"
+
+
 def test_order_and_value_keep_the_words_that_name_them():
     text = "It won a $3 million delivery order and a task order, with a contract value of $9 million."
     doc = NLP.make_doc(text)
