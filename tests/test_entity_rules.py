@@ -5140,6 +5140,16 @@ def test_a_gain_or_loss_keeps_what_it_is_on():
     ]
 
 
+def test_a_cash_balance_line_is_one_measure():
+    from iec_nlp.components.figure_terms import _widen_cash_balance_lines
+
+    text = "Highlights: Cash, cash equivalents, and short-term government securities of $812 million at quarter end."
+    doc = _doc(text, [("securities", "METRIC")])
+    assert _ents_of(_widen_cash_balance_lines(doc, text, list(doc.ents))) == [
+        ("Cash, cash equivalents, and short-term government securities", "METRIC")
+    ]
+
+
 def test_a_program_of_share_repurchases_keeps_its_words():
     from iec_nlp.components.figure_terms import _with_repurchase_words
 
