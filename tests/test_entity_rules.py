@@ -272,6 +272,14 @@ def test_the_linked_quarter_and_the_preceding_year_are_period_terms():
         assert PERIOD_TERM.fullmatch(term), term
 
 
+def test_periods_compared_at_once_are_one_period_term():
+    from iec_nlp.components.figure_terms import PERIOD_TERM
+
+    text = "compared with $4.1 million and $9.8 million for the same periods in 2019"
+    assert PERIOD_TERM.search(text).group() == "same periods in 2019"
+    assert PERIOD_TERM.fullmatch("corresponding periods")
+
+
 def test_contract_instruments_are_metric_terms():
     from iec_nlp.components.figure_terms import METRIC_TERM
 

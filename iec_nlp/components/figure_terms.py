@@ -570,8 +570,12 @@ PERIOD_TERM = re.compile(
     # 2018 and July 2, 2017, respectively".
     rf"|(?<=\bended\s){_DATE}(?=\s+and\s+(?:{_DATE}|{_YEAR}),?\s+respectively\b)"
     rf"|(?<=\band\s)(?:{_DATE}|{_YEAR})(?=,?\s+respectively\b)"
-    # A bank's "linked quarter" is the quarter before the one reported.
-    rf"|(?:same|comparable|corresponding|prior[\s-]year|year[\s-]ago|previous|preceding|prior|linked)\s+(?:quarter|period)"
+    # A bank's "linked quarter" is the quarter before the one reported. Two
+    # periods compared at once are one: "$6.6 million and $17.7 million for the
+    # same periods in 2010", "the corresponding periods of 2015" (each of the 3
+    # linked to an amount in the gold of train, dev and the probe sets is one
+    # PERIOD, with its year).
+    rf"|(?:same|comparable|corresponding|prior[\s-]year|year[\s-]ago|previous|preceding|prior|linked)\s+(?:quarter|periods?)"
     rf"(?:\s+(?:a\s+year\s+ago|last\s+year|of\s+(?:the\s+)?(?:prior|previous)\s+year|in\s+{_FISCAL_YEAR}))?"
     # "for its fiscal year ended June 30, 2000" (the tail takes the date).
     r"|(?:fiscal\s+)?year(?=\s+(?:ended|ending)\s+[A-Z][a-z]+\s+\d)"
