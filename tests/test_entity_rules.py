@@ -1795,6 +1795,13 @@ def test_cost_of_goods_is_widened_over_sold():
     assert _rules(text, ents) == [("Cost of goods sold", "METRIC"), ("cost of products sold", "METRIC")]
 
 
+def test_a_quarter_a_year_ago_keeps_a_year_ago():
+    text = "Revenue was $46.6 million versus $59.1 million in the second fiscal quarter a year ago."
+    ents = [("$46.6 million", "MONEY"), ("$59.1 million", "MONEY"), ("second fiscal quarter", "PERIOD")]
+    periods = [e[0] for e in _rules(text, ents) if e[1] == "PERIOD"]
+    assert periods == ["second fiscal quarter a year ago"]
+
+
 def test_a_contract_keeps_what_is_done_to_it():
     text = "Harwell was awarded a $6.1 million contract extension by the county and a $2.0 million contract option modification."
     ents = [("$6.1 million", "MONEY"), ("contract", "METRIC"), ("$2.0 million", "MONEY")]
