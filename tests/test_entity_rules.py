@@ -1802,6 +1802,13 @@ def test_a_quarter_a_year_ago_keeps_a_year_ago():
     assert periods == ["second fiscal quarter a year ago"]
 
 
+def test_a_sum_named_by_what_it_adds_up_keeps_combined():
+    text = "The two option years are worth $3.2 million, for a combined total of $9.7 million, and combined backlog of $40 million."
+    ents = [("$3.2 million", "MONEY"), ("total", "METRIC"), ("$9.7 million", "MONEY"), ("backlog", "METRIC")]
+    metrics = [e[0] for e in _rules(text, ents) if e[1] == "METRIC"]
+    assert metrics == ["combined total", "backlog"]
+
+
 def test_a_contract_keeps_what_is_done_to_it():
     text = "Harwell was awarded a $6.1 million contract extension by the county and a $2.0 million contract option modification."
     ents = [("$6.1 million", "MONEY"), ("contract", "METRIC"), ("$2.0 million", "MONEY")]
