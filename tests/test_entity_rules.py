@@ -1809,6 +1809,13 @@ def test_a_sum_named_by_what_it_adds_up_keeps_combined():
     assert metrics == ["combined total", "backlog"]
 
 
+def test_a_decimal_number_is_no_period():
+    text = "Operating revenues for 2005 were up 3.1 per cent to $2.1 billion."
+    ents = [("2005", "PERIOD"), ("3.1", "PERIOD"), ("$2.1 billion", "MONEY")]
+    periods = [e[0] for e in _ents(EntityRules(patterns=False, propagate=True)(_doc(text, ents))) if e[1] == "PERIOD"]
+    assert periods == ["2005"]
+
+
 def test_a_contract_keeps_what_is_done_to_it():
     text = "Harwell was awarded a $6.1 million contract extension by the county and a $2.0 million contract option modification."
     ents = [("$6.1 million", "MONEY"), ("contract", "METRIC"), ("$2.0 million", "MONEY")]

@@ -471,13 +471,21 @@ _PERIOD_END = re.compile(
 _VERB_BEFORE_PERIOD = re.compile(r"(?!Ended$)[A-Z][a-z]+ed")
 
 
+# "revenues for 2005 were up 3.1 per cent": a number with decimals is a rate
+# or an amount, never a period (none of the 1,112 gold PERIODs of train, dev
+# and the probe sets that are only a number has decimals).
+_DECIMAL_NUMBER = re.compile(r"\d+\.\d+")
+
+
 def _trim_period(span: Span | None) -> Span | None:
     """A PERIOD cut back to its last period word or date (and without the
-    highlight verb before it)."""
+    highlight verb before it); none where it is a decimal number."""
     if span is None:
         return None
     if span.label_ != "PERIOD":
         return span
+    if _DECIMAL_NUMBER.fullmatch(span.text):
+        return None
     start, end = span.start, span.end
     while end > start and not _PERIOD_END.match(span.doc[end - 1].text):
         end -= 1
