@@ -1763,6 +1763,12 @@ def test_the_measure_that_opens_a_sentence_stated_as_an_amount_keeps_its_words()
     ]
 
 
+def test_a_measure_changed_by_an_amount_to_its_level_opens_its_sentence():
+    text = "Highlights of the quarter:\n• Receivables increased by $12 million during the quarter to $140 million."
+    metrics = [e for e in _rules(text, [("$12 million", "MONEY"), ("$140 million", "MONEY")]) if e[1] == "METRIC"]
+    assert metrics == [("Receivables", "METRIC")]
+
+
 def test_a_one_word_measure_stated_as_an_amount_after_an_aside():
     text = "Write-offs, net of recoveries, were $8 million for the first quarter of 2022."
     metrics = [e for e in _rules(text, [("$8 million", "MONEY")]) if e[1] == "METRIC"]

@@ -373,6 +373,14 @@ _PERIOD_WORDS_AHEAD = (
     r"(?:for|in|at|during|over)[ ](?:the[ ])?(?:first|second|third|fourth|quarters?|years?|three|six|nine|twelve|"
     r"thirteen|fiscal|period|same|prior|current|comparable|full|trailing|last|\d)"
 )
+# "Accounts receivable increased by $22 million during the quarter to $231
+# million", "Total interest income decreased by $63,000 to $7,640,000": the
+# change by an amount, then the level (the subject is the measure in 7 of 7
+# such sentences in the gold of train, dev and the probe sets).
+CHANGED_BY_AMOUNT_TO = (
+    r"(?:increased|decreased|rose|fell|grew|declined)[ ]by[ ]\$[\d.,]+(?:[ ](?:thousand|million|billion))?"
+    r"(?:[ ](?:during|in|for|over)[ ]the[ ](?:[\w-]+[ ]){0,2}?(?:quarter|year|period))?[ ]to"
+)
 _SUBJECT_STATED_AS_AMOUNT = re.compile(
     # The subject's capital first: see name_shapes._LETTER_AHEAD.
     r"(?=[A-Z])(?:^|(?<=[.!?][ ])|(?<=[.!?][ ]{2})|(?<=\n)|(?<=[\u2022\u00b7*\u2013-][ ]))"
@@ -380,7 +388,7 @@ _SUBJECT_STATED_AS_AMOUNT = re.compile(
     r"First|Second|Third|Fourth|Fiscal|Full|Quarterly|Annual|Year|Half)\b)[A-Z][a-z][\w-]*"
     rf"(?:[ ](?!{_PERIOD_WORDS_AHEAD}|(?:was|were|is|are)\b)(?:[a-z][\w/-]*|\([a-z]+\))){{0,8}})"
     r"(?:,[ ][a-z][^,.;:$\n]{0,40},)?"
-    rf"(?:,?[ ](?:for|in|during|at|as[ ]of)[ ][^.;:$\n]{{0,70}}?)?,?[ ](?:was|were|totaled|totalled|{LEVEL_VERBS})[ ]"
+    rf"(?:,?[ ](?:for|in|during|at|as[ ]of)[ ][^.;:$\n]{{0,70}}?)?,?[ ](?:was|were|totaled|totalled|{LEVEL_VERBS}|{CHANGED_BY_AMOUNT_TO})[ ]"
     r"(?:approximately[ ]|about[ ])?(?=[$(])"
 )
 
