@@ -1769,6 +1769,12 @@ def test_a_measure_changed_by_an_amount_to_its_level_opens_its_sentence():
     assert metrics == [("Receivables", "METRIC")]
 
 
+def test_a_measure_after_the_period_its_sentence_opens_with_is_stated_as_an_amount():
+    text = "Orders rose. Second quarter equipment deliveries were $12.4 million."
+    metrics = [e for e in _rules(text, [("$12.4 million", "MONEY")]) if e[1] == "METRIC"]
+    assert metrics == [("equipment deliveries", "METRIC")]
+
+
 def test_a_one_word_measure_stated_as_an_amount_after_an_aside():
     text = "Write-offs, net of recoveries, were $8 million for the first quarter of 2022."
     metrics = [e for e in _rules(text, [("$8 million", "MONEY")]) if e[1] == "METRIC"]
