@@ -288,6 +288,13 @@ def test_contract_instruments_are_metric_terms():
     assert METRIC_TERM.search("our subcontractors") is None
 
 
+def test_an_insurers_catastrophe_losses_are_a_metric_term():
+    from iec_nlp.components.figure_terms import METRIC_TERM
+
+    for term in ("catastrophe losses", "Pre-tax catastrophe losses", "total catastrophe and storm losses"):
+        assert METRIC_TERM.fullmatch(term), term
+
+
 def test_a_period_is_widened_over_its_date_or_fiscal_year():
     text = (
         "Sales for the quarter ended July 1, 2011 were $5.0 million, against $4.1 million in "

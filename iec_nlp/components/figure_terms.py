@@ -109,6 +109,10 @@ _METRIC_CORE = (
     # revenue" and "remaining performance obligations", a biotech's "milestone
     # payment", the size of a "revolving credit facility".
     r"(?:gross\s+|net\s+)?premiums\s+(?:written|earned)|(?:gross\s+|net\s+)?written\s+premiums?|"
+    # An insurer's "catastrophe and storm losses", "pre-tax catastrophe
+    # losses" (in the gold of train, dev and the probe sets, 11 of the 11
+    # linked to an amount are the METRIC, with "pre-tax" where it is written).
+    r"(?:pre-?tax\s+)?catastrophe(?:\s+and\s+storm)?\s+losses|"
     # A staffing firm's price of an hour: "The average bill rate was $66.10 per hour".
     r"(?:average\s+|blended\s+)?bill\s+rates?|net\s+investment\s+income|loans\s+held\s+for\s+investment|"
     # A REIT's "NOI", a bank's "NII", a restaurant's "average unit volume" (AUV).
