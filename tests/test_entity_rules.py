@@ -275,12 +275,27 @@ def test_the_linked_quarter_and_the_preceding_year_are_period_terms():
         assert PERIOD_TERM.fullmatch(term), term
 
 
+def test_periods_compared_at_once_are_one_period_term():
+    from iec_nlp.components.figure_terms import PERIOD_TERM
+
+    text = "compared with $4.1 million and $9.8 million for the same periods in 2019"
+    assert PERIOD_TERM.search(text).group() == "same periods in 2019"
+    assert PERIOD_TERM.fullmatch("corresponding periods")
+
+
 def test_contract_instruments_are_metric_terms():
     from iec_nlp.components.figure_terms import METRIC_TERM
 
     for term in ("letter subcontract", "subcontract", "sub-contract", "contract option modification"):
         assert METRIC_TERM.fullmatch(term), term
     assert METRIC_TERM.search("our subcontractors") is None
+
+
+def test_an_insurers_catastrophe_losses_are_a_metric_term():
+    from iec_nlp.components.figure_terms import METRIC_TERM
+
+    for term in ("catastrophe losses", "Pre-tax catastrophe losses", "total catastrophe and storm losses"):
+        assert METRIC_TERM.fullmatch(term), term
 
 
 def test_a_period_is_widened_over_its_date_or_fiscal_year():
@@ -1758,6 +1773,18 @@ def test_the_measure_that_opens_a_sentence_stated_as_an_amount_keeps_its_words()
     ]
 
 
+def test_a_measure_changed_by_an_amount_to_its_level_opens_its_sentence():
+    text = "Highlights of the quarter:\n• Receivables increased by $12 million during the quarter to $140 million."
+    metrics = [e for e in _rules(text, [("$12 million", "MONEY"), ("$140 million", "MONEY")]) if e[1] == "METRIC"]
+    assert metrics == [("Receivables", "METRIC")]
+
+
+def test_a_measure_after_the_period_its_sentence_opens_with_is_stated_as_an_amount():
+    text = "Orders rose. Second quarter equipment deliveries were $12.4 million."
+    metrics = [e for e in _rules(text, [("$12.4 million", "MONEY")]) if e[1] == "METRIC"]
+    assert metrics == [("equipment deliveries", "METRIC")]
+
+
 def test_a_one_word_measure_stated_as_an_amount_after_an_aside():
     text = "Write-offs, net of recoveries, were $8 million for the first quarter of 2022."
     metrics = [e for e in _rules(text, [("$8 million", "MONEY")]) if e[1] == "METRIC"]
@@ -1788,6 +1815,34 @@ def test_cost_of_goods_is_widened_over_sold():
     text = "Cost of goods sold was $4.2 million and cost of products sold $1.1 million."
     ents = [("Cost of goods", "METRIC"), ("cost of products", "METRIC")]
     assert _rules(text, ents) == [("Cost of goods sold", "METRIC"), ("cost of products sold", "METRIC")]
+
+
+def test_a_quarter_a_year_ago_keeps_a_year_ago():
+    text = "Revenue was $46.6 million versus $59.1 million in the second fiscal quarter a year ago."
+    ents = [("$46.6 million", "MONEY"), ("$59.1 million", "MONEY"), ("second fiscal quarter", "PERIOD")]
+    periods = [e[0] for e in _rules(text, ents) if e[1] == "PERIOD"]
+    assert periods == ["second fiscal quarter a year ago"]
+
+
+def test_a_sum_named_by_what_it_adds_up_keeps_combined():
+    text = "The two option years are worth $3.2 million, for a combined total of $9.7 million, and combined backlog of $40 million."
+    ents = [("$3.2 million", "MONEY"), ("total", "METRIC"), ("$9.7 million", "MONEY"), ("backlog", "METRIC")]
+    metrics = [e[0] for e in _rules(text, ents) if e[1] == "METRIC"]
+    assert metrics == ["combined total", "backlog"]
+
+
+def test_a_decimal_number_is_no_period():
+    text = "Operating revenues for 2005 were up 3.1 per cent to $2.1 billion."
+    ents = [("2005", "PERIOD"), ("3.1", "PERIOD"), ("$2.1 billion", "MONEY")]
+    periods = [e[0] for e in _ents(EntityRules(patterns=False, propagate=True)(_doc(text, ents))) if e[1] == "PERIOD"]
+    assert periods == ["2005"]
+
+
+def test_a_contract_keeps_what_is_done_to_it():
+    text = "Harwell was awarded a $6.1 million contract extension by the county and a $2.0 million contract option modification."
+    ents = [("$6.1 million", "MONEY"), ("contract", "METRIC"), ("$2.0 million", "MONEY")]
+    metrics = [e[0] for e in _rules(text, ents) if e[1] == "METRIC"]
+    assert metrics[0] == "contract extension"
 
 
 def test_order_and_value_keep_the_words_that_name_them():
@@ -5123,6 +5178,27 @@ def test_a_group_of_a_company_with_its_legal_form_is_two_organizations():
     doc = EntityRules(patterns=True, propagate=False)(_doc(text, [("Chemical Commodity Group of Worldwide Purchasing", "ORG")]))
     found = [t for t, label in _ents(EntityRules(patterns=True, propagate=True)(doc)) if label == "ORG"]
     assert found == ["Pump Group", "Ingersoll-Rand Company", "Chemical Commodity Group of Worldwide Purchasing"]
+
+
+def test_a_gain_or_loss_keeps_what_it_is_on():
+    from iec_nlp.components.figure_terms import _widen_gains_over_what_they_are_on
+
+    text = ("Results include a $0.3 million gain on the sale of a former warehouse, a $0.4 million loss on sale "
+            "of surplus land and gains on sales of branches of $2 million.")
+    doc = _doc(text, [("gain", "METRIC"), ("loss", "METRIC"), ("sales", "METRIC")])
+    assert _ents_of(_widen_gains_over_what_they_are_on(doc, text, list(doc.ents))) == [
+        ("gain", "METRIC"), ("loss on sale of surplus land", "METRIC"), ("gains on sales of branches", "METRIC")
+    ]
+
+
+def test_a_cash_balance_line_is_one_measure():
+    from iec_nlp.components.figure_terms import _widen_cash_balance_lines
+
+    text = "Highlights: Cash, cash equivalents, and short-term government securities of $812 million at quarter end."
+    doc = _doc(text, [("securities", "METRIC")])
+    assert _ents_of(_widen_cash_balance_lines(doc, text, list(doc.ents))) == [
+        ("Cash, cash equivalents, and short-term government securities", "METRIC")
+    ]
 
 
 def test_a_program_of_share_repurchases_keeps_its_words():

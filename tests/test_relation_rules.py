@@ -305,6 +305,16 @@ def test_a_measure_takes_the_amount_a_verb_of_its_level_states():
                       [*risen, *income, "VALUE_OF", 0.9]]
 
 
+def test_a_measure_takes_the_level_after_its_change_by_an_amount():
+    from iec_nlp.components.amount_rules import link_stated_measures
+
+    text = "Receivables increased by $12 million during the quarter to $140 million."
+    (receivables,) = _spans(text, "Receivables")
+    change, level = _spans(text, "$12 million", "$140 million")
+    linked = link_stated_measures(text, [change, level], [receivables], [])
+    assert linked == [[*level, *receivables, "VALUE_OF", 0.9]]
+
+
 def test_a_stated_measure_may_be_followed_by_an_aside():
     from iec_nlp.components.amount_rules import link_stated_measures
 

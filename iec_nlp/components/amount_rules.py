@@ -60,7 +60,7 @@ from spacy.tokens import Doc
 from ..currencies import CURRENCY
 from ..figures import LEVEL_VERBS, is_change
 from ..text import PARAGRAPH_BREAK, SENTENCE_END, FiledLayout, doc_text
-from .figure_terms import BRACKETED_COMPARATIVE
+from .figure_terms import BRACKETED_COMPARATIVE, CHANGED_BY_AMOUNT_TO
 
 # "compared to previous guidance of $160 million": the guided level of the measure.
 # "an increase of 14% over $33.9 million": a rate of change, then the level it is measured from.
@@ -298,9 +298,10 @@ def link_comparisons_of_new_levels(
 
 
 # "Research and development expenses for the quarter were $0.2 million",
-# "income tax expense for the year totaled $1.9 million": a measure that
-# opens its clause and the amount its verb states (the extractor loses the
-# pair when a period phrase stands between them).
+# "income tax expense for the year totaled $1.9 million", "Accounts
+# receivable increased by $22 million during the quarter to $231 million": a
+# measure that opens its clause and the amount its verb states (the extractor
+# loses the pair when a period phrase stands between them).
 # An aside may stand between them: "Gross profit (defined as revenue less
 # ...) was", "Write-offs, net of recoveries, were", "Our adjusted loss per
 # share, which excludes ... integration costs, and spin-off costs, was" (a
@@ -314,7 +315,7 @@ def link_comparisons_of_new_levels(
 _STATED_AS = re.compile(
     r"(?:\*+|\(\d{1,2}\)|[\"\u201d]\))?"
     r"(?:\s*\([^()$]{0,150}\))?(?:,\s+[^,.;:$\n]{0,40},|(?P<relative>,\s+(?:which|defined\s+as|excluding|including)\s+(?:[^.;:\n]|\.(?=\d)){0,250}?,))?"
-    rf"(?:\s+(?:for|in|during|of)\s+[^.;:$\n]{{0,100}}?)?,?\s+(?:was|were|totaled|totalled|amounted\s+to|{LEVEL_VERBS}|"
+    rf"(?:\s+(?:for|in|during|of)\s+[^.;:$\n]{{0,100}}?)?,?\s+(?:was|were|totaled|totalled|amounted\s+to|{LEVEL_VERBS}|{CHANGED_BY_AMOUNT_TO}|"
     r"(?:is|are)\s+(?:now\s+)?(?:expected|estimated|projected|anticipated|forecast)\s+to\s+(?:be|total)"
     r"(?:\s+in\s+the\s+range\s+of|\s+between)?)\s+"
     r"(?:approximately\s+|about\s+)?"

@@ -67,6 +67,8 @@ from .figure_terms import (
     _trim_basis,
     _trim_period,
     _trim_verb,
+    _widen_cash_balance_lines,
+    _widen_gains_over_what_they_are_on,
     _widen_over_ordinals,
     _widen_over_units,
     _widen_split_years,
@@ -564,6 +566,7 @@ class EntityRules:
             ents = _widen_scopes_over_and(doc, text, ents)
             ents = _without_buyers_of_sales(doc, _complete_phrases(doc, text, ents))
             ents = _with_repurchase_words(doc, text, _borrowings_for_facilities(doc, text, ents))
+            ents = _widen_cash_balance_lines(doc, text, _widen_gains_over_what_they_are_on(doc, text, ents))
             ents = _without_restated_abbreviations(text, _cut_at_sentence_ends(doc, ents))
             ents = _propagate(doc, text, _as_companies_by_their_kind_word(doc, text, ents), short_names)
             ents = _without_opening_deal_verbs(text, _complete_organization_names(doc, text, _as_reinsurers(doc, ents)))

@@ -28,6 +28,7 @@ organization ("Governmental sales").
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from spacy.tokens import Doc, Span
@@ -108,6 +109,10 @@ _METRIC_CORE = (
     # revenue" and "remaining performance obligations", a biotech's "milestone
     # payment", the size of a "revolving credit facility".
     r"(?:gross\s+|net\s+)?premiums\s+(?:written|earned)|(?:gross\s+|net\s+)?written\s+premiums?|"
+    # An insurer's "catastrophe and storm losses", "pre-tax catastrophe
+    # losses" (in the gold of train, dev and the probe sets, 11 of the 11
+    # linked to an amount are the METRIC, with "pre-tax" where it is written).
+    r"(?:pre-?tax\s+)?catastrophe(?:\s+and\s+storm)?\s+losses|"
     # A staffing firm's price of an hour: "The average bill rate was $66.10 per hour".
     r"(?:average\s+|blended\s+)?bill\s+rates?|net\s+investment\s+income|loans\s+held\s+for\s+investment|"
     # A REIT's "NOI", a bank's "NII", a restaurant's "average unit volume" (AUV).
@@ -373,6 +378,14 @@ _PERIOD_WORDS_AHEAD = (
     r"(?:for|in|at|during|over)[ ](?:the[ ])?(?:first|second|third|fourth|quarters?|years?|three|six|nine|twelve|"
     r"thirteen|fiscal|period|same|prior|current|comparable|full|trailing|last|\d)"
 )
+# "Accounts receivable increased by $22 million during the quarter to $231
+# million", "Total interest income decreased by $63,000 to $7,640,000": the
+# change by an amount, then the level (the subject is the measure in 7 of 7
+# such sentences in the gold of train, dev and the probe sets).
+CHANGED_BY_AMOUNT_TO = (
+    r"(?:increased|decreased|rose|fell|grew|declined)[ ]by[ ]\$[\d.,]+(?:[ ](?:thousand|million|billion))?"
+    r"(?:[ ](?:during|in|for|over)[ ]the[ ](?:[\w-]+[ ]){0,2}?(?:quarter|year|period))?[ ]to"
+)
 _SUBJECT_STATED_AS_AMOUNT = re.compile(
     # The subject's capital first: see name_shapes._LETTER_AHEAD.
     r"(?=[A-Z])(?:^|(?<=[.!?][ ])|(?<=[.!?][ ]{2})|(?<=\n)|(?<=[\u2022\u00b7*\u2013-][ ]))"
@@ -380,11 +393,21 @@ _SUBJECT_STATED_AS_AMOUNT = re.compile(
     r"First|Second|Third|Fourth|Fiscal|Full|Quarterly|Annual|Year|Half)\b)[A-Z][a-z][\w-]*"
     rf"(?:[ ](?!{_PERIOD_WORDS_AHEAD}|(?:was|were|is|are)\b)(?:[a-z][\w/-]*|\([a-z]+\))){{0,8}})"
     r"(?:,[ ][a-z][^,.;:$\n]{0,40},)?"
-    rf"(?:,?[ ](?:for|in|during|at|as[ ]of)[ ][^.;:$\n]{{0,70}}?)?,?[ ](?:was|were|totaled|totalled|{LEVEL_VERBS})[ ]"
+    rf"(?:,?[ ](?:for|in|during|at|as[ ]of)[ ][^.;:$\n]{{0,70}}?)?,?[ ](?:was|were|totaled|totalled|{LEVEL_VERBS}|{CHANGED_BY_AMOUNT_TO})[ ]"
     r"(?:approximately[ ]|about[ ])?(?=[$(])"
 )
 
 
+# "Third quarter product shipments were $42.1 million", "Fiscal 2007 net
+# sales were $139.8 million": the measure after the period the sentence opens
+# with is stated the same way (in the gold of train, dev and the probe sets it
+# is the METRIC in 27 of 27 such sentences).
+_SUBJECT_AFTER_OPENING_PERIOD = re.compile(
+    r"(?:^|(?<=[.!?][ ])|(?<=[.!?][ ]{2})|(?<=\n)|(?<=[\u2022\u00b7*\u2013-][ ]))"
+    r"(?:(?:First|Second|Third|Fourth)[ -](?:fiscal[ ])?[Qq]uarter|Fiscal|Full[ -][Yy]ear)(?:[ ](?:fiscal[ ])?(?:19|20)\d\d)?[ ]"
+    r"((?!(?:results|and|the|of)\b)[a-z][\w-]*(?:[ ](?!(?:was|were|is|are|for|of|in)\b)[a-z][\w-]*){0,4})"
+    r"[ ](?:was|were|totaled|totalled)[ ](?:approximately[ ]|about[ ])?(?=[$(])"
+)
 _RESPECTIVELY_AHEAD = re.compile(r"(?:[^.;\n]|\.(?=\d)){0,120}?\brespectively\b")
 
 
@@ -392,7 +415,7 @@ def _subjects_stated_as_amounts(doc: Doc, text: str, ents: list[Span]) -> list[S
     """The measure that opens a sentence stated as an amount, as its METRIC,
     over any piece of it the recognizer found."""
     amounts = {e.start_char for e in ents if e.label_ == "MONEY"}
-    for match in _SUBJECT_STATED_AS_AMOUNT.finditer(text):
+    for match in itertools.chain(_SUBJECT_STATED_AS_AMOUNT.finditer(text), _SUBJECT_AFTER_OPENING_PERIOD.finditer(text)):
         if match.end() not in amounts:
             continue
         if " and " in match.group(1) and _RESPECTIVELY_AHEAD.match(text, match.end()):
@@ -471,13 +494,21 @@ _PERIOD_END = re.compile(
 _VERB_BEFORE_PERIOD = re.compile(r"(?!Ended$)[A-Z][a-z]+ed")
 
 
+# "revenues for 2005 were up 3.1 per cent": a number with decimals is a rate
+# or an amount, never a period (none of the 1,112 gold PERIODs of train, dev
+# and the probe sets that are only a number has decimals).
+_DECIMAL_NUMBER = re.compile(r"\d+\.\d+")
+
+
 def _trim_period(span: Span | None) -> Span | None:
     """A PERIOD cut back to its last period word or date (and without the
-    highlight verb before it)."""
+    highlight verb before it); none where it is a decimal number."""
     if span is None:
         return None
     if span.label_ != "PERIOD":
         return span
+    if _DECIMAL_NUMBER.fullmatch(span.text):
+        return None
     start, end = span.start, span.end
     while end > start and not _PERIOD_END.match(span.doc[end - 1].text):
         end -= 1
@@ -570,8 +601,12 @@ PERIOD_TERM = re.compile(
     # 2018 and July 2, 2017, respectively".
     rf"|(?<=\bended\s){_DATE}(?=\s+and\s+(?:{_DATE}|{_YEAR}),?\s+respectively\b)"
     rf"|(?<=\band\s)(?:{_DATE}|{_YEAR})(?=,?\s+respectively\b)"
-    # A bank's "linked quarter" is the quarter before the one reported.
-    rf"|(?:same|comparable|corresponding|prior[\s-]year|year[\s-]ago|previous|preceding|prior|linked)\s+(?:quarter|period)"
+    # A bank's "linked quarter" is the quarter before the one reported. Two
+    # periods compared at once are one: "$6.6 million and $17.7 million for the
+    # same periods in 2010", "the corresponding periods of 2015" (each of the 3
+    # linked to an amount in the gold of train, dev and the probe sets is one
+    # PERIOD, with its year).
+    rf"|(?:same|comparable|corresponding|prior[\s-]year|year[\s-]ago|previous|preceding|prior|linked)\s+(?:quarter|periods?)"
     rf"(?:\s+(?:a\s+year\s+ago|last\s+year|of\s+(?:the\s+)?(?:prior|previous)\s+year|in\s+{_FISCAL_YEAR}))?"
     # "for its fiscal year ended June 30, 2000" (the tail takes the date).
     r"|(?:fiscal\s+)?year(?=\s+(?:ended|ending)\s+[A-Z][a-z]+\s+\d)"
@@ -692,6 +727,72 @@ def _with_repurchase_words(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
                 ent = doc.char_span(words.start(), ent.end_char, label="METRIC") or ent
         result.append(ent)
     return result
+
+
+# "a $0.2 million loss on sale of real estate", "gains on sales of facilities
+# of $85 million", "a $0.5 million gain on insurance proceeds": what a gain or
+# loss is on is part of the line item (in the gold of train, dev and the probe
+# sets, 21 measures keep it, "loss on early extinguishment of debt", "gain on
+# sale", "unrealized losses on equity securities", against 6 that stop at the
+# gain, 2 of them on words not listed here); not "the sale" alone ("a gain on
+# the sale of $1.1 million": 2 of 2 are the gain), nor one sale of a thing ("a
+# gain on the sale of a former distribution center": 2 of 2 are the gain). The recognizer takes the gain
+# alone, or a word of what it is on ("sales", "assets").
+_NOT_AN_OBJECT_WORD = (
+    r"(?!(?:the|a|an|its|our|their|of|in|for|from|to|on|at|by|with|as|and|or|approximately|about|was|were|is|are|"
+    r"fell|rose|grew|totaled|totalled|amounted|related|resulting|recorded|recognized|included)\b)"
+)
+_WHAT_IS_SOLD = rf"[ ]of[ ]{_NOT_AN_OBJECT_WORD}[a-z][a-z-]*(?:[ ]{_NOT_AN_OBJECT_WORD}[a-z][a-z-]*){{0,3}}"
+_GAIN_ON = re.compile(
+    r"(?<![\w-])(?:[Gg]ains?|[Ll]oss(?:es)?)[ ]on[ ]"
+    r"(?:(?:early[ ])?extinguishment[ ]of[ ]debt"
+    rf"|(?:sales?|disposals?|dispositions?)(?:{_WHAT_IS_SOLD})?|the[ ](?:sales?|disposals?|dispositions?){_WHAT_IS_SOLD}"
+    r"|investments|derivatives|derivative[ ](?:instruments|contracts)|(?:equity[ ]|investment[ ]|marketable[ ])?securities"
+    r"|insurance[ ](?:proceeds|recoveries|settlements?))(?![\w-])"
+)
+
+
+def _widen_gains_over_what_they_are_on(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    """A METRIC in or at the start of a gain or loss "on" what it is on,
+    widened over the whole (from the METRIC's own modifiers, "unrealized")."""
+    if " on " not in text:
+        return ents
+    for match in _GAIN_ON.finditer(text):
+        ents = _over_metric_pieces(doc, ents, match.start(), match.end())
+    return ents
+
+
+# "Cash, cash equivalents, and short-term US treasury securities of $4.0
+# billion": one balance line (73 of 74 such phrases in the gold of train, dev
+# and the probe sets are one measure, the other unannotated); the recognizer
+# took "securities" alone where the list has a comma before "and".
+_CASH_BALANCE_LINE = re.compile(
+    r"(?<![\w-])[Cc](?:ash|ASH),[ ]+cash[ ]+equivalents,?[ ]+and[ ]+(?:[\w-]+[ ]+){0,3}?"
+    r"(?:investments|securities|deposits|restricted[ ]+cash)(?![\w-])"
+)
+
+
+def _widen_cash_balance_lines(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    """A METRIC in a "Cash, cash equivalents and ..." balance line, widened over the line."""
+    if "cash equivalents" not in text:
+        return ents
+    for match in _CASH_BALANCE_LINE.finditer(text):
+        ents = _over_metric_pieces(doc, ents, match.start(), match.end())
+    return ents
+
+
+def _over_metric_pieces(doc: Doc, ents: list[Span], start: int, end: int) -> list[Span]:
+    """`ents` with the METRICs in the phrase at `start:end` (one may start
+    before it, at its own modifiers) made one METRIC up to its end; unchanged
+    where no METRIC is in it, or another entity or one that runs on past it."""
+    span = doc.char_span(start, end, label="METRIC")
+    if span is None:
+        return ents
+    overlapping = _overlapping(ents, span.start, span.end)
+    if not overlapping or any(e.label_ != "METRIC" or e.end > span.end for e in overlapping):
+        return ents
+    first = min(span.start, *(e.start for e in overlapping))
+    return [e for e in ents if e not in overlapping] + [Span(doc, first, span.end, label="METRIC")]
 
 
 def _without_buyers_of_sales(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -823,6 +924,10 @@ _PERIOD_TAIL = re.compile(
     r"|[ ]+of[ ]+(?:the[ ]+)?(?:prior|previous|preceding)[ ]+(?:fiscal[ ]+)?year"
     # "the year" + " before", "a year" + " earlier", "Year" + "-to-date"
     r"|(?<=\byear)[ ]+(?:ago|earlier|before)\b|(?<=\byear)[ -]to[ -]date\b"
+    # "$59.1 million in the third fiscal quarter" + " a year ago": the quarter
+    # of the year before (3 of 3 such quarters in the gold of train, dev and
+    # the probe sets keep "a year ago", as "same quarter a year ago" does).
+    r"|(?<=quarter)[ ]+a[ ]+year[ ]+(?:ago|earlier)\b"
     # A period of a new or merged company: "the period from March 3, 2021
     # (inception) through December 31, 2021", "successor period from April
     # 15, 2022 through June 30, 2022".
@@ -896,6 +1001,13 @@ _BONUS = re.compile(r"\bbonus(?:es)?$", re.IGNORECASE)
 # dividend is the line item of a company that pays two a year.
 _DIVIDEND = re.compile(r"dividends?$", re.IGNORECASE)
 _DIVIDEND_HEAD = re.compile(rf"(?<![\w-])(?:(?:final|interim|cash|{_METRIC_HEAD_WORDS})\s+)+$", re.IGNORECASE)
+# "two option years ... for a combined total of $31,559,219", "orders with a
+# combined value of $12 million": a sum named by what it adds up keeps
+# "combined" (9 of 10 such sums in the gold of train, dev and the probe sets,
+# `combined value`, `combined ceiling`; a named measure does not: "combined
+# backlog" gives `backlog` in 3 of 4).
+_SUM = re.compile(r"(?:value|total|ceiling)", re.IGNORECASE)
+_SUM_HEAD = re.compile(rf"(?<![\w-])(?:(?:combined|{_METRIC_HEAD_WORDS})\s+)+$", re.IGNORECASE)
 _METRIC_TAIL = re.compile(
     r"(?:\s+before\s+(?:income\s+)?tax(?:es)?|\s+per\s+(?:diluted\s+|basic\s+|common\s+)?(?:share|(?-i:ADS|ADR)\b|(?:ordinary|equity)\s+share)"
     r"|\s+(?:applicable|attributable|available)\s+to\s+common\s+(?:stock|share)holders|\s+from\s+continuing\s+operations"
@@ -904,7 +1016,13 @@ _METRIC_TAIL = re.compile(
     # "sales" + " volume": "Astro's audited sales volume ... was $33 million"
     r"|(?<=sales)[ ]+volume\b"
     # A measure cut after its hyphenated modifier: "short-term" + " incentive compensation".
-    r"|(?<=-term)(?:[ ](?!(?:of|in|for|from|to|on|at|by|with|as|and|or|the|a|an|was|were|is|are)\b)[a-z]+){1,3})",
+    r"|(?<=-term)(?:[ ](?!(?:of|in|for|from|to|on|at|by|with|as|and|or|the|a|an|was|were|is|are)\b)[a-z]+){1,3}"
+    # SCHEMA.md 3a: "a $6.1 million contract" + " extension", "contract" + "
+    # option modification": what is done to the contract is the instrument the
+    # amount is the value of (the gold of train, dev and the probe sets keeps
+    # it in 11 of 11 such measures: `contract modification`, `contract option`,
+    # `contract extension`, `contract amendment`).
+    r"|(?:(?<=contract)|(?<=contracts)|(?<=order)|(?<=agreement))(?:[ ]+(?:extension|option|modification|amendment|renewal)s?\b){1,2})",
     re.IGNORECASE,
 )
 _COMPLETIONS = {"PERIOD": (_PERIOD_HEAD, _PERIOD_TAIL), "METRIC": (_METRIC_HEAD, _METRIC_TAIL)}
@@ -986,6 +1104,8 @@ def _complete_phrases(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
             head_pattern = _BONUS_HEAD
         elif ent.label_ == "METRIC" and _DIVIDEND.match(ent.text):
             head_pattern = _DIVIDEND_HEAD
+        elif ent.label_ == "METRIC" and _SUM.fullmatch(ent.text):
+            head_pattern = _SUM_HEAD
         start, end = ent.start_char, ent.end_char
         if tail := tail_pattern.match(text, end):
             end = tail.end()
