@@ -1648,3 +1648,17 @@ def test_a_balance_sheet_date_after_at_opening_a_sentence_and_a_first_half_scope
     periods = {(result.entities[r.head].text, result.entities[r.child].text) for r in result.relations if r.label == "IN_PERIOD"}
     assert ("$27.4 million", "March 31, 2018") in periods and ("$190.0 million", "March 31, 2018") in periods
     assert ("$139.8 million", "first half of 2007") in periods
+
+
+def test_a_period_after_the_verb_of_reporting_scopes_the_amounts_it_reports():
+    from iec_nlp.components.amount_rules import link_opening_period
+
+    text = ("Acme also reported fiscal year 2031 sales of $80.1 million and a net loss of $3.2 million, "
+            "as compared to sales of $71.5 million and a net loss of $5.0 million for fiscal year 2030.")
+    year, earlier = _spans(text, "fiscal year 2031", "fiscal year 2030")
+    sales, loss, compared_sales, compared_loss = _spans(text, "$80.1 million", "$3.2 million", "$71.5 million", "$5.0 million")
+    relations = [[*sales, *year, "IN_PERIOD", 0.9], [*compared_loss, *earlier, "IN_PERIOD", 0.9]]
+    linked = link_opening_period(text, [sales, loss, compared_sales, compared_loss], [year, earlier], relations)
+    # The compared amounts are in the clause after "compared to": not the reported period's.
+    assert [*loss, *year, "IN_PERIOD", 0.9] in linked
+    assert not [r for r in linked if (r[0], r[1]) == compared_sales]
