@@ -246,11 +246,31 @@ def _row_label(lines: list[_Line], row_index: int, first_cell: _Cell) -> tuple[i
     return start, line.start + len(label)
 
 
+# A row of a schedule, labelled with its period and holding figures without a
+# currency sign ("Fiscal 2019   508" of future amortization, by year): no
+# header of the rows below it ("Total intangible assets, net   $6,137"). The
+# 8 such rows on train, dev and the probe sets (one release) head no column
+# in the gold; the row below them takes the period its table is stated at.
+_SIGNLESS_FIGURE = re.compile(r"\(?-?\d[\d,.]*\)?%?")
+
+
+def _is_period_labelled_row(line: _Line) -> bool:
+    """Whether the line is a row of figures whose label is a period (its
+    figures no periods themselves: "2024   2023" heads columns)."""
+    cells = [m.group() for m in _GAP_CELL.finditer(line.text)]
+    label, figures = (cells[0], cells[1:]) if cells else ("", [])
+    return (
+        bool(figures)
+        and bool(_PERIOD_CELL.fullmatch(label))
+        and all(_SIGNLESS_FIGURE.fullmatch(f) and not _PERIOD_CELL.fullmatch(f) for f in figures)
+    )
+
+
 def _header(lines: list[_Line], row_index: int, money_lines: set[int]) -> tuple[_Line, list[tuple[int, int]]] | None:
     """The nearest line above a row that heads its columns with periods, and
     the offsets of those periods."""
     for i in range(row_index - 1, max(-1, row_index - _HEADER_SEARCH_LINES), -1):
-        if i in money_lines:
+        if i in money_lines or _is_period_labelled_row(lines[i]):
             continue
         line = lines[i]
         # Running text, even where it names two years ("between the first
