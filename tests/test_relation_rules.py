@@ -1662,3 +1662,13 @@ def test_a_period_after_the_verb_of_reporting_scopes_the_amounts_it_reports():
     # The compared amounts are in the clause after "compared to": not the reported period's.
     assert [*loss, *year, "IN_PERIOD", 0.9] in linked
     assert not [r for r in linked if (r[0], r[1]) == compared_sales]
+
+
+def test_the_period_a_rate_of_change_is_measured_from_is_not_the_amounts():
+    from iec_nlp.components.amount_rules import unlink_periods_of_rates_of_change
+
+    text = "Diluted earnings per share were $1.42, up 9% compared to last year, and sales were $310 million in 2031."
+    last_year, year = _spans(text, "last year", "2031")
+    eps, sales = _spans(text, "$1.42", "$310 million")
+    relations = [[*eps, *last_year, "IN_PERIOD", 0.9], [*sales, *year, "IN_PERIOD", 0.9]]
+    assert unlink_periods_of_rates_of_change(text, relations) == [[*sales, *year, "IN_PERIOD", 0.9]]

@@ -917,6 +917,26 @@ def unlink_periods_of_later_lines(layout: FiledLayout, relations: list[list[Any]
     ]
 
 
+# "GAAP earnings per share were $2.38, up 5% compared to last year": the
+# period a rate of change is measured from is the compared level's, which the
+# sentence leaves unstated, not the amount's (on train, dev and the probe sets
+# none of 36 amounts so followed falls in that period in the gold).
+_RATE_OF_CHANGE_FROM = re.compile(
+    r",?\s+(?:an?\s+)?(?:up|down|increased?|decreased?|increase|decrease|growth|rise|decline)(?:\s+of)?"
+    r"\s+\d[\d.]*\s?(?:%|percent)\s+(?:from|over|compared\s+(?:to|with)|versus|vs\.?)\s+(?:the\s+|a\s+)?",
+    re.IGNORECASE,
+)
+
+
+def unlink_periods_of_rates_of_change(text: str, relations: list[list[Any]]) -> list[list[Any]]:
+    """No IN_PERIOD from an amount to the period its rate of change right
+    after it is measured from ("$2.38, up 5% compared to last year")."""
+    return [
+        r for r in relations
+        if not (r[4] == "IN_PERIOD" and r[2] >= r[1] and _RATE_OF_CHANGE_FROM.fullmatch(text, r[1], r[2]))
+    ]
+
+
 # "Net loss was $5.2 million, compared to $6.0 million in the same period
 # last year": the period after the compared amount is the compared amount's
 # (GUIDELINE "Comparison amounts": each takes its own period), not the level's.
