@@ -1672,3 +1672,16 @@ def test_the_period_a_rate_of_change_is_measured_from_is_not_the_amounts():
     eps, sales = _spans(text, "$1.42", "$310 million")
     relations = [[*eps, *last_year, "IN_PERIOD", 0.9], [*sales, *year, "IN_PERIOD", 0.9]]
     assert unlink_periods_of_rates_of_change(text, relations) == [[*sales, *year, "IN_PERIOD", 0.9]]
+
+
+def test_a_highlight_ending_in_its_rate_of_change_is_not_in_the_period_opening_the_next_line():
+    from iec_nlp.components.amount_rules import unlink_periods_of_later_lines
+    from iec_nlp.text import LAYOUT_KEY, FiledLayout, normalize
+    from iec_nlp.tokenizer import blank_pipeline
+
+    filed = "Adjusted earnings per share of $1.17, up 4%\n2032 Guidance Raised to $4.10 to $4.30\n"
+    norm = normalize(filed)
+    doc = blank_pipeline().make_doc(norm.text)
+    doc.user_data[LAYOUT_KEY] = norm.layout(0, len(norm.text))
+    eps, year = _spans(norm.text, "$1.17", "2032")
+    assert unlink_periods_of_later_lines(FiledLayout(doc), [[*eps, *year, "IN_PERIOD", 0.8]]) == []

@@ -901,7 +901,11 @@ def link_period_after(text: str, money: list[tuple[int, int]], periods: list[tup
 # closely as "for the quarter" would; on the page it heads the line below.
 # Only cells (numbers, percentages, dashes) may follow the amount on its
 # line, only blank lines and a bullet may come before the period.
+# So may its rate of change, as highlights state it: "Adjusted Diluted EPS of
+# $0.63, up 2%" / "2016 Diluted EPS Guidance Updated to ..." (neither of the 2
+# such amounts on train, dev and the probe sets falls in the next line's period).
 _ROW_TO_NEXT_LINE_OPENING = re.compile(
+    r"(?:,?[ \t]+(?:up|down)[ \t]+\d[\d.]*[ \t]?(?:%|percent))?"
     r"[^A-Za-z\n]*\n(?:[ \t]*\n)*[ \t]*(?:[\u2022\u00b7\u25cf\u25aa*\u2013-][ \t]*)?"
 )
 
