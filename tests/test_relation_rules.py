@@ -1658,3 +1658,40 @@ def test_a_balance_sheet_date_after_at_opening_a_sentence_and_a_first_half_scope
     periods = {(result.entities[r.head].text, result.entities[r.child].text) for r in result.relations if r.label == "IN_PERIOD"}
     assert ("$27.4 million", "March 31, 2018") in periods and ("$190.0 million", "March 31, 2018") in periods
     assert ("$139.8 million", "first half of 2007") in periods
+
+
+def test_a_period_after_the_verb_of_reporting_scopes_the_amounts_it_reports():
+    from iec_nlp.components.amount_rules import link_opening_period
+
+    text = ("Acme also reported fiscal year 2031 sales of $80.1 million and a net loss of $3.2 million, "
+            "as compared to sales of $71.5 million and a net loss of $5.0 million for fiscal year 2030.")
+    year, earlier = _spans(text, "fiscal year 2031", "fiscal year 2030")
+    sales, loss, compared_sales, compared_loss = _spans(text, "$80.1 million", "$3.2 million", "$71.5 million", "$5.0 million")
+    relations = [[*sales, *year, "IN_PERIOD", 0.9], [*compared_loss, *earlier, "IN_PERIOD", 0.9]]
+    linked = link_opening_period(text, [sales, loss, compared_sales, compared_loss], [year, earlier], relations)
+    # The compared amounts are in the clause after "compared to": not the reported period's.
+    assert [*loss, *year, "IN_PERIOD", 0.9] in linked
+    assert not [r for r in linked if (r[0], r[1]) == compared_sales]
+
+
+def test_the_period_a_rate_of_change_is_measured_from_is_not_the_amounts():
+    from iec_nlp.components.amount_rules import unlink_periods_of_rates_of_change
+
+    text = "Diluted earnings per share were $1.42, up 9% compared to last year, and sales were $310 million in 2031."
+    last_year, year = _spans(text, "last year", "2031")
+    eps, sales = _spans(text, "$1.42", "$310 million")
+    relations = [[*eps, *last_year, "IN_PERIOD", 0.9], [*sales, *year, "IN_PERIOD", 0.9]]
+    assert unlink_periods_of_rates_of_change(text, relations) == [[*sales, *year, "IN_PERIOD", 0.9]]
+
+
+def test_a_highlight_ending_in_its_rate_of_change_is_not_in_the_period_opening_the_next_line():
+    from iec_nlp.components.amount_rules import unlink_periods_of_later_lines
+    from iec_nlp.text import LAYOUT_KEY, FiledLayout, normalize
+    from iec_nlp.tokenizer import blank_pipeline
+
+    filed = "Adjusted earnings per share of $1.17, up 4%\n2032 Guidance Raised to $4.10 to $4.30\n"
+    norm = normalize(filed)
+    doc = blank_pipeline().make_doc(norm.text)
+    doc.user_data[LAYOUT_KEY] = norm.layout(0, len(norm.text))
+    eps, year = _spans(norm.text, "$1.17", "2032")
+    assert unlink_periods_of_later_lines(FiledLayout(doc), [[*eps, *year, "IN_PERIOD", 0.8]]) == []

@@ -359,3 +359,31 @@ def test_a_quarters_code_with_its_number_first_heads_a_column():
     )
     _, relations = _read(filed, ["$ 112.4", "$ 108.9"])
     assert ("$ 112.4", "IN_PERIOD", "3Q 2022") in relations and ("$ 108.9", "IN_PERIOD", "2Q 2022") in relations
+
+
+def test_footnote_marks_after_a_row_label_are_no_cells_of_the_row():
+    filed = (
+        "                        2024 GAAP   Adj.   2024 Non-GAAP   2023 GAAP   Adj.   2023 Non-GAAP\n"
+        "TOTAL SALES (2) (3)   $5,210   $4   $5,214   $4,980   $7   $4,987\n"
+    )
+    _, relations = _read(filed, ["$5,210", "$4", "$5,214", "$4,980", "$7", "$4,987"])
+    assert ("$5,210", "VALUE_OF", "TOTAL SALES") in relations
+    assert ("$5,214", "IN_PERIOD", "2024") in relations
+    assert ("$4,987", "VALUE_OF", "TOTAL SALES") in relations
+    assert ("$4,980", "IN_PERIOD", "2023") in relations
+    # The adjustments column is headed by no period: its cells are no level of the row's measure.
+    assert not [r for r in relations if r[0] in ("$4", "$7")]
+
+
+def test_a_schedule_row_labelled_with_its_period_heads_no_rows_below_it():
+    filed = (
+        "Future annual amortization expense is as follows:\n"
+        "\n"
+        "Fiscal 2032   $2,410\n"
+        "Fiscal 2033   1,118\n"
+        "Fiscal 2034   702\n"
+        "Total intangible assets, net   $4,230\n"
+    )
+    _, relations = _read(filed, ["$2,410", "$4,230"])
+    assert ("$4,230", "VALUE_OF", "Total intangible assets, net") in relations
+    assert not [r for r in relations if r[0] == "$4,230" and r[1] == "IN_PERIOD"]

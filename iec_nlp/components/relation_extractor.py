@@ -64,6 +64,7 @@ from .amount_rules import (
     unlink_periods_of_later_lines,
     unlink_periods_of_other_list_items,
     unlink_periods_of_other_pay_items,
+    unlink_periods_of_rates_of_change,
 )
 from .relation_model import Candidate
 from .role_rules import (
@@ -329,6 +330,7 @@ def _apply_amount_rules(doc: Doc, relations: list[list[Any]], ents: tuple[Span, 
     relations = link_sized_measures(text, money, metrics, relations)
     relations = link_comparisons_of_new_levels(text, money, metrics, relations)
     relations = unlink_periods_of_other_list_items(layout, unlink_periods_of_later_lines(layout, relations))
+    relations = unlink_periods_of_rates_of_change(text, relations)
     relations = link_period_after(text, money, periods, relations)
     relations = link_companions(text, money, relations)
     relations = link_range_ends(text, money, relations)
@@ -346,6 +348,9 @@ def _apply_amount_rules(doc: Doc, relations: list[list[Any]], ents: tuple[Span, 
     # a table has no sentence ends, the next section's heading may be it, and
     # the items of a list with no bullet the sentence rules know are one sentence.
     relations = unlink_periods_of_other_list_items(layout, unlink_periods_of_later_lines(layout, relations))
+    # Again too for the period a rate of change is measured from: the
+    # sentence's amounts may have taken it as their sentence's one period.
+    relations = unlink_periods_of_rates_of_change(text, relations)
     return unlink_periods_of_other_pay_items(text, metrics, unlink_compared_period(text, money, relations))
 
 
