@@ -1002,6 +1002,20 @@ def test_a_title_right_before_a_name_is_that_names():
     assert link_titles_right_before_names(doc, []) == []
 
 
+def test_each_title_of_a_chain_right_before_a_name_is_that_names():
+    from iec_nlp.components.role_rules import link_titles_right_before_names
+
+    text = 'Ilse Marr spoke first. Chairman, President and Acting CEO Otto Brandt said, "We grew."'
+    surfaces = [("Ilse Marr", "PERSON"), ("Chairman", "ROLE"), ("President", "ROLE"), ("Acting CEO", "ROLE"), ("Otto Brandt", "PERSON")]
+    doc = _sentenced_doc(text, surfaces)
+    marr, chairman, president, ceo, brandt = _spans(text, "Ilse Marr", "Chairman", "President", "Acting CEO", "Otto Brandt")
+    # The extractor gave the first title to the name before it and linked only the last one.
+    linked = link_titles_right_before_names(doc, [[*marr, *chairman, "HAS_ROLE", 0.6], [*brandt, *ceo, "HAS_ROLE", 0.9]])
+    assert sorted(linked) == sorted(
+        [[*brandt, *chairman, "HAS_ROLE", 0.9], [*brandt, *president, "HAS_ROLE", 0.9], [*brandt, *ceo, "HAS_ROLE", 0.9]]
+    )
+
+
 def test_a_title_in_a_sentence_with_a_pronoun_subject_loses_the_name_before():
     from iec_nlp.components.role_rules import unlink_titles_of_pronoun_sentences
 
