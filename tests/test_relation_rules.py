@@ -461,6 +461,19 @@ def test_an_amount_the_extractor_gave_to_a_measure_of_the_aside_is_the_subjects(
     assert sorted(linked) == sorted([[*part, *aside, "VALUE_OF", 0.9], [*level, *subject, "VALUE_OF", 0.9]])
 
 
+def test_an_amount_stated_after_an_aside_with_no_commas_or_as_a_loss_is_the_subjects():
+    from iec_nlp.components.amount_rules import link_stated_measures
+
+    text = ("Net earnings including the litigation credit were $6.1 million for the year. "
+            "Adjusted EBITDA for the quarter was a loss of $0.4 million.")
+    earnings, credit, ebitda, loss = _spans(text, "Net earnings", "litigation credit", "Adjusted EBITDA", "loss")
+    level, negative = _spans(text, "$6.1 million", "$0.4 million")
+    # The extractor gave each amount to the measure nearest before it.
+    relations = [[*level, *credit, "VALUE_OF", 0.8], [*negative, *loss, "VALUE_OF", 0.8]]
+    linked = link_stated_measures(text, [level, negative], [earnings, credit, ebitda, loss], relations)
+    assert sorted(linked) == sorted([[*level, *earnings, "VALUE_OF", 0.9], [*negative, *ebitda, "VALUE_OF", 0.9]])
+
+
 def test_the_subject_of_a_relative_clause_listing_measures_is_the_one_stated():
     from iec_nlp.components.amount_rules import link_stated_measures
 

@@ -312,10 +312,18 @@ def link_comparisons_of_new_levels(
 # gives for the measure, not a change of it. A footnote mark may follow the
 # measure: "Operating income*, which excludes ..., was", "Adjusted EBITDA(1) was";
 # so may the end of its short form: 'Adjusted FFO ("AFFO"), which excludes'.
+# The aside may also be written with no commas, "Net Income including the
+# tax benefit was $8.5 million", "Net income after tax benefit was", "Sales
+# excluding the RPM business were": on train, dev and the probe sets the
+# amount so stated is the measure's before the aside, 3 of 3.
+# A loss stated as the measure's level ("Adjusted net income for the quarter
+# was a loss of $0.2 million") is the measure's too, not the loss's: 2 of 2.
 _STATED_AS = re.compile(
     r"(?:\*+|\(\d{1,2}\)|[\"\u201d]\))?"
-    r"(?:\s*\([^()$]{0,150}\))?(?:,\s+[^,.;:$\n]{0,40},|(?P<relative>,\s+(?:which|defined\s+as|excluding|including)\s+(?:[^.;:\n]|\.(?=\d)){0,250}?,))?"
+    r"(?:\s*\([^()$]{0,150}\))?(?:,\s+[^,.;:$\n]{0,40},|(?P<relative>,\s+(?:which|defined\s+as|excluding|including)\s+(?:[^.;:\n]|\.(?=\d)){0,250}?,)"
+    r"|(?P<aside>\s+(?:including|excluding|without|after)\s+(?:the\s+)?[^,.;:$\n]{0,60}?))?"
     rf"(?:\s+(?:for|in|during|of)\s+[^.;:$\n]{{0,100}}?)?,?\s+(?:was|were|totaled|totalled|amounted\s+to|{LEVEL_VERBS}|{CHANGED_BY_AMOUNT_TO}|"
+    r"(?:was|were)\s+a\s+(?:net\s+)?loss\s+of|"
     r"(?:is|are)\s+(?:now\s+)?(?:expected|estimated|projected|anticipated|forecast)\s+to\s+(?:be|total)"
     r"(?:\s+in\s+the\s+range\s+of|\s+between)?)\s+"
     r"(?:approximately\s+|about\s+)?"
@@ -362,7 +370,8 @@ def link_stated_measures(
         k = bisect_left(metric_starts, start)
         candidates = metrics[max(0, k - 3) : k]
         relative = [
-            m for m in candidates if (stated := _STATED_AS.fullmatch(text, m[1], start)) and stated.group("relative")
+            m for m in candidates
+            if (stated := _STATED_AS.fullmatch(text, m[1], start)) and (stated.group("relative") or stated.group("aside"))
         ]
         for metric in relative[-1:] or reversed(candidates):
             if metric[1] > start:
