@@ -272,6 +272,16 @@ def test_the_period_after_a_compared_amount_is_not_the_level_period():
     assert unlink_compared_period(text, [level, compared, backlog], relations) == relations[1:]
 
 
+def test_the_period_named_after_a_comparison_word_is_not_the_level_period():
+    from iec_nlp.components.amount_rules import unlink_compared_period
+
+    text = "Core revenue was $52.4 million versus core revenue in 2030 of $49.8 million."
+    (year,) = _spans(text, "2030")
+    level, compared = _spans(text, "$52.4 million", "$49.8 million")
+    relations = [[*level, *year, "IN_PERIOD", 0.9], [*compared, *year, "IN_PERIOD", 0.9]]
+    assert unlink_compared_period(text, [level, compared], relations) == relations[1:]
+
+
 def test_a_measure_opening_its_clause_takes_the_amount_its_verb_states():
     from iec_nlp.components.amount_rules import link_stated_measures
 
