@@ -484,6 +484,17 @@ def test_an_amount_stated_after_an_aside_with_no_commas_or_as_a_loss_is_the_subj
     assert sorted(linked) == sorted([[*level, *earnings, "VALUE_OF", 0.9], [*negative, *ebitda, "VALUE_OF", 0.9]])
 
 
+def test_a_measure_scoped_by_under_or_on_a_basis_takes_the_amount_its_verb_states():
+    from iec_nlp.components.amount_rules import link_stated_measures
+
+    text = ("Net loss under generally accepted accounting principles for the quarter was $3.1 million. "
+            "Net interest income on a tax-equivalent basis was $12.6 million.")
+    loss, income = _spans(text, "Net loss", "Net interest income")
+    first, second = _spans(text, "$3.1 million", "$12.6 million")
+    linked = link_stated_measures(text, [first, second], [loss, income], [])
+    assert sorted(linked) == sorted([[*first, *loss, "VALUE_OF", 0.9], [*second, *income, "VALUE_OF", 0.9]])
+
+
 def test_the_subject_of_a_relative_clause_listing_measures_is_the_one_stated():
     from iec_nlp.components.amount_rules import link_stated_measures
 

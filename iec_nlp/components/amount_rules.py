@@ -316,13 +316,20 @@ def link_comparisons_of_new_levels(
 # tax benefit was $8.5 million", "Net income after tax benefit was", "Sales
 # excluding the RPM business were": on train, dev and the probe sets the
 # amount so stated is the measure's before the aside, 3 of 3.
+# The measure may be scoped by "under" or "on a ... basis" as by "for":
+# "Borrowings under the line of credit were $6.2 million", "Net loss under
+# Generally Accepted Accounting Principles (GAAP) for the third quarter was",
+# "Net interest income on a tax-equivalent basis was" (on train, dev and the
+# probe sets each of the 66 amounts so stated is the value of the measure
+# that opens the clause: the word before "under" or "on" in 55, a span
+# running through it in 5, "Assets under management").
 # A loss stated as the measure's level ("Adjusted net income for the quarter
 # was a loss of $0.2 million") is the measure's too, not the loss's: 2 of 2.
 _STATED_AS = re.compile(
     r"(?:\*+|\(\d{1,2}\)|[\"\u201d]\))?"
     r"(?:\s*\([^()$]{0,150}\))?(?:,\s+[^,.;:$\n]{0,40},|(?P<relative>,\s+(?:which|defined\s+as|excluding|including)\s+(?:[^.;:\n]|\.(?=\d)){0,250}?,)"
     r"|(?P<aside>\s+(?:including|excluding|without|after)\s+(?:the\s+)?[^,.;:$\n]{0,60}?))?"
-    rf"(?:\s+(?:for|in|during|of)\s+[^.;:$\n]{{0,100}}?)?,?\s+(?:was|were|totaled|totalled|amounted\s+to|{LEVEL_VERBS}|{CHANGED_BY_AMOUNT_TO}|"
+    rf"(?:\s+(?:for|in|during|of|under|on\s+an?)\s+[^.;:$\n]{{0,100}}?)?,?\s+(?:was|were|totaled|totalled|amounted\s+to|{LEVEL_VERBS}|{CHANGED_BY_AMOUNT_TO}|"
     r"(?:was|were)\s+a\s+(?:net\s+)?loss\s+of|"
     r"(?:is|are)\s+(?:now\s+)?(?:expected|estimated|projected|anticipated|forecast)\s+to\s+(?:be|total)"
     r"(?:\s+in\s+the\s+range\s+of|\s+between)?)\s+"
