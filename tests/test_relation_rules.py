@@ -402,6 +402,15 @@ def test_an_amount_takes_the_measure_named_right_after_it():
     ]  # a part of the sales is no level of them
 
 
+def test_an_amount_takes_the_measure_after_a_per_share_companion_given_after_tax():
+    from iec_nlp.components.amount_rules import link_measures_after
+
+    text = "Net income includes $4.2 million ($0.19 per diluted share after tax) of hurricane losses."
+    (losses,) = _spans(text, "hurricane losses")
+    (amount,) = _spans(text, "$4.2 million")
+    assert link_measures_after(text, [amount], [losses], []) == [[*amount, *losses, "VALUE_OF", 0.9]]
+
+
 def test_a_measure_written_against_its_amount_wins_over_one_before():
     from iec_nlp.components.amount_rules import link_measures_after
 

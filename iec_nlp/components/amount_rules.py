@@ -445,8 +445,13 @@ def link_levels_after_rates(
 # The measure named right after an amount: "a $2.4 million contract",
 # "$750,000 in aggregate repurchase price", "$2,927,000 ($.07 per share) for
 # an impairment charge", "$38 million and $39 million in unrealized losses".
+# The per-share companion may say on what basis it is given: "$18.5 million
+# ($0.68 per share after tax) of catastrophe and storm losses" (on train, dev
+# and the probe sets both amounts so written, and their companions, are the
+# value of the measure after them).
 _MEASURE_AFTER = re.compile(
-    r"(?:\s*\([^()$]{0,5}\$[\d.,]+\s+(?:a|per)\s+(?:[\w-]+\s+){0,2}share\))?"
+    r"(?:\s*\([^()$]{0,5}\$[\d.,]+\s+(?:a|per)\s+(?:[\w-]+\s+){0,2}share"
+    r"(?:,?\s+(?:after|before|net\s+of)\s+(?:income\s+)?tax(?:es)?)?\))?"
     r"(?:\s+(?:in|of|for\s+(?:an?|the))\s+|[ ]+(?=\S))"
 )
 _AMOUNT_LIST = re.compile(r",?\s+(?:and|or)\s+(?:approximately\s+|about\s+)?")
