@@ -616,6 +616,15 @@ def test_an_amount_a_verb_changes_its_measure_by_is_no_level():
     assert revise_value_of(text, money, [eps, margin, debt, sales], relations) == []
 
 
+def test_an_amount_a_verb_changes_its_measure_by_is_no_level_also_with_a_bound_or_increment():
+    text = ("Acme reduced its term debt by more than $4 million. "
+            "The customer may increase the order by an additional $2 million.")
+    debt, order = _spans(text, "term debt", "order")
+    bound, increment = _spans(text, "$4 million", "$2 million")
+    relations = [[*bound, *debt, "VALUE_OF", 0.7], [*increment, *order, "VALUE_OF", 0.7]]
+    assert revise_value_of(text, [bound, increment], [debt, order], relations) == []
+
+
 def test_an_amount_a_payment_is_raised_by_is_no_level_also_with_its_frequency_between():
     text = "The board raised the quarterly dividend by 2 cents to $0.39 per share."
     (dividend,) = _spans(text, "dividend")

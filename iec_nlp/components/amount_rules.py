@@ -185,7 +185,13 @@ _VERB_BEFORE_MEASURE = re.compile(
     r"(?:(?:quarterly|monthly|annual|semi-annual)\s+)?$",
     re.IGNORECASE,
 )
-_MEASURE_CHANGED_BY = re.compile(r"\s+(?:by\s+)?(?:approximately\s+|about\s+)?")
+# A bound or an increment of the change may follow "by": "reduced our total long-term
+# debt by more than $800,000", "increase the award by an additional $3
+# million", "increase commitments by up to $50 million" (none of the 3 such
+# amounts on train, dev and the probe sets is a level of the measure).
+_MEASURE_CHANGED_BY = re.compile(
+    r"\s+(?:by\s+)?(?:approximately\s+|about\s+|an\s+additional\s+|more\s+than\s+|over\s+|nearly\s+|up\s+to\s+)?"
+)
 _PAID_DOWN = re.compile(r"\b(?:retired|repaid|paid\s+down)\s+(?:approximately\s+|about\s+|an\s+additional\s+)?$")
 
 
