@@ -124,6 +124,8 @@ class Report:
     issuer_misses: list[dict[str, Any]] = field(default_factory=list, repr=False)
     # Entity errors by kind (missed, spurious, boundary, label), per label.
     error_kinds: dict[str, dict[str, int]] = field(default_factory=dict)
+    # Each relation the gold and the prediction disagree on (`relation_errors`).
+    relation_errors: list[dict[str, Any]] = field(default_factory=list, repr=False)
 
     @property
     def issuer_accuracy(self) -> float:
@@ -211,6 +213,21 @@ def _relation_map(extraction: Any, doc_id: str) -> dict[Any, str]:
     }
 
 
+def relation_errors(gold: Any, pred: Any, doc_id: str) -> list[dict[str, Any]]:
+    """The relations of one release that only the gold or only the prediction
+    holds (strict: both arguments' offsets), each with its arguments' text:
+    `gold` is the label the gold gives the pair, or "O" when it gives none,
+    and `pred` the same for the prediction."""
+    gold_map, pred_map = _relation_map(gold, doc_id), _relation_map(pred, doc_id)
+    text = gold.text
+    return [
+        {"doc": doc_id, "head": text[key[1] : key[2]], "head_start": key[1], "child": text[key[3] : key[4]],
+         "child_start": key[3], "gold": gold_map.get(key, _NONE), "pred": pred_map.get(key, _NONE)}
+        for key in sorted(set(gold_map) | set(pred_map))
+        if gold_map.get(key) != pred_map.get(key)
+    ]
+
+
 def _partial_matches(gold: Any, pred: Any) -> tuple[dict[Any, str], dict[Any, str]]:
     """Re-key predictions that overlap a gold span of the same label onto it."""
     gold_map, pred_map = {}, {}
@@ -273,6 +290,7 @@ def evaluate(model: Any, corpus_or_split: Any, *, gold_entities: bool = True) ->
     rel_pred: dict[Any, str] = {}
     fact_counts = {name: Counter() for name in ("person_role", "customer", "figure")}
     errors: list[dict[str, Any]] = []
+    relation_misses: list[dict[str, Any]] = []
     issuer_correct, issuer_total, issuer_misses = 0, 0, []
     kinds: dict[str, Counter] = {}
     for doc, gold, pred in zip(documents, golds, preds):
@@ -301,6 +319,7 @@ def evaluate(model: Any, corpus_or_split: Any, *, gold_entities: bool = True) ->
         part_pred.update({(doc.id, *k): v for k, v in pp.items()})
         rel_gold.update(_relation_map(gold, doc.id))
         rel_pred.update(_relation_map(pred, doc.id))
+        relation_misses.extend(relation_errors(gold, pred, doc.id))
         gold_facts, pred_facts = _facts(gold), _facts(pred)
         for name in fact_counts:
             fact_counts[name]["tp"] += len(gold_facts[name] & pred_facts[name])
@@ -333,6 +352,7 @@ def evaluate(model: Any, corpus_or_split: Any, *, gold_entities: bool = True) ->
         len(documents), entities, partial, relations, gold_ent_table, facts, confusion, errors,
         issuer_correct, issuer_total, issuer_misses,
         {label: {k: kinds.get(label, Counter())[k] for k in ERROR_KINDS} for label in ENTITY_LABELS},
+        relation_misses,
     )
 
 

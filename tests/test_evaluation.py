@@ -61,6 +61,23 @@ def test_entity_errors_are_sorted_by_kind():
     assert "spurious" not in kinds["ORG"]  # Acme overlaps the gold ORG: a boundary error, not spurious
 
 
+def test_relation_errors_list_each_pair_only_one_side_links_with_its_arguments_text():
+    from iec_nlp.evaluation import relation_errors
+    from iec_nlp.extraction import Entity, Extraction, Relation
+
+    text = "Jane Doe, CFO, said revenue was $5 in 2024."
+    ents = (Entity(0, 8, "PERSON", "Jane Doe"), Entity(10, 13, "ROLE", "CFO"), Entity(20, 27, "METRIC", "revenue"),
+            Entity(32, 34, "MONEY", "$5"), Entity(38, 42, "PERIOD", "2024"))
+    gold = Extraction(text, ents, (Relation(0, 1, "HAS_ROLE"), Relation(3, 2, "VALUE_OF"), Relation(3, 4, "IN_PERIOD")))
+    pred = Extraction(text, ents, (Relation(0, 1, "HAS_ROLE"), Relation(3, 4, "VALUE_OF")))
+    errors = relation_errors(gold, pred, "d")
+    assert {(e["head"], e["child"], e["gold"], e["pred"]) for e in errors} == {
+        ("$5", "revenue", "VALUE_OF", "O"),  # missed
+        ("$5", "2024", "IN_PERIOD", "VALUE_OF"),  # the right pair, the wrong label
+    }
+    assert relation_errors(gold, gold, "d") == []
+
+
 def test_evaluating_nothing_is_a_clear_error_and_a_release_without_entities_scores(nlp):
     from iec_nlp.corpus.records import AnnotatedDocument
     from iec_nlp.evaluation import evaluate
