@@ -218,10 +218,13 @@ def relation_errors(gold: Any, pred: Any, doc_id: str) -> list[dict[str, Any]]:
     holds (strict: both arguments' offsets), each with its arguments' text:
     `gold` is the label the gold gives the pair, or "O" when it gives none,
     and `pred` the same for the prediction."""
-    gold_map, pred_map = _relation_map(gold, doc_id), _relation_map(pred, doc_id)
-    text = gold.text
+    return _relation_differences(_relation_map(gold, doc_id), _relation_map(pred, doc_id), gold.text)
+
+
+def _relation_differences(gold_map: dict[Any, str], pred_map: dict[Any, str], text: str) -> list[dict[str, Any]]:
+    """The keyed relations (`_relation_map`) on which the two maps disagree."""
     return [
-        {"doc": doc_id, "head": text[key[1] : key[2]], "head_start": key[1], "child": text[key[3] : key[4]],
+        {"doc": key[0], "head": text[key[1] : key[2]], "head_start": key[1], "child": text[key[3] : key[4]],
          "child_start": key[3], "gold": gold_map.get(key, _NONE), "pred": pred_map.get(key, _NONE)}
         for key in sorted(set(gold_map) | set(pred_map))
         if gold_map.get(key) != pred_map.get(key)
@@ -317,9 +320,10 @@ def evaluate(model: Any, corpus_or_split: Any, *, gold_entities: bool = True) ->
         pg, pp = _partial_matches(gold, pred)
         part_gold.update({(doc.id, *k): v for k, v in pg.items()})
         part_pred.update({(doc.id, *k): v for k, v in pp.items()})
-        rel_gold.update(_relation_map(gold, doc.id))
-        rel_pred.update(_relation_map(pred, doc.id))
-        relation_misses.extend(relation_errors(gold, pred, doc.id))
+        gold_relations, pred_relations = _relation_map(gold, doc.id), _relation_map(pred, doc.id)
+        rel_gold.update(gold_relations)
+        rel_pred.update(pred_relations)
+        relation_misses.extend(_relation_differences(gold_relations, pred_relations, doc.text))
         gold_facts, pred_facts = _facts(gold), _facts(pred)
         for name in fact_counts:
             fact_counts[name]["tp"] += len(gold_facts[name] & pred_facts[name])

@@ -5181,22 +5181,22 @@ def test_a_group_of_a_company_with_its_legal_form_is_two_organizations():
 
 
 def test_a_gain_or_loss_keeps_what_it_is_on():
-    from iec_nlp.components.figure_terms import _widen_gains_over_what_they_are_on
+    from iec_nlp.components.figure_terms import _widen_metrics_over_line_items
 
     text = ("Results include a $0.3 million gain on the sale of a former warehouse, a $0.4 million loss on sale "
             "of surplus land and gains on sales of branches of $2 million.")
     doc = _doc(text, [("gain", "METRIC"), ("loss", "METRIC"), ("sales", "METRIC")])
-    assert _ents_of(_widen_gains_over_what_they_are_on(doc, text, list(doc.ents))) == [
+    assert _ents_of(_widen_metrics_over_line_items(doc, text, list(doc.ents))) == [
         ("gain", "METRIC"), ("loss on sale of surplus land", "METRIC"), ("gains on sales of branches", "METRIC")
     ]
 
 
 def test_a_cash_balance_line_is_one_measure():
-    from iec_nlp.components.figure_terms import _widen_cash_balance_lines
+    from iec_nlp.components.figure_terms import _widen_metrics_over_line_items
 
     text = "Highlights: Cash, cash equivalents, and short-term government securities of $812 million at quarter end."
     doc = _doc(text, [("securities", "METRIC")])
-    assert _ents_of(_widen_cash_balance_lines(doc, text, list(doc.ents))) == [
+    assert _ents_of(_widen_metrics_over_line_items(doc, text, list(doc.ents))) == [
         ("Cash, cash equivalents, and short-term government securities", "METRIC")
     ]
 

@@ -120,7 +120,7 @@ def errors(out: Path, sets: list[str], threshold: float | None = None) -> None:
     threshold = default_threshold() if threshold is None else threshold
     for name in sets:
         report = _held_out_report(out, name, threshold)
-        for e in sorted(report.errors, key=lambda e: (e["doc"], e["start"])):
+        for e in sorted(report.errors, key=lambda e: (e["doc"], e["start"], e["end"], e["gold"])):
             print(f"{e['doc']} E {e['start']} {e['gold']} {e['pred']} {e['text']!r}")
         for r in report.relation_errors:
             print(f"{r['doc']} R {r['gold']} {r['pred']} {r['head']!r} -> {r['child']!r}")

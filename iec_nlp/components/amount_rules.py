@@ -977,7 +977,6 @@ def unlink_periods_of_rates_of_change(text: str, relations: list[list[Any]]) -> 
 # $194.9 million"): on train, dev and the probe sets none of 6 amounts
 # followed by a comparison word and then a period falls in that period.
 _COMPARISON_BETWEEN = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.|from)\b", re.IGNORECASE)
-_COMPARISON_WORD = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.)\s", re.IGNORECASE)
 
 
 def unlink_compared_period(text: str, money: list[tuple[int, int]], relations: list[list[Any]]) -> list[list[Any]]:
@@ -993,9 +992,8 @@ def unlink_compared_period(text: str, money: list[tuple[int, int]], relations: l
             continue
         # The amounts between this one and its period, each after a comparison word.
         between = money[bisect_right(starts, r[0]) : bisect_left(starts, r[2])]
-        if any(_COMPARISON_BETWEEN.search(text, r[1], c[0]) for c in between) or _COMPARISON_WORD.search(
-            text, r[1], r[2]
-        ):
+        # (The comparison words are those that part a sentence's clauses, _CLAUSE_BREAK.)
+        if any(_COMPARISON_BETWEEN.search(text, r[1], c[0]) for c in between) or _CLAUSE_BREAK.search(text, r[1], r[2]):
             dropped.add((r[0], r[1], r[2], r[3]))
     if not dropped:
         return relations

@@ -67,8 +67,7 @@ from .figure_terms import (
     _trim_basis,
     _trim_period,
     _trim_verb,
-    _widen_cash_balance_lines,
-    _widen_gains_over_what_they_are_on,
+    _widen_metrics_over_line_items,
     _widen_over_ordinals,
     _widen_over_units,
     _widen_split_years,
@@ -566,7 +565,7 @@ class EntityRules:
             ents = _widen_scopes_over_and(doc, text, ents)
             ents = _without_buyers_of_sales(doc, _complete_phrases(doc, text, ents))
             ents = _with_repurchase_words(doc, text, _borrowings_for_facilities(doc, text, ents))
-            ents = _widen_cash_balance_lines(doc, text, _widen_gains_over_what_they_are_on(doc, text, ents))
+            ents = _widen_metrics_over_line_items(doc, text, ents)
             ents = _without_restated_abbreviations(text, _cut_at_sentence_ends(doc, ents))
             ents = _propagate(doc, text, _as_companies_by_their_kind_word(doc, text, ents), short_names)
             ents = _without_opening_deal_verbs(text, _complete_organization_names(doc, text, _as_reinsurers(doc, ents)))
@@ -663,14 +662,11 @@ class EntityRules:
                     ents = _add_or_widen(doc, ents, lead.start() if lead else start, joint.start(), "ORG")
                     start = joint.end()
                 ents = _add_or_widen(doc, ents, start, match.end(), "ORG")
-        tickers = set()
-        for match in itertools.chain(
-            _names_before_tickers(text), NAME_AFTER_DATELINE.finditer(text), NAME_OPENING_HEADLINE.finditer(text)
-        ):
+        before_tickers = list(_names_before_tickers(text))
+        for match in itertools.chain(before_tickers, NAME_AFTER_DATELINE.finditer(text), NAME_OPENING_HEADLINE.finditer(text)):
             for start, end in _joint_announcers(text, match.start(1), match.end(1)):
                 ents = _add(doc, ents, start, end, "ORG")
-            if symbol := _SYMBOL_IN_TICKER.match(text, match.end() - 1):
-                tickers.add(symbol.group(1))
+        tickers = {symbol.group(1) for m in before_tickers if (symbol := _SYMBOL_IN_TICKER.match(text, m.end() - 1))}
         for match in _tickers_used_as_names(text, tickers):
             ents = _add(doc, ents, match.start(), match.end(), "ORG")
         for match in _matches_if_any(_BOARD_SEAT, text, "member"):

@@ -591,7 +591,6 @@ _TABLE_ROW_AFTER = re.compile(
 )
 _CLASS_OF = re.compile(r"Class\s+(?:[IVX]{1,4}|[A-D])", re.IGNORECASE)
 _TAX_BASIS = re.compile(r"(?:before|after|net\s+of)\s+(?:income\s+)?tax(?:es)?|pre-?tax|after-?tax", re.IGNORECASE)
-# Periods written as codes: "3Q21", "4Q 2020", "9M21", "H1 2010", "FY2019", "LTM".
 # Gold of train, dev and the probe sets: "TOTAL" (in 5 tables) and
 # "Appendix A"-like parts (430 uses) are never a name; nor is "US" or
 # "U.S." alone (a place; 154 uses, none annotated: the bodies named with it
@@ -603,6 +602,7 @@ _PUBLIC_HEALTH_PROGRAM = re.compile(r"(?:CHIP[ ])?(?:Medicare|Medicaid|MEDICARE|
 _NOT_A_NAME_IN_CAPITALS = re.compile(r"TOTAL(?:[ ]COMPANY)?")
 _COUNTRY_CODES = frozenset(("US", "U.S."))
 _DOCUMENT_PART = re.compile(r"(?:Appendix|Annex|Schedule|Exhibit)[ ][A-Z0-9]{1,3}\.?")
+# Periods written as codes: "3Q21", "4Q 2020", "9M21", "H1 2010", "FY2019", "LTM".
 _PERIOD_CODE = re.compile(r"(?:[1-4]Q|Q[1-4]|[369]M|H[12]|FY)[ ]?(?:\d{2}|\d{4})|LTM|TTM")
 # A people or its adjective is no organization.
 _DEMONYMS = frozenset(
@@ -1003,9 +1003,9 @@ def _dateline_cities(text: str) -> frozenset[str]:
 # A town the release names with its state or country ("a facility in
 # Rochester, NY") is that town where it is named alone as a place: after
 # "in", "at", "from", "into" or "near", or before a site's word ("the
-# Rochester area", "our Logansport plant"). It took 12 wrong
-# organizations out of the default model's output for the 1362 corpus and
-# probe releases and no right one (towns that are buyers, "Phoenix will pay us", "the Fort
+# Rochester area", "our Logansport plant"). It took 12 wrong organizations
+# out of the default model's output for the 1362 corpus and probe releases
+# and no right one (towns that are buyers, "Phoenix will pay us", "the Fort
 # Worth agreement", are named otherwise).
 _CITY_BEFORE_COMMA = re.compile(r"(?<![\w&.-])((?:[A-Z][a-z]+|[A-Z]{3,})(?:[ ](?:[A-Z][a-z]+|[A-Z]{3,})){0,2})(?=,)")
 _PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|into|near)[ ]+$")

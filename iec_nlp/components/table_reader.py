@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -254,10 +255,12 @@ def _row_label(lines: list[_Line], row_index: int, first_cell: _Cell) -> tuple[i
 _SIGNLESS_FIGURE = re.compile(r"\(?-?\d[\d,.]*\)?%?")
 
 
-def _is_period_labelled_row(line: _Line) -> bool:
-    """Whether the line is a row of figures whose label is a period (its
+# Cached: the header search of each row asks it of the same lines above.
+@lru_cache(maxsize=1024)
+def _is_period_labelled_row(text: str) -> bool:
+    """Whether a line's text is a row of figures whose label is a period (its
     figures no periods themselves: "2024   2023" heads columns)."""
-    cells = [m.group() for m in _GAP_CELL.finditer(line.text)]
+    cells = [m.group() for m in _GAP_CELL.finditer(text)]
     label, figures = (cells[0], cells[1:]) if cells else ("", [])
     return (
         bool(figures)
@@ -270,7 +273,7 @@ def _header(lines: list[_Line], row_index: int, money_lines: set[int]) -> tuple[
     """The nearest line above a row that heads its columns with periods, and
     the offsets of those periods."""
     for i in range(row_index - 1, max(-1, row_index - _HEADER_SEARCH_LINES), -1):
-        if i in money_lines or _is_period_labelled_row(lines[i]):
+        if i in money_lines or _is_period_labelled_row(lines[i].text):
             continue
         line = lines[i]
         # Running text, even where it names two years ("between the first
