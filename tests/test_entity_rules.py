@@ -38,6 +38,13 @@ def test_short_name_of_a_hyphenated_company_is_propagated_over_a_wrong_guess():
     assert _ents(doc) == [("Giga-tronics Incorporated", "ORG"), ("Giga-tronics", "ORG")]
 
 
+def test_a_known_name_opens_the_capitals_organization_the_recognizer_cut_at_its_of():
+    text = "ROCK OF AGES CORPORATION (NASDAQ: ROAC) announced today. Rock of Ages quarries granite."
+    doc = _doc(text, [("AGES CORPORATION", "ORG"), ("Rock of Ages", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert _ents(doc) == [("ROCK OF AGES CORPORATION", "ORG"), ("Rock of Ages", "ORG")]
+
+
 def test_propagation_keeps_entities_that_are_not_inside_the_match():
     text = "Plexus Corp. said today. Plexus Systems Group and Plexus agreed."
     doc = _doc(text, [("Plexus Corp.", "ORG"), ("Plexus Systems Group", "CUSTOMER")])
@@ -3186,6 +3193,25 @@ def test_a_name_a_naming_verb_appoints_as_a_title_is_a_person():
     doc = _doc(text, [("Alisha Banerjee", "ORG"), ("director", "ROLE"), ("Beta Logistics", "ORG")])
     doc = EntityRules(patterns=False, propagate=True)(doc)
     assert [(t, label) for t, label in _ents(doc) if " " in t] == [("Alisha Banerjee", "PERSON"), ("Beta Logistics", "ORG")]
+
+
+def test_a_name_elected_to_serve_as_a_director_or_to_the_board_is_a_person():
+    text = (
+        "The Board unanimously elected Rona Haverford to serve as a director. The Board also appointed Tamsin Holt "
+        "to its Board. Acme appointed Beta Logistics to serve as its agent."
+    )
+    doc = _doc(text, [("Rona Haverford", "ORG"), ("Tamsin Holt", "ORG"), ("Beta Logistics", "ORG")])
+    doc = EntityRules(patterns=False, propagate=True)(doc)
+    assert [(t, label) for t, label in _ents(doc) if " " in t] == [
+        ("Rona Haverford", "PERSON"), ("Tamsin Holt", "PERSON"), ("Beta Logistics", "ORG")
+    ]
+
+
+def test_a_comptroller_is_a_title_and_the_comptroller_of_the_currency_no_title():
+    from iec_nlp.components.name_shapes import JOB_TITLE
+
+    assert JOB_TITLE.fullmatch("Comptroller")
+    assert not JOB_TITLE.fullmatch("Comptroller of the Currency")
 
 
 def test_a_health_system_or_carmaker_is_also_called_by_its_first_word():

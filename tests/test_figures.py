@@ -34,6 +34,11 @@ def test_a_scale_glued_or_hyphenated_stays_in_the_amount():
     assert found == ["$16.4M", "$250k", "$2.3B", "$1.5MM", "$7.3-million", "$5", "$5"]
 
 
+def test_amounts_in_cents_have_no_sign_and_a_rate_in_per_cent_is_none():
+    text = "diluted earnings per share was less than 1 cent, up from 8 cents; margin up 5 per cent; 2.5 cents a unit"
+    assert [text[s:e] for s, e in find_money(text)] == ["1 cent", "8 cents", "2.5 cents"]
+
+
 @pytest.mark.parametrize(
     "text,value,currency",
     [("RMB 85.2 million", 85.2e6, "CNY"), ("RMB85.2 million", 85.2e6, "CNY"), ("INR 4,312 crore", 4312e7, "INR"),

@@ -913,6 +913,17 @@ def test_the_signer_of_an_8k_holds_the_titles_of_the_title_line():
         [*marr, *svp, "HAS_ROLE", 0.9], [*marr, *counsel, "HAS_ROLE", 0.9], [*marr, *secretary, "HAS_ROLE", 0.9]]
 
 
+def test_the_signer_holds_the_titles_of_a_signature_rendered_with_blank_lines():
+    # A filing's HTML signature table, read as text: a blank line between lines.
+    from iec_nlp.components.role_rules import link_signature_titles
+
+    text = "ZETA LABS, INC.\n\nDated: July 10, 2019\tBy:\t/s/ Ilse Marr\n\nName: Ilse Marr\n\nTitle: Secretary\n"
+    _, marr, secretary = spans = _spans(text, "Ilse Marr", "Ilse Marr", "Secretary")
+    doc = _sentenced_doc(text, [])
+    doc.ents = [doc.char_span(start, end, label=label) for (start, end), label in zip(spans, ["PERSON", "PERSON", "ROLE"])]
+    assert link_signature_titles(doc, []) == [[*marr, *secretary, "HAS_ROLE", 0.9]]
+
+
 def test_a_name_after_our_title_in_apposition_holds_it():
     from iec_nlp.components.role_rules import link_titles_before_names
 

@@ -3713,10 +3713,13 @@ _AT_AFTER_TITLE = re.compile(r"[ ](?:at|of|with)[ ]+(?:the[ ]+)?[A-Z]")
 
 # "the Board appointed Tomasz Welling-Ortiz as Chief Financial Officer",
 # "named Eli Marsh, currently Corvin's Chief Scientific Officer, as
-# President": who is appointed to a title is a person.
+# President": who is appointed to a title is a person. So who is elected
+# "to serve as a director" or "to the Board" (an 8-K's item 5.02).
 _APPOINTED_NAME = re.compile(
     rf"\b(?:appointed|appoints|appoint|named|names|elected|elects|promoted|promotes|hired|hires)[ ]({_FULL_NAME})"
     r"(?:[ ]as[ ](?:(?:the|its|our|a|an|interim|acting|new)[ ])*"
+    r"|[ ]to[ ]serve[ ]as[ ](?:(?:an?[ ])?(?:director|member)\b|(?:(?:the|its|our|a|an|interim|acting)[ ])*)"
+    r"|[ ]to[ ](?:the|its|our)[ ](?:Company['\u2019]s[ ])?Board\b"
     r"|,[ ](?:currently|formerly|previously|most[ ]recently|who|age[ ]\d|\d{2},))"
 )
 

@@ -48,13 +48,18 @@ _LEAD_IN = 6
 # another (nothing, a space or a line break between) is the same amount in a
 # second currency, not a negative one.
 _TRANSLATION_GAPS = ("", " ", "\n")
+# An amount in cents has no currency sign: "less than 1 cent", "8 cents per
+# share" (the recognizer learned the plural, rarely the singular).
+# "5 per cent" is a rate: a digit must stand right before the word.
+_CENTS = re.compile(r"(?<![\w.,$])\d{1,3}(?:\.\d+)?[ ]?cents?\b")
 
 
 def find_money(text: str) -> list[tuple[int, int]]:
     """Character spans of the monetary amounts in `text`.
 
     The same matches as `MONEY_PATTERN.finditer(text)`, searched for only
-    from just before each currency sign: no match can start further back.
+    from just before each currency sign: no match can start further back;
+    then the amounts in cents (`_CENTS`), which have no sign.
     """
     found = []
     position = 0
@@ -71,6 +76,9 @@ def find_money(text: str) -> list[tuple[int, int]]:
         if found and text[start] == "(" and text[end - 1] == ")" and text[found[-1][1] : start] in _TRANSLATION_GAPS:
             start, end = start + 1, end - 1
         found.append((start, end))
+    if "cent" in text:
+        found += [m.span() for m in _CENTS.finditer(text)]
+        found.sort()
     return found
 
 

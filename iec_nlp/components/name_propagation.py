@@ -286,6 +286,13 @@ def _propagate(
             # ("Giga" taken for a PERSON inside "Giga-tronics"); any other
             # overlap means this mention was already decided.
             if any(e.start < start or e.end > end for e in inside):
+                opened = _opened_by_known_name(doc, inside, start, end, forms[form])
+                if opened is not None:
+                    replaced |= inside
+                    added.append(opened)
+                    owner.update((j, opened) for j in range(opened.start, opened.end))
+                    free = i + n
+                    break
                 continue
             same = next((e for e in inside if (e.start, e.end) == (start, end)), None)
             if same is not None:
@@ -349,6 +356,19 @@ def _propagate(
             free = i + n
             break
     return [e for e in ents if e not in replaced] + added
+
+
+def _opened_by_known_name(doc: Doc, inside: set[Span], start: int, end: int, label: str) -> Span | None:
+    """The organization a known name opens where the recognizer took only its
+    end: "ROCK OF AGES CORPORATION" read as "AGES CORPORATION" in a release
+    that names "Rock of Ages" (a capitals line cut at its "OF"). The known
+    name runs into the organization's first words, so they are one name."""
+    if len(inside) != 1 or label not in ("ORG", "CUSTOMER"):
+        return None
+    ent = next(iter(inside))
+    if ent.label_ not in ("ORG", "CUSTOMER") or not start < ent.start < end <= ent.end:
+        return None
+    return Span(doc, start, ent.end, label=ent.label_)
 
 
 # A company's short name opens the names of its brands and programs:

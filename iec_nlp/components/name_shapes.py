@@ -65,6 +65,9 @@ _TITLE_HEAD = (
     r"Chairman|Chairwoman|(?-i:Chair(?:person)?)|"
     # In lower case, with another title: "chair and chief executive officer".
     r"(?-i:chair(?:person)?)(?=(?:,\s+|\s+and\s+)(?:president|chief|CEO|vice)\b)|Treasurer|Corporate\s+Secretary|Company\s+Secretary|Secretary|Controller|"
+    # A comptroller signs filings ("By /s/W. Ron Hinson / Comptroller"); the
+    # Comptroller "of the Currency" or "of Public Accounts" is an office, an ORG.
+    r"Comptroller(?!\s+of\b)|"
     # British, Irish and Indian boards: "Group Chief Executive", "Group Finance
     # Director", "Whole-time Director", "Non-Executive Director".
     r"Chief\s+Executive(?!\s+Officer)(?=\s+(?:of|at)\s+(?-i:[A-Z])|\s*[,;.]|\s+(?:and|said)\b)|Finance\s+Director|Whole-time\s+Director|"

@@ -634,7 +634,9 @@ def link_company_lines_over_names(
 # labeled lines ("Name: Jane Roe" / "Title: Senior Vice President, General
 # Counsel and Secretary"): the name states HAS_ROLE to each title of the
 # next line (its own contact block, but with labels the block rule reads as words).
-_SIGNATURE_LINES = re.compile(r"Name:[ \t]*([^\n]+)\n[ \t]*Title:[ \t]*([^\n]+)")
+# A signature rendered from a filing's HTML table has blank lines between
+# its lines ("Name: Brian S. Higgins\n\nTitle: Vice President, ...").
+_SIGNATURE_LINES = re.compile(r"Name:[ \t]*([^\n]+)\n(?:[ \t]*\n)*[ \t]*Title:[ \t]*([^\n]+)")
 
 
 def link_signature_titles(
