@@ -137,8 +137,10 @@ class NormalizedText:
 LAYOUT_KEY = "iec_layout"
 
 # Markup whose source lines say nothing of the rendered layout (an SGML
-# envelope or a <PAGE> marker in a text filing does not count).
-_HTML_LAYOUT = re.compile(r"<\s*(?:td|tr|table|p|br|div)\b", re.IGNORECASE)
+# envelope or a <PAGE> marker in a text filing does not count, nor the
+# <TABLE>, <CAPTION>, <S> and <C> tags around a text filing's tables, whose
+# rows and columns are its lines and spaces: an HTML table has <tr> and <td>).
+_HTML_LAYOUT = re.compile(r"<\s*(?:td|tr|p|br|div)\b", re.IGNORECASE)
 
 
 def normalize(original: str) -> NormalizedText:

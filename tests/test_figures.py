@@ -34,6 +34,13 @@ def test_a_scale_glued_or_hyphenated_stays_in_the_amount():
     assert found == ["$16.4M", "$250k", "$2.3B", "$1.5MM", "$7.3-million", "$5", "$5"]
 
 
+def test_year_to_date_takes_its_year_or_period():
+    import iec_nlp
+
+    text = "In year-to-date 2006, diluted earnings per share was 2 cents. Net income was $9.1 million for the year-to-date period."
+    assert [e.text for e in iec_nlp.extract(text).entities if e.label == "PERIOD"] == ["year-to-date 2006", "year-to-date period"]
+
+
 def test_amounts_in_cents_have_no_sign_and_a_rate_in_per_cent_is_none():
     text = "diluted earnings per share was less than 1 cent, up from 8 cents; margin up 5 per cent; 2.5 cents a unit"
     assert [text[s:e] for s, e in find_money(text)] == ["1 cent", "8 cents", "2.5 cents"]

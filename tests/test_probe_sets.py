@@ -74,7 +74,7 @@ def test_the_filings_gold_texts_are_the_documents_as_read_from_the_filings():
     from iec_nlp.filings import read_documents
 
     records = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((FILINGS_GOLD / "annotations").glob("*.jsonl"))]
-    assert len(records) == 11
+    assert len(records) == 14
     for record in records:
         company, _, tag = record["id"].split("_")
         documents = read_documents(DATA / "filings" / _FILING_OF[company])

@@ -387,3 +387,49 @@ def test_a_schedule_row_labelled_with_its_period_heads_no_rows_below_it():
     _, relations = _read(filed, ["$2,410", "$4,230"])
     assert ("$4,230", "VALUE_OF", "Total intangible assets, net") in relations
     assert not [r for r in relations if r[0] == "$4,230" and r[1] == "IN_PERIOD"]
+
+
+# A fixed-width table of an EDGAR text filing, with the filing's <TABLE>,
+# <S> and <C> tags and a change column after each pair of years.
+TAGGED = (
+    "<TABLE>\n<CAPTION>\n"
+    "                          3 Months Ended December        12 Months Ended December\n"
+    "                          2006      2005    Change       2006      2005    Change\n"
+    "<S>                       <C>       <C>     <C>          <C>       <C>     <C>\n"
+    "Retail Revenue            $2,505    $2,669  $ (164)      $11,801   $11,165  $ 636\n"
+    "</TABLE>\n"
+)
+
+
+def test_a_text_filings_table_tags_keep_its_layout_and_html_does_not():
+    norm = normalize(TAGGED)
+    assert "<S>" not in norm.text
+    original, _ = norm.layout(0, len(norm.text))
+    assert "2006      2005    Change" in original
+    assert normalize("<table><tr><td>Revenue</td><td>$5</td></tr></table>").layout(0, 5) is None
+
+
+def test_a_change_column_between_periods_holds_no_level_and_no_period():
+    _, relations = _read(TAGGED, ["$2,505", "$2,669", "$ (164)", "$11,801", "$11,165", "$ 636"])
+    assert relations == sorted(
+        [(amount, "VALUE_OF", "Retail Revenue") for amount in ("$2,505", "$2,669", "$11,801", "$11,165")]
+        + [("$2,505", "IN_PERIOD", "2006"), ("$2,669", "IN_PERIOD", "2005"),
+           ("$11,801", "IN_PERIOD", "2006"), ("$11,165", "IN_PERIOD", "2005")]
+    )
+
+
+def test_a_column_gap_ends_a_period_header_cell():
+    from iec_nlp.components.table_reader import _PERIOD_CELL
+
+    header = "3 Months Ended December          12 Months Ended December"
+    assert [m.group() for m in _PERIOD_CELL.finditer(header)] == ["3 Months Ended", "12 Months Ended"]
+    assert _PERIOD_CELL.fullmatch("Three Months Ended March 31, 2022")
+
+
+def test_a_pointer_to_the_notes_is_no_word_of_a_row_label():
+    filed = (
+        "                                   2006       2005\n"
+        "Basic Earnings Per Share - (See Notes)    $ 0.25     $ 0.21\n"
+    )
+    _, relations = _read(filed, ["$ 0.25", "$ 0.21"])
+    assert ("$ 0.25", "VALUE_OF", "Basic Earnings Per Share") in relations

@@ -615,7 +615,9 @@ PERIOD_TERM = re.compile(
     rf"|(?:fiscal|calendar)\s+(?:year\s+)?{_YEAR}"
     # A year opening its sentence: "For 2023, management expects sales of".
     rf"|(?<=\bfor\s){_YEAR}(?=,)"
-    rf"|full[\s-]+(?:fiscal\s+)?year|year-to-date|(?:current|last|prior|previous|preceding)\s+(?:fiscal\s+)?year(?!['\u2019])"
+    # "For year-to-date 2006, diluted earnings per share was 2 cents", "for
+    # the year-to-date period": the year or "period" is the phrase's.
+    rf"|full[\s-]+(?:fiscal\s+)?year|year-to-date(?:\s+(?:period|{_YEAR}))?|(?:current|last|prior|previous|preceding)\s+(?:fiscal\s+)?year(?!['\u2019])"
     rf"|(?:fiscal\s+)?year[\s-]end(?:\s+{_YEAR})?"
     # GUIDELINE: "quarterly" before a measure names its period ("quarterly
     # revenues of $828,052"), not the frequency of a payment ("quarterly dividend").

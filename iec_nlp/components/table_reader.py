@@ -51,20 +51,23 @@ _COLUMN_GAP = re.compile(r"(?:[ ]{2,}|\t)")
 # "Revenues (in thousands)").
 _UNIT_OF_CELLS = r"\((?:in[ ]+)?(?:\$[ ]*)?(?:thousands|millions|billions)(?:[ ]+of[ ]+dollars)?\)"
 # A footnote's marker is no part of the label: "(1)", "(a)", "(iv)", "*";
-# nor is the basis of the figures: "Adjusted EBITDA (non-GAAP)".
-_BASIS_OF_CELLS = r"\((?:non-GAAP|GAAP|unaudited)\)"
+# nor is the basis of the figures: "Adjusted EBITDA (non-GAAP)", nor a
+# pointer to the notes: "Basic Earnings Per Share - (See Notes)".
+_BASIS_OF_CELLS = r"\((?:non-GAAP|GAAP|unaudited|(?:see[ ]+)?notes?(?:[ ]+\d{1,2})?)\)"
 _LABEL_TRAILER = re.compile(
     rf"(?:\s*(?:\(\d{{1,2}}\)|\([a-z]\)|\((?:i|ii|iii|iv|v|vi)\)|{_UNIT_OF_CELLS}|{_BASIS_OF_CELLS}|\*+|\d(?=\s*$)|[.:\u2026]+|-+))+\s*$",
     re.IGNORECASE,
 )
 _PERIOD_CELL = re.compile(
     r"(?:(?:Three|Six|Nine|Twelve|Thirteen|Twenty-six|\d{1,2})[ -](?:Months|Weeks)\s+Ended"
-    r"(?:\s+[A-Z][a-z]+\.?\s+\d{1,2},?(?:\s+\d{4})?)?"
+    # The day one space after its month: "3 Months Ended December          12
+    # Months Ended December" heads two columns, not a date.
+    r"(?:\s+[A-Z][a-z]+\.?[ ]\d{1,2},?(?:\s+\d{4})?)?"
     r"|(?:Fiscal|FY)\s*'?\d{2,4}|Q[1-4](?:\s+(?:FY)?'?\d{2,4})?"
     # A quarter's code with its number first: "3Q 2022", "1Q23", "4Q'22".
     r"|(?<![\w])[1-4]Q[ ]?'?\d{2}(?:\d{2})?(?![\w])"
     r"|(?:First|Second|Third|Fourth)\s+Quarter(?:\s+\d{4})?"
-    r"|(?:Year|Quarter)\s+Ended(?:\s+[A-Z][a-z]+\.?\s+\d{1,2},?(?:\s+\d{4})?)?"
+    r"|(?:Year|Quarter)\s+Ended(?:\s+[A-Z][a-z]+\.?[ ]\d{1,2},?(?:\s+\d{4})?)?"
     # The second line of a header cell wrapped after its length: "For the 13 Weeks / Ended July 3, 2004".
     r"|\bEnded\s+[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}"
     rf"|{_MONTH}\s+\d{{1,2}},\s+\d{{4}}"
@@ -431,6 +434,24 @@ def _change_columns(text: str, headers: list[tuple[int, int]] | None, cells: lis
     return cells[len(headers) :]
 
 
+def _change_cells_by_place(header: _Line, row: _Line, cells: list[_Cell]) -> list[_Cell]:
+    """The row's cells under a change column of a fixed-width header whose
+    change columns stand between its periods ("2006   2005   Change   2006
+    2005   Change"): those whose nearest header cell on the page names a change."""
+    columns = [
+        ((m.start() + m.end()) / 2, bool(_CHANGE_COLUMN.search(m.group())) and not _PERIOD_CELL.search(m.group()))
+        for m in _GAP_CELL.finditer(header.text)
+    ]
+    if not any(is_change for _, is_change in columns):
+        return []
+    found = []
+    for cell in cells:
+        center = (cell.start_char + cell.end_char) / 2 - row.start
+        if min(columns, key=lambda column: abs(column[0] - center))[1]:
+            found.append(cell)
+    return found
+
+
 # An empty cell after a row's first amount: a dash after a column gap, maybe after its sign.
 _EMPTY_CELL = re.compile(r"(?:[ ]{2,}|\t)(?:[$][ \t]*)?[-\u2013\u2014](?=[ \t]|$)")
 
@@ -566,7 +587,7 @@ class TableReader:
             self._unlink_by_columns(links, cells, columns)
             cells_periods = [(c, column) for c, column in zip(cells, columns) if column is not None]
         else:
-            cells = self._unlink_change_cells(links, cells, headers)
+            cells = self._unlink_change_cells(links, cells, headers, header, links.lines[i])
             cells_periods = self._cell_periods_by_place(links, i, cells, header, headers)
         self._link_cells(links, cells_periods, label)
 
@@ -644,25 +665,33 @@ class TableReader:
 
     @staticmethod
     def _unlink_change_cells(
-        links: _TableLinks, cells: list[_Cell], headers: list[tuple[int, int]] | None
+        links: _TableLinks,
+        cells: list[_Cell],
+        headers: list[tuple[int, int]] | None,
+        header: _Line | None,
+        row: _Line,
     ) -> list[_Cell]:
         """The row's cells under period columns, once the links of its change cells are dropped."""
         change_cells = _change_columns(links.layout.text, headers, cells)
-        if not change_cells:
+        if change_cells:
+            # The columns are known: one per period, then the changes. The
+            # extractor's periods for this row give way to the header's.
+            kept = cells[: len(headers)]
+            row_keys = {_key(c) for c in kept}
+        elif headers and header is not None and (change_cells := _change_cells_by_place(header, row, cells)):
+            kept = [c for c in cells if c not in change_cells]
+            row_keys = set()
+        else:
             return cells
-        # The columns are known: one per period, then the changes. The
-        # extractor's periods for this row give way to the header's.
-        cells = cells[: len(headers)]
         change_keys = {_key(c) for c in change_cells}
-        row = {_key(c) for c in cells}
         links.relations = [
             r for r in links.relations
             if not ((r[0], r[1]) in change_keys and r[4] in ("VALUE_OF", "IN_PERIOD"))
-            and not ((r[0], r[1]) in row and r[4] == "IN_PERIOD")
+            and not ((r[0], r[1]) in row_keys and r[4] == "IN_PERIOD")
         ]
-        links.has -= {(*key, "IN_PERIOD") for key in row}
+        links.has -= {(*key, "IN_PERIOD") for key in row_keys}
         links.changed = True
-        return cells
+        return kept
 
     @staticmethod
     def _cell_periods_by_place(
