@@ -970,6 +970,21 @@ def test_titles_joined_by_and_after_a_name_are_both_its():
     assert [*day, *president, "HAS_ROLE", 0.9] in shared
 
 
+def test_a_career_title_after_the_years_of_the_one_before_is_the_same_holders():
+    from iec_nlp.components.role_rules import share_coordinated_titles
+
+    text = "Parrott served as Treasurer of Acme Inc. from 1991 to 1999 and Chief Engineer of the Company from 1980 to 1991."
+    doc = _sentenced_doc(text, [("Parrott", "PERSON"), ("Treasurer", "ROLE"), ("Acme Inc.", "ORG"), ("Chief Engineer", "ROLE")])
+    parrott, treasurer, engineer = _spans(text, "Parrott", "Treasurer", "Chief Engineer")
+    assert [*parrott, *engineer, "HAS_ROLE", 0.9] in share_coordinated_titles(doc, [[*parrott, *treasurer, "HAS_ROLE", 0.8]])
+    # A title right before a name is that name's.
+    text = "Orr served as Treasurer from 2001 to 2005, and President Jane Roe spoke."
+    doc = _sentenced_doc(text, [("Orr", "PERSON"), ("Treasurer", "ROLE"), ("President", "ROLE"), ("Jane Roe", "PERSON")])
+    orr, treasurer, president, roe = _spans(text, "Orr", "Treasurer", "President", "Jane Roe")
+    relations = [[*orr, *treasurer, "HAS_ROLE", 0.8], [*roe, *president, "HAS_ROLE", 0.9]]
+    assert share_coordinated_titles(doc, relations) == relations
+
+
 def test_titles_joined_by_and_a_share_the_organization_after_them():
     from iec_nlp.components.role_rules import link_title_organizations
 

@@ -831,9 +831,17 @@ def link_titles_of_name_lists(
 # name after the second title's comma starts the next item of the list.
 # "a director since 2010 and the former President of Delta Bank": the time
 # since when the first is held, and the status of the second, may stand between.
+# So may the first's organization and the years it was held, in a career:
+# "served as Vice President of the Precision Products division from 1991 to
+# 1999 and Chief Engineer of the Company from 1980 to 1991".
+_HELD_AT = r"(?:\s+(?:of|at|with|for)\s+(?:(?!\.\s+[A-Z]|\band\b)[^,;\n]){1,60}?)?"
+_YEARS_HELD = r"\s+(?:since|from)\s+(?:[A-Z][a-z]+\s+)?\d{4}(?:\s+(?:to|through|until)\s+(?:[A-Z][a-z]+\s+)?\d{4})?"
 _COORDINATED_TITLES = re.compile(
-    r"(?:\s+(?:since|from)\s+(?:[A-Z][a-z]+\s+)?\d{4})?\s+and\s+(?:a\s+|an\s+|the\s+|its\s+)?(?:former\s+)?"
+    rf"(?:{_HELD_AT}{_YEARS_HELD},?)?\s+and\s+(?:as\s+)?(?:a\s+|an\s+|the\s+|its\s+)?(?:former\s+)?"
 )
+# "... from 2001 to 2005, and President Jane Roe said": a title right before a
+# name is that name's.
+_NAME_RIGHT_AFTER = re.compile(r"[ ]+(?:(?:Mr|Ms|Mrs|Dr)\.[ ]+)?$")
 
 
 def share_coordinated_titles(
@@ -841,7 +849,9 @@ def share_coordinated_titles(
 ) -> list[list[Any]]:
     """HAS_ROLE from the holder written before "T1 and T2" to T2 as to T1."""
     text = doc_text(doc)
-    titles = [e for e in _entities(doc, entities) if e.label_ == "ROLE"]
+    ents = _entities(doc, entities)
+    titles = [e for e in ents if e.label_ == "ROLE"]
+    person_starts = {e.start_char for e in ents if e.label_ == "PERSON"}
     holders: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for r in relations:
         if r[4] == "HAS_ROLE":
@@ -850,6 +860,8 @@ def share_coordinated_titles(
     links = []
     for first, second in zip(titles, titles[1:]):
         if not _COORDINATED_TITLES.fullmatch(text, first.end_char, second.start_char):
+            continue
+        if any(_NAME_RIGHT_AFTER.fullmatch(text, second.end_char, start) for start in person_starts if 0 < start - second.end_char <= 6):
             continue
         before = holders.get((first.start_char, first.end_char), [])
         if not before or any(end > first.start_char for _, end in before):
