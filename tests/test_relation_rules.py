@@ -1787,3 +1787,33 @@ def test_a_highlight_ending_in_its_rate_of_change_is_not_in_the_period_opening_t
     doc.user_data[LAYOUT_KEY] = norm.layout(0, len(norm.text))
     eps, year = _spans(norm.text, "$1.17", "2032")
     assert unlink_periods_of_later_lines(FiledLayout(doc), [[*eps, *year, "IN_PERIOD", 0.8]]) == []
+
+
+def test_contacts_set_side_by_side_are_read_column_by_column_as_filed():
+    from iec_nlp.components.role_rules import link_column_contact_blocks
+    from iec_nlp.text import LAYOUT_KEY, normalize
+    from iec_nlp.tokenizer import blank_pipeline
+
+    filed = (
+        "Contact:   Robert J. Mayne   Timothy G. Rubin\n"
+        "President and CEO   Chief Financial Officer\n"
+        "Zeta Bancorp   Rivet Communications\n"
+        "412-555-0100   312-555-0199\n"
+    )
+    norm = normalize(filed)
+    assert "Mayne Timothy" in norm.text  # the model reads the columns as one line
+    doc = blank_pipeline().make_doc(norm.text)
+    doc.user_data[LAYOUT_KEY] = norm.layout(0, len(norm.text))
+    text = norm.text
+    surfaces = ["Robert J. Mayne", "Timothy G. Rubin", "President", "CEO", "Chief Financial Officer", "Zeta Bancorp",
+                "Rivet Communications"]
+    labels = ["PERSON", "PERSON", "ROLE", "ROLE", "ROLE", "ORG", "ORG"]
+    spans = _spans(text, *surfaces)
+    doc.ents = [doc.char_span(a, b, label=label) for (a, b), label in zip(spans, labels)]
+    mayne, rubin, president, ceo, cfo, zeta, rivet = spans
+    # The extractor, reading the folded line by distance, gave the first title to the second name.
+    linked = link_column_contact_blocks(doc, [[*rubin, *president, "HAS_ROLE", 0.7]])
+    assert sorted(linked) == sorted([
+        [*mayne, *president, "HAS_ROLE", 0.9], [*mayne, *ceo, "HAS_ROLE", 0.9], [*rubin, *cfo, "HAS_ROLE", 0.9],
+        [*president, *zeta, "ROLE_AT", 0.9], [*ceo, *zeta, "ROLE_AT", 0.9], [*cfo, *rivet, "ROLE_AT", 0.9],
+    ])

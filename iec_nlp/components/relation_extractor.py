@@ -70,6 +70,7 @@ from .relation_model import Candidate
 from .role_rules import (
     link_appointed_objects,
     link_apposed_title_chains,
+    link_column_contact_blocks,
     link_company_lines_over_names,
     link_contact_blocks,
     link_joined_organizations,
@@ -291,6 +292,7 @@ def _apply_role_rules(doc: Doc, relations: list[list[Any]], ents: tuple[Span, ..
         link_contact_blocks,
         link_company_lines_over_names,
         link_signature_titles,
+        link_column_contact_blocks,
         link_titles_before_names,
         link_apposed_title_chains,
         link_parenthesized_titles,

@@ -29,7 +29,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from ..text import PARAGRAPH_BREAK, SENTENCE_END, doc_text
+from ..text import PARAGRAPH_BREAK, SENTENCE_END, FiledLayout, doc_text
 from .name_shapes import PHONE_NUMBER
 
 # The score of every link these rules state.
@@ -548,6 +548,103 @@ def link_contact_blocks(
         for o in organizations:
             links += [[t.start_char, t.end_char, o.start_char, o.end_char, "ROLE_AT"] for t in titles]
     return _with_links(relations, links)
+
+
+# Two contacts side by side, each a column of a name, its titles and its
+# company ("Contact:   Ken Bond   Deborah Hellinger" over "Oracle Investor
+# Relations   Oracle Corporate Communications"), as in the text converted
+# from an HTML table, where a tab or a run of spaces parts the columns. The
+# model's text folds the columns into one line of words, so the block is
+# read as filed (`FiledLayout`): each line's cells, by their rank from the
+# right (a "Contact:" label may open the name line only), or, in fixed-width
+# text, under the name whose column starts nearest.
+_CONTACT_COLUMN_GAP = re.compile(r"[ ]{3,}|\t+")
+_CONTACT_BLOCK_LINES = 5
+
+
+def _cells(line: str) -> list[tuple[int, int]]:
+    """The offsets of a line's cells: its text between column gaps."""
+    cells, start = [], 0
+    for gap in _CONTACT_COLUMN_GAP.finditer(line):
+        if line[start : gap.start()].strip():
+            cells.append((start + len(line[start : gap.start()]) - len(line[start : gap.start()].lstrip()), gap.start()))
+        start = gap.end()
+    if line[start:].strip():
+        cells.append((start + len(line[start:]) - len(line[start:].lstrip()), len(line.rstrip())))
+    return cells
+
+
+def _column_of_cells(line: str, cells: list[tuple[int, int]], name_starts: list[int]) -> list[int] | None:
+    """The name column of each cell of a line below the names, or None if
+    the line cannot be read as that many columns."""
+    k = len(name_starts)
+    if len(cells) == k:
+        return list(range(k))
+    if "\t" in line or not cells or len(cells) > k:
+        return None
+    return [min(range(k), key=lambda j: abs(name_starts[j] - cell[0])) for cell in cells]
+
+
+def link_column_contact_blocks(
+    doc: Doc, relations: list[list[Any]], entities: Sequence[Span] | None = None
+) -> list[list[Any]]:
+    """HAS_ROLE and ROLE_AT within each column of contacts set side by side."""
+    layout = FiledLayout(doc)
+    filed = layout.text
+    if not _CONTACT_COLUMN_GAP.search(filed):
+        return relations
+    ents = [e for e in _entities(doc, entities) if e.label_ in ("PERSON", "ROLE", *_ORGANIZATIONS)]
+    lines = filed.split("\n")
+    line_starts = [0]
+    for line in lines[:-1]:
+        line_starts.append(line_starts[-1] + len(line) + 1)
+    by_line: dict[int, list[tuple[int, int, Any]]] = {}
+    for e in ents:
+        start, end = layout.of_doc(e.start_char, e.end_char)
+        n = bisect_right(line_starts, start) - 1
+        by_line.setdefault(n, []).append((start - line_starts[n], end - line_starts[n], e))
+    links: list[list[Any]] = []
+    dropped: set[tuple[int, int, int, int]] = set()
+    for n, placed in sorted(by_line.items()):
+        line = lines[n]
+        cells = _cells(line)
+        persons = [(a, b, e) for a, b, e in placed if e.label_ == "PERSON"]
+        if len(persons) < 2 or len(cells) < len(persons):
+            continue
+        # Each name ends a cell of its own, the last cells of the line.
+        name_cells = cells[-len(persons) :]
+        if any(not (ca <= a and b == cb) for (a, b, _), (ca, cb) in zip(persons, name_cells)):
+            continue
+        if any(e.label_ != "PERSON" and a >= name_cells[0][0] for a, _, e in placed):
+            continue
+        name_starts = [a for a, _, _ in persons]
+        columns: list[list[Any]] = [[] for _ in persons]
+        for below in range(n + 1, min(n + 1 + _CONTACT_BLOCK_LINES, len(lines))):
+            text_below = lines[below]
+            if not text_below.strip():
+                break
+            below_cells = _cells(text_below)
+            ranks = _column_of_cells(text_below, below_cells, name_starts)
+            if ranks is None:
+                break
+            for a, b, e in by_line.get(below, []):
+                cell = next((j for j, (ca, cb) in enumerate(below_cells) if ca <= a and b <= cb), None)
+                if cell is not None:
+                    columns[ranks[cell]].append(e)
+        for j, (_, _, person) in enumerate(persons):
+            titles = [e for e in columns[j] if e.label_ == "ROLE"]
+            organizations = [e for e in columns[j] if e.label_ in _ORGANIZATIONS]
+            others = [e for k, column in enumerate(columns) if k != j for e in column]
+            links += [[person.start_char, person.end_char, t.start_char, t.end_char, "HAS_ROLE"] for t in titles]
+            dropped |= {(person.start_char, person.end_char, t.start_char, t.end_char) for t in others if t.label_ == "ROLE"}
+            if len(organizations) == 1:
+                o = organizations[0]
+                links += [[t.start_char, t.end_char, o.start_char, o.end_char, "ROLE_AT"] for t in titles]
+            dropped |= {(t.start_char, t.end_char, o.start_char, o.end_char) for t in titles for o in others}
+    if not links and not dropped:
+        return relations
+    kept = [r for r in relations if tuple(r[:4]) not in dropped]
+    return _with_links(kept, links)
 
 
 # "Meade Instruments Corp.\nJohn Elwood, CFO\n(949) 451-1450": a company line
