@@ -5431,3 +5431,36 @@ def test_a_school_named_of_its_university_is_two_organizations():
     doc = _doc(text, [("Booth Graduate School of Business of Lakeshore University", "ORG")])
     ents = _ents(EntityRules(patterns=False, propagate=True)(doc))
     assert ("Booth Graduate School of Business", "ORG") in ents and ("Lakeshore University", "ORG") in ents
+
+
+def test_contacts_set_in_columns_are_read_cell_by_cell_as_filed():
+    from iec_nlp.components.entity_rules import _contacts_in_columns
+
+    filed = (
+        "Contacts:\n"
+        "Monica Jurado                        Brett Kowalski\n"
+        "Chief Financial Officer              Investor Relations\n"
+        "Polwarth Thermal Systems, Inc.       Bridgewell Communications\n"
+        "(815) 555-0127                       (312) 555-0199\n"
+        "\n"
+        "Contact:\tKen Bond\tDeborah Hellinger\n"
+        "Zeta Investor Relations\tZeta Corporate Communications\n"
+        "\n"
+        "Alden Voorhees                          Rosa Delacroix-Amadi\n"
+        "Executive Vice President and CFO        Vice President, Corporate Communications\n"
+        "\n"
+        "                Sales        Service\n"
+        "Domestic        $51          $12\n"
+    )
+    found = [(filed[a:b], label) for a, b, label in _contacts_in_columns(filed, {"Zeta Corp."})]
+    assert found == [
+        ("Monica Jurado", "PERSON"), ("Brett Kowalski", "PERSON"),
+        ("Chief Financial Officer", "ROLE"), ("Investor Relations", "ROLE"),
+        ("Polwarth Thermal Systems, Inc.", "ORG"), ("Bridgewell Communications", "ORG"),
+        ("Ken Bond", "PERSON"), ("Deborah Hellinger", "PERSON"),
+        # The company's own departments: the company, and the contact's title.
+        ("Zeta", "ORG"), ("Investor Relations", "ROLE"), ("Zeta", "ORG"), ("Corporate Communications", "ROLE"),
+        # Two titles in one cell are left as the recognizer read them.
+        ("Alden Voorhees", "PERSON"), ("Rosa Delacroix-Amadi", "PERSON"),
+        ("Vice President, Corporate Communications", "ROLE"),
+    ]

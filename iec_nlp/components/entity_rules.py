@@ -580,6 +580,7 @@ class EntityRules:
             ents = _widen_surnames_over_given_names(doc, text, _without_unsupported_one_word_persons(text, ents, self.first_names))
             ents = _without_firms_engaged_as_advisors(text, _without_appositive_periods(text, ents))
             ents = _without_leading_months_and_knighthoods(_agencies_under_contact_names(doc, text, ents))
+            ents = _contacts_set_in_columns(doc, text, ents)
             ents = _without_titles_holding_no_title_word(_without_leading_joining_words(ents))
         doc.set_ents(sorted(ents, key=lambda s: s.start), default="outside")
         return doc
@@ -3828,6 +3829,113 @@ def _agencies_under_contact_names(doc: Doc, text: str, ents: list[Span]) -> list
                 continue
             ents = [e for e in ents if e is not contact] + [Span(doc, contact.start, contact.end, label="PERSON")]
         span = doc.char_span(*agency.span(1), label="ORG")
+        if span is not None:
+            ents = _in_place_of_overlapping(ents, span)
+    return ents
+
+
+# Two contacts side by side, as filed ("Contacts:" over "Monica Jurado
+# Brett Kowalski" over "Chief Financial Officer     Investor Relations" over
+# "Polwarth Thermal Systems, Inc.     Bridgewell Communications"): the
+# model's text runs the columns together, so the block is read from the
+# layout. A line of two or more cells, each a name of a person's shape (a
+# "Contact:" label may open it), over a line of as many cells, each a title
+# or a company, is such a block; down to a blank line, a cell is one title
+# (with its scope after a comma: "Vice President, Investor Relations"), a
+# department in the title slot ("Investor Relations"), the company's own
+# department ("Oracle Investor Relations": ORG "Oracle", ROLE "Investor
+# Relations") or a company or agency ("Addo Investor Relations"). A cell of
+# two titles ("President and CEO") is left as the recognizer read it.
+_CONTACT_COLUMN_GAP = re.compile(r"[ ]{3,}|\t+")
+_CONTACT_LABEL_CELL = re.compile(r"(?:CONTACTS?|(?:Investor|Media|Press)[ ]Contacts?|Contacts?|Investors|Media)[ \t]*:[ \t]*")
+_DEPARTMENT = r"(?:Investor|Shareholder|Media|Public|Corporate|Financial)[ ](?:Relations|Communications|Affairs)"
+_DEPARTMENT_CELL = re.compile(_DEPARTMENT)
+_TITLE_WITH_SCOPE_CELL = re.compile(rf"(?:[A-Z][\w-]*[ ]){{0,3}}(?:Director|Manager|Officer|President|Head|Treasurer|Controller|Secretary|Counsel),[ ]{_DEPARTMENT}")
+_OWN_DEPARTMENT_CELL = re.compile(rf"([A-Z][\w&.'\u2019-]*(?:[ ][A-Z][\w&.'\u2019-]*){{0,2}})[ ]({_DEPARTMENT})")
+_COMPANY_CELL = re.compile(r"[A-Z][\w&.,'\u2019-]*(?:[ ][A-Z&][\w&.,'\u2019-]*){0,5}")
+
+
+def _line_cells(line: str) -> list[tuple[int, int]]:
+    """The offsets of a line's cells: its text between column gaps."""
+    cells, start = [], 0
+    for gap in [*_CONTACT_COLUMN_GAP.finditer(line), None]:
+        end = gap.start() if gap else len(line)
+        piece = line[start:end]
+        if piece.strip():
+            cells.append((start + len(piece) - len(piece.lstrip()), start + len(piece.rstrip())))
+        start = gap.end() if gap else len(line)
+    return cells
+
+
+_TITLES_CELL = re.compile(r"[^\n]*\b(?:Director|Manager|Officer|President|Head|Chief|Treasurer|Controller|Counsel|Secretary|C[EF]O|VP)\b[^\n]*")
+
+
+def _contact_cell(cell: str, names_elsewhere: set[str]) -> list[tuple[int, int, str]] | None:
+    """The entities of one cell under a contact's name (offsets in the cell);
+    none for titles left as the recognizer read them ("President and CEO", a
+    title wrapped over two lines); None for a cell of no contact block."""
+    if JOB_TITLE.fullmatch(cell) or _TITLE_WITH_SCOPE_CELL.fullmatch(cell) or _DEPARTMENT_CELL.fullmatch(cell):
+        return [(0, len(cell), "ROLE")]
+    own = _OWN_DEPARTMENT_CELL.fullmatch(cell)
+    if own and any(n == own.group(1) or n.startswith((own.group(1) + " ", own.group(1) + ",")) for n in names_elsewhere):
+        return [(*own.span(1), "ORG"), (*own.span(2), "ROLE")]
+    if (own or HOLDS_LEGAL_FORM.search(cell) or re.search(_AGENCY_WORD, cell)) and _COMPANY_CELL.fullmatch(cell):
+        return [(0, len(cell), "ORG")]
+    if _TITLES_CELL.fullmatch(cell):
+        return []
+    return None
+
+
+def _is_contact_name(line: str, start: int, end: int) -> bool:
+    """A cell holding a name of a person's shape, no title or company."""
+    cell = line[start:end]
+    return bool(_PERSON_NAME_SHAPE.fullmatch(cell)) and _contact_cell(cell, set()) is None
+
+
+def _contacts_in_columns(filed: str, names_elsewhere: set[str]) -> list[tuple[int, int, str]]:
+    """(start, end, label) in the filed text of each name, title and company
+    of the contact blocks set in columns."""
+    found: list[tuple[int, int, str]] = []
+    lines = filed.split("\n")
+    line_start = 0
+    starts = []
+    for line in lines:
+        starts.append(line_start)
+        line_start += len(line) + 1
+    block_end = 0
+    for n, line in enumerate(lines[:-1]):
+        if n < block_end or not _CONTACT_COLUMN_GAP.search(line.strip()):
+            continue
+        names = []
+        for a, b in _line_cells(line):
+            if not names and (label := _CONTACT_LABEL_CELL.match(line, a, b)):
+                a = label.end()
+            if a < b:
+                names.append((a, b))
+        if len(names) < 2 or not all(_is_contact_name(line, a, b) for a, b in names):
+            continue
+        block: list[tuple[int, int, str]] = [(starts[n] + a, starts[n] + b, "PERSON") for a, b in names]
+        for below in range(n + 1, min(n + 4, len(lines))):
+            cells = _line_cells(lines[below])
+            read = [_contact_cell(lines[below][a:b], names_elsewhere) for a, b in cells]
+            if len(cells) != len(names) or any(cell is None for cell in read):
+                if below == n + 1:
+                    block = []
+                break
+            block += [(starts[below] + a + x, starts[below] + a + y, label) for (a, _), cell in zip(cells, read) for x, y, label in cell]
+            block_end = below + 1
+        found += block
+    return found
+
+
+def _contacts_set_in_columns(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    layout = FiledLayout(doc)
+    if layout.is_folded_text or not _CONTACT_COLUMN_GAP.search(layout.text):
+        return ents
+    names_elsewhere = {e.text for e in ents if e.label_ in ("ORG", "CUSTOMER")}
+    for filed_start, filed_end, label in _contacts_in_columns(layout.text, names_elsewhere):
+        start, end = layout.to_doc(filed_start, filed_end)
+        span = doc.char_span(start, end, label=label)
         if span is not None:
             ents = _in_place_of_overlapping(ents, span)
     return ents
