@@ -5464,3 +5464,15 @@ def test_contacts_set_in_columns_are_read_cell_by_cell_as_filed():
         ("Alden Voorhees", "PERSON"), ("Rosa Delacroix-Amadi", "PERSON"),
         ("Vice President, Corporate Communications", "ROLE"),
     ]
+
+
+def test_a_websites_sec_filings_page_is_no_mention_of_the_commission():
+    import iec_nlp
+
+    text = (
+        "Copies are available by clicking on SEC Filings on Oracle's Investor Relations website. "
+        "Risks are described in our SEC filings. Zeta Reports Inc. said."
+    )
+    found = [(e.text, e.start) for e in iec_nlp.extract(text).entities if e.label == "ORG"]
+    assert ("SEC", text.index("SEC filings")) in found and ("SEC", text.index("SEC Filings")) not in found
+    assert ("Zeta Reports Inc.", text.index("Zeta")) in found

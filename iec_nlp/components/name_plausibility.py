@@ -601,6 +601,10 @@ _TAX_BASIS = re.compile(r"(?:before|after|net\s+of)\s+(?:income\s+)?tax(?:es)?|p
 _PUBLIC_HEALTH_PROGRAM = re.compile(r"(?:CHIP[ ])?(?:Medicare|Medicaid|MEDICARE|MEDICAID)")
 _NOT_A_NAME_IN_CAPITALS = re.compile(r"TOTAL(?:[ ]COMPANY)?")
 _COUNTRY_CODES = frozenset(("US", "U.S."))
+# A link's name capitalized as one ("SEC Filings") names a page of the
+# company's website, not the Commission ("our SEC filings" does). Only after
+# an acronym: "Acme Reports Record Sales" is a headline's company.
+_WEB_PAGE_AFTER = re.compile(r"(?<=[A-Z]{3})[ ]Filings\b")
 _DOCUMENT_PART = re.compile(r"(?:Appendix|Annex|Schedule|Exhibit)[ ][A-Z0-9]{1,3}\.?")
 # Periods written as codes: "3Q21", "4Q 2020", "9M21", "H1 2010", "FY2019", "LTM".
 _PERIOD_CODE = re.compile(r"(?:[1-4]Q|Q[1-4]|[369]M|H[12]|FY)[ ]?(?:\d{2}|\d{4})|LTM|TTM")
@@ -1185,6 +1189,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             return False  # "US commercial revenue", "the U.S. and Canada": a country, no organization
         if _DOCUMENT_PART.fullmatch(name):
             return False  # "as set forth in Appendix A.": a part of a document, no name
+        if label in ("ORG", "CUSTOMER") and _WEB_PAGE_AFTER.match(text, ent.end_char):
+            return False  # "by clicking on SEC Filings on Oracle's Investor Relations website": a page's name
         if name in terms or name in _TIME_ZONES:
             return False  # "SiC" of "silicon carbide (SiC)"; "CDT" of "9:30 a.m. CDT"
         if (abbreviation := _ABBREVIATION_AFTER.match(text, ent.end_char)) and abbreviation.group(1) in terms:

@@ -29,6 +29,7 @@ from .name_plausibility import (
     _SITE_WORD_AFTER,
     _STANDARD_NUMBER_AFTER,
     _TABLE_ROW_AFTER,
+    _WEB_PAGE_AFTER,
     _in_ticker_notation,
     _is_counted,
     _is_declared_mark,
@@ -323,6 +324,8 @@ def _propagate(
                 continue  # "GRAND" of "GRAND RAPIDS, Mich., Nov. 1" (Grand Meridian Health named later): the dateline's city
             if _ACT_AFTER_NAME.match(text, end_char):
                 continue  # "American" of "the American Recovery and Reinvestment Act": a law's name
+            if forms[form] != "PERSON" and _WEB_PAGE_AFTER.match(text, end_char):
+                continue  # "SEC" of "clicking on SEC Filings": a page of a website
             if forms[form] != "PERSON" and _HONORIFIC_BEFORE.search(text, max(0, start_char - 6), start_char):
                 continue  # "said Mr. Brennagh" of Brennagh Logistics: the founder, not the company
             if forms[form] != "PERSON" and _TABLE_ROW_AFTER.match(text, end_char):
