@@ -136,6 +136,23 @@ class NormalizedText:
 # Where a chunk's Doc carries its `NormalizedText.layout` (user_data).
 LAYOUT_KEY = "iec_layout"
 
+# Cells of a line as filed (contacts set side by side, a table converted
+# from HTML): a tab or a run of three spaces or more parts them.
+COLUMN_GAP = re.compile(r"[ ]{3,}|\t+")
+
+
+def line_cells(line: str) -> list[tuple[int, int]]:
+    """The offsets of a line's cells: its text between column gaps, without
+    the spaces around it."""
+    cells, start = [], 0
+    for gap in [*COLUMN_GAP.finditer(line), None]:
+        end = gap.start() if gap else len(line)
+        piece = line[start:end]
+        if piece.strip():
+            cells.append((start + len(piece) - len(piece.lstrip()), start + len(piece.rstrip())))
+        start = gap.end() if gap else len(line)
+    return cells
+
 # Markup whose source lines say nothing of the rendered layout (an SGML
 # envelope or a <PAGE> marker in a text filing does not count, nor the
 # <TABLE>, <CAPTION>, <S> and <C> tags around a text filing's tables, whose

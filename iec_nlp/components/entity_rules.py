@@ -51,7 +51,7 @@ from spacy.tokens import Doc, Span
 
 from ..currencies import CURRENCY
 from ..organizations import same_organization
-from ..text import TEXTS_PER_BATCH, FiledLayout, doc_text
+from ..text import COLUMN_GAP, TEXTS_PER_BATCH, FiledLayout, doc_text, line_cells
 from .figure_terms import (
     METRIC_TERM,
     PERIOD_TERM,
@@ -3846,25 +3846,12 @@ def _agencies_under_contact_names(doc: Doc, text: str, ents: list[Span]) -> list
 # department ("Oracle Investor Relations": ORG "Oracle", ROLE "Investor
 # Relations") or a company or agency ("Addo Investor Relations"). A cell of
 # two titles ("President and CEO") is left as the recognizer read it.
-_CONTACT_COLUMN_GAP = re.compile(r"[ ]{3,}|\t+")
 _CONTACT_LABEL_CELL = re.compile(r"(?:CONTACTS?|(?:Investor|Media|Press)[ ]Contacts?|Contacts?|Investors|Media)[ \t]*:[ \t]*")
 _DEPARTMENT = r"(?:Investor|Shareholder|Media|Public|Corporate|Financial)[ ](?:Relations|Communications|Affairs)"
 _DEPARTMENT_CELL = re.compile(_DEPARTMENT)
 _TITLE_WITH_SCOPE_CELL = re.compile(rf"(?:[A-Z][\w-]*[ ]){{0,3}}(?:Director|Manager|Officer|President|Head|Treasurer|Controller|Secretary|Counsel),[ ]{_DEPARTMENT}")
 _OWN_DEPARTMENT_CELL = re.compile(rf"([A-Z][\w&.'\u2019-]*(?:[ ][A-Z][\w&.'\u2019-]*){{0,2}})[ ]({_DEPARTMENT})")
 _COMPANY_CELL = re.compile(r"[A-Z][\w&.,'\u2019-]*(?:[ ][A-Z&][\w&.,'\u2019-]*){0,5}")
-
-
-def _line_cells(line: str) -> list[tuple[int, int]]:
-    """The offsets of a line's cells: its text between column gaps."""
-    cells, start = [], 0
-    for gap in [*_CONTACT_COLUMN_GAP.finditer(line), None]:
-        end = gap.start() if gap else len(line)
-        piece = line[start:end]
-        if piece.strip():
-            cells.append((start + len(piece) - len(piece.lstrip()), start + len(piece.rstrip())))
-        start = gap.end() if gap else len(line)
-    return cells
 
 
 _TITLES_CELL = re.compile(r"[^\n]*\b(?:Director|Manager|Officer|President|Head|Chief|Treasurer|Controller|Counsel|Secretary|C[EF]O|VP)\b[^\n]*")
@@ -3904,10 +3891,10 @@ def _contacts_in_columns(filed: str, names_elsewhere: set[str]) -> list[tuple[in
         line_start += len(line) + 1
     block_end = 0
     for n, line in enumerate(lines[:-1]):
-        if n < block_end or not _CONTACT_COLUMN_GAP.search(line.strip()):
+        if n < block_end or not COLUMN_GAP.search(line.strip()):
             continue
         names = []
-        for a, b in _line_cells(line):
+        for a, b in line_cells(line):
             if not names and (label := _CONTACT_LABEL_CELL.match(line, a, b)):
                 a = label.end()
             if a < b:
@@ -3916,7 +3903,7 @@ def _contacts_in_columns(filed: str, names_elsewhere: set[str]) -> list[tuple[in
             continue
         block: list[tuple[int, int, str]] = [(starts[n] + a, starts[n] + b, "PERSON") for a, b in names]
         for below in range(n + 1, min(n + 4, len(lines))):
-            cells = _line_cells(lines[below])
+            cells = line_cells(lines[below])
             read = [_contact_cell(lines[below][a:b], names_elsewhere) for a, b in cells]
             if len(cells) != len(names) or any(cell is None for cell in read):
                 if below == n + 1:
@@ -3930,7 +3917,7 @@ def _contacts_in_columns(filed: str, names_elsewhere: set[str]) -> list[tuple[in
 
 def _contacts_set_in_columns(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     layout = FiledLayout(doc)
-    if layout.is_folded_text or not _CONTACT_COLUMN_GAP.search(layout.text):
+    if layout.is_folded_text or not COLUMN_GAP.search(layout.text):
         return ents
     names_elsewhere = {e.text for e in ents if e.label_ in ("ORG", "CUSTOMER")}
     for filed_start, filed_end, label in _contacts_in_columns(layout.text, names_elsewhere):

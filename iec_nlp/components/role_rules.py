@@ -4,9 +4,10 @@ succeed Mr. Y as CEO", the subject of "X ... has served as President", the
 organization right after a title ("CEO of Acme", "the controller position
 at Acme"), the titles after an organization or its possessive ("Acme's
 President and CEO"), a contact block of one name, its titles and its
-company, "our CFO, Jane Roe", "CFO Jane Roe" (not the name before the
-title), a title stated once for a list of names, titles joined by "and",
-"Zeta, where she was CFO", the object of "named X, <apposition>, as CFO",
+company, contacts set side by side in columns (read as filed), "our CFO,
+Jane Roe", "CFO Jane Roe" (not the name before the title), a title stated
+once for a list of names, titles joined by "and" (also across a career's
+years), "Zeta, where she was CFO", the object of "named X, <apposition>, as CFO",
 and the subject of "has been appointed CFO" or "is a former CFO".
 Some links the extractor gives are taken back: ROLE_AT from a title "of the
 Company", which takes no span, or to an organization written after another
@@ -29,7 +30,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from ..text import PARAGRAPH_BREAK, SENTENCE_END, FiledLayout, doc_text
+from ..text import COLUMN_GAP, PARAGRAPH_BREAK, SENTENCE_END, FiledLayout, doc_text, line_cells
 from .name_shapes import PHONE_NUMBER
 
 # The score of every link these rules state.
@@ -558,20 +559,7 @@ def link_contact_blocks(
 # read as filed (`FiledLayout`): each line's cells, by their rank from the
 # right (a "Contact:" label may open the name line only), or, in fixed-width
 # text, under the name whose column starts nearest.
-_CONTACT_COLUMN_GAP = re.compile(r"[ ]{3,}|\t+")
 _CONTACT_BLOCK_LINES = 5
-
-
-def _cells(line: str) -> list[tuple[int, int]]:
-    """The offsets of a line's cells: its text between column gaps."""
-    cells, start = [], 0
-    for gap in _CONTACT_COLUMN_GAP.finditer(line):
-        if line[start : gap.start()].strip():
-            cells.append((start + len(line[start : gap.start()]) - len(line[start : gap.start()].lstrip()), gap.start()))
-        start = gap.end()
-    if line[start:].strip():
-        cells.append((start + len(line[start:]) - len(line[start:].lstrip()), len(line.rstrip())))
-    return cells
 
 
 def _column_of_cells(line: str, cells: list[tuple[int, int]], name_starts: list[int]) -> list[int] | None:
@@ -591,7 +579,7 @@ def link_column_contact_blocks(
     """HAS_ROLE and ROLE_AT within each column of contacts set side by side."""
     layout = FiledLayout(doc)
     filed = layout.text
-    if not _CONTACT_COLUMN_GAP.search(filed):
+    if not COLUMN_GAP.search(filed):
         return relations
     ents = [e for e in _entities(doc, entities) if e.label_ in ("PERSON", "ROLE", *_ORGANIZATIONS)]
     lines = filed.split("\n")
@@ -607,7 +595,7 @@ def link_column_contact_blocks(
     dropped: set[tuple[int, int, int, int]] = set()
     for n, placed in sorted(by_line.items()):
         line = lines[n]
-        cells = _cells(line)
+        cells = line_cells(line)
         persons = [(a, b, e) for a, b, e in placed if e.label_ == "PERSON"]
         if len(persons) < 2 or len(cells) < len(persons):
             continue
@@ -623,7 +611,7 @@ def link_column_contact_blocks(
             text_below = lines[below]
             if not text_below.strip():
                 break
-            below_cells = _cells(text_below)
+            below_cells = line_cells(text_below)
             ranks = _column_of_cells(text_below, below_cells, name_starts)
             if ranks is None:
                 break
