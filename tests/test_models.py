@@ -68,14 +68,16 @@ def test_the_default_model_reads_real_filings_as_measured():
     # The filings gold (tests/data/filings_gold): 14 documents of real EDGAR
     # submissions no model trained on, read end to end as users download
     # them; 0.9638 entities and 0.9359 relations F1 at the thirty-first
-    # step's end. A change that loses more than about half a point here
-    # (a table's layout dropped, a signature or contact block misread) fails.
+    # step's end. The three held-out models of training/rule_sets.py, trained
+    # on other parts of the corpus, read it at 0.954-0.965 / 0.929-0.938, so
+    # the floor leaves a retrained model that much room; a rule that drops a
+    # table's layout again (0.940 / 0.697 before the step's rules) fails.
     from iec_nlp.corpus.splits import split_documents
     from iec_nlp.evaluation import evaluate
 
     documents = split_documents(Path(__file__).resolve().parent / "data" / "filings_gold")[0]["test"]
     report = evaluate("iec_cnn", documents, gold_entities=False)
     assert report.n_documents == 14
-    assert report.entities.micro.f >= 0.955
-    assert report.relations.micro.f >= 0.925
+    assert report.entities.micro.f >= 0.945
+    assert report.relations.micro.f >= 0.915
     assert report.issuer_correct == 14
