@@ -136,6 +136,24 @@ class NormalizedText:
 # Where a chunk's Doc carries its `NormalizedText.layout` (user_data).
 LAYOUT_KEY = "iec_layout"
 
+@dataclass(frozen=True)
+class FiledLine:
+    """A line of the text as filed, with its offsets (its line break excluded)."""
+
+    start: int
+    end: int
+    text: str
+
+
+def filed_lines(text: str) -> list[FiledLine]:
+    """The lines of `text`, each with where it starts and ends."""
+    lines, start = [], 0
+    for piece in text.split("\n"):
+        lines.append(FiledLine(start, start + len(piece), piece))
+        start += len(piece) + 1
+    return lines
+
+
 # Cells of a line as filed (contacts set side by side, a table converted
 # from HTML): a tab or a run of three spaces or more parts them.
 COLUMN_GAP = re.compile(r"[ ]{3,}|\t+")

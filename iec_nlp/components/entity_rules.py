@@ -51,7 +51,7 @@ from spacy.tokens import Doc, Span
 
 from ..currencies import CURRENCY
 from ..organizations import same_organization
-from ..text import COLUMN_GAP, TEXTS_PER_BATCH, FiledLayout, doc_text, line_cells
+from ..text import COLUMN_GAP, TEXTS_PER_BATCH, FiledLayout, doc_text, filed_lines, line_cells
 from .figure_terms import (
     METRIC_TERM,
     PERIOD_TERM,
@@ -3743,9 +3743,8 @@ _CONTACT_NAME_PHONE = re.compile(
 # that speaks for the company: "Media:\nJonah Featherstone\npress@acme.com",
 # "Investor Contact:\nHannelore Pelletreau\nKeel Street Communications".
 _CONTACT_DETAIL_LINE = re.compile(rf"[^\s@]+@[^\s@]+\.[a-z]{{2,}}[ \t]*(?:\n|$)|[^\n]*{_AGENCY_WORD}[ \t]*(?:\n|$)")
-_TITLE_LINE = re.compile(
-    r"[^\n]*\b(?:Director|Manager|Officer|President|Head|Chief|Relations|Treasurer|Controller|Counsel|Secretary|C[EF]O|VP)\b"
-)
+_CONTACT_TITLE_WORDS = r"Director|Manager|Officer|President|Head|Chief|Treasurer|Controller|Counsel|Secretary|C[EF]O|VP"
+_TITLE_LINE = re.compile(rf"[^\n]*\b(?:{_CONTACT_TITLE_WORDS}|Relations)\b")
 
 
 def _people_with_apposed_titles(text: str) -> list[tuple[int, int]]:
@@ -3852,9 +3851,9 @@ _DEPARTMENT_CELL = re.compile(_DEPARTMENT)
 _TITLE_WITH_SCOPE_CELL = re.compile(rf"(?:[A-Z][\w-]*[ ]){{0,3}}(?:Director|Manager|Officer|President|Head|Treasurer|Controller|Secretary|Counsel),[ ]{_DEPARTMENT}")
 _OWN_DEPARTMENT_CELL = re.compile(rf"([A-Z][\w&.'\u2019-]*(?:[ ][A-Z][\w&.'\u2019-]*){{0,2}})[ ]({_DEPARTMENT})")
 _COMPANY_CELL = re.compile(r"[A-Z][\w&.,'\u2019-]*(?:[ ][A-Z&][\w&.,'\u2019-]*){0,5}")
-
-
-_TITLES_CELL = re.compile(r"[^\n]*\b(?:Director|Manager|Officer|President|Head|Chief|Treasurer|Controller|Counsel|Secretary|C[EF]O|VP)\b[^\n]*")
+# A cell holding a title word (those of a contact's title line, `_TITLE_LINE`,
+# but for "Relations": a cell that holds it and no company is no title).
+_TITLES_CELL = re.compile(rf"[^\n]*\b(?:{_CONTACT_TITLE_WORDS})\b[^\n]*")
 
 
 def _contact_cell(cell: str, names_elsewhere: set[str]) -> list[tuple[int, int, str]] | None:
@@ -3883,12 +3882,9 @@ def _contacts_in_columns(filed: str, names_elsewhere: set[str]) -> list[tuple[in
     """(start, end, label) in the filed text of each name, title and company
     of the contact blocks set in columns."""
     found: list[tuple[int, int, str]] = []
-    lines = filed.split("\n")
-    line_start = 0
-    starts = []
-    for line in lines:
-        starts.append(line_start)
-        line_start += len(line) + 1
+    filed_by_line = filed_lines(filed)
+    lines = [line.text for line in filed_by_line]
+    starts = [line.start for line in filed_by_line]
     block_end = 0
     for n, line in enumerate(lines[:-1]):
         if n < block_end or not COLUMN_GAP.search(line.strip()):

@@ -30,7 +30,15 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from ..text import COLUMN_GAP, PARAGRAPH_BREAK, SENTENCE_END, FiledLayout, doc_text, line_cells
+from ..text import (
+    COLUMN_GAP,
+    PARAGRAPH_BREAK,
+    SENTENCE_END,
+    FiledLayout,
+    doc_text,
+    filed_lines,
+    line_cells,
+)
 from .name_shapes import PHONE_NUMBER
 
 # The score of every link these rules state.
@@ -582,10 +590,9 @@ def link_column_contact_blocks(
     if not COLUMN_GAP.search(filed):
         return relations
     ents = [e for e in _entities(doc, entities) if e.label_ in ("PERSON", "ROLE", *_ORGANIZATIONS)]
-    lines = filed.split("\n")
-    line_starts = [0]
-    for line in lines[:-1]:
-        line_starts.append(line_starts[-1] + len(line) + 1)
+    filed_by_line = filed_lines(filed)
+    lines = [line.text for line in filed_by_line]
+    line_starts = [line.start for line in filed_by_line]
     by_line: dict[int, list[tuple[int, int, Any]]] = {}
     for e in ents:
         start, end = layout.of_doc(e.start_char, e.end_char)
@@ -846,6 +853,18 @@ def _chain_ending_at(text: str, ents: list[Span], last: int) -> list[Span]:
     return ents[first : last + 1]
 
 
+def _titles_right_before_names(text: str, ents: list[Span]) -> Iterator[tuple[int, Span, Span]]:
+    """(index, title, person) of each title in `ents` (people and titles in
+    text order) written right before a name."""
+    for n, (title, person) in enumerate(zip(ents, ents[1:])):
+        if (
+            title.label_ == "ROLE"
+            and person.label_ == "PERSON"
+            and _NAME_RIGHT_AFTER_TITLE.fullmatch(text, title.end_char, person.start_char)
+        ):
+            yield n, title, person
+
+
 def link_titles_right_before_names(
     doc: Doc, relations: list[list[Any]], entities: Sequence[Span] | None = None
 ) -> list[list[Any]]:
@@ -855,11 +874,7 @@ def link_titles_right_before_names(
     ents = [e for e in _entities(doc, entities) if e.label_ in ("PERSON", "ROLE")]
     links = []
     titles: set[tuple[int, int]] = set()
-    for n, (title, person) in enumerate(zip(ents, ents[1:])):
-        if title.label_ != "ROLE" or person.label_ != "PERSON":
-            continue
-        if not _NAME_RIGHT_AFTER_TITLE.fullmatch(text, title.end_char, person.start_char):
-            continue
+    for n, _, person in _titles_right_before_names(text, ents):
         for chained in _chain_ending_at(text, ents, n):
             titles.add((chained.start_char, chained.end_char))
             links.append([person.start_char, person.end_char, chained.start_char, chained.end_char, "HAS_ROLE"])
@@ -924,9 +939,6 @@ _YEARS_HELD = r"\s+(?:since|from)\s+(?:[A-Z][a-z]+\s+)?\d{4}(?:\s+(?:to|through|
 _COORDINATED_TITLES = re.compile(
     rf"(?:{_HELD_AT}{_YEARS_HELD},?)?\s+and\s+(?:as\s+)?(?:a\s+|an\s+|the\s+|its\s+)?(?:former\s+)?"
 )
-# "... from 2001 to 2005, and President Jane Roe said": a title right before a
-# name is that name's.
-_NAME_RIGHT_AFTER = re.compile(r"[ ]+(?:(?:Mr|Ms|Mrs|Dr)\.[ ]+)?$")
 
 
 def share_coordinated_titles(
@@ -934,9 +946,11 @@ def share_coordinated_titles(
 ) -> list[list[Any]]:
     """HAS_ROLE from the holder written before "T1 and T2" to T2 as to T1."""
     text = doc_text(doc)
-    ents = _entities(doc, entities)
-    titles = [e for e in ents if e.label_ == "ROLE"]
-    person_starts = {e.start_char for e in ents if e.label_ == "PERSON"}
+    people_and_titles = [e for e in _entities(doc, entities) if e.label_ in ("PERSON", "ROLE")]
+    titles = [e for e in people_and_titles if e.label_ == "ROLE"]
+    # "... from 2001 to 2005, and President Jane Roe said": a title right
+    # before a name is that name's.
+    before_names = {title for _, title, _ in _titles_right_before_names(text, people_and_titles)}
     holders: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for r in relations:
         if r[4] == "HAS_ROLE":
@@ -946,7 +960,7 @@ def share_coordinated_titles(
     for first, second in zip(titles, titles[1:]):
         if not _COORDINATED_TITLES.fullmatch(text, first.end_char, second.start_char):
             continue
-        if any(_NAME_RIGHT_AFTER.fullmatch(text, second.end_char, start) for start in person_starts if 0 < start - second.end_char <= 6):
+        if second in before_names:
             continue
         before = holders.get((first.start_char, first.end_char), [])
         if not before or any(end > first.start_char for _, end in before):

@@ -39,8 +39,10 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..schema import REQUIRES_INCOMING
+from ..text import COLUMN_GAP, doc_text
 from ..text import FiledLayout as _Layout
-from ..text import doc_text
+from ..text import FiledLine as _Line
+from ..text import filed_lines as _lines
 from .name_shapes import _MONTH
 from .relation_extractor import RELATIONS_ATTR, get_relations
 
@@ -90,12 +92,12 @@ _ROW_OF_CELLS = re.compile(r"(?:[ ]{2,}|\t)(?:\(?-?[\d,.]+\)?%?|[-\u2013\u2014])
 _HEADER_SEARCH_LINES = 80
 _RELATION_SCORE = 0.9
 _NAME_LABELS = ("PERSON", "ORG", "CUSTOMER")
-# A gap no name holds: typed prose puts two spaces inside names ("W. Barry  Gilbert").
-_WIDE_GAP = re.compile(r"[ ]{3,}|\t")
 # A gap between two cells of one line, which no period holds ("2004       2005"
 # of a header row); a period wrapped over lines keeps its indent ("Three Months\n   Ended").
 _CELL_GAP = re.compile(r"\S(?:[ ]{3,}|\t+)\S")
-_GAPS_NOT_CROSSED = {**{label: _WIDE_GAP for label in _NAME_LABELS}, "PERIOD": _CELL_GAP}
+# A name holds no column gap either (three spaces: typed prose puts two
+# inside names, "W. Barry  Gilbert").
+_GAPS_NOT_CROSSED = {**{label: COLUMN_GAP for label in _NAME_LABELS}, "PERIOD": _CELL_GAP}
 
 
 def _unlinked_targets(ents: list[Span], relations: list[list]) -> set[tuple[int, int]]:
@@ -111,21 +113,6 @@ def _unlinked_targets(ents: list[Span], relations: list[list]) -> set[tuple[int,
 @Language.factory("iec_table_reader", assigns=["doc.ents", "doc._.iec_relations"], requires=["doc.ents"])
 def make_table_reader(nlp: Language, name: str) -> TableReader:
     return TableReader(name)
-
-
-@dataclass(frozen=True)
-class _Line:
-    start: int
-    end: int
-    text: str
-
-
-def _lines(text: str) -> list[_Line]:
-    lines, start = [], 0
-    for piece in text.split("\n"):
-        lines.append(_Line(start, start + len(piece), piece))
-        start += len(piece) + 1
-    return lines
 
 
 @dataclass(frozen=True)
