@@ -81,7 +81,7 @@ def name_swap(nlp: Language, example: Example, rng: random.Random) -> Example | 
     Offsets of entities and relations move with the text. Returns None if
     the new text does not tokenize into the same entity boundaries.
     """
-    from .components.entity_rules import first_names
+    from .components.name_shapes import first_names
 
     reference = example.reference
     given = first_names()

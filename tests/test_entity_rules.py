@@ -1956,7 +1956,7 @@ def test_titles_of_insurers_retailers_and_carriers_keep_their_scope_and_rank():
 
 
 def test_given_names_beyond_the_augmenters_list_and_hyphenated_ones_make_people():
-    from iec_nlp.components.entity_rules import first_names, given_names
+    from iec_nlp.components.name_shapes import first_names, given_names
 
     # The augmenter's list stays as the shipped weights were trained with.
     assert "Megan" in given_names() and "Megan" not in first_names()
@@ -5434,7 +5434,7 @@ def test_a_school_named_of_its_university_is_two_organizations():
 
 
 def test_contacts_set_in_columns_are_read_cell_by_cell_as_filed():
-    from iec_nlp.components.entity_rules import _contacts_in_columns
+    from iec_nlp.components.contact_columns import _contacts_in_columns
 
     filed = (
         "Contacts:\n"

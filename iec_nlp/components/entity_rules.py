@@ -41,17 +41,15 @@ from __future__ import annotations
 
 import itertools
 import re
-import string
 from collections.abc import Iterator
-from functools import cache, lru_cache
-from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..currencies import CURRENCY
 from ..organizations import same_organization
-from ..text import COLUMN_GAP, TEXTS_PER_BATCH, FiledLayout, doc_text, filed_lines, line_cells
+from ..text import FiledLayout, doc_text
+from .contact_columns import _agencies_under_contact_names, _contacts_set_in_columns
 from .figure_terms import (
     METRIC_TERM,
     PERIOD_TERM,
@@ -77,16 +75,13 @@ from .figure_terms import (
     _years_after_amounts,
 )
 from .name_plausibility import (
-    _BODY_WORDS,
     _CONTRACT_VEHICLES,
     _DEFINED_TERM_WORDS,
     _DOCUMENT_WORDS,
     _EVENT_WORDS,
     _GENERIC_ORGANIZATION_WORDS,
     _INSTITUTION_WORDS,
-    _RESOURCE_PLAY,
     _RESOURCE_SITE_AFTER,
-    _TITLE_WORDS,
     _in_ticker_notation,
     _is_plausible,
     _is_title,
@@ -98,27 +93,64 @@ from .name_propagation import _NAME_SUFFIX, _propagate
 from .name_shapes import (
     _EXCHANGE,
     _FUNCTION,
+    _HEADLINE_VERB,
     _LEGAL_FORM,
+    _LIST_SEPARATOR,
+    _LOWER,
     _LOWER_CASE_WORD,
     _NAME_LABELS,
+    _PERSON_NAME_SHAPE,
     _POSSESSIVE_NAME_REST,
     _STATE_NAME,
     _STATE_NAMES,
+    _UPPER,
     COMPANY_KIND_WORDS,
-    ENDS_IN_LEGAL_FORM,
     HOLDS_LEGAL_FORM,
     JOB_TITLE,
     LOCAL_GOVERNMENT,
-    PHONE_NUMBER,
+    _matches_if_any,
+    _resource_lines,
+    given_names,
     job_titles,
+)
+from .person_edits import (
+    _EDGE_FUNCTION_WORDS,
+    _NOT_NAME_STARTS,
+    _add_if_plausible,
+    _add_people_in_person_slots,
+    _as_given_names_of_people,
+    _as_people_listed_with_people,
+    _as_people_named_so_elsewhere,
+    _as_person_if_honored_aged_or_titled,
+    _as_person_if_named_with_title,
+    _as_person_if_said_with_title,
+    _in_capitals,
+    _join_person_fragments,
+    _stands_before_a_name,
+    _widen_surnames_over_given_names,
+    _without_name_fragments,
+    _without_unsupported_one_word_persons,
 )
 from .span_edits import (
     _add,
     _add_or_widen,
-    _in_place_of_overlapping,
     _overlapping,
     _placed,
     _relabel_or_add,
+)
+from .title_edits import (
+    _ENDS_IN_FUNCTION,
+    _FUNCTION_WORDS,
+    _add_board_seats,
+    _add_positions_in_apposition,
+    _complete_board_seats,
+    _complete_hyphenated_titles,
+    _complete_ranked_titles,
+    _extend_title_scopes,
+    _widen_over_regions,
+    _widen_scopes_over_and,
+    _without_titles_holding_no_title_word,
+    _written_as_a_lower_case_word,
 )
 
 # A headline's deal verbs neither open nor continue a name: "Harbor Foods to
@@ -193,9 +225,6 @@ ORG_WITH_LEGAL_FORM = re.compile(
     # 37 such names in the gold of train, dev and the probe sets are one span).
     r"(?:(?:(?<=Corporation)|(?<=Company))[ ]of[ ]America\b)?"
 )
-# Letters of Western European names count too ("Ramón Estrada-Kirk", "José Müller").
-_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
-_LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff"
 # A surname: "Gilbert", "O'Brien", "Smith-Jones", "Domínguez", but not the possessive "Nair's".
 _SURNAME = rf"[{_UPPER}][{_LOWER}{_UPPER}-]*(?:['\u2019](?!s\b)[{_LOWER}{_UPPER}]+)?"
 _GENERATION = r"(?:,?\s+(?:Jr\.|Sr\.|III|II))?"
@@ -274,26 +303,8 @@ _DOUBLE_BARRELLED_NAME = re.compile(
 _INITIAL_NAME = re.compile(rf"\b(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.){{1,2}}\s+{_SURNAME}{_GENERATION}")
 
 
-def _resource_lines(name: str) -> list[str]:
-    text = resources.files("iec_nlp").joinpath(f"resources/{name}").read_text("utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
 def known_organizations() -> list[str]:
     return _resource_lines("organizations.txt")
-
-
-@cache
-def first_names() -> tuple[str, ...]:
-    """The given-name lexicon (read once: the training augmenter asks per release)."""
-    return tuple(name for line in _resource_lines("first_names.txt") for name in line.split())
-
-
-@cache
-def given_names() -> frozenset[str]:
-    """The given names the name rules know: `first_names` and more (the
-    augmenter keeps to `first_names`, so training data stays as it was)."""
-    return frozenset(first_names()) | {name for line in _resource_lines("more_given_names.txt") for name in line.split()}
 _ORG_NAME = (
     # The capital or digit first: see name_shapes._LETTER_AHEAD.
     rf"(?=[A-Z0-9]){_NOT_NAME_START}(?!{_LEGAL_FORM}(?!\w))[A-Z0-9](?:[\w&.]|(?<=[A-Za-z])-(?=[A-Za-z]))*"
@@ -367,18 +378,11 @@ def _joint_announcers(text: str, start: int, end: int) -> list[tuple[int, int]]:
     first = text[start : joint.start()]
     alone = re.search(re.escape(first) + r"(?![ ]and[ ]" + re.escape(text[joint.end() : end]) + ")", text[end:])
     return [(start, joint.start()), (joint.end(), end)] if alone else [(start, end)]
-
-
 # Government buyers are named in a few fixed shapes, whatever the agency:
 # "U.S. Navy", "Department of Homeland Security", "Federal Highway
 # Administration", "Naval Sea Systems Command", "Metropolitan Transportation
 # Authority".
-# A headline in title case goes on from the body's name with its verb: "Illinois
-# Department of Public Aid Awards MAXIMUS $6.1 Million Contract".
-_HEADLINE_VERB = (
-    r"(?:Awards|Announces|Selects|Names|Extends|Renews|Signs|Chooses|Exercises|Issues|Grants|Approves|"
-    r"Reports|Receives|Orders|Picks|Taps|Expands|Launches|Wins|Secures|Lands|Books|Awarded)\b"
-)
+# (A headline's verb after a body's name ends it: name_shapes._HEADLINE_VERB.)
 _CAP = rf"(?!The\b|Master\b|{_HEADLINE_VERB})[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 # A nation's adjective before its military or ministry: "Canadian Army",
 # "Netherlands Ministry of Defence", "Belgian Ministry of Defence".
@@ -766,20 +770,6 @@ class EntityRules:
         return ents
 
 
-# A scan of a chunk tries its pattern at every position (a pattern that
-# opens with \b leaves the regex engine no literal to skip ahead to), while
-# `word in text` is a fast substring search: a pattern whose every match
-# holds one of a few words is not run over a chunk that has none of them
-# (most chunks name no university, bank or honorific). Where the words are
-# the alternatives the pattern is written with, both are built from one tuple
-# (`_HONORIFIC_WORDS`, `_SEGMENT_WORDS`, ...), so they cannot drift apart.
-def _matches_if_any(pattern: re.Pattern[str], text: str, *words: str, folded: bool = False) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text)`, empty at once where none of `words` occurs
-    in `text` (`folded`: in `text` folded as re.IGNORECASE folds it)."""
-    where = _folded(text) if folded else text
-    return pattern.finditer(text) if any(word in where for word in words) else iter(())
-
-
 # "ROCK OF AGES CORPORATION" alone on its line (a letterhead, a page header,
 # the name that signs an 8-K): the whole line is the name, its "OF" too,
 # which `_NAME_WORD` does not continue a name with because a headline in
@@ -804,10 +794,6 @@ def _capitals_line_start(text: str, start: int, end: int) -> int:
 # the person's first given name, which the name list may not hold. Not a
 # title or rank ("said Director Ann Lee"), a month or a weekday.
 _GIVEN_NAME_BEFORE = re.compile(r"\b[a-z]+[ ]([A-Z][a-z]+)[ ]$")
-_TITLE_WORDS_BEFORE_A_NAME = frozenset(
-    "Officer Director Chair Chairperson Partner Head Manager Counsel Founder Executive Vice Chief Member "
-    "Trustee Analyst Editor Spokesman Spokeswoman Spokesperson".split()
-)
 
 
 # "CONTACT: SUSAN URBANIAK (800)847-5322": a letterhead in capitals names its
@@ -825,12 +811,6 @@ def _first_given_name_start(text: str, start: int) -> int:
     if before is None:
         return start
     return start if _stands_before_a_name(before.group(1)) else before.start(1)
-
-
-def _stands_before_a_name(word: str) -> bool:
-    """A capitalized word that is no given name before a surname: an
-    honorific, a rank, a month, a weekday or a title ("Director Ann Lee")."""
-    return word in _WORDS_BEFORE_A_NAME or word in _TITLE_WORDS_BEFORE_A_NAME or bool(JOB_TITLE.fullmatch(word))
 
 
 # GUIDELINE.md board seats: "a member of the Company's Board of Directors"
@@ -1002,33 +982,6 @@ def _without_leading_joining_words(ents: list[Span]) -> list[Span]:
     return result
 
 
-# Every title holds a word of a post ("director", "Vice President",
-# "Co-CEOs", "senior lecturer"); the recognizer's ROLEs without one are a
-# scope or a unit taken alone ("Fluid Handling", "Helicopter Cockpit
-# Displays") or a company's name ("Carrier Global", "Schlumberger Well
-# Services"). Of the recognizer's ROLEs with none of these words on train,
-# dev and the probe sets, 27 were no entity and 8 organizations, none a
-# title; 3 of the 7,702 gold titles there hold none ("server",
-# "Geschäftsführer", "Relación con Inversionistas").
-_A_TITLE_WORD = re.compile(
-    r"\b(?:officers?|directors?|presidents?|chair\w*|secretary|treasurer|controller|comptroller|counsel|managers?|"
-    r"partners?|head|executives?|trustees?|members?|(?:co-)?founders?|advis[eo]rs?|analysts?|engineers?|specialists?|"
-    r"professor|commissioner|relations|communications|representatives?|principal|dean|superintendent|governor|mayor|"
-    r"chief|c[a-z]?[a-z]os?|[a-z]*-?c[a-z]os|vps?|s?evp|svp|leader|lead|associate|consultant|fellow|attorney|auditor|"
-    r"accountant|scientist|physician|nurse|editor|administrator|coordinator|supervisor|owner|general|provost|"
-    r"chancellor|rector|senator|minister|ambassador|judge|sheriff|clerk|examiner|economist|strategist|architect|"
-    r"designer|developer|planner|buyer|agent|broker|banker|underwriter|staff|employee|emeritus|captain|colonel|"
-    r"admiral|commander|lieutenant|sergeant|major|actuary|investigator|lecturer|trainee|dispatcher|estimator|"
-    r"merchant|human\s+resources|instructor|teacher|pastor|surgeon|pharmacist|technician|operator|chemist|"
-    r"geologist|registrar)\b",
-    re.IGNORECASE,
-)
-
-
-def _without_titles_holding_no_title_word(ents: list[Span]) -> list[Span]:
-    return [e for e in ents if e.label_ != "ROLE" or _A_TITLE_WORD.search(e.text)]
-
-
 def _trim_punctuation(span: Span) -> Span | None:
     """A span never starts or ends with punctuation or space that is not part
     of the name (SCHEMA.md 1): "Nortech Systems." at a sentence end. The
@@ -1118,12 +1071,6 @@ _VERBS_AFTER_NAME = (
     frozenset(v + ("es" if v.endswith(("s", "sh", "ch", "x")) else "s") for v in _HEADLINE_VERB_BASES)
     | _HEADLINE_VERBS
 )
-_EDGE_FUNCTION_WORDS = frozenset("and or of the a an for at to by with in on".split())
-# Not "Beyond", "Under", "Like": "Beyond Meat", "Under Armour" are names.
-_OPENING_WORDS = frozenset(
-    "Before After During Following Since Until Unlike Besides Despite Including Excluding Previously Earlier Currently".split()
-)
-_NOT_NAME_STARTS = _EDGE_FUNCTION_WORDS | _OPENING_WORDS
 _COPULAS = frozenset("is are was were".split())
 _INCLUDING_VERBS = frozenset("include includes included including excluding excludes excluded".split())
 _METRIC_VERBS = frozenset(
@@ -1213,394 +1160,6 @@ def _trim_trailing_headline_verb(span: Span | None, text: str) -> Span | None:
     return span.doc.char_span(span.start_char, verb.start(), label="ROLE") or span
 
 
-# "Senior Vice President, Product", "Director, Investor Relations": a title
-# and its scope after a comma are one span (SCHEMA 3). The scope is a run of
-# capitalized words (with and, &, /) that is no other title and no entity of
-# its own; "Executive Vice President, Chief Financial Officer" is two titles.
-_SCOPED_HEAD = re.compile(
-    r"(?:president|director|manager|executive|head|leader|counsel|vp|professor|officer|controller|provost|secretary)$", re.IGNORECASE
-)
-# The scope follows a comma or a dash ("Senior Vice President-Business Support
-# Services", "Vice President - Eastern Region"), and ends the clause or is
-# followed by a date ("Vice President, Internal Audit/Due Diligence from 2012")
-# or by the organization the title is held at ("Senior Vice President,
-# Operations at Acme Corp.": the organization is an entity of its own).
-_SCOPE_WORD = r"[A-Z][\w'\u2019-]*(?:/[A-Z][\w'\u2019-]*)?"
-# No word of the scope opens a title: in "Senior Vice President, Finance and
-# Treasurer at Acme" the scope is "Finance", and "Treasurer" a title of its own.
-# Nor a word that opens an organization's name: "Chief Digital Officer,
-# Port of Kessling Authority".
-_NOT_A_TITLE_WORD = (
-    r"(?!(?:Chief|President|Vice|Senior|Executive|Treasurer|Secretary|Controller|General|"
-    r"Director|Managing|C[EFOTIA]O|Chairman|Inc|Corp|Ltd|LLC|Jr|Sr|Port|County|City|University|College|Bank|Hospital|"
-    # Nor a headline's verb: "Appoints Chief Technology Officer, Announces Inducement Grants".
-    r"Announces|Reports|Appoints|Names|Promotes|Elects|Completes|Launches|Declares|Provides|Receives|Signs|Expands|Enters)\b)"
-)
-_SCOPE = re.compile(
-    rf"(?:,[ ]+|[ ]?[-\u2013][ ]?){_NOT_A_TITLE_WORD}(?!(?:and|the|a|an)\b)"
-    rf"({_SCOPE_WORD}(?:[ ]+(?:(?:and|&|/)[ ]+)?{_NOT_A_TITLE_WORD}{_SCOPE_WORD}){{0,5}})"
-    # Also before "to": "the promotion of Sandeep Rao from Vice President,
-    # Finance to Chief Financial Officer".
-    # Or "of its principal subsidiary": "Vice President - Finance of its
-    # principal subsidiary, Pinyon Mesa Water Company".
-    # Or before a dash and a telephone number: "..., Investor Relations - (615) 555-0107".
-    # Or before a date, a condition or a column gap: "promoted to Senior Vice
-    # President, Operations on the same date", "will become its Vice
-    # President, Connector Products when the transaction closes", "joined
-    # the Bank as Senior Vice President, Commercial Lending after 18 years",
-    # a pay table's "Senior Vice President, Engineering       $300,000".
-    r"(?=[ ]*(?:[,.;:)\n]|(?:and|from|since|until|through|to|on|effective|when|after|upon)\b"
-    # "Vice President, Manufacturing of the glass container business of Owens-Illinois".
-    r"|(?:at|of|for|with)[ ]+(?:(?:the[ ]+)?[A-Z]|(?:its|our|their)\b)|of[ ]+the\b"
-    r"|[-\u2013][ ]*\(?\d|$)|[ ]{2,}\S)"
-)
-
-# "Senior Vice President of Restaurant Operations", "Director of Corporate
-# Communications", "Vice President of Global Sales Operations": after "of",
-# a business function (or two), also one a capitalized word qualifies, is
-# the title's scope too; an organization after "of" ("CEO of Acme Systems")
-# ends in no function word.
-_OF_FUNCTION_SCOPE = re.compile(
-    rf"[ ]+of[ ]+((?:[A-Z][a-z]+[ ]+)?{_FUNCTION}(?:[ ]+{_FUNCTION})?(?:[ ]+(?:and|&)[ ]+{_FUNCTION})*)(?![\w-])"
-)
-
-
-# "Vice President of Network Planning at Meridian Logistics": what follows
-# "of" is the title's scope, not its organization, when the organization
-# is named right after it with "at" or "with".
-_OF_SCOPE_BEFORE_AT = re.compile(
-    # A model number may open it: "Director of 737 Fuselage Operations at Spirit AeroSystems".
-    # So may "for": "Vice Provost for Research Computing at Lindenvale State University".
-    r"[ ]+(?:of|for)[ ]+((?!(?:the|The|THE)\b)(?:\d{3}[ ]+)?[A-Z][a-z]+(?:[ ]+(?:and[ ]+|&[ ]+)?[A-Z][a-z]+){0,3})"
-    r"(?=[ ]+(?:at|with)[ ]+(?:the[ ]+)?[A-Z])"
-)
-
-
-def _scope_after(text: str, end: int) -> re.Match | None:
-    return _SCOPE.match(text, end) or _OF_FUNCTION_SCOPE.match(text, end) or _OF_SCOPE_BEFORE_AT.match(text, end)
-
-
-# "Senior Vice President, General Counsel, Human Resources, Corporate
-# Secretary and Chief Compliance Officer": in a list of titles set apart by
-# commas, the capitalized words between two of its middle titles are an item
-# of their own (a function held as a title), not the scope of the title
-# before them. The first title of a list keeps its scope ("Senior Vice
-# President, Finance and Treasury, and Chief Financial Officer").
-_TITLE_LIST_COMMA = re.compile(r"[ ]*,[ ]+")
-_PREVIOUS_TITLE_COMMA = re.compile(r",[ ]+$")
-
-
-def _in_title_list(text: str, title_start: int, scope_end: int) -> bool:
-    """Whether a title follows the scope after a comma and another title
-    precedes the title (starting at `title_start`) before a comma."""
-    comma = _TITLE_LIST_COMMA.match(text, scope_end)
-    if comma is None or JOB_TITLE.match(text, comma.end()) is None:
-        return False
-    before = _PREVIOUS_TITLE_COMMA.search(text, max(0, title_start - 4), title_start)
-    return before is not None and any(m.end() == before.start() for m in JOB_TITLE.finditer(text, max(0, before.start() - 60), before.start()))
-
-
-_OWNER_AFTER_SCOPE = re.compile(r"[ ]+(?:of|at)[ ]+(?:the[ ]+)?(?=[A-Z])")
-_AT_ORGANIZATION = re.compile(r"[ ]+at[ ]+(?:the[ ]+)?(?=[A-Z])")
-
-
-# A region after a title and its scope is the scope's too: "Vice President
-# of Sales, North America", "Head of Customer Operations, Nordics" (SCHEMA:
-# a title keeps its scope).
-_REGION_AFTER_TITLE = re.compile(
-    r",[ ]+((?:North|South|Latin|Central)[ ]America|Americas|Europe|EMEA|APAC|Asia(?:[ ]Pacific|-Pacific)?|"
-    r"International|Nordics|Middle[ ]East(?:[ ]and[ ]Africa)?|Japan|China|India|Canada|Greater[ ]China)"
-    r"(?=[ ]*(?:[,.;:)\n]|$)|[ ]+(?:at|of|for|with|and|since|from)\b)"
-)
-
-
-def _widen_over_regions(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
-    result, taken = [], set()
-    for ent in ents:
-        region = _REGION_AFTER_TITLE.match(text, ent.end_char) if ent.label_ == "ROLE" else None
-        if region is not None:
-            inside = [o for o in ents if ent.end_char < o.start_char < region.end()]
-            # The region the recognizer took for a name of its own ("Nordics") is the scope's.
-            if all((o.start_char, o.end_char) == region.span(1) for o in inside):
-                widened = doc.char_span(ent.start_char, region.end(1), label="ROLE")
-                if widened is not None:
-                    ent = widened
-                    taken.update((o.start_char, o.end_char) for o in inside)
-        result.append(ent)
-    return [e for e in result if (e.start_char, e.end_char) not in taken]
-
-
-# "Vice President, Investor Relations and Corporate Development", "Director
-# of Financial Planning and Analysis": a title whose scope (after a comma or
-# "of") goes on after "and" with more capitalized words, no title among
-# them, up to the clause's end or the organization the title is held at.
-_SCOPE_ENDS_TITLE = re.compile(r"(?:,[ ]|[ ]of[ ])[A-Z][\w&'\u2019-]*(?:[ ][A-Z][\w&'\u2019-]*)*$")
-_AND_MORE_SCOPE = re.compile(
-    rf"[ ]+(?:and|&)[ ]+({_NOT_A_TITLE_WORD}[A-Z][\w'\u2019-]*(?:[ ]+{_NOT_A_TITLE_WORD}[A-Z][\w'\u2019-]*){{0,2}})"
-    r"(?=[ ]*(?:[,.;:()\n]|$)|[ ]+(?:at|of|for|with|from|since|until|in)\b)"
-)
-
-# The same in lower case: "senior vice president of worldwide operations and
-# customer service", "director of frozen and dairy merchandising at" (the
-# gold of train, dev and the probe sets: 4 such scopes go on over their
-# "and", none where a title or a clause follows it: "of administration and
-# chief financial officer", "of finance and treasurer", "and before joining").
-_LOWER_CASE_SCOPE_ENDS_TITLE = re.compile(r"[ ](?:of|for)[ ](?:the[ ])?[a-z][\w-]*(?:[ ][a-z][\w-]*){0,3}$")
-_NOT_A_SCOPE_START = (
-    r"(?!(?:the|a|an|his|her|its|their|our|before|after|then|later|also|most|more|was|is|has|had|have|will|"
-    r"served|serves|became|joined|as|in|at|of|for|to|from|with|since|until|on|by)\b)"
-)
-_AND_MORE_LOWER_CASE_SCOPE = re.compile(
-    rf"[ ]+and[ ]+({_NOT_A_SCOPE_START}[a-z][\w-]*(?:[ ]{_NOT_A_SCOPE_START}[a-z][\w-]*)?)"
-    r"(?=[ ]*(?:[,.;:()\n]|$)|[ ]+(?:at|of|for|with|from|since|until|in)\b)"
-)
-
-
-def _more_scope(text: str, ent: Span) -> re.Match | None:
-    if _SCOPE_ENDS_TITLE.search(ent.text):
-        return _AND_MORE_SCOPE.match(text, ent.end_char)
-    if _LOWER_CASE_SCOPE_ENDS_TITLE.search(ent.text):
-        return _AND_MORE_LOWER_CASE_SCOPE.match(text, ent.end_char)
-    return None
-
-
-def _widen_scopes_over_and(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
-    """Each title with a scope widened over the words of the same case after its "and"."""
-    starts = [e.start_char for e in ents]
-    result = []
-    for ent in ents:
-        more = _more_scope(text, ent) if ent.label_ == "ROLE" else None
-        if (
-            more is not None
-            and not JOB_TITLE.search(more.group(1))
-            and not ENDS_IN_LEGAL_FORM.search(more.group(1))
-            and not any(ent.end_char < start < more.end() for start in starts)
-        ):
-            ent = doc.char_span(ent.start_char, more.end(), label="ROLE") or ent
-        result.append(ent)
-    return result
-
-
-# A title in lower case takes its scope in lower case, a business function
-# only: "was senior vice president, finance, at Silverlode" (SCHEMA: the
-# scope after a comma, in any case).
-_LOWER_CASE_FUNCTION_SCOPE = re.compile(
-    rf",[ ]+((?=[a-z])(?i:{_FUNCTION})(?:[ ]+and[ ]+(?i:{_FUNCTION}))?)"
-    r"(?=[ ]*(?:[,.;:)\n]|(?:and|from|since|until|through|to|at|of|for|with)\b|$))"
-)
-# Any words in lower case after a title in lower case, up to the clause's
-# end, a date or the organization: "vice president, commercial lending since
-# 1994", "vice president, sensor programs at Lockheed Martin Space" (9 of 10
-# such scopes in the gold of train, dev and the probe sets; the tenth a
-# clause: "a director, increasing the size of the Board"). Not a clause's
-# words, nor a verb's form.
-_NOT_A_SCOPE_WORD = (
-    r"(?!(?:and|or|but|the|a|an|who|whom|which|that|will|would|has|had|have|said|says|is|was|were|are|as|also|now|"
-    r"then|each|both|respectively|not|formerly|previously|currently|most|effective|since|at|in|from|of|for|with|"
-    r"until|on|to|by|its|his|her|their|our)\b)"
-)
-_ARTICLE_BEFORE_TITLE = re.compile(r"\b(?:a|an)[ ]+(?:[\w-]+[ ]+)?$")
-_VERB_WITH_OBJECT = r"(?![a-z]+(?:ing|ed)[ ]+(?:the|a|an|its|his|her|their|our|as|to|by|of)\b)"
-_LOWER_CASE_SCOPE = re.compile(
-    rf",[ ]+({_VERB_WITH_OBJECT}{_NOT_A_SCOPE_WORD}[a-z]+(?:[ ]+{_NOT_A_SCOPE_WORD}[a-z]+){{0,2}})"
-    r"(?=[ ]+(?:since|at|in|from|of|for|with|until|on|effective|when|after|upon)\b|[ ]*(?:[,.;:)\n]|$))"
-)
-# In any case: "VICE PRESIDENT OF SALES - AEROSPACE" in a headline in capitals.
-_OF_A_FUNCTION = re.compile(rf"[ ]of[ ](?:[A-Z][\w&-]*[ ]){{0,2}}(?:{_FUNCTION})$", re.IGNORECASE)
-_DASH_AT = re.compile(r"[ ]?[-\u2013][ ]?[A-Z]")
-
-
-_NAME_WORD_CHARS = re.compile(r"[A-Z][\w'\u2019-]{2,}")
-
-
-def _written_as_a_lower_case_word(word: str, text: str) -> bool:
-    """Whether the release also writes `word` in lower case, as a whole word
-    ("global sourcing", "tie-back"): a common word, not a name's."""
-    return re.search(rf"\b{re.escape(word.lower())}\b", text) is not None
-
-
-_SUBJECT_AFTER_COMMA = re.compile(r",[ ]+(?:said|says|and|who|will|has|have|is|was|added|commented|noted)\b")
-
-
-def _scope_read_as_a_name(name: Span, scope: re.Match, ents: list[Span], text: str) -> bool:
-    """Whether the recognizer read a title's scope, or words of it, as a name:
-    "Group President, Water Treatment" (no given name opens the person),
-    "General Manager, Field Sports" (an organization named nowhere else in the
-    release, with no legal form: a business unit of the employer)."""
-    if not (scope.start(1) <= name.start_char and name.end_char <= scope.end(1)) or name.label_ not in ("PERSON", "ORG"):
-        return False
-    # Not a name the release uses again ("Chief Financial Officer, Tannehill
-    # Bancorp" and "Tannehill Bancorp, Inc."; "Dagny Whitford" and "Ms.
-    # Whitford"); another unit of the same kind may share words ("President,
-    # Industrial Products Group" beside "Marine Products Group").
-    words = _NAME_WORD_CHARS.findall(name.text)
-    if not words:
-        return False
-    # A common word the release also writes in lower case is no sign of the
-    # same name ("Insurance Solutions" beside "Audlem Mutual Insurance Company").
-    same_word = words[-1] if name.label_ == "PERSON" else words[0]
-    if any(same_word in _NAME_WORD_CHARS.findall(other.text) for other in ents if other.start_char != name.start_char) and not (
-        name.label_ == "ORG" and _written_as_a_lower_case_word(same_word, text)
-    ):
-        return False
-    # A person set off by commas after a title, the subject of what follows:
-    # "Ondaris's Chief Technology Officer, Léa Margerit-Dupont, said".
-    if _SUBJECT_AFTER_COMMA.match(text, scope.end(1)):
-        return False
-    if name.label_ == "PERSON":
-        # Words the release also writes in lower case ("global sourcing"), or
-        # a business function ("General Manager, Global Sourcing for GE"), not a person's.
-        return name.text.split()[0] not in given_names() and (
-            any(_written_as_a_lower_case_word(w, text) for w in words) or bool(_ENDS_IN_FUNCTION.search(name.text))
-        )
-    return not ENDS_IN_LEGAL_FORM.search(name.text)
-
-
-def _extend_title_scopes(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
-    result = list(ents)
-    taken: list[Span] = []
-    for i, ent in enumerate(ents):
-        if ent.label_ != "ROLE":
-            continue
-        if _SCOPED_HEAD.search(ent.text):
-            scope = _scope_after(text, ent.end_char)
-            if scope is None and ent.text.islower():
-                scope = _LOWER_CASE_FUNCTION_SCOPE.match(text, ent.end_char)
-                # Not after an article: "Otto Lind, a non-employee director, spoke" (a description in apposition).
-                if scope is None and not _ARTICLE_BEFORE_TITLE.search(text, max(0, ent.start_char - 30), ent.start_char):
-                    scope = _LOWER_CASE_SCOPE.match(text, ent.end_char)
-        elif _OF_A_FUNCTION.search(ent.text):
-            # "Vice President of Sales - Aerospace": a function's title takes
-            # a scope after a dash too (after a comma, a list may go on).
-            scope = _SCOPE.match(text, ent.end_char) if _DASH_AT.match(text, ent.end_char) else None
-        else:
-            continue
-        if scope is None:
-            continue
-        end = scope.end(1)
-        inside = [o for o in ents if o is not ent and o.start_char < end and ent.end_char < o.end_char]
-        # "Senior Vice President, North American Operations of Placer Dome
-        # Inc.", "Vice President, Finance and Corporate Development of
-        # Bellwether Oncology, Inc.": the recognizer read the scope, or its
-        # last words, and the organization after it as one name; the
-        # organization is what follows "of".
-        owner = _OWNER_AFTER_SCOPE.match(text, end)
-        spilled = [o for o in inside if owner and o.label_ in ("ORG", "CUSTOMER") and scope.start(1) <= o.start_char < end
-                   and o.end_char > owner.end()]
-        if len(spilled) == 1 and len(inside) == 1:
-            organization = doc.char_span(owner.end(), spilled[0].end_char, label=spilled[0].label_)
-            widened = doc.char_span(ent.start_char, end, label="ROLE")
-            if organization is not None and widened is not None:
-                result[i] = widened
-                result[result.index(spilled[0])] = organization
-                continue
-        # A business function the recognizer took alone ("Finance" and
-        # "Treasury" of "Senior Vice President, Finance and Treasury"), or a
-        # department named by its function ("Vice President, Medical
-        # Affairs", "Director, Corporate Communications") is no entity of
-        # its own: the scope takes it.
-        # A field the recognizer took for a title of its own is the scope's
-        # too ("Professor of Epidemiology at ..." gave ROLE "Epidemiology").
-        # Nor is a unit named exactly by the scope, with its organization
-        # after "at": "Head of Chemical Biology at the Whitcombe Institute",
-        # "Senior Vice President, Discovery Research at Lark Pharma".
-        scope_before_at = _AT_ORGANIZATION.match(text, end) is not None and not ENDS_IN_LEGAL_FORM.search(scope.group(1))
-        if any(
-            not (_FUNCTION_WORDS.fullmatch(o.text) or _ENDS_IN_FUNCTION.search(o.text))
-            and not (o.label_ == "ROLE" and o.end_char <= end)
-            # Nor a measure: "Vice President, Rail Infrastructure at Metrolinx"
-            # (the recognizer's "Rail Infrastructure", a METRIC no amount is of).
-            and not (o.label_ == "METRIC" and o.end_char <= end)
-            and not (scope_before_at and o.label_ == "ORG" and (o.start_char, o.end_char) == scope.span(1))
-            # Nor a person: "Vice President, Global Sourcing of Amerwell".
-            and not (owner and o.label_ == "PERSON" and (o.start_char, o.end_char) == scope.span(1))
-            and not _scope_read_as_a_name(o, scope, ents, text)
-            for o in inside
-        ):
-            continue  # the scope is an entity of its own (an organization, a person)
-        if ENDS_IN_LEGAL_FORM.search(scope.group(1)) or JOB_TITLE.search(scope.group(1)):
-            continue
-        if _in_title_list(text, ent.start_char, scope.end(1)):
-            continue
-        widened = doc.char_span(ent.start_char, end, label="ROLE")
-        if widened is not None:
-            result[i] = widened
-            taken.extend(inside)
-    return [o for o in result if o not in taken]
-
-
-# "director of carbon pollution-free electricity": a title cut at the
-# hyphen of a compound word ("pollution" | "-free electricity") ends
-# mid-word; it takes the rest of the compound and the scope words after it
-# up to the clause's end or the preposition naming the organization.
-_HYPHENATED_REST = re.compile(
-    r"-[a-z]+(?:[ ]+(?!(?:of|at|for|with|and|in|to|from|since|until)\b)[a-z]+){0,3}(?=[ ]*(?:[,.;:)\n]|(?:of|at|for|with|and)\b|$))"
-)
-
-
-def _complete_hyphenated_titles(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
-    result = []
-    starts = sorted(e.start_char for e in ents)
-    for ent in ents:
-        rest = _HYPHENATED_REST.match(text, ent.end_char) if ent.label_ == "ROLE" else None
-        if rest is not None and not any(ent.end_char <= s < rest.end() for s in starts):
-            widened = doc.char_span(ent.start_char, rest.end(), label="ROLE")
-            if widened is not None:
-                ent = widened
-        result.append(ent)
-    return result
-
-
-# "Vice Chairman", "Executive Vice Chair", "Associate General Counsel": no
-# release of the corpus holds a vice chairman, and the recognizer cuts the
-# title after "Vice" ("reporting to Vice [Chairman] Richard Kimball"). The
-# word before a title that makes it a lesser or second post is part of it.
-# So is a deputy's, an assistant's or a stand-in's: "Deputy Director", "Acting
-# Chief Financial Officer" (every such word before a gold ROLE is inside it).
-_RANK_BEFORE_TITLE = re.compile(
-    r"(?<![\w-])(?:(?:Senior|Executive|SENIOR|EXECUTIVE|senior|executive)[ -])?(?:Vice|VICE|vice|Associate|ASSOCIATE|associate)[ -]$"
-    r"|(?<![\w-])(?:Deputy|DEPUTY|Assistant|ASSISTANT|Acting|ACTING|Interim|INTERIM)[ ]$"
-)
-# So is "Board" before a chair: "said Board Chair Thomas Abernathy".
-_BOARD_BEFORE_CHAIR = re.compile(r"(?<![\w-])(?:Board|BOARD)[ ]$")
-_CHAIR = re.compile(r"Chair|CHAIR")
-
-
-def _complete_ranked_titles(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
-    ends = {e.end_char for e in ents}
-    result = []
-    for ent in ents:
-        rank = _RANK_BEFORE_TITLE.search(text, max(0, ent.start_char - 20), ent.start_char) if ent.label_ == "ROLE" else None
-        if rank is None and ent.label_ == "ROLE" and _CHAIR.match(ent.text):
-            rank = _BOARD_BEFORE_CHAIR.search(text, max(0, ent.start_char - 6), ent.start_char)
-        if rank is not None and not any(rank.start() < end <= ent.start_char for end in ends):
-            widened = doc.char_span(rank.start(), ent.end_char, label="ROLE")
-            if widened is not None:
-                ent = widened
-        result.append(ent)
-    return result
-
-
-# "a member of the Board of Directors of Acme": the seat takes the whole
-# body's name (GUIDELINE: `member of the board of directors` is a ROLE);
-# the recognizer stopped at "Board", and "Directors" is no organization.
-_OF_DIRECTORS = re.compile(r"[ ]+of[ ]+[Dd]irectors\b")
-
-
-def _complete_board_seats(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
-    result = list(ents)
-    for ent in ents:
-        rest = _OF_DIRECTORS.match(text, ent.end_char) if ent.label_ == "ROLE" and ent.text.lower().endswith("board") else None
-        widened = doc.char_span(ent.start_char, rest.end(), label="ROLE") if rest else None
-        if widened is not None:
-            result = [o for o in result if not (ent.end_char <= o.start_char < rest.end())]
-            result[result.index(ent)] = widened
-    return result
-
-
-_FUNCTION_WORDS = re.compile(rf"{_FUNCTION}(?:\s+(?:and|&)\s+{_FUNCTION})*")
-
-
 # "the Plexus Board", "the Nephros Investor Relations page", "Oracle
 # Corporate Communications" in a contact block: a company's board or its
 # investor, media or press office is no part of its name (the company is
@@ -1629,257 +1188,6 @@ def _without_own_bodies(text: str, ents: list[Span]) -> list[Span]:
             owner = text[ent.start_char : ent[-body - 1].idx + len(ent[-body - 1])]
             if any(n == owner or n.startswith((owner + " ", owner + ",")) for n in names):
                 ent = Span(ent.doc, ent.start, ent.end - body, label=ent.label_)
-        result.append(ent)
-    return result
-
-
-# "Cheddar's Scratch Kitchen", "SFAS No. 123R, Share-Based Payment": in
-# running text, one capitalized word right after another that no entity
-# holds is the last word of a longer name or title, which the recognizer
-# did not take whole. Not after a sentence's start, a title or rank ("said
-# Admiral Smith"), a given name (a name cut short is the recognizer's to
-# mend), a month or a weekday ("in May Zorbex signed").
-_FRAGMENT_NAME = re.compile(r"[A-Z][a-z][\w'\u2019-]*")
-_CAPITALIZED_BEFORE_NAME = re.compile(r"(?<![.!?:;\"\u201c\u2018(]\s)(?<![.!?:;\"\u201c\u2018(])\b([A-Z][a-z]+)[ ]$")
-# Ranks and offices written before a surname ("Admiral Quill", "Senator
-# Warner"): they also support a one-word PERSON (below).
-_RANKS_BEFORE_A_SURNAME = (
-    "Sir Dame Lord Lady Captain Admiral General Colonel Major Lieutenant Sergeant Commander Judge Justice "
-    "Coach Father Reverend Rabbi Professor Senator Governor Mayor Representative Congressman "
-    "Congresswoman Ambassador Secretary President Chairman Chairwoman Director"
-).split()
-_WORDS_BEFORE_A_NAME = frozenset(
-    _RANKS_BEFORE_A_SURNAME
-    + "Mr Mrs Ms Dr Sister Saint Dean King Queen Prince Treasurer Monday Tuesday Wednesday Thursday Friday "
-    "Saturday Sunday January February March April May June July August September October November December".split()
-)
-
-
-def _without_name_fragments(text: str, ents: list[Span], given_names: frozenset[str]) -> list[Span]:
-    result = []
-    for ent in ents:
-        name = text[ent.start_char : ent.end_char]
-        if ent.label_ in _NAME_LABELS and _FRAGMENT_NAME.fullmatch(name):
-            before = _CAPITALIZED_BEFORE_NAME.search(text, max(0, ent.start_char - 25), ent.start_char)
-            line_start = text.rfind("\n", 0, ent.start_char) + 1
-            if (
-                before
-                and before.group(1) not in _WORDS_BEFORE_A_NAME
-                and before.group(1) not in given_names
-                and not JOB_TITLE.fullmatch(before.group(1))
-                and not any(e.start_char <= before.start(1) < e.end_char for e in ents)
-                and _LOWER_CASE_WORD.search(text, line_start, before.start(1))
-            ):
-                continue
-        result.append(ent)
-    return result
-
-
-# "Charter of the Corporate Governance Committee", "Java": a release names a
-# person in full before it shortens the name ("Rona A. Fairhead" ...
-# "Fairhead") or writes the one word after an honorific ("Mr. Schaefer",
-# "Messrs. Thomas, Schlater and Duesenberg"), a rank or office ("Admiral
-# Quill", "Senator Warner") or as a known given name ("Andy will assume the
-# role"). A one-word PERSON with none of these supports is a capitalized
-# word the recognizer took for a surname. In the 158 train and dev releases
-# every gold one-word PERSON has one of them. (The ranks are those of
-# `_WORDS_BEFORE_A_NAME` above.)
-_HONORIFIC_LIST_BEFORE = re.compile(
-    rf"\b(?:(?:Mr|Ms|Mrs|Dr|Messrs|Mmes)\.?|{'|'.join(_RANKS_BEFORE_A_SURNAME)})"
-    r"\s+(?:[A-Z][\w'\u2019-]*(?:\s*,\s*(?:and\s+)?|\s+and\s+))*$"
-)
-
-
-def _starts_a_word_of(word: str, name: str) -> bool:
-    # A word of the full name or a short form of one ("Rich" of "Richard
-    # Fitzgerald", twice in the corpus); "Ann" inside "Joanne Smith" is neither.
-    return re.search(rf"(?<!\w){re.escape(word)}", name) is not None
-
-
-_SHORT_NAME_DEFINED_AFTER = re.compile(r"[ ]*\((?:the[ ]+)?[\"\u201c]([A-Z][\w&.-]*)[\"\u201d]\)")
-
-
-def _without_unsupported_one_word_persons(
-    text: str, ents: list[Span], given_names: frozenset[str]
-) -> list[Span]:
-    longer_names = [
-        text[e.start_char : e.end_char].lower() for e in ents if e.label_ == "PERSON" and len(e) > 1
-    ]
-    # 'Shenzhen Luxin Mobile Communications Co., Ltd. ("Luxin")', then "Our two
-    # largest customers, Luxin and ...": a word the release defines as an
-    # organization's short name is that organization, unless an honorific
-    # says otherwise ("Mr. Quarrington" of 'Quarrington Hydraulics, LLC
-    # ("Quarrington")'): no other support counts (a "Luxin Smartphone" of the
-    # headline taken for a person).
-    short_names = {}
-    for e in ents:
-        if e.label_ in ("ORG", "CUSTOMER") and (defined := _SHORT_NAME_DEFINED_AFTER.match(text, e.end_char)):
-            short_names[defined.group(1)] = e.label_
-    result = []
-    for ent in ents:
-        if ent.label_ == "PERSON" and len(ent) == 1:
-            word = text[ent.start_char : ent.end_char]
-            honored = _HONORIFIC_LIST_BEFORE.search(text, max(0, ent.start_char - 120), ent.start_char)
-            if word in short_names and not honored:
-                result.append(Span(ent.doc, ent.start, ent.end, label=short_names[word]))
-                continue
-            supported = (
-                word in given_names
-                or word.capitalize() in given_names
-                or any(_starts_a_word_of(word.lower(), name) for name in longer_names)
-                or honored
-            )
-            if not supported:
-                continue
-        result.append(ent)
-    return result
-
-
-# "Lydia" + "Moreno-Castillo", "Georgette Abernathy" + "-Lowe": the recognizer
-# cuts a name at the hyphen of a double surname. A given name alone one
-# space before another name is that person's (names side by side in a
-# contact block's columns are full names, and the text read has their runs
-# of spaces folded to one), and a name never ends before a hyphen and a
-# capitalized word: such pieces are one person.
-_PERSON_GAP = re.compile(r"[ ]")
-_GIVEN_NAME_WORD = re.compile(r"[A-Z][a-z]+")
-_HYPHENATED_SURNAME_REST = re.compile(r"-[A-Z][a-z]+(?:['\u2019][A-Z][a-z]+)?\b(?!-)")
-
-
-def _is_given_name_piece(previous: Span | None, ent: Span, text: str) -> bool:
-    """Whether `previous` is one word right before the person `ent`: a given
-    name, also one the recognizer took for an organization before a surname
-    it did find ("Anika" | "Voss-Merrill")."""
-    if previous is None or ent.label_ != "PERSON" or len(previous) != 1:
-        return False
-    if not _PERSON_GAP.fullmatch(text, previous.end_char, ent.start_char):
-        return False
-    if previous.label_ == "PERSON":
-        return True
-    surname = text[ent.start_char : ent.end_char]
-    # Capitals only in a headline in capitals: "DR. ANIKA VOSS-MERRILL", not "IBM Smith".
-    given_name_shape = _GIVEN_NAME_WORD.fullmatch(previous.text) or (previous.text.isupper() and surname.isupper())
-    return previous.label_ in ("ORG", "CUSTOMER") and " " not in surname and bool(given_name_shape)
-
-
-_SURNAME_PARTICLES = r"(?:van|von|de|der|den|ter|te|la|le|da|di|du|del|della|dos|das|ten|zu)"
-_ENDS_WITH_PARTICLE = re.compile(rf"[ ]{_SURNAME_PARTICLES}$")
-_STARTS_WITH_PARTICLE = re.compile(rf"{_SURNAME_PARTICLES}[ ][A-Z]")
-
-
-# "Celeste Navarro-Quist", "Adaeze Ekwueme-Lund": the recognizer may take
-# the surname alone where it does not know the given name. A one-word
-# person right after a capitalized word on its line is the rest of a name
-# (no one-word person of the annotated releases follows such a word but
-# "Under Bud's", whose "Under" the release also writes in lower case).
-_WORD_BEFORE_SURNAME = re.compile(rf"(?<![\w.,'\u2019&-])[{_UPPER}][{_LOWER}]+[ ]$")
-
-
-_HEADLINE_VERB_WORD = re.compile(_HEADLINE_VERB)
-
-
-def _widen_surnames_over_given_names(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
-    for ent in [e for e in ents if e.label_ == "PERSON" and " " not in e.text]:
-        word = _WORD_BEFORE_SURNAME.search(text, max(0, ent.start_char - 30), ent.start_char)
-        if word is None:
-            continue
-        given = word.group().rstrip()
-        if (
-            given in _NOT_NAME_STARTS
-            or _stands_before_a_name(given)
-            or _HEADLINE_VERB_WORD.fullmatch(given)
-            or _written_in_lower_case(given, text)
-            or _RESOURCE_PLAY.fullmatch(text, word.start(), ent.end_char)  # "the Eagle Ford": a shale play
-        ):
-            continue
-        ents = _add_or_widen(doc, ents, word.start(), ent.end_char, "PERSON", widens=("PERSON",))
-    return ents
-
-
-def _join_person_fragments(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
-    ents = sorted(ents, key=lambda e: e.start)
-    result: list[Span] = []
-    for ent in ents:
-        previous = result[-1] if result else None
-        if _is_given_name_piece(previous, ent, text):
-            result[-1] = Span(doc, previous.start, ent.end, label="PERSON")
-        else:
-            result.append(ent)
-    # "Pieter van" + "der Linden": a surname's particle joins the pieces.
-    joined: list[Span] = []
-    for ent in result:
-        previous = joined[-1] if joined else None
-        if (
-            previous is not None and previous.label_ == ent.label_ == "PERSON"
-            and text[previous.end_char : ent.start_char] == " "
-            and (_ENDS_WITH_PARTICLE.search(previous.text) or _STARTS_WITH_PARTICLE.match(ent.text))
-        ):
-            joined[-1] = Span(doc, previous.start, ent.end, label="PERSON")
-        else:
-            joined.append(ent)
-    result = joined
-    for i, ent in enumerate(result):
-        if ent.label_ == "PERSON" and (rest := _HYPHENATED_SURNAME_REST.match(text, ent.end_char)):
-            widened = doc.char_span(ent.start_char, rest.end(), label="PERSON")
-            if widened is not None and not any(e.start < widened.end and e.end > ent.end for e in result):
-                result[i] = widened
-    return result
-
-
-# "elected Jane O. Doe, Ronan T. Kell and Lucius Penhallow to serve as
-# directors": a list names things of one kind. A name of a person's shape
-# that the recognizer took for an organization is a person where it is listed
-# with two or more people.
-def _as_people_listed_with_people(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
-    ents = sorted(ents, key=lambda e: e.start)
-    result = list(ents)
-    for chain in _name_lists(text, ents):
-        if sum(ents[i].label_ == "PERSON" for i in chain) < 2:
-            continue
-        for i in chain:
-            name = text[ents[i].start_char : ents[i].end_char]
-            if ents[i].label_ in ("ORG", "CUSTOMER") and _PERSON_NAME_SHAPE.fullmatch(name) and not HOLDS_LEGAL_FORM.search(name):
-                result[i] = Span(doc, ents[i].start, ents[i].end, label="PERSON")
-    return result
-
-
-def _name_lists(text: str, ents: list[Span]) -> list[list[int]]:
-    """Indexes of the runs of names (sorted `ents`) written as one list: "A, B and C"."""
-    chains: list[list[int]] = []
-    for i, ent in enumerate(ents):
-        joined = i > 0 and ents[i - 1].label_ in _NAME_LABELS and _LIST_SEPARATOR.fullmatch(text, ents[i - 1].end_char, ent.start_char)
-        if joined and ent.label_ in _NAME_LABELS:
-            chains[-1].append(i)
-        else:
-            chains.append([i])
-    return [chain for chain in chains if len(chain) >= 3]
-
-
-# '"Helena and Victor bring deep experience," said the Chair': a quote calls
-# the people the release named in full by their given names, alone or listed
-# ("Carla, Devin and Imogen"). Such a name, or list of names, that the
-# recognizer took for an organization or for one person is each of them.
-_GIVEN_NAME_LIST = re.compile(r"[A-Z][a-z]+(?:(?:,[ ]|,?[ ]and[ ])[A-Z][a-z]+)*")
-_LIST_SEPARATOR = re.compile(r",[ ]and[ ]|,[ ]|[ ]and[ ]")
-
-
-def _as_given_names_of_people(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
-    given = {e[0].text for e in ents if e.label_ == "PERSON" and len(e) > 1 and not e[0].text.endswith(".")}
-    # Not a word that opens a company's name with a legal form: "Nimbrook" of
-    # "Nimbrook Cloud Systems, Inc.", whose product "Nimbrook Ledger" the
-    # recognizer read as a person.
-    given -= {e[0].text for e in ents if e.label_ in ("ORG", "CUSTOMER") and len(e) > 1 and HOLDS_LEGAL_FORM.search(e.text)}
-    result = []
-    for ent in ents:
-        name = text[ent.start_char : ent.end_char]
-        names = _LIST_SEPARATOR.split(name)
-        listed = len(names) > 1 or ent.label_ != "PERSON"
-        if ent.label_ in _NAME_LABELS and listed and _GIVEN_NAME_LIST.fullmatch(name) and set(names) <= given:
-            starts = [ent.start_char + m.end() for m in _LIST_SEPARATOR.finditer(name)]
-            people = [doc.char_span(s, s + len(n), label="PERSON") for s, n in zip([ent.start_char, *starts], names)]
-            if all(people):
-                result.extend(people)
-                continue
         result.append(ent)
     return result
 
@@ -2010,36 +1318,6 @@ def _join_ampersand_names(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
 _BANK_FORM_AFTER_AND = re.compile(
     r"(?<=\bTrust)[ ]and[ ]Savings[ ]Bank\b|(?<=\bBank)[ ]and[ ]Trust(?:[ ]Company)?\b|(?<=\bSavings)[ ]and[ ]Loan(?:[ ]Association)?\b"
 )
-
-
-# GUIDELINE.md board seats: "current Board of Directors members, James N.
-# DeBoer, ...", "current directors Mr. David P. Molfenter": the seat its
-# holders' names follow is a ROLE.
-_SEATS_BEFORE_NAMES = re.compile(
-    r"\b([Bb]oard[ ]of[ ]+[Dd]irectors[ ]members|[Bb]oard[ ]members|[Dd]irectors),?[ ]+(?:M[rs]s?\.[ ]+)?(?=[A-Z])"
-)
-
-
-# "elected Caspar Terborg as a director and as chair of its Audit
-# Committee", "named chair of the audit committee of the board": a
-# committee's chair in lower case is a ROLE without the committee (SCHEMA.md:
-# a committee is no name), as in every lower-case one of the probe sets'
-# gold; the recognizer, which learned titles in capitals, misses it.
-_LOWER_CASE_COMMITTEE_CHAIR = re.compile(
-    r"(?<![\w-])(?:chair|chairman|chairwoman|chairperson)(?=[ ]of[ ](?:the|its|our)[ ](?:[\w&,-]+[ ]){0,6}?[Cc]ommittee\b)"
-)
-
-
-def _add_board_seats(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
-    """Seats the recognizer misses: a board seat before its holders' names,
-    a committee's chair in lower case."""
-    person_starts = {e.start_char for e in ents if e.label_ == "PERSON"}
-    for match in _SEATS_BEFORE_NAMES.finditer(text):
-        if match.end() in person_starts:
-            ents = _add(doc, ents, match.start(1), match.end(1), "ROLE")
-    for match in _LOWER_CASE_COMMITTEE_CHAIR.finditer(text):
-        ents = _add(doc, ents, match.start(), match.end(), "ROLE")
-    return ents
 
 
 def _join_state_possessives(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
@@ -2503,28 +1781,6 @@ def _cut_at_sentence_ends(doc: Doc, ents: list[Span]) -> list[Span]:
         if end is not None:
             cut = doc.char_span(ent.start_char, ent.start_char + end, label=ent.label_)
             ent = cut if cut is not None else ent
-        result.append(ent)
-    return result
-
-
-# "JOHN R. McCALLUM RETIRES AS CHAIRMAN" over "John R. McCallum retired":
-# a name in capitals that the release writes as a person's in running text
-# is that person's (no organization of the annotated releases shares a
-# person's name). Only from capitals to mixed case: a person the recognizer
-# took once for a company's name ("Marlowe Aerospace") would pass its error on.
-def _in_capitals(name: str) -> bool:
-    """Written in capitals, "Mc" and the like aside ("JOHN R. McCALLUM")."""
-    return sum(c.isupper() for c in name) > 2 * sum(c.islower() for c in name)
-
-
-def _as_people_named_so_elsewhere(doc: Doc, ents: list[Span]) -> list[Span]:
-    people = {e.text.casefold() for e in ents if e.label_ == "PERSON" and not _in_capitals(e.text)}
-    if not people:
-        return ents
-    result = []
-    for ent in ents:
-        if ent.label_ in ("ORG", "CUSTOMER") and _in_capitals(ent.text) and " " in ent.text and ent.text.casefold() in people:
-            ent = Span(doc, ent.start, ent.end, label="PERSON")
         result.append(ent)
     return result
 
@@ -3028,12 +2284,6 @@ _EMPLOYER_AFTER_TITLE = re.compile(
     # Not before "and" and a capital: "Chair of the Nomination and Governance Committee" is one name.
     r"(?=[ ]*[,.;:)\n]|['\u2019]s\b|[ ]+(?:from|since|until|in|where|which|who)\b|[ ]+and\b(?![ ]+[A-Z]))"
 )
-# "Vice President of Barre Manufacturing Operations", "Vice President of
-# Regulatory Affairs and Quality Assurance": a unit named by its business
-# function is the title's scope, no employer.
-_ENDS_IN_FUNCTION = re.compile(
-    rf"(?:^|[ ])(?:{_FUNCTION}|Affairs|Assurance|Relations|Compliance|Audit|Development|Planning)$"
-)
 
 
 def _add_employers_after_titles(doc: Doc, text: str, ents: list[Span], terms: frozenset[str]) -> list[Span]:
@@ -3155,7 +2405,6 @@ _CUSTOMER_LIST = re.compile(
     rf"((?:the[ ]+)?{_EMPLOYER_WORDS}(?:,[ ]+(?:the[ ]+)?{_EMPLOYER_WORDS})*,?[ ]+and[ ]+(?:the[ ]+)?{_EMPLOYER_WORDS})"
     r"(?=[ ]*[,.;:)]|[ ]+[a-z])"
 )
-_LIST_SEPARATOR = re.compile(r",[ ]+(?:and[ ]+)?(?:the[ ]+)?|[ ]+and[ ]+(?:the[ ]+)?|^the[ ]+")
 
 
 def _add_listed_customers(doc: Doc, text: str, ents: list[Span], terms: frozenset[str]) -> list[Span]:
@@ -3203,14 +2452,6 @@ def _add_buyers_after_sale_cues(doc: Doc, text: str, ents: list[Span], terms: fr
                 # Regional" of "Mercy Regional Health System").
                 ents = _add_or_widen(doc, ents, buyer.start(1), buyer.end(1), "ORG")
     return ents
-
-
-def _add_if_plausible(
-    doc: Doc, ents: list[Span], start: int, end: int, text: str, terms: frozenset[str], label: str = "ORG"
-) -> list[Span]:
-    """Add an organization (or `label`) where nothing was found, if it can be one (`_is_plausible`)."""
-    span, overlapping = _placed(doc, ents, start, end, label)
-    return [*ents, span] if span is not None and not overlapping and _is_plausible(span, text, terms) else ents
 
 
 # "Both MECAR and Barnes & Reinecke made great strides": a name joined by
@@ -3355,227 +2596,6 @@ def _as_organization_if_acronym(ent: Span, text: str) -> Span:
     else:
         in_heading = not _LOWER_CASE_LETTER.search(ent.text)
     return ent if in_heading else Span(ent.doc, ent.start, ent.end, label="ORG")
-
-
-# "Brett Chouinard, our President and Chief Operating Officer": what a
-# possessive title follows in apposition is a person.
-_TITLE_APPOSITION = re.compile(r",[ ](?:our|its|the[ ]Company['\u2019]s)[ ]")
-_CAPITALIZED_NAME = re.compile(r"[A-Z][a-z]+(?:[ ][A-Z]\.)?(?:[ ][A-Z][a-z'\u2019-]+){1,2}")
-
-
-def _as_person_if_named_with_title(ent: Span, text: str) -> Span:
-    """A ROLE of two or three capitalized words, no title among them, that a
-    title follows in apposition ("Brett Chouinard, our President") is a PERSON."""
-    if ent.label_ != "ROLE" or not _TITLE_APPOSITION.match(text, ent.end_char):
-        return ent
-    name = text[ent.start_char : ent.end_char]
-    if not _CAPITALIZED_NAME.fullmatch(name) or JOB_TITLE.search(name):
-        return ent
-    return Span(ent.doc, ent.start, ent.end, label="PERSON")
-
-
-# "said Helena Strand-Iversen, Chair of the Board": what "said" introduces
-# with a title in apposition after it is a person who is quoted, even when
-# the recognizer took the unfamiliar name (or its first part, before the
-# hyphen of a double surname) for an organization.
-_SAID_BEFORE = re.compile(r"\bsaid[ ]$")
-_PERSON_NAME_SHAPE = re.compile(
-    r"[A-Z][a-z]+(?:[ ][A-Z]\.)?(?:[ ][A-Z][a-z]*(?:['\u2019-][A-Z]?[a-z]+)*){1,2}"
-)
-_HYPHENATED_REST_BEFORE_TITLE = re.compile(
-    r"(-[A-Z][a-z]+)?,[ ](?:(?:currently|now|our|its|the)[ ])?"
-    r"(?:Chief|President|Vice|Chair|Chairman|Chairwoman|Director|Executive|Senior|Founder|Co-[Ff]ounder|"
-    r"General|Managing|Head|Partner|Treasurer|Secretary|Controller|C[EFOTIA]O)\b"
-)
-
-
-# "the Board appointed Corinne Abernathy-Loy, 51, ..." then "Ms. Abernathy-Loy
-# joined": a release writes a person's surname after an honorific, gives a
-# director's or officer's age in apposition or their title in parentheses
-# ("Khalil Barrage (Chairperson)" in a table of committees), and says they
-# were named to a title or joined as one ("Imogen Russo-Blake has been named
-# General Counsel", "Renata Bockholt has joined the company as Senior Vice
-# President"); no organization is written so. A name of a person's shape that
-# the recognizer, never having seen it, took for an organization is a person
-# where the release says so in one of these ways, at any of the name's
-# mentions (also one in a headline's capitals).
-_AGE_AFTER_NAME = re.compile(r",[ ](?:age[ ])?[2-9]\d(?:,|[ ]years[ ]old\b)")
-_PARENTHESIZED_AFTER_NAME = re.compile(r"[ ]*\(([^()\n]{1,40})\)")
-_GIVEN_A_TITLE_AFTER_NAME = re.compile(
-    r"[ ]+(?:(?:has[ ]been|was|is|will[ ]be)[ ]+(?:named|appointed|promoted|elected)(?:[ ]+(?:as|to))?"
-    r"|(?:has[ ]+)?join(?:s|ed)[ ][^.\n]{0,40}?[ ]as)[ ]+(?:(?:the|its|our)[ ]+)?(?=[A-Z])"
-)
-
-
-# A name's mentions and its honorifics are looked for in any case, as
-# re.IGNORECASE compares, but without a pattern compiled for each name (a
-# release's names turned over the re module's 512 cached patterns). The
-# text is folded once: A-Z to a-z, and the four characters outside ASCII
-# that re.IGNORECASE takes for an ASCII letter (over all of Unicode: İ and ı
-# for i, ſ for s, the Kelvin sign for k); every character keeps its place.
-# An ASCII name, in lower case, is then found in it with str.find.
-_FOLD_AS_IGNORECASE = str.maketrans(
-    {**{c: c.lower() for c in string.ascii_uppercase}, "\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
-)
-
-
-@lru_cache(maxsize=TEXTS_PER_BATCH)
-def _folded(text: str) -> str:
-    return text.translate(_FOLD_AS_IGNORECASE)
-
-
-_MENTION_START = re.compile(r"(?<![\w-])")
-_DOUBLE_SURNAME_REST = re.compile(r"(?:-[A-Z][a-z]+)?\b", re.IGNORECASE)
-
-
-def _mentions_in_any_case(name: str, text: str) -> Iterator[tuple[int, int]]:
-    r"""The spans of `rf"(?<![\w-]){re.escape(name)}(?:-[A-Z][a-z]+)?\b"`
-    (re.IGNORECASE) in `text`, as re.finditer finds them: a mention of
-    `name` in any case, its double surname completed."""
-    if not name.isascii():
-        pattern = rf"(?<![\w-]){re.escape(name)}(?:-[A-Z][a-z]+)?\b"
-        yield from (m.span() for m in re.finditer(pattern, text, re.IGNORECASE))
-        return
-    key, folded = name.lower(), _folded(text)
-    start = folded.find(key)
-    while start >= 0:
-        rest = _DOUBLE_SURNAME_REST.match(text, start + len(key)) if _MENTION_START.match(text, start) else None
-        if rest is None:
-            start = folded.find(key, start + 1)
-        else:
-            yield start, rest.end()
-            start = folded.find(key, rest.end())  # the next match starts after this one
-
-
-# "The Board elected Alisha Banerjee as an independent director": a name a
-# naming verb appoints "as" a title.
-_NAMING_VERB_BEFORE_NAME = re.compile(
-    r"\b(?:appointed|named|elected|promoted|hired|appoints|names|elects|promotes|hires)[ ]+(?:(?:Mr|Ms|Mrs|Dr)\.?[ ]+)?$"
-)
-_AS_BEFORE_TITLE = re.compile(
-    r"[ ]+as[ ]+(?:(?:the|a|an|its|our|their)[ ]+)?(?:(?:new|interim|acting|independent|non-employee)[ ]+)?"
-)
-
-
-def _titled_after(text: str, end: int) -> bool:
-    """Whether "as" and a title follow the name ending at `end`."""
-    as_ = _AS_BEFORE_TITLE.match(text, end)
-    if as_ is None:
-        return False
-    first_word = _FIRST_WORD.match(text, as_.end())
-    return JOB_TITLE.match(text, as_.end()) is not None or (
-        first_word is not None and first_word.group().lower() in _TITLE_WORDS
-    )
-
-
-def _said_to_be_a_person(name: str, text: str) -> bool:
-    """Whether a mention of `name` (its double surname completed) is
-    followed by a person's age, title in parentheses, or appointment to a title."""
-    for start, end in _mentions_in_any_case(name, text):
-        if _AGE_AFTER_NAME.match(text, end):
-            return True
-        parenthesized = _PARENTHESIZED_AFTER_NAME.match(text, end)
-        if parenthesized is not None and _is_title(parenthesized.group(1)):
-            return True
-        given = _GIVEN_A_TITLE_AFTER_NAME.match(text, end)
-        if given is not None and JOB_TITLE.match(text, given.end()):
-            return True
-        if _NAMING_VERB_BEFORE_NAME.search(text, max(0, start - 30), start) and _titled_after(text, end):
-            return True
-        if _stacked_over_a_title(text, start, end):
-            return True
-    return False
-
-
-# "Mr. Strand", "MS. STRAND": an honorific, in any case, and the spaces
-# after it, which end where a surname starts (found once per text).
-_HONORIFICS_BEFORE_SURNAMES = ("Mr", "Ms", "Mrs", "Dr")
-_HONORIFIC_BEFORE_SURNAME = re.compile(rf"\b(?:{'|'.join(_HONORIFICS_BEFORE_SURNAMES)})\.?[ ]+", re.IGNORECASE)
-_SURNAME_END = re.compile(r"\b(?!-)")
-
-
-@lru_cache(maxsize=16)
-def _after_honorifics(text: str) -> tuple[int, ...]:
-    words = map(_folded, _HONORIFICS_BEFORE_SURNAMES)  # as the pattern, in any case
-    honorifics = _matches_if_any(_HONORIFIC_BEFORE_SURNAME, text, *words, folded=True)
-    return tuple(m.end() for m in honorifics)
-
-
-def _honored(surname: str, text: str) -> bool:
-    r"""Whether `rf"\b(?:Mr|Ms|Mrs|Dr)\.?[ ]+{re.escape(surname)}\b(?!-)"`
-    (re.IGNORECASE) matches in `text`. A surname starts with no space."""
-    if not surname.isascii():
-        pattern = rf"\b(?:Mr|Ms|Mrs|Dr)\.?[ ]+{re.escape(surname)}\b(?!-)"
-        return re.search(pattern, text, re.IGNORECASE) is not None
-    key, folded = surname.lower(), _folded(text)
-    return any(
-        folded.startswith(key, start) and _SURNAME_END.match(text, start + len(key)) is not None
-        for start in _after_honorifics(text)
-    )
-
-
-# A contact block stacks a person's name over their title: "Media Contact:\n
-# Jane Roe\nDirector of Corporate Communications\n414-555-0137".
-_LINE_BREAK_AFTER_NAME = re.compile(r"[^\S\n]*\n[^\S\n]*")
-_FIRST_WORD = re.compile(r"[A-Za-z]+")
-
-
-def _stacked_over_a_title(text: str, start: int, end: int) -> bool:
-    """Whether the name at `start`-`end` fills its line and a title opens the next."""
-    line_start = text.rfind("\n", 0, start) + 1
-    below = _LINE_BREAK_AFTER_NAME.match(text, end)
-    if text[line_start:start].strip() or below is None:
-        return False
-    first_word = _FIRST_WORD.match(text, below.end())
-    return JOB_TITLE.match(text, below.end()) is not None or (
-        first_word is not None and first_word.group().lower() in _TITLE_WORDS
-    )
-
-
-def _as_person_if_honored_aged_or_titled(ent: Span, text: str) -> Span:
-    if ent.label_ not in ("ORG", "CUSTOMER", "ROLE"):
-        return ent
-    name = text[ent.start_char : ent.end_char]
-    if not _PERSON_NAME_SHAPE.fullmatch(name.title() if name.isupper() else name):
-        return ent
-    # "the Board appointed Priya Raman as Chief Financial Officer", then "Ms.
-    # Raman": an unseen name in the slot of an appointment can be taken for
-    # the title; a title has a title's words, a name has none.
-    if ent.label_ == "ROLE" and (
-        JOB_TITLE.search(name) or any(_is_title(w) or w.title() in _TITLE_WORDS_BEFORE_A_NAME for w in name.split())
-    ):
-        return ent
-    if HOLDS_LEGAL_FORM.search(name) or any(w.lower() in _BODY_WORDS for w in name.split()):
-        return ent
-    if not _honored(name.split()[-1], text) and not _said_to_be_a_person(name, text):
-        return ent
-    return Span(ent.doc, ent.start, ent.end, label="PERSON")
-
-
-# Slots only a person fills: the speaker of a quote with a title in
-# apposition ("said Ann-Marie Colwell, Chair of the Board") and the one a
-# new officer succeeds ("succeeds Marcus Feld, who is leaving"). A name of a
-# person's shape there (a hyphenated given name too) that the recognizer
-# missed is a PERSON.
-_FULL_NAME = (
-    rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?(?:[ ][A-Z]\.)?"
-    rf"(?:[ ][{_UPPER}][{_LOWER}]*(?:['\u2019-][{_UPPER}]?[{_LOWER}]+)*){{1,2}}"
-)
-# A contact block's label at a line's start, and the words of an agency a
-# contact line may give instead of a person ("Media: Acme Communications").
-_CONTACT_LINE_LABEL = (
-    r"(?m)^[ \t]*(?:CONTACTS?|(?:Investor|Media|Press)[ ]Contacts?|Contacts?|Investors|Media|(?:Investor|Media)[ ]Relations)"
-    # A region after the label: "Media (Europe): Bettina Krauss, ...".
-    r"(?:[ ]\([A-Z][\w .&-]{0,20}\))?"
-)
-_AGENCY_WORD = r"\b(?:Communications|Relations|Group|Partners|Associates|Advisors|Consulting|Agency)\b"
-_PERSON_SLOTS = (
-    re.compile(rf"\bsaid[ ]({_FULL_NAME})(?={_HYPHENATED_REST_BEFORE_TITLE.pattern})"),
-    # A contact line: "CONTACT: Bjorn Ahlquist, CFO, 612-555-0133",
-    # "Investor Relations: Marisa Quellhorst, (918) 555-0150"; not an agency.
-    re.compile(rf"{_CONTACT_LINE_LABEL}:[ \t]*(?![^,\n]*{_AGENCY_WORD})({_FULL_NAME})(?=,|[ \t]*$)"),
-    re.compile(rf"\b(?:succeeds|succeeding|succeeded)[ ]({_FULL_NAME})(?=[,.;]|[ ](?:who|as)\b)"),
-)
 # "For fiscal 2013, a 53-week year ending December 29, 2013, the Company
 # expects", "In fiscal 2006, which included 53 weeks ending December 31,
 # 2006,": a period set off after another only describes it; the amounts are
@@ -3665,389 +2685,6 @@ def _add_firms_engaged_as_advisors(doc: Doc, text: str, ents: list[Span], terms:
     for firm in _matches_if_any(_FIRM_NAME_BEFORE_ADVISOR, text, "advis", "counsel"):
         ents = _add_if_plausible(doc, ents, firm.start(1), firm.end(1), text, terms)
     return ents
-
-
-# A signature block's signer: "By: /s/ Halvard Ostby", "/s/ Halvard Ostby" and
-# "Name: Halvard Ostby", also where the block's lines were joined into one
-# ("Date: March 3, 2025 By: /s/ Halvard Ostby Name: Halvard Ostby Title: ...").
-_SIGNER = re.compile(
-    rf"(?m)(?:^|(?<=[ \t]))(?:(?:By:[ \t]*)?/s/|Name:)[ \t]*({_FULL_NAME})(?=[ \t]*(?:$|(?:Name|Title|Date):))"
-)
-
-
-# "In connection with the Merger, Imogen Faraday-Lusk, the co-founder and
-# Chief Executive Officer of Sorrento, joined the Company": a name that "the"
-# (or "our", "its", "the Company's") and a title follow in apposition is a
-# person's, a slot too. The name's capital first: see name_shapes._LETTER_AHEAD.
-# Or a company's possessive: "Tomasz Okeke, Glasswing's Senior Vice President".
-_NAME_BEFORE_APPOSITION = re.compile(
-    rf"(?=[A-Z])(?:^|(?<=,[ ])|(?<=\n)|(?<=[a-z][ ]))({_FULL_NAME}),[ ](?:(?:the|our|its)[ ]"
-    r"(?:(?:Company|Bank|Corporation|Partnership)['\u2019]s[ ])?|[A-Z][\w&.-]*(?:[ ][A-Z][\w&.-]*){0,3}['\u2019]s[ ])"
-)
-_FOUNDER = re.compile(r"(?:[Cc]o-)?[Ff]ounder\b")
-
-
-# "Anneliese Varga-Morrow, President and Chief Executive Officer, and ...":
-# a name opening its sentence with a bare title in apposition, closed by a
-# comma, "and" or "of" (not "Acme Widgets, Chief Executive Officer Jane Doe
-# said", where the title heads the next name).
-# So after "currently" ("Ansel Kovacevic, currently Vice President of
-# Finance, will succeed"), as the second of two names ("Tobias
-# Achebe-Grant and Priyanka Oduya-Lindgren, Chief Financial Officer, will"),
-# after "by" (a signer: "executed on behalf of Feldmark by Lorcan Mulrooney,
-# Executive Vice President, Operations, and") or "that" ("announces that
-# Nigel Pendarves, Group Finance Director, will"),
-# after a comma or a verb naming people ("In the press release, Dorian
-# Pellegrini, President and Chief Executive Officer of Gaskell Ridge,
-# said", "quoted Janelle Okafor-Brandt, Vice President, Global Sourcing of").
-_NAME_BEFORE_BARE_TITLE = re.compile(
-    rf"(?:^|(?<=[.!?][ ])|(?<=[.!?][ ]{{2}})|(?<=\n)|(?<=,[ ]and[ ])|(?<=\w[ ]and[ ])|(?<=,[ ])"
-    rf"|(?<=\bquoted[ ])|(?<=\bincluding[ ])|(?<=\bthanked[ ])|(?<=\bwelcomed[ ])|(?<=\bby[ ])|(?<=\bthat[ ]))({_FULL_NAME}),[ ]"
-    r"(?:(?:currently|now|formerly)[ ])?(?=[A-Z])"
-)
-_AFTER_APPOSED_TITLE = re.compile(r",|[ ](?:and|of)[ ]")
-# "Severin Achterhof, a Managing Director at Vantberg, said": a name that a
-# capitalized title after "a" follows in apposition, held at an organization.
-_NAME_BEFORE_TITLE_AT = re.compile(rf"(?<![\w&.'\u2019-])({_FULL_NAME}),[ ](?:a|an)[ ](?=[A-Z])")
-_AT_AFTER_TITLE = re.compile(r"[ ](?:at|of|with)[ ]+(?:the[ ]+)?[A-Z]")
-
-
-# "the Board appointed Tomasz Welling-Ortiz as Chief Financial Officer",
-# "named Eli Marsh, currently Corvin's Chief Scientific Officer, as
-# President": who is appointed to a title is a person. So who is elected
-# "to serve as a director" or "to the Board" (an 8-K's item 5.02).
-_APPOINTED_NAME = re.compile(
-    rf"\b(?:appointed|appoints|appoint|named|names|elected|elects|promoted|promotes|hired|hires)[ ]({_FULL_NAME})"
-    r"(?:[ ]as[ ](?:(?:the|its|our|a|an|interim|acting|new)[ ])*"
-    r"|[ ]to[ ]serve[ ]as[ ](?:(?:an?[ ])?(?:director|member)\b|(?:(?:the|its|our|a|an|interim|acting)[ ])*)"
-    r"|[ ]to[ ](?:the|its|our)[ ](?:Company['\u2019]s[ ])?Board\b"
-    r"|,[ ](?:currently|formerly|previously|most[ ]recently|who|age[ ]\d|\d{2},))"
-)
-
-
-# "Noor Al-Haddad joined Orvella as Chief Financial Officer": who opens a
-# sentence (or a bullet) by joining as a title is a person.
-_JOINED_AS_NAME = re.compile(
-    rf"(?:^|(?<=[.!?][ ])|(?<=[.!?][ ]{{2}})|(?<=\n)|(?<=[\n.][-\u2022*][ ])|(?<=[.!?][ ][-\u2022*][ ]))({_FULL_NAME})[ ]+(?:has[ ]+)?joined[ ]"
-    r"[^.\n]{0,40}?[ ]as[ ](?:(?:the|its|our|a|an|interim|acting|new)[ ])*"
-)
-# A contact block whose label stands on its own line: "Contact:\nLayla
-# Morcombe\nDirector, Investor Relations" (the name's line, then a title's).
-_NAME_UNDER_CONTACT_LABEL = rf"{_CONTACT_LINE_LABEL}:?[ \t]*\n[ \t]*(?![^\n]*{_AGENCY_WORD})({_FULL_NAME})"
-_CONTACT_NAME_LINE = re.compile(rf"{_NAME_UNDER_CONTACT_LABEL}[ \t]*\n[ \t]*")
-# Or with a telephone number after it: "Media:\nIngrid Solheim-Park, 612-555-0174".
-_CONTACT_NAME_PHONE = re.compile(
-    rf"{_NAME_UNDER_CONTACT_LABEL},?[ \t]+{PHONE_NUMBER}\b"
-)
-# Or the line under the name gives an address to write to or the agency
-# that speaks for the company: "Media:\nJonah Featherstone\npress@acme.com",
-# "Investor Contact:\nHannelore Pelletreau\nKeel Street Communications".
-_CONTACT_DETAIL_LINE = re.compile(rf"[^\s@]+@[^\s@]+\.[a-z]{{2,}}[ \t]*(?:\n|$)|[^\n]*{_AGENCY_WORD}[ \t]*(?:\n|$)")
-_CONTACT_TITLE_WORDS = r"Director|Manager|Officer|President|Head|Chief|Treasurer|Controller|Counsel|Secretary|C[EF]O|VP"
-_TITLE_LINE = re.compile(rf"[^\n]*\b(?:{_CONTACT_TITLE_WORDS}|Relations)\b")
-
-
-def _people_with_apposed_titles(text: str) -> list[tuple[int, int]]:
-    found = [
-        match.span(1)
-        for match in _NAME_BEFORE_APPOSITION.finditer(text)
-        if JOB_TITLE.match(text, match.end()) or _FOUNDER.match(text, match.end())
-    ]
-    for match in _matches_if_any(_APPOINTED_NAME, text, "ppoint", "name", "elect", "romot", "hire"):
-        if match.group().endswith(",") or not match.group().endswith(" ") or JOB_TITLE.match(text, match.end()):
-            found.append(match.span(1))
-    for match in _NAME_BEFORE_BARE_TITLE.finditer(text):
-        title = JOB_TITLE.match(text, match.end())
-        # A function in a list of titles is no name: "Senior Vice President,
-        # General Counsel, Human Resources, Corporate Secretary and ...".
-        if title and _AFTER_APPOSED_TITLE.match(text, title.end()) and not _ENDS_IN_FUNCTION.search(match.group(1)):
-            found.append(match.span(1))
-    for match in _NAME_BEFORE_TITLE_AT.finditer(text):
-        title = JOB_TITLE.match(text, match.end())
-        if title and _AT_AFTER_TITLE.match(text, title.end()):
-            found.append(match.span(1))
-    for match in _matches_if_any(_JOINED_AS_NAME, text, "joined"):
-        if JOB_TITLE.match(text, match.end()):
-            found.append(match.span(1))
-    found.extend(
-        match.span(1)
-        for match in _CONTACT_NAME_LINE.finditer(text)
-        if _TITLE_LINE.match(text, match.end()) or _CONTACT_DETAIL_LINE.match(text, match.end())
-    )
-    found.extend(match.span(1) for match in _CONTACT_NAME_PHONE.finditer(text))
-    return found
-
-
-# A contact block names the investor relations agency on the line under its
-# contact's name: "Warren Djerf\nBrookside Communications Group\n(612)
-# ...", "Kirsten Chapman\nLippert/Heilshorn & Associates". The line is the
-# agency's name, whatever the recognizer took of it (a title, a piece); a
-# department ("Corporate Communications", "Investor Relations") is the
-# contact's title.
-_AGENCY_LINE = re.compile(
-    r"\n[ \t]*(?:The[ ])?((?!(?:Corporate|Investor|Public|Media|Marketing|External|Internal|Global|Strategic|Financial)\b)"
-    r"[A-Z][\w'\u2019.&/-]*(?:[ ](?:[A-Z][\w'\u2019.&/-]*|&)){0,4}[ ](?:Communications|Group|Partners|Associates|Advisors|"
-    # (a telephone number the reader joined to the line may follow)
-    rf"Consulting|Agency|IR|Relations)(?:,?[ ](?:Inc|LLC|Ltd)\.?)?)[ \t]*(?=\n|$|{PHONE_NUMBER})"
-)
-
-
-# A contact block's heading above its first name, after a blank line:
-# "\n\nInvestor Relations\nTorin Farrelly, Vice President" (a department,
-# no one's title), "\n\nBrightgate Investor Relations\nKevin Lam" (the agency).
-# (Or after an "or" line between two contacts: "...\nor\nCobbold Investor Relations\nDominic Sarafian".)
-_HEADING_LINE_ABOVE = re.compile(r"(?:^|\n[ \t]*\n|\n[ \t]*or[ \t]*\n)[ \t]*([^\n]+?)[ \t]*\n[ \t]*$")
-_DEPARTMENT_HEADING = re.compile(r"(?:Investor|Media|Public|Corporate)[ ](?:Relations|Communications)")
-
-
-def _agencies_under_contact_names(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
-    for person in [e for e in ents if e.label_ == "PERSON"]:
-        line_start = text.rfind("\n", 0, person.start_char) + 1
-        above = _HEADING_LINE_ABOVE.search(text, max(0, line_start - 80), line_start) if line_start else None
-        if above is None or text[line_start : person.start_char].strip():
-            continue
-        start, end = above.span(1)
-        if _DEPARTMENT_HEADING.fullmatch(above.group(1)):
-            ents = [e for e in ents if not (e.label_ == "ROLE" and (e.start_char, e.end_char) == (start, end))]
-        elif (agency := _AGENCY_LINE.fullmatch("\n" + above.group(1))) and not JOB_TITLE.search(agency.group(1)):
-            span = doc.char_span(start + agency.start(1) - 1, start + agency.end(1) - 1, label="ORG")
-            if span is not None:
-                ents = _in_place_of_overlapping(ents, span)
-    for contact in [e for e in ents if e.label_ in ("PERSON", "ORG")]:
-        line_start = text.rfind("\n", 0, contact.start_char) + 1
-        if text[line_start : contact.start_char].strip():
-            continue
-        agency = _AGENCY_LINE.match(text, contact.end_char)
-        if agency is None or JOB_TITLE.search(agency.group(1)):
-            continue
-        name = text[contact.start_char : contact.end_char]
-        if contact.label_ == "ORG":
-            # "Ilan Friedlander\nCardo Hill Partners": a name of a person's
-            # shape over the agency is its contact, whom the recognizer took for a company.
-            if not _PERSON_NAME_SHAPE.fullmatch(name) or HOLDS_LEGAL_FORM.search(name) or re.search(_AGENCY_WORD, name):
-                continue
-            ents = [e for e in ents if e is not contact] + [Span(doc, contact.start, contact.end, label="PERSON")]
-        span = doc.char_span(*agency.span(1), label="ORG")
-        if span is not None:
-            ents = _in_place_of_overlapping(ents, span)
-    return ents
-
-
-# Two contacts side by side, as filed ("Contacts:" over "Monica Jurado
-# Brett Kowalski" over "Chief Financial Officer     Investor Relations" over
-# "Polwarth Thermal Systems, Inc.     Bridgewell Communications"): the
-# model's text runs the columns together, so the block is read from the
-# layout. A line of two or more cells, each a name of a person's shape (a
-# "Contact:" label may open it), over a line of as many cells, each a title
-# or a company, is such a block; down to a blank line, a cell is one title
-# (with its scope after a comma: "Vice President, Investor Relations"), a
-# department in the title slot ("Investor Relations"), the company's own
-# department ("Oracle Investor Relations": ORG "Oracle", ROLE "Investor
-# Relations") or a company or agency ("Addo Investor Relations"). A cell of
-# two titles ("President and CEO") is left as the recognizer read it.
-_CONTACT_LABEL_CELL = re.compile(r"(?:CONTACTS?|(?:Investor|Media|Press)[ ]Contacts?|Contacts?|Investors|Media)[ \t]*:[ \t]*")
-_DEPARTMENT = r"(?:Investor|Shareholder|Media|Public|Corporate|Financial)[ ](?:Relations|Communications|Affairs)"
-_DEPARTMENT_CELL = re.compile(_DEPARTMENT)
-_TITLE_WITH_SCOPE_CELL = re.compile(rf"(?:[A-Z][\w-]*[ ]){{0,3}}(?:Director|Manager|Officer|President|Head|Treasurer|Controller|Secretary|Counsel),[ ]{_DEPARTMENT}")
-_OWN_DEPARTMENT_CELL = re.compile(rf"([A-Z][\w&.'\u2019-]*(?:[ ][A-Z][\w&.'\u2019-]*){{0,2}})[ ]({_DEPARTMENT})")
-_COMPANY_CELL = re.compile(r"[A-Z][\w&.,'\u2019-]*(?:[ ][A-Z&][\w&.,'\u2019-]*){0,5}")
-# A cell holding a title word (those of a contact's title line, `_TITLE_LINE`,
-# but for "Relations": a cell that holds it and no company is no title).
-_TITLES_CELL = re.compile(rf"[^\n]*\b(?:{_CONTACT_TITLE_WORDS})\b[^\n]*")
-
-
-def _contact_cell(cell: str, names_elsewhere: set[str]) -> list[tuple[int, int, str]] | None:
-    """The entities of one cell under a contact's name (offsets in the cell);
-    none for titles left as the recognizer read them ("President and CEO", a
-    title wrapped over two lines); None for a cell of no contact block."""
-    if JOB_TITLE.fullmatch(cell) or _TITLE_WITH_SCOPE_CELL.fullmatch(cell) or _DEPARTMENT_CELL.fullmatch(cell):
-        return [(0, len(cell), "ROLE")]
-    own = _OWN_DEPARTMENT_CELL.fullmatch(cell)
-    if own and any(n == own.group(1) or n.startswith((own.group(1) + " ", own.group(1) + ",")) for n in names_elsewhere):
-        return [(*own.span(1), "ORG"), (*own.span(2), "ROLE")]
-    if (own or HOLDS_LEGAL_FORM.search(cell) or re.search(_AGENCY_WORD, cell)) and _COMPANY_CELL.fullmatch(cell):
-        return [(0, len(cell), "ORG")]
-    if _TITLES_CELL.fullmatch(cell):
-        return []
-    return None
-
-
-def _is_contact_name(line: str, start: int, end: int) -> bool:
-    """A cell holding a name of a person's shape, no title or company."""
-    cell = line[start:end]
-    return bool(_PERSON_NAME_SHAPE.fullmatch(cell)) and _contact_cell(cell, set()) is None
-
-
-def _contacts_in_columns(filed: str, names_elsewhere: set[str]) -> list[tuple[int, int, str]]:
-    """(start, end, label) in the filed text of each name, title and company
-    of the contact blocks set in columns."""
-    found: list[tuple[int, int, str]] = []
-    filed_by_line = filed_lines(filed)
-    lines = [line.text for line in filed_by_line]
-    starts = [line.start for line in filed_by_line]
-    block_end = 0
-    for n, line in enumerate(lines[:-1]):
-        if n < block_end or not COLUMN_GAP.search(line.strip()):
-            continue
-        names = []
-        for a, b in line_cells(line):
-            if not names and (label := _CONTACT_LABEL_CELL.match(line, a, b)):
-                a = label.end()
-            if a < b:
-                names.append((a, b))
-        if len(names) < 2 or not all(_is_contact_name(line, a, b) for a, b in names):
-            continue
-        block: list[tuple[int, int, str]] = [(starts[n] + a, starts[n] + b, "PERSON") for a, b in names]
-        for below in range(n + 1, min(n + 4, len(lines))):
-            cells = line_cells(lines[below])
-            read = [_contact_cell(lines[below][a:b], names_elsewhere) for a, b in cells]
-            if len(cells) != len(names) or any(cell is None for cell in read):
-                if below == n + 1:
-                    block = []
-                break
-            block += [(starts[below] + a + x, starts[below] + a + y, label) for (a, _), cell in zip(cells, read) for x, y, label in cell]
-            block_end = below + 1
-        found += block
-    return found
-
-
-def _contacts_set_in_columns(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
-    layout = FiledLayout(doc)
-    if layout.is_folded_text or not COLUMN_GAP.search(layout.text):
-        return ents
-    names_elsewhere = {e.text for e in ents if e.label_ in ("ORG", "CUSTOMER")}
-    for filed_start, filed_end, label in _contacts_in_columns(layout.text, names_elsewhere):
-        start, end = layout.to_doc(filed_start, filed_end)
-        span = doc.char_span(start, end, label=label)
-        if span is not None:
-            ents = _in_place_of_overlapping(ents, span)
-    return ents
-
-
-# "Dana Whitcombe, a partner at Saltmarsh Ventures, will join the board": a
-# position in lower case in apposition to a person, at an organization, is
-# the person's title ("Zeta, a partner of Acme" is a company's business partner).
-_POSITION_IN_APPOSITION = re.compile(
-    r",[ ]+(?:a|an)[ ]+((?:managing[ ]|general[ ]|senior[ ])?(?:partner|principal|director|co-founder|founder))"
-    r"[ ]+(?:at|of|with)[ ]+(?:the[ ]+)?(?=[A-Z])"
-)
-
-
-# "Ms. Dunmore, 49, is a partner of the law firm Reed Smith", "He is also a
-# trustee of Carnegie Mellon University", "Dr. Whitmore, former Dean of the
-# Kellogg School": the same posts stated of a person (or a pronoun for one)
-# in the sentence, and the academic and board posts of director bios. In
-# the annotated releases "a Trustee of Rochester Institute of Technology" and
-# "a Founding Partner of Trian Fund Management" are ROLEs.
-_POSITION_STATED = re.compile(
-    r"\b(?:is|was|serves[ ]as|served[ ]as|and|former|formerly)[ ]+(?:also[ ]+)?(?:(?:a|an|the)[ ]+)?"
-    r"((?:[Mm]anaging[ ]|[Gg]eneral[ ]|[Ss]enior[ ]|[Ff]ounding[ ])?(?:partner|[Tt]rustee|[Dd]ean|[Pp]rofessor))"
-    r"[ ]+(?:at|of|with|in)[ ]+(?:the[ ]+)?(?:(?:law|investment|accounting|consulting|private[ ]equity)[ ]+)?(?:firm[ ]+(?:of[ ]+)?)?(?=[A-Z])"
-)
-_SENTENCE_BREAK = re.compile(r"[.!?][ ]+(?=[A-Z])")
-_PERSON_SUBJECT = re.compile(r"\b(?:He|She|he|she)\b|\b(?:Mr|Ms|Mrs|Dr)\.[ ]")
-_SUBJECT_REACH = 80
-
-
-def _add_positions_in_apposition(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
-    people = [e for e in ents if e.label_ == "PERSON"]
-    ends = {e.end_char for e in people}
-    for match in _POSITION_IN_APPOSITION.finditer(text):
-        if match.start() in ends:
-            ents = _add(doc, ents, match.start(1), match.end(1), "ROLE")
-    for match in _POSITION_STATED.finditer(text):
-        reach = max(0, match.start() - _SUBJECT_REACH)
-        sentence_start = max([reach] + [m.end() for m in _SENTENCE_BREAK.finditer(text, reach, match.start())])
-        if _PERSON_SUBJECT.search(text, sentence_start, match.start()) or any(
-            sentence_start <= e.start_char < match.start() for e in people if e.start_char != match.start(1)
-        ):
-            ents = _relabel_or_add(doc, ents, match.start(1), match.end(1), "ROLE", from_label="PERSON")
-    return ents
-
-
-# "Audit Committee: Walter Henninger (Chair), Denise Okafor, Paul Lindgren":
-# a committee's line lists its members.
-_COMMITTEE_NAME_WORD = r"(?:[A-Z][\w&-]*|and|of|&)"
-_COMMITTEE_LINE = re.compile(rf"(?m)^[ \t]*(?:{_COMMITTEE_NAME_WORD}[ ]){{0,6}}Committees?:[ \t]*([^\n]+)$")
-# The next committee's name, where the text reads the lines of a list as one
-# ("... Rosalind Achebe-Frost Nominating and Governance Committee: ..."):
-# its first word is no part of the member's name before it.
-_NEXT_COMMITTEE = re.compile(rf"(?:[ ]{_COMMITTEE_NAME_WORD}){{0,6}}[ ]Committees?:")
-_MEMBER = re.compile(
-    rf"(?:^|(?<=,[ ])|(?<=[ ]and[ ])|(?<=Committee:[ ])|(?<=Committees:[ ]))({_FULL_NAME}(?:,?[ ](?:Jr\.|Sr\.|III|II|IV))?)"
-    rf"(?=[ ]*(?:\([^()\n]{{1,30}}\))?[ ]*(?:,|[ ]and[ ]|$)|{_NEXT_COMMITTEE.pattern})"
-)
-
-
-def _committee_members(text: str) -> list[tuple[int, int]]:
-    members = []
-    for line in _matches_if_any(_COMMITTEE_LINE, text, "Committee"):
-        for member in _MEMBER.finditer(line.group(1)):
-            start, end = line.start(1) + member.start(1), line.start(1) + member.end(1)
-            last_word = text.rfind(" ", start, end)
-            if last_word > start and _NEXT_COMMITTEE.match(text, last_word):
-                end = last_word
-            members.append((start, end))
-    return members
-
-
-def _add_people_in_person_slots(doc: Doc, text: str, ents: list[Span], terms: frozenset[str]) -> list[Span]:
-    slots = [match.span(1) for slot in _PERSON_SLOTS for match in slot.finditer(text)] + _committee_members(text)
-    for start, end in slots:
-        if HOLDS_LEGAL_FORM.search(text[start:end]):
-            continue
-        # A piece of the name the recognizer took alone ("Anil" of "said Anil
-        # Deshpande-Rowe, President") gives way to the whole.
-        ents = [e for e in ents if not (e.label_ == "PERSON" and start <= e.start_char and e.end_char < end)]
-        if any((e.start_char, e.end_char, e.label_) == (start, end, "ORG") for e in ents):
-            # "Investor Relations: Natasha Greer, Director of Investor Relations":
-            # the slot is a person's, whatever the recognizer said.
-            ents = _relabel_or_add(doc, ents, start, end, "PERSON", from_label="ORG")
-        else:
-            ents = _add_if_plausible(doc, ents, start, end, text, terms, label="PERSON")
-    # A name with a title in apposition, or a signer, is a person's even where
-    # the recognizer took it for a company ("Beatrix Holloway, the Company's
-    # Chief Executive Officer"; a signer whose given name it does not know).
-    signers = [match.span(1) for match in _SIGNER.finditer(text)]
-    for start, end in _people_with_apposed_titles(text) + signers:
-        if HOLDS_LEGAL_FORM.search(text[start:end]):
-            continue
-        # A piece of the name the recognizer took for a company ("Anneliese
-        # Varga" of "Anneliese Varga-Morrow", "Ince-Kovacs" of "Bartholomew
-        # Ince-Kovacs", and the given name it then took alone) gives way to the whole.
-        ents = [
-            e for e in ents
-            if not (
-                e.label_ in ("ORG", "PERSON")
-                and start <= e.start_char
-                and e.end_char <= end
-                and e.end_char - e.start_char < end - start
-            )
-        ]
-        # "said Percival Harkness, Helmstead's chief executive officer": the
-        # recognizer ran the name on over the comma into the company's; the
-        # company is what follows the comma.
-        for e in [e for e in ents if e.label_ in ("ORG", "CUSTOMER") and e.start_char == start and e.end_char > end + 2]:
-            if text.startswith(", ", end) and (rest := doc.char_span(end + 2, e.end_char, label=e.label_)) is not None:
-                ents = [o for o in ents if o is not e] + [rest]
-        if any((e.start_char, e.end_char, e.label_) == (start, end, "ORG") for e in ents):
-            ents = _relabel_or_add(doc, ents, start, end, "PERSON", from_label="ORG")
-        else:
-            ents = _add_if_plausible(doc, ents, start, end, text, terms, label="PERSON")
-    return ents
-
-
-def _as_person_if_said_with_title(ent: Span, text: str) -> Span:
-    if ent.label_ not in ("ORG", "CUSTOMER") or not _SAID_BEFORE.search(text, max(0, ent.start_char - 5), ent.start_char):
-        return ent
-    after = _HYPHENATED_REST_BEFORE_TITLE.match(text, ent.end_char)
-    if after is None:
-        return ent
-    end = ent.end_char + len(after.group(1) or "")
-    if not _PERSON_NAME_SHAPE.fullmatch(text, ent.start_char, end) or HOLDS_LEGAL_FORM.search(text[ent.start_char : end]):
-        return ent
-    person = ent.doc.char_span(ent.start_char, end, label="PERSON")
-    return ent if person is None else person
 
 
 # "silicon carbide (SiC)", "net operating loss carryforward (NOL)", "fully-

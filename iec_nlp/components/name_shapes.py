@@ -1,11 +1,16 @@
-"""Pattern pieces shared by the entity rules (`entity_rules`, `figure_terms`) and the
-checks of what cannot be a name (`name_plausibility`): legal forms, job
-titles, exchanges, states, months and years, the labels of names."""
+"""Pattern pieces shared by the entity rules (`entity_rules`, `figure_terms`,
+`person_edits`, `title_edits`, `contact_columns`) and the checks of what
+cannot be a name (`name_plausibility`): legal forms, job titles, exchanges,
+states, months and years, the labels of names, the given-name lexicon, and
+the scan helpers they share."""
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+import string
+from collections.abc import Iterator
+from functools import cache, lru_cache
+from importlib import resources
 
 from ..text import TEXTS_PER_BATCH
 
@@ -212,3 +217,76 @@ _NAME_LABELS = ("PERSON", "ORG", "CUSTOMER")
 # a ticker is not followed by a capitalized word.
 # A market tier may stand between: "London Stock Exchange AIM: OPT".
 _BEFORE_TICKER = re.compile(r"(?:[ ][A-Z]{2,8})?\s*:\s*[A-Z][A-Z0-9.\-]{0,9}(?![\w])(?![ ]+[A-Z][a-z])")
+
+
+# Letters of Western European names count too ("Ramón Estrada-Kirk", "José Müller").
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+
+_LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff"
+
+
+def _resource_lines(name: str) -> list[str]:
+    text = resources.files("iec_nlp").joinpath(f"resources/{name}").read_text("utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@cache
+def first_names() -> tuple[str, ...]:
+    """The given-name lexicon (read once: the training augmenter asks per release)."""
+    return tuple(name for line in _resource_lines("first_names.txt") for name in line.split())
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """The given names the name rules know: `first_names` and more (the
+    augmenter keeps to `first_names`, so training data stays as it was)."""
+    return frozenset(first_names()) | {name for line in _resource_lines("more_given_names.txt") for name in line.split()}
+
+
+# A headline in title case goes on from the body's name with its verb: "Illinois
+# Department of Public Aid Awards MAXIMUS $6.1 Million Contract".
+_HEADLINE_VERB = (
+    r"(?:Awards|Announces|Selects|Names|Extends|Renews|Signs|Chooses|Exercises|Issues|Grants|Approves|"
+    r"Reports|Receives|Orders|Picks|Taps|Expands|Launches|Wins|Secures|Lands|Books|Awarded)\b"
+)
+
+
+# A scan of a chunk tries its pattern at every position (a pattern that
+# opens with \b leaves the regex engine no literal to skip ahead to), while
+# `word in text` is a fast substring search: a pattern whose every match
+# holds one of a few words is not run over a chunk that has none of them
+# (most chunks name no university, bank or honorific). Where the words are
+# the alternatives the pattern is written with, both are built from one tuple
+# (`_HONORIFIC_WORDS`, `_SEGMENT_WORDS`, ...), so they cannot drift apart.
+def _matches_if_any(pattern: re.Pattern[str], text: str, *words: str, folded: bool = False) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, empty at once where none of `words` occurs
+    in `text` (`folded`: in `text` folded as re.IGNORECASE folds it)."""
+    where = _folded(text) if folded else text
+    return pattern.finditer(text) if any(word in where for word in words) else iter(())
+
+
+# A person's name as a contact line or a quote writes it: "Jane Roe", "Jane Q. Roe", "Dana O'Hara-Lee".
+_PERSON_NAME_SHAPE = re.compile(
+    r"[A-Z][a-z]+(?:[ ][A-Z]\.)?(?:[ ][A-Z][a-z]*(?:['\u2019-][A-Z]?[a-z]+)*){1,2}"
+)
+
+
+# A name's mentions and its honorifics are looked for in any case, as
+# re.IGNORECASE compares, but without a pattern compiled for each name (a
+# release's names turned over the re module's 512 cached patterns). The
+# text is folded once: A-Z to a-z, and the four characters outside ASCII
+# that re.IGNORECASE takes for an ASCII letter (over all of Unicode: İ and ı
+# for i, ſ for s, the Kelvin sign for k); every character keeps its place.
+# An ASCII name, in lower case, is then found in it with str.find.
+_FOLD_AS_IGNORECASE = str.maketrans(
+    {**{c: c.lower() for c in string.ascii_uppercase}, "\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
+)
+
+
+@lru_cache(maxsize=TEXTS_PER_BATCH)
+def _folded(text: str) -> str:
+    return text.translate(_FOLD_AS_IGNORECASE)
+
+
+# The separators of a list of names: "Beta, Gamma and the Delta Group".
+_LIST_SEPARATOR = re.compile(r",[ ]+(?:and[ ]+)?(?:the[ ]+)?|[ ]+and[ ]+(?:the[ ]+)?|^the[ ]+")
