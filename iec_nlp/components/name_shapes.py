@@ -290,3 +290,66 @@ def _folded(text: str) -> str:
 
 # The separators of a list of names: "Beta, Gamma and the Delta Group".
 _LIST_SEPARATOR = re.compile(r",[ ]+(?:and[ ]+)?(?:the[ ]+)?|[ ]+and[ ]+(?:the[ ]+)?|^the[ ]+")
+
+
+# "Dana-Farber Cancer Institute", "Henry Ford Hospital": an institution's word after the surname.
+# Up to two more words may come between: "George C. Marshall Space Flight
+# Center", "Arnold Engineering Development Center".
+_EPONYM_INSTITUTION_WORDS = r"Institute|Center|Centre|Hospital|Foundation|University|College|Clinic"
+
+# Government buyers are named in a few fixed shapes, whatever the agency:
+# "U.S. Navy", "Department of Homeland Security", "Federal Highway
+# Administration", "Naval Sea Systems Command", "Metropolitan Transportation
+# Authority".
+# (A headline's verb after a body's name ends it: name_shapes._HEADLINE_VERB.)
+_CAP = rf"(?!The\b|Master\b|{_HEADLINE_VERB})[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+
+# A nation's adjective before its military or ministry: "Canadian Army",
+# "Netherlands Ministry of Defence", "Belgian Ministry of Defence".
+_NATION_ADJECTIVES = (
+    r"Canadian|British|French|German|Indian|Italian|Israeli|Japanese|Polish|Dutch|Spanish|Turkish|Brazilian|"
+    r"Swedish|Norwegian|Danish|Finnish|Hellenic|Australian|Mexican|Korean|Philippine|Belgian|Netherlands|"
+    r"Estonian|Latvian|Lithuanian|Czech|Austrian|Swiss|Portuguese|Greek|Romanian|Hungarian|Irish|Chilean|"
+    r"Colombian|Egyptian|Saudi|Emirati|Singaporean|Thai|Malaysian|Indonesian|Taiwanese|Ukrainian|UK"
+)
+
+# A state's own bodies carry its name ("Florida Department of Transportation");
+# an agency may name its area ("Metropolitan Transit Authority of Harris County").
+GOVERNMENT_BODY = re.compile(
+    # Every name below starts with a capital: see name_shapes._LETTER_AHEAD.
+    # "NATO Support and Procurement Agency", "Washington State Department of Ecology".
+    rf"\b(?=[A-Z])(?:(?:U\.S\.?|United\s+States|US|NATO|(?:{_STATE_NAMES})(?:\s+State)?)\s+)?(?:"
+    # A military abroad, by its nation: "Royal Navy", "Royal Australian Air
+    # Force", "Canadian Army", "Hellenic Navy".
+    rf"(?:(?:Royal(?:\s+(?:Australian|Canadian|Netherlands|Danish|Norwegian|Thai|Saudi|Malaysian|New\s+Zealand))?|"
+    rf"{_NATION_ADJECTIVES})\s+)?"
+    r"(?:Army|Navy|Air\s+Force|Marine\s+Corps|Coast\s+Guard|Space\s+Force|National\s+Guard)|"
+    rf"(?:(?:{_NATION_ADJECTIVES})\s+)?(?:Department|Dept\.|Office|Ministry|Bureau)\s+of\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+|&\s+)?{_CAP}){{0,3}}"
+    # Whose it is: "Ministry of Defence of the Republic of Estonia".
+    rf"(?:\s+of\s+(?:the\s+)?(?:Republic|Kingdom|Federation|Commonwealth|State|City|County)\s+of\s+{_CAP}(?:\s+{_CAP}){{0,2}})?|"
+    # A school board: "Board of Education of the City of Chicago".
+    rf"Board\s+of\s+(?:Education|Supervisors|Commissioners|County\s+Commissioners)"
+    rf"(?:\s+of\s+(?:the\s+)?(?:(?:City|County|Town|State)\s+of\s+)?{_CAP}(?:\s+{_CAP}){{0,2}})?|"
+    # A utility's district or cooperative buys power like an agency: "Cascadia
+    # Public Utility District", "Kittitas County Electric Cooperative"; so do
+    # a school system and a credit union: "Grayson County Public Schools",
+    # "Lakeshore Federal Credit Union", "Lakeshore FCU".
+    # Not a state closing the place before it: "the City of Millbrook, Georgia and Pinecrest Utility District".
+    rf"(?!{_STATE_NAMES}\s+and\s)(?:{_CAP}\s+(?:and\s+|&\s+)?){{1,5}}(?:Agency|Administration|Authority|Command|Bureau|Commission|District|Cooperative|"
+    # A city's transit system: "Charlotte Area Transit System".
+    r"Public\s+Schools|Public\s+Utilities|Credit\s+Union|FCU|Transit\s+System)"
+    rf"(?:[ ]of[ ]{_CAP}(?:[ ]{_CAP}){{0,2}})?"
+    # A command's contracting site after a dash: "Army Contracting Command - Rock Island".
+    rf"(?:(?<=Command)[ ][-\u2013][ ]{_CAP}(?:[ ]{_CAP}){{0,2}})?"
+    # A state's board: "Nebraska Public Service Board", "Kentucky Energy Review Board".
+    rf"|(?:{_STATE_NAMES})(?:[ ]{_CAP}){{1,3}}[ ]Board"
+    # A governor's office: "Georgia Governor's Office of Planning and Budget".
+    rf"|(?:{_STATE_NAMES})[ ]Governor['\u2019]s[ ]Office[ ]of[ ](?:the[ ])?{_CAP}(?:[ ](?:and[ ]|&[ ])?{_CAP}){{0,3}}"
+    # A federal service: "U.S. Customs and Border Protection", "U.S. Forest Service".
+    rf"|(?<=U\.S\.[ ])(?:{_CAP}[ ](?:and[ ])?){{0,3}}(?:Service|Protection)"
+    # Not part of a longer name; a headline's noun after it is no part of it:
+    # "Defense Logistics Agency Contract" (not a base: "Eglin Air Force Base").
+    rf")\b(?!\s+(?:of\s+)?(?!{_HEADLINE_VERB}|(?:Contracts?|Orders?|Awards?|Agreements?)\b)[A-Z][a-z])"
+    # "the U.S. government" (its agencies are above); not "US government revenue".
+    r"|\b(?:U\.S\.|United\s+States|US)\s+[Gg]overnment\b(?!\s+(?:[A-Z][a-z]|revenues?\b|sales\b|business\b))"
+)
