@@ -145,7 +145,7 @@ def create_release_augmenter(
 
     `relabel` maps gold labels to the ones the pipeline learns, e.g.
     {"CUSTOMER": "ORG"}: whether an organization is a customer is decided
-    per organization after the pipeline (`iec_nlp.organizations`), so the
+    per organization after the pipeline (`iec_nlp.customer_decision`), so the
     recognizer need not learn it, and each label fewer makes it faster.
 
     With `entity_tags`, each gold token also gets its entity's BILUO tag as

@@ -1,4 +1,4 @@
-"""Learning the per-organization customer model (`iec_nlp.organizations`).
+"""Learning the per-organization customer model (`iec_nlp.customer_decision`).
 
 Each organization of a gold release is one example: its features
 (`organization_features`, computed from the gold mentions) and whether the
@@ -16,8 +16,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from .corpus.records import AnnotatedDocument
+from .customer_decision import CustomerModel, release_organization_features
 from .extraction import Entity
-from .organizations import CustomerModel, release_organization_features
 from .scoring import prf
 
 # The decision threshold on the customer probability and the regularization,
@@ -25,7 +25,7 @@ from .scoring import prf
 # dev end to end (README, "Customers").
 DEFAULT_THRESHOLD = 0.5
 DEFAULT_C = 1.0
-# An organization with no direct cue of a sale (organizations.DIRECT_CUES)
+# An organization with no direct cue of a sale (customer_decision.DIRECT_CUES)
 # needs this probability: cross-validation organizations F1 0.703 -> 0.722
 # (0.715 at 0.8, 0.723 at 1.1, which never takes one), and on dev (train
 # only) CUSTOMER F1 0.744 -> 0.745 end to end. Raised to 0.95 once the cues

@@ -156,7 +156,7 @@ class Extraction:
     entities: tuple[Entity, ...]
     relations: tuple[Relation, ...]
     # Who issued the release (None when the text does not say), decided by
-    # `iec_nlp.organizations` when the pipeline builds the result.
+    # `iec_nlp.issuer` when the pipeline builds the result.
     issuer: Issuer | None = None
 
     def to_dict(self) -> dict[str, Any]:

@@ -26,9 +26,10 @@ from spacy.tokens import Doc
 from . import augment, components, tokenizer  # noqa: F401  (registers with spaCy)
 from .components.name_propagation import NameForms, name_forms, propagate_known_names
 from .components.relation_extractor import get_relations
+from .customer_decision import CustomerModel, decide_labels
 from .extraction import Entity, Extraction, Issuer, Relation
 from .loaded import remember_pipeline
-from .organizations import CustomerModel, decide_labels, display_name
+from .organizations import display_name
 from .text import LAYOUT_KEY, NormalizedText, doc_text, normalize, remember_text
 
 logger = logging.getLogger(__name__)
@@ -288,7 +289,7 @@ class _ExtractionBuilder:
 
     def build(self) -> Extraction:
         # Customer or not is decided once per organization over the whole
-        # release (all chunks), and the issuer found (iec_nlp.organizations).
+        # release (all chunks), and the issuer found (iec_nlp.customer_decision, iec_nlp.issuer).
         text = self.norm.original
         labels, issuer = decide_labels(self.norm.text, self.clean_entities, self.relations, self.customer_model)
         entities = tuple(

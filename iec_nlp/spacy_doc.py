@@ -42,8 +42,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .components.relation_extractor import RELATIONS_ATTR, get_relations
+from .customer_decision import decide_labels
 from .extraction import Entity, Extraction, Issuer, Relation
-from .organizations import decide_labels
 
 
 class SpanRelation(NamedTuple):

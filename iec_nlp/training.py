@@ -505,7 +505,7 @@ def _merged_docbin(work_dir: Path) -> Path:
 
 
 def _add_customer_model(nlp: Any, documents: list[AnnotatedDocument], meta: dict[str, Any]) -> None:
-    """Learn the per-organization customer model (iec_nlp.organizations) from
+    """Learn the per-organization customer model (iec_nlp.customer_decision) from
     the gold releases the recognizer learned from, and put it in the pipeline's
     meta, where extraction finds it."""
     from .customer_training import fit_customer_model

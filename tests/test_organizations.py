@@ -8,14 +8,13 @@ from pathlib import Path
 import pytest
 
 from iec_nlp.corpus.splits import split_documents
+from iec_nlp.customer_decision import CustomerModel, decide_labels
 from iec_nlp.customer_training import fit_customer_model
 from iec_nlp.extraction import Entity, Extraction, Issuer, Relation
+from iec_nlp.issuer import find_issuer
 from iec_nlp.name_swap import swap_organization_names
 from iec_nlp.organizations import (
-    CustomerModel,
-    decide_labels,
     display_name,
-    find_issuer,
     group_organizations,
     organization_key,
     same_organization,
@@ -44,7 +43,7 @@ def _orgs(text: str, *names: str, label: str = "ORG") -> list[Entity]:
 def _cue_of(name: str, sentence: str, feature: str) -> float:
     """A feature of the organization `name` in a release of Acme Corp. whose
     second sentence is `sentence`."""
-    from iec_nlp.organizations import release_organization_features
+    from iec_nlp.customer_decision import release_organization_features
 
     text = f"Acme Corp. (Nasdaq: ACME) today announced results. {sentence}"
     entities = _orgs(text, "Acme Corp.", name)
@@ -624,7 +623,7 @@ def test_curly_and_straight_apostrophes_give_one_organization_key():
 
 
 def test_an_organization_that_places_an_order_once_keeps_the_cue_however_often_it_is_named():
-    from iec_nlp.organizations import release_organization_features
+    from iec_nlp.customer_decision import release_organization_features
 
     mentions = " ".join(f"Beta Health met Acme in city {i}." for i in range(7))
     text = f"Acme Corp. (Nasdaq: ACME) today announced results. {mentions} Beta Health has issued a purchase order."
@@ -653,7 +652,7 @@ def test_placed_is_an_order_cue_only_with_an_order_or_contract():
 
 def test_the_parent_of_a_buyer_needs_the_probability_of_an_organization_with_no_cue():
     # "Beta Transit is part of the Gamma Authority": Gamma is Beta's parent.
-    from iec_nlp.organizations import release_organization_features
+    from iec_nlp.customer_decision import release_organization_features
 
     text = (
         "Acme Corp. (Nasdaq: ACME) today announced an order from Beta Transit. Beta Transit is part of the "
@@ -690,7 +689,7 @@ def test_an_order_cue_reaches_its_buyer_past_the_order_value():
 
 
 def test_a_collaborative_agreement_is_no_sale():
-    from iec_nlp.organizations import release_organization_features
+    from iec_nlp.customer_decision import release_organization_features
 
     text = "Acme Corp. (Nasdaq: ACME) today entered into a collaborative research agreement with Beta Medical Center."
     entities = _orgs(text, "Acme Corp.", "Beta Medical Center")
@@ -711,7 +710,7 @@ def test_a_sale_verb_reaches_its_receiver_past_a_long_object():
 
 def test_a_supplier_to_the_organization_is_no_sign_against_a_sale():
     # "a premier supplier to GM", "a General Motors Supplier of the Year": the issuer supplies.
-    from iec_nlp.organizations import release_organization_features
+    from iec_nlp.customer_decision import release_organization_features
 
     text = ("Acme Corp. (Nasdaq: ACME) was named a Beta Motors Supplier of the Year. "
             "Acme is a premier supplier to Beta Motors.")
@@ -767,7 +766,7 @@ def test_sales_are_a_sale_to_the_organization_only_when_made_to_it():
 
 
 def test_a_us_body_has_the_government_name_cue():
-    from iec_nlp.organizations import release_organization_features
+    from iec_nlp.customer_decision import release_organization_features
 
     text = "Acme Corp. (Nasdaq: ACME) today announced a purchase agreement issued by the U.S. Forest Service."
     entities = _orgs(text, "Acme Corp.", "U.S. Forest Service")
@@ -1583,7 +1582,7 @@ def test_an_agreement_to_run_what_an_organization_owns_makes_it_a_customer():
 
 
 def test_the_issuers_subsidiary_named_after_its_is_the_issuers_unit():
-    from iec_nlp.organizations import release_organization_features
+    from iec_nlp.customer_decision import release_organization_features
 
     text = (
         "WICHITA, Kan., March 10, 2015 -- Ferrisgate Aerostructures Corp. (NYSE: FGA) today announced that its wholly "
@@ -1639,7 +1638,7 @@ def test_customers_named_as_the_issuers_largest_historically_and_in_a_list_after
 
 
 def test_a_filing_made_to_a_regulator_is_no_sale_to_it():
-    from iec_nlp.organizations import release_organization_features
+    from iec_nlp.customer_decision import release_organization_features
 
     text = (
         "CLEVELAND -- Sepralis Health, Inc. (Nasdaq: SPRL) today announced a trial intended to support a De Novo "
@@ -1714,7 +1713,7 @@ def test_a_water_system_defined_by_its_initials_is_an_organization():
 
 
 def test_services_to_a_name_are_a_sale_to_it():
-    from iec_nlp.organizations import release_organization_features
+    from iec_nlp.customer_decision import release_organization_features
 
     text = (
         "EATONTOWN, N.J. -- Arborvale Systems, Inc. (Nasdaq: ARBV), a provider of information technology services "

@@ -1,6 +1,6 @@
 """Issuer finder errors on the train and dev releases.
 
-`find_issuer` (iec_nlp/organizations.py) names the organization that issued
+`find_issuer` (iec_nlp/issuer.py) names the organization that issued
 a release. This script measures it two ways, on train + dev only (never on
 test: the test split is for the final report, not for tuning):
 
@@ -86,7 +86,7 @@ def _predicted_inputs(documents, refresh: bool):
 
 def measure(documents, inputs, title: str, quiet: bool) -> float:
     from iec_nlp.evaluation import _gold_extraction, gold_issuer_name, issuer_matches
-    from iec_nlp.organizations import find_issuer
+    from iec_nlp.issuer import find_issuer
 
     right = 0
     by_split: dict[str, list[int]] = {}

@@ -2,7 +2,7 @@
 
     python training/refit_customer_model.py [--model models/iec_cnn] [--corpus corpora]
 
-The per-organization customer model (`iec_nlp.organizations`) is a few dozen
+The per-organization customer model (`iec_nlp.customer_decision`) is a few dozen
 numbers in the pipeline's meta, learned in seconds from gold mentions
 (`iec_nlp.customer_training`); the recognizer's weights are not touched.
 Training learns it the same way from the same releases (its last step), so

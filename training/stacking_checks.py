@@ -28,10 +28,10 @@ from pathlib import Path
 from typing import Any
 
 from iec_nlp.corpus.splits import split_documents
+from iec_nlp.customer_decision import release_organization_features
 from iec_nlp.customer_training import customer_model_from_examples, organization_examples
 from iec_nlp.evaluation import _gold_extraction, evaluate, score_keyed
 from iec_nlp.extraction import Entity, Relation
-from iec_nlp.organizations import release_organization_features
 from iec_nlp.pipeline import extract_many, load_pipeline
 from iec_nlp.schema import ENTITY_LABELS, RELATION_LABELS
 

@@ -272,7 +272,7 @@ _DESCRIBED_AS_COMPANY = re.compile(
 # however unlike the names the recognizer learned. In running text only (a
 # word in lower case before the name), not a sentence's first word
 # ("Today, our largest customer ..."). The customer decision
-# (iec_nlp.organizations) labels it; propagation finds its other mentions.
+# (iec_nlp.customer_decision) labels it; propagation finds its other mentions.
 _CUSTOMER_NAME = r"([A-Z][\w&'\u2019-]*(?:[ ](?:[A-Z][\w&'\u2019-]*|&)){0,3})"
 
 _CUSTOMER_NOUN = r"(?:(?!(?:of|for|to|with|and|or)\b)[\w-]+[ ]+){0,3}?(?:customer|client)"
@@ -365,7 +365,7 @@ def _add_employers_before_posts(doc: Doc, text: str, ents: list[Span], terms: fr
 # customer Pinecrest Financial expanded": who places an order or is called
 # a customer is an organization, also one the recognizer never saw (it
 # missed or cut such names on invented customer releases). Its label is
-# the customer decision's (iec_nlp.organizations). Not an agreement or an
+# the customer decision's (iec_nlp.customer_decision). Not an agreement or an
 # award "by" someone: with those, the held-out set G lost ORG F1 (0.848 ->
 # 0.839).
 # Not a name modifying the noun after it: "sales to OEM customers", "EMS
