@@ -29,7 +29,6 @@ class Variant(str, Enum):
 
 
 CORPUS_VARIABLE = "IEC_NLP_CORPUS"
-_CORPUS_HINT = "pass --corpus PATH"
 _CORPUS_HELP = (
     f"Annotated corpus (a folder with annotations/ and, optionally, splits.json, or a .jsonl file); "
     f"default: ${CORPUS_VARIABLE}, else corpora/ of the iec_nlp checkout, else ./corpora."

@@ -4684,6 +4684,16 @@ def test_a_contact_blocks_heading_above_a_name_is_no_title_and_an_agency_heading
     assert ("Brightgate Investor Relations", "ORG") in ents
 
 
+
+def test_a_shareholder_relations_or_public_affairs_heading_is_a_department_not_an_agency():
+    # The heading test and the contact cells read departments from one list
+    # (contact_columns._DEPARTMENT): "Shareholder Relations" over a contact is
+    # the company's department, not an agency named like "Brightgate Investor Relations".
+    text = "Acme Corp. reported results.\n\nShareholder Relations\nDana Whitfield\n(585) 555-0100\n"
+    given = [("Acme Corp.", "ORG"), ("Dana Whitfield", "PERSON")]
+    ents = _ents(EntityRules(patterns=True, propagate=True)(_doc(text, given)))
+    assert ("Shareholder Relations", "ORG") not in ents and ("Dana Whitfield", "PERSON") in ents
+
 def test_a_knighthood_is_an_honorific_outside_the_name():
     text = "The Board announced that Sir Roderick Claverley, Non-Executive Chairman, will retire."
     ents = _ents(EntityRules(patterns=True, propagate=True)(_doc(text, [("Sir Roderick Claverley", "PERSON")])))

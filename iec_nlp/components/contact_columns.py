@@ -43,9 +43,10 @@ _AGENCY_LINE = re.compile(
 # "\n\nInvestor Relations\nTorin Farrelly, Vice President" (a department,
 # no one's title), "\n\nBrightgate Investor Relations\nKevin Lam" (the agency).
 # (Or after an "or" line between two contacts: "...\nor\nCobbold Investor Relations\nDominic Sarafian".)
+_DEPARTMENT = r"(?:Investor|Shareholder|Media|Public|Corporate|Financial)[ ](?:Relations|Communications|Affairs)"
+_DEPARTMENT_HEADING = re.compile(_DEPARTMENT)
 _HEADING_LINE_ABOVE = re.compile(r"(?:^|\n[ \t]*\n|\n[ \t]*or[ \t]*\n)[ \t]*([^\n]+?)[ \t]*\n[ \t]*$")
 
-_DEPARTMENT_HEADING = re.compile(r"(?:Investor|Media|Public|Corporate)[ ](?:Relations|Communications)")
 
 
 def _agencies_under_contact_names(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
@@ -95,7 +96,6 @@ def _agencies_under_contact_names(doc: Doc, text: str, ents: list[Span]) -> list
 # two titles ("President and CEO") is left as the recognizer read it.
 _CONTACT_LABEL_CELL = re.compile(r"(?:CONTACTS?|(?:Investor|Media|Press)[ ]Contacts?|Contacts?|Investors|Media)[ \t]*:[ \t]*")
 
-_DEPARTMENT = r"(?:Investor|Shareholder|Media|Public|Corporate|Financial)[ ](?:Relations|Communications|Affairs)"
 
 _DEPARTMENT_CELL = re.compile(_DEPARTMENT)
 
