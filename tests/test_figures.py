@@ -28,6 +28,15 @@ def test_money_shapes_are_found_whole():
     assert found == ["($3.8) million", "$(0.02)", "$.26", "$ 256,000", "$2.7 million dollars"]
 
 
+
+def test_a_negative_amount_with_its_scale_inside_the_parentheses_is_found_whole():
+    # SCHEMA.md keeps a negative amount's parentheses in the span ("($3.8) million");
+    # "($130 million)" writes the scale inside them (HCA's 2003 results).
+    text = "impairment of long-lived assets of ($130 million), or ($0.16) per diluted share"
+    found = [text[s:e] for s, e in find_money(text)]
+    assert found == ["($130 million)", "($0.16)"]
+    assert parse_money(found[0]).value == pytest.approx(-130e6)
+
 def test_a_scale_glued_or_hyphenated_stays_in_the_amount():
     text = "orders of $16.4M, a $250k bonus, $2.3B of debt, a $1.5MM line, $7.3-million deal; $5 in March, $5MBA."
     found = [text[s:e] for s, e in find_money(text)]

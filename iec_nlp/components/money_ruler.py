@@ -32,7 +32,8 @@ _SCALE = (
 _TAIL = rf"{_SCALE}?(?:\s?\+)?(?:\s+dollars?\b)?"
 MONEY_PATTERN = re.compile(
     rf"""
-    \({_CURRENCY}\s{{0,4}}{_NUMBER}\){_TAIL}               # ($3.8) million, ($0.50)
+    \({_CURRENCY}\s{{0,4}}{_NUMBER}{_SCALE}\)(?:\s+dollars?\b)?  # ($130 million): negative, its scale inside
+    | \({_CURRENCY}\s{{0,4}}{_NUMBER}\){_TAIL}             # ($3.8) million, ($0.50)
     | {_CURRENCY}\s{{0,6}}\(\s?{_NUMBER}\s?\){_TAIL}      # $(0.02), $    (.29)
     | {_CURRENCY}\s{{0,4}}{_NUMBER}(?:\+)?{_TAIL}          # $7.3 million, $.26, $ 256,000
     """,
