@@ -35,7 +35,9 @@ def upper_case_augmenter(nlp: Language, example: Example, *, level: float) -> It
     if random.random() >= level or len(upper) != len(text):
         return
     example_dict = example.to_dict()
-    example_dict["token_annotation"]["ORTH"] = [t.upper() for t in example_dict["token_annotation"]["ORTH"]]
+    example_dict["token_annotation"]["ORTH"] = [
+        t.upper() for t in example_dict["token_annotation"]["ORTH"]
+    ]
     augmented = Example.from_dict(nlp.make_doc(upper), example_dict)
     setattr(augmented.reference._, RELATIONS_ATTR, getattr(example.reference._, RELATIONS_ATTR))
     yield augmented
@@ -115,7 +117,9 @@ def name_swap(nlp: Language, example: Example, rng: random.Random) -> Example | 
     new_reference = nlp.make_doc(new_text)
     spans = []
     for ent in reference.ents:
-        span = new_reference.char_span(new_start[ent.start_char], new_end[ent.end_char], label=ent.label_)
+        span = new_reference.char_span(
+            new_start[ent.start_char], new_end[ent.end_char], label=ent.label_
+        )
         if span is None:
             return None
         spans.append(span)
@@ -199,7 +203,10 @@ def relabeled(example: Example, relabel: dict[str, str]) -> Example:
         return example
     new_reference = reference.copy()
     new_reference.set_ents(
-        [Span(new_reference, e.start, e.end, label=relabel.get(e.label_, e.label_)) for e in reference.ents],
+        [
+            Span(new_reference, e.start, e.end, label=relabel.get(e.label_, e.label_))
+            for e in reference.ents
+        ],
         default="outside",
     )
     return Example(example.predicted, new_reference)

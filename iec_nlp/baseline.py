@@ -45,8 +45,14 @@ class PatternEntities:
         taken = {i for e in ents for i in range(e.start, e.end)}
         for pattern, label in ((METRIC_PATTERN, "METRIC"), (PERIOD_PATTERN, "PERIOD")):
             for match in pattern.finditer(doc.text):
-                span = doc.char_span(match.start(), match.end(), label=label, alignment_mode="contract")
-                if span is not None and len(span) and not any(i in taken for i in range(span.start, span.end)):
+                span = doc.char_span(
+                    match.start(), match.end(), label=label, alignment_mode="contract"
+                )
+                if (
+                    span is not None
+                    and len(span)
+                    and not any(i in taken for i in range(span.start, span.end))
+                ):
                     ents.append(span)
                     taken.update(range(span.start, span.end))
         doc.set_ents(sorted(ents, key=lambda e: e.start), default="outside")
@@ -82,7 +88,11 @@ class NearestRelations:
         # METRIC and PERIOD exist only as the target of a MONEY relation.
         linked = {(r[2], r[3]) for r in relations}
         doc.set_ents(
-            [e for e in doc.ents if e.label_ not in ("METRIC", "PERIOD") or (e.start_char, e.end_char) in linked],
+            [
+                e
+                for e in doc.ents
+                if e.label_ not in ("METRIC", "PERIOD") or (e.start_char, e.end_char) in linked
+            ],
             default="outside",
         )
         return doc
@@ -96,7 +106,11 @@ def _nearest(anchor: Span, candidates: list[Span], max_gap: int | None = None) -
     def gap(e: Span) -> int:
         return anchor.start - e.end if e.end <= anchor.start else e.start - anchor.end
 
-    scored = [(gap(e), e.start > anchor.start, e) for e in candidates if max_gap is None or gap(e) <= max_gap]
+    scored = [
+        (gap(e), e.start > anchor.start, e)
+        for e in candidates
+        if max_gap is None or gap(e) <= max_gap
+    ]
     return min(scored, key=lambda item: (item[0], item[1]))[2] if scored else None
 
 
@@ -114,7 +128,13 @@ def _attached_org(doc: Doc, role: Span, ents: list[Span]) -> Span | None:
 def patterns_baseline() -> Language:
     """A pipeline with the same tokenizer and rules, and no trained weights."""
     nlp = blank_pipeline()
-    for name in ("sentencizer", "iec_money_ruler", "iec_entity_rules", "iec_pattern_entities",
-                 "iec_customer_consistency", "iec_nearest_relations"):
+    for name in (
+        "sentencizer",
+        "iec_money_ruler",
+        "iec_entity_rules",
+        "iec_pattern_entities",
+        "iec_customer_consistency",
+        "iec_nearest_relations",
+    ):
         nlp.add_pipe(name)
     return nlp

@@ -11,8 +11,12 @@ from pathlib import Path
 
 import typer
 
-app = typer.Typer(help="Information extraction from corporate press releases.", no_args_is_help=True)
-corpus_app = typer.Typer(help="Validate, describe and convert annotated corpora.", no_args_is_help=True)
+app = typer.Typer(
+    help="Information extraction from corporate press releases.", no_args_is_help=True
+)
+corpus_app = typer.Typer(
+    help="Validate, describe and convert annotated corpora.", no_args_is_help=True
+)
 app.add_typer(corpus_app, name="corpus")
 
 
@@ -85,7 +89,10 @@ def extract(
         ".txt (a release or an EDGAR full submission), .htm/.html, and .gz of any of them.",
     ),
     output: Path | None = typer.Option(
-        None, "--output", "-o", help="Write here (a file for json/jsonl, a folder for csv/parquet); default: standard output."
+        None,
+        "--output",
+        "-o",
+        help="Write here (a file for json/jsonl, a folder for csv/parquet); default: standard output.",
     ),
     output_format: OutputFormat | None = typer.Option(
         None,
@@ -94,22 +101,38 @@ def extract(
         help="json, jsonl (one record per document), csv or parquet (folders of tidy tables); "
         "default: the --output suffix, else json.",
     ),
-    model: str | None = typer.Option(None, help="Model name under models/, a path or a package; default: the bundled model."),
-    batch_size: int = typer.Option(32, "--batch-size", min=1, help="Documents per batch (one task for a pool or Dask)."),
-    processes: int = typer.Option(1, "--processes", min=1, help="Local worker processes, each with its own copy of the model."),
-    resume: bool = typer.Option(False, "--resume", help="Skip the documents already in --output and add the others."),
-    overwrite: bool = typer.Option(False, "--overwrite", help="Replace an existing --output."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar, failures or summary on standard error."),
-    scheduler: str | None = typer.Option(
-        None, "--scheduler", help="Run on this Dask cluster, e.g. tcp://host:8786 (needs the dask extra)."
+    model: str | None = typer.Option(
+        None, help="Model name under models/, a path or a package; default: the bundled model."
     ),
-    workers: int | None = typer.Option(None, "--workers", min=1, help="Start a local Dask cluster of N worker processes."),
+    batch_size: int = typer.Option(
+        32, "--batch-size", min=1, help="Documents per batch (one task for a pool or Dask)."
+    ),
+    processes: int = typer.Option(
+        1, "--processes", min=1, help="Local worker processes, each with its own copy of the model."
+    ),
+    resume: bool = typer.Option(
+        False, "--resume", help="Skip the documents already in --output and add the others."
+    ),
+    overwrite: bool = typer.Option(False, "--overwrite", help="Replace an existing --output."),
+    quiet: bool = typer.Option(
+        False, "--quiet", "-q", help="No progress bar, failures or summary on standard error."
+    ),
+    scheduler: str | None = typer.Option(
+        None,
+        "--scheduler",
+        help="Run on this Dask cluster, e.g. tcp://host:8786 (needs the dask extra).",
+    ),
+    workers: int | None = typer.Option(
+        None, "--workers", min=1, help="Start a local Dask cluster of N worker processes."
+    ),
     ship_model: bool = typer.Option(
         True,
         "--ship-model/--no-ship-model",
         help="Send the model to the Dask workers (default), or let each load --model itself (a shared path or an installed package).",
     ),
-    html: Path | None = typer.Option(None, help="Also write a displaCy rendering of the first document to this HTML file."),
+    html: Path | None = typer.Option(
+        None, help="Also write a displaCy rendering of the first document to this HTML file."
+    ),
 ) -> None:
     """Extract people, roles, customers and figures from releases and filings.
 
@@ -129,7 +152,9 @@ def extract(
     )
 
     if scheduler is not None and workers is not None:
-        raise typer.BadParameter("--scheduler and --workers: use one (a running cluster, or a local one to start)")
+        raise typer.BadParameter(
+            "--scheduler and --workers: use one (a running cluster, or a local one to start)"
+        )
     chosen = output_format.value if output_format else (format_for(output) if output else "json")
     try:
         check_output(output, chosen, resume=resume, overwrite=overwrite)
@@ -147,8 +172,14 @@ def extract(
                 from .dask_extraction import DaskExecutor
             except ImportError as err:
                 raise typer.BadParameter(str(err)) from err
-            say(f"starting a local Dask cluster of {workers} worker(s)" if workers else f"connecting to {scheduler}")
-            executor = DaskExecutor(model, scheduler=scheduler, workers=workers, batch_size=batch_size, ship=ship_model)
+            say(
+                f"starting a local Dask cluster of {workers} worker(s)"
+                if workers
+                else f"connecting to {scheduler}"
+            )
+            executor = DaskExecutor(
+                model, scheduler=scheduler, workers=workers, batch_size=batch_size, ship=ship_model
+            )
         elif processes > 1:
             executor = ProcessPoolExecutor(model, processes, batch_size)
         else:
@@ -183,7 +214,9 @@ def extract(
         )
     except Exception as err:  # noqa: BLE001  a cluster that went away: the output so far stays valid
         typer.echo(f"error: the run stopped: {type(err).__name__}: {err}", err=True)
-        typer.echo("the output holds every document finished; run again with --resume to go on", err=True)
+        typer.echo(
+            "the output holds every document finished; run again with --resume to go on", err=True
+        )
         raise typer.Exit(2) from err
     for line in summary.lines():
         say(line)
@@ -213,7 +246,9 @@ def _write_html(inputs: list[str], html: Path, model: str | None) -> None:
 
 
 @corpus_app.command("validate")
-def corpus_validate(files: list[Path] = typer.Argument(..., help="Native JSONL corpus files.")) -> None:
+def corpus_validate(
+    files: list[Path] = typer.Argument(..., help="Native JSONL corpus files."),
+) -> None:
     """Check files against SCHEMA.md; print every problem as file:line: id: what."""
     from .corpus.validate import validate_files
 
@@ -227,9 +262,13 @@ def corpus_validate(files: list[Path] = typer.Argument(..., help="Native JSONL c
 @corpus_app.command("stats")
 def corpus_stats(
     corpus: Path | None = typer.Argument(
-        None, help=f"Corpus folder or JSONL file; default: ${CORPUS_VARIABLE}, else corpora/ of the checkout, else ./corpora."
+        None,
+        help=f"Corpus folder or JSONL file; default: ${CORPUS_VARIABLE}, else corpora/ of the checkout, else ./corpora.",
     ),
-    by: str = typer.Option("split", help="split, decade or kind (results, management, compensation, customer/contract, other)."),
+    by: str = typer.Option(
+        "split",
+        help="split, decade or kind (results, management, compensation, customer/contract, other).",
+    ),
 ) -> None:
     """Label and relation counts per split, per decade or per kind of release."""
     from .corpus.stats import grouped_counts_table, label_counts_table
@@ -257,7 +296,10 @@ def corpus_split(
 
     corpus = _usable_corpus(corpus, how_to_name="name it: iec-nlp corpus split PATH")
     if not corpus.is_dir():
-        raise _fail(f"{corpus.absolute()} is a file: split needs a corpus folder (splits.json goes in it)", code=2)
+        raise _fail(
+            f"{corpus.absolute()} is a file: split needs a corpus folder (splits.json goes in it)",
+            code=2,
+        )
     documents, problems = read_corpus_dir(corpus)
     for problem in problems:
         typer.echo(str(problem), err=True)
@@ -272,8 +314,12 @@ def corpus_split(
 def corpus_convert(
     source: Path,
     destination: Path,
-    source_format: str = typer.Option("native", "--from", help="native, prodigy, doccano, labelstudio or brat."),
-    destination_format: str = typer.Option("native", "--to", help="native, prodigy, doccano, labelstudio, brat or spacy (DocBin)."),
+    source_format: str = typer.Option(
+        "native", "--from", help="native, prodigy, doccano, labelstudio or brat."
+    ),
+    destination_format: str = typer.Option(
+        "native", "--to", help="native, prodigy, doccano, labelstudio, brat or spacy (DocBin)."
+    ),
 ) -> None:
     """Convert between the native format, Prodigy, doccano, Label Studio, brat and spaCy DocBin."""
     from .corpus.interchange import convert, import_documents
@@ -290,7 +336,9 @@ def corpus_convert(
         result = convert(source, source_format, destination, destination_format)
     for problem in result.problems:
         typer.echo(str(problem), err=True)
-    typer.echo(f"{len(result.documents)} document(s) written, {len(result.problems)} problem(s)", err=True)
+    typer.echo(
+        f"{len(result.documents)} document(s) written, {len(result.problems)} problem(s)", err=True
+    )
     raise typer.Exit(1 if result.problems else 0)
 
 
@@ -342,11 +390,19 @@ def _needs_train_extra(command: str) -> None:
 
 @corpus_app.command("tasks")
 def corpus_tasks(
-    files: list[Path] = typer.Argument(..., help="Raw release .txt files (UTF-8), or folders of them."),
+    files: list[Path] = typer.Argument(
+        ..., help="Raw release .txt files (UTF-8), or folders of them."
+    ),
     to: TaskFormat = typer.Option(..., "--to", help="labelstudio, doccano or prodigy."),
-    output: Path | None = typer.Option(None, "--output", "-o", help="Tasks file; default tasks.<format>.json(l) here."),
-    pre_annotate: bool = typer.Option(False, "--pre-annotate", help="Pre-fill each task with the model's entities and relations."),
-    model: str | None = typer.Option(None, help="Model for --pre-annotate; default: the default model."),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Tasks file; default tasks.<format>.json(l) here."
+    ),
+    pre_annotate: bool = typer.Option(
+        False, "--pre-annotate", help="Pre-fill each task with the model's entities and relations."
+    ),
+    model: str | None = typer.Option(
+        None, help="Model for --pre-annotate; default: the default model."
+    ),
 ) -> None:
     """Turn raw releases into annotation tasks, ready to import (ids: the file names)."""
     from .corpus.tasks import write_tasks
@@ -357,7 +413,11 @@ def corpus_tasks(
         report = write_tasks(files, destination, to.value, pre_annotate=pre_annotate, model=model)
     except (FileNotFoundError, ValueError, ModelNotFoundError) as err:
         raise _fail(str(err)) from None
-    found = f", pre-annotated: {report.entities} entities, {report.relations} relations" if pre_annotate else ""
+    found = (
+        f", pre-annotated: {report.entities} entities, {report.relations} relations"
+        if pre_annotate
+        else ""
+    )
     typer.echo(f"{report.tasks} task(s) written to {destination}{found}", err=True)
     if to is TaskFormat.labelstudio:
         typer.echo(
@@ -374,14 +434,33 @@ def corpus_tasks(
 
 @app.command()
 def train(
-    output: Path = typer.Option(..., help="Where the model goes, e.g. models/mine (nothing is written to models/ unless named here)."),
+    output: Path = typer.Option(
+        ...,
+        help="Where the model goes, e.g. models/mine (nothing is written to models/ unless named here).",
+    ),
     corpus: Path | None = typer.Option(None, help=_CORPUS_HELP, show_default=False),
-    base: str | None = typer.Option(None, help="Start from a trained model's weights: 'default' (the shipped model) or a model path or package; default: from scratch."),
-    variant: Variant = typer.Option(Variant.cnn, help="cnn (default, fast) or trf (transformer extra)."),
-    config: Path | None = typer.Option(None, help="A spaCy training config; default training/iec_<variant>.cfg of the checkout, else the default model's own."),
+    base: str | None = typer.Option(
+        None,
+        help="Start from a trained model's weights: 'default' (the shipped model) or a model path or package; default: from scratch.",
+    ),
+    variant: Variant = typer.Option(
+        Variant.cnn, help="cnn (default, fast) or trf (transformer extra)."
+    ),
+    config: Path | None = typer.Option(
+        None,
+        help="A spaCy training config; default training/iec_<variant>.cfg of the checkout, else the default model's own.",
+    ),
     seed: int = typer.Option(0, help="Random seed; the same corpus and seed give the same model."),
-    max_steps: int | None = typer.Option(None, "--max-steps", min=1, help="Steps per training run; default: 50 passes over the training releases, at most the config's max_steps."),
-    work_dir: Path | None = typer.Option(None, help="Keep DocBins and checkpoints here; default: a temporary folder, removed at the end."),
+    max_steps: int | None = typer.Option(
+        None,
+        "--max-steps",
+        min=1,
+        help="Steps per training run; default: 50 passes over the training releases, at most the config's max_steps.",
+    ),
+    work_dir: Path | None = typer.Option(
+        None,
+        help="Keep DocBins and checkpoints here; default: a temporary folder, removed at the end.",
+    ),
 ) -> None:
     """Train a pipeline on an annotated corpus and save it with its scores."""
     _needs_train_extra("train")
@@ -404,8 +483,20 @@ def train(
         config = config or recipe_config(variant.value)
         if not config.is_file():
             raise _fail(f"config not found: {config.absolute()}; pass --config PATH", code=2)
-        meta = train_model(corpus, output, config=config, seed=seed, base=base, max_steps=max_steps, work_dir=work_dir)
-    except (TrainingError, ModelNotFoundError, OSError) as err:  # OSError: a missing file or spaCy package
+        meta = train_model(
+            corpus,
+            output,
+            config=config,
+            seed=seed,
+            base=base,
+            max_steps=max_steps,
+            work_dir=work_dir,
+        )
+    except (
+        TrainingError,
+        ModelNotFoundError,
+        OSError,
+    ) as err:  # OSError: a missing file or spaCy package
         raise _fail(str(err)) from None
     scores = meta["iec_nlp"]["scores"]
     for split, table in scores.items():
@@ -426,7 +517,9 @@ def evaluate(
     ),
     corpus: Path | None = typer.Option(None, help=_CORPUS_HELP, show_default=False),
     split: str = typer.Option("test", help="train, dev, test or all."),
-    json_out: Path | None = typer.Option(None, "--json", help="Also write the full report as JSON."),
+    json_out: Path | None = typer.Option(
+        None, "--json", help="Also write the full report as JSON."
+    ),
 ) -> None:
     """Print P/R/F1 tables of a model on a split of the corpus."""
     _needs_train_extra("evaluate")
@@ -447,7 +540,9 @@ def evaluate(
         raise typer.BadParameter(f"unknown split {split!r}: use train, dev, test or all")
     if not documents:
         sizes = ", ".join(f"{name} {len(docs)}" for name, docs in grouped.items())
-        raise _fail(f"the {split} split of {corpus} is empty ({sizes} releases): nothing to evaluate")
+        raise _fail(
+            f"the {split} split of {corpus} is empty ({sizes} releases): nothing to evaluate"
+        )
     try:
         report = run_evaluation(model, documents)
     except ModelNotFoundError as err:

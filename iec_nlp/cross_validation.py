@@ -38,7 +38,9 @@ def folds_of(doc_ids: list[str], k: int) -> list[list[str]]:
     groups: dict[str, list[str]] = {}
     for doc_id in sorted(doc_ids):
         company = company_key(doc_id)
-        groups.setdefault(doc_id if company in PER_DOCUMENT_COMPANIES else company, []).append(doc_id)
+        groups.setdefault(doc_id if company in PER_DOCUMENT_COMPANIES else company, []).append(
+            doc_id
+        )
     # Largest groups first, each to the smallest fold; ties broken by a hash
     # so the assignment is fixed but not alphabetical.
     order = sorted(groups, key=lambda g: (-len(groups[g]), hashlib.sha1(g.encode()).hexdigest()))
@@ -102,7 +104,11 @@ def cross_validate(
         with tempfile.TemporaryDirectory() as tmp:
             fold_corpus = write_fold_corpus(documents, held_out, Path(tmp) / "corpus")
             meta = train_model(
-                fold_corpus, Path(tmp) / "model", config=config, overrides=overrides, checkpoint=checkpoint,
+                fold_corpus,
+                Path(tmp) / "model",
+                config=config,
+                overrides=overrides,
+                checkpoint=checkpoint,
                 refit=False,  # the held-out fold must stay out of training
             )
             sizes = meta["iec_nlp"]["split_sizes"]
@@ -132,7 +138,9 @@ def cross_validate(
     }
 
 
-def rescore(corpus: str | Path, kept: str | Path, *, threshold: float | None = None) -> dict[str, Any]:
+def rescore(
+    corpus: str | Path, kept: str | Path, *, threshold: float | None = None
+) -> dict[str, Any]:
     """Pooled held-out F1 of the fold models saved by `cross_validate(keep=...)`,
     scored with the code as it is now.
 
@@ -165,4 +173,3 @@ def rescore(corpus: str | Path, kept: str | Path, *, threshold: float | None = N
         "entities_f": _f1(totals["entities"]),
         "relations_f": _f1(totals["relations"]),
     }
-

@@ -37,16 +37,24 @@ _NAMED_OWNER = r"(?-i:[A-Z])[\w&.-]*['\u2019]s|the\s+(?:segment|division|group)[
 _BUYER_NOUN = r"(?:customers?|clients?|off-?takers?)"
 
 _CUSTOMER_APPOSITIVE = re.compile(
-    r"\b(?:our|its|the\s+company['\u2019]s|another|a|one\s+of\s+our|" + _NAMED_OWNER + r")\s+" + _CUSTOMER_QUALIFIERS
-    + _BUYER_NOUN + r"\s*,\s*(?:the\s+)?$",
+    r"\b(?:our|its|the\s+company['\u2019]s|another|a|one\s+of\s+our|"
+    + _NAMED_OWNER
+    + r")\s+"
+    + _CUSTOMER_QUALIFIERS
+    + _BUYER_NOUN
+    + r"\s*,\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
 
 # "The Company's largest customer in fiscal 2024 was Beta", "our first
 # client will be Beta": the issuer's customer named as what it is.
 _CUSTOMER_IS = re.compile(
-    r"\b(?:our|its|the\s+company['\u2019]s|one\s+of\s+our|" + _NAMED_OWNER + r")\s+" + _CUSTOMER_QUALIFIERS
-    + _BUYER_NOUN + r"(?:\s+(?:in|during|for|since)\s+[\w\s-]{1,25}?|\s+(?:this|last)\s+(?:year|quarter))?\s*,?\s+"
+    r"\b(?:our|its|the\s+company['\u2019]s|one\s+of\s+our|"
+    + _NAMED_OWNER
+    + r")\s+"
+    + _CUSTOMER_QUALIFIERS
+    + _BUYER_NOUN
+    + r"(?:\s+(?:in|during|for|since)\s+[\w\s-]{1,25}?|\s+(?:this|last)\s+(?:year|quarter))?\s*,?\s+"
     r"(?:was|were|is|are|remains|remained|has\s+been|have\s+been|will\s+be|continues\s+to\s+be)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -57,8 +65,9 @@ _CUSTOMER_IS = re.compile(
 # `_follow_listed_customers`). Not "customers such as Beta" alone, which
 # may be anyone's.
 _OWN_CUSTOMERS_INCLUDE = re.compile(
-    r"\b(?:our|its|the\s+company['\u2019]s|(?-i:[A-Z])[\w&.-]*['\u2019]s?)\s+" + _CUSTOMER_QUALIFIERS +
-    r"(?:customers|clients|off-?takers|customer\s+base)\s*,?\s*(?:(?:also|now)\s+)?(?:include|includes|included|(?:have|has)\s+included|such\s+as|including|like)\s+(?:the\s+)?$"
+    r"\b(?:our|its|the\s+company['\u2019]s|(?-i:[A-Z])[\w&.-]*['\u2019]s?)\s+"
+    + _CUSTOMER_QUALIFIERS
+    + r"(?:customers|clients|off-?takers|customer\s+base)\s*,?\s*(?:(?:also|now)\s+)?(?:include|includes|included|(?:have|has)\s+included|such\s+as|including|like)\s+(?:the\s+)?$"
     # "existing customers, including Beta Energy", "shippers including Beta
     # Gas and ..." (a pipeline's customers): whose else, in its release.
     r"|\b(?:existing|current|key|major|largest|principal)\s+(?:customers|clients)\s*,?\s*(?:include|includes|included|such\s+as|including)\s+(?:the\s+)?$"
@@ -91,7 +100,9 @@ _INTRODUCES_CUSTOMERS = re.compile(
     # "Two customers accounted for 41% of revenue in the quarter: Beta Motors and ..."
     # "Three carriers each represented more than 10% of revenue: Beta ..."
     r"|\b(?:customers|clients|carriers|operators|service\s+providers|retailers|distributors)\s+(?:each\s+|together\s+)?"
-    r"(?:accounted\s+for|represented|comprised)\s+(?:more\s+than\s+|over\s+)?" + _PERCENT + r"[^.;:]{0,60}:\s*(?:the\s+)?$"
+    r"(?:accounted\s+for|represented|comprised)\s+(?:more\s+than\s+|over\s+)?"
+    + _PERCENT
+    + r"[^.;:]{0,60}:\s*(?:the\s+)?$"
     # "Customers representing more than 10% of revenue were Beta and Gamma".
     r"|\b(?:customers|clients)\s+(?:representing|accounting\s+for)\s+[^.;]{0,60}?\s+(?:were|was|included|include)\s+(?:the\s+)?$"
     r"|\bnew\s+(?:customer|client)\s+wins?\s+(?:[\w-]+\s+){0,4}?(?:included|include|includes|were|:)\s+(?:the\s+)?$"
@@ -99,18 +110,23 @@ _INTRODUCES_CUSTOMERS = re.compile(
     # Pinewood Diagnostics": counted new customers, named in apposition.
     r"|\b(?:two|three|four|five|six|several|\d+)\s+new\s+(?:[\w-]+\s+){0,2}?(?:customers|clients)\s*,\s*(?:the\s+)?$"
     # "The new customers are Lakeshore Community Credit Union, ...".
-    r"|\bnew\s+(?:[\w-]+\s+){0,2}?(?:customers|clients|logos)\s*" + _IN_A_PERIOD
+    r"|\bnew\s+(?:[\w-]+\s+){0,2}?(?:customers|clients|logos)\s*"
+    + _IN_A_PERIOD
     + r"(?::|,?\s*(?:included|include|includes|such\s+as|including|like|are|were|among\s+them))\s+(?:the\s+)?$"
     # Customers counted as the issuer won them: "The Company added eleven
     # customers during the year, including Polaris Industries Inc.".
     r"|\b(?:added|adds|won|wins|gained|signed|secured)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several)\s+"
-    r"(?:new\s+)?(?:[\w-]+\s+){0,2}?(?:customers|clients)\s*" + _IN_A_PERIOD
+    r"(?:new\s+)?(?:[\w-]+\s+){0,2}?(?:customers|clients)\s*"
+    + _IN_A_PERIOD
     + r"(?::|,?\s*(?:such\s+as|including|among\s+them))\s+(?:the\s+)?$"
     # "Notable wins included Orbis Freight", "Key wins in the quarter included",
     # "Go-lives in the quarter included".
-    r"|\b(?:notable|key|significant|major|new)\s+(?:customer\s+|client\s+)?wins\s*" + _IN_A_PERIOD
+    r"|\b(?:notable|key|significant|major|new)\s+(?:customer\s+|client\s+)?wins\s*"
+    + _IN_A_PERIOD
     + r"(?::|,?\s*(?:included|include|includes|such\s+as|including))\s+(?:the\s+)?$"
-    r"|\bgo-lives\s*" + _IN_A_PERIOD + r"(?::|,?\s*(?:included|include|includes|including))\s+(?:the\s+)?$"
+    r"|\bgo-lives\s*"
+    + _IN_A_PERIOD
+    + r"(?::|,?\s*(?:included|include|includes|including))\s+(?:the\s+)?$"
     r"|\bdesign[\s-]wins?\s+(?:[\w-]+\s+){0,3}?(?:at|with)\s+(?:the\s+)?$"
     # A contract renewed with its buyers: "Three-year renewals with Beta Markets, Gamma Foods and ...".
     r"|\b(?:contract\s+|customer\s+)?renewals?\s+with\s+(?:the\s+)?$"
@@ -165,13 +181,17 @@ _SOLD_TO = re.compile(
 
 # "higher purchases by Owens & Minor", "expected purchases by Hospira": the
 # issuer's goods bought (not its shares: "share purchases by").
-_PURCHASES_BY = re.compile(r"(?<!share\s)(?<!stock\s)\bpurchases\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+_PURCHASES_BY = re.compile(
+    r"(?<!share\s)(?<!stock\s)\bpurchases\s+by\s+(?:the\s+)?$", re.IGNORECASE
+)
 
 # "new cable assembly programs for Nantwell Aerospace", "programs for
 # Honeywell Aerospace moved from prototype": what the issuer builds or runs
 # for the name (every such name in the gold of train, dev and the probe sets
 # is a customer, 15 of 15).
-_PROGRAMS_FOR = re.compile(r"\b(?:new\s+(?:[\w-]+\s+){0,3}programs?|programs)\s+for\s+(?:the\s+)?$", re.IGNORECASE)
+_PROGRAMS_FOR = re.compile(
+    r"\b(?:new\s+(?:[\w-]+\s+){0,3}programs?|programs)\s+for\s+(?:the\s+)?$", re.IGNORECASE
+)
 
 # "a charge to reserve receivables from Pickwick Grocers": a buyer owes for
 # the issuer's goods (not a note receivable, which a business's buyer may owe).
@@ -187,11 +207,14 @@ _OFFTAKE_WITH = re.compile(
 # Revenue "to" a name may be a partner's share, revenue "from" it a business
 # acquired ("revenue from Beta was $3 million"): with a share of the
 # issuer's sales only ("Revenue from Beta represented 31% of revenue").
-_REVENUE_TO_OR_FROM = re.compile(r"\b(?:revenues?\s+to|(?:sales|revenues?)\s+from)\s+(?:the\s+)?$", re.IGNORECASE)
+_REVENUE_TO_OR_FROM = re.compile(
+    r"\b(?:revenues?\s+to|(?:sales|revenues?)\s+from)\s+(?:the\s+)?$", re.IGNORECASE
+)
 
 _SHARE_OF_SALES = re.compile(
     r"^(?:['\u2019]s?)?\s*(?:\([^)]{0,40}\)\s*)?,?\s*(?:[\w-]+\s+){0,3}?"
-    r"(?:accounted\s+for|represented|comprised|made\s+up|amounted\s+to|were|was|totaled|totalled)\s+" + _PERCENT,
+    r"(?:accounted\s+for|represented|comprised|made\s+up|amounted\s+to|were|was|totaled|totalled)\s+"
+    + _PERCENT,
     re.IGNORECASE,
 )
 
@@ -203,9 +226,14 @@ _SHARE_OF_SALES = re.compile(
 _LISTED_NAMES = r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?-i:[A-Z])[\w&.'\u2019-]*(?:\s+(?-i:[A-Z])[\w&.'\u2019-]*){0,4}){0,4}"
 
 _ACCOUNTS_FOR_SHARE_OF_SALES = re.compile(
-    r"^(?:\s*\([^)]{0,40}\))?" + _LISTED_NAMES + r"\s*,?\s+(?:(?:which|who)\s+)?(?:had\s+|has\s+)?(?:each\s+|together\s+|alone\s+|also\s+)?"
-    r"(?:accounted\s+for|(?:will\s+)?account\s+for|accounts\s+for|represented|comprised|contributed)\s+" + _PERCENT
-    + r"(?:\s*(?:,|and)\s*" + _PERCENT + r")*"
+    r"^(?:\s*\([^)]{0,40}\))?"
+    + _LISTED_NAMES
+    + r"\s*,?\s+(?:(?:which|who)\s+)?(?:had\s+|has\s+)?(?:each\s+|together\s+|alone\s+|also\s+)?"
+    r"(?:accounted\s+for|(?:will\s+)?account\s+for|accounts\s+for|represented|comprised|contributed)\s+"
+    + _PERCENT
+    + r"(?:\s*(?:,|and)\s*"
+    + _PERCENT
+    + r")*"
     r"(?:\s+of\s+(?:[\w'\u2019-]+\s+){0,3}?(?:sales|revenues?|shipments|billings)\b"
     # The sales said before, the share ending the clause: "Sales to Nortel
     # accounted for 37% of net revenues. Ciena Corporation and Tellabs each
@@ -217,13 +245,16 @@ _ACCOUNTS_FOR_SHARE_OF_SALES = re.compile(
 # Not the parent in a buyer's apposition: "Halvard Aero Ltd., a subsidiary
 # of Tristan Group plc, accounted for 21%".
 _OWNER_IN_APPOSITION = re.compile(
-    r",\s+(?:a|an|the)\s+(?:wholly[\s-]owned\s+)?(?:subsidiary|unit|division|part|affiliate)\s+of\s+(?:the\s+)?$", re.IGNORECASE
+    r",\s+(?:a|an|the)\s+(?:wholly[\s-]owned\s+)?(?:subsidiary|unit|division|part|affiliate)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 
 # "Zephyr Networks accounted for 22% of revenue and Okonkwo Medical for
 # 14%": a second share of the same sales, its verb left out.
 _SHARE_BEFORE_AND = re.compile(
-    r"\b(?:accounted\s+for|represented|comprised)\s+" + _PERCENT + r"\s+of\s+(?:[\w'\u2019-]+\s+){0,3}?"
+    r"\b(?:accounted\s+for|represented|comprised)\s+"
+    + _PERCENT
+    + r"\s+of\s+(?:[\w'\u2019-]+\s+){0,3}?"
     r"(?:sales|revenues?|shipments|billings)\b[^.;]{0,40}?,?\s+and\s+(?:the\s+)?$"
     # "..., followed by USACE at 19% and the Department of Homeland Security at 12%".
     r"|\bfollowed\s+by\s+[^.;]{1,60}?\s+at\s+" + _PERCENT + r"\s*,?\s+and\s+(?:the\s+)?$",
@@ -236,7 +267,8 @@ _SECOND_SHARE = re.compile(r"^\s+(?:for\s+|at\s+)?" + _PERCENT, re.IGNORECASE)
 # a customer", "Beta Motors and Gamma Marine are now among our customers":
 # each name of the list becomes the issuer's customer.
 _LISTED_AS_CUSTOMERS = re.compile(
-    r"^(?:\s*\([^)]{0,40}\))?" + _LISTED_NAMES
+    r"^(?:\s*\([^)]{0,40}\))?"
+    + _LISTED_NAMES
     + r"\s+(?:as\s+(?:(?:a|an|new|key|major|our|its)\s+){0,2}"
     r"|(?:(?:is|are|joins?|joined)\s+)?(?:now\s+)?among\s+(?:our|its|the\s+company['\u2019]s)\s+(?:[\w-]+\s+){0,2}?"
     # "Tolland Paper and Kessler Chemical became customers"
@@ -269,14 +301,17 @@ def _judges_issuer(before: str) -> bool:
     """Whether the words before a mention name it as the issuer's certifier
     or the giver of a prize that is not for suppliers."""
     prize = _PRIZE_FROM.search(before)
-    return bool(_CERTIFIED_BY.search(before) or (prize and not _SUPPLIER_PRIZE.search(prize.group("prize"))))
+    return bool(
+        _CERTIFIED_BY.search(before) or (prize and not _SUPPLIER_PRIZE.search(prize.group("prize")))
+    )
 
 
 # A post named by a common noun: "held engineering positions at", "spent
 # eleven years in leadership roles at", "her career at", "ten years at"
 # (not "ten years with", as long as a customer has bought).
 _POST_NOUN_AT = re.compile(
-    r"\b(?:(?:positions?|roles?|posts?|career|tenure)\s+(?:at|with)|years\s+at)\s+(?:the\s+)?$", re.IGNORECASE
+    r"\b(?:(?:positions?|roles?|posts?|career|tenure)\s+(?:at|with)|years\s+at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 
 
@@ -305,7 +340,9 @@ _ORDER_CAME_FROM = re.compile(
 # from Beta", "received $3.4 million in purchase orders from Beta": an order
 # of a stated value placed by the name (not "an order for $2 million with
 # the bank", nor a loan or credit agreement, which name no sale).
-_ORDER_NOUN = r"(?:purchase\s+|production\s+|follow-on\s+|delivery\s+|task\s+)?(?:orders?|contracts?|awards?)"
+_ORDER_NOUN = (
+    r"(?:purchase\s+|production\s+|follow-on\s+|delivery\s+|task\s+)?(?:orders?|contracts?|awards?)"
+)
 
 _ORDER_VALUE = rf"{CURRENCY}[\d.,]*\d(?:\s+(?:million|billion|thousand|crore))?"
 
@@ -346,14 +383,14 @@ _VALUED_AFTER = re.compile(
 # Oklahoma, has ordered", "St. Albans Medical Center in Dayton, Ohio, ordered".
 # A purchase of units, not of a stake or a business: "Beta purchased 40
 # systems" (an acquirer stays ORG).
-_BUYER_PLACE = (
-    r"(?:,?(?:\s+(?:in|of)\s+(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*){0,2},)?\s+(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*)?,)?"
-)
+_BUYER_PLACE = r"(?:,?(?:\s+(?:in|of)\s+(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*){0,2},)?\s+(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*)?,)?"
 
 _PLACES_AN_ORDER = re.compile(
     # Or its unit: "Fujitsu's optical transport group placed its first production order".
     r"^(?:['\u2019]s?(?:\s+(?:[a-z][\w-]*\s+){0,3}?(?:group|division|unit|business|plant|subsidiary)(?=\s))?)?"
-    r"\s*(?:\([^)]{0,40}\)\s*)?" + _BUYER_PLACE + r"\s*(?:has\s+|have\s+|had\s+|recently\s+|today\s+|also\s+)?"
+    r"\s*(?:\([^)]{0,40}\)\s*)?"
+    + _BUYER_PLACE
+    + r"\s*(?:has\s+|have\s+|had\s+|recently\s+|today\s+|also\s+)?"
     r"(?:(?:already|also|now|again|just)\s+)?"
     # "will place purchase orders for each project": an order to come, placed by it.
     r"(?:(?:placed|(?:will|to)\s+place)\s+(?:[\w$.,-]+\s+){0,5}?(?:purchase\s+|re)?orders?\b|reordered\b|ordered\s+(?!(?:that|the\s+company|us|it|him|her)\b)"
@@ -445,6 +482,7 @@ def _chooses_the_issuer(text: str, name_end: int, issuer_starts: frozenset[int])
         and not _FOR_FUNDING.match(text, choice.end())
     )
 
+
 # "a wafer supply agreement with Kaishan Foundry, which will add 40% capacity",
 # "a supply agreement with Oberlin Ceramics, which will provide substrates":
 # the counterparty of a supply agreement said to supply, not to buy. What
@@ -470,7 +508,9 @@ def _supplies_under_the_agreement(before: str, after: str, name: str) -> bool:
     if not _SUPPLY_AGREEMENT_WITH.search(before):
         return False
     supplies = _WHICH_WILL_SUPPLY.match(after)
-    return supplies is not None and (supplies.group("named") is None or name.startswith(supplies.group("named")))
+    return supplies is not None and (
+        supplies.group("named") is None or name.startswith(supplies.group("named"))
+    )
 
 
 # "Calloway Health has named Bexley a preferred provider", "designated the
@@ -491,14 +531,18 @@ def _names_the_issuer_its_supplier(text: str, name_end: int, issuer_starts: froz
     )
 
 
-def _chose_the_issuer(text: str, name_start: int, name_end: int, issuer_ends: frozenset[int]) -> bool:
+def _chose_the_issuer(
+    text: str, name_start: int, name_end: int, issuer_ends: frozenset[int]
+) -> bool:
     """Whether the issuer ("the Company", "we" or its name) was chosen by the
     name at `name_start:name_end`, in the passive."""
     chosen = _CHOSEN_BY.search(text, max(0, name_start - 80), name_start)
     if chosen is None or _NOT_A_CHOICE_OF_SUPPLIER.match(text, name_end):
         return False
     # "the Company", "we", "it", or the issuer's name right before the verb.
-    return chosen.group("subject") is not None or any(chosen.start() - 2 <= end <= chosen.start() for end in issuer_ends)
+    return chosen.group("subject") is not None or any(
+        chosen.start() - 2 <= end <= chosen.start() for end in issuer_ends
+    )
 
 
 # "the platform went live at Brisk Mutual Credit Union", "rollouts at
@@ -547,7 +591,9 @@ _STOCKED_BY = re.compile(
     re.IGNORECASE,
 )
 
-_WEBSITE_AFTER = re.compile(r"^(?:['\u2019]s?)?\s+(?:web\s*site|website|online|app|investor)", re.IGNORECASE)
+_WEBSITE_AFTER = re.compile(
+    r"^(?:['\u2019]s?)?\s+(?:web\s*site|website|online|app|investor)", re.IGNORECASE
+)
 
 
 # "Tenby Cartons delivered 400 units to Marden Beverage Co.", "received
@@ -561,7 +607,9 @@ _DELIVERED_TO = re.compile(
 
 # "as we grow our business with Vantex Communications", "our new program
 # with Sorensen Diagnostics": the issuer's own business with a buyer.
-_OUR_BUSINESS_WITH = re.compile(r"\b(?:our|its)\s+(?:new\s+)?(?:business|programs?)\s+with\s+(?:the\s+)?$", re.IGNORECASE)
+_OUR_BUSINESS_WITH = re.compile(
+    r"\b(?:our|its)\s+(?:new\s+)?(?:business|programs?)\s+with\s+(?:the\s+)?$", re.IGNORECASE
+)
 
 # "completed work for the Georgia Governor's Office", "performs engineering
 # work for Beta": work done for a buyer.
@@ -581,7 +629,9 @@ _PRODUCTION_FOR = re.compile(
 )
 
 # A distributor that buys: "the Company's systems are purchased and resold by Carvell Medical".
-_RESOLD_BY = re.compile(r"\b(?:purchased|bought)\s+and\s+(?:resold|distributed)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+_RESOLD_BY = re.compile(
+    r"\b(?:purchased|bought)\s+and\s+(?:resold|distributed)\s+by\s+(?:the\s+)?$", re.IGNORECASE
+)
 
 # "named general contractor for Westmoor Medical Center", "construction
 # manager at risk for", "selected as design-builder for": a builder's
@@ -599,7 +649,9 @@ _BUILDS_FOR = re.compile(
 # State University to operate four dining halls": the issuer is engaged to
 # run what the organization owns, a service sold to it. Not "jointly
 # operate", which a partner does with the issuer.
-_SERVICE_AGREEMENT_WITH = re.compile(r"\b(?:agreements?|contracts?)\s+with\s+(?:the\s+)?$", re.IGNORECASE)
+_SERVICE_AGREEMENT_WITH = re.compile(
+    r"\b(?:agreements?|contracts?)\s+with\s+(?:the\s+)?$", re.IGNORECASE
+)
 
 _TO_RUN = re.compile(
     r"^(?:['\u2019]s?)?\s*(?:\([^)]{0,40}\)\s*)?,?\s+to\s+(?:run|operate|manage|maintain|service)\b",

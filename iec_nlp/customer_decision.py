@@ -121,10 +121,14 @@ _BEFORE_CUES = {
     # for the Controls Division", "Vice President of Supply Chain for Beta"
     # name a post, not a sale.
     # Not the sale of a business: "the sale of its sensor division to Beta" (`acquire`).
-    "sale_to": r"(?:(?:sales?|shipments?|deliveries|services)\s+(?!of\s+" + _BUSINESS_SOLD + r")(?:[\w'\u2019]+\s+){0,4}to\s*(?:the\s+)?$)"
+    "sale_to": r"(?:(?:sales?|shipments?|deliveries|services)\s+(?!of\s+"
+    + _BUSINESS_SOLD
+    + r")(?:[\w'\u2019]+\s+){0,4}to\s*(?:the\s+)?$)"
     # Sold to, for or through the name, not the name sold: "to sell Corlander
     # Films, LLC, its packaging subsidiary, to an affiliate of Auberon".
-    r"|(?<!\bof )(?:sold|sells|sell)\s+(?!(?:on|as)\s)(?!" + _BUSINESS_SOLD + r")(?:[\w'\u2019-]+\s+){0,4}(?<!\bby\s)(?<!\bfrom\s)(?:to|for|through)\s+(?:the\s+)?$"
+    r"|(?<!\bof )(?:sold|sells|sell)\s+(?!(?:on|as)\s)(?!"
+    + _BUSINESS_SOLD
+    + r")(?:[\w'\u2019-]+\s+){0,4}(?<!\bby\s)(?<!\bfrom\s)(?:to|for|through)\s+(?:the\s+)?$"
     r"|(?<!\bof )(?:ship|ships|shipped|shipping|deliver|delivers|delivered|"
     r"delivering|supply|supplies|supplying|"
     r"supplier to|vendor to|provider to|subcontractor to|provide|provides|providing|support|supports|supporting|serve|serves|serving|"
@@ -133,7 +137,9 @@ _BEFORE_CUES = {
     # A shipowner's charter: "the vessel is chartered to Beta", "time-chartered to".
     # Not the sale of a business: "agreed to sell its Aerospace Sensors
     # Division to Hallcroft Group plc" names its acquirer.
-    r"manufacture|manufactures|manufacturing|build|builds|for use by|on behalf of|chartered|charters)\s+(?!(?:on|as)\s)(?!" + _BUSINESS_SOLD + r")"
+    r"manufacture|manufactures|manufacturing|build|builds|for use by|on behalf of|chartered|charters)\s+(?!(?:on|as)\s)(?!"
+    + _BUSINESS_SOLD
+    + r")"
     # A product code among the words: "supply HLX-550 drug substance to
     # Beta". Not who it comes from or is made by: "ships being built by Beta",
     # "support comes from Beta".
@@ -164,7 +170,8 @@ _BEFORE_CUES = {
     # "supplied by vendors such as Beta", nor competitors or partners).
     r"|\b(?:sells?|sold|ships?|shipped|supplies|supplied|delivers?|delivered|provides?|provided|serves?|served)\b"
     r"(?!\s+by\b)[^.;]{0,60}?\s(?:to\s+)?(?:[\w-]+\s+){0,3}?"
-    + _NOT_A_KIND_OF_BUYER + r"[\w-]+s,?\s+(?:including|such\s+as|like)\s+(?:the\s+)?$"
+    + _NOT_A_KIND_OF_BUYER
+    + r"[\w-]+s,?\s+(?:including|such\s+as|like)\s+(?:the\s+)?$"
     # A buyer listed after kinds of buyers: "provides cybersecurity services
     # to federal civilian agencies, the Department of Defense and ...".
     r"|\b(?:sells?|sold|supplies|supplied|delivers?|delivered|provides?|provided|providing)\s+(?:[\w'\u2019-]+\s+){0,4}?to\s+"
@@ -366,7 +373,8 @@ _OUR = re.compile(r"\bour\s+$", re.IGNORECASE)
 # "our Navy customer", and the issuer's dealings with a buyer: "our VA
 # work", "our Boeing relationship", "our Army contracts".
 _CUSTOMER_NOUN = re.compile(
-    r"\s+(?:customers?|clients?|work|relationship|account|contracts?|orders?|engagements?)\b", re.IGNORECASE
+    r"\s+(?:customers?|clients?|work|relationship|account|contracts?|orders?|engagements?)\b",
+    re.IGNORECASE,
 )
 
 _SEGMENT = re.compile(r"\s+segments?\b", re.IGNORECASE)
@@ -403,14 +411,19 @@ _TABLE_ROW = re.compile(r"(?:['\u2019]s?)?[^\S\n]+" + _CELL + r"[^\S\n]+" + _CEL
 # mentions, like the other cues, it would weigh less the more it is named.
 _STATED_ONCE_CUES = frozenset(("x_awarded", "x_is_customer"))
 
-_WON_FROM = re.compile(r"\s+(?:(?:has|have|also|recently)\s+){0,2}" + _WON_BUSINESS_WITH, re.IGNORECASE)
+_WON_FROM = re.compile(
+    r"\s+(?:(?:has|have|also|recently)\s+){0,2}" + _WON_BUSINESS_WITH, re.IGNORECASE
+)
 
 
 # "Velox selected Vossberg Elektronik GmbH to manufacture the platform",
 # "chose Tamura Assembly as its contract manufacturer": a company chosen to
 # make or supply something (by the issuer, or by anyone: no buyer of the
 # issuer's). Not "was selected by Beta to supply" (`_CHOSEN_BY`), where Beta chose.
-_CHOSE_A_MAKER = re.compile(r"\b(?:selected|chose|chosen|engaged|retained|appointed|contracted\s+with)\s+(?:the\s+)?$", re.IGNORECASE)
+_CHOSE_A_MAKER = re.compile(
+    r"\b(?:selected|chose|chosen|engaged|retained|appointed|contracted\s+with)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 _TO_MAKE = re.compile(
     r"^(?:['\u2019]s?)?\s*(?:\([^)]{0,40}\)\s*)?,?\s+(?:to\s+(?:manufacture|build|produce|assemble|fabricate|supply|source)\b"
@@ -460,10 +473,14 @@ _SUBJECT_CUES = ("x_awarded", "x_supplies_issuer")
 
 # "Wal-Mart, including its Sam's Club division, accounted for 27% of net
 # sales": the buyer's own units named between it and its share of sales.
-_INCLUDING_ITS_UNITS = re.compile(r"\s*,\s*including\s+(?:its|their)\s+[^,;()]{3,60}?(?=\s*,)", re.IGNORECASE)
+_INCLUDING_ITS_UNITS = re.compile(
+    r"\s*,\s*including\s+(?:its|their)\s+[^,;()]{3,60}?(?=\s*,)", re.IGNORECASE
+)
 
 
-def _past_appositive(text: str, name_end: int, sentence_end: int, appositive: re.Pattern = _APPOSITIVE) -> str:
+def _past_appositive(
+    text: str, name_end: int, sentence_end: int, appositive: re.Pattern = _APPOSITIVE
+) -> str:
     """The words after a description in apposition to the name ("" without
     one), or after what `appositive` puts there (`_INCLUDING_ITS_UNITS`)."""
     found = appositive.match(text, name_end, sentence_end)
@@ -476,7 +493,11 @@ def _after_cues(text: str, name_end: int, sentence_end: int, after: str) -> list
     found = [key for key, pattern in _COMPILED["after"].items() if pattern.search(after)]
     past = _past_appositive(text, name_end, sentence_end)
     if past:
-        found += [key for key in _SUBJECT_CUES if key not in found and _COMPILED["after"][key].search(past)]
+        found += [
+            key
+            for key in _SUBJECT_CUES
+            if key not in found and _COMPILED["after"][key].search(past)
+        ]
     return found
 
 
@@ -519,7 +540,9 @@ def organization_features(
                 # "ship ... at".
                 feats["before_employer"] += 1.0 / n
             else:
-                cued = [key for key, pattern in _COMPILED["before"].items() if pattern.search(before)]
+                cued = [
+                    key for key, pattern in _COMPILED["before"].items() if pattern.search(before)
+                ]
                 if "supplier" not in cued and (
                     (_CHOSE_A_MAKER.search(before) and _TO_MAKE.match(after))
                     or _supplies_under_the_agreement(before, after, e.text)
@@ -540,20 +563,27 @@ def organization_features(
             if (
                 _stated_as_customer(before, after)
                 or _PLACES_AN_ORDER.match(_past_appositive(text, e.end, end))
-                or _ACCOUNTS_FOR_SHARE_OF_SALES.match(_past_appositive(text, e.end, end, _INCLUDING_ITS_UNITS))
+                or _ACCOUNTS_FOR_SHARE_OF_SALES.match(
+                    _past_appositive(text, e.end, end, _INCLUDING_ITS_UNITS)
+                )
             ):
                 feats["after_x_is_customer"] = 1.0
-            elif (won := _WON_FROM.search(before)) and e.start - len(before) + won.start() in issuer_ends:
+            elif (won := _WON_FROM.search(before)) and e.start - len(
+                before
+            ) + won.start() in issuer_ends:
                 # "Halvern also won a recompete from the Defense Logistics
                 # Agency": the issuer, by its name, winning work from a buyer.
                 feats["after_x_is_customer"] = 1.0
-            elif _REVENUE_TO_OR_FROM.search(before) and _COMPILED["name"]["n_government"].search(e.text):
+            elif _REVENUE_TO_OR_FROM.search(before) and _COMPILED["name"]["n_government"].search(
+                e.text
+            ):
                 # "Revenue from the Department of Energy was $54.2 million":
                 # a public body the issuer earns revenue from buys from it
                 # (a company's name there may be a business acquired).
                 feats["after_x_is_customer"] = 1.0
             elif not is_issuer and (
-                _chooses_the_issuer(text, e.end, issuer_starts) or _chose_the_issuer(text, e.start, e.end, issuer_ends)
+                _chooses_the_issuer(text, e.end, issuer_starts)
+                or _chose_the_issuer(text, e.start, e.end, issuer_ends)
                 or _names_the_issuer_its_supplier(text, e.end, issuer_starts)
             ):
                 feats["after_x_is_customer"] = 1.0
@@ -565,7 +595,11 @@ def organization_features(
             feats["role_at_target"] += 1.0 / n
         # "Orbit International's Electronics Group", "Acme's Power Group": a
         # unit of the issuer, named with the issuer's possessive.
-        if any(_POSSESSIVE_GAP.fullmatch(text, end, e.start) for end in issuer_ends if 0 < e.start - end <= 4):
+        if any(
+            _POSSESSIVE_GAP.fullmatch(text, end, e.start)
+            for end in issuer_ends
+            if 0 < e.start - end <= 4
+        ):
             feats["after_issuer_possessive"] += 1.0 / n
         if not is_issuer and _is_issuer_unit(text, e, issuer_starts, issuer_ends):
             feats["issuer_unit"] = 1.0
@@ -578,7 +612,9 @@ def organization_features(
         e = entities[i]
         start, end = sentence_of(bounds, e.start)
         left = _WORD.findall(text[max(start, e.start - 70) : e.start].lower())[-_CONTEXT_WORDS:]
-        right = _WORD.findall(text[e.end : min(max(end, e.end), e.end + 70)].lower())[:_CONTEXT_WORDS]
+        right = _WORD.findall(text[e.end : min(max(end, e.end), e.end + 70)].lower())[
+            :_CONTEXT_WORDS
+        ]
         for word in set(left) | set(right):
             if word not in _STOP_WORDS:
                 context[f"w:{word}"] = context.get(f"w:{word}", 0.0) + 1.0 / n
@@ -624,7 +660,11 @@ _LIST_ITEM = re.compile(
 
 
 def _list_head(
-    text: str, sentence_start: int, position: int, organization_ends: frozenset[int], issuer_ends: frozenset[int]
+    text: str,
+    sentence_start: int,
+    position: int,
+    organization_ends: frozenset[int],
+    issuer_ends: frozenset[int],
 ) -> int:
     """Where the list of names that ends at `position` begins (`position`
     itself when the name there is not a later name of a list). A name
@@ -638,13 +678,17 @@ def _list_head(
             owner_end = item.start("owner")
             if owner_end not in organization_ends or owner_end in issuer_ends:
                 break
-        elif item.group("and") and not any(item.start() < end <= item.end() for end in organization_ends):
+        elif item.group("and") and not any(
+            item.start() < end <= item.end() for end in organization_ends
+        ):
             break
         position = item.start()
     return position
 
 
-def _is_issuer_unit(text: str, e: EntityLike, issuer_starts: frozenset[int], issuer_ends: frozenset[int]) -> bool:
+def _is_issuer_unit(
+    text: str, e: EntityLike, issuer_starts: frozenset[int], issuer_ends: frozenset[int]
+) -> bool:
     """Whether this mention names a unit of the issuer: "our X", "X segment",
     "X, a wholly owned subsidiary of <issuer>", "<issuer>'s subsidiary X",
     "X is a joint venture between <issuer's subsidiary> and ..."."""
@@ -658,7 +702,11 @@ def _is_issuer_unit(text: str, e: EntityLike, issuer_starts: frozenset[int], iss
     unit_of = _UNIT_OF.match(text, e.end)
     if unit_of and unit_of.end() in issuer_starts:
         return True
-    if any(_UNIT_AFTER_POSSESSIVE.fullmatch(text, end, e.start) for end in issuer_ends if 0 < e.start - end <= 40):
+    if any(
+        _UNIT_AFTER_POSSESSIVE.fullmatch(text, end, e.start)
+        for end in issuer_ends
+        if 0 < e.start - end <= 40
+    ):
         return True
     # "Ferrisgate Aerostructures Corp. ... today announced that its wholly
     # owned subsidiary, Ferrisgate Precision Machining, Inc. ("FPM"), has
@@ -684,7 +732,9 @@ def _is_issuer_joint_venture(text: str, e: EntityLike, issuer_starts: frozenset[
         return False
     if venture.group("owner").lower() in ("its", "our"):
         return True
-    return any(venture.start("partners") <= start < venture.end("partners") for start in issuer_starts)
+    return any(
+        venture.start("partners") <= start < venture.end("partners") for start in issuer_starts
+    )
 
 
 def _sentence_cues(
@@ -701,7 +751,11 @@ def _sentence_cues(
 
 
 def release_organization_features(
-    text: str, entities: Sequence[EntityLike], relations: Sequence[Any], *, issuer_features: bool = True
+    text: str,
+    entities: Sequence[EntityLike],
+    relations: Sequence[Any],
+    *,
+    issuer_features: bool = True,
 ) -> tuple[list[list[int]], Organization | None, list[dict[str, float]]]:
     """Groups, issuer and one feature dict per group, for one release.
 
@@ -714,7 +768,10 @@ def release_organization_features(
     # The first word of the issuer's names ("Duos" of "Duos Technologies"):
     # an organization sharing it is the issuer's own unit ("Duos Energy").
     issuer_words = frozenset(
-        w for i in issuer_members for w in organization_key(entities[i].text).split()[:1] if len(w) > 2
+        w
+        for i in issuer_members
+        for w in organization_key(entities[i].text).split()[:1]
+        if len(w) > 2
     )
     issuer_ends = frozenset(entities[i].end for i in issuer_members)
     issuer_starts = frozenset(entities[i].start for i in issuer_members)
@@ -730,7 +787,9 @@ def release_organization_features(
             continue
         features.append(
             organization_features(
-                text, entities, g,
+                text,
+                entities,
+                g,
                 is_issuer=is_issuer,
                 role_at_targets=role_at_targets,
                 issuer_words=issuer_words,
@@ -765,7 +824,10 @@ DIRECT_CUES: tuple[str, ...] = (
 # (One said to make or supply for the issuer is no customer at all:
 # `CustomerModel.is_customer` settles that before these are read.)
 _NOT_A_BUYER_CUES: tuple[str, ...] = (
-    "before_funder", "before_parent_of", "before_acquire", "before_supplier",
+    "before_funder",
+    "before_parent_of",
+    "before_acquire",
+    "before_supplier",
     "before_certifier",
     # A litigant paying a settlement or royalties pays without buying (no
     # customer of the annotated releases is named in such a sentence).
@@ -790,7 +852,9 @@ class CustomerModel:
 
     def probability(self, features: dict[str, float]) -> float:
         z = sum(
-            self.weights.get(name, 0.0) * value for name, value in features.items() if name != "recognizer_customer"
+            self.weights.get(name, 0.0) * value
+            for name, value in features.items()
+            if name != "recognizer_customer"
         )
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
@@ -858,7 +922,9 @@ def decide_labels(
     Without a model the recognizer's vote decides (any CUSTOMER mention makes
     the organization a customer); either way the issuer is never a customer.
     """
-    groups, issuer, features = release_organization_features(text, entities, relations, issuer_features=False)
+    groups, issuer, features = release_organization_features(
+        text, entities, relations, issuer_features=False
+    )
     labels = [e.label for e in entities]
     decided = []
     for members, feats in zip(groups, features):
@@ -882,7 +948,11 @@ def decide_labels(
 # The cues said before a name that tie it to a sale ("services to the", "an
 # order from"), or that name the customers a list opens ("customers, led by").
 _DIRECT_BEFORE = (
-    *(_COMPILED["before"][cue[len("before_") :]] for cue in DIRECT_CUES if cue.startswith("before_")),
+    *(
+        _COMPILED["before"][cue[len("before_") :]]
+        for cue in DIRECT_CUES
+        if cue.startswith("before_")
+    ),
     _INTRODUCES_CUSTOMERS,
     # "Its three largest customers in 2009 were Rockwell Automation, Inc.,
     # Sedbergh Instruments and ...": each name of the list.
@@ -920,7 +990,9 @@ def _follow_listed_customers(
             continue
         for i in members:
             sentence_start = sentence_of(bounds, entities[i].start)[0]
-            head = _list_head(text, sentence_start, entities[i].start, organization_ends, issuer_ends)
+            head = _list_head(
+                text, sentence_start, entities[i].start, organization_ends, issuer_ends
+            )
             before = text[max(sentence_start, head - _CUE_REACH) : head]
             if head in customer_starts and any(cue.search(before) for cue in _DIRECT_BEFORE):
                 decided[n] = True
@@ -933,7 +1005,11 @@ def _follow_listed_customers(
 # name of it.
 _LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?(?:[Tt]he\s+)?|\s+and\s+(?:[Tt]he\s+)?")
 
-_AFTER_LIST_CUES = (_COMPILED["after"]["x_awarded"], _PLACES_AN_ORDER, _COMPILED["after"]["x_is_customer"])
+_AFTER_LIST_CUES = (
+    _COMPILED["after"]["x_awarded"],
+    _PLACES_AN_ORDER,
+    _COMPILED["after"]["x_is_customer"],
+)
 
 
 def _lead_listed_customers(
@@ -950,7 +1026,9 @@ def _lead_listed_customers(
     # The last name of the list each mention is in, read from the end once.
     last = list(range(len(mentions)))
     for position in range(len(mentions) - 2, -1, -1):
-        if _LIST_GAP.fullmatch(text, entities[mentions[position]].end, entities[mentions[position + 1]].start):
+        if _LIST_GAP.fullmatch(
+            text, entities[mentions[position]].end, entities[mentions[position + 1]].start
+        ):
             last[position] = last[position + 1]
     for position, i in enumerate(mentions):
         n = group_of[i]

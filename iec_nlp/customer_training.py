@@ -91,8 +91,13 @@ def fit_customer_model(
     """
     features, labels, _ = organization_examples(documents)
     return customer_model_from_examples(
-        features, labels, c=c, threshold=threshold, uncued_threshold=uncued_threshold,
-        context_words=context_words, min_count=min_count,
+        features,
+        labels,
+        c=c,
+        threshold=threshold,
+        uncued_threshold=uncued_threshold,
+        context_words=context_words,
+        min_count=min_count,
     )
 
 
@@ -118,19 +123,26 @@ def customer_model_from_examples(
         raise ValueError("the releases need both customers and other organizations to learn from")
     counts = Counter(k for f in features for k in f if k.startswith("w:"))
     keep = {k for k, n in counts.items() if context_words and n >= min_count}
-    rows = [{k: v for k, v in f.items() if k not in _LEFT_OUT and (not k.startswith("w:") or k in keep)} for f in features]
+    rows = [
+        {k: v for k, v in f.items() if k not in _LEFT_OUT and (not k.startswith("w:") or k in keep)}
+        for f in features
+    ]
     vectorizer = DictVectorizer()
     classifier = LogisticRegression(C=c, class_weight="balanced", max_iter=5000)
     classifier.fit(vectorizer.fit_transform(rows), labels)
     weights = {
-        name: round(float(w), 5) for name, w in zip(vectorizer.get_feature_names_out(), classifier.coef_[0]) if w
+        name: round(float(w), 5)
+        for name, w in zip(vectorizer.get_feature_names_out(), classifier.coef_[0])
+        if w
     }
     # Rounded like the weights: the meta keeps what a JSON round trip keeps.
     weights["bias"] = round(float(classifier.intercept_[0]), 5)
     return CustomerModel(weights, threshold, uncued_threshold=uncued_threshold)
 
 
-def organization_scores(model: CustomerModel, documents: Iterable[AnnotatedDocument]) -> dict[str, float]:
+def organization_scores(
+    model: CustomerModel, documents: Iterable[AnnotatedDocument]
+) -> dict[str, float]:
     """Organization-level and mention-level customer P/R/F1 of `model` on
     gold mentions (the recognizer's errors set aside)."""
     features, labels, where = organization_examples(documents)
@@ -146,5 +158,12 @@ def organization_scores(model: CustomerModel, documents: Iterable[AnnotatedDocum
         mfn += n * (gold and not pred)
     p, r, f1 = prf(tp, fp, fn)
     mp, mr, mf = prf(mtp, mfp, mfn)
-    return {"org_p": p, "org_r": r, "org_f": f1, "mention_p": mp, "mention_r": mr, "mention_f": mf,
-            "customers": tp + fn}
+    return {
+        "org_p": p,
+        "org_r": r,
+        "org_f": f1,
+        "mention_p": mp,
+        "mention_r": mr,
+        "mention_f": mf,
+        "customers": tp + fn,
+    }

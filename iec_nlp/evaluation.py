@@ -22,7 +22,9 @@ from .scoring import relation_prf as _relation_prf
 
 def relation_prf(examples: Iterable[Example]) -> dict[str, Any]:
     """Micro and per-label relation scores of predicted vs. reference docs."""
-    return _relation_prf((get_relations(eg.predicted), get_relations(eg.reference)) for eg in examples)
+    return _relation_prf(
+        (get_relations(eg.predicted), get_relations(eg.reference)) for eg in examples
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -45,7 +47,12 @@ class LabelScore:
     support: int
 
     def to_dict(self) -> dict[str, float | int]:
-        return {"p": round(self.p, 4), "r": round(self.r, 4), "f": round(self.f, 4), "support": self.support}
+        return {
+            "p": round(self.p, 4),
+            "r": round(self.r, 4),
+            "f": round(self.f, 4),
+            "support": self.support,
+        }
 
 
 def score_keyed(
@@ -66,9 +73,7 @@ def score_keyed(
     if not keys:
         zero = LabelScore(0.0, 0.0, 0.0, 0)
         return {label: zero for label in labels}, zero, zero
-    p, r, f, s = precision_recall_fscore_support(
-        y_true, y_pred, labels=labels, zero_division=0
-    )
+    p, r, f, s = precision_recall_fscore_support(y_true, y_pred, labels=labels, zero_division=0)
     for i, label in enumerate(labels):
         per_label[label] = LabelScore(float(p[i]), float(r[i]), float(f[i]), int(s[i]))
     support = sum(int(x) for x in s)
@@ -78,8 +83,11 @@ def score_keyed(
     averages = []
     for average in ("micro", "macro"):
         ap, ar, af, _ = precision_recall_fscore_support(
-            y_true, y_pred, labels=labels if average == "micro" else present,
-            average=average, zero_division=0,
+            y_true,
+            y_pred,
+            labels=labels if average == "micro" else present,
+            average=average,
+            zero_division=0,
         )
         averages.append(LabelScore(float(ap), float(ar), float(af), support))
     return per_label, averages[0], averages[1]
@@ -164,7 +172,10 @@ class Report:
             facts.append(f"{name:<12} {s.p:>6.3f} {s.r:>6.3f} {s.f:>6.3f} {s.support:>8}")
         parts.append("\n".join(facts))
         if self.error_kinds:
-            kinds = ["Entity errors by kind", f"{'label':<12} " + " ".join(f"{k:>9}" for k in ERROR_KINDS)]
+            kinds = [
+                "Entity errors by kind",
+                f"{'label':<12} " + " ".join(f"{k:>9}" for k in ERROR_KINDS),
+            ]
             for label, c in self.error_kinds.items():
                 kinds.append(f"{label:<12} " + " ".join(f"{c.get(k, 0):>9}" for k in ERROR_KINDS))
             parts.append("\n".join(kinds))
@@ -195,9 +206,7 @@ def _gold_extraction(doc: Any) -> Any:
     order = sorted(doc.spans, key=lambda s: s.start)
     index = {s.id: i for i, s in enumerate(order)}
     entities = tuple(Entity(s.start, s.end, s.label, s.text) for s in order)
-    relations = tuple(
-        Rel(index[r.head], index[r.child], r.label) for r in doc.relations
-    )
+    relations = tuple(Rel(index[r.head], index[r.child], r.label) for r in doc.relations)
     return Extraction(doc.text, entities, relations)
 
 
@@ -208,7 +217,13 @@ def _entity_map(extraction: Any, doc_id: str) -> dict[Any, str]:
 def _relation_map(extraction: Any, doc_id: str) -> dict[Any, str]:
     ents = extraction.entities
     return {
-        (doc_id, ents[r.head].start, ents[r.head].end, ents[r.child].start, ents[r.child].end): r.label
+        (
+            doc_id,
+            ents[r.head].start,
+            ents[r.head].end,
+            ents[r.child].start,
+            ents[r.child].end,
+        ): r.label
         for r in extraction.relations
     }
 
@@ -218,14 +233,25 @@ def relation_errors(gold: Any, pred: Any, doc_id: str) -> list[dict[str, Any]]:
     holds (strict: both arguments' offsets), each with its arguments' text:
     `gold` is the label the gold gives the pair, or "O" when it gives none,
     and `pred` the same for the prediction."""
-    return _relation_differences(_relation_map(gold, doc_id), _relation_map(pred, doc_id), gold.text)
+    return _relation_differences(
+        _relation_map(gold, doc_id), _relation_map(pred, doc_id), gold.text
+    )
 
 
-def _relation_differences(gold_map: dict[Any, str], pred_map: dict[Any, str], text: str) -> list[dict[str, Any]]:
+def _relation_differences(
+    gold_map: dict[Any, str], pred_map: dict[Any, str], text: str
+) -> list[dict[str, Any]]:
     """The keyed relations (`_relation_map`) on which the two maps disagree."""
     return [
-        {"doc": key[0], "head": text[key[1] : key[2]], "head_start": key[1], "child": text[key[3] : key[4]],
-         "child_start": key[3], "gold": gold_map.get(key, _NONE), "pred": pred_map.get(key, _NONE)}
+        {
+            "doc": key[0],
+            "head": text[key[1] : key[2]],
+            "head_start": key[1],
+            "child": text[key[3] : key[4]],
+            "child_start": key[3],
+            "gold": gold_map.get(key, _NONE),
+            "pred": pred_map.get(key, _NONE),
+        }
         for key in sorted(set(gold_map) | set(pred_map))
         if gold_map.get(key) != pred_map.get(key)
     ]
@@ -242,7 +268,10 @@ def _partial_matches(gold: Any, pred: Any) -> tuple[dict[Any, str], dict[Any, st
             (
                 (g.start, g.end)
                 for g in gold.entities
-                if g.label == p.label and g.start < p.end and p.start < g.end and (g.start, g.end) not in used
+                if g.label == p.label
+                and g.start < p.end
+                and p.start < g.end
+                and (g.start, g.end) not in used
             ),
             None,
         )
@@ -262,7 +291,11 @@ def _facts(extraction: Any) -> dict[str, set[Any]]:
     }
     customers = {organization_key(c.name) for c in extraction.customers}
     figures = {
-        (" ".join((f.metric or "").lower().split()), f.value, (f.period_resolved or f.period or "").lower())
+        (
+            " ".join((f.metric or "").lower().split()),
+            f.value,
+            (f.period_resolved or f.period or "").lower(),
+        )
         for f in extraction.figures
         if f.metric
     }
@@ -306,7 +339,11 @@ def evaluate(model: Any, corpus_or_split: Any, *, gold_entities: bool = True) ->
             issuer_correct += 1
         else:
             issuer_misses.append(
-                {"doc": doc.id, "gold": gold_issuer, "pred": pred.issuer.name if pred.issuer else None}
+                {
+                    "doc": doc.id,
+                    "gold": gold_issuer,
+                    "pred": pred.issuer.name if pred.issuer else None,
+                }
             )
         g, p = _entity_map(gold, doc.id), _entity_map(pred, doc.id)
         ent_gold.update(g)
@@ -314,8 +351,14 @@ def evaluate(model: Any, corpus_or_split: Any, *, gold_entities: bool = True) ->
         for key in set(g) | set(p):
             if g.get(key) != p.get(key):
                 errors.append(
-                    {"doc": doc.id, "start": key[1], "end": key[2], "text": doc.text[key[1] : key[2]],
-                     "gold": g.get(key, _NONE), "pred": p.get(key, _NONE)}
+                    {
+                        "doc": doc.id,
+                        "start": key[1],
+                        "end": key[2],
+                        "text": doc.text[key[1] : key[2]],
+                        "gold": g.get(key, _NONE),
+                        "pred": p.get(key, _NONE),
+                    }
                 )
         pg, pp = _partial_matches(gold, pred)
         part_gold.update({(doc.id, *k): v for k, v in pg.items()})
@@ -341,7 +384,11 @@ def evaluate(model: Any, corpus_or_split: Any, *, gold_entities: bool = True) ->
     # Releases with no entity, gold or predicted, give an empty matrix
     # (scikit-learn refuses to count nothing).
     matrix = (
-        confusion_matrix([ent_gold.get(k, _NONE) for k in keys], [ent_pred.get(k, _NONE) for k in keys], labels=all_labels)
+        confusion_matrix(
+            [ent_gold.get(k, _NONE) for k in keys],
+            [ent_pred.get(k, _NONE) for k in keys],
+            labels=all_labels,
+        )
         if keys
         else [[0] * len(all_labels) for _ in all_labels]
     )
@@ -353,9 +400,21 @@ def evaluate(model: Any, corpus_or_split: Any, *, gold_entities: bool = True) ->
     if gold_entities and "iec_relation_extractor" in nlp.pipe_names:
         gold_ent_table = _relations_on_gold_entities(nlp, documents, rel_gold)
     return Report(
-        len(documents), entities, partial, relations, gold_ent_table, facts, confusion, errors,
-        issuer_correct, issuer_total, issuer_misses,
-        {label: {k: kinds.get(label, Counter())[k] for k in ERROR_KINDS} for label in ENTITY_LABELS},
+        len(documents),
+        entities,
+        partial,
+        relations,
+        gold_ent_table,
+        facts,
+        confusion,
+        errors,
+        issuer_correct,
+        issuer_total,
+        issuer_misses,
+        {
+            label: {k: kinds.get(label, Counter())[k] for k in ERROR_KINDS}
+            for label in ENTITY_LABELS
+        },
         relation_misses,
     )
 
@@ -370,7 +429,10 @@ def gold_issuer_name(doc: Any, gold: Any) -> str | None:
         return None
     forms = company_name_forms(company)
     named = any(
-        same_organization(e.text, form) for e in gold.entities if e.label in ("ORG", "CUSTOMER") for form in forms
+        same_organization(e.text, form)
+        for e in gold.entities
+        if e.label in ("ORG", "CUSTOMER")
+        for form in forms
     )
     return company if named else None
 
@@ -424,7 +486,9 @@ def issuer_matches(extraction: Any, gold_company: str) -> bool:
     return any(same_organization(n, g) for n in names for g in golds)
 
 
-def _relations_on_gold_entities(nlp: Any, documents: list[Any], rel_gold: dict[Any, str]) -> ScoreTable:
+def _relations_on_gold_entities(
+    nlp: Any, documents: list[Any], rel_gold: dict[Any, str]
+) -> ScoreTable:
     """Relation scores when the relation extractor is given the gold entities,
     which separates its own errors from those of the entity recognizer."""
     from .corpus.docbin import annotated_to_doc
@@ -459,7 +523,12 @@ def threshold_sweep(
             relation_pipe.threshold = threshold
             table = evaluate(nlp, documents, gold_entities=False).relations
             rows.append(
-                {"threshold": threshold, "p": round(table.micro.p, 4), "r": round(table.micro.r, 4), "f": round(table.micro.f, 4)}
+                {
+                    "threshold": threshold,
+                    "p": round(table.micro.p, 4),
+                    "r": round(table.micro.r, 4),
+                    "f": round(table.micro.f, 4),
+                }
             )
     finally:
         relation_pipe.threshold = original

@@ -21,7 +21,9 @@ from .organizations import (
 
 # "$900,000 order from the", "$4 million contract with": the words between an
 # amount and the customer it is the value of.
-_ORDER_FROM_AFTER_AMOUNT = re.compile(r"[^$.;]{0,60}?\b(?:from|by|with|to|for)\s+(?:the\s+)?", re.IGNORECASE)
+_ORDER_FROM_AFTER_AMOUNT = re.compile(
+    r"[^$.;]{0,60}?\b(?:from|by|with|to|for)\s+(?:the\s+)?", re.IGNORECASE
+)
 
 # The views' own modules (`figures`, `people`) are imported when a view is
 # first asked for: `import iec_nlp` does not pay for their patterns.
@@ -177,7 +179,9 @@ class Extraction:
             children.setdefault((r.head, r.label), []).append(r.child)
         return children
 
-    def _sentence_scope(self, bounds: list[tuple[int, int]], amount: Entity, period: str) -> str | None:
+    def _sentence_scope(
+        self, bounds: list[tuple[int, int]], amount: Entity, period: str
+    ) -> str | None:
         """Whether the amount's sentence reports a quarter or a year, read only
         for a period phrase that does not say ("the prior-year period")."""
         from .figures import sentence_scope
@@ -204,7 +208,8 @@ class Extraction:
             # The fullest name, written as in running text rather than in a
             # headline's capitals ("Laura M. Pettigrew", not "LAURA M. PETTIGREW").
             name = max(
-                (" ".join(self.entities[i].text.split()) for i in indices), key=lambda n: (not n.isupper(), len(n))
+                (" ".join(self.entities[i].text.split()) for i in indices),
+                key=lambda n: (not n.isupper(), len(n)),
             )
             roles: dict[str, RoleHeld] = {}
             for i in indices:
@@ -228,7 +233,11 @@ class Extraction:
         it as a customer and the amounts stated in them."""
         bounds = sentence_bounds(self.text)
         figures_by_entity = {f.entity: f for f in self.figures}
-        groups = [g for g in group_organizations(self.entities, self.text) if self.entities[g[0]].label == "CUSTOMER"]
+        groups = [
+            g
+            for g in group_organizations(self.entities, self.text)
+            if self.entities[g[0]].label == "CUSTOMER"
+        ]
         # A sentence may name several customers ("a $2.8 million order from
         # Beta and a $900,000 order from Gamma"): each amount is stated for
         # the customer its order comes from, else for the one named nearest.
@@ -243,7 +252,9 @@ class Extraction:
                 continue
             after = [j for j in named if self.entities[j].start > e.end]
             source = min(after, key=lambda j: self.entities[j].start, default=None)
-            if source is None or not _ORDER_FROM_AFTER_AMOUNT.fullmatch(self.text, e.end, self.entities[source].start):
+            if source is None or not _ORDER_FROM_AFTER_AMOUNT.fullmatch(
+                self.text, e.end, self.entities[source].start
+            ):
                 source = min(named, key=lambda j: abs(self.entities[j].start - e.start))
             stated_for[i] = customer_of[source]
         customers = []
@@ -298,7 +309,11 @@ class Extraction:
                     # An amount of change is not the metric's level.
                     metric=None if change else metric,
                     period=period,
-                    period_resolved=resolve_period(period, context, self._sentence_scope(bounds, e, period)) if period else None,
+                    period_resolved=resolve_period(
+                        period, context, self._sentence_scope(bounds, e, period)
+                    )
+                    if period
+                    else None,
                     change=change,
                 )
             )

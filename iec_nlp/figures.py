@@ -22,7 +22,10 @@ _SCALES = {
 }  # fmt: skip
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
 # A scale word, or its abbreviation glued to the number ("$16.4M", "$250k").
-_SCALE = re.compile(r"\b(thousand|million|mm|billion|bn|trillion|crores?|lakhs?)\b|(?<=\d)(mm|mn|bn|m|b|k)\b", re.IGNORECASE)
+_SCALE = re.compile(
+    r"\b(thousand|million|mm|billion|bn|trillion|crores?|lakhs?)\b|(?<=\d)(mm|mn|bn|m|b|k)\b",
+    re.IGNORECASE,
+)
 _PER_SHARE = re.compile(
     r"^\W{0,3}\s*(?:per|a)\s+(?:basic\s+|diluted\s+|fully\s+diluted\s+|common\s+|basic\s+and\s+diluted\s+)?share",
     re.IGNORECASE,
@@ -102,7 +105,9 @@ def stated_units(text: str) -> list[StatedUnit]:
         StatedUnit(
             m.start(),
             _UNIT_VALUES[(m.group(1) or m.group(2)).lower()],
-            bool(re.match(r"[^)]{0,40}per[\s-]+share", text[m.end() : m.end() + 60], re.IGNORECASE)),
+            bool(
+                re.match(r"[^)]{0,40}per[\s-]+share", text[m.end() : m.end() + 60], re.IGNORECASE)
+            ),
         )
         for m in _UNIT_STATEMENT.finditer(text)
     ]
@@ -173,7 +178,14 @@ def is_change(text_before: str) -> bool:
 
 
 _ORDINALS = {
-    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
 }
 _QUARTER = re.compile(
     r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\b(?:\s+(?:of\s+)?(fiscal\s+(?:year\s+)?)?['\u2019]?(\d{4}|\d{2})\b)?"
@@ -189,9 +201,7 @@ _YEAR = re.compile(r"\b(19\d{2}|20\d{2})\b")
 _MONTHS = (
     "january february march april may june july august september october november december".split()
 )
-_DATE = re.compile(
-    r"\b(" + "|".join(_MONTHS) + r")\s+(\d{1,2}),?\s+(\d{4})\b", re.IGNORECASE
-)
+_DATE = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(\d{1,2}),?\s+(\d{4})\b", re.IGNORECASE)
 _PRIOR = re.compile(
     r"\b(a\s+year\s+ago|prior[\s-]+year|last\s+year|previous\s+year|year[\s-]+earlier|preceding\s+year|same\s+(?:quarter|period)\s+(?:of\s+|in\s+)?(?:the\s+)?(?:prior|last|previous)|comparable)\b",
     re.IGNORECASE,
@@ -200,7 +210,8 @@ _PRIOR = re.compile(
 # release's own, not the same quarter a year ago. "the last quarter of 2024"
 # is that year's fourth.
 _QUARTER_BEFORE = re.compile(
-    r"\b(?:prior|previous|preceding|last|linked|sequential|trailing)\s+quarter\b(?!\s+of\b)", re.IGNORECASE
+    r"\b(?:prior|previous|preceding|last|linked|sequential|trailing)\s+quarter\b(?!\s+of\b)",
+    re.IGNORECASE,
 )
 _LAST_QUARTER_OF = re.compile(r"\b(?:last|final)\s+quarter\s+of\b", re.IGNORECASE)
 _MONTHS_SPAN = re.compile(r"\b(six|nine|twelve|three|6|9|12|3)\s+months\b", re.IGNORECASE)
@@ -209,8 +220,14 @@ _MONTH_COUNT = {"three": 3, "3": 3, "six": 6, "6": 6, "nine": 9, "9": 9, "twelve
 
 def _quarter_of(match: re.Match) -> tuple[int, str | None, bool]:
     """The quarter number, year text and fiscal flag of a `_QUARTER` match."""
-    quarter = _ORDINALS.get((match.group(1) or "").lower()) or int(match.group(4) or match.group(7) or 0)
-    return quarter, match.group(3) or match.group(6) or match.group(8), bool(match.group(2) or match.group(5))
+    quarter = _ORDINALS.get((match.group(1) or "").lower()) or int(
+        match.group(4) or match.group(7) or 0
+    )
+    return (
+        quarter,
+        match.group(3) or match.group(6) or match.group(8),
+        bool(match.group(2) or match.group(5)),
+    )
 
 
 def _full_year(two_or_four: str) -> int:
@@ -263,7 +280,7 @@ _YEAR_SCOPE = re.compile(
 
 
 def sentence_scope(sentence: str) -> str | None:
-    """"quarter" or "year": what a sentence's amounts are reported for, when it says."""
+    """ "quarter" or "year": what a sentence's amounts are reported for, when it says."""
     if _QUARTER_SCOPE.search(sentence):
         return "quarter"
     return "year" if _YEAR_SCOPE.search(sentence) else None
@@ -281,7 +298,9 @@ def resolve_period(text: str, context: ReleaseContext, scope: str | None = None)
         return f"{int(date.group(3)):04d}-{month:02d}-{int(date.group(2)):02d}"
     prior = bool(_PRIOR.search(phrase))
     quarter_match = _QUARTER.search(phrase)
-    quarter, quarter_year, quarter_fiscal = _quarter_of(quarter_match) if quarter_match else (0, None, False)
+    quarter, quarter_year, quarter_fiscal = (
+        _quarter_of(quarter_match) if quarter_match else (0, None, False)
+    )
     fiscal_match = _FISCAL_YEAR.search(phrase)
     half = _HALF.search(phrase)
     months = _MONTHS_SPAN.search(phrase)
@@ -310,14 +329,23 @@ def resolve_period(text: str, context: ReleaseContext, scope: str | None = None)
         return _label(quarter, year, fiscal)
     if _LAST_QUARTER_OF.search(phrase):
         return _label(4, year, fiscal)
-    if _QUARTER_BEFORE.search(phrase) and explicit_year is None and context.quarter and context.year:
+    if (
+        _QUARTER_BEFORE.search(phrase)
+        and explicit_year is None
+        and context.quarter
+        and context.year
+    ):
         if context.quarter == 1:
             return _label(4, context.year - 1, fiscal)
         return _label(context.quarter - 1, context.year, fiscal)
     if half:
         label = _label(None, year, fiscal)
         # The first half is the first six months, as "first six months" reads.
-        return (f"6M {label}" if (half.group(1) or half.group(2)) == "1" else f"H2 {label}") if label else None
+        return (
+            (f"6M {label}" if (half.group(1) or half.group(2)) == "1" else f"H2 {label}")
+            if label
+            else None
+        )
     if re.search(r"\bquarter(ly)?\b", phrase, re.IGNORECASE):
         return _label(context.quarter, year, fiscal) if context.quarter else None
     # A period with a year of its own is that year ("the period ended in

@@ -49,7 +49,9 @@ _ACTS_FOR = r"(?:trustee|general\s+partner|manager|administrator)\b"
 
 _ANNOUNCES = re.compile(
     r"^" + _PLACE + r"\s*(?:,\s*)?(?:\([^)]{0,60}\)\s*){0,3}"
-    r"(?:,(?!\s*as\s+(?:the\s+)?" + _ACTS_FOR + r")[^,]{0,120},\s*|,\s*(?=today\b))?(?:today\s+|also\s+)?"
+    r"(?:,(?!\s*as\s+(?:the\s+)?"
+    + _ACTS_FOR
+    + r")[^,]{0,120},\s*|,\s*(?=today\b))?(?:today\s+|also\s+)?"
     r"(?:announced|announces|reported|reports|today said|(?:is|are)\s+(?:pleased|proud|happy|delighted)\s+to\s+announce"
     # "Acme Tooling Company said today it shipped", "Acme said Tuesday".
     r"|said\s+(?:on\s+)?(?:today|monday|tuesday|wednesday|thursday|friday)"
@@ -191,29 +193,45 @@ def _has_author_cue(members: Sequence[int], cue_rank: dict[str, dict[int, int]])
     return any(i in ranks for ranks in cue_rank.values() for i in members)
 
 
-def _cue_ranks(text: str, entities: Sequence[EntityLike], groups: list[list[int]]) -> dict[str, dict[int, int]]:
+def _cue_ranks(
+    text: str, entities: Sequence[EntityLike], groups: list[list[int]]
+) -> dict[str, dict[int, int]]:
     """For each cue, the mentions that carry it, ranked in text order (0 =
     first): a ticker or "today announced" after the name, a definition as
     "the Company", an "About" heading before it, an 8-K's signature around it."""
     mentions = sorted(i for g in groups for i in g if _counts_for_issuer(entities[i]))
     cue_rank = {}
-    for cue, pattern in (("ticker", _TICKER), ("announces", _ANNOUNCES), ("defined", _DEFINED_AS_AUTHOR)):
+    for cue, pattern in (
+        ("ticker", _TICKER),
+        ("announces", _ANNOUNCES),
+        ("defined", _DEFINED_AS_AUTHOR),
+    ):
         cued = [i for i in mentions if pattern.match(text[entities[i].end : entities[i].end + 200])]
         cue_rank[cue] = {i: n for n, i in enumerate(cued)}
-    about = [i for i in mentions if _ABOUT.search(text[max(0, entities[i].start - 80) : entities[i].start])]
+    about = [
+        i
+        for i in mentions
+        if _ABOUT.search(text[max(0, entities[i].start - 80) : entities[i].start])
+    ]
     # "DALLAS -- Acme Corp. today announced that Beta Bank selected ...":
     # when the release describes its customer first ("About Beta Bank"), the
     # "About" of the organization whose own sentence opens after the dateline
     # is still the author's.
     author = next(
-        (g for g in groups for i in g
-         if cue_rank["announces"].get(i) == 0 and _DATELINE.search(text[max(0, entities[i].start - 80) : entities[i].start])),
+        (
+            g
+            for g in groups
+            for i in g
+            if cue_rank["announces"].get(i) == 0
+            and _DATELINE.search(text[max(0, entities[i].start - 80) : entities[i].start])
+        ),
         (),
     )
     about.sort(key=lambda i: i not in author)
     cue_rank["about"] = {i: n for n, i in enumerate(about)}
     signed = [
-        i for i in mentions
+        i
+        for i in mentions
         if _SIGNED_FOR.search(text[max(0, entities[i].start - 80) : entities[i].start])
         or _SIGNS.match(text[entities[i].end : entities[i].end + 200])
     ]
@@ -221,7 +239,9 @@ def _cue_ranks(text: str, entities: Sequence[EntityLike], groups: list[list[int]
     return cue_rank
 
 
-def find_issuer(text: str, entities: Sequence[EntityLike], groups: list[list[int]] | None = None) -> Organization | None:
+def find_issuer(
+    text: str, entities: Sequence[EntityLike], groups: list[list[int]] | None = None
+) -> Organization | None:
     """The organization that issued the release, or None when the text does not say."""
     groups = group_organizations(entities, text) if groups is None else groups
     if not groups:
@@ -229,7 +249,10 @@ def find_issuer(text: str, entities: Sequence[EntityLike], groups: list[list[int
     cue_rank = _cue_ranks(text, entities, groups)
     first_of_all = min(entities[g[0]].start for g in groups)
     symbols = _leading_ticker_symbols(text)
-    scored = [(_issuer_score(text, entities, g, cue_rank, first_of_all, symbols), -g[0], g) for g in groups]
+    scored = [
+        (_issuer_score(text, entities, g, cue_rank, first_of_all, symbols), -g[0], g)
+        for g in groups
+    ]
     score, _, best = max(scored)
     if score < 2.0:
         return None

@@ -91,7 +91,10 @@ def swap_organization_names(doc: AnnotatedDocument, seed: int = 0) -> AnnotatedD
 
 
 def _renamed_issuer(
-    company: str, mapping: dict[str, str], old_spans: list[SpanAnnotation], new_spans: list[SpanAnnotation]
+    company: str,
+    mapping: dict[str, str],
+    old_spans: list[SpanAnnotation],
+    new_spans: list[SpanAnnotation],
 ) -> str:
     """The issuer's gold name (meta `company`) renamed as its mentions are,
     or the renamed release would score every issuer found as wrong. A

@@ -24,6 +24,7 @@ The model's weights are a handful of numbers stored in the pipeline's
 meta.json (`iec_organizations`), learned by `iec_nlp.customer_training` from
 the gold corpus; without them the recognizer's own labels are kept.
 """
+
 from __future__ import annotations
 
 import re
@@ -107,7 +108,9 @@ def same_organization(a: str, b: str) -> bool:
             return True
     compact = re.sub(r"[\s.&-]", "", short)
     if len(compact) >= 2 and " " not in short:
-        full = " ".join(_PARENTHETICAL.sub("", b if organization_key(b) == long_ else a).lower().split())
+        full = " ".join(
+            _PARENTHETICAL.sub("", b if organization_key(b) == long_ else a).lower().split()
+        )
         if compact in (_acronym(long_), _acronym(full), _acronym(long_.replace("&", " and "))):
             return True
     short_words, long_words = short.split(), long_.split()
@@ -119,8 +122,10 @@ def same_organization(a: str, b: str) -> bool:
         if short_words[-1] == _acronym(" ".join(long_words[lead:])) and len(long_words) - lead >= 2:
             return True
     # "CPI Aero" for "CPI Aerostructures": each word the start of the other's word.
-    return len(short_words) >= 2 and len(short_words) <= len(long_words) and all(
-        lw.startswith(sw) for sw, lw in zip(short_words, long_words)
+    return (
+        len(short_words) >= 2
+        and len(short_words) <= len(long_words)
+        and all(lw.startswith(sw) for sw, lw in zip(short_words, long_words))
     )
 
 
@@ -168,11 +173,16 @@ def group_organizations(entities: Sequence[EntityLike], text: str | None = None)
     # stays with it and a longer name built on it ("Caterpillar Financial
     # Services") joins it as one of its units, rather than the company
     # joining the unit. Otherwise longer names first.
-    full = {k for k, members in by_key.items() if any(_has_legal_form(entities[i].text) for i in members)}
+    full = {
+        k
+        for k, members in by_key.items()
+        if any(_has_legal_form(entities[i].text) for i in members)
+    }
     # A name written only as an acronym ("APR") that is a whole word of a
     # longer name of the release ("New APR Energy") is its short form.
     acronyms = {
-        k for k, members in by_key.items()
+        k
+        for k, members in by_key.items()
         if all(_ACRONYM.fullmatch(_POSSESSIVE.sub("", entities[i].text.strip())) for i in members)
     }
     keys = sorted(by_key, key=lambda k: (k not in full, -len(k), by_key[k][0]))
@@ -225,7 +235,9 @@ _EXCHANGES = (
     r"euronext|cse|tase|hkex|xetra)"
 )
 # "(NASDAQ: AMSC)", "(NYSE American: ACME.B)" right after a name: the symbol.
-_TICKER_SYMBOL = re.compile(r"\s*\(\s*" + _EXCHANGES + r"[\w ]{0,20}:\s*([A-Z][A-Z.]{1,6}?)\.?\s*\)", re.IGNORECASE)
+_TICKER_SYMBOL = re.compile(
+    r"\s*\(\s*" + _EXCHANGES + r"[\w ]{0,20}:\s*([A-Z][A-Z.]{1,6}?)\.?\s*\)", re.IGNORECASE
+)
 
 
 # Sentences, for what is said around a mention (`extraction`, `customer_decision`).
@@ -245,9 +257,12 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     bounds, start = [], 0
     for m in _SENTENCE_END.finditer(text):
         if m.group().strip() == "" and "\n\n" not in m.group():
-            word = re.search(r"([A-Za-z.]+)\.[\"\u201d]?$", text[max(0, m.start() - 20) : m.start()])
+            word = re.search(
+                r"([A-Za-z.]+)\.[\"\u201d]?$", text[max(0, m.start() - 20) : m.start()]
+            )
             if word and (
-                word.group(1).lower() in _ABBREVIATIONS or re.fullmatch(r"(?:[A-Za-z]\.)*[A-Za-z]", word.group(1))
+                word.group(1).lower() in _ABBREVIATIONS
+                or re.fullmatch(r"(?:[A-Za-z]\.)*[A-Za-z]", word.group(1))
             ):
                 continue
         bounds.append((start, m.start()))

@@ -58,7 +58,9 @@ def canonical_role(title: str) -> str:
         elif word.isupper() and len(word) <= 3 and not word.isalpha():
             words.append(word)
         else:
-            words.append(word[:1].upper() + word[1:].lower() if word.isupper() or word.islower() else word)
+            words.append(
+                word[:1].upper() + word[1:].lower() if word.isupper() or word.islower() else word
+            )
     return " ".join(words)
 
 
@@ -99,7 +101,11 @@ def group_person_mentions(names: Sequence[str]) -> list[int]:
         firsts = [
             pid
             for pid, parts in full_names.items()
-            if any(p.lower().startswith(word) or word.startswith(p.lower()) for p in parts[:-1] if len(p) > 2)
+            if any(
+                p.lower().startswith(word) or word.startswith(p.lower())
+                for p in parts[:-1]
+                if len(p) > 2
+            )
         ]
         if len(firsts) == 1:
             person_of[i] = firsts[0]

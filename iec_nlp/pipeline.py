@@ -126,7 +126,11 @@ def _rebuilt_parts(location: Path) -> list[str]:
     ways tokenize the corpus the same.
     """
     config = (location / "config.cfg").read_text(encoding="utf-8")
-    return ["tokenizer"] if re.search(r'^@tokenizers = "iec\.Tokenizer\.v\d+"', config, re.MULTILINE) else []
+    return (
+        ["tokenizer"]
+        if re.search(r'^@tokenizers = "iec\.Tokenizer\.v\d+"', config, re.MULTILINE)
+        else []
+    )
 
 
 def load_pipeline(name_or_path: str | os.PathLike[str] | None = None) -> Language:
@@ -218,7 +222,11 @@ def _check_text(text: object) -> str:
     if not isinstance(text, str):
         raise TypeError(
             f"extract() takes str, got {type(text).__name__}"
-            + ("; decode bytes first, e.g. data.decode('utf-8')" if isinstance(text, (bytes, bytearray)) else "")
+            + (
+                "; decode bytes first, e.g. data.decode('utf-8')"
+                if isinstance(text, (bytes, bytearray))
+                else ""
+            )
         )
     return text
 
@@ -268,7 +276,9 @@ class _ExtractionBuilder:
             index_of[(ent.start_char, ent.end_char)] = len(self.entities)
             self.entities.append(Entity(start, end, ent.label_, norm.original[start:end]))
             clean_start, clean_end = offset + ent.start_char, offset + ent.end_char
-            self.clean_entities.append(Entity(clean_start, clean_end, ent.label_, norm.text[clean_start:clean_end]))
+            self.clean_entities.append(
+                Entity(clean_start, clean_end, ent.label_, norm.text[clean_start:clean_end])
+            )
         # A relation's entity may have given way to a longer name found by
         # an earlier chunk (propagate_known_names): it is that name's now.
         spans = sorted(index_of) if propagated else []
@@ -291,7 +301,9 @@ class _ExtractionBuilder:
         # Customer or not is decided once per organization over the whole
         # release (all chunks), and the issuer found (iec_nlp.customer_decision, iec_nlp.issuer).
         text = self.norm.original
-        labels, issuer = decide_labels(self.norm.text, self.clean_entities, self.relations, self.customer_model)
+        labels, issuer = decide_labels(
+            self.norm.text, self.clean_entities, self.relations, self.customer_model
+        )
         entities = tuple(
             e if e.label == label else Entity(e.start, e.end, label, e.text)
             for e, label in zip(self.entities, labels)
@@ -306,7 +318,9 @@ def customer_model(nlp: Language) -> CustomerModel | None:
     return CustomerModel.from_dict(data) if data else None
 
 
-def _build(norm: NormalizedText, docs: list[tuple[int, Doc]], model: CustomerModel | None = None) -> Extraction:
+def _build(
+    norm: NormalizedText, docs: list[tuple[int, Doc]], model: CustomerModel | None = None
+) -> Extraction:
     """The Extraction of a release from its processed chunks (offset, doc)."""
     builder = _ExtractionBuilder(norm, model)
     for i, (offset, doc) in enumerate(docs):

@@ -27,10 +27,14 @@ logger = logging.getLogger(__name__)
 
 
 @registry.callbacks("iec.init_from_pipeline.v1")
-def create_init_from_pipeline(source: str, component: str = "ner") -> Callable[[Language], Language]:
+def create_init_from_pipeline(
+    source: str, component: str = "ner"
+) -> Callable[[Language], Language]:
     def init_from_pipeline(nlp: Language) -> Language:
         copied = copy_recognizer_weights(nlp, source, component)
-        logger.info("initialized from %s's %s: %s", source, component, ", ".join(copied) or "nothing")
+        logger.info(
+            "initialized from %s's %s: %s", source, component, ", ".join(copied) or "nothing"
+        )
         return nlp
 
     return init_from_pipeline

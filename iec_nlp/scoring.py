@@ -28,7 +28,9 @@ def relation_keys(doc_relations: Iterable[list[Any]]) -> set[RelationKey]:
     return {(r[0], r[1], r[2], r[3], r[4]) for r in doc_relations}
 
 
-def relation_prf(pairs: Iterable[tuple[Iterable[list[Any]], Iterable[list[Any]]]]) -> dict[str, Any]:
+def relation_prf(
+    pairs: Iterable[tuple[Iterable[list[Any]], Iterable[list[Any]]]],
+) -> dict[str, Any]:
     """Micro and per-label relation scores over (predicted, gold) relation lists,
     one pair per document.
 

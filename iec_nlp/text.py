@@ -136,6 +136,7 @@ class NormalizedText:
 # Where a chunk's Doc carries its `NormalizedText.layout` (user_data).
 LAYOUT_KEY = "iec_layout"
 
+
 @dataclass(frozen=True)
 class FiledLine:
     """A line of the text as filed, with its offsets (its line break excluded)."""
@@ -170,6 +171,7 @@ def line_cells(line: str) -> list[tuple[int, int]]:
             cells.append((start + len(piece) - len(piece.lstrip()), start + len(piece.rstrip())))
         start = gap.end() if gap else len(line)
     return cells
+
 
 # Markup whose source lines say nothing of the rendered layout (an SGML
 # envelope or a <PAGE> marker in a text filing does not count, nor the
@@ -327,9 +329,7 @@ def _unwrap_lines(text: str, offsets: array) -> tuple[str, array]:
         position = end
         if start == 0 or end == len(text):
             continue  # blanks at the edges of the text go
-        breaks = sum(
-            1 for i in range(start, end) if text[i] == "\n" and i not in wrap_breaks
-        )
+        breaks = sum(1 for i in range(start, end) if text[i] == "\n" and i not in wrap_breaks)
         pieces.append("\n" if breaks else " ")
         out_offsets.append(offsets[start])
         if breaks >= 2:
@@ -383,7 +383,9 @@ def _hard_wrap_positions(text: str) -> set[int]:
         # Under a label alone on its line ("Contact:"), the block's lines are
         # stacked however long: "Vice President, Corporate Development and
         # Investor Relations" over the company's line.
-        stacked = under_label or (in_contact_block and _INDENTED.match(lines[index + 1]) is not None)
+        stacked = under_label or (
+            in_contact_block and _INDENTED.match(lines[index + 1]) is not None
+        )
         labelled = _LABELLED_CONTACT_LINE.match(lines[index + 1]) is not None
         if len(line.strip()) >= threshold and following and not stacked and not labelled:
             positions.add(pos)
@@ -443,7 +445,9 @@ class FiledLayout:
         """The Doc's characters of the layout's start:end (those the model kept)."""
         if self._offsets is None:
             return start, end
-        return int(numpy.searchsorted(self._offsets, start)), int(numpy.searchsorted(self._offsets, end))
+        return int(numpy.searchsorted(self._offsets, start)), int(
+            numpy.searchsorted(self._offsets, end)
+        )
 
 
 def doc_text(doc: Doc) -> str:

@@ -34,7 +34,9 @@ def _tokenizer_factory(extra_prefixes: list[str]) -> Callable[[Language], Tokeni
             nlp.vocab,
             rules=defaults.tokenizer_exceptions,
             prefix_search=compile_prefix_regex(prefixes).search,
-            suffix_search=compile_suffix_regex(defaults.suffixes).search if defaults.suffixes else None,
+            suffix_search=compile_suffix_regex(defaults.suffixes).search
+            if defaults.suffixes
+            else None,
             infix_finditer=compile_infix_regex(infixes).finditer,
             token_match=defaults.token_match,
             url_match=defaults.url_match,

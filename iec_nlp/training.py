@@ -541,7 +541,9 @@ def _refit_on_train_and_dev(
     return load_pipeline(work_dir / "refit" / "model-last")
 
 
-def _run_training(config: Path, out: Path, overrides: dict[str, Any], *, runs: int, seed: int) -> None:
+def _run_training(
+    config: Path, out: Path, overrides: dict[str, Any], *, runs: int, seed: int
+) -> None:
     """spaCy's training loop into `out`; with `runs` > 1, that many runs from
     the same initial weights (`iec_nlp.weight_averaging`), whose last
     checkpoints are averaged into `out / "model-last"`."""

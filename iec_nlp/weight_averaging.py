@@ -44,7 +44,9 @@ def reseed_override(seed: int) -> dict[str, Any]:
     return {"training.before_update": {"@callbacks": "iec.reseed_at_first_update.v1", "seed": seed}}
 
 
-def average_pipelines(paths: Sequence[str | Path], output: str | Path, components: Sequence[str]) -> None:
+def average_pipelines(
+    paths: Sequence[str | Path], output: str | Path, components: Sequence[str]
+) -> None:
     """Save to `output` the first pipeline with the weights of `components`
     (those that learn) replaced by their mean over all `paths` (same
     architecture)."""

@@ -44,7 +44,10 @@ def _example() -> Example:
     setattr(
         reference._,
         RELATIONS_ATTR,
-        [[h.start_char, h.end_char, c.start_char, c.end_char, label, 1.0] for h, c, label in relations],
+        [
+            [h.start_char, h.end_char, c.start_char, c.end_char, label, 1.0]
+            for h, c, label in relations
+        ],
     )
     return Example(NLP.make_doc(TEXT), reference)
 
@@ -90,19 +93,28 @@ def test_relabel_maps_gold_labels_and_keeps_spans_and_relations():
     plexus = example.reference.ents[5]
     plexus_reference = example.reference.copy()
     plexus_reference.set_ents(
-        [e if e.text != "Plexus Corp." else plexus_reference.char_span(plexus.start_char, plexus.end_char, "CUSTOMER")
-         for e in plexus_reference.ents]
+        [
+            e
+            if e.text != "Plexus Corp."
+            else plexus_reference.char_span(plexus.start_char, plexus.end_char, "CUSTOMER")
+            for e in plexus_reference.ents
+        ]
     )
     setattr(plexus_reference._, RELATIONS_ATTR, get_relations(example.reference))
     copies = list(
         release_augmenter(
-            NLP, Example(example.predicted, plexus_reference), upper_case_level=0.0, name_swap_level=0.0,
+            NLP,
+            Example(example.predicted, plexus_reference),
+            upper_case_level=0.0,
+            name_swap_level=0.0,
             relabel={"CUSTOMER": "ORG"},
         )
     )
     assert len(copies) == 1
     ents = copies[0].reference.ents
-    assert [(e.start_char, e.end_char) for e in ents] == [(e.start_char, e.end_char) for e in plexus_reference.ents]
+    assert [(e.start_char, e.end_char) for e in ents] == [
+        (e.start_char, e.end_char) for e in plexus_reference.ents
+    ]
     assert "CUSTOMER" not in {e.label_ for e in ents}
     assert next(e.label_ for e in ents if e.text == "Plexus Corp.") == "ORG"
     assert get_relations(copies[0].reference) == get_relations(example.reference)
@@ -112,8 +124,15 @@ def test_relabel_maps_gold_labels_and_keeps_spans_and_relations():
 
 def test_entity_tags_give_each_gold_token_its_biluo_tag():
     example = _example()
-    (tagged,) = release_augmenter(NLP, example, upper_case_level=0.0, name_swap_level=0.0, entity_tags=True)
+    (tagged,) = release_augmenter(
+        NLP, example, upper_case_level=0.0, name_swap_level=0.0, entity_tags=True
+    )
     tags = [(t.text, t.tag_) for t in tagged.reference]
-    assert tags[:4] == [("Nortech", "B-ORG"), ("Systems", "I-ORG"), ("Incorporated", "L-ORG"), ("named", "O")]
+    assert tags[:4] == [
+        ("Nortech", "B-ORG"),
+        ("Systems", "I-ORG"),
+        ("Incorporated", "L-ORG"),
+        ("named", "O"),
+    ]
     assert ("NORTECH", "U-ORG") in tags
     assert [t.tag_ for t in tagged.reference if t.text == "million"] == ["L-MONEY"]

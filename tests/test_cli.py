@@ -27,7 +27,15 @@ def model_option():
 
 
 def test_help_everywhere():
-    for args in ([], ["extract"], ["corpus"], ["corpus", "validate"], ["corpus", "convert"], ["train"], ["evaluate"]):
+    for args in (
+        [],
+        ["extract"],
+        ["corpus"],
+        ["corpus", "validate"],
+        ["corpus", "convert"],
+        ["train"],
+        ["evaluate"],
+    ):
         result = runner.invoke(app, [*args, "--help"])
         assert result.exit_code == 0, args
         assert "Usage" in result.output
@@ -50,7 +58,9 @@ def test_extract_stdin_jsonl_and_csv(model_option):
     assert result.exit_code == 0, result.output
     lines = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
     assert len(lines) == 1 and lines[0]["file"] == "-"
-    result = runner.invoke(app, ["extract", str(RELEASE), str(RELEASE), "--format", "csv", *model_option])
+    result = runner.invoke(
+        app, ["extract", str(RELEASE), str(RELEASE), "--format", "csv", *model_option]
+    )
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert rows and {row["file"] for row in rows} == {str(RELEASE)}
     assert len(rows) == 2 * len(lines[0]["entities"])
@@ -65,12 +75,16 @@ def test_extract_missing_file_is_a_clear_error():
 def test_corpus_stats_and_convert(tmp_path):
     result = runner.invoke(app, ["corpus", "stats", str(ROOT / "corpora")])
     assert result.exit_code == 0 and "| PERSON |" in result.stdout
-    source = ROOT / "corpora" / "annotations" / "iec-electronics_2004-05-07_vp-sales-appointment.jsonl"
+    source = (
+        ROOT / "corpora" / "annotations" / "iec-electronics_2004-05-07_vp-sales-appointment.jsonl"
+    )
     out = tmp_path / "x.jsonl"
     result = runner.invoke(app, ["corpus", "convert", str(source), str(out), "--to", "doccano"])
     assert result.exit_code == 0, result.output
     assert json.loads(out.read_text().splitlines()[0])["entities"]
-    result = runner.invoke(app, ["corpus", "convert", str(source), str(tmp_path / "x.spacy"), "--to", "spacy"])
+    result = runner.invoke(
+        app, ["corpus", "convert", str(source), str(tmp_path / "x.spacy"), "--to", "spacy"]
+    )
     assert result.exit_code == 0 and (tmp_path / "x.spacy").stat().st_size > 0
 
 
@@ -89,7 +103,9 @@ def _run_cli(args: list[str], cwd: Path, **env: str) -> subprocess.CompletedProc
 
 def test_evaluate_from_another_folder_finds_the_checkout_corpus_and_model(tmp_path, model_option):
     # No corpora/ or models/ in tmp_path: both defaults must come from the checkout.
-    result = _run_cli(["evaluate", "--split", "dev", "--json", "report.json", *model_option], tmp_path)
+    result = _run_cli(
+        ["evaluate", "--split", "dev", "--json", "report.json", *model_option], tmp_path
+    )
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     report = json.loads((tmp_path / "report.json").read_text())
@@ -145,5 +161,8 @@ def test_default_corpus(tmp_path, monkeypatch):
 def test_train_with_a_missing_config_is_one_line_and_exit_code_2(tmp_path):
     result = _run_cli(["train", "--output", "model-out", "--config", "no-such.cfg"], tmp_path)
     assert result.returncode == 2 and "Traceback" not in result.stderr
-    assert result.stderr.strip() == f"error: config not found: {tmp_path / 'no-such.cfg'}; pass --config PATH"
+    assert (
+        result.stderr.strip()
+        == f"error: config not found: {tmp_path / 'no-such.cfg'}; pass --config PATH"
+    )
     assert not (tmp_path / "model-out").exists()

@@ -27,15 +27,32 @@ def _release(text, entities, relations):
 TRAIN = [
     _release(
         "Jeffrey Schlarbaum was named Vice President of Sales at Plexus Corporation.",
-        [("Jeffrey Schlarbaum", "PERSON"), ("Vice President of Sales", "ROLE"), ("Plexus Corporation", "ORG")],
-        [("Jeffrey Schlarbaum", "Vice President of Sales", "HAS_ROLE"), ("Vice President of Sales", "Plexus Corporation", "ROLE_AT")],
+        [
+            ("Jeffrey Schlarbaum", "PERSON"),
+            ("Vice President of Sales", "ROLE"),
+            ("Plexus Corporation", "ORG"),
+        ],
+        [
+            ("Jeffrey Schlarbaum", "Vice President of Sales", "HAS_ROLE"),
+            ("Vice President of Sales", "Plexus Corporation", "ROLE_AT"),
+        ],
     ),
     _release(
         "Net income was $124,000 for the quarter, on revenue of $7.3 million.",
-        [("Net income", "METRIC"), ("$124,000", "MONEY"), ("quarter", "PERIOD"), ("revenue", "METRIC"), ("$7.3 million", "MONEY")],
+        [
+            ("Net income", "METRIC"),
+            ("$124,000", "MONEY"),
+            ("quarter", "PERIOD"),
+            ("revenue", "METRIC"),
+            ("$7.3 million", "MONEY"),
+        ],
         # Both amounts fall in the sentence's one period (GUIDELINE on IN_PERIOD).
-        [("$124,000", "Net income", "VALUE_OF"), ("$124,000", "quarter", "IN_PERIOD"), ("$7.3 million", "revenue", "VALUE_OF"),
-         ("$7.3 million", "quarter", "IN_PERIOD")],
+        [
+            ("$124,000", "Net income", "VALUE_OF"),
+            ("$124,000", "quarter", "IN_PERIOD"),
+            ("$7.3 million", "revenue", "VALUE_OF"),
+            ("$7.3 million", "quarter", "IN_PERIOD"),
+        ],
     ),
 ]
 
@@ -112,7 +129,9 @@ def test_ner_and_relation_extractor_overfit_and_survive_save_and_load(tmp_path):
     reloaded = spacy.load(tmp_path / "model")
     assert _predictions(reloaded) == predictions
     scores_before = [r[5] for doc in nlp.pipe([t for t, _, _ in TRAIN]) for r in get_relations(doc)]
-    scores_after = [r[5] for doc in reloaded.pipe([t for t, _, _ in TRAIN]) for r in get_relations(doc)]
+    scores_after = [
+        r[5] for doc in reloaded.pipe([t for t, _, _ in TRAIN]) for r in get_relations(doc)
+    ]
     assert scores_before == scores_after
 
 

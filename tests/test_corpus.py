@@ -31,10 +31,18 @@ def _span(i, surface, label, start=None):
 
 GOOD = _record(
     "good",
-    [_span(0, "Jeffrey Schlarbaum", "PERSON"), _span(1, "Vice President", "ROLE"),
-     _span(2, "Net income", "METRIC"), _span(3, "$124,000", "MONEY"), _span(4, "quarter", "PERIOD")],
-    [{"head": 0, "child": 1, "label": "HAS_ROLE"}, {"head": 3, "child": 2, "label": "VALUE_OF"},
-     {"head": 3, "child": 4, "label": "IN_PERIOD"}],
+    [
+        _span(0, "Jeffrey Schlarbaum", "PERSON"),
+        _span(1, "Vice President", "ROLE"),
+        _span(2, "Net income", "METRIC"),
+        _span(3, "$124,000", "MONEY"),
+        _span(4, "quarter", "PERIOD"),
+    ],
+    [
+        {"head": 0, "child": 1, "label": "HAS_ROLE"},
+        {"head": 3, "child": 2, "label": "VALUE_OF"},
+        {"head": 3, "child": 4, "label": "IN_PERIOD"},
+    ],
 )
 
 
@@ -45,10 +53,18 @@ def _write(tmp_path, records):
 
 
 def test_injected_errors_are_each_named_and_good_records_kept(tmp_path):
-    bad_offsets = _record("bad-offsets", [{**_span(0, "Jeffrey Schlarbaum", "PERSON"), "start": 11}], [])
-    overlap = _record("overlap", [_span(0, "Jeffrey Schlarbaum", "PERSON"), _span(1, "Schlarbaum", "PERSON")], [])
+    bad_offsets = _record(
+        "bad-offsets", [{**_span(0, "Jeffrey Schlarbaum", "PERSON"), "start": 11}], []
+    )
+    overlap = _record(
+        "overlap", [_span(0, "Jeffrey Schlarbaum", "PERSON"), _span(1, "Schlarbaum", "PERSON")], []
+    )
     unknown = _record("unknown-label", [_span(0, "IEC", "COMPANY")], [])
-    dangling = _record("dangling", [_span(0, "Jeffrey Schlarbaum", "PERSON")], [{"head": 0, "child": 7, "label": "HAS_ROLE"}])
+    dangling = _record(
+        "dangling",
+        [_span(0, "Jeffrey Schlarbaum", "PERSON")],
+        [{"head": 0, "child": 7, "label": "HAS_ROLE"}],
+    )
     unlinked = _record("unlinked-metric", [_span(0, "Net income", "METRIC")], [])
     path = _write(tmp_path, [GOOD, bad_offsets, overlap, unknown, dangling, unlinked])
     result = read_jsonl(path)
@@ -75,7 +91,19 @@ def test_cli_validate_exits_nonzero_on_errors_and_zero_on_clean(tmp_path):
 
 def test_whitespace_and_punctuation_edges_are_rejected(tmp_path):
     start = TEXT.index("Vice President")
-    edge = _record("edge", [{"id": 0, "start": start - 1, "end": start + 14, "label": "ROLE", "text": TEXT[start - 1 : start + 14]}], [])
+    edge = _record(
+        "edge",
+        [
+            {
+                "id": 0,
+                "start": start - 1,
+                "end": start + 14,
+                "label": "ROLE",
+                "text": TEXT[start - 1 : start + 14],
+            }
+        ],
+        [],
+    )
     result = read_jsonl(_write(tmp_path, [edge]))
     assert not result.documents
     assert "whitespace" in result.problems[0].message
@@ -97,7 +125,9 @@ def test_the_committed_corpus_is_valid():
     assert not problems
     # Every release of SOURCES.tsv is annotated, except those left out with a reason.
     with (CORPUS / "SOURCES.tsv").open(encoding="utf-8", newline="") as handle:
-        sources = {row["file"].removesuffix(".txt") for row in csv.DictReader(handle, delimiter="\t")}
+        sources = {
+            row["file"].removesuffix(".txt") for row in csv.DictReader(handle, delimiter="\t")
+        }
     left_out = set(json.loads((CORPUS / "left_out.json").read_text()))
     assert {d.id for d in documents} == sources - left_out
     assert len(documents) >= 190
@@ -141,7 +171,10 @@ def test_split_is_committed_by_company_and_loads_as_datasetdict():
 
 def test_adding_documents_keeps_every_existing_assignment():
     committed = json.loads((CORPUS / "splits.json").read_text())
-    ids = [i for ids in committed.values() for i in ids] + ["newco_2021-01-01_results", "iec-electronics_2021-01-01_x"]
+    ids = [i for ids in committed.values() for i in ids] + [
+        "newco_2021-01-01_results",
+        "iec-electronics_2021-01-01_x",
+    ]
     grown = make_split(ids, committed)
     for name, members in committed.items():
         assert set(members) <= set(grown[name])
@@ -153,4 +186,6 @@ def test_conversion_to_docs_reports_alignment_and_keeps_relations():
     assert report.spans == sum(len(d.spans) for d in grouped["dev"])
     assert not report.dropped
     assert sum(len(d.ents) for d in docs) == report.spans
-    assert sum(len(d._.iec_relations) for d in docs) == sum(len(d.relations) for d in grouped["dev"])
+    assert sum(len(d._.iec_relations) for d in docs) == sum(
+        len(d.relations) for d in grouped["dev"]
+    )

@@ -22,7 +22,9 @@ def test_folds_keep_each_company_together_and_cover_every_release(committed):
     assert sorted(i for fold in folds for i in fold) == sorted(ids)
     assert max(map(len, folds)) - min(map(len, folds)) <= 2
     for company in {company_key(i) for i in ids} - {"iec-electronics"}:
-        holding = [n for n, fold in enumerate(folds) if any(company_key(i) == company for i in fold)]
+        holding = [
+            n for n, fold in enumerate(folds) if any(company_key(i) == company for i in fold)
+        ]
         assert len(holding) == 1, company
 
 

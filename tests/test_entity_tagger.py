@@ -81,11 +81,16 @@ def test_the_component_writes_entities_and_keeps_preset_ones(tagger_pipeline):
     doc.set_ents([doc.char_span(0, 4, "PERSON")])  # a preset entity (a rule's)
     labels = numpy.full((len(doc), len(tagger.labels)), -5.0, dtype="f")
     columns = {tag: n for n, tag in enumerate(tagger.labels)}
-    for t, tag in enumerate(["B-ORG", "L-ORG", "O", "O", "O", "B-PERIOD", "I-PERIOD", "L-PERIOD", "O"]):
+    for t, tag in enumerate(
+        ["B-ORG", "L-ORG", "O", "O", "O", "B-PERIOD", "I-PERIOD", "L-PERIOD", "O"]
+    ):
         labels[t, columns[tag]] = 5.0
     tagger.set_annotations([doc], [labels])
     # "Acme Corp" overlaps the preset "Acme": dropped; the period is added.
-    assert [(e.text, e.label_) for e in doc.ents] == [("Acme", "PERSON"), ("the third quarter", "PERIOD")]
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Acme", "PERSON"),
+        ("the third quarter", "PERIOD"),
+    ]
 
 
 def test_the_component_runs_on_empty_and_odd_text(tagger_pipeline):

@@ -8,7 +8,12 @@ from iec_nlp.evaluation import prf, score_keyed
 
 
 def test_strict_entity_scores_match_hand_counts():
-    gold = {("d", 0, 5): "PERSON", ("d", 10, 15): "ROLE", ("d", 20, 28): "MONEY", ("d", 30, 35): "ORG"}
+    gold = {
+        ("d", 0, 5): "PERSON",
+        ("d", 10, 15): "ROLE",
+        ("d", 20, 28): "MONEY",
+        ("d", 30, 35): "ORG",
+    }
     pred = {
         ("d", 0, 5): "PERSON",  # hit
         ("d", 10, 14): "ROLE",  # mis-bounded: one FP and one FN
@@ -45,20 +50,33 @@ def test_entity_errors_are_sorted_by_kind():
     from iec_nlp.extraction import Entity, Extraction
 
     text = "Acme Corp. named Jane Doe CFO for $5 in 2024."
-    gold = Extraction(text, (
-        Entity(0, 10, "ORG", "Acme Corp."), Entity(17, 25, "PERSON", "Jane Doe"),
-        Entity(26, 29, "ROLE", "CFO"), Entity(34, 36, "MONEY", "$5"),
-    ), ())
-    pred = Extraction(text, (
-        Entity(0, 4, "ORG", "Acme"), Entity(17, 25, "ORG", "Jane Doe"),
-        Entity(40, 44, "PERIOD", "2024"),
-    ), ())
+    gold = Extraction(
+        text,
+        (
+            Entity(0, 10, "ORG", "Acme Corp."),
+            Entity(17, 25, "PERSON", "Jane Doe"),
+            Entity(26, 29, "ROLE", "CFO"),
+            Entity(34, 36, "MONEY", "$5"),
+        ),
+        (),
+    )
+    pred = Extraction(
+        text,
+        (
+            Entity(0, 4, "ORG", "Acme"),
+            Entity(17, 25, "ORG", "Jane Doe"),
+            Entity(40, 44, "PERIOD", "2024"),
+        ),
+        (),
+    )
     kinds = entity_error_kinds(gold, pred)
     assert kinds["ORG"]["boundary"] == 1
     assert kinds["PERSON"]["label"] == 1
     assert kinds["ROLE"]["missed"] == 1 and kinds["MONEY"]["missed"] == 1
     assert kinds["PERIOD"]["spurious"] == 1
-    assert "spurious" not in kinds["ORG"]  # Acme overlaps the gold ORG: a boundary error, not spurious
+    assert (
+        "spurious" not in kinds["ORG"]
+    )  # Acme overlaps the gold ORG: a boundary error, not spurious
 
 
 def test_relation_errors_list_each_pair_only_one_side_links_with_its_arguments_text():
@@ -66,9 +84,18 @@ def test_relation_errors_list_each_pair_only_one_side_links_with_its_arguments_t
     from iec_nlp.extraction import Entity, Extraction, Relation
 
     text = "Jane Doe, CFO, said revenue was $5 in 2024."
-    ents = (Entity(0, 8, "PERSON", "Jane Doe"), Entity(10, 13, "ROLE", "CFO"), Entity(20, 27, "METRIC", "revenue"),
-            Entity(32, 34, "MONEY", "$5"), Entity(38, 42, "PERIOD", "2024"))
-    gold = Extraction(text, ents, (Relation(0, 1, "HAS_ROLE"), Relation(3, 2, "VALUE_OF"), Relation(3, 4, "IN_PERIOD")))
+    ents = (
+        Entity(0, 8, "PERSON", "Jane Doe"),
+        Entity(10, 13, "ROLE", "CFO"),
+        Entity(20, 27, "METRIC", "revenue"),
+        Entity(32, 34, "MONEY", "$5"),
+        Entity(38, 42, "PERIOD", "2024"),
+    )
+    gold = Extraction(
+        text,
+        ents,
+        (Relation(0, 1, "HAS_ROLE"), Relation(3, 2, "VALUE_OF"), Relation(3, 4, "IN_PERIOD")),
+    )
     pred = Extraction(text, ents, (Relation(0, 1, "HAS_ROLE"), Relation(3, 4, "VALUE_OF")))
     errors = relation_errors(gold, pred, "d")
     assert {(e["head"], e["child"], e["gold"], e["pred"]) for e in errors} == {
@@ -84,6 +111,8 @@ def test_evaluating_nothing_is_a_clear_error_and_a_release_without_entities_scor
 
     with pytest.raises(ValueError, match="holds no releases"):
         evaluate(nlp, [], gold_entities=False)
-    empty = AnnotatedDocument.from_dict({"id": "blank", "text": "   \n", "spans": [], "relations": []})
+    empty = AnnotatedDocument.from_dict(
+        {"id": "blank", "text": "   \n", "spans": [], "relations": []}
+    )
     report = evaluate(nlp, [empty], gold_entities=False)
     assert report.n_documents == 1 and report.confusion["ORG"]["ORG"] == 0

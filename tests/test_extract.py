@@ -92,7 +92,9 @@ def test_import_loads_no_model():
     import sys
 
     code = "import sys, iec_nlp; print('spacy.lang.en' in sys.modules, iec_nlp.pipeline._cached_pipeline.cache_info().currsize)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
     assert out[1] == "0"
 
 

@@ -11,10 +11,23 @@ from iec_nlp.people import canonical_role, group_person_mentions
 
 @pytest.mark.parametrize(
     "text,value",
-    [("$124,000", 124000.0), ("$7.3 million", 7.3e6), ("($3.8) million", -3.8e6), ("$(0.02)", -0.02),
-     ("$.26", 0.26), ("$ 256,000", 256000.0), ("$2.7 million dollars", 2.7e6), ("$14.0\nmillion", 14.0e6),
-     ("$1.2 billion", 1.2e9), ("$16.4M", 16.4e6), ("$250k", 250e3), ("$2.3B", 2.3e9), ("$1.5MM", 1.5e6),
-     ("$3bn", 3e9), ("$7.3-million", 7.3e6)],
+    [
+        ("$124,000", 124000.0),
+        ("$7.3 million", 7.3e6),
+        ("($3.8) million", -3.8e6),
+        ("$(0.02)", -0.02),
+        ("$.26", 0.26),
+        ("$ 256,000", 256000.0),
+        ("$2.7 million dollars", 2.7e6),
+        ("$14.0\nmillion", 14.0e6),
+        ("$1.2 billion", 1.2e9),
+        ("$16.4M", 16.4e6),
+        ("$250k", 250e3),
+        ("$2.3B", 2.3e9),
+        ("$1.5MM", 1.5e6),
+        ("$3bn", 3e9),
+        ("$7.3-million", 7.3e6),
+    ],
 )
 def test_parse_money(text, value):
     money = parse_money(text)
@@ -23,10 +36,11 @@ def test_parse_money(text, value):
 
 
 def test_money_shapes_are_found_whole():
-    text = "a loss of ($3.8) million, or $(0.02) per share, $.26 and $ 256,000; $2.7 million dollars."
+    text = (
+        "a loss of ($3.8) million, or $(0.02) per share, $.26 and $ 256,000; $2.7 million dollars."
+    )
     found = [text[s:e] for s, e in find_money(text)]
     assert found == ["($3.8) million", "$(0.02)", "$.26", "$ 256,000", "$2.7 million dollars"]
-
 
 
 def test_a_negative_amount_with_its_scale_inside_the_parentheses_is_found_whole():
@@ -36,6 +50,7 @@ def test_a_negative_amount_with_its_scale_inside_the_parentheses_is_found_whole(
     found = [text[s:e] for s, e in find_money(text)]
     assert found == ["($130 million)", "($0.16)"]
     assert parse_money(found[0]).value == pytest.approx(-130e6)
+
 
 def test_a_scale_glued_or_hyphenated_stays_in_the_amount():
     text = "orders of $16.4M, a $250k bonus, $2.3B of debt, a $1.5MM line, $7.3-million deal; $5 in March, $5MBA."
@@ -47,7 +62,10 @@ def test_year_to_date_takes_its_year_or_period():
     import iec_nlp
 
     text = "In year-to-date 2006, diluted earnings per share was 2 cents. Net income was $9.1 million for the year-to-date period."
-    assert [e.text for e in iec_nlp.extract(text).entities if e.label == "PERIOD"] == ["year-to-date 2006", "year-to-date period"]
+    assert [e.text for e in iec_nlp.extract(text).entities if e.label == "PERIOD"] == [
+        "year-to-date 2006",
+        "year-to-date period",
+    ]
 
 
 def test_amounts_in_cents_have_no_sign_and_a_rate_in_per_cent_is_none():
@@ -57,11 +75,22 @@ def test_amounts_in_cents_have_no_sign_and_a_rate_in_per_cent_is_none():
 
 @pytest.mark.parametrize(
     "text,value,currency",
-    [("RMB 85.2 million", 85.2e6, "CNY"), ("RMB85.2 million", 85.2e6, "CNY"), ("INR 4,312 crore", 4312e7, "INR"),
-     ("Rs. 702 crore", 702e7, "INR"), ("₹1,530 lakh", 1530e5, "INR"), ("NIS 40 million", 40e6, "ILS"),
-     ("CHF 12.5 million", 12.5e6, "CHF"), ("EUR 38.4 million", 38.4e6, "EUR"), ("HK$3.2 billion", 3.2e9, "HKD"),
-     ("R$ 14 million", 14e6, "BRL"), ("Ps. 1,250 million", 1250e6, "MXN"), ("¥5,000 million", 5000e6, "JPY"),
-     ("PLN 212 million", 212e6, "PLN"), ("AED 1.2 billion", 1.2e9, "AED")],
+    [
+        ("RMB 85.2 million", 85.2e6, "CNY"),
+        ("RMB85.2 million", 85.2e6, "CNY"),
+        ("INR 4,312 crore", 4312e7, "INR"),
+        ("Rs. 702 crore", 702e7, "INR"),
+        ("₹1,530 lakh", 1530e5, "INR"),
+        ("NIS 40 million", 40e6, "ILS"),
+        ("CHF 12.5 million", 12.5e6, "CHF"),
+        ("EUR 38.4 million", 38.4e6, "EUR"),
+        ("HK$3.2 billion", 3.2e9, "HKD"),
+        ("R$ 14 million", 14e6, "BRL"),
+        ("Ps. 1,250 million", 1250e6, "MXN"),
+        ("¥5,000 million", 5000e6, "JPY"),
+        ("PLN 212 million", 212e6, "PLN"),
+        ("AED 1.2 billion", 1.2e9, "AED"),
+    ],
 )
 def test_amounts_in_other_currencies_are_found_whole_with_their_currency(text, value, currency):
     sentence = f"Revenue was {text} in the quarter."
@@ -77,8 +106,16 @@ def test_an_amount_in_parentheses_after_another_is_its_translation_not_a_negativ
 
 @pytest.mark.parametrize(
     "phrase,label",
-    [("3Q24", "Q3 2024"), ("4Q 2023", "Q4 2023"), ("Q3'24", "Q3 2024"), ("Q3 FY2025", "Q3 FY2025"),
-     ("1H24", "6M FY2024"), ("H1 2024", "6M FY2024"), ("2H 2023", "H2 FY2023"), ("FY24", "FY2024")],
+    [
+        ("3Q24", "Q3 2024"),
+        ("4Q 2023", "Q4 2023"),
+        ("Q3'24", "Q3 2024"),
+        ("Q3 FY2025", "Q3 FY2025"),
+        ("1H24", "6M FY2024"),
+        ("H1 2024", "6M FY2024"),
+        ("2H 2023", "H2 FY2023"),
+        ("FY24", "FY2024"),
+    ],
 )
 def test_short_period_codes_resolve(phrase, label):
     assert resolve_period(phrase, ReleaseContext(quarter=2, year=2024)) == label
@@ -114,8 +151,13 @@ def test_periods_resolve_against_the_release():
 
 @pytest.mark.parametrize(
     "phrase,label",
-    [("prior quarter", "Q1 2024"), ("linked quarter", "Q1 2024"), ("previous quarter", "Q1 2024"),
-     ("same quarter of the prior year", "Q2 2023"), ("last quarter of 2023", "Q4 2023")],
+    [
+        ("prior quarter", "Q1 2024"),
+        ("linked quarter", "Q1 2024"),
+        ("previous quarter", "Q1 2024"),
+        ("same quarter of the prior year", "Q2 2023"),
+        ("last quarter of 2023", "Q4 2023"),
+    ],
 )
 def test_the_quarter_before_is_the_one_before_the_release(phrase, label):
     assert resolve_period(phrase, ReleaseContext(quarter=2, year=2024)) == label
@@ -140,18 +182,31 @@ def test_a_period_phrase_naming_neither_quarter_nor_year_takes_its_sentences_sco
 
 
 def test_the_quarter_before_the_first_is_the_last_of_the_year_before():
-    assert resolve_period("prior quarter", ReleaseContext(quarter=1, year=2024, fiscal=True)) == "Q4 FY2023"
+    assert (
+        resolve_period("prior quarter", ReleaseContext(quarter=1, year=2024, fiscal=True))
+        == "Q4 FY2023"
+    )
 
 
 def test_person_mentions_merge_and_roles_canonicalize():
-    names = ["W. Barry Gilbert", "Barry Gilbert", "Gilbert", "Jeffrey Schlarbaum", "Jeff", "Schlarbaum"]
+    names = [
+        "W. Barry Gilbert",
+        "Barry Gilbert",
+        "Gilbert",
+        "Jeffrey Schlarbaum",
+        "Jeff",
+        "Schlarbaum",
+    ]
     groups = group_person_mentions(names)
     assert groups[0] == groups[1] == groups[2]
     assert groups[3] == groups[4] == groups[5]
     assert groups[0] != groups[3]
     assert canonical_role("CEO") == "Chief Executive Officer"
     assert canonical_role("Chief Operating officer") == "Chief Operating Officer"
-    assert canonical_role("VICE PRESIDENT OF SALES AND MARKETING") == "Vice President of Sales and Marketing"
+    assert (
+        canonical_role("VICE PRESIDENT OF SALES AND MARKETING")
+        == "Vice President of Sales and Marketing"
+    )
 
 
 def test_a_stated_unit_scales_the_sign_only_cells_below_it():
@@ -200,36 +255,58 @@ def test_a_headline_in_capitals_and_the_name_in_the_text_are_one_person():
     from iec_nlp.extraction import Entity, Extraction
 
     text = "LAURA M. PETTIGREW NAMED CFO\nLaura M. Pettigrew joins."
-    entities = (Entity(0, 18, "PERSON", "LAURA M. PETTIGREW"), Entity(29, 47, "PERSON", "Laura M. Pettigrew"))
+    entities = (
+        Entity(0, 18, "PERSON", "LAURA M. PETTIGREW"),
+        Entity(29, 47, "PERSON", "Laura M. Pettigrew"),
+    )
     (person,) = Extraction(text, entities, ()).people
     assert person.name == "Laura M. Pettigrew" and person.mentions == (0, 1)
 
 
 @pytest.mark.parametrize(
     "measure",
-    ["subscription revenue", "product revenue", "royalty revenue", "deferred revenue", "service revenue",
-     "comparable restaurant sales", "same-store sales", "gross bookings",
-     "net loss attributable to common stockholders", "net income available to common shareholders",
-     "term loan facility", "line of credit"],
+    [
+        "subscription revenue",
+        "product revenue",
+        "royalty revenue",
+        "deferred revenue",
+        "service revenue",
+        "comparable restaurant sales",
+        "same-store sales",
+        "gross bookings",
+        "net loss attributable to common stockholders",
+        "net income available to common shareholders",
+        "term loan facility",
+        "line of credit",
+    ],
 )
 def test_a_line_item_keeps_the_words_that_make_it_one(measure):
     # GUIDELINE.md, "Metric wording": a distinct line item keeps its words.
     import iec_nlp
 
-    result = iec_nlp.extract(f"The Company reported {measure} of $12.3 million for the third quarter of 2024.")
+    result = iec_nlp.extract(
+        f"The Company reported {measure} of $12.3 million for the third quarter of 2024."
+    )
     assert [e.text for e in result.entities if e.label == "METRIC"] == [measure]
 
 
 @pytest.mark.parametrize(
     "sentence,measure",
-    [("Total loans grew to $950.2 million at September 30, 2024.", "Total loans"),
-     ("Backlog climbed to $95.2 million at quarter end.", "Backlog"),
-     ("Total assets reached $2.1 billion at June 30, 2024.", "Total assets"),
-     ("Annualized recurring revenue reached $120 million at quarter end.", "Annualized recurring revenue"),
-     # The change stated first, then the level.
-     ("Same-property net operating income increased $1.9 million, or 3.1%, to $63.4 million.",
-      "Same-property net operating income"),
-     ("Total loans grew 7.2% during 2011 to $612.0 million.", "Total loans")],
+    [
+        ("Total loans grew to $950.2 million at September 30, 2024.", "Total loans"),
+        ("Backlog climbed to $95.2 million at quarter end.", "Backlog"),
+        ("Total assets reached $2.1 billion at June 30, 2024.", "Total assets"),
+        (
+            "Annualized recurring revenue reached $120 million at quarter end.",
+            "Annualized recurring revenue",
+        ),
+        # The change stated first, then the level.
+        (
+            "Same-property net operating income increased $1.9 million, or 3.1%, to $63.4 million.",
+            "Same-property net operating income",
+        ),
+        ("Total loans grew 7.2% during 2011 to $612.0 million.", "Total loans"),
+    ],
 )
 def test_a_measure_stated_by_a_verb_of_level_is_linked_without_the_verb(sentence, measure):
     import iec_nlp
@@ -237,14 +314,20 @@ def test_a_measure_stated_by_a_verb_of_level_is_linked_without_the_verb(sentence
     result = iec_nlp.extract(sentence)
     metrics = [e for e in result.entities if e.label == "METRIC"]
     assert [e.text for e in metrics] == [measure]
-    values = [(result.entities[r.head].label, result.entities[r.child].text) for r in result.relations if r.label == "VALUE_OF"]
+    values = [
+        (result.entities[r.head].label, result.entities[r.child].text)
+        for r in result.relations
+        if r.label == "VALUE_OF"
+    ]
     assert values == [("MONEY", measure)]
 
 
 def test_amounts_paired_by_respectively_take_the_measure_of_their_rank():
     import iec_nlp
 
-    result = iec_nlp.extract("Revenue and net income for fiscal 2024 were $120.5 million and $8.2 million, respectively.")
+    result = iec_nlp.extract(
+        "Revenue and net income for fiscal 2024 were $120.5 million and $8.2 million, respectively."
+    )
     assert [(f.value, f.metric, f.period) for f in result.figures] == [
         (120_500_000.0, "Revenue", "fiscal 2024"),
         (8_200_000.0, "net income", "fiscal 2024"),
@@ -254,7 +337,9 @@ def test_amounts_paired_by_respectively_take_the_measure_of_their_rank():
 def test_a_quarter_and_its_year_one_space_apart_are_one_period():
     import iec_nlp
 
-    result = iec_nlp.extract("Acme Third Quarter Fiscal 2026 Results\n\nRevenue was $5.1 million in the fourth quarter 2025.")
+    result = iec_nlp.extract(
+        "Acme Third Quarter Fiscal 2026 Results\n\nRevenue was $5.1 million in the fourth quarter 2025."
+    )
     periods = [e.text for e in result.entities if e.label == "PERIOD"]
     assert "fourth quarter 2025" in periods
     assert "Fiscal 2026" not in periods
@@ -267,7 +352,8 @@ def test_a_measure_ends_before_and_so_the_next_amount_keeps_its_own():
         "It ended the quarter with $38.4 million in cash and $75.0 million outstanding under its revolving credit facility."
     )
     assert [(f.text, f.metric) for f in result.figures] == [
-        ("$38.4 million", "cash"), ("$75.0 million", "revolving credit facility")
+        ("$38.4 million", "cash"),
+        ("$75.0 million", "revolving credit facility"),
     ]
 
 
@@ -281,15 +367,41 @@ def test_an_amount_a_verb_in_ing_changes_by_is_a_change():
 
 @pytest.mark.parametrize(
     ("sentence", "metric", "period"),
-    [("Same-property NOI was $318.6 million for the quarter.", "Same-property NOI", "quarter"),
-     ("The average unit volume of restaurants open all year was $4.6 million in 2019.", "average unit volume", "2019"),
-     ("The allowance for loan losses was $12.1 million at June 30, 2019.", "allowance for loan losses", "June 30, 2019"),
-     ("Revenue for the first half of fiscal 2018 was $41.2 million.", "Revenue", "first half of fiscal 2018"),
-     ("Fourth-quarter 2010 revenue was $12.5 million.", "revenue", "Fourth-quarter 2010"),
-     ("On a trailing twelve-month basis, revenue was $210 million.", "revenue", "trailing twelve-month"),
-     # The year before a measure, over the measure's modifiers.
-     ("The Company expects 2019 Core FFO per diluted share of $1.33.", "Core FFO per diluted share", "2019"),
-     ("Growth capital expenditures were $45 million in the quarter.", "Growth capital expenditures", "quarter")],
+    [
+        ("Same-property NOI was $318.6 million for the quarter.", "Same-property NOI", "quarter"),
+        (
+            "The average unit volume of restaurants open all year was $4.6 million in 2019.",
+            "average unit volume",
+            "2019",
+        ),
+        (
+            "The allowance for loan losses was $12.1 million at June 30, 2019.",
+            "allowance for loan losses",
+            "June 30, 2019",
+        ),
+        (
+            "Revenue for the first half of fiscal 2018 was $41.2 million.",
+            "Revenue",
+            "first half of fiscal 2018",
+        ),
+        ("Fourth-quarter 2010 revenue was $12.5 million.", "revenue", "Fourth-quarter 2010"),
+        (
+            "On a trailing twelve-month basis, revenue was $210 million.",
+            "revenue",
+            "trailing twelve-month",
+        ),
+        # The year before a measure, over the measure's modifiers.
+        (
+            "The Company expects 2019 Core FFO per diluted share of $1.33.",
+            "Core FFO per diluted share",
+            "2019",
+        ),
+        (
+            "Growth capital expenditures were $45 million in the quarter.",
+            "Growth capital expenditures",
+            "quarter",
+        ),
+    ],
 )
 def test_measures_and_periods_of_banks_reits_and_restaurants(sentence, metric, period):
     import iec_nlp
@@ -301,21 +413,30 @@ def test_measures_and_periods_of_banks_reits_and_restaurants(sentence, metric, p
 
 @pytest.mark.parametrize(
     ("sentence", "item"),
-    [("Ms. Ruiz will receive her annual incentive bonus of $95,000.", "annual incentive bonus"),
-     ("Ms. Park will receive a transition bonus of $120,000.", "transition bonus"),
-     ("Mr. Lutz will receive a pro-rated bonus of $64,000.", "pro-rated bonus")],
+    [
+        ("Ms. Ruiz will receive her annual incentive bonus of $95,000.", "annual incentive bonus"),
+        ("Ms. Park will receive a transition bonus of $120,000.", "transition bonus"),
+        ("Mr. Lutz will receive a pro-rated bonus of $64,000.", "pro-rated bonus"),
+    ],
 )
 def test_a_bonus_of_any_kind_is_the_pay_item_its_amount_is_the_value_of(sentence, item):
     import iec_nlp
 
     result = iec_nlp.extract(sentence)
-    assert [(r.label, result.entities[r.child].text) for r in result.relations] == [("VALUE_OF", item)]
+    assert [(r.label, result.entities[r.child].text) for r in result.relations] == [
+        ("VALUE_OF", item)
+    ]
 
 
 @pytest.mark.parametrize(
     ("before", "change"),
-    [("a 22% increase over net sales of", False), ("up 8% from sales of", False),
-     ("an increase in revenue of", True), ("revenue grew by", True), ("revenue of", False)],
+    [
+        ("a 22% increase over net sales of", False),
+        ("up 8% from sales of", False),
+        ("an increase in revenue of", True),
+        ("revenue grew by", True),
+        ("revenue of", False),
+    ],
 )
 def test_the_level_compared_against_after_a_change_is_no_change(before, change):
     from iec_nlp.figures import is_change
@@ -340,14 +461,22 @@ def test_a_guidance_tolerance_is_no_level():
 def test_southeast_asian_currencies_are_amounts():
     import iec_nlp
 
-    result = iec_nlp.extract("Net sales were THB1,402 million (US$39.1 million), and net income VND850 billion.")
-    assert [e.text for e in result.entities if e.label == "MONEY"] == ["THB1,402 million", "US$39.1 million", "VND850 billion"]
+    result = iec_nlp.extract(
+        "Net sales were THB1,402 million (US$39.1 million), and net income VND850 billion."
+    )
+    assert [e.text for e in result.entities if e.label == "MONEY"] == [
+        "THB1,402 million",
+        "US$39.1 million",
+        "VND850 billion",
+    ]
 
 
 def test_a_homebuilders_average_selling_price_is_a_measure():
     import iec_nlp
 
-    result = iec_nlp.extract("The average selling price of homes closed was $481,000 for the quarter.")
+    result = iec_nlp.extract(
+        "The average selling price of homes closed was $481,000 for the quarter."
+    )
     assert [(f.text, f.metric) for f in result.figures] == [("$481,000", "average selling price")]
 
 
@@ -366,5 +495,7 @@ def test_a_staffing_firms_bill_rate_and_revenue_per_consultant_and_an_insurers_p
         "It wrote gross written premium of $220.5 million."
     )
     assert [(f.text, f.metric) for f in result.figures] == [
-        ("$66.10", "average bill rate"), ("$91,000", "revenue per billable consultant"),
-        ("$220.5 million", "gross written premium")]
+        ("$66.10", "average bill rate"),
+        ("$91,000", "revenue per billable consultant"),
+        ("$220.5 million", "gross written premium"),
+    ]

@@ -46,7 +46,9 @@ def test_no_name_on_item_headings_or_quoted_defined_terms(path):
     for e in result.entities:
         if e.label not in NAME_LABELS:
             continue
-        assert not any(a <= e.start < b for a, b in headings), f"{e.label} {e.text!r} in an item heading"
+        assert not any(a <= e.start < b for a, b in headings), (
+            f"{e.label} {e.text!r} in an item heading"
+        )
         assert (e.start, e.end) not in defined, f"{e.label} {e.text!r} is a quoted defined term"
 
 
@@ -63,4 +65,8 @@ def test_the_issuer_of_each_document_of_a_real_filing_is_its_filer(name):
     for document in read_documents(FILINGS / name):
         issuer = iec_nlp.extract(document.text).issuer
         filer = document.metadata["company"]
-        assert issuer is not None and same_organization(issuer.name, filer), (document.id, issuer, filer)
+        assert issuer is not None and same_organization(issuer.name, filer), (
+            document.id,
+            issuer,
+            filer,
+        )

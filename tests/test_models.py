@@ -10,7 +10,11 @@ import spacy
 
 import iec_nlp
 
-MODELS = sorted(p for p in (Path(__file__).resolve().parent.parent / "models").iterdir() if (p / "meta.json").exists())
+MODELS = sorted(
+    p
+    for p in (Path(__file__).resolve().parent.parent / "models").iterdir()
+    if (p / "meta.json").exists()
+)
 
 
 @pytest.mark.parametrize("path", MODELS, ids=[p.name for p in MODELS])
@@ -54,14 +58,18 @@ def test_the_default_models_customer_model_is_what_the_code_learns_from_train_an
     import shutil
 
     root = Path(__file__).resolve().parent.parent
-    spec = importlib.util.spec_from_file_location("refit", root / "training" / "refit_customer_model.py")
+    spec = importlib.util.spec_from_file_location(
+        "refit", root / "training" / "refit_customer_model.py"
+    )
     refit = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(refit)
     shipped = json.loads((root / "models" / "iec_cnn" / "meta.json").read_text())
     shutil.copy(root / "models" / "iec_cnn" / "meta.json", tmp_path / "meta.json")
     assert refit.refit(tmp_path, root / "corpora") == shipped["iec_organizations"]
     splits = json.loads((root / "corpora" / "splits.json").read_text())
-    assert shipped["iec_nlp"]["customer_model"]["trained_on"] == len(splits["train"]) + len(splits["dev"])
+    assert shipped["iec_nlp"]["customer_model"]["trained_on"] == len(splits["train"]) + len(
+        splits["dev"]
+    )
 
 
 def test_the_default_model_reads_real_filings_as_measured():
@@ -75,7 +83,9 @@ def test_the_default_model_reads_real_filings_as_measured():
     from iec_nlp.corpus.splits import split_documents
     from iec_nlp.evaluation import evaluate
 
-    documents = split_documents(Path(__file__).resolve().parent / "data" / "filings_gold")[0]["test"]
+    documents = split_documents(Path(__file__).resolve().parent / "data" / "filings_gold")[0][
+        "test"
+    ]
     report = evaluate("iec_cnn", documents, gold_entities=False)
     assert report.n_documents == 14
     assert report.entities.micro.f >= 0.945

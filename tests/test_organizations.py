@@ -64,7 +64,10 @@ def test_a_short_name_joins_a_full_name_whose_leading_words_end_at_a_comma():
     entities = _orgs(text, "Sears, Roebuck and Co.", "Sears Canada", "Sears")
     assert same_organization("Sears", "Sears, Roebuck\nand Co.")
     groups = group_organizations(entities, text)
-    assert [[entities[i].text for i in g] for g in groups] == [["Sears, Roebuck and Co.", "Sears"], ["Sears Canada"]]
+    assert [[entities[i].text for i in g] for g in groups] == [
+        ["Sears, Roebuck and Co.", "Sears"],
+        ["Sears Canada"],
+    ]
     assert find_issuer(text, entities).name == "Sears, Roebuck and Co."
 
 
@@ -74,7 +77,13 @@ def test_names_of_one_organization_are_grouped():
     assert same_organization("SAIC", "Science Applications International Corporation")
     assert not same_organization("Acme", "Beta Industries")
     text = "Science Applications International Corporation (SAIC) said. IEC Electronics Corp. and IEC's plant."
-    entities = _orgs(text, "Science Applications International Corporation", "SAIC", "IEC Electronics Corp.", "IEC")
+    entities = _orgs(
+        text,
+        "Science Applications International Corporation",
+        "SAIC",
+        "IEC Electronics Corp.",
+        "IEC",
+    )
     groups = group_organizations(entities, text)
     assert [[entities[i].text for i in g] for g in groups] == [
         ["Science Applications International Corporation", "SAIC"],
@@ -86,7 +95,9 @@ def test_a_name_that_ends_in_the_initials_of_the_longer_names_last_words_is_its_
     assert same_organization("Pecan Creek ISD", "Pecan Creek Independent School District")
     assert same_organization("Lakeshore FCU", "Lakeshore Federal Credit Union")
     assert not same_organization("Pecan Creek ISD", "Marfil Independent School District")
-    assert not same_organization("Acme IT", "Acme Industrial Tools Group")  # the initials of all the rest
+    assert not same_organization(
+        "Acme IT", "Acme Industrial Tools Group"
+    )  # the initials of all the rest
 
 
 def test_a_short_form_joins_the_group_that_holds_its_longer_form():
@@ -96,7 +107,13 @@ def test_a_short_form_joins_the_group_that_holds_its_longer_form():
         "Acme Inc. won a U.S. Army contract from the U.S. Army Contracting Command. The Army Test and "
         "Evaluation Command tested it. The Army will field it."
     )
-    names = ("Acme Inc.", "U.S. Army Contracting Command", "U.S. Army", "Army Test and Evaluation Command", "Army")
+    names = (
+        "Acme Inc.",
+        "U.S. Army Contracting Command",
+        "U.S. Army",
+        "Army Test and Evaluation Command",
+        "Army",
+    )
     entities = _orgs(text, *names)
     groups = group_organizations(entities, text)
     assert [[entities[i].text for i in g] for g in groups] == [
@@ -156,9 +173,9 @@ def test_an_issuer_with_wire_in_its_name_is_not_taken_for_a_wire_service():
         "Newark, NY - April 23, 2009 - Acme Wire and Cable Corp. (NYSE: AWC) announced its results. "
         "Acme Wire and Cable had revenue of $16 million, and sold to Beta Industries."
     )
-    assert _issuer_name(text, "Acme Wire and Cable Corp.", "Acme Wire and Cable", "Beta Industries") == (
-        "Acme Wire and Cable Corp."
-    )
+    assert _issuer_name(
+        text, "Acme Wire and Cable Corp.", "Acme Wire and Cable", "Beta Industries"
+    ) == ("Acme Wire and Cable Corp.")
 
 
 def test_a_place_between_the_issuer_and_its_ticker():
@@ -175,7 +192,10 @@ def test_a_ticker_on_an_exchange_abroad_marks_the_issuer():
         "Beta Pharma Licenses Antibody from Acme Biotech\n\nPARIS, June 2, 2020 -- Beta Pharma Inc. has licensed "
         "an antibody from Acme Biotech SA (Euronext Paris: ACMB). Beta Pharma will pay royalties."
     )
-    assert _issuer_name(text, "Beta Pharma Inc.", "Beta Pharma", "Acme Biotech SA", "Acme Biotech") == "Acme Biotech SA"
+    assert (
+        _issuer_name(text, "Beta Pharma Inc.", "Beta Pharma", "Acme Biotech SA", "Acme Biotech")
+        == "Acme Biotech SA"
+    )
 
 
 def test_an_over_the_counter_symbol_marks_the_issuer():
@@ -191,13 +211,19 @@ def test_the_organization_the_release_defines_as_the_company_or_group():
     # the grouping puts it there; the definition "the Group" and "is pleased
     # to announce" still mark the author.
     text = (
-        "LONDON, Sept. 14, 2023 /CNW/ - Acme Food Group plc (\"Acme Foods\" or the \"Group\"), a food "
-        "business, is pleased to announce a supply agreement with Beta Canada Corp (\"Beta\"). Acme Foods "
+        'LONDON, Sept. 14, 2023 /CNW/ - Acme Food Group plc ("Acme Foods" or the "Group"), a food '
+        'business, is pleased to announce a supply agreement with Beta Canada Corp ("Beta"). Acme Foods '
         "will open a plant. Acme Foods will hire 200. Acme Foods will supply Beta. Acme Foods Canada Inc "
         "will run the plant. Acme Foods Group shares trade in London."
     )
     names = (
-        "CNW", "Acme Food Group plc", "Acme Foods Canada Inc", "Acme Foods Group", "Acme Foods", "Beta Canada Corp", "Beta"
+        "CNW",
+        "Acme Food Group plc",
+        "Acme Foods Canada Inc",
+        "Acme Foods Group",
+        "Acme Foods",
+        "Beta Canada Corp",
+        "Beta",
     )
     assert _issuer_name(text, *names) == "Acme Food Group plc"
 
@@ -213,7 +239,7 @@ def test_said_today_marks_the_author():
 def test_a_trustee_announces_for_the_trust():
     text = (
         "FORT WORTH, Texas, March 18, 2005 -- Larchmont National Bank, as Trustee of the Westmarch Royalty "
-        "Trust (the \"Trust\"), today declared a cash distribution of $0.1862 per unit. Crandall Oil & Gas "
+        'Trust (the "Trust"), today declared a cash distribution of $0.1862 per unit. Crandall Oil & Gas '
         "Company operates the properties."
     )
     names = ("Larchmont National Bank", "Westmarch Royalty Trust", "Crandall Oil & Gas Company")
@@ -238,7 +264,7 @@ def test_an_8k_item_names_its_filer_only_where_it_says_so():
     assert _issuer_name(text, "Beta University Medical Center", "Gamma Pharma BV") is None
     defined = (
         "Item 1.01 Entry into a Material Definitive Agreement.\n\nOn May 1, 2024, Acme Corp. (the "
-        "\"Company\") entered into a credit agreement with Beta Bank, N.A. Beta Bank, N.A. is the lender."
+        '"Company") entered into a credit agreement with Beta Bank, N.A. Beta Bank, N.A. is the lender.'
     )
     assert _issuer_name(defined, "Acme Corp.", "Beta Bank, N.A.") == "Acme Corp."
 
@@ -246,10 +272,13 @@ def test_an_8k_item_names_its_filer_only_where_it_says_so():
 def test_an_8k_item_defines_its_filer_after_its_state_of_incorporation():
     text = (
         "Item 2.01 Completion of Acquisition or Disposition of Assets.\n\nOn September 30, 2019, Acme Medical, "
-        "Inc., a Delaware corporation (the \"Company\"), completed its acquisition of Beta Vascular, Inc., a "
-        "privately held developer of catheters (\"Beta\"). Beta Vascular, Inc. is now a subsidiary."
+        'Inc., a Delaware corporation (the "Company"), completed its acquisition of Beta Vascular, Inc., a '
+        'privately held developer of catheters ("Beta"). Beta Vascular, Inc. is now a subsidiary.'
     )
-    assert _issuer_name(text, "Acme Medical, Inc.", "Beta Vascular, Inc.", "Beta") == "Acme Medical, Inc."
+    assert (
+        _issuer_name(text, "Acme Medical, Inc.", "Beta Vascular, Inc.", "Beta")
+        == "Acme Medical, Inc."
+    )
 
 
 def test_an_8k_item_names_its_filer_where_it_furnishes_a_release_or_signs():
@@ -258,7 +287,10 @@ def test_an_8k_item_names_its_filer_where_it_furnishes_a_release_or_signs():
         "Item 2.02 Results of Operations and Financial Condition\n\nOn January 25, 2007, Acme Power Company "
         "(\u201cAcme Power\u201d) issued a press release regarding its earnings. Beta Fuels supplied the coal."
     )
-    assert _issuer_name(furnished, "Acme Power Company", "Acme Power", "Beta Fuels") == "Acme Power Company"
+    assert (
+        _issuer_name(furnished, "Acme Power Company", "Acme Power", "Beta Fuels")
+        == "Acme Power Company"
+    )
     signed = (
         "Item 5.02 Departure of Directors or Certain Officers.\n\nThe Board of Beta Holdings elected Rona "
         "Fairhead to serve as a director.\n\nSIGNATURE\n\nPursuant to the requirements of the Securities "
@@ -287,7 +319,14 @@ def test_a_ticker_written_before_any_name_is_the_issuers():
         "from the Gotham Transit Authority. Acme Buses will deliver in 2025. Acme Buses thanks the Gotham "
         "Transit Authority. ACG is listed in Toronto."
     )
-    names = ("GLOBE NEWSWIRE", "Acme Buses Inc.", "Acme Buses", "Acme Group Inc.", "ACG", "Gotham Transit Authority")
+    names = (
+        "GLOBE NEWSWIRE",
+        "Acme Buses Inc.",
+        "Acme Buses",
+        "Acme Group Inc.",
+        "ACG",
+        "Gotham Transit Authority",
+    )
     assert _issuer_name(text, *names) == "Acme Group Inc."
 
 
@@ -328,18 +367,37 @@ def test_the_announcers_about_section_is_the_authors_when_the_customers_comes_fi
         "has selected its platform.\n\nAbout Halvern Valley Credit Union\nHalvern Valley Credit Union serves "
         "82,000 members.\n\nAbout Corvane Systems\nCorvane Systems makes banking software."
     )
-    assert _issuer_name(text, "Halvern Valley Credit Union", "Corvane Systems", "CORVANE") == "Corvane Systems"
+    assert (
+        _issuer_name(text, "Halvern Valley Credit Union", "Corvane Systems", "CORVANE")
+        == "Corvane Systems"
+    )
 
 
 @pytest.mark.parametrize(
     "sentence, name, expected",
     [
         # The decision follows the role the release gives the organization, not its name.
-        ("today announced an order from Keysight Technologies, a new customer, for test systems.", "Keysight Technologies", "CUSTOMER"),
-        ("today announced an order from Teradyne, a new customer, for test systems.", "Teradyne", "CUSTOMER"),
-        ("today announced a joint development program with Motorola. Motorola is a partner, not a customer.", "Motorola", "ORG"),
+        (
+            "today announced an order from Keysight Technologies, a new customer, for test systems.",
+            "Keysight Technologies",
+            "CUSTOMER",
+        ),
+        (
+            "today announced an order from Teradyne, a new customer, for test systems.",
+            "Teradyne",
+            "CUSTOMER",
+        ),
+        (
+            "today announced a joint development program with Motorola. Motorola is a partner, not a customer.",
+            "Motorola",
+            "ORG",
+        ),
         # "Wireless" is no wire service.
-        ("today announced an order from Beta Wireless, a new customer, for antenna modules.", "Beta Wireless", "CUSTOMER"),
+        (
+            "today announced an order from Beta Wireless, a new customer, for antenna modules.",
+            "Beta Wireless",
+            "CUSTOMER",
+        ),
     ],
 )
 def test_customer_is_decided_from_the_release(customer_model, sentence, name, expected):
@@ -378,7 +436,11 @@ def test_a_ticker_used_as_a_short_name_is_its_company():
         "the turbines. AMSC will ship them."
     )
     # The symbol inside the ticker notation is no mention (SCHEMA.md).
-    entities = [e for e in _orgs(text, "Acme Superconductor Corporation", "AMSC Windtec", "AMSC") if text[e.start - 2 : e.start] != ": "]
+    entities = [
+        e
+        for e in _orgs(text, "Acme Superconductor Corporation", "AMSC Windtec", "AMSC")
+        if text[e.start - 2 : e.start] != ": "
+    ]
     groups = group_organizations(entities, text)
     assert [[entities[i].text for i in g] for g in groups] == [
         ["Acme Superconductor Corporation", "AMSC"],
@@ -389,12 +451,21 @@ def test_a_ticker_used_as_a_short_name_is_its_company():
 @pytest.mark.parametrize(
     "sentence, unit",
     [
-        ("AMSC Windtec, a wholly owned subsidiary of Acme, will design it for Beta Systems.", "AMSC Windtec"),
+        (
+            "AMSC Windtec, a wholly owned subsidiary of Acme, will design it for Beta Systems.",
+            "AMSC Windtec",
+        ),
         ("Our Power Group received an order from Beta Systems for radars.", "Power Group"),
-        ("Sales of the Industrial Group segment rose on orders from Beta Systems.", "Industrial Group"),
+        (
+            "Sales of the Industrial Group segment rose on orders from Beta Systems.",
+            "Industrial Group",
+        ),
         # A joint venture of the issuer's subsidiary, whatever it sells to Beta Systems.
-        ("Sonics JV is a joint venture between Acme Marine, LLC, a subsidiary of Acme Corp., and Delta Inc. "
-         "Beta Systems awarded Sonics JV a contract.", "Sonics JV"),
+        (
+            "Sonics JV is a joint venture between Acme Marine, LLC, a subsidiary of Acme Corp., and Delta Inc. "
+            "Beta Systems awarded Sonics JV a contract.",
+            "Sonics JV",
+        ),
     ],
 )
 def test_the_issuers_own_units_are_never_its_customers(customer_model, sentence, unit):
@@ -412,8 +483,14 @@ def test_a_full_company_name_keeps_its_short_form_and_its_units_apart_from_anoth
         "Caterpillar Inc. (NYSE: CAT) reported. Caterpillar Financial Services Corporation reported too. "
         "Caterpillar said Caterpillar Power Finance grew. Sears, Roebuck and Co. and Sears Canada reported."
     )
-    names = ("Caterpillar Inc.", "Caterpillar Financial Services Corporation", "Caterpillar",
-             "Caterpillar Power Finance", "Sears, Roebuck and Co.", "Sears Canada")
+    names = (
+        "Caterpillar Inc.",
+        "Caterpillar Financial Services Corporation",
+        "Caterpillar",
+        "Caterpillar Power Finance",
+        "Sears, Roebuck and Co.",
+        "Sears Canada",
+    )
     entities = _orgs(text, *names)
     groups = [[entities[i].text for i in g] for g in group_organizations(entities, text)]
     # The unit without a legal form joins the company it is named after; two
@@ -458,7 +535,9 @@ def test_a_cue_word_must_be_a_whole_word_after_the_name():
     assert by_name["Gamma Rail"] == "CUSTOMER"
 
 
-@pytest.mark.parametrize("gap", ["   ", " "])  # a table as filed, and folded as the pipeline reads it
+@pytest.mark.parametrize(
+    "gap", ["   ", " "]
+)  # a table as filed, and folded as the pipeline reads it
 def test_a_table_row_label_takes_no_cue_from_the_cells_around_it(gap):
     # "Sales of Power Systems  $1,200  $1,100" is a row of a results table,
     # not a sale to "Power Systems"; "an order from Beta Transit" is one.
@@ -474,7 +553,15 @@ def test_a_table_row_label_takes_no_cue_from_the_cells_around_it(gap):
 
 
 @pytest.mark.parametrize(
-    "verb", ["supports", "serves", "sells to", "delivers to", "shipped to", "agreed to sell 184 homes in three Atlanta communities to"]
+    "verb",
+    [
+        "supports",
+        "serves",
+        "sells to",
+        "delivers to",
+        "shipped to",
+        "agreed to sell 184 homes in three Atlanta communities to",
+    ],
 )
 def test_a_sale_verb_in_any_form_is_a_cue(verb):
     text = f"Acme Corp. (Nasdaq: ACME) today announced results. Acme also {verb} Beta Transit."
@@ -526,7 +613,10 @@ def test_without_a_model_the_recognizer_decides_but_never_for_the_issuer():
     text = "Acme Corp. (Nasdaq: ACME) today announced an order from Beta. Acme thanks Beta."
     found = _orgs(text, "Acme Corp.", "Acme", "Beta")
     # The recognizer called the issuer and the first Beta customers, the rest ORG.
-    entities = [Entity(e.start, e.end, label, e.text) for e, label in zip(found, ["CUSTOMER", "CUSTOMER", "ORG", "ORG"])]
+    entities = [
+        Entity(e.start, e.end, label, e.text)
+        for e, label in zip(found, ["CUSTOMER", "CUSTOMER", "ORG", "ORG"])
+    ]
     assert [e.text for e in entities] == ["Acme Corp.", "Beta", "Acme", "Beta"]
     labels, _ = decide_labels(text, entities, [], None)
     assert labels == ["ORG", "CUSTOMER", "ORG", "CUSTOMER"]
@@ -537,14 +627,22 @@ def test_customers_view_gives_evidence_and_amounts():
         "Acme Corp. (NYSE: ACM) today announced a $4.7 million order from the U.S. Navy. "
         "Revenue was $9 million. The Navy order ships in June."
     )
-    spans = [("Acme Corp.", "ORG"), ("$4.7 million", "MONEY"), ("order", "METRIC"), ("U.S. Navy", "CUSTOMER"),
-             ("$9 million", "MONEY"), ("Navy", "CUSTOMER")]
+    spans = [
+        ("Acme Corp.", "ORG"),
+        ("$4.7 million", "MONEY"),
+        ("order", "METRIC"),
+        ("U.S. Navy", "CUSTOMER"),
+        ("$9 million", "MONEY"),
+        ("Navy", "CUSTOMER"),
+    ]
     entities, cursor = [], 0
     for surface, label in spans:
         start = text.index(surface, cursor)
         entities.append(Entity(start, start + len(surface), label, surface))
         cursor = start + len(surface)
-    result = Extraction(text, tuple(entities), (Relation(1, 2, "VALUE_OF"),), Issuer("Acme Corp.", (0,)))
+    result = Extraction(
+        text, tuple(entities), (Relation(1, 2, "VALUE_OF"),), Issuer("Acme Corp.", (0,))
+    )
     (customer,) = result.customers
     assert customer.name == "U.S. Navy" and customer.mentions == (3, 5)
     assert [e.text for e in customer.evidence] == [
@@ -566,7 +664,13 @@ def test_a_role_without_organization_implies_the_issuer():
     result = Extraction(text, entities, (Relation(1, 2, "HAS_ROLE"),), Issuer("Acme Corp.", (0,)))
     (role,) = result.people[0].roles
     assert role.organizations == () and role.implied_organization == "Acme Corp."
-    assert Extraction(text, entities, (Relation(1, 2, "HAS_ROLE"),)).people[0].roles[0].implied_organization is None
+    assert (
+        Extraction(text, entities, (Relation(1, 2, "HAS_ROLE"),))
+        .people[0]
+        .roles[0]
+        .implied_organization
+        is None
+    )
 
 
 def test_name_swap_renames_organizations_consistently_and_moves_offsets():
@@ -608,7 +712,9 @@ def test_the_shipped_model_finds_issuer_and_customer_of_a_real_release():
 
     nlp = iec_nlp.load()
     assert nlp.meta["iec_organizations"]["weights"]  # the customer model travels in the meta
-    text = (CORPUS / "releases" / "cpi-aerostructures_2019-10-17_boeing-a10-idiq.txt").read_text(encoding="utf-8")
+    text = (CORPUS / "releases" / "cpi-aerostructures_2019-10-17_boeing-a10-idiq.txt").read_text(
+        encoding="utf-8"
+    )
     result = iec_nlp.extract(text)
     assert result.issuer is not None and result.issuer.name == "CPI Aerostructures, Inc."
     boeing = next(c for c in result.customers if c.name == "Boeing")
@@ -619,7 +725,9 @@ def test_the_shipped_model_finds_issuer_and_customer_of_a_real_release():
 
 def test_curly_and_straight_apostrophes_give_one_organization_key():
     # Meta and text may spell the same name with either apostrophe.
-    assert organization_key("America\u2019s Car-Mart, Inc.") == organization_key("America's Car-Mart, Inc.")
+    assert organization_key("America\u2019s Car-Mart, Inc.") == organization_key(
+        "America's Car-Mart, Inc."
+    )
 
 
 def test_an_organization_that_places_an_order_once_keeps_the_cue_however_often_it_is_named():
@@ -682,10 +790,16 @@ def test_an_order_cue_reaches_its_buyer_past_the_order_value():
     def order_from(sentence: str) -> float:
         return _cue_of("U.S. Army", sentence, "before_order_from")
 
-    assert order_from("It received a purchase order valued at $12.4 million from the U.S. Army.") == 1.0
+    assert (
+        order_from("It received a purchase order valued at $12.4 million from the U.S. Army.")
+        == 1.0
+    )
     assert order_from("It won a contract worth approximately $5 million with the U.S. Army.") == 1.0
     # Words other than a value still may not stand between.
-    assert order_from("It received orders for new field radios made in Ohio from the U.S. Army.") == 0.0
+    assert (
+        order_from("It received orders for new field radios made in Ohio from the U.S. Army.")
+        == 0.0
+    )
 
 
 def test_a_collaborative_agreement_is_no_sale():
@@ -701,19 +815,36 @@ def test_a_sale_verb_reaches_its_receiver_past_a_long_object():
     def sale_to(sentence: str) -> float:
         return _cue_of("United States Army", sentence, "before_sale_to")
 
-    assert sale_to("Acme also supplies power monitoring and control equipment to the United States Army.") == 1.0
+    assert (
+        sale_to(
+            "Acme also supplies power monitoring and control equipment to the United States Army."
+        )
+        == 1.0
+    )
     # Without "to" naming the receiver, a long stretch says nothing of a sale.
-    assert sale_to("Acme supplies power monitoring and control equipment used by units of the United States Army.") == 0.0
+    assert (
+        sale_to(
+            "Acme supplies power monitoring and control equipment used by units of the United States Army."
+        )
+        == 0.0
+    )
     # "provide" hands over as "supply" does, and the object may hold a comma.
-    assert sale_to("Acme expects to provide a more streamlined, cost efficient program to the United States Army.") == 1.0
+    assert (
+        sale_to(
+            "Acme expects to provide a more streamlined, cost efficient program to the United States Army."
+        )
+        == 1.0
+    )
 
 
 def test_a_supplier_to_the_organization_is_no_sign_against_a_sale():
     # "a premier supplier to GM", "a General Motors Supplier of the Year": the issuer supplies.
     from iec_nlp.customer_decision import release_organization_features
 
-    text = ("Acme Corp. (Nasdaq: ACME) was named a Beta Motors Supplier of the Year. "
-            "Acme is a premier supplier to Beta Motors.")
+    text = (
+        "Acme Corp. (Nasdaq: ACME) was named a Beta Motors Supplier of the Year. "
+        "Acme is a premier supplier to Beta Motors."
+    )
     entities = _orgs(text, "Acme Corp.", "Acme", "Beta Motors")
     groups, _, features = release_organization_features(text, entities, [])
     beta = next(f for g, f in zip(groups, features) if entities[g[0]].text == "Beta Motors")
@@ -739,8 +870,10 @@ def test_a_retailer_taking_the_issuers_products_is_cued_like_a_buyer():
 def test_a_name_listed_after_a_served_customer_is_a_customer_too():
     # Only the Air Force has a government word here; JCS follows it in the list of those served.
     model = CustomerModel({"bias": -1.0, "n_government": 3.0}, 0.5)
-    text = ("Acme Corp. (Nasdaq: ACME) today announced a contract. Acme provides IT services to the Air Force, "
-            "National Military Command Center (NMCC), Joint Chiefs of Staff (JCS) and other agencies.")
+    text = (
+        "Acme Corp. (Nasdaq: ACME) today announced a contract. Acme provides IT services to the Air Force, "
+        "National Military Command Center (NMCC), Joint Chiefs of Staff (JCS) and other agencies."
+    )
     entities = _orgs(text, "Acme Corp.", "Acme", "Air Force", "JCS")
     labels, _ = decide_labels(text, entities, [], model)
     assert labels[-2:] == ["CUSTOMER", "CUSTOMER"]
@@ -778,38 +911,61 @@ def test_a_us_body_has_the_government_name_cue():
     "sentence, expected",
     [
         ("Our largest customer, Beta Networks, represented 22% of net sales.", "CUSTOMER"),
-        ("Another customer, Beta Networks, has informed us that it will move production.", "CUSTOMER"),
+        (
+            "Another customer, Beta Networks, has informed us that it will move production.",
+            "CUSTOMER",
+        ),
         ("Shipments to Beta Networks, a new customer, began in August.", "CUSTOMER"),
         ("Sales to Beta Networks accounted for 14% of net sales in the quarter.", "CUSTOMER"),
         ("In the immediate future, Beta Networks will become our customer.", "CUSTOMER"),
         ("Beta Networks remains our largest client.", "CUSTOMER"),
-        ("Revenue to Beta Networks (formerly Beta Telecom) represented approximately 9.5 percent of the total.", "CUSTOMER"),
+        (
+            "Revenue to Beta Networks (formerly Beta Telecom) represented approximately 9.5 percent of the total.",
+            "CUSTOMER",
+        ),
         ("Beta Networks accounted for 29% of net sales in the quarter.", "CUSTOMER"),
         ("Sales to Gamma fell. Beta Networks represented more than 10%.", "CUSTOMER"),
         ("Gamma Ltd., a subsidiary of Beta Networks, accounted for 21%.", "ORG"),
-        ("Beta Networks and Gamma Medical Corp. accounted for 14% and 11% of net sales, respectively.", "CUSTOMER"),
-        ("The Company's largest customer in fiscal 2024 was Beta Networks, a regional grocery chain.", "CUSTOMER"),
+        (
+            "Beta Networks and Gamma Medical Corp. accounted for 14% and 11% of net sales, respectively.",
+            "CUSTOMER",
+        ),
+        (
+            "The Company's largest customer in fiscal 2024 was Beta Networks, a regional grocery chain.",
+            "CUSTOMER",
+        ),
         ("Its customers include Beta Networks and The Gamma Company.", "CUSTOMER"),
         ("Acme's OEM customers, including Beta Networks, renewed.", "CUSTOMER"),
         ("Customers such as Beta Networks may be anyone's.", "ORG"),
         ("Beta Networks has selected the Company's core banking platform.", "CUSTOMER"),
-        ("Beta Networks renewed its processing agreement with the Company for seven years.", "CUSTOMER"),
+        (
+            "Beta Networks renewed its processing agreement with the Company for seven years.",
+            "CUSTOMER",
+        ),
         ("Beta Networks selected Gamma Corp. as its auditor.", "ORG"),
         ("Beta Networks represented 20% of the market for routers.", "ORG"),
         ("Beta Networks has placed a $4 million order for routers.", "CUSTOMER"),
         ("Beta Networks, a six-hospital system in Fresno, Calif., went live in March.", "CUSTOMER"),
         ("Beta Networks ordered the Company to pay damages.", "ORG"),
-        ("Beta Networks, a health system, has completed the deployment of 4,100 infusion pumps.", "CUSTOMER"),
+        (
+            "Beta Networks, a health system, has completed the deployment of 4,100 infusion pumps.",
+            "CUSTOMER",
+        ),
         ("Beta Networks completed its rollout to 62 distribution centers.", "CUSTOMER"),
         ("Beta Networks completed the deployment.", "ORG"),
-        ("Sales to Beta Networks grew in the quarter, and gross margin was 21% of sales.", "CUSTOMER"),
+        (
+            "Sales to Beta Networks grew in the quarter, and gross margin was 21% of sales.",
+            "CUSTOMER",
+        ),
         ("The sale of its sensor division to Beta Networks closed in May.", "ORG"),
         ("Beta Networks, a provider of services to customers in Ohio, reported results.", "ORG"),
         ("Beta Networks, a customer-service outsourcer, reported results.", "ORG"),
         ("In a letter to customers, Beta Networks said it would raise prices.", "ORG"),
     ],
 )
-def test_an_organization_the_release_calls_its_customer_is_one_whatever_the_weights(sentence, expected):
+def test_an_organization_the_release_calls_its_customer_is_one_whatever_the_weights(
+    sentence, expected
+):
     # Said in so many words, either way round (SCHEMA.md: "our customer X"),
     # it settles the decision, though no weight has learned it.
     text = f"Acme Corp. (Nasdaq: ACME) today announced results. {sentence}"
@@ -833,8 +989,14 @@ def test_a_company_acquired_or_acquiring_needs_the_probability_of_an_organizatio
 
 
 def test_selling_products_to_an_organization_is_no_acquisition_cue():
-    assert _cue_of("Beta Motors", "Acme will sell its batteries to Beta Motors.", "before_acquire") == 0.0
-    assert _cue_of("Beta Motors", "Acme agreed to be acquired by Beta Motors.", "before_acquire") == 1.0
+    assert (
+        _cue_of("Beta Motors", "Acme will sell its batteries to Beta Motors.", "before_acquire")
+        == 0.0
+    )
+    assert (
+        _cue_of("Beta Motors", "Acme agreed to be acquired by Beta Motors.", "before_acquire")
+        == 1.0
+    )
 
 
 def test_a_licensee_of_the_issuers_technology_is_cued_like_a_buyer():
@@ -849,8 +1011,14 @@ def test_a_licensee_of_the_issuers_technology_is_cued_like_a_buyer():
 @pytest.mark.parametrize(
     "sentence, expected",
     [
-        ("Its customers include aircraft manufacturers, defense prime contractors and the Beta Defense Agency.", 1.0),
-        ("Customers such as Gamma Aircraft, Delta Jets, and Beta Defense Agency use its harnesses.", 1.0),
+        (
+            "Its customers include aircraft manufacturers, defense prime contractors and the Beta Defense Agency.",
+            1.0,
+        ),
+        (
+            "Customers such as Gamma Aircraft, Delta Jets, and Beta Defense Agency use its harnesses.",
+            1.0,
+        ),
         ("Its suppliers include steel mills, foundries and the Beta Defense Agency.", 0.0),
         ("We added 42 new customers in the quarter, including the Beta Defense Agency.", 1.0),
         ("We added 42 new suppliers in the quarter, including the Beta Defense Agency.", 0.0),
@@ -863,7 +1031,10 @@ def test_a_customer_named_later_in_a_list_of_customers_is_cued(sentence, expecte
 @pytest.mark.parametrize(
     "sentence, expected",
     [
-        ("Beta Motors, an automaker based in Osaka, Japan, has licensed Acme's navigation engine.", 1.0),
+        (
+            "Beta Motors, an automaker based in Osaka, Japan, has licensed Acme's navigation engine.",
+            1.0,
+        ),
         ("Beta Motors, a six-plant truck maker in central Ohio, ordered 400 axles.", 1.0),
         ("Beta Motors, a maker of trucks, reported record results.", 0.0),
     ],
@@ -933,7 +1104,10 @@ def test_a_customer_is_not_taken_for_a_supplier(sentence):
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("Acme received the Foundry Excellence Award from the Beta Institute, an industry association.", "ORG"),
+        (
+            "Acme received the Foundry Excellence Award from the Beta Institute, an industry association.",
+            "ORG",
+        ),
         ("Its controllers are certified by the Beta Institute test program.", "ORG"),
         ("Acme's laboratory is accredited by the Beta Institute.", "ORG"),
         # A prize for suppliers is given by a buyer.
@@ -1008,12 +1182,24 @@ def _settled_labels(sentence: str, *names: str) -> list[str]:
 @pytest.mark.parametrize(
     ("sentence", "label"),
     [
-        ("Acme Corp. has been selected by Pemberton Regional Hospital to deploy its platform.", "CUSTOMER"),
+        (
+            "Acme Corp. has been selected by Pemberton Regional Hospital to deploy its platform.",
+            "CUSTOMER",
+        ),
         ("It said it has been chosen by Pemberton Regional Hospital.", "CUSTOMER"),
-        ("The Company was selected as the payment processor for Pemberton Regional Hospital.", "CUSTOMER"),
-        ("Acme Corp. has been selected by Pemberton Regional Hospital as one of its best suppliers.", "ORG"),
+        (
+            "The Company was selected as the payment processor for Pemberton Regional Hospital.",
+            "CUSTOMER",
+        ),
+        (
+            "Acme Corp. has been selected by Pemberton Regional Hospital as one of its best suppliers.",
+            "ORG",
+        ),
         ("Beta Health was selected by Pemberton Regional Hospital.", "ORG"),
-        ("The Company was awarded a three-year supply agreement by Pemberton Regional Hospital.", "CUSTOMER"),
+        (
+            "The Company was awarded a three-year supply agreement by Pemberton Regional Hospital.",
+            "CUSTOMER",
+        ),
         ("The Company was awarded a research grant by Pemberton Regional Hospital.", "ORG"),
     ],
 )
@@ -1058,7 +1244,11 @@ def test_a_former_customer_or_one_that_already_ordered_is_settled_as_a_customer(
     ],
 )
 def test_customers_named_after_what_is_said_of_them_are_settled_as_customers(sentence):
-    assert _settled_labels(sentence, "Halden Instruments", "Corvane Systems") == ["ORG", "CUSTOMER", "CUSTOMER"]
+    assert _settled_labels(sentence, "Halden Instruments", "Corvane Systems") == [
+        "ORG",
+        "CUSTOMER",
+        "CUSTOMER",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -1073,7 +1263,11 @@ def test_customers_named_after_what_is_said_of_them_are_settled_as_customers(sen
     ],
 )
 def test_led_by_or_as_without_the_customers_named_settles_nothing(sentence):
-    assert _settled_labels(sentence, "Halden Instruments", "Corvane Systems") == ["ORG", "ORG", "ORG"]
+    assert _settled_labels(sentence, "Halden Instruments", "Corvane Systems") == [
+        "ORG",
+        "ORG",
+        "ORG",
+    ]
 
 
 def test_a_buyer_placing_the_order_in_a_relative_clause_is_cued_a_distributor_is_not():
@@ -1081,7 +1275,9 @@ def test_a_buyer_placing_the_order_in_a_relative_clause_is_cued_a_distributor_is
     assert _cue_of("Grafton County Hospital", placed, "after_x_awarded") == 1
     awarded = "Grafton County Hospital, which was awarded a grant, uses the system."
     assert _cue_of("Grafton County Hospital", awarded, "after_x_awarded") == 0
-    distributor = "Acme entered into an exclusive distribution agreement with Grafton County Hospital."
+    distributor = (
+        "Acme entered into an exclusive distribution agreement with Grafton County Hospital."
+    )
     assert _cue_of("Grafton County Hospital", distributor, "before_order_from") == 0
     supplied = "Acme entered into a supply agreement with Grafton County Hospital."
     assert _cue_of("Grafton County Hospital", supplied, "before_order_from") > 0
@@ -1102,7 +1298,14 @@ def test_the_buyer_of_a_business_is_an_acquirer_not_a_buyer():
     sold = "Acme completed the sale of its coatings business to Delphine Chemical."
     assert _cue_of("Delphine Chemical", sold, "before_sale_to") == 0
     assert _cue_of("Delphine Chemical", sold, "before_acquire") == 1
-    assert _cue_of("Delphine Chemical", "Sales of its turbines to Delphine Chemical rose.", "before_sale_to") == 1
+    assert (
+        _cue_of(
+            "Delphine Chemical",
+            "Sales of its turbines to Delphine Chemical rose.",
+            "before_sale_to",
+        )
+        == 1
+    )
 
 
 def test_a_customer_stated_after_a_description_in_apposition_is_the_subject_not_the_name_before():
@@ -1141,13 +1344,17 @@ def test_the_issuers_customers_named_as_a_list_are_all_customers():
     labels, _ = decide_labels(text, entities, [], CustomerModel({"bias": -5.0}, 0.5))
     assert labels[-2:] == ["CUSTOMER", "CUSTOMER"]
     # A list item described by a clause of its own ("which", "for which").
-    text = ("Acme Corp. (Nasdaq: ACME) today announced results. New customers in the quarter included Beta Networks, "
-            "which licensed the planning suite for its appliance divisions, and The Gamma Company.")
+    text = (
+        "Acme Corp. (Nasdaq: ACME) today announced results. New customers in the quarter included Beta Networks, "
+        "which licensed the planning suite for its appliance divisions, and The Gamma Company."
+    )
     entities = _orgs(text, "Acme Corp.", "Beta Networks", "Gamma Company")
     labels, _ = decide_labels(text, entities, [], CustomerModel({"bias": -5.0}, 0.5))
     assert labels[-2:] == ["CUSTOMER", "CUSTOMER"]
-    text = ("Acme Corp. (Nasdaq: ACME) today announced results. It began production for two new customers: Beta Networks, "
-            "for which it assembles handpieces, and The Gamma Company.")
+    text = (
+        "Acme Corp. (Nasdaq: ACME) today announced results. It began production for two new customers: Beta Networks, "
+        "for which it assembles handpieces, and The Gamma Company."
+    )
     entities = _orgs(text, "Acme Corp.", "Beta Networks", "Gamma Company")
     labels, _ = decide_labels(text, entities, [], CustomerModel({"bias": -5.0}, 0.5))
     assert labels[-2:] == ["CUSTOMER", "CUSTOMER"]
@@ -1162,7 +1369,10 @@ def test_the_issuers_customers_named_as_a_list_are_all_customers():
         ("The order follows earlier purchases by Beta Networks.", "before_awarded_by"),
         ("Its customers also include Beta Networks.", "before_customer_word"),
         ("Acme is a subcontractor to Beta Networks on the program.", "before_sale_to"),
-        ("Acme provides cybersecurity services to federal civilian agencies, the Beta Networks and others.", "before_sale_to"),
+        (
+            "Acme provides cybersecurity services to federal civilian agencies, the Beta Networks and others.",
+            "before_sale_to",
+        ),
     ],
 )
 def test_more_forms_of_a_sale_are_direct_cues(sentence, feature):
@@ -1172,7 +1382,10 @@ def test_more_forms_of_a_sale_are_direct_cues(sentence, feature):
 def test_an_acquisition_contract_is_no_acquisition():
     sentence = "Beta Networks awarded Acme a government-wide acquisition contract."
     assert _cue_of("Beta Networks", sentence, "s_negative") == 0.0
-    assert _cue_of("Beta Networks", "Acme completed the acquisition of Beta Networks.", "s_negative") > 0
+    assert (
+        _cue_of("Beta Networks", "Acme completed the acquisition of Beta Networks.", "s_negative")
+        > 0
+    )
 
 
 def test_a_settling_cue_is_left_out_of_the_learned_weights():
@@ -1195,8 +1408,15 @@ def test_an_amount_goes_to_the_customer_its_order_comes_from():
         "Acme Corp. today announced a $2.8 million order from Vantor Rail and a $900,000 order from the "
         "Metro Transit Authority. Sales to Vantor Rail were $3 million."
     )
-    spans = [("Acme Corp.", "ORG"), ("$2.8 million", "MONEY"), ("Vantor Rail", "CUSTOMER"), ("$900,000", "MONEY"),
-             ("Metro Transit Authority", "CUSTOMER"), ("Vantor Rail", "CUSTOMER"), ("$3 million", "MONEY")]
+    spans = [
+        ("Acme Corp.", "ORG"),
+        ("$2.8 million", "MONEY"),
+        ("Vantor Rail", "CUSTOMER"),
+        ("$900,000", "MONEY"),
+        ("Metro Transit Authority", "CUSTOMER"),
+        ("Vantor Rail", "CUSTOMER"),
+        ("$3 million", "MONEY"),
+    ]
     entities, cursor = [], 0
     for surface, label in spans:
         start = text.index(surface, cursor)
@@ -1204,13 +1424,18 @@ def test_an_amount_goes_to_the_customer_its_order_comes_from():
         cursor = start + len(surface)
     result = Extraction(text, tuple(entities), (), Issuer("Acme Corp.", (0,)))
     amounts = {c.name: [a.text for a in c.amounts] for c in result.customers}
-    assert amounts == {"Vantor Rail": ["$2.8 million", "$3 million"], "Metro Transit Authority": ["$900,000"]}
+    assert amounts == {
+        "Vantor Rail": ["$2.8 million", "$3 million"],
+        "Metro Transit Authority": ["$900,000"],
+    }
 
 
 @pytest.mark.parametrize(
     "sentence",
-    ["Revenue fell because of supply constraints at Verlaine Semiconductor.",
-     "Wafer supply from Verlaine Semiconductor improved."],
+    [
+        "Revenue fell because of supply constraints at Verlaine Semiconductor.",
+        "Wafer supply from Verlaine Semiconductor improved.",
+    ],
 )
 def test_supply_at_or_from_an_organization_is_what_the_issuer_gets_from_it(sentence):
     assert _cue_of("Verlaine Semiconductor", sentence, "before_supplier") > 0
@@ -1228,9 +1453,15 @@ def test_supply_at_or_from_an_organization_is_what_the_issuer_gets_from_it(sente
         ("Pemberton Regional Hospital will remain a customer of Acme.", "CUSTOMER"),
         ("Acme added 64 customers, among them Pemberton Regional Hospital.", "CUSTOMER"),
         ("The Acme platform went live at Pemberton Regional Hospital in March.", "CUSTOMER"),
-        ("Pemberton Regional Hospital purchased 1.2 million shares of the Company's common stock.", "ORG"),
+        (
+            "Pemberton Regional Hospital purchased 1.2 million shares of the Company's common stock.",
+            "ORG",
+        ),
         ("Pemberton Regional Hospital purchased the Company's imaging division.", "ORG"),
-        ("Charges resulting from Pemberton Regional Hospital Purchased Services were $1 million.", "ORG"),
+        (
+            "Charges resulting from Pemberton Regional Hospital Purchased Services were $1 million.",
+            "ORG",
+        ),
         ("A trial at Pemberton Regional Hospital enrolled its first patient.", "ORG"),
     ],
 )
@@ -1246,7 +1477,9 @@ def test_a_purchase_a_deployment_or_a_return_as_a_customer_settles_the_buyer(sen
         ("Technical support comes from Beta Pharma.", False),
     ],
 )
-def test_a_product_code_may_come_between_a_sale_and_its_buyer_but_a_maker_is_no_buyer(sentence, sale):
+def test_a_product_code_may_come_between_a_sale_and_its_buyer_but_a_maker_is_no_buyer(
+    sentence, sale
+):
     assert (_cue_of("Beta Pharma", sentence, "before_sale_to") > 0) is sale
 
 
@@ -1269,7 +1502,12 @@ def test_the_names_of_a_list_whose_last_name_places_an_order_are_customers():
     labels = _settled_labels(
         "Carrick Health, Wellow Clinics and Harnham Hospital have ordered 40 units. "
         "Beta Labs, Gamma Labs and Delta Labs are suppliers.",
-        "Carrick Health", "Wellow Clinics", "Harnham Hospital", "Beta Labs", "Gamma Labs", "Delta Labs",
+        "Carrick Health",
+        "Wellow Clinics",
+        "Harnham Hospital",
+        "Beta Labs",
+        "Gamma Labs",
+        "Delta Labs",
     )
     assert labels == ["ORG", "CUSTOMER", "CUSTOMER", "CUSTOMER", "ORG", "ORG", "ORG"]
 
@@ -1302,17 +1540,32 @@ def test_work_done_for_an_organization_is_a_sale_to_it(sentence, sale):
 @pytest.mark.parametrize(
     ("sentence", "label"),
     [
-        ("Revenue from Calloway Controls, Acme's largest customer, represented 31% of revenue.", "CUSTOMER"),
+        (
+            "Revenue from Calloway Controls, Acme's largest customer, represented 31% of revenue.",
+            "CUSTOMER",
+        ),
         ("Acme's largest customer was Calloway Controls.", "CUSTOMER"),
-        ("In Packaging, the segment's top customers were Calloway Controls and others.", "CUSTOMER"),
-        ("Calloway Controls, previously our third largest customer, ended its program.", "CUSTOMER"),
+        (
+            "In Packaging, the segment's top customers were Calloway Controls and others.",
+            "CUSTOMER",
+        ),
+        (
+            "Calloway Controls, previously our third largest customer, ended its program.",
+            "CUSTOMER",
+        ),
         ("Sales to Calloway Controls were $9.1 million in fiscal 2009.", "CUSTOMER"),
         ("Sales to Calloway Controls fell 30% as it cut inventory.", "CUSTOMER"),
         ("Revenue from Calloway Controls represented 12% of net sales.", "CUSTOMER"),
         ("Revenue from Calloway Controls, acquired in May, was $3 million.", "ORG"),
         ("In the quarter we won two new programs with Calloway Controls.", "CUSTOMER"),
-        ("Calloway Controls, which accounted for 11% of revenue last year, moved its work in-house.", "CUSTOMER"),
-        ("Two customers accounted for 41% of revenue in the quarter: Calloway Controls and others.", "CUSTOMER"),
+        (
+            "Calloway Controls, which accounted for 11% of revenue last year, moved its work in-house.",
+            "CUSTOMER",
+        ),
+        (
+            "Two customers accounted for 41% of revenue in the quarter: Calloway Controls and others.",
+            "CUSTOMER",
+        ),
         ("Two competitors accounted for 41% of the market: Calloway Controls and others.", "ORG"),
         ("Beta Health accounted for 22% of revenue and Calloway Controls for 14%.", "CUSTOMER"),
         ("Revenue rose 12% and Calloway Controls said 14% of its staff left.", "ORG"),
@@ -1330,7 +1583,10 @@ def test_results_release_statements_of_a_customer_settle_it(sentence, label):
         ("New customers in the quarter included Calloway Controls.", "CUSTOMER"),
         ("The new customers are Calloway Controls and Ardent Bank.", "CUSTOMER"),
         ("Calloway Controls remains one of the Company's five largest customers.", "CUSTOMER"),
-        ("Calloway Controls, including its Sam's Club division, accounted for 27% of net sales.", "CUSTOMER"),
+        (
+            "Calloway Controls, including its Sam's Club division, accounted for 27% of net sales.",
+            "CUSTOMER",
+        ),
         ("Go-lives in the quarter included Calloway Controls.", "CUSTOMER"),
         ("Its wins included an award from Calloway Controls.", "ORG"),
     ],
@@ -1348,11 +1604,16 @@ def test_a_results_release_list_of_wins_or_new_customers_settles_them(sentence, 
         ("It expanded distribution with Calloway Controls.", "CUSTOMER"),
         ("Filings are available at Calloway Controls's website.", "ORG"),
         ("Calloway Controls has named the Company a preferred provider of testing.", "CUSTOMER"),
-        ("Calloway Controls designated the Company as its exclusive reference laboratory.", "CUSTOMER"),
+        (
+            "Calloway Controls designated the Company as its exclusive reference laboratory.",
+            "CUSTOMER",
+        ),
         ("Calloway Controls named Jane Roe its chief executive officer.", "ORG"),
     ],
 )
-def test_a_retailer_stocking_the_issuer_or_a_buyer_naming_it_its_supplier_is_settled(sentence, label):
+def test_a_retailer_stocking_the_issuer_or_a_buyer_naming_it_its_supplier_is_settled(
+    sentence, label
+):
     assert _settled_labels(sentence, "Beta Health", "Calloway Controls")[-1] == label
 
 
@@ -1374,8 +1635,14 @@ def test_a_lessors_lessee_is_sold_to_and_its_own_lessor_supplies_it(sentence, fe
     [
         ("Its existing customers, including Calloway Controls, renewed.", "CUSTOMER"),
         ("The Company's customer base includes Calloway Controls.", "CUSTOMER"),
-        ("The pipeline has firm transportation agreements with shippers including Calloway Controls.", "CUSTOMER"),
-        ("The platform is deployed by 41 service providers, including Calloway Controls.", "CUSTOMER"),
+        (
+            "The pipeline has firm transportation agreements with shippers including Calloway Controls.",
+            "CUSTOMER",
+        ),
+        (
+            "The platform is deployed by 41 service providers, including Calloway Controls.",
+            "CUSTOMER",
+        ),
         ("It was deployed in the network of Calloway Controls.", "CUSTOMER"),
         ("It was deployed in partnership with Calloway Controls.", "ORG"),
         ("Calloway Controls had accounted for 12% of revenue in 2001.", "CUSTOMER"),
@@ -1401,7 +1668,14 @@ def test_charters_and_dedications_are_sales_and_a_maker_chosen_is_a_supplier(sen
 
 
 def test_a_word_that_holds_a_lessors_verb_names_no_lessor():
-    assert _cue_of("Beta Tool", '"We are pleased to continue our relationship with Beta Tool," he said.', "before_supplier") == 0
+    assert (
+        _cue_of(
+            "Beta Tool",
+            '"We are pleased to continue our relationship with Beta Tool," he said.',
+            "before_supplier",
+        )
+        == 0
+    )
 
 
 @pytest.mark.parametrize(
@@ -1421,9 +1695,18 @@ def test_a_defined_term_between_a_contract_and_its_buyer_keeps_the_order_cue():
 
 
 def test_a_distributors_franchise_or_line_card_agreement_names_no_buyer():
-    assert _cue_of("Beta Tool", "It signed a franchise agreement with Beta Tool.", "before_order_from") == 0
-    assert _cue_of("Beta Tool", "It signed a line card agreement with Beta Tool.", "before_order_from") == 0
-    assert _cue_of("Beta Tool", "It signed a supply agreement with Beta Tool.", "before_order_from") > 0
+    assert (
+        _cue_of("Beta Tool", "It signed a franchise agreement with Beta Tool.", "before_order_from")
+        == 0
+    )
+    assert (
+        _cue_of("Beta Tool", "It signed a line card agreement with Beta Tool.", "before_order_from")
+        == 0
+    )
+    assert (
+        _cue_of("Beta Tool", "It signed a supply agreement with Beta Tool.", "before_order_from")
+        > 0
+    )
 
 
 @pytest.mark.parametrize(
@@ -1453,7 +1736,14 @@ def test_a_design_win_with_a_name_and_sales_to_a_named_customer_settle_it(senten
 def test_the_counterparty_of_a_supply_agreement_who_supplies_is_a_supplier():
     sentence = "It signed a supply agreement with Calloway Controls, which will provide substrates for its sensors."
     assert _cue_of("Calloway Controls", sentence, "before_supplier") > 0
-    assert _cue_of("Calloway Controls", "It signed a supply agreement with Calloway Controls.", "before_supplier") == 0
+    assert (
+        _cue_of(
+            "Calloway Controls",
+            "It signed a supply agreement with Calloway Controls.",
+            "before_supplier",
+        )
+        == 0
+    )
 
 
 @pytest.mark.parametrize(
@@ -1469,32 +1759,80 @@ def test_a_producers_offtakers_are_settled(sentence):
 
 
 def test_sales_of_a_product_to_a_name_settle_it_but_not_sales_of_shares():
-    assert _settled_labels("We saw higher sales of inverters to Calloway Controls.", "Beta Health", "Calloway Controls")[-1] == "CUSTOMER"
-    assert _settled_labels("Sales of common stock to Calloway Controls rose.", "Beta Health", "Calloway Controls")[-1] == "ORG"
+    assert (
+        _settled_labels(
+            "We saw higher sales of inverters to Calloway Controls.",
+            "Beta Health",
+            "Calloway Controls",
+        )[-1]
+        == "CUSTOMER"
+    )
+    assert (
+        _settled_labels(
+            "Sales of common stock to Calloway Controls rose.", "Beta Health", "Calloway Controls"
+        )[-1]
+        == "ORG"
+    )
 
 
 def test_an_order_the_issuer_places_and_a_labor_agreement_name_no_buyer():
-    assert _cue_of("Calloway Controls", "It placed an order with Calloway Controls for 20 locomotives.", "before_supplier") > 0
-    assert _cue_of("Calloway Controls", "It signed a collective agreement with Calloway Controls.", "before_order_from") == 0
+    assert (
+        _cue_of(
+            "Calloway Controls",
+            "It placed an order with Calloway Controls for 20 locomotives.",
+            "before_supplier",
+        )
+        > 0
+    )
+    assert (
+        _cue_of(
+            "Calloway Controls",
+            "It signed a collective agreement with Calloway Controls.",
+            "before_order_from",
+        )
+        == 0
+    )
 
 
 @pytest.mark.parametrize(
     ("sentence", "buyer"),
     [
         ("Revenue from the Department of Energy was $54.2 million.", "Department of Energy"),
-        ("Acme Corp. also won a recompete from the Calloway Controls valued at $31 million.", "Calloway Controls"),
+        (
+            "Acme Corp. also won a recompete from the Calloway Controls valued at $31 million.",
+            "Calloway Controls",
+        ),
         ("Acme completed work for Calloway Controls in March.", "Calloway Controls"),
     ],
 )
-def test_revenue_from_a_public_body_a_recompete_won_by_the_issuer_and_work_done_settle_a_customer(sentence, buyer):
+def test_revenue_from_a_public_body_a_recompete_won_by_the_issuer_and_work_done_settle_a_customer(
+    sentence, buyer
+):
     assert _settled_labels(sentence, "Beta Health", buyer)[-1] == "CUSTOMER"
     # Revenue from a company may be a business acquired.
-    assert _settled_labels("Revenue from Calloway Controls was $3 million.", "Beta Health", "Calloway Controls")[-1] == "ORG"
+    assert (
+        _settled_labels(
+            "Revenue from Calloway Controls was $3 million.", "Beta Health", "Calloway Controls"
+        )[-1]
+        == "ORG"
+    )
 
 
 def test_goods_delivered_to_and_orders_received_from_a_name_settle_it():
-    assert _settled_labels("Acme delivered 400 units to Calloway Controls.", "Beta Health", "Calloway Controls")[-1] == "CUSTOMER"
-    assert _settled_labels("Acme received orders from Calloway Controls totaling $2 million.", "Beta Health", "Calloway Controls")[-1] == "CUSTOMER"
+    assert (
+        _settled_labels(
+            "Acme delivered 400 units to Calloway Controls.", "Beta Health", "Calloway Controls"
+        )[-1]
+        == "CUSTOMER"
+    )
+    assert (
+        _settled_labels(
+            "Acme received orders from Calloway Controls totaling $2 million.",
+            "Beta Health",
+            "Calloway Controls",
+        )[-1]
+        == "CUSTOMER"
+    )
 
 
 def test_an_issuer_engaged_by_a_buyer_names_it_a_customer():
@@ -1518,21 +1856,32 @@ def test_advertisers_and_a_distributor_paying_the_issuer_are_customers():
     assert _settled_labels(sentence, "Beta Health", "Calloway Controls")[-1] == "CUSTOMER"
     sentence = "The channel is carried by Calloway Controls, which pays Acme Corp. fees."
     # The labels of Acme Corp., Calloway Controls and Acme Corp. again.
-    assert _settled_labels(sentence, "Beta Health", "Calloway Controls") == ["ORG", "CUSTOMER", "ORG"]
+    assert _settled_labels(sentence, "Beta Health", "Calloway Controls") == [
+        "ORG",
+        "CUSTOMER",
+        "ORG",
+    ]
 
 
 def test_a_party_to_a_dispute_paying_the_issuer_is_not_settled_as_a_customer():
     paying = "Under the settlement agreement ending the patent infringement litigation, Davenport Imaging will pay the Company $48 million."
     assert _settled_labels(paying, "Davenport Imaging") == ["ORG", "ORG"]
-    assert _settled_labels("Davenport Imaging will pay the Company $48 million a year for its displays.", "Davenport Imaging") == ["ORG", "CUSTOMER"]
+    assert _settled_labels(
+        "Davenport Imaging will pay the Company $48 million a year for its displays.",
+        "Davenport Imaging",
+    ) == ["ORG", "CUSTOMER"]
 
 
 def test_a_maker_for_the_issuer_is_no_customer_whatever_its_agreement_reads_like():
-    sentence = ("To supply the volume, Acme has signed a co-manufacturing agreement with Prairie Gold Co-Packing LLC "
-                "of Hastings, Nebraska, which will produce dry food to the Company's formulas.")
+    sentence = (
+        "To supply the volume, Acme has signed a co-manufacturing agreement with Prairie Gold Co-Packing LLC "
+        "of Hastings, Nebraska, which will produce dry food to the Company's formulas."
+    )
     assert _cue_of("Prairie Gold Co-Packing LLC", sentence, "after_x_supplies_issuer") == 1.0
     model = CustomerModel({"bias": 5.0}, 0.5, uncued_threshold=0.95)
-    assert not model.is_customer({"bias": 1.0, "before_sale_to": 1.0, "after_x_supplies_issuer": 1.0})
+    assert not model.is_customer(
+        {"bias": 1.0, "before_sale_to": 1.0, "after_x_supplies_issuer": 1.0}
+    )
     assert model.is_customer({"bias": 1.0, "before_sale_to": 1.0})
 
 
@@ -1552,9 +1901,16 @@ def test_a_customer_called_the_companys_or_whose_work_is_ours_is_a_customer(sent
 
 
 def test_customers_after_followed_by_with_their_shares_are_settled():
-    sentence = ("Beta Systems was our largest customer, at 31% of revenue, followed by Halden Instruments at 19% "
-                "and Corvane Systems at 12%.")
-    assert _settled_labels(sentence, "Beta Systems", "Halden Instruments", "Corvane Systems") == ["ORG", "CUSTOMER", "CUSTOMER", "CUSTOMER"]
+    sentence = (
+        "Beta Systems was our largest customer, at 31% of revenue, followed by Halden Instruments at 19% "
+        "and Corvane Systems at 12%."
+    )
+    assert _settled_labels(sentence, "Beta Systems", "Halden Instruments", "Corvane Systems") == [
+        "ORG",
+        "CUSTOMER",
+        "CUSTOMER",
+        "CUSTOMER",
+    ]
 
 
 def test_the_buyer_of_a_business_the_issuer_sells_is_no_customer():
@@ -1578,7 +1934,12 @@ def test_an_agreement_to_run_what_an_organization_owns_makes_it_a_customer():
     model = CustomerModel({"bias": -5.0}, 0.5)  # no probability reaches the threshold
     labels, _ = decide_labels(text, entities, [], model)
     by_name = {e.text: label for e, label in zip(entities, labels)}
-    assert by_name == {"Acme Corp.": "ORG", "Acme": "ORG", "Beta Steel": "CUSTOMER", "Gamma Labs": "ORG"}
+    assert by_name == {
+        "Acme Corp.": "ORG",
+        "Acme": "ORG",
+        "Beta Steel": "CUSTOMER",
+        "Gamma Labs": "ORG",
+    }
 
 
 def test_the_issuers_subsidiary_named_after_its_is_the_issuers_unit():
@@ -1588,7 +1949,12 @@ def test_the_issuers_subsidiary_named_after_its_is_the_issuers_unit():
         "WICHITA, Kan., March 10, 2015 -- Ferrisgate Aerostructures Corp. (NYSE: FGA) today announced that its wholly "
         'owned subsidiary, Ferrisgate Precision Machining, Inc. ("FPM"), has received orders from Castlereagh Aircraft Company.'
     )
-    entities = _orgs(text, "Ferrisgate Aerostructures Corp.", "Ferrisgate Precision Machining, Inc.", "Castlereagh Aircraft Company")
+    entities = _orgs(
+        text,
+        "Ferrisgate Aerostructures Corp.",
+        "Ferrisgate Precision Machining, Inc.",
+        "Castlereagh Aircraft Company",
+    )
     groups, _, features = release_organization_features(text, entities, [])
     unit = {entities[g[0]].text: f.get("issuer_unit", 0.0) for g, f in zip(groups, features)}
     assert unit["Ferrisgate Precision Machining, Inc."] == 1.0
@@ -1632,7 +1998,13 @@ def test_customers_named_as_the_issuers_largest_historically_and_in_a_list_after
         "Sales to The Boeing Company accounted for 6% of net sales.\n"
     )
     labels = _extracted_labels(text)
-    for name in ("Anselmo Telecom Systems", "Rockwell Automation, Inc.", "Sedbergh Instruments", "Garston Controls", "Boeing Company"):
+    for name in (
+        "Anselmo Telecom Systems",
+        "Rockwell Automation, Inc.",
+        "Sedbergh Instruments",
+        "Garston Controls",
+        "Boeing Company",
+    ):
         assert labels.get(name) == "CUSTOMER", name
     assert "The Boeing Company" not in labels
 
@@ -1731,7 +2103,10 @@ def test_new_client_agreements_including_names_are_customers():
         "  * 38 new client agreements, including the City of Phoenix and Dunmarrow Health System\n"
     )
     labels = _extracted_labels(text)
-    assert labels.get("City of Phoenix") == "CUSTOMER" and labels.get("Dunmarrow Health System") == "CUSTOMER"
+    assert (
+        labels.get("City of Phoenix") == "CUSTOMER"
+        and labels.get("Dunmarrow Health System") == "CUSTOMER"
+    )
 
 
 def test_names_that_were_the_companys_largest_customers_are_customers_each():
@@ -1741,7 +2116,10 @@ def test_names_that_were_the_companys_largest_customers_are_customers_each():
         "revenue, respectively.\n"
     )
     labels = _extracted_labels(text)
-    assert labels.get("Cisco Systems, Inc.") == "CUSTOMER" and labels.get("Dalgarno Networks") == "CUSTOMER"
+    assert (
+        labels.get("Cisco Systems, Inc.") == "CUSTOMER"
+        and labels.get("Dalgarno Networks") == "CUSTOMER"
+    )
 
 
 def test_a_name_that_signed_an_agreement_under_which_the_issuer_will_serve_it_is_a_customer():
@@ -1802,7 +2180,9 @@ def test_the_parent_of_a_wholly_owned_subsidiary_has_the_parent_cue():
 def test_going_live_with_a_buyer_and_a_buyer_that_began_purchasing_settle_it():
     live = "This quarter we went live with Calloway Controls across its plants."
     assert _settled_labels(live, "Calloway Controls")[-1] == "CUSTOMER"
-    began = "Revenue grew at Calloway Controls, which began purchasing the Company's panel in March."
+    began = (
+        "Revenue grew at Calloway Controls, which began purchasing the Company's panel in March."
+    )
     assert _settled_labels(began, "Calloway Controls")[-1] == "CUSTOMER"
 
 
@@ -1857,9 +2237,13 @@ def test_sockets_won_and_an_order_placed_by_a_unit_of_a_name_settle_it(sentence)
 
 
 def test_the_head_of_a_list_described_in_apposition_takes_the_verb_after_the_description():
-    sentence = ("Hannaford Supermarkets and The Stop & Shop Supermarket Company LLC, the grocery banners of "
-                "Ahold USA, Inc., will begin carrying its soups.")
-    labels = _settled_labels(sentence, "Hannaford Supermarkets", "Stop & Shop Supermarket Company LLC", "Ahold USA, Inc.")
+    sentence = (
+        "Hannaford Supermarkets and The Stop & Shop Supermarket Company LLC, the grocery banners of "
+        "Ahold USA, Inc., will begin carrying its soups."
+    )
+    labels = _settled_labels(
+        sentence, "Hannaford Supermarkets", "Stop & Shop Supermarket Company LLC", "Ahold USA, Inc."
+    )
     assert labels[1:] == ["CUSTOMER", "CUSTOMER", "ORG"]
 
 
@@ -1873,9 +2257,18 @@ def test_a_funder_selecting_the_issuer_for_a_grant_is_no_buyer():
 @pytest.mark.parametrize(
     ("sentence", "label"),
     [
-        ("The Calloway Controls Office has awarded the Company a grant of $1.4 million to demonstrate a drive.", "ORG"),
-        ("The Calloway Controls Office has awarded the Company a $1.4 million research grant.", "ORG"),
-        ("The Calloway Controls Office has awarded the Company a $1.4 million contract for drives.", "CUSTOMER"),
+        (
+            "The Calloway Controls Office has awarded the Company a grant of $1.4 million to demonstrate a drive.",
+            "ORG",
+        ),
+        (
+            "The Calloway Controls Office has awarded the Company a $1.4 million research grant.",
+            "ORG",
+        ),
+        (
+            "The Calloway Controls Office has awarded the Company a $1.4 million contract for drives.",
+            "CUSTOMER",
+        ),
     ],
 )
 def test_a_funder_awarding_the_issuer_a_grant_is_no_buyer(sentence, label):
@@ -1895,7 +2288,9 @@ def test_a_grant_is_no_award_and_agreeing_to_buy_is_one(sentence, expected):
 
 
 def test_new_customers_in_a_year_are_introduced_as_customers():
-    sentence = "New customers in 2020 include Calloway Controls, which began accepting cards in May."
+    sentence = (
+        "New customers in 2020 include Calloway Controls, which began accepting cards in May."
+    )
     assert _settled_labels(sentence, "Beta Health", "Calloway Controls")[-1] == "CUSTOMER"
 
 
@@ -1914,21 +2309,51 @@ def test_the_issuers_distributor_named_in_apposition_is_a_customer():
 
 
 def test_a_lease_with_a_name_and_tenants_including_a_name_are_cues_of_a_sale():
-    assert _cue_of("Calloway Controls", "The Trust signed a ten-year lease with Calloway Controls.", "before_order_from") > 0
-    assert _cue_of("Calloway Controls", "Its other tenants include Calloway Controls.", "before_customer_word") > 0
+    assert (
+        _cue_of(
+            "Calloway Controls",
+            "The Trust signed a ten-year lease with Calloway Controls.",
+            "before_order_from",
+        )
+        > 0
+    )
+    assert (
+        _cue_of(
+            "Calloway Controls",
+            "Its other tenants include Calloway Controls.",
+            "before_customer_word",
+        )
+        > 0
+    )
     # "release" holds no lease.
-    assert _cue_of("Calloway Controls", "It issued a press release with Calloway Controls.", "before_order_from") == 0
+    assert (
+        _cue_of(
+            "Calloway Controls",
+            "It issued a press release with Calloway Controls.",
+            "before_order_from",
+        )
+        == 0
+    )
 
 
 def test_a_regulators_consent_order_is_no_order_cue():
     sentence = 'The Bank entered into a consent order (the "Consent Order") with Calloway Controls, its primary regulator.'
     assert _cue_of("Calloway Controls", sentence, "before_order_from") == 0
-    assert _cue_of("Calloway Controls", "The Bank received an order from Calloway Controls.", "before_order_from") > 0
+    assert (
+        _cue_of(
+            "Calloway Controls",
+            "The Bank received an order from Calloway Controls.",
+            "before_order_from",
+        )
+        > 0
+    )
 
 
 def test_a_buyers_place_may_stand_before_it_awarded():
-    sentence = ("Acme Corp. said the U.S. Army Communications-Electronics Command (CECOM) at Fort Monmouth, N.J., "
-                "has awarded the Company a contract.")
+    sentence = (
+        "Acme Corp. said the U.S. Army Communications-Electronics Command (CECOM) at Fort Monmouth, N.J., "
+        "has awarded the Company a contract."
+    )
     assert _cue_of("U.S. Army Communications-Electronics Command", sentence, "after_x_awarded") > 0
 
 

@@ -20,6 +20,7 @@ from iec_nlp.corpus.validate import validate_files
 
 DATA = Path(__file__).resolve().parent / "data"
 
+
 @functools.cache
 def _build_probes():
     """`tests/data/build_probes.py`, a script beside the data, as a module."""
@@ -50,16 +51,23 @@ def test_a_probe_set_is_valid_and_its_split_lists_its_releases(probe_set):
 def test_a_probe_sets_annotations_are_built_from_its_sources(probe_set, tmp_path):
     _build_probes().build(probe_set, tmp_path)
     for built in sorted((tmp_path / "annotations").glob("*.jsonl")):
-        assert built.read_text(encoding="utf-8") == (probe_set / "annotations" / built.name).read_text(encoding="utf-8")
-    assert len(list((tmp_path / "annotations").iterdir())) == len(list((probe_set / "annotations").iterdir()))
+        assert built.read_text(encoding="utf-8") == (
+            probe_set / "annotations" / built.name
+        ).read_text(encoding="utf-8")
+    assert len(list((tmp_path / "annotations").iterdir())) == len(
+        list((probe_set / "annotations").iterdir())
+    )
 
 
 # The held-out gold of real filing documents (tests/data/filings_gold/README.md).
 FILINGS_GOLD = DATA / "filings_gold"
 _FILING_OF = {
-    "atrinsic": "atrinsic_0001144204-16-096273.txt.gz", "caterpillar": "caterpillar_0000018230-22-000107.txt.gz",
-    "oracle": "oracle_0001193125-19-191922.txt.gz", "rock-of-ages": "rock-of-ages_0000084581-00-500009.txt.gz",
-    "sears-roebuck": "sears_0000891092-04-003383.txt.gz", "southern-company": "southern-co_0000092122-07-000008.txt.gz",
+    "atrinsic": "atrinsic_0001144204-16-096273.txt.gz",
+    "caterpillar": "caterpillar_0000018230-22-000107.txt.gz",
+    "oracle": "oracle_0001193125-19-191922.txt.gz",
+    "rock-of-ages": "rock-of-ages_0000084581-00-500009.txt.gz",
+    "sears-roebuck": "sears_0000891092-04-003383.txt.gz",
+    "southern-company": "southern-co_0000092122-07-000008.txt.gz",
 }
 
 
@@ -73,7 +81,10 @@ def test_the_filings_gold_is_valid_and_built_from_its_sources(tmp_path):
 def test_the_filings_gold_texts_are_the_documents_as_read_from_the_filings():
     from iec_nlp.filings import read_documents
 
-    records = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((FILINGS_GOLD / "annotations").glob("*.jsonl"))]
+    records = [
+        json.loads(p.read_text(encoding="utf-8"))
+        for p in sorted((FILINGS_GOLD / "annotations").glob("*.jsonl"))
+    ]
     assert len(records) == 14
     for record in records:
         company, _, tag = record["id"].split("_")

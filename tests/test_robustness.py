@@ -285,8 +285,13 @@ def test_html_release_in_edgar_envelope_with_crlf_and_pages(nlp, main_release) -
         # Names in capitals, long words with and without a legal form: a name
         # rule's pattern that could split a word in many ways once took
         # exponential time on such a name ("ZORBEXABCDEFGHIJKLMNOPQR CORPORATION").
-        pytest.param("ZORBEXABCDEFGHIJKLMNOPQR CORPORATION REPORTS RESULTS. " * 200, id="capital-names"),
-        pytest.param("Zorbexabcdefghijklmnopqrstuvwx-based Qwertyuiopasdfghjkl Inc. said. " * 200, id="based-names"),
+        pytest.param(
+            "ZORBEXABCDEFGHIJKLMNOPQR CORPORATION REPORTS RESULTS. " * 200, id="capital-names"
+        ),
+        pytest.param(
+            "Zorbexabcdefghijklmnopqrstuvwx-based Qwertyuiopasdfghjkl Inc. said. " * 200,
+            id="based-names",
+        ),
     ],
 )
 def test_pathological_runs(nlp, text: str) -> None:
@@ -605,5 +610,7 @@ def test_extract_many_in_worker_processes_matches_extract(nlp, short_texts, shor
     # With a model named (not a loaded Language), n_process > 1 runs a pool
     # of worker processes that each load it once; same results, same order.
     model = os.environ.get("IEC_NLP_TEST_MODEL") or "iec_cnn"  # the model of the `nlp` fixture
-    results = list(iec_nlp.extract_many(iter(short_texts * 3), model=model, batch_size=2, n_process=2))
+    results = list(
+        iec_nlp.extract_many(iter(short_texts * 3), model=model, batch_size=2, n_process=2)
+    )
     assert [r.to_dict() for r in results] == short_expected * 3

@@ -107,7 +107,9 @@ def test_every_component_and_architecture_has_an_entry_point():
     project = tomllib.loads((Path(__file__).resolve().parent.parent / "pyproject.toml").read_text())
     entry_points = project["project"]["entry-points"]
     factories = {name for name in Language.factories if name.startswith("iec_")}
-    assert factories <= set(entry_points["spacy_factories"]), factories - set(entry_points["spacy_factories"])
+    assert factories <= set(entry_points["spacy_factories"]), factories - set(
+        entry_points["spacy_factories"]
+    )
     architectures = {name for name in registry.architectures.get_all() if name.startswith("iec.")}
     assert architectures <= set(entry_points["spacy_architectures"])
     augmenters = {name for name in registry.augmenters.get_all() if name.startswith("iec.")}

@@ -22,7 +22,10 @@ CONVERTED = (
 
 
 def _read(
-    filed: str, money: list[str], others: tuple[tuple[str, str], ...] = (), links: tuple[tuple[str, str, str], ...] = ()
+    filed: str,
+    money: list[str],
+    others: tuple[tuple[str, str], ...] = (),
+    links: tuple[tuple[str, str, str], ...] = (),
 ) -> tuple[Doc, list[tuple[str, str, str]]]:
     """The table reader's output on `filed` as `extract` gives it: the model's
     folded text, with the layout as filed; MONEY at each listed amount, the
@@ -40,7 +43,11 @@ def _read(
         spans.append(doc.char_span(start, start + len(surface), label=label))
     doc.set_ents(sorted(spans, key=lambda span: span.start))
     where = {span.text: (span.start_char, span.end_char) for span in spans}
-    setattr(doc._, RELATIONS_ATTR, [[*where[head], *where[child], label, 0.9] for head, label, child in links])
+    setattr(
+        doc._,
+        RELATIONS_ATTR,
+        [[*where[head], *where[child], label, 0.9] for head, label, child in links],
+    )
     doc = TableReader()(doc)
     text = doc.text
     return doc, sorted((text[r[0] : r[1]], r[4], text[r[2] : r[3]]) for r in get_relations(doc))
@@ -91,7 +98,9 @@ def test_a_period_on_a_line_of_its_own_titles_the_rows_below_it():
     )
     _, relations = _read(filed, ["$2,720", "$1,277", "$6,115"])
     assert {(a, p) for a, label, p in relations if label == "IN_PERIOD"} == {
-        ("$2,720", "First Quarter 2022"), ("$1,277", "First Quarter 2022"), ("$6,115", "First Quarter 2022")
+        ("$2,720", "First Quarter 2022"),
+        ("$1,277", "First Quarter 2022"),
+        ("$6,115", "First Quarter 2022"),
     }
 
 
@@ -114,7 +123,9 @@ def test_a_period_in_the_words_of_a_row_label_is_part_of_the_measure():
         "Cash, cash equivalents and restricted cash at end of period   $6,532   $5,667\n"
     )
     others = (("cash equivalents and restricted cash", "METRIC"), ("end of period", "PERIOD"))
-    _, relations = _read(filed, ["$6,532", "$5,667"], others, (("$6,532", "IN_PERIOD", "end of period"),))
+    _, relations = _read(
+        filed, ["$6,532", "$5,667"], others, (("$6,532", "IN_PERIOD", "end of period"),)
+    )
     label = "Cash, cash equivalents and restricted cash at end of period"
     assert relations == [
         ("$5,667", "IN_PERIOD", "2021"),
@@ -142,10 +153,14 @@ def test_a_period_over_a_column_gap_is_header_cells_each_the_period_of_its_colum
     )
     amounts = ["$64,300", "$58,800", "$251,700", "$229,000"]
     others = (("Total revenues", "METRIC"), ("2004 2005 2004", "PERIOD"))
-    doc, relations = _read(filed, amounts, others, links=(("$58,800", "IN_PERIOD", "2004 2005 2004"),))
+    doc, relations = _read(
+        filed, amounts, others, links=(("$58,800", "IN_PERIOD", "2004 2005 2004"),)
+    )
     assert [r for r in relations if r[1] == "IN_PERIOD"] == [
-        ("$229,000", "IN_PERIOD", "2004"), ("$251,700", "IN_PERIOD", "2005"),
-        ("$58,800", "IN_PERIOD", "2004"), ("$64,300", "IN_PERIOD", "2005"),
+        ("$229,000", "IN_PERIOD", "2004"),
+        ("$251,700", "IN_PERIOD", "2005"),
+        ("$58,800", "IN_PERIOD", "2004"),
+        ("$64,300", "IN_PERIOD", "2005"),
     ]
     assert "2004 2005 2004" not in [e.text for e in doc.ents]
 
@@ -170,7 +185,10 @@ def test_dashes_that_indent_a_row_are_no_part_of_its_label():
     )
     doc, relations = _read(filed, ["$4,945", "$4,881", "$5,526", "$5,507"])
     assert {(a, m) for a, label, m in relations if label == "VALUE_OF"} == {
-        ("$4,945", "LIFO"), ("$4,881", "LIFO"), ("$5,526", "FIFO"), ("$5,507", "FIFO")
+        ("$4,945", "LIFO"),
+        ("$4,881", "LIFO"),
+        ("$5,526", "FIFO"),
+        ("$5,507", "FIFO"),
     }
     # "-LIFO" was one token: the dash glued to the label is split off.
     assert [e.text for e in doc.ents if e.label_ == "METRIC"] == ["LIFO", "FIFO"]
@@ -184,8 +202,10 @@ def test_the_unit_a_row_is_stated_in_is_no_part_of_its_label():
     )
     doc, relations = _read(filed, ["$ 338.6", "$ 322.0", "$24,812", "$27,301"])
     assert {(a, m) for a, label, m in relations if label == "VALUE_OF"} == {
-        ("$ 338.6", "Operating revenues"), ("$ 322.0", "Operating revenues"),
-        ("$24,812", "Net income"), ("$27,301", "Net income"),
+        ("$ 338.6", "Operating revenues"),
+        ("$ 322.0", "Operating revenues"),
+        ("$24,812", "Net income"),
+        ("$27,301", "Net income"),
     }
 
 
@@ -201,7 +221,8 @@ def test_a_long_row_of_cells_is_no_running_text_above_the_rows_below_it():
     _, relations = _read(filed, ["$6,532", "$5,667", "$865"], others, links)
     # The title's period is every cell's, also the one the extractor linked to the label's words.
     assert {(a, p) for a, label, p in relations if label == "IN_PERIOD"} == {
-        ("$6,532", "Three Months Ended March 31, 2022"), ("$5,667", "Three Months Ended March 31, 2022"),
+        ("$6,532", "Three Months Ended March 31, 2022"),
+        ("$5,667", "Three Months Ended March 31, 2022"),
         ("$865", "Three Months Ended March 31, 2022"),
     }
 
@@ -215,7 +236,8 @@ def test_cells_beside_empty_cells_take_the_period_above_them_not_the_one_of_thei
     )
     _, relations = _read(filed, ["$19", "$0.05"])
     assert {(a, p) for a, label, p in relations if label == "IN_PERIOD"} == {
-        ("$19", "Ended July 3, 2004"), ("$0.05", "Ended July 3, 2004")
+        ("$19", "Ended July 3, 2004"),
+        ("$0.05", "Ended July 3, 2004"),
     }
 
 
@@ -237,7 +259,8 @@ def _read_next_row_metric():
 def test_a_metric_on_the_next_row_is_not_the_measure_of_this_rows_cells():
     _, relations = _read_next_row_metric()
     assert {(a, m) for a, label, m in relations if label == "VALUE_OF"} == {
-        ("$ 770", "Short-term borrowings"), ("$ 5,464", "Short-term borrowings")
+        ("$ 770", "Short-term borrowings"),
+        ("$ 5,464", "Short-term borrowings"),
     }
 
 
@@ -258,7 +281,9 @@ def test_a_metric_in_the_column_headers_is_not_the_measure_of_a_labelled_row():
     links = (("$2,720", "VALUE_OF", "Total Sales and Revenues"),)
     _, relations = _read(filed, ["$2,720", "$1,277", "$6,115"], others, links)
     assert {(a, m) for a, label, m in relations if label == "VALUE_OF"} == {
-        ("$2,720", "Construction Industries"), ("$1,277", "Construction Industries"), ("$6,115", "Construction Industries")
+        ("$2,720", "Construction Industries"),
+        ("$1,277", "Construction Industries"),
+        ("$6,115", "Construction Industries"),
     }
 
 
@@ -271,8 +296,13 @@ def test_a_row_label_that_opens_with_the_measure_keeps_the_segment_it_names():
     links = (("$12,886", "VALUE_OF", "Sales"),)
     doc, relations = _read(filed, ["$12,886", "$11,191"], others, links)
     label = "Sales of Machinery, Energy & Transportation"
-    assert [(e.text, e.label_) for e in doc.ents if e.label_ in ("METRIC", "ORG")] == [(label, "METRIC")]
-    assert {(a, m) for a, kind, m in relations if kind == "VALUE_OF"} == {("$12,886", label), ("$11,191", label)}
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ in ("METRIC", "ORG")] == [
+        (label, "METRIC")
+    ]
+    assert {(a, m) for a, kind, m in relations if kind == "VALUE_OF"} == {
+        ("$12,886", label),
+        ("$11,191", label),
+    }
 
 
 # A transposed table (a non-GAAP reconciliation): columns are measures, rows open with their period.
@@ -288,7 +318,9 @@ TRANSPOSED = (
 def test_a_transposed_table_takes_measures_from_its_columns_and_periods_from_its_rows():
     money = ["$1,855", "$1,537", "$2.86", "$0.02", "$1,878", "$1,584", "$2.87"]
     # The model's guesses: the row's qualifier as the measure of its cells.
-    doc, relations = _read(TRANSPOSED, money, others=(("GAAP", "METRIC"),), links=(("$1,855", "VALUE_OF", "GAAP"),))
+    doc, relations = _read(
+        TRANSPOSED, money, others=(("GAAP", "METRIC"),), links=(("$1,855", "VALUE_OF", "GAAP"),)
+    )
     read = {(amount, label): target for amount, label, target in relations}
     assert read[("$1,855", "VALUE_OF")] == "Operating Profit"
     assert read[("$1,537", "VALUE_OF")] == "Net Income"
@@ -312,7 +344,8 @@ def test_a_header_date_with_an_abbreviated_month_is_one_period_even_where_the_re
     others = (("Total deposits", "METRIC"), ("2024", "PERIOD"))
     doc, relations = _read(filed, ["$1,204", "$1,150"], others)
     assert [r for r in relations if r[1] == "IN_PERIOD"] == [
-        ("$1,150", "IN_PERIOD", "Dec. 31, 2023"), ("$1,204", "IN_PERIOD", "Sept. 30, 2024"),
+        ("$1,150", "IN_PERIOD", "Dec. 31, 2023"),
+        ("$1,204", "IN_PERIOD", "Sept. 30, 2024"),
     ]
     assert [e.text for e in doc.ents if e.label_ == "PERIOD"] == ["Sept. 30, 2024", "Dec. 31, 2023"]
 
@@ -326,7 +359,8 @@ def test_a_header_date_written_in_figures_is_the_period_of_its_column():
     others = (("Net sales", "METRIC"),)
     doc, relations = _read(filed, ["$12,204", "$11,150"], others)
     assert [r for r in relations if r[1] == "IN_PERIOD"] == [
-        ("$11,150", "IN_PERIOD", "11/30/95"), ("$12,204", "IN_PERIOD", "11/30/96"),
+        ("$11,150", "IN_PERIOD", "11/30/95"),
+        ("$12,204", "IN_PERIOD", "11/30/96"),
     ]
 
 
@@ -358,7 +392,11 @@ def test_a_quarters_code_with_its_number_first_heads_a_column():
         "Net premiums earned           $  112.4    $  108.9\n"
     )
     _, relations = _read(filed, ["$ 112.4", "$ 108.9"])
-    assert ("$ 112.4", "IN_PERIOD", "3Q 2022") in relations and ("$ 108.9", "IN_PERIOD", "2Q 2022") in relations
+    assert ("$ 112.4", "IN_PERIOD", "3Q 2022") in relations and (
+        "$ 108.9",
+        "IN_PERIOD",
+        "2Q 2022",
+    ) in relations
 
 
 def test_footnote_marks_after_a_row_label_are_no_cells_of_the_row():
@@ -412,9 +450,16 @@ def test_a_text_filings_table_tags_keep_its_layout_and_html_does_not():
 def test_a_change_column_between_periods_holds_no_level_and_no_period():
     _, relations = _read(TAGGED, ["$2,505", "$2,669", "$ (164)", "$11,801", "$11,165", "$ 636"])
     assert relations == sorted(
-        [(amount, "VALUE_OF", "Retail Revenue") for amount in ("$2,505", "$2,669", "$11,801", "$11,165")]
-        + [("$2,505", "IN_PERIOD", "2006"), ("$2,669", "IN_PERIOD", "2005"),
-           ("$11,801", "IN_PERIOD", "2006"), ("$11,165", "IN_PERIOD", "2005")]
+        [
+            (amount, "VALUE_OF", "Retail Revenue")
+            for amount in ("$2,505", "$2,669", "$11,801", "$11,165")
+        ]
+        + [
+            ("$2,505", "IN_PERIOD", "2006"),
+            ("$2,669", "IN_PERIOD", "2005"),
+            ("$11,801", "IN_PERIOD", "2006"),
+            ("$11,165", "IN_PERIOD", "2005"),
+        ]
     )
 
 
@@ -422,7 +467,10 @@ def test_a_column_gap_ends_a_period_header_cell():
     from iec_nlp.components.table_reader import _PERIOD_CELL
 
     header = "3 Months Ended December          12 Months Ended December"
-    assert [m.group() for m in _PERIOD_CELL.finditer(header)] == ["3 Months Ended", "12 Months Ended"]
+    assert [m.group() for m in _PERIOD_CELL.finditer(header)] == [
+        "3 Months Ended",
+        "12 Months Ended",
+    ]
     assert _PERIOD_CELL.fullmatch("Three Months Ended March 31, 2022")
 
 

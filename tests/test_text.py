@@ -340,7 +340,10 @@ def test_a_contact_block_with_a_hanging_indent_keeps_its_lines() -> None:
     )
     text = normalize(original).text
     assert "$14.0 million, compared" in text
-    assert "CONTACT: Westbrook Paper Company, Portland\nEllen R. Samuels, Vice President-Finance and Treasurer\n207" in text
+    assert (
+        "CONTACT: Westbrook Paper Company, Portland\nEllen R. Samuels, Vice President-Finance and Treasurer\n207"
+        in text
+    )
 
 
 def test_a_line_opening_with_a_contacts_label_is_never_joined_to_the_long_line_above() -> None:

@@ -15,7 +15,10 @@ from iec_nlp.training import DEFAULT_CONFIGS, train_model
 
 ROOT = Path(__file__).resolve().parent.parent
 SPLIT = {
-    "train": ["iec-electronics_2004-05-07_vp-sales-appointment", "iec-electronics_2008-04-23_military-order"],
+    "train": [
+        "iec-electronics_2004-05-07_vp-sales-appointment",
+        "iec-electronics_2008-04-23_military-order",
+    ],
     "dev": ["sparton_2004-10-15_special-meeting-results"],
     "test": ["iec-electronics_2009-06-08_nyse-amex-listing"],
 }
@@ -29,7 +32,9 @@ def tiny_corpus(tmp_path_factory):
     (corpus / "annotations").mkdir()
     for ids in SPLIT.values():
         for doc_id in ids:
-            shutil.copy(ROOT / "corpora" / "annotations" / f"{doc_id}.jsonl", corpus / "annotations")
+            shutil.copy(
+                ROOT / "corpora" / "annotations" / f"{doc_id}.jsonl", corpus / "annotations"
+            )
     (corpus / "splits.json").write_text(json.dumps(SPLIT))
     return corpus
 
@@ -38,7 +43,12 @@ def test_train_model_with_refit_saves_the_second_run_and_records_both(tiny_corpu
     output = tmp_path / "model"
     work = tmp_path / ".model-work"  # named, so kept for the comparison below
     meta = train_model(
-        tiny_corpus, output, config=ROOT / DEFAULT_CONFIGS["cnn"], overrides=QUICK, checkpoint="last", refit=True,
+        tiny_corpus,
+        output,
+        config=ROOT / DEFAULT_CONFIGS["cnn"],
+        overrides=QUICK,
+        checkpoint="last",
+        refit=True,
         work_dir=work,
     )
     info = meta["iec_nlp"]
@@ -71,7 +81,13 @@ def test_average_runs_keeps_the_mean_of_runs_from_the_same_initial_weights(tiny_
     config["iec_nlp"]["refit"] = False
     config.to_disk(tmp_path / "averaged.cfg")
     work = tmp_path / ".work"
-    meta = train_model(tiny_corpus, tmp_path / "model", config=tmp_path / "averaged.cfg", overrides=QUICK, work_dir=work)
+    meta = train_model(
+        tiny_corpus,
+        tmp_path / "model",
+        config=tmp_path / "averaged.cfg",
+        overrides=QUICK,
+        work_dir=work,
+    )
     assert meta["iec_nlp"]["average_runs"] == 2
     runs = [load_pipeline(work / "out" / f"run-{k}" / "model-last") for k in range(2)]
     saved = load_pipeline(tmp_path / "model")
@@ -85,7 +101,12 @@ def test_average_runs_keeps_the_mean_of_runs_from_the_same_initial_weights(tiny_
 
 
 def _params(model) -> list:
-    return [node.get_param(name) for node in model.walk() for name in node.param_names if node.has_param(name)]
+    return [
+        node.get_param(name)
+        for node in model.walk()
+        for name in node.param_names
+        if node.has_param(name)
+    ]
 
 
 def test_train_model_rejects_a_recipe_threshold_outside_0_1(tiny_corpus, tmp_path):

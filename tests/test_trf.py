@@ -34,7 +34,10 @@ def test_trf_config_builds_a_pipeline_that_runs():
     nlp = spacy.util.load_model_from_config(config, auto_fill=True)
     text = "Jeffrey Schlarbaum was named Vice President of Sales at Plexus Corporation."
     reference = nlp.make_doc(text)
-    reference.ents = [reference.char_span(0, 18, label="PERSON"), reference.char_span(29, 52, label="ROLE")]
+    reference.ents = [
+        reference.char_span(0, 18, label="PERSON"),
+        reference.char_span(29, 52, label="ROLE"),
+    ]
     setattr(reference._, RELATIONS_ATTR, [[0, 18, 29, 52, "HAS_ROLE", 1.0]])
     examples = [Example(nlp.make_doc(text), reference)]
     optimizer = nlp.initialize(lambda: examples)

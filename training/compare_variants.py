@@ -42,7 +42,10 @@ def main() -> None:
     for model in args.models:
         nlp = iec_nlp.load(model)
         report = iec_nlp.evaluate(nlp, test)
-        rows[Path(model).name] = {"report": report.to_dict(), "words_per_second": words_per_second(nlp, texts)}
+        rows[Path(model).name] = {
+            "report": report.to_dict(),
+            "words_per_second": words_per_second(nlp, texts),
+        }
     names = list(rows)
     print(f"{'':<22}" + "".join(f"{n:>24}" for n in names))
     for kind in ("entities", "relations"):
@@ -54,7 +57,10 @@ def main() -> None:
                 s = table["per_label"][label] if label in table["per_label"] else table[label]
                 cells.append(f"{s['p']:.3f}/{s['r']:.3f}/{s['f']:.3f}")
             print(f"{kind[:3]} {label:<18}" + "".join(f"{c:>24}" for c in cells))
-    print(f"{'words/s (extract_many)':<22}" + "".join(f"{rows[n]['words_per_second']:>24,.0f}" for n in names))
+    print(
+        f"{'words/s (extract_many)':<22}"
+        + "".join(f"{rows[n]['words_per_second']:>24,.0f}" for n in names)
+    )
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2))
 

@@ -102,18 +102,24 @@ def measure(documents, inputs, title: str, quiet: bool) -> float:
         right += ok
         if not ok:
             misses.append((document, gold_company, issuer.name if issuer else None, text))
-    print(f"== {title}: {right}/{len(documents)} = {right / len(documents):.3f}  "
-          + "  ".join(f"{s} {c[0]}/{c[1]} = {c[0] / c[1]:.3f}" for s, c in by_split.items()))
+    print(
+        f"== {title}: {right}/{len(documents)} = {right / len(documents):.3f}  "
+        + "  ".join(f"{s} {c[0]}/{c[1]} = {c[0] / c[1]:.3f}" for s, c in by_split.items())
+    )
     if not quiet:
         for document, gold_company, predicted, text in misses:
             head = " ".join(text[:300].split())
-            print(f"-- [{document.split}] {document.id}\n   gold: {gold_company!r}  predicted: {predicted!r}\n   {head}")
+            print(
+                f"-- [{document.split}] {document.id}\n   gold: {gold_company!r}  predicted: {predicted!r}\n   {head}"
+            )
     return right / len(documents)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--refresh", action="store_true", help="run the model again instead of using the cache")
+    parser.add_argument(
+        "--refresh", action="store_true", help="run the model again instead of using the cache"
+    )
     parser.add_argument("--quiet", action="store_true", help="accuracies only, no list of misses")
     parser.add_argument("--only", choices=("gold", "predicted"), help="one of the two measures")
     args = parser.parse_args(argv)
@@ -129,7 +135,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.only != "predicted":
         measure(documents, [_clean_entities(d) for d in documents], "gold entities", args.quiet)
     if args.only != "gold":
-        measure(documents, _predicted_inputs(documents, args.refresh), "predicted entities", args.quiet)
+        measure(
+            documents, _predicted_inputs(documents, args.refresh), "predicted entities", args.quiet
+        )
     return 0
 
 

@@ -31,11 +31,17 @@ def main() -> None:
     for fraction in args.fractions:
         with tempfile.TemporaryDirectory() as tmp:
             meta = train_model(
-                args.corpus, Path(tmp) / "model", config=DEFAULT_CONFIGS["cnn"], train_fraction=fraction, refit=False
+                args.corpus,
+                Path(tmp) / "model",
+                config=DEFAULT_CONFIGS["cnn"],
+                train_fraction=fraction,
+                refit=False,
             )
         points.append(curve_point(meta["iec_nlp"]))
         print(json.dumps(points[-1]))
-    Path(args.out).write_text(json.dumps({"config": str(DEFAULT_CONFIGS["cnn"]), "points": points}, indent=2))
+    Path(args.out).write_text(
+        json.dumps({"config": str(DEFAULT_CONFIGS["cnn"]), "points": points}, indent=2)
+    )
 
 
 def curve_point(info: dict) -> dict:

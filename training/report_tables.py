@@ -14,7 +14,9 @@ def table(scores: dict, title: str) -> str:
         lines.append(f"| {label} | {s['p']:.3f} | {s['r']:.3f} | {s['f']:.3f} | {s['support']} |")
     for name in ("micro", "macro"):
         s = scores[name]
-        lines.append(f"| **{name}** | {s['p']:.3f} | {s['r']:.3f} | {s['f']:.3f} | {s['support']} |")
+        lines.append(
+            f"| **{name}** | {s['p']:.3f} | {s['r']:.3f} | {s['f']:.3f} | {s['support']} |"
+        )
     return "\n".join(lines)
 
 
@@ -26,7 +28,9 @@ def main(model: str, split: str = "test") -> None:
     print(table(scores["relations"], f"Relations ({split}, end to end on predicted entities)"))
     print()
     gold = scores["relations_gold_entities"]["micro"]
-    print(f"Relations on gold entities ({split}): P {gold['p']:.3f} R {gold['r']:.3f} F1 {gold['f']:.3f}")
+    print(
+        f"Relations on gold entities ({split}): P {gold['p']:.3f} R {gold['r']:.3f} F1 {gold['f']:.3f}"
+    )
     facts = scores["facts"]
     print()
     print("| document-level fact | P | R | F1 | support |\n|---|---:|---:|---:|---:|")

@@ -82,12 +82,21 @@ def build(out: Path, sets: list[str], config: Path | None = None, seed: int = 0)
                 target.symlink_to(CORPUS / item)
         (corpus / "splits.json").write_text(json.dumps(split, indent=1))
         recipe = config or recipe_config()
-        train_model(corpus, out / f"model_{name}", config=recipe, refit=False, tune_threshold=False, seed=seed)
+        train_model(
+            corpus,
+            out / f"model_{name}",
+            config=recipe,
+            refit=False,
+            tune_threshold=False,
+            seed=seed,
+        )
 
 
 def default_threshold() -> float:
     """The relation threshold the default model was shipped with."""
-    return float(load_pipeline(ROOT / "models" / "iec_cnn").get_pipe("iec_relation_extractor").threshold)
+    return float(
+        load_pipeline(ROOT / "models" / "iec_cnn").get_pipe("iec_relation_extractor").threshold
+    )
 
 
 def _held_out_report(out: Path, name: str, threshold: float):
@@ -115,15 +124,21 @@ def score(out: Path, sets: list[str], threshold: float | None = None) -> dict[st
             "entities": round(report.entities.micro.f, 4),
             "relations": round(report.relations.micro.f, 4),
             # A label with no gold mention (H names no customer) has no score.
-            "per_label": {k: round(v.f, 4) for k, v in report.entities.per_label.items() if v.support},
-            "customer_facts": round(report.facts["customer"].f, 4) if report.facts["customer"].support else None,
+            "per_label": {
+                k: round(v.f, 4) for k, v in report.entities.per_label.items() if v.support
+            },
+            "customer_facts": round(report.facts["customer"].f, 4)
+            if report.facts["customer"].support
+            else None,
             "issuer": f"{report.issuer_correct}/{report.issuer_total}",
             "relation_threshold": threshold,
         }
         labels = " ".join(f"{k} {v:.3f}" for k, v in results[name]["per_label"].items())
         facts = results[name]["customer_facts"]
-        print(f"{name}: entities {report.entities.micro.f:.4f} relations {report.relations.micro.f:.4f} | {labels}"
-              f" | customers per release {'-' if facts is None else f'{facts:.3f}'} | issuer {results[name]['issuer']}")
+        print(
+            f"{name}: entities {report.entities.micro.f:.4f} relations {report.relations.micro.f:.4f} | {labels}"
+            f" | customers per release {'-' if facts is None else f'{facts:.3f}'} | issuer {results[name]['issuer']}"
+        )
     return results
 
 
@@ -146,8 +161,12 @@ def main() -> None:
     parser.add_argument("dir", type=Path)
     parser.add_argument("--sets", nargs="+", choices=SETS, default=list(SETS))
     parser.add_argument("--json", type=Path)
-    parser.add_argument("--threshold", type=float, help="relation threshold (default: the default model's)")
-    parser.add_argument("--config", type=Path, help="build: the recipe to train (default: the checkout's)")
+    parser.add_argument(
+        "--threshold", type=float, help="relation threshold (default: the default model's)"
+    )
+    parser.add_argument(
+        "--config", type=Path, help="build: the recipe to train (default: the checkout's)"
+    )
     parser.add_argument("--seed", type=int, default=0, help="build: the training seed")
     args = parser.parse_args()
     if args.command == "build":

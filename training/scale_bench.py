@@ -127,7 +127,10 @@ def measure(config: str, folder: Path, batch_size: int, model: str | None) -> di
         # then starts N worker processes that load it (inside run_s); a
         # loaded Language would take spaCy's own multiprocessing instead.
         for result in iec_nlp.extract_many(
-            texts, model=nlp if processes == 1 else model, batch_size=batch_size, n_process=processes
+            texts,
+            model=nlp if processes == 1 else model,
+            batch_size=batch_size,
+            n_process=processes,
         ):
             result.to_dict()
             documents += 1

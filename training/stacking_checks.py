@@ -117,7 +117,11 @@ def _score(rows: list[dict], dropped: set) -> tuple[float, float]:
         ent_pred.update({(r["id"], s, e): label for s, e, label in kept})
         rel_gold.update({(r["id"], *x[:4]): x[4] for x in r["gold"]["relations"]})
         rel_pred.update(
-            {(r["id"], *x[:4]): x[4] for x in r["pred"]["relations"] if x[:2] in spans and x[2:4] in spans}
+            {
+                (r["id"], *x[:4]): x[4]
+                for x in r["pred"]["relations"]
+                if x[:2] in spans and x[2:4] in spans
+            }
         )
     entities = score_keyed(ent_gold, ent_pred, ENTITY_LABELS)[1]
     relations = score_keyed(rel_gold, rel_pred, RELATION_LABELS)[1]

@@ -16,4 +16,8 @@ __all__ = [
     "customer_consistency",
     "entity_rules",
     "entity_tagger",
-    "money_ruler", "relation_extractor", "relation_model", "table_reader"]
+    "money_ruler",
+    "relation_extractor",
+    "relation_model",
+    "table_reader",
+]

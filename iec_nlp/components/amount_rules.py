@@ -148,14 +148,22 @@ _PER_SHARE_VALUE = re.compile(r"[(-]?\$\s?[(-]?\d{0,2}\.\d{2}\)?")
 
 def _is_per_share(text: str, amount: tuple[int, int]) -> bool:
     """A per-share amount: per-share words after it, or cents with no scale ("$0.71", "$(1.25)")."""
-    return bool(_PER_SHARE_AFTER.match(text, amount[1]) or _PER_SHARE_VALUE.fullmatch(text, amount[0], amount[1]))
+    return bool(
+        _PER_SHARE_AFTER.match(text, amount[1])
+        or _PER_SHARE_VALUE.fullmatch(text, amount[0], amount[1])
+    )
 
 
 def _is_companion(text: str, gap_start: int, amount: tuple[int, int]) -> bool:
-    return bool(_COMPANION_GAP.fullmatch(text, gap_start, amount[0]) and _PER_SHARE_AFTER.match(text, amount[1]))
+    return bool(
+        _COMPANION_GAP.fullmatch(text, gap_start, amount[0])
+        and _PER_SHARE_AFTER.match(text, amount[1])
+    )
 
 
-def _parts_named_in_whole(text: str, money: list[tuple[int, int]], metrics: list[tuple[int, int]]) -> set:
+def _parts_named_in_whole(
+    text: str, money: list[tuple[int, int]], metrics: list[tuple[int, int]]
+) -> set:
     """The amounts that are parts of the measure named right after them
     ("contributed $2.1 million to net income", "includes $0.9 million in
     revenue"), with their per-share companions ("..., or $0.11 per share")
@@ -171,7 +179,9 @@ def _parts_named_in_whole(text: str, money: list[tuple[int, int]], metrics: list
         parts.add(amount)
         if n + 1 < len(money):
             following = money[n + 1]
-            if _is_companion(text, metric[1], following) or _NEXT_PART.fullmatch(text, metric[1], following[0]):
+            if _is_companion(text, metric[1], following) or _NEXT_PART.fullmatch(
+                text, metric[1], following[0]
+            ):
                 parts.add(following)
     return parts
 
@@ -192,7 +202,9 @@ _VERB_BEFORE_MEASURE = re.compile(
 _MEASURE_CHANGED_BY = re.compile(
     r"\s+(?:by\s+)?(?:approximately\s+|about\s+|an\s+additional\s+|more\s+than\s+|over\s+|nearly\s+|up\s+to\s+)?"
 )
-_PAID_DOWN = re.compile(r"\b(?:retired|repaid|paid\s+down)\s+(?:approximately\s+|about\s+|an\s+additional\s+)?$")
+_PAID_DOWN = re.compile(
+    r"\b(?:retired|repaid|paid\s+down)\s+(?:approximately\s+|about\s+|an\s+additional\s+)?$"
+)
 
 
 def _changes_measure(text: str, amount: tuple[int, int], metric: tuple[int, int]) -> bool:
@@ -204,16 +216,24 @@ def _changes_measure(text: str, amount: tuple[int, int], metric: tuple[int, int]
     return bool(_PAID_DOWN.search(text, max(0, amount[0] - 40), amount[0]))
 
 
-def revise_value_of(text: str, money: list[tuple[int, int]], metrics: list[tuple[int, int]], relations: list[list[Any]]) -> list[list[Any]]:
+def revise_value_of(
+    text: str,
+    money: list[tuple[int, int]],
+    metrics: list[tuple[int, int]],
+    relations: list[list[Any]],
+) -> list[list[Any]]:
     """The relations with VALUE_OF removed from amounts of change and added
     to comparison amounts. `money` and `metrics` are (start, end) character
     offsets in `text`, sorted; relations are [head start, head end, child
     start, child end, label, score] in the same offsets."""
     value_of = {(r[0], r[1]): r for r in relations if r[4] == "VALUE_OF"}
     dropped = {
-        key for key, r in value_of.items()
-        if is_change(text[max(0, key[0] - 40) : key[0]]) or _CHANGE_AFTER.match(text, key[1])
-        or _is_part_of(text, key, (r[2], r[3])) or _changes_measure(text, key, (r[2], r[3]))
+        key
+        for key, r in value_of.items()
+        if is_change(text[max(0, key[0] - 40) : key[0]])
+        or _CHANGE_AFTER.match(text, key[1])
+        or _is_part_of(text, key, (r[2], r[3]))
+        or _changes_measure(text, key, (r[2], r[3]))
     }
     # The per-share companion of a change is one too: "an increase of $2
     # million, or $0.10 per share".
@@ -276,7 +296,9 @@ def revise_value_of(text: str, money: list[tuple[int, int]], metrics: list[tuple
             if _is_per_share(text, (prev_start, prev_end)) != kind:
                 passed_over.add(level[2])
                 continue
-            if any(prev_end <= m_start < start and m_start not in passed_over for m_start, _ in metrics):
+            if any(
+                prev_end <= m_start < start and m_start not in passed_over for m_start, _ in metrics
+            ):
                 break
             link = [start, end, level[2], level[3], "VALUE_OF", level[5]]
             added.append(link)
@@ -292,7 +314,10 @@ def revise_value_of(text: str, money: list[tuple[int, int]], metrics: list[tuple
 
 
 def link_comparisons_of_new_levels(
-    text: str, money: list[tuple[int, int]], metrics: list[tuple[int, int]], relations: list[list[Any]]
+    text: str,
+    money: list[tuple[int, int]],
+    metrics: list[tuple[int, int]],
+    relations: list[list[Any]],
 ) -> list[list[Any]]:
     """The comparison amounts of the levels the rules after `revise_value_of`
     linked take their measure where they have none: "Cost of goods sold for
@@ -300,7 +325,9 @@ def link_comparisons_of_new_levels(
     link came from its verb, after the comparisons were read)."""
     linked = {(r[0], r[1]) for r in relations if r[4] == "VALUE_OF"}
     revised = revise_value_of(text, money, metrics, relations)
-    return _with(relations, [r for r in revised if r[4] == "VALUE_OF" and (r[0], r[1]) not in linked])
+    return _with(
+        relations, [r for r in revised if r[4] == "VALUE_OF" and (r[0], r[1]) not in linked]
+    )
 
 
 # "Research and development expenses for the quarter were $0.2 million",
@@ -356,7 +383,10 @@ _CLAUSE_OPENING_REACH = 60
 
 
 def link_stated_measures(
-    text: str, money: list[tuple[int, int]], metrics: list[tuple[int, int]], relations: list[list[Any]]
+    text: str,
+    money: list[tuple[int, int]],
+    metrics: list[tuple[int, int]],
+    relations: list[list[Any]],
 ) -> list[list[Any]]:
     """An amount with no measure, stated by "was"/"were"/"totaled" or a verb
     of its level ("averaged", "decreased to") after a measure that opens its
@@ -383,8 +413,10 @@ def link_stated_measures(
         k = bisect_left(metric_starts, start)
         candidates = metrics[max(0, k - 3) : k]
         relative = [
-            m for m in candidates
-            if (stated := _STATED_AS.fullmatch(text, m[1], start)) and (stated.group("relative") or stated.group("aside"))
+            m
+            for m in candidates
+            if (stated := _STATED_AS.fullmatch(text, m[1], start))
+            and (stated.group("relative") or stated.group("aside"))
         ]
         for metric in relative[-1:] or reversed(candidates):
             if metric[1] > start:
@@ -407,13 +439,19 @@ def link_stated_measures(
     return _with(kept, added)
 
 
-def _compared_after(text: str, relations: list[list[Any]], end: int, metric: tuple[int, int]) -> set:
+def _compared_after(
+    text: str, relations: list[list[Any]], end: int, metric: tuple[int, int]
+) -> set:
     """The amounts after `end` in its sentence, each after a comparison
     word, that are the value of `metric`."""
     return {
-        (r[0], r[1]) for r in relations
-        if r[4] == "VALUE_OF" and (r[2], r[3]) == metric and r[0] > end
-        and not SENTENCE_END.search(text, end, r[0]) and _COMPARED.search(text, max(0, r[0] - 40), r[0])
+        (r[0], r[1])
+        for r in relations
+        if r[4] == "VALUE_OF"
+        and (r[2], r[3]) == metric
+        and r[0] > end
+        and not SENTENCE_END.search(text, end, r[0])
+        and _COMPARED.search(text, max(0, r[0] - 40), r[0])
     }
 
 
@@ -426,7 +464,10 @@ _SHARE_REACH = 200
 
 
 def link_levels_after_rates(
-    text: str, money: list[tuple[int, int]], metrics: list[tuple[int, int]], relations: list[list[Any]]
+    text: str,
+    money: list[tuple[int, int]],
+    metrics: list[tuple[int, int]],
+    relations: list[list[Any]],
 ) -> list[list[Any]]:
     """An amount written after the rate of a measure "as a percentage of"
     another is the value of the first measure."""
@@ -435,8 +476,10 @@ def link_levels_after_rates(
         if not _RATE_OR_AMOUNT.search(text, max(0, amount[0] - 20), amount[0]):
             continue
         rated = [
-            m for m in metrics
-            if 0 < amount[0] - m[1] <= _SHARE_REACH and _AS_A_SHARE_OF.match(text, m[1])
+            m
+            for m in metrics
+            if 0 < amount[0] - m[1] <= _SHARE_REACH
+            and _AS_A_SHARE_OF.match(text, m[1])
             and not SENTENCE_END.search(text, m[1], amount[0])
         ]
         if rated:
@@ -462,7 +505,9 @@ _MEASURE_AFTER = re.compile(
 )
 _AMOUNT_LIST = re.compile(r",?\s+(?:and|or)\s+(?:approximately\s+|about\s+)?")
 _AND_BEFORE = re.compile(r"\band\s+$")
-_UNDER_FACILITY = re.compile(r"\s+(?:drawn|outstanding|borrowed|available)\s+under\s+(?:its|the|our|their)\s+")
+_UNDER_FACILITY = re.compile(
+    r"\s+(?:drawn|outstanding|borrowed|available)\s+under\s+(?:its|the|our|their)\s+"
+)
 # A noun compound written after an amount names its measure by its last
 # words: "a $249 million cost-plus award fee contract option modification",
 # "$20.2 Million Record Net Income". The compound is the run of words after
@@ -474,7 +519,9 @@ _COMPOUND_WORD = re.compile(
 _COMPOUND_REACH = 6
 
 
-def _measure_ending_compound(text: str, end: int, metrics: list[tuple[int, int]]) -> tuple[int, int] | None:
+def _measure_ending_compound(
+    text: str, end: int, metrics: list[tuple[int, int]]
+) -> tuple[int, int] | None:
     """The measure that ends the noun compound written right after `end`, if any."""
     word_starts, position = [], end
     while len(word_starts) < _COMPOUND_REACH and (word := _COMPOUND_WORD.match(text, position)):
@@ -484,7 +531,10 @@ def _measure_ending_compound(text: str, end: int, metrics: list[tuple[int, int]]
 
 
 def link_measures_after(
-    text: str, money: list[tuple[int, int]], metrics: list[tuple[int, int]], relations: list[list[Any]]
+    text: str,
+    money: list[tuple[int, int]],
+    metrics: list[tuple[int, int]],
+    relations: list[list[Any]],
 ) -> list[list[Any]]:
     """An amount with no measure, followed by one ("$2 million contract",
     "$2 million in revenue"), is its value; so is each amount of a list
@@ -499,8 +549,11 @@ def link_measures_after(
         if metric is None:
             metric = _measure_ending_compound(text, end, metrics)
         if (
-            metric is None and _UNDER_FACILITY.match(text, end) and (start, end) in value_of
-            and value_of[(start, end)][3] <= start and _AND_BEFORE.search(text, max(0, start - 8), start)
+            metric is None
+            and _UNDER_FACILITY.match(text, end)
+            and (start, end) in value_of
+            and value_of[(start, end)][3] <= start
+            and _AND_BEFORE.search(text, max(0, start - 8), start)
         ):
             # "cash of $12.5 million and $150.0 million drawn under its
             # revolving credit facility": a balance of another kind than the
@@ -516,7 +569,10 @@ def link_measures_after(
         # A comparison amount keeps its clause's measure: "a discrete tax benefit of
         # $12 million ..., compared with a $43 million benefit in the first quarter of 2021".
         if (
-            link is not None and link[3] <= start and text[end : metric[0]] == " " and text[metric[0]].islower()
+            link is not None
+            and link[3] <= start
+            and text[end : metric[0]] == " "
+            and text[metric[0]].islower()
             and not _COMPARED.search(text, max(0, start - 40), start)
         ):
             replaced.add((start, end))
@@ -529,7 +585,11 @@ def link_measures_after(
             listed.append(prev)
         for amount in listed:
             before = text[max(0, amount[0] - 40) : amount[0]]
-            if amount not in linked and not is_change(before) and not _changes_measure(text, amount, metric):
+            if (
+                amount not in linked
+                and not is_change(before)
+                and not _changes_measure(text, amount, metric)
+            ):
                 added.append([*amount, *metric, "VALUE_OF", _PAIRED_SCORE])
     kept = [r for r in relations if not (r[4] == "VALUE_OF" and (r[0], r[1]) in replaced)]
     return _with(kept, added)
@@ -553,7 +613,10 @@ _CHANGE_IN_BEFORE = re.compile(
 
 
 def link_sized_measures(
-    text: str, money: list[tuple[int, int]], metrics: list[tuple[int, int]], relations: list[list[Any]]
+    text: str,
+    money: list[tuple[int, int]],
+    metrics: list[tuple[int, int]],
+    relations: list[list[Any]],
 ) -> list[list[Any]]:
     """An amount with no measure, stated as the size of the measure right
     before it ("in the amount of", "equal to", "up to"), is its value."""
@@ -563,9 +626,15 @@ def link_sized_measures(
     for metric in metrics:
         size = _SIZE_AFTER_MEASURE.match(text, metric[1])
         amount = money_at.get(size.end()) if size else None
-        if amount is None or amount in linked or is_change(text[max(0, amount[0] - 40) : amount[0]]):
+        if (
+            amount is None
+            or amount in linked
+            or is_change(text[max(0, amount[0] - 40) : amount[0]])
+        ):
             continue
-        if _CHANGE_IN_BEFORE.search(text, max(0, metric[0] - 30), metric[0]) or _changes_measure(text, amount, metric):
+        if _CHANGE_IN_BEFORE.search(text, max(0, metric[0] - 30), metric[0]) or _changes_measure(
+            text, amount, metric
+        ):
             continue  # "an increase in revenue of up to $5 million": a change of the measure
         added.append([*amount, *metric, "VALUE_OF", _PAIRED_SCORE])
     return _with(relations, added)
@@ -575,7 +644,9 @@ def link_sized_measures(
 # the value the sentence gives it: "received a purchase order from a prime
 # contractor for approximately $858,000", "an award estimated at $7.2
 # million", "an order ... that is worth approximately $70 million".
-_CONTRACT_NOUN = re.compile(r"(?:orders?|contracts?|subcontracts?|awards?|modifications?)$", re.IGNORECASE)
+_CONTRACT_NOUN = re.compile(
+    r"(?:orders?|contracts?|subcontracts?|awards?|modifications?)$", re.IGNORECASE
+)
 _VALUE_WORDS_BEFORE = re.compile(
     r"\b(?:valued\s+at|worth|estimated\s+at|for|totaling|totalling|of)\s+"
     r"(?:up\s+to\s+|approximately\s+|about\s+|an\s+estimated\s+)?$"
@@ -592,7 +663,10 @@ _VALUE_RIGHT_AFTER = re.compile(
 
 
 def link_contract_values(
-    text: str, money: list[tuple[int, int]], metrics: list[tuple[int, int]], relations: list[list[Any]]
+    text: str,
+    money: list[tuple[int, int]],
+    metrics: list[tuple[int, int]],
+    relations: list[list[Any]],
 ) -> list[list[Any]]:
     """The first amount after a contract noun, in its sentence and stated as
     its value, is the contract's value where the amount has no measure, or
@@ -616,7 +690,9 @@ def link_contract_values(
             continue
         if SENTENCE_END.search(text, metric[1], amount[0]):
             continue
-        if metric_starts[bisect_right(metric_starts, metric[0]) : bisect_left(metric_starts, amount[0])]:
+        if metric_starts[
+            bisect_right(metric_starts, metric[0]) : bisect_left(metric_starts, amount[0])
+        ]:
             continue  # another measure stands between them
         if _VALUE_WORDS_BEFORE.search(text, max(0, amount[0] - 30), amount[0]):
             added.append([*amount, *metric, "VALUE_OF", _PAIRED_SCORE])
@@ -630,7 +706,8 @@ def link_contract_values(
 # diluted) per share" (the diluted figure stated between the basic one and its words).
 _COMPANION_GAP = re.compile(r"\s*(?:,?\s*or|\(|--|\u2014|,)\s*")
 _PER_SHARE_AFTER = re.compile(
-    r"\s*(?:\(\$?[\d.]+\s+(?:basic|diluted)\)\s*)?(?:a|per)\s+(?:\w+\s+){0,2}(?:share|ADS|unit)", re.IGNORECASE
+    r"\s*(?:\(\$?[\d.]+\s+(?:basic|diluted)\)\s*)?(?:a|per)\s+(?:\w+\s+){0,2}(?:share|ADS|unit)",
+    re.IGNORECASE,
 )
 
 
@@ -643,14 +720,18 @@ _RESTATED_TOTAL = re.compile(
 )
 
 
-def link_companions(text: str, money: list[tuple[int, int]], relations: list[list[Any]]) -> list[list[Any]]:
+def link_companions(
+    text: str, money: list[tuple[int, int]], relations: list[list[Any]]
+) -> list[list[Any]]:
     """A per-share amount right after another amount, or the total right
     after a per-share amount, takes that amount's VALUE_OF and IN_PERIOD
     where the extractor gave it none."""
     links = {(r[0], r[1], r[4]): r for r in relations if r[4] in ("VALUE_OF", "IN_PERIOD")}
     added = []
     for (start, end), (next_start, next_end) in zip(money, money[1:]):
-        per_share = _COMPANION_GAP.fullmatch(text, end, next_start) and _PER_SHARE_AFTER.match(text, next_end)
+        per_share = _COMPANION_GAP.fullmatch(text, end, next_start) and _PER_SHARE_AFTER.match(
+            text, next_end
+        )
         if not per_share and not _RESTATED_TOTAL.fullmatch(text, end, next_start):
             continue
         for label in ("VALUE_OF", "IN_PERIOD"):
@@ -667,10 +748,14 @@ def link_companions(text: str, money: list[tuple[int, int]], relations: list[lis
 
 # "$13.6 billion, an increase of $1.7 billion": the change right after a
 # level is measured over the level's period.
-_CHANGE_AFTER_LEVEL = re.compile(r",\s+(?:an?\s+)?[a-z]+(?:\s+[a-z]+)?\s+(?:of\s+|by\s+)?(?:approximately\s+)?")
+_CHANGE_AFTER_LEVEL = re.compile(
+    r",\s+(?:an?\s+)?[a-z]+(?:\s+[a-z]+)?\s+(?:of\s+|by\s+)?(?:approximately\s+)?"
+)
 
 
-def link_change_period(text: str, money: list[tuple[int, int]], relations: list[list[Any]]) -> list[list[Any]]:
+def link_change_period(
+    text: str, money: list[tuple[int, int]], relations: list[list[Any]]
+) -> list[list[Any]]:
     """An amount of change right after a level, with no period of its own,
     falls in the level's period (GUIDELINE: every amount of a clause)."""
     in_period = {(r[0], r[1]): r for r in relations if r[4] == "IN_PERIOD"}
@@ -678,7 +763,9 @@ def link_change_period(text: str, money: list[tuple[int, int]], relations: list[
     for level, change in zip(money, money[1:]):
         if change in in_period or level not in in_period:
             continue
-        if _CHANGE_AFTER_LEVEL.fullmatch(text, level[1], change[0]) and is_change(text[level[1] : change[0]]):
+        if _CHANGE_AFTER_LEVEL.fullmatch(text, level[1], change[0]) and is_change(
+            text[level[1] : change[0]]
+        ):
             link = in_period[level]
             added.append([*change, link[2], link[3], "IN_PERIOD", link[5]])
     return _with(relations, added)
@@ -693,7 +780,9 @@ _CHANGE_BY = re.compile(r"\bby\s+(?:approximately\s+|about\s+)?$")
 _TO_LEVEL = re.compile(r"\s+to\s+(?:approximately\s+|about\s+)?")
 
 
-def link_change_to_level_period(text: str, money: list[tuple[int, int]], relations: list[list[Any]]) -> list[list[Any]]:
+def link_change_to_level_period(
+    text: str, money: list[tuple[int, int]], relations: list[list[Any]]
+) -> list[list[Any]]:
     """The change of "by $X to $Y" falls in $Y's period, unless a period
     of its own follows it."""
     in_period = {(r[0], r[1]): r for r in relations if r[4] == "IN_PERIOD"}
@@ -703,7 +792,9 @@ def link_change_to_level_period(text: str, money: list[tuple[int, int]], relatio
         own = in_period.get(change)
         if link is None or (own is not None and (own[2] >= change[1] or own[2:4] == link[2:4])):
             continue
-        if _TO_LEVEL.fullmatch(text, change[1], level[0]) and _CHANGE_BY.search(text, max(0, change[0] - 20), change[0]):
+        if _TO_LEVEL.fullmatch(text, change[1], level[0]) and _CHANGE_BY.search(
+            text, max(0, change[0] - 20), change[0]
+        ):
             if own is not None:
                 moved.add(change)
             added.append([*change, link[2], link[3], "IN_PERIOD", link[5]])
@@ -721,12 +812,20 @@ _BETWEEN_AND_GAP = re.compile(r"\s*and\s*")
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+(?:approximately\s+|about\s+)?$", re.IGNORECASE)
 # A measure's level at two dates: "grew from $210 million in 2004 to $640 million".
-_DATED_RANGE_GAP = re.compile(r"\s+(?:in|at|as\s+of|for)\s+[^$;.]{1,40}?\s+to\s+(?:approximately\s+|about\s+)?")
-_GREW_FROM = re.compile(r"\b(?:grew|rose|increased|climbed|decreased|declined|fell|dropped|expanded)\s+from\s+(?:approximately\s+|about\s+)?$", re.IGNORECASE)
+_DATED_RANGE_GAP = re.compile(
+    r"\s+(?:in|at|as\s+of|for)\s+[^$;.]{1,40}?\s+to\s+(?:approximately\s+|about\s+)?"
+)
+_GREW_FROM = re.compile(
+    r"\b(?:grew|rose|increased|climbed|decreased|declined|fell|dropped|expanded)\s+from\s+(?:approximately\s+|about\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def link_bracketed_comparatives(
-    text: str, money: list[tuple[int, int]], periods: list[tuple[int, int]], relations: list[list[Any]]
+    text: str,
+    money: list[tuple[int, int]],
+    periods: list[tuple[int, int]],
+    relations: list[list[Any]],
 ) -> list[list[Any]]:
     """The comparative in parentheses after a level ("£52.3 million (2023:
     £49.1 million)") is in the period of its label and a level of the
@@ -738,15 +837,26 @@ def link_bracketed_comparatives(
     replaced, added = set(), []
     for match in BRACKETED_COMPARATIVE.finditer(text):
         period = period_at.get(match.start("period"))
-        amount = next((m for m in money if match.start("amount") <= m[0] < match.end("amount")), None)
+        amount = next(
+            (m for m in money if match.start("amount") <= m[0] < match.end("amount")), None
+        )
         if period is None or amount is None:
             continue
         replaced.add((*amount, "IN_PERIOD"))
         added.append([*amount, *period, "IN_PERIOD", _PAIRED_SCORE])
-        level = next((m for m in reversed(money) if m[1] <= match.start() and not text[m[1] : match.start()].strip()), None)
+        level = next(
+            (
+                m
+                for m in reversed(money)
+                if m[1] <= match.start() and not text[m[1] : match.start()].strip()
+            ),
+            None,
+        )
         if level is not None and level in value_of:
             replaced.add((*amount, "VALUE_OF"))
-            added.append([*amount, value_of[level][2], value_of[level][3], "VALUE_OF", _PAIRED_SCORE])
+            added.append(
+                [*amount, value_of[level][2], value_of[level][3], "VALUE_OF", _PAIRED_SCORE]
+            )
     kept = [r for r in relations if (r[0], r[1], r[4]) not in replaced]
     return _with(kept, added)
 
@@ -754,8 +864,13 @@ def link_bracketed_comparatives(
 # "her annual base salary will be $350,000, and her target bonus for fiscal
 # 2023 will be $175,000": a period written right after one pay item ("bonus
 # for fiscal 2023") is that item's, not the other pay items' of the sentence.
-_PAY_ITEM = re.compile(r"salar(?:y|ies)|bonus(?:es)?|fees?|stipend|retainer|severance|payments?|awards?|grants?", re.IGNORECASE)
-_FOR_THE_PERIOD = re.compile(r"\s+(?:for|in\s+respect\s+of)\s+(?:the\s+)?(?:company['\u2019]s\s+)?$", re.IGNORECASE)
+_PAY_ITEM = re.compile(
+    r"salar(?:y|ies)|bonus(?:es)?|fees?|stipend|retainer|severance|payments?|awards?|grants?",
+    re.IGNORECASE,
+)
+_FOR_THE_PERIOD = re.compile(
+    r"\s+(?:for|in\s+respect\s+of)\s+(?:the\s+)?(?:company['\u2019]s\s+)?$", re.IGNORECASE
+)
 
 
 def unlink_periods_of_other_pay_items(
@@ -780,13 +895,20 @@ def unlink_periods_of_other_pay_items(
     for r in relations:
         owner = owner_of_period.get((r[2], r[3])) if r[4] == "IN_PERIOD" else None
         measure = value_of.get((r[0], r[1]))
-        if owner is not None and measure is not None and measure != owner and _PAY_ITEM.search(text, measure[0], measure[1]):
+        if (
+            owner is not None
+            and measure is not None
+            and measure != owner
+            and _PAY_ITEM.search(text, measure[0], measure[1])
+        ):
             continue
         kept.append(r)
     return kept
 
 
-def link_range_ends(text: str, money: list[tuple[int, int]], relations: list[list[Any]]) -> list[list[Any]]:
+def link_range_ends(
+    text: str, money: list[tuple[int, int]], relations: list[list[Any]]
+) -> list[list[Any]]:
     """Both ends of a range of amounts are values of one measure in one
     period: the second end takes the first's VALUE_OF (the measure is named
     before the range; a measure found only for the second end, after it, is
@@ -812,8 +934,10 @@ def link_range_ends(text: str, money: list[tuple[int, int]], relations: list[lis
                 if two is not None:
                     replaced.add((*second, label))
                 added.append([*second, one[2], one[3], label, one[5]])
-            elif two is not None and one is None and (
-                label == "IN_PERIOD" or (two[3] <= first[0] and not _CHANGE_BY.search(before))
+            elif (
+                two is not None
+                and one is None
+                and (label == "IN_PERIOD" or (two[3] <= first[0] and not _CHANGE_BY.search(before)))
             ):
                 # A measure named before the range is the first end's too
                 # (not that of a change: "reduce equity by $3 million to $4 million").
@@ -824,13 +948,20 @@ def link_range_ends(text: str, money: list[tuple[int, int]], relations: list[lis
     return _with(kept, added)
 
 
-def _amounts_without_period(money: list[tuple[int, int]], relations: list[list[Any]]) -> list[tuple[int, int]]:
+def _amounts_without_period(
+    money: list[tuple[int, int]], relations: list[list[Any]]
+) -> list[tuple[int, int]]:
     """The amounts no IN_PERIOD link starts from."""
     linked = {(r[0], r[1]) for r in relations if r[4] == "IN_PERIOD"}
     return [m for m in money if m not in linked]
 
 
-def link_sentence_period(text: str, money: list[tuple[int, int]], periods: list[tuple[int, int]], relations: list[list[Any]]) -> list[list[Any]]:
+def link_sentence_period(
+    text: str,
+    money: list[tuple[int, int]],
+    periods: list[tuple[int, int]],
+    relations: list[list[Any]],
+) -> list[list[Any]]:
     """An amount with no period falls in its sentence's period when the
     sentence names one period only and another of its amounts falls in it.
     A sentence reaches at most `_SENTENCE_REACH` characters either side of
@@ -863,17 +994,26 @@ def link_sentence_period(text: str, money: list[tuple[int, int]], periods: list[
 # last year" (a period that opens with "last", "prior", "same" needs no "in"),
 # also set off by a comma: "$7.4 million, or $0.98 per diluted share, for the
 # third quarter of 2023".
-_PER_SHARE_TAIL = r"(?:\s*\(?\s*(?:a|per)\s+(?:[\w-]+\s+){0,2}(?:shares?|ADSs?|units?)\)?(?=[\s,]),?)?"
+_PER_SHARE_TAIL = (
+    r"(?:\s*\(?\s*(?:a|per)\s+(?:[\w-]+\s+){0,2}(?:shares?|ADSs?|units?)\)?(?=[\s,]),?)?"
+)
 # So may its share of a total: "Nonperforming assets were $9.6 million, or
 # 0.33% of total assets, at June 30, 2024".
 _SHARE_ASIDE = r"(?:,\s+or\s+\d[\d.]*\s*(?:%|percent)\s+of\s+(?:[\w-]+\s+){0,3}?[\w-]+,)?"
 _PERIOD_AFTER = re.compile(
-    _PER_SHARE_TAIL + _SHARE_ASIDE + r"(?:\s+(?:for|in|during|at|as\s+of)(?:\s+the)?\s+|\s+(?=(?:last|prior|previous|same)\b))"
+    _PER_SHARE_TAIL
+    + _SHARE_ASIDE
+    + r"(?:\s+(?:for|in|during|at|as\s+of)(?:\s+the)?\s+|\s+(?=(?:last|prior|previous|same)\b))"
 )
 _RESPECTIVELY_AFTER = 200
 
 
-def link_period_after(text: str, money: list[tuple[int, int]], periods: list[tuple[int, int]], relations: list[list[Any]]) -> list[list[Any]]:
+def link_period_after(
+    text: str,
+    money: list[tuple[int, int]],
+    periods: list[tuple[int, int]],
+    relations: list[list[Any]],
+) -> list[list[Any]]:
     """Each amount followed by "for the <period>" (or "in", "during", "at",
     "as of") falls in that period, whatever the extractor chose; not in a
     clause that pairs amounts and periods with "respectively"."""
@@ -908,10 +1048,17 @@ def link_period_after(text: str, money: list[tuple[int, int]], periods: list[tup
             moved.add((start, end))
             if link[3] <= start and not SENTENCE_END.search(text, link[3], start):
                 opening[period] = (link[2], link[3])
-        added.append([start, end, *period, "IN_PERIOD", link[5] if link is not None else _PAIRED_SCORE])
+        added.append(
+            [start, end, *period, "IN_PERIOD", link[5] if link is not None else _PAIRED_SCORE]
+        )
     for (start, end), link in links.items():
         scope = opening.get((link[2], link[3]))
-        if scope and (start, end) not in own and start > link[3] and not SENTENCE_END.search(text, link[3], start):
+        if (
+            scope
+            and (start, end) not in own
+            and start > link[3]
+            and not SENTENCE_END.search(text, link[3], start)
+        ):
             moved.add((start, end))
             added.append([start, end, *scope, "IN_PERIOD", link[5]])
     if not added:
@@ -938,13 +1085,18 @@ _ROW_TO_NEXT_LINE_OPENING = re.compile(
 )
 
 
-def unlink_periods_of_later_lines(layout: FiledLayout, relations: list[list[Any]]) -> list[list[Any]]:
+def unlink_periods_of_later_lines(
+    layout: FiledLayout, relations: list[list[Any]]
+) -> list[list[Any]]:
     """No IN_PERIOD from an amount that ends its line to a period that opens
     a later line (read in the text as filed: the model's text joins lines)."""
     return [
-        r for r in relations
+        r
+        for r in relations
         if not (
-            r[4] == "IN_PERIOD" and r[2] >= r[1] and _ROW_TO_NEXT_LINE_OPENING.fullmatch(layout.between(r[1], r[2]))
+            r[4] == "IN_PERIOD"
+            and r[2] >= r[1]
+            and _ROW_TO_NEXT_LINE_OPENING.fullmatch(layout.between(r[1], r[2]))
         )
     ]
 
@@ -964,8 +1116,13 @@ def unlink_periods_of_rates_of_change(text: str, relations: list[list[Any]]) -> 
     """No IN_PERIOD from an amount to the period its rate of change right
     after it is measured from ("$2.38, up 5% compared to last year")."""
     return [
-        r for r in relations
-        if not (r[4] == "IN_PERIOD" and r[2] >= r[1] and _RATE_OF_CHANGE_FROM.fullmatch(text, r[1], r[2]))
+        r
+        for r in relations
+        if not (
+            r[4] == "IN_PERIOD"
+            and r[2] >= r[1]
+            and _RATE_OF_CHANGE_FROM.fullmatch(text, r[1], r[2])
+        )
     ]
 
 
@@ -979,7 +1136,9 @@ def unlink_periods_of_rates_of_change(text: str, relations: list[list[Any]]) -> 
 _COMPARISON_BETWEEN = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.|from)\b", re.IGNORECASE)
 
 
-def unlink_compared_period(text: str, money: list[tuple[int, int]], relations: list[list[Any]]) -> list[list[Any]]:
+def unlink_compared_period(
+    text: str, money: list[tuple[int, int]], relations: list[list[Any]]
+) -> list[list[Any]]:
     """No IN_PERIOD from an amount to a period that follows a comparison
     amount after it ("$X compared to $Y in <period>"), or a comparison word
     ("$X versus sales in <period> of $Y")."""
@@ -988,16 +1147,22 @@ def unlink_compared_period(text: str, money: list[tuple[int, int]], relations: l
     for r in relations:
         if r[4] != "IN_PERIOD" or r[2] < r[1]:
             continue
-        if _RESPECTIVELY in text[r[3] : r[3] + _RESPECTIVELY_AFTER] or SENTENCE_END.search(text, r[1], r[2]):
+        if _RESPECTIVELY in text[r[3] : r[3] + _RESPECTIVELY_AFTER] or SENTENCE_END.search(
+            text, r[1], r[2]
+        ):
             continue
         # The amounts between this one and its period, each after a comparison word.
         between = money[bisect_right(starts, r[0]) : bisect_left(starts, r[2])]
         # (The comparison words are those that part a sentence's clauses, _CLAUSE_BREAK.)
-        if any(_COMPARISON_BETWEEN.search(text, r[1], c[0]) for c in between) or _CLAUSE_BREAK.search(text, r[1], r[2]):
+        if any(
+            _COMPARISON_BETWEEN.search(text, r[1], c[0]) for c in between
+        ) or _CLAUSE_BREAK.search(text, r[1], r[2]):
             dropped.add((r[0], r[1], r[2], r[3]))
     if not dropped:
         return relations
-    return [r for r in relations if not (r[4] == "IN_PERIOD" and (r[0], r[1], r[2], r[3]) in dropped)]
+    return [
+        r for r in relations if not (r[4] == "IN_PERIOD" and (r[0], r[1], r[2], r[3]) in dropped)
+    ]
 
 
 # "reported net income of $53 million, or $0.24 per share ..., for the second
@@ -1013,7 +1178,10 @@ _CLAUSE_END = re.compile(r"\b(?:while|whereas|and\s+an?)\s|;", re.IGNORECASE)
 
 
 def link_clause_period(
-    text: str, money: list[tuple[int, int]], periods: list[tuple[int, int]], relations: list[list[Any]]
+    text: str,
+    money: list[tuple[int, int]],
+    periods: list[tuple[int, int]],
+    relations: list[list[Any]],
 ) -> list[list[Any]]:
     """An amount with no period falls in the one period named in its clause,
     the clauses of a sentence being parted by "compared with"."""
@@ -1079,12 +1247,14 @@ _REPORTING_LEAD = re.compile(
 )
 
 
-def _reported_before(text: str, sentence_start: int, period: tuple[int, int], amount_start: int) -> bool:
+def _reported_before(
+    text: str, sentence_start: int, period: tuple[int, int], amount_start: int
+) -> bool:
     """Whether `period` follows the sentence's verb of reporting, with no
     comparison between it and the amount."""
-    return bool(_REPORTING_LEAD.fullmatch(text, sentence_start, period[0])) and not _CLAUSE_BREAK.search(
-        text, period[1], amount_start
-    )
+    return bool(
+        _REPORTING_LEAD.fullmatch(text, sentence_start, period[0])
+    ) and not _CLAUSE_BREAK.search(text, period[1], amount_start)
 
 
 def _opens_sentence(text: str, sentence_start: int, period: tuple[int, int]) -> bool:
@@ -1092,11 +1262,16 @@ def _opens_sentence(text: str, sentence_start: int, period: tuple[int, int]) -> 
     opening phrase."""
     if _OPENING_PERIOD_LEAD.fullmatch(text, sentence_start, period[0]):
         return True
-    return text.startswith(",", period[1]) and bool(_OPENING_PHRASE_LEAD.fullmatch(text, sentence_start, period[0]))
+    return text.startswith(",", period[1]) and bool(
+        _OPENING_PHRASE_LEAD.fullmatch(text, sentence_start, period[0])
+    )
 
 
 def link_opening_period(
-    text: str, money: list[tuple[int, int]], periods: list[tuple[int, int]], relations: list[list[Any]]
+    text: str,
+    money: list[tuple[int, int]],
+    periods: list[tuple[int, int]],
+    relations: list[list[Any]],
 ) -> list[list[Any]]:
     """An amount with no period falls in the period that opens its sentence."""
     return _link_period_in_sentence(text, money, periods, relations, _opening_period)
@@ -1111,7 +1286,8 @@ def _opening_period(
     low = sentence[0]
     inside = periods_between(low, amount_start)
     if not inside or not (
-        _opens_sentence(text, low, inside[0]) or _reported_before(text, low, inside[0], amount_start)
+        _opens_sentence(text, low, inside[0])
+        or _reported_before(text, low, inside[0], amount_start)
     ):
         return None
     if _COMPARED.search(text, max(low, amount_start - 60), amount_start) or _OTHER_CLAUSE.search(
@@ -1132,7 +1308,11 @@ def unlink_heading_periods(text: str, relations: list[list[Any]]) -> list[list[A
     above its paragraph."""
     kept = []
     for r in relations:
-        gap = PARAGRAPH_BREAK.search(text, r[3], r[0]) if r[4] == "IN_PERIOD" and r[3] <= r[0] else None
+        gap = (
+            PARAGRAPH_BREAK.search(text, r[3], r[0])
+            if r[4] == "IN_PERIOD" and r[3] <= r[0]
+            else None
+        )
         # A line that ends with a colon introduces what follows ("Highlights
         # for the quarter included:"): its period is theirs.
         if gap and ":" not in text[r[3] : gap.start()]:
@@ -1162,7 +1342,9 @@ _COMPARISON_HEADING = re.compile(
 )
 
 
-def unlink_highlights_heading_periods(layout: FiledLayout, relations: list[list[Any]]) -> list[list[Any]]:
+def unlink_highlights_heading_periods(
+    layout: FiledLayout, relations: list[list[Any]]
+) -> list[list[Any]]:
     """No IN_PERIOD from an amount to a period in a highlights or comparison
     heading on a line above it, read as filed (the model's text may join the lines)."""
     kept = []
@@ -1173,7 +1355,9 @@ def unlink_highlights_heading_periods(layout: FiledLayout, relations: list[list[
             amount_start, _ = layout.of_doc(r[0], r[1])
             if 0 <= line_end < amount_start and (
                 _HIGHLIGHTS_HEADING_END.search(layout.text, period_end, line_end)
-                or _COMPARISON_HEADING.fullmatch(layout.text, layout.text.rfind("\n", 0, period_start) + 1, line_end)
+                or _COMPARISON_HEADING.fullmatch(
+                    layout.text, layout.text.rfind("\n", 0, period_start) + 1, line_end
+                )
             ):
                 continue
         kept.append(r)
@@ -1195,7 +1379,9 @@ _NEXT_LIST_ITEM = re.compile(r"\n" + _LIST_ITEM.pattern)
 
 def _across_list_items(layout: FiledLayout, relation: list[Any]) -> bool:
     """Whether a list item starts a line between the relation's two ends, as filed."""
-    first_end, second_start = (relation[3], relation[0]) if relation[3] <= relation[0] else (relation[1], relation[2])
+    first_end, second_start = (
+        (relation[3], relation[0]) if relation[3] <= relation[0] else (relation[1], relation[2])
+    )
     return bool(_NEXT_LIST_ITEM.search(layout.between(first_end, second_start)))
 
 
@@ -1205,7 +1391,9 @@ def _in_list_item(layout: FiledLayout, start: int, end: int) -> bool:
     return bool(_LIST_ITEM.match(layout.text, layout.text.rfind("\n", 0, filed_start) + 1))
 
 
-def unlink_measures_of_other_list_items(layout: FiledLayout, relations: list[list[Any]]) -> list[list[Any]]:
+def unlink_measures_of_other_list_items(
+    layout: FiledLayout, relations: list[list[Any]]
+) -> list[list[Any]]:
     """No VALUE_OF between an amount and a measure in two items of a list
     ("● Adjusted profit per share of $2.88 / ● Returned $1.4 billion to
     shareholders": $1.4 billion is no level of profit per share), read as
@@ -1213,13 +1401,16 @@ def unlink_measures_of_other_list_items(layout: FiledLayout, relations: list[lis
     return [r for r in relations if not (r[4] == "VALUE_OF" and _across_list_items(layout, r))]
 
 
-def unlink_periods_of_other_list_items(layout: FiledLayout, relations: list[list[Any]]) -> list[list[Any]]:
+def unlink_periods_of_other_list_items(
+    layout: FiledLayout, relations: list[list[Any]]
+) -> list[list[Any]]:
     """No IN_PERIOD between an amount and a period in two items of a list
     ("- Subscription revenue ... in the second quarter of 2020. / - GAAP net
     loss was $(6.3) million": each item is a sentence of its own). The line
     that introduces the list is no item: its period scopes them (link_list_period)."""
     return [
-        r for r in relations
+        r
+        for r in relations
         if not (
             r[4] == "IN_PERIOD"
             and _in_list_item(layout, *((r[2], r[3]) if r[2] < r[0] else (r[0], r[1])))
@@ -1228,7 +1419,12 @@ def unlink_periods_of_other_list_items(layout: FiledLayout, relations: list[list
     ]
 
 
-def link_list_period(text: str, money: list[tuple[int, int]], periods: list[tuple[int, int]], relations: list[list[Any]]) -> list[list[Any]]:
+def link_list_period(
+    text: str,
+    money: list[tuple[int, int]],
+    periods: list[tuple[int, int]],
+    relations: list[list[Any]],
+) -> list[list[Any]]:
     """An amount with no period, in an item of a list, falls in the one
     period named by the line that introduces the list. Where that line sets
     two periods against each other ("Highlights for the second quarter of
@@ -1244,7 +1440,8 @@ def link_list_period(text: str, money: list[tuple[int, int]], periods: list[tupl
         inside = _periods_introducing_list(text, start, periods, period_starts)
         if len(inside) == 2 and _COMPARISON_BETWEEN.search(text, inside[0][1], inside[1][0]):
             compared = _COMPARED.search(text, max(0, start - 40), start) or (
-                compared_before is not None and _is_companion(text, compared_before[1], (start, end))
+                compared_before is not None
+                and _is_companion(text, compared_before[1], (start, end))
             )
             compared_before = (start, end) if compared else None
             inside = [inside[1] if compared else inside[0]]
@@ -1367,20 +1564,36 @@ def pair_respectively(doc: Doc, relations: list[list[Any]]) -> list[list[Any]]:
             sentence_start = word[0].sent.start_char if has_sentences else 0
             before = [e for e in ents if sentence_start <= e.start_char and e.end_char <= at]
             amounts = [e for e in before if e.label_ == "MONEY"]
-            periods = [e for e in before if e.label_ == "PERIOD" and amounts and e.start_char > amounts[-1].end_char]
+            periods = [
+                e
+                for e in before
+                if e.label_ == "PERIOD" and amounts and e.start_char > amounts[-1].end_char
+            ]
             if len(amounts) >= 2 and len(amounts) == len(periods):
                 for amount, period in zip(amounts, periods):
-                    paired[(amount.start_char, amount.end_char)] = (period.start_char, period.end_char)
-            measures = [e for e in before if e.label_ == "METRIC" and amounts and e.end_char <= amounts[0].start_char]
+                    paired[(amount.start_char, amount.end_char)] = (
+                        period.start_char,
+                        period.end_char,
+                    )
+            measures = [
+                e
+                for e in before
+                if e.label_ == "METRIC" and amounts and e.end_char <= amounts[0].start_char
+            ]
             if len(amounts) >= 2 and len(amounts) == len(measures):
                 for amount, measure in zip(amounts, measures):
-                    valued[(amount.start_char, amount.end_char)] = (measure.start_char, measure.end_char)
+                    valued[(amount.start_char, amount.end_char)] = (
+                        measure.start_char,
+                        measure.end_char,
+                    )
         at = text.find(_RESPECTIVELY, at + len(_RESPECTIVELY))
     if not paired and not valued:
         return relations
     kept = [
-        r for r in relations
-        if not (r[4] == "IN_PERIOD" and (r[0], r[1]) in paired) and not (r[4] == "VALUE_OF" and (r[0], r[1]) in valued)
+        r
+        for r in relations
+        if not (r[4] == "IN_PERIOD" and (r[0], r[1]) in paired)
+        and not (r[4] == "VALUE_OF" and (r[0], r[1]) in valued)
     ]
     return (
         kept

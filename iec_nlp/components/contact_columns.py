@@ -20,7 +20,9 @@ from ..text import COLUMN_GAP, FiledLayout, filed_lines, line_cells
 from .name_shapes import _PERSON_NAME_SHAPE, HOLDS_LEGAL_FORM, JOB_TITLE, PHONE_NUMBER
 from .span_edits import _in_place_of_overlapping
 
-_AGENCY_WORD = r"\b(?:Communications|Relations|Group|Partners|Associates|Advisors|Consulting|Agency)\b"
+_AGENCY_WORD = (
+    r"\b(?:Communications|Relations|Group|Partners|Associates|Advisors|Consulting|Agency)\b"
+)
 
 _CONTACT_TITLE_WORDS = r"Director|Manager|Officer|President|Head|Chief|Treasurer|Controller|Counsel|Secretary|C[EF]O|VP"
 
@@ -45,21 +47,34 @@ _AGENCY_LINE = re.compile(
 # (Or after an "or" line between two contacts: "...\nor\nCobbold Investor Relations\nDominic Sarafian".)
 _DEPARTMENT = r"(?:Investor|Shareholder|Media|Public|Corporate|Financial)[ ](?:Relations|Communications|Affairs)"
 _DEPARTMENT_HEADING = re.compile(_DEPARTMENT)
-_HEADING_LINE_ABOVE = re.compile(r"(?:^|\n[ \t]*\n|\n[ \t]*or[ \t]*\n)[ \t]*([^\n]+?)[ \t]*\n[ \t]*$")
-
+_HEADING_LINE_ABOVE = re.compile(
+    r"(?:^|\n[ \t]*\n|\n[ \t]*or[ \t]*\n)[ \t]*([^\n]+?)[ \t]*\n[ \t]*$"
+)
 
 
 def _agencies_under_contact_names(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     for person in [e for e in ents if e.label_ == "PERSON"]:
         line_start = text.rfind("\n", 0, person.start_char) + 1
-        above = _HEADING_LINE_ABOVE.search(text, max(0, line_start - 80), line_start) if line_start else None
+        above = (
+            _HEADING_LINE_ABOVE.search(text, max(0, line_start - 80), line_start)
+            if line_start
+            else None
+        )
         if above is None or text[line_start : person.start_char].strip():
             continue
         start, end = above.span(1)
         if _DEPARTMENT_HEADING.fullmatch(above.group(1)):
-            ents = [e for e in ents if not (e.label_ == "ROLE" and (e.start_char, e.end_char) == (start, end))]
-        elif (agency := _AGENCY_LINE.fullmatch("\n" + above.group(1))) and not JOB_TITLE.search(agency.group(1)):
-            span = doc.char_span(start + agency.start(1) - 1, start + agency.end(1) - 1, label="ORG")
+            ents = [
+                e
+                for e in ents
+                if not (e.label_ == "ROLE" and (e.start_char, e.end_char) == (start, end))
+            ]
+        elif (agency := _AGENCY_LINE.fullmatch("\n" + above.group(1))) and not JOB_TITLE.search(
+            agency.group(1)
+        ):
+            span = doc.char_span(
+                start + agency.start(1) - 1, start + agency.end(1) - 1, label="ORG"
+            )
             if span is not None:
                 ents = _in_place_of_overlapping(ents, span)
     for contact in [e for e in ents if e.label_ in ("PERSON", "ORG")]:
@@ -73,9 +88,15 @@ def _agencies_under_contact_names(doc: Doc, text: str, ents: list[Span]) -> list
         if contact.label_ == "ORG":
             # "Ilan Friedlander\nCardo Hill Partners": a name of a person's
             # shape over the agency is its contact, whom the recognizer took for a company.
-            if not _PERSON_NAME_SHAPE.fullmatch(name) or HOLDS_LEGAL_FORM.search(name) or re.search(_AGENCY_WORD, name):
+            if (
+                not _PERSON_NAME_SHAPE.fullmatch(name)
+                or HOLDS_LEGAL_FORM.search(name)
+                or re.search(_AGENCY_WORD, name)
+            ):
                 continue
-            ents = [e for e in ents if e is not contact] + [Span(doc, contact.start, contact.end, label="PERSON")]
+            ents = [e for e in ents if e is not contact] + [
+                Span(doc, contact.start, contact.end, label="PERSON")
+            ]
         span = doc.char_span(*agency.span(1), label="ORG")
         if span is not None:
             ents = _in_place_of_overlapping(ents, span)
@@ -94,14 +115,20 @@ def _agencies_under_contact_names(doc: Doc, text: str, ents: list[Span]) -> list
 # department ("Oracle Investor Relations": ORG "Oracle", ROLE "Investor
 # Relations") or a company or agency ("Addo Investor Relations"). A cell of
 # two titles ("President and CEO") is left as the recognizer read it.
-_CONTACT_LABEL_CELL = re.compile(r"(?:CONTACTS?|(?:Investor|Media|Press)[ ]Contacts?|Contacts?|Investors|Media)[ \t]*:[ \t]*")
+_CONTACT_LABEL_CELL = re.compile(
+    r"(?:CONTACTS?|(?:Investor|Media|Press)[ ]Contacts?|Contacts?|Investors|Media)[ \t]*:[ \t]*"
+)
 
 
 _DEPARTMENT_CELL = re.compile(_DEPARTMENT)
 
-_TITLE_WITH_SCOPE_CELL = re.compile(rf"(?:[A-Z][\w-]*[ ]){{0,3}}(?:Director|Manager|Officer|President|Head|Treasurer|Controller|Secretary|Counsel),[ ]{_DEPARTMENT}")
+_TITLE_WITH_SCOPE_CELL = re.compile(
+    rf"(?:[A-Z][\w-]*[ ]){{0,3}}(?:Director|Manager|Officer|President|Head|Treasurer|Controller|Secretary|Counsel),[ ]{_DEPARTMENT}"
+)
 
-_OWN_DEPARTMENT_CELL = re.compile(rf"([A-Z][\w&.'\u2019-]*(?:[ ][A-Z][\w&.'\u2019-]*){{0,2}})[ ]({_DEPARTMENT})")
+_OWN_DEPARTMENT_CELL = re.compile(
+    rf"([A-Z][\w&.'\u2019-]*(?:[ ][A-Z][\w&.'\u2019-]*){{0,2}})[ ]({_DEPARTMENT})"
+)
 
 _COMPANY_CELL = re.compile(r"[A-Z][\w&.,'\u2019-]*(?:[ ][A-Z&][\w&.,'\u2019-]*){0,5}")
 
@@ -114,12 +141,21 @@ def _contact_cell(cell: str, names_elsewhere: set[str]) -> list[tuple[int, int, 
     """The entities of one cell under a contact's name (offsets in the cell);
     none for titles left as the recognizer read them ("President and CEO", a
     title wrapped over two lines); None for a cell of no contact block."""
-    if JOB_TITLE.fullmatch(cell) or _TITLE_WITH_SCOPE_CELL.fullmatch(cell) or _DEPARTMENT_CELL.fullmatch(cell):
+    if (
+        JOB_TITLE.fullmatch(cell)
+        or _TITLE_WITH_SCOPE_CELL.fullmatch(cell)
+        or _DEPARTMENT_CELL.fullmatch(cell)
+    ):
         return [(0, len(cell), "ROLE")]
     own = _OWN_DEPARTMENT_CELL.fullmatch(cell)
-    if own and any(n == own.group(1) or n.startswith((own.group(1) + " ", own.group(1) + ",")) for n in names_elsewhere):
+    if own and any(
+        n == own.group(1) or n.startswith((own.group(1) + " ", own.group(1) + ","))
+        for n in names_elsewhere
+    ):
         return [(*own.span(1), "ORG"), (*own.span(2), "ROLE")]
-    if (own or HOLDS_LEGAL_FORM.search(cell) or re.search(_AGENCY_WORD, cell)) and _COMPANY_CELL.fullmatch(cell):
+    if (
+        own or HOLDS_LEGAL_FORM.search(cell) or re.search(_AGENCY_WORD, cell)
+    ) and _COMPANY_CELL.fullmatch(cell):
         return [(0, len(cell), "ORG")]
     if _TITLES_CELL.fullmatch(cell):
         return []
@@ -151,7 +187,9 @@ def _contacts_in_columns(filed: str, names_elsewhere: set[str]) -> list[tuple[in
                 names.append((a, b))
         if len(names) < 2 or not all(_is_contact_name(line, a, b) for a, b in names):
             continue
-        block: list[tuple[int, int, str]] = [(starts[n] + a, starts[n] + b, "PERSON") for a, b in names]
+        block: list[tuple[int, int, str]] = [
+            (starts[n] + a, starts[n] + b, "PERSON") for a, b in names
+        ]
         for below in range(n + 1, min(n + 4, len(lines))):
             cells = line_cells(lines[below])
             read = [_contact_cell(lines[below][a:b], names_elsewhere) for a, b in cells]
@@ -159,7 +197,11 @@ def _contacts_in_columns(filed: str, names_elsewhere: set[str]) -> list[tuple[in
                 if below == n + 1:
                     block = []
                 break
-            block += [(starts[below] + a + x, starts[below] + a + y, label) for (a, _), cell in zip(cells, read) for x, y, label in cell]
+            block += [
+                (starts[below] + a + x, starts[below] + a + y, label)
+                for (a, _), cell in zip(cells, read)
+                for x, y, label in cell
+            ]
             block_end = below + 1
         found += block
     return found

@@ -218,7 +218,9 @@ _NOT_NAME_WORD = (
 # A web address may be a word of the name: "Amazon.com Services, Inc.", "Overstock.com, Inc.".
 _DOT_COM = r"(?:\.com(?![\w/]))?"
 # A city in parentheses is a word of the name: "Lumitek Optoelectronics (Kunshan) Co., Ltd.".
-_NAME_WORD = rf"(?:(?!{_NOT_NAME_WORD})[A-Z][\w&'\u2019-]*{_DOT_COM}|[A-Z]\.|&|of|and|de|\([A-Z][a-z]*\))"
+_NAME_WORD = (
+    rf"(?:(?!{_NOT_NAME_WORD})[A-Z][\w&'\u2019-]*{_DOT_COM}|[A-Z]\.|&|of|and|de|\([A-Z][a-z]*\))"
+)
 # A partnership name lists its founders with commas: "Sears, Roebuck and
 # Co.", "Goldman, Sachs & Co.", and a law or accounting firm: "Gorrin,
 # Wilde & Tasker LLP". Only before "and Co." / "& Company" or a partner's
@@ -269,7 +271,9 @@ _PARTICLE = r"(?:(?:La|Le|De|Di|Da|Du|Del|Van|Von|Van[ ]der|Van[ ]den|van[ ]der|
 # A nickname in quotes may stand before the surname: "Maurice “Mo” Gauthier".
 _NICKNAME = r"(?:[ ][\"\u201c][A-Z][a-z]+[\"\u201d])?"
 # A second given name before the surname: "Beth Ann Kowalczyk", "Ruth Anne Klimek".
-_SECOND_GIVEN_NAME = r"(?:[ ](?:Ann|Anne|Marie|Lynn|Jo|Mae|Beth|Sue|Kay|Louise|Rose|Ellen|Jane)(?=[ ][A-Z][a-z]))?"
+_SECOND_GIVEN_NAME = (
+    r"(?:[ ](?:Ann|Anne|Marie|Lynn|Jo|Mae|Beth|Sue|Kay|Louise|Rose|Ellen|Jane)(?=[ ][A-Z][a-z]))?"
+)
 _CAPITALIZED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
 _HYPHENATED_GIVEN_REST = re.compile(r"-[A-Z][a-z]+(?=\s)")
 # "W. Barry Gilbert", "N. E. Rick Strandlund": one or two initials before the given name.
@@ -294,7 +298,9 @@ _INSTITUTION_AFTER_NAME = re.compile(
 _NOT_A_TITLE_START = r"(?!Chief|President|Vice|C[EFOTIA]O\b|Chairman|Treasurer|Secretary|Controller|General|Managing|Senior|Executive|Officer)"
 # A middle name or a second surname, where the name plainly ends after it:
 # "appointed Rafael Anand Sorensen as the Company's Chief Executive Officer".
-_SECOND_SURNAME = rf"(?:[ ]{_NOT_A_TITLE_START}[A-Z][a-z]+(?=,|[ ](?:as|who|will|has|was|is|joined|said)\b))?"
+_SECOND_SURNAME = (
+    rf"(?:[ ]{_NOT_A_TITLE_START}[A-Z][a-z]+(?=,|[ ](?:as|who|will|has|was|is|joined|said)\b))?"
+)
 _HONORIFIC_WORDS = ("Mr", "Ms", "Mrs", "Dr", "Messrs")
 # No word of the name is a title's: "Names Dr. Karen Liu President and CEO".
 # A name stays on its line: "Ms. Zhang Weiran" over "Investor Relations Manager".
@@ -305,19 +311,27 @@ _HONORIFIC = re.compile(
 _VA_ALONE = re.compile(r"(?<![\w.-])(?<!,[ ])VA(?![\w-])(?![ ]+[A-Z])")
 # A word of a person's name written out: a capitalized word or an initial.
 _NAME_TOKEN = rf"(?:[{_UPPER}][{_LOWER}'\u2019-]+|[A-Z]\.)"
-_SIGNED_NAME = re.compile(rf"/s/[ \t]*({_NAME_TOKEN}(?:[ ]{_NAME_TOKEN}){{1,7}}{_GENERATION})[ \t]*$", re.MULTILINE)
+_SIGNED_NAME = re.compile(
+    rf"/s/[ \t]*({_NAME_TOKEN}(?:[ ]{_NAME_TOKEN}){{1,7}}{_GENERATION})[ \t]*$", re.MULTILINE
+)
 # A table of people: a pay table's or a vote's rows under a "Name" or
 # "Nominee" header ("Evangeline Moncrieff       Chief Executive Officer
 # $ 815,000"): each row opens with a person's name. (All 16 such rows of
 # the annotated releases and probe sets open with a gold PERSON.)
-_PEOPLE_TABLE_HEADER = re.compile(r"^[ \t]*(?:Name|Nominee|Named[ ]Executive[ ]Officer)s?\b[^\n]*\n", re.MULTILINE)
-_PERSON_ROW = re.compile(rf"^[ \t]*({_NAME_TOKEN}(?:[ ]{_NAME_TOKEN}){{1,3}})(?=[ \t]{{2,}}\S)", re.MULTILINE)
+_PEOPLE_TABLE_HEADER = re.compile(
+    r"^[ \t]*(?:Name|Nominee|Named[ ]Executive[ ]Officer)s?\b[^\n]*\n", re.MULTILINE
+)
+_PERSON_ROW = re.compile(
+    rf"^[ \t]*({_NAME_TOKEN}(?:[ ]{_NAME_TOKEN}){{1,3}})(?=[ \t]{{2,}}\S)", re.MULTILINE
+)
 
 
 def _names_in_people_tables(text: str) -> Iterator[tuple[int, int]]:
     for header in _PEOPLE_TABLE_HEADER.finditer(text):
         block_end = text.find("\n\n", header.end())
-        for row in _PERSON_ROW.finditer(text, header.end(), len(text) if block_end < 0 else block_end):
+        for row in _PERSON_ROW.finditer(
+            text, header.end(), len(text) if block_end < 0 else block_end
+        ):
             yield row.span(1)
 
 
@@ -332,11 +346,15 @@ _DOUBLE_BARRELLED_NAME = re.compile(
     r"(?!(?:Non|Co|Go|Mid|Electro|Write|First|Second|Third|Fourth|Year|Agency|Network|Communications|Command|President)-)"
     r"(?P<surname>[A-Z][a-z]{2,}-[A-Z][a-z]{2,})(?![\w-])(?![ ]+[A-Z])"
 )
-_INITIAL_NAME = re.compile(rf"\b(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.){{1,2}}\s+{_SURNAME}{_GENERATION}")
+_INITIAL_NAME = re.compile(
+    rf"\b(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.){{1,2}}\s+{_SURNAME}{_GENERATION}"
+)
 
 
 def known_organizations() -> list[str]:
     return _resource_lines("organizations.txt")
+
+
 _ORG_NAME = (
     # The capital or digit first: see name_shapes._LETTER_AHEAD.
     rf"(?=[A-Z0-9]){_NOT_NAME_START}(?!{_LEGAL_FORM}(?!\w))[A-Z0-9](?:[\w&.]|(?<=[A-Za-z])-(?=[A-Za-z]))*"
@@ -365,7 +383,11 @@ def _names_before_tickers(text: str) -> Iterator[re.Match[str]]:
     for paren in _OPEN_PARENTHESIS.finditer(text):
         at = paren.start()
         if at >= pos:
-            tails = [m.end() for m in (_TICKER_AT.match(text, at), _PARENS_AND_TICKER_AT.match(text, at)) if m]
+            tails = [
+                m.end()
+                for m in (_TICKER_AT.match(text, at), _PARENS_AND_TICKER_AT.match(text, at))
+                if m
+            ]
             if tails:
                 match = NAME_BEFORE_TICKER.search(text, max(pos, stretch_start), max(tails))
                 if match is not None and match.start() <= at:
@@ -408,8 +430,12 @@ def _joint_announcers(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if joint is None:
         return [(start, end)]
     first = text[start : joint.start()]
-    alone = re.search(re.escape(first) + r"(?![ ]and[ ]" + re.escape(text[joint.end() : end]) + ")", text[end:])
+    alone = re.search(
+        re.escape(first) + r"(?![ ]and[ ]" + re.escape(text[joint.end() : end]) + ")", text[end:]
+    )
     return [(start, joint.start()), (joint.end(), end)] if alone else [(start, end)]
+
+
 # "The City of Marlow Springs awarded", "an order from the State of New
 # Jersey": a government named by its place, which buys like an agency;
 # not where something happens ("an action in the State of Maryland").
@@ -419,7 +445,9 @@ _MUNICIPALITY = re.compile(
     # Not what a headline says of it: "Renews State of Carrollton Contract".
     rf"(?:[ ](?!(?:Contracts?|Agreements?|Awards?|Orders?|Programs?|Projects?)\b){_CAP}){{0,2}}\b"
 )
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|within|across|throughout)[ ]+(?:the[ ]+)?$", re.IGNORECASE)
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|near|within|across|throughout)[ ]+(?:the[ ]+)?$", re.IGNORECASE
+)
 # "the University of Rochester", "University of California at Berkeley": a
 # university named by its place is an organization (SCHEMA.md 2: universities),
 # on one line or across one line break.
@@ -432,7 +460,9 @@ UNIVERSITY_OF = re.compile(
 # capitalized word the name starts earlier ("First National Bank of Omaha",
 # "Credit Agreement With Bank of the West"): left to the recognizer.
 BANK_OF = re.compile(UNIVERSITY_OF.pattern.replace("University", "Bank", 1))
-_GOVERNING_BOARD_BEFORE = re.compile(r"(?<!\w)(?:Board[ ]of[ ])?(?:Regents|Trustees)[ ]of[ ](?:the[ ])?$")
+_GOVERNING_BOARD_BEFORE = re.compile(
+    r"(?<!\w)(?:Board[ ]of[ ])?(?:Regents|Trustees)[ ]of[ ](?:the[ ])?$"
+)
 _CAPITALIZED_WORD_BEFORE = re.compile(r"(?:[A-Z][\w'\u2019.-]*|&)[ ]$")
 # "investments such as About.com and Deja.com", "Amazon.com": a capitalized
 # name with its domain, written outside an address (no "www.", "@" or path),
@@ -454,7 +484,9 @@ NAME_AFTER_DATELINE = re.compile(
 def make_entity_rules(
     nlp: Language, name: str, *, patterns: bool, propagate: bool, metrics: bool, periods: bool
 ) -> EntityRules:
-    return EntityRules(name, patterns=patterns, propagate=propagate, metrics=metrics, periods=periods)
+    return EntityRules(
+        name, patterns=patterns, propagate=propagate, metrics=metrics, periods=periods
+    )
 
 
 class EntityRules:
@@ -485,12 +517,22 @@ class EntityRules:
         # given name (one alternation of 400 names would be slow).
         self.first_names = given_names()
         self.given_name_rest = re.compile(
-            _SECOND_GIVEN_NAME + r"(?:\s+[A-Z]\.){0,2}" + _NICKNAME + r"\s+" + _NOT_A_TITLE_START + _PARTICLE + _SURNAME
-            + _SECOND_SURNAME + _GENERATION
+            _SECOND_GIVEN_NAME
+            + r"(?:\s+[A-Z]\.){0,2}"
+            + _NICKNAME
+            + r"\s+"
+            + _NOT_A_TITLE_START
+            + _PARTICLE
+            + _SURNAME
+            + _SECOND_SURNAME
+            + _GENERATION
         )
         self.known_orgs = re.compile(
             r"(?<![\w:])(?:"
-            + "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in sorted(known_organizations(), key=len, reverse=True))
+            + "|".join(
+                re.escape(o).replace(r"\ ", r"\s+")
+                for o in sorted(known_organizations(), key=len, reverse=True)
+            )
             + r")(?![\w])"
         )
 
@@ -503,7 +545,13 @@ class EntityRules:
             trimmed = (
                 _trim_trailing_headline_verb(
                     _trim_headline_verb(
-                        _trim_place_of_base(_trim_possessive(_trim_basis(_trim_verb(_trim_period(_trim_punctuation(e)))), text), text), text
+                        _trim_place_of_base(
+                            _trim_possessive(
+                                _trim_basis(_trim_verb(_trim_period(_trim_punctuation(e)))), text
+                            ),
+                            text,
+                        ),
+                        text,
                     ),
                     text,
                 )
@@ -512,7 +560,10 @@ class EntityRules:
             terms = _abbreviated_terms(text)
             ents = [
                 _as_person_if_honored_aged_or_titled(
-                    _as_person_if_said_with_title(_as_person_if_named_with_title(_as_organization_if_acronym(e, text), text), text),
+                    _as_person_if_said_with_title(
+                        _as_person_if_named_with_title(_as_organization_if_acronym(e, text), text),
+                        text,
+                    ),
                     text,
                 )
                 for e in trimmed
@@ -525,43 +576,75 @@ class EntityRules:
             ents = _without_units_of_amounts(text, _subjects_stated_as_amounts(doc, text, ents))
             ents = _list_items_stated_as_amounts(doc, ents)
             if self.periods:
-                ents = _years_after_amounts(doc, text, _add_near_amounts(doc, text, ents, PERIOD_TERM, "PERIOD"))
-                ents = _add_bracketed_comparative_periods(doc, text, _widen_over_ordinals(doc, text, _widen_split_years(doc, text, ents)))
+                ents = _years_after_amounts(
+                    doc, text, _add_near_amounts(doc, text, ents, PERIOD_TERM, "PERIOD")
+                )
+                ents = _add_bracketed_comparative_periods(
+                    doc, text, _widen_over_ordinals(doc, text, _widen_split_years(doc, text, ents))
+                )
             ents = _widen_over_units(doc, text, ents)
-            ents = _join_ampersand_names(doc, text, _split_owned_units(doc, _without_own_bodies(text, ents)))
+            ents = _join_ampersand_names(
+                doc, text, _split_owned_units(doc, _without_own_bodies(text, ents))
+            )
             ents = _widen_over_trailing_legal_forms(doc, text, ents)
             ents = _complete_institution_names(doc, text, _join_state_possessives(doc, text, ents))
-            ents = _widen_over_opening_words(doc, text, _join_institution_names_over_and(doc, text, ents))
+            ents = _widen_over_opening_words(
+                doc, text, _join_institution_names_over_and(doc, text, ents)
+            )
             ents = _join_plural_possessives(doc, text, ents)
             ents = _add_board_seats(doc, text, ents)
             ents = _add_company_shaped_names(doc, text, _add_initials_of_names(doc, text, ents))
-            ents = _add_units_after_possessives(doc, text, _add_institutions_before_initials(doc, text, ents))
+            ents = _add_units_after_possessives(
+                doc, text, _add_institutions_before_initials(doc, text, ents)
+            )
             ents, short_names = _add_defined_short_names(doc, text, ents, terms)
-            ents = _add_described_organizations(doc, text, _add_named_segments(doc, text, ents, terms), terms)
-            ents = _add_employers_before_posts(doc, text, _add_employers_after_titles(doc, text, ents, terms), terms)
-            ents = _add_firms_engaged_as_advisors(doc, text, _add_buyers_after_sale_cues(doc, text, ents, terms), terms)
+            ents = _add_described_organizations(
+                doc, text, _add_named_segments(doc, text, ents, terms), terms
+            )
+            ents = _add_employers_before_posts(
+                doc, text, _add_employers_after_titles(doc, text, ents, terms), terms
+            )
+            ents = _add_firms_engaged_as_advisors(
+                doc, text, _add_buyers_after_sale_cues(doc, text, ents, terms), terms
+            )
             ents = _add_coordinated_organizations(doc, text, ents, terms)
-            ents = _add_positions_in_apposition(doc, text, _add_people_in_person_slots(doc, text, ents, terms))
+            ents = _add_positions_in_apposition(
+                doc, text, _add_people_in_person_slots(doc, text, ents, terms)
+            )
             ents = _complete_board_seats(doc, text, _complete_ranked_titles(doc, text, ents))
-            ents = _widen_over_regions(doc, text, _extend_title_scopes(doc, text, _complete_hyphenated_titles(doc, text, ents)))
+            ents = _widen_over_regions(
+                doc,
+                text,
+                _extend_title_scopes(doc, text, _complete_hyphenated_titles(doc, text, ents)),
+            )
             ents = _widen_scopes_over_and(doc, text, ents)
             ents = _without_buyers_of_sales(doc, _complete_phrases(doc, text, ents))
             ents = _with_repurchase_words(doc, text, _borrowings_for_facilities(doc, text, ents))
             ents = _widen_metrics_over_line_items(doc, text, ents)
             ents = _without_restated_abbreviations(text, _cut_at_sentence_ends(doc, ents))
-            ents = _propagate(doc, text, _as_companies_by_their_kind_word(doc, text, ents), short_names)
-            ents = _without_opening_deal_verbs(text, _complete_organization_names(doc, text, _as_reinsurers(doc, ents)))
+            ents = _propagate(
+                doc, text, _as_companies_by_their_kind_word(doc, text, ents), short_names
+            )
+            ents = _without_opening_deal_verbs(
+                text, _complete_organization_names(doc, text, _as_reinsurers(doc, ents))
+            )
             ents = _split_joined_organizations(doc, ents)
             # Again: a completed name may now end where a branch follows ("... Limited" + ", Sichuan Branch").
             ents = _widen_over_trailing_legal_forms(doc, text, ents)
             ents = _without_product_names(text, _widen_over_leading_abbreviations(doc, text, ents))
-            ents = _without_headline_verbs(_as_organizations_named_so_elsewhere(doc, _as_people_named_so_elsewhere(doc, ents)))
+            ents = _without_headline_verbs(
+                _as_organizations_named_so_elsewhere(doc, _as_people_named_so_elsewhere(doc, ents))
+            )
             ents = _without_halves_of_business_names(text, ents)
             # Again after propagation, which labels a surname next to a given name it left alone.
             ents = _as_given_names_of_people(doc, text, _join_person_fragments(doc, text, ents))
-            ents = _widen_surnames_over_given_names(doc, text, _without_unsupported_one_word_persons(text, ents, self.first_names))
+            ents = _widen_surnames_over_given_names(
+                doc, text, _without_unsupported_one_word_persons(text, ents, self.first_names)
+            )
             ents = _without_firms_engaged_as_advisors(text, _without_appositive_periods(text, ents))
-            ents = _without_leading_months_and_knighthoods(_agencies_under_contact_names(doc, text, ents))
+            ents = _without_leading_months_and_knighthoods(
+                _agencies_under_contact_names(doc, text, ents)
+            )
             ents = _contacts_set_in_columns(doc, text, ents)
             ents = _without_titles_holding_no_title_word(_without_leading_joining_words(ents))
         doc.set_ents(sorted(ents, key=lambda s: s.start), default="outside")
@@ -607,19 +690,30 @@ class EntityRules:
         legal_names = list(ORG_WITH_LEGAL_FORM.finditer(text))
         # The first words of each name with a legal form: the short names
         # the release may use ("Crestline" of "Crestline Valley Bancorp, Inc.").
-        short_names = {(" ".join(m.group().split()[:n]), m.group()) for m in legal_names for n in (1, 2)}
+        short_names = {
+            (" ".join(m.group().split()[:n]), m.group()) for m in legal_names for n in (1, 2)
+        }
         for match in legal_names:
-            start = _after_title(text, titles, _capitals_line_start(text, match.start(), match.end()), match.end())
+            start = _after_title(
+                text, titles, _capitals_line_start(text, match.start(), match.end()), match.end()
+            )
             if start is not None and (document := _DOCUMENT_OF.match(text, start, match.end())):
-                start = document.end()  # "Press Release of Acme Holdings, Inc.": the company, not the document
+                start = (
+                    document.end()
+                )  # "Press Release of Acme Holdings, Inc.": the company, not the document
             if start is not None:
                 joint = _AND_BETWEEN_NAMES.search(text, start, match.end())
                 if institution := _INSTITUTION_AND.search(text, start, match.end()):
-                    start = institution.end()  # "Rutgers University and Mikros Systems Corporation": two names
+                    start = (
+                        institution.end()
+                    )  # "Rutgers University and Mikros Systems Corporation": two names
                 elif joint and _INSTITUTION_OF_BEFORE.search(text, max(0, start - 30), start):
-                    start = joint.end()  # "the University of Rochester and Bank of America Corporation"
+                    start = (
+                        joint.end()
+                    )  # "the University of Rochester and Bank of America Corporation"
                 elif joint and any(
-                    text[start : joint.start()] == short and name != match.group() for short, name in short_names
+                    text[start : joint.start()] == short and name != match.group()
+                    for short, name in short_names
                 ):
                     # "financial advisor to Crestline and Luse Gorman, PC": another
                     # company's short name first (not "Northern Oil and Gas, Inc." again).
@@ -638,18 +732,28 @@ class EntityRules:
                     # name before the "and", and a whole name follows it: two names.
                     ents = _add_or_widen(doc, ents, cut.start(), joint.start(), "ORG")
                     start = joint.end()
-                elif joint and _firms_named_together(text[start : joint.start()], text[joint.end() : match.end()]):
+                elif joint and _firms_named_together(
+                    text[start : joint.start()], text[joint.end() : match.end()]
+                ):
                     # "Roth Capital Partners and Craig-Hallum Capital Group LLC": two
                     # firms; the first may open before the match (its words were many).
                     lead = _NAME_WORDS_BEFORE.search(text, max(0, start - 40), start)
-                    ents = _add_or_widen(doc, ents, lead.start() if lead else start, joint.start(), "ORG")
+                    ents = _add_or_widen(
+                        doc, ents, lead.start() if lead else start, joint.start(), "ORG"
+                    )
                     start = joint.end()
                 ents = _add_or_widen(doc, ents, start, match.end(), "ORG")
         before_tickers = list(_names_before_tickers(text))
-        for match in itertools.chain(before_tickers, NAME_AFTER_DATELINE.finditer(text), NAME_OPENING_HEADLINE.finditer(text)):
+        for match in itertools.chain(
+            before_tickers, NAME_AFTER_DATELINE.finditer(text), NAME_OPENING_HEADLINE.finditer(text)
+        ):
             for start, end in _joint_announcers(text, match.start(1), match.end(1)):
                 ents = _add(doc, ents, start, end, "ORG")
-        tickers = {symbol.group(1) for m in before_tickers if (symbol := _SYMBOL_IN_TICKER.match(text, m.end() - 1))}
+        tickers = {
+            symbol.group(1)
+            for m in before_tickers
+            if (symbol := _SYMBOL_IN_TICKER.match(text, m.end() - 1))
+        }
         for match in _tickers_used_as_names(text, tickers):
             ents = _add(doc, ents, match.start(), match.end(), "ORG")
         for match in _matches_if_any(_BOARD_SEAT, text, "member"):
@@ -670,7 +774,9 @@ class EntityRules:
                 # The known name wins over a legal form found inside it: "Public
                 # Company" of "the Public Company Accounting Oversight Board".
                 ents = _add_or_widen(doc, ents, match.start(), match.end(), "ORG")
-        for match in itertools.chain(_COURT_OF_A_DISTRICT.finditer(text), _BLUE_CROSS_PLAN.finditer(text)):
+        for match in itertools.chain(
+            _COURT_OF_A_DISTRICT.finditer(text), _BLUE_CROSS_PLAN.finditer(text)
+        ):
             ents = _add_or_widen(doc, ents, match.start(), match.end(), "ORG")
         for match in GOVERNMENT_BODY.finditer(text):
             # A field of study: "Master of Business Administration", "a degree in Business Administration".
@@ -683,7 +789,9 @@ class EntityRules:
         for match in _matches_if_any(UNIVERSITY_OF, text, "University"):
             # "the Regents of the University of Michigan", a licensor: the board that owns its patents.
             board = _GOVERNING_BOARD_BEFORE.search(text, max(0, match.start() - 40), match.start())
-            ents = _add_or_widen(doc, ents, board.start() if board else match.start(), match.end(), "ORG")
+            ents = _add_or_widen(
+                doc, ents, board.start() if board else match.start(), match.end(), "ORG"
+            )
         for match in _matches_if_any(BANK_OF, text, "Bank"):
             if not _CAPITALIZED_WORD_BEFORE.search(text, max(0, match.start() - 40), match.start()):
                 ents = _add_or_widen(doc, ents, match.start(), match.end(), "ORG")
@@ -712,7 +820,10 @@ class EntityRules:
             name = match.group(1)
             half = (len(name) - 1) // 2
             if name[:half] == name[half + 1 :] and name[half] == " ":
-                spans = [(match.start(1), match.start(1) + half), (match.end(1) - half, match.end(1))]
+                spans = [
+                    (match.start(1), match.start(1) + half),
+                    (match.end(1) - half, match.end(1)),
+                ]
             else:
                 spans = [match.span(1)]
             for start, end in spans:
@@ -725,24 +836,39 @@ class EntityRules:
                 start, end = layout.to_doc(filed_start, filed_end)
                 ents = _relabel_or_add(doc, ents, start, end, "PERSON", from_label="ORG")
         for match in _INITIAL_NAME.finditer(text):
-            if not _INSTITUTION_AFTER_NAME.match(text, match.end()):  # "George C. Marshall Space Flight Center"
-                ents = _relabel_or_add(doc, ents, match.start(), match.end(), "PERSON", from_label="ORG")
+            if not _INSTITUTION_AFTER_NAME.match(
+                text, match.end()
+            ):  # "George C. Marshall Space Flight Center"
+                ents = _relabel_or_add(
+                    doc, ents, match.start(), match.end(), "PERSON", from_label="ORG"
+                )
         for match in _DOUBLE_BARRELLED_NAME.finditer(text):
             # Not inside a longer run of capitals ("Currency Inter-Segment"), nor
             # a compound of words the release writes in lower case ("Tie-Back").
-            if not _CAPITALIZED_WORD_BEFORE.search(text, max(0, match.start() - 40), match.start()) and not any(
-                _written_as_a_lower_case_word(part, text) for part in match.group("surname").split("-")
+            if not _CAPITALIZED_WORD_BEFORE.search(
+                text, max(0, match.start() - 40), match.start()
+            ) and not any(
+                _written_as_a_lower_case_word(part, text)
+                for part in match.group("surname").split("-")
             ):
                 # Over the given names found before it: "Helga Marisol" of "Helga Marisol Tierney-Vasco".
-                ents = _add_or_widen(doc, ents, match.start(), match.end(), "PERSON", widens=("PERSON",))
+                ents = _add_or_widen(
+                    doc, ents, match.start(), match.end(), "PERSON", widens=("PERSON",)
+                )
         for match in job_titles(text):
             # "Leidos Defense Group president": a capitalized "Group" before a
             # title in lower case ends an organization's name.
             group = _GROUP_BEFORE_LOWER_CASE_TITLE.match(match.group())
-            ents = _add(doc, ents, match.start() + (group.end() if group else 0), match.end(), "ROLE")
+            ents = _add(
+                doc, ents, match.start() + (group.end() if group else 0), match.end(), "ROLE"
+            )
             # "said President and CEO Rakesh Gangwal.": the name a title stands before.
-            if (name := _NAME_AFTER_TITLE.match(text, match.end())) and not _is_thing_name(name.group(1)):
-                ents = _relabel_or_add(doc, ents, name.start(1), name.end(1), "PERSON", from_label="ORG")
+            if (name := _NAME_AFTER_TITLE.match(text, match.end())) and not _is_thing_name(
+                name.group(1)
+            ):
+                ents = _relabel_or_add(
+                    doc, ents, name.start(1), name.end(1), "PERSON", from_label="ORG"
+                )
         if self.metrics:
             ents = _add_near_amounts(doc, text, ents, METRIC_TERM, "METRIC")
         return ents
@@ -856,7 +982,9 @@ _INSTITUTION_AND = re.compile(
 )
 # The place an institution is "of" ends before "and": the University of
 # Rochester, and then another organization.
-_INSTITUTION_OF_BEFORE = re.compile(r"\b(?:University|College|Institute|School)[ ]+of[ ]+(?:the[ ]+)?$")
+_INSTITUTION_OF_BEFORE = re.compile(
+    r"\b(?:University|College|Institute|School)[ ]+of[ ]+(?:the[ ]+)?$"
+)
 _FIELD_OF_STUDY_BEFORE = re.compile(r"(?:\bof|\bdegrees?[ ]+in|\bmajored[ ]+in)[ ]$")
 # A Blue Cross and Blue Shield plan is named with its place: "Blue Cross and
 # Blue Shield of Kansas City" (the recognizer cut it at "and").
@@ -902,7 +1030,9 @@ _COMMA_BEFORE_SCOPE = re.compile(r",[ ]+$")
 _TITLE_WORD_BEFORE_NAME = re.compile(
     r"\b(?:Director|Chair|Chairperson|Manager|Head|Partner|Member|Trustee|Officer)[ ]+(?:of|at|for|with)[ ]+(?:the[ ]+)?"
 )
-_SCOPE_BEFORE_NAME = re.compile(rf"{_FUNCTION}(?:\s+(?:and|&)\s+{_FUNCTION})*\s+(?:of|at|for|with)\s+(?:the\s+)?")
+_SCOPE_BEFORE_NAME = re.compile(
+    rf"{_FUNCTION}(?:\s+(?:and|&)\s+{_FUNCTION})*\s+(?:of|at|for|with)\s+(?:the\s+)?"
+)
 
 
 def _after_title(text: str, titles: list[tuple[int, int]], start: int, end: int) -> int | None:
@@ -915,7 +1045,9 @@ def _after_title(text: str, titles: list[tuple[int, int]], start: int, end: int)
             return after.end() if after and after.end() < end else None
     # "Senior Vice President, Finance of Acme Corp.": the pattern started at
     # the title's scope, a business function after the title's comma.
-    if _COMMA_BEFORE_SCOPE.search(text, max(0, start - 3), start) and (scope := _SCOPE_BEFORE_NAME.match(text, start)):
+    if _COMMA_BEFORE_SCOPE.search(text, max(0, start - 3), start) and (
+        scope := _SCOPE_BEFORE_NAME.match(text, start)
+    ):
         return scope.end() if scope.end() < end else None
     # "Lead Independent Director of Silvanet Medical, Inc.": a title word the
     # list of titles leaves out (a director is a ROLE only as a board seat).
@@ -935,7 +1067,9 @@ _DOCUMENT_OF = re.compile(
 )
 
 
-_ABBREVIATED_FORM = re.compile(r"(?:Inc|Corp|Co|Ltd|Jr|Sr|S\.r\.l|Bhd)", re.IGNORECASE)  # "S.r.l" + "." too
+_ABBREVIATED_FORM = re.compile(
+    r"(?:Inc|Corp|Co|Ltd|Jr|Sr|S\.r\.l|Bhd)", re.IGNORECASE
+)  # "S.r.l" + "." too
 
 
 _CLAUSE_WORDS_BEFORE_MEASURE = frozenset(("while", "whereas", "including", "and", "which"))
@@ -952,11 +1086,21 @@ def _without_leading_joining_words(ents: list[Span]) -> list[Span]:
     result = []
     for ent in ents:
         start = ent.start
-        while ent.label_ == "METRIC" and start < ent.end - 1 and ent.doc[start].text in _CLAUSE_WORDS_BEFORE_MEASURE:
+        while (
+            ent.label_ == "METRIC"
+            and start < ent.end - 1
+            and ent.doc[start].text in _CLAUSE_WORDS_BEFORE_MEASURE
+        ):
             start += 1
-        if ent.label_ in ("ORG", "CUSTOMER") and ent.end - start > 1 and ent.doc[start].text == "The":
+        if (
+            ent.label_ in ("ORG", "CUSTOMER")
+            and ent.end - start > 1
+            and ent.doc[start].text == "The"
+        ):
             start += 1
-        result.append(ent if start == ent.start else Span(ent.doc, start, ent.end, label=ent.label_))
+        result.append(
+            ent if start == ent.start else Span(ent.doc, start, ent.end, label=ent.label_)
+        )
     return result
 
 
@@ -970,7 +1114,11 @@ def _trim_punctuation(span: Span) -> Span | None:
     while start < end and (span.doc[start].is_punct or span.doc[start].is_space):
         start += 1
     while end > start and (span.doc[end - 1].is_punct or span.doc[end - 1].is_space):
-        if span.doc[end - 1].text == "." and end - 2 >= start and _ABBREVIATED_FORM.fullmatch(span.doc[end - 2].text):
+        if (
+            span.doc[end - 1].text == "."
+            and end - 2 >= start
+            and _ABBREVIATED_FORM.fullmatch(span.doc[end - 2].text)
+        ):
             break  # "INC" + "." in capitals is tokenized apart: the period belongs to the name
         end -= 1
     # "and International Organization", "Financial Products and": a name
@@ -990,7 +1138,11 @@ def _trim_punctuation(span: Span) -> Span | None:
     # "Lindqvist Brings Two Decades of ...", "Kowalczyk Cites Strong Pipeline":
     # a headline in title case capitalizes its verb, which the recognizer
     # takes for the last word of the name before it.
-    while span.label_ == "PERSON" and end - 1 > start and span.doc[end - 1].lower_ in _VERBS_AFTER_NAME:
+    while (
+        span.label_ == "PERSON"
+        and end - 1 > start
+        and span.doc[end - 1].lower_ in _VERBS_AFTER_NAME
+    ):
         end -= 1
     # "Award Will Allow Continued Support": the modal and its verb, no given name.
     if span.label_ == "PERSON" and end - start == 2 and span.doc[start].lower_ == "will":
@@ -999,7 +1151,11 @@ def _trim_punctuation(span: Span) -> Span | None:
     # GUIDELINE (SCHEMA v1.1): independent and non-employee are a director's
     # status, as a board class is, like `former`: "a Class II director",
     # "an independent director" give ROLE `director`.
-    status = _DIRECTOR_STATUS.match(doc_text(span.doc), span.doc[start].idx) if span.label_ == "ROLE" and start < end else None
+    status = (
+        _DIRECTOR_STATUS.match(doc_text(span.doc), span.doc[start].idx)
+        if span.label_ == "ROLE" and start < end
+        else None
+    )
     if status:
         seat = next((t.i for t in span.doc[start:end] if t.idx >= status.end()), end)
         start = seat if seat < end else start
@@ -1007,7 +1163,11 @@ def _trim_punctuation(span: Span) -> Span | None:
     # end in a function word; what follows it is a separate entity. Nor does
     # a measure or a period: "$38.4 million in cash and $75.0 million
     # outstanding" gives `cash`.
-    while span.label_ in ("ROLE", "METRIC", "PERIOD") and end - 1 > start and span.doc[end - 1].lower_ in _TRAILING_FUNCTION_WORDS:
+    while (
+        span.label_ in ("ROLE", "METRIC", "PERIOD")
+        and end - 1 > start
+        and span.doc[end - 1].lower_ in _TRAILING_FUNCTION_WORDS
+    ):
         end -= 1
     # "award estimated at $7.2 million", "Assets exceed $8 billion", "Total
     # loans grew to $950.2 million": a measure ends before its verb.
@@ -1015,7 +1175,9 @@ def _trim_punctuation(span: Span) -> Span | None:
         end -= 1
     # "Operating income of $341 million included restructuring charges of
     # $28 million": nor does it open with the verb that includes it.
-    while span.label_ == "METRIC" and end - 1 > start and span.doc[start].lower_ in _INCLUDING_VERBS:
+    while (
+        span.label_ == "METRIC" and end - 1 > start and span.doc[start].lower_ in _INCLUDING_VERBS
+    ):
         start += 1
     # "Included in the 1998 earnings were charges of $6.9 million": a measure
     # holds no verb; the phrase after it is the one its amount follows.
@@ -1030,7 +1192,9 @@ def _trim_punctuation(span: Span) -> Span | None:
 
 
 _TRAILING_FUNCTION_WORDS = frozenset("of the at for and our its".split())
-_DIRECTOR_STATUS = re.compile(r"(?:independent|non-?employee|class[ ]+(?:i{1,3}|[abc]))[ ]+(?=\w)", re.IGNORECASE)
+_DIRECTOR_STATUS = re.compile(
+    r"(?:independent|non-?employee|class[ ]+(?:i{1,3}|[abc]))[ ]+(?=\w)", re.IGNORECASE
+)
 _HEADLINE_VERBS = frozenset(
     "appoint appoints appointed name names named elect elects elected promote promotes promoted hire hires "
     "hired welcome welcomes welcomed add adds added tap taps tapped succeed succeeds".split()
@@ -1046,11 +1210,15 @@ _HEADLINE_VERB_BASES = frozenset(
     "thank praise urge tell talk say comment reflect respond".split()
 )
 _VERBS_AFTER_NAME = (
-    frozenset(v + ("es" if v.endswith(("s", "sh", "ch", "x")) else "s") for v in _HEADLINE_VERB_BASES)
+    frozenset(
+        v + ("es" if v.endswith(("s", "sh", "ch", "x")) else "s") for v in _HEADLINE_VERB_BASES
+    )
     | _HEADLINE_VERBS
 )
 _COPULAS = frozenset("is are was were".split())
-_INCLUDING_VERBS = frozenset("include includes included including excluding excludes excluded".split())
+_INCLUDING_VERBS = frozenset(
+    "include includes included including excluding excludes excluded".split()
+)
 _METRIC_VERBS = frozenset(
     "estimated totaling totalling totaled totalled exceed exceeds exceeded was were is are amounted reached "
     "grew rose fell declined increased decreased improved climbed jumped dropped".split()
@@ -1064,7 +1232,12 @@ def _trim_possessive(span: Span | None, text: str) -> Span | None:
     """An organization without its possessive ("Duke Energy's" -> "Duke
     Energy", SCHEMA.md 1), where the release also writes the name without
     it: "Wendy's" and "Dillard's" keep theirs."""
-    if span is None or span.label_ not in ("ORG", "CUSTOMER") or len(span) < 2 or span[-1].text not in _POSSESSIVE:
+    if (
+        span is None
+        or span.label_ not in ("ORG", "CUSTOMER")
+        or len(span) < 2
+        or span[-1].text not in _POSSESSIVE
+    ):
         return span
     name = text[span.start_char : span[-1].idx]
     if re.search(re.escape(name) + r"(?!['\u2019\w])", text) is None:
@@ -1088,13 +1261,17 @@ _PLACE_OF_BASE = re.compile(
 
 # A contact block's title line ends in a function the recognizer read on
 # into the company line below: "Investor Relations\nHavel Air Group, Inc.".
-_DEPARTMENT_LINE = re.compile(rf"{_FUNCTION}(?:[ ]+(?:and|&)[ ]+{_FUNCTION})*[ \t]*\n[ \t]*(?=[A-Z])")
+_DEPARTMENT_LINE = re.compile(
+    rf"{_FUNCTION}(?:[ ]+(?:and|&)[ ]+{_FUNCTION})*[ \t]*\n[ \t]*(?=[A-Z])"
+)
 
 
 def _trim_place_of_base(span: Span | None, text: str) -> Span | None:
     if span is None or span.label_ not in ("ORG", "CUSTOMER"):
         return span
-    prefix = _PLACE_OF_BASE.match(text, span.start_char, span.end_char) or _DEPARTMENT_LINE.match(text, span.start_char, span.end_char)
+    prefix = _PLACE_OF_BASE.match(text, span.start_char, span.end_char) or _DEPARTMENT_LINE.match(
+        text, span.start_char, span.end_char
+    )
     if prefix is None:
         return span
     return span.doc.char_span(prefix.end(), span.end_char, label=span.label_) or span
@@ -1144,7 +1321,9 @@ def _trim_trailing_headline_verb(span: Span | None, text: str) -> Span | None:
 # elsewhere in the release, the span names two organizations ("Johnson and
 # Johnson" never has a "Johnson" of its own).
 _AND_BETWEEN_NAMES = re.compile(r"\s+and\s+")
-_NAME_WORDS_BEFORE = re.compile(rf"(?<![\w&.,'\u2019-])(?:{_NOT_NAME_START}[A-Z][\w&'\u2019-]*[ ]){{1,2}}$")
+_NAME_WORDS_BEFORE = re.compile(
+    rf"(?<![\w&.,'\u2019-])(?:{_NOT_NAME_START}[A-Z][\w&'\u2019-]*[ ]){{1,2}}$"
+)
 
 
 # "silicon carbide (SiC)", "net operating loss carryforward (NOL)", "fully-
@@ -1190,7 +1369,9 @@ _PLACE_ABBREVIATION = re.compile(
 # (SCHEMA.md 3a), nor is any run of its words a name where the release uses
 # it again ("the most recent Say on Pay Votes"). Not one defined for a party
 # ('a Delaware limited liability company ("Beta Holdings")').
-_PARTY_NOUNS = frozenset("firm affiliate entity customer supplier investor partner association".split())
+_PARTY_NOUNS = frozenset(
+    "firm affiliate entity customer supplier investor partner association".split()
+)
 _DEFINED_PHRASE = re.compile(
     r"\b([a-z][a-z-]+)[ ]+\([ ]*(?:the[ ]+)?[\"\u201c]([A-Z][\w-]*(?:[ ][\w-]+){1,4})[\"\u201d][ ]*\)"
 )

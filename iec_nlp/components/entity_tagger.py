@@ -139,7 +139,10 @@ class BiluoScheme:
         self.labels = sorted({t.split("-", 1)[1] for t in tags if "-" in t})
         # Column of each (move, label), or -1 when the tag never occurred.
         self.columns = {
-            label: [tags.index(f"{move}-{label}") if f"{move}-{label}" in tags else -1 for move in "BILU"]
+            label: [
+                tags.index(f"{move}-{label}") if f"{move}-{label}" in tags else -1
+                for move in "BILU"
+            ]
             for label in self.labels
         }
 

@@ -196,7 +196,9 @@ def _money_windows(text: str, ents: list[Span]) -> list[tuple[int, int]]:
     return windows
 
 
-def _add_near_amounts(doc: Doc, text: str, ents: list[Span], pattern: re.Pattern, label: str) -> list[Span]:
+def _add_near_amounts(
+    doc: Doc, text: str, ents: list[Span], pattern: re.Pattern, label: str
+) -> list[Span]:
     """`label` for each match of `pattern` near an amount, where nothing was found."""
     for start, end in _money_windows(text, ents):
         for match in pattern.finditer(text, start, end):
@@ -288,7 +290,9 @@ def _as_item(doc: Doc, ents: list[Span], start: int, end: int) -> list[Span]:
     if span is None:
         return ents
     overlapping = _overlapping(ents, span.start, span.end)
-    if all(e.label_ == "METRIC" and span.start <= e.start and e.end <= span.end for e in overlapping):
+    if all(
+        e.label_ == "METRIC" and span.start <= e.start and e.end <= span.end for e in overlapping
+    ):
         ents = [e for e in ents if e not in overlapping] + [span]
     return ents
 
@@ -335,13 +339,17 @@ def _items_in_the_amount_of(doc: Doc, text: str, ents: list[Span]) -> list[Span]
     """The item named before "in the amount of" and an amount as its METRIC,
     where the recognizer found no part of it, over a bare "amount" it took."""
     for money in [e for e in ents if e.label_ == "MONEY"]:
-        item = _ITEM_IN_THE_AMOUNT_OF.search(text, max(0, money.start_char - _ITEM_BEFORE_REACH), money.start_char)
+        item = _ITEM_IN_THE_AMOUNT_OF.search(
+            text, max(0, money.start_char - _ITEM_BEFORE_REACH), money.start_char
+        )
         if item is None:
             continue
         size_words = _overlapping(ents, *_token_range(doc, item.start(2), item.end(2)))
         if any(e.label_ != "METRIC" for e in size_words):
             continue
-        ents = _add(doc, [e for e in ents if e not in size_words], item.start(1), item.end(1), "METRIC")
+        ents = _add(
+            doc, [e for e in ents if e not in size_words], item.start(1), item.end(1), "METRIC"
+        )
     return ents
 
 
@@ -354,7 +362,9 @@ def _items_before_amounts(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     """The item named right before "of" and each amount as its METRIC, over
     any piece of it the recognizer found."""
     for money in [e for e in ents if e.label_ == "MONEY"]:
-        if item := _ITEM_BEFORE_AMOUNT.search(text, max(0, money.start_char - _ITEM_BEFORE_REACH), money.start_char):
+        if item := _ITEM_BEFORE_AMOUNT.search(
+            text, max(0, money.start_char - _ITEM_BEFORE_REACH), money.start_char
+        ):
             ents = _as_item(doc, ents, item.start(1), item.end(1))
     return ents
 
@@ -415,7 +425,9 @@ def _subjects_stated_as_amounts(doc: Doc, text: str, ents: list[Span]) -> list[S
     """The measure that opens a sentence stated as an amount, as its METRIC,
     over any piece of it the recognizer found."""
     amounts = {e.start_char for e in ents if e.label_ == "MONEY"}
-    for match in itertools.chain(_SUBJECT_STATED_AS_AMOUNT.finditer(text), _SUBJECT_AFTER_OPENING_PERIOD.finditer(text)):
+    for match in itertools.chain(
+        _SUBJECT_STATED_AS_AMOUNT.finditer(text), _SUBJECT_AFTER_OPENING_PERIOD.finditer(text)
+    ):
         if match.end() not in amounts:
             continue
         if " and " in match.group(1) and _RESPECTIVELY_AHEAD.match(text, match.end()):
@@ -424,7 +436,10 @@ def _subjects_stated_as_amounts(doc: Doc, text: str, ents: list[Span]) -> list[S
         if not span:
             continue
         overlapping = _overlapping(ents, span.start, span.end)
-        if all(e.label_ == "METRIC" and span.start <= e.start and e.end <= span.end for e in overlapping):
+        if all(
+            e.label_ == "METRIC" and span.start <= e.start and e.end <= span.end
+            for e in overlapping
+        ):
             ents = [e for e in ents if e not in overlapping] + [span]
     return ents
 
@@ -437,8 +452,12 @@ _PER_BEFORE = re.compile(r"\bper\s+$", re.IGNORECASE)
 
 def _without_units_of_amounts(text: str, ents: list[Span]) -> list[Span]:
     return [
-        e for e in ents
-        if not (e.label_ == "METRIC" and _PER_BEFORE.search(text, max(0, e.start_char - 5), e.start_char))
+        e
+        for e in ents
+        if not (
+            e.label_ == "METRIC"
+            and _PER_BEFORE.search(text, max(0, e.start_char - 5), e.start_char)
+        )
     ]
 
 
@@ -471,7 +490,9 @@ def _list_items_stated_as_amounts(doc: Doc, ents: list[Span]) -> list[Span]:
         item = _LIST_ITEM_MEASURE.fullmatch(filed, line_start, amount_start)
         if item is not None:
             start, end = layout.to_doc(item.start(1), item.end(1))
-            ents = [e for e in ents if not (e.label_ == "METRIC" and e.start_char < start < e.end_char)]
+            ents = [
+                e for e in ents if not (e.label_ == "METRIC" and e.start_char < start < e.end_char)
+            ]
             ents = _add(doc, ents, start, end, "METRIC")
     return ents
 
@@ -481,9 +502,11 @@ def _list_items_stated_as_amounts(doc: Doc, ents: list[Span]) -> list[Span]:
 # runs on into the next words ("... September 30, compared").
 _PERIOD_END = re.compile(
     r"^(?:\d.*|.*\d|quarters?|quarterly|years?|period|periods|months?|weeks?|ago|end|half|"
-    r"year-end|year-to-date|ytd|fy\d*|q[1-4]|" + "|".join(
+    r"year-end|year-to-date|ytd|fy\d*|q[1-4]|"
+    + "|".join(
         "january february march april may june july august september october november december".split()
-    ) + r")$",
+    )
+    + r")$",
     re.IGNORECASE,
 )
 
@@ -545,7 +568,12 @@ _STATING_VERBS = frozenset(
 
 def _trim_verb(span: Span | None) -> Span | None:
     """A METRIC cut before a verb that ends it."""
-    if span is None or span.label_ != "METRIC" or len(span) < 2 or span[-1].lower_ not in _STATING_VERBS:
+    if (
+        span is None
+        or span.label_ != "METRIC"
+        or len(span) < 2
+        or span[-1].lower_ not in _STATING_VERBS
+    ):
         return span
     return Span(span.doc, span.start, span.end - 1, label="METRIC")
 
@@ -557,7 +585,9 @@ _ONE_LINE_DATE = rf"{_MONTH}[ ]+\d{{1,2}},[ ]+{_YEAR}"
 # Retailers report 13- and 26-week periods: "13-week period ended August 1,
 # 2015", "the 13 weeks ended June 28, 2003". Not across lines: in a table
 # header, "13 Weeks" and "Ended July 3, 2004" are cells of two rows.
-_WEEKS = r"(?:\d{1,2}|thirteen|twenty-six|thirty-nine|fifty-two|fifty-three)[ -]+weeks?(?:[ ]+period)?"
+_WEEKS = (
+    r"(?:\d{1,2}|thirteen|twenty-six|thirty-nine|fifty-two|fifty-three)[ -]+weeks?(?:[ ]+period)?"
+)
 # Other counts of weeks written out ("the sixteen weeks ended April 21, 2013",
 # "twenty-four weeks ended") name a period only before "ended": "twelve
 # weeks" alone is a duration (SCHEMA.md 3a).
@@ -684,7 +714,11 @@ def _widen_split_years(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     """PERIODs that end at a year before "/23" or "/2024", widened over it."""
     result = []
     for ent in ents:
-        if ent.label_ == "PERIOD" and ent.text[-2:].isdigit() and (second := _SECOND_YEAR_AFTER.match(text, ent.end_char)):
+        if (
+            ent.label_ == "PERIOD"
+            and ent.text[-2:].isdigit()
+            and (second := _SECOND_YEAR_AFTER.match(text, ent.end_char))
+        ):
             ent = doc.char_span(ent.start_char, second.end(), label="PERIOD") or ent
         result.append(ent)
     return result
@@ -693,15 +727,23 @@ def _widen_split_years(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
 # The recognizer reads a headline's "THIRD QUARTER 2018" as "QUARTER 2018",
 # and "the first twenty-six weeks of fiscal 2023" without its "first".
 _ORDINAL_BEFORE_QUARTER = re.compile(rf"\b{_ORDINAL}[ ]$", re.IGNORECASE)
-_OPENS_WITH_QUARTER_OR_WEEKS = re.compile(r"quarter|(?:\d{1,2}|[a-z]+(?:-[a-z]+)?)[ -]weeks\b", re.IGNORECASE)
+_OPENS_WITH_QUARTER_OR_WEEKS = re.compile(
+    r"quarter|(?:\d{1,2}|[a-z]+(?:-[a-z]+)?)[ -]weeks\b", re.IGNORECASE
+)
 
 
 def _widen_over_ordinals(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     """PERIODs that open with "quarter" or a count of weeks, widened over the ordinal before them."""
     result = []
     for ent in ents:
-        if ent.label_ == "PERIOD" and _OPENS_WITH_QUARTER_OR_WEEKS.match(ent.text) and (
-            ordinal := _ORDINAL_BEFORE_QUARTER.search(text, max(0, ent.start_char - 8), ent.start_char)
+        if (
+            ent.label_ == "PERIOD"
+            and _OPENS_WITH_QUARTER_OR_WEEKS.match(ent.text)
+            and (
+                ordinal := _ORDINAL_BEFORE_QUARTER.search(
+                    text, max(0, ent.start_char - 8), ent.start_char
+                )
+            )
         ):
             ent = doc.char_span(ordinal.start(), ent.end_char, label="PERIOD") or ent
         result.append(ent)
@@ -717,7 +759,9 @@ _SALES_TO_BUYERS = re.compile(r"(?i:(?:net[ ])?(?:sales|revenues?|shipments))(?=
 # "a new share repurchase program of up to $50 million": the program is a
 # share repurchase program (14 of 14 such measures in the gold of train, dev
 # and the probe sets keep its words); the recognizer took "program" alone.
-_REPURCHASE_BEFORE = re.compile(r"(?<![\w-])(?:(?:[Ss]hare|[Ss]tock)[ ]+)?(?:[Rr]epurchase|[Bb]uyback|[Bb]uy-back)[ ]+$")
+_REPURCHASE_BEFORE = re.compile(
+    r"(?<![\w-])(?:(?:[Ss]hare|[Ss]tock)[ ]+)?(?:[Rr]epurchase|[Bb]uyback|[Bb]uy-back)[ ]+$"
+)
 
 
 def _with_repurchase_words(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
@@ -725,7 +769,9 @@ def _with_repurchase_words(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     result = []
     for ent in ents:
         if ent.label_ == "METRIC" and ent.text in ("program", "plan", "authorization"):
-            if words := _REPURCHASE_BEFORE.search(text, max(0, ent.start_char - 30), ent.start_char):
+            if words := _REPURCHASE_BEFORE.search(
+                text, max(0, ent.start_char - 30), ent.start_char
+            ):
                 ent = doc.char_span(words.start(), ent.end_char, label="METRIC") or ent
         result.append(ent)
     return result
@@ -745,7 +791,9 @@ _NOT_AN_OBJECT_WORD = (
     r"(?!(?:the|a|an|its|our|their|of|in|for|from|to|on|at|by|with|as|and|or|approximately|about|was|were|is|are|"
     r"fell|rose|grew|totaled|totalled|amounted|related|resulting|recorded|recognized|included)\b)"
 )
-_WHAT_IS_SOLD = rf"[ ]of[ ]{_NOT_AN_OBJECT_WORD}[a-z][a-z-]*(?:[ ]{_NOT_AN_OBJECT_WORD}[a-z][a-z-]*){{0,3}}"
+_WHAT_IS_SOLD = (
+    rf"[ ]of[ ]{_NOT_AN_OBJECT_WORD}[a-z][a-z-]*(?:[ ]{_NOT_AN_OBJECT_WORD}[a-z][a-z-]*){{0,3}}"
+)
 _GAIN_ON = re.compile(
     r"(?<![\w-])(?:[Gg]ains?|[Ll]oss(?:es)?)[ ]on[ ]"
     r"(?:(?:early[ ])?extinguishment[ ]of[ ]debt"
@@ -840,9 +888,15 @@ def _borrowings_for_facilities(doc: Doc, text: str, ents: list[Span]) -> list[Sp
     result = []
     for ent in ents:
         if ent.label_ == "METRIC" and (whole := _BORROWINGS_UNDER_A_FACILITY.fullmatch(ent.text)):
-            ent = doc.char_span(ent.start_char, ent.start_char + whole.end(1), label="METRIC") or ent
+            ent = (
+                doc.char_span(ent.start_char, ent.start_char + whole.end(1), label="METRIC") or ent
+            )
         under = None
-        if ent.label_ == "METRIC" and _FACILITY.fullmatch(ent.text) and not _WHICH_AFTER.match(text, ent.end_char):
+        if (
+            ent.label_ == "METRIC"
+            and _FACILITY.fullmatch(ent.text)
+            and not _WHICH_AFTER.match(text, ent.end_char)
+        ):
             under = _BORROWINGS_UNDER.search(text, max(0, ent.start_char - 80), ent.start_char)
         if under is not None:
             if under.span(1) in metrics:
@@ -1000,7 +1054,9 @@ _BONUS = re.compile(r"\bbonus(?:es)?$", re.IGNORECASE)
 # "The Board recommends a final dividend of Rs. 4.50": a final or interim
 # dividend is the line item of a company that pays two a year.
 _DIVIDEND = re.compile(r"dividends?$", re.IGNORECASE)
-_DIVIDEND_HEAD = re.compile(rf"(?<![\w-])(?:(?:final|interim|cash|{_METRIC_HEAD_WORDS})\s+)+$", re.IGNORECASE)
+_DIVIDEND_HEAD = re.compile(
+    rf"(?<![\w-])(?:(?:final|interim|cash|{_METRIC_HEAD_WORDS})\s+)+$", re.IGNORECASE
+)
 # "two option years ... for a combined total of $31,559,219", "orders with a
 # combined value of $12 million": a sum named by what it adds up keeps
 # "combined" (9 of 10 such sums in the gold of train, dev and the probe sets,
@@ -1043,7 +1099,9 @@ _SEGMENT_WORD_AHEAD = re.compile(r"(?:[A-Z][A-Za-z&-]*[ ]){0,2}(?=segment\s)")
 _SEGMENT_NAME_BEFORE = re.compile(
     r"(?<![\w'\u2019.&-])(?:(?!(?:The|Our|Its|Their|This|Each|Every|In|For|At|Total|Consolidated)\b)[A-Z][A-Za-z&-]*[ ](?:(?:and|&)[ ])?){1,3}$"
 )
-_REVENUE_COORDINATION = re.compile(r"\b(?:sales|revenues?)\s+and\s+(?:services?\s+|products?\s+)?$", re.IGNORECASE)
+_REVENUE_COORDINATION = re.compile(
+    r"\b(?:sales|revenues?)\s+and\s+(?:services?\s+|products?\s+)?$", re.IGNORECASE
+)
 _NOT_A_QUALIFIER = (
     r"(?!(?:The|Our|Its|Their|This|These|That|Such|In|For|At|On|Of|And|With|As|By|To|From|While|Although|"
     r"Higher|Lower|Record|Strong|Weak|Increased|Decreased|Quarterly|Fiscal|Year|Years|Quarter|Month|Months|"
@@ -1109,7 +1167,9 @@ def _complete_phrases(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
         start, end = ent.start_char, ent.end_char
         if tail := tail_pattern.match(text, end):
             end = tail.end()
-        elif ent.label_ == "PERIOD" and _QUARTER_END.search(text, max(0, end - len("full-year")), end):
+        elif ent.label_ == "PERIOD" and _QUARTER_END.search(
+            text, max(0, end - len("full-year")), end
+        ):
             if year := _YEAR_AFTER_QUARTER.match(text, end):  # "second quarter" + " 2016"
                 end = year.end()
         if ent.label_ == "PERIOD" and _MONTH_END.search(text, max(0, end - 10), end):
@@ -1135,7 +1195,10 @@ def _complete_phrases(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
                 start = month.start()
         if revenue_item:
             start = _revenue_qualifier_start(text, start)
-        elif ent.label_ == "METRIC" and (segment_start := _segment_name_start(text, start)) is not None:
+        elif (
+            ent.label_ == "METRIC"
+            and (segment_start := _segment_name_start(text, start)) is not None
+        ):
             start = segment_start  # "Specialty Materials segment operating income"
         elif ent.label_ == "METRIC" and _COST_END.search(text, start, end):
             if coordinated := _COORDINATED_COST.search(text, max(0, start - 30), start):
@@ -1147,14 +1210,22 @@ def _complete_phrases(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
             result.append(ent)
             continue
         widened = doc.char_span(start, end, label=ent.label_)
-        others = [] if widened is None else [
-            o for o in ents if o.start < widened.end and widened.start < o.end and o.label_ != ent.label_
-        ]
+        others = (
+            []
+            if widened is None
+            else [
+                o
+                for o in ents
+                if o.start < widened.end and widened.start < o.end and o.label_ != ent.label_
+            ]
+        )
         # "Governmental sales": an adjective the recognizer took for an
         # organization is the qualifier of a revenue line item; so is a
         # segment's name ("Water Technologies" of "Water Technologies segment revenue").
         if others and all(
-            (_is_adjective_name(o) or _SEGMENT_ITEM.match(text, o.end_char + 1)) and o.end <= ent.start for o in others
+            (_is_adjective_name(o) or _SEGMENT_ITEM.match(text, o.end_char + 1))
+            and o.end <= ent.start
+            for o in others
         ):
             swallowed.update(others)
             others = []
@@ -1186,7 +1257,11 @@ _ADJECTIVE_END = re.compile(r"[A-Z][a-z]+(?:al|ic|ary|ive)")
 
 
 def _is_adjective_name(ent: Span) -> bool:
-    return ent.label_ in ("ORG", "CUSTOMER") and len(ent) == 1 and _ADJECTIVE_END.fullmatch(ent.text) is not None
+    return (
+        ent.label_ in ("ORG", "CUSTOMER")
+        and len(ent) == 1
+        and _ADJECTIVE_END.fullmatch(ent.text) is not None
+    )
 
 
 _HYPHENATED_PREFIX = re.compile(r"\b[A-Za-z]+-$")
@@ -1197,7 +1272,12 @@ def _word_start(text: str, start: int, end: int) -> int:
     the parenthesis of "Diluted (loss) per common share"."""
     if prefix := _HYPHENATED_PREFIX.search(text, max(0, start - 12), start):
         return prefix.start()
-    if start > 0 and text[start - 1] == "(" and ")" in text[start:end] and "(" not in text[start:end]:
+    if (
+        start > 0
+        and text[start - 1] == "("
+        and ")" in text[start:end]
+        and "(" not in text[start:end]
+    ):
         return start - 1
     return start
 
@@ -1205,7 +1285,9 @@ def _word_start(text: str, start: int, end: int) -> int:
 # A carrier's or utility's line item: "record operating revenues of $214.8
 # million", "total operating revenues increased" (as annotated). Not a
 # head word of every measure: "operating income" is the measure itself.
-_OPERATING_REVENUE = re.compile(r"(?<![\w-])(?:(?:total|consolidated|net)[ ]+)?operating[ ]+$", re.IGNORECASE)
+_OPERATING_REVENUE = re.compile(
+    r"(?<![\w-])(?:(?:total|consolidated|net)[ ]+)?operating[ ]+$", re.IGNORECASE
+)
 
 
 def _segment_name_start(text: str, start: int) -> int | None:
@@ -1231,7 +1313,9 @@ def _revenue_qualifier_start(text: str, start: int) -> int:
             start = head.start()
     if (segment_start := _segment_name_start(text, start)) is not None:
         start = segment_start  # "Water Technologies segment revenue"
-    elif text[start].islower() and (qualifier := _CAPITALIZED_QUALIFIER.search(text, max(0, start - 40), start)):
+    elif text[start].islower() and (
+        qualifier := _CAPITALIZED_QUALIFIER.search(text, max(0, start - 40), start)
+    ):
         start = qualifier.start()
     elif qualifiers := _QUALIFIERS_AFTER_AMOUNT.search(text, max(0, start - 80), start):
         start = qualifiers.start(1)

@@ -74,7 +74,12 @@ def find_money(text: str) -> list[tuple[int, int]]:
         if not _HAS_DIGIT.search(match.group()):
             continue
         start, end = match.start(), match.end()
-        if found and text[start] == "(" and text[end - 1] == ")" and text[found[-1][1] : start] in _TRANSLATION_GAPS:
+        if (
+            found
+            and text[start] == "("
+            and text[end - 1] == ")"
+            and text[found[-1][1] : start] in _TRANSLATION_GAPS
+        ):
             start, end = start + 1, end - 1
         found.append((start, end))
     if "cent" in text:

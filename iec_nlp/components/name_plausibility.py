@@ -35,7 +35,9 @@ from .name_shapes import (
 
 # A market tier may follow the exchange: `(Nasdaq/NM: SYPR)`, `(Nasdaq GS: VSEC)`;
 # so may a second exchange, `(NYSE, TSE: CLS)`; a London code holds digits, `(FTSE: 6701q.l)`.
-_BEFORE_TICKER_IN_PARENS = re.compile(r"(?:(?:[-/ ]|,[ ]?)[A-Za-z]{1,8}){0,2}\s*[:\-]\s*[A-Z0-9][A-Za-z0-9.\-]{0,9}\s*\)")
+_BEFORE_TICKER_IN_PARENS = re.compile(
+    r"(?:(?:[-/ ]|,[ ]?)[A-Za-z]{1,8}){0,2}\s*[:\-]\s*[A-Z0-9][A-Za-z0-9.\-]{0,9}\s*\)"
+)
 _TICKER_PREFIX = re.compile(
     rf"(?:\(\s*[A-Za-z][\w .\-/]{{0,30}}[:\-]\s*|symbols?\s+[\"\u201c']?|\b{_EXCHANGE}[ ]?:[ ]?)$"
 )
@@ -45,9 +47,14 @@ _TICKER = re.compile(r"[A-Z][A-Z0-9.\-]{0,9}")
 def _in_ticker_notation(text: str, start: int, end: int) -> bool:
     if _BEFORE_TICKER.match(text, end):
         return True
-    if text[max(0, start - 2) : start].rstrip().endswith("(") and _BEFORE_TICKER_IN_PARENS.match(text, end):
+    if text[max(0, start - 2) : start].rstrip().endswith("(") and _BEFORE_TICKER_IN_PARENS.match(
+        text, end
+    ):
         return True
-    return bool(_TICKER.fullmatch(text, start, end) and _TICKER_PREFIX.search(text, max(0, start - 34), start))
+    return bool(
+        _TICKER.fullmatch(text, start, end)
+        and _TICKER_PREFIX.search(text, max(0, start - 34), start)
+    )
 
 
 # Section headings and labels a release or an 8-K cover page prints in
@@ -134,8 +141,15 @@ _REGION = re.compile(
     r"|United\s+States(?:\s+of\s+America)?|U\.S\.(?:A\.)?|USA"
 )
 _FOLLOWED_BY_STATE = re.compile(
-    r",\s*(?:(?:" + "|".join(re.escape(a) for a in _STATES) + r")\.|(?:" + _STATE_NAMES + "|" + _COUNTRIES
-    + r")\b(?!['\u2019])|" + _POSTAL_CODE + r")"
+    r",\s*(?:(?:"
+    + "|".join(re.escape(a) for a in _STATES)
+    + r")\.|(?:"
+    + _STATE_NAMES
+    + "|"
+    + _COUNTRIES
+    + r")\b(?!['\u2019])|"
+    + _POSTAL_CODE
+    + r")"
 )
 _BASE = re.compile(r"(?:Fort|Ft\.|Camp)[ ][A-Z][a-z]+$")
 # The postal code of such a place: "PA" of "Monroeville, PA".
@@ -163,7 +177,9 @@ def _is_dateline_city(ent: Span, text: str) -> bool:
 
 # A stretch of time ahead is a duration, no reporting period (SCHEMA.md):
 # "over the next twelve months".
-_DURATION = re.compile(r"(?:\d{1,2}|[a-z]+(?:-[a-z]+)?)[ -](?:months|years|quarters|weeks)", re.IGNORECASE)
+_DURATION = re.compile(
+    r"(?:\d{1,2}|[a-z]+(?:-[a-z]+)?)[ -](?:months|years|quarters|weeks)", re.IGNORECASE
+)
 # Or a term: "$10,000 per month for a term of six months".
 _AHEAD_BEFORE = re.compile(
     r"\b(?:(?:over|within|during|in|for)[ ]+the[ ]+(?:next|coming|following|remaining)|for[ ]+a[ ]+(?:term|period)[ ]+of)[ ]+$",
@@ -187,7 +203,18 @@ _EMPLOYER_NUMBER_AFTER = re.compile(r"\s+Employer\b")
 _DEGREE_NAME = re.compile(rf"{_DEGREE}[ ]+(?:of|in)[ ]+[A-Z]")
 # Kinds of government contract, no names: "an Other Transaction Authority (OTA) agreement".
 _CONTRACT_VEHICLES = frozenset(
-    ("Other Transaction Authority", "Other Transaction", "OTA", "OTAs", "IDIQ", "GWAC", "BPA", "BOA", "MATOC", "SATOC")
+    (
+        "Other Transaction Authority",
+        "Other Transaction",
+        "OTA",
+        "OTAs",
+        "IDIQ",
+        "GWAC",
+        "BPA",
+        "BOA",
+        "MATOC",
+        "SATOC",
+    )
 )
 # "American Depositary Shares".
 _SHARES_AFTER = re.compile(r"[ ]+(?:Shares|Receipts)\b")
@@ -258,9 +285,14 @@ def _opens_document_name(text: str, start: int, end: int) -> bool:
     """Whether the name at `start:end` begins the name of a document: "the
     Greenfield CIC Agreement", "The Oduya Agreement provides", a heading
     "Oduya Employment Agreement" (checked for propagated mentions too)."""
-    if _DOCUMENT_AFTER_NAME.match(text, end) and _THE_BEFORE_NAME.search(text, max(0, start - 8), start):
+    if _DOCUMENT_AFTER_NAME.match(text, end) and _THE_BEFORE_NAME.search(
+        text, max(0, start - 8), start
+    ):
         return True
-    return bool(_LINE_START_BEFORE_NAME.search(text, max(0, start - 8), start) and _DOCUMENT_HEADING_AFTER_NAME.match(text, end))
+    return bool(
+        _LINE_START_BEFORE_NAME.search(text, max(0, start - 8), start)
+        and _DOCUMENT_HEADING_AFTER_NAME.match(text, end)
+    )
 
 
 # A health insurer is named so: "Pinecrest Health Plan", "Copper Hill
@@ -278,7 +310,9 @@ def _is_document_name(ent: Span, name: str, text: str) -> bool:
     words = name.lower().split()
     if words and words[-1].strip(".,") in _NO_NAME_LAST_WORDS and not _HEALTH_PLAN.search(name):
         return True
-    if _opens_document_name(text, ent.start_char, ent.end_char) or _RULE_AFTER_NAME.match(text, ent.end_char):
+    if _opens_document_name(text, ent.start_char, ent.end_char) or _RULE_AFTER_NAME.match(
+        text, ent.end_char
+    ):
         return True
     quoted = (
         ent.start_char > 0
@@ -320,12 +354,16 @@ def _reads_as_running_text(name: str, label: str, tokens: int, text: str) -> boo
 
 # A nation's military service, named by its common noun: capitalized, it is
 # the buyer; in lower case, any army ("our first shipment to a foreign army").
-_MILITARY_SERVICE = re.compile(r"(?i:Army|Navy|Air\s+Force|Marine\s+Corps|Coast\s+Guard|Space\s+Force)")
+_MILITARY_SERVICE = re.compile(
+    r"(?i:Army|Navy|Air\s+Force|Marine\s+Corps|Coast\s+Guard|Space\s+Force)"
+)
 
 
 # What follows a company's name where it is written as one: its legal form
 # or its ticker notation ("Target Corporation", "Target (NYSE: TGT)").
-_COMPANY_AFTER_NAME = rf"(?:,?[ ]+{_LEGAL_FORM}(?![\w])|[ ]*\((?:NYSE|NASDAQ|Nasdaq|AMEX|OTC|TSX)\b)"
+_COMPANY_AFTER_NAME = (
+    rf"(?:,?[ ]+{_LEGAL_FORM}(?![\w])|[ ]*\((?:NYSE|NASDAQ|Nasdaq|AMEX|OTC|TSX)\b)"
+)
 # Not inside an address: `sears.com`, `ir@nephros.com`.
 _NOT_IN_ADDRESS_BEFORE = r"(?<![\w.@/:-])"
 _NOT_IN_ADDRESS_AFTER = r"(?![\w@/-])(?!\.\w)"
@@ -395,7 +433,8 @@ _POSSESSIVE_AFTER = re.compile(r"['\u2019]s?\b")
 
 def _is_base_of_change(text: str, start: int, end: int) -> bool:
     return bool(
-        _BASE_OF_CHANGE_BEFORE.search(text, max(0, start - 14), start) and not _POSSESSIVE_AFTER.match(text, end)
+        _BASE_OF_CHANGE_BEFORE.search(text, max(0, start - 14), start)
+        and not _POSSESSIVE_AFTER.match(text, end)
     )
 
 
@@ -429,7 +468,9 @@ def _is_no_period_of_an_amount(text: str, start: int, end: int) -> bool:
     """Whether the time phrase at `start:end` is the base of a change, part
     of a filing's name or the date of a document: no amount is reported for it."""
     return (
-        _is_base_of_change(text, start, end) or _in_filing_name(text, start) or _dates_a_document(text, start)
+        _is_base_of_change(text, start, end)
+        or _in_filing_name(text, start)
+        or _dates_a_document(text, start)
         or _is_duration_ahead(text, start, end)
     )
 
@@ -438,7 +479,10 @@ def _is_duration_ahead(text: str, start: int, end: int) -> bool:
     """Whether the time phrase at `start:end` is a stretch of time ahead ("to
     be recognized over the next twelve months"): a duration, which SCHEMA.md
     gives no PERIOD."""
-    return bool(_DURATION.fullmatch(text, start, end) and _AHEAD_BEFORE.search(text, max(0, start - 30), start))
+    return bool(
+        _DURATION.fullmatch(text, start, end)
+        and _AHEAD_BEFORE.search(text, max(0, start - 30), start)
+    )
 
 
 # A sum named by its size alone: "for a total of", "an aggregate of".
@@ -449,7 +493,9 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
 # Nor is a word after a prefix that makes a modifier of it: "a pre-IPO
 # company", "non-GAAP", "post-Brexit", "the mid-Atlantic".
 # So is the capitals part of a trial's name: "ATTR" of "HELIOS-ATTR".
-_AFTER_COMPOUND_PART = re.compile(r"\b(?:[A-Z][a-z]{2,}|(?-i:[A-Z]{4,})|pre|post|non|anti|mid|pan|trans)-$")
+_AFTER_COMPOUND_PART = re.compile(
+    r"\b(?:[A-Z][a-z]{2,}|(?-i:[A-Z]{4,})|pre|post|non|anti|mid|pan|trans)-$"
+)
 # Nor a word joined to the one before by a slash ("Asia/Pacific", a region),
 # nor one after a percent sign ("% Chg", a table's column header). A filing's
 # signature mark is no word: "By /s/Wayne Boston" is signed by a person.
@@ -461,7 +507,19 @@ _SHARE_OF = re.compile(r"(?:percent|%)\s+of\s+(?:total\s+)?$", re.IGNORECASE)
 # Named storms, which insurers' releases name with their losses: "Hurricane
 # Ian", "Hurricanes Harvey and Irma", "Winter Storm Uri"; a storm is then
 # named alone ("losses from Ian").
-_STORM_WORDS = frozenset(("Hurricane", "Hurricanes", "Tropical", "Storm", "Storms", "Winter", "Superstorm", "Typhoon", "and"))
+_STORM_WORDS = frozenset(
+    (
+        "Hurricane",
+        "Hurricanes",
+        "Tropical",
+        "Storm",
+        "Storms",
+        "Winter",
+        "Superstorm",
+        "Typhoon",
+        "and",
+    )
+)
 _STORM_NAMES = re.compile(
     r"\b(?:Hurricanes?|Tropical[ ]Storms?|Winter[ ]Storms?|Superstorm|Typhoons?)[ ]+"
     r"((?:[A-Z][a-z]+)(?:(?:,[ ]*|[ ]+and[ ]+|,[ ]+and[ ]+)[A-Z][a-z]+)*)"
@@ -472,22 +530,34 @@ _STORM_NAMES = re.compile(
 def _storms_named(text: str) -> frozenset[str]:
     if "Hurricane" not in text and "Storm" not in text and "Typhoon" not in text:
         return frozenset()
-    return frozenset(w for m in _STORM_NAMES.finditer(text) for w in re.findall(r"[A-Z][a-z]+", m.group(1)))
+    return frozenset(
+        w for m in _STORM_NAMES.finditer(text) for w in re.findall(r"[A-Z][a-z]+", m.group(1))
+    )
 
 
 def _is_storm_name(name: str, text: str) -> bool:
     words = name.split()
     storms = _storms_named(text)
-    return bool(storms) and any(w in storms for w in words) and all(w in storms or w in _STORM_WORDS for w in words)
+    return (
+        bool(storms)
+        and any(w in storms for w in words)
+        and all(w in storms or w in _STORM_WORDS for w in words)
+    )
 
 
 _ATTENTION_BEFORE = re.compile(r"\b(?:Attention|Attn\.?)[ ]*:[ ]*$")
-_TIME_ZONES = frozenset("EST EDT CST CDT MST MDT PST PDT ET CT MT PT GMT UTC BST CET CEST".split()) | {
+_TIME_ZONES = frozenset(
+    "EST EDT CST CDT MST MDT PST PDT ET CT MT PT GMT UTC BST CET CEST".split()
+) | {
     # "a conference call at 9:00 a.m. Eastern Time"
-    f"{zone}{kind} Time" for zone in ("Eastern", "Central", "Mountain", "Pacific") for kind in ("", " Standard", " Daylight")
+    f"{zone}{kind} Time"
+    for zone in ("Eastern", "Central", "Mountain", "Pacific")
+    for kind in ("", " Standard", " Daylight")
 }
 # "holds a B.S. in mechanical engineering", "an MBA from": academic degrees.
-_DEGREES = frozenset("B.S. B.A. B.Sc. B.B.A. B.E. M.S. M.A. M.Sc. MBA M.B.A. Ph.D. J.D. M.D. LL.M. MSc BSc".split())
+_DEGREES = frozenset(
+    "B.S. B.A. B.Sc. B.B.A. B.E. M.S. M.A. M.Sc. MBA M.B.A. Ph.D. J.D. M.D. LL.M. MSc BSc".split()
+)
 
 
 # A table's unit header ("(Millions of dollars)", "(In Thousands)") names no
@@ -528,14 +598,20 @@ _COMMITTEE_AFTER = re.compile(r"[ ]+(?:[A-Z][a-z]+[ ]+){0,2}Committee\b")
 # contacting Acme's Investor Relations Department", "on the Investor
 # Relations website") is no title, unlike the same words in the title slot
 # of a contact block, under a name (GUIDELINE.md, contact blocks).
-_CONTACT_BEFORE = re.compile(r"\b(?:contact|contacting|call|calling|e-?mail|write\s+to)\s+(?:the\s+|our\s+)?$", re.IGNORECASE)
-_DEPARTMENT_AFTER = re.compile(r"\s+(?:web\s?site|web\s+page|page|site|section|department)\b", re.IGNORECASE)
+_CONTACT_BEFORE = re.compile(
+    r"\b(?:contact|contacting|call|calling|e-?mail|write\s+to)\s+(?:the\s+|our\s+)?$", re.IGNORECASE
+)
+_DEPARTMENT_AFTER = re.compile(
+    r"\s+(?:web\s?site|web\s+page|page|site|section|department)\b", re.IGNORECASE
+)
 _DEPARTMENT_WORDS = re.compile(r"^contact\s|\b(?:department|web\s?site)\b", re.IGNORECASE)
 
 
 # Above the names instead, right under "Contacts:", the department heads
 # the block: "Contacts:\nInvestor Relations\nAlana Pruitt, CFO".
-_CONTACTS_LINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:CONTACTS?|Contacts?|Media|Investors?)[ \t]*:?[ \t]*\n[ \t]*$")
+_CONTACTS_LINE_BEFORE = re.compile(
+    r"(?:^|\n)[ \t]*(?:CONTACTS?|Contacts?|Media|Investors?)[ \t]*:?[ \t]*\n[ \t]*$"
+)
 _DEPARTMENT_NAME = re.compile(r"\b(?:Relations|Communications|Affairs)$")
 _LINE_END = re.compile(r"[ \t]*:?[ \t]*(?:\n|$)")
 # So does a department alone on its line under the company's own line:
@@ -587,10 +663,15 @@ _CURRENCY_MARK = re.compile(
 _FIGURE_CELL = r"(?:\$\s*)?\(?(?:[\d.,]*\d[\d.,]*|[\u2014\u2013-])%?\)?%?(?!\S)"
 # The rest of the label may follow first: "Resource" of "Resource Industries 657 405".
 _TABLE_ROW_AFTER = re.compile(
-    r"(?:[^\S\n]+(?:[A-Z][a-z][\w'\u2019-]*|&))*(?:['\u2019]s?)?[^\S\n]+" + _FIGURE_CELL + r"[^\S\n]+" + _FIGURE_CELL
+    r"(?:[^\S\n]+(?:[A-Z][a-z][\w'\u2019-]*|&))*(?:['\u2019]s?)?[^\S\n]+"
+    + _FIGURE_CELL
+    + r"[^\S\n]+"
+    + _FIGURE_CELL
 )
 _CLASS_OF = re.compile(r"Class\s+(?:[IVX]{1,4}|[A-D])", re.IGNORECASE)
-_TAX_BASIS = re.compile(r"(?:before|after|net\s+of)\s+(?:income\s+)?tax(?:es)?|pre-?tax|after-?tax", re.IGNORECASE)
+_TAX_BASIS = re.compile(
+    r"(?:before|after|net\s+of)\s+(?:income\s+)?tax(?:es)?|pre-?tax|after-?tax", re.IGNORECASE
+)
 # Gold of train, dev and the probe sets: "TOTAL" (in 5 tables) and
 # "Appendix A"-like parts (430 uses) are never a name; nor is "US" or
 # "U.S." alone (a place; 154 uses, none annotated: the bodies named with it
@@ -629,7 +710,9 @@ _BOARD_AFTER_MEMBER = re.compile(r"\s+of\s+[^.,;\n]{0,60}?\b[Bb]oard\b")
 
 
 # "a worldwide leader of Web-based ... software": a company's description, no title.
-_MARKET_LEADER = re.compile(r"(?:global|worldwide|world|industry|market|recognized|technology)[ ]leader")
+_MARKET_LEADER = re.compile(
+    r"(?:global|worldwide|world|industry|market|recognized|technology)[ ]leader"
+)
 
 
 def _is_no_seat(name: str, text: str, end: int) -> bool:
@@ -692,7 +775,9 @@ def _names_a_product(name: str, text: str, end: int) -> bool:
 def _written_as_company(name: str, text: str) -> bool:
     """Whether the release writes `name` (single spaces between its words)
     with a legal form or ticker notation after it."""
-    return any(_COMPANY_AFTER.match(text, end) for _, end in _written_at([" ".join(name.split())], text))
+    return any(
+        _COMPANY_AFTER.match(text, end) for _, end in _written_at([" ".join(name.split())], text)
+    )
 
 
 # A version or model-year number after a name ("Madden NFL 24", "College
@@ -727,9 +812,9 @@ def _has_version_number(name: str, text: str) -> bool:
     if re.fullmatch(_MONTH, name):
         return False
     words = name.split()
-    return any(_name_ends_at(words, text, start) for start in _version_number_starts(text)) and not (
-        _written_as_company(name, text)
-    )
+    return any(
+        _name_ends_at(words, text, start) for start in _version_number_starts(text)
+    ) and not (_written_as_company(name, text))
 
 
 def _name_ends_at(words: list[str], text: str, end: int) -> bool:
@@ -755,7 +840,9 @@ _IN_BEFORE = re.compile(r"\bin\s$")
 
 # A trademark (not a registered mark, which companies put on their own
 # names: "AS&E®") right after the name, and no legal form after it.
-_TRADEMARK_AFTER = re.compile(rf"(?:\u2122|\u2120|\(TM\)|\(SM\))(?![ ]+(?:[A-Z][\w&'\u2019-]*,?[ ]+){{0,3}}{_LEGAL_FORM}(?!\w))")
+_TRADEMARK_AFTER = re.compile(
+    rf"(?:\u2122|\u2120|\(TM\)|\(SM\))(?![ ]+(?:[A-Z][\w&'\u2019-]*,?[ ]+){{0,3}}{_LEGAL_FORM}(?!\w))"
+)
 
 
 # "Quillon Atlas, Quillon Ledger Cloud and Quillon Spend are trademarks of
@@ -795,7 +882,10 @@ def _declared_marks(text: str) -> frozenset[str]:
 
 def _is_declared_mark(name: str, text: str, start: int) -> bool:
     name = " ".join(name.split())
-    return any(mark == name or (mark.startswith(name + " ") and text.startswith(mark, start)) for mark in _declared_marks(text))
+    return any(
+        mark == name or (mark.startswith(name + " ") and text.startswith(mark, start))
+        for mark in _declared_marks(text)
+    )
 
 
 # A stock index and an event are named after their publisher or host, and
@@ -811,16 +901,24 @@ _INDEX_AFTER = re.compile(
 # A stock index of a family named by its publisher: "Russell 2000" (read as
 # a year above), "Russell Microcap Index", "Russell indexes", "MSCI World"
 # (the publisher itself, "FTSE Russell", is an organization).
-_INDEX_FAMILY = re.compile(r"(?:^|[ ])(?:Russell|MSCI|FTSE|Wilshire)(?P<kind>[ ](?:Microcap|Midcap|US|Global|World|\d{3,4}))?$")
-_INDEX_OF_FAMILY_AFTER = re.compile(r"[ ](?:\d{3,4}|Microcap|Midcap|US|Global|World|[Ii]ndex(?:es)?|[Ii]ndices)\b")
-_EVENT_WORDS = r"(?:Conference|Symposium|Summit|Expo|Exposition|Convention|Annual[ ]Meeting|Invitational)"
+_INDEX_FAMILY = re.compile(
+    r"(?:^|[ ])(?:Russell|MSCI|FTSE|Wilshire)(?P<kind>[ ](?:Microcap|Midcap|US|Global|World|\d{3,4}))?$"
+)
+_INDEX_OF_FAMILY_AFTER = re.compile(
+    r"[ ](?:\d{3,4}|Microcap|Midcap|US|Global|World|[Ii]ndex(?:es)?|[Ii]ndices)\b"
+)
+_EVENT_WORDS = (
+    r"(?:Conference|Symposium|Summit|Expo|Exposition|Convention|Annual[ ]Meeting|Invitational)"
+)
 _EVENT_AFTER = re.compile(rf"[ ]{_EVENT_WORDS}\b")
 _ENDS_IN_EVENT = re.compile(rf"[ ]{_EVENT_WORDS}$")
 
 
 def _names_a_stock_index(name: str, text: str, end: int) -> bool:
     family = _INDEX_FAMILY.search(name)
-    return family is not None and bool(family.group("kind") or _INDEX_OF_FAMILY_AFTER.match(text, end))
+    return family is not None and bool(
+        family.group("kind") or _INDEX_OF_FAMILY_AFTER.match(text, end)
+    )
 
 
 def _names_an_index_or_event(name: str, text: str, end: int) -> bool:
@@ -919,7 +1017,9 @@ def _named_as_site(name: str, text: str) -> bool:
     # the pipeline's time).
     at = text.find(name)
     while at >= 0:
-        if _SITE_AFTER_NAME.match(text, at + len(name)) and _OWNER_BEFORE_SITE.search(text, max(0, at - 6), at):
+        if _SITE_AFTER_NAME.match(text, at + len(name)) and _OWNER_BEFORE_SITE.search(
+            text, max(0, at - 6), at
+        ):
             return True
         at = text.find(name, at + 1)
     return False
@@ -935,14 +1035,18 @@ _NAMED_AFTER_PERSON = re.compile(
 )
 # Nor a name that opens a product's name marked as a trademark: "the
 # SurgiCount Safety-Sponge\u2122 System" (SCHEMA.md 2: product names are out).
-_OPENS_TRADEMARKED_NAME = re.compile(r"(?:[ ][A-Z][\w&'\u2019-]*){1,3}(?:\u2122|\u2120|\(TM\)|\(SM\))")
+_OPENS_TRADEMARKED_NAME = re.compile(
+    r"(?:[ ][A-Z][\w&'\u2019-]*){1,3}(?:\u2122|\u2120|\(TM\)|\(SM\))"
+)
 
 
 # An acronym before a standard's number names the standard: "ISO 9001:2015
 # certified", "IATF 16949", "IEC 62304 compliant" (not a street address:
 # "4032 Linden Ave", nor a year).
 _ACRONYM_NAME = re.compile(r"[A-Z]{2,6}")
-_STANDARD_NUMBER_AFTER = re.compile(r"[ ](?!(?:19|20)\d\d\b)\d{4,5}(?::(?:19|20)\d\d)?\b(?![,.]\d)(?![ ]+[A-Z])")
+_STANDARD_NUMBER_AFTER = re.compile(
+    r"[ ](?!(?:19|20)\d\d\b)\d{4,5}(?::(?:19|20)\d\d)?\b(?![,.]\d)(?![ ]+[A-Z])"
+)
 
 
 # The long form of such a term is no name either: "Electronic Contract
@@ -955,9 +1059,13 @@ _ABBREVIATION_AFTER = re.compile(r"[ ]*\([\"\u201c]?([A-Z][A-Za-z&]{1,9})[\"\u20
 # Operations" ("Bank of America", "University of Rochester", "City of
 # Houston" name theirs).
 _JOINED_PHRASE = re.compile(r"\S+(?:[ ]\S+)*[ ](?:of|for)[ ]\S+(?:[ ]\S+)*")
-_BODY_WORDS = _INSTITUTION_WORDS | _GENERIC_ORGANIZATION_WORDS | frozenset(
-    "port city state commonwealth province county town village district republic kingdom union center centre "
-    "hospital laboratory laboratories museum church".split()
+_BODY_WORDS = (
+    _INSTITUTION_WORDS
+    | _GENERIC_ORGANIZATION_WORDS
+    | frozenset(
+        "port city state commonwealth province county town village district republic kingdom union center centre "
+        "hospital laboratory laboratories museum church".split()
+    )
 )
 
 
@@ -965,7 +1073,10 @@ def _is_heading_line(name: str, text: str, start: int, end: int) -> bool:
     if not _JOINED_PHRASE.fullmatch(name) or HOLDS_LEGAL_FORM.search(name):
         return False
     line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
-    if text[line_start:start].strip() or text[end : len(text) if line_end < 0 else line_end].strip():
+    if (
+        text[line_start:start].strip()
+        or text[end : len(text) if line_end < 0 else line_end].strip()
+    ):
         return False
     return not any(word.strip(".,").lower() in _BODY_WORDS for word in name.split())
 
@@ -989,7 +1100,8 @@ def _opens_a_section_heading(name: str, text: str, start: int) -> bool:
 # "HUNTSVILLE, Ala., April 30, 2018 -- ... technicians in Huntsville": the
 # city of a release's dateline is a place at each of its mentions.
 _DATELINE_CITY = re.compile(
-    rf"^[ \t]*([A-Z][A-Z.'-]*(?:[ ][A-Z][A-Z.'-]*){{0,2}})(?={_DATELINE_AFTER.pattern})", re.MULTILINE
+    rf"^[ \t]*([A-Z][A-Z.'-]*(?:[ ][A-Z][A-Z.'-]*){{0,2}})(?={_DATELINE_AFTER.pattern})",
+    re.MULTILINE,
 )
 
 
@@ -1011,10 +1123,13 @@ def _dateline_cities(text: str) -> frozenset[str]:
 # out of the default model's output for the 1362 corpus and probe releases
 # and no right one (towns that are buyers, "Phoenix will pay us", "the Fort
 # Worth agreement", are named otherwise).
-_CITY_BEFORE_COMMA = re.compile(r"(?<![\w&.-])((?:[A-Z][a-z]+|[A-Z]{3,})(?:[ ](?:[A-Z][a-z]+|[A-Z]{3,})){0,2})(?=,)")
+_CITY_BEFORE_COMMA = re.compile(
+    r"(?<![\w&.-])((?:[A-Z][a-z]+|[A-Z]{3,})(?:[ ](?:[A-Z][a-z]+|[A-Z]{3,})){0,2})(?=,)"
+)
 _PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|into|near)[ ]+$")
 _SITE_AFTER = re.compile(
-    r"[ ]+(?:area|region|plant|facility|facilities|campus|location|site|shop|team|expansion|operations)\b", re.IGNORECASE
+    r"[ ]+(?:area|region|plant|facility|facilities|campus|location|site|shop|team|expansion|operations)\b",
+    re.IGNORECASE,
 )
 
 
@@ -1028,7 +1143,9 @@ _IN_A_PLACE_BEFORE = re.compile(r"\b(?:in|across|throughout|within)[ ]+(?:the[ ]
 @lru_cache(maxsize=4)
 def _towns_named_with_their_state(text: str) -> frozenset[str]:
     return frozenset(
-        match.group(1).lower() for match in _CITY_BEFORE_COMMA.finditer(text) if _FOLLOWED_BY_STATE.match(text, match.end())
+        match.group(1).lower()
+        for match in _CITY_BEFORE_COMMA.finditer(text)
+        if _FOLLOWED_BY_STATE.match(text, match.end())
     )
 
 
@@ -1044,7 +1161,9 @@ def _is_place(ent: Span, name: str, text: str) -> bool:
         return True
     if ent.label_ != "PERSON" and _named_as_a_town(ent, name, text):
         return True
-    if _COUNTY.search(name) and _IN_A_PLACE_BEFORE.search(text, max(0, ent.start_char - 16), ent.start_char):
+    if _COUNTY.search(name) and _IN_A_PLACE_BEFORE.search(
+        text, max(0, ent.start_char - 16), ent.start_char
+    ):
         return True  # "a light rail system in Los Angeles County": the county as a place
     if ent.label_ != "PERSON" and (_COUNTRY.fullmatch(name) or _REGION.fullmatch(name)):
         return True  # "a Luxembourg company", "shipments to Europe": a country or region alone is a place
@@ -1069,9 +1188,13 @@ _GOVERNMENT_OF_PLACE = re.compile(rf"{LOCAL_GOVERNMENT}[ ]of[ ]")
 # capitalized wherever it is written. Not a phrase that ends in a word of
 # organizations ("Fuel Distributors", "Marine Systems").
 _HEADLINE_WORD = re.compile(r"\b[A-Za-z][\w'\u2019-]*")
-_ORGANIZATION_LAST_WORDS = _GENERIC_ORGANIZATION_WORDS | _INSTITUTION_WORDS | frozenset(
-    "systems technologies industries partners holdings services solutions networks communications labs "
-    "laboratories electronics instruments distributors center centre command".split()
+_ORGANIZATION_LAST_WORDS = (
+    _GENERIC_ORGANIZATION_WORDS
+    | _INSTITUTION_WORDS
+    | frozenset(
+        "systems technologies industries partners holdings services solutions networks communications labs "
+        "laboratories electronics instruments distributors center centre command".split()
+    )
 )
 
 
@@ -1090,7 +1213,9 @@ def _is_headline_product(name: str, text: str, start: int) -> bool:
 # Marketing, Human Resources, Finance" (a real release's "About" paragraph,
 # read as an ORG and a ROLE) name what a product serves, no company or post.
 _LISTED_FUNCTION = rf"(?:{_FUNCTION}|Service)"
-_FUNCTION_LIST = re.compile(rf"{_LISTED_FUNCTION}(?:(?:,[ ]*(?:and[ ]+)?|[ ]+(?:and|&)[ ]+){_LISTED_FUNCTION})+")
+_FUNCTION_LIST = re.compile(
+    rf"{_LISTED_FUNCTION}(?:(?:,[ ]*(?:and[ ]+)?|[ ]+(?:and|&)[ ]+){_LISTED_FUNCTION})+"
+)
 
 
 _BODY_WORD_ALONE = re.compile(
@@ -1132,9 +1257,19 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
         return False  # "A leading U.S. producer of electricity, Southern Company owns": what a company is, not a post
     if label == "ROLE" and _FIRMS_PART.fullmatch(name):
         return False  # "named general contractor for": what a firm is engaged as, no person's title
-    if label == "ROLE" and name == "general partner" and _THE_BEFORE_PART.search(text, max(0, ent.start_char - 12), ent.start_char):
-        return False  # "Kestrel GP LLC, the general partner of Kestrel Midstream LP": a company's part
-    if label == "ROLE" and name in _FIRMS_CAPACITIES and _AS_AFTER_COMMA.search(text, max(0, ent.start_char - 12), ent.start_char):
+    if (
+        label == "ROLE"
+        and name == "general partner"
+        and _THE_BEFORE_PART.search(text, max(0, ent.start_char - 12), ent.start_char)
+    ):
+        return (
+            False  # "Kestrel GP LLC, the general partner of Kestrel Midstream LP": a company's part
+        )
+    if (
+        label == "ROLE"
+        and name in _FIRMS_CAPACITIES
+        and _AS_AFTER_COMMA.search(text, max(0, ent.start_char - 12), ent.start_char)
+    ):
         return False  # "U.S. Bank Trust Company, National Association, as trustee": a bank's capacity, no person's title
     if label == "ROLE" and _SECURITY_AT_END.search(name):
         return False  # "Announces Pricing of Senior Notes Offering": a financing, no title
@@ -1149,7 +1284,11 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
     if label in _NAME_LABELS:
         if _BLANK_LINE.search(name):
             return False  # "Regulation D.\n\nItem 8.01": a name never runs over a blank line
-        if label == "PERSON" and name == "Mark" and text[max(0, ent.start_char - 3) : ent.start_char] in ("CE ", "CE-"):
+        if (
+            label == "PERSON"
+            and name == "Mark"
+            and text[max(0, ent.start_char - 3) : ent.start_char] in ("CE ", "CE-")
+        ):
             return False  # "received CE Mark for": a European conformity mark
         if label == "PERSON" and all(w.lower() in _HEADLINE_WORDS for w in name.split()):
             return False  # "Founder Steps Down; President Moves to Chairman Role": a title-case headline's words
@@ -1159,7 +1298,9 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             return False  # "a Master of Business Administration from": a degree
         if name in _CONTRACT_VEHICLES:
             return False  # "an Other Transaction Authority (OTA) agreement", "an IDIQ contract": a kind of contract
-        if name.endswith(("-based", "-chartered")) or (name == "American Depositary" and _SHARES_AFTER.match(text, ent.end_char)):
+        if name.endswith(("-based", "-chartered")) or (
+            name == "American Depositary" and _SHARES_AFTER.match(text, ent.end_char)
+        ):
             return False  # "its Toronto-based subsidiary", "a Kentucky state-chartered bank", "American Depositary Shares": no names
         if _names_a_stock_index(name, text, ent.end_char):
             return False  # "Russell 2000", "the Russell Microcap Index": a stock index, no person
@@ -1167,14 +1308,18 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             return False  # "(IRS Employer Identification No.)": a cover page's column label
         if " ".join(name.split()).lower() in _HEADINGS:
             return False  # "Conference Call", "Investor Contact": section headings
-        if name.endswith("Department") and _ATTENTION_BEFORE.search(text, max(0, ent.start_char - 14), ent.start_char):
+        if name.endswith("Department") and _ATTENTION_BEFORE.search(
+            text, max(0, ent.start_char - 14), ent.start_char
+        ):
             return False  # "from Goldman Sachs & Co. LLC, Attention: Prospectus Department, 200 West Street": an address line
         if not any(c.isupper() for c in name):
             return False  # names are capitalized: "severance" is no organization
         if _reads_as_running_text(name, label, len(ent), text):
             return False  # "Special charges" (a table row), "Sequentially," (a sentence start)
         if _is_storm_name(name, text):
-            return False  # "Hurricane Ian", "Hurricanes Harvey and Irma", and "Ian" after them: storms
+            return (
+                False  # "Hurricane Ian", "Hurricanes Harvey and Irma", and "Ian" after them: storms
+            )
         if name in _DEGREES:
             return False  # "a B.S. in mechanical engineering": a degree, no organization
         if label in ("ORG", "CUSTOMER") and _CLASS_OF.fullmatch(name):
@@ -1186,21 +1331,27 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
         if label in ("ORG", "CUSTOMER") and _PUBLIC_HEALTH_PROGRAM.fullmatch(name):
             return False  # "Medicare reimbursement", "CHIP Medicaid members": a program, no organization
         if label in ("ORG", "CUSTOMER") and name in _COUNTRY_CODES:
-            return False  # "US commercial revenue", "the U.S. and Canada": a country, no organization
+            return (
+                False  # "US commercial revenue", "the U.S. and Canada": a country, no organization
+            )
         if _DOCUMENT_PART.fullmatch(name):
             return False  # "as set forth in Appendix A.": a part of a document, no name
         if label in ("ORG", "CUSTOMER") and _WEB_PAGE_AFTER.match(text, ent.end_char):
             return False  # "by clicking on SEC Filings on Oracle's Investor Relations website": a page's name
         if name in terms or name in _TIME_ZONES:
             return False  # "SiC" of "silicon carbide (SiC)"; "CDT" of "9:30 a.m. CDT"
-        if (abbreviation := _ABBREVIATION_AFTER.match(text, ent.end_char)) and abbreviation.group(1) in terms:
+        if (abbreviation := _ABBREVIATION_AFTER.match(text, ent.end_char)) and abbreviation.group(
+            1
+        ) in terms:
             return False  # "Contract Manufacturing Service" of "... Service (EMS) provider": a kind of business
         if name in ("Ret", "Ret.") and text[ent.start_char - 1 : ent.start_char] == "(":
             return False  # "Col. (Ret.) James Whitaker": retired, no name
         if name in _DEMONYMS:
             return False  # "Americans can now buy", "Australian dollar"
         if name in _FILING_ACRONYMS or _STATUTE_AFTER.match(text, ent.end_char):
-            return False  # "the NDA", "Hart-Scott-Rodino", "Delaware General Corporation" of "... Law"
+            return (
+                False  # "the NDA", "Hart-Scott-Rodino", "Delaware General Corporation" of "... Law"
+            )
         if _VESSEL_TYPE_BEFORE.search(text, max(0, ent.start_char - 30), ent.start_char):
             return False  # "the Suezmax tanker Thalassa Dawn": a ship
         if name.lower() in _UNIT_WORDS or _TABLE_GAP.search(name):
@@ -1209,11 +1360,15 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             # "Resource Industries 1,018 55%": a table row's label. A person
             # opens the rows of a vote table: "Jane O. Doe 9,114,208 402,115".
             return False
-        if label != "PERSON" and _MODEL_BEFORE_NAME.search(text, max(0, ent.start_char - 12), ent.start_char):
+        if label != "PERSON" and _MODEL_BEFORE_NAME.search(
+            text, max(0, ent.start_char - 12), ent.start_char
+        ):
             return False  # "Hawkeye" of "the E-2C/D Hawkeye aircraft": a product
         if _ACT_AFTER_NAME.match(text, ent.end_char):
             return False  # "Securities Exchange" of "the Securities Exchange Act of 1934"
-        if _FACILITY_AFTER.match(text, ent.end_char) or _RESOURCE_SITE_AFTER.match(text, ent.end_char):
+        if _FACILITY_AFTER.match(text, ent.end_char) or _RESOURCE_SITE_AFTER.match(
+            text, ent.end_char
+        ):
             return False  # "Sears" of "the Sears Tower": a building; "the Hawk Ridge wind project", "the Piedra Blanca mine"
         if _SITE_NAME.search(name) and not _COMPANY_AFTER.match(text, ent.end_char):
             return False  # "Willow Creek Shopping Center", "Glenmoor Inn": a site, not its owner
@@ -1221,13 +1376,17 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             return False  # "Grant of Stock Options" alone on its line: a heading
         if _opens_a_section_heading(name, text, ent.start_char):
             return False  # "Supplemental Consolidating Data" opening its line: a heading
-        if _IN_COMPOUND.match(text, ent.end_char) or _AFTER_COMPOUND_PART.search(text, max(0, ent.start_char - 12), ent.start_char):
+        if _IN_COMPOUND.match(text, ent.end_char) or _AFTER_COMPOUND_PART.search(
+            text, max(0, ent.start_char - 12), ent.start_char
+        ):
             return False
         if _AFTER_SLASH_OR_PERCENT.search(text, max(0, ent.start_char - 2), ent.start_char):
             return False  # "Pacific" of "Asia/Pacific", "Chg" of "% Chg"
         if _is_place(ent, name, text):
             return False  # a place ("Fort Liberty": a base or a town)
-        if name in _POSTAL_CODES and _AFTER_CITY.search(text, max(0, ent.start_char - 30), ent.start_char):
+        if name in _POSTAL_CODES and _AFTER_CITY.search(
+            text, max(0, ent.start_char - 30), ent.start_char
+        ):
             return False  # the state of a place
     if label in ("ORG", "CUSTOMER"):
         if _TRADEMARK_AFTER.match(text, ent.end_char):
@@ -1244,16 +1403,20 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
             return False  # "Gregory Ekizian (Chairperson)", "served as Chair of the BBC": a title
         if _STATE_NAME.fullmatch(name) and not _POSSESSIVE_NAME_REST.match(text, ent.end_char):
             return False  # "for Florida's residents": a state alone is a place ("Florida's Turnpike" is a body)
-        if _VERB_SLOT_BEFORE.search(text, max(0, ent.start_char - 4), ent.start_char) and _AS_AFTER.match(
-            text, ent.end_char
-        ) and " " not in name:
+        if (
+            _VERB_SLOT_BEFORE.search(text, max(0, ent.start_char - 4), ent.start_char)
+            and _AS_AFTER.match(text, ent.end_char)
+            and " " not in name
+        ):
             return False  # "Jane Roe to Serve as Interim CFO": a verb of a headline in title case
         if _ADVERB.fullmatch(name) and _AFTER_ADVERB.match(text, ent.end_char):
             # "Sequentially, SG&A decreased", "· Periodically review the charter": an adverb
             # opening a sentence or an item
             return False
         if _MARKED_BEFORE_WORD.match(text, ent.end_char):
-            return False  # "the Wendy's® brand", "HORIZON(R) batteries": a trademark names a product
+            return (
+                False  # "the Wendy's® brand", "HORIZON(R) batteries": a trademark names a product
+            )
         if _names_a_product(name, text, ent.end_char):
             return False  # "the RIP product", "the Primary brand"
         if _is_declared_mark(name, text, ent.start_char):
@@ -1277,8 +1440,10 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
         return False  # "any director or executive officer": nobody's title
     if label == "METRIC" and _SHARE_OF.search(text, max(0, ent.start_char - 20), ent.start_char):
         return False  # "$786.4 million, or 93 percent of revenue": the base of a share, not the measure
-    if label == "PERIOD" and _EVENT_MONTH.fullmatch(name) and _IN_BEFORE.search(
-        text, max(0, ent.start_char - 4), ent.start_char
+    if (
+        label == "PERIOD"
+        and _EVENT_MONTH.fullmatch(name)
+        and _IN_BEFORE.search(text, max(0, ent.start_char - 4), ent.start_char)
     ):
         return False  # "received a subcontract in August 2017": the month of an event, no reporting period
     if label == "PERIOD" and _is_no_period_of_an_amount(text, ent.start_char, ent.end_char):
@@ -1290,10 +1455,14 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
         return False  # "compared to negative $0.21 million": the sign of an amount, not its measure
     if label == "METRIC" and name.lower().split()[-1] in ("date", "dates"):
         return False  # "as of the Effective Date as $260,000": a date is no measure
-    if label == "METRIC" and name.lower() in _QUANTITY_WORDS and _ARTICLE_BEFORE.search(
-        text, max(0, ent.start_char - 5), ent.start_char
+    if (
+        label == "METRIC"
+        and name.lower() in _QUANTITY_WORDS
+        and _ARTICLE_BEFORE.search(text, max(0, ent.start_char - 5), ent.start_char)
     ):
-        return False  # "a total of $3.8 million", "$3,500,000 in the aggregate": how much, not of what
+        return (
+            False  # "a total of $3.8 million", "$3,500,000 in the aggregate": how much, not of what
+        )
     if label == "PERSON":
         if _SHIP_PREFIX.search(text, max(0, ent.start_char - 10), ent.start_char):
             return False  # "USNS Andrew J. Higgins": a ship named after a person
@@ -1304,5 +1473,8 @@ def _is_plausible(ent: Span, text: str, terms: frozenset[str] = frozenset()) -> 
         if any(c.isdigit() for c in name) or ent[-1].lower_ in _ADDRESS_WORDS:
             return False  # "SSQ-125A" (a model number), "Keslinger Road", "Tel" of "Tel: (888)"
         # Initials alone ("S. C." of a dateline "ROCK HILL, S. C.") name nobody.
-        return ent[-1].lower_ not in _INSTITUTION_WORDS and _WORD_OF_TWO_LETTERS.search(name) is not None
+        return (
+            ent[-1].lower_ not in _INSTITUTION_WORDS
+            and _WORD_OF_TWO_LETTERS.search(name) is not None
+        )
     return True

@@ -55,7 +55,22 @@ _COMPANY_KIND_AT_END = re.compile(
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.?[ ]$")
 # Words that never stand for the name they open: "U.S." of "U.S. Bank National
 # Association" is the country in "U.S. hospitals".
-_STOP = {"the", "company", "inc", "corp", "group", "and", "of", "mr", "ms", "dr", "jr", "sr", "u.s.", "u.s"}
+_STOP = {
+    "the",
+    "company",
+    "inc",
+    "corp",
+    "group",
+    "and",
+    "of",
+    "mr",
+    "ms",
+    "dr",
+    "jr",
+    "sr",
+    "u.s.",
+    "u.s",
+}
 
 
 def _surface_forms(span: Span) -> list[tuple[str, ...]]:
@@ -68,11 +83,21 @@ def _surface_forms(span: Span) -> list[tuple[str, ...]]:
     words = [t.text for t in tokens]
     forms = [tuple(w.lower() for w in words)]
     if span.label_ == "PERSON" and len(words) >= 2:
-        last = words[-1] if words[-1].rstrip(".").lower() not in {"jr", "sr", "ii", "iii"} else words[-2]
+        last = (
+            words[-1]
+            if words[-1].rstrip(".").lower() not in {"jr", "sr", "ii", "iii"}
+            else words[-2]
+        )
         forms.append((last.lower(),))
         # A hyphenated surname is three tokens: "Velasquez-Holt" of "Adrian K.
         # Velasquez-Holt" (not "Holt" alone, which the form above gives).
-        if len(words) >= 4 and words[-2] == "-" and last == words[-1] and not tokens[-3].whitespace_ and not tokens[-2].whitespace_:
+        if (
+            len(words) >= 4
+            and words[-2] == "-"
+            and last == words[-1]
+            and not tokens[-3].whitespace_
+            and not tokens[-2].whitespace_
+        ):
             forms.append(tuple(w.lower() for w in words[-3:]))
         # The given name after any initials: "Rick" of "N. E. Rick Strandlund".
         first = next((w for w in words[:-1] if not w.endswith(".")), words[0])
@@ -89,27 +114,39 @@ def _surface_forms(span: Span) -> list[tuple[str, ...]]:
             first_word = stripped.split()[0]
             # Not a country, state or people: "Israel" of "Israel Electric
             # Corporation" stays the place of "YOKNEAM, Israel".
-            if first_word[0].isupper() and first_word.lower() not in _STOP and not _names_a_place(first_word):
+            if (
+                first_word[0].isupper()
+                and first_word.lower() not in _STOP
+                and not _names_a_place(first_word)
+            ):
                 forms.extend(_leading_words(tokens, span.start_char, stripped))
-                forms.append(_tokens_before(tokens, span.start_char + stripped.index(first_word) + len(first_word)))
+                forms.append(
+                    _tokens_before(
+                        tokens, span.start_char + stripped.index(first_word) + len(first_word)
+                    )
+                )
             # A partnership's short name keeps both partners: "Babcock & Wilcox"
             # of "Babcock & Wilcox Enterprises, Inc." (longer forms match first).
             partners = _PARTNERS_FIRST.match(stripped)
             if partners:
                 forms.append(_tokens_before(tokens, span.start_char + partners.end()))
-        elif (institution := _INSTITUTION_AFTER_FIRST_WORD.match(span.text)) and not _cannot_stand_for_institution(
-            institution.group(1), doc_text(span.doc)
-        ):
+        elif (
+            institution := _INSTITUTION_AFTER_FIRST_WORD.match(span.text)
+        ) and not _cannot_stand_for_institution(institution.group(1), doc_text(span.doc)):
             forms.append(_tokens_before(tokens, span.start_char + institution.end(1)))
-        elif (company := _COMPANY_AFTER_FIRST_WORD.fullmatch(span.text)) and not _cannot_stand_for_institution(
-            company.group(1), doc_text(span.doc)
-        ):
+        elif (
+            company := _COMPANY_AFTER_FIRST_WORD.fullmatch(span.text)
+        ) and not _cannot_stand_for_institution(company.group(1), doc_text(span.doc)):
             forms.append(_tokens_before(tokens, span.start_char + company.end(1)))
-        elif (body := _MEMBER_BODY.fullmatch(span.text)) and not _cannot_stand_for_body(body.group(1), doc_text(span.doc)):
+        elif (body := _MEMBER_BODY.fullmatch(span.text)) and not _cannot_stand_for_body(
+            body.group(1), doc_text(span.doc)
+        ):
             forms.append(_tokens_before(tokens, span.start_char + body.end(1)))
         # "Quorvex Energy" of "Quorvex Energy Partners": a company is called by
         # its name without the word of its kind (two words at least are left).
-        if (kind := _COMPANY_KIND_AT_END.search(stripped)) and len(stripped[: kind.start()].split()) >= 2:
+        if (kind := _COMPANY_KIND_AT_END.search(stripped)) and len(
+            stripped[: kind.start()].split()
+        ) >= 2:
             forms.append(_tokens_before(tokens, span.start_char + kind.start()))
     return [f for f in forms if f and not (len(f) == 1 and (f[0] in _STOP or len(f[0]) < 2))]
 
@@ -121,7 +158,9 @@ def _surface_forms(span: Span) -> list[tuple[str, ...]]:
 # "National University", "Children's Hospital"), nor one the release also
 # writes as a place ("Boston University" ... "offices in Boston").
 _INSTITUTION_KIND = r"(?:University|College|Hospital|Clinic|Medical[ ]Center|Institute)\b"
-_INSTITUTION_AFTER_FIRST_WORD = re.compile(rf"([A-Z][a-z]{{2,}}(?:-[A-Z][a-z]{{2,}})?)[ ]{_INSTITUTION_KIND}")
+_INSTITUTION_AFTER_FIRST_WORD = re.compile(
+    rf"([A-Z][a-z]{{2,}}(?:-[A-Z][a-z]{{2,}})?)[ ]{_INSTITUTION_KIND}"
+)
 _DESCRIPTIVE_FIRST_WORDS = frozenset(
     "North South East West Central Western Eastern Northern Southern Midwest Pacific Atlantic National State "
     "Federal Community Technical International Memorial General Regional City County Veterans Public "
@@ -137,7 +176,9 @@ _DESCRIPTIVE_FIRST_WORDS = frozenset(
 # Not a firm named after its founder, whose first word is the founder's
 # surname as well: "Ashcombe" of "Ashcombe Partners" is Devin Ashcombe.
 _FOUNDERS_FIRM = r"(?!(?:Partners|Capital|Advisors|Financial|Insurance|Bancorp|Lines|Enterprises|Brands|Cooperative)\b)"
-_COMPANY_AFTER_FIRST_WORD = re.compile(rf"([A-Z][a-z]{{2,}})(?:[ ][A-Z][a-z]+)?[ ]{_FOUNDERS_FIRM}{COMPANY_KIND_WORDS}")
+_COMPANY_AFTER_FIRST_WORD = re.compile(
+    rf"([A-Z][a-z]{{2,}})(?:[ ][A-Z][a-z]+)?[ ]{_FOUNDERS_FIRM}{COMPANY_KIND_WORDS}"
+)
 
 
 # A cooperative, credit union, health system or district is called by the
@@ -192,8 +233,14 @@ _JOINING_WORD_END = re.compile(r"(?:\b(?:of|and|for|the)|[ ]&)$", re.IGNORECASE)
 
 def _leading_words(tokens: list[Token], start_char: int, stripped: str) -> list[tuple[str, ...]]:
     """The forms of two words or more that open `stripped` and end before a capital."""
-    ends = [m.start() for m in _LEADING_WORDS.finditer(stripped.strip(), stripped.strip().find(" ") + 1)]
-    return [_tokens_before(tokens, start_char + end) for end in ends if not _JOINING_WORD_END.search(stripped, 0, end)]
+    ends = [
+        m.start() for m in _LEADING_WORDS.finditer(stripped.strip(), stripped.strip().find(" ") + 1)
+    ]
+    return [
+        _tokens_before(tokens, start_char + end)
+        for end in ends
+        if not _JOINING_WORD_END.search(stripped, 0, end)
+    ]
 
 
 def _tokens_before(tokens: list[Token], end_char: int) -> tuple[str, ...]:
@@ -225,11 +272,17 @@ def propagate_known_names(doc: Doc, known: NameForms) -> list[Span]:
     company in full at the top and by its short name pages later, in a
     chunk where nothing says it is a name (pipeline._ExtractionBuilder).
     """
-    return sorted(_propagate(doc, doc_text(doc), list(doc.ents), known=known), key=lambda e: e.start)
+    return sorted(
+        _propagate(doc, doc_text(doc), list(doc.ents), known=known), key=lambda e: e.start
+    )
 
 
 def _propagate(
-    doc: Doc, text: str, ents: list[Span], short_names: list[Span] | None = None, known: NameForms | None = None
+    doc: Doc,
+    text: str,
+    ents: list[Span],
+    short_names: list[Span] | None = None,
+    known: NameForms | None = None,
 ) -> list[Span]:
     """Label the other mentions of every recognized person and organization
     (and of the `known` names of earlier chunks)."""
@@ -270,7 +323,11 @@ def _propagate(
     lowered = [strings[lower[i]] for i in positions]
     # The words a form starts with, where a name can start: with a capital or
     # a digit ("3D Systems"), not a letter in lower case.
-    form_starts = [k for k, word in enumerate(lowered) if word in by_first and not text[idx[positions[k]]].islower()]
+    form_starts = [
+        k
+        for k, word in enumerate(lowered)
+        if word in by_first and not text[idx[positions[k]]].islower()
+    ]
     replaced: set[Span] = set()
     added = []
     free = 0  # the first word after the mentions labeled so far
@@ -302,22 +359,30 @@ def _propagate(
                 # or a name the release gives an organization was taken for a
                 # title ("a General Motors Supplier of the Year").
                 other_kind = (same.label_ == "PERSON") != (forms[form] == "PERSON")
-                title_for_name = same.label_ == "ROLE" and forms[form] != "PERSON" and not JOB_TITLE.fullmatch(
-                    text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+                title_for_name = (
+                    same.label_ == "ROLE"
+                    and forms[form] != "PERSON"
+                    and not JOB_TITLE.fullmatch(
+                        text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+                    )
                 )
                 if not (form in from_full_name and other_kind) and not title_for_name:
                     continue
             start_char, end_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
             if _in_ticker_notation(text, start_char, end_char):
                 continue
-            if _opens_document_name(text, start_char, end_char) or _IN_COMPOUND.match(text, end_char):
-                continue  # "the Greenfield CIC Agreement", "Sears-branded stores": no mention of the name
-            if _AFTER_COMPOUND_PART.search(text, max(0, start_char - 12), start_char) or _AFTER_SLASH_OR_PERCENT.search(
-                text, max(0, start_char - 2), start_char
-            ):
-                continue  # "Safety-Sponge System", "Asia/Pacific"
-            if _FOLLOWED_BY_STATE.match(text, end_char) or _FACILITY_AFTER.match(text, end_char) or _SITE_WORD_AFTER.match(
+            if _opens_document_name(text, start_char, end_char) or _IN_COMPOUND.match(
                 text, end_char
+            ):
+                continue  # "the Greenfield CIC Agreement", "Sears-branded stores": no mention of the name
+            if _AFTER_COMPOUND_PART.search(
+                text, max(0, start_char - 12), start_char
+            ) or _AFTER_SLASH_OR_PERCENT.search(text, max(0, start_char - 2), start_char):
+                continue  # "Safety-Sponge System", "Asia/Pacific"
+            if (
+                _FOLLOWED_BY_STATE.match(text, end_char)
+                or _FACILITY_AFTER.match(text, end_char)
+                or _SITE_WORD_AFTER.match(text, end_char)
             ):
                 continue  # "FRANKLIN, Tenn.", "the Sears Tower", "the Blue Heron Solar Project": places, not companies
             if forms[form] != "PERSON" and in_dateline_city(text, start_char, end_char):
@@ -326,7 +391,9 @@ def _propagate(
                 continue  # "American" of "the American Recovery and Reinvestment Act": a law's name
             if forms[form] != "PERSON" and _WEB_PAGE_AFTER.match(text, end_char):
                 continue  # "SEC" of "clicking on SEC Filings": a page of a website
-            if forms[form] != "PERSON" and _HONORIFIC_BEFORE.search(text, max(0, start_char - 6), start_char):
+            if forms[form] != "PERSON" and _HONORIFIC_BEFORE.search(
+                text, max(0, start_char - 6), start_char
+            ):
                 continue  # "said Mr. Brennagh" of Brennagh Logistics: the founder, not the company
             if forms[form] != "PERSON" and _TABLE_ROW_AFTER.match(text, end_char):
                 continue  # "Energy & Transportation 4,507 333": a table row's label, not a nominee's
@@ -338,20 +405,36 @@ def _propagate(
                 or _names_an_index_or_event(text[start_char:end_char], text, end_char)
                 or _PRODUCT_CODE.fullmatch(text, start_char, end_char)
                 or _is_counted(text[start_char:end_char], text, start_char)
-                or (_ACRONYM_NAME.fullmatch(text, start_char, end_char) and _STANDARD_NUMBER_AFTER.match(text, end_char))
+                or (
+                    _ACRONYM_NAME.fullmatch(text, start_char, end_char)
+                    and _STANDARD_NUMBER_AFTER.match(text, end_char)
+                )
             ):
                 continue  # "HORIZON(R) batteries", "SurgiCount products", "Quillon Atlas" (a declared mark), "ISO 9001": a product or standard
-            if form in from_full_name and forms[form] != "PERSON" and _opens_brand_name(text, end_char):
+            if (
+                form in from_full_name
+                and forms[form] != "PERSON"
+                and _opens_brand_name(text, end_char)
+            ):
                 continue  # "Lakemont Classic soups", "Ridgeway Select hotels": the company's brand, not the company
             if _reads_as_running_text(text[start_char:end_char], forms[form], end - start, text):
                 continue  # "Special charges", "System" are no mentions of "Special Charges", "Sponge System"
             if forms[form] != "PERSON" and (longer := _inside_longer_name(text, start_char)):
                 # "APR" in "the AMA with New APR Energy" is a word of a longer
                 # name: the mention is that name, if no other entity holds it.
-                widened = doc.char_span(longer, end_char + _NAME_WORDS_AFTER.match(text, end_char).end() - end_char)
-                if widened is None or any(j in owner and owner[j] not in inside for j in range(widened.start, widened.end)):
+                widened = doc.char_span(
+                    longer, end_char + _NAME_WORDS_AFTER.match(text, end_char).end() - end_char
+                )
+                if widened is None or any(
+                    j in owner and owner[j] not in inside for j in range(widened.start, widened.end)
+                ):
                     continue
-                start, end, start_char, end_char = widened.start, widened.end, widened.start_char, widened.end_char
+                start, end, start_char, end_char = (
+                    widened.start,
+                    widened.end,
+                    widened.start_char,
+                    widened.end_char,
+                )
             replaced |= inside
             span = Span(doc, start, end, label=forms[form])
             added.append(span)
@@ -361,7 +444,9 @@ def _propagate(
     return [e for e in ents if e not in replaced] + added
 
 
-def _opened_by_known_name(doc: Doc, inside: set[Span], start: int, end: int, label: str) -> Span | None:
+def _opened_by_known_name(
+    doc: Doc, inside: set[Span], start: int, end: int, label: str
+) -> Span | None:
     """The organization a known name opens where the recognizer took only its
     end: "ROCK OF AGES CORPORATION" read as "AGES CORPORATION" in a release
     that names "Rock of Ages" (a capitals line cut at its "OF"). The known

@@ -93,9 +93,7 @@ _TITLE_HEAD = (
     r"(?-i:Superintendent|(?:Police|Fire)\s+Chief|Chief\s+of\s+Police|City\s+Manager|County\s+Manager|"
     r"Sheriff(?=\s+[A-Z][a-z])))"
 )
-_TITLE_MODIFIER = (
-    r"(?:(?:Senior|Executive|Non-Executive|Group|Corporate|Interim|Acting|Deputy|Assistant|Associate|Co-|Regional|Divisional)\s*)*"
-)
+_TITLE_MODIFIER = r"(?:(?:Senior|Executive|Non-Executive|Group|Corporate|Interim|Acting|Deputy|Assistant|Associate|Co-|Regional|Divisional)\s*)*"
 # The scope of a title names a business function ("Vice President of Sales
 # and Marketing"); "CEO of Nortech Systems" names an organization instead,
 # which is a separate entity. So a scope is taken only from this list.
@@ -136,7 +134,8 @@ _TITLE_SCOPE = (
 # worldwide sales and services") is left to the recognizer, which can take
 # the whole phrase.
 JOB_TITLE = re.compile(
-    rf"\b{_LETTER_AHEAD}{_TITLE_MODIFIER}{_TITLE_HEAD}{_TITLE_SCOPE}\b(?!\s+of\s+(?-i:(?:the\s+)?(?!the\b)[a-z]))", re.IGNORECASE
+    rf"\b{_LETTER_AHEAD}{_TITLE_MODIFIER}{_TITLE_HEAD}{_TITLE_SCOPE}\b(?!\s+of\s+(?-i:(?:the\s+)?(?!the\b)[a-z]))",
+    re.IGNORECASE,
 )
 
 
@@ -148,6 +147,7 @@ JOB_TITLE = re.compile(
 def job_titles(text: str) -> tuple[re.Match[str], ...]:
     """The matches of JOB_TITLE in a chunk's text, in order."""
     return tuple(JOB_TITLE.finditer(text))
+
 
 # Stock exchanges and markets, as written in ticker notation ("(NYSE: LDOS)").
 _EXCHANGE = (
@@ -216,7 +216,9 @@ _NAME_LABELS = ("PERSON", "ORG", "CUSTOMER")
 # "About SPX Corporation: SPX Corporation is ..." is a heading, not a ticker:
 # a ticker is not followed by a capitalized word.
 # A market tier may stand between: "London Stock Exchange AIM: OPT".
-_BEFORE_TICKER = re.compile(r"(?:[ ][A-Z]{2,8})?\s*:\s*[A-Z][A-Z0-9.\-]{0,9}(?![\w])(?![ ]+[A-Z][a-z])")
+_BEFORE_TICKER = re.compile(
+    r"(?:[ ][A-Z]{2,8})?\s*:\s*[A-Z][A-Z0-9.\-]{0,9}(?![\w])(?![ ]+[A-Z][a-z])"
+)
 
 
 # Letters of Western European names count too ("Ramón Estrada-Kirk", "José Müller").
@@ -240,7 +242,9 @@ def first_names() -> tuple[str, ...]:
 def given_names() -> frozenset[str]:
     """The given names the name rules know: `first_names` and more (the
     augmenter keeps to `first_names`, so training data stays as it was)."""
-    return frozenset(first_names()) | {name for line in _resource_lines("more_given_names.txt") for name in line.split()}
+    return frozenset(first_names()) | {
+        name for line in _resource_lines("more_given_names.txt") for name in line.split()
+    }
 
 
 # A headline in title case goes on from the body's name with its verb: "Illinois
@@ -258,7 +262,9 @@ _HEADLINE_VERB = (
 # (most chunks name no university, bank or honorific). Where the words are
 # the alternatives the pattern is written with, both are built from one tuple
 # (`_HONORIFIC_WORDS`, `_SEGMENT_WORDS`, ...), so they cannot drift apart.
-def _matches_if_any(pattern: re.Pattern[str], text: str, *words: str, folded: bool = False) -> Iterator[re.Match[str]]:
+def _matches_if_any(
+    pattern: re.Pattern[str], text: str, *words: str, folded: bool = False
+) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)`, empty at once where none of `words` occurs
     in `text` (`folded`: in `text` folded as re.IGNORECASE folds it)."""
     where = _folded(text) if folded else text
@@ -279,7 +285,13 @@ _PERSON_NAME_SHAPE = re.compile(
 # for i, ſ for s, the Kelvin sign for k); every character keeps its place.
 # An ASCII name, in lower case, is then found in it with str.find.
 _FOLD_AS_IGNORECASE = str.maketrans(
-    {**{c: c.lower() for c in string.ascii_uppercase}, "\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
+    {
+        **{c: c.lower() for c in string.ascii_uppercase},
+        "\u0130": "i",
+        "\u0131": "i",
+        "\u017f": "s",
+        "\u212a": "k",
+    }
 )
 
 

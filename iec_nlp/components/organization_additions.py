@@ -54,7 +54,9 @@ _TICKER_IN_PARENS = rf"(?:[ ]*\([^()\n]{{0,20}}\b{_EXCHANGE}\b[^()\n]{{0,50}}\))
 _SHORT_NAME_AFTER_NAME = re.compile(
     # With "the", an acronym only: 'the U.S. Department of Veterans Affairs
     # (the "VA")', not a defined term (the "Bank", the "Exchange").
-    r"(?:['\u2019]s)?,?" + _TICKER_IN_PARENS + r"[ ]*\([ ]*(?:the[ ]+(?=[\"\u201c][A-Z&]{2,8}[\"\u201d]))?[\"\u201c]?(?!(?:TM|SM)\))([A-Z][A-Za-z&\-]+(?:[ ][A-Z][A-Za-z&\-]*){0,2})"
+    r"(?:['\u2019]s)?,?"
+    + _TICKER_IN_PARENS
+    + r"[ ]*\([ ]*(?:the[ ]+(?=[\"\u201c][A-Z&]{2,8}[\"\u201d]))?[\"\u201c]?(?!(?:TM|SM)\))([A-Z][A-Za-z&\-]+(?:[ ][A-Z][A-Za-z&\-]*){0,2})"
     # a quoted one may come with another: ("James River" or the "Company")
     r"(?:[\"\u201d][ ]*(?:,|or\b)[^()\n]{0,40})?[\"\u201d]?[ ]*\)"
 )
@@ -68,14 +70,20 @@ def _add_defined_short_names(
     short_names = []
     for ent in [e for e in ents if e.label_ in ("ORG", "CUSTOMER")]:
         match = _SHORT_NAME_AFTER_NAME.match(text, ent.end_char)
-        if match is None or match.group(1) in terms or match.group(1).lower() in _DEFINED_TERM_WORDS:
+        if (
+            match is None
+            or match.group(1) in terms
+            or match.group(1).lower() in _DEFINED_TERM_WORDS
+        ):
             continue
         if _is_title(match.group(1)):
             continue  # "Khalil Barrage (Chairperson)": a person's title, no short name
         if _in_ticker_notation(text, match.start(1), match.end(1)):
             continue
         # A given name may have made a person of it ("James River"): the name it shortens says otherwise.
-        ents = _relabel_or_add(doc, ents, match.start(1), match.end(1), ent.label_, from_label="PERSON")
+        ents = _relabel_or_add(
+            doc, ents, match.start(1), match.end(1), ent.label_, from_label="PERSON"
+        )
         short_names.extend(e for e in ents[-1:] if (e.start_char, e.end_char) == match.span(1))
     return ents, short_names
 
@@ -195,10 +203,14 @@ _TRADE_SHAPED_NAME = re.compile(
 
 def _add_company_shaped_names(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     for match in _COMPANY_SHAPED_NAME.finditer(text):
-        if not _written_in_lower_case(match.group(1), text) and _in_running_text(text, match.start()):
+        if not _written_in_lower_case(match.group(1), text) and _in_running_text(
+            text, match.start()
+        ):
             ents = _add(doc, ents, match.start(1), match.end(1), "ORG")
     for match in _TRADE_SHAPED_NAME.finditer(text):
-        if not _written_in_lower_case(match.group(1), text) and _in_running_text(text, match.start()):
+        if not _written_in_lower_case(match.group(1), text) and _in_running_text(
+            text, match.start()
+        ):
             ents = _without_founders_surname(doc, ents, match.start(1), match.end(1))
             ents = _add_or_widen(doc, ents, match.start(1), match.end(1), "ORG")
     return ents
@@ -209,8 +221,13 @@ def _without_founders_surname(doc: Doc, ents: list[Span], start: int, end: int) 
     ("Delacroix" of "Delacroix Circuits", named after its founder Thomas
     Delacroix): the word of its trade makes the whole a company's."""
     span, overlapping = _placed(doc, ents, start, end, "ORG")
-    if span is None or not overlapping or not all(
-        e.label_ == "PERSON" and span.start <= e.start and e.end <= span.end for e in overlapping
+    if (
+        span is None
+        or not overlapping
+        or not all(
+            e.label_ == "PERSON" and span.start <= e.start and e.end <= span.end
+            for e in overlapping
+        )
     ):
         return ents
     return [e for e in ents if e not in overlapping]
@@ -290,7 +307,9 @@ _DESCRIBED_AS_CUSTOMER = re.compile(
 )
 
 
-def _add_described_organizations(doc: Doc, text: str, ents: list[Span], terms: frozenset[str]) -> list[Span]:
+def _add_described_organizations(
+    doc: Doc, text: str, ents: list[Span], terms: frozenset[str]
+) -> list[Span]:
     for match in _DESCRIBED_AS_COMPANY.finditer(text):
         name = match.group(1)
         # One word before a comma opens a sentence as often as it names a
@@ -325,9 +344,13 @@ _EMPLOYER_AFTER_TITLE = re.compile(
 )
 
 
-def _add_employers_after_titles(doc: Doc, text: str, ents: list[Span], terms: frozenset[str]) -> list[Span]:
+def _add_employers_after_titles(
+    doc: Doc, text: str, ents: list[Span], terms: frozenset[str]
+) -> list[Span]:
     # The listed titles, and the titles the recognizer found ("Director of Regulatory Affairs at ...").
-    title_ends = {m.end() for m in job_titles(text)} | {e.end_char for e in ents if e.label_ == "ROLE"}
+    title_ends = {m.end() for m in job_titles(text)} | {
+        e.end_char for e in ents if e.label_ == "ROLE"
+    }
     for title_end in sorted(title_ends):
         employer = _EMPLOYER_AFTER_TITLE.match(text, title_end)
         if employer and not _ENDS_IN_FUNCTION.search(employer.group(1)):
@@ -353,7 +376,9 @@ _EMPLOYERS_BEFORE_POSTS = (
 )
 
 
-def _add_employers_before_posts(doc: Doc, text: str, ents: list[Span], terms: frozenset[str]) -> list[Span]:
+def _add_employers_before_posts(
+    doc: Doc, text: str, ents: list[Span], terms: frozenset[str]
+) -> list[Span]:
     for pattern in _EMPLOYERS_BEFORE_POSTS:
         for employer in pattern.finditer(text):
             ents = _add_if_plausible(doc, ents, employer.start(1), employer.end(1), text, terms)
@@ -387,10 +412,14 @@ _BUYERS_AFTER_SALE_CUES = (
         # Or awarded by it: "was awarded a dedicated fleet contract by Bass Pro Shops".
         rf"[ ]+(?:from|with|by)[ ]+(?:the[ ]+)?{_BUYER_NAME}{_BUYER_END}"
     ),
-    re.compile(rf"\b(?:[Ee]xisting|[Nn]ew|[Ll]ong-?time|[Ll]argest)[ ]+(?:customer|client)[ ]+(?:the[ ]+)?{_BUYER_NAME}{_BUYER_END}"),
+    re.compile(
+        rf"\b(?:[Ee]xisting|[Nn]ew|[Ll]ong-?time|[Ll]argest)[ ]+(?:customer|client)[ ]+(?:the[ ]+)?{_BUYER_NAME}{_BUYER_END}"
+    ),
     re.compile(rf"\bcame[ ]+from[ ]+(?:the[ ]+)?{_BUYER_NAME}{_BUYER_END}"),
     # "Sales to Corrigan Outdoor rose 20%", "customers include Ashdown Power".
-    re.compile(rf"\b(?:[Ss]ales|[Ss]hipments|[Dd]eliveries)[ ]+to[ ]+(?:the[ ]+)?{_BUYER_NAME}{_BUYER_END}"),
+    re.compile(
+        rf"\b(?:[Ss]ales|[Ss]hipments|[Dd]eliveries)[ ]+to[ ]+(?:the[ ]+)?{_BUYER_NAME}{_BUYER_END}"
+    ),
     # "to supply its infusion pumps to Riverside Health System['s eight
     # hospitals]": what the issuer supplies, and to whom (a name of two
     # words at least; a possessive may end it).
@@ -407,7 +436,9 @@ _BUYERS_AFTER_SALE_CUES = (
     ),
     # "the expansion we signed with our customer Ryder System", "its largest
     # client, Halden Foods": the issuer's customer named as such.
-    re.compile(rf"\b(?:our|its)[ ]+(?:[a-z-]+[ ]+){{0,2}}(?:customer|client)[ ]*,?[ ]+(?:the[ ]+)?{_BUYER_NAME}{_BUYER_END}"),
+    re.compile(
+        rf"\b(?:our|its)[ ]+(?:[a-z-]+[ ]+){{0,2}}(?:customer|client)[ ]*,?[ ]+(?:the[ ]+)?{_BUYER_NAME}{_BUYER_END}"
+    ),
     # The buyer as the subject of its purchase: "Delmont Pharmacy has
     # standardized on", "said Wexford County Schools ordered" (two words at
     # least: a sentence's first word alone may be any noun).
@@ -450,7 +481,9 @@ _CUSTOMER_LIST = re.compile(
 )
 
 
-def _add_listed_customers(doc: Doc, text: str, ents: list[Span], terms: frozenset[str]) -> list[Span]:
+def _add_listed_customers(
+    doc: Doc, text: str, ents: list[Span], terms: frozenset[str]
+) -> list[Span]:
     for listed in _CUSTOMER_LIST.finditer(text):
         start = listed.start(1)
         for separator in [*_LIST_SEPARATOR.finditer(listed.group(1)), None]:
@@ -472,8 +505,12 @@ _BUSINESS_IN_A_DEAL = re.compile(
 )
 
 
-def _add_businesses_in_deals(doc: Doc, text: str, ents: list[Span], terms: frozenset[str]) -> list[Span]:
-    for match in _matches_if_any(_BUSINESS_IN_A_DEAL, text, "sold", "divested", "acqui", "Acqui", "Sells", "Divests"):
+def _add_businesses_in_deals(
+    doc: Doc, text: str, ents: list[Span], terms: frozenset[str]
+) -> list[Span]:
+    for match in _matches_if_any(
+        _BUSINESS_IN_A_DEAL, text, "sold", "divested", "acqui", "Acqui", "Sells", "Divests"
+    ):
         start, end = match.span(1)
         taken = next((e.label_ for e in ents if (e.start_char, e.end_char) == (start, end)), None)
         if taken in ("PERSON", "METRIC", "ROLE"):
@@ -483,7 +520,9 @@ def _add_businesses_in_deals(doc: Doc, text: str, ents: list[Span], terms: froze
     return ents
 
 
-def _add_buyers_after_sale_cues(doc: Doc, text: str, ents: list[Span], terms: frozenset[str]) -> list[Span]:
+def _add_buyers_after_sale_cues(
+    doc: Doc, text: str, ents: list[Span], terms: frozenset[str]
+) -> list[Span]:
     ents = _add_businesses_in_deals(doc, text, _add_listed_customers(doc, text, ents, terms), terms)
     for pattern in _BUYERS_AFTER_SALE_CUES:
         for buyer in pattern.finditer(text):
@@ -511,7 +550,9 @@ _AND_NAME_AFTER = re.compile(
 # EAME portfolios": names before a noun are its modifiers (a plural noun: a
 # subject of two names takes a verb without -s), segments or regions, no
 # organizations of their own.
-_NOUN_AFTER_NAMES = re.compile(r"[ ](?:[a-z]+s|business|segment|brand|program|market|region|unit|division)\b")
+_NOUN_AFTER_NAMES = re.compile(
+    r"[ ](?:[a-z]+s|business|segment|brand|program|market|region|unit|division)\b"
+)
 
 
 # "among them Ardglass Instruments and Pinhoe Networks", "Hannaford
@@ -522,7 +563,9 @@ _COMPANY_NAME_AND_BEFORE = re.compile(
 )
 
 
-def _add_coordinated_organizations(doc: Doc, text: str, ents: list[Span], terms: frozenset[str]) -> list[Span]:
+def _add_coordinated_organizations(
+    doc: Doc, text: str, ents: list[Span], terms: frozenset[str]
+) -> list[Span]:
     for ent in [e for e in ents if e.label_ in ("ORG", "CUSTOMER")]:
         if _in_title_case_line(text, ent.start_char):
             continue
@@ -545,22 +588,29 @@ def _add_named_segments(doc: Doc, text: str, ents: list[Span], terms: frozenset[
         ents = _add_if_plausible(doc, ents, match.start(1), match.end(1), text, terms)
     return ents
 
+
 # "For fiscal 2013, a 53-week year ending December 29, 2013, the Company
 # expects", "In fiscal 2006, which included 53 weeks ending December 31,
 # 2006,": a period set off after another only describes it; the amounts are
 # the first one's.
-_APPOSITION_AFTER_PERIOD = re.compile(r",[ ]+(?:a|an|which[ ]+(?:included|includes|was|is|had|has))[ ]+$")
+_APPOSITION_AFTER_PERIOD = re.compile(
+    r",[ ]+(?:a|an|which[ ]+(?:included|includes|was|is|had|has))[ ]+$"
+)
 
 
 def _without_appositive_periods(text: str, ents: list[Span]) -> list[Span]:
     period_ends = [e.end_char for e in ents if e.label_ == "PERIOD"]
     return [
-        e for e in ents
+        e
+        for e in ents
         if e.label_ != "PERIOD"
         or not (
             text.startswith(",", e.end_char)
-            and any(0 < e.start_char - end <= 20 and _APPOSITION_AFTER_PERIOD.fullmatch(text, end, e.start_char)
-                    for end in period_ends)
+            and any(
+                0 < e.start_char - end <= 20
+                and _APPOSITION_AFTER_PERIOD.fullmatch(text, end, e.start_char)
+                for end in period_ends
+            )
         )
     ]
 
@@ -591,11 +641,15 @@ def _without_firms_engaged_as_advisors(text: str, ents: list[Span]) -> list[Span
     def engaged(role: Span) -> bool:
         ends = list(firm_ends)
         line_start = text.rfind("\n", 0, role.start_char) + 1
-        for word in _CAPITALIZED_WORD_END.finditer(text, max(line_start, role.start_char - 60), role.start_char):
+        for word in _CAPITALIZED_WORD_END.finditer(
+            text, max(line_start, role.start_char - 60), role.start_char
+        ):
             if word.end() not in person_ends:
                 ends.append(word.end())
         return any(
-            end <= role.start_char + 12 and role.end_char - end < 100 and _ENGAGED_AS_ADVISOR.fullmatch(text, end, role.end_char)
+            end <= role.start_char + 12
+            and role.end_char - end < 100
+            and _ENGAGED_AS_ADVISOR.fullmatch(text, end, role.end_char)
             for end in ends
         )
 
@@ -626,12 +680,16 @@ _FIRM_NAME_BEFORE_ADVISOR = re.compile(
 )
 
 
-def _add_firms_engaged_as_advisors(doc: Doc, text: str, ents: list[Span], terms: frozenset[str]) -> list[Span]:
+def _add_firms_engaged_as_advisors(
+    doc: Doc, text: str, ents: list[Span], terms: frozenset[str]
+) -> list[Span]:
     """The firms a deal engages as advisors, as organizations (the titles
     the recognizer gave their engagement go in `_without_firms_engaged_as_advisors`)."""
     for ent in [e for e in ents if e.label_ == "PERSON"]:
         if _AS_DEAL_ADVISOR_AFTER.match(text, ent.end_char):
-            ents = _relabel_or_add(doc, ents, ent.start_char, ent.end_char, "ORG", from_label="PERSON")
+            ents = _relabel_or_add(
+                doc, ents, ent.start_char, ent.end_char, "ORG", from_label="PERSON"
+            )
     for firm in _matches_if_any(_FIRM_NAME_BEFORE_ADVISOR, text, "advis", "counsel"):
         ents = _add_if_plausible(doc, ents, firm.start(1), firm.end(1), text, terms)
     return ents

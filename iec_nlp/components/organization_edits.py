@@ -41,14 +41,23 @@ from .span_edits import _add_or_widen, _overlapping
 # investor, media or press office is no part of its name (the company is
 # named before it elsewhere). An investor relations firm ("Brightgate
 # Investor Relations") is a name whole: its first words name nothing else.
-_OWN_BODIES = (("Board",), ("Investor",), ("Investors",), ("Investor", "Relations"), ("Corporate", "Communications"),
-               ("Media", "Relations"), ("Public", "Relations"))
+_OWN_BODIES = (
+    ("Board",),
+    ("Investor",),
+    ("Investors",),
+    ("Investor", "Relations"),
+    ("Corporate", "Communications"),
+    ("Media", "Relations"),
+    ("Public", "Relations"),
+)
 
 
 def _own_body_length(ent: Span) -> int:
     """How many of `ent`'s last tokens name a body of its own (0 if none)."""
     words = tuple(t.text for t in ent)
-    return max((len(b) for b in _OWN_BODIES if len(words) > len(b) and words[-len(b):] == b), default=0)
+    return max(
+        (len(b) for b in _OWN_BODIES if len(words) > len(b) and words[-len(b) :] == b), default=0
+    )
 
 
 def _without_own_bodies(text: str, ents: list[Span]) -> list[Span]:
@@ -107,9 +116,15 @@ def _split_owned_units(doc: Doc, ents: list[Span]) -> list[Span]:
         match = None
         if ent.label_ in ("ORG", "CUSTOMER"):
             match = (
-                _OWNED_UNIT.fullmatch(ent.text) or _UNIT_OF_COMPANY.fullmatch(ent.text) or _SCHOOL_OF_UNIVERSITY.fullmatch(ent.text)
+                _OWNED_UNIT.fullmatch(ent.text)
+                or _UNIT_OF_COMPANY.fullmatch(ent.text)
+                or _SCHOOL_OF_UNIVERSITY.fullmatch(ent.text)
             )
-            if match is None and (group := _GROUP_OF_COMPANY.fullmatch(ent.text)) and HOLDS_LEGAL_FORM.search(group["owner"]):
+            if (
+                match is None
+                and (group := _GROUP_OF_COMPANY.fullmatch(ent.text))
+                and HOLDS_LEGAL_FORM.search(group["owner"])
+            ):
                 match = group
         owner = match and _part_of(doc, ent, match, "owner")
         unit = match and _part_of(doc, ent, match, "unit")
@@ -119,7 +134,9 @@ def _split_owned_units(doc: Doc, ents: list[Span]) -> list[Span]:
 
 def _part_of(doc: Doc, ent: Span, match: re.Match, group: str) -> Span | None:
     """The span of a group of `match`, a match on `ent`'s text, with `ent`'s label."""
-    return doc.char_span(ent.start_char + match.start(group), ent.start_char + match.end(group), label=ent.label_)
+    return doc.char_span(
+        ent.start_char + match.start(group), ent.start_char + match.end(group), label=ent.label_
+    )
 
 
 # "Whitcombe Ferrand & Co., LLP", "Fallbrook National Bank, N.A.": a legal
@@ -138,7 +155,11 @@ def _widen_over_trailing_legal_forms(doc: Doc, text: str, ents: list[Span]) -> l
     spans = {(e.start_char, e.end_char) for e in ents}
     result, taken = [], set()
     for ent in ents:
-        form = _TRAILING_LEGAL_FORM.match(text, ent.end_char) if ent.label_ in ("ORG", "CUSTOMER") else None
+        form = (
+            _TRAILING_LEGAL_FORM.match(text, ent.end_char)
+            if ent.label_ in ("ORG", "CUSTOMER")
+            else None
+        )
         if form is None:
             result.append(ent)
             continue
@@ -167,7 +188,11 @@ def _join_ampersand_names(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     for ent in ents:
         if ent in joined:
             continue
-        rest = _AMPERSAND_CONTINUATION.match(text, ent.end_char) if ent.label_ in ("ORG", "CUSTOMER") else None
+        rest = (
+            _AMPERSAND_CONTINUATION.match(text, ent.end_char)
+            if ent.label_ in ("ORG", "CUSTOMER")
+            else None
+        )
         widened = rest and doc.char_span(ent.start_char, rest.end(), label=ent.label_)
         inside = _overlapping(ents, ent.end, widened.end) if widened else []
         # Only a name that reads as a phrase goes on over another name
@@ -179,11 +204,19 @@ def _join_ampersand_names(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
         if widened and rest_of_name:
             ent = widened
             joined.update(inside)
-        elif ent.label_ in ("ORG", "CUSTOMER") and (bank := _BANK_FORM_AFTER_AND.match(text, ent.end_char)):
+        elif ent.label_ in ("ORG", "CUSTOMER") and (
+            bank := _BANK_FORM_AFTER_AND.match(text, ent.end_char)
+        ):
             # "Harris Trust" + " and Savings Bank of Chicago": one bank's name,
             # which the recognizer read as two.
-            rest = [e for e in ents if ent.end_char < e.start_char < bank.end() and e.label_ in ("ORG", "CUSTOMER")]
-            widened = doc.char_span(ent.start_char, max([bank.end(), *(e.end_char for e in rest)]), label=ent.label_)
+            rest = [
+                e
+                for e in ents
+                if ent.end_char < e.start_char < bank.end() and e.label_ in ("ORG", "CUSTOMER")
+            ]
+            widened = doc.char_span(
+                ent.start_char, max([bank.end(), *(e.end_char for e in rest)]), label=ent.label_
+            )
             if widened and all(e in rest for e in _overlapping(ents, ent.end, widened.end)):
                 ent = widened
                 joined.update(rest)
@@ -203,11 +236,15 @@ def _join_state_possessives(doc: Doc, text: str, ents: list[Span]) -> list[Span]
         if ent in joined:
             continue
         rest = None
-        if ent.label_ in ("ORG", "CUSTOMER") and _STATE_NAME.fullmatch(text, ent.start_char, ent.end_char):
+        if ent.label_ in ("ORG", "CUSTOMER") and _STATE_NAME.fullmatch(
+            text, ent.start_char, ent.end_char
+        ):
             rest = _POSSESSIVE_NAME_REST.match(text, ent.end_char)
         widened = rest and doc.char_span(ent.start_char, rest.end(), label=ent.label_)
         inside = _overlapping(ents, ent.end, widened.end) if widened else []
-        if widened and all(o.label_ in ("ORG", "CUSTOMER") and o.end <= widened.end for o in inside):
+        if widened and all(
+            o.label_ in ("ORG", "CUSTOMER") and o.end <= widened.end for o in inside
+        ):
             # The label of the body, where the recognizer found it.
             label = inside[0].label_ if inside else ent.label_
             ent = Span(doc, widened.start, widened.end, label=label)
@@ -264,15 +301,21 @@ _NAME_REST = re.compile(_CAPITALIZED_REST)
 # An institution named after a person starts with the person's name: "the
 # William E. Simon Graduate School of Business" (`_NAMED_AFTER_PERSON` keeps
 # the name from being a person of its own).
-_EPONYM_BEFORE = re.compile(r"\bthe[ ]((?:[A-Z][a-z]+|[A-Z]\.)(?:[ ](?:[A-Z][a-z]+|[A-Z]\.)){1,3})[ ]$")
+_EPONYM_BEFORE = re.compile(
+    r"\bthe[ ]((?:[A-Z][a-z]+|[A-Z]\.)(?:[ ](?:[A-Z][a-z]+|[A-Z]\.)){1,3})[ ]$"
+)
 
-_INSTITUTION_NAMED_AFTER_PERSON = re.compile(rf"(?:[ ][A-Z][a-z]+){{0,2}}[ ](?:{_EPONYM_INSTITUTION_WORDS})\b")
+_INSTITUTION_NAMED_AFTER_PERSON = re.compile(
+    rf"(?:[ ][A-Z][a-z]+){{0,2}}[ ](?:{_EPONYM_INSTITUTION_WORDS})\b"
+)
 
 _PLACE_BEFORE_UNIVERSITY = re.compile(
     r"(?<![\w.-])(?!(?:The|In|At|From|With|For|And|Of|To|By|On|As|Its|Our|His|Her|State)\b)[A-Z][a-z]+[ ]$"
 )
 
-_OPENS_WITH_INSTITUTION = re.compile(r"(?:Graduate|School|University|College|Institute|Foundation|Center|Centre|Hospital)\b")
+_OPENS_WITH_INSTITUTION = re.compile(
+    r"(?:Graduate|School|University|College|Institute|Foundation|Center|Centre|Hospital)\b"
+)
 
 
 # "the City of Harrow Bay", "the State of New Jersey": a public body named by
@@ -285,7 +328,9 @@ _PUBLIC_BODY_FORM_BEFORE = re.compile(
 
 # Not a name that holds its form already: "the Secretary of State of the"
 # + "State of Delaware".
-_OPENS_WITH_PUBLIC_BODY_FORM = re.compile(r"(?:City|State|County|Town|Township|Village|Borough|Commonwealth)[ ]of[ ]")
+_OPENS_WITH_PUBLIC_BODY_FORM = re.compile(
+    r"(?:City|State|County|Town|Township|Village|Borough|Commonwealth)[ ]of[ ]"
+)
 
 
 def _with_public_body_form(doc: Doc, text: str, ents: list[Span], ent: Span) -> Span:
@@ -303,7 +348,9 @@ def _complete_institution_names(doc: Doc, text: str, ents: list[Span]) -> list[S
     the name of the person it is named after, or over its form ("City of")."""
     result = []
     for ent in ents:
-        if ent.label_ == "PERSON" and (named_after := _INSTITUTION_NAMED_AFTER_PERSON.match(text, ent.end_char)):
+        if ent.label_ == "PERSON" and (
+            named_after := _INSTITUTION_NAMED_AFTER_PERSON.match(text, ent.end_char)
+        ):
             # "the George C. Marshall Space Flight Center": the person the recognizer
             # found is the eponym of the institution named after it.
             widened = doc.char_span(ent.start_char, named_after.end(), label="ORG")
@@ -313,7 +360,9 @@ def _complete_institution_names(doc: Doc, text: str, ents: list[Span]) -> list[S
             continue
         ent = _with_public_body_form(doc, text, ents, ent)
         if text.startswith("University of", ent.start_char) and (
-            place := _PLACE_BEFORE_UNIVERSITY.search(text, max(0, ent.start_char - 25), ent.start_char)
+            place := _PLACE_BEFORE_UNIVERSITY.search(
+                text, max(0, ent.start_char - 25), ent.start_char
+            )
         ):
             # "Delft University of Technology": the university's place opens its name.
             widened = doc.char_span(place.start(), ent.end_char, label=ent.label_)
@@ -329,9 +378,13 @@ def _complete_institution_names(doc: Doc, text: str, ents: list[Span]) -> list[S
         # in running text, with the words before it ("the Nasdaq" + " Listing
         # Qualifications Department").
         head = _INSTITUTION_AFTER.match(text, ent.end_char)
-        if head is None and _LOWER_CASE_WORD.search(text, text.rfind("\n", 0, ent.start_char) + 1, ent.start_char):
+        if head is None and _LOWER_CASE_WORD.search(
+            text, text.rfind("\n", 0, ent.start_char) + 1, ent.start_char
+        ):
             # "Duos" + " Energy", "SurgiCount" + " Medical": a company word ends the name.
-            head = _UNIT_AFTER.match(text, ent.end_char) or _COMPANY_WORD_AFTER.match(text, ent.end_char)
+            head = _UNIT_AFTER.match(text, ent.end_char) or _COMPANY_WORD_AFTER.match(
+                text, ent.end_char
+            )
         widened = head and doc.char_span(ent.start_char, head.end(), label=ent.label_)
         if widened and not _overlapping(ents, ent.end, widened.end):
             ent = widened
@@ -344,7 +397,9 @@ def _complete_institution_names(doc: Doc, text: str, ents: list[Span]) -> list[S
         if widened and not _overlapping(ents, ent.end, widened.end):
             ent = widened
         if not _names_an_index_or_event(ent.text, text, ent.end_char):
-            result.append(ent)  # not the host of an event: "the American College of Rheumatology Annual Meeting"
+            result.append(
+                ent
+            )  # not the host of an event: "the American College of Rheumatology Annual Meeting"
     return result
 
 
@@ -353,9 +408,13 @@ def _complete_institution_names(doc: Doc, text: str, ents: list[Span]) -> list[S
 # Jersey": an institution's field or place of two parts, which the
 # recognizer cut at "and". Not where what follows is a name of its own
 # elsewhere in the release ("the University of Rochester and Xerox").
-_INSTITUTION_OF_FIELD = re.compile(rf"\b{_INSTITUTION_WORD}[ ](?:of|for)[ ](?:the[ ])?[A-Z][\w'\u2019-]*(?:[ ][A-Z][\w'\u2019-]*)*$")
+_INSTITUTION_OF_FIELD = re.compile(
+    rf"\b{_INSTITUTION_WORD}[ ](?:of|for)[ ](?:the[ ])?[A-Z][\w'\u2019-]*(?:[ ][A-Z][\w'\u2019-]*)*$"
+)
 
-_AND_FIELD_AFTER = re.compile(r"[ ]and[ ]((?:New[ ])?[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)(?![ ]*[A-Z&(]|[\w'\u2019-])")
+_AND_FIELD_AFTER = re.compile(
+    r"[ ]and[ ]((?:New[ ])?[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)(?![ ]*[A-Z&(]|[\w'\u2019-])"
+)
 
 
 def _join_institution_names_over_and(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
@@ -364,9 +423,14 @@ def _join_institution_names_over_and(doc: Doc, text: str, ents: list[Span]) -> l
         if ent in joined:
             continue
         rest = None
-        if ent.label_ in ("ORG", "CUSTOMER") and _INSTITUTION_OF_FIELD.search(text, ent.start_char, ent.end_char):
+        if ent.label_ in ("ORG", "CUSTOMER") and _INSTITUTION_OF_FIELD.search(
+            text, ent.start_char, ent.end_char
+        ):
             rest = _AND_FIELD_AFTER.match(text, ent.end_char)
-        if rest is not None and not re.search(rf"(?<![\w-]){re.escape(rest.group(1))}(?![\w-])", text[: rest.start(1)] + text[rest.end(1) :]):
+        if rest is not None and not re.search(
+            rf"(?<![\w-]){re.escape(rest.group(1))}(?![\w-])",
+            text[: rest.start(1)] + text[rest.end(1) :],
+        ):
             widened = doc.char_span(ent.start_char, rest.end(), label=ent.label_)
             inside = _overlapping(ents, ent.end, widened.end) if widened else []
             if widened and all(e.label_ in ("ORG", "CUSTOMER") for e in inside):
@@ -384,7 +448,9 @@ _ORDINAL_BEFORE = re.compile(r"(?<![\w.,-])\d{1,3}(?:st|nd|rd|th)[ ]$")
 
 _STATE_FIRST_WORD_BEFORE = re.compile(r"(?<![\w-])(?:North|South|West|New|Rhode)[ ]$")
 
-_INSTITUTION_FOR_BEFORE = re.compile(rf"(?<![\w-])(?:[A-Z][a-z]+[ ]){{0,2}}{_INSTITUTION_WORD}[ ](?:for|of)[ ]$")
+_INSTITUTION_FOR_BEFORE = re.compile(
+    rf"(?<![\w-])(?:[A-Z][a-z]+[ ]){{0,2}}{_INSTITUTION_WORD}[ ](?:for|of)[ ]$"
+)
 
 
 # A hospital's place or founder before a generic first word: "a supply
@@ -434,13 +500,20 @@ def _join_plural_possessives(doc: Doc, text: str, ents: list[Span]) -> list[Span
             rest = (
                 _PLURAL_POSSESSIVE_REST.match(text, ent.end_char)
                 if ent.text.endswith("s")
-                else _IRREGULAR_PLURAL.search(ent.text) and _IRREGULAR_PLURAL_REST.match(text, ent.end_char)
+                else _IRREGULAR_PLURAL.search(ent.text)
+                and _IRREGULAR_PLURAL_REST.match(text, ent.end_char)
             )
             widened = rest and doc.char_span(ent.start_char, rest.end(), label=ent.label_)
             if widened:
-                inside = [o for o in result if o is not ent and widened.start <= o.start and o.end <= widened.end]
+                inside = [
+                    o
+                    for o in result
+                    if o is not ent and widened.start <= o.start and o.end <= widened.end
+                ]
                 if all(o.label_ in ("ORG", "CUSTOMER") for o in inside) and not _overlapping(
-                    [o for o in result if o not in inside and o is not ent], widened.start, widened.end
+                    [o for o in result if o not in inside and o is not ent],
+                    widened.start,
+                    widened.end,
                 ):
                     result = [o for o in result if o is not ent and o not in inside] + [widened]
     return result
@@ -451,17 +524,21 @@ def _widen_over_opening_words(doc: Doc, text: str, ents: list[Span]) -> list[Spa
     for ent in ents:
         if ent.label_ in ("ORG", "CUSTOMER"):
             window = max(0, ent.start_char - 60)
-            opening = _ORDINAL_BEFORE.search(text, window, ent.start_char) or _INSTITUTION_FOR_BEFORE.search(
+            opening = _ORDINAL_BEFORE.search(
                 text, window, ent.start_char
-            )
+            ) or _INSTITUTION_FOR_BEFORE.search(text, window, ent.start_char)
             if opening is None and _GENERIC_HOSPITAL.fullmatch(ent.text):
                 opening = _PLACE_WORD_BEFORE.search(text, window, ent.start_char)
             state = _STATE_FIRST_WORD_BEFORE.search(text, window, ent.start_char)
             if opening is None and state and _STATE_NAME.match(text, state.start()):
                 opening = state
             start = opening.start() if opening else None
-            if start is None and (word := _NAME_WORD_IN_RUNNING_TEXT.search(text, window, ent.start_char)):
-                if _LOWER_CASE_WORD.search(text, text.rfind("\n", 0, word.start(1)) + 1, word.start(1)):
+            if start is None and (
+                word := _NAME_WORD_IN_RUNNING_TEXT.search(text, window, ent.start_char)
+            ):
+                if _LOWER_CASE_WORD.search(
+                    text, text.rfind("\n", 0, word.start(1)) + 1, word.start(1)
+                ):
                     start = word.start(1)
             widened = start is not None and doc.char_span(start, ent.end_char, label=ent.label_)
             if widened and not _overlapping(ents, widened.start, ent.start):
@@ -527,11 +604,15 @@ def _split_joined_organizations(doc: Doc, ents: list[Span]) -> list[Span]:
     for ent in ents:
         parts = None
         if ent.label_ in ("ORG", "CUSTOMER"):
-            last_of_list = (ent.start_char in listed_after and text[ent.start_char - 2 : ent.start_char] == ", ") or bool(
+            last_of_list = (
+                ent.start_char in listed_after and text[ent.start_char - 2 : ent.start_char] == ", "
+            ) or bool(
                 # "14 new customers, including Tamsett Aerostructures and Pickerel Lake Brewing Co.".
                 _LIST_OPENING_BEFORE.search(text, max(0, ent.start_char - 16), ent.start_char)
             )
-            parts = _split_at_and_the(doc, ent) or _named_apart(doc, ent, names - {ent.text}, last_of_list=last_of_list)
+            parts = _split_at_and_the(doc, ent) or _named_apart(
+                doc, ent, names - {ent.text}, last_of_list=last_of_list
+            )
         result.extend(parts or [ent])
     return result
 
@@ -543,7 +624,9 @@ _KIND_BEFORE_AND = re.compile(
     r"(?:Bank|Credit[ ]Union|Cooperative|Company|Corporation|Corp\.|Inc\.|Hospital|Authority)$"
 )
 
-_TWO_WORDS_AND_FORM = re.compile(rf"^[A-Z][\w&'\u2019-]*(?:[ ][A-Z][\w&'\u2019-]*)+,?[ ]{_LEGAL_FORM}$")
+_TWO_WORDS_AND_FORM = re.compile(
+    rf"^[A-Z][\w&'\u2019-]*(?:[ ][A-Z][\w&'\u2019-]*)+,?[ ]{_LEGAL_FORM}$"
+)
 
 _KIND_AT_END = re.compile(
     r"^(?!Trust\b)[A-Z].*[ ](?:Bank|Credit[ ]Union|Cooperative|Company|Corporation|Corp\.|Inc\.|Hospital|Authority|"
@@ -556,10 +639,14 @@ _KIND_AT_END = re.compile(
 # an offering's or a deal's advisers. A firm's name ends in a word of its
 # trade, and a law firm's partners are joined by "&", not "and" (no name of
 # the annotated releases ends in a partnership's form and holds "and").
-_FIRM_BEFORE_AND = re.compile(r"[ ](?:Partners|Securities|Capital[ ]Markets|Advisors|Advisers|Associates)$")
+_FIRM_BEFORE_AND = re.compile(
+    r"[ ](?:Partners|Securities|Capital[ ]Markets|Advisors|Advisers|Associates)$"
+)
 
 # Not the firm's own "and Company LLC": "Crowe Chizek and Company LLC".
-_PARTNERSHIP_AFTER_AND = re.compile(r"^(?!(?:Company|Co\.),?[ ])[A-Z][^,]*[ ](?:LLP|L\.L\.P\.|PLLC|P\.C\.|LLC|L\.L\.C\.)$")
+_PARTNERSHIP_AFTER_AND = re.compile(
+    r"^(?!(?:Company|Co\.),?[ ])[A-Z][^,]*[ ](?:LLP|L\.L\.P\.|PLLC|P\.C\.|LLC|L\.L\.C\.)$"
+)
 
 
 _BANK_OF_PLACE = re.compile(r"^(?:Bank|Banco|Banque)[ ]of[ ][A-Z][a-z]+(?:[ ][A-Z][a-z]+)?$")
@@ -572,7 +659,8 @@ _TWO_CAPITALIZED_WORDS = re.compile(r"[A-Z][\w&.'\u2019-]*(?:[ ][A-Z][\w&.'\u201
 def _defined_in_quotes(text: str, name: str) -> bool:
     """Whether the release defines `name` as a short name: '("Luxin")', '(the "VA")'."""
     return bool(name) and any(
-        f"({q}{name}{p})" in text or f"(the {q}{name}{p})" in text for q, p in (('"', '"'), ("\u201c", "\u201d"))
+        f"({q}{name}{p})" in text or f"(the {q}{name}{p})" in text
+        for q, p in (('"', '"'), ("\u201c", "\u201d"))
     )
 
 
@@ -594,32 +682,48 @@ _COLLOCATION_AND = re.compile(
 )
 
 
-def _named_apart(doc: Doc, ent: Span, other_names: set[str], *, last_of_list: bool = False) -> list[Span] | None:
+def _named_apart(
+    doc: Doc, ent: Span, other_names: set[str], *, last_of_list: bool = False
+) -> list[Span] | None:
     """The two organizations `ent` joins by "and", where each is named apart,
     each ends in a kind of organization, they are firms named together, or
     (the last item of a list of organizations) each is a name of two words or more."""
     for joint in _AND_BETWEEN_NAMES_ANY_CASE.finditer(ent.text):
         left, right = ent.text[: joint.start()], ent.text[joint.end() :]
-        if _COLLOCATION_AND.search(ent.text, max(0, joint.start() - 12), min(len(ent.text), joint.end() + 12)):
+        if _COLLOCATION_AND.search(
+            ent.text, max(0, joint.start() - 12), min(len(ent.text), joint.end() + 12)
+        ):
             continue  # "Petco Health and Wellness Company, Inc.": one name over a common pair
         kinds = _KIND_BEFORE_AND.search(left) and " " in left and _KIND_AT_END.match(right)
         # "Pinehollow Behavioral Health and Lumiveth Diagnostics, Inc.": a company's
         # kind word ends the first name, a legal form the second.
-        kinds = kinds or (_ENDS_IN_COMPANY_KIND.search(left) and " " in left and _TWO_WORDS_AND_FORM.match(right))
+        kinds = kinds or (
+            _ENDS_IN_COMPANY_KIND.search(left) and " " in left and _TWO_WORDS_AND_FORM.match(right)
+        )
         kinds = kinds or _firms_named_together(left, right)
         # "Bank of Ireland and PNC Bank, National Association": a bank named
         # after its place, then a second bank's name with its kind or form.
-        kinds = kinds or (_BANK_OF_PLACE.match(left) and (_KIND_AT_END.match(right) or _TWO_WORDS_AND_FORM.match(right)))
+        kinds = kinds or (
+            _BANK_OF_PLACE.match(left)
+            and (_KIND_AT_END.match(right) or _TWO_WORDS_AND_FORM.match(right))
+        )
         # The last of a list of customers: "Keady Telephone Company, Windstream
         # and Greystead Telephone Cooperative" (one word, then a name of its kind).
-        kinds = kinds or (last_of_list and _ONE_CAPITALIZED_WORD.fullmatch(left) and _KIND_AT_END.match(right) and " " in right)
+        kinds = kinds or (
+            last_of_list
+            and _ONE_CAPITALIZED_WORD.fullmatch(left)
+            and _KIND_AT_END.match(right)
+            and " " in right
+        )
         kinds = kinds or (
             # Not one body's name: "U.S. Customs and Border Protection".
             last_of_list
             and all(_TWO_CAPITALIZED_WORDS.match(part) for part in (left, right))
             and (GOVERNMENT_BODY.fullmatch(right) or not GOVERNMENT_BODY.fullmatch(ent.text))
         )
-        if not kinds and not all(any(same_organization(part, name) for name in other_names) for part in (left, right)):
+        if not kinds and not all(
+            any(same_organization(part, name) for name in other_names) for part in (left, right)
+        ):
             continue
         if parts := _split_at(doc, ent, joint):
             return parts
@@ -635,7 +739,9 @@ _ABBREVIATION_BEFORE_NAME = re.compile(r"(?<![\w.])(?:St\.|(?!U\.S\.|U\.K\.)(?:[
 
 def _widen_over_leading_abbreviations(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     for ent in [e for e in ents if e.label_ in ("ORG", "CUSTOMER")]:
-        if lead := _ABBREVIATION_BEFORE_NAME.search(text, max(0, ent.start_char - 8), ent.start_char):
+        if lead := _ABBREVIATION_BEFORE_NAME.search(
+            text, max(0, ent.start_char - 8), ent.start_char
+        ):
             ents = _add_or_widen(doc, ents, lead.start(), ent.end_char, ent.label_)
     return ents
 
@@ -647,7 +753,8 @@ _LEGAL_FORM_STOP = r"\b(?:Corp|Inc|Co|Ltd|LLC|Corporation|Company|Incorporated)\
 
 # Not a second legal form: "Sutter Vance & Co. LLP".
 _SENTENCE_AFTER_LEGAL_FORM = re.compile(
-    _LEGAL_FORM_STOP + r"(?=[ ]+[A-Z])(?![ ]+(?:LLP|LLC|PLLC|L\.L\.P\.|L\.L\.C\.|L\.P\.|P\.C\.|Incorporated|KG)(?![\w.]))"
+    _LEGAL_FORM_STOP
+    + r"(?=[ ]+[A-Z])(?![ ]+(?:LLP|LLC|PLLC|L\.L\.P\.|L\.L\.C\.|L\.P\.|P\.C\.|Incorporated|KG)(?![\w.]))"
 )
 
 _ENDS_AT_LEGAL_FORM_STOP = re.compile(_LEGAL_FORM_STOP + "$")
@@ -663,12 +770,19 @@ def _cut_at_sentence_ends(doc: Doc, ents: list[Span]) -> list[Span]:
     result = []
     for ent in ents:
         end = None
-        if ent.label_ in ("ORG", "CUSTOMER") and (stop := _SENTENCE_AFTER_LEGAL_FORM.search(ent.text)):
+        if ent.label_ in ("ORG", "CUSTOMER") and (
+            stop := _SENTENCE_AFTER_LEGAL_FORM.search(ent.text)
+        ):
             end = stop.end()
-        elif ent.label_ in ("ORG", "CUSTOMER", "PERSON") and (number := _NUMBER_AFTER_STOP.search(ent.text)):
+        elif ent.label_ in ("ORG", "CUSTOMER", "PERSON") and (
+            number := _NUMBER_AFTER_STOP.search(ent.text)
+        ):
             end = number.start()
             # The stop stays with a legal form ("Acme Co.") or a token that holds it ("ME&T.").
-            if _ENDS_AT_LEGAL_FORM_STOP.search(ent.text, 0, end + 1) or doc.char_span(ent.start_char, ent.start_char + end) is None:
+            if (
+                _ENDS_AT_LEGAL_FORM_STOP.search(ent.text, 0, end + 1)
+                or doc.char_span(ent.start_char, ent.start_char + end) is None
+            ):
                 end += 1
         if end is not None:
             cut = doc.char_span(ent.start_char, ent.start_char + end, label=ent.label_)
@@ -681,7 +795,9 @@ def _cut_at_sentence_ends(doc: Doc, ents: list[Span]) -> list[Span]:
 # company's trade are a company's name, not a person's (no person of the
 # annotated releases ends in one); so is a group's, in Italian, Spanish or
 # French ("Gruppo Zanardelli").
-_COMPANY_KIND_AFTER = re.compile(rf"[ ]{COMPANY_KIND_WORDS}(?:[ ](?:Services|Group))?\b(?![ ]+[A-Z])")
+_COMPANY_KIND_AFTER = re.compile(
+    rf"[ ]{COMPANY_KIND_WORDS}(?:[ ](?:Services|Group))?\b(?![ ]+[A-Z])"
+)
 
 _ENDS_IN_COMPANY_KIND = re.compile(rf"[ ]{COMPANY_KIND_WORDS}$|^(?i:Gruppo|Grupo|Groupe)[ ]")
 
@@ -696,9 +812,15 @@ def _as_companies_by_their_kind_word(doc: Doc, text: str, ents: list[Span]) -> l
             # customer": the recognizer took the words before the kind for a
             # person; the company's name runs over the capitalized word
             # before them and over the kind.
-            start = e.start - 1 if e.start > 0 and doc[e.start - 1].text[:1].isupper() and doc[e.start - 1].is_alpha else e.start
+            start = (
+                e.start - 1
+                if e.start > 0 and doc[e.start - 1].text[:1].isupper() and doc[e.start - 1].is_alpha
+                else e.start
+            )
             widened = doc.char_span(doc[start].idx, kind.end(), label="ORG")
-            if widened is not None and all(o is e for o in _overlapping(ents, widened.start, widened.end)):
+            if widened is not None and all(
+                o is e for o in _overlapping(ents, widened.start, widened.end)
+            ):
                 e = widened
         result.append(e)
     return result
@@ -709,7 +831,9 @@ def _as_companies_by_their_kind_word(doc: Doc, text: str, ents: list[Span]) -> l
 # recognizer took for a measure is the organization the text names so.
 def _as_organizations_named_so_elsewhere(doc: Doc, ents: list[Span]) -> list[Span]:
     organizations = {
-        e.text.casefold(): e.label_ for e in ents if e.label_ in ("ORG", "CUSTOMER") and not _in_capitals(e.text)
+        e.text.casefold(): e.label_
+        for e in ents
+        if e.label_ in ("ORG", "CUSTOMER") and not _in_capitals(e.text)
     }
     if not organizations:
         return ents
@@ -728,7 +852,9 @@ _HEADLINE_VERB_ALONE = re.compile(_HEADLINE_VERB, re.IGNORECASE)
 # "SAWTOOTH VALLEY BANCORP TO ACQUIRE OWYHEE BANCSHARES AND OWYHEE FARMERS
 # STATE BANK": in a headline in capitals the recognizer may run a name on
 # from the deal's verb; the name is what follows it.
-_OPENING_DEAL_VERB = re.compile(r"^(?:TO[ ])?(?:ACQUIRES?|ACQUIRED|BUYS?|MERGES?[ ]WITH|ACQUISITION[ ]OF)[ ]+(?=[A-Z])")
+_OPENING_DEAL_VERB = re.compile(
+    r"^(?:TO[ ])?(?:ACQUIRES?|ACQUIRED|BUYS?|MERGES?[ ]WITH|ACQUISITION[ ]OF)[ ]+(?=[A-Z])"
+)
 
 
 # "Caddanby Cabin Technologies to Retrofit Tramontana Airways' A320 Fleet":
@@ -755,7 +881,12 @@ _KNIGHTHOODS = frozenset(("Sir", "Dame"))
 def _without_leading_months_and_knighthoods(ents: list[Span]) -> list[Span]:
     return [
         Span(e.doc, e.start + 1, e.end, label=e.label_)
-        if (e.label_ in ("ORG", "CUSTOMER") and len(e) > 1 and e[0].text in _MONTHS_BEFORE_A_NAME and e[1].text[:1].isupper())
+        if (
+            e.label_ in ("ORG", "CUSTOMER")
+            and len(e) > 1
+            and e[0].text in _MONTHS_BEFORE_A_NAME
+            and e[1].text[:1].isupper()
+        )
         or (e.label_ == "PERSON" and len(e) > 1 and e[0].text in _KNIGHTHOODS)
         else e
         for e in ents
@@ -765,18 +896,35 @@ def _without_leading_months_and_knighthoods(ents: list[Span]) -> list[Span]:
 def _without_opening_deal_verbs(text: str, ents: list[Span]) -> list[Span]:
     result = []
     for ent in ents:
-        verb = _OPENING_DEAL_VERB.match(ent.text) if ent.label_ in ("ORG", "CUSTOMER") and ent.text.isupper() else None
-        if ent.label_ in ("ORG", "CUSTOMER") and verb is None and text[max(0, ent.start_char - 3) : ent.start_char] == "to ":
+        verb = (
+            _OPENING_DEAL_VERB.match(ent.text)
+            if ent.label_ in ("ORG", "CUSTOMER") and ent.text.isupper()
+            else None
+        )
+        if (
+            ent.label_ in ("ORG", "CUSTOMER")
+            and verb is None
+            and text[max(0, ent.start_char - 3) : ent.start_char] == "to "
+        ):
             verb = _OPENING_INFINITIVE.match(ent.text)
-        rest = ent.doc.char_span(ent.start_char + verb.end(), ent.end_char, label=ent.label_) if verb else None
+        rest = (
+            ent.doc.char_span(ent.start_char + verb.end(), ent.end_char, label=ent.label_)
+            if verb
+            else None
+        )
         result.append(rest if rest is not None else ent)
     return result
 
 
 def _without_headline_verbs(ents: list[Span]) -> list[Span]:
     return [
-        _cut_before_headline_verb(e) for e in ents
-        if not (e.label_ in ("ORG", "CUSTOMER") and e.text.isupper() and _HEADLINE_VERB_ALONE.fullmatch(e.text))
+        _cut_before_headline_verb(e)
+        for e in ents
+        if not (
+            e.label_ in ("ORG", "CUSTOMER")
+            and e.text.isupper()
+            and _HEADLINE_VERB_ALONE.fullmatch(e.text)
+        )
     ]
 
 
@@ -804,10 +952,12 @@ def _cut_before_headline_verb(ent: Span) -> Span:
         return ent
     noun = _CONTRACT_NOUN_AT_END.search(ent.text)
     # (The body's pattern may run on over the noun: "Affairs Order".)
-    if noun is not None and any(body.end() in (noun.start(), len(ent.text)) for body in GOVERNMENT_BODY.finditer(ent.text)):
+    if noun is not None and any(
+        body.end() in (noun.start(), len(ent.text)) for body in GOVERNMENT_BODY.finditer(ent.text)
+    ):
         return _first_chars(ent, noun.start())
     verb = _VERB_IN_HEADLINE_NAME.search(ent.text)
-    if verb is None or HOLDS_LEGAL_FORM.search(ent.text[verb.end():]):
+    if verb is None or HOLDS_LEGAL_FORM.search(ent.text[verb.end() :]):
         return ent
     return _first_chars(ent, verb.start())
 
@@ -849,7 +999,11 @@ def _without_product_names(text: str, ents: list[Span]) -> list[Span]:
     company's). One scan of the text per name serves both."""
     # Most releases name no mine or project: people's names are read only where one may be.
     site_words = _RESOURCE_SITE_WORD.search(text) is not None
-    names = {e.text for e in ents if e.label_ in ("ORG", "CUSTOMER") or (site_words and e.label_ == "PERSON")}
+    names = {
+        e.text
+        for e in ents
+        if e.label_ in ("ORG", "CUSTOMER") or (site_words and e.label_ == "PERSON")
+    }
     products, sites = set(), set()
     for name in names:
         ends = [m.end() for m in re.finditer(rf"(?<![\w&.-]){re.escape(name)}(?![\w&-])", text)]
@@ -859,7 +1013,8 @@ def _without_product_names(text: str, ents: list[Span]) -> list[Span]:
         if len(before_products) == len(ends):
             products.add(name)
         elif any(
-            _OWNER_BEFORE_PRODUCT.search(text, max(0, end - len(name) - 16), end - len(name)) for end in before_products
+            _OWNER_BEFORE_PRODUCT.search(text, max(0, end - len(name) - 16), end - len(name))
+            for end in before_products
         ):
             # "the Company's SpineTrak navigation system": the issuer's own
             # product, also where the release writes it alone ("SpineTrak
@@ -868,7 +1023,8 @@ def _without_product_names(text: str, ents: list[Span]) -> list[Span]:
         if site_words and any(_RESOURCE_SITE_AFTER.match(text, end) for end in ends):
             sites.add(name)
     return [
-        e for e in ents
+        e
+        for e in ents
         if not (e.label_ in ("ORG", "CUSTOMER") and e.text in products)
         and not (e.label_ in ("PERSON", "ORG", "CUSTOMER") and e.text in sites)
     ]
@@ -891,7 +1047,9 @@ _INSURER_END = re.compile(r"(?:Company|Corporation|Insurance|Assurance|Casualty)
 
 def _as_reinsurers(doc: Doc, ents: list[Span]) -> list[Span]:
     return [
-        Span(doc, e.start, e.end, label="ORG") if e.label_ in ("PERSON", "ROLE") and _REINSURER.fullmatch(e.text) else e
+        Span(doc, e.start, e.end, label="ORG")
+        if e.label_ in ("PERSON", "ROLE") and _REINSURER.fullmatch(e.text)
+        else e
         for e in ents
     ]
 
@@ -900,14 +1058,19 @@ def _complete_organization_names(doc: Doc, text: str, ents: list[Span]) -> list[
     for ent in [e for e in ents if e.label_ in ("ORG", "CUSTOMER")]:
         if not _in_running_text(text, ent.start_char) or _ENDS_AT_LEGAL_FORM_STOP.search(ent.text):
             continue  # "... Technology Corp." + " Keystone Foods Technology Corp. is": the next sentence's name
-        rest = _ORGANIZATION_NAME_REST.match(text, ent.end_char) or _COMPANY_WORD_AFTER.match(text, ent.end_char)
+        rest = _ORGANIZATION_NAME_REST.match(text, ent.end_char) or _COMPANY_WORD_AFTER.match(
+            text, ent.end_char
+        )
         if rest is None and _INSURER_END.search(ent.text):
             rest = _OF_AMERICA_AFTER.match(text, ent.end_char)
         if rest is None and _INSURER_KIND_AT_END.search(ent.text):
-            rest = _PLAN_AFTER.match(text, ent.end_char)  # "Halloway Health" + " Plan, a regional health plan"
+            rest = _PLAN_AFTER.match(
+                text, ent.end_char
+            )  # "Halloway Health" + " Plan, a regional health plan"
         if rest:
             ents = _add_or_widen(doc, ents, ent.start_char, rest.end(), ent.label_)
     return ents
+
 
 _LINE_WORD = re.compile(r"\b[A-Za-z][a-z]+\b")
 
@@ -916,7 +1079,9 @@ def _in_running_text(text: str, position: int) -> bool:
     """Not in a headline: a word in lower case before `position` on its line,
     or a line not in title case (a quote may open the line with a name)."""
     line_start = text.rfind("\n", 0, position) + 1
-    return _LOWER_CASE_WORD.search(text, line_start, position) is not None or not _in_title_case_line(text, position)
+    return _LOWER_CASE_WORD.search(
+        text, line_start, position
+    ) is not None or not _in_title_case_line(text, position)
 
 
 def _in_title_case_line(text: str, position: int) -> bool:
@@ -930,7 +1095,9 @@ def _in_title_case_line(text: str, position: int) -> bool:
 # two capitalized parts joined by "and" before "business" or "segment"
 # (singular: one business); the part after "and" is half of that name, no
 # organization (SCHEMA.md 2).
-_CAPITALIZED_PART_AND_BEFORE = re.compile(r"(?<![.!?:][ ])(?<![.!?:])\b[A-Z][a-z]+(?:[ ][A-Z][a-z]+)*[ ]and\s+$")
+_CAPITALIZED_PART_AND_BEFORE = re.compile(
+    r"(?<![.!?:][ ])(?<![.!?:])\b[A-Z][a-z]+(?:[ ][A-Z][a-z]+)*[ ]and\s+$"
+)
 
 _BUSINESS_NOUN_AFTER = re.compile(
     # One business ("the Credit and Financial Products business"), or another
@@ -945,7 +1112,9 @@ def _without_halves_of_business_names(text: str, ents: list[Span]) -> list[Span]
     taken = {i for e in ents for i in range(e.start_char, e.end_char)}
     result = []
     for ent in ents:
-        before = _CAPITALIZED_PART_AND_BEFORE.search(text, max(0, ent.start_char - 40), ent.start_char)
+        before = _CAPITALIZED_PART_AND_BEFORE.search(
+            text, max(0, ent.start_char - 40), ent.start_char
+        )
         if (
             ent.label_ in ("ORG", "CUSTOMER")
             and before is not None
@@ -982,11 +1151,21 @@ def _without_restated_abbreviations(text: str, ents: list[Span]) -> list[Span]:
             result.append(e)
         elif opening.start() not in metric_ends:
             window = max(0, opening.start() - 80)
-            phrase = next((m for m in METRIC_TERM.finditer(text, window, opening.start()) if m.end() == opening.start()), None)
+            phrase = next(
+                (
+                    m
+                    for m in METRIC_TERM.finditer(text, window, opening.start())
+                    if m.end() == opening.start()
+                ),
+                None,
+            )
             span = phrase and e.doc.char_span(phrase.start(), phrase.end(), label="METRIC")
-            free = span is not None and not any(o.start < span.end and span.start < o.end for o in ents)
+            free = span is not None and not any(
+                o.start < span.end and span.start < o.end for o in ents
+            )
             result.append(span if free else e)
     return result
+
 
 # Three capitals at least: "JD Vance" is a person written with initials.
 _ACRONYM = re.compile(r"[A-Z]{3,}\d*")
@@ -1005,7 +1184,10 @@ def _as_organization_if_acronym(ent: Span, text: str) -> Span:
     if not _ACRONYM.fullmatch(words[0]):
         return ent
     if len(words) == 1:
-        around = text[max(0, ent.start_char - 30) : ent.start_char] + text[ent.end_char : ent.end_char + 30]
+        around = (
+            text[max(0, ent.start_char - 30) : ent.start_char]
+            + text[ent.end_char : ent.end_char + 30]
+        )
         in_heading = not _LOWER_CASE_LETTER.search(around)
     else:
         in_heading = not _LOWER_CASE_LETTER.search(ent.text)

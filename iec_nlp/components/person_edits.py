@@ -52,7 +52,12 @@ _TITLE_WORDS_BEFORE_A_NAME = frozenset(
 def _stands_before_a_name(word: str) -> bool:
     """A capitalized word that is no given name before a surname: an
     honorific, a rank, a month, a weekday or a title ("Director Ann Lee")."""
-    return word in _WORDS_BEFORE_A_NAME or word in _TITLE_WORDS_BEFORE_A_NAME or bool(JOB_TITLE.fullmatch(word))
+    return (
+        word in _WORDS_BEFORE_A_NAME
+        or word in _TITLE_WORDS_BEFORE_A_NAME
+        or bool(JOB_TITLE.fullmatch(word))
+    )
+
 
 _EDGE_FUNCTION_WORDS = frozenset("and or of the a an for at to by with in on".split())
 
@@ -72,7 +77,9 @@ _NOT_NAME_STARTS = _EDGE_FUNCTION_WORDS | _OPENING_WORDS
 # mend), a month or a weekday ("in May Zorbex signed").
 _FRAGMENT_NAME = re.compile(r"[A-Z][a-z][\w'\u2019-]*")
 
-_CAPITALIZED_BEFORE_NAME = re.compile(r"(?<![.!?:;\"\u201c\u2018(]\s)(?<![.!?:;\"\u201c\u2018(])\b([A-Z][a-z]+)[ ]$")
+_CAPITALIZED_BEFORE_NAME = re.compile(
+    r"(?<![.!?:;\"\u201c\u2018(]\s)(?<![.!?:;\"\u201c\u2018(])\b([A-Z][a-z]+)[ ]$"
+)
 
 # Ranks and offices written before a surname ("Admiral Quill", "Senator
 # Warner"): they also support a one-word PERSON (below).
@@ -94,7 +101,9 @@ def _without_name_fragments(text: str, ents: list[Span], given_names: frozenset[
     for ent in ents:
         name = text[ent.start_char : ent.end_char]
         if ent.label_ in _NAME_LABELS and _FRAGMENT_NAME.fullmatch(name):
-            before = _CAPITALIZED_BEFORE_NAME.search(text, max(0, ent.start_char - 25), ent.start_char)
+            before = _CAPITALIZED_BEFORE_NAME.search(
+                text, max(0, ent.start_char - 25), ent.start_char
+            )
             line_start = text.rfind("\n", 0, ent.start_char) + 1
             if (
                 before
@@ -147,13 +156,17 @@ def _without_unsupported_one_word_persons(
     # headline taken for a person).
     short_names = {}
     for e in ents:
-        if e.label_ in ("ORG", "CUSTOMER") and (defined := _SHORT_NAME_DEFINED_AFTER.match(text, e.end_char)):
+        if e.label_ in ("ORG", "CUSTOMER") and (
+            defined := _SHORT_NAME_DEFINED_AFTER.match(text, e.end_char)
+        ):
             short_names[defined.group(1)] = e.label_
     result = []
     for ent in ents:
         if ent.label_ == "PERSON" and len(ent) == 1:
             word = text[ent.start_char : ent.end_char]
-            honored = _HONORIFIC_LIST_BEFORE.search(text, max(0, ent.start_char - 120), ent.start_char)
+            honored = _HONORIFIC_LIST_BEFORE.search(
+                text, max(0, ent.start_char - 120), ent.start_char
+            )
             if word in short_names and not honored:
                 result.append(Span(ent.doc, ent.start, ent.end, label=short_names[word]))
                 continue
@@ -194,7 +207,9 @@ def _is_given_name_piece(previous: Span | None, ent: Span, text: str) -> bool:
         return True
     surname = text[ent.start_char : ent.end_char]
     # Capitals only in a headline in capitals: "DR. ANIKA VOSS-MERRILL", not "IBM Smith".
-    given_name_shape = _GIVEN_NAME_WORD.fullmatch(previous.text) or (previous.text.isupper() and surname.isupper())
+    given_name_shape = _GIVEN_NAME_WORD.fullmatch(previous.text) or (
+        previous.text.isupper() and surname.isupper()
+    )
     return previous.label_ in ("ORG", "CUSTOMER") and " " not in surname and bool(given_name_shape)
 
 
@@ -227,7 +242,9 @@ def _widen_surnames_over_given_names(doc: Doc, text: str, ents: list[Span]) -> l
             or _stands_before_a_name(given)
             or _HEADLINE_VERB_WORD.fullmatch(given)
             or _written_in_lower_case(given, text)
-            or _RESOURCE_PLAY.fullmatch(text, word.start(), ent.end_char)  # "the Eagle Ford": a shale play
+            or _RESOURCE_PLAY.fullmatch(
+                text, word.start(), ent.end_char
+            )  # "the Eagle Ford": a shale play
         ):
             continue
         ents = _add_or_widen(doc, ents, word.start(), ent.end_char, "PERSON", widens=("PERSON",))
@@ -248,7 +265,8 @@ def _join_person_fragments(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     for ent in result:
         previous = joined[-1] if joined else None
         if (
-            previous is not None and previous.label_ == ent.label_ == "PERSON"
+            previous is not None
+            and previous.label_ == ent.label_ == "PERSON"
             and text[previous.end_char : ent.start_char] == " "
             and (_ENDS_WITH_PARTICLE.search(previous.text) or _STARTS_WITH_PARTICLE.match(ent.text))
         ):
@@ -259,7 +277,9 @@ def _join_person_fragments(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     for i, ent in enumerate(result):
         if ent.label_ == "PERSON" and (rest := _HYPHENATED_SURNAME_REST.match(text, ent.end_char)):
             widened = doc.char_span(ent.start_char, rest.end(), label="PERSON")
-            if widened is not None and not any(e.start < widened.end and e.end > ent.end for e in result):
+            if widened is not None and not any(
+                e.start < widened.end and e.end > ent.end for e in result
+            ):
                 result[i] = widened
     return result
 
@@ -276,7 +296,11 @@ def _as_people_listed_with_people(doc: Doc, text: str, ents: list[Span]) -> list
             continue
         for i in chain:
             name = text[ents[i].start_char : ents[i].end_char]
-            if ents[i].label_ in ("ORG", "CUSTOMER") and _PERSON_NAME_SHAPE.fullmatch(name) and not HOLDS_LEGAL_FORM.search(name):
+            if (
+                ents[i].label_ in ("ORG", "CUSTOMER")
+                and _PERSON_NAME_SHAPE.fullmatch(name)
+                and not HOLDS_LEGAL_FORM.search(name)
+            ):
                 result[i] = Span(doc, ents[i].start, ents[i].end, label="PERSON")
     return result
 
@@ -285,7 +309,11 @@ def _name_lists(text: str, ents: list[Span]) -> list[list[int]]:
     """Indexes of the runs of names (sorted `ents`) written as one list: "A, B and C"."""
     chains: list[list[int]] = []
     for i, ent in enumerate(ents):
-        joined = i > 0 and ents[i - 1].label_ in _NAME_LABELS and _LIST_SEPARATOR.fullmatch(text, ents[i - 1].end_char, ent.start_char)
+        joined = (
+            i > 0
+            and ents[i - 1].label_ in _NAME_LABELS
+            and _LIST_SEPARATOR.fullmatch(text, ents[i - 1].end_char, ent.start_char)
+        )
         if joined and ent.label_ in _NAME_LABELS:
             chains[-1].append(i)
         else:
@@ -301,19 +329,35 @@ _GIVEN_NAME_LIST = re.compile(r"[A-Z][a-z]+(?:(?:,[ ]|,?[ ]and[ ])[A-Z][a-z]+)*"
 
 
 def _as_given_names_of_people(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
-    given = {e[0].text for e in ents if e.label_ == "PERSON" and len(e) > 1 and not e[0].text.endswith(".")}
+    given = {
+        e[0].text
+        for e in ents
+        if e.label_ == "PERSON" and len(e) > 1 and not e[0].text.endswith(".")
+    }
     # Not a word that opens a company's name with a legal form: "Nimbrook" of
     # "Nimbrook Cloud Systems, Inc.", whose product "Nimbrook Ledger" the
     # recognizer read as a person.
-    given -= {e[0].text for e in ents if e.label_ in ("ORG", "CUSTOMER") and len(e) > 1 and HOLDS_LEGAL_FORM.search(e.text)}
+    given -= {
+        e[0].text
+        for e in ents
+        if e.label_ in ("ORG", "CUSTOMER") and len(e) > 1 and HOLDS_LEGAL_FORM.search(e.text)
+    }
     result = []
     for ent in ents:
         name = text[ent.start_char : ent.end_char]
         names = _LIST_SEPARATOR.split(name)
         listed = len(names) > 1 or ent.label_ != "PERSON"
-        if ent.label_ in _NAME_LABELS and listed and _GIVEN_NAME_LIST.fullmatch(name) and set(names) <= given:
+        if (
+            ent.label_ in _NAME_LABELS
+            and listed
+            and _GIVEN_NAME_LIST.fullmatch(name)
+            and set(names) <= given
+        ):
             starts = [ent.start_char + m.end() for m in _LIST_SEPARATOR.finditer(name)]
-            people = [doc.char_span(s, s + len(n), label="PERSON") for s, n in zip([ent.start_char, *starts], names)]
+            people = [
+                doc.char_span(s, s + len(n), label="PERSON")
+                for s, n in zip([ent.start_char, *starts], names)
+            ]
             if all(people):
                 result.extend(people)
                 continue
@@ -337,18 +381,33 @@ def _as_people_named_so_elsewhere(doc: Doc, ents: list[Span]) -> list[Span]:
         return ents
     result = []
     for ent in ents:
-        if ent.label_ in ("ORG", "CUSTOMER") and _in_capitals(ent.text) and " " in ent.text and ent.text.casefold() in people:
+        if (
+            ent.label_ in ("ORG", "CUSTOMER")
+            and _in_capitals(ent.text)
+            and " " in ent.text
+            and ent.text.casefold() in people
+        ):
             ent = Span(doc, ent.start, ent.end, label="PERSON")
         result.append(ent)
     return result
 
 
 def _add_if_plausible(
-    doc: Doc, ents: list[Span], start: int, end: int, text: str, terms: frozenset[str], label: str = "ORG"
+    doc: Doc,
+    ents: list[Span],
+    start: int,
+    end: int,
+    text: str,
+    terms: frozenset[str],
+    label: str = "ORG",
 ) -> list[Span]:
     """Add an organization (or `label`) where nothing was found, if it can be one (`_is_plausible`)."""
     span, overlapping = _placed(doc, ents, start, end, label)
-    return [*ents, span] if span is not None and not overlapping and _is_plausible(span, text, terms) else ents
+    return (
+        [*ents, span]
+        if span is not None and not overlapping and _is_plausible(span, text, terms)
+        else ents
+    )
 
 
 # "Brett Chouinard, our President and Chief Operating Officer": what a
@@ -418,7 +477,11 @@ def _mentions_in_any_case(name: str, text: str) -> Iterator[tuple[int, int]]:
     key, folded = name.lower(), _folded(text)
     start = folded.find(key)
     while start >= 0:
-        rest = _DOUBLE_SURNAME_REST.match(text, start + len(key)) if _MENTION_START.match(text, start) else None
+        rest = (
+            _DOUBLE_SURNAME_REST.match(text, start + len(key))
+            if _MENTION_START.match(text, start)
+            else None
+        )
         if rest is None:
             start = folded.find(key, start + 1)
         else:
@@ -460,7 +523,9 @@ def _said_to_be_a_person(name: str, text: str) -> bool:
         given = _GIVEN_A_TITLE_AFTER_NAME.match(text, end)
         if given is not None and JOB_TITLE.match(text, given.end()):
             return True
-        if _NAMING_VERB_BEFORE_NAME.search(text, max(0, start - 30), start) and _titled_after(text, end):
+        if _NAMING_VERB_BEFORE_NAME.search(text, max(0, start - 30), start) and _titled_after(
+            text, end
+        ):
             return True
         if _stacked_over_a_title(text, start, end):
             return True
@@ -471,7 +536,9 @@ def _said_to_be_a_person(name: str, text: str) -> bool:
 # after it, which end where a surname starts (found once per text).
 _HONORIFICS_BEFORE_SURNAMES = ("Mr", "Ms", "Mrs", "Dr")
 
-_HONORIFIC_BEFORE_SURNAME = re.compile(rf"\b(?:{'|'.join(_HONORIFICS_BEFORE_SURNAMES)})\.?[ ]+", re.IGNORECASE)
+_HONORIFIC_BEFORE_SURNAME = re.compile(
+    rf"\b(?:{'|'.join(_HONORIFICS_BEFORE_SURNAMES)})\.?[ ]+", re.IGNORECASE
+)
 
 _SURNAME_END = re.compile(r"\b(?!-)")
 
@@ -525,7 +592,8 @@ def _as_person_if_honored_aged_or_titled(ent: Span, text: str) -> Span:
     # Raman": an unseen name in the slot of an appointment can be taken for
     # the title; a title has a title's words, a name has none.
     if ent.label_ == "ROLE" and (
-        JOB_TITLE.search(name) or any(_is_title(w) or w.title() in _TITLE_WORDS_BEFORE_A_NAME for w in name.split())
+        JOB_TITLE.search(name)
+        or any(_is_title(w) or w.title() in _TITLE_WORDS_BEFORE_A_NAME for w in name.split())
     ):
         return ent
     if HOLDS_LEGAL_FORM.search(name) or any(w.lower() in _BODY_WORDS for w in name.split()):
@@ -557,7 +625,9 @@ _PERSON_SLOTS = (
     re.compile(rf"\bsaid[ ]({_FULL_NAME})(?={_HYPHENATED_REST_BEFORE_TITLE.pattern})"),
     # A contact line: "CONTACT: Bjorn Ahlquist, CFO, 612-555-0133",
     # "Investor Relations: Marisa Quellhorst, (918) 555-0150"; not an agency.
-    re.compile(rf"{_CONTACT_LINE_LABEL}:[ \t]*(?![^,\n]*{_AGENCY_WORD})({_FULL_NAME})(?=,|[ \t]*$)"),
+    re.compile(
+        rf"{_CONTACT_LINE_LABEL}:[ \t]*(?![^,\n]*{_AGENCY_WORD})({_FULL_NAME})(?=,|[ \t]*$)"
+    ),
     re.compile(rf"\b(?:succeeds|succeeding|succeeded)[ ]({_FULL_NAME})(?=[,.;]|[ ](?:who|as)\b)"),
 )
 
@@ -633,19 +703,21 @@ _JOINED_AS_NAME = re.compile(
 
 # A contact block whose label stands on its own line: "Contact:\nLayla
 # Morcombe\nDirector, Investor Relations" (the name's line, then a title's).
-_NAME_UNDER_CONTACT_LABEL = rf"{_CONTACT_LINE_LABEL}:?[ \t]*\n[ \t]*(?![^\n]*{_AGENCY_WORD})({_FULL_NAME})"
+_NAME_UNDER_CONTACT_LABEL = (
+    rf"{_CONTACT_LINE_LABEL}:?[ \t]*\n[ \t]*(?![^\n]*{_AGENCY_WORD})({_FULL_NAME})"
+)
 
 _CONTACT_NAME_LINE = re.compile(rf"{_NAME_UNDER_CONTACT_LABEL}[ \t]*\n[ \t]*")
 
 # Or with a telephone number after it: "Media:\nIngrid Solheim-Park, 612-555-0174".
-_CONTACT_NAME_PHONE = re.compile(
-    rf"{_NAME_UNDER_CONTACT_LABEL},?[ \t]+{PHONE_NUMBER}\b"
-)
+_CONTACT_NAME_PHONE = re.compile(rf"{_NAME_UNDER_CONTACT_LABEL},?[ \t]+{PHONE_NUMBER}\b")
 
 # Or the line under the name gives an address to write to or the agency
 # that speaks for the company: "Media:\nJonah Featherstone\npress@acme.com",
 # "Investor Contact:\nHannelore Pelletreau\nKeel Street Communications".
-_CONTACT_DETAIL_LINE = re.compile(rf"[^\s@]+@[^\s@]+\.[a-z]{{2,}}[ \t]*(?:\n|$)|[^\n]*{_AGENCY_WORD}[ \t]*(?:\n|$)")
+_CONTACT_DETAIL_LINE = re.compile(
+    rf"[^\s@]+@[^\s@]+\.[a-z]{{2,}}[ \t]*(?:\n|$)|[^\n]*{_AGENCY_WORD}[ \t]*(?:\n|$)"
+)
 
 _TITLE_LINE = re.compile(rf"[^\n]*\b(?:{_CONTACT_TITLE_WORDS}|Relations)\b")
 
@@ -657,13 +729,21 @@ def _people_with_apposed_titles(text: str) -> list[tuple[int, int]]:
         if JOB_TITLE.match(text, match.end()) or _FOUNDER.match(text, match.end())
     ]
     for match in _matches_if_any(_APPOINTED_NAME, text, "ppoint", "name", "elect", "romot", "hire"):
-        if match.group().endswith(",") or not match.group().endswith(" ") or JOB_TITLE.match(text, match.end()):
+        if (
+            match.group().endswith(",")
+            or not match.group().endswith(" ")
+            or JOB_TITLE.match(text, match.end())
+        ):
             found.append(match.span(1))
     for match in _NAME_BEFORE_BARE_TITLE.finditer(text):
         title = JOB_TITLE.match(text, match.end())
         # A function in a list of titles is no name: "Senior Vice President,
         # General Counsel, Human Resources, Corporate Secretary and ...".
-        if title and _AFTER_APPOSED_TITLE.match(text, title.end()) and not _ENDS_IN_FUNCTION.search(match.group(1)):
+        if (
+            title
+            and _AFTER_APPOSED_TITLE.match(text, title.end())
+            and not _ENDS_IN_FUNCTION.search(match.group(1))
+        ):
             found.append(match.span(1))
     for match in _NAME_BEFORE_TITLE_AT.finditer(text):
         title = JOB_TITLE.match(text, match.end())
@@ -685,7 +765,9 @@ def _people_with_apposed_titles(text: str) -> list[tuple[int, int]]:
 # a committee's line lists its members.
 _COMMITTEE_NAME_WORD = r"(?:[A-Z][\w&-]*|and|of|&)"
 
-_COMMITTEE_LINE = re.compile(rf"(?m)^[ \t]*(?:{_COMMITTEE_NAME_WORD}[ ]){{0,6}}Committees?:[ \t]*([^\n]+)$")
+_COMMITTEE_LINE = re.compile(
+    rf"(?m)^[ \t]*(?:{_COMMITTEE_NAME_WORD}[ ]){{0,6}}Committees?:[ \t]*([^\n]+)$"
+)
 
 # The next committee's name, where the text reads the lines of a list as one
 # ("... Rosalind Achebe-Frost Nominating and Governance Committee: ..."):
@@ -710,14 +792,22 @@ def _committee_members(text: str) -> list[tuple[int, int]]:
     return members
 
 
-def _add_people_in_person_slots(doc: Doc, text: str, ents: list[Span], terms: frozenset[str]) -> list[Span]:
-    slots = [match.span(1) for slot in _PERSON_SLOTS for match in slot.finditer(text)] + _committee_members(text)
+def _add_people_in_person_slots(
+    doc: Doc, text: str, ents: list[Span], terms: frozenset[str]
+) -> list[Span]:
+    slots = [
+        match.span(1) for slot in _PERSON_SLOTS for match in slot.finditer(text)
+    ] + _committee_members(text)
     for start, end in slots:
         if HOLDS_LEGAL_FORM.search(text[start:end]):
             continue
         # A piece of the name the recognizer took alone ("Anil" of "said Anil
         # Deshpande-Rowe, President") gives way to the whole.
-        ents = [e for e in ents if not (e.label_ == "PERSON" and start <= e.start_char and e.end_char < end)]
+        ents = [
+            e
+            for e in ents
+            if not (e.label_ == "PERSON" and start <= e.start_char and e.end_char < end)
+        ]
         if any((e.start_char, e.end_char, e.label_) == (start, end, "ORG") for e in ents):
             # "Investor Relations: Natasha Greer, Director of Investor Relations":
             # the slot is a person's, whatever the recognizer said.
@@ -735,7 +825,8 @@ def _add_people_in_person_slots(doc: Doc, text: str, ents: list[Span], terms: fr
         # Varga" of "Anneliese Varga-Morrow", "Ince-Kovacs" of "Bartholomew
         # Ince-Kovacs", and the given name it then took alone) gives way to the whole.
         ents = [
-            e for e in ents
+            e
+            for e in ents
             if not (
                 e.label_ in ("ORG", "PERSON")
                 and start <= e.start_char
@@ -746,8 +837,15 @@ def _add_people_in_person_slots(doc: Doc, text: str, ents: list[Span], terms: fr
         # "said Percival Harkness, Helmstead's chief executive officer": the
         # recognizer ran the name on over the comma into the company's; the
         # company is what follows the comma.
-        for e in [e for e in ents if e.label_ in ("ORG", "CUSTOMER") and e.start_char == start and e.end_char > end + 2]:
-            if text.startswith(", ", end) and (rest := doc.char_span(end + 2, e.end_char, label=e.label_)) is not None:
+        for e in [
+            e
+            for e in ents
+            if e.label_ in ("ORG", "CUSTOMER") and e.start_char == start and e.end_char > end + 2
+        ]:
+            if (
+                text.startswith(", ", end)
+                and (rest := doc.char_span(end + 2, e.end_char, label=e.label_)) is not None
+            ):
                 ents = [o for o in ents if o is not e] + [rest]
         if any((e.start_char, e.end_char, e.label_) == (start, end, "ORG") for e in ents):
             ents = _relabel_or_add(doc, ents, start, end, "PERSON", from_label="ORG")
@@ -757,13 +855,17 @@ def _add_people_in_person_slots(doc: Doc, text: str, ents: list[Span], terms: fr
 
 
 def _as_person_if_said_with_title(ent: Span, text: str) -> Span:
-    if ent.label_ not in ("ORG", "CUSTOMER") or not _SAID_BEFORE.search(text, max(0, ent.start_char - 5), ent.start_char):
+    if ent.label_ not in ("ORG", "CUSTOMER") or not _SAID_BEFORE.search(
+        text, max(0, ent.start_char - 5), ent.start_char
+    ):
         return ent
     after = _HYPHENATED_REST_BEFORE_TITLE.match(text, ent.end_char)
     if after is None:
         return ent
     end = ent.end_char + len(after.group(1) or "")
-    if not _PERSON_NAME_SHAPE.fullmatch(text, ent.start_char, end) or HOLDS_LEGAL_FORM.search(text[ent.start_char : end]):
+    if not _PERSON_NAME_SHAPE.fullmatch(text, ent.start_char, end) or HOLDS_LEGAL_FORM.search(
+        text[ent.start_char : end]
+    ):
         return ent
     person = ent.doc.char_span(ent.start_char, end, label="PERSON")
     return ent if person is None else person

@@ -252,7 +252,9 @@ class RelationExtractor(TrainablePipe):
         losses[self.name] += loss
         return losses
 
-    def get_loss(self, examples: Iterable[Example], scores: PairScores) -> tuple[float, numpy.ndarray]:
+    def get_loss(
+        self, examples: Iterable[Example], scores: PairScores
+    ) -> tuple[float, numpy.ndarray]:
         """Binary cross-entropy of the pair probabilities against the gold
         relations, and its gradient with respect to the logits."""
         truths = numpy.concatenate(
@@ -261,7 +263,9 @@ class RelationExtractor(TrainablePipe):
         )
         probs = scores.scores
         eps = 1e-7
-        loss = -numpy.sum(truths * numpy.log(probs + eps) + (1 - truths) * numpy.log(1 - probs + eps))
+        loss = -numpy.sum(
+            truths * numpy.log(probs + eps) + (1 - truths) * numpy.log(1 - probs + eps)
+        )
         return float(loss), (probs - truths).astype("f")
 
     def initialize(
@@ -276,10 +280,14 @@ class RelationExtractor(TrainablePipe):
         self.model.initialize(X=sample)
 
     def score(self, examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
-        return relation_prf((get_relations(eg.predicted), get_relations(eg.reference)) for eg in examples)
+        return relation_prf(
+            (get_relations(eg.predicted), get_relations(eg.reference)) for eg in examples
+        )
 
 
-def _apply_role_rules(doc: Doc, relations: list[list[Any]], ents: tuple[Span, ...]) -> list[list[Any]]:
+def _apply_role_rules(
+    doc: Doc, relations: list[list[Any]], ents: tuple[Span, ...]
+) -> list[list[Any]]:
     for rule in (
         link_successor_roles,
         link_subject_roles,
@@ -313,7 +321,9 @@ def _apply_role_rules(doc: Doc, relations: list[list[Any]], ents: tuple[Span, ..
     return relations
 
 
-def _apply_amount_rules(doc: Doc, relations: list[list[Any]], ents: tuple[Span, ...]) -> list[list[Any]]:
+def _apply_amount_rules(
+    doc: Doc, relations: list[list[Any]], ents: tuple[Span, ...]
+) -> list[list[Any]]:
     relations = pair_respectively(doc, relations)
     if not relations:
         return relations
@@ -326,12 +336,16 @@ def _apply_amount_rules(doc: Doc, relations: list[list[Any]], ents: tuple[Span, 
     relations = revise_value_of(text, money, metrics, relations)
     layout = FiledLayout(doc)
     relations = unlink_measures_of_other_list_items(layout, relations)
-    relations = link_levels_after_rates(text, money, metrics, link_stated_measures(text, money, metrics, relations))
+    relations = link_levels_after_rates(
+        text, money, metrics, link_stated_measures(text, money, metrics, relations)
+    )
     relations = link_measures_after(text, money, metrics, relations)
     relations = link_contract_values(text, money, metrics, relations)
     relations = link_sized_measures(text, money, metrics, relations)
     relations = link_comparisons_of_new_levels(text, money, metrics, relations)
-    relations = unlink_periods_of_other_list_items(layout, unlink_periods_of_later_lines(layout, relations))
+    relations = unlink_periods_of_other_list_items(
+        layout, unlink_periods_of_later_lines(layout, relations)
+    )
     relations = unlink_periods_of_rates_of_change(text, relations)
     relations = link_period_after(text, money, periods, relations)
     relations = link_companions(text, money, relations)
@@ -349,11 +363,15 @@ def _apply_amount_rules(doc: Doc, relations: list[list[Any]], ents: tuple[Span, 
     # Again after the rules that link an amount to its sentence's one period:
     # a table has no sentence ends, the next section's heading may be it, and
     # the items of a list with no bullet the sentence rules know are one sentence.
-    relations = unlink_periods_of_other_list_items(layout, unlink_periods_of_later_lines(layout, relations))
+    relations = unlink_periods_of_other_list_items(
+        layout, unlink_periods_of_later_lines(layout, relations)
+    )
     # Again too for the period a rate of change is measured from: the
     # sentence's amounts may have taken it as their sentence's one period.
     relations = unlink_periods_of_rates_of_change(text, relations)
-    return unlink_periods_of_other_pay_items(text, metrics, unlink_compared_period(text, money, relations))
+    return unlink_periods_of_other_pay_items(
+        text, metrics, unlink_compared_period(text, money, relations)
+    )
 
 
 def _sigmoid(x: numpy.ndarray) -> numpy.ndarray:
@@ -372,7 +390,9 @@ def _with_gold_entities(example: Example) -> Doc:
     return doc
 
 
-def _training_candidates(on_gold: list[Candidate], on_predicted: list[Candidate]) -> list[Candidate]:
+def _training_candidates(
+    on_gold: list[Candidate], on_predicted: list[Candidate]
+) -> list[Candidate]:
     """The pairs the relation component learns from: all pairs of the gold
     entities, plus the pairs of the entities the pipeline predicted that are
     not among them (a wrong entity, or a right one paired with a wrong one).
@@ -390,9 +410,7 @@ def _training_candidates(on_gold: list[Candidate], on_predicted: list[Candidate]
 
 def _gold_vector(candidates: list[Candidate], reference: Doc) -> numpy.ndarray:
     gold = {tuple(r[:5]) for r in get_relations(reference)}
-    return numpy.asarray(
-        [float((*c.key, c.label) in gold) for c in candidates], dtype="f"
-    )
+    return numpy.asarray([float((*c.key, c.label) in gold) for c in candidates], dtype="f")
 
 
 def _decode(

@@ -211,7 +211,9 @@ def _structural_by_source(
     return runs
 
 
-def _count_between(sorted_starts: numpy.ndarray, lo: numpy.ndarray, hi: numpy.ndarray) -> numpy.ndarray:
+def _count_between(
+    sorted_starts: numpy.ndarray, lo: numpy.ndarray, hi: numpy.ndarray
+) -> numpy.ndarray:
     """How many of `sorted_starts` fall in [lo, hi), element-wise."""
     left = numpy.searchsorted(sorted_starts, lo, side="left")
     right = numpy.searchsorted(sorted_starts, hi, side="left")

@@ -90,11 +90,17 @@ def link_successor_roles(
             continue
         verb = _SUCCESSION_BEFORE.search(text, max(0, old.start_char - 30), old.start_char)
         title = ents[n + 1]
-        if verb is None or title.label_ != "ROLE" or not _AS_BEFORE_TITLE.fullmatch(text, old.end_char, title.start_char):
+        if (
+            verb is None
+            or title.label_ != "ROLE"
+            or not _AS_BEFORE_TITLE.fullmatch(text, old.end_char, title.start_char)
+        ):
             continue
         titles = [title]
         for following in ents[n + 2 :]:
-            if following.label_ != "ROLE" or not _TITLE_AND.fullmatch(text, titles[-1].end_char, following.start_char):
+            if following.label_ != "ROLE" or not _TITLE_AND.fullmatch(
+                text, titles[-1].end_char, following.start_char
+            ):
                 break
             titles.append(following)
         # The successor: the nearest person before the verb, in the same sentence.
@@ -171,7 +177,10 @@ def _named_as_title(text: str, title: Span) -> bool:
         or _ROLE_OF_BEFORE.search(text, start, title.start_char)
         or _BE_BEFORE.search(text, start, title.start_char)
         or _NAMING_VERB_BEFORE.search(text, start, title.start_char)
-        or (_THE_BEFORE.search(text, start, title.start_char) and _ROLE_AFTER.match(text, title.end_char))
+        or (
+            _THE_BEFORE.search(text, start, title.start_char)
+            and _ROLE_AFTER.match(text, title.end_char)
+        )
     )
 
 
@@ -192,7 +201,9 @@ def link_subject_roles(
         if not _named_as_title(text, title):
             # The second of coordinated titles: "as President and CEO".
             first = ents[n - 1]
-            if first.label_ != "ROLE" or not _TITLE_AND.fullmatch(text, first.end_char, title.start_char):
+            if first.label_ != "ROLE" or not _TITLE_AND.fullmatch(
+                text, first.end_char, title.start_char
+            ):
                 continue
             if not _named_as_title(text, first):
                 continue
@@ -202,14 +213,18 @@ def link_subject_roles(
         sentence_start = title.sent.start_char
         if subject.start_char < sentence_start:
             continue
-        opens = _SUBJECT_BEFORE.match(text[sentence_start : subject.start_char]) or _THAT_BEFORE.search(
+        opens = _SUBJECT_BEFORE.match(
+            text[sentence_start : subject.start_char]
+        ) or _THAT_BEFORE.search(
             text, max(sentence_start, subject.start_char - 20), subject.start_char
         )
         if not opens and not _WHO_AFTER.match(text, subject.end_char):
             continue
         if _PRONOUN.search(text, subject.end_char, title.start_char):
             continue
-        links.append([subject.start_char, subject.end_char, title.start_char, title.end_char, "HAS_ROLE"])
+        links.append(
+            [subject.start_char, subject.end_char, title.start_char, title.end_char, "HAS_ROLE"]
+        )
     return _with_links(relations, links)
 
 
@@ -234,7 +249,9 @@ _TITLE_AFTER_APPOSITION = re.compile(
 
 # "Acme named Kwame Osei-Bonsu its new Treasurer", "elected Jane Roe
 # Chairman": the title right after the person appointed, with no "as".
-_TITLE_RIGHT_AFTER_OBJECT = re.compile(r"\s+(?:as\s+)?(?:(?:the|its|our|their|a|an)\s+)?(?:new\s+)?")
+_TITLE_RIGHT_AFTER_OBJECT = re.compile(
+    r"\s+(?:as\s+)?(?:(?:the|its|our|their|a|an)\s+)?(?:new\s+)?"
+)
 
 
 def link_appointed_objects(
@@ -249,21 +266,29 @@ def link_appointed_objects(
     for n, person in enumerate(ents):
         if person.label_ != "PERSON":
             continue
-        if not _NAMING_VERB_BEFORE_OBJECT.search(text, max(0, person.start_char - 40), person.start_char):
+        if not _NAMING_VERB_BEFORE_OBJECT.search(
+            text, max(0, person.start_char - 40), person.start_char
+        ):
             continue
         # The first title after the apposition, with no other person before it.
         for m, title in enumerate(ents[n + 1 :], start=n + 1):
             if title.label_ == "PERSON" or title.start_char - person.end_char > _SUCCESSION_REACH:
                 break
             if _TITLE_AFTER_APPOSITION.fullmatch(text, person.end_char, title.start_char) or (
-                m == n + 1 and _TITLE_RIGHT_AFTER_OBJECT.fullmatch(text, person.end_char, title.start_char)
+                m == n + 1
+                and _TITLE_RIGHT_AFTER_OBJECT.fullmatch(text, person.end_char, title.start_char)
             ):
                 titles = [title]
                 for following in ents[m + 1 :]:
-                    if following.label_ != "ROLE" or not _TITLE_AND.fullmatch(text, titles[-1].end_char, following.start_char):
+                    if following.label_ != "ROLE" or not _TITLE_AND.fullmatch(
+                        text, titles[-1].end_char, following.start_char
+                    ):
                         break
                     titles.append(following)
-                links += [[person.start_char, person.end_char, t.start_char, t.end_char, "HAS_ROLE"] for t in titles]
+                links += [
+                    [person.start_char, person.end_char, t.start_char, t.end_char, "HAS_ROLE"]
+                    for t in titles
+                ]
                 break
     return _with_links(relations, links)
 
@@ -290,20 +315,34 @@ def link_opening_titles(
     if not doc.has_annotation("SENT_START"):
         return relations
     text = doc_text(doc)
-    ents = [e for e in _entities(doc, entities) if e.label_ in ("PERSON", "ROLE", "ORG", "CUSTOMER")]
+    ents = [
+        e for e in _entities(doc, entities) if e.label_ in ("PERSON", "ROLE", "ORG", "CUSTOMER")
+    ]
     links = []
     for n, first in enumerate(ents):
-        if first.label_ != "ROLE" or not _OPENING_AS.fullmatch(text, first.sent.start_char, first.start_char):
+        if first.label_ != "ROLE" or not _OPENING_AS.fullmatch(
+            text, first.sent.start_char, first.start_char
+        ):
             continue
         titles = [first]
         for following in ents[n + 1 :]:
             if following.label_ == "PERSON":
                 last = titles[-1]
-                if following.start_char - first.start_char <= _OPENING_REACH and _NAME_AFTER_OPENING.fullmatch(
-                    text, last.end_char, following.start_char
+                if (
+                    following.start_char - first.start_char <= _OPENING_REACH
+                    and _NAME_AFTER_OPENING.fullmatch(text, last.end_char, following.start_char)
                 ):
-                    links += [[following.start_char, following.end_char, t.start_char, t.end_char, "HAS_ROLE"]
-                              for t in titles if t.label_ == "ROLE"]
+                    links += [
+                        [
+                            following.start_char,
+                            following.end_char,
+                            t.start_char,
+                            t.end_char,
+                            "HAS_ROLE",
+                        ]
+                        for t in titles
+                        if t.label_ == "ROLE"
+                    ]
                 break
             titles.append(following)  # a coordinated title or the title's organization
     return _with_links(relations, links)
@@ -334,10 +373,14 @@ def _joined_titles(text: str, ents: list[Span], n: int, *, backward: bool) -> li
     titles = [ents[n]]
     for other in reversed(ents[:n]) if backward else ents[n + 1 :]:
         left, right = (other, titles[-1]) if backward else (titles[-1], other)
-        if other.label_ != "ROLE" or not _TITLES_AND.fullmatch(text, left.end_char, right.start_char):
+        if other.label_ != "ROLE" or not _TITLES_AND.fullmatch(
+            text, left.end_char, right.start_char
+        ):
             break
         titles.append(other)
     return titles
+
+
 # A word in lower case may stand between "and the" and the name ("and the
 # flagship Optics Division"), not right after "and", where it is a verb
 # ("Credit Officer at Zeta Bank and joined Omega in 2001": Omega is not where
@@ -361,15 +404,23 @@ def link_title_organizations(
         titles = _joined_titles(text, ents, n, backward=True)
         organizations = [organization]
         if n + 2 < len(ents) and ents[n + 2].label_ in _ORGANIZATIONS:
-            if _UNIT_AFTER_POSSESSIVE.fullmatch(text, organization.end_char, ents[n + 2].start_char):
+            if _UNIT_AFTER_POSSESSIVE.fullmatch(
+                text, organization.end_char, ents[n + 2].start_char
+            ):
                 organizations.append(ents[n + 2])
         # "member of the boards of Zeta and Omega Corp.", "General Manager of
         # Zeta's Sensors Division and the flagship Optics Division": each.
         following = n + 1 + len(organizations)
         if following < len(ents) and ents[following].label_ in _ORGANIZATIONS:
-            if _ORGANIZATIONS_AND.fullmatch(text, organizations[-1].end_char, ents[following].start_char):
+            if _ORGANIZATIONS_AND.fullmatch(
+                text, organizations[-1].end_char, ents[following].start_char
+            ):
                 organizations.append(ents[following])
-        links += [[t.start_char, t.end_char, o.start_char, o.end_char, "ROLE_AT"] for t in titles for o in organizations]
+        links += [
+            [t.start_char, t.end_char, o.start_char, o.end_char, "ROLE_AT"]
+            for t in titles
+            for o in organizations
+        ]
     return _with_links(relations, links)
 
 
@@ -387,7 +438,9 @@ _WHERE_TITLE = re.compile(
     r"(?:was|is|were|had\s+been|has\s+been|served\s+as|serves\s+as|worked\s+as|became)\s+"
     r"(?:(?:a|an|the|its)\s+)?"
 )
-_UNIT_OF = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:division|unit|subsidiary|affiliate|business)\s+of\s+(?:the\s+)?")
+_UNIT_OF = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:division|unit|subsidiary|affiliate|business)\s+of\s+(?:the\s+)?"
+)
 
 
 def _titles_right_after_organizations(ents: list[Span]) -> Iterator[tuple[int, Span, Span]]:
@@ -412,9 +465,17 @@ def link_where_titles(
             continue
         titles = _joined_titles(text, ents, n + 1, backward=False)
         organizations = [organization]
-        if n >= 1 and ents[n - 1].label_ in _ORGANIZATIONS and _UNIT_OF.fullmatch(text, ents[n - 1].end_char, organization.start_char):
+        if (
+            n >= 1
+            and ents[n - 1].label_ in _ORGANIZATIONS
+            and _UNIT_OF.fullmatch(text, ents[n - 1].end_char, organization.start_char)
+        ):
             organizations.append(ents[n - 1])
-        links += [[t.start_char, t.end_char, o.start_char, o.end_char, "ROLE_AT"] for t in titles for o in organizations]
+        links += [
+            [t.start_char, t.end_char, o.start_char, o.end_char, "ROLE_AT"]
+            for t in titles
+            for o in organizations
+        ]
     return _with_links(relations, links)
 
 
@@ -433,17 +494,24 @@ def link_joined_organizations(
 ) -> list[list[Any]]:
     """ROLE_AT from the titles of "joined ORG [in YEAR] as TITLE [and TITLE]" to ORG."""
     text = doc_text(doc)
-    if not _JOIN_WORD.search(text):  # as _JOIN_BEFORE reads it, in any case ("JOINED ACME in 2005 as")
+    if not _JOIN_WORD.search(
+        text
+    ):  # as _JOIN_BEFORE reads it, in any case ("JOINED ACME in 2005 as")
         return relations
     ents = list(_entities(doc, entities))
     links = []
     for n, organization, title in _titles_right_after_organizations(ents):
-        if not _JOIN_BEFORE.search(text, max(0, organization.start_char - 12), organization.start_char):
+        if not _JOIN_BEFORE.search(
+            text, max(0, organization.start_char - 12), organization.start_char
+        ):
             continue
         if not _JOINED_AS.fullmatch(text, organization.end_char, title.start_char):
             continue
         titles = _joined_titles(text, ents, n + 1, backward=False)
-        links += [[t.start_char, t.end_char, organization.start_char, organization.end_char, "ROLE_AT"] for t in titles]
+        links += [
+            [t.start_char, t.end_char, organization.start_char, organization.end_char, "ROLE_AT"]
+            for t in titles
+        ]
     return _with_links(relations, links)
 
 
@@ -469,14 +537,19 @@ def link_possessive_titles(
         if not _OWNER_POSSESSIVE.fullmatch(text, owner.end_char, title.start_char):
             continue
         titles = _joined_titles(text, ents, n + 1, backward=False)
-        links += [[t.start_char, t.end_char, owner.start_char, owner.end_char, "ROLE_AT"] for t in titles]
+        links += [
+            [t.start_char, t.end_char, owner.start_char, owner.end_char, "ROLE_AT"] for t in titles
+        ]
     # The title's link goes to the owner it is written with, not to another
     # mention of the same organization elsewhere in the release.
     owners = {(link[0], link[1]): (link[2], link[3]) for link in links}
     names = {(e.start_char, e.end_char): e.text.lower() for e in ents if e.label_ in _ORGANIZATIONS}
     kept = [
-        r for r in relations
-        if r[4] != "ROLE_AT" or (r[0], r[1]) not in owners or (r[2], r[3]) == owners[(r[0], r[1])]
+        r
+        for r in relations
+        if r[4] != "ROLE_AT"
+        or (r[0], r[1]) not in owners
+        or (r[2], r[3]) == owners[(r[0], r[1])]
         or names.get((r[2], r[3])) != names.get(owners[(r[0], r[1])])
     ]
     return _with_links(kept, links)
@@ -519,9 +592,10 @@ def _stacked_lines(text: str, ents: list[Any]) -> list[str] | None:
             if not _TITLE_LINE_JOINER.fullmatch(text, cursor, e.start_char):
                 return None
             cursor = e.end_char
-        if not (_TITLE_LINE_JOINER.fullmatch(text, cursor, ends[line_start]) or _PHONE_OR_MAIL_AFTER.fullmatch(
-            text, cursor, ends[line_start]
-        )):
+        if not (
+            _TITLE_LINE_JOINER.fullmatch(text, cursor, ends[line_start])
+            or _PHONE_OR_MAIL_AFTER.fullmatch(text, cursor, ends[line_start])
+        ):
             return None
         kinds.append(kinds_here.pop())
     return kinds
@@ -532,7 +606,9 @@ def link_contact_blocks(
 ) -> list[list[Any]]:
     """HAS_ROLE and ROLE_AT within a block of one name, its titles and one company."""
     text = doc_text(doc)
-    ents = [e for e in _entities(doc, entities) if e.label_ in ("PERSON", "ROLE", "ORG", "CUSTOMER")]
+    ents = [
+        e for e in _entities(doc, entities) if e.label_ in ("PERSON", "ROLE", "ORG", "CUSTOMER")
+    ]
     if not ents:
         return relations
     breaks = [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(text)]
@@ -548,14 +624,22 @@ def link_contact_blocks(
             continue
         start = breaks[index - 1]
         end = breaks[index] if index < len(breaks) else len(text)
-        if text.count("\n", start, end) > _BLOCK_LINES or persons[0].start_char > titles[0].start_char:
+        if (
+            text.count("\n", start, end) > _BLOCK_LINES
+            or persons[0].start_char > titles[0].start_char
+        ):
             continue
         if _stacked_lines(text, block) is None:
             continue
         person = persons[0]
-        links += [[person.start_char, person.end_char, t.start_char, t.end_char, "HAS_ROLE"] for t in titles]
+        links += [
+            [person.start_char, person.end_char, t.start_char, t.end_char, "HAS_ROLE"]
+            for t in titles
+        ]
         for o in organizations:
-            links += [[t.start_char, t.end_char, o.start_char, o.end_char, "ROLE_AT"] for t in titles]
+            links += [
+                [t.start_char, t.end_char, o.start_char, o.end_char, "ROLE_AT"] for t in titles
+            ]
     return _with_links(relations, links)
 
 
@@ -570,7 +654,9 @@ def link_contact_blocks(
 _CONTACT_BLOCK_LINES = 5
 
 
-def _column_of_cells(line: str, cells: list[tuple[int, int]], name_starts: list[int]) -> list[int] | None:
+def _column_of_cells(
+    line: str, cells: list[tuple[int, int]], name_starts: list[int]
+) -> list[int] | None:
     """The name column of each cell of a line below the names, or None if
     the line cannot be read as that many columns."""
     k = len(name_starts)
@@ -623,19 +709,32 @@ def link_column_contact_blocks(
             if ranks is None:
                 break
             for a, b, e in by_line.get(below, []):
-                cell = next((j for j, (ca, cb) in enumerate(below_cells) if ca <= a and b <= cb), None)
+                cell = next(
+                    (j for j, (ca, cb) in enumerate(below_cells) if ca <= a and b <= cb), None
+                )
                 if cell is not None:
                     columns[ranks[cell]].append(e)
         for j, (_, _, person) in enumerate(persons):
             titles = [e for e in columns[j] if e.label_ == "ROLE"]
             organizations = [e for e in columns[j] if e.label_ in _ORGANIZATIONS]
             others = [e for k, column in enumerate(columns) if k != j for e in column]
-            links += [[person.start_char, person.end_char, t.start_char, t.end_char, "HAS_ROLE"] for t in titles]
-            dropped |= {(person.start_char, person.end_char, t.start_char, t.end_char) for t in others if t.label_ == "ROLE"}
+            links += [
+                [person.start_char, person.end_char, t.start_char, t.end_char, "HAS_ROLE"]
+                for t in titles
+            ]
+            dropped |= {
+                (person.start_char, person.end_char, t.start_char, t.end_char)
+                for t in others
+                if t.label_ == "ROLE"
+            }
             if len(organizations) == 1:
                 o = organizations[0]
-                links += [[t.start_char, t.end_char, o.start_char, o.end_char, "ROLE_AT"] for t in titles]
-            dropped |= {(t.start_char, t.end_char, o.start_char, o.end_char) for t in titles for o in others}
+                links += [
+                    [t.start_char, t.end_char, o.start_char, o.end_char, "ROLE_AT"] for t in titles
+                ]
+            dropped |= {
+                (t.start_char, t.end_char, o.start_char, o.end_char) for t in titles for o in others
+            }
     if not links and not dropped:
         return relations
     kept = [r for r in relations if tuple(r[:4]) not in dropped]
@@ -664,7 +763,9 @@ def _alone_on_its_line(text: str, ent: Any, line_start: int, line_end: int) -> b
     return not after or after == "," or bool(_TOWN_AFTER.fullmatch(after))
 
 
-def _titles_on_line(text: str, ents: list[Any], first: int, line_start: int, opening: re.Pattern) -> list[Any]:
+def _titles_on_line(
+    text: str, ents: list[Any], first: int, line_start: int, opening: re.Pattern
+) -> list[Any]:
     """The titles from `ents[first]` on that form the rest of the line that
     starts at `line_start` (the first after `opening`, the others after a joiner)."""
     line_end = text.find("\n", line_start)
@@ -673,7 +774,13 @@ def _titles_on_line(text: str, ents: list[Any], first: int, line_start: int, ope
 
 
 def _title_chain(
-    text: str, ents: list[Any], first: int, cursor: int, opening: re.Pattern, joiner: re.Pattern, limit: int
+    text: str,
+    ents: list[Any],
+    first: int,
+    cursor: int,
+    opening: re.Pattern,
+    joiner: re.Pattern,
+    limit: int,
 ) -> list[Any]:
     """The titles from `ents[first]` on that follow `cursor` one after
     another before `limit`: the first after `opening`, each other after `joiner`."""
@@ -703,12 +810,14 @@ def link_company_lines_over_names(
         line_end = len(text) if line_end < 0 else line_end
         if ent.label_ in _ORGANIZATIONS:
             # A company alone on its line (a comma after it allowed) opens a block.
-            company = (ent, line_end) if _alone_on_its_line(text, ent, line_start, line_end) else None
+            company = (
+                (ent, line_end) if _alone_on_its_line(text, ent, line_start, line_end) else None
+            )
             continue
         if company is None or PARAGRAPH_BREAK.search(text, company[1], ent.start_char):
             company = None
             continue
-        if ent.label_ != "PERSON" or text[line_start:ent.start_char].strip():
+        if ent.label_ != "PERSON" or text[line_start : ent.start_char].strip():
             continue
         # The name opens its line; the titles follow it on that line, after a
         # comma, or fill the next line ("Gary N. Holtz\nChief Financial Officer").
@@ -717,8 +826,18 @@ def link_company_lines_over_names(
             titles = _titles_on_line(text, ents, n + 1, line_end + 1, _LINE_INDENT)
         organization = company[0]
         for title in titles:
-            links.append([ent.start_char, ent.end_char, title.start_char, title.end_char, "HAS_ROLE"])
-            links.append([title.start_char, title.end_char, organization.start_char, organization.end_char, "ROLE_AT"])
+            links.append(
+                [ent.start_char, ent.end_char, title.start_char, title.end_char, "HAS_ROLE"]
+            )
+            links.append(
+                [
+                    title.start_char,
+                    title.end_char,
+                    organization.start_char,
+                    organization.end_char,
+                    "ROLE_AT",
+                ]
+            )
     return _with_links(relations, links)
 
 
@@ -739,18 +858,29 @@ def link_signature_titles(
     ents = _entities(doc, entities)
     links = []
     for lines in _SIGNATURE_LINES.finditer(text):
-        persons = [e for e in ents if e.label_ == "PERSON" and lines.start(1) <= e.start_char < lines.end(1)]
-        titles = [e for e in ents if e.label_ == "ROLE" and lines.start(2) <= e.start_char < lines.end(2)]
+        persons = [
+            e
+            for e in ents
+            if e.label_ == "PERSON" and lines.start(1) <= e.start_char < lines.end(1)
+        ]
+        titles = [
+            e for e in ents if e.label_ == "ROLE" and lines.start(2) <= e.start_char < lines.end(2)
+        ]
         if len(persons) == 1:
             person = persons[0]
-            links += [[person.start_char, person.end_char, t.start_char, t.end_char, "HAS_ROLE"] for t in titles]
+            links += [
+                [person.start_char, person.end_char, t.start_char, t.end_char, "HAS_ROLE"]
+                for t in titles
+            ]
     return _with_links(relations, links)
 
 
 # "its Co-CEO, Jane Roe", "our Treasurer, Mr. Doe", "the Company's Executive
 # Chairman, Mr. Roe", "Zeta's CFO, Jane Roe": a title owned by a possessive
 # and followed by a name in apposition is that person's.
-_OWNER_BEFORE_TITLE = re.compile(r"(?:\b(?:our|its|my|their)|\bthe\s+[Cc]ompany['\u2019]s|\b[A-Z][\w&.-]*['\u2019]s?)\s+$")
+_OWNER_BEFORE_TITLE = re.compile(
+    r"(?:\b(?:our|its|my|their)|\bthe\s+[Cc]ompany['\u2019]s|\b[A-Z][\w&.-]*['\u2019]s?)\s+$"
+)
 _NAME_IN_APPOSITION = re.compile(r",\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$")
 
 
@@ -768,7 +898,9 @@ def link_titles_before_names(
             continue
         if not _OWNER_BEFORE_TITLE.search(text, max(0, title.start_char - 40), title.start_char):
             continue
-        links.append([person.start_char, person.end_char, title.start_char, title.end_char, "HAS_ROLE"])
+        links.append(
+            [person.start_char, person.end_char, title.start_char, title.end_char, "HAS_ROLE"]
+        )
     return _with_links(relations, links)
 
 
@@ -797,9 +929,20 @@ def link_apposed_title_chains(
     for n, person in enumerate(ents):
         if person.label_ != "PERSON" or n + 2 >= len(ents):
             continue
-        chain = _title_chain(text, ents, n + 1, person.end_char, _APPOSED_TITLE_OPENING, _TITLE_CHAIN_JOINER, len(text))
+        chain = _title_chain(
+            text,
+            ents,
+            n + 1,
+            person.end_char,
+            _APPOSED_TITLE_OPENING,
+            _TITLE_CHAIN_JOINER,
+            len(text),
+        )
         if len(chain) >= 2 and _CHAIN_END.match(text, chain[-1].end_char):
-            links += [[person.start_char, person.end_char, t.start_char, t.end_char, "HAS_ROLE"] for t in chain]
+            links += [
+                [person.start_char, person.end_char, t.start_char, t.end_char, "HAS_ROLE"]
+                for t in chain
+            ]
     return _with_links(relations, links)
 
 
@@ -819,14 +962,18 @@ def link_parenthesized_titles(
     links = [
         [person.start_char, person.end_char, title.start_char, title.end_char, "HAS_ROLE"]
         for person, title in zip(ents, ents[1:])
-        if person.label_ == "PERSON" and title.label_ == "ROLE"
+        if person.label_ == "PERSON"
+        and title.label_ == "ROLE"
         and _PARENTHESIZED_TITLE.fullmatch(text, person.end_char, title.start_char)
         and _CLOSING_PARENTHESIS.match(text, title.end_char)
     ]
     holder = {(link[2], link[3]): (link[0], link[1]) for link in links}
     kept = [
-        r for r in relations
-        if not (r[4] == "HAS_ROLE" and (r[2], r[3]) in holder and (r[0], r[1]) != holder[(r[2], r[3])])
+        r
+        for r in relations
+        if not (
+            r[4] == "HAS_ROLE" and (r[2], r[3]) in holder and (r[0], r[1]) != holder[(r[2], r[3])]
+        )
     ]
     return _with_links(kept, links)
 
@@ -846,8 +993,10 @@ _NAME_RIGHT_AFTER_TITLE = re.compile(r"[ \t]+(?:(?:Mr|Ms|Mrs|Dr)\.[ \t]+)?")
 def _chain_ending_at(text: str, ents: list[Span], last: int) -> list[Span]:
     """The titles joined by commas, "and" or "&" that end with ents[last]."""
     first = last
-    while first > 0 and ents[first - 1].label_ == "ROLE" and _TITLE_CHAIN_JOINER.fullmatch(
-        text, ents[first - 1].end_char, ents[first].start_char
+    while (
+        first > 0
+        and ents[first - 1].label_ == "ROLE"
+        and _TITLE_CHAIN_JOINER.fullmatch(text, ents[first - 1].end_char, ents[first].start_char)
     ):
         first -= 1
     return ents[first : last + 1]
@@ -877,8 +1026,18 @@ def link_titles_right_before_names(
     for n, _, person in _titles_right_before_names(text, ents):
         for chained in _chain_ending_at(text, ents, n):
             titles.add((chained.start_char, chained.end_char))
-            links.append([person.start_char, person.end_char, chained.start_char, chained.end_char, "HAS_ROLE"])
-    kept = [r for r in relations if not (r[4] == "HAS_ROLE" and (r[2], r[3]) in titles and r[1] <= r[2])]
+            links.append(
+                [
+                    person.start_char,
+                    person.end_char,
+                    chained.start_char,
+                    chained.end_char,
+                    "HAS_ROLE",
+                ]
+            )
+    kept = [
+        r for r in relations if not (r[4] == "HAS_ROLE" and (r[2], r[3]) in titles and r[1] <= r[2])
+    ]
     return _with_links(kept, links)
 
 
@@ -910,18 +1069,34 @@ def link_titles_of_name_lists(
             continue
         names = [ents[n]]
         m = n + 1
-        while m < len(ents) and ents[m].label_ == "PERSON" and _LIST_GAP.fullmatch(text, names[-1].end_char, ents[m].start_char):
+        while (
+            m < len(ents)
+            and ents[m].label_ == "PERSON"
+            and _LIST_GAP.fullmatch(text, names[-1].end_char, ents[m].start_char)
+        ):
             names.append(ents[m])
             m += 1
         titles = []
         if len(names) >= 2:
             before = ents[n - 1] if n > 0 else None
-            if before is not None and before.label_ == "ROLE" and _TITLE_BEFORE_LIST.fullmatch(text, before.end_char, names[0].start_char):
+            if (
+                before is not None
+                and before.label_ == "ROLE"
+                and _TITLE_BEFORE_LIST.fullmatch(text, before.end_char, names[0].start_char)
+            ):
                 titles.append(before)
             after = ents[m] if m < len(ents) else None
-            if after is not None and after.label_ == "ROLE" and _NAMED_AFTER_LIST.fullmatch(text, names[-1].end_char, after.start_char):
+            if (
+                after is not None
+                and after.label_ == "ROLE"
+                and _NAMED_AFTER_LIST.fullmatch(text, names[-1].end_char, after.start_char)
+            ):
                 titles.append(after)
-        links += [[name.start_char, name.end_char, t.start_char, t.end_char, "HAS_ROLE"] for t in titles for name in names]
+        links += [
+            [name.start_char, name.end_char, t.start_char, t.end_char, "HAS_ROLE"]
+            for t in titles
+            for name in names
+        ]
         n = m
     return _with_links(relations, links)
 
@@ -965,10 +1140,16 @@ def share_coordinated_titles(
         before = holders.get((first.start_char, first.end_char), [])
         if not before or any(end > first.start_char for _, end in before):
             continue
-        after = [h for h in holders.get((second.start_char, second.end_char), []) if h[0] >= second.end_char]
+        after = [
+            h
+            for h in holders.get((second.start_char, second.end_char), [])
+            if h[0] >= second.end_char
+        ]
         removed |= {(*h, second.start_char, second.end_char) for h in after}
         known = set(holders.get((second.start_char, second.end_char), []))
-        links += [[*h, second.start_char, second.end_char, "HAS_ROLE"] for h in before if h not in known]
+        links += [
+            [*h, second.start_char, second.end_char, "HAS_ROLE"] for h in before if h not in known
+        ]
     if not links and not removed:
         return relations
     kept = [r for r in relations if not (r[4] == "HAS_ROLE" and tuple(r[:4]) in removed)]
@@ -1007,7 +1188,11 @@ def unlink_titles_of_the_company(
     kept = []
     for r in relations:
         end = unlinked.get((r[0], r[1]))
-        if r[4] == "ROLE_AT" and end is not None and not _AND_AFTER_THE_COMPANY.fullmatch(text, end, r[2]):
+        if (
+            r[4] == "ROLE_AT"
+            and end is not None
+            and not _AND_AFTER_THE_COMPANY.fullmatch(text, end, r[2])
+        ):
             continue
         kept.append(r)
     return kept
@@ -1034,7 +1219,9 @@ _FORMER_BEFORE_ORGANIZATION = re.compile(
 )
 # Open at the end: "former" is also the start of "formerly".
 _PAST_WORD = re.compile(r"\b(?:former|previously|most\s+recently)|,\s+as\s")
-_APPOSITION_THEN_AS = re.compile(r"[^.;,]{0,30},\s+(?:as|to\s+serve\s+as|to\s+the\s+(?:role|position)\s+of)\s+(?:its\s+|the\s+|our\s+)?(?:new\s+)?")
+_APPOSITION_THEN_AS = re.compile(
+    r"[^.;,]{0,30},\s+(?:as|to\s+serve\s+as|to\s+the\s+(?:role|position)\s+of)\s+(?:its\s+|the\s+|our\s+)?(?:new\s+)?"
+)
 
 
 def unlink_titles_of_former_employers(
@@ -1077,8 +1264,13 @@ def unlink_titles_served(
         return relations
     # The name after the title holds it ("reporting to President and CEO Samuel Achebe").
     return [
-        r for r in relations
-        if not (r[4] == "HAS_ROLE" and r[1] <= r[2] and _SERVED_TITLE_BEFORE.search(text, max(0, r[2] - 40), r[2]))
+        r
+        for r in relations
+        if not (
+            r[4] == "HAS_ROLE"
+            and r[1] <= r[2]
+            and _SERVED_TITLE_BEFORE.search(text, max(0, r[2] - 40), r[2])
+        )
     ]
 
 
@@ -1100,7 +1292,9 @@ def unlink_titles_across_names(
         _people(doc, entities),
         relations,
         organization_after=True,
-        parts=lambda title_end, start, end: not _NAME_RIGHT_AFTER_TITLE.fullmatch(text, title_end, start),
+        parts=lambda title_end, start, end: (
+            not _NAME_RIGHT_AFTER_TITLE.fullmatch(text, title_end, start)
+        ),
     )
 
 
@@ -1152,7 +1346,10 @@ def _without_role_at_across_people(
             low, high = (r[1], r[2]) if organization_after else (r[3], r[0])
             if low <= high and "\n" not in text[low:high]:
                 title_edge = r[1] if organization_after else r[0]
-                if any(low <= start and end <= high and parts(title_edge, start, end) for start, end in people):
+                if any(
+                    low <= start and end <= high and parts(title_edge, start, end)
+                    for start, end in people
+                ):
                     continue
         kept.append(r)
     return kept
@@ -1174,7 +1371,11 @@ def unlink_titles_of_pronoun_sentences(
     if not doc.has_annotation("SENT_START"):
         return relations
     text = doc_text(doc)
-    sentence_of = {(e.start_char, e.end_char): e.sent.start_char for e in _entities(doc, entities) if e.label_ == "ROLE"}
+    sentence_of = {
+        (e.start_char, e.end_char): e.sent.start_char
+        for e in _entities(doc, entities)
+        if e.label_ == "ROLE"
+    }
     kept = []
     for r in relations:
         if r[4] == "HAS_ROLE" and (r[2], r[3]) in sentence_of:
@@ -1195,8 +1396,12 @@ _ANNOUNCING_VERB = (
     r"announces\s+(?:the\s+)?(?:appointment|election|promotion|hiring)\s+of)"
 )
 _VERB_AFTER_ANNOUNCER = re.compile(rf"\s+{_ANNOUNCING_VERB}\s", re.IGNORECASE)
-_VERB_BEFORE_OBJECT = re.compile(rf"\b{_ANNOUNCING_VERB}\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$", re.IGNORECASE)
-_OBJECT_BEFORE_TITLE = re.compile(r"[ \t]*,?[ \t]*(?:(?:as|to)[ \t]+(?:(?:the|its)[ \t]+)?)?", re.IGNORECASE)
+_VERB_BEFORE_OBJECT = re.compile(
+    rf"\b{_ANNOUNCING_VERB}\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$", re.IGNORECASE
+)
+_OBJECT_BEFORE_TITLE = re.compile(
+    r"[ \t]*,?[ \t]*(?:(?:as|to)[ \t]+(?:(?:the|its)[ \t]+)?)?", re.IGNORECASE
+)
 
 
 def unlink_announcers(
@@ -1207,10 +1412,17 @@ def unlink_announcers(
     text = doc_text(doc)
     kept = []
     for r in relations:
-        if r[4] == "ROLE_AT" and r[3] <= r[0] and "\n" not in text[r[3] : r[0]] and "." not in text[r[3] : r[0]].rstrip("."):
+        if (
+            r[4] == "ROLE_AT"
+            and r[3] <= r[0]
+            and "\n" not in text[r[3] : r[0]]
+            and "." not in text[r[3] : r[0]].rstrip(".")
+        ):
             if _VERB_AFTER_ANNOUNCER.match(text, r[3]):
                 continue
-            if _OBJECT_BEFORE_TITLE.fullmatch(text, r[3], r[0]) and _VERB_BEFORE_OBJECT.search(text, max(0, r[2] - 60), r[2]):
+            if _OBJECT_BEFORE_TITLE.fullmatch(text, r[3], r[0]) and _VERB_BEFORE_OBJECT.search(
+                text, max(0, r[2] - 60), r[2]
+            ):
                 continue
         kept.append(r)
     return kept
@@ -1241,14 +1453,15 @@ def unlink_titles_before_clauses(
     for r in relations:
         if r[4] == "ROLE_AT" and r[1] <= r[2] and "\n" not in text[r[1] : r[2]]:
             if any(
-                r[1] <= start and end <= r[2] and _VERB_BETWEEN_TITLES.search(text, r[1], start)
+                r[1] <= start
+                and end <= r[2]
+                and _VERB_BETWEEN_TITLES.search(text, r[1], start)
                 and _ORG_AFTER_TITLE_BOTH.fullmatch(text, end, r[2])
                 for start, end in titles
             ):
                 continue
         kept.append(r)
     return kept
-
 
 
 # "Jane Roe, 51, the Company's President", "Jane Roe has been named General
@@ -1278,9 +1491,9 @@ def unlink_holders_taken_for_organizations(
             if first is not None and _HOLDER_BEFORE_TITLE.fullmatch(text, r[3], first[0]):
                 chain = [first]
                 for following in ordered[n + 1 :]:
-                    if not _TITLE_AND.fullmatch(text, chain[-1][1], following[0]) and not _TITLES_AND.fullmatch(
+                    if not _TITLE_AND.fullmatch(
                         text, chain[-1][1], following[0]
-                    ):
+                    ) and not _TITLES_AND.fullmatch(text, chain[-1][1], following[0]):
                         break
                     chain.append(following)
                 if (r[0], r[1]) in chain:

@@ -39,7 +39,13 @@ def _add(doc: Doc, ents: list[Span], start: int, end: int, label: str) -> list[S
 
 
 def _add_or_widen(
-    doc: Doc, ents: list[Span], start: int, end: int, label: str, *, widens: tuple[str, ...] = ("ORG", "CUSTOMER")
+    doc: Doc,
+    ents: list[Span],
+    start: int,
+    end: int,
+    label: str,
+    *,
+    widens: tuple[str, ...] = ("ORG", "CUSTOMER"),
 ) -> list[Span]:
     """Add the span, or widen an organization the recognizer cut short
     ("Plexus" of "Plexus Corp."), or an entity of the `widens` labels

@@ -106,11 +106,14 @@ def _unlinked_targets(ents: list[Span], relations: list[list]) -> set[tuple[int,
     return {
         (e.start_char, e.end_char)
         for e in ents
-        if e.label_ in REQUIRES_INCOMING and (e.start_char, e.end_char, REQUIRES_INCOMING[e.label_]) not in linked
+        if e.label_ in REQUIRES_INCOMING
+        and (e.start_char, e.end_char, REQUIRES_INCOMING[e.label_]) not in linked
     }
 
 
-@Language.factory("iec_table_reader", assigns=["doc.ents", "doc._.iec_relations"], requires=["doc.ents"])
+@Language.factory(
+    "iec_table_reader", assigns=["doc.ents", "doc._.iec_relations"], requires=["doc.ents"]
+)
 def make_table_reader(nlp: Language, name: str) -> TableReader:
     return TableReader(name)
 
@@ -132,7 +135,10 @@ _EMPTY_CELLS = re.compile(r"[\s$\-\u2013\u2014]*")
 def _is_table_row(line: _Line, cells: list[_Cell]) -> bool:
     """Amounts set apart by column gaps, after a label or another cell."""
     if len(cells) >= 2:
-        gaps = [line.text[a.end_char - line.start : b.start_char - line.start] for a, b in zip(cells, cells[1:])]
+        gaps = [
+            line.text[a.end_char - line.start : b.start_char - line.start]
+            for a, b in zip(cells, cells[1:])
+        ]
         return all(_COLUMN_GAP.search(g) or _EMPTY_CELLS.fullmatch(g) for g in gaps) and all(
             not re.search(r"[a-z]{3}", g) for g in gaps
         )
@@ -153,7 +159,9 @@ _SIGNLESS_CELLS = re.compile(r"(?:(?<=\s)|^)(?:(?:\(?-?\d[\d,.]*\)?%?|[-\u2013\u
 # case: "Negative carry related to / Credit legacy debt  $19".
 _OPEN_LABEL_END = re.compile(r"\b(?:and|of|to|in|for|from|on|before|after|the)[ \t]*$")
 # Empty cells between a label and its first amount: "$ -", a dash.
-_EMPTY_CELLS_AFTER_LABEL = re.compile(r"(?:[ ]{2,}|\t)(?:[$][ \t]*)?[-\u2013\u2014](?:[ \t]+(?:[$][ \t]*)?[-\u2013\u2014])*[ \t]*(?:[$][ \t]*)?$")
+_EMPTY_CELLS_AFTER_LABEL = re.compile(
+    r"(?:[ ]{2,}|\t)(?:[$][ \t]*)?[-\u2013\u2014](?:[ \t]+(?:[$][ \t]*)?[-\u2013\u2014])*[ \t]*(?:[$][ \t]*)?$"
+)
 # Dashes or a bullet that indent a row under its heading ("-LIFO", "-- Financial
 # Products", "• Services") mark the row, they are no word of its label.
 _LABEL_LEADER = re.compile(r"[ \t]*(?:[-\u2013\u2014\u2022*]+[ \t]*(?=[A-Za-z(]))?")
@@ -200,7 +208,9 @@ def _split_glued_leaders(doc: Doc, layout: _Layout) -> None:
         return
     with doc.retokenize() as retokenizer:
         for token, cut in splits:
-            retokenizer.split(token, [token.text[:cut], token.text[cut:]], heads=[(token, 1), (token, 1)])
+            retokenizer.split(
+                token, [token.text[:cut], token.text[cut:]], heads=[(token, 1), (token, 1)]
+            )
 
 
 def _row_label(lines: list[_Line], row_index: int, first_cell: _Cell) -> tuple[int, int] | None:
@@ -209,7 +219,9 @@ def _row_label(lines: list[_Line], row_index: int, first_cell: _Cell) -> tuple[i
     line = lines[row_index]
     raw = line.text[: first_cell.start_char - line.start]
     if footnotes := _FOOTNOTES_AFTER_LABEL.search(raw):
-        raw = raw[: footnotes.start()]  # "(3) (4)" of "TOTAL REVENUES (3) (4)" are no sign-less cells
+        raw = raw[
+            : footnotes.start()
+        ]  # "(3) (4)" of "TOTAL REVENUES (3) (4)" are no sign-less cells
     if cells_before := list(_SIGNLESS_CELLS.finditer(raw)):
         raw = " " * cells_before[-1].end() + raw[cells_before[-1].end() :]  # blanked, offsets kept
     if empty_cells := _EMPTY_CELLS_AFTER_LABEL.search(raw):
@@ -223,7 +235,9 @@ def _row_label(lines: list[_Line], row_index: int, first_cell: _Cell) -> tuple[i
         piece = above.text
         # Rows of cells without a currency sign may run on the line before the
         # label's last piece: "... equity 5,701 6,232 Total liabilities and".
-        cells_before = None if _LABEL_LINE.fullmatch(piece) else list(_SIGNLESS_CELLS.finditer(piece))
+        cells_before = (
+            None if _LABEL_LINE.fullmatch(piece) else list(_SIGNLESS_CELLS.finditer(piece))
+        )
         if cells_before:
             piece = piece[cells_before[-1].end() :]
         if not _LABEL_LINE.fullmatch(piece):
@@ -259,7 +273,9 @@ def _is_period_labelled_row(text: str) -> bool:
     )
 
 
-def _header(lines: list[_Line], row_index: int, money_lines: set[int]) -> tuple[_Line, list[tuple[int, int]]] | None:
+def _header(
+    lines: list[_Line], row_index: int, money_lines: set[int]
+) -> tuple[_Line, list[tuple[int, int]]] | None:
     """The nearest line above a row that heads its columns with periods, and
     the offsets of those periods."""
     for i in range(row_index - 1, max(-1, row_index - _HEADER_SEARCH_LINES), -1):
@@ -269,13 +285,21 @@ def _header(lines: list[_Line], row_index: int, money_lines: set[int]) -> tuple[
         # Running text, even where it names two years ("between the first
         # quarter of 2021 (at left) and the first quarter of 2022"): the table
         # (if any) started below it.
-        if len(line.text) > 100 and _RUNNING_TEXT.search(line.text) and not _ROW_OF_CELLS.search(line.text):
+        if (
+            len(line.text) > 100
+            and _RUNNING_TEXT.search(line.text)
+            and not _ROW_OF_CELLS.search(line.text)
+        ):
             return None
-        cells = [(line.start + m.start(), line.start + m.end()) for m in _PERIOD_CELL.finditer(line.text)]
+        cells = [
+            (line.start + m.start(), line.start + m.end()) for m in _PERIOD_CELL.finditer(line.text)
+        ]
         if len(cells) >= 2 or (cells and _COLUMN_GAP.search(line.text)):
             return line, cells
         # A table titled with its one period: every cell falls in it.
-        if len(cells) == 1 and (_TABLE_TITLE.search(line.text) or _PERIOD_CELL.fullmatch(line.text.strip())):
+        if len(cells) == 1 and (
+            _TABLE_TITLE.search(line.text) or _PERIOD_CELL.fullmatch(line.text.strip())
+        ):
             return line, cells
     return None
 
@@ -285,7 +309,9 @@ _GAP_CELL = re.compile(r"\S+(?:[ ]\S+)*")
 _CURRENCY_ONLY = re.compile(r"[$\u20ac\u00a3]")
 
 
-def _is_label_footnote(cell: re.Match, label_end: int, row_start: int, amounts: list[_Cell]) -> bool:
+def _is_label_footnote(
+    cell: re.Match, label_end: int, row_start: int, amounts: list[_Cell]
+) -> bool:
     """Whether a row's first gap cell is the label's footnote marks: one
     space at most after the label, before the row's first amount."""
     return (
@@ -309,7 +335,9 @@ def _header_columns(
         if periods and not _PERIOD_CELL.sub("", m.group()).strip():
             columns += [(header.start + p.start(), header.start + p.end(), True) for p in periods]
         elif periods:
-            columns.append((header.start + periods[0].start(), header.start + periods[0].end(), True))
+            columns.append(
+                (header.start + periods[0].start(), header.start + periods[0].end(), True)
+            )
         else:
             columns.append((header.start + m.start(), header.start + m.end(), False))
     row_cells: list[tuple[int, int]] = []
@@ -375,7 +403,12 @@ def _measure_header(lines: list[_Line], row_index: int, money_lines: set[int]) -
 
 
 def _transposed_columns(
-    lines: list[_Line], row_index: int, money_lines: set[int], label: tuple[int, int], text: str, cells: list[_Cell]
+    lines: list[_Line],
+    row_index: int,
+    money_lines: set[int],
+    label: tuple[int, int],
+    text: str,
+    cells: list[_Cell],
 ) -> tuple[tuple[int, int], list[tuple[int, int]]] | None:
     """For a row of a transposed table: the period its label opens with, and
     each cell's measure (its column's header cell)."""
@@ -405,11 +438,14 @@ def _transposed_columns(
 # Quarter 2021  $ Change  % Change". A "$ Change" cell is an amount of change
 # (no VALUE_OF, no period, GUIDELINE "Changes"); "% Change" holds no amount.
 _CHANGE_COLUMN = re.compile(
-    r"(?<!%)(?<!%\s)\b(?:Increase\s*/?\s*\(?Decrease\)?|Change|Chg\.?|Variance|Increase|Decrease)\b", re.IGNORECASE
+    r"(?<!%)(?<!%\s)\b(?:Increase\s*/?\s*\(?Decrease\)?|Change|Chg\.?|Variance|Increase|Decrease)\b",
+    re.IGNORECASE,
 )
 
 
-def _change_columns(text: str, headers: list[tuple[int, int]] | None, cells: list[_Cell]) -> list[_Cell]:
+def _change_columns(
+    text: str, headers: list[tuple[int, int]] | None, cells: list[_Cell]
+) -> list[_Cell]:
     """The row's cells under change columns: those after one cell per period,
     when the header names as many change columns after its periods."""
     if not headers or len(cells) <= len(headers):
@@ -426,7 +462,10 @@ def _change_cells_by_place(header: _Line, row: _Line, cells: list[_Cell]) -> lis
     change columns stand between its periods ("2006   2005   Change   2006
     2005   Change"): those whose nearest header cell on the page names a change."""
     columns = [
-        ((m.start() + m.end()) / 2, bool(_CHANGE_COLUMN.search(m.group())) and not _PERIOD_CELL.search(m.group()))
+        (
+            (m.start() + m.end()) / 2,
+            bool(_CHANGE_COLUMN.search(m.group())) and not _PERIOD_CELL.search(m.group()),
+        )
         for m in _GAP_CELL.finditer(header.text)
     ]
     if not any(is_change for _, is_change in columns):
@@ -451,7 +490,9 @@ def _periods_by_place(
     if not periods or header is None:
         return [None] * len(cells)
     # Empty cells ("$   -") hold columns too: then the count tells nothing.
-    if len(periods) == len(cells) and not _EMPTY_CELL.search(row.text, cells[0].start_char - row.start):
+    if len(periods) == len(cells) and not _EMPTY_CELL.search(
+        row.text, cells[0].start_char - row.start
+    ):
         return list(periods)
     found = []
     for cell in cells:
@@ -493,10 +534,14 @@ class _TableLinks:
     unlinked_before: set[tuple[int, int]]
     new_relations: list[list] = field(default_factory=list)
     changed: bool = False
-    row_periods: dict[int, tuple[int, int]] = field(default_factory=dict)  # the transposed rows' periods, by line
+    row_periods: dict[int, tuple[int, int]] = field(
+        default_factory=dict
+    )  # the transposed rows' periods, by line
 
     @classmethod
-    def of(cls, doc: Doc, layout: _Layout, lines: list[_Line], money_lines: set[int]) -> _TableLinks:
+    def of(
+        cls, doc: Doc, layout: _Layout, lines: list[_Line], money_lines: set[int]
+    ) -> _TableLinks:
         """The Doc's entities and links as the extractor left them."""
         relations = get_relations(doc)
         ents = list(doc.ents)
@@ -512,7 +557,9 @@ class _TableLinks:
         )
 
 
-def _cells_by_line(layout: _Layout, lines: list[_Line], money: list[Span]) -> dict[int, list[_Cell]]:
+def _cells_by_line(
+    layout: _Layout, lines: list[_Line], money: list[Span]
+) -> dict[int, list[_Cell]]:
     """The amounts at their layout offsets, by the index of their line as filed."""
     rows: dict[int, list[_Cell]] = {}
     index = 0
@@ -595,14 +642,19 @@ class TableReader:
         # "Adjusted") qualifies the row; it measures nothing.
         label_start, label_end = links.layout.to_doc(links.lines[i].start, layout_label[1])
         links.ents = [
-            e for e in links.ents if not (e.label_ == "METRIC" and label_start <= e.start_char < label_end)
+            e
+            for e in links.ents
+            if not (e.label_ == "METRIC" and label_start <= e.start_char < label_end)
         ]
         keys = {_key(c) for c in cells}
         links.relations = [r for r in links.relations if (r[0], r[1]) not in keys]
         links.has -= {(*key, label) for key in keys for label in ("VALUE_OF", "IN_PERIOD")}
         links.changed = True
         for cell, measure in zip(cells, measures):
-            for offsets, kind, relation in ((measure, "METRIC", "VALUE_OF"), (period, "PERIOD", "IN_PERIOD")):
+            for offsets, kind, relation in (
+                (measure, "METRIC", "VALUE_OF"),
+                (period, "PERIOD", "IN_PERIOD"),
+            ):
                 self._link(links, _key(cell), links.layout.to_doc(*offsets), kind, relation)
 
     def _widen_label_metric(self, links: _TableLinks, label: tuple[int, int]) -> None:
@@ -636,14 +688,17 @@ class TableReader:
         links.changed = True
 
     @staticmethod
-    def _unlink_by_columns(links: _TableLinks, cells: list[_Cell], columns: list[tuple[int, int] | None]) -> None:
+    def _unlink_by_columns(
+        links: _TableLinks, cells: list[_Cell], columns: list[tuple[int, int] | None]
+    ) -> None:
         """Drop the cells' IN_PERIOD links, and the VALUE_OF of those under no period column."""
         # Each cell's column is known: a period column's header gives its
         # period (the extractor's gives way), any other column holds no
         # level of the measure.
         keys = {_key(c): column for c, column in zip(cells, columns)}
         links.relations = [
-            r for r in links.relations
+            r
+            for r in links.relations
             if not ((r[0], r[1]) in keys and r[4] == "IN_PERIOD")
             and not (keys.get((r[0], r[1]), ()) is None and r[4] == "VALUE_OF")
         ]
@@ -665,14 +720,19 @@ class TableReader:
             # extractor's periods for this row give way to the header's.
             kept = cells[: len(headers)]
             row_keys = {_key(c) for c in kept}
-        elif headers and header is not None and (change_cells := _change_cells_by_place(header, row, cells)):
+        elif (
+            headers
+            and header is not None
+            and (change_cells := _change_cells_by_place(header, row, cells))
+        ):
             kept = [c for c in cells if c not in change_cells]
             row_keys = set()
         else:
             return cells
         change_keys = {_key(c) for c in change_cells}
         links.relations = [
-            r for r in links.relations
+            r
+            for r in links.relations
             if not ((r[0], r[1]) in change_keys and r[4] in ("VALUE_OF", "IN_PERIOD"))
             and not ((r[0], r[1]) in row_keys and r[4] == "IN_PERIOD")
         ]
@@ -689,7 +749,9 @@ class TableReader:
         headers: list[tuple[int, int]] | None,
     ) -> list[tuple[_Cell, tuple[int, int] | None]]:
         """The period of each cell: the transposed row's above, else the header's by place."""
-        if header is None and (above := _period_of_row_above(i, links.row_periods, links.money_lines)):
+        if header is None and (
+            above := _period_of_row_above(i, links.row_periods, links.money_lines)
+        ):
             return [(cell, above) for cell in cells]
         return list(zip(cells, _periods_by_place(cells, links.lines[i], header, headers)))
 
@@ -708,7 +770,12 @@ class TableReader:
                 self._link(links, key, links.layout.to_doc(*period), "PERIOD", "IN_PERIOD")
 
     def _link(
-        self, links: _TableLinks, key: tuple[int, int], offsets: tuple[int, int], kind: str, relation: str
+        self,
+        links: _TableLinks,
+        key: tuple[int, int],
+        offsets: tuple[int, int],
+        kind: str,
+        relation: str,
     ) -> None:
         """Link the amount at `key` to the `kind` entity at `offsets`, added if the place is free."""
         target = self._entity(links.doc, links.ents, offsets, kind)
@@ -732,13 +799,18 @@ class TableReader:
         # (SCHEMA.md 2): one whose links the layout moved elsewhere (a
         # column header, "$ Change", the next row's label) goes too.
         orphans = _unlinked_targets(ents, relations) - links.unlinked_before
-        doc.set_ents([e for e in ents if (e.start_char, e.end_char) not in orphans], default="outside")
+        doc.set_ents(
+            [e for e in ents if (e.start_char, e.end_char) not in orphans], default="outside"
+        )
         setattr(doc._, RELATIONS_ATTR, relations)
-
 
     @staticmethod
     def _metrics_off_the_row(
-        layout: _Layout, row: _Line, label: tuple[int, int], cells: list[_Cell], relations: list[list]
+        layout: _Layout,
+        row: _Line,
+        label: tuple[int, int],
+        cells: list[_Cell],
+        relations: list[list],
     ) -> set[int]:
         """The VALUE_OF links (by id) from the row's cells to a METRIC off the
         row: below it (the extractor reads the folded text, where the next
@@ -771,15 +843,23 @@ class TableReader:
             (e.start_char, e.end_char)
             for e in doc.ents
             if e.label_ in _GAPS_NOT_CROSSED
-            and _GAPS_NOT_CROSSED[e.label_].search(layout.text, *layout.of_doc(e.start_char, e.end_char))
+            and _GAPS_NOT_CROSSED[e.label_].search(
+                layout.text, *layout.of_doc(e.start_char, e.end_char)
+            )
         }
         if not across:
             return
-        doc.set_ents([e for e in doc.ents if (e.start_char, e.end_char) not in across], default="outside")
+        doc.set_ents(
+            [e for e in doc.ents if (e.start_char, e.end_char) not in across], default="outside"
+        )
         setattr(
             doc._,
             RELATIONS_ATTR,
-            [r for r in get_relations(doc) if (r[0], r[1]) not in across and (r[2], r[3]) not in across],
+            [
+                r
+                for r in get_relations(doc)
+                if (r[0], r[1]) not in across and (r[2], r[3]) not in across
+            ],
         )
 
     @staticmethod
@@ -808,19 +888,25 @@ class TableReader:
             return ents, {}
         if any(e.end_char > end for e in inside):
             return ents, {}
-        if any(e.start_char < start and "\n" not in layout.filed(e.start_char, start) for e in inside):
+        if any(
+            e.start_char < start and "\n" not in layout.filed(e.start_char, start) for e in inside
+        ):
             return ents, {}
         span = doc.char_span(start, end, label="METRIC", alignment_mode="contract")
         if span is None:
             return ents, {}
         moved = {
-            (e.start_char, e.end_char): (span.start_char, span.end_char) if e.label_ == "METRIC" else None
+            (e.start_char, e.end_char): (span.start_char, span.end_char)
+            if e.label_ == "METRIC"
+            else None
             for e in inside
         }
         return [e for e in ents if e not in inside] + [span], moved
 
     @staticmethod
-    def _entity(doc: Doc, ents: list[Span], offsets: tuple[int, int], label: str) -> tuple[Span, list[Span]] | None:
+    def _entity(
+        doc: Doc, ents: list[Span], offsets: tuple[int, int], label: str
+    ) -> tuple[Span, list[Span]] | None:
         """The entity of `label` at `offsets`, added if the place is free."""
         start, end = offsets
         overlapping = [e for e in ents if e.start_char < end and start < e.end_char]
@@ -828,13 +914,18 @@ class TableReader:
             same = [e for e in overlapping if e.label_ == label]
             # A header cell's period the recognizer cut short ("2024" of "Sept.
             # 30, 2024") is the whole cell.
-            cut_period = label == "PERIOD" and len(same) == len(overlapping) and all(
-                start <= e.start_char and e.end_char <= end for e in overlapping
+            cut_period = (
+                label == "PERIOD"
+                and len(same) == len(overlapping)
+                and all(start <= e.start_char and e.end_char <= end for e in overlapping)
             )
             if not cut_period:
                 return (same[0], ents) if same else None
             span = doc.char_span(start, end, label=label, alignment_mode="contract")
-            if span is None or (span.start_char, span.end_char) == (same[0].start_char, same[0].end_char):
+            if span is None or (span.start_char, span.end_char) == (
+                same[0].start_char,
+                same[0].end_char,
+            ):
                 return same[0], ents
             return span, [*(e for e in ents if e not in overlapping), span]
         span = doc.char_span(start, end, label=label, alignment_mode="contract")

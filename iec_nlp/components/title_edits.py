@@ -49,7 +49,8 @@ def _without_titles_holding_no_title_word(ents: list[Span]) -> list[Span]:
 # capitalized words (with and, &, /) that is no other title and no entity of
 # its own; "Executive Vice President, Chief Financial Officer" is two titles.
 _SCOPED_HEAD = re.compile(
-    r"(?:president|director|manager|executive|head|leader|counsel|vp|professor|officer|controller|provost|secretary)$", re.IGNORECASE
+    r"(?:president|director|manager|executive|head|leader|counsel|vp|professor|officer|controller|provost|secretary)$",
+    re.IGNORECASE,
 )
 
 # The scope follows a comma or a dash ("Senior Vice President-Business Support
@@ -111,7 +112,11 @@ _OF_SCOPE_BEFORE_AT = re.compile(
 
 
 def _scope_after(text: str, end: int) -> re.Match | None:
-    return _SCOPE.match(text, end) or _OF_FUNCTION_SCOPE.match(text, end) or _OF_SCOPE_BEFORE_AT.match(text, end)
+    return (
+        _SCOPE.match(text, end)
+        or _OF_FUNCTION_SCOPE.match(text, end)
+        or _OF_SCOPE_BEFORE_AT.match(text, end)
+    )
 
 
 # "Senior Vice President, General Counsel, Human Resources, Corporate
@@ -132,7 +137,10 @@ def _in_title_list(text: str, title_start: int, scope_end: int) -> bool:
     if comma is None or JOB_TITLE.match(text, comma.end()) is None:
         return False
     before = _PREVIOUS_TITLE_COMMA.search(text, max(0, title_start - 4), title_start)
-    return before is not None and any(m.end() == before.start() for m in JOB_TITLE.finditer(text, max(0, before.start() - 60), before.start()))
+    return before is not None and any(
+        m.end() == before.start()
+        for m in JOB_TITLE.finditer(text, max(0, before.start() - 60), before.start())
+    )
 
 
 _OWNER_AFTER_SCOPE = re.compile(r"[ ]+(?:of|at)[ ]+(?:the[ ]+)?(?=[A-Z])")
@@ -182,7 +190,9 @@ _AND_MORE_SCOPE = re.compile(
 # gold of train, dev and the probe sets: 4 such scopes go on over their
 # "and", none where a title or a clause follows it: "of administration and
 # chief financial officer", "of finance and treasurer", "and before joining").
-_LOWER_CASE_SCOPE_ENDS_TITLE = re.compile(r"[ ](?:of|for)[ ](?:the[ ])?[a-z][\w-]*(?:[ ][a-z][\w-]*){0,3}$")
+_LOWER_CASE_SCOPE_ENDS_TITLE = re.compile(
+    r"[ ](?:of|for)[ ](?:the[ ])?[a-z][\w-]*(?:[ ][a-z][\w-]*){0,3}$"
+)
 
 _NOT_A_SCOPE_START = (
     r"(?!(?:the|a|an|his|her|its|their|our|before|after|then|later|also|most|more|was|is|has|had|have|will|"
@@ -264,7 +274,9 @@ def _written_as_a_lower_case_word(word: str, text: str) -> bool:
     return re.search(rf"\b{re.escape(word.lower())}\b", text) is not None
 
 
-_SUBJECT_AFTER_COMMA = re.compile(r",[ ]+(?:said|says|and|who|will|has|have|is|was|added|commented|noted)\b")
+_SUBJECT_AFTER_COMMA = re.compile(
+    r",[ ]+(?:said|says|and|who|will|has|have|is|was|added|commented|noted)\b"
+)
 
 
 def _scope_read_as_a_name(name: Span, scope: re.Match, ents: list[Span], text: str) -> bool:
@@ -272,7 +284,9 @@ def _scope_read_as_a_name(name: Span, scope: re.Match, ents: list[Span], text: s
     "Group President, Water Treatment" (no given name opens the person),
     "General Manager, Field Sports" (an organization named nowhere else in the
     release, with no legal form: a business unit of the employer)."""
-    if not (scope.start(1) <= name.start_char and name.end_char <= scope.end(1)) or name.label_ not in ("PERSON", "ORG"):
+    if not (
+        scope.start(1) <= name.start_char and name.end_char <= scope.end(1)
+    ) or name.label_ not in ("PERSON", "ORG"):
         return False
     # Not a name the release uses again ("Chief Financial Officer, Tannehill
     # Bancorp" and "Tannehill Bancorp, Inc."; "Dagny Whitford" and "Ms.
@@ -284,9 +298,11 @@ def _scope_read_as_a_name(name: Span, scope: re.Match, ents: list[Span], text: s
     # A common word the release also writes in lower case is no sign of the
     # same name ("Insurance Solutions" beside "Audlem Mutual Insurance Company").
     same_word = words[-1] if name.label_ == "PERSON" else words[0]
-    if any(same_word in _NAME_WORD_CHARS.findall(other.text) for other in ents if other.start_char != name.start_char) and not (
-        name.label_ == "ORG" and _written_as_a_lower_case_word(same_word, text)
-    ):
+    if any(
+        same_word in _NAME_WORD_CHARS.findall(other.text)
+        for other in ents
+        if other.start_char != name.start_char
+    ) and not (name.label_ == "ORG" and _written_as_a_lower_case_word(same_word, text)):
         return False
     # A person set off by commas after a title, the subject of what follows:
     # "Ondaris's Chief Technology Officer, Léa Margerit-Dupont, said".
@@ -296,7 +312,8 @@ def _scope_read_as_a_name(name: Span, scope: re.Match, ents: list[Span], text: s
         # Words the release also writes in lower case ("global sourcing"), or
         # a business function ("General Manager, Global Sourcing for GE"), not a person's.
         return name.text.split()[0] not in given_names() and (
-            any(_written_as_a_lower_case_word(w, text) for w in words) or bool(_ENDS_IN_FUNCTION.search(name.text))
+            any(_written_as_a_lower_case_word(w, text) for w in words)
+            or bool(_ENDS_IN_FUNCTION.search(name.text))
         )
     return not ENDS_IN_LEGAL_FORM.search(name.text)
 
@@ -312,7 +329,9 @@ def _extend_title_scopes(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
             if scope is None and ent.text.islower():
                 scope = _LOWER_CASE_FUNCTION_SCOPE.match(text, ent.end_char)
                 # Not after an article: "Otto Lind, a non-employee director, spoke" (a description in apposition).
-                if scope is None and not _ARTICLE_BEFORE_TITLE.search(text, max(0, ent.start_char - 30), ent.start_char):
+                if scope is None and not _ARTICLE_BEFORE_TITLE.search(
+                    text, max(0, ent.start_char - 30), ent.start_char
+                ):
                     scope = _LOWER_CASE_SCOPE.match(text, ent.end_char)
         elif _OF_A_FUNCTION.search(ent.text):
             # "Vice President of Sales - Aerospace": a function's title takes
@@ -323,15 +342,23 @@ def _extend_title_scopes(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
         if scope is None:
             continue
         end = scope.end(1)
-        inside = [o for o in ents if o is not ent and o.start_char < end and ent.end_char < o.end_char]
+        inside = [
+            o for o in ents if o is not ent and o.start_char < end and ent.end_char < o.end_char
+        ]
         # "Senior Vice President, North American Operations of Placer Dome
         # Inc.", "Vice President, Finance and Corporate Development of
         # Bellwether Oncology, Inc.": the recognizer read the scope, or its
         # last words, and the organization after it as one name; the
         # organization is what follows "of".
         owner = _OWNER_AFTER_SCOPE.match(text, end)
-        spilled = [o for o in inside if owner and o.label_ in ("ORG", "CUSTOMER") and scope.start(1) <= o.start_char < end
-                   and o.end_char > owner.end()]
+        spilled = [
+            o
+            for o in inside
+            if owner
+            and o.label_ in ("ORG", "CUSTOMER")
+            and scope.start(1) <= o.start_char < end
+            and o.end_char > owner.end()
+        ]
         if len(spilled) == 1 and len(inside) == 1:
             organization = doc.char_span(owner.end(), spilled[0].end_char, label=spilled[0].label_)
             widened = doc.char_span(ent.start_char, end, label="ROLE")
@@ -349,14 +376,20 @@ def _extend_title_scopes(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
         # Nor is a unit named exactly by the scope, with its organization
         # after "at": "Head of Chemical Biology at the Whitcombe Institute",
         # "Senior Vice President, Discovery Research at Lark Pharma".
-        scope_before_at = _AT_ORGANIZATION.match(text, end) is not None and not ENDS_IN_LEGAL_FORM.search(scope.group(1))
+        scope_before_at = _AT_ORGANIZATION.match(
+            text, end
+        ) is not None and not ENDS_IN_LEGAL_FORM.search(scope.group(1))
         if any(
             not (_FUNCTION_WORDS.fullmatch(o.text) or _ENDS_IN_FUNCTION.search(o.text))
             and not (o.label_ == "ROLE" and o.end_char <= end)
             # Nor a measure: "Vice President, Rail Infrastructure at Metrolinx"
             # (the recognizer's "Rail Infrastructure", a METRIC no amount is of).
             and not (o.label_ == "METRIC" and o.end_char <= end)
-            and not (scope_before_at and o.label_ == "ORG" and (o.start_char, o.end_char) == scope.span(1))
+            and not (
+                scope_before_at
+                and o.label_ == "ORG"
+                and (o.start_char, o.end_char) == scope.span(1)
+            )
             # Nor a person: "Vice President, Global Sourcing of Amerwell".
             and not (owner and o.label_ == "PERSON" and (o.start_char, o.end_char) == scope.span(1))
             and not _scope_read_as_a_name(o, scope, ents, text)
@@ -417,7 +450,11 @@ def _complete_ranked_titles(doc: Doc, text: str, ents: list[Span]) -> list[Span]
     ends = {e.end_char for e in ents}
     result = []
     for ent in ents:
-        rank = _RANK_BEFORE_TITLE.search(text, max(0, ent.start_char - 20), ent.start_char) if ent.label_ == "ROLE" else None
+        rank = (
+            _RANK_BEFORE_TITLE.search(text, max(0, ent.start_char - 20), ent.start_char)
+            if ent.label_ == "ROLE"
+            else None
+        )
         if rank is None and ent.label_ == "ROLE" and _CHAIR.match(ent.text):
             rank = _BOARD_BEFORE_CHAIR.search(text, max(0, ent.start_char - 6), ent.start_char)
         if rank is not None and not any(rank.start() < end <= ent.start_char for end in ends):
@@ -437,7 +474,11 @@ _OF_DIRECTORS = re.compile(r"[ ]+of[ ]+[Dd]irectors\b")
 def _complete_board_seats(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     result = list(ents)
     for ent in ents:
-        rest = _OF_DIRECTORS.match(text, ent.end_char) if ent.label_ == "ROLE" and ent.text.lower().endswith("board") else None
+        rest = (
+            _OF_DIRECTORS.match(text, ent.end_char)
+            if ent.label_ == "ROLE" and ent.text.lower().endswith("board")
+            else None
+        )
         widened = doc.char_span(ent.start_char, rest.end(), label="ROLE") if rest else None
         if widened is not None:
             result = [o for o in result if not (ent.end_char <= o.start_char < rest.end())]
@@ -476,6 +517,7 @@ def _add_board_seats(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     for match in _LOWER_CASE_COMMITTEE_CHAIR.finditer(text):
         ents = _add(doc, ents, match.start(), match.end(), "ROLE")
     return ents
+
 
 # "Vice President of Barre Manufacturing Operations", "Vice President of
 # Regulatory Affairs and Quality Assurance": a unit named by its business
@@ -521,9 +563,15 @@ def _add_positions_in_apposition(doc: Doc, text: str, ents: list[Span]) -> list[
             ents = _add(doc, ents, match.start(1), match.end(1), "ROLE")
     for match in _POSITION_STATED.finditer(text):
         reach = max(0, match.start() - _SUBJECT_REACH)
-        sentence_start = max([reach] + [m.end() for m in _SENTENCE_BREAK.finditer(text, reach, match.start())])
+        sentence_start = max(
+            [reach] + [m.end() for m in _SENTENCE_BREAK.finditer(text, reach, match.start())]
+        )
         if _PERSON_SUBJECT.search(text, sentence_start, match.start()) or any(
-            sentence_start <= e.start_char < match.start() for e in people if e.start_char != match.start(1)
+            sentence_start <= e.start_char < match.start()
+            for e in people
+            if e.start_char != match.start(1)
         ):
-            ents = _relabel_or_add(doc, ents, match.start(1), match.end(1), "ROLE", from_label="PERSON")
+            ents = _relabel_or_add(
+                doc, ents, match.start(1), match.end(1), "ROLE", from_label="PERSON"
+            )
     return ents

@@ -20,13 +20,21 @@ def _keys(doc: AnnotatedDocument) -> tuple[dict[Any, str], dict[Any, str]]:
     spans = doc.span_by_id()
     ents = {(doc.id, s.start, s.end): s.label for s in doc.spans}
     rels = {
-        (doc.id, spans[r.head].start, spans[r.head].end, spans[r.child].start, spans[r.child].end): r.label
+        (
+            doc.id,
+            spans[r.head].start,
+            spans[r.head].end,
+            spans[r.child].start,
+            spans[r.child].end,
+        ): r.label
         for r in doc.relations
     }
     return ents, rels
 
 
-def agreement(first: list[AnnotatedDocument], second: list[AnnotatedDocument]) -> dict[str, ScoreTable]:
+def agreement(
+    first: list[AnnotatedDocument], second: list[AnnotatedDocument]
+) -> dict[str, ScoreTable]:
     """Entity and relation agreement on the releases both passes annotated."""
     by_id = {d.id: d for d in first}
     ents_a: dict[Any, str] = {}

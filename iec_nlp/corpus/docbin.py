@@ -54,9 +54,7 @@ def to_normalized_offsets(norm: NormalizedText, start: int, end: int) -> tuple[i
     return bisect_left(norm.to_original, start), bisect_left(norm.to_original, end)
 
 
-def annotated_to_doc(
-    nlp: Language, record: AnnotatedDocument
-) -> tuple[Doc, AlignmentReport]:
+def annotated_to_doc(nlp: Language, record: AnnotatedDocument) -> tuple[Doc, AlignmentReport]:
     """The gold `Doc` of one release: normalized text, entities, relations."""
     norm = normalize(record.text)
     doc = nlp.make_doc(norm.text)

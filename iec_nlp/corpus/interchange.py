@@ -803,7 +803,9 @@ def _read_brat_meta(path: Path) -> dict[str, Any]:
     try:
         meta = json.loads(_read_utf8(path))
     except json.JSONDecodeError as err:
-        raise CorpusFormatError(f"{path.name}: invalid JSON at line {err.lineno}: {err.msg}") from err
+        raise CorpusFormatError(
+            f"{path.name}: invalid JSON at line {err.lineno}: {err.msg}"
+        ) from err
     if not isinstance(meta, dict):
         raise CorpusFormatError(f"{path.name}: meta must be an object")
     return meta

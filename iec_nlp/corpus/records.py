@@ -115,9 +115,7 @@ class AnnotatedDocument:
         if not isinstance(meta, dict):
             raise CorpusFormatError(f"'meta' must be an object, got {type(meta).__name__}")
         spans = [_span_from_dict(s, i) for i, s in enumerate(_list_field(raw, "spans"))]
-        relations = [
-            _relation_from_dict(r, i) for i, r in enumerate(_list_field(raw, "relations"))
-        ]
+        relations = [_relation_from_dict(r, i) for i, r in enumerate(_list_field(raw, "relations"))]
         return cls(id=doc_id, text=text, meta=meta, spans=spans, relations=relations)
 
 
@@ -207,9 +205,7 @@ def validate_document(doc: AnnotatedDocument) -> list[str]:
             errors.append(f"{where}: names span {missing}, which does not exist")
             continue
         if (head.label, child.label) not in RELATION_TYPES[rel.label]:
-            errors.append(
-                f"{where}: {rel.label} cannot join {head.label} -> {child.label}"
-            )
+            errors.append(f"{where}: {rel.label} cannot join {head.label} -> {child.label}")
         incoming.setdefault(rel.child, set()).add(rel.label)
         count_key = (rel.head, rel.label)
         outgoing[count_key] = outgoing.get(count_key, 0) + 1
@@ -293,7 +289,9 @@ def read_jsonl(path: str | Path, *, validate: bool = True) -> ReadResult:
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError as err:
-            problems.append(Problem(str(path), number, doc_id, f"invalid UTF-8 at byte {err.start}"))
+            problems.append(
+                Problem(str(path), number, doc_id, f"invalid UTF-8 at byte {err.start}")
+            )
             continue
         try:
             parsed = json.loads(line)

@@ -55,14 +55,18 @@ def _placed(existing: dict[str, list[str]] | None) -> tuple[dict[str, str], dict
     for name, ids in (existing or {}).items():
         for doc_id in ids:
             if placed.setdefault(doc_id, name) != name:
-                raise ValueError(f"split file puts {doc_id!r} in both {placed[doc_id]!r} and {name!r}")
+                raise ValueError(
+                    f"split file puts {doc_id!r} in both {placed[doc_id]!r} and {name!r}"
+                )
             company = company_key(doc_id)
             if company not in PER_DOCUMENT_COMPANIES:
                 companies.setdefault(company, name)
     return placed, companies
 
 
-def make_split(doc_ids: list[str], existing: dict[str, list[str]] | None = None) -> dict[str, list[str]]:
+def make_split(
+    doc_ids: list[str], existing: dict[str, list[str]] | None = None
+) -> dict[str, list[str]]:
     """Assign ids to splits, keeping every assignment `existing` already made.
 
     A new release of a company `existing` already holds joins that company.
@@ -107,7 +111,10 @@ def balance_new_companies(
     shares = shares or BALANCE_SHARES
     placed, companies = _placed(existing)
     totals: dict[str, float] = {}
-    current = {name: dict.fromkeys(("releases", "customer_mentions", "recent_releases"), 0.0) for name in SPLITS}
+    current = {
+        name: dict.fromkeys(("releases", "customer_mentions", "recent_releases"), 0.0)
+        for name in SPLITS
+    }
     new_by_company: dict[str, list[AnnotatedDocument]] = {}
     split: dict[str, list[str]] = {name: [] for name in SPLITS}
     for doc in documents:
@@ -127,7 +134,9 @@ def balance_new_companies(
 
     def deficit(name: str) -> float:
         return sum(
-            (shares[name] * total - current[name][key]) / total for key, total in totals.items() if total
+            (shares[name] * total - current[name][key]) / total
+            for key, total in totals.items()
+            if total
         )
 
     order = sorted(new_by_company, key=lambda c: hashlib.sha1(c.encode("utf-8")).hexdigest())

@@ -39,14 +39,27 @@ def read_block(block: str, defaults: dict[str, str]) -> dict:
         if mark.group(1) in keys:
             raise ValueError(f"{doc_id}: span key {mark.group(1)!r} used twice")
         keys[mark.group(1)] = len(spans)
-        spans.append({"id": len(spans), "start": start, "end": len(text), "label": mark.group(2), "text": mark.group(3)})
+        spans.append(
+            {
+                "id": len(spans),
+                "start": start,
+                "end": len(text),
+                "label": mark.group(2),
+                "text": mark.group(3),
+            }
+        )
         pos = mark.end()
     text += body[pos:]
     relations = []
     for line in relation_lines.strip().splitlines():
         head_key, label, child_key = line.split()
         relations.append({"head": keys[head_key], "child": keys[child_key], "label": label})
-    meta = {"company": company, "date": date, "kind": kind[0] if kind else defaults["kind"], "source": defaults["source"]}
+    meta = {
+        "company": company,
+        "date": date,
+        "kind": kind[0] if kind else defaults["kind"],
+        "source": defaults["source"],
+    }
     return {"id": doc_id, "text": text, "meta": meta, "spans": spans, "relations": relations}
 
 
@@ -70,4 +83,12 @@ def build(probe_set: Path, out: Path | None = None) -> list[dict]:
 
 if __name__ == "__main__":
     for record in build(Path(sys.argv[1])):
-        print(record["id"], len(record["text"].split()), "words", len(record["spans"]), "spans", len(record["relations"]), "relations")
+        print(
+            record["id"],
+            len(record["text"].split()),
+            "words",
+            len(record["spans"]),
+            "spans",
+            len(record["relations"]),
+            "relations",
+        )

@@ -1,0 +1,32 @@
+"""The code keeps the house style (`ruff check` and `ruff format`, configured
+in pyproject.toml), so that a change is read for what it does, not for how
+it is laid out."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PATHS = ["iec_nlp", "training", "tests"]
+
+pytest.importorskip("ruff", reason="ruff comes with the dev extra")
+
+
+def _ruff(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "ruff", *args, *PATHS], cwd=ROOT, capture_output=True, text=True
+    )
+
+
+def test_ruff_finds_no_lint_errors():
+    result = _ruff("check", "--no-fix")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_code_is_formatted_as_ruff_format_writes_it():
+    result = _ruff("format", "--check")
+    assert result.returncode == 0, result.stdout + result.stderr
