@@ -20,7 +20,7 @@ import json
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from .corpus.records import AnnotatedDocument, write_jsonl
 from .corpus.splits import (
@@ -148,6 +148,7 @@ def rescore(
     same weights in seconds, without training again. `threshold` overrides
     each fold's relation threshold (for a pooled sweep).
     """
+    from .components.relation_extractor import RelationExtractor
     from .evaluation import evaluate
     from .pipeline import load_pipeline
 
@@ -161,7 +162,7 @@ def rescore(
     for fold_dir in fold_dirs:
         nlp = load_pipeline(fold_dir)
         if threshold is not None:
-            nlp.get_pipe("iec_relation_extractor").threshold = threshold
+            cast(RelationExtractor, nlp.get_pipe("iec_relation_extractor")).threshold = threshold
         held_out = json.loads((fold_dir / "held_out.json").read_text())
         releases += len(held_out)
         report = evaluate(nlp, [by_id[i] for i in held_out], gold_entities=False).to_dict()

@@ -45,7 +45,7 @@ import tempfile
 import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 try:
     import dask
@@ -64,6 +64,9 @@ from .batch import (
     worker_pipeline,
 )
 from .filings import Document
+
+if TYPE_CHECKING:
+    from dask.typing import Key
 
 logger = logging.getLogger(__name__)
 
@@ -286,7 +289,7 @@ class DaskExecutor:
         self, batches: Iterator[list[Document]]
     ) -> Iterator[tuple[list[Document], list[Outcome]]]:
         pending = as_completed()
-        batch_of: dict[str, list[Document]] = {}
+        batch_of: dict[Key, list[Document]] = {}
         exhausted = False
         source = iter(batches)
         while True:

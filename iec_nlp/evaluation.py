@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
 from spacy.training import Example
 
-from .components.relation_extractor import get_relations
+from .components.relation_extractor import RelationExtractor, get_relations
 from .organizations import organization_key
 from .schema import RELATION_LABELS
 from .scoring import prf, relation_keys  # noqa: F401  (re-exported: part of this module's API)
@@ -324,7 +324,9 @@ def evaluate(model: Any, corpus_or_split: Any, *, gold_entities: bool = True) ->
     part_pred: dict[Any, str] = {}
     rel_gold: dict[Any, str] = {}
     rel_pred: dict[Any, str] = {}
-    fact_counts = {name: Counter() for name in ("person_role", "customer", "figure")}
+    fact_counts: dict[str, Counter[str]] = {
+        name: Counter() for name in ("person_role", "customer", "figure")
+    }
     errors: list[dict[str, Any]] = []
     relation_misses: list[dict[str, Any]] = []
     issuer_correct, issuer_total, issuer_misses = 0, 0, []
@@ -377,8 +379,8 @@ def evaluate(model: Any, corpus_or_split: Any, *, gold_entities: bool = True) ->
     relations = ScoreTable(*score_keyed(rel_gold, rel_pred, RELATION_LABELS))
     facts = {}
     for name, c in fact_counts.items():
-        p, r, f = prf(c["tp"], c["fp"], c["fn"])
-        facts[name] = LabelScore(p, r, f, c["tp"] + c["fn"])
+        precision, recall, f_score = prf(c["tp"], c["fp"], c["fn"])
+        facts[name] = LabelScore(precision, recall, f_score, c["tp"] + c["fn"])
     keys = sorted(set(ent_gold) | set(ent_pred), key=repr)
     all_labels = list(ENTITY_LABELS) + [_NONE]
     # Releases with no entity, gold or predicted, give an empty matrix
@@ -515,7 +517,7 @@ def threshold_sweep(
 
     nlp = get_pipeline(model)
     documents = _documents(corpus_or_split)
-    relation_pipe = nlp.get_pipe("iec_relation_extractor")
+    relation_pipe = cast(RelationExtractor, nlp.get_pipe("iec_relation_extractor"))
     original = relation_pipe.threshold
     rows = []
     try:

@@ -313,8 +313,8 @@ def resolve_period(text: str, context: ReleaseContext, scope: str | None = None)
         explicit_year = _full_year(half.group(3))
     elif fiscal_match:
         explicit_year = _full_year(fiscal_match.group(2))
-    elif _YEAR.search(phrase):
-        explicit_year = int(_YEAR.search(phrase).group(1))
+    elif year_match := _YEAR.search(phrase):
+        explicit_year = int(year_match.group(1))
     if explicit_year is not None:
         year = explicit_year
     elif prior and year is not None:

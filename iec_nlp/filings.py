@@ -296,8 +296,9 @@ def _read_submission(source: str, text: str, encoding: str) -> SourceContents:
         text_close = _TEXT_CLOSE.search(text, body_start, end)
         body_end = text_close.start() if text_close else end
         sequence = fields.get("SEQUENCE", "").strip()
+        doc_id = filename or f"document-{position}"
         metadata = {
-            "id": filename or f"document-{position}",
+            "id": doc_id,
             "type": doc_type.upper(),
             "sequence": int(sequence) if sequence.isdigit() else None,
             "filename": filename,
@@ -313,7 +314,7 @@ def _read_submission(source: str, text: str, encoding: str) -> SourceContents:
         if is_html:
             documents.append(
                 _html_document(
-                    source, metadata, text, body_start, body_end, encoding, metadata["id"], cover
+                    source, metadata, text, body_start, body_end, encoding, doc_id, cover
                 )
             )
         else:
@@ -321,7 +322,7 @@ def _read_submission(source: str, text: str, encoding: str) -> SourceContents:
             documents.append(
                 Document(
                     source,
-                    metadata["id"],
+                    doc_id,
                     text[body_start + skip : body_end],
                     encoding,
                     "text",

@@ -44,10 +44,16 @@ ORG_LABELS = ("ORG", "CUSTOMER")
 
 
 class EntityLike(Protocol):
-    start: int
-    end: int
-    label: str
-    text: str
+    # Read-only: the organization functions only read a mention, and a
+    # frozen `Entity` must satisfy the protocol too.
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def text(self) -> str: ...
 
 
 # Names repeat within and across releases, and grouping compares every pair:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from spacy.language import Language
 from spacy.util import registry
@@ -69,13 +69,15 @@ def copy_recognizer_weights(nlp: Language, source: str, component: str = "ner") 
     when our `ner` is a transition-based recognizer too, its projection and
     lower layer. Returns what was copied."""
     import spacy
+    from spacy.pipeline import Tok2Vec, TrainablePipe
 
-    origin = spacy.load(source).get_pipe(component).model
+    origin = cast(TrainablePipe, spacy.load(source).get_pipe(component)).model
     copied = []
     origin_encoder, _, origin_projection = origin.get_ref("tok2vec").layers
-    if _copy(nlp.get_pipe("tok2vec").model, origin_encoder):
+    if _copy(cast(Tok2Vec, nlp.get_pipe("tok2vec")).model, origin_encoder):
         copied.append("encoder")
-    ours = nlp.get_pipe("ner").model
+    # spaCy's recognizer or ours (iec_nlp.components.entity_tagger).
+    ours = cast(TrainablePipe, nlp.get_pipe("ner")).model
     if not ours.has_ref("lower"):
         # Entities from a tagger (iec_nlp.components.entity_tagger): only
         # the encoder has a counterpart in the source.

@@ -128,7 +128,7 @@ def relation_diagrams(result: Extraction) -> list[dict[str, Any]]:
 
 def _related_groups(result: Extraction) -> list[list[int]]:
     """Entity indices linked by relations, each group sorted by position."""
-    parent = {}
+    parent: dict[int, int] = {}
 
     def find(i: int) -> int:
         while parent.setdefault(i, i) != i:

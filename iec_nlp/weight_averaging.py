@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import numpy
 from spacy.util import registry
@@ -29,7 +29,7 @@ def make_reseed_at_first_update(seed: int) -> Any:
     """A `[training] before_update` callback: reseed the random generators
     once, before the first update, so the run shares the initial weights of
     the plain run (drawn before) and draws its own batches and dropout."""
-    reseeded = []
+    reseeded: list[bool] = []
 
     def reseed(nlp: Any, info: dict[str, Any]) -> None:
         if not reseeded:
@@ -50,13 +50,15 @@ def average_pipelines(
     """Save to `output` the first pipeline with the weights of `components`
     (those that learn) replaced by their mean over all `paths` (same
     architecture)."""
+    from spacy.pipeline import TrainablePipe
+
     from .pipeline import load_pipeline
 
     pipelines = [load_pipeline(path) for path in paths]
     for name in components:
         if name not in pipelines[0].pipe_names:
             continue
-        models = [nlp.get_pipe(name).model for nlp in pipelines]
+        models = [cast(TrainablePipe, nlp.get_pipe(name)).model for nlp in pipelines]
         for nodes in zip(*(model.walk() for model in models)):
             for param in nodes[0].param_names:
                 if nodes[0].has_param(param):

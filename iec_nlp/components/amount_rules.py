@@ -523,7 +523,8 @@ def _measure_ending_compound(
     text: str, end: int, metrics: list[tuple[int, int]]
 ) -> tuple[int, int] | None:
     """The measure that ends the noun compound written right after `end`, if any."""
-    word_starts, position = [], end
+    word_starts: list[int] = []
+    position = end
     while len(word_starts) < _COMPOUND_REACH and (word := _COMPOUND_WORD.match(text, position)):
         word_starts.append(word.end() - len(word.group().lstrip(" ")))
         position = word.end()

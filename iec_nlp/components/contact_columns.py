@@ -13,6 +13,7 @@ cell by cell, which the flowed text has run together. Part of
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from spacy.tokens import Doc, Span
 
@@ -179,7 +180,7 @@ def _contacts_in_columns(filed: str, names_elsewhere: set[str]) -> list[tuple[in
     for n, line in enumerate(lines[:-1]):
         if n < block_end or not COLUMN_GAP.search(line.strip()):
             continue
-        names = []
+        names: list[tuple[int, int]] = []
         for a, b in line_cells(line):
             if not names and (label := _CONTACT_LABEL_CELL.match(line, a, b)):
                 a = label.end()
@@ -197,9 +198,11 @@ def _contacts_in_columns(filed: str, names_elsewhere: set[str]) -> list[tuple[in
                 if below == n + 1:
                     block = []
                 break
+            # No cell read here is None: the check above breaks on one.
+            contacts = cast("list[list[tuple[int, int, str]]]", read)
             block += [
                 (starts[below] + a + x, starts[below] + a + y, label)
-                for (a, _), cell in zip(cells, read)
+                for (a, _), cell in zip(cells, contacts)
                 for x, y, label in cell
             ]
             block_end = below + 1

@@ -858,9 +858,13 @@ class EntityRules:
         for match in job_titles(text):
             # "Leidos Defense Group president": a capitalized "Group" before a
             # title in lower case ends an organization's name.
-            group = _GROUP_BEFORE_LOWER_CASE_TITLE.match(match.group())
+            group_word = _GROUP_BEFORE_LOWER_CASE_TITLE.match(match.group())
             ents = _add(
-                doc, ents, match.start() + (group.end() if group else 0), match.end(), "ROLE"
+                doc,
+                ents,
+                match.start() + (group_word.end() if group_word else 0),
+                match.end(),
+                "ROLE",
             )
             # "said President and CEO Rakesh Gangwal.": the name a title stands before.
             if (name := _NAME_AFTER_TITLE.match(text, match.end())) and not _is_thing_name(
@@ -1378,7 +1382,7 @@ _DEFINED_PHRASE = re.compile(
 
 
 def _defined_phrase_terms(text: str) -> set[str]:
-    terms = set()
+    terms: set[str] = set()
     for match in _DEFINED_PHRASE.finditer(text):
         if match.group(1) in _GENERIC_ORGANIZATION_WORDS or match.group(1) in _PARTY_NOUNS:
             continue

@@ -71,12 +71,12 @@ def build_entity_tagger(
     """Token vectors -> BILUO tag scores, through the vectors of
     `window_size` neighbours on each side and one maxout layer."""
     output_layer = Softmax_v2(nO, hidden_width, normalize_outputs=False)
-    head = chain(
+    head: Model[Floats2d, Floats2d] = chain(
         expand_window(window_size=window_size),
         Maxout(nO=hidden_width, nP=2, normalize=True, dropout=0.0),
         output_layer,
     )
-    model = chain(tok2vec, with_array(head))
+    model: Model[list[Doc], list[Floats2d]] = chain(tok2vec, with_array(head))
     # The references spaCy's tagger looks for (to size the output layer).
     model.set_ref("tok2vec", tok2vec)
     model.set_ref("softmax", output_layer)
@@ -171,6 +171,7 @@ class BiluoScheme:
         starts and ends outside an entity."""
         neg = float("-inf")
         o = self.outside
+        assert o is not None  # decode() searches only a tag set with O
         labels = self.labels
         cols = [self.columns[label] for label in labels]
         # State scores: outside (O, L-x or U-x just ended) and, per label,
@@ -178,6 +179,7 @@ class BiluoScheme:
         out_score = 0.0
         inside = [neg] * len(labels)
         back: list[tuple[tuple, list]] = []  # per token: how each state was reached
+        best_out_from: tuple[str] | tuple[str, int]
         for row in rows:
             o_here = out_score + row[o]
             best_out, best_out_from = o_here, ("O",)
@@ -213,6 +215,7 @@ class BiluoScheme:
             else:
                 k = state[1]
                 if inside_from[k] == "B":
+                    assert end is not None  # set by the L-x that entered this state
                     spans.append((t, end, labels[k]))
                     state = ("out",)
         spans.reverse()

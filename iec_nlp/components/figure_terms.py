@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from typing import cast
 
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -1230,7 +1231,8 @@ def _complete_phrases(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
             swallowed.update(others)
             others = []
         clash = widened is None or bool(others)
-        result.append(ent if clash else widened)
+        # No clash: `widened` is a span.
+        result.append(ent if clash else cast(Span, widened))
     # A widened span swallows the pieces of its label it now covers ("2011"
     # of "July 1, 2011"); only same-label spans overlap here, the longest wins.
     return filter_spans([e for e in result if e not in swallowed])

@@ -62,7 +62,7 @@ def find_money(text: str) -> list[tuple[int, int]]:
     from just before each currency sign: no match can start further back;
     then the amounts in cents (`_CENTS`), which have no sign.
     """
-    found = []
+    found: list[tuple[int, int]] = []
     position = 0
     for sign in _CURRENCY_SIGN.finditer(text):
         if sign.start() < position:

@@ -422,9 +422,9 @@ def _propagate(
             if forms[form] != "PERSON" and (longer := _inside_longer_name(text, start_char)):
                 # "APR" in "the AMA with New APR Energy" is a word of a longer
                 # name: the mention is that name, if no other entity holds it.
-                widened = doc.char_span(
-                    longer, end_char + _NAME_WORDS_AFTER.match(text, end_char).end() - end_char
-                )
+                words_after = _NAME_WORDS_AFTER.match(text, end_char)
+                assert words_after is not None  # zero words match too: never None
+                widened = doc.char_span(longer, end_char + words_after.end() - end_char)
                 if widened is None or any(
                     j in owner and owner[j] not in inside for j in range(widened.start, widened.end)
                 ):

@@ -67,7 +67,7 @@ def _add_defined_short_names(
 ) -> tuple[list[Span], list[Span]]:
     """Each organization's short form defined in parentheses after it, with
     its label; and these short forms, which decide their other mentions."""
-    short_names = []
+    short_names: list[Span] = []
     for ent in [e for e in ents if e.label_ in ("ORG", "CUSTOMER")]:
         match = _SHORT_NAME_AFTER_NAME.match(text, ent.end_char)
         if (

@@ -14,6 +14,7 @@ relabeled. Part of `iec_entity_rules` (`entity_rules`).
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from spacy.tokens import Doc, Span
 
@@ -197,9 +198,12 @@ def _join_ampersand_names(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
         inside = _overlapping(ents, ent.end, widened.end) if widened else []
         # Only a name that reads as a phrase goes on over another name
         # ("Centers for Medicare & Medicaid Services"); "Ford & GM" are two.
+        # (`inside` is empty unless `widened` is a span.)
         rest_of_name = not inside or (
             _LOWER_CASE_NAME_WORD.search(ent.text) is not None
-            and all(e.label_ in ("ORG", "CUSTOMER") and e.end <= widened.end for e in inside)
+            and all(
+                e.label_ in ("ORG", "CUSTOMER") and e.end <= cast(Span, widened).end for e in inside
+            )
         )
         if widened and rest_of_name:
             ent = widened
@@ -209,17 +213,19 @@ def _join_ampersand_names(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
         ):
             # "Harris Trust" + " and Savings Bank of Chicago": one bank's name,
             # which the recognizer read as two.
-            rest = [
+            bank_pieces = [
                 e
                 for e in ents
                 if ent.end_char < e.start_char < bank.end() and e.label_ in ("ORG", "CUSTOMER")
             ]
             widened = doc.char_span(
-                ent.start_char, max([bank.end(), *(e.end_char for e in rest)]), label=ent.label_
+                ent.start_char,
+                max([bank.end(), *(e.end_char for e in bank_pieces)]),
+                label=ent.label_,
             )
-            if widened and all(e in rest for e in _overlapping(ents, ent.end, widened.end)):
+            if widened and all(e in bank_pieces for e in _overlapping(ents, ent.end, widened.end)):
                 ent = widened
-                joined.update(rest)
+                joined.update(bank_pieces)
         result.append(ent)
     return [e for e in result if e not in joined]
 
@@ -694,7 +700,9 @@ def _named_apart(
             ent.text, max(0, joint.start() - 12), min(len(ent.text), joint.end() + 12)
         ):
             continue  # "Petco Health and Wellness Company, Inc.": one name over a common pair
-        kinds = _KIND_BEFORE_AND.search(left) and " " in left and _KIND_AT_END.match(right)
+        kinds: re.Match[str] | bool | None = (
+            _KIND_BEFORE_AND.search(left) and " " in left and _KIND_AT_END.match(right)
+        )
         # "Pinehollow Behavioral Health and Lumiveth Diagnostics, Inc.": a company's
         # kind word ends the first name, a legal form the second.
         kinds = kinds or (
@@ -1163,7 +1171,7 @@ def _without_restated_abbreviations(text: str, ents: list[Span]) -> list[Span]:
             free = span is not None and not any(
                 o.start < span.end and span.start < o.end for o in ents
             )
-            result.append(span if free else e)
+            result.append(cast(Span, span) if free else e)  # free: `span` is a span
     return result
 
 

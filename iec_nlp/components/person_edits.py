@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import cast
 
 from spacy.tokens import Doc, Span
 
@@ -257,6 +258,7 @@ def _join_person_fragments(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     for ent in ents:
         previous = result[-1] if result else None
         if _is_given_name_piece(previous, ent, text):
+            assert previous is not None  # a piece of a name follows one
             result[-1] = Span(doc, previous.start, ent.end, label="PERSON")
         else:
             result.append(ent)
@@ -342,7 +344,7 @@ def _as_given_names_of_people(doc: Doc, text: str, ents: list[Span]) -> list[Spa
         for e in ents
         if e.label_ in ("ORG", "CUSTOMER") and len(e) > 1 and HOLDS_LEGAL_FORM.search(e.text)
     }
-    result = []
+    result: list[Span] = []
     for ent in ents:
         name = text[ent.start_char : ent.end_char]
         names = _LIST_SEPARATOR.split(name)
@@ -359,7 +361,7 @@ def _as_given_names_of_people(doc: Doc, text: str, ents: list[Span]) -> list[Spa
                 for s, n in zip([ent.start_char, *starts], names)
             ]
             if all(people):
-                result.extend(people)
+                result.extend(cast("list[Span]", people))  # all(): none is None
                 continue
         result.append(ent)
     return result

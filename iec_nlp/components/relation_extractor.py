@@ -18,10 +18,10 @@ offsets, so they survive serialization (DocBin) and re-tokenization.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import islice
-from typing import Any
+from typing import Any, cast
 
 import numpy
 from spacy.attrs import ENT_TYPE
@@ -159,7 +159,7 @@ class RelationExtractor(TrainablePipe):
         self.vocab = vocab
         self.model = model
         self.name = name
-        self.cfg = {
+        self.cfg: dict[str, Any] = {
             "labels": list(RELATION_LABELS),
             "threshold": threshold,
             "prune_unlinked": prune_unlinked,
@@ -246,7 +246,7 @@ class RelationExtractor(TrainablePipe):
         logits, backprop = self._run_model(docs, candidates, is_train=True)
         probs = _sigmoid(self.model.ops.to_numpy(logits).ravel())
         loss, d_logits = self.get_loss(examples, PairScores(candidates, probs))
-        backprop(self.model.ops.asarray2f(d_logits.reshape(-1, 1)))
+        backprop(self.model.ops.asarray2f(cast(Floats2d, d_logits.reshape(-1, 1))))
         if sgd is not None:
             self.finish_update(sgd)
         losses[self.name] += loss
@@ -286,7 +286,7 @@ class RelationExtractor(TrainablePipe):
 
 
 def _apply_role_rules(
-    doc: Doc, relations: list[list[Any]], ents: tuple[Span, ...]
+    doc: Doc, relations: list[list[Any]], ents: Sequence[Span]
 ) -> list[list[Any]]:
     for rule in (
         link_successor_roles,
@@ -322,13 +322,15 @@ def _apply_role_rules(
 
 
 def _apply_amount_rules(
-    doc: Doc, relations: list[list[Any]], ents: tuple[Span, ...]
+    doc: Doc, relations: list[list[Any]], ents: Sequence[Span]
 ) -> list[list[Any]]:
     relations = pair_respectively(doc, relations)
     if not relations:
         return relations
     text = doc_text(doc)
-    money, metrics, periods = [], [], []
+    money: list[tuple[int, int]] = []
+    metrics: list[tuple[int, int]] = []
+    periods: list[tuple[int, int]] = []
     by_label = {"MONEY": money, "METRIC": metrics, "PERIOD": periods}
     for e in ents:
         if e.label_ in by_label:
@@ -438,7 +440,7 @@ def _decode(
 _REQUIRES_INCOMING_IDS = [get_string_id(label) for label in REQUIRES_INCOMING]
 
 
-def _prune_unlinked(doc: Doc, ents: tuple[Span, ...]) -> None:
+def _prune_unlinked(doc: Doc, ents: Sequence[Span]) -> None:
     # Most chunks have no METRIC or PERIOD: a look at the token labels
     # spares building their entity spans.
     types = doc.to_array(ENT_TYPE)

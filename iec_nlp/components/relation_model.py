@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 import numpy
 from spacy.attrs import ENT_IOB, ENT_TYPE, IS_SPACE, ORTH
@@ -322,10 +323,10 @@ def _pair_features_forward(model: Model, docs: list[Doc], is_train: bool):
             if pool.shape[0]:
                 d_all += pool.T @ d_output[:, k * width : (k + 1) * width]
         lengths = ops.asarray1i([len(doc) for doc in docs])
-        d_tokvecs = ops.unflatten(ops.asarray2f(d_all), lengths)
+        d_tokvecs = ops.unflatten(ops.asarray2f(cast(Floats2d, d_all)), lengths)
         return backprop_tok2vec(d_tokvecs)
 
-    return ops.asarray2f(output), backprop
+    return ops.asarray2f(cast(Floats2d, output)), backprop
 
 
 @registry.architectures("iec.RelationModel.v1")
@@ -339,10 +340,10 @@ def make_relation_model(
     """Docs -> one logit per candidate pair, in `get_candidates` order."""
     n_inputs = 3 * width + N_STRUCTURAL_FEATURES
     pair_features = make_pair_features(tok2vec, get_candidates)
-    scorer = chain(
+    scorer: Model[Floats2d, Floats2d] = chain(
         Relu(nO=hidden_width, nI=n_inputs, dropout=dropout),
         Linear(nO=1, nI=hidden_width),
     )
-    model = chain(pair_features, scorer)
+    model: Model[list[Doc], Floats2d] = chain(pair_features, scorer)
     model.attrs["get_candidates"] = get_candidates
     return model

@@ -529,7 +529,7 @@ def link_possessive_titles(
     """ROLE_AT from the titles after an organization's possessive to it."""
     text = doc_text(doc)
     ents = list(_entities(doc, entities))
-    links = []
+    links: list[list[Any]] = []
     for n, owner in enumerate(ents[:-1]):
         title = ents[n + 1]
         if owner.label_ not in _ORGANIZATIONS or title.label_ != "ROLE":
@@ -784,7 +784,7 @@ def _title_chain(
 ) -> list[Any]:
     """The titles from `ents[first]` on that follow `cursor` one after
     another before `limit`: the first after `opening`, each other after `joiner`."""
-    titles = []
+    titles: list[Any] = []
     for title in ents[first:]:
         if title.start_char >= limit or title.label_ != "ROLE":
             break

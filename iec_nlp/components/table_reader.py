@@ -227,7 +227,9 @@ def _row_label(lines: list[_Line], row_index: int, first_cell: _Cell) -> tuple[i
     if empty_cells := _EMPTY_CELLS_AFTER_LABEL.search(raw):
         raw = raw[: empty_cells.start()]  # "accounting principle    $    -   $ (3.86)"
     label = _LABEL_TRAILER.sub("", raw.rstrip())
-    stripped = label[_LABEL_LEADER.match(label).end() :]
+    leader = _LABEL_LEADER.match(label)
+    assert leader is not None  # an empty leader matches too: never None
+    stripped = label[leader.end() :]
     if not re.search(r"[A-Za-z]{2}", stripped) or len(stripped) > 90:
         return None
     start = line.start + len(label) - len(stripped)
@@ -235,18 +237,18 @@ def _row_label(lines: list[_Line], row_index: int, first_cell: _Cell) -> tuple[i
         piece = above.text
         # Rows of cells without a currency sign may run on the line before the
         # label's last piece: "... equity 5,701 6,232 Total liabilities and".
-        cells_before = (
+        cells_on_line = (
             None if _LABEL_LINE.fullmatch(piece) else list(_SIGNLESS_CELLS.finditer(piece))
         )
-        if cells_before:
-            piece = piece[cells_before[-1].end() :]
+        if cells_on_line:
+            piece = piece[cells_on_line[-1].end() :]
         if not _LABEL_LINE.fullmatch(piece):
             break
         if not stripped[:1].islower() and not _OPEN_LABEL_END.search(piece):
             break
         stripped = piece.lstrip(" \t")
         start = above.end - len(stripped)
-        if cells_before:
+        if cells_on_line:
             break
     return start, line.start + len(label)
 
@@ -494,7 +496,7 @@ def _periods_by_place(
         row.text, cells[0].start_char - row.start
     ):
         return list(periods)
-    found = []
+    found: list[tuple[int, int] | None] = []
     for cell in cells:
         center = (cell.start_char + cell.end_char) / 2 - row.start
         found.append(min(periods, key=lambda p: abs((p[0] + p[1]) / 2 - header.start - center)))
@@ -604,6 +606,7 @@ class TableReader:
             links.lines, i, links.money_lines, layout_label, links.layout.text, cells
         )
         if transposed:
+            assert layout_label is not None  # only a row with a label is read as transposed
             self._read_transposed_row(links, i, cells, layout_label, *transposed)
             return
         label = links.layout.to_doc(*layout_label) if layout_label else None
@@ -619,7 +622,9 @@ class TableReader:
             columns = _columns_by_rank(header, links.lines[i], layout_label[1], cells)
         if columns is not None:
             self._unlink_by_columns(links, cells, columns)
-            cells_periods = [(c, column) for c, column in zip(cells, columns) if column is not None]
+            cells_periods: list[tuple[_Cell, tuple[int, int] | None]] = [
+                (c, column) for c, column in zip(cells, columns) if column is not None
+            ]
         else:
             cells = self._unlink_change_cells(links, cells, headers, header, links.lines[i])
             cells_periods = self._cell_periods_by_place(links, i, cells, header, headers)
@@ -669,9 +674,9 @@ class TableReader:
         gone = [r for r in links.relations if moved.get((r[2], r[3]), True) is None]
         links.has -= {(r[0], r[1], r[4]) for r in gone}
         links.relations = [
-            [*r[:2], *moved.get((r[2], r[3]), (r[2], r[3])), *r[4:]]
+            [*r[:2], *moved_to, *r[4:]]
             for r in links.relations
-            if moved.get((r[2], r[3]), True) is not None
+            if (moved_to := moved.get((r[2], r[3]), (r[2], r[3]))) is not None
         ]
         links.changed = True
 
@@ -716,6 +721,7 @@ class TableReader:
         """The row's cells under period columns, once the links of its change cells are dropped."""
         change_cells = _change_columns(links.layout.text, headers, cells)
         if change_cells:
+            assert headers is not None  # change columns come after the header's periods
             # The columns are known: one per period, then the changes. The
             # extractor's periods for this row give way to the header's.
             kept = cells[: len(headers)]
@@ -865,7 +871,7 @@ class TableReader:
     @staticmethod
     def _widen_metrics(
         doc: Doc, layout: _Layout, ents: list[Span], label: tuple[int, int]
-    ) -> tuple[list[Span], dict[tuple[int, int], tuple[int, int]]]:
+    ) -> tuple[list[Span], dict[tuple[int, int], tuple[int, int] | None]]:
         """The row label is the metric: a METRIC found inside it ("sales" in
         "Merchandise sales and services") becomes the whole label, also one
         that began on a line above it, a heading ("Basic / Earnings per share")

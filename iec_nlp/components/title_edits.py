@@ -159,7 +159,8 @@ _REGION_AFTER_TITLE = re.compile(
 
 
 def _widen_over_regions(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
-    result, taken = [], set()
+    result: list[Span] = []
+    taken: set[tuple[int, int]] = set()
     for ent in ents:
         region = _REGION_AFTER_TITLE.match(text, ent.end_char) if ent.label_ == "ROLE" else None
         if region is not None:
@@ -360,6 +361,7 @@ def _extend_title_scopes(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
             and o.end_char > owner.end()
         ]
         if len(spilled) == 1 and len(inside) == 1:
+            assert owner is not None  # a spilled organization is one `owner` matched
             organization = doc.char_span(owner.end(), spilled[0].end_char, label=spilled[0].label_)
             widened = doc.char_span(ent.start_char, end, label="ROLE")
             if organization is not None and widened is not None:
@@ -481,6 +483,7 @@ def _complete_board_seats(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
         )
         widened = doc.char_span(ent.start_char, rest.end(), label="ROLE") if rest else None
         if widened is not None:
+            assert rest is not None  # `widened` is only made from `rest`
             result = [o for o in result if not (ent.end_char <= o.start_char < rest.end())]
             result[result.index(ent)] = widened
     return result

@@ -835,10 +835,10 @@ def _parse_ann(content: str, text: str) -> tuple[list[_RawSpan], list[_RawRelati
             raise _AnnError(number, str(err)) from None
     # References are checked after all lines are read: an R may precede its Ts.
     for number, rel in relations:
-        for brat_id in (rel.head, rel.child):
-            if brat_id not in spans:
+        for referenced_id in (rel.head, rel.child):
+            if referenced_id not in spans:
                 raise _AnnError(
-                    number, f"relation {rel.label} names {brat_id}, which is not defined"
+                    number, f"relation {rel.label} names {referenced_id}, which is not defined"
                 )
     return list(spans.values()), [rel for _, rel in relations]
 

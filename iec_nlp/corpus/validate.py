@@ -7,12 +7,13 @@ validator runs with nothing but the package on the path.
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from .records import Problem, read_jsonl
 
 
-def validate_files(paths: list[str | Path]) -> tuple[int, list[Problem]]:
+def validate_files(paths: Sequence[str | Path]) -> tuple[int, list[Problem]]:
     """Validate every file; return the number of good records and all problems."""
     good = 0
     problems: list[Problem] = []
