@@ -140,16 +140,8 @@ def extract(
     8-K/A and EX-99* block. A document that fails is recorded with its error
     and the run goes on; the exit code is 1 if any failed (130 if interrupted).
     """
-    from .batch import (
-        Executor,
-        InProcessExecutor,
-        OutputExistsError,
-        ProcessPoolExecutor,
-        check_output,
-        format_for,
-        open_writer,
-        run_batch,
-    )
+    from .batch import Executor, InProcessExecutor, ProcessPoolExecutor, run_batch
+    from .batch_output import OutputExistsError, check_output, format_for, open_writer
 
     if scheduler is not None and workers is not None:
         raise typer.BadParameter(

@@ -24,16 +24,8 @@ import pytest
 from typer.testing import CliRunner
 
 from iec_nlp import batch
-from iec_nlp.batch import (
-    CsvWriter,
-    InProcessExecutor,
-    JsonlWriter,
-    JsonWriter,
-    ParquetWriter,
-    discover,
-    open_writer,
-    run_batch,
-)
+from iec_nlp.batch import InProcessExecutor, discover, run_batch
+from iec_nlp.batch_output import CsvWriter, JsonlWriter, JsonWriter, ParquetWriter, open_writer
 from iec_nlp.cli import app
 from iec_nlp.filings import read_documents, record_text
 

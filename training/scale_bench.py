@@ -142,7 +142,8 @@ def measure(config: str, folder: Path, batch_size: int, model: str | None) -> di
             "documents": documents,
         }
 
-    from iec_nlp.batch import InProcessExecutor, JsonlWriter, ProcessPoolExecutor, run_batch
+    from iec_nlp.batch import InProcessExecutor, ProcessPoolExecutor, run_batch
+    from iec_nlp.batch_output import JsonlWriter
 
     with tempfile.TemporaryDirectory() as tmp:
         t0 = time.perf_counter()
