@@ -42,12 +42,15 @@ _AGENCY_LINE = re.compile(
 )
 
 
+# A company's own department in a contact block, as a heading or a cell:
+# "Investor Relations", "Shareholder Relations", "Public Affairs".
+_DEPARTMENT = r"(?:Investor|Shareholder|Media|Public|Corporate|Financial)[ ](?:Relations|Communications|Affairs)"
+_DEPARTMENT_NAME = re.compile(_DEPARTMENT)
+
 # A contact block's heading above its first name, after a blank line:
 # "\n\nInvestor Relations\nTorin Farrelly, Vice President" (a department,
 # no one's title), "\n\nBrightgate Investor Relations\nKevin Lam" (the agency).
 # (Or after an "or" line between two contacts: "...\nor\nCobbold Investor Relations\nDominic Sarafian".)
-_DEPARTMENT = r"(?:Investor|Shareholder|Media|Public|Corporate|Financial)[ ](?:Relations|Communications|Affairs)"
-_DEPARTMENT_HEADING = re.compile(_DEPARTMENT)
 _HEADING_LINE_ABOVE = re.compile(
     r"(?:^|\n[ \t]*\n|\n[ \t]*or[ \t]*\n)[ \t]*([^\n]+?)[ \t]*\n[ \t]*$"
 )
@@ -64,7 +67,7 @@ def _agencies_under_contact_names(doc: Doc, text: str, ents: list[Span]) -> list
         if above is None or text[line_start : person.start_char].strip():
             continue
         start, end = above.span(1)
-        if _DEPARTMENT_HEADING.fullmatch(above.group(1)):
+        if _DEPARTMENT_NAME.fullmatch(above.group(1)):
             ents = [
                 e
                 for e in ents
@@ -121,8 +124,6 @@ _CONTACT_LABEL_CELL = re.compile(
 )
 
 
-_DEPARTMENT_CELL = re.compile(_DEPARTMENT)
-
 _TITLE_WITH_SCOPE_CELL = re.compile(
     rf"(?:[A-Z][\w-]*[ ]){{0,3}}(?:Director|Manager|Officer|President|Head|Treasurer|Controller|Secretary|Counsel),[ ]{_DEPARTMENT}"
 )
@@ -145,7 +146,7 @@ def _contact_cell(cell: str, names_elsewhere: set[str]) -> list[tuple[int, int, 
     if (
         JOB_TITLE.fullmatch(cell)
         or _TITLE_WITH_SCOPE_CELL.fullmatch(cell)
-        or _DEPARTMENT_CELL.fullmatch(cell)
+        or _DEPARTMENT_NAME.fullmatch(cell)
     ):
         return [(0, len(cell), "ROLE")]
     own = _OWN_DEPARTMENT_CELL.fullmatch(cell)

@@ -313,7 +313,7 @@ _EPONYM_INSTITUTION_WORDS = r"Institute|Center|Centre|Hospital|Foundation|Univer
 # "U.S. Navy", "Department of Homeland Security", "Federal Highway
 # Administration", "Naval Sea Systems Command", "Metropolitan Transportation
 # Authority".
-# (A headline's verb after a body's name ends it: name_shapes._HEADLINE_VERB.)
+# (A headline's verb after a body's name ends it: `_HEADLINE_VERB` above.)
 _CAP = rf"(?!The\b|Master\b|{_HEADLINE_VERB})[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 
 # A nation's adjective before its military or ministry: "Canadian Army",

@@ -700,30 +700,28 @@ def _named_apart(
             ent.text, max(0, joint.start() - 12), min(len(ent.text), joint.end() + 12)
         ):
             continue  # "Petco Health and Wellness Company, Inc.": one name over a common pair
-        kinds: re.Match[str] | bool | None = (
-            _KIND_BEFORE_AND.search(left) and " " in left and _KIND_AT_END.match(right)
-        )
+        kinds = bool(_KIND_BEFORE_AND.search(left) and " " in left and _KIND_AT_END.match(right))
         # "Pinehollow Behavioral Health and Lumiveth Diagnostics, Inc.": a company's
         # kind word ends the first name, a legal form the second.
-        kinds = kinds or (
+        kinds = kinds or bool(
             _ENDS_IN_COMPANY_KIND.search(left) and " " in left and _TWO_WORDS_AND_FORM.match(right)
         )
         kinds = kinds or _firms_named_together(left, right)
         # "Bank of Ireland and PNC Bank, National Association": a bank named
         # after its place, then a second bank's name with its kind or form.
-        kinds = kinds or (
+        kinds = kinds or bool(
             _BANK_OF_PLACE.match(left)
             and (_KIND_AT_END.match(right) or _TWO_WORDS_AND_FORM.match(right))
         )
         # The last of a list of customers: "Keady Telephone Company, Windstream
         # and Greystead Telephone Cooperative" (one word, then a name of its kind).
-        kinds = kinds or (
+        kinds = kinds or bool(
             last_of_list
             and _ONE_CAPITALIZED_WORD.fullmatch(left)
             and _KIND_AT_END.match(right)
             and " " in right
         )
-        kinds = kinds or (
+        kinds = kinds or bool(
             # Not one body's name: "U.S. Customs and Border Protection".
             last_of_list
             and all(_TWO_CAPITALIZED_WORDS.match(part) for part in (left, right))
