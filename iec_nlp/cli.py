@@ -251,6 +251,24 @@ def corpus_validate(
     raise typer.Exit(1 if problems else 0)
 
 
+@corpus_app.command("mentions")
+def corpus_mentions(
+    files: list[Path] = typer.Argument(..., help="Native JSONL corpus files."),
+) -> None:
+    """List each name annotated in a release and repeated bare elsewhere in it, for review."""
+    from .corpus.mentions import check_files
+
+    repeats = check_files(list(files))
+    for repeat in repeats:
+        typer.echo(str(repeat))
+    records = len({(r.path, r.doc_id) for r in repeats})
+    typer.echo(
+        f"{len(repeats)} bare repeat(s) of annotated names in {records} record(s): "
+        "each is a missed mention or a use that is no mention (ticker, product, place)",
+        err=True,
+    )
+
+
 @corpus_app.command("stats")
 def corpus_stats(
     corpus: Path | None = typer.Argument(
