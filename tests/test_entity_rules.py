@@ -5611,6 +5611,50 @@ def test_a_later_item_of_a_list_of_line_items_keeps_its_qualifiers():
     assert "storage revenue" in metrics and not any(m.startswith("now") for m in metrics)
 
 
+def test_the_subject_of_a_verb_of_level_is_the_line_item_whole():
+    text = (
+        "Overall hardware systems revenues were up 2% to $1.5 billion. "
+        "Software license updates and product support revenues were up 7% to $4.7 billion.\n"
+        "\u2022 US commercial revenue grew 55% to $159 million\n"
+        "Fourth quarter revenue was up 3% to $2.1 million. Record revenues were up 9% to $8 million. "
+        "Nortech's net sales were up 4% to $31 million."
+    )
+    cut = [
+        ("revenues", "METRIC", 0),
+        ("revenues", "METRIC", 1),
+        ("revenue", "METRIC", 0),
+        ("Fourth quarter", "PERIOD", 0),
+        ("revenue", "METRIC", 1),
+        ("revenues", "METRIC", 2),
+        ("net sales", "METRIC", 0),
+    ]
+    spans = []
+    for surface, label, nth in cut:
+        match = list(re.finditer(rf"\b{re.escape(surface)}\b", text))[nth]
+        spans.append((match.start(), match.end(), label))
+    for amount in (
+        "$1.5 billion",
+        "$4.7 billion",
+        "$159 million",
+        "$2.1 million",
+        "$8 million",
+        "$31 million",
+    ):
+        start = text.index(amount)
+        spans.append((start, start + len(amount), "MONEY"))
+    doc = NLP.make_doc(text)
+    doc.set_ents([doc.char_span(a, b, label=label) for a, b, label in sorted(spans)])
+    doc = EntityRules(patterns=True, propagate=True, metrics=True)(doc)
+    metrics = [t for t, label in _ents(doc) if label == "METRIC"]
+    assert metrics[:3] == [
+        "hardware systems revenues",
+        "Software license updates and product support revenues",
+        "US commercial revenue",
+    ]
+    # A period, a word of change and a possessive name stay out of the item.
+    assert metrics[3:] == ["revenue", "revenues", "net sales"]
+
+
 def test_a_customer_or_distributor_in_apposition_after_a_named_owner_and_an_organization_after_a_title():
     text = "Sales rose. Tessellate's largest customer, Cloudreach Infrastructure, accounted for 27% of revenue. Our largest distributor, Wexford Component Supply, accounted for 19%."
     doc = EntityRules(patterns=False, propagate=True)(_doc(text, []))
