@@ -1139,7 +1139,10 @@ _QUALIFIERS_OF_A_LISTED_ITEM = re.compile(
 # train, dev and the probe sets, 294 of 479 subjects of these verbs are
 # whole; the others leave out what this leaves out: a possessive name, a
 # period, a determiner, or a capitalized segment name). Lower-case words,
-# the first of which may be capitalized where the sentence opens.
+# the first of which may be capitalized where the sentence opens. This
+# widens a measure the recognizer found where the verb does not state the
+# amount right after it ("were up 2% to"); `_subjects_stated_as_amounts`
+# proposes one where it does ("was $", `LEVEL_VERBS`).
 _NOT_A_SUBJECT_WORD = (
     rf"(?:{_FUNCTION_WORD}|(?:higher|lower|record|strong|weak|increased|decreased|additional|incremental|reduced|"
     r"improved|other|overall|quarterly|fiscal|year|first|second|third|fourth|full|full-year|half|"
@@ -1324,12 +1327,12 @@ def _segment_name_start(text: str, start: int) -> int | None:
     return segment.start() if segment else None
 
 
-def _revenue_qualifier_start(text: str, start: int, end: int | None = None) -> int:
-    """Where a revenue line item starts with its qualifiers: "EMEA" of
-    "EMEA revenues", "Consolidated sales and" of "Consolidated sales and
-    revenues", "technology systems" of "$40,000 of technology systems revenue",
-    "hardware systems" of "hardware systems revenues were up" (the item
-    ending at `end`, when given, the subject of a verb of level)."""
+def _revenue_qualifier_start(text: str, start: int, end: int) -> int:
+    """Where a revenue line item (from `start` to `end`) starts with its
+    qualifiers: "EMEA" of "EMEA revenues", "Consolidated sales and" of
+    "Consolidated sales and revenues", "technology systems" of "$40,000 of
+    technology systems revenue", "hardware systems" of "hardware systems
+    revenues were up" (the subject of a verb of level)."""
     if operating := _OPERATING_REVENUE.search(text, max(0, start - 30), start):
         start = operating.start()
     if both := _REVENUE_COORDINATION.search(text, max(0, start - 30), start):
@@ -1344,10 +1347,8 @@ def _revenue_qualifier_start(text: str, start: int, end: int | None = None) -> i
         start = qualifier.start()
     elif qualifiers := _QUALIFIERS_AFTER_AMOUNT.search(text, max(0, start - 80), start):
         start = qualifiers.start(1)
-    elif (
-        end is not None
-        and _LEVEL_VERB_AFTER.match(text, end)
-        and (subject := _SUBJECT_QUALIFIERS.search(text, max(0, start - 70), start))
+    elif _LEVEL_VERB_AFTER.match(text, end) and (
+        subject := _SUBJECT_QUALIFIERS.search(text, max(0, start - 70), start)
     ):
         start = subject.start(1)
     elif qualifiers := _QUALIFIERS_OF_A_LISTED_ITEM.search(text, max(0, start - 60), start):

@@ -76,14 +76,13 @@ def check_files(paths: Sequence[str | Path]) -> list[BareRepeat]:
     repeats: list[BareRepeat] = []
     for path in paths:
         result = read_jsonl(path)
-        lines = _record_lines(Path(path))
         for doc in result.documents:
             for start, end, label in bare_repeats(doc):
                 context = doc.text[max(0, start - _CONTEXT) : end + _CONTEXT]
                 repeats.append(
                     BareRepeat(
                         str(path),
-                        lines.get(doc.id, 0),
+                        result.lines[doc.id],
                         doc.id,
                         start,
                         end,
@@ -92,14 +91,3 @@ def check_files(paths: Sequence[str | Path]) -> list[BareRepeat]:
                     )
                 )
     return repeats
-
-
-def _record_lines(path: Path) -> dict[str, int]:
-    """The line each record id starts on (read_jsonl keeps documents, not lines)."""
-    id_field = re.compile(rb'"id"\s*:\s*"((?:[^"\\]|\\.)*)"')
-    lines: dict[str, int] = {}
-    with path.open("rb") as handle:
-        for number, raw in enumerate(handle, start=1):
-            if match := id_field.search(raw):
-                lines.setdefault(match.group(1).decode("utf-8", "replace"), number)
-    return lines

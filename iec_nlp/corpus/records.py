@@ -257,10 +257,12 @@ def _overlap_errors(spans: Iterable[SpanAnnotation]) -> list[str]:
 
 @dataclass
 class ReadResult:
-    """The good documents of a file and a Problem for every bad record."""
+    """The good documents of a file and a Problem for every bad record; with
+    `lines`, the line each good document was read from (native JSONL)."""
 
     documents: list[AnnotatedDocument]
     problems: list[Problem]
+    lines: dict[str, int] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -320,7 +322,7 @@ def read_jsonl(path: str | Path, *, validate: bool = True) -> ReadResult:
         documents.append(doc)
     for problem in problems:
         logger.debug("%s", problem)
-    return ReadResult(documents, problems)
+    return ReadResult(documents, problems, {doc.id: seen[doc.id] for doc in documents})
 
 
 def write_jsonl(documents: Iterable[AnnotatedDocument], path: str | Path) -> None:
